@@ -1,0 +1,59 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// DepartmentYear holds one department's figures for one fiscal year (收支, 三公, assets)
+// and its goal. Basic and total spending are derived (basic = personnel + public,
+// total = basic + project), so they are never stored.
+type DepartmentYear struct{ ent.Schema }
+
+func (DepartmentYear) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (DepartmentYear) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("department_id").Immutable(),
+		field.Int("year").Min(2000).Max(2100).Immutable().
+			Comment("Fiscal year").
+			Annotations(entgql.OrderField("YEAR")),
+		money("personnel_budget", "人员经费 adjusted budget"),
+		money("personnel_actual", "人员经费 final spending"),
+		money("public_budget", "公用经费 adjusted budget"),
+		money("public_actual", "公用经费 final spending"),
+		money("project_budget", "项目支出 adjusted budget"),
+		money("project_actual", "项目支出 final spending"),
+		money("carryover_start", "年初结转结余"),
+		money("carryover_end", "年末结转结余"),
+		money("three_public_budget", "三公经费 budget"),
+		money("three_public_actual", "三公经费 final spending"),
+		money("assets_in_use", "fixed assets in use"),
+		money("assets_total", "all fixed assets"),
+		field.Text("goal").Default("").Comment("部门整体支出绩效目标"),
+	}
+}
+
+func (DepartmentYear) Edges() []ent.Edge {
+	noInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+	return []ent.Edge{
+		edge.From("department", Department.Type).Ref("years").Field("department_id").
+			Unique().Required().Immutable(),
+		// Listed in order by hand-written fields (graph/jixiao.graphql).
+		edge.To("months", MonthlyExecution.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("key_tasks", KeyTask.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("projects", Project.Type).Annotations(entgql.RelayConnection(), noInput),
+		edge.To("indicators", Indicator.Type).Annotations(entgql.RelayConnection(), noInput),
+		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
+	}
+}
+
+func (DepartmentYear) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("department_id", "year").Unique(), index.Fields("year")}
+}
+
+func (DepartmentYear) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,58 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Evaluation is the self-evaluation (绩效自评) of a department-year (project null) or of
+// one of its projects. Its score and grade are computed from the subject's indicators.
+type Evaluation struct{ ent.Schema }
+
+func (Evaluation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Evaluation) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("department_year_id").Immutable(),
+		field.Int("project_id").Optional().Nillable().Immutable().
+			Comment("null for the department-year's overall evaluation"),
+		field.Enum("status").Values("DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED").Default("DRAFT").
+			Annotations(entgql.OrderField("STATUS"), entgql.Type("EvaluationStatus"),
+				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Text("conclusion").Default("").Comment("自评结论"),
+		field.Text("problems").Default("").Comment("存在的主要问题"),
+		field.Text("improvements").Default("").Comment("下一步改进措施"),
+		field.Text("execution_explanation").Default("").
+			Comment("why budget execution is below 90 % (projects)"),
+		field.Time("submitted_at").Optional().Nillable().
+			Annotations(entgql.OrderField("SUBMITTED_AT"),
+				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+func (Evaluation) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("department_year", DepartmentYear.Type).Ref("evaluations").Field("department_year_id").
+			Unique().Required().Immutable(),
+		edge.From("project", Project.Type).Ref("evaluations").Field("project_id").
+			Unique().Immutable(),
+	}
+}
+
+func (Evaluation) Indexes() []ent.Index {
+	return []ent.Index{
+		// One overall evaluation per department-year and one per project: partial
+		// unique indexes, because NULLs never collide in a plain unique index.
+		index.Fields("department_year_id").Unique().
+			Annotations(entsql.IndexWhere("project_id IS NULL")),
+		index.Fields("project_id").Unique().
+			Annotations(entsql.IndexWhere("project_id IS NOT NULL")),
+	}
+}
+
+func (Evaluation) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,80 @@
+package schema
+
+import (
+	"errors"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/mixin"
+
+	"jixiao/fixed"
+)
+
+// decimal is an exact decimal column (fixed.Decimal: int64 millionths), a Decimal in GraphQL.
+// Use it around a field.Int64 builder: decimal(field.Int64("target").Optional()).
+func decimal[B interface {
+	GoType(any) B
+	Annotations(...schema.Annotation) B
+}](b B) B {
+	return b.GoType(fixed.Decimal(0)).Annotations(entgql.Type("Decimal"))
+}
+
+// money is an amount in 万元, never negative, zero until entered.
+func money(name, comment string) ent.Field {
+	return decimal(field.Int64(name)).
+		Default(0).
+		Validate(nonNegative).
+		Comment(comment + " (万元)").
+		Annotations(entgql.OrderField(orderName(name)))
+}
+
+func nonNegative(v int64) error {
+	if v < 0 {
+		return errors.New("must not be negative")
+	}
+	return nil
+}
+
+func positive(v int64) error {
+	if v <= 0 {
+		return errors.New("must be greater than 0")
+	}
+	return nil
+}
+
+// orderName turns a column name into its GraphQL order-field name: total_budget → TOTAL_BUDGET.
+func orderName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// TimeMixin records when a row was created and last changed; neither is typed by users.
+type TimeMixin struct{ mixin.Schema }
+
+func (TimeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Default(time.Now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT"), entgql.Skip(entgql.SkipMutationCreateInput)),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
+			Annotations(entgql.OrderField("UPDATED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// graphQL is the GraphQL surface of every editable entity: a top-level Relay
+// connection with filters and ordering, and generated create and update inputs.
+func graphQL() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.QueryField(),
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}

@@ -1,0 +1,75 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Indicator is a performance indicator (绩效指标) of a department-year (overall, no
+// project) or of one of its projects. Its score is never stored: the scoring package
+// computes it from target, actual and weight whenever it is asked for. Rules that
+// span several fields (kind against operator, rating band…) are checked by a hook.
+type Indicator struct{ ent.Schema }
+
+func (Indicator) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Indicator) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("department_year_id").Immutable(),
+		field.Int("project_id").Optional().Nillable().Immutable().
+			Comment("null for a department-year (overall) indicator"),
+		field.Int("position").Default(0).Annotations(entgql.OrderField("POSITION")),
+		field.String("level1").NotEmpty().MaxLen(100).Comment("一级指标, e.g. 产出指标").
+			Annotations(entgql.OrderField("LEVEL1")),
+		field.String("level2").NotEmpty().MaxLen(100).Comment("二级指标, e.g. 数量指标").
+			Annotations(entgql.OrderField("LEVEL2")),
+		field.String("name").NotEmpty().MaxLen(300).Comment("三级指标").
+			Annotations(entgql.OrderField("NAME")),
+		field.Enum("kind").Values("QUANTITATIVE", "QUALITATIVE").
+			Annotations(entgql.OrderField("KIND"), entgql.Type("IndicatorKind")),
+		field.Enum("operator").NamedValues("AtLeast", "GE", "Above", "GT", "Equal", "EQ", "AtMost", "LE", "Below", "LT").Optional().Nillable().
+			Comment("计算符号: ≥ > = ≤ <; quantitative only").
+			Annotations(entgql.Type("Operator")),
+		decimal(field.Int64("target").Optional().Nillable().Validate(nonNegative)).
+			Comment("年度指标值; quantitative only").
+			Annotations(entgql.OrderField("TARGET")),
+		field.String("unit").Default("").MaxLen(20).Comment("计量单位, e.g. %, 人次, 篇"),
+		decimal(field.Int64("weight").Validate(positive).Comment("分值")).
+			Annotations(entgql.OrderField("WEIGHT")),
+		decimal(field.Int64("actual").Optional().Nillable()).
+			Comment("实际完成值 as typed; null for a bound indicator, whose actual is derived").
+			Annotations(entgql.OrderField("ACTUAL")),
+		field.Enum("binding").Values("EXECUTION_RATE", "CARRYOVER_RATE", "ASSET_UTILIZATION", "PUBLIC_FUNDS_CONTROL", "THREE_PUBLIC_CONTROL").
+			Optional().Nillable().
+			Comment("formula deriving the actual value (percent) from the department-year figures").
+			Annotations(entgql.Type("FormulaBinding")),
+		field.Enum("rating").Values("ACHIEVED", "PARTIAL", "NOT_ACHIEVED").Optional().Nillable().
+			Comment("qualitative only: 达成 / 部分达成 / 未达成").
+			Annotations(entgql.Type("Rating")),
+		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative)).
+			Comment("qualitative only: the evaluator's score, inside the rating's band"),
+		field.Text("deviation_reason").Default("").Comment("偏差原因分析"),
+	}
+}
+
+func (Indicator) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("department_year", DepartmentYear.Type).Ref("indicators").Field("department_year_id").
+			Unique().Required().Immutable(),
+		edge.From("project", Project.Type).Ref("indicators").Field("project_id").
+			Unique().Immutable(),
+	}
+}
+
+func (Indicator) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("department_year_id", "project_id", "position"),
+		index.Fields("project_id"),
+	}
+}
+
+func (Indicator) Annotations() []schema.Annotation { return graphQL() }

@@ -1,0 +1,38 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// KeyTask is one of a department-year's key tasks (重点工作任务) and what came of it.
+type KeyTask struct{ ent.Schema }
+
+func (KeyTask) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("department_year_id").Immutable(),
+		field.Int("position").Default(0).Annotations(entgql.OrderField("POSITION")),
+		field.String("title").NotEmpty().MaxLen(300),
+		field.Text("content").Default("").Comment("主要实施内容"),
+		field.Text("outcome").Default("").Comment("年度目标实际完成情况"),
+	}
+}
+
+func (KeyTask) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("department_year", DepartmentYear.Type).Ref("key_tasks").Field("department_year_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (KeyTask) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("department_year_id", "position")}
+}
+
+func (KeyTask) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
+}

@@ -1,0 +1,43 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Project is a budget project (项目) of a department-year.
+type Project struct{ ent.Schema }
+
+func (Project) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Project) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("department_year_id").Immutable(),
+		field.String("code").Default("").MaxLen(64).Annotations(entgql.OrderField("CODE")),
+		field.String("name").NotEmpty().MaxLen(300).Annotations(entgql.OrderField("NAME")),
+		field.String("category").Default("").MaxLen(100).Annotations(entgql.OrderField("CATEGORY")),
+		money("budget", "adjusted budget 调整后预算数"),
+		money("executed", "executed amount 执行数"),
+		field.Text("goal").Default("").Comment("绩效目标"),
+	}
+}
+
+func (Project) Edges() []ent.Edge {
+	noInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
+	return []ent.Edge{
+		edge.From("department_year", DepartmentYear.Type).Ref("projects").Field("department_year_id").
+			Unique().Required().Immutable(),
+		edge.To("indicators", Indicator.Type).Annotations(entgql.RelayConnection(), noInput),
+		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
+	}
+}
+
+func (Project) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("department_year_id", "code")}
+}
+
+func (Project) Annotations() []schema.Annotation { return graphQL() }
