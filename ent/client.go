@@ -418,7 +418,8 @@ func (c *DepartmentClient) QueryYears(_m *Department) *DepartmentYearQuery {
 
 // Hooks returns the client hooks.
 func (c *DepartmentClient) Hooks() []Hook {
-	return c.hooks.Department
+	hooks := c.hooks.Department
+	return append(hooks[:len(hooks):len(hooks)], department.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -647,7 +648,8 @@ func (c *DepartmentYearClient) QueryEvaluations(_m *DepartmentYear) *EvaluationQ
 
 // Hooks returns the client hooks.
 func (c *DepartmentYearClient) Hooks() []Hook {
-	return c.hooks.DepartmentYear
+	hooks := c.hooks.DepartmentYear
+	return append(hooks[:len(hooks):len(hooks)], departmentyear.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -812,7 +814,8 @@ func (c *EvaluationClient) QueryProject(_m *Evaluation) *ProjectQuery {
 
 // Hooks returns the client hooks.
 func (c *EvaluationClient) Hooks() []Hook {
-	return c.hooks.Evaluation
+	hooks := c.hooks.Evaluation
+	return append(hooks[:len(hooks):len(hooks)], evaluation.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -977,7 +980,8 @@ func (c *IndicatorClient) QueryProject(_m *Indicator) *ProjectQuery {
 
 // Hooks returns the client hooks.
 func (c *IndicatorClient) Hooks() []Hook {
-	return c.hooks.Indicator
+	hooks := c.hooks.Indicator
+	return append(hooks[:len(hooks):len(hooks)], indicator.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1126,7 +1130,8 @@ func (c *KeyTaskClient) QueryDepartmentYear(_m *KeyTask) *DepartmentYearQuery {
 
 // Hooks returns the client hooks.
 func (c *KeyTaskClient) Hooks() []Hook {
-	return c.hooks.KeyTask
+	hooks := c.hooks.KeyTask
+	return append(hooks[:len(hooks):len(hooks)], keytask.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1275,7 +1280,8 @@ func (c *MonthlyExecutionClient) QueryDepartmentYear(_m *MonthlyExecution) *Depa
 
 // Hooks returns the client hooks.
 func (c *MonthlyExecutionClient) Hooks() []Hook {
-	return c.hooks.MonthlyExecution
+	hooks := c.hooks.MonthlyExecution
+	return append(hooks[:len(hooks):len(hooks)], monthlyexecution.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1456,7 +1462,8 @@ func (c *ProjectClient) QueryEvaluations(_m *Project) *EvaluationQuery {
 
 // Hooks returns the client hooks.
 func (c *ProjectClient) Hooks() []Hook {
-	return c.hooks.Project
+	hooks := c.hooks.Project
+	return append(hooks[:len(hooks):len(hooks)], project.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

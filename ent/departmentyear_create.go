@@ -336,7 +336,9 @@ func (_c *DepartmentYearCreate) Mutation() *DepartmentYearMutation {
 
 // Save creates the DepartmentYear in the database.
 func (_c *DepartmentYearCreate) Save(ctx context.Context) (*DepartmentYear, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -363,12 +365,18 @@ func (_c *DepartmentYearCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *DepartmentYearCreate) defaults() {
+func (_c *DepartmentYearCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if departmentyear.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized departmentyear.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := departmentyear.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if departmentyear.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized departmentyear.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := departmentyear.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -424,6 +432,7 @@ func (_c *DepartmentYearCreate) defaults() {
 		v := departmentyear.DefaultGoal
 		_c.mutation.SetGoal(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -494,7 +494,9 @@ func (_u *DepartmentYearUpdate) RemoveEvaluations(v ...*Evaluation) *DepartmentY
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *DepartmentYearUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -521,11 +523,15 @@ func (_u *DepartmentYearUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DepartmentYearUpdate) defaults() {
+func (_u *DepartmentYearUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if departmentyear.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized departmentyear.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := departmentyear.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -1411,7 +1417,9 @@ func (_u *DepartmentYearUpdateOne) Select(field string, fields ...string) *Depar
 
 // Save executes the query and returns the updated DepartmentYear entity.
 func (_u *DepartmentYearUpdateOne) Save(ctx context.Context) (*DepartmentYear, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1438,11 +1446,15 @@ func (_u *DepartmentYearUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *DepartmentYearUpdateOne) defaults() {
+func (_u *DepartmentYearUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if departmentyear.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized departmentyear.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := departmentyear.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -171,7 +171,9 @@ func (_c *EvaluationCreate) Mutation() *EvaluationMutation {
 
 // Save creates the Evaluation in the database.
 func (_c *EvaluationCreate) Save(ctx context.Context) (*Evaluation, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -198,12 +200,18 @@ func (_c *EvaluationCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *EvaluationCreate) defaults() {
+func (_c *EvaluationCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if evaluation.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized evaluation.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := evaluation.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if evaluation.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized evaluation.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := evaluation.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -227,6 +235,7 @@ func (_c *EvaluationCreate) defaults() {
 		v := evaluation.DefaultExecutionExplanation
 		_c.mutation.SetExecutionExplanation(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -132,7 +132,9 @@ func (_u *EvaluationUpdate) Mutation() *EvaluationMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *EvaluationUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -159,11 +161,15 @@ func (_u *EvaluationUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *EvaluationUpdate) defaults() {
+func (_u *EvaluationUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if evaluation.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized evaluation.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := evaluation.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -359,7 +365,9 @@ func (_u *EvaluationUpdateOne) Select(field string, fields ...string) *Evaluatio
 
 // Save executes the query and returns the updated Evaluation entity.
 func (_u *EvaluationUpdateOne) Save(ctx context.Context) (*Evaluation, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -386,11 +394,15 @@ func (_u *EvaluationUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *EvaluationUpdateOne) defaults() {
+func (_u *EvaluationUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if evaluation.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized evaluation.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := evaluation.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -244,7 +244,9 @@ func (_c *IndicatorCreate) Mutation() *IndicatorMutation {
 
 // Save creates the Indicator in the database.
 func (_c *IndicatorCreate) Save(ctx context.Context) (*Indicator, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -271,12 +273,18 @@ func (_c *IndicatorCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *IndicatorCreate) defaults() {
+func (_c *IndicatorCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if indicator.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if indicator.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -292,6 +300,7 @@ func (_c *IndicatorCreate) defaults() {
 		v := indicator.DefaultDeviationReason
 		_c.mutation.SetDeviationReason(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

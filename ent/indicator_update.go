@@ -310,7 +310,9 @@ func (_u *IndicatorUpdate) Mutation() *IndicatorMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *IndicatorUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -337,11 +339,15 @@ func (_u *IndicatorUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *IndicatorUpdate) defaults() {
+func (_u *IndicatorUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if indicator.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -818,7 +824,9 @@ func (_u *IndicatorUpdateOne) Select(field string, fields ...string) *IndicatorU
 
 // Save executes the query and returns the updated Indicator entity.
 func (_u *IndicatorUpdateOne) Save(ctx context.Context) (*Indicator, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -845,11 +853,15 @@ func (_u *IndicatorUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *IndicatorUpdateOne) defaults() {
+func (_u *IndicatorUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if indicator.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -86,7 +86,9 @@ func (_c *KeyTaskCreate) Mutation() *KeyTaskMutation {
 
 // Save creates the KeyTask in the database.
 func (_c *KeyTaskCreate) Save(ctx context.Context) (*KeyTask, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -113,7 +115,7 @@ func (_c *KeyTaskCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *KeyTaskCreate) defaults() {
+func (_c *KeyTaskCreate) defaults() error {
 	if _, ok := _c.mutation.Position(); !ok {
 		v := keytask.DefaultPosition
 		_c.mutation.SetPosition(v)
@@ -126,6 +128,7 @@ func (_c *KeyTaskCreate) defaults() {
 		v := keytask.DefaultOutcome
 		_c.mutation.SetOutcome(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -73,7 +73,9 @@ func (_c *MonthlyExecutionCreate) Mutation() *MonthlyExecutionMutation {
 
 // Save creates the MonthlyExecution in the database.
 func (_c *MonthlyExecutionCreate) Save(ctx context.Context) (*MonthlyExecution, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -100,7 +102,7 @@ func (_c *MonthlyExecutionCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *MonthlyExecutionCreate) defaults() {
+func (_c *MonthlyExecutionCreate) defaults() error {
 	if _, ok := _c.mutation.CumulativeExecuted(); !ok {
 		v := monthlyexecution.DefaultCumulativeExecuted
 		_c.mutation.SetCumulativeExecuted(v)
@@ -109,6 +111,7 @@ func (_c *MonthlyExecutionCreate) defaults() {
 		v := monthlyexecution.DefaultTargetPercent
 		_c.mutation.SetTargetPercent(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -3,6 +3,7 @@
 package keytask
 
 import (
+	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 )
@@ -55,7 +56,13 @@ func ValidColumn(column string) bool {
 	return false
 }
 
+// Note that the variables below are initialized by the runtime
+// package on the initialization of the application. Therefore,
+// it should be imported in the main as follows:
+//
+//	import _ "jixiao/ent/runtime"
 var (
+	Hooks [1]ent.Hook
 	// DefaultPosition holds the default value on creation for the "position" field.
 	DefaultPosition int
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.

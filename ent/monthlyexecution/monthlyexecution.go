@@ -5,6 +5,7 @@ package monthlyexecution
 import (
 	"jixiao/fixed"
 
+	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 )
@@ -54,7 +55,13 @@ func ValidColumn(column string) bool {
 	return false
 }
 
+// Note that the variables below are initialized by the runtime
+// package on the initialization of the application. Therefore,
+// it should be imported in the main as follows:
+//
+//	import _ "jixiao/ent/runtime"
 var (
+	Hooks [1]ent.Hook
 	// MonthValidator is a validator for the "month" field. It is called by the builders before save.
 	MonthValidator func(int) error
 	// DefaultCumulativeExecuted holds the default value on creation for the "cumulative_executed" field.

@@ -2,7 +2,457 @@
 
 package runtime
 
-// The schema-stitching logic is generated in jixiao/ent/runtime.go
+import (
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/project"
+	"jixiao/ent/schema"
+	"jixiao/fixed"
+	"time"
+)
+
+// The init function reads all schema descriptors with runtime code
+// (default values, validators, hooks and policies) and stitches it
+// to their package variables.
+func init() {
+	departmentMixin := schema.Department{}.Mixin()
+	departmentHooks := schema.Department{}.Hooks()
+	department.Hooks[0] = departmentHooks[0]
+	departmentMixinFields0 := departmentMixin[0].Fields()
+	_ = departmentMixinFields0
+	departmentFields := schema.Department{}.Fields()
+	_ = departmentFields
+	// departmentDescCreatedAt is the schema descriptor for created_at field.
+	departmentDescCreatedAt := departmentMixinFields0[0].Descriptor()
+	// department.DefaultCreatedAt holds the default value on creation for the created_at field.
+	department.DefaultCreatedAt = departmentDescCreatedAt.Default.(func() time.Time)
+	// departmentDescUpdatedAt is the schema descriptor for updated_at field.
+	departmentDescUpdatedAt := departmentMixinFields0[1].Descriptor()
+	// department.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	department.DefaultUpdatedAt = departmentDescUpdatedAt.Default.(func() time.Time)
+	// department.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	department.UpdateDefaultUpdatedAt = departmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// departmentDescCode is the schema descriptor for code field.
+	departmentDescCode := departmentFields[0].Descriptor()
+	// department.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	department.CodeValidator = func() func(string) error {
+		validators := departmentDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// departmentDescName is the schema descriptor for name field.
+	departmentDescName := departmentFields[1].Descriptor()
+	// department.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	department.NameValidator = func() func(string) error {
+		validators := departmentDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// departmentDescFunctions is the schema descriptor for functions field.
+	departmentDescFunctions := departmentFields[2].Descriptor()
+	// department.DefaultFunctions holds the default value on creation for the functions field.
+	department.DefaultFunctions = departmentDescFunctions.Default.(string)
+	// departmentDescPath is the schema descriptor for path field.
+	departmentDescPath := departmentFields[4].Descriptor()
+	// department.DefaultPath holds the default value on creation for the path field.
+	department.DefaultPath = departmentDescPath.Default.(string)
+	departmentyearMixin := schema.DepartmentYear{}.Mixin()
+	departmentyearHooks := schema.DepartmentYear{}.Hooks()
+	departmentyear.Hooks[0] = departmentyearHooks[0]
+	departmentyearMixinFields0 := departmentyearMixin[0].Fields()
+	_ = departmentyearMixinFields0
+	departmentyearFields := schema.DepartmentYear{}.Fields()
+	_ = departmentyearFields
+	// departmentyearDescCreatedAt is the schema descriptor for created_at field.
+	departmentyearDescCreatedAt := departmentyearMixinFields0[0].Descriptor()
+	// departmentyear.DefaultCreatedAt holds the default value on creation for the created_at field.
+	departmentyear.DefaultCreatedAt = departmentyearDescCreatedAt.Default.(func() time.Time)
+	// departmentyearDescUpdatedAt is the schema descriptor for updated_at field.
+	departmentyearDescUpdatedAt := departmentyearMixinFields0[1].Descriptor()
+	// departmentyear.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	departmentyear.DefaultUpdatedAt = departmentyearDescUpdatedAt.Default.(func() time.Time)
+	// departmentyear.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	departmentyear.UpdateDefaultUpdatedAt = departmentyearDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// departmentyearDescYear is the schema descriptor for year field.
+	departmentyearDescYear := departmentyearFields[1].Descriptor()
+	// departmentyear.YearValidator is a validator for the "year" field. It is called by the builders before save.
+	departmentyear.YearValidator = func() func(int) error {
+		validators := departmentyearDescYear.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(year int) error {
+			for _, fn := range fns {
+				if err := fn(year); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// departmentyearDescPersonnelBudget is the schema descriptor for personnel_budget field.
+	departmentyearDescPersonnelBudget := departmentyearFields[2].Descriptor()
+	// departmentyear.DefaultPersonnelBudget holds the default value on creation for the personnel_budget field.
+	departmentyear.DefaultPersonnelBudget = fixed.Decimal(departmentyearDescPersonnelBudget.Default.(int64))
+	// departmentyear.PersonnelBudgetValidator is a validator for the "personnel_budget" field. It is called by the builders before save.
+	departmentyear.PersonnelBudgetValidator = departmentyearDescPersonnelBudget.Validators[0].(func(int64) error)
+	// departmentyearDescPersonnelActual is the schema descriptor for personnel_actual field.
+	departmentyearDescPersonnelActual := departmentyearFields[3].Descriptor()
+	// departmentyear.DefaultPersonnelActual holds the default value on creation for the personnel_actual field.
+	departmentyear.DefaultPersonnelActual = fixed.Decimal(departmentyearDescPersonnelActual.Default.(int64))
+	// departmentyear.PersonnelActualValidator is a validator for the "personnel_actual" field. It is called by the builders before save.
+	departmentyear.PersonnelActualValidator = departmentyearDescPersonnelActual.Validators[0].(func(int64) error)
+	// departmentyearDescPublicBudget is the schema descriptor for public_budget field.
+	departmentyearDescPublicBudget := departmentyearFields[4].Descriptor()
+	// departmentyear.DefaultPublicBudget holds the default value on creation for the public_budget field.
+	departmentyear.DefaultPublicBudget = fixed.Decimal(departmentyearDescPublicBudget.Default.(int64))
+	// departmentyear.PublicBudgetValidator is a validator for the "public_budget" field. It is called by the builders before save.
+	departmentyear.PublicBudgetValidator = departmentyearDescPublicBudget.Validators[0].(func(int64) error)
+	// departmentyearDescPublicActual is the schema descriptor for public_actual field.
+	departmentyearDescPublicActual := departmentyearFields[5].Descriptor()
+	// departmentyear.DefaultPublicActual holds the default value on creation for the public_actual field.
+	departmentyear.DefaultPublicActual = fixed.Decimal(departmentyearDescPublicActual.Default.(int64))
+	// departmentyear.PublicActualValidator is a validator for the "public_actual" field. It is called by the builders before save.
+	departmentyear.PublicActualValidator = departmentyearDescPublicActual.Validators[0].(func(int64) error)
+	// departmentyearDescProjectBudget is the schema descriptor for project_budget field.
+	departmentyearDescProjectBudget := departmentyearFields[6].Descriptor()
+	// departmentyear.DefaultProjectBudget holds the default value on creation for the project_budget field.
+	departmentyear.DefaultProjectBudget = fixed.Decimal(departmentyearDescProjectBudget.Default.(int64))
+	// departmentyear.ProjectBudgetValidator is a validator for the "project_budget" field. It is called by the builders before save.
+	departmentyear.ProjectBudgetValidator = departmentyearDescProjectBudget.Validators[0].(func(int64) error)
+	// departmentyearDescProjectActual is the schema descriptor for project_actual field.
+	departmentyearDescProjectActual := departmentyearFields[7].Descriptor()
+	// departmentyear.DefaultProjectActual holds the default value on creation for the project_actual field.
+	departmentyear.DefaultProjectActual = fixed.Decimal(departmentyearDescProjectActual.Default.(int64))
+	// departmentyear.ProjectActualValidator is a validator for the "project_actual" field. It is called by the builders before save.
+	departmentyear.ProjectActualValidator = departmentyearDescProjectActual.Validators[0].(func(int64) error)
+	// departmentyearDescCarryoverStart is the schema descriptor for carryover_start field.
+	departmentyearDescCarryoverStart := departmentyearFields[8].Descriptor()
+	// departmentyear.DefaultCarryoverStart holds the default value on creation for the carryover_start field.
+	departmentyear.DefaultCarryoverStart = fixed.Decimal(departmentyearDescCarryoverStart.Default.(int64))
+	// departmentyear.CarryoverStartValidator is a validator for the "carryover_start" field. It is called by the builders before save.
+	departmentyear.CarryoverStartValidator = departmentyearDescCarryoverStart.Validators[0].(func(int64) error)
+	// departmentyearDescCarryoverEnd is the schema descriptor for carryover_end field.
+	departmentyearDescCarryoverEnd := departmentyearFields[9].Descriptor()
+	// departmentyear.DefaultCarryoverEnd holds the default value on creation for the carryover_end field.
+	departmentyear.DefaultCarryoverEnd = fixed.Decimal(departmentyearDescCarryoverEnd.Default.(int64))
+	// departmentyear.CarryoverEndValidator is a validator for the "carryover_end" field. It is called by the builders before save.
+	departmentyear.CarryoverEndValidator = departmentyearDescCarryoverEnd.Validators[0].(func(int64) error)
+	// departmentyearDescThreePublicBudget is the schema descriptor for three_public_budget field.
+	departmentyearDescThreePublicBudget := departmentyearFields[10].Descriptor()
+	// departmentyear.DefaultThreePublicBudget holds the default value on creation for the three_public_budget field.
+	departmentyear.DefaultThreePublicBudget = fixed.Decimal(departmentyearDescThreePublicBudget.Default.(int64))
+	// departmentyear.ThreePublicBudgetValidator is a validator for the "three_public_budget" field. It is called by the builders before save.
+	departmentyear.ThreePublicBudgetValidator = departmentyearDescThreePublicBudget.Validators[0].(func(int64) error)
+	// departmentyearDescThreePublicActual is the schema descriptor for three_public_actual field.
+	departmentyearDescThreePublicActual := departmentyearFields[11].Descriptor()
+	// departmentyear.DefaultThreePublicActual holds the default value on creation for the three_public_actual field.
+	departmentyear.DefaultThreePublicActual = fixed.Decimal(departmentyearDescThreePublicActual.Default.(int64))
+	// departmentyear.ThreePublicActualValidator is a validator for the "three_public_actual" field. It is called by the builders before save.
+	departmentyear.ThreePublicActualValidator = departmentyearDescThreePublicActual.Validators[0].(func(int64) error)
+	// departmentyearDescAssetsInUse is the schema descriptor for assets_in_use field.
+	departmentyearDescAssetsInUse := departmentyearFields[12].Descriptor()
+	// departmentyear.DefaultAssetsInUse holds the default value on creation for the assets_in_use field.
+	departmentyear.DefaultAssetsInUse = fixed.Decimal(departmentyearDescAssetsInUse.Default.(int64))
+	// departmentyear.AssetsInUseValidator is a validator for the "assets_in_use" field. It is called by the builders before save.
+	departmentyear.AssetsInUseValidator = departmentyearDescAssetsInUse.Validators[0].(func(int64) error)
+	// departmentyearDescAssetsTotal is the schema descriptor for assets_total field.
+	departmentyearDescAssetsTotal := departmentyearFields[13].Descriptor()
+	// departmentyear.DefaultAssetsTotal holds the default value on creation for the assets_total field.
+	departmentyear.DefaultAssetsTotal = fixed.Decimal(departmentyearDescAssetsTotal.Default.(int64))
+	// departmentyear.AssetsTotalValidator is a validator for the "assets_total" field. It is called by the builders before save.
+	departmentyear.AssetsTotalValidator = departmentyearDescAssetsTotal.Validators[0].(func(int64) error)
+	// departmentyearDescGoal is the schema descriptor for goal field.
+	departmentyearDescGoal := departmentyearFields[14].Descriptor()
+	// departmentyear.DefaultGoal holds the default value on creation for the goal field.
+	departmentyear.DefaultGoal = departmentyearDescGoal.Default.(string)
+	evaluationMixin := schema.Evaluation{}.Mixin()
+	evaluationHooks := schema.Evaluation{}.Hooks()
+	evaluation.Hooks[0] = evaluationHooks[0]
+	evaluationMixinFields0 := evaluationMixin[0].Fields()
+	_ = evaluationMixinFields0
+	evaluationFields := schema.Evaluation{}.Fields()
+	_ = evaluationFields
+	// evaluationDescCreatedAt is the schema descriptor for created_at field.
+	evaluationDescCreatedAt := evaluationMixinFields0[0].Descriptor()
+	// evaluation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	evaluation.DefaultCreatedAt = evaluationDescCreatedAt.Default.(func() time.Time)
+	// evaluationDescUpdatedAt is the schema descriptor for updated_at field.
+	evaluationDescUpdatedAt := evaluationMixinFields0[1].Descriptor()
+	// evaluation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	evaluation.DefaultUpdatedAt = evaluationDescUpdatedAt.Default.(func() time.Time)
+	// evaluation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	evaluation.UpdateDefaultUpdatedAt = evaluationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// evaluationDescConclusion is the schema descriptor for conclusion field.
+	evaluationDescConclusion := evaluationFields[3].Descriptor()
+	// evaluation.DefaultConclusion holds the default value on creation for the conclusion field.
+	evaluation.DefaultConclusion = evaluationDescConclusion.Default.(string)
+	// evaluationDescProblems is the schema descriptor for problems field.
+	evaluationDescProblems := evaluationFields[4].Descriptor()
+	// evaluation.DefaultProblems holds the default value on creation for the problems field.
+	evaluation.DefaultProblems = evaluationDescProblems.Default.(string)
+	// evaluationDescImprovements is the schema descriptor for improvements field.
+	evaluationDescImprovements := evaluationFields[5].Descriptor()
+	// evaluation.DefaultImprovements holds the default value on creation for the improvements field.
+	evaluation.DefaultImprovements = evaluationDescImprovements.Default.(string)
+	// evaluationDescExecutionExplanation is the schema descriptor for execution_explanation field.
+	evaluationDescExecutionExplanation := evaluationFields[6].Descriptor()
+	// evaluation.DefaultExecutionExplanation holds the default value on creation for the execution_explanation field.
+	evaluation.DefaultExecutionExplanation = evaluationDescExecutionExplanation.Default.(string)
+	indicatorMixin := schema.Indicator{}.Mixin()
+	indicatorHooks := schema.Indicator{}.Hooks()
+	indicator.Hooks[0] = indicatorHooks[0]
+	indicatorMixinFields0 := indicatorMixin[0].Fields()
+	_ = indicatorMixinFields0
+	indicatorFields := schema.Indicator{}.Fields()
+	_ = indicatorFields
+	// indicatorDescCreatedAt is the schema descriptor for created_at field.
+	indicatorDescCreatedAt := indicatorMixinFields0[0].Descriptor()
+	// indicator.DefaultCreatedAt holds the default value on creation for the created_at field.
+	indicator.DefaultCreatedAt = indicatorDescCreatedAt.Default.(func() time.Time)
+	// indicatorDescUpdatedAt is the schema descriptor for updated_at field.
+	indicatorDescUpdatedAt := indicatorMixinFields0[1].Descriptor()
+	// indicator.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	indicator.DefaultUpdatedAt = indicatorDescUpdatedAt.Default.(func() time.Time)
+	// indicator.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	indicator.UpdateDefaultUpdatedAt = indicatorDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// indicatorDescPosition is the schema descriptor for position field.
+	indicatorDescPosition := indicatorFields[2].Descriptor()
+	// indicator.DefaultPosition holds the default value on creation for the position field.
+	indicator.DefaultPosition = indicatorDescPosition.Default.(int)
+	// indicatorDescLevel1 is the schema descriptor for level1 field.
+	indicatorDescLevel1 := indicatorFields[3].Descriptor()
+	// indicator.Level1Validator is a validator for the "level1" field. It is called by the builders before save.
+	indicator.Level1Validator = func() func(string) error {
+		validators := indicatorDescLevel1.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(level1 string) error {
+			for _, fn := range fns {
+				if err := fn(level1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// indicatorDescLevel2 is the schema descriptor for level2 field.
+	indicatorDescLevel2 := indicatorFields[4].Descriptor()
+	// indicator.Level2Validator is a validator for the "level2" field. It is called by the builders before save.
+	indicator.Level2Validator = func() func(string) error {
+		validators := indicatorDescLevel2.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(level2 string) error {
+			for _, fn := range fns {
+				if err := fn(level2); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// indicatorDescName is the schema descriptor for name field.
+	indicatorDescName := indicatorFields[5].Descriptor()
+	// indicator.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	indicator.NameValidator = func() func(string) error {
+		validators := indicatorDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// indicatorDescTarget is the schema descriptor for target field.
+	indicatorDescTarget := indicatorFields[8].Descriptor()
+	// indicator.TargetValidator is a validator for the "target" field. It is called by the builders before save.
+	indicator.TargetValidator = indicatorDescTarget.Validators[0].(func(int64) error)
+	// indicatorDescUnit is the schema descriptor for unit field.
+	indicatorDescUnit := indicatorFields[9].Descriptor()
+	// indicator.DefaultUnit holds the default value on creation for the unit field.
+	indicator.DefaultUnit = indicatorDescUnit.Default.(string)
+	// indicator.UnitValidator is a validator for the "unit" field. It is called by the builders before save.
+	indicator.UnitValidator = indicatorDescUnit.Validators[0].(func(string) error)
+	// indicatorDescWeight is the schema descriptor for weight field.
+	indicatorDescWeight := indicatorFields[10].Descriptor()
+	// indicator.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
+	indicator.WeightValidator = indicatorDescWeight.Validators[0].(func(int64) error)
+	// indicatorDescRatedScore is the schema descriptor for rated_score field.
+	indicatorDescRatedScore := indicatorFields[14].Descriptor()
+	// indicator.RatedScoreValidator is a validator for the "rated_score" field. It is called by the builders before save.
+	indicator.RatedScoreValidator = indicatorDescRatedScore.Validators[0].(func(int64) error)
+	// indicatorDescDeviationReason is the schema descriptor for deviation_reason field.
+	indicatorDescDeviationReason := indicatorFields[15].Descriptor()
+	// indicator.DefaultDeviationReason holds the default value on creation for the deviation_reason field.
+	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
+	keytaskHooks := schema.KeyTask{}.Hooks()
+	keytask.Hooks[0] = keytaskHooks[0]
+	keytaskFields := schema.KeyTask{}.Fields()
+	_ = keytaskFields
+	// keytaskDescPosition is the schema descriptor for position field.
+	keytaskDescPosition := keytaskFields[1].Descriptor()
+	// keytask.DefaultPosition holds the default value on creation for the position field.
+	keytask.DefaultPosition = keytaskDescPosition.Default.(int)
+	// keytaskDescTitle is the schema descriptor for title field.
+	keytaskDescTitle := keytaskFields[2].Descriptor()
+	// keytask.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	keytask.TitleValidator = func() func(string) error {
+		validators := keytaskDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// keytaskDescContent is the schema descriptor for content field.
+	keytaskDescContent := keytaskFields[3].Descriptor()
+	// keytask.DefaultContent holds the default value on creation for the content field.
+	keytask.DefaultContent = keytaskDescContent.Default.(string)
+	// keytaskDescOutcome is the schema descriptor for outcome field.
+	keytaskDescOutcome := keytaskFields[4].Descriptor()
+	// keytask.DefaultOutcome holds the default value on creation for the outcome field.
+	keytask.DefaultOutcome = keytaskDescOutcome.Default.(string)
+	monthlyexecutionHooks := schema.MonthlyExecution{}.Hooks()
+	monthlyexecution.Hooks[0] = monthlyexecutionHooks[0]
+	monthlyexecutionFields := schema.MonthlyExecution{}.Fields()
+	_ = monthlyexecutionFields
+	// monthlyexecutionDescMonth is the schema descriptor for month field.
+	monthlyexecutionDescMonth := monthlyexecutionFields[1].Descriptor()
+	// monthlyexecution.MonthValidator is a validator for the "month" field. It is called by the builders before save.
+	monthlyexecution.MonthValidator = func() func(int) error {
+		validators := monthlyexecutionDescMonth.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(month int) error {
+			for _, fn := range fns {
+				if err := fn(month); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// monthlyexecutionDescCumulativeExecuted is the schema descriptor for cumulative_executed field.
+	monthlyexecutionDescCumulativeExecuted := monthlyexecutionFields[2].Descriptor()
+	// monthlyexecution.DefaultCumulativeExecuted holds the default value on creation for the cumulative_executed field.
+	monthlyexecution.DefaultCumulativeExecuted = fixed.Decimal(monthlyexecutionDescCumulativeExecuted.Default.(int64))
+	// monthlyexecution.CumulativeExecutedValidator is a validator for the "cumulative_executed" field. It is called by the builders before save.
+	monthlyexecution.CumulativeExecutedValidator = monthlyexecutionDescCumulativeExecuted.Validators[0].(func(int64) error)
+	// monthlyexecutionDescTargetPercent is the schema descriptor for target_percent field.
+	monthlyexecutionDescTargetPercent := monthlyexecutionFields[3].Descriptor()
+	// monthlyexecution.DefaultTargetPercent holds the default value on creation for the target_percent field.
+	monthlyexecution.DefaultTargetPercent = fixed.Decimal(monthlyexecutionDescTargetPercent.Default.(int64))
+	// monthlyexecution.TargetPercentValidator is a validator for the "target_percent" field. It is called by the builders before save.
+	monthlyexecution.TargetPercentValidator = monthlyexecutionDescTargetPercent.Validators[0].(func(int64) error)
+	projectMixin := schema.Project{}.Mixin()
+	projectHooks := schema.Project{}.Hooks()
+	project.Hooks[0] = projectHooks[0]
+	projectMixinFields0 := projectMixin[0].Fields()
+	_ = projectMixinFields0
+	projectFields := schema.Project{}.Fields()
+	_ = projectFields
+	// projectDescCreatedAt is the schema descriptor for created_at field.
+	projectDescCreatedAt := projectMixinFields0[0].Descriptor()
+	// project.DefaultCreatedAt holds the default value on creation for the created_at field.
+	project.DefaultCreatedAt = projectDescCreatedAt.Default.(func() time.Time)
+	// projectDescUpdatedAt is the schema descriptor for updated_at field.
+	projectDescUpdatedAt := projectMixinFields0[1].Descriptor()
+	// project.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	project.DefaultUpdatedAt = projectDescUpdatedAt.Default.(func() time.Time)
+	// project.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	project.UpdateDefaultUpdatedAt = projectDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectDescCode is the schema descriptor for code field.
+	projectDescCode := projectFields[1].Descriptor()
+	// project.DefaultCode holds the default value on creation for the code field.
+	project.DefaultCode = projectDescCode.Default.(string)
+	// project.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	project.CodeValidator = projectDescCode.Validators[0].(func(string) error)
+	// projectDescName is the schema descriptor for name field.
+	projectDescName := projectFields[2].Descriptor()
+	// project.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	project.NameValidator = func() func(string) error {
+		validators := projectDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// projectDescCategory is the schema descriptor for category field.
+	projectDescCategory := projectFields[3].Descriptor()
+	// project.DefaultCategory holds the default value on creation for the category field.
+	project.DefaultCategory = projectDescCategory.Default.(string)
+	// project.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
+	project.CategoryValidator = projectDescCategory.Validators[0].(func(string) error)
+	// projectDescBudget is the schema descriptor for budget field.
+	projectDescBudget := projectFields[4].Descriptor()
+	// project.DefaultBudget holds the default value on creation for the budget field.
+	project.DefaultBudget = fixed.Decimal(projectDescBudget.Default.(int64))
+	// project.BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
+	project.BudgetValidator = projectDescBudget.Validators[0].(func(int64) error)
+	// projectDescExecuted is the schema descriptor for executed field.
+	projectDescExecuted := projectFields[5].Descriptor()
+	// project.DefaultExecuted holds the default value on creation for the executed field.
+	project.DefaultExecuted = fixed.Decimal(projectDescExecuted.Default.(int64))
+	// project.ExecutedValidator is a validator for the "executed" field. It is called by the builders before save.
+	project.ExecutedValidator = projectDescExecuted.Validators[0].(func(int64) error)
+	// projectDescGoal is the schema descriptor for goal field.
+	projectDescGoal := projectFields[6].Descriptor()
+	// project.DefaultGoal holds the default value on creation for the goal field.
+	project.DefaultGoal = projectDescGoal.Default.(string)
+}
 
 const (
 	Version = "v0.14.5"                                         // Version of ent codegen.

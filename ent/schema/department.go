@@ -45,3 +45,5 @@ func (Department) Indexes() []ent.Index {
 }
 
 func (Department) Annotations() []schema.Annotation { return graphQL() }
+
+func (Department) Hooks() []ent.Hook { return []ent.Hook{departmentTree()} }

@@ -57,3 +57,5 @@ func (DepartmentYear) Indexes() []ent.Index {
 }
 
 func (DepartmentYear) Annotations() []schema.Annotation { return graphQL() }
+
+func (DepartmentYear) Hooks() []ent.Hook { return []ent.Hook{yearRules()} }

@@ -56,3 +56,5 @@ func (Evaluation) Indexes() []ent.Index {
 }
 
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
+
+func (Evaluation) Hooks() []ent.Hook { return []ent.Hook{evaluationRules()} }

@@ -73,3 +73,5 @@ func (Indicator) Indexes() []ent.Index {
 }
 
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
+
+func (Indicator) Hooks() []ent.Hook { return []ent.Hook{indicatorRules()} }

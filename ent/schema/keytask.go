@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	gen "jixiao/ent"
 )
 
 // KeyTask is one of a department-year's key tasks (重点工作任务) and what came of it.
@@ -35,4 +36,8 @@ func (KeyTask) Indexes() []ent.Index {
 
 func (KeyTask) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
+}
+
+func (KeyTask) Hooks() []ent.Hook {
+	return []ent.Hook{departmentYearChild[*gen.KeyTaskMutation]()}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"errors"
+	gen "jixiao/ent"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
@@ -44,4 +45,8 @@ func (MonthlyExecution) Indexes() []ent.Index {
 
 func (MonthlyExecution) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
+}
+
+func (MonthlyExecution) Hooks() []ent.Hook {
+	return []ent.Hook{departmentYearChild[*gen.MonthlyExecutionMutation]()}
 }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	gen "jixiao/ent"
 )
 
 // Project is a budget project (项目) of a department-year.
@@ -41,3 +42,7 @@ func (Project) Indexes() []ent.Index {
 }
 
 func (Project) Annotations() []schema.Annotation { return graphQL() }
+
+func (Project) Hooks() []ent.Hook {
+	return []ent.Hook{departmentYearChild[*gen.ProjectMutation]()}
+}

@@ -1,0 +1,288 @@
+package schema
+
+// Hooks that keep rules spanning several fields or rows. They run inside the
+// mutation's transaction and report problems as inputerr errors naming the field.
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"entgo.io/ent"
+
+	gen "jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/hook"
+	"jixiao/ent/indicator"
+	"jixiao/ent/project"
+	"jixiao/fixed"
+	"jixiao/inputerr"
+	"jixiao/scoring"
+)
+
+// after returns the value a field will hold once the mutation is applied: the new
+// value, nil when it is cleared, otherwise (updates) the stored one.
+func after[T any](ctx context.Context, op ent.Op, set func() (T, bool), cleared bool, old func(context.Context) (*T, error)) (*T, error) {
+	if v, ok := set(); ok {
+		return &v, nil
+	}
+	if cleared || !op.Is(ent.OpUpdateOne) {
+		return nil, nil
+	}
+	return old(ctx)
+}
+
+// oneRowOnly rejects bulk updates, whose rows the cross-field rules cannot see one by one.
+func oneRowOnly(op ent.Op, entity string) error {
+	if op.Is(ent.OpUpdate) {
+		return fmt.Errorf("%s: bulk updates are not supported; update one row at a time", entity)
+	}
+	return nil
+}
+
+// indicatorRules checks kind against operator, target, actual, binding and rating,
+// the qualitative band, and that a project indicator's project belongs to its department-year.
+func indicatorRules() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.IndicatorFunc(func(ctx context.Context, m *gen.IndicatorMutation) (ent.Value, error) {
+			if err := oneRowOnly(m.Op(), "indicator"); err != nil {
+				return nil, err
+			}
+			if err := checkIndicator(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
+}
+
+func checkIndicator(ctx context.Context, m *gen.IndicatorMutation) error {
+	op := m.Op()
+	kind, err := after(ctx, op, m.Kind, false, func(ctx context.Context) (*indicator.Kind, error) {
+		k, err := m.OldKind(ctx)
+		return &k, err
+	})
+	if err != nil {
+		return err
+	}
+	operator, err := after(ctx, op, m.Operator, m.OperatorCleared(), m.OldOperator)
+	if err != nil {
+		return err
+	}
+	target, err := after(ctx, op, m.Target, m.TargetCleared(), m.OldTarget)
+	if err != nil {
+		return err
+	}
+	actual, err := after(ctx, op, m.Actual, m.ActualCleared(), m.OldActual)
+	if err != nil {
+		return err
+	}
+	binding, err := after(ctx, op, m.Binding, m.BindingCleared(), m.OldBinding)
+	if err != nil {
+		return err
+	}
+	rating, err := after(ctx, op, m.Rating, m.RatingCleared(), m.OldRating)
+	if err != nil {
+		return err
+	}
+	rated, err := after(ctx, op, m.RatedScore, m.RatedScoreCleared(), m.OldRatedScore)
+	if err != nil {
+		return err
+	}
+	weight, err := after(ctx, op, m.Weight, false, func(ctx context.Context) (*fixed.Decimal, error) {
+		w, err := m.OldWeight(ctx)
+		return &w, err
+	})
+	if err != nil {
+		return err
+	}
+	if kind == nil {
+		return inputerr.New("kind", "is required")
+	}
+	switch *kind {
+	case indicator.KindQUANTITATIVE:
+		switch {
+		case operator == nil:
+			return inputerr.New("operator", "is required for a quantitative indicator (GE, GT, EQ, LE or LT)")
+		case target == nil:
+			return inputerr.New("target", "is required for a quantitative indicator")
+		case rating != nil:
+			return inputerr.New("rating", "only a qualitative indicator has a rating")
+		case rated != nil:
+			return inputerr.New("ratedScore", "only a qualitative indicator has a rated score; its score is computed")
+		case binding != nil && actual != nil:
+			return inputerr.New("actual", "the actual value of an indicator bound to %s is derived from the figures; clear the binding to type one", *binding)
+		}
+	case indicator.KindQUALITATIVE:
+		switch {
+		case operator != nil:
+			return inputerr.New("operator", "a qualitative indicator has no operator")
+		case target != nil:
+			return inputerr.New("target", "a qualitative indicator has no numeric target")
+		case actual != nil:
+			return inputerr.New("actual", "a qualitative indicator has no numeric actual value; give a rating and a rated score")
+		case binding != nil:
+			return inputerr.New("binding", "a qualitative indicator cannot be bound to a formula")
+		case rated != nil && rating == nil:
+			return inputerr.New("rating", "is required with a rated score")
+		case rated != nil && weight != nil:
+			if err := scoring.CheckRatedScore(scoring.Rating(*rating), rated.Decimal(), weight.Decimal()); err != nil {
+				return inputerr.New("ratedScore", "%v", err)
+			}
+		}
+	}
+	if !op.Is(ent.OpCreate) {
+		return nil
+	}
+	dyID, _ := m.DepartmentYearID()
+	if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+		return err
+	}
+	if pid, ok := m.ProjectID(); ok {
+		if binding != nil {
+			return inputerr.New("binding", "only a department-year (overall) indicator can be bound to a formula")
+		}
+		return projectInYear(ctx, m.Client(), pid, dyID)
+	}
+	return nil
+}
+
+// projectInYear checks that project pid exists and belongs to department-year dyID.
+func projectInYear(ctx context.Context, c *gen.Client, pid, dyID int) error {
+	p, err := c.Project.Query().Where(project.ID(pid)).Only(ctx)
+	if gen.IsNotFound(err) {
+		return &inputerr.NotFound{Field: "projectID", Entity: "project", ID: pid}
+	}
+	if err != nil {
+		return err
+	}
+	if p.DepartmentYearID != dyID {
+		return inputerr.New("projectID", "project %d belongs to department-year %d, not %d", pid, p.DepartmentYearID, dyID)
+	}
+	return nil
+}
+
+func exists(ctx context.Context, exist func(context.Context) (bool, error), field, entity string, id int) error {
+	ok, err := exist(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &inputerr.NotFound{Field: field, Entity: entity, ID: id}
+	}
+	return nil
+}
+
+// evaluationRules checks the subject of a new evaluation.
+func evaluationRules() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.EvaluationFunc(func(ctx context.Context, m *gen.EvaluationMutation) (ent.Value, error) {
+			dyID, _ := m.DepartmentYearID()
+			if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+				return nil, err
+			}
+			if pid, ok := m.ProjectID(); ok {
+				if err := projectInYear(ctx, m.Client(), pid, dyID); err != nil {
+					return nil, err
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)
+}
+
+// parentRules checks that a child's department-year exists before insert, so the
+// user reads which id is wrong instead of a foreign-key failure.
+func departmentYearChild[M interface {
+	DepartmentYearID() (int, bool)
+	Client() *gen.Client
+	ent.Mutation
+}]() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if cm, ok := m.(M); ok {
+				dyID, _ := cm.DepartmentYearID()
+				if err := exists(ctx, cm.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+					return nil, err
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)
+}
+
+// departmentTree keeps Department.path (the ancestors' ids, "/1/5/") true on create
+// and when a department moves, and refuses a move under its own subtree.
+func departmentTree() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.DepartmentFunc(func(ctx context.Context, m *gen.DepartmentMutation) (ent.Value, error) {
+			if err := oneRowOnly(m.Op(), "department"); err != nil {
+				return nil, err
+			}
+			pid, moved := m.ParentID()
+			if !moved && !m.ParentCleared() {
+				return next.Mutate(ctx, m)
+			}
+			newPath := "/"
+			if moved {
+				parent, err := m.Client().Department.Query().Where(department.ID(pid)).Only(ctx)
+				if gen.IsNotFound(err) {
+					return nil, &inputerr.NotFound{Field: "parentID", Entity: "department", ID: pid}
+				}
+				if err != nil {
+					return nil, err
+				}
+				newPath = SubtreePrefix(parent.Path, parent.ID)
+			}
+			m.SetPath(newPath)
+			if !m.Op().Is(ent.OpUpdateOne) {
+				return next.Mutate(ctx, m)
+			}
+			id, _ := m.ID()
+			oldPath, err := m.OldPath(ctx)
+			if err != nil {
+				return nil, err
+			}
+			oldPrefix := SubtreePrefix(oldPath, id)
+			if strings.HasPrefix(newPath, oldPrefix) || (moved && pid == id) {
+				return nil, inputerr.New("parentID", "department %d is inside department %d's own subtree; a department cannot move under itself", pid, id)
+			}
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			// Re-root every descendant: their paths start with the old prefix.
+			descendants, err := m.Client().Department.Query().Where(department.PathHasPrefix(oldPrefix)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range descendants {
+				p := SubtreePrefix(newPath, id) + strings.TrimPrefix(d.Path, oldPrefix)
+				if err := m.Client().Department.UpdateOneID(d.ID).SetPath(p).Exec(ctx); err != nil {
+					return nil, err
+				}
+			}
+			return v, nil
+		})
+	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
+}
+
+// SubtreePrefix is the path every descendant of department id (at path) starts with.
+func SubtreePrefix(path string, id int) string {
+	return path + strconv.Itoa(id) + "/"
+}
+
+// yearRules checks that a new department-year's department exists.
+func yearRules() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.DepartmentYearFunc(func(ctx context.Context, m *gen.DepartmentYearMutation) (ent.Value, error) {
+			id, _ := m.DepartmentID()
+			if err := exists(ctx, m.Client().Department.Query().Where(department.ID(id)).Exist, "departmentID", "department", id); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)
+}

@@ -1,0 +1,174 @@
+// Package loader batches the reads that computed GraphQL fields make, one set of
+// loaders per request, so that a page of evaluations or indicators costs a constant
+// number of SQL queries whatever its length.
+package loader
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"jixiao/ent"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/project"
+)
+
+// Subject names what an evaluation evaluates: a department-year's overall
+// indicators (Project 0) or one project's.
+type Subject struct {
+	Year    int
+	Project int
+}
+
+// SubjectOf returns the subject of an evaluation.
+func SubjectOf(ev *ent.Evaluation) Subject {
+	s := Subject{Year: ev.DepartmentYearID}
+	if ev.ProjectID != nil {
+		s.Project = *ev.ProjectID
+	}
+	return s
+}
+
+// Loaders is one request's set of loaders.
+type Loaders struct {
+	Year       *dataloadgen.Loader[int, *ent.DepartmentYear]
+	Project    *dataloadgen.Loader[int, *ent.Project]
+	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
+	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
+	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
+}
+
+// wait is how long a loader gathers keys before it queries: long enough for
+// gqlgen's concurrent field resolvers to join one batch.
+const wait = 2 * time.Millisecond
+
+// New returns fresh loaders reading through client, or through the transaction
+// in the context when there is one (inside a mutation), so that they see its writes.
+func New(client *ent.Client) *Loaders {
+	c := func(ctx context.Context) *ent.Client {
+		if tx := ent.FromContext(ctx); tx != nil {
+			return tx
+		}
+		return client
+	}
+	opt := dataloadgen.WithWait(wait)
+	return &Loaders{
+		Year: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.DepartmentYear, error) {
+			rows, err := c(ctx).DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).All(ctx)
+			return byKey(rows, func(r *ent.DepartmentYear) int { return r.ID }), err
+		}, opt),
+		Project: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Project, error) {
+			rows, err := c(ctx).Project.Query().Where(project.IDIn(ids...)).All(ctx)
+			return byKey(rows, func(r *ent.Project) int { return r.ID }), err
+		}, opt),
+		Months: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.MonthlyExecution, error) {
+			rows, err := c(ctx).MonthlyExecution.Query().
+				Where(monthlyexecution.DepartmentYearIDIn(ids...)).
+				Order(ent.Asc(monthlyexecution.FieldMonth)).All(ctx)
+			return groupAll(ids, rows, func(r *ent.MonthlyExecution) int { return r.DepartmentYearID }), err
+		}, opt),
+		Indicators: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.Indicator, error) {
+			years, projects := split(keys)
+			var rows []*ent.Indicator
+			order := []indicator.OrderOption{indicator.ByPosition(), indicator.ByID()}
+			if len(years) > 0 {
+				r, err := c(ctx).Indicator.Query().
+					Where(indicator.DepartmentYearIDIn(years...), indicator.ProjectIDIsNil()).
+					Order(order...).All(ctx)
+				if err != nil {
+					return nil, err
+				}
+				rows = append(rows, r...)
+			}
+			if len(projects) > 0 {
+				r, err := c(ctx).Indicator.Query().
+					Where(indicator.ProjectIDIn(projects...)).
+					Order(order...).All(ctx)
+				if err != nil {
+					return nil, err
+				}
+				rows = append(rows, r...)
+			}
+			return groupAll(keys, rows, func(r *ent.Indicator) Subject { return subjectOfIndicator(r) }), nil
+		}, opt),
+		Evaluation: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject]*ent.Evaluation, error) {
+			years, projects := split(keys)
+			rows, err := c(ctx).Evaluation.Query().
+				Where(evaluation.Or(
+					evaluation.And(evaluation.DepartmentYearIDIn(years...), evaluation.ProjectIDIsNil()),
+					evaluation.ProjectIDIn(projects...),
+				)).All(ctx)
+			out := make(map[Subject]*ent.Evaluation, len(keys))
+			for _, k := range keys {
+				out[k] = nil // a subject without an evaluation is an answer, not an error
+			}
+			for _, r := range rows {
+				out[SubjectOf(r)] = r
+			}
+			return out, err
+		}, opt),
+	}
+}
+
+func subjectOfIndicator(ind *ent.Indicator) Subject {
+	s := Subject{Year: ind.DepartmentYearID}
+	if ind.ProjectID != nil {
+		s.Project = *ind.ProjectID
+	}
+	return s
+}
+
+// split separates overall subjects (by department-year) from project subjects.
+func split(keys []Subject) (years, projects []int) {
+	for _, k := range keys {
+		if k.Project == 0 {
+			years = append(years, k.Year)
+		} else {
+			projects = append(projects, k.Project)
+		}
+	}
+	return years, projects
+}
+
+func byKey[K comparable, V any](rows []V, key func(V) K) map[K]V {
+	out := make(map[K]V, len(rows))
+	for _, r := range rows {
+		out[key(r)] = r
+	}
+	return out
+}
+
+// groupAll groups rows by key, with an empty list for every requested key that has none.
+func groupAll[K comparable, V any](keys []K, rows []V, key func(V) K) map[K][]V {
+	out := make(map[K][]V, len(keys))
+	for _, k := range keys {
+		out[k] = []V{}
+	}
+	for _, r := range rows {
+		k := key(r)
+		out[k] = append(out[k], r)
+	}
+	return out
+}
+
+type ctxKey struct{}
+
+// Middleware gives every request its own loaders.
+func Middleware(client *ent.Client) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := context.WithValue(r.Context(), ctxKey{}, New(client))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}
+
+// For returns the request's loaders.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(ctxKey{}).(*Loaders)
+}

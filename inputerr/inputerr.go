@@ -1,0 +1,44 @@
+// Package inputerr is the error for input that cannot be accepted: it names the
+// field (as GraphQL spells it) and says what is wrong with the value.
+package inputerr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is a rejected input value. The GraphQL layer reports it with
+// extensions.code BAD_USER_INPUT and extensions.field.
+type Error struct {
+	Field   string
+	Message string
+}
+
+// New returns an Error for field with a formatted message.
+func New(field, format string, args ...any) *Error {
+	return &Error{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+func (e *Error) Error() string { return e.Field + ": " + e.Message }
+
+// NotFound is a reference to a row that does not exist.
+type NotFound struct {
+	Field  string // the input field that named it; "" for the operation's own id
+	Entity string // e.g. "department-year"
+	ID     int
+}
+
+func (e *NotFound) Error() string {
+	msg := fmt.Sprintf("%s %d does not exist", e.Entity, e.ID)
+	if e.Field == "" {
+		return msg
+	}
+	return e.Field + ": " + msg
+}
+
+// As reports whether err is an *Error and returns it.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}

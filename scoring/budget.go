@@ -1,0 +1,59 @@
+package scoring
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ExecutionItemWeight is the weight of a project evaluation's fixed item 预算执行率 (§3); the project's
+// indicators carry the other 90.
+var ExecutionItemWeight = decimal.NewFromInt(10)
+
+// ExecutionExplanationThreshold is in percent: a project execution rate below it requires an explanation.
+var ExecutionExplanationThreshold = decimal.NewFromInt(90)
+
+// ExecutionRate returns executed / budget × 100 rounded to 2 places; ok is false when budget <= 0,
+// where no rate is meaningful.
+func ExecutionRate(executed, budget decimal.Decimal) (percent decimal.Decimal, ok bool) {
+	if !budget.IsPositive() {
+		return decimal.Zero, false
+	}
+	return executed.Mul(hundred).DivRound(budget, scorePlaces), true
+}
+
+// ExecutionItemScore returns the project's fixed execution item, 10 × min(executed / budget, 1) rounded
+// to 2 places; a negative executed amount counts as 0, and a budget <= 0 scores 0.
+func ExecutionItemScore(executed, budget decimal.Decimal) decimal.Decimal {
+	if !budget.IsPositive() {
+		return decimal.Zero
+	}
+	return share(ExecutionItemWeight, executed, budget).Round(scorePlaces)
+}
+
+// Month is one month of a year's cumulative execution. TargetPercent is the bureau's cumulative target
+// share of the adjusted budget, in percent.
+type Month struct {
+	Month              int
+	CumulativeExecuted decimal.Decimal
+	TargetPercent      decimal.Decimal
+}
+
+// MonthsBehind returns the months (1..12, ascending) whose cumulative execution as a share of budget is
+// below the month's target (月度支出进度未达标). The share is compared as displayed, in percent rounded to
+// 2 places, so a flag never contradicts the figures shown beside it. Months outside 1..12 are ignored,
+// a month given twice is listed once, and a budget <= 0 flags nothing (no share is defined).
+func MonthsBehind(budget decimal.Decimal, months []Month) []int {
+	var behind []int
+	for _, m := range months {
+		if m.Month < 1 || m.Month > 12 {
+			continue
+		}
+		rate, ok := ExecutionRate(m.CumulativeExecuted, budget)
+		if ok && rate.LessThan(m.TargetPercent) {
+			behind = append(behind, m.Month)
+		}
+	}
+	slices.Sort(behind)
+	return slices.Compact(behind)
+}

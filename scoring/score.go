@@ -1,0 +1,238 @@
+package scoring
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	hundred = decimal.NewFromInt(100)
+	two     = decimal.NewFromInt(2)
+)
+
+// scorePlaces is the precision of an indicator score and of a displayed percentage.
+const scorePlaces = 2
+
+// Indicator is what scoring needs of one indicator. Actual is nil when no actual value is recorded
+// (a quantitative indicator without an actual scores 0). For a bound indicator the caller passes the derived actual.
+type Indicator struct {
+	Kind       Kind
+	Operator   Operator         // quantitative only
+	Target     decimal.Decimal  // quantitative only; >= 0
+	Actual     *decimal.Decimal // quantitative only
+	Weight     decimal.Decimal  // > 0
+	Rating     Rating           // qualitative only
+	RatedScore *decimal.Decimal // qualitative only: the evaluator's score, inside the rating's band
+}
+
+// Score returns the indicator's score (SCORING.md §1 and §2), rounded to 2 places half away from zero,
+// never below 0 nor above the weight.
+//
+// Quantitative, our reading of the edge cases:
+//   - positive (GE, GT, EQ), target > 0: weight × min(max(actual, 0) / target, 1);
+//   - positive, target = 0: GE and GT give full weight when actual >= 0, else 0;
+//     EQ gives full weight when actual = 0, else 0;
+//   - reverse (LE, LT), target > 0: full weight when actual <= target, 0 when actual >= 2 × target,
+//     in between weight × (2 × target − actual) / target;
+//   - reverse, target = 0: full weight when actual <= 0, else 0;
+//   - no actual, or an unknown operator: 0. A negative target is invalid and is scored as target 0.
+//
+// Qualitative: the rated score (clamped into [0, weight]) when both a rating and a score are set, else 0;
+// whether the score lies in the rating's band is CheckRatedScore's job, not Score's.
+//
+// An unknown kind or a weight <= 0 scores 0. Weights are expected to have at most 2 decimals; a weight
+// with more is cut down to 2 for the upper bound, so that a score never exceeds the weight.
+func Score(ind Indicator) decimal.Decimal {
+	limit := ind.Weight.RoundFloor(scorePlaces)
+	if !limit.IsPositive() {
+		return decimal.Zero
+	}
+	var s decimal.Decimal
+	switch ind.Kind {
+	case Quantitative:
+		s = quantitativeScore(ind)
+	case Qualitative:
+		if ind.Rating != NotRated && ind.Rating.Valid() && ind.RatedScore != nil {
+			s = ind.RatedScore.Round(scorePlaces)
+		}
+	}
+	return clamp(s, decimal.Zero, limit)
+}
+
+// quantitativeScore applies §1 with the weight as given; Score rounds and bounds the result.
+func quantitativeScore(ind Indicator) decimal.Decimal {
+	if ind.Actual == nil || !ind.Operator.Valid() {
+		return decimal.Zero
+	}
+	a, t, w := *ind.Actual, nonNegative(ind.Target), ind.Weight
+	switch {
+	case ind.Operator.Reverse():
+		if a.LessThanOrEqual(t) { // includes target 0 with actual <= 0
+			return w
+		}
+		if t.IsZero() || a.GreaterThanOrEqual(t.Mul(two)) {
+			return decimal.Zero
+		}
+		return w.Mul(t.Mul(two).Sub(a)).DivRound(t, scorePlaces)
+	case t.IsZero():
+		if ind.Operator == EQ {
+			return fullIf(a.IsZero(), w)
+		}
+		return fullIf(!a.IsNegative(), w)
+	default:
+		return share(w, a, t)
+	}
+}
+
+// share is weight × min(max(part, 0) / whole, 1) rounded to 2 places, for whole > 0: the positive rule
+// shared by indicators and the project's execution item.
+func share(weight, part, whole decimal.Decimal) decimal.Decimal {
+	if !part.IsPositive() {
+		return decimal.Zero
+	}
+	if part.GreaterThanOrEqual(whole) {
+		return weight
+	}
+	return weight.Mul(part).DivRound(whole, scorePlaces)
+}
+
+func fullIf(ok bool, weight decimal.Decimal) decimal.Decimal {
+	if ok {
+		return weight
+	}
+	return decimal.Zero
+}
+
+func nonNegative(d decimal.Decimal) decimal.Decimal {
+	if d.IsNegative() {
+		return decimal.Zero
+	}
+	return d
+}
+
+func clamp(d, lo, hi decimal.Decimal) decimal.Decimal {
+	if d.LessThan(lo) {
+		return lo
+	}
+	if d.GreaterThan(hi) {
+		return hi
+	}
+	return d
+}
+
+// CompletionRate returns actual / target × 100 rounded to 2 places (what reports print: 88 / 80 = 110.00);
+// ok is false when target = 0, where the rate is undefined.
+func CompletionRate(target, actual decimal.Decimal) (percent decimal.Decimal, ok bool) {
+	if target.IsZero() {
+		return decimal.Zero, false
+	}
+	return actual.Mul(hundred).DivRound(target, scorePlaces), true
+}
+
+// Attainment returns score / weight rounded to 4 places and bounded to [0, 1], the share charts and
+// "below target" filters use; 0 when weight <= 0.
+func Attainment(score, weight decimal.Decimal) decimal.Decimal {
+	if !weight.IsPositive() {
+		return decimal.Zero
+	}
+	return clamp(score.DivRound(weight, 4), decimal.Zero, decimal.NewFromInt(1))
+}
+
+var (
+	deviationLow  = decimal.NewFromInt(100)
+	deviationHigh = decimal.NewFromInt(130)
+)
+
+// DeviationRequired reports whether a deviation reason (偏差原因分析) must be given before submission (§1):
+// a positive indicator whose completion rate, as displayed to 2 places, is below 100 % or at or above 130 %,
+// or a reverse indicator that is not met (actual > target; for target 0, actual > 0).
+// Our reading for a positive indicator with target 0 (no completion rate): a deviation when the
+// indicator does not get full weight. Only quantitative indicators with an actual are concerned; a negative
+// target counts as 0, as in Score.
+func DeviationRequired(ind Indicator) bool {
+	if ind.Kind != Quantitative || ind.Actual == nil || !ind.Operator.Valid() {
+		return false
+	}
+	a, t := *ind.Actual, nonNegative(ind.Target)
+	switch {
+	case ind.Operator.Reverse():
+		return a.GreaterThan(t)
+	case t.IsZero():
+		if ind.Operator == EQ {
+			return !a.IsZero()
+		}
+		return a.IsNegative()
+	}
+	rate, _ := CompletionRate(t, a)
+	return rate.LessThan(deviationLow) || rate.GreaterThanOrEqual(deviationHigh)
+}
+
+// Band returns the qualitative band [lo, hi] as shares of weight and whether hi is inclusive
+// (ACHIEVED [0.8,1], PARTIAL [0.6,0.8), NOT_ACHIEVED [0,0.6)). An unknown rating or NotRated has no band:
+// all zero values.
+func Band(r Rating) (lo, hi decimal.Decimal, hiInclusive bool) {
+	switch r {
+	case Achieved:
+		return decimal.New(8, -1), decimal.NewFromInt(1), true
+	case Partial:
+		return decimal.New(6, -1), decimal.New(8, -1), false
+	case NotAchieved:
+		return decimal.Zero, decimal.New(6, -1), false
+	}
+	return decimal.Zero, decimal.Zero, false
+}
+
+// CheckRatedScore returns nil when score lies in the rating's band of weight, else an error whose text names
+// the band in points and percent, e.g. `score 3.5 is outside the band of 达成年度指标 (ACHIEVED): 4.00 to 5.00
+// (80 % to 100 % of weight 5)`. The comparison is exact: with weight 3.33 the ACHIEVED band starts at 2.664.
+func CheckRatedScore(r Rating, score, weight decimal.Decimal) error {
+	switch {
+	case r == NotRated:
+		return fmt.Errorf("score %s has no rating", score)
+	case !r.Valid():
+		return fmt.Errorf("unknown rating %q", string(r))
+	case !weight.IsPositive():
+		return fmt.Errorf("weight %s is not positive", weight)
+	}
+	lo, hi, inclusive := Band(r)
+	loPts, hiPts := weight.Mul(lo), weight.Mul(hi)
+	if score.GreaterThanOrEqual(loPts) && (score.LessThan(hiPts) || inclusive && score.Equal(hiPts)) {
+		return nil
+	}
+	upTo := "less than "
+	if inclusive {
+		upTo = ""
+	}
+	return fmt.Errorf("score %s is outside the band of %s (%s): %s to %s%s (%s %% to %s%s %% of weight %s)",
+		score, r.chinese(), string(r), points(loPts), upTo, points(hiPts),
+		lo.Mul(hundred), upTo, hi.Mul(hundred), weight)
+}
+
+// points prints a band edge with 2 decimals, or exactly when it has more, so the message never
+// shows a rounded edge that the exact check then contradicts.
+func points(d decimal.Decimal) string {
+	if d.Equal(d.Round(scorePlaces)) {
+		return d.StringFixed(scorePlaces)
+	}
+	return d.String()
+}
+
+var (
+	excellentFrom = decimal.NewFromInt(90)
+	goodFrom      = decimal.NewFromInt(80)
+	fairFrom      = decimal.NewFromInt(60)
+)
+
+// GradeOf returns the grade of a total score: >= 90 EXCELLENT, >= 80 GOOD, >= 60 FAIR, else POOR.
+func GradeOf(total decimal.Decimal) Grade {
+	switch {
+	case total.GreaterThanOrEqual(excellentFrom):
+		return Excellent
+	case total.GreaterThanOrEqual(goodFrom):
+		return Good
+	case total.GreaterThanOrEqual(fairFrom):
+		return Fair
+	}
+	return Poor
+}
