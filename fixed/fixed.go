@@ -20,6 +20,15 @@ const Places = 6
 
 const unit = 1_000_000 // 10^Places
 
+// ParseError is a value that is not a Decimal; it says why.
+type ParseError struct{ Reason string }
+
+func (e *ParseError) Error() string { return e.Reason }
+
+func parseErr(format string, args ...any) error {
+	return &ParseError{Reason: fmt.Sprintf(format, args...)}
+}
+
 // Decimal is an exact decimal number with Places decimal places, stored as millionths.
 type Decimal int64
 
@@ -40,7 +49,7 @@ func MustParse(s string) Decimal {
 func Parse(s string) (Decimal, error) {
 	v, err := decimal.NewFromString(s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a decimal number", s)
+		return 0, parseErr("%q is not a decimal number", s)
 	}
 	return FromDecimal(v)
 }
@@ -49,11 +58,11 @@ func Parse(s string) (Decimal, error) {
 func FromDecimal(v decimal.Decimal) (Decimal, error) {
 	scaled := v.Shift(Places)
 	if !scaled.Equal(scaled.Truncate(0)) {
-		return 0, fmt.Errorf("%s has more than %d decimal places", v.String(), Places)
+		return 0, parseErr("%s has more than %d decimal places", v.String(), Places)
 	}
 	bi := scaled.BigInt()
 	if !bi.IsInt64() {
-		return 0, fmt.Errorf("%s is too large", v.String())
+		return 0, parseErr("%s is too large", v.String())
 	}
 	return Decimal(bi.Int64()), nil
 }
@@ -113,7 +122,7 @@ func (d *Decimal) UnmarshalGQL(v any) error {
 		// A literal in the query text arrives as float64; its shortest form is what was typed.
 		s = strconv.FormatFloat(v, 'f', -1, 64)
 	default:
-		return fmt.Errorf("%v is not a decimal: send a string such as \"1829.40\"", v)
+		return parseErr("%v is not a decimal: send a string such as \"1829.40\"", v)
 	}
 	parsed, err := Parse(s)
 	if err != nil {

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"jixiao/ent"
 	"jixiao/graph/generated"
 
@@ -16,37 +15,57 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	return r.client.Noder(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Nodes - nodes"))
+	return r.client.Noders(ctx, ids)
 }
 
 // Departments is the resolver for the departments field.
 func (r *queryResolver) Departments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) (*ent.DepartmentConnection, error) {
-	panic(fmt.Errorf("not implemented: Departments - departments"))
+	return r.client.Department.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithDepartmentOrder(orderBy),
+			ent.WithDepartmentFilter(where.Filter),
+		)
 }
 
 // DepartmentYears is the resolver for the departmentYears field.
 func (r *queryResolver) DepartmentYears(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) (*ent.DepartmentYearConnection, error) {
-	panic(fmt.Errorf("not implemented: DepartmentYears - departmentYears"))
+	return r.client.DepartmentYear.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithDepartmentYearOrder(orderBy),
+			ent.WithDepartmentYearFilter(where.Filter),
+		)
 }
 
 // Evaluations is the resolver for the evaluations field.
 func (r *queryResolver) Evaluations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error) {
-	panic(fmt.Errorf("not implemented: Evaluations - evaluations"))
+	return r.client.Evaluation.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithEvaluationOrder(orderBy),
+			ent.WithEvaluationFilter(where.Filter),
+		)
 }
 
 // Indicators is the resolver for the indicators field.
 func (r *queryResolver) Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
-	panic(fmt.Errorf("not implemented: Indicators - indicators"))
+	return r.client.Indicator.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithIndicatorOrder(orderBy),
+			ent.WithIndicatorFilter(where.Filter),
+		)
 }
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error) {
-	panic(fmt.Errorf("not implemented: Projects - projects"))
+	return r.client.Project.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithProjectOrder(orderBy),
+			ent.WithProjectFilter(where.Filter),
+		)
 }
 
 // Department returns generated.DepartmentResolver implementation.

@@ -8,315 +8,548 @@ package graph
 import (
 	"context"
 	"fmt"
+	"jixiao/assess"
 	"jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/predicate"
+	"jixiao/ent/project"
+	"jixiao/ent/schema"
 	"jixiao/fixed"
 	"jixiao/graph/generated"
+	"jixiao/graph/loader"
 	"jixiao/graph/model"
+	"jixiao/inputerr"
+	"jixiao/scoresql"
+	"jixiao/scoring"
+	"time"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
 )
 
 // Year is the resolver for the year field.
 func (r *departmentResolver) Year(ctx context.Context, obj *ent.Department, year int) (*ent.DepartmentYear, error) {
-	panic(fmt.Errorf("not implemented: Year - year"))
+	dy, err := loader.For(ctx).YearOf.Load(ctx, loader.DepartmentYearKey{Department: obj.ID, Year: year})
+	return dy, err
 }
 
 // Score is the resolver for the score field.
 func (r *departmentResolver) Score(ctx context.Context, obj *ent.Department, year int) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: Score - score"))
+	dy, err := loader.For(ctx).YearOf.Load(ctx, loader.DepartmentYearKey{Department: obj.ID, Year: year})
+	if err != nil || dy == nil {
+		return nil, err
+	}
+	s, err := subject(ctx, loader.Subject{Year: dy.ID})
+	if err != nil {
+		return nil, err
+	}
+	score := dec(assess.Evaluate(&ent.Evaluation{}, s).Score)
+	return &score, nil
 }
 
 // BasicBudget is the resolver for the basicBudget field.
 func (r *departmentYearResolver) BasicBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: BasicBudget - basicBudget"))
+	return assess.TotalsOf(obj).BasicBudget, nil
 }
 
 // BasicActual is the resolver for the basicActual field.
 func (r *departmentYearResolver) BasicActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: BasicActual - basicActual"))
+	return assess.TotalsOf(obj).BasicActual, nil
 }
 
 // TotalBudget is the resolver for the totalBudget field.
 func (r *departmentYearResolver) TotalBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: TotalBudget - totalBudget"))
+	return assess.TotalsOf(obj).TotalBudget, nil
 }
 
 // TotalActual is the resolver for the totalActual field.
 func (r *departmentYearResolver) TotalActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: TotalActual - totalActual"))
+	return assess.TotalsOf(obj).TotalActual, nil
 }
 
 // ExecutionRate is the resolver for the executionRate field.
 func (r *departmentYearResolver) ExecutionRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ExecutionRate - executionRate"))
+	rate, ok := assess.ExecutionRate(obj)
+	if !ok {
+		return nil, nil
+	}
+	return decPtr(&rate), nil
 }
 
 // CarryoverRate is the resolver for the carryoverRate field.
 func (r *departmentYearResolver) CarryoverRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: CarryoverRate - carryoverRate"))
+	rate, ok := assess.CarryoverRate(obj)
+	if !ok {
+		return nil, nil
+	}
+	rate = rate.Round(2)
+	return decPtr(&rate), nil
 }
 
 // Months is the resolver for the months field.
 func (r *departmentYearResolver) Months(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.MonthlyExecution, error) {
-	panic(fmt.Errorf("not implemented: Months - months"))
+	return loader.For(ctx).Months.Load(ctx, obj.ID)
 }
 
 // MonthsBehind is the resolver for the monthsBehind field.
 func (r *departmentYearResolver) MonthsBehind(ctx context.Context, obj *ent.DepartmentYear) ([]int, error) {
-	panic(fmt.Errorf("not implemented: MonthsBehind - monthsBehind"))
+	months, err := loader.For(ctx).Months.Load(ctx, obj.ID)
+	return assess.MonthsBehind(obj, months), err
 }
 
 // KeyTasks is the resolver for the keyTasks field.
 func (r *departmentYearResolver) KeyTasks(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.KeyTask, error) {
-	panic(fmt.Errorf("not implemented: KeyTasks - keyTasks"))
+	return r.db(ctx).KeyTask.Query().Where(keytask.DepartmentYearID(obj.ID)).
+		Order(keytask.ByPosition(), keytask.ByID()).All(ctx)
 }
 
 // OverallEvaluation is the resolver for the overallEvaluation field.
 func (r *departmentYearResolver) OverallEvaluation(ctx context.Context, obj *ent.DepartmentYear) (*ent.Evaluation, error) {
-	panic(fmt.Errorf("not implemented: OverallEvaluation - overallEvaluation"))
+	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.ID})
 }
 
 // Indicators is the resolver for the indicators field.
 func (r *evaluationResolver) Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error) {
-	panic(fmt.Errorf("not implemented: Indicators - indicators"))
+	return loader.For(ctx).Indicators.Load(ctx, loader.SubjectOf(obj))
 }
 
 // Score is the resolver for the score field.
 func (r *evaluationResolver) Score(ctx context.Context, obj *ent.Evaluation) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: Score - score"))
+	e, err := evaluate(ctx, obj)
+	return dec(e.Score), err
 }
 
 // Grade is the resolver for the grade field.
 func (r *evaluationResolver) Grade(ctx context.Context, obj *ent.Evaluation) (model.Grade, error) {
-	panic(fmt.Errorf("not implemented: Grade - grade"))
+	e, err := evaluate(ctx, obj)
+	return model.Grade(e.Grade), err
 }
 
 // GradeLabel is the resolver for the gradeLabel field.
 func (r *evaluationResolver) GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error) {
-	panic(fmt.Errorf("not implemented: GradeLabel - gradeLabel"))
+	e, err := evaluate(ctx, obj)
+	return e.Grade.Chinese(), err
 }
 
 // Subtotals is the resolver for the subtotals field.
 func (r *evaluationResolver) Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error) {
-	panic(fmt.Errorf("not implemented: Subtotals - subtotals"))
+	e, err := evaluate(ctx, obj)
+	return subtotals(e), err
 }
 
 // ExecutionRate is the resolver for the executionRate field.
 func (r *evaluationResolver) ExecutionRate(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ExecutionRate - executionRate"))
+	e, err := evaluate(ctx, obj)
+	return decPtr(e.ExecutionRate), err
 }
 
 // ExecutionScore is the resolver for the executionScore field.
 func (r *evaluationResolver) ExecutionScore(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ExecutionScore - executionScore"))
+	e, err := evaluate(ctx, obj)
+	return decPtr(e.ExecutionScore), err
 }
 
 // MonthsBehind is the resolver for the monthsBehind field.
 func (r *evaluationResolver) MonthsBehind(ctx context.Context, obj *ent.Evaluation) ([]int, error) {
-	panic(fmt.Errorf("not implemented: MonthsBehind - monthsBehind"))
+	e, err := evaluate(ctx, obj)
+	if e.MonthsBehind == nil {
+		e.MonthsBehind = []int{}
+	}
+	return e.MonthsBehind, err
 }
 
 // SubmitProblems is the resolver for the submitProblems field.
 func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error) {
-	panic(fmt.Errorf("not implemented: SubmitProblems - submitProblems"))
+	s, err := subject(ctx, loader.SubjectOf(obj))
+	if err != nil {
+		return nil, err
+	}
+	return submitProblems(assess.Evaluate(obj, s), indicatorNames(s.Indicators)), nil
 }
 
 // EffectiveActual is the resolver for the effectiveActual field.
 func (r *indicatorResolver) EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: EffectiveActual - effectiveActual"))
+	s, err := scoreIndicator(ctx, obj)
+	return decPtr(s.EffectiveActual), err
 }
 
 // CompletionRate is the resolver for the completionRate field.
 func (r *indicatorResolver) CompletionRate(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: CompletionRate - completionRate"))
+	s, err := scoreIndicator(ctx, obj)
+	return decPtr(s.CompletionRate), err
 }
 
 // Score is the resolver for the score field.
 func (r *indicatorResolver) Score(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: Score - score"))
+	s, err := scoreIndicator(ctx, obj)
+	return dec(s.Score), err
 }
 
 // Attainment is the resolver for the attainment field.
 func (r *indicatorResolver) Attainment(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: Attainment - attainment"))
+	s, err := scoreIndicator(ctx, obj)
+	return dec(s.Attainment), err
 }
 
 // DeviationRequired is the resolver for the deviationRequired field.
 func (r *indicatorResolver) DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error) {
-	panic(fmt.Errorf("not implemented: DeviationRequired - deviationRequired"))
+	s, err := scoreIndicator(ctx, obj)
+	return s.DeviationRequired, err
 }
 
 // ExecutedPercent is the resolver for the executedPercent field.
 func (r *monthlyExecutionResolver) ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ExecutedPercent - executedPercent"))
+	dy, err := loader.For(ctx).Year.Load(ctx, obj.DepartmentYearID)
+	if err != nil {
+		return nil, err
+	}
+	rate, ok := scoring.ExecutionRate(obj.CumulativeExecuted.Decimal(), assess.TotalsOf(dy).TotalBudget.Decimal())
+	if !ok {
+		return nil, nil
+	}
+	return decPtr(&rate), nil
 }
 
 // Behind is the resolver for the behind field.
 func (r *monthlyExecutionResolver) Behind(ctx context.Context, obj *ent.MonthlyExecution) (bool, error) {
-	panic(fmt.Errorf("not implemented: Behind - behind"))
+	dy, err := loader.For(ctx).Year.Load(ctx, obj.DepartmentYearID)
+	if err != nil {
+		return false, err
+	}
+	return len(assess.MonthsBehind(dy, []*ent.MonthlyExecution{obj})) > 0, nil
 }
 
 // CreateDepartment is the resolver for the createDepartment field.
 func (r *mutationResolver) CreateDepartment(ctx context.Context, input ent.CreateDepartmentInput) (*ent.Department, error) {
-	panic(fmt.Errorf("not implemented: CreateDepartment - createDepartment"))
+	return r.db(ctx).Department.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateDepartment is the resolver for the updateDepartment field.
 func (r *mutationResolver) UpdateDepartment(ctx context.Context, id int, input ent.UpdateDepartmentInput) (*ent.Department, error) {
-	panic(fmt.Errorf("not implemented: UpdateDepartment - updateDepartment"))
+	d, err := r.db(ctx).Department.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(d, err, "department", id)
 }
 
 // DeleteDepartment is the resolver for the deleteDepartment field.
 func (r *mutationResolver) DeleteDepartment(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteDepartment - deleteDepartment"))
+	db := r.db(ctx)
+	if err := refuseWhileUsed(ctx, "department", id,
+		used{"sub-departments", db.Department.Query().Where(department.ParentID(id)).Count},
+		used{"years", db.DepartmentYear.Query().Where(departmentyear.DepartmentID(id)).Count},
+	); err != nil {
+		return 0, err
+	}
+	return deleted(db.Department.DeleteOneID(id).Exec(ctx), "department", id)
 }
 
 // CreateDepartmentYear is the resolver for the createDepartmentYear field.
 func (r *mutationResolver) CreateDepartmentYear(ctx context.Context, input ent.CreateDepartmentYearInput) (*ent.DepartmentYear, error) {
-	panic(fmt.Errorf("not implemented: CreateDepartmentYear - createDepartmentYear"))
+	return r.db(ctx).DepartmentYear.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateDepartmentYear is the resolver for the updateDepartmentYear field.
 func (r *mutationResolver) UpdateDepartmentYear(ctx context.Context, id int, input ent.UpdateDepartmentYearInput) (*ent.DepartmentYear, error) {
-	panic(fmt.Errorf("not implemented: UpdateDepartmentYear - updateDepartmentYear"))
+	dy, err := r.db(ctx).DepartmentYear.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(dy, err, "department-year", id)
 }
 
 // DeleteDepartmentYear is the resolver for the deleteDepartmentYear field.
 func (r *mutationResolver) DeleteDepartmentYear(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteDepartmentYear - deleteDepartmentYear"))
+	db := r.db(ctx)
+	if err := refuseWhileUsed(ctx, "department-year", id,
+		used{"projects", db.Project.Query().Where(project.DepartmentYearID(id)).Count},
+		used{"indicators", db.Indicator.Query().Where(indicator.DepartmentYearID(id)).Count},
+		used{"evaluations", db.Evaluation.Query().Where(evaluation.DepartmentYearID(id)).Count},
+	); err != nil {
+		return 0, err
+	}
+	if _, err := db.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx); err != nil {
+		return 0, err
+	}
+	if _, err := db.KeyTask.Delete().Where(keytask.DepartmentYearID(id)).Exec(ctx); err != nil {
+		return 0, err
+	}
+	return deleted(db.DepartmentYear.DeleteOneID(id).Exec(ctx), "department-year", id)
 }
 
 // SetMonthlyExecution is the resolver for the setMonthlyExecution field.
 func (r *mutationResolver) SetMonthlyExecution(ctx context.Context, departmentYearID int, months []*model.MonthInput) (*ent.DepartmentYear, error) {
-	panic(fmt.Errorf("not implemented: SetMonthlyExecution - setMonthlyExecution"))
+	db := r.db(ctx)
+	dy, err := get(ctx, db.DepartmentYear.Get, departmentYearID, "department-year")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int]bool{}
+	builders := make([]*ent.MonthlyExecutionCreate, len(months))
+	for i, m := range months {
+		if seen[m.Month] {
+			return nil, inputerr.New(fmt.Sprintf("months[%d].month", i), "month %d is given twice", m.Month)
+		}
+		seen[m.Month] = true
+		builders[i] = db.MonthlyExecution.Create().SetDepartmentYearID(dy.ID).SetMonth(m.Month).
+			SetCumulativeExecuted(m.CumulativeExecuted).SetTargetPercent(m.TargetPercent)
+	}
+	if _, err := db.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(dy.ID)).Exec(ctx); err != nil {
+		return nil, err
+	}
+	if err := db.MonthlyExecution.CreateBulk(builders...).Exec(ctx); err != nil {
+		return nil, atRow(err, "months")
+	}
+	return dy, nil
 }
 
 // CreateKeyTask is the resolver for the createKeyTask field.
 func (r *mutationResolver) CreateKeyTask(ctx context.Context, input ent.CreateKeyTaskInput) (*ent.KeyTask, error) {
-	panic(fmt.Errorf("not implemented: CreateKeyTask - createKeyTask"))
+	return r.db(ctx).KeyTask.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateKeyTask is the resolver for the updateKeyTask field.
 func (r *mutationResolver) UpdateKeyTask(ctx context.Context, id int, input ent.UpdateKeyTaskInput) (*ent.KeyTask, error) {
-	panic(fmt.Errorf("not implemented: UpdateKeyTask - updateKeyTask"))
+	t, err := r.db(ctx).KeyTask.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(t, err, "key task", id)
 }
 
 // DeleteKeyTask is the resolver for the deleteKeyTask field.
 func (r *mutationResolver) DeleteKeyTask(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteKeyTask - deleteKeyTask"))
+	return deleted(r.db(ctx).KeyTask.DeleteOneID(id).Exec(ctx), "key task", id)
 }
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input ent.CreateProjectInput) (*ent.Project, error) {
-	panic(fmt.Errorf("not implemented: CreateProject - createProject"))
+	return r.db(ctx).Project.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id int, input ent.UpdateProjectInput) (*ent.Project, error) {
-	panic(fmt.Errorf("not implemented: UpdateProject - updateProject"))
+	p, err := r.db(ctx).Project.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(p, err, "project", id)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteProject - deleteProject"))
+	db := r.db(ctx)
+	if err := refuseWhileUsed(ctx, "project", id,
+		used{"indicators", db.Indicator.Query().Where(indicator.ProjectID(id)).Count},
+		used{"evaluations", db.Evaluation.Query().Where(evaluation.ProjectID(id)).Count},
+	); err != nil {
+		return 0, err
+	}
+	return deleted(db.Project.DeleteOneID(id).Exec(ctx), "project", id)
 }
 
 // CreateIndicator is the resolver for the createIndicator field.
 func (r *mutationResolver) CreateIndicator(ctx context.Context, input ent.CreateIndicatorInput) (*ent.Indicator, error) {
-	panic(fmt.Errorf("not implemented: CreateIndicator - createIndicator"))
+	return r.db(ctx).Indicator.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateIndicator is the resolver for the updateIndicator field.
 func (r *mutationResolver) UpdateIndicator(ctx context.Context, id int, input ent.UpdateIndicatorInput) (*ent.Indicator, error) {
-	panic(fmt.Errorf("not implemented: UpdateIndicator - updateIndicator"))
+	ind, err := r.db(ctx).Indicator.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(ind, err, "indicator", id)
 }
 
 // DeleteIndicator is the resolver for the deleteIndicator field.
 func (r *mutationResolver) DeleteIndicator(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteIndicator - deleteIndicator"))
+	return deleted(r.db(ctx).Indicator.DeleteOneID(id).Exec(ctx), "indicator", id)
 }
 
 // CreateEvaluation is the resolver for the createEvaluation field.
 func (r *mutationResolver) CreateEvaluation(ctx context.Context, input ent.CreateEvaluationInput) (*ent.Evaluation, error) {
-	panic(fmt.Errorf("not implemented: CreateEvaluation - createEvaluation"))
+	return r.db(ctx).Evaluation.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateEvaluation is the resolver for the updateEvaluation field.
 func (r *mutationResolver) UpdateEvaluation(ctx context.Context, id int, input ent.UpdateEvaluationInput) (*ent.Evaluation, error) {
-	panic(fmt.Errorf("not implemented: UpdateEvaluation - updateEvaluation"))
+	ev, err := r.db(ctx).Evaluation.UpdateOneID(id).SetInput(input).Save(ctx)
+	return found(ev, err, "evaluation", id)
 }
 
 // DeleteEvaluation is the resolver for the deleteEvaluation field.
 func (r *mutationResolver) DeleteEvaluation(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteEvaluation - deleteEvaluation"))
+	return deleted(r.db(ctx).Evaluation.DeleteOneID(id).Exec(ctx), "evaluation", id)
 }
 
 // SubmitEvaluation is the resolver for the submitEvaluation field.
 func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.Evaluation, error) {
-	panic(fmt.Errorf("not implemented: SubmitEvaluation - submitEvaluation"))
+	db := r.db(ctx)
+	ev, err := get(ctx, db.Evaluation.Get, id, "evaluation")
+	if err != nil {
+		return nil, err
+	}
+	if ev.Status != evaluation.StatusDRAFT && ev.Status != evaluation.StatusRETURNED {
+		return nil, inputerr.New("id", "evaluation %d is %s; only a DRAFT or RETURNED evaluation can be submitted", id, ev.Status)
+	}
+	s, err := subject(ctx, loader.SubjectOf(ev))
+	if err != nil {
+		return nil, err
+	}
+	if problems := submitProblems(assess.Evaluate(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
+		return nil, submitRefused(ctx, id, problems)
+	}
+	return db.Evaluation.UpdateOne(ev).SetStatus(evaluation.StatusSUBMITTED).SetSubmittedAt(time.Now()).Save(ctx)
 }
 
 // ExecutionRate is the resolver for the executionRate field.
 func (r *projectResolver) ExecutionRate(ctx context.Context, obj *ent.Project) (*fixed.Decimal, error) {
-	panic(fmt.Errorf("not implemented: ExecutionRate - executionRate"))
+	rate, ok := scoring.ExecutionRate(obj.Executed.Decimal(), obj.Budget.Decimal())
+	if !ok {
+		return nil, nil
+	}
+	return decPtr(&rate), nil
 }
 
 // Evaluation is the resolver for the evaluation field.
 func (r *projectResolver) Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error) {
-	panic(fmt.Errorf("not implemented: Evaluation - evaluation"))
+	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
 }
 
 // IndicatorRanking is the resolver for the indicatorRanking field.
 func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
-	panic(fmt.Errorf("not implemented: IndicatorRanking - indicatorRanking"))
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	start, err := offsetCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	q, err := where.Filter(r.client.Indicator.Query())
+	if err != nil {
+		return nil, err
+	}
+	expr := scoresql.IndicatorAttainment
+	if by == model.IndicatorRankByScore {
+		expr = scoresql.IndicatorScore
+	}
+	rows, more, err := ranked(expr, direction == entgql.OrderDirectionDesc, start, n,
+		func(order func(*sql.Selector), offset, limit int) ([]*ent.Indicator, error) {
+			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
+		})
+	if err != nil {
+		return nil, err
+	}
+	conn := &ent.IndicatorConnection{Edges: make([]*ent.IndicatorEdge, len(rows))}
+	cursors := make([]entgql.Cursor[int], len(rows))
+	for i, row := range rows {
+		cursors[i] = rankCursor(row.ID, start+i)
+		conn.Edges[i] = &ent.IndicatorEdge{Node: row, Cursor: cursors[i]}
+	}
+	conn.PageInfo = pageInfo(cursors, start, more)
+	if wantsTotal(ctx) {
+		if conn.TotalCount, err = q.Count(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return conn, nil
 }
 
 // EvaluationRanking is the resolver for the evaluationRanking field.
 func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error) {
-	panic(fmt.Errorf("not implemented: EvaluationRanking - evaluationRanking"))
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	start, err := offsetCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	q, err := where.Filter(r.client.Evaluation.Query())
+	if err != nil {
+		return nil, err
+	}
+	rows, more, err := ranked(scoresql.EvaluationScore, direction == entgql.OrderDirectionDesc, start, n,
+		func(order func(*sql.Selector), offset, limit int) ([]*ent.Evaluation, error) {
+			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
+		})
+	if err != nil {
+		return nil, err
+	}
+	conn := &ent.EvaluationConnection{Edges: make([]*ent.EvaluationEdge, len(rows))}
+	cursors := make([]entgql.Cursor[int], len(rows))
+	for i, row := range rows {
+		cursors[i] = rankCursor(row.ID, start+i)
+		conn.Edges[i] = &ent.EvaluationEdge{Node: row, Cursor: cursors[i]}
+	}
+	conn.PageInfo = pageInfo(cursors, start, more)
+	if wantsTotal(ctx) {
+		if conn.TotalCount, err = q.Count(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return conn, nil
 }
 
 // Within is the resolver for the within field.
 func (r *departmentWhereInputResolver) Within(ctx context.Context, obj *ent.DepartmentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: Within - within"))
+	if data == nil {
+		return nil
+	}
+	root, err := get(ctx, r.client.Department.Get, *data, "department")
+	if err != nil {
+		return withField(err, "within")
+	}
+	obj.AddPredicates(department.Or(department.ID(root.ID), department.PathHasPrefix(schema.SubtreePrefix(root.Path, root.ID))))
+	return nil
 }
 
 // ScoreLt is the resolver for the scoreLT field.
 func (r *evaluationWhereInputResolver) ScoreLt(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: ScoreLt - scoreLT"))
+	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, "<", data)))
+	return nil
 }
 
 // ScoreGte is the resolver for the scoreGTE field.
 func (r *evaluationWhereInputResolver) ScoreGte(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: ScoreGte - scoreGTE"))
+	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, ">=", data)))
+	return nil
 }
 
 // Grade is the resolver for the grade field.
 func (r *evaluationWhereInputResolver) Grade(ctx context.Context, obj *ent.EvaluationWhereInput, data *model.Grade) error {
-	panic(fmt.Errorf("not implemented: Grade - grade"))
+	if data == nil {
+		return nil
+	}
+	lo, hi, _ := scoring.GradeRange(scoring.Grade(*data))
+	from := dec(lo)
+	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, ">=", &from)))
+	if hi != nil {
+		below := dec(*hi)
+		obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, "<", &below)))
+	}
+	return nil
 }
 
 // ScoreLt is the resolver for the scoreLT field.
 func (r *indicatorWhereInputResolver) ScoreLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: ScoreLt - scoreLT"))
+	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorScore, "<", data)))
+	return nil
 }
 
 // ScoreGte is the resolver for the scoreGTE field.
 func (r *indicatorWhereInputResolver) ScoreGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: ScoreGte - scoreGTE"))
+	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorScore, ">=", data)))
+	return nil
 }
 
 // AttainmentLt is the resolver for the attainmentLT field.
 func (r *indicatorWhereInputResolver) AttainmentLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: AttainmentLt - attainmentLT"))
+	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorAttainment, "<", data)))
+	return nil
 }
 
 // AttainmentGte is the resolver for the attainmentGTE field.
 func (r *indicatorWhereInputResolver) AttainmentGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	panic(fmt.Errorf("not implemented: AttainmentGte - attainmentGTE"))
+	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorAttainment, ">=", data)))
+	return nil
 }
 
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
 type mutationResolver struct{ *Resolver }
+

@@ -236,3 +236,19 @@ func GradeOf(total decimal.Decimal) Grade {
 	}
 	return Poor
 }
+
+// GradeRange returns the scores of grade g: from lo (inclusive) to below hi; hi is
+// nil for EXCELLENT, which has no upper bound. ok is false for an unknown grade.
+func GradeRange(g Grade) (lo decimal.Decimal, hi *decimal.Decimal, ok bool) {
+	switch g {
+	case Excellent:
+		return excellentFrom, nil, true
+	case Good:
+		return goodFrom, &excellentFrom, true
+	case Fair:
+		return fairFrom, &goodFrom, true
+	case Poor:
+		return decimal.Zero, &fairFrom, true
+	}
+	return decimal.Zero, nil, false
+}

@@ -554,3 +554,26 @@ func TestSubmitProblemsEvaluationLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestGradeRangeAgreesWithGradeOf(t *testing.T) {
+	for _, g := range []Grade{Excellent, Good, Fair, Poor} {
+		lo, hi, ok := GradeRange(g)
+		if !ok {
+			t.Fatalf("GradeRange(%s) unknown", g)
+		}
+		if got := GradeOf(lo); got != g {
+			t.Errorf("GradeOf(%s) = %s, want %s (lower bound of %s)", lo, got, g, g)
+		}
+		if hi != nil {
+			if got := GradeOf(hi.Sub(d("0.01"))); got != g {
+				t.Errorf("GradeOf(%s - 0.01) = %s, want %s", hi, got, g)
+			}
+			if got := GradeOf(*hi); got == g {
+				t.Errorf("GradeOf(%s) = %s: upper bound must be exclusive", hi, got)
+			}
+		}
+	}
+	if _, _, ok := GradeRange("GREAT"); ok {
+		t.Error("GradeRange accepted an unknown grade")
+	}
+}

@@ -37,6 +37,7 @@ func SubjectOf(ev *ent.Evaluation) Subject {
 // Loaders is one request's set of loaders.
 type Loaders struct {
 	Year       *dataloadgen.Loader[int, *ent.DepartmentYear]
+	YearOf     *dataloadgen.Loader[DepartmentYearKey, *ent.DepartmentYear] // nil when the department has no such year
 	Project    *dataloadgen.Loader[int, *ent.Project]
 	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
@@ -61,6 +62,25 @@ func New(client *ent.Client) *Loaders {
 		Year: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.DepartmentYear, error) {
 			rows, err := c(ctx).DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).All(ctx)
 			return byKey(rows, func(r *ent.DepartmentYear) int { return r.ID }), err
+		}, opt),
+		YearOf: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []DepartmentYearKey) (map[DepartmentYearKey]*ent.DepartmentYear, error) {
+			depts, years := make([]int, len(keys)), make([]int, len(keys))
+			for i, k := range keys {
+				depts[i], years[i] = k.Department, k.Year
+			}
+			rows, err := c(ctx).DepartmentYear.Query().
+				Where(departmentyear.DepartmentIDIn(depts...), departmentyear.YearIn(years...)).All(ctx)
+			out := make(map[DepartmentYearKey]*ent.DepartmentYear, len(keys))
+			for _, k := range keys {
+				out[k] = nil
+			}
+			for _, r := range rows {
+				// The IN × IN query also matches pairs nobody asked for.
+				if k := (DepartmentYearKey{r.DepartmentID, r.Year}); hasKey(out, k) {
+					out[k] = r
+				}
+			}
+			return out, err
 		}, opt),
 		Project: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Project, error) {
 			rows, err := c(ctx).Project.Query().Where(project.IDIn(ids...)).All(ctx)
@@ -171,4 +191,15 @@ func Middleware(client *ent.Client) func(http.Handler) http.Handler {
 // For returns the request's loaders.
 func For(ctx context.Context) *Loaders {
 	return ctx.Value(ctxKey{}).(*Loaders)
+}
+
+// DepartmentYearKey names a department's figures for one year.
+type DepartmentYearKey struct {
+	Department int
+	Year       int
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

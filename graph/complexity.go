@@ -1,0 +1,50 @@
+package graph
+
+import (
+	"entgo.io/contrib/entgql"
+
+	"jixiao/ent"
+	"jixiao/graph/generated"
+	"jixiao/graph/model"
+)
+
+// pageCost is what one page of a connection costs: its children once per row it
+// may return. Without it gqlgen would count a 1000-row page like a single object.
+func pageCost(child int, first, last *int) int {
+	n := DefaultPage
+	switch {
+	case first != nil:
+		n = *first
+	case last != nil:
+		n = *last
+	}
+	if n < 1 {
+		n = 1
+	}
+	return 1 + n*child
+}
+
+// connection adapts pageCost to a generated connection-field complexity function.
+func connection[O, W any](child int, _ *entgql.Cursor[int], first *int, _ *entgql.Cursor[int], last *int, _ O, _ W) int {
+	return pageCost(child, first, last)
+}
+
+// setComplexity makes every connection's cost grow with its page size.
+func setComplexity(c *generated.ComplexityRoot) {
+	c.Query.Departments = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]
+	c.Query.DepartmentYears = connection[[]*ent.DepartmentYearOrder, *ent.DepartmentYearWhereInput]
+	c.Query.Evaluations = connection[[]*ent.EvaluationOrder, *ent.EvaluationWhereInput]
+	c.Query.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
+	c.Query.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
+	c.Department.Children = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]
+	c.Department.Years = connection[[]*ent.DepartmentYearOrder, *ent.DepartmentYearWhereInput]
+	c.DepartmentYear.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
+	c.DepartmentYear.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
+	c.Project.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
+	c.Query.IndicatorRanking = func(child int, _ model.IndicatorRankBy, _ entgql.OrderDirection, first *int, _ *entgql.Cursor[int], _ *ent.IndicatorWhereInput) int {
+		return pageCost(child, first, nil)
+	}
+	c.Query.EvaluationRanking = func(child int, _ entgql.OrderDirection, first *int, _ *entgql.Cursor[int], _ *ent.EvaluationWhereInput) int {
+		return pageCost(child, first, nil)
+	}
+}

@@ -1,0 +1,304 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"strconv"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"entgo.io/ent/dialect/sql"
+	"github.com/shopspring/decimal"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"jixiao/assess"
+	"jixiao/ent"
+	"jixiao/fixed"
+	"jixiao/graph/loader"
+	"jixiao/graph/model"
+	"jixiao/inputerr"
+	"jixiao/scoresql"
+)
+
+// db is the transaction's client inside a mutation (entgql.Transactioner puts it
+// in the context), otherwise the server's client.
+func (r *Resolver) db(ctx context.Context) *ent.Client {
+	if tx := ent.FromContext(ctx); tx != nil {
+		return tx
+	}
+	return r.client
+}
+
+// found turns ent's not-found error into one that names the entity and id.
+func found[T any](v T, err error, entity string, id int) (T, error) {
+	if ent.IsNotFound(err) {
+		return v, &inputerr.NotFound{Entity: entity, ID: id}
+	}
+	return v, err
+}
+
+// deleted deletes one row by id and returns the id, naming the entity when it is missing.
+func deleted(err error, entity string, id int) (int, error) {
+	if _, err := found(0, err, entity, id); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+func dec(v decimal.Decimal) fixed.Decimal { return fixed.Round(v) }
+
+func decPtr(v *decimal.Decimal) *fixed.Decimal {
+	if v == nil {
+		return nil
+	}
+	d := fixed.Round(*v)
+	return &d
+}
+
+// evaluate scores an evaluation from its subject, loaded through the request's loaders.
+func evaluate(ctx context.Context, ev *ent.Evaluation) (assess.Evaluation, error) {
+	s, err := subject(ctx, loader.SubjectOf(ev))
+	if err != nil {
+		return assess.Evaluation{}, err
+	}
+	return assess.Evaluate(ev, s), nil
+}
+
+// subject loads what an evaluation of key needs, all lookups in flight at once.
+func subject(ctx context.Context, key loader.Subject) (assess.Subject, error) {
+	l := loader.For(ctx)
+	year := l.Year.LoadThunk(ctx, key.Year)
+	inds := l.Indicators.LoadThunk(ctx, key)
+	var s assess.Subject
+	var err error
+	if key.Project != 0 {
+		if s.Project, err = l.Project.Load(ctx, key.Project); err != nil {
+			return s, err
+		}
+	} else if s.Months, err = l.Months.Load(ctx, key.Year); err != nil {
+		return s, err
+	}
+	if s.Year, err = year(); err != nil {
+		return s, err
+	}
+	s.Indicators, err = inds()
+	return s, err
+}
+
+// scoreIndicator computes an indicator, loading its department-year only when a
+// formula binding needs the figures.
+func scoreIndicator(ctx context.Context, ind *ent.Indicator) (assess.Indicator, error) {
+	var dy *ent.DepartmentYear
+	if ind.Binding != nil {
+		var err error
+		if dy, err = loader.For(ctx).Year.Load(ctx, ind.DepartmentYearID); err != nil {
+			return assess.Indicator{}, err
+		}
+	}
+	return assess.Score(ind, dy), nil
+}
+
+func subtotals(in assess.Evaluation) []*model.Subtotal {
+	out := make([]*model.Subtotal, len(in.Subtotals))
+	for i, s := range in.Subtotals {
+		out[i] = &model.Subtotal{Level1: s.Level1, Score: dec(s.Score), Weight: dec(s.Weight)}
+		if s.Level2 != "" {
+			l2 := s.Level2
+			out[i].Level2 = &l2
+		}
+	}
+	return out
+}
+
+func submitProblems(in assess.Evaluation, names map[int]string) []*model.SubmitProblem {
+	out := make([]*model.SubmitProblem, len(in.Problems))
+	for i, p := range in.Problems {
+		out[i] = &model.SubmitProblem{Field: p.Field, Message: p.Message}
+		if id, err := strconv.Atoi(p.Indicator); err == nil {
+			name := names[id]
+			out[i].IndicatorID, out[i].IndicatorName = &id, &name
+		}
+	}
+	return out
+}
+
+// Page sizes: a connection asked for without first/last gets DefaultPage rows, and
+// nobody gets more than MaxPage in one request.
+const (
+	DefaultPage = 50
+	MaxPage     = 1000
+)
+
+// offsetCursor pages a ranking: its cursors carry the row's offset in the ranking,
+// since the computed value they are ordered by is not a column to seek on.
+func offsetCursor(after *entgql.Cursor[int]) (int, error) {
+	if after == nil {
+		return 0, nil
+	}
+	switch v := after.Value.(type) {
+	case int8:
+		return int(v) + 1, nil
+	case int16:
+		return int(v) + 1, nil
+	case int32:
+		return int(v) + 1, nil
+	case int64:
+		return int(v) + 1, nil
+	case uint8:
+		return int(v) + 1, nil
+	case uint16:
+		return int(v) + 1, nil
+	case uint32:
+		return int(v) + 1, nil
+	case uint64:
+		return int(v) + 1, nil
+	case int:
+		return v + 1, nil
+	}
+	return 0, inputerr.New("after", "not a cursor of this ranking")
+}
+
+func pageSize(first *int) (int, error) {
+	switch {
+	case first == nil:
+		return DefaultPage, nil
+	case *first < 0 || *first > MaxPage:
+		return 0, inputerr.New("first", "must be between 0 and %d, got %d", MaxPage, *first)
+	}
+	return *first, nil
+}
+
+// ranked orders a query by a computed SQL expression (ties by id) and returns one
+// page: offset and limit run in SQL.
+func ranked[T any](expr func(scoresql.Column) string, desc bool, offset, n int, all func(order func(*sql.Selector), offset, limit int) ([]T, error)) ([]T, bool, error) {
+	order := func(s *sql.Selector) {
+		dir := " ASC"
+		if desc {
+			dir = " DESC"
+		}
+		s.OrderExpr(sql.Expr(expr(s.C) + dir))
+		s.OrderBy(s.C("id"))
+	}
+	rows, err := all(order, offset, n+1)
+	if err != nil {
+		return nil, false, err
+	}
+	more := len(rows) > n
+	if more {
+		rows = rows[:n]
+	}
+	return rows, more, nil
+}
+
+// rankCursor is the cursor of the row at offset i of a ranking.
+func rankCursor(id, i int) entgql.Cursor[int] { return entgql.Cursor[int]{ID: id, Value: i} }
+
+func pageInfo(cursors []entgql.Cursor[int], start int, more bool) entgql.PageInfo[int] {
+	info := entgql.PageInfo[int]{HasNextPage: more, HasPreviousPage: start > 0}
+	if n := len(cursors); n > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[n-1]
+	}
+	return info
+}
+
+// wantsTotal reports whether the query selected totalCount on the connection, which
+// costs a second query over every matching row.
+func wantsTotal(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
+}
+
+// get reads one row by id, naming the entity when it is missing.
+func get[T any](ctx context.Context, read func(context.Context, int) (T, error), id int, entity string) (T, error) {
+	v, err := read(ctx, id)
+	return found(v, err, entity, id)
+}
+
+// withField names the input field that carried a missing reference.
+func withField(err error, field string) error {
+	var nf *inputerr.NotFound
+	if errors.As(err, &nf) {
+		nf.Field = field
+	}
+	return err
+}
+
+// used is one kind of row that still refers to a row about to be deleted.
+type used struct {
+	what  string
+	count func(context.Context) (int, error)
+}
+
+// refuseWhileUsed refuses to delete a row that other rows still refer to, saying which.
+func refuseWhileUsed(ctx context.Context, entity string, id int, uses ...used) error {
+	var held []string
+	for _, u := range uses {
+		n, err := u.count(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			held = append(held, fmt.Sprintf("%d %s", n, u.what))
+		}
+	}
+	if len(held) > 0 {
+		return inputerr.New("id", "%s %d still has %s; delete those first", entity, id, strings.Join(held, ", "))
+	}
+	return nil
+}
+
+// atRow prefixes a validation error of a bulk insert with the list field's name.
+func atRow(err error, field string) error {
+	var ve *ent.ValidationError
+	if errors.As(err, &ve) {
+		return inputerr.New(field, "%v", ve.Unwrap())
+	}
+	return err
+}
+
+func indicatorNames(inds []*ent.Indicator) map[int]string {
+	out := make(map[int]string, len(inds))
+	for _, ind := range inds {
+		out[ind.ID] = ind.Name
+	}
+	return out
+}
+
+// submitRefused reports every problem as its own GraphQL error (code SUBMIT_CHECK,
+// with the indicator and field), and returns the error that rolls the mutation back.
+func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem) error {
+	for _, p := range problems {
+		ext := map[string]any{"code": CodeSubmitCheck, "field": p.Field}
+		if p.IndicatorID != nil {
+			ext["indicatorID"] = *p.IndicatorID
+		}
+		graphql.AddError(ctx, &gqlerror.Error{
+			Message:    p.Message,
+			Path:       graphql.GetPath(ctx),
+			Extensions: ext,
+		})
+	}
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf("evaluation %d cannot be submitted: %d problem(s), each reported as its own error", id, len(problems)),
+		Extensions: map[string]any{"code": CodeSubmitCheck},
+	}
+}
+
+// compare is a predicate on a computed SQL value; a nil bound filters nothing.
+func compare(expr func(scoresql.Column) string, op string, bound *fixed.Decimal) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		if bound == nil {
+			return
+		}
+		// float64 compares as a number in SQLite and PostgreSQL alike; a string would
+		// compare as text in SQLite.
+		f, _ := bound.Decimal().Float64()
+		s.Where(sql.ExprP(expr(s.C)+" "+op+" ?", f))
+	}
+}

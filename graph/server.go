@@ -1,0 +1,164 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"runtime/debug"
+	"strings"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"jixiao/ent"
+	"jixiao/fixed"
+	"jixiao/graph/generated"
+	"jixiao/inputerr"
+)
+
+// ComplexityLimit bounds the work one operation may ask for; connections count
+// their page size times their children (see complexity.go).
+const ComplexityLimit = 50000
+
+// NewServer returns the GraphQL handler: explicit transports, a query cache, a
+// complexity limit, bounded pages, one transaction per mutation, and errors that
+// carry a code and never a stack trace or SQL.
+func NewServer(client *ent.Client, log *slog.Logger) *handler.Server {
+	cfg := generated.Config{Resolvers: NewResolver(client)}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.AroundFields(boundPages)
+	srv.SetErrorPresenter(presentError(log))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}
+	})
+	return srv
+}
+
+// boundPages gives a connection asked for without first or last a default page,
+// and refuses pages larger than MaxPage: entgql's pagination has no limit of its own.
+func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil || !strings.HasSuffix(fc.Field.Definition.Type.Name(), "Connection") {
+		return next(ctx)
+	}
+	first, _ := fc.Args["first"].(*int)
+	last, _ := fc.Args["last"].(*int)
+	for name, n := range map[string]*int{"first": first, "last": last} {
+		if n != nil && (*n < 0 || *n > MaxPage) {
+			return nil, inputerr.New(name, "must be between 0 and %d, got %d", MaxPage, *n)
+		}
+	}
+	if first == nil && last == nil {
+		if _, ok := fc.Args["first"]; ok {
+			page := DefaultPage
+			fc.Args["first"] = &page
+		}
+	}
+	return next(ctx)
+}
+
+var uniqueColumn = regexp.MustCompile(`UNIQUE constraint failed: \w+\.(\w+)|Key \((\w+)[,)]`)
+
+// presentError gives every error a machine-readable extensions.code. Errors users
+// can act on keep their message and name the field; anything else is logged and
+// reported as "internal error", so no SQL or stack reaches a client.
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		if _, coded := gqlErr.Extensions["code"]; coded {
+			return gqlErr
+		}
+		var (
+			bad        *inputerr.Error
+			notFound   *inputerr.NotFound
+			invalid    *ent.ValidationError
+			missing    *ent.NotFoundError
+			conflict   *ent.ConstraintError
+			gqlSource  *gqlerror.Error
+			unparsable *fixed.ParseError
+		)
+		set := func(code, field, msg string) *gqlerror.Error {
+			gqlErr.Extensions["code"] = code
+			if field != "" {
+				gqlErr.Extensions["field"] = field
+			}
+			gqlErr.Message = msg
+			return gqlErr
+		}
+		switch {
+		case errors.As(err, &bad):
+			return set(CodeBadUserInput, bad.Field, bad.Error())
+		case errors.As(err, &notFound):
+			return set(CodeNotFound, notFound.Field, notFound.Error())
+		case errors.As(err, &invalid):
+			field := lowerFirst(camel(invalid.Name))
+			// ent wraps the validator's own message in one naming the column; keep the former.
+			reason := invalid.Unwrap()
+			if inner := errors.Unwrap(reason); inner != nil {
+				reason = inner
+			}
+			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, reason))
+		case errors.As(err, &missing):
+			return set(CodeNotFound, "", "not found")
+		case errors.As(err, &conflict):
+			field := ""
+			if m := uniqueColumn.FindStringSubmatch(conflict.Error()); m != nil {
+				field = lowerFirst(camel(m[1] + m[2]))
+				return set(CodeConflict, field, fmt.Sprintf("%s: the value is already taken; it must be unique", field))
+			}
+			return set(CodeConflict, "", "the change conflicts with other data")
+		case errors.As(err, &gqlSource) && gqlSource.Rule != "":
+			return gqlErr
+		case errors.As(err, &unparsable):
+			field := ""
+			if n := len(gqlErr.Path); n > 0 {
+				field = fmt.Sprint(gqlErr.Path[n-1])
+			}
+			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, unparsable))
+		case strings.Contains(gqlErr.Message, "is not a valid"):
+			// An unknown enum value in variables: gqlgen's own message names it.
+			return set(CodeBadUserInput, "", gqlErr.Message)
+		}
+		log.ErrorContext(ctx, "graphql error", "error", err.Error(), "path", gqlErr.Path.String())
+		return set(CodeInternal, "", "internal error")
+	}
+}
+
+// camel turns a column name into its GraphQL field name: rated_score → ratedScore.
+func camel(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,71 @@
+// Package store opens the database a --db URL names and migrates its schema.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "github.com/mattn/go-sqlite3"    // registers "sqlite3"
+
+	"jixiao/ent"
+	_ "jixiao/ent/runtime" // hooks and defaults of the schema
+)
+
+// sqliteParams are what every SQLite connection needs: foreign keys enforced, WAL
+// so readers never wait for the writer, a busy timeout, and immediate transactions
+// (a deferred one that reads then writes fails with SQLITE_BUSY_SNAPSHOT, which
+// ignores the busy timeout).
+const sqliteParams = "_fk=1&_journal_mode=WAL&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL"
+
+// SQLiteDSN returns the go-sqlite3 DSN for a database file.
+func SQLiteDSN(path string) string {
+	return "file:" + path + "?" + sqliteParams
+}
+
+// Open connects to dbURL — sqlite://PATH (a file) or postgres://… — and migrates
+// the schema to the current one.
+func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
+	drv, err := driver(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	client := ent.NewClient(ent.Driver(drv))
+	if err := client.Schema.Create(ctx); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("migrating the schema: %w", err)
+	}
+	return client, nil
+}
+
+func driver(dbURL string) (*entsql.Driver, error) {
+	switch {
+	case strings.HasPrefix(dbURL, "sqlite://"):
+		path := strings.TrimPrefix(dbURL, "sqlite://")
+		if path == "" {
+			return nil, fmt.Errorf("--db %q: give a file path, e.g. sqlite://jixiao.db", dbURL)
+		}
+		db, err := sql.Open("sqlite3", SQLiteDSN(path))
+		if err != nil {
+			return nil, err
+		}
+		// One writer at a time is SQLite's rule; a small pool keeps readers concurrent.
+		db.SetMaxOpenConns(8)
+		return entsql.OpenDB(dialect.SQLite, db), nil
+	case strings.HasPrefix(dbURL, "postgres://"), strings.HasPrefix(dbURL, "postgresql://"):
+		if _, err := url.Parse(dbURL); err != nil {
+			return nil, fmt.Errorf("--db: %w", err)
+		}
+		db, err := sql.Open("pgx", dbURL)
+		if err != nil {
+			return nil, err
+		}
+		return entsql.OpenDB(dialect.Postgres, db), nil
+	}
+	return nil, fmt.Errorf("--db %q: use sqlite://PATH or postgres://USER@HOST/DB", dbURL)
+}
