@@ -552,4 +552,3 @@ func (r *indicatorWhereInputResolver) AttainmentGte(ctx context.Context, obj *en
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
 type mutationResolver struct{ *Resolver }
-
