@@ -46,8 +46,6 @@ type Client struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
-	// additional fields for node api
-	tables tables
 }
 
 // NewClient creates a new client configured with the given options.

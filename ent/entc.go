@@ -27,6 +27,8 @@ func main() {
 			gen.FeatureModifier,
 			gen.FeatureLock,
 			gen.FeatureExecQuery,
+			// Every id names its table (a 2^32 range per type), so node(id:) works.
+			gen.FeatureGlobalID,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {

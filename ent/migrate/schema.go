@@ -301,12 +301,33 @@ var (
 
 func init() {
 	DepartmentsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	DepartmentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(0),
+	}
 	DepartmentYearsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	DepartmentYearsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(4294967296),
+	}
 	EvaluationsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	EvaluationsTable.ForeignKeys[1].RefTable = ProjectsTable
+	EvaluationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(8589934592),
+	}
 	IndicatorsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	IndicatorsTable.ForeignKeys[1].RefTable = ProjectsTable
+	IndicatorsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(12884901888),
+	}
 	KeyTasksTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	KeyTasksTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
 	MonthlyExecutionsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	MonthlyExecutionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
 	ProjectsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	ProjectsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
 }

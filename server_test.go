@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+)
+
+// startServer runs the real server (run, as main does) on a fresh SQLite file and
+// returns its base URL once /healthz answers.
+func startServer(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	db := "sqlite://" + filepath.Join(t.TempDir(), "jixiao.db")
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", db}, args...), func(string) string { return "" }, pw)
+		pw.Close()
+	}()
+	urls := make(chan string, 1)
+	go func() {
+		re := regexp.MustCompile(`msg=listening url=(\S+)`)
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				urls <- m[1]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-urls:
+	case err := <-done:
+		t.Fatalf("server stopped before listening: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("server did not shut down cleanly: %v", err)
+		}
+	})
+	for i := 0; ; i++ {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return base
+			}
+		}
+		if i > 100 {
+			t.Fatalf("healthz never answered 200: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+}
+
+// post sends one GraphQL operation and decodes the response.
+func post(t *testing.T, base, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(base+"/query", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("decoding response (status %d): %v", resp.StatusCode, err)
+	}
+	return out
+}
+
+// must sends an operation that has to succeed and decodes its data into v.
+func must(t *testing.T, base, query string, vars map[string]any, v any) {
+	t.Helper()
+	r := post(t, base, query, vars)
+	if len(r.Errors) > 0 {
+		t.Fatalf("unexpected errors: %+v\nquery: %s", r.Errors, query)
+	}
+	if v != nil {
+		if err := json.Unmarshal(r.Data, v); err != nil {
+			t.Fatalf("decoding %s: %v", r.Data, err)
+		}
+	}
+}
+
+// id creates something and returns the id it got.
+func id(t *testing.T, base, mutation string, vars map[string]any) string {
+	t.Helper()
+	var out map[string]struct{ ID string }
+	must(t, base, mutation, vars, &out)
+	for _, v := range out {
+		return v.ID
+	}
+	t.Fatal("no id returned")
+	return ""
+}
+
+// TestDemoAcceptance checks every figure of DOMAIN.md's acceptance table against
+// the API, on the server started with --demo.
+func TestDemoAcceptance(t *testing.T) {
+	base := startServer(t, "--demo")
+	var out struct {
+		DepartmentYears struct {
+			Edges []struct {
+				Node struct {
+					TotalActual, BasicActual, PersonnelActual, PublicActual, ProjectActual string
+					CarryoverStart, CarryoverEnd, CarryoverRate, ExecutionRate         string
+					MonthsBehind                                                       []int
+					OverallEvaluation                                                  struct {
+						Score, Grade, GradeLabel string
+						Indicators               []struct {
+							Name, CompletionRate, EffectiveActual string
+						}
+					}
+				}
+			}
+		}
+	}
+	must(t, base, `{ departmentYears(where: {year: 2023, hasDepartmentWith: {code: "440115-001"}}) { edges { node {
+		totalActual basicActual personnelActual publicActual projectActual
+		carryoverStart carryoverEnd carryoverRate executionRate monthsBehind
+		overallEvaluation { score grade gradeLabel indicators { name completionRate effectiveActual } }
+	} } } }`, nil, &out)
+	if len(out.DepartmentYears.Edges) != 1 {
+		t.Fatalf("want the seed's department-year, got %d", len(out.DepartmentYears.Edges))
+	}
+	dy := out.DepartmentYears.Edges[0].Node
+	rates := map[string]string{}
+	for _, ind := range dy.OverallEvaluation.Indicators {
+		rates[ind.Name] = ind.CompletionRate
+	}
+	tests := []struct{ figure, got, want string }{
+		{"composite score", dy.OverallEvaluation.Score, "99.69"},
+		{"grade", dy.OverallEvaluation.Grade, "EXCELLENT"},
+		{"grade label", dy.OverallEvaluation.GradeLabel, "优"},
+		{"total spending", dy.TotalActual, "1829.40"},
+		{"basic spending", dy.BasicActual, "962.44"},
+		{"personnel", dy.PersonnelActual, "886.83"},
+		{"public", dy.PublicActual, "75.61"},
+		{"project spending", dy.ProjectActual, "866.96"},
+		{"carry-over at year start", dy.CarryoverStart, "4.58"},
+		{"carry-over at year end", dy.CarryoverEnd, "4.58"},
+		{"carry-over rate", dy.CarryoverRate, "0.25"},
+		{"budget execution rate", dy.ExecutionRate, "99.63"},
+		{"trainees 88 of 80", rates["业务岗位培训人数"], "110.00"},
+		{"meeting participants 1300 of 900 (144 %)", rates["会议参与人数"], "144.44"},
+		{"adopted by the province 20 of 15 (133 %)", rates["信息稿件被省采纳"], "133.33"},
+		{"adopted by the state 3 of 3", rates["信息稿件被国家采纳"], "100.00"},
+		{"instructions 36 of 30", rates["信息稿件或批示次数"], "120.00"},
+		{"assigned tasks done", rates["交办任务事项完成率"], "100.00"},
+		{"logistics on time", rates["后勤保障服务完成及时性"], "100.00"},
+		{"adoption rate", rates["成果被采纳应用率"], "100.00"},
+		{"execution indicator", rates["预算资金支出率"], "99.63"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.figure, tt.got, tt.want)
+		}
+	}
+	actuals := map[string]string{}
+	for _, ind := range dy.OverallEvaluation.Indicators {
+		actuals[ind.Name] = ind.EffectiveActual
+	}
+	if got := actuals["固定资产利用率"]; got != "96.00" {
+		t.Errorf("fixed assets in use = %q %%, want 96.00 (≥ 95 %%)", got)
+	}
+	if got := fmt.Sprint(dy.MonthsBehind); got != "[3 6]" {
+		t.Errorf("months behind target = %s, want [3 6]: some months fall behind in the seed", got)
+	}
+}
