@@ -123,7 +123,9 @@ func TestEndToEnd(t *testing.T) {
 	var ranking struct {
 		IndicatorRanking struct {
 			TotalCount int
-			Edges      []struct{ Node struct{ Name, Attainment string } }
+			Edges      []struct {
+				Node struct{ Name, Attainment string }
+			}
 		}
 	}
 	must(t, base, `query($year: ID!) { indicatorRanking(by: ATTAINMENT, direction: ASC, first: 10,

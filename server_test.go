@@ -127,9 +127,9 @@ func TestDemoAcceptance(t *testing.T) {
 			Edges []struct {
 				Node struct {
 					TotalActual, BasicActual, PersonnelActual, PublicActual, ProjectActual string
-					CarryoverStart, CarryoverEnd, CarryoverRate, ExecutionRate         string
-					MonthsBehind                                                       []int
-					OverallEvaluation                                                  struct {
+					CarryoverStart, CarryoverEnd, CarryoverRate, ExecutionRate             string
+					MonthsBehind                                                           []int
+					OverallEvaluation                                                      struct {
 						Score, Grade, GradeLabel string
 						Indicators               []struct {
 							Name, CompletionRate, EffectiveActual string
