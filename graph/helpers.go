@@ -257,7 +257,7 @@ func refuseWhileUsed(ctx context.Context, entity string, id int, uses ...used) e
 func atRow(err error, field string) error {
 	var ve *ent.ValidationError
 	if errors.As(err, &ve) {
-		return inputerr.New(field, "%v", ve.Unwrap())
+		return inputerr.New(field, "%s: %v", lowerFirst(camel(ve.Name)), validationReason(ve))
 	}
 	return err
 }

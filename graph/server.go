@@ -87,7 +87,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions = map[string]any{}
 		}
 		if _, coded := gqlErr.Extensions["code"]; coded {
-			return gqlErr
+			return nameVariable(gqlErr)
 		}
 		var (
 			bad        *inputerr.Error
@@ -113,12 +113,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeNotFound, notFound.Field, notFound.Error())
 		case errors.As(err, &invalid):
 			field := lowerFirst(camel(invalid.Name))
-			// ent wraps the validator's own message in one naming the column; keep the former.
-			reason := invalid.Unwrap()
-			if inner := errors.Unwrap(reason); inner != nil {
-				reason = inner
-			}
-			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, reason))
+			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, validationReason(invalid)))
 		case errors.As(err, &missing):
 			return set(CodeNotFound, "", "not found")
 		case errors.As(err, &conflict):
@@ -143,6 +138,31 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		log.ErrorContext(ctx, "graphql error", "error", err.Error(), "path", gqlErr.Path.String())
 		return set(CodeInternal, "", "internal error")
 	}
+}
+
+// validationReason is the validator's own message, without the wrapping ent adds
+// (which names the table's column).
+func validationReason(ve *ent.ValidationError) error {
+	reason := ve.Unwrap()
+	if inner := errors.Unwrap(reason); inner != nil {
+		return inner
+	}
+	return reason
+}
+
+// nameVariable puts the variable's path in front of gqlgen's message for a variable
+// of the wrong type ("cannot use string as Int" becomes "in.year: cannot use …").
+func nameVariable(e *gqlerror.Error) *gqlerror.Error {
+	if len(e.Path) < 2 || e.Path[0] != ast.PathName("variable") {
+		return e
+	}
+	parts := make([]string, 0, len(e.Path)-1)
+	for _, p := range e.Path[1:] {
+		parts = append(parts, fmt.Sprint(p))
+	}
+	e.Message = strings.Join(parts, ".") + ": " + e.Message
+	e.Extensions["field"] = fmt.Sprint(e.Path[len(e.Path)-1])
+	return e
 }
 
 // camel turns a column name into its GraphQL field name: rated_score → ratedScore.

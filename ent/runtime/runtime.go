@@ -100,21 +100,7 @@ func init() {
 	// departmentyearDescYear is the schema descriptor for year field.
 	departmentyearDescYear := departmentyearFields[1].Descriptor()
 	// departmentyear.YearValidator is a validator for the "year" field. It is called by the builders before save.
-	departmentyear.YearValidator = func() func(int) error {
-		validators := departmentyearDescYear.Validators
-		fns := [...]func(int) error{
-			validators[0].(func(int) error),
-			validators[1].(func(int) error),
-		}
-		return func(year int) error {
-			for _, fn := range fns {
-				if err := fn(year); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}()
+	departmentyear.YearValidator = departmentyearDescYear.Validators[0].(func(int) error)
 	// departmentyearDescPersonnelBudget is the schema descriptor for personnel_budget field.
 	departmentyearDescPersonnelBudget := departmentyearFields[2].Descriptor()
 	// departmentyear.DefaultPersonnelBudget holds the default value on creation for the personnel_budget field.
@@ -362,21 +348,7 @@ func init() {
 	// monthlyexecutionDescMonth is the schema descriptor for month field.
 	monthlyexecutionDescMonth := monthlyexecutionFields[1].Descriptor()
 	// monthlyexecution.MonthValidator is a validator for the "month" field. It is called by the builders before save.
-	monthlyexecution.MonthValidator = func() func(int) error {
-		validators := monthlyexecutionDescMonth.Validators
-		fns := [...]func(int) error{
-			validators[0].(func(int) error),
-			validators[1].(func(int) error),
-		}
-		return func(month int) error {
-			for _, fn := range fns {
-				if err := fn(month); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}()
+	monthlyexecution.MonthValidator = monthlyexecutionDescMonth.Validators[0].(func(int) error)
 	// monthlyexecutionDescCumulativeExecuted is the schema descriptor for cumulative_executed field.
 	monthlyexecutionDescCumulativeExecuted := monthlyexecutionFields[2].Descriptor()
 	// monthlyexecution.DefaultCumulativeExecuted holds the default value on creation for the cumulative_executed field.

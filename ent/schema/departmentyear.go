@@ -19,7 +19,7 @@ func (DepartmentYear) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 func (DepartmentYear) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("department_id").Immutable(),
-		field.Int("year").Min(2000).Max(2100).Immutable().
+		field.Int("year").Validate(between(2000, 2100)).Immutable().
 			Comment("Fiscal year").
 			Annotations(entgql.OrderField("YEAR")),
 		money("personnel_budget", "人员经费 adjusted budget"),

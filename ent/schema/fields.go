@@ -2,6 +2,7 @@ package schema
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -76,5 +77,15 @@ func graphQL() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.MultiOrder(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// between is a validator for whole numbers in [lo, hi] that says the range.
+func between(lo, hi int) func(int) error {
+	return func(v int) error {
+		if v < lo || v > hi {
+			return fmt.Errorf("must be between %d and %d, got %d", lo, hi, v)
+		}
+		return nil
 	}
 }

@@ -19,7 +19,7 @@ type MonthlyExecution struct{ ent.Schema }
 func (MonthlyExecution) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("department_year_id").Immutable(),
-		field.Int("month").Min(1).Max(12).Annotations(entgql.OrderField("MONTH")),
+		field.Int("month").Validate(between(1, 12)).Annotations(entgql.OrderField("MONTH")),
 		money("cumulative_executed", "cumulative spending at month end"),
 		decimal(field.Int64("target_percent").Default(0)).
 			Comment("the bureau's cumulative target, percent of the adjusted budget").
