@@ -57,17 +57,25 @@ func IndicatorScore(c Column) string {
 		WHEN %[7]s IN ('LE', 'LT') THEN %[8]s
 		ELSE %[9]s END`,
 		c("kind"), c("rating"), c("rated_score"), micro(c("rated_score")), a, c("target"), op, reverse, positive)
-	return "ROUND(" + squeeze(expr) + ", 2)"
+	return round(squeeze(expr), 2)
+}
+
+// round rounds a non-negative value half up. The nudge keeps SQLite's binary REAL
+// from rounding an exact half down (6.175 is stored as 6.17499…); it is far below
+// the millionths the inputs carry, so it moves no value that is not a half.
+func round(expr string, places int) string {
+	return fmt.Sprintf("ROUND(%s + 0.000000001, %d)", expr, places)
 }
 
 // IndicatorAttainment is score / weight rounded to 4 places (scoring.Attainment).
 func IndicatorAttainment(c Column) string {
-	return fmt.Sprintf("ROUND(%s / %s, 4)", IndicatorScore(c), micro(c("weight")))
+	return round(IndicatorScore(c)+" / "+micro(c("weight")), 4)
 }
 
 // executionItem is a project's fixed 预算执行率 item: 10 × min(executed / budget, 1).
 func executionItem(project string) string {
-	return fmt.Sprintf("(SELECT ROUND(CASE WHEN p.budget <= 0 THEN 0 WHEN p.executed >= p.budget THEN 10 ELSE 10 * p.executed * 1.0 / p.budget END, 2) FROM projects p WHERE p.id = %s)", project)
+	return fmt.Sprintf("(SELECT %s FROM projects p WHERE p.id = %s)",
+		round("CASE WHEN p.budget <= 0 THEN 0 WHEN p.executed >= p.budget THEN 10 ELSE 10 * p.executed * 1.0 / p.budget END", 2), project)
 }
 
 // EvaluationScore is an evaluation's total: the sum of its subject's indicator scores,
