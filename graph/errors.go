@@ -2,6 +2,7 @@ package graph
 
 // Error codes in extensions.code: clients branch on these, never on message text.
 const (
+	CodeBadRequest   = "BAD_REQUEST"
 	CodeBadUserInput = "BAD_USER_INPUT"
 	CodeNotFound     = "NOT_FOUND"
 	CodeConflict     = "CONFLICT"

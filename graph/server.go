@@ -42,7 +42,7 @@ func NewServer(client *ent.Client, log *slog.Logger) *handler.Server {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: client}})
 	srv.AroundFields(boundPages)
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -50,6 +50,18 @@ func NewServer(client *ent.Client, log *slog.Logger) *handler.Server {
 		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": CodeInternal}}
 	})
 	return srv
+}
+
+// transactioner runs each mutation in a transaction, as entgql.Transactioner does,
+// but steps aside for responses that have no operation (a body that is not JSON),
+// where entgql's would panic looking for one.
+type transactioner struct{ entgql.Transactioner }
+
+func (t transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	return t.Transactioner.InterceptResponse(ctx, next)
 }
 
 // boundPages gives a connection asked for without first or last a default page,
@@ -125,6 +137,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeConflict, "", "the change conflicts with other data")
 		case errors.As(err, &gqlSource) && gqlSource.Rule != "":
 			return gqlErr
+		case errors.As(err, &gqlSource) && gqlSource.Err == nil && len(gqlSource.Path) == 0:
+			// gqlgen's own refusal of a request (a body that is not JSON, no query…).
+			return set(CodeBadRequest, "", gqlErr.Message)
 		case errors.As(err, &unparsable):
 			field := ""
 			if n := len(gqlErr.Path); n > 0 {
