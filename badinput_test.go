@@ -24,7 +24,11 @@ func TestBadInput(t *testing.T) {
 	must(t, base, `mutation($id: ID!) { deleteDepartment(id: $id) }`, map[string]any{"id": gone}, nil)
 	project := id(t, base, `mutation($in: CreateProjectInput!) { createProject(input: $in) { id } }`,
 		map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "督查督办", "budget": "120", "executed": "118.5"}})
-	var otherYear struct{ DepartmentYears struct{ Edges []struct{ Node struct{ ID string } } } }
+	var otherYear struct {
+		DepartmentYears struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+	}
 	must(t, base, `query($d: ID!) { departmentYears(where: {hasDepartmentWith: {id: $d}}) { edges { node { id } } } }`, map[string]any{"d": f.other}, &otherYear)
 
 	quantitative := func(extra map[string]any) map[string]any {
