@@ -299,6 +299,9 @@ func compare(expr func(scoresql.Column) string, op string, bound *fixed.Decimal)
 		// float64 compares as a number in SQLite and PostgreSQL alike; a string would
 		// compare as text in SQLite.
 		f, _ := bound.Decimal().Float64()
-		s.Where(sql.ExprP(expr(s.C)+" "+op+" ?", f))
+		s.Where(sql.P(func(b *sql.Builder) {
+			// Arg writes the dialect's placeholder (? or $n); a literal ? would not.
+			b.WriteString(expr(s.C) + " " + op + " ").Arg(f)
+		}))
 	}
 }
