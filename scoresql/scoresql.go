@@ -20,29 +20,30 @@ type Column func(name string) string
 func micro(col string) string { return "(" + col + " * 1.0 / 1000000)" }
 
 // derivedActual is the percent a formula binding yields from the department-year
-// figures, NULL when its denominator is 0 (mirrors scoring.Derive).
-func derivedActual(c Column) string {
+// figures (fig), NULL when its denominator is 0 (mirrors scoring.Derive).
+func derivedActual(c, fig Column) string {
 	ratio := func(num, den string) string {
-		return fmt.Sprintf("(SELECT CASE WHEN %[2]s > 0 THEN %[1]s * 100.0 / %[2]s END FROM department_years fig WHERE fig.id = %[3]s)",
-			num, den, c("department_year_id"))
+		return fmt.Sprintf("CASE WHEN %[2]s > 0 THEN %[1]s * 100.0 / %[2]s END", num, den)
 	}
-	const (
-		budget = "(fig.personnel_budget + fig.public_budget + fig.project_budget)"
-		actual = "(fig.personnel_actual + fig.public_actual + fig.project_actual)"
+	var (
+		budget = "(" + fig("personnel_budget") + " + " + fig("public_budget") + " + " + fig("project_budget") + ")"
+		actual = "(" + fig("personnel_actual") + " + " + fig("public_actual") + " + " + fig("project_actual") + ")"
 	)
 	return "CASE " + c("binding") +
 		" WHEN 'EXECUTION_RATE' THEN " + ratio(actual, budget) +
-		" WHEN 'CARRYOVER_RATE' THEN " + ratio("fig.carryover_end", actual) +
-		" WHEN 'ASSET_UTILIZATION' THEN " + ratio("fig.assets_in_use", "fig.assets_total") +
-		" WHEN 'PUBLIC_FUNDS_CONTROL' THEN " + ratio("fig.public_actual", "fig.public_budget") +
-		" WHEN 'THREE_PUBLIC_CONTROL' THEN " + ratio("fig.three_public_actual", "fig.three_public_budget") +
+		" WHEN 'CARRYOVER_RATE' THEN " + ratio(fig("carryover_end"), actual) +
+		" WHEN 'ASSET_UTILIZATION' THEN " + ratio(fig("assets_in_use"), fig("assets_total")) +
+		" WHEN 'PUBLIC_FUNDS_CONTROL' THEN " + ratio(fig("public_actual"), fig("public_budget")) +
+		" WHEN 'THREE_PUBLIC_CONTROL' THEN " + ratio(fig("three_public_actual"), fig("three_public_budget")) +
 		" END"
 }
 
-// IndicatorScore is the indicator's score in points, rounded to 2 places (scoring.Score).
-func IndicatorScore(c Column) string {
+// Score is the score in points, rounded to 2 places (scoring.Score), of the
+// indicator row c whose department-year row is fig. It is plain column arithmetic:
+// the caller joins the two rows (see ScoreOf).
+func Score(c, fig Column) string {
 	w, t := micro(c("weight")), micro(c("target"))
-	a := "(CASE WHEN " + c("binding") + " IS NULL THEN " + micro(c("actual")) + " ELSE " + derivedActual(c) + " END)"
+	a := "(CASE WHEN " + c("binding") + " IS NULL THEN " + micro(c("actual")) + " ELSE " + derivedActual(c, fig) + " END)"
 	op := c("operator")
 	positive := fmt.Sprintf(`CASE
 		WHEN %[2]s > 0 THEN %[1]s * (CASE WHEN %[3]s <= 0 THEN 0 WHEN %[3]s >= %[2]s THEN 1 ELSE %[3]s / %[2]s END)
@@ -67,9 +68,24 @@ func round(expr string, places int) string {
 	return fmt.Sprintf("ROUND(%s + 0.000000001, %d)", expr, places)
 }
 
-// IndicatorAttainment is score / weight rounded to 4 places (scoring.Attainment).
-func IndicatorAttainment(c Column) string {
-	return round(IndicatorScore(c)+" / "+micro(c("weight")), 4)
+// Attainment is score / weight rounded to 4 places (scoring.Attainment), of the
+// indicator row c whose department-year row is fig.
+func Attainment(c, fig Column) string {
+	return round(Score(c, fig)+" / "+micro(c("weight")), 4)
+}
+
+// fig qualifies the columns of the department-year joined to an indicator.
+func fig(col string) string { return "fig." + col }
+
+// IndicatorScore is the score of the indicator row c, looking its department-year
+// up by primary key once per row.
+func IndicatorScore(c Column) string { return ofYear(c, Score) }
+
+// IndicatorAttainment is the attainment of the indicator row c.
+func IndicatorAttainment(c Column) string { return ofYear(c, Attainment) }
+
+func ofYear(c Column, expr func(c, fig Column) string) string {
+	return fmt.Sprintf("(SELECT %s FROM department_years fig WHERE fig.id = %s)", expr(c, fig), c("department_year_id"))
 }
 
 // executionItem is a project's fixed 预算执行率 item: 10 × min(executed / budget, 1).
@@ -82,11 +98,11 @@ func executionItem(project string) string {
 // plus the execution item for a project evaluation (scoring.Total).
 func EvaluationScore(c Column) string {
 	ind := func(col string) string { return "ind." + col }
-	sum := "COALESCE(SUM(" + IndicatorScore(ind) + "), 0)"
+	from := "SELECT COALESCE(SUM(" + Score(ind, fig) + "), 0) FROM indicators ind JOIN department_years fig ON fig.id = ind.department_year_id"
 	return squeeze(fmt.Sprintf(`(CASE WHEN %[1]s IS NULL
-		THEN (SELECT %[3]s FROM indicators ind WHERE ind.department_year_id = %[2]s AND ind.project_id IS NULL)
-		ELSE (SELECT %[3]s FROM indicators ind WHERE ind.project_id = %[1]s) + %[4]s END)`,
-		c("project_id"), c("department_year_id"), sum, executionItem(c("project_id"))))
+		THEN (%[3]s WHERE ind.department_year_id = %[2]s AND ind.project_id IS NULL)
+		ELSE (%[3]s WHERE ind.project_id = %[1]s) + %[4]s END)`,
+		c("project_id"), c("department_year_id"), from, executionItem(c("project_id"))))
 }
 
 // squeeze folds the layout whitespace of a multi-line expression into single spaces.
