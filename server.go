@@ -98,7 +98,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("listening", "url", "http://"+ln.Addr().String(), "graphiql", "/graphiql", "db", cfg.db)
+	log.Info("listening", "url", "http://"+ln.Addr().String(), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -69,3 +69,12 @@ func driver(dbURL string) (*entsql.Driver, error) {
 	}
 	return nil, fmt.Errorf("--db %q: use sqlite://PATH or postgres://USER@HOST/DB", dbURL)
 }
+
+// Redacted is dbURL fit for a log line: a password becomes "xxxxx".
+func Redacted(dbURL string) string {
+	u, err := url.Parse(dbURL)
+	if err != nil || u.User == nil {
+		return dbURL
+	}
+	return u.Redacted()
+}
