@@ -160,6 +160,34 @@ func TestEndToEnd(t *testing.T) {
 	if strings.Join(got, ",") != "D1-01=78.00,D1-02=100.00" {
 		t.Errorf("lowest evaluations under D1 = %v", got)
 	}
+	// The same ranking one row at a time: the cursor carries on where the page ended.
+	var pages []string
+	var after any
+	for range 3 {
+		var page struct {
+			EvaluationRanking struct {
+				Edges    []struct{ Node struct{ Score string } }
+				PageInfo struct {
+					HasNextPage bool
+					EndCursor   *string
+				}
+			}
+		}
+		must(t, base, `query($d: ID!, $after: Cursor) { evaluationRanking(direction: ASC, first: 1, after: $after, where: {hasProject: false,
+			hasDepartmentYearWith: {hasDepartmentWith: {within: $d}}}) { edges { node { score } } pageInfo { hasNextPage endCursor } } }`,
+			map[string]any{"d": f.district, "after": after}, &page)
+		for _, e := range page.EvaluationRanking.Edges {
+			pages = append(pages, e.Node.Score)
+		}
+		if !page.EvaluationRanking.PageInfo.HasNextPage {
+			break
+		}
+		after = *page.EvaluationRanking.PageInfo.EndCursor
+	}
+	if strings.Join(pages, ",") != "78.00,100.00" {
+		t.Errorf("paging the ranking one by one gave %v", pages)
+	}
+
 	var graded struct{ Evaluations struct{ TotalCount int } }
 	must(t, base, `{ evaluations(where: {grade: FAIR}) { totalCount } }`, nil, &graded)
 	if graded.Evaluations.TotalCount != 1 {

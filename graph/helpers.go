@@ -170,10 +170,9 @@ func pageSize(first *int) (int, error) {
 	return *first, nil
 }
 
-// ranked orders a query by a computed SQL expression (ties by id) and returns one
-// page: offset and limit run in SQL.
-func ranked[T any](expr func(scoresql.Column) string, desc bool, offset, n int, all func(order func(*sql.Selector), offset, limit int) ([]T, error)) ([]T, bool, error) {
-	order := func(s *sql.Selector) {
+// byExpr orders rows by a computed SQL expression, ties by id.
+func byExpr(expr func(scoresql.Column) string, desc bool) func(*sql.Selector) {
+	return func(s *sql.Selector) {
 		dir := " ASC"
 		if desc {
 			dir = " DESC"
@@ -181,26 +180,42 @@ func ranked[T any](expr func(scoresql.Column) string, desc bool, offset, n int, 
 		s.OrderExpr(sql.Expr(expr(s.C) + dir))
 		s.OrderBy(s.C("id"))
 	}
-	rows, err := all(order, offset, n+1)
-	if err != nil {
-		return nil, false, err
-	}
-	more := len(rows) > n
-	if more {
-		rows = rows[:n]
-	}
-	return rows, more, nil
 }
 
-// rankCursor is the cursor of the row at offset i of a ranking.
-func rankCursor(id, i int) entgql.Cursor[int] { return entgql.Cursor[int]{ID: id, Value: i} }
+type rankedRow[T any] struct {
+	node   T
+	cursor entgql.Cursor[int]
+}
 
-func pageInfo(cursors []entgql.Cursor[int], start int, more bool) entgql.PageInfo[int] {
-	info := entgql.PageInfo[int]{HasNextPage: more, HasPreviousPage: start > 0}
-	if n := len(cursors); n > 0 {
-		info.StartCursor, info.EndCursor = &cursors[0], &cursors[n-1]
+// rankPage reads one page of a ranking: page fetches rows by offset and limit, in
+// SQL, already ordered; count runs only when the query asks for totalCount.
+func rankPage[T any](ctx context.Context, first *int, after *entgql.Cursor[int], id func(T) int,
+	page func(offset, limit int) ([]T, error), count func(context.Context) (int, error),
+) (rows []rankedRow[T], info entgql.PageInfo[int], total int, err error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, info, 0, err
 	}
-	return info
+	start, err := offsetCursor(after)
+	if err != nil {
+		return nil, info, 0, err
+	}
+	nodes, err := page(start, n+1) // one more tells whether a next page exists
+	if err != nil {
+		return nil, info, 0, err
+	}
+	info.HasNextPage, info.HasPreviousPage = len(nodes) > n, start > 0
+	nodes = nodes[:min(n, len(nodes))]
+	for i, node := range nodes {
+		rows = append(rows, rankedRow[T]{node, entgql.Cursor[int]{ID: id(node), Value: start + i}})
+	}
+	if len(rows) > 0 {
+		info.StartCursor, info.EndCursor = &rows[0].cursor, &rows[len(rows)-1].cursor
+	}
+	if wantsTotal(ctx) {
+		total, err = count(ctx)
+	}
+	return rows, info, total, err
 }
 
 // wantsTotal reports whether the query selected totalCount on the connection, which

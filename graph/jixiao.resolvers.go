@@ -29,7 +29,6 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect/sql"
 )
 
 // Year is the resolver for the year field.
@@ -410,14 +409,6 @@ func (r *projectResolver) Evaluation(ctx context.Context, obj *ent.Project) (*en
 
 // IndicatorRanking is the resolver for the indicatorRanking field.
 func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
-	n, err := pageSize(first)
-	if err != nil {
-		return nil, err
-	}
-	start, err := offsetCursor(after)
-	if err != nil {
-		return nil, err
-	}
 	q, err := where.Filter(r.client.Indicator.Query())
 	if err != nil {
 		return nil, err
@@ -426,62 +417,34 @@ func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.Indicator
 	if by == model.IndicatorRankByScore {
 		expr = scoresql.IndicatorScore
 	}
-	rows, more, err := ranked(expr, direction == entgql.OrderDirectionDesc, start, n,
-		func(order func(*sql.Selector), offset, limit int) ([]*ent.Indicator, error) {
+	order := byExpr(expr, direction == entgql.OrderDirectionDesc)
+	rows, info, total, err := rankPage(ctx, first, after, func(i *ent.Indicator) int { return i.ID },
+		func(offset, limit int) ([]*ent.Indicator, error) {
 			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
-		})
-	if err != nil {
-		return nil, err
+		}, q.Count)
+	conn := &ent.IndicatorConnection{PageInfo: info, TotalCount: total}
+	for _, row := range rows {
+		conn.Edges = append(conn.Edges, &ent.IndicatorEdge{Node: row.node, Cursor: row.cursor})
 	}
-	conn := &ent.IndicatorConnection{Edges: make([]*ent.IndicatorEdge, len(rows))}
-	cursors := make([]entgql.Cursor[int], len(rows))
-	for i, row := range rows {
-		cursors[i] = rankCursor(row.ID, start+i)
-		conn.Edges[i] = &ent.IndicatorEdge{Node: row, Cursor: cursors[i]}
-	}
-	conn.PageInfo = pageInfo(cursors, start, more)
-	if wantsTotal(ctx) {
-		if conn.TotalCount, err = q.Count(ctx); err != nil {
-			return nil, err
-		}
-	}
-	return conn, nil
+	return conn, err
 }
 
 // EvaluationRanking is the resolver for the evaluationRanking field.
 func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error) {
-	n, err := pageSize(first)
-	if err != nil {
-		return nil, err
-	}
-	start, err := offsetCursor(after)
-	if err != nil {
-		return nil, err
-	}
 	q, err := where.Filter(r.client.Evaluation.Query())
 	if err != nil {
 		return nil, err
 	}
-	rows, more, err := ranked(scoresql.EvaluationScore, direction == entgql.OrderDirectionDesc, start, n,
-		func(order func(*sql.Selector), offset, limit int) ([]*ent.Evaluation, error) {
+	order := byExpr(scoresql.EvaluationScore, direction == entgql.OrderDirectionDesc)
+	rows, info, total, err := rankPage(ctx, first, after, func(e *ent.Evaluation) int { return e.ID },
+		func(offset, limit int) ([]*ent.Evaluation, error) {
 			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
-		})
-	if err != nil {
-		return nil, err
+		}, q.Count)
+	conn := &ent.EvaluationConnection{PageInfo: info, TotalCount: total}
+	for _, row := range rows {
+		conn.Edges = append(conn.Edges, &ent.EvaluationEdge{Node: row.node, Cursor: row.cursor})
 	}
-	conn := &ent.EvaluationConnection{Edges: make([]*ent.EvaluationEdge, len(rows))}
-	cursors := make([]entgql.Cursor[int], len(rows))
-	for i, row := range rows {
-		cursors[i] = rankCursor(row.ID, start+i)
-		conn.Edges[i] = &ent.EvaluationEdge{Node: row, Cursor: cursors[i]}
-	}
-	conn.PageInfo = pageInfo(cursors, start, more)
-	if wantsTotal(ctx) {
-		if conn.TotalCount, err = q.Count(ctx); err != nil {
-			return nil, err
-		}
-	}
-	return conn, nil
+	return conn, err
 }
 
 // Within is the resolver for the within field.
