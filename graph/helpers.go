@@ -138,6 +138,8 @@ func offsetCursor(after *entgql.Cursor[int]) (int, error) {
 		return 0, nil
 	}
 	switch v := after.Value.(type) {
+	case nil: // the cursor's encoding leaves out a zero offset
+		return 1, nil
 	case int8:
 		return int(v) + 1, nil
 	case int16:
@@ -210,7 +212,11 @@ func rankPage[T any](ctx context.Context, first *int, after *entgql.Cursor[int],
 		rows = append(rows, rankedRow[T]{node, entgql.Cursor[int]{ID: id(node), Value: start + i}})
 	}
 	if len(rows) > 0 {
-		info.StartCursor, info.EndCursor = &rows[0].cursor, &rows[len(rows)-1].cursor
+		// Copies, not pointers into rows: with pointers into the slice, marshalling
+		// the end cursor crashed the runtime ("type offset base pointer out of
+		// range", go1.26.8); copies never did.
+		first, last := rows[0].cursor, rows[len(rows)-1].cursor
+		info.StartCursor, info.EndCursor = &first, &last
 	}
 	if wantsTotal(ctx) {
 		total, err = count(ctx)
