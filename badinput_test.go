@@ -17,8 +17,10 @@ const snapshot = `{
 
 // TestBadInput sends every kind of bad input and checks that each gets a clear
 // error (code, field, what is wrong) and leaves the data exactly as it was.
-func TestBadInput(t *testing.T) {
-	base := startServer(t)
+func TestBadInput(t *testing.T) { stores(t, badInput) }
+
+func badInput(t *testing.T, db string) {
+	base := startServer(t, db)
 	f := build(t, base)
 	gone := id(t, base, createDepartment, map[string]any{"in": map[string]any{"code": "GONE", "name": "已撤销"}})
 	must(t, base, `mutation($id: ID!) { deleteDepartment(id: $id) }`, map[string]any{"id": gone}, nil)

@@ -96,8 +96,10 @@ func evaluationOf(t *testing.T, base, id string) evaluationView {
 
 // TestEndToEnd creates department-years from nothing through HTTP, scores them,
 // filters and orders by score, and submits with errors and then without.
-func TestEndToEnd(t *testing.T) {
-	base := startServer(t)
+func TestEndToEnd(t *testing.T) { stores(t, endToEnd) }
+
+func endToEnd(t *testing.T, db string) {
+	base := startServer(t, db)
 	f := build(t, base)
 
 	ev := evaluationOf(t, base, f.evaluation)

@@ -4,22 +4,62 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
+	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// startServer runs the real server (run, as main does) on a fresh SQLite file and
-// returns its base URL once /healthz answers.
-func startServer(t *testing.T, args ...string) string {
+// stores runs test once on a fresh SQLite file and, when JIXIAO_TEST_POSTGRES
+// names a PostgreSQL server (postgres://USER@HOST:PORT/postgres), once more on a
+// fresh database there: the same API must give the same answers on both.
+func stores(t *testing.T, test func(t *testing.T, db string)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, "sqlite://"+filepath.Join(t.TempDir(), "jixiao.db")) })
+	admin := os.Getenv("JIXIAO_TEST_POSTGRES")
+	if admin == "" {
+		return
+	}
+	t.Run("postgres", func(t *testing.T) { test(t, freshPostgres(t, admin)) })
+}
+
+// freshPostgres creates an empty database for one test and drops it afterwards.
+func freshPostgres(t *testing.T, admin string) string {
+	t.Helper()
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("jixiao_test_%d", rand.Int64())
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatalf("creating a test database on %s: %v", admin, err)
+	}
+	t.Cleanup(func() {
+		_, _ = db.Exec("DROP DATABASE " + name + " WITH (FORCE)")
+		db.Close()
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// startServer runs the real server (run, as main does) on db and returns its base
+// URL once /healthz answers.
+func startServer(t *testing.T, db string, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	db := "sqlite://" + filepath.Join(t.TempDir(), "jixiao.db")
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
@@ -27,6 +67,8 @@ func startServer(t *testing.T, args ...string) string {
 		pw.Close()
 	}()
 	urls := make(chan string, 1)
+	var logMu sync.Mutex
+	var errorLines []string
 	go func() {
 		re := regexp.MustCompile(`msg=listening url=(\S+)`)
 		sc := bufio.NewScanner(pr)
@@ -34,8 +76,20 @@ func startServer(t *testing.T, args ...string) string {
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
 				urls <- m[1]
 			}
+			if strings.Contains(sc.Text(), "level=ERROR") {
+				logMu.Lock()
+				errorLines = append(errorLines, sc.Text())
+				logMu.Unlock()
+			}
 		}
 	}()
+	t.Cleanup(func() {
+		logMu.Lock()
+		defer logMu.Unlock()
+		if t.Failed() && len(errorLines) > 0 {
+			t.Logf("the server logged:\n%s", strings.Join(errorLines, "\n"))
+		}
+	})
 	var base string
 	select {
 	case base = <-urls:
@@ -120,8 +174,10 @@ func id(t *testing.T, base, mutation string, vars map[string]any) string {
 
 // TestDemoAcceptance checks every figure of DOMAIN.md's acceptance table against
 // the API, on the server started with --demo.
-func TestDemoAcceptance(t *testing.T) {
-	base := startServer(t, "--demo")
+func TestDemoAcceptance(t *testing.T) { stores(t, demoAcceptance) }
+
+func demoAcceptance(t *testing.T, db string) {
+	base := startServer(t, db, "--demo")
 	var out struct {
 		DepartmentYears struct {
 			Edges []struct {

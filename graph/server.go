@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -22,6 +21,7 @@ import (
 	"jixiao/fixed"
 	"jixiao/graph/generated"
 	"jixiao/inputerr"
+	"jixiao/store"
 )
 
 // ComplexityLimit bounds the work one operation may ask for; connections count
@@ -87,8 +87,6 @@ func boundPages(ctx context.Context, next graphql.Resolver) (any, error) {
 	return next(ctx)
 }
 
-var uniqueColumn = regexp.MustCompile(`UNIQUE constraint failed: \w+\.(\w+)|Key \((\w+)[,)]`)
-
 // presentError gives every error a machine-readable extensions.code. Errors users
 // can act on keep their message and name the field; anything else is logged and
 // reported as "internal error", so no SQL or stack reaches a client.
@@ -129,9 +127,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &missing):
 			return set(CodeNotFound, "", "not found")
 		case errors.As(err, &conflict):
-			field := ""
-			if m := uniqueColumn.FindStringSubmatch(conflict.Error()); m != nil {
-				field = lowerFirst(camel(m[1] + m[2]))
+			if col := store.UniqueColumn(conflict); col != "" {
+				field := lowerFirst(camel(col))
 				return set(CodeConflict, field, fmt.Sprintf("%s: the value is already taken; it must be unique", field))
 			}
 			return set(CodeConflict, "", "the change conflicts with other data")

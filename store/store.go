@@ -4,12 +4,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "github.com/mattn/go-sqlite3"    // registers "sqlite3"
 
@@ -35,12 +38,12 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	client := ent.NewClient(ent.Driver(drv))
-	if err := client.Schema.Create(ctx); err != nil {
-		client.Close()
+	// Migrate through the plain driver: Atlas reads the driver's own row type.
+	if err := ent.NewClient(ent.Driver(drv)).Schema.Create(ctx); err != nil {
+		drv.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
-	return client, nil
+	return ent.NewClient(ent.Driver(serialDriver{drv})), nil
 }
 
 func driver(dbURL string) (*entsql.Driver, error) {
@@ -77,4 +80,25 @@ func Redacted(dbURL string) string {
 		return dbURL
 	}
 	return u.Redacted()
+}
+
+var (
+	sqliteUnique   = regexp.MustCompile(`UNIQUE constraint failed: \w+\.(\w+)`)
+	postgresUnique = regexp.MustCompile(`^Key \((\w+)[,)]`)
+)
+
+// UniqueColumn names the column whose unique constraint err violated, as the
+// driver reports it, or "" when err is not such a violation or does not say.
+func UniqueColumn(err error) string {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		if m := postgresUnique.FindStringSubmatch(pg.Detail); pg.Code == "23505" && m != nil {
+			return m[1]
+		}
+		return ""
+	}
+	if m := sqliteUnique.FindStringSubmatch(err.Error()); m != nil {
+		return m[1]
+	}
+	return ""
 }
