@@ -74,9 +74,9 @@ type Indicator struct {
 	input             scoring.Indicator
 }
 
-// Score computes an indicator. dy is its department-year, needed only when it is
-// bound to a formula (it may be nil otherwise).
-func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
+// input is what scoring needs of ind. dy is its department-year, needed only when
+// it is bound to a formula (it may be nil otherwise).
+func input(ind *ent.Indicator, dy *ent.DepartmentYear) scoring.Indicator {
 	in := scoring.Indicator{
 		Kind:       scoring.Kind(ind.Kind),
 		Weight:     ind.Weight.Decimal(),
@@ -100,6 +100,12 @@ func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
 			}
 		}
 	}
+	return in
+}
+
+// Score computes an indicator; dy as for input.
+func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
+	in := input(ind, dy)
 	out := Indicator{EffectiveActual: in.Actual, input: in}
 	out.Score = scoring.Score(in)
 	out.Attainment = scoring.Attainment(out.Score, in.Weight)
@@ -135,6 +141,19 @@ type Evaluation struct {
 
 // ExecutionItemGroup names the project execution item's group in subtotals.
 const ExecutionItemGroup = "预算执行率"
+
+// Total is the score of an evaluation of s alone: what Evaluate gives as Score,
+// without the subtotals and checks a ranking of a thousand evaluations never shows.
+func Total(s Subject) decimal.Decimal {
+	scores := make([]decimal.Decimal, 0, len(s.Indicators)+1)
+	for _, ind := range s.Indicators {
+		scores = append(scores, scoring.Score(input(ind, s.Year)))
+	}
+	if p := s.Project; p != nil {
+		scores = append(scores, scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal()))
+	}
+	return scoring.Total(scores)
+}
 
 // Evaluate scores an evaluation of s.
 func Evaluate(ev *ent.Evaluation, s Subject) Evaluation {

@@ -43,11 +43,19 @@ func (r *queryResolver) DepartmentYears(ctx context.Context, after *entgql.Curso
 
 // Evaluations is the resolver for the evaluations field.
 func (r *queryResolver) Evaluations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error) {
-	return r.client.Evaluation.Query().
+	conn, err := r.client.Evaluation.Query().
 		Paginate(ctx, after, first, before, last,
 			ent.WithEvaluationOrder(orderBy),
 			ent.WithEvaluationFilter(where.Filter),
 		)
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]*ent.Evaluation, len(conn.Edges))
+	for i, e := range conn.Edges {
+		nodes[i] = e.Node
+	}
+	return conn, preload(ctx, nodes)
 }
 
 // Indicators is the resolver for the indicators field.

@@ -59,31 +59,53 @@ func decPtr(v *decimal.Decimal) *fixed.Decimal {
 
 // evaluate scores an evaluation from its subject, loaded through the request's loaders.
 func evaluate(ctx context.Context, ev *ent.Evaluation) (assess.Evaluation, error) {
-	s, err := subject(ctx, loader.SubjectOf(ev))
+	s, err := subject(ctx, loader.SubjectOf(ev), true)
 	if err != nil {
 		return assess.Evaluation{}, err
 	}
 	return assess.Evaluate(ev, s), nil
 }
 
-// subject loads what an evaluation of key needs, all lookups in flight at once.
-func subject(ctx context.Context, key loader.Subject) (assess.Subject, error) {
+// total is an evaluation's score alone, for the fields that need nothing else.
+func total(ctx context.Context, ev *ent.Evaluation) (decimal.Decimal, error) {
+	s, err := subject(ctx, loader.SubjectOf(ev), false)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	return assess.Total(s), nil
+}
+
+// subject loads what an evaluation of key needs, all lookups in flight at once:
+// when full, the indicators with every column and the monthly execution; otherwise
+// only what its score is computed from.
+func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject, error) {
 	l := loader.For(ctx)
+	// Ask every loader before waiting on any, so that concurrent resolvers land in
+	// the same batches.
 	year := l.Year.LoadThunk(ctx, key.Year)
-	inds := l.Indicators.LoadThunk(ctx, key)
+	inds := l.Scored.LoadThunk(ctx, key)
+	if full {
+		inds = l.Indicators.LoadThunk(ctx, key)
+	}
+	project := func() (*ent.Project, error) { return nil, nil }
+	months := func() ([]*ent.MonthlyExecution, error) { return nil, nil }
+	if key.Project != 0 {
+		project = l.Project.LoadThunk(ctx, key.Project)
+	} else if full {
+		months = l.Months.LoadThunk(ctx, key.Year)
+	}
 	var s assess.Subject
 	var err error
-	if key.Project != 0 {
-		if s.Project, err = l.Project.Load(ctx, key.Project); err != nil {
-			return s, err
-		}
-	} else if s.Months, err = l.Months.Load(ctx, key.Year); err != nil {
-		return s, err
-	}
 	if s.Year, err = year(); err != nil {
 		return s, err
 	}
-	s.Indicators, err = inds()
+	if s.Indicators, err = inds(); err != nil {
+		return s, err
+	}
+	if s.Project, err = project(); err != nil {
+		return s, err
+	}
+	s.Months, err = months()
 	return s, err
 }
 
@@ -325,4 +347,39 @@ func compare(expr func(scoresql.Column) string, op string, bound *fixed.Decimal)
 			b.WriteString(expr(s.C) + " " + op + " ").Arg(f)
 		}))
 	}
+}
+
+// preload reads the subjects of a page of evaluations in one batch per loader, so
+// that their computed fields find them cached instead of trickling in over many
+// small batches.
+func preload(ctx context.Context, evs []*ent.Evaluation) error {
+	l := loader.For(ctx)
+	var (
+		subjects        []loader.Subject
+		years, projects []int
+	)
+	for _, ev := range evs {
+		if ev.DepartmentYearID == 0 {
+			// entgql selected only the columns the query names, and no computed
+			// field was among them (one would have selected every column).
+			continue
+		}
+		subjects, years = append(subjects, loader.SubjectOf(ev)), append(years, ev.DepartmentYearID)
+		if ev.ProjectID != nil {
+			projects = append(projects, *ev.ProjectID)
+		}
+	}
+	inds := l.Scored.LoadAllThunk(ctx, subjects)
+	ys := l.Year.LoadAllThunk(ctx, years)
+	ps := l.Project.LoadAllThunk(ctx, projects)
+	for _, wait := range []func() error{
+		func() error { _, err := inds(); return err },
+		func() error { _, err := ys(); return err },
+		func() error { _, err := ps(); return err },
+	} {
+		if err := wait(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

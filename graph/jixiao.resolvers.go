@@ -43,11 +43,11 @@ func (r *departmentResolver) Score(ctx context.Context, obj *ent.Department, yea
 	if err != nil || dy == nil {
 		return nil, err
 	}
-	s, err := subject(ctx, loader.Subject{Year: dy.ID})
+	s, err := subject(ctx, loader.Subject{Year: dy.ID}, false)
 	if err != nil {
 		return nil, err
 	}
-	score := dec(assess.Evaluate(&ent.Evaluation{}, s).Score)
+	score := dec(assess.Total(s))
 	return &score, nil
 }
 
@@ -119,20 +119,20 @@ func (r *evaluationResolver) Indicators(ctx context.Context, obj *ent.Evaluation
 
 // Score is the resolver for the score field.
 func (r *evaluationResolver) Score(ctx context.Context, obj *ent.Evaluation) (fixed.Decimal, error) {
-	e, err := evaluate(ctx, obj)
-	return dec(e.Score), err
+	t, err := total(ctx, obj)
+	return dec(t), err
 }
 
 // Grade is the resolver for the grade field.
 func (r *evaluationResolver) Grade(ctx context.Context, obj *ent.Evaluation) (model.Grade, error) {
-	e, err := evaluate(ctx, obj)
-	return model.Grade(e.Grade), err
+	t, err := total(ctx, obj)
+	return model.Grade(scoring.GradeOf(t)), err
 }
 
 // GradeLabel is the resolver for the gradeLabel field.
 func (r *evaluationResolver) GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error) {
-	e, err := evaluate(ctx, obj)
-	return e.Grade.Chinese(), err
+	t, err := total(ctx, obj)
+	return scoring.GradeOf(t).Chinese(), err
 }
 
 // Subtotals is the resolver for the subtotals field.
@@ -164,7 +164,7 @@ func (r *evaluationResolver) MonthsBehind(ctx context.Context, obj *ent.Evaluati
 
 // SubmitProblems is the resolver for the submitProblems field.
 func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error) {
-	s, err := subject(ctx, loader.SubjectOf(obj))
+	s, err := subject(ctx, loader.SubjectOf(obj), true)
 	if err != nil {
 		return nil, err
 	}
@@ -383,7 +383,7 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if ev.Status != evaluation.StatusDRAFT && ev.Status != evaluation.StatusRETURNED {
 		return nil, inputerr.New("id", "evaluation %d is %s; only a DRAFT or RETURNED evaluation can be submitted", id, ev.Status)
 	}
-	s, err := subject(ctx, loader.SubjectOf(ev))
+	s, err := subject(ctx, loader.SubjectOf(ev), true)
 	if err != nil {
 		return nil, err
 	}
@@ -440,11 +440,16 @@ func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.
 		func(offset, limit int) ([]*ent.Evaluation, error) {
 			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
 		}, q.Count)
+	if err != nil {
+		return nil, err
+	}
 	conn := &ent.EvaluationConnection{PageInfo: info, TotalCount: total}
-	for _, row := range rows {
+	nodes := make([]*ent.Evaluation, len(rows))
+	for i, row := range rows {
+		nodes[i] = row.node
 		conn.Edges = append(conn.Edges, &ent.EvaluationEdge{Node: row.node, Cursor: row.cursor})
 	}
-	return conn, err
+	return conn, preload(ctx, nodes)
 }
 
 // Within is the resolver for the within field.

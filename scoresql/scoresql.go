@@ -38,12 +38,10 @@ func derivedActual(c, fig Column) string {
 		" END"
 }
 
-// Score is the score in points, rounded to 2 places (scoring.Score), of the
-// indicator row c whose department-year row is fig. It is plain column arithmetic:
-// the caller joins the two rows (see ScoreOf).
-func Score(c, fig Column) string {
+// score is the score in points, rounded to 2 places (scoring.Score), of the
+// indicator row c whose actual value is the SQL expression a.
+func score(c Column, a string) string {
 	w, t := micro(c("weight")), micro(c("target"))
-	a := "(CASE WHEN " + c("binding") + " IS NULL THEN " + micro(c("actual")) + " ELSE " + derivedActual(c, fig) + " END)"
 	op := c("operator")
 	positive := fmt.Sprintf(`CASE
 		WHEN %[2]s > 0 THEN %[1]s * (CASE WHEN %[3]s <= 0 THEN 0 WHEN %[3]s >= %[2]s THEN 1 ELSE %[3]s / %[2]s END)
@@ -68,24 +66,19 @@ func round(expr string, places int) string {
 	return fmt.Sprintf("ROUND(%s + 0.000000001, %d)", expr, places)
 }
 
-// Attainment is score / weight rounded to 4 places (scoring.Attainment), of the
-// indicator row c whose department-year row is fig.
-func Attainment(c, fig Column) string {
-	return round(Score(c, fig)+" / "+micro(c("weight")), 4)
-}
-
 // fig qualifies the columns of the department-year joined to an indicator.
 func fig(col string) string { return "fig." + col }
 
-// IndicatorScore is the score of the indicator row c, looking its department-year
-// up by primary key once per row.
-func IndicatorScore(c Column) string { return ofYear(c, Score) }
+// IndicatorScore is the score of the indicator row c. Only a row bound to a
+// formula looks its department-year up (by primary key); most rows need not.
+func IndicatorScore(c Column) string {
+	return fmt.Sprintf("(CASE WHEN %s IS NULL THEN %s ELSE (SELECT %s FROM department_years fig WHERE fig.id = %s) END)",
+		c("binding"), score(c, micro(c("actual"))), score(c, derivedActual(c, fig)), c("department_year_id"))
+}
 
-// IndicatorAttainment is the attainment of the indicator row c.
-func IndicatorAttainment(c Column) string { return ofYear(c, Attainment) }
-
-func ofYear(c Column, expr func(c, fig Column) string) string {
-	return fmt.Sprintf("(SELECT %s FROM department_years fig WHERE fig.id = %s)", expr(c, fig), c("department_year_id"))
+// IndicatorAttainment is the attainment of the indicator row c (scoring.Attainment).
+func IndicatorAttainment(c Column) string {
+	return round(IndicatorScore(c)+" / "+micro(c("weight")), 4)
 }
 
 // executionItem is a project's fixed 预算执行率 item: 10 × min(executed / budget, 1).
@@ -98,7 +91,7 @@ func executionItem(project string) string {
 // plus the execution item for a project evaluation (scoring.Total).
 func EvaluationScore(c Column) string {
 	ind := func(col string) string { return "ind." + col }
-	from := "SELECT COALESCE(SUM(" + Score(ind, fig) + "), 0) FROM indicators ind JOIN department_years fig ON fig.id = ind.department_year_id"
+	from := "SELECT COALESCE(SUM(" + IndicatorScore(ind) + "), 0) FROM indicators ind"
 	return squeeze(fmt.Sprintf(`(CASE WHEN %[1]s IS NULL
 		THEN (%[3]s WHERE ind.department_year_id = %[2]s AND ind.project_id IS NULL)
 		ELSE (%[3]s WHERE ind.project_id = %[1]s) + %[4]s END)`,

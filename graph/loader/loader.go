@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 )
 
@@ -41,12 +42,13 @@ type Loaders struct {
 	Project    *dataloadgen.Loader[int, *ent.Project]
 	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
+	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only the columns a score needs
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 }
 
 // wait is how long a loader gathers keys before it queries: long enough for
 // gqlgen's concurrent field resolvers to join one batch.
-const wait = 2 * time.Millisecond
+const wait = 5 * time.Millisecond
 
 // New returns fresh loaders reading through client, or through the transaction
 // in the context when there is one (inside a mutation), so that they see its writes.
@@ -93,28 +95,10 @@ func New(client *ent.Client) *Loaders {
 			return groupAll(ids, rows, func(r *ent.MonthlyExecution) int { return r.DepartmentYearID }), err
 		}, opt),
 		Indicators: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.Indicator, error) {
-			years, projects := split(keys)
-			var rows []*ent.Indicator
-			order := []indicator.OrderOption{indicator.ByPosition(), indicator.ByID()}
-			if len(years) > 0 {
-				r, err := c(ctx).Indicator.Query().
-					Where(indicator.DepartmentYearIDIn(years...), indicator.ProjectIDIsNil()).
-					Order(order...).All(ctx)
-				if err != nil {
-					return nil, err
-				}
-				rows = append(rows, r...)
-			}
-			if len(projects) > 0 {
-				r, err := c(ctx).Indicator.Query().
-					Where(indicator.ProjectIDIn(projects...)).
-					Order(order...).All(ctx)
-				if err != nil {
-					return nil, err
-				}
-				rows = append(rows, r...)
-			}
-			return groupAll(keys, rows, func(r *ent.Indicator) Subject { return subjectOfIndicator(r) }), nil
+			return indicatorsOf(ctx, c(ctx), keys)
+		}, opt),
+		Scored: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.Indicator, error) {
+			return indicatorsOf(ctx, c(ctx), keys, scoringColumns...)
 		}, opt),
 		Evaluation: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject]*ent.Evaluation, error) {
 			years, projects := split(keys)
@@ -133,6 +117,48 @@ func New(client *ent.Client) *Loaders {
 			return out, err
 		}, opt),
 	}
+}
+
+// scoringColumns are the columns a score is computed from: a ranking of a thousand
+// evaluations reads tens of thousands of indicators, and the texts and timestamps
+// would cost more to read than the scores do to compute.
+var scoringColumns = []string{
+	indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldKind, indicator.FieldOperator,
+	indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldBinding,
+	indicator.FieldRating, indicator.FieldRatedScore,
+}
+
+// indicatorsOf reads the indicators of the subjects keys, in position order per
+// subject, all columns or only those named.
+func indicatorsOf(ctx context.Context, c *ent.Client, keys []Subject, columns ...string) (map[Subject][]*ent.Indicator, error) {
+	years, projects := split(keys)
+	// The index's own order (department-year, project, position): SQLite then reads
+	// the rows in order instead of sorting them all; grouping keeps each subject's
+	// indicators by position.
+	order := []indicator.OrderOption{indicator.ByDepartmentYearID(), indicator.ByProjectID(), indicator.ByPosition(), indicator.ByID()}
+	query := func(p ...predicate.Indicator) ([]*ent.Indicator, error) {
+		q := c.Indicator.Query().Where(p...).Order(order...)
+		if len(columns) > 0 {
+			return q.Select(append([]string{indicator.FieldID}, columns...)...).All(ctx)
+		}
+		return q.All(ctx)
+	}
+	var rows []*ent.Indicator
+	if len(years) > 0 {
+		r, err := query(indicator.DepartmentYearIDIn(years...), indicator.ProjectIDIsNil())
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	if len(projects) > 0 {
+		r, err := query(indicator.ProjectIDIn(projects...))
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	return groupAll(keys, rows, subjectOfIndicator), nil
 }
 
 func subjectOfIndicator(ind *ent.Indicator) Subject {
