@@ -66,4 +66,3 @@ func TestDemoEvaluations(t *testing.T) {
 		}
 	}
 }
-

@@ -48,7 +48,7 @@ type Loaders struct {
 
 // wait is how long a loader gathers keys before it queries: long enough for
 // gqlgen's concurrent field resolvers to join one batch.
-const wait = 5 * time.Millisecond
+const wait = 2 * time.Millisecond
 
 // New returns fresh loaders reading through client, or through the transaction
 // in the context when there is one (inside a mutation), so that they see its writes.
