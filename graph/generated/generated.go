@@ -4413,7 +4413,10 @@ extend type MonthlyExecution {
 extend type Department {
   """The department's figures for one year."""
   year(year: Int!): DepartmentYear
-  """The score of the department's overall evaluation for a year; null when it has none."""
+  """
+  The department's overall score for a year: what its overall evaluation scores,
+  computed from the year's overall indicators; null when it has no figures for that year.
+  """
   score(year: Int!): Decimal
 }
 

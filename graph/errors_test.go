@@ -1,0 +1,60 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"jixiao/ent"
+	"jixiao/fixed"
+	"jixiao/inputerr"
+)
+
+func TestPresentError(t *testing.T) {
+	_, parseErr := fixed.Parse("abc")
+	tests := []struct {
+		name        string
+		err         error
+		code, field string
+		says        string
+		logged      bool
+	}{
+		{"bad input", inputerr.New("weight", "must be greater than 0"), CodeBadUserInput, "weight", "weight: must be greater than 0", false},
+		{"missing reference", &inputerr.NotFound{Field: "parentID", Entity: "department", ID: 7}, CodeNotFound, "parentID", "parentID: department 7 does not exist", false},
+		{"wrapped", fmt.Errorf("saving: %w", inputerr.New("rating", "is required")), CodeBadUserInput, "rating", "rating: is required", false},
+		{"decimal that does not parse", parseErr, CodeBadUserInput, "", `"abc" is not a decimal number`, false},
+		{"ent not found", &ent.NotFoundError{}, CodeNotFound, "", "not found", false},
+		{"anything else is internal and logged", errors.New("near \"SELEC\": syntax error"), CodeInternal, "", "internal error", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var log bytes.Buffer
+			present := presentError(slog.New(slog.NewTextHandler(&log, nil)))
+			ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, nil)
+			got := present(ctx, tt.err)
+			if got.Extensions["code"] != tt.code || (tt.field != "" && got.Extensions["field"] != tt.field) || !strings.Contains(got.Message, tt.says) {
+				t.Errorf("got %q %v, want code %s field %q saying %q", got.Message, got.Extensions, tt.code, tt.field, tt.says)
+			}
+			if logged := log.Len() > 0; logged != tt.logged {
+				t.Errorf("logged = %v, want %v (%s)", logged, tt.logged, log.String())
+			}
+			if strings.Contains(got.Message, "SELEC") {
+				t.Errorf("message leaks the cause: %s", got.Message)
+			}
+		})
+	}
+}
+
+func TestCamel(t *testing.T) {
+	for in, want := range map[string]string{"rated_score": "ratedScore", "code": "code", "three_public_budget": "threePublicBudget"} {
+		if got := camel(in); got != want {
+			t.Errorf("camel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
