@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"jixiao/ent"
 	"jixiao/ent/enttest"
@@ -473,24 +472,4 @@ func TestCached(t *testing.T) {
 	if FileName(other) == FileName(cfg) {
 		t.Error("FileName ignores the seed")
 	}
-}
-
-// TestCachedDefault builds the Default data set in $CITYGEN_DIR and reports the time and
-// size; it is skipped unless that variable is set.
-func TestCachedDefault(t *testing.T) {
-	dir := os.Getenv("CITYGEN_DIR")
-	if dir == "" {
-		t.Skip("set CITYGEN_DIR to build the Default data set")
-	}
-	start := time.Now()
-	dsn, err := Cached(context.Background(), dir, Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	elapsed := time.Since(start)
-	fi, err := os.Stat(filepath.Join(dir, FileName(Default())))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("Cached(Default) = %s in %v, %d bytes", dsn, elapsed.Round(time.Millisecond), fi.Size())
 }
