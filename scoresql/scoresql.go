@@ -20,10 +20,11 @@ type Column func(name string) string
 func micro(col string) string { return "(" + col + " * 1.0 / 1000000)" }
 
 // derivedActual is the percent a formula binding yields from the department-year
-// figures (fig), NULL when its denominator is 0 (mirrors scoring.Derive).
+// figures (fig), in millionths like a stored actual, NULL when its denominator is 0
+// (mirrors scoring.Derive).
 func derivedActual(c, fig Column) string {
 	ratio := func(num, den string) string {
-		return fmt.Sprintf("CASE WHEN %[2]s > 0 THEN %[1]s * 100.0 / %[2]s END", num, den)
+		return fmt.Sprintf("CASE WHEN %[2]s > 0 THEN %[1]s * 100000000.0 / %[2]s END", num, den)
 	}
 	var (
 		budget = "(" + fig("personnel_budget") + " + " + fig("public_budget") + " + " + fig("project_budget") + ")"
@@ -39,12 +40,13 @@ func derivedActual(c, fig Column) string {
 }
 
 // score is the score in points, rounded to 2 places (scoring.Score), of the
-// indicator row c whose actual value is the SQL expression a.
+// indicator row c whose actual value is the SQL expression a. Target and actual
+// stay in millionths (only their ratio matters); the weight becomes points.
 func score(c Column, a string) string {
-	w, t := micro(c("weight")), micro(c("target"))
+	w, t := micro(c("weight")), c("target")
 	op := c("operator")
 	positive := fmt.Sprintf(`CASE
-		WHEN %[2]s > 0 THEN %[1]s * (CASE WHEN %[3]s <= 0 THEN 0 WHEN %[3]s >= %[2]s THEN 1 ELSE %[3]s / %[2]s END)
+		WHEN %[2]s > 0 THEN %[1]s * (CASE WHEN %[3]s <= 0 THEN 0 WHEN %[3]s >= %[2]s THEN 1 ELSE %[3]s * 1.0 / %[2]s END)
 		WHEN %[4]s = 'EQ' THEN (CASE WHEN %[3]s = 0 THEN %[1]s ELSE 0 END)
 		ELSE (CASE WHEN %[3]s >= 0 THEN %[1]s ELSE 0 END) END`, w, t, a, op)
 	reverse := fmt.Sprintf(`CASE
@@ -55,7 +57,7 @@ func score(c Column, a string) string {
 		WHEN %[5]s IS NULL OR %[6]s IS NULL THEN 0
 		WHEN %[7]s IN ('LE', 'LT') THEN %[8]s
 		ELSE %[9]s END`,
-		c("kind"), c("rating"), c("rated_score"), micro(c("rated_score")), a, c("target"), op, reverse, positive)
+		c("kind"), c("rating"), c("rated_score"), micro(c("rated_score")), a, t, op, reverse, positive)
 	return round(squeeze(expr), 2)
 }
 
@@ -73,7 +75,7 @@ func fig(col string) string { return "fig." + col }
 // formula looks its department-year up (by primary key); most rows need not.
 func IndicatorScore(c Column) string {
 	return fmt.Sprintf("(CASE WHEN %s IS NULL THEN %s ELSE (SELECT %s FROM department_years fig WHERE fig.id = %s) END)",
-		c("binding"), score(c, micro(c("actual"))), score(c, derivedActual(c, fig)), c("department_year_id"))
+		c("binding"), score(c, c("actual")), score(c, derivedActual(c, fig)), c("department_year_id"))
 }
 
 // IndicatorAttainment is the attainment of the indicator row c (scoring.Attainment).
