@@ -20,7 +20,7 @@ const snapshot = `{
 func TestBadInput(t *testing.T) { stores(t, badInput) }
 
 func badInput(t *testing.T, db string) {
-	base := startServer(t, db)
+	base := startServer(t, db).admin(t)
 	f := build(t, base)
 	gone := id(t, base, createDepartment, map[string]any{"in": map[string]any{"code": "GONE", "name": "已撤销"}})
 	must(t, base, `mutation($id: ID!) { deleteDepartment(id: $id) }`, map[string]any{"id": gone}, nil)

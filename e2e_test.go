@@ -44,7 +44,7 @@ type fixture struct {
 	indicators                             map[string]string
 }
 
-func build(t *testing.T, base string) fixture {
+func build(t *testing.T, base *caller) fixture {
 	f := fixture{indicators: map[string]string{}}
 	f.district = id(t, base, createDepartment, map[string]any{"in": map[string]any{"code": "D1", "name": "一区"}})
 	f.otherDistrict = id(t, base, createDepartment, map[string]any{"in": map[string]any{"code": "D2", "name": "二区"}})
@@ -88,7 +88,7 @@ func build(t *testing.T, base string) fixture {
 	return f
 }
 
-func evaluationOf(t *testing.T, base, id string) evaluationView {
+func evaluationOf(t *testing.T, base *caller, id string) evaluationView {
 	var v evaluationView
 	must(t, base, evaluationQuery, map[string]any{"id": id}, &v)
 	return v
@@ -99,7 +99,7 @@ func evaluationOf(t *testing.T, base, id string) evaluationView {
 func TestEndToEnd(t *testing.T) { stores(t, endToEnd) }
 
 func endToEnd(t *testing.T, db string) {
-	base := startServer(t, db)
+	base := startServer(t, db).admin(t)
 	f := build(t, base)
 
 	ev := evaluationOf(t, base, f.evaluation)

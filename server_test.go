@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,24 +56,44 @@ func freshPostgres(t *testing.T, admin string) string {
 	return u.String()
 }
 
-// startServer runs the real server (run, as main does) on db and returns its base
-// URL once /healthz answers.
-func startServer(t *testing.T, db string, args ...string) string {
+// The first administrator every test server starts with (JIXIAO_ADMIN_USERNAME).
+const (
+	adminName     = "admin"
+	adminPassword = "correct horse battery"
+)
+
+// server is a running test server: its URL and the demo accounts it printed.
+type server struct {
+	url      string
+	accounts map[string]string // username → password
+}
+
+// startServer runs the real server (run, as main does) on db and returns it once
+// /healthz answers.
+func startServer(t *testing.T, db string, args ...string) *server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
+	env := map[string]string{"JIXIAO_ADMIN_USERNAME": adminName, "JIXIAO_ADMIN_PASSWORD": adminPassword}
 	go func() {
-		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", db}, args...), func(string) string { return "" }, pw)
+		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", db}, args...), func(k string) string { return env[k] }, pw)
 		pw.Close()
 	}()
 	urls := make(chan string, 1)
 	var logMu sync.Mutex
 	var errorLines []string
+	srv := &server{accounts: map[string]string{adminName: adminPassword}}
 	go func() {
 		re := regexp.MustCompile(`msg=listening url=(\S+)`)
+		account := regexp.MustCompile(`demo account: role=\S+\s+username=(\S+)\s+password=(\S+)`)
 		sc := bufio.NewScanner(pr)
 		for sc.Scan() {
+			if m := account.FindStringSubmatch(sc.Text()); m != nil {
+				logMu.Lock()
+				srv.accounts[m[1]] = m[2]
+				logMu.Unlock()
+			}
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
 				urls <- m[1]
 			}
@@ -90,9 +111,8 @@ func startServer(t *testing.T, db string, args ...string) string {
 			t.Logf("the server logged:\n%s", strings.Join(errorLines, "\n"))
 		}
 	})
-	var base string
 	select {
-	case base = <-urls:
+	case srv.url = <-urls:
 	case err := <-done:
 		t.Fatalf("server stopped before listening: %v", err)
 	case <-time.After(30 * time.Second):
@@ -105,11 +125,11 @@ func startServer(t *testing.T, db string, args ...string) string {
 		}
 	})
 	for i := 0; ; i++ {
-		resp, err := http.Get(base + "/healthz")
+		resp, err := http.Get(srv.url + "/healthz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return base
+				return srv
 			}
 		}
 		if i > 100 {
@@ -118,6 +138,34 @@ func startServer(t *testing.T, db string, args ...string) string {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// caller is one client of the API: anonymous, or signed in with a session cookie
+// and the CSRF token that goes with it.
+type caller struct {
+	url  string
+	http *http.Client
+	csrf string
+}
+
+// anonymous is a caller who has not signed in.
+func (s *server) anonymous() *caller {
+	return &caller{url: s.url, http: &http.Client{}}
+}
+
+// as signs in as username (the administrator, or a demo account the server printed).
+func (s *server) as(t *testing.T, username string) *caller {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &caller{url: s.url, http: &http.Client{Jar: jar}}
+	var out struct{ Login struct{ CsrfToken string } }
+	must(t, c, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }`,
+		map[string]any{"u": username, "p": s.accounts[username]}, &out)
+	c.csrf = out.Login.CsrfToken
+	return c
+}
+
+// admin signs in as the first administrator.
+func (s *server) admin(t *testing.T) *caller { return s.as(t, adminName) }
 
 type gqlError struct {
 	Message    string         `json:"message"`
@@ -131,10 +179,15 @@ type gqlResponse struct {
 }
 
 // post sends one GraphQL operation and decodes the response.
-func post(t *testing.T, base, query string, vars map[string]any) gqlResponse {
+func post(t *testing.T, base *caller, query string, vars map[string]any) gqlResponse {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(base+"/query", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, base.url+"/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if base.csrf != "" {
+		req.Header.Set("X-CSRF-Token", base.csrf)
+	}
+	resp, err := base.http.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +200,7 @@ func post(t *testing.T, base, query string, vars map[string]any) gqlResponse {
 }
 
 // must sends an operation that has to succeed and decodes its data into v.
-func must(t *testing.T, base, query string, vars map[string]any, v any) {
+func must(t *testing.T, base *caller, query string, vars map[string]any, v any) {
 	t.Helper()
 	r := post(t, base, query, vars)
 	if len(r.Errors) > 0 {
@@ -161,7 +214,7 @@ func must(t *testing.T, base, query string, vars map[string]any, v any) {
 }
 
 // id creates something and returns the id it got.
-func id(t *testing.T, base, mutation string, vars map[string]any) string {
+func id(t *testing.T, base *caller, mutation string, vars map[string]any) string {
 	t.Helper()
 	var out map[string]struct{ ID string }
 	must(t, base, mutation, vars, &out)
@@ -177,7 +230,7 @@ func id(t *testing.T, base, mutation string, vars map[string]any) string {
 func TestDemoAcceptance(t *testing.T) { stores(t, demoAcceptance) }
 
 func demoAcceptance(t *testing.T, db string) {
-	base := startServer(t, db, "--demo")
+	base := startServer(t, db, "--demo").admin(t)
 	var out struct {
 		DepartmentYears struct {
 			Edges []struct {

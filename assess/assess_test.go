@@ -7,6 +7,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"jixiao/access"
 	"jixiao/assess"
 	"jixiao/demo"
 	"jixiao/ent/department"
@@ -20,7 +21,7 @@ import (
 // TestDemoEvaluations scores the demo's evaluations from stored rows: the overall
 // one must give the seed report's figures, and Total must agree with Evaluate.
 func TestDemoEvaluations(t *testing.T) {
-	ctx := context.Background()
+	ctx := access.System(context.Background(), "test")
 	c := enttest.Open(t, "sqlite3", "file:assess?mode=memory&cache=shared&_fk=1")
 	defer c.Close()
 	if _, err := demo.Load(ctx, c); err != nil {

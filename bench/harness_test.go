@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"jixiao/access"
+	"jixiao/auth"
+	"jixiao/ent/user"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -31,6 +34,7 @@ type env struct {
 	handler http.Handler
 	db      *sql.DB
 	year    int
+	token   string // Authorization: Bearer
 }
 
 // open generates (or reuses) the city of cfg in dir and opens it both ways.
@@ -52,12 +56,31 @@ func open(ctx context.Context, dir string, cfg citygen.Config) (*env, error) {
 		client.Close()
 		return nil, err
 	}
+	token, err := analystToken(ctx, client)
+	if err != nil {
+		return nil, errors.Join(err, client.Close(), db.Close())
+	}
 	return &env{
 		client:  client,
 		handler: web.NewHandler(client, web.Options{Log: slog.New(slog.DiscardHandler)}),
 		db:      db,
 		year:    cfg.Year,
+		token:   token,
 	}, nil
+}
+
+// analystToken is an API token of an analyst, as an integration would read with.
+func analystToken(ctx context.Context, client *ent.Client) (string, error) {
+	sys := access.System(ctx, "bench")
+	u, err := client.User.Query().Where(user.Username("bench")).Only(sys)
+	if ent.IsNotFound(err) {
+		u, err = auth.CreateUser(sys, client, auth.NewUser{Username: "bench", Role: user.RoleANALYST, Password: auth.NewSecret(16)})
+	}
+	if err != nil {
+		return "", err
+	}
+	token, _, err := auth.CreateAPIToken(sys, client, "bench", nil, u.ID)
+	return token, err
 }
 
 func (e *env) close() error {
@@ -77,6 +100,7 @@ func graphQL(query string, vars map[string]any) []byte {
 func (e *env) post(ctx context.Context, body []byte, out any) error {
 	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/query", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+e.token)
 	rec := httptest.NewRecorder()
 	e.handler.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {

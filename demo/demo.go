@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/access"
 
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
@@ -16,6 +17,7 @@ import (
 // Load writes the demo data set (the seed report's department-year) into client in one
 // transaction. It does nothing and returns loaded=false when the database already holds any department.
 func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	ctx = access.System(ctx, "demo")
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return false, fmt.Errorf("demo: begin transaction: %w", err)

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"jixiao/access"
 	"slices"
 	"testing"
 
@@ -60,7 +61,7 @@ var counts = []count{
 func checkCounts(t *testing.T, client *ent.Client, want func(count) int) {
 	t.Helper()
 	for _, c := range counts {
-		got, err := c.count(t.Context(), client)
+		got, err := c.count(access.System(t.Context(), "test"), client)
 		if err != nil {
 			t.Fatalf("count %s: %v", c.name, err)
 		}
@@ -79,7 +80,7 @@ func sumWeights(inds []*ent.Indicator) fixed.Decimal {
 }
 
 func TestLoad(t *testing.T) {
-	ctx := t.Context()
+	ctx := access.System(t.Context(), "test")
 	client := open(t, "demo")
 
 	loaded, err := demo.Load(ctx, client)
@@ -116,7 +117,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestLoadSkipsNonEmptyDatabase(t *testing.T) {
-	ctx := t.Context()
+	ctx := access.System(t.Context(), "test")
 	client := open(t, "demo_nonempty")
 	if err := client.Department.Create().SetCode("X").SetName("其他部门").Exec(ctx); err != nil {
 		t.Fatal(err)
@@ -134,7 +135,7 @@ func TestLoadSkipsNonEmptyDatabase(t *testing.T) {
 }
 
 func TestLoadRollsBackOnError(t *testing.T) {
-	ctx := t.Context()
+	ctx := access.System(t.Context(), "test")
 	client := open(t, "demo_rollback")
 	boom := errors.New("boom")
 	// Fail the last project's evaluation: everything before it has been written in the transaction.
@@ -158,7 +159,7 @@ func TestLoadRollsBackOnError(t *testing.T) {
 // TestLoadScores scores the loaded data with the scoring package: the seed's 99.69, its
 // execution rate, the months behind, and that every evaluation could be submitted as loaded.
 func TestLoadScores(t *testing.T) {
-	ctx := t.Context()
+	ctx := access.System(t.Context(), "test")
 	client := open(t, "demo_scores")
 	if _, err := demo.Load(ctx, client); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,8 @@ type DepartmentYear struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentID holds the value of the "department_id" field.
 	DepartmentID int `json:"department_id,omitempty"`
 	// Fiscal year
@@ -147,7 +149,7 @@ func (*DepartmentYear) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case departmentyear.FieldID, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal:
+		case departmentyear.FieldID, departmentyear.FieldVersion, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal:
 			values[i] = new(sql.NullInt64)
 		case departmentyear.FieldGoal:
 			values[i] = new(sql.NullString)
@@ -185,6 +187,12 @@ func (_m *DepartmentYear) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case departmentyear.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case departmentyear.FieldDepartmentID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -347,6 +355,9 @@ func (_m *DepartmentYear) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("department_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentID))

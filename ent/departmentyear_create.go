@@ -55,6 +55,20 @@ func (_c *DepartmentYearCreate) SetNillableUpdatedAt(v *time.Time) *DepartmentYe
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *DepartmentYearCreate) SetVersion(v int) *DepartmentYearCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableVersion(v *int) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDepartmentID sets the "department_id" field.
 func (_c *DepartmentYearCreate) SetDepartmentID(v int) *DepartmentYearCreate {
 	_c.mutation.SetDepartmentID(v)
@@ -380,6 +394,10 @@ func (_c *DepartmentYearCreate) defaults() error {
 		v := departmentyear.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := departmentyear.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.PersonnelBudget(); !ok {
 		v := departmentyear.DefaultPersonnelBudget
 		_c.mutation.SetPersonnelBudget(v)
@@ -442,6 +460,9 @@ func (_c *DepartmentYearCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "DepartmentYear.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "DepartmentYear.version"`)}
 	}
 	if _, ok := _c.mutation.DepartmentID(); !ok {
 		return &ValidationError{Name: "department_id", err: errors.New(`ent: missing required field "DepartmentYear.department_id"`)}
@@ -589,6 +610,10 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(departmentyear.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(departmentyear.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Year(); ok {
 		_spec.SetField(departmentyear.FieldYear, field.TypeInt, value)

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -552,6 +553,12 @@ func (_q *DepartmentYearQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if departmentyear.Policy == nil {
+		return errors.New("ent: uninitialized departmentyear.Policy (forgotten import ent/runtime?)")
+	}
+	if err := departmentyear.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -41,6 +41,27 @@ func (_u *DepartmentYearUpdate) SetUpdatedAt(v time.Time) *DepartmentYearUpdate 
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *DepartmentYearUpdate) SetVersion(v int) *DepartmentYearUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableVersion(v *int) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DepartmentYearUpdate) AddVersion(v int) *DepartmentYearUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetPersonnelBudget sets the "personnel_budget" field.
 func (_u *DepartmentYearUpdate) SetPersonnelBudget(v fixed.Decimal) *DepartmentYearUpdate {
 	_u.mutation.ResetPersonnelBudget()
@@ -623,6 +644,12 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(departmentyear.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(departmentyear.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(departmentyear.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.PersonnelBudget(); ok {
 		_spec.SetField(departmentyear.FieldPersonnelBudget, field.TypeInt64, value)
 	}
@@ -948,6 +975,27 @@ type DepartmentYearUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *DepartmentYearUpdateOne) SetUpdatedAt(v time.Time) *DepartmentYearUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *DepartmentYearUpdateOne) SetVersion(v int) *DepartmentYearUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableVersion(v *int) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DepartmentYearUpdateOne) AddVersion(v int) *DepartmentYearUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1562,6 +1610,12 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(departmentyear.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(departmentyear.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(departmentyear.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.PersonnelBudget(); ok {
 		_spec.SetField(departmentyear.FieldPersonnelBudget, field.TypeInt64, value)

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/ent/apitoken"
+	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -13,6 +15,9 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/session"
+	"jixiao/ent/transition"
+	"jixiao/ent/user"
 	"reflect"
 	"sync"
 
@@ -79,6 +84,8 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			apitoken.Table:         apitoken.ValidColumn,
+			auditrecord.Table:      auditrecord.ValidColumn,
 			department.Table:       department.ValidColumn,
 			departmentyear.Table:   departmentyear.ValidColumn,
 			evaluation.Table:       evaluation.ValidColumn,
@@ -86,6 +93,9 @@ func checkColumn(t, c string) error {
 			keytask.Table:          keytask.ValidColumn,
 			monthlyexecution.Table: monthlyexecution.ValidColumn,
 			project.Table:          project.ValidColumn,
+			session.Table:          session.ValidColumn,
+			transition.Table:       transition.ValidColumn,
+			user.Table:             user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -29,6 +29,9 @@ func main() {
 			gen.FeatureExecQuery,
 			// Every id names its table (a 2^32 range per type), so node(id:) works.
 			gen.FeatureGlobalID,
+			// Read filters and write rules live in the schemas' policies (package access).
+			gen.FeaturePrivacy,
+			gen.FeatureEntQL,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {

@@ -23,6 +23,8 @@ type Evaluation struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentYearID holds the value of the "department_year_id" field.
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// null for the department-year's overall evaluation
@@ -37,6 +39,8 @@ type Evaluation struct {
 	Improvements string `json:"improvements,omitempty"`
 	// why budget execution is below 90 % (projects)
 	ExecutionExplanation string `json:"execution_explanation,omitempty"`
+	// the reviewer's comment when approving or returning
+	ReviewComment string `json:"review_comment,omitempty"`
 	// SubmittedAt holds the value of the "submitted_at" field.
 	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -51,11 +55,15 @@ type EvaluationEdges struct {
 	DepartmentYear *DepartmentYear `json:"department_year,omitempty"`
 	// Project holds the value of the project edge.
 	Project *Project `json:"project,omitempty"`
+	// Transitions holds the value of the transitions edge.
+	Transitions []*Transition `json:"transitions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
+
+	namedTransitions map[string][]*Transition
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -80,14 +88,23 @@ func (e EvaluationEdges) ProjectOrErr() (*Project, error) {
 	return nil, &NotLoadedError{edge: "project"}
 }
 
+// TransitionsOrErr returns the Transitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e EvaluationEdges) TransitionsOrErr() ([]*Transition, error) {
+	if e.loadedTypes[2] {
+		return e.Transitions, nil
+	}
+	return nil, &NotLoadedError{edge: "transitions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Evaluation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case evaluation.FieldID, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID:
+		case evaluation.FieldID, evaluation.FieldVersion, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID:
 			values[i] = new(sql.NullInt64)
-		case evaluation.FieldStatus, evaluation.FieldConclusion, evaluation.FieldProblems, evaluation.FieldImprovements, evaluation.FieldExecutionExplanation:
+		case evaluation.FieldStatus, evaluation.FieldConclusion, evaluation.FieldProblems, evaluation.FieldImprovements, evaluation.FieldExecutionExplanation, evaluation.FieldReviewComment:
 			values[i] = new(sql.NullString)
 		case evaluation.FieldCreatedAt, evaluation.FieldUpdatedAt, evaluation.FieldSubmittedAt:
 			values[i] = new(sql.NullTime)
@@ -123,6 +140,12 @@ func (_m *Evaluation) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case evaluation.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case evaluation.FieldDepartmentYearID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -167,6 +190,12 @@ func (_m *Evaluation) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ExecutionExplanation = value.String
 			}
+		case evaluation.FieldReviewComment:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_comment", values[i])
+			} else if value.Valid {
+				_m.ReviewComment = value.String
+			}
 		case evaluation.FieldSubmittedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field submitted_at", values[i])
@@ -195,6 +224,11 @@ func (_m *Evaluation) QueryDepartmentYear() *DepartmentYearQuery {
 // QueryProject queries the "project" edge of the Evaluation entity.
 func (_m *Evaluation) QueryProject() *ProjectQuery {
 	return NewEvaluationClient(_m.config).QueryProject(_m)
+}
+
+// QueryTransitions queries the "transitions" edge of the Evaluation entity.
+func (_m *Evaluation) QueryTransitions() *TransitionQuery {
+	return NewEvaluationClient(_m.config).QueryTransitions(_m)
 }
 
 // Update returns a builder for updating this Evaluation.
@@ -226,6 +260,9 @@ func (_m *Evaluation) String() string {
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
 	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
+	builder.WriteString(", ")
 	builder.WriteString("department_year_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentYearID))
 	builder.WriteString(", ")
@@ -249,12 +286,39 @@ func (_m *Evaluation) String() string {
 	builder.WriteString("execution_explanation=")
 	builder.WriteString(_m.ExecutionExplanation)
 	builder.WriteString(", ")
+	builder.WriteString("review_comment=")
+	builder.WriteString(_m.ReviewComment)
+	builder.WriteString(", ")
 	if v := _m.SubmittedAt; v != nil {
 		builder.WriteString("submitted_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedTransitions returns the Transitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Evaluation) NamedTransitions(name string) ([]*Transition, error) {
+	if _m.Edges.namedTransitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTransitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Evaluation) appendNamedTransitions(name string, edges ...*Transition) {
+	if _m.Edges.namedTransitions == nil {
+		_m.Edges.namedTransitions = make(map[string][]*Transition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTransitions[name] = []*Transition{}
+	} else {
+		_m.Edges.namedTransitions[name] = append(_m.Edges.namedTransitions[name], edges...)
+	}
 }
 
 // Evaluations is a parsable slice of Evaluation.

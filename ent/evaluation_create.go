@@ -9,6 +9,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
+	"jixiao/ent/transition"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -46,6 +47,20 @@ func (_c *EvaluationCreate) SetUpdatedAt(v time.Time) *EvaluationCreate {
 func (_c *EvaluationCreate) SetNillableUpdatedAt(v *time.Time) *EvaluationCreate {
 	if v != nil {
 		_c.SetUpdatedAt(*v)
+	}
+	return _c
+}
+
+// SetVersion sets the "version" field.
+func (_c *EvaluationCreate) SetVersion(v int) *EvaluationCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableVersion(v *int) *EvaluationCreate {
+	if v != nil {
+		_c.SetVersion(*v)
 	}
 	return _c
 }
@@ -140,6 +155,20 @@ func (_c *EvaluationCreate) SetNillableExecutionExplanation(v *string) *Evaluati
 	return _c
 }
 
+// SetReviewComment sets the "review_comment" field.
+func (_c *EvaluationCreate) SetReviewComment(v string) *EvaluationCreate {
+	_c.mutation.SetReviewComment(v)
+	return _c
+}
+
+// SetNillableReviewComment sets the "review_comment" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableReviewComment(v *string) *EvaluationCreate {
+	if v != nil {
+		_c.SetReviewComment(*v)
+	}
+	return _c
+}
+
 // SetSubmittedAt sets the "submitted_at" field.
 func (_c *EvaluationCreate) SetSubmittedAt(v time.Time) *EvaluationCreate {
 	_c.mutation.SetSubmittedAt(v)
@@ -162,6 +191,21 @@ func (_c *EvaluationCreate) SetDepartmentYear(v *DepartmentYear) *EvaluationCrea
 // SetProject sets the "project" edge to the Project entity.
 func (_c *EvaluationCreate) SetProject(v *Project) *EvaluationCreate {
 	return _c.SetProjectID(v.ID)
+}
+
+// AddTransitionIDs adds the "transitions" edge to the Transition entity by IDs.
+func (_c *EvaluationCreate) AddTransitionIDs(ids ...int) *EvaluationCreate {
+	_c.mutation.AddTransitionIDs(ids...)
+	return _c
+}
+
+// AddTransitions adds the "transitions" edges to the Transition entity.
+func (_c *EvaluationCreate) AddTransitions(v ...*Transition) *EvaluationCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTransitionIDs(ids...)
 }
 
 // Mutation returns the EvaluationMutation object of the builder.
@@ -215,6 +259,10 @@ func (_c *EvaluationCreate) defaults() error {
 		v := evaluation.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := evaluation.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := evaluation.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -235,6 +283,10 @@ func (_c *EvaluationCreate) defaults() error {
 		v := evaluation.DefaultExecutionExplanation
 		_c.mutation.SetExecutionExplanation(v)
 	}
+	if _, ok := _c.mutation.ReviewComment(); !ok {
+		v := evaluation.DefaultReviewComment
+		_c.mutation.SetReviewComment(v)
+	}
 	return nil
 }
 
@@ -245,6 +297,9 @@ func (_c *EvaluationCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Evaluation.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Evaluation.version"`)}
 	}
 	if _, ok := _c.mutation.DepartmentYearID(); !ok {
 		return &ValidationError{Name: "department_year_id", err: errors.New(`ent: missing required field "Evaluation.department_year_id"`)}
@@ -268,6 +323,9 @@ func (_c *EvaluationCreate) check() error {
 	}
 	if _, ok := _c.mutation.ExecutionExplanation(); !ok {
 		return &ValidationError{Name: "execution_explanation", err: errors.New(`ent: missing required field "Evaluation.execution_explanation"`)}
+	}
+	if _, ok := _c.mutation.ReviewComment(); !ok {
+		return &ValidationError{Name: "review_comment", err: errors.New(`ent: missing required field "Evaluation.review_comment"`)}
 	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Evaluation.department_year"`)}
@@ -306,6 +364,10 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 		_spec.SetField(evaluation.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
 	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(evaluation.FieldVersion, field.TypeInt, value)
+		_node.Version = value
+	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(evaluation.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
@@ -325,6 +387,10 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ExecutionExplanation(); ok {
 		_spec.SetField(evaluation.FieldExecutionExplanation, field.TypeString, value)
 		_node.ExecutionExplanation = value
+	}
+	if value, ok := _c.mutation.ReviewComment(); ok {
+		_spec.SetField(evaluation.FieldReviewComment, field.TypeString, value)
+		_node.ReviewComment = value
 	}
 	if value, ok := _c.mutation.SubmittedAt(); ok {
 		_spec.SetField(evaluation.FieldSubmittedAt, field.TypeTime, value)
@@ -362,6 +428,22 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ProjectID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,11 +4,14 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/transition"
 	"math"
 
 	"entgo.io/ent"
@@ -21,14 +24,16 @@ import (
 // EvaluationQuery is the builder for querying Evaluation entities.
 type EvaluationQuery struct {
 	config
-	ctx                *QueryContext
-	order              []evaluation.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Evaluation
-	withDepartmentYear *DepartmentYearQuery
-	withProject        *ProjectQuery
-	loadTotal          []func(context.Context, []*Evaluation) error
-	modifiers          []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []evaluation.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Evaluation
+	withDepartmentYear   *DepartmentYearQuery
+	withProject          *ProjectQuery
+	withTransitions      *TransitionQuery
+	loadTotal            []func(context.Context, []*Evaluation) error
+	modifiers            []func(*sql.Selector)
+	withNamedTransitions map[string]*TransitionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -102,6 +107,28 @@ func (_q *EvaluationQuery) QueryProject() *ProjectQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
 			sqlgraph.To(project.Table, project.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, evaluation.ProjectTable, evaluation.ProjectColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTransitions chains the current query on the "transitions" edge.
+func (_q *EvaluationQuery) QueryTransitions() *TransitionQuery {
+	query := (&TransitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
+			sqlgraph.To(transition.Table, transition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.TransitionsTable, evaluation.TransitionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -303,6 +330,7 @@ func (_q *EvaluationQuery) Clone() *EvaluationQuery {
 		predicates:         append([]predicate.Evaluation{}, _q.predicates...),
 		withDepartmentYear: _q.withDepartmentYear.Clone(),
 		withProject:        _q.withProject.Clone(),
+		withTransitions:    _q.withTransitions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -329,6 +357,17 @@ func (_q *EvaluationQuery) WithProject(opts ...func(*ProjectQuery)) *EvaluationQ
 		opt(query)
 	}
 	_q.withProject = query
+	return _q
+}
+
+// WithTransitions tells the query-builder to eager-load the nodes that are connected to
+// the "transitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithTransitions(opts ...func(*TransitionQuery)) *EvaluationQuery {
+	query := (&TransitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTransitions = query
 	return _q
 }
 
@@ -403,6 +442,12 @@ func (_q *EvaluationQuery) prepareQuery(ctx context.Context) error {
 		}
 		_q.sql = prev
 	}
+	if evaluation.Policy == nil {
+		return errors.New("ent: uninitialized evaluation.Policy (forgotten import ent/runtime?)")
+	}
+	if err := evaluation.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -410,9 +455,10 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Evaluation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
+			_q.withTransitions != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -445,6 +491,20 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	if query := _q.withProject; query != nil {
 		if err := _q.loadProject(ctx, query, nodes, nil,
 			func(n *Evaluation, e *Project) { n.Edges.Project = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTransitions; query != nil {
+		if err := _q.loadTransitions(ctx, query, nodes,
+			func(n *Evaluation) { n.Edges.Transitions = []*Transition{} },
+			func(n *Evaluation, e *Transition) { n.Edges.Transitions = append(n.Edges.Transitions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTransitions {
+		if err := _q.loadTransitions(ctx, query, nodes,
+			func(n *Evaluation) { n.appendNamedTransitions(name) },
+			func(n *Evaluation, e *Transition) { n.appendNamedTransitions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -514,6 +574,36 @@ func (_q *EvaluationQuery) loadProject(ctx context.Context, query *ProjectQuery,
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *EvaluationQuery) loadTransitions(ctx context.Context, query *TransitionQuery, nodes []*Evaluation, init func(*Evaluation), assign func(*Evaluation, *Transition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Evaluation)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(transition.FieldEvaluationID)
+	}
+	query.Where(predicate.Transition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(evaluation.TransitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EvaluationID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "evaluation_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -641,6 +731,20 @@ func (_q *EvaluationQuery) ForShare(opts ...sql.LockOption) *EvaluationQuery {
 func (_q *EvaluationQuery) Modify(modifiers ...func(s *sql.Selector)) *EvaluationSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedTransitions tells the query-builder to eager-load the nodes that are connected to the "transitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithNamedTransitions(name string, opts ...func(*TransitionQuery)) *EvaluationQuery {
+	query := (&TransitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTransitions == nil {
+		_q.withNamedTransitions = make(map[string]*TransitionQuery)
+	}
+	_q.withNamedTransitions[name] = query
+	return _q
 }
 
 // EvaluationGroupBy is the group-by builder for Evaluation entities.

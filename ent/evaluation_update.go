@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
+	"jixiao/ent/transition"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -32,6 +33,27 @@ func (_u *EvaluationUpdate) Where(ps ...predicate.Evaluation) *EvaluationUpdate 
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *EvaluationUpdate) SetUpdatedAt(v time.Time) *EvaluationUpdate {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *EvaluationUpdate) SetVersion(v int) *EvaluationUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableVersion(v *int) *EvaluationUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *EvaluationUpdate) AddVersion(v int) *EvaluationUpdate {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -105,6 +127,20 @@ func (_u *EvaluationUpdate) SetNillableExecutionExplanation(v *string) *Evaluati
 	return _u
 }
 
+// SetReviewComment sets the "review_comment" field.
+func (_u *EvaluationUpdate) SetReviewComment(v string) *EvaluationUpdate {
+	_u.mutation.SetReviewComment(v)
+	return _u
+}
+
+// SetNillableReviewComment sets the "review_comment" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableReviewComment(v *string) *EvaluationUpdate {
+	if v != nil {
+		_u.SetReviewComment(*v)
+	}
+	return _u
+}
+
 // SetSubmittedAt sets the "submitted_at" field.
 func (_u *EvaluationUpdate) SetSubmittedAt(v time.Time) *EvaluationUpdate {
 	_u.mutation.SetSubmittedAt(v)
@@ -125,9 +161,45 @@ func (_u *EvaluationUpdate) ClearSubmittedAt() *EvaluationUpdate {
 	return _u
 }
 
+// AddTransitionIDs adds the "transitions" edge to the Transition entity by IDs.
+func (_u *EvaluationUpdate) AddTransitionIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.AddTransitionIDs(ids...)
+	return _u
+}
+
+// AddTransitions adds the "transitions" edges to the Transition entity.
+func (_u *EvaluationUpdate) AddTransitions(v ...*Transition) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTransitionIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdate) Mutation() *EvaluationMutation {
 	return _u.mutation
+}
+
+// ClearTransitions clears all "transitions" edges to the Transition entity.
+func (_u *EvaluationUpdate) ClearTransitions() *EvaluationUpdate {
+	_u.mutation.ClearTransitions()
+	return _u
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to Transition entities by IDs.
+func (_u *EvaluationUpdate) RemoveTransitionIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.RemoveTransitionIDs(ids...)
+	return _u
+}
+
+// RemoveTransitions removes "transitions" edges to Transition entities.
+func (_u *EvaluationUpdate) RemoveTransitions(v ...*Transition) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTransitionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -206,6 +278,12 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(evaluation.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(evaluation.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(evaluation.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(evaluation.FieldStatus, field.TypeEnum, value)
 	}
@@ -221,11 +299,59 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if value, ok := _u.mutation.ExecutionExplanation(); ok {
 		_spec.SetField(evaluation.FieldExecutionExplanation, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.ReviewComment(); ok {
+		_spec.SetField(evaluation.FieldReviewComment, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.SubmittedAt(); ok {
 		_spec.SetField(evaluation.FieldSubmittedAt, field.TypeTime, value)
 	}
 	if _u.mutation.SubmittedAtCleared() {
 		_spec.ClearField(evaluation.FieldSubmittedAt, field.TypeTime)
+	}
+	if _u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTransitionsIDs(); len(nodes) > 0 && !_u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -252,6 +378,27 @@ type EvaluationUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *EvaluationUpdateOne) SetUpdatedAt(v time.Time) *EvaluationUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *EvaluationUpdateOne) SetVersion(v int) *EvaluationUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableVersion(v *int) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *EvaluationUpdateOne) AddVersion(v int) *EvaluationUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -325,6 +472,20 @@ func (_u *EvaluationUpdateOne) SetNillableExecutionExplanation(v *string) *Evalu
 	return _u
 }
 
+// SetReviewComment sets the "review_comment" field.
+func (_u *EvaluationUpdateOne) SetReviewComment(v string) *EvaluationUpdateOne {
+	_u.mutation.SetReviewComment(v)
+	return _u
+}
+
+// SetNillableReviewComment sets the "review_comment" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableReviewComment(v *string) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetReviewComment(*v)
+	}
+	return _u
+}
+
 // SetSubmittedAt sets the "submitted_at" field.
 func (_u *EvaluationUpdateOne) SetSubmittedAt(v time.Time) *EvaluationUpdateOne {
 	_u.mutation.SetSubmittedAt(v)
@@ -345,9 +506,45 @@ func (_u *EvaluationUpdateOne) ClearSubmittedAt() *EvaluationUpdateOne {
 	return _u
 }
 
+// AddTransitionIDs adds the "transitions" edge to the Transition entity by IDs.
+func (_u *EvaluationUpdateOne) AddTransitionIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.AddTransitionIDs(ids...)
+	return _u
+}
+
+// AddTransitions adds the "transitions" edges to the Transition entity.
+func (_u *EvaluationUpdateOne) AddTransitions(v ...*Transition) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTransitionIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdateOne) Mutation() *EvaluationMutation {
 	return _u.mutation
+}
+
+// ClearTransitions clears all "transitions" edges to the Transition entity.
+func (_u *EvaluationUpdateOne) ClearTransitions() *EvaluationUpdateOne {
+	_u.mutation.ClearTransitions()
+	return _u
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to Transition entities by IDs.
+func (_u *EvaluationUpdateOne) RemoveTransitionIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.RemoveTransitionIDs(ids...)
+	return _u
+}
+
+// RemoveTransitions removes "transitions" edges to Transition entities.
+func (_u *EvaluationUpdateOne) RemoveTransitions(v ...*Transition) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTransitionIDs(ids...)
 }
 
 // Where appends a list predicates to the EvaluationUpdate builder.
@@ -456,6 +653,12 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(evaluation.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(evaluation.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(evaluation.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(evaluation.FieldStatus, field.TypeEnum, value)
 	}
@@ -471,11 +674,59 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 	if value, ok := _u.mutation.ExecutionExplanation(); ok {
 		_spec.SetField(evaluation.FieldExecutionExplanation, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.ReviewComment(); ok {
+		_spec.SetField(evaluation.FieldReviewComment, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.SubmittedAt(); ok {
 		_spec.SetField(evaluation.FieldSubmittedAt, field.TypeTime, value)
 	}
 	if _u.mutation.SubmittedAtCleared() {
 		_spec.ClearField(evaluation.FieldSubmittedAt, field.TypeTime)
+	}
+	if _u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTransitionsIDs(); len(nodes) > 0 && !_u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.TransitionsTable,
+			Columns: []string{evaluation.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Evaluation{config: _u.config}

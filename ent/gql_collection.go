@@ -6,6 +6,8 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"jixiao/ent/apitoken"
+	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -13,11 +15,303 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/transition"
+	"jixiao/ent/user"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 )
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *APITokenQuery) CollectFields(ctx context.Context, satisfies ...string) (*APITokenQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *APITokenQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(apitoken.Columns))
+		selectedFields = []string{apitoken.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "department":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartment = query
+			if _, ok := fieldSeen[apitoken.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldDepartmentID)
+				fieldSeen[apitoken.FieldDepartmentID] = struct{}{}
+			}
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[apitoken.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCreatedByID)
+				fieldSeen[apitoken.FieldCreatedByID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[apitoken.FieldName]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldName)
+				fieldSeen[apitoken.FieldName] = struct{}{}
+			}
+		case "prefix":
+			if _, ok := fieldSeen[apitoken.FieldPrefix]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldPrefix)
+				fieldSeen[apitoken.FieldPrefix] = struct{}{}
+			}
+		case "departmentID":
+			if _, ok := fieldSeen[apitoken.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldDepartmentID)
+				fieldSeen[apitoken.FieldDepartmentID] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[apitoken.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCreatedByID)
+				fieldSeen[apitoken.FieldCreatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[apitoken.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldCreatedAt)
+				fieldSeen[apitoken.FieldCreatedAt] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[apitoken.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldRevokedAt)
+				fieldSeen[apitoken.FieldRevokedAt] = struct{}{}
+			}
+		case "lastUsedAt":
+			if _, ok := fieldSeen[apitoken.FieldLastUsedAt]; !ok {
+				selectedFields = append(selectedFields, apitoken.FieldLastUsedAt)
+				fieldSeen[apitoken.FieldLastUsedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type apitokenPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []APITokenPaginateOption
+}
+
+func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
+	args := &apitokenPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*APITokenOrder:
+			args.opts = append(args.opts, WithAPITokenOrder(v))
+		case []any:
+			var orders []*APITokenOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &APITokenOrder{Field: &APITokenOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAPITokenOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
+		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AuditRecordQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditRecordQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AuditRecordQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(auditrecord.Columns))
+		selectedFields = []string{auditrecord.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "at":
+			if _, ok := fieldSeen[auditrecord.FieldAt]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldAt)
+				fieldSeen[auditrecord.FieldAt] = struct{}{}
+			}
+		case "actorKind":
+			if _, ok := fieldSeen[auditrecord.FieldActorKind]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldActorKind)
+				fieldSeen[auditrecord.FieldActorKind] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[auditrecord.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldActorID)
+				fieldSeen[auditrecord.FieldActorID] = struct{}{}
+			}
+		case "actorName":
+			if _, ok := fieldSeen[auditrecord.FieldActorName]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldActorName)
+				fieldSeen[auditrecord.FieldActorName] = struct{}{}
+			}
+		case "action":
+			if _, ok := fieldSeen[auditrecord.FieldAction]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldAction)
+				fieldSeen[auditrecord.FieldAction] = struct{}{}
+			}
+		case "entityType":
+			if _, ok := fieldSeen[auditrecord.FieldEntityType]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldEntityType)
+				fieldSeen[auditrecord.FieldEntityType] = struct{}{}
+			}
+		case "entityID":
+			if _, ok := fieldSeen[auditrecord.FieldEntityID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldEntityID)
+				fieldSeen[auditrecord.FieldEntityID] = struct{}{}
+			}
+		case "changes":
+			if _, ok := fieldSeen[auditrecord.FieldChanges]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldChanges)
+				fieldSeen[auditrecord.FieldChanges] = struct{}{}
+			}
+		case "requestID":
+			if _, ok := fieldSeen[auditrecord.FieldRequestID]; !ok {
+				selectedFields = append(selectedFields, auditrecord.FieldRequestID)
+				fieldSeen[auditrecord.FieldRequestID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type auditrecordPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AuditRecordPaginateOption
+}
+
+func newAuditRecordPaginateArgs(rv map[string]any) *auditrecordPaginateArgs {
+	args := &auditrecordPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*AuditRecordOrder:
+			args.opts = append(args.opts, WithAuditRecordOrder(v))
+		case []any:
+			var orders []*AuditRecordOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &AuditRecordOrder{Field: &AuditRecordOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAuditRecordOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*AuditRecordWhereInput); ok {
+		args.opts = append(args.opts, WithAuditRecordFilter(v.Filter))
+	}
+	return args
+}
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *DepartmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*DepartmentQuery, error) {
@@ -242,6 +536,11 @@ func (_q *DepartmentQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[department.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, department.FieldUpdatedAt)
 				fieldSeen[department.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[department.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, department.FieldVersion)
+				fieldSeen[department.FieldVersion] = struct{}{}
 			}
 		case "code":
 			if _, ok := fieldSeen[department.FieldCode]; !ok {
@@ -569,6 +868,11 @@ func (_q *DepartmentYearQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, departmentyear.FieldUpdatedAt)
 				fieldSeen[departmentyear.FieldUpdatedAt] = struct{}{}
 			}
+		case "version":
+			if _, ok := fieldSeen[departmentyear.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldVersion)
+				fieldSeen[departmentyear.FieldVersion] = struct{}{}
+			}
 		case "departmentID":
 			if _, ok := fieldSeen[departmentyear.FieldDepartmentID]; !ok {
 				selectedFields = append(selectedFields, departmentyear.FieldDepartmentID)
@@ -764,6 +1068,19 @@ func (_q *EvaluationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, evaluation.FieldProjectID)
 				fieldSeen[evaluation.FieldProjectID] = struct{}{}
 			}
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, transitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *TransitionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[evaluation.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, evaluation.FieldCreatedAt)
@@ -773,6 +1090,11 @@ func (_q *EvaluationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[evaluation.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, evaluation.FieldUpdatedAt)
 				fieldSeen[evaluation.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[evaluation.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldVersion)
+				fieldSeen[evaluation.FieldVersion] = struct{}{}
 			}
 		case "departmentYearID":
 			if _, ok := fieldSeen[evaluation.FieldDepartmentYearID]; !ok {
@@ -808,6 +1130,11 @@ func (_q *EvaluationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[evaluation.FieldExecutionExplanation]; !ok {
 				selectedFields = append(selectedFields, evaluation.FieldExecutionExplanation)
 				fieldSeen[evaluation.FieldExecutionExplanation] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[evaluation.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldReviewComment)
+				fieldSeen[evaluation.FieldReviewComment] = struct{}{}
 			}
 		case "submittedAt":
 			if _, ok := fieldSeen[evaluation.FieldSubmittedAt]; !ok {
@@ -943,6 +1270,11 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[indicator.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldUpdatedAt)
 				fieldSeen[indicator.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[indicator.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldVersion)
+				fieldSeen[indicator.FieldVersion] = struct{}{}
 			}
 		case "departmentYearID":
 			if _, ok := fieldSeen[indicator.FieldDepartmentYearID]; !ok {
@@ -1129,6 +1461,11 @@ func (_q *KeyTaskQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, keytask.FieldDepartmentYearID)
 				fieldSeen[keytask.FieldDepartmentYearID] = struct{}{}
 			}
+		case "version":
+			if _, ok := fieldSeen[keytask.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, keytask.FieldVersion)
+				fieldSeen[keytask.FieldVersion] = struct{}{}
+			}
 		case "departmentYearID":
 			if _, ok := fieldSeen[keytask.FieldDepartmentYearID]; !ok {
 				selectedFields = append(selectedFields, keytask.FieldDepartmentYearID)
@@ -1252,6 +1589,11 @@ func (_q *MonthlyExecutionQuery) collectField(ctx context.Context, oneNode bool,
 			if _, ok := fieldSeen[monthlyexecution.FieldDepartmentYearID]; !ok {
 				selectedFields = append(selectedFields, monthlyexecution.FieldDepartmentYearID)
 				fieldSeen[monthlyexecution.FieldDepartmentYearID] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[monthlyexecution.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, monthlyexecution.FieldVersion)
+				fieldSeen[monthlyexecution.FieldVersion] = struct{}{}
 			}
 		case "departmentYearID":
 			if _, ok := fieldSeen[monthlyexecution.FieldDepartmentYearID]; !ok {
@@ -1484,6 +1826,11 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, project.FieldUpdatedAt)
 				fieldSeen[project.FieldUpdatedAt] = struct{}{}
 			}
+		case "version":
+			if _, ok := fieldSeen[project.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, project.FieldVersion)
+				fieldSeen[project.FieldVersion] = struct{}{}
+			}
 		case "departmentYearID":
 			if _, ok := fieldSeen[project.FieldDepartmentYearID]; !ok {
 				selectedFields = append(selectedFields, project.FieldDepartmentYearID)
@@ -1584,6 +1931,260 @@ func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProjectWhereInput); ok {
 		args.opts = append(args.opts, WithProjectFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *TransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*TransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *TransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(transition.Columns))
+		selectedFields = []string{transition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "evaluation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EvaluationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, evaluationImplementors)...); err != nil {
+				return err
+			}
+			_q.withEvaluation = query
+			if _, ok := fieldSeen[transition.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, transition.FieldEvaluationID)
+				fieldSeen[transition.FieldEvaluationID] = struct{}{}
+			}
+		case "evaluationID":
+			if _, ok := fieldSeen[transition.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, transition.FieldEvaluationID)
+				fieldSeen[transition.FieldEvaluationID] = struct{}{}
+			}
+		case "from":
+			if _, ok := fieldSeen[transition.FieldFrom]; !ok {
+				selectedFields = append(selectedFields, transition.FieldFrom)
+				fieldSeen[transition.FieldFrom] = struct{}{}
+			}
+		case "to":
+			if _, ok := fieldSeen[transition.FieldTo]; !ok {
+				selectedFields = append(selectedFields, transition.FieldTo)
+				fieldSeen[transition.FieldTo] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[transition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, transition.FieldComment)
+				fieldSeen[transition.FieldComment] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[transition.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, transition.FieldActorID)
+				fieldSeen[transition.FieldActorID] = struct{}{}
+			}
+		case "actorName":
+			if _, ok := fieldSeen[transition.FieldActorName]; !ok {
+				selectedFields = append(selectedFields, transition.FieldActorName)
+				fieldSeen[transition.FieldActorName] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[transition.FieldAt]; !ok {
+				selectedFields = append(selectedFields, transition.FieldAt)
+				fieldSeen[transition.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type transitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []TransitionPaginateOption
+}
+
+func newTransitionPaginateArgs(rv map[string]any) *transitionPaginateArgs {
+	args := &transitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *UserQuery) CollectFields(ctx context.Context, satisfies ...string) (*UserQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(user.Columns))
+		selectedFields = []string{user.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "department":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartment = query
+			if _, ok := fieldSeen[user.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, user.FieldDepartmentID)
+				fieldSeen[user.FieldDepartmentID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[user.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldCreatedAt)
+				fieldSeen[user.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[user.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldUpdatedAt)
+				fieldSeen[user.FieldUpdatedAt] = struct{}{}
+			}
+		case "username":
+			if _, ok := fieldSeen[user.FieldUsername]; !ok {
+				selectedFields = append(selectedFields, user.FieldUsername)
+				fieldSeen[user.FieldUsername] = struct{}{}
+			}
+		case "displayName":
+			if _, ok := fieldSeen[user.FieldDisplayName]; !ok {
+				selectedFields = append(selectedFields, user.FieldDisplayName)
+				fieldSeen[user.FieldDisplayName] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[user.FieldRole]; !ok {
+				selectedFields = append(selectedFields, user.FieldRole)
+				fieldSeen[user.FieldRole] = struct{}{}
+			}
+		case "departmentID":
+			if _, ok := fieldSeen[user.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, user.FieldDepartmentID)
+				fieldSeen[user.FieldDepartmentID] = struct{}{}
+			}
+		case "disabled":
+			if _, ok := fieldSeen[user.FieldDisabled]; !ok {
+				selectedFields = append(selectedFields, user.FieldDisabled)
+				fieldSeen[user.FieldDisabled] = struct{}{}
+			}
+		case "lastLoginAt":
+			if _, ok := fieldSeen[user.FieldLastLoginAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldLastLoginAt)
+				fieldSeen[user.FieldLastLoginAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type userPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []UserPaginateOption
+}
+
+func newUserPaginateArgs(rv map[string]any) *userPaginateArgs {
+	args := &userPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*UserOrder:
+			args.opts = append(args.opts, WithUserOrder(v))
+		case []any:
+			var orders []*UserOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &UserOrder{Field: &UserOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithUserOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*UserWhereInput); ok {
+		args.opts = append(args.opts, WithUserFilter(v.Filter))
 	}
 	return args
 }

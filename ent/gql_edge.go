@@ -8,6 +8,22 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+func (_m *APIToken) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *APIToken) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Department) Parent(ctx context.Context) (*Department, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -136,6 +152,18 @@ func (_m *Evaluation) Project(ctx context.Context) (*Project, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Evaluation) Transitions(ctx context.Context) (result []*Transition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Indicator) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
 	result, err := _m.Edges.DepartmentYearOrErr()
 	if IsNotLoaded(err) {
@@ -207,4 +235,20 @@ func (_m *Project) Evaluations(ctx context.Context) (result []*Evaluation, err e
 		result, err = _m.QueryEvaluations().All(ctx)
 	}
 	return result, err
+}
+
+func (_m *Transition) Evaluation(ctx context.Context) (*Evaluation, error) {
+	result, err := _m.Edges.EvaluationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEvaluation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *User) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }

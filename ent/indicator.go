@@ -24,6 +24,8 @@ type Indicator struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentYearID holds the value of the "department_year_id" field.
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// null for a department-year (overall) indicator
@@ -102,7 +104,7 @@ func (*Indicator) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case indicator.FieldID, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore:
+		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore:
 			values[i] = new(sql.NullInt64)
 		case indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator, indicator.FieldUnit, indicator.FieldBinding, indicator.FieldRating, indicator.FieldDeviationReason:
 			values[i] = new(sql.NullString)
@@ -140,6 +142,12 @@ func (_m *Indicator) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case indicator.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case indicator.FieldDepartmentYearID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -295,6 +303,9 @@ func (_m *Indicator) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("department_year_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentYearID))

@@ -51,6 +51,20 @@ func (_c *IndicatorCreate) SetNillableUpdatedAt(v *time.Time) *IndicatorCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *IndicatorCreate) SetVersion(v int) *IndicatorCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableVersion(v *int) *IndicatorCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYearID sets the "department_year_id" field.
 func (_c *IndicatorCreate) SetDepartmentYearID(v int) *IndicatorCreate {
 	_c.mutation.SetDepartmentYearID(v)
@@ -288,6 +302,10 @@ func (_c *IndicatorCreate) defaults() error {
 		v := indicator.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := indicator.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Position(); !ok {
 		v := indicator.DefaultPosition
 		_c.mutation.SetPosition(v)
@@ -310,6 +328,9 @@ func (_c *IndicatorCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Indicator.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Indicator.version"`)}
 	}
 	if _, ok := _c.mutation.DepartmentYearID(); !ok {
 		return &ValidationError{Name: "department_year_id", err: errors.New(`ent: missing required field "Indicator.department_year_id"`)}
@@ -429,6 +450,10 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(indicator.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Position(); ok {
 		_spec.SetField(indicator.FieldPosition, field.TypeInt, value)

@@ -36,6 +36,27 @@ func (_u *IndicatorUpdate) SetUpdatedAt(v time.Time) *IndicatorUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *IndicatorUpdate) SetVersion(v int) *IndicatorUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableVersion(v *int) *IndicatorUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *IndicatorUpdate) AddVersion(v int) *IndicatorUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetPosition sets the "position" field.
 func (_u *IndicatorUpdate) SetPosition(v int) *IndicatorUpdate {
 	_u.mutation.ResetPosition()
@@ -434,6 +455,12 @@ func (_u *IndicatorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(indicator.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(indicator.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(indicator.FieldPosition, field.TypeInt, value)
 	}
@@ -534,6 +561,27 @@ type IndicatorUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *IndicatorUpdateOne) SetUpdatedAt(v time.Time) *IndicatorUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *IndicatorUpdateOne) SetVersion(v int) *IndicatorUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableVersion(v *int) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *IndicatorUpdateOne) AddVersion(v int) *IndicatorUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -964,6 +1012,12 @@ func (_u *IndicatorUpdateOne) sqlSave(ctx context.Context) (_node *Indicator, er
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(indicator.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(indicator.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(indicator.FieldPosition, field.TypeInt, value)

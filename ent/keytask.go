@@ -17,6 +17,8 @@ type KeyTask struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentYearID holds the value of the "department_year_id" field.
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// Position holds the value of the "position" field.
@@ -60,7 +62,7 @@ func (*KeyTask) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case keytask.FieldID, keytask.FieldDepartmentYearID, keytask.FieldPosition:
+		case keytask.FieldID, keytask.FieldVersion, keytask.FieldDepartmentYearID, keytask.FieldPosition:
 			values[i] = new(sql.NullInt64)
 		case keytask.FieldTitle, keytask.FieldContent, keytask.FieldOutcome:
 			values[i] = new(sql.NullString)
@@ -85,6 +87,12 @@ func (_m *KeyTask) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", value)
 			}
 			_m.ID = int(value.Int64)
+		case keytask.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
+			}
 		case keytask.FieldDepartmentYearID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field department_year_id", values[i])
@@ -156,6 +164,9 @@ func (_m *KeyTask) String() string {
 	var builder strings.Builder
 	builder.WriteString("KeyTask(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
+	builder.WriteString(", ")
 	builder.WriteString("department_year_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentYearID))
 	builder.WriteString(", ")

@@ -20,6 +20,20 @@ type KeyTaskCreate struct {
 	hooks    []Hook
 }
 
+// SetVersion sets the "version" field.
+func (_c *KeyTaskCreate) SetVersion(v int) *KeyTaskCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *KeyTaskCreate) SetNillableVersion(v *int) *KeyTaskCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYearID sets the "department_year_id" field.
 func (_c *KeyTaskCreate) SetDepartmentYearID(v int) *KeyTaskCreate {
 	_c.mutation.SetDepartmentYearID(v)
@@ -116,6 +130,10 @@ func (_c *KeyTaskCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *KeyTaskCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := keytask.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Position(); !ok {
 		v := keytask.DefaultPosition
 		_c.mutation.SetPosition(v)
@@ -133,6 +151,9 @@ func (_c *KeyTaskCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *KeyTaskCreate) check() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "KeyTask.version"`)}
+	}
 	if _, ok := _c.mutation.DepartmentYearID(); !ok {
 		return &ValidationError{Name: "department_year_id", err: errors.New(`ent: missing required field "KeyTask.department_year_id"`)}
 	}
@@ -182,6 +203,10 @@ func (_c *KeyTaskCreate) createSpec() (*KeyTask, *sqlgraph.CreateSpec) {
 		_node = &KeyTask{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(keytask.Table, sqlgraph.NewFieldSpec(keytask.FieldID, field.TypeInt))
 	)
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(keytask.FieldVersion, field.TypeInt, value)
+		_node.Version = value
+	}
 	if value, ok := _c.mutation.Position(); ok {
 		_spec.SetField(keytask.FieldPosition, field.TypeInt, value)
 		_node.Position = value

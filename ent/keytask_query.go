@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/keytask"
@@ -302,12 +303,12 @@ func (_q *KeyTaskQuery) WithDepartmentYear(opts ...func(*DepartmentYearQuery)) *
 // Example:
 //
 //	var v []struct {
-//		DepartmentYearID int `json:"department_year_id,omitempty"`
+//		Version int `json:"version,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.KeyTask.Query().
-//		GroupBy(keytask.FieldDepartmentYearID).
+//		GroupBy(keytask.FieldVersion).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *KeyTaskQuery) GroupBy(field string, fields ...string) *KeyTaskGroupBy {
@@ -325,11 +326,11 @@ func (_q *KeyTaskQuery) GroupBy(field string, fields ...string) *KeyTaskGroupBy 
 // Example:
 //
 //	var v []struct {
-//		DepartmentYearID int `json:"department_year_id,omitempty"`
+//		Version int `json:"version,omitempty"`
 //	}
 //
 //	client.KeyTask.Query().
-//		Select(keytask.FieldDepartmentYearID).
+//		Select(keytask.FieldVersion).
 //		Scan(ctx, &v)
 func (_q *KeyTaskQuery) Select(fields ...string) *KeyTaskSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)
@@ -366,6 +367,12 @@ func (_q *KeyTaskQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if keytask.Policy == nil {
+		return errors.New("ent: uninitialized keytask.Policy (forgotten import ent/runtime?)")
+	}
+	if err := keytask.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

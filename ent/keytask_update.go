@@ -28,6 +28,27 @@ func (_u *KeyTaskUpdate) Where(ps ...predicate.KeyTask) *KeyTaskUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *KeyTaskUpdate) SetVersion(v int) *KeyTaskUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *KeyTaskUpdate) SetNillableVersion(v *int) *KeyTaskUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *KeyTaskUpdate) AddVersion(v int) *KeyTaskUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetPosition sets the "position" field.
 func (_u *KeyTaskUpdate) SetPosition(v int) *KeyTaskUpdate {
 	_u.mutation.ResetPosition()
@@ -154,6 +175,12 @@ func (_u *KeyTaskUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			}
 		}
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(keytask.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(keytask.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(keytask.FieldPosition, field.TypeInt, value)
 	}
@@ -189,6 +216,27 @@ type KeyTaskUpdateOne struct {
 	hooks     []Hook
 	mutation  *KeyTaskMutation
 	modifiers []func(*sql.UpdateBuilder)
+}
+
+// SetVersion sets the "version" field.
+func (_u *KeyTaskUpdateOne) SetVersion(v int) *KeyTaskUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *KeyTaskUpdateOne) SetNillableVersion(v *int) *KeyTaskUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *KeyTaskUpdateOne) AddVersion(v int) *KeyTaskUpdateOne {
+	_u.mutation.AddVersion(v)
+	return _u
 }
 
 // SetPosition sets the "position" field.
@@ -346,6 +394,12 @@ func (_u *KeyTaskUpdateOne) sqlSave(ctx context.Context) (_node *KeyTask, err er
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(keytask.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(keytask.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Position(); ok {
 		_spec.SetField(keytask.FieldPosition, field.TypeInt, value)

@@ -18,6 +18,8 @@ type MonthlyExecution struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentYearID holds the value of the "department_year_id" field.
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// Month holds the value of the "month" field.
@@ -59,7 +61,7 @@ func (*MonthlyExecution) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case monthlyexecution.FieldID, monthlyexecution.FieldDepartmentYearID, monthlyexecution.FieldMonth, monthlyexecution.FieldCumulativeExecuted, monthlyexecution.FieldTargetPercent:
+		case monthlyexecution.FieldID, monthlyexecution.FieldVersion, monthlyexecution.FieldDepartmentYearID, monthlyexecution.FieldMonth, monthlyexecution.FieldCumulativeExecuted, monthlyexecution.FieldTargetPercent:
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -82,6 +84,12 @@ func (_m *MonthlyExecution) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", value)
 			}
 			_m.ID = int(value.Int64)
+		case monthlyexecution.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
+			}
 		case monthlyexecution.FieldDepartmentYearID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field department_year_id", values[i])
@@ -147,6 +155,9 @@ func (_m *MonthlyExecution) String() string {
 	var builder strings.Builder
 	builder.WriteString("MonthlyExecution(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
+	builder.WriteString(", ")
 	builder.WriteString("department_year_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentYearID))
 	builder.WriteString(", ")

@@ -21,6 +21,20 @@ type MonthlyExecutionCreate struct {
 	hooks    []Hook
 }
 
+// SetVersion sets the "version" field.
+func (_c *MonthlyExecutionCreate) SetVersion(v int) *MonthlyExecutionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *MonthlyExecutionCreate) SetNillableVersion(v *int) *MonthlyExecutionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYearID sets the "department_year_id" field.
 func (_c *MonthlyExecutionCreate) SetDepartmentYearID(v int) *MonthlyExecutionCreate {
 	_c.mutation.SetDepartmentYearID(v)
@@ -103,6 +117,10 @@ func (_c *MonthlyExecutionCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *MonthlyExecutionCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := monthlyexecution.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.CumulativeExecuted(); !ok {
 		v := monthlyexecution.DefaultCumulativeExecuted
 		_c.mutation.SetCumulativeExecuted(v)
@@ -116,6 +134,9 @@ func (_c *MonthlyExecutionCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *MonthlyExecutionCreate) check() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "MonthlyExecution.version"`)}
+	}
 	if _, ok := _c.mutation.DepartmentYearID(); !ok {
 		return &ValidationError{Name: "department_year_id", err: errors.New(`ent: missing required field "MonthlyExecution.department_year_id"`)}
 	}
@@ -172,6 +193,10 @@ func (_c *MonthlyExecutionCreate) createSpec() (*MonthlyExecution, *sqlgraph.Cre
 		_node = &MonthlyExecution{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(monthlyexecution.Table, sqlgraph.NewFieldSpec(monthlyexecution.FieldID, field.TypeInt))
 	)
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(monthlyexecution.FieldVersion, field.TypeInt, value)
+		_node.Version = value
+	}
 	if value, ok := _c.mutation.Month(); ok {
 		_spec.SetField(monthlyexecution.FieldMonth, field.TypeInt, value)
 		_node.Month = value

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/monthlyexecution"
@@ -302,12 +303,12 @@ func (_q *MonthlyExecutionQuery) WithDepartmentYear(opts ...func(*DepartmentYear
 // Example:
 //
 //	var v []struct {
-//		DepartmentYearID int `json:"department_year_id,omitempty"`
+//		Version int `json:"version,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.MonthlyExecution.Query().
-//		GroupBy(monthlyexecution.FieldDepartmentYearID).
+//		GroupBy(monthlyexecution.FieldVersion).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *MonthlyExecutionQuery) GroupBy(field string, fields ...string) *MonthlyExecutionGroupBy {
@@ -325,11 +326,11 @@ func (_q *MonthlyExecutionQuery) GroupBy(field string, fields ...string) *Monthl
 // Example:
 //
 //	var v []struct {
-//		DepartmentYearID int `json:"department_year_id,omitempty"`
+//		Version int `json:"version,omitempty"`
 //	}
 //
 //	client.MonthlyExecution.Query().
-//		Select(monthlyexecution.FieldDepartmentYearID).
+//		Select(monthlyexecution.FieldVersion).
 //		Scan(ctx, &v)
 func (_q *MonthlyExecutionQuery) Select(fields ...string) *MonthlyExecutionSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)
@@ -366,6 +367,12 @@ func (_q *MonthlyExecutionQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if monthlyexecution.Policy == nil {
+		return errors.New("ent: uninitialized monthlyexecution.Policy (forgotten import ent/runtime?)")
+	}
+	if err := monthlyexecution.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -29,6 +29,27 @@ func (_u *MonthlyExecutionUpdate) Where(ps ...predicate.MonthlyExecution) *Month
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *MonthlyExecutionUpdate) SetVersion(v int) *MonthlyExecutionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MonthlyExecutionUpdate) SetNillableVersion(v *int) *MonthlyExecutionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MonthlyExecutionUpdate) AddVersion(v int) *MonthlyExecutionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetMonth sets the "month" field.
 func (_u *MonthlyExecutionUpdate) SetMonth(v int) *MonthlyExecutionUpdate {
 	_u.mutation.ResetMonth()
@@ -165,6 +186,12 @@ func (_u *MonthlyExecutionUpdate) sqlSave(ctx context.Context) (_node int, err e
 			}
 		}
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(monthlyexecution.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(monthlyexecution.FieldVersion, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.Month(); ok {
 		_spec.SetField(monthlyexecution.FieldMonth, field.TypeInt, value)
 	}
@@ -203,6 +230,27 @@ type MonthlyExecutionUpdateOne struct {
 	hooks     []Hook
 	mutation  *MonthlyExecutionMutation
 	modifiers []func(*sql.UpdateBuilder)
+}
+
+// SetVersion sets the "version" field.
+func (_u *MonthlyExecutionUpdateOne) SetVersion(v int) *MonthlyExecutionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *MonthlyExecutionUpdateOne) SetNillableVersion(v *int) *MonthlyExecutionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *MonthlyExecutionUpdateOne) AddVersion(v int) *MonthlyExecutionUpdateOne {
+	_u.mutation.AddVersion(v)
+	return _u
 }
 
 // SetMonth sets the "month" field.
@@ -370,6 +418,12 @@ func (_u *MonthlyExecutionUpdateOne) sqlSave(ctx context.Context) (_node *Monthl
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(monthlyexecution.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(monthlyexecution.FieldVersion, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Month(); ok {
 		_spec.SetField(monthlyexecution.FieldMonth, field.TypeInt, value)

@@ -23,6 +23,8 @@ type Project struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// incremented by every change; name it in an update to refuse stale writes
+	Version int `json:"version,omitempty"`
 	// DepartmentYearID holds the value of the "department_year_id" field.
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// Code holds the value of the "code" field.
@@ -95,7 +97,7 @@ func (*Project) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case project.FieldID, project.FieldDepartmentYearID, project.FieldBudget, project.FieldExecuted:
+		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldBudget, project.FieldExecuted:
 			values[i] = new(sql.NullInt64)
 		case project.FieldCode, project.FieldName, project.FieldCategory, project.FieldGoal:
 			values[i] = new(sql.NullString)
@@ -133,6 +135,12 @@ func (_m *Project) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case project.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = int(value.Int64)
 			}
 		case project.FieldDepartmentYearID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -232,6 +240,9 @@ func (_m *Project) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("department_year_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DepartmentYearID))

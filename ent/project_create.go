@@ -52,6 +52,20 @@ func (_c *ProjectCreate) SetNillableUpdatedAt(v *time.Time) *ProjectCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProjectCreate) SetVersion(v int) *ProjectCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableVersion(v *int) *ProjectCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYearID sets the "department_year_id" field.
 func (_c *ProjectCreate) SetDepartmentYearID(v int) *ProjectCreate {
 	_c.mutation.SetDepartmentYearID(v)
@@ -220,6 +234,10 @@ func (_c *ProjectCreate) defaults() error {
 		v := project.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := project.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Code(); !ok {
 		v := project.DefaultCode
 		_c.mutation.SetCode(v)
@@ -250,6 +268,9 @@ func (_c *ProjectCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Project.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Project.version"`)}
 	}
 	if _, ok := _c.mutation.DepartmentYearID(); !ok {
 		return &ValidationError{Name: "department_year_id", err: errors.New(`ent: missing required field "Project.department_year_id"`)}
@@ -333,6 +354,10 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(project.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(project.FieldVersion, field.TypeInt, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Code(); ok {
 		_spec.SetField(project.FieldCode, field.TypeString, value)

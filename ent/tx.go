@@ -14,6 +14,10 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
+	// AuditRecord is the client for interacting with the AuditRecord builders.
+	AuditRecord *AuditRecordClient
 	// Department is the client for interacting with the Department builders.
 	Department *DepartmentClient
 	// DepartmentYear is the client for interacting with the DepartmentYear builders.
@@ -28,6 +32,12 @@ type Tx struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// Transition is the client for interacting with the Transition builders.
+	Transition *TransitionClient
+	// User is the client for interacting with the User builders.
+	User *UserClient
 
 	// lazily loaded.
 	client     *Client
@@ -159,6 +169,8 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.AuditRecord = NewAuditRecordClient(tx.config)
 	tx.Department = NewDepartmentClient(tx.config)
 	tx.DepartmentYear = NewDepartmentYearClient(tx.config)
 	tx.Evaluation = NewEvaluationClient(tx.config)
@@ -166,6 +178,9 @@ func (tx *Tx) init() {
 	tx.KeyTask = NewKeyTaskClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
+	tx.Transition = NewTransitionClient(tx.config)
+	tx.User = NewUserClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.
@@ -175,7 +190,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Department.QueryXXX(), the query will be executed
+// applies a query, for example: APIToken.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"math"
+
 	"entgo.io/contrib/entgql"
 
 	"jixiao/ent"
@@ -20,6 +22,9 @@ func pageCost(child int, first, last *int) int {
 	}
 	if n < 1 {
 		n = 1
+	}
+	if child > (math.MaxInt-1)/n { // saturate: an overflow would wrap below the limit
+		return math.MaxInt
 	}
 	return 1 + n*child
 }

@@ -23,6 +23,24 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return r.client.Noders(ctx, ids)
 }
 
+// APITokens is the resolver for the apiTokens field.
+func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error) {
+	return r.client.APIToken.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithAPITokenOrder(orderBy),
+			ent.WithAPITokenFilter(where.Filter),
+		)
+}
+
+// AuditRecords is the resolver for the auditRecords field.
+func (r *queryResolver) AuditRecords(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) (*ent.AuditRecordConnection, error) {
+	return r.client.AuditRecord.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithAuditRecordOrder(orderBy),
+			ent.WithAuditRecordFilter(where.Filter),
+		)
+}
+
 // Departments is the resolver for the departments field.
 func (r *queryResolver) Departments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) (*ent.DepartmentConnection, error) {
 	return r.client.Department.Query().
@@ -73,6 +91,15 @@ func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int],
 		Paginate(ctx, after, first, before, last,
 			ent.WithProjectOrder(orderBy),
 			ent.WithProjectFilter(where.Filter),
+		)
+}
+
+// Users is the resolver for the users field.
+func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
+	return r.client.User.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithUserOrder(orderBy),
+			ent.WithUserFilter(where.Filter),
 		)
 }
 

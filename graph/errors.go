@@ -2,10 +2,15 @@ package graph
 
 // Error codes in extensions.code: clients branch on these, never on message text.
 const (
-	CodeBadRequest   = "BAD_REQUEST"
-	CodeBadUserInput = "BAD_USER_INPUT"
-	CodeNotFound     = "NOT_FOUND"
-	CodeConflict     = "CONFLICT"
-	CodeSubmitCheck  = "SUBMIT_CHECK"
-	CodeInternal     = "INTERNAL"
+	CodeBadRequest      = "BAD_REQUEST"
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeConflict        = "CONFLICT"
+	CodeForbidden       = "FORBIDDEN"
+	CodeLocked          = "LOCKED"
+	CodeTooManyRequests = "TOO_MANY_REQUESTS"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeSubmitCheck     = "SUBMIT_CHECK"
+	CodeTimeout         = "TIMEOUT"
+	CodeInternal        = "INTERNAL"
 )

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
@@ -13,13 +14,17 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"jixiao/access"
 	"jixiao/assess"
+	"jixiao/auth"
 	"jixiao/ent"
 	"jixiao/fixed"
 	"jixiao/graph/loader"
 	"jixiao/graph/model"
 	"jixiao/inputerr"
 	"jixiao/scoresql"
+	"jixiao/viewer"
+	"jixiao/workflow"
 )
 
 // db is the transaction's client inside a mutation (entgql.Transactioner puts it
@@ -382,4 +387,67 @@ func preload(ctx context.Context, evs []*ent.Evaluation) error {
 		}
 	}
 	return nil
+}
+
+// unlessStale turns the not-found of an update that named a version into CONFLICT
+// when the row exists at another version, and into NOT_FOUND otherwise.
+func unlessStale[T any](ctx context.Context, v T, err error, entity string, id int, version *int, current func(context.Context) (int, error)) (T, error) {
+	if !ent.IsNotFound(err) || version == nil {
+		return found(v, err, entity, id)
+	}
+	now, cerr := current(ctx)
+	if cerr != nil {
+		return found(v, cerr, entity, id)
+	}
+	return v, &inputerr.Conflict{Entity: entity, ID: id, Stale: *version, Current: now}
+}
+
+// step moves an evaluation one step through the review workflow. Who may take
+// which step is the access rules' to decide; here the step must fit the status.
+func (r *Resolver) step(ctx context.Context, id int, action workflow.Action, comment string) (*ent.Evaluation, error) {
+	db := r.db(ctx)
+	ev, err := get(ctx, db.Evaluation.Get, id, "evaluation")
+	if err != nil {
+		return nil, err
+	}
+	to, err := workflow.Next(action, ev.Status)
+	if err != nil {
+		return nil, inputerr.New("id", "%v", err)
+	}
+	u := db.Evaluation.UpdateOne(ev).SetStatus(to)
+	if comment != "" {
+		u.SetReviewComment(comment)
+	}
+	if action == workflow.Submit {
+		u.SetSubmittedAt(time.Now())
+	}
+	return u.Save(ctx)
+}
+
+// me describes the caller.
+func me(ctx context.Context, client *ent.Client) (*model.Me, error) {
+	v := viewer.FromContext(ctx)
+	out := &model.Me{Kind: model.ViewerKindAnonymous, Name: v.Name}
+	sys := access.System(ctx, "me")
+	switch v.Kind {
+	case viewer.User:
+		u, err := client.User.Get(sys, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		out.Kind, out.User, out.Role = model.ViewerKindUser, u, &u.Role
+		if csrf := auth.CSRFToken(ctx); csrf != "" {
+			out.CsrfToken = &csrf
+		}
+	case viewer.Token:
+		out.Kind = model.ViewerKindToken
+	}
+	if v.Scope != nil {
+		d, err := client.Department.Get(sys, v.Scope.Root)
+		if err != nil {
+			return nil, err
+		}
+		out.Scope = d
+	}
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"jixiao/assess"
+	"jixiao/auth"
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -26,6 +27,9 @@ import (
 	"jixiao/inputerr"
 	"jixiao/scoresql"
 	"jixiao/scoring"
+	"jixiao/viewer"
+	"jixiao/workflow"
+	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -229,9 +233,14 @@ func (r *mutationResolver) CreateDepartment(ctx context.Context, input ent.Creat
 }
 
 // UpdateDepartment is the resolver for the updateDepartment field.
-func (r *mutationResolver) UpdateDepartment(ctx context.Context, id int, input ent.UpdateDepartmentInput) (*ent.Department, error) {
-	d, err := r.db(ctx).Department.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(d, err, "department", id)
+func (r *mutationResolver) UpdateDepartment(ctx context.Context, id int, input ent.UpdateDepartmentInput, version *int) (*ent.Department, error) {
+	db := r.db(ctx)
+	u := db.Department.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(department.Version(*version))
+	}
+	d, err := u.Save(ctx)
+	return unlessStale(ctx, d, err, "department", id, version, db.Department.Query().Where(department.ID(id)).Select(department.FieldVersion).Int)
 }
 
 // DeleteDepartment is the resolver for the deleteDepartment field.
@@ -252,9 +261,14 @@ func (r *mutationResolver) CreateDepartmentYear(ctx context.Context, input ent.C
 }
 
 // UpdateDepartmentYear is the resolver for the updateDepartmentYear field.
-func (r *mutationResolver) UpdateDepartmentYear(ctx context.Context, id int, input ent.UpdateDepartmentYearInput) (*ent.DepartmentYear, error) {
-	dy, err := r.db(ctx).DepartmentYear.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(dy, err, "department-year", id)
+func (r *mutationResolver) UpdateDepartmentYear(ctx context.Context, id int, input ent.UpdateDepartmentYearInput, version *int) (*ent.DepartmentYear, error) {
+	db := r.db(ctx)
+	u := db.DepartmentYear.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(departmentyear.Version(*version))
+	}
+	dy, err := u.Save(ctx)
+	return unlessStale(ctx, dy, err, "department-year", id, version, db.DepartmentYear.Query().Where(departmentyear.ID(id)).Select(departmentyear.FieldVersion).Int)
 }
 
 // DeleteDepartmentYear is the resolver for the deleteDepartmentYear field.
@@ -308,9 +322,14 @@ func (r *mutationResolver) CreateKeyTask(ctx context.Context, input ent.CreateKe
 }
 
 // UpdateKeyTask is the resolver for the updateKeyTask field.
-func (r *mutationResolver) UpdateKeyTask(ctx context.Context, id int, input ent.UpdateKeyTaskInput) (*ent.KeyTask, error) {
-	t, err := r.db(ctx).KeyTask.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(t, err, "key task", id)
+func (r *mutationResolver) UpdateKeyTask(ctx context.Context, id int, input ent.UpdateKeyTaskInput, version *int) (*ent.KeyTask, error) {
+	db := r.db(ctx)
+	u := db.KeyTask.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(keytask.Version(*version))
+	}
+	t, err := u.Save(ctx)
+	return unlessStale(ctx, t, err, "key task", id, version, db.KeyTask.Query().Where(keytask.ID(id)).Select(keytask.FieldVersion).Int)
 }
 
 // DeleteKeyTask is the resolver for the deleteKeyTask field.
@@ -324,9 +343,14 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input ent.CreatePr
 }
 
 // UpdateProject is the resolver for the updateProject field.
-func (r *mutationResolver) UpdateProject(ctx context.Context, id int, input ent.UpdateProjectInput) (*ent.Project, error) {
-	p, err := r.db(ctx).Project.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(p, err, "project", id)
+func (r *mutationResolver) UpdateProject(ctx context.Context, id int, input ent.UpdateProjectInput, version *int) (*ent.Project, error) {
+	db := r.db(ctx)
+	u := db.Project.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(project.Version(*version))
+	}
+	p, err := u.Save(ctx)
+	return unlessStale(ctx, p, err, "project", id, version, db.Project.Query().Where(project.ID(id)).Select(project.FieldVersion).Int)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
@@ -347,9 +371,14 @@ func (r *mutationResolver) CreateIndicator(ctx context.Context, input ent.Create
 }
 
 // UpdateIndicator is the resolver for the updateIndicator field.
-func (r *mutationResolver) UpdateIndicator(ctx context.Context, id int, input ent.UpdateIndicatorInput) (*ent.Indicator, error) {
-	ind, err := r.db(ctx).Indicator.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(ind, err, "indicator", id)
+func (r *mutationResolver) UpdateIndicator(ctx context.Context, id int, input ent.UpdateIndicatorInput, version *int) (*ent.Indicator, error) {
+	db := r.db(ctx)
+	u := db.Indicator.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(indicator.Version(*version))
+	}
+	ind, err := u.Save(ctx)
+	return unlessStale(ctx, ind, err, "indicator", id, version, db.Indicator.Query().Where(indicator.ID(id)).Select(indicator.FieldVersion).Int)
 }
 
 // DeleteIndicator is the resolver for the deleteIndicator field.
@@ -363,9 +392,14 @@ func (r *mutationResolver) CreateEvaluation(ctx context.Context, input ent.Creat
 }
 
 // UpdateEvaluation is the resolver for the updateEvaluation field.
-func (r *mutationResolver) UpdateEvaluation(ctx context.Context, id int, input ent.UpdateEvaluationInput) (*ent.Evaluation, error) {
-	ev, err := r.db(ctx).Evaluation.UpdateOneID(id).SetInput(input).Save(ctx)
-	return found(ev, err, "evaluation", id)
+func (r *mutationResolver) UpdateEvaluation(ctx context.Context, id int, input ent.UpdateEvaluationInput, version *int) (*ent.Evaluation, error) {
+	db := r.db(ctx)
+	u := db.Evaluation.UpdateOneID(id).SetInput(input)
+	if version != nil {
+		u.Where(evaluation.Version(*version))
+	}
+	ev, err := u.Save(ctx)
+	return unlessStale(ctx, ev, err, "evaluation", id, version, db.Evaluation.Query().Where(evaluation.ID(id)).Select(evaluation.FieldVersion).Int)
 }
 
 // DeleteEvaluation is the resolver for the deleteEvaluation field.
@@ -380,8 +414,8 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if err != nil {
 		return nil, err
 	}
-	if ev.Status != evaluation.StatusDRAFT && ev.Status != evaluation.StatusRETURNED {
-		return nil, inputerr.New("id", "evaluation %d is %s; only a DRAFT or RETURNED evaluation can be submitted", id, ev.Status)
+	if _, err := workflow.Next(workflow.Submit, ev.Status); err != nil {
+		return nil, inputerr.New("id", "%v", err)
 	}
 	s, err := subject(ctx, loader.SubjectOf(ev), true)
 	if err != nil {
@@ -390,7 +424,86 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if problems := submitProblems(assess.Evaluate(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
 		return nil, submitRefused(ctx, id, problems)
 	}
-	return db.Evaluation.UpdateOne(ev).SetStatus(evaluation.StatusSUBMITTED).SetSubmittedAt(time.Now()).Save(ctx)
+	return r.step(ctx, id, workflow.Submit, "")
+}
+
+// ApproveEvaluation is the resolver for the approveEvaluation field.
+func (r *mutationResolver) ApproveEvaluation(ctx context.Context, id int, comment *string) (*ent.Evaluation, error) {
+	text := ""
+	if comment != nil {
+		text = *comment
+	}
+	return r.step(ctx, id, workflow.Approve, text)
+}
+
+// ReturnEvaluation is the resolver for the returnEvaluation field.
+func (r *mutationResolver) ReturnEvaluation(ctx context.Context, id int, comment string) (*ent.Evaluation, error) {
+	if strings.TrimSpace(comment) == "" {
+		return nil, inputerr.New("comment", "say what the department must change")
+	}
+	return r.step(ctx, id, workflow.Return, comment)
+}
+
+// PublishEvaluation is the resolver for the publishEvaluation field.
+func (r *mutationResolver) PublishEvaluation(ctx context.Context, id int) (*ent.Evaluation, error) {
+	return r.step(ctx, id, workflow.Publish, "")
+}
+
+// Login is the resolver for the login field.
+func (r *mutationResolver) Login(ctx context.Context, username string, password string) (*model.SignIn, error) {
+	signed, err := r.auth.Login(ctx, username, password)
+	if err != nil {
+		return nil, err
+	}
+	return &model.SignIn{User: signed.User, CsrfToken: signed.CSRFToken, ExpiresAt: signed.ExpiresAt}, nil
+}
+
+// Logout is the resolver for the logout field.
+func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
+	return true, r.auth.Logout(ctx)
+}
+
+// CreateUser is the resolver for the createUser field.
+func (r *mutationResolver) CreateUser(ctx context.Context, input model.NewUserInput) (*ent.User, error) {
+	nu := auth.NewUser{Username: input.Username, Role: input.Role, DepartmentID: input.DepartmentID, Password: input.Password}
+	if input.DisplayName != nil {
+		nu.DisplayName = *input.DisplayName
+	}
+	return auth.CreateUser(ctx, r.db(ctx), nu)
+}
+
+// UpdateUser is the resolver for the updateUser field.
+func (r *mutationResolver) UpdateUser(ctx context.Context, id int, input model.UserChangeInput) (*ent.User, error) {
+	u := r.db(ctx).User.UpdateOneID(id).
+		SetNillableDisplayName(input.DisplayName).SetNillableRole(input.Role).
+		SetNillableDepartmentID(input.DepartmentID).SetNillableDisabled(input.Disabled)
+	if input.ClearDepartment != nil && *input.ClearDepartment {
+		u.ClearDepartment()
+	}
+	if input.Password != nil {
+		hash, err := auth.HashPassword(*input.Password)
+		if err != nil {
+			return nil, err
+		}
+		u.SetPasswordHash(hash)
+	}
+	usr, err := u.Save(ctx)
+	return found(usr, err, "user", id)
+}
+
+// CreateAPIToken is the resolver for the createAPIToken field.
+func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error) {
+	secret, t, err := auth.CreateAPIToken(ctx, r.db(ctx), name, departmentID, viewer.FromContext(ctx).ID)
+	if err != nil {
+		return nil, err
+	}
+	return &model.NewAPIToken{Token: secret, APIToken: t}, nil
+}
+
+// RevokeAPIToken is the resolver for the revokeAPIToken field.
+func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
+	t, err := r.db(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
+	return found(t, err, "API token", id)
 }
 
 // ExecutionRate is the resolver for the executionRate field.
@@ -450,6 +563,11 @@ func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.
 		conn.Edges = append(conn.Edges, &ent.EvaluationEdge{Node: row.node, Cursor: row.cursor})
 	}
 	return conn, preload(ctx, nodes)
+}
+
+// Me is the resolver for the me field.
+func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
+	return me(ctx, r.client)
 }
 
 // Within is the resolver for the within field.

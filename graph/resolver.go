@@ -2,12 +2,18 @@
 // scoring package.
 package graph
 
-import "jixiao/ent"
+import (
+	"jixiao/auth"
+	"jixiao/ent"
+)
 
 // Resolver is the root resolver; one per server.
 type Resolver struct {
 	client *ent.Client
+	auth   *auth.Service
 }
 
-// NewResolver returns the root resolver over client.
-func NewResolver(client *ent.Client) *Resolver { return &Resolver{client: client} }
+// NewResolver returns the root resolver over client, signing users in through authn.
+func NewResolver(client *ent.Client, authn *auth.Service) *Resolver {
+	return &Resolver{client: client, auth: authn}
+}

@@ -17,7 +17,10 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"jixiao/access"
+	"jixiao/auth"
 	"jixiao/ent"
+	"jixiao/ent/privacy"
 	"jixiao/fixed"
 	"jixiao/graph/generated"
 	"jixiao/inputerr"
@@ -31,18 +34,27 @@ const ComplexityLimit = 50000
 // NewServer returns the GraphQL handler: explicit transports, a query cache, a
 // complexity limit, bounded pages, one transaction per mutation, and errors that
 // carry a code and never a stack trace or SQL.
-func NewServer(client *ent.Client, log *slog.Logger) *handler.Server {
-	cfg := generated.Config{Resolvers: NewResolver(client)}
+func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, introspection bool) *handler.Server {
+	cfg := generated.Config{Resolvers: NewResolver(client, authn)}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	// A document of many tokens is refused before it is parsed into a huge error list.
+	srv.SetParserTokenLimit(15000)
+	if introspection {
+		srv.Use(extension.Introspection{})
+	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	// The cheap shape checks first: an alias bomb is refused before gqlparser's
+	// pairwise field comparison and before the complexity walk.
+	srv.Use(FieldLimit{Max: 500})
+	srv.Use(DepthLimit{Max: 12})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
-	srv.Use(transactioner{entgql.Transactioner{TxOpener: client}})
+	// Signing in and out manage their own writes: a failed sign-in must still count.
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
 	srv.AroundFields(boundPages)
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -107,6 +119,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			conflict   *ent.ConstraintError
 			gqlSource  *gqlerror.Error
 			unparsable *fixed.ParseError
+			locked     *access.LockedError
+			stale      *inputerr.Conflict
 		)
 		set := func(code, field, msg string) *gqlerror.Error {
 			gqlErr.Extensions["code"] = code
@@ -117,6 +131,18 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr
 		}
 		switch {
+		case errors.Is(err, access.ErrUnauthenticated), errors.Is(err, auth.ErrBadCredentials):
+			return set(CodeUnauthenticated, "", rootCause(err).Error())
+		case errors.Is(err, auth.ErrTooManyAttempts):
+			return set(CodeTooManyRequests, "", auth.ErrTooManyAttempts.Error())
+		case errors.Is(err, privacy.Deny):
+			return set(CodeForbidden, "", strings.TrimSuffix(rootCause(err).Error(), ": "+privacy.Deny.Error()))
+		case errors.As(err, &locked):
+			gqlErr.Extensions["evaluationID"] = locked.Evaluation
+			return set(CodeLocked, "", locked.Error())
+		case errors.As(err, &stale):
+			gqlErr.Extensions["currentVersion"] = stale.Current
+			return set(CodeConflict, "version", stale.Error())
 		case errors.As(err, &bad):
 			return set(CodeBadUserInput, bad.Field, bad.Error())
 		case errors.As(err, &notFound):
@@ -134,9 +160,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeConflict, "", "the change conflicts with other data")
 		case errors.As(err, &gqlSource) && gqlSource.Rule != "":
 			return gqlErr
+		case errors.Is(err, context.DeadlineExceeded):
+			return set(CodeTimeout, "", "the request took too long and was stopped")
 		case errors.As(err, &gqlSource) && gqlSource.Err == nil && len(gqlSource.Path) == 0:
-			// gqlgen's own refusal of a request (a body that is not JSON, no query…).
-			return set(CodeBadRequest, "", gqlErr.Message)
+			// gqlgen's own refusal of a request (a body that is not JSON, no query…);
+			// its decode error quotes the whole body, which need not come back.
+			msg, _, _ := strings.Cut(gqlErr.Message, " body:")
+			return set(CodeBadRequest, "", msg)
 		case errors.As(err, &unparsable):
 			field := ""
 			if n := len(gqlErr.Path); n > 0 {
@@ -149,6 +179,19 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		log.ErrorContext(ctx, "graphql error", "error", err.Error(), "path", gqlErr.Path.String())
 		return set(CodeInternal, "", "internal error")
+	}
+}
+
+// rootCause strips the wrapping ent and gqlgen add, down to the error a rule or
+// a check returned (a privacy denial keeps its own reason).
+func rootCause(err error) error {
+	for {
+		var g *gqlerror.Error
+		if errors.As(err, &g) && g.Err != nil && g.Err != err {
+			err = g.Err
+			continue
+		}
+		return err
 	}
 }
 

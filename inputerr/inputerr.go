@@ -42,3 +42,15 @@ func As(err error) (*Error, bool) {
 	ok := errors.As(err, &e)
 	return e, ok
 }
+
+// Conflict is an update that named a version other than the row's: somebody else
+// saved first.
+type Conflict struct {
+	Entity         string
+	ID             int
+	Stale, Current int
+}
+
+func (e *Conflict) Error() string {
+	return fmt.Sprintf("%s %d was changed by somebody else: you edited version %d, it is now at version %d; reload it and apply your change again", e.Entity, e.ID, e.Stale, e.Current)
+}

@@ -9,6 +9,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/shopspring/decimal"
 
+	"jixiao/access"
 	"jixiao/assess"
 	"jixiao/citygen"
 	"jixiao/ent"
@@ -32,7 +33,7 @@ func TestSQLAgreesWithScoring(t *testing.T) {
 }
 
 func agree(t *testing.T, seed int64) {
-	ctx := context.Background()
+	ctx := access.System(context.Background(), "test")
 	drv, err := entsql.Open(dialect.SQLite, fmt.Sprintf("file:scoresql%d?mode=memory&cache=shared&_fk=1", seed))
 	if err != nil {
 		t.Fatal(err)

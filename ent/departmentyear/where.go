@@ -66,6 +66,11 @@ func UpdatedAt(v time.Time) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldEQ(FieldVersion, v))
+}
+
 // DepartmentID applies equality check predicate on the "department_id" field. It's identical to DepartmentIDEQ.
 func DepartmentID(v int) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldEQ(FieldDepartmentID, v))
@@ -231,6 +236,46 @@ func UpdatedAtLT(v time.Time) predicate.DepartmentYear {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldLTE(FieldVersion, v))
 }
 
 // DepartmentIDEQ applies the EQ predicate on the "department_id" field.

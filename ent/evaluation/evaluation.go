@@ -22,6 +22,8 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldDepartmentYearID holds the string denoting the department_year_id field in the database.
 	FieldDepartmentYearID = "department_year_id"
 	// FieldProjectID holds the string denoting the project_id field in the database.
@@ -36,12 +38,16 @@ const (
 	FieldImprovements = "improvements"
 	// FieldExecutionExplanation holds the string denoting the execution_explanation field in the database.
 	FieldExecutionExplanation = "execution_explanation"
+	// FieldReviewComment holds the string denoting the review_comment field in the database.
+	FieldReviewComment = "review_comment"
 	// FieldSubmittedAt holds the string denoting the submitted_at field in the database.
 	FieldSubmittedAt = "submitted_at"
 	// EdgeDepartmentYear holds the string denoting the department_year edge name in mutations.
 	EdgeDepartmentYear = "department_year"
 	// EdgeProject holds the string denoting the project edge name in mutations.
 	EdgeProject = "project"
+	// EdgeTransitions holds the string denoting the transitions edge name in mutations.
+	EdgeTransitions = "transitions"
 	// Table holds the table name of the evaluation in the database.
 	Table = "evaluations"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -58,6 +64,13 @@ const (
 	ProjectInverseTable = "projects"
 	// ProjectColumn is the table column denoting the project relation/edge.
 	ProjectColumn = "project_id"
+	// TransitionsTable is the table that holds the transitions relation/edge.
+	TransitionsTable = "transitions"
+	// TransitionsInverseTable is the table name for the Transition entity.
+	// It exists in this package in order to avoid circular dependency with the "transition" package.
+	TransitionsInverseTable = "transitions"
+	// TransitionsColumn is the table column denoting the transitions relation/edge.
+	TransitionsColumn = "evaluation_id"
 )
 
 // Columns holds all SQL columns for evaluation fields.
@@ -65,6 +78,7 @@ var Columns = []string{
 	FieldID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldVersion,
 	FieldDepartmentYearID,
 	FieldProjectID,
 	FieldStatus,
@@ -72,6 +86,7 @@ var Columns = []string{
 	FieldProblems,
 	FieldImprovements,
 	FieldExecutionExplanation,
+	FieldReviewComment,
 	FieldSubmittedAt,
 }
 
@@ -91,13 +106,16 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [5]ent.Hook
+	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 	// DefaultConclusion holds the default value on creation for the "conclusion" field.
 	DefaultConclusion string
 	// DefaultProblems holds the default value on creation for the "problems" field.
@@ -106,6 +124,8 @@ var (
 	DefaultImprovements string
 	// DefaultExecutionExplanation holds the default value on creation for the "execution_explanation" field.
 	DefaultExecutionExplanation string
+	// DefaultReviewComment holds the default value on creation for the "review_comment" field.
+	DefaultReviewComment string
 )
 
 // Status defines the type for the "status" enum field.
@@ -155,6 +175,11 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
 }
 
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
+}
+
 // ByDepartmentYearID orders the results by the department_year_id field.
 func ByDepartmentYearID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDepartmentYearID, opts...).ToFunc()
@@ -190,6 +215,11 @@ func ByExecutionExplanation(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldExecutionExplanation, opts...).ToFunc()
 }
 
+// ByReviewComment orders the results by the review_comment field.
+func ByReviewComment(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewComment, opts...).ToFunc()
+}
+
 // BySubmittedAt orders the results by the submitted_at field.
 func BySubmittedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSubmittedAt, opts...).ToFunc()
@@ -208,6 +238,20 @@ func ByProjectField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newProjectStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByTransitionsCount orders the results by transitions count.
+func ByTransitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTransitionsStep(), opts...)
+	}
+}
+
+// ByTransitions orders the results by transitions terms.
+func ByTransitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTransitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -220,6 +264,13 @@ func newProjectStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProjectInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, ProjectTable, ProjectColumn),
+	)
+}
+func newTransitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TransitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
 	)
 }
 

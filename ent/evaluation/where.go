@@ -65,6 +65,11 @@ func UpdatedAt(v time.Time) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldVersion, v))
+}
+
 // DepartmentYearID applies equality check predicate on the "department_year_id" field. It's identical to DepartmentYearIDEQ.
 func DepartmentYearID(v int) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldDepartmentYearID, v))
@@ -93,6 +98,11 @@ func Improvements(v string) predicate.Evaluation {
 // ExecutionExplanation applies equality check predicate on the "execution_explanation" field. It's identical to ExecutionExplanationEQ.
 func ExecutionExplanation(v string) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldExecutionExplanation, v))
+}
+
+// ReviewComment applies equality check predicate on the "review_comment" field. It's identical to ReviewCommentEQ.
+func ReviewComment(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldReviewComment, v))
 }
 
 // SubmittedAt applies equality check predicate on the "submitted_at" field. It's identical to SubmittedAtEQ.
@@ -178,6 +188,46 @@ func UpdatedAtLT(v time.Time) predicate.Evaluation {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldLTE(FieldVersion, v))
 }
 
 // DepartmentYearIDEQ applies the EQ predicate on the "department_year_id" field.
@@ -510,6 +560,71 @@ func ExecutionExplanationContainsFold(v string) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldContainsFold(FieldExecutionExplanation, v))
 }
 
+// ReviewCommentEQ applies the EQ predicate on the "review_comment" field.
+func ReviewCommentEQ(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldReviewComment, v))
+}
+
+// ReviewCommentNEQ applies the NEQ predicate on the "review_comment" field.
+func ReviewCommentNEQ(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNEQ(FieldReviewComment, v))
+}
+
+// ReviewCommentIn applies the In predicate on the "review_comment" field.
+func ReviewCommentIn(vs ...string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIn(FieldReviewComment, vs...))
+}
+
+// ReviewCommentNotIn applies the NotIn predicate on the "review_comment" field.
+func ReviewCommentNotIn(vs ...string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotIn(FieldReviewComment, vs...))
+}
+
+// ReviewCommentGT applies the GT predicate on the "review_comment" field.
+func ReviewCommentGT(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldGT(FieldReviewComment, v))
+}
+
+// ReviewCommentGTE applies the GTE predicate on the "review_comment" field.
+func ReviewCommentGTE(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldGTE(FieldReviewComment, v))
+}
+
+// ReviewCommentLT applies the LT predicate on the "review_comment" field.
+func ReviewCommentLT(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldLT(FieldReviewComment, v))
+}
+
+// ReviewCommentLTE applies the LTE predicate on the "review_comment" field.
+func ReviewCommentLTE(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldLTE(FieldReviewComment, v))
+}
+
+// ReviewCommentContains applies the Contains predicate on the "review_comment" field.
+func ReviewCommentContains(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldContains(FieldReviewComment, v))
+}
+
+// ReviewCommentHasPrefix applies the HasPrefix predicate on the "review_comment" field.
+func ReviewCommentHasPrefix(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldHasPrefix(FieldReviewComment, v))
+}
+
+// ReviewCommentHasSuffix applies the HasSuffix predicate on the "review_comment" field.
+func ReviewCommentHasSuffix(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldHasSuffix(FieldReviewComment, v))
+}
+
+// ReviewCommentEqualFold applies the EqualFold predicate on the "review_comment" field.
+func ReviewCommentEqualFold(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEqualFold(FieldReviewComment, v))
+}
+
+// ReviewCommentContainsFold applies the ContainsFold predicate on the "review_comment" field.
+func ReviewCommentContainsFold(v string) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldContainsFold(FieldReviewComment, v))
+}
+
 // SubmittedAtEQ applies the EQ predicate on the "submitted_at" field.
 func SubmittedAtEQ(v time.Time) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldSubmittedAt, v))
@@ -598,6 +713,29 @@ func HasProject() predicate.Evaluation {
 func HasProjectWith(preds ...predicate.Project) predicate.Evaluation {
 	return predicate.Evaluation(func(s *sql.Selector) {
 		step := newProjectStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasTransitions applies the HasEdge predicate on the "transitions" edge.
+func HasTransitions() predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTransitionsWith applies the HasEdge predicate on the "transitions" edge with a given conditions (other predicates).
+func HasTransitionsWith(preds ...predicate.Transition) predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := newTransitionsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

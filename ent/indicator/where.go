@@ -66,6 +66,11 @@ func UpdatedAt(v time.Time) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldVersion, v))
+}
+
 // DepartmentYearID applies equality check predicate on the "department_year_id" field. It's identical to DepartmentYearIDEQ.
 func DepartmentYearID(v int) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldDepartmentYearID, v))
@@ -208,6 +213,46 @@ func UpdatedAtLT(v time.Time) predicate.Indicator {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Indicator {
 	return predicate.Indicator(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldLTE(FieldVersion, v))
 }
 
 // DepartmentYearIDEQ applies the EQ predicate on the "department_year_id" field.

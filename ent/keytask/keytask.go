@@ -13,6 +13,8 @@ const (
 	Label = "key_task"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldDepartmentYearID holds the string denoting the department_year_id field in the database.
 	FieldDepartmentYearID = "department_year_id"
 	// FieldPosition holds the string denoting the position field in the database.
@@ -39,6 +41,7 @@ const (
 // Columns holds all SQL columns for keytask fields.
 var Columns = []string{
 	FieldID,
+	FieldVersion,
 	FieldDepartmentYearID,
 	FieldPosition,
 	FieldTitle,
@@ -62,7 +65,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [4]ent.Hook
+	Policy ent.Policy
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 	// DefaultPosition holds the default value on creation for the "position" field.
 	DefaultPosition int
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
@@ -79,6 +85,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByDepartmentYearID orders the results by the department_year_id field.

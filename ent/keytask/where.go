@@ -54,6 +54,11 @@ func IDLTE(id int) predicate.KeyTask {
 	return predicate.KeyTask(sql.FieldLTE(FieldID, id))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldEQ(FieldVersion, v))
+}
+
 // DepartmentYearID applies equality check predicate on the "department_year_id" field. It's identical to DepartmentYearIDEQ.
 func DepartmentYearID(v int) predicate.KeyTask {
 	return predicate.KeyTask(sql.FieldEQ(FieldDepartmentYearID, v))
@@ -77,6 +82,46 @@ func Content(v string) predicate.KeyTask {
 // Outcome applies equality check predicate on the "outcome" field. It's identical to OutcomeEQ.
 func Outcome(v string) predicate.KeyTask {
 	return predicate.KeyTask(sql.FieldEQ(FieldOutcome, v))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.KeyTask {
+	return predicate.KeyTask(sql.FieldLTE(FieldVersion, v))
 }
 
 // DepartmentYearIDEQ applies the EQ predicate on the "department_year_id" field.

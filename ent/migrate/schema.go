@@ -9,11 +9,80 @@ import (
 )
 
 var (
+	// APITokensColumns holds the columns for the "api_tokens" table.
+	APITokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "prefix", Type: field.TypeString},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "department_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt},
+	}
+	// APITokensTable holds the schema information for the "api_tokens" table.
+	APITokensTable = &schema.Table{
+		Name:       "api_tokens",
+		Columns:    APITokensColumns,
+		PrimaryKey: []*schema.Column{APITokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_tokens_departments_department",
+				Columns:    []*schema.Column{APITokensColumns[7]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "api_tokens_users_created_by",
+				Columns:    []*schema.Column{APITokensColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// AuditRecordsColumns holds the columns for the "audit_records" table.
+	AuditRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor_kind", Type: field.TypeEnum, Enums: []string{"USER", "TOKEN", "SYSTEM"}},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Default: ""},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"CREATE", "UPDATE", "DELETE"}},
+		{Name: "entity_type", Type: field.TypeString},
+		{Name: "entity_id", Type: field.TypeInt},
+		{Name: "changes", Type: field.TypeJSON},
+		{Name: "request_id", Type: field.TypeString, Default: ""},
+	}
+	// AuditRecordsTable holds the schema information for the "audit_records" table.
+	AuditRecordsTable = &schema.Table{
+		Name:       "audit_records",
+		Columns:    AuditRecordsColumns,
+		PrimaryKey: []*schema.Column{AuditRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditrecord_entity_type_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[6], AuditRecordsColumns[7]},
+			},
+			{
+				Name:    "auditrecord_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[3]},
+			},
+			{
+				Name:    "auditrecord_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[1]},
+			},
+		},
+	}
 	// DepartmentsColumns holds the columns for the "departments" table.
 	DepartmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "code", Type: field.TypeString, Unique: true, Size: 64},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "functions", Type: field.TypeString, Size: 2147483647, Default: ""},
@@ -28,7 +97,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "departments_departments_children",
-				Columns:    []*schema.Column{DepartmentsColumns[7]},
+				Columns:    []*schema.Column{DepartmentsColumns[8]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -37,7 +106,7 @@ var (
 			{
 				Name:    "department_path",
 				Unique:  false,
-				Columns: []*schema.Column{DepartmentsColumns[6]},
+				Columns: []*schema.Column{DepartmentsColumns[7]},
 			},
 		},
 	}
@@ -46,6 +115,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "year", Type: field.TypeInt},
 		{Name: "personnel_budget", Type: field.TypeInt64, Default: 0},
 		{Name: "personnel_actual", Type: field.TypeInt64, Default: 0},
@@ -70,7 +140,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "department_years_departments_years",
-				Columns:    []*schema.Column{DepartmentYearsColumns[17]},
+				Columns:    []*schema.Column{DepartmentYearsColumns[18]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -79,12 +149,12 @@ var (
 			{
 				Name:    "departmentyear_department_id_year",
 				Unique:  true,
-				Columns: []*schema.Column{DepartmentYearsColumns[17], DepartmentYearsColumns[3]},
+				Columns: []*schema.Column{DepartmentYearsColumns[18], DepartmentYearsColumns[4]},
 			},
 			{
 				Name:    "departmentyear_year",
 				Unique:  false,
-				Columns: []*schema.Column{DepartmentYearsColumns[3]},
+				Columns: []*schema.Column{DepartmentYearsColumns[4]},
 			},
 		},
 	}
@@ -93,11 +163,13 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "conclusion", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "problems", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "improvements", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "execution_explanation", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "department_year_id", Type: field.TypeInt},
 		{Name: "project_id", Type: field.TypeInt, Nullable: true},
@@ -110,13 +182,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "evaluations_department_years_evaluations",
-				Columns:    []*schema.Column{EvaluationsColumns[9]},
+				Columns:    []*schema.Column{EvaluationsColumns[11]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "evaluations_projects_evaluations",
-				Columns:    []*schema.Column{EvaluationsColumns[10]},
+				Columns:    []*schema.Column{EvaluationsColumns[12]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -125,7 +197,7 @@ var (
 			{
 				Name:    "evaluation_department_year_id",
 				Unique:  true,
-				Columns: []*schema.Column{EvaluationsColumns[9]},
+				Columns: []*schema.Column{EvaluationsColumns[11]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "project_id IS NULL",
 				},
@@ -133,7 +205,7 @@ var (
 			{
 				Name:    "evaluation_project_id",
 				Unique:  true,
-				Columns: []*schema.Column{EvaluationsColumns[10]},
+				Columns: []*schema.Column{EvaluationsColumns[12]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "project_id IS NOT NULL",
 				},
@@ -145,6 +217,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "position", Type: field.TypeInt, Default: 0},
 		{Name: "level1", Type: field.TypeString, Size: 100},
 		{Name: "level2", Type: field.TypeString, Size: 100},
@@ -170,13 +243,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "indicators_department_years_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[17]},
+				Columns:    []*schema.Column{IndicatorsColumns[18]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "indicators_projects_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[18]},
+				Columns:    []*schema.Column{IndicatorsColumns[19]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -185,18 +258,19 @@ var (
 			{
 				Name:    "indicator_department_year_id_project_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[17], IndicatorsColumns[18], IndicatorsColumns[3]},
+				Columns: []*schema.Column{IndicatorsColumns[18], IndicatorsColumns[19], IndicatorsColumns[4]},
 			},
 			{
 				Name:    "indicator_project_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[18]},
+				Columns: []*schema.Column{IndicatorsColumns[19]},
 			},
 		},
 	}
 	// KeyTasksColumns holds the columns for the "key_tasks" table.
 	KeyTasksColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "position", Type: field.TypeInt, Default: 0},
 		{Name: "title", Type: field.TypeString, Size: 300},
 		{Name: "content", Type: field.TypeString, Size: 2147483647, Default: ""},
@@ -211,7 +285,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "key_tasks_department_years_key_tasks",
-				Columns:    []*schema.Column{KeyTasksColumns[5]},
+				Columns:    []*schema.Column{KeyTasksColumns[6]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -220,13 +294,14 @@ var (
 			{
 				Name:    "keytask_department_year_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{KeyTasksColumns[5], KeyTasksColumns[1]},
+				Columns: []*schema.Column{KeyTasksColumns[6], KeyTasksColumns[2]},
 			},
 		},
 	}
 	// MonthlyExecutionsColumns holds the columns for the "monthly_executions" table.
 	MonthlyExecutionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "month", Type: field.TypeInt},
 		{Name: "cumulative_executed", Type: field.TypeInt64, Default: 0},
 		{Name: "target_percent", Type: field.TypeInt64, Default: 0},
@@ -240,7 +315,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "monthly_executions_department_years_months",
-				Columns:    []*schema.Column{MonthlyExecutionsColumns[4]},
+				Columns:    []*schema.Column{MonthlyExecutionsColumns[5]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -249,7 +324,7 @@ var (
 			{
 				Name:    "monthlyexecution_department_year_id_month",
 				Unique:  true,
-				Columns: []*schema.Column{MonthlyExecutionsColumns[4], MonthlyExecutionsColumns[1]},
+				Columns: []*schema.Column{MonthlyExecutionsColumns[5], MonthlyExecutionsColumns[2]},
 			},
 		},
 	}
@@ -258,6 +333,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "code", Type: field.TypeString, Size: 64, Default: ""},
 		{Name: "name", Type: field.TypeString, Size: 300},
 		{Name: "category", Type: field.TypeString, Size: 100, Default: ""},
@@ -274,7 +350,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "projects_department_years_projects",
-				Columns:    []*schema.Column{ProjectsColumns[9]},
+				Columns:    []*schema.Column{ProjectsColumns[10]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -283,12 +359,98 @@ var (
 			{
 				Name:    "project_department_year_id_code",
 				Unique:  false,
-				Columns: []*schema.Column{ProjectsColumns[9], ProjectsColumns[3]},
+				Columns: []*schema.Column{ProjectsColumns[10], ProjectsColumns[4]},
+			},
+		},
+	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "csrf_token", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_user",
+				Columns:    []*schema.Column{SessionsColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[4]},
+			},
+		},
+	}
+	// TransitionsColumns holds the columns for the "transitions" table.
+	TransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "from", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"}},
+		{Name: "to", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"}},
+		{Name: "comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Default: ""},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "evaluation_id", Type: field.TypeInt},
+	}
+	// TransitionsTable holds the schema information for the "transitions" table.
+	TransitionsTable = &schema.Table{
+		Name:       "transitions",
+		Columns:    TransitionsColumns,
+		PrimaryKey: []*schema.Column{TransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "transitions_evaluations_transitions",
+				Columns:    []*schema.Column{TransitionsColumns[7]},
+				RefColumns: []*schema.Column{EvaluationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// UsersColumns holds the columns for the "users" table.
+	UsersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "username", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "display_name", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "REVIEWER", "EDITOR", "ANALYST"}},
+		{Name: "password_hash", Type: field.TypeString},
+		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "failed_logins", Type: field.TypeInt, Default: 0},
+		{Name: "locked_until", Type: field.TypeTime, Nullable: true},
+		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
+		{Name: "department_id", Type: field.TypeInt, Nullable: true},
+	}
+	// UsersTable holds the schema information for the "users" table.
+	UsersTable = &schema.Table{
+		Name:       "users",
+		Columns:    UsersColumns,
+		PrimaryKey: []*schema.Column{UsersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "users_departments_department",
+				Columns:    []*schema.Column{UsersColumns[11]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APITokensTable,
+		AuditRecordsTable,
 		DepartmentsTable,
 		DepartmentYearsTable,
 		EvaluationsTable,
@@ -296,10 +458,21 @@ var (
 		KeyTasksTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
+		SessionsTable,
+		TransitionsTable,
+		UsersTable,
 	}
 )
 
 func init() {
+	APITokensTable.ForeignKeys[0].RefTable = DepartmentsTable
+	APITokensTable.ForeignKeys[1].RefTable = UsersTable
+	APITokensTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	AuditRecordsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(34359738368),
+	}
 	DepartmentsTable.ForeignKeys[0].RefTable = DepartmentsTable
 	DepartmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
@@ -329,5 +502,17 @@ func init() {
 	ProjectsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	ProjectsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	TransitionsTable.ForeignKeys[0].RefTable = EvaluationsTable
+	TransitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	UsersTable.ForeignKeys[0].RefTable = DepartmentsTable
+	UsersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
 	}
 }

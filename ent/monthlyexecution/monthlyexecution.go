@@ -15,6 +15,8 @@ const (
 	Label = "monthly_execution"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldVersion holds the string denoting the version field in the database.
+	FieldVersion = "version"
 	// FieldDepartmentYearID holds the string denoting the department_year_id field in the database.
 	FieldDepartmentYearID = "department_year_id"
 	// FieldMonth holds the string denoting the month field in the database.
@@ -39,6 +41,7 @@ const (
 // Columns holds all SQL columns for monthlyexecution fields.
 var Columns = []string{
 	FieldID,
+	FieldVersion,
 	FieldDepartmentYearID,
 	FieldMonth,
 	FieldCumulativeExecuted,
@@ -61,7 +64,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks [1]ent.Hook
+	Hooks  [4]ent.Hook
+	Policy ent.Policy
+	// DefaultVersion holds the default value on creation for the "version" field.
+	DefaultVersion int
 	// MonthValidator is a validator for the "month" field. It is called by the builders before save.
 	MonthValidator func(int) error
 	// DefaultCumulativeExecuted holds the default value on creation for the "cumulative_executed" field.
@@ -80,6 +86,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// ByVersion orders the results by the version field.
+func ByVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
 // ByDepartmentYearID orders the results by the department_year_id field.

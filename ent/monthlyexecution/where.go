@@ -55,6 +55,11 @@ func IDLTE(id int) predicate.MonthlyExecution {
 	return predicate.MonthlyExecution(sql.FieldLTE(FieldID, id))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldEQ(FieldVersion, v))
+}
+
 // DepartmentYearID applies equality check predicate on the "department_year_id" field. It's identical to DepartmentYearIDEQ.
 func DepartmentYearID(v int) predicate.MonthlyExecution {
 	return predicate.MonthlyExecution(sql.FieldEQ(FieldDepartmentYearID, v))
@@ -75,6 +80,46 @@ func CumulativeExecuted(v fixed.Decimal) predicate.MonthlyExecution {
 func TargetPercent(v fixed.Decimal) predicate.MonthlyExecution {
 	vc := int64(v)
 	return predicate.MonthlyExecution(sql.FieldEQ(FieldTargetPercent, vc))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int) predicate.MonthlyExecution {
+	return predicate.MonthlyExecution(sql.FieldLTE(FieldVersion, v))
 }
 
 // DepartmentYearIDEQ applies the EQ predicate on the "department_year_id" field.

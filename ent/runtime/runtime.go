@@ -3,6 +3,9 @@
 package runtime
 
 import (
+	"context"
+	"jixiao/ent/apitoken"
+	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -11,19 +14,103 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/schema"
+	"jixiao/ent/session"
+	"jixiao/ent/transition"
+	"jixiao/ent/user"
 	"jixiao/fixed"
 	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apitokenMixinHooks0 := apitokenMixin[0].Hooks()
+
+	apitoken.Hooks[1] = apitokenMixinHooks0[0]
+	apitokenFields := schema.APIToken{}.Fields()
+	_ = apitokenFields
+	// apitokenDescName is the schema descriptor for name field.
+	apitokenDescName := apitokenFields[0].Descriptor()
+	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apitoken.NameValidator = func() func(string) error {
+		validators := apitokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apitokenDescCreatedAt is the schema descriptor for created_at field.
+	apitokenDescCreatedAt := apitokenFields[5].Descriptor()
+	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	auditrecord.Policy = privacy.NewPolicies(schema.AuditRecord{})
+	auditrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditrecordFields := schema.AuditRecord{}.Fields()
+	_ = auditrecordFields
+	// auditrecordDescAt is the schema descriptor for at field.
+	auditrecordDescAt := auditrecordFields[0].Descriptor()
+	// auditrecord.DefaultAt holds the default value on creation for the at field.
+	auditrecord.DefaultAt = auditrecordDescAt.Default.(func() time.Time)
+	// auditrecordDescActorName is the schema descriptor for actor_name field.
+	auditrecordDescActorName := auditrecordFields[3].Descriptor()
+	// auditrecord.DefaultActorName holds the default value on creation for the actor_name field.
+	auditrecord.DefaultActorName = auditrecordDescActorName.Default.(string)
+	// auditrecordDescRequestID is the schema descriptor for request_id field.
+	auditrecordDescRequestID := auditrecordFields[8].Descriptor()
+	// auditrecord.DefaultRequestID holds the default value on creation for the request_id field.
+	auditrecord.DefaultRequestID = auditrecordDescRequestID.Default.(string)
 	departmentMixin := schema.Department{}.Mixin()
+	department.Policy = privacy.NewPolicies(schema.Department{})
+	department.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := department.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	departmentMixinHooks1 := departmentMixin[1].Hooks()
+	departmentMixinHooks2 := departmentMixin[2].Hooks()
 	departmentHooks := schema.Department{}.Hooks()
-	department.Hooks[0] = departmentHooks[0]
+
+	department.Hooks[1] = departmentMixinHooks1[0]
+
+	department.Hooks[2] = departmentMixinHooks2[0]
+
+	department.Hooks[3] = departmentHooks[0]
 	departmentMixinFields0 := departmentMixin[0].Fields()
 	_ = departmentMixinFields0
+	departmentMixinFields1 := departmentMixin[1].Fields()
+	_ = departmentMixinFields1
 	departmentFields := schema.Department{}.Fields()
 	_ = departmentFields
 	// departmentDescCreatedAt is the schema descriptor for created_at field.
@@ -36,6 +123,10 @@ func init() {
 	department.DefaultUpdatedAt = departmentDescUpdatedAt.Default.(func() time.Time)
 	// department.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	department.UpdateDefaultUpdatedAt = departmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// departmentDescVersion is the schema descriptor for version field.
+	departmentDescVersion := departmentMixinFields1[0].Descriptor()
+	// department.DefaultVersion holds the default value on creation for the version field.
+	department.DefaultVersion = departmentDescVersion.Default.(int)
 	// departmentDescCode is the schema descriptor for code field.
 	departmentDescCode := departmentFields[0].Descriptor()
 	// department.CodeValidator is a validator for the "code" field. It is called by the builders before save.
@@ -81,10 +172,28 @@ func init() {
 	// department.DefaultPath holds the default value on creation for the path field.
 	department.DefaultPath = departmentDescPath.Default.(string)
 	departmentyearMixin := schema.DepartmentYear{}.Mixin()
+	departmentyear.Policy = privacy.NewPolicies(schema.DepartmentYear{})
+	departmentyear.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := departmentyear.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	departmentyearMixinHooks1 := departmentyearMixin[1].Hooks()
+	departmentyearMixinHooks2 := departmentyearMixin[2].Hooks()
 	departmentyearHooks := schema.DepartmentYear{}.Hooks()
-	departmentyear.Hooks[0] = departmentyearHooks[0]
+
+	departmentyear.Hooks[1] = departmentyearMixinHooks1[0]
+
+	departmentyear.Hooks[2] = departmentyearMixinHooks2[0]
+
+	departmentyear.Hooks[3] = departmentyearHooks[0]
 	departmentyearMixinFields0 := departmentyearMixin[0].Fields()
 	_ = departmentyearMixinFields0
+	departmentyearMixinFields1 := departmentyearMixin[1].Fields()
+	_ = departmentyearMixinFields1
 	departmentyearFields := schema.DepartmentYear{}.Fields()
 	_ = departmentyearFields
 	// departmentyearDescCreatedAt is the schema descriptor for created_at field.
@@ -97,6 +206,10 @@ func init() {
 	departmentyear.DefaultUpdatedAt = departmentyearDescUpdatedAt.Default.(func() time.Time)
 	// departmentyear.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	departmentyear.UpdateDefaultUpdatedAt = departmentyearDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// departmentyearDescVersion is the schema descriptor for version field.
+	departmentyearDescVersion := departmentyearMixinFields1[0].Descriptor()
+	// departmentyear.DefaultVersion holds the default value on creation for the version field.
+	departmentyear.DefaultVersion = departmentyearDescVersion.Default.(int)
 	// departmentyearDescYear is the schema descriptor for year field.
 	departmentyearDescYear := departmentyearFields[1].Descriptor()
 	// departmentyear.YearValidator is a validator for the "year" field. It is called by the builders before save.
@@ -178,10 +291,30 @@ func init() {
 	// departmentyear.DefaultGoal holds the default value on creation for the goal field.
 	departmentyear.DefaultGoal = departmentyearDescGoal.Default.(string)
 	evaluationMixin := schema.Evaluation{}.Mixin()
+	evaluation.Policy = privacy.NewPolicies(schema.Evaluation{})
+	evaluation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := evaluation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	evaluationMixinHooks1 := evaluationMixin[1].Hooks()
+	evaluationMixinHooks2 := evaluationMixin[2].Hooks()
 	evaluationHooks := schema.Evaluation{}.Hooks()
-	evaluation.Hooks[0] = evaluationHooks[0]
+
+	evaluation.Hooks[1] = evaluationMixinHooks1[0]
+
+	evaluation.Hooks[2] = evaluationMixinHooks2[0]
+
+	evaluation.Hooks[3] = evaluationHooks[0]
+
+	evaluation.Hooks[4] = evaluationHooks[1]
 	evaluationMixinFields0 := evaluationMixin[0].Fields()
 	_ = evaluationMixinFields0
+	evaluationMixinFields1 := evaluationMixin[1].Fields()
+	_ = evaluationMixinFields1
 	evaluationFields := schema.Evaluation{}.Fields()
 	_ = evaluationFields
 	// evaluationDescCreatedAt is the schema descriptor for created_at field.
@@ -194,6 +327,10 @@ func init() {
 	evaluation.DefaultUpdatedAt = evaluationDescUpdatedAt.Default.(func() time.Time)
 	// evaluation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	evaluation.UpdateDefaultUpdatedAt = evaluationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// evaluationDescVersion is the schema descriptor for version field.
+	evaluationDescVersion := evaluationMixinFields1[0].Descriptor()
+	// evaluation.DefaultVersion holds the default value on creation for the version field.
+	evaluation.DefaultVersion = evaluationDescVersion.Default.(int)
 	// evaluationDescConclusion is the schema descriptor for conclusion field.
 	evaluationDescConclusion := evaluationFields[3].Descriptor()
 	// evaluation.DefaultConclusion holds the default value on creation for the conclusion field.
@@ -210,11 +347,33 @@ func init() {
 	evaluationDescExecutionExplanation := evaluationFields[6].Descriptor()
 	// evaluation.DefaultExecutionExplanation holds the default value on creation for the execution_explanation field.
 	evaluation.DefaultExecutionExplanation = evaluationDescExecutionExplanation.Default.(string)
+	// evaluationDescReviewComment is the schema descriptor for review_comment field.
+	evaluationDescReviewComment := evaluationFields[7].Descriptor()
+	// evaluation.DefaultReviewComment holds the default value on creation for the review_comment field.
+	evaluation.DefaultReviewComment = evaluationDescReviewComment.Default.(string)
 	indicatorMixin := schema.Indicator{}.Mixin()
+	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
+	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := indicator.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	indicatorMixinHooks1 := indicatorMixin[1].Hooks()
+	indicatorMixinHooks2 := indicatorMixin[2].Hooks()
 	indicatorHooks := schema.Indicator{}.Hooks()
-	indicator.Hooks[0] = indicatorHooks[0]
+
+	indicator.Hooks[1] = indicatorMixinHooks1[0]
+
+	indicator.Hooks[2] = indicatorMixinHooks2[0]
+
+	indicator.Hooks[3] = indicatorHooks[0]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
+	indicatorMixinFields1 := indicatorMixin[1].Fields()
+	_ = indicatorMixinFields1
 	indicatorFields := schema.Indicator{}.Fields()
 	_ = indicatorFields
 	// indicatorDescCreatedAt is the schema descriptor for created_at field.
@@ -227,6 +386,10 @@ func init() {
 	indicator.DefaultUpdatedAt = indicatorDescUpdatedAt.Default.(func() time.Time)
 	// indicator.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	indicator.UpdateDefaultUpdatedAt = indicatorDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// indicatorDescVersion is the schema descriptor for version field.
+	indicatorDescVersion := indicatorMixinFields1[0].Descriptor()
+	// indicator.DefaultVersion holds the default value on creation for the version field.
+	indicator.DefaultVersion = indicatorDescVersion.Default.(int)
 	// indicatorDescPosition is the schema descriptor for position field.
 	indicatorDescPosition := indicatorFields[2].Descriptor()
 	// indicator.DefaultPosition holds the default value on creation for the position field.
@@ -307,10 +470,33 @@ func init() {
 	indicatorDescDeviationReason := indicatorFields[15].Descriptor()
 	// indicator.DefaultDeviationReason holds the default value on creation for the deviation_reason field.
 	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
+	keytaskMixin := schema.KeyTask{}.Mixin()
+	keytask.Policy = privacy.NewPolicies(schema.KeyTask{})
+	keytask.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := keytask.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	keytaskMixinHooks0 := keytaskMixin[0].Hooks()
+	keytaskMixinHooks1 := keytaskMixin[1].Hooks()
 	keytaskHooks := schema.KeyTask{}.Hooks()
-	keytask.Hooks[0] = keytaskHooks[0]
+
+	keytask.Hooks[1] = keytaskMixinHooks0[0]
+
+	keytask.Hooks[2] = keytaskMixinHooks1[0]
+
+	keytask.Hooks[3] = keytaskHooks[0]
+	keytaskMixinFields0 := keytaskMixin[0].Fields()
+	_ = keytaskMixinFields0
 	keytaskFields := schema.KeyTask{}.Fields()
 	_ = keytaskFields
+	// keytaskDescVersion is the schema descriptor for version field.
+	keytaskDescVersion := keytaskMixinFields0[0].Descriptor()
+	// keytask.DefaultVersion holds the default value on creation for the version field.
+	keytask.DefaultVersion = keytaskDescVersion.Default.(int)
 	// keytaskDescPosition is the schema descriptor for position field.
 	keytaskDescPosition := keytaskFields[1].Descriptor()
 	// keytask.DefaultPosition holds the default value on creation for the position field.
@@ -341,10 +527,33 @@ func init() {
 	keytaskDescOutcome := keytaskFields[4].Descriptor()
 	// keytask.DefaultOutcome holds the default value on creation for the outcome field.
 	keytask.DefaultOutcome = keytaskDescOutcome.Default.(string)
+	monthlyexecutionMixin := schema.MonthlyExecution{}.Mixin()
+	monthlyexecution.Policy = privacy.NewPolicies(schema.MonthlyExecution{})
+	monthlyexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monthlyexecution.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monthlyexecutionMixinHooks0 := monthlyexecutionMixin[0].Hooks()
+	monthlyexecutionMixinHooks1 := monthlyexecutionMixin[1].Hooks()
 	monthlyexecutionHooks := schema.MonthlyExecution{}.Hooks()
-	monthlyexecution.Hooks[0] = monthlyexecutionHooks[0]
+
+	monthlyexecution.Hooks[1] = monthlyexecutionMixinHooks0[0]
+
+	monthlyexecution.Hooks[2] = monthlyexecutionMixinHooks1[0]
+
+	monthlyexecution.Hooks[3] = monthlyexecutionHooks[0]
+	monthlyexecutionMixinFields0 := monthlyexecutionMixin[0].Fields()
+	_ = monthlyexecutionMixinFields0
 	monthlyexecutionFields := schema.MonthlyExecution{}.Fields()
 	_ = monthlyexecutionFields
+	// monthlyexecutionDescVersion is the schema descriptor for version field.
+	monthlyexecutionDescVersion := monthlyexecutionMixinFields0[0].Descriptor()
+	// monthlyexecution.DefaultVersion holds the default value on creation for the version field.
+	monthlyexecution.DefaultVersion = monthlyexecutionDescVersion.Default.(int)
 	// monthlyexecutionDescMonth is the schema descriptor for month field.
 	monthlyexecutionDescMonth := monthlyexecutionFields[1].Descriptor()
 	// monthlyexecution.MonthValidator is a validator for the "month" field. It is called by the builders before save.
@@ -362,10 +571,28 @@ func init() {
 	// monthlyexecution.TargetPercentValidator is a validator for the "target_percent" field. It is called by the builders before save.
 	monthlyexecution.TargetPercentValidator = monthlyexecutionDescTargetPercent.Validators[0].(func(int64) error)
 	projectMixin := schema.Project{}.Mixin()
+	project.Policy = privacy.NewPolicies(schema.Project{})
+	project.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := project.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	projectMixinHooks1 := projectMixin[1].Hooks()
+	projectMixinHooks2 := projectMixin[2].Hooks()
 	projectHooks := schema.Project{}.Hooks()
-	project.Hooks[0] = projectHooks[0]
+
+	project.Hooks[1] = projectMixinHooks1[0]
+
+	project.Hooks[2] = projectMixinHooks2[0]
+
+	project.Hooks[3] = projectHooks[0]
 	projectMixinFields0 := projectMixin[0].Fields()
 	_ = projectMixinFields0
+	projectMixinFields1 := projectMixin[1].Fields()
+	_ = projectMixinFields1
 	projectFields := schema.Project{}.Fields()
 	_ = projectFields
 	// projectDescCreatedAt is the schema descriptor for created_at field.
@@ -378,6 +605,10 @@ func init() {
 	project.DefaultUpdatedAt = projectDescUpdatedAt.Default.(func() time.Time)
 	// project.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	project.UpdateDefaultUpdatedAt = projectDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// projectDescVersion is the schema descriptor for version field.
+	projectDescVersion := projectMixinFields1[0].Descriptor()
+	// project.DefaultVersion holds the default value on creation for the version field.
+	project.DefaultVersion = projectDescVersion.Default.(int)
 	// projectDescCode is the schema descriptor for code field.
 	projectDescCode := projectFields[1].Descriptor()
 	// project.DefaultCode holds the default value on creation for the code field.
@@ -424,6 +655,106 @@ func init() {
 	projectDescGoal := projectFields[6].Descriptor()
 	// project.DefaultGoal holds the default value on creation for the goal field.
 	project.DefaultGoal = projectDescGoal.Default.(string)
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionFields[3].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	transition.Policy = privacy.NewPolicies(schema.Transition{})
+	transition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := transition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	transitionFields := schema.Transition{}.Fields()
+	_ = transitionFields
+	// transitionDescComment is the schema descriptor for comment field.
+	transitionDescComment := transitionFields[3].Descriptor()
+	// transition.DefaultComment holds the default value on creation for the comment field.
+	transition.DefaultComment = transitionDescComment.Default.(string)
+	// transitionDescActorName is the schema descriptor for actor_name field.
+	transitionDescActorName := transitionFields[5].Descriptor()
+	// transition.DefaultActorName holds the default value on creation for the actor_name field.
+	transition.DefaultActorName = transitionDescActorName.Default.(string)
+	// transitionDescAt is the schema descriptor for at field.
+	transitionDescAt := transitionFields[6].Descriptor()
+	// transition.DefaultAt holds the default value on creation for the at field.
+	transition.DefaultAt = transitionDescAt.Default.(func() time.Time)
+	userMixin := schema.User{}.Mixin()
+	user.Policy = privacy.NewPolicies(schema.User{})
+	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := user.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	userMixinHooks1 := userMixin[1].Hooks()
+	userHooks := schema.User{}.Hooks()
+
+	user.Hooks[1] = userMixinHooks1[0]
+
+	user.Hooks[2] = userHooks[0]
+	userMixinFields0 := userMixin[0].Fields()
+	_ = userMixinFields0
+	userFields := schema.User{}.Fields()
+	_ = userFields
+	// userDescCreatedAt is the schema descriptor for created_at field.
+	userDescCreatedAt := userMixinFields0[0].Descriptor()
+	// user.DefaultCreatedAt holds the default value on creation for the created_at field.
+	user.DefaultCreatedAt = userDescCreatedAt.Default.(func() time.Time)
+	// userDescUpdatedAt is the schema descriptor for updated_at field.
+	userDescUpdatedAt := userMixinFields0[1].Descriptor()
+	// user.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
+	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescUsername is the schema descriptor for username field.
+	userDescUsername := userFields[0].Descriptor()
+	// user.UsernameValidator is a validator for the "username" field. It is called by the builders before save.
+	user.UsernameValidator = func() func(string) error {
+		validators := userDescUsername.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(username string) error {
+			for _, fn := range fns {
+				if err := fn(username); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescDisplayName is the schema descriptor for display_name field.
+	userDescDisplayName := userFields[1].Descriptor()
+	// user.DefaultDisplayName holds the default value on creation for the display_name field.
+	user.DefaultDisplayName = userDescDisplayName.Default.(string)
+	// user.DisplayNameValidator is a validator for the "display_name" field. It is called by the builders before save.
+	user.DisplayNameValidator = userDescDisplayName.Validators[0].(func(string) error)
+	// userDescDisabled is the schema descriptor for disabled field.
+	userDescDisabled := userFields[5].Descriptor()
+	// user.DefaultDisabled holds the default value on creation for the disabled field.
+	user.DefaultDisabled = userDescDisabled.Default.(bool)
+	// userDescFailedLogins is the schema descriptor for failed_logins field.
+	userDescFailedLogins := userFields[6].Descriptor()
+	// user.DefaultFailedLogins holds the default value on creation for the failed_logins field.
+	user.DefaultFailedLogins = userDescFailedLogins.Default.(int)
 }
 
 const (

@@ -7,12 +7,13 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 )
 
 // Department is a department or unit (部门/单位); departments form a tree of any depth.
 type Department struct{ ent.Schema }
 
-func (Department) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Department) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}} }
 
 func (Department) Fields() []ent.Field {
 	return []ent.Field{
@@ -47,3 +48,5 @@ func (Department) Indexes() []ent.Index {
 func (Department) Annotations() []schema.Annotation { return graphQL() }
 
 func (Department) Hooks() []ent.Hook { return []ent.Hook{departmentTree()} }
+
+func (Department) Policy() ent.Policy { return access.Data() }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 )
 
 // DepartmentYear holds one department's figures for one fiscal year (收支, 三公, assets)
@@ -14,7 +15,9 @@ import (
 // total = basic + project), so they are never stored.
 type DepartmentYear struct{ ent.Schema }
 
-func (DepartmentYear) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (DepartmentYear) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}}
+}
 
 func (DepartmentYear) Fields() []ent.Field {
 	return []ent.Field{
@@ -59,3 +62,5 @@ func (DepartmentYear) Indexes() []ent.Index {
 func (DepartmentYear) Annotations() []schema.Annotation { return graphQL() }
 
 func (DepartmentYear) Hooks() []ent.Hook { return []ent.Hook{yearRules()} }
+
+func (DepartmentYear) Policy() ent.Policy { return access.Data() }

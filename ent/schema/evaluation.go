@@ -8,13 +8,14 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 )
 
 // Evaluation is the self-evaluation (绩效自评) of a department-year (project null) or of
 // one of its projects. Its score and grade are computed from the subject's indicators.
 type Evaluation struct{ ent.Schema }
 
-func (Evaluation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Evaluation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}} }
 
 func (Evaluation) Fields() []ent.Field {
 	return []ent.Field{
@@ -29,6 +30,9 @@ func (Evaluation) Fields() []ent.Field {
 		field.Text("improvements").Default("").Comment("下一步改进措施"),
 		field.Text("execution_explanation").Default("").
 			Comment("why budget execution is below 90 % (projects)"),
+		field.Text("review_comment").Default("").
+			Comment("the reviewer's comment when approving or returning").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("submitted_at").Optional().Nillable().
 			Annotations(entgql.OrderField("SUBMITTED_AT"),
 				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -41,6 +45,8 @@ func (Evaluation) Edges() []ent.Edge {
 			Unique().Required().Immutable(),
 		edge.From("project", Project.Type).Ref("evaluations").Field("project_id").
 			Unique().Immutable(),
+		edge.To("transitions", Transition.Type).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -57,4 +63,6 @@ func (Evaluation) Indexes() []ent.Index {
 
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
 
-func (Evaluation) Hooks() []ent.Hook { return []ent.Hook{evaluationRules()} }
+func (Evaluation) Hooks() []ent.Hook { return []ent.Hook{evaluationRules(), recordTransition()} }
+
+func (Evaluation) Policy() ent.Policy { return access.Data() }

@@ -16,10 +16,14 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
+	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/transition"
+	"jixiao/ent/user"
 	"jixiao/fixed"
 	"jixiao/inputerr"
 	"jixiao/scoring"
+	"jixiao/viewer"
 )
 
 // after returns the value a field will hold once the mutation is applied: the new
@@ -285,4 +289,62 @@ func yearRules() ent.Hook {
 			return next.Mutate(ctx, m)
 		})
 	}, ent.OpCreate)
+}
+
+// recordTransition writes a Transition whenever an evaluation's status changes, with
+// the reviewer's comment when one comes with it.
+func recordTransition() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.EvaluationFunc(func(ctx context.Context, m *gen.EvaluationMutation) (ent.Value, error) {
+			to, changes := m.Status()
+			if !changes {
+				return next.Mutate(ctx, m)
+			}
+			from, err := m.OldStatus(ctx)
+			if err != nil {
+				return nil, err
+			}
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			id, _ := m.ID()
+			comment, _ := m.ReviewComment()
+			who := viewer.FromContext(ctx)
+			t := m.Client().Transition.Create().SetEvaluationID(id).
+				SetFrom(transition.From(from)).SetTo(transition.To(to)).
+				SetComment(comment).SetActorName(who.Name)
+			if who.Kind == viewer.User {
+				t.SetActorID(who.ID)
+			}
+			// Transitions are written by the server alone (access.Recorded).
+			return v, t.Exec(privacy.DecisionContext(ctx, privacy.Allow))
+		})
+	}, ent.OpUpdateOne)
+}
+
+// userRules: an editor edits one department subtree, so they need a department.
+func userRules() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.UserFunc(func(ctx context.Context, m *gen.UserMutation) (ent.Value, error) {
+			if err := oneRowOnly(m.Op(), "user"); err != nil {
+				return nil, err
+			}
+			role, err := after(ctx, m.Op(), m.Role, false, func(ctx context.Context) (*user.Role, error) {
+				r, err := m.OldRole(ctx)
+				return &r, err
+			})
+			if err != nil {
+				return nil, err
+			}
+			dept, err := after(ctx, m.Op(), m.DepartmentID, m.DepartmentCleared(), m.OldDepartmentID)
+			if err != nil {
+				return nil, err
+			}
+			if role != nil && *role == user.RoleEDITOR && dept == nil {
+				return nil, inputerr.New("departmentID", "an editor needs the department whose subtree they edit")
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
 }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 )
 
 // Indicator is a performance indicator (绩效指标) of a department-year (overall, no
@@ -15,7 +16,7 @@ import (
 // span several fields (kind against operator, rating band…) are checked by a hook.
 type Indicator struct{ ent.Schema }
 
-func (Indicator) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Indicator) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}} }
 
 func (Indicator) Fields() []ent.Field {
 	return []ent.Field{
@@ -75,3 +76,5 @@ func (Indicator) Indexes() []ent.Index {
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
 func (Indicator) Hooks() []ent.Hook { return []ent.Hook{indicatorRules()} }
+
+func (Indicator) Policy() ent.Policy { return access.Data() }

@@ -7,11 +7,14 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 	gen "jixiao/ent"
 )
 
 // KeyTask is one of a department-year's key tasks (重点工作任务) and what came of it.
 type KeyTask struct{ ent.Schema }
+
+func (KeyTask) Mixin() []ent.Mixin { return []ent.Mixin{VersionMixin{}, AuditMixin{}} }
 
 func (KeyTask) Fields() []ent.Field {
 	return []ent.Field{
@@ -41,3 +44,5 @@ func (KeyTask) Annotations() []schema.Annotation {
 func (KeyTask) Hooks() []ent.Hook {
 	return []ent.Hook{departmentYearChild[*gen.KeyTaskMutation]()}
 }
+
+func (KeyTask) Policy() ent.Policy { return access.Data() }

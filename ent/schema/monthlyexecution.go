@@ -2,6 +2,7 @@ package schema
 
 import (
 	"errors"
+	"jixiao/access"
 	gen "jixiao/ent"
 
 	"entgo.io/contrib/entgql"
@@ -15,6 +16,8 @@ import (
 // MonthlyExecution is a department-year's cumulative spending at the end of a month,
 // beside the finance bureau's cumulative target for that month (月度支出执行).
 type MonthlyExecution struct{ ent.Schema }
+
+func (MonthlyExecution) Mixin() []ent.Mixin { return []ent.Mixin{VersionMixin{}, AuditMixin{}} }
 
 func (MonthlyExecution) Fields() []ent.Field {
 	return []ent.Field{
@@ -50,3 +53,5 @@ func (MonthlyExecution) Annotations() []schema.Annotation {
 func (MonthlyExecution) Hooks() []ent.Hook {
 	return []ent.Hook{departmentYearChild[*gen.MonthlyExecutionMutation]()}
 }
+
+func (MonthlyExecution) Policy() ent.Policy { return access.Data() }

@@ -7,13 +7,14 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"jixiao/access"
 	gen "jixiao/ent"
 )
 
 // Project is a budget project (项目) of a department-year.
 type Project struct{ ent.Schema }
 
-func (Project) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Project) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}} }
 
 func (Project) Fields() []ent.Field {
 	return []ent.Field{
@@ -46,3 +47,5 @@ func (Project) Annotations() []schema.Annotation { return graphQL() }
 func (Project) Hooks() []ent.Hook {
 	return []ent.Hook{departmentYearChild[*gen.ProjectMutation]()}
 }
+
+func (Project) Policy() ent.Policy { return access.Data() }

@@ -6,15 +6,53 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"jixiao/ent"
+	"jixiao/ent/user"
 	"jixiao/fixed"
 	"strconv"
+	"time"
 )
+
+// The caller: a signed-in user, an integration's token, or nobody.
+type Me struct {
+	Kind ViewerKind `json:"kind"`
+	Name string     `json:"name"`
+	Role *user.Role `json:"role,omitempty"`
+	User *ent.User  `json:"user,omitempty"`
+	// The department subtree the caller is confined to; null when they see every department.
+	Scope *ent.Department `json:"scope,omitempty"`
+	// The token to send in X-CSRF-Token while signed in with a cookie.
+	CsrfToken *string `json:"csrfToken,omitempty"`
+}
 
 // One month of cumulative execution, for setMonthlyExecution.
 type MonthInput struct {
 	Month              int           `json:"month"`
 	CumulativeExecuted fixed.Decimal `json:"cumulativeExecuted"`
 	TargetPercent      fixed.Decimal `json:"targetPercent"`
+}
+
+// A new API token: `token` is shown here once and never again.
+type NewAPIToken struct {
+	Token    string        `json:"token"`
+	APIToken *ent.APIToken `json:"apiToken"`
+}
+
+type NewUserInput struct {
+	Username    string    `json:"username"`
+	DisplayName *string   `json:"displayName,omitempty"`
+	Role        user.Role `json:"role"`
+	// Required for editors: the root of the subtree they edit.
+	DepartmentID *int `json:"departmentID,omitempty"`
+	// At least 10 characters.
+	Password string `json:"password"`
+}
+
+// A new session.
+type SignIn struct {
+	User      *ent.User `json:"user"`
+	CsrfToken string    `json:"csrfToken"`
+	ExpiresAt time.Time `json:"expiresAt"`
 }
 
 // One reason an evaluation cannot be submitted yet.
@@ -34,6 +72,15 @@ type Subtotal struct {
 	Level2 *string       `json:"level2,omitempty"`
 	Score  fixed.Decimal `json:"score"`
 	Weight fixed.Decimal `json:"weight"`
+}
+
+type UserChangeInput struct {
+	DisplayName     *string    `json:"displayName,omitempty"`
+	Role            *user.Role `json:"role,omitempty"`
+	DepartmentID    *int       `json:"departmentID,omitempty"`
+	ClearDepartment *bool      `json:"clearDepartment,omitempty"`
+	Disabled        *bool      `json:"disabled,omitempty"`
+	Password        *string    `json:"password,omitempty"`
 }
 
 // Grade bands of an evaluation score: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差.
@@ -147,6 +194,64 @@ func (e *IndicatorRankBy) UnmarshalJSON(b []byte) error {
 }
 
 func (e IndicatorRankBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Who is calling.
+type ViewerKind string
+
+const (
+	ViewerKindAnonymous ViewerKind = "ANONYMOUS"
+	ViewerKindUser      ViewerKind = "USER"
+	ViewerKindToken     ViewerKind = "TOKEN"
+)
+
+var AllViewerKind = []ViewerKind{
+	ViewerKindAnonymous,
+	ViewerKindUser,
+	ViewerKindToken,
+}
+
+func (e ViewerKind) IsValid() bool {
+	switch e {
+	case ViewerKindAnonymous, ViewerKindUser, ViewerKindToken:
+		return true
+	}
+	return false
+}
+
+func (e ViewerKind) String() string {
+	return string(e)
+}
+
+func (e *ViewerKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ViewerKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ViewerKind", str)
+	}
+	return nil
+}
+
+func (e ViewerKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ViewerKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ViewerKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

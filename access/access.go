@@ -1,0 +1,227 @@
+// Package access decides who may read and write what. Every ent schema names one
+// of its policies, so that no resolver, export or future endpoint can forget them:
+// reads are filtered to what the viewer may see, writes are allowed or refused.
+//
+//   - ADMIN (the finance bureau) reads and writes everything.
+//   - REVIEWER reads everything and approves or returns submitted evaluations.
+//   - EDITOR reads and edits the data of one department subtree and submits it;
+//     a submitted, approved or published evaluation, its indicators and its
+//     figures are read-only to editors.
+//   - ANALYST reads everything and writes nothing.
+//   - An API token reads (everything, or one subtree) and writes nothing.
+//   - Nobody signed in reads published evaluations and what they evaluate.
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"entgo.io/ent"
+	"entgo.io/ent/entql"
+
+	gen "jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/predicate"
+	"jixiao/ent/privacy"
+	"jixiao/viewer"
+)
+
+// ErrUnauthenticated refuses a write, or a read of something private, to a caller
+// who has not signed in.
+var ErrUnauthenticated = errors.New("sign in first")
+
+// LockedError refuses an editor's change to data under review.
+type LockedError struct {
+	Evaluation int
+	Status     evaluation.Status
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("evaluation %d is %s: it, its indicators and its figures are read-only until a reviewer returns it", e.Evaluation, e.Status)
+}
+
+// System returns ctx in which the server acts on its own authority: loading the
+// demo, the command line, and the lookups the rules themselves make.
+func System(ctx context.Context, job string) context.Context {
+	return privacy.DecisionContext(viewer.NewContext(ctx, viewer.NewSystem(job)), privacy.Allow)
+}
+
+// system keeps the viewer (for audit records) but lifts the rules.
+func system(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+// Data is the policy of the departments' data: departments, their years, months,
+// key tasks, projects, indicators and evaluations.
+func Data() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{readFilter(true)},
+		Mutation: privacy.MutationPolicy{writeRule()},
+	}
+}
+
+// Recorded is the policy of workflow transitions: read like the data they concern
+// (never anonymously); written only by the server itself.
+func Recorded() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{readFilter(false)},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// AdminOnly is the policy of users and API tokens.
+func AdminOnly() ent.Policy {
+	rule := privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v.Kind == viewer.User && v.Role == viewer.Admin {
+			return privacy.Allow
+		}
+		return deny(ctx, "only administrators manage users and API tokens")
+	})
+	return privacy.Policy{Query: privacy.QueryPolicy{rule}, Mutation: privacy.MutationPolicy{rule}}
+}
+
+// AuditTrail is the policy of audit records: administrators and reviewers read
+// them; only the audit hook writes them.
+func AuditTrail() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+			if v := viewer.FromContext(ctx); v.Kind == viewer.User && (v.Role == viewer.Admin || v.Role == viewer.Reviewer) {
+				return privacy.Allow
+			}
+			return deny(ctx, "only administrators and reviewers read the audit trail")
+		})},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// SystemOnly is the policy of sessions: the server alone reads and writes them.
+func SystemOnly() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// deny refuses: UNAUTHENTICATED to nobody, FORBIDDEN to anybody else.
+func deny(ctx context.Context, why string) error {
+	if viewer.FromContext(ctx).Kind == viewer.Anonymous {
+		return ErrUnauthenticated
+	}
+	return privacy.Denyf("%s", why)
+}
+
+// within is the department subtree of s.
+func within(s *viewer.Scope) predicate.Department {
+	return department.Or(department.ID(s.Root), department.PathHasPrefix(s.Prefix))
+}
+
+// yearFilter is every filter of rows that belong to a department-year.
+type yearFilter interface {
+	WhereHasDepartmentYearWith(...predicate.DepartmentYear)
+}
+
+// readFilter narrows every read to what the viewer may see. Anonymous callers see
+// published evaluations and what they evaluate when public is set.
+func readFilter(public bool) privacy.QueryRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v.SeesEverything():
+			return privacy.Allow
+		case v.Scope != nil:
+			return onlyWithin(f, v.Scope)
+		case v.Kind == viewer.Anonymous && public:
+			return onlyPublished(f)
+		}
+		return deny(ctx, "you may not read this")
+	})
+}
+
+func onlyWithin(f privacy.Filter, s *viewer.Scope) error {
+	switch f := f.(type) {
+	case *gen.DepartmentFilter:
+		f.Where(entql.Or(entql.FieldEQ(department.FieldID, s.Root), entql.FieldHasPrefix(department.FieldPath, s.Prefix)))
+	case *gen.DepartmentYearFilter:
+		f.WhereHasDepartmentWith(within(s))
+	case yearFilter:
+		f.WhereHasDepartmentYearWith(departmentyear.HasDepartmentWith(within(s)))
+	case *gen.TransitionFilter:
+		f.WhereHasEvaluationWith(evaluation.HasDepartmentYearWith(departmentyear.HasDepartmentWith(within(s))))
+	default:
+		return privacy.Denyf("no department filter for %T", f)
+	}
+	return privacy.Allow
+}
+
+func onlyPublished(f privacy.Filter) error {
+	published := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
+	switch f := f.(type) {
+	case *gen.DepartmentFilter:
+		// Department names and their tree are public.
+	case *gen.EvaluationFilter:
+		f.WhereStatus(entql.StringEQ(evaluation.StatusPUBLISHED.String()))
+	case *gen.DepartmentYearFilter:
+		f.WhereHasEvaluationsWith(published)
+	case yearFilter:
+		f.WhereHasDepartmentYearWith(departmentyear.HasEvaluationsWith(published))
+	default:
+		return ErrUnauthenticated
+	}
+	return privacy.Allow
+}
+
+// writeRule decides every change to the departments' data.
+func writeRule() privacy.MutationRule {
+	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v.Kind == viewer.Anonymous:
+			return ErrUnauthenticated
+		case v.Kind == viewer.Token:
+			return privacy.Denyf("API tokens are read-only")
+		case v.Role == viewer.Admin:
+			return privacy.Allow
+		case v.Role == viewer.Reviewer:
+			return reviewerMay(ctx, m)
+		case v.Role == viewer.Editor && v.Scope != nil:
+			return editorMay(ctx, v.Scope, m)
+		}
+		return privacy.Denyf("%s users read; they do not change data", strings.ToLower(string(v.Role)))
+	})
+}
+
+// reviewerMay lets a reviewer take their workflow steps and nothing else.
+func reviewerMay(ctx context.Context, m ent.Mutation) error {
+	em, ok := m.(*gen.EvaluationMutation)
+	if !ok || !em.Op().Is(ent.OpUpdateOne) {
+		return privacy.Denyf("reviewers approve or return submissions; they do not edit data")
+	}
+	for _, f := range em.Fields() {
+		switch f {
+		case evaluation.FieldStatus, evaluation.FieldReviewComment, evaluation.FieldUpdatedAt:
+		default:
+			return privacy.Denyf("reviewers approve or return submissions; they do not edit %s", f)
+		}
+	}
+	return transitionAllowed(ctx, viewer.Reviewer, em)
+}
+
+// transitionAllowed checks a status change of em against the workflow.
+func transitionAllowed(ctx context.Context, role viewer.Role, em *gen.EvaluationMutation) error {
+	to, changes := em.Status()
+	if !changes {
+		return privacy.Skip
+	}
+	from, err := em.OldStatus(system(ctx))
+	if err != nil {
+		return privacy.Denyf("evaluation not found")
+	}
+	if !workflowAllowed(role, from, to) {
+		return privacy.Denyf("a %s may not move an evaluation from %s to %s", strings.ToLower(string(role)), from, to)
+	}
+	return privacy.Allow
+}

@@ -1,0 +1,314 @@
+// Package auth tells who is calling: a browser with a session cookie, an
+// integration with an API token, or nobody. It signs users in and out, keeps
+// sessions in the database (so several API servers share them), checks the CSRF
+// token of cookie-authenticated writes, and slows down password guessing.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/argon2id"
+
+	"jixiao/access"
+	"jixiao/ent"
+	"jixiao/ent/apitoken"
+	"jixiao/ent/session"
+	"jixiao/ent/user"
+	"jixiao/inputerr"
+	"jixiao/viewer"
+)
+
+const (
+	// CookieName is the session cookie.
+	CookieName = "jixiao_session"
+	// CSRFHeader must carry the session's CSRF token on every cookie-authenticated POST.
+	CSRFHeader = "X-CSRF-Token"
+	// SessionTTL is how long a sign-in lasts.
+	SessionTTL = 12 * time.Hour
+	// MinPasswordLength is the shortest password accepted.
+	MinPasswordLength = 10
+
+	failuresBeforeLock = 5
+	lockFor            = 15 * time.Minute
+	tokenUseResolution = time.Minute // last_used_at is written at most this often
+)
+
+var (
+	// ErrBadCredentials is the one answer to a wrong username or a wrong password.
+	ErrBadCredentials = errors.New("wrong username or password")
+	// ErrTooManyAttempts slows down guessing, per account and per address.
+	ErrTooManyAttempts = errors.New("too many failed sign-in attempts; wait a few minutes and try again")
+)
+
+// Service signs users in and identifies callers.
+type Service struct {
+	client    *ent.Client
+	log       *slog.Logger
+	addresses *limiter
+}
+
+// New returns the service over client.
+func New(client *ent.Client, log *slog.Logger) *Service {
+	return &Service{client: client, log: log, addresses: newLimiter(10, 6*time.Second)}
+}
+
+// HashPassword returns the argon2id hash of password, refusing short ones.
+func HashPassword(password string) (string, error) {
+	if len([]rune(password)) < MinPasswordLength {
+		return "", inputerr.New("password", "must have at least %d characters", MinPasswordLength)
+	}
+	return argon2id.CreateHash(password, argon2id.DefaultParams)
+}
+
+// NewSecret returns a random URL-safe secret of n bytes.
+func NewSecret(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Digest is what the database keeps of a session cookie or an API token.
+func Digest(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+type ctxKey int
+
+const (
+	exchangeKey ctxKey = iota
+)
+
+// exchange is the request and response a resolver may need: the caller's address
+// for rate limiting, the response for the session cookie, the CSRF token to hand out.
+type exchange struct {
+	w    http.ResponseWriter
+	r    *http.Request
+	csrf string
+}
+
+// Middleware identifies the caller of each request and puts the viewer in its context.
+func (s *Service) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ex := &exchange{w: w, r: r}
+		ctx := context.WithValue(r.Context(), exchangeKey, ex)
+		var v viewer.Viewer
+		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			tv, err := s.tokenViewer(ctx, strings.TrimSpace(bearer))
+			if err != nil {
+				refuse(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
+				return
+			}
+			v = tv
+		} else if c, err := r.Cookie(CookieName); err == nil {
+			sv, csrf, err := s.sessionViewer(ctx, c.Value)
+			switch {
+			case err != nil:
+				s.log.DebugContext(ctx, "session cookie ignored", "reason", err)
+				clearCookie(w, r)
+			case r.Method == http.MethodPost && subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(csrf)) != 1:
+				refuse(w, http.StatusForbidden, "CSRF", "a signed-in browser must send its CSRF token in the "+CSRFHeader+" header (see the me query)")
+				return
+			default:
+				v, ex.csrf = sv, csrf
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(viewer.NewContext(ctx, v)))
+	})
+}
+
+// refuse answers a request that cannot go on, in the shape of a GraphQL error.
+func refuse(w http.ResponseWriter, status int, code, message string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{"message": message, "extensions": map[string]any{"code": code}}},
+	})
+}
+
+func (s *Service) tokenViewer(ctx context.Context, secret string) (viewer.Viewer, error) {
+	sys := access.System(ctx, "auth")
+	t, err := s.client.APIToken.Query().Where(apitoken.TokenHash(Digest(secret)), apitoken.RevokedAtIsNil()).
+		WithDepartment().Only(sys)
+	if err != nil {
+		return viewer.Viewer{}, errors.New("the API token is unknown or revoked")
+	}
+	if t.LastUsedAt == nil || time.Since(*t.LastUsedAt) > tokenUseResolution {
+		if err := s.client.APIToken.UpdateOne(t).SetLastUsedAt(time.Now()).Exec(sys); err != nil {
+			s.log.WarnContext(ctx, "recording token use", "token", t.ID, "error", err)
+		}
+	}
+	v := viewer.Viewer{Kind: viewer.Token, ID: t.ID, Name: "token " + t.Name}
+	if d := t.Edges.Department; d != nil {
+		v.Scope = &viewer.Scope{Root: d.ID, Prefix: subtreePrefix(d)}
+	}
+	return v, nil
+}
+
+func (s *Service) sessionViewer(ctx context.Context, secret string) (viewer.Viewer, string, error) {
+	sys := access.System(ctx, "auth")
+	sess, err := s.client.Session.Query().Where(session.TokenHash(Digest(secret)), session.ExpiresAtGT(time.Now())).
+		WithUser(func(q *ent.UserQuery) { q.WithDepartment() }).Only(sys)
+	if err != nil {
+		return viewer.Viewer{}, "", errors.New("unknown or expired session")
+	}
+	u := sess.Edges.User
+	if u.Disabled {
+		return viewer.Viewer{}, "", errors.New("the user is disabled")
+	}
+	return Of(u), sess.CsrfToken, nil
+}
+
+// Of is the viewer a user is: an editor is confined to their department's subtree.
+func Of(u *ent.User) viewer.Viewer {
+	v := viewer.Viewer{Kind: viewer.User, ID: u.ID, Name: u.Username, Role: viewer.Role(u.Role)}
+	if u.Role == user.RoleEDITOR {
+		if d := u.Edges.Department; d != nil {
+			v.Scope = &viewer.Scope{Root: d.ID, Prefix: subtreePrefix(d)}
+		}
+	}
+	return v
+}
+
+func subtreePrefix(d *ent.Department) string { return fmt.Sprintf("%s%d/", d.Path, d.ID) }
+
+// Signed is a new session: the user and the CSRF token their browser must send.
+type Signed struct {
+	User      *ent.User
+	CSRFToken string
+	ExpiresAt time.Time
+}
+
+// Login checks a username and password, starts a session and sets its cookie.
+func (s *Service) Login(ctx context.Context, username, password string) (*Signed, error) {
+	ex, _ := ctx.Value(exchangeKey).(*exchange)
+	addr := "unknown"
+	if ex != nil {
+		addr = clientAddress(ex.r)
+	}
+	if !s.addresses.ready(addr) {
+		return nil, ErrTooManyAttempts
+	}
+	sys := access.System(ctx, "login")
+	u, err := s.client.User.Query().Where(user.Username(username)).WithDepartment().Only(sys)
+	if ent.IsNotFound(err) {
+		// Spend the time a real check takes, so that timing tells no names.
+		_, _ = argon2id.ComparePasswordAndHash(password, dummyHash)
+		s.addresses.fail(addr)
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, err
+	}
+	if u.LockedUntil != nil && time.Now().Before(*u.LockedUntil) {
+		s.addresses.fail(addr)
+		return nil, ErrTooManyAttempts
+	}
+	ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
+	if err != nil || !ok || u.Disabled {
+		s.addresses.fail(addr)
+		upd := s.client.User.UpdateOne(u).AddFailedLogins(1)
+		if u.FailedLogins+1 >= failuresBeforeLock {
+			upd.SetFailedLogins(0).SetLockedUntil(time.Now().Add(lockFor))
+		}
+		if err := upd.Exec(sys); err != nil {
+			return nil, err
+		}
+		s.log.InfoContext(ctx, "failed sign-in", "username", username, "address", addr)
+		return nil, ErrBadCredentials
+	}
+	secret, csrf := NewSecret(32), NewSecret(24)
+	expires := time.Now().Add(SessionTTL)
+	tx, err := s.client.Tx(sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Session.Create().SetTokenHash(Digest(secret)).SetCsrfToken(csrf).SetUserID(u.ID).SetExpiresAt(expires).Exec(sys); err != nil {
+		return nil, rollback(tx, err)
+	}
+	if err := tx.User.UpdateOne(u).SetFailedLogins(0).ClearLockedUntil().SetLastLoginAt(time.Now()).Exec(sys); err != nil {
+		return nil, rollback(tx, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	if ex != nil {
+		http.SetCookie(ex.w, &http.Cookie{
+			Name: CookieName, Value: secret, Path: "/", Expires: expires,
+			HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: secure(ex.r),
+		})
+		ex.csrf = csrf
+	}
+	return &Signed{User: u, CSRFToken: csrf, ExpiresAt: expires}, nil
+}
+
+// Logout ends the caller's session and clears its cookie.
+func (s *Service) Logout(ctx context.Context) error {
+	ex, _ := ctx.Value(exchangeKey).(*exchange)
+	if ex == nil {
+		return nil
+	}
+	if c, err := ex.r.Cookie(CookieName); err == nil {
+		if _, err := s.client.Session.Delete().Where(session.TokenHash(Digest(c.Value))).Exec(access.System(ctx, "logout")); err != nil {
+			return err
+		}
+	}
+	clearCookie(ex.w, ex.r)
+	return nil
+}
+
+// CSRFToken is the CSRF token of the caller's session, "" without one.
+func CSRFToken(ctx context.Context) string {
+	if ex, _ := ctx.Value(exchangeKey).(*exchange); ex != nil {
+		return ex.csrf
+	}
+	return ""
+}
+
+func rollback(tx *ent.Tx, err error) error {
+	_ = tx.Rollback()
+	return err
+}
+
+func clearCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: secure(r)})
+}
+
+// secure marks the cookie Secure when the browser reached us over HTTPS, directly
+// or through a proxy that says so.
+func secure(r *http.Request) bool {
+	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+}
+
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// dummyHash is compared against when the username is unknown.
+var dummyHash = func() string {
+	h, err := argon2id.CreateHash("not a password of anybody", argon2id.DefaultParams)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}()
