@@ -142,9 +142,10 @@ func startServer(t *testing.T, db string, args ...string) *server {
 // caller is one client of the API: anonymous, or signed in with a session cookie
 // and the CSRF token that goes with it.
 type caller struct {
-	url  string
-	http *http.Client
-	csrf string
+	url    string
+	http   *http.Client
+	csrf   string
+	bearer string // an API token, sent as Authorization: Bearer
 }
 
 // anonymous is a caller who has not signed in.
@@ -162,6 +163,11 @@ func (s *server) as(t *testing.T, username string) *caller {
 		map[string]any{"u": username, "p": s.accounts[username]}, &out)
 	c.csrf = out.Login.CsrfToken
 	return c
+}
+
+// withToken is an integration calling with an API token.
+func (s *server) withToken(token string) *caller {
+	return &caller{url: s.url, http: &http.Client{}, bearer: token}
 }
 
 // admin signs in as the first administrator.
@@ -186,6 +192,9 @@ func post(t *testing.T, base *caller, query string, vars map[string]any) gqlResp
 	req.Header.Set("Content-Type", "application/json")
 	if base.csrf != "" {
 		req.Header.Set("X-CSRF-Token", base.csrf)
+	}
+	if base.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+base.bearer)
 	}
 	resp, err := base.http.Do(req)
 	if err != nil {
