@@ -122,7 +122,9 @@ func reviewWorkflow(t *testing.T, db string) {
 	// Published: the public reads the evaluation and its score.
 	var public struct {
 		Evaluations struct {
-			Edges []struct{ Node struct{ Score, Status string } }
+			Edges []struct {
+				Node struct{ Score, Status string }
+			}
 		}
 	}
 	must(t, srv.anonymous(), `{ evaluations { edges { node { score status } } } }`, nil, &public)
@@ -195,7 +197,11 @@ func noLostUpdates(t *testing.T, db string) {
 	srv := startServer(t, db, "--demo")
 	admin := srv.as(t, "admin")
 	_, ind := officeEvaluation(t, admin)
-	var office struct{ Departments struct{ Edges []struct{ Node struct{ ID string } } } }
+	var office struct {
+		Departments struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+	}
 	must(t, admin, `{ departments(where: {code: "440115-001"}) { edges { node { id } } } }`, nil, &office)
 	must(t, admin, `mutation($d: ID!) { createUser(input: {username: "editor2", role: EDITOR, departmentID: $d, password: "second editor pw"}) { id } }`,
 		map[string]any{"d": office.Departments.Edges[0].Node.ID}, nil)
