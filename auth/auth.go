@@ -97,9 +97,10 @@ const (
 // exchange is the request and response a resolver may need: the caller's address
 // for rate limiting, the response for the session cookie, the CSRF token to hand out.
 type exchange struct {
-	w    http.ResponseWriter
-	r    *http.Request
-	csrf string
+	w             http.ResponseWriter
+	r             *http.Request
+	csrf          string
+	cookieIgnored bool
 }
 
 // Middleware identifies the caller of each request and puts the viewer in its context.
@@ -122,8 +123,9 @@ func (s *Service) Middleware(next http.Handler) http.Handler {
 				s.log.DebugContext(ctx, "session cookie ignored", "reason", err)
 				clearCookie(w, r)
 			case r.Method == http.MethodPost && subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(csrf)) != 1:
-				refuse(w, http.StatusForbidden, "CSRF", "a signed-in browser must send its CSRF token in the "+CSRFHeader+" header (see the me query)")
-				return
+				// Without its CSRF token the cookie is not used: the request goes on as
+				// nobody's, so a forged one can do nothing, and signing in again works.
+				ex.cookieIgnored = true
 			default:
 				v, ex.csrf = sv, csrf
 			}
@@ -270,6 +272,13 @@ func (s *Service) Logout(ctx context.Context) error {
 	}
 	clearCookie(ex.w, ex.r)
 	return nil
+}
+
+// CookieIgnored reports whether the request carried a session cookie that was not
+// used because the X-CSRF-Token header did not match it.
+func CookieIgnored(ctx context.Context) bool {
+	ex, _ := ctx.Value(exchangeKey).(*exchange)
+	return ex != nil && ex.cookieIgnored
 }
 
 // CSRFToken is the CSRF token of the caller's session, "" without one.

@@ -131,6 +131,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr
 		}
 		switch {
+		case errors.Is(err, access.ErrUnauthenticated) && auth.CookieIgnored(ctx):
+			return set(CodeUnauthenticated, "", "sign in first: the session cookie came without its "+auth.CSRFHeader+" header, so it was not used")
 		case errors.Is(err, access.ErrUnauthenticated), errors.Is(err, auth.ErrBadCredentials):
 			return set(CodeUnauthenticated, "", rootCause(err).Error())
 		case errors.Is(err, auth.ErrTooManyAttempts):
