@@ -187,3 +187,21 @@ func TestCORS(t *testing.T) {
 		})
 	}
 }
+
+func TestIntrospectionSwitch(t *testing.T) {
+	for _, off := range []bool{false, true} {
+		srv := newServerWith(t, func(o *web.Options) { o.NoIntrospection = off })
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/query", strings.NewReader(`{"query":"{ __schema { queryType { name } } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+testToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if answered := strings.Contains(string(body), `"name":"Query"`); answered == off {
+			t.Errorf("NoIntrospection=%v: %s", off, body)
+		}
+	}
+}
