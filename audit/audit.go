@@ -12,8 +12,8 @@ import (
 
 	"entgo.io/ent"
 
-	gen "jixiao/ent"
 	"jixiao/audit/change"
+	gen "jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/privacy"
 	"jixiao/reqid"
