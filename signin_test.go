@@ -110,8 +110,8 @@ func TestAPITokens(t *testing.T) {
 	integration := srv.withToken(tok.Token)
 	var read struct{ Evaluations struct{ TotalCount int } }
 	must(t, integration, `{ evaluations { totalCount } }`, nil, &read)
-	if read.Evaluations.TotalCount != 4 {
-		t.Errorf("the token reads %d evaluations, want all 4", read.Evaluations.TotalCount)
+	if read.Evaluations.TotalCount != 5 {
+		t.Errorf("the token reads %d evaluations, want all 5", read.Evaluations.TotalCount)
 	}
 	if r := post(t, integration, `mutation { createDepartment(input: {code: "X", name: "X"}) { id } }`, nil); code(r) != "FORBIDDEN" {
 		t.Errorf("a token wrote: %+v", r)

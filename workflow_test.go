@@ -251,3 +251,41 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestEditorConfined: the demo's editor sees and changes the office's data only; the
+// neighbouring department's is refused in the same words as a row that does not exist.
+func TestEditorConfined(t *testing.T) {
+	srv := startServer(t, "sqlite://"+t.TempDir()+"/j.db", "--demo")
+	editor, admin := srv.as(t, "editor"), srv.as(t, "admin")
+	years := func(c *caller) map[string]string {
+		var out struct {
+			DepartmentYears struct {
+				Edges []struct {
+					Node struct {
+						ID         string
+						Department struct{ Code string }
+					}
+				}
+			}
+		}
+		must(t, c, `{ departmentYears { edges { node { id department { code } } } } }`, nil, &out)
+		m := map[string]string{}
+		for _, e := range out.DepartmentYears.Edges {
+			m[e.Node.Department.Code] = e.Node.ID
+		}
+		return m
+	}
+	all, mine := years(admin), years(editor)
+	if len(all) != 2 || len(mine) != 1 || mine["440115-001"] == "" {
+		t.Fatalf("the admin sees %v, the editor %v", all, mine)
+	}
+	const figure = `mutation($id: ID!) { updateDepartmentYear(id: $id, input: {publicActual: "75.00"}) { publicActual } }`
+	if r := post(t, editor, figure, map[string]any{"id": mine["440115-001"]}); code(r) != "" {
+		t.Errorf("the editor could not change the office's figure: %+v", r.Errors)
+	}
+	other := post(t, editor, figure, map[string]any{"id": all["440115-002"]})
+	missing := post(t, editor, figure, map[string]any{"id": "4294967999"})
+	if code(other) != "FORBIDDEN" || code(missing) != "FORBIDDEN" || other.Errors[0].Message != missing.Errors[0].Message {
+		t.Errorf("another department's figure: %+v; a missing one: %+v; want the same FORBIDDEN", other.Errors, missing.Errors)
+	}
+}

@@ -18,6 +18,10 @@ const DistrictCode = "440115"
 // OfficeCode is the code of the department whose year the demo holds.
 const OfficeCode = "440115-001"
 
+// NeighbourCode is the second department's code: illustrative data, not the report's,
+// so that the demo's editor meets another department's data.
+const NeighbourCode = "440115-002"
+
 type dept struct {
 	code, name, functions string
 }
@@ -36,6 +40,31 @@ var (
 			"并承担区委重要会议材料和规范性文件的印刷。",
 	}
 )
+
+// neighbour and its figures are illustrative: a second department beside the office.
+var (
+	neighbour = dept{
+		code:      NeighbourCode,
+		name:      "广州市南沙区财政局",
+		functions: "负责全区财政收支、预算管理和预算绩效管理。",
+	}
+	neighbourYear = figures{
+		personnelBudget: fixed.MustParse("520.00"), personnelActual: fixed.MustParse("515.30"),
+		publicBudget: fixed.MustParse("60.00"), publicActual: fixed.MustParse("58.12"),
+		projectBudget: fixed.MustParse("300.00"), projectActual: fixed.MustParse("296.40"),
+		carryoverStart: fixed.MustParse("2.10"), carryoverEnd: fixed.MustParse("1.80"),
+		threePublicBudget: fixed.MustParse("3.00"), threePublicActual: fixed.MustParse("2.40"),
+		assetsInUse: fixed.MustParse("150.00"), assetsTotal: fixed.MustParse("156.00"),
+	}
+	neighbourIndicators = []ind{
+		{level1: "产出指标", level2: "数量指标", name: "预算评审项目数", kind: quant, op: ge, target: "40", unit: "个", weight: "40", actual: "42"},
+		{level1: "管理效率", level2: "预算执行", name: "预算资金支出率", kind: quant, op: ge, target: "100", unit: "%", weight: "30", binding: indicator.BindingEXECUTION_RATE,
+			deviation: "个别项目年底前未完成结算。"},
+		{level1: "管理效率", level2: "绩效管理", name: "绩效管理制度健全性", kind: qual, weight: "30", rating: indicator.RatingACHIEVED, rated: "28"},
+	}
+)
+
+const neighbourGoal = "统筹财政资源，提高预算编制和执行质量，全面实施预算绩效管理。"
 
 // figures are the department-year's 收支, 三公 and asset figures (万元).
 type figures struct {

@@ -64,19 +64,12 @@ func write(ctx context.Context, tx *ent.Tx) error {
 		return fmt.Errorf("department %s: %w", office.code, err)
 	}
 
-	f := officeYear
-	dy, err := tx.DepartmentYear.Create().
-		SetDepartmentID(dep.ID).SetYear(Year).
-		SetPersonnelBudget(f.personnelBudget).SetPersonnelActual(f.personnelActual).
-		SetPublicBudget(f.publicBudget).SetPublicActual(f.publicActual).
-		SetProjectBudget(f.projectBudget).SetProjectActual(f.projectActual).
-		SetCarryoverStart(f.carryoverStart).SetCarryoverEnd(f.carryoverEnd).
-		SetThreePublicBudget(f.threePublicBudget).SetThreePublicActual(f.threePublicActual).
-		SetAssetsInUse(f.assetsInUse).SetAssetsTotal(f.assetsTotal).
-		SetGoal(officeGoal).
-		Save(ctx)
+	if err := writeNeighbour(ctx, tx, root.ID); err != nil {
+		return err
+	}
+	dy, err := createYear(ctx, tx, dep.ID, officeYear, officeGoal)
 	if err != nil {
-		return fmt.Errorf("department-year %d: %w", Year, err)
+		return err
 	}
 
 	for _, m := range months {
@@ -145,6 +138,43 @@ func write(ctx context.Context, tx *ent.Tx) error {
 		}
 	}
 	return nil
+}
+
+// createYear creates department deptID's figures for Year.
+func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal string) (*ent.DepartmentYear, error) {
+	dy, err := tx.DepartmentYear.Create().
+		SetDepartmentID(deptID).SetYear(Year).
+		SetPersonnelBudget(f.personnelBudget).SetPersonnelActual(f.personnelActual).
+		SetPublicBudget(f.publicBudget).SetPublicActual(f.publicActual).
+		SetProjectBudget(f.projectBudget).SetProjectActual(f.projectActual).
+		SetCarryoverStart(f.carryoverStart).SetCarryoverEnd(f.carryoverEnd).
+		SetThreePublicBudget(f.threePublicBudget).SetThreePublicActual(f.threePublicActual).
+		SetAssetsInUse(f.assetsInUse).SetAssetsTotal(f.assetsTotal).
+		SetGoal(goal).
+		Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("department-year %d of department %d: %w", Year, deptID, err)
+	}
+	return dy, nil
+}
+
+// writeNeighbour adds a second department beside the office, so that the demo's
+// editor (who edits the office) meets data that is not theirs.
+func writeNeighbour(ctx context.Context, tx *ent.Tx, districtID int) error {
+	dep, err := tx.Department.Create().
+		SetCode(neighbour.code).SetName(neighbour.name).SetFunctions(neighbour.functions).
+		SetParentID(districtID).Save(ctx)
+	if err != nil {
+		return fmt.Errorf("department %s: %w", neighbour.code, err)
+	}
+	dy, err := createYear(ctx, tx, dep.ID, neighbourYear, neighbourGoal)
+	if err != nil {
+		return err
+	}
+	if err := createIndicators(ctx, tx, dy.ID, nil, neighbourIndicators); err != nil {
+		return err
+	}
+	return tx.Evaluation.Create().SetDepartmentYearID(dy.ID).SetStatus(evaluation.StatusDRAFT).Exec(ctx)
 }
 
 // createIndicators creates rows as the indicators of department-year dyID (projectID nil)

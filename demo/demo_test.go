@@ -40,21 +40,21 @@ type count struct {
 }
 
 var counts = []count{
-	{"departments", func(ctx context.Context, c *ent.Client) (int, error) { return c.Department.Query().Count(ctx) }, 2},
-	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) { return c.DepartmentYear.Query().Count(ctx) }, 1},
+	{"departments", func(ctx context.Context, c *ent.Client) (int, error) { return c.Department.Query().Count(ctx) }, 3},
+	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) { return c.DepartmentYear.Query().Count(ctx) }, 2},
 	{"months", func(ctx context.Context, c *ent.Client) (int, error) { return c.MonthlyExecution.Query().Count(ctx) }, 12},
 	{"key tasks", func(ctx context.Context, c *ent.Client) (int, error) { return c.KeyTask.Query().Count(ctx) }, 2},
 	{"projects", func(ctx context.Context, c *ent.Client) (int, error) { return c.Project.Query().Count(ctx) }, 3},
 	{"overall indicators", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Indicator.Query().Where(indicator.ProjectIDIsNil()).Count(ctx)
-	}, 18},
+	}, 18 + 3},
 	{"project indicators", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Indicator.Query().Where(indicator.ProjectIDNotNil()).Count(ctx)
 	}, 12},
-	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) { return c.Evaluation.Query().Count(ctx) }, 4},
+	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) { return c.Evaluation.Query().Count(ctx) }, 5},
 	{"overall evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT)).Count(ctx)
-	}, 1},
+	}, 2},
 }
 
 // checkCounts checks every count against want(c).
@@ -89,12 +89,15 @@ func TestLoad(t *testing.T) {
 	}
 	checkCounts(t, client, func(c count) int { return c.want })
 
-	overall, err := client.Indicator.Query().Where(indicator.ProjectIDIsNil()).All(ctx)
+	years, err := client.DepartmentYear.Query().WithDepartment().
+		WithIndicators(func(q *ent.IndicatorQuery) { q.Where(indicator.ProjectIDIsNil()) }).All(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := sumWeights(overall); got != fixed.FromInt(100) {
-		t.Errorf("overall weights add up to %s, want 100", got)
+	for _, dy := range years {
+		if got := sumWeights(dy.Edges.Indicators); got != fixed.FromInt(100) {
+			t.Errorf("%s: overall weights add up to %s, want 100", dy.Edges.Department.Code, got)
+		}
 	}
 	projects, err := client.Project.Query().WithIndicators().WithEvaluations().All(ctx)
 	if err != nil {
