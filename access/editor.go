@@ -118,83 +118,73 @@ func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation)
 // ownersOf lists what the rows m changes belong to, read with the rules lifted.
 func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 	creating := m.Op().Is(ent.OpCreate)
-	ids := func() ([]int, error) {
+	ids, err := func() ([]int, error) {
+		if creating {
+			return nil, nil
+		}
 		return m.(interface {
 			IDs(context.Context) ([]int, error)
 		}).IDs(ctx)
+	}()
+	if err != nil {
+		return nil, err
 	}
+	// new is the owner of a row being created from its department-year and project fields.
+	new := func(year func() (int, bool), project func() (int, bool)) []owner {
+		y, _ := year()
+		p, _ := project()
+		return []owner{{year: y, project: p}}
+	}
+	none := func() (int, bool) { return 0, false }
 	switch m := m.(type) {
 	case *gen.DepartmentMutation:
 		return nil, privacy.Denyf("departments are managed by administrators")
 	case *gen.DepartmentYearMutation:
-		ids, err := ids()
-		out := make([]owner, len(ids))
-		for i, id := range ids {
-			out[i] = owner{year: id}
-		}
-		return out, err
+		return mapOwners(ids, func(id int) owner { return owner{year: id} }), nil
 	case *gen.MonthlyExecutionMutation:
 		if creating {
-			y, _ := m.DepartmentYearID()
-			return []owner{{year: y}}, nil
+			return new(m.DepartmentYearID, none), nil
 		}
-		ids, err := ids()
-		if err != nil {
-			return nil, err
-		}
-		rows, err := m.Client().MonthlyExecution.Query().Where(monthlyexecution.IDIn(ids...)).All(ctx)
-		return mapOwners(rows, func(r *gen.MonthlyExecution) owner { return owner{year: r.DepartmentYearID} }), err
+		return load(m.Client().MonthlyExecution.Query().Where(monthlyexecution.IDIn(ids...)).All(ctx))(
+			func(r *gen.MonthlyExecution) owner { return owner{year: r.DepartmentYearID} })
 	case *gen.KeyTaskMutation:
 		if creating {
-			y, _ := m.DepartmentYearID()
-			return []owner{{year: y}}, nil
+			return new(m.DepartmentYearID, none), nil
 		}
-		ids, err := ids()
-		if err != nil {
-			return nil, err
-		}
-		rows, err := m.Client().KeyTask.Query().Where(keytask.IDIn(ids...)).All(ctx)
-		return mapOwners(rows, func(r *gen.KeyTask) owner { return owner{year: r.DepartmentYearID} }), err
+		return load(m.Client().KeyTask.Query().Where(keytask.IDIn(ids...)).All(ctx))(
+			func(r *gen.KeyTask) owner { return owner{year: r.DepartmentYearID} })
 	case *gen.ProjectMutation:
 		if creating {
-			y, _ := m.DepartmentYearID()
-			return []owner{{year: y}}, nil
+			return new(m.DepartmentYearID, none), nil
 		}
-		ids, err := ids()
-		if err != nil {
-			return nil, err
-		}
-		rows, err := m.Client().Project.Query().Where(project.IDIn(ids...)).All(ctx)
-		return mapOwners(rows, func(r *gen.Project) owner { return owner{year: r.DepartmentYearID, project: r.ID} }), err
+		return load(m.Client().Project.Query().Where(project.IDIn(ids...)).All(ctx))(
+			func(r *gen.Project) owner { return owner{year: r.DepartmentYearID, project: r.ID} })
 	case *gen.IndicatorMutation:
 		if creating {
-			y, _ := m.DepartmentYearID()
-			p, _ := m.ProjectID()
-			return []owner{{year: y, project: p}}, nil
+			return new(m.DepartmentYearID, m.ProjectID), nil
 		}
-		ids, err := ids()
-		if err != nil {
-			return nil, err
-		}
-		rows, err := m.Client().Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx)
-		return mapOwners(rows, func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} }), err
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
 	case *gen.EvaluationMutation:
-		if creating {
-			y, _ := m.DepartmentYearID()
-			p, _ := m.ProjectID()
-			// A new evaluation is a draft; what it evaluates must not be under review.
-			return []owner{{year: y, project: p}}, nil
+		if creating { // a new evaluation is a draft; what it evaluates must not be under review
+			return new(m.DepartmentYearID, m.ProjectID), nil
 		}
-		ids, err := ids()
-		if err != nil {
-			return nil, err
-		}
-		rows, err := m.Client().Evaluation.Query().Where(evaluation.IDIn(ids...)).All(ctx)
-		return mapOwners(rows, func(r *gen.Evaluation) owner {
-			return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
-		}), err
+		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(ids...)).All(ctx))(
+			func(r *gen.Evaluation) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
 	}
 	return nil, privacy.Denyf("%s is not departmental data", strings.ToLower(m.Type()))
+}
+
+// load maps the rows a query read to their owners.
+func load[T any](rows []T, err error) func(func(T) owner) ([]owner, error) {
+	return func(f func(T) owner) ([]owner, error) {
+		if err != nil {
+			return nil, err
+		}
+		return mapOwners(rows, f), nil
+	}
 }
 
 func mapOwners[T any](rows []T, f func(T) owner) []owner {
