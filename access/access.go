@@ -19,14 +19,18 @@ import (
 	"strings"
 
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/entql"
 
 	gen "jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
+	"jixiao/ent/project"
 	"jixiao/viewer"
 )
 
@@ -157,21 +161,41 @@ func onlyWithin(f privacy.Filter, s *viewer.Scope) error {
 	return privacy.Allow
 }
 
+// onlyPublished shows the public what a published evaluation evaluates: a
+// department-year's figures and overall indicators once its overall evaluation is
+// published, a project and its indicators once the project's evaluation is.
 func onlyPublished(f privacy.Filter) error {
 	published := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
+	yearPublished := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), published)
 	switch f := f.(type) {
 	case *gen.DepartmentFilter:
 		// Department names and their tree are public.
 	case *gen.EvaluationFilter:
 		f.WhereStatus(entql.StringEQ(evaluation.StatusPUBLISHED.String()))
 	case *gen.DepartmentYearFilter:
-		f.WhereHasEvaluationsWith(published)
-	case yearFilter:
-		f.WhereHasDepartmentYearWith(departmentyear.HasEvaluationsWith(published))
+		f.WhereHasEvaluationsWith(evaluation.ProjectIDIsNil(), published)
+	case *gen.ProjectFilter:
+		f.Where(entql.Or(edgeWith("evaluations", published), edgeWith("department_year", yearPublished)))
+	case *gen.IndicatorFilter:
+		f.Where(entql.Or(
+			entql.And(entql.FieldNil(indicator.FieldProjectID), edgeWith("department_year", yearPublished)),
+			edgeWith("project", project.HasEvaluationsWith(published)),
+		))
+	case yearFilter: // monthly execution, key tasks
+		f.WhereHasDepartmentYearWith(yearPublished)
 	default:
 		return ErrUnauthenticated
 	}
 	return privacy.Allow
+}
+
+// edgeWith is an entql predicate on an edge, from ent's typed predicates.
+func edgeWith[P ~func(*sql.Selector)](edge string, preds ...P) entql.P {
+	return entql.HasEdgeWith(edge, sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	}))
 }
 
 // writeRule decides every change to the departments' data.

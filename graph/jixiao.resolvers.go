@@ -246,6 +246,9 @@ func (r *mutationResolver) UpdateDepartment(ctx context.Context, id int, input e
 // DeleteDepartment is the resolver for the deleteDepartment field.
 func (r *mutationResolver) DeleteDepartment(ctx context.Context, id int) (int, error) {
 	db := r.db(ctx)
+	if err := mayChange(ctx, department.Policy, db.Department.UpdateOneID(id).Mutation()); err != nil {
+		return 0, err
+	}
 	if err := refuseWhileUsed(ctx, "department", id,
 		used{"sub-departments", db.Department.Query().Where(department.ParentID(id)).Count},
 		used{"years", db.DepartmentYear.Query().Where(departmentyear.DepartmentID(id)).Count},
@@ -274,6 +277,9 @@ func (r *mutationResolver) UpdateDepartmentYear(ctx context.Context, id int, inp
 // DeleteDepartmentYear is the resolver for the deleteDepartmentYear field.
 func (r *mutationResolver) DeleteDepartmentYear(ctx context.Context, id int) (int, error) {
 	db := r.db(ctx)
+	if err := mayChange(ctx, departmentyear.Policy, db.DepartmentYear.UpdateOneID(id).Mutation()); err != nil {
+		return 0, err
+	}
 	if err := refuseWhileUsed(ctx, "department-year", id,
 		used{"projects", db.Project.Query().Where(project.DepartmentYearID(id)).Count},
 		used{"indicators", db.Indicator.Query().Where(indicator.DepartmentYearID(id)).Count},
@@ -293,10 +299,6 @@ func (r *mutationResolver) DeleteDepartmentYear(ctx context.Context, id int) (in
 // SetMonthlyExecution is the resolver for the setMonthlyExecution field.
 func (r *mutationResolver) SetMonthlyExecution(ctx context.Context, departmentYearID int, months []*model.MonthInput) (*ent.DepartmentYear, error) {
 	db := r.db(ctx)
-	dy, err := get(ctx, db.DepartmentYear.Get, departmentYearID, "department-year")
-	if err != nil {
-		return nil, err
-	}
 	seen := map[int]bool{}
 	builders := make([]*ent.MonthlyExecutionCreate, len(months))
 	for i, m := range months {
@@ -304,16 +306,19 @@ func (r *mutationResolver) SetMonthlyExecution(ctx context.Context, departmentYe
 			return nil, inputerr.New(fmt.Sprintf("months[%d].month", i), "month %d is given twice", m.Month)
 		}
 		seen[m.Month] = true
-		builders[i] = db.MonthlyExecution.Create().SetDepartmentYearID(dy.ID).SetMonth(m.Month).
+		builders[i] = db.MonthlyExecution.Create().SetDepartmentYearID(departmentYearID).SetMonth(m.Month).
 			SetCumulativeExecuted(m.CumulativeExecuted).SetTargetPercent(m.TargetPercent)
 	}
-	if _, err := db.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(dy.ID)).Exec(ctx); err != nil {
+	if err := mayChange(ctx, departmentyear.Policy, db.DepartmentYear.UpdateOneID(departmentYearID).Mutation()); err != nil {
+		return nil, err
+	}
+	if _, err := db.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(departmentYearID)).Exec(ctx); err != nil {
 		return nil, err
 	}
 	if err := db.MonthlyExecution.CreateBulk(builders...).Exec(ctx); err != nil {
 		return nil, atRow(err, "months")
 	}
-	return dy, nil
+	return get(ctx, db.DepartmentYear.Get, departmentYearID, "department-year")
 }
 
 // CreateKeyTask is the resolver for the createKeyTask field.
@@ -356,6 +361,9 @@ func (r *mutationResolver) UpdateProject(ctx context.Context, id int, input ent.
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, id int) (int, error) {
 	db := r.db(ctx)
+	if err := mayChange(ctx, project.Policy, db.Project.UpdateOneID(id).Mutation()); err != nil {
+		return 0, err
+	}
 	if err := refuseWhileUsed(ctx, "project", id,
 		used{"indicators", db.Indicator.Query().Where(indicator.ProjectID(id)).Count},
 		used{"evaluations", db.Evaluation.Query().Where(evaluation.ProjectID(id)).Count},
@@ -409,13 +417,11 @@ func (r *mutationResolver) DeleteEvaluation(ctx context.Context, id int) (int, e
 
 // SubmitEvaluation is the resolver for the submitEvaluation field.
 func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.Evaluation, error) {
-	db := r.db(ctx)
-	ev, err := get(ctx, db.Evaluation.Get, id, "evaluation")
+	// The step first, so that the access rules answer before anything is checked;
+	// when a check fails, the error rolls the step back with the rest of the mutation.
+	ev, err := r.step(ctx, id, workflow.Submit, "")
 	if err != nil {
 		return nil, err
-	}
-	if _, err := workflow.Next(workflow.Submit, ev.Status); err != nil {
-		return nil, inputerr.New("id", "%v", err)
 	}
 	s, err := subject(ctx, loader.SubjectOf(ev), true)
 	if err != nil {
@@ -424,7 +430,7 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if problems := submitProblems(assess.Evaluate(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
 		return nil, submitRefused(ctx, id, problems)
 	}
-	return r.step(ctx, id, workflow.Submit, "")
+	return ev, nil
 }
 
 // ApproveEvaluation is the resolver for the approveEvaluation field.

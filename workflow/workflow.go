@@ -61,3 +61,9 @@ func Allowed(role viewer.Role, from, to evaluation.Status) bool {
 func Locked(status evaluation.Status) bool {
 	return status == evaluation.StatusSUBMITTED || status == evaluation.StatusAPPROVED || status == evaluation.StatusPUBLISHED
 }
+
+// Of returns the statuses action can be taken from and the status it leads to.
+func Of(action Action) (from []evaluation.Status, to evaluation.Status) {
+	s := steps[action]
+	return s.from, s.to
+}
