@@ -3,19 +3,32 @@ GO ?= go
 ADDR ?= :8080
 DB ?= sqlite://jixiao.db
 
-.PHONY: run build test generate check-generated bench fuzz lint clean
+.PHONY: run build frontend test test-go test-frontend generate bench fuzz lint clean
 
-## run: build and start the server on SQLite with the demo data loaded
+## run: build the web app and the server, then start it on SQLite with the demo data loaded
 run: build
 	./jixiao --addr $(ADDR) --db $(DB) --demo
 
-## build: compile the server binary ./jixiao
-build:
+## build: the web app, then the server binary ./jixiao that embeds it
+build: frontend
 	$(GO) build -o jixiao .
 
-## test: vet, format check and every test
-test: lint
+## frontend: install the app's packages (from the lock file) and build it into frontend/dist/app
+frontend: frontend/node_modules/.installed
+	cd frontend && npm run codegen && npm run build
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+## test: format, vet and lint checks, then every test: Go, the app's components, the browser
+test: lint test-go test-frontend
+
+test-go:
 	$(GO) test -count=1 ./...
+
+test-frontend: frontend
+	cd frontend && npm run lint && npm test
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v -E '^ent/|/generated/')); \
@@ -38,4 +51,4 @@ fuzz:
 		$(GO) test ./scoring/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 
 clean:
-	rm -f jixiao jixiao.db jixiao.db-wal jixiao.db-shm
+	rm -rf jixiao jixiao.db jixiao.db-wal jixiao.db-shm frontend/dist/app

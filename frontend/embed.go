@@ -1,6 +1,5 @@
-// Package frontend embeds the single-page app's built assets (frontend/dist) so
-// that the Go binary serves them at /. Until the SPA is built, dist holds a page
-// that points to GraphiQL.
+// Package frontend embeds the single-page app built into frontend/dist/app (make
+// frontend, which the run and test commands call) so that the Go binary serves it.
 package frontend
 
 import (
@@ -8,14 +7,25 @@ import (
 	"io/fs"
 )
 
+// dist holds .gitkeep in a fresh checkout and the built app in dist/app after a build.
+//
 //go:embed all:dist
 var dist embed.FS
 
-// Dist returns the built assets, index.html at the root.
+// notBuilt is served when the binary was compiled before the app was built.
+//
+//go:embed notbuilt
+var notBuilt embed.FS
+
+// Dist returns the built app, index.html at the root, or a one-page notice when
+// the binary was built without it.
 func Dist() fs.FS {
-	sub, err := fs.Sub(dist, "dist")
-	if err != nil {
-		panic(err) // the embed pattern above guarantees the directory
+	app, err := fs.Sub(dist, "dist/app")
+	if err == nil {
+		if _, err := fs.Stat(app, "index.html"); err == nil {
+			return app
+		}
 	}
-	return sub
+	page, _ := fs.Sub(notBuilt, "notbuilt")
+	return page
 }

@@ -1,0 +1,21 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+// Typed operations from the server's schema files: no running server needed.
+const config: CodegenConfig = {
+  schema: ["../graph/ent.graphql", "../graph/jixiao.graphql"],
+  documents: ["src/**/*.{ts,tsx}", "!src/gql/**/*"],
+  ignoreNoDocuments: true,
+  generates: {
+    "src/gql/": {
+      preset: "client",
+      config: {
+        scalars: { Decimal: "string", Time: "string", Cursor: "string", ID: "string", Any: "unknown" },
+        enumsAsTypes: true,
+        useTypeImports: true,
+      },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+
+export default config;

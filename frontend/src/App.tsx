@@ -1,0 +1,61 @@
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { ConfigProvider, Spin } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/locale/en_US";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useTranslation } from "react-i18next";
+import { Provider } from "urql";
+import { client } from "./api/client";
+import { AuthProvider, useAuth } from "./auth/AuthContext";
+import AppLayout from "./layout/AppLayout";
+import LoginPage from "./pages/LoginPage";
+
+// Screens load on demand, so the first page carries neither charts nor editors.
+const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage"));
+const DepartmentYearPage = lazy(() => import("./pages/DepartmentYearPage"));
+const IndicatorsPage = lazy(() => import("./pages/IndicatorsPage"));
+const EvaluationPage = lazy(() => import("./pages/EvaluationPage"));
+const ReportPage = lazy(() => import("./pages/ReportPage"));
+const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
+
+function Routed() {
+  const { me, fetching } = useAuth();
+  if (!me && fetching) return <Spin fullscreen />;
+  if (!me || me.kind === "ANONYMOUS") return <LoginPage />;
+  return (
+    <AppLayout>
+      <Suspense fallback={<Spin />}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/departments" replace />} />
+          <Route path="/departments" element={<DepartmentsPage />} />
+          <Route path="/years/:yearId" element={<DepartmentYearPage />} />
+          <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+          <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
+          <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
+          <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
+          <Route path="/dashboards" element={<DashboardsPage />} />
+          <Route path="*" element={<Navigate to="/departments" replace />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+export default function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language.startsWith("zh");
+  dayjs.locale(zh ? "zh-cn" : "en");
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS}>
+      <Provider value={client}>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </AuthProvider>
+      </Provider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,42 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import zhCN from "./zh-CN";
+import en from "./en";
+import * as departmentYear from "./sections/departmentYear";
+import * as indicators from "./sections/indicators";
+import * as evaluation from "./sections/evaluation";
+import * as dashboards from "./sections/dashboards";
+import * as report from "./sections/report";
+
+// Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
+const sections = { departmentYear, indicators, evaluation, dashboards, report };
+const pick = (lang: "zh" | "en") =>
+  Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
+
+export type Language = "zh-CN" | "en";
+
+const storageKey = "jixiao.language";
+
+/** The language chosen last time, Chinese by default. */
+export function savedLanguage(): Language {
+  return localStorage.getItem(storageKey) === "en" ? "en" : "zh-CN";
+}
+
+/** Switches the UI language and remembers the choice. */
+export function setLanguage(lang: Language) {
+  localStorage.setItem(storageKey, lang);
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    "zh-CN": { translation: { ...zhCN, ...pick("zh") } },
+    en: { translation: { ...en, ...pick("en") } },
+  },
+  lng: savedLanguage(),
+  fallbackLng: "zh-CN",
+  interpolation: { escapeValue: false },
+});
+
+export default i18n;

@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { Button, Layout, Menu, Space, Typography } from "antd";
+import { Link, useLocation } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { can, useAuth } from "../auth/AuthContext";
+import { setLanguage } from "../i18n";
+
+/** The frame of every signed-in screen: menu (what the role may use), user, language. */
+export default function AppLayout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { me, logout } = useAuth();
+  const location = useLocation();
+  const items = [{ key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> }];
+  if (can(me, "analyse")) items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 24 }}>
+        <Typography.Text strong style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap" }}>
+          {t("app.name")} · {t("app.title")}
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <Space style={{ color: "#fff" }}>
+          <span data-testid="whoami">
+            {t("auth.signedInAs", { name: me?.user?.displayName || me?.name, role: me?.role ? t(`roles.${me.role}`) : "" })}
+          </span>
+          <span>{me?.scope ? t("auth.department", { name: me.scope.name }) : t("auth.allDepartments")}</span>
+          <Button size="small" onClick={() => setLanguage(i18n.language.startsWith("zh") ? "en" : "zh-CN")}>
+            {t("nav.language")}
+          </Button>
+          <Button size="small" onClick={() => void logout()}>
+            {t("auth.logout")}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,6 @@
+import { Empty } from "antd";
+
+// Under construction: see issue 4.
+export default function DepartmentYearPage() {
+  return <Empty />;
+}

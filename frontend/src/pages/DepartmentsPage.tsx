@@ -1,0 +1,129 @@
+import { useMemo, useState } from "react";
+import { Alert, Card, Col, Empty, Input, List, Row, Spin, Table, Tag, Tree, Typography } from "antd";
+import type { DataNode } from "antd/es/tree";
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { useTranslation } from "react-i18next";
+import { graphql } from "../gql";
+import type { DepartmentsQuery } from "../gql/graphql";
+import { nodes } from "../lib/relay";
+
+const DepartmentsDocument = graphql(`
+  query Departments {
+    departments(first: 1000, orderBy: [{ field: CODE }]) {
+      edges {
+        node {
+          id
+          code
+          name
+          functions
+          parent { id }
+          years(first: 20, orderBy: [{ field: YEAR, direction: DESC }]) {
+            edges { node { id year overallEvaluation { id status } } }
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Department = NonNullable<NonNullable<NonNullable<DepartmentsQuery["departments"]["edges"]>[number]>["node"]>;
+
+/** The department tree and a searchable list, each department with its years. */
+export default function DepartmentsPage() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query: DepartmentsDocument });
+  const [search, setSearch] = useState("");
+  const [selected, setSelected] = useState<string>();
+  const departments = useMemo(() => nodes<Department>(data?.departments), [data]);
+
+  const tree = useMemo(() => buildTree(departments), [departments]);
+  const shown = departments.filter(
+    (d) => !search || d.name.includes(search) || d.code.toLowerCase().includes(search.toLowerCase()),
+  );
+  const current = departments.find((d) => d.id === selected) ?? (shown.length === 1 ? shown[0] : undefined);
+
+  if (error) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (fetching && !data) return <Spin />;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={8}>
+        <Card title={t("departments.title")}>
+          <Input.Search
+            placeholder={t("departments.searchPlaceholder")}
+            allowClear
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ marginBottom: 12 }}
+            data-testid="department-search"
+          />
+          {search ? (
+            <List
+              dataSource={shown}
+              locale={{ emptyText: t("common.empty") }}
+              renderItem={(d) => (
+                <List.Item onClick={() => setSelected(d.id)} style={{ cursor: "pointer" }}>
+                  {d.name} <Typography.Text type="secondary">{d.code}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          ) : tree.length ? (
+            <Tree treeData={tree} defaultExpandAll onSelect={(keys) => setSelected(String(keys[0] ?? ""))} />
+          ) : (
+            <Empty description={t("common.empty")} />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} md={16}>
+        {current ? (
+          <Card title={`${current.name}（${current.code}）`}>
+            <Typography.Paragraph>{current.functions}</Typography.Paragraph>
+            <Table
+              rowKey={(y) => y.id}
+              dataSource={nodes(current.years)}
+              pagination={false}
+              locale={{ emptyText: t("departments.noYear") }}
+              columns={[
+                {
+                  title: t("departments.years"),
+                  render: (_, y) => <Link to={`/years/${y.id}`}>{y.year}</Link>,
+                },
+                {
+                  title: t("common.actions"),
+                  render: (_, y) =>
+                    y.overallEvaluation && (
+                      <Link to={`/evaluations/${y.overallEvaluation.id}`}>
+                        <Tag>{t(`status.${y.overallEvaluation.status}`)}</Tag>
+                      </Link>
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        ) : (
+          <Card>
+            <Empty description={t("common.empty")} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+/** Nests departments under their parents; a department whose parent is not visible is a root. */
+export function buildTree(departments: Pick<Department, "id" | "code" | "name" | "parent">[]): DataNode[] {
+  const ids = new Set(departments.map((d) => d.id));
+  const children = new Map<string, DataNode[]>();
+  const roots: DataNode[] = [];
+  const nodes = new Map<string, DataNode>();
+  for (const d of departments) nodes.set(d.id, { key: d.id, title: `${d.name} ${d.code}`, children: [] });
+  for (const d of departments) {
+    const node = nodes.get(d.id)!;
+    if (d.parent && ids.has(d.parent.id)) {
+      const list = children.get(d.parent.id) ?? [];
+      list.push(node);
+      children.set(d.parent.id, list);
+    } else roots.push(node);
+  }
+  for (const [id, list] of children) nodes.get(id)!.children = list;
+  return roots;
+}
