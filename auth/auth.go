@@ -99,8 +99,8 @@ const (
 type exchange struct {
 	w             http.ResponseWriter
 	r             *http.Request
-	csrf          string
-	cookieIgnored bool
+	csrf      string
+	forgeable bool // cookie-authenticated POST without the CSRF token
 }
 
 // Middleware identifies the caller of each request and puts the viewer in its context.
@@ -122,12 +122,12 @@ func (s *Service) Middleware(next http.Handler) http.Handler {
 			case err != nil:
 				s.log.DebugContext(ctx, "session cookie ignored", "reason", err)
 				clearCookie(w, r)
-			case r.Method == http.MethodPost && subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(csrf)) != 1:
-				// Without its CSRF token the cookie is not used: the request goes on as
-				// nobody's, so a forged one can do nothing, and signing in again works.
-				ex.cookieIgnored = true
 			default:
 				v, ex.csrf = sv, csrf
+				// A POST without the session's CSRF token may read (a page cannot read a
+				// cross-origin answer) but not change anything: see RefuseForgedChanges.
+				ex.forgeable = r.Method == http.MethodPost &&
+					subtle.ConstantTimeCompare([]byte(r.Header.Get(CSRFHeader)), []byte(csrf)) != 1
 			}
 		}
 		next.ServeHTTP(w, r.WithContext(viewer.NewContext(ctx, v)))
@@ -274,11 +274,14 @@ func (s *Service) Logout(ctx context.Context) error {
 	return nil
 }
 
-// CookieIgnored reports whether the request carried a session cookie that was not
-// used because the X-CSRF-Token header did not match it.
-func CookieIgnored(ctx context.Context) bool {
+// ErrCSRF refuses a change sent with a session cookie but without its CSRF token.
+var ErrCSRF = errors.New("a signed-in browser must send its CSRF token in the " + CSRFHeader + " header to change anything (the me query gives it)")
+
+// Forgeable reports whether the request carries a session cookie without the
+// matching X-CSRF-Token header: it may read, but a change must be refused.
+func Forgeable(ctx context.Context) bool {
 	ex, _ := ctx.Value(exchangeKey).(*exchange)
-	return ex != nil && ex.cookieIgnored
+	return ex != nil && ex.forgeable
 }
 
 // CSRFToken is the CSRF token of the caller's session, "" without one.

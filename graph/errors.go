@@ -6,6 +6,7 @@ const (
 	CodeBadUserInput    = "BAD_USER_INPUT"
 	CodeNotFound        = "NOT_FOUND"
 	CodeConflict        = "CONFLICT"
+	CodeCSRF            = "CSRF"
 	CodeForbidden       = "FORBIDDEN"
 	CodeLocked          = "LOCKED"
 	CodeTooManyRequests = "TOO_MANY_REQUESTS"

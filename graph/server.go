@@ -55,6 +55,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	// Signing in and out manage their own writes: a failed sign-in must still count.
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
+	srv.AroundOperations(refuseForgedChanges)
 	srv.AroundFields(boundPages)
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -74,6 +75,24 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return next(ctx)
 	}
 	return t.Transactioner.InterceptResponse(ctx, next)
+}
+
+// refuseForgedChanges refuses a mutation that came with a session cookie but
+// without its CSRF token, as a forged cross-site request would; signing in is the
+// one change allowed, so that a browser that lost its token can start afresh.
+func refuseForgedChanges(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil || oc.Operation.Operation != ast.Mutation || !auth.Forgeable(ctx) {
+		return next(ctx)
+	}
+	for _, sel := range oc.Operation.SelectionSet {
+		if f, ok := sel.(*ast.Field); !ok || f.Name != "login" {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+				Message: auth.ErrCSRF.Error(), Extensions: map[string]any{"code": CodeCSRF},
+			}}})
+		}
+	}
+	return next(ctx)
 }
 
 // boundPages gives a connection asked for without first or last a default page,
@@ -131,8 +150,6 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr
 		}
 		switch {
-		case errors.Is(err, access.ErrUnauthenticated) && auth.CookieIgnored(ctx):
-			return set(CodeUnauthenticated, "", "sign in first: the session cookie came without its "+auth.CSRFHeader+" header, so it was not used")
 		case errors.Is(err, access.ErrUnauthenticated), errors.Is(err, auth.ErrBadCredentials):
 			return set(CodeUnauthenticated, "", rootCause(err).Error())
 		case errors.Is(err, auth.ErrTooManyAttempts):
