@@ -3,7 +3,7 @@ GO ?= go
 ADDR ?= :8080
 DB ?= sqlite://jixiao.db
 
-.PHONY: run build frontend test test-go test-frontend generate bench fuzz lint clean
+.PHONY: run build frontend test test-go test-frontend test-e2e generate bench fuzz lint clean
 
 ## run: build the web app and the server, then start it on SQLite with the demo data loaded
 run: build
@@ -22,13 +22,17 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	touch $@
 
 ## test: format, vet and lint checks, then every test: Go, the app's components, the browser
-test: lint test-go test-frontend
+test: lint test-go test-frontend test-e2e
 
 test-go:
 	$(GO) test -count=1 ./...
 
 test-frontend: frontend
 	cd frontend && npm run lint && npm test
+
+## test-e2e: the app in headless Chromium against the real server (needs Debian's chromium)
+test-e2e: build
+	cd frontend && npm run e2e
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' | grep -v -E '^ent/|/generated/')); \

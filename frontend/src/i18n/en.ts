@@ -47,6 +47,8 @@ const en: Catalogue = {
     years: "Years",
     searchPlaceholder: "Search by name or code",
     noYear: "No figures for this department yet",
+    newYear: "Year",
+    addYear: "Add year",
   },
   status: { DRAFT: "Draft", SUBMITTED: "Submitted", RETURNED: "Returned", APPROVED: "Approved", PUBLISHED: "Published" },
   grade: { EXCELLENT: "Excellent", GOOD: "Good", FAIR: "Fair", POOR: "Poor" },

@@ -45,6 +45,8 @@ const zhCN = {
     years: "年度",
     searchPlaceholder: "按名称或编码搜索",
     noYear: "该部门尚无年度数据",
+    newYear: "年度",
+    addYear: "新建年度",
   },
   status: { DRAFT: "草稿", SUBMITTED: "已提交", RETURNED: "已退回", APPROVED: "已审核", PUBLISHED: "已公开" },
   grade: { EXCELLENT: "优", GOOD: "良", FAIR: "中", POOR: "差" },

@@ -1,8 +1,10 @@
 import { useMemo, useState } from "react";
-import { Alert, Card, Col, Empty, Input, List, Row, Spin, Table, Tag, Tree, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, List, Row, Space, Spin, Table, Tag, Tree, Typography } from "antd";
 import type { DataNode } from "antd/es/tree";
-import { Link } from "react-router-dom";
-import { useQuery } from "urql";
+import { Link, useNavigate } from "react-router-dom";
+import { useMutation, useQuery } from "urql";
+import { can, useAuth } from "../auth/AuthContext";
+import { fieldErrors } from "../api/errors";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { DepartmentsQuery } from "../gql/graphql";
@@ -11,19 +13,33 @@ import { nodes } from "../lib/relay";
 const DepartmentsDocument = graphql(`
   query Departments {
     departments(first: 1000, orderBy: [{ field: CODE }]) {
-      edges {
-        node {
-          id
-          code
-          name
-          functions
-          parent { id }
-          years(first: 20, orderBy: [{ field: YEAR, direction: DESC }]) {
-            edges { node { id year overallEvaluation { id status } } }
-          }
+      edges { node { id code name functions parent { id } } }
+    }
+  }
+`);
+
+const DepartmentYearsDocument = graphql(`
+  query DepartmentYears($id: ID!) {
+    node(id: $id) {
+      ... on Department {
+        id
+        years(first: 50, orderBy: [{ field: YEAR, direction: DESC }]) {
+          edges { node { id year overallEvaluation { id status } } }
         }
       }
     }
+  }
+`);
+
+const CreateYearDocument = graphql(`
+  mutation CreateYear($department: ID!, $year: Int!) {
+    createDepartmentYear(input: { departmentID: $department, year: $year }) { id }
+  }
+`);
+
+const CreateOverallEvaluationDocument = graphql(`
+  mutation CreateOverallEvaluation($year: ID!) {
+    createEvaluation(input: { departmentYearID: $year }) { id }
   }
 `);
 
@@ -77,27 +93,8 @@ export default function DepartmentsPage() {
         {current ? (
           <Card title={`${current.name}（${current.code}）`}>
             <Typography.Paragraph>{current.functions}</Typography.Paragraph>
-            <Table
-              rowKey={(y) => y.id}
-              dataSource={nodes(current.years)}
-              pagination={false}
-              locale={{ emptyText: t("departments.noYear") }}
-              columns={[
-                {
-                  title: t("departments.years"),
-                  render: (_, y) => <Link to={`/years/${y.id}`}>{y.year}</Link>,
-                },
-                {
-                  title: t("common.actions"),
-                  render: (_, y) =>
-                    y.overallEvaluation && (
-                      <Link to={`/evaluations/${y.overallEvaluation.id}`}>
-                        <Tag>{t(`status.${y.overallEvaluation.status}`)}</Tag>
-                      </Link>
-                    ),
-                },
-              ]}
-            />
+            <AddYear department={current.id} />
+            <Years department={current.id} />
           </Card>
         ) : (
           <Card>
@@ -106,6 +103,38 @@ export default function DepartmentsPage() {
         )}
       </Col>
     </Row>
+  );
+}
+
+/** A department's years, each linking to its figures and its overall evaluation. */
+function Years({ department }: { department: string }) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query: DepartmentYearsDocument, variables: { id: department } });
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  const years = data?.node && "years" in data.node ? nodes(data.node.years) : [];
+  return (
+    <Table
+      rowKey={(y) => y.id}
+      loading={fetching}
+      dataSource={years}
+      pagination={false}
+      locale={{ emptyText: t("departments.noYear") }}
+      columns={[
+        {
+          title: t("departments.years"),
+          render: (_, y) => <Link to={`/years/${y.id}`}>{y.year}</Link>,
+        },
+        {
+          title: t("common.actions"),
+          render: (_, y) =>
+            y.overallEvaluation && (
+              <Link to={`/evaluations/${y.overallEvaluation.id}`}>
+                <Tag>{t(`status.${y.overallEvaluation.status}`)}</Tag>
+              </Link>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -126,4 +155,37 @@ export function buildTree(departments: Pick<Department, "id" | "code" | "name" |
   }
   for (const [id, list] of children) nodes.get(id)!.children = list;
   return roots;
+}
+
+/** Starts a department's figures for a new year, with its (draft) overall evaluation. */
+function AddYear({ department }: { department: string }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const [, createYear] = useMutation(CreateYearDocument);
+  const [, createEvaluation] = useMutation(CreateOverallEvaluationDocument);
+  const [error, setError] = useState<string>();
+  if (!can(me, "edit")) return null;
+  const onFinish = async ({ year }: { year: number }) => {
+    setError(undefined);
+    const r = await createYear({ department, year });
+    const id = r.data?.createDepartmentYear.id;
+    if (!id) return setError(fieldErrors(r.error)[0]?.message);
+    const e = await createEvaluation({ year: id });
+    if (e.error) return setError(fieldErrors(e.error)[0]?.message);
+    navigate(`/years/${id}`);
+  };
+  return (
+    <Space direction="vertical" style={{ marginBottom: 16 }}>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Form layout="inline" onFinish={onFinish} initialValues={{ year: new Date().getFullYear() - 1 }}>
+        <Form.Item name="year" label={t("departments.newYear")} rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} data-testid="new-year" />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="add-year">
+          {t("departments.addYear")}
+        </Button>
+      </Form>
+    </Space>
+  );
 }
