@@ -97,8 +97,8 @@ const (
 // exchange is the request and response a resolver may need: the caller's address
 // for rate limiting, the response for the session cookie, the CSRF token to hand out.
 type exchange struct {
-	w             http.ResponseWriter
-	r             *http.Request
+	w         http.ResponseWriter
+	r         *http.Request
 	csrf      string
 	forgeable bool // cookie-authenticated POST without the CSRF token
 }
