@@ -1,0 +1,79 @@
+import { useMemo } from "react";
+import { Alert, Spin, Table, Tag } from "antd";
+import { useQuery } from "urql";
+import { useTranslation } from "react-i18next";
+import { graphql } from "../../gql";
+import EChart from "../../lib/charts/EChart";
+import ChartTableCard from "./ChartTableCard";
+import { gradeColor, gradeDistribution, gradeOption, type GradeRow } from "./series";
+
+const GradesDocument = graphql(`
+  query DashboardGrades($year: Int!) {
+    excellent: evaluations(where: { hasProject: false, grade: EXCELLENT, hasDepartmentYearWith: { year: $year } }) {
+      totalCount
+    }
+    good: evaluations(where: { hasProject: false, grade: GOOD, hasDepartmentYearWith: { year: $year } }) {
+      totalCount
+    }
+    fair: evaluations(where: { hasProject: false, grade: FAIR, hasDepartmentYearWith: { year: $year } }) {
+      totalCount
+    }
+    poor: evaluations(where: { hasProject: false, grade: POOR, hasDepartmentYearWith: { year: $year } }) {
+      totalCount
+    }
+  }
+`);
+
+/** How many departments of a year earned each grade: a doughnut, or the same as a table. */
+export default function GradeDistributionCard({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query: GradesDocument, variables: { year } });
+  const rows = useMemo(() => gradeDistribution(data), [data]);
+  const option = useMemo(() => gradeOption(rows, (g) => t(`grade.${g}`)), [rows, t]);
+  const total = rows.reduce((n, r) => n + r.count, 0);
+
+  let chart, table;
+  if (error) chart = table = <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  else if (fetching && !data) chart = table = <Spin />;
+  else {
+    chart = (
+      <EChart
+        option={option}
+        height={300}
+        ariaLabel={t("dashboards.grades.title")}
+        loadingText={t("dashboards.chartLoading")}
+        failedText={t("dashboards.chartFailed")}
+      />
+    );
+    table = (
+      <Table<GradeRow>
+        size="small"
+        rowKey="grade"
+        dataSource={rows}
+        pagination={false}
+        columns={[
+          {
+            title: t("dashboards.grades.grade"),
+            dataIndex: "grade",
+            render: (g: GradeRow["grade"]) => <Tag color={gradeColor[g]}>{t(`grade.${g}`)}</Tag>,
+          },
+          { title: t("dashboards.grades.band"), dataIndex: "grade", key: "band", render: (g: GradeRow["grade"]) => t(`dashboards.grades.bands.${g}`) },
+          { title: t("dashboards.grades.count"), dataIndex: "count", align: "right" },
+          { title: t("dashboards.grades.share"), dataIndex: "share", align: "right" },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={2}>
+              {t("dashboards.grades.total")}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {total}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} />
+          </Table.Summary.Row>
+        )}
+      />
+    );
+  }
+  return <ChartTableCard testId="grades-card" title={t("dashboards.grades.title")} chart={chart} table={table} />;
+}
