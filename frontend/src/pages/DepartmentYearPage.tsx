@@ -1,6 +1,145 @@
-import { Empty } from "antd";
+import { useCallback } from "react";
+import { Alert, Breadcrumb, Card, Empty, Skeleton, Space, Tag, Typography } from "antd";
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { useTranslation } from "react-i18next";
+import { graphql } from "../gql";
+import { can, useAuth } from "../auth/AuthContext";
+import { nodes } from "../lib/relay";
+import FiguresForm from "./departmentYear/FiguresForm";
+import MonthsGrid from "./departmentYear/MonthsGrid";
+import KeyTasks from "./departmentYear/KeyTasks";
+import { AddProject, ProjectsTable } from "./departmentYear/Projects";
+import { statusColor, underReview } from "./departmentYear/status";
 
-// Under construction: see issue 4.
+const DepartmentYearPageDocument = graphql(`
+  query DepartmentYearPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on DepartmentYear {
+        id
+        year
+        department {
+          id
+          code
+          name
+        }
+        overallEvaluation {
+          id
+          status
+        }
+        ...DepartmentYearFigures
+        ...DepartmentYearMonths
+        keyTasks {
+          ...DepartmentYearKeyTask
+        }
+        projects(first: 100, orderBy: [{ field: CODE }]) {
+          totalCount
+          edges {
+            node {
+              ...DepartmentYearProject
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+// Lists that may be empty carry no typename to invalidate on; name them.
+const queryContext = { additionalTypenames: ["DepartmentYear", "KeyTask", "Project", "MonthlyExecution"] };
+
+/** One department's year: figures, monthly execution, goal and key tasks, projects. */
 export default function DepartmentYearPage() {
-  return <Empty />;
+  const { yearId = "" } = useParams();
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const editable = can(me, "edit");
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: DepartmentYearPageDocument, variables: { id: yearId }, context: queryContext });
+  const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+
+  if (error && !data) return <Alert type="error" showIcon role="alert" message={t("common.error")} description={error.message} />;
+  if (fetching && !data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  const dy = data?.node?.__typename === "DepartmentYear" ? data.node : undefined;
+  if (!dy)
+    return (
+      <Card>
+        <Empty description={t("departmentYear.notFound")}>
+          <Link to="/departments">{t("departmentYear.back")}</Link>
+        </Empty>
+      </Card>
+    );
+
+  const evaluation = dy.overallEvaluation;
+  const projects = nodes(dy.projects);
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }} data-testid="department-year">
+      <Breadcrumb
+        items={[
+          { title: <Link to="/departments">{t("nav.departments")}</Link> },
+          { title: dy.department.name },
+          { title: t("departmentYear.yearLabel", { year: dy.year }) },
+        ]}
+      />
+      {error && <Alert type="error" showIcon role="alert" message={t("common.error")} description={error.message} />}
+      <Card>
+        <Space direction="vertical" size={8} style={{ width: "100%" }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {dy.department.name}
+            <Typography.Text type="secondary" style={{ fontSize: 16, marginLeft: 12 }}>
+              {dy.department.code} · {t("departmentYear.yearLabel", { year: dy.year })}
+            </Typography.Text>
+          </Typography.Title>
+          <Space wrap size={16}>
+            <Link to={`/years/${dy.id}/indicators`} data-testid="overall-indicators">
+              {t("departmentYear.indicators")}
+            </Link>
+            {evaluation ? (
+              <Space size={4}>
+                <Link to={`/evaluations/${evaluation.id}`} data-testid="overall-evaluation">
+                  {t("departmentYear.evaluation")}
+                </Link>
+                <Tag color={statusColor(evaluation.status)} data-testid="overall-evaluation-status">
+                  {t(`status.${evaluation.status}`)}
+                </Tag>
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t("departmentYear.noEvaluation")}</Typography.Text>
+            )}
+          </Space>
+          {!editable && <Alert type="info" showIcon message={t("departmentYear.readOnly")} />}
+          {editable && evaluation && underReview(evaluation.status) && (
+            <Alert type="warning" showIcon message={t("departmentYear.underReview", { status: t(`status.${evaluation.status}`) })} />
+          )}
+        </Space>
+      </Card>
+
+      <Card title={t("departmentYear.figures.title")}>
+        {/* A new version (saved here or reloaded after a conflict) starts the form from the server's values. */}
+        <FiguresForm key={`${dy.id}:${dy.version}`} year={dy} editable={editable} onReload={reload} />
+      </Card>
+
+      <Card title={t("departmentYear.months.title")}>
+        <MonthsGrid key={dy.id} year={dy} editable={editable} />
+      </Card>
+
+      <Card title={t("departmentYear.keyTasks.title")}>
+        <KeyTasks key={dy.id} yearID={dy.id} tasks={dy.keyTasks} editable={editable} onReload={reload} />
+      </Card>
+
+      <Card
+        title={t("departmentYear.projects.title")}
+        extra={
+          dy.projects.totalCount > projects.length && (
+            <Typography.Text type="secondary">
+              {t("departmentYear.projects.partial", { shown: projects.length, total: dy.projects.totalCount })}
+            </Typography.Text>
+          )
+        }
+      >
+        <ProjectsTable projects={projects} editable={editable} />
+        {editable && <AddProject key={dy.id} yearID={dy.id} />}
+      </Card>
+    </Space>
+  );
 }

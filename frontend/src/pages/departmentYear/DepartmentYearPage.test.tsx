@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import { AuthProvider } from "../../auth/AuthContext";
+import DepartmentYearPage from "../DepartmentYearPage";
+import { mockClient, polyfillBrowser, renderWith } from "./testUtils";
+
+beforeAll(polyfillBrowser);
+
+const me = (role: string) => ({
+  me: { kind: "USER", name: role, role, csrfToken: "x", user: { id: "u1", username: role, displayName: role }, scope: null },
+});
+
+const year = {
+  __typename: "DepartmentYear",
+  id: "dy1",
+  year: 2023,
+  version: 2,
+  department: { id: "d1", code: "440115-001", name: "区委办" },
+  overallEvaluation: { id: "ev9", status: "SUBMITTED" },
+  personnelBudget: "888.20",
+  personnelActual: "886.83",
+  publicBudget: "80.00",
+  publicActual: "75.61",
+  projectBudget: "867.99",
+  projectActual: "866.96",
+  carryoverStart: "4.58",
+  carryoverEnd: "4.58",
+  threePublicBudget: "4.00",
+  threePublicActual: "3.20",
+  assetsInUse: "300.00",
+  assetsTotal: "312.50",
+  goal: "做好服务保障",
+  basicBudget: "968.20",
+  basicActual: "962.44",
+  totalBudget: "1836.19",
+  totalActual: "1829.40",
+  executionRate: "99.63",
+  carryoverRate: "0.25",
+  monthsBehind: [6],
+  months: [{ id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true }],
+  keyTasks: [],
+  projects: {
+    totalCount: 1,
+    edges: [
+      {
+        node: {
+          id: "p1",
+          code: "NS-01",
+          name: "督查督办",
+          category: "部门履职类",
+          budget: "120.00",
+          executed: "118.50",
+          executionRate: "98.75",
+          evaluation: { id: "ev10", status: "DRAFT" },
+        },
+      },
+    ],
+  },
+};
+
+function show(role: string, node: unknown = year) {
+  const { client } = mockClient(() => ({ data: {} }), { Me: me(role), DepartmentYearPage: { node } });
+  renderWith(
+    client,
+    <AuthProvider>
+      <DepartmentYearPage />
+    </AuthProvider>,
+    { route: "/years/dy1", path: "/years/:yearId" },
+  );
+}
+
+describe("DepartmentYearPage", { timeout: 20_000 }, () => {
+  it("heads the page with the department, the year and links to the overall indicators and evaluation", async () => {
+    show("EDITOR");
+    await screen.findByTestId("department-year");
+    expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("区委办");
+    expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("2023年度");
+    expect(screen.getByTestId("overall-indicators")).toHaveAttribute("href", "/years/dy1/indicators");
+    expect(screen.getByTestId("overall-evaluation")).toHaveAttribute("href", "/evaluations/ev9");
+    expect(screen.getByTestId("overall-evaluation-status")).toHaveTextContent("已提交");
+    // Under review: the editor is told why saving will be refused.
+    expect(screen.getByText(/审核期间填报人员不能修改/)).toBeInTheDocument();
+  });
+
+  it("lists the projects with links to their indicators and evaluation, and empty key tasks", async () => {
+    show("EDITOR");
+    const projects = await screen.findByTestId("projects");
+    const row = within(projects).getByText("督查督办").closest("tr") as HTMLElement;
+    expect(row).toHaveTextContent("120.00");
+    expect(row).toHaveTextContent("98.75%");
+    expect(within(row).getByText("编辑指标").closest("a")).toHaveAttribute("href", "/projects/p1/indicators");
+    expect(within(row).getByText("草稿").closest("a")).toHaveAttribute("href", "/evaluations/ev10");
+    expect(screen.getByText("尚无重点任务")).toBeInTheDocument();
+    expect(screen.getByTestId("project-add")).toBeInTheDocument();
+    expect(screen.getByTestId("figures-save")).toBeInTheDocument();
+  });
+
+  it("is read-only for an analyst", async () => {
+    show("ANALYST");
+    await screen.findByTestId("department-year");
+    expect(screen.getByText("只读：您的角色不能修改数据。")).toBeInTheDocument();
+    expect(screen.getByTestId("figure-personnelBudget")).toBeDisabled();
+    expect(screen.queryByTestId("figures-save")).toBeNull();
+    expect(screen.queryByTestId("months-save")).toBeNull();
+    expect(screen.queryByTestId("key-task-add")).toBeNull();
+    expect(screen.queryByTestId("project-add")).toBeNull();
+    expect(screen.getByText("查看指标")).toBeInTheDocument();
+  });
+
+  it("says so when the department-year is not there", async () => {
+    show("EDITOR", null);
+    expect(await screen.findByText("找不到该部门年度，或您无权查看。")).toBeInTheDocument();
+    expect(screen.queryByTestId("department-year")).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import MonthsGrid from "./MonthsGrid";
+import { mockClient, polyfillBrowser, renderWith } from "./testUtils";
+
+beforeAll(polyfillBrowser);
+
+const year = {
+  id: "dy1",
+  months: [
+    { id: "m1", month: 1, cumulativeExecuted: "80.00", targetPercent: "5.00", executedPercent: "6.00", behind: false },
+    { id: "m3", month: 3, cumulativeExecuted: "200.00", targetPercent: "25.00", executedPercent: "15.00", behind: true },
+  ],
+};
+
+const row = (month: number) => screen.getByTestId("months-grid").querySelector(`tr[data-month="${month}"]`) as HTMLElement;
+
+describe("MonthsGrid", { timeout: 20_000 }, () => {
+  it("shows twelve months and highlights the months behind target", () => {
+    const { client } = mockClient(() => ({ data: {} }));
+    renderWith(client, <MonthsGrid year={year} editable={false} />);
+    expect(screen.getByTestId("months-grid").querySelectorAll("tbody tr[data-month]")).toHaveLength(12);
+    expect(row(3)).toHaveClass("dy-month-behind");
+    expect(within(row(3)).getByText("未达标")).toBeInTheDocument();
+    expect(row(1)).not.toHaveClass("dy-month-behind");
+    expect(within(row(1)).queryByText("未达标")).toBeNull();
+    expect(within(row(1)).getByText("达标")).toBeInTheDocument();
+    expect(within(row(2)).getByText("未填报")).toBeInTheDocument();
+    expect(within(row(3)).getByText("15.00%")).toBeInTheDocument();
+    expect(screen.queryByTestId("months-save")).toBeNull();
+  });
+
+  it("saves only the months with values, as exact strings", async () => {
+    const { client, executeMutation } = mockClient(() => ({ data: { setMonthlyExecution: { ...year, monthsBehind: [3] } } }));
+    renderWith(client, <MonthsGrid year={year} editable />);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("month-2-cumulativeExecuted"));
+    await user.paste("150.123456");
+    // Tab moves from the month's amount to its target.
+    await user.tab();
+    expect(screen.getByTestId("month-2-targetPercent")).toHaveFocus();
+    await user.keyboard("15");
+    await user.click(screen.getByTestId("months-save"));
+    await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({
+      id: "dy1",
+      months: [
+        { month: 1, cumulativeExecuted: "80.00", targetPercent: "5.00" },
+        { month: 2, cumulativeExecuted: "150.123456", targetPercent: "15" },
+        { month: 3, cumulativeExecuted: "200.00", targetPercent: "25.00" },
+      ],
+    });
+  });
+
+  it("refuses a half-filled month without calling the server", async () => {
+    const { client, executeMutation } = mockClient(() => ({ data: {} }));
+    renderWith(client, <MonthsGrid year={year} editable />);
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("month-4-cumulativeExecuted"), "300");
+    await user.click(screen.getByTestId("months-save"));
+    expect(await within(row(4)).findByText("请输入数值（可以为 0）")).toBeInTheDocument();
+    expect(screen.getByTestId("month-4-targetPercent")).toHaveAttribute("aria-invalid", "true");
+    expect(executeMutation).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's refusal above the grid", async () => {
+    const { client } = mockClient(() => ({
+      errors: [{ message: "evaluation 7 is SUBMITTED: it, its indicators and its figures are read-only", extensions: { code: "LOCKED" } }],
+    }));
+    renderWith(client, <MonthsGrid year={year} editable />);
+    const user = userEvent.setup();
+    await user.clear(screen.getByTestId("month-1-cumulativeExecuted"));
+    await user.type(screen.getByTestId("month-1-cumulativeExecuted"), "90");
+    await user.click(screen.getByTestId("months-save"));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("数据已锁定");
+    expect(alert).toHaveTextContent("evaluation 7 is SUBMITTED");
+  });
+});

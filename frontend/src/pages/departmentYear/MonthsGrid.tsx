@@ -1,0 +1,170 @@
+import { useMemo, useState } from "react";
+import { Button, Input, Space, Table, Tag, Typography, message } from "antd";
+import { useMutation } from "urql";
+import { useTranslation } from "react-i18next";
+import { graphql } from "../../gql";
+import type { DepartmentYearMonthsFragment } from "../../gql/graphql";
+import { percent, wan } from "../../lib/format";
+import { fillMonths, monthInputs, type MonthProblem, type MonthRow } from "./amounts";
+import { useProblemText } from "./FiguresForm";
+import { ServerAlerts, sortErrors, type Sorted } from "./serverErrors";
+
+export const DepartmentYearMonthsFragmentDoc = graphql(`
+  fragment DepartmentYearMonths on DepartmentYear {
+    id
+    months {
+      id
+      month
+      cumulativeExecuted
+      targetPercent
+      executedPercent
+      behind
+    }
+  }
+`);
+
+const SetMonthsDocument = graphql(`
+  mutation DepartmentYearSetMonths($id: ID!, $months: [MonthInput!]!) {
+    setMonthlyExecution(departmentYearID: $id, months: $months) {
+      ...DepartmentYearMonths
+      monthsBehind
+    }
+  }
+`);
+
+type Cell = "cumulativeExecuted" | "targetPercent";
+type Edits = Record<number, Partial<Record<Cell, string>>>;
+
+/**
+ * The monthly execution grid: twelve months of cumulative spending (万元) beside the bureau's
+ * cumulative target (%), the executed share the server computes, and the months behind target
+ * highlighted. Cells are plain inputs, so Tab walks them row by row.
+ */
+export default function MonthsGrid({ year, editable }: { year: DepartmentYearMonthsFragment; editable: boolean }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const [edits, setEdits] = useState<Edits>({});
+  const [problems, setProblems] = useState<MonthProblem[]>([]);
+  const [sorted, setSorted] = useState<Sorted>();
+  const [{ fetching }, setMonths] = useMutation(SetMonthsDocument);
+  const [messages, contextHolder] = message.useMessage();
+
+  const stored = useMemo(() => fillMonths(year.months), [year.months]);
+  const rows = stored.map((r) => ({ ...r, ...edits[r.month] }));
+  const dirty = Object.keys(edits).length > 0;
+
+  const change = (month: number, cell: Cell, value: string) => {
+    setEdits((e) => ({ ...e, [month]: { ...e[month], [cell]: value } }));
+    setProblems((p) => p.filter((x) => !(x.month === month && x.field === cell)));
+  };
+
+  const save = async () => {
+    setSorted(undefined);
+    const { months, problems } = monthInputs(rows);
+    setProblems(problems);
+    if (problems.length) return;
+    const r = await setMonths({ id: year.id, months });
+    if (r.error) {
+      setSorted(sortErrors(r.error, []));
+      return;
+    }
+    setEdits({});
+    void messages.success(t("common.saved"));
+  };
+
+  const problemAt = (month: number, cell: Cell) => problems.find((p) => p.month === month && p.field === cell);
+
+  const cell = (r: MonthRow, c: Cell) => {
+    if (!editable) return c === "cumulativeExecuted" ? (r.stored ? wan(r[c]) : "—") : r.stored ? percent(r[c]) : "—";
+    const problem = problemAt(r.month, c);
+    const label = t(`departmentYear.months.${c}`);
+    return (
+      <>
+        <Input
+          value={r[c]}
+          onChange={(e) => change(r.month, c, e.target.value)}
+          inputMode="decimal"
+          status={problem ? "error" : undefined}
+          aria-label={`${t("departmentYear.months.monthName", { month: r.month })} ${label}`}
+          aria-invalid={problem ? true : undefined}
+          data-testid={`month-${r.month}-${c}`}
+          suffix={c === "targetPercent" ? t("common.percent") : undefined}
+        />
+        {problem && (
+          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            {problemText(problem.problem)}
+          </Typography.Text>
+        )}
+      </>
+    );
+  };
+
+  return (
+    <>
+      {contextHolder}
+      <ServerAlerts sorted={sorted} onReload={() => setSorted(undefined)} />
+      <Table<MonthRow>
+        rowKey="month"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        data-testid="months-grid"
+        rowClassName={(r) => (r.behind ? "dy-month-behind" : "")}
+        onRow={(r) => ({ style: r.behind ? { background: "#fff1f0" } : undefined, "data-month": r.month }) as object}
+        columns={[
+          {
+            title: t("departmentYear.months.month"),
+            dataIndex: "month",
+            width: 80,
+            render: (m: number) => t("departmentYear.months.monthName", { month: m }),
+          },
+          {
+            title: t("departmentYear.withUnit", { label: t("departmentYear.months.cumulativeExecuted"), unit: t("common.wanUnit") }),
+            render: (_, r) => cell(r, "cumulativeExecuted"),
+          },
+          {
+            title: t("departmentYear.withUnit", { label: t("departmentYear.months.targetPercent"), unit: t("common.percent") }),
+            render: (_, r) => cell(r, "targetPercent"),
+          },
+          {
+            title: t("departmentYear.withUnit", { label: t("departmentYear.months.executedPercent"), unit: t("common.percent") }),
+            align: "right",
+            render: (_, r) => percent(r.executedPercent),
+          },
+          {
+            title: t("departmentYear.months.state"),
+            width: 140,
+            render: (_, r) => {
+              const edited = edits[r.month] !== undefined;
+              return (
+                <Space size={4}>
+                  {r.behind && <Tag color="red">{t("departmentYear.months.behind")}</Tag>}
+                  {!r.behind && r.stored && <Tag color="green">{t("departmentYear.months.onTrack")}</Tag>}
+                  {edited && <Tag color="blue">{t("departmentYear.months.unsaved")}</Tag>}
+                  {!r.stored && !edited && <Typography.Text type="secondary">{t("departmentYear.months.notEntered")}</Typography.Text>}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {editable && (
+        <Space style={{ marginTop: 12 }} wrap>
+          <Button type="primary" onClick={() => void save()} loading={fetching} disabled={!dirty} data-testid="months-save">
+            {t("departmentYear.months.save")}
+          </Button>
+          <Button
+            onClick={() => {
+              setEdits({});
+              setProblems([]);
+            }}
+            disabled={!dirty || fetching}
+          >
+            {t("departmentYear.undo")}
+          </Button>
+          <Typography.Text type="secondary">{t("departmentYear.months.hint")}</Typography.Text>
+        </Space>
+      )}
+    </>
+  );
+}
