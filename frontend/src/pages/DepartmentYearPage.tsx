@@ -63,7 +63,7 @@ export default function DepartmentYearPage() {
   const dy = data?.node?.__typename === "DepartmentYear" ? data.node : undefined;
   if (!dy)
     return (
-      <Card>
+      <Card data-testid="not-found">
         <Empty description={t("departmentYear.notFound")}>
           <Link to="/departments">{t("departmentYear.back")}</Link>
         </Empty>
