@@ -25,7 +25,7 @@ func badInput(t *testing.T, db string) {
 	gone := id(t, base, createDepartment, map[string]any{"in": map[string]any{"code": "GONE", "name": "已撤销"}})
 	must(t, base, `mutation($id: ID!) { deleteDepartment(id: $id) }`, map[string]any{"id": gone}, nil)
 	project := id(t, base, `mutation($in: CreateProjectInput!) { createProject(input: $in) { id } }`,
-		map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "督查督办", "budget": "120", "executed": "118.5"}})
+		map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "督查督办", "code": "P-1", "budget": "120", "executed": "118.5"}})
 	var otherYear struct {
 		DepartmentYears struct {
 			Edges []struct{ Node struct{ ID string } }
@@ -70,6 +70,8 @@ func badInput(t *testing.T, db string) {
 		{"a deleted parent", createDepartment, map[string]any{"in": map[string]any{"code": "ORPHAN", "name": "孤儿", "parentID": gone}}, "NOT_FOUND", "parentID", "does not exist"},
 		{"a department moved under its own child", `mutation($id: ID!, $p: ID!) { updateDepartment(id: $id, input: {parentID: $p}) { id } }`, map[string]any{"id": f.district, "p": f.office}, "BAD_USER_INPUT", "parentID", "own subtree"},
 		{"a duplicate department code", createDepartment, map[string]any{"in": map[string]any{"code": "D1", "name": "重复"}}, "CONFLICT", "code", "unique"},
+		{"a project code used twice in a year", `mutation($in: CreateProjectInput!) { createProject(input: $in) { id } }`,
+			map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "又一个", "code": "P-1"}}, "CONFLICT", "code", "unique"},
 		{"a second overall evaluation", createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": f.year}}, "CONFLICT", "", ""},
 		{"deleting a department that has sub-departments", `mutation($id: ID!) { deleteDepartment(id: $id) }`, map[string]any{"id": f.district}, "BAD_USER_INPUT", "id", "2 sub-departments"},
 		{"a month given twice", `mutation($id: ID!) { setMonthlyExecution(departmentYearID: $id, months: [{month: 1, cumulativeExecuted: "1", targetPercent: "5"}, {month: 1, cumulativeExecuted: "2", targetPercent: "6"}]) { id } }`, map[string]any{"id": f.year}, "BAD_USER_INPUT", "months[1].month", "twice"},

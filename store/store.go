@@ -83,12 +83,13 @@ func Redacted(dbURL string) string {
 }
 
 var (
-	sqliteUnique   = regexp.MustCompile(`UNIQUE constraint failed: \w+\.(\w+)`)
-	postgresUnique = regexp.MustCompile(`^Key \((\w+)[,)]`)
+	sqliteUnique   = regexp.MustCompile(`UNIQUE constraint failed: (?:\w+\.\w+, )*\w+\.(\w+)`)
+	postgresUnique = regexp.MustCompile(`^Key \((?:\w+, )*(\w+)\)`)
 )
 
 // UniqueColumn names the column whose unique constraint err violated, as the
-// driver reports it, or "" when err is not such a violation or does not say.
+// driver reports it, or "" when err is not such a violation or does not say. Of a
+// unique pair (department-year, code) it names the last column: the one a user typed.
 func UniqueColumn(err error) string {
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {

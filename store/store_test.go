@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 func TestOpenRefusesUnknownURLs(t *testing.T) {
@@ -36,5 +39,23 @@ func TestRedacted(t *testing.T) {
 		if got := Redacted(in); got != want {
 			t.Errorf("Redacted(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestUniqueColumn(t *testing.T) {
+	tests := map[string]string{
+		"UNIQUE constraint failed: departments.code":                                      "code",
+		"UNIQUE constraint failed: projects.department_year_id, projects.code":            "code",
+		"UNIQUE constraint failed: department_years.department_id, department_years.year": "year",
+		"FOREIGN KEY constraint failed":                                                   "",
+	}
+	for msg, want := range tests {
+		if got := UniqueColumn(errors.New(msg)); got != want {
+			t.Errorf("UniqueColumn(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	pg := &pgconn.PgError{Code: "23505", Detail: "Key (department_year_id, code)=(4294967297, P-1) already exists."}
+	if got := UniqueColumn(pg); got != "code" {
+		t.Errorf("UniqueColumn(PostgreSQL pair) = %q, want code", got)
 	}
 }

@@ -358,8 +358,11 @@ var (
 		Indexes: []*schema.Index{
 			{
 				Name:    "project_department_year_id_code",
-				Unique:  false,
+				Unique:  true,
 				Columns: []*schema.Column{ProjectsColumns[10], ProjectsColumns[4]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "code <> ''",
+				},
 			},
 		},
 	}

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -39,7 +40,10 @@ func (Project) Edges() []ent.Edge {
 }
 
 func (Project) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("department_year_id", "code")}
+	return []ent.Index{
+		// A project code is unique within its department-year; projects may have none.
+		index.Fields("department_year_id", "code").Unique().Annotations(entsql.IndexWhere("code <> ''")),
+	}
 }
 
 func (Project) Annotations() []schema.Annotation { return graphQL() }
