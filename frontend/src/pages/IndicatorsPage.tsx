@@ -1,6 +1,518 @@
-import { Empty } from "antd";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Statistic, Tag, Typography, message } from "antd";
+import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import { useClient, useQuery } from "urql";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { graphql } from "../gql";
+import type { IndicatorEditorProjectQuery, IndicatorEditorYearQuery } from "../gql/graphql";
+import { fieldErrors, type FieldError } from "../api/errors";
+import { can, useAuth } from "../auth/AuthContext";
+import { nodes } from "../lib/relay";
+import AddIndicatorForm, { type NewIndicator } from "./indicators/AddIndicatorForm";
+import DeviationPrompt from "./indicators/DeviationPrompt";
+import IndicatorTable, { type IndicatorTableHandle } from "./indicators/IndicatorTable";
+import { sameDecimal, sumDecimals } from "./indicators/decimal";
+import { EditStore } from "./indicators/editStore";
+import { applyChange, changeFor, type IndicatorChange } from "./indicators/input";
+import { shareRows } from "./indicators/tree";
+import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
+import { validateCell } from "./indicators/validate";
 
-// Under construction: see issue 4.
+graphql(`
+  fragment IndicatorEditorRow on Indicator {
+    id
+    version
+    position
+    level1
+    level2
+    name
+    kind
+    operator
+    target
+    unit
+    weight
+    actual
+    binding
+    rating
+    ratedScore
+    deviationReason
+    effectiveActual
+    completionRate
+    score
+    attainment
+    deviationRequired
+  }
+`);
+
+graphql(`
+  fragment IndicatorEditorEvaluation on Evaluation {
+    id
+    status
+    score
+    grade
+    subtotals { level1 level2 score weight }
+  }
+`);
+
+// Two queries, not one with both branches: each page of 1000 indicators counts fully
+// against the server's complexity limit, even in the branch that does not apply.
+const YearIndicatorsDocument = graphql(`
+  query IndicatorEditorYear($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on DepartmentYear {
+        id
+        year
+        department { id name }
+        indicators(first: 1000, where: { hasProject: false }, orderBy: [{ field: POSITION }]) {
+          totalCount
+          edges { node { ...IndicatorEditorRow } }
+        }
+        overallEvaluation { ...IndicatorEditorEvaluation }
+      }
+    }
+  }
+`);
+
+const ProjectIndicatorsDocument = graphql(`
+  query IndicatorEditorProject($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Project {
+        id
+        name
+        departmentYear { id year department { id name } }
+        indicators(first: 1000, orderBy: [{ field: POSITION }]) {
+          totalCount
+          edges { node { ...IndicatorEditorRow } }
+        }
+        evaluation { ...IndicatorEditorEvaluation }
+      }
+    }
+  }
+`);
+
+const UpdateIndicatorDocument = graphql(`
+  mutation IndicatorEditorUpdate($id: ID!, $input: UpdateIndicatorInput!, $version: Int) {
+    updateIndicator(id: $id, input: $input, version: $version) { ...IndicatorEditorRow }
+  }
+`);
+
+const CreateIndicatorDocument = graphql(`
+  mutation IndicatorEditorCreate($input: CreateIndicatorInput!) {
+    createIndicator(input: $input) { ...IndicatorEditorRow }
+  }
+`);
+
+const DeleteIndicatorDocument = graphql(`
+  mutation IndicatorEditorDelete($id: ID!) {
+    deleteIndicator(id: $id)
+  }
+`);
+
+type YearNode = Extract<NonNullable<IndicatorEditorYearQuery["node"]>, { __typename: "DepartmentYear" }>;
+type Evaluation = NonNullable<YearNode["overallEvaluation"]>;
+
+interface Subject {
+  kind: "year" | "project";
+  departmentYearID: string;
+  projectID?: string;
+  title: string;
+  indicators: IndicatorRow[];
+  evaluation?: Evaluation | null;
+}
+
+const LOCKED_STATUSES = new Set(["SUBMITTED", "APPROVED", "PUBLISHED"]);
+/** A list this long is drawn as a virtual table (only the rows in view). */
+const VIRTUAL_FROM = 80;
+/** Changing these can make a deviation reason necessary. */
+const DEVIATION_FIELDS = new Set<CellField>(["actual", "target", "operator"]);
+const isCellField = (f: string | undefined | null): f is CellField => !!f && (CELL_ORDER as string[]).includes(f);
+
+function subjectOf(
+  node: IndicatorEditorYearQuery["node"] | IndicatorEditorProjectQuery["node"] | undefined,
+  t: TFunction,
+): Subject | undefined {
+  if (node?.__typename === "DepartmentYear" && "indicators" in node) {
+    return {
+      kind: "year",
+      departmentYearID: node.id,
+      title: t("indicators.yearSubject", { department: node.department.name, year: node.year }),
+      indicators: nodes<IndicatorRow>(node.indicators),
+      evaluation: node.overallEvaluation,
+    };
+  }
+  if (node?.__typename === "Project" && "indicators" in node) {
+    return {
+      kind: "project",
+      departmentYearID: node.departmentYear.id,
+      projectID: node.id,
+      title: t("indicators.projectSubject", {
+        name: node.name,
+        department: node.departmentYear.department.name,
+        year: node.departmentYear.year,
+      }),
+      indicators: nodes<IndicatorRow>(node.indicators),
+      evaluation: node.evaluation,
+    };
+  }
+  return undefined;
+}
+
+/** Keeps row objects that did not change across refetches (see shareRows). */
+function useSharedRows(next: IndicatorRow[]): IndicatorRow[] {
+  const [state, setState] = useState<{ next: IndicatorRow[] | null; rows: IndicatorRow[] }>({ next: null, rows: [] });
+  if (state.next !== next) {
+    const rows = shareRows(state.rows, next);
+    setState({ next, rows });
+    return rows;
+  }
+  return state.rows;
+}
+
+/** The indicator editor of a department-year's overall indicators or of one project's. */
 export default function IndicatorsPage() {
-  return <Empty />;
+  const { yearId, projectId } = useParams();
+  // A new subject starts with fresh state (banners, unsaved cells).
+  return <IndicatorEditor key={projectId ?? yearId} yearId={yearId} projectId={projectId} />;
+}
+
+function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: string }) {
+  const id = projectId ?? yearId ?? "";
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const client = useClient();
+  const [year, refetchYear] = useQuery({ query: YearIndicatorsDocument, variables: { id }, pause: !yearId || !!projectId });
+  const [project, refetchProject] = useQuery({ query: ProjectIndicatorsDocument, variables: { id }, pause: !projectId });
+  const { data, fetching, error } = projectId ? project : year;
+  const refetch = projectId ? refetchProject : refetchYear;
+  const [store] = useState(() => new EditStore());
+  const [overlay, setOverlay] = useState<ReadonlyMap<string, IndicatorRow>>(() => new Map());
+  const [deleted, setDeleted] = useState<ReadonlySet<string>>(() => new Set());
+  const [problems, setProblems] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [lockedMessage, setLockedMessage] = useState<string>();
+  const [forbidden, setForbidden] = useState<string>();
+  const [prompt, setPrompt] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const tableHandle = useRef<IndicatorTableHandle>(null);
+
+  const subject = useMemo(() => subjectOf(data?.node, t), [data, t]);
+  const fetched = useSharedRows(useMemo(() => subject?.indicators ?? [], [subject]));
+  const rows = useMemo(
+    () =>
+      fetched
+        .filter((r) => !deleted.has(r.id))
+        .map((r) => {
+          const o = overlay.get(r.id);
+          return o && o.version >= r.version ? o : r;
+        }),
+    [fetched, overlay, deleted],
+  );
+
+  // The callbacks below run outside rendering and read the latest rows from here.
+  const rowsRef = useRef(new Map<string, IndicatorRow>());
+  const confirmedRef = useRef(new Map<string, IndicatorRow>());
+  const chains = useRef(new Map<string, Promise<number | undefined>>());
+  useLayoutEffect(() => {
+    rowsRef.current = new Map(rows.map((r) => [r.id, r]));
+  }, [rows]);
+
+  const evaluation = subject?.evaluation;
+  const status = evaluation?.status;
+  const underReview = !!status && LOCKED_STATUSES.has(status);
+  const lockedForMe = me?.role === "EDITOR" && underReview;
+  const readOnly = !can(me, "edit") || lockedForMe || !!lockedMessage || !!forbidden;
+
+  useEffect(() => {
+    if (readOnly) store.setActive(null);
+  }, [readOnly, store]);
+
+  const report = useCallback(
+    (row: IndicatorRow, field: CellField, errors: FieldError[]) => {
+      const top: string[] = [];
+      for (const e of errors) {
+        if (e.code === "CONFLICT" && e.field === "version") {
+          setConflict(true);
+          store.setError(row.id, field, t("common.conflict"));
+        } else if (e.code === "LOCKED") setLockedMessage(e.message);
+        else if (e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED") setForbidden(e.message);
+        else if (isCellField(e.field)) store.setError(row.id, e.field, e.message);
+        else top.push(`${row.name}：${e.message}`);
+      }
+      if (top.length) setProblems((p) => [...p, ...top]);
+    },
+    [store, t],
+  );
+
+  const save = useCallback(
+    (row: IndicatorRow, field: CellField, change: IndicatorChange) => {
+      const id = row.id;
+      const base = row.version;
+      store.markSaving(id, 1);
+      const previous = chains.current.get(id) ?? Promise.resolve(undefined);
+      const next = previous.then(async (prevVersion) => {
+        const version = Math.max(prevVersion ?? 0, base);
+        const r = await client.mutation(UpdateIndicatorDocument, { id, input: change, version }).toPromise();
+        store.markSaving(id, -1);
+        const saved = r.data?.updateIndicator as IndicatorRow | undefined;
+        if (!saved || r.error) {
+          const back = confirmedRef.current.get(id);
+          setOverlay((m) => {
+            const copy = new Map(m);
+            if (back) copy.set(id, back);
+            else copy.delete(id);
+            return copy;
+          });
+          report(row, field, fieldErrors(r.error));
+          return undefined;
+        }
+        confirmedRef.current.set(id, saved);
+        rowsRef.current.set(id, saved);
+        setOverlay((m) => new Map(m).set(id, saved));
+        store.setError(id, field, undefined);
+        if (DEVIATION_FIELDS.has(field) && saved.deviationRequired && !saved.deviationReason.trim()) setPrompt(id);
+        return saved.version;
+      });
+      chains.current.set(id, next);
+    },
+    [client, report, store],
+  );
+
+  /** Checks a cell's new value as the server will, then saves it in the background. */
+  const commit = useCallback(
+    (id: string, field: CellField, value: string): boolean => {
+      const row = rowsRef.current.get(id);
+      if (!row) return true;
+      const invalid = validateCell(row, field, value);
+      if (invalid) {
+        const values = { ...invalid.values } as Record<string, string>;
+        if (values.rating) values.rating = t(`indicators.rating.${values.rating}`);
+        store.setError(id, field, t(`indicators.validation.${invalid.key}`, values));
+        return false;
+      }
+      store.setError(id, field, undefined);
+      const change = changeFor(row, field, value);
+      if (!change) return true;
+      const optimistic = applyChange(row, change);
+      rowsRef.current.set(id, optimistic);
+      setOverlay((m) => new Map(m).set(id, optimistic));
+      save(row, field, change);
+      return true;
+    },
+    [save, store, t],
+  );
+
+  const reload = useCallback(() => {
+    setConflict(false);
+    setProblems([]);
+    setLockedMessage(undefined);
+    setForbidden(undefined);
+    setOverlay(new Map());
+    confirmedRef.current.clear();
+    store.clearErrors();
+    refetch({ requestPolicy: "network-only" });
+  }, [refetch, store]);
+
+  const remove = useCallback(
+    async (row: IndicatorRow) => {
+      const r = await client.mutation(DeleteIndicatorDocument, { id: row.id }).toPromise();
+      if (r.error) {
+        const errs = fieldErrors(r.error);
+        if (errs.some((e) => e.code === "LOCKED")) setLockedMessage(errs[0].message);
+        void message.error(errs.map((e) => e.message).join("；"));
+        return;
+      }
+      setDeleted((s) => new Set(s).add(row.id));
+      void message.success(t("indicators.deleted", { name: row.name }));
+      refetch({ requestPolicy: "network-only" });
+    },
+    [client, refetch, t],
+  );
+
+  const create = useCallback(
+    async (v: NewIndicator): Promise<FieldError[]> => {
+      if (!subject) return [];
+      const position = rows.reduce((max, r) => Math.max(max, r.position), 0) + 1;
+      const r = await client
+        .mutation(CreateIndicatorDocument, {
+          input: {
+            departmentYearID: subject.departmentYearID,
+            projectID: subject.projectID,
+            position,
+            level1: v.level1,
+            level2: v.level2,
+            name: v.name,
+            kind: v.kind,
+            operator: v.operator,
+            target: v.target,
+            unit: v.unit,
+            weight: v.weight,
+          },
+        })
+        .toPromise();
+      const errors = fieldErrors(r.error);
+      if (errors.some((e) => e.code === "LOCKED")) setLockedMessage(errors.find((e) => e.code === "LOCKED")!.message);
+      if (!errors.length) {
+        setAdding(false);
+        void message.success(t("indicators.created", { name: v.name }));
+        refetch({ requestPolicy: "network-only" });
+      }
+      return errors;
+    },
+    [client, refetch, rows, subject, t],
+  );
+
+  // A link from the evaluation's problems (?indicator=…&field=…) opens that cell once loaded.
+  const focusID = search.get("indicator");
+  const focusField = search.get("field");
+  const revealed = useRef<string | null>(null);
+  const loaded = rows.length > 0;
+  useEffect(() => {
+    if (!focusID || !loaded || revealed.current === focusID) return;
+    revealed.current = focusID;
+    tableHandle.current?.reveal(focusID, isCellField(focusField) ? focusField : undefined);
+  }, [focusID, focusField, loaded]);
+
+  const groups = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) {
+      const l2 = m.get(r.level1) ?? [];
+      if (!l2.includes(r.level2)) l2.push(r.level2);
+      m.set(r.level1, l2);
+    }
+    return m;
+  }, [rows]);
+
+  const promptRow = prompt ? rows.find((r) => r.id === prompt) : undefined;
+  const onDelete = readOnly ? undefined : remove;
+
+  if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (fetching && !data) return <Spin />;
+  if (!subject) return <Empty description={t("indicators.notFound")} />;
+
+  const weightSum = sumDecimals([...rows.map((r) => r.weight), subject.kind === "project" ? "10" : "0"]);
+  const scoreSum = evaluation?.score ?? sumDecimals(rows.map((r) => r.score));
+  const evaluationLink = evaluation ? `/evaluations/${evaluation.id}` : undefined;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Card
+        title={
+          <Space wrap>
+            <span>{t("indicators.title")}</span>
+            <Typography.Text type="secondary">{subject.title}</Typography.Text>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Link to={`/years/${subject.departmentYearID}`}>{t("indicators.backToYear")}</Link>
+            {evaluationLink && <Link to={evaluationLink}>{t("indicators.openEvaluation")}</Link>}
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
+              {t("common.reload")}
+            </Button>
+            {!readOnly && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t("indicators.add")}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t("indicators.totalScore")}>
+            <Statistic value={scoreSum} valueStyle={{ fontSize: 20 }} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("indicators.grade")}>
+            {evaluation ? <Tag color="blue">{t(`grade.${evaluation.grade}`)}</Tag> : "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("indicators.status")}>
+            {evaluation ? <Tag>{t(`status.${evaluation.status}`)}</Tag> : t("indicators.noEvaluation")}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("indicators.totalWeight")}>
+            <Typography.Text type={sameDecimal(weightSum, "100") ? undefined : "warning"} data-testid="weight-sum">
+              {weightSum}
+            </Typography.Text>
+            {subject.kind === "project" && (
+              <Typography.Text type="secondary"> {t("indicators.withExecutionItem")}</Typography.Text>
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+        {!sameDecimal(weightSum, "100") && rows.length > 0 && (
+          <Alert type="warning" showIcon message={t("indicators.weightsNot100", { sum: weightSum })} />
+        )}
+      </Card>
+
+      {(lockedMessage || lockedForMe) && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t("indicators.lockedTitle")}
+          description={lockedMessage ?? t("indicators.lockedByStatus", { status: t(`status.${status}`) })}
+        />
+      )}
+      {!lockedForMe && !lockedMessage && underReview && can(me, "edit") && (
+        <Alert type="info" showIcon message={t("indicators.underReviewAdmin", { status: t(`status.${status}`) })} />
+      )}
+      {!can(me, "edit") && <Alert type="info" showIcon message={t("indicators.readOnlyRole")} />}
+      {forbidden && <Alert type="error" showIcon message={t("common.forbidden")} description={forbidden} />}
+      {conflict && (
+        <Alert
+          type="error"
+          showIcon
+          message={t("common.conflict")}
+          action={
+            <Button size="small" onClick={reload}>
+              {t("common.reload")}
+            </Button>
+          }
+        />
+      )}
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setProblems([])}
+          message={t("indicators.saveFailed")}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {error && data && <Alert type="error" showIcon message={t("common.error")} description={error.message} />}
+
+      {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
+      <IndicatorTable
+        handle={tableHandle}
+        indicators={rows}
+        subtotals={evaluation?.subtotals}
+        readOnly={readOnly}
+        store={store}
+        onCommit={commit}
+        onDelete={onDelete}
+        virtual={rows.length >= VIRTUAL_FROM}
+        height={Math.max(360, window.innerHeight - 320)}
+        highlight={focusID ?? undefined}
+      />
+      <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
+
+      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} />
+      <DeviationPrompt
+        row={promptRow}
+        onLater={() => setPrompt(undefined)}
+        onSave={(reason) => {
+          if (promptRow) commit(promptRow.id, "deviationReason", reason);
+          setPrompt(undefined);
+        }}
+      />
+    </Space>
+  );
 }

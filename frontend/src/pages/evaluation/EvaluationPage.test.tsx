@@ -1,0 +1,193 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { CombinedError, Provider, type Client, type OperationResult } from "urql";
+import { fromValue } from "wonka";
+import type { DocumentNode } from "graphql";
+import i18n from "../../i18n";
+import { AuthProvider } from "../../auth/AuthContext";
+import EvaluationPage from "../EvaluationPage";
+
+// ECharts needs a real canvas; the chart's figures are checked through the table beside it.
+vi.mock("./SubtotalsChart", () => ({ default: () => null }));
+
+beforeAll(async () => {
+  await i18n.changeLanguage("zh-CN");
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+  Object.defineProperty(window, "matchMedia", {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+});
+afterEach(cleanup);
+
+const evaluation = (over: Record<string, unknown> = {}) => ({
+  __typename: "Evaluation",
+  id: "20",
+  status: "DRAFT",
+  version: 5,
+  conclusion: "基本完成年度目标。",
+  problems: "",
+  improvements: "",
+  executionExplanation: "",
+  reviewComment: "",
+  submittedAt: null,
+  score: "99.69",
+  grade: "EXCELLENT",
+  gradeLabel: "优",
+  executionRate: "85.00",
+  executionScore: "8.50",
+  monthsBehind: [],
+  subtotals: [
+    { level1: "产出指标", level2: null, score: "50.00", weight: "50.00" },
+    { level1: "产出指标", level2: "数量指标", score: "25.00", weight: "25.00" },
+  ],
+  submitProblems: [
+    {
+      indicatorID: "7",
+      indicatorName: "会议参与人数",
+      field: "deviationReason",
+      message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
+    },
+  ],
+  transitions: [],
+  indicators: [{ id: "7", name: "会议参与人数" }],
+  departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" } },
+  project: { id: "30", name: "督查督办" },
+  ...over,
+});
+
+const opName = (query: DocumentNode) =>
+  query.definitions.flatMap((d) => (d.kind === "OperationDefinition" && d.name ? [d.name.value] : []))[0];
+
+type Answer = { data?: unknown; error?: CombinedError };
+
+function mockClient(role: string, ev: object, mutations: Record<string, (vars: Record<string, unknown>) => Answer> = {}) {
+  const answer = (name: string, vars: Record<string, unknown>): Answer => {
+    if (name === "Me") return { data: { me: { kind: "USER", name: "用户", role, csrfToken: "t", user: null, scope: null } } };
+    if (name === "EvaluationPage") return { data: { node: ev } };
+    return mutations[name]?.(vars) ?? { data: null };
+  };
+  const result = (op: { query: DocumentNode; variables?: object }) =>
+    ({ operation: op, ...answer(opName(op.query), (op.variables ?? {}) as Record<string, unknown>), stale: false, hasNext: false }) as unknown as OperationResult;
+  return {
+    executeQuery: (op: { query: DocumentNode }) => fromValue(result(op)),
+    executeMutation: (op: { query: DocumentNode }) => fromValue(result(op)),
+    executeSubscription: () => fromValue({}),
+  } as unknown as Client;
+}
+
+function renderPage(client: Client) {
+  return render(
+    <Provider value={client}>
+      <AuthProvider>
+        <MemoryRouter initialEntries={["/evaluations/20"]}>
+          <Routes>
+            <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
+    </Provider>,
+  );
+}
+
+const submitCheck = (message: string, extensions: Record<string, unknown>) => ({ message, extensions: { code: "SUBMIT_CHECK", ...extensions } });
+
+describe("EvaluationPage", () => {
+  it("shows the score, the grade, the breakdown table and the links", async () => {
+    renderPage(mockClient("EDITOR", evaluation()));
+    await screen.findByTestId("status");
+    const stats = [...document.querySelectorAll(".ant-statistic")].map((s) => s.textContent);
+    expect(stats).toContain("得分99.69");
+    expect(stats).toContain("等级优");
+    expect(screen.getByRole("link", { name: /打印版报告/ })).toHaveAttribute("href", "/evaluations/20/report");
+    expect(screen.getByRole("link", { name: /指标编辑/ })).toHaveAttribute("href", "/projects/30/indicators");
+    expect(screen.getByText("数量指标")).toBeInTheDocument();
+  });
+
+  it("lists the checks before submitting, then every problem the server returns, next to its field", async () => {
+    const submit = vi.fn(() => ({
+      error: new CombinedError({
+        graphQLErrors: [
+          submitCheck('indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required', {
+            field: "deviationReason",
+            indicatorID: 7,
+          }),
+          submitCheck("weights add up to 95.5 (with the execution item's 10), not 100", { field: "weight" }),
+          submitCheck("execution rate 85.00 % is below 90 %; an explanation is required", { field: "executionExplanation" }),
+          submitCheck("evaluation 20 cannot be submitted: 3 problem(s), each reported as its own error", {}),
+        ],
+      }),
+    }));
+    const { container } = renderPage(mockClient("EDITOR", evaluation(), { EvaluationPageSubmit: submit }));
+    expect(await screen.findByText("提交前检查：还有 1 个问题")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "提交审核" }));
+    fireEvent.click(await screen.findByRole("button", { name: /确\s*定|OK/ }));
+    expect(await screen.findByText("未能提交：共 3 个问题，请逐项修改")).toBeInTheDocument();
+    expect(submit).toHaveBeenCalledWith({ id: "20" });
+    const items = container.querySelectorAll("[data-problem]");
+    expect(items).toHaveLength(3);
+    expect(within(items[0] as HTMLElement).getByRole("link", { name: "会议参与人数" })).toHaveAttribute(
+      "href",
+      "/projects/30/indicators?indicator=7&field=deviationReason",
+    );
+    expect(items[1]).toHaveTextContent("weights add up to 95.5");
+    // the evaluation's own field shows its problem beside the text area
+    const explanation = screen.getByLabelText("预算执行率偏低的原因说明").closest(".ant-form-item") as HTMLElement;
+    expect(explanation).toHaveClass("ant-form-item-has-error");
+    expect(await within(explanation).findByText("execution rate 85.00 % is below 90 %; an explanation is required")).toBeInTheDocument();
+  });
+
+  it("shows the reviewer's comment to the editor when returned", async () => {
+    renderPage(mockClient("EDITOR", evaluation({ status: "RETURNED", reviewComment: "请补充偏差原因。" })));
+    expect(await screen.findByTestId("review-comment")).toHaveTextContent("请补充偏差原因。");
+  });
+
+  it("lets a reviewer return a submitted evaluation only with a comment", async () => {
+    const giveBack = vi.fn(() => ({ data: { returnEvaluation: evaluation({ status: "RETURNED" }) } }));
+    renderPage(mockClient("REVIEWER", evaluation({ status: "SUBMITTED" }), { EvaluationPageReturn: giveBack }));
+    fireEvent.click(await screen.findByRole("button", { name: "退回修改" }));
+    const dialog = await screen.findByRole("dialog");
+    const ok = within(dialog).getAllByRole("button", { name: "退回修改" }).at(-1)!;
+    expect(ok).toBeDisabled();
+    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "请补充偏差原因。" } });
+    expect(ok).toBeEnabled();
+    fireEvent.click(ok);
+    await waitFor(() => expect(giveBack).toHaveBeenCalledWith({ id: "20", comment: "请补充偏差原因。" }));
+    expect(screen.queryByRole("button", { name: "提交审核" })).toBeNull();
+  });
+
+  it("saves the texts with the version read and offers a reload on a conflict", async () => {
+    const update = vi.fn(() => ({
+      error: new CombinedError({
+        graphQLErrors: [{ message: "evaluation 20 was changed by someone else", extensions: { code: "CONFLICT", field: "version", currentVersion: 6 } }],
+      }),
+    }));
+    renderPage(mockClient("EDITOR", evaluation(), { EvaluationPageUpdate: update }));
+    fireEvent.change(await screen.findByLabelText("存在的主要问题"), { target: { value: "个别月份支出进度未达标。" } });
+    fireEvent.click(screen.getByRole("button", { name: /保\s*存/ }));
+    await waitFor(() =>
+      expect(update).toHaveBeenCalledWith({ id: "20", input: { problems: "个别月份支出进度未达标。" }, version: 5 }),
+    );
+    expect(await screen.findByText("其他人已先保存了修改。请重新加载后再修改。")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "重新加载" })).toBeInTheDocument();
+  });
+
+  it("is read-only for an editor while under review", async () => {
+    renderPage(mockClient("EDITOR", evaluation({ status: "SUBMITTED" })));
+    expect(await screen.findByText("评价只读")).toBeInTheDocument();
+    expect(screen.getByLabelText("自评结论")).toHaveAttribute("readonly");
+    expect(screen.queryByRole("button", { name: "提交审核" })).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { List, Tag, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { EVALUATION_FIELDS, nameInMessage, problemLink, type ProblemRow } from "./problems";
+
+interface Props {
+  rows: ProblemRow[];
+  /** The indicator editor of the evaluation's subject. */
+  editorPath: string;
+  /** Moves to a field of the evaluation page (e.g. executionExplanation). */
+  onField?(field: string): void;
+}
+
+/** Submit problems, each with the indicator and field it concerns and a link to fix it. */
+export default function ProblemsList({ rows, editorPath, onField }: Props) {
+  const { t } = useTranslation();
+  return (
+    <List
+      size="small"
+      dataSource={rows}
+      data-testid="problems"
+      renderItem={(row) => {
+        const link = problemLink(row, editorPath);
+        const field = t(`evaluation.field.${row.field}`, { defaultValue: row.field });
+        const prefix = row.indicatorName && nameInMessage(row.message) === row.indicatorName;
+        const message = prefix ? row.message.replace(/^indicator "(?:[^"\\]|\\.)*": /, "") : row.message;
+        return (
+          <List.Item data-problem={row.key}>
+            <div>
+              <Tag color="red">{field}</Tag>
+              {row.indicatorName ? (
+                link ? (
+                  <Link to={link}>{row.indicatorName}</Link>
+                ) : (
+                  <span>{row.indicatorName}</span>
+                )
+              ) : EVALUATION_FIELDS.has(row.field) && onField ? (
+                <Typography.Link onClick={() => onField(row.field)}>{t("evaluation.thisEvaluation")}</Typography.Link>
+              ) : link ? (
+                <Link to={link}>{t("evaluation.openIndicators")}</Link>
+              ) : (
+                <span>{t("evaluation.thisEvaluation")}</span>
+              )}
+              <Typography.Text type="secondary">：{message}</Typography.Text>
+            </div>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { FieldError } from "../../api/errors";
+import { nameInMessage, problemLink, problemsFromChecks, problemsFromErrors } from "./problems";
+import { breakdownRows } from "./subtotals";
+
+// What submitEvaluation answers when it refuses: one error per problem, then a summary without a field.
+const refused: FieldError[] = [
+  {
+    code: "SUBMIT_CHECK",
+    field: "deviationReason",
+    indicatorID: "12884901892",
+    message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
+  },
+  { code: "SUBMIT_CHECK", field: "ratedScore", indicatorID: "12884901900", message: 'indicator "预算编制规范性": no score is entered' },
+  { code: "SUBMIT_CHECK", field: "weight", message: "weights add up to 95.5, not 100" },
+  { code: "SUBMIT_CHECK", message: "evaluation 1 cannot be submitted: 3 problem(s), each reported as its own error" },
+];
+
+describe("problemsFromErrors", () => {
+  it("makes one row per problem, with the indicator's name and the field", () => {
+    const rows = problemsFromErrors(refused, new Map([["12884901900", "预算编制规范性（定性）"]]));
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => [r.indicatorID, r.indicatorName, r.field])).toEqual([
+      ["12884901892", "会议参与人数", "deviationReason"],
+      ["12884901900", "预算编制规范性（定性）", "ratedScore"],
+      [undefined, undefined, "weight"],
+    ]);
+  });
+  it("ignores errors that are not submit checks", () => {
+    expect(problemsFromErrors([{ code: "LOCKED", message: "locked" }])).toEqual([]);
+  });
+  it("reads the indicator's name from the message, quotes included", () => {
+    expect(nameInMessage('indicator "a \\"b\\" c": x')).toBe('a \\"b\\" c');
+    expect(nameInMessage("weights add up to 95.5, not 100")).toBeUndefined();
+  });
+});
+
+describe("problemsFromChecks and problemLink", () => {
+  const rows = problemsFromChecks([
+    { indicatorID: "7", indicatorName: "会议参与人数", field: "deviationReason", message: "…" },
+    { indicatorID: null, indicatorName: null, field: "weight", message: "weights add up to 95.5, not 100" },
+    { indicatorID: null, indicatorName: null, field: "executionExplanation", message: "execution rate 80.00 % is below 90 %" },
+  ]);
+  it("links an indicator's problem to its cell in the editor", () => {
+    expect(problemLink(rows[0], "/years/4/indicators")).toBe("/years/4/indicators?indicator=7&field=deviationReason");
+  });
+  it("links the weights to the editor, and the evaluation's own fields nowhere else", () => {
+    expect(problemLink(rows[1], "/years/4/indicators")).toBe("/years/4/indicators");
+    expect(problemLink(rows[2], "/years/4/indicators")).toBeUndefined();
+  });
+});
+
+describe("breakdownRows", () => {
+  it("labels level-1 and level-2 groups and computes their attainment", () => {
+    const rows = breakdownRows([
+      { level1: "管理效率", level2: null, score: "44.69", weight: "45.00" },
+      { level1: "管理效率", level2: "预算执行", score: "19.96", weight: "20.00" },
+      { level1: "空", level2: null, score: "0.00", weight: "0.00" },
+    ]);
+    expect(rows.map((r) => [r.level, r.label, r.attainment])).toEqual([
+      [1, "管理效率", "99.31"],
+      [2, "管理效率 / 预算执行", "99.80"],
+      [1, "空", undefined],
+    ]);
+  });
+});

@@ -1,0 +1,150 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import "../../i18n";
+import i18n from "../../i18n";
+import IndicatorTable from "./IndicatorTable";
+import { EditStore } from "./editStore";
+import type { IndicatorRow } from "./types";
+
+beforeAll(async () => {
+  await i18n.changeLanguage("zh-CN");
+  // rc-table measures the scrollbar with a pseudo-element style, which jsdom does not implement.
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+  // antd's responsive helpers ask matchMedia, which jsdom lacks.
+  Object.defineProperty(window, "matchMedia", {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+});
+
+afterEach(cleanup);
+
+/** n indicators in 3 level-1 groups of 5 level-2 groups each; every 4th is qualitative. */
+function makeIndicators(n: number): IndicatorRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const qualitative = i % 4 === 3;
+    return {
+      id: String(i + 1),
+      version: 1,
+      position: i,
+      level1: `一级${i % 3}`,
+      level2: `二级${i % 3}-${Math.floor(i / 3) % 5}`,
+      name: `指标${i + 1}`,
+      kind: qualitative ? "QUALITATIVE" : "QUANTITATIVE",
+      operator: qualitative ? null : "GE",
+      target: qualitative ? null : "100.00",
+      unit: qualitative ? "" : "%",
+      weight: "1.00",
+      actual: qualitative ? null : "90.00",
+      binding: null,
+      rating: qualitative ? "ACHIEVED" : null,
+      ratedScore: qualitative ? "0.90" : null,
+      deviationReason: "",
+      effectiveActual: qualitative ? null : "90.00",
+      completionRate: qualitative ? null : "90.00",
+      score: "0.90",
+      attainment: "0.9000",
+      deviationRequired: !qualitative,
+    } satisfies IndicatorRow;
+  });
+}
+
+const leafRows = (container: HTMLElement) => container.querySelectorAll("tr.ind-row-leaf, .ind-row-leaf");
+
+describe("IndicatorTable", () => {
+  it("renders 300 indicators with their group subtotals", () => {
+    const store = new EditStore();
+    const { container } = render(
+      <IndicatorTable indicators={makeIndicators(300)} readOnly={false} store={store} onCommit={() => true} />,
+    );
+    expect(leafRows(container)).toHaveLength(300);
+    // 3 level-1 groups of 100 indicators, each 100 × 0.90 = 90.00 of weight 100.00.
+    const l1 = container.querySelectorAll("tr.ind-row-level1");
+    expect(l1).toHaveLength(3);
+    expect(within(l1[0] as HTMLElement).getByText("一级0")).toBeInTheDocument();
+    expect(within(l1[0] as HTMLElement).getByText("90.00")).toBeInTheDocument();
+    expect(within(l1[0] as HTMLElement).getByText("100.00")).toBeInTheDocument();
+    expect(container.querySelectorAll("tr.ind-row-level2")).toHaveLength(15);
+    expect(screen.getByText("指标300")).toBeInTheDocument();
+    // every quantitative row below 100 % asks for a deviation reason
+    expect(screen.getAllByText("须填写偏差原因")).toHaveLength(225);
+    // a qualitative row shows its rating with the band in points
+    expect(screen.getAllByText("0.80–1.00").length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("renders 300 indicators as a virtual table", () => {
+    const store = new EditStore();
+    const { container } = render(
+      <IndicatorTable indicators={makeIndicators(300)} readOnly={false} store={store} onCommit={() => true} virtual height={500} />,
+    );
+    expect(container.querySelector(".ant-table-tbody-virtual")).not.toBeNull();
+    expect(screen.getByText("一级0")).toBeInTheDocument();
+    // only the rows in view are in the document
+    expect(leafRows(container).length).toBeGreaterThan(0);
+    expect(leafRows(container).length).toBeLessThan(300);
+  });
+
+  it("edits a cell in place: Enter saves and moves down, Tab moves right", () => {
+    const store = new EditStore();
+    const onCommit = vi.fn(() => true);
+    render(<IndicatorTable indicators={makeIndicators(6)} readOnly={false} store={store} onCommit={onCommit} />);
+    const cell = document.querySelector('[data-cell="1:target"]') as HTMLElement;
+    fireEvent.click(cell);
+    const input = screen.getByLabelText("指标值") as HTMLInputElement;
+    expect(input.value).toBe("100.00");
+    fireEvent.change(input, { target: { value: "95" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(onCommit).toHaveBeenCalledWith("1", "target", "95");
+    // in tree order 1 is followed by 4 (qualitative: no target), then 2
+    expect(store.getActive()).toEqual({ id: "2", field: "target" });
+    const next = screen.getByLabelText("指标值") as HTMLInputElement;
+    fireEvent.keyDown(next, { key: "Tab" });
+    expect(store.getActive()).toEqual({ id: "2", field: "unit" });
+  });
+
+  it("keeps an invalid cell open with its error", () => {
+    const store = new EditStore();
+    const onCommit = vi.fn((id: string, field: string) => {
+      store.setError(id, field, "分值须大于 0");
+      return false;
+    });
+    render(<IndicatorTable indicators={makeIndicators(3)} readOnly={false} store={store} onCommit={onCommit} />);
+    fireEvent.click(document.querySelector('[data-cell="1:weight"]') as HTMLElement);
+    const input = screen.getByLabelText("分值");
+    fireEvent.change(input, { target: { value: "0" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(store.getActive()).toEqual({ id: "1", field: "weight" });
+    expect(screen.getByText("分值须大于 0")).toBeInTheDocument();
+  });
+
+  it("does not edit when read-only", () => {
+    const store = new EditStore();
+    render(<IndicatorTable indicators={makeIndicators(3)} readOnly store={store} onCommit={() => true} />);
+    fireEvent.click(document.querySelector('[data-cell="1:target"]') as HTMLElement);
+    expect(store.getActive()).toBeNull();
+    expect(screen.queryByLabelText("指标值")).toBeNull();
+  });
+
+  it("shows a bound indicator's derived value with the formula's name, not editable", () => {
+    const store = new EditStore();
+    const [row] = makeIndicators(1);
+    const bound = { ...row, binding: "EXECUTION_RATE" as const, actual: null, effectiveActual: "99.63" };
+    render(<IndicatorTable indicators={[bound]} readOnly={false} store={store} onCommit={() => true} />);
+    const cell = document.querySelector('[data-cell="1:actual"]') as HTMLElement;
+    expect(cell).toHaveTextContent("99.63");
+    expect(cell).toHaveTextContent("预算执行率");
+    act(() => cell.click());
+    expect(store.getActive()).toBeNull();
+  });
+});

@@ -1,0 +1,282 @@
+import { memo, useCallback, useContext, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from "react";
+import { Button, Popconfirm, Table, Tag, Tooltip } from "antd";
+import type { ColumnsType, TableRef } from "antd/es/table";
+import { CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
+import type { CellRef, EditStore } from "./editStore";
+import { nextCell, type Direction } from "./nav";
+import { groupIndicators, leafKey, rowChanged, type GroupRow, type SubtotalLike, type TreeRow } from "./tree";
+import type { CellField, IndicatorRow, Kind } from "./types";
+import "./indicators.css";
+
+type Row = TreeRow<IndicatorRow>;
+
+export interface IndicatorTableHandle {
+  /** Scrolls to an indicator and, when given and editable, opens one of its cells. */
+  reveal(id: string, field?: CellField): void;
+}
+
+export interface IndicatorTableProps {
+  indicators: IndicatorRow[];
+  subtotals?: SubtotalLike[];
+  readOnly: boolean;
+  store: EditStore;
+  /** Checks and queues the save of a cell; false keeps the cell open with its error. */
+  onCommit(id: string, field: CellField, value: string): boolean;
+  onDelete?(row: IndicatorRow): void;
+  /** Render only the rows in view (for long lists); needs a fixed height. */
+  virtual?: boolean;
+  height?: number;
+  /** An indicator to mark (e.g. one a submit problem links to). */
+  highlight?: string;
+  handle?: Ref<IndicatorTableHandle>;
+}
+
+const WIDTHS: Record<string, number> = {
+  name: 280,
+  kind: 72,
+  operator: 64,
+  target: 96,
+  unit: 80,
+  weight: 80,
+  actual: 180,
+  rating: 150,
+  ratedScore: 150,
+  completionRate: 96,
+  attainment: 100,
+  score: 80,
+  deviationReason: 220,
+  actions: 60,
+};
+const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
+
+/**
+ * The indicator tree table: level-1 and level-2 group rows with their subtotals, and one row
+ * per indicator whose cells are edited in place. Presentational: saving is the caller's job.
+ */
+export default function IndicatorTable({
+  indicators,
+  subtotals,
+  readOnly,
+  store,
+  onCommit,
+  onDelete,
+  virtual = false,
+  height = 600,
+  highlight,
+  handle,
+}: IndicatorTableProps) {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = useMemo(() => groupIndicators(indicators, subtotals, collapsed), [indicators, subtotals, collapsed]);
+  const tableRef = useRef<TableRef>(null);
+
+  // Navigation reads the rows in view at the time of the key press, without re-rendering cells.
+  const leaves = useMemo(
+    () => rows.flatMap((r) => (r.kind === "indicator" ? [r.indicator] : [])),
+    [rows],
+  );
+  const leavesRef = useRef(leaves);
+  const commitRef = useRef(onCommit);
+  useLayoutEffect(() => {
+    leavesRef.current = leaves;
+    commitRef.current = onCommit;
+  });
+
+  const toggle = useCallback((key: string) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+
+  const activate = useCallback(
+    (cell: CellRef) => {
+      if (!cellMounted(cell.id, cell.field)) tableRef.current?.scrollTo({ key: leafKey(cell.id) });
+      store.setActive(cell);
+    },
+    [store],
+  );
+
+  const ctx = useMemo<EditorContextValue>(
+    () => ({
+      store,
+      readOnly,
+      commit: (id, field, value) => commitRef.current(id, field, value),
+      move: (from: CellRef, dir: Direction) => {
+        const next = nextCell(leavesRef.current, from, dir);
+        if (next) activate(next);
+        else {
+          store.setActive(null);
+          focusCell(from.id, from.field);
+        }
+      },
+    }),
+    [store, readOnly, activate],
+  );
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      reveal(id, field) {
+        setCollapsed(new Set());
+        requestAnimationFrame(() => {
+          tableRef.current?.scrollTo({ key: leafKey(id) });
+          if (field && !readOnly) {
+            const row = leavesRef.current.find((r) => r.id === id);
+            if (row) store.setActive({ id, field });
+          }
+        });
+      },
+    }),
+    [readOnly, store],
+  );
+
+  const columns = useMemo<ColumnsType<Row>>(() => {
+    const editable = (field: CellField) => ({
+      key: field,
+      title: t(`indicators.col.${field}`),
+      width: WIDTHS[field],
+      shouldCellUpdate: rowChanged,
+      render: (_: unknown, r: Row) => (r.kind === "indicator" ? <EditableCell row={r.indicator} field={field} /> : null),
+    });
+    const computed = (what: "completionRate" | "attainment" | "score") => ({
+      key: what,
+      title: t(`indicators.col.${what}`),
+      width: WIDTHS[what],
+      align: "right" as const,
+      shouldCellUpdate: rowChanged,
+      render: (_: unknown, r: Row) =>
+        r.kind === "indicator" ? (
+          <ComputedCell row={r.indicator} what={what} />
+        ) : what === "score" ? (
+          <span className="ind-subtotal" data-subtotal={r.key}>
+            {r.score}
+          </span>
+        ) : null,
+    });
+    return [
+      {
+        key: "name",
+        title: t("indicators.col.name"),
+        width: WIDTHS.name,
+        fixed: "left",
+        shouldCellUpdate: rowChanged,
+        render: (_, r) =>
+          r.kind === "indicator" ? (
+            <div className="ind-leaf">
+              <EditableCell row={r.indicator} field="name" />
+            </div>
+          ) : (
+            <GroupTitle row={r} onToggle={toggle} />
+          ),
+      },
+      {
+        key: "kind",
+        title: t("indicators.col.kind"),
+        width: WIDTHS.kind,
+        shouldCellUpdate: rowChanged,
+        render: (_, r) => (r.kind === "indicator" ? <KindTag kind={r.indicator.kind} /> : null),
+      },
+      { ...editable("operator"), title: t("indicators.operatorHeader") },
+      editable("target"),
+      editable("unit"),
+      {
+        ...editable("weight"),
+        render: (_: unknown, r: Row) =>
+          r.kind === "indicator" ? (
+            <EditableCell row={r.indicator} field="weight" />
+          ) : (
+            <span className="ind-subtotal">{r.weight}</span>
+          ),
+      },
+      editable("actual"),
+      editable("rating"),
+      editable("ratedScore"),
+      computed("completionRate"),
+      computed("attainment"),
+      computed("score"),
+      editable("deviationReason"),
+      {
+        key: "actions",
+        title: t("indicators.col.actions"),
+        width: WIDTHS.actions,
+        shouldCellUpdate: rowChanged,
+        render: (_, r) => (r.kind === "indicator" ? <RowActions row={r.indicator} onDelete={onDelete} /> : null),
+      },
+    ];
+  }, [t, toggle, onDelete]);
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <Table<Row>
+        ref={tableRef}
+        className="ind-table"
+        rowKey="key"
+        size="small"
+        bordered
+        virtual={virtual}
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: TOTAL_WIDTH, y: virtual ? height : undefined }}
+        sticky={!virtual}
+        rowClassName={(r) =>
+          r.kind === "indicator" ? (r.indicator.id === highlight ? "ind-row-highlight" : "ind-row-leaf") : `ind-row-${r.kind}`
+        }
+        locale={{ emptyText: t("indicators.empty") }}
+      />
+    </EditorContext.Provider>
+  );
+}
+
+const GroupTitle = memo(function GroupTitle({ row, onToggle }: { row: GroupRow; onToggle(key: string): void }) {
+  const { t } = useTranslation();
+  const label = row.kind === "level1" ? row.level1 : row.level2;
+  return (
+    <div className={`ind-group ind-group-${row.kind}`}>
+      {row.count > 0 ? (
+        <Button
+          type="text"
+          size="small"
+          aria-expanded={!row.collapsed}
+          aria-label={t(row.collapsed ? "indicators.expand" : "indicators.collapse", { name: label })}
+          icon={row.collapsed ? <CaretRightOutlined /> : <CaretDownOutlined />}
+          onClick={() => onToggle(row.key)}
+        />
+      ) : (
+        <span className="ind-group-spacer" />
+      )}
+      <span className="ind-group-label">{label}</span>
+      <span className="ind-group-meta">
+        {t(row.kind === "level1" ? "indicators.level1" : "indicators.level2")} · {t("indicators.groupCount", { count: row.count })}
+      </span>
+    </div>
+  );
+});
+
+function KindTag({ kind }: { kind: Kind }) {
+  const { t } = useTranslation();
+  const label = t(`indicators.kind.${kind}`);
+  return (
+    <Tag color={kind === "QUALITATIVE" ? "purple" : "blue"} title={label} className="ind-kind">
+      {label}
+    </Tag>
+  );
+}
+
+function RowActions({ row, onDelete }: { row: IndicatorRow; onDelete?: (row: IndicatorRow) => void }) {
+  const { t } = useTranslation();
+  const ctx = useContext(EditorContext);
+  if (!onDelete || ctx?.readOnly) return null;
+  return (
+    <Popconfirm title={t("indicators.deleteConfirm", { name: row.name })} onConfirm={() => onDelete(row)}>
+      <Tooltip title={t("indicators.delete")}>
+        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("indicators.deleteOne", { name: row.name })} />
+      </Tooltip>
+    </Popconfirm>
+  );
+}

@@ -1,0 +1,188 @@
+import "@testing-library/jest-dom/vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { CombinedError, Provider, type Client, type OperationResult } from "urql";
+import { fromValue } from "wonka";
+import type { DocumentNode } from "graphql";
+import i18n from "../../i18n";
+import { AuthProvider } from "../../auth/AuthContext";
+import IndicatorsPage from "../IndicatorsPage";
+import type { IndicatorRow } from "./types";
+
+beforeAll(async () => {
+  await i18n.changeLanguage("zh-CN");
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+  Object.defineProperty(window, "matchMedia", {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+});
+afterEach(cleanup);
+
+const training: IndicatorRow = {
+  id: "1",
+  version: 3,
+  position: 1,
+  level1: "履职效能",
+  level2: "产出",
+  name: "业务岗位培训人数",
+  kind: "QUANTITATIVE",
+  operator: "GE",
+  target: "80.00",
+  unit: "人次",
+  weight: "6.00",
+  actual: "88.00",
+  binding: null,
+  rating: null,
+  ratedScore: null,
+  deviationReason: "",
+  effectiveActual: "88.00",
+  completionRate: "110.00",
+  score: "6.00",
+  attainment: "1.0000",
+  deviationRequired: false,
+};
+
+const opName = (query: DocumentNode) =>
+  query.definitions.flatMap((d) => (d.kind === "OperationDefinition" && d.name ? [d.name.value] : []))[0];
+
+type Answer = { data?: unknown; error?: CombinedError };
+
+/** A urql client answering the page's operations from plain functions. */
+function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer) {
+  const answer = (name: string, vars: Record<string, unknown>): Answer => {
+    switch (name) {
+      case "Me":
+        return { data: { me: { kind: "USER", name: "填报员", role: "EDITOR", csrfToken: "t", user: null, scope: null } } };
+      case "IndicatorEditorYear":
+        return {
+          data: {
+            node: {
+              __typename: "DepartmentYear",
+              id: "10",
+              year: 2023,
+              department: { id: "2", name: "区委办" },
+              indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
+              overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [] },
+            },
+          },
+        };
+      case "IndicatorEditorUpdate":
+        return onUpdate(vars);
+    }
+    return { data: null };
+  };
+  const result = (op: { query: DocumentNode; variables?: object }) =>
+    ({ operation: op, ...answer(opName(op.query), (op.variables ?? {}) as Record<string, unknown>), stale: false, hasNext: false }) as unknown as OperationResult;
+  return {
+    executeQuery: (op: { query: DocumentNode }) => fromValue(result(op)),
+    executeMutation: (op: { query: DocumentNode }) => fromValue(result(op)),
+    executeSubscription: () => fromValue({}),
+    mutation: (query: DocumentNode, variables: object) => ({ toPromise: async () => result({ query, variables }) }),
+    query: (query: DocumentNode, variables: object) => ({ toPromise: async () => result({ query, variables }) }),
+  } as unknown as Client;
+}
+
+function renderPage(client: Client) {
+  return render(
+    <Provider value={client}>
+      <AuthProvider>
+        <MemoryRouter initialEntries={["/years/10/indicators"]}>
+          <Routes>
+            <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+          </Routes>
+        </MemoryRouter>
+      </AuthProvider>
+    </Provider>,
+  );
+}
+
+const editActual = async (value: string) => {
+  fireEvent.click(await screen.findByLabelText("编辑「业务岗位培训人数」的实际完成值"));
+  const input = screen.getByLabelText("实际完成值");
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: "Enter" });
+};
+
+const gqlError = (message: string, extensions: Record<string, unknown>) =>
+  new CombinedError({ graphQLErrors: [{ message, extensions }] });
+
+describe("IndicatorsPage", () => {
+  it("saves a cell with the version read and shows the recomputed values", async () => {
+    const onUpdate = vi.fn(() => ({
+      data: {
+        updateIndicator: {
+          __typename: "Indicator",
+          ...training,
+          version: 4,
+          actual: "70.00",
+          effectiveActual: "70.00",
+          completionRate: "87.50",
+          score: "5.25",
+          attainment: "0.8750",
+          deviationRequired: true,
+        },
+      },
+    }));
+    renderPage(mockClient("DRAFT", onUpdate));
+    await editActual("70");
+    await waitFor(() => expect(onUpdate).toHaveBeenCalledWith({ id: "1", input: { actual: "70" }, version: 3 }));
+    // the indicator's score, and the level-1 and level-2 subtotals above it
+    expect(await screen.findAllByText("5.25")).toHaveLength(3);
+    expect(screen.getAllByText("87.50%")).toHaveLength(2); // completion rate and attainment
+    // the result needs a deviation reason: the page asks for it
+    expect(await screen.findByText("请填写偏差原因分析")).toBeInTheDocument();
+  });
+
+  it("refuses a malformed number before sending it", async () => {
+    const onUpdate = vi.fn(() => ({ data: null }));
+    renderPage(mockClient("DRAFT", onUpdate));
+    await editActual("7O");
+    expect(await screen.findByText("“7O”不是有效的数字")).toBeInTheDocument();
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's error next to the cell it names", async () => {
+    renderPage(
+      mockClient("DRAFT", () => ({ error: gqlError("target: must not be negative", { code: "BAD_USER_INPUT", field: "target" }) })),
+    );
+    await editActual("70");
+    const message = await screen.findByText("target: must not be negative");
+    expect(message.closest("[data-cell]")).toHaveAttribute("data-cell", "1:target");
+  });
+
+  it("offers a reload when someone else saved first", async () => {
+    renderPage(
+      mockClient("DRAFT", () => ({ error: gqlError("indicator 1 was changed by someone else", { code: "CONFLICT", field: "version", currentVersion: 4 }) })),
+    );
+    await editActual("70");
+    expect((await screen.findAllByText("其他人已先保存了修改。请重新加载后再修改。")).length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "重新加载" })).toBeInTheDocument();
+  });
+
+  it("turns read-only with the server's reason when the evaluation is locked", async () => {
+    const reason = "evaluation 20 is SUBMITTED: it, its indicators and its figures are read-only until a reviewer returns it";
+    const { container } = renderPage(mockClient("DRAFT", () => ({ error: gqlError(reason, { code: "LOCKED" }) })));
+    await editActual("70");
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelectorAll(".ind-cell-editable")).toHaveLength(0));
+  });
+
+  it("is read-only for an editor while the evaluation is under review", async () => {
+    const { container } = renderPage(mockClient("SUBMITTED", () => ({ data: null })));
+    expect(await screen.findByText("指标已锁定，只读")).toBeInTheDocument();
+    expect(container.querySelectorAll(".ind-cell-editable")).toHaveLength(0);
+    expect(screen.queryByRole("button", { name: /新增指标/ })).toBeNull();
+  });
+});

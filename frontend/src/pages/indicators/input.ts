@@ -1,0 +1,67 @@
+import { inBand, type Rating } from "./bands";
+import { sameDecimal } from "./decimal";
+import type { CellField, IndicatorRow, Operator } from "./types";
+
+/** The fields of UpdateIndicatorInput the editor sends. */
+export interface IndicatorChange {
+  name?: string;
+  operator?: Operator;
+  target?: string;
+  unit?: string;
+  weight?: string;
+  actual?: string;
+  clearActual?: boolean;
+  rating?: Rating;
+  clearRating?: boolean;
+  ratedScore?: string;
+  clearRatedScore?: boolean;
+  deviationReason?: string;
+}
+
+const DECIMAL_FIELDS = new Set<CellField>(["target", "weight", "actual", "ratedScore"]);
+
+/**
+ * The update that sets one cell to value, or undefined when nothing changes. A new rating
+ * whose band no longer holds the rated score clears the score, which the server would
+ * otherwise refuse; an emptied rating clears the score with it.
+ */
+export function changeFor(row: IndicatorRow, field: CellField, raw: string): IndicatorChange | undefined {
+  const value = field === "deviationReason" ? raw : raw.trim();
+  const old = row[field] == null ? "" : String(row[field]);
+  if (DECIMAL_FIELDS.has(field) ? sameDecimal(old, value) : old === value) return undefined;
+  switch (field) {
+    case "actual":
+      return value === "" ? { clearActual: true } : { actual: value };
+    case "ratedScore":
+      return value === "" ? { clearRatedScore: true } : { ratedScore: value };
+    case "rating": {
+      if (value === "") return { clearRating: true, ...(row.ratedScore != null ? { clearRatedScore: true } : {}) };
+      const keep = row.ratedScore != null && inBand(row.ratedScore, value as Rating, row.weight) === true;
+      return { rating: value as Rating, ...(row.ratedScore != null && !keep ? { clearRatedScore: true } : {}) };
+    }
+    case "operator":
+      return { operator: value as Operator };
+    case "name":
+      return { name: value };
+    default:
+      return { [field]: value };
+  }
+}
+
+/** The row as it will look once change is saved (computed values stay until the server answers). */
+export function applyChange(row: IndicatorRow, change: IndicatorChange): IndicatorRow {
+  const next: IndicatorRow = { ...row };
+  if (change.name !== undefined) next.name = change.name;
+  if (change.operator !== undefined) next.operator = change.operator;
+  if (change.target !== undefined) next.target = change.target;
+  if (change.unit !== undefined) next.unit = change.unit;
+  if (change.weight !== undefined) next.weight = change.weight;
+  if (change.actual !== undefined) next.actual = change.actual;
+  if (change.clearActual) next.actual = null;
+  if (change.rating !== undefined) next.rating = change.rating;
+  if (change.clearRating) next.rating = null;
+  if (change.ratedScore !== undefined) next.ratedScore = change.ratedScore;
+  if (change.clearRatedScore) next.ratedScore = null;
+  if (change.deviationReason !== undefined) next.deviationReason = change.deviationReason;
+  return next;
+}

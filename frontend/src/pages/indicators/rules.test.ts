@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { applyChange, changeFor } from "./input";
+import { nextCell } from "./nav";
+import type { IndicatorRow } from "./types";
+import { validateCell } from "./validate";
+
+const base: IndicatorRow = {
+  id: "1",
+  version: 3,
+  position: 1,
+  level1: "履职效能",
+  level2: "产出",
+  name: "业务岗位培训人数",
+  kind: "QUANTITATIVE",
+  operator: "GE",
+  target: "80.00",
+  unit: "人次",
+  weight: "6.00",
+  actual: "88.00",
+  binding: null,
+  rating: null,
+  ratedScore: null,
+  deviationReason: "",
+  effectiveActual: "88.00",
+  completionRate: "110.00",
+  score: "6.00",
+  attainment: "1.0000",
+  deviationRequired: false,
+};
+const qualitative: IndicatorRow = {
+  ...base,
+  id: "2",
+  name: "绩效管理制度健全性",
+  kind: "QUALITATIVE",
+  operator: null,
+  target: null,
+  actual: null,
+  unit: "",
+  weight: "5.00",
+  rating: "ACHIEVED",
+  ratedScore: "4.73",
+};
+const bound: IndicatorRow = { ...base, id: "3", name: "预算资金支出率", binding: "EXECUTION_RATE", actual: null };
+
+describe("validateCell", () => {
+  it("refuses what the server refuses", () => {
+    expect(validateCell(base, "weight", "0")?.key).toBe("positive");
+    expect(validateCell(base, "weight", "-1")?.key).toBe("positive");
+    expect(validateCell(base, "weight", "")?.key).toBe("required");
+    expect(validateCell(base, "target", "1.1234567")?.key).toBe("places");
+    expect(validateCell(base, "target", "-3")?.key).toBe("nonNegative");
+    expect(validateCell(base, "actual", "八十")?.key).toBe("notNumber");
+    expect(validateCell(base, "name", "  ")?.key).toBe("required");
+    expect(validateCell(base, "unit", "x".repeat(21))?.key).toBe("tooLong");
+  });
+  it("accepts good values", () => {
+    expect(validateCell(base, "weight", "6.5")).toBeUndefined();
+    expect(validateCell(base, "actual", "")).toBeUndefined();
+    expect(validateCell(base, "target", "0.000001")).toBeUndefined();
+  });
+  it("keeps a rated score inside its band, also when the weight changes", () => {
+    expect(validateCell(qualitative, "ratedScore", "4")).toBeUndefined();
+    expect(validateCell(qualitative, "ratedScore", "3.9")).toMatchObject({
+      key: "outsideBand",
+      values: { band: "4.00–5.00", rating: "ACHIEVED" },
+    });
+    expect(validateCell(qualitative, "weight", "10")?.key).toBe("outsideBand");
+    expect(validateCell({ ...qualitative, rating: null, ratedScore: null }, "ratedScore", "4")?.key).toBe("ratingFirst");
+  });
+});
+
+describe("changeFor", () => {
+  it("sends only a changed value", () => {
+    expect(changeFor(base, "target", "80")).toBeUndefined();
+    expect(changeFor(base, "target", "90")).toEqual({ target: "90" });
+    expect(changeFor(base, "actual", "")).toEqual({ clearActual: true });
+  });
+  it("clears a rated score the new rating's band no longer holds", () => {
+    expect(changeFor(qualitative, "rating", "PARTIAL")).toEqual({ rating: "PARTIAL", clearRatedScore: true });
+    expect(changeFor({ ...qualitative, rating: "PARTIAL", ratedScore: "4.5" }, "rating", "ACHIEVED")).toEqual({ rating: "ACHIEVED" });
+    expect(applyChange(qualitative, { rating: "PARTIAL", clearRatedScore: true })).toMatchObject({ rating: "PARTIAL", ratedScore: null });
+  });
+});
+
+describe("nextCell", () => {
+  const rows = [base, bound, qualitative];
+  it("moves down to the next indicator where the cell applies", () => {
+    expect(nextCell(rows, { id: "1", field: "actual" }, "down")).toBeUndefined();
+    expect(nextCell(rows, { id: "1", field: "weight" }, "down")).toEqual({ id: "3", field: "weight" });
+    expect(nextCell(rows, { id: "1", field: "target" }, "down")).toEqual({ id: "3", field: "target" });
+    expect(nextCell(rows, { id: "2", field: "weight" }, "up")).toEqual({ id: "3", field: "weight" });
+  });
+  it("moves right over the cells that do not apply, then on to the next row", () => {
+    expect(nextCell(rows, { id: "1", field: "actual" }, "right")).toEqual({ id: "1", field: "deviationReason" });
+    expect(nextCell(rows, { id: "1", field: "deviationReason" }, "right")).toEqual({ id: "3", field: "name" });
+    expect(nextCell(rows, { id: "3", field: "weight" }, "right")).toEqual({ id: "3", field: "deviationReason" });
+    expect(nextCell(rows, { id: "2", field: "name" }, "left")).toEqual({ id: "3", field: "deviationReason" });
+    expect(nextCell(rows, { id: "2", field: "deviationReason" }, "right")).toBeUndefined();
+  });
+});
