@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { api, launch, shot, signIn, startServer } from "./harness.mjs";
-import { figures, months } from "./seed.mjs";
+import { figures, indicators, months } from "./seed.mjs";
 
 let server, browser, admin;
 
@@ -48,5 +48,76 @@ test("an editor enters the seed's figures and monthly execution from an empty de
   await grid.locator(".dy-month-behind").first().waitFor();
   assert.equal(await grid.locator(".dy-month-behind").count(), 2, "March and June fall behind their targets");
   await shot(page, "seed-department-year");
+
+  // The indicators of SCORING.md §6, through the add form and the table's cells.
+  await page.getByTestId("overall-indicators").click();
+  await page.getByTestId("weight-sum").waitFor();
+  for (const ind of indicators) await addIndicator(page, ind);
+  await page.getByTestId("weight-sum").getByText("100").waitFor();
+  for (const ind of indicators) await fillIndicator(page, ind);
+  await shot(page, "seed-indicators");
+
+  // The evaluation page: 99.69 and 优, then submit.
+  await page.getByRole("link", { name: "整体自评" }).first().click().catch(async () => {
+    await page.goBack();
+    await page.getByTestId("overall-evaluation").click();
+  });
+  await page.getByText("99.69").first().waitFor();
+  await page.getByText("优").first().waitFor();
+  await shot(page, "seed-evaluation");
+  await page.getByRole("button", { name: /提交/ }).first().click();
+  await page.locator(".ant-popconfirm").getByRole("button", { name: /确\s*定|OK/ }).click();
+  await page.getByTestId("status").getByText("已提交").waitFor();
+  await shot(page, "seed-submitted");
   await page.context().close();
 });
+
+const operators = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
+
+/** Adds one indicator through the add form. */
+async function addIndicator(page, ind) {
+  await page.getByRole("button", { name: "新增指标" }).click();
+  const dialog = page.getByRole("dialog", { name: "新增绩效指标" });
+  await dialog.getByLabel("一级指标").fill(ind.level1);
+  await dialog.getByLabel("二级指标").fill(ind.level2);
+  await dialog.getByLabel("三级指标").fill(ind.name);
+  if (ind.kind === "QUALITATIVE") {
+    await dialog.getByText("定性", { exact: true }).click();
+  } else {
+    if (ind.op !== "GE") {
+      await dialog.locator(".ant-form-item").filter({ hasText: "符号" }).locator(".ant-select").click();
+      await page.locator(".ant-select-dropdown:visible").getByTitle(operators[ind.op], { exact: true }).click();
+    }
+    await dialog.getByLabel("指标值").fill(ind.target);
+  }
+  if (ind.unit) await dialog.getByLabel("单位").fill(ind.unit);
+  await dialog.getByLabel("分值").fill(ind.weight);
+  await dialog.getByRole("button", { name: "创 建" }).or(dialog.getByRole("button", { name: "创建" })).click();
+  await dialog.waitFor({ state: "hidden" });
+}
+
+/** Types an indicator's actual value, or its rating and score, into its cells. */
+async function fillIndicator(page, ind) {
+  const cell = (column) => page.getByLabel(`编辑「${ind.name}」的${column}`);
+  if (ind.kind === "QUALITATIVE") {
+    await cell("定性评级").click();
+    await page.locator(".ant-select-dropdown:visible").getByText(/^达成/).first().click();
+    await cell("评分").click();
+    await page.keyboard.type(ind.rated);
+    await page.keyboard.press("Enter");
+  } else {
+    await cell("实际完成值").click();
+    await page.keyboard.type(ind.actual);
+    await page.keyboard.press("Enter");
+  }
+  // Enter saved and opened the cell below: leave it as it is.
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("Escape");
+  if (ind.deviation) {
+    const prompt = page.getByRole("dialog", { name: "请填写偏差原因分析" });
+    await prompt.getByLabel("偏差原因分析").fill(ind.deviation);
+    await prompt.getByRole("button", { name: /保\s*存/ }).click();
+    await prompt.waitFor({ state: "hidden" });
+  }
+  await page.waitForLoadState("networkidle");
+}
