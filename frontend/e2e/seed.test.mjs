@@ -69,6 +69,24 @@ test("an editor enters the seed's figures and monthly execution from an empty de
   await page.locator(".ant-popconfirm").getByRole("button", { name: /确\s*定|OK/ }).click();
   await page.getByTestId("status").getByText("已提交").waitFor();
   await shot(page, "seed-submitted");
+  const evaluation = new URL(page.url()).pathname;
+
+  // A reviewer returns it with a comment; the editor sees the comment.
+  const comment = "请补充会议参与人数超出目标的原因说明。";
+  const reviewer = await signIn(browser, server, "reviewer");
+  await reviewer.goto(evaluation);
+  await reviewer.getByRole("button", { name: "退回修改" }).click();
+  const dialog = reviewer.getByRole("dialog", { name: "退回修改" });
+  await dialog.locator("textarea").fill(comment);
+  await dialog.getByRole("button", { name: /退回修改|确\s*定|OK/ }).last().click();
+  await reviewer.getByTestId("status").getByText("已退回").waitFor();
+  await shot(reviewer, "review-returned");
+  await reviewer.context().close();
+
+  await page.reload();
+  await page.getByTestId("review-comment").getByText(comment).waitFor();
+  await page.getByTestId("transition").first().waitFor();
+  await shot(page, "editor-sees-comment");
   await page.context().close();
 });
 
