@@ -6,6 +6,7 @@ const en: Catalogue = {
   common: {
     loading: "Loading…",
     empty: "No data",
+    ok: "OK",
     save: "Save",
     saved: "Saved",
     cancel: "Cancel",

@@ -4,6 +4,7 @@ const zhCN = {
   common: {
     loading: "加载中…",
     empty: "暂无数据",
+    ok: "确定",
     save: "保存",
     saved: "已保存",
     cancel: "取消",

@@ -349,7 +349,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         <Space direction="vertical" style={{ width: "100%" }}>
           <Space wrap>
             {canSubmit && (
-              <Popconfirm title={t("evaluation.submitConfirm")} onConfirm={() => void doSubmit()}>
+              <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("evaluation.submitConfirm")} onConfirm={() => void doSubmit()}>
                 <Button type="primary" loading={busy === "submit"} disabled={lockedForMe}>
                   {t("evaluation.submit")}
                 </Button>
@@ -366,7 +366,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
               </>
             )}
             {canPublish && (
-              <Popconfirm title={t("evaluation.publishConfirm")} onConfirm={() => void step("publish")}>
+              <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("evaluation.publishConfirm")} onConfirm={() => void step("publish")}>
                 <Button type="primary" loading={busy === "publish"}>
                   {t("evaluation.publish")}
                 </Button>

@@ -273,7 +273,7 @@ function RowActions({ row, onDelete }: { row: IndicatorRow; onDelete?: (row: Ind
   const ctx = useContext(EditorContext);
   if (!onDelete || ctx?.readOnly) return null;
   return (
-    <Popconfirm title={t("indicators.deleteConfirm", { name: row.name })} onConfirm={() => onDelete(row)}>
+    <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("indicators.deleteConfirm", { name: row.name })} onConfirm={() => onDelete(row)}>
       <Tooltip title={t("indicators.delete")}>
         <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("indicators.deleteOne", { name: row.name })} />
       </Tooltip>
