@@ -26,5 +26,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Ant Design renders slowly in jsdom on a loaded two-core machine: time, not speed, is not under test.
+    testTimeout: 30_000,
   },
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
@@ -17,25 +17,6 @@ vi.mock("../../lib/charts/EChart", () => ({
   ),
 }));
 
-const getComputedStyle = window.getComputedStyle;
-beforeAll(() => {
-  // antd measures scrollbars with a pseudo-element, which jsdom does not implement.
-  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
-  // antd's responsive grid asks matchMedia, which jsdom lacks.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-});
-afterAll(() => {
-  window.getComputedStyle = getComputedStyle;
-});
 afterEach(cleanup);
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });

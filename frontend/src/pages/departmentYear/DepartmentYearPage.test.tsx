@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { AuthProvider } from "../../auth/AuthContext";
 import DepartmentYearPage from "../DepartmentYearPage";
-import { mockClient, polyfillBrowser, renderWith } from "./testUtils";
+import { mockClient, renderWith } from "./testUtils";
 
-beforeAll(polyfillBrowser);
 
 const me = (role: string) => ({
   me: { kind: "USER", name: role, role, csrfToken: "x", user: { id: "u1", username: role, displayName: role }, scope: null },

@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import FiguresForm from "./FiguresForm";
-import { mockClient, polyfillBrowser, renderWith, type Answer } from "./testUtils";
+import { mockClient, renderWith, type Answer } from "./testUtils";
 
-beforeAll(polyfillBrowser);
 
 const year = {
   id: "dy1",

@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import KeyTasks from "./KeyTasks";
 import { AddProject } from "./Projects";
-import { mockClient, polyfillBrowser, renderWith, type Answer } from "./testUtils";
+import { mockClient, renderWith, type Answer } from "./testUtils";
 
-beforeAll(polyfillBrowser);
 
 const tasks = [
   { id: "k1", position: 1, title: "围绕中心工作", content: "推进改版", outcome: "按时完成", version: 3 },

@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import MonthsGrid from "./MonthsGrid";
-import { mockClient, polyfillBrowser, renderWith } from "./testUtils";
+import { mockClient, renderWith } from "./testUtils";
 
-beforeAll(polyfillBrowser);
 
 const year = {
   id: "dy1",

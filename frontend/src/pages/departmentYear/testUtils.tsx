@@ -1,7 +1,7 @@
 // Helpers for this screen's component tests: a urql client whose mutations are a spy,
 // and the browser APIs jsdom lacks that Ant Design asks for.
 import type { ReactNode } from "react";
-import { cleanup, configure, render } from "@testing-library/react";
+import { cleanup, render } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import type { DocumentNode } from "graphql";
 import { CombinedError, Provider, type Client } from "urql";
@@ -11,27 +11,6 @@ import "../../i18n";
 
 // Vitest runs without globals here, so Testing Library does not unmount by itself.
 afterEach(cleanup);
-// Ant Design validates and animates asynchronously; a loaded machine needs more than a second.
-configure({ asyncUtilTimeout: 5000 });
-
-/** matchMedia and getComputedStyle for pseudo elements, which Ant Design's grid and tables call. */
-export function polyfillBrowser() {
-  if (!window.matchMedia) {
-    window.matchMedia = (query: string) =>
-      ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }) as MediaQueryList;
-  }
-  const original = window.getComputedStyle;
-  window.getComputedStyle = (elt: Element) => original(elt);
-}
 
 /** A server answer to a mutation: data, or GraphQL errors with their extensions. */
 export type Answer = { data: unknown } | { errors: { message: string; extensions: Record<string, unknown> }[] };

@@ -9,23 +9,6 @@ import type { IndicatorRow } from "./types";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
-  // rc-table measures the scrollbar with a pseudo-element style, which jsdom does not implement.
-  const getComputedStyle = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
-  // antd's responsive helpers ask matchMedia, which jsdom lacks.
-  Object.defineProperty(window, "matchMedia", {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
 });
 
 afterEach(cleanup);

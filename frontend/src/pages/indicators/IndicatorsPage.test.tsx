@@ -12,21 +12,6 @@ import type { IndicatorRow } from "./types";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
-  const getComputedStyle = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
-  Object.defineProperty(window, "matchMedia", {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
 });
 afterEach(cleanup);
 
