@@ -39,3 +39,17 @@ test("an editor is refused another department's data", async () => {
   await shot(page, "editor-refused");
   await page.context().close();
 });
+
+test("an analyst reads the dashboards and the printable report", async () => {
+  const analyst = await api(server, "analyst");
+  const evs = await analyst(`{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id } } } }`);
+  const page = await signIn(browser, server, "analyst");
+  await page.getByRole("link", { name: "分析看板" }).click();
+  await page.getByText("中共广州市南沙区委员会办公室").first().waitFor();
+  await shot(page, "dashboards");
+  await page.goto(`/evaluations/${evs.evaluations.edges[0].node.id}/report`);
+  await page.getByText("99.69").first().waitFor();
+  await page.getByText("1,829.40").first().waitFor();
+  await shot(page, "report");
+  await page.context().close();
+});

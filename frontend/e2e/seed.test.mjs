@@ -107,6 +107,10 @@ async function addIndicator(page, ind) {
       await page.locator(".ant-select-dropdown:visible").getByTitle(operators[ind.op], { exact: true }).click();
     }
     await dialog.getByLabel("指标值").fill(ind.target);
+    if (ind.binding) {
+      await dialog.locator(".ant-form-item").filter({ hasText: "计算公式" }).locator(".ant-select").click();
+      await page.locator(".ant-select-dropdown:visible").getByTitle(ind.binding, { exact: true }).click();
+    }
   }
   if (ind.unit) await dialog.getByLabel("单位").fill(ind.unit);
   await dialog.getByLabel("分值").fill(ind.weight);
@@ -123,6 +127,16 @@ async function fillIndicator(page, ind) {
     await cell("评分").click();
     await page.keyboard.type(ind.rated);
     await page.keyboard.press("Enter");
+  } else if (ind.binding) {
+    // Its actual value comes from the figures; a deviation reason is typed into its cell.
+    if (ind.deviation) {
+      await cell("偏差原因分析").click();
+      await page.keyboard.type(ind.deviation);
+      await page.keyboard.press("Tab");
+      await page.waitForLoadState("networkidle");
+      await page.keyboard.press("Escape");
+    }
+    return;
   } else {
     await cell("实际完成值").click();
     await page.keyboard.type(ind.actual);

@@ -351,6 +351,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             target: v.target,
             unit: v.unit,
             weight: v.weight,
+            binding: v.binding,
           },
         })
         .toPromise();
@@ -504,7 +505,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       />
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
-      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} />
+      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} />
       <DeviationPrompt
         row={promptRow}
         onLater={() => setPrompt(undefined)}

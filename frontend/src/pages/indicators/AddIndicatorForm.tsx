@@ -14,7 +14,12 @@ export interface NewIndicator {
   target?: string;
   unit: string;
   weight: string;
+  /** A department-year indicator may take its actual value from a formula over the figures. */
+  binding?: FormulaBinding;
 }
+
+const BINDINGS = ["EXECUTION_RATE", "CARRYOVER_RATE", "ASSET_UTILIZATION", "PUBLIC_FUNDS_CONTROL", "THREE_PUBLIC_CONTROL"] as const;
+type FormulaBinding = (typeof BINDINGS)[number];
 
 interface Props {
   open: boolean;
@@ -23,12 +28,14 @@ interface Props {
   onCancel(): void;
   /** Creates the indicator; resolves to the server's errors (empty on success). */
   onCreate(values: NewIndicator): Promise<FieldError[]>;
+  /** Whether formulas may be offered: only a department-year's own indicators can be bound. */
+  bindable?: boolean;
 }
 
-const FIELDS = new Set(["level1", "level2", "name", "kind", "operator", "target", "unit", "weight"]);
+const FIELDS = new Set(["level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "binding"]);
 
 /** The small form that adds an indicator: where it goes, what it measures, its weight. */
-export default function AddIndicatorForm({ open, groups, onCancel, onCreate }: Props) {
+export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bindable }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewIndicator>();
   const [busy, setBusy] = useState(false);
@@ -66,6 +73,7 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate }: P
       weight: values.weight.trim(),
       target: values.kind === "QUANTITATIVE" ? values.target?.trim() : undefined,
       operator: values.kind === "QUANTITATIVE" ? values.operator : undefined,
+      binding: values.kind === "QUANTITATIVE" && bindable ? values.binding || undefined : undefined,
     });
     setBusy(false);
     if (errors.length === 0) {
@@ -116,6 +124,15 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate }: P
             <Form.Item name="target" label={t("indicators.col.target")} rules={[required, decimalRule({})]}>
               <Input inputMode="decimal" />
             </Form.Item>
+            {bindable && (
+              <Form.Item name="binding" label={t("indicators.formula")} extra={t("indicators.formulaHelp")}>
+                <Select
+                  allowClear
+                  placeholder={t("indicators.noFormula")}
+                  options={BINDINGS.map((b) => ({ value: b, label: t(`indicators.binding.${b}`) }))}
+                />
+              </Form.Item>
+            )}
           </>
         )}
         <Form.Item name="unit" label={t("indicators.col.unit")} rules={[{ max: 20 }]}>
