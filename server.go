@@ -115,7 +115,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("listening", "url", "http://"+ln.Addr().String(), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
+	log.Info("listening", "url", browsable(ln.Addr()), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -226,4 +226,13 @@ func getenvOr(getenv func(string) string, name, def string) string {
 		return v
 	}
 	return def
+}
+
+// browsable is the address to open in a browser: localhost when listening on every interface.
+func browsable(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if ok && tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("http://localhost:%d", tcp.Port)
+	}
+	return "http://" + addr.String()
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -307,5 +308,22 @@ func demoAcceptance(t *testing.T, db string) {
 	}
 	if got := fmt.Sprint(dy.MonthsBehind); got != "[3 6]" {
 		t.Errorf("months behind target = %s, want [3 6]: some months fall behind in the seed", got)
+	}
+}
+
+func TestBrowsable(t *testing.T) {
+	tests := map[string]string{
+		"[::]:8080":      "http://localhost:8080",
+		"0.0.0.0:9000":   "http://localhost:9000",
+		"127.0.0.1:4321": "http://127.0.0.1:4321",
+	}
+	for in, want := range tests {
+		addr, err := net.ResolveTCPAddr("tcp", in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := browsable(addr); got != want {
+			t.Errorf("browsable(%s) = %s, want %s", in, got, want)
+		}
 	}
 }
