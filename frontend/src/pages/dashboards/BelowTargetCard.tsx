@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Alert, Empty, Segmented, Select, Space, Spin, Table, Typography } from "antd";
+import { Segmented, Select, Space, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { formatDecimal } from "../../lib/format";
 import { nodes } from "../../lib/relay";
 import { plain, rate, targetText, withUnit } from "../report/sentences";
 import ChartTableCard from "./ChartTableCard";
+import { pending } from "./pending";
 import { attainmentPercent, belowTargetOption, belowTargetWhere, indicatorLink } from "./series";
 
 const BelowTargetDocument = graphql(`
@@ -115,9 +116,8 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
   );
 
   let chart, table;
-  if (error) chart = table = <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
-  else if (fetching && !data) chart = table = <Spin />;
-  else if (!rows.length) chart = table = <Empty description={t("common.empty")} />;
+  const waiting = pending(t, { error, fetching, data }, !rows.length);
+  if (waiting) chart = table = waiting;
   else {
     chart = (
       <EChart

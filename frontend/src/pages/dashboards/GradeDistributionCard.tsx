@@ -1,10 +1,11 @@
 import { useMemo } from "react";
-import { Alert, Spin, Table, Tag } from "antd";
+import { Table, Tag } from "antd";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
 import ChartTableCard from "./ChartTableCard";
+import { pending } from "./pending";
 import { gradeColor, gradeDistribution, gradeOption, type GradeRow } from "./series";
 
 const GradesDocument = graphql(`
@@ -33,8 +34,8 @@ export default function GradeDistributionCard({ year }: { year: number }) {
   const total = rows.reduce((n, r) => n + r.count, 0);
 
   let chart, table;
-  if (error) chart = table = <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
-  else if (fetching && !data) chart = table = <Spin />;
+  const waiting = pending(t, { error, fetching, data }, false);
+  if (waiting) chart = table = waiting;
   else {
     chart = (
       <EChart

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Alert, Empty, Spin, Table, Tag, Typography } from "antd";
+import { Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import EChart from "../../lib/charts/EChart";
 import { formatDecimal } from "../../lib/format";
 import { nodes } from "../../lib/relay";
 import ChartTableCard from "./ChartTableCard";
+import { pending } from "./pending";
 import { gradeColor, rankingOption, rankingRows, type RankingRow } from "./series";
 
 const RankingDocument = graphql(`
@@ -36,9 +37,8 @@ export default function RankingCard({ year }: { year: number }) {
   const total = data?.evaluationRanking.totalCount ?? 0;
 
   let chart, table;
-  if (error) chart = table = <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
-  else if (fetching && !data) chart = table = <Spin />;
-  else if (!rows.length) chart = table = <Empty description={t("common.empty")} />;
+  const waiting = pending(t, { error, fetching, data }, !rows.length);
+  if (waiting) chart = table = waiting;
   else {
     chart = (
       <EChart

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Alert, Empty, Select, Spin, Table, Tag } from "antd";
+import { Empty, Select, Table, Tag } from "antd";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
@@ -8,6 +8,7 @@ import { formatDecimal, percent, wan } from "../../lib/format";
 import { nodes } from "../../lib/relay";
 import type { DepartmentOption } from "./BelowTargetCard";
 import ChartTableCard from "./ChartTableCard";
+import { pending } from "./pending";
 import { gradeColor, yearOnYearOption, yearOnYearRows, type YearRow } from "./series";
 
 const DepartmentYearsDocument = graphql(`
@@ -69,10 +70,9 @@ export default function YearOnYearCard({ departments }: { departments: Departmen
   );
 
   let chart, table;
+  const waiting = pending(t, { error, fetching, data }, !rows.length, t("dashboards.yoy.noYears"));
   if (!departmentId) chart = table = <Empty description={t("dashboards.yoy.pickHint")} />;
-  else if (error) chart = table = <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
-  else if (fetching && !data) chart = table = <Spin />;
-  else if (!rows.length) chart = table = <Empty description={t("dashboards.yoy.noYears")} />;
+  else if (waiting) chart = table = waiting;
   else {
     chart = (
       <EChart
