@@ -448,6 +448,11 @@ func permissionMatrix(t *testing.T, db string) {
 	table := []string{tableLine("operation", header)}
 	// e.t is the running subtest's, so that a failed preparation stops that subtest.
 	t.Run("reads", func(t *testing.T) { e.t = t; table = append(table, e.runRows(t, reads)...) })
+	t.Run("filters reach no hidden row", func(t *testing.T) {
+		e.t = t
+		e.issueOracles(t)
+		table = append(table, e.filterOracles(t)...)
+	})
 	// Before the mutations: a published outside evaluation would make the outside
 	// year readable to anonymous callers.
 	t.Run("no existence leak", func(t *testing.T) { e.t = t; e.existenceLeaks(t) })

@@ -19,18 +19,10 @@ import (
 	"strings"
 
 	"entgo.io/ent"
-	"entgo.io/ent/dialect/sql"
-	"entgo.io/ent/dialect/sql/sqlgraph"
-	"entgo.io/ent/entql"
 
 	gen "jixiao/ent"
-	"jixiao/ent/department"
-	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
-	"jixiao/ent/indicator"
-	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
-	"jixiao/ent/project"
 	"jixiao/viewer"
 )
 
@@ -63,7 +55,7 @@ func system(ctx context.Context) context.Context {
 // key tasks, projects, indicators and evaluations.
 func Data() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{readFilter(true)},
+		Query:    privacy.QueryPolicy{readFilter()},
 		Mutation: privacy.MutationPolicy{writeRule()},
 	}
 }
@@ -72,32 +64,29 @@ func Data() ent.Policy {
 // (never anonymously); written only by the server itself.
 func Recorded() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{readFilter(false)},
+		Query:    privacy.QueryPolicy{readFilter()},
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
 
 // AdminOnly is the policy of users and API tokens.
 func AdminOnly() ent.Policy {
-	rule := privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if v := viewer.FromContext(ctx); v.Kind == viewer.User && v.Role == viewer.Admin {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{readFilter()},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, _ ent.Mutation) error {
+			if _, err := visible(ctx, "User"); err != nil {
+				return err
+			}
 			return privacy.Allow
-		}
-		return deny(ctx, "only administrators manage users and API tokens")
-	})
-	return privacy.Policy{Query: privacy.QueryPolicy{rule}, Mutation: privacy.MutationPolicy{rule}}
+		})},
+	}
 }
 
 // AuditTrail is the policy of audit records: administrators and reviewers read
 // them; only the audit hook writes them.
 func AuditTrail() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-			if v := viewer.FromContext(ctx); v.Kind == viewer.User && (v.Role == viewer.Admin || v.Role == viewer.Reviewer) {
-				return privacy.Allow
-			}
-			return deny(ctx, "only administrators and reviewers read the audit trail")
-		})},
+		Query:    privacy.QueryPolicy{readFilter()},
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
@@ -116,86 +105,6 @@ func deny(ctx context.Context, why string) error {
 		return ErrUnauthenticated
 	}
 	return privacy.Denyf("%s", why)
-}
-
-// within is the department subtree of s.
-func within(s *viewer.Scope) predicate.Department {
-	return department.Or(department.ID(s.Root), department.PathHasPrefix(s.Prefix))
-}
-
-// yearFilter is every filter of rows that belong to a department-year.
-type yearFilter interface {
-	WhereHasDepartmentYearWith(...predicate.DepartmentYear)
-}
-
-// readFilter narrows every read to what the viewer may see. Anonymous callers see
-// published evaluations and what they evaluate when public is set.
-func readFilter(public bool) privacy.QueryRule {
-	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
-		v := viewer.FromContext(ctx)
-		switch {
-		case v.SeesEverything():
-			return privacy.Allow
-		case v.Scope != nil:
-			return onlyWithin(f, v.Scope)
-		case v.Kind == viewer.Anonymous && public:
-			return onlyPublished(f)
-		}
-		return deny(ctx, "you may not read this")
-	})
-}
-
-func onlyWithin(f privacy.Filter, s *viewer.Scope) error {
-	switch f := f.(type) {
-	case *gen.DepartmentFilter:
-		f.Where(entql.Or(entql.FieldEQ(department.FieldID, s.Root), entql.FieldHasPrefix(department.FieldPath, s.Prefix)))
-	case *gen.DepartmentYearFilter:
-		f.WhereHasDepartmentWith(within(s))
-	case yearFilter:
-		f.WhereHasDepartmentYearWith(departmentyear.HasDepartmentWith(within(s)))
-	case *gen.TransitionFilter:
-		f.WhereHasEvaluationWith(evaluation.HasDepartmentYearWith(departmentyear.HasDepartmentWith(within(s))))
-	default:
-		return privacy.Denyf("no department filter for %T", f)
-	}
-	return privacy.Allow
-}
-
-// onlyPublished shows the public what a published evaluation evaluates: a
-// department-year's figures and overall indicators once its overall evaluation is
-// published, a project and its indicators once the project's evaluation is.
-func onlyPublished(f privacy.Filter) error {
-	published := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
-	yearPublished := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), published)
-	switch f := f.(type) {
-	case *gen.DepartmentFilter:
-		// Department names and their tree are public.
-	case *gen.EvaluationFilter:
-		f.WhereStatus(entql.StringEQ(evaluation.StatusPUBLISHED.String()))
-	case *gen.DepartmentYearFilter:
-		f.WhereHasEvaluationsWith(evaluation.ProjectIDIsNil(), published)
-	case *gen.ProjectFilter:
-		f.Where(entql.Or(edgeWith("evaluations", published), edgeWith("department_year", yearPublished)))
-	case *gen.IndicatorFilter:
-		f.Where(entql.Or(
-			entql.And(entql.FieldNil(indicator.FieldProjectID), edgeWith("department_year", yearPublished)),
-			edgeWith("project", project.HasEvaluationsWith(published)),
-		))
-	case yearFilter: // monthly execution, key tasks
-		f.WhereHasDepartmentYearWith(yearPublished)
-	default:
-		return ErrUnauthenticated
-	}
-	return privacy.Allow
-}
-
-// edgeWith is an entql predicate on an edge, from ent's typed predicates.
-func edgeWith[P ~func(*sql.Selector)](edge string, preds ...P) entql.P {
-	return entql.HasEdgeWith(edge, sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	}))
 }
 
 // writeRule decides every change to the departments' data.

@@ -32,6 +32,8 @@ func main() {
 			// Read filters and write rules live in the schemas' policies (package access).
 			gen.FeaturePrivacy,
 			gen.FeatureEntQL,
+			// intercept.Query.WhereP: the read rules filter every query through one generic predicate.
+			gen.FeatureIntercept,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {
