@@ -32,6 +32,9 @@ var hidden = []string{"passwordHash", "tokenHash", "csrfToken"}
 // and say nothing about the data; an update of only these leaves no record.
 var skipped = []string{"updatedAt", "failedLogins", "lockedUntil", "lastLoginAt", "lastUsedAt"}
 
+// skippedColumns are the same fields by their ent names, as a mutation lists them.
+var skippedColumns = []string{"updated_at", "failed_logins", "locked_until", "last_login_at", "last_used_at"}
+
 type mutation interface {
 	ent.Mutation
 	Client() *gen.Client
@@ -48,7 +51,7 @@ func Off(ctx context.Context) context.Context { return context.WithValue(ctx, of
 func Hook() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			if off, _ := ctx.Value(offKey{}).(bool); off {
+			if off, _ := ctx.Value(offKey{}).(bool); off || bookkeepingOnly(m) {
 				return next.Mutate(ctx, m)
 			}
 			am, ok := m.(mutation)
@@ -83,6 +86,22 @@ func Hook() ent.Hook {
 			return v, nil
 		})
 	}
+}
+
+// bookkeepingOnly reports whether m is an update of skipped fields alone (signing
+// in, a token's use), which would leave no record: then nothing is read for the trail.
+func bookkeepingOnly(m ent.Mutation) bool {
+	if !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) || len(m.AddedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+		return false
+	}
+	for _, fields := range [][]string{m.Fields(), m.AddedFields(), m.ClearedFields()} {
+		for _, f := range fields {
+			if !slices.Contains(skippedColumns, f) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // oldRows are the rows an update or delete is about to change, read before it does.

@@ -4,17 +4,21 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 
 	"jixiao/access"
+	"jixiao/audit"
 	"jixiao/audit/change"
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/enttest"
 	"jixiao/ent/keytask"
 	_ "jixiao/ent/runtime"
+	"jixiao/ent/user"
 )
 
 // TestBulkChanges: a bulk update or delete leaves one record per changed row, each
@@ -65,5 +69,28 @@ func TestBulkChanges(t *testing.T) {
 		if got["title"] != task.Title || got["position"] != float64(task.Position) || len(got) != 6 {
 			t.Errorf("task %d: the deleted row is recorded as %v", task.ID, got)
 		}
+	}
+}
+
+// TestBookkeepingCostsNothing: signing in and using a token change bookkeeping
+// fields only; the trail neither records nor reads anything for them.
+func TestBookkeepingCostsNothing(t *testing.T) {
+	var queries atomic.Int64
+	c := enttest.Open(t, "sqlite3", fmt.Sprintf("file:%s?mode=memory&cache=shared&_fk=1", t.Name()),
+		enttest.WithOptions(ent.Debug(), ent.Log(func(...any) { queries.Add(1) })))
+	defer c.Close()
+	ctx := access.System(context.Background(), "test")
+	u := c.User.Create().SetUsername("u").SetRole(user.RoleANALYST).SetPasswordHash("h").SaveX(ctx)
+	before := c.AuditRecord.Query().CountX(ctx)
+	count := func(ctx context.Context) int64 {
+		start := queries.Load()
+		c.User.UpdateOne(u).AddFailedLogins(1).SetLastLoginAt(time.Now()).ExecX(ctx)
+		return queries.Load() - start
+	}
+	if with, without := count(ctx), count(audit.Off(ctx)); with != without {
+		t.Errorf("a sign-in's bookkeeping took %d queries with the trail, %d without", with, without)
+	}
+	if n := c.AuditRecord.Query().CountX(ctx) - before; n != 0 {
+		t.Errorf("bookkeeping left %d audit records", n)
 	}
 }
