@@ -2,12 +2,17 @@
 // value before and after, and the request it came with. The record is written by
 // a hook through the mutation's own client, so inside a transaction it commits or
 // rolls back with the change it describes.
+//
+// The values come from the mutation, never from what a GraphQL client selected:
+// the old rows are read with the typed Get before the change, the new row is what
+// the create or update returns (bulk updates read each row again), and a delete
+// keeps the whole old row.
 package audit
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"entgo.io/ent"
@@ -20,12 +25,15 @@ import (
 	"jixiao/viewer"
 )
 
-// hidden are fields whose values never enter the trail.
-var hidden = []string{"password_hash", "token_hash", "csrf_token"}
+// hidden are fields whose values never enter the trail: only that they changed.
+var hidden = []string{"passwordHash", "tokenHash", "csrfToken"}
 
 // skipped are fields that change on their own (timestamps, sign-in bookkeeping)
-// and say nothing about the data; a change of only these leaves no record.
-var skipped = []string{"updated_at", "failed_logins", "locked_until", "last_login_at", "last_used_at"}
+// and say nothing about the data; an update of only these leaves no record.
+var skipped = []string{"updatedAt", "failedLogins", "lockedUntil", "lastLoginAt", "lastUsedAt"}
+
+// skippedColumns are the same fields by their ent names, as a mutation lists them.
+var skippedColumns = []string{"updated_at", "failed_logins", "locked_until", "last_login_at", "last_used_at"}
 
 type mutation interface {
 	ent.Mutation
@@ -39,11 +47,11 @@ type offKey struct{}
 // data sets (package citygen), where a record per row would be noise.
 func Off(ctx context.Context) context.Context { return context.WithValue(ctx, offKey{}, true) }
 
-// Hook records the mutations of the entity it is attached to.
+// Hook records the mutations of the entity it is attached to: one record per row.
 func Hook() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			if off, _ := ctx.Value(offKey{}).(bool); off {
+			if off, _ := ctx.Value(offKey{}).(bool); off || bookkeepingOnly(m) {
 				return next.Mutate(ctx, m)
 			}
 			am, ok := m.(mutation)
@@ -51,20 +59,12 @@ func Hook() ent.Hook {
 				return nil, fmt.Errorf("audit: %T cannot be audited", m)
 			}
 			sys := privacy.DecisionContext(ctx, privacy.Allow) // the trail sees every row
-			var (
-				ids    []int
-				before = map[int]map[string]any{}
-				err    error
-			)
-			if !m.Op().Is(ent.OpCreate) {
-				if ids, err = am.IDs(sys); err != nil {
-					return nil, err
-				}
-				for _, id := range ids {
-					if before[id], err = snapshot(sys, am.Client(), id); err != nil {
-						return nil, err
-					}
-				}
+			ids, before, err := oldRows(sys, am)
+			if gen.IsNotFound(err) {
+				return next.Mutate(ctx, m) // the mutation reports the missing row itself
+			}
+			if err != nil {
+				return nil, err
 			}
 			v, err := next.Mutate(ctx, m)
 			if err != nil {
@@ -75,11 +75,9 @@ func Hook() ent.Hook {
 				ids = []int{id}
 			}
 			for _, id := range ids {
-				after := map[string]any{}
-				if !m.Op().Is(ent.OpDelete | ent.OpDeleteOne) {
-					if after, err = snapshot(sys, am.Client(), id); err != nil {
-						return nil, err
-					}
+				after, err := newRow(sys, am, id, v)
+				if err != nil {
+					return nil, err
 				}
 				if err := record(sys, am, id, diff(before[id], after)); err != nil {
 					return nil, err
@@ -90,27 +88,63 @@ func Hook() ent.Hook {
 	}
 }
 
-// snapshot is a row's fields as JSON values, read through the generic node lookup.
-func snapshot(ctx context.Context, c *gen.Client, id int) (map[string]any, error) {
-	node, err := c.Noder(ctx, id)
-	if err != nil {
-		return nil, err
+// bookkeepingOnly reports whether m is an update of skipped fields alone (signing
+// in, a token's use), which would leave no record: then nothing is read for the trail.
+func bookkeepingOnly(m ent.Mutation) bool {
+	if !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) || len(m.AddedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+		return false
 	}
-	b, err := json.Marshal(node)
-	if err != nil {
-		return nil, err
+	for _, fields := range [][]string{m.Fields(), m.AddedFields(), m.ClearedFields()} {
+		for _, f := range fields {
+			if !slices.Contains(skippedColumns, f) {
+				return false
+			}
+		}
 	}
-	fields := map[string]any{}
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return nil, err
-	}
-	delete(fields, "edges")
-	delete(fields, "id")
-	return fields, nil
+	return true
 }
 
-// diff lists the fields whose values differ, in name order.
+// oldRows are the rows an update or delete is about to change, read before it does.
+func oldRows(ctx context.Context, m mutation) ([]int, map[int]map[string]any, error) {
+	before := map[int]map[string]any{}
+	if m.Op().Is(ent.OpCreate) {
+		return nil, before, nil
+	}
+	ids, err := m.IDs(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, id := range ids {
+		row, err := load(ctx, m, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		before[id] = Fields(row)
+	}
+	return ids, before, nil
+}
+
+// newRow is row id after the change: nothing after a delete, what a create or an
+// update-one returned, each row read again after a bulk update.
+func newRow(ctx context.Context, m mutation, id int, v ent.Value) (map[string]any, error) {
+	switch {
+	case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
+		return nil, nil
+	case m.Op().Is(ent.OpCreate|ent.OpUpdateOne) && isRow(v):
+		return Fields(v), nil
+	}
+	row, err := load(ctx, m, id)
+	if err != nil {
+		return nil, err
+	}
+	return Fields(row), nil
+}
+
+// diff lists the fields whose values differ, in name order: every field of a
+// created or deleted row, the changed ones of an updated row without the
+// bookkeeping-only ones.
 func diff(before, after map[string]any) []change.Field {
+	whole := before == nil || after == nil
 	var names []string
 	for name := range before {
 		names = append(names, name)
@@ -124,7 +158,7 @@ func diff(before, after map[string]any) []change.Field {
 	var out []change.Field
 	for _, name := range names {
 		b, a := before[name], after[name]
-		if slices.Contains(skipped, name) || jsonEqual(a, b) {
+		if !whole && (slices.Contains(skipped, name) || reflect.DeepEqual(a, b)) {
 			continue
 		}
 		if slices.Contains(hidden, name) {
@@ -140,12 +174,6 @@ func mask(v any) any {
 		return nil
 	}
 	return "(hidden)"
-}
-
-func jsonEqual(a, b any) bool {
-	x, _ := json.Marshal(a)
-	y, _ := json.Marshal(b)
-	return string(x) == string(y)
 }
 
 func record(ctx context.Context, m mutation, id int, changes []change.Field) error {
