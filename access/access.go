@@ -64,7 +64,7 @@ func system(ctx context.Context) context.Context {
 func Data() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{readFilter(true)},
-		Mutation: privacy.MutationPolicy{writeRule()},
+		Mutation: privacy.MutationPolicy{serialize(), writeRule()},
 	}
 }
 

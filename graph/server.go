@@ -171,6 +171,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, validationReason(invalid)))
 		case errors.As(err, &missing):
 			return set(CodeNotFound, "", "not found")
+		case store.Retryable(err):
+			gqlErr.Extensions["retryable"] = true
+			return set(CodeConflict, "", "the change collided with another one made at the same time; try again")
 		case errors.As(err, &conflict):
 			if col := store.UniqueColumn(conflict); col != "" {
 				field := lowerFirst(camel(col))
