@@ -53,6 +53,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(FieldLimit{Max: 500})
 	srv.Use(DepthLimit{Max: 12})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.Use(ResponseLimit{Max: MaxResponseBytes})
 	// Signing in and out manage their own writes: a failed sign-in must still count.
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
 	srv.AroundOperations(refuseForgedChanges)
