@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"sync/atomic"
 	"time"
 
@@ -390,36 +391,57 @@ func (l ResponseLimit) InterceptField(ctx context.Context, next graphql.Resolver
 }
 
 // jsonSize estimates the bytes a field adds to the response: its key and, for a
-// leaf, its value. An object's fields are charged as they resolve.
+// leaf, its value. An object's fields are charged as they resolve. It must be
+// cheap: it runs for every field, and resolvers that fall behind a loader's wait
+// window start another batch.
 func jsonSize(fc *graphql.FieldContext, v any) int64 {
-	n := 4 // quotes, colon, comma
+	n := int64(4) // quotes, colon, comma
 	if fc != nil {
-		n += len(fc.Field.Alias)
+		n += int64(len(fc.Field.Alias))
 		if len(fc.Field.Selections) > 0 {
-			return int64(n)
+			return n
 		}
 	}
+	return n + valueSize(v)
+}
+
+// valueSize is about the bytes of v as JSON: exact for text, a bound for numbers.
+func valueSize(v any) int64 {
 	switch v := v.(type) {
 	case nil:
-		n += 4
+		return 4
 	case string:
-		n += len(v) + 2
+		return int64(len(v)) + 2
 	case *string:
-		if v != nil {
-			n += len(*v) + 2
+		if v == nil {
+			return 4
 		}
-	case []string:
-		for _, s := range v {
-			n += len(s) + 3
-		}
-	case bool, int, int32, int64, float64, *int, *bool, time.Time, *time.Time:
-		n += 24
-	default:
-		b, err := json.Marshal(v)
-		if err != nil {
-			return int64(n + 24)
-		}
-		n += len(b)
+		return int64(len(*v)) + 2
+	case time.Time, *time.Time:
+		return 40
 	}
-	return int64(n)
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String: // enums
+		return int64(rv.Len()) + 2
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return 24 // decimals, ids, counts
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return 4
+		}
+		return valueSize(rv.Elem().Interface())
+	case reflect.Slice:
+		var n int64 = 2
+		for i := range rv.Len() {
+			n += valueSize(rv.Index(i).Interface()) + 1
+		}
+		return n
+	}
+	b, err := json.Marshal(v) // maps and the like: an audit record's before and after
+	if err != nil {
+		return 24
+	}
+	return int64(len(b))
 }
