@@ -56,7 +56,7 @@ func system(ctx context.Context) context.Context {
 func Data() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{readFilter()},
-		Mutation: privacy.MutationPolicy{writeRule()},
+		Mutation: privacy.MutationPolicy{serialize(), writeRule()},
 	}
 }
 

@@ -248,6 +248,11 @@ func (_c *DepartmentCreate) check() error {
 	if _, ok := _c.mutation.Functions(); !ok {
 		return &ValidationError{Name: "functions", err: errors.New(`ent: missing required field "Department.functions"`)}
 	}
+	if v, ok := _c.mutation.Functions(); ok {
+		if err := department.FunctionsValidator(v); err != nil {
+			return &ValidationError{Name: "functions", err: fmt.Errorf(`ent: validator failed for field "Department.functions": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Path(); !ok {
 		return &ValidationError{Name: "path", err: errors.New(`ent: missing required field "Department.path"`)}
 	}

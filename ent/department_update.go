@@ -275,6 +275,11 @@ func (_u *DepartmentUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Department.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Functions(); ok {
+		if err := department.FunctionsValidator(v); err != nil {
+			return &ValidationError{Name: "functions", err: fmt.Errorf(`ent: validator failed for field "Department.functions": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -714,6 +719,11 @@ func (_u *DepartmentUpdateOne) check() error {
 	if v, ok := _u.mutation.Name(); ok {
 		if err := department.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Department.name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Functions(); ok {
+		if err := department.FunctionsValidator(v); err != nil {
+			return &ValidationError{Name: "functions", err: fmt.Errorf(`ent: validator failed for field "Department.functions": %w`, err)}
 		}
 	}
 	return nil

@@ -574,6 +574,11 @@ func (_c *DepartmentYearCreate) check() error {
 	if _, ok := _c.mutation.Goal(); !ok {
 		return &ValidationError{Name: "goal", err: errors.New(`ent: missing required field "DepartmentYear.goal"`)}
 	}
+	if v, ok := _c.mutation.Goal(); ok {
+		if err := departmentyear.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
+		}
+	}
 	if len(_c.mutation.DepartmentIDs()) == 0 {
 		return &ValidationError{Name: "department", err: errors.New(`ent: missing required edge "DepartmentYear.department"`)}
 	}

@@ -617,6 +617,11 @@ func (_u *DepartmentYearUpdate) check() error {
 			return &ValidationError{Name: "assets_total", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.assets_total": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Goal(); ok {
+		if err := departmentyear.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentCleared() && len(_u.mutation.DepartmentIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "DepartmentYear.department"`)
 	}
@@ -1565,6 +1570,11 @@ func (_u *DepartmentYearUpdateOne) check() error {
 	if v, ok := _u.mutation.AssetsTotal(); ok {
 		if err := departmentyear.AssetsTotalValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "assets_total", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.assets_total": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Goal(); ok {
+		if err := departmentyear.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentCleared() && len(_u.mutation.DepartmentIDs()) > 0 {

@@ -315,17 +315,42 @@ func (_c *EvaluationCreate) check() error {
 	if _, ok := _c.mutation.Conclusion(); !ok {
 		return &ValidationError{Name: "conclusion", err: errors.New(`ent: missing required field "Evaluation.conclusion"`)}
 	}
+	if v, ok := _c.mutation.Conclusion(); ok {
+		if err := evaluation.ConclusionValidator(v); err != nil {
+			return &ValidationError{Name: "conclusion", err: fmt.Errorf(`ent: validator failed for field "Evaluation.conclusion": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Problems(); !ok {
 		return &ValidationError{Name: "problems", err: errors.New(`ent: missing required field "Evaluation.problems"`)}
+	}
+	if v, ok := _c.mutation.Problems(); ok {
+		if err := evaluation.ProblemsValidator(v); err != nil {
+			return &ValidationError{Name: "problems", err: fmt.Errorf(`ent: validator failed for field "Evaluation.problems": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Improvements(); !ok {
 		return &ValidationError{Name: "improvements", err: errors.New(`ent: missing required field "Evaluation.improvements"`)}
 	}
+	if v, ok := _c.mutation.Improvements(); ok {
+		if err := evaluation.ImprovementsValidator(v); err != nil {
+			return &ValidationError{Name: "improvements", err: fmt.Errorf(`ent: validator failed for field "Evaluation.improvements": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ExecutionExplanation(); !ok {
 		return &ValidationError{Name: "execution_explanation", err: errors.New(`ent: missing required field "Evaluation.execution_explanation"`)}
 	}
+	if v, ok := _c.mutation.ExecutionExplanation(); ok {
+		if err := evaluation.ExecutionExplanationValidator(v); err != nil {
+			return &ValidationError{Name: "execution_explanation", err: fmt.Errorf(`ent: validator failed for field "Evaluation.execution_explanation": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ReviewComment(); !ok {
 		return &ValidationError{Name: "review_comment", err: errors.New(`ent: missing required field "Evaluation.review_comment"`)}
+	}
+	if v, ok := _c.mutation.ReviewComment(); ok {
+		if err := evaluation.ReviewCommentValidator(v); err != nil {
+			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
+		}
 	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Evaluation.department_year"`)}

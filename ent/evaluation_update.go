@@ -251,6 +251,31 @@ func (_u *EvaluationUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Evaluation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Conclusion(); ok {
+		if err := evaluation.ConclusionValidator(v); err != nil {
+			return &ValidationError{Name: "conclusion", err: fmt.Errorf(`ent: validator failed for field "Evaluation.conclusion": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Problems(); ok {
+		if err := evaluation.ProblemsValidator(v); err != nil {
+			return &ValidationError{Name: "problems", err: fmt.Errorf(`ent: validator failed for field "Evaluation.problems": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Improvements(); ok {
+		if err := evaluation.ImprovementsValidator(v); err != nil {
+			return &ValidationError{Name: "improvements", err: fmt.Errorf(`ent: validator failed for field "Evaluation.improvements": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ExecutionExplanation(); ok {
+		if err := evaluation.ExecutionExplanationValidator(v); err != nil {
+			return &ValidationError{Name: "execution_explanation", err: fmt.Errorf(`ent: validator failed for field "Evaluation.execution_explanation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewComment(); ok {
+		if err := evaluation.ReviewCommentValidator(v); err != nil {
+			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Evaluation.department_year"`)
 	}
@@ -607,6 +632,31 @@ func (_u *EvaluationUpdateOne) check() error {
 	if v, ok := _u.mutation.Status(); ok {
 		if err := evaluation.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Evaluation.status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Conclusion(); ok {
+		if err := evaluation.ConclusionValidator(v); err != nil {
+			return &ValidationError{Name: "conclusion", err: fmt.Errorf(`ent: validator failed for field "Evaluation.conclusion": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Problems(); ok {
+		if err := evaluation.ProblemsValidator(v); err != nil {
+			return &ValidationError{Name: "problems", err: fmt.Errorf(`ent: validator failed for field "Evaluation.problems": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Improvements(); ok {
+		if err := evaluation.ImprovementsValidator(v); err != nil {
+			return &ValidationError{Name: "improvements", err: fmt.Errorf(`ent: validator failed for field "Evaluation.improvements": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ExecutionExplanation(); ok {
+		if err := evaluation.ExecutionExplanationValidator(v); err != nil {
+			return &ValidationError{Name: "execution_explanation", err: fmt.Errorf(`ent: validator failed for field "Evaluation.execution_explanation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewComment(); ok {
+		if err := evaluation.ReviewCommentValidator(v); err != nil {
+			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {

@@ -414,6 +414,11 @@ func (_c *IndicatorCreate) check() error {
 	if _, ok := _c.mutation.DeviationReason(); !ok {
 		return &ValidationError{Name: "deviation_reason", err: errors.New(`ent: missing required field "Indicator.deviation_reason"`)}
 	}
+	if v, ok := _c.mutation.DeviationReason(); ok {
+		if err := indicator.DeviationReasonValidator(v); err != nil {
+			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
+		}
+	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Indicator.department_year"`)}
 	}

@@ -428,6 +428,11 @@ func (_u *IndicatorUpdate) check() error {
 			return &ValidationError{Name: "rated_score", err: fmt.Errorf(`ent: validator failed for field "Indicator.rated_score": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.DeviationReason(); ok {
+		if err := indicator.DeviationReasonValidator(v); err != nil {
+			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Indicator.department_year"`)
 	}
@@ -967,6 +972,11 @@ func (_u *IndicatorUpdateOne) check() error {
 	if v, ok := _u.mutation.RatedScore(); ok {
 		if err := indicator.RatedScoreValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "rated_score", err: fmt.Errorf(`ent: validator failed for field "Indicator.rated_score": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DeviationReason(); ok {
+		if err := indicator.DeviationReasonValidator(v); err != nil {
+			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {

@@ -171,8 +171,18 @@ func (_c *KeyTaskCreate) check() error {
 	if _, ok := _c.mutation.Content(); !ok {
 		return &ValidationError{Name: "content", err: errors.New(`ent: missing required field "KeyTask.content"`)}
 	}
+	if v, ok := _c.mutation.Content(); ok {
+		if err := keytask.ContentValidator(v); err != nil {
+			return &ValidationError{Name: "content", err: fmt.Errorf(`ent: validator failed for field "KeyTask.content": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Outcome(); !ok {
 		return &ValidationError{Name: "outcome", err: errors.New(`ent: missing required field "KeyTask.outcome"`)}
+	}
+	if v, ok := _c.mutation.Outcome(); ok {
+		if err := keytask.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "KeyTask.outcome": %w`, err)}
+		}
 	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "KeyTask.department_year"`)}

@@ -151,6 +151,16 @@ func (_u *KeyTaskUpdate) check() error {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "KeyTask.title": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Content(); ok {
+		if err := keytask.ContentValidator(v); err != nil {
+			return &ValidationError{Name: "content", err: fmt.Errorf(`ent: validator failed for field "KeyTask.content": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := keytask.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "KeyTask.outcome": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "KeyTask.department_year"`)
 	}
@@ -352,6 +362,16 @@ func (_u *KeyTaskUpdateOne) check() error {
 	if v, ok := _u.mutation.Title(); ok {
 		if err := keytask.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "KeyTask.title": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Content(); ok {
+		if err := keytask.ContentValidator(v); err != nil {
+			return &ValidationError{Name: "content", err: fmt.Errorf(`ent: validator failed for field "KeyTask.content": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Outcome(); ok {
+		if err := keytask.OutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "KeyTask.outcome": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {

@@ -318,6 +318,11 @@ func (_c *ProjectCreate) check() error {
 	if _, ok := _c.mutation.Goal(); !ok {
 		return &ValidationError{Name: "goal", err: errors.New(`ent: missing required field "Project.goal"`)}
 	}
+	if v, ok := _c.mutation.Goal(); ok {
+		if err := project.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
+		}
+	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Project.department_year"`)}
 	}

@@ -303,6 +303,11 @@ func (_u *ProjectUpdate) check() error {
 			return &ValidationError{Name: "executed", err: fmt.Errorf(`ent: validator failed for field "Project.executed": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Goal(); ok {
+		if err := project.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Project.department_year"`)
 	}
@@ -754,6 +759,11 @@ func (_u *ProjectUpdateOne) check() error {
 	if v, ok := _u.mutation.Executed(); ok {
 		if err := project.ExecutedValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "executed", err: fmt.Errorf(`ent: validator failed for field "Project.executed": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Goal(); ok {
+		if err := project.GoalValidator(v); err != nil {
+			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {

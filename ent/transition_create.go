@@ -179,6 +179,11 @@ func (_c *TransitionCreate) check() error {
 	if _, ok := _c.mutation.Comment(); !ok {
 		return &ValidationError{Name: "comment", err: errors.New(`ent: missing required field "Transition.comment"`)}
 	}
+	if v, ok := _c.mutation.Comment(); ok {
+		if err := transition.CommentValidator(v); err != nil {
+			return &ValidationError{Name: "comment", err: fmt.Errorf(`ent: validator failed for field "Transition.comment": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ActorName(); !ok {
 		return &ValidationError{Name: "actor_name", err: errors.New(`ent: missing required field "Transition.actor_name"`)}
 	}

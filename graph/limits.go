@@ -2,8 +2,12 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
+	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -297,4 +301,147 @@ func addSat(a, b int) int {
 		return math.MaxInt
 	}
 	return a + b
+}
+
+// MaxResponseBytes bounds the data of one response: beyond it the request gets a
+// RESPONSE_TOO_LARGE error instead. The complexity limit counts rows, not bytes;
+// this counts bytes.
+const MaxResponseBytes = 16 << 20 // 16 MiB
+
+// CodeResponseTooLarge is the code of a response ResponseLimit cut short.
+const CodeResponseTooLarge = "RESPONSE_TOO_LARGE"
+
+// ResponseLimit refuses a response whose data would take more than Max bytes of
+// JSON. It counts each field's value as the field is resolved, before it is
+// marshalled: once the total passes Max, the fields still to come resolve to
+// nothing (no database reads, no data kept), and the response is replaced by one
+// error. So the server holds at most about Max bytes of the response at a time
+// (plus the rows of the page being resolved), not the whole of it.
+//
+// A mutation whose answer is too large is rolled back with the rest of it.
+//
+//	srv.Use(graph.ResponseLimit{Max: graph.MaxResponseBytes})
+type ResponseLimit struct{ Max int64 }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+	graphql.FieldInterceptor
+} = ResponseLimit{}
+
+// responseBudget is what is left of one response's bytes; fields resolve concurrently.
+type responseBudget struct {
+	left atomic.Int64
+	over atomic.Bool
+}
+
+type budgetKey struct{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (ResponseLimit) ExtensionName() string { return "ResponseLimit" }
+
+// Validate implements graphql.HandlerExtension.
+func (l ResponseLimit) Validate(graphql.ExecutableSchema) error {
+	if l.Max < 1 {
+		return fmt.Errorf("ResponseLimit: Max must be at least 1, got %d", l.Max)
+	}
+	return nil
+}
+
+// InterceptResponse implements graphql.ResponseInterceptor: it gives the response
+// its budget and, when the fields overran it, answers the one error instead.
+func (l ResponseLimit) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	b := &responseBudget{}
+	b.left.Store(l.Max)
+	resp := next(context.WithValue(ctx, budgetKey{}, b))
+	if resp == nil || !b.over.Load() {
+		return resp
+	}
+	return &graphql.Response{Errors: gqlerror.List{l.tooLarge()}}
+}
+
+func (l ResponseLimit) tooLarge() *gqlerror.Error {
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf("the response would be larger than %d bytes; ask for fewer rows or fields", l.Max),
+		Extensions: map[string]any{"code": CodeResponseTooLarge, "limit": l.Max},
+	}
+}
+
+// InterceptField implements graphql.FieldInterceptor: it charges each value to the
+// budget and stops resolving once the budget is spent.
+func (l ResponseLimit) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	b, _ := ctx.Value(budgetKey{}).(*responseBudget)
+	if b == nil {
+		return next(ctx)
+	}
+	if b.over.Load() {
+		return graphql.Null, nil // the response is refused: skip the work, keep nothing
+	}
+	res, err := next(ctx)
+	if err != nil {
+		return res, err
+	}
+	if b.left.Add(-jsonSize(graphql.GetFieldContext(ctx), res)) >= 0 {
+		return res, nil
+	}
+	if b.over.CompareAndSwap(false, true) {
+		return nil, l.tooLarge()
+	}
+	return graphql.Null, nil
+}
+
+// jsonSize estimates the bytes a field adds to the response: its key and, for a
+// leaf, its value. An object's fields are charged as they resolve. It must be
+// cheap: it runs for every field, and resolvers that fall behind a loader's wait
+// window start another batch.
+func jsonSize(fc *graphql.FieldContext, v any) int64 {
+	n := int64(4) // quotes, colon, comma
+	if fc != nil {
+		n += int64(len(fc.Field.Alias))
+		if len(fc.Field.Selections) > 0 {
+			return n
+		}
+	}
+	return n + valueSize(v)
+}
+
+// valueSize is about the bytes of v as JSON: exact for text, a bound for numbers.
+func valueSize(v any) int64 {
+	switch v := v.(type) {
+	case nil:
+		return 4
+	case string:
+		return int64(len(v)) + 2
+	case *string:
+		if v == nil {
+			return 4
+		}
+		return int64(len(*v)) + 2
+	case time.Time, *time.Time:
+		return 40
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String: // enums
+		return int64(rv.Len()) + 2
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return 24 // decimals, ids, counts
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return 4
+		}
+		return valueSize(rv.Elem().Interface())
+	case reflect.Slice:
+		var n int64 = 2
+		for i := range rv.Len() {
+			n += valueSize(rv.Index(i).Interface()) + 1
+		}
+		return n
+	}
+	b, err := json.Marshal(v) // maps and the like: an audit record's before and after
+	if err != nil {
+		return 24
+	}
+	return int64(len(b))
 }

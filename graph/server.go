@@ -53,6 +53,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(FieldLimit{Max: 500})
 	srv.Use(DepthLimit{Max: 12})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.Use(ResponseLimit{Max: MaxResponseBytes})
 	// Signing in and out manage their own writes: a failed sign-in must still count.
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
 	srv.AroundOperations(refuseForgedChanges)
@@ -172,6 +173,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, validationReason(invalid)))
 		case errors.As(err, &missing):
 			return set(CodeNotFound, "", "not found")
+		case store.Retryable(err):
+			gqlErr.Extensions["retryable"] = true
+			return set(CodeConflict, "", "the change collided with another one made at the same time; try again")
 		case errors.As(err, &conflict):
 			if col := store.UniqueColumn(conflict); col != "" {
 				field := lowerFirst(camel(col))

@@ -101,6 +101,8 @@ var (
 	NameValidator func(string) error
 	// DefaultFunctions holds the default value on creation for the "functions" field.
 	DefaultFunctions string
+	// FunctionsValidator is a validator for the "functions" field. It is called by the builders before save.
+	FunctionsValidator func(string) error
 	// DefaultPath holds the default value on creation for the "path" field.
 	DefaultPath string
 )

@@ -118,14 +118,24 @@ var (
 	DefaultVersion int
 	// DefaultConclusion holds the default value on creation for the "conclusion" field.
 	DefaultConclusion string
+	// ConclusionValidator is a validator for the "conclusion" field. It is called by the builders before save.
+	ConclusionValidator func(string) error
 	// DefaultProblems holds the default value on creation for the "problems" field.
 	DefaultProblems string
+	// ProblemsValidator is a validator for the "problems" field. It is called by the builders before save.
+	ProblemsValidator func(string) error
 	// DefaultImprovements holds the default value on creation for the "improvements" field.
 	DefaultImprovements string
+	// ImprovementsValidator is a validator for the "improvements" field. It is called by the builders before save.
+	ImprovementsValidator func(string) error
 	// DefaultExecutionExplanation holds the default value on creation for the "execution_explanation" field.
 	DefaultExecutionExplanation string
+	// ExecutionExplanationValidator is a validator for the "execution_explanation" field. It is called by the builders before save.
+	ExecutionExplanationValidator func(string) error
 	// DefaultReviewComment holds the default value on creation for the "review_comment" field.
 	DefaultReviewComment string
+	// ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	ReviewCommentValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.

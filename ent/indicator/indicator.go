@@ -148,6 +148,8 @@ var (
 	RatedScoreValidator func(int64) error
 	// DefaultDeviationReason holds the default value on creation for the "deviation_reason" field.
 	DefaultDeviationReason string
+	// DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
+	DeviationReasonValidator func(string) error
 )
 
 // Kind defines the type for the "kind" enum field.

@@ -75,8 +75,12 @@ var (
 	TitleValidator func(string) error
 	// DefaultContent holds the default value on creation for the "content" field.
 	DefaultContent string
+	// ContentValidator is a validator for the "content" field. It is called by the builders before save.
+	ContentValidator func(string) error
 	// DefaultOutcome holds the default value on creation for the "outcome" field.
 	DefaultOutcome string
+	// OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	OutcomeValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the KeyTask queries.

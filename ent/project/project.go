@@ -128,6 +128,8 @@ var (
 	ExecutedValidator func(int64) error
 	// DefaultGoal holds the default value on creation for the "goal" field.
 	DefaultGoal string
+	// GoalValidator is a validator for the "goal" field. It is called by the builders before save.
+	GoalValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the Project queries.

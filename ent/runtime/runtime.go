@@ -167,6 +167,8 @@ func init() {
 	departmentDescFunctions := departmentFields[2].Descriptor()
 	// department.DefaultFunctions holds the default value on creation for the functions field.
 	department.DefaultFunctions = departmentDescFunctions.Default.(string)
+	// department.FunctionsValidator is a validator for the "functions" field. It is called by the builders before save.
+	department.FunctionsValidator = departmentDescFunctions.Validators[0].(func(string) error)
 	// departmentDescPath is the schema descriptor for path field.
 	departmentDescPath := departmentFields[4].Descriptor()
 	// department.DefaultPath holds the default value on creation for the path field.
@@ -290,6 +292,8 @@ func init() {
 	departmentyearDescGoal := departmentyearFields[14].Descriptor()
 	// departmentyear.DefaultGoal holds the default value on creation for the goal field.
 	departmentyear.DefaultGoal = departmentyearDescGoal.Default.(string)
+	// departmentyear.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
+	departmentyear.GoalValidator = departmentyearDescGoal.Validators[0].(func(string) error)
 	evaluationMixin := schema.Evaluation{}.Mixin()
 	evaluation.Policy = privacy.NewPolicies(schema.Evaluation{})
 	evaluation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -335,22 +339,32 @@ func init() {
 	evaluationDescConclusion := evaluationFields[3].Descriptor()
 	// evaluation.DefaultConclusion holds the default value on creation for the conclusion field.
 	evaluation.DefaultConclusion = evaluationDescConclusion.Default.(string)
+	// evaluation.ConclusionValidator is a validator for the "conclusion" field. It is called by the builders before save.
+	evaluation.ConclusionValidator = evaluationDescConclusion.Validators[0].(func(string) error)
 	// evaluationDescProblems is the schema descriptor for problems field.
 	evaluationDescProblems := evaluationFields[4].Descriptor()
 	// evaluation.DefaultProblems holds the default value on creation for the problems field.
 	evaluation.DefaultProblems = evaluationDescProblems.Default.(string)
+	// evaluation.ProblemsValidator is a validator for the "problems" field. It is called by the builders before save.
+	evaluation.ProblemsValidator = evaluationDescProblems.Validators[0].(func(string) error)
 	// evaluationDescImprovements is the schema descriptor for improvements field.
 	evaluationDescImprovements := evaluationFields[5].Descriptor()
 	// evaluation.DefaultImprovements holds the default value on creation for the improvements field.
 	evaluation.DefaultImprovements = evaluationDescImprovements.Default.(string)
+	// evaluation.ImprovementsValidator is a validator for the "improvements" field. It is called by the builders before save.
+	evaluation.ImprovementsValidator = evaluationDescImprovements.Validators[0].(func(string) error)
 	// evaluationDescExecutionExplanation is the schema descriptor for execution_explanation field.
 	evaluationDescExecutionExplanation := evaluationFields[6].Descriptor()
 	// evaluation.DefaultExecutionExplanation holds the default value on creation for the execution_explanation field.
 	evaluation.DefaultExecutionExplanation = evaluationDescExecutionExplanation.Default.(string)
+	// evaluation.ExecutionExplanationValidator is a validator for the "execution_explanation" field. It is called by the builders before save.
+	evaluation.ExecutionExplanationValidator = evaluationDescExecutionExplanation.Validators[0].(func(string) error)
 	// evaluationDescReviewComment is the schema descriptor for review_comment field.
 	evaluationDescReviewComment := evaluationFields[7].Descriptor()
 	// evaluation.DefaultReviewComment holds the default value on creation for the review_comment field.
 	evaluation.DefaultReviewComment = evaluationDescReviewComment.Default.(string)
+	// evaluation.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	evaluation.ReviewCommentValidator = evaluationDescReviewComment.Validators[0].(func(string) error)
 	indicatorMixin := schema.Indicator{}.Mixin()
 	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
 	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -470,6 +484,8 @@ func init() {
 	indicatorDescDeviationReason := indicatorFields[15].Descriptor()
 	// indicator.DefaultDeviationReason holds the default value on creation for the deviation_reason field.
 	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
+	// indicator.DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
+	indicator.DeviationReasonValidator = indicatorDescDeviationReason.Validators[0].(func(string) error)
 	keytaskMixin := schema.KeyTask{}.Mixin()
 	keytask.Policy = privacy.NewPolicies(schema.KeyTask{})
 	keytask.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -523,10 +539,14 @@ func init() {
 	keytaskDescContent := keytaskFields[3].Descriptor()
 	// keytask.DefaultContent holds the default value on creation for the content field.
 	keytask.DefaultContent = keytaskDescContent.Default.(string)
+	// keytask.ContentValidator is a validator for the "content" field. It is called by the builders before save.
+	keytask.ContentValidator = keytaskDescContent.Validators[0].(func(string) error)
 	// keytaskDescOutcome is the schema descriptor for outcome field.
 	keytaskDescOutcome := keytaskFields[4].Descriptor()
 	// keytask.DefaultOutcome holds the default value on creation for the outcome field.
 	keytask.DefaultOutcome = keytaskDescOutcome.Default.(string)
+	// keytask.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	keytask.OutcomeValidator = keytaskDescOutcome.Validators[0].(func(string) error)
 	monthlyexecutionMixin := schema.MonthlyExecution{}.Mixin()
 	monthlyexecution.Policy = privacy.NewPolicies(schema.MonthlyExecution{})
 	monthlyexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -655,6 +675,8 @@ func init() {
 	projectDescGoal := projectFields[6].Descriptor()
 	// project.DefaultGoal holds the default value on creation for the goal field.
 	project.DefaultGoal = projectDescGoal.Default.(string)
+	// project.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
+	project.GoalValidator = projectDescGoal.Validators[0].(func(string) error)
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -685,6 +707,8 @@ func init() {
 	transitionDescComment := transitionFields[3].Descriptor()
 	// transition.DefaultComment holds the default value on creation for the comment field.
 	transition.DefaultComment = transitionDescComment.Default.(string)
+	// transition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	transition.CommentValidator = transitionDescComment.Validators[0].(func(string) error)
 	// transitionDescActorName is the schema descriptor for actor_name field.
 	transitionDescActorName := transitionFields[5].Descriptor()
 	// transition.DefaultActorName holds the default value on creation for the actor_name field.

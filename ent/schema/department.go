@@ -22,7 +22,7 @@ func (Department) Fields() []ent.Field {
 			Annotations(entgql.OrderField("CODE")),
 		field.String("name").NotEmpty().MaxLen(200).
 			Annotations(entgql.OrderField("NAME")),
-		field.Text("functions").Default("").Comment("职能: what the department is for"),
+		field.Text("functions").Default("").Validate(maxChars(maxDescription)).Comment("职能: what the department is for"),
 		field.Int("parent_id").Optional().Nillable(),
 		// path lists the ids of the ancestors, root first ("/1/5/"), so that a subtree
 		// is one indexed LIKE instead of a recursive query. Maintained by a hook.

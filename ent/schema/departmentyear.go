@@ -37,7 +37,7 @@ func (DepartmentYear) Fields() []ent.Field {
 		money("three_public_actual", "三公经费 final spending"),
 		money("assets_in_use", "fixed assets in use"),
 		money("assets_total", "all fixed assets"),
-		field.Text("goal").Default("").Comment("部门整体支出绩效目标"),
+		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("部门整体支出绩效目标"),
 	}
 }
 

@@ -25,12 +25,12 @@ func (Evaluation) Fields() []ent.Field {
 		field.Enum("status").Values("DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED").Default("DRAFT").
 			Annotations(entgql.OrderField("STATUS"), entgql.Type("EvaluationStatus"),
 				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.Text("conclusion").Default("").Comment("自评结论"),
-		field.Text("problems").Default("").Comment("存在的主要问题"),
-		field.Text("improvements").Default("").Comment("下一步改进措施"),
-		field.Text("execution_explanation").Default("").
+		field.Text("conclusion").Default("").Validate(maxChars(maxSection)).Comment("自评结论"),
+		field.Text("problems").Default("").Validate(maxChars(maxParagraphs)).Comment("存在的主要问题"),
+		field.Text("improvements").Default("").Validate(maxChars(maxParagraphs)).Comment("下一步改进措施"),
+		field.Text("execution_explanation").Default("").Validate(maxChars(maxParagraphs)).
 			Comment("why budget execution is below 90 % (projects)"),
-		field.Text("review_comment").Default("").
+		field.Text("review_comment").Default("").Validate(maxChars(maxDescription)).
 			Comment("the reviewer's comment when approving or returning").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("submitted_at").Optional().Nillable().

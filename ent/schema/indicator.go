@@ -53,7 +53,7 @@ func (Indicator) Fields() []ent.Field {
 			Annotations(entgql.Type("Rating")),
 		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative)).
 			Comment("qualitative only: the evaluator's score, inside the rating's band"),
-		field.Text("deviation_reason").Default("").Comment("偏差原因分析"),
+		field.Text("deviation_reason").Default("").Validate(maxChars(maxReason)).Comment("偏差原因分析"),
 	}
 }
 

@@ -25,7 +25,7 @@ func (Project) Fields() []ent.Field {
 		field.String("category").Default("").MaxLen(100).Annotations(entgql.OrderField("CATEGORY")),
 		money("budget", "adjusted budget 调整后预算数"),
 		money("executed", "executed amount 执行数"),
-		field.Text("goal").Default("").Comment("绩效目标"),
+		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("绩效目标"),
 	}
 }
 

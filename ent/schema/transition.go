@@ -22,7 +22,7 @@ func (Transition) Fields() []ent.Field {
 		field.Int("evaluation_id").Immutable(),
 		field.Enum("from").Values(statuses...).Immutable(),
 		field.Enum("to").Values(statuses...).Immutable(),
-		field.Text("comment").Default("").Immutable(),
+		field.Text("comment").Default("").Validate(maxChars(maxDescription)).Immutable(),
 		field.Int("actor_id").Optional().Nillable().Immutable(),
 		field.String("actor_name").Default("").Immutable(),
 		field.Time("at").Default(time.Now).Immutable(),

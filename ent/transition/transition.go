@@ -77,6 +77,8 @@ var (
 	Policy ent.Policy
 	// DefaultComment holds the default value on creation for the "comment" field.
 	DefaultComment string
+	// CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	CommentValidator func(string) error
 	// DefaultActorName holds the default value on creation for the "actor_name" field.
 	DefaultActorName string
 	// DefaultAt holds the default value on creation for the "at" field.
