@@ -1,0 +1,191 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// refusal is what a bad request must get back: a code, the field it names and
+// what the message quotes.
+type refusal struct {
+	code, field, says string
+}
+
+// check asserts that r was refused as want says, without leaking internals.
+func (want refusal) check(t *testing.T, r gqlResponse) {
+	t.Helper()
+	if len(r.Errors) == 0 {
+		t.Fatalf("accepted: %s", r.Data)
+	}
+	e := r.Errors[0]
+	if e.Extensions["code"] != want.code {
+		t.Errorf("code = %v, want %s (%s)", e.Extensions["code"], want.code, e.Message)
+	}
+	if want.field != "" && e.Extensions["field"] != want.field {
+		t.Errorf("field = %v, want %s (%s)", e.Extensions["field"], want.field, e.Message)
+	}
+	if !strings.Contains(e.Message, want.says) {
+		t.Errorf("message %q does not say %q", e.Message, want.says)
+	}
+	for _, leak := range []string{"strconv", "dataloadgen", "SQLSTATE", "ent:", "msgpack", "base64"} {
+		if strings.Contains(e.Message, leak) {
+			t.Errorf("message leaks internals (%q): %s", leak, e.Message)
+		}
+	}
+}
+
+// TestBadIDs sends ids and cursors that are not numbers, in the query text and in
+// variables: each is refused naming the argument and quoting the value, and a
+// well-formed id of no row stays NOT_FOUND.
+func TestBadIDs(t *testing.T) { stores(t, badIDs) }
+
+func badIDs(t *testing.T, db string) {
+	base := startServer(t, db).admin(t)
+	f := build(t, base)
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		want        refusal
+	}{
+		{"a department code as a node id", `{ node(id: "440115-001") { id } }`, nil, refusal{"BAD_USER_INPUT", "id", `"440115-001"`}},
+		{"an exponent as a node id", `{ node(id: "1e5") { id } }`, nil, refusal{"BAD_USER_INPUT", "id", `"1e5"`}},
+		{"a node id in a variable", `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": "D1-01"}, refusal{"BAD_USER_INPUT", "id", `"D1-01"`}},
+		{"an id beyond int64", `{ node(id: "99999999999999999999") { id } }`, nil, refusal{"BAD_USER_INPUT", "id", `"99999999999999999999"`}},
+		{"one bad id in a list", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": []string{f.year, "x"}}, refusal{"BAD_USER_INPUT", "ids", `"x"`}},
+		{"updating a word", `mutation { updateIndicator(id: "abc", input: {name: "x"}) { id } }`, nil, refusal{"BAD_USER_INPUT", "id", `"abc"`}},
+		{"submitting a word", `mutation { submitEvaluation(id: "x") { id } }`, nil, refusal{"BAD_USER_INPUT", "id", `"x"`}},
+		{"a code as a reference in an input", createIndicator, map[string]any{"in": map[string]any{"departmentYearID": "D1-01", "level1": "产出", "level2": "数量", "name": "n",
+			"kind": "QUANTITATIVE", "operator": "GE", "target": "10", "actual": "5", "weight": "5"}}, refusal{"BAD_USER_INPUT", "departmentYearID", `"D1-01"`}},
+		{"a code in a where input", `{ departmentYears(where: {hasDepartmentWith: {id: "D1"}}) { totalCount } }`, nil, refusal{"BAD_USER_INPUT", "id", `"D1"`}},
+		{"a cursor that is not one", `{ indicators(after: "zzz") { totalCount } }`, nil, refusal{"BAD_USER_INPUT", "after", `"zzz"`}},
+		{"a cursor in a variable", `query($c: Cursor) { departments(before: $c, last: 1) { totalCount } }`, map[string]any{"c": "!!"}, refusal{"BAD_USER_INPUT", "before", `"!!"`}},
+		{"a number of no row", `{ node(id: "999999") { id } }`, nil, refusal{"NOT_FOUND", "", ""}},
+		{"a negative number", `{ node(id: "-1") { id } }`, nil, refusal{"NOT_FOUND", "", ""}},
+		{"a number of no table", `{ node(id: "1099511627776") { id } }`, nil, refusal{"NOT_FOUND", "", ""}},
+		{"updating a number of no row", `mutation { updateIndicator(id: "999999", input: {name: "x"}) { id } }`, nil, refusal{"NOT_FOUND", "", "999999"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.want.check(t, post(t, base, tt.query, tt.vars)) })
+	}
+}
+
+// TestNULBytes sends strings with U+0000, which PostgreSQL cannot store: each is
+// refused naming the field before it reaches the database, signed in or not.
+func TestNULBytes(t *testing.T) { stores(t, nulBytes) }
+
+func nulBytes(t *testing.T, db string) {
+	srv := startServer(t, db)
+	base := srv.admin(t)
+	tests := []struct {
+		name   string
+		caller *caller
+		query  string
+		vars   map[string]any
+		field  string
+	}{
+		{"an anonymous login", srv.anonymous(), `mutation { login(username: "ad\u0000min", password: "x") { csrfToken } }`, nil, "username"},
+		{"a login's variable", srv.anonymous(), `mutation($u: String!) { login(username: $u, password: "x") { csrfToken } }`, map[string]any{"u": "ad\x00min"}, "username"},
+		{"a name in an input", base, createDepartment, map[string]any{"in": map[string]any{"code": "N1", "name": "办公\x00室"}}, "name"},
+		{"a filter", base, `{ departments(where: {nameContains: "\u0000"}) { totalCount } }`, nil, "nameContains"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			refusal{"BAD_USER_INPUT", tt.field, "NUL"}.check(t, post(t, tt.caller, tt.query, tt.vars))
+		})
+	}
+	var out struct{ Departments struct{ TotalCount int } }
+	must(t, base, `{ departments { totalCount } }`, nil, &out)
+	if out.Departments.TotalCount != 0 {
+		t.Errorf("%d departments were created", out.Departments.TotalCount)
+	}
+}
+
+// TestPublishedProjectOfUnpublishedYear reads, signed out, a published project
+// evaluation whose department-year is not public: what it may not see is absent,
+// not an internal error.
+func TestPublishedProjectOfUnpublishedYear(t *testing.T) { stores(t, publishedProject) }
+
+func publishedProject(t *testing.T, db string) {
+	srv := startServer(t, db)
+	base := srv.admin(t)
+	f := build(t, base)
+	project := id(t, base, `mutation($in: CreateProjectInput!) { createProject(input: $in) { id } }`,
+		map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "督查督办", "budget": "120", "executed": "118.5"}})
+	id(t, base, createIndicator, map[string]any{"in": map[string]any{"departmentYearID": f.year, "projectID": project,
+		"level1": "产出", "level2": "数量", "name": "督查次数", "kind": "QUANTITATIVE", "operator": "GE", "target": "10", "actual": "12", "weight": "100"}})
+	ev := id(t, base, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": f.year, "projectID": project, "conclusion": "完成"}})
+	for _, step := range []string{"submitEvaluation", "approveEvaluation", "publishEvaluation"} {
+		must(t, base, `mutation($id: ID!) { `+step+`(id: $id) { status } }`, map[string]any{"id": ev}, nil)
+	}
+	var out struct {
+		Node struct {
+			Status, Score, Grade string
+			Project              struct{ Name string }
+		}
+	}
+	must(t, srv.anonymous(), `query($id: ID!) { node(id: $id) { ... on Evaluation { status score grade project { name } } } }`,
+		map[string]any{"id": ev}, &out)
+	if n := out.Node; n.Status != "PUBLISHED" || n.Score != "100.00" || n.Project.Name != "督查督办" {
+		t.Errorf("the public sees %+v, want the published project's evaluation scored 100.00", n)
+	}
+	r := post(t, srv.anonymous(), `query($id: ID!) { node(id: $id) { ... on Evaluation { departmentYear { id } } } }`, map[string]any{"id": ev})
+	for _, e := range r.Errors {
+		if e.Extensions["code"] == "INTERNAL" {
+			t.Errorf("the hidden department-year: %+v", e)
+		}
+	}
+}
+
+// TestRequestRefusals sends requests the GraphQL transports refuse: each answer
+// carries an extensions.code.
+func TestRequestRefusals(t *testing.T) {
+	srv := startServer(t, "sqlite://"+t.TempDir()+"/jixiao.db")
+	mutation := url.QueryEscape(`mutation { logout }`)
+	tests := []struct {
+		name, method, path, contentType, body string
+		code                                  string
+	}{
+		{"a mutation by GET", http.MethodGet, "/query?query=" + mutation, "", "", "BAD_REQUEST"},
+		{"a named mutation by GET", http.MethodGet, "/query?operationName=m&query=" + url.QueryEscape(`query q { me { id } } mutation m { logout }`), "", "", "BAD_REQUEST"},
+		{"a text body", http.MethodPost, "/query", "text/plain", `{"query":"{ me { id } }"}`, "BAD_REQUEST"},
+		{"no content type", http.MethodPost, "/query", "", `{"query":"{ me { id } }"}`, "BAD_REQUEST"},
+		{"a form", http.MethodPost, "/query", "application/x-www-form-urlencoded", `query=%7B+me+%7B+id+%7D+%7D`, "BAD_REQUEST"},
+		{"JSON that is not", http.MethodPost, "/query", "application/json", `{"query":`, "BAD_REQUEST"},
+		{"a method of no transport", http.MethodPut, "/query", "application/json", `{"query":"{ me { id } }"}`, "BAD_REQUEST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tt.method, srv.url+tt.path, strings.NewReader(tt.body))
+			if tt.contentType != "" {
+				req.Header.Set("Content-Type", tt.contentType)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			var out gqlResponse
+			if err := json.Unmarshal(body, &out); err != nil {
+				t.Fatalf("status %d, body not JSON: %s", resp.StatusCode, body)
+			}
+			if resp.StatusCode < 400 || len(out.Errors) == 0 || out.Errors[0].Extensions["code"] != tt.code {
+				t.Errorf("status %d, %s; want a 4xx with code %s", resp.StatusCode, body, tt.code)
+			}
+		})
+	}
+	// A query by GET still works.
+	resp, err := http.Get(srv.url + "/query?query=" + url.QueryEscape(`{ departments { totalCount } }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+		t.Errorf("a query by GET: status %d, %v %+v", resp.StatusCode, err, out.Errors)
+	}
+}
