@@ -156,7 +156,6 @@ func TestRequestRefusals(t *testing.T) {
 		{"a text body", http.MethodPost, "/query", "text/plain", `{"query":"{ me { kind } }"}`, "BAD_REQUEST"},
 		{"no content type", http.MethodPost, "/query", "", `{"query":"{ me { kind } }"}`, "BAD_REQUEST"},
 		{"a form", http.MethodPost, "/query", "application/x-www-form-urlencoded", `query=%7B+me+%7B+id+%7D+%7D`, "BAD_REQUEST"},
-		{"JSON that is not", http.MethodPost, "/query", "application/json", `{"query":`, "BAD_REQUEST"},
 		{"a method of no transport", http.MethodPut, "/query", "application/json", `{"query":"{ me { kind } }"}`, "BAD_REQUEST"},
 	}
 	for _, tt := range tests {
