@@ -190,3 +190,25 @@ func TestRequestRefusals(t *testing.T) {
 		t.Errorf("a query by GET: status %d, %v %+v", resp.StatusCode, err, out.Errors)
 	}
 }
+
+// TestSubmitProblemIDs checks that a submit problem names its indicator by a
+// string id, as GraphQL writes every ID, so that a client compares it as it is.
+func TestSubmitProblemIDs(t *testing.T) {
+	base := startServer(t, "sqlite://"+t.TempDir()+"/jixiao.db").admin(t)
+	f := build(t, base)
+	r := post(t, base, `mutation($id: ID!) { submitEvaluation(id: $id) { status } }`, map[string]any{"id": f.evaluation})
+	var named []any
+	for _, e := range r.Errors {
+		if ind, ok := e.Extensions["indicatorID"]; ok {
+			named = append(named, ind)
+		}
+	}
+	if len(named) != 2 {
+		t.Fatalf("%d problems name an indicator, want 2 (the missing deviation reasons): %+v", len(named), r.Errors)
+	}
+	for _, ind := range named {
+		if s, ok := ind.(string); !ok || (s != f.indicators["carryover"] && s != f.indicators["meetings"]) {
+			t.Errorf("extensions.indicatorID = %#v, want the id string of carryover %s or meetings %s", ind, f.indicators["carryover"], f.indicators["meetings"])
+		}
+	}
+}

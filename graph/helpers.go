@@ -325,7 +325,7 @@ func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem)
 	for _, p := range problems {
 		ext := map[string]any{"code": CodeSubmitCheck, "field": p.Field}
 		if p.IndicatorID != nil {
-			ext["indicatorID"] = *p.IndicatorID
+			ext["indicatorID"] = strconv.Itoa(*p.IndicatorID) // a string, as GraphQL writes every ID
 		}
 		graphql.AddError(ctx, &gqlerror.Error{
 			Message:    p.Message,
