@@ -191,9 +191,10 @@ func TestRequestRefusals(t *testing.T) {
 	}
 }
 
-// TestSubmitProblemIDs checks that a submit problem names its indicator by a
-// string id, as GraphQL writes every ID, so that a client compares it as it is.
-func TestSubmitProblemIDs(t *testing.T) {
+// TestErrorIDs checks that a submit problem names its indicator, and a refusal to
+// edit a submitted evaluation names the evaluation, by a string id, as GraphQL
+// writes every ID, so that a client compares it as it is.
+func TestErrorIDs(t *testing.T) {
 	base := startServer(t, "sqlite://"+t.TempDir()+"/jixiao.db").admin(t)
 	f := build(t, base)
 	r := post(t, base, `mutation($id: ID!) { submitEvaluation(id: $id) { status } }`, map[string]any{"id": f.evaluation})
@@ -210,5 +211,14 @@ func TestSubmitProblemIDs(t *testing.T) {
 		if s, ok := ind.(string); !ok || (s != f.indicators["carryover"] && s != f.indicators["meetings"]) {
 			t.Errorf("extensions.indicatorID = %#v, want the id string of carryover %s or meetings %s", ind, f.indicators["carryover"], f.indicators["meetings"])
 		}
+	}
+	// The demo's editor may not edit a submitted evaluation.
+	srv := startServer(t, "sqlite://"+t.TempDir()+"/demo.db", "--demo")
+	editor := srv.as(t, "editor")
+	ev, ind := officeEvaluation(t, editor)
+	must(t, editor, `mutation($id: ID!) { submitEvaluation(id: $id) { status } }`, map[string]any{"id": ev}, nil)
+	r = post(t, editor, renameIndicator, map[string]any{"id": ind, "name": "培训人次"})
+	if code(r) != "LOCKED" || r.Errors[0].Extensions["evaluationID"] != ev {
+		t.Errorf("editing a submitted evaluation's indicator: %+v, want LOCKED naming evaluation %q", r.Errors, ev)
 	}
 }

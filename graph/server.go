@@ -158,7 +158,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, privacy.Deny):
 			return set(CodeForbidden, "", strings.TrimSuffix(rootCause(err).Error(), ": "+privacy.Deny.Error()))
 		case errors.As(err, &locked):
-			gqlErr.Extensions["evaluationID"] = locked.Evaluation
+			gqlErr.Extensions["evaluationID"] = fmt.Sprint(locked.Evaluation) // a string, as GraphQL writes every ID
 			return set(CodeLocked, "", locked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
