@@ -222,3 +222,73 @@ func TestErrorIDs(t *testing.T) {
 		t.Errorf("editing a submitted evaluation's indicator: %+v, want LOCKED naming evaluation %q", r.Errors, ev)
 	}
 }
+
+// TestAmountMaxima enters amounts at and beyond their documented maxima (README):
+// at the maximum every derived figure is exact, beyond it the amount is refused
+// naming the field and the bound, and a rate beyond the Decimal range is null
+// rather than a capped number.
+func TestAmountMaxima(t *testing.T) { stores(t, amountMaxima) }
+
+func amountMaxima(t *testing.T, db string) {
+	base := startServer(t, db).admin(t)
+	f := build(t, base)
+	const (
+		maxMoney = "10000000000"
+		beyond   = "10000000000.000001"
+	)
+	var figures struct {
+		UpdateDepartmentYear struct{ BasicBudget, TotalBudget, BasicActual, TotalActual string }
+	}
+	must(t, base, `mutation($id: ID!, $m: Decimal!) { updateDepartmentYear(id: $id, input: {
+		personnelBudget: $m, publicBudget: $m, projectBudget: $m, personnelActual: $m, publicActual: $m, projectActual: $m,
+		carryoverStart: $m, carryoverEnd: $m, threePublicBudget: $m, threePublicActual: $m, assetsInUse: $m, assetsTotal: $m,
+	}) { basicBudget totalBudget basicActual totalActual } }`, map[string]any{"id": f.year, "m": maxMoney}, &figures)
+	if got, want := figures.UpdateDepartmentYear, (struct{ BasicBudget, TotalBudget, BasicActual, TotalActual string }{
+		"20000000000.00", "30000000000.00", "20000000000.00", "30000000000.00"}); got != want {
+		t.Errorf("sums of maximal figures = %+v, want %+v", got, want)
+	}
+
+	quantitative := func(field, value string) map[string]any {
+		in := map[string]any{"departmentYearID": f.year, "level1": "产出", "level2": "数量", "name": "新指标",
+			"kind": "QUANTITATIVE", "operator": "GE", "target": "10", "actual": "5", "weight": "5"}
+		in[field] = value
+		return map[string]any{"in": in}
+	}
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		field, says string
+	}{
+		{"a budget beyond the maximum", `mutation($id: ID!) { updateDepartmentYear(id: $id, input: {personnelBudget: "` + beyond + `"}) { id } }`, map[string]any{"id": f.year}, "personnelBudget", "at most 10000000000.00, got 10000000000.000001"},
+		{"int64 millionths", `mutation($id: ID!) { updateDepartmentYear(id: $id, input: {carryoverEnd: "9223372036854.775807"}) { id } }`, map[string]any{"id": f.year}, "carryoverEnd", "at most 10000000000.00"},
+		{"a project budget", `mutation($in: CreateProjectInput!) { createProject(input: $in) { id } }`, map[string]any{"in": map[string]any{"departmentYearID": f.year, "name": "大项目", "budget": beyond}}, "budget", "at most 10000000000.00"},
+		{"a month's spending", `mutation($id: ID!) { setMonthlyExecution(departmentYearID: $id, months: [{month: 1, cumulativeExecuted: "` + beyond + `", targetPercent: "5"}]) { id } }`, map[string]any{"id": f.year}, "months", "at most 10000000000.00"},
+		{"a weight above 100", createIndicator, quantitative("weight", "100.01"), "weight", "at most 100.00, got 100.01"},
+		{"a weight of 9.2e12", createIndicator, quantitative("weight", "9200000000000"), "weight", "at most 100.00"},
+		{"a target beyond the maximum", createIndicator, quantitative("target", beyond), "target", "at most 10000000000.00"},
+		{"an actual beyond the maximum", createIndicator, quantitative("actual", beyond), "actual", "at most 10000000000.00"},
+		{"a negative actual beyond the maximum", createIndicator, quantitative("actual", "-"+beyond), "actual", "at least -10000000000.00"},
+		{"raising a weight", `mutation($id: ID!) { updateIndicator(id: $id, input: {weight: "101"}) { id } }`, map[string]any{"id": f.indicators["trainees"]}, "weight", "at most 100.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			refusal{"BAD_USER_INPUT", tt.field, tt.says}.check(t, post(t, base, tt.query, tt.vars))
+		})
+	}
+
+	// The largest actual over the smallest target: the score stays at the weight,
+	// and the completion rate, beyond any Decimal, is null.
+	var ind struct {
+		CreateIndicator struct {
+			Score          string
+			CompletionRate *string
+		}
+	}
+	in := quantitative("target", "0.000001")
+	in["in"].(map[string]any)["actual"] = maxMoney
+	in["in"].(map[string]any)["weight"] = "100"
+	must(t, base, `mutation($in: CreateIndicatorInput!) { createIndicator(input: $in) { score completionRate } }`, in, &ind)
+	if got := ind.CreateIndicator; got.Score != "100.00" || got.CompletionRate != nil {
+		t.Errorf("10^10 of 0.000001: score %s, completion rate %s; want 100.00 and null", got.Score, jsonString(got.CompletionRate))
+	}
+}
