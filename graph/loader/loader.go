@@ -37,9 +37,9 @@ func SubjectOf(ev *ent.Evaluation) Subject {
 
 // Loaders is one request's set of loaders.
 type Loaders struct {
-	Year       *dataloadgen.Loader[int, *ent.DepartmentYear] // nil when hidden from the viewer
+	Year       *dataloadgen.Loader[int, *ent.DepartmentYear]               // nil when hidden from the viewer
 	YearOf     *dataloadgen.Loader[DepartmentYearKey, *ent.DepartmentYear] // nil when the department has no such year
-	Project    *dataloadgen.Loader[int, *ent.Project] // nil when hidden from the viewer
+	Project    *dataloadgen.Loader[int, *ent.Project]                      // nil when hidden from the viewer
 	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only the columns a score needs
