@@ -396,6 +396,11 @@ func (_c *IndicatorCreate) check() error {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "Indicator.weight": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Actual(); ok {
+		if err := indicator.ActualValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "actual", err: fmt.Errorf(`ent: validator failed for field "Indicator.actual": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Binding(); ok {
 		if err := indicator.BindingValidator(v); err != nil {
 			return &ValidationError{Name: "binding", err: fmt.Errorf(`ent: validator failed for field "Indicator.binding": %w`, err)}

@@ -413,6 +413,11 @@ func (_u *IndicatorUpdate) check() error {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "Indicator.weight": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Actual(); ok {
+		if err := indicator.ActualValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "actual", err: fmt.Errorf(`ent: validator failed for field "Indicator.actual": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Binding(); ok {
 		if err := indicator.BindingValidator(v); err != nil {
 			return &ValidationError{Name: "binding", err: fmt.Errorf(`ent: validator failed for field "Indicator.binding": %w`, err)}
@@ -957,6 +962,11 @@ func (_u *IndicatorUpdateOne) check() error {
 	if v, ok := _u.mutation.Weight(); ok {
 		if err := indicator.WeightValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "Indicator.weight": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Actual(); ok {
+		if err := indicator.ActualValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "actual", err: fmt.Errorf(`ent: validator failed for field "Indicator.actual": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Binding(); ok {

@@ -20,6 +20,34 @@ const Places = 6
 
 const unit = 1_000_000 // 10^Places
 
+// The largest amounts the store accepts, chosen so that no sum or product the
+// schema makes of them can leave int64 (±9.2 × 10^18 millionths): a
+// department-year's twelve figures together stay below 1.2 × 10^17.
+const (
+	// MaxMoney is the largest amount of money: 10^10 万元 (100 万亿元), far above
+	// any budget a department keeps.
+	MaxMoney Decimal = 10_000_000_000 * unit
+	// MaxQuantity bounds an indicator's target and actual value (a count, a percent
+	// or an amount), as money is bounded.
+	MaxQuantity = MaxMoney
+	// MaxWeight is the largest weight (分值) of an indicator: an evaluation's
+	// weights add up to 100, and a score never exceeds its weight.
+	MaxWeight Decimal = 100 * unit
+)
+
+// AtMost refuses a value above max (or below -max when signed), saying the bound.
+func AtMost(max Decimal, signed bool) func(int64) error {
+	return func(v int64) error {
+		switch d := Decimal(v); {
+		case d > max:
+			return fmt.Errorf("must be at most %s, got %s", max, d)
+		case signed && d < -max:
+			return fmt.Errorf("must be at least -%s, got %s", max, d)
+		}
+		return nil
+	}
+}
+
 // ParseError is a value that is not a Decimal; it says why.
 type ParseError struct{ Reason string }
 
@@ -67,7 +95,9 @@ func FromDecimal(v decimal.Decimal) (Decimal, error) {
 	return Decimal(bi.Int64()), nil
 }
 
-// Round converts v rounded half away from zero to six places; for computed values.
+// Round converts v rounded half away from zero to six places; for computed values
+// the maxima bound (a score, a sum of figures). A value beyond the range saturates:
+// use RoundOK where an unbounded ratio may get there.
 func Round(v decimal.Decimal) Decimal {
 	d, err := FromDecimal(v.Round(Places))
 	if err != nil {
@@ -77,6 +107,13 @@ func Round(v decimal.Decimal) Decimal {
 		return math.MaxInt64
 	}
 	return d
+}
+
+// RoundOK converts v rounded half away from zero to six places; ok is false when
+// it lies beyond the range of a Decimal (a completion rate over a tiny target).
+func RoundOK(v decimal.Decimal) (d Decimal, ok bool) {
+	d, err := FromDecimal(v.Round(Places))
+	return d, err == nil
 }
 
 // Decimal returns the value as a shopspring decimal for exact arithmetic.

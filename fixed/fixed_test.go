@@ -3,7 +3,10 @@ package fixed
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestParseAndString(t *testing.T) {
@@ -64,5 +67,50 @@ func TestMarshalGQLIsAString(t *testing.T) {
 	MustParse("962.44").MarshalGQL(&b)
 	if b.String() != `"962.44"` {
 		t.Errorf("got %s", b.String())
+	}
+}
+
+func TestAtMost(t *testing.T) {
+	tests := []struct {
+		max    Decimal
+		signed bool
+		in     string
+		want   string // "" when accepted
+	}{
+		{MaxMoney, false, "10000000000", ""},
+		{MaxMoney, false, "10000000000.000001", "must be at most 10000000000.00, got 10000000000.000001"},
+		{MaxMoney, false, "-99999999999", ""}, // the sign is another validator's job
+		{MaxQuantity, true, "-10000000000", ""},
+		{MaxQuantity, true, "-10000000000.01", "must be at least -10000000000.00, got -10000000000.01"},
+		{MaxWeight, false, "100", ""},
+		{MaxWeight, false, "9223372036854.775807", "must be at most 100.00, got 9223372036854.775807"},
+	}
+	for _, tt := range tests {
+		err := AtMost(tt.max, tt.signed)(int64(MustParse(tt.in)))
+		if got := fmt.Sprint(err); (tt.want == "" && err != nil) || (tt.want != "" && got != tt.want) {
+			t.Errorf("AtMost(%s, %v)(%s) = %v, want %q", tt.max, tt.signed, tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestMaximaSumInsideInt64 checks the claim the maxima rest on: twelve maximal
+// figures of a department-year add up exactly.
+func TestMaximaSumInsideInt64(t *testing.T) {
+	var sum Decimal
+	for range 12 {
+		sum += MaxMoney
+	}
+	if sum.String() != "120000000000.00" {
+		t.Errorf("twelve maximal figures add up to %s", sum)
+	}
+}
+
+func TestRoundOK(t *testing.T) {
+	big := MaxMoney.Decimal().Mul(decimal.NewFromInt(100)).Div(decimal.New(1, -Places)) // 10^10 of 0.000001, in percent
+	if d, ok := RoundOK(big); ok {
+		t.Errorf("RoundOK(%s) = %s, want out of range", big, d)
+	}
+	if d, ok := RoundOK(decimal.RequireFromString("99.6349")); !ok || d.String() != "99.6349" {
+		t.Errorf("RoundOK(99.6349) = %s, %v", d, ok)
 	}
 }

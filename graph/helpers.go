@@ -55,11 +55,17 @@ func deleted(err error, entity string, id int) (int, error) {
 
 func dec(v decimal.Decimal) fixed.Decimal { return fixed.Round(v) }
 
+// decPtr is a nullable computed value: a rate over a tiny denominator may lie
+// beyond the range of a Decimal, and is then null, as an undefined rate is,
+// rather than a capped number.
 func decPtr(v *decimal.Decimal) *fixed.Decimal {
 	if v == nil {
 		return nil
 	}
-	d := fixed.Round(*v)
+	d, ok := fixed.RoundOK(*v)
+	if !ok {
+		return nil
+	}
 	return &d
 }
 
@@ -325,7 +331,7 @@ func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem)
 	for _, p := range problems {
 		ext := map[string]any{"code": CodeSubmitCheck, "field": p.Field}
 		if p.IndicatorID != nil {
-			ext["indicatorID"] = *p.IndicatorID
+			ext["indicatorID"] = strconv.Itoa(*p.IndicatorID) // a string, as GraphQL writes every ID
 		}
 		graphql.AddError(ctx, &gqlerror.Error{
 			Message:    p.Message,

@@ -208,7 +208,7 @@ func (r *indicatorResolver) DeviationRequired(ctx context.Context, obj *ent.Indi
 // ExecutedPercent is the resolver for the executedPercent field.
 func (r *monthlyExecutionResolver) ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error) {
 	dy, err := loader.For(ctx).Year.Load(ctx, obj.DepartmentYearID)
-	if err != nil {
+	if err != nil || dy == nil {
 		return nil, err
 	}
 	rate, ok := scoring.ExecutionRate(obj.CumulativeExecuted.Decimal(), assess.TotalsOf(dy).TotalBudget.Decimal())
@@ -221,7 +221,7 @@ func (r *monthlyExecutionResolver) ExecutedPercent(ctx context.Context, obj *ent
 // Behind is the resolver for the behind field.
 func (r *monthlyExecutionResolver) Behind(ctx context.Context, obj *ent.MonthlyExecution) (bool, error) {
 	dy, err := loader.For(ctx).Year.Load(ctx, obj.DepartmentYearID)
-	if err != nil {
+	if err != nil || dy == nil {
 		return false, err
 	}
 	return len(assess.MonthsBehind(dy, []*ent.MonthlyExecution{obj})) > 0, nil

@@ -142,6 +142,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			unparsable *fixed.ParseError
 			locked     *access.LockedError
 			stale      *inputerr.Conflict
+			value      *inputerr.Value
 		)
 		set := func(code, field, msg string) *gqlerror.Error {
 			gqlErr.Extensions["code"] = code
@@ -159,7 +160,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, privacy.Deny):
 			return set(CodeForbidden, "", strings.TrimSuffix(rootCause(err).Error(), ": "+privacy.Deny.Error()))
 		case errors.As(err, &locked):
-			gqlErr.Extensions["evaluationID"] = locked.Evaluation
+			gqlErr.Extensions["evaluationID"] = fmt.Sprint(locked.Evaluation) // a string, as GraphQL writes every ID
 			return set(CodeLocked, "", locked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
@@ -191,12 +192,10 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			// its decode error quotes the whole body, which need not come back.
 			msg, _, _ := strings.Cut(gqlErr.Message, " body:")
 			return set(CodeBadRequest, "", msg)
-		case errors.As(err, &unparsable):
-			field := ""
-			if n := len(gqlErr.Path); n > 0 {
-				field = fmt.Sprint(gqlErr.Path[n-1])
-			}
-			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, unparsable))
+		case errors.As(err, &unparsable), errors.As(err, &value):
+			// A scalar refused its value: the path names the argument or input field.
+			field := pathField(gqlErr.Path)
+			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, rootCause(err)))
 		case strings.Contains(gqlErr.Message, "is not a valid"):
 			// An unknown enum value in variables: gqlgen's own message names it.
 			return set(CodeBadUserInput, "", gqlErr.Message)
@@ -204,6 +203,16 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		log.ErrorContext(ctx, "graphql error", "error", err.Error(), "path", gqlErr.Path.String())
 		return set(CodeInternal, "", "internal error")
 	}
+}
+
+// pathField is the last field name on an input path: "ids" for nodes.ids[1].
+func pathField(path ast.Path) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if name, ok := path[i].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return ""
 }
 
 // rootCause strips the wrapping ent and gqlgen add, down to the error a rule or

@@ -54,3 +54,9 @@ type Conflict struct {
 func (e *Conflict) Error() string {
 	return fmt.Sprintf("%s %d was changed by somebody else: you edited version %d, it is now at version %d; reload it and apply your change again", e.Entity, e.ID, e.Stale, e.Current)
 }
+
+// Value is a value refused where its field is not known yet (while a GraphQL
+// scalar is parsed): the GraphQL layer names the field from the error's path.
+type Value struct{ Reason string }
+
+func (e *Value) Error() string { return e.Reason }

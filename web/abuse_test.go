@@ -99,9 +99,9 @@ func TestAbusiveRequests(t *testing.T) {
 		{name: "not GraphQL", body: strings.NewReader(`{"query": "{ departments { "}`),
 			status: 422, codes: []string{"GRAPHQL_PARSE_FAILED"}},
 		{name: "a mutation by GET", method: "GET", body: nil,
-			status: 406, says: "GET requests only allow query operations"},
+			status: 405, codes: []string{"BAD_REQUEST"}, says: "must be sent by POST"},
 		{name: "a cross-site form post", contentType: "text/plain", body: strings.NewReader(`{"query":"mutation { deleteDepartment(id: 1) }"}`),
-			status: 400, says: "transport not supported"},
+			status: 415, codes: []string{"BAD_REQUEST"}, says: "Content-Type: application/json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -144,6 +144,8 @@ var (
 	UnitValidator func(string) error
 	// WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	WeightValidator func(int64) error
+	// ActualValidator is a validator for the "actual" field. It is called by the builders before save.
+	ActualValidator func(int64) error
 	// RatedScoreValidator is a validator for the "rated_score" field. It is called by the builders before save.
 	RatedScoreValidator func(int64) error
 	// DefaultDeviationReason holds the default value on creation for the "deviation_reason" field.

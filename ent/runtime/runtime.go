@@ -221,73 +221,241 @@ func init() {
 	// departmentyear.DefaultPersonnelBudget holds the default value on creation for the personnel_budget field.
 	departmentyear.DefaultPersonnelBudget = fixed.Decimal(departmentyearDescPersonnelBudget.Default.(int64))
 	// departmentyear.PersonnelBudgetValidator is a validator for the "personnel_budget" field. It is called by the builders before save.
-	departmentyear.PersonnelBudgetValidator = departmentyearDescPersonnelBudget.Validators[0].(func(int64) error)
+	departmentyear.PersonnelBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescPersonnelBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(personnel_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(personnel_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescPersonnelActual is the schema descriptor for personnel_actual field.
 	departmentyearDescPersonnelActual := departmentyearFields[3].Descriptor()
 	// departmentyear.DefaultPersonnelActual holds the default value on creation for the personnel_actual field.
 	departmentyear.DefaultPersonnelActual = fixed.Decimal(departmentyearDescPersonnelActual.Default.(int64))
 	// departmentyear.PersonnelActualValidator is a validator for the "personnel_actual" field. It is called by the builders before save.
-	departmentyear.PersonnelActualValidator = departmentyearDescPersonnelActual.Validators[0].(func(int64) error)
+	departmentyear.PersonnelActualValidator = func() func(int64) error {
+		validators := departmentyearDescPersonnelActual.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(personnel_actual int64) error {
+			for _, fn := range fns {
+				if err := fn(personnel_actual); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescPublicBudget is the schema descriptor for public_budget field.
 	departmentyearDescPublicBudget := departmentyearFields[4].Descriptor()
 	// departmentyear.DefaultPublicBudget holds the default value on creation for the public_budget field.
 	departmentyear.DefaultPublicBudget = fixed.Decimal(departmentyearDescPublicBudget.Default.(int64))
 	// departmentyear.PublicBudgetValidator is a validator for the "public_budget" field. It is called by the builders before save.
-	departmentyear.PublicBudgetValidator = departmentyearDescPublicBudget.Validators[0].(func(int64) error)
+	departmentyear.PublicBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescPublicBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(public_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(public_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescPublicActual is the schema descriptor for public_actual field.
 	departmentyearDescPublicActual := departmentyearFields[5].Descriptor()
 	// departmentyear.DefaultPublicActual holds the default value on creation for the public_actual field.
 	departmentyear.DefaultPublicActual = fixed.Decimal(departmentyearDescPublicActual.Default.(int64))
 	// departmentyear.PublicActualValidator is a validator for the "public_actual" field. It is called by the builders before save.
-	departmentyear.PublicActualValidator = departmentyearDescPublicActual.Validators[0].(func(int64) error)
+	departmentyear.PublicActualValidator = func() func(int64) error {
+		validators := departmentyearDescPublicActual.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(public_actual int64) error {
+			for _, fn := range fns {
+				if err := fn(public_actual); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescProjectBudget is the schema descriptor for project_budget field.
 	departmentyearDescProjectBudget := departmentyearFields[6].Descriptor()
 	// departmentyear.DefaultProjectBudget holds the default value on creation for the project_budget field.
 	departmentyear.DefaultProjectBudget = fixed.Decimal(departmentyearDescProjectBudget.Default.(int64))
 	// departmentyear.ProjectBudgetValidator is a validator for the "project_budget" field. It is called by the builders before save.
-	departmentyear.ProjectBudgetValidator = departmentyearDescProjectBudget.Validators[0].(func(int64) error)
+	departmentyear.ProjectBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescProjectBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(project_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(project_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescProjectActual is the schema descriptor for project_actual field.
 	departmentyearDescProjectActual := departmentyearFields[7].Descriptor()
 	// departmentyear.DefaultProjectActual holds the default value on creation for the project_actual field.
 	departmentyear.DefaultProjectActual = fixed.Decimal(departmentyearDescProjectActual.Default.(int64))
 	// departmentyear.ProjectActualValidator is a validator for the "project_actual" field. It is called by the builders before save.
-	departmentyear.ProjectActualValidator = departmentyearDescProjectActual.Validators[0].(func(int64) error)
+	departmentyear.ProjectActualValidator = func() func(int64) error {
+		validators := departmentyearDescProjectActual.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(project_actual int64) error {
+			for _, fn := range fns {
+				if err := fn(project_actual); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescCarryoverStart is the schema descriptor for carryover_start field.
 	departmentyearDescCarryoverStart := departmentyearFields[8].Descriptor()
 	// departmentyear.DefaultCarryoverStart holds the default value on creation for the carryover_start field.
 	departmentyear.DefaultCarryoverStart = fixed.Decimal(departmentyearDescCarryoverStart.Default.(int64))
 	// departmentyear.CarryoverStartValidator is a validator for the "carryover_start" field. It is called by the builders before save.
-	departmentyear.CarryoverStartValidator = departmentyearDescCarryoverStart.Validators[0].(func(int64) error)
+	departmentyear.CarryoverStartValidator = func() func(int64) error {
+		validators := departmentyearDescCarryoverStart.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(carryover_start int64) error {
+			for _, fn := range fns {
+				if err := fn(carryover_start); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescCarryoverEnd is the schema descriptor for carryover_end field.
 	departmentyearDescCarryoverEnd := departmentyearFields[9].Descriptor()
 	// departmentyear.DefaultCarryoverEnd holds the default value on creation for the carryover_end field.
 	departmentyear.DefaultCarryoverEnd = fixed.Decimal(departmentyearDescCarryoverEnd.Default.(int64))
 	// departmentyear.CarryoverEndValidator is a validator for the "carryover_end" field. It is called by the builders before save.
-	departmentyear.CarryoverEndValidator = departmentyearDescCarryoverEnd.Validators[0].(func(int64) error)
+	departmentyear.CarryoverEndValidator = func() func(int64) error {
+		validators := departmentyearDescCarryoverEnd.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(carryover_end int64) error {
+			for _, fn := range fns {
+				if err := fn(carryover_end); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescThreePublicBudget is the schema descriptor for three_public_budget field.
 	departmentyearDescThreePublicBudget := departmentyearFields[10].Descriptor()
 	// departmentyear.DefaultThreePublicBudget holds the default value on creation for the three_public_budget field.
 	departmentyear.DefaultThreePublicBudget = fixed.Decimal(departmentyearDescThreePublicBudget.Default.(int64))
 	// departmentyear.ThreePublicBudgetValidator is a validator for the "three_public_budget" field. It is called by the builders before save.
-	departmentyear.ThreePublicBudgetValidator = departmentyearDescThreePublicBudget.Validators[0].(func(int64) error)
+	departmentyear.ThreePublicBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescThreePublicBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(three_public_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(three_public_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescThreePublicActual is the schema descriptor for three_public_actual field.
 	departmentyearDescThreePublicActual := departmentyearFields[11].Descriptor()
 	// departmentyear.DefaultThreePublicActual holds the default value on creation for the three_public_actual field.
 	departmentyear.DefaultThreePublicActual = fixed.Decimal(departmentyearDescThreePublicActual.Default.(int64))
 	// departmentyear.ThreePublicActualValidator is a validator for the "three_public_actual" field. It is called by the builders before save.
-	departmentyear.ThreePublicActualValidator = departmentyearDescThreePublicActual.Validators[0].(func(int64) error)
+	departmentyear.ThreePublicActualValidator = func() func(int64) error {
+		validators := departmentyearDescThreePublicActual.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(three_public_actual int64) error {
+			for _, fn := range fns {
+				if err := fn(three_public_actual); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescAssetsInUse is the schema descriptor for assets_in_use field.
 	departmentyearDescAssetsInUse := departmentyearFields[12].Descriptor()
 	// departmentyear.DefaultAssetsInUse holds the default value on creation for the assets_in_use field.
 	departmentyear.DefaultAssetsInUse = fixed.Decimal(departmentyearDescAssetsInUse.Default.(int64))
 	// departmentyear.AssetsInUseValidator is a validator for the "assets_in_use" field. It is called by the builders before save.
-	departmentyear.AssetsInUseValidator = departmentyearDescAssetsInUse.Validators[0].(func(int64) error)
+	departmentyear.AssetsInUseValidator = func() func(int64) error {
+		validators := departmentyearDescAssetsInUse.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(assets_in_use int64) error {
+			for _, fn := range fns {
+				if err := fn(assets_in_use); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescAssetsTotal is the schema descriptor for assets_total field.
 	departmentyearDescAssetsTotal := departmentyearFields[13].Descriptor()
 	// departmentyear.DefaultAssetsTotal holds the default value on creation for the assets_total field.
 	departmentyear.DefaultAssetsTotal = fixed.Decimal(departmentyearDescAssetsTotal.Default.(int64))
 	// departmentyear.AssetsTotalValidator is a validator for the "assets_total" field. It is called by the builders before save.
-	departmentyear.AssetsTotalValidator = departmentyearDescAssetsTotal.Validators[0].(func(int64) error)
+	departmentyear.AssetsTotalValidator = func() func(int64) error {
+		validators := departmentyearDescAssetsTotal.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(assets_total int64) error {
+			for _, fn := range fns {
+				if err := fn(assets_total); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescGoal is the schema descriptor for goal field.
 	departmentyearDescGoal := departmentyearFields[14].Descriptor()
 	// departmentyear.DefaultGoal holds the default value on creation for the goal field.
@@ -465,7 +633,21 @@ func init() {
 	// indicatorDescTarget is the schema descriptor for target field.
 	indicatorDescTarget := indicatorFields[8].Descriptor()
 	// indicator.TargetValidator is a validator for the "target" field. It is called by the builders before save.
-	indicator.TargetValidator = indicatorDescTarget.Validators[0].(func(int64) error)
+	indicator.TargetValidator = func() func(int64) error {
+		validators := indicatorDescTarget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(target int64) error {
+			for _, fn := range fns {
+				if err := fn(target); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// indicatorDescUnit is the schema descriptor for unit field.
 	indicatorDescUnit := indicatorFields[9].Descriptor()
 	// indicator.DefaultUnit holds the default value on creation for the unit field.
@@ -475,11 +657,43 @@ func init() {
 	// indicatorDescWeight is the schema descriptor for weight field.
 	indicatorDescWeight := indicatorFields[10].Descriptor()
 	// indicator.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
-	indicator.WeightValidator = indicatorDescWeight.Validators[0].(func(int64) error)
+	indicator.WeightValidator = func() func(int64) error {
+		validators := indicatorDescWeight.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(weight int64) error {
+			for _, fn := range fns {
+				if err := fn(weight); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// indicatorDescActual is the schema descriptor for actual field.
+	indicatorDescActual := indicatorFields[11].Descriptor()
+	// indicator.ActualValidator is a validator for the "actual" field. It is called by the builders before save.
+	indicator.ActualValidator = indicatorDescActual.Validators[0].(func(int64) error)
 	// indicatorDescRatedScore is the schema descriptor for rated_score field.
 	indicatorDescRatedScore := indicatorFields[14].Descriptor()
 	// indicator.RatedScoreValidator is a validator for the "rated_score" field. It is called by the builders before save.
-	indicator.RatedScoreValidator = indicatorDescRatedScore.Validators[0].(func(int64) error)
+	indicator.RatedScoreValidator = func() func(int64) error {
+		validators := indicatorDescRatedScore.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(rated_score int64) error {
+			for _, fn := range fns {
+				if err := fn(rated_score); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// indicatorDescDeviationReason is the schema descriptor for deviation_reason field.
 	indicatorDescDeviationReason := indicatorFields[15].Descriptor()
 	// indicator.DefaultDeviationReason holds the default value on creation for the deviation_reason field.
@@ -583,7 +797,21 @@ func init() {
 	// monthlyexecution.DefaultCumulativeExecuted holds the default value on creation for the cumulative_executed field.
 	monthlyexecution.DefaultCumulativeExecuted = fixed.Decimal(monthlyexecutionDescCumulativeExecuted.Default.(int64))
 	// monthlyexecution.CumulativeExecutedValidator is a validator for the "cumulative_executed" field. It is called by the builders before save.
-	monthlyexecution.CumulativeExecutedValidator = monthlyexecutionDescCumulativeExecuted.Validators[0].(func(int64) error)
+	monthlyexecution.CumulativeExecutedValidator = func() func(int64) error {
+		validators := monthlyexecutionDescCumulativeExecuted.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(cumulative_executed int64) error {
+			for _, fn := range fns {
+				if err := fn(cumulative_executed); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// monthlyexecutionDescTargetPercent is the schema descriptor for target_percent field.
 	monthlyexecutionDescTargetPercent := monthlyexecutionFields[3].Descriptor()
 	// monthlyexecution.DefaultTargetPercent holds the default value on creation for the target_percent field.
@@ -664,13 +892,41 @@ func init() {
 	// project.DefaultBudget holds the default value on creation for the budget field.
 	project.DefaultBudget = fixed.Decimal(projectDescBudget.Default.(int64))
 	// project.BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
-	project.BudgetValidator = projectDescBudget.Validators[0].(func(int64) error)
+	project.BudgetValidator = func() func(int64) error {
+		validators := projectDescBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(budget int64) error {
+			for _, fn := range fns {
+				if err := fn(budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// projectDescExecuted is the schema descriptor for executed field.
 	projectDescExecuted := projectFields[5].Descriptor()
 	// project.DefaultExecuted holds the default value on creation for the executed field.
 	project.DefaultExecuted = fixed.Decimal(projectDescExecuted.Default.(int64))
 	// project.ExecutedValidator is a validator for the "executed" field. It is called by the builders before save.
-	project.ExecutedValidator = projectDescExecuted.Validators[0].(func(int64) error)
+	project.ExecutedValidator = func() func(int64) error {
+		validators := projectDescExecuted.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(executed int64) error {
+			for _, fn := range fns {
+				if err := fn(executed); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// projectDescGoal is the schema descriptor for goal field.
 	projectDescGoal := projectFields[6].Descriptor()
 	// project.DefaultGoal holds the default value on creation for the goal field.

@@ -23,11 +23,11 @@ func decimal[B interface {
 	return b.GoType(fixed.Decimal(0)).Annotations(entgql.Type("Decimal"))
 }
 
-// money is an amount in 万元, never negative, zero until entered.
+// money is an amount in 万元, never negative nor above fixed.MaxMoney, zero until entered.
 func money(name, comment string) ent.Field {
 	return decimal(field.Int64(name)).
 		Default(0).
-		Validate(nonNegative).
+		Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxMoney, false)).
 		Comment(comment + " (万元)").
 		Annotations(entgql.OrderField(orderName(name)))
 }

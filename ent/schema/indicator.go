@@ -7,7 +7,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
 	"jixiao/access"
+	"jixiao/fixed"
 )
 
 // Indicator is a performance indicator (绩效指标) of a department-year (overall, no
@@ -35,13 +37,13 @@ func (Indicator) Fields() []ent.Field {
 		field.Enum("operator").NamedValues("AtLeast", "GE", "Above", "GT", "Equal", "EQ", "AtMost", "LE", "Below", "LT").Optional().Nillable().
 			Comment("计算符号: ≥ > = ≤ <; quantitative only").
 			Annotations(entgql.Type("Operator")),
-		decimal(field.Int64("target").Optional().Nillable().Validate(nonNegative)).
+		decimal(field.Int64("target").Optional().Nillable().Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxQuantity, false))).
 			Comment("年度指标值; quantitative only").
 			Annotations(entgql.OrderField("TARGET")),
 		field.String("unit").Default("").MaxLen(20).Comment("计量单位, e.g. %, 人次, 篇"),
-		decimal(field.Int64("weight").Validate(positive).Comment("分值")).
+		decimal(field.Int64("weight").Validate(positive).Validate(fixed.AtMost(fixed.MaxWeight, false)).Comment("分值")).
 			Annotations(entgql.OrderField("WEIGHT")),
-		decimal(field.Int64("actual").Optional().Nillable()).
+		decimal(field.Int64("actual").Optional().Nillable().Validate(fixed.AtMost(fixed.MaxQuantity, true))).
 			Comment("实际完成值 as typed; null for a bound indicator, whose actual is derived").
 			Annotations(entgql.OrderField("ACTUAL")),
 		field.Enum("binding").Values("EXECUTION_RATE", "CARRYOVER_RATE", "ASSET_UTILIZATION", "PUBLIC_FUNDS_CONTROL", "THREE_PUBLIC_CONTROL").
@@ -51,7 +53,7 @@ func (Indicator) Fields() []ent.Field {
 		field.Enum("rating").Values("ACHIEVED", "PARTIAL", "NOT_ACHIEVED").Optional().Nillable().
 			Comment("qualitative only: 达成 / 部分达成 / 未达成").
 			Annotations(entgql.Type("Rating")),
-		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative)).
+		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxWeight, false))).
 			Comment("qualitative only: the evaluator's score, inside the rating's band"),
 		field.Text("deviation_reason").Default("").Validate(maxChars(maxReason)).Comment("偏差原因分析"),
 	}

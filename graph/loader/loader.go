@@ -37,9 +37,9 @@ func SubjectOf(ev *ent.Evaluation) Subject {
 
 // Loaders is one request's set of loaders.
 type Loaders struct {
-	Year       *dataloadgen.Loader[int, *ent.DepartmentYear]
+	Year       *dataloadgen.Loader[int, *ent.DepartmentYear]               // nil when hidden from the viewer
 	YearOf     *dataloadgen.Loader[DepartmentYearKey, *ent.DepartmentYear] // nil when the department has no such year
-	Project    *dataloadgen.Loader[int, *ent.Project]
+	Project    *dataloadgen.Loader[int, *ent.Project]                      // nil when hidden from the viewer
 	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only the columns a score needs
@@ -63,7 +63,7 @@ func New(client *ent.Client) *Loaders {
 	return &Loaders{
 		Year: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.DepartmentYear, error) {
 			rows, err := c(ctx).DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).All(ctx)
-			return byKey(rows, func(r *ent.DepartmentYear) int { return r.ID }), err
+			return byKey(ids, rows, func(r *ent.DepartmentYear) int { return r.ID }), err
 		}, opt),
 		YearOf: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []DepartmentYearKey) (map[DepartmentYearKey]*ent.DepartmentYear, error) {
 			depts, years := make([]int, len(keys)), make([]int, len(keys))
@@ -86,7 +86,7 @@ func New(client *ent.Client) *Loaders {
 		}, opt),
 		Project: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Project, error) {
 			rows, err := c(ctx).Project.Query().Where(project.IDIn(ids...)).All(ctx)
-			return byKey(rows, func(r *ent.Project) int { return r.ID }), err
+			return byKey(ids, rows, func(r *ent.Project) int { return r.ID }), err
 		}, opt),
 		Months: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.MonthlyExecution, error) {
 			rows, err := c(ctx).MonthlyExecution.Query().
@@ -181,8 +181,15 @@ func split(keys []Subject) (years, projects []int) {
 	return years, projects
 }
 
-func byKey[K comparable, V any](rows []V, key func(V) K) map[K]V {
-	out := make(map[K]V, len(rows))
+// byKey maps each requested key to its row, or to nil when no row came back: a
+// row the privacy rules hide is absent, as a missing one is, and never the
+// loader's not-found error.
+func byKey[K comparable, V any](keys []K, rows []V, key func(V) K) map[K]V {
+	out := make(map[K]V, len(keys))
+	for _, k := range keys {
+		var none V
+		out[k] = none
+	}
 	for _, r := range rows {
 		out[key(r)] = r
 	}
