@@ -62,7 +62,7 @@ type Service struct {
 
 // New returns the service over client.
 func New(client *ent.Client, log *slog.Logger) *Service {
-	return &Service{client: client, log: log, throttle: &throttle{client: client}}
+	return &Service{client: client, log: log, throttle: &throttle{client: client, log: log}}
 }
 
 // NewSecret returns a random URL-safe secret of n bytes.
@@ -198,6 +198,10 @@ type Signed struct {
 // A known and an unknown username take the same steps: the same buckets charged,
 // one hash, the same answers.
 func (s *Service) Login(ctx context.Context, username, password string) (*Signed, error) {
+	return admitted(ctx, func() (*Signed, error) { return s.login(ctx, username, password) })
+}
+
+func (s *Service) login(ctx context.Context, username, password string) (*Signed, error) {
 	ex, _ := ctx.Value(exchangeKey).(*exchange)
 	var r *http.Request
 	if ex != nil {

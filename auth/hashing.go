@@ -22,33 +22,52 @@ var Params = &argon2id.Params{Memory: 19 * 1024, Iterations: 2, Parallelism: 1, 
 // holds Params.Memory, so the bound is what caps the memory of a sign-in flood.
 var MaxHashes = runtime.NumCPU()
 
-// hashWait is how long a sign-in waits for a free hashing slot before it is
-// answered TOO_MANY_REQUESTS.
-const hashWait = 3 * time.Second
+// HashWait is how long a sign-in waits for a free slot before it is answered
+// TOO_MANY_REQUESTS. Tests that count answers lengthen it.
+var HashWait = 3 * time.Second
 
 var (
-	slots            = semaphore.NewWeighted(int64(MaxHashes))
-	running, highest atomic.Int64
+	slots = semaphore.NewWeighted(int64(MaxHashes))
+	// signIns bounds whole sign-ins (their throttling reads and writes as well as
+	// the hash), so that a flood of them cannot take every database connection.
+	signIns                  = semaphore.NewWeighted(int64(8 * MaxHashes))
+	running, highest, hashes atomic.Int64
 )
 
 // PeakHashes is the most hashes that ever ran at once in this process.
 func PeakHashes() int { return int(highest.Load()) }
 
-// hashing runs f, which hashes once, when a slot is free; it waits at most
-// hashWait (or until ctx ends) and then refuses with ErrBusy.
-func hashing[T any](ctx context.Context, f func() (T, error)) (T, error) {
-	ctx, cancel := context.WithTimeout(ctx, hashWait)
+// Hashes is how many hashes this process ran: each checked sign-in runs one,
+// whether the username is known or not.
+func Hashes() int { return int(hashes.Load()) }
+
+// admitted runs a sign-in when one of the signIns slots is free within HashWait.
+func admitted[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	return bounded(ctx, signIns, f)
+}
+
+func bounded[T any](ctx context.Context, sem *semaphore.Weighted, f func() (T, error)) (T, error) {
+	wait, cancel := context.WithTimeout(ctx, HashWait)
 	defer cancel()
-	if err := slots.Acquire(ctx, 1); err != nil {
+	if err := sem.Acquire(wait, 1); err != nil {
 		var zero T
 		return zero, ErrBusy
 	}
-	defer slots.Release(1)
-	n := running.Add(1)
-	defer running.Add(-1)
-	for peak := highest.Load(); n > peak && !highest.CompareAndSwap(peak, n); peak = highest.Load() {
-	}
+	defer sem.Release(1)
 	return f()
+}
+
+// hashing runs f, which hashes once, when a slot is free; it waits at most
+// HashWait (or until ctx ends) and then refuses with ErrBusy.
+func hashing[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	return bounded(ctx, slots, func() (T, error) {
+		n := running.Add(1)
+		defer running.Add(-1)
+		hashes.Add(1)
+		for peak := highest.Load(); n > peak && !highest.CompareAndSwap(peak, n); peak = highest.Load() {
+		}
+		return f()
+	})
 }
 
 // HashPassword returns the argon2id hash of password, refusing short ones.

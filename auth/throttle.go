@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -31,7 +32,6 @@ const (
 	maxDelay    = 15 * time.Minute
 	forgetAfter = 24 * time.Hour      // a bucket untouched this long starts again from nothing
 	deviceTrust = 90 * 24 * time.Hour // how long a device stays trusted after a sign-in
-	casAttempts = 8                   // compare-and-swap retries before an attempt gives up
 	// DeviceCookie marks a browser that signed in before; only its digest is stored.
 	DeviceCookie = "jixiao_device"
 )
@@ -71,6 +71,7 @@ func deviceBucket(account, secret string) bucket {
 // throttle keeps the buckets in the database, shared by every API server.
 type throttle struct {
 	client *ent.Client
+	log    *slog.Logger
 	swept  atomic.Int64 // unix seconds of the last sweep of old buckets
 }
 
@@ -108,39 +109,44 @@ func (t *throttle) reserve(ctx context.Context, bs []bucket) (bool, error) {
 	return true, nil
 }
 
-// charge adds one failure to b unless b is refusing attempts. The count is only
-// ever changed by compare-and-swap, so parallel attempts are each counted and each
-// decided on the count they made.
+// charge adds one failure to b unless b is refusing attempts. It runs in a
+// transaction whose first statement, UPDATE … SET failures = failures + 1, locks
+// the row: parallel attempts are counted one after the other, and each is decided
+// on the count it made, never on a stale one.
 func (t *throttle) charge(ctx context.Context, b bucket) (bool, error) {
-	for range casAttempts {
-		now := time.Now()
-		row, err := t.client.SignInThrottle.Query().Where(signinthrottle.Key(b.key)).Only(ctx)
-		if ent.IsNotFound(err) {
-			err = t.client.SignInThrottle.Create().SetKey(b.key).SetFailures(1).
-				SetNillableBlockedUntil(blockedUntil(now, 1, b.free)).Exec(ctx)
-			if ent.IsConstraintError(err) {
-				continue // another attempt created it first
-			}
-			return err == nil, err
-		}
-		if err != nil {
-			return false, err
-		}
-		if row.BlockedUntil != nil && now.Before(*row.BlockedUntil) {
-			return false, nil
-		}
-		n := row.Failures
-		if now.Sub(row.UpdatedAt) > forgetAfter {
-			n = 0
-		}
-		swapped, err := t.client.SignInThrottle.Update().
-			Where(signinthrottle.Key(b.key), signinthrottle.Failures(row.Failures)).
-			SetFailures(n + 1).SetNillableBlockedUntil(blockedUntil(now, n+1, b.free)).Save(ctx)
-		if err != nil || swapped == 1 {
-			return swapped == 1, err
+	for range 2 { // a second time when a parallel attempt created the row first
+		ok, err := t.inTx(ctx, func(tx *ent.Tx) (bool, error) { return chargeIn(ctx, tx, b) })
+		if !ent.IsConstraintError(err) {
+			return ok, err
 		}
 	}
-	return false, nil // too contended to decide: refuse
+	return false, nil
+}
+
+func chargeIn(ctx context.Context, tx *ent.Tx, b bucket) (bool, error) {
+	now := time.Now()
+	open := signinthrottle.Or(signinthrottle.BlockedUntilIsNil(), signinthrottle.BlockedUntilLTE(now))
+	n, err := tx.SignInThrottle.Update().Where(signinthrottle.Key(b.key), open).AddFailures(1).Save(ctx)
+	if err != nil {
+		return false, err
+	}
+	if n == 0 {
+		exists, err := tx.SignInThrottle.Query().Where(signinthrottle.Key(b.key)).Exist(ctx)
+		if err != nil || exists {
+			return false, err // blocked
+		}
+		err = tx.SignInThrottle.Create().SetKey(b.key).SetFailures(1).
+			SetNillableBlockedUntil(blockedUntil(now, 1, b.free)).Exec(ctx)
+		return err == nil, err
+	}
+	row, err := tx.SignInThrottle.Query().Where(signinthrottle.Key(b.key)).Only(ctx)
+	if err != nil {
+		return false, err
+	}
+	if until := blockedUntil(now, row.Failures, b.free); until != nil {
+		err = tx.SignInThrottle.UpdateOne(row).SetBlockedUntil(*until).Exec(ctx)
+	}
+	return err == nil, err
 }
 
 func blockedUntil(now time.Time, failures, free int) *time.Time {
@@ -155,21 +161,33 @@ func blockedUntil(now time.Time, failures, free int) *time.Time {
 // be one (the right password, or a server too busy to check it).
 func (t *throttle) refund(ctx context.Context, bs ...bucket) {
 	for _, b := range bs {
-		for range casAttempts {
-			row, err := t.client.SignInThrottle.Query().Where(signinthrottle.Key(b.key)).Only(ctx)
-			if err != nil || row.Failures == 0 {
-				break
+		_, err := t.inTx(ctx, func(tx *ent.Tx) (bool, error) {
+			n, err := tx.SignInThrottle.Update().Where(signinthrottle.Key(b.key), signinthrottle.FailuresGT(0)).
+				AddFailures(-1).Save(ctx)
+			if err != nil || n == 0 {
+				return false, err
 			}
-			upd := t.client.SignInThrottle.Update().
-				Where(signinthrottle.Key(b.key), signinthrottle.Failures(row.Failures)).SetFailures(row.Failures - 1)
-			if row.Failures-1 < b.free {
-				upd.ClearBlockedUntil()
-			}
-			if n, err := upd.Save(ctx); err != nil || n == 1 {
-				break
-			}
+			return true, tx.SignInThrottle.Update().
+				Where(signinthrottle.Key(b.key), signinthrottle.FailuresLT(b.free)).ClearBlockedUntil().Exec(ctx)
+		})
+		if err != nil {
+			t.log.WarnContext(ctx, "giving back a sign-in failure", "error", err)
 		}
 	}
+}
+
+// inTx runs f in a transaction of its own.
+func (t *throttle) inTx(ctx context.Context, f func(*ent.Tx) (bool, error)) (bool, error) {
+	tx, err := t.client.Tx(ctx)
+	if err != nil {
+		return false, err
+	}
+	ok, err := f(tx)
+	if err != nil {
+		_ = tx.Rollback()
+		return false, err
+	}
+	return ok, tx.Commit()
 }
 
 // trust makes the device bucket of a successful sign-in trusted (again) and clean.
@@ -189,17 +207,21 @@ func (t *throttle) reset(ctx context.Context, b bucket) error {
 		SetFailures(0).ClearBlockedUntil().Exec(ctx)
 }
 
-// sweep deletes, at most hourly per server, buckets nobody touched for a day and
-// no device trust keeps, so that guessing random names does not grow the table for ever.
+// sweep, at most hourly per server, forgets buckets nobody touched for a day:
+// guessing random names must not grow the table for ever, and old failures expire.
 func (t *throttle) sweep(ctx context.Context) error {
 	now := time.Now()
 	last := t.swept.Load()
 	if now.Unix()-last < 3600 || !t.swept.CompareAndSwap(last, now.Unix()) {
 		return nil
 	}
-	_, err := t.client.SignInThrottle.Delete().Where(
-		signinthrottle.UpdatedAtLT(now.Add(-forgetAfter)),
+	stale := signinthrottle.UpdatedAtLT(now.Add(-forgetAfter))
+	_, err := t.client.SignInThrottle.Delete().Where(stale,
 		signinthrottle.Or(signinthrottle.TrustedUntilIsNil(), signinthrottle.TrustedUntilLT(now)),
 	).Exec(ctx)
-	return err
+	if err != nil {
+		return err
+	}
+	return t.client.SignInThrottle.Update().Where(stale, signinthrottle.FailuresGT(0)).
+		SetFailures(0).ClearBlockedUntil().Exec(ctx)
 }
