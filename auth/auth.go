@@ -62,7 +62,7 @@ type Service struct {
 
 // New returns the service over client.
 func New(client *ent.Client, log *slog.Logger) *Service {
-	return &Service{client: client, log: log, throttle: &throttle{client: client, log: log}}
+	return &Service{client: client, log: log, throttle: newThrottle(client, log)}
 }
 
 // NewSecret returns a random URL-safe secret of n bytes.

@@ -72,7 +72,12 @@ func deviceBucket(account, secret string) bucket {
 type throttle struct {
 	client *ent.Client
 	log    *slog.Logger
+	now    func() time.Time
 	swept  atomic.Int64 // unix seconds of the last sweep of old buckets
+}
+
+func newThrottle(client *ent.Client, log *slog.Logger) *throttle {
+	return &throttle{client: client, log: log, now: time.Now}
 }
 
 // buckets are what an attempt on account from r is charged to: its trusted
@@ -84,7 +89,7 @@ func (t *throttle) buckets(ctx context.Context, account string, r *http.Request)
 		if c, err := r.Cookie(DeviceCookie); err == nil && c.Value != "" {
 			dev := deviceBucket(account, c.Value)
 			trusted, err := t.client.SignInThrottle.Query().
-				Where(signinthrottle.Key(dev.key), signinthrottle.TrustedUntilGT(time.Now())).Exist(ctx)
+				Where(signinthrottle.Key(dev.key), signinthrottle.TrustedUntilGT(t.now())).Exist(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -115,7 +120,7 @@ func (t *throttle) reserve(ctx context.Context, bs []bucket) (bool, error) {
 // on the count it made, never on a stale one.
 func (t *throttle) charge(ctx context.Context, b bucket) (bool, error) {
 	for range 2 { // a second time when a parallel attempt created the row first
-		ok, err := t.inTx(ctx, func(tx *ent.Tx) (bool, error) { return chargeIn(ctx, tx, b) })
+		ok, err := t.inTx(ctx, func(tx *ent.Tx) (bool, error) { return chargeIn(ctx, tx, b, t.now()) })
 		if !ent.IsConstraintError(err) {
 			return ok, err
 		}
@@ -123,8 +128,7 @@ func (t *throttle) charge(ctx context.Context, b bucket) (bool, error) {
 	return false, nil
 }
 
-func chargeIn(ctx context.Context, tx *ent.Tx, b bucket) (bool, error) {
-	now := time.Now()
+func chargeIn(ctx context.Context, tx *ent.Tx, b bucket, now time.Time) (bool, error) {
 	open := signinthrottle.Or(signinthrottle.BlockedUntilIsNil(), signinthrottle.BlockedUntilLTE(now))
 	n, err := tx.SignInThrottle.Update().Where(signinthrottle.Key(b.key), open).AddFailures(1).Save(ctx)
 	if err != nil {
@@ -192,7 +196,7 @@ func (t *throttle) inTx(ctx context.Context, f func(*ent.Tx) (bool, error)) (boo
 
 // trust makes the device bucket of a successful sign-in trusted (again) and clean.
 func (t *throttle) trust(ctx context.Context, dev bucket) error {
-	until := time.Now().Add(deviceTrust)
+	until := t.now().Add(deviceTrust)
 	err := t.client.SignInThrottle.Create().SetKey(dev.key).SetTrustedUntil(until).Exec(ctx)
 	if ent.IsConstraintError(err) {
 		err = t.client.SignInThrottle.Update().Where(signinthrottle.Key(dev.key)).
@@ -210,7 +214,7 @@ func (t *throttle) reset(ctx context.Context, b bucket) error {
 // sweep, at most hourly per server, forgets buckets nobody touched for a day:
 // guessing random names must not grow the table for ever, and old failures expire.
 func (t *throttle) sweep(ctx context.Context) error {
-	now := time.Now()
+	now := t.now()
 	last := t.swept.Load()
 	if now.Unix()-last < 3600 || !t.swept.CompareAndSwap(last, now.Unix()) {
 		return nil
