@@ -165,14 +165,15 @@ func sessionsEnd(t *testing.T, db string) {
 	admin := srv.admin(t)
 	tests := []struct {
 		username string
-		change   map[string]any
+		changes  []map[string]any
 		ends     bool
 	}{
-		{"analyst", map[string]any{"displayName": "分析员"}, false},
-		{"analyst", map[string]any{"role": "ANALYST"}, false},
-		{"analyst", map[string]any{"password": "a new password 1"}, true},
-		{"reviewer", map[string]any{"role": "ANALYST"}, true},
-		{"editor", map[string]any{"disabled": true}, true},
+		{"analyst", []map[string]any{{"displayName": "分析员"}}, false},
+		{"analyst", []map[string]any{{"role": "ANALYST"}}, false},
+		{"analyst", []map[string]any{{"password": "a new password 1"}}, true},
+		{"reviewer", []map[string]any{{"role": "ANALYST"}}, true},
+		// Enabled again, the user has to sign in again: the session is gone, not ignored.
+		{"editor", []map[string]any{{"disabled": true}, {"disabled": false}}, true},
 	}
 	for _, tt := range tests {
 		victim := srv.as(t, tt.username)
@@ -182,15 +183,17 @@ func sessionsEnd(t *testing.T, db string) {
 			}
 		}
 		must(t, admin, `query($u: String!) { users(where: {username: $u}) { edges { node { id } } } }`, map[string]any{"u": tt.username}, &users)
-		must(t, admin, `mutation($id: ID!, $in: UserChangeInput!) { updateUser(id: $id, input: $in) { id } }`,
-			map[string]any{"id": users.Users.Edges[0].Node.ID, "in": tt.change}, nil)
-		if p, ok := tt.change["password"].(string); ok {
-			srv.accounts[tt.username] = p
+		for _, change := range tt.changes {
+			must(t, admin, `mutation($id: ID!, $in: UserChangeInput!) { updateUser(id: $id, input: $in) { id } }`,
+				map[string]any{"id": users.Users.Edges[0].Node.ID, "in": change}, nil)
+			if p, ok := change["password"].(string); ok {
+				srv.accounts[tt.username] = p
+			}
 		}
 		var me struct{ Me struct{ Kind string } }
 		must(t, victim, `{ me { kind } }`, nil, &me)
 		if want := map[bool]string{true: "ANONYMOUS", false: "USER"}[tt.ends]; me.Me.Kind != want {
-			t.Errorf("%s after %v: the old session is %s, want %s", tt.username, tt.change, me.Me.Kind, want)
+			t.Errorf("%s after %v: the old session is %s, want %s", tt.username, tt.changes, me.Me.Kind, want)
 		}
 	}
 }
