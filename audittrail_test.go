@@ -237,7 +237,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	editorID := byID(admin, `mutation($in: NewUserInput!) { createUser(input: $in) { id } }`, map[string]any{"in": map[string]any{
 		"username": "auditor", "role": "EDITOR", "departmentID": dept, "password": password}})
 	userRow := with(map[string]any{"username": "auditor", "displayName": "", "role": "EDITOR", "departmentID": dept,
-		"passwordHash": "(hidden)", "disabled": false, "failedLogins": 0, "lockedUntil": nil, "lastLoginAt": nil},
+		"passwordHash": "(hidden)", "disabled": false, "usernameKey": "auditor", "lastLoginAt": nil},
 		times(t, admin, editorID, "User", "createdAt", "updatedAt"))
 	tr.expect("createUser", want{"CREATE", "User", editorID, adm, created(userRow)})
 	srv.accounts["auditor"] = password

@@ -12,7 +12,7 @@ import (
 
 const login = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken user { role } } }`
 
-// TestSignIn covers sessions: wrong passwords, the lock after repeated failures,
+// TestSignIn covers sessions: wrong passwords, the delay after repeated failures,
 // the CSRF token, me, and signing out.
 func TestSignIn(t *testing.T) {
 	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo")
@@ -69,7 +69,7 @@ func TestSignIn(t *testing.T) {
 		t.Errorf("an anonymous write: %+v", r)
 	}
 
-	// Five wrong passwords lock the account: even the right one is refused for a while.
+	// Five wrong passwords from one client make it wait: even the right one is refused for a while.
 	for range 5 {
 		post(t, anon, login, map[string]any{"u": "analyst", "p": "not the password"})
 	}
@@ -78,7 +78,8 @@ func TestSignIn(t *testing.T) {
 	}
 }
 
-// TestSignInRateLimitPerAddress: guessing across many accounts from one address is slowed too.
+// TestSignInRateLimitPerAddress: guessing across many accounts from one address is
+// slowed too (ten failures, then a delay).
 func TestSignInRateLimitPerAddress(t *testing.T) {
 	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo")
 	anon := srv.anonymous()

@@ -30,10 +30,10 @@ var hidden = []string{"passwordHash", "tokenHash", "csrfToken"}
 
 // skipped are fields that change on their own (timestamps, sign-in bookkeeping)
 // and say nothing about the data; an update of only these leaves no record.
-var skipped = []string{"updatedAt", "failedLogins", "lockedUntil", "lastLoginAt", "lastUsedAt"}
+var skipped = []string{"updatedAt", "lastLoginAt", "lastUsedAt"}
 
 // skippedColumns are the same fields by their ent names, as a mutation lists them.
-var skippedColumns = []string{"updated_at", "failed_logins", "locked_until", "last_login_at", "last_used_at"}
+var skippedColumns = []string{"updated_at", "last_login_at", "last_used_at"}
 
 type mutation interface {
 	ent.Mutation

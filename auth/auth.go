@@ -1,7 +1,8 @@
 // Package auth tells who is calling: a browser with a session cookie, an
 // integration with an API token, or nobody. It signs users in and out, keeps
 // sessions in the database (so several API servers share them), checks the CSRF
-// token of cookie-authenticated writes, and slows down password guessing.
+// token of cookie-authenticated writes, and slows down password guessing
+// (throttle.go) while bounding the memory password hashing takes (hashing.go).
 package auth
 
 import (
@@ -20,14 +21,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/alexedwards/argon2id"
-
 	"jixiao/access"
 	"jixiao/ent"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/schema"
 	"jixiao/ent/session"
 	"jixiao/ent/user"
-	"jixiao/inputerr"
 	"jixiao/viewer"
 )
 
@@ -41,36 +40,29 @@ const (
 	// MinPasswordLength is the shortest password accepted.
 	MinPasswordLength = 10
 
-	failuresBeforeLock = 5
-	lockFor            = 15 * time.Minute
 	tokenUseResolution = time.Minute // last_used_at is written at most this often
 )
 
 var (
 	// ErrBadCredentials is the one answer to a wrong username or a wrong password.
 	ErrBadCredentials = errors.New("wrong username or password")
-	// ErrTooManyAttempts slows down guessing, per account and per address.
-	ErrTooManyAttempts = errors.New("too many failed sign-in attempts; wait a few minutes and try again")
+	// ErrTooManyAttempts slows down guessing: the same answer for a known and an
+	// unknown username, and when the server is too busy hashing (ErrBusy).
+	ErrTooManyAttempts = errors.New("too many sign-in attempts; wait a minute and try again")
+	// ErrBusy is a sign-in that found no free hashing slot in time.
+	ErrBusy = fmt.Errorf("the server is busy checking other sign-ins: %w", ErrTooManyAttempts)
 )
 
 // Service signs users in and identifies callers.
 type Service struct {
-	client    *ent.Client
-	log       *slog.Logger
-	addresses *limiter
+	client   *ent.Client
+	log      *slog.Logger
+	throttle *throttle
 }
 
 // New returns the service over client.
 func New(client *ent.Client, log *slog.Logger) *Service {
-	return &Service{client: client, log: log, addresses: newLimiter(10, 6*time.Second)}
-}
-
-// HashPassword returns the argon2id hash of password, refusing short ones.
-func HashPassword(password string) (string, error) {
-	if len([]rune(password)) < MinPasswordLength {
-		return "", inputerr.New("password", "must have at least %d characters", MinPasswordLength)
-	}
-	return argon2id.CreateHash(password, argon2id.DefaultParams)
+	return &Service{client: client, log: log, throttle: newThrottle(client, log)}
 }
 
 // NewSecret returns a random URL-safe secret of n bytes.
@@ -109,8 +101,10 @@ func (s *Service) Middleware(next http.Handler) http.Handler {
 		ex := &exchange{w: w, r: r}
 		ctx := context.WithValue(r.Context(), exchangeKey, ex)
 		var v viewer.Viewer
-		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			tv, err := s.tokenViewer(ctx, strings.TrimSpace(bearer))
+		if h := r.Header.Get("Authorization"); h != "" {
+			// Whoever sends credentials is told when they are not good, rather than
+			// served as anonymous: "Bearer " with no token is a mistake, not nobody.
+			tv, err := s.tokenViewer(ctx, h)
 			if err != nil {
 				refuse(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
 				return
@@ -143,7 +137,11 @@ func refuse(w http.ResponseWriter, status int, code, message string) {
 	})
 }
 
-func (s *Service) tokenViewer(ctx context.Context, secret string) (viewer.Viewer, error) {
+func (s *Service) tokenViewer(ctx context.Context, header string) (viewer.Viewer, error) {
+	scheme, secret, _ := strings.Cut(header, " ")
+	if secret = strings.TrimSpace(secret); !strings.EqualFold(scheme, "Bearer") || secret == "" {
+		return viewer.Viewer{}, errors.New("the Authorization header must be `Bearer <API token>`")
+	}
 	sys := access.System(ctx, "auth")
 	t, err := s.client.APIToken.Query().Where(apitoken.TokenHash(Digest(secret)), apitoken.RevokedAtIsNil()).
 		WithDepartment().Only(sys)
@@ -197,43 +195,66 @@ type Signed struct {
 }
 
 // Login checks a username and password, starts a session and sets its cookie.
+// A known and an unknown username take the same steps: the same buckets charged,
+// one hash, the same answers.
 func (s *Service) Login(ctx context.Context, username, password string) (*Signed, error) {
+	return admitted(ctx, func() (*Signed, error) { return s.login(ctx, username, password) })
+}
+
+func (s *Service) login(ctx context.Context, username, password string) (*Signed, error) {
 	ex, _ := ctx.Value(exchangeKey).(*exchange)
-	addr := "unknown"
+	var r *http.Request
 	if ex != nil {
-		addr = clientAddress(ex.r)
-	}
-	if !s.addresses.ready(addr) {
-		return nil, ErrTooManyAttempts
+		r = ex.r
 	}
 	sys := access.System(ctx, "login")
-	u, err := s.client.User.Query().Where(user.Username(username)).WithDepartment().Only(sys)
-	if ent.IsNotFound(err) {
-		// Spend the time a real check takes, so that timing tells no names.
-		_, _ = argon2id.ComparePasswordAndHash(password, dummyHash)
-		s.addresses.fail(addr)
-		return nil, ErrBadCredentials
+	account, err := schema.UsernameKey(username)
+	if err != nil {
+		account = "\x00" + username // no user has it; throttled all the same
 	}
+	buckets, err := s.throttle.buckets(sys, account, r)
 	if err != nil {
 		return nil, err
 	}
-	if u.LockedUntil != nil && time.Now().Before(*u.LockedUntil) {
-		s.addresses.fail(addr)
-		return nil, ErrTooManyAttempts
+	if ok, err := s.throttle.reserve(sys, buckets); err != nil || !ok {
+		if err == nil {
+			err = ErrTooManyAttempts
+		}
+		return nil, err
 	}
-	ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
-	if err != nil || !ok || u.Disabled {
-		s.addresses.fail(addr)
-		upd := s.client.User.UpdateOne(u).AddFailedLogins(1)
-		if u.FailedLogins+1 >= failuresBeforeLock {
-			upd.SetFailedLogins(0).SetLockedUntil(time.Now().Add(lockFor))
-		}
-		if err := upd.Exec(sys); err != nil {
-			return nil, err
-		}
-		s.log.InfoContext(ctx, "failed sign-in", "username", username, "address", addr)
+	if err := s.throttle.sweep(sys); err != nil {
+		s.log.WarnContext(ctx, "sweeping old sign-in buckets", "error", err)
+	}
+	u, err := s.client.User.Query().Where(user.Or(user.UsernameKey(account),
+		user.And(user.UsernameKeyIsNil(), user.Username(username)))).WithDepartment().First(sys)
+	if err != nil && !ent.IsNotFound(err) {
+		s.throttle.refund(sys, buckets...)
+		return nil, err
+	}
+	hash := ""
+	if u != nil {
+		hash = u.PasswordHash
+	}
+	ok, err := matches(ctx, password, hash)
+	if err != nil {
+		s.throttle.refund(sys, buckets...)
+		return nil, err
+	}
+	if !ok || u == nil || u.Disabled {
+		s.log.InfoContext(ctx, "failed sign-in", "username", username, "address", addressOf(r))
 		return nil, ErrBadCredentials
 	}
+	return s.start(ctx, ex, u, account, buckets)
+}
+
+// start opens the session of a user who signed in, forgets their client's failures,
+// gives back what the attempt was charged elsewhere, and trusts the browser.
+func (s *Service) start(ctx context.Context, ex *exchange, u *ent.User, account string, buckets []bucket) (*Signed, error) {
+	sys := access.System(ctx, "login")
+	if err := s.throttle.reset(sys, buckets[0]); err != nil {
+		return nil, err
+	}
+	s.throttle.refund(sys, buckets[1:]...)
 	secret, csrf := NewSecret(32), NewSecret(24)
 	expires := time.Now().Add(SessionTTL)
 	tx, err := s.client.Tx(sys)
@@ -243,13 +264,16 @@ func (s *Service) Login(ctx context.Context, username, password string) (*Signed
 	if err := tx.Session.Create().SetTokenHash(Digest(secret)).SetCsrfToken(csrf).SetUserID(u.ID).SetExpiresAt(expires).Exec(sys); err != nil {
 		return nil, rollback(tx, err)
 	}
-	if err := tx.User.UpdateOne(u).SetFailedLogins(0).ClearLockedUntil().SetLastLoginAt(time.Now()).Exec(sys); err != nil {
+	if err := tx.User.UpdateOne(u).SetLastLoginAt(time.Now()).Exec(sys); err != nil {
 		return nil, rollback(tx, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
 	if ex != nil {
+		if err := s.trustDevice(sys, ex, account); err != nil {
+			s.log.WarnContext(ctx, "trusting the device", "error", err)
+		}
 		http.SetCookie(ex.w, &http.Cookie{
 			Name: CookieName, Value: secret, Path: "/", Expires: expires,
 			HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: secure(ex.r),
@@ -257,6 +281,22 @@ func (s *Service) Login(ctx context.Context, username, password string) (*Signed
 		ex.csrf = csrf
 	}
 	return &Signed{User: u, CSRFToken: csrf, ExpiresAt: expires}, nil
+}
+
+// trustDevice makes the browser a trusted device of account, giving it a device
+// cookie when it has none.
+func (s *Service) trustDevice(ctx context.Context, ex *exchange, account string) error {
+	device := ""
+	if c, err := ex.r.Cookie(DeviceCookie); err == nil && c.Value != "" {
+		device = c.Value
+	} else {
+		device = NewSecret(24)
+	}
+	http.SetCookie(ex.w, &http.Cookie{
+		Name: DeviceCookie, Value: device, Path: "/", MaxAge: int(deviceTrust / time.Second),
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: secure(ex.r),
+	})
+	return s.throttle.trust(ctx, deviceBucket(account, device)) // new, or renewed
 }
 
 // Logout ends the caller's session and clears its cookie.
@@ -308,6 +348,13 @@ func secure(r *http.Request) bool {
 	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
 }
 
+func addressOf(r *http.Request) string {
+	if r == nil {
+		return "unknown"
+	}
+	return clientAddress(r)
+}
+
 func clientAddress(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -315,12 +362,3 @@ func clientAddress(r *http.Request) string {
 	}
 	return host
 }
-
-// dummyHash is compared against when the username is unknown.
-var dummyHash = func() string {
-	h, err := argon2id.CreateHash("not a password of anybody", argon2id.DefaultParams)
-	if err != nil {
-		panic(err)
-	}
-	return h
-}()

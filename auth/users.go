@@ -18,7 +18,7 @@ type NewUser struct {
 // CreateUser creates a user through client, storing only the password's hash. The
 // access rules of ctx apply: through the API only administrators may.
 func CreateUser(ctx context.Context, client *ent.Client, u NewUser) (*ent.User, error) {
-	hash, err := HashPassword(u.Password)
+	hash, err := HashPassword(ctx, u.Password)
 	if err != nil {
 		return nil, err
 	}

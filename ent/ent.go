@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/session"
+	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"reflect"
@@ -94,6 +95,7 @@ func checkColumn(t, c string) error {
 			monthlyexecution.Table: monthlyexecution.ValidColumn,
 			project.Table:          project.ValidColumn,
 			session.Table:          session.ValidColumn,
+			signinthrottle.Table:   signinthrottle.ValidColumn,
 			transition.Table:       transition.ValidColumn,
 			user.Table:             user.ValidColumn,
 		})

@@ -14,6 +14,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/session"
+	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -25,7 +26,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -258,6 +259,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   signinthrottle.Table,
+			Columns: signinthrottle.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: signinthrottle.FieldID,
+			},
+		},
+		Type: "SignInThrottle",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			signinthrottle.FieldKey:          {Type: field.TypeString, Column: signinthrottle.FieldKey},
+			signinthrottle.FieldFailures:     {Type: field.TypeInt, Column: signinthrottle.FieldFailures},
+			signinthrottle.FieldBlockedUntil: {Type: field.TypeTime, Column: signinthrottle.FieldBlockedUntil},
+			signinthrottle.FieldTrustedUntil: {Type: field.TypeTime, Column: signinthrottle.FieldTrustedUntil},
+			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -276,7 +295,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -290,13 +309,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
 			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
 			user.FieldUsername:     {Type: field.TypeString, Column: user.FieldUsername},
+			user.FieldUsernameKey:  {Type: field.TypeString, Column: user.FieldUsernameKey},
 			user.FieldDisplayName:  {Type: field.TypeString, Column: user.FieldDisplayName},
 			user.FieldRole:         {Type: field.TypeEnum, Column: user.FieldRole},
 			user.FieldDepartmentID: {Type: field.TypeInt, Column: user.FieldDepartmentID},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldDisabled:     {Type: field.TypeBool, Column: user.FieldDisabled},
-			user.FieldFailedLogins: {Type: field.TypeInt, Column: user.FieldFailedLogins},
-			user.FieldLockedUntil:  {Type: field.TypeTime, Column: user.FieldLockedUntil},
 			user.FieldLastLoginAt:  {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
@@ -1806,6 +1824,71 @@ func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SignInThrottleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SignInThrottleQuery builder.
+func (_q *SignInThrottleQuery) Filter() *SignInThrottleFilter {
+	return &SignInThrottleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SignInThrottleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SignInThrottleMutation builder.
+func (m *SignInThrottleMutation) Filter() *SignInThrottleFilter {
+	return &SignInThrottleFilter{config: m.config, predicateAdder: m}
+}
+
+// SignInThrottleFilter provides a generic filtering capability at runtime for SignInThrottleQuery.
+type SignInThrottleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SignInThrottleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SignInThrottleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(signinthrottle.FieldID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *SignInThrottleFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(signinthrottle.FieldKey))
+}
+
+// WhereFailures applies the entql int predicate on the failures field.
+func (f *SignInThrottleFilter) WhereFailures(p entql.IntP) {
+	f.Where(p.Field(signinthrottle.FieldFailures))
+}
+
+// WhereBlockedUntil applies the entql time.Time predicate on the blocked_until field.
+func (f *SignInThrottleFilter) WhereBlockedUntil(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldBlockedUntil))
+}
+
+// WhereTrustedUntil applies the entql time.Time predicate on the trusted_until field.
+func (f *SignInThrottleFilter) WhereTrustedUntil(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldTrustedUntil))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SignInThrottleFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(signinthrottle.FieldUpdatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TransitionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1834,7 +1917,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1923,7 +2006,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1949,6 +2032,11 @@ func (f *UserFilter) WhereUsername(p entql.StringP) {
 	f.Where(p.Field(user.FieldUsername))
 }
 
+// WhereUsernameKey applies the entql string predicate on the username_key field.
+func (f *UserFilter) WhereUsernameKey(p entql.StringP) {
+	f.Where(p.Field(user.FieldUsernameKey))
+}
+
 // WhereDisplayName applies the entql string predicate on the display_name field.
 func (f *UserFilter) WhereDisplayName(p entql.StringP) {
 	f.Where(p.Field(user.FieldDisplayName))
@@ -1972,16 +2060,6 @@ func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 // WhereDisabled applies the entql bool predicate on the disabled field.
 func (f *UserFilter) WhereDisabled(p entql.BoolP) {
 	f.Where(p.Field(user.FieldDisabled))
-}
-
-// WhereFailedLogins applies the entql int predicate on the failed_logins field.
-func (f *UserFilter) WhereFailedLogins(p entql.IntP) {
-	f.Where(p.Field(user.FieldFailedLogins))
-}
-
-// WhereLockedUntil applies the entql time.Time predicate on the locked_until field.
-func (f *UserFilter) WhereLockedUntil(p entql.TimeP) {
-	f.Where(p.Field(user.FieldLockedUntil))
 }
 
 // WhereLastLoginAt applies the entql time.Time predicate on the last_login_at field.

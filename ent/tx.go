@@ -34,6 +34,8 @@ type Tx struct {
 	Project *ProjectClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
+	// SignInThrottle is the client for interacting with the SignInThrottle builders.
+	SignInThrottle *SignInThrottleClient
 	// Transition is the client for interacting with the Transition builders.
 	Transition *TransitionClient
 	// User is the client for interacting with the User builders.
@@ -179,6 +181,7 @@ func (tx *Tx) init() {
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
+	tx.SignInThrottle = NewSignInThrottleClient(tx.config)
 	tx.Transition = NewTransitionClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }

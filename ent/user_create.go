@@ -55,6 +55,20 @@ func (_c *UserCreate) SetUsername(v string) *UserCreate {
 	return _c
 }
 
+// SetUsernameKey sets the "username_key" field.
+func (_c *UserCreate) SetUsernameKey(v string) *UserCreate {
+	_c.mutation.SetUsernameKey(v)
+	return _c
+}
+
+// SetNillableUsernameKey sets the "username_key" field if the given value is not nil.
+func (_c *UserCreate) SetNillableUsernameKey(v *string) *UserCreate {
+	if v != nil {
+		_c.SetUsernameKey(*v)
+	}
+	return _c
+}
+
 // SetDisplayName sets the "display_name" field.
 func (_c *UserCreate) SetDisplayName(v string) *UserCreate {
 	_c.mutation.SetDisplayName(v)
@@ -105,34 +119,6 @@ func (_c *UserCreate) SetDisabled(v bool) *UserCreate {
 func (_c *UserCreate) SetNillableDisabled(v *bool) *UserCreate {
 	if v != nil {
 		_c.SetDisabled(*v)
-	}
-	return _c
-}
-
-// SetFailedLogins sets the "failed_logins" field.
-func (_c *UserCreate) SetFailedLogins(v int) *UserCreate {
-	_c.mutation.SetFailedLogins(v)
-	return _c
-}
-
-// SetNillableFailedLogins sets the "failed_logins" field if the given value is not nil.
-func (_c *UserCreate) SetNillableFailedLogins(v *int) *UserCreate {
-	if v != nil {
-		_c.SetFailedLogins(*v)
-	}
-	return _c
-}
-
-// SetLockedUntil sets the "locked_until" field.
-func (_c *UserCreate) SetLockedUntil(v time.Time) *UserCreate {
-	_c.mutation.SetLockedUntil(v)
-	return _c
-}
-
-// SetNillableLockedUntil sets the "locked_until" field if the given value is not nil.
-func (_c *UserCreate) SetNillableLockedUntil(v *time.Time) *UserCreate {
-	if v != nil {
-		_c.SetLockedUntil(*v)
 	}
 	return _c
 }
@@ -215,10 +201,6 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultDisabled
 		_c.mutation.SetDisabled(v)
 	}
-	if _, ok := _c.mutation.FailedLogins(); !ok {
-		v := user.DefaultFailedLogins
-		_c.mutation.SetFailedLogins(v)
-	}
 	return nil
 }
 
@@ -260,9 +242,6 @@ func (_c *UserCreate) check() error {
 	if _, ok := _c.mutation.Disabled(); !ok {
 		return &ValidationError{Name: "disabled", err: errors.New(`ent: missing required field "User.disabled"`)}
 	}
-	if _, ok := _c.mutation.FailedLogins(); !ok {
-		return &ValidationError{Name: "failed_logins", err: errors.New(`ent: missing required field "User.failed_logins"`)}
-	}
 	return nil
 }
 
@@ -301,6 +280,10 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 		_spec.SetField(user.FieldUsername, field.TypeString, value)
 		_node.Username = value
 	}
+	if value, ok := _c.mutation.UsernameKey(); ok {
+		_spec.SetField(user.FieldUsernameKey, field.TypeString, value)
+		_node.UsernameKey = value
+	}
 	if value, ok := _c.mutation.DisplayName(); ok {
 		_spec.SetField(user.FieldDisplayName, field.TypeString, value)
 		_node.DisplayName = value
@@ -316,14 +299,6 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
 		_node.Disabled = value
-	}
-	if value, ok := _c.mutation.FailedLogins(); ok {
-		_spec.SetField(user.FieldFailedLogins, field.TypeInt, value)
-		_node.FailedLogins = value
-	}
-	if value, ok := _c.mutation.LockedUntil(); ok {
-		_spec.SetField(user.FieldLockedUntil, field.TypeTime, value)
-		_node.LockedUntil = &value
 	}
 	if value, ok := _c.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)

@@ -50,6 +50,26 @@ func (_u *UserUpdate) SetNillableUsername(v *string) *UserUpdate {
 	return _u
 }
 
+// SetUsernameKey sets the "username_key" field.
+func (_u *UserUpdate) SetUsernameKey(v string) *UserUpdate {
+	_u.mutation.SetUsernameKey(v)
+	return _u
+}
+
+// SetNillableUsernameKey sets the "username_key" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableUsernameKey(v *string) *UserUpdate {
+	if v != nil {
+		_u.SetUsernameKey(*v)
+	}
+	return _u
+}
+
+// ClearUsernameKey clears the value of the "username_key" field.
+func (_u *UserUpdate) ClearUsernameKey() *UserUpdate {
+	_u.mutation.ClearUsernameKey()
+	return _u
+}
+
 // SetDisplayName sets the "display_name" field.
 func (_u *UserUpdate) SetDisplayName(v string) *UserUpdate {
 	_u.mutation.SetDisplayName(v)
@@ -123,47 +143,6 @@ func (_u *UserUpdate) SetNillableDisabled(v *bool) *UserUpdate {
 	if v != nil {
 		_u.SetDisabled(*v)
 	}
-	return _u
-}
-
-// SetFailedLogins sets the "failed_logins" field.
-func (_u *UserUpdate) SetFailedLogins(v int) *UserUpdate {
-	_u.mutation.ResetFailedLogins()
-	_u.mutation.SetFailedLogins(v)
-	return _u
-}
-
-// SetNillableFailedLogins sets the "failed_logins" field if the given value is not nil.
-func (_u *UserUpdate) SetNillableFailedLogins(v *int) *UserUpdate {
-	if v != nil {
-		_u.SetFailedLogins(*v)
-	}
-	return _u
-}
-
-// AddFailedLogins adds value to the "failed_logins" field.
-func (_u *UserUpdate) AddFailedLogins(v int) *UserUpdate {
-	_u.mutation.AddFailedLogins(v)
-	return _u
-}
-
-// SetLockedUntil sets the "locked_until" field.
-func (_u *UserUpdate) SetLockedUntil(v time.Time) *UserUpdate {
-	_u.mutation.SetLockedUntil(v)
-	return _u
-}
-
-// SetNillableLockedUntil sets the "locked_until" field if the given value is not nil.
-func (_u *UserUpdate) SetNillableLockedUntil(v *time.Time) *UserUpdate {
-	if v != nil {
-		_u.SetLockedUntil(*v)
-	}
-	return _u
-}
-
-// ClearLockedUntil clears the value of the "locked_until" field.
-func (_u *UserUpdate) ClearLockedUntil() *UserUpdate {
-	_u.mutation.ClearLockedUntil()
 	return _u
 }
 
@@ -289,6 +268,12 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Username(); ok {
 		_spec.SetField(user.FieldUsername, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.UsernameKey(); ok {
+		_spec.SetField(user.FieldUsernameKey, field.TypeString, value)
+	}
+	if _u.mutation.UsernameKeyCleared() {
+		_spec.ClearField(user.FieldUsernameKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.DisplayName(); ok {
 		_spec.SetField(user.FieldDisplayName, field.TypeString, value)
 	}
@@ -300,18 +285,6 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
-	}
-	if value, ok := _u.mutation.FailedLogins(); ok {
-		_spec.SetField(user.FieldFailedLogins, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedFailedLogins(); ok {
-		_spec.AddField(user.FieldFailedLogins, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.LockedUntil(); ok {
-		_spec.SetField(user.FieldLockedUntil, field.TypeTime, value)
-	}
-	if _u.mutation.LockedUntilCleared() {
-		_spec.ClearField(user.FieldLockedUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)
@@ -390,6 +363,26 @@ func (_u *UserUpdateOne) SetNillableUsername(v *string) *UserUpdateOne {
 	return _u
 }
 
+// SetUsernameKey sets the "username_key" field.
+func (_u *UserUpdateOne) SetUsernameKey(v string) *UserUpdateOne {
+	_u.mutation.SetUsernameKey(v)
+	return _u
+}
+
+// SetNillableUsernameKey sets the "username_key" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableUsernameKey(v *string) *UserUpdateOne {
+	if v != nil {
+		_u.SetUsernameKey(*v)
+	}
+	return _u
+}
+
+// ClearUsernameKey clears the value of the "username_key" field.
+func (_u *UserUpdateOne) ClearUsernameKey() *UserUpdateOne {
+	_u.mutation.ClearUsernameKey()
+	return _u
+}
+
 // SetDisplayName sets the "display_name" field.
 func (_u *UserUpdateOne) SetDisplayName(v string) *UserUpdateOne {
 	_u.mutation.SetDisplayName(v)
@@ -463,47 +456,6 @@ func (_u *UserUpdateOne) SetNillableDisabled(v *bool) *UserUpdateOne {
 	if v != nil {
 		_u.SetDisabled(*v)
 	}
-	return _u
-}
-
-// SetFailedLogins sets the "failed_logins" field.
-func (_u *UserUpdateOne) SetFailedLogins(v int) *UserUpdateOne {
-	_u.mutation.ResetFailedLogins()
-	_u.mutation.SetFailedLogins(v)
-	return _u
-}
-
-// SetNillableFailedLogins sets the "failed_logins" field if the given value is not nil.
-func (_u *UserUpdateOne) SetNillableFailedLogins(v *int) *UserUpdateOne {
-	if v != nil {
-		_u.SetFailedLogins(*v)
-	}
-	return _u
-}
-
-// AddFailedLogins adds value to the "failed_logins" field.
-func (_u *UserUpdateOne) AddFailedLogins(v int) *UserUpdateOne {
-	_u.mutation.AddFailedLogins(v)
-	return _u
-}
-
-// SetLockedUntil sets the "locked_until" field.
-func (_u *UserUpdateOne) SetLockedUntil(v time.Time) *UserUpdateOne {
-	_u.mutation.SetLockedUntil(v)
-	return _u
-}
-
-// SetNillableLockedUntil sets the "locked_until" field if the given value is not nil.
-func (_u *UserUpdateOne) SetNillableLockedUntil(v *time.Time) *UserUpdateOne {
-	if v != nil {
-		_u.SetLockedUntil(*v)
-	}
-	return _u
-}
-
-// ClearLockedUntil clears the value of the "locked_until" field.
-func (_u *UserUpdateOne) ClearLockedUntil() *UserUpdateOne {
-	_u.mutation.ClearLockedUntil()
 	return _u
 }
 
@@ -659,6 +611,12 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	if value, ok := _u.mutation.Username(); ok {
 		_spec.SetField(user.FieldUsername, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.UsernameKey(); ok {
+		_spec.SetField(user.FieldUsernameKey, field.TypeString, value)
+	}
+	if _u.mutation.UsernameKeyCleared() {
+		_spec.ClearField(user.FieldUsernameKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.DisplayName(); ok {
 		_spec.SetField(user.FieldDisplayName, field.TypeString, value)
 	}
@@ -670,18 +628,6 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if value, ok := _u.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
-	}
-	if value, ok := _u.mutation.FailedLogins(); ok {
-		_spec.SetField(user.FieldFailedLogins, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.AddedFailedLogins(); ok {
-		_spec.AddField(user.FieldFailedLogins, field.TypeInt, value)
-	}
-	if value, ok := _u.mutation.LockedUntil(); ok {
-		_spec.SetField(user.FieldLockedUntil, field.TypeTime, value)
-	}
-	if _u.mutation.LockedUntilCleared() {
-		_spec.ClearField(user.FieldLockedUntil, field.TypeTime)
 	}
 	if value, ok := _u.mutation.LastLoginAt(); ok {
 		_spec.SetField(user.FieldLastLoginAt, field.TypeTime, value)

@@ -475,7 +475,8 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.NewUserIn
 	if input.DisplayName != nil {
 		nu.DisplayName = *input.DisplayName
 	}
-	return auth.CreateUser(ctx, r.db(ctx), nu)
+	u, err := auth.CreateUser(ctx, r.db(ctx), nu)
+	return u, usernameTaken(err, input.Username)
 }
 
 // UpdateUser is the resolver for the updateUser field.
@@ -487,7 +488,7 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, id int, input model.U
 		u.ClearDepartment()
 	}
 	if input.Password != nil {
-		hash, err := auth.HashPassword(*input.Password)
+		hash, err := auth.HashPassword(ctx, *input.Password)
 		if err != nil {
 			return nil, err
 		}

@@ -43,7 +43,12 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 		drv.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
-	return ent.NewClient(ent.Driver(serialDriver{drv})), nil
+	client := ent.NewClient(ent.Driver(serialDriver{drv}))
+	if err := backfill(ctx, client); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("filling new columns: %w", err)
+	}
+	return client, nil
 }
 
 func driver(dbURL string) (*entsql.Driver, error) {

@@ -128,6 +128,18 @@ func (f SessionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SessionMutation", m)
 }
 
+// The SignInThrottleFunc type is an adapter to allow the use of ordinary
+// function as SignInThrottle mutator.
+type SignInThrottleFunc func(context.Context, *ent.SignInThrottleMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SignInThrottleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SignInThrottleMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SignInThrottleMutation", m)
+}
+
 // The TransitionFunc type is an adapter to allow the use of ordinary
 // function as Transition mutator.
 type TransitionFunc func(context.Context, *ent.TransitionMutation) (ent.Value, error)

@@ -396,6 +396,28 @@ var (
 			},
 		},
 	}
+	// SignInThrottlesColumns holds the columns for the "sign_in_throttles" table.
+	SignInThrottlesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "key", Type: field.TypeString, Unique: true},
+		{Name: "failures", Type: field.TypeInt, Default: 0},
+		{Name: "blocked_until", Type: field.TypeTime, Nullable: true},
+		{Name: "trusted_until", Type: field.TypeTime, Nullable: true},
+		{Name: "updated_at", Type: field.TypeTime},
+	}
+	// SignInThrottlesTable holds the schema information for the "sign_in_throttles" table.
+	SignInThrottlesTable = &schema.Table{
+		Name:       "sign_in_throttles",
+		Columns:    SignInThrottlesColumns,
+		PrimaryKey: []*schema.Column{SignInThrottlesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "signinthrottle_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{SignInThrottlesColumns[5]},
+			},
+		},
+	}
 	// TransitionsColumns holds the columns for the "transitions" table.
 	TransitionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -427,12 +449,11 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "username", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "username_key", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "display_name", Type: field.TypeString, Size: 100, Default: ""},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "REVIEWER", "EDITOR", "ANALYST"}},
 		{Name: "password_hash", Type: field.TypeString},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
-		{Name: "failed_logins", Type: field.TypeInt, Default: 0},
-		{Name: "locked_until", Type: field.TypeTime, Nullable: true},
 		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
 		{Name: "department_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -444,7 +465,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_departments_department",
-				Columns:    []*schema.Column{UsersColumns[11]},
+				Columns:    []*schema.Column{UsersColumns[10]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -462,6 +483,7 @@ var (
 		MonthlyExecutionsTable,
 		ProjectsTable,
 		SessionsTable,
+		SignInThrottlesTable,
 		TransitionsTable,
 		UsersTable,
 	}
@@ -509,6 +531,9 @@ func init() {
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	SessionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	SignInThrottlesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
 	TransitionsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	TransitionsTable.Annotation = &entsql.Annotation{

@@ -36,6 +36,9 @@ type Project func(*sql.Selector)
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
 
+// SignInThrottle is the predicate function for signinthrottle builders.
+type SignInThrottle func(*sql.Selector)
+
 // Transition is the predicate function for transition builders.
 type Transition func(*sql.Selector)
 

@@ -351,6 +351,30 @@ func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
 }
 
+// The SignInThrottleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SignInThrottleQueryRuleFunc func(context.Context, *ent.SignInThrottleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SignInThrottleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SignInThrottleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SignInThrottleQuery", q)
+}
+
+// The SignInThrottleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SignInThrottleMutationRuleFunc func(context.Context, *ent.SignInThrottleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SignInThrottleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SignInThrottleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SignInThrottleMutation", m)
+}
+
 // The TransitionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TransitionQueryRuleFunc func(context.Context, *ent.TransitionQuery) error
@@ -454,6 +478,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
+	case *ent.SignInThrottleQuery:
+		return q.Filter(), nil
 	case *ent.TransitionQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
@@ -484,6 +510,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProjectMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
+		return m.Filter(), nil
+	case *ent.SignInThrottleMutation:
 		return m.Filter(), nil
 	case *ent.TransitionMutation:
 		return m.Filter(), nil

@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
+	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"jixiao/fixed"
@@ -948,6 +949,29 @@ func init() {
 	sessionDescCreatedAt := sessionFields[3].Descriptor()
 	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
 	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	signinthrottle.Policy = privacy.NewPolicies(schema.SignInThrottle{})
+	signinthrottle.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := signinthrottle.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	signinthrottleFields := schema.SignInThrottle{}.Fields()
+	_ = signinthrottleFields
+	// signinthrottleDescFailures is the schema descriptor for failures field.
+	signinthrottleDescFailures := signinthrottleFields[1].Descriptor()
+	// signinthrottle.DefaultFailures holds the default value on creation for the failures field.
+	signinthrottle.DefaultFailures = signinthrottleDescFailures.Default.(int)
+	// signinthrottle.FailuresValidator is a validator for the "failures" field. It is called by the builders before save.
+	signinthrottle.FailuresValidator = signinthrottleDescFailures.Validators[0].(func(int) error)
+	// signinthrottleDescUpdatedAt is the schema descriptor for updated_at field.
+	signinthrottleDescUpdatedAt := signinthrottleFields[4].Descriptor()
+	// signinthrottle.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	signinthrottle.DefaultUpdatedAt = signinthrottleDescUpdatedAt.Default.(func() time.Time)
+	// signinthrottle.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	signinthrottle.UpdateDefaultUpdatedAt = signinthrottleDescUpdatedAt.UpdateDefault.(func() time.Time)
 	transition.Policy = privacy.NewPolicies(schema.Transition{})
 	transition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -989,6 +1013,12 @@ func init() {
 	user.Hooks[1] = userMixinHooks1[0]
 
 	user.Hooks[2] = userHooks[0]
+
+	user.Hooks[3] = userHooks[1]
+
+	user.Hooks[4] = userHooks[2]
+
+	user.Hooks[5] = userHooks[3]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userFields := schema.User{}.Fields()
@@ -1011,6 +1041,7 @@ func init() {
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
+			validators[2].(func(string) error),
 		}
 		return func(username string) error {
 			for _, fn := range fns {
@@ -1022,19 +1053,15 @@ func init() {
 		}
 	}()
 	// userDescDisplayName is the schema descriptor for display_name field.
-	userDescDisplayName := userFields[1].Descriptor()
+	userDescDisplayName := userFields[2].Descriptor()
 	// user.DefaultDisplayName holds the default value on creation for the display_name field.
 	user.DefaultDisplayName = userDescDisplayName.Default.(string)
 	// user.DisplayNameValidator is a validator for the "display_name" field. It is called by the builders before save.
 	user.DisplayNameValidator = userDescDisplayName.Validators[0].(func(string) error)
 	// userDescDisabled is the schema descriptor for disabled field.
-	userDescDisabled := userFields[5].Descriptor()
+	userDescDisabled := userFields[6].Descriptor()
 	// user.DefaultDisabled holds the default value on creation for the disabled field.
 	user.DefaultDisabled = userDescDisabled.Default.(bool)
-	// userDescFailedLogins is the schema descriptor for failed_logins field.
-	userDescFailedLogins := userFields[6].Descriptor()
-	// user.DefaultFailedLogins holds the default value on creation for the failed_logins field.
-	user.DefaultFailedLogins = userDescFailedLogins.Default.(int)
 }
 
 const (

@@ -70,6 +70,11 @@ func Username(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldUsername, v))
 }
 
+// UsernameKey applies equality check predicate on the "username_key" field. It's identical to UsernameKeyEQ.
+func UsernameKey(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldUsernameKey, v))
+}
+
 // DisplayName applies equality check predicate on the "display_name" field. It's identical to DisplayNameEQ.
 func DisplayName(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldDisplayName, v))
@@ -88,16 +93,6 @@ func PasswordHash(v string) predicate.User {
 // Disabled applies equality check predicate on the "disabled" field. It's identical to DisabledEQ.
 func Disabled(v bool) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldDisabled, v))
-}
-
-// FailedLogins applies equality check predicate on the "failed_logins" field. It's identical to FailedLoginsEQ.
-func FailedLogins(v int) predicate.User {
-	return predicate.User(sql.FieldEQ(FieldFailedLogins, v))
-}
-
-// LockedUntil applies equality check predicate on the "locked_until" field. It's identical to LockedUntilEQ.
-func LockedUntil(v time.Time) predicate.User {
-	return predicate.User(sql.FieldEQ(FieldLockedUntil, v))
 }
 
 // LastLoginAt applies equality check predicate on the "last_login_at" field. It's identical to LastLoginAtEQ.
@@ -248,6 +243,81 @@ func UsernameEqualFold(v string) predicate.User {
 // UsernameContainsFold applies the ContainsFold predicate on the "username" field.
 func UsernameContainsFold(v string) predicate.User {
 	return predicate.User(sql.FieldContainsFold(FieldUsername, v))
+}
+
+// UsernameKeyEQ applies the EQ predicate on the "username_key" field.
+func UsernameKeyEQ(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldUsernameKey, v))
+}
+
+// UsernameKeyNEQ applies the NEQ predicate on the "username_key" field.
+func UsernameKeyNEQ(v string) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldUsernameKey, v))
+}
+
+// UsernameKeyIn applies the In predicate on the "username_key" field.
+func UsernameKeyIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldIn(FieldUsernameKey, vs...))
+}
+
+// UsernameKeyNotIn applies the NotIn predicate on the "username_key" field.
+func UsernameKeyNotIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldUsernameKey, vs...))
+}
+
+// UsernameKeyGT applies the GT predicate on the "username_key" field.
+func UsernameKeyGT(v string) predicate.User {
+	return predicate.User(sql.FieldGT(FieldUsernameKey, v))
+}
+
+// UsernameKeyGTE applies the GTE predicate on the "username_key" field.
+func UsernameKeyGTE(v string) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldUsernameKey, v))
+}
+
+// UsernameKeyLT applies the LT predicate on the "username_key" field.
+func UsernameKeyLT(v string) predicate.User {
+	return predicate.User(sql.FieldLT(FieldUsernameKey, v))
+}
+
+// UsernameKeyLTE applies the LTE predicate on the "username_key" field.
+func UsernameKeyLTE(v string) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldUsernameKey, v))
+}
+
+// UsernameKeyContains applies the Contains predicate on the "username_key" field.
+func UsernameKeyContains(v string) predicate.User {
+	return predicate.User(sql.FieldContains(FieldUsernameKey, v))
+}
+
+// UsernameKeyHasPrefix applies the HasPrefix predicate on the "username_key" field.
+func UsernameKeyHasPrefix(v string) predicate.User {
+	return predicate.User(sql.FieldHasPrefix(FieldUsernameKey, v))
+}
+
+// UsernameKeyHasSuffix applies the HasSuffix predicate on the "username_key" field.
+func UsernameKeyHasSuffix(v string) predicate.User {
+	return predicate.User(sql.FieldHasSuffix(FieldUsernameKey, v))
+}
+
+// UsernameKeyIsNil applies the IsNil predicate on the "username_key" field.
+func UsernameKeyIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldUsernameKey))
+}
+
+// UsernameKeyNotNil applies the NotNil predicate on the "username_key" field.
+func UsernameKeyNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldUsernameKey))
+}
+
+// UsernameKeyEqualFold applies the EqualFold predicate on the "username_key" field.
+func UsernameKeyEqualFold(v string) predicate.User {
+	return predicate.User(sql.FieldEqualFold(FieldUsernameKey, v))
+}
+
+// UsernameKeyContainsFold applies the ContainsFold predicate on the "username_key" field.
+func UsernameKeyContainsFold(v string) predicate.User {
+	return predicate.User(sql.FieldContainsFold(FieldUsernameKey, v))
 }
 
 // DisplayNameEQ applies the EQ predicate on the "display_name" field.
@@ -438,96 +508,6 @@ func DisabledEQ(v bool) predicate.User {
 // DisabledNEQ applies the NEQ predicate on the "disabled" field.
 func DisabledNEQ(v bool) predicate.User {
 	return predicate.User(sql.FieldNEQ(FieldDisabled, v))
-}
-
-// FailedLoginsEQ applies the EQ predicate on the "failed_logins" field.
-func FailedLoginsEQ(v int) predicate.User {
-	return predicate.User(sql.FieldEQ(FieldFailedLogins, v))
-}
-
-// FailedLoginsNEQ applies the NEQ predicate on the "failed_logins" field.
-func FailedLoginsNEQ(v int) predicate.User {
-	return predicate.User(sql.FieldNEQ(FieldFailedLogins, v))
-}
-
-// FailedLoginsIn applies the In predicate on the "failed_logins" field.
-func FailedLoginsIn(vs ...int) predicate.User {
-	return predicate.User(sql.FieldIn(FieldFailedLogins, vs...))
-}
-
-// FailedLoginsNotIn applies the NotIn predicate on the "failed_logins" field.
-func FailedLoginsNotIn(vs ...int) predicate.User {
-	return predicate.User(sql.FieldNotIn(FieldFailedLogins, vs...))
-}
-
-// FailedLoginsGT applies the GT predicate on the "failed_logins" field.
-func FailedLoginsGT(v int) predicate.User {
-	return predicate.User(sql.FieldGT(FieldFailedLogins, v))
-}
-
-// FailedLoginsGTE applies the GTE predicate on the "failed_logins" field.
-func FailedLoginsGTE(v int) predicate.User {
-	return predicate.User(sql.FieldGTE(FieldFailedLogins, v))
-}
-
-// FailedLoginsLT applies the LT predicate on the "failed_logins" field.
-func FailedLoginsLT(v int) predicate.User {
-	return predicate.User(sql.FieldLT(FieldFailedLogins, v))
-}
-
-// FailedLoginsLTE applies the LTE predicate on the "failed_logins" field.
-func FailedLoginsLTE(v int) predicate.User {
-	return predicate.User(sql.FieldLTE(FieldFailedLogins, v))
-}
-
-// LockedUntilEQ applies the EQ predicate on the "locked_until" field.
-func LockedUntilEQ(v time.Time) predicate.User {
-	return predicate.User(sql.FieldEQ(FieldLockedUntil, v))
-}
-
-// LockedUntilNEQ applies the NEQ predicate on the "locked_until" field.
-func LockedUntilNEQ(v time.Time) predicate.User {
-	return predicate.User(sql.FieldNEQ(FieldLockedUntil, v))
-}
-
-// LockedUntilIn applies the In predicate on the "locked_until" field.
-func LockedUntilIn(vs ...time.Time) predicate.User {
-	return predicate.User(sql.FieldIn(FieldLockedUntil, vs...))
-}
-
-// LockedUntilNotIn applies the NotIn predicate on the "locked_until" field.
-func LockedUntilNotIn(vs ...time.Time) predicate.User {
-	return predicate.User(sql.FieldNotIn(FieldLockedUntil, vs...))
-}
-
-// LockedUntilGT applies the GT predicate on the "locked_until" field.
-func LockedUntilGT(v time.Time) predicate.User {
-	return predicate.User(sql.FieldGT(FieldLockedUntil, v))
-}
-
-// LockedUntilGTE applies the GTE predicate on the "locked_until" field.
-func LockedUntilGTE(v time.Time) predicate.User {
-	return predicate.User(sql.FieldGTE(FieldLockedUntil, v))
-}
-
-// LockedUntilLT applies the LT predicate on the "locked_until" field.
-func LockedUntilLT(v time.Time) predicate.User {
-	return predicate.User(sql.FieldLT(FieldLockedUntil, v))
-}
-
-// LockedUntilLTE applies the LTE predicate on the "locked_until" field.
-func LockedUntilLTE(v time.Time) predicate.User {
-	return predicate.User(sql.FieldLTE(FieldLockedUntil, v))
-}
-
-// LockedUntilIsNil applies the IsNil predicate on the "locked_until" field.
-func LockedUntilIsNil() predicate.User {
-	return predicate.User(sql.FieldIsNull(FieldLockedUntil))
-}
-
-// LockedUntilNotNil applies the NotNil predicate on the "locked_until" field.
-func LockedUntilNotNil() predicate.User {
-	return predicate.User(sql.FieldNotNull(FieldLockedUntil))
 }
 
 // LastLoginAtEQ applies the EQ predicate on the "last_login_at" field.
