@@ -103,7 +103,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client)(graph.NewServer(client, authn, log, !opts.NoIntrospection)))))
+	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client, loader.Wait)(graph.NewServer(client, authn, log, !opts.NoIntrospection)))))
 	mux.Handle("/graphiql", graphiql)
 	mux.Handle("GET /healthz", healthz(client))
 	if opts.SPA != nil {
