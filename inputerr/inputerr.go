@@ -2,10 +2,7 @@
 // field (as GraphQL spells it) and says what is wrong with the value.
 package inputerr
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // Error is a rejected input value. The GraphQL layer reports it with
 // extensions.code BAD_USER_INPUT and extensions.field.
@@ -36,13 +33,6 @@ func (e *NotFound) Error() string {
 	return e.Field + ": " + msg
 }
 
-// As reports whether err is an *Error and returns it.
-func As(err error) (*Error, bool) {
-	var e *Error
-	ok := errors.As(err, &e)
-	return e, ok
-}
-
 // Conflict is an update that named a version other than the row's: somebody else
 // saved first.
 type Conflict struct {
@@ -60,3 +50,16 @@ func (e *Conflict) Error() string {
 type Value struct{ Reason string }
 
 func (e *Value) Error() string { return e.Reason }
+
+// Taken is a value that a unique field (or pair of fields) already holds in
+// another row: the error names the input field and the row that has it.
+type Taken struct {
+	Field    string // the GraphQL input field, e.g. "departmentYearID"
+	What     string // what exists already, e.g. "an overall evaluation of department-year 5"
+	Entity   string // the existing row's entity, e.g. "evaluation"
+	Existing int    // the existing row's id
+}
+
+func (e *Taken) Error() string {
+	return fmt.Sprintf("%s: %s already exists (%s %d)", e.Field, e.What, e.Entity, e.Existing)
+}
