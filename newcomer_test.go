@@ -1,0 +1,50 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestNewcomerTrips: what a new user tripped on, through the API on both stores.
+func TestNewcomerTrips(t *testing.T) { stores(t, newcomerTrips) }
+
+func newcomerTrips(t *testing.T, db string) {
+	base := startServer(t, db).admin(t)
+	f := build(t, base)
+
+	t.Run("a second evaluation names the existing one", func(t *testing.T) {
+		r := post(t, base, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": f.year}})
+		if len(r.Errors) != 1 {
+			t.Fatalf("errors %+v", r.Errors)
+		}
+		ext := r.Errors[0].Extensions
+		if ext["code"] != "CONFLICT" || ext["field"] != "departmentYearID" || ext["entity"] != "evaluation" || ext["existingID"] != f.evaluation {
+			t.Errorf("extensions %v, want CONFLICT on departmentYearID naming evaluation %s", ext, f.evaluation)
+		}
+	})
+
+	t.Run("level names are trimmed and their spaces collapsed", func(t *testing.T) {
+		year := id(t, base, createYear, map[string]any{"in": map[string]any{"departmentID": f.office, "year": 2024}})
+		for _, levels := range [][2]string{{"产出指标", "数量指标"}, {"产出指标 ", " 数量指标"}, {"\u3000产出指标", "数量\t指标"}} {
+			id(t, base, createIndicator, map[string]any{"in": map[string]any{"departmentYearID": year,
+				"level1": levels[0], "level2": levels[1], "name": "培训", "kind": "QUANTITATIVE", "operator": "GE",
+				"target": "10", "actual": "10", "weight": "10"}})
+		}
+		ev := id(t, base, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year}})
+		var got struct {
+			Node struct {
+				Subtotals []struct {
+					Level1 string
+					Level2 *string
+					Weight string
+				}
+			}
+		}
+		must(t, base, `query($id: ID!) { node(id: $id) { ... on Evaluation { subtotals { level1 level2 weight } } } }`, map[string]any{"id": ev}, &got)
+		subtotals, _ := json.Marshal(got.Node.Subtotals)
+		want := `[{"Level1":"产出指标","Level2":null,"Weight":"30.00"},{"Level1":"产出指标","Level2":"数量指标","Weight":"20.00"},{"Level1":"产出指标","Level2":"数量 指标","Weight":"10.00"}]`
+		if string(subtotals) != want {
+			t.Errorf("subtotals %s\nwant      %s", subtotals, want)
+		}
+	})
+}
