@@ -5900,6 +5900,11 @@ input UserWhereInput {
 An exact decimal number, sent and received as a string such as "1829.40"
 (numbers are accepted on input). At most 6 decimal places. Money is in 万元,
 so its 6th place is 1 分. Rates are percentages.
+Every Decimal is written the same way: with 2 decimal places, or with as many as
+the value has when it has more ("1.00", "87.50", "0.874", "0.8753"); never with
+trailing zeros past the second. Each computed field says the places it is
+rounded to (half away from zero); a client that shows a fixed number of places
+pads to that.
 """
 scalar Decimal
 
@@ -5924,7 +5929,7 @@ enum Grade {
   POOR
 }
 
-"""The sum of scores and weights of one level-1 group, or of one level-2 group inside it."""
+"""The sum of scores (2 decimals) and weights of one level-1 group, or of one level-2 group inside it."""
 type Subtotal {
   level1: String!
   """Null for the subtotal of the whole level-1 group."""
@@ -5946,14 +5951,15 @@ type SubmitProblem {
 extend type Indicator {
   """
   The actual value scoring uses: the typed actual, or for an indicator bound to a
-  formula the value derived from its department-year's figures (percent).
+  formula the value derived from its department-year's figures (percent, rounded
+  to 6 decimals).
   """
   effectiveActual: Decimal
-  """effectiveActual / target in percent (2 decimals); null when qualitative, not yet entered, or target 0."""
+  """effectiveActual / target in percent, rounded to 2 decimals; null when qualitative, not yet entered, or target 0."""
   completionRate: Decimal
   """得分, computed from the figures by the rules of SCORING.md; rounded to 2 decimals."""
   score: Decimal!
-  """score / weight, 0 to 1 (4 decimals)."""
+  """score / weight, 0 to 1, rounded to 4 decimals: "1.00", "0.874" and "0.8753" are all 4-decimal values as a Decimal writes them."""
   attainment: Decimal!
   """Whether a deviation reason (偏差原因分析) is required before submission."""
   deviationRequired: Boolean!
@@ -5962,16 +5968,16 @@ extend type Indicator {
 extend type Evaluation {
   """The subject's indicators, in position order."""
   indicators: [Indicator!]!
-  """Sum of the indicator scores, plus the budget-execution item for a project."""
+  """Sum of the indicator scores, plus the budget-execution item for a project: 2 decimals."""
   score: Decimal!
   grade: Grade!
   """The grade as the report writes it: 优, 良, 中 or 差."""
   gradeLabel: String!
   """Per level-1 group, each followed by its level-2 groups; a project's execution item is its own group."""
   subtotals: [Subtotal!]!
-  """Executed / adjusted budget in percent, of the department-year or the project."""
+  """Executed / adjusted budget in percent, of the department-year or the project, rounded to 2 decimals."""
   executionRate: Decimal
-  """Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1)."""
+  """Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1), rounded to 2 decimals."""
   executionScore: Decimal
   """Months whose cumulative spending fell below the bureau's target (department-year evaluations)."""
   monthsBehind: [Int!]!
@@ -5987,9 +5993,9 @@ extend type DepartmentYear {
   totalBudget: Decimal!
   """Final spending (整体支出) = basic + project."""
   totalActual: Decimal!
-  """totalActual / totalBudget in percent."""
+  """totalActual / totalBudget in percent, rounded to 2 decimals."""
   executionRate: Decimal
-  """Year-end carry-over / final spending in percent (结转结余率)."""
+  """Year-end carry-over / final spending in percent (结转结余率), rounded to 2 decimals."""
   carryoverRate: Decimal
   """Monthly cumulative execution, January first."""
   months: [MonthlyExecution!]!
@@ -6002,7 +6008,7 @@ extend type DepartmentYear {
 }
 
 extend type MonthlyExecution {
-  """Cumulative spending as a percentage of the adjusted budget."""
+  """Cumulative spending as a percentage of the adjusted budget, rounded to 2 decimals."""
   executedPercent: Decimal
   """Whether the month fell below its target."""
   behind: Boolean!
@@ -6019,7 +6025,7 @@ extend type Department {
 }
 
 extend type Project {
-  """executed / budget in percent."""
+  """executed / budget in percent, rounded to 2 decimals."""
   executionRate: Decimal
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
