@@ -48,3 +48,35 @@ func newcomerTrips(t *testing.T, db string) {
 		}
 	})
 }
+
+// TestSecondEvaluationAsEditor: the demo's editor asking for a second evaluation
+// of their year is told that it exists and which it is, not that a step is refused.
+func TestSecondEvaluationAsEditor(t *testing.T) { stores(t, secondEvaluationAsEditor) }
+
+func secondEvaluationAsEditor(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo")
+	editor := srv.as(t, "editor")
+	var years struct {
+		DepartmentYears struct {
+			Edges []struct {
+				Node struct {
+					ID                string
+					OverallEvaluation struct{ ID string }
+				}
+			}
+		}
+	}
+	must(t, editor, `{ departmentYears(where: {year: 2023, hasDepartmentWith: {code: "440115-001"}}) { edges { node { id overallEvaluation { id } } } } }`, nil, &years)
+	if len(years.DepartmentYears.Edges) != 1 {
+		t.Fatalf("the seed's year: %+v", years)
+	}
+	y := years.DepartmentYears.Edges[0].Node
+	r := post(t, editor, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": y.ID}})
+	if len(r.Errors) != 1 {
+		t.Fatalf("errors %+v", r.Errors)
+	}
+	ext := r.Errors[0].Extensions
+	if ext["code"] != "CONFLICT" || ext["field"] != "departmentYearID" || ext["existingID"] != y.OverallEvaluation.ID {
+		t.Errorf("%q %v, want CONFLICT on departmentYearID naming evaluation %s", r.Errors[0].Message, ext, y.OverallEvaluation.ID)
+	}
+}
