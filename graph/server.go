@@ -144,6 +144,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			stale      *inputerr.Conflict
 			value      *inputerr.Value
 			exists     *inputerr.Taken
+			inUse      *inputerr.InUse
 		)
 		set := func(code, field, msg string) *gqlerror.Error {
 			gqlErr.Extensions["code"] = code
@@ -170,6 +171,14 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["entity"] = exists.Entity
 			gqlErr.Extensions["existingID"] = fmt.Sprint(exists.Existing) // a string, as GraphQL writes every ID
 			return set(CodeConflict, exists.Field, exists.Error())
+		case errors.As(err, &inUse):
+			refs := make([]map[string]any, len(inUse.References))
+			for i, r := range inUse.References {
+				refs[i] = map[string]any{"what": r.What, "count": r.Count}
+			}
+			gqlErr.Extensions["entity"] = inUse.Entity
+			gqlErr.Extensions["references"] = refs
+			return set(CodeBadUserInput, "id", inUse.Error())
 		case errors.As(err, &bad):
 			return set(CodeBadUserInput, bad.Field, bad.Error())
 		case errors.As(err, &notFound):

@@ -7,7 +7,6 @@ package schema
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"entgo.io/ent"
@@ -40,7 +39,7 @@ type deletion interface {
 }
 
 // onDelete refuses to delete a row that referrers still refer to, naming them
-// with their counts (an *inputerr.Error on "id"), and otherwise deletes its
+// with their counts (an *inputerr.InUse), and otherwise deletes its
 // dependents before the row itself.
 func onDelete(referrers []referrer, dependents ...dependent) ent.Hook {
 	return hook.On(func(next ent.Mutator) ent.Mutator {
@@ -70,18 +69,18 @@ func onDelete(referrers []referrer, dependents ...dependent) ent.Hook {
 }
 
 func unreferenced(ctx context.Context, c *gen.Client, entity string, id int, referrers []referrer) error {
-	var held []string
+	var held []inputerr.Reference
 	for _, r := range referrers {
 		n, err := r.count(ctx, c, id)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
-			held = append(held, fmt.Sprintf("%d %s", n, r.what))
+			held = append(held, inputerr.Reference{What: r.what, Count: n})
 		}
 	}
 	if len(held) > 0 {
-		return inputerr.New("id", "%s %d still has %s; delete those first", entity, id, strings.Join(held, ", "))
+		return &inputerr.InUse{Entity: entity, ID: id, References: held}
 	}
 	return nil
 }

@@ -94,8 +94,8 @@ func TestDeleteRules(t *testing.T) {
 			fmt.Sprintf("id: project %d still has 1 evaluations; delete those first", p.ID)},
 	}
 	for _, tt := range refused {
-		var bad *inputerr.Error
-		if err := tt.delete(); !errors.As(err, &bad) || bad.Field != "id" || err.Error() != tt.says {
+		var inUse *inputerr.InUse
+		if err := tt.delete(); !errors.As(err, &inUse) || err.Error() != tt.says {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.says)
 		}
 	}
