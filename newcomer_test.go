@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"testing"
 )
 
@@ -20,6 +21,33 @@ func newcomerTrips(t *testing.T, db string) {
 		ext := r.Errors[0].Extensions
 		if ext["code"] != "CONFLICT" || ext["field"] != "departmentYearID" || ext["entity"] != "evaluation" || ext["existingID"] != f.evaluation {
 			t.Errorf("extensions %v, want CONFLICT on departmentYearID naming evaluation %s", ext, f.evaluation)
+		}
+	})
+
+	t.Run("each computed value has one precision", func(t *testing.T) {
+		var got struct {
+			Node struct {
+				Score         string
+				ExecutionRate string
+				Indicators    []struct {
+					Name, Attainment, Score, Weight string
+					CompletionRate                 *string
+				}
+			}
+		}
+		must(t, base, `query($id: ID!) { node(id: $id) { ... on Evaluation { score executionRate
+			indicators { name attainment score weight completionRate } } } }`, map[string]any{"id": f.evaluation}, &got)
+		four, two := regexp.MustCompile(`^[01]\.\d{4}$`), regexp.MustCompile(`^\d+\.\d{2}$`)
+		if !two.MatchString(got.Node.Score) || !two.MatchString(got.Node.ExecutionRate) {
+			t.Errorf("evaluation score %q, execution rate %q: want 2 places", got.Node.Score, got.Node.ExecutionRate)
+		}
+		if len(got.Node.Indicators) != len(f.indicators) {
+			t.Fatalf("%d indicators, want %d", len(got.Node.Indicators), len(f.indicators))
+		}
+		for _, ind := range got.Node.Indicators {
+			if !four.MatchString(ind.Attainment) || !two.MatchString(ind.Score) || (ind.CompletionRate != nil && !two.MatchString(*ind.CompletionRate)) {
+				t.Errorf("%s: attainment %q (want 4 places), score %q, completion rate %v (want 2)", ind.Name, ind.Attainment, ind.Score, ind.CompletionRate)
+			}
 		}
 	})
 

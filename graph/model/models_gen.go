@@ -65,7 +65,7 @@ type SubmitProblem struct {
 	Message string `json:"message"`
 }
 
-// The sum of scores (2 decimals) and weights of one level-1 group, or of one level-2 group inside it.
+// The sum of scores and weights of one level-1 group, or of one level-2 group inside it.
 type Subtotal struct {
 	Level1 string `json:"level1"`
 	// Null for the subtotal of the whole level-1 group.
