@@ -31,7 +31,7 @@ func newcomerTrips(t *testing.T, db string) {
 				ExecutionRate string
 				Indicators    []struct {
 					Name, Attainment, Score, Weight string
-					CompletionRate                 *string
+					CompletionRate                  *string
 				}
 			}
 		}
