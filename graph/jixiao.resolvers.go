@@ -116,6 +116,21 @@ func (r *departmentYearResolver) OverallEvaluation(ctx context.Context, obj *ent
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.ID})
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *departmentYearResolver) ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error) {
+	return r.yearCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *departmentYearResolver) Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error) {
+	return isLocked(lockOf(ctx, r.yearChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *departmentYearResolver) LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error) {
+	return lockOf(ctx, r.yearChange(ctx, obj))
+}
+
 // Indicators is the resolver for the indicators field.
 func (r *evaluationResolver) Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error) {
 	return loader.For(ctx).Indicators.Load(ctx, loader.SubjectOf(obj))
@@ -175,6 +190,21 @@ func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evalua
 	return submitProblems(assess.Evaluate(obj, s), indicatorNames(s.Indicators)), nil
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *evaluationResolver) ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error) {
+	return r.evaluationCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *evaluationResolver) Locked(ctx context.Context, obj *ent.Evaluation) (bool, error) {
+	return isLocked(r.evaluationLock(ctx, obj))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *evaluationResolver) LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error) {
+	return r.evaluationLock(ctx, obj)
+}
+
 // EffectiveActual is the resolver for the effectiveActual field.
 func (r *indicatorResolver) EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
 	s, err := scoreIndicator(ctx, obj)
@@ -203,6 +233,26 @@ func (r *indicatorResolver) Attainment(ctx context.Context, obj *ent.Indicator) 
 func (r *indicatorResolver) DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error) {
 	s, err := scoreIndicator(ctx, obj)
 	return s.DeviationRequired, err
+}
+
+// ViewerCan is the resolver for the viewerCan field.
+func (r *indicatorResolver) ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error) {
+	return r.indicatorCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *indicatorResolver) Locked(ctx context.Context, obj *ent.Indicator) (bool, error) {
+	return isLocked(lockOf(ctx, r.indicatorChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *indicatorResolver) LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error) {
+	return lockOf(ctx, r.indicatorChange(ctx, obj))
+}
+
+// RatedScoreBand is the resolver for the ratedScoreBand field.
+func (r *indicatorResolver) RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error) {
+	return ratedScoreBand(obj), nil
 }
 
 // ExecutedPercent is the resolver for the executedPercent field.
@@ -575,6 +625,11 @@ func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	return me(ctx, r.client)
+}
+
+// Limits is the resolver for the limits field.
+func (r *queryResolver) Limits(ctx context.Context) (*model.Limits, error) {
+	return limits(), nil
 }
 
 // Within is the resolver for the within field.
