@@ -156,6 +156,22 @@ func yearLocked(t *testing.T, db string) {
 			t.Errorf("%s, draft: %+v, want edit %v, unlocked", callerNames[c], a.Node, edit)
 		}
 	}
+	// Adding a year to a department: the editor only in their own subtree.
+	for _, tt := range []struct {
+		c    who
+		s    side
+		want bool
+	}{{admin, outside, true}, {editor, inside, true}, {editor, outside, false}, {reviewer, inside, false}, {analyst, inside, false}} {
+		var d struct{ Node *struct{ ViewerCan struct{ Edit bool } } }
+		r := post(t, e.as[tt.c], `query($id: ID!) { node(id: $id) { ... on Department { viewerCan { edit } } } }`, map[string]any{"id": e.dept[tt.s]})
+		if code(r) == "" {
+			_ = json.Unmarshal(r.Data, &d)
+		} // else hidden from the caller (NOT_FOUND): nothing to add a year to
+		if d.Node != nil && d.Node.ViewerCan.Edit != tt.want || d.Node == nil && tt.want {
+			t.Errorf("%s, department on side %d: viewerCan %+v, want edit %v", callerNames[tt.c], tt.s, d.Node, tt.want)
+		}
+	}
+
 	must(t, e.as[editor], submitQuery, map[string]any{"id": e.overall[inside]}, nil)
 	for c, edit := range map[who]bool{admin: true, editor: false, reviewer: false, analyst: false} {
 		a := ask(c)

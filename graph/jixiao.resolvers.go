@@ -35,6 +35,11 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *departmentResolver) ViewerCan(ctx context.Context, obj *ent.Department) (*model.ViewerCan, error) {
+	return r.departmentCan(ctx, obj)
+}
+
 // Year is the resolver for the year field.
 func (r *departmentResolver) Year(ctx context.Context, obj *ent.Department, year int) (*ent.DepartmentYear, error) {
 	dy, err := loader.For(ctx).YearOf.Load(ctx, loader.DepartmentYearKey{Department: obj.ID, Year: year})

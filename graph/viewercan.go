@@ -85,3 +85,10 @@ func (r *Resolver) evaluationLock(ctx context.Context, ev *ent.Evaluation) (*mod
 
 // isLocked turns a lock lookup into locked's answer.
 func isLocked(l *model.Lock, err error) (bool, error) { return l != nil, err }
+
+// departmentCan is what the caller may do with a department's data: add a year.
+func (r *Resolver) departmentCan(ctx context.Context, d *ent.Department) (*model.ViewerCan, error) {
+	m := r.db(ctx).DepartmentYear.Create().SetDepartmentID(d.ID).Mutation()
+	ok, err := access.Allowed(ctx, departmentyear.Policy, m)
+	return &model.ViewerCan{Edit: ok}, err
+}

@@ -116,6 +116,7 @@ type ComplexityRoot struct {
 		Score     func(childComplexity int, year int) int
 		UpdatedAt func(childComplexity int) int
 		Version   func(childComplexity int) int
+		ViewerCan func(childComplexity int) int
 		Year      func(childComplexity int, year int) int
 		Years     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) int
 	}
@@ -497,6 +498,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type DepartmentResolver interface {
+	ViewerCan(ctx context.Context, obj *ent.Department) (*model.ViewerCan, error)
 	Year(ctx context.Context, obj *ent.Department, year int) (*ent.DepartmentYear, error)
 	Score(ctx context.Context, obj *ent.Department, year int) (*fixed.Decimal, error)
 }
@@ -891,6 +893,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Department.Version(childComplexity), true
+	case "Department.viewerCan":
+		if e.ComplexityRoot.Department.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Department.ViewerCan(childComplexity), true
 	case "Department.year":
 		if e.ComplexityRoot.Department.Year == nil {
 			break
@@ -6342,6 +6350,8 @@ extend type MonthlyExecution {
 }
 
 extend type Department {
+  """What the caller may do with the department's data now: edit is adding a year to it."""
+  viewerCan: ViewerCan!
   """The department's figures for one year."""
   year(year: Int!): DepartmentYear
   """
@@ -6666,6 +6676,8 @@ func (ec *executionContext) childFields_Department(ctx context.Context, field gr
 		return ec.fieldContext_Department_children(ctx, field)
 	case "years":
 		return ec.fieldContext_Department_years(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Department_viewerCan(ctx, field)
 	case "year":
 		return ec.fieldContext_Department_year(ctx, field)
 	case "score":
@@ -9971,6 +9983,38 @@ func (ec *executionContext) fieldContext_Department_years(ctx context.Context, f
 	if fc.Args, err = ec.field_Department_years_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Department_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Department) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Department_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Department().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Department_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Department",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -28841,6 +28885,12 @@ func (ec *executionContext) _Department(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Department_years(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Department_viewerCan(ctx, field, obj)
 				})
 		case "year":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
