@@ -38,6 +38,7 @@ var statusSteps = map[string][]string{
 const viewerCanQuery = `query($id: ID!) { node(id: $id) { ... on Evaluation {
 	viewerCan { edit submit approve return publish } locked lockReason { evaluationID status }
 	indicators { viewerCan { edit } locked lockReason { evaluationID status } }
+	project { viewerCan { edit } locked lockReason { evaluationID status } }
 } } }`
 
 type lockJSON struct{ EvaluationID, Status string }
@@ -48,6 +49,11 @@ type canAnswer struct {
 		Locked     bool
 		LockReason *lockJSON
 		Indicators []struct {
+			ViewerCan  map[string]bool
+			Locked     bool
+			LockReason *lockJSON
+		}
+		Project struct {
 			ViewerCan  map[string]bool
 			Locked     bool
 			LockReason *lockJSON
@@ -101,6 +107,12 @@ func viewerCan(t *testing.T, db string) {
 				if ind.ViewerCan["edit"] != answer[0] {
 					t.Errorf("%s: indicator viewerCan.edit %v, evaluation's %v", name, ind.ViewerCan["edit"], answer[0])
 				}
+			}
+
+			pr := got.Node.Project
+			checkLock(t, name+" project", ev, lockedIn[status], status, pr.Locked, pr.LockReason)
+			if pr.ViewerCan["edit"] != answer[0] {
+				t.Errorf("%s: project viewerCan.edit %v, evaluation's %v", name, pr.ViewerCan["edit"], answer[0])
 			}
 
 			// Every action for real: allowed exactly when viewerCan said so.

@@ -582,6 +582,21 @@ func (r *projectResolver) Evaluation(ctx context.Context, obj *ent.Project) (*en
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *projectResolver) ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error) {
+	return r.projectCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *projectResolver) Locked(ctx context.Context, obj *ent.Project) (bool, error) {
+	return isLocked(lockOf(ctx, r.projectChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *projectResolver) LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error) {
+	return lockOf(ctx, r.projectChange(ctx, obj))
+}
+
 // IndicatorRanking is the resolver for the indicatorRanking field.
 func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
 	q, err := where.Filter(r.client.Indicator.Query())

@@ -8,6 +8,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
+	"jixiao/ent/project"
 	"jixiao/graph/model"
 	"jixiao/workflow"
 )
@@ -90,5 +91,16 @@ func isLocked(l *model.Lock, err error) (bool, error) { return l != nil, err }
 func (r *Resolver) departmentCan(ctx context.Context, d *ent.Department) (*model.ViewerCan, error) {
 	m := r.db(ctx).DepartmentYear.Create().SetDepartmentID(d.ID).Mutation()
 	ok, err := access.Allowed(ctx, departmentyear.Policy, m)
+	return &model.ViewerCan{Edit: ok}, err
+}
+
+// projectChange is an edit of the project that changes nothing.
+func (r *Resolver) projectChange(ctx context.Context, p *ent.Project) ent.Mutation {
+	return r.db(ctx).Project.UpdateOneID(p.ID).SetName(p.Name).Mutation()
+}
+
+// projectCan is what the caller may do with a project and its indicators now.
+func (r *Resolver) projectCan(ctx context.Context, p *ent.Project) (*model.ViewerCan, error) {
+	ok, err := access.Allowed(ctx, project.Policy, r.projectChange(ctx, p))
 	return &model.ViewerCan{Edit: ok}, err
 }

@@ -390,9 +390,12 @@ type ComplexityRoot struct {
 		Goal             func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Indicators       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		LockReason       func(childComplexity int) int
+		Locked           func(childComplexity int) int
 		Name             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		Version          func(childComplexity int) int
+		ViewerCan        func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -580,6 +583,9 @@ type MutationResolver interface {
 type ProjectResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.Project) (*fixed.Decimal, error)
 	Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error)
+	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
+	Locked(ctx context.Context, obj *ent.Project) (bool, error)
+	LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -2311,6 +2317,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
+	case "Project.lockReason":
+		if e.ComplexityRoot.Project.LockReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.LockReason(childComplexity), true
+	case "Project.locked":
+		if e.ComplexityRoot.Project.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Locked(childComplexity), true
 	case "Project.name":
 		if e.ComplexityRoot.Project.Name == nil {
 			break
@@ -2329,6 +2347,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Version(childComplexity), true
+	case "Project.viewerCan":
+		if e.ComplexityRoot.Project.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ViewerCan(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -6366,6 +6390,11 @@ extend type Project {
   executionRate: Decimal
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
+  """What the caller may do with the project and its indicators now."""
+  viewerCan: ViewerCan!
+  """Whether the project and its indicators are read-only to editors: its evaluation is under review."""
+  locked: Boolean!
+  lockReason: Lock
 }
 
 extend input DepartmentWhereInput {
@@ -7166,6 +7195,12 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_executionRate(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_Project_evaluation(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Project_viewerCan(ctx, field)
+	case "locked":
+		return ec.fieldContext_Project_locked(ctx, field)
+	case "lockReason":
+		return ec.fieldContext_Project_lockReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -15846,6 +15881,93 @@ func (ec *executionContext) fieldContext_Project_evaluation(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_locked(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Locked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Project_lockReason(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_lockReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().LockReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+			return ec.marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_lockReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lock(ctx, field)
 		},
 	}
 	return fc, nil
@@ -30690,6 +30812,24 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_evaluation(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_viewerCan(ctx, field, obj)
+				})
+		case "locked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_locked(ctx, field, obj)
+				})
+		case "lockReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_lockReason(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
