@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { AutoComplete, Form, Input, Modal, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import type { FieldError } from "../../api/errors";
+import { errorText, type FieldError } from "../../api/errors";
 import { decimalProblem, toMicros } from "./decimal";
 import { COMMON_UNITS, OPERATORS, type Kind, type Operator } from "./types";
 
@@ -83,10 +83,10 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
     form.setFields(
       errors
         .filter((e) => e.field && FIELDS.has(e.field))
-        .map((e) => ({ name: e.field as keyof NewIndicator, errors: [e.message] })),
+        .map((e) => ({ name: e.field as keyof NewIndicator, errors: [errorText(t, e)] })),
     );
     const rest = errors.filter((e) => !e.field || !FIELDS.has(e.field));
-    if (rest.length) setOther(rest.map((e) => e.message).join("；"));
+    if (rest.length) setOther(rest.map((e) => errorText(t, e)).join("；"));
   };
 
   return (
