@@ -18,6 +18,7 @@ import { applyChange, changeFor, type IndicatorChange } from "./indicators/input
 import { shareRows } from "./indicators/tree";
 import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
 import { validateCell } from "./indicators/validate";
+import { useRules } from "./indicators/rules";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -193,6 +194,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [search] = useSearchParams();
   const { t } = useTranslation();
   const client = useClient();
+  const rules = useRules();
   const [year, refetchYear] = useQuery({ query: YearIndicatorsDocument, variables: { id }, pause: !yearId || !!projectId });
   const [project, refetchProject] = useQuery({ query: ProjectIndicatorsDocument, variables: { id }, pause: !projectId });
   const { data, fetching, error } = projectId ? project : year;
@@ -297,7 +299,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
     (id: string, field: CellField, value: string): boolean => {
       const row = rowsRef.current.get(id);
       if (!row) return true;
-      const invalid = validateCell(row, field, value);
+      const invalid = validateCell(row, field, value, rules);
       if (invalid) {
         const values = { ...invalid.values } as Record<string, string>;
         if (values.rating) values.rating = t(`indicators.rating.${values.rating}`);
@@ -305,7 +307,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         return false;
       }
       store.setError(id, field, undefined);
-      const change = changeFor(row, field, value);
+      const change = changeFor(row, field, value, rules?.bands);
       if (!change) return true;
       const optimistic = applyChange(row, change);
       rowsRef.current.set(id, optimistic);
@@ -313,7 +315,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       save(row, field, change);
       return true;
     },
-    [save, store, t],
+    [save, store, t, rules],
   );
 
   const reload = useCallback(() => {
@@ -505,6 +507,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
       <IndicatorTable
         handle={tableHandle}
+        bands={rules?.bands}
         indicators={rows}
         subtotals={evaluation?.subtotals}
         readOnly={readOnly}

@@ -9,6 +9,7 @@ import i18n from "../../i18n";
 import { AuthProvider } from "../../auth/AuthContext";
 import IndicatorsPage from "../IndicatorsPage";
 import type { IndicatorRow } from "./types";
+import { serverLimits } from "./rules.fixture";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
@@ -69,6 +70,8 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
         };
       case "IndicatorEditorUpdate":
         return onUpdate(vars);
+      case "IndicatorRules":
+        return { data: { limits: serverLimits } };
     }
     return { data: null };
   };
