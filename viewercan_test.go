@@ -174,7 +174,9 @@ func yearLocked(t *testing.T, db string) {
 		s    side
 		want bool
 	}{{admin, outside, true}, {editor, inside, true}, {editor, outside, false}, {reviewer, inside, false}, {analyst, inside, false}} {
-		var d struct{ Node *struct{ ViewerCan struct{ Edit bool } } }
+		var d struct {
+			Node *struct{ ViewerCan struct{ Edit bool } }
+		}
 		r := post(t, e.as[tt.c], `query($id: ID!) { node(id: $id) { ... on Department { viewerCan { edit } } } }`, map[string]any{"id": e.dept[tt.s]})
 		if code(r) == "" {
 			_ = json.Unmarshal(r.Data, &d)
