@@ -77,6 +77,22 @@ func errorReasons(t *testing.T, db string) {
 		t.Errorf("first submit error names indicator %v, want %s", r.Errors[0].Extensions["indicatorID"], ind)
 	}
 
+	// A qualitative indicator's band, in points of its weight.
+	q := id(t, ed, createIndicator, map[string]any{"in": map[string]any{"departmentYearID": e.year[inside], "projectID": p,
+		"level1": "效益", "level2": "满意度", "name": "定性指标", "kind": "QUALITATIVE", "weight": "5", "rating": "PARTIAL"}})
+	var band struct {
+		Node struct {
+			RatedScoreBand struct {
+				Rating, Low, High string
+				HighInclusive     bool
+			}
+		}
+	}
+	must(t, ed, `query($id: ID!) { node(id: $id) { ... on Indicator { ratedScoreBand { rating low high highInclusive } } } }`, map[string]any{"id": q}, &band)
+	if b := band.Node.RatedScoreBand; b.Rating != "PARTIAL" || b.Low != "3.00" || b.High != "4.00" || b.HighInclusive {
+		t.Errorf("ratedScoreBand %+v, want PARTIAL 3.00 to less than 4.00", b)
+	}
+
 	// Validation errors name the field, a reason and its params.
 	const update = `mutation($id: ID!, $in: UpdateIndicatorInput!) { updateIndicator(id: $id, input: $in) { id } }`
 	for _, tt := range []struct {
