@@ -520,7 +520,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       />
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
-      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} />
+      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} rules={rules} />
       <DeviationPrompt
         row={promptRow}
         onLater={() => setPrompt(undefined)}
