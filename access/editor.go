@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
@@ -84,22 +85,9 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 // notUnderReview refuses changes to data whose evaluation is under review, and
 // lets an editor move their own evaluation only by submitting it.
 func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation) error {
-	ev := o.evaluation
-	if ev == nil {
-		q := c.Evaluation.Query().Where(evaluation.DepartmentYearID(o.year))
-		if o.project != 0 {
-			q = q.Where(evaluation.ProjectID(o.project))
-		} else {
-			q = q.Where(evaluation.ProjectIDIsNil())
-		}
-		found, err := q.Only(ctx)
-		if gen.IsNotFound(err) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		ev = found
+	ev, err := evaluationOf(ctx, c, o)
+	if ev == nil || err != nil {
+		return err
 	}
 	// A new evaluation's status is its default, not a step: a second evaluation of
 	// the subject is then refused as taken (schema.uniqueEvaluation), naming the first.
@@ -118,6 +106,62 @@ func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation)
 		return &LockedError{Evaluation: ev.ID, Status: ev.Status}
 	}
 	return nil
+}
+
+// evaluationOf is the evaluation the owner's rows belong to; nil when it has none yet.
+func evaluationOf(ctx context.Context, c *gen.Client, o owner) (*gen.Evaluation, error) {
+	if o.evaluation != nil {
+		return o.evaluation, nil
+	}
+	q := c.Evaluation.Query().Where(evaluation.DepartmentYearID(o.year))
+	if o.project != 0 {
+		q = q.Where(evaluation.ProjectID(o.project))
+	} else {
+		q = q.Where(evaluation.ProjectIDIsNil())
+	}
+	ev, err := q.Only(ctx)
+	if gen.IsNotFound(err) {
+		return nil, nil
+	}
+	return ev, err
+}
+
+// Lock is the refusal an editor's change m would meet because its rows' evaluation
+// is under review; nil when nothing holds them. It answers for anybody: the lock
+// is a state of the data, and only editors are bound by it.
+func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
+	sys := system(ctx)
+	owners, err := ownersOf(sys, m)
+	if err != nil {
+		return nil, err
+	}
+	client := m.(interface{ Client() *gen.Client }).Client()
+	for _, o := range owners {
+		ev, err := evaluationOf(sys, client, o)
+		if err != nil {
+			return nil, err
+		}
+		if ev != nil && workflow.Locked(ev.Status) {
+			return &LockedError{Evaluation: ev.ID, Status: ev.Status}, nil
+		}
+	}
+	return nil, nil
+}
+
+// Allowed reports whether the access rules let the caller make the change m: false
+// when they refuse it (FORBIDDEN, UNAUTHENTICATED, LOCKED), an error only when they
+// could not decide. It asks the policy itself, so the answer is what the change
+// would get.
+func Allowed(ctx context.Context, policy ent.Policy, m ent.Mutation) (bool, error) {
+	err := policy.EvalMutation(ctx, m)
+	var locked *LockedError
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, privacy.Deny), errors.Is(err, ErrUnauthenticated), errors.As(err, &locked):
+		return false, nil
+	}
+	return false, err
 }
 
 // ownersOf lists what the rows m changes belong to, read with the rules lifted.

@@ -13,6 +13,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao/inputerr"
 )
 
 // Places is the number of decimal places a Decimal keeps.
@@ -40,9 +42,11 @@ func AtMost(max Decimal, signed bool) func(int64) error {
 	return func(v int64) error {
 		switch d := Decimal(v); {
 		case d > max:
-			return fmt.Errorf("must be at most %s, got %s", max, d)
+			return inputerr.Refused(inputerr.TooLarge, []string{"max", max.String(), "got", d.String()},
+				"must be at most %s, got %s", max, d)
 		case signed && d < -max:
-			return fmt.Errorf("must be at least -%s, got %s", max, d)
+			return inputerr.Refused(inputerr.TooSmall, []string{"min", (-max).String(), "got", d.String()},
+				"must be at least -%s, got %s", max, d)
 		}
 		return nil
 	}

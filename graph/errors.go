@@ -15,3 +15,8 @@ const (
 	CodeTimeout         = "TIMEOUT"
 	CodeInternal        = "INTERNAL"
 )
+
+// ReasonSubmitRefused is the reason of the last SUBMIT_CHECK error of a refused
+// submission, the one that names no field: its params say how many problems the
+// errors before it report. The others carry scoring's reasons (scoring.Reason).
+const ReasonSubmitRefused = "REFUSED"

@@ -148,7 +148,11 @@ func subtotals(in assess.Evaluation) []*model.Subtotal {
 func submitProblems(in assess.Evaluation, names map[int]string) []*model.SubmitProblem {
 	out := make([]*model.SubmitProblem, len(in.Problems))
 	for i, p := range in.Problems {
-		out[i] = &model.SubmitProblem{Field: p.Field, Message: p.Message}
+		params := map[string]any{} // never null: a UI interpolates it as it is
+		for k, v := range p.Params {
+			params[k] = v
+		}
+		out[i] = &model.SubmitProblem{Field: p.Field, Reason: string(p.Reason), Params: params, Message: p.Message}
 		if id, err := strconv.Atoi(p.Indicator); err == nil {
 			name := names[id]
 			out[i].IndicatorID, out[i].IndicatorName = &id, &name
@@ -301,12 +305,15 @@ func indicatorNames(inds []*ent.Indicator) map[int]string {
 }
 
 // submitRefused reports every problem as its own GraphQL error (code SUBMIT_CHECK,
-// with the indicator and field), and returns the error that rolls the mutation back.
+// with the field, the reason and its params, and the indicator's id and name: a UI
+// writes its sentence from these, never from the message), and returns the error
+// that rolls the mutation back, whose reason is REFUSED.
 func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem) error {
 	for _, p := range problems {
-		ext := map[string]any{"code": CodeSubmitCheck, "field": p.Field}
+		ext := map[string]any{"code": CodeSubmitCheck, "field": p.Field, "reason": p.Reason, "params": p.Params}
 		if p.IndicatorID != nil {
 			ext["indicatorID"] = strconv.Itoa(*p.IndicatorID) // a string, as GraphQL writes every ID
+			ext["indicatorName"] = *p.IndicatorName
 		}
 		graphql.AddError(ctx, &gqlerror.Error{
 			Message:    p.Message,
@@ -315,8 +322,9 @@ func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem)
 		})
 	}
 	return &gqlerror.Error{
-		Message:    fmt.Sprintf("evaluation %d cannot be submitted: %d problem(s), each reported as its own error", id, len(problems)),
-		Extensions: map[string]any{"code": CodeSubmitCheck},
+		Message: fmt.Sprintf("evaluation %d cannot be submitted: %d problem(s), each reported as its own error", id, len(problems)),
+		Extensions: map[string]any{"code": CodeSubmitCheck, "reason": ReasonSubmitRefused,
+			"params": map[string]any{"evaluationID": strconv.Itoa(id), "problems": len(problems)}},
 	}
 }
 
@@ -377,15 +385,7 @@ func preload(ctx context.Context, evs []*ent.Evaluation) error {
 // the status is explained only to somebody who may see it.
 func (r *Resolver) step(ctx context.Context, id int, action workflow.Action, comment string) (*ent.Evaluation, error) {
 	db := r.db(ctx)
-	from, to := workflow.Of(action)
-	u := db.Evaluation.UpdateOneID(id).Where(evaluation.StatusIn(from...)).SetStatus(to)
-	if comment != "" {
-		u.SetReviewComment(comment)
-	}
-	if action == workflow.Submit {
-		u.SetSubmittedAt(time.Now())
-	}
-	ev, err := u.Save(ctx)
+	ev, err := stepUpdate(db, id, action, comment).Save(ctx)
 	if !ent.IsNotFound(err) {
 		return ev, err
 	}
@@ -395,6 +395,20 @@ func (r *Resolver) step(ctx context.Context, id int, action workflow.Action, com
 	}
 	_, err = workflow.Next(action, current.Status)
 	return nil, inputerr.New("id", "%v", err)
+}
+
+// stepUpdate is the change a workflow step makes: the one step takes and the one
+// viewerCan asks the access rules about.
+func stepUpdate(db *ent.Client, id int, action workflow.Action, comment string) *ent.EvaluationUpdateOne {
+	from, to := workflow.Of(action)
+	u := db.Evaluation.UpdateOneID(id).Where(evaluation.StatusIn(from...)).SetStatus(to)
+	if comment != "" {
+		u.SetReviewComment(comment)
+	}
+	if action == workflow.Submit {
+		u.SetSubmittedAt(time.Now())
+	}
+	return u
 }
 
 // mayChange asks the access rules, before anything else is read or counted,

@@ -32,6 +32,11 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *departmentResolver) ViewerCan(ctx context.Context, obj *ent.Department) (*model.ViewerCan, error) {
+	return r.departmentCan(ctx, obj)
+}
+
 // Year is the resolver for the year field.
 func (r *departmentResolver) Year(ctx context.Context, obj *ent.Department, year int) (*ent.DepartmentYear, error) {
 	dy, err := loader.For(ctx).YearOf.Load(ctx, loader.DepartmentYearKey{Department: obj.ID, Year: year})
@@ -113,6 +118,21 @@ func (r *departmentYearResolver) OverallEvaluation(ctx context.Context, obj *ent
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.ID})
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *departmentYearResolver) ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error) {
+	return r.yearCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *departmentYearResolver) Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error) {
+	return isLocked(lockOf(ctx, r.yearChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *departmentYearResolver) LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error) {
+	return lockOf(ctx, r.yearChange(ctx, obj))
+}
+
 // Indicators is the resolver for the indicators field.
 func (r *evaluationResolver) Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error) {
 	return loader.For(ctx).Indicators.Load(ctx, loader.SubjectOf(obj))
@@ -172,6 +192,21 @@ func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evalua
 	return submitProblems(assess.Evaluate(obj, s), indicatorNames(s.Indicators)), nil
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *evaluationResolver) ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error) {
+	return r.evaluationCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *evaluationResolver) Locked(ctx context.Context, obj *ent.Evaluation) (bool, error) {
+	return isLocked(r.evaluationLock(ctx, obj))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *evaluationResolver) LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error) {
+	return r.evaluationLock(ctx, obj)
+}
+
 // EffectiveActual is the resolver for the effectiveActual field.
 func (r *indicatorResolver) EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
 	s, err := scoreIndicator(ctx, obj)
@@ -200,6 +235,26 @@ func (r *indicatorResolver) Attainment(ctx context.Context, obj *ent.Indicator) 
 func (r *indicatorResolver) DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error) {
 	s, err := scoreIndicator(ctx, obj)
 	return s.DeviationRequired, err
+}
+
+// ViewerCan is the resolver for the viewerCan field.
+func (r *indicatorResolver) ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error) {
+	return r.indicatorCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *indicatorResolver) Locked(ctx context.Context, obj *ent.Indicator) (bool, error) {
+	return isLocked(lockOf(ctx, r.indicatorChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *indicatorResolver) LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error) {
+	return lockOf(ctx, r.indicatorChange(ctx, obj))
+}
+
+// RatedScoreBand is the resolver for the ratedScoreBand field.
+func (r *indicatorResolver) RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error) {
+	return ratedScoreBand(obj), nil
 }
 
 // ExecutedPercent is the resolver for the executedPercent field.
@@ -457,6 +512,21 @@ func (r *projectResolver) Evaluation(ctx context.Context, obj *ent.Project) (*en
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
 }
 
+// ViewerCan is the resolver for the viewerCan field.
+func (r *projectResolver) ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error) {
+	return r.projectCan(ctx, obj)
+}
+
+// Locked is the resolver for the locked field.
+func (r *projectResolver) Locked(ctx context.Context, obj *ent.Project) (bool, error) {
+	return isLocked(lockOf(ctx, r.projectChange(ctx, obj)))
+}
+
+// LockReason is the resolver for the lockReason field.
+func (r *projectResolver) LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error) {
+	return lockOf(ctx, r.projectChange(ctx, obj))
+}
+
 // IndicatorRanking is the resolver for the indicatorRanking field.
 func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
 	q, err := where.Filter(r.client.Indicator.Query())
@@ -505,6 +575,11 @@ func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	return me(ctx, r.client)
+}
+
+// Limits is the resolver for the limits field.
+func (r *queryResolver) Limits(ctx context.Context) (*model.Limits, error) {
+	return limits(), nil
 }
 
 // Within is the resolver for the within field.

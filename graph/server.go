@@ -163,6 +163,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeForbidden, "", strings.TrimSuffix(rootCause(err).Error(), ": "+privacy.Deny.Error()))
 		case errors.As(err, &locked):
 			gqlErr.Extensions["evaluationID"] = fmt.Sprint(locked.Evaluation) // a string, as GraphQL writes every ID
+			gqlErr.Extensions["status"] = string(locked.Status)
 			return set(CodeLocked, "", locked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
@@ -185,6 +186,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return set(CodeNotFound, notFound.Field, notFound.Error())
 		case errors.As(err, &invalid):
 			field := lowerFirst(camel(invalid.Name))
+			setReason(gqlErr, invalid)
 			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, validationReason(invalid)))
 		case errors.As(err, &missing):
 			return set(CodeNotFound, "", "not found")
@@ -247,6 +249,20 @@ func validationReason(ve *ent.ValidationError) error {
 		return inner
 	}
 	return reason
+}
+
+// setReason puts a validator's reason code and params in extensions (INVALID and
+// none for a validator that gives no reason of its own, such as ent's MaxLen).
+func setReason(e *gqlerror.Error, err error) {
+	var r *inputerr.Reason
+	if !errors.As(err, &r) {
+		r = &inputerr.Reason{Code: inputerr.Invalid}
+	}
+	params := map[string]any{}
+	for k, v := range r.Params {
+		params[k] = v
+	}
+	e.Extensions["reason"], e.Extensions["params"] = r.Code, params
 }
 
 // nameVariable puts the variable's path in front of gqlgen's message for a variable

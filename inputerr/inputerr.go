@@ -89,3 +89,36 @@ func (e *InUse) Error() string {
 	}
 	return fmt.Sprintf("id: %s %d still has %s; delete those first", e.Entity, e.ID, strings.Join(held, ", "))
 }
+
+// Reason is why a value is refused, as a UI can translate it: a stable Code and
+// the values its sentence names (Params, numbers and decimals as strings), with
+// the same in English as the error's text. Validators return it; the GraphQL
+// layer puts Code and Params in extensions.reason and extensions.params.
+type Reason struct {
+	Code   string
+	Params map[string]string
+	Text   string
+}
+
+func (r *Reason) Error() string { return r.Text }
+
+// Codes of Reason.
+const (
+	TooLong     = "TOO_LONG"     // max, got: characters
+	TooLarge    = "TOO_LARGE"    // max, got
+	TooSmall    = "TOO_SMALL"    // min, got
+	OutOfRange  = "OUT_OF_RANGE" // min, max, got
+	NotPositive = "NOT_POSITIVE" //
+	Negative    = "NEGATIVE"     //
+	Invalid     = "INVALID"      // a refusal that names no reason of its own
+)
+
+// Refused returns a Reason with code and params (name, value, name, value…) and
+// a formatted English text.
+func Refused(code string, params []string, format string, args ...any) *Reason {
+	r := &Reason{Code: code, Params: map[string]string{}, Text: fmt.Sprintf(format, args...)}
+	for i := 0; i+1 < len(params); i += 2 {
+		r.Params[params[i]] = params[i+1]
+	}
+	return r
+}

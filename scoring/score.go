@@ -185,7 +185,8 @@ func Band(r Rating) (lo, hi decimal.Decimal, hiInclusive bool) {
 
 // CheckRatedScore returns nil when score lies in the rating's band of weight, else an error whose text names
 // the band in points and percent, e.g. `score 3.5 is outside the band of 达成年度指标 (ACHIEVED): 4.00 to 5.00
-// (80 % to 100 % of weight 5)`. The comparison is exact: with weight 3.33 the ACHIEVED band starts at 2.664.
+// (80 % to 100 % of weight 5)`; a score outside the band is a *BandError. The comparison is exact: with
+// weight 3.33 the ACHIEVED band starts at 2.664.
 func CheckRatedScore(r Rating, score, weight decimal.Decimal) error {
 	switch {
 	case r == NotRated:
@@ -200,13 +201,26 @@ func CheckRatedScore(r Rating, score, weight decimal.Decimal) error {
 	if score.GreaterThanOrEqual(loPts) && (score.LessThan(hiPts) || inclusive && score.Equal(hiPts)) {
 		return nil
 	}
+	return &BandError{Rating: r, Score: score, Weight: weight, Low: loPts, High: hiPts, HighInclusive: inclusive}
+}
+
+// BandError is a rated score outside its rating's band of the weight; Low and High are in points.
+type BandError struct {
+	Rating        Rating
+	Score, Weight decimal.Decimal
+	Low, High     decimal.Decimal
+	HighInclusive bool
+}
+
+func (e *BandError) Error() string {
 	upTo := "less than "
-	if inclusive {
+	if e.HighInclusive {
 		upTo = ""
 	}
-	return fmt.Errorf("score %s is outside the band of %s (%s): %s to %s%s (%s %% to %s%s %% of weight %s)",
-		score, r.chinese(), string(r), points(loPts), upTo, points(hiPts),
-		lo.Mul(hundred), upTo, hi.Mul(hundred), weight)
+	lo, hi, _ := Band(e.Rating)
+	return fmt.Sprintf("score %s is outside the band of %s (%s): %s to %s%s (%s %% to %s%s %% of weight %s)",
+		e.Score, e.Rating.chinese(), string(e.Rating), points(e.Low), upTo, points(e.High),
+		lo.Mul(hundred), upTo, hi.Mul(hundred), e.Weight)
 }
 
 // points prints a band edge with 2 decimals, or exactly when it has more, so the message never

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -505,6 +506,24 @@ func TestSubmitProblems(t *testing.T) {
 		}
 	}
 
+	wantReasons := []Reason{RatingMissing, RatedScoreMissing, RatedScoreOutsideBand, ActualMissing,
+		CompletionBelow, TargetMissed, WeightsNotHundred, ExecutionUnexplained}
+	for i, r := range wantReasons {
+		if got[i].Reason != r {
+			t.Errorf("problem %d reason %s, want %s", i, got[i].Reason, r)
+		}
+	}
+	for i, want := range map[int]map[string]string{
+		2: {"score": "3.5", "rating": "ACHIEVED", "weight": "5", "low": "4.00", "high": "5.00", "highInclusive": "true"},
+		4: {"completionRate": "75.00", "threshold": "100"},
+		5: {"actual": "12", "operator": "LE", "target": "10"},
+		6: {"sum": "95", "executionItemWeight": "10"},
+	} {
+		if !reflect.DeepEqual(got[i].Params, want) {
+			t.Errorf("problem %d params %v, want %v", i, got[i].Params, want)
+		}
+	}
+
 	// Fixing everything leaves nothing.
 	in.Indicators[0].Indicator = qual(Achieved, "9", "10")
 	in.Indicators[1].Indicator = qual(Achieved, "4", "5")
@@ -525,9 +544,9 @@ func TestSubmitProblemsEvaluationLevel(t *testing.T) {
 		want []Problem
 	}{
 		{"weights short", SubmitInput{Indicators: full},
-			[]Problem{{"", "weight", "weights add up to 95.5, not 100"}}},
+			[]Problem{{"", "weight", "weights add up to 95.5, not 100", WeightsNotHundred, map[string]string{"sum": "95.5"}}}},
 		{"weights over", SubmitInput{Indicators: append(full, SubmitIndicator{Key: "b", Indicator: qual(Achieved, "5", "5")})},
-			[]Problem{{"", "weight", "weights add up to 100.5, not 100"}}},
+			[]Problem{{"", "weight", "weights add up to 100.5, not 100", WeightsNotHundred, map[string]string{"sum": "100.5"}}}},
 		{"project weights 90 + 10", SubmitInput{Project: true, Indicators: []SubmitIndicator{{Key: "a", Indicator: quant(GE, "1", "1", "90")}}}, nil},
 		{"project rate 90 needs nothing", SubmitInput{Project: true, ExecutionRate: p("90"),
 			Indicators: []SubmitIndicator{{Key: "a", Indicator: quant(GE, "1", "1", "90")}}}, nil},
@@ -535,21 +554,22 @@ func TestSubmitProblemsEvaluationLevel(t *testing.T) {
 			Indicators: []SubmitIndicator{{Key: "a", Indicator: quant(GE, "1", "1", "90")}}}, nil},
 		{"project rate 89.99", SubmitInput{Project: true, ExecutionRate: p("89.99"),
 			Indicators: []SubmitIndicator{{Key: "a", Indicator: quant(GE, "1", "1", "90")}}},
-			[]Problem{{"", "executionExplanation", "execution rate 89.99 % is below 90 %; an explanation is required"}}},
+			[]Problem{{"", "executionExplanation", "execution rate 89.99 % is below 90 %; an explanation is required",
+				ExecutionUnexplained, map[string]string{"executionRate": "89.99", "threshold": "90"}}}},
 		{"department rate ignored", SubmitInput{ExecutionRate: p("50"),
 			Indicators: []SubmitIndicator{{Key: "a", Indicator: quant(GE, "1", "1", "100")}}}, nil},
 		{"malformed indicator", SubmitInput{Indicators: []SubmitIndicator{
 			{Key: "a", Name: "bad", Indicator: Indicator{Kind: Quantitative, Operator: "NE", Target: d("-1"), Actual: p("1"), Weight: d("0")}},
 			{Key: "b", Indicator: Indicator{Kind: "X", Weight: d("100")}},
 		}}, []Problem{
-			{"a", "weight", `indicator "bad": weight 0 is not positive`},
-			{"a", "operator", `indicator "bad": unknown operator "NE"`},
-			{"a", "target", `indicator "bad": target -1 is negative`},
-			{"b", "kind", `indicator "b": unknown kind "X"`},
+			{"a", "weight", `indicator "bad": weight 0 is not positive`, WeightNotPositive, map[string]string{"weight": "0"}},
+			{"a", "operator", `indicator "bad": unknown operator "NE"`, OperatorUnknown, map[string]string{"operator": "NE"}},
+			{"a", "target", `indicator "bad": target -1 is negative`, TargetNegative, map[string]string{"target": "-1"}},
+			{"b", "kind", `indicator "b": unknown kind "X"`, KindUnknown, map[string]string{"kind": "X"}},
 		}},
 	}
 	for _, tt := range tests {
-		if got := SubmitProblems(tt.in); !slices.Equal(got, tt.want) {
+		if got := SubmitProblems(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: SubmitProblems = %+v, want %+v", tt.name, got, tt.want)
 		}
 	}

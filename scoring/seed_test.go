@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -124,11 +125,14 @@ func TestSeedSubmit(t *testing.T) {
 	}
 	got := SubmitProblems(in)
 	want := []Problem{
-		{"会议参与人数", "deviationReason", `indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required`},
-		{"信息稿件被省采纳", "deviationReason", `indicator "信息稿件被省采纳": completion rate 133.33 % is at or above 130 %; a deviation reason is required`},
-		{"预算资金支出率", "deviationReason", `indicator "预算资金支出率": completion rate 99.63 % is below 100 %; a deviation reason is required`},
+		{"会议参与人数", "deviationReason", `indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required`,
+			CompletionAbove, map[string]string{"completionRate": "144.44", "threshold": "130"}},
+		{"信息稿件被省采纳", "deviationReason", `indicator "信息稿件被省采纳": completion rate 133.33 % is at or above 130 %; a deviation reason is required`,
+			CompletionAbove, map[string]string{"completionRate": "133.33", "threshold": "130"}},
+		{"预算资金支出率", "deviationReason", `indicator "预算资金支出率": completion rate 99.63 % is below 100 %; a deviation reason is required`,
+			CompletionBelow, map[string]string{"completionRate": "99.63", "threshold": "100"}},
 	}
-	if !slices.Equal(got, want) {
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("SubmitProblems(seed) =\n%+v\nwant\n%+v", got, want)
 	}
 
@@ -138,7 +142,7 @@ func TestSeedSubmit(t *testing.T) {
 			in.Indicators[i].DeviationReason = "举办大型会议，参与人数超出预期"
 		}
 	}
-	if got := SubmitProblems(in); !slices.Equal(got, want[1:]) {
+	if got := SubmitProblems(in); !reflect.DeepEqual(got, want[1:]) {
 		t.Fatalf("SubmitProblems(seed, meeting explained) = %+v, want %+v", got, want[1:])
 	}
 

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"entgo.io/ent/schema/mixin"
 
 	"jixiao/fixed"
+	"jixiao/inputerr"
 )
 
 // decimal is an exact decimal column (fixed.Decimal: int64 millionths), a Decimal in GraphQL.
@@ -34,14 +34,14 @@ func money(name, comment string) ent.Field {
 
 func nonNegative(v int64) error {
 	if v < 0 {
-		return errors.New("must not be negative")
+		return inputerr.Refused(inputerr.Negative, nil, "must not be negative")
 	}
 	return nil
 }
 
 func positive(v int64) error {
 	if v <= 0 {
-		return errors.New("must be greater than 0")
+		return inputerr.Refused(inputerr.NotPositive, nil, "must be greater than 0")
 	}
 	return nil
 }
@@ -84,7 +84,8 @@ func graphQL() []schema.Annotation {
 func between(lo, hi int) func(int) error {
 	return func(v int) error {
 		if v < lo || v > hi {
-			return fmt.Errorf("must be between %d and %d, got %d", lo, hi, v)
+			return inputerr.Refused(inputerr.OutOfRange, []string{"min", fmt.Sprint(lo), "max", fmt.Sprint(hi), "got", fmt.Sprint(v)},
+				"must be between %d and %d, got %d", lo, hi, v)
 		}
 		return nil
 	}

@@ -3,6 +3,8 @@ package schema
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"jixiao/inputerr"
 )
 
 // Longest texts users may type, in characters (Unicode code points: a Chinese
@@ -20,7 +22,8 @@ const (
 func maxChars(n int) func(string) error {
 	return func(s string) error {
 		if c := utf8.RuneCountInString(s); c > n {
-			return fmt.Errorf("must be at most %d characters, got %d", n, c)
+			return inputerr.Refused(inputerr.TooLong, []string{"max", fmt.Sprint(n), "got", fmt.Sprint(c)},
+				"must be at most %d characters, got %d", n, c)
 		}
 		return nil
 	}

@@ -116,6 +116,7 @@ type ComplexityRoot struct {
 		Score     func(childComplexity int, year int) int
 		UpdatedAt func(childComplexity int) int
 		Version   func(childComplexity int) int
+		ViewerCan func(childComplexity int) int
 		Year      func(childComplexity int, year int) int
 		Years     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) int
 	}
@@ -148,6 +149,8 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Indicators        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
 		KeyTasks          func(childComplexity int) int
+		LockReason        func(childComplexity int) int
+		Locked            func(childComplexity int) int
 		Months            func(childComplexity int) int
 		MonthsBehind      func(childComplexity int) int
 		OverallEvaluation func(childComplexity int) int
@@ -164,6 +167,7 @@ type ComplexityRoot struct {
 		TotalBudget       func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Version           func(childComplexity int) int
+		ViewerCan         func(childComplexity int) int
 		Year              func(childComplexity int) int
 	}
 
@@ -191,6 +195,8 @@ type ComplexityRoot struct {
 		ID                   func(childComplexity int) int
 		Improvements         func(childComplexity int) int
 		Indicators           func(childComplexity int) int
+		LockReason           func(childComplexity int) int
+		Locked               func(childComplexity int) int
 		MonthsBehind         func(childComplexity int) int
 		Problems             func(childComplexity int) int
 		Project              func(childComplexity int) int
@@ -204,6 +210,7 @@ type ComplexityRoot struct {
 		Transitions          func(childComplexity int) int
 		UpdatedAt            func(childComplexity int) int
 		Version              func(childComplexity int) int
+		ViewerCan            func(childComplexity int) int
 	}
 
 	EvaluationConnection struct {
@@ -217,10 +224,25 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	EvaluationViewerCan struct {
+		Approve func(childComplexity int) int
+		Edit    func(childComplexity int) int
+		Publish func(childComplexity int) int
+		Return  func(childComplexity int) int
+		Submit  func(childComplexity int) int
+	}
+
 	FieldChange struct {
 		After  func(childComplexity int) int
 		Before func(childComplexity int) int
 		Field  func(childComplexity int) int
+	}
+
+	FieldLimit struct {
+		Field     func(childComplexity int) int
+		MaxBytes  func(childComplexity int) int
+		MaxLength func(childComplexity int) int
+		Type      func(childComplexity int) int
 	}
 
 	Indicator struct {
@@ -238,18 +260,22 @@ type ComplexityRoot struct {
 		Kind              func(childComplexity int) int
 		Level1            func(childComplexity int) int
 		Level2            func(childComplexity int) int
+		LockReason        func(childComplexity int) int
+		Locked            func(childComplexity int) int
 		Name              func(childComplexity int) int
 		Operator          func(childComplexity int) int
 		Position          func(childComplexity int) int
 		Project           func(childComplexity int) int
 		ProjectID         func(childComplexity int) int
 		RatedScore        func(childComplexity int) int
+		RatedScoreBand    func(childComplexity int) int
 		Rating            func(childComplexity int) int
 		Score             func(childComplexity int) int
 		Target            func(childComplexity int) int
 		Unit              func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Version           func(childComplexity int) int
+		ViewerCan         func(childComplexity int) int
 		Weight            func(childComplexity int) int
 	}
 
@@ -273,6 +299,16 @@ type ComplexityRoot struct {
 		Position         func(childComplexity int) int
 		Title            func(childComplexity int) int
 		Version          func(childComplexity int) int
+	}
+
+	Limits struct {
+		Fields      func(childComplexity int) int
+		RatingBands func(childComplexity int) int
+	}
+
+	Lock struct {
+		EvaluationID func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	Me struct {
@@ -354,9 +390,12 @@ type ComplexityRoot struct {
 		Goal             func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Indicators       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		LockReason       func(childComplexity int) int
+		Locked           func(childComplexity int) int
 		Name             func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		Version          func(childComplexity int) int
+		ViewerCan        func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -379,11 +418,19 @@ type ComplexityRoot struct {
 		Evaluations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) int
 		IndicatorRanking  func(childComplexity int, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) int
 		Indicators        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		Limits            func(childComplexity int) int
 		Me                func(childComplexity int) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
 		Projects          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
 		Users             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
+	}
+
+	RatingBand struct {
+		High          func(childComplexity int) int
+		HighInclusive func(childComplexity int) int
+		Low           func(childComplexity int) int
+		Rating        func(childComplexity int) int
 	}
 
 	SignIn struct {
@@ -397,6 +444,8 @@ type ComplexityRoot struct {
 		IndicatorID   func(childComplexity int) int
 		IndicatorName func(childComplexity int) int
 		Message       func(childComplexity int) int
+		Params        func(childComplexity int) int
+		Reason        func(childComplexity int) int
 	}
 
 	Subtotal struct {
@@ -441,6 +490,10 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	ViewerCan struct {
+		Edit func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -448,6 +501,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type DepartmentResolver interface {
+	ViewerCan(ctx context.Context, obj *ent.Department) (*model.ViewerCan, error)
 	Year(ctx context.Context, obj *ent.Department, year int) (*ent.DepartmentYear, error)
 	Score(ctx context.Context, obj *ent.Department, year int) (*fixed.Decimal, error)
 }
@@ -462,6 +516,9 @@ type DepartmentYearResolver interface {
 	MonthsBehind(ctx context.Context, obj *ent.DepartmentYear) ([]int, error)
 	KeyTasks(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.KeyTask, error)
 	OverallEvaluation(ctx context.Context, obj *ent.DepartmentYear) (*ent.Evaluation, error)
+	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
+	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
+	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
 }
 type EvaluationResolver interface {
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
@@ -473,6 +530,9 @@ type EvaluationResolver interface {
 	ExecutionScore(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error)
 	MonthsBehind(ctx context.Context, obj *ent.Evaluation) ([]int, error)
 	SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error)
+	ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error)
+	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
+	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 }
 type IndicatorResolver interface {
 	EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error)
@@ -480,6 +540,10 @@ type IndicatorResolver interface {
 	Score(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error)
 	Attainment(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error)
 	DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error)
+	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
+	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
+	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
+	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
 }
 type MonthlyExecutionResolver interface {
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
@@ -519,6 +583,9 @@ type MutationResolver interface {
 type ProjectResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.Project) (*fixed.Decimal, error)
 	Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error)
+	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
+	Locked(ctx context.Context, obj *ent.Project) (bool, error)
+	LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -534,6 +601,7 @@ type QueryResolver interface {
 	IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
+	Limits(ctx context.Context) (*model.Limits, error)
 }
 
 type DepartmentWhereInputResolver interface {
@@ -831,6 +899,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Department.Version(childComplexity), true
+	case "Department.viewerCan":
+		if e.ComplexityRoot.Department.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Department.ViewerCan(childComplexity), true
 	case "Department.year":
 		if e.ComplexityRoot.Department.Year == nil {
 			break
@@ -987,6 +1061,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.KeyTasks(childComplexity), true
+	case "DepartmentYear.lockReason":
+		if e.ComplexityRoot.DepartmentYear.LockReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.LockReason(childComplexity), true
+	case "DepartmentYear.locked":
+		if e.ComplexityRoot.DepartmentYear.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.Locked(childComplexity), true
 	case "DepartmentYear.months":
 		if e.ComplexityRoot.DepartmentYear.Months == nil {
 			break
@@ -1088,6 +1174,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.Version(childComplexity), true
+	case "DepartmentYear.viewerCan":
+		if e.ComplexityRoot.DepartmentYear.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.ViewerCan(childComplexity), true
 	case "DepartmentYear.year":
 		if e.ComplexityRoot.DepartmentYear.Year == nil {
 			break
@@ -1199,6 +1291,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.Indicators(childComplexity), true
+	case "Evaluation.lockReason":
+		if e.ComplexityRoot.Evaluation.LockReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.LockReason(childComplexity), true
+	case "Evaluation.locked":
+		if e.ComplexityRoot.Evaluation.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Locked(childComplexity), true
 	case "Evaluation.monthsBehind":
 		if e.ComplexityRoot.Evaluation.MonthsBehind == nil {
 			break
@@ -1277,6 +1381,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.Version(childComplexity), true
+	case "Evaluation.viewerCan":
+		if e.ComplexityRoot.Evaluation.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ViewerCan(childComplexity), true
 
 	case "EvaluationConnection.edges":
 		if e.ComplexityRoot.EvaluationConnection.Edges == nil {
@@ -1310,6 +1420,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EvaluationEdge.Node(childComplexity), true
 
+	case "EvaluationViewerCan.approve":
+		if e.ComplexityRoot.EvaluationViewerCan.Approve == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationViewerCan.Approve(childComplexity), true
+	case "EvaluationViewerCan.edit":
+		if e.ComplexityRoot.EvaluationViewerCan.Edit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationViewerCan.Edit(childComplexity), true
+	case "EvaluationViewerCan.publish":
+		if e.ComplexityRoot.EvaluationViewerCan.Publish == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationViewerCan.Publish(childComplexity), true
+	case "EvaluationViewerCan.return":
+		if e.ComplexityRoot.EvaluationViewerCan.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationViewerCan.Return(childComplexity), true
+	case "EvaluationViewerCan.submit":
+		if e.ComplexityRoot.EvaluationViewerCan.Submit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationViewerCan.Submit(childComplexity), true
+
 	case "FieldChange.after":
 		if e.ComplexityRoot.FieldChange.After == nil {
 			break
@@ -1328,6 +1469,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
+
+	case "FieldLimit.field":
+		if e.ComplexityRoot.FieldLimit.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldLimit.Field(childComplexity), true
+	case "FieldLimit.maxBytes":
+		if e.ComplexityRoot.FieldLimit.MaxBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldLimit.MaxBytes(childComplexity), true
+	case "FieldLimit.maxLength":
+		if e.ComplexityRoot.FieldLimit.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldLimit.MaxLength(childComplexity), true
+	case "FieldLimit.type":
+		if e.ComplexityRoot.FieldLimit.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldLimit.Type(childComplexity), true
 
 	case "Indicator.actual":
 		if e.ComplexityRoot.Indicator.Actual == nil {
@@ -1413,6 +1579,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Level2(childComplexity), true
+	case "Indicator.lockReason":
+		if e.ComplexityRoot.Indicator.LockReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.LockReason(childComplexity), true
+	case "Indicator.locked":
+		if e.ComplexityRoot.Indicator.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Locked(childComplexity), true
 	case "Indicator.name":
 		if e.ComplexityRoot.Indicator.Name == nil {
 			break
@@ -1449,6 +1627,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.RatedScore(childComplexity), true
+	case "Indicator.ratedScoreBand":
+		if e.ComplexityRoot.Indicator.RatedScoreBand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.RatedScoreBand(childComplexity), true
 	case "Indicator.rating":
 		if e.ComplexityRoot.Indicator.Rating == nil {
 			break
@@ -1485,6 +1669,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Version(childComplexity), true
+	case "Indicator.viewerCan":
+		if e.ComplexityRoot.Indicator.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.ViewerCan(childComplexity), true
 	case "Indicator.weight":
 		if e.ComplexityRoot.Indicator.Weight == nil {
 			break
@@ -1572,6 +1762,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KeyTask.Version(childComplexity), true
+
+	case "Limits.fields":
+		if e.ComplexityRoot.Limits.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.Fields(childComplexity), true
+	case "Limits.ratingBands":
+		if e.ComplexityRoot.Limits.RatingBands == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.RatingBands(childComplexity), true
+
+	case "Lock.evaluationID":
+		if e.ComplexityRoot.Lock.EvaluationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lock.EvaluationID(childComplexity), true
+	case "Lock.status":
+		if e.ComplexityRoot.Lock.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Lock.Status(childComplexity), true
 
 	case "Me.csrfToken":
 		if e.ComplexityRoot.Me.CsrfToken == nil {
@@ -2101,6 +2317,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
+	case "Project.lockReason":
+		if e.ComplexityRoot.Project.LockReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.LockReason(childComplexity), true
+	case "Project.locked":
+		if e.ComplexityRoot.Project.Locked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Locked(childComplexity), true
 	case "Project.name":
 		if e.ComplexityRoot.Project.Name == nil {
 			break
@@ -2119,6 +2347,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Version(childComplexity), true
+	case "Project.viewerCan":
+		if e.ComplexityRoot.Project.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ViewerCan(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -2241,6 +2475,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
 
+	case "Query.limits":
+		if e.ComplexityRoot.Query.Limits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Limits(childComplexity), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -2292,6 +2532,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Users(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
 
+	case "RatingBand.high":
+		if e.ComplexityRoot.RatingBand.High == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RatingBand.High(childComplexity), true
+	case "RatingBand.highInclusive":
+		if e.ComplexityRoot.RatingBand.HighInclusive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RatingBand.HighInclusive(childComplexity), true
+	case "RatingBand.low":
+		if e.ComplexityRoot.RatingBand.Low == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RatingBand.Low(childComplexity), true
+	case "RatingBand.rating":
+		if e.ComplexityRoot.RatingBand.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RatingBand.Rating(childComplexity), true
+
 	case "SignIn.csrfToken":
 		if e.ComplexityRoot.SignIn.CsrfToken == nil {
 			break
@@ -2335,6 +2600,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SubmitProblem.Message(childComplexity), true
+	case "SubmitProblem.params":
+		if e.ComplexityRoot.SubmitProblem.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubmitProblem.Params(childComplexity), true
+	case "SubmitProblem.reason":
+		if e.ComplexityRoot.SubmitProblem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubmitProblem.Reason(childComplexity), true
 
 	case "Subtotal.level1":
 		if e.ComplexityRoot.Subtotal.Level1 == nil {
@@ -2508,6 +2785,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
+
+	case "ViewerCan.edit":
+		if e.ComplexityRoot.ViewerCan.Edit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerCan.Edit(childComplexity), true
 
 	}
 	return 0, false
@@ -5949,7 +6233,69 @@ type SubmitProblem {
   indicatorName: String
   """The GraphQL field to fix, e.g. deviationReason, weight, ratedScore, executionExplanation."""
   field: String!
+  """
+  A stable code a UI translates: WEIGHT_NOT_POSITIVE, RATING_MISSING, RATING_UNKNOWN,
+  RATED_SCORE_MISSING, RATED_SCORE_OUTSIDE_BAND, OPERATOR_UNKNOWN, TARGET_NEGATIVE,
+  ACTUAL_MISSING, COMPLETION_BELOW, COMPLETION_AT_OR_ABOVE, TARGET_MISSED, KIND_UNKNOWN,
+  WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD.
+  """
+  reason: String!
+  """The values the reason's sentence names, an object of strings (e.g. {"sum": "95.5"})."""
+  params: Any!
+  """The same in English, for logs and API callers; a UI writes its own sentence from reason and params."""
   message: String!
+}
+
+"""What the caller may do with an evaluation now, as the access and workflow rules decide."""
+type EvaluationViewerCan {
+  """Change the evaluation's texts (and, with edit on them, its indicators and figures)."""
+  edit: Boolean!
+  submit: Boolean!
+  approve: Boolean!
+  return: Boolean!
+  publish: Boolean!
+}
+
+"""What the caller may do with a department-year's or an indicator's data now."""
+type ViewerCan {
+  edit: Boolean!
+}
+
+"""Why data is read-only to editors: the evaluation under review that holds it."""
+type Lock {
+  evaluationID: ID!
+  """The evaluation's status: SUBMITTED, APPROVED or PUBLISHED."""
+  status: EvaluationStatus!
+}
+
+"""One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1)."""
+type RatingBand {
+  rating: Rating!
+  low: Decimal!
+  high: Decimal!
+  """Whether a score equal to high lies in the band."""
+  highInclusive: Boolean!
+}
+
+"""
+The longest text a field takes, found by asking the field's own validators: in
+characters (a Chinese character counts one) or, for a check that counts UTF-8
+bytes, in bytes (a Chinese character counts three). One of the two is set.
+"""
+type FieldLimit {
+  """The GraphQL type, e.g. Indicator."""
+  type: String!
+  """The GraphQL field, e.g. name."""
+  field: String!
+  maxLength: Int
+  maxBytes: Int
+}
+
+"""The rules' numbers a form checks before it sends anything."""
+type Limits {
+  """Every bounded text field of the editable types."""
+  fields: [FieldLimit!]!
+  ratingBands: [RatingBand!]!
 }
 
 extend type Indicator {
@@ -5967,6 +6313,14 @@ extend type Indicator {
   attainment: Decimal! @places(n: 4)
   """Whether a deviation reason (偏差原因分析) is required before submission."""
   deviationRequired: Boolean!
+  """What the caller may do with this indicator now."""
+  viewerCan: ViewerCan!
+  """Whether the indicator is read-only to editors: its evaluation is under review."""
+  locked: Boolean!
+  """The evaluation that holds it while locked; null otherwise."""
+  lockReason: Lock
+  """The band its rating allows for its rated score, in points of its weight; null unless qualitative, rated and weighted."""
+  ratedScoreBand: RatingBand
 }
 
 extend type Evaluation {
@@ -5987,6 +6341,12 @@ extend type Evaluation {
   monthsBehind: [Int!]!
   """What submitEvaluation would refuse now; empty when the evaluation can be submitted."""
   submitProblems: [SubmitProblem!]!
+  """What the caller may do with this evaluation now."""
+  viewerCan: EvaluationViewerCan!
+  """Whether the evaluation, its indicators and its figures are read-only to editors."""
+  locked: Boolean!
+  """Why it is locked; null when it is not."""
+  lockReason: Lock
 }
 
 extend type DepartmentYear {
@@ -6009,6 +6369,11 @@ extend type DepartmentYear {
   keyTasks: [KeyTask!]!
   """The department-year's overall evaluation, if one was created."""
   overallEvaluation: Evaluation
+  """What the caller may do with the year's figures, months and key tasks now."""
+  viewerCan: ViewerCan!
+  """Whether the figures are read-only to editors: the overall evaluation is under review."""
+  locked: Boolean!
+  lockReason: Lock
 }
 
 extend type MonthlyExecution {
@@ -6019,6 +6384,8 @@ extend type MonthlyExecution {
 }
 
 extend type Department {
+  """What the caller may do with the department's data now: edit is adding a year to it."""
+  viewerCan: ViewerCan!
   """The department's figures for one year."""
   year(year: Int!): DepartmentYear
   """
@@ -6033,6 +6400,11 @@ extend type Project {
   executionRate: Decimal @places(n: 2)
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
+  """What the caller may do with the project and its indicators now."""
+  viewerCan: ViewerCan!
+  """Whether the project and its indicators are read-only to editors: its evaluation is under review."""
+  locked: Boolean!
+  lockReason: Lock
 }
 
 extend input DepartmentWhereInput {
@@ -6187,6 +6559,8 @@ type Me {
 
 extend type Query {
   me: Me!
+  """The field limits and rating bands the server checks, for forms to check first."""
+  limits: Limits!
 }
 
 input NewUserInput {
@@ -6341,6 +6715,8 @@ func (ec *executionContext) childFields_Department(ctx context.Context, field gr
 		return ec.fieldContext_Department_children(ctx, field)
 	case "years":
 		return ec.fieldContext_Department_years(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Department_viewerCan(ctx, field)
 	case "year":
 		return ec.fieldContext_Department_year(ctx, field)
 	case "score":
@@ -6439,6 +6815,12 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_keyTasks(ctx, field)
 	case "overallEvaluation":
 		return ec.fieldContext_DepartmentYear_overallEvaluation(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_DepartmentYear_viewerCan(ctx, field)
+	case "locked":
+		return ec.fieldContext_DepartmentYear_locked(ctx, field)
+	case "lockReason":
+		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DepartmentYear", field.Name)
 }
@@ -6517,6 +6899,12 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_monthsBehind(ctx, field)
 	case "submitProblems":
 		return ec.fieldContext_Evaluation_submitProblems(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Evaluation_viewerCan(ctx, field)
+	case "locked":
+		return ec.fieldContext_Evaluation_locked(ctx, field)
+	case "lockReason":
+		return ec.fieldContext_Evaluation_lockReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluation", field.Name)
 }
@@ -6543,6 +6931,22 @@ func (ec *executionContext) childFields_EvaluationEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type EvaluationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_EvaluationViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edit":
+		return ec.fieldContext_EvaluationViewerCan_edit(ctx, field)
+	case "submit":
+		return ec.fieldContext_EvaluationViewerCan_submit(ctx, field)
+	case "approve":
+		return ec.fieldContext_EvaluationViewerCan_approve(ctx, field)
+	case "return":
+		return ec.fieldContext_EvaluationViewerCan_return(ctx, field)
+	case "publish":
+		return ec.fieldContext_EvaluationViewerCan_publish(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EvaluationViewerCan", field.Name)
+}
+
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -6553,6 +6957,20 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 		return ec.fieldContext_FieldChange_after(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldLimit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_FieldLimit_type(ctx, field)
+	case "field":
+		return ec.fieldContext_FieldLimit_field(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_FieldLimit_maxLength(ctx, field)
+	case "maxBytes":
+		return ec.fieldContext_FieldLimit_maxBytes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldLimit", field.Name)
 }
 
 func (ec *executionContext) childFields_Indicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6611,6 +7029,14 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_attainment(ctx, field)
 	case "deviationRequired":
 		return ec.fieldContext_Indicator_deviationRequired(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Indicator_viewerCan(ctx, field)
+	case "locked":
+		return ec.fieldContext_Indicator_locked(ctx, field)
+	case "lockReason":
+		return ec.fieldContext_Indicator_lockReason(ctx, field)
+	case "ratedScoreBand":
+		return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
 }
@@ -6657,6 +7083,26 @@ func (ec *executionContext) childFields_KeyTask(ctx context.Context, field graph
 		return ec.fieldContext_KeyTask_departmentYear(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KeyTask", field.Name)
+}
+
+func (ec *executionContext) childFields_Limits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fields":
+		return ec.fieldContext_Limits_fields(ctx, field)
+	case "ratingBands":
+		return ec.fieldContext_Limits_ratingBands(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Limits", field.Name)
+}
+
+func (ec *executionContext) childFields_Lock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluationID":
+		return ec.fieldContext_Lock_evaluationID(ctx, field)
+	case "status":
+		return ec.fieldContext_Lock_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Lock", field.Name)
 }
 
 func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6759,6 +7205,12 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_executionRate(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_Project_evaluation(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Project_viewerCan(ctx, field)
+	case "locked":
+		return ec.fieldContext_Project_locked(ctx, field)
+	case "lockReason":
+		return ec.fieldContext_Project_lockReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -6785,6 +7237,20 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RatingBand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rating":
+		return ec.fieldContext_RatingBand_rating(ctx, field)
+	case "low":
+		return ec.fieldContext_RatingBand_low(ctx, field)
+	case "high":
+		return ec.fieldContext_RatingBand_high(ctx, field)
+	case "highInclusive":
+		return ec.fieldContext_RatingBand_highInclusive(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RatingBand", field.Name)
+}
+
 func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -6805,6 +7271,10 @@ func (ec *executionContext) childFields_SubmitProblem(ctx context.Context, field
 		return ec.fieldContext_SubmitProblem_indicatorName(ctx, field)
 	case "field":
 		return ec.fieldContext_SubmitProblem_field(ctx, field)
+	case "reason":
+		return ec.fieldContext_SubmitProblem_reason(ctx, field)
+	case "params":
+		return ec.fieldContext_SubmitProblem_params(ctx, field)
 	case "message":
 		return ec.fieldContext_SubmitProblem_message(ctx, field)
 	}
@@ -6895,6 +7365,14 @@ func (ec *executionContext) childFields_UserEdge(ctx context.Context, field grap
 		return ec.fieldContext_UserEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edit":
+		return ec.fieldContext_ViewerCan_edit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9554,6 +10032,38 @@ func (ec *executionContext) fieldContext_Department_years(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Department_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Department) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Department_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Department().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Department_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Department",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Department_year(ctx context.Context, field graphql.CollectedField, obj *ent.Department) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10630,6 +11140,93 @@ func (ec *executionContext) fieldContext_DepartmentYear_overallEvaluation(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _DepartmentYear_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentYear_locked(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().Locked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _DepartmentYear_lockReason(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().LockReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+			return ec.marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DepartmentYearConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYearConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11401,6 +11998,93 @@ func (ec *executionContext) fieldContext_Evaluation_submitProblems(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationViewerCan) graphql.Marshaler {
+			return ec.marshalNEvaluationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_locked(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Locked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Evaluation_lockReason(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_lockReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().LockReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+			return ec.marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_lockReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EvaluationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EvaluationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11543,6 +12227,121 @@ func (ec *executionContext) fieldContext_EvaluationEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("EvaluationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _EvaluationViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationViewerCan_edit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EvaluationViewerCan_submit(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationViewerCan_submit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Submit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationViewerCan_submit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EvaluationViewerCan_approve(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationViewerCan_approve(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approve, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationViewerCan_approve(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EvaluationViewerCan_return(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationViewerCan_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Return, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationViewerCan_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EvaluationViewerCan_publish(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationViewerCan_publish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publish, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationViewerCan_publish(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *change.Field) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11610,6 +12409,98 @@ func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "Any")
+}
+
+func (ec *executionContext) _FieldLimit_type(ctx context.Context, field graphql.CollectedField, obj *model.FieldLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldLimit_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldLimit_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldLimit_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldLimit_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldLimit_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldLimit_maxLength(ctx context.Context, field graphql.CollectedField, obj *model.FieldLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldLimit_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldLimit_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FieldLimit_maxBytes(ctx context.Context, field graphql.CollectedField, obj *model.FieldLimit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldLimit_maxBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldLimit_maxBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Indicator_id(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -12251,6 +13142,125 @@ func (ec *executionContext) fieldContext_Indicator_deviationRequired(_ context.C
 	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _Indicator_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_locked(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Locked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Indicator_lockReason(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_lockReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().LockReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+			return ec.marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_lockReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_ratedScoreBand(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().RatedScoreBand(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RatingBand) graphql.Marshaler {
+			return ec.marshalORatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatingBand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_ratedScoreBand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IndicatorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IndicatorConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12584,6 +13594,116 @@ func (ec *executionContext) fieldContext_KeyTask_departmentYear(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Limits_fields(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldLimit) graphql.Marshaler {
+			return ec.marshalNFieldLimit2ᚕᚖjixiaoᚋgraphᚋmodelᚐFieldLimitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Limits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldLimit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Limits_ratingBands(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_ratingBands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingBands, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RatingBand) graphql.Marshaler {
+			return ec.marshalNRatingBand2ᚕᚖjixiaoᚋgraphᚋmodelᚐRatingBandᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_ratingBands(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Limits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Lock_evaluationID(ctx context.Context, field graphql.CollectedField, obj *model.Lock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lock_evaluationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lock_evaluationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lock", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Lock_status(ctx context.Context, field graphql.CollectedField, obj *model.Lock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Lock_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Status) graphql.Marshaler {
+			return ec.marshalNEvaluationStatus2jixiaoᚋentᚋevaluationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Lock_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Lock", field, false, false, "EvaluationStatus")
 }
 
 func (ec *executionContext) _Me_kind(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -14776,6 +15896,93 @@ func (ec *executionContext) fieldContext_Project_evaluation(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Project_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+			return ec.marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_locked(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_locked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Locked(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_locked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Project_lockReason(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_lockReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().LockReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+			return ec.marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_lockReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15478,6 +16685,38 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_limits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_limits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Limits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+			return ec.marshalNLimits2ᚖjixiaoᚋgraphᚋmodelᚐLimits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Limits(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15552,6 +16791,98 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RatingBand_rating(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RatingBand_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v indicator.Rating) graphql.Marshaler {
+			return ec.marshalNRating2jixiaoᚋentᚋindicatorᚐRating(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RatingBand_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Rating")
+}
+
+func (ec *executionContext) _RatingBand_low(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RatingBand_low(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Low, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RatingBand_low(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RatingBand_high(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RatingBand_high(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.High, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RatingBand_high(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RatingBand_highInclusive(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RatingBand_highInclusive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighInclusive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RatingBand_highInclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SignIn_user(ctx context.Context, field graphql.CollectedField, obj *model.SignIn) (ret graphql.Marshaler) {
@@ -15699,6 +17030,52 @@ func (ec *executionContext) _SubmitProblem_field(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_SubmitProblem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SubmitProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubmitProblem_reason(ctx context.Context, field graphql.CollectedField, obj *model.SubmitProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubmitProblem_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubmitProblem_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubmitProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubmitProblem_params(ctx context.Context, field graphql.CollectedField, obj *model.SubmitProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubmitProblem_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNAny2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubmitProblem_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubmitProblem", field, false, false, "Any")
 }
 
 func (ec *executionContext) _SubmitProblem_message(ctx context.Context, field graphql.CollectedField, obj *model.SubmitProblem) (ret graphql.Marshaler) {
@@ -16411,6 +17788,29 @@ func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerCan_edit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -27618,6 +29018,12 @@ func (ec *executionContext) _Department(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Department_years(ctx, field, obj)
 				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Department_viewerCan(ctx, field, obj)
+				})
 		case "year":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -27918,6 +29324,24 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_overallEvaluation(ctx, field, obj)
 				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_viewerCan(ctx, field, obj)
+				})
+		case "locked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_locked(ctx, field, obj)
+				})
+		case "lockReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_lockReason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28164,6 +29588,24 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_submitProblems(ctx, field, obj)
 				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_viewerCan(ctx, field, obj)
+				})
+		case "locked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_locked(ctx, field, obj)
+				})
+		case "lockReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_lockReason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28262,6 +29704,59 @@ func (ec *executionContext) _EvaluationEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var evaluationViewerCanImplementors = []string{"EvaluationViewerCan"}
+
+func (ec *executionContext) _EvaluationViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.EvaluationViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evaluationViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvaluationViewerCan")
+		case "edit":
+			out.Values[i] = ec._EvaluationViewerCan_edit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submit":
+			out.Values[i] = ec._EvaluationViewerCan_submit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approve":
+			out.Values[i] = ec._EvaluationViewerCan_approve(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "return":
+			out.Values[i] = ec._EvaluationViewerCan_return(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publish":
+			out.Values[i] = ec._EvaluationViewerCan_publish(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fieldChangeImplementors = []string{"FieldChange"}
 
 func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *change.Field) graphql.Marshaler {
@@ -28285,6 +29780,54 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 			}
 		case "after":
 			out.Values[i] = ec._FieldChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldLimitImplementors = []string{"FieldLimit"}
+
+func (ec *executionContext) _FieldLimit(ctx context.Context, sel ast.SelectionSet, obj *model.FieldLimit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldLimitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldLimit")
+		case "type":
+			out.Values[i] = ec._FieldLimit_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._FieldLimit_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._FieldLimit_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxBytes":
+			out.Values[i] = ec._FieldLimit_maxBytes(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -28458,6 +30001,30 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_deviationRequired(ctx, field, obj)
 				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_viewerCan(ctx, field, obj)
+				})
+		case "locked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_locked(ctx, field, obj)
+				})
+		case "lockReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_lockReason(ctx, field, obj)
+				})
+		case "ratedScoreBand":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_ratedScoreBand(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28608,6 +30175,82 @@ func (ec *executionContext) _KeyTask(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._KeyTask_departmentYear(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var limitsImplementors = []string{"Limits"}
+
+func (ec *executionContext) _Limits(ctx context.Context, sel ast.SelectionSet, obj *model.Limits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, limitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Limits")
+		case "fields":
+			out.Values[i] = ec._Limits_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratingBands":
+			out.Values[i] = ec._Limits_ratingBands(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var lockImplementors = []string{"Lock"}
+
+func (ec *executionContext) _Lock(ctx context.Context, sel ast.SelectionSet, obj *model.Lock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, lockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Lock")
+		case "evaluationID":
+			out.Values[i] = ec._Lock_evaluationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Lock_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29180,6 +30823,24 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_evaluation(ctx, field, obj)
 				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_viewerCan(ctx, field, obj)
+				})
+		case "locked":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_locked(ctx, field, obj)
+				})
+		case "lockReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_lockReason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29375,6 +31036,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "limits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_limits(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -29388,6 +31055,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ratingBandImplementors = []string{"RatingBand"}
+
+func (ec *executionContext) _RatingBand(ctx context.Context, sel ast.SelectionSet, obj *model.RatingBand) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ratingBandImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RatingBand")
+		case "rating":
+			out.Values[i] = ec._RatingBand_rating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "low":
+			out.Values[i] = ec._RatingBand_low(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "high":
+			out.Values[i] = ec._RatingBand_high(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highInclusive":
+			out.Values[i] = ec._RatingBand_highInclusive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -29472,6 +31187,16 @@ func (ec *executionContext) _SubmitProblem(ctx context.Context, sel ast.Selectio
 			}
 		case "field":
 			out.Values[i] = ec._SubmitProblem_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._SubmitProblem_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._SubmitProblem_params(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -29759,6 +31484,39 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._UserEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var viewerCanImplementors = []string{"ViewerCan"}
+
+func (ec *executionContext) _ViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.ViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ViewerCan")
+		case "edit":
+			out.Values[i] = ec._ViewerCan_edit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30191,6 +31949,24 @@ func (ec *executionContext) marshalNActorKind2jixiaoᚋentᚋauditrecordᚐActor
 	return v
 }
 
+func (ec *executionContext) unmarshalNAny2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAny2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Any!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Any!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNAuditAction2jixiaoᚋentᚋauditrecordᚐAction(ctx context.Context, v any) (auditrecord.Action, error) {
 	var res auditrecord.Action
 	err := res.UnmarshalGQL(v)
@@ -30430,6 +32206,14 @@ func (ec *executionContext) marshalNEvaluationStatus2jixiaoᚋentᚋevaluation�
 	return v
 }
 
+func (ec *executionContext) marshalNEvaluationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EvaluationViewerCan!")
+		return graphql.Null
+	}
+	return ec._EvaluationViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNEvaluationWhereInput2ᚖjixiaoᚋentᚐEvaluationWhereInput(ctx context.Context, v any) (*ent.EvaluationWhereInput, error) {
 	res, err := ec.unmarshalInputEvaluationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -30453,6 +32237,30 @@ func (ec *executionContext) marshalNFieldChange2ᚕjixiaoᚋauditᚋchangeᚐFie
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNFieldLimit2ᚕᚖjixiaoᚋgraphᚋmodelᚐFieldLimitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldLimit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldLimit2ᚖjixiaoᚋgraphᚋmodelᚐFieldLimit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldLimit2ᚖjixiaoᚋgraphᚋmodelᚐFieldLimit(ctx context.Context, sel ast.SelectionSet, v *model.FieldLimit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldLimit!")
+		return graphql.Null
+	}
+	return ec._FieldLimit(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐBinding(ctx context.Context, v any) (indicator.Binding, error) {
@@ -30680,6 +32488,14 @@ func (ec *executionContext) unmarshalNKeyTaskWhereInput2ᚖjixiaoᚋentᚐKeyTas
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLimits2ᚖjixiaoᚋgraphᚋmodelᚐLimits(ctx context.Context, sel ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Limits!")
+		return graphql.Null
+	}
+	return ec._Limits(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMe2ᚖjixiaoᚋgraphᚋmodelᚐMe(ctx context.Context, sel ast.SelectionSet, v *model.Me) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Me!")
@@ -30845,6 +32661,30 @@ func (ec *executionContext) unmarshalNRating2jixiaoᚋentᚋindicatorᚐRating(c
 
 func (ec *executionContext) marshalNRating2jixiaoᚋentᚋindicatorᚐRating(ctx context.Context, sel ast.SelectionSet, v indicator.Rating) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRatingBand2ᚕᚖjixiaoᚋgraphᚋmodelᚐRatingBandᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RatingBand) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatingBand(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatingBand(ctx context.Context, sel ast.SelectionSet, v *model.RatingBand) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RatingBand!")
+		return graphql.Null
+	}
+	return ec._RatingBand(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
@@ -31042,6 +32882,14 @@ func (ec *executionContext) marshalNUserOrderField2ᚖjixiaoᚋentᚐUserOrderFi
 func (ec *executionContext) unmarshalNUserWhereInput2ᚖjixiaoᚋentᚐUserWhereInput(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.ViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ViewerCan!")
+		return graphql.Null
+	}
+	return ec._ViewerCan(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNViewerKind2jixiaoᚋgraphᚋmodelᚐViewerKind(ctx context.Context, v any) (model.ViewerKind, error) {
@@ -32154,6 +34002,13 @@ func (ec *executionContext) unmarshalOKeyTaskWhereInput2ᚖjixiaoᚋentᚐKeyTas
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx context.Context, sel ast.SelectionSet, v *model.Lock) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Lock(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMonthlyExecutionWhereInput2ᚕᚖjixiaoᚋentᚐMonthlyExecutionWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonthlyExecutionWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -32357,6 +34212,13 @@ func (ec *executionContext) marshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatingBand(ctx context.Context, sel ast.SelectionSet, v *model.RatingBand) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RatingBand(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {

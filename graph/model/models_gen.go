@@ -7,11 +7,49 @@ import (
 	"fmt"
 	"io"
 	"jixiao/ent"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
 	"jixiao/ent/user"
 	"jixiao/fixed"
 	"strconv"
 	"time"
 )
+
+// What the caller may do with an evaluation now, as the access and workflow rules decide.
+type EvaluationViewerCan struct {
+	// Change the evaluation's texts (and, with edit on them, its indicators and figures).
+	Edit    bool `json:"edit"`
+	Submit  bool `json:"submit"`
+	Approve bool `json:"approve"`
+	Return  bool `json:"return"`
+	Publish bool `json:"publish"`
+}
+
+// The longest text a field takes, found by asking the field's own validators: in
+// characters (a Chinese character counts one) or, for a check that counts UTF-8
+// bytes, in bytes (a Chinese character counts three). One of the two is set.
+type FieldLimit struct {
+	// The GraphQL type, e.g. Indicator.
+	Type string `json:"type"`
+	// The GraphQL field, e.g. name.
+	Field     string `json:"field"`
+	MaxLength *int   `json:"maxLength,omitempty"`
+	MaxBytes  *int   `json:"maxBytes,omitempty"`
+}
+
+// The rules' numbers a form checks before it sends anything.
+type Limits struct {
+	// Every bounded text field of the editable types.
+	Fields      []*FieldLimit `json:"fields"`
+	RatingBands []*RatingBand `json:"ratingBands"`
+}
+
+// Why data is read-only to editors: the evaluation under review that holds it.
+type Lock struct {
+	EvaluationID int `json:"evaluationID"`
+	// The evaluation's status: SUBMITTED, APPROVED or PUBLISHED.
+	Status evaluation.Status `json:"status"`
+}
 
 // The caller: a signed-in user, an integration's token, or nobody.
 type Me struct {
@@ -48,6 +86,15 @@ type NewUserInput struct {
 	Password string `json:"password"`
 }
 
+// One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
+type RatingBand struct {
+	Rating indicator.Rating `json:"rating"`
+	Low    fixed.Decimal    `json:"low"`
+	High   fixed.Decimal    `json:"high"`
+	// Whether a score equal to high lies in the band.
+	HighInclusive bool `json:"highInclusive"`
+}
+
 // A new session.
 type SignIn struct {
 	User      *ent.User `json:"user"`
@@ -61,7 +108,15 @@ type SubmitProblem struct {
 	IndicatorID   *int    `json:"indicatorID,omitempty"`
 	IndicatorName *string `json:"indicatorName,omitempty"`
 	// The GraphQL field to fix, e.g. deviationReason, weight, ratedScore, executionExplanation.
-	Field   string `json:"field"`
+	Field string `json:"field"`
+	// A stable code a UI translates: WEIGHT_NOT_POSITIVE, RATING_MISSING, RATING_UNKNOWN,
+	// RATED_SCORE_MISSING, RATED_SCORE_OUTSIDE_BAND, OPERATOR_UNKNOWN, TARGET_NEGATIVE,
+	// ACTUAL_MISSING, COMPLETION_BELOW, COMPLETION_AT_OR_ABOVE, TARGET_MISSED, KIND_UNKNOWN,
+	// WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD.
+	Reason string `json:"reason"`
+	// The values the reason's sentence names, an object of strings (e.g. {"sum": "95.5"}).
+	Params any `json:"params"`
+	// The same in English, for logs and API callers; a UI writes its own sentence from reason and params.
 	Message string `json:"message"`
 }
 
@@ -81,6 +136,11 @@ type UserChangeInput struct {
 	ClearDepartment *bool      `json:"clearDepartment,omitempty"`
 	Disabled        *bool      `json:"disabled,omitempty"`
 	Password        *string    `json:"password,omitempty"`
+}
+
+// What the caller may do with a department-year's or an indicator's data now.
+type ViewerCan struct {
+	Edit bool `json:"edit"`
 }
 
 // Grade bands of an evaluation score: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差.

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { MeQuery } from "../gql/graphql";
 import { setCSRFToken } from "../api/client";
+import { fieldErrors, type FieldError } from "../api/errors";
 
 const MeDocument = graphql(`
   query Me {
@@ -32,7 +33,8 @@ export type Me = MeQuery["me"];
 interface Auth {
   me: Me | undefined;
   fetching: boolean;
-  login(username: string, password: string): Promise<string | undefined>;
+  /** Signs in; the refusal comes back as the server's coded error, for the page to say in its language. */
+  login(username: string, password: string): Promise<FieldError | undefined>;
   logout(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const r = await login({ username, password });
-      if (r.error) return r.error.graphQLErrors[0]?.message ?? r.error.message;
+      if (r.error) return fieldErrors(r.error)[0];
       setCSRFToken(r.data?.login.csrfToken);
       refetch({ requestPolicy: "network-only" });
       return undefined;
@@ -68,19 +70,4 @@ export function useAuth(): Auth {
   const a = useContext(AuthContext);
   if (!a) throw new Error("useAuth outside AuthProvider");
   return a;
-}
-
-/** What a role may do in the UI; the server enforces the same rules. */
-export function can(me: Me | undefined, what: "edit" | "review" | "publish" | "analyse"): boolean {
-  const role = me?.role;
-  switch (what) {
-    case "edit":
-      return role === "EDITOR" || role === "ADMIN";
-    case "review":
-      return role === "REVIEWER" || role === "ADMIN";
-    case "publish":
-      return role === "ADMIN";
-    case "analyse":
-      return role === "ANALYST" || role === "REVIEWER" || role === "ADMIN";
-  }
 }

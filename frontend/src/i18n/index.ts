@@ -7,9 +7,10 @@ import * as indicators from "./sections/indicators";
 import * as evaluation from "./sections/evaluation";
 import * as dashboards from "./sections/dashboards";
 import * as report from "./sections/report";
+import * as errors from "./sections/errors";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Button, Layout, Menu, Space, Typography } from "antd";
 import { Link, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { can, useAuth } from "../auth/AuthContext";
+import { useAuth } from "../auth/AuthContext";
 import { setLanguage } from "../i18n";
 
 /** The frame of every signed-in screen: menu (what the role may use), user, language. */
@@ -11,7 +11,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
   const location = useLocation();
   const items = [{ key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> }];
-  if (can(me, "analyse")) items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
+  // The dashboards are for those who read every department; a menu choice, not an access rule (the server filters what each reads).
+  if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";
   return (
     <Layout style={{ minHeight: "100vh" }}>

@@ -4,13 +4,12 @@ import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
-import { can, useAuth } from "../auth/AuthContext";
 import { nodes } from "../lib/relay";
 import FiguresForm from "./departmentYear/FiguresForm";
 import MonthsGrid from "./departmentYear/MonthsGrid";
 import KeyTasks from "./departmentYear/KeyTasks";
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
-import { statusColor, underReview } from "./departmentYear/status";
+import { statusColor } from "./departmentYear/status";
 
 const DepartmentYearPageDocument = graphql(`
   query DepartmentYearPage($id: ID!) {
@@ -28,6 +27,9 @@ const DepartmentYearPageDocument = graphql(`
           id
           status
         }
+        viewerCan { edit }
+        locked
+        lockReason { status }
         ...DepartmentYearFigures
         ...DepartmentYearMonths
         keyTasks {
@@ -53,8 +55,6 @@ const queryContext = { additionalTypenames: ["DepartmentYear", "KeyTask", "Proje
 export default function DepartmentYearPage() {
   const { yearId = "" } = useParams();
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const editable = can(me, "edit");
   const [{ data, fetching, error }, reexecute] = useQuery({ query: DepartmentYearPageDocument, variables: { id: yearId }, context: queryContext });
   const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
 
@@ -69,6 +69,8 @@ export default function DepartmentYearPage() {
         </Empty>
       </Card>
     );
+  // The server says what the caller may do (viewerCan) and why the data is read-only (lockReason).
+  const editable = dy.viewerCan.edit;
 
   const evaluation = dy.overallEvaluation;
   const projects = nodes(dy.projects);
@@ -107,9 +109,9 @@ export default function DepartmentYearPage() {
               <Typography.Text type="secondary">{t("departmentYear.noEvaluation")}</Typography.Text>
             )}
           </Space>
-          {!editable && <Alert type="info" showIcon message={t("departmentYear.readOnly")} />}
-          {editable && evaluation && underReview(evaluation.status) && (
-            <Alert type="warning" showIcon message={t("departmentYear.underReview", { status: t(`status.${evaluation.status}`) })} />
+          {!editable && !dy.lockReason && <Alert type="info" showIcon message={t("departmentYear.readOnly")} />}
+          {dy.lockReason && (
+            <Alert type="warning" showIcon message={t("departmentYear.underReview", { status: t(`status.${dy.lockReason.status}`) })} />
           )}
         </Space>
       </Card>

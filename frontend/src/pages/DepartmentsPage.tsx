@@ -3,8 +3,7 @@ import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, List, Row, S
 import type { DataNode } from "antd/es/tree";
 import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { can, useAuth } from "../auth/AuthContext";
-import { fieldErrors } from "../api/errors";
+import { errorText, fieldErrors } from "../api/errors";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { DepartmentsQuery } from "../gql/graphql";
@@ -21,8 +20,10 @@ const DepartmentsDocument = graphql(`
 const DepartmentYearsDocument = graphql(`
   query DepartmentYears($id: ID!) {
     node(id: $id) {
+      __typename
       ... on Department {
         id
+        viewerCan { edit }
         years(first: 50, orderBy: [{ field: YEAR, direction: DESC }]) {
           edges { node { id year overallEvaluation { id status } } }
         }
@@ -160,19 +161,23 @@ export function buildTree(departments: Pick<Department, "id" | "code" | "name" |
 /** Starts a department's figures for a new year, with its (draft) overall evaluation. */
 function AddYear({ department }: { department: string }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
   const navigate = useNavigate();
   const [, createYear] = useMutation(CreateYearDocument);
   const [, createEvaluation] = useMutation(CreateOverallEvaluationDocument);
   const [error, setError] = useState<string>();
-  if (!can(me, "edit")) return null;
+  // The same query as the year list beside it (urql answers both from one request).
+  const [{ data }] = useQuery({ query: DepartmentYearsDocument, variables: { id: department } });
+  const node = data?.node?.__typename === "Department" ? data.node : undefined;
+  if (!node?.viewerCan.edit) return null;
   const onFinish = async ({ year }: { year: number }) => {
     setError(undefined);
     const r = await createYear({ department, year });
     const id = r.data?.createDepartmentYear.id;
-    if (!id) return setError(fieldErrors(r.error)[0]?.message);
+    const refused = fieldErrors(r.error)[0];
+    if (!id) return setError(refused ? errorText(t, refused) : undefined);
     const e = await createEvaluation({ year: id });
-    if (e.error) return setError(fieldErrors(e.error)[0]?.message);
+    const failed = fieldErrors(e.error)[0];
+    if (failed) return setError(errorText(t, failed));
     navigate(`/years/${id}`);
   };
   return (

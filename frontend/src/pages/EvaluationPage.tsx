@@ -23,8 +23,7 @@ import { useMutation, useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { EvaluationPageQuery } from "../gql/graphql";
-import { fieldErrors, type FieldError } from "../api/errors";
-import { can, useAuth } from "../auth/AuthContext";
+import { errorText, fieldErrors, reasonText, type FieldError } from "../api/errors";
 import { percent } from "../lib/format";
 import History from "./evaluation/History";
 import ProblemsList from "./evaluation/ProblemsList";
@@ -53,7 +52,10 @@ graphql(`
     executionScore
     monthsBehind
     subtotals { level1 level2 score weight }
-    submitProblems { indicatorID indicatorName field message }
+    submitProblems { indicatorID indicatorName field reason params }
+    viewerCan { edit submit approve return publish }
+    locked
+    lockReason { evaluationID status }
     transitions { id from to comment actorName at }
     indicators { id name }
     departmentYear { id year department { id name } }
@@ -103,7 +105,6 @@ const PublishEvaluationDocument = graphql(`
 type Evaluation = Extract<NonNullable<EvaluationPageQuery["node"]>, { __typename: "Evaluation" }>;
 type TextField = "conclusion" | "problems" | "improvements" | "executionExplanation";
 const TEXT_FIELDS: TextField[] = ["conclusion", "problems", "improvements", "executionExplanation"];
-const LOCKED_STATUSES = new Set(["SUBMITTED", "APPROVED", "PUBLISHED"]);
 
 interface Drafts {
   values: Partial<Record<TextField, string>>;
@@ -120,7 +121,6 @@ export default function EvaluationPage() {
 
 function EvaluationView({ evaluationId }: { evaluationId: string }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
   const [{ data, fetching, error }, refetch] = useQuery({ query: EvaluationPageDocument, variables: { id: evaluationId } });
   const [, update] = useMutation(UpdateEvaluationDocument);
   const [, submit] = useMutation(SubmitEvaluationDocument);
@@ -141,7 +141,6 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
 
   const ev = data?.node?.__typename === "Evaluation" ? (data.node as Evaluation) : undefined;
   const rows = useMemo(() => breakdownRows(ev?.subtotals ?? []), [ev?.subtotals]);
-  const names = useMemo(() => new Map((ev?.indicators ?? []).map((i) => [i.id, i.name])), [ev?.indicators]);
   const checks = useMemo(() => problemsFromChecks(ev?.submitProblems ?? []), [ev?.submitProblems]);
 
   /** Sorts a mutation's errors: conflict, lock, a field of the form, or the top of the page. */
@@ -150,13 +149,13 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
     const byField: Partial<Record<TextField, string>> = {};
     for (const e of errors) {
       if (e.code === "CONFLICT" && e.field === "version") setConflict(true);
-      else if (e.code === "LOCKED") setLockedMessage(e.message);
-      else if (e.field && (TEXT_FIELDS as string[]).includes(e.field)) byField[e.field as TextField] = e.message;
-      else top.push(e.message);
+      else if (e.code === "LOCKED") setLockedMessage(errorText(t, e));
+      else if (e.field && (TEXT_FIELDS as string[]).includes(e.field)) byField[e.field as TextField] = errorText(t, e);
+      else top.push(errorText(t, e));
     }
     setFieldErrs(byField);
     setTopErrors(top);
-  }, []);
+  }, [t]);
 
   const reload = useCallback(() => {
     setDrafts({ values: {} });
@@ -172,9 +171,10 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
   if (!ev) return <Empty description={t("evaluation.notFound")} />;
 
   const status = ev.status;
-  const editable = can(me, "edit") && (status === "DRAFT" || status === "RETURNED" || me?.role === "ADMIN");
-  const lockedForMe = me?.role === "EDITOR" && LOCKED_STATUSES.has(status);
-  const readOnly = !can(me, "edit") || lockedForMe || !!lockedMessage || !editable;
+  // What the caller may do is the server's answer (viewerCan, locked): no rule is restated here.
+  const can = ev.viewerCan;
+  const lockedForMe = ev.locked && !can.edit;
+  const readOnly = !can.edit || !!lockedMessage;
   const value = (f: TextField) => drafts.values[f] ?? ev[f];
   const dirty = TEXT_FIELDS.some((f) => drafts.values[f] !== undefined && drafts.values[f] !== ev[f]);
   const editorPath = ev.project ? `/projects/${ev.project.id}/indicators` : `/years/${ev.departmentYear.id}/indicators`;
@@ -211,11 +211,11 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
     setBusy(undefined);
     if (r.error) {
       const errors = fieldErrors(r.error);
-      const problems = problemsFromErrors(errors, names);
+      const problems = problemsFromErrors(errors);
       if (problems.length) {
         setSubmitErrors(problems);
         const byField: Partial<Record<TextField, string>> = {};
-        for (const p of problems) if (!p.indicatorID && (TEXT_FIELDS as string[]).includes(p.field)) byField[p.field as TextField] = p.message;
+        for (const p of problems) if (!p.indicatorID && (TEXT_FIELDS as string[]).includes(p.field)) byField[p.field as TextField] = reasonText(t, p.reason, p.params, p.field);
         setFieldErrs(byField);
         setTopErrors([]);
       } else handle(errors);
@@ -249,9 +249,9 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
     el?.focus();
   };
 
-  const canSubmit = can(me, "edit") && (status === "DRAFT" || status === "RETURNED");
-  const canReview = can(me, "review") && status === "SUBMITTED";
-  const canPublish = can(me, "publish") && status === "APPROVED";
+  const canSubmit = can.submit;
+  const canReview = can.approve || can.return;
+  const canPublish = can.publish;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -318,7 +318,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           type="warning"
           showIcon
           message={t("evaluation.lockedTitle")}
-          description={lockedMessage ?? t("evaluation.lockedByStatus", { status: t(`status.${status}`) })}
+          description={lockedMessage ?? t("evaluation.lockedByStatus", { status: t(`status.${ev.lockReason?.status ?? status}`) })}
         />
       )}
       {conflict && (
@@ -355,15 +355,15 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
                 </Button>
               </Popconfirm>
             )}
-            {canReview && (
-              <>
-                <Button type="primary" onClick={() => setReview("approve")}>
-                  {t("evaluation.approve")}
-                </Button>
-                <Button danger onClick={() => setReview("return")}>
-                  {t("evaluation.return")}
-                </Button>
-              </>
+            {can.approve && (
+              <Button type="primary" onClick={() => setReview("approve")}>
+                {t("evaluation.approve")}
+              </Button>
+            )}
+            {can.return && (
+              <Button danger onClick={() => setReview("return")}>
+                {t("evaluation.return")}
+              </Button>
             )}
             {canPublish && (
               <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("evaluation.publishConfirm")} onConfirm={() => void step("publish")}>
@@ -384,7 +384,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
               description={<ProblemsList rows={submitErrors} editorPath={editorPath} onField={focusField} />}
             />
           ) : (
-            (status === "DRAFT" || status === "RETURNED") &&
+            canSubmit &&
             (checks.length > 0 ? (
               <Alert
                 type="warning"

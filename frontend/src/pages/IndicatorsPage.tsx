@@ -7,8 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { graphql } from "../gql";
 import type { IndicatorEditorProjectQuery, IndicatorEditorYearQuery } from "../gql/graphql";
-import { fieldErrors, type FieldError } from "../api/errors";
-import { can, useAuth } from "../auth/AuthContext";
+import { errorText, fieldErrors, type FieldError } from "../api/errors";
 import { nodes } from "../lib/relay";
 import AddIndicatorForm, { type NewIndicator } from "./indicators/AddIndicatorForm";
 import DeviationPrompt from "./indicators/DeviationPrompt";
@@ -19,6 +18,7 @@ import { applyChange, changeFor, type IndicatorChange } from "./indicators/input
 import { shareRows } from "./indicators/tree";
 import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
 import { validateCell } from "./indicators/validate";
+import { useRules } from "./indicators/rules";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -66,6 +66,8 @@ const YearIndicatorsDocument = graphql(`
         id
         year
         department { id name }
+        viewerCan { edit }
+        lockReason { status }
         indicators(first: 1000, where: { hasProject: false }, orderBy: [{ field: POSITION }]) {
           totalCount
           edges { node { ...IndicatorEditorRow } }
@@ -84,6 +86,8 @@ const ProjectIndicatorsDocument = graphql(`
         id
         name
         departmentYear { id year department { id name } }
+        viewerCan { edit }
+        lockReason { status }
         indicators(first: 1000, orderBy: [{ field: POSITION }]) {
           totalCount
           edges { node { ...IndicatorEditorRow } }
@@ -122,9 +126,11 @@ interface Subject {
   title: string;
   indicators: IndicatorRow[];
   evaluation?: Evaluation | null;
+  /** The server's answers: may the caller edit the subject's indicators, and the lock that holds them. */
+  canEdit: boolean;
+  lockStatus?: string;
 }
 
-const LOCKED_STATUSES = new Set(["SUBMITTED", "APPROVED", "PUBLISHED"]);
 /** A list this long is drawn as a virtual table (only the rows in view). */
 const VIRTUAL_FROM = 80;
 /** Changing these can make a deviation reason necessary. */
@@ -142,6 +148,8 @@ function subjectOf(
       title: t("indicators.yearSubject", { department: node.department.name, year: node.year }),
       indicators: nodes<IndicatorRow>(node.indicators),
       evaluation: node.overallEvaluation,
+      canEdit: node.viewerCan.edit,
+      lockStatus: node.lockReason?.status,
     };
   }
   if (node?.__typename === "Project" && "indicators" in node) {
@@ -156,6 +164,8 @@ function subjectOf(
       }),
       indicators: nodes<IndicatorRow>(node.indicators),
       evaluation: node.evaluation,
+      canEdit: node.viewerCan.edit,
+      lockStatus: node.lockReason?.status,
     };
   }
   return undefined;
@@ -183,8 +193,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const id = projectId ?? yearId ?? "";
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { me } = useAuth();
   const client = useClient();
+  const rules = useRules();
   const [year, refetchYear] = useQuery({ query: YearIndicatorsDocument, variables: { id }, pause: !yearId || !!projectId });
   const [project, refetchProject] = useQuery({ query: ProjectIndicatorsDocument, variables: { id }, pause: !projectId });
   const { data, fetching, error } = projectId ? project : year;
@@ -222,10 +232,12 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   }, [rows]);
 
   const evaluation = subject?.evaluation;
-  const status = evaluation?.status;
-  const underReview = !!status && LOCKED_STATUSES.has(status);
-  const lockedForMe = me?.role === "EDITOR" && underReview;
-  const readOnly = !can(me, "edit") || lockedForMe || !!lockedMessage || !!forbidden;
+  // Whether the caller may edit, and why not, are the server's answers (viewerCan, lockReason).
+  const canEdit = !!subject?.canEdit;
+  const status = subject?.lockStatus;
+  const underReview = !!status;
+  const lockedForMe = underReview && !canEdit;
+  const readOnly = !canEdit || !!lockedMessage || !!forbidden;
 
   useEffect(() => {
     if (readOnly) store.setActive(null);
@@ -238,10 +250,10 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         if (e.code === "CONFLICT" && e.field === "version") {
           setConflict(true);
           store.setError(row.id, field, t("common.conflict"));
-        } else if (e.code === "LOCKED") setLockedMessage(e.message);
-        else if (e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED") setForbidden(e.message);
-        else if (isCellField(e.field)) store.setError(row.id, e.field, e.message);
-        else top.push(`${row.name}：${e.message}`);
+        } else if (e.code === "LOCKED") setLockedMessage(errorText(t, e));
+        else if (e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED") setForbidden(errorText(t, e));
+        else if (isCellField(e.field)) store.setError(row.id, e.field, errorText(t, e));
+        else top.push(`${row.name}：${errorText(t, e)}`);
       }
       if (top.length) setProblems((p) => [...p, ...top]);
     },
@@ -287,7 +299,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
     (id: string, field: CellField, value: string): boolean => {
       const row = rowsRef.current.get(id);
       if (!row) return true;
-      const invalid = validateCell(row, field, value);
+      const invalid = validateCell(row, field, value, rules);
       if (invalid) {
         const values = { ...invalid.values } as Record<string, string>;
         if (values.rating) values.rating = t(`indicators.rating.${values.rating}`);
@@ -295,7 +307,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         return false;
       }
       store.setError(id, field, undefined);
-      const change = changeFor(row, field, value);
+      const change = changeFor(row, field, value, rules?.bands);
       if (!change) return true;
       const optimistic = applyChange(row, change);
       rowsRef.current.set(id, optimistic);
@@ -303,7 +315,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       save(row, field, change);
       return true;
     },
-    [save, store, t],
+    [save, store, t, rules],
   );
 
   const reload = useCallback(() => {
@@ -322,8 +334,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       const r = await client.mutation(DeleteIndicatorDocument, { id: row.id }).toPromise();
       if (r.error) {
         const errs = fieldErrors(r.error);
-        if (errs.some((e) => e.code === "LOCKED")) setLockedMessage(errs[0].message);
-        void message.error(errs.map((e) => e.message).join("；"));
+        const locked = errs.find((e) => e.code === "LOCKED");
+        if (locked) setLockedMessage(errorText(t, locked));
+        void message.error(errs.map((e) => errorText(t, e)).join("；"));
         return;
       }
       setDeleted((s) => new Set(s).add(row.id));
@@ -356,7 +369,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         })
         .toPromise();
       const errors = fieldErrors(r.error);
-      if (errors.some((e) => e.code === "LOCKED")) setLockedMessage(errors.find((e) => e.code === "LOCKED")!.message);
+      const locked = errors.find((e) => e.code === "LOCKED");
+      if (locked) setLockedMessage(errorText(t, locked));
       if (!errors.length) {
         setAdding(false);
         void message.success(t("indicators.created", { name: v.name }));
@@ -455,10 +469,10 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
           description={lockedMessage ?? t("indicators.lockedByStatus", { status: t(`status.${status}`) })}
         />
       )}
-      {!lockedForMe && !lockedMessage && underReview && can(me, "edit") && (
+      {!lockedForMe && !lockedMessage && underReview && canEdit && (
         <Alert type="info" showIcon message={t("indicators.underReviewAdmin", { status: t(`status.${status}`) })} />
       )}
-      {!can(me, "edit") && <Alert type="info" showIcon message={t("indicators.readOnlyRole")} />}
+      {!canEdit && !underReview && <Alert type="info" showIcon message={t("indicators.readOnlyRole")} />}
       {forbidden && <Alert type="error" showIcon message={t("common.forbidden")} description={forbidden} />}
       {conflict && (
         <Alert
@@ -493,6 +507,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
       <IndicatorTable
         handle={tableHandle}
+        bands={rules?.bands}
         indicators={rows}
         subtotals={evaluation?.subtotals}
         readOnly={readOnly}
@@ -505,7 +520,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       />
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
-      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} />
+      <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} rules={rules} />
       <DeviationPrompt
         row={promptRow}
         onLater={() => setPrompt(undefined)}

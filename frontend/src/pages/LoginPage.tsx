@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { errorText, type FieldError } from "../api/errors";
 import { useAuth } from "../auth/AuthContext";
 import { setLanguage } from "../i18n";
 
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
   const { login } = useAuth();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<FieldError>();
   const [busy, setBusy] = useState(false);
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
@@ -19,7 +20,7 @@ export default function LoginPage() {
       <Card style={{ width: 380 }}>
         <Space direction="vertical" style={{ width: "100%" }}>
           <Typography.Title level={3}>{t("app.title")}</Typography.Title>
-          {error && <Alert type="error" showIcon message={error} data-testid="login-error" />}
+          {error && <Alert type="error" showIcon message={errorText(t, error)} data-testid="login-error" />}
           <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
             <Form.Item name="username" label={t("auth.username")} rules={[{ required: true, message: t("auth.required", { field: t("auth.username") }) }]}>
               <Input autoComplete="username" autoFocus />

@@ -89,6 +89,7 @@ export const zh = {
     outsideBand: "评分 {{score}} 不在「{{rating}}」的区间 {{band}} 内",
     ratingFirst: "请先选择定性评级",
     tooLong: "不能超过 {{max}} 个字符",
+    tooLongBytes: "不能超过 {{max}} 字节（一个汉字占 3 字节）",
   },
 };
 
@@ -183,5 +184,6 @@ export const en: typeof zh = {
     outsideBand: "Score {{score}} is outside the band of “{{rating}}”: {{band}}",
     ratingFirst: "Choose a rating first",
     tooLong: "At most {{max}} characters",
+    tooLongBytes: "At most {{max}} bytes (a Chinese character takes 3)",
   },
 };

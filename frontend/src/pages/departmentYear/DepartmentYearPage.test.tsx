@@ -16,6 +16,10 @@ const year = {
   version: 2,
   department: { id: "d1", code: "440115-001", name: "区委办" },
   overallEvaluation: { id: "ev9", status: "SUBMITTED" },
+  // The server's answers for the caller; each test sets those of its role.
+  viewerCan: { edit: true },
+  locked: false,
+  lockReason: null,
   personnelBudget: "888.20",
   personnelActual: "886.83",
   publicBudget: "80.00",
@@ -70,7 +74,7 @@ function show(role: string, node: unknown = year) {
 
 describe("DepartmentYearPage", { timeout: 20_000 }, () => {
   it("heads the page with the department, the year and links to the overall indicators and evaluation", async () => {
-    show("EDITOR");
+    show("EDITOR", { ...year, viewerCan: { edit: false }, locked: true, lockReason: { status: "SUBMITTED" } });
     await screen.findByTestId("department-year");
     expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("区委办");
     expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("2023年度");
@@ -95,7 +99,7 @@ describe("DepartmentYearPage", { timeout: 20_000 }, () => {
   });
 
   it("is read-only for an analyst", async () => {
-    show("ANALYST");
+    show("ANALYST", { ...year, viewerCan: { edit: false } });
     await screen.findByTestId("department-year");
     expect(screen.getByText("只读：您的角色不能修改数据。")).toBeInTheDocument();
     expect(screen.getByTestId("figure-personnelBudget")).toBeDisabled();

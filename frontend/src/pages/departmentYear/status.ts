@@ -13,8 +13,3 @@ export function statusColor(status: string): string | undefined {
       return undefined;
   }
 }
-
-/** Statuses in which an evaluation, its indicators and its figures are read-only to editors. */
-export function underReview(status: string | null | undefined): boolean {
-  return status === "SUBMITTED" || status === "APPROVED" || status === "PUBLISHED";
-}

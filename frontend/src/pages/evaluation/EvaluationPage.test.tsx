@@ -43,15 +43,23 @@ const evaluation = (over: Record<string, unknown> = {}) => ({
       indicatorID: "7",
       indicatorName: "会议参与人数",
       field: "deviationReason",
-      message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
+      reason: "COMPLETION_AT_OR_ABOVE",
+      params: { completionRate: "144.44", threshold: "130" },
     },
   ],
+  // The server's answers for an editor of a draft: the page shows what they allow.
+  viewerCan: { edit: true, submit: true, approve: false, return: false, publish: false },
+  locked: false,
+  lockReason: null,
   transitions: [],
   indicators: [{ id: "7", name: "会议参与人数" }],
   departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" } },
   project: { id: "30", name: "督查督办" },
   ...over,
 });
+
+const none = { edit: false, submit: false, approve: false, return: false, publish: false };
+const lockedBy = (status: string) => ({ status, locked: true, lockReason: { evaluationID: "20", status } });
 
 const opName = (query: DocumentNode) =>
   query.definitions.flatMap((d) => (d.kind === "OperationDefinition" && d.name ? [d.name.value] : []))[0];
@@ -107,11 +115,22 @@ describe("EvaluationPage", () => {
         graphQLErrors: [
           submitCheck('indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required', {
             field: "deviationReason",
-            indicatorID: 7,
+            indicatorID: "7",
+            indicatorName: "会议参与人数",
+            reason: "COMPLETION_AT_OR_ABOVE",
+            params: { completionRate: "144.44", threshold: "130" },
           }),
-          submitCheck("weights add up to 95.5 (with the execution item's 10), not 100", { field: "weight" }),
-          submitCheck("execution rate 85.00 % is below 90 %; an explanation is required", { field: "executionExplanation" }),
-          submitCheck("evaluation 20 cannot be submitted: 3 problem(s), each reported as its own error", {}),
+          submitCheck("weights add up to 95.5 (with the execution item's 10), not 100", {
+            field: "weight",
+            reason: "WEIGHTS_NOT_100",
+            params: { sum: "95.5", executionItemWeight: "10" },
+          }),
+          submitCheck("execution rate 85.00 % is below 90 %; an explanation is required", {
+            field: "executionExplanation",
+            reason: "EXECUTION_BELOW_THRESHOLD",
+            params: { executionRate: "85.00", threshold: "90" },
+          }),
+          submitCheck("evaluation 20 cannot be submitted: 3 problem(s), each reported as its own error", { reason: "REFUSED", params: { problems: 3 } }),
         ],
       }),
     }));
@@ -127,11 +146,14 @@ describe("EvaluationPage", () => {
       "href",
       "/projects/30/indicators?indicator=7&field=deviationReason",
     );
-    expect(items[1]).toHaveTextContent("weights add up to 95.5");
+    expect(items[0]).toHaveTextContent("完成率 144.44% 达到或超过 130%，须填写偏差原因分析");
+    expect(items[1]).toHaveTextContent("分值合计 95.5，应为 100");
+    // No English text of the server's messages reaches the page.
+    expect(container.textContent).not.toMatch(/weights add up|completion rate|indicator "/);
     // the evaluation's own field shows its problem beside the text area
     const explanation = screen.getByLabelText("预算执行率偏低的原因说明").closest(".ant-form-item") as HTMLElement;
     expect(explanation).toHaveClass("ant-form-item-has-error");
-    expect(await within(explanation).findByText("execution rate 85.00 % is below 90 %; an explanation is required")).toBeInTheDocument();
+    expect(await within(explanation).findByText("预算执行率 85.00% 低于 90%，须说明原因")).toBeInTheDocument();
   });
 
   it("shows the reviewer's comment to the editor when returned", async () => {
@@ -141,7 +163,11 @@ describe("EvaluationPage", () => {
 
   it("lets a reviewer return a submitted evaluation only with a comment", async () => {
     const giveBack = vi.fn(() => ({ data: { returnEvaluation: evaluation({ status: "RETURNED" }) } }));
-    renderPage(mockClient("REVIEWER", evaluation({ status: "SUBMITTED" }), { EvaluationPageReturn: giveBack }));
+    renderPage(
+      mockClient("REVIEWER", evaluation({ ...lockedBy("SUBMITTED"), viewerCan: { ...none, approve: true, return: true } }), {
+        EvaluationPageReturn: giveBack,
+      }),
+    );
     fireEvent.click(await screen.findByRole("button", { name: "退回修改" }));
     const dialog = await screen.findByRole("dialog");
     const ok = within(dialog).getAllByRole("button", { name: "退回修改" }).at(-1)!;
@@ -170,9 +196,36 @@ describe("EvaluationPage", () => {
   });
 
   it("is read-only for an editor while under review", async () => {
-    renderPage(mockClient("EDITOR", evaluation({ status: "SUBMITTED" })));
+    renderPage(mockClient("EDITOR", evaluation({ ...lockedBy("SUBMITTED"), viewerCan: none })));
     expect(await screen.findByText("评价只读")).toBeInTheDocument();
     expect(screen.getByLabelText("自评结论")).toHaveAttribute("readonly");
     expect(screen.queryByRole("button", { name: "提交审核" })).toBeNull();
+  });
+
+  it("offers exactly what the server's viewerCan allows, whatever the role and status", async () => {
+    // A rule changed in Go (here: reviewers may also publish, editors may not submit) changes the page with no edit here.
+    renderPage(mockClient("EDITOR", evaluation({ viewerCan: { ...none, edit: true, publish: true } })));
+    expect(await screen.findByRole("button", { name: /公\s*开/ })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "提交审核" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /审\s*核\s*通\s*过/ })).toBeNull();
+    expect(screen.getByLabelText("自评结论")).not.toHaveAttribute("readonly");
+  });
+
+  it("says the lock error in the UI's language, with the status from extensions, never the server's text", async () => {
+    const update = vi.fn(() => ({
+      error: new CombinedError({
+        graphQLErrors: [
+          {
+            message: "evaluation 20 is SUBMITTED: it, its indicators and its figures are read-only until a reviewer returns it",
+            extensions: { code: "LOCKED", evaluationID: "20", status: "SUBMITTED" },
+          },
+        ],
+      }),
+    }));
+    const { container } = renderPage(mockClient("EDITOR", evaluation(), { EvaluationPageUpdate: update }));
+    fireEvent.change(await screen.findByLabelText("存在的主要问题"), { target: { value: "新问题" } });
+    fireEvent.click(screen.getByRole("button", { name: /保\s*存/ }));
+    expect(await screen.findByText(/评价状态为「已提交」/)).toBeInTheDocument();
+    expect(container.textContent).not.toMatch(/read-only|evaluation 20/);
   });
 });

@@ -1,7 +1,8 @@
 import { List, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { EVALUATION_FIELDS, nameInMessage, problemLink, type ProblemRow } from "./problems";
+import { reasonText } from "../../api/errors";
+import { EVALUATION_FIELDS, problemLink, type ProblemRow } from "./problems";
 
 interface Props {
   rows: ProblemRow[];
@@ -11,7 +12,7 @@ interface Props {
   onField?(field: string): void;
 }
 
-/** Submit problems, each with the indicator and field it concerns and a link to fix it. */
+/** Submit problems, each with the indicator and field it concerns, the sentence its reason makes, and a link to fix it. */
 export default function ProblemsList({ rows, editorPath, onField }: Props) {
   const { t } = useTranslation();
   return (
@@ -22,8 +23,7 @@ export default function ProblemsList({ rows, editorPath, onField }: Props) {
       renderItem={(row) => {
         const link = problemLink(row, editorPath);
         const field = t(`evaluation.field.${row.field}`, { defaultValue: row.field });
-        const prefix = row.indicatorName && nameInMessage(row.message) === row.indicatorName;
-        const message = prefix ? row.message.replace(/^indicator "(?:[^"\\]|\\.)*": /, "") : row.message;
+        const message = reasonText(t, row.reason, row.params, row.field);
         return (
           <List.Item data-problem={row.key}>
             <div>

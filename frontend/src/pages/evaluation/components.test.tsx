@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { MemoryRouter } from "react-router-dom";
 import i18n from "../../i18n";
 import History from "./History";
+import type { FieldError } from "../../api/errors";
 import ProblemsList from "./ProblemsList";
 import SubtotalsTable from "./SubtotalsTable";
 import { problemsFromErrors } from "./problems";
@@ -15,17 +16,52 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 describe("ProblemsList", () => {
+  const refused: FieldError[] = [
+    {
+      code: "SUBMIT_CHECK",
+      field: "deviationReason",
+      reason: "COMPLETION_AT_OR_ABOVE",
+      params: { completionRate: "144.44", threshold: "130" },
+      indicatorID: "9",
+      indicatorName: "会议参与人数",
+      message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
+    },
+    {
+      code: "SUBMIT_CHECK",
+      field: "executionExplanation",
+      reason: "EXECUTION_BELOW_THRESHOLD",
+      params: { executionRate: "80.00", threshold: "90" },
+      message: "execution rate 80.00 % is below 90 %; an explanation is required",
+    },
+    { code: "SUBMIT_CHECK", reason: "REFUSED", params: { problems: "2" }, message: "evaluation 1 cannot be submitted: 2 problem(s), each reported as its own error" },
+  ];
+
+  it("writes each problem's sentence from its reason and params in the UI's language", async () => {
+    const rows = problemsFromErrors(refused);
+    const { container } = render(
+      <MemoryRouter>
+        <ProblemsList rows={rows} editorPath="/years/4/indicators" />
+      </MemoryRouter>,
+    );
+    expect(container.textContent).toContain("完成率 144.44% 达到或超过 130%，须填写偏差原因分析");
+    expect(container.textContent).not.toMatch(/completion rate|execution rate|indicator "/);
+    await i18n.changeLanguage("en");
+    try {
+      cleanup();
+      const en = render(
+        <MemoryRouter>
+          <ProblemsList rows={rows} editorPath="/years/4/indicators" />
+        </MemoryRouter>,
+      );
+      expect(en.container.textContent).toContain("completion rate 144.44 % is at or above 130 %; a deviation reason is required");
+      expect(en.container.textContent).toContain("execution rate 80.00 % is below 90 %; an explanation is required");
+    } finally {
+      await i18n.changeLanguage("zh-CN");
+    }
+  });
+
   it("shows every SUBMIT_CHECK problem with its field, linking the indicator to its cell", () => {
-    const rows = problemsFromErrors([
-      {
-        code: "SUBMIT_CHECK",
-        field: "deviationReason",
-        indicatorID: "9",
-        message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
-      },
-      { code: "SUBMIT_CHECK", field: "executionExplanation", message: "execution rate 80.00 % is below 90 %; an explanation is required" },
-      { code: "SUBMIT_CHECK", message: "evaluation 1 cannot be submitted: 2 problem(s), each reported as its own error" },
-    ]);
+    const rows = problemsFromErrors(refused);
     const onField = vi.fn();
     const { container } = render(
       <MemoryRouter>
@@ -40,7 +76,7 @@ describe("ProblemsList", () => {
       "href",
       "/years/4/indicators?indicator=9&field=deviationReason",
     );
-    expect(items[0]).toHaveTextContent("completion rate 144.44 % is at or above 130 %");
+    expect(items[0]).toHaveTextContent("完成率 144.44% 达到或超过 130%");
     const second = within(items[1] as HTMLElement);
     expect(second.getByText("预算执行率偏低的原因说明")).toBeInTheDocument();
     fireEvent.click(second.getByText("本评价"));

@@ -1,45 +1,52 @@
 import { describe, expect, it } from "vitest";
 import type { FieldError } from "../../api/errors";
-import { nameInMessage, problemLink, problemsFromChecks, problemsFromErrors } from "./problems";
+import { problemLink, problemsFromChecks, problemsFromErrors } from "./problems";
 import { breakdownRows } from "./subtotals";
 
 // What submitEvaluation answers when it refuses: one error per problem, then a summary without a field.
+// The English messages are for logs: the rows carry the reason, its params and the indicator's name.
 const refused: FieldError[] = [
   {
     code: "SUBMIT_CHECK",
     field: "deviationReason",
+    reason: "COMPLETION_AT_OR_ABOVE",
+    params: { completionRate: "144.44", threshold: "130" },
     indicatorID: "12884901892",
+    indicatorName: "会议参与人数",
     message: 'indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required',
   },
-  { code: "SUBMIT_CHECK", field: "ratedScore", indicatorID: "12884901900", message: 'indicator "预算编制规范性": no score is entered' },
-  { code: "SUBMIT_CHECK", field: "weight", message: "weights add up to 95.5, not 100" },
-  { code: "SUBMIT_CHECK", message: "evaluation 1 cannot be submitted: 3 problem(s), each reported as its own error" },
+  {
+    code: "SUBMIT_CHECK",
+    field: "ratedScore",
+    reason: "RATED_SCORE_MISSING",
+    params: {},
+    indicatorID: "12884901900",
+    indicatorName: "预算编制规范性",
+    message: 'indicator "预算编制规范性": no score is entered',
+  },
+  { code: "SUBMIT_CHECK", field: "weight", reason: "WEIGHTS_NOT_100", params: { sum: "95.5" }, message: "weights add up to 95.5, not 100" },
+  { code: "SUBMIT_CHECK", reason: "REFUSED", params: { problems: "3" }, message: "evaluation 1 cannot be submitted: 3 problem(s), each reported as its own error" },
 ];
 
 describe("problemsFromErrors", () => {
-  it("makes one row per problem, with the indicator's name and the field", () => {
-    const rows = problemsFromErrors(refused, new Map([["12884901900", "预算编制规范性（定性）"]]));
-    expect(rows).toHaveLength(3);
-    expect(rows.map((r) => [r.indicatorID, r.indicatorName, r.field])).toEqual([
-      ["12884901892", "会议参与人数", "deviationReason"],
-      ["12884901900", "预算编制规范性（定性）", "ratedScore"],
-      [undefined, undefined, "weight"],
+  it("makes one row per problem, with the indicator's name, the field, the reason and its params from extensions", () => {
+    const rows = problemsFromErrors(refused);
+    expect(rows.map((r) => [r.indicatorID, r.indicatorName, r.field, r.reason, r.params])).toEqual([
+      ["12884901892", "会议参与人数", "deviationReason", "COMPLETION_AT_OR_ABOVE", { completionRate: "144.44", threshold: "130" }],
+      ["12884901900", "预算编制规范性", "ratedScore", "RATED_SCORE_MISSING", {}],
+      [undefined, undefined, "weight", "WEIGHTS_NOT_100", { sum: "95.5" }],
     ]);
   });
   it("ignores errors that are not submit checks", () => {
     expect(problemsFromErrors([{ code: "LOCKED", message: "locked" }])).toEqual([]);
   });
-  it("reads the indicator's name from the message, quotes included", () => {
-    expect(nameInMessage('indicator "a \\"b\\" c": x')).toBe('a \\"b\\" c');
-    expect(nameInMessage("weights add up to 95.5, not 100")).toBeUndefined();
-  });
 });
 
 describe("problemsFromChecks and problemLink", () => {
   const rows = problemsFromChecks([
-    { indicatorID: "7", indicatorName: "会议参与人数", field: "deviationReason", message: "…" },
-    { indicatorID: null, indicatorName: null, field: "weight", message: "weights add up to 95.5, not 100" },
-    { indicatorID: null, indicatorName: null, field: "executionExplanation", message: "execution rate 80.00 % is below 90 %" },
+    { indicatorID: "7", indicatorName: "会议参与人数", field: "deviationReason", reason: "COMPLETION_BELOW", params: {} },
+    { indicatorID: null, indicatorName: null, field: "weight", reason: "WEIGHTS_NOT_100", params: { sum: "95.5" } },
+    { indicatorID: null, indicatorName: null, field: "executionExplanation", reason: "EXECUTION_BELOW_THRESHOLD", params: {} },
   ]);
   it("links an indicator's problem to its cell in the editor", () => {
     expect(problemLink(rows[0], "/years/4/indicators")).toBe("/years/4/indicators?indicator=7&field=deviationReason");

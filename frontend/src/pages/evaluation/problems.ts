@@ -1,4 +1,5 @@
 import type { FieldError } from "../../api/errors";
+import type { EvaluationPageFieldsFragment } from "../../gql/graphql";
 
 /** One reason an evaluation cannot be submitted, as the problems list shows it. */
 export interface ProblemRow {
@@ -7,39 +8,29 @@ export interface ProblemRow {
   indicatorName?: string;
   /** The GraphQL field to fix: deviationReason, weight, ratedScore, executionExplanation… */
   field: string;
-  message: string;
+  /** The server's reason code and the values its sentence names: the list writes the sentence. */
+  reason: string;
+  params: Record<string, string>;
 }
 
 /** The submit checks as the evaluation reports them before submission (submitProblems). */
-export interface SubmitProblemLike {
-  indicatorID?: string | null;
-  indicatorName?: string | null;
-  field: string;
-  message: string;
-}
-
-// The server's messages start with the indicator's name: `indicator "会议参与人数": …`.
-const NAMED = /^indicator "((?:[^"\\]|\\.)*)": /;
-
-/** The indicator name a server message starts with, if any. */
-export function nameInMessage(message: string): string | undefined {
-  return NAMED.exec(message)?.[1];
-}
+export type SubmitProblemLike = EvaluationPageFieldsFragment["submitProblems"][number];
 
 /**
  * The problems of a refused submitEvaluation: one row per SUBMIT_CHECK error that names a
- * field (the last error, without one, only says the submission was refused), with the
- * indicator's name from names or, failing that, from the message.
+ * field (the last error, without one, only says the submission was refused), each with the
+ * indicator's name the server gives in extensions.
  */
-export function problemsFromErrors(errors: FieldError[], names: ReadonlyMap<string, string> = new Map()): ProblemRow[] {
+export function problemsFromErrors(errors: FieldError[]): ProblemRow[] {
   return errors
     .filter((e) => e.code === "SUBMIT_CHECK" && e.field)
     .map((e, i) => ({
       key: `${i}:${e.indicatorID ?? ""}:${e.field}`,
       indicatorID: e.indicatorID,
-      indicatorName: e.indicatorID ? (names.get(e.indicatorID) ?? nameInMessage(e.message)) : undefined,
+      indicatorName: e.indicatorName,
       field: e.field!,
-      message: e.message,
+      reason: e.reason ?? "INVALID",
+      params: e.params ?? {},
     }));
 }
 
@@ -48,9 +39,10 @@ export function problemsFromChecks(problems: SubmitProblemLike[]): ProblemRow[] 
   return problems.map((p, i) => ({
     key: `${i}:${p.indicatorID ?? ""}:${p.field}`,
     indicatorID: p.indicatorID ?? undefined,
-    indicatorName: p.indicatorName ?? (p.indicatorID ? nameInMessage(p.message) : undefined),
+    indicatorName: p.indicatorName ?? undefined,
     field: p.field,
-    message: p.message,
+    reason: p.reason,
+    params: (p.params as Record<string, string> | null) ?? {},
   }));
 }
 

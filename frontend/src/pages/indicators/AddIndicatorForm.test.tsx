@@ -1,7 +1,9 @@
+import "@testing-library/jest-dom/vitest";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import i18n from "../../i18n";
 import AddIndicatorForm from "./AddIndicatorForm";
+import { rulesOf } from "./rules.fixture";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
@@ -16,5 +18,11 @@ describe("AddIndicatorForm", () => {
     render(<AddIndicatorForm open groups={new Map()} onCancel={() => {}} onCreate={async () => []} bindable={bindable} />);
     expect(screen.getAllByText("新增绩效指标").length).toBeGreaterThan(0);
     expect(screen.queryAllByText("计算公式")).toHaveLength(count);
+  });
+
+  it("checks the name's length in the unit the server serves (bytes today), never a copied number", async () => {
+    render(<AddIndicatorForm open groups={new Map()} onCancel={() => {}} onCreate={async () => []} rules={rulesOf()} />);
+    fireEvent.change(screen.getByLabelText("三级指标"), { target: { value: "名".repeat(101) } });
+    expect(await screen.findByText("不能超过 300 字节（一个汉字占 3 字节）")).toBeInTheDocument();
   });
 });

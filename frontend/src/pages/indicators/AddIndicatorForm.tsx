@@ -1,8 +1,9 @@
 import { useMemo, useState } from "react";
 import { AutoComplete, Form, Input, Modal, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import type { FieldError } from "../../api/errors";
+import { errorText, type FieldError } from "../../api/errors";
 import { decimalProblem, toMicros } from "./decimal";
+import { tooLong, type Rules } from "./rules";
 import { COMMON_UNITS, OPERATORS, type Kind, type Operator } from "./types";
 
 export interface NewIndicator {
@@ -30,12 +31,14 @@ interface Props {
   onCreate(values: NewIndicator): Promise<FieldError[]>;
   /** Whether formulas may be offered: only a department-year's own indicators can be bound. */
   bindable?: boolean;
+  /** The server's rules (limits), for the length checks; undefined until loaded, when the server alone checks. */
+  rules?: Rules;
 }
 
 const FIELDS = new Set(["level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "binding"]);
 
 /** The small form that adds an indicator: where it goes, what it measures, its weight. */
-export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bindable }: Props) {
+export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bindable, rules }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewIndicator>();
   const [busy, setBusy] = useState(false);
@@ -59,6 +62,13 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
     },
   });
   const required = { required: true, whitespace: true, message: t("indicators.validation.required") };
+  // A text within the length the server checks for field (limits), in its unit.
+  const within = (field: string) => ({
+    validator: async (_: unknown, value: string | undefined) => {
+      const over = tooLong(value ?? "", rules?.text(field));
+      if (over) throw new Error(t(`indicators.validation.${over.bytes ? "tooLongBytes" : "tooLong"}`, { max: over.max }));
+    },
+  });
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -83,10 +93,10 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
     form.setFields(
       errors
         .filter((e) => e.field && FIELDS.has(e.field))
-        .map((e) => ({ name: e.field as keyof NewIndicator, errors: [e.message] })),
+        .map((e) => ({ name: e.field as keyof NewIndicator, errors: [errorText(t, e)] })),
     );
     const rest = errors.filter((e) => !e.field || !FIELDS.has(e.field));
-    if (rest.length) setOther(rest.map((e) => e.message).join("；"));
+    if (rest.length) setOther(rest.map((e) => errorText(t, e)).join("；"));
   };
 
   return (
@@ -107,7 +117,7 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
         <Form.Item name="level2" label={t("indicators.level2")} rules={[required]}>
           <AutoComplete options={level2Options} filterOption />
         </Form.Item>
-        <Form.Item name="name" label={t("indicators.col.name")} rules={[required, { max: 300 }]}>
+        <Form.Item name="name" label={t("indicators.col.name")} rules={[required, within("name")]}>
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t("indicators.col.kind")}>
@@ -135,7 +145,7 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
             )}
           </>
         )}
-        <Form.Item name="unit" label={t("indicators.col.unit")} rules={[{ max: 20 }]}>
+        <Form.Item name="unit" label={t("indicators.col.unit")} rules={[within("unit")]}>
           <AutoComplete options={COMMON_UNITS.map((u) => ({ value: u }))} filterOption />
         </Form.Item>
         <Form.Item name="weight" label={t("indicators.col.weight")} rules={[required, decimalRule({ positive: true })]}>

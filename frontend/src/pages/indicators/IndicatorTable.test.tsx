@@ -6,6 +6,7 @@ import i18n from "../../i18n";
 import IndicatorTable from "./IndicatorTable";
 import { EditStore } from "./editStore";
 import type { IndicatorRow } from "./types";
+import { rulesOf } from "./rules.fixture";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
@@ -49,7 +50,7 @@ describe("IndicatorTable", () => {
   it("renders 300 indicators with their group subtotals", () => {
     const store = new EditStore();
     const { container } = render(
-      <IndicatorTable indicators={makeIndicators(300)} readOnly={false} store={store} onCommit={() => true} />,
+      <IndicatorTable indicators={makeIndicators(300)} readOnly={false} store={store} onCommit={() => true} bands={rulesOf().bands} />,
     );
     expect(leafRows(container)).toHaveLength(300);
     // 3 level-1 groups of 100 indicators, each 100 × 0.90 = 90.00 of weight 100.00.

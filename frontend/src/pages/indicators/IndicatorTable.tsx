@@ -4,6 +4,7 @@ import type { ColumnsType, TableRef } from "antd/es/table";
 import { CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
+import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
 import { nextCell, type Direction } from "./nav";
 import { groupIndicators, leafKey, rowChanged, type GroupRow, type SubtotalLike, type TreeRow } from "./tree";
@@ -31,6 +32,8 @@ export interface IndicatorTableProps {
   /** An indicator to mark (e.g. one a submit problem links to). */
   highlight?: string;
   handle?: Ref<IndicatorTableHandle>;
+  /** The rating bands the server serves (limits), for the cells' band hints. */
+  bands?: Bands;
 }
 
 const WIDTHS: Record<string, number> = {
@@ -66,6 +69,7 @@ export default function IndicatorTable({
   height = 600,
   highlight,
   handle,
+  bands,
 }: IndicatorTableProps) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -105,6 +109,7 @@ export default function IndicatorTable({
     () => ({
       store,
       readOnly,
+      bands,
       commit: (id, field, value) => commitRef.current(id, field, value),
       move: (from: CellRef, dir: Direction) => {
         const next = nextCell(leavesRef.current, from, dir);
@@ -115,7 +120,7 @@ export default function IndicatorTable({
         }
       },
     }),
-    [store, readOnly, activate],
+    [store, readOnly, bands, activate],
   );
 
   useImperativeHandle(

@@ -9,6 +9,7 @@ import i18n from "../../i18n";
 import { AuthProvider } from "../../auth/AuthContext";
 import IndicatorsPage from "../IndicatorsPage";
 import type { IndicatorRow } from "./types";
+import { serverLimits } from "./rules.fixture";
 
 beforeAll(async () => {
   await i18n.changeLanguage("zh-CN");
@@ -45,7 +46,8 @@ const opName = (query: DocumentNode) =>
 type Answer = { data?: unknown; error?: CombinedError };
 
 /** A urql client answering the page's operations from plain functions. */
-function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer) {
+function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer, canEdit = status === "DRAFT") {
+  const locked = status === "SUBMITTED" || status === "APPROVED" || status === "PUBLISHED";
   const answer = (name: string, vars: Record<string, unknown>): Answer => {
     switch (name) {
       case "Me":
@@ -58,6 +60,9 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
               id: "10",
               year: 2023,
               department: { id: "2", name: "区委办" },
+              // The server's answers for this caller: the page follows them.
+              viewerCan: { edit: canEdit },
+              lockReason: locked ? { status } : null,
               indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
               overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [] },
             },
@@ -65,6 +70,8 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
         };
       case "IndicatorEditorUpdate":
         return onUpdate(vars);
+      case "IndicatorRules":
+        return { data: { limits: serverLimits } };
     }
     return { data: null };
   };
@@ -140,10 +147,12 @@ describe("IndicatorsPage", () => {
 
   it("shows the server's error next to the cell it names", async () => {
     renderPage(
-      mockClient("DRAFT", () => ({ error: gqlError("target: must not be negative", { code: "BAD_USER_INPUT", field: "target" }) })),
+      mockClient("DRAFT", () => ({
+        error: gqlError("target: must not be negative", { code: "BAD_USER_INPUT", field: "target", reason: "NEGATIVE", params: {} }),
+      })),
     );
     await editActual("70");
-    const message = await screen.findByText("target: must not be negative");
+    const message = await screen.findByText("指标值：不能为负数。");
     expect(message.closest("[data-cell]")).toHaveAttribute("data-cell", "1:target");
   });
 
@@ -158,9 +167,10 @@ describe("IndicatorsPage", () => {
 
   it("turns read-only with the server's reason when the evaluation is locked", async () => {
     const reason = "evaluation 20 is SUBMITTED: it, its indicators and its figures are read-only until a reviewer returns it";
-    const { container } = renderPage(mockClient("DRAFT", () => ({ error: gqlError(reason, { code: "LOCKED" }) })));
+    const { container } = renderPage(mockClient("DRAFT", () => ({ error: gqlError(reason, { code: "LOCKED", evaluationID: "20", status: "SUBMITTED" }) })));
     await editActual("70");
-    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(await screen.findByText(/评价状态为「已提交」/)).toBeInTheDocument();
+    expect(container.textContent).not.toMatch(/read-only|evaluation 20/);
     await waitFor(() => expect(container.querySelectorAll(".ind-cell-editable")).toHaveLength(0));
   });
 
@@ -169,5 +179,11 @@ describe("IndicatorsPage", () => {
     expect(await screen.findByText("指标已锁定，只读")).toBeInTheDocument();
     expect(container.querySelectorAll(".ind-cell-editable")).toHaveLength(0);
     expect(screen.queryByRole("button", { name: /新增指标/ })).toBeNull();
+  });
+
+  it("edits a locked subject when the server says this caller may (an administrator)", async () => {
+    const { container } = renderPage(mockClient("SUBMITTED", () => ({ data: null }), true));
+    expect(await screen.findByText(/填报人员目前不能修改/)).toBeInTheDocument();
+    expect(container.querySelectorAll(".ind-cell-editable").length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { LoadingOutlined, WarningOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { percent } from "../../lib/format";
 import { bandText, ratingBand, RATINGS } from "./bands";
+import type { Bands } from "./rules";
 import { roundDecimal, shareToPercent } from "./decimal";
 import { useCellError, useIsActive, useIsSaving, type CellRef, type EditStore } from "./editStore";
 import type { Direction } from "./nav";
@@ -16,6 +17,8 @@ export interface EditorContextValue {
   /** Checks and queues the save of a cell; false keeps the cell open, its error in the store. */
   commit(id: string, field: CellField, value: string): boolean;
   move(from: CellRef, dir: Direction): void;
+  /** The rating bands the server serves; undefined until loaded. */
+  bands?: Bands;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
@@ -88,6 +91,7 @@ export const EditableCell = memo(function EditableCell({ row, field }: { row: In
 /** A cell's value as text, as the table shows it when not editing. */
 function CellDisplay({ row, field }: { row: IndicatorRow; field: CellField }) {
   const { t } = useTranslation();
+  const { bands } = useEditor();
   switch (field) {
     case "operator":
       return <>{operatorSymbol(row.operator)}</>;
@@ -111,13 +115,13 @@ function CellDisplay({ row, field }: { row: IndicatorRow; field: CellField }) {
       return (
         <span>
           {t(`indicators.rating.${row.rating}`)}{" "}
-          <span className="ind-muted ind-band">{bandText(ratingBand(row.rating, row.weight))}</span>
+          <span className="ind-muted ind-band">{bandText(ratingBand(bands, row.rating, row.weight))}</span>
         </span>
       );
     }
     case "ratedScore": {
       if (row.kind !== "QUALITATIVE") return null;
-      const band = bandText(ratingBand(row.rating, row.weight));
+      const band = bandText(ratingBand(bands, row.rating, row.weight));
       return (
         <span>
           {row.ratedScore ?? "—"}
@@ -156,7 +160,7 @@ const DECIMAL_CELLS = new Set<CellField>(["target", "weight", "actual", "ratedSc
 /** The editor of the active cell: Enter saves and moves down, Tab right, Shift+Tab left, Esc cancels. */
 function CellEditor({ row, field, error }: { row: IndicatorRow; field: CellField; error?: string }) {
   const { t } = useTranslation();
-  const { store, commit, move } = useEditor();
+  const { store, commit, move, bands } = useEditor();
   const [draft, setDraftState] = useState(() => cellValue(row, field));
   const draftRef = useRef(draft);
   const done = useRef(false);
@@ -274,7 +278,7 @@ function CellEditor({ row, field, error }: { row: IndicatorRow; field: CellField
             popupMatchSelectWidth={false}
             options={RATINGS.map((r) => ({
               value: r,
-              label: `${t(`indicators.rating.${r}`)}  ${bandText(ratingBand(r, row.weight))}`,
+              label: `${t(`indicators.rating.${r}`)}  ${bandText(ratingBand(bands, r, row.weight))}`,
               title: t(`indicators.ratingFull.${r}`),
             }))}
             style={{ width: "100%" }}
@@ -315,7 +319,7 @@ function CellEditor({ row, field, error }: { row: IndicatorRow; field: CellField
         />
       );
     default: {
-      const band = field === "ratedScore" ? bandText(ratingBand(row.rating, row.weight)) : "";
+      const band = field === "ratedScore" ? bandText(ratingBand(bands, row.rating, row.weight)) : "";
       return (
         <Input
           size="small"

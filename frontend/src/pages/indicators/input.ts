@@ -1,4 +1,5 @@
 import { inBand, type Rating } from "./bands";
+import type { Bands } from "./rules";
 import { sameDecimal } from "./decimal";
 import type { CellField, IndicatorRow, Operator } from "./types";
 
@@ -25,7 +26,7 @@ const DECIMAL_FIELDS = new Set<CellField>(["target", "weight", "actual", "ratedS
  * whose band no longer holds the rated score clears the score, which the server would
  * otherwise refuse; an emptied rating clears the score with it.
  */
-export function changeFor(row: IndicatorRow, field: CellField, raw: string): IndicatorChange | undefined {
+export function changeFor(row: IndicatorRow, field: CellField, raw: string, bands?: Bands): IndicatorChange | undefined {
   const value = field === "deviationReason" ? raw : raw.trim();
   const old = row[field] == null ? "" : String(row[field]);
   if (DECIMAL_FIELDS.has(field) ? sameDecimal(old, value) : old === value) return undefined;
@@ -36,7 +37,7 @@ export function changeFor(row: IndicatorRow, field: CellField, raw: string): Ind
       return value === "" ? { clearRatedScore: true } : { ratedScore: value };
     case "rating": {
       if (value === "") return { clearRating: true, ...(row.ratedScore != null ? { clearRatedScore: true } : {}) };
-      const keep = row.ratedScore != null && inBand(row.ratedScore, value as Rating, row.weight) === true;
+      const keep = row.ratedScore != null && inBand(bands, row.ratedScore, value as Rating, row.weight) === true;
       return { rating: value as Rating, ...(row.ratedScore != null && !keep ? { clearRatedScore: true } : {}) };
     }
     case "operator":

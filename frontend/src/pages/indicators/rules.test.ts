@@ -3,6 +3,9 @@ import { applyChange, changeFor } from "./input";
 import { nextCell } from "./nav";
 import type { IndicatorRow } from "./types";
 import { validateCell } from "./validate";
+import { rulesOf } from "./rules.fixture";
+
+const rules = rulesOf();
 
 const base: IndicatorRow = {
   id: "1",
@@ -44,28 +47,31 @@ const bound: IndicatorRow = { ...base, id: "3", name: "预算资金支出率", b
 
 describe("validateCell", () => {
   it("refuses what the server refuses", () => {
-    expect(validateCell(base, "weight", "0")?.key).toBe("positive");
-    expect(validateCell(base, "weight", "-1")?.key).toBe("positive");
-    expect(validateCell(base, "weight", "")?.key).toBe("required");
-    expect(validateCell(base, "target", "1.1234567")?.key).toBe("places");
-    expect(validateCell(base, "target", "-3")?.key).toBe("nonNegative");
-    expect(validateCell(base, "actual", "八十")?.key).toBe("notNumber");
-    expect(validateCell(base, "name", "  ")?.key).toBe("required");
-    expect(validateCell(base, "unit", "x".repeat(21))?.key).toBe("tooLong");
+    expect(validateCell(base, "weight", "0", rules)?.key).toBe("positive");
+    expect(validateCell(base, "weight", "-1", rules)?.key).toBe("positive");
+    expect(validateCell(base, "weight", "", rules)?.key).toBe("required");
+    expect(validateCell(base, "target", "1.1234567", rules)?.key).toBe("places");
+    expect(validateCell(base, "target", "-3", rules)?.key).toBe("nonNegative");
+    expect(validateCell(base, "actual", "八十", rules)?.key).toBe("notNumber");
+    expect(validateCell(base, "name", "  ", rules)?.key).toBe("required");
+    expect(validateCell(base, "unit", "x".repeat(21), rules)?.key).toBe("tooLongBytes");
+    // The server counts the name's bytes (ent's MaxLen): 101 Chinese characters are 303 bytes.
+    expect(validateCell(base, "name", "名".repeat(101), rules)).toEqual({ key: "tooLongBytes", values: { max: "300" } });
+    expect(validateCell(base, "name", "名".repeat(100), rules)).toBeUndefined();
   });
   it("accepts good values", () => {
-    expect(validateCell(base, "weight", "6.5")).toBeUndefined();
-    expect(validateCell(base, "actual", "")).toBeUndefined();
-    expect(validateCell(base, "target", "0.000001")).toBeUndefined();
+    expect(validateCell(base, "weight", "6.5", rules)).toBeUndefined();
+    expect(validateCell(base, "actual", "", rules)).toBeUndefined();
+    expect(validateCell(base, "target", "0.000001", rules)).toBeUndefined();
   });
   it("keeps a rated score inside its band, also when the weight changes", () => {
-    expect(validateCell(qualitative, "ratedScore", "4")).toBeUndefined();
-    expect(validateCell(qualitative, "ratedScore", "3.9")).toMatchObject({
+    expect(validateCell(qualitative, "ratedScore", "4", rules)).toBeUndefined();
+    expect(validateCell(qualitative, "ratedScore", "3.9", rules)).toMatchObject({
       key: "outsideBand",
       values: { band: "4.00–5.00", rating: "ACHIEVED" },
     });
-    expect(validateCell(qualitative, "weight", "10")?.key).toBe("outsideBand");
-    expect(validateCell({ ...qualitative, rating: null, ratedScore: null }, "ratedScore", "4")?.key).toBe("ratingFirst");
+    expect(validateCell(qualitative, "weight", "10", rules)?.key).toBe("outsideBand");
+    expect(validateCell({ ...qualitative, rating: null, ratedScore: null }, "ratedScore", "4", rules)?.key).toBe("ratingFirst");
   });
 });
 
@@ -76,8 +82,8 @@ describe("changeFor", () => {
     expect(changeFor(base, "actual", "")).toEqual({ clearActual: true });
   });
   it("clears a rated score the new rating's band no longer holds", () => {
-    expect(changeFor(qualitative, "rating", "PARTIAL")).toEqual({ rating: "PARTIAL", clearRatedScore: true });
-    expect(changeFor({ ...qualitative, rating: "PARTIAL", ratedScore: "4.5" }, "rating", "ACHIEVED")).toEqual({ rating: "ACHIEVED" });
+    expect(changeFor(qualitative, "rating", "PARTIAL", rules.bands)).toEqual({ rating: "PARTIAL", clearRatedScore: true });
+    expect(changeFor({ ...qualitative, rating: "PARTIAL", ratedScore: "4.5" }, "rating", "ACHIEVED", rules.bands)).toEqual({ rating: "ACHIEVED" });
     expect(applyChange(qualitative, { rating: "PARTIAL", clearRatedScore: true })).toMatchObject({ rating: "PARTIAL", ratedScore: null });
   });
 });

@@ -1,4 +1,5 @@
 import { bandText, inBand, ratingBand, RATINGS, type Rating } from "./bands";
+import { tooLong, type Rules } from "./rules";
 import { decimalProblem, toMicros } from "./decimal";
 import { OPERATORS, type CellField, type IndicatorRow } from "./types";
 
@@ -20,27 +21,33 @@ function decimal(value: string, opts: { required?: boolean; nonNegative?: boolea
   return undefined;
 }
 
-function band(score: string | null | undefined, rating: Rating | null | undefined, weight: string): Invalid | undefined {
+function band(rules: Rules | undefined, score: string | null | undefined, rating: Rating | null | undefined, weight: string): Invalid | undefined {
   if (score == null || score.trim() === "" || !rating) return undefined;
-  if (inBand(score, rating, weight) === false) {
-    return { key: "outsideBand", values: { score, band: bandText(ratingBand(rating, weight)), rating } };
+  if (inBand(rules?.bands, score, rating, weight) === false) {
+    return { key: "outsideBand", values: { score, band: bandText(ratingBand(rules?.bands, rating, weight)), rating } };
   }
   return undefined;
 }
 
+/** A text longer than the server's limit for field. */
+function length(rules: Rules | undefined, field: string, value: string): Invalid | undefined {
+  const over = tooLong(value, rules?.text(field));
+  return over && { key: over.bytes ? "tooLongBytes" : "tooLong", values: { max: String(over.max) } };
+}
+
 /**
- * Checks a cell's new value as the server will (SCORING.md and the indicator schema):
- * decimals of at most 6 places, weight > 0, target and rated score not negative, a rated
- * score inside its rating's band, names and units within their lengths.
+ * Checks a cell's new value as the server will, before sending it: decimals of at most 6
+ * places, weight > 0, target and rated score not negative; with the server's rules
+ * (limits: undefined until loaded), a rated score inside its rating's band and names and
+ * units within their lengths.
  */
-export function validateCell(row: IndicatorRow, field: CellField, value: string): Invalid | undefined {
+export function validateCell(row: IndicatorRow, field: CellField, value: string, rules?: Rules): Invalid | undefined {
   switch (field) {
     case "name":
       if (value.trim() === "") return { key: "required" };
-      if ([...value].length > 300) return { key: "tooLong", values: { max: "300" } };
-      return undefined;
+      return length(rules, "name", value);
     case "unit":
-      return [...value].length > 20 ? { key: "tooLong", values: { max: "20" } } : undefined;
+      return length(rules, "unit", value);
     case "operator":
       return OPERATORS.some((o) => o.value === value) ? undefined : { key: "required" };
     case "target":
@@ -50,7 +57,7 @@ export function validateCell(row: IndicatorRow, field: CellField, value: string)
     case "weight": {
       const bad = decimal(value, { required: true, positive: true });
       if (bad) return bad;
-      return row.kind === "QUALITATIVE" ? band(row.ratedScore, row.rating, value) : undefined;
+      return row.kind === "QUALITATIVE" ? band(rules, row.ratedScore, row.rating, value) : undefined;
     }
     case "rating":
       return value === "" || RATINGS.includes(value as Rating) ? undefined : { key: "required" };
@@ -58,7 +65,7 @@ export function validateCell(row: IndicatorRow, field: CellField, value: string)
       const bad = decimal(value, { nonNegative: true });
       if (bad) return bad;
       if (value.trim() !== "" && !row.rating) return { key: "ratingFirst" };
-      return band(value, row.rating, row.weight);
+      return band(rules, value, row.rating, row.weight);
     }
     case "deviationReason":
       return undefined;
