@@ -140,4 +140,3 @@ func TestWriteRules(t *testing.T) {
 func createUser(ctx context.Context, c *ent.Client, _ *schematest.Tree) error {
 	return c.User.Create().SetUsername("newuser").SetRole("ANALYST").SetPasswordHash("x").Exec(ctx)
 }
-
