@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"jixiao/graph"
 )
@@ -71,7 +72,7 @@ func loadQuery(t *testing.T, query string, parseOnly bool) *ast.QueryDocument {
 		}
 		return doc
 	}
-	doc, errs := gqlparser.LoadQuery(limitSchema, query)
+	doc, errs := gqlparser.LoadQueryWithRules(limitSchema, query, rules.NewDefaultRules())
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
