@@ -2,10 +2,7 @@
 // field (as GraphQL spells it) and says what is wrong with the value.
 package inputerr
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // Error is a rejected input value. The GraphQL layer reports it with
 // extensions.code BAD_USER_INPUT and extensions.field.
@@ -34,13 +31,6 @@ func (e *NotFound) Error() string {
 		return msg
 	}
 	return e.Field + ": " + msg
-}
-
-// As reports whether err is an *Error and returns it.
-func As(err error) (*Error, bool) {
-	var e *Error
-	ok := errors.As(err, &e)
-	return e, ok
 }
 
 // Conflict is an update that named a version other than the row's: somebody else
