@@ -197,8 +197,8 @@ func evaluationRules() ent.Hook {
 	}, ent.OpCreate)
 }
 
-// parentRules checks that a child's department-year exists before insert, so the
-// user reads which id is wrong instead of a foreign-key failure.
+// departmentYearChild checks that a new row's department-year exists before the
+// insert, so the user reads which id is wrong instead of a foreign-key failure.
 func departmentYearChild[M interface {
 	DepartmentYearID() (int, bool)
 	Client() *gen.Client
