@@ -246,11 +246,7 @@ func rankPage[T any](ctx context.Context, first *int, after *entgql.Cursor[int],
 		rows = append(rows, rankedRow[T]{node, entgql.Cursor[int]{ID: id(node), Value: start + i}})
 	}
 	if len(rows) > 0 {
-		// Copies, not pointers into rows: with pointers into the slice, marshalling
-		// the end cursor crashed the runtime ("type offset base pointer out of
-		// range", go1.26.8); copies never did.
-		first, last := rows[0].cursor, rows[len(rows)-1].cursor
-		info.StartCursor, info.EndCursor = &first, &last
+		info.StartCursor, info.EndCursor = &rows[0].cursor, &rows[len(rows)-1].cursor
 	}
 	if wantsTotal(ctx) {
 		total, err = count(ctx)
