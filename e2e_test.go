@@ -137,7 +137,7 @@ func endToEnd(t *testing.T, db string) {
 	for _, e := range ranking.IndicatorRanking.Edges {
 		got = append(got, e.Node.Name+"="+e.Node.Attainment)
 	}
-	if strings.Join(got, ",") != "结转结余率=0.00,制度健全性=0.90" || ranking.IndicatorRanking.TotalCount != 2 {
+	if strings.Join(got, ",") != "结转结余率=0.0000,制度健全性=0.9000" || ranking.IndicatorRanking.TotalCount != 2 {
 		t.Errorf("indicators below 0.95 = %v (total %d)", got, ranking.IndicatorRanking.TotalCount)
 	}
 

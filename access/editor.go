@@ -101,7 +101,9 @@ func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation)
 		}
 		ev = found
 	}
-	if em, ok := m.(*gen.EvaluationMutation); ok {
+	// A new evaluation's status is its default, not a step: a second evaluation of
+	// the subject is then refused as taken (schema.uniqueEvaluation), naming the first.
+	if em, ok := m.(*gen.EvaluationMutation); ok && !em.Op().Is(ent.OpCreate) {
 		if to, changes := em.Status(); changes {
 			if !workflowAllowed(viewer.Editor, ev.Status, to) {
 				return privacy.Denyf("an editor may not move an evaluation from %s to %s", ev.Status, to)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -280,30 +279,6 @@ func withField(err error, field string) error {
 	return err
 }
 
-// used is one kind of row that still refers to a row about to be deleted.
-type used struct {
-	what  string
-	count func(context.Context) (int, error)
-}
-
-// refuseWhileUsed refuses to delete a row that other rows still refer to, saying which.
-func refuseWhileUsed(ctx context.Context, entity string, id int, uses ...used) error {
-	var held []string
-	for _, u := range uses {
-		n, err := u.count(ctx)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			held = append(held, fmt.Sprintf("%d %s", n, u.what))
-		}
-	}
-	if len(held) > 0 {
-		return inputerr.New("id", "%s %d still has %s; delete those first", entity, id, strings.Join(held, ", "))
-	}
-	return nil
-}
-
 // atRow prefixes a validation error of a bulk insert with the list field's name.
 func atRow(err error, field string) error {
 	var ve *ent.ValidationError
@@ -390,19 +365,6 @@ func preload(ctx context.Context, evs []*ent.Evaluation) error {
 		}
 	}
 	return nil
-}
-
-// unlessStale turns the not-found of an update that named a version into CONFLICT
-// when the row exists at another version, and into NOT_FOUND otherwise.
-func unlessStale[T any](ctx context.Context, v T, err error, entity string, id int, version *int, current func(context.Context) (int, error)) (T, error) {
-	if !ent.IsNotFound(err) || version == nil {
-		return found(v, err, entity, id)
-	}
-	now, cerr := current(ctx)
-	if cerr != nil {
-		return found(v, cerr, entity, id)
-	}
-	return v, &inputerr.Conflict{Entity: entity, ID: id, Stale: *version, Current: now}
 }
 
 // step moves an evaluation one step through the review workflow. The update names

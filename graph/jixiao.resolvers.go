@@ -13,12 +13,9 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
-	"jixiao/ent/evaluation"
-	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
-	"jixiao/ent/project"
 	"jixiao/ent/schema"
 	"jixiao/fixed"
 	"jixiao/graph/generated"
@@ -234,28 +231,13 @@ func (r *mutationResolver) CreateDepartment(ctx context.Context, input ent.Creat
 
 // UpdateDepartment is the resolver for the updateDepartment field.
 func (r *mutationResolver) UpdateDepartment(ctx context.Context, id int, input ent.UpdateDepartmentInput, version *int) (*ent.Department, error) {
-	db := r.db(ctx)
-	u := db.Department.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(department.Version(*version))
-	}
-	d, err := u.Save(ctx)
-	return unlessStale(ctx, d, err, "department", id, version, db.Department.Query().Where(department.ID(id)).Select(department.FieldVersion).Int)
+	d, err := r.db(ctx).Department.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(d, err, "department", id)
 }
 
 // DeleteDepartment is the resolver for the deleteDepartment field.
 func (r *mutationResolver) DeleteDepartment(ctx context.Context, id int) (int, error) {
-	db := r.db(ctx)
-	if err := mayChange(ctx, department.Policy, db.Department.UpdateOneID(id).Mutation()); err != nil {
-		return 0, err
-	}
-	if err := refuseWhileUsed(ctx, "department", id,
-		used{"sub-departments", db.Department.Query().Where(department.ParentID(id)).Count},
-		used{"years", db.DepartmentYear.Query().Where(departmentyear.DepartmentID(id)).Count},
-	); err != nil {
-		return 0, err
-	}
-	return deleted(db.Department.DeleteOneID(id).Exec(ctx), "department", id)
+	return deleted(r.db(ctx).Department.DeleteOneID(id).Exec(ctx), "department", id)
 }
 
 // CreateDepartmentYear is the resolver for the createDepartmentYear field.
@@ -265,35 +247,13 @@ func (r *mutationResolver) CreateDepartmentYear(ctx context.Context, input ent.C
 
 // UpdateDepartmentYear is the resolver for the updateDepartmentYear field.
 func (r *mutationResolver) UpdateDepartmentYear(ctx context.Context, id int, input ent.UpdateDepartmentYearInput, version *int) (*ent.DepartmentYear, error) {
-	db := r.db(ctx)
-	u := db.DepartmentYear.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(departmentyear.Version(*version))
-	}
-	dy, err := u.Save(ctx)
-	return unlessStale(ctx, dy, err, "department-year", id, version, db.DepartmentYear.Query().Where(departmentyear.ID(id)).Select(departmentyear.FieldVersion).Int)
+	dy, err := r.db(ctx).DepartmentYear.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(dy, err, "department-year", id)
 }
 
 // DeleteDepartmentYear is the resolver for the deleteDepartmentYear field.
 func (r *mutationResolver) DeleteDepartmentYear(ctx context.Context, id int) (int, error) {
-	db := r.db(ctx)
-	if err := mayChange(ctx, departmentyear.Policy, db.DepartmentYear.UpdateOneID(id).Mutation()); err != nil {
-		return 0, err
-	}
-	if err := refuseWhileUsed(ctx, "department-year", id,
-		used{"projects", db.Project.Query().Where(project.DepartmentYearID(id)).Count},
-		used{"indicators", db.Indicator.Query().Where(indicator.DepartmentYearID(id)).Count},
-		used{"evaluations", db.Evaluation.Query().Where(evaluation.DepartmentYearID(id)).Count},
-	); err != nil {
-		return 0, err
-	}
-	if _, err := db.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx); err != nil {
-		return 0, err
-	}
-	if _, err := db.KeyTask.Delete().Where(keytask.DepartmentYearID(id)).Exec(ctx); err != nil {
-		return 0, err
-	}
-	return deleted(db.DepartmentYear.DeleteOneID(id).Exec(ctx), "department-year", id)
+	return deleted(r.db(ctx).DepartmentYear.DeleteOneID(id).Exec(ctx), "department-year", id)
 }
 
 // SetMonthlyExecution is the resolver for the setMonthlyExecution field.
@@ -328,13 +288,8 @@ func (r *mutationResolver) CreateKeyTask(ctx context.Context, input ent.CreateKe
 
 // UpdateKeyTask is the resolver for the updateKeyTask field.
 func (r *mutationResolver) UpdateKeyTask(ctx context.Context, id int, input ent.UpdateKeyTaskInput, version *int) (*ent.KeyTask, error) {
-	db := r.db(ctx)
-	u := db.KeyTask.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(keytask.Version(*version))
-	}
-	t, err := u.Save(ctx)
-	return unlessStale(ctx, t, err, "key task", id, version, db.KeyTask.Query().Where(keytask.ID(id)).Select(keytask.FieldVersion).Int)
+	t, err := r.db(ctx).KeyTask.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(t, err, "key task", id)
 }
 
 // DeleteKeyTask is the resolver for the deleteKeyTask field.
@@ -349,28 +304,13 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input ent.CreatePr
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id int, input ent.UpdateProjectInput, version *int) (*ent.Project, error) {
-	db := r.db(ctx)
-	u := db.Project.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(project.Version(*version))
-	}
-	p, err := u.Save(ctx)
-	return unlessStale(ctx, p, err, "project", id, version, db.Project.Query().Where(project.ID(id)).Select(project.FieldVersion).Int)
+	p, err := r.db(ctx).Project.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(p, err, "project", id)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
 func (r *mutationResolver) DeleteProject(ctx context.Context, id int) (int, error) {
-	db := r.db(ctx)
-	if err := mayChange(ctx, project.Policy, db.Project.UpdateOneID(id).Mutation()); err != nil {
-		return 0, err
-	}
-	if err := refuseWhileUsed(ctx, "project", id,
-		used{"indicators", db.Indicator.Query().Where(indicator.ProjectID(id)).Count},
-		used{"evaluations", db.Evaluation.Query().Where(evaluation.ProjectID(id)).Count},
-	); err != nil {
-		return 0, err
-	}
-	return deleted(db.Project.DeleteOneID(id).Exec(ctx), "project", id)
+	return deleted(r.db(ctx).Project.DeleteOneID(id).Exec(ctx), "project", id)
 }
 
 // CreateIndicator is the resolver for the createIndicator field.
@@ -380,13 +320,8 @@ func (r *mutationResolver) CreateIndicator(ctx context.Context, input ent.Create
 
 // UpdateIndicator is the resolver for the updateIndicator field.
 func (r *mutationResolver) UpdateIndicator(ctx context.Context, id int, input ent.UpdateIndicatorInput, version *int) (*ent.Indicator, error) {
-	db := r.db(ctx)
-	u := db.Indicator.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(indicator.Version(*version))
-	}
-	ind, err := u.Save(ctx)
-	return unlessStale(ctx, ind, err, "indicator", id, version, db.Indicator.Query().Where(indicator.ID(id)).Select(indicator.FieldVersion).Int)
+	ind, err := r.db(ctx).Indicator.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(ind, err, "indicator", id)
 }
 
 // DeleteIndicator is the resolver for the deleteIndicator field.
@@ -401,13 +336,8 @@ func (r *mutationResolver) CreateEvaluation(ctx context.Context, input ent.Creat
 
 // UpdateEvaluation is the resolver for the updateEvaluation field.
 func (r *mutationResolver) UpdateEvaluation(ctx context.Context, id int, input ent.UpdateEvaluationInput, version *int) (*ent.Evaluation, error) {
-	db := r.db(ctx)
-	u := db.Evaluation.UpdateOneID(id).SetInput(input)
-	if version != nil {
-		u.Where(evaluation.Version(*version))
-	}
-	ev, err := u.Save(ctx)
-	return unlessStale(ctx, ev, err, "evaluation", id, version, db.Evaluation.Query().Where(evaluation.ID(id)).Select(evaluation.FieldVersion).Int)
+	ev, err := r.db(ctx).Evaluation.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(ev, err, "evaluation", id)
 }
 
 // DeleteEvaluation is the resolver for the deleteEvaluation field.

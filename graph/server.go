@@ -143,6 +143,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			locked     *access.LockedError
 			stale      *inputerr.Conflict
 			value      *inputerr.Value
+			exists     *inputerr.Taken
+			inUse      *inputerr.InUse
 		)
 		set := func(code, field, msg string) *gqlerror.Error {
 			gqlErr.Extensions["code"] = code
@@ -165,6 +167,18 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
 			return set(CodeConflict, "version", stale.Error())
+		case errors.As(err, &exists):
+			gqlErr.Extensions["entity"] = exists.Entity
+			gqlErr.Extensions["existingID"] = fmt.Sprint(exists.Existing) // a string, as GraphQL writes every ID
+			return set(CodeConflict, exists.Field, exists.Error())
+		case errors.As(err, &inUse):
+			refs := make([]map[string]any, len(inUse.References))
+			for i, r := range inUse.References {
+				refs[i] = map[string]any{"what": r.What, "count": r.Count}
+			}
+			gqlErr.Extensions["entity"] = inUse.Entity
+			gqlErr.Extensions["references"] = refs
+			return set(CodeBadUserInput, "id", inUse.Error())
 		case errors.As(err, &bad):
 			return set(CodeBadUserInput, bad.Field, bad.Error())
 		case errors.As(err, &notFound):
@@ -196,9 +210,6 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			// A scalar refused its value: the path names the argument or input field.
 			field := pathField(gqlErr.Path)
 			return set(CodeBadUserInput, field, fmt.Sprintf("%s: %v", field, rootCause(err)))
-		case strings.Contains(gqlErr.Message, "is not a valid"):
-			// An unknown enum value in variables: gqlgen's own message names it.
-			return set(CodeBadUserInput, "", gqlErr.Message)
 		}
 		log.ErrorContext(ctx, "graphql error", "error", err.Error(), "path", gqlErr.Path.String())
 		return set(CodeInternal, "", "internal error")
@@ -253,11 +264,14 @@ func nameVariable(e *gqlerror.Error) *gqlerror.Error {
 	return e
 }
 
-// camel turns a column name into its GraphQL field name: rated_score → ratedScore.
+// camel turns a column name into its GraphQL field name as entgql spells it:
+// rated_score → ratedScore, department_year_id → departmentYearID.
 func camel(name string) string {
 	parts := strings.Split(name, "_")
 	for i := 1; i < len(parts); i++ {
-		if parts[i] != "" {
+		if parts[i] == "id" {
+			parts[i] = "ID"
+		} else if parts[i] != "" {
 			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
 		}
 	}

@@ -2,7 +2,10 @@
 // field (as GraphQL spells it) and says what is wrong with the value.
 package inputerr
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Error is a rejected input value. The GraphQL layer reports it with
 // extensions.code BAD_USER_INPUT and extensions.field.
@@ -50,3 +53,39 @@ func (e *Conflict) Error() string {
 type Value struct{ Reason string }
 
 func (e *Value) Error() string { return e.Reason }
+
+// Taken is a value that a unique field (or pair of fields) already holds in
+// another row: the error names the input field and the row that has it.
+type Taken struct {
+	Field    string // the GraphQL input field, e.g. "departmentYearID"
+	What     string // what exists already, e.g. "an overall evaluation of department-year 5"
+	Entity   string // the existing row's entity, e.g. "evaluation"
+	Existing int    // the existing row's id
+}
+
+func (e *Taken) Error() string {
+	return fmt.Sprintf("%s: %s already exists (%s %d)", e.Field, e.What, e.Entity, e.Existing)
+}
+
+// InUse is a delete refused because other rows still refer to the row. The
+// GraphQL layer reports it on field "id" with code BAD_USER_INPUT and the
+// referring rows' counts in extensions.references.
+type InUse struct {
+	Entity     string // e.g. "department"
+	ID         int
+	References []Reference
+}
+
+// Reference is how many rows of one kind refer to a row.
+type Reference struct {
+	What  string // plural, e.g. "sub-departments"
+	Count int
+}
+
+func (e *InUse) Error() string {
+	held := make([]string, len(e.References))
+	for i, r := range e.References {
+		held[i] = fmt.Sprintf("%d %s", r.Count, r.What)
+	}
+	return fmt.Sprintf("id: %s %d still has %s; delete those first", e.Entity, e.ID, strings.Join(held, ", "))
+}

@@ -14,7 +14,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
-	_ "github.com/mattn/go-sqlite3"    // registers "sqlite3"
+	"github.com/mattn/go-sqlite3"      // registers "sqlite3"
 
 	"jixiao/ent"
 	_ "jixiao/ent/runtime" // hooks and defaults of the schema
@@ -92,19 +92,28 @@ var (
 	postgresUnique = regexp.MustCompile(`^Key \((?:\w+, )*(\w+)\)`)
 )
 
-// UniqueColumn names the column whose unique constraint err violated, as the
-// driver reports it, or "" when err is not such a violation or does not say. Of a
-// unique pair (department-year, code) it names the last column: the one a user typed.
+// UniqueColumn names the column whose unique constraint err violated, or "" when
+// err is not such a violation or does not say. The violation is recognised by the
+// driver's error code; the column is read from the driver's report of it (its
+// detail on PostgreSQL, its message on SQLite: neither driver has a field for
+// it). Of a unique pair (department-year, code) it names the last column: the
+// one a user typed.
 func UniqueColumn(err error) string {
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
-		if m := postgresUnique.FindStringSubmatch(pg.Detail); pg.Code == "23505" && m != nil {
+		if m := postgresUnique.FindStringSubmatch(pg.Detail); pg.Code == pgUniqueViolation && m != nil {
 			return m[1]
 		}
 		return ""
 	}
-	if m := sqliteUnique.FindStringSubmatch(err.Error()); m != nil {
-		return m[1]
+	var lite sqlite3.Error
+	if errors.As(err, &lite) && lite.ExtendedCode == sqlite3.ErrConstraintUnique {
+		if m := sqliteUnique.FindStringSubmatch(lite.Error()); m != nil {
+			return m[1]
+		}
 	}
 	return ""
 }
+
+// pgUniqueViolation is PostgreSQL's unique_violation.
+const pgUniqueViolation = "23505"

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"maps"
 	"path/filepath"
@@ -46,17 +47,45 @@ func TestRedacted(t *testing.T) {
 	}
 }
 
+// TestUniqueColumn reads the column from real SQLite violations, and only from
+// errors the driver marks as unique violations: the same text in any other error
+// names nothing.
 func TestUniqueColumn(t *testing.T) {
-	tests := map[string]string{
-		"UNIQUE constraint failed: departments.code":                                      "code",
-		"UNIQUE constraint failed: projects.department_year_id, projects.code":            "code",
-		"UNIQUE constraint failed: department_years.department_id, department_years.year": "year",
-		"FOREIGN KEY constraint failed":                                                   "",
+	db, err := sql.Open("sqlite3", "file::memory:")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for msg, want := range tests {
-		if got := UniqueColumn(errors.New(msg)); got != want {
-			t.Errorf("UniqueColumn(%q) = %q, want %q", msg, got, want)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, stmt := range []string{
+		"CREATE TABLE departments (id INTEGER PRIMARY KEY, code TEXT UNIQUE, parent INTEGER REFERENCES departments(id))",
+		"CREATE TABLE projects (id INTEGER PRIMARY KEY, department_year_id INTEGER, code TEXT, UNIQUE (department_year_id, code))",
+		"INSERT INTO departments (code) VALUES ('D1')",
+		"INSERT INTO projects (department_year_id, code) VALUES (4, 'P-1')",
+		"PRAGMA foreign_keys = ON",
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
 		}
+	}
+	tests := []struct {
+		stmt, want string
+	}{
+		{"INSERT INTO departments (code) VALUES ('D1')", "code"},
+		{"INSERT INTO projects (department_year_id, code) VALUES (4, 'P-1')", "code"},
+		{"INSERT INTO departments (code, parent) VALUES ('D2', 99)", ""}, // a foreign key, not a unique column
+	}
+	for _, tt := range tests {
+		_, err := db.Exec(tt.stmt)
+		if err == nil {
+			t.Fatalf("%s: accepted", tt.stmt)
+		}
+		if got := UniqueColumn(err); got != tt.want {
+			t.Errorf("UniqueColumn(%v) = %q, want %q", err, got, tt.want)
+		}
+	}
+	if got := UniqueColumn(errors.New("UNIQUE constraint failed: departments.code")); got != "" {
+		t.Errorf("UniqueColumn of a plain error with the driver's words = %q, want nothing", got)
 	}
 	pg := &pgconn.PgError{Code: "23505", Detail: "Key (department_year_id, code)=(4294967297, P-1) already exists."}
 	if got := UniqueColumn(pg); got != "code" {

@@ -108,6 +108,10 @@ func init() {
 	department.Hooks[2] = departmentMixinHooks2[0]
 
 	department.Hooks[3] = departmentHooks[0]
+
+	department.Hooks[4] = departmentHooks[1]
+
+	department.Hooks[5] = departmentHooks[2]
 	departmentMixinFields0 := departmentMixin[0].Fields()
 	_ = departmentMixinFields0
 	departmentMixinFields1 := departmentMixin[1].Fields()
@@ -193,6 +197,10 @@ func init() {
 	departmentyear.Hooks[2] = departmentyearMixinHooks2[0]
 
 	departmentyear.Hooks[3] = departmentyearHooks[0]
+
+	departmentyear.Hooks[4] = departmentyearHooks[1]
+
+	departmentyear.Hooks[5] = departmentyearHooks[2]
 	departmentyearMixinFields0 := departmentyearMixin[0].Fields()
 	_ = departmentyearMixinFields0
 	departmentyearMixinFields1 := departmentyearMixin[1].Fields()
@@ -484,6 +492,8 @@ func init() {
 	evaluation.Hooks[3] = evaluationHooks[0]
 
 	evaluation.Hooks[4] = evaluationHooks[1]
+
+	evaluation.Hooks[5] = evaluationHooks[2]
 	evaluationMixinFields0 := evaluationMixin[0].Fields()
 	_ = evaluationMixinFields0
 	evaluationMixinFields1 := evaluationMixin[1].Fields()
@@ -838,6 +848,10 @@ func init() {
 	project.Hooks[2] = projectMixinHooks2[0]
 
 	project.Hooks[3] = projectHooks[0]
+
+	project.Hooks[4] = projectHooks[1]
+
+	project.Hooks[5] = projectHooks[2]
 	projectMixinFields0 := projectMixin[0].Fields()
 	_ = projectMixinFields0
 	projectMixinFields1 := projectMixin[1].Fields()

@@ -47,6 +47,8 @@ func (Department) Indexes() []ent.Index {
 
 func (Department) Annotations() []schema.Annotation { return graphQL() }
 
-func (Department) Hooks() []ent.Hook { return []ent.Hook{departmentTree()} }
+func (Department) Hooks() []ent.Hook {
+	return []ent.Hook{departmentTree(), uniqueDepartmentCode(), departmentDeletes()}
+}
 
 func (Department) Policy() ent.Policy { return access.Data() }

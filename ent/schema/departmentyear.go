@@ -61,6 +61,8 @@ func (DepartmentYear) Indexes() []ent.Index {
 
 func (DepartmentYear) Annotations() []schema.Annotation { return graphQL() }
 
-func (DepartmentYear) Hooks() []ent.Hook { return []ent.Hook{yearRules()} }
+func (DepartmentYear) Hooks() []ent.Hook {
+	return []ent.Hook{yearRules(), uniqueYear(), departmentYearDeletes()}
+}
 
 func (DepartmentYear) Policy() ent.Policy { return access.Data() }

@@ -63,6 +63,8 @@ func (Evaluation) Indexes() []ent.Index {
 
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
 
-func (Evaluation) Hooks() []ent.Hook { return []ent.Hook{evaluationRules(), recordTransition()} }
+func (Evaluation) Hooks() []ent.Hook {
+	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition()}
+}
 
 func (Evaluation) Policy() ent.Policy { return access.Data() }

@@ -54,6 +54,7 @@ func indicatorRules() ent.Hook {
 			if err := oneRowOnly(m.Op(), "indicator"); err != nil {
 				return nil, err
 			}
+			normaliseLevels(m)
 			if err := checkIndicator(ctx, m); err != nil {
 				return nil, err
 			}
@@ -61,6 +62,21 @@ func indicatorRules() ent.Hook {
 		})
 	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
 }
+
+// normaliseLevels trims level names and collapses their inner whitespace, so that
+// "产出指标 " and "产出指标" make one subtotal group, not two.
+func normaliseLevels(m *gen.IndicatorMutation) {
+	if v, ok := m.Level1(); ok {
+		m.SetLevel1(NormaliseName(v))
+	}
+	if v, ok := m.Level2(); ok {
+		m.SetLevel2(NormaliseName(v))
+	}
+}
+
+// NormaliseName trims s and turns every run of whitespace inside it (ideographic
+// spaces included) into one space.
+func NormaliseName(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func checkIndicator(ctx context.Context, m *gen.IndicatorMutation) error {
 	op := m.Op()
@@ -132,6 +148,10 @@ func checkIndicator(ctx context.Context, m *gen.IndicatorMutation) error {
 		case rated != nil && rating == nil:
 			return inputerr.New("rating", "is required with a rated score")
 		case rated != nil && weight != nil:
+			// The weight's own rule first, so that a zero weight is reported on weight.
+			if err := positive(int64(*weight)); err != nil {
+				return inputerr.New("weight", "%v", err)
+			}
 			if err := scoring.CheckRatedScore(scoring.Rating(*rating), rated.Decimal(), weight.Decimal()); err != nil {
 				return inputerr.New("ratedScore", "%v", err)
 			}
@@ -197,8 +217,8 @@ func evaluationRules() ent.Hook {
 	}, ent.OpCreate)
 }
 
-// departmentYearChild checks that a new row's department-year exists before the
-// insert, so the user reads which id is wrong instead of a foreign-key failure.
+// departmentYearChild checks that a child's department-year exists before insert, so the
+// user reads which id is wrong instead of a foreign-key failure.
 func departmentYearChild[M interface {
 	DepartmentYearID() (int, bool)
 	Client() *gen.Client

@@ -49,7 +49,7 @@ func (Project) Indexes() []ent.Index {
 func (Project) Annotations() []schema.Annotation { return graphQL() }
 
 func (Project) Hooks() []ent.Hook {
-	return []ent.Hook{departmentYearChild[*gen.ProjectMutation]()}
+	return []ent.Hook{departmentYearChild[*gen.ProjectMutation](), uniqueProjectCode(), projectDeletes()}
 }
 
 func (Project) Policy() ent.Policy { return access.Data() }

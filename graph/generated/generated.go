@@ -5900,8 +5900,17 @@ input UserWhereInput {
 An exact decimal number, sent and received as a string such as "1829.40"
 (numbers are accepted on input). At most 6 decimal places. Money is in 万元,
 so its 6th place is 1 分. Rates are percentages.
+A Decimal is written with 2 decimal places, or with as many as the value has
+when it has more ("1829.40", "0.125"); a computed field marked @places(n: N) is
+rounded to N places (half away from zero) and always written with N ("1.0000").
 """
 scalar Decimal
+
+"""
+The decimal places a computed Decimal field is rounded to and always written
+with. The schema is the one place that says a value's precision.
+"""
+directive @places(n: Int!) on FIELD_DEFINITION
 
 """A point in time, RFC 3339."""
 scalar Time
@@ -5929,7 +5938,7 @@ type Subtotal {
   level1: String!
   """Null for the subtotal of the whole level-1 group."""
   level2: String
-  score: Decimal!
+  score: Decimal! @places(n: 2)
   weight: Decimal!
 }
 
@@ -5946,15 +5955,16 @@ type SubmitProblem {
 extend type Indicator {
   """
   The actual value scoring uses: the typed actual, or for an indicator bound to a
-  formula the value derived from its department-year's figures (percent).
+  formula the value derived from its department-year's figures (percent, rounded
+  to 6 decimals).
   """
   effectiveActual: Decimal
-  """effectiveActual / target in percent (2 decimals); null when qualitative, not yet entered, or target 0."""
-  completionRate: Decimal
-  """得分, computed from the figures by the rules of SCORING.md; rounded to 2 decimals."""
-  score: Decimal!
-  """score / weight, 0 to 1 (4 decimals)."""
-  attainment: Decimal!
+  """effectiveActual / target in percent; null when qualitative, not yet entered, or target 0."""
+  completionRate: Decimal @places(n: 2)
+  """得分, computed from the figures by the rules of SCORING.md."""
+  score: Decimal! @places(n: 2)
+  """score / weight, 0 to 1."""
+  attainment: Decimal! @places(n: 4)
   """Whether a deviation reason (偏差原因分析) is required before submission."""
   deviationRequired: Boolean!
 }
@@ -5963,16 +5973,16 @@ extend type Evaluation {
   """The subject's indicators, in position order."""
   indicators: [Indicator!]!
   """Sum of the indicator scores, plus the budget-execution item for a project."""
-  score: Decimal!
+  score: Decimal! @places(n: 2)
   grade: Grade!
   """The grade as the report writes it: 优, 良, 中 or 差."""
   gradeLabel: String!
   """Per level-1 group, each followed by its level-2 groups; a project's execution item is its own group."""
   subtotals: [Subtotal!]!
   """Executed / adjusted budget in percent, of the department-year or the project."""
-  executionRate: Decimal
+  executionRate: Decimal @places(n: 2)
   """Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1)."""
-  executionScore: Decimal
+  executionScore: Decimal @places(n: 2)
   """Months whose cumulative spending fell below the bureau's target (department-year evaluations)."""
   monthsBehind: [Int!]!
   """What submitEvaluation would refuse now; empty when the evaluation can be submitted."""
@@ -5988,9 +5998,9 @@ extend type DepartmentYear {
   """Final spending (整体支出) = basic + project."""
   totalActual: Decimal!
   """totalActual / totalBudget in percent."""
-  executionRate: Decimal
+  executionRate: Decimal @places(n: 2)
   """Year-end carry-over / final spending in percent (结转结余率)."""
-  carryoverRate: Decimal
+  carryoverRate: Decimal @places(n: 2)
   """Monthly cumulative execution, January first."""
   months: [MonthlyExecution!]!
   """Months whose cumulative spending fell below the bureau's target."""
@@ -6003,7 +6013,7 @@ extend type DepartmentYear {
 
 extend type MonthlyExecution {
   """Cumulative spending as a percentage of the adjusted budget."""
-  executedPercent: Decimal
+  executedPercent: Decimal @places(n: 2)
   """Whether the month fell below its target."""
   behind: Boolean!
 }
@@ -6015,12 +6025,12 @@ extend type Department {
   The department's overall score for a year: what its overall evaluation scores,
   computed from the year's overall indicators; null when it has no figures for that year.
   """
-  score(year: Int!): Decimal
+  score(year: Int!): Decimal @places(n: 2)
 }
 
 extend type Project {
   """executed / budget in percent."""
-  executionRate: Decimal
+  executionRate: Decimal @places(n: 2)
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
 }
@@ -30282,13 +30292,17 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 }
 
 func (ec *executionContext) unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx context.Context, v any) (fixed.Decimal, error) {
-	var res fixed.Decimal
-	err := res.UnmarshalGQL(v)
+	res, err := scalar.UnmarshalDecimal(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-	return v
+	_ = sel
+	res := scalar.MarshalDecimal(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNDepartment2ᚖjixiaoᚋentᚐDepartment(ctx context.Context, sel ast.SelectionSet, v *ent.Department) graphql.Marshaler {
@@ -31529,16 +31543,17 @@ func (ec *executionContext) unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx co
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(fixed.Decimal)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	res, err := scalar.UnmarshalDecimal(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	res := scalar.MarshalDecimal(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalODepartment2ᚖjixiaoᚋentᚐDepartment(ctx context.Context, sel ast.SelectionSet, v *ent.Department) graphql.Marshaler {

@@ -1,0 +1,151 @@
+package schema
+
+// Delete rules: what refuses a delete while other rows refer to the row, and
+// what goes with it. They are hooks, so every caller (the API, the demo loader,
+// a future import) gets them, inside the mutation's transaction and after the
+// access rules have decided.
+
+import (
+	"context"
+	"strings"
+
+	"entgo.io/ent"
+
+	gen "jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/hook"
+	"jixiao/ent/indicator"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/project"
+	"jixiao/inputerr"
+)
+
+// referrer is one kind of row that refers to the row being deleted.
+type referrer struct {
+	what  string // "sub-departments", plural
+	count func(ctx context.Context, c *gen.Client, id int) (int, error)
+}
+
+// dependent deletes the rows that belong to the row being deleted.
+type dependent func(ctx context.Context, c *gen.Client, id int) error
+
+type deletion interface {
+	ent.Mutation
+	IDs(context.Context) ([]int, error)
+	Client() *gen.Client
+}
+
+// onDelete refuses to delete a row that referrers still refer to, naming them
+// with their counts (an *inputerr.InUse), and otherwise deletes its
+// dependents before the row itself.
+func onDelete(referrers []referrer, dependents ...dependent) ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			dm, ok := m.(deletion)
+			if !ok {
+				return next.Mutate(ctx, m)
+			}
+			ids, err := dm.IDs(ctx)
+			if err != nil {
+				return nil, err
+			}
+			c := dm.Client()
+			for _, id := range ids {
+				if err := unreferenced(ctx, c, noun(m.Type()), id, referrers); err != nil {
+					return nil, err
+				}
+				for _, d := range dependents {
+					if err := d(ctx, c, id); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpDelete|ent.OpDeleteOne)
+}
+
+func unreferenced(ctx context.Context, c *gen.Client, entity string, id int, referrers []referrer) error {
+	var held []inputerr.Reference
+	for _, r := range referrers {
+		n, err := r.count(ctx, c, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			held = append(held, inputerr.Reference{What: r.what, Count: n})
+		}
+	}
+	if len(held) > 0 {
+		return &inputerr.InUse{Entity: entity, ID: id, References: held}
+	}
+	return nil
+}
+
+// A department keeps its sub-departments and years.
+func departmentDeletes() ent.Hook {
+	return onDelete([]referrer{
+		{"sub-departments", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Department.Query().Where(department.ParentID(id)).Count(ctx)
+		}},
+		{"years", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.DepartmentYear.Query().Where(departmentyear.DepartmentID(id)).Count(ctx)
+		}},
+	})
+}
+
+// A department-year keeps its projects, indicators and evaluations; its monthly
+// execution and key tasks are part of it and go with it.
+func departmentYearDeletes() ent.Hook {
+	return onDelete([]referrer{
+		{"projects", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Project.Query().Where(project.DepartmentYearID(id)).Count(ctx)
+		}},
+		{"indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Indicator.Query().Where(indicator.DepartmentYearID(id)).Count(ctx)
+		}},
+		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Evaluation.Query().Where(evaluation.DepartmentYearID(id)).Count(ctx)
+		}},
+	},
+		func(ctx context.Context, c *gen.Client, id int) error {
+			_, err := c.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx)
+			return err
+		},
+		func(ctx context.Context, c *gen.Client, id int) error {
+			_, err := c.KeyTask.Delete().Where(keytask.DepartmentYearID(id)).Exec(ctx)
+			return err
+		},
+	)
+}
+
+// A project keeps its indicators and evaluations.
+func projectDeletes() ent.Hook {
+	return onDelete([]referrer{
+		{"indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Indicator.Query().Where(indicator.ProjectID(id)).Count(ctx)
+		}},
+		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Evaluation.Query().Where(evaluation.ProjectID(id)).Count(ctx)
+		}},
+	})
+}
+
+// nouns are the entities' names in messages where they are not one word.
+var nouns = map[string]string{
+	"DepartmentYear":   "department-year",
+	"KeyTask":          "key task",
+	"MonthlyExecution": "monthly execution",
+	"APIToken":         "API token",
+}
+
+// noun is how a message names an entity of ent type typ.
+func noun(typ string) string {
+	if n, ok := nouns[typ]; ok {
+		return n
+	}
+	return strings.ToLower(typ)
+}
