@@ -72,7 +72,9 @@ func TestIndicatorRules(t *testing.T) {
 		field string // "" when the indicator is accepted
 	}{
 		{"a quantitative indicator", quantitative, ""},
-		{"quantitative without an operator", with(overall, func(q *ent.IndicatorCreate, _ *schematest.Tree) { q.SetKind(indicator.KindQUANTITATIVE).SetTarget(d(10)) }), "operator"},
+		{"quantitative without an operator", with(overall, func(q *ent.IndicatorCreate, _ *schematest.Tree) {
+			q.SetKind(indicator.KindQUANTITATIVE).SetTarget(d(10))
+		}), "operator"},
 		{"quantitative without a target", with(overall, func(q *ent.IndicatorCreate, _ *schematest.Tree) {
 			q.SetKind(indicator.KindQUANTITATIVE).SetOperator(indicator.OperatorAtLeast)
 		}), "target"},
