@@ -337,10 +337,6 @@ func (p *plan) figures() {
 	}
 }
 
-var statuses = []evaluation.Status{
-	evaluation.StatusDRAFT, evaluation.StatusSUBMITTED, evaluation.StatusAPPROVED, evaluation.StatusPUBLISHED,
-}
-
 // drawStatus spreads statuses 20 % draft, 25 % submitted, 30 % approved, 25 % published.
 func drawStatus(r *rand.Rand) evaluation.Status {
 	switch x := r.IntN(100); {

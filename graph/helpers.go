@@ -249,9 +249,14 @@ func rankPage[T any](ctx context.Context, first *int, after *entgql.Cursor[int],
 		rows = append(rows, rankedRow[T]{node, entgql.Cursor[int]{ID: id(node), Value: start + i}})
 	}
 	if len(rows) > 0 {
-		// Copies, not pointers into rows: with pointers into the slice, marshalling
-		// the end cursor crashed the runtime ("type offset base pointer out of
-		// range", go1.26.8); copies never did.
+		// Copies, never pointers into rows: go1.26's slice stack-allocation pass
+		// (cmd/compile/internal/slice) keeps rows' backing store in this frame and
+		// moves it to the heap at the return (runtime.moveSliceNoCap), taking
+		// &rows[i].cursor for a use that leaves rows exclusive. Pointers into rows
+		// would then point into the dead frame: the end cursor marshalled garbage
+		// ("type offset base pointer out of range", a nil dereference in msgpack).
+		// -race builds do not move the slice, which is why it never showed there.
+		// TestRankPageCursorsOutliveTheCall fails with pointers.
 		first, last := rows[0].cursor, rows[len(rows)-1].cursor
 		info.StartCursor, info.EndCursor = &first, &last
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -18,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"jixiao/graph"
 )
@@ -71,7 +71,7 @@ func loadQuery(t *testing.T, query string, parseOnly bool) *ast.QueryDocument {
 		}
 		return doc
 	}
-	doc, errs := gqlparser.LoadQuery(limitSchema, query)
+	doc, errs := gqlparser.LoadQueryWithRules(limitSchema, query, rules.NewDefaultRules())
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -115,7 +115,6 @@ func TestLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := loadQuery(t, tt.query, tt.parseOnly)
 			opCtx := &graphql.OperationContext{Doc: doc, OperationName: tt.operation}
-			start := time.Now()
 			check := func(limit func(int) graphql.OperationContextMutator, value int, code, msg string) {
 				t.Helper()
 				if err := limit(value).MutateOperationContext(t.Context(), opCtx); err != nil {
@@ -136,9 +135,6 @@ func TestLimits(t *testing.T) {
 				graph.CodeDepthLimitExceeded, fmt.Sprintf("query depth %d exceeds the limit of %d", tt.depth, tt.depth-1))
 			check(func(n int) graphql.OperationContextMutator { return graph.FieldLimit{Max: n} }, tt.fields,
 				graph.CodeTooManyFields, fmt.Sprintf("query selects %d fields, which exceeds the limit of %d", tt.fields, tt.fields-1))
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("measuring took %v", d)
-			}
 		})
 	}
 }
@@ -174,12 +170,8 @@ func TestFieldLimitBeforeValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			err := graph.FieldLimit{Max: limit}.MutateOperationParameters(t.Context(),
 				&graphql.RawParams{Query: tt.query, OperationName: tt.operation})
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("took %v", d)
-			}
 			switch {
 			case tt.msg == "" && err != nil:
 				t.Errorf("refused: %v", err)
@@ -245,7 +237,9 @@ func TestLimitsInHandler(t *testing.T) {
 		{"shallow", `{ name }`, ""},
 		{"deep", `{ node { ` + nest(20) + ` } }`, graph.CodeDepthLimitExceeded},
 		{"alias bomb", `{ ` + aliases(10000) + ` }`, graph.CodeTooManyFields},
-		// Without the check before validation, gqlparser spends minutes on this one.
+		// Without the check before validation, gqlparser spends minutes on this one:
+		// the test's timeout, not a time bound that a loaded machine or -race
+		// would break, catches that regression.
 		{"the same field 70,000 times", `{ ` + strings.Repeat("a: __typename ", 70000) + ` }`, graph.CodeTooManyFields},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,11 +248,7 @@ func TestLimitsInHandler(t *testing.T) {
 			req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
-			start := time.Now()
 			srv.ServeHTTP(rec, req)
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("answered in %v", d)
-			}
 			var resp struct {
 				Errors []struct {
 					Message    string

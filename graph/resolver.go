@@ -1,5 +1,10 @@
-// Package graph holds the GraphQL resolvers: thin functions that call ent and the
-// scoring package.
+// Package graph is the GraphQL layer: the gqlgen server (NewServer: transports,
+// query limits, error presentation), the root Resolver and its resolvers. The
+// resolvers read and write through ent, whose privacy rules (package access) and
+// hooks decide what is allowed; computed fields are scored by assess (on top of
+// scoring) from rows the per-request loaders (graph/loader) batch; rankings and
+// score filters run as SQL from scoresql; workflow steps come from workflow and
+// sign-in from auth.
 package graph
 
 import (

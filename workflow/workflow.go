@@ -1,5 +1,7 @@
 // Package workflow is the review workflow of an evaluation: draft → submitted →
-// approved or returned → published, and who may take each step.
+// approved or returned → published, and which role below an administrator may
+// take each step. Administrators take any step: access.writeRule allows them
+// every change before it asks this package.
 package workflow
 
 import (
@@ -23,14 +25,14 @@ const (
 type step struct {
 	from []evaluation.Status
 	to   evaluation.Status
-	by   []viewer.Role
+	by   []viewer.Role // besides administrators
 }
 
 var steps = map[Action]step{
-	Submit:  {[]evaluation.Status{evaluation.StatusDRAFT, evaluation.StatusRETURNED}, evaluation.StatusSUBMITTED, []viewer.Role{viewer.Editor, viewer.Admin}},
-	Approve: {[]evaluation.Status{evaluation.StatusSUBMITTED}, evaluation.StatusAPPROVED, []viewer.Role{viewer.Reviewer, viewer.Admin}},
-	Return:  {[]evaluation.Status{evaluation.StatusSUBMITTED}, evaluation.StatusRETURNED, []viewer.Role{viewer.Reviewer, viewer.Admin}},
-	Publish: {[]evaluation.Status{evaluation.StatusAPPROVED}, evaluation.StatusPUBLISHED, []viewer.Role{viewer.Admin}},
+	Submit:  {[]evaluation.Status{evaluation.StatusDRAFT, evaluation.StatusRETURNED}, evaluation.StatusSUBMITTED, []viewer.Role{viewer.Editor}},
+	Approve: {[]evaluation.Status{evaluation.StatusSUBMITTED}, evaluation.StatusAPPROVED, []viewer.Role{viewer.Reviewer}},
+	Return:  {[]evaluation.Status{evaluation.StatusSUBMITTED}, evaluation.StatusRETURNED, []viewer.Role{viewer.Reviewer}},
+	Publish: {[]evaluation.Status{evaluation.StatusAPPROVED}, evaluation.StatusPUBLISHED, nil}, // administrators only
 }
 
 // Next returns the status action leads to from status, or an error that says
@@ -46,7 +48,8 @@ func Next(action Action, from evaluation.Status) (evaluation.Status, error) {
 	return s.to, nil
 }
 
-// Allowed reports whether role may move an evaluation from one status to another.
+// Allowed reports whether role (an editor or a reviewer; administrators are
+// decided before) may move an evaluation from one status to another.
 func Allowed(role viewer.Role, from, to evaluation.Status) bool {
 	for _, s := range steps {
 		if s.to == to && slices.Contains(s.from, from) && slices.Contains(s.by, role) {

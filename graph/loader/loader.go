@@ -54,18 +54,27 @@ const Wait = 2 * time.Millisecond
 // in the context when there is one (inside a mutation), so that they see its writes.
 // They gather keys for wait before each query.
 func New(client *ent.Client, wait time.Duration) *Loaders {
+	return newLoaders(client, func(int) time.Duration { return wait })
+}
+
+// newLoaders is New with each loader's wait given by its position in Loaders.
+func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 	c := func(ctx context.Context) *ent.Client {
 		if tx := ent.FromContext(ctx); tx != nil {
 			return tx
 		}
 		return client
 	}
-	opt := dataloadgen.WithWait(wait)
+	n := 0
+	opts := func() dataloadgen.Option {
+		n++
+		return dataloadgen.WithWait(waitOf(n - 1))
+	}
 	return &Loaders{
 		Year: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.DepartmentYear, error) {
 			rows, err := c(ctx).DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).All(ctx)
 			return byKey(ids, rows, func(r *ent.DepartmentYear) int { return r.ID }), err
-		}, opt),
+		}, opts()),
 		YearOf: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []DepartmentYearKey) (map[DepartmentYearKey]*ent.DepartmentYear, error) {
 			depts, years := make([]int, len(keys)), make([]int, len(keys))
 			for i, k := range keys {
@@ -84,23 +93,23 @@ func New(client *ent.Client, wait time.Duration) *Loaders {
 				}
 			}
 			return out, err
-		}, opt),
+		}, opts()),
 		Project: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Project, error) {
 			rows, err := c(ctx).Project.Query().Where(project.IDIn(ids...)).All(ctx)
 			return byKey(ids, rows, func(r *ent.Project) int { return r.ID }), err
-		}, opt),
+		}, opts()),
 		Months: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.MonthlyExecution, error) {
 			rows, err := c(ctx).MonthlyExecution.Query().
 				Where(monthlyexecution.DepartmentYearIDIn(ids...)).
 				Order(ent.Asc(monthlyexecution.FieldMonth)).All(ctx)
 			return groupAll(ids, rows, func(r *ent.MonthlyExecution) int { return r.DepartmentYearID }), err
-		}, opt),
+		}, opts()),
 		Indicators: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.Indicator, error) {
 			return indicatorsOf(ctx, c(ctx), keys)
-		}, opt),
+		}, opts()),
 		Scored: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.Indicator, error) {
 			return indicatorsOf(ctx, c(ctx), keys, scoringColumns...)
-		}, opt),
+		}, opts()),
 		Evaluation: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject]*ent.Evaluation, error) {
 			years, projects := split(keys)
 			rows, err := c(ctx).Evaluation.Query().
@@ -116,7 +125,7 @@ func New(client *ent.Client, wait time.Duration) *Loaders {
 				out[SubjectOf(r)] = r
 			}
 			return out, err
-		}, opt),
+		}, opts()),
 	}
 }
 
@@ -213,12 +222,28 @@ func groupAll[K comparable, V any](keys []K, rows []V, key func(V) K) map[K][]V 
 type ctxKey struct{}
 
 // Middleware gives every request its own loaders, gathering keys for wait (Wait
-// in production; tests that count statements give the resolvers of a loaded
-// machine longer to join one batch).
+// in production).
 func Middleware(client *ent.Client, wait time.Duration) func(http.Handler) http.Handler {
+	return with(func() *Loaders { return New(client, wait) })
+}
+
+// Deterministic is Middleware for tests that run requests inside a testing/synctest
+// bubble, where a loader's wait ends only once every goroutine of the request is
+// blocked: each batch then holds every key the resolvers can ask for at that
+// point, whatever the machine's load. Each loader waits a different time (Wait
+// plus 16^i ns for the i-th), so that no two batches close at the same instant: a
+// resolver woken by one batch's rows never races another batch's closing, and the
+// number of queries a request makes is the same on every run.
+func Deterministic(client *ent.Client) func(http.Handler) http.Handler {
+	return with(func() *Loaders {
+		return newLoaders(client, func(i int) time.Duration { return Wait + time.Duration(1<<(4*i)) })
+	})
+}
+
+func with(loaders func() *Loaders) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := context.WithValue(r.Context(), ctxKey{}, New(client, wait))
+			ctx := context.WithValue(r.Context(), ctxKey{}, loaders())
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
