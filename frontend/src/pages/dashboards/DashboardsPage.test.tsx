@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router-dom";
-import { Provider, type Client } from "urql";
-import { fromValue } from "wonka";
 import type { EChartProps } from "../../lib/charts/EChart";
-import "../../i18n";
+import { renderWith } from "../../test/render";
+import { mockClient } from "../../test/urql";
 import DashboardsPage from "../DashboardsPage";
 
 // The chart itself needs a canvas; here it shows what it was given.
@@ -16,8 +14,6 @@ vi.mock("../../lib/charts/EChart", () => ({
     </div>
   ),
 }));
-
-afterEach(cleanup);
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });
 
@@ -99,27 +95,11 @@ const answers: Record<string, unknown> = {
   },
 };
 
-type Operation = { query: { definitions: { name?: { value: string } }[] }; variables: Record<string, unknown> };
-
-function mockClient(calls: { name: string; variables: Record<string, unknown> }[]): Client {
-  return {
-    executeQuery: (op: Operation) => {
-      const name = op.query.definitions[0].name?.value ?? "";
-      calls.push({ name, variables: op.variables });
-      return fromValue({ operation: op, data: answers[name], stale: false, hasNext: false });
-    },
-  } as unknown as Client;
-}
-
+/** Renders the page on a client answering every query from answers; returns what it was asked. */
 function renderPage() {
-  const calls: { name: string; variables: Record<string, unknown> }[] = [];
-  render(
-    <Provider value={mockClient(calls)}>
-      <MemoryRouter>
-        <DashboardsPage />
-      </MemoryRouter>
-    </Provider>,
-  );
+  const replies = Object.fromEntries(Object.entries(answers).map(([name, data]) => [name, { data }]));
+  const { client, calls } = mockClient(replies);
+  renderWith(client, <DashboardsPage />);
   return calls;
 }
 
@@ -131,7 +111,7 @@ async function pick(testId: string, option: string) {
   fireEvent.click(options[options.length - 1]);
 }
 
-describe("DashboardsPage", { timeout: 20_000 }, () => {
+describe("DashboardsPage", () => {
   it("asks for the latest year by default and charts the ranking", () => {
     const calls = renderPage();
     expect(calls.find((c) => c.name === "DashboardRanking")?.variables).toEqual({ year: 2023 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { AuthProvider } from "../../auth/AuthContext";
 import DepartmentYearPage from "../DepartmentYearPage";
-import { mockClient, renderWith } from "./testUtils";
-
+import { renderWith } from "../../test/render";
+import { mockClient } from "../../test/urql";
 
 const me = (role: string) => ({
   me: { kind: "USER", name: role, role, csrfToken: "x", user: { id: "u1", username: role, displayName: role }, scope: null },
@@ -58,7 +58,7 @@ const year = {
 };
 
 function show(role: string, node: unknown = year) {
-  const { client } = mockClient(() => ({ data: {} }), { Me: me(role), DepartmentYearPage: { node } });
+  const { client } = mockClient({ Me: { data: me(role) }, DepartmentYearPage: { data: { node } } }, { data: {} });
   renderWith(
     client,
     <AuthProvider>
@@ -68,7 +68,7 @@ function show(role: string, node: unknown = year) {
   );
 }
 
-describe("DepartmentYearPage", { timeout: 20_000 }, () => {
+describe("DepartmentYearPage", () => {
   it("heads the page with the department, the year and links to the overall indicators and evaluation", async () => {
     show("EDITOR");
     await screen.findByTestId("department-year");

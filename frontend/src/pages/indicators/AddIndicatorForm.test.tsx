@@ -1,12 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/react";
-import i18n from "../../i18n";
+import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/react";
 import AddIndicatorForm from "./AddIndicatorForm";
-
-beforeAll(async () => {
-  await i18n.changeLanguage("zh-CN");
-});
-afterEach(cleanup);
 
 describe("AddIndicatorForm", () => {
   it.each([
