@@ -1,15 +1,12 @@
 // Pure functions that write the report's sentences from the figures. They take the translation
 // function, so the same code writes the Chinese report and its English version; every figure
 // arrives as an exact decimal string and is only formatted, never recomputed in floating point.
+import type { Grade, IndicatorKind as Kind, Operator, Rating } from "../../gql/graphql";
 import { formatDecimal, wan } from "../../lib/format";
 
 /** The translation function the sentences use (i18next's t, or a fixed-language one in tests). */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-type Grade = "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
-type Kind = "QUANTITATIVE" | "QUALITATIVE";
-type Operator = "GE" | "GT" | "EQ" | "LE" | "LT";
-type Rating = "ACHIEVED" | "PARTIAL" | "NOT_ACHIEVED";
 
 /** The figures of a department-year the report quotes (万元 and percent, as the API sends them). */
 export interface YearFigures {
