@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type {
+  DashboardBelowTargetQuery,
+  DashboardDepartmentYearsQuery,
+  DashboardFiltersQuery,
+  DashboardGradesQuery,
+  DashboardRankingQuery,
+} from "../../gql/graphql";
 import type { EChartProps } from "../../lib/charts/EChart";
 import { renderWith } from "../../test/render";
 import { mockClient } from "../../test/urql";
@@ -17,7 +24,8 @@ vi.mock("../../lib/charts/EChart", () => ({
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });
 
-const answers: Record<string, unknown> = {
+// Each answer satisfies its query's generated type: a fixture the query no longer matches fails tsc.
+const answers = {
   DashboardFilters: {
     latest: edges([{ id: "y3", year: 2023 }]),
     earliest: edges([{ id: "y1", year: 2021 }]),
@@ -25,7 +33,7 @@ const answers: Record<string, unknown> = {
       { id: "1", code: "440115", name: "广州市南沙区" },
       { id: "2", code: "440115-001", name: "中共广州市南沙区委员会办公室" },
     ]),
-  },
+  } satisfies DashboardFiltersQuery,
   DashboardRanking: {
     evaluationRanking: edges([
       {
@@ -43,8 +51,8 @@ const answers: Record<string, unknown> = {
         departmentYear: { id: "y4", department: { id: "3", name: "广州市南沙区财政局", code: "440115-002" } },
       },
     ]),
-  },
-  DashboardGrades: { excellent: { totalCount: 1 }, good: { totalCount: 0 }, fair: { totalCount: 1 }, poor: { totalCount: 0 } },
+  } satisfies DashboardRankingQuery,
+  DashboardGrades: { excellent: { totalCount: 1 }, good: { totalCount: 0 }, fair: { totalCount: 1 }, poor: { totalCount: 0 } } satisfies DashboardGradesQuery,
   DashboardBelowTarget: {
     indicatorRanking: edges([
       {
@@ -80,7 +88,7 @@ const answers: Record<string, unknown> = {
         departmentYear: { id: "4294967298", year: 2023, department: { id: "2", name: "中共广州市南沙区委员会办公室", code: "440115-001" } },
       },
     ]),
-  },
+  } satisfies DashboardBelowTargetQuery,
   DashboardDepartmentYears: {
     node: {
       __typename: "Department",
@@ -92,7 +100,7 @@ const answers: Record<string, unknown> = {
         { id: "y3", year: 2023, totalActual: "1829.40", executionRate: "99.63", overallEvaluation: { id: "e1", score: "99.69", grade: "EXCELLENT" } },
       ]),
     },
-  },
+  } satisfies DashboardDepartmentYearsQuery,
 };
 
 /** Renders the page on a client answering every query from answers; returns what it was asked. */

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { AuthProvider } from "../../auth/AuthContext";
+import type { DepartmentYearPageQuery, MeQuery, Role } from "../../gql/graphql";
 import DepartmentYearPage from "../DepartmentYearPage";
 import { renderWith } from "../../test/render";
 import { mockClient } from "../../test/urql";
 
-const me = (role: string) => ({
+// The fixtures satisfy the queries' generated types: one the queries no longer match fails tsc.
+const me = (role: Role): MeQuery => ({
   me: { kind: "USER", name: role, role, csrfToken: "x", user: { id: "u1", username: role, displayName: role }, scope: null },
 });
 
-const year = {
+type Year = Extract<DepartmentYearPageQuery["node"], { __typename: "DepartmentYear" }>;
+
+const year: Year = {
   __typename: "DepartmentYear",
   id: "dy1",
   year: 2023,
@@ -57,7 +61,7 @@ const year = {
   },
 };
 
-function show(role: string, node: unknown = year) {
+function show(role: Role, node: DepartmentYearPageQuery["node"] = year) {
   const { client } = mockClient({ Me: { data: me(role) }, DepartmentYearPage: { data: { node } } }, { data: {} });
   renderWith(
     client,
