@@ -1,7 +1,9 @@
 import "@testing-library/jest-dom/vitest";
+import { createElement } from "react";
 import { cleanup, configure } from "@testing-library/react";
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import i18n from "../i18n";
+import type { EChartProps } from "../lib/charts/EChart";
 
 // Test files share one module cache per worker (isolate: false in vite.config.ts), so whatever a
 // test leaves behind is undone here, once for every file: the rendered tree, the language, storage.
@@ -10,6 +12,14 @@ beforeEach(async () => {
   await i18n.changeLanguage("zh-CN");
 });
 afterEach(cleanup);
+
+// ECharts needs a canvas, which jsdom lacks: every chart shows the option it was given instead.
+// Mocked here for all files: with a shared module cache a mock in one test file would not reach a
+// chart another file loaded first.
+vi.mock("../lib/charts/EChart", () => ({
+  default: ({ option, ariaLabel }: EChartProps) =>
+    createElement("div", { "data-testid": "chart", "aria-label": ariaLabel }, JSON.stringify(option)),
+}));
 
 // Queries wait for what a test needs, however long a busy machine takes: the test's own timeout
 // (testTimeout in vite.config.ts) bounds the wait, not a guess at how slow the machine is.

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type {
@@ -8,19 +8,11 @@ import type {
   DashboardGradesQuery,
   DashboardRankingQuery,
 } from "../../gql/graphql";
-import type { EChartProps } from "../../lib/charts/EChart";
 import { renderWith } from "../../test/render";
 import { mockClient } from "../../test/urql";
 import DashboardsPage from "../DashboardsPage";
 
-// The chart itself needs a canvas; here it shows what it was given.
-vi.mock("../../lib/charts/EChart", () => ({
-  default: ({ option, ariaLabel }: EChartProps) => (
-    <div data-testid="chart" aria-label={ariaLabel}>
-      {JSON.stringify(option)}
-    </div>
-  ),
-}));
+// Charts show the option they were given (src/test/setup.ts).
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });
 
