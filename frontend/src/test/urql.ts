@@ -56,6 +56,14 @@ function toResult(operation: Operation, answer: Answer): OperationResult {
 /**
  * A client answering each operation with replies[its name], or with otherwise when the table names
  * none of it. An operation answered by neither stays pending (a query shows its loading state).
+ *
+ *   const { client, executeMutation, variablesOf } = mockClient({
+ *     Me: { data: me },                                  // satisfies MeQuery, ideally
+ *     EvaluationPageSubmit: gqlErrors(["…", { code: "SUBMIT_CHECK", field: "weight" }]),
+ *     EvaluationPageUpdate: (vars) => ({ data: { updateEvaluation: { ...ev, version: 6 } } }),
+ *   });
+ *   renderWith(client, <Page />, { route: "/evaluations/20", path: "/evaluations/:evaluationId" });
+ *   expect(variablesOf("EvaluationPageUpdate")).toEqual([{ id: "20", … }]);
  */
 export function mockClient(replies: Record<string, Reply> = {}, otherwise?: Reply) {
   const calls: Call[] = [];
