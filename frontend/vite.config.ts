@@ -26,7 +26,10 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
-    // Ant Design renders slowly in jsdom on a loaded two-core machine: time, not speed, is not under test.
-    testTimeout: 30_000,
+    // Importing antd and building its styles is most of a file's cost: the files of a worker share
+    // one module cache (src/test/setup.ts undoes what each test leaves behind).
+    isolate: false,
+    // A bound for a hung test, not a speed requirement: a busy machine may be many times slower.
+    testTimeout: 120_000,
   },
 });

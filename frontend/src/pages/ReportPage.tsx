@@ -3,7 +3,7 @@ import { PrinterOutlined } from "@ant-design/icons";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
-import { ReportEvaluationDocument, type ReportEvaluation } from "./report/query";
+import { ReportEvaluationDocument } from "./report/query";
 import ReportView from "./report/ReportView";
 import { reportCss } from "./report/printCss";
 
@@ -13,7 +13,7 @@ export default function ReportPage() {
   const { evaluationId = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: ReportEvaluationDocument, variables: { id: evaluationId } });
   const node = data?.node;
-  const evaluation = node?.__typename === "Evaluation" ? (node as ReportEvaluation) : undefined;
+  const evaluation = node?.__typename === "Evaluation" ? node : undefined;
 
   if (error && !evaluation) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
   if (fetching && !data) return <Spin />;

@@ -1,27 +1,23 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router-dom";
-import { Provider, type Client } from "urql";
-import { fromValue } from "wonka";
-import type { EChartProps } from "../../lib/charts/EChart";
-import "../../i18n";
+import type {
+  DashboardBelowTargetQuery,
+  DashboardDepartmentYearsQuery,
+  DashboardFiltersQuery,
+  DashboardGradesQuery,
+  DashboardRankingQuery,
+} from "../../gql/graphql";
+import { renderWith } from "../../test/render";
+import { mockClient } from "../../test/urql";
 import DashboardsPage from "../DashboardsPage";
 
-// The chart itself needs a canvas; here it shows what it was given.
-vi.mock("../../lib/charts/EChart", () => ({
-  default: ({ option, ariaLabel }: EChartProps) => (
-    <div data-testid="chart" aria-label={ariaLabel}>
-      {JSON.stringify(option)}
-    </div>
-  ),
-}));
-
-afterEach(cleanup);
+// Charts show the option they were given (src/test/setup.ts).
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });
 
-const answers: Record<string, unknown> = {
+// Each answer satisfies its query's generated type: a fixture the query no longer matches fails tsc.
+const answers = {
   DashboardFilters: {
     latest: edges([{ id: "y3", year: 2023 }]),
     earliest: edges([{ id: "y1", year: 2021 }]),
@@ -29,7 +25,7 @@ const answers: Record<string, unknown> = {
       { id: "1", code: "440115", name: "广州市南沙区" },
       { id: "2", code: "440115-001", name: "中共广州市南沙区委员会办公室" },
     ]),
-  },
+  } satisfies DashboardFiltersQuery,
   DashboardRanking: {
     evaluationRanking: edges([
       {
@@ -47,8 +43,8 @@ const answers: Record<string, unknown> = {
         departmentYear: { id: "y4", department: { id: "3", name: "广州市南沙区财政局", code: "440115-002" } },
       },
     ]),
-  },
-  DashboardGrades: { excellent: { totalCount: 1 }, good: { totalCount: 0 }, fair: { totalCount: 1 }, poor: { totalCount: 0 } },
+  } satisfies DashboardRankingQuery,
+  DashboardGrades: { excellent: { totalCount: 1 }, good: { totalCount: 0 }, fair: { totalCount: 1 }, poor: { totalCount: 0 } } satisfies DashboardGradesQuery,
   DashboardBelowTarget: {
     indicatorRanking: edges([
       {
@@ -84,7 +80,7 @@ const answers: Record<string, unknown> = {
         departmentYear: { id: "4294967298", year: 2023, department: { id: "2", name: "中共广州市南沙区委员会办公室", code: "440115-001" } },
       },
     ]),
-  },
+  } satisfies DashboardBelowTargetQuery,
   DashboardDepartmentYears: {
     node: {
       __typename: "Department",
@@ -96,30 +92,14 @@ const answers: Record<string, unknown> = {
         { id: "y3", year: 2023, totalActual: "1829.40", executionRate: "99.63", overallEvaluation: { id: "e1", score: "99.69", grade: "EXCELLENT" } },
       ]),
     },
-  },
+  } satisfies DashboardDepartmentYearsQuery,
 };
 
-type Operation = { query: { definitions: { name?: { value: string } }[] }; variables: Record<string, unknown> };
-
-function mockClient(calls: { name: string; variables: Record<string, unknown> }[]): Client {
-  return {
-    executeQuery: (op: Operation) => {
-      const name = op.query.definitions[0].name?.value ?? "";
-      calls.push({ name, variables: op.variables });
-      return fromValue({ operation: op, data: answers[name], stale: false, hasNext: false });
-    },
-  } as unknown as Client;
-}
-
+/** Renders the page on a client answering every query from answers; returns what it was asked. */
 function renderPage() {
-  const calls: { name: string; variables: Record<string, unknown> }[] = [];
-  render(
-    <Provider value={mockClient(calls)}>
-      <MemoryRouter>
-        <DashboardsPage />
-      </MemoryRouter>
-    </Provider>,
-  );
+  const replies = Object.fromEntries(Object.entries(answers).map(([name, data]) => [name, { data }]));
+  const { client, calls } = mockClient(replies);
+  renderWith(client, <DashboardsPage />);
   return calls;
 }
 
@@ -131,7 +111,7 @@ async function pick(testId: string, option: string) {
   fireEvent.click(options[options.length - 1]);
 }
 
-describe("DashboardsPage", { timeout: 20_000 }, () => {
+describe("DashboardsPage", () => {
   it("asks for the latest year by default and charts the ranking", () => {
     const calls = renderPage();
     expect(calls.find((c) => c.name === "DashboardRanking")?.variables).toEqual({ year: 2023 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Grade } from "../../gql/graphql";
 import { yearRange } from "../DashboardsPage";
 import {
   attainmentPercent,
@@ -13,11 +14,11 @@ import {
   yearOnYearRows,
 } from "./series";
 
-const evaluation = (id: string, name: string, code: string, score: string, grade: "EXCELLENT" | "GOOD" | "FAIR" | "POOR") => ({
+const evaluation = (id: string, name: string, code: string, score: string, grade: Grade) => ({
   id,
   score,
   grade,
-  status: "DRAFT",
+  status: "DRAFT" as const,
   departmentYear: { department: { name, code } },
 });
 

@@ -1,11 +1,13 @@
 // Pure mappings from API answers to table rows and chart options. Figures stay exact decimal
 // strings in the tables; charts get numbers, which only decide the length of a bar.
 import type { EChartsOption } from "echarts";
-import type { IndicatorKind, IndicatorWhereInput } from "../../gql/graphql";
+import type { EvaluationStatus, Grade, IndicatorKind, IndicatorWhereInput } from "../../gql/graphql";
 import { formatDecimal } from "../../lib/format";
 
-export const GRADES = ["EXCELLENT", "GOOD", "FAIR", "POOR"] as const;
-export type Grade = (typeof GRADES)[number];
+export type { Grade };
+
+/** The grades best first, as the charts and tables list them. */
+export const GRADES = ["EXCELLENT", "GOOD", "FAIR", "POOR"] as const satisfies readonly Grade[];
 
 /** The colour of a grade, the same in every chart. */
 export const gradeColor: Record<Grade, string> = {
@@ -24,7 +26,7 @@ export interface RankingRow {
   code: string;
   score: string;
   grade: Grade;
-  status: string;
+  status: EvaluationStatus;
   evaluationId: string;
 }
 
@@ -32,7 +34,7 @@ interface RankedEvaluation {
   id: string;
   score: string;
   grade: Grade;
-  status: string;
+  status: EvaluationStatus;
   departmentYear: { department: { name: string; code: string } };
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import FiguresForm from "./FiguresForm";
-import { mockClient, renderWith, type Answer } from "./testUtils";
-
+import { renderWith } from "../../test/render";
+import { mockClient, type Answer } from "../../test/urql";
 
 const year = {
   id: "dy1",
@@ -31,7 +31,7 @@ const year = {
 };
 
 function setup(answer: Answer, editable = true) {
-  const { client, executeMutation } = mockClient(() => answer);
+  const { client, executeMutation } = mockClient({}, answer);
   const onReload = vi.fn();
   renderWith(client, <FiguresForm year={year} editable={editable} onReload={onReload} />);
   return { executeMutation, onReload, user: userEvent.setup() };
@@ -47,7 +47,7 @@ async function retype(user: ReturnType<typeof userEvent.setup>, name: string, va
 }
 
 // Ant Design forms validate asynchronously and are slow under jsdom.
-describe("FiguresForm", { timeout: 20_000 }, () => {
+describe("FiguresForm", () => {
   it("shows the figures and the derived totals", () => {
     setup({ data: {} });
     expect(field("personnelBudget")).toHaveValue("962.44");

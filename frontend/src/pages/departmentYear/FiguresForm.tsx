@@ -60,7 +60,7 @@ export const amountFields = [
 ] as const;
 
 type AmountField = (typeof amountFields)[number];
-type Values = Record<AmountField, string> & { goal: string };
+type Values = Pick<DepartmentYearFiguresFragment, AmountField | "goal">;
 
 const allFields: readonly string[] = [...amountFields, "goal"];
 
@@ -87,8 +87,8 @@ export default function FiguresForm({
   const [sorted, setSorted] = useState<Sorted>();
   const [messages, contextHolder] = message.useMessage();
 
-  const initial: Values = { goal: year.goal } as Values;
-  for (const f of amountFields) initial[f] = year[f];
+  // The fragment is the form's values; a form keeps only the fields it shows.
+  const initial: Values = year;
 
   const save = async (values: Values) => {
     setSorted(undefined);

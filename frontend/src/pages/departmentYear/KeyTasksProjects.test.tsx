@@ -3,8 +3,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import KeyTasks from "./KeyTasks";
 import { AddProject } from "./Projects";
-import { mockClient, renderWith, type Answer } from "./testUtils";
-
+import { renderWith } from "../../test/render";
+import { mockClient, type Answer } from "../../test/urql";
 
 const tasks = [
   { id: "k1", position: 1, title: "围绕中心工作", content: "推进改版", outcome: "按时完成", version: 3 },
@@ -12,13 +12,13 @@ const tasks = [
 ];
 
 function showTasks(answer: (v: Record<string, unknown>) => Answer) {
-  const { client, executeMutation } = mockClient(answer);
+  const { client, executeMutation } = mockClient({}, answer);
   const onReload = vi.fn();
   renderWith(client, <KeyTasks yearID="dy1" tasks={tasks} editable onReload={onReload} />);
   return { executeMutation, onReload, user: userEvent.setup() };
 }
 
-describe("KeyTasks", { timeout: 20_000 }, () => {
+describe("KeyTasks", () => {
   it("adds a task after the last position", async () => {
     const { executeMutation, user } = showTasks(() => ({ data: { createKeyTask: { ...tasks[0], id: "k3" } } }));
     await user.click(screen.getByTestId("key-task-add"));
@@ -51,9 +51,9 @@ describe("KeyTasks", { timeout: 20_000 }, () => {
   });
 });
 
-describe("AddProject", { timeout: 20_000 }, () => {
+describe("AddProject", () => {
   function showAdd(answer: Answer) {
-    const { client, executeMutation } = mockClient(() => answer);
+    const { client, executeMutation } = mockClient({}, answer);
     renderWith(client, <AddProject yearID="dy1" />);
     return { executeMutation, user: userEvent.setup() };
   }

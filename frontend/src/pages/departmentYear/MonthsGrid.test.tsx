@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import MonthsGrid from "./MonthsGrid";
-import { mockClient, renderWith } from "./testUtils";
-
+import { renderWith } from "../../test/render";
+import { mockClient } from "../../test/urql";
 
 const year = {
   id: "dy1",
@@ -15,9 +15,9 @@ const year = {
 
 const row = (month: number) => screen.getByTestId("months-grid").querySelector(`tr[data-month="${month}"]`) as HTMLElement;
 
-describe("MonthsGrid", { timeout: 20_000 }, () => {
+describe("MonthsGrid", () => {
   it("shows twelve months and highlights the months behind target", () => {
-    const { client } = mockClient(() => ({ data: {} }));
+    const { client } = mockClient({}, { data: {} });
     renderWith(client, <MonthsGrid year={year} editable={false} />);
     expect(screen.getByTestId("months-grid").querySelectorAll("tbody tr[data-month]")).toHaveLength(12);
     expect(row(3)).toHaveClass("dy-month-behind");
@@ -31,7 +31,7 @@ describe("MonthsGrid", { timeout: 20_000 }, () => {
   });
 
   it("saves only the months with values, as exact strings", async () => {
-    const { client, executeMutation } = mockClient(() => ({ data: { setMonthlyExecution: { ...year, monthsBehind: [3] } } }));
+    const { client, executeMutation } = mockClient({}, { data: { setMonthlyExecution: { ...year, monthsBehind: [3] } } });
     renderWith(client, <MonthsGrid year={year} editable />);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("month-2-cumulativeExecuted"));
@@ -53,7 +53,7 @@ describe("MonthsGrid", { timeout: 20_000 }, () => {
   });
 
   it("refuses a half-filled month without calling the server", async () => {
-    const { client, executeMutation } = mockClient(() => ({ data: {} }));
+    const { client, executeMutation } = mockClient({}, { data: {} });
     renderWith(client, <MonthsGrid year={year} editable />);
     const user = userEvent.setup();
     await user.type(screen.getByTestId("month-4-cumulativeExecuted"), "300");
@@ -64,9 +64,9 @@ describe("MonthsGrid", { timeout: 20_000 }, () => {
   });
 
   it("shows the server's refusal above the grid", async () => {
-    const { client } = mockClient(() => ({
+    const { client } = mockClient({}, {
       errors: [{ message: "evaluation 7 is SUBMITTED: it, its indicators and its figures are read-only", extensions: { code: "LOCKED" } }],
-    }));
+    });
     renderWith(client, <MonthsGrid year={year} editable />);
     const user = userEvent.setup();
     await user.clear(screen.getByTestId("month-1-cumulativeExecuted"));

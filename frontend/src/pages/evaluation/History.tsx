@@ -1,11 +1,12 @@
 import { Empty, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import type { TransitionFrom, TransitionTo } from "../../gql/graphql";
 
 export interface TransitionLike {
   id?: string;
-  from: string;
-  to: string;
+  from: TransitionFrom;
+  to: TransitionTo;
   comment: string;
   actorName: string;
   at: string;

@@ -1,14 +1,7 @@
-import "@testing-library/jest-dom/vitest";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import i18n from "../../i18n";
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/react";
 import AddIndicatorForm from "./AddIndicatorForm";
 import { rulesOf } from "./rules.fixture";
-
-beforeAll(async () => {
-  await i18n.changeLanguage("zh-CN");
-});
-afterEach(cleanup);
 
 describe("AddIndicatorForm", () => {
   it.each([

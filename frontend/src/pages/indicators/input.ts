@@ -1,23 +1,25 @@
-import { inBand, type Rating } from "./bands";
+import type { UpdateIndicatorInput } from "../../gql/graphql";
+import { inBand } from "./bands";
 import type { Bands } from "./rules";
 import { sameDecimal } from "./decimal";
-import type { CellField, IndicatorRow, Operator } from "./types";
+import { isOperator, isRating, type CellField, type IndicatorRow } from "./types";
 
-/** The fields of UpdateIndicatorInput the editor sends. */
-export interface IndicatorChange {
-  name?: string;
-  operator?: Operator;
-  target?: string;
-  unit?: string;
-  weight?: string;
-  actual?: string;
-  clearActual?: boolean;
-  rating?: Rating;
-  clearRating?: boolean;
-  ratedScore?: string;
-  clearRatedScore?: boolean;
-  deviationReason?: string;
-}
+type SentField =
+  | "name"
+  | "operator"
+  | "target"
+  | "unit"
+  | "weight"
+  | "actual"
+  | "clearActual"
+  | "rating"
+  | "clearRating"
+  | "ratedScore"
+  | "clearRatedScore"
+  | "deviationReason";
+
+/** The fields of UpdateIndicatorInput the editor sends (never null: clearing has its own flags). */
+export type IndicatorChange = { [K in SentField]?: NonNullable<UpdateIndicatorInput[K]> };
 
 const DECIMAL_FIELDS = new Set<CellField>(["target", "weight", "actual", "ratedScore"]);
 
@@ -37,11 +39,12 @@ export function changeFor(row: IndicatorRow, field: CellField, raw: string, band
       return value === "" ? { clearRatedScore: true } : { ratedScore: value };
     case "rating": {
       if (value === "") return { clearRating: true, ...(row.ratedScore != null ? { clearRatedScore: true } : {}) };
-      const keep = row.ratedScore != null && inBand(bands, row.ratedScore, value as Rating, row.weight) === true;
-      return { rating: value as Rating, ...(row.ratedScore != null && !keep ? { clearRatedScore: true } : {}) };
+      if (!isRating(value)) return undefined; // the picker offers only ratings; validate.ts names the problem
+      const keep = row.ratedScore != null && inBand(bands, row.ratedScore, value, row.weight) === true;
+      return { rating: value, ...(row.ratedScore != null && !keep ? { clearRatedScore: true } : {}) };
     }
     case "operator":
-      return { operator: value as Operator };
+      return isOperator(value) ? { operator: value } : undefined;
     case "name":
       return { name: value };
     default:

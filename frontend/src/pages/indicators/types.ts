@@ -1,46 +1,35 @@
-import type { Rating } from "./bands";
+import type { FormulaBinding, IndicatorEditorRowFragment, IndicatorKind, Operator, Rating } from "../../gql/graphql";
 
-export type Operator = "GE" | "GT" | "EQ" | "LE" | "LT";
-export type Kind = "QUANTITATIVE" | "QUALITATIVE";
-export type Binding = "EXECUTION_RATE" | "CARRYOVER_RATE" | "ASSET_UTILIZATION" | "PUBLIC_FUNDS_CONTROL" | "THREE_PUBLIC_CONTROL";
+// The enums and the row are the types GraphQL Code Generator makes from the schema and the
+// editor's fragment: a change there fails tsc here, not a user at run time.
+export type { Operator, Rating };
+export type Kind = IndicatorKind;
+export type Binding = FormulaBinding;
 
-export const OPERATORS: { value: Operator; symbol: string }[] = [
-  { value: "GE", symbol: "≥" },
-  { value: "GT", symbol: ">" },
-  { value: "EQ", symbol: "=" },
-  { value: "LE", symbol: "≤" },
-  { value: "LT", symbol: "<" },
-];
+/** One indicator as the editor shows it: the IndicatorEditorRow fragment (stored plus computed values). */
+export type IndicatorRow = IndicatorEditorRowFragment;
 
-export const operatorSymbol = (op: Operator | null | undefined) => OPERATORS.find((o) => o.value === op)?.symbol ?? "";
+// A Record over the enum: a new operator in the schema fails tsc until it has a symbol.
+const SYMBOLS: Record<Operator, string> = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
+
+/** The operators in the order the picker offers them. */
+export const OPERATORS = (["GE", "GT", "EQ", "LE", "LT"] as const satisfies readonly Operator[]).map((value) => ({
+  value,
+  symbol: SYMBOLS[value],
+}));
+
+export const operatorSymbol = (op: Operator | null | undefined) => (op ? SYMBOLS[op] : "");
+
+/** Whether a string the user picked names an operator. */
+export const isOperator = (value: string): value is Operator => Object.hasOwn(SYMBOLS, value);
+
+const RATINGS: Record<Rating, true> = { ACHIEVED: true, PARTIAL: true, NOT_ACHIEVED: true };
+
+/** Whether a string the user picked names a rating. */
+export const isRating = (value: string): value is Rating => Object.hasOwn(RATINGS, value);
 
 /** Units the unit picker offers; any other text is allowed too. */
 export const COMMON_UNITS = ["%", "人次", "篇", "次", "个", "件", "万元"];
-
-/** One indicator as the editor shows it: what is stored plus what the server computes. */
-export interface IndicatorRow {
-  id: string;
-  version: number;
-  position: number;
-  level1: string;
-  level2: string;
-  name: string;
-  kind: Kind;
-  operator?: Operator | null;
-  target?: string | null;
-  unit: string;
-  weight: string;
-  actual?: string | null;
-  binding?: Binding | null;
-  rating?: Rating | null;
-  ratedScore?: string | null;
-  deviationReason: string;
-  effectiveActual?: string | null;
-  completionRate?: string | null;
-  score: string;
-  attainment: string;
-  deviationRequired: boolean;
-}
 
 /** The cells a user edits in the table, named as the GraphQL input fields. */
 export type CellField =

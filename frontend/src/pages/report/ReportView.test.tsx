@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
-import { Provider, type Client } from "urql";
-import { fromValue } from "wonka";
 import i18n from "../../i18n";
+import { renderWith } from "../../test/render";
+import { mockClient } from "../../test/urql";
 import ReportPage from "../ReportPage";
 import type { ReportEvaluation } from "./query";
 import ReportView from "./ReportView";
 import { seedEvaluation } from "./seed.fixture";
-
-afterEach(async () => {
-  cleanup();
-  await act(() => i18n.changeLanguage("zh-CN"));
-});
 
 const texts = (elements: HTMLElement[]) => elements.map((e) => e.textContent);
 
@@ -119,33 +113,17 @@ describe("ReportView", () => {
   });
 });
 
-function clientAnswering(node: unknown, seen: (variables: unknown) => void): Client {
-  return {
-    executeQuery: (op: { variables: unknown }) => {
-      seen(op.variables);
-      return fromValue({ operation: op, data: { node }, stale: false, hasNext: false });
-    },
-  } as unknown as Client;
-}
-
-function renderPage(client: Client) {
-  return render(
-    <Provider value={client}>
-      <MemoryRouter initialEntries={["/evaluations/8589934594/report"]}>
-        <Routes>
-          <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
-        </Routes>
-      </MemoryRouter>
-    </Provider>,
-  );
+function renderPage(node: unknown) {
+  const mock = mockClient({ ReportEvaluation: { data: { node } } });
+  renderWith(mock.client, <ReportPage />, { route: "/evaluations/8589934594/report", path: "/evaluations/:evaluationId/report" });
+  return mock;
 }
 
 describe("ReportPage", () => {
   it("asks for the evaluation of the address and prints it", async () => {
-    const seen = vi.fn();
     const print = vi.spyOn(window, "print").mockImplementation(() => {});
-    renderPage(clientAnswering(seedEvaluation, seen));
-    expect(seen).toHaveBeenCalledWith({ id: "8589934594" });
+    const { variablesOf } = renderPage(seedEvaluation);
+    expect(variablesOf("ReportEvaluation")).toEqual([{ id: "8589934594" }]);
     expect(screen.getByTestId("report")).toBeInTheDocument();
     const styles = [...document.querySelectorAll("style")].map((s) => s.textContent ?? "");
     expect(styles.some((s) => s.includes("@media print") && s.includes(".ant-layout-header"))).toBe(true);
@@ -155,7 +133,7 @@ describe("ReportPage", () => {
   });
 
   it("says so when the evaluation cannot be read", () => {
-    renderPage(clientAnswering(null, () => {}));
+    renderPage(null);
     expect(screen.queryByTestId("report")).not.toBeInTheDocument();
     expect(screen.getByText("未找到该评价，或您无权查看。")).toBeInTheDocument();
   });

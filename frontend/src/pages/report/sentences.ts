@@ -1,49 +1,32 @@
 // Pure functions that write the report's sentences from the figures. They take the translation
 // function, so the same code writes the Chinese report and its English version; every figure
 // arrives as an exact decimal string and is only formatted, never recomputed in floating point.
+import type { Grade, Operator } from "../../gql/graphql";
 import { formatDecimal, wan } from "../../lib/format";
+import type { ReportDepartmentYear, ReportIndicator } from "./query";
 
 /** The translation function the sentences use (i18next's t, or a fixed-language one in tests). */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-type Grade = "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
-type Kind = "QUANTITATIVE" | "QUALITATIVE";
-type Operator = "GE" | "GT" | "EQ" | "LE" | "LT";
-type Rating = "ACHIEVED" | "PARTIAL" | "NOT_ACHIEVED";
 
 /** The figures of a department-year the report quotes (万元 and percent, as the API sends them). */
-export interface YearFigures {
-  year: number;
-  totalActual: string;
-  basicActual: string;
-  personnelActual: string;
-  publicActual: string;
-  projectActual: string;
-  totalBudget?: string;
-  basicBudget?: string;
-  projectBudget?: string;
-  carryoverStart?: string;
-  carryoverEnd?: string;
-  carryoverRate?: string | null;
-  executionRate?: string | null;
-}
+export type YearFigures = Pick<
+  ReportDepartmentYear,
+  "year" | "totalActual" | "basicActual" | "personnelActual" | "publicActual" | "projectActual"
+> &
+  Partial<
+    Pick<
+      ReportDepartmentYear,
+      "totalBudget" | "basicBudget" | "projectBudget" | "carryoverStart" | "carryoverEnd" | "carryoverRate" | "executionRate"
+    >
+  >;
 
-/** What a sentence needs of an indicator. */
-export interface IndicatorFigures {
-  level1: string;
-  level2: string;
-  name: string;
-  kind: Kind;
-  operator?: Operator | null;
-  target?: string | null;
-  unit: string;
-  weight: string;
-  effectiveActual?: string | null;
-  completionRate?: string | null;
-  score: string;
-  attainment: string;
-  rating?: Rating | null;
-}
+/** What a sentence needs of an indicator: part of the report query's indicator. */
+export type IndicatorFigures = Pick<
+  ReportIndicator,
+  "level1" | "level2" | "name" | "kind" | "unit" | "weight" | "score" | "attainment"
+> &
+  Partial<Pick<ReportIndicator, "operator" | "target" | "effectiveActual" | "completionRate" | "rating">>;
 
 const operatorSymbol: Record<Operator, string> = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
 
