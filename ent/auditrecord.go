@@ -5,8 +5,8 @@ package ent
 import (
 	"encoding/json"
 	"fmt"
-	"jixiao/audit/change"
 	"jixiao/ent/auditrecord"
+	"jixiao/platform/audit/change"
 	"strings"
 	"time"
 

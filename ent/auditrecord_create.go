@@ -6,8 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"jixiao/audit/change"
 	"jixiao/ent/auditrecord"
+	"jixiao/platform/audit/change"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"

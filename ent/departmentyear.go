@@ -4,9 +4,9 @@ package ent
 
 import (
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
-	"jixiao/fixed"
 	"strings"
 	"time"
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -13,7 +14,6 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
@@ -13,7 +14,6 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql"

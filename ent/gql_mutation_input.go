@@ -3,8 +3,8 @@
 package ent
 
 import (
+	"jixiao/domain/fixed"
 	"jixiao/ent/indicator"
-	"jixiao/fixed"
 )
 
 // CreateDepartmentInput represents a mutation input for creating departments.

@@ -5,6 +5,7 @@ package ent
 import (
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/apitoken"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
@@ -16,7 +17,6 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/user"
-	"jixiao/fixed"
 	"time"
 )
 

@@ -4,10 +4,10 @@ package ent
 
 import (
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"strings"
 	"time"
 

@@ -6,10 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"

@@ -6,9 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql"

@@ -4,9 +4,9 @@ package ent
 
 import (
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/monthlyexecution"
-	"jixiao/fixed"
 	"strings"
 
 	"entgo.io/ent"

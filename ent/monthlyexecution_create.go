@@ -6,9 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/monthlyexecution"
-	"jixiao/fixed"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"

@@ -6,9 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
-	"jixiao/fixed"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"

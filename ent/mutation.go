@@ -6,7 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"jixiao/audit/change"
+	"jixiao/domain/fixed"
 	"jixiao/ent/apitoken"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
@@ -21,7 +21,7 @@ import (
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
-	"jixiao/fixed"
+	"jixiao/platform/audit/change"
 	"sync"
 	"time"
 

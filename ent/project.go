@@ -4,9 +4,9 @@ package ent
 
 import (
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"strings"
 	"time"
 

@@ -6,11 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"

@@ -6,11 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql"

@@ -7,7 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // ruleEdges puts the read rules of the type each edge reaches inside every edge a

@@ -11,9 +11,9 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"jixiao/domain/fixed"
 	"jixiao/ent"
-	"jixiao/fixed"
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 func TestPresentError(t *testing.T) {

@@ -13,18 +13,18 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"jixiao/access"
-	"jixiao/assess"
-	"jixiao/auth"
+	"jixiao/domain/assess"
+	"jixiao/domain/fixed"
+	"jixiao/domain/scoresql"
+	"jixiao/domain/workflow"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
-	"jixiao/fixed"
 	"jixiao/graph/loader"
 	"jixiao/graph/model"
-	"jixiao/inputerr"
-	"jixiao/scoresql"
-	"jixiao/viewer"
-	"jixiao/workflow"
+	"jixiao/platform/access"
+	"jixiao/platform/auth"
+	"jixiao/platform/inputerr"
+	"jixiao/platform/viewer"
 )
 
 // db is the transaction's client inside a mutation (entgql.Transactioner puts it

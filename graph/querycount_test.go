@@ -14,13 +14,13 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/client"
 
-	"jixiao/auth"
-	"jixiao/citygen"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
 	"jixiao/graph"
 	"jixiao/graph/loader"
-	"jixiao/viewer"
+	"jixiao/platform/auth"
+	"jixiao/platform/viewer"
+	"jixiao/testkit/citygen"
 )
 
 // counting wraps a driver and counts the statements sent outside transactions,

@@ -8,8 +8,8 @@
 package graph
 
 import (
-	"jixiao/auth"
 	"jixiao/ent"
+	"jixiao/platform/auth"
 )
 
 // Resolver is the root resolver; one per server.

@@ -7,11 +7,11 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 
+	"jixiao/domain/scoring"
 	gen "jixiao/ent"
 	"jixiao/ent/indicator"
 	"jixiao/ent/schema"
 	"jixiao/graph/model"
-	"jixiao/scoring"
 )
 
 // limits is what the limits query serves: computed once, from the schema's own

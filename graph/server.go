@@ -17,14 +17,14 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"jixiao/access"
-	"jixiao/auth"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/privacy"
-	"jixiao/fixed"
 	"jixiao/graph/generated"
-	"jixiao/inputerr"
-	"jixiao/store"
+	"jixiao/platform/access"
+	"jixiao/platform/auth"
+	"jixiao/platform/inputerr"
+	"jixiao/platform/store"
 )
 
 // ComplexityLimit bounds the work one operation may ask for; connections count

@@ -7,7 +7,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jixiao/ent"
-	"jixiao/store"
+	"jixiao/platform/store"
 )
 
 // usernameTaken names the username a new user cannot have: the unique index is on

@@ -3,14 +3,14 @@ package graph
 import (
 	"context"
 
-	"jixiao/access"
+	"jixiao/domain/workflow"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/project"
 	"jixiao/graph/model"
-	"jixiao/workflow"
+	"jixiao/platform/access"
 )
 
 // What viewerCan, locked and lockReason answer is what the rules answer: each asks

@@ -3,7 +3,7 @@
 package departmentyear
 
 import (
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
 	"time"
 
 	"entgo.io/ent"

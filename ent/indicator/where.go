@@ -3,8 +3,8 @@
 package indicator
 
 import (
+	"jixiao/domain/fixed"
 	"jixiao/ent/predicate"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql"

@@ -3,7 +3,7 @@
 package monthlyexecution
 
 import (
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"

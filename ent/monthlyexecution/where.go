@@ -3,8 +3,8 @@
 package monthlyexecution
 
 import (
+	"jixiao/domain/fixed"
 	"jixiao/ent/predicate"
-	"jixiao/fixed"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"

@@ -3,7 +3,7 @@
 package project
 
 import (
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
 	"time"
 
 	"entgo.io/ent"

@@ -3,8 +3,8 @@
 package project
 
 import (
+	"jixiao/domain/fixed"
 	"jixiao/ent/predicate"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent/dialect/sql"

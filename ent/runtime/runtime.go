@@ -4,6 +4,7 @@ package runtime
 
 import (
 	"context"
+	"jixiao/domain/fixed"
 	"jixiao/ent/apitoken"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
@@ -18,7 +19,6 @@ import (
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
-	"jixiao/fixed"
 	"time"
 
 	"entgo.io/ent"

@@ -9,7 +9,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // APIToken lets an integration read through the API with `Authorization: Bearer`.

@@ -9,8 +9,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"jixiao/access"
-	"jixiao/audit/change"
+	"jixiao/platform/access"
+	"jixiao/platform/audit/change"
 )
 
 // AuditRecord is one change to one row: who made it, when, through which request,

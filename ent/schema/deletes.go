@@ -20,7 +20,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 // referrer is one kind of row that refers to the row being deleted.

@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // Department is a department or unit (部门/单位); departments form a tree of any depth.

@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // DepartmentYear holds one department's figures for one fiscal year (收支, 三公, assets)

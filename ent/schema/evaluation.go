@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // Evaluation is the self-evaluation (绩效自评) of a department-year (project null) or of

@@ -10,8 +10,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
 
-	"jixiao/fixed"
-	"jixiao/inputerr"
+	"jixiao/domain/fixed"
+	"jixiao/platform/inputerr"
 )
 
 // decimal is an exact decimal column (fixed.Decimal: int64 millionths), a Decimal in GraphQL.

@@ -11,6 +11,8 @@ import (
 
 	"entgo.io/ent"
 
+	"jixiao/domain/fixed"
+	"jixiao/domain/scoring"
 	gen "jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -20,10 +22,8 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
-	"jixiao/fixed"
-	"jixiao/inputerr"
-	"jixiao/scoring"
-	"jixiao/viewer"
+	"jixiao/platform/inputerr"
+	"jixiao/platform/viewer"
 )
 
 // after returns the value a field will hold once the mutation is applied: the new

@@ -6,16 +6,16 @@ import (
 	"fmt"
 	"testing"
 
-	"jixiao/access"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/schema/schematest"
 	"jixiao/ent/transition"
-	"jixiao/fixed"
-	"jixiao/inputerr"
-	"jixiao/viewer"
+	"jixiao/platform/access"
+	"jixiao/platform/inputerr"
+	"jixiao/platform/viewer"
 )
 
 // refusedField is the input field a hook's refusal names, "" when it let the

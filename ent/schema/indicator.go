@@ -8,8 +8,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"jixiao/access"
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
+	"jixiao/platform/access"
 )
 
 // Indicator is a performance indicator (绩效指标) of a department-year (overall, no

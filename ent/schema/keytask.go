@@ -7,8 +7,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"jixiao/access"
 	gen "jixiao/ent"
+	"jixiao/platform/access"
 )
 
 // KeyTask is one of a department-year's key tasks (重点工作任务) and what came of it.

@@ -10,10 +10,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
 
-	"jixiao/audit"
 	gen "jixiao/ent"
 	"jixiao/ent/hook"
-	"jixiao/inputerr"
+	"jixiao/platform/audit"
+	"jixiao/platform/inputerr"
 )
 
 // VersionMixin gives a row a version that every update increments, so that an

@@ -2,8 +2,8 @@ package schema
 
 import (
 	"errors"
-	"jixiao/access"
 	gen "jixiao/ent"
+	"jixiao/platform/access"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"

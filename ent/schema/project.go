@@ -8,8 +8,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"jixiao/access"
 	gen "jixiao/ent"
+	"jixiao/platform/access"
 )
 
 // Project is a budget project (项目) of a department-year.

@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // Session is a signed-in browser. It lives in the database so that several API

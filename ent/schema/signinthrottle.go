@@ -9,7 +9,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // SignInThrottle counts failed sign-ins of one thing throttled (an account, an

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 // Longest texts users may type, in characters (Unicode code points: a Chinese

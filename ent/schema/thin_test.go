@@ -11,13 +11,13 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
-	"jixiao/access"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
 	"jixiao/ent/indicator"
 	_ "jixiao/ent/runtime"
-	"jixiao/fixed"
-	"jixiao/inputerr"
+	"jixiao/platform/access"
+	"jixiao/platform/inputerr"
 )
 
 func open(t *testing.T) (*ent.Client, context.Context) {

@@ -9,7 +9,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
-	"jixiao/access"
+	"jixiao/platform/access"
 )
 
 // Transition is one step of an evaluation's review workflow, recorded by a hook

@@ -16,7 +16,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/hook"
 	"jixiao/ent/project"
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 // taken returns an *inputerr.Taken when first finds a row, nil when it finds none.

@@ -17,13 +17,13 @@ import (
 	"entgo.io/ent/schema/field"
 	"golang.org/x/text/secure/precis"
 
-	"jixiao/access"
 	gen "jixiao/ent"
 	"jixiao/ent/hook"
 	"jixiao/ent/privacy"
 	"jixiao/ent/session"
 	"jixiao/ent/user"
-	"jixiao/inputerr"
+	"jixiao/platform/access"
+	"jixiao/platform/inputerr"
 )
 
 // User is a person who signs in. Each has one role; an editor edits one department subtree.

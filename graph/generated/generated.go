@@ -7,16 +7,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"jixiao/audit/change"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
-	"jixiao/fixed"
 	"jixiao/graph/model"
 	"jixiao/graph/scalar"
+	"jixiao/platform/audit/change"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -9544,7 +9544,7 @@ func (ec *executionContext) _AuditRecord_changes(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []change.Field) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕjixiaoᚋauditᚋchangeᚐFieldᚄ(ctx, selections, v)
+			return ec.marshalNFieldChange2ᚕjixiaoᚋplatformᚋauditᚋchangeᚐFieldᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10122,7 +10122,7 @@ func (ec *executionContext) _Department_score(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10445,7 +10445,7 @@ func (ec *executionContext) _DepartmentYear_personnelBudget(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10468,7 +10468,7 @@ func (ec *executionContext) _DepartmentYear_personnelActual(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10491,7 +10491,7 @@ func (ec *executionContext) _DepartmentYear_publicBudget(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10514,7 +10514,7 @@ func (ec *executionContext) _DepartmentYear_publicActual(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10537,7 +10537,7 @@ func (ec *executionContext) _DepartmentYear_projectBudget(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10560,7 +10560,7 @@ func (ec *executionContext) _DepartmentYear_projectActual(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10583,7 +10583,7 @@ func (ec *executionContext) _DepartmentYear_carryoverStart(ctx context.Context, 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10606,7 +10606,7 @@ func (ec *executionContext) _DepartmentYear_carryoverEnd(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10629,7 +10629,7 @@ func (ec *executionContext) _DepartmentYear_threePublicBudget(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10652,7 +10652,7 @@ func (ec *executionContext) _DepartmentYear_threePublicActual(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10675,7 +10675,7 @@ func (ec *executionContext) _DepartmentYear_assetsInUse(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10698,7 +10698,7 @@ func (ec *executionContext) _DepartmentYear_assetsTotal(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10896,7 +10896,7 @@ func (ec *executionContext) _DepartmentYear_basicBudget(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10919,7 +10919,7 @@ func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10942,7 +10942,7 @@ func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10965,7 +10965,7 @@ func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10988,7 +10988,7 @@ func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11011,7 +11011,7 @@ func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11809,7 +11809,7 @@ func (ec *executionContext) _Evaluation_score(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11910,7 +11910,7 @@ func (ec *executionContext) _Evaluation_executionRate(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11933,7 +11933,7 @@ func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12792,7 +12792,7 @@ func (ec *executionContext) _Indicator_target(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12838,7 +12838,7 @@ func (ec *executionContext) _Indicator_weight(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12861,7 +12861,7 @@ func (ec *executionContext) _Indicator_actual(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12930,7 +12930,7 @@ func (ec *executionContext) _Indicator_ratedScore(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13040,7 +13040,7 @@ func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13063,7 +13063,7 @@ func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13086,7 +13086,7 @@ func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13109,7 +13109,7 @@ func (ec *executionContext) _Indicator_attainment(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13967,7 +13967,7 @@ func (ec *executionContext) _MonthlyExecution_cumulativeExecuted(ctx context.Con
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13990,7 +13990,7 @@ func (ec *executionContext) _MonthlyExecution_targetPercent(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14045,7 +14045,7 @@ func (ec *executionContext) _MonthlyExecution_executedPercent(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -15677,7 +15677,7 @@ func (ec *executionContext) _Project_budget(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15700,7 +15700,7 @@ func (ec *executionContext) _Project_executed(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15854,7 +15854,7 @@ func (ec *executionContext) _Project_executionRate(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16829,7 +16829,7 @@ func (ec *executionContext) _RatingBand_low(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16852,7 +16852,7 @@ func (ec *executionContext) _RatingBand_high(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17160,7 +17160,7 @@ func (ec *executionContext) _Subtotal_score(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17183,7 +17183,7 @@ func (ec *executionContext) _Subtotal_weight(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, selections, v)
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20293,84 +20293,84 @@ func (ec *executionContext) unmarshalInputCreateDepartmentYearInput(ctx context.
 			it.Year = data
 		case "personnelBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudget = data
 		case "personnelActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActual = data
 		case "publicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudget = data
 		case "publicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActual = data
 		case "projectBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudget = data
 		case "projectActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActual = data
 		case "carryoverStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStart"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStart = data
 		case "carryoverEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEnd"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEnd = data
 		case "threePublicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudget = data
 		case "threePublicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActual = data
 		case "assetsInUse":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUse"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUse = data
 		case "assetsTotal":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotal"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20545,7 +20545,7 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 			it.Operator = data
 		case "target":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20559,14 +20559,14 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 			it.Unit = data
 		case "weight":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
-			data, err := ec.unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Weight = data
 		case "actual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20587,7 +20587,7 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 			it.Rating = data
 		case "ratedScore":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScore"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20727,14 +20727,14 @@ func (ec *executionContext) unmarshalInputCreateMonthlyExecutionInput(ctx contex
 			it.Month = data
 		case "cumulativeExecuted":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecuted"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecuted = data
 		case "targetPercent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercent"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20804,14 +20804,14 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 			it.Category = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Budget = data
 		case "executed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -21948,672 +21948,672 @@ func (ec *executionContext) unmarshalInputDepartmentYearWhereInput(ctx context.C
 			it.YearLTE = data
 		case "personnelBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudget = data
 		case "personnelBudgetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetNEQ = data
 		case "personnelBudgetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetIn = data
 		case "personnelBudgetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetNotIn = data
 		case "personnelBudgetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetGT = data
 		case "personnelBudgetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetGTE = data
 		case "personnelBudgetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetLT = data
 		case "personnelBudgetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudgetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudgetLTE = data
 		case "personnelActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActual = data
 		case "personnelActualNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualNEQ = data
 		case "personnelActualIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualIn = data
 		case "personnelActualNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualNotIn = data
 		case "personnelActualGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualGT = data
 		case "personnelActualGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualGTE = data
 		case "personnelActualLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualLT = data
 		case "personnelActualLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActualLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActualLTE = data
 		case "publicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudget = data
 		case "publicBudgetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetNEQ = data
 		case "publicBudgetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetIn = data
 		case "publicBudgetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetNotIn = data
 		case "publicBudgetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetGT = data
 		case "publicBudgetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetGTE = data
 		case "publicBudgetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetLT = data
 		case "publicBudgetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudgetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudgetLTE = data
 		case "publicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActual = data
 		case "publicActualNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualNEQ = data
 		case "publicActualIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualIn = data
 		case "publicActualNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualNotIn = data
 		case "publicActualGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualGT = data
 		case "publicActualGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualGTE = data
 		case "publicActualLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualLT = data
 		case "publicActualLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActualLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActualLTE = data
 		case "projectBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudget = data
 		case "projectBudgetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetNEQ = data
 		case "projectBudgetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetIn = data
 		case "projectBudgetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetNotIn = data
 		case "projectBudgetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetGT = data
 		case "projectBudgetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetGTE = data
 		case "projectBudgetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetLT = data
 		case "projectBudgetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudgetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudgetLTE = data
 		case "projectActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActual = data
 		case "projectActualNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualNEQ = data
 		case "projectActualIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualIn = data
 		case "projectActualNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualNotIn = data
 		case "projectActualGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualGT = data
 		case "projectActualGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualGTE = data
 		case "projectActualLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualLT = data
 		case "projectActualLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActualLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActualLTE = data
 		case "carryoverStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStart"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStart = data
 		case "carryoverStartNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartNEQ = data
 		case "carryoverStartIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartIn = data
 		case "carryoverStartNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartNotIn = data
 		case "carryoverStartGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartGT = data
 		case "carryoverStartGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartGTE = data
 		case "carryoverStartLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartLT = data
 		case "carryoverStartLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStartLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStartLTE = data
 		case "carryoverEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEnd"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEnd = data
 		case "carryoverEndNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndNEQ = data
 		case "carryoverEndIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndIn = data
 		case "carryoverEndNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndNotIn = data
 		case "carryoverEndGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndGT = data
 		case "carryoverEndGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndGTE = data
 		case "carryoverEndLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndLT = data
 		case "carryoverEndLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEndLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEndLTE = data
 		case "threePublicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudget = data
 		case "threePublicBudgetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetNEQ = data
 		case "threePublicBudgetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetIn = data
 		case "threePublicBudgetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetNotIn = data
 		case "threePublicBudgetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetGT = data
 		case "threePublicBudgetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetGTE = data
 		case "threePublicBudgetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetLT = data
 		case "threePublicBudgetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudgetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudgetLTE = data
 		case "threePublicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActual = data
 		case "threePublicActualNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualNEQ = data
 		case "threePublicActualIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualIn = data
 		case "threePublicActualNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualNotIn = data
 		case "threePublicActualGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualGT = data
 		case "threePublicActualGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualGTE = data
 		case "threePublicActualLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualLT = data
 		case "threePublicActualLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActualLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActualLTE = data
 		case "assetsInUse":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUse"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUse = data
 		case "assetsInUseNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseNEQ = data
 		case "assetsInUseIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseIn = data
 		case "assetsInUseNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseNotIn = data
 		case "assetsInUseGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseGT = data
 		case "assetsInUseGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseGTE = data
 		case "assetsInUseLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseLT = data
 		case "assetsInUseLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUseLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUseLTE = data
 		case "assetsTotal":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotal"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotal = data
 		case "assetsTotalNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalNEQ = data
 		case "assetsTotalIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalIn = data
 		case "assetsTotalNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalNotIn = data
 		case "assetsTotalGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalGT = data
 		case "assetsTotalGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalGTE = data
 		case "assetsTotalLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsTotalLT = data
 		case "assetsTotalLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotalLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23751,7 +23751,7 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 			it.HasProjectWith = data
 		case "scoreLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23760,7 +23760,7 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 			}
 		case "scoreGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24580,56 +24580,56 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			it.OperatorNotNil = data
 		case "target":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Target = data
 		case "targetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetNEQ = data
 		case "targetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetIn = data
 		case "targetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetNotIn = data
 		case "targetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetGT = data
 		case "targetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetGTE = data
 		case "targetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetLT = data
 		case "targetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24741,112 +24741,112 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			it.UnitContainsFold = data
 		case "weight":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Weight = data
 		case "weightNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightNEQ = data
 		case "weightIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightIn = data
 		case "weightNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightNotIn = data
 		case "weightGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightGT = data
 		case "weightGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightGTE = data
 		case "weightLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightLT = data
 		case "weightLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.WeightLTE = data
 		case "actual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Actual = data
 		case "actualNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualNEQ = data
 		case "actualIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualIn = data
 		case "actualNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualNotIn = data
 		case "actualGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualGT = data
 		case "actualGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualGTE = data
 		case "actualLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActualLT = data
 		case "actualLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actualLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24951,56 +24951,56 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			it.RatingNotNil = data
 		case "ratedScore":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScore"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScore = data
 		case "ratedScoreNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreNEQ = data
 		case "ratedScoreIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreIn = data
 		case "ratedScoreNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreNotIn = data
 		case "ratedScoreGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreGT = data
 		case "ratedScoreGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreGTE = data
 		case "ratedScoreLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RatedScoreLT = data
 		case "ratedScoreLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScoreLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25140,7 +25140,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			it.HasProjectWith = data
 		case "scoreLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25149,7 +25149,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			}
 		case "scoreGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25158,7 +25158,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			}
 		case "attainmentLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25167,7 +25167,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 			}
 		case "attainmentGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25810,14 +25810,14 @@ func (ec *executionContext) unmarshalInputMonthInput(ctx context.Context, obj an
 			it.Month = data
 		case "cumulativeExecuted":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecuted"))
-			data, err := ec.unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecuted = data
 		case "targetPercent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercent"))
-			data, err := ec.unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -26129,112 +26129,112 @@ func (ec *executionContext) unmarshalInputMonthlyExecutionWhereInput(ctx context
 			it.MonthLTE = data
 		case "cumulativeExecuted":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecuted"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecuted = data
 		case "cumulativeExecutedNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedNEQ = data
 		case "cumulativeExecutedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedIn = data
 		case "cumulativeExecutedNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedNotIn = data
 		case "cumulativeExecutedGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedGT = data
 		case "cumulativeExecutedGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedGTE = data
 		case "cumulativeExecutedLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedLT = data
 		case "cumulativeExecutedLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecutedLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecutedLTE = data
 		case "targetPercent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercent"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercent = data
 		case "targetPercentNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentNEQ = data
 		case "targetPercentIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentIn = data
 		case "targetPercentNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentNotIn = data
 		case "targetPercentGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentGT = data
 		case "targetPercentGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentGTE = data
 		case "targetPercentLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TargetPercentLT = data
 		case "targetPercentLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercentLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -26959,112 +26959,112 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 			it.CategoryContainsFold = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Budget = data
 		case "budgetNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetNEQ = data
 		case "budgetIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetIn = data
 		case "budgetNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetNotIn = data
 		case "budgetGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetGT = data
 		case "budgetGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetGTE = data
 		case "budgetLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetLT = data
 		case "budgetLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.BudgetLTE = data
 		case "executed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Executed = data
 		case "executedNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedNEQ"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedNEQ = data
 		case "executedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedIn = data
 		case "executedNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedNotIn"))
-			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedNotIn = data
 		case "executedGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedGT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedGT = data
 		case "executedGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedGTE = data
 		case "executedLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ExecutedLT = data
 		case "executedLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedLTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27309,84 +27309,84 @@ func (ec *executionContext) unmarshalInputUpdateDepartmentYearInput(ctx context.
 		switch k {
 		case "personnelBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelBudget = data
 		case "personnelActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PersonnelActual = data
 		case "publicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicBudget = data
 		case "publicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PublicActual = data
 		case "projectBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectBudget = data
 		case "projectActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectActual = data
 		case "carryoverStart":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverStart"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverStart = data
 		case "carryoverEnd":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEnd"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CarryoverEnd = data
 		case "threePublicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicBudget = data
 		case "threePublicActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ThreePublicActual = data
 		case "assetsInUse":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUse"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.AssetsInUse = data
 		case "assetsTotal":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotal"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27547,7 +27547,7 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 			it.ClearOperator = data
 		case "target":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27568,14 +27568,14 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 			it.Unit = data
 		case "weight":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Weight = data
 		case "actual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actual"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27617,7 +27617,7 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 			it.ClearRating = data
 		case "ratedScore":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScore"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27743,14 +27743,14 @@ func (ec *executionContext) unmarshalInputUpdateMonthlyExecutionInput(ctx contex
 			it.Month = data
 		case "cumulativeExecuted":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cumulativeExecuted"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CumulativeExecuted = data
 		case "targetPercent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPercent"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -27813,14 +27813,14 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 			it.Category = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Budget = data
 		case "executed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx, v)
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -32067,12 +32067,12 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return res
 }
 
-func (ec *executionContext) unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx context.Context, v any) (fixed.Decimal, error) {
+func (ec *executionContext) unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx context.Context, v any) (fixed.Decimal, error) {
 	res, err := scalar.UnmarshalDecimal(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+func (ec *executionContext) marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
 	_ = sel
 	res := scalar.MarshalDecimal(v)
 	if res == graphql.Null {
@@ -32219,15 +32219,15 @@ func (ec *executionContext) unmarshalNEvaluationWhereInput2ᚖjixiaoᚋentᚐEva
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNFieldChange2jixiaoᚋauditᚋchangeᚐField(ctx context.Context, sel ast.SelectionSet, v change.Field) graphql.Marshaler {
+func (ec *executionContext) marshalNFieldChange2jixiaoᚋplatformᚋauditᚋchangeᚐField(ctx context.Context, sel ast.SelectionSet, v change.Field) graphql.Marshaler {
 	return ec._FieldChange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNFieldChange2ᚕjixiaoᚋauditᚋchangeᚐFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []change.Field) graphql.Marshaler {
+func (ec *executionContext) marshalNFieldChange2ᚕjixiaoᚋplatformᚋauditᚋchangeᚐFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []change.Field) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFieldChange2jixiaoᚋauditᚋchangeᚐField(ctx, sel, v[i])
+		return ec.marshalNFieldChange2jixiaoᚋplatformᚋauditᚋchangeᚐField(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -33352,7 +33352,7 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	return res
 }
 
-func (ec *executionContext) unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx context.Context, v any) ([]fixed.Decimal, error) {
+func (ec *executionContext) unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx context.Context, v any) ([]fixed.Decimal, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -33361,7 +33361,7 @@ func (ec *executionContext) unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx
 	res := make([]fixed.Decimal, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -33369,13 +33369,13 @@ func (ec *executionContext) unmarshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx
 	return res, nil
 }
 
-func (ec *executionContext) marshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx context.Context, sel ast.SelectionSet, v []fixed.Decimal) graphql.Marshaler {
+func (ec *executionContext) marshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx context.Context, sel ast.SelectionSet, v []fixed.Decimal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := make(graphql.Array, len(v))
 	for i := range v {
-		ret[i] = ec.marshalNDecimal2jixiaoᚋfixedᚐDecimal(ctx, sel, v[i])
+		ret[i] = ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, sel, v[i])
 	}
 
 	for _, e := range ret {
@@ -33387,7 +33387,7 @@ func (ec *executionContext) marshalODecimal2ᚕjixiaoᚋfixedᚐDecimalᚄ(ctx c
 	return ret
 }
 
-func (ec *executionContext) unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx context.Context, v any) (*fixed.Decimal, error) {
+func (ec *executionContext) unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx context.Context, v any) (*fixed.Decimal, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -33395,7 +33395,7 @@ func (ec *executionContext) unmarshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx co
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODecimal2ᚖjixiaoᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+func (ec *executionContext) marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx context.Context, sel ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -6,11 +6,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/user"
-	"jixiao/fixed"
 	"strconv"
 	"time"
 )

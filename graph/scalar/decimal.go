@@ -7,7 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
 )
 
 // MarshalDecimal writes a Decimal as a JSON string, as fixed.Decimal does; a field

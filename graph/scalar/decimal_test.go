@@ -8,7 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"jixiao/fixed"
+	"jixiao/domain/fixed"
 )
 
 func TestMarshalDecimal(t *testing.T) {

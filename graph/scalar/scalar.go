@@ -14,7 +14,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 // MarshalIntID writes an id as GraphQL does, a string of digits.

@@ -8,7 +8,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 
-	"jixiao/inputerr"
+	"jixiao/platform/inputerr"
 )
 
 func TestUnmarshalIntID(t *testing.T) {

@@ -13,12 +13,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"jixiao/access"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
-	"jixiao/fixed"
-	"jixiao/store"
+	"jixiao/platform/access"
+	"jixiao/platform/store"
 )
 
 // Stores runs test on a fresh SQLite store and, when JIXIAO_TEST_POSTGRES names

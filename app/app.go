@@ -1,0 +1,225 @@
+// Package app is the jixiao command without its main: flags, the store, the
+// handler, serving and shutting down, and the user command. Its tests start the
+// real server as main does and drive it over HTTP.
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"jixiao/app/demo"
+	"jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/user"
+	"jixiao/frontend"
+	"jixiao/platform/access"
+	"jixiao/platform/auth"
+	"jixiao/platform/store"
+	"jixiao/platform/web"
+)
+
+// config is what the command line and the environment say; a flag wins over its variable.
+type config struct {
+	addr, db        string
+	demo            bool
+	corsOrigins     []string
+	noIntrospection bool
+}
+
+func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	fs := flag.NewFlagSet("jixiao", flag.ContinueOnError)
+	fs.SetOutput(out)
+	var c config
+	var origins string
+	fs.StringVar(&c.addr, "addr", env("JIXIAO_ADDR", ":8080"), "listen address (env JIXIAO_ADDR)")
+	fs.StringVar(&c.db, "db", env("JIXIAO_DB", "sqlite://jixiao.db"), "database: sqlite://PATH or postgres://… (env JIXIAO_DB)")
+	fs.BoolVar(&c.demo, "demo", env("JIXIAO_DEMO", "") == "1", "load the demo data set into an empty database (env JIXIAO_DEMO=1)")
+	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
+	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.corsOrigins = append(c.corsOrigins, o)
+		}
+	}
+	return c, nil
+}
+
+// Run starts the server and blocks until ctx ends, then shuts down gracefully;
+// `user add` creates a user instead.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) >= 2 && args[0] == "user" && args[1] == "add" {
+		return addUser(ctx, args[2:], getenv, stdout)
+	}
+	cfg, err := parseConfig(args, getenv, stdout)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stdout, nil))
+
+	client, err := store.Open(ctx, cfg.db)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", cfg.db, err)
+	}
+	defer client.Close()
+	if cfg.demo {
+		if err := loadDemo(ctx, client, log, stdout); err != nil {
+			return err
+		}
+	}
+	if err := firstAdmin(ctx, client, getenv, log); err != nil {
+		return err
+	}
+
+	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection}
+	if err := opts.Validate(); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           web.NewHandler(client, opts),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	log.Info("listening", "url", browsable(ln.Addr()), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadDemo loads the demo data into an empty database and prints the demo accounts
+// it creates: their passwords are shown this once.
+func loadDemo(ctx context.Context, client *ent.Client, log *slog.Logger, stdout io.Writer) error {
+	loaded, err := demo.Load(ctx, client)
+	if err != nil {
+		return fmt.Errorf("loading the demo data: %w", err)
+	}
+	if !loaded {
+		log.Info("demo data not loaded: the database already holds data; left as it is")
+		return nil
+	}
+	log.Info("demo data loaded: the seed report's department-year")
+	accounts, err := demo.CreateAccounts(ctx, client)
+	if err != nil {
+		return fmt.Errorf("creating the demo accounts: %w", err)
+	}
+	fmt.Fprintln(stdout, "Demo accounts (the passwords are shown only now):")
+	for _, a := range accounts {
+		fmt.Fprintf(stdout, "  demo account: role=%-8s username=%-8s password=%s\n", a.Role, a.Username, a.Password)
+	}
+	return nil
+}
+
+// firstAdmin creates the first administrator from JIXIAO_ADMIN_USERNAME and
+// JIXIAO_ADMIN_PASSWORD when the database has no user yet. There is no default password.
+func firstAdmin(ctx context.Context, client *ent.Client, getenv func(string) string, log *slog.Logger) error {
+	name, password := getenv("JIXIAO_ADMIN_USERNAME"), getenv("JIXIAO_ADMIN_PASSWORD")
+	if name == "" || password == "" {
+		return nil
+	}
+	sys := access.System(ctx, "first admin")
+	if any, err := client.User.Query().Exist(sys); err != nil || any {
+		return err
+	}
+	if _, err := auth.CreateUser(sys, client, auth.NewUser{Username: name, Role: user.RoleADMIN, Password: password}); err != nil {
+		return fmt.Errorf("creating the first administrator from JIXIAO_ADMIN_USERNAME: %w", err)
+	}
+	log.Info("first administrator created", "username", name)
+	return nil
+}
+
+// addUser is `jixiao user add`: it creates a user, reading the password from
+// JIXIAO_NEW_PASSWORD or making one up and printing it.
+func addUser(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("jixiao user add", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	db := fs.String("db", getenvOr(getenv, "JIXIAO_DB", "sqlite://jixiao.db"), "database (env JIXIAO_DB)")
+	username := fs.String("username", "", "the name to sign in with")
+	role := fs.String("role", "", "ADMIN, REVIEWER, EDITOR or ANALYST")
+	deptCode := fs.String("department", "", "an editor's department code: the subtree they edit")
+	displayName := fs.String("display-name", "", "the name shown in the app")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *username == "" || user.RoleValidator(user.Role(*role)) != nil {
+		return fmt.Errorf("user add: give --username and --role ADMIN, REVIEWER, EDITOR or ANALYST")
+	}
+	client, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	sys := access.System(ctx, "command line")
+	nu := auth.NewUser{Username: *username, DisplayName: *displayName, Role: user.Role(*role), Password: getenv("JIXIAO_NEW_PASSWORD")}
+	generated := nu.Password == ""
+	if generated {
+		nu.Password = auth.NewSecret(12)
+	}
+	if *deptCode != "" {
+		id, err := client.Department.Query().Where(department.Code(*deptCode)).OnlyID(sys)
+		if err != nil {
+			return fmt.Errorf("user add: no department with code %q", *deptCode)
+		}
+		nu.DepartmentID = &id
+	}
+	if _, err := auth.CreateUser(sys, client, nu); err != nil {
+		return fmt.Errorf("user add: %w", err)
+	}
+	fmt.Fprintf(stdout, "created %s %s\n", nu.Role, nu.Username)
+	if generated {
+		fmt.Fprintf(stdout, "password: %s (shown only now)\n", nu.Password)
+	}
+	return nil
+}
+
+func getenvOr(getenv func(string) string, name, def string) string {
+	if v := getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// browsable is the address to open in a browser: localhost when listening on every interface.
+func browsable(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if ok && tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("http://localhost:%d", tcp.Port)
+	}
+	return "http://" + addr.String()
+}

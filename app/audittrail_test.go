@@ -1,0 +1,418 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAuditTrailWhateverSelected runs every mutation the API offers with its smallest
+// selection ({ id }, or the scalar it returns) and checks that each leaves exactly
+// the records of the rows it changed: the action, the row, the actor and every
+// changed field before and after, named and written as the API writes them.
+func TestAuditTrailWhateverSelected(t *testing.T) { stores(t, auditTrailWhateverSelected) }
+
+// auditEntry is one audit record as the API returns it.
+type auditEntry struct {
+	ID, Action, EntityType, ActorKind, ActorName string
+	EntityID                                     int
+	ActorID                                      *int
+	Changes                                      []struct {
+		Field         string
+		Before, After any
+	}
+}
+
+// want is an expected record; changes maps a field to its value before and after.
+type want struct {
+	action, entity, id string
+	actor              actor
+	changes            map[string][2]any
+}
+
+type actor struct{ name, id string }
+
+// trail reads the audit records written since it last looked.
+type trail struct {
+	t     *testing.T
+	admin *caller
+	last  string
+}
+
+// after is the last record seen, null before the first look.
+func (tr *trail) after() any {
+	if tr.last == "" {
+		return nil
+	}
+	return tr.last
+}
+
+func (tr *trail) since() []auditEntry {
+	tr.t.Helper()
+	var out struct {
+		AuditRecords struct{ Edges []struct{ Node auditEntry } }
+	}
+	must(tr.t, tr.admin, `query($after: ID) { auditRecords(first: 500, where: {idGT: $after}) { edges { node {
+		id action entityType entityID actorKind actorID actorName changes { field before after } } } } }`,
+		map[string]any{"after": tr.after()}, &out)
+	var rs []auditEntry
+	for _, e := range out.AuditRecords.Edges {
+		rs = append(rs, e.Node)
+		tr.last = e.Node.ID
+	}
+	return rs
+}
+
+// expect checks that the records written since the last look are exactly want.
+func (tr *trail) expect(step string, wants ...want) {
+	tr.t.Helper()
+	got := tr.since()
+	key := func(entity string, id int, action string) string {
+		return fmt.Sprintf("%s/%09d/%s", entity, id, action)
+	}
+	slices.SortFunc(got, func(a, b auditEntry) int {
+		return strings.Compare(key(a.EntityType, a.EntityID, a.Action), key(b.EntityType, b.EntityID, b.Action))
+	})
+	slices.SortFunc(wants, func(a, b want) int {
+		return strings.Compare(key(a.entity, atoi(tr.t, a.id), a.action), key(b.entity, atoi(tr.t, b.id), b.action))
+	})
+	if len(got) != len(wants) {
+		tr.t.Errorf("%s: %d audit records, want %d: %s", step, len(got), len(wants), jsonText(got))
+		return
+	}
+	for i, w := range wants {
+		g := got[i]
+		actorID := ""
+		if g.ActorID != nil {
+			actorID = fmt.Sprint(*g.ActorID)
+		}
+		if g.Action != w.action || g.EntityType != w.entity || g.EntityID != atoi(tr.t, w.id) ||
+			g.ActorKind != "USER" || g.ActorName != w.actor.name || actorID != w.actor.id {
+			tr.t.Errorf("%s: record %s %s %d by %s %s (%s), want %s %s %s by %s (%s)", step, g.Action, g.EntityType, g.EntityID,
+				g.ActorKind, g.ActorName, actorID, w.action, w.entity, w.id, w.actor.name, w.actor.id)
+		}
+		gotChanges := map[string]string{}
+		for _, c := range g.Changes {
+			if _, twice := gotChanges[c.Field]; twice {
+				tr.t.Errorf("%s: %s named twice", step, c.Field)
+			}
+			gotChanges[c.Field] = jsonText(c.Before) + " → " + jsonText(c.After)
+		}
+		wantChanges := map[string]string{}
+		for f, ba := range w.changes {
+			wantChanges[f] = jsonText(ba[0]) + " → " + jsonText(ba[1])
+		}
+		for f, wc := range wantChanges {
+			if gotChanges[f] != wc {
+				tr.t.Errorf("%s: %s %s.%s = %s, want %s", step, w.action, w.entity, f, or(gotChanges[f], "(absent)"), wc)
+			}
+		}
+		for f, gc := range gotChanges {
+			if _, ok := wantChanges[f]; !ok {
+				tr.t.Errorf("%s: %s %s.%s = %s, not expected", step, w.action, w.entity, f, gc)
+			}
+		}
+	}
+}
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// created is every field of a new row: null before, the value after.
+func created(row map[string]any) map[string][2]any {
+	out := map[string][2]any{}
+	for f, v := range row {
+		out[f] = [2]any{nil, v}
+	}
+	return out
+}
+
+// deleted is every field of a deleted row: the value before, null after.
+func deletedRow(row map[string]any) map[string][2]any {
+	out := map[string][2]any{}
+	for f, v := range row {
+		out[f] = [2]any{v, nil}
+	}
+	return out
+}
+
+// with is row with some fields replaced.
+func with(row map[string]any, changes map[string]any) map[string]any {
+	out := map[string]any{}
+	for f, v := range row {
+		out[f] = v
+	}
+	for f, v := range changes {
+		out[f] = v
+	}
+	return out
+}
+
+// times reads time fields of a node and writes them as the trail does: RFC 3339 in
+// UTC, to the microsecond (what both stores keep).
+func times(t *testing.T, c *caller, id, typ string, fields ...string) map[string]any {
+	t.Helper()
+	var out struct{ Node map[string]*string }
+	must(t, c, fmt.Sprintf(`query($id: ID!) { node(id: $id) { ... on %s { %s } } }`, typ, strings.Join(fields, " ")),
+		map[string]any{"id": id}, &out)
+	row := map[string]any{}
+	for _, f := range fields {
+		row[f] = trailTime(t, out.Node[f])
+	}
+	return row
+}
+
+func trailTime(t *testing.T, s *string) any {
+	t.Helper()
+	if s == nil {
+		return nil
+	}
+	at, err := time.Parse(time.RFC3339Nano, *s)
+	if err != nil {
+		t.Fatalf("not a time: %q", *s)
+	}
+	return at.Truncate(time.Microsecond).UTC().Format(time.RFC3339Nano)
+}
+
+func whoAmI(t *testing.T, c *caller) actor {
+	t.Helper()
+	var out struct {
+		Me struct {
+			Name string
+			User struct{ ID string }
+		}
+	}
+	must(t, c, `{ me { name user { id } } }`, nil, &out)
+	return actor{out.Me.Name, out.Me.User.ID}
+}
+
+func auditTrailWhateverSelected(t *testing.T, db string) {
+	srv := startServer(t, db)
+	admin := srv.admin(t)
+	tr := &trail{t: t, admin: admin}
+	tr.since()
+	adm := whoAmI(t, admin)
+	byID := func(c *caller, q string, vars map[string]any) string { t.Helper(); return id(t, c, q, vars) }
+	run := func(c *caller, q string, vars map[string]any) { t.Helper(); must(t, c, q, vars, nil) }
+	const (
+		updateDepartment = `mutation($id: ID!, $in: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $in) { id } }`
+		updateYear       = `mutation($id: ID!, $in: UpdateDepartmentYearInput!) { updateDepartmentYear(id: $id, input: $in) { id } }`
+		updateKeyTask    = `mutation($id: ID!, $in: UpdateKeyTaskInput!) { updateKeyTask(id: $id, input: $in) { id } }`
+		updateProject    = `mutation($id: ID!, $in: UpdateProjectInput!) { updateProject(id: $id, input: $in) { id } }`
+		updateIndicator  = `mutation($id: ID!, $in: UpdateIndicatorInput!) { updateIndicator(id: $id, input: $in) { id } }`
+		updateEvaluation = `mutation($id: ID!, $in: UpdateEvaluationInput!) { updateEvaluation(id: $id, input: $in) { id } }`
+		updateUser       = `mutation($id: ID!, $in: UserChangeInput!) { updateUser(id: $id, input: $in) { id } }`
+		setMonths        = `mutation($id: ID!, $months: [MonthInput!]!) { setMonthlyExecution(departmentYearID: $id, months: $months) { id } }`
+		remove           = `mutation($id: ID!) { %s(id: $id) }`
+	)
+
+	// Departments.
+	dept := byID(admin, createDepartment, map[string]any{"in": map[string]any{"code": "AT-1", "name": "审计科"}})
+	deptRow := with(map[string]any{"code": "AT-1", "name": "审计科", "functions": "", "parentID": nil, "path": "/", "version": 1},
+		times(t, admin, dept, "Department", "createdAt", "updatedAt"))
+	tr.expect("createDepartment", want{"CREATE", "Department", dept, adm, created(deptRow)})
+	run(admin, updateDepartment, map[string]any{"id": dept, "in": map[string]any{"functions": "内部审计"}})
+	tr.expect("updateDepartment", want{"UPDATE", "Department", dept, adm, map[string][2]any{"functions": {"", "内部审计"}, "version": {1, 2}}})
+	child := byID(admin, createDepartment, map[string]any{"in": map[string]any{"code": "AT-2", "name": "审计二科", "parentID": dept}})
+	childRow := with(map[string]any{"code": "AT-2", "name": "审计二科", "functions": "", "parentID": dept, "path": "/" + dept + "/", "version": 1},
+		times(t, admin, child, "Department", "createdAt", "updatedAt"))
+	tr.expect("createDepartment (child)", want{"CREATE", "Department", child, adm, created(childRow)})
+	run(admin, fmt.Sprintf(remove, "deleteDepartment"), map[string]any{"id": child})
+	tr.expect("deleteDepartment", want{"DELETE", "Department", child, adm, deletedRow(childRow)})
+
+	// Users: an editor of the department, who signs in (bookkeeping only: no record).
+	const password = "an auditor's password"
+	editorID := byID(admin, `mutation($in: NewUserInput!) { createUser(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"username": "auditor", "role": "EDITOR", "departmentID": dept, "password": password}})
+	userRow := with(map[string]any{"username": "auditor", "displayName": "", "role": "EDITOR", "departmentID": dept,
+		"passwordHash": "(hidden)", "disabled": false, "usernameKey": "auditor", "lastLoginAt": nil},
+		times(t, admin, editorID, "User", "createdAt", "updatedAt"))
+	tr.expect("createUser", want{"CREATE", "User", editorID, adm, created(userRow)})
+	srv.accounts["auditor"] = password
+	editor := srv.as(t, "auditor")
+	ed := actor{"auditor", editorID}
+	tr.expect("login")
+
+	// A department-year with its months and key tasks.
+	year := byID(admin, createYear, map[string]any{"in": map[string]any{"departmentID": dept, "year": 2023,
+		"personnelBudget": "42", "personnelActual": "1829.4"}})
+	yearRow := with(map[string]any{"departmentID": dept, "year": 2023, "goal": "", "version": 1,
+		"personnelBudget": "42.00", "personnelActual": "1829.40", "publicBudget": "0.00", "publicActual": "0.00",
+		"projectBudget": "0.00", "projectActual": "0.00", "carryoverStart": "0.00", "carryoverEnd": "0.00",
+		"threePublicBudget": "0.00", "threePublicActual": "0.00", "assetsTotal": "0.00", "assetsInUse": "0.00"},
+		times(t, admin, year, "DepartmentYear", "createdAt", "updatedAt"))
+	tr.expect("createDepartmentYear", want{"CREATE", "DepartmentYear", year, adm, created(yearRow)})
+	run(editor, updateYear, map[string]any{"id": year, "in": map[string]any{"goal": "按期完成", "publicBudget": "0.5"}})
+	tr.expect("updateDepartmentYear", want{"UPDATE", "DepartmentYear", year, ed,
+		map[string][2]any{"goal": {"", "按期完成"}, "publicBudget": {"0.00", "0.50"}, "version": {1, 2}}})
+
+	months := func(y string) []string {
+		var out struct {
+			Node struct{ Months []struct{ ID string } }
+		}
+		must(t, admin, `query($id: ID!) { node(id: $id) { ... on DepartmentYear { months { id } } } }`, map[string]any{"id": y}, &out)
+		var ids []string
+		for _, m := range out.Node.Months {
+			ids = append(ids, m.ID)
+		}
+		return ids
+	}
+	run(admin, setMonths, map[string]any{"id": year, "months": []map[string]any{
+		{"month": 1, "cumulativeExecuted": "0", "targetPercent": "8"}, {"month": 2, "cumulativeExecuted": "10", "targetPercent": "16"}}})
+	first := months(year)
+	monthRow := func(month int, executed, target string) map[string]any {
+		return map[string]any{"departmentYearID": year, "month": month, "cumulativeExecuted": executed, "targetPercent": target, "version": 1}
+	}
+	tr.expect("setMonthlyExecution", want{"CREATE", "MonthlyExecution", first[0], adm, created(monthRow(1, "0.00", "8.00"))},
+		want{"CREATE", "MonthlyExecution", first[1], adm, created(monthRow(2, "10.00", "16.00"))})
+	run(admin, setMonths, map[string]any{"id": year, "months": []map[string]any{{"month": 1, "cumulativeExecuted": "12", "targetPercent": "8"}}})
+	second := months(year)
+	tr.expect("setMonthlyExecution (again)",
+		want{"DELETE", "MonthlyExecution", first[0], adm, deletedRow(monthRow(1, "0.00", "8.00"))},
+		want{"DELETE", "MonthlyExecution", first[1], adm, deletedRow(monthRow(2, "10.00", "16.00"))},
+		want{"CREATE", "MonthlyExecution", second[0], adm, created(monthRow(1, "12.00", "8.00"))})
+
+	task := byID(admin, createKeyTask, map[string]any{"in": map[string]any{"departmentYearID": year, "title": "专项审计"}})
+	taskRow := map[string]any{"departmentYearID": year, "position": 0, "title": "专项审计", "content": "", "outcome": "", "version": 1}
+	tr.expect("createKeyTask", want{"CREATE", "KeyTask", task, adm, created(taskRow)})
+	run(admin, updateKeyTask, map[string]any{"id": task, "in": map[string]any{"outcome": "已完成", "position": 2}})
+	tr.expect("updateKeyTask", want{"UPDATE", "KeyTask", task, adm,
+		map[string][2]any{"outcome": {"", "已完成"}, "position": {0, 2}, "version": {1, 2}}})
+	run(admin, fmt.Sprintf(remove, "deleteKeyTask"), map[string]any{"id": task})
+	tr.expect("deleteKeyTask", want{"DELETE", "KeyTask", task, adm,
+		deletedRow(with(taskRow, map[string]any{"outcome": "已完成", "position": 2, "version": 2}))})
+
+	// A project with an indicator and its evaluation, taken through the workflow.
+	project := byID(admin, createProject, map[string]any{"in": map[string]any{"departmentYearID": year, "code": "P-1",
+		"name": "审计项目", "budget": "100", "executed": "100"}})
+	projectRow := with(map[string]any{"departmentYearID": year, "code": "P-1", "name": "审计项目", "category": "",
+		"budget": "100.00", "executed": "100.00", "goal": "", "version": 1},
+		times(t, admin, project, "Project", "createdAt", "updatedAt"))
+	tr.expect("createProject", want{"CREATE", "Project", project, adm, created(projectRow)})
+	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"goal": "查清问题", "executed": "99.5"}})
+	tr.expect("updateProject", want{"UPDATE", "Project", project, adm,
+		map[string][2]any{"goal": {"", "查清问题"}, "executed": {"100.00", "99.50"}, "version": {1, 2}}})
+	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"executed": "100"}})
+	tr.expect("updateProject (back)", want{"UPDATE", "Project", project, adm,
+		map[string][2]any{"executed": {"99.50", "100.00"}, "version": {2, 3}}})
+
+	ind := byID(admin, createIndicator, met(year, project, "90"))
+	indRow := with(map[string]any{"departmentYearID": year, "projectID": project, "position": 0, "level1": "产出", "level2": "数量",
+		"name": "权限测试指标", "kind": "QUANTITATIVE", "operator": "GE", "target": "1.00", "unit": "件", "weight": "90.00",
+		"actual": "1.00", "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "version": 1},
+		times(t, admin, ind, "Indicator", "createdAt", "updatedAt"))
+	tr.expect("createIndicator", want{"CREATE", "Indicator", ind, adm, created(indRow)})
+	run(editor, updateIndicator, map[string]any{"id": ind, "in": map[string]any{"deviationReason": "无偏差", "actual": "42"}})
+	tr.expect("updateIndicator", want{"UPDATE", "Indicator", ind, ed,
+		map[string][2]any{"deviationReason": {"", "无偏差"}, "actual": {"1.00", "42.00"}, "version": {1, 2}}})
+
+	ev := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": project}})
+	evRow := with(map[string]any{"departmentYearID": year, "projectID": project, "status": "DRAFT", "conclusion": "",
+		"problems": "", "improvements": "", "executionExplanation": "", "reviewComment": "", "submittedAt": nil, "version": 1},
+		times(t, admin, ev, "Evaluation", "createdAt", "updatedAt"))
+	tr.expect("createEvaluation", want{"CREATE", "Evaluation", ev, adm, created(evRow)})
+	run(editor, updateEvaluation, map[string]any{"id": ev, "in": map[string]any{"conclusion": "完成较好"}})
+	tr.expect("updateEvaluation", want{"UPDATE", "Evaluation", ev, ed, map[string][2]any{"conclusion": {"", "完成较好"}, "version": {1, 2}}})
+
+	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
+	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
+	submitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
+	tr.expect("submitEvaluation", want{"UPDATE", "Evaluation", ev, adm,
+		map[string][2]any{"status": {"DRAFT", "SUBMITTED"}, "submittedAt": {nil, submitted}, "version": {2, 3}}})
+	step(`mutation($id: ID!) { returnEvaluation(id: $id, comment: "请补充说明") { id } }`)
+	tr.expect("returnEvaluation", want{"UPDATE", "Evaluation", ev, adm,
+		map[string][2]any{"status": {"SUBMITTED", "RETURNED"}, "reviewComment": {"", "请补充说明"}, "version": {3, 4}}})
+	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
+	resubmitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
+	tr.expect("submitEvaluation (again)", want{"UPDATE", "Evaluation", ev, adm,
+		map[string][2]any{"status": {"RETURNED", "SUBMITTED"}, "submittedAt": {submitted, resubmitted}, "version": {4, 5}}})
+	step(`mutation($id: ID!) { approveEvaluation(id: $id) { id } }`)
+	tr.expect("approveEvaluation", want{"UPDATE", "Evaluation", ev, adm, map[string][2]any{"status": {"SUBMITTED", "APPROVED"}, "version": {5, 6}}})
+	step(`mutation($id: ID!) { publishEvaluation(id: $id) { id } }`)
+	tr.expect("publishEvaluation", want{"UPDATE", "Evaluation", ev, adm, map[string][2]any{"status": {"APPROVED", "PUBLISHED"}, "version": {6, 7}}})
+
+	// Deletes keep the whole row: an evaluation, an indicator, a project, a
+	// department-year with the months and key tasks that go with it.
+	p2 := byID(admin, createProject, map[string]any{"in": map[string]any{"departmentYearID": year, "name": "二号项目"}})
+	p2Row := with(map[string]any{"departmentYearID": year, "code": "", "name": "二号项目", "category": "",
+		"budget": "0.00", "executed": "0.00", "goal": "", "version": 1}, times(t, admin, p2, "Project", "createdAt", "updatedAt"))
+	ev2 := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": p2}})
+	ev2Row := with(evRow, with(map[string]any{"projectID": p2}, times(t, admin, ev2, "Evaluation", "createdAt", "updatedAt")))
+	ind2 := byID(admin, createIndicator, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": p2,
+		"level1": "效益", "level2": "满意度", "name": "满意度", "kind": "QUALITATIVE", "weight": "10", "rating": "ACHIEVED", "ratedScore": "9"}})
+	ind2Row := with(map[string]any{"departmentYearID": year, "projectID": p2, "position": 0, "level1": "效益", "level2": "满意度",
+		"name": "满意度", "kind": "QUALITATIVE", "operator": nil, "target": nil, "unit": "", "weight": "10.00",
+		"actual": nil, "binding": nil, "rating": "ACHIEVED", "ratedScore": "9.00", "deviationReason": "", "version": 1},
+		times(t, admin, ind2, "Indicator", "createdAt", "updatedAt"))
+	tr.expect("creates for the deletes", want{"CREATE", "Project", p2, adm, created(p2Row)},
+		want{"CREATE", "Evaluation", ev2, adm, created(ev2Row)}, want{"CREATE", "Indicator", ind2, adm, created(ind2Row)})
+	run(admin, fmt.Sprintf(remove, "deleteEvaluation"), map[string]any{"id": ev2})
+	tr.expect("deleteEvaluation", want{"DELETE", "Evaluation", ev2, adm, deletedRow(ev2Row)})
+	run(editor, fmt.Sprintf(remove, "deleteIndicator"), map[string]any{"id": ind2})
+	tr.expect("deleteIndicator", want{"DELETE", "Indicator", ind2, ed, deletedRow(ind2Row)})
+	run(admin, fmt.Sprintf(remove, "deleteProject"), map[string]any{"id": p2})
+	tr.expect("deleteProject", want{"DELETE", "Project", p2, adm, deletedRow(p2Row)})
+
+	y2 := byID(admin, createYear, map[string]any{"in": map[string]any{"departmentID": dept, "year": 2024}})
+	y2Row := with(yearRow, with(map[string]any{"year": 2024, "personnelBudget": "0.00", "personnelActual": "0.00"},
+		times(t, admin, y2, "DepartmentYear", "createdAt", "updatedAt")))
+	run(admin, setMonths, map[string]any{"id": y2, "months": []map[string]any{{"month": 3, "cumulativeExecuted": "0", "targetPercent": "0"}}})
+	m2 := months(y2)[0]
+	m2Row := map[string]any{"departmentYearID": y2, "month": 3, "cumulativeExecuted": "0.00", "targetPercent": "0.00", "version": 1}
+	t2 := byID(admin, createKeyTask, map[string]any{"in": map[string]any{"departmentYearID": y2, "title": "下年任务"}})
+	t2Row := with(taskRow, map[string]any{"departmentYearID": y2, "title": "下年任务"})
+	tr.expect("creates for deleteDepartmentYear", want{"CREATE", "DepartmentYear", y2, adm, created(y2Row)},
+		want{"CREATE", "MonthlyExecution", m2, adm, created(m2Row)}, want{"CREATE", "KeyTask", t2, adm, created(t2Row)})
+	run(admin, fmt.Sprintf(remove, "deleteDepartmentYear"), map[string]any{"id": y2})
+	tr.expect("deleteDepartmentYear", want{"DELETE", "DepartmentYear", y2, adm, deletedRow(y2Row)},
+		want{"DELETE", "MonthlyExecution", m2, adm, deletedRow(m2Row)}, want{"DELETE", "KeyTask", t2, adm, deletedRow(t2Row)})
+
+	// Role, department and password changes; signing out changes no audited row.
+	run(admin, updateUser, map[string]any{"id": editorID, "in": map[string]any{"role": "REVIEWER", "clearDepartment": true}})
+	tr.expect("updateUser (role)", want{"UPDATE", "User", editorID, adm,
+		map[string][2]any{"role": {"EDITOR", "REVIEWER"}, "departmentID": {dept, nil}}})
+	run(admin, updateUser, map[string]any{"id": editorID, "in": map[string]any{"password": "another long password"}})
+	tr.expect("updateUser (password)", want{"UPDATE", "User", editorID, adm, map[string][2]any{"passwordHash": {"(hidden)", "(hidden)"}}})
+	run(editor, `mutation { logout }`, nil)
+	tr.expect("logout")
+
+	// API tokens: created (the secret never in the trail), then revoked.
+	var tok struct{ CreateAPIToken struct{ Token string } }
+	must(t, admin, `mutation { createAPIToken(name: "审计接口") { token } }`, nil, &tok)
+	var tokens struct {
+		ApiTokens struct {
+			Edges []struct {
+				Node struct{ ID, Prefix, CreatedAt string }
+			}
+		}
+	}
+	must(t, admin, `{ apiTokens(where: {name: "审计接口"}) { edges { node { id prefix createdAt } } } }`, nil, &tokens)
+	if len(tokens.ApiTokens.Edges) != 1 || !strings.HasPrefix(tok.CreateAPIToken.Token, tokens.ApiTokens.Edges[0].Node.Prefix) {
+		t.Fatalf("the new token: %+v", tokens)
+	}
+	tk := tokens.ApiTokens.Edges[0].Node
+	tr.expect("createAPIToken", want{"CREATE", "APIToken", tk.ID, adm, created(map[string]any{"name": "审计接口", "prefix": tk.Prefix,
+		"tokenHash": "(hidden)", "departmentID": nil, "createdByID": adm.id, "createdAt": trailTime(t, &tk.CreatedAt),
+		"revokedAt": nil, "lastUsedAt": nil})})
+	run(admin, `mutation($id: ID!) { revokeAPIToken(id: $id) { id } }`, map[string]any{"id": tk.ID})
+	revoked := times(t, admin, tk.ID, "APIToken", "revokedAt")["revokedAt"]
+	tr.expect("revokeAPIToken", want{"UPDATE", "APIToken", tk.ID, adm, map[string][2]any{"revokedAt": {nil, revoked}}})
+
+	// A refused change leaves nothing.
+	if r := post(t, admin, `mutation($id: ID!) { submitEvaluation(id: $id) { id } }`, map[string]any{"id": ev}); code(r) == "" {
+		t.Errorf("a published evaluation was submitted again")
+	}
+	tr.expect("refused submit")
+}

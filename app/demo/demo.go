@@ -1,0 +1,225 @@
+// Package demo loads the demo data set: the seed report's department-year (南沙区委办公室, 2023)
+// with its figures, months, key tasks, overall indicators (SCORING.md §6), projects and evaluations.
+// The data are the tables in data.go; this file only writes them.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"jixiao/platform/access"
+
+	"jixiao/domain/fixed"
+	"jixiao/ent"
+	"jixiao/ent/evaluation"
+)
+
+// Load writes the demo data set (the seed report's department-year) into client in one
+// transaction. It does nothing and returns loaded=false when the database already holds any department.
+func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	ctx = access.System(ctx, "demo")
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return false, fmt.Errorf("demo: begin transaction: %w", err)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			_ = tx.Rollback()
+			panic(v)
+		}
+	}()
+	exists, err := tx.Department.Query().Exist(ctx)
+	if err != nil || exists {
+		return false, rollback(tx, err)
+	}
+	if err := write(ctx, tx); err != nil {
+		return false, rollback(tx, fmt.Errorf("demo: %w", err))
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("demo: commit: %w", err)
+	}
+	return true, nil
+}
+
+// rollback ends tx and returns err, joined with the rollback's own error if any.
+func rollback(tx *ent.Tx, err error) error {
+	if rerr := tx.Rollback(); rerr != nil {
+		return errors.Join(err, fmt.Errorf("demo: rollback: %w", rerr))
+	}
+	return err
+}
+
+func write(ctx context.Context, tx *ent.Tx) error {
+	root, err := tx.Department.Create().
+		SetCode(district.code).SetName(district.name).SetFunctions(district.functions).
+		Save(ctx)
+	if err != nil {
+		return fmt.Errorf("department %s: %w", district.code, err)
+	}
+	dep, err := tx.Department.Create().
+		SetCode(office.code).SetName(office.name).SetFunctions(office.functions).
+		SetParentID(root.ID).
+		Save(ctx)
+	if err != nil {
+		return fmt.Errorf("department %s: %w", office.code, err)
+	}
+
+	if err := writeNeighbour(ctx, tx, root.ID); err != nil {
+		return err
+	}
+	dy, err := createYear(ctx, tx, dep.ID, officeYear, officeGoal)
+	if err != nil {
+		return err
+	}
+
+	for _, m := range months {
+		executed, err := fixed.Parse(m.executed)
+		if err != nil {
+			return fmt.Errorf("month %d: %w", m.month, err)
+		}
+		share, err := fixed.Parse(m.share)
+		if err != nil {
+			return fmt.Errorf("month %d: %w", m.month, err)
+		}
+		if err := tx.MonthlyExecution.Create().
+			SetDepartmentYearID(dy.ID).SetMonth(m.month).
+			SetCumulativeExecuted(executed).SetTargetPercent(share).
+			Exec(ctx); err != nil {
+			return fmt.Errorf("month %d: %w", m.month, err)
+		}
+	}
+
+	for i, k := range keyTasks {
+		if err := tx.KeyTask.Create().
+			SetDepartmentYearID(dy.ID).SetPosition(i + 1).
+			SetTitle(k.title).SetContent(k.content).SetOutcome(k.outcome).
+			Exec(ctx); err != nil {
+			return fmt.Errorf("key task %d: %w", i+1, err)
+		}
+	}
+
+	if err := createIndicators(ctx, tx, dy.ID, nil, overallIndicators); err != nil {
+		return err
+	}
+	if err := tx.Evaluation.Create().
+		SetDepartmentYearID(dy.ID).SetStatus(evaluation.StatusDRAFT).
+		SetConclusion(overallEvaluation.conclusion).
+		SetProblems(overallEvaluation.problems).
+		SetImprovements(overallEvaluation.improvements).
+		Exec(ctx); err != nil {
+		return fmt.Errorf("overall evaluation: %w", err)
+	}
+
+	for _, p := range projects {
+		budget, err := fixed.Parse(p.budget)
+		if err != nil {
+			return fmt.Errorf("project %s budget: %w", p.code, err)
+		}
+		executed, err := fixed.Parse(p.executed)
+		if err != nil {
+			return fmt.Errorf("project %s executed: %w", p.code, err)
+		}
+		pr, err := tx.Project.Create().
+			SetDepartmentYearID(dy.ID).
+			SetCode(p.code).SetName(p.name).SetCategory(p.category).
+			SetBudget(budget).SetExecuted(executed).SetGoal(p.goal).
+			Save(ctx)
+		if err != nil {
+			return fmt.Errorf("project %s: %w", p.code, err)
+		}
+		if err := createIndicators(ctx, tx, dy.ID, &pr.ID, p.indicators); err != nil {
+			return fmt.Errorf("project %s: %w", p.code, err)
+		}
+		if err := tx.Evaluation.Create().
+			SetDepartmentYearID(dy.ID).SetProjectID(pr.ID).SetStatus(evaluation.StatusDRAFT).
+			SetConclusion(p.conclusion).
+			Exec(ctx); err != nil {
+			return fmt.Errorf("project %s evaluation: %w", p.code, err)
+		}
+	}
+	return nil
+}
+
+// createYear creates department deptID's figures for Year.
+func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal string) (*ent.DepartmentYear, error) {
+	dy, err := tx.DepartmentYear.Create().
+		SetDepartmentID(deptID).SetYear(Year).
+		SetPersonnelBudget(f.personnelBudget).SetPersonnelActual(f.personnelActual).
+		SetPublicBudget(f.publicBudget).SetPublicActual(f.publicActual).
+		SetProjectBudget(f.projectBudget).SetProjectActual(f.projectActual).
+		SetCarryoverStart(f.carryoverStart).SetCarryoverEnd(f.carryoverEnd).
+		SetThreePublicBudget(f.threePublicBudget).SetThreePublicActual(f.threePublicActual).
+		SetAssetsInUse(f.assetsInUse).SetAssetsTotal(f.assetsTotal).
+		SetGoal(goal).
+		Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("department-year %d of department %d: %w", Year, deptID, err)
+	}
+	return dy, nil
+}
+
+// writeNeighbour adds a second department beside the office, so that the demo's
+// editor (who edits the office) meets data that is not theirs.
+func writeNeighbour(ctx context.Context, tx *ent.Tx, districtID int) error {
+	dep, err := tx.Department.Create().
+		SetCode(neighbour.code).SetName(neighbour.name).SetFunctions(neighbour.functions).
+		SetParentID(districtID).Save(ctx)
+	if err != nil {
+		return fmt.Errorf("department %s: %w", neighbour.code, err)
+	}
+	dy, err := createYear(ctx, tx, dep.ID, neighbourYear, neighbourGoal)
+	if err != nil {
+		return err
+	}
+	if err := createIndicators(ctx, tx, dy.ID, nil, neighbourIndicators); err != nil {
+		return err
+	}
+	return tx.Evaluation.Create().SetDepartmentYearID(dy.ID).SetStatus(evaluation.StatusDRAFT).Exec(ctx)
+}
+
+// createIndicators creates rows as the indicators of department-year dyID (projectID nil)
+// or of a project, at positions 1..len(rows).
+func createIndicators(ctx context.Context, tx *ent.Tx, dyID int, projectID *int, rows []ind) error {
+	for i, r := range rows {
+		c := tx.Indicator.Create().
+			SetDepartmentYearID(dyID).SetNillableProjectID(projectID).
+			SetPosition(i + 1).
+			SetLevel1(r.level1).SetLevel2(r.level2).SetName(r.name).
+			SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation)
+		weight, err := fixed.Parse(r.weight)
+		if err != nil {
+			return fmt.Errorf("indicator %s weight: %w", r.name, err)
+		}
+		c.SetWeight(weight)
+		if r.op != "" {
+			c.SetOperator(r.op)
+		}
+		if r.binding != "" {
+			c.SetBinding(r.binding)
+		}
+		if r.rating != "" {
+			c.SetRating(r.rating)
+		}
+		for _, v := range []struct {
+			field, text string
+			set         func(fixed.Decimal) *ent.IndicatorCreate
+		}{
+			{"target", r.target, c.SetTarget},
+			{"actual", r.actual, c.SetActual},
+			{"rated score", r.rated, c.SetRatedScore},
+		} {
+			if v.text == "" {
+				continue
+			}
+			d, err := fixed.Parse(v.text)
+			if err != nil {
+				return fmt.Errorf("indicator %s %s: %w", r.name, v.field, err)
+			}
+			v.set(d)
+		}
+		if err := c.Exec(ctx); err != nil {
+			return fmt.Errorf("indicator %d %s: %w", i+1, r.name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,301 @@
+package demo_test
+
+import (
+	"context"
+	"errors"
+	"jixiao/platform/access"
+	"slices"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+	"github.com/shopspring/decimal"
+
+	"jixiao/app/demo"
+	"jixiao/domain/fixed"
+	"jixiao/domain/scoring"
+	"jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/enttest"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/hook"
+	"jixiao/ent/indicator"
+	"jixiao/ent/project"
+	_ "jixiao/ent/runtime"
+)
+
+// open returns a client on a fresh in-memory database; each test names its own so that
+// shared-cache databases of different tests never meet.
+func open(t *testing.T, name string) *ent.Client {
+	t.Helper()
+	client := enttest.Open(t, "sqlite3", "file:"+name+"?mode=memory&cache=shared&_fk=1")
+	t.Cleanup(func() { _ = client.Close() })
+	return client
+}
+
+type count struct {
+	name  string
+	count func(context.Context, *ent.Client) (int, error)
+	want  int
+}
+
+var counts = []count{
+	{"departments", func(ctx context.Context, c *ent.Client) (int, error) { return c.Department.Query().Count(ctx) }, 3},
+	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) { return c.DepartmentYear.Query().Count(ctx) }, 2},
+	{"months", func(ctx context.Context, c *ent.Client) (int, error) { return c.MonthlyExecution.Query().Count(ctx) }, 12},
+	{"key tasks", func(ctx context.Context, c *ent.Client) (int, error) { return c.KeyTask.Query().Count(ctx) }, 2},
+	{"projects", func(ctx context.Context, c *ent.Client) (int, error) { return c.Project.Query().Count(ctx) }, 3},
+	{"overall indicators", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Indicator.Query().Where(indicator.ProjectIDIsNil()).Count(ctx)
+	}, 18 + 3},
+	{"project indicators", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Indicator.Query().Where(indicator.ProjectIDNotNil()).Count(ctx)
+	}, 12},
+	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) { return c.Evaluation.Query().Count(ctx) }, 5},
+	{"overall evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT)).Count(ctx)
+	}, 2},
+}
+
+// checkCounts checks every count against want(c).
+func checkCounts(t *testing.T, client *ent.Client, want func(count) int) {
+	t.Helper()
+	for _, c := range counts {
+		got, err := c.count(access.System(t.Context(), "test"), client)
+		if err != nil {
+			t.Fatalf("count %s: %v", c.name, err)
+		}
+		if got != want(c) {
+			t.Errorf("%s: %d, want %d", c.name, got, want(c))
+		}
+	}
+}
+
+func sumWeights(inds []*ent.Indicator) fixed.Decimal {
+	var s fixed.Decimal
+	for _, in := range inds {
+		s += in.Weight
+	}
+	return s
+}
+
+func TestLoad(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo")
+
+	loaded, err := demo.Load(ctx, client)
+	if err != nil || !loaded {
+		t.Fatalf("Load = %v, %v; want true, nil", loaded, err)
+	}
+	checkCounts(t, client, func(c count) int { return c.want })
+
+	years, err := client.DepartmentYear.Query().WithDepartment().
+		WithIndicators(func(q *ent.IndicatorQuery) { q.Where(indicator.ProjectIDIsNil()) }).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dy := range years {
+		if got := sumWeights(dy.Edges.Indicators); got != fixed.FromInt(100) {
+			t.Errorf("%s: overall weights add up to %s, want 100", dy.Edges.Department.Code, got)
+		}
+	}
+	projects, err := client.Project.Query().WithIndicators().WithEvaluations().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range projects {
+		if got := sumWeights(p.Edges.Indicators); got != fixed.FromInt(90) {
+			t.Errorf("project %s: weights add up to %s, want 90", p.Code, got)
+		}
+		if n := len(p.Edges.Evaluations); n != 1 {
+			t.Errorf("project %s: %d evaluations, want 1", p.Code, n)
+		}
+	}
+
+	loaded, err = demo.Load(ctx, client)
+	if err != nil || loaded {
+		t.Fatalf("second Load = %v, %v; want false, nil", loaded, err)
+	}
+	checkCounts(t, client, func(c count) int { return c.want })
+}
+
+func TestLoadSkipsNonEmptyDatabase(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo_nonempty")
+	if err := client.Department.Create().SetCode("X").SetName("其他部门").Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := demo.Load(ctx, client)
+	if err != nil || loaded {
+		t.Fatalf("Load = %v, %v; want false, nil", loaded, err)
+	}
+	checkCounts(t, client, func(c count) int {
+		if c.name == "departments" {
+			return 1
+		}
+		return 0
+	})
+}
+
+func TestLoadRollsBackOnError(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo_rollback")
+	boom := errors.New("boom")
+	// Fail the last project's evaluation: everything before it has been written in the transaction.
+	client.Evaluation.Use(func(next ent.Mutator) ent.Mutator {
+		return hook.EvaluationFunc(func(ctx context.Context, m *ent.EvaluationMutation) (ent.Value, error) {
+			if _, ok := m.ProjectID(); ok {
+				if n, err := m.Client().Evaluation.Query().Count(ctx); err == nil && n == 3 {
+					return nil, boom
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	})
+	loaded, err := demo.Load(ctx, client)
+	if !errors.Is(err, boom) || loaded {
+		t.Fatalf("Load = %v, %v; want false, boom", loaded, err)
+	}
+	checkCounts(t, client, func(count) int { return 0 })
+}
+
+// TestLoadScores scores the loaded data with the scoring package: the seed's 99.69, its
+// execution rate, the months behind, and that every evaluation could be submitted as loaded.
+func TestLoadScores(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo_scores")
+	if _, err := demo.Load(ctx, client); err != nil {
+		t.Fatal(err)
+	}
+
+	dy, err := client.DepartmentYear.Query().
+		Where(departmentyear.Year(demo.Year), departmentyear.HasDepartmentWith(department.Code(demo.OfficeCode))).
+		WithDepartment(func(q *ent.DepartmentQuery) { q.WithParent() }).
+		WithMonths().
+		Only(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := dy.Edges.Department.Edges.Parent; p == nil || p.Code != demo.DistrictCode {
+		t.Errorf("office's parent = %v, want department %s", p, demo.DistrictCode)
+	}
+
+	budget := dy.PersonnelBudget + dy.PublicBudget + dy.ProjectBudget
+	executed := dy.PersonnelActual + dy.PublicActual + dy.ProjectActual
+	for _, c := range []struct {
+		name      string
+		got, want fixed.Decimal
+	}{
+		{"total budget", budget, fixed.MustParse("1836.19")},
+		{"total actual", executed, fixed.MustParse("1829.40")},
+		{"basic actual", dy.PersonnelActual + dy.PublicActual, fixed.MustParse("962.44")},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	if rate, _ := scoring.ExecutionRate(executed.Decimal(), budget.Decimal()); !rate.Equal(dec("99.63")) {
+		t.Errorf("execution rate = %s %%, want 99.63", rate)
+	}
+
+	var months []scoring.Month
+	for _, m := range dy.Edges.Months {
+		months = append(months, scoring.Month{Month: m.Month, CumulativeExecuted: m.CumulativeExecuted.Decimal(), TargetPercent: m.TargetPercent.Decimal()})
+	}
+	if got := scoring.MonthsBehind(budget.Decimal(), months); !slices.Equal(got, []int{3, 6}) {
+		t.Errorf("months behind = %v, want [3 6]", got)
+	}
+
+	figures := scoring.Figures{
+		AdjustedBudget: budget.Decimal(), Executed: executed.Decimal(), CarryoverEnd: dy.CarryoverEnd.Decimal(),
+		AssetsInUse: dy.AssetsInUse.Decimal(), AssetsTotal: dy.AssetsTotal.Decimal(),
+		PublicBudget: dy.PublicBudget.Decimal(), PublicActual: dy.PublicActual.Decimal(),
+		ThreePublicBudget: dy.ThreePublicBudget.Decimal(), ThreePublicActual: dy.ThreePublicActual.Decimal(),
+	}
+	overall, err := client.Indicator.Query().
+		Where(indicator.DepartmentYearID(dy.ID), indicator.ProjectIDIsNil()).
+		Order(indicator.ByPosition()).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores []decimal.Decimal
+	var submit scoring.SubmitInput
+	var reasons []string
+	for i, in := range overall {
+		if in.Position != i+1 {
+			t.Errorf("indicator %s at position %d, want %d", in.Name, in.Position, i+1)
+		}
+		si := toScoring(t, in, figures)
+		scores = append(scores, scoring.Score(si))
+		submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{Key: in.Name, Name: in.Name, Indicator: si, DeviationReason: in.DeviationReason})
+		if in.DeviationReason != "" {
+			reasons = append(reasons, in.Name)
+		}
+	}
+	if total := scoring.Total(scores); !total.Equal(dec("99.69")) {
+		t.Errorf("overall score = %s, want 99.69", total)
+	}
+	// Every reason SCORING.md §1 requires is given, and no other.
+	if want := []string{"会议参与人数", "信息稿件被省采纳", "预算资金支出率"}; !slices.Equal(reasons, want) {
+		t.Errorf("deviation reasons on %v, want %v", reasons, want)
+	}
+	if problems := scoring.SubmitProblems(submit); len(problems) != 0 {
+		t.Errorf("overall evaluation cannot be submitted: %+v", problems)
+	}
+
+	projects, err := client.Project.Query().WithIndicators().Order(project.ByCode()).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range projects {
+		rate, ok := scoring.ExecutionRate(p.Executed.Decimal(), p.Budget.Decimal())
+		if !ok {
+			t.Errorf("project %s: no execution rate", p.Code)
+		}
+		submit := scoring.SubmitInput{Project: true, ExecutionRate: &rate}
+		for _, in := range p.Edges.Indicators {
+			si := toScoring(t, in, figures)
+			if s := scoring.Score(si); !s.Equal(si.Weight) {
+				t.Errorf("project %s, %s: score %s of %s, want full weight", p.Code, in.Name, s, si.Weight)
+			}
+			submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{Key: in.Name, Name: in.Name, Indicator: si, DeviationReason: in.DeviationReason})
+		}
+		if problems := scoring.SubmitProblems(submit); len(problems) != 0 {
+			t.Errorf("project %s cannot be submitted: %+v", p.Code, problems)
+		}
+	}
+}
+
+// toScoring converts a stored indicator for the scoring package, deriving a bound actual.
+func toScoring(t *testing.T, in *ent.Indicator, f scoring.Figures) scoring.Indicator {
+	t.Helper()
+	si := scoring.Indicator{Kind: scoring.Kind(in.Kind), Weight: in.Weight.Decimal(), RatedScore: fixed.Ptr(in.RatedScore)}
+	if in.Operator != nil {
+		si.Operator = scoring.Operator(*in.Operator)
+	}
+	if in.Target != nil {
+		si.Target = in.Target.Decimal()
+	}
+	if in.Rating != nil {
+		si.Rating = scoring.Rating(*in.Rating)
+	}
+	switch {
+	case in.Binding != nil:
+		if in.Actual != nil {
+			t.Errorf("%s: bound to %s but has a typed actual", in.Name, *in.Binding)
+		}
+		v, ok := scoring.Derive(scoring.Binding(*in.Binding), f)
+		if !ok {
+			t.Fatalf("%s: %s undefined", in.Name, *in.Binding)
+		}
+		si.Actual = &v
+	default:
+		si.Actual = fixed.Ptr(in.Actual)
+	}
+	if in.Kind == indicator.KindQUALITATIVE && (in.Operator != nil || in.Target != nil || in.Actual != nil) {
+		t.Errorf("%s: qualitative indicator with an operator, target or actual", in.Name)
+	}
+	return si
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

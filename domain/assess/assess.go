@@ -1,0 +1,197 @@
+// Package assess applies the scoring rules to stored rows: it turns ent entities
+// into scoring inputs and gathers the results the API and the report show.
+package assess
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/domain/fixed"
+	"jixiao/domain/scoring"
+	"jixiao/ent"
+)
+
+// Totals are a department-year's derived spending figures (万元).
+type Totals struct {
+	BasicBudget, BasicActual, TotalBudget, TotalActual fixed.Decimal
+}
+
+// TotalsOf derives basic = personnel + public and total = basic + project.
+func TotalsOf(dy *ent.DepartmentYear) Totals {
+	t := Totals{
+		BasicBudget: dy.PersonnelBudget + dy.PublicBudget,
+		BasicActual: dy.PersonnelActual + dy.PublicActual,
+	}
+	t.TotalBudget = t.BasicBudget + dy.ProjectBudget
+	t.TotalActual = t.BasicActual + dy.ProjectActual
+	return t
+}
+
+// Figures are what formula bindings read of a department-year.
+func Figures(dy *ent.DepartmentYear) scoring.Figures {
+	t := TotalsOf(dy)
+	return scoring.Figures{
+		AdjustedBudget:    t.TotalBudget.Decimal(),
+		Executed:          t.TotalActual.Decimal(),
+		CarryoverEnd:      dy.CarryoverEnd.Decimal(),
+		AssetsInUse:       dy.AssetsInUse.Decimal(),
+		AssetsTotal:       dy.AssetsTotal.Decimal(),
+		PublicBudget:      dy.PublicBudget.Decimal(),
+		PublicActual:      dy.PublicActual.Decimal(),
+		ThreePublicBudget: dy.ThreePublicBudget.Decimal(),
+		ThreePublicActual: dy.ThreePublicActual.Decimal(),
+	}
+}
+
+// ExecutionRate is the department-year's executed / adjusted budget in percent.
+func ExecutionRate(dy *ent.DepartmentYear) (decimal.Decimal, bool) {
+	t := TotalsOf(dy)
+	return scoring.ExecutionRate(t.TotalActual.Decimal(), t.TotalBudget.Decimal())
+}
+
+// CarryoverRate is year-end carry-over / final spending in percent.
+func CarryoverRate(dy *ent.DepartmentYear) (decimal.Decimal, bool) {
+	return scoring.Derive(scoring.BindCarryoverRate, Figures(dy))
+}
+
+// MonthsBehind lists the months whose cumulative spending fell below target.
+func MonthsBehind(dy *ent.DepartmentYear, months []*ent.MonthlyExecution) []int {
+	in := make([]scoring.Month, len(months))
+	for i, m := range months {
+		in[i] = scoring.Month{Month: m.Month, CumulativeExecuted: m.CumulativeExecuted.Decimal(), TargetPercent: m.TargetPercent.Decimal()}
+	}
+	return scoring.MonthsBehind(TotalsOf(dy).TotalBudget.Decimal(), in)
+}
+
+// Indicator is one indicator's computed values.
+type Indicator struct {
+	EffectiveActual   *decimal.Decimal
+	CompletionRate    *decimal.Decimal
+	Score             decimal.Decimal
+	Attainment        decimal.Decimal
+	DeviationRequired bool
+	input             scoring.Indicator
+}
+
+// input is what scoring needs of ind. dy is its department-year, needed only when
+// it is bound to a formula (it may be nil otherwise).
+func input(ind *ent.Indicator, dy *ent.DepartmentYear) scoring.Indicator {
+	in := scoring.Indicator{
+		Kind:       scoring.Kind(ind.Kind),
+		Weight:     ind.Weight.Decimal(),
+		Actual:     fixed.Ptr(ind.Actual),
+		RatedScore: fixed.Ptr(ind.RatedScore),
+	}
+	if ind.Operator != nil {
+		in.Operator = scoring.Operator(*ind.Operator)
+	}
+	if ind.Target != nil {
+		in.Target = ind.Target.Decimal()
+	}
+	if ind.Rating != nil {
+		in.Rating = scoring.Rating(*ind.Rating)
+	}
+	if ind.Binding != nil {
+		in.Actual = nil
+		if dy != nil {
+			if v, ok := scoring.Derive(scoring.Binding(*ind.Binding), Figures(dy)); ok {
+				in.Actual = &v
+			}
+		}
+	}
+	return in
+}
+
+// Score computes an indicator; dy as for input.
+func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
+	in := input(ind, dy)
+	out := Indicator{EffectiveActual: in.Actual, input: in}
+	out.Score = scoring.Score(in)
+	out.Attainment = scoring.Attainment(out.Score, in.Weight)
+	out.DeviationRequired = scoring.DeviationRequired(in)
+	if in.Kind == scoring.Quantitative && in.Actual != nil {
+		if r, ok := scoring.CompletionRate(in.Target, *in.Actual); ok {
+			out.CompletionRate = &r
+		}
+	}
+	return out
+}
+
+// Subject is what an evaluation evaluates, loaded: the department-year, the project
+// (nil for the overall evaluation), the subject's indicators in order and, for the
+// overall evaluation, the monthly execution.
+type Subject struct {
+	Year       *ent.DepartmentYear
+	Project    *ent.Project
+	Indicators []*ent.Indicator
+	Months     []*ent.MonthlyExecution
+}
+
+// Evaluation is an evaluation's computed values.
+type Evaluation struct {
+	Score          decimal.Decimal
+	Grade          scoring.Grade
+	Subtotals      []scoring.Subtotal
+	ExecutionRate  *decimal.Decimal
+	ExecutionScore *decimal.Decimal // projects only
+	MonthsBehind   []int
+	Problems       []scoring.Problem // Problem.Indicator is the indicator's id
+}
+
+// ExecutionItemGroup names the project execution item's group in subtotals.
+const ExecutionItemGroup = "预算执行率"
+
+// Total is the score of an evaluation of s alone: what Evaluate gives as Score,
+// without the subtotals and checks a ranking of a thousand evaluations never shows.
+func Total(s Subject) decimal.Decimal {
+	scores := make([]decimal.Decimal, 0, len(s.Indicators)+1)
+	for _, ind := range s.Indicators {
+		scores = append(scores, scoring.Score(input(ind, s.Year)))
+	}
+	if p := s.Project; p != nil {
+		scores = append(scores, scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal()))
+	}
+	return scoring.Total(scores)
+}
+
+// Evaluate scores an evaluation of s.
+func Evaluate(ev *ent.Evaluation, s Subject) Evaluation {
+	var (
+		out    Evaluation
+		scores []decimal.Decimal
+		leaves []scoring.Leaf
+		submit = scoring.SubmitInput{Project: s.Project != nil, ExecutionExplanation: ev.ExecutionExplanation}
+	)
+	for _, ind := range s.Indicators {
+		r := Score(ind, s.Year)
+		scores = append(scores, r.Score)
+		leaves = append(leaves, scoring.Leaf{Level1: ind.Level1, Level2: ind.Level2, Score: r.Score, Weight: r.input.Weight})
+		submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{
+			Key: strconv.Itoa(ind.ID), Name: ind.Name, Indicator: r.input, DeviationReason: ind.DeviationReason,
+		})
+	}
+	if p := s.Project; p != nil {
+		item := scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal())
+		out.ExecutionScore = &item
+		scores = append(scores, item)
+		leaves = append(leaves, scoring.Leaf{Level1: ExecutionItemGroup, Score: item, Weight: scoring.ExecutionItemWeight})
+		if rate, ok := scoring.ExecutionRate(p.Executed.Decimal(), p.Budget.Decimal()); ok {
+			out.ExecutionRate = &rate
+		}
+	} else if s.Year != nil {
+		if rate, ok := ExecutionRate(s.Year); ok {
+			out.ExecutionRate = &rate
+		}
+		out.MonthsBehind = MonthsBehind(s.Year, s.Months)
+	}
+	submit.ExecutionRate = out.ExecutionRate
+	if s.Project == nil {
+		submit.ExecutionRate = nil // the explanation rule is the project forms' (SCORING.md §3)
+	}
+	out.Score = scoring.Total(scores)
+	out.Grade = scoring.GradeOf(out.Score)
+	out.Subtotals = scoring.Subtotals(leaves)
+	out.Problems = scoring.SubmitProblems(submit)
+	return out
+}

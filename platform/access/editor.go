@@ -1,0 +1,252 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"entgo.io/ent"
+
+	"jixiao/domain/workflow"
+	gen "jixiao/ent"
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/privacy"
+	"jixiao/ent/project"
+	"jixiao/platform/viewer"
+)
+
+// workflowAllowed is workflow.Allowed; a variable so that the rules read as one list.
+var workflowAllowed = workflow.Allowed
+
+// owner is what one changed row belongs to: a department-year and, for a project's
+// rows, the project; for an evaluation row, the evaluation itself and its status.
+type owner struct {
+	year, project int
+	evaluation    *gen.Evaluation
+}
+
+// outside is the refusal for rows outside the editor's subtree, or rows that do not
+// exist: the same words for both, so that a refusal tells nothing about existence.
+func outside() error {
+	return privacy.Denyf("you may change only your own department's data")
+}
+
+// editorMay lets an editor change their subtree's data while it is not under review.
+func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
+	sys := system(ctx)
+	if dm, ok := m.(*gen.DepartmentYearMutation); ok && dm.Op().Is(ent.OpCreate) {
+		id, _ := dm.DepartmentID()
+		ok, err := m.(interface{ Client() *gen.Client }).Client().Department.Query().
+			Where(department.ID(id), within(s)).Exist(sys)
+		if err != nil || !ok {
+			return outside()
+		}
+		return privacy.Allow
+	}
+	owners, err := ownersOf(sys, m)
+	if err != nil {
+		return err
+	}
+	if len(owners) == 0 {
+		if m.Op().Is(ent.OpUpdate | ent.OpDelete) {
+			return privacy.Allow // a bulk change that matches no row changes nothing
+		}
+		return outside()
+	}
+	client := m.(interface{ Client() *gen.Client }).Client()
+	years := make([]int, 0, len(owners))
+	for _, o := range owners {
+		if !slices.Contains(years, o.year) {
+			years = append(years, o.year)
+		}
+	}
+	n, err := client.DepartmentYear.Query().
+		Where(departmentyear.IDIn(years...), departmentyear.HasDepartmentWith(within(s))).Count(sys)
+	if err != nil {
+		return err
+	}
+	if n != len(years) {
+		return outside()
+	}
+	for _, o := range owners {
+		if err := notUnderReview(sys, client, o, m); err != nil {
+			return err
+		}
+	}
+	return privacy.Allow
+}
+
+// notUnderReview refuses changes to data whose evaluation is under review, and
+// lets an editor move their own evaluation only by submitting it.
+func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation) error {
+	ev, err := evaluationOf(ctx, c, o)
+	if ev == nil || err != nil {
+		return err
+	}
+	// A new evaluation's status is its default, not a step: a second evaluation of
+	// the subject is then refused as taken (schema.uniqueEvaluation), naming the first.
+	if em, ok := m.(*gen.EvaluationMutation); ok && !em.Op().Is(ent.OpCreate) {
+		if to, changes := em.Status(); changes {
+			if !workflowAllowed(viewer.Editor, ev.Status, to) {
+				return privacy.Denyf("an editor may not move an evaluation from %s to %s", ev.Status, to)
+			}
+			return nil
+		}
+		if _, ok := em.ReviewComment(); ok {
+			return privacy.Denyf("only reviewers comment on a review")
+		}
+	}
+	if workflow.Locked(ev.Status) {
+		return &LockedError{Evaluation: ev.ID, Status: ev.Status}
+	}
+	return nil
+}
+
+// evaluationOf is the evaluation the owner's rows belong to; nil when it has none yet.
+func evaluationOf(ctx context.Context, c *gen.Client, o owner) (*gen.Evaluation, error) {
+	if o.evaluation != nil {
+		return o.evaluation, nil
+	}
+	q := c.Evaluation.Query().Where(evaluation.DepartmentYearID(o.year))
+	if o.project != 0 {
+		q = q.Where(evaluation.ProjectID(o.project))
+	} else {
+		q = q.Where(evaluation.ProjectIDIsNil())
+	}
+	ev, err := q.Only(ctx)
+	if gen.IsNotFound(err) {
+		return nil, nil
+	}
+	return ev, err
+}
+
+// Lock is the refusal an editor's change m would meet because its rows' evaluation
+// is under review; nil when nothing holds them. It answers for anybody: the lock
+// is a state of the data, and only editors are bound by it.
+func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
+	sys := system(ctx)
+	owners, err := ownersOf(sys, m)
+	if err != nil {
+		return nil, err
+	}
+	client := m.(interface{ Client() *gen.Client }).Client()
+	for _, o := range owners {
+		ev, err := evaluationOf(sys, client, o)
+		if err != nil {
+			return nil, err
+		}
+		if ev != nil && workflow.Locked(ev.Status) {
+			return &LockedError{Evaluation: ev.ID, Status: ev.Status}, nil
+		}
+	}
+	return nil, nil
+}
+
+// Allowed reports whether the access rules let the caller make the change m: false
+// when they refuse it (FORBIDDEN, UNAUTHENTICATED, LOCKED), an error only when they
+// could not decide. It asks the policy itself, so the answer is what the change
+// would get.
+func Allowed(ctx context.Context, policy ent.Policy, m ent.Mutation) (bool, error) {
+	err := policy.EvalMutation(ctx, m)
+	var locked *LockedError
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, privacy.Deny), errors.Is(err, ErrUnauthenticated), errors.As(err, &locked):
+		return false, nil
+	}
+	return false, err
+}
+
+// ownersOf lists what the rows m changes belong to, read with the rules lifted.
+func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
+	creating := m.Op().Is(ent.OpCreate)
+	ids, err := func() ([]int, error) {
+		if creating {
+			return nil, nil
+		}
+		return m.(interface {
+			IDs(context.Context) ([]int, error)
+		}).IDs(ctx)
+	}()
+	if err != nil {
+		return nil, err
+	}
+	// new is the owner of a row being created from its department-year and project fields.
+	new := func(year func() (int, bool), project func() (int, bool)) []owner {
+		y, _ := year()
+		p, _ := project()
+		return []owner{{year: y, project: p}}
+	}
+	none := func() (int, bool) { return 0, false }
+	switch m := m.(type) {
+	case *gen.DepartmentMutation:
+		return nil, privacy.Denyf("departments are managed by administrators")
+	case *gen.DepartmentYearMutation:
+		return mapOwners(ids, func(id int) owner { return owner{year: id} }), nil
+	case *gen.MonthlyExecutionMutation:
+		if creating {
+			return new(m.DepartmentYearID, none), nil
+		}
+		return load(m.Client().MonthlyExecution.Query().Where(monthlyexecution.IDIn(ids...)).All(ctx))(
+			func(r *gen.MonthlyExecution) owner { return owner{year: r.DepartmentYearID} })
+	case *gen.KeyTaskMutation:
+		if creating {
+			return new(m.DepartmentYearID, none), nil
+		}
+		return load(m.Client().KeyTask.Query().Where(keytask.IDIn(ids...)).All(ctx))(
+			func(r *gen.KeyTask) owner { return owner{year: r.DepartmentYearID} })
+	case *gen.ProjectMutation:
+		if creating {
+			return new(m.DepartmentYearID, none), nil
+		}
+		return load(m.Client().Project.Query().Where(project.IDIn(ids...)).All(ctx))(
+			func(r *gen.Project) owner { return owner{year: r.DepartmentYearID, project: r.ID} })
+	case *gen.IndicatorMutation:
+		if creating {
+			return new(m.DepartmentYearID, m.ProjectID), nil
+		}
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+	case *gen.EvaluationMutation:
+		if creating { // a new evaluation is a draft; what it evaluates must not be under review
+			return new(m.DepartmentYearID, m.ProjectID), nil
+		}
+		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(ids...)).All(ctx))(
+			func(r *gen.Evaluation) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
+	}
+	return nil, privacy.Denyf("%s is not departmental data", strings.ToLower(m.Type()))
+}
+
+// load maps the rows a query read to their owners.
+func load[T any](rows []T, err error) func(func(T) owner) ([]owner, error) {
+	return func(f func(T) owner) ([]owner, error) {
+		if err != nil {
+			return nil, err
+		}
+		return mapOwners(rows, f), nil
+	}
+}
+
+func mapOwners[T any](rows []T, f func(T) owner) []owner {
+	out := make([]owner, len(rows))
+	for i, r := range rows {
+		out[i] = f(r)
+	}
+	return out
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

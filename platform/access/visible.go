@@ -1,0 +1,152 @@
+package access
+
+import (
+	"context"
+
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
+
+	"jixiao/ent/department"
+	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
+	"jixiao/ent/intercept"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/predicate"
+	"jixiao/ent/privacy"
+	"jixiao/ent/project"
+	"jixiao/ent/transition"
+	"jixiao/platform/viewer"
+)
+
+// Rows is a predicate on one entity's table that selects the rows a viewer may read.
+type Rows = func(*sql.Selector)
+
+// The read rules are stated once, here, as predicates on each entity's table. The
+// privacy policies filter every query with them (readFilter), and the GraphQL layer
+// puts them inside every edge a `where` input traverses (hasYearsWith and the
+// like), which ent's policies do not reach: a hidden row then answers exactly as a
+// missing one, whatever the filter asks of it.
+
+// Visible returns the rows of entity (an ent type name such as "DepartmentYear")
+// that the viewer in ctx may read; nil means every row.
+func Visible(ctx context.Context, entity string) Rows {
+	rows, err := visible(ctx, entity)
+	if err != nil {
+		return none
+	}
+	return rows
+}
+
+// none selects no row.
+func none(s *sql.Selector) { s.Where(sql.False()) }
+
+// visible is Visible with the refusal a root query gets when the viewer may read
+// no row of entity at all.
+func visible(ctx context.Context, entity string) (Rows, error) {
+	v := viewer.FromContext(ctx)
+	if d, ok := privacy.DecisionFromContext(ctx); ok && d == privacy.Allow {
+		return nil, nil // the server acting on its own authority
+	}
+	switch entity {
+	case "User", "APIToken":
+		if v.Kind == viewer.User && v.Role == viewer.Admin {
+			return nil, nil
+		}
+		return nil, deny(ctx, "only administrators manage users and API tokens")
+	case "AuditRecord":
+		if v.Kind == viewer.User && (v.Role == viewer.Admin || v.Role == viewer.Reviewer) {
+			return nil, nil
+		}
+		return nil, deny(ctx, "only administrators and reviewers read the audit trail")
+	case "Session":
+		return nil, privacy.Denyf("sessions are the server's own")
+	}
+	switch {
+	case v.SeesEverything():
+		return nil, nil
+	case v.Scope != nil:
+		return withinScope(entity, v.Scope)
+	case v.Kind == viewer.Anonymous && entity != "Transition":
+		return published(entity)
+	}
+	return nil, deny(ctx, "you may not read this")
+}
+
+// withinScope is the rows of entity that belong to the departments of scope s.
+func withinScope(entity string, s *viewer.Scope) (Rows, error) {
+	year := departmentyear.HasDepartmentWith(within(s))
+	switch entity {
+	case "Department":
+		return within(s), nil
+	case "DepartmentYear":
+		return year, nil
+	case "Project":
+		return project.HasDepartmentYearWith(year), nil
+	case "Indicator":
+		return indicator.HasDepartmentYearWith(year), nil
+	case "Evaluation":
+		return evaluation.HasDepartmentYearWith(year), nil
+	case "KeyTask":
+		return keytask.HasDepartmentYearWith(year), nil
+	case "MonthlyExecution":
+		return monthlyexecution.HasDepartmentYearWith(year), nil
+	case "Transition":
+		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	}
+	return nil, privacy.Denyf("no department filter for %s", entity)
+}
+
+// published shows the public what a published evaluation evaluates: a
+// department-year's figures and overall indicators once its overall evaluation is
+// published, a project and its indicators once the project's evaluation is.
+// Department names and their tree are public.
+func published(entity string) (Rows, error) {
+	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
+	yearDone := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), done)
+	switch entity {
+	case "Department":
+		return nil, nil
+	case "Evaluation":
+		return done, nil
+	case "DepartmentYear":
+		return yearDone, nil
+	case "Project":
+		return project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone)), nil
+	case "Indicator":
+		return indicator.Or(
+			indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
+			indicator.HasProjectWith(project.HasEvaluationsWith(done)),
+		), nil
+	case "KeyTask":
+		return keytask.HasDepartmentYearWith(yearDone), nil
+	case "MonthlyExecution":
+		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
+	}
+	return nil, ErrUnauthenticated
+}
+
+// within is the department subtree of s.
+func within(s *viewer.Scope) predicate.Department {
+	return department.Or(department.ID(s.Root), department.PathHasPrefix(s.Prefix))
+}
+
+// readFilter narrows every query to Visible rows, or refuses it when the viewer
+// may read none of its entity.
+func readFilter() privacy.QueryRule {
+	return privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+		iq, err := intercept.NewQuery(q)
+		if err != nil {
+			return err
+		}
+		rows, err := visible(ctx, iq.Type())
+		if err != nil {
+			return err
+		}
+		if rows != nil {
+			iq.WhereP(rows)
+		}
+		return privacy.Allow
+	})
+}

@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"maps"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"jixiao/ent/user"
+	"jixiao/platform/access"
+)
+
+func TestOpenRefusesUnknownURLs(t *testing.T) {
+	for _, u := range []string{"jixiao.db", "mysql://x", "sqlite://"} {
+		if _, err := Open(context.Background(), u); err == nil || !strings.Contains(err.Error(), "--db") {
+			t.Errorf("Open(%q) = %v, want an error naming --db", u, err)
+		}
+	}
+}
+
+func TestOpenMigratesSQLite(t *testing.T) {
+	ctx := context.Background()
+	c, err := Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "j.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if n, err := c.Department.Query().Count(ctx); err != nil || n != 0 {
+		t.Fatalf("fresh database: %d departments, %v", n, err)
+	}
+}
+
+func TestRedacted(t *testing.T) {
+	tests := map[string]string{
+		"postgres://jixiao:secret@db:5432/j": "postgres://jixiao:xxxxx@db:5432/j",
+		"sqlite://jixiao.db":                 "sqlite://jixiao.db",
+	}
+	for in, want := range tests {
+		if got := Redacted(in); got != want {
+			t.Errorf("Redacted(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestUniqueColumn reads the column from real SQLite violations, and only from
+// errors the driver marks as unique violations: the same text in any other error
+// names nothing.
+func TestUniqueColumn(t *testing.T) {
+	db, err := sql.Open("sqlite3", "file::memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, stmt := range []string{
+		"CREATE TABLE departments (id INTEGER PRIMARY KEY, code TEXT UNIQUE, parent INTEGER REFERENCES departments(id))",
+		"CREATE TABLE projects (id INTEGER PRIMARY KEY, department_year_id INTEGER, code TEXT, UNIQUE (department_year_id, code))",
+		"INSERT INTO departments (code) VALUES ('D1')",
+		"INSERT INTO projects (department_year_id, code) VALUES (4, 'P-1')",
+		"PRAGMA foreign_keys = ON",
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		stmt, want string
+	}{
+		{"INSERT INTO departments (code) VALUES ('D1')", "code"},
+		{"INSERT INTO projects (department_year_id, code) VALUES (4, 'P-1')", "code"},
+		{"INSERT INTO departments (code, parent) VALUES ('D2', 99)", ""}, // a foreign key, not a unique column
+	}
+	for _, tt := range tests {
+		_, err := db.Exec(tt.stmt)
+		if err == nil {
+			t.Fatalf("%s: accepted", tt.stmt)
+		}
+		if got := UniqueColumn(err); got != tt.want {
+			t.Errorf("UniqueColumn(%v) = %q, want %q", err, got, tt.want)
+		}
+	}
+	if got := UniqueColumn(errors.New("UNIQUE constraint failed: departments.code")); got != "" {
+		t.Errorf("UniqueColumn of a plain error with the driver's words = %q, want nothing", got)
+	}
+	pg := &pgconn.PgError{Code: "23505", Detail: "Key (department_year_id, code)=(4294967297, P-1) already exists."}
+	if got := UniqueColumn(pg); got != "code" {
+		t.Errorf("UniqueColumn(PostgreSQL pair) = %q, want code", got)
+	}
+}
+
+// Users written before usernames were folded get their key when the store opens;
+// two old names that fold alike keep signing in by their own spelling.
+func TestOpenFillsUsernameKeys(t *testing.T) {
+	ctx := context.Background()
+	url := "sqlite://" + filepath.Join(t.TempDir(), "j.db")
+	c, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := access.System(ctx, "test")
+	add := func(name string) {
+		c.User.Create().SetUsername(name).SetRole(user.RoleANALYST).SetPasswordHash("h").ExecX(sys)
+	}
+	add("Li")
+	add("wang")
+	// As a database written before the column existed, which could hold "li" beside "Li".
+	for _, u := range c.User.Query().AllX(sys) {
+		c.User.UpdateOne(u).ClearUsernameKey().ExecX(sys)
+	}
+	add("li")
+	c.Close()
+	if c, err = Open(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	keys := map[string]string{}
+	for _, u := range c.User.Query().AllX(sys) {
+		keys[u.Username] = u.UsernameKey
+	}
+	if want := map[string]string{"Li": "", "li": "li", "wang": "wang"}; !maps.Equal(keys, want) {
+		t.Errorf("username keys after opening: %v, want %v", keys, want)
+	}
+}

@@ -1,0 +1,233 @@
+// Package web routes HTTP: the GraphQL API, GraphiQL, the health check and the SPA,
+// behind request ids, security headers, logging, panic recovery, CORS, a body size
+// limit and a per-request deadline.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+
+	"jixiao/ent"
+	"jixiao/graph"
+	"jixiao/graph/loader"
+	"jixiao/platform/auth"
+	"jixiao/platform/reqid"
+)
+
+// Options configure the handler.
+type Options struct {
+	Log *slog.Logger
+	// AllowedOrigins is the CORS allow-list: exact origins (scheme://host[:port])
+	// that may call the API from a browser, with credentials (cookies). Empty
+	// allows no cross-origin caller; "*" and wildcards are refused (see Validate).
+	AllowedOrigins []string
+	SPA            fs.FS // the built single-page app, index.html at its root
+	// MaxBodyBytes bounds a request body; a larger one gets 413. 0 means
+	// DefaultMaxBodyBytes (1 MiB).
+	MaxBodyBytes int64
+	// RequestTimeout is each request's deadline: work still running when it
+	// passes is cancelled. 0 means DefaultRequestTimeout (30 s).
+	RequestTimeout time.Duration
+	// Auth identifies the caller of /query; nil means auth.New(client, Log).
+	Auth *auth.Service
+	// NoIntrospection turns GraphQL introspection (and so GraphiQL's schema view) off.
+	NoIntrospection bool
+}
+
+// Validate reports options NewHandler cannot serve with, worded for the command
+// line that set them.
+func (o Options) Validate() error {
+	for _, origin := range o.AllowedOrigins {
+		switch {
+		case origin == "*":
+			return errors.New(`--cors-origins: "*" cannot be combined with credentials; list the origins`)
+		case strings.Contains(origin, "*"):
+			return fmt.Errorf("--cors-origins: %q: a wildcard cannot be combined with credentials; list the origins", origin)
+		}
+		u, err := url.Parse(origin)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+			return fmt.Errorf("--cors-origins: %q is not an origin; write scheme://host[:port], e.g. https://jixiao.example", origin)
+		}
+		if u.Path == "/" {
+			return fmt.Errorf("--cors-origins: %q: an origin has no path; drop the trailing /", origin)
+		}
+	}
+	if o.MaxBodyBytes < 0 {
+		return fmt.Errorf("the maximum body size must not be negative, got %d", o.MaxBodyBytes)
+	}
+	if o.RequestTimeout < 0 {
+		return fmt.Errorf("the request timeout must not be negative, got %v", o.RequestTimeout)
+	}
+	return nil
+}
+
+// NewHandler returns the whole HTTP surface of the server. It panics when
+// opts.Validate fails: call Validate first to report bad configuration.
+func NewHandler(client *ent.Client, opts Options) http.Handler {
+	if err := opts.Validate(); err != nil {
+		panic("web.NewHandler: " + err.Error())
+	}
+	log := opts.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	log = slog.New(reqid.LogHandler(log.Handler())) // every record logged with a request's context names it
+	maxBody := orDefault(opts.MaxBodyBytes, DefaultMaxBodyBytes)
+	timeout := orDefault(opts.RequestTimeout, DefaultRequestTimeout)
+
+	graphiql := playground.Handler("Jixiao GraphQL", "/query")
+	graphiqlCSP := pageCSP(render(graphiql, "/graphiql"))
+	csp := func(p string) string {
+		if p == "/graphiql" {
+			return graphiqlCSP
+		}
+		return appCSP
+	}
+
+	authn := opts.Auth
+	if authn == nil {
+		authn = auth.New(client, log)
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client, loader.Wait)(graph.NewServer(client, authn, log, !opts.NoIntrospection)))))
+	mux.Handle("/graphiql", graphiql)
+	mux.Handle("GET /healthz", healthz(client))
+	if opts.SPA != nil {
+		mux.Handle("/", spa(opts.SPA))
+	}
+	allowed := make(map[string]bool, len(opts.AllowedOrigins))
+	for _, o := range opts.AllowedOrigins {
+		allowed[strings.ToLower(o)] = true
+	}
+	c := cors.New(cors.Options{
+		// A function, not AllowedOrigins: rs/cors reads an empty list as "*".
+		AllowOriginFunc:  func(origin string) bool { return allowed[strings.ToLower(origin)] },
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Content-Type", "Authorization", "X-CSRF-Token", reqid.Header},
+		ExposedHeaders:   []string{reqid.Header},
+		AllowCredentials: true,
+		MaxAge:           600,
+	})
+	var h http.Handler = mux
+	h = limitBodies(maxBody, map[string]bool{"/query": true}, h)
+	h = withTimeout(timeout, h)
+	h = c.Handler(h)
+	h = recoverPanics(log, h)
+	h = logRequests(log, h)
+	h = securityHeaders(csp, h)
+	return reqid.Middleware(h)
+}
+
+// orDefault is v, or def when v is zero.
+func orDefault[T int64 | time.Duration](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// healthz answers 200 when the database answers.
+func healthz(client *ent.Client) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if _, err := client.Department.Query().Exist(ctx); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+}
+
+// spa serves the app's files and answers every other path with index.html, so
+// that client-side routes survive a reload.
+func spa(files fs.FS) http.Handler {
+	static := http.FileServerFS(files)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if name != "" {
+			if _, err := fs.Stat(files, name); err == nil {
+				static.ServeHTTP(w, r)
+				return
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+				return
+			}
+		}
+		http.ServeFileFS(w, r, files, "index.html")
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if !s.wrote {
+		s.status, s.wrote = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wrote = true
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer (Flush, deadlines).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// logRequests logs one line per request; the logger adds its request_id.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// recoverPanics logs a panic with its stack and answers 500 "internal error": the
+// panic's text stays in the log, and the X-Request-ID header lets the caller
+// quote the line.
+func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				log.ErrorContext(r.Context(), "panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				if rec, ok := w.(*statusRecorder); ok && rec.wrote {
+					return // part of the answer is out: nothing sensible can follow it
+				}
+				writeError(w, http.StatusInternalServerError, CodeInternal, "internal error")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
