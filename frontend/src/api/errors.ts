@@ -39,14 +39,26 @@ export function fieldErrors(error: CombinedError | undefined): FieldError[] {
   });
 }
 
-/** The field's name in the UI's language (the GraphQL name when the catalogue has none). */
+/**
+ * The field's name in the UI's language: the errors catalogue's, else the
+ * department-year form's label of that field, else the GraphQL name.
+ */
 export function fieldName(t: TFunction, field: string | undefined): string {
-  return field ? t(`errors.field.${field}`, { defaultValue: field }) : "";
+  if (!field) return "";
+  const label = t(`departmentYear.figures.${field}`, { defaultValue: t(`departmentYear.months.${field}`, { defaultValue: field }) });
+  return t(`errors.field.${field}`, { defaultValue: label });
 }
 
 /** The sentence for a reason code and its params, in the UI's language. */
 export function reasonText(t: TFunction, reason: string, params: Record<string, unknown> | undefined, field?: string): string {
   return t(`errors.reason.${reason}`, { ...params, field: fieldName(t, field), defaultValue: t("errors.reason.INVALID", { field: fieldName(t, field) }) });
+}
+
+/** The sentences for every error of a response, in the UI's language: for a page that could not load. */
+export function errorsText(t: TFunction, error: CombinedError): string {
+  return fieldErrors(error)
+    .map((e) => errorText(t, e))
+    .join(" ");
 }
 
 /** The sentence for a server error, built from its code, reason and params: never its English message. */

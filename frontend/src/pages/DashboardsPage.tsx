@@ -8,6 +8,7 @@ import BelowTargetCard, { type DepartmentOption } from "./dashboards/BelowTarget
 import GradeDistributionCard from "./dashboards/GradeDistributionCard";
 import RankingCard from "./dashboards/RankingCard";
 import YearOnYearCard from "./dashboards/YearOnYearCard";
+import { errorsText } from "../api/errors";
 
 const DashboardFiltersDocument = graphql(`
   query DashboardFilters {
@@ -44,7 +45,7 @@ export default function DashboardsPage() {
   const departments = useMemo<DepartmentOption[]>(() => nodes(data?.departments), [data]);
   const year = picked ?? years[0];
 
-  if (error) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (error) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
   if (year == null) return <Empty description={t("dashboards.noYears")} />;
   return (

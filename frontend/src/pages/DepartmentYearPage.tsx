@@ -10,6 +10,7 @@ import MonthsGrid from "./departmentYear/MonthsGrid";
 import KeyTasks from "./departmentYear/KeyTasks";
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
 import { statusColor } from "./departmentYear/status";
+import { errorsText } from "../api/errors";
 
 const DepartmentYearPageDocument = graphql(`
   query DepartmentYearPage($id: ID!) {
@@ -58,7 +59,7 @@ export default function DepartmentYearPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: DepartmentYearPageDocument, variables: { id: yearId }, context: queryContext });
   const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
 
-  if (error && !data) return <Alert type="error" showIcon role="alert" message={t("common.error")} description={error.message} />;
+  if (error && !data) return <Alert type="error" showIcon role="alert" message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Skeleton active paragraph={{ rows: 12 }} />;
   const dy = data?.node?.__typename === "DepartmentYear" ? data.node : undefined;
   if (!dy)
@@ -83,7 +84,7 @@ export default function DepartmentYearPage() {
           { title: t("departmentYear.yearLabel", { year: dy.year }) },
         ]}
       />
-      {error && <Alert type="error" showIcon role="alert" message={t("common.error")} description={error.message} />}
+      {error && <Alert type="error" showIcon role="alert" message={t("common.error")} description={errorsText(t, error)} />}
       <Card>
         <Space direction="vertical" size={8} style={{ width: "100%" }}>
           <Typography.Title level={3} style={{ margin: 0 }}>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, List, Row, S
 import type { DataNode } from "antd/es/tree";
 import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { errorText, fieldErrors } from "../api/errors";
+import { errorsText, errorText, fieldErrors } from "../api/errors";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { DepartmentsQuery } from "../gql/graphql";
@@ -60,7 +60,7 @@ export default function DepartmentsPage() {
   );
   const current = departments.find((d) => d.id === selected) ?? (shown.length === 1 ? shown[0] : undefined);
 
-  if (error) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (error) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
   return (
     <Row gutter={16}>
@@ -111,7 +111,7 @@ export default function DepartmentsPage() {
 function Years({ department }: { department: string }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: DepartmentYearsDocument, variables: { id: department } });
-  if (error) return <Alert type="error" showIcon message={error.message} />;
+  if (error) return <Alert type="error" showIcon message={errorsText(t, error)} />;
   const years = data?.node && "years" in data.node ? nodes(data.node.years) : [];
   return (
     <Table

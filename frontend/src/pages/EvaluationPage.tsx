@@ -23,7 +23,7 @@ import { useMutation, useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { EvaluationPageQuery } from "../gql/graphql";
-import { errorText, fieldErrors, reasonText, type FieldError } from "../api/errors";
+import { errorsText, errorText, type FieldError, fieldErrors, reasonText } from "../api/errors";
 import { percent } from "../lib/format";
 import History from "./evaluation/History";
 import ProblemsList from "./evaluation/ProblemsList";
@@ -166,7 +166,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
     refetch({ requestPolicy: "network-only" });
   }, [refetch]);
 
-  if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
   if (!ev) return <Empty description={t("evaluation.notFound")} />;
 

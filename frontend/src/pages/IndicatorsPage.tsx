@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { graphql } from "../gql";
 import type { IndicatorEditorProjectQuery, IndicatorEditorYearQuery } from "../gql/graphql";
-import { errorText, fieldErrors, type FieldError } from "../api/errors";
+import { errorsText, errorText, type FieldError, fieldErrors } from "../api/errors";
 import { nodes } from "../lib/relay";
 import AddIndicatorForm, { type NewIndicator } from "./indicators/AddIndicatorForm";
 import DeviationPrompt from "./indicators/DeviationPrompt";
@@ -405,7 +405,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const promptRow = prompt ? rows.find((r) => r.id === prompt) : undefined;
   const onDelete = readOnly ? undefined : remove;
 
-  if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
   if (!subject) return <Empty description={t("indicators.notFound")} />;
 
@@ -502,7 +502,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
           }
         />
       )}
-      {error && data && <Alert type="error" showIcon message={t("common.error")} description={error.message} />}
+      {error && data && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />}
 
       {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
       <IndicatorTable

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ReportEvaluationDocument } from "./report/query";
 import ReportView from "./report/ReportView";
 import { reportCss } from "./report/printCss";
+import { errorsText } from "../api/errors";
 
 /** The printable self-evaluation report of one evaluation (/evaluations/:evaluationId/report). */
 export default function ReportPage() {
@@ -15,7 +16,7 @@ export default function ReportPage() {
   const node = data?.node;
   const evaluation = node?.__typename === "Evaluation" ? node : undefined;
 
-  if (error && !evaluation) return <Alert type="error" showIcon message={t("common.error")} description={error.message} />;
+  if (error && !evaluation) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
   if (!evaluation) return <Alert type="warning" showIcon message={t("report.notFound")} />;
   return (

@@ -66,6 +66,11 @@ export const zh = {
     version: "版本",
     username: "用户名",
     password: "密码",
+    code: "编码",
+    budget: "预算数",
+    executed: "执行数",
+    category: "类别",
+    title: "任务名称",
   },
 };
 
@@ -133,5 +138,10 @@ export const en: typeof zh = {
     version: "Version",
     username: "Username",
     password: "Password",
+    code: "Code",
+    budget: "Budget",
+    executed: "Executed",
+    category: "Category",
+    title: "Title",
   },
 };

@@ -83,14 +83,15 @@ describe("FiguresForm", () => {
     });
   });
 
-  it("puts a BAD_USER_INPUT message next to the field the server names", async () => {
+  it("puts a BAD_USER_INPUT refusal next to the field the server names, in the UI's words", async () => {
     const { user } = setup({
-      errors: [{ message: "assetsInUse: must not be negative", extensions: { code: "BAD_USER_INPUT", field: "assetsInUse" } }],
+      errors: [{ message: "assetsInUse: must not be negative", extensions: { code: "BAD_USER_INPUT", field: "assetsInUse", reason: "NEGATIVE" } }],
     });
     await retype(user, "assetsInUse", "1");
     await user.click(screen.getByTestId("figures-save"));
     // Ant Design animates the message in, replacing its node: wait for the text, not for one node.
-    await waitFor(() => expect(itemOf("assetsInUse")).toHaveTextContent("assetsInUse: must not be negative"));
+    await waitFor(() => expect(itemOf("assetsInUse")).toHaveTextContent("在用固定资产：不能为负数。"));
+    expect(itemOf("assetsInUse")).not.toHaveTextContent("must not be negative");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -112,15 +113,16 @@ describe("FiguresForm", () => {
   });
 
   it.each([
-    ["LOCKED", "evaluation 3 is SUBMITTED: read-only until a reviewer returns it", "数据已锁定"],
-    ["FORBIDDEN", "an editor may change only their own department's data", "您没有权限进行此操作"],
-  ])("shows a %s refusal with the server's message at the top", async (code, serverMessage, title) => {
-    const { user } = setup({ errors: [{ message: serverMessage, extensions: { code } }] });
+    ["LOCKED", "evaluation 3 is SUBMITTED: read-only until a reviewer returns it", "数据已锁定", "评价状态为「已提交」"],
+    ["FORBIDDEN", "an editor may change only their own department's data", "您没有权限进行此操作", "您没有权限进行此操作。"],
+  ])("shows a %s refusal at the top in the UI's words, never the server's", async (code, serverMessage, title, sentence) => {
+    const { user } = setup({ errors: [{ message: serverMessage, extensions: { code, status: "SUBMITTED" } }] });
     await retype(user, "assetsTotal", "321");
     await user.click(screen.getByTestId("figures-save"));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(title);
-    expect(alert).toHaveTextContent(serverMessage);
+    expect(alert).toHaveTextContent(sentence);
+    expect(alert).not.toHaveTextContent(serverMessage);
   });
 
   it("is read-only without the right to edit", () => {

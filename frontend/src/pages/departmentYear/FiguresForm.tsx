@@ -106,7 +106,7 @@ export default function FiguresForm({
     // so the message and what was typed stay until the user reloads.
     const r = await update({ id: year.id, input, version: year.version });
     if (r.error) {
-      const s = sortErrors(r.error, allFields);
+      const s = sortErrors(t, r.error, allFields);
       form.setFields(Object.entries(s.fields).map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       setSorted(s);
       return;

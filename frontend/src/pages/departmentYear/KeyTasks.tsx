@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import type { DepartmentYearKeyTaskFragment } from "../../gql/graphql";
 import { ServerAlerts, sortErrors, useErrorTitle, type Sorted } from "./serverErrors";
-import { fieldErrors, type FieldError } from "../../api/errors";
+import { errorText, fieldErrors, type FieldError } from "../../api/errors";
 
 export const DepartmentYearKeyTaskFragmentDoc = graphql(`
   fragment DepartmentYearKeyTask on KeyTask {
@@ -94,7 +94,7 @@ export default function KeyTasks({
           closable
           onClose={() => setDeleteError([])}
           message={title(e.code)}
-          description={e.message}
+          description={errorText(t, e)}
           style={{ marginBottom: 12 }}
         />
       ))}
@@ -201,7 +201,7 @@ function TaskDialog({
       ? await update({ id: task.id, input, version: task.version })
       : await create({ input: { ...input, departmentYearID: yearID } });
     if (r.error) {
-      const s = sortErrors(r.error, taskFields);
+      const s = sortErrors(t, r.error, taskFields);
       form.setFields(Object.entries(s.fields).map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       setSorted(s);
       return;

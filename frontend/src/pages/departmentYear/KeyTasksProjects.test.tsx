@@ -87,7 +87,8 @@ describe("AddProject", () => {
     await user.clear(screen.getByTestId("project-executed"));
     await fill(user, "project-code", "NS-01");
     await user.click(screen.getByTestId("project-add"));
-    await waitFor(() => expect(itemOf("project-code")).toHaveTextContent("code: the value is already taken"));
+    await waitFor(() => expect(itemOf("project-code")).toHaveTextContent("编码：与其他数据冲突。"));
+    expect(itemOf("project-code")).not.toHaveTextContent("already taken");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });

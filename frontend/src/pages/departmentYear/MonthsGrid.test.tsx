@@ -65,7 +65,7 @@ describe("MonthsGrid", () => {
 
   it("shows the server's refusal above the grid", async () => {
     const { client } = mockClient({}, {
-      errors: [{ message: "evaluation 7 is SUBMITTED: it, its indicators and its figures are read-only", extensions: { code: "LOCKED" } }],
+      errors: [{ message: "evaluation 7 is SUBMITTED: it, its indicators and its figures are read-only", extensions: { code: "LOCKED", status: "SUBMITTED" } }],
     });
     renderWith(client, <MonthsGrid year={year} editable />);
     const user = userEvent.setup();
@@ -74,6 +74,7 @@ describe("MonthsGrid", () => {
     await user.click(screen.getByTestId("months-save"));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("数据已锁定");
-    expect(alert).toHaveTextContent("evaluation 7 is SUBMITTED");
+    expect(alert).toHaveTextContent("评价状态为「已提交」");
+    expect(alert).not.toHaveTextContent("evaluation 7");
   });
 });

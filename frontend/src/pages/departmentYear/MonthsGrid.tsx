@@ -65,7 +65,7 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
     if (problems.length) return;
     const r = await setMonths({ id: year.id, months });
     if (r.error) {
-      setSorted(sortErrors(r.error, []));
+      setSorted(sortErrors(t, r.error, []));
       return;
     }
     setEdits({});

@@ -128,7 +128,7 @@ export function AddProject({ yearID }: { yearID: string }) {
     if (executed.value) input.executed = executed.value;
     const r = await create({ input });
     if (r.error) {
-      const s = sortErrors(r.error, projectFields);
+      const s = sortErrors(t, r.error, projectFields);
       form.setFields(Object.entries(s.fields).map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       setSorted(s);
       return;

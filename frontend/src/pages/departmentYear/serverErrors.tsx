@@ -1,7 +1,8 @@
 import { Alert, Button, Space } from "antd";
 import type { CombinedError } from "urql";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, type FieldError } from "../../api/errors";
+import type { TFunction } from "i18next";
+import { errorText, fieldErrors, type FieldError } from "../../api/errors";
 
 /** A failed save sorted for display: a stale version, messages for fields on screen, the rest. */
 export interface Sorted {
@@ -13,8 +14,8 @@ export interface Sorted {
   general: FieldError[];
 }
 
-/** Sorts a mutation's errors; fields lists the names of the inputs the form shows. */
-export function sortErrors(error: CombinedError | undefined, fields: readonly string[]): Sorted {
+/** Sorts a mutation's errors, each field's written in the UI's language; fields lists the names of the inputs the form shows. */
+export function sortErrors(t: TFunction, error: CombinedError | undefined, fields: readonly string[]): Sorted {
   const out: Sorted = { conflict: false, fields: {}, general: [] };
   if (!error) return out;
   const stale = new Set(
@@ -22,7 +23,7 @@ export function sortErrors(error: CombinedError | undefined, fields: readonly st
   );
   for (const e of fieldErrors(error)) {
     if (e.code === "CONFLICT" && (stale.has(e.message) || e.field === "version")) out.conflict = true;
-    else if (e.field && fields.includes(e.field) && !out.fields[e.field]) out.fields[e.field] = e.message;
+    else if (e.field && fields.includes(e.field) && !out.fields[e.field]) out.fields[e.field] = errorText(t, e);
     else out.general.push(e);
   }
   return out;
@@ -69,7 +70,7 @@ export function ServerAlerts({ sorted, onReload }: { sorted: Sorted | undefined;
         />
       )}
       {sorted.general.map((e, i) => (
-        <Alert key={i} type="error" showIcon role="alert" message={title(e.code)} description={e.message} />
+        <Alert key={i} type="error" showIcon role="alert" message={title(e.code)} description={errorText(t, e)} />
       ))}
     </Space>
   );
