@@ -105,7 +105,7 @@ func errorReasons(t *testing.T, db string) {
 		{"reason too long", map[string]any{"deviationReason": strings.Repeat("因", 2001)}, "deviationReason", "TOO_LONG", map[string]any{"max": "2000", "got": "2001"}},
 		{"weight 0", map[string]any{"weight": "0"}, "weight", "NOT_POSITIVE", map[string]any{}},
 		{"target negative", map[string]any{"target": "-1"}, "target", "NEGATIVE", map[string]any{}},
-		{"name over its bytes", map[string]any{"name": strings.Repeat("名", 101)}, "name", "INVALID", map[string]any{}},
+		{"name too long", map[string]any{"name": strings.Repeat("名", 301)}, "name", "TOO_LONG", map[string]any{"max": "300", "got": "301"}},
 	} {
 		r := post(t, ed, update, map[string]any{"id": ind, "in": tt.in})
 		if len(r.Errors) != 1 {

@@ -229,8 +229,8 @@ func TestLimits(t *testing.T) {
 		got[f.Type+"."+f.Field] = v
 	}
 	for field, want := range map[string]string{
-		"Indicator.name":            "300 bytes", // ent's MaxLen counts bytes
-		"Indicator.unit":            "20 bytes",
+		"Indicator.name":            "300 chars", // a Chinese name of 300 characters fits
+		"Indicator.unit":            "20 chars",
 		"Indicator.deviationReason": "2000 chars",
 		"Evaluation.conclusion":     "20000 chars",
 		"DepartmentYear.goal":       "5000 chars",

@@ -21,7 +21,7 @@ func (APIToken) Mixin() []ent.Mixin { return []ent.Mixin{AuditMixin{}} }
 
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100).Annotations(entgql.OrderField("NAME")),
+		field.String("name").NotEmpty().Validate(maxChars(100)).Annotations(columnSize(100)).Annotations(entgql.OrderField("NAME")),
 		field.String("prefix").Immutable().Comment("the token's first characters, to recognise it"),
 		field.String("token_hash").Sensitive().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("department_id").Optional().Nillable().Immutable().

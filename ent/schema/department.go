@@ -17,10 +17,10 @@ func (Department) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionM
 
 func (Department) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("code").NotEmpty().MaxLen(64).Unique().
+		field.String("code").NotEmpty().Validate(maxChars(64)).Annotations(columnSize(64)).Unique().
 			Comment("Organisation code, unique").
 			Annotations(entgql.OrderField("CODE")),
-		field.String("name").NotEmpty().MaxLen(200).
+		field.String("name").NotEmpty().Validate(maxChars(200)).Annotations(columnSize(200)).
 			Annotations(entgql.OrderField("NAME")),
 		field.Text("functions").Default("").Validate(maxChars(maxDescription)).Comment("职能: what the department is for"),
 		field.Int("parent_id").Optional().Nillable(),

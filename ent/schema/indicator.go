@@ -26,11 +26,11 @@ func (Indicator) Fields() []ent.Field {
 		field.Int("project_id").Optional().Nillable().Immutable().
 			Comment("null for a department-year (overall) indicator"),
 		field.Int("position").Default(0).Annotations(entgql.OrderField("POSITION")),
-		field.String("level1").NotEmpty().MaxLen(100).Comment("一级指标, e.g. 产出指标").
+		field.String("level1").NotEmpty().Validate(maxChars(100)).Annotations(columnSize(100)).Comment("一级指标, e.g. 产出指标").
 			Annotations(entgql.OrderField("LEVEL1")),
-		field.String("level2").NotEmpty().MaxLen(100).Comment("二级指标, e.g. 数量指标").
+		field.String("level2").NotEmpty().Validate(maxChars(100)).Annotations(columnSize(100)).Comment("二级指标, e.g. 数量指标").
 			Annotations(entgql.OrderField("LEVEL2")),
-		field.String("name").NotEmpty().MaxLen(300).Comment("三级指标").
+		field.String("name").NotEmpty().Validate(maxChars(300)).Annotations(columnSize(300)).Comment("三级指标").
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("kind").Values("QUANTITATIVE", "QUALITATIVE").
 			Annotations(entgql.OrderField("KIND"), entgql.Type("IndicatorKind")),
@@ -40,7 +40,7 @@ func (Indicator) Fields() []ent.Field {
 		decimal(field.Int64("target").Optional().Nillable().Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxQuantity, false))).
 			Comment("年度指标值; quantitative only").
 			Annotations(entgql.OrderField("TARGET")),
-		field.String("unit").Default("").MaxLen(20).Comment("计量单位, e.g. %, 人次, 篇"),
+		field.String("unit").Default("").Validate(maxChars(20)).Annotations(columnSize(20)).Comment("计量单位, e.g. %, 人次, 篇"),
 		decimal(field.Int64("weight").Validate(positive).Validate(fixed.AtMost(fixed.MaxWeight, false)).Comment("分值")).
 			Annotations(entgql.OrderField("WEIGHT")),
 		decimal(field.Int64("actual").Optional().Nillable().Validate(fixed.AtMost(fixed.MaxQuantity, true))).

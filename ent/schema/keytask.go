@@ -20,7 +20,7 @@ func (KeyTask) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("department_year_id").Immutable(),
 		field.Int("position").Default(0).Annotations(entgql.OrderField("POSITION")),
-		field.String("title").NotEmpty().MaxLen(300),
+		field.String("title").NotEmpty().Validate(maxChars(300)).Annotations(columnSize(300)),
 		field.Text("content").Default("").Validate(maxChars(maxDescription)).Comment("主要实施内容"),
 		field.Text("outcome").Default("").Validate(maxChars(maxDescription)).Comment("年度目标实际完成情况"),
 	}

@@ -20,9 +20,9 @@ func (Project) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixi
 func (Project) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("department_year_id").Immutable(),
-		field.String("code").Default("").MaxLen(64).Annotations(entgql.OrderField("CODE")),
-		field.String("name").NotEmpty().MaxLen(300).Annotations(entgql.OrderField("NAME")),
-		field.String("category").Default("").MaxLen(100).Annotations(entgql.OrderField("CATEGORY")),
+		field.String("code").Default("").Validate(maxChars(64)).Annotations(columnSize(64)).Annotations(entgql.OrderField("CODE")),
+		field.String("name").NotEmpty().Validate(maxChars(300)).Annotations(columnSize(300)).Annotations(entgql.OrderField("NAME")),
+		field.String("category").Default("").Validate(maxChars(100)).Annotations(columnSize(100)).Annotations(entgql.OrderField("CATEGORY")),
 		money("budget", "adjusted budget 调整后预算数"),
 		money("executed", "executed amount 执行数"),
 		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("绩效目标"),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"entgo.io/ent/dialect/entsql"
+
 	"jixiao/platform/inputerr"
 )
 
@@ -28,3 +30,7 @@ func maxChars(n int) func(string) error {
 		return nil
 	}
 }
+
+// columnSize keeps a short text's column size (VARCHAR(n)) where maxChars replaces
+// ent's MaxLen, which counts bytes: 300 bytes hold only 100 Chinese characters.
+func columnSize(n int) entsql.Annotation { return entsql.Annotation{Size: int64(n)} }

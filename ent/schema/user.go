@@ -34,13 +34,13 @@ func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, AuditMixin{}} 
 func (User) Fields() []ent.Field {
 	noInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 	return []ent.Field{
-		field.String("username").NotEmpty().MaxLen(64).Unique().Validate(ValidUsername).
+		field.String("username").NotEmpty().Validate(maxChars(64)).Annotations(columnSize(64)).Unique().Validate(ValidUsername).
 			Annotations(entgql.OrderField("USERNAME")),
 		// Unique: usernames differ by more than case or width ("Editor" is "editor").
 		// Optional only for rows written before it existed; the hook always sets it.
 		field.String("username_key").Optional().Unique().Annotations(entgql.Skip(entgql.SkipAll)).
 			Comment("the username case-folded (PRECIS UsernameCaseMapped): what sign-in looks up"),
-		field.String("display_name").Default("").MaxLen(100),
+		field.String("display_name").Default("").Validate(maxChars(100)).Annotations(columnSize(100)),
 		field.Enum("role").Values("ADMIN", "REVIEWER", "EDITOR", "ANALYST").
 			Annotations(entgql.Type("Role"), entgql.OrderField("ROLE")),
 		field.Int("department_id").Optional().Nillable().
