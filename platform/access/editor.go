@@ -153,7 +153,7 @@ func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
 // could not decide. It asks the policy itself, so the answer is what the change
 // would get.
 func Allowed(ctx context.Context, policy ent.Policy, m ent.Mutation) (bool, error) {
-	err := policy.EvalMutation(ctx, m)
+	err := policy.EvalMutation(context.WithValue(ctx, askingKey{}, true), m)
 	var locked *LockedError
 	switch {
 	case err == nil:

@@ -10,7 +10,9 @@ import (
 
 	"jixiao/domain/fixed"
 	"jixiao/ent"
+	"jixiao/ent/indicator"
 	"jixiao/ent/schema/schematest"
+	"jixiao/platform/access"
 	"jixiao/platform/viewer"
 )
 
@@ -86,5 +88,21 @@ func TestSerializeLocksTheOwnersYear(t *testing.T) {
 				}
 			})
 		}
+		// Asking what the editor may do (viewerCan) takes no lock, even inside a transaction.
+		t.Run("asking", func(t *testing.T) {
+			tx, err := c.Tx(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			ctx := viewer.NewContext(context.Background(), editor)
+			m := tx.Client().Indicator.UpdateOne(tr.ChildYear.OverallIndicator).SetTarget(fixed.FromInt(20)).Mutation()
+			if ok, err := access.Allowed(ctx, indicator.Policy, m); err != nil || !ok {
+				t.Fatalf("Allowed = %v, %v; want the editor allowed", ok, err)
+			}
+			if lockedByOthers(t, tr.ChildYear.Year.ID) {
+				t.Errorf("asking whether the editor may change an indicator locked its department-year")
+			}
+		})
 	})
 }
