@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,5 +125,39 @@ func TestOpenFillsUsernameKeys(t *testing.T) {
 	}
 	if want := map[string]string{"Li": "", "li": "li", "wang": "wang"}; !maps.Equal(keys, want) {
 		t.Errorf("username keys after opening: %v, want %v", keys, want)
+	}
+}
+
+func TestPostgresDSN(t *testing.T) {
+	tests := map[string]string{
+		"postgres://u@db/j":                  "postgres://u@db/j?jit=off",
+		"postgres://u@db/j?sslmode=disable":  "postgres://u@db/j?jit=off&sslmode=disable",
+		"postgres://u@db/j?jit=on":           "postgres://u@db/j?jit=on",
+		"postgresql://u:p@db:5432/j?jit=off": "postgresql://u:p@db:5432/j?jit=off",
+	}
+	for in, want := range tests {
+		if got, err := postgresDSN(in); err != nil || got != want {
+			t.Errorf("postgresDSN(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
+
+// On PostgreSQL the pool keeps its connections, and each runs without JIT.
+func TestPostgresPool(t *testing.T) {
+	admin := os.Getenv("JIXIAO_TEST_POSTGRES")
+	if admin == "" {
+		t.Skip("JIXIAO_TEST_POSTGRES names no PostgreSQL server (CI sets it)")
+	}
+	drv, err := driver(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close()
+	var jit string
+	if err := drv.DB().QueryRow("SHOW jit").Scan(&jit); err != nil || jit != "off" {
+		t.Errorf("SHOW jit = %q, %v; want off", jit, err)
+	}
+	if got := drv.DB().Stats().MaxOpenConnections; got != postgresConns {
+		t.Errorf("pool of %d connections, want %d", got, postgresConns)
 	}
 }
