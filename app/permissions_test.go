@@ -385,6 +385,8 @@ func permissionMatrix(t *testing.T, db string) {
 		{"apiTokens", plainOp(`{ apiTokens(first: 10) { edges { node { id name } } } }`), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"auditRecords", plainOp(`{ auditRecords(first: 10) { edges { node { id action } } } }`), cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"me", plainOp(`{ me { kind name role scope { code } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
+		{"limits", plainOp(`{ limits { fields { type field maxLength } ratingBands { rating low high } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
+		{"viewerCan of the office's evaluation", plainOp(`{ evaluations(first: 50) { edges { node { viewerCan { edit submit approve return publish } locked lockReason { status } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 	}
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
