@@ -55,6 +55,18 @@ type DepartmentYear struct {
 	AssetsTotal fixed.Decimal `json:"assets_total,omitempty"`
 	// 部门整体支出绩效目标
 	Goal string `json:"goal,omitempty"`
+	// 基本支出 budget = personnel + public
+	BasicBudget fixed.Decimal `json:"basic_budget,omitempty"`
+	// 基本支出 spending = personnel + public
+	BasicActual fixed.Decimal `json:"basic_actual,omitempty"`
+	// 调整后预算数 = basic + project
+	TotalBudget fixed.Decimal `json:"total_budget,omitempty"`
+	// 整体支出 = basic + project
+	TotalActual fixed.Decimal `json:"total_actual,omitempty"`
+	// total actual / total budget in percent, 2 places
+	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
+	// year-end carry-over / total actual in percent, 2 places
+	CarryoverRate *fixed.Decimal `json:"carryover_rate,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DepartmentYearQuery when eager-loading is set.
 	Edges        DepartmentYearEdges `json:"edges"`
@@ -149,7 +161,7 @@ func (*DepartmentYear) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case departmentyear.FieldID, departmentyear.FieldVersion, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal:
+		case departmentyear.FieldID, departmentyear.FieldVersion, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal, departmentyear.FieldBasicBudget, departmentyear.FieldBasicActual, departmentyear.FieldTotalBudget, departmentyear.FieldTotalActual, departmentyear.FieldExecutionRate, departmentyear.FieldCarryoverRate:
 			values[i] = new(sql.NullInt64)
 		case departmentyear.FieldGoal:
 			values[i] = new(sql.NullString)
@@ -284,6 +296,44 @@ func (_m *DepartmentYear) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Goal = value.String
 			}
+		case departmentyear.FieldBasicBudget:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field basic_budget", values[i])
+			} else if value.Valid {
+				_m.BasicBudget = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldBasicActual:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field basic_actual", values[i])
+			} else if value.Valid {
+				_m.BasicActual = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldTotalBudget:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field total_budget", values[i])
+			} else if value.Valid {
+				_m.TotalBudget = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldTotalActual:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field total_actual", values[i])
+			} else if value.Valid {
+				_m.TotalActual = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldExecutionRate:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field execution_rate", values[i])
+			} else if value.Valid {
+				_m.ExecutionRate = new(fixed.Decimal)
+				*_m.ExecutionRate = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldCarryoverRate:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field carryover_rate", values[i])
+			} else if value.Valid {
+				_m.CarryoverRate = new(fixed.Decimal)
+				*_m.CarryoverRate = fixed.Decimal(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -403,6 +453,28 @@ func (_m *DepartmentYear) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("goal=")
 	builder.WriteString(_m.Goal)
+	builder.WriteString(", ")
+	builder.WriteString("basic_budget=")
+	builder.WriteString(fmt.Sprintf("%v", _m.BasicBudget))
+	builder.WriteString(", ")
+	builder.WriteString("basic_actual=")
+	builder.WriteString(fmt.Sprintf("%v", _m.BasicActual))
+	builder.WriteString(", ")
+	builder.WriteString("total_budget=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TotalBudget))
+	builder.WriteString(", ")
+	builder.WriteString("total_actual=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TotalActual))
+	builder.WriteString(", ")
+	if v := _m.ExecutionRate; v != nil {
+		builder.WriteString("execution_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CarryoverRate; v != nil {
+		builder.WriteString("carryover_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

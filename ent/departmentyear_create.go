@@ -263,6 +263,90 @@ func (_c *DepartmentYearCreate) SetNillableGoal(v *string) *DepartmentYearCreate
 	return _c
 }
 
+// SetBasicBudget sets the "basic_budget" field.
+func (_c *DepartmentYearCreate) SetBasicBudget(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetBasicBudget(v)
+	return _c
+}
+
+// SetNillableBasicBudget sets the "basic_budget" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableBasicBudget(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetBasicBudget(*v)
+	}
+	return _c
+}
+
+// SetBasicActual sets the "basic_actual" field.
+func (_c *DepartmentYearCreate) SetBasicActual(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetBasicActual(v)
+	return _c
+}
+
+// SetNillableBasicActual sets the "basic_actual" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableBasicActual(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetBasicActual(*v)
+	}
+	return _c
+}
+
+// SetTotalBudget sets the "total_budget" field.
+func (_c *DepartmentYearCreate) SetTotalBudget(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetTotalBudget(v)
+	return _c
+}
+
+// SetNillableTotalBudget sets the "total_budget" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableTotalBudget(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetTotalBudget(*v)
+	}
+	return _c
+}
+
+// SetTotalActual sets the "total_actual" field.
+func (_c *DepartmentYearCreate) SetTotalActual(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetTotalActual(v)
+	return _c
+}
+
+// SetNillableTotalActual sets the "total_actual" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableTotalActual(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetTotalActual(*v)
+	}
+	return _c
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_c *DepartmentYearCreate) SetExecutionRate(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetExecutionRate(v)
+	return _c
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableExecutionRate(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetExecutionRate(*v)
+	}
+	return _c
+}
+
+// SetCarryoverRate sets the "carryover_rate" field.
+func (_c *DepartmentYearCreate) SetCarryoverRate(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetCarryoverRate(v)
+	return _c
+}
+
+// SetNillableCarryoverRate sets the "carryover_rate" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableCarryoverRate(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetCarryoverRate(*v)
+	}
+	return _c
+}
+
 // SetDepartment sets the "department" edge to the Department entity.
 func (_c *DepartmentYearCreate) SetDepartment(v *Department) *DepartmentYearCreate {
 	return _c.SetDepartmentID(v.ID)
@@ -450,6 +534,22 @@ func (_c *DepartmentYearCreate) defaults() error {
 		v := departmentyear.DefaultGoal
 		_c.mutation.SetGoal(v)
 	}
+	if _, ok := _c.mutation.BasicBudget(); !ok {
+		v := departmentyear.DefaultBasicBudget
+		_c.mutation.SetBasicBudget(v)
+	}
+	if _, ok := _c.mutation.BasicActual(); !ok {
+		v := departmentyear.DefaultBasicActual
+		_c.mutation.SetBasicActual(v)
+	}
+	if _, ok := _c.mutation.TotalBudget(); !ok {
+		v := departmentyear.DefaultTotalBudget
+		_c.mutation.SetTotalBudget(v)
+	}
+	if _, ok := _c.mutation.TotalActual(); !ok {
+		v := departmentyear.DefaultTotalActual
+		_c.mutation.SetTotalActual(v)
+	}
 	return nil
 }
 
@@ -579,6 +679,18 @@ func (_c *DepartmentYearCreate) check() error {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.BasicBudget(); !ok {
+		return &ValidationError{Name: "basic_budget", err: errors.New(`ent: missing required field "DepartmentYear.basic_budget"`)}
+	}
+	if _, ok := _c.mutation.BasicActual(); !ok {
+		return &ValidationError{Name: "basic_actual", err: errors.New(`ent: missing required field "DepartmentYear.basic_actual"`)}
+	}
+	if _, ok := _c.mutation.TotalBudget(); !ok {
+		return &ValidationError{Name: "total_budget", err: errors.New(`ent: missing required field "DepartmentYear.total_budget"`)}
+	}
+	if _, ok := _c.mutation.TotalActual(); !ok {
+		return &ValidationError{Name: "total_actual", err: errors.New(`ent: missing required field "DepartmentYear.total_actual"`)}
+	}
 	if len(_c.mutation.DepartmentIDs()) == 0 {
 		return &ValidationError{Name: "department", err: errors.New(`ent: missing required edge "DepartmentYear.department"`)}
 	}
@@ -675,6 +787,30 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 	if value, ok := _c.mutation.Goal(); ok {
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
 		_node.Goal = value
+	}
+	if value, ok := _c.mutation.BasicBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
+		_node.BasicBudget = value
+	}
+	if value, ok := _c.mutation.BasicActual(); ok {
+		_spec.SetField(departmentyear.FieldBasicActual, field.TypeInt64, value)
+		_node.BasicActual = value
+	}
+	if value, ok := _c.mutation.TotalBudget(); ok {
+		_spec.SetField(departmentyear.FieldTotalBudget, field.TypeInt64, value)
+		_node.TotalBudget = value
+	}
+	if value, ok := _c.mutation.TotalActual(); ok {
+		_spec.SetField(departmentyear.FieldTotalActual, field.TypeInt64, value)
+		_node.TotalActual = value
+	}
+	if value, ok := _c.mutation.ExecutionRate(); ok {
+		_spec.SetField(departmentyear.FieldExecutionRate, field.TypeInt64, value)
+		_node.ExecutionRate = &value
+	}
+	if value, ok := _c.mutation.CarryoverRate(); ok {
+		_spec.SetField(departmentyear.FieldCarryoverRate, field.TypeInt64, value)
+		_node.CarryoverRate = &value
 	}
 	if nodes := _c.mutation.DepartmentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -328,6 +328,144 @@ func (_u *DepartmentYearUpdate) SetNillableGoal(v *string) *DepartmentYearUpdate
 	return _u
 }
 
+// SetBasicBudget sets the "basic_budget" field.
+func (_u *DepartmentYearUpdate) SetBasicBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetBasicBudget()
+	_u.mutation.SetBasicBudget(v)
+	return _u
+}
+
+// SetNillableBasicBudget sets the "basic_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableBasicBudget(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetBasicBudget(*v)
+	}
+	return _u
+}
+
+// AddBasicBudget adds value to the "basic_budget" field.
+func (_u *DepartmentYearUpdate) AddBasicBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddBasicBudget(v)
+	return _u
+}
+
+// SetBasicActual sets the "basic_actual" field.
+func (_u *DepartmentYearUpdate) SetBasicActual(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetBasicActual()
+	_u.mutation.SetBasicActual(v)
+	return _u
+}
+
+// SetNillableBasicActual sets the "basic_actual" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableBasicActual(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetBasicActual(*v)
+	}
+	return _u
+}
+
+// AddBasicActual adds value to the "basic_actual" field.
+func (_u *DepartmentYearUpdate) AddBasicActual(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddBasicActual(v)
+	return _u
+}
+
+// SetTotalBudget sets the "total_budget" field.
+func (_u *DepartmentYearUpdate) SetTotalBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetTotalBudget()
+	_u.mutation.SetTotalBudget(v)
+	return _u
+}
+
+// SetNillableTotalBudget sets the "total_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableTotalBudget(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetTotalBudget(*v)
+	}
+	return _u
+}
+
+// AddTotalBudget adds value to the "total_budget" field.
+func (_u *DepartmentYearUpdate) AddTotalBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddTotalBudget(v)
+	return _u
+}
+
+// SetTotalActual sets the "total_actual" field.
+func (_u *DepartmentYearUpdate) SetTotalActual(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetTotalActual()
+	_u.mutation.SetTotalActual(v)
+	return _u
+}
+
+// SetNillableTotalActual sets the "total_actual" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableTotalActual(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetTotalActual(*v)
+	}
+	return _u
+}
+
+// AddTotalActual adds value to the "total_actual" field.
+func (_u *DepartmentYearUpdate) AddTotalActual(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddTotalActual(v)
+	return _u
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *DepartmentYearUpdate) SetExecutionRate(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableExecutionRate(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *DepartmentYearUpdate) AddExecutionRate(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *DepartmentYearUpdate) ClearExecutionRate() *DepartmentYearUpdate {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetCarryoverRate sets the "carryover_rate" field.
+func (_u *DepartmentYearUpdate) SetCarryoverRate(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetCarryoverRate()
+	_u.mutation.SetCarryoverRate(v)
+	return _u
+}
+
+// SetNillableCarryoverRate sets the "carryover_rate" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableCarryoverRate(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetCarryoverRate(*v)
+	}
+	return _u
+}
+
+// AddCarryoverRate adds value to the "carryover_rate" field.
+func (_u *DepartmentYearUpdate) AddCarryoverRate(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddCarryoverRate(v)
+	return _u
+}
+
+// ClearCarryoverRate clears the value of the "carryover_rate" field.
+func (_u *DepartmentYearUpdate) ClearCarryoverRate() *DepartmentYearUpdate {
+	_u.mutation.ClearCarryoverRate()
+	return _u
+}
+
 // AddMonthIDs adds the "months" edge to the MonthlyExecution entity by IDs.
 func (_u *DepartmentYearUpdate) AddMonthIDs(ids ...int) *DepartmentYearUpdate {
 	_u.mutation.AddMonthIDs(ids...)
@@ -729,6 +867,48 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.BasicBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicBudget(); ok {
+		_spec.AddField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BasicActual(); ok {
+		_spec.SetField(departmentyear.FieldBasicActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicActual(); ok {
+		_spec.AddField(departmentyear.FieldBasicActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.TotalBudget(); ok {
+		_spec.SetField(departmentyear.FieldTotalBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotalBudget(); ok {
+		_spec.AddField(departmentyear.FieldTotalBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.TotalActual(); ok {
+		_spec.SetField(departmentyear.FieldTotalActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotalActual(); ok {
+		_spec.AddField(departmentyear.FieldTotalActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(departmentyear.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(departmentyear.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(departmentyear.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.CarryoverRate(); ok {
+		_spec.SetField(departmentyear.FieldCarryoverRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCarryoverRate(); ok {
+		_spec.AddField(departmentyear.FieldCarryoverRate, field.TypeInt64, value)
+	}
+	if _u.mutation.CarryoverRateCleared() {
+		_spec.ClearField(departmentyear.FieldCarryoverRate, field.TypeInt64)
 	}
 	if _u.mutation.MonthsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1270,6 +1450,144 @@ func (_u *DepartmentYearUpdateOne) SetNillableGoal(v *string) *DepartmentYearUpd
 	return _u
 }
 
+// SetBasicBudget sets the "basic_budget" field.
+func (_u *DepartmentYearUpdateOne) SetBasicBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetBasicBudget()
+	_u.mutation.SetBasicBudget(v)
+	return _u
+}
+
+// SetNillableBasicBudget sets the "basic_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableBasicBudget(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetBasicBudget(*v)
+	}
+	return _u
+}
+
+// AddBasicBudget adds value to the "basic_budget" field.
+func (_u *DepartmentYearUpdateOne) AddBasicBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddBasicBudget(v)
+	return _u
+}
+
+// SetBasicActual sets the "basic_actual" field.
+func (_u *DepartmentYearUpdateOne) SetBasicActual(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetBasicActual()
+	_u.mutation.SetBasicActual(v)
+	return _u
+}
+
+// SetNillableBasicActual sets the "basic_actual" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableBasicActual(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetBasicActual(*v)
+	}
+	return _u
+}
+
+// AddBasicActual adds value to the "basic_actual" field.
+func (_u *DepartmentYearUpdateOne) AddBasicActual(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddBasicActual(v)
+	return _u
+}
+
+// SetTotalBudget sets the "total_budget" field.
+func (_u *DepartmentYearUpdateOne) SetTotalBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetTotalBudget()
+	_u.mutation.SetTotalBudget(v)
+	return _u
+}
+
+// SetNillableTotalBudget sets the "total_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableTotalBudget(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetTotalBudget(*v)
+	}
+	return _u
+}
+
+// AddTotalBudget adds value to the "total_budget" field.
+func (_u *DepartmentYearUpdateOne) AddTotalBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddTotalBudget(v)
+	return _u
+}
+
+// SetTotalActual sets the "total_actual" field.
+func (_u *DepartmentYearUpdateOne) SetTotalActual(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetTotalActual()
+	_u.mutation.SetTotalActual(v)
+	return _u
+}
+
+// SetNillableTotalActual sets the "total_actual" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableTotalActual(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetTotalActual(*v)
+	}
+	return _u
+}
+
+// AddTotalActual adds value to the "total_actual" field.
+func (_u *DepartmentYearUpdateOne) AddTotalActual(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddTotalActual(v)
+	return _u
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *DepartmentYearUpdateOne) SetExecutionRate(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableExecutionRate(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *DepartmentYearUpdateOne) AddExecutionRate(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *DepartmentYearUpdateOne) ClearExecutionRate() *DepartmentYearUpdateOne {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetCarryoverRate sets the "carryover_rate" field.
+func (_u *DepartmentYearUpdateOne) SetCarryoverRate(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetCarryoverRate()
+	_u.mutation.SetCarryoverRate(v)
+	return _u
+}
+
+// SetNillableCarryoverRate sets the "carryover_rate" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableCarryoverRate(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetCarryoverRate(*v)
+	}
+	return _u
+}
+
+// AddCarryoverRate adds value to the "carryover_rate" field.
+func (_u *DepartmentYearUpdateOne) AddCarryoverRate(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddCarryoverRate(v)
+	return _u
+}
+
+// ClearCarryoverRate clears the value of the "carryover_rate" field.
+func (_u *DepartmentYearUpdateOne) ClearCarryoverRate() *DepartmentYearUpdateOne {
+	_u.mutation.ClearCarryoverRate()
+	return _u
+}
+
 // AddMonthIDs adds the "months" edge to the MonthlyExecution entity by IDs.
 func (_u *DepartmentYearUpdateOne) AddMonthIDs(ids ...int) *DepartmentYearUpdateOne {
 	_u.mutation.AddMonthIDs(ids...)
@@ -1701,6 +2019,48 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.BasicBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicBudget(); ok {
+		_spec.AddField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.BasicActual(); ok {
+		_spec.SetField(departmentyear.FieldBasicActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicActual(); ok {
+		_spec.AddField(departmentyear.FieldBasicActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.TotalBudget(); ok {
+		_spec.SetField(departmentyear.FieldTotalBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotalBudget(); ok {
+		_spec.AddField(departmentyear.FieldTotalBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.TotalActual(); ok {
+		_spec.SetField(departmentyear.FieldTotalActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedTotalActual(); ok {
+		_spec.AddField(departmentyear.FieldTotalActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(departmentyear.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(departmentyear.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(departmentyear.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.CarryoverRate(); ok {
+		_spec.SetField(departmentyear.FieldCarryoverRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCarryoverRate(); ok {
+		_spec.AddField(departmentyear.FieldCarryoverRate, field.TypeInt64, value)
+	}
+	if _u.mutation.CarryoverRateCleared() {
+		_spec.ClearField(departmentyear.FieldCarryoverRate, field.TypeInt64)
 	}
 	if _u.mutation.MonthsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -35,7 +35,7 @@ func main() {
 			// intercept.Query.WhereP: the read rules filter every query through one generic predicate.
 			gen.FeatureIntercept,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex), entc.TemplateFiles("template/dialect.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}

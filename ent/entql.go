@@ -120,6 +120,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			departmentyear.FieldAssetsInUse:       {Type: field.TypeInt64, Column: departmentyear.FieldAssetsInUse},
 			departmentyear.FieldAssetsTotal:       {Type: field.TypeInt64, Column: departmentyear.FieldAssetsTotal},
 			departmentyear.FieldGoal:              {Type: field.TypeString, Column: departmentyear.FieldGoal},
+			departmentyear.FieldBasicBudget:       {Type: field.TypeInt64, Column: departmentyear.FieldBasicBudget},
+			departmentyear.FieldBasicActual:       {Type: field.TypeInt64, Column: departmentyear.FieldBasicActual},
+			departmentyear.FieldTotalBudget:       {Type: field.TypeInt64, Column: departmentyear.FieldTotalBudget},
+			departmentyear.FieldTotalActual:       {Type: field.TypeInt64, Column: departmentyear.FieldTotalActual},
+			departmentyear.FieldExecutionRate:     {Type: field.TypeInt64, Column: departmentyear.FieldExecutionRate},
+			departmentyear.FieldCarryoverRate:     {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverRate},
 		},
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
@@ -145,6 +151,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			evaluation.FieldExecutionExplanation: {Type: field.TypeString, Column: evaluation.FieldExecutionExplanation},
 			evaluation.FieldReviewComment:        {Type: field.TypeString, Column: evaluation.FieldReviewComment},
 			evaluation.FieldSubmittedAt:          {Type: field.TypeTime, Column: evaluation.FieldSubmittedAt},
+			evaluation.FieldScore:                {Type: field.TypeInt64, Column: evaluation.FieldScore},
+			evaluation.FieldGrade:                {Type: field.TypeEnum, Column: evaluation.FieldGrade},
+			evaluation.FieldExecutionRate:        {Type: field.TypeInt64, Column: evaluation.FieldExecutionRate},
+			evaluation.FieldExecutionScore:       {Type: field.TypeInt64, Column: evaluation.FieldExecutionScore},
 		},
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
@@ -158,25 +168,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Indicator",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			indicator.FieldCreatedAt:        {Type: field.TypeTime, Column: indicator.FieldCreatedAt},
-			indicator.FieldUpdatedAt:        {Type: field.TypeTime, Column: indicator.FieldUpdatedAt},
-			indicator.FieldVersion:          {Type: field.TypeInt, Column: indicator.FieldVersion},
-			indicator.FieldDepartmentYearID: {Type: field.TypeInt, Column: indicator.FieldDepartmentYearID},
-			indicator.FieldProjectID:        {Type: field.TypeInt, Column: indicator.FieldProjectID},
-			indicator.FieldPosition:         {Type: field.TypeInt, Column: indicator.FieldPosition},
-			indicator.FieldLevel1:           {Type: field.TypeString, Column: indicator.FieldLevel1},
-			indicator.FieldLevel2:           {Type: field.TypeString, Column: indicator.FieldLevel2},
-			indicator.FieldName:             {Type: field.TypeString, Column: indicator.FieldName},
-			indicator.FieldKind:             {Type: field.TypeEnum, Column: indicator.FieldKind},
-			indicator.FieldOperator:         {Type: field.TypeEnum, Column: indicator.FieldOperator},
-			indicator.FieldTarget:           {Type: field.TypeInt64, Column: indicator.FieldTarget},
-			indicator.FieldUnit:             {Type: field.TypeString, Column: indicator.FieldUnit},
-			indicator.FieldWeight:           {Type: field.TypeInt64, Column: indicator.FieldWeight},
-			indicator.FieldActual:           {Type: field.TypeInt64, Column: indicator.FieldActual},
-			indicator.FieldBinding:          {Type: field.TypeEnum, Column: indicator.FieldBinding},
-			indicator.FieldRating:           {Type: field.TypeEnum, Column: indicator.FieldRating},
-			indicator.FieldRatedScore:       {Type: field.TypeInt64, Column: indicator.FieldRatedScore},
-			indicator.FieldDeviationReason:  {Type: field.TypeString, Column: indicator.FieldDeviationReason},
+			indicator.FieldCreatedAt:         {Type: field.TypeTime, Column: indicator.FieldCreatedAt},
+			indicator.FieldUpdatedAt:         {Type: field.TypeTime, Column: indicator.FieldUpdatedAt},
+			indicator.FieldVersion:           {Type: field.TypeInt, Column: indicator.FieldVersion},
+			indicator.FieldDepartmentYearID:  {Type: field.TypeInt, Column: indicator.FieldDepartmentYearID},
+			indicator.FieldProjectID:         {Type: field.TypeInt, Column: indicator.FieldProjectID},
+			indicator.FieldPosition:          {Type: field.TypeInt, Column: indicator.FieldPosition},
+			indicator.FieldLevel1:            {Type: field.TypeString, Column: indicator.FieldLevel1},
+			indicator.FieldLevel2:            {Type: field.TypeString, Column: indicator.FieldLevel2},
+			indicator.FieldName:              {Type: field.TypeString, Column: indicator.FieldName},
+			indicator.FieldKind:              {Type: field.TypeEnum, Column: indicator.FieldKind},
+			indicator.FieldOperator:          {Type: field.TypeEnum, Column: indicator.FieldOperator},
+			indicator.FieldTarget:            {Type: field.TypeInt64, Column: indicator.FieldTarget},
+			indicator.FieldUnit:              {Type: field.TypeString, Column: indicator.FieldUnit},
+			indicator.FieldWeight:            {Type: field.TypeInt64, Column: indicator.FieldWeight},
+			indicator.FieldActual:            {Type: field.TypeInt64, Column: indicator.FieldActual},
+			indicator.FieldBinding:           {Type: field.TypeEnum, Column: indicator.FieldBinding},
+			indicator.FieldRating:            {Type: field.TypeEnum, Column: indicator.FieldRating},
+			indicator.FieldRatedScore:        {Type: field.TypeInt64, Column: indicator.FieldRatedScore},
+			indicator.FieldDeviationReason:   {Type: field.TypeString, Column: indicator.FieldDeviationReason},
+			indicator.FieldEffectiveActual:   {Type: field.TypeInt64, Column: indicator.FieldEffectiveActual},
+			indicator.FieldCompletionRate:    {Type: field.TypeInt64, Column: indicator.FieldCompletionRate},
+			indicator.FieldScore:             {Type: field.TypeInt64, Column: indicator.FieldScore},
+			indicator.FieldAttainment:        {Type: field.TypeInt64, Column: indicator.FieldAttainment},
+			indicator.FieldDeviationRequired: {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
@@ -237,6 +252,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldBudget:           {Type: field.TypeInt64, Column: project.FieldBudget},
 			project.FieldExecuted:         {Type: field.TypeInt64, Column: project.FieldExecuted},
 			project.FieldGoal:             {Type: field.TypeString, Column: project.FieldGoal},
+			project.FieldExecutionRate:    {Type: field.TypeInt64, Column: project.FieldExecutionRate},
+			project.FieldExecutionScore:   {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
@@ -1060,6 +1077,36 @@ func (f *DepartmentYearFilter) WhereGoal(p entql.StringP) {
 	f.Where(p.Field(departmentyear.FieldGoal))
 }
 
+// WhereBasicBudget applies the entql int64 predicate on the basic_budget field.
+func (f *DepartmentYearFilter) WhereBasicBudget(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldBasicBudget))
+}
+
+// WhereBasicActual applies the entql int64 predicate on the basic_actual field.
+func (f *DepartmentYearFilter) WhereBasicActual(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldBasicActual))
+}
+
+// WhereTotalBudget applies the entql int64 predicate on the total_budget field.
+func (f *DepartmentYearFilter) WhereTotalBudget(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldTotalBudget))
+}
+
+// WhereTotalActual applies the entql int64 predicate on the total_actual field.
+func (f *DepartmentYearFilter) WhereTotalActual(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldTotalActual))
+}
+
+// WhereExecutionRate applies the entql int64 predicate on the execution_rate field.
+func (f *DepartmentYearFilter) WhereExecutionRate(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldExecutionRate))
+}
+
+// WhereCarryoverRate applies the entql int64 predicate on the carryover_rate field.
+func (f *DepartmentYearFilter) WhereCarryoverRate(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldCarryoverRate))
+}
+
 // WhereHasDepartment applies a predicate to check if query has an edge department.
 func (f *DepartmentYearFilter) WhereHasDepartment() {
 	f.Where(entql.HasEdge("department"))
@@ -1244,6 +1291,26 @@ func (f *EvaluationFilter) WhereSubmittedAt(p entql.TimeP) {
 	f.Where(p.Field(evaluation.FieldSubmittedAt))
 }
 
+// WhereScore applies the entql int64 predicate on the score field.
+func (f *EvaluationFilter) WhereScore(p entql.Int64P) {
+	f.Where(p.Field(evaluation.FieldScore))
+}
+
+// WhereGrade applies the entql string predicate on the grade field.
+func (f *EvaluationFilter) WhereGrade(p entql.StringP) {
+	f.Where(p.Field(evaluation.FieldGrade))
+}
+
+// WhereExecutionRate applies the entql int64 predicate on the execution_rate field.
+func (f *EvaluationFilter) WhereExecutionRate(p entql.Int64P) {
+	f.Where(p.Field(evaluation.FieldExecutionRate))
+}
+
+// WhereExecutionScore applies the entql int64 predicate on the execution_score field.
+func (f *EvaluationFilter) WhereExecutionScore(p entql.Int64P) {
+	f.Where(p.Field(evaluation.FieldExecutionScore))
+}
+
 // WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
 func (f *EvaluationFilter) WhereHasDepartmentYear() {
 	f.Where(entql.HasEdge("department_year"))
@@ -1419,6 +1486,31 @@ func (f *IndicatorFilter) WhereRatedScore(p entql.Int64P) {
 // WhereDeviationReason applies the entql string predicate on the deviation_reason field.
 func (f *IndicatorFilter) WhereDeviationReason(p entql.StringP) {
 	f.Where(p.Field(indicator.FieldDeviationReason))
+}
+
+// WhereEffectiveActual applies the entql int64 predicate on the effective_actual field.
+func (f *IndicatorFilter) WhereEffectiveActual(p entql.Int64P) {
+	f.Where(p.Field(indicator.FieldEffectiveActual))
+}
+
+// WhereCompletionRate applies the entql int64 predicate on the completion_rate field.
+func (f *IndicatorFilter) WhereCompletionRate(p entql.Int64P) {
+	f.Where(p.Field(indicator.FieldCompletionRate))
+}
+
+// WhereScore applies the entql int64 predicate on the score field.
+func (f *IndicatorFilter) WhereScore(p entql.Int64P) {
+	f.Where(p.Field(indicator.FieldScore))
+}
+
+// WhereAttainment applies the entql int64 predicate on the attainment field.
+func (f *IndicatorFilter) WhereAttainment(p entql.Int64P) {
+	f.Where(p.Field(indicator.FieldAttainment))
+}
+
+// WhereDeviationRequired applies the entql bool predicate on the deviation_required field.
+func (f *IndicatorFilter) WhereDeviationRequired(p entql.BoolP) {
+	f.Where(p.Field(indicator.FieldDeviationRequired))
 }
 
 // WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
@@ -1700,6 +1792,16 @@ func (f *ProjectFilter) WhereExecuted(p entql.Int64P) {
 // WhereGoal applies the entql string predicate on the goal field.
 func (f *ProjectFilter) WhereGoal(p entql.StringP) {
 	f.Where(p.Field(project.FieldGoal))
+}
+
+// WhereExecutionRate applies the entql int64 predicate on the execution_rate field.
+func (f *ProjectFilter) WhereExecutionRate(p entql.Int64P) {
+	f.Where(p.Field(project.FieldExecutionRate))
+}
+
+// WhereExecutionScore applies the entql int64 predicate on the execution_score field.
+func (f *ProjectFilter) WhereExecutionScore(p entql.Int64P) {
+	f.Where(p.Field(project.FieldExecutionScore))
 }
 
 // WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
@@ -43,6 +44,14 @@ type Evaluation struct {
 	ReviewComment string `json:"review_comment,omitempty"`
 	// SubmittedAt holds the value of the "submitted_at" field.
 	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	// the sum of the subject's indicator scores, plus a project's execution item
+	Score fixed.Decimal `json:"score,omitempty"`
+	// the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差
+	Grade evaluation.Grade `json:"grade,omitempty"`
+	// executed / adjusted budget in percent, of the department-year or the project
+	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
+	// project evaluations: the 预算执行率 item, 10 × min(execution rate, 1)
+	ExecutionScore *fixed.Decimal `json:"execution_score,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the EvaluationQuery when eager-loading is set.
 	Edges        EvaluationEdges `json:"edges"`
@@ -102,9 +111,9 @@ func (*Evaluation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case evaluation.FieldID, evaluation.FieldVersion, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID:
+		case evaluation.FieldID, evaluation.FieldVersion, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID, evaluation.FieldScore, evaluation.FieldExecutionRate, evaluation.FieldExecutionScore:
 			values[i] = new(sql.NullInt64)
-		case evaluation.FieldStatus, evaluation.FieldConclusion, evaluation.FieldProblems, evaluation.FieldImprovements, evaluation.FieldExecutionExplanation, evaluation.FieldReviewComment:
+		case evaluation.FieldStatus, evaluation.FieldConclusion, evaluation.FieldProblems, evaluation.FieldImprovements, evaluation.FieldExecutionExplanation, evaluation.FieldReviewComment, evaluation.FieldGrade:
 			values[i] = new(sql.NullString)
 		case evaluation.FieldCreatedAt, evaluation.FieldUpdatedAt, evaluation.FieldSubmittedAt:
 			values[i] = new(sql.NullTime)
@@ -203,6 +212,32 @@ func (_m *Evaluation) assignValues(columns []string, values []any) error {
 				_m.SubmittedAt = new(time.Time)
 				*_m.SubmittedAt = value.Time
 			}
+		case evaluation.FieldScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field score", values[i])
+			} else if value.Valid {
+				_m.Score = fixed.Decimal(value.Int64)
+			}
+		case evaluation.FieldGrade:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field grade", values[i])
+			} else if value.Valid {
+				_m.Grade = evaluation.Grade(value.String)
+			}
+		case evaluation.FieldExecutionRate:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field execution_rate", values[i])
+			} else if value.Valid {
+				_m.ExecutionRate = new(fixed.Decimal)
+				*_m.ExecutionRate = fixed.Decimal(value.Int64)
+			}
+		case evaluation.FieldExecutionScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field execution_score", values[i])
+			} else if value.Valid {
+				_m.ExecutionScore = new(fixed.Decimal)
+				*_m.ExecutionScore = fixed.Decimal(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -292,6 +327,22 @@ func (_m *Evaluation) String() string {
 	if v := _m.SubmittedAt; v != nil {
 		builder.WriteString("submitted_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("score=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Score))
+	builder.WriteString(", ")
+	builder.WriteString("grade=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Grade))
+	builder.WriteString(", ")
+	if v := _m.ExecutionRate; v != nil {
+		builder.WriteString("execution_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ExecutionScore; v != nil {
+		builder.WriteString("execution_score=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

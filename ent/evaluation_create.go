@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
@@ -183,6 +184,62 @@ func (_c *EvaluationCreate) SetNillableSubmittedAt(v *time.Time) *EvaluationCrea
 	return _c
 }
 
+// SetScore sets the "score" field.
+func (_c *EvaluationCreate) SetScore(v fixed.Decimal) *EvaluationCreate {
+	_c.mutation.SetScore(v)
+	return _c
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableScore(v *fixed.Decimal) *EvaluationCreate {
+	if v != nil {
+		_c.SetScore(*v)
+	}
+	return _c
+}
+
+// SetGrade sets the "grade" field.
+func (_c *EvaluationCreate) SetGrade(v evaluation.Grade) *EvaluationCreate {
+	_c.mutation.SetGrade(v)
+	return _c
+}
+
+// SetNillableGrade sets the "grade" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableGrade(v *evaluation.Grade) *EvaluationCreate {
+	if v != nil {
+		_c.SetGrade(*v)
+	}
+	return _c
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_c *EvaluationCreate) SetExecutionRate(v fixed.Decimal) *EvaluationCreate {
+	_c.mutation.SetExecutionRate(v)
+	return _c
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableExecutionRate(v *fixed.Decimal) *EvaluationCreate {
+	if v != nil {
+		_c.SetExecutionRate(*v)
+	}
+	return _c
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_c *EvaluationCreate) SetExecutionScore(v fixed.Decimal) *EvaluationCreate {
+	_c.mutation.SetExecutionScore(v)
+	return _c
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableExecutionScore(v *fixed.Decimal) *EvaluationCreate {
+	if v != nil {
+		_c.SetExecutionScore(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYear sets the "department_year" edge to the DepartmentYear entity.
 func (_c *EvaluationCreate) SetDepartmentYear(v *DepartmentYear) *EvaluationCreate {
 	return _c.SetDepartmentYearID(v.ID)
@@ -287,6 +344,14 @@ func (_c *EvaluationCreate) defaults() error {
 		v := evaluation.DefaultReviewComment
 		_c.mutation.SetReviewComment(v)
 	}
+	if _, ok := _c.mutation.Score(); !ok {
+		v := evaluation.DefaultScore
+		_c.mutation.SetScore(v)
+	}
+	if _, ok := _c.mutation.Grade(); !ok {
+		v := evaluation.DefaultGrade
+		_c.mutation.SetGrade(v)
+	}
 	return nil
 }
 
@@ -350,6 +415,17 @@ func (_c *EvaluationCreate) check() error {
 	if v, ok := _c.mutation.ReviewComment(); ok {
 		if err := evaluation.ReviewCommentValidator(v); err != nil {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Score(); !ok {
+		return &ValidationError{Name: "score", err: errors.New(`ent: missing required field "Evaluation.score"`)}
+	}
+	if _, ok := _c.mutation.Grade(); !ok {
+		return &ValidationError{Name: "grade", err: errors.New(`ent: missing required field "Evaluation.grade"`)}
+	}
+	if v, ok := _c.mutation.Grade(); ok {
+		if err := evaluation.GradeValidator(v); err != nil {
+			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Evaluation.grade": %w`, err)}
 		}
 	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
@@ -420,6 +496,22 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.SubmittedAt(); ok {
 		_spec.SetField(evaluation.FieldSubmittedAt, field.TypeTime, value)
 		_node.SubmittedAt = &value
+	}
+	if value, ok := _c.mutation.Score(); ok {
+		_spec.SetField(evaluation.FieldScore, field.TypeInt64, value)
+		_node.Score = value
+	}
+	if value, ok := _c.mutation.Grade(); ok {
+		_spec.SetField(evaluation.FieldGrade, field.TypeEnum, value)
+		_node.Grade = value
+	}
+	if value, ok := _c.mutation.ExecutionRate(); ok {
+		_spec.SetField(evaluation.FieldExecutionRate, field.TypeInt64, value)
+		_node.ExecutionRate = &value
+	}
+	if value, ok := _c.mutation.ExecutionScore(); ok {
+		_spec.SetField(evaluation.FieldExecutionScore, field.TypeInt64, value)
+		_node.ExecutionScore = &value
 	}
 	if nodes := _c.mutation.DepartmentYearIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

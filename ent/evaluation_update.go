@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jixiao/domain/fixed"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
 	"jixiao/ent/transition"
@@ -161,6 +162,95 @@ func (_u *EvaluationUpdate) ClearSubmittedAt() *EvaluationUpdate {
 	return _u
 }
 
+// SetScore sets the "score" field.
+func (_u *EvaluationUpdate) SetScore(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.ResetScore()
+	_u.mutation.SetScore(v)
+	return _u
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableScore(v *fixed.Decimal) *EvaluationUpdate {
+	if v != nil {
+		_u.SetScore(*v)
+	}
+	return _u
+}
+
+// AddScore adds value to the "score" field.
+func (_u *EvaluationUpdate) AddScore(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.AddScore(v)
+	return _u
+}
+
+// SetGrade sets the "grade" field.
+func (_u *EvaluationUpdate) SetGrade(v evaluation.Grade) *EvaluationUpdate {
+	_u.mutation.SetGrade(v)
+	return _u
+}
+
+// SetNillableGrade sets the "grade" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableGrade(v *evaluation.Grade) *EvaluationUpdate {
+	if v != nil {
+		_u.SetGrade(*v)
+	}
+	return _u
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *EvaluationUpdate) SetExecutionRate(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableExecutionRate(v *fixed.Decimal) *EvaluationUpdate {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *EvaluationUpdate) AddExecutionRate(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *EvaluationUpdate) ClearExecutionRate() *EvaluationUpdate {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_u *EvaluationUpdate) SetExecutionScore(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.ResetExecutionScore()
+	_u.mutation.SetExecutionScore(v)
+	return _u
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableExecutionScore(v *fixed.Decimal) *EvaluationUpdate {
+	if v != nil {
+		_u.SetExecutionScore(*v)
+	}
+	return _u
+}
+
+// AddExecutionScore adds value to the "execution_score" field.
+func (_u *EvaluationUpdate) AddExecutionScore(v fixed.Decimal) *EvaluationUpdate {
+	_u.mutation.AddExecutionScore(v)
+	return _u
+}
+
+// ClearExecutionScore clears the value of the "execution_score" field.
+func (_u *EvaluationUpdate) ClearExecutionScore() *EvaluationUpdate {
+	_u.mutation.ClearExecutionScore()
+	return _u
+}
+
 // AddTransitionIDs adds the "transitions" edge to the Transition entity by IDs.
 func (_u *EvaluationUpdate) AddTransitionIDs(ids ...int) *EvaluationUpdate {
 	_u.mutation.AddTransitionIDs(ids...)
@@ -276,6 +366,11 @@ func (_u *EvaluationUpdate) check() error {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Grade(); ok {
+		if err := evaluation.GradeValidator(v); err != nil {
+			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Evaluation.grade": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Evaluation.department_year"`)
 	}
@@ -332,6 +427,33 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.SubmittedAtCleared() {
 		_spec.ClearField(evaluation.FieldSubmittedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Score(); ok {
+		_spec.SetField(evaluation.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedScore(); ok {
+		_spec.AddField(evaluation.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Grade(); ok {
+		_spec.SetField(evaluation.FieldGrade, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(evaluation.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(evaluation.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(evaluation.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.ExecutionScore(); ok {
+		_spec.SetField(evaluation.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionScore(); ok {
+		_spec.AddField(evaluation.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionScoreCleared() {
+		_spec.ClearField(evaluation.FieldExecutionScore, field.TypeInt64)
 	}
 	if _u.mutation.TransitionsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -531,6 +653,95 @@ func (_u *EvaluationUpdateOne) ClearSubmittedAt() *EvaluationUpdateOne {
 	return _u
 }
 
+// SetScore sets the "score" field.
+func (_u *EvaluationUpdateOne) SetScore(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.ResetScore()
+	_u.mutation.SetScore(v)
+	return _u
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableScore(v *fixed.Decimal) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetScore(*v)
+	}
+	return _u
+}
+
+// AddScore adds value to the "score" field.
+func (_u *EvaluationUpdateOne) AddScore(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.AddScore(v)
+	return _u
+}
+
+// SetGrade sets the "grade" field.
+func (_u *EvaluationUpdateOne) SetGrade(v evaluation.Grade) *EvaluationUpdateOne {
+	_u.mutation.SetGrade(v)
+	return _u
+}
+
+// SetNillableGrade sets the "grade" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableGrade(v *evaluation.Grade) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetGrade(*v)
+	}
+	return _u
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *EvaluationUpdateOne) SetExecutionRate(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableExecutionRate(v *fixed.Decimal) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *EvaluationUpdateOne) AddExecutionRate(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *EvaluationUpdateOne) ClearExecutionRate() *EvaluationUpdateOne {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_u *EvaluationUpdateOne) SetExecutionScore(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.ResetExecutionScore()
+	_u.mutation.SetExecutionScore(v)
+	return _u
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableExecutionScore(v *fixed.Decimal) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetExecutionScore(*v)
+	}
+	return _u
+}
+
+// AddExecutionScore adds value to the "execution_score" field.
+func (_u *EvaluationUpdateOne) AddExecutionScore(v fixed.Decimal) *EvaluationUpdateOne {
+	_u.mutation.AddExecutionScore(v)
+	return _u
+}
+
+// ClearExecutionScore clears the value of the "execution_score" field.
+func (_u *EvaluationUpdateOne) ClearExecutionScore() *EvaluationUpdateOne {
+	_u.mutation.ClearExecutionScore()
+	return _u
+}
+
 // AddTransitionIDs adds the "transitions" edge to the Transition entity by IDs.
 func (_u *EvaluationUpdateOne) AddTransitionIDs(ids ...int) *EvaluationUpdateOne {
 	_u.mutation.AddTransitionIDs(ids...)
@@ -659,6 +870,11 @@ func (_u *EvaluationUpdateOne) check() error {
 			return &ValidationError{Name: "review_comment", err: fmt.Errorf(`ent: validator failed for field "Evaluation.review_comment": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Grade(); ok {
+		if err := evaluation.GradeValidator(v); err != nil {
+			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Evaluation.grade": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Evaluation.department_year"`)
 	}
@@ -732,6 +948,33 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 	}
 	if _u.mutation.SubmittedAtCleared() {
 		_spec.ClearField(evaluation.FieldSubmittedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Score(); ok {
+		_spec.SetField(evaluation.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedScore(); ok {
+		_spec.AddField(evaluation.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Grade(); ok {
+		_spec.SetField(evaluation.FieldGrade, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(evaluation.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(evaluation.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(evaluation.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.ExecutionScore(); ok {
+		_spec.SetField(evaluation.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionScore(); ok {
+		_spec.AddField(evaluation.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionScoreCleared() {
+		_spec.ClearField(evaluation.FieldExecutionScore, field.TypeInt64)
 	}
 	if _u.mutation.TransitionsCleared() {
 		edge := &sqlgraph.EdgeSpec{

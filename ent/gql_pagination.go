@@ -1667,6 +1667,90 @@ var (
 			}
 		},
 	}
+	// DepartmentYearOrderFieldBasicBudget orders DepartmentYear by basic_budget.
+	DepartmentYearOrderFieldBasicBudget = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.BasicBudget, nil
+		},
+		column: departmentyear.FieldBasicBudget,
+		toTerm: departmentyear.ByBasicBudget,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.BasicBudget,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldBasicActual orders DepartmentYear by basic_actual.
+	DepartmentYearOrderFieldBasicActual = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.BasicActual, nil
+		},
+		column: departmentyear.FieldBasicActual,
+		toTerm: departmentyear.ByBasicActual,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.BasicActual,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldTotalBudget orders DepartmentYear by total_budget.
+	DepartmentYearOrderFieldTotalBudget = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.TotalBudget, nil
+		},
+		column: departmentyear.FieldTotalBudget,
+		toTerm: departmentyear.ByTotalBudget,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.TotalBudget,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldTotalActual orders DepartmentYear by total_actual.
+	DepartmentYearOrderFieldTotalActual = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.TotalActual, nil
+		},
+		column: departmentyear.FieldTotalActual,
+		toTerm: departmentyear.ByTotalActual,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.TotalActual,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldExecutionRate orders DepartmentYear by execution_rate.
+	DepartmentYearOrderFieldExecutionRate = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.ExecutionRate, nil
+		},
+		column: departmentyear.FieldExecutionRate,
+		toTerm: departmentyear.ByExecutionRate,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ExecutionRate,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldCarryoverRate orders DepartmentYear by carryover_rate.
+	DepartmentYearOrderFieldCarryoverRate = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.CarryoverRate, nil
+		},
+		column: departmentyear.FieldCarryoverRate,
+		toTerm: departmentyear.ByCarryoverRate,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CarryoverRate,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -1703,6 +1787,18 @@ func (f DepartmentYearOrderField) String() string {
 		str = "ASSETS_IN_USE"
 	case DepartmentYearOrderFieldAssetsTotal.column:
 		str = "ASSETS_TOTAL"
+	case DepartmentYearOrderFieldBasicBudget.column:
+		str = "BASIC_BUDGET"
+	case DepartmentYearOrderFieldBasicActual.column:
+		str = "BASIC_ACTUAL"
+	case DepartmentYearOrderFieldTotalBudget.column:
+		str = "TOTAL_BUDGET"
+	case DepartmentYearOrderFieldTotalActual.column:
+		str = "TOTAL_ACTUAL"
+	case DepartmentYearOrderFieldExecutionRate.column:
+		str = "EXECUTION_RATE"
+	case DepartmentYearOrderFieldCarryoverRate.column:
+		str = "CARRYOVER_RATE"
 	}
 	return str
 }
@@ -1749,6 +1845,18 @@ func (f *DepartmentYearOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *DepartmentYearOrderFieldAssetsInUse
 	case "ASSETS_TOTAL":
 		*f = *DepartmentYearOrderFieldAssetsTotal
+	case "BASIC_BUDGET":
+		*f = *DepartmentYearOrderFieldBasicBudget
+	case "BASIC_ACTUAL":
+		*f = *DepartmentYearOrderFieldBasicActual
+	case "TOTAL_BUDGET":
+		*f = *DepartmentYearOrderFieldTotalBudget
+	case "TOTAL_ACTUAL":
+		*f = *DepartmentYearOrderFieldTotalActual
+	case "EXECUTION_RATE":
+		*f = *DepartmentYearOrderFieldExecutionRate
+	case "CARRYOVER_RATE":
+		*f = *DepartmentYearOrderFieldCarryoverRate
 	default:
 		return fmt.Errorf("%s is not a valid DepartmentYearOrderField", str)
 	}
@@ -2097,6 +2205,48 @@ var (
 			}
 		},
 	}
+	// EvaluationOrderFieldScore orders Evaluation by score.
+	EvaluationOrderFieldScore = &EvaluationOrderField{
+		Value: func(_m *Evaluation) (ent.Value, error) {
+			return _m.Score, nil
+		},
+		column: evaluation.FieldScore,
+		toTerm: evaluation.ByScore,
+		toCursor: func(_m *Evaluation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Score,
+			}
+		},
+	}
+	// EvaluationOrderFieldGrade orders Evaluation by grade.
+	EvaluationOrderFieldGrade = &EvaluationOrderField{
+		Value: func(_m *Evaluation) (ent.Value, error) {
+			return _m.Grade, nil
+		},
+		column: evaluation.FieldGrade,
+		toTerm: evaluation.ByGrade,
+		toCursor: func(_m *Evaluation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Grade,
+			}
+		},
+	}
+	// EvaluationOrderFieldExecutionRate orders Evaluation by execution_rate.
+	EvaluationOrderFieldExecutionRate = &EvaluationOrderField{
+		Value: func(_m *Evaluation) (ent.Value, error) {
+			return _m.ExecutionRate, nil
+		},
+		column: evaluation.FieldExecutionRate,
+		toTerm: evaluation.ByExecutionRate,
+		toCursor: func(_m *Evaluation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ExecutionRate,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -2111,6 +2261,12 @@ func (f EvaluationOrderField) String() string {
 		str = "STATUS"
 	case EvaluationOrderFieldSubmittedAt.column:
 		str = "SUBMITTED_AT"
+	case EvaluationOrderFieldScore.column:
+		str = "SCORE"
+	case EvaluationOrderFieldGrade.column:
+		str = "GRADE"
+	case EvaluationOrderFieldExecutionRate.column:
+		str = "EXECUTION_RATE"
 	}
 	return str
 }
@@ -2135,6 +2291,12 @@ func (f *EvaluationOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *EvaluationOrderFieldStatus
 	case "SUBMITTED_AT":
 		*f = *EvaluationOrderFieldSubmittedAt
+	case "SCORE":
+		*f = *EvaluationOrderFieldScore
+	case "GRADE":
+		*f = *EvaluationOrderFieldGrade
+	case "EXECUTION_RATE":
+		*f = *EvaluationOrderFieldExecutionRate
 	default:
 		return fmt.Errorf("%s is not a valid EvaluationOrderField", str)
 	}
@@ -2567,6 +2729,62 @@ var (
 			}
 		},
 	}
+	// IndicatorOrderFieldEffectiveActual orders Indicator by effective_actual.
+	IndicatorOrderFieldEffectiveActual = &IndicatorOrderField{
+		Value: func(_m *Indicator) (ent.Value, error) {
+			return _m.EffectiveActual, nil
+		},
+		column: indicator.FieldEffectiveActual,
+		toTerm: indicator.ByEffectiveActual,
+		toCursor: func(_m *Indicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.EffectiveActual,
+			}
+		},
+	}
+	// IndicatorOrderFieldCompletionRate orders Indicator by completion_rate.
+	IndicatorOrderFieldCompletionRate = &IndicatorOrderField{
+		Value: func(_m *Indicator) (ent.Value, error) {
+			return _m.CompletionRate, nil
+		},
+		column: indicator.FieldCompletionRate,
+		toTerm: indicator.ByCompletionRate,
+		toCursor: func(_m *Indicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CompletionRate,
+			}
+		},
+	}
+	// IndicatorOrderFieldScore orders Indicator by score.
+	IndicatorOrderFieldScore = &IndicatorOrderField{
+		Value: func(_m *Indicator) (ent.Value, error) {
+			return _m.Score, nil
+		},
+		column: indicator.FieldScore,
+		toTerm: indicator.ByScore,
+		toCursor: func(_m *Indicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Score,
+			}
+		},
+	}
+	// IndicatorOrderFieldAttainment orders Indicator by attainment.
+	IndicatorOrderFieldAttainment = &IndicatorOrderField{
+		Value: func(_m *Indicator) (ent.Value, error) {
+			return _m.Attainment, nil
+		},
+		column: indicator.FieldAttainment,
+		toTerm: indicator.ByAttainment,
+		toCursor: func(_m *Indicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Attainment,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -2593,6 +2811,14 @@ func (f IndicatorOrderField) String() string {
 		str = "WEIGHT"
 	case IndicatorOrderFieldActual.column:
 		str = "ACTUAL"
+	case IndicatorOrderFieldEffectiveActual.column:
+		str = "EFFECTIVE_ACTUAL"
+	case IndicatorOrderFieldCompletionRate.column:
+		str = "COMPLETION_RATE"
+	case IndicatorOrderFieldScore.column:
+		str = "SCORE"
+	case IndicatorOrderFieldAttainment.column:
+		str = "ATTAINMENT"
 	}
 	return str
 }
@@ -2629,6 +2855,14 @@ func (f *IndicatorOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *IndicatorOrderFieldWeight
 	case "ACTUAL":
 		*f = *IndicatorOrderFieldActual
+	case "EFFECTIVE_ACTUAL":
+		*f = *IndicatorOrderFieldEffectiveActual
+	case "COMPLETION_RATE":
+		*f = *IndicatorOrderFieldCompletionRate
+	case "SCORE":
+		*f = *IndicatorOrderFieldScore
+	case "ATTAINMENT":
+		*f = *IndicatorOrderFieldAttainment
 	default:
 		return fmt.Errorf("%s is not a valid IndicatorOrderField", str)
 	}
@@ -3629,6 +3863,34 @@ var (
 			}
 		},
 	}
+	// ProjectOrderFieldExecutionRate orders Project by execution_rate.
+	ProjectOrderFieldExecutionRate = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.ExecutionRate, nil
+		},
+		column: project.FieldExecutionRate,
+		toTerm: project.ByExecutionRate,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ExecutionRate,
+			}
+		},
+	}
+	// ProjectOrderFieldExecutionScore orders Project by execution_score.
+	ProjectOrderFieldExecutionScore = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.ExecutionScore, nil
+		},
+		column: project.FieldExecutionScore,
+		toTerm: project.ByExecutionScore,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ExecutionScore,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -3649,6 +3911,10 @@ func (f ProjectOrderField) String() string {
 		str = "BUDGET"
 	case ProjectOrderFieldExecuted.column:
 		str = "EXECUTED"
+	case ProjectOrderFieldExecutionRate.column:
+		str = "EXECUTION_RATE"
+	case ProjectOrderFieldExecutionScore.column:
+		str = "EXECUTION_SCORE"
 	}
 	return str
 }
@@ -3679,6 +3945,10 @@ func (f *ProjectOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ProjectOrderFieldBudget
 	case "EXECUTED":
 		*f = *ProjectOrderFieldExecuted
+	case "EXECUTION_RATE":
+		*f = *ProjectOrderFieldExecutionRate
+	case "EXECUTION_SCORE":
+		*f = *ProjectOrderFieldExecutionScore
 	default:
 		return fmt.Errorf("%s is not a valid ProjectOrderField", str)
 	}

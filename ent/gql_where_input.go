@@ -1568,6 +1568,70 @@ type DepartmentYearWhereInput struct {
 	GoalEqualFold    *string  `json:"goalEqualFold,omitempty"`
 	GoalContainsFold *string  `json:"goalContainsFold,omitempty"`
 
+	// "basic_budget" field predicates.
+	BasicBudget      *fixed.Decimal  `json:"basicBudget,omitempty"`
+	BasicBudgetNEQ   *fixed.Decimal  `json:"basicBudgetNEQ,omitempty"`
+	BasicBudgetIn    []fixed.Decimal `json:"basicBudgetIn,omitempty"`
+	BasicBudgetNotIn []fixed.Decimal `json:"basicBudgetNotIn,omitempty"`
+	BasicBudgetGT    *fixed.Decimal  `json:"basicBudgetGT,omitempty"`
+	BasicBudgetGTE   *fixed.Decimal  `json:"basicBudgetGTE,omitempty"`
+	BasicBudgetLT    *fixed.Decimal  `json:"basicBudgetLT,omitempty"`
+	BasicBudgetLTE   *fixed.Decimal  `json:"basicBudgetLTE,omitempty"`
+
+	// "basic_actual" field predicates.
+	BasicActual      *fixed.Decimal  `json:"basicActual,omitempty"`
+	BasicActualNEQ   *fixed.Decimal  `json:"basicActualNEQ,omitempty"`
+	BasicActualIn    []fixed.Decimal `json:"basicActualIn,omitempty"`
+	BasicActualNotIn []fixed.Decimal `json:"basicActualNotIn,omitempty"`
+	BasicActualGT    *fixed.Decimal  `json:"basicActualGT,omitempty"`
+	BasicActualGTE   *fixed.Decimal  `json:"basicActualGTE,omitempty"`
+	BasicActualLT    *fixed.Decimal  `json:"basicActualLT,omitempty"`
+	BasicActualLTE   *fixed.Decimal  `json:"basicActualLTE,omitempty"`
+
+	// "total_budget" field predicates.
+	TotalBudget      *fixed.Decimal  `json:"totalBudget,omitempty"`
+	TotalBudgetNEQ   *fixed.Decimal  `json:"totalBudgetNEQ,omitempty"`
+	TotalBudgetIn    []fixed.Decimal `json:"totalBudgetIn,omitempty"`
+	TotalBudgetNotIn []fixed.Decimal `json:"totalBudgetNotIn,omitempty"`
+	TotalBudgetGT    *fixed.Decimal  `json:"totalBudgetGT,omitempty"`
+	TotalBudgetGTE   *fixed.Decimal  `json:"totalBudgetGTE,omitempty"`
+	TotalBudgetLT    *fixed.Decimal  `json:"totalBudgetLT,omitempty"`
+	TotalBudgetLTE   *fixed.Decimal  `json:"totalBudgetLTE,omitempty"`
+
+	// "total_actual" field predicates.
+	TotalActual      *fixed.Decimal  `json:"totalActual,omitempty"`
+	TotalActualNEQ   *fixed.Decimal  `json:"totalActualNEQ,omitempty"`
+	TotalActualIn    []fixed.Decimal `json:"totalActualIn,omitempty"`
+	TotalActualNotIn []fixed.Decimal `json:"totalActualNotIn,omitempty"`
+	TotalActualGT    *fixed.Decimal  `json:"totalActualGT,omitempty"`
+	TotalActualGTE   *fixed.Decimal  `json:"totalActualGTE,omitempty"`
+	TotalActualLT    *fixed.Decimal  `json:"totalActualLT,omitempty"`
+	TotalActualLTE   *fixed.Decimal  `json:"totalActualLTE,omitempty"`
+
+	// "execution_rate" field predicates.
+	ExecutionRate       *fixed.Decimal  `json:"executionRate,omitempty"`
+	ExecutionRateNEQ    *fixed.Decimal  `json:"executionRateNEQ,omitempty"`
+	ExecutionRateIn     []fixed.Decimal `json:"executionRateIn,omitempty"`
+	ExecutionRateNotIn  []fixed.Decimal `json:"executionRateNotIn,omitempty"`
+	ExecutionRateGT     *fixed.Decimal  `json:"executionRateGT,omitempty"`
+	ExecutionRateGTE    *fixed.Decimal  `json:"executionRateGTE,omitempty"`
+	ExecutionRateLT     *fixed.Decimal  `json:"executionRateLT,omitempty"`
+	ExecutionRateLTE    *fixed.Decimal  `json:"executionRateLTE,omitempty"`
+	ExecutionRateIsNil  bool            `json:"executionRateIsNil,omitempty"`
+	ExecutionRateNotNil bool            `json:"executionRateNotNil,omitempty"`
+
+	// "carryover_rate" field predicates.
+	CarryoverRate       *fixed.Decimal  `json:"carryoverRate,omitempty"`
+	CarryoverRateNEQ    *fixed.Decimal  `json:"carryoverRateNEQ,omitempty"`
+	CarryoverRateIn     []fixed.Decimal `json:"carryoverRateIn,omitempty"`
+	CarryoverRateNotIn  []fixed.Decimal `json:"carryoverRateNotIn,omitempty"`
+	CarryoverRateGT     *fixed.Decimal  `json:"carryoverRateGT,omitempty"`
+	CarryoverRateGTE    *fixed.Decimal  `json:"carryoverRateGTE,omitempty"`
+	CarryoverRateLT     *fixed.Decimal  `json:"carryoverRateLT,omitempty"`
+	CarryoverRateLTE    *fixed.Decimal  `json:"carryoverRateLTE,omitempty"`
+	CarryoverRateIsNil  bool            `json:"carryoverRateIsNil,omitempty"`
+	CarryoverRateNotNil bool            `json:"carryoverRateNotNil,omitempty"`
+
 	// "department" edge predicates.
 	HasDepartment     *bool                   `json:"hasDepartment,omitempty"`
 	HasDepartmentWith []*DepartmentWhereInput `json:"hasDepartmentWith,omitempty"`
@@ -2115,6 +2179,162 @@ func (i *DepartmentYearWhereInput) P() (predicate.DepartmentYear, error) {
 	if i.GoalContainsFold != nil {
 		predicates = append(predicates, departmentyear.GoalContainsFold(*i.GoalContainsFold))
 	}
+	if i.BasicBudget != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetEQ(*i.BasicBudget))
+	}
+	if i.BasicBudgetNEQ != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetNEQ(*i.BasicBudgetNEQ))
+	}
+	if len(i.BasicBudgetIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicBudgetIn(i.BasicBudgetIn...))
+	}
+	if len(i.BasicBudgetNotIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicBudgetNotIn(i.BasicBudgetNotIn...))
+	}
+	if i.BasicBudgetGT != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetGT(*i.BasicBudgetGT))
+	}
+	if i.BasicBudgetGTE != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetGTE(*i.BasicBudgetGTE))
+	}
+	if i.BasicBudgetLT != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetLT(*i.BasicBudgetLT))
+	}
+	if i.BasicBudgetLTE != nil {
+		predicates = append(predicates, departmentyear.BasicBudgetLTE(*i.BasicBudgetLTE))
+	}
+	if i.BasicActual != nil {
+		predicates = append(predicates, departmentyear.BasicActualEQ(*i.BasicActual))
+	}
+	if i.BasicActualNEQ != nil {
+		predicates = append(predicates, departmentyear.BasicActualNEQ(*i.BasicActualNEQ))
+	}
+	if len(i.BasicActualIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicActualIn(i.BasicActualIn...))
+	}
+	if len(i.BasicActualNotIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicActualNotIn(i.BasicActualNotIn...))
+	}
+	if i.BasicActualGT != nil {
+		predicates = append(predicates, departmentyear.BasicActualGT(*i.BasicActualGT))
+	}
+	if i.BasicActualGTE != nil {
+		predicates = append(predicates, departmentyear.BasicActualGTE(*i.BasicActualGTE))
+	}
+	if i.BasicActualLT != nil {
+		predicates = append(predicates, departmentyear.BasicActualLT(*i.BasicActualLT))
+	}
+	if i.BasicActualLTE != nil {
+		predicates = append(predicates, departmentyear.BasicActualLTE(*i.BasicActualLTE))
+	}
+	if i.TotalBudget != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetEQ(*i.TotalBudget))
+	}
+	if i.TotalBudgetNEQ != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetNEQ(*i.TotalBudgetNEQ))
+	}
+	if len(i.TotalBudgetIn) > 0 {
+		predicates = append(predicates, departmentyear.TotalBudgetIn(i.TotalBudgetIn...))
+	}
+	if len(i.TotalBudgetNotIn) > 0 {
+		predicates = append(predicates, departmentyear.TotalBudgetNotIn(i.TotalBudgetNotIn...))
+	}
+	if i.TotalBudgetGT != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetGT(*i.TotalBudgetGT))
+	}
+	if i.TotalBudgetGTE != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetGTE(*i.TotalBudgetGTE))
+	}
+	if i.TotalBudgetLT != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetLT(*i.TotalBudgetLT))
+	}
+	if i.TotalBudgetLTE != nil {
+		predicates = append(predicates, departmentyear.TotalBudgetLTE(*i.TotalBudgetLTE))
+	}
+	if i.TotalActual != nil {
+		predicates = append(predicates, departmentyear.TotalActualEQ(*i.TotalActual))
+	}
+	if i.TotalActualNEQ != nil {
+		predicates = append(predicates, departmentyear.TotalActualNEQ(*i.TotalActualNEQ))
+	}
+	if len(i.TotalActualIn) > 0 {
+		predicates = append(predicates, departmentyear.TotalActualIn(i.TotalActualIn...))
+	}
+	if len(i.TotalActualNotIn) > 0 {
+		predicates = append(predicates, departmentyear.TotalActualNotIn(i.TotalActualNotIn...))
+	}
+	if i.TotalActualGT != nil {
+		predicates = append(predicates, departmentyear.TotalActualGT(*i.TotalActualGT))
+	}
+	if i.TotalActualGTE != nil {
+		predicates = append(predicates, departmentyear.TotalActualGTE(*i.TotalActualGTE))
+	}
+	if i.TotalActualLT != nil {
+		predicates = append(predicates, departmentyear.TotalActualLT(*i.TotalActualLT))
+	}
+	if i.TotalActualLTE != nil {
+		predicates = append(predicates, departmentyear.TotalActualLTE(*i.TotalActualLTE))
+	}
+	if i.ExecutionRate != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateEQ(*i.ExecutionRate))
+	}
+	if i.ExecutionRateNEQ != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateNEQ(*i.ExecutionRateNEQ))
+	}
+	if len(i.ExecutionRateIn) > 0 {
+		predicates = append(predicates, departmentyear.ExecutionRateIn(i.ExecutionRateIn...))
+	}
+	if len(i.ExecutionRateNotIn) > 0 {
+		predicates = append(predicates, departmentyear.ExecutionRateNotIn(i.ExecutionRateNotIn...))
+	}
+	if i.ExecutionRateGT != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateGT(*i.ExecutionRateGT))
+	}
+	if i.ExecutionRateGTE != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateGTE(*i.ExecutionRateGTE))
+	}
+	if i.ExecutionRateLT != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateLT(*i.ExecutionRateLT))
+	}
+	if i.ExecutionRateLTE != nil {
+		predicates = append(predicates, departmentyear.ExecutionRateLTE(*i.ExecutionRateLTE))
+	}
+	if i.ExecutionRateIsNil {
+		predicates = append(predicates, departmentyear.ExecutionRateIsNil())
+	}
+	if i.ExecutionRateNotNil {
+		predicates = append(predicates, departmentyear.ExecutionRateNotNil())
+	}
+	if i.CarryoverRate != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateEQ(*i.CarryoverRate))
+	}
+	if i.CarryoverRateNEQ != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateNEQ(*i.CarryoverRateNEQ))
+	}
+	if len(i.CarryoverRateIn) > 0 {
+		predicates = append(predicates, departmentyear.CarryoverRateIn(i.CarryoverRateIn...))
+	}
+	if len(i.CarryoverRateNotIn) > 0 {
+		predicates = append(predicates, departmentyear.CarryoverRateNotIn(i.CarryoverRateNotIn...))
+	}
+	if i.CarryoverRateGT != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateGT(*i.CarryoverRateGT))
+	}
+	if i.CarryoverRateGTE != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateGTE(*i.CarryoverRateGTE))
+	}
+	if i.CarryoverRateLT != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateLT(*i.CarryoverRateLT))
+	}
+	if i.CarryoverRateLTE != nil {
+		predicates = append(predicates, departmentyear.CarryoverRateLTE(*i.CarryoverRateLTE))
+	}
+	if i.CarryoverRateIsNil {
+		predicates = append(predicates, departmentyear.CarryoverRateIsNil())
+	}
+	if i.CarryoverRateNotNil {
+		predicates = append(predicates, departmentyear.CarryoverRateNotNil())
+	}
 
 	if i.HasDepartment != nil {
 		p := departmentyear.HasDepartment()
@@ -2351,6 +2571,46 @@ type EvaluationWhereInput struct {
 	SubmittedAtLTE    *time.Time  `json:"submittedAtLTE,omitempty"`
 	SubmittedAtIsNil  bool        `json:"submittedAtIsNil,omitempty"`
 	SubmittedAtNotNil bool        `json:"submittedAtNotNil,omitempty"`
+
+	// "score" field predicates.
+	Score      *fixed.Decimal  `json:"score,omitempty"`
+	ScoreNEQ   *fixed.Decimal  `json:"scoreNEQ,omitempty"`
+	ScoreIn    []fixed.Decimal `json:"scoreIn,omitempty"`
+	ScoreNotIn []fixed.Decimal `json:"scoreNotIn,omitempty"`
+	ScoreGT    *fixed.Decimal  `json:"scoreGT,omitempty"`
+	ScoreGTE   *fixed.Decimal  `json:"scoreGTE,omitempty"`
+	ScoreLT    *fixed.Decimal  `json:"scoreLT,omitempty"`
+	ScoreLTE   *fixed.Decimal  `json:"scoreLTE,omitempty"`
+
+	// "grade" field predicates.
+	Grade      *evaluation.Grade  `json:"grade,omitempty"`
+	GradeNEQ   *evaluation.Grade  `json:"gradeNEQ,omitempty"`
+	GradeIn    []evaluation.Grade `json:"gradeIn,omitempty"`
+	GradeNotIn []evaluation.Grade `json:"gradeNotIn,omitempty"`
+
+	// "execution_rate" field predicates.
+	ExecutionRate       *fixed.Decimal  `json:"executionRate,omitempty"`
+	ExecutionRateNEQ    *fixed.Decimal  `json:"executionRateNEQ,omitempty"`
+	ExecutionRateIn     []fixed.Decimal `json:"executionRateIn,omitempty"`
+	ExecutionRateNotIn  []fixed.Decimal `json:"executionRateNotIn,omitempty"`
+	ExecutionRateGT     *fixed.Decimal  `json:"executionRateGT,omitempty"`
+	ExecutionRateGTE    *fixed.Decimal  `json:"executionRateGTE,omitempty"`
+	ExecutionRateLT     *fixed.Decimal  `json:"executionRateLT,omitempty"`
+	ExecutionRateLTE    *fixed.Decimal  `json:"executionRateLTE,omitempty"`
+	ExecutionRateIsNil  bool            `json:"executionRateIsNil,omitempty"`
+	ExecutionRateNotNil bool            `json:"executionRateNotNil,omitempty"`
+
+	// "execution_score" field predicates.
+	ExecutionScore       *fixed.Decimal  `json:"executionScore,omitempty"`
+	ExecutionScoreNEQ    *fixed.Decimal  `json:"executionScoreNEQ,omitempty"`
+	ExecutionScoreIn     []fixed.Decimal `json:"executionScoreIn,omitempty"`
+	ExecutionScoreNotIn  []fixed.Decimal `json:"executionScoreNotIn,omitempty"`
+	ExecutionScoreGT     *fixed.Decimal  `json:"executionScoreGT,omitempty"`
+	ExecutionScoreGTE    *fixed.Decimal  `json:"executionScoreGTE,omitempty"`
+	ExecutionScoreLT     *fixed.Decimal  `json:"executionScoreLT,omitempty"`
+	ExecutionScoreLTE    *fixed.Decimal  `json:"executionScoreLTE,omitempty"`
+	ExecutionScoreIsNil  bool            `json:"executionScoreIsNil,omitempty"`
+	ExecutionScoreNotNil bool            `json:"executionScoreNotNil,omitempty"`
 
 	// "department_year" edge predicates.
 	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
@@ -2795,6 +3055,102 @@ func (i *EvaluationWhereInput) P() (predicate.Evaluation, error) {
 	if i.SubmittedAtNotNil {
 		predicates = append(predicates, evaluation.SubmittedAtNotNil())
 	}
+	if i.Score != nil {
+		predicates = append(predicates, evaluation.ScoreEQ(*i.Score))
+	}
+	if i.ScoreNEQ != nil {
+		predicates = append(predicates, evaluation.ScoreNEQ(*i.ScoreNEQ))
+	}
+	if len(i.ScoreIn) > 0 {
+		predicates = append(predicates, evaluation.ScoreIn(i.ScoreIn...))
+	}
+	if len(i.ScoreNotIn) > 0 {
+		predicates = append(predicates, evaluation.ScoreNotIn(i.ScoreNotIn...))
+	}
+	if i.ScoreGT != nil {
+		predicates = append(predicates, evaluation.ScoreGT(*i.ScoreGT))
+	}
+	if i.ScoreGTE != nil {
+		predicates = append(predicates, evaluation.ScoreGTE(*i.ScoreGTE))
+	}
+	if i.ScoreLT != nil {
+		predicates = append(predicates, evaluation.ScoreLT(*i.ScoreLT))
+	}
+	if i.ScoreLTE != nil {
+		predicates = append(predicates, evaluation.ScoreLTE(*i.ScoreLTE))
+	}
+	if i.Grade != nil {
+		predicates = append(predicates, evaluation.GradeEQ(*i.Grade))
+	}
+	if i.GradeNEQ != nil {
+		predicates = append(predicates, evaluation.GradeNEQ(*i.GradeNEQ))
+	}
+	if len(i.GradeIn) > 0 {
+		predicates = append(predicates, evaluation.GradeIn(i.GradeIn...))
+	}
+	if len(i.GradeNotIn) > 0 {
+		predicates = append(predicates, evaluation.GradeNotIn(i.GradeNotIn...))
+	}
+	if i.ExecutionRate != nil {
+		predicates = append(predicates, evaluation.ExecutionRateEQ(*i.ExecutionRate))
+	}
+	if i.ExecutionRateNEQ != nil {
+		predicates = append(predicates, evaluation.ExecutionRateNEQ(*i.ExecutionRateNEQ))
+	}
+	if len(i.ExecutionRateIn) > 0 {
+		predicates = append(predicates, evaluation.ExecutionRateIn(i.ExecutionRateIn...))
+	}
+	if len(i.ExecutionRateNotIn) > 0 {
+		predicates = append(predicates, evaluation.ExecutionRateNotIn(i.ExecutionRateNotIn...))
+	}
+	if i.ExecutionRateGT != nil {
+		predicates = append(predicates, evaluation.ExecutionRateGT(*i.ExecutionRateGT))
+	}
+	if i.ExecutionRateGTE != nil {
+		predicates = append(predicates, evaluation.ExecutionRateGTE(*i.ExecutionRateGTE))
+	}
+	if i.ExecutionRateLT != nil {
+		predicates = append(predicates, evaluation.ExecutionRateLT(*i.ExecutionRateLT))
+	}
+	if i.ExecutionRateLTE != nil {
+		predicates = append(predicates, evaluation.ExecutionRateLTE(*i.ExecutionRateLTE))
+	}
+	if i.ExecutionRateIsNil {
+		predicates = append(predicates, evaluation.ExecutionRateIsNil())
+	}
+	if i.ExecutionRateNotNil {
+		predicates = append(predicates, evaluation.ExecutionRateNotNil())
+	}
+	if i.ExecutionScore != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreEQ(*i.ExecutionScore))
+	}
+	if i.ExecutionScoreNEQ != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreNEQ(*i.ExecutionScoreNEQ))
+	}
+	if len(i.ExecutionScoreIn) > 0 {
+		predicates = append(predicates, evaluation.ExecutionScoreIn(i.ExecutionScoreIn...))
+	}
+	if len(i.ExecutionScoreNotIn) > 0 {
+		predicates = append(predicates, evaluation.ExecutionScoreNotIn(i.ExecutionScoreNotIn...))
+	}
+	if i.ExecutionScoreGT != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreGT(*i.ExecutionScoreGT))
+	}
+	if i.ExecutionScoreGTE != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreGTE(*i.ExecutionScoreGTE))
+	}
+	if i.ExecutionScoreLT != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreLT(*i.ExecutionScoreLT))
+	}
+	if i.ExecutionScoreLTE != nil {
+		predicates = append(predicates, evaluation.ExecutionScoreLTE(*i.ExecutionScoreLTE))
+	}
+	if i.ExecutionScoreIsNil {
+		predicates = append(predicates, evaluation.ExecutionScoreIsNil())
+	}
+	if i.ExecutionScoreNotNil {
+		predicates = append(predicates, evaluation.ExecutionScoreNotNil())
+	}
 
 	if i.HasDepartmentYear != nil {
 		p := evaluation.HasDepartmentYear()
@@ -3063,6 +3419,54 @@ type IndicatorWhereInput struct {
 	DeviationReasonHasSuffix    *string  `json:"deviationReasonHasSuffix,omitempty"`
 	DeviationReasonEqualFold    *string  `json:"deviationReasonEqualFold,omitempty"`
 	DeviationReasonContainsFold *string  `json:"deviationReasonContainsFold,omitempty"`
+
+	// "effective_actual" field predicates.
+	EffectiveActual       *fixed.Decimal  `json:"effectiveActual,omitempty"`
+	EffectiveActualNEQ    *fixed.Decimal  `json:"effectiveActualNEQ,omitempty"`
+	EffectiveActualIn     []fixed.Decimal `json:"effectiveActualIn,omitempty"`
+	EffectiveActualNotIn  []fixed.Decimal `json:"effectiveActualNotIn,omitempty"`
+	EffectiveActualGT     *fixed.Decimal  `json:"effectiveActualGT,omitempty"`
+	EffectiveActualGTE    *fixed.Decimal  `json:"effectiveActualGTE,omitempty"`
+	EffectiveActualLT     *fixed.Decimal  `json:"effectiveActualLT,omitempty"`
+	EffectiveActualLTE    *fixed.Decimal  `json:"effectiveActualLTE,omitempty"`
+	EffectiveActualIsNil  bool            `json:"effectiveActualIsNil,omitempty"`
+	EffectiveActualNotNil bool            `json:"effectiveActualNotNil,omitempty"`
+
+	// "completion_rate" field predicates.
+	CompletionRate       *fixed.Decimal  `json:"completionRate,omitempty"`
+	CompletionRateNEQ    *fixed.Decimal  `json:"completionRateNEQ,omitempty"`
+	CompletionRateIn     []fixed.Decimal `json:"completionRateIn,omitempty"`
+	CompletionRateNotIn  []fixed.Decimal `json:"completionRateNotIn,omitempty"`
+	CompletionRateGT     *fixed.Decimal  `json:"completionRateGT,omitempty"`
+	CompletionRateGTE    *fixed.Decimal  `json:"completionRateGTE,omitempty"`
+	CompletionRateLT     *fixed.Decimal  `json:"completionRateLT,omitempty"`
+	CompletionRateLTE    *fixed.Decimal  `json:"completionRateLTE,omitempty"`
+	CompletionRateIsNil  bool            `json:"completionRateIsNil,omitempty"`
+	CompletionRateNotNil bool            `json:"completionRateNotNil,omitempty"`
+
+	// "score" field predicates.
+	Score      *fixed.Decimal  `json:"score,omitempty"`
+	ScoreNEQ   *fixed.Decimal  `json:"scoreNEQ,omitempty"`
+	ScoreIn    []fixed.Decimal `json:"scoreIn,omitempty"`
+	ScoreNotIn []fixed.Decimal `json:"scoreNotIn,omitempty"`
+	ScoreGT    *fixed.Decimal  `json:"scoreGT,omitempty"`
+	ScoreGTE   *fixed.Decimal  `json:"scoreGTE,omitempty"`
+	ScoreLT    *fixed.Decimal  `json:"scoreLT,omitempty"`
+	ScoreLTE   *fixed.Decimal  `json:"scoreLTE,omitempty"`
+
+	// "attainment" field predicates.
+	Attainment      *fixed.Decimal  `json:"attainment,omitempty"`
+	AttainmentNEQ   *fixed.Decimal  `json:"attainmentNEQ,omitempty"`
+	AttainmentIn    []fixed.Decimal `json:"attainmentIn,omitempty"`
+	AttainmentNotIn []fixed.Decimal `json:"attainmentNotIn,omitempty"`
+	AttainmentGT    *fixed.Decimal  `json:"attainmentGT,omitempty"`
+	AttainmentGTE   *fixed.Decimal  `json:"attainmentGTE,omitempty"`
+	AttainmentLT    *fixed.Decimal  `json:"attainmentLT,omitempty"`
+	AttainmentLTE   *fixed.Decimal  `json:"attainmentLTE,omitempty"`
+
+	// "deviation_required" field predicates.
+	DeviationRequired    *bool `json:"deviationRequired,omitempty"`
+	DeviationRequiredNEQ *bool `json:"deviationRequiredNEQ,omitempty"`
 
 	// "department_year" edge predicates.
 	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
@@ -3668,6 +4072,120 @@ func (i *IndicatorWhereInput) P() (predicate.Indicator, error) {
 	}
 	if i.DeviationReasonContainsFold != nil {
 		predicates = append(predicates, indicator.DeviationReasonContainsFold(*i.DeviationReasonContainsFold))
+	}
+	if i.EffectiveActual != nil {
+		predicates = append(predicates, indicator.EffectiveActualEQ(*i.EffectiveActual))
+	}
+	if i.EffectiveActualNEQ != nil {
+		predicates = append(predicates, indicator.EffectiveActualNEQ(*i.EffectiveActualNEQ))
+	}
+	if len(i.EffectiveActualIn) > 0 {
+		predicates = append(predicates, indicator.EffectiveActualIn(i.EffectiveActualIn...))
+	}
+	if len(i.EffectiveActualNotIn) > 0 {
+		predicates = append(predicates, indicator.EffectiveActualNotIn(i.EffectiveActualNotIn...))
+	}
+	if i.EffectiveActualGT != nil {
+		predicates = append(predicates, indicator.EffectiveActualGT(*i.EffectiveActualGT))
+	}
+	if i.EffectiveActualGTE != nil {
+		predicates = append(predicates, indicator.EffectiveActualGTE(*i.EffectiveActualGTE))
+	}
+	if i.EffectiveActualLT != nil {
+		predicates = append(predicates, indicator.EffectiveActualLT(*i.EffectiveActualLT))
+	}
+	if i.EffectiveActualLTE != nil {
+		predicates = append(predicates, indicator.EffectiveActualLTE(*i.EffectiveActualLTE))
+	}
+	if i.EffectiveActualIsNil {
+		predicates = append(predicates, indicator.EffectiveActualIsNil())
+	}
+	if i.EffectiveActualNotNil {
+		predicates = append(predicates, indicator.EffectiveActualNotNil())
+	}
+	if i.CompletionRate != nil {
+		predicates = append(predicates, indicator.CompletionRateEQ(*i.CompletionRate))
+	}
+	if i.CompletionRateNEQ != nil {
+		predicates = append(predicates, indicator.CompletionRateNEQ(*i.CompletionRateNEQ))
+	}
+	if len(i.CompletionRateIn) > 0 {
+		predicates = append(predicates, indicator.CompletionRateIn(i.CompletionRateIn...))
+	}
+	if len(i.CompletionRateNotIn) > 0 {
+		predicates = append(predicates, indicator.CompletionRateNotIn(i.CompletionRateNotIn...))
+	}
+	if i.CompletionRateGT != nil {
+		predicates = append(predicates, indicator.CompletionRateGT(*i.CompletionRateGT))
+	}
+	if i.CompletionRateGTE != nil {
+		predicates = append(predicates, indicator.CompletionRateGTE(*i.CompletionRateGTE))
+	}
+	if i.CompletionRateLT != nil {
+		predicates = append(predicates, indicator.CompletionRateLT(*i.CompletionRateLT))
+	}
+	if i.CompletionRateLTE != nil {
+		predicates = append(predicates, indicator.CompletionRateLTE(*i.CompletionRateLTE))
+	}
+	if i.CompletionRateIsNil {
+		predicates = append(predicates, indicator.CompletionRateIsNil())
+	}
+	if i.CompletionRateNotNil {
+		predicates = append(predicates, indicator.CompletionRateNotNil())
+	}
+	if i.Score != nil {
+		predicates = append(predicates, indicator.ScoreEQ(*i.Score))
+	}
+	if i.ScoreNEQ != nil {
+		predicates = append(predicates, indicator.ScoreNEQ(*i.ScoreNEQ))
+	}
+	if len(i.ScoreIn) > 0 {
+		predicates = append(predicates, indicator.ScoreIn(i.ScoreIn...))
+	}
+	if len(i.ScoreNotIn) > 0 {
+		predicates = append(predicates, indicator.ScoreNotIn(i.ScoreNotIn...))
+	}
+	if i.ScoreGT != nil {
+		predicates = append(predicates, indicator.ScoreGT(*i.ScoreGT))
+	}
+	if i.ScoreGTE != nil {
+		predicates = append(predicates, indicator.ScoreGTE(*i.ScoreGTE))
+	}
+	if i.ScoreLT != nil {
+		predicates = append(predicates, indicator.ScoreLT(*i.ScoreLT))
+	}
+	if i.ScoreLTE != nil {
+		predicates = append(predicates, indicator.ScoreLTE(*i.ScoreLTE))
+	}
+	if i.Attainment != nil {
+		predicates = append(predicates, indicator.AttainmentEQ(*i.Attainment))
+	}
+	if i.AttainmentNEQ != nil {
+		predicates = append(predicates, indicator.AttainmentNEQ(*i.AttainmentNEQ))
+	}
+	if len(i.AttainmentIn) > 0 {
+		predicates = append(predicates, indicator.AttainmentIn(i.AttainmentIn...))
+	}
+	if len(i.AttainmentNotIn) > 0 {
+		predicates = append(predicates, indicator.AttainmentNotIn(i.AttainmentNotIn...))
+	}
+	if i.AttainmentGT != nil {
+		predicates = append(predicates, indicator.AttainmentGT(*i.AttainmentGT))
+	}
+	if i.AttainmentGTE != nil {
+		predicates = append(predicates, indicator.AttainmentGTE(*i.AttainmentGTE))
+	}
+	if i.AttainmentLT != nil {
+		predicates = append(predicates, indicator.AttainmentLT(*i.AttainmentLT))
+	}
+	if i.AttainmentLTE != nil {
+		predicates = append(predicates, indicator.AttainmentLTE(*i.AttainmentLTE))
+	}
+	if i.DeviationRequired != nil {
+		predicates = append(predicates, indicator.DeviationRequiredEQ(*i.DeviationRequired))
+	}
+	if i.DeviationRequiredNEQ != nil {
+		predicates = append(predicates, indicator.DeviationRequiredNEQ(*i.DeviationRequiredNEQ))
 	}
 
 	if i.HasDepartmentYear != nil {
@@ -4543,6 +5061,28 @@ type ProjectWhereInput struct {
 	GoalEqualFold    *string  `json:"goalEqualFold,omitempty"`
 	GoalContainsFold *string  `json:"goalContainsFold,omitempty"`
 
+	// "execution_rate" field predicates.
+	ExecutionRate       *fixed.Decimal  `json:"executionRate,omitempty"`
+	ExecutionRateNEQ    *fixed.Decimal  `json:"executionRateNEQ,omitempty"`
+	ExecutionRateIn     []fixed.Decimal `json:"executionRateIn,omitempty"`
+	ExecutionRateNotIn  []fixed.Decimal `json:"executionRateNotIn,omitempty"`
+	ExecutionRateGT     *fixed.Decimal  `json:"executionRateGT,omitempty"`
+	ExecutionRateGTE    *fixed.Decimal  `json:"executionRateGTE,omitempty"`
+	ExecutionRateLT     *fixed.Decimal  `json:"executionRateLT,omitempty"`
+	ExecutionRateLTE    *fixed.Decimal  `json:"executionRateLTE,omitempty"`
+	ExecutionRateIsNil  bool            `json:"executionRateIsNil,omitempty"`
+	ExecutionRateNotNil bool            `json:"executionRateNotNil,omitempty"`
+
+	// "execution_score" field predicates.
+	ExecutionScore      *fixed.Decimal  `json:"executionScore,omitempty"`
+	ExecutionScoreNEQ   *fixed.Decimal  `json:"executionScoreNEQ,omitempty"`
+	ExecutionScoreIn    []fixed.Decimal `json:"executionScoreIn,omitempty"`
+	ExecutionScoreNotIn []fixed.Decimal `json:"executionScoreNotIn,omitempty"`
+	ExecutionScoreGT    *fixed.Decimal  `json:"executionScoreGT,omitempty"`
+	ExecutionScoreGTE   *fixed.Decimal  `json:"executionScoreGTE,omitempty"`
+	ExecutionScoreLT    *fixed.Decimal  `json:"executionScoreLT,omitempty"`
+	ExecutionScoreLTE   *fixed.Decimal  `json:"executionScoreLTE,omitempty"`
+
 	// "department_year" edge predicates.
 	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
 	HasDepartmentYearWith []*DepartmentYearWhereInput `json:"hasDepartmentYearWith,omitempty"`
@@ -4938,6 +5478,60 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 	}
 	if i.GoalContainsFold != nil {
 		predicates = append(predicates, project.GoalContainsFold(*i.GoalContainsFold))
+	}
+	if i.ExecutionRate != nil {
+		predicates = append(predicates, project.ExecutionRateEQ(*i.ExecutionRate))
+	}
+	if i.ExecutionRateNEQ != nil {
+		predicates = append(predicates, project.ExecutionRateNEQ(*i.ExecutionRateNEQ))
+	}
+	if len(i.ExecutionRateIn) > 0 {
+		predicates = append(predicates, project.ExecutionRateIn(i.ExecutionRateIn...))
+	}
+	if len(i.ExecutionRateNotIn) > 0 {
+		predicates = append(predicates, project.ExecutionRateNotIn(i.ExecutionRateNotIn...))
+	}
+	if i.ExecutionRateGT != nil {
+		predicates = append(predicates, project.ExecutionRateGT(*i.ExecutionRateGT))
+	}
+	if i.ExecutionRateGTE != nil {
+		predicates = append(predicates, project.ExecutionRateGTE(*i.ExecutionRateGTE))
+	}
+	if i.ExecutionRateLT != nil {
+		predicates = append(predicates, project.ExecutionRateLT(*i.ExecutionRateLT))
+	}
+	if i.ExecutionRateLTE != nil {
+		predicates = append(predicates, project.ExecutionRateLTE(*i.ExecutionRateLTE))
+	}
+	if i.ExecutionRateIsNil {
+		predicates = append(predicates, project.ExecutionRateIsNil())
+	}
+	if i.ExecutionRateNotNil {
+		predicates = append(predicates, project.ExecutionRateNotNil())
+	}
+	if i.ExecutionScore != nil {
+		predicates = append(predicates, project.ExecutionScoreEQ(*i.ExecutionScore))
+	}
+	if i.ExecutionScoreNEQ != nil {
+		predicates = append(predicates, project.ExecutionScoreNEQ(*i.ExecutionScoreNEQ))
+	}
+	if len(i.ExecutionScoreIn) > 0 {
+		predicates = append(predicates, project.ExecutionScoreIn(i.ExecutionScoreIn...))
+	}
+	if len(i.ExecutionScoreNotIn) > 0 {
+		predicates = append(predicates, project.ExecutionScoreNotIn(i.ExecutionScoreNotIn...))
+	}
+	if i.ExecutionScoreGT != nil {
+		predicates = append(predicates, project.ExecutionScoreGT(*i.ExecutionScoreGT))
+	}
+	if i.ExecutionScoreGTE != nil {
+		predicates = append(predicates, project.ExecutionScoreGTE(*i.ExecutionScoreGTE))
+	}
+	if i.ExecutionScoreLT != nil {
+		predicates = append(predicates, project.ExecutionScoreLT(*i.ExecutionScoreLT))
+	}
+	if i.ExecutionScoreLTE != nil {
+		predicates = append(predicates, project.ExecutionScoreLTE(*i.ExecutionScoreLTE))
 	}
 
 	if i.HasDepartmentYear != nil {

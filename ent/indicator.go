@@ -58,6 +58,16 @@ type Indicator struct {
 	RatedScore *fixed.Decimal `json:"rated_score,omitempty"`
 	// 偏差原因分析
 	DeviationReason string `json:"deviation_reason,omitempty"`
+	// the actual scoring uses: typed, or derived by the binding
+	EffectiveActual *fixed.Decimal `json:"effective_actual,omitempty"`
+	// effective actual / target in percent, 2 places
+	CompletionRate *fixed.Decimal `json:"completion_rate,omitempty"`
+	// 得分, 2 places
+	Score fixed.Decimal `json:"score,omitempty"`
+	// score / weight, 4 places
+	Attainment fixed.Decimal `json:"attainment,omitempty"`
+	// a deviation reason is required before submission
+	DeviationRequired bool `json:"deviation_required,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the IndicatorQuery when eager-loading is set.
 	Edges        IndicatorEdges `json:"edges"`
@@ -104,7 +114,9 @@ func (*Indicator) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore:
+		case indicator.FieldDeviationRequired:
+			values[i] = new(sql.NullBool)
+		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore, indicator.FieldEffectiveActual, indicator.FieldCompletionRate, indicator.FieldScore, indicator.FieldAttainment:
 			values[i] = new(sql.NullInt64)
 		case indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator, indicator.FieldUnit, indicator.FieldBinding, indicator.FieldRating, indicator.FieldDeviationReason:
 			values[i] = new(sql.NullString)
@@ -252,6 +264,38 @@ func (_m *Indicator) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DeviationReason = value.String
 			}
+		case indicator.FieldEffectiveActual:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field effective_actual", values[i])
+			} else if value.Valid {
+				_m.EffectiveActual = new(fixed.Decimal)
+				*_m.EffectiveActual = fixed.Decimal(value.Int64)
+			}
+		case indicator.FieldCompletionRate:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field completion_rate", values[i])
+			} else if value.Valid {
+				_m.CompletionRate = new(fixed.Decimal)
+				*_m.CompletionRate = fixed.Decimal(value.Int64)
+			}
+		case indicator.FieldScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field score", values[i])
+			} else if value.Valid {
+				_m.Score = fixed.Decimal(value.Int64)
+			}
+		case indicator.FieldAttainment:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field attainment", values[i])
+			} else if value.Valid {
+				_m.Attainment = fixed.Decimal(value.Int64)
+			}
+		case indicator.FieldDeviationRequired:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field deviation_required", values[i])
+			} else if value.Valid {
+				_m.DeviationRequired = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -368,6 +412,25 @@ func (_m *Indicator) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("deviation_reason=")
 	builder.WriteString(_m.DeviationReason)
+	builder.WriteString(", ")
+	if v := _m.EffectiveActual; v != nil {
+		builder.WriteString("effective_actual=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CompletionRate; v != nil {
+		builder.WriteString("completion_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("score=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Score))
+	builder.WriteString(", ")
+	builder.WriteString("attainment=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Attainment))
+	builder.WriteString(", ")
+	builder.WriteString("deviation_required=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DeviationRequired))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -241,6 +241,76 @@ func (_c *IndicatorCreate) SetNillableDeviationReason(v *string) *IndicatorCreat
 	return _c
 }
 
+// SetEffectiveActual sets the "effective_actual" field.
+func (_c *IndicatorCreate) SetEffectiveActual(v fixed.Decimal) *IndicatorCreate {
+	_c.mutation.SetEffectiveActual(v)
+	return _c
+}
+
+// SetNillableEffectiveActual sets the "effective_actual" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableEffectiveActual(v *fixed.Decimal) *IndicatorCreate {
+	if v != nil {
+		_c.SetEffectiveActual(*v)
+	}
+	return _c
+}
+
+// SetCompletionRate sets the "completion_rate" field.
+func (_c *IndicatorCreate) SetCompletionRate(v fixed.Decimal) *IndicatorCreate {
+	_c.mutation.SetCompletionRate(v)
+	return _c
+}
+
+// SetNillableCompletionRate sets the "completion_rate" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableCompletionRate(v *fixed.Decimal) *IndicatorCreate {
+	if v != nil {
+		_c.SetCompletionRate(*v)
+	}
+	return _c
+}
+
+// SetScore sets the "score" field.
+func (_c *IndicatorCreate) SetScore(v fixed.Decimal) *IndicatorCreate {
+	_c.mutation.SetScore(v)
+	return _c
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableScore(v *fixed.Decimal) *IndicatorCreate {
+	if v != nil {
+		_c.SetScore(*v)
+	}
+	return _c
+}
+
+// SetAttainment sets the "attainment" field.
+func (_c *IndicatorCreate) SetAttainment(v fixed.Decimal) *IndicatorCreate {
+	_c.mutation.SetAttainment(v)
+	return _c
+}
+
+// SetNillableAttainment sets the "attainment" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableAttainment(v *fixed.Decimal) *IndicatorCreate {
+	if v != nil {
+		_c.SetAttainment(*v)
+	}
+	return _c
+}
+
+// SetDeviationRequired sets the "deviation_required" field.
+func (_c *IndicatorCreate) SetDeviationRequired(v bool) *IndicatorCreate {
+	_c.mutation.SetDeviationRequired(v)
+	return _c
+}
+
+// SetNillableDeviationRequired sets the "deviation_required" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableDeviationRequired(v *bool) *IndicatorCreate {
+	if v != nil {
+		_c.SetDeviationRequired(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYear sets the "department_year" edge to the DepartmentYear entity.
 func (_c *IndicatorCreate) SetDepartmentYear(v *DepartmentYear) *IndicatorCreate {
 	return _c.SetDepartmentYearID(v.ID)
@@ -317,6 +387,18 @@ func (_c *IndicatorCreate) defaults() error {
 	if _, ok := _c.mutation.DeviationReason(); !ok {
 		v := indicator.DefaultDeviationReason
 		_c.mutation.SetDeviationReason(v)
+	}
+	if _, ok := _c.mutation.Score(); !ok {
+		v := indicator.DefaultScore
+		_c.mutation.SetScore(v)
+	}
+	if _, ok := _c.mutation.Attainment(); !ok {
+		v := indicator.DefaultAttainment
+		_c.mutation.SetAttainment(v)
+	}
+	if _, ok := _c.mutation.DeviationRequired(); !ok {
+		v := indicator.DefaultDeviationRequired
+		_c.mutation.SetDeviationRequired(v)
 	}
 	return nil
 }
@@ -424,6 +506,15 @@ func (_c *IndicatorCreate) check() error {
 			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Score(); !ok {
+		return &ValidationError{Name: "score", err: errors.New(`ent: missing required field "Indicator.score"`)}
+	}
+	if _, ok := _c.mutation.Attainment(); !ok {
+		return &ValidationError{Name: "attainment", err: errors.New(`ent: missing required field "Indicator.attainment"`)}
+	}
+	if _, ok := _c.mutation.DeviationRequired(); !ok {
+		return &ValidationError{Name: "deviation_required", err: errors.New(`ent: missing required field "Indicator.deviation_required"`)}
+	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Indicator.department_year"`)}
 	}
@@ -520,6 +611,26 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
 		_node.DeviationReason = value
+	}
+	if value, ok := _c.mutation.EffectiveActual(); ok {
+		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)
+		_node.EffectiveActual = &value
+	}
+	if value, ok := _c.mutation.CompletionRate(); ok {
+		_spec.SetField(indicator.FieldCompletionRate, field.TypeInt64, value)
+		_node.CompletionRate = &value
+	}
+	if value, ok := _c.mutation.Score(); ok {
+		_spec.SetField(indicator.FieldScore, field.TypeInt64, value)
+		_node.Score = value
+	}
+	if value, ok := _c.mutation.Attainment(); ok {
+		_spec.SetField(indicator.FieldAttainment, field.TypeInt64, value)
+		_node.Attainment = value
+	}
+	if value, ok := _c.mutation.DeviationRequired(); ok {
+		_spec.SetField(indicator.FieldDeviationRequired, field.TypeBool, value)
+		_node.DeviationRequired = value
 	}
 	if nodes := _c.mutation.DepartmentYearIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -324,6 +324,116 @@ func (_u *IndicatorUpdate) SetNillableDeviationReason(v *string) *IndicatorUpdat
 	return _u
 }
 
+// SetEffectiveActual sets the "effective_actual" field.
+func (_u *IndicatorUpdate) SetEffectiveActual(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.ResetEffectiveActual()
+	_u.mutation.SetEffectiveActual(v)
+	return _u
+}
+
+// SetNillableEffectiveActual sets the "effective_actual" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableEffectiveActual(v *fixed.Decimal) *IndicatorUpdate {
+	if v != nil {
+		_u.SetEffectiveActual(*v)
+	}
+	return _u
+}
+
+// AddEffectiveActual adds value to the "effective_actual" field.
+func (_u *IndicatorUpdate) AddEffectiveActual(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.AddEffectiveActual(v)
+	return _u
+}
+
+// ClearEffectiveActual clears the value of the "effective_actual" field.
+func (_u *IndicatorUpdate) ClearEffectiveActual() *IndicatorUpdate {
+	_u.mutation.ClearEffectiveActual()
+	return _u
+}
+
+// SetCompletionRate sets the "completion_rate" field.
+func (_u *IndicatorUpdate) SetCompletionRate(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.ResetCompletionRate()
+	_u.mutation.SetCompletionRate(v)
+	return _u
+}
+
+// SetNillableCompletionRate sets the "completion_rate" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableCompletionRate(v *fixed.Decimal) *IndicatorUpdate {
+	if v != nil {
+		_u.SetCompletionRate(*v)
+	}
+	return _u
+}
+
+// AddCompletionRate adds value to the "completion_rate" field.
+func (_u *IndicatorUpdate) AddCompletionRate(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.AddCompletionRate(v)
+	return _u
+}
+
+// ClearCompletionRate clears the value of the "completion_rate" field.
+func (_u *IndicatorUpdate) ClearCompletionRate() *IndicatorUpdate {
+	_u.mutation.ClearCompletionRate()
+	return _u
+}
+
+// SetScore sets the "score" field.
+func (_u *IndicatorUpdate) SetScore(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.ResetScore()
+	_u.mutation.SetScore(v)
+	return _u
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableScore(v *fixed.Decimal) *IndicatorUpdate {
+	if v != nil {
+		_u.SetScore(*v)
+	}
+	return _u
+}
+
+// AddScore adds value to the "score" field.
+func (_u *IndicatorUpdate) AddScore(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.AddScore(v)
+	return _u
+}
+
+// SetAttainment sets the "attainment" field.
+func (_u *IndicatorUpdate) SetAttainment(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.ResetAttainment()
+	_u.mutation.SetAttainment(v)
+	return _u
+}
+
+// SetNillableAttainment sets the "attainment" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableAttainment(v *fixed.Decimal) *IndicatorUpdate {
+	if v != nil {
+		_u.SetAttainment(*v)
+	}
+	return _u
+}
+
+// AddAttainment adds value to the "attainment" field.
+func (_u *IndicatorUpdate) AddAttainment(v fixed.Decimal) *IndicatorUpdate {
+	_u.mutation.AddAttainment(v)
+	return _u
+}
+
+// SetDeviationRequired sets the "deviation_required" field.
+func (_u *IndicatorUpdate) SetDeviationRequired(v bool) *IndicatorUpdate {
+	_u.mutation.SetDeviationRequired(v)
+	return _u
+}
+
+// SetNillableDeviationRequired sets the "deviation_required" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableDeviationRequired(v *bool) *IndicatorUpdate {
+	if v != nil {
+		_u.SetDeviationRequired(*v)
+	}
+	return _u
+}
+
 // Mutation returns the IndicatorMutation object of the builder.
 func (_u *IndicatorUpdate) Mutation() *IndicatorMutation {
 	return _u.mutation
@@ -545,6 +655,39 @@ func (_u *IndicatorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.EffectiveActual(); ok {
+		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedEffectiveActual(); ok {
+		_spec.AddField(indicator.FieldEffectiveActual, field.TypeInt64, value)
+	}
+	if _u.mutation.EffectiveActualCleared() {
+		_spec.ClearField(indicator.FieldEffectiveActual, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.CompletionRate(); ok {
+		_spec.SetField(indicator.FieldCompletionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCompletionRate(); ok {
+		_spec.AddField(indicator.FieldCompletionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.CompletionRateCleared() {
+		_spec.ClearField(indicator.FieldCompletionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.Score(); ok {
+		_spec.SetField(indicator.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedScore(); ok {
+		_spec.AddField(indicator.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Attainment(); ok {
+		_spec.SetField(indicator.FieldAttainment, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedAttainment(); ok {
+		_spec.AddField(indicator.FieldAttainment, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.DeviationRequired(); ok {
+		_spec.SetField(indicator.FieldDeviationRequired, field.TypeBool, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -862,6 +1005,116 @@ func (_u *IndicatorUpdateOne) SetNillableDeviationReason(v *string) *IndicatorUp
 	return _u
 }
 
+// SetEffectiveActual sets the "effective_actual" field.
+func (_u *IndicatorUpdateOne) SetEffectiveActual(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.ResetEffectiveActual()
+	_u.mutation.SetEffectiveActual(v)
+	return _u
+}
+
+// SetNillableEffectiveActual sets the "effective_actual" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableEffectiveActual(v *fixed.Decimal) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetEffectiveActual(*v)
+	}
+	return _u
+}
+
+// AddEffectiveActual adds value to the "effective_actual" field.
+func (_u *IndicatorUpdateOne) AddEffectiveActual(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.AddEffectiveActual(v)
+	return _u
+}
+
+// ClearEffectiveActual clears the value of the "effective_actual" field.
+func (_u *IndicatorUpdateOne) ClearEffectiveActual() *IndicatorUpdateOne {
+	_u.mutation.ClearEffectiveActual()
+	return _u
+}
+
+// SetCompletionRate sets the "completion_rate" field.
+func (_u *IndicatorUpdateOne) SetCompletionRate(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.ResetCompletionRate()
+	_u.mutation.SetCompletionRate(v)
+	return _u
+}
+
+// SetNillableCompletionRate sets the "completion_rate" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableCompletionRate(v *fixed.Decimal) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetCompletionRate(*v)
+	}
+	return _u
+}
+
+// AddCompletionRate adds value to the "completion_rate" field.
+func (_u *IndicatorUpdateOne) AddCompletionRate(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.AddCompletionRate(v)
+	return _u
+}
+
+// ClearCompletionRate clears the value of the "completion_rate" field.
+func (_u *IndicatorUpdateOne) ClearCompletionRate() *IndicatorUpdateOne {
+	_u.mutation.ClearCompletionRate()
+	return _u
+}
+
+// SetScore sets the "score" field.
+func (_u *IndicatorUpdateOne) SetScore(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.ResetScore()
+	_u.mutation.SetScore(v)
+	return _u
+}
+
+// SetNillableScore sets the "score" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableScore(v *fixed.Decimal) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetScore(*v)
+	}
+	return _u
+}
+
+// AddScore adds value to the "score" field.
+func (_u *IndicatorUpdateOne) AddScore(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.AddScore(v)
+	return _u
+}
+
+// SetAttainment sets the "attainment" field.
+func (_u *IndicatorUpdateOne) SetAttainment(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.ResetAttainment()
+	_u.mutation.SetAttainment(v)
+	return _u
+}
+
+// SetNillableAttainment sets the "attainment" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableAttainment(v *fixed.Decimal) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetAttainment(*v)
+	}
+	return _u
+}
+
+// AddAttainment adds value to the "attainment" field.
+func (_u *IndicatorUpdateOne) AddAttainment(v fixed.Decimal) *IndicatorUpdateOne {
+	_u.mutation.AddAttainment(v)
+	return _u
+}
+
+// SetDeviationRequired sets the "deviation_required" field.
+func (_u *IndicatorUpdateOne) SetDeviationRequired(v bool) *IndicatorUpdateOne {
+	_u.mutation.SetDeviationRequired(v)
+	return _u
+}
+
+// SetNillableDeviationRequired sets the "deviation_required" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableDeviationRequired(v *bool) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetDeviationRequired(*v)
+	}
+	return _u
+}
+
 // Mutation returns the IndicatorMutation object of the builder.
 func (_u *IndicatorUpdateOne) Mutation() *IndicatorMutation {
 	return _u.mutation
@@ -1113,6 +1366,39 @@ func (_u *IndicatorUpdateOne) sqlSave(ctx context.Context) (_node *Indicator, er
 	}
 	if value, ok := _u.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.EffectiveActual(); ok {
+		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedEffectiveActual(); ok {
+		_spec.AddField(indicator.FieldEffectiveActual, field.TypeInt64, value)
+	}
+	if _u.mutation.EffectiveActualCleared() {
+		_spec.ClearField(indicator.FieldEffectiveActual, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.CompletionRate(); ok {
+		_spec.SetField(indicator.FieldCompletionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedCompletionRate(); ok {
+		_spec.AddField(indicator.FieldCompletionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.CompletionRateCleared() {
+		_spec.ClearField(indicator.FieldCompletionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.Score(); ok {
+		_spec.SetField(indicator.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedScore(); ok {
+		_spec.AddField(indicator.FieldScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.Attainment(); ok {
+		_spec.SetField(indicator.FieldAttainment, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedAttainment(); ok {
+		_spec.AddField(indicator.FieldAttainment, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.DeviationRequired(); ok {
+		_spec.SetField(indicator.FieldDeviationRequired, field.TypeBool, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Indicator{config: _u.config}

@@ -2807,6 +2807,18 @@ type DepartmentYearMutation struct {
 	assets_total           *fixed.Decimal
 	addassets_total        *fixed.Decimal
 	goal                   *string
+	basic_budget           *fixed.Decimal
+	addbasic_budget        *fixed.Decimal
+	basic_actual           *fixed.Decimal
+	addbasic_actual        *fixed.Decimal
+	total_budget           *fixed.Decimal
+	addtotal_budget        *fixed.Decimal
+	total_actual           *fixed.Decimal
+	addtotal_actual        *fixed.Decimal
+	execution_rate         *fixed.Decimal
+	addexecution_rate      *fixed.Decimal
+	carryover_rate         *fixed.Decimal
+	addcarryover_rate      *fixed.Decimal
 	clearedFields          map[string]struct{}
 	department             *int
 	cleareddepartment      bool
@@ -3856,6 +3868,370 @@ func (m *DepartmentYearMutation) ResetGoal() {
 	m.goal = nil
 }
 
+// SetBasicBudget sets the "basic_budget" field.
+func (m *DepartmentYearMutation) SetBasicBudget(f fixed.Decimal) {
+	m.basic_budget = &f
+	m.addbasic_budget = nil
+}
+
+// BasicBudget returns the value of the "basic_budget" field in the mutation.
+func (m *DepartmentYearMutation) BasicBudget() (r fixed.Decimal, exists bool) {
+	v := m.basic_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBasicBudget returns the old "basic_budget" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldBasicBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBasicBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBasicBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBasicBudget: %w", err)
+	}
+	return oldValue.BasicBudget, nil
+}
+
+// AddBasicBudget adds f to the "basic_budget" field.
+func (m *DepartmentYearMutation) AddBasicBudget(f fixed.Decimal) {
+	if m.addbasic_budget != nil {
+		*m.addbasic_budget += f
+	} else {
+		m.addbasic_budget = &f
+	}
+}
+
+// AddedBasicBudget returns the value that was added to the "basic_budget" field in this mutation.
+func (m *DepartmentYearMutation) AddedBasicBudget() (r fixed.Decimal, exists bool) {
+	v := m.addbasic_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBasicBudget resets all changes to the "basic_budget" field.
+func (m *DepartmentYearMutation) ResetBasicBudget() {
+	m.basic_budget = nil
+	m.addbasic_budget = nil
+}
+
+// SetBasicActual sets the "basic_actual" field.
+func (m *DepartmentYearMutation) SetBasicActual(f fixed.Decimal) {
+	m.basic_actual = &f
+	m.addbasic_actual = nil
+}
+
+// BasicActual returns the value of the "basic_actual" field in the mutation.
+func (m *DepartmentYearMutation) BasicActual() (r fixed.Decimal, exists bool) {
+	v := m.basic_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBasicActual returns the old "basic_actual" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldBasicActual(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBasicActual is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBasicActual requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBasicActual: %w", err)
+	}
+	return oldValue.BasicActual, nil
+}
+
+// AddBasicActual adds f to the "basic_actual" field.
+func (m *DepartmentYearMutation) AddBasicActual(f fixed.Decimal) {
+	if m.addbasic_actual != nil {
+		*m.addbasic_actual += f
+	} else {
+		m.addbasic_actual = &f
+	}
+}
+
+// AddedBasicActual returns the value that was added to the "basic_actual" field in this mutation.
+func (m *DepartmentYearMutation) AddedBasicActual() (r fixed.Decimal, exists bool) {
+	v := m.addbasic_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBasicActual resets all changes to the "basic_actual" field.
+func (m *DepartmentYearMutation) ResetBasicActual() {
+	m.basic_actual = nil
+	m.addbasic_actual = nil
+}
+
+// SetTotalBudget sets the "total_budget" field.
+func (m *DepartmentYearMutation) SetTotalBudget(f fixed.Decimal) {
+	m.total_budget = &f
+	m.addtotal_budget = nil
+}
+
+// TotalBudget returns the value of the "total_budget" field in the mutation.
+func (m *DepartmentYearMutation) TotalBudget() (r fixed.Decimal, exists bool) {
+	v := m.total_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalBudget returns the old "total_budget" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldTotalBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalBudget: %w", err)
+	}
+	return oldValue.TotalBudget, nil
+}
+
+// AddTotalBudget adds f to the "total_budget" field.
+func (m *DepartmentYearMutation) AddTotalBudget(f fixed.Decimal) {
+	if m.addtotal_budget != nil {
+		*m.addtotal_budget += f
+	} else {
+		m.addtotal_budget = &f
+	}
+}
+
+// AddedTotalBudget returns the value that was added to the "total_budget" field in this mutation.
+func (m *DepartmentYearMutation) AddedTotalBudget() (r fixed.Decimal, exists bool) {
+	v := m.addtotal_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalBudget resets all changes to the "total_budget" field.
+func (m *DepartmentYearMutation) ResetTotalBudget() {
+	m.total_budget = nil
+	m.addtotal_budget = nil
+}
+
+// SetTotalActual sets the "total_actual" field.
+func (m *DepartmentYearMutation) SetTotalActual(f fixed.Decimal) {
+	m.total_actual = &f
+	m.addtotal_actual = nil
+}
+
+// TotalActual returns the value of the "total_actual" field in the mutation.
+func (m *DepartmentYearMutation) TotalActual() (r fixed.Decimal, exists bool) {
+	v := m.total_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotalActual returns the old "total_actual" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldTotalActual(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotalActual is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotalActual requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotalActual: %w", err)
+	}
+	return oldValue.TotalActual, nil
+}
+
+// AddTotalActual adds f to the "total_actual" field.
+func (m *DepartmentYearMutation) AddTotalActual(f fixed.Decimal) {
+	if m.addtotal_actual != nil {
+		*m.addtotal_actual += f
+	} else {
+		m.addtotal_actual = &f
+	}
+}
+
+// AddedTotalActual returns the value that was added to the "total_actual" field in this mutation.
+func (m *DepartmentYearMutation) AddedTotalActual() (r fixed.Decimal, exists bool) {
+	v := m.addtotal_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotalActual resets all changes to the "total_actual" field.
+func (m *DepartmentYearMutation) ResetTotalActual() {
+	m.total_actual = nil
+	m.addtotal_actual = nil
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (m *DepartmentYearMutation) SetExecutionRate(f fixed.Decimal) {
+	m.execution_rate = &f
+	m.addexecution_rate = nil
+}
+
+// ExecutionRate returns the value of the "execution_rate" field in the mutation.
+func (m *DepartmentYearMutation) ExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.execution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionRate returns the old "execution_rate" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldExecutionRate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionRate: %w", err)
+	}
+	return oldValue.ExecutionRate, nil
+}
+
+// AddExecutionRate adds f to the "execution_rate" field.
+func (m *DepartmentYearMutation) AddExecutionRate(f fixed.Decimal) {
+	if m.addexecution_rate != nil {
+		*m.addexecution_rate += f
+	} else {
+		m.addexecution_rate = &f
+	}
+}
+
+// AddedExecutionRate returns the value that was added to the "execution_rate" field in this mutation.
+func (m *DepartmentYearMutation) AddedExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (m *DepartmentYearMutation) ClearExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	m.clearedFields[departmentyear.FieldExecutionRate] = struct{}{}
+}
+
+// ExecutionRateCleared returns if the "execution_rate" field was cleared in this mutation.
+func (m *DepartmentYearMutation) ExecutionRateCleared() bool {
+	_, ok := m.clearedFields[departmentyear.FieldExecutionRate]
+	return ok
+}
+
+// ResetExecutionRate resets all changes to the "execution_rate" field.
+func (m *DepartmentYearMutation) ResetExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	delete(m.clearedFields, departmentyear.FieldExecutionRate)
+}
+
+// SetCarryoverRate sets the "carryover_rate" field.
+func (m *DepartmentYearMutation) SetCarryoverRate(f fixed.Decimal) {
+	m.carryover_rate = &f
+	m.addcarryover_rate = nil
+}
+
+// CarryoverRate returns the value of the "carryover_rate" field in the mutation.
+func (m *DepartmentYearMutation) CarryoverRate() (r fixed.Decimal, exists bool) {
+	v := m.carryover_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCarryoverRate returns the old "carryover_rate" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldCarryoverRate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCarryoverRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCarryoverRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCarryoverRate: %w", err)
+	}
+	return oldValue.CarryoverRate, nil
+}
+
+// AddCarryoverRate adds f to the "carryover_rate" field.
+func (m *DepartmentYearMutation) AddCarryoverRate(f fixed.Decimal) {
+	if m.addcarryover_rate != nil {
+		*m.addcarryover_rate += f
+	} else {
+		m.addcarryover_rate = &f
+	}
+}
+
+// AddedCarryoverRate returns the value that was added to the "carryover_rate" field in this mutation.
+func (m *DepartmentYearMutation) AddedCarryoverRate() (r fixed.Decimal, exists bool) {
+	v := m.addcarryover_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCarryoverRate clears the value of the "carryover_rate" field.
+func (m *DepartmentYearMutation) ClearCarryoverRate() {
+	m.carryover_rate = nil
+	m.addcarryover_rate = nil
+	m.clearedFields[departmentyear.FieldCarryoverRate] = struct{}{}
+}
+
+// CarryoverRateCleared returns if the "carryover_rate" field was cleared in this mutation.
+func (m *DepartmentYearMutation) CarryoverRateCleared() bool {
+	_, ok := m.clearedFields[departmentyear.FieldCarryoverRate]
+	return ok
+}
+
+// ResetCarryoverRate resets all changes to the "carryover_rate" field.
+func (m *DepartmentYearMutation) ResetCarryoverRate() {
+	m.carryover_rate = nil
+	m.addcarryover_rate = nil
+	delete(m.clearedFields, departmentyear.FieldCarryoverRate)
+}
+
 // ClearDepartment clears the "department" edge to the Department entity.
 func (m *DepartmentYearMutation) ClearDepartment() {
 	m.cleareddepartment = true
@@ -4187,7 +4563,7 @@ func (m *DepartmentYearMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DepartmentYearMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, departmentyear.FieldCreatedAt)
 	}
@@ -4242,6 +4618,24 @@ func (m *DepartmentYearMutation) Fields() []string {
 	if m.goal != nil {
 		fields = append(fields, departmentyear.FieldGoal)
 	}
+	if m.basic_budget != nil {
+		fields = append(fields, departmentyear.FieldBasicBudget)
+	}
+	if m.basic_actual != nil {
+		fields = append(fields, departmentyear.FieldBasicActual)
+	}
+	if m.total_budget != nil {
+		fields = append(fields, departmentyear.FieldTotalBudget)
+	}
+	if m.total_actual != nil {
+		fields = append(fields, departmentyear.FieldTotalActual)
+	}
+	if m.execution_rate != nil {
+		fields = append(fields, departmentyear.FieldExecutionRate)
+	}
+	if m.carryover_rate != nil {
+		fields = append(fields, departmentyear.FieldCarryoverRate)
+	}
 	return fields
 }
 
@@ -4286,6 +4680,18 @@ func (m *DepartmentYearMutation) Field(name string) (ent.Value, bool) {
 		return m.AssetsTotal()
 	case departmentyear.FieldGoal:
 		return m.Goal()
+	case departmentyear.FieldBasicBudget:
+		return m.BasicBudget()
+	case departmentyear.FieldBasicActual:
+		return m.BasicActual()
+	case departmentyear.FieldTotalBudget:
+		return m.TotalBudget()
+	case departmentyear.FieldTotalActual:
+		return m.TotalActual()
+	case departmentyear.FieldExecutionRate:
+		return m.ExecutionRate()
+	case departmentyear.FieldCarryoverRate:
+		return m.CarryoverRate()
 	}
 	return nil, false
 }
@@ -4331,6 +4737,18 @@ func (m *DepartmentYearMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldAssetsTotal(ctx)
 	case departmentyear.FieldGoal:
 		return m.OldGoal(ctx)
+	case departmentyear.FieldBasicBudget:
+		return m.OldBasicBudget(ctx)
+	case departmentyear.FieldBasicActual:
+		return m.OldBasicActual(ctx)
+	case departmentyear.FieldTotalBudget:
+		return m.OldTotalBudget(ctx)
+	case departmentyear.FieldTotalActual:
+		return m.OldTotalActual(ctx)
+	case departmentyear.FieldExecutionRate:
+		return m.OldExecutionRate(ctx)
+	case departmentyear.FieldCarryoverRate:
+		return m.OldCarryoverRate(ctx)
 	}
 	return nil, fmt.Errorf("unknown DepartmentYear field %s", name)
 }
@@ -4466,6 +4884,48 @@ func (m *DepartmentYearMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetGoal(v)
 		return nil
+	case departmentyear.FieldBasicBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBasicBudget(v)
+		return nil
+	case departmentyear.FieldBasicActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBasicActual(v)
+		return nil
+	case departmentyear.FieldTotalBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalBudget(v)
+		return nil
+	case departmentyear.FieldTotalActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotalActual(v)
+		return nil
+	case departmentyear.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionRate(v)
+		return nil
+	case departmentyear.FieldCarryoverRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCarryoverRate(v)
+		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear field %s", name)
 }
@@ -4516,6 +4976,24 @@ func (m *DepartmentYearMutation) AddedFields() []string {
 	if m.addassets_total != nil {
 		fields = append(fields, departmentyear.FieldAssetsTotal)
 	}
+	if m.addbasic_budget != nil {
+		fields = append(fields, departmentyear.FieldBasicBudget)
+	}
+	if m.addbasic_actual != nil {
+		fields = append(fields, departmentyear.FieldBasicActual)
+	}
+	if m.addtotal_budget != nil {
+		fields = append(fields, departmentyear.FieldTotalBudget)
+	}
+	if m.addtotal_actual != nil {
+		fields = append(fields, departmentyear.FieldTotalActual)
+	}
+	if m.addexecution_rate != nil {
+		fields = append(fields, departmentyear.FieldExecutionRate)
+	}
+	if m.addcarryover_rate != nil {
+		fields = append(fields, departmentyear.FieldCarryoverRate)
+	}
 	return fields
 }
 
@@ -4552,6 +5030,18 @@ func (m *DepartmentYearMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedAssetsInUse()
 	case departmentyear.FieldAssetsTotal:
 		return m.AddedAssetsTotal()
+	case departmentyear.FieldBasicBudget:
+		return m.AddedBasicBudget()
+	case departmentyear.FieldBasicActual:
+		return m.AddedBasicActual()
+	case departmentyear.FieldTotalBudget:
+		return m.AddedTotalBudget()
+	case departmentyear.FieldTotalActual:
+		return m.AddedTotalActual()
+	case departmentyear.FieldExecutionRate:
+		return m.AddedExecutionRate()
+	case departmentyear.FieldCarryoverRate:
+		return m.AddedCarryoverRate()
 	}
 	return nil, false
 }
@@ -4659,6 +5149,48 @@ func (m *DepartmentYearMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddAssetsTotal(v)
 		return nil
+	case departmentyear.FieldBasicBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBasicBudget(v)
+		return nil
+	case departmentyear.FieldBasicActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBasicActual(v)
+		return nil
+	case departmentyear.FieldTotalBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalBudget(v)
+		return nil
+	case departmentyear.FieldTotalActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotalActual(v)
+		return nil
+	case departmentyear.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionRate(v)
+		return nil
+	case departmentyear.FieldCarryoverRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCarryoverRate(v)
+		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear numeric field %s", name)
 }
@@ -4666,7 +5198,14 @@ func (m *DepartmentYearMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *DepartmentYearMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(departmentyear.FieldExecutionRate) {
+		fields = append(fields, departmentyear.FieldExecutionRate)
+	}
+	if m.FieldCleared(departmentyear.FieldCarryoverRate) {
+		fields = append(fields, departmentyear.FieldCarryoverRate)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -4679,6 +5218,14 @@ func (m *DepartmentYearMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *DepartmentYearMutation) ClearField(name string) error {
+	switch name {
+	case departmentyear.FieldExecutionRate:
+		m.ClearExecutionRate()
+		return nil
+	case departmentyear.FieldCarryoverRate:
+		m.ClearCarryoverRate()
+		return nil
+	}
 	return fmt.Errorf("unknown DepartmentYear nullable field %s", name)
 }
 
@@ -4739,6 +5286,24 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 		return nil
 	case departmentyear.FieldGoal:
 		m.ResetGoal()
+		return nil
+	case departmentyear.FieldBasicBudget:
+		m.ResetBasicBudget()
+		return nil
+	case departmentyear.FieldBasicActual:
+		m.ResetBasicActual()
+		return nil
+	case departmentyear.FieldTotalBudget:
+		m.ResetTotalBudget()
+		return nil
+	case departmentyear.FieldTotalActual:
+		m.ResetTotalActual()
+		return nil
+	case departmentyear.FieldExecutionRate:
+		m.ResetExecutionRate()
+		return nil
+	case departmentyear.FieldCarryoverRate:
+		m.ResetCarryoverRate()
 		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear field %s", name)
@@ -4967,6 +5532,13 @@ type EvaluationMutation struct {
 	execution_explanation  *string
 	review_comment         *string
 	submitted_at           *time.Time
+	score                  *fixed.Decimal
+	addscore               *fixed.Decimal
+	grade                  *evaluation.Grade
+	execution_rate         *fixed.Decimal
+	addexecution_rate      *fixed.Decimal
+	execution_score        *fixed.Decimal
+	addexecution_score     *fixed.Decimal
 	clearedFields          map[string]struct{}
 	department_year        *int
 	cleareddepartment_year bool
@@ -5556,6 +6128,238 @@ func (m *EvaluationMutation) ResetSubmittedAt() {
 	delete(m.clearedFields, evaluation.FieldSubmittedAt)
 }
 
+// SetScore sets the "score" field.
+func (m *EvaluationMutation) SetScore(f fixed.Decimal) {
+	m.score = &f
+	m.addscore = nil
+}
+
+// Score returns the value of the "score" field in the mutation.
+func (m *EvaluationMutation) Score() (r fixed.Decimal, exists bool) {
+	v := m.score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScore returns the old "score" field's value of the Evaluation entity.
+// If the Evaluation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EvaluationMutation) OldScore(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScore: %w", err)
+	}
+	return oldValue.Score, nil
+}
+
+// AddScore adds f to the "score" field.
+func (m *EvaluationMutation) AddScore(f fixed.Decimal) {
+	if m.addscore != nil {
+		*m.addscore += f
+	} else {
+		m.addscore = &f
+	}
+}
+
+// AddedScore returns the value that was added to the "score" field in this mutation.
+func (m *EvaluationMutation) AddedScore() (r fixed.Decimal, exists bool) {
+	v := m.addscore
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetScore resets all changes to the "score" field.
+func (m *EvaluationMutation) ResetScore() {
+	m.score = nil
+	m.addscore = nil
+}
+
+// SetGrade sets the "grade" field.
+func (m *EvaluationMutation) SetGrade(e evaluation.Grade) {
+	m.grade = &e
+}
+
+// Grade returns the value of the "grade" field in the mutation.
+func (m *EvaluationMutation) Grade() (r evaluation.Grade, exists bool) {
+	v := m.grade
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGrade returns the old "grade" field's value of the Evaluation entity.
+// If the Evaluation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EvaluationMutation) OldGrade(ctx context.Context) (v evaluation.Grade, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGrade is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGrade requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGrade: %w", err)
+	}
+	return oldValue.Grade, nil
+}
+
+// ResetGrade resets all changes to the "grade" field.
+func (m *EvaluationMutation) ResetGrade() {
+	m.grade = nil
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (m *EvaluationMutation) SetExecutionRate(f fixed.Decimal) {
+	m.execution_rate = &f
+	m.addexecution_rate = nil
+}
+
+// ExecutionRate returns the value of the "execution_rate" field in the mutation.
+func (m *EvaluationMutation) ExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.execution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionRate returns the old "execution_rate" field's value of the Evaluation entity.
+// If the Evaluation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EvaluationMutation) OldExecutionRate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionRate: %w", err)
+	}
+	return oldValue.ExecutionRate, nil
+}
+
+// AddExecutionRate adds f to the "execution_rate" field.
+func (m *EvaluationMutation) AddExecutionRate(f fixed.Decimal) {
+	if m.addexecution_rate != nil {
+		*m.addexecution_rate += f
+	} else {
+		m.addexecution_rate = &f
+	}
+}
+
+// AddedExecutionRate returns the value that was added to the "execution_rate" field in this mutation.
+func (m *EvaluationMutation) AddedExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (m *EvaluationMutation) ClearExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	m.clearedFields[evaluation.FieldExecutionRate] = struct{}{}
+}
+
+// ExecutionRateCleared returns if the "execution_rate" field was cleared in this mutation.
+func (m *EvaluationMutation) ExecutionRateCleared() bool {
+	_, ok := m.clearedFields[evaluation.FieldExecutionRate]
+	return ok
+}
+
+// ResetExecutionRate resets all changes to the "execution_rate" field.
+func (m *EvaluationMutation) ResetExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	delete(m.clearedFields, evaluation.FieldExecutionRate)
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (m *EvaluationMutation) SetExecutionScore(f fixed.Decimal) {
+	m.execution_score = &f
+	m.addexecution_score = nil
+}
+
+// ExecutionScore returns the value of the "execution_score" field in the mutation.
+func (m *EvaluationMutation) ExecutionScore() (r fixed.Decimal, exists bool) {
+	v := m.execution_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionScore returns the old "execution_score" field's value of the Evaluation entity.
+// If the Evaluation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EvaluationMutation) OldExecutionScore(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionScore: %w", err)
+	}
+	return oldValue.ExecutionScore, nil
+}
+
+// AddExecutionScore adds f to the "execution_score" field.
+func (m *EvaluationMutation) AddExecutionScore(f fixed.Decimal) {
+	if m.addexecution_score != nil {
+		*m.addexecution_score += f
+	} else {
+		m.addexecution_score = &f
+	}
+}
+
+// AddedExecutionScore returns the value that was added to the "execution_score" field in this mutation.
+func (m *EvaluationMutation) AddedExecutionScore() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExecutionScore clears the value of the "execution_score" field.
+func (m *EvaluationMutation) ClearExecutionScore() {
+	m.execution_score = nil
+	m.addexecution_score = nil
+	m.clearedFields[evaluation.FieldExecutionScore] = struct{}{}
+}
+
+// ExecutionScoreCleared returns if the "execution_score" field was cleared in this mutation.
+func (m *EvaluationMutation) ExecutionScoreCleared() bool {
+	_, ok := m.clearedFields[evaluation.FieldExecutionScore]
+	return ok
+}
+
+// ResetExecutionScore resets all changes to the "execution_score" field.
+func (m *EvaluationMutation) ResetExecutionScore() {
+	m.execution_score = nil
+	m.addexecution_score = nil
+	delete(m.clearedFields, evaluation.FieldExecutionScore)
+}
+
 // ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
 func (m *EvaluationMutation) ClearDepartmentYear() {
 	m.cleareddepartment_year = true
@@ -5698,7 +6502,7 @@ func (m *EvaluationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *EvaluationMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, evaluation.FieldCreatedAt)
 	}
@@ -5735,6 +6539,18 @@ func (m *EvaluationMutation) Fields() []string {
 	if m.submitted_at != nil {
 		fields = append(fields, evaluation.FieldSubmittedAt)
 	}
+	if m.score != nil {
+		fields = append(fields, evaluation.FieldScore)
+	}
+	if m.grade != nil {
+		fields = append(fields, evaluation.FieldGrade)
+	}
+	if m.execution_rate != nil {
+		fields = append(fields, evaluation.FieldExecutionRate)
+	}
+	if m.execution_score != nil {
+		fields = append(fields, evaluation.FieldExecutionScore)
+	}
 	return fields
 }
 
@@ -5767,6 +6583,14 @@ func (m *EvaluationMutation) Field(name string) (ent.Value, bool) {
 		return m.ReviewComment()
 	case evaluation.FieldSubmittedAt:
 		return m.SubmittedAt()
+	case evaluation.FieldScore:
+		return m.Score()
+	case evaluation.FieldGrade:
+		return m.Grade()
+	case evaluation.FieldExecutionRate:
+		return m.ExecutionRate()
+	case evaluation.FieldExecutionScore:
+		return m.ExecutionScore()
 	}
 	return nil, false
 }
@@ -5800,6 +6624,14 @@ func (m *EvaluationMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldReviewComment(ctx)
 	case evaluation.FieldSubmittedAt:
 		return m.OldSubmittedAt(ctx)
+	case evaluation.FieldScore:
+		return m.OldScore(ctx)
+	case evaluation.FieldGrade:
+		return m.OldGrade(ctx)
+	case evaluation.FieldExecutionRate:
+		return m.OldExecutionRate(ctx)
+	case evaluation.FieldExecutionScore:
+		return m.OldExecutionScore(ctx)
 	}
 	return nil, fmt.Errorf("unknown Evaluation field %s", name)
 }
@@ -5893,6 +6725,34 @@ func (m *EvaluationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSubmittedAt(v)
 		return nil
+	case evaluation.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScore(v)
+		return nil
+	case evaluation.FieldGrade:
+		v, ok := value.(evaluation.Grade)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGrade(v)
+		return nil
+	case evaluation.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionRate(v)
+		return nil
+	case evaluation.FieldExecutionScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionScore(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Evaluation field %s", name)
 }
@@ -5904,6 +6764,15 @@ func (m *EvaluationMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, evaluation.FieldVersion)
 	}
+	if m.addscore != nil {
+		fields = append(fields, evaluation.FieldScore)
+	}
+	if m.addexecution_rate != nil {
+		fields = append(fields, evaluation.FieldExecutionRate)
+	}
+	if m.addexecution_score != nil {
+		fields = append(fields, evaluation.FieldExecutionScore)
+	}
 	return fields
 }
 
@@ -5914,6 +6783,12 @@ func (m *EvaluationMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case evaluation.FieldVersion:
 		return m.AddedVersion()
+	case evaluation.FieldScore:
+		return m.AddedScore()
+	case evaluation.FieldExecutionRate:
+		return m.AddedExecutionRate()
+	case evaluation.FieldExecutionScore:
+		return m.AddedExecutionScore()
 	}
 	return nil, false
 }
@@ -5930,6 +6805,27 @@ func (m *EvaluationMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddVersion(v)
 		return nil
+	case evaluation.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddScore(v)
+		return nil
+	case evaluation.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionRate(v)
+		return nil
+	case evaluation.FieldExecutionScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionScore(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Evaluation numeric field %s", name)
 }
@@ -5943,6 +6839,12 @@ func (m *EvaluationMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(evaluation.FieldSubmittedAt) {
 		fields = append(fields, evaluation.FieldSubmittedAt)
+	}
+	if m.FieldCleared(evaluation.FieldExecutionRate) {
+		fields = append(fields, evaluation.FieldExecutionRate)
+	}
+	if m.FieldCleared(evaluation.FieldExecutionScore) {
+		fields = append(fields, evaluation.FieldExecutionScore)
 	}
 	return fields
 }
@@ -5963,6 +6865,12 @@ func (m *EvaluationMutation) ClearField(name string) error {
 		return nil
 	case evaluation.FieldSubmittedAt:
 		m.ClearSubmittedAt()
+		return nil
+	case evaluation.FieldExecutionRate:
+		m.ClearExecutionRate()
+		return nil
+	case evaluation.FieldExecutionScore:
+		m.ClearExecutionScore()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation nullable field %s", name)
@@ -6007,6 +6915,18 @@ func (m *EvaluationMutation) ResetField(name string) error {
 		return nil
 	case evaluation.FieldSubmittedAt:
 		m.ResetSubmittedAt()
+		return nil
+	case evaluation.FieldScore:
+		m.ResetScore()
+		return nil
+	case evaluation.FieldGrade:
+		m.ResetGrade()
+		return nil
+	case evaluation.FieldExecutionRate:
+		m.ResetExecutionRate()
+		return nil
+	case evaluation.FieldExecutionScore:
+		m.ResetExecutionScore()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation field %s", name)
@@ -6161,6 +7081,15 @@ type IndicatorMutation struct {
 	rated_score            *fixed.Decimal
 	addrated_score         *fixed.Decimal
 	deviation_reason       *string
+	effective_actual       *fixed.Decimal
+	addeffective_actual    *fixed.Decimal
+	completion_rate        *fixed.Decimal
+	addcompletion_rate     *fixed.Decimal
+	score                  *fixed.Decimal
+	addscore               *fixed.Decimal
+	attainment             *fixed.Decimal
+	addattainment          *fixed.Decimal
+	deviation_required     *bool
 	clearedFields          map[string]struct{}
 	department_year        *int
 	cleareddepartment_year bool
@@ -7167,6 +8096,294 @@ func (m *IndicatorMutation) ResetDeviationReason() {
 	m.deviation_reason = nil
 }
 
+// SetEffectiveActual sets the "effective_actual" field.
+func (m *IndicatorMutation) SetEffectiveActual(f fixed.Decimal) {
+	m.effective_actual = &f
+	m.addeffective_actual = nil
+}
+
+// EffectiveActual returns the value of the "effective_actual" field in the mutation.
+func (m *IndicatorMutation) EffectiveActual() (r fixed.Decimal, exists bool) {
+	v := m.effective_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEffectiveActual returns the old "effective_actual" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldEffectiveActual(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEffectiveActual is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEffectiveActual requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEffectiveActual: %w", err)
+	}
+	return oldValue.EffectiveActual, nil
+}
+
+// AddEffectiveActual adds f to the "effective_actual" field.
+func (m *IndicatorMutation) AddEffectiveActual(f fixed.Decimal) {
+	if m.addeffective_actual != nil {
+		*m.addeffective_actual += f
+	} else {
+		m.addeffective_actual = &f
+	}
+}
+
+// AddedEffectiveActual returns the value that was added to the "effective_actual" field in this mutation.
+func (m *IndicatorMutation) AddedEffectiveActual() (r fixed.Decimal, exists bool) {
+	v := m.addeffective_actual
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearEffectiveActual clears the value of the "effective_actual" field.
+func (m *IndicatorMutation) ClearEffectiveActual() {
+	m.effective_actual = nil
+	m.addeffective_actual = nil
+	m.clearedFields[indicator.FieldEffectiveActual] = struct{}{}
+}
+
+// EffectiveActualCleared returns if the "effective_actual" field was cleared in this mutation.
+func (m *IndicatorMutation) EffectiveActualCleared() bool {
+	_, ok := m.clearedFields[indicator.FieldEffectiveActual]
+	return ok
+}
+
+// ResetEffectiveActual resets all changes to the "effective_actual" field.
+func (m *IndicatorMutation) ResetEffectiveActual() {
+	m.effective_actual = nil
+	m.addeffective_actual = nil
+	delete(m.clearedFields, indicator.FieldEffectiveActual)
+}
+
+// SetCompletionRate sets the "completion_rate" field.
+func (m *IndicatorMutation) SetCompletionRate(f fixed.Decimal) {
+	m.completion_rate = &f
+	m.addcompletion_rate = nil
+}
+
+// CompletionRate returns the value of the "completion_rate" field in the mutation.
+func (m *IndicatorMutation) CompletionRate() (r fixed.Decimal, exists bool) {
+	v := m.completion_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompletionRate returns the old "completion_rate" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldCompletionRate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompletionRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompletionRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompletionRate: %w", err)
+	}
+	return oldValue.CompletionRate, nil
+}
+
+// AddCompletionRate adds f to the "completion_rate" field.
+func (m *IndicatorMutation) AddCompletionRate(f fixed.Decimal) {
+	if m.addcompletion_rate != nil {
+		*m.addcompletion_rate += f
+	} else {
+		m.addcompletion_rate = &f
+	}
+}
+
+// AddedCompletionRate returns the value that was added to the "completion_rate" field in this mutation.
+func (m *IndicatorMutation) AddedCompletionRate() (r fixed.Decimal, exists bool) {
+	v := m.addcompletion_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompletionRate clears the value of the "completion_rate" field.
+func (m *IndicatorMutation) ClearCompletionRate() {
+	m.completion_rate = nil
+	m.addcompletion_rate = nil
+	m.clearedFields[indicator.FieldCompletionRate] = struct{}{}
+}
+
+// CompletionRateCleared returns if the "completion_rate" field was cleared in this mutation.
+func (m *IndicatorMutation) CompletionRateCleared() bool {
+	_, ok := m.clearedFields[indicator.FieldCompletionRate]
+	return ok
+}
+
+// ResetCompletionRate resets all changes to the "completion_rate" field.
+func (m *IndicatorMutation) ResetCompletionRate() {
+	m.completion_rate = nil
+	m.addcompletion_rate = nil
+	delete(m.clearedFields, indicator.FieldCompletionRate)
+}
+
+// SetScore sets the "score" field.
+func (m *IndicatorMutation) SetScore(f fixed.Decimal) {
+	m.score = &f
+	m.addscore = nil
+}
+
+// Score returns the value of the "score" field in the mutation.
+func (m *IndicatorMutation) Score() (r fixed.Decimal, exists bool) {
+	v := m.score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScore returns the old "score" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldScore(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScore: %w", err)
+	}
+	return oldValue.Score, nil
+}
+
+// AddScore adds f to the "score" field.
+func (m *IndicatorMutation) AddScore(f fixed.Decimal) {
+	if m.addscore != nil {
+		*m.addscore += f
+	} else {
+		m.addscore = &f
+	}
+}
+
+// AddedScore returns the value that was added to the "score" field in this mutation.
+func (m *IndicatorMutation) AddedScore() (r fixed.Decimal, exists bool) {
+	v := m.addscore
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetScore resets all changes to the "score" field.
+func (m *IndicatorMutation) ResetScore() {
+	m.score = nil
+	m.addscore = nil
+}
+
+// SetAttainment sets the "attainment" field.
+func (m *IndicatorMutation) SetAttainment(f fixed.Decimal) {
+	m.attainment = &f
+	m.addattainment = nil
+}
+
+// Attainment returns the value of the "attainment" field in the mutation.
+func (m *IndicatorMutation) Attainment() (r fixed.Decimal, exists bool) {
+	v := m.attainment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttainment returns the old "attainment" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldAttainment(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttainment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttainment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttainment: %w", err)
+	}
+	return oldValue.Attainment, nil
+}
+
+// AddAttainment adds f to the "attainment" field.
+func (m *IndicatorMutation) AddAttainment(f fixed.Decimal) {
+	if m.addattainment != nil {
+		*m.addattainment += f
+	} else {
+		m.addattainment = &f
+	}
+}
+
+// AddedAttainment returns the value that was added to the "attainment" field in this mutation.
+func (m *IndicatorMutation) AddedAttainment() (r fixed.Decimal, exists bool) {
+	v := m.addattainment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttainment resets all changes to the "attainment" field.
+func (m *IndicatorMutation) ResetAttainment() {
+	m.attainment = nil
+	m.addattainment = nil
+}
+
+// SetDeviationRequired sets the "deviation_required" field.
+func (m *IndicatorMutation) SetDeviationRequired(b bool) {
+	m.deviation_required = &b
+}
+
+// DeviationRequired returns the value of the "deviation_required" field in the mutation.
+func (m *IndicatorMutation) DeviationRequired() (r bool, exists bool) {
+	v := m.deviation_required
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeviationRequired returns the old "deviation_required" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldDeviationRequired(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeviationRequired is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeviationRequired requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeviationRequired: %w", err)
+	}
+	return oldValue.DeviationRequired, nil
+}
+
+// ResetDeviationRequired resets all changes to the "deviation_required" field.
+func (m *IndicatorMutation) ResetDeviationRequired() {
+	m.deviation_required = nil
+}
+
 // ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
 func (m *IndicatorMutation) ClearDepartmentYear() {
 	m.cleareddepartment_year = true
@@ -7255,7 +8472,7 @@ func (m *IndicatorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IndicatorMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, indicator.FieldCreatedAt)
 	}
@@ -7313,6 +8530,21 @@ func (m *IndicatorMutation) Fields() []string {
 	if m.deviation_reason != nil {
 		fields = append(fields, indicator.FieldDeviationReason)
 	}
+	if m.effective_actual != nil {
+		fields = append(fields, indicator.FieldEffectiveActual)
+	}
+	if m.completion_rate != nil {
+		fields = append(fields, indicator.FieldCompletionRate)
+	}
+	if m.score != nil {
+		fields = append(fields, indicator.FieldScore)
+	}
+	if m.attainment != nil {
+		fields = append(fields, indicator.FieldAttainment)
+	}
+	if m.deviation_required != nil {
+		fields = append(fields, indicator.FieldDeviationRequired)
+	}
 	return fields
 }
 
@@ -7359,6 +8591,16 @@ func (m *IndicatorMutation) Field(name string) (ent.Value, bool) {
 		return m.RatedScore()
 	case indicator.FieldDeviationReason:
 		return m.DeviationReason()
+	case indicator.FieldEffectiveActual:
+		return m.EffectiveActual()
+	case indicator.FieldCompletionRate:
+		return m.CompletionRate()
+	case indicator.FieldScore:
+		return m.Score()
+	case indicator.FieldAttainment:
+		return m.Attainment()
+	case indicator.FieldDeviationRequired:
+		return m.DeviationRequired()
 	}
 	return nil, false
 }
@@ -7406,6 +8648,16 @@ func (m *IndicatorMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldRatedScore(ctx)
 	case indicator.FieldDeviationReason:
 		return m.OldDeviationReason(ctx)
+	case indicator.FieldEffectiveActual:
+		return m.OldEffectiveActual(ctx)
+	case indicator.FieldCompletionRate:
+		return m.OldCompletionRate(ctx)
+	case indicator.FieldScore:
+		return m.OldScore(ctx)
+	case indicator.FieldAttainment:
+		return m.OldAttainment(ctx)
+	case indicator.FieldDeviationRequired:
+		return m.OldDeviationRequired(ctx)
 	}
 	return nil, fmt.Errorf("unknown Indicator field %s", name)
 }
@@ -7548,6 +8800,41 @@ func (m *IndicatorMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDeviationReason(v)
 		return nil
+	case indicator.FieldEffectiveActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEffectiveActual(v)
+		return nil
+	case indicator.FieldCompletionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompletionRate(v)
+		return nil
+	case indicator.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScore(v)
+		return nil
+	case indicator.FieldAttainment:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttainment(v)
+		return nil
+	case indicator.FieldDeviationRequired:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeviationRequired(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Indicator field %s", name)
 }
@@ -7574,6 +8861,18 @@ func (m *IndicatorMutation) AddedFields() []string {
 	if m.addrated_score != nil {
 		fields = append(fields, indicator.FieldRatedScore)
 	}
+	if m.addeffective_actual != nil {
+		fields = append(fields, indicator.FieldEffectiveActual)
+	}
+	if m.addcompletion_rate != nil {
+		fields = append(fields, indicator.FieldCompletionRate)
+	}
+	if m.addscore != nil {
+		fields = append(fields, indicator.FieldScore)
+	}
+	if m.addattainment != nil {
+		fields = append(fields, indicator.FieldAttainment)
+	}
 	return fields
 }
 
@@ -7594,6 +8893,14 @@ func (m *IndicatorMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedActual()
 	case indicator.FieldRatedScore:
 		return m.AddedRatedScore()
+	case indicator.FieldEffectiveActual:
+		return m.AddedEffectiveActual()
+	case indicator.FieldCompletionRate:
+		return m.AddedCompletionRate()
+	case indicator.FieldScore:
+		return m.AddedScore()
+	case indicator.FieldAttainment:
+		return m.AddedAttainment()
 	}
 	return nil, false
 }
@@ -7645,6 +8952,34 @@ func (m *IndicatorMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddRatedScore(v)
 		return nil
+	case indicator.FieldEffectiveActual:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEffectiveActual(v)
+		return nil
+	case indicator.FieldCompletionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompletionRate(v)
+		return nil
+	case indicator.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddScore(v)
+		return nil
+	case indicator.FieldAttainment:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttainment(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Indicator numeric field %s", name)
 }
@@ -7673,6 +9008,12 @@ func (m *IndicatorMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(indicator.FieldRatedScore) {
 		fields = append(fields, indicator.FieldRatedScore)
+	}
+	if m.FieldCleared(indicator.FieldEffectiveActual) {
+		fields = append(fields, indicator.FieldEffectiveActual)
+	}
+	if m.FieldCleared(indicator.FieldCompletionRate) {
+		fields = append(fields, indicator.FieldCompletionRate)
 	}
 	return fields
 }
@@ -7708,6 +9049,12 @@ func (m *IndicatorMutation) ClearField(name string) error {
 		return nil
 	case indicator.FieldRatedScore:
 		m.ClearRatedScore()
+		return nil
+	case indicator.FieldEffectiveActual:
+		m.ClearEffectiveActual()
+		return nil
+	case indicator.FieldCompletionRate:
+		m.ClearCompletionRate()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator nullable field %s", name)
@@ -7773,6 +9120,21 @@ func (m *IndicatorMutation) ResetField(name string) error {
 		return nil
 	case indicator.FieldDeviationReason:
 		m.ResetDeviationReason()
+		return nil
+	case indicator.FieldEffectiveActual:
+		m.ResetEffectiveActual()
+		return nil
+	case indicator.FieldCompletionRate:
+		m.ResetCompletionRate()
+		return nil
+	case indicator.FieldScore:
+		m.ResetScore()
+		return nil
+	case indicator.FieldAttainment:
+		m.ResetAttainment()
+		return nil
+	case indicator.FieldDeviationRequired:
+		m.ResetDeviationRequired()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator field %s", name)
@@ -9338,6 +10700,10 @@ type ProjectMutation struct {
 	executed               *fixed.Decimal
 	addexecuted            *fixed.Decimal
 	goal                   *string
+	execution_rate         *fixed.Decimal
+	addexecution_rate      *fixed.Decimal
+	execution_score        *fixed.Decimal
+	addexecution_score     *fixed.Decimal
 	clearedFields          map[string]struct{}
 	department_year        *int
 	cleareddepartment_year bool
@@ -9870,6 +11236,132 @@ func (m *ProjectMutation) ResetGoal() {
 	m.goal = nil
 }
 
+// SetExecutionRate sets the "execution_rate" field.
+func (m *ProjectMutation) SetExecutionRate(f fixed.Decimal) {
+	m.execution_rate = &f
+	m.addexecution_rate = nil
+}
+
+// ExecutionRate returns the value of the "execution_rate" field in the mutation.
+func (m *ProjectMutation) ExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.execution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionRate returns the old "execution_rate" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldExecutionRate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionRate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionRate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionRate: %w", err)
+	}
+	return oldValue.ExecutionRate, nil
+}
+
+// AddExecutionRate adds f to the "execution_rate" field.
+func (m *ProjectMutation) AddExecutionRate(f fixed.Decimal) {
+	if m.addexecution_rate != nil {
+		*m.addexecution_rate += f
+	} else {
+		m.addexecution_rate = &f
+	}
+}
+
+// AddedExecutionRate returns the value that was added to the "execution_rate" field in this mutation.
+func (m *ProjectMutation) AddedExecutionRate() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_rate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (m *ProjectMutation) ClearExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	m.clearedFields[project.FieldExecutionRate] = struct{}{}
+}
+
+// ExecutionRateCleared returns if the "execution_rate" field was cleared in this mutation.
+func (m *ProjectMutation) ExecutionRateCleared() bool {
+	_, ok := m.clearedFields[project.FieldExecutionRate]
+	return ok
+}
+
+// ResetExecutionRate resets all changes to the "execution_rate" field.
+func (m *ProjectMutation) ResetExecutionRate() {
+	m.execution_rate = nil
+	m.addexecution_rate = nil
+	delete(m.clearedFields, project.FieldExecutionRate)
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (m *ProjectMutation) SetExecutionScore(f fixed.Decimal) {
+	m.execution_score = &f
+	m.addexecution_score = nil
+}
+
+// ExecutionScore returns the value of the "execution_score" field in the mutation.
+func (m *ProjectMutation) ExecutionScore() (r fixed.Decimal, exists bool) {
+	v := m.execution_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionScore returns the old "execution_score" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldExecutionScore(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionScore: %w", err)
+	}
+	return oldValue.ExecutionScore, nil
+}
+
+// AddExecutionScore adds f to the "execution_score" field.
+func (m *ProjectMutation) AddExecutionScore(f fixed.Decimal) {
+	if m.addexecution_score != nil {
+		*m.addexecution_score += f
+	} else {
+		m.addexecution_score = &f
+	}
+}
+
+// AddedExecutionScore returns the value that was added to the "execution_score" field in this mutation.
+func (m *ProjectMutation) AddedExecutionScore() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExecutionScore resets all changes to the "execution_score" field.
+func (m *ProjectMutation) ResetExecutionScore() {
+	m.execution_score = nil
+	m.addexecution_score = nil
+}
+
 // ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
 func (m *ProjectMutation) ClearDepartmentYear() {
 	m.cleareddepartment_year = true
@@ -10039,7 +11531,7 @@ func (m *ProjectMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProjectMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, project.FieldCreatedAt)
 	}
@@ -10070,6 +11562,12 @@ func (m *ProjectMutation) Fields() []string {
 	if m.goal != nil {
 		fields = append(fields, project.FieldGoal)
 	}
+	if m.execution_rate != nil {
+		fields = append(fields, project.FieldExecutionRate)
+	}
+	if m.execution_score != nil {
+		fields = append(fields, project.FieldExecutionScore)
+	}
 	return fields
 }
 
@@ -10098,6 +11596,10 @@ func (m *ProjectMutation) Field(name string) (ent.Value, bool) {
 		return m.Executed()
 	case project.FieldGoal:
 		return m.Goal()
+	case project.FieldExecutionRate:
+		return m.ExecutionRate()
+	case project.FieldExecutionScore:
+		return m.ExecutionScore()
 	}
 	return nil, false
 }
@@ -10127,6 +11629,10 @@ func (m *ProjectMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldExecuted(ctx)
 	case project.FieldGoal:
 		return m.OldGoal(ctx)
+	case project.FieldExecutionRate:
+		return m.OldExecutionRate(ctx)
+	case project.FieldExecutionScore:
+		return m.OldExecutionScore(ctx)
 	}
 	return nil, fmt.Errorf("unknown Project field %s", name)
 }
@@ -10206,6 +11712,20 @@ func (m *ProjectMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetGoal(v)
 		return nil
+	case project.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionRate(v)
+		return nil
+	case project.FieldExecutionScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionScore(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Project field %s", name)
 }
@@ -10223,6 +11743,12 @@ func (m *ProjectMutation) AddedFields() []string {
 	if m.addexecuted != nil {
 		fields = append(fields, project.FieldExecuted)
 	}
+	if m.addexecution_rate != nil {
+		fields = append(fields, project.FieldExecutionRate)
+	}
+	if m.addexecution_score != nil {
+		fields = append(fields, project.FieldExecutionScore)
+	}
 	return fields
 }
 
@@ -10237,6 +11763,10 @@ func (m *ProjectMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedBudget()
 	case project.FieldExecuted:
 		return m.AddedExecuted()
+	case project.FieldExecutionRate:
+		return m.AddedExecutionRate()
+	case project.FieldExecutionScore:
+		return m.AddedExecutionScore()
 	}
 	return nil, false
 }
@@ -10267,6 +11797,20 @@ func (m *ProjectMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddExecuted(v)
 		return nil
+	case project.FieldExecutionRate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionRate(v)
+		return nil
+	case project.FieldExecutionScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionScore(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Project numeric field %s", name)
 }
@@ -10274,7 +11818,11 @@ func (m *ProjectMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ProjectMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(project.FieldExecutionRate) {
+		fields = append(fields, project.FieldExecutionRate)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -10287,6 +11835,11 @@ func (m *ProjectMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ProjectMutation) ClearField(name string) error {
+	switch name {
+	case project.FieldExecutionRate:
+		m.ClearExecutionRate()
+		return nil
+	}
 	return fmt.Errorf("unknown Project nullable field %s", name)
 }
 
@@ -10323,6 +11876,12 @@ func (m *ProjectMutation) ResetField(name string) error {
 		return nil
 	case project.FieldGoal:
 		m.ResetGoal()
+		return nil
+	case project.FieldExecutionRate:
+		m.ResetExecutionRate()
+		return nil
+	case project.FieldExecutionScore:
+		m.ResetExecutionScore()
 		return nil
 	}
 	return fmt.Errorf("unknown Project field %s", name)

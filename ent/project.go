@@ -39,6 +39,10 @@ type Project struct {
 	Executed fixed.Decimal `json:"executed,omitempty"`
 	// 绩效目标
 	Goal string `json:"goal,omitempty"`
+	// executed / budget in percent, 2 places
+	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
+	// the 预算执行率 item, 10 × min(execution rate, 1), 2 places
+	ExecutionScore fixed.Decimal `json:"execution_score,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProjectQuery when eager-loading is set.
 	Edges        ProjectEdges `json:"edges"`
@@ -97,7 +101,7 @@ func (*Project) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldBudget, project.FieldExecuted:
+		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldBudget, project.FieldExecuted, project.FieldExecutionRate, project.FieldExecutionScore:
 			values[i] = new(sql.NullInt64)
 		case project.FieldCode, project.FieldName, project.FieldCategory, project.FieldGoal:
 			values[i] = new(sql.NullString)
@@ -184,6 +188,19 @@ func (_m *Project) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Goal = value.String
 			}
+		case project.FieldExecutionRate:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field execution_rate", values[i])
+			} else if value.Valid {
+				_m.ExecutionRate = new(fixed.Decimal)
+				*_m.ExecutionRate = fixed.Decimal(value.Int64)
+			}
+		case project.FieldExecutionScore:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field execution_score", values[i])
+			} else if value.Valid {
+				_m.ExecutionScore = fixed.Decimal(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -264,6 +281,14 @@ func (_m *Project) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("goal=")
 	builder.WriteString(_m.Goal)
+	builder.WriteString(", ")
+	if v := _m.ExecutionRate; v != nil {
+		builder.WriteString("execution_rate=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("execution_score=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ExecutionScore))
 	builder.WriteByte(')')
 	return builder.String()
 }

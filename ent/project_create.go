@@ -148,6 +148,34 @@ func (_c *ProjectCreate) SetNillableGoal(v *string) *ProjectCreate {
 	return _c
 }
 
+// SetExecutionRate sets the "execution_rate" field.
+func (_c *ProjectCreate) SetExecutionRate(v fixed.Decimal) *ProjectCreate {
+	_c.mutation.SetExecutionRate(v)
+	return _c
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableExecutionRate(v *fixed.Decimal) *ProjectCreate {
+	if v != nil {
+		_c.SetExecutionRate(*v)
+	}
+	return _c
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_c *ProjectCreate) SetExecutionScore(v fixed.Decimal) *ProjectCreate {
+	_c.mutation.SetExecutionScore(v)
+	return _c
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableExecutionScore(v *fixed.Decimal) *ProjectCreate {
+	if v != nil {
+		_c.SetExecutionScore(*v)
+	}
+	return _c
+}
+
 // SetDepartmentYear sets the "department_year" edge to the DepartmentYear entity.
 func (_c *ProjectCreate) SetDepartmentYear(v *DepartmentYear) *ProjectCreate {
 	return _c.SetDepartmentYearID(v.ID)
@@ -258,6 +286,10 @@ func (_c *ProjectCreate) defaults() error {
 		v := project.DefaultGoal
 		_c.mutation.SetGoal(v)
 	}
+	if _, ok := _c.mutation.ExecutionScore(); !ok {
+		v := project.DefaultExecutionScore
+		_c.mutation.SetExecutionScore(v)
+	}
 	return nil
 }
 
@@ -323,6 +355,9 @@ func (_c *ProjectCreate) check() error {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.ExecutionScore(); !ok {
+		return &ValidationError{Name: "execution_score", err: errors.New(`ent: missing required field "Project.execution_score"`)}
+	}
 	if len(_c.mutation.DepartmentYearIDs()) == 0 {
 		return &ValidationError{Name: "department_year", err: errors.New(`ent: missing required edge "Project.department_year"`)}
 	}
@@ -387,6 +422,14 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
 		_node.Goal = value
+	}
+	if value, ok := _c.mutation.ExecutionRate(); ok {
+		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
+		_node.ExecutionRate = &value
+	}
+	if value, ok := _c.mutation.ExecutionScore(); ok {
+		_spec.SetField(project.FieldExecutionScore, field.TypeInt64, value)
+		_node.ExecutionScore = value
 	}
 	if nodes := _c.mutation.DepartmentYearIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

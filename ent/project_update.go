@@ -157,6 +157,54 @@ func (_u *ProjectUpdate) SetNillableGoal(v *string) *ProjectUpdate {
 	return _u
 }
 
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *ProjectUpdate) SetExecutionRate(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableExecutionRate(v *fixed.Decimal) *ProjectUpdate {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *ProjectUpdate) AddExecutionRate(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *ProjectUpdate) ClearExecutionRate() *ProjectUpdate {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_u *ProjectUpdate) SetExecutionScore(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.ResetExecutionScore()
+	_u.mutation.SetExecutionScore(v)
+	return _u
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableExecutionScore(v *fixed.Decimal) *ProjectUpdate {
+	if v != nil {
+		_u.SetExecutionScore(*v)
+	}
+	return _u
+}
+
+// AddExecutionScore adds value to the "execution_score" field.
+func (_u *ProjectUpdate) AddExecutionScore(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.AddExecutionScore(v)
+	return _u
+}
+
 // AddIndicatorIDs adds the "indicators" edge to the Indicator entity by IDs.
 func (_u *ProjectUpdate) AddIndicatorIDs(ids ...int) *ProjectUpdate {
 	_u.mutation.AddIndicatorIDs(ids...)
@@ -364,6 +412,21 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(project.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(project.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.ExecutionScore(); ok {
+		_spec.SetField(project.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionScore(); ok {
+		_spec.AddField(project.FieldExecutionScore, field.TypeInt64, value)
 	}
 	if _u.mutation.IndicatorsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -599,6 +662,54 @@ func (_u *ProjectUpdateOne) SetNillableGoal(v *string) *ProjectUpdateOne {
 	if v != nil {
 		_u.SetGoal(*v)
 	}
+	return _u
+}
+
+// SetExecutionRate sets the "execution_rate" field.
+func (_u *ProjectUpdateOne) SetExecutionRate(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.ResetExecutionRate()
+	_u.mutation.SetExecutionRate(v)
+	return _u
+}
+
+// SetNillableExecutionRate sets the "execution_rate" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableExecutionRate(v *fixed.Decimal) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetExecutionRate(*v)
+	}
+	return _u
+}
+
+// AddExecutionRate adds value to the "execution_rate" field.
+func (_u *ProjectUpdateOne) AddExecutionRate(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.AddExecutionRate(v)
+	return _u
+}
+
+// ClearExecutionRate clears the value of the "execution_rate" field.
+func (_u *ProjectUpdateOne) ClearExecutionRate() *ProjectUpdateOne {
+	_u.mutation.ClearExecutionRate()
+	return _u
+}
+
+// SetExecutionScore sets the "execution_score" field.
+func (_u *ProjectUpdateOne) SetExecutionScore(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.ResetExecutionScore()
+	_u.mutation.SetExecutionScore(v)
+	return _u
+}
+
+// SetNillableExecutionScore sets the "execution_score" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableExecutionScore(v *fixed.Decimal) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetExecutionScore(*v)
+	}
+	return _u
+}
+
+// AddExecutionScore adds value to the "execution_score" field.
+func (_u *ProjectUpdateOne) AddExecutionScore(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.AddExecutionScore(v)
 	return _u
 }
 
@@ -839,6 +950,21 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ExecutionRate(); ok {
+		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionRate(); ok {
+		_spec.AddField(project.FieldExecutionRate, field.TypeInt64, value)
+	}
+	if _u.mutation.ExecutionRateCleared() {
+		_spec.ClearField(project.FieldExecutionRate, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.ExecutionScore(); ok {
+		_spec.SetField(project.FieldExecutionScore, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedExecutionScore(); ok {
+		_spec.AddField(project.FieldExecutionScore, field.TypeInt64, value)
 	}
 	if _u.mutation.IndicatorsCleared() {
 		edge := &sqlgraph.EdgeSpec{

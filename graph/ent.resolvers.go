@@ -66,14 +66,7 @@ func (r *queryResolver) Evaluations(ctx context.Context, after *entgql.Cursor[in
 			ent.WithEvaluationOrder(orderBy),
 			ent.WithEvaluationFilter(where.Filter),
 		)
-	if err != nil {
-		return nil, err
-	}
-	nodes := make([]*ent.Evaluation, len(conn.Edges))
-	for i, e := range conn.Edges {
-		nodes[i] = e.Node
-	}
-	return conn, preload(ctx, nodes)
+	return conn, err
 }
 
 // Indicators is the resolver for the indicators field.
@@ -133,16 +126,6 @@ func (r *Resolver) DepartmentWhereInput() generated.DepartmentWhereInputResolver
 	return &departmentWhereInputResolver{r}
 }
 
-// EvaluationWhereInput returns generated.EvaluationWhereInputResolver implementation.
-func (r *Resolver) EvaluationWhereInput() generated.EvaluationWhereInputResolver {
-	return &evaluationWhereInputResolver{r}
-}
-
-// IndicatorWhereInput returns generated.IndicatorWhereInputResolver implementation.
-func (r *Resolver) IndicatorWhereInput() generated.IndicatorWhereInputResolver {
-	return &indicatorWhereInputResolver{r}
-}
-
 type (
 	departmentResolver           struct{ *Resolver }
 	departmentYearResolver       struct{ *Resolver }
@@ -152,6 +135,4 @@ type (
 	projectResolver              struct{ *Resolver }
 	queryResolver                struct{ *Resolver }
 	departmentWhereInputResolver struct{ *Resolver }
-	evaluationWhereInputResolver struct{ *Resolver }
-	indicatorWhereInputResolver  struct{ *Resolver }
 )

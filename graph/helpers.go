@@ -15,7 +15,7 @@ import (
 
 	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
-	"jixiao/domain/scoresql"
+	"jixiao/domain/scoring"
 	"jixiao/domain/workflow"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
@@ -68,27 +68,9 @@ func decPtr(v *decimal.Decimal) *fixed.Decimal {
 	return &d
 }
 
-// evaluate scores an evaluation from its subject, loaded through the request's loaders.
-func evaluate(ctx context.Context, ev *ent.Evaluation) (assess.Evaluation, error) {
-	s, err := subject(ctx, loader.SubjectOf(ev), true)
-	if err != nil {
-		return assess.Evaluation{}, err
-	}
-	return assess.Evaluate(ev, s), nil
-}
-
-// total is an evaluation's score alone, for the fields that need nothing else.
-func total(ctx context.Context, ev *ent.Evaluation) (decimal.Decimal, error) {
-	s, err := subject(ctx, loader.SubjectOf(ev), false)
-	if err != nil {
-		return decimal.Zero, err
-	}
-	return assess.Total(s), nil
-}
-
 // subject loads what an evaluation of key needs, all lookups in flight at once:
 // when full, the indicators with every column and the monthly execution; otherwise
-// only what its score is computed from.
+// only what subtotals read.
 func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject, error) {
 	l := loader.For(ctx)
 	// Ask every loader before waiting on any, so that concurrent resolvers land in
@@ -120,22 +102,9 @@ func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject
 	return s, err
 }
 
-// scoreIndicator computes an indicator, loading its department-year only when a
-// formula binding needs the figures.
-func scoreIndicator(ctx context.Context, ind *ent.Indicator) (assess.Indicator, error) {
-	var dy *ent.DepartmentYear
-	if ind.Binding != nil {
-		var err error
-		if dy, err = loader.For(ctx).Year.Load(ctx, ind.DepartmentYearID); err != nil {
-			return assess.Indicator{}, err
-		}
-	}
-	return assess.Score(ind, dy), nil
-}
-
-func subtotals(in assess.Evaluation) []*model.Subtotal {
-	out := make([]*model.Subtotal, len(in.Subtotals))
-	for i, s := range in.Subtotals {
+func subtotals(in []scoring.Subtotal) []*model.Subtotal {
+	out := make([]*model.Subtotal, len(in))
+	for i, s := range in {
 		out[i] = &model.Subtotal{Level1: s.Level1, Score: dec(s.Score), Weight: dec(s.Weight)}
 		if s.Level2 != "" {
 			l2 := s.Level2
@@ -145,9 +114,9 @@ func subtotals(in assess.Evaluation) []*model.Subtotal {
 	return out
 }
 
-func submitProblems(in assess.Evaluation, names map[int]string) []*model.SubmitProblem {
-	out := make([]*model.SubmitProblem, len(in.Problems))
-	for i, p := range in.Problems {
+func submitProblems(in []scoring.Problem, names map[int]string) []*model.SubmitProblem {
+	out := make([]*model.SubmitProblem, len(in))
+	for i, p := range in {
 		params := map[string]any{} // never null: a UI interpolates it as it is
 		for k, v := range p.Params {
 			params[k] = v
@@ -207,18 +176,6 @@ func pageSize(first *int) (int, error) {
 		return 0, inputerr.New("first", "must be between 0 and %d, got %d", MaxPage, *first)
 	}
 	return *first, nil
-}
-
-// byExpr orders rows by a computed SQL expression, ties by id.
-func byExpr(expr func(scoresql.Column) string, desc bool) func(*sql.Selector) {
-	return func(s *sql.Selector) {
-		dir := " ASC"
-		if desc {
-			dir = " DESC"
-		}
-		s.OrderExpr(sql.Expr(expr(s.C) + dir))
-		s.OrderBy(s.C("id"))
-	}
 }
 
 type rankedRow[T any] struct {
@@ -333,57 +290,6 @@ func submitRefused(ctx context.Context, id int, problems []*model.SubmitProblem)
 	}
 }
 
-// compare is a predicate on a computed SQL value; a nil bound filters nothing.
-func compare(expr func(scoresql.Column) string, op string, bound *fixed.Decimal) func(*sql.Selector) {
-	return func(s *sql.Selector) {
-		if bound == nil {
-			return
-		}
-		// float64 compares as a number in SQLite and PostgreSQL alike; a string would
-		// compare as text in SQLite.
-		f, _ := bound.Decimal().Float64()
-		s.Where(sql.P(func(b *sql.Builder) {
-			// Arg writes the dialect's placeholder (? or $n); a literal ? would not.
-			b.WriteString(expr(s.C) + " " + op + " ").Arg(f)
-		}))
-	}
-}
-
-// preload reads the subjects of a page of evaluations in one batch per loader, so
-// that their computed fields find them cached instead of trickling in over many
-// small batches.
-func preload(ctx context.Context, evs []*ent.Evaluation) error {
-	l := loader.For(ctx)
-	var (
-		subjects        []loader.Subject
-		years, projects []int
-	)
-	for _, ev := range evs {
-		if ev.DepartmentYearID == 0 {
-			// entgql selected only the columns the query names, and no computed
-			// field was among them (one would have selected every column).
-			continue
-		}
-		subjects, years = append(subjects, loader.SubjectOf(ev)), append(years, ev.DepartmentYearID)
-		if ev.ProjectID != nil {
-			projects = append(projects, *ev.ProjectID)
-		}
-	}
-	inds := l.Scored.LoadAllThunk(ctx, subjects)
-	ys := l.Year.LoadAllThunk(ctx, years)
-	ps := l.Project.LoadAllThunk(ctx, projects)
-	for _, wait := range []func() error{
-		func() error { _, err := inds(); return err },
-		func() error { _, err := ys(); return err },
-		func() error { _, err := ps(); return err },
-	} {
-		if err := wait(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // step moves an evaluation one step through the review workflow. The update names
 // the statuses the step starts from, so that the access rules decide first (who may
 // take which step, on which department's evaluation) and a step that does not fit
@@ -448,4 +354,12 @@ func me(ctx context.Context, client *ent.Client) (*model.Me, error) {
 		out.Scope = d
 	}
 	return out, nil
+}
+
+// sqlDirection is a GraphQL order direction as an ent order option.
+func sqlDirection(d entgql.OrderDirection) sql.OrderTermOption {
+	if d == entgql.OrderDirectionDesc {
+		return sql.OrderDesc()
+	}
+	return sql.OrderAsc()
 }

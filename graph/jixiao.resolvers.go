@@ -10,15 +10,16 @@ import (
 	"fmt"
 	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
-	"jixiao/domain/scoresql"
+	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
 	"jixiao/domain/workflow"
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/evaluation"
+	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
-	"jixiao/ent/predicate"
 	"jixiao/ent/schema"
 	"jixiao/graph/generated"
 	"jixiao/graph/loader"
@@ -53,47 +54,12 @@ func (r *departmentResolver) Score(ctx context.Context, obj *ent.Department, yea
 	if err != nil {
 		return nil, err
 	}
-	score := dec(assess.Total(s))
+	scores := make([]fixed.Decimal, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		scores[i] = ind.Score
+	}
+	score := kept.OfEvaluation(scores, nil, kept.YearValues{}).Score
 	return &score, nil
-}
-
-// BasicBudget is the resolver for the basicBudget field.
-func (r *departmentYearResolver) BasicBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	return assess.TotalsOf(obj).BasicBudget, nil
-}
-
-// BasicActual is the resolver for the basicActual field.
-func (r *departmentYearResolver) BasicActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	return assess.TotalsOf(obj).BasicActual, nil
-}
-
-// TotalBudget is the resolver for the totalBudget field.
-func (r *departmentYearResolver) TotalBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	return assess.TotalsOf(obj).TotalBudget, nil
-}
-
-// TotalActual is the resolver for the totalActual field.
-func (r *departmentYearResolver) TotalActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
-	return assess.TotalsOf(obj).TotalActual, nil
-}
-
-// ExecutionRate is the resolver for the executionRate field.
-func (r *departmentYearResolver) ExecutionRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error) {
-	rate, ok := assess.ExecutionRate(obj)
-	if !ok {
-		return nil, nil
-	}
-	return decPtr(&rate), nil
-}
-
-// CarryoverRate is the resolver for the carryoverRate field.
-func (r *departmentYearResolver) CarryoverRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error) {
-	rate, ok := assess.CarryoverRate(obj)
-	if !ok {
-		return nil, nil
-	}
-	rate = rate.Round(2)
-	return decPtr(&rate), nil
 }
 
 // Months is the resolver for the months field.
@@ -138,49 +104,36 @@ func (r *evaluationResolver) Indicators(ctx context.Context, obj *ent.Evaluation
 	return loader.For(ctx).Indicators.Load(ctx, loader.SubjectOf(obj))
 }
 
-// Score is the resolver for the score field.
-func (r *evaluationResolver) Score(ctx context.Context, obj *ent.Evaluation) (fixed.Decimal, error) {
-	t, err := total(ctx, obj)
-	return dec(t), err
-}
-
-// Grade is the resolver for the grade field.
-func (r *evaluationResolver) Grade(ctx context.Context, obj *ent.Evaluation) (model.Grade, error) {
-	t, err := total(ctx, obj)
-	return model.Grade(scoring.GradeOf(t)), err
-}
-
 // GradeLabel is the resolver for the gradeLabel field.
 func (r *evaluationResolver) GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error) {
-	t, err := total(ctx, obj)
-	return scoring.GradeOf(t).Chinese(), err
+	return scoring.Grade(obj.Grade).Chinese(), nil
 }
 
 // Subtotals is the resolver for the subtotals field.
 func (r *evaluationResolver) Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error) {
-	e, err := evaluate(ctx, obj)
-	return subtotals(e), err
-}
-
-// ExecutionRate is the resolver for the executionRate field.
-func (r *evaluationResolver) ExecutionRate(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error) {
-	e, err := evaluate(ctx, obj)
-	return decPtr(e.ExecutionRate), err
-}
-
-// ExecutionScore is the resolver for the executionScore field.
-func (r *evaluationResolver) ExecutionScore(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error) {
-	e, err := evaluate(ctx, obj)
-	return decPtr(e.ExecutionScore), err
+	s, err := subject(ctx, loader.SubjectOf(obj), false)
+	return subtotals(assess.Subtotals(s)), err
 }
 
 // MonthsBehind is the resolver for the monthsBehind field.
 func (r *evaluationResolver) MonthsBehind(ctx context.Context, obj *ent.Evaluation) ([]int, error) {
-	e, err := evaluate(ctx, obj)
-	if e.MonthsBehind == nil {
-		e.MonthsBehind = []int{}
+	if obj.ProjectID != nil {
+		return []int{}, nil
 	}
-	return e.MonthsBehind, err
+	l := loader.For(ctx)
+	year, months := l.Year.LoadThunk(ctx, obj.DepartmentYearID), l.Months.LoadThunk(ctx, obj.DepartmentYearID)
+	dy, err := year()
+	if err != nil {
+		return nil, err
+	}
+	ms, err := months()
+	if err != nil {
+		return nil, err
+	}
+	if behind := assess.MonthsBehind(dy, ms); behind != nil {
+		return behind, nil
+	}
+	return []int{}, nil
 }
 
 // SubmitProblems is the resolver for the submitProblems field.
@@ -189,7 +142,7 @@ func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evalua
 	if err != nil {
 		return nil, err
 	}
-	return submitProblems(assess.Evaluate(obj, s), indicatorNames(s.Indicators)), nil
+	return submitProblems(assess.Problems(obj, s), indicatorNames(s.Indicators)), nil
 }
 
 // ViewerCan is the resolver for the viewerCan field.
@@ -205,36 +158,6 @@ func (r *evaluationResolver) Locked(ctx context.Context, obj *ent.Evaluation) (b
 // LockReason is the resolver for the lockReason field.
 func (r *evaluationResolver) LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error) {
 	return r.evaluationLock(ctx, obj)
-}
-
-// EffectiveActual is the resolver for the effectiveActual field.
-func (r *indicatorResolver) EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
-	s, err := scoreIndicator(ctx, obj)
-	return decPtr(s.EffectiveActual), err
-}
-
-// CompletionRate is the resolver for the completionRate field.
-func (r *indicatorResolver) CompletionRate(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error) {
-	s, err := scoreIndicator(ctx, obj)
-	return decPtr(s.CompletionRate), err
-}
-
-// Score is the resolver for the score field.
-func (r *indicatorResolver) Score(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error) {
-	s, err := scoreIndicator(ctx, obj)
-	return dec(s.Score), err
-}
-
-// Attainment is the resolver for the attainment field.
-func (r *indicatorResolver) Attainment(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error) {
-	s, err := scoreIndicator(ctx, obj)
-	return dec(s.Attainment), err
-}
-
-// DeviationRequired is the resolver for the deviationRequired field.
-func (r *indicatorResolver) DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error) {
-	s, err := scoreIndicator(ctx, obj)
-	return s.DeviationRequired, err
 }
 
 // ViewerCan is the resolver for the viewerCan field.
@@ -412,7 +335,7 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if err != nil {
 		return nil, err
 	}
-	if problems := submitProblems(assess.Evaluate(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
+	if problems := submitProblems(assess.Problems(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
 		return nil, submitRefused(ctx, id, problems)
 	}
 	return ev, nil
@@ -498,15 +421,6 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.API
 	return found(t, err, "API token", id)
 }
 
-// ExecutionRate is the resolver for the executionRate field.
-func (r *projectResolver) ExecutionRate(ctx context.Context, obj *ent.Project) (*fixed.Decimal, error) {
-	rate, ok := scoring.ExecutionRate(obj.Executed.Decimal(), obj.Budget.Decimal())
-	if !ok {
-		return nil, nil
-	}
-	return decPtr(&rate), nil
-}
-
 // Evaluation is the resolver for the evaluation field.
 func (r *projectResolver) Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error) {
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
@@ -533,14 +447,14 @@ func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.Indicator
 	if err != nil {
 		return nil, err
 	}
-	expr := scoresql.IndicatorAttainment
+	dir := sqlDirection(direction)
+	order := []indicator.OrderOption{indicator.ByAttainment(dir), indicator.ByID()}
 	if by == model.IndicatorRankByScore {
-		expr = scoresql.IndicatorScore
+		order[0] = indicator.ByScore(dir)
 	}
-	order := byExpr(expr, direction == entgql.OrderDirectionDesc)
 	rows, info, total, err := rankPage(ctx, first, after, func(i *ent.Indicator) int { return i.ID },
 		func(offset, limit int) ([]*ent.Indicator, error) {
-			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
+			return q.Clone().Order(order...).Offset(offset).Limit(limit).All(ctx)
 		}, q.Count)
 	conn := &ent.IndicatorConnection{PageInfo: info, TotalCount: total}
 	for _, row := range rows {
@@ -555,21 +469,16 @@ func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.
 	if err != nil {
 		return nil, err
 	}
-	order := byExpr(scoresql.EvaluationScore, direction == entgql.OrderDirectionDesc)
+	order := []evaluation.OrderOption{evaluation.ByScore(sqlDirection(direction)), evaluation.ByID()}
 	rows, info, total, err := rankPage(ctx, first, after, func(e *ent.Evaluation) int { return e.ID },
 		func(offset, limit int) ([]*ent.Evaluation, error) {
-			return q.Clone().Order(order).Offset(offset).Limit(limit).All(ctx)
+			return q.Clone().Order(order...).Offset(offset).Limit(limit).All(ctx)
 		}, q.Count)
-	if err != nil {
-		return nil, err
-	}
 	conn := &ent.EvaluationConnection{PageInfo: info, TotalCount: total}
-	nodes := make([]*ent.Evaluation, len(rows))
-	for i, row := range rows {
-		nodes[i] = row.node
+	for _, row := range rows {
 		conn.Edges = append(conn.Edges, &ent.EvaluationEdge{Node: row.node, Cursor: row.cursor})
 	}
-	return conn, preload(ctx, nodes)
+	return conn, err
 }
 
 // Me is the resolver for the me field.
@@ -592,57 +501,6 @@ func (r *departmentWhereInputResolver) Within(ctx context.Context, obj *ent.Depa
 		return withField(err, "within")
 	}
 	obj.AddPredicates(department.Or(department.ID(root.ID), department.PathHasPrefix(schema.SubtreePrefix(root.Path, root.ID))))
-	return nil
-}
-
-// ScoreLt is the resolver for the scoreLT field.
-func (r *evaluationWhereInputResolver) ScoreLt(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, "<", data)))
-	return nil
-}
-
-// ScoreGte is the resolver for the scoreGTE field.
-func (r *evaluationWhereInputResolver) ScoreGte(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, ">=", data)))
-	return nil
-}
-
-// Grade is the resolver for the grade field.
-func (r *evaluationWhereInputResolver) Grade(ctx context.Context, obj *ent.EvaluationWhereInput, data *model.Grade) error {
-	if data == nil {
-		return nil
-	}
-	lo, hi, _ := scoring.GradeRange(scoring.Grade(*data))
-	from := dec(lo)
-	obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, ">=", &from)))
-	if hi != nil {
-		below := dec(*hi)
-		obj.AddPredicates(predicate.Evaluation(compare(scoresql.EvaluationScore, "<", &below)))
-	}
-	return nil
-}
-
-// ScoreLt is the resolver for the scoreLT field.
-func (r *indicatorWhereInputResolver) ScoreLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorScore, "<", data)))
-	return nil
-}
-
-// ScoreGte is the resolver for the scoreGTE field.
-func (r *indicatorWhereInputResolver) ScoreGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorScore, ">=", data)))
-	return nil
-}
-
-// AttainmentLt is the resolver for the attainmentLT field.
-func (r *indicatorWhereInputResolver) AttainmentLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorAttainment, "<", data)))
-	return nil
-}
-
-// AttainmentGte is the resolver for the attainmentGTE field.
-func (r *indicatorWhereInputResolver) AttainmentGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error {
-	obj.AddPredicates(predicate.Indicator(compare(scoresql.IndicatorAttainment, ">=", data)))
 	return nil
 }
 

@@ -280,19 +280,8 @@ func nameVariable(e *gqlerror.Error) *gqlerror.Error {
 	return e
 }
 
-// camel turns a column name into its GraphQL field name as entgql spells it:
-// rated_score → ratedScore, department_year_id → departmentYearID.
-func camel(name string) string {
-	parts := strings.Split(name, "_")
-	for i := 1; i < len(parts); i++ {
-		if parts[i] == "id" {
-			parts[i] = "ID"
-		} else if parts[i] != "" {
-			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
-		}
-	}
-	return strings.Join(parts, "")
-}
+// camel turns a column name into its GraphQL field name (inputerr.GraphQLName).
+func camel(name string) string { return inputerr.GraphQLName(name) }
 
 func lowerFirst(s string) string {
 	if s == "" {

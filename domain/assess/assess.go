@@ -71,7 +71,6 @@ type Indicator struct {
 	Score             decimal.Decimal
 	Attainment        decimal.Decimal
 	DeviationRequired bool
-	input             scoring.Indicator
 }
 
 // input is what scoring needs of ind. dy is its department-year, needed only when
@@ -106,7 +105,7 @@ func input(ind *ent.Indicator, dy *ent.DepartmentYear) scoring.Indicator {
 // Score computes an indicator; dy as for input.
 func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
 	in := input(ind, dy)
-	out := Indicator{EffectiveActual: in.Actual, input: in}
+	out := Indicator{EffectiveActual: in.Actual}
 	out.Score = scoring.Score(in)
 	out.Attainment = scoring.Attainment(out.Score, in.Weight)
 	out.DeviationRequired = scoring.DeviationRequired(in)
@@ -128,70 +127,36 @@ type Subject struct {
 	Months     []*ent.MonthlyExecution
 }
 
-// Evaluation is an evaluation's computed values.
-type Evaluation struct {
-	Score          decimal.Decimal
-	Grade          scoring.Grade
-	Subtotals      []scoring.Subtotal
-	ExecutionRate  *decimal.Decimal
-	ExecutionScore *decimal.Decimal // projects only
-	MonthsBehind   []int
-	Problems       []scoring.Problem // Problem.Indicator is the indicator's id
-}
-
 // ExecutionItemGroup names the project execution item's group in subtotals.
 const ExecutionItemGroup = "预算执行率"
 
-// Total is the score of an evaluation of s alone: what Evaluate gives as Score,
-// without the subtotals and checks a ranking of a thousand evaluations never shows.
-func Total(s Subject) decimal.Decimal {
-	scores := make([]decimal.Decimal, 0, len(s.Indicators)+1)
+// Subtotals groups the scores kept on s's indicators (and a project's kept execution
+// item) per level-1 and level-2 group; it reads level1, level2, weight and score.
+func Subtotals(s Subject) []scoring.Subtotal {
+	leaves := make([]scoring.Leaf, 0, len(s.Indicators)+1)
 	for _, ind := range s.Indicators {
-		scores = append(scores, scoring.Score(input(ind, s.Year)))
+		leaves = append(leaves, scoring.Leaf{Level1: ind.Level1, Level2: ind.Level2, Score: ind.Score.Decimal(), Weight: ind.Weight.Decimal()})
 	}
 	if p := s.Project; p != nil {
-		scores = append(scores, scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal()))
+		leaves = append(leaves, scoring.Leaf{Level1: ExecutionItemGroup, Score: p.ExecutionScore.Decimal(), Weight: scoring.ExecutionItemWeight})
 	}
-	return scoring.Total(scores)
+	return scoring.Subtotals(leaves)
 }
 
-// Evaluate scores an evaluation of s.
-func Evaluate(ev *ent.Evaluation, s Subject) Evaluation {
-	var (
-		out    Evaluation
-		scores []decimal.Decimal
-		leaves []scoring.Leaf
-		submit = scoring.SubmitInput{Project: s.Project != nil, ExecutionExplanation: ev.ExecutionExplanation}
-	)
+// Problems is what submission of ev refuses now (scoring.SubmitProblems); s holds
+// every column of the indicators. Problem.Indicator is the indicator's id.
+func Problems(ev *ent.Evaluation, s Subject) []scoring.Problem {
+	submit := scoring.SubmitInput{Project: s.Project != nil, ExecutionExplanation: ev.ExecutionExplanation}
 	for _, ind := range s.Indicators {
-		r := Score(ind, s.Year)
-		scores = append(scores, r.Score)
-		leaves = append(leaves, scoring.Leaf{Level1: ind.Level1, Level2: ind.Level2, Score: r.Score, Weight: r.input.Weight})
 		submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{
-			Key: strconv.Itoa(ind.ID), Name: ind.Name, Indicator: r.input, DeviationReason: ind.DeviationReason,
+			Key: strconv.Itoa(ind.ID), Name: ind.Name, Indicator: input(ind, s.Year), DeviationReason: ind.DeviationReason,
 		})
 	}
 	if p := s.Project; p != nil {
-		item := scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal())
-		out.ExecutionScore = &item
-		scores = append(scores, item)
-		leaves = append(leaves, scoring.Leaf{Level1: ExecutionItemGroup, Score: item, Weight: scoring.ExecutionItemWeight})
+		// The explanation rule is the project forms' (SCORING.md §3).
 		if rate, ok := scoring.ExecutionRate(p.Executed.Decimal(), p.Budget.Decimal()); ok {
-			out.ExecutionRate = &rate
+			submit.ExecutionRate = &rate
 		}
-	} else if s.Year != nil {
-		if rate, ok := ExecutionRate(s.Year); ok {
-			out.ExecutionRate = &rate
-		}
-		out.MonthsBehind = MonthsBehind(s.Year, s.Months)
 	}
-	submit.ExecutionRate = out.ExecutionRate
-	if s.Project == nil {
-		submit.ExecutionRate = nil // the explanation rule is the project forms' (SCORING.md §3)
-	}
-	out.Score = scoring.Total(scores)
-	out.Grade = scoring.GradeOf(out.Score)
-	out.Subtotals = scoring.Subtotals(leaves)
-	out.Problems = scoring.SubmitProblems(submit)
-	return out
+	return scoring.SubmitProblems(submit)
 }

@@ -6,20 +6,21 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
+	"github.com/shopspring/decimal"
 
 	"jixiao/app/demo"
 	"jixiao/domain/assess"
-	"jixiao/domain/scoring"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/enttest"
+	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	_ "jixiao/ent/runtime"
 	"jixiao/platform/access"
 )
 
 // TestDemoEvaluations scores the demo's evaluations from stored rows: the overall
-// one must give the seed report's figures, and Total must agree with Evaluate.
+// one must keep the seed report's figures, and the subtotals must add up to the kept score.
 func TestDemoEvaluations(t *testing.T) {
 	ctx := access.System(context.Background(), "test")
 	c := enttest.Open(t, "sqlite3", "file:assess?mode=memory&cache=shared&_fk=1")
@@ -44,8 +45,8 @@ func TestDemoEvaluations(t *testing.T) {
 		}
 	}
 
-	for _, ev := range c.Evaluation.Query().AllX(ctx) {
-		s := assess.Subject{Year: dy, Months: c.MonthlyExecution.Query().AllX(ctx)}
+	for _, ev := range c.Evaluation.Query().Where(evaluation.DepartmentYearID(dy.ID)).AllX(ctx) {
+		s := assess.Subject{Year: dy}
 		q := c.Indicator.Query().Where(indicator.DepartmentYearID(dy.ID)).Order(indicator.ByPosition())
 		if ev.ProjectID != nil {
 			s.Project = c.Project.GetX(ctx, *ev.ProjectID)
@@ -54,15 +55,21 @@ func TestDemoEvaluations(t *testing.T) {
 			q = q.Where(indicator.ProjectIDIsNil())
 		}
 		s.Indicators = q.AllX(ctx)
-		got := assess.Evaluate(ev, s)
-		if total := assess.Total(s); !total.Equal(got.Score) {
-			t.Errorf("evaluation %d: Total %s, Evaluate %s", ev.ID, total, got.Score)
-		}
-		if ev.ProjectID == nil {
-			if got.Score.StringFixed(2) != "99.69" || got.Grade != scoring.Excellent || len(got.Problems) != 0 {
-				t.Errorf("overall evaluation: %s %s, problems %v; want 99.69 EXCELLENT and none", got.Score, got.Grade, got.Problems)
+		var sum decimal.Decimal
+		for _, st := range assess.Subtotals(s) {
+			if st.Level2 == "" {
+				sum = sum.Add(st.Score)
 			}
-		} else if got.ExecutionScore == nil || got.ExecutionRate == nil {
+		}
+		if !sum.Equal(ev.Score.Decimal()) {
+			t.Errorf("evaluation %d: level-1 subtotals add up to %s, its score is %s", ev.ID, sum, ev.Score)
+		}
+		problems := assess.Problems(ev, s)
+		if ev.ProjectID == nil {
+			if ev.Score.String() != "99.69" || ev.Grade != evaluation.GradeEXCELLENT || len(problems) != 0 {
+				t.Errorf("overall evaluation: %s %s, problems %v; want 99.69 EXCELLENT and none", ev.Score, ev.Grade, problems)
+			}
+		} else if ev.ExecutionScore == nil || ev.ExecutionRate == nil {
 			t.Errorf("project evaluation %d has no execution item", ev.ID)
 		}
 	}

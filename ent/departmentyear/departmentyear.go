@@ -52,6 +52,18 @@ const (
 	FieldAssetsTotal = "assets_total"
 	// FieldGoal holds the string denoting the goal field in the database.
 	FieldGoal = "goal"
+	// FieldBasicBudget holds the string denoting the basic_budget field in the database.
+	FieldBasicBudget = "basic_budget"
+	// FieldBasicActual holds the string denoting the basic_actual field in the database.
+	FieldBasicActual = "basic_actual"
+	// FieldTotalBudget holds the string denoting the total_budget field in the database.
+	FieldTotalBudget = "total_budget"
+	// FieldTotalActual holds the string denoting the total_actual field in the database.
+	FieldTotalActual = "total_actual"
+	// FieldExecutionRate holds the string denoting the execution_rate field in the database.
+	FieldExecutionRate = "execution_rate"
+	// FieldCarryoverRate holds the string denoting the carryover_rate field in the database.
+	FieldCarryoverRate = "carryover_rate"
 	// EdgeDepartment holds the string denoting the department edge name in mutations.
 	EdgeDepartment = "department"
 	// EdgeMonths holds the string denoting the months edge name in mutations.
@@ -131,6 +143,12 @@ var Columns = []string{
 	FieldAssetsInUse,
 	FieldAssetsTotal,
 	FieldGoal,
+	FieldBasicBudget,
+	FieldBasicActual,
+	FieldTotalBudget,
+	FieldTotalActual,
+	FieldExecutionRate,
+	FieldCarryoverRate,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -149,7 +167,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -213,6 +231,14 @@ var (
 	DefaultGoal string
 	// GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	GoalValidator func(string) error
+	// DefaultBasicBudget holds the default value on creation for the "basic_budget" field.
+	DefaultBasicBudget fixed.Decimal
+	// DefaultBasicActual holds the default value on creation for the "basic_actual" field.
+	DefaultBasicActual fixed.Decimal
+	// DefaultTotalBudget holds the default value on creation for the "total_budget" field.
+	DefaultTotalBudget fixed.Decimal
+	// DefaultTotalActual holds the default value on creation for the "total_actual" field.
+	DefaultTotalActual fixed.Decimal
 )
 
 // OrderOption defines the ordering options for the DepartmentYear queries.
@@ -311,6 +337,36 @@ func ByAssetsTotal(opts ...sql.OrderTermOption) OrderOption {
 // ByGoal orders the results by the goal field.
 func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoal, opts...).ToFunc()
+}
+
+// ByBasicBudget orders the results by the basic_budget field.
+func ByBasicBudget(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBasicBudget, opts...).ToFunc()
+}
+
+// ByBasicActual orders the results by the basic_actual field.
+func ByBasicActual(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBasicActual, opts...).ToFunc()
+}
+
+// ByTotalBudget orders the results by the total_budget field.
+func ByTotalBudget(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotalBudget, opts...).ToFunc()
+}
+
+// ByTotalActual orders the results by the total_actual field.
+func ByTotalActual(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTotalActual, opts...).ToFunc()
+}
+
+// ByExecutionRate orders the results by the execution_rate field.
+func ByExecutionRate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExecutionRate, opts...).ToFunc()
+}
+
+// ByCarryoverRate orders the results by the carryover_rate field.
+func ByCarryoverRate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCarryoverRate, opts...).ToFunc()
 }
 
 // ByDepartmentField orders the results by department field.

@@ -158,6 +158,42 @@ func Goal(v string) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldEQ(FieldGoal, v))
 }
 
+// BasicBudget applies equality check predicate on the "basic_budget" field. It's identical to BasicBudgetEQ.
+func BasicBudget(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicBudget, vc))
+}
+
+// BasicActual applies equality check predicate on the "basic_actual" field. It's identical to BasicActualEQ.
+func BasicActual(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicActual, vc))
+}
+
+// TotalBudget applies equality check predicate on the "total_budget" field. It's identical to TotalBudgetEQ.
+func TotalBudget(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldTotalBudget, vc))
+}
+
+// TotalActual applies equality check predicate on the "total_actual" field. It's identical to TotalActualEQ.
+func TotalActual(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldTotalActual, vc))
+}
+
+// ExecutionRate applies equality check predicate on the "execution_rate" field. It's identical to ExecutionRateEQ.
+func ExecutionRate(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// CarryoverRate applies equality check predicate on the "carryover_rate" field. It's identical to CarryoverRateEQ.
+func CarryoverRate(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldCarryoverRate, vc))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldEQ(FieldCreatedAt, v))
@@ -1049,6 +1085,350 @@ func GoalEqualFold(v string) predicate.DepartmentYear {
 // GoalContainsFold applies the ContainsFold predicate on the "goal" field.
 func GoalContainsFold(v string) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldContainsFold(FieldGoal, v))
+}
+
+// BasicBudgetEQ applies the EQ predicate on the "basic_budget" field.
+func BasicBudgetEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicBudget, vc))
+}
+
+// BasicBudgetNEQ applies the NEQ predicate on the "basic_budget" field.
+func BasicBudgetNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldBasicBudget, vc))
+}
+
+// BasicBudgetIn applies the In predicate on the "basic_budget" field.
+func BasicBudgetIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldBasicBudget, v...))
+}
+
+// BasicBudgetNotIn applies the NotIn predicate on the "basic_budget" field.
+func BasicBudgetNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldBasicBudget, v...))
+}
+
+// BasicBudgetGT applies the GT predicate on the "basic_budget" field.
+func BasicBudgetGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldBasicBudget, vc))
+}
+
+// BasicBudgetGTE applies the GTE predicate on the "basic_budget" field.
+func BasicBudgetGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldBasicBudget, vc))
+}
+
+// BasicBudgetLT applies the LT predicate on the "basic_budget" field.
+func BasicBudgetLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldBasicBudget, vc))
+}
+
+// BasicBudgetLTE applies the LTE predicate on the "basic_budget" field.
+func BasicBudgetLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldBasicBudget, vc))
+}
+
+// BasicActualEQ applies the EQ predicate on the "basic_actual" field.
+func BasicActualEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicActual, vc))
+}
+
+// BasicActualNEQ applies the NEQ predicate on the "basic_actual" field.
+func BasicActualNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldBasicActual, vc))
+}
+
+// BasicActualIn applies the In predicate on the "basic_actual" field.
+func BasicActualIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldBasicActual, v...))
+}
+
+// BasicActualNotIn applies the NotIn predicate on the "basic_actual" field.
+func BasicActualNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldBasicActual, v...))
+}
+
+// BasicActualGT applies the GT predicate on the "basic_actual" field.
+func BasicActualGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldBasicActual, vc))
+}
+
+// BasicActualGTE applies the GTE predicate on the "basic_actual" field.
+func BasicActualGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldBasicActual, vc))
+}
+
+// BasicActualLT applies the LT predicate on the "basic_actual" field.
+func BasicActualLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldBasicActual, vc))
+}
+
+// BasicActualLTE applies the LTE predicate on the "basic_actual" field.
+func BasicActualLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldBasicActual, vc))
+}
+
+// TotalBudgetEQ applies the EQ predicate on the "total_budget" field.
+func TotalBudgetEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldTotalBudget, vc))
+}
+
+// TotalBudgetNEQ applies the NEQ predicate on the "total_budget" field.
+func TotalBudgetNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldTotalBudget, vc))
+}
+
+// TotalBudgetIn applies the In predicate on the "total_budget" field.
+func TotalBudgetIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldTotalBudget, v...))
+}
+
+// TotalBudgetNotIn applies the NotIn predicate on the "total_budget" field.
+func TotalBudgetNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldTotalBudget, v...))
+}
+
+// TotalBudgetGT applies the GT predicate on the "total_budget" field.
+func TotalBudgetGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldTotalBudget, vc))
+}
+
+// TotalBudgetGTE applies the GTE predicate on the "total_budget" field.
+func TotalBudgetGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldTotalBudget, vc))
+}
+
+// TotalBudgetLT applies the LT predicate on the "total_budget" field.
+func TotalBudgetLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldTotalBudget, vc))
+}
+
+// TotalBudgetLTE applies the LTE predicate on the "total_budget" field.
+func TotalBudgetLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldTotalBudget, vc))
+}
+
+// TotalActualEQ applies the EQ predicate on the "total_actual" field.
+func TotalActualEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldTotalActual, vc))
+}
+
+// TotalActualNEQ applies the NEQ predicate on the "total_actual" field.
+func TotalActualNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldTotalActual, vc))
+}
+
+// TotalActualIn applies the In predicate on the "total_actual" field.
+func TotalActualIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldTotalActual, v...))
+}
+
+// TotalActualNotIn applies the NotIn predicate on the "total_actual" field.
+func TotalActualNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldTotalActual, v...))
+}
+
+// TotalActualGT applies the GT predicate on the "total_actual" field.
+func TotalActualGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldTotalActual, vc))
+}
+
+// TotalActualGTE applies the GTE predicate on the "total_actual" field.
+func TotalActualGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldTotalActual, vc))
+}
+
+// TotalActualLT applies the LT predicate on the "total_actual" field.
+func TotalActualLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldTotalActual, vc))
+}
+
+// TotalActualLTE applies the LTE predicate on the "total_actual" field.
+func TotalActualLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldTotalActual, vc))
+}
+
+// ExecutionRateEQ applies the EQ predicate on the "execution_rate" field.
+func ExecutionRateEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateNEQ applies the NEQ predicate on the "execution_rate" field.
+func ExecutionRateNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIn applies the In predicate on the "execution_rate" field.
+func ExecutionRateIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateNotIn applies the NotIn predicate on the "execution_rate" field.
+func ExecutionRateNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateGT applies the GT predicate on the "execution_rate" field.
+func ExecutionRateGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateGTE applies the GTE predicate on the "execution_rate" field.
+func ExecutionRateGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLT applies the LT predicate on the "execution_rate" field.
+func ExecutionRateLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLTE applies the LTE predicate on the "execution_rate" field.
+func ExecutionRateLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIsNil applies the IsNil predicate on the "execution_rate" field.
+func ExecutionRateIsNil() predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldIsNull(FieldExecutionRate))
+}
+
+// ExecutionRateNotNil applies the NotNil predicate on the "execution_rate" field.
+func ExecutionRateNotNil() predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNotNull(FieldExecutionRate))
+}
+
+// CarryoverRateEQ applies the EQ predicate on the "carryover_rate" field.
+func CarryoverRateEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateNEQ applies the NEQ predicate on the "carryover_rate" field.
+func CarryoverRateNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateIn applies the In predicate on the "carryover_rate" field.
+func CarryoverRateIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldCarryoverRate, v...))
+}
+
+// CarryoverRateNotIn applies the NotIn predicate on the "carryover_rate" field.
+func CarryoverRateNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldCarryoverRate, v...))
+}
+
+// CarryoverRateGT applies the GT predicate on the "carryover_rate" field.
+func CarryoverRateGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateGTE applies the GTE predicate on the "carryover_rate" field.
+func CarryoverRateGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateLT applies the LT predicate on the "carryover_rate" field.
+func CarryoverRateLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateLTE applies the LTE predicate on the "carryover_rate" field.
+func CarryoverRateLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldCarryoverRate, vc))
+}
+
+// CarryoverRateIsNil applies the IsNil predicate on the "carryover_rate" field.
+func CarryoverRateIsNil() predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldIsNull(FieldCarryoverRate))
+}
+
+// CarryoverRateNotNil applies the NotNil predicate on the "carryover_rate" field.
+func CarryoverRateNotNil() predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNotNull(FieldCarryoverRate))
 }
 
 // HasDepartment applies the HasEdge predicate on the "department" edge.

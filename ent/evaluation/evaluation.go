@@ -5,6 +5,7 @@ package evaluation
 import (
 	"fmt"
 	"io"
+	"jixiao/domain/fixed"
 	"strconv"
 	"time"
 
@@ -42,6 +43,14 @@ const (
 	FieldReviewComment = "review_comment"
 	// FieldSubmittedAt holds the string denoting the submitted_at field in the database.
 	FieldSubmittedAt = "submitted_at"
+	// FieldScore holds the string denoting the score field in the database.
+	FieldScore = "score"
+	// FieldGrade holds the string denoting the grade field in the database.
+	FieldGrade = "grade"
+	// FieldExecutionRate holds the string denoting the execution_rate field in the database.
+	FieldExecutionRate = "execution_rate"
+	// FieldExecutionScore holds the string denoting the execution_score field in the database.
+	FieldExecutionScore = "execution_score"
 	// EdgeDepartmentYear holds the string denoting the department_year edge name in mutations.
 	EdgeDepartmentYear = "department_year"
 	// EdgeProject holds the string denoting the project edge name in mutations.
@@ -88,6 +97,10 @@ var Columns = []string{
 	FieldExecutionExplanation,
 	FieldReviewComment,
 	FieldSubmittedAt,
+	FieldScore,
+	FieldGrade,
+	FieldExecutionRate,
+	FieldExecutionScore,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -106,7 +119,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -136,6 +149,8 @@ var (
 	DefaultReviewComment string
 	// ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
 	ReviewCommentValidator func(string) error
+	// DefaultScore holds the default value on creation for the "score" field.
+	DefaultScore fixed.Decimal
 )
 
 // Status defines the type for the "status" enum field.
@@ -164,6 +179,34 @@ func StatusValidator(s Status) error {
 		return nil
 	default:
 		return fmt.Errorf("evaluation: invalid enum value for status field: %q", s)
+	}
+}
+
+// Grade defines the type for the "grade" enum field.
+type Grade string
+
+// GradePOOR is the default value of the Grade enum.
+const DefaultGrade = GradePOOR
+
+// Grade values.
+const (
+	GradeEXCELLENT Grade = "EXCELLENT"
+	GradeGOOD      Grade = "GOOD"
+	GradeFAIR      Grade = "FAIR"
+	GradePOOR      Grade = "POOR"
+)
+
+func (gr Grade) String() string {
+	return string(gr)
+}
+
+// GradeValidator is a validator for the "grade" field enum values. It is called by the builders before save.
+func GradeValidator(gr Grade) error {
+	switch gr {
+	case GradeEXCELLENT, GradeGOOD, GradeFAIR, GradePOOR:
+		return nil
+	default:
+		return fmt.Errorf("evaluation: invalid enum value for grade field: %q", gr)
 	}
 }
 
@@ -235,6 +278,26 @@ func BySubmittedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSubmittedAt, opts...).ToFunc()
 }
 
+// ByScore orders the results by the score field.
+func ByScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldScore, opts...).ToFunc()
+}
+
+// ByGrade orders the results by the grade field.
+func ByGrade(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGrade, opts...).ToFunc()
+}
+
+// ByExecutionRate orders the results by the execution_rate field.
+func ByExecutionRate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExecutionRate, opts...).ToFunc()
+}
+
+// ByExecutionScore orders the results by the execution_score field.
+func ByExecutionScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExecutionScore, opts...).ToFunc()
+}
+
 // ByDepartmentYearField orders the results by department_year field.
 func ByDepartmentYearField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -298,6 +361,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Grade) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Grade) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Grade(str)
+	if err := GradeValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Grade", str)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@
 package evaluation
 
 import (
+	"jixiao/domain/fixed"
 	"jixiao/ent/predicate"
 	"time"
 
@@ -108,6 +109,24 @@ func ReviewComment(v string) predicate.Evaluation {
 // SubmittedAt applies equality check predicate on the "submitted_at" field. It's identical to SubmittedAtEQ.
 func SubmittedAt(v time.Time) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldSubmittedAt, v))
+}
+
+// Score applies equality check predicate on the "score" field. It's identical to ScoreEQ.
+func Score(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldScore, vc))
+}
+
+// ExecutionRate applies equality check predicate on the "execution_rate" field. It's identical to ExecutionRateEQ.
+func ExecutionRate(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionScore applies equality check predicate on the "execution_score" field. It's identical to ExecutionScoreEQ.
+func ExecutionScore(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldExecutionScore, vc))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -673,6 +692,208 @@ func SubmittedAtIsNil() predicate.Evaluation {
 // SubmittedAtNotNil applies the NotNil predicate on the "submitted_at" field.
 func SubmittedAtNotNil() predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldNotNull(FieldSubmittedAt))
+}
+
+// ScoreEQ applies the EQ predicate on the "score" field.
+func ScoreEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldScore, vc))
+}
+
+// ScoreNEQ applies the NEQ predicate on the "score" field.
+func ScoreNEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldNEQ(FieldScore, vc))
+}
+
+// ScoreIn applies the In predicate on the "score" field.
+func ScoreIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldIn(FieldScore, v...))
+}
+
+// ScoreNotIn applies the NotIn predicate on the "score" field.
+func ScoreNotIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldNotIn(FieldScore, v...))
+}
+
+// ScoreGT applies the GT predicate on the "score" field.
+func ScoreGT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGT(FieldScore, vc))
+}
+
+// ScoreGTE applies the GTE predicate on the "score" field.
+func ScoreGTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGTE(FieldScore, vc))
+}
+
+// ScoreLT applies the LT predicate on the "score" field.
+func ScoreLT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLT(FieldScore, vc))
+}
+
+// ScoreLTE applies the LTE predicate on the "score" field.
+func ScoreLTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLTE(FieldScore, vc))
+}
+
+// GradeEQ applies the EQ predicate on the "grade" field.
+func GradeEQ(v Grade) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldGrade, v))
+}
+
+// GradeNEQ applies the NEQ predicate on the "grade" field.
+func GradeNEQ(v Grade) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNEQ(FieldGrade, v))
+}
+
+// GradeIn applies the In predicate on the "grade" field.
+func GradeIn(vs ...Grade) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIn(FieldGrade, vs...))
+}
+
+// GradeNotIn applies the NotIn predicate on the "grade" field.
+func GradeNotIn(vs ...Grade) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotIn(FieldGrade, vs...))
+}
+
+// ExecutionRateEQ applies the EQ predicate on the "execution_rate" field.
+func ExecutionRateEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateNEQ applies the NEQ predicate on the "execution_rate" field.
+func ExecutionRateNEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldNEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIn applies the In predicate on the "execution_rate" field.
+func ExecutionRateIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateNotIn applies the NotIn predicate on the "execution_rate" field.
+func ExecutionRateNotIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldNotIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateGT applies the GT predicate on the "execution_rate" field.
+func ExecutionRateGT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateGTE applies the GTE predicate on the "execution_rate" field.
+func ExecutionRateGTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLT applies the LT predicate on the "execution_rate" field.
+func ExecutionRateLT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLTE applies the LTE predicate on the "execution_rate" field.
+func ExecutionRateLTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIsNil applies the IsNil predicate on the "execution_rate" field.
+func ExecutionRateIsNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIsNull(FieldExecutionRate))
+}
+
+// ExecutionRateNotNil applies the NotNil predicate on the "execution_rate" field.
+func ExecutionRateNotNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotNull(FieldExecutionRate))
+}
+
+// ExecutionScoreEQ applies the EQ predicate on the "execution_score" field.
+func ExecutionScoreEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldEQ(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreNEQ applies the NEQ predicate on the "execution_score" field.
+func ExecutionScoreNEQ(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldNEQ(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreIn applies the In predicate on the "execution_score" field.
+func ExecutionScoreIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldIn(FieldExecutionScore, v...))
+}
+
+// ExecutionScoreNotIn applies the NotIn predicate on the "execution_score" field.
+func ExecutionScoreNotIn(vs ...fixed.Decimal) predicate.Evaluation {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Evaluation(sql.FieldNotIn(FieldExecutionScore, v...))
+}
+
+// ExecutionScoreGT applies the GT predicate on the "execution_score" field.
+func ExecutionScoreGT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGT(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreGTE applies the GTE predicate on the "execution_score" field.
+func ExecutionScoreGTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldGTE(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreLT applies the LT predicate on the "execution_score" field.
+func ExecutionScoreLT(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLT(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreLTE applies the LTE predicate on the "execution_score" field.
+func ExecutionScoreLTE(v fixed.Decimal) predicate.Evaluation {
+	vc := int64(v)
+	return predicate.Evaluation(sql.FieldLTE(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreIsNil applies the IsNil predicate on the "execution_score" field.
+func ExecutionScoreIsNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIsNull(FieldExecutionScore))
+}
+
+// ExecutionScoreNotNil applies the NotNil predicate on the "execution_score" field.
+func ExecutionScoreNotNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotNull(FieldExecutionScore))
 }
 
 // HasDepartmentYear applies the HasEdge predicate on the "department_year" edge.

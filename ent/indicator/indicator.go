@@ -5,6 +5,7 @@ package indicator
 import (
 	"fmt"
 	"io"
+	"jixiao/domain/fixed"
 	"strconv"
 	"time"
 
@@ -56,6 +57,16 @@ const (
 	FieldRatedScore = "rated_score"
 	// FieldDeviationReason holds the string denoting the deviation_reason field in the database.
 	FieldDeviationReason = "deviation_reason"
+	// FieldEffectiveActual holds the string denoting the effective_actual field in the database.
+	FieldEffectiveActual = "effective_actual"
+	// FieldCompletionRate holds the string denoting the completion_rate field in the database.
+	FieldCompletionRate = "completion_rate"
+	// FieldScore holds the string denoting the score field in the database.
+	FieldScore = "score"
+	// FieldAttainment holds the string denoting the attainment field in the database.
+	FieldAttainment = "attainment"
+	// FieldDeviationRequired holds the string denoting the deviation_required field in the database.
+	FieldDeviationRequired = "deviation_required"
 	// EdgeDepartmentYear holds the string denoting the department_year edge name in mutations.
 	EdgeDepartmentYear = "department_year"
 	// EdgeProject holds the string denoting the project edge name in mutations.
@@ -100,6 +111,11 @@ var Columns = []string{
 	FieldRating,
 	FieldRatedScore,
 	FieldDeviationReason,
+	FieldEffectiveActual,
+	FieldCompletionRate,
+	FieldScore,
+	FieldAttainment,
+	FieldDeviationRequired,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -118,7 +134,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -152,6 +168,12 @@ var (
 	DefaultDeviationReason string
 	// DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
 	DeviationReasonValidator func(string) error
+	// DefaultScore holds the default value on creation for the "score" field.
+	DefaultScore fixed.Decimal
+	// DefaultAttainment holds the default value on creation for the "attainment" field.
+	DefaultAttainment fixed.Decimal
+	// DefaultDeviationRequired holds the default value on creation for the "deviation_required" field.
+	DefaultDeviationRequired bool
 )
 
 // Kind defines the type for the "kind" enum field.
@@ -354,6 +376,31 @@ func ByRatedScore(opts ...sql.OrderTermOption) OrderOption {
 // ByDeviationReason orders the results by the deviation_reason field.
 func ByDeviationReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeviationReason, opts...).ToFunc()
+}
+
+// ByEffectiveActual orders the results by the effective_actual field.
+func ByEffectiveActual(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEffectiveActual, opts...).ToFunc()
+}
+
+// ByCompletionRate orders the results by the completion_rate field.
+func ByCompletionRate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCompletionRate, opts...).ToFunc()
+}
+
+// ByScore orders the results by the score field.
+func ByScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldScore, opts...).ToFunc()
+}
+
+// ByAttainment orders the results by the attainment field.
+func ByAttainment(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAttainment, opts...).ToFunc()
+}
+
+// ByDeviationRequired orders the results by the deviation_required field.
+func ByDeviationRequired(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeviationRequired, opts...).ToFunc()
 }
 
 // ByDepartmentYearField orders the results by department_year field.

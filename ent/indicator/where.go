@@ -135,6 +135,35 @@ func DeviationReason(v string) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldDeviationReason, v))
 }
 
+// EffectiveActual applies equality check predicate on the "effective_actual" field. It's identical to EffectiveActualEQ.
+func EffectiveActual(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldEffectiveActual, vc))
+}
+
+// CompletionRate applies equality check predicate on the "completion_rate" field. It's identical to CompletionRateEQ.
+func CompletionRate(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldCompletionRate, vc))
+}
+
+// Score applies equality check predicate on the "score" field. It's identical to ScoreEQ.
+func Score(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldScore, vc))
+}
+
+// Attainment applies equality check predicate on the "attainment" field. It's identical to AttainmentEQ.
+func Attainment(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldAttainment, vc))
+}
+
+// DeviationRequired applies equality check predicate on the "deviation_required" field. It's identical to DeviationRequiredEQ.
+func DeviationRequired(v bool) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldDeviationRequired, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldCreatedAt, v))
@@ -1024,6 +1053,252 @@ func DeviationReasonEqualFold(v string) predicate.Indicator {
 // DeviationReasonContainsFold applies the ContainsFold predicate on the "deviation_reason" field.
 func DeviationReasonContainsFold(v string) predicate.Indicator {
 	return predicate.Indicator(sql.FieldContainsFold(FieldDeviationReason, v))
+}
+
+// EffectiveActualEQ applies the EQ predicate on the "effective_actual" field.
+func EffectiveActualEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualNEQ applies the NEQ predicate on the "effective_actual" field.
+func EffectiveActualNEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldNEQ(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualIn applies the In predicate on the "effective_actual" field.
+func EffectiveActualIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldIn(FieldEffectiveActual, v...))
+}
+
+// EffectiveActualNotIn applies the NotIn predicate on the "effective_actual" field.
+func EffectiveActualNotIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldNotIn(FieldEffectiveActual, v...))
+}
+
+// EffectiveActualGT applies the GT predicate on the "effective_actual" field.
+func EffectiveActualGT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGT(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualGTE applies the GTE predicate on the "effective_actual" field.
+func EffectiveActualGTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGTE(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualLT applies the LT predicate on the "effective_actual" field.
+func EffectiveActualLT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLT(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualLTE applies the LTE predicate on the "effective_actual" field.
+func EffectiveActualLTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLTE(FieldEffectiveActual, vc))
+}
+
+// EffectiveActualIsNil applies the IsNil predicate on the "effective_actual" field.
+func EffectiveActualIsNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldIsNull(FieldEffectiveActual))
+}
+
+// EffectiveActualNotNil applies the NotNil predicate on the "effective_actual" field.
+func EffectiveActualNotNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotNull(FieldEffectiveActual))
+}
+
+// CompletionRateEQ applies the EQ predicate on the "completion_rate" field.
+func CompletionRateEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldCompletionRate, vc))
+}
+
+// CompletionRateNEQ applies the NEQ predicate on the "completion_rate" field.
+func CompletionRateNEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldNEQ(FieldCompletionRate, vc))
+}
+
+// CompletionRateIn applies the In predicate on the "completion_rate" field.
+func CompletionRateIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldIn(FieldCompletionRate, v...))
+}
+
+// CompletionRateNotIn applies the NotIn predicate on the "completion_rate" field.
+func CompletionRateNotIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldNotIn(FieldCompletionRate, v...))
+}
+
+// CompletionRateGT applies the GT predicate on the "completion_rate" field.
+func CompletionRateGT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGT(FieldCompletionRate, vc))
+}
+
+// CompletionRateGTE applies the GTE predicate on the "completion_rate" field.
+func CompletionRateGTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGTE(FieldCompletionRate, vc))
+}
+
+// CompletionRateLT applies the LT predicate on the "completion_rate" field.
+func CompletionRateLT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLT(FieldCompletionRate, vc))
+}
+
+// CompletionRateLTE applies the LTE predicate on the "completion_rate" field.
+func CompletionRateLTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLTE(FieldCompletionRate, vc))
+}
+
+// CompletionRateIsNil applies the IsNil predicate on the "completion_rate" field.
+func CompletionRateIsNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldIsNull(FieldCompletionRate))
+}
+
+// CompletionRateNotNil applies the NotNil predicate on the "completion_rate" field.
+func CompletionRateNotNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotNull(FieldCompletionRate))
+}
+
+// ScoreEQ applies the EQ predicate on the "score" field.
+func ScoreEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldScore, vc))
+}
+
+// ScoreNEQ applies the NEQ predicate on the "score" field.
+func ScoreNEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldNEQ(FieldScore, vc))
+}
+
+// ScoreIn applies the In predicate on the "score" field.
+func ScoreIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldIn(FieldScore, v...))
+}
+
+// ScoreNotIn applies the NotIn predicate on the "score" field.
+func ScoreNotIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldNotIn(FieldScore, v...))
+}
+
+// ScoreGT applies the GT predicate on the "score" field.
+func ScoreGT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGT(FieldScore, vc))
+}
+
+// ScoreGTE applies the GTE predicate on the "score" field.
+func ScoreGTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGTE(FieldScore, vc))
+}
+
+// ScoreLT applies the LT predicate on the "score" field.
+func ScoreLT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLT(FieldScore, vc))
+}
+
+// ScoreLTE applies the LTE predicate on the "score" field.
+func ScoreLTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLTE(FieldScore, vc))
+}
+
+// AttainmentEQ applies the EQ predicate on the "attainment" field.
+func AttainmentEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldEQ(FieldAttainment, vc))
+}
+
+// AttainmentNEQ applies the NEQ predicate on the "attainment" field.
+func AttainmentNEQ(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldNEQ(FieldAttainment, vc))
+}
+
+// AttainmentIn applies the In predicate on the "attainment" field.
+func AttainmentIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldIn(FieldAttainment, v...))
+}
+
+// AttainmentNotIn applies the NotIn predicate on the "attainment" field.
+func AttainmentNotIn(vs ...fixed.Decimal) predicate.Indicator {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Indicator(sql.FieldNotIn(FieldAttainment, v...))
+}
+
+// AttainmentGT applies the GT predicate on the "attainment" field.
+func AttainmentGT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGT(FieldAttainment, vc))
+}
+
+// AttainmentGTE applies the GTE predicate on the "attainment" field.
+func AttainmentGTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldGTE(FieldAttainment, vc))
+}
+
+// AttainmentLT applies the LT predicate on the "attainment" field.
+func AttainmentLT(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLT(FieldAttainment, vc))
+}
+
+// AttainmentLTE applies the LTE predicate on the "attainment" field.
+func AttainmentLTE(v fixed.Decimal) predicate.Indicator {
+	vc := int64(v)
+	return predicate.Indicator(sql.FieldLTE(FieldAttainment, vc))
+}
+
+// DeviationRequiredEQ applies the EQ predicate on the "deviation_required" field.
+func DeviationRequiredEQ(v bool) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldDeviationRequired, v))
+}
+
+// DeviationRequiredNEQ applies the NEQ predicate on the "deviation_required" field.
+func DeviationRequiredNEQ(v bool) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNEQ(FieldDeviationRequired, v))
 }
 
 // HasDepartmentYear applies the HasEdge predicate on the "department_year" edge.

@@ -130,6 +130,12 @@ var (
 		{Name: "assets_in_use", Type: field.TypeInt64, Default: 0},
 		{Name: "assets_total", Type: field.TypeInt64, Default: 0},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "basic_budget", Type: field.TypeInt64, Default: 0},
+		{Name: "basic_actual", Type: field.TypeInt64, Default: 0},
+		{Name: "total_budget", Type: field.TypeInt64, Default: 0},
+		{Name: "total_actual", Type: field.TypeInt64, Default: 0},
+		{Name: "execution_rate", Type: field.TypeInt64, Nullable: true},
+		{Name: "carryover_rate", Type: field.TypeInt64, Nullable: true},
 		{Name: "department_id", Type: field.TypeInt},
 	}
 	// DepartmentYearsTable holds the schema information for the "department_years" table.
@@ -140,7 +146,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "department_years_departments_years",
-				Columns:    []*schema.Column{DepartmentYearsColumns[18]},
+				Columns:    []*schema.Column{DepartmentYearsColumns[24]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -149,7 +155,7 @@ var (
 			{
 				Name:    "departmentyear_department_id_year",
 				Unique:  true,
-				Columns: []*schema.Column{DepartmentYearsColumns[18], DepartmentYearsColumns[4]},
+				Columns: []*schema.Column{DepartmentYearsColumns[24], DepartmentYearsColumns[4]},
 			},
 			{
 				Name:    "departmentyear_year",
@@ -171,6 +177,10 @@ var (
 		{Name: "execution_explanation", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "score", Type: field.TypeInt64, Default: 0},
+		{Name: "grade", Type: field.TypeEnum, Enums: []string{"EXCELLENT", "GOOD", "FAIR", "POOR"}, Default: "POOR"},
+		{Name: "execution_rate", Type: field.TypeInt64, Nullable: true},
+		{Name: "execution_score", Type: field.TypeInt64, Nullable: true},
 		{Name: "department_year_id", Type: field.TypeInt},
 		{Name: "project_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -182,13 +192,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "evaluations_department_years_evaluations",
-				Columns:    []*schema.Column{EvaluationsColumns[11]},
+				Columns:    []*schema.Column{EvaluationsColumns[15]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "evaluations_projects_evaluations",
-				Columns:    []*schema.Column{EvaluationsColumns[12]},
+				Columns:    []*schema.Column{EvaluationsColumns[16]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -197,7 +207,7 @@ var (
 			{
 				Name:    "evaluation_department_year_id",
 				Unique:  true,
-				Columns: []*schema.Column{EvaluationsColumns[11]},
+				Columns: []*schema.Column{EvaluationsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "project_id IS NULL",
 				},
@@ -205,10 +215,20 @@ var (
 			{
 				Name:    "evaluation_project_id",
 				Unique:  true,
-				Columns: []*schema.Column{EvaluationsColumns[12]},
+				Columns: []*schema.Column{EvaluationsColumns[16]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "project_id IS NOT NULL",
 				},
+			},
+			{
+				Name:    "evaluation_score",
+				Unique:  false,
+				Columns: []*schema.Column{EvaluationsColumns[11]},
+			},
+			{
+				Name:    "evaluation_grade",
+				Unique:  false,
+				Columns: []*schema.Column{EvaluationsColumns[12]},
 			},
 		},
 	}
@@ -232,6 +252,11 @@ var (
 		{Name: "rating", Type: field.TypeEnum, Nullable: true, Enums: []string{"ACHIEVED", "PARTIAL", "NOT_ACHIEVED"}},
 		{Name: "rated_score", Type: field.TypeInt64, Nullable: true},
 		{Name: "deviation_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "effective_actual", Type: field.TypeInt64, Nullable: true},
+		{Name: "completion_rate", Type: field.TypeInt64, Nullable: true},
+		{Name: "score", Type: field.TypeInt64, Default: 0},
+		{Name: "attainment", Type: field.TypeInt64, Default: 0},
+		{Name: "deviation_required", Type: field.TypeBool, Default: false},
 		{Name: "department_year_id", Type: field.TypeInt},
 		{Name: "project_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -243,13 +268,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "indicators_department_years_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[18]},
+				Columns:    []*schema.Column{IndicatorsColumns[23]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "indicators_projects_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[19]},
+				Columns:    []*schema.Column{IndicatorsColumns[24]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -258,12 +283,22 @@ var (
 			{
 				Name:    "indicator_department_year_id_project_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[18], IndicatorsColumns[19], IndicatorsColumns[4]},
+				Columns: []*schema.Column{IndicatorsColumns[23], IndicatorsColumns[24], IndicatorsColumns[4]},
 			},
 			{
 				Name:    "indicator_project_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[19]},
+				Columns: []*schema.Column{IndicatorsColumns[24]},
+			},
+			{
+				Name:    "indicator_attainment",
+				Unique:  false,
+				Columns: []*schema.Column{IndicatorsColumns[21]},
+			},
+			{
+				Name:    "indicator_score",
+				Unique:  false,
+				Columns: []*schema.Column{IndicatorsColumns[20]},
 			},
 		},
 	}
@@ -340,6 +375,8 @@ var (
 		{Name: "budget", Type: field.TypeInt64, Default: 0},
 		{Name: "executed", Type: field.TypeInt64, Default: 0},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "execution_rate", Type: field.TypeInt64, Nullable: true},
+		{Name: "execution_score", Type: field.TypeInt64, Default: 0},
 		{Name: "department_year_id", Type: field.TypeInt},
 	}
 	// ProjectsTable holds the schema information for the "projects" table.
@@ -350,7 +387,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "projects_department_years_projects",
-				Columns:    []*schema.Column{ProjectsColumns[10]},
+				Columns:    []*schema.Column{ProjectsColumns[12]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -359,7 +396,7 @@ var (
 			{
 				Name:    "project_department_year_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{ProjectsColumns[10], ProjectsColumns[4]},
+				Columns: []*schema.Column{ProjectsColumns[12], ProjectsColumns[4]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "code <> ''",
 				},

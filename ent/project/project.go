@@ -36,6 +36,10 @@ const (
 	FieldExecuted = "executed"
 	// FieldGoal holds the string denoting the goal field in the database.
 	FieldGoal = "goal"
+	// FieldExecutionRate holds the string denoting the execution_rate field in the database.
+	FieldExecutionRate = "execution_rate"
+	// FieldExecutionScore holds the string denoting the execution_score field in the database.
+	FieldExecutionScore = "execution_score"
 	// EdgeDepartmentYear holds the string denoting the department_year edge name in mutations.
 	EdgeDepartmentYear = "department_year"
 	// EdgeIndicators holds the string denoting the indicators edge name in mutations.
@@ -80,6 +84,8 @@ var Columns = []string{
 	FieldBudget,
 	FieldExecuted,
 	FieldGoal,
+	FieldExecutionRate,
+	FieldExecutionScore,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -98,7 +104,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [7]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -130,6 +136,8 @@ var (
 	DefaultGoal string
 	// GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	GoalValidator func(string) error
+	// DefaultExecutionScore holds the default value on creation for the "execution_score" field.
+	DefaultExecutionScore fixed.Decimal
 )
 
 // OrderOption defines the ordering options for the Project queries.
@@ -188,6 +196,16 @@ func ByExecuted(opts ...sql.OrderTermOption) OrderOption {
 // ByGoal orders the results by the goal field.
 func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoal, opts...).ToFunc()
+}
+
+// ByExecutionRate orders the results by the execution_rate field.
+func ByExecutionRate(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExecutionRate, opts...).ToFunc()
+}
+
+// ByExecutionScore orders the results by the execution_score field.
+func ByExecutionScore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExecutionScore, opts...).ToFunc()
 }
 
 // ByDepartmentYearField orders the results by department_year field.

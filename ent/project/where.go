@@ -108,6 +108,18 @@ func Goal(v string) predicate.Project {
 	return predicate.Project(sql.FieldEQ(FieldGoal, v))
 }
 
+// ExecutionRate applies equality check predicate on the "execution_rate" field. It's identical to ExecutionRateEQ.
+func ExecutionRate(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionScore applies equality check predicate on the "execution_score" field. It's identical to ExecutionScoreEQ.
+func ExecutionScore(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldExecutionScore, vc))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Project {
 	return predicate.Project(sql.FieldEQ(FieldCreatedAt, v))
@@ -614,6 +626,124 @@ func GoalEqualFold(v string) predicate.Project {
 // GoalContainsFold applies the ContainsFold predicate on the "goal" field.
 func GoalContainsFold(v string) predicate.Project {
 	return predicate.Project(sql.FieldContainsFold(FieldGoal, v))
+}
+
+// ExecutionRateEQ applies the EQ predicate on the "execution_rate" field.
+func ExecutionRateEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateNEQ applies the NEQ predicate on the "execution_rate" field.
+func ExecutionRateNEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldNEQ(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIn applies the In predicate on the "execution_rate" field.
+func ExecutionRateIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateNotIn applies the NotIn predicate on the "execution_rate" field.
+func ExecutionRateNotIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldNotIn(FieldExecutionRate, v...))
+}
+
+// ExecutionRateGT applies the GT predicate on the "execution_rate" field.
+func ExecutionRateGT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateGTE applies the GTE predicate on the "execution_rate" field.
+func ExecutionRateGTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLT applies the LT predicate on the "execution_rate" field.
+func ExecutionRateLT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLT(FieldExecutionRate, vc))
+}
+
+// ExecutionRateLTE applies the LTE predicate on the "execution_rate" field.
+func ExecutionRateLTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLTE(FieldExecutionRate, vc))
+}
+
+// ExecutionRateIsNil applies the IsNil predicate on the "execution_rate" field.
+func ExecutionRateIsNil() predicate.Project {
+	return predicate.Project(sql.FieldIsNull(FieldExecutionRate))
+}
+
+// ExecutionRateNotNil applies the NotNil predicate on the "execution_rate" field.
+func ExecutionRateNotNil() predicate.Project {
+	return predicate.Project(sql.FieldNotNull(FieldExecutionRate))
+}
+
+// ExecutionScoreEQ applies the EQ predicate on the "execution_score" field.
+func ExecutionScoreEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreNEQ applies the NEQ predicate on the "execution_score" field.
+func ExecutionScoreNEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldNEQ(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreIn applies the In predicate on the "execution_score" field.
+func ExecutionScoreIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldIn(FieldExecutionScore, v...))
+}
+
+// ExecutionScoreNotIn applies the NotIn predicate on the "execution_score" field.
+func ExecutionScoreNotIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldNotIn(FieldExecutionScore, v...))
+}
+
+// ExecutionScoreGT applies the GT predicate on the "execution_score" field.
+func ExecutionScoreGT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGT(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreGTE applies the GTE predicate on the "execution_score" field.
+func ExecutionScoreGTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGTE(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreLT applies the LT predicate on the "execution_score" field.
+func ExecutionScoreLT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLT(FieldExecutionScore, vc))
+}
+
+// ExecutionScoreLTE applies the LTE predicate on the "execution_score" field.
+func ExecutionScoreLTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLTE(FieldExecutionScore, vc))
 }
 
 // HasDepartmentYear applies the HasEdge predicate on the "department_year" edge.

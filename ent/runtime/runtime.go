@@ -201,6 +201,8 @@ func init() {
 	departmentyear.Hooks[4] = departmentyearHooks[1]
 
 	departmentyear.Hooks[5] = departmentyearHooks[2]
+
+	departmentyear.Hooks[6] = departmentyearHooks[3]
 	departmentyearMixinFields0 := departmentyearMixin[0].Fields()
 	_ = departmentyearMixinFields0
 	departmentyearMixinFields1 := departmentyearMixin[1].Fields()
@@ -471,6 +473,22 @@ func init() {
 	departmentyear.DefaultGoal = departmentyearDescGoal.Default.(string)
 	// departmentyear.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	departmentyear.GoalValidator = departmentyearDescGoal.Validators[0].(func(string) error)
+	// departmentyearDescBasicBudget is the schema descriptor for basic_budget field.
+	departmentyearDescBasicBudget := departmentyearFields[15].Descriptor()
+	// departmentyear.DefaultBasicBudget holds the default value on creation for the basic_budget field.
+	departmentyear.DefaultBasicBudget = fixed.Decimal(departmentyearDescBasicBudget.Default.(int64))
+	// departmentyearDescBasicActual is the schema descriptor for basic_actual field.
+	departmentyearDescBasicActual := departmentyearFields[16].Descriptor()
+	// departmentyear.DefaultBasicActual holds the default value on creation for the basic_actual field.
+	departmentyear.DefaultBasicActual = fixed.Decimal(departmentyearDescBasicActual.Default.(int64))
+	// departmentyearDescTotalBudget is the schema descriptor for total_budget field.
+	departmentyearDescTotalBudget := departmentyearFields[17].Descriptor()
+	// departmentyear.DefaultTotalBudget holds the default value on creation for the total_budget field.
+	departmentyear.DefaultTotalBudget = fixed.Decimal(departmentyearDescTotalBudget.Default.(int64))
+	// departmentyearDescTotalActual is the schema descriptor for total_actual field.
+	departmentyearDescTotalActual := departmentyearFields[18].Descriptor()
+	// departmentyear.DefaultTotalActual holds the default value on creation for the total_actual field.
+	departmentyear.DefaultTotalActual = fixed.Decimal(departmentyearDescTotalActual.Default.(int64))
 	evaluationMixin := schema.Evaluation{}.Mixin()
 	evaluation.Policy = privacy.NewPolicies(schema.Evaluation{})
 	evaluation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -494,6 +512,8 @@ func init() {
 	evaluation.Hooks[4] = evaluationHooks[1]
 
 	evaluation.Hooks[5] = evaluationHooks[2]
+
+	evaluation.Hooks[6] = evaluationHooks[3]
 	evaluationMixinFields0 := evaluationMixin[0].Fields()
 	_ = evaluationMixinFields0
 	evaluationMixinFields1 := evaluationMixin[1].Fields()
@@ -544,6 +564,10 @@ func init() {
 	evaluation.DefaultReviewComment = evaluationDescReviewComment.Default.(string)
 	// evaluation.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
 	evaluation.ReviewCommentValidator = evaluationDescReviewComment.Validators[0].(func(string) error)
+	// evaluationDescScore is the schema descriptor for score field.
+	evaluationDescScore := evaluationFields[9].Descriptor()
+	// evaluation.DefaultScore holds the default value on creation for the score field.
+	evaluation.DefaultScore = fixed.Decimal(evaluationDescScore.Default.(int64))
 	indicatorMixin := schema.Indicator{}.Mixin()
 	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
 	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -563,6 +587,10 @@ func init() {
 	indicator.Hooks[2] = indicatorMixinHooks2[0]
 
 	indicator.Hooks[3] = indicatorHooks[0]
+
+	indicator.Hooks[4] = indicatorHooks[1]
+
+	indicator.Hooks[5] = indicatorHooks[2]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -711,6 +739,18 @@ func init() {
 	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
 	// indicator.DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
 	indicator.DeviationReasonValidator = indicatorDescDeviationReason.Validators[0].(func(string) error)
+	// indicatorDescScore is the schema descriptor for score field.
+	indicatorDescScore := indicatorFields[18].Descriptor()
+	// indicator.DefaultScore holds the default value on creation for the score field.
+	indicator.DefaultScore = fixed.Decimal(indicatorDescScore.Default.(int64))
+	// indicatorDescAttainment is the schema descriptor for attainment field.
+	indicatorDescAttainment := indicatorFields[19].Descriptor()
+	// indicator.DefaultAttainment holds the default value on creation for the attainment field.
+	indicator.DefaultAttainment = fixed.Decimal(indicatorDescAttainment.Default.(int64))
+	// indicatorDescDeviationRequired is the schema descriptor for deviation_required field.
+	indicatorDescDeviationRequired := indicatorFields[20].Descriptor()
+	// indicator.DefaultDeviationRequired holds the default value on creation for the deviation_required field.
+	indicator.DefaultDeviationRequired = indicatorDescDeviationRequired.Default.(bool)
 	keytaskMixin := schema.KeyTask{}.Mixin()
 	keytask.Policy = privacy.NewPolicies(schema.KeyTask{})
 	keytask.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -852,6 +892,8 @@ func init() {
 	project.Hooks[4] = projectHooks[1]
 
 	project.Hooks[5] = projectHooks[2]
+
+	project.Hooks[6] = projectHooks[3]
 	projectMixinFields0 := projectMixin[0].Fields()
 	_ = projectMixinFields0
 	projectMixinFields1 := projectMixin[1].Fields()
@@ -948,6 +990,10 @@ func init() {
 	project.DefaultGoal = projectDescGoal.Default.(string)
 	// project.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	project.GoalValidator = projectDescGoal.Validators[0].(func(string) error)
+	// projectDescExecutionScore is the schema descriptor for execution_score field.
+	projectDescExecutionScore := projectFields[8].Descriptor()
+	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
+	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -11,8 +11,8 @@ import (
 )
 
 // DepartmentYear holds one department's figures for one fiscal year (收支, 三公, assets)
-// and its goal. Basic and total spending are derived (basic = personnel + public,
-// total = basic + project), so they are never stored.
+// and its goal. Basic and total spending (basic = personnel + public, total = basic +
+// project) and the rates are derived, kept in columns by package kept.
 type DepartmentYear struct{ ent.Schema }
 
 func (DepartmentYear) Mixin() []ent.Mixin {
@@ -38,6 +38,13 @@ func (DepartmentYear) Fields() []ent.Field {
 		money("assets_in_use", "fixed assets in use"),
 		money("assets_total", "all fixed assets"),
 		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("部门整体支出绩效目标"),
+
+		computedDecimal("basic_budget", "基本支出 budget = personnel + public"),
+		computedDecimal("basic_actual", "基本支出 spending = personnel + public"),
+		computedDecimal("total_budget", "调整后预算数 = basic + project"),
+		computedDecimal("total_actual", "整体支出 = basic + project"),
+		computedRate("execution_rate", "total actual / total budget in percent, 2 places"),
+		computedRate("carryover_rate", "year-end carry-over / total actual in percent, 2 places"),
 	}
 }
 
@@ -62,7 +69,7 @@ func (DepartmentYear) Indexes() []ent.Index {
 func (DepartmentYear) Annotations() []schema.Annotation { return graphQL() }
 
 func (DepartmentYear) Hooks() []ent.Hook {
-	return []ent.Hook{yearRules(), uniqueYear(), departmentYearDeletes()}
+	return []ent.Hook{yearRules(), uniqueYear(), departmentYearDeletes(), keptYear()}
 }
 
 func (DepartmentYear) Policy() ent.Policy { return access.Data() }

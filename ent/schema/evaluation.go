@@ -12,7 +12,8 @@ import (
 )
 
 // Evaluation is the self-evaluation (绩效自评) of a department-year (project null) or of
-// one of its projects. Its score and grade are computed from the subject's indicators.
+// one of its projects. Its score and grade are computed from the subject's indicators
+// and kept in columns by package kept.
 type Evaluation struct{ ent.Schema }
 
 func (Evaluation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}, AuditMixin{}} }
@@ -36,6 +37,14 @@ func (Evaluation) Fields() []ent.Field {
 		field.Time("submitted_at").Optional().Nillable().
 			Annotations(entgql.OrderField("SUBMITTED_AT"),
 				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+
+		computedDecimal("score", "the sum of the subject's indicator scores, plus a project's execution item"),
+		computed(field.Enum("grade").Values("EXCELLENT", "GOOD", "FAIR", "POOR").Default("POOR").
+			Comment("the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差").
+			Annotations(entgql.OrderField("GRADE"), entgql.Type("Grade"))),
+		computedRate("execution_rate", "executed / adjusted budget in percent, of the department-year or the project"),
+		computed(decimal(field.Int64("execution_score").Optional().Nillable()).
+			Comment("project evaluations: the 预算执行率 item, 10 × min(execution rate, 1)")),
 	}
 }
 
@@ -58,13 +67,15 @@ func (Evaluation) Indexes() []ent.Index {
 			Annotations(entsql.IndexWhere("project_id IS NULL")),
 		index.Fields("project_id").Unique().
 			Annotations(entsql.IndexWhere("project_id IS NOT NULL")),
+		index.Fields("score"),
+		index.Fields("grade"),
 	}
 }
 
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
 
 func (Evaluation) Hooks() []ent.Hook {
-	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition()}
+	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition(), keptEvaluation()}
 }
 
 func (Evaluation) Policy() ent.Policy { return access.Data() }

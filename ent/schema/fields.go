@@ -23,6 +23,27 @@ func decimal[B interface {
 	return b.GoType(fixed.Decimal(0)).Annotations(entgql.Type("Decimal"))
 }
 
+// computed marks a value package kept computes from the row's inputs (and its
+// neighbours') and stores, so that SQL filters, orders and aggregates by it. No
+// mutation input carries it and a mutation that sets it is refused: kept writes it
+// in the transaction of the change. The GraphQL type declares it by hand
+// (graph/jixiao.graphql) with its precision; filters and order fields are generated.
+func computed[B interface {
+	Annotations(...schema.Annotation) B
+}](b B) B {
+	return b.Annotations(entgql.Skip(entgql.SkipType, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))
+}
+
+// computedDecimal is a kept decimal, zero until computed, ordered by its upper-case name.
+func computedDecimal(name, comment string) ent.Field {
+	return computed(decimal(field.Int64(name)).Default(0).Comment(comment).Annotations(entgql.OrderField(orderName(name))))
+}
+
+// computedRate is a kept decimal that is null when it cannot be computed (its denominator is 0).
+func computedRate(name, comment string) ent.Field {
+	return computed(decimal(field.Int64(name)).Optional().Nillable().Comment(comment).Annotations(entgql.OrderField(orderName(name))))
+}
+
 // money is an amount in 万元, never negative nor above fixed.MaxMoney, zero until entered.
 func money(name, comment string) ent.Field {
 	return decimal(field.Int64(name)).

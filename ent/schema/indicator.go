@@ -13,8 +13,9 @@ import (
 )
 
 // Indicator is a performance indicator (绩效指标) of a department-year (overall, no
-// project) or of one of its projects. Its score is never stored: the scoring package
-// computes it from target, actual and weight whenever it is asked for. Rules that
+// project) or of one of its projects. Its computed values (score, attainment…) are
+// kept in columns by package kept, from target, actual and weight by the rules of
+// package scoring, in the transaction of every change they depend on. Rules that
 // span several fields (kind against operator, rating band…) are checked by a hook.
 type Indicator struct{ ent.Schema }
 
@@ -56,6 +57,12 @@ func (Indicator) Fields() []ent.Field {
 		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxWeight, false))).
 			Comment("qualitative only: the evaluator's score, inside the rating's band"),
 		field.Text("deviation_reason").Default("").Validate(maxChars(maxReason)).Comment("偏差原因分析"),
+
+		computedRate("effective_actual", "the actual scoring uses: typed, or derived by the binding"),
+		computedRate("completion_rate", "effective actual / target in percent, 2 places"),
+		computedDecimal("score", "得分, 2 places"),
+		computedDecimal("attainment", "score / weight, 4 places"),
+		computed(field.Bool("deviation_required").Default(false).Comment("a deviation reason is required before submission")),
 	}
 }
 
@@ -72,11 +79,13 @@ func (Indicator) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("department_year_id", "project_id", "position"),
 		index.Fields("project_id"),
+		index.Fields("attainment"),
+		index.Fields("score"),
 	}
 }
 
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
-func (Indicator) Hooks() []ent.Hook { return []ent.Hook{indicatorRules()} }
+func (Indicator) Hooks() []ent.Hook { return append([]ent.Hook{indicatorRules()}, keptIndicator()...) }
 
 func (Indicator) Policy() ent.Policy { return access.Data() }

@@ -26,6 +26,9 @@ func (Project) Fields() []ent.Field {
 		money("budget", "adjusted budget 调整后预算数"),
 		money("executed", "executed amount 执行数"),
 		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("绩效目标"),
+
+		computedRate("execution_rate", "executed / budget in percent, 2 places"),
+		computedDecimal("execution_score", "the 预算执行率 item, 10 × min(execution rate, 1), 2 places"),
 	}
 }
 
@@ -49,7 +52,7 @@ func (Project) Indexes() []ent.Index {
 func (Project) Annotations() []schema.Annotation { return graphQL() }
 
 func (Project) Hooks() []ent.Hook {
-	return []ent.Hook{departmentYearChild[*gen.ProjectMutation](), uniqueProjectCode(), projectDeletes()}
+	return []ent.Hook{departmentYearChild[*gen.ProjectMutation](), uniqueProjectCode(), projectDeletes(), keptProject()}
 }
 
 func (Project) Policy() ent.Policy { return access.Data() }

@@ -48,8 +48,6 @@ type ResolverRoot interface {
 	Project() ProjectResolver
 	Query() QueryResolver
 	DepartmentWhereInput() DepartmentWhereInputResolver
-	EvaluationWhereInput() EvaluationWhereInputResolver
-	IndicatorWhereInput() IndicatorWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -387,6 +385,7 @@ type ComplexityRoot struct {
 		Evaluations      func(childComplexity int) int
 		Executed         func(childComplexity int) int
 		ExecutionRate    func(childComplexity int) int
+		ExecutionScore   func(childComplexity int) int
 		Goal             func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Indicators       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
@@ -506,12 +505,6 @@ type DepartmentResolver interface {
 	Score(ctx context.Context, obj *ent.Department, year int) (*fixed.Decimal, error)
 }
 type DepartmentYearResolver interface {
-	BasicBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error)
-	BasicActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error)
-	TotalBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error)
-	TotalActual(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error)
-	ExecutionRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error)
-	CarryoverRate(ctx context.Context, obj *ent.DepartmentYear) (*fixed.Decimal, error)
 	Months(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.MonthlyExecution, error)
 	MonthsBehind(ctx context.Context, obj *ent.DepartmentYear) ([]int, error)
 	KeyTasks(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.KeyTask, error)
@@ -522,12 +515,10 @@ type DepartmentYearResolver interface {
 }
 type EvaluationResolver interface {
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
-	Score(ctx context.Context, obj *ent.Evaluation) (fixed.Decimal, error)
-	Grade(ctx context.Context, obj *ent.Evaluation) (model.Grade, error)
+
 	GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error)
 	Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error)
-	ExecutionRate(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error)
-	ExecutionScore(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error)
+
 	MonthsBehind(ctx context.Context, obj *ent.Evaluation) ([]int, error)
 	SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error)
 	ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error)
@@ -535,11 +526,6 @@ type EvaluationResolver interface {
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 }
 type IndicatorResolver interface {
-	EffectiveActual(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error)
-	CompletionRate(ctx context.Context, obj *ent.Indicator) (*fixed.Decimal, error)
-	Score(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error)
-	Attainment(ctx context.Context, obj *ent.Indicator) (fixed.Decimal, error)
-	DeviationRequired(ctx context.Context, obj *ent.Indicator) (bool, error)
 	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
@@ -581,7 +567,6 @@ type MutationResolver interface {
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
 }
 type ProjectResolver interface {
-	ExecutionRate(ctx context.Context, obj *ent.Project) (*fixed.Decimal, error)
 	Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error)
 	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Project) (bool, error)
@@ -606,17 +591,6 @@ type QueryResolver interface {
 
 type DepartmentWhereInputResolver interface {
 	Within(ctx context.Context, obj *ent.DepartmentWhereInput, data *int) error
-}
-type EvaluationWhereInputResolver interface {
-	ScoreLt(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error
-	ScoreGte(ctx context.Context, obj *ent.EvaluationWhereInput, data *fixed.Decimal) error
-	Grade(ctx context.Context, obj *ent.EvaluationWhereInput, data *model.Grade) error
-}
-type IndicatorWhereInputResolver interface {
-	ScoreLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error
-	ScoreGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error
-	AttainmentLt(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error
-	AttainmentGte(ctx context.Context, obj *ent.IndicatorWhereInput, data *fixed.Decimal) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2294,6 +2268,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.ExecutionRate(childComplexity), true
+	case "Project.executionScore":
+		if e.ComplexityRoot.Project.ExecutionScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ExecutionScore(childComplexity), true
 	case "Project.goal":
 		if e.ComplexityRoot.Project.Goal == nil {
 			break
@@ -3971,6 +3951,12 @@ enum DepartmentYearOrderField {
   THREE_PUBLIC_ACTUAL
   ASSETS_IN_USE
   ASSETS_TOTAL
+  BASIC_BUDGET
+  BASIC_ACTUAL
+  TOTAL_BUDGET
+  TOTAL_ACTUAL
+  EXECUTION_RATE
+  CARRYOVER_RATE
 }
 """
 DepartmentYearWhereInput is used for filtering DepartmentYear objects.
@@ -4191,6 +4177,76 @@ input DepartmentYearWhereInput {
   goalEqualFold: String
   goalContainsFold: String
   """
+  basic_budget field predicates
+  """
+  basicBudget: Decimal
+  basicBudgetNEQ: Decimal
+  basicBudgetIn: [Decimal!]
+  basicBudgetNotIn: [Decimal!]
+  basicBudgetGT: Decimal
+  basicBudgetGTE: Decimal
+  basicBudgetLT: Decimal
+  basicBudgetLTE: Decimal
+  """
+  basic_actual field predicates
+  """
+  basicActual: Decimal
+  basicActualNEQ: Decimal
+  basicActualIn: [Decimal!]
+  basicActualNotIn: [Decimal!]
+  basicActualGT: Decimal
+  basicActualGTE: Decimal
+  basicActualLT: Decimal
+  basicActualLTE: Decimal
+  """
+  total_budget field predicates
+  """
+  totalBudget: Decimal
+  totalBudgetNEQ: Decimal
+  totalBudgetIn: [Decimal!]
+  totalBudgetNotIn: [Decimal!]
+  totalBudgetGT: Decimal
+  totalBudgetGTE: Decimal
+  totalBudgetLT: Decimal
+  totalBudgetLTE: Decimal
+  """
+  total_actual field predicates
+  """
+  totalActual: Decimal
+  totalActualNEQ: Decimal
+  totalActualIn: [Decimal!]
+  totalActualNotIn: [Decimal!]
+  totalActualGT: Decimal
+  totalActualGTE: Decimal
+  totalActualLT: Decimal
+  totalActualLTE: Decimal
+  """
+  execution_rate field predicates
+  """
+  executionRate: Decimal
+  executionRateNEQ: Decimal
+  executionRateIn: [Decimal!]
+  executionRateNotIn: [Decimal!]
+  executionRateGT: Decimal
+  executionRateGTE: Decimal
+  executionRateLT: Decimal
+  executionRateLTE: Decimal
+  executionRateIsNil: Boolean
+  executionRateNotNil: Boolean
+  """
+  carryover_rate field predicates
+  """
+  carryoverRate: Decimal
+  carryoverRateNEQ: Decimal
+  carryoverRateIn: [Decimal!]
+  carryoverRateNotIn: [Decimal!]
+  carryoverRateGT: Decimal
+  carryoverRateGTE: Decimal
+  carryoverRateLT: Decimal
+  carryoverRateLTE: Decimal
+  carryoverRateIsNil: Boolean
+  carryoverRateNotNil: Boolean
+  """
   department edge predicates
   """
   hasDepartment: Boolean
@@ -4301,6 +4357,9 @@ enum EvaluationOrderField {
   UPDATED_AT
   STATUS
   SUBMITTED_AT
+  SCORE
+  GRADE
+  EXECUTION_RATE
 }
 """
 EvaluationStatus is enum for the field status
@@ -4481,6 +4540,50 @@ input EvaluationWhereInput {
   submittedAtIsNil: Boolean
   submittedAtNotNil: Boolean
   """
+  score field predicates
+  """
+  score: Decimal
+  scoreNEQ: Decimal
+  scoreIn: [Decimal!]
+  scoreNotIn: [Decimal!]
+  scoreGT: Decimal
+  scoreGTE: Decimal
+  scoreLT: Decimal
+  scoreLTE: Decimal
+  """
+  grade field predicates
+  """
+  grade: Grade
+  gradeNEQ: Grade
+  gradeIn: [Grade!]
+  gradeNotIn: [Grade!]
+  """
+  execution_rate field predicates
+  """
+  executionRate: Decimal
+  executionRateNEQ: Decimal
+  executionRateIn: [Decimal!]
+  executionRateNotIn: [Decimal!]
+  executionRateGT: Decimal
+  executionRateGTE: Decimal
+  executionRateLT: Decimal
+  executionRateLTE: Decimal
+  executionRateIsNil: Boolean
+  executionRateNotNil: Boolean
+  """
+  execution_score field predicates
+  """
+  executionScore: Decimal
+  executionScoreNEQ: Decimal
+  executionScoreIn: [Decimal!]
+  executionScoreNotIn: [Decimal!]
+  executionScoreGT: Decimal
+  executionScoreGTE: Decimal
+  executionScoreLT: Decimal
+  executionScoreLTE: Decimal
+  executionScoreIsNil: Boolean
+  executionScoreNotNil: Boolean
+  """
   department_year edge predicates
   """
   hasDepartmentYear: Boolean
@@ -4500,6 +4603,15 @@ enum FormulaBinding @goModel(model: "jixiao/ent/indicator.Binding") {
   ASSET_UTILIZATION
   PUBLIC_FUNDS_CONTROL
   THREE_PUBLIC_CONTROL
+}
+"""
+Grade is enum for the field grade
+"""
+enum Grade @goModel(model: "jixiao/ent/evaluation.Grade") {
+  EXCELLENT
+  GOOD
+  FAIR
+  POOR
 }
 type Indicator implements Node {
   id: ID!
@@ -4631,6 +4743,10 @@ enum IndicatorOrderField {
   TARGET
   WEIGHT
   ACTUAL
+  EFFECTIVE_ACTUAL
+  COMPLETION_RATE
+  SCORE
+  ATTAINMENT
 }
 """
 IndicatorWhereInput is used for filtering Indicator objects.
@@ -4875,6 +4991,59 @@ input IndicatorWhereInput {
   deviationReasonHasSuffix: String
   deviationReasonEqualFold: String
   deviationReasonContainsFold: String
+  """
+  effective_actual field predicates
+  """
+  effectiveActual: Decimal
+  effectiveActualNEQ: Decimal
+  effectiveActualIn: [Decimal!]
+  effectiveActualNotIn: [Decimal!]
+  effectiveActualGT: Decimal
+  effectiveActualGTE: Decimal
+  effectiveActualLT: Decimal
+  effectiveActualLTE: Decimal
+  effectiveActualIsNil: Boolean
+  effectiveActualNotNil: Boolean
+  """
+  completion_rate field predicates
+  """
+  completionRate: Decimal
+  completionRateNEQ: Decimal
+  completionRateIn: [Decimal!]
+  completionRateNotIn: [Decimal!]
+  completionRateGT: Decimal
+  completionRateGTE: Decimal
+  completionRateLT: Decimal
+  completionRateLTE: Decimal
+  completionRateIsNil: Boolean
+  completionRateNotNil: Boolean
+  """
+  score field predicates
+  """
+  score: Decimal
+  scoreNEQ: Decimal
+  scoreIn: [Decimal!]
+  scoreNotIn: [Decimal!]
+  scoreGT: Decimal
+  scoreGTE: Decimal
+  scoreLT: Decimal
+  scoreLTE: Decimal
+  """
+  attainment field predicates
+  """
+  attainment: Decimal
+  attainmentNEQ: Decimal
+  attainmentIn: [Decimal!]
+  attainmentNotIn: [Decimal!]
+  attainmentGT: Decimal
+  attainmentGTE: Decimal
+  attainmentLT: Decimal
+  attainmentLTE: Decimal
+  """
+  deviation_required field predicates
+  """
+  deviationRequired: Boolean
+  deviationRequiredNEQ: Boolean
   """
   department_year edge predicates
   """
@@ -5307,6 +5476,8 @@ enum ProjectOrderField {
   CATEGORY
   BUDGET
   EXECUTED
+  EXECUTION_RATE
+  EXECUTION_SCORE
 }
 """
 ProjectWhereInput is used for filtering Project objects.
@@ -5453,6 +5624,30 @@ input ProjectWhereInput {
   goalHasSuffix: String
   goalEqualFold: String
   goalContainsFold: String
+  """
+  execution_rate field predicates
+  """
+  executionRate: Decimal
+  executionRateNEQ: Decimal
+  executionRateIn: [Decimal!]
+  executionRateNotIn: [Decimal!]
+  executionRateGT: Decimal
+  executionRateGTE: Decimal
+  executionRateLT: Decimal
+  executionRateLTE: Decimal
+  executionRateIsNil: Boolean
+  executionRateNotNil: Boolean
+  """
+  execution_score field predicates
+  """
+  executionScore: Decimal
+  executionScoreNEQ: Decimal
+  executionScoreIn: [Decimal!]
+  executionScoreNotIn: [Decimal!]
+  executionScoreGT: Decimal
+  executionScoreGTE: Decimal
+  executionScoreLT: Decimal
+  executionScoreLTE: Decimal
   """
   department_year edge predicates
   """
@@ -6209,14 +6404,6 @@ type FieldChange {
   after: Any
 }
 
-"""Grade bands of an evaluation score: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差."""
-enum Grade {
-  EXCELLENT
-  GOOD
-  FAIR
-  POOR
-}
-
 """The sum of scores and weights of one level-1 group, or of one level-2 group inside it."""
 type Subtotal {
   level1: String!
@@ -6398,6 +6585,8 @@ extend type Department {
 extend type Project {
   """executed / budget in percent."""
   executionRate: Decimal @places(n: 2)
+  """The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1)."""
+  executionScore: Decimal! @places(n: 2)
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
   """What the caller may do with the project and its indicators now."""
@@ -6410,22 +6599,6 @@ extend type Project {
 extend input DepartmentWhereInput {
   """The department with this id and every department below it, at any depth."""
   within: ID
-}
-
-extend input IndicatorWhereInput {
-  """Computed score below this value."""
-  scoreLT: Decimal
-  scoreGTE: Decimal
-  """Computed attainment (score / weight, 0 to 1) below this value."""
-  attainmentLT: Decimal
-  attainmentGTE: Decimal
-}
-
-extend input EvaluationWhereInput {
-  """Computed score below this value."""
-  scoreLT: Decimal
-  scoreGTE: Decimal
-  grade: Grade
 }
 
 """The computed value an indicator ranking orders by."""
@@ -7203,6 +7376,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_evaluations(ctx, field)
 	case "executionRate":
 		return ec.fieldContext_Project_executionRate(ctx, field)
+	case "executionScore":
+		return ec.fieldContext_Project_executionScore(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_Project_evaluation(ctx, field)
 	case "viewerCan":
@@ -10892,7 +11067,7 @@ func (ec *executionContext) _DepartmentYear_basicBudget(ctx context.Context, fie
 			return ec.fieldContext_DepartmentYear_basicBudget(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().BasicBudget(ctx, obj)
+			return obj.BasicBudget, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -10903,7 +11078,7 @@ func (ec *executionContext) _DepartmentYear_basicBudget(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_basicBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -10915,7 +11090,7 @@ func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, fie
 			return ec.fieldContext_DepartmentYear_basicActual(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().BasicActual(ctx, obj)
+			return obj.BasicActual, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -10926,7 +11101,7 @@ func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_basicActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -10938,7 +11113,7 @@ func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, fie
 			return ec.fieldContext_DepartmentYear_totalBudget(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().TotalBudget(ctx, obj)
+			return obj.TotalBudget, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -10949,7 +11124,7 @@ func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_totalBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -10961,7 +11136,7 @@ func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, fie
 			return ec.fieldContext_DepartmentYear_totalActual(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().TotalActual(ctx, obj)
+			return obj.TotalActual, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -10972,7 +11147,7 @@ func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_totalActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -10984,7 +11159,7 @@ func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, f
 			return ec.fieldContext_DepartmentYear_executionRate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().ExecutionRate(ctx, obj)
+			return obj.ExecutionRate, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -10995,7 +11170,7 @@ func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -11007,7 +11182,7 @@ func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, f
 			return ec.fieldContext_DepartmentYear_carryoverRate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DepartmentYear().CarryoverRate(ctx, obj)
+			return obj.CarryoverRate, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -11018,7 +11193,7 @@ func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_DepartmentYear_carryoverRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_months(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -11805,7 +11980,7 @@ func (ec *executionContext) _Evaluation_score(ctx context.Context, field graphql
 			return ec.fieldContext_Evaluation_score(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evaluation().Score(ctx, obj)
+			return obj.Score, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -11816,7 +11991,7 @@ func (ec *executionContext) _Evaluation_score(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Evaluation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Evaluation_grade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
@@ -11828,18 +12003,18 @@ func (ec *executionContext) _Evaluation_grade(ctx context.Context, field graphql
 			return ec.fieldContext_Evaluation_grade(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evaluation().Grade(ctx, obj)
+			return obj.Grade, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Grade) graphql.Marshaler {
-			return ec.marshalNGrade2jixiaoᚋgraphᚋmodelᚐGrade(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Evaluation_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Grade")
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Grade")
 }
 
 func (ec *executionContext) _Evaluation_gradeLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
@@ -11906,7 +12081,7 @@ func (ec *executionContext) _Evaluation_executionRate(ctx context.Context, field
 			return ec.fieldContext_Evaluation_executionRate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evaluation().ExecutionRate(ctx, obj)
+			return obj.ExecutionRate, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -11917,7 +12092,7 @@ func (ec *executionContext) _Evaluation_executionRate(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Evaluation_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
@@ -11929,7 +12104,7 @@ func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, fiel
 			return ec.fieldContext_Evaluation_executionScore(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Evaluation().ExecutionScore(ctx, obj)
+			return obj.ExecutionScore, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -11940,7 +12115,7 @@ func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Evaluation_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Evaluation_monthsBehind(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
@@ -13036,7 +13211,7 @@ func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, fiel
 			return ec.fieldContext_Indicator_effectiveActual(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Indicator().EffectiveActual(ctx, obj)
+			return obj.EffectiveActual, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -13047,7 +13222,7 @@ func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_effectiveActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -13059,7 +13234,7 @@ func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field
 			return ec.fieldContext_Indicator_completionRate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Indicator().CompletionRate(ctx, obj)
+			return obj.CompletionRate, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -13070,7 +13245,7 @@ func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_completionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -13082,7 +13257,7 @@ func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.
 			return ec.fieldContext_Indicator_score(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Indicator().Score(ctx, obj)
+			return obj.Score, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -13093,7 +13268,7 @@ func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Indicator_attainment(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -13105,7 +13280,7 @@ func (ec *executionContext) _Indicator_attainment(ctx context.Context, field gra
 			return ec.fieldContext_Indicator_attainment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Indicator().Attainment(ctx, obj)
+			return obj.Attainment, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
@@ -13116,7 +13291,7 @@ func (ec *executionContext) _Indicator_attainment(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_attainment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Indicator_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -13128,7 +13303,7 @@ func (ec *executionContext) _Indicator_deviationRequired(ctx context.Context, fi
 			return ec.fieldContext_Indicator_deviationRequired(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Indicator().DeviationRequired(ctx, obj)
+			return obj.DeviationRequired, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -13139,7 +13314,7 @@ func (ec *executionContext) _Indicator_deviationRequired(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Boolean")
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Indicator_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -15850,7 +16025,7 @@ func (ec *executionContext) _Project_executionRate(ctx context.Context, field gr
 			return ec.fieldContext_Project_executionRate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Project().ExecutionRate(ctx, obj)
+			return obj.ExecutionRate, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
@@ -15861,7 +16036,30 @@ func (ec *executionContext) _Project_executionRate(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Project_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Project", field, true, true, "Decimal")
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Project_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_executionScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Project_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
@@ -21610,7 +21808,7 @@ func (ec *executionContext) unmarshalInputDepartmentYearWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "personnelBudget", "personnelBudgetNEQ", "personnelBudgetIn", "personnelBudgetNotIn", "personnelBudgetGT", "personnelBudgetGTE", "personnelBudgetLT", "personnelBudgetLTE", "personnelActual", "personnelActualNEQ", "personnelActualIn", "personnelActualNotIn", "personnelActualGT", "personnelActualGTE", "personnelActualLT", "personnelActualLTE", "publicBudget", "publicBudgetNEQ", "publicBudgetIn", "publicBudgetNotIn", "publicBudgetGT", "publicBudgetGTE", "publicBudgetLT", "publicBudgetLTE", "publicActual", "publicActualNEQ", "publicActualIn", "publicActualNotIn", "publicActualGT", "publicActualGTE", "publicActualLT", "publicActualLTE", "projectBudget", "projectBudgetNEQ", "projectBudgetIn", "projectBudgetNotIn", "projectBudgetGT", "projectBudgetGTE", "projectBudgetLT", "projectBudgetLTE", "projectActual", "projectActualNEQ", "projectActualIn", "projectActualNotIn", "projectActualGT", "projectActualGTE", "projectActualLT", "projectActualLTE", "carryoverStart", "carryoverStartNEQ", "carryoverStartIn", "carryoverStartNotIn", "carryoverStartGT", "carryoverStartGTE", "carryoverStartLT", "carryoverStartLTE", "carryoverEnd", "carryoverEndNEQ", "carryoverEndIn", "carryoverEndNotIn", "carryoverEndGT", "carryoverEndGTE", "carryoverEndLT", "carryoverEndLTE", "threePublicBudget", "threePublicBudgetNEQ", "threePublicBudgetIn", "threePublicBudgetNotIn", "threePublicBudgetGT", "threePublicBudgetGTE", "threePublicBudgetLT", "threePublicBudgetLTE", "threePublicActual", "threePublicActualNEQ", "threePublicActualIn", "threePublicActualNotIn", "threePublicActualGT", "threePublicActualGTE", "threePublicActualLT", "threePublicActualLTE", "assetsInUse", "assetsInUseNEQ", "assetsInUseIn", "assetsInUseNotIn", "assetsInUseGT", "assetsInUseGTE", "assetsInUseLT", "assetsInUseLTE", "assetsTotal", "assetsTotalNEQ", "assetsTotalIn", "assetsTotalNotIn", "assetsTotalGT", "assetsTotalGTE", "assetsTotalLT", "assetsTotalLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "hasDepartment", "hasDepartmentWith", "hasProjects", "hasProjectsWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "personnelBudget", "personnelBudgetNEQ", "personnelBudgetIn", "personnelBudgetNotIn", "personnelBudgetGT", "personnelBudgetGTE", "personnelBudgetLT", "personnelBudgetLTE", "personnelActual", "personnelActualNEQ", "personnelActualIn", "personnelActualNotIn", "personnelActualGT", "personnelActualGTE", "personnelActualLT", "personnelActualLTE", "publicBudget", "publicBudgetNEQ", "publicBudgetIn", "publicBudgetNotIn", "publicBudgetGT", "publicBudgetGTE", "publicBudgetLT", "publicBudgetLTE", "publicActual", "publicActualNEQ", "publicActualIn", "publicActualNotIn", "publicActualGT", "publicActualGTE", "publicActualLT", "publicActualLTE", "projectBudget", "projectBudgetNEQ", "projectBudgetIn", "projectBudgetNotIn", "projectBudgetGT", "projectBudgetGTE", "projectBudgetLT", "projectBudgetLTE", "projectActual", "projectActualNEQ", "projectActualIn", "projectActualNotIn", "projectActualGT", "projectActualGTE", "projectActualLT", "projectActualLTE", "carryoverStart", "carryoverStartNEQ", "carryoverStartIn", "carryoverStartNotIn", "carryoverStartGT", "carryoverStartGTE", "carryoverStartLT", "carryoverStartLTE", "carryoverEnd", "carryoverEndNEQ", "carryoverEndIn", "carryoverEndNotIn", "carryoverEndGT", "carryoverEndGTE", "carryoverEndLT", "carryoverEndLTE", "threePublicBudget", "threePublicBudgetNEQ", "threePublicBudgetIn", "threePublicBudgetNotIn", "threePublicBudgetGT", "threePublicBudgetGTE", "threePublicBudgetLT", "threePublicBudgetLTE", "threePublicActual", "threePublicActualNEQ", "threePublicActualIn", "threePublicActualNotIn", "threePublicActualGT", "threePublicActualGTE", "threePublicActualLT", "threePublicActualLTE", "assetsInUse", "assetsInUseNEQ", "assetsInUseIn", "assetsInUseNotIn", "assetsInUseGT", "assetsInUseGTE", "assetsInUseLT", "assetsInUseLTE", "assetsTotal", "assetsTotalNEQ", "assetsTotalIn", "assetsTotalNotIn", "assetsTotalGT", "assetsTotalGTE", "assetsTotalLT", "assetsTotalLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "basicBudget", "basicBudgetNEQ", "basicBudgetIn", "basicBudgetNotIn", "basicBudgetGT", "basicBudgetGTE", "basicBudgetLT", "basicBudgetLTE", "basicActual", "basicActualNEQ", "basicActualIn", "basicActualNotIn", "basicActualGT", "basicActualGTE", "basicActualLT", "basicActualLTE", "totalBudget", "totalBudgetNEQ", "totalBudgetIn", "totalBudgetNotIn", "totalBudgetGT", "totalBudgetGTE", "totalBudgetLT", "totalBudgetLTE", "totalActual", "totalActualNEQ", "totalActualIn", "totalActualNotIn", "totalActualGT", "totalActualGTE", "totalActualLT", "totalActualLTE", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "carryoverRate", "carryoverRateNEQ", "carryoverRateIn", "carryoverRateNotIn", "carryoverRateGT", "carryoverRateGTE", "carryoverRateLT", "carryoverRateLTE", "carryoverRateIsNil", "carryoverRateNotNil", "hasDepartment", "hasDepartmentWith", "hasProjects", "hasProjectsWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22709,6 +22907,370 @@ func (ec *executionContext) unmarshalInputDepartmentYearWhereInput(ctx context.C
 				return it, err
 			}
 			it.GoalContainsFold = data
+		case "basicBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudget = data
+		case "basicBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetNEQ = data
+		case "basicBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetIn = data
+		case "basicBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetNotIn = data
+		case "basicBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetGT = data
+		case "basicBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetGTE = data
+		case "basicBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetLT = data
+		case "basicBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicBudgetLTE = data
+		case "basicActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActual = data
+		case "basicActualNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualNEQ = data
+		case "basicActualIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualIn = data
+		case "basicActualNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualNotIn = data
+		case "basicActualGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualGT = data
+		case "basicActualGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualGTE = data
+		case "basicActualLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualLT = data
+		case "basicActualLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicActualLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicActualLTE = data
+		case "totalBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudget = data
+		case "totalBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetNEQ = data
+		case "totalBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetIn = data
+		case "totalBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetNotIn = data
+		case "totalBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetGT = data
+		case "totalBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetGTE = data
+		case "totalBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetLT = data
+		case "totalBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalBudgetLTE = data
+		case "totalActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActual = data
+		case "totalActualNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualNEQ = data
+		case "totalActualIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualIn = data
+		case "totalActualNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualNotIn = data
+		case "totalActualGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualGT = data
+		case "totalActualGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualGTE = data
+		case "totalActualLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualLT = data
+		case "totalActualLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalActualLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalActualLTE = data
+		case "executionRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRate = data
+		case "executionRateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNEQ = data
+		case "executionRateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIn = data
+		case "executionRateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotIn = data
+		case "executionRateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGT = data
+		case "executionRateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGTE = data
+		case "executionRateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLT = data
+		case "executionRateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLTE = data
+		case "executionRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIsNil = data
+		case "executionRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotNil = data
+		case "carryoverRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRate = data
+		case "carryoverRateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateNEQ = data
+		case "carryoverRateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateIn = data
+		case "carryoverRateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateNotIn = data
+		case "carryoverRateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateGT = data
+		case "carryoverRateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateGTE = data
+		case "carryoverRateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateLT = data
+		case "carryoverRateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateLTE = data
+		case "carryoverRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateIsNil = data
+		case "carryoverRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverRateNotNil = data
 		case "hasDepartment":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartment"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -22846,7 +23408,7 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "conclusion", "conclusionNEQ", "conclusionIn", "conclusionNotIn", "conclusionGT", "conclusionGTE", "conclusionLT", "conclusionLTE", "conclusionContains", "conclusionHasPrefix", "conclusionHasSuffix", "conclusionEqualFold", "conclusionContainsFold", "problems", "problemsNEQ", "problemsIn", "problemsNotIn", "problemsGT", "problemsGTE", "problemsLT", "problemsLTE", "problemsContains", "problemsHasPrefix", "problemsHasSuffix", "problemsEqualFold", "problemsContainsFold", "improvements", "improvementsNEQ", "improvementsIn", "improvementsNotIn", "improvementsGT", "improvementsGTE", "improvementsLT", "improvementsLTE", "improvementsContains", "improvementsHasPrefix", "improvementsHasSuffix", "improvementsEqualFold", "improvementsContainsFold", "executionExplanation", "executionExplanationNEQ", "executionExplanationIn", "executionExplanationNotIn", "executionExplanationGT", "executionExplanationGTE", "executionExplanationLT", "executionExplanationLTE", "executionExplanationContains", "executionExplanationHasPrefix", "executionExplanationHasSuffix", "executionExplanationEqualFold", "executionExplanationContainsFold", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith", "scoreLT", "scoreGTE", "grade"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "conclusion", "conclusionNEQ", "conclusionIn", "conclusionNotIn", "conclusionGT", "conclusionGTE", "conclusionLT", "conclusionLTE", "conclusionContains", "conclusionHasPrefix", "conclusionHasSuffix", "conclusionEqualFold", "conclusionContainsFold", "problems", "problemsNEQ", "problemsIn", "problemsNotIn", "problemsGT", "problemsGTE", "problemsLT", "problemsLTE", "problemsContains", "problemsHasPrefix", "problemsHasSuffix", "problemsEqualFold", "problemsContainsFold", "improvements", "improvementsNEQ", "improvementsIn", "improvementsNotIn", "improvementsGT", "improvementsGTE", "improvementsLT", "improvementsLTE", "improvementsContains", "improvementsHasPrefix", "improvementsHasSuffix", "improvementsEqualFold", "improvementsContainsFold", "executionExplanation", "executionExplanationNEQ", "executionExplanationIn", "executionExplanationNotIn", "executionExplanationGT", "executionExplanationGTE", "executionExplanationLT", "executionExplanationLTE", "executionExplanationContains", "executionExplanationHasPrefix", "executionExplanationHasSuffix", "executionExplanationEqualFold", "executionExplanationContainsFold", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "grade", "gradeNEQ", "gradeIn", "gradeNotIn", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "executionScoreIsNil", "executionScoreNotNil", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23721,6 +24283,230 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.SubmittedAtNotNil = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "scoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreNEQ = data
+		case "scoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreIn = data
+		case "scoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreNotIn = data
+		case "scoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreGT = data
+		case "scoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreGTE = data
+		case "scoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreLT = data
+		case "scoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreLTE = data
+		case "grade":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grade"))
+			data, err := ec.unmarshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Grade = data
+		case "gradeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gradeNEQ"))
+			data, err := ec.unmarshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GradeNEQ = data
+		case "gradeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gradeIn"))
+			data, err := ec.unmarshalOGrade2ᚕjixiaoᚋentᚋevaluationᚐGradeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GradeIn = data
+		case "gradeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gradeNotIn"))
+			data, err := ec.unmarshalOGrade2ᚕjixiaoᚋentᚋevaluationᚐGradeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GradeNotIn = data
+		case "executionRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRate = data
+		case "executionRateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNEQ = data
+		case "executionRateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIn = data
+		case "executionRateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotIn = data
+		case "executionRateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGT = data
+		case "executionRateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGTE = data
+		case "executionRateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLT = data
+		case "executionRateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLTE = data
+		case "executionRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIsNil = data
+		case "executionRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotNil = data
+		case "executionScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScore"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScore = data
+		case "executionScoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreNEQ = data
+		case "executionScoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreIn = data
+		case "executionScoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreNotIn = data
+		case "executionScoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreGT = data
+		case "executionScoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreGTE = data
+		case "executionScoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreLT = data
+		case "executionScoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreLTE = data
+		case "executionScoreIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreIsNil = data
+		case "executionScoreNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreNotNil = data
 		case "hasDepartmentYear":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -23749,33 +24535,6 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasProjectWith = data
-		case "scoreLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.EvaluationWhereInput().ScoreLt(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "scoreGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.EvaluationWhereInput().ScoreGte(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "grade":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grade"))
-			data, err := ec.unmarshalOGrade2ᚖjixiaoᚋgraphᚋmodelᚐGrade(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.EvaluationWhereInput().Grade(ctx, &it, data); err != nil {
-				return it, err
-			}
 		}
 	}
 	return it, nil
@@ -23857,7 +24616,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith", "scoreLT", "scoreGTE", "attainmentLT", "attainmentGTE"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "effectiveActual", "effectiveActualNEQ", "effectiveActualIn", "effectiveActualNotIn", "effectiveActualGT", "effectiveActualGTE", "effectiveActualLT", "effectiveActualLTE", "effectiveActualIsNil", "effectiveActualNotNil", "completionRate", "completionRateNEQ", "completionRateIn", "completionRateNotIn", "completionRateGT", "completionRateGTE", "completionRateLT", "completionRateLTE", "completionRateIsNil", "completionRateNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "attainment", "attainmentNEQ", "attainmentIn", "attainmentNotIn", "attainmentGT", "attainmentGTE", "attainmentLT", "attainmentLTE", "deviationRequired", "deviationRequiredNEQ", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25110,6 +25869,272 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.DeviationReasonContainsFold = data
+		case "effectiveActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActual = data
+		case "effectiveActualNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualNEQ = data
+		case "effectiveActualIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualIn = data
+		case "effectiveActualNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualNotIn = data
+		case "effectiveActualGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualGT = data
+		case "effectiveActualGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualGTE = data
+		case "effectiveActualLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualLT = data
+		case "effectiveActualLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualLTE = data
+		case "effectiveActualIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualIsNil = data
+		case "effectiveActualNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActualNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveActualNotNil = data
+		case "completionRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRate = data
+		case "completionRateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateNEQ = data
+		case "completionRateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateIn = data
+		case "completionRateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateNotIn = data
+		case "completionRateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateGT = data
+		case "completionRateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateGTE = data
+		case "completionRateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateLT = data
+		case "completionRateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateLTE = data
+		case "completionRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateIsNil = data
+		case "completionRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("completionRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompletionRateNotNil = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "scoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreNEQ = data
+		case "scoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreIn = data
+		case "scoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreNotIn = data
+		case "scoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreGT = data
+		case "scoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreGTE = data
+		case "scoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreLT = data
+		case "scoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreLTE = data
+		case "attainment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainment"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attainment = data
+		case "attainmentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentNEQ = data
+		case "attainmentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentIn = data
+		case "attainmentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentNotIn = data
+		case "attainmentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentGT = data
+		case "attainmentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentGTE = data
+		case "attainmentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentLT = data
+		case "attainmentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttainmentLTE = data
+		case "deviationRequired":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationRequired"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationRequired = data
+		case "deviationRequiredNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationRequiredNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationRequiredNEQ = data
 		case "hasDepartmentYear":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25138,42 +26163,6 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasProjectWith = data
-		case "scoreLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.IndicatorWhereInput().ScoreLt(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "scoreGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.IndicatorWhereInput().ScoreGte(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "attainmentLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentLT"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.IndicatorWhereInput().AttainmentLt(ctx, &it, data); err != nil {
-				return it, err
-			}
-		case "attainmentGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attainmentGTE"))
-			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			if err = ec.Resolvers.IndicatorWhereInput().AttainmentGte(ctx, &it, data); err != nil {
-				return it, err
-			}
 		}
 	}
 	return it, nil
@@ -26404,7 +27393,7 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27160,6 +28149,132 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.GoalContainsFold = data
+		case "executionRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRate = data
+		case "executionRateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNEQ = data
+		case "executionRateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIn = data
+		case "executionRateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotIn = data
+		case "executionRateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGT = data
+		case "executionRateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateGTE = data
+		case "executionRateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLT = data
+		case "executionRateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateLTE = data
+		case "executionRateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateIsNil = data
+		case "executionRateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionRateNotNil = data
+		case "executionScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScore"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScore = data
+		case "executionScoreNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreNEQ = data
+		case "executionScoreIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreIn = data
+		case "executionScoreNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreNotIn = data
+		case "executionScoreGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreGT = data
+		case "executionScoreGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreGTE = data
+		case "executionScoreLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreLT = data
+		case "executionScoreLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionScoreLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionScoreLTE = data
 		case "hasDepartmentYear":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -29265,41 +30380,35 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 					return ec._DepartmentYear_evaluations(ctx, field, obj)
 				})
 		case "basicBudget":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_basicBudget(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_basicBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "basicActual":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_basicActual(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_basicActual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalBudget":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_totalBudget(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_totalBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "totalActual":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_totalActual(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_totalActual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "executionRate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_executionRate(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "carryoverRate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_carryoverRate(ctx, field, obj)
-				})
+			out.Values[i] = ec._DepartmentYear_carryoverRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "months":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29541,17 +30650,15 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 					return ec._Evaluation_indicators(ctx, field, obj)
 				})
 		case "score":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evaluation_score(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evaluation_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "grade":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evaluation_grade(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evaluation_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "gradeLabel":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29565,17 +30672,15 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 					return ec._Evaluation_subtotals(ctx, field, obj)
 				})
 		case "executionRate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evaluation_executionRate(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evaluation_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "executionScore":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Evaluation_executionScore(ctx, field, obj)
-				})
+			out.Values[i] = ec._Evaluation_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "monthsBehind":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29972,35 +31077,30 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 					return ec._Indicator_project(ctx, field, obj)
 				})
 		case "effectiveActual":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Indicator_effectiveActual(ctx, field, obj)
-				})
+			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "completionRate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Indicator_completionRate(ctx, field, obj)
-				})
+			out.Values[i] = ec._Indicator_completionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "score":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Indicator_score(ctx, field, obj)
-				})
+			out.Values[i] = ec._Indicator_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "attainment":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Indicator_attainment(ctx, field, obj)
-				})
+			out.Values[i] = ec._Indicator_attainment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "deviationRequired":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Indicator_deviationRequired(ctx, field, obj)
-				})
+			out.Values[i] = ec._Indicator_deviationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "viewerCan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -30812,11 +31912,15 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 					return ec._Project_evaluations(ctx, field, obj)
 				})
 		case "executionRate":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Project_executionRate(ctx, field, obj)
-				})
+			out.Values[i] = ec._Project_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionScore":
+			out.Values[i] = ec._Project_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evaluation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -32273,13 +33377,13 @@ func (ec *executionContext) marshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐBi
 	return v
 }
 
-func (ec *executionContext) unmarshalNGrade2jixiaoᚋgraphᚋmodelᚐGrade(ctx context.Context, v any) (model.Grade, error) {
-	var res model.Grade
+func (ec *executionContext) unmarshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx context.Context, v any) (evaluation.Grade, error) {
+	var res evaluation.Grade
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNGrade2jixiaoᚋgraphᚋmodelᚐGrade(ctx context.Context, sel ast.SelectionSet, v model.Grade) graphql.Marshaler {
+func (ec *executionContext) marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx context.Context, sel ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
 	return v
 }
 
@@ -33734,16 +34838,52 @@ func (ec *executionContext) marshalOFormulaBinding2ᚖjixiaoᚋentᚋindicator�
 	return v
 }
 
-func (ec *executionContext) unmarshalOGrade2ᚖjixiaoᚋgraphᚋmodelᚐGrade(ctx context.Context, v any) (*model.Grade, error) {
+func (ec *executionContext) unmarshalOGrade2ᚕjixiaoᚋentᚋevaluationᚐGradeᚄ(ctx context.Context, v any) ([]evaluation.Grade, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.Grade)
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]evaluation.Grade, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOGrade2ᚕjixiaoᚋentᚋevaluationᚐGradeᚄ(ctx context.Context, sel ast.SelectionSet, v []evaluation.Grade) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx context.Context, v any) (*evaluation.Grade, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(evaluation.Grade)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGrade2ᚖjixiaoᚋgraphᚋmodelᚐGrade(ctx context.Context, sel ast.SelectionSet, v *model.Grade) graphql.Marshaler {
+func (ec *executionContext) marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx context.Context, sel ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

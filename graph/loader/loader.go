@@ -42,7 +42,7 @@ type Loaders struct {
 	Project    *dataloadgen.Loader[int, *ent.Project]                      // nil when hidden from the viewer
 	Months     *dataloadgen.Loader[int, []*ent.MonthlyExecution]
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
-	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only the columns a score needs
+	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 }
 
@@ -129,13 +129,12 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 	}
 }
 
-// scoringColumns are the columns a score is computed from: a ranking of a thousand
-// evaluations reads tens of thousands of indicators, and the texts and timestamps
-// would cost more to read than the scores do to compute.
+// scoringColumns are what subtotals and totals read: the kept score and its group.
+// A ranking's page or a department list reads no indicator at all (scores are kept
+// on the evaluations), and a texts' column would cost more to read than it is worth.
 var scoringColumns = []string{
-	indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldKind, indicator.FieldOperator,
-	indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldBinding,
-	indicator.FieldRating, indicator.FieldRatedScore,
+	indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldLevel1, indicator.FieldLevel2,
+	indicator.FieldWeight, indicator.FieldScore,
 }
 
 // indicatorsOf reads the indicators of the subjects keys, in position order per

@@ -143,66 +143,6 @@ type ViewerCan struct {
 	Edit bool `json:"edit"`
 }
 
-// Grade bands of an evaluation score: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差.
-type Grade string
-
-const (
-	GradeExcellent Grade = "EXCELLENT"
-	GradeGood      Grade = "GOOD"
-	GradeFair      Grade = "FAIR"
-	GradePoor      Grade = "POOR"
-)
-
-var AllGrade = []Grade{
-	GradeExcellent,
-	GradeGood,
-	GradeFair,
-	GradePoor,
-}
-
-func (e Grade) IsValid() bool {
-	switch e {
-	case GradeExcellent, GradeGood, GradeFair, GradePoor:
-		return true
-	}
-	return false
-}
-
-func (e Grade) String() string {
-	return string(e)
-}
-
-func (e *Grade) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = Grade(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid Grade", str)
-	}
-	return nil
-}
-
-func (e Grade) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *Grade) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e Grade) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
 // The computed value an indicator ranking orders by.
 type IndicatorRankBy string
 

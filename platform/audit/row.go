@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"entgo.io/ent"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/kept"
 	gen "jixiao/ent"
 )
 
@@ -57,8 +59,8 @@ func isRow(v ent.Value) bool {
 		rv.Elem().FieldByName("ID").IsValid()
 }
 
-// Fields is an entity's columns as the GraphQL API names and writes them, the id
-// and the edges left out. Exported for the test that checks the names against the schema.
+// Fields is an entity's columns as the GraphQL API names and writes them, the id,
+// the edges and the kept values left out. Exported for the test that checks the names against the schema.
 func Fields(row any) map[string]any {
 	out := map[string]any{}
 	rv := reflect.ValueOf(row)
@@ -66,10 +68,14 @@ func Fields(row any) map[string]any {
 		rv = rv.Elem()
 	}
 	rt := rv.Type()
+	derived := kept.Columns[rt.Name()]
 	for i := range rt.NumField() {
 		sf := rt.Field(i)
 		if !sf.IsExported() || sf.Anonymous || sf.Name == "ID" || sf.Name == "Edges" {
 			continue
+		}
+		if column, _, _ := strings.Cut(sf.Tag.Get("json"), ","); slices.Contains(derived, column) {
+			continue // computed from the fields beside it (package kept): not a change of its own
 		}
 		name := graphQLName(sf)
 		out[name] = apiValue(rv.Field(i), strings.HasSuffix(name, "ID"))
