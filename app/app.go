@@ -62,10 +62,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 }
 
 // Run starts the server and blocks until ctx ends, then shuts down gracefully;
-// `user add` creates a user instead.
+// `user add` creates a user and `recompute` checks the kept values instead.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) >= 2 && args[0] == "user" && args[1] == "add" {
 		return addUser(ctx, args[2:], getenv, stdout)
+	}
+	if len(args) >= 1 && args[0] == "recompute" {
+		return recompute(ctx, args[1:], getenv, stdout)
 	}
 	cfg, err := parseConfig(args, getenv, stdout)
 	if err != nil {

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/schema"
 	"jixiao/ent/user"
@@ -36,4 +38,30 @@ func backfill(ctx context.Context, c *ent.Client) error {
 		}
 	}
 	return nil
+}
+
+// keptVersion numbers the definition of the kept values (package kept): a
+// database marked with an older one, or none, was written before the columns
+// existed or under other rules, and its values are recomputed once at start.
+const keptVersion = 1
+
+// backfillKept recomputes every kept value of a database whose kept_marks table
+// says it was not computed by this version, then marks it. Two servers starting
+// at once both recompute; the repair writes the same values twice.
+func backfillKept(ctx context.Context, db *sql.DB, c *ent.Client) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS kept_marks (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	var marked sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT MAX(version) FROM kept_marks`).Scan(&marked); err != nil {
+		return err
+	}
+	if marked.Valid && marked.Int64 >= keptVersion {
+		return nil
+	}
+	if _, err := kept.Check(access.System(ctx, "migrate"), c, true, nil); err != nil {
+		return fmt.Errorf("recomputing kept values: %w", err)
+	}
+	_, err := db.ExecContext(ctx, `INSERT INTO kept_marks (version) VALUES (`+fmt.Sprint(keptVersion)+`)`)
+	return err
 }

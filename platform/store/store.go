@@ -49,6 +49,10 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 		client.Close()
 		return nil, fmt.Errorf("filling new columns: %w", err)
 	}
+	if err := backfillKept(ctx, drv.DB(), client); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("filling kept values: %w", err)
+	}
 	return client, nil
 }
 
