@@ -200,6 +200,24 @@ export type DepartmentYearWhereInput = {
   assetsTotalLTE?: string | null | undefined;
   assetsTotalNEQ?: string | null | undefined;
   assetsTotalNotIn?: Array<string> | null | undefined;
+  /** basic_actual field predicates */
+  basicActual?: string | null | undefined;
+  basicActualGT?: string | null | undefined;
+  basicActualGTE?: string | null | undefined;
+  basicActualIn?: Array<string> | null | undefined;
+  basicActualLT?: string | null | undefined;
+  basicActualLTE?: string | null | undefined;
+  basicActualNEQ?: string | null | undefined;
+  basicActualNotIn?: Array<string> | null | undefined;
+  /** basic_budget field predicates */
+  basicBudget?: string | null | undefined;
+  basicBudgetGT?: string | null | undefined;
+  basicBudgetGTE?: string | null | undefined;
+  basicBudgetIn?: Array<string> | null | undefined;
+  basicBudgetLT?: string | null | undefined;
+  basicBudgetLTE?: string | null | undefined;
+  basicBudgetNEQ?: string | null | undefined;
+  basicBudgetNotIn?: Array<string> | null | undefined;
   /** carryover_end field predicates */
   carryoverEnd?: string | null | undefined;
   carryoverEndGT?: string | null | undefined;
@@ -209,6 +227,17 @@ export type DepartmentYearWhereInput = {
   carryoverEndLTE?: string | null | undefined;
   carryoverEndNEQ?: string | null | undefined;
   carryoverEndNotIn?: Array<string> | null | undefined;
+  /** carryover_rate field predicates */
+  carryoverRate?: string | null | undefined;
+  carryoverRateGT?: string | null | undefined;
+  carryoverRateGTE?: string | null | undefined;
+  carryoverRateIn?: Array<string> | null | undefined;
+  carryoverRateIsNil?: boolean | null | undefined;
+  carryoverRateLT?: string | null | undefined;
+  carryoverRateLTE?: string | null | undefined;
+  carryoverRateNEQ?: string | null | undefined;
+  carryoverRateNotIn?: Array<string> | null | undefined;
+  carryoverRateNotNil?: boolean | null | undefined;
   /** carryover_start field predicates */
   carryoverStart?: string | null | undefined;
   carryoverStartGT?: string | null | undefined;
@@ -232,6 +261,17 @@ export type DepartmentYearWhereInput = {
   departmentIDIn?: Array<string> | null | undefined;
   departmentIDNEQ?: string | null | undefined;
   departmentIDNotIn?: Array<string> | null | undefined;
+  /** execution_rate field predicates */
+  executionRate?: string | null | undefined;
+  executionRateGT?: string | null | undefined;
+  executionRateGTE?: string | null | undefined;
+  executionRateIn?: Array<string> | null | undefined;
+  executionRateIsNil?: boolean | null | undefined;
+  executionRateLT?: string | null | undefined;
+  executionRateLTE?: string | null | undefined;
+  executionRateNEQ?: string | null | undefined;
+  executionRateNotIn?: Array<string> | null | undefined;
+  executionRateNotNil?: boolean | null | undefined;
   /** goal field predicates */
   goal?: string | null | undefined;
   goalContains?: string | null | undefined;
@@ -341,6 +381,24 @@ export type DepartmentYearWhereInput = {
   threePublicBudgetLTE?: string | null | undefined;
   threePublicBudgetNEQ?: string | null | undefined;
   threePublicBudgetNotIn?: Array<string> | null | undefined;
+  /** total_actual field predicates */
+  totalActual?: string | null | undefined;
+  totalActualGT?: string | null | undefined;
+  totalActualGTE?: string | null | undefined;
+  totalActualIn?: Array<string> | null | undefined;
+  totalActualLT?: string | null | undefined;
+  totalActualLTE?: string | null | undefined;
+  totalActualNEQ?: string | null | undefined;
+  totalActualNotIn?: Array<string> | null | undefined;
+  /** total_budget field predicates */
+  totalBudget?: string | null | undefined;
+  totalBudgetGT?: string | null | undefined;
+  totalBudgetGTE?: string | null | undefined;
+  totalBudgetIn?: Array<string> | null | undefined;
+  totalBudgetLT?: string | null | undefined;
+  totalBudgetLTE?: string | null | undefined;
+  totalBudgetNEQ?: string | null | undefined;
+  totalBudgetNotIn?: Array<string> | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   updatedAtGT?: string | null | undefined;
@@ -426,7 +484,33 @@ export type EvaluationWhereInput = {
   executionExplanationLTE?: string | null | undefined;
   executionExplanationNEQ?: string | null | undefined;
   executionExplanationNotIn?: Array<string> | null | undefined;
+  /** execution_rate field predicates */
+  executionRate?: string | null | undefined;
+  executionRateGT?: string | null | undefined;
+  executionRateGTE?: string | null | undefined;
+  executionRateIn?: Array<string> | null | undefined;
+  executionRateIsNil?: boolean | null | undefined;
+  executionRateLT?: string | null | undefined;
+  executionRateLTE?: string | null | undefined;
+  executionRateNEQ?: string | null | undefined;
+  executionRateNotIn?: Array<string> | null | undefined;
+  executionRateNotNil?: boolean | null | undefined;
+  /** execution_score field predicates */
+  executionScore?: string | null | undefined;
+  executionScoreGT?: string | null | undefined;
+  executionScoreGTE?: string | null | undefined;
+  executionScoreIn?: Array<string> | null | undefined;
+  executionScoreIsNil?: boolean | null | undefined;
+  executionScoreLT?: string | null | undefined;
+  executionScoreLTE?: string | null | undefined;
+  executionScoreNEQ?: string | null | undefined;
+  executionScoreNotIn?: Array<string> | null | undefined;
+  executionScoreNotNil?: boolean | null | undefined;
+  /** grade field predicates */
   grade?: Grade | null | undefined;
+  gradeIn?: Array<Grade> | null | undefined;
+  gradeNEQ?: Grade | null | undefined;
+  gradeNotIn?: Array<Grade> | null | undefined;
   /** department_year edge predicates */
   hasDepartmentYear?: boolean | null | undefined;
   hasDepartmentYearWith?: Array<DepartmentYearWhereInput> | null | undefined;
@@ -493,9 +577,15 @@ export type EvaluationWhereInput = {
   reviewCommentLTE?: string | null | undefined;
   reviewCommentNEQ?: string | null | undefined;
   reviewCommentNotIn?: Array<string> | null | undefined;
+  /** score field predicates */
+  score?: string | null | undefined;
+  scoreGT?: string | null | undefined;
   scoreGTE?: string | null | undefined;
-  /** Computed score below this value. */
+  scoreIn?: Array<string> | null | undefined;
   scoreLT?: string | null | undefined;
+  scoreLTE?: string | null | undefined;
+  scoreNEQ?: string | null | undefined;
+  scoreNotIn?: Array<string> | null | undefined;
   /** status field predicates */
   status?: EvaluationStatus | null | undefined;
   statusIn?: Array<EvaluationStatus> | null | undefined;
@@ -540,7 +630,7 @@ export type FormulaBinding =
   | 'PUBLIC_FUNDS_CONTROL'
   | 'THREE_PUBLIC_CONTROL';
 
-/** Grade bands of an evaluation score: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差. */
+/** Grade is enum for the field grade */
 export type Grade =
   | 'EXCELLENT'
   | 'FAIR'
@@ -569,9 +659,15 @@ export type IndicatorWhereInput = {
   actualNotIn?: Array<string> | null | undefined;
   actualNotNil?: boolean | null | undefined;
   and?: Array<IndicatorWhereInput> | null | undefined;
+  /** attainment field predicates */
+  attainment?: string | null | undefined;
+  attainmentGT?: string | null | undefined;
   attainmentGTE?: string | null | undefined;
-  /** Computed attainment (score / weight, 0 to 1) below this value. */
+  attainmentIn?: Array<string> | null | undefined;
   attainmentLT?: string | null | undefined;
+  attainmentLTE?: string | null | undefined;
+  attainmentNEQ?: string | null | undefined;
+  attainmentNotIn?: Array<string> | null | undefined;
   /** binding field predicates */
   binding?: FormulaBinding | null | undefined;
   bindingIn?: Array<FormulaBinding> | null | undefined;
@@ -579,6 +675,17 @@ export type IndicatorWhereInput = {
   bindingNEQ?: FormulaBinding | null | undefined;
   bindingNotIn?: Array<FormulaBinding> | null | undefined;
   bindingNotNil?: boolean | null | undefined;
+  /** completion_rate field predicates */
+  completionRate?: string | null | undefined;
+  completionRateGT?: string | null | undefined;
+  completionRateGTE?: string | null | undefined;
+  completionRateIn?: Array<string> | null | undefined;
+  completionRateIsNil?: boolean | null | undefined;
+  completionRateLT?: string | null | undefined;
+  completionRateLTE?: string | null | undefined;
+  completionRateNEQ?: string | null | undefined;
+  completionRateNotIn?: Array<string> | null | undefined;
+  completionRateNotNil?: boolean | null | undefined;
   /** created_at field predicates */
   createdAt?: string | null | undefined;
   createdAtGT?: string | null | undefined;
@@ -607,6 +714,20 @@ export type IndicatorWhereInput = {
   deviationReasonLTE?: string | null | undefined;
   deviationReasonNEQ?: string | null | undefined;
   deviationReasonNotIn?: Array<string> | null | undefined;
+  /** deviation_required field predicates */
+  deviationRequired?: boolean | null | undefined;
+  deviationRequiredNEQ?: boolean | null | undefined;
+  /** effective_actual field predicates */
+  effectiveActual?: string | null | undefined;
+  effectiveActualGT?: string | null | undefined;
+  effectiveActualGTE?: string | null | undefined;
+  effectiveActualIn?: Array<string> | null | undefined;
+  effectiveActualIsNil?: boolean | null | undefined;
+  effectiveActualLT?: string | null | undefined;
+  effectiveActualLTE?: string | null | undefined;
+  effectiveActualNEQ?: string | null | undefined;
+  effectiveActualNotIn?: Array<string> | null | undefined;
+  effectiveActualNotNil?: boolean | null | undefined;
   /** department_year edge predicates */
   hasDepartmentYear?: boolean | null | undefined;
   hasDepartmentYearWith?: Array<DepartmentYearWhereInput> | null | undefined;
@@ -712,9 +833,15 @@ export type IndicatorWhereInput = {
   ratingNEQ?: Rating | null | undefined;
   ratingNotIn?: Array<Rating> | null | undefined;
   ratingNotNil?: boolean | null | undefined;
+  /** score field predicates */
+  score?: string | null | undefined;
+  scoreGT?: string | null | undefined;
   scoreGTE?: string | null | undefined;
-  /** Computed score below this value. */
+  scoreIn?: Array<string> | null | undefined;
   scoreLT?: string | null | undefined;
+  scoreLTE?: string | null | undefined;
+  scoreNEQ?: string | null | undefined;
+  scoreNotIn?: Array<string> | null | undefined;
   /** target field predicates */
   target?: string | null | undefined;
   targetGT?: string | null | undefined;
@@ -850,6 +977,26 @@ export type ProjectWhereInput = {
   executedLTE?: string | null | undefined;
   executedNEQ?: string | null | undefined;
   executedNotIn?: Array<string> | null | undefined;
+  /** execution_rate field predicates */
+  executionRate?: string | null | undefined;
+  executionRateGT?: string | null | undefined;
+  executionRateGTE?: string | null | undefined;
+  executionRateIn?: Array<string> | null | undefined;
+  executionRateIsNil?: boolean | null | undefined;
+  executionRateLT?: string | null | undefined;
+  executionRateLTE?: string | null | undefined;
+  executionRateNEQ?: string | null | undefined;
+  executionRateNotIn?: Array<string> | null | undefined;
+  executionRateNotNil?: boolean | null | undefined;
+  /** execution_score field predicates */
+  executionScore?: string | null | undefined;
+  executionScoreGT?: string | null | undefined;
+  executionScoreGTE?: string | null | undefined;
+  executionScoreIn?: Array<string> | null | undefined;
+  executionScoreLT?: string | null | undefined;
+  executionScoreLTE?: string | null | undefined;
+  executionScoreNEQ?: string | null | undefined;
+  executionScoreNotIn?: Array<string> | null | undefined;
   /** goal field predicates */
   goal?: string | null | undefined;
   goalContains?: string | null | undefined;
