@@ -27,7 +27,7 @@ func Created(ctx context.Context, c *gen.Client, m ent.Mutation) error {
 		var dy *gen.DepartmentYear
 		if ind.Binding != nil {
 			var err error
-			if dy, err = c.DepartmentYear.Get(ctx, ind.DepartmentYearID); err != nil {
+			if dy, err = lockYear(ctx, c, ind.DepartmentYearID); err != nil {
 				return err
 			}
 		}
@@ -38,6 +38,9 @@ func Created(ctx context.Context, c *gen.Client, m ent.Mutation) error {
 		cols = OfProject(rowOf[gen.Project](m)).columns()
 	case gen.TypeEvaluation:
 		ev := rowOf[gen.Evaluation](m)
+		if _, err := lockYear(ctx, c, ev.DepartmentYearID); err != nil {
+			return err
+		}
 		v, err := ofSubject(ctx, c, Subject{ev.DepartmentYearID, ev.ProjectID})
 		if err != nil {
 			return err

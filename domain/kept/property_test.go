@@ -351,3 +351,71 @@ func seedWorld(t *testing.T, ctx context.Context, c *ent.Client) {
 		}
 	}
 }
+
+// TestKeptUnderConcurrentChanges runs writers at once on the rows of one
+// department-year, as system jobs (so that only kept's own locks order them, not the
+// API's write rules), and requires every kept value to be true afterwards. On
+// PostgreSQL two writers each computing the evaluation's total from the other's
+// old score would leave it wrong; a writer the database aborts (a deadlock) changes
+// nothing, so it may fail but not corrupt.
+func TestKeptUnderConcurrentChanges(t *testing.T) {
+	schematest.Stores(t, func(t *testing.T, c *ent.Client, _ string) {
+		ctx := access.System(context.Background(), "test")
+		seedWorld(t, ctx, c)
+		dy := c.DepartmentYear.Query().FirstX(ctx)
+		var inds []*ent.Indicator
+		for i := range 6 {
+			inds = append(inds, c.Indicator.Create().SetDepartmentYearID(dy.ID).SetLevel1("产出指标").SetLevel2("数量指标").
+				SetName(fmt.Sprint("并发", i)).SetKind(indicator.KindQUANTITATIVE).SetOperator(indicator.OperatorAtLeast).
+				SetTarget(fixed.FromInt(100)).SetWeight(fixed.FromInt(10)).SetActual(fixed.FromInt(50)).SaveX(ctx))
+		}
+		c.Indicator.Create().SetDepartmentYearID(dy.ID).SetLevel1("产出指标").SetLevel2("数量指标").SetName("绑定").
+			SetKind(indicator.KindQUANTITATIVE).SetOperator(indicator.OperatorAtLeast).SetTarget(fixed.FromInt(95)).
+			SetWeight(fixed.FromInt(10)).SetBinding(indicator.BindingEXECUTION_RATE).ExecX(ctx)
+
+		const writers, rounds = 4, 15
+		errs := make(chan error, writers*rounds)
+		done := make(chan struct{})
+		for w := range writers {
+			go func() {
+				defer func() { done <- struct{}{} }()
+				r := rand.New(rand.NewPCG(uint64(w), 7))
+				for range rounds {
+					tx, err := c.Tx(ctx)
+					if err != nil {
+						errs <- err
+						return
+					}
+					if w == 0 {
+						err = tx.DepartmentYear.UpdateOneID(dy.ID).SetProjectActual(amount(r, 900)).Exec(ctx)
+					} else {
+						err = tx.Indicator.UpdateOneID(inds[r.IntN(len(inds))].ID).SetActual(amount(r, 120)).Exec(ctx)
+					}
+					if err == nil {
+						err = tx.Commit()
+					} else {
+						_ = tx.Rollback()
+					}
+					if err != nil {
+						errs <- err
+					}
+				}
+			}()
+		}
+		for range writers {
+			<-done
+		}
+		close(errs)
+		failed := 0
+		for err := range errs {
+			failed++
+			t.Logf("a writer failed (allowed, it changed nothing): %v", err)
+		}
+		if failed > writers*rounds/2 {
+			t.Fatalf("%d of %d changes failed: too few ran to prove anything", failed, writers*rounds)
+		}
+		if _, err := kept.Check(ctx, c, false, func(d kept.Difference) { t.Error(d) }); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"jixiao/domain/fixed"
@@ -34,7 +35,7 @@ func IndicatorChanged(ctx context.Context, c *ent.Client, ind *ent.Indicator) er
 	var dy *ent.DepartmentYear
 	if ind.Binding != nil {
 		var err error
-		if dy, err = c.DepartmentYear.Get(ctx, ind.DepartmentYearID); err != nil {
+		if dy, err = lockYear(ctx, c, ind.DepartmentYearID); err != nil {
 			return err
 		}
 	}
@@ -109,6 +110,9 @@ func ProjectChanged(ctx context.Context, c *ent.Client, p *ent.Project) error {
 // values of its indicators and of its project or year.
 func SubjectChanged(ctx context.Context, c *ent.Client, s Subject) error {
 	ctx = system(ctx)
+	if _, err := lockYear(ctx, c, s.Year); err != nil {
+		return err
+	}
 	q := c.Evaluation.Query().Where(evaluation.DepartmentYearID(s.Year))
 	if s.Project != nil {
 		q = c.Evaluation.Query().Where(evaluation.ProjectID(*s.Project))
@@ -164,6 +168,25 @@ func ofSubject(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues,
 		return EvaluationValues{}, err
 	}
 	return OfEvaluation(scores, nil, storedYear(dy)), nil
+}
+
+// lockYear reads department-year id with a row lock until the transaction ends
+// (SELECT … FOR NO KEY UPDATE; SQLite has one writer at a time and no such lock). Every
+// value that reads other rows is computed under its year's lock, so on PostgreSQL
+// two changes of one year's rows cannot each compute from the other's old values:
+// the second waits, then reads what the first committed. The API's write rules
+// take the same lock first (platform/access); this makes kept safe for any writer.
+func lockYear(ctx context.Context, c *ent.Client, id int) (*ent.DepartmentYear, error) {
+	return c.DepartmentYear.Query().Where(departmentyear.ID(id)).
+		Modify(func(s *sql.Selector) {
+			if s.Dialect() != dialect.SQLite {
+				// NO KEY UPDATE: exclusive among writers like FOR UPDATE, but it
+				// does not wait for the key-share locks that inserts of the
+				// year's rows hold, which a transaction upgrading to FOR UPDATE
+				// deadlocks on.
+				s.For(sql.LockNoKeyUpdate)
+			}
+		}).Only(ctx)
 }
 
 // write sets kept columns of one row with an UPDATE that no hook sees: a kept
