@@ -1,6 +1,7 @@
 // Package demo loads the demo data set: the seed report's department-year (南沙区委办公室, 2023)
-// with its figures, months, key tasks, overall indicators (SCORING.md §6), projects and evaluations.
-// The data are the tables in data.go; this file only writes them.
+// with its figures, months, key tasks, overall indicators (SCORING.md §6), projects and evaluations,
+// and around it a district of illustrative departments over 2022–2024 (district.go).
+// The seed's data are the tables in data.go; this file only writes them.
 package demo
 
 import (
@@ -137,7 +138,8 @@ func write(ctx context.Context, tx *ent.Tx) error {
 			return fmt.Errorf("project %s evaluation: %w", p.code, err)
 		}
 	}
-	return nil
+	// The district's illustrative departments and years, after the seed's rows.
+	return writeDistrict(ctx, tx, root.ID)
 }
 
 // createYear creates department deptID's figures for Year.
