@@ -18,6 +18,11 @@ import (
 // Load writes the demo data set (the seed report's department-year) into client in one
 // transaction. It does nothing and returns loaded=false when the database already holds any department.
 func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	return load(ctx, client, true)
+}
+
+// load is Load, with the district's departments beside the seed's or without them.
+func load(ctx context.Context, client *ent.Client, withDistrict bool) (loaded bool, err error) {
 	ctx = access.System(ctx, "demo")
 	tx, err := client.Tx(ctx)
 	if err != nil {
@@ -33,7 +38,7 @@ func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
 	if err != nil || exists {
 		return false, rollback(tx, err)
 	}
-	if err := write(ctx, tx); err != nil {
+	if err := write(ctx, tx, withDistrict); err != nil {
 		return false, rollback(tx, fmt.Errorf("demo: %w", err))
 	}
 	if err := tx.Commit(); err != nil {
@@ -50,7 +55,7 @@ func rollback(tx *ent.Tx, err error) error {
 	return err
 }
 
-func write(ctx context.Context, tx *ent.Tx) error {
+func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 	root, err := tx.Department.Create().
 		SetCode(district.code).SetName(district.name).SetFunctions(district.functions).
 		Save(ctx)
@@ -137,6 +142,9 @@ func write(ctx context.Context, tx *ent.Tx) error {
 			Exec(ctx); err != nil {
 			return fmt.Errorf("project %s evaluation: %w", p.code, err)
 		}
+	}
+	if !withDistrict {
+		return nil
 	}
 	// The district's illustrative departments and years, after the seed's rows.
 	return writeDistrict(ctx, tx, root.ID)
