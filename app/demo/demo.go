@@ -15,10 +15,17 @@ import (
 	"jixiao/ent/evaluation"
 )
 
-// Load writes the demo data set (the seed report's department-year) into client in one
-// transaction. It does nothing and returns loaded=false when the database already holds any department.
+// Load writes the demo data set (the seed report's department-year, and the district's
+// departments over 2022–2024 beside it) into client in one transaction. It does nothing
+// and returns loaded=false when the database already holds any department.
 func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
 	return load(ctx, client, true)
+}
+
+// LoadSeed is Load without the district: the seed's office and its neighbour only, for
+// callers (tests) that need the small data set.
+func LoadSeed(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	return load(ctx, client, false)
 }
 
 // load is Load, with the district's departments beside the seed's or without them.

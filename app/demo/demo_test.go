@@ -54,7 +54,9 @@ var counts = []count{
 	{"departments", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Department.Query().Where(department.CodeIn(seedCodes...)).Count(ctx)
 	}, 3},
-	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) { return c.DepartmentYear.Query().Where(seedYear()).Count(ctx) }, 2},
+	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.DepartmentYear.Query().Where(seedYear()).Count(ctx)
+	}, 2},
 	{"months", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.MonthlyExecution.Query().Where(monthlyexecution.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 12},

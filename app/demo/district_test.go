@@ -31,7 +31,11 @@ import (
 func loadInto(t *testing.T, name string, withDistrict bool) *ent.Client {
 	t.Helper()
 	client := enttest.Open(t, "sqlite3", "file:"+name+"?mode=memory&cache=shared&_fk=1")
-	if loaded, err := load(sys(t), client, withDistrict); err != nil || !loaded {
+	ld := LoadSeed
+	if withDistrict {
+		ld = Load
+	}
+	if loaded, err := ld(sys(t), client); err != nil || !loaded {
 		t.Fatalf("load = %v, %v; want true, nil", loaded, err)
 	}
 	return client
@@ -329,6 +333,12 @@ func TestDistrictScores(t *testing.T) {
 	if grades[2022][evaluation.GradePOOR] != 0 || grades[2023][evaluation.GradePOOR] != 1 || grades[2024][evaluation.GradePOOR] != 1 {
 		t.Errorf("poor evaluations by year 2022 %d, 2023 %d, 2024 %d; want 0, 1, 1",
 			grades[2022][evaluation.GradePOOR], grades[2023][evaluation.GradePOOR], grades[2024][evaluation.GradePOOR])
+	}
+	// The README names them.
+	for year, code := range map[int]string{2023: DistrictCode + "-008", 2024: DistrictCode + "-020"} {
+		if ev := byYear[year][code]; ev == nil || ev.Grade != evaluation.GradePOOR {
+			t.Errorf("%s in %d: %v, want a POOR evaluation", code, year, ev)
+		}
 	}
 	if all != 90 || inBand*10 < all*6 {
 		t.Errorf("%d of %d overall scores in 80–98, want 90 evaluations and at least 60 %% of them", inBand, all)
