@@ -1,6 +1,7 @@
 // Package demo loads the demo data set: the seed report's department-year (南沙区委办公室, 2023)
-// with its figures, months, key tasks, overall indicators (SCORING.md §6), projects and evaluations.
-// The data are the tables in data.go; this file only writes them.
+// with its figures, months, key tasks, overall indicators (SCORING.md §6), projects and evaluations,
+// and around it a district of illustrative departments over 2022–2024 (district.go).
+// The seed's data are the tables in data.go; this file only writes them.
 package demo
 
 import (
@@ -14,9 +15,21 @@ import (
 	"jixiao/ent/evaluation"
 )
 
-// Load writes the demo data set (the seed report's department-year) into client in one
-// transaction. It does nothing and returns loaded=false when the database already holds any department.
+// Load writes the demo data set (the seed report's department-year, and the district's
+// departments over 2022–2024 beside it) into client in one transaction. It does nothing
+// and returns loaded=false when the database already holds any department.
 func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	return load(ctx, client, true)
+}
+
+// LoadSeed is Load without the district: the seed's office and its neighbour only, for
+// callers (tests) that need the small data set.
+func LoadSeed(ctx context.Context, client *ent.Client) (loaded bool, err error) {
+	return load(ctx, client, false)
+}
+
+// load is Load, with the district's departments beside the seed's or without them.
+func load(ctx context.Context, client *ent.Client, withDistrict bool) (loaded bool, err error) {
 	ctx = access.System(ctx, "demo")
 	tx, err := client.Tx(ctx)
 	if err != nil {
@@ -32,7 +45,7 @@ func Load(ctx context.Context, client *ent.Client) (loaded bool, err error) {
 	if err != nil || exists {
 		return false, rollback(tx, err)
 	}
-	if err := write(ctx, tx); err != nil {
+	if err := write(ctx, tx, withDistrict); err != nil {
 		return false, rollback(tx, fmt.Errorf("demo: %w", err))
 	}
 	if err := tx.Commit(); err != nil {
@@ -49,7 +62,7 @@ func rollback(tx *ent.Tx, err error) error {
 	return err
 }
 
-func write(ctx context.Context, tx *ent.Tx) error {
+func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 	root, err := tx.Department.Create().
 		SetCode(district.code).SetName(district.name).SetFunctions(district.functions).
 		Save(ctx)
@@ -137,7 +150,11 @@ func write(ctx context.Context, tx *ent.Tx) error {
 			return fmt.Errorf("project %s evaluation: %w", p.code, err)
 		}
 	}
-	return nil
+	if !withDistrict {
+		return nil
+	}
+	// The district's illustrative departments and years, after the seed's rows.
+	return writeDistrict(ctx, tx, root.ID)
 }
 
 // createYear creates department deptID's figures for Year.

@@ -20,6 +20,9 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
+	"jixiao/ent/keytask"
+	"jixiao/ent/monthlyexecution"
+	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	_ "jixiao/ent/runtime"
 )
@@ -39,22 +42,46 @@ type count struct {
 	want  int
 }
 
+// seedCodes are the departments of the seed (the district node, the office and its
+// neighbour); the counts are of their rows, the district's own are counted in district_test.go.
+var seedCodes = []string{demo.DistrictCode, demo.OfficeCode, demo.NeighbourCode}
+
+func seedYear() predicate.DepartmentYear {
+	return departmentyear.HasDepartmentWith(department.CodeIn(seedCodes...))
+}
+
 var counts = []count{
-	{"departments", func(ctx context.Context, c *ent.Client) (int, error) { return c.Department.Query().Count(ctx) }, 3},
-	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) { return c.DepartmentYear.Query().Count(ctx) }, 2},
-	{"months", func(ctx context.Context, c *ent.Client) (int, error) { return c.MonthlyExecution.Query().Count(ctx) }, 12},
-	{"key tasks", func(ctx context.Context, c *ent.Client) (int, error) { return c.KeyTask.Query().Count(ctx) }, 2},
-	{"projects", func(ctx context.Context, c *ent.Client) (int, error) { return c.Project.Query().Count(ctx) }, 3},
+	{"departments", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Department.Query().Where(department.CodeIn(seedCodes...)).Count(ctx)
+	}, 3},
+	{"department-years", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.DepartmentYear.Query().Where(seedYear()).Count(ctx)
+	}, 2},
+	{"months", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.MonthlyExecution.Query().Where(monthlyexecution.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 12},
+	{"key tasks", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.KeyTask.Query().Where(keytask.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 2},
+	{"projects", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Project.Query().Where(project.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 3},
 	{"overall indicators", func(ctx context.Context, c *ent.Client) (int, error) {
-		return c.Indicator.Query().Where(indicator.ProjectIDIsNil()).Count(ctx)
+		return c.Indicator.Query().Where(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 18 + 3},
 	{"project indicators", func(ctx context.Context, c *ent.Client) (int, error) {
-		return c.Indicator.Query().Where(indicator.ProjectIDNotNil()).Count(ctx)
+		return c.Indicator.Query().Where(indicator.ProjectIDNotNil(), indicator.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 12},
-	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) { return c.Evaluation.Query().Count(ctx) }, 5},
+	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Evaluation.Query().Where(evaluation.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 5},
 	{"overall evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
-		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT)).Count(ctx)
+		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT), evaluation.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 2},
+	// Whatever is not the seed's is the district's: nothing else is written.
+	{"other departments", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Department.Query().Where(department.CodeNotIn(seedCodes...), department.Not(department.CodeHasPrefix(demo.DistrictCode+"-"))).Count(ctx)
+	}, 0},
 }
 
 // checkCounts checks every count against want(c).
@@ -89,7 +116,7 @@ func TestLoad(t *testing.T) {
 	}
 	checkCounts(t, client, func(c count) int { return c.want })
 
-	years, err := client.DepartmentYear.Query().WithDepartment().
+	years, err := client.DepartmentYear.Query().Where(seedYear()).WithDepartment().
 		WithIndicators(func(q *ent.IndicatorQuery) { q.Where(indicator.ProjectIDIsNil()) }).All(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +126,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: overall weights add up to %s, want 100", dy.Edges.Department.Code, got)
 		}
 	}
-	projects, err := client.Project.Query().WithIndicators().WithEvaluations().All(ctx)
+	projects, err := client.Project.Query().Where(project.HasDepartmentYearWith(seedYear())).WithIndicators().WithEvaluations().All(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +157,7 @@ func TestLoadSkipsNonEmptyDatabase(t *testing.T) {
 		t.Fatalf("Load = %v, %v; want false, nil", loaded, err)
 	}
 	checkCounts(t, client, func(c count) int {
-		if c.name == "departments" {
+		if c.name == "other departments" {
 			return 1
 		}
 		return 0
@@ -157,6 +184,15 @@ func TestLoadRollsBackOnError(t *testing.T) {
 		t.Fatalf("Load = %v, %v; want false, boom", loaded, err)
 	}
 	checkCounts(t, client, func(count) int { return 0 })
+	// Nor is any of the district's rows left.
+	for name, n := range map[string]func(context.Context) (int, error){
+		"departments": client.Department.Query().Count, "department-years": client.DepartmentYear.Query().Count,
+		"indicators": client.Indicator.Query().Count, "evaluations": client.Evaluation.Query().Count,
+	} {
+		if got, err := n(ctx); err != nil || got != 0 {
+			t.Errorf("%s after the rollback: %d, %v; want 0", name, got, err)
+		}
+	}
 }
 
 // TestLoadScores scores the loaded data with the scoring package: the seed's 99.69, its
@@ -243,7 +279,7 @@ func TestLoadScores(t *testing.T) {
 		t.Errorf("overall evaluation cannot be submitted: %+v", problems)
 	}
 
-	projects, err := client.Project.Query().WithIndicators().Order(project.ByCode()).All(ctx)
+	projects, err := client.Project.Query().Where(project.HasDepartmentYearWith(seedYear())).WithIndicators().Order(project.ByCode()).All(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
