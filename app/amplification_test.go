@@ -19,7 +19,7 @@ func chars(n int) string { return strings.Repeat("绩", n) }
 func TestTextLimits(t *testing.T) { stores(t, textLimits) }
 
 func textLimits(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.as(t, "admin")
 	ev, ind := officeEvaluation(t, admin)
 	var office struct {
@@ -74,7 +74,7 @@ func TestResponseTooLarge(t *testing.T) { stores(t, responseTooLarge) }
 
 func responseTooLarge(t *testing.T, db string) {
 	const maxResponse = 16 << 20 // graph.MaxResponseBytes
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.as(t, "admin")
 	var all struct {
 		Evaluations struct {

@@ -29,7 +29,7 @@ import (
 // config is what the command line and the environment say; a flag wins over its variable.
 type config struct {
 	addr, db        string
-	demo            bool
+	demo            demoSet
 	corsOrigins     []string
 	noIntrospection bool
 }
@@ -47,7 +47,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	var origins string
 	fs.StringVar(&c.addr, "addr", env("JIXIAO_ADDR", ":8080"), "listen address (env JIXIAO_ADDR)")
 	fs.StringVar(&c.db, "db", env("JIXIAO_DB", "sqlite://jixiao.db"), "database: sqlite://PATH or postgres://… (env JIXIAO_DB)")
-	fs.BoolVar(&c.demo, "demo", env("JIXIAO_DEMO", "") == "1", "load the demo data set into an empty database (env JIXIAO_DEMO=1)")
+	c.demo = demoSet(env("JIXIAO_DEMO", ""))
+	fs.Var(&c.demo, "demo", "load the demo data into an empty database: the seed report's year and a district of 30 departments over 2022–2024; --demo=seed loads the seed's year alone (env JIXIAO_DEMO=1 or seed)")
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	if err := fs.Parse(args); err != nil {
@@ -81,8 +82,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return fmt.Errorf("opening %s: %w", cfg.db, err)
 	}
 	defer client.Close()
-	if cfg.demo {
-		if err := loadDemo(ctx, client, log, stdout); err != nil {
+	if cfg.demo.on() {
+		if err := loadDemo(ctx, client, cfg.demo, log, stdout); err != nil {
 			return err
 		}
 	}
@@ -128,8 +129,12 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 
 // loadDemo loads the demo data into an empty database and prints the demo accounts
 // it creates: their passwords are shown this once.
-func loadDemo(ctx context.Context, client *ent.Client, log *slog.Logger, stdout io.Writer) error {
-	loaded, err := demo.Load(ctx, client)
+func loadDemo(ctx context.Context, client *ent.Client, set demoSet, log *slog.Logger, stdout io.Writer) error {
+	load := demo.Load
+	if set == demoSeed {
+		load = demo.LoadSeed
+	}
+	loaded, err := load(ctx, client)
 	if err != nil {
 		return fmt.Errorf("loading the demo data: %w", err)
 	}
@@ -137,7 +142,7 @@ func loadDemo(ctx context.Context, client *ent.Client, log *slog.Logger, stdout 
 		log.Info("demo data not loaded: the database already holds data; left as it is")
 		return nil
 	}
-	log.Info("demo data loaded: the seed report's department-year")
+	log.Info("demo data loaded", "set", set.String())
 	accounts, err := demo.CreateAccounts(ctx, client)
 	if err != nil {
 		return fmt.Errorf("creating the demo accounts: %w", err)
@@ -226,3 +231,33 @@ func browsable(addr net.Addr) string {
 	}
 	return "http://" + addr.String()
 }
+
+// demoSet is the --demo flag: off, the whole demo ("1", "true", or the flag alone)
+// or the seed report's year alone ("seed").
+type demoSet string
+
+const demoSeed demoSet = "seed"
+
+func (d demoSet) on() bool { return d != "" && d != "0" && d != "false" }
+
+func (d *demoSet) String() string {
+	if d == nil || !d.on() {
+		return "off"
+	}
+	if *d == demoSeed {
+		return "the seed report's year"
+	}
+	return "the seed report's year and the district"
+}
+
+func (d *demoSet) Set(v string) error {
+	switch v {
+	case "", "0", "false", "1", "true", string(demoSeed):
+		*d = demoSet(v)
+		return nil
+	}
+	return fmt.Errorf("want true, false or seed, got %q", v)
+}
+
+// IsBoolFlag lets --demo stand alone.
+func (d *demoSet) IsBoolFlag() bool { return true }

@@ -213,7 +213,7 @@ func TestErrorIDs(t *testing.T) {
 		}
 	}
 	// The demo's editor may not edit a submitted evaluation.
-	srv := startServer(t, "sqlite://"+t.TempDir()+"/demo.db", "--demo")
+	srv := startServer(t, "sqlite://"+t.TempDir()+"/demo.db", "--demo=seed")
 	editor := srv.as(t, "editor")
 	ev, ind := officeEvaluation(t, editor)
 	must(t, editor, `mutation($id: ID!) { submitEvaluation(id: $id) { status } }`, map[string]any{"id": ev}, nil)

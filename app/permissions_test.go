@@ -365,7 +365,7 @@ func plainOp(query string) operation { return operation{query: query} }
 
 func permissionMatrix(t *testing.T, db string) {
 	start := time.Now()
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	e := setUp(t, srv)
 	t.Logf("set-up took %v", time.Since(start))
 

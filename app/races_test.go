@@ -18,7 +18,7 @@ const raceRounds = 200
 func TestSubmitRacesEdit(t *testing.T) { stores(t, submitRacesEdit) }
 
 func submitRacesEdit(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	editor, reviewer := srv.as(t, "editor"), srv.as(t, "reviewer")
 	ev, ind := officeEvaluation(t, editor)
 	var before struct{ Node struct{ Weight string } }
@@ -78,7 +78,7 @@ func submitRacesEdit(t *testing.T, db string) {
 func TestParallelMonthlyExecution(t *testing.T) { stores(t, parallelMonthlyExecution) }
 
 func parallelMonthlyExecution(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.as(t, "admin")
 	var years struct {
 		DepartmentYears struct {

@@ -12,7 +12,7 @@ import (
 func TestErrorReasons(t *testing.T) { stores(t, errorReasons) }
 
 func errorReasons(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	e := setUp(t, srv)
 	ed := e.as[editor]
 	p := e.freshProject(inside)

@@ -15,7 +15,7 @@ const login = `mutation($u: String!, $p: String!) { login(username: $u, password
 // TestSignIn covers sessions: wrong passwords, the delay after repeated failures,
 // the CSRF token, me, and signing out.
 func TestSignIn(t *testing.T) {
-	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo")
+	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo=seed")
 	anon := srv.anonymous()
 
 	if r := post(t, anon, login, map[string]any{"u": "editor", "p": "wrong password"}); code(r) != "UNAUTHENTICATED" || r.Errors[0].Message != "wrong username or password" {
@@ -81,7 +81,7 @@ func TestSignIn(t *testing.T) {
 // TestSignInRateLimitPerAddress: guessing across many accounts from one address is
 // slowed too (ten failures, then a delay).
 func TestSignInRateLimitPerAddress(t *testing.T) {
-	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo")
+	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo=seed")
 	anon := srv.anonymous()
 	var refused bool
 	for i := range 12 {
@@ -96,7 +96,7 @@ func TestSignInRateLimitPerAddress(t *testing.T) {
 // TestAPITokens: a token reads, never writes, is confined to its subtree, and stops
 // working when revoked.
 func TestAPITokens(t *testing.T) {
-	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo")
+	srv := startServer(t, "sqlite://"+filepath.Join(t.TempDir(), "j.db"), "--demo=seed")
 	admin := srv.as(t, "admin")
 	var created struct {
 		CreateAPIToken struct {

@@ -73,7 +73,7 @@ func TestSignInParallelGuesses(t *testing.T) { stores(t, signInParallelGuesses) 
 
 func signInParallelGuesses(t *testing.T, db string) {
 	patientHashing(t)
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	person := srv.as(t, "analyst") // before the attack, from a browser of their own
 	for net, username := range map[int]string{1: "analyst", 2: "nobody"} {
 		got := parallelGuesses(t, srv, username, func(i int) string { return fmt.Sprintf("127.0.%d.%d", net, i+1) }, 40)
@@ -102,7 +102,7 @@ func TestSignInEnumeration(t *testing.T) { stores(t, signInEnumeration) }
 
 func signInEnumeration(t *testing.T, db string) {
 	patientHashing(t)
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	known, unknown := srv.fromAddress("127.0.4.1"), srv.fromAddress("127.0.4.2")
 	for i := range 7 {
 		before := auth.Hashes()
@@ -161,7 +161,7 @@ func signInBoundsHashing(t *testing.T, db string) {
 func TestSessionsEnd(t *testing.T) { stores(t, sessionsEnd) }
 
 func sessionsEnd(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.admin(t)
 	tests := []struct {
 		username string
@@ -225,7 +225,7 @@ func lastAdministrator(t *testing.T, db string) {
 func TestUsernames(t *testing.T) { stores(t, usernames) }
 
 func usernames(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.admin(t)
 	create := `mutation($u: String!) { createUser(input: {username: $u, role: ANALYST, password: "long enough 1"}) { username } }`
 	tests := []struct{ username, code string }{

@@ -62,7 +62,7 @@ type canAnswer struct {
 }
 
 func viewerCan(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	e := setUp(t, srv)
 	fresh := func(status string) string {
 		ev := e.freshEvaluation(inside, "DRAFT")
@@ -147,7 +147,7 @@ func checkLock(t *testing.T, name, ev string, want bool, status string, locked b
 func TestYearLocked(t *testing.T) { stores(t, yearLocked) }
 
 func yearLocked(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	e := setUp(t, srv)
 	year := e.year[inside]
 	const q = `query($id: ID!) { node(id: $id) { ... on DepartmentYear { viewerCan { edit } locked lockReason { evaluationID status } } } }`

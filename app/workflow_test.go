@@ -50,7 +50,7 @@ const renameIndicator = `mutation($id: ID!, $name: String!) { updateIndicator(id
 func TestReviewWorkflow(t *testing.T) { stores(t, reviewWorkflow) }
 
 func reviewWorkflow(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	editor, reviewer, admin := srv.as(t, "editor"), srv.as(t, "reviewer"), srv.as(t, "admin")
 	ev, ind := officeEvaluation(t, editor)
 	step := func(c *caller, mutation string, vars map[string]any) gqlResponse {
@@ -138,7 +138,7 @@ func reviewWorkflow(t *testing.T, db string) {
 func TestAuditTrail(t *testing.T) { stores(t, auditTrail) }
 
 func auditTrail(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	editor, reviewer := srv.as(t, "editor"), srv.as(t, "reviewer")
 	_, ind := officeEvaluation(t, editor)
 	type record struct {
@@ -194,7 +194,7 @@ func auditTrail(t *testing.T, db string) {
 func TestNoLostUpdates(t *testing.T) { stores(t, noLostUpdates) }
 
 func noLostUpdates(t *testing.T, db string) {
-	srv := startServer(t, db, "--demo")
+	srv := startServer(t, db, "--demo=seed")
 	admin := srv.as(t, "admin")
 	_, ind := officeEvaluation(t, admin)
 	var office struct {
@@ -255,7 +255,7 @@ func atoi(t *testing.T, s string) int {
 // TestEditorConfined: the demo's editor sees and changes the office's data only; the
 // neighbouring department's is refused in the same words as a row that does not exist.
 func TestEditorConfined(t *testing.T) {
-	srv := startServer(t, "sqlite://"+t.TempDir()+"/j.db", "--demo")
+	srv := startServer(t, "sqlite://"+t.TempDir()+"/j.db", "--demo=seed")
 	editor, admin := srv.as(t, "editor"), srv.as(t, "admin")
 	years := func(c *caller) map[string]string {
 		var out struct {
