@@ -580,6 +580,9 @@ func Rollup(sp *Spec, rows []Row, floor int) []*Group {
 			byKey[s] = g
 			order = append(order, s)
 		}
+		if d := g.Key.Department; d != nil && d.Code == "" && k.Department != nil && k.Department.Code != "" {
+			g.Key.Department = k.Department // the ancestor's own rows name it
+		}
 		g.Count += r.Count
 		for i := range r.Stats {
 			g.Stats[i].merge(r.Stats[i])
