@@ -566,6 +566,9 @@ func Rollup(sp *Spec, rows []Row, floor int) []*Group {
 	byKey := map[string]*Group{}
 	var order []string
 	for _, r := range rows {
+		if r.Count == 0 {
+			continue // the one row of an ungrouped statement over no rows
+		}
 		k := r.Key
 		if sp.Depth > 0 && k.Department != nil {
 			id, depth := AncestorAt(r.Path, k.Department.ID, sp.Depth, floor)
