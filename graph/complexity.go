@@ -6,6 +6,7 @@ import (
 	"entgo.io/contrib/entgql"
 
 	"jixiao/ent"
+	"jixiao/graph/aggregate"
 	"jixiao/graph/generated"
 	"jixiao/graph/model"
 )
@@ -48,6 +49,32 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Project.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Query.IndicatorRanking = func(child int, _ model.IndicatorRankBy, _ entgql.OrderDirection, first *int, _ *entgql.Cursor[int], _ *ent.IndicatorWhereInput) int {
 		return pageCost(child, first, nil)
+	}
+	// Aggregates cost their groups: the default 100 or first, times what each group selects.
+	groups := func(child int, first *int) int {
+		n := aggregate.DefaultGroups
+		if first != nil {
+			n = *first
+		}
+		return pageCost(child, &n, nil)
+	}
+	c.Query.EvaluationAggregate = func(child int, _ []model.EvaluationDimension, _ []model.EvaluationMeasure, _ *ent.EvaluationWhereInput, _ *int, _ *model.EvaluationAggregateOrder, first *int) int {
+		return groups(child, first)
+	}
+	c.Query.IndicatorAggregate = func(child int, _ []model.IndicatorDimension, _ []model.IndicatorMeasure, _ *ent.IndicatorWhereInput, _ *int, _ *model.IndicatorAggregateOrder, first *int) int {
+		return groups(child, first)
+	}
+	c.Query.DepartmentYearAggregate = func(child int, _ []model.DepartmentYearDimension, _ []model.DepartmentYearMeasure, _ *ent.DepartmentYearWhereInput, _ *int, _ *model.DepartmentYearAggregateOrder, first *int) int {
+		return groups(child, first)
+	}
+	c.Query.EvaluationYearOnYear = func(child int, _, _ int, _ []model.EvaluationDimension, _ model.EvaluationMeasure, _ *ent.EvaluationWhereInput, _ *int, _ *model.YearOnYearOrder, first *int) int {
+		return groups(child, first)
+	}
+	c.Query.IndicatorYearOnYear = func(child int, _, _ int, _ []model.IndicatorDimension, _ model.IndicatorMeasure, _ *ent.IndicatorWhereInput, _ *int, _ *model.YearOnYearOrder, first *int) int {
+		return groups(child, first)
+	}
+	c.Query.DepartmentYearOnYear = func(child int, _, _ int, _ []model.DepartmentYearDimension, _ model.DepartmentYearMeasure, _ *ent.DepartmentYearWhereInput, _ *int, _ *model.YearOnYearOrder, first *int) int {
+		return groups(child, first)
 	}
 	c.Query.EvaluationRanking = func(child int, _ entgql.OrderDirection, first *int, _ *entgql.Cursor[int], _ *ent.EvaluationWhereInput) int {
 		return pageCost(child, first, nil)

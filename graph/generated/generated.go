@@ -78,6 +78,56 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Aggregate struct {
+		Groups      func(childComplexity int) int
+		TotalGroups func(childComplexity int) int
+	}
+
+	AggregateChange struct {
+		Avg   func(childComplexity int) int
+		Count func(childComplexity int) int
+		Max   func(childComplexity int) int
+		Min   func(childComplexity int) int
+		Sum   func(childComplexity int) int
+	}
+
+	AggregateDepartment struct {
+		Code  func(childComplexity int) int
+		Depth func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Name  func(childComplexity int) int
+	}
+
+	AggregateGroup struct {
+		CarryoverRate func(childComplexity int) int
+		Count         func(childComplexity int) int
+		ExecutionRate func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Stats         func(childComplexity int) int
+	}
+
+	AggregateKey struct {
+		Department        func(childComplexity int) int
+		DeviationRequired func(childComplexity int) int
+		EvaluationKind    func(childComplexity int) int
+		Grade             func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Level1            func(childComplexity int) int
+		Level2            func(childComplexity int) int
+		Operator          func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Year              func(childComplexity int) int
+	}
+
+	AggregateStat struct {
+		Avg     func(childComplexity int) int
+		Count   func(childComplexity int) int
+		Max     func(childComplexity int) int
+		Measure func(childComplexity int) int
+		Min     func(childComplexity int) int
+		Sum     func(childComplexity int) int
+	}
+
 	AuditRecord struct {
 		Action     func(childComplexity int) int
 		ActorID    func(childComplexity int) int
@@ -409,20 +459,26 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
-		AuditRecords      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
-		DepartmentYears   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) int
-		Departments       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) int
-		EvaluationRanking func(childComplexity int, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) int
-		Evaluations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) int
-		IndicatorRanking  func(childComplexity int, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) int
-		Indicators        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
-		Limits            func(childComplexity int) int
-		Me                func(childComplexity int) int
-		Node              func(childComplexity int, id int) int
-		Nodes             func(childComplexity int, ids []int) int
-		Projects          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
-		Users             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
+		APITokens               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
+		AuditRecords            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
+		DepartmentYearAggregate func(childComplexity int, groupBy []model.DepartmentYearDimension, measures []model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.DepartmentYearAggregateOrder, first *int) int
+		DepartmentYearOnYear    func(childComplexity int, year int, against int, groupBy []model.DepartmentYearDimension, measure model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
+		DepartmentYears         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) int
+		Departments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) int
+		EvaluationAggregate     func(childComplexity int, groupBy []model.EvaluationDimension, measures []model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.EvaluationAggregateOrder, first *int) int
+		EvaluationRanking       func(childComplexity int, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) int
+		EvaluationYearOnYear    func(childComplexity int, year int, against int, groupBy []model.EvaluationDimension, measure model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
+		Evaluations             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) int
+		IndicatorAggregate      func(childComplexity int, groupBy []model.IndicatorDimension, measures []model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.IndicatorAggregateOrder, first *int) int
+		IndicatorRanking        func(childComplexity int, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) int
+		IndicatorYearOnYear     func(childComplexity int, year int, against int, groupBy []model.IndicatorDimension, measure model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
+		Indicators              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		Limits                  func(childComplexity int) int
+		Me                      func(childComplexity int) int
+		Node                    func(childComplexity int, id int) int
+		Nodes                   func(childComplexity int, ids []int) int
+		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 	}
 
 	RatingBand struct {
@@ -492,6 +548,20 @@ type ComplexityRoot struct {
 
 	ViewerCan struct {
 		Edit func(childComplexity int) int
+	}
+
+	YearOnYear struct {
+		Against     func(childComplexity int) int
+		Groups      func(childComplexity int) int
+		TotalGroups func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	YearOnYearGroup struct {
+		Change   func(childComplexity int) int
+		Current  func(childComplexity int) int
+		Key      func(childComplexity int) int
+		Previous func(childComplexity int) int
 	}
 }
 
@@ -583,6 +653,12 @@ type QueryResolver interface {
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	EvaluationAggregate(ctx context.Context, groupBy []model.EvaluationDimension, measures []model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.EvaluationAggregateOrder, first *int) (*model.Aggregate, error)
+	IndicatorAggregate(ctx context.Context, groupBy []model.IndicatorDimension, measures []model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.IndicatorAggregateOrder, first *int) (*model.Aggregate, error)
+	DepartmentYearAggregate(ctx context.Context, groupBy []model.DepartmentYearDimension, measures []model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.DepartmentYearAggregateOrder, first *int) (*model.Aggregate, error)
+	EvaluationYearOnYear(ctx context.Context, year int, against int, groupBy []model.EvaluationDimension, measure model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
+	IndicatorYearOnYear(ctx context.Context, year int, against int, groupBy []model.IndicatorDimension, measure model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
+	DepartmentYearOnYear(ctx context.Context, year int, against int, groupBy []model.DepartmentYearDimension, measure model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
 	IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
@@ -703,6 +779,204 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APITokenEdge.Node(childComplexity), true
+
+	case "Aggregate.groups":
+		if e.ComplexityRoot.Aggregate.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Aggregate.Groups(childComplexity), true
+	case "Aggregate.totalGroups":
+		if e.ComplexityRoot.Aggregate.TotalGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Aggregate.TotalGroups(childComplexity), true
+
+	case "AggregateChange.avg":
+		if e.ComplexityRoot.AggregateChange.Avg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateChange.Avg(childComplexity), true
+	case "AggregateChange.count":
+		if e.ComplexityRoot.AggregateChange.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateChange.Count(childComplexity), true
+	case "AggregateChange.max":
+		if e.ComplexityRoot.AggregateChange.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateChange.Max(childComplexity), true
+	case "AggregateChange.min":
+		if e.ComplexityRoot.AggregateChange.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateChange.Min(childComplexity), true
+	case "AggregateChange.sum":
+		if e.ComplexityRoot.AggregateChange.Sum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateChange.Sum(childComplexity), true
+
+	case "AggregateDepartment.code":
+		if e.ComplexityRoot.AggregateDepartment.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateDepartment.Code(childComplexity), true
+	case "AggregateDepartment.depth":
+		if e.ComplexityRoot.AggregateDepartment.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateDepartment.Depth(childComplexity), true
+	case "AggregateDepartment.id":
+		if e.ComplexityRoot.AggregateDepartment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateDepartment.ID(childComplexity), true
+	case "AggregateDepartment.name":
+		if e.ComplexityRoot.AggregateDepartment.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateDepartment.Name(childComplexity), true
+
+	case "AggregateGroup.carryoverRate":
+		if e.ComplexityRoot.AggregateGroup.CarryoverRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateGroup.CarryoverRate(childComplexity), true
+	case "AggregateGroup.count":
+		if e.ComplexityRoot.AggregateGroup.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateGroup.Count(childComplexity), true
+	case "AggregateGroup.executionRate":
+		if e.ComplexityRoot.AggregateGroup.ExecutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateGroup.ExecutionRate(childComplexity), true
+	case "AggregateGroup.key":
+		if e.ComplexityRoot.AggregateGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateGroup.Key(childComplexity), true
+	case "AggregateGroup.stats":
+		if e.ComplexityRoot.AggregateGroup.Stats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateGroup.Stats(childComplexity), true
+
+	case "AggregateKey.department":
+		if e.ComplexityRoot.AggregateKey.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Department(childComplexity), true
+	case "AggregateKey.deviationRequired":
+		if e.ComplexityRoot.AggregateKey.DeviationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.DeviationRequired(childComplexity), true
+	case "AggregateKey.evaluationKind":
+		if e.ComplexityRoot.AggregateKey.EvaluationKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.EvaluationKind(childComplexity), true
+	case "AggregateKey.grade":
+		if e.ComplexityRoot.AggregateKey.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Grade(childComplexity), true
+	case "AggregateKey.kind":
+		if e.ComplexityRoot.AggregateKey.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Kind(childComplexity), true
+	case "AggregateKey.level1":
+		if e.ComplexityRoot.AggregateKey.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Level1(childComplexity), true
+	case "AggregateKey.level2":
+		if e.ComplexityRoot.AggregateKey.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Level2(childComplexity), true
+	case "AggregateKey.operator":
+		if e.ComplexityRoot.AggregateKey.Operator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Operator(childComplexity), true
+	case "AggregateKey.status":
+		if e.ComplexityRoot.AggregateKey.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Status(childComplexity), true
+	case "AggregateKey.year":
+		if e.ComplexityRoot.AggregateKey.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateKey.Year(childComplexity), true
+
+	case "AggregateStat.avg":
+		if e.ComplexityRoot.AggregateStat.Avg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Avg(childComplexity), true
+	case "AggregateStat.count":
+		if e.ComplexityRoot.AggregateStat.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Count(childComplexity), true
+	case "AggregateStat.max":
+		if e.ComplexityRoot.AggregateStat.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Max(childComplexity), true
+	case "AggregateStat.measure":
+		if e.ComplexityRoot.AggregateStat.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Measure(childComplexity), true
+	case "AggregateStat.min":
+		if e.ComplexityRoot.AggregateStat.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Min(childComplexity), true
+	case "AggregateStat.sum":
+		if e.ComplexityRoot.AggregateStat.Sum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateStat.Sum(childComplexity), true
 
 	case "AuditRecord.action":
 		if e.ComplexityRoot.AuditRecord.Action == nil {
@@ -2388,6 +2662,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditRecords(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AuditRecordOrder), args["where"].(*ent.AuditRecordWhereInput)), true
+	case "Query.departmentYearAggregate":
+		if e.ComplexityRoot.Query.DepartmentYearAggregate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_departmentYearAggregate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DepartmentYearAggregate(childComplexity, args["groupBy"].([]model.DepartmentYearDimension), args["measures"].([]model.DepartmentYearMeasure), args["where"].(*ent.DepartmentYearWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.DepartmentYearAggregateOrder), args["first"].(*int)), true
+	case "Query.departmentYearOnYear":
+		if e.ComplexityRoot.Query.DepartmentYearOnYear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_departmentYearOnYear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DepartmentYearOnYear(childComplexity, args["year"].(int), args["against"].(int), args["groupBy"].([]model.DepartmentYearDimension), args["measure"].(model.DepartmentYearMeasure), args["where"].(*ent.DepartmentYearWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.YearOnYearOrder), args["first"].(*int)), true
 	case "Query.departmentYears":
 		if e.ComplexityRoot.Query.DepartmentYears == nil {
 			break
@@ -2410,6 +2706,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Departments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.DepartmentOrder), args["where"].(*ent.DepartmentWhereInput)), true
+	case "Query.evaluationAggregate":
+		if e.ComplexityRoot.Query.EvaluationAggregate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_evaluationAggregate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EvaluationAggregate(childComplexity, args["groupBy"].([]model.EvaluationDimension), args["measures"].([]model.EvaluationMeasure), args["where"].(*ent.EvaluationWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.EvaluationAggregateOrder), args["first"].(*int)), true
 	case "Query.evaluationRanking":
 		if e.ComplexityRoot.Query.EvaluationRanking == nil {
 			break
@@ -2421,6 +2728,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.EvaluationRanking(childComplexity, args["direction"].(entgql.OrderDirection), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["where"].(*ent.EvaluationWhereInput)), true
+	case "Query.evaluationYearOnYear":
+		if e.ComplexityRoot.Query.EvaluationYearOnYear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_evaluationYearOnYear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EvaluationYearOnYear(childComplexity, args["year"].(int), args["against"].(int), args["groupBy"].([]model.EvaluationDimension), args["measure"].(model.EvaluationMeasure), args["where"].(*ent.EvaluationWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.YearOnYearOrder), args["first"].(*int)), true
 	case "Query.evaluations":
 		if e.ComplexityRoot.Query.Evaluations == nil {
 			break
@@ -2432,6 +2750,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Evaluations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.EvaluationOrder), args["where"].(*ent.EvaluationWhereInput)), true
+	case "Query.indicatorAggregate":
+		if e.ComplexityRoot.Query.IndicatorAggregate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_indicatorAggregate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IndicatorAggregate(childComplexity, args["groupBy"].([]model.IndicatorDimension), args["measures"].([]model.IndicatorMeasure), args["where"].(*ent.IndicatorWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.IndicatorAggregateOrder), args["first"].(*int)), true
 	case "Query.indicatorRanking":
 		if e.ComplexityRoot.Query.IndicatorRanking == nil {
 			break
@@ -2443,6 +2772,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.IndicatorRanking(childComplexity, args["by"].(model.IndicatorRankBy), args["direction"].(entgql.OrderDirection), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["where"].(*ent.IndicatorWhereInput)), true
+	case "Query.indicatorYearOnYear":
+		if e.ComplexityRoot.Query.IndicatorYearOnYear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_indicatorYearOnYear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IndicatorYearOnYear(childComplexity, args["year"].(int), args["against"].(int), args["groupBy"].([]model.IndicatorDimension), args["measure"].(model.IndicatorMeasure), args["where"].(*ent.IndicatorWhereInput), args["departmentDepth"].(*int), args["orderBy"].(*model.YearOnYearOrder), args["first"].(*int)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -2773,6 +3113,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ViewerCan.Edit(childComplexity), true
 
+	case "YearOnYear.against":
+		if e.ComplexityRoot.YearOnYear.Against == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYear.Against(childComplexity), true
+	case "YearOnYear.groups":
+		if e.ComplexityRoot.YearOnYear.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYear.Groups(childComplexity), true
+	case "YearOnYear.totalGroups":
+		if e.ComplexityRoot.YearOnYear.TotalGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYear.TotalGroups(childComplexity), true
+	case "YearOnYear.year":
+		if e.ComplexityRoot.YearOnYear.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYear.Year(childComplexity), true
+
+	case "YearOnYearGroup.change":
+		if e.ComplexityRoot.YearOnYearGroup.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYearGroup.Change(childComplexity), true
+	case "YearOnYearGroup.current":
+		if e.ComplexityRoot.YearOnYearGroup.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYearGroup.Current(childComplexity), true
+	case "YearOnYearGroup.key":
+		if e.ComplexityRoot.YearOnYearGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYearGroup.Key(childComplexity), true
+	case "YearOnYearGroup.previous":
+		if e.ComplexityRoot.YearOnYearGroup.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearOnYearGroup.Previous(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2795,10 +3185,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
 			graphql.NewInputUnmarshaler("DepartmentOrder", ec.unmarshalInputDepartmentOrder),
 			graphql.NewInputUnmarshaler("DepartmentWhereInput", ec.unmarshalInputDepartmentWhereInput),
+			graphql.NewInputUnmarshaler("DepartmentYearAggregateOrder", ec.unmarshalInputDepartmentYearAggregateOrder),
 			graphql.NewInputUnmarshaler("DepartmentYearOrder", ec.unmarshalInputDepartmentYearOrder),
 			graphql.NewInputUnmarshaler("DepartmentYearWhereInput", ec.unmarshalInputDepartmentYearWhereInput),
+			graphql.NewInputUnmarshaler("EvaluationAggregateOrder", ec.unmarshalInputEvaluationAggregateOrder),
 			graphql.NewInputUnmarshaler("EvaluationOrder", ec.unmarshalInputEvaluationOrder),
 			graphql.NewInputUnmarshaler("EvaluationWhereInput", ec.unmarshalInputEvaluationWhereInput),
+			graphql.NewInputUnmarshaler("IndicatorAggregateOrder", ec.unmarshalInputIndicatorAggregateOrder),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("KeyTaskOrder", ec.unmarshalInputKeyTaskOrder),
@@ -2819,6 +3212,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserChangeInput", ec.unmarshalInputUserChangeInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
+			graphql.NewInputUnmarshaler("YearOnYearOrder", ec.unmarshalInputYearOnYearOrder),
 		)
 	}
 	first := true
@@ -2895,6 +3289,317 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../aggregate.graphql", Input: `# The analysts' aggregates: counts, sums, averages, minima and maxima of the kept
+# values and the figures, grouped, filtered by the lists' ` + "`" + `where` + "`" + ` inputs under the
+# access rules, ordered and limited; and year-on-year comparisons. Each is one SQL
+# statement (graph/aggregate builds it on the ent query, so the read rules apply).
+
+"""What evaluations are grouped by. Each dimension fills the AggregateKey field of its name."""
+enum EvaluationDimension {
+  """The department-year's fiscal year."""
+  YEAR
+  """The evaluated department, or its ancestor at departmentDepth."""
+  DEPARTMENT
+  GRADE
+  STATUS
+  """OVERALL (部门整体) or PROJECT (项目支出)."""
+  EVALUATION_KIND
+}
+
+"""What indicators are grouped by."""
+enum IndicatorDimension {
+  YEAR
+  DEPARTMENT
+  LEVEL1
+  LEVEL2
+  KIND
+  """The operator (null for qualitative indicators)."""
+  OPERATOR
+  DEVIATION_REQUIRED
+  """OVERALL for a department-year's own indicators, PROJECT for a project's."""
+  EVALUATION_KIND
+}
+
+"""What department-years are grouped by."""
+enum DepartmentYearDimension {
+  YEAR
+  DEPARTMENT
+}
+
+"""The kept values of evaluations that aggregate."""
+enum EvaluationMeasure {
+  SCORE
+  """A rate: no sum."""
+  EXECUTION_RATE
+  """Project evaluations only (null elsewhere, so not counted)."""
+  EXECUTION_SCORE
+}
+
+"""The values of indicators that aggregate."""
+enum IndicatorMeasure {
+  SCORE
+  """score / weight, 0 to 1; averages to 4 places."""
+  ATTAINMENT
+  """A rate: no sum; null (not counted) for qualitative indicators and missing actuals."""
+  COMPLETION_RATE
+  WEIGHT
+}
+
+"""The figures of department-years that aggregate (money in 万元; the two rates have no sum)."""
+enum DepartmentYearMeasure {
+  PERSONNEL_BUDGET
+  PERSONNEL_ACTUAL
+  PUBLIC_BUDGET
+  PUBLIC_ACTUAL
+  PROJECT_BUDGET
+  PROJECT_ACTUAL
+  BASIC_BUDGET
+  BASIC_ACTUAL
+  TOTAL_BUDGET
+  TOTAL_ACTUAL
+  CARRYOVER_START
+  CARRYOVER_END
+  THREE_PUBLIC_BUDGET
+  THREE_PUBLIC_ACTUAL
+  ASSETS_IN_USE
+  ASSETS_TOTAL
+  EXECUTION_RATE
+  CARRYOVER_RATE
+}
+
+"""An evaluation's or an indicator's subject: the department-year itself, or one of its projects."""
+enum EvaluationKind {
+  OVERALL
+  PROJECT
+}
+
+"""What groups are ordered by; SUM, AVG, MIN and MAX need a measure (one of those asked for)."""
+enum AggregateOrderField {
+  """The key, field by field in groupBy order (years, department codes and names ascending)."""
+  KEY
+  COUNT
+  SUM
+  AVG
+  MIN
+  MAX
+}
+
+"""A statistic of a measure."""
+enum AggregateStatName {
+  COUNT
+  SUM
+  AVG
+  MIN
+  MAX
+}
+
+input EvaluationAggregateOrder {
+  field: AggregateOrderField! = KEY
+  measure: EvaluationMeasure
+  direction: OrderDirection! = ASC
+}
+
+input IndicatorAggregateOrder {
+  field: AggregateOrderField! = KEY
+  measure: IndicatorMeasure
+  direction: OrderDirection! = ASC
+}
+
+input DepartmentYearAggregateOrder {
+  field: AggregateOrderField! = KEY
+  measure: DepartmentYearMeasure
+  direction: OrderDirection! = ASC
+}
+
+"""What year-on-year groups are ordered by."""
+enum YearOnYearOrderField {
+  KEY
+  """The stat in the year asked for."""
+  CURRENT
+  """The stat in the year compared against."""
+  PREVIOUS
+  """current − previous of the stat."""
+  CHANGE
+}
+
+input YearOnYearOrder {
+  field: YearOnYearOrderField! = KEY
+  """The statistic CURRENT, PREVIOUS and CHANGE compare."""
+  stat: AggregateStatName! = AVG
+  direction: OrderDirection! = ASC
+}
+
+"""A department as a group key."""
+type AggregateDepartment {
+  id: ID!
+  code: String!
+  name: String!
+  """1 for a root of the tree, 2 for its children, and so on."""
+  depth: Int!
+}
+
+"""
+The values a group shares. Only the dimensions asked for are set; a set dimension
+whose value is missing (an operator of a qualitative indicator) is null too.
+"""
+type AggregateKey {
+  year: Int
+  """Null when the rows' department-year is hidden from the caller (a published project of an unpublished year, signed out)."""
+  department: AggregateDepartment
+  level1: String
+  level2: String
+  kind: IndicatorKind
+  operator: Operator
+  grade: Grade
+  status: EvaluationStatus
+  evaluationKind: EvaluationKind
+  deviationRequired: Boolean
+}
+
+"""
+The statistics of one measure over a group's rows that have a value. Sums are
+exact (null for a rate, and null beyond what a Decimal holds); averages are sum /
+count rounded half away from zero to the measure's places: 4 for ATTAINMENT, 2 for
+every other measure; minima and maxima are the stored values.
+"""
+type AggregateStat {
+  """The measure's name, e.g. SCORE."""
+  measure: String!
+  """Rows with a value (a null rate is not counted)."""
+  count: Int!
+  sum: Decimal
+  avg: Decimal
+  min: Decimal
+  max: Decimal
+}
+
+type AggregateGroup {
+  key: AggregateKey!
+  """Rows in the group."""
+  count: Int!
+  """One per measure asked for, in the order asked."""
+  stats: [AggregateStat!]!
+  """
+  Department-year aggregates only: the group's budget execution rate, the rule of
+  DepartmentYear.executionRate applied to its summed total actual and total budget
+  (not an average of rates); null elsewhere and for a zero budget.
+  """
+  executionRate: Decimal @places(n: 2)
+  """Department-year aggregates only: summed year-end carry-over / summed total actual, in percent."""
+  carryoverRate: Decimal @places(n: 2)
+}
+
+type Aggregate {
+  """Groups before ` + "`" + `first` + "`" + ` cut them."""
+  totalGroups: Int!
+  groups: [AggregateGroup!]!
+}
+
+"""The change from the previous year to the current one: current − previous; null when either is."""
+type AggregateChange {
+  count: Int!
+  sum: Decimal
+  avg: Decimal
+  min: Decimal
+  max: Decimal
+}
+
+type YearOnYearGroup {
+  """The group's key; year is null (the years are the query's)."""
+  key: AggregateKey!
+  """The measure in ` + "`" + `year` + "`" + ` (count 0 and nulls when the group has no row that year)."""
+  current: AggregateStat!
+  """The measure in ` + "`" + `against` + "`" + `."""
+  previous: AggregateStat!
+  change: AggregateChange!
+}
+
+type YearOnYear {
+  year: Int!
+  against: Int!
+  totalGroups: Int!
+  groups: [YearOnYearGroup!]!
+}
+
+extend type Query {
+  """
+  Evaluations grouped by ` + "`" + `groupBy` + "`" + ` (may be empty: one group of all rows), with
+  ` + "`" + `measures` + "`" + `' statistics; ` + "`" + `where` + "`" + ` and the access rules select the rows. With
+  DEPARTMENT, ` + "`" + `departmentDepth` + "`" + ` rolls each department up to its ancestor at that
+  depth (1 = the roots; a department less deep is its own group; a caller confined
+  to a subtree never gets a group above its root). Ordered by ` + "`" + `orderBy` + "`" + ` (ties by
+  key), at most ` + "`" + `first` + "`" + ` groups (default 100, at most 1000).
+  """
+  evaluationAggregate(
+    groupBy: [EvaluationDimension!]!
+    measures: [EvaluationMeasure!] = []
+    where: EvaluationWhereInput
+    departmentDepth: Int
+    orderBy: EvaluationAggregateOrder
+    first: Int
+  ): Aggregate!
+
+  """Indicators grouped and measured as evaluationAggregate does evaluations."""
+  indicatorAggregate(
+    groupBy: [IndicatorDimension!]!
+    measures: [IndicatorMeasure!] = []
+    where: IndicatorWhereInput
+    departmentDepth: Int
+    orderBy: IndicatorAggregateOrder
+    first: Int
+  ): Aggregate!
+
+  """Department-years' figures grouped and measured as evaluationAggregate does evaluations."""
+  departmentYearAggregate(
+    groupBy: [DepartmentYearDimension!]!
+    measures: [DepartmentYearMeasure!] = []
+    where: DepartmentYearWhereInput
+    departmentDepth: Int
+    orderBy: DepartmentYearAggregateOrder
+    first: Int
+  ): Aggregate!
+
+  """
+  One measure of evaluations per group (groupBy must not hold YEAR) in ` + "`" + `year` + "`" + ` and
+  in ` + "`" + `against` + "`" + `, side by side with the change; a group with rows in one year only
+  is listed with an empty other year.
+  """
+  evaluationYearOnYear(
+    year: Int!
+    against: Int!
+    groupBy: [EvaluationDimension!]!
+    measure: EvaluationMeasure!
+    where: EvaluationWhereInput
+    departmentDepth: Int
+    orderBy: YearOnYearOrder
+    first: Int
+  ): YearOnYear!
+
+  """indicatorAggregate's measure in two years, as evaluationYearOnYear."""
+  indicatorYearOnYear(
+    year: Int!
+    against: Int!
+    groupBy: [IndicatorDimension!]!
+    measure: IndicatorMeasure!
+    where: IndicatorWhereInput
+    departmentDepth: Int
+    orderBy: YearOnYearOrder
+    first: Int
+  ): YearOnYear!
+
+  """departmentYearAggregate's measure in two years, as evaluationYearOnYear."""
+  departmentYearOnYear(
+    year: Int!
+    against: Int!
+    groupBy: [DepartmentYearDimension!]!
+    measure: DepartmentYearMeasure!
+    where: DepartmentYearWhereInput
+    departmentDepth: Int
+    orderBy: YearOnYearOrder
+    first: Int
+  ): YearOnYear!
+}
+`, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
 type APIToken implements Node {
@@ -6816,6 +7521,106 @@ func (ec *executionContext) childFields_APITokenEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type APITokenEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Aggregate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalGroups":
+		return ec.fieldContext_Aggregate_totalGroups(ctx, field)
+	case "groups":
+		return ec.fieldContext_Aggregate_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Aggregate", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_AggregateChange_count(ctx, field)
+	case "sum":
+		return ec.fieldContext_AggregateChange_sum(ctx, field)
+	case "avg":
+		return ec.fieldContext_AggregateChange_avg(ctx, field)
+	case "min":
+		return ec.fieldContext_AggregateChange_min(ctx, field)
+	case "max":
+		return ec.fieldContext_AggregateChange_max(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateChange", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateDepartment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AggregateDepartment_id(ctx, field)
+	case "code":
+		return ec.fieldContext_AggregateDepartment_code(ctx, field)
+	case "name":
+		return ec.fieldContext_AggregateDepartment_name(ctx, field)
+	case "depth":
+		return ec.fieldContext_AggregateDepartment_depth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateDepartment", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_AggregateGroup_key(ctx, field)
+	case "count":
+		return ec.fieldContext_AggregateGroup_count(ctx, field)
+	case "stats":
+		return ec.fieldContext_AggregateGroup_stats(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_AggregateGroup_executionRate(ctx, field)
+	case "carryoverRate":
+		return ec.fieldContext_AggregateGroup_carryoverRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_AggregateKey_year(ctx, field)
+	case "department":
+		return ec.fieldContext_AggregateKey_department(ctx, field)
+	case "level1":
+		return ec.fieldContext_AggregateKey_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_AggregateKey_level2(ctx, field)
+	case "kind":
+		return ec.fieldContext_AggregateKey_kind(ctx, field)
+	case "operator":
+		return ec.fieldContext_AggregateKey_operator(ctx, field)
+	case "grade":
+		return ec.fieldContext_AggregateKey_grade(ctx, field)
+	case "status":
+		return ec.fieldContext_AggregateKey_status(ctx, field)
+	case "evaluationKind":
+		return ec.fieldContext_AggregateKey_evaluationKind(ctx, field)
+	case "deviationRequired":
+		return ec.fieldContext_AggregateKey_deviationRequired(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateKey", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateStat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measure":
+		return ec.fieldContext_AggregateStat_measure(ctx, field)
+	case "count":
+		return ec.fieldContext_AggregateStat_count(ctx, field)
+	case "sum":
+		return ec.fieldContext_AggregateStat_sum(ctx, field)
+	case "avg":
+		return ec.fieldContext_AggregateStat_avg(ctx, field)
+	case "min":
+		return ec.fieldContext_AggregateStat_min(ctx, field)
+	case "max":
+		return ec.fieldContext_AggregateStat_max(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateStat", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7548,6 +8353,34 @@ func (ec *executionContext) childFields_ViewerCan(ctx context.Context, field gra
 		return ec.fieldContext_ViewerCan_edit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ViewerCan", field.Name)
+}
+
+func (ec *executionContext) childFields_YearOnYear(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_YearOnYear_year(ctx, field)
+	case "against":
+		return ec.fieldContext_YearOnYear_against(ctx, field)
+	case "totalGroups":
+		return ec.fieldContext_YearOnYear_totalGroups(ctx, field)
+	case "groups":
+		return ec.fieldContext_YearOnYear_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearOnYear", field.Name)
+}
+
+func (ec *executionContext) childFields_YearOnYearGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_YearOnYearGroup_key(ctx, field)
+	case "current":
+		return ec.fieldContext_YearOnYearGroup_current(ctx, field)
+	case "previous":
+		return ec.fieldContext_YearOnYearGroup_previous(ctx, field)
+	case "change":
+		return ec.fieldContext_YearOnYearGroup_change(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearOnYearGroup", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8622,6 +9455,130 @@ func (ec *executionContext) field_Query_auditRecords_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_departmentYearAggregate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.DepartmentYearDimension, error) {
+			return ec.unmarshalNDepartmentYearDimension2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) ([]model.DepartmentYearMeasure, error) {
+			return ec.unmarshalODepartmentYearMeasure2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasureᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DepartmentYearWhereInput, error) {
+			return ec.unmarshalODepartmentYearWhereInput2ᚖjixiaoᚋentᚐDepartmentYearWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.DepartmentYearAggregateOrder, error) {
+			return ec.unmarshalODepartmentYearAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐDepartmentYearAggregateOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_departmentYearOnYear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "against",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["against"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.DepartmentYearDimension, error) {
+			return ec.unmarshalNDepartmentYearDimension2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "measure",
+		func(ctx context.Context, v any) (model.DepartmentYearMeasure, error) {
+			return ec.unmarshalNDepartmentYearMeasure2jixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measure"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DepartmentYearWhereInput, error) {
+			return ec.unmarshalODepartmentYearWhereInput2ᚖjixiaoᚋentᚐDepartmentYearWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.YearOnYearOrder, error) {
+			return ec.unmarshalOYearOnYearOrder2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_departmentYears_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8730,6 +9687,60 @@ func (ec *executionContext) field_Query_departments_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_evaluationAggregate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.EvaluationDimension, error) {
+			return ec.unmarshalNEvaluationDimension2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) ([]model.EvaluationMeasure, error) {
+			return ec.unmarshalOEvaluationMeasure2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationMeasureᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EvaluationWhereInput, error) {
+			return ec.unmarshalOEvaluationWhereInput2ᚖjixiaoᚋentᚐEvaluationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EvaluationAggregateOrder, error) {
+			return ec.unmarshalOEvaluationAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationAggregateOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_evaluationRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8765,6 +9776,76 @@ func (ec *executionContext) field_Query_evaluationRanking_args(ctx context.Conte
 		return nil, err
 	}
 	args["where"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_evaluationYearOnYear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "against",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["against"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.EvaluationDimension, error) {
+			return ec.unmarshalNEvaluationDimension2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "measure",
+		func(ctx context.Context, v any) (model.EvaluationMeasure, error) {
+			return ec.unmarshalNEvaluationMeasure2jixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measure"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EvaluationWhereInput, error) {
+			return ec.unmarshalOEvaluationWhereInput2ᚖjixiaoᚋentᚐEvaluationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.YearOnYearOrder, error) {
+			return ec.unmarshalOYearOnYearOrder2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -8822,6 +9903,60 @@ func (ec *executionContext) field_Query_evaluations_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_indicatorAggregate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.IndicatorDimension, error) {
+			return ec.unmarshalNIndicatorDimension2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) ([]model.IndicatorMeasure, error) {
+			return ec.unmarshalOIndicatorMeasure2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorMeasureᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.IndicatorWhereInput, error) {
+			return ec.unmarshalOIndicatorWhereInput2ᚖjixiaoᚋentᚐIndicatorWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.IndicatorAggregateOrder, error) {
+			return ec.unmarshalOIndicatorAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐIndicatorAggregateOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_indicatorRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8865,6 +10000,76 @@ func (ec *executionContext) field_Query_indicatorRanking_args(ctx context.Contex
 		return nil, err
 	}
 	args["where"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_indicatorYearOnYear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "against",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["against"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.IndicatorDimension, error) {
+			return ec.unmarshalNIndicatorDimension2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "measure",
+		func(ctx context.Context, v any) (model.IndicatorMeasure, error) {
+			return ec.unmarshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measure"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.IndicatorWhereInput, error) {
+			return ec.unmarshalOIndicatorWhereInput2ᚖjixiaoᚋentᚐIndicatorWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "departmentDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentDepth"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.YearOnYearOrder, error) {
+			return ec.unmarshalOYearOnYearOrder2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -9520,6 +10725,778 @@ func (ec *executionContext) _APITokenEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_APITokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APITokenEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Aggregate_totalGroups(ctx context.Context, field graphql.CollectedField, obj *model.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Aggregate_totalGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Aggregate_totalGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Aggregate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Aggregate_groups(ctx context.Context, field graphql.CollectedField, obj *model.Aggregate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Aggregate_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AggregateGroup) graphql.Marshaler {
+			return ec.marshalNAggregateGroup2ᚕᚖjixiaoᚋgraphᚋmodelᚐAggregateGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Aggregate_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Aggregate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregateChange_count(ctx context.Context, field graphql.CollectedField, obj *model.AggregateChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateChange_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateChange_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateChange_sum(ctx context.Context, field graphql.CollectedField, obj *model.AggregateChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateChange_sum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateChange_sum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateChange_avg(ctx context.Context, field graphql.CollectedField, obj *model.AggregateChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateChange_avg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Avg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateChange_avg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateChange_min(ctx context.Context, field graphql.CollectedField, obj *model.AggregateChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateChange_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateChange_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateChange_max(ctx context.Context, field graphql.CollectedField, obj *model.AggregateChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateChange_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateChange_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateDepartment_id(ctx context.Context, field graphql.CollectedField, obj *model.AggregateDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateDepartment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateDepartment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateDepartment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AggregateDepartment_code(ctx context.Context, field graphql.CollectedField, obj *model.AggregateDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateDepartment_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateDepartment_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateDepartment", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateDepartment_name(ctx context.Context, field graphql.CollectedField, obj *model.AggregateDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateDepartment_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateDepartment_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateDepartment", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateDepartment_depth(ctx context.Context, field graphql.CollectedField, obj *model.AggregateDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateDepartment_depth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Depth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateDepartment_depth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateDepartment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateGroup_key(ctx context.Context, field graphql.CollectedField, obj *model.AggregateGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateKey) graphql.Marshaler {
+			return ec.marshalNAggregateKey2ᚖjixiaoᚋgraphᚋmodelᚐAggregateKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregateGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregateGroup_count(ctx context.Context, field graphql.CollectedField, obj *model.AggregateGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateGroup_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateGroup_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateGroup_stats(ctx context.Context, field graphql.CollectedField, obj *model.AggregateGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateGroup_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AggregateStat) graphql.Marshaler {
+			return ec.marshalNAggregateStat2ᚕᚖjixiaoᚋgraphᚋmodelᚐAggregateStatᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateGroup_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregateGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateStat(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregateGroup_executionRate(ctx context.Context, field graphql.CollectedField, obj *model.AggregateGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateGroup_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateGroup_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateGroup", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateGroup_carryoverRate(ctx context.Context, field graphql.CollectedField, obj *model.AggregateGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateGroup_carryoverRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarryoverRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateGroup_carryoverRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateGroup", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateKey_year(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateKey_department(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateDepartment) graphql.Marshaler {
+			return ec.marshalOAggregateDepartment2ᚖjixiaoᚋgraphᚋmodelᚐAggregateDepartment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregateKey",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateDepartment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregateKey_level1(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateKey_level2(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateKey_kind(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Kind) graphql.Marshaler {
+			return ec.marshalOIndicatorKind2ᚖjixiaoᚋentᚋindicatorᚐKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "IndicatorKind")
+}
+
+func (ec *executionContext) _AggregateKey_operator(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_operator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Operator) graphql.Marshaler {
+			return ec.marshalOOperator2ᚖjixiaoᚋentᚋindicatorᚐOperator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_operator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "Operator")
+}
+
+func (ec *executionContext) _AggregateKey_grade(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
+			return ec.marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _AggregateKey_status(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Status) graphql.Marshaler {
+			return ec.marshalOEvaluationStatus2ᚖjixiaoᚋentᚋevaluationᚐStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "EvaluationStatus")
+}
+
+func (ec *executionContext) _AggregateKey_evaluationKind(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_evaluationKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationKind) graphql.Marshaler {
+			return ec.marshalOEvaluationKind2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_evaluationKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "EvaluationKind")
+}
+
+func (ec *executionContext) _AggregateKey_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *model.AggregateKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateKey_deviationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateKey_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateKey", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AggregateStat_measure(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateStat_count(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateStat_sum(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_sum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_sum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateStat_avg(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_avg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Avg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_avg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateStat_min(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateStat_max(ctx context.Context, field graphql.CollectedField, obj *model.AggregateStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateStat_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateStat_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _AuditRecord_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
@@ -16763,6 +18740,270 @@ func (ec *executionContext) fieldContext_Query_users(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_evaluationAggregate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_evaluationAggregate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EvaluationAggregate(ctx, fc.Args["groupBy"].([]model.EvaluationDimension), fc.Args["measures"].([]model.EvaluationMeasure), fc.Args["where"].(*ent.EvaluationWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.EvaluationAggregateOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Aggregate) graphql.Marshaler {
+			return ec.marshalNAggregate2ᚖjixiaoᚋgraphᚋmodelᚐAggregate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_evaluationAggregate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Aggregate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_evaluationAggregate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_indicatorAggregate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_indicatorAggregate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IndicatorAggregate(ctx, fc.Args["groupBy"].([]model.IndicatorDimension), fc.Args["measures"].([]model.IndicatorMeasure), fc.Args["where"].(*ent.IndicatorWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.IndicatorAggregateOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Aggregate) graphql.Marshaler {
+			return ec.marshalNAggregate2ᚖjixiaoᚋgraphᚋmodelᚐAggregate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_indicatorAggregate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Aggregate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_indicatorAggregate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_departmentYearAggregate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_departmentYearAggregate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DepartmentYearAggregate(ctx, fc.Args["groupBy"].([]model.DepartmentYearDimension), fc.Args["measures"].([]model.DepartmentYearMeasure), fc.Args["where"].(*ent.DepartmentYearWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.DepartmentYearAggregateOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Aggregate) graphql.Marshaler {
+			return ec.marshalNAggregate2ᚖjixiaoᚋgraphᚋmodelᚐAggregate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_departmentYearAggregate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Aggregate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_departmentYearAggregate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_evaluationYearOnYear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_evaluationYearOnYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EvaluationYearOnYear(ctx, fc.Args["year"].(int), fc.Args["against"].(int), fc.Args["groupBy"].([]model.EvaluationDimension), fc.Args["measure"].(model.EvaluationMeasure), fc.Args["where"].(*ent.EvaluationWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.YearOnYearOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
+			return ec.marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_evaluationYearOnYear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearOnYear(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_evaluationYearOnYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_indicatorYearOnYear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_indicatorYearOnYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IndicatorYearOnYear(ctx, fc.Args["year"].(int), fc.Args["against"].(int), fc.Args["groupBy"].([]model.IndicatorDimension), fc.Args["measure"].(model.IndicatorMeasure), fc.Args["where"].(*ent.IndicatorWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.YearOnYearOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
+			return ec.marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_indicatorYearOnYear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearOnYear(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_indicatorYearOnYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_departmentYearOnYear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_departmentYearOnYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DepartmentYearOnYear(ctx, fc.Args["year"].(int), fc.Args["against"].(int), fc.Args["groupBy"].([]model.DepartmentYearDimension), fc.Args["measure"].(model.DepartmentYearMeasure), fc.Args["where"].(*ent.DepartmentYearWhereInput), fc.Args["departmentDepth"].(*int), fc.Args["orderBy"].(*model.YearOnYearOrder), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
+			return ec.marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_departmentYearOnYear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearOnYear(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_departmentYearOnYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_indicatorRanking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18009,6 +20250,235 @@ func (ec *executionContext) _ViewerCan_edit(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_ViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _YearOnYear_year(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYear_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYear_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearOnYear", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearOnYear_against(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYear_against(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Against, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYear_against(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearOnYear", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearOnYear_totalGroups(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYear_totalGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYear_totalGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearOnYear", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearOnYear_groups(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYear_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.YearOnYearGroup) graphql.Marshaler {
+			return ec.marshalNYearOnYearGroup2ᚕᚖjixiaoᚋgraphᚋmodelᚐYearOnYearGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYear_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearOnYear",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearOnYearGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearOnYearGroup_key(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYearGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYearGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateKey) graphql.Marshaler {
+			return ec.marshalNAggregateKey2ᚖjixiaoᚋgraphᚋmodelᚐAggregateKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYearGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearOnYearGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearOnYearGroup_current(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYearGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYearGroup_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateStat) graphql.Marshaler {
+			return ec.marshalNAggregateStat2ᚖjixiaoᚋgraphᚋmodelᚐAggregateStat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYearGroup_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearOnYearGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateStat(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearOnYearGroup_previous(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYearGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYearGroup_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Previous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateStat) graphql.Marshaler {
+			return ec.marshalNAggregateStat2ᚖjixiaoᚋgraphᚋmodelᚐAggregateStat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYearGroup_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearOnYearGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateStat(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearOnYearGroup_change(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYearGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearOnYearGroup_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AggregateChange) graphql.Marshaler {
+			return ec.marshalNAggregateChange2ᚖjixiaoᚋgraphᚋmodelᚐAggregateChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearOnYearGroup_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearOnYearGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateChange(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -21744,6 +24214,69 @@ func UnmarshalDepartmentWhereInput(ctx context.Context, raw any) (ent.Department
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDepartmentYearAggregateOrder(ctx context.Context, obj any) (model.DepartmentYearAggregateOrder, error) {
+	var it model.DepartmentYearAggregateOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "KEY"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "measure", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAggregateOrderField2jixiaoᚋgraphᚋmodelᚐAggregateOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalODepartmentYearMeasure2ᚖjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDepartmentYearAggregateOrder unmarshals raw into the DepartmentYearAggregateOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDepartmentYearAggregateOrder(ctx context.Context, raw any) (model.DepartmentYearAggregateOrder, error) {
+	var out model.DepartmentYearAggregateOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DepartmentYearAggregateOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDepartmentYearOrder(ctx context.Context, obj any) (ent.DepartmentYearOrder, error) {
 	var it ent.DepartmentYearOrder
 	if obj == nil {
@@ -23344,6 +25877,69 @@ func UnmarshalDepartmentYearWhereInput(ctx context.Context, raw any) (ent.Depart
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEvaluationAggregateOrder(ctx context.Context, obj any) (model.EvaluationAggregateOrder, error) {
+	var it model.EvaluationAggregateOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "KEY"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "measure", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAggregateOrderField2jixiaoᚋgraphᚋmodelᚐAggregateOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOEvaluationMeasure2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEvaluationAggregateOrder unmarshals raw into the EvaluationAggregateOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEvaluationAggregateOrder(ctx context.Context, raw any) (model.EvaluationAggregateOrder, error) {
+	var out model.EvaluationAggregateOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EvaluationAggregateOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEvaluationOrder(ctx context.Context, obj any) (ent.EvaluationOrder, error) {
 	var it ent.EvaluationOrder
 	if obj == nil {
@@ -24549,6 +27145,69 @@ func (ec *executionContext) unmarshalInputEvaluationWhereInput(ctx context.Conte
 func UnmarshalEvaluationWhereInput(ctx context.Context, raw any) (ent.EvaluationWhereInput, error) {
 	var out ent.EvaluationWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EvaluationWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIndicatorAggregateOrder(ctx context.Context, obj any) (model.IndicatorAggregateOrder, error) {
+	var it model.IndicatorAggregateOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "KEY"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "measure", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAggregateOrderField2jixiaoᚋgraphᚋmodelᚐAggregateOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOIndicatorMeasure2ᚖjixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIndicatorAggregateOrder unmarshals raw into the IndicatorAggregateOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIndicatorAggregateOrder(ctx context.Context, raw any) (model.IndicatorAggregateOrder, error) {
+	var out model.IndicatorAggregateOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IndicatorAggregateOrder", raw, &out)
 	return out, err
 }
 
@@ -29668,6 +32327,72 @@ func UnmarshalUserWhereInput(ctx context.Context, raw any) (ent.UserWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputYearOnYearOrder(ctx context.Context, obj any) (model.YearOnYearOrder, error) {
+	var it model.YearOnYearOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "KEY"
+	}
+	if _, present := asMap["stat"]; !present {
+		asMap["stat"] = "AVG"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "stat", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNYearOnYearOrderField2jixiaoᚋgraphᚋmodelᚐYearOnYearOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "stat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stat"))
+			data, err := ec.unmarshalNAggregateStatName2jixiaoᚋgraphᚋmodelᚐAggregateStatName(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stat = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalYearOnYearOrder unmarshals raw into the YearOnYearOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalYearOnYearOrder(ctx context.Context, raw any) (model.YearOnYearOrder, error) {
+	var out model.YearOnYearOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "YearOnYearOrder", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -29886,6 +32611,334 @@ func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.Selection
 		case "cursor":
 			out.Values[i] = ec._APITokenEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateImplementors = []string{"Aggregate"}
+
+func (ec *executionContext) _Aggregate(ctx context.Context, sel ast.SelectionSet, obj *model.Aggregate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Aggregate")
+		case "totalGroups":
+			out.Values[i] = ec._Aggregate_totalGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._Aggregate_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateChangeImplementors = []string{"AggregateChange"}
+
+func (ec *executionContext) _AggregateChange(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateChange")
+		case "count":
+			out.Values[i] = ec._AggregateChange_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sum":
+			out.Values[i] = ec._AggregateChange_sum(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "avg":
+			out.Values[i] = ec._AggregateChange_avg(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._AggregateChange_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._AggregateChange_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateDepartmentImplementors = []string{"AggregateDepartment"}
+
+func (ec *executionContext) _AggregateDepartment(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateDepartment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateDepartmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateDepartment")
+		case "id":
+			out.Values[i] = ec._AggregateDepartment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._AggregateDepartment_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._AggregateDepartment_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "depth":
+			out.Values[i] = ec._AggregateDepartment_depth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateGroupImplementors = []string{"AggregateGroup"}
+
+func (ec *executionContext) _AggregateGroup(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateGroup")
+		case "key":
+			out.Values[i] = ec._AggregateGroup_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AggregateGroup_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stats":
+			out.Values[i] = ec._AggregateGroup_stats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionRate":
+			out.Values[i] = ec._AggregateGroup_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "carryoverRate":
+			out.Values[i] = ec._AggregateGroup_carryoverRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateKeyImplementors = []string{"AggregateKey"}
+
+func (ec *executionContext) _AggregateKey(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateKey")
+		case "year":
+			out.Values[i] = ec._AggregateKey_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._AggregateKey_department(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level1":
+			out.Values[i] = ec._AggregateKey_level1(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._AggregateKey_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._AggregateKey_kind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "operator":
+			out.Values[i] = ec._AggregateKey_operator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "grade":
+			out.Values[i] = ec._AggregateKey_grade(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._AggregateKey_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evaluationKind":
+			out.Values[i] = ec._AggregateKey_evaluationKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deviationRequired":
+			out.Values[i] = ec._AggregateKey_deviationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateStatImplementors = []string{"AggregateStat"}
+
+func (ec *executionContext) _AggregateStat(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateStat) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateStatImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateStat")
+		case "measure":
+			out.Values[i] = ec._AggregateStat_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AggregateStat_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sum":
+			out.Values[i] = ec._AggregateStat_sum(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "avg":
+			out.Values[i] = ec._AggregateStat_avg(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._AggregateStat_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._AggregateStat_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -32122,6 +35175,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_users(ctx, field)
 				})
+		case "evaluationAggregate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_evaluationAggregate(ctx, field)
+				})
+		case "indicatorAggregate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_indicatorAggregate(ctx, field)
+				})
+		case "departmentYearAggregate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_departmentYearAggregate(ctx, field)
+				})
+		case "evaluationYearOnYear":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_evaluationYearOnYear(ctx, field)
+				})
+		case "indicatorYearOnYear":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_indicatorYearOnYear(ctx, field)
+				})
+		case "departmentYearOnYear":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_departmentYearOnYear(ctx, field)
+				})
 		case "indicatorRanking":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -32641,6 +35730,102 @@ func (ec *executionContext) _ViewerCan(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var yearOnYearImplementors = []string{"YearOnYear"}
+
+func (ec *executionContext) _YearOnYear(ctx context.Context, sel ast.SelectionSet, obj *model.YearOnYear) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearOnYearImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearOnYear")
+		case "year":
+			out.Values[i] = ec._YearOnYear_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "against":
+			out.Values[i] = ec._YearOnYear_against(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalGroups":
+			out.Values[i] = ec._YearOnYear_totalGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._YearOnYear_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var yearOnYearGroupImplementors = []string{"YearOnYearGroup"}
+
+func (ec *executionContext) _YearOnYearGroup(ctx context.Context, sel ast.SelectionSet, obj *model.YearOnYearGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearOnYearGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearOnYearGroup")
+		case "key":
+			out.Values[i] = ec._YearOnYearGroup_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._YearOnYearGroup_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previous":
+			out.Values[i] = ec._YearOnYearGroup_previous(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._YearOnYearGroup_change(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -33053,6 +36238,98 @@ func (ec *executionContext) marshalNActorKind2jixiaoᚋentᚋauditrecordᚐActor
 	return v
 }
 
+func (ec *executionContext) marshalNAggregate2ᚖjixiaoᚋgraphᚋmodelᚐAggregate(ctx context.Context, sel ast.SelectionSet, v *model.Aggregate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Aggregate!")
+		return graphql.Null
+	}
+	return ec._Aggregate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAggregateChange2ᚖjixiaoᚋgraphᚋmodelᚐAggregateChange(ctx context.Context, sel ast.SelectionSet, v *model.AggregateChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregateChange!")
+		return graphql.Null
+	}
+	return ec._AggregateChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAggregateGroup2ᚕᚖjixiaoᚋgraphᚋmodelᚐAggregateGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AggregateGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateGroup2ᚖjixiaoᚋgraphᚋmodelᚐAggregateGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregateGroup2ᚖjixiaoᚋgraphᚋmodelᚐAggregateGroup(ctx context.Context, sel ast.SelectionSet, v *model.AggregateGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregateGroup!")
+		return graphql.Null
+	}
+	return ec._AggregateGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAggregateKey2ᚖjixiaoᚋgraphᚋmodelᚐAggregateKey(ctx context.Context, sel ast.SelectionSet, v *model.AggregateKey) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregateKey!")
+		return graphql.Null
+	}
+	return ec._AggregateKey(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAggregateOrderField2jixiaoᚋgraphᚋmodelᚐAggregateOrderField(ctx context.Context, v any) (model.AggregateOrderField, error) {
+	var res model.AggregateOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAggregateOrderField2jixiaoᚋgraphᚋmodelᚐAggregateOrderField(ctx context.Context, sel ast.SelectionSet, v model.AggregateOrderField) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAggregateStat2ᚕᚖjixiaoᚋgraphᚋmodelᚐAggregateStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AggregateStat) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateStat2ᚖjixiaoᚋgraphᚋmodelᚐAggregateStat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregateStat2ᚖjixiaoᚋgraphᚋmodelᚐAggregateStat(ctx context.Context, sel ast.SelectionSet, v *model.AggregateStat) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AggregateStat!")
+		return graphql.Null
+	}
+	return ec._AggregateStat(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAggregateStatName2jixiaoᚋgraphᚋmodelᚐAggregateStatName(ctx context.Context, v any) (model.AggregateStatName, error) {
+	var res model.AggregateStatName
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAggregateStatName2jixiaoᚋgraphᚋmodelᚐAggregateStatName(ctx context.Context, sel ast.SelectionSet, v model.AggregateStatName) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNAny2interface(ctx context.Context, v any) (any, error) {
 	res, err := graphql.UnmarshalAny(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33241,6 +36518,56 @@ func (ec *executionContext) marshalNDepartmentYearConnection2ᚖjixiaoᚋentᚐD
 	return ec._DepartmentYearConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDepartmentYearDimension2jixiaoᚋgraphᚋmodelᚐDepartmentYearDimension(ctx context.Context, v any) (model.DepartmentYearDimension, error) {
+	var res model.DepartmentYearDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDepartmentYearDimension2jixiaoᚋgraphᚋmodelᚐDepartmentYearDimension(ctx context.Context, sel ast.SelectionSet, v model.DepartmentYearDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDepartmentYearDimension2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearDimensionᚄ(ctx context.Context, v any) ([]model.DepartmentYearDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.DepartmentYearDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDepartmentYearDimension2jixiaoᚋgraphᚋmodelᚐDepartmentYearDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDepartmentYearDimension2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DepartmentYearDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDepartmentYearDimension2jixiaoᚋgraphᚋmodelᚐDepartmentYearDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDepartmentYearMeasure2jixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx context.Context, v any) (model.DepartmentYearMeasure, error) {
+	var res model.DepartmentYearMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDepartmentYearMeasure2jixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx context.Context, sel ast.SelectionSet, v model.DepartmentYearMeasure) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDepartmentYearOrder2ᚖjixiaoᚋentᚐDepartmentYearOrder(ctx context.Context, v any) (*ent.DepartmentYearOrder, error) {
 	res, err := ec.unmarshalInputDepartmentYearOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -33279,6 +36606,56 @@ func (ec *executionContext) marshalNEvaluationConnection2ᚖjixiaoᚋentᚐEvalu
 		return graphql.Null
 	}
 	return ec._EvaluationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEvaluationDimension2jixiaoᚋgraphᚋmodelᚐEvaluationDimension(ctx context.Context, v any) (model.EvaluationDimension, error) {
+	var res model.EvaluationDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvaluationDimension2jixiaoᚋgraphᚋmodelᚐEvaluationDimension(ctx context.Context, sel ast.SelectionSet, v model.EvaluationDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEvaluationDimension2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationDimensionᚄ(ctx context.Context, v any) ([]model.EvaluationDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.EvaluationDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEvaluationDimension2jixiaoᚋgraphᚋmodelᚐEvaluationDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNEvaluationDimension2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EvaluationDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvaluationDimension2jixiaoᚋgraphᚋmodelᚐEvaluationDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEvaluationMeasure2jixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx context.Context, v any) (model.EvaluationMeasure, error) {
+	var res model.EvaluationMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvaluationMeasure2jixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx context.Context, sel ast.SelectionSet, v model.EvaluationMeasure) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNEvaluationOrder2ᚖjixiaoᚋentᚐEvaluationOrder(ctx context.Context, v any) (*ent.EvaluationOrder, error) {
@@ -33462,6 +36839,46 @@ func (ec *executionContext) marshalNIndicatorConnection2ᚖjixiaoᚋentᚐIndica
 	return ec._IndicatorConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNIndicatorDimension2jixiaoᚋgraphᚋmodelᚐIndicatorDimension(ctx context.Context, v any) (model.IndicatorDimension, error) {
+	var res model.IndicatorDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIndicatorDimension2jixiaoᚋgraphᚋmodelᚐIndicatorDimension(ctx context.Context, sel ast.SelectionSet, v model.IndicatorDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNIndicatorDimension2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorDimensionᚄ(ctx context.Context, v any) ([]model.IndicatorDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.IndicatorDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorDimension2jixiaoᚋgraphᚋmodelᚐIndicatorDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNIndicatorDimension2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.IndicatorDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorDimension2jixiaoᚋgraphᚋmodelᚐIndicatorDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNIndicatorKind2jixiaoᚋentᚋindicatorᚐKind(ctx context.Context, v any) (indicator.Kind, error) {
 	var res indicator.Kind
 	err := res.UnmarshalGQL(v)
@@ -33469,6 +36886,16 @@ func (ec *executionContext) unmarshalNIndicatorKind2jixiaoᚋentᚋindicatorᚐK
 }
 
 func (ec *executionContext) marshalNIndicatorKind2jixiaoᚋentᚋindicatorᚐKind(ctx context.Context, sel ast.SelectionSet, v indicator.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx context.Context, v any) (model.IndicatorMeasure, error) {
+	var res model.IndicatorMeasure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx context.Context, sel ast.SelectionSet, v model.IndicatorMeasure) graphql.Marshaler {
 	return v
 }
 
@@ -34006,6 +37433,48 @@ func (ec *executionContext) marshalNViewerKind2jixiaoᚋgraphᚋmodelᚐViewerKi
 	return v
 }
 
+func (ec *executionContext) marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx context.Context, sel ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "YearOnYear!")
+		return graphql.Null
+	}
+	return ec._YearOnYear(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNYearOnYearGroup2ᚕᚖjixiaoᚋgraphᚋmodelᚐYearOnYearGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.YearOnYearGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNYearOnYearGroup2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNYearOnYearGroup2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearGroup(ctx context.Context, sel ast.SelectionSet, v *model.YearOnYearGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "YearOnYearGroup!")
+		return graphql.Null
+	}
+	return ec._YearOnYearGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNYearOnYearOrderField2jixiaoᚋgraphᚋmodelᚐYearOnYearOrderField(ctx context.Context, v any) (model.YearOnYearOrderField, error) {
+	var res model.YearOnYearOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNYearOnYearOrderField2jixiaoᚋgraphᚋmodelᚐYearOnYearOrderField(ctx context.Context, sel ast.SelectionSet, v model.YearOnYearOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -34267,6 +37736,13 @@ func (ec *executionContext) marshalOActorKind2ᚖjixiaoᚋentᚋauditrecordᚐAc
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOAggregateDepartment2ᚖjixiaoᚋgraphᚋmodelᚐAggregateDepartment(ctx context.Context, sel ast.SelectionSet, v *model.AggregateDepartment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AggregateDepartment(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAny2interface(ctx context.Context, v any) (any, error) {
@@ -34584,6 +38060,14 @@ func (ec *executionContext) marshalODepartmentYear2ᚖjixiaoᚋentᚐDepartmentY
 	return ec._DepartmentYear(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODepartmentYearAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐDepartmentYearAggregateOrder(ctx context.Context, v any) (*model.DepartmentYearAggregateOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDepartmentYearAggregateOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalODepartmentYearEdge2ᚕᚖjixiaoᚋentᚐDepartmentYearEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DepartmentYearEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -34602,6 +38086,58 @@ func (ec *executionContext) marshalODepartmentYearEdge2ᚖjixiaoᚋentᚐDepartm
 		return graphql.Null
 	}
 	return ec._DepartmentYearEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODepartmentYearMeasure2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasureᚄ(ctx context.Context, v any) ([]model.DepartmentYearMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.DepartmentYearMeasure, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDepartmentYearMeasure2jixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODepartmentYearMeasure2ᚕjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasureᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DepartmentYearMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDepartmentYearMeasure2jixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODepartmentYearMeasure2ᚖjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx context.Context, v any) (*model.DepartmentYearMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DepartmentYearMeasure)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODepartmentYearMeasure2ᚖjixiaoᚋgraphᚋmodelᚐDepartmentYearMeasure(ctx context.Context, sel ast.SelectionSet, v *model.DepartmentYearMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalODepartmentYearOrder2ᚕᚖjixiaoᚋentᚐDepartmentYearOrderᚄ(ctx context.Context, v any) ([]*ent.DepartmentYearOrder, error) {
@@ -34672,6 +38208,14 @@ func (ec *executionContext) marshalOEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx 
 	return ec._Evaluation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOEvaluationAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationAggregateOrder(ctx context.Context, v any) (*model.EvaluationAggregateOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEvaluationAggregateOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOEvaluationEdge2ᚕᚖjixiaoᚋentᚐEvaluationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.EvaluationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -34690,6 +38234,74 @@ func (ec *executionContext) marshalOEvaluationEdge2ᚖjixiaoᚋentᚐEvaluationE
 		return graphql.Null
 	}
 	return ec._EvaluationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEvaluationKind2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationKind(ctx context.Context, v any) (*model.EvaluationKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.EvaluationKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEvaluationKind2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationKind(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEvaluationMeasure2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationMeasureᚄ(ctx context.Context, v any) ([]model.EvaluationMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.EvaluationMeasure, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEvaluationMeasure2jixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEvaluationMeasure2ᚕjixiaoᚋgraphᚋmodelᚐEvaluationMeasureᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EvaluationMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvaluationMeasure2jixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEvaluationMeasure2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx context.Context, v any) (*model.EvaluationMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.EvaluationMeasure)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEvaluationMeasure2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationMeasure(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOEvaluationOrder2ᚕᚖjixiaoᚋentᚐEvaluationOrderᚄ(ctx context.Context, v any) ([]*ent.EvaluationOrder, error) {
@@ -34950,6 +38562,14 @@ func (ec *executionContext) marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx co
 	return ec._Indicator(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOIndicatorAggregateOrder2ᚖjixiaoᚋgraphᚋmodelᚐIndicatorAggregateOrder(ctx context.Context, v any) (*model.IndicatorAggregateOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIndicatorAggregateOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOIndicatorEdge2ᚕᚖjixiaoᚋentᚐIndicatorEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.IndicatorEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -35016,6 +38636,58 @@ func (ec *executionContext) unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋindicator�
 }
 
 func (ec *executionContext) marshalOIndicatorKind2ᚖjixiaoᚋentᚋindicatorᚐKind(ctx context.Context, sel ast.SelectionSet, v *indicator.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOIndicatorMeasure2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorMeasureᚄ(ctx context.Context, v any) ([]model.IndicatorMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.IndicatorMeasure, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOIndicatorMeasure2ᚕjixiaoᚋgraphᚋmodelᚐIndicatorMeasureᚄ(ctx context.Context, sel ast.SelectionSet, v []model.IndicatorMeasure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOIndicatorMeasure2ᚖjixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx context.Context, v any) (*model.IndicatorMeasure, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.IndicatorMeasure)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIndicatorMeasure2ᚖjixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx context.Context, sel ast.SelectionSet, v *model.IndicatorMeasure) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -35604,6 +39276,14 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖjixiaoᚋentᚐUserWhere
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOYearOnYearOrder2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYearOrder(ctx context.Context, v any) (*model.YearOnYearOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputYearOnYearOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -13,7 +13,90 @@ import (
 	"jixiao/ent/user"
 	"strconv"
 	"time"
+
+	"entgo.io/contrib/entgql"
 )
+
+type Aggregate struct {
+	// Groups before `first` cut them.
+	TotalGroups int               `json:"totalGroups"`
+	Groups      []*AggregateGroup `json:"groups"`
+}
+
+// The change from the previous year to the current one: current − previous; null when either is.
+type AggregateChange struct {
+	Count int            `json:"count"`
+	Sum   *fixed.Decimal `json:"sum,omitempty"`
+	Avg   *fixed.Decimal `json:"avg,omitempty"`
+	Min   *fixed.Decimal `json:"min,omitempty"`
+	Max   *fixed.Decimal `json:"max,omitempty"`
+}
+
+// A department as a group key.
+type AggregateDepartment struct {
+	ID   int    `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// 1 for a root of the tree, 2 for its children, and so on.
+	Depth int `json:"depth"`
+}
+
+type AggregateGroup struct {
+	Key *AggregateKey `json:"key"`
+	// Rows in the group.
+	Count int `json:"count"`
+	// One per measure asked for, in the order asked.
+	Stats []*AggregateStat `json:"stats"`
+	// Department-year aggregates only: the group's budget execution rate, the rule of
+	// DepartmentYear.executionRate applied to its summed total actual and total budget
+	// (not an average of rates); null elsewhere and for a zero budget.
+	ExecutionRate *fixed.Decimal `json:"executionRate,omitempty"`
+	// Department-year aggregates only: summed year-end carry-over / summed total actual, in percent.
+	CarryoverRate *fixed.Decimal `json:"carryoverRate,omitempty"`
+}
+
+// The values a group shares. Only the dimensions asked for are set; a set dimension
+// whose value is missing (an operator of a qualitative indicator) is null too.
+type AggregateKey struct {
+	Year *int `json:"year,omitempty"`
+	// Null when the rows' department-year is hidden from the caller (a published project of an unpublished year, signed out).
+	Department        *AggregateDepartment `json:"department,omitempty"`
+	Level1            *string              `json:"level1,omitempty"`
+	Level2            *string              `json:"level2,omitempty"`
+	Kind              *indicator.Kind      `json:"kind,omitempty"`
+	Operator          *indicator.Operator  `json:"operator,omitempty"`
+	Grade             *evaluation.Grade    `json:"grade,omitempty"`
+	Status            *evaluation.Status   `json:"status,omitempty"`
+	EvaluationKind    *EvaluationKind      `json:"evaluationKind,omitempty"`
+	DeviationRequired *bool                `json:"deviationRequired,omitempty"`
+}
+
+// The statistics of one measure over a group's rows that have a value. Sums are
+// exact (null for a rate, and null beyond what a Decimal holds); averages are sum /
+// count rounded half away from zero to the measure's places: 4 for ATTAINMENT, 2 for
+// every other measure; minima and maxima are the stored values.
+type AggregateStat struct {
+	// The measure's name, e.g. SCORE.
+	Measure string `json:"measure"`
+	// Rows with a value (a null rate is not counted).
+	Count int            `json:"count"`
+	Sum   *fixed.Decimal `json:"sum,omitempty"`
+	Avg   *fixed.Decimal `json:"avg,omitempty"`
+	Min   *fixed.Decimal `json:"min,omitempty"`
+	Max   *fixed.Decimal `json:"max,omitempty"`
+}
+
+type DepartmentYearAggregateOrder struct {
+	Field     AggregateOrderField    `json:"field"`
+	Measure   *DepartmentYearMeasure `json:"measure,omitempty"`
+	Direction entgql.OrderDirection  `json:"direction"`
+}
+
+type EvaluationAggregateOrder struct {
+	Field     AggregateOrderField   `json:"field"`
+	Measure   *EvaluationMeasure    `json:"measure,omitempty"`
+	Direction entgql.OrderDirection `json:"direction"`
+}
 
 // What the caller may do with an evaluation now, as the access and workflow rules decide.
 type EvaluationViewerCan struct {
@@ -35,6 +118,12 @@ type FieldLimit struct {
 	Field     string `json:"field"`
 	MaxLength *int   `json:"maxLength,omitempty"`
 	MaxBytes  *int   `json:"maxBytes,omitempty"`
+}
+
+type IndicatorAggregateOrder struct {
+	Field     AggregateOrderField   `json:"field"`
+	Measure   *IndicatorMeasure     `json:"measure,omitempty"`
+	Direction entgql.OrderDirection `json:"direction"`
 }
 
 // The rules' numbers a form checks before it sends anything.
@@ -141,6 +230,614 @@ type UserChangeInput struct {
 // What the caller may do with a department-year's or an indicator's data now.
 type ViewerCan struct {
 	Edit bool `json:"edit"`
+}
+
+type YearOnYear struct {
+	Year        int                `json:"year"`
+	Against     int                `json:"against"`
+	TotalGroups int                `json:"totalGroups"`
+	Groups      []*YearOnYearGroup `json:"groups"`
+}
+
+type YearOnYearGroup struct {
+	// The group's key; year is null (the years are the query's).
+	Key *AggregateKey `json:"key"`
+	// The measure in `year` (count 0 and nulls when the group has no row that year).
+	Current *AggregateStat `json:"current"`
+	// The measure in `against`.
+	Previous *AggregateStat   `json:"previous"`
+	Change   *AggregateChange `json:"change"`
+}
+
+type YearOnYearOrder struct {
+	Field YearOnYearOrderField `json:"field"`
+	// The statistic CURRENT, PREVIOUS and CHANGE compare.
+	Stat      AggregateStatName     `json:"stat"`
+	Direction entgql.OrderDirection `json:"direction"`
+}
+
+// What groups are ordered by; SUM, AVG, MIN and MAX need a measure (one of those asked for).
+type AggregateOrderField string
+
+const (
+	// The key, field by field in groupBy order (years, department codes and names ascending).
+	AggregateOrderFieldKey   AggregateOrderField = "KEY"
+	AggregateOrderFieldCount AggregateOrderField = "COUNT"
+	AggregateOrderFieldSum   AggregateOrderField = "SUM"
+	AggregateOrderFieldAvg   AggregateOrderField = "AVG"
+	AggregateOrderFieldMin   AggregateOrderField = "MIN"
+	AggregateOrderFieldMax   AggregateOrderField = "MAX"
+)
+
+var AllAggregateOrderField = []AggregateOrderField{
+	AggregateOrderFieldKey,
+	AggregateOrderFieldCount,
+	AggregateOrderFieldSum,
+	AggregateOrderFieldAvg,
+	AggregateOrderFieldMin,
+	AggregateOrderFieldMax,
+}
+
+func (e AggregateOrderField) IsValid() bool {
+	switch e {
+	case AggregateOrderFieldKey, AggregateOrderFieldCount, AggregateOrderFieldSum, AggregateOrderFieldAvg, AggregateOrderFieldMin, AggregateOrderFieldMax:
+		return true
+	}
+	return false
+}
+
+func (e AggregateOrderField) String() string {
+	return string(e)
+}
+
+func (e *AggregateOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AggregateOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AggregateOrderField", str)
+	}
+	return nil
+}
+
+func (e AggregateOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AggregateOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AggregateOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A statistic of a measure.
+type AggregateStatName string
+
+const (
+	AggregateStatNameCount AggregateStatName = "COUNT"
+	AggregateStatNameSum   AggregateStatName = "SUM"
+	AggregateStatNameAvg   AggregateStatName = "AVG"
+	AggregateStatNameMin   AggregateStatName = "MIN"
+	AggregateStatNameMax   AggregateStatName = "MAX"
+)
+
+var AllAggregateStatName = []AggregateStatName{
+	AggregateStatNameCount,
+	AggregateStatNameSum,
+	AggregateStatNameAvg,
+	AggregateStatNameMin,
+	AggregateStatNameMax,
+}
+
+func (e AggregateStatName) IsValid() bool {
+	switch e {
+	case AggregateStatNameCount, AggregateStatNameSum, AggregateStatNameAvg, AggregateStatNameMin, AggregateStatNameMax:
+		return true
+	}
+	return false
+}
+
+func (e AggregateStatName) String() string {
+	return string(e)
+}
+
+func (e *AggregateStatName) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AggregateStatName(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AggregateStatName", str)
+	}
+	return nil
+}
+
+func (e AggregateStatName) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AggregateStatName) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AggregateStatName) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What department-years are grouped by.
+type DepartmentYearDimension string
+
+const (
+	DepartmentYearDimensionYear       DepartmentYearDimension = "YEAR"
+	DepartmentYearDimensionDepartment DepartmentYearDimension = "DEPARTMENT"
+)
+
+var AllDepartmentYearDimension = []DepartmentYearDimension{
+	DepartmentYearDimensionYear,
+	DepartmentYearDimensionDepartment,
+}
+
+func (e DepartmentYearDimension) IsValid() bool {
+	switch e {
+	case DepartmentYearDimensionYear, DepartmentYearDimensionDepartment:
+		return true
+	}
+	return false
+}
+
+func (e DepartmentYearDimension) String() string {
+	return string(e)
+}
+
+func (e *DepartmentYearDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DepartmentYearDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DepartmentYearDimension", str)
+	}
+	return nil
+}
+
+func (e DepartmentYearDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DepartmentYearDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DepartmentYearDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The figures of department-years that aggregate (money in 万元; the two rates have no sum).
+type DepartmentYearMeasure string
+
+const (
+	DepartmentYearMeasurePersonnelBudget   DepartmentYearMeasure = "PERSONNEL_BUDGET"
+	DepartmentYearMeasurePersonnelActual   DepartmentYearMeasure = "PERSONNEL_ACTUAL"
+	DepartmentYearMeasurePublicBudget      DepartmentYearMeasure = "PUBLIC_BUDGET"
+	DepartmentYearMeasurePublicActual      DepartmentYearMeasure = "PUBLIC_ACTUAL"
+	DepartmentYearMeasureProjectBudget     DepartmentYearMeasure = "PROJECT_BUDGET"
+	DepartmentYearMeasureProjectActual     DepartmentYearMeasure = "PROJECT_ACTUAL"
+	DepartmentYearMeasureBasicBudget       DepartmentYearMeasure = "BASIC_BUDGET"
+	DepartmentYearMeasureBasicActual       DepartmentYearMeasure = "BASIC_ACTUAL"
+	DepartmentYearMeasureTotalBudget       DepartmentYearMeasure = "TOTAL_BUDGET"
+	DepartmentYearMeasureTotalActual       DepartmentYearMeasure = "TOTAL_ACTUAL"
+	DepartmentYearMeasureCarryoverStart    DepartmentYearMeasure = "CARRYOVER_START"
+	DepartmentYearMeasureCarryoverEnd      DepartmentYearMeasure = "CARRYOVER_END"
+	DepartmentYearMeasureThreePublicBudget DepartmentYearMeasure = "THREE_PUBLIC_BUDGET"
+	DepartmentYearMeasureThreePublicActual DepartmentYearMeasure = "THREE_PUBLIC_ACTUAL"
+	DepartmentYearMeasureAssetsInUse       DepartmentYearMeasure = "ASSETS_IN_USE"
+	DepartmentYearMeasureAssetsTotal       DepartmentYearMeasure = "ASSETS_TOTAL"
+	DepartmentYearMeasureExecutionRate     DepartmentYearMeasure = "EXECUTION_RATE"
+	DepartmentYearMeasureCarryoverRate     DepartmentYearMeasure = "CARRYOVER_RATE"
+)
+
+var AllDepartmentYearMeasure = []DepartmentYearMeasure{
+	DepartmentYearMeasurePersonnelBudget,
+	DepartmentYearMeasurePersonnelActual,
+	DepartmentYearMeasurePublicBudget,
+	DepartmentYearMeasurePublicActual,
+	DepartmentYearMeasureProjectBudget,
+	DepartmentYearMeasureProjectActual,
+	DepartmentYearMeasureBasicBudget,
+	DepartmentYearMeasureBasicActual,
+	DepartmentYearMeasureTotalBudget,
+	DepartmentYearMeasureTotalActual,
+	DepartmentYearMeasureCarryoverStart,
+	DepartmentYearMeasureCarryoverEnd,
+	DepartmentYearMeasureThreePublicBudget,
+	DepartmentYearMeasureThreePublicActual,
+	DepartmentYearMeasureAssetsInUse,
+	DepartmentYearMeasureAssetsTotal,
+	DepartmentYearMeasureExecutionRate,
+	DepartmentYearMeasureCarryoverRate,
+}
+
+func (e DepartmentYearMeasure) IsValid() bool {
+	switch e {
+	case DepartmentYearMeasurePersonnelBudget, DepartmentYearMeasurePersonnelActual, DepartmentYearMeasurePublicBudget, DepartmentYearMeasurePublicActual, DepartmentYearMeasureProjectBudget, DepartmentYearMeasureProjectActual, DepartmentYearMeasureBasicBudget, DepartmentYearMeasureBasicActual, DepartmentYearMeasureTotalBudget, DepartmentYearMeasureTotalActual, DepartmentYearMeasureCarryoverStart, DepartmentYearMeasureCarryoverEnd, DepartmentYearMeasureThreePublicBudget, DepartmentYearMeasureThreePublicActual, DepartmentYearMeasureAssetsInUse, DepartmentYearMeasureAssetsTotal, DepartmentYearMeasureExecutionRate, DepartmentYearMeasureCarryoverRate:
+		return true
+	}
+	return false
+}
+
+func (e DepartmentYearMeasure) String() string {
+	return string(e)
+}
+
+func (e *DepartmentYearMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DepartmentYearMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DepartmentYearMeasure", str)
+	}
+	return nil
+}
+
+func (e DepartmentYearMeasure) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DepartmentYearMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DepartmentYearMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What evaluations are grouped by. Each dimension fills the AggregateKey field of its name.
+type EvaluationDimension string
+
+const (
+	// The department-year's fiscal year.
+	EvaluationDimensionYear EvaluationDimension = "YEAR"
+	// The evaluated department, or its ancestor at departmentDepth.
+	EvaluationDimensionDepartment EvaluationDimension = "DEPARTMENT"
+	EvaluationDimensionGrade      EvaluationDimension = "GRADE"
+	EvaluationDimensionStatus     EvaluationDimension = "STATUS"
+	// OVERALL (部门整体) or PROJECT (项目支出).
+	EvaluationDimensionEvaluationKind EvaluationDimension = "EVALUATION_KIND"
+)
+
+var AllEvaluationDimension = []EvaluationDimension{
+	EvaluationDimensionYear,
+	EvaluationDimensionDepartment,
+	EvaluationDimensionGrade,
+	EvaluationDimensionStatus,
+	EvaluationDimensionEvaluationKind,
+}
+
+func (e EvaluationDimension) IsValid() bool {
+	switch e {
+	case EvaluationDimensionYear, EvaluationDimensionDepartment, EvaluationDimensionGrade, EvaluationDimensionStatus, EvaluationDimensionEvaluationKind:
+		return true
+	}
+	return false
+}
+
+func (e EvaluationDimension) String() string {
+	return string(e)
+}
+
+func (e *EvaluationDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EvaluationDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EvaluationDimension", str)
+	}
+	return nil
+}
+
+func (e EvaluationDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EvaluationDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EvaluationDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An evaluation's or an indicator's subject: the department-year itself, or one of its projects.
+type EvaluationKind string
+
+const (
+	EvaluationKindOverall EvaluationKind = "OVERALL"
+	EvaluationKindProject EvaluationKind = "PROJECT"
+)
+
+var AllEvaluationKind = []EvaluationKind{
+	EvaluationKindOverall,
+	EvaluationKindProject,
+}
+
+func (e EvaluationKind) IsValid() bool {
+	switch e {
+	case EvaluationKindOverall, EvaluationKindProject:
+		return true
+	}
+	return false
+}
+
+func (e EvaluationKind) String() string {
+	return string(e)
+}
+
+func (e *EvaluationKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EvaluationKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EvaluationKind", str)
+	}
+	return nil
+}
+
+func (e EvaluationKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EvaluationKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EvaluationKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kept values of evaluations that aggregate.
+type EvaluationMeasure string
+
+const (
+	EvaluationMeasureScore EvaluationMeasure = "SCORE"
+	// A rate: no sum.
+	EvaluationMeasureExecutionRate EvaluationMeasure = "EXECUTION_RATE"
+	// Project evaluations only (null elsewhere, so not counted).
+	EvaluationMeasureExecutionScore EvaluationMeasure = "EXECUTION_SCORE"
+)
+
+var AllEvaluationMeasure = []EvaluationMeasure{
+	EvaluationMeasureScore,
+	EvaluationMeasureExecutionRate,
+	EvaluationMeasureExecutionScore,
+}
+
+func (e EvaluationMeasure) IsValid() bool {
+	switch e {
+	case EvaluationMeasureScore, EvaluationMeasureExecutionRate, EvaluationMeasureExecutionScore:
+		return true
+	}
+	return false
+}
+
+func (e EvaluationMeasure) String() string {
+	return string(e)
+}
+
+func (e *EvaluationMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EvaluationMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EvaluationMeasure", str)
+	}
+	return nil
+}
+
+func (e EvaluationMeasure) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EvaluationMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EvaluationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What indicators are grouped by.
+type IndicatorDimension string
+
+const (
+	IndicatorDimensionYear       IndicatorDimension = "YEAR"
+	IndicatorDimensionDepartment IndicatorDimension = "DEPARTMENT"
+	IndicatorDimensionLevel1     IndicatorDimension = "LEVEL1"
+	IndicatorDimensionLevel2     IndicatorDimension = "LEVEL2"
+	IndicatorDimensionKind       IndicatorDimension = "KIND"
+	// The operator (null for qualitative indicators).
+	IndicatorDimensionOperator          IndicatorDimension = "OPERATOR"
+	IndicatorDimensionDeviationRequired IndicatorDimension = "DEVIATION_REQUIRED"
+	// OVERALL for a department-year's own indicators, PROJECT for a project's.
+	IndicatorDimensionEvaluationKind IndicatorDimension = "EVALUATION_KIND"
+)
+
+var AllIndicatorDimension = []IndicatorDimension{
+	IndicatorDimensionYear,
+	IndicatorDimensionDepartment,
+	IndicatorDimensionLevel1,
+	IndicatorDimensionLevel2,
+	IndicatorDimensionKind,
+	IndicatorDimensionOperator,
+	IndicatorDimensionDeviationRequired,
+	IndicatorDimensionEvaluationKind,
+}
+
+func (e IndicatorDimension) IsValid() bool {
+	switch e {
+	case IndicatorDimensionYear, IndicatorDimensionDepartment, IndicatorDimensionLevel1, IndicatorDimensionLevel2, IndicatorDimensionKind, IndicatorDimensionOperator, IndicatorDimensionDeviationRequired, IndicatorDimensionEvaluationKind:
+		return true
+	}
+	return false
+}
+
+func (e IndicatorDimension) String() string {
+	return string(e)
+}
+
+func (e *IndicatorDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = IndicatorDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid IndicatorDimension", str)
+	}
+	return nil
+}
+
+func (e IndicatorDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *IndicatorDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e IndicatorDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The values of indicators that aggregate.
+type IndicatorMeasure string
+
+const (
+	IndicatorMeasureScore IndicatorMeasure = "SCORE"
+	// score / weight, 0 to 1; averages to 4 places.
+	IndicatorMeasureAttainment IndicatorMeasure = "ATTAINMENT"
+	// A rate: no sum; null (not counted) for qualitative indicators and missing actuals.
+	IndicatorMeasureCompletionRate IndicatorMeasure = "COMPLETION_RATE"
+	IndicatorMeasureWeight         IndicatorMeasure = "WEIGHT"
+)
+
+var AllIndicatorMeasure = []IndicatorMeasure{
+	IndicatorMeasureScore,
+	IndicatorMeasureAttainment,
+	IndicatorMeasureCompletionRate,
+	IndicatorMeasureWeight,
+}
+
+func (e IndicatorMeasure) IsValid() bool {
+	switch e {
+	case IndicatorMeasureScore, IndicatorMeasureAttainment, IndicatorMeasureCompletionRate, IndicatorMeasureWeight:
+		return true
+	}
+	return false
+}
+
+func (e IndicatorMeasure) String() string {
+	return string(e)
+}
+
+func (e *IndicatorMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = IndicatorMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid IndicatorMeasure", str)
+	}
+	return nil
+}
+
+func (e IndicatorMeasure) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *IndicatorMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e IndicatorMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The computed value an indicator ranking orders by.
@@ -252,6 +949,69 @@ func (e *ViewerKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ViewerKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What year-on-year groups are ordered by.
+type YearOnYearOrderField string
+
+const (
+	YearOnYearOrderFieldKey YearOnYearOrderField = "KEY"
+	// The stat in the year asked for.
+	YearOnYearOrderFieldCurrent YearOnYearOrderField = "CURRENT"
+	// The stat in the year compared against.
+	YearOnYearOrderFieldPrevious YearOnYearOrderField = "PREVIOUS"
+	// current − previous of the stat.
+	YearOnYearOrderFieldChange YearOnYearOrderField = "CHANGE"
+)
+
+var AllYearOnYearOrderField = []YearOnYearOrderField{
+	YearOnYearOrderFieldKey,
+	YearOnYearOrderFieldCurrent,
+	YearOnYearOrderFieldPrevious,
+	YearOnYearOrderFieldChange,
+}
+
+func (e YearOnYearOrderField) IsValid() bool {
+	switch e {
+	case YearOnYearOrderFieldKey, YearOnYearOrderFieldCurrent, YearOnYearOrderFieldPrevious, YearOnYearOrderFieldChange:
+		return true
+	}
+	return false
+}
+
+func (e YearOnYearOrderField) String() string {
+	return string(e)
+}
+
+func (e *YearOnYearOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = YearOnYearOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid YearOnYearOrderField", str)
+	}
+	return nil
+}
+
+func (e YearOnYearOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *YearOnYearOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e YearOnYearOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
