@@ -7,12 +7,11 @@ package graph
 
 import (
 	"context"
-
-	"entgo.io/ent/dialect/sql"
-
 	"jixiao/ent"
 	"jixiao/graph/aggregate"
 	"jixiao/graph/model"
+
+	"entgo.io/ent/dialect/sql"
 )
 
 // EvaluationAggregate is the resolver for the evaluationAggregate field.
