@@ -40,7 +40,7 @@ func filename(asked, field, format string) string {
 
 // disposition is the Content-Disposition of a download named name: an ASCII
 // fallback (other characters become _) for old clients, and the name itself
-// RFC 5987-encoded (filename*=UTF-8''…), which browsers prefer.
+// RFC 5987-encoded (filename*=UTF-8”…), which browsers prefer.
 func disposition(name string) string {
 	ascii := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {

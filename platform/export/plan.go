@@ -50,7 +50,7 @@ type plan struct {
 type column struct {
 	keys  []string // empty for the value itself (a list of scalars)
 	title string   // the header when keys is empty
-	leaf string // the leaf's named type: Decimal, Int, Boolean, String, ID, an enum…
+	leaf  string   // the leaf's named type: Decimal, Int, Boolean, String, ID, an enum…
 	// many: a list lies on the path (or the leaf is a list): the cell joins the values.
 	many bool
 }
