@@ -208,7 +208,9 @@ func exportCityTest(t *testing.T, db string) {
 	srv := cityServer(t, db)
 	admin := srv.admin(t)
 	var district struct {
-		Departments struct{ Edges []struct{ Node struct{ ID string } } }
+		Departments struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, admin, `{ departments(where: {code: "JH-01"}) { edges { node { id } } } }`, nil, &district)
 	createUser(t, admin, "analyst", "ANALYST", nil)

@@ -130,7 +130,7 @@ func TestPlan(t *testing.T) {
 				}
 				// The rewritten operations must be valid GraphQL for the schema.
 				for _, q := range []string{p.firstQuery, p.nextQuery} {
-					if _, err := gqlparser.LoadQuery(testSchema, q); err != nil {
+					if _, err := gqlparser.LoadQueryWithRules(testSchema, q, nil); err != nil {
 						t.Errorf("the rewritten operation does not validate: %v\n%s", err, q)
 					}
 				}
@@ -252,7 +252,7 @@ type fakeExec struct {
 }
 
 func (f *fakeExec) CreateOperationContext(_ context.Context, p *graphql.RawParams) (*graphql.OperationContext, gqlerror.List) {
-	doc, errs := gqlparser.LoadQuery(testSchema, p.Query)
+	doc, errs := gqlparser.LoadQueryWithRules(testSchema, p.Query, nil)
 	if errs != nil {
 		return nil, errs
 	}
