@@ -21,8 +21,10 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/privacy"
 	"jixiao/graph/generated"
+	"jixiao/graph/loader"
 	"jixiao/platform/access"
 	"jixiao/platform/auth"
+	"jixiao/platform/export"
 	"jixiao/platform/inputerr"
 	"jixiao/platform/store"
 )
@@ -37,7 +39,12 @@ const ComplexityLimit = 50000
 func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, introspection bool) *handler.Server {
 	cfg := generated.Config{Resolvers: NewResolver(client, authn)}
 	setComplexity(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	schema := generated.NewExecutableSchema(cfg)
+	srv := handler.New(schema)
+	// First: it takes only the requests export.Route marked (/export).
+	srv.AddTransport(export.Transport{Schema: schema.Schema(), PageContext: func(ctx context.Context) context.Context {
+		return loader.NewContext(ctx, loader.New(client, loader.Wait))
+	}})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

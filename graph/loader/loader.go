@@ -242,10 +242,15 @@ func Deterministic(client *ent.Client) func(http.Handler) http.Handler {
 func with(loaders func() *Loaders) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := context.WithValue(r.Context(), ctxKey{}, loaders())
-			next.ServeHTTP(w, r.WithContext(ctx))
+			next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), loaders())))
 		})
 	}
+}
+
+// NewContext returns ctx with l as its loaders: an export gives each of its
+// pages fresh ones, so that what one page loaded is not kept for the next.
+func NewContext(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
 }
 
 // For returns the request's loaders.

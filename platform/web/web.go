@@ -23,6 +23,7 @@ import (
 	"jixiao/graph"
 	"jixiao/graph/loader"
 	"jixiao/platform/auth"
+	"jixiao/platform/export"
 	"jixiao/platform/reqid"
 )
 
@@ -103,7 +104,11 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client, loader.Wait)(graph.NewServer(client, authn, log, !opts.NoIntrospection)))))
+	api := graph.NewServer(client, authn, log, !opts.NoIntrospection)
+	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client, loader.Wait)(api))))
+	// Exports run through the same server, page by page, each with its own loaders
+	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
+	mux.Handle("/export", export.Route(authn.Middleware(api)))
 	mux.Handle("/graphiql", graphiql)
 	mux.Handle("GET /healthz", healthz(client))
 	if opts.SPA != nil {
@@ -123,13 +128,25 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 		MaxAge:           600,
 	})
 	var h http.Handler = mux
-	h = limitBodies(maxBody, map[string]bool{"/query": true}, h)
-	h = withTimeout(timeout, h)
+	h = limitBodies(maxBody, map[string]bool{"/query": true, "/export": true}, h)
+	h = exportsUntimed(h, withTimeout(timeout, h))
 	h = c.Handler(h)
 	h = recoverPanics(log, h)
 	h = logRequests(log, h)
 	h = securityHeaders(csp, h)
 	return reqid.Middleware(h)
+}
+
+// exportsUntimed sends /export past the request deadline: an export keeps its
+// own, per page and in all (package export).
+func exportsUntimed(untimed, timed http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/export" {
+			untimed.ServeHTTP(w, r)
+			return
+		}
+		timed.ServeHTTP(w, r)
+	})
 }
 
 // orDefault is v, or def when v is zero.

@@ -7,6 +7,11 @@ export function setCSRFToken(token: string | null | undefined) {
   csrfToken = token ?? "";
 }
 
+/** The header a signed-in browser's POST must carry: for requests made outside urql (exports). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
 export const client = new Client({
   url: "/query",
   exchanges: [cacheExchange, fetchExchange],

@@ -8,9 +8,10 @@ import * as evaluation from "./sections/evaluation";
 import * as dashboards from "./sections/dashboards";
 import * as report from "./sections/report";
 import * as errors from "./sections/errors";
+import * as exportSection from "./sections/export";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

@@ -19,6 +19,7 @@ import { shareRows } from "./indicators/tree";
 import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
 import { validateCell } from "./indicators/validate";
 import { useRules } from "./indicators/rules";
+import ExportButton from "../components/ExportButton";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -426,6 +427,11 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
           <Space wrap>
             <Link to={`/years/${subject.departmentYearID}`}>{t("indicators.backToYear")}</Link>
             {evaluationLink && <Link to={evaluationLink}>{t("indicators.openEvaluation")}</Link>}
+            <ExportButton
+              document={projectId ? ProjectIndicatorsDocument : YearIndicatorsDocument}
+              variables={{ id }}
+              filename={`${t("indicators.title")} ${subject.title}`}
+            />
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Table, Tag, Typography } from "antd";
+import { Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
 import { formatDecimal } from "../../lib/format";
 import { nodes } from "../../lib/relay";
+import ExportButton from "../../components/ExportButton";
 import ChartTableCard from "./ChartTableCard";
 import { pending } from "./pending";
 import { gradeColor, rankingOption, rankingRows, type RankingRow } from "./series";
@@ -81,9 +82,12 @@ export default function RankingCard({ year }: { year: number }) {
       chart={chart}
       table={table}
       footer={
-        total > rows.length && (
-          <Typography.Text type="secondary">{t("dashboards.ranking.shown", { total, shown: rows.length })}</Typography.Text>
-        )
+        <Space wrap style={{ marginTop: 12 }}>
+          <ExportButton document={RankingDocument} variables={{ year }} filename={`${t("dashboards.ranking.title")} ${year}`} />
+          {total > rows.length && (
+            <Typography.Text type="secondary">{t("dashboards.ranking.shown", { total, shown: rows.length })}</Typography.Text>
+          )}
+        </Space>
       }
     />
   );
