@@ -38,7 +38,7 @@ func Created(ctx context.Context, c *gen.Client, m ent.Mutation) error {
 		cols = OfProject(rowOf[gen.Project](m)).columns()
 	case gen.TypeEvaluation:
 		ev := rowOf[gen.Evaluation](m)
-		if _, err := lockYear(ctx, c, ev.DepartmentYearID); err != nil {
+		if err := lockSubject(ctx, c, Subject{ev.DepartmentYearID, ev.ProjectID}); err != nil {
 			return err
 		}
 		v, err := ofSubject(ctx, c, Subject{ev.DepartmentYearID, ev.ProjectID})

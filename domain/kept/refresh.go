@@ -110,7 +110,7 @@ func ProjectChanged(ctx context.Context, c *ent.Client, p *ent.Project) error {
 // values of its indicators and of its project or year.
 func SubjectChanged(ctx context.Context, c *ent.Client, s Subject) error {
 	ctx = system(ctx)
-	if _, err := lockYear(ctx, c, s.Year); err != nil {
+	if err := lockSubject(ctx, c, s); err != nil {
 		return err
 	}
 	q := c.Evaluation.Query().Where(evaluation.DepartmentYearID(s.Year))
@@ -177,16 +177,23 @@ func ofSubject(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues,
 // the second waits, then reads what the first committed. The API's write rules
 // take the same lock first (platform/access); this makes kept safe for any writer.
 func lockYear(ctx context.Context, c *ent.Client, id int) (*ent.DepartmentYear, error) {
-	return c.DepartmentYear.Query().Where(departmentyear.ID(id)).
-		Modify(func(s *sql.Selector) {
-			if s.Dialect() != dialect.SQLite {
-				// NO KEY UPDATE: exclusive among writers like FOR UPDATE, but it
-				// does not wait for the key-share locks that inserts of the
-				// year's rows hold, which a transaction upgrading to FOR UPDATE
-				// deadlocks on.
-				s.For(sql.LockNoKeyUpdate)
-			}
-		}).Only(ctx)
+	q := c.DepartmentYear.Query().Where(departmentyear.ID(id))
+	if c.Dialect() != dialect.SQLite {
+		// NO KEY UPDATE: exclusive among writers like FOR UPDATE, but it does not
+		// wait for the key-share locks that inserts of the year's rows hold, which
+		// a transaction upgrading to FOR UPDATE deadlocks on.
+		q.Modify(func(s *sql.Selector) { s.For(sql.LockNoKeyUpdate) })
+	}
+	return q.Only(ctx)
+}
+
+// lockSubject takes s's year lock (lockYear) where the database needs one.
+func lockSubject(ctx context.Context, c *ent.Client, s Subject) error {
+	if c.Dialect() == dialect.SQLite {
+		return nil
+	}
+	_, err := lockYear(ctx, c, s.Year)
+	return err
 }
 
 // write sets kept columns of one row with an UPDATE that no hook sees: a kept
