@@ -9,8 +9,8 @@
 // login=USER:PASSWORD (signs in first and sends the session cookie and the CSRF token),
 // pid=PID (reports that process's peak and current resident memory after each round),
 // rps=N and p99=DURATION (goals: the report gives the ratio to each). The bodies file
-// holds one JSON request body per line; each client takes the lines in turn, starting
-// at its own offset.
+// holds one JSON request body per line (or is a .graphql file: one query); each client
+// takes the lines in turn, starting at its own offset.
 //
 // The targets run one after the other in each round (A B A B …), each for a warm-up
 // and then -d; the summary pools the rounds and gives each target's throughput as a
@@ -123,11 +123,16 @@ func parseTarget(spec string) (*target, error) {
 	return t, nil
 }
 
-// readBodies reads one JSON request body per non-empty line.
+// readBodies reads one JSON request body per non-empty line, or, from a file whose
+// name ends in .graphql, one body whose query is the file.
 func readBodies(path string) ([][]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if strings.HasSuffix(path, ".graphql") {
+		body, err := json.Marshal(map[string]string{"query": string(data)})
+		return [][]byte{body}, err
 	}
 	var bodies [][]byte
 	for i, line := range bytes.Split(data, []byte("\n")) {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -264,3 +266,43 @@ func TestAnswersAgree(t *testing.T) {
 }
 
 var errSkip = errors.New("skip")
+
+// TestBuildData builds the city and the province into the cache, on SQLite and, when a
+// server is named, on PostgreSQL, and writes datasets.env there: CITY_SQLITE,
+// PROVINCE_SQLITE (file paths), CITY_POSTGRES, PROVINCE_POSTGRES (URLs), which
+// bench/load.sh reads. It runs only with JIXIAO_BENCH_BUILD=1 (make bench-data).
+func TestBuildData(t *testing.T) {
+	if os.Getenv("JIXIAO_BENCH_BUILD") != "1" {
+		t.Skip("JIXIAO_BENCH_BUILD=1 builds the benchmarks' data sets")
+	}
+	dir := os.Getenv("JIXIAO_BENCH_DIR")
+	if dir == "" {
+		dir = "testdata"
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, d := range []struct {
+		name string
+		cfg  citygen.Config
+	}{{"CITY", citygen.Default()}, {"PROVINCE", Province()}} {
+		if _, err := citygen.Cached(t.Context(), dir, d.cfg); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, fmt.Sprintf("%s_SQLITE=%s", d.name, filepath.Join(dir, citygen.FileName(d.cfg))))
+		if u := postgresURL(); u != "" {
+			dbURL, err := postgresCity(t.Context(), u, d.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, fmt.Sprintf("%s_POSTGRES='%s'", d.name, dbURL))
+		}
+	}
+	out := filepath.Join(dir, "datasets.env")
+	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s:\n%s", out, strings.Join(lines, "\n"))
+}
