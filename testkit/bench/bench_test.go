@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -305,4 +307,49 @@ func TestBuildData(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%s:\n%s", out, strings.Join(lines, "\n"))
+}
+
+// BenchmarkScoreByID asks node(id:) { score grade } of the city's department
+// evaluations in turn from parallel clients (-cpu sets how many goroutines per
+// GOMAXPROCS run them) through the handler in process, reporting requests per second:
+// the profile of the load test's "score by id" without the network
+// (go test -bench ScoreByID -cpuprofile cpu.out).
+func BenchmarkScoreByID(b *testing.B) {
+	for _, s := range stores {
+		b.Run(s, func(b *testing.B) {
+			e := dataset(b, s, citygen.Default())
+			var ids []int
+			err := scan(context.Background(), e.db, `SELECT id FROM evaluations WHERE project_id IS NULL ORDER BY id LIMIT 1000`, nil,
+				func(rows *sql.Rows) error {
+					var id int
+					ids = append(ids, id)
+					return rows.Scan(&ids[len(ids)-1])
+				})
+			if err != nil {
+				b.Fatal(err)
+			}
+			bodies := make([][]byte, len(ids))
+			for i, id := range ids {
+				bodies[i] = graphQL(`query($id: ID!) { node(id: $id) { ... on Evaluation { id score grade } } }`, map[string]any{"id": fmt.Sprint(id)})
+			}
+			var next atomic.Int64
+			b.SetParallelism(50) // with 2 CPUs, 100 clients as the load test
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				var out struct{ Node *struct{ Score string } }
+				for pb.Next() {
+					body := bodies[int(next.Add(1))%len(bodies)]
+					if err := e.post(context.Background(), body, &out); err != nil {
+						b.Error(err)
+						return
+					}
+					if out.Node == nil {
+						b.Error("node(id:) returned no evaluation")
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+		})
+	}
 }
