@@ -70,7 +70,7 @@ clean:
 
 ## bench-data: build the city and the province into BENCH_DIR (SQLite files; PostgreSQL databases jxb_…)
 bench-data:
-	JIXIAO_BENCH_BUILD=1 JIXIAO_BENCH_DIR=$(BENCH_DIR) $(GO) test -count=1 -timeout 0 -run '^TestBuildData$$' -v ./testkit/bench/
+	JIXIAO_BENCH_DIR=$(BENCH_DIR) bench/data.sh
 
 ## bench-load: the load tests against real servers and PostGraphile 4 (bench/load.sh; SCENARIOS="score grid updates rss")
 bench-load:
