@@ -275,8 +275,9 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[min(max(i, 0), len(sorted)-1)]
 }
 
-// hammer sends requests from c clients for warm-up + d and returns what the last d saw.
-func (t *target) hammer(ctx context.Context, c int, warmup, d time.Duration) result {
+// hammer sends requests from c clients for warm-up + d and returns what the last d saw;
+// with n > 0, each client stops after n measured requests.
+func (t *target) hammer(ctx context.Context, c int, warmup, d time.Duration, n int) result {
 	var mu sync.Mutex
 	var total result
 	start := time.Now()
@@ -289,7 +290,7 @@ func (t *target) hammer(ctx context.Context, c int, warmup, d time.Duration) res
 			defer wg.Done()
 			var mine result
 			mine.latencies = make([]time.Duration, 0, 4096)
-			for i := w; ; i += c {
+			for i := w; n <= 0 || mine.requests < n; i += c {
 				began := time.Now()
 				if !began.Before(stop) {
 					break
@@ -379,6 +380,7 @@ func runLoad(ctx context.Context, args []string, stdout io.Writer) error {
 	warmup := fs.Duration("warmup", 2*time.Second, "unmeasured time before each measurement")
 	rounds := fs.Int("rounds", 1, "rounds: the targets run in turn in each (A B A B …)")
 	label := fs.String("label", "", "a title printed before the figures")
+	n := fs.Int("n", 0, "at most this many measured requests per client per target and round (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -416,7 +418,7 @@ func runLoad(ctx context.Context, args []string, stdout io.Writer) error {
 	totals := make([]result, len(ts))
 	for round := range *rounds {
 		for i, t := range ts {
-			r := t.hammer(ctx, *c, *warmup, *d)
+			r := t.hammer(ctx, *c, *warmup, *d, *n)
 			fmt.Fprintf(stdout, "   round %d %s  (load %s)\n", round+1, r.line(t.name), loadAvg())
 			totals[i].add(r)
 		}
