@@ -3,7 +3,9 @@ package bench
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,10 +15,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 
-	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+	_ "github.com/mattn/go-sqlite3"    // the "sqlite3" driver
 	"github.com/shopspring/decimal"
 
 	"jixiao/domain/scoring"
@@ -27,8 +31,9 @@ import (
 )
 
 // env is one generated city, read two ways: through the HTTP handler of the server and
-// through database/sql on the same file.
+// through database/sql on the same database.
 type env struct {
+	store   string // "sqlite" or "postgres"
 	client  *ent.Client
 	handler http.Handler
 	db      *sql.DB
@@ -46,26 +51,128 @@ func open(ctx context.Context, dir string, cfg citygen.Config) (*env, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, citygen.FileName(cfg))
-	client, err := store.Open(ctx, "sqlite://"+path)
+	db, err := sql.Open("sqlite3", store.SQLiteDSN(path))
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite3", store.SQLiteDSN(path))
+	return connect(ctx, "sqlite", "sqlite://"+path, db, cfg)
+}
+
+// openPostgres generates (or reuses) the city of cfg in a database of its own on the
+// PostgreSQL server of serverURL (see postgresCity) and opens it both ways.
+func openPostgres(ctx context.Context, serverURL string, cfg citygen.Config) (*env, error) {
+	dbURL, err := postgresCity(ctx, serverURL, cfg)
 	if err != nil {
-		client.Close()
 		return nil, err
+	}
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return nil, err
+	}
+	// As the server's pool: the same number of sessions, kept open.
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	return connect(ctx, "postgres", dbURL, db, cfg)
+}
+
+// connect opens the server's client on dbURL beside db, and an analyst's API token.
+func connect(ctx context.Context, storeName, dbURL string, db *sql.DB, cfg citygen.Config) (*env, error) {
+	client, err := store.Open(ctx, dbURL)
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
 	}
 	token, err := analystToken(ctx, client)
 	if err != nil {
 		return nil, errors.Join(err, client.Close(), db.Close())
 	}
 	return &env{
+		store:   storeName,
 		client:  client,
 		handler: web.NewHandler(client, web.Options{Log: slog.New(slog.DiscardHandler)}),
 		db:      db,
 		year:    cfg.Year,
 		token:   token,
 	}, nil
+}
+
+// postgresCity returns the URL of a database on the server of serverURL that holds
+// citygen.Generate(cfg), building it on first use. Its name is a digest of
+// citygen.FileName(cfg), which names the config, the generator's version and the
+// schema: a change of any of them builds a new one. It is built under a temporary
+// name and renamed when complete, so a database of that name is always whole.
+func postgresCity(ctx context.Context, serverURL string, cfg citygen.Config) (string, error) {
+	sum := sha256.Sum256([]byte(citygen.FileName(cfg)))
+	name := "jxb_" + hex.EncodeToString(sum[:])[:16]
+	admin, err := sql.Open("pgx", serverURL)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	var exists bool
+	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		return "", fmt.Errorf("postgres: %w", err)
+	}
+	if !exists {
+		tmp := name + "_building"
+		for _, stmt := range []string{`DROP DATABASE IF EXISTS ` + tmp, `CREATE DATABASE ` + tmp} {
+			if _, err := admin.ExecContext(ctx, stmt); err != nil {
+				return "", fmt.Errorf("postgres: %w", err)
+			}
+		}
+		if err := generate(ctx, withDatabase(serverURL, tmp), cfg); err != nil {
+			return "", err
+		}
+		if _, err := admin.ExecContext(ctx, `ALTER DATABASE `+tmp+` RENAME TO `+name); err != nil {
+			return "", fmt.Errorf("postgres: %w", err)
+		}
+		// The planner's statistics, as a database that has been in use has them.
+		a, err := sql.Open("pgx", withDatabase(serverURL, name))
+		if err != nil {
+			return "", err
+		}
+		_, err = a.ExecContext(ctx, `ANALYZE`)
+		if err := errors.Join(err, a.Close()); err != nil {
+			return "", fmt.Errorf("postgres: %w", err)
+		}
+	}
+	return withDatabase(serverURL, name), nil
+}
+
+// generate fills the empty database at dbURL with the city of cfg.
+func generate(ctx context.Context, dbURL string, cfg citygen.Config) error {
+	client, err := store.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	return errors.Join(citygen.Generate(ctx, client, cfg), client.Close())
+}
+
+// withDatabase is serverURL naming the database name instead of its own.
+func withDatabase(serverURL, name string) string {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		panic(err) // sql.Open parsed it already
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// q is query with its ? placeholders written as the store wants them ($1, $2… on PostgreSQL).
+func (e *env) q(query string) string {
+	if e.store != "postgres" {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // analystToken is an API token of an analyst, as an integration would read with.
@@ -188,7 +295,7 @@ func (w workload) check(ctx context.Context) error {
 	return agree(a, s)
 }
 
-// workloads are the three questions, in the order of the benchmarks.
+// workloads are the questions, in the order of the benchmarks.
 var workloads = []struct {
 	name  string
 	build func(context.Context, *env) (workload, error)
@@ -196,6 +303,7 @@ var workloads = []struct {
 	{"EvaluationDetail", evaluationDetail},
 	{"RankDepartments", rankDepartments},
 	{"WorstIndicators", worstIndicators},
+	{"GradeDistribution", gradeDistribution},
 }
 
 // The hand-written SQL reads the kept columns, as the API does: the floor is the
@@ -252,10 +360,10 @@ func evaluationDetail(ctx context.Context, e *env) (workload, error) {
 		}
 		return a, nil
 	}
-	query := squeeze(`SELECT ind.id, ind.name, ind.score
+	query := e.q(squeeze(`SELECT ind.id, ind.name, ind.score
 		FROM indicators ind
 		WHERE ind.department_year_id = ? AND ind.project_id IS NULL
-		ORDER BY ind.position, ind.id`)
+		ORDER BY ind.position, ind.id`))
 	viaSQL := func(ctx context.Context) (answer, error) {
 		var a answer
 		total := decimal.Zero
@@ -305,12 +413,12 @@ func rankDepartments(ctx context.Context, e *env) (workload, error) {
 		}
 		return a, nil
 	}
-	query := squeeze(`SELECT e.id, e.score
+	query := e.q(squeeze(`SELECT e.id, e.score
 		FROM evaluations e
 		JOIN department_years dy ON dy.id = e.department_year_id
 		WHERE e.project_id IS NULL AND dy.year = ?
 		ORDER BY e.score DESC, e.id
-		LIMIT 1000`)
+		LIMIT 1000`))
 	viaSQL := func(ctx context.Context) (answer, error) {
 		var a answer
 		err := scan(ctx, e.db, query, []any{e.year}, func(rows *sql.Rows) error {
@@ -374,6 +482,58 @@ func worstIndicators(ctx context.Context, e *env) (workload, error) {
 			a.Items = append(a.Items, it)
 			return nil
 		})
+		return a, err
+	}
+	return workload{api: viaAPI, sql: viaSQL}, nil
+}
+
+// grades are the four grades, in the order of the distribution's rows.
+var grades = []scoring.Grade{scoring.Excellent, scoring.Good, scoring.Fair, scoring.Poor}
+
+// gradeQuery counts the department evaluations of the year per grade. There is no
+// aggregate API yet: one request asks the connection's totalCount once per grade.
+const gradeQuery = `query($year: Int!) {
+	EXCELLENT: evaluations(where: {projectIDIsNil: true, grade: EXCELLENT, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
+	GOOD: evaluations(where: {projectIDIsNil: true, grade: GOOD, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
+	FAIR: evaluations(where: {projectIDIsNil: true, grade: FAIR, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
+	POOR: evaluations(where: {projectIDIsNil: true, grade: POOR, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
+}`
+
+// gradeDistribution counts the year's department evaluations per grade: one row per
+// grade, its count as the score.
+func gradeDistribution(ctx context.Context, e *env) (workload, error) {
+	body := graphQL(gradeQuery, map[string]any{"year": e.year})
+	viaAPI := func(ctx context.Context) (answer, error) {
+		var out map[string]struct{ TotalCount int64 }
+		if err := e.post(ctx, body, &out); err != nil {
+			return answer{}, err
+		}
+		var a answer
+		for i, g := range grades {
+			a.Items = append(a.Items, item{ID: i, Name: string(g), Score: decimal.NewFromInt(out[string(g)].TotalCount)})
+		}
+		return a, nil
+	}
+	query := e.q(squeeze(`SELECT e.grade, COUNT(*)
+		FROM evaluations e
+		JOIN department_years dy ON dy.id = e.department_year_id
+		WHERE e.project_id IS NULL AND dy.year = ?
+		GROUP BY e.grade`))
+	viaSQL := func(ctx context.Context) (answer, error) {
+		counts := map[string]int64{}
+		err := scan(ctx, e.db, query, []any{e.year}, func(rows *sql.Rows) error {
+			var g string
+			var n int64
+			if err := rows.Scan(&g, &n); err != nil {
+				return err
+			}
+			counts[g] = n
+			return nil
+		})
+		var a answer
+		for i, g := range grades {
+			a.Items = append(a.Items, item{ID: i, Name: string(g), Score: decimal.NewFromInt(counts[string(g)])})
+		}
 		return a, err
 	}
 	return workload{api: viaAPI, sql: viaSQL}, nil
