@@ -327,7 +327,7 @@ describe("DashboardsPage", () => {
     const card = screen.getByTestId("yoy-card");
     const option = JSON.parse(within(card).getByTestId("chart").textContent!);
     expect(option.yAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局"]);
-    expect(option.series[0].data).toEqual([{ value: 3.51, itemStyle: { color: "#52c41a" } }, null]);
+    expect(option.series[0].data).toEqual([{ value: 3.51, itemStyle: { color: "#52c41a" }, label: { formatter: "+3.51" } }, null]);
 
     await userEvent.click(within(card).getByText("数据表"));
     expect(within(card).getByRole("columnheader", { name: "2022 年得分" })).toBeInTheDocument();

@@ -277,8 +277,8 @@ describe("year on year", () => {
     };
     expect(option.yAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局", "未公开的部门"]);
     expect(option.series[0].data).toEqual([
-      { value: 3.51, itemStyle: { color: "#52c41a" } },
-      { value: -0.35, itemStyle: { color: "#ff4d4f" } },
+      { value: 3.51, itemStyle: { color: "#52c41a" }, label: { formatter: "+3.51" } },
+      { value: -0.35, itemStyle: { color: "#ff4d4f" }, label: { formatter: "-0.35" } },
       null,
     ]);
   });

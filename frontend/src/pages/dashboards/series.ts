@@ -179,8 +179,8 @@ export function groupGradeOption(rows: GroupGradeRow[], label: (g: Grade) => str
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
-    xAxis: { type: "value", minInterval: 1, name: countLabel },
+    grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
+    xAxis: { type: "value", minInterval: 1, name: countLabel, nameLocation: "middle", nameGap: 28 },
     yAxis: { type: "category", inverse: true, data: rows.map((r) => r.department), axisLabel: { width: 200, overflow: "truncate" } },
     series: GRADES.map((g) => ({
       type: "bar",
@@ -415,8 +415,8 @@ export function signed(change: string | null): string {
 export function yoyOption(rows: YoyRow[], changeLabel: string): EChartsOption {
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-    xAxis: { type: "value", name: changeLabel },
+    grid: { left: 8, right: 56, top: 8, bottom: 40, containLabel: true },
+    xAxis: { type: "value", name: changeLabel, nameLocation: "middle", nameGap: 28 },
     yAxis: { type: "category", inverse: true, data: rows.map((r) => r.department), axisLabel: { width: 200, overflow: "truncate" } },
     series: [
       {
@@ -424,10 +424,15 @@ export function yoyOption(rows: YoyRow[], changeLabel: string): EChartsOption {
         name: changeLabel,
         barMaxWidth: 18,
         label: { show: true, position: "right" },
+        // The bar's length is a number; its label is the server's exact change, signed.
         data: rows.map((r) =>
           r.change == null
             ? null
-            : { value: Number(r.change), itemStyle: { color: r.change.startsWith("-") ? "#ff4d4f" : "#52c41a" } },
+            : {
+                value: Number(r.change),
+                itemStyle: { color: r.change.startsWith("-") ? "#ff4d4f" : "#52c41a" },
+                label: { formatter: signed(r.change) },
+              },
         ),
       },
     ],
