@@ -5,6 +5,7 @@ import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
+import ExportButton from "../../components/ExportButton";
 import ChartTableCard from "./ChartTableCard";
 import DepthSelect from "./DepthSelect";
 import { pending } from "./pending";
@@ -103,6 +104,11 @@ export default function AttainmentHeatmapCard({ year, maxDepth }: { year: number
       filters={<DepthSelect value={depth} onChange={setDepth} maxDepth={maxDepth} testId="heat-depth" />}
       chart={chart}
       table={table}
+      footer={
+        <div style={{ marginTop: 12 }}>
+          <ExportButton document={AttainmentHeatDocument} variables={{ year, depth }} filename={`${t("dashboards.heat.title")} ${year}`} />
+        </div>
+      }
     />
   );
 }

@@ -178,6 +178,10 @@ describe("DashboardsPage", () => {
       against: 2022,
       orderBy: { field: "CHANGE", stat: "AVG", direction: "DESC" },
     });
+    // The aggregate cards export their groups as the ranking does its rows.
+    for (const id of ["ranking-card", "group-grades-card", "heat-card", "yoy-card"]) {
+      expect(within(screen.getByTestId(id)).getByTitle("导出为 CSV（UTF-8，Excel 可直接打开）")).toBeInTheDocument();
+    }
     // Nothing is counted in the browser any more: no list is asked for its totalCount per grade.
     expect(calls.map((c) => c.name).sort()).toEqual([
       "DashboardAttainmentHeat",

@@ -4,6 +4,7 @@ import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
+import ExportButton from "../../components/ExportButton";
 import ChartTableCard from "./ChartTableCard";
 import DepthSelect from "./DepthSelect";
 import { pending } from "./pending";
@@ -74,6 +75,11 @@ export default function GroupGradesCard({ year, maxDepth }: { year: number; maxD
       filters={<DepthSelect value={depth} onChange={setDepth} maxDepth={maxDepth} testId="group-grades-depth" />}
       chart={chart}
       table={table}
+      footer={
+        <div style={{ marginTop: 12 }}>
+          <ExportButton document={GroupGradesDocument} variables={{ year, depth }} filename={`${t("dashboards.groupGrades.title")} ${year}`} />
+        </div>
+      }
     />
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
 import { formatDecimal } from "../../lib/format";
+import ExportButton from "../../components/ExportButton";
 import ChartTableCard from "./ChartTableCard";
 import { pending } from "./pending";
 import { signed, YOY_SORTS, yoyOption, yoyOrder, yoyRows, type YoyRow, type YoySort } from "./series";
@@ -108,5 +109,22 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
       />
     );
   }
-  return <ChartTableCard testId="yoy-card" title={t("dashboards.yoy.title")} filters={filters} chart={chart} table={table} />;
+  return (
+    <ChartTableCard
+      testId="yoy-card"
+      title={t("dashboards.yoy.title")}
+      filters={filters}
+      chart={chart}
+      table={table}
+      footer={
+        <div style={{ marginTop: 12 }}>
+          <ExportButton
+            document={YearOnYearDocument}
+            variables={{ year, against, orderBy }}
+            filename={`${t("dashboards.yoy.title")} ${year}-${against}`}
+          />
+        </div>
+      }
+    />
+  );
 }
