@@ -2,7 +2,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 // Typed operations from the server's schema files: no running server needed.
 const config: CodegenConfig = {
-  schema: ["../graph/ent.graphql", "../graph/jixiao.graphql"],
+  schema: ["../graph/*.graphql"], // every schema file gqlgen reads (gqlgen.yml)
   documents: ["src/**/*.{ts,tsx}", "!src/gql/**/*"],
   ignoreNoDocuments: true,
   generates: {

@@ -45,7 +45,21 @@ test("an analyst reads the dashboards and the printable report", async () => {
   const evs = await analyst(`{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id } } } }`);
   const page = await signIn(browser, server, "analyst");
   await page.getByRole("link", { name: "分析看板" }).click();
-  await page.getByText("中共广州市南沙区委员会办公室").first().waitFor();
+  // The dashboards open on the latest year, the district's 2024; the office's evaluation is 2023's.
+  const year = page.getByTestId("dashboard-year");
+  await year.getByTitle("2024 年").waitFor();
+  await page.getByTestId("group-grades-card").getByTestId("echart").waitFor();
+  await year.click();
+  await page.locator(".ant-select-item-option-content", { hasText: "2023 年" }).click();
+  await year.getByTitle("2023 年").waitFor();
+  // The ranking's table: the office's overall evaluation of 2023.
+  const ranking = page.getByTestId("ranking-card");
+  await ranking.getByText("数据表").click();
+  await ranking.getByRole("row", { name: /中共广州市南沙区委员会办公室/ }).getByText("99.69").waitFor();
+  // The heat map's table: the office's own row of 2023 attainment averages, from indicatorAggregate.
+  const heat = page.getByTestId("heat-card");
+  await heat.getByText("数据表").click();
+  await heat.getByRole("row", { name: /中共广州市南沙区委员会办公室/ }).waitFor();
   await shot(page, "dashboards");
   await page.goto(`/evaluations/${evs.evaluations.edges[0].node.id}/report`);
   await page.getByText("99.69").first().waitFor();

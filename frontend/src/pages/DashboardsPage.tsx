@@ -8,6 +8,10 @@ import BelowTargetCard, { type DepartmentOption } from "./dashboards/BelowTarget
 import GradeDistributionCard from "./dashboards/GradeDistributionCard";
 import RankingCard from "./dashboards/RankingCard";
 import YearOnYearCard from "./dashboards/YearOnYearCard";
+import DepartmentHistoryCard from "./dashboards/DepartmentHistoryCard";
+import GroupGradesCard from "./dashboards/GroupGradesCard";
+import AttainmentHeatmapCard from "./dashboards/AttainmentHeatmapCard";
+import { treeDepth } from "./dashboards/series";
 import { errorsText } from "../api/errors";
 
 const DashboardFiltersDocument = graphql(`
@@ -19,7 +23,7 @@ const DashboardFiltersDocument = graphql(`
       edges { node { id year } }
     }
     departments(first: 1000, orderBy: [{ field: CODE }]) {
-      edges { node { id code name } }
+      edges { node { id code name parentID } }
     }
   }
 `);
@@ -33,7 +37,11 @@ export function yearRange(latest: number | undefined, earliest: number | undefin
   return out;
 }
 
-/** Dashboards for analysts: the year's ranking and grades, indicators below target, one department's years. */
+/**
+ * Dashboards for analysts: the year's ranking and grades, the grades per department group, the
+ * attainment heat map, indicators below target, every department against another year, one
+ * department's years. Counts and averages come from the aggregates API.
+ */
 export default function DashboardsPage() {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: DashboardFiltersDocument });
@@ -43,6 +51,7 @@ export default function DashboardsPage() {
     [data],
   );
   const departments = useMemo<DepartmentOption[]>(() => nodes(data?.departments), [data]);
+  const maxDepth = useMemo(() => treeDepth(nodes(data?.departments)), [data]);
   const year = picked ?? years[0];
 
   if (error) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
@@ -71,10 +80,20 @@ export default function DashboardsPage() {
           <GradeDistributionCard year={year} />
         </Col>
         <Col span={24}>
+          <GroupGradesCard year={year} maxDepth={maxDepth} />
+        </Col>
+        <Col span={24}>
+          <AttainmentHeatmapCard year={year} maxDepth={maxDepth} />
+        </Col>
+        <Col span={24}>
           <BelowTargetCard year={year} departments={departments} />
         </Col>
         <Col span={24}>
-          <YearOnYearCard departments={departments} />
+          {/* keyed by the year: another year compares against the one before it again */}
+          <YearOnYearCard key={year} year={year} years={years} />
+        </Col>
+        <Col span={24}>
+          <DepartmentHistoryCard departments={departments} />
         </Col>
       </Row>
     </Space>

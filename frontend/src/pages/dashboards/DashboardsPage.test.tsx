@@ -2,19 +2,33 @@ import { describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type {
+  DashboardAttainmentHeatQuery,
   DashboardBelowTargetQuery,
   DashboardDepartmentYearsQuery,
   DashboardFiltersQuery,
   DashboardGradesQuery,
+  DashboardGroupGradesQuery,
   DashboardRankingQuery,
+  DashboardYearOnYearQuery,
 } from "../../gql/graphql";
 import { renderWith } from "../../test/render";
-import { mockClient } from "../../test/urql";
+import { mockClient, type Reply } from "../../test/urql";
 import DashboardsPage from "../DashboardsPage";
 
 // Charts show the option they were given (src/test/setup.ts).
 
 const edges = <T,>(list: T[]) => ({ totalCount: list.length, edges: list.map((node) => ({ node })) });
+
+const office = { id: "2", code: "440115-001", name: "中共广州市南沙区委员会办公室", depth: 2 };
+const finance = { id: "3", code: "440115-002", name: "广州市南沙区财政局", depth: 2 };
+const district = { id: "1", code: "440115", name: "广州市南沙区", depth: 1 };
+
+/** The cells' texts of a card's table rows (the header rows left out). */
+const cells = (card: HTMLElement) =>
+  within(card)
+    .getAllByRole("row")
+    .filter((r) => within(r).queryAllByRole("cell").length)
+    .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent));
 
 // Each answer satisfies its query's generated type: a fixture the query no longer matches fails tsc.
 const answers = {
@@ -22,8 +36,10 @@ const answers = {
     latest: edges([{ id: "y3", year: 2023 }]),
     earliest: edges([{ id: "y1", year: 2021 }]),
     departments: edges([
-      { id: "1", code: "440115", name: "广州市南沙区" },
-      { id: "2", code: "440115-001", name: "中共广州市南沙区委员会办公室" },
+      { id: "1", code: "440115", name: "广州市南沙区", parentID: null },
+      { id: "2", code: "440115-001", name: "中共广州市南沙区委员会办公室", parentID: "1" },
+      { id: "3", code: "440115-002", name: "广州市南沙区财政局", parentID: "1" },
+      { id: "4", code: "440115-002-01", name: "财政国库支付中心", parentID: "3" },
     ]),
   } satisfies DashboardFiltersQuery,
   DashboardRanking: {
@@ -44,7 +60,46 @@ const answers = {
       },
     ]),
   } satisfies DashboardRankingQuery,
-  DashboardGrades: { excellent: { totalCount: 1 }, good: { totalCount: 0 }, fair: { totalCount: 1 }, poor: { totalCount: 0 } } satisfies DashboardGradesQuery,
+  DashboardGrades: {
+    evaluationAggregate: {
+      totalGroups: 2,
+      groups: [
+        { key: { grade: "EXCELLENT" }, count: 1 },
+        { key: { grade: "FAIR" }, count: 1 },
+      ],
+    },
+  } satisfies DashboardGradesQuery,
+  DashboardGroupGrades: {
+    evaluationAggregate: {
+      totalGroups: 3,
+      groups: [
+        { key: { department: office, grade: "EXCELLENT" }, count: 1 },
+        { key: { department: finance, grade: "EXCELLENT" }, count: 3 },
+        { key: { department: finance, grade: "FAIR" }, count: 1 },
+      ],
+    },
+  } satisfies DashboardGroupGradesQuery,
+  DashboardAttainmentHeat: {
+    indicatorAggregate: {
+      totalGroups: 3,
+      groups: [
+        { key: { level1: "产出指标", level2: "数量指标", department: office }, count: 2, stats: [{ measure: "ATTAINMENT", count: 2, avg: "1.0000" }] },
+        { key: { level1: "产出指标", level2: "数量指标", department: finance }, count: 4, stats: [{ measure: "ATTAINMENT", count: 4, avg: "0.8125" }] },
+        { key: { level1: "效益指标", level2: "社会效益指标", department: office }, count: 1, stats: [{ measure: "ATTAINMENT", count: 1, avg: "0.4567" }] },
+      ],
+    },
+  } satisfies DashboardAttainmentHeatQuery,
+  DashboardYearOnYear: {
+    evaluationYearOnYear: {
+      year: 2023,
+      against: 2022,
+      totalGroups: 2,
+      groups: [
+        { key: { department: office }, current: { count: 1, avg: "99.69" }, previous: { count: 1, avg: "96.18" }, change: { avg: "3.51" } },
+        { key: { department: finance }, current: { count: 1, avg: "78.50" }, previous: { count: 0, avg: null }, change: { avg: null } },
+      ],
+    },
+  } satisfies DashboardYearOnYearQuery,
   DashboardBelowTarget: {
     indicatorRanking: edges([
       {
@@ -95,9 +150,9 @@ const answers = {
   } satisfies DashboardDepartmentYearsQuery,
 };
 
-/** Renders the page on a client answering every query from answers; returns what it was asked. */
-function renderPage() {
-  const replies = Object.fromEntries(Object.entries(answers).map(([name, data]) => [name, { data }]));
+/** Renders the page on a client answering every query from answers (or from the replies given); returns what it was asked. */
+function renderPage(overrides: Record<string, Reply> = {}) {
+  const replies = { ...Object.fromEntries(Object.entries(answers).map(([name, data]) => [name, { data }])), ...overrides };
   const { client, calls } = mockClient(replies);
   renderWith(client, <DashboardsPage />);
   return calls;
@@ -116,6 +171,27 @@ describe("DashboardsPage", () => {
     const calls = renderPage();
     expect(calls.find((c) => c.name === "DashboardRanking")?.variables).toEqual({ year: 2023 });
     expect(calls.find((c) => c.name === "DashboardGrades")?.variables).toEqual({ year: 2023 });
+    expect(calls.find((c) => c.name === "DashboardGroupGrades")?.variables).toEqual({ year: 2023, depth: 2 });
+    expect(calls.find((c) => c.name === "DashboardAttainmentHeat")?.variables).toEqual({ year: 2023, depth: 2 });
+    expect(calls.find((c) => c.name === "DashboardYearOnYear")?.variables).toEqual({
+      year: 2023,
+      against: 2022,
+      orderBy: { field: "CHANGE", stat: "AVG", direction: "DESC" },
+    });
+    // The aggregate cards export their groups as the ranking does its rows.
+    for (const id of ["ranking-card", "group-grades-card", "heat-card", "yoy-card"]) {
+      expect(within(screen.getByTestId(id)).getByTitle("导出为 CSV（UTF-8，Excel 可直接打开）")).toBeInTheDocument();
+    }
+    // Nothing is counted in the browser any more: no list is asked for its totalCount per grade.
+    expect(calls.map((c) => c.name).sort()).toEqual([
+      "DashboardAttainmentHeat",
+      "DashboardBelowTarget",
+      "DashboardFilters",
+      "DashboardGrades",
+      "DashboardGroupGrades",
+      "DashboardRanking",
+      "DashboardYearOnYear",
+    ]);
     const ranking = screen.getByTestId("ranking-card");
     const option = JSON.parse(within(ranking).getByTestId("chart").textContent!);
     expect(option.yAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局"]);
@@ -184,27 +260,115 @@ describe("DashboardsPage", () => {
     );
   });
 
-  it("asks again for another year", async () => {
+  it("asks every card again for another year", async () => {
     const calls = renderPage();
     await pick("dashboard-year", "2021 年");
-    await waitFor(() => expect(calls.filter((c) => c.name === "DashboardRanking").at(-1)?.variables).toEqual({ year: 2021 }));
+    const last = (name: string) => calls.filter((c) => c.name === name).at(-1)?.variables;
+    await waitFor(() => expect(last("DashboardRanking")).toEqual({ year: 2021 }));
+    expect(last("DashboardGrades")).toEqual({ year: 2021 });
+    expect(last("DashboardGroupGrades")).toEqual({ year: 2021, depth: 2 });
+    expect(last("DashboardAttainmentHeat")).toEqual({ year: 2021, depth: 2 });
+    expect(last("DashboardYearOnYear")).toMatchObject({ year: 2021, against: 2020 });
   });
 
-  it("compares one department's years", async () => {
+  it("stacks the grades per department group, and rolls them up to another depth", async () => {
+    const calls = renderPage({
+      DashboardGroupGrades: (v) => ({
+        data: {
+          evaluationAggregate:
+            v.depth === 1
+              ? { totalGroups: 2, groups: [{ key: { department: district, grade: "EXCELLENT" }, count: 4 }, { key: { department: district, grade: "FAIR" }, count: 1 }] }
+              : answers.DashboardGroupGrades.evaluationAggregate,
+        },
+      }),
+    });
+    const card = screen.getByTestId("group-grades-card");
+    const option = JSON.parse(within(card).getByTestId("chart").textContent!);
+    expect(option.yAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局"]);
+    expect(option.series.map((s: { name: string; stack: string; data: (number | null)[] }) => [s.name, s.stack, s.data])).toEqual([
+      ["优", "grades", [1, 3]],
+      ["良", "grades", [null, null]],
+      ["中", "grades", [null, 1]],
+      ["差", "grades", [null, null]],
+    ]);
+    await userEvent.click(within(card).getByText("数据表"));
+    expect(cells(card)).toEqual([
+      ["中共广州市南沙区委员会办公室", "440115-001", "1", "0", "0", "0", "1"],
+      ["广州市南沙区财政局", "440115-002", "3", "0", "1", "0", "4"],
+    ]);
+
+    // The tree has three levels (the filters' parents): each can be picked.
+    await pick("group-grades-depth", "第 1 级（最上级）");
+    await waitFor(() => expect(calls.filter((c) => c.name === "DashboardGroupGrades").at(-1)?.variables).toEqual({ year: 2023, depth: 1 }));
+    await waitFor(() => expect(cells(card)).toEqual([["广州市南沙区", "440115", "4", "0", "1", "0", "5"]]));
+    expect(screen.getAllByText("第 3 级部门", { selector: ".ant-select-item-option-content" }).length).toBeGreaterThan(0);
+  });
+
+  it("maps attainment per level-2 group and department, the table a matrix with empty cells left empty", async () => {
     const calls = renderPage();
-    const yoy = screen.getByTestId("yoy-card");
-    expect(within(yoy).getByText("请选择一个部门查看其各年度情况")).toBeInTheDocument();
-    await pick("yoy-department", "中共广州市南沙区委员会办公室（440115-001）");
+    const card = screen.getByTestId("heat-card");
+    const option = JSON.parse(within(card).getByTestId("chart").textContent!);
+    expect(option.xAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局"]);
+    expect(option.yAxis.data).toEqual(["数量指标", "社会效益指标"]);
+    expect(option.series[0]).toMatchObject({ type: "heatmap", data: [[0, 0, 1], [1, 0, 0.8125], [0, 1, 0.4567]] });
+    expect(option.visualMap).toMatchObject({ min: 0, max: 1 });
+
+    await userEvent.click(within(card).getByText("数据表"));
+    for (const header of ["产出指标", "数量指标", "效益指标", "社会效益指标"]) {
+      expect(within(card).getByRole("columnheader", { name: header })).toBeInTheDocument();
+    }
+    expect(cells(card)).toEqual([
+      ["中共广州市南沙区委员会办公室", "100.00%", "45.67%"],
+      ["广州市南沙区财政局", "81.25%", ""],
+    ]);
+
+    await pick("heat-depth", "第 3 级部门");
+    await waitFor(() => expect(calls.filter((c) => c.name === "DashboardAttainmentHeat").at(-1)?.variables).toEqual({ year: 2023, depth: 3 }));
+  });
+
+  it("compares every department's score with the year before, in the order picked", async () => {
+    const calls = renderPage();
+    const card = screen.getByTestId("yoy-card");
+    const option = JSON.parse(within(card).getByTestId("chart").textContent!);
+    expect(option.yAxis.data).toEqual(["中共广州市南沙区委员会办公室", "广州市南沙区财政局"]);
+    expect(option.series[0].data).toEqual([{ value: 3.51, itemStyle: { color: "#52c41a" }, label: { formatter: "+3.51" } }, null]);
+
+    await userEvent.click(within(card).getByText("数据表"));
+    expect(within(card).getByRole("columnheader", { name: "2022 年得分" })).toBeInTheDocument();
+    expect(within(card).getByRole("columnheader", { name: "2023 年得分" })).toBeInTheDocument();
+    expect(cells(card)).toEqual([
+      ["中共广州市南沙区委员会办公室", "440115-001", "96.18", "99.69", "+3.51"],
+      ["广州市南沙区财政局", "440115-002", "—", "78.50", "—"],
+    ]);
+
+    const last = () => calls.filter((c) => c.name === "DashboardYearOnYear").at(-1)?.variables;
+    await pick("yoy-sort", "降幅最大在前");
+    await waitFor(() => expect(last()).toEqual({ year: 2023, against: 2022, orderBy: { field: "CHANGE", stat: "AVG", direction: "ASC" } }));
+    await pick("yoy-against", "2021 年");
+    await waitFor(() => expect(last()).toEqual({ year: 2023, against: 2021, orderBy: { field: "CHANGE", stat: "AVG", direction: "ASC" } }));
+  });
+
+  it("shows an aggregate's error in its card", async () => {
+    renderPage({ DashboardAttainmentHeat: { errors: [{ message: "boom", extensions: { code: "BAD_USER_INPUT", field: "departmentDepth" } }] } });
+    const card = screen.getByTestId("heat-card");
+    expect(within(card).getByRole("alert")).toBeInTheDocument();
+    expect(within(screen.getByTestId("group-grades-card")).queryByRole("alert")).toBeNull();
+  });
+
+  it("shows one department's years", async () => {
+    const calls = renderPage();
+    const card = screen.getByTestId("history-card");
+    expect(within(card).getByText("请选择一个部门查看其各年度情况")).toBeInTheDocument();
+    await pick("history-department", "中共广州市南沙区委员会办公室（440115-001）");
     await waitFor(() => expect(calls.find((c) => c.name === "DashboardDepartmentYears")?.variables).toEqual({ id: "2" }));
-    const option = JSON.parse(within(yoy).getByTestId("chart").textContent!);
+    const option = JSON.parse(within(card).getByTestId("chart").textContent!);
     expect(option.xAxis.data).toEqual(["2022", "2023"]);
     expect(option.series.map((s: { data: (number | null)[] }) => s.data)).toEqual([
       [1700, 1829.4],
       [null, 99.69],
       [97.1, 99.63],
     ]);
-    await userEvent.click(within(yoy).getByText("数据表"));
-    const last = within(yoy).getAllByRole("row").at(-1)!;
-    expect(within(last).getAllByRole("cell").map((c) => c.textContent)).toEqual(["2023", "1,829.40", "+7.61%", "99.63%", "99.69", "优"]);
+    await userEvent.click(within(card).getByText("数据表"));
+    expect(cells(card).at(-1)).toEqual(["2023", "1,829.40", "99.63%", "99.69", "优"]);
   });
 });

@@ -10,17 +10,9 @@ import { gradeColor, gradeDistribution, gradeOption, type GradeRow } from "./ser
 
 const GradesDocument = graphql(`
   query DashboardGrades($year: Int!) {
-    excellent: evaluations(where: { hasProject: false, grade: EXCELLENT, hasDepartmentYearWith: { year: $year } }) {
-      totalCount
-    }
-    good: evaluations(where: { hasProject: false, grade: GOOD, hasDepartmentYearWith: { year: $year } }) {
-      totalCount
-    }
-    fair: evaluations(where: { hasProject: false, grade: FAIR, hasDepartmentYearWith: { year: $year } }) {
-      totalCount
-    }
-    poor: evaluations(where: { hasProject: false, grade: POOR, hasDepartmentYearWith: { year: $year } }) {
-      totalCount
+    evaluationAggregate(groupBy: [GRADE], where: { hasProject: false, hasDepartmentYearWith: { year: $year } }) {
+      totalGroups
+      groups { key { grade } count }
     }
   }
 `);
@@ -29,7 +21,7 @@ const GradesDocument = graphql(`
 export default function GradeDistributionCard({ year }: { year: number }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: GradesDocument, variables: { year } });
-  const rows = useMemo(() => gradeDistribution(data), [data]);
+  const rows = useMemo(() => gradeDistribution(data?.evaluationAggregate.groups), [data]);
   const option = useMemo(() => gradeOption(rows, (g) => t(`grade.${g}`)), [rows, t]);
   const total = rows.reduce((n, r) => n + r.count, 0);
 

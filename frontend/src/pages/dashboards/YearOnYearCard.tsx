@@ -1,118 +1,130 @@
 import { useMemo, useState } from "react";
-import { Empty, Select, Table, Tag } from "antd";
+import { Select, Space, Table, Typography } from "antd";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
-import { formatDecimal, percent, wan } from "../../lib/format";
-import { nodes } from "../../lib/relay";
-import type { DepartmentOption } from "./BelowTargetCard";
+import { formatDecimal } from "../../lib/format";
+import ExportButton from "../../components/ExportButton";
 import ChartTableCard from "./ChartTableCard";
 import { pending } from "./pending";
-import { gradeColor, yearOnYearOption, yearOnYearRows, type YearRow } from "./series";
+import { signed, YOY_SORTS, yoyOption, yoyOrder, yoyRows, type YoyRow, type YoySort } from "./series";
 
-const DepartmentYearsDocument = graphql(`
-  query DashboardDepartmentYears($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Department {
-        id
-        name
-        code
-        years(first: 50, orderBy: [{ field: YEAR, direction: ASC }]) {
-          edges {
-            node {
-              id
-              year
-              totalActual
-              executionRate
-              overallEvaluation { id score grade }
-            }
-          }
-        }
+const YearOnYearDocument = graphql(`
+  query DashboardYearOnYear($year: Int!, $against: Int!, $orderBy: YearOnYearOrder!) {
+    evaluationYearOnYear(
+      year: $year
+      against: $against
+      groupBy: [DEPARTMENT]
+      measure: SCORE
+      where: { hasProject: false }
+      orderBy: $orderBy
+      first: 1000
+    ) {
+      year
+      against
+      totalGroups
+      groups {
+        key { department { id code name depth } }
+        current { count avg }
+        previous { count avg }
+        change { avg }
       }
     }
   }
 `);
 
-/** One department's years side by side: spending, execution rate and score. */
-export default function YearOnYearCard({ departments }: { departments: DepartmentOption[] }) {
+/**
+ * Every department's overall score in the year against another year (the one before by default),
+ * with the change: bars of the change, or a table, ordered by the server as picked.
+ */
+export default function YearOnYearCard({ year, years }: { year: number; years: number[] }) {
   const { t } = useTranslation();
-  const [departmentId, setDepartmentId] = useState<string>();
-  const [{ data, fetching, error }] = useQuery({
-    query: DepartmentYearsDocument,
-    variables: { id: departmentId ?? "" },
-    pause: !departmentId,
-  });
-  const department = data?.node?.__typename === "Department" ? data.node : undefined;
-  const rows = useMemo(() => yearOnYearRows(department ? nodes(department.years) : []), [department]);
-  const option = useMemo(
-    () =>
-      yearOnYearOption(rows, {
-        totalActual: t("dashboards.yoy.totalActual"),
-        score: t("dashboards.yoy.score"),
-        executionRate: t("dashboards.yoy.executionRate"),
-      }),
-    [rows, t],
-  );
+  const [against, setAgainst] = useState(year - 1);
+  const [sort, setSort] = useState<YoySort>("CHANGE_DESC");
+  const orderBy = useMemo(() => yoyOrder(sort), [sort]);
+  const [{ data, fetching, error }] = useQuery({ query: YearOnYearDocument, variables: { year, against, orderBy } });
+  const rows = useMemo(() => yoyRows(data?.evaluationYearOnYear.groups, t("dashboards.hidden")), [data, t]);
+  const option = useMemo(() => yoyOption(rows, t("dashboards.yoy.change")), [rows, t]);
+  // Any year but the one picked: the one before, even when nothing is stored for it.
+  const againstYears = [...new Set([year - 1, ...years])].filter((y) => y !== year).sort((a, b) => b - a);
 
   const filters = (
-    <Select
-      value={departmentId}
-      onChange={setDepartmentId}
-      showSearch
-      optionFilterProp="label"
-      placeholder={t("dashboards.yoy.pick")}
-      style={{ width: 320 }}
-      data-testid="yoy-department"
-      options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}
-    />
+    <>
+      <Space size={4}>
+        <Typography.Text type="secondary">{t("dashboards.yoy.against")}</Typography.Text>
+        <Select
+          value={against}
+          onChange={setAgainst}
+          style={{ width: 120 }}
+          data-testid="yoy-against"
+          options={againstYears.map((y) => ({ value: y, label: t("dashboards.yearSuffix", { year: y }) }))}
+        />
+      </Space>
+      <Space size={4}>
+        <Typography.Text type="secondary">{t("dashboards.yoy.sort")}</Typography.Text>
+        <Select<YoySort>
+          value={sort}
+          onChange={setSort}
+          style={{ width: 180 }}
+          data-testid="yoy-sort"
+          options={YOY_SORTS.map((s) => ({ value: s, label: t(`dashboards.yoy.sorts.${s}`) }))}
+        />
+      </Space>
+    </>
   );
 
+  const score = (v: string | null) => (v == null ? "—" : formatDecimal(v, 2));
   let chart, table;
-  const waiting = pending(t, { error, fetching, data }, !rows.length, t("dashboards.yoy.noYears"));
-  if (!departmentId) chart = table = <Empty description={t("dashboards.yoy.pickHint")} />;
-  else if (waiting) chart = table = waiting;
+  const waiting = pending(t, { error, fetching, data }, !rows.length);
+  if (waiting) chart = table = waiting;
   else {
     chart = (
       <EChart
         option={option}
-        height={320}
+        height={Math.max(200, rows.length * 26 + 48)}
         ariaLabel={t("dashboards.yoy.title")}
         loadingText={t("dashboards.chartLoading")}
         failedText={t("dashboards.chartFailed")}
       />
     );
     table = (
-      <Table<YearRow>
+      <Table<YoyRow>
         size="small"
         rowKey="key"
         dataSource={rows}
-        pagination={false}
+        pagination={rows.length > 30 ? { pageSize: 30 } : false}
         columns={[
-          { title: t("dashboards.yoy.year"), dataIndex: "year" },
-          { title: t("dashboards.yoy.totalActual"), dataIndex: "totalActual", align: "right", render: (v: string) => wan(v) },
+          { title: t("dashboards.yoy.department"), dataIndex: "department" },
+          { title: t("dashboards.yoy.code"), dataIndex: "code" },
           {
-            title: t("dashboards.yoy.change"),
-            dataIndex: "change",
+            title: t("dashboards.yoy.scoreIn", { year: against }),
+            dataIndex: "previous",
             align: "right",
-            render: (v: string | null) => (v == null ? "—" : (v.startsWith("-") ? "" : "+") + percent(v)),
+            render: score,
           },
-          { title: t("dashboards.yoy.executionRate"), dataIndex: "executionRate", align: "right", render: (v: string | null) => percent(v) },
-          {
-            title: t("dashboards.yoy.score"),
-            dataIndex: "score",
-            align: "right",
-            render: (v: string | null) => (v == null ? "—" : formatDecimal(v, 2)),
-          },
-          {
-            title: t("dashboards.yoy.grade"),
-            dataIndex: "grade",
-            render: (g: YearRow["grade"]) => (g ? <Tag color={gradeColor[g]}>{t(`grade.${g}`)}</Tag> : "—"),
-          },
+          { title: t("dashboards.yoy.scoreIn", { year }), dataIndex: "current", align: "right", render: score },
+          { title: t("dashboards.yoy.change"), dataIndex: "change", align: "right", render: (v: string | null) => signed(v) },
         ]}
       />
     );
   }
-  return <ChartTableCard testId="yoy-card" title={t("dashboards.yoy.title")} filters={filters} chart={chart} table={table} />;
+  return (
+    <ChartTableCard
+      testId="yoy-card"
+      title={t("dashboards.yoy.title")}
+      filters={filters}
+      chart={chart}
+      table={table}
+      footer={
+        <div style={{ marginTop: 12 }}>
+          <ExportButton
+            document={YearOnYearDocument}
+            variables={{ year, against, orderBy }}
+            filename={`${t("dashboards.yoy.title")} ${year}-${against}`}
+          />
+        </div>
+      }
+    />
+  );
 }
