@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -137,103 +135,6 @@ const (
 	MaxPage     = 1000
 )
 
-// offsetCursor pages a ranking: its cursors carry the row's offset in the ranking,
-// since the computed value they are ordered by is not a column to seek on.
-func offsetCursor(after *entgql.Cursor[int]) (int, error) {
-	if after == nil {
-		return 0, nil
-	}
-	switch v := after.Value.(type) {
-	case nil: // the cursor's encoding leaves out a zero offset
-		return 1, nil
-	case int8:
-		return int(v) + 1, nil
-	case int16:
-		return int(v) + 1, nil
-	case int32:
-		return int(v) + 1, nil
-	case int64:
-		return int(v) + 1, nil
-	case uint8:
-		return int(v) + 1, nil
-	case uint16:
-		return int(v) + 1, nil
-	case uint32:
-		return int(v) + 1, nil
-	case uint64:
-		return int(v) + 1, nil
-	case int:
-		return v + 1, nil
-	}
-	return 0, inputerr.New("after", "not a cursor of this ranking")
-}
-
-func pageSize(first *int) (int, error) {
-	switch {
-	case first == nil:
-		return DefaultPage, nil
-	case *first < 0 || *first > MaxPage:
-		return 0, inputerr.New("first", "must be between 0 and %d, got %d", MaxPage, *first)
-	}
-	return *first, nil
-}
-
-type rankedRow[T any] struct {
-	node   T
-	cursor entgql.Cursor[int]
-}
-
-// rankPage reads one page of a ranking: page fetches rows by offset and limit, in
-// SQL, already ordered; count runs only when the query asks for totalCount.
-func rankPage[T any](ctx context.Context, first *int, after *entgql.Cursor[int], id func(T) int,
-	page func(offset, limit int) ([]T, error), count func(context.Context) (int, error),
-) (rows []rankedRow[T], info entgql.PageInfo[int], total int, err error) {
-	n, err := pageSize(first)
-	if err != nil {
-		return nil, info, 0, err
-	}
-	start, err := offsetCursor(after)
-	if err != nil {
-		return nil, info, 0, err
-	}
-	nodes, err := page(start, n+1) // one more tells whether a next page exists
-	if err != nil {
-		return nil, info, 0, err
-	}
-	info.HasNextPage, info.HasPreviousPage = len(nodes) > n, start > 0
-	nodes = nodes[:min(n, len(nodes))]
-	for i, node := range nodes {
-		rows = append(rows, rankedRow[T]{node, entgql.Cursor[int]{ID: id(node), Value: start + i}})
-	}
-	if len(rows) > 0 {
-		// Copies, never pointers into rows: go1.26's slice stack-allocation pass
-		// (cmd/compile/internal/slice) keeps rows' backing store in this frame and
-		// moves it to the heap at the return (runtime.moveSliceNoCap), taking
-		// &rows[i].cursor for a use that leaves rows exclusive. Pointers into rows
-		// would then point into the dead frame: the end cursor marshalled garbage
-		// ("type offset base pointer out of range", a nil dereference in msgpack).
-		// -race builds do not move the slice, which is why it never showed there.
-		// TestRankPageCursorsOutliveTheCall fails with pointers.
-		first, last := rows[0].cursor, rows[len(rows)-1].cursor
-		info.StartCursor, info.EndCursor = &first, &last
-	}
-	if wantsTotal(ctx) {
-		total, err = count(ctx)
-	}
-	return rows, info, total, err
-}
-
-// wantsTotal reports whether the query selected totalCount on the connection, which
-// costs a second query over every matching row.
-func wantsTotal(ctx context.Context) bool {
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		if f.Name == "totalCount" {
-			return true
-		}
-	}
-	return false
-}
-
 // get reads one row by id, naming the entity when it is missing.
 func get[T any](ctx context.Context, read func(context.Context, int) (T, error), id int, entity string) (T, error) {
 	v, err := read(ctx, id)
@@ -354,12 +255,4 @@ func me(ctx context.Context, client *ent.Client) (*model.Me, error) {
 		out.Scope = d
 	}
 	return out, nil
-}
-
-// sqlDirection is a GraphQL order direction as an ent order option.
-func sqlDirection(d entgql.OrderDirection) sql.OrderTermOption {
-	if d == entgql.OrderDirectionDesc {
-		return sql.OrderDesc()
-	}
-	return sql.OrderAsc()
 }

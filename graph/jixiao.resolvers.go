@@ -16,8 +16,6 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
-	"jixiao/ent/evaluation"
-	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/schema"
@@ -443,42 +441,20 @@ func (r *projectResolver) LockReason(ctx context.Context, obj *ent.Project) (*mo
 
 // IndicatorRanking is the resolver for the indicatorRanking field.
 func (r *queryResolver) IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
-	q, err := where.Filter(r.client.Indicator.Query())
-	if err != nil {
-		return nil, err
-	}
-	dir := sqlDirection(direction)
-	order := []indicator.OrderOption{indicator.ByAttainment(dir), indicator.ByID()}
+	field := ent.IndicatorOrderFieldAttainment
 	if by == model.IndicatorRankByScore {
-		order[0] = indicator.ByScore(dir)
+		field = ent.IndicatorOrderFieldScore
 	}
-	rows, info, total, err := rankPage(ctx, first, after, func(i *ent.Indicator) int { return i.ID },
-		func(offset, limit int) ([]*ent.Indicator, error) {
-			return q.Clone().Order(order...).Offset(offset).Limit(limit).All(ctx)
-		}, q.Count)
-	conn := &ent.IndicatorConnection{PageInfo: info, TotalCount: total}
-	for _, row := range rows {
-		conn.Edges = append(conn.Edges, &ent.IndicatorEdge{Node: row.node, Cursor: row.cursor})
-	}
-	return conn, err
+	return r.client.Indicator.Query().Paginate(ctx, after, first, nil, nil,
+		ent.WithIndicatorOrder([]*ent.IndicatorOrder{{Field: field, Direction: direction}}),
+		ent.WithIndicatorFilter(where.Filter))
 }
 
 // EvaluationRanking is the resolver for the evaluationRanking field.
 func (r *queryResolver) EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error) {
-	q, err := where.Filter(r.client.Evaluation.Query())
-	if err != nil {
-		return nil, err
-	}
-	order := []evaluation.OrderOption{evaluation.ByScore(sqlDirection(direction)), evaluation.ByID()}
-	rows, info, total, err := rankPage(ctx, first, after, func(e *ent.Evaluation) int { return e.ID },
-		func(offset, limit int) ([]*ent.Evaluation, error) {
-			return q.Clone().Order(order...).Offset(offset).Limit(limit).All(ctx)
-		}, q.Count)
-	conn := &ent.EvaluationConnection{PageInfo: info, TotalCount: total}
-	for _, row := range rows {
-		conn.Edges = append(conn.Edges, &ent.EvaluationEdge{Node: row.node, Cursor: row.cursor})
-	}
-	return conn, err
+	return r.client.Evaluation.Query().Paginate(ctx, after, first, nil, nil,
+		ent.WithEvaluationOrder([]*ent.EvaluationOrder{{Field: ent.EvaluationOrderFieldScore, Direction: direction}}),
+		ent.WithEvaluationFilter(where.Filter))
 }
 
 // Me is the resolver for the me field.

@@ -72,7 +72,8 @@ func TestNoNPlusOne(t *testing.T) {
 		large int
 		// The statements for each page size. They differ only where the larger page
 		// holds rows that need one more loader (a bound indicator, a project);
-		// one statement per row would be ≥ large.
+		// one statement per row would be ≥ large. entgql counts the rows when
+		// pageInfo is asked for (the rankings' pages).
 		want [2]int64
 	}{
 		{"department evaluations with scores and subtotals", `{ evaluations(first: %d, where: {hasProject: false}) { edges { node {
@@ -83,8 +84,12 @@ func TestNoNPlusOne(t *testing.T) {
 		{"indicators with scores", `{ indicators(first: %d) { edges { node {
 			score attainment completionRate deviationRequired effectiveActual departmentYear { year } } } } }`, 10, 200, [2]int64{2, 2}},
 		{"ranked evaluations", `{ evaluationRanking(first: %d, direction: ASC) { edges { cursor node { score grade subtotals { score } } }
-			pageInfo { startCursor endCursor } } }`, 5, 50, [2]int64{4, 5}},
-		{"worst indicators", `{ indicatorRanking(first: %d) { edges { cursor node { name score attainment } } pageInfo { startCursor endCursor } } }`, 10, 200, [2]int64{1, 1}},
+			pageInfo { startCursor endCursor } } }`, 5, 50, [2]int64{5, 6}},
+		{"worst indicators", `{ indicatorRanking(first: %d) { edges { cursor node { name score attainment } } pageInfo { startCursor endCursor } } }`, 10, 200, [2]int64{2, 2}},
+		{"ranked evaluations with each year's first indicators", `{ evaluationRanking(direction: DESC, first: %d, where: {projectIDIsNil: true}) {
+			edges { node { id score grade departmentYear {
+				indicators(first: 20, where: {projectIDIsNil: true}, orderBy: [{field: POSITION}]) { edges { node { id name score attainment } } } } } } } }`,
+			5, 50, [2]int64{3, 3}},
 		{"department-years with months and scores", `{ departmentYears(first: %d) { edges { node {
 			months { month behind executedPercent } monthsBehind overallEvaluation { score }
 			department { score(year: 2023) year(year: 2023) { id } } } } } }`, 5, 50, [2]int64{7, 7}},

@@ -221,14 +221,14 @@ var (
 				},
 			},
 			{
-				Name:    "evaluation_score",
+				Name:    "evaluation_project_id_score",
 				Unique:  false,
-				Columns: []*schema.Column{EvaluationsColumns[11]},
+				Columns: []*schema.Column{EvaluationsColumns[16], EvaluationsColumns[11]},
 			},
 			{
-				Name:    "evaluation_grade",
+				Name:    "evaluation_project_id_grade",
 				Unique:  false,
-				Columns: []*schema.Column{EvaluationsColumns[12]},
+				Columns: []*schema.Column{EvaluationsColumns[16], EvaluationsColumns[12]},
 			},
 		},
 	}
@@ -291,14 +291,14 @@ var (
 				Columns: []*schema.Column{IndicatorsColumns[24]},
 			},
 			{
-				Name:    "indicator_attainment",
+				Name:    "indicator_attainment_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[21]},
+				Columns: []*schema.Column{IndicatorsColumns[21], IndicatorsColumns[0]},
 			},
 			{
-				Name:    "indicator_score",
+				Name:    "indicator_score_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[20]},
+				Columns: []*schema.Column{IndicatorsColumns[20], IndicatorsColumns[0]},
 			},
 		},
 	}

@@ -67,8 +67,11 @@ func (Evaluation) Indexes() []ent.Index {
 			Annotations(entsql.IndexWhere("project_id IS NULL")),
 		index.Fields("project_id").Unique().
 			Annotations(entsql.IndexWhere("project_id IS NOT NULL")),
-		index.Fields("score"),
-		index.Fields("grade"),
+		// Rankings and grade counts ask for one kind (department or project
+		// evaluations) in score order: project_id first lets SQLite read that kind
+		// only, instead of walking every evaluation by score.
+		index.Fields("project_id", "score"),
+		index.Fields("project_id", "grade"),
 	}
 }
 
