@@ -44,7 +44,7 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 		drv.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
-	client := ent.NewClient(ent.Driver(serialDriver{drv}))
+	client := ent.NewClient(ent.Driver(newSerialDriver(drv)))
 	if err := backfill(ctx, client); err != nil {
 		client.Close()
 		return nil, fmt.Errorf("filling new columns: %w", err)

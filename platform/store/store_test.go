@@ -161,3 +161,41 @@ func TestPostgresPool(t *testing.T) {
 		t.Errorf("pool of %d connections, want %d", got, postgresConns)
 	}
 }
+
+// TestSQLiteWritersQueue: write transactions take the one-slot queue in turn and
+// give it back whether they commit, roll back or fail to begin; a writer whose
+// request ends while it waits gives up at once.
+func TestSQLiteWritersQueue(t *testing.T) {
+	ctx := context.Background()
+	drv, err := driver("sqlite://" + filepath.Join(t.TempDir(), "j.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close()
+	d := newSerialDriver(drv)
+	held := func() int { return len(d.writers) }
+	for _, end := range []string{"commit", "rollback"} {
+		tx, err := d.Tx(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if held() != 1 {
+			t.Fatalf("%s: an open transaction does not hold the queue", end)
+		}
+		waiting, give := context.WithCancel(ctx)
+		gave := make(chan error, 1)
+		go func() { _, err := d.Tx(waiting); gave <- err }()
+		give()
+		if err := <-gave; !errors.Is(err, context.Canceled) {
+			t.Fatalf("%s: a waiting writer whose request ended: %v, want context.Canceled", end, err)
+		}
+		if end == "commit" {
+			err = tx.Commit()
+		} else {
+			err = tx.Rollback()
+		}
+		if err != nil || held() != 0 {
+			t.Fatalf("%s: %v, queue held by %d after the end", end, err, held())
+		}
+	}
+}
