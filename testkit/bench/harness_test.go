@@ -490,13 +490,12 @@ func worstIndicators(ctx context.Context, e *env) (workload, error) {
 // grades are the four grades, in the order of the distribution's rows.
 var grades = []scoring.Grade{scoring.Excellent, scoring.Good, scoring.Fair, scoring.Poor}
 
-// gradeQuery counts the department evaluations of the year per grade. There is no
-// aggregate API yet: one request asks the connection's totalCount once per grade.
+// gradeQuery counts the department evaluations of the year per grade: one
+// aggregate, one statement.
 const gradeQuery = `query($year: Int!) {
-	EXCELLENT: evaluations(where: {projectIDIsNil: true, grade: EXCELLENT, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
-	GOOD: evaluations(where: {projectIDIsNil: true, grade: GOOD, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
-	FAIR: evaluations(where: {projectIDIsNil: true, grade: FAIR, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
-	POOR: evaluations(where: {projectIDIsNil: true, grade: POOR, hasDepartmentYearWith: [{year: $year}]}) { totalCount }
+	evaluationAggregate(groupBy: [GRADE], where: {projectIDIsNil: true, hasDepartmentYearWith: [{year: $year}]}) {
+		groups { key { grade } count }
+	}
 }`
 
 // gradeDistribution counts the year's department evaluations per grade: one row per
@@ -504,13 +503,24 @@ const gradeQuery = `query($year: Int!) {
 func gradeDistribution(ctx context.Context, e *env) (workload, error) {
 	body := graphQL(gradeQuery, map[string]any{"year": e.year})
 	viaAPI := func(ctx context.Context) (answer, error) {
-		var out map[string]struct{ TotalCount int64 }
+		var out struct {
+			EvaluationAggregate struct {
+				Groups []struct {
+					Key   struct{ Grade string }
+					Count int64
+				}
+			}
+		}
 		if err := e.post(ctx, body, &out); err != nil {
 			return answer{}, err
 		}
+		counts := map[string]int64{}
+		for _, g := range out.EvaluationAggregate.Groups {
+			counts[g.Key.Grade] = g.Count
+		}
 		var a answer
 		for i, g := range grades {
-			a.Items = append(a.Items, item{ID: i, Name: string(g), Score: decimal.NewFromInt(out[string(g)].TotalCount)})
+			a.Items = append(a.Items, item{ID: i, Name: string(g), Score: decimal.NewFromInt(counts[string(g)])})
 		}
 		return a, nil
 	}
