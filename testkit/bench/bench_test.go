@@ -367,3 +367,29 @@ func BenchmarkScoreByID(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGrid20 asks the load test's 20 evaluations × 20 indicators query (the
+// peer comparison's heaviest) in process, for profiles.
+func BenchmarkGrid20(b *testing.B) {
+	query, err := os.ReadFile("../../bench/queries/grid20.jixiao.graphql")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range stores {
+		b.Run(s, func(b *testing.B) {
+			e := dataset(b, s, citygen.Default())
+			body := graphQL(string(query), nil)
+			b.ResetTimer()
+			for b.Loop() {
+				var out struct{ EvaluationRanking struct{ Edges []any } }
+				if err := e.post(context.Background(), body, &out); err != nil {
+					b.Fatal(err)
+				}
+				if len(out.EvaluationRanking.Edges) != 20 {
+					b.Fatalf("%d evaluations, want 20", len(out.EvaluationRanking.Edges))
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+		})
+	}
+}
