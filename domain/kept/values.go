@@ -179,10 +179,6 @@ func storedEvaluation(ev *ent.Evaluation) EvaluationValues {
 	return EvaluationValues{ev.Score, ev.Grade, ev.ExecutionRate, ev.ExecutionScore}
 }
 
-func (v EvaluationValues) apply(ev *ent.Evaluation) {
-	ev.Score, ev.Grade, ev.ExecutionRate, ev.ExecutionScore = v.Score, v.Grade, v.ExecutionRate, v.ExecutionScore
-}
-
 func (v EvaluationValues) equal(w EvaluationValues) bool {
 	return v.Score == w.Score && v.Grade == w.Grade && eqPtr(v.ExecutionRate, w.ExecutionRate) && eqPtr(v.ExecutionScore, w.ExecutionScore)
 }
