@@ -165,15 +165,6 @@ func Allowed(ctx context.Context, policy ent.Policy, m ent.Mutation) (bool, erro
 }
 
 // ownersOf lists what the rows m changes belong to, read with the rules lifted.
-// noOwner answers a missing row as the lists below do, with no owner, so that
-// a missing id and a row the caller may not change get the same refusal.
-func noOwner(err error) ([]owner, error) {
-	if gen.IsNotFound(err) {
-		return nil, nil
-	}
-	return nil, err
-}
-
 func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 	creating := m.Op().Is(ent.OpCreate)
 	ids, err := func() ([]int, error) {
@@ -215,29 +206,16 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		if creating {
 			return new(m.DepartmentYearID, none), nil
 		}
-		if m.Op().Is(ent.OpUpdateOne) {
-			year, err := m.OldDepartmentYearID(ctx)
-			if err != nil {
-				return noOwner(err)
-			}
-			return []owner{{year: year, project: ids[0]}}, nil
-		}
 		return load(m.Client().Project.Query().Where(project.IDIn(ids...)).All(ctx))(
 			func(r *gen.Project) owner { return owner{year: r.DepartmentYearID, project: r.ID} })
 	case *gen.IndicatorMutation:
 		if creating {
 			return new(m.DepartmentYearID, m.ProjectID), nil
 		}
-		if m.Op().Is(ent.OpUpdateOne) {
-			// The mutation's own old row: loaded once, and what the hooks' checks
-			// and the version rule read again without a query of their own.
-			year, err := m.OldDepartmentYearID(ctx)
-			if err != nil {
-				return noOwner(err)
-			}
-			project, err := m.OldProjectID(ctx)
-			return []owner{{year: year, project: deref(project)}}, err
-		}
+		// A query of its own, never m.OldDepartmentYearID: that would cache the old
+		// row in the mutation before serialize has the year's lock, and the hooks
+		// (the version check, the cross-field rules) would then read a row another
+		// transaction has since changed.
 		return load(m.Client().Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx))(
 			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
 	case *gen.EvaluationMutation:
