@@ -10,8 +10,6 @@ import (
 	"jixiao/ent"
 	"jixiao/graph/aggregate"
 	"jixiao/graph/model"
-
-	"entgo.io/ent/dialect/sql"
 )
 
 // EvaluationAggregate is the resolver for the evaluationAggregate field.
@@ -20,14 +18,11 @@ func (r *queryResolver) EvaluationAggregate(ctx context.Context, groupBy []model
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.EvaluationDimension, model.EvaluationMeasure]{Entity: aggregate.Evaluations,
-		GroupBy: groupBy, Measures: measures, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
-	var o aggregate.Order
-	if orderBy != nil {
-		o = aggregate.OrderOf(string(orderBy.Field), (*string)(orderBy.Measure), orderBy.Direction)
+	req := aggregateRequest(ctx, aggregate.Evaluations, q.Modify, groupBy, measures, departmentDepth, first)
+	if orderBy == nil {
+		return aggregate.Aggregate(ctx, r.client, req, aggregate.Order{})
 	}
-	return aggregate.Aggregate(ctx, r.client, req, o)
+	return aggregate.Aggregate(ctx, r.client, req, aggregateOrder(orderBy.Field, orderBy.Measure, orderBy.Direction))
 }
 
 // IndicatorAggregate is the resolver for the indicatorAggregate field.
@@ -36,14 +31,11 @@ func (r *queryResolver) IndicatorAggregate(ctx context.Context, groupBy []model.
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.IndicatorDimension, model.IndicatorMeasure]{Entity: aggregate.Indicators,
-		GroupBy: groupBy, Measures: measures, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
-	var o aggregate.Order
-	if orderBy != nil {
-		o = aggregate.OrderOf(string(orderBy.Field), (*string)(orderBy.Measure), orderBy.Direction)
+	req := aggregateRequest(ctx, aggregate.Indicators, q.Modify, groupBy, measures, departmentDepth, first)
+	if orderBy == nil {
+		return aggregate.Aggregate(ctx, r.client, req, aggregate.Order{})
 	}
-	return aggregate.Aggregate(ctx, r.client, req, o)
+	return aggregate.Aggregate(ctx, r.client, req, aggregateOrder(orderBy.Field, orderBy.Measure, orderBy.Direction))
 }
 
 // DepartmentYearAggregate is the resolver for the departmentYearAggregate field.
@@ -52,14 +44,11 @@ func (r *queryResolver) DepartmentYearAggregate(ctx context.Context, groupBy []m
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.DepartmentYearDimension, model.DepartmentYearMeasure]{Entity: aggregate.DepartmentYears,
-		GroupBy: groupBy, Measures: measures, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
-	var o aggregate.Order
-	if orderBy != nil {
-		o = aggregate.OrderOf(string(orderBy.Field), (*string)(orderBy.Measure), orderBy.Direction)
+	req := aggregateRequest(ctx, aggregate.DepartmentYears, q.Modify, groupBy, measures, departmentDepth, first)
+	if orderBy == nil {
+		return aggregate.Aggregate(ctx, r.client, req, aggregate.Order{})
 	}
-	return aggregate.Aggregate(ctx, r.client, req, o)
+	return aggregate.Aggregate(ctx, r.client, req, aggregateOrder(orderBy.Field, orderBy.Measure, orderBy.Direction))
 }
 
 // EvaluationYearOnYear is the resolver for the evaluationYearOnYear field.
@@ -68,9 +57,7 @@ func (r *queryResolver) EvaluationYearOnYear(ctx context.Context, year int, agai
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.EvaluationDimension, model.EvaluationMeasure]{Entity: aggregate.Evaluations,
-		GroupBy: groupBy, Measures: []model.EvaluationMeasure{measure}, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
+	req := aggregateRequest(ctx, aggregate.Evaluations, q.Modify, groupBy, []model.EvaluationMeasure{measure}, departmentDepth, first)
 	return aggregate.YearOnYear(ctx, r.client, req, year, against, aggregate.YearOnYearOrderOf(orderBy))
 }
 
@@ -80,9 +67,7 @@ func (r *queryResolver) IndicatorYearOnYear(ctx context.Context, year int, again
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.IndicatorDimension, model.IndicatorMeasure]{Entity: aggregate.Indicators,
-		GroupBy: groupBy, Measures: []model.IndicatorMeasure{measure}, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
+	req := aggregateRequest(ctx, aggregate.Indicators, q.Modify, groupBy, []model.IndicatorMeasure{measure}, departmentDepth, first)
 	return aggregate.YearOnYear(ctx, r.client, req, year, against, aggregate.YearOnYearOrderOf(orderBy))
 }
 
@@ -92,8 +77,6 @@ func (r *queryResolver) DepartmentYearOnYear(ctx context.Context, year int, agai
 	if err != nil {
 		return nil, err
 	}
-	req := aggregate.Request[model.DepartmentYearDimension, model.DepartmentYearMeasure]{Entity: aggregate.DepartmentYears,
-		GroupBy: groupBy, Measures: []model.DepartmentYearMeasure{measure}, Depth: departmentDepth, First: first,
-		Scan: func(m func(*sql.Selector), v any) error { return q.Modify(m).Scan(ctx, v) }}
+	req := aggregateRequest(ctx, aggregate.DepartmentYears, q.Modify, groupBy, []model.DepartmentYearMeasure{measure}, departmentDepth, first)
 	return aggregate.YearOnYear(ctx, r.client, req, year, against, aggregate.YearOnYearOrderOf(orderBy))
 }

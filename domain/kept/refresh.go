@@ -133,11 +133,6 @@ func SubjectChanged(ctx context.Context, c *ent.Client, s Subject) error {
 	return write(ctx, c, evaluation.Table, ev.ID, after.columns())
 }
 
-// ForNewEvaluation is what an evaluation of s created now holds.
-func ForNewEvaluation(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues, error) {
-	return ofSubject(system(ctx), c, s)
-}
-
 // ofSubject computes the values of an evaluation of s from the kept values it sums.
 func ofSubject(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues, error) {
 	q := c.Indicator.Query()

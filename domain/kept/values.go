@@ -50,7 +50,7 @@ func OfIndicator(ind *ent.Indicator, dy *ent.DepartmentYear) IndicatorValues {
 	}
 }
 
-// Stored is what ind holds now.
+// storedIndicator is what ind holds now.
 func storedIndicator(ind *ent.Indicator) IndicatorValues {
 	return IndicatorValues{ind.EffectiveActual, ind.CompletionRate, ind.Score, ind.Attainment, ind.DeviationRequired}
 }
