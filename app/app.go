@@ -29,6 +29,7 @@ import (
 // config is what the command line and the environment say; a flag wins over its variable.
 type config struct {
 	addr, db        string
+	debugAddr       string
 	demo            demoSet
 	corsOrigins     []string
 	noIntrospection bool
@@ -50,6 +51,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	c.demo = demoSet(env("JIXIAO_DEMO", ""))
 	fs.Var(&c.demo, "demo", "load the demo data into an empty database: the seed report's year and a district of 30 departments over 2022–2024; --demo=seed loads the seed's year alone (env JIXIAO_DEMO=1 or seed)")
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
+	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -108,6 +110,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	log.Info("listening", "url", browsable(ln.Addr()), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
 
+	if cfg.debugAddr != "" {
+		stopDebug, err := serveDebug(cfg.debugAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stopDebug()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
