@@ -93,6 +93,8 @@ type operation struct {
 	rows string
 	// missing is the same request on an id that does not exist (node rows).
 	missing func(e *env) map[string]any
+	// shape is how a read's answer names its rows (permissions_derived_test.go).
+	shape shape
 }
 
 // row is one operation with what each caller must get.
@@ -378,6 +380,15 @@ func permissionMatrix(t *testing.T, db string) {
 		{"evaluations", listOp("evaluations", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"indicatorRanking", listOp("indicatorRanking", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"evaluationRanking", listOp("evaluationRanking", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"evaluationAggregate", aggregateOp("evaluationAggregate", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"indicatorAggregate", aggregateOp("indicatorAggregate", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"departmentYearAggregate", aggregateOp("departmentYearAggregate", "departmentYears"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"evaluationYearOnYear", yearOnYearOp("evaluationYearOnYear", "evaluations", "SCORE"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"indicatorYearOnYear", yearOnYearOp("indicatorYearOnYear", "indicators", "SCORE"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"departmentYearOnYear", yearOnYearOp("departmentYearOnYear", "departmentYears", "TOTAL_BUDGET"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"export evaluations", exportOp("evaluations", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"export indicators", exportOp("indicators", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"export departmentYears", exportOp("departmentYears", "departmentYears"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"node inside indicator", nodeOp(func(e *env) string { return e.indicator[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"node outside indicator", nodeOp(func(e *env) string { return e.indicator[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"node published indicator", nodeOp(func(e *env) string { return e.publicIndicator }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
@@ -609,12 +620,12 @@ func (e *env) cell(t *testing.T, name string, op operation, w who, want expect, 
 	if op.vars != nil {
 		vars = op.vars(e)
 	}
-	r := post(t, e.as[w], op.query, vars)
+	r := op.send(t, e.as[w], vars)
 	got := outcome(r)
 	switch want {
 	case all, insideOnly, publishedOnly, none:
 		if got == "ALLOW" {
-			got = u.classify(listed(t, r), want)
+			got = op.rowsOf(t, r, u, want)
 		}
 	case seen, hidden:
 		got = e.nodeOutcome(t, op, w, vars, r)
@@ -702,7 +713,10 @@ func normalized(r gqlResponse, ids ...string) string {
 
 // universe is every row of one entity, as the administrator reads it, with the
 // rows inside the editor's subtree and the rows anonymous callers may read.
-type universe struct{ all, inside, published map[string]bool }
+type universe struct {
+	all, inside, published map[string]bool
+	key                    map[string]string // a row's department code and year: "440115-001/2023"
+}
 
 func (u *universe) classify(got map[string]bool, want expect) string {
 	sets := map[expect]map[string]bool{all: u.all, insideOnly: u.inside, publishedOnly: u.published, none: {}}
@@ -751,6 +765,7 @@ func insideCode(code string) bool {
 
 type classified struct {
 	ID, Code, Status string
+	Year             int
 	Department       struct{ Code string }
 	DepartmentYear   struct{ ID string }
 	Evaluations      []struct {
@@ -778,9 +793,11 @@ func (e *env) classified(t *testing.T, query string) []classified {
 
 // universe reads, as the administrator, every row of entity and sorts them.
 func (e *env) universe(t *testing.T, entity string) *universe {
-	u := &universe{all: map[string]bool{}, inside: map[string]bool{}, published: map[string]bool{}}
+	u := &universe{all: map[string]bool{}, inside: map[string]bool{}, published: map[string]bool{}, key: map[string]string{}}
+	keys := map[string]string{} // each row's department code and year, for the aggregates' counts
 	add := func(id string, in, pub bool) {
 		u.all[id] = true
+		u.key[id] = keys[id]
 		if in {
 			u.inside[id] = true
 		}
@@ -789,9 +806,10 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		}
 	}
 	years := map[string]classified{}
-	for _, y := range e.classified(t, `{ departmentYears(first: 500) { edges { node { id department { code } evaluations { status project { id } } } } } }`) {
+	for _, y := range e.classified(t, `{ departmentYears(first: 500) { edges { node { id year department { code } evaluations { status project { id } } } } } }`) {
 		years[y.ID] = y
 	}
+	yearKey := func(id string) string { return fmt.Sprintf("%s/%d", years[id].Department.Code, years[id].Year) }
 	// A year's figures and overall indicators are public once its overall evaluation is published.
 	yearPublished := func(id string) bool {
 		for _, ev := range years[id].Evaluations {
@@ -810,6 +828,7 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		}
 	case "departmentYears":
 		for id := range years {
+			keys[id] = yearKey(id)
 			add(id, yearInside(id), yearPublished(id))
 		}
 	case "projects":
@@ -818,6 +837,7 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		}
 	case "indicators":
 		for _, n := range e.classified(t, `{ indicators(first: 500) { edges { node { id departmentYear { id } project { evaluation { status } } } } } }`) {
+			keys[n.ID] = yearKey(n.DepartmentYear.ID)
 			pub := yearPublished(n.DepartmentYear.ID)
 			if n.Project != nil {
 				pub = published(n.Project.Evaluation)
@@ -826,6 +846,7 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		}
 	case "evaluations":
 		for _, n := range e.classified(t, `{ evaluations(first: 500) { edges { node { id status departmentYear { id } } } } }`) {
+			keys[n.ID] = yearKey(n.DepartmentYear.ID)
 			add(n.ID, yearInside(n.DepartmentYear.ID), n.Status == "PUBLISHED")
 		}
 	default:
