@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { resolve } from "node:path";
 
-// The app is built into dist/app and embedded in the Go binary (frontend/embed.go).
+// The app is built into dist/app and embedded in the Go binary (frontend/embed.go), with two pages:
+// the app (index.html) and the GraphQL explorer (graphiql.html, served at /graphiql). The build
+// script then precompresses the files (scripts/compress.mjs).
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -9,9 +12,18 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, "index.html"),
+        graphiql: resolve(import.meta.dirname, "graphiql.html"),
+      },
       output: {
         // Charts and the big component library load in their own chunks.
+        // React and the helpers every part shares get chunks of their own: a module a captured
+        // chunk imports would otherwise be pulled into it, and the explorer would load antd and
+        // the charts for React and tslib.
         manualChunks(id) {
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return "react";
+          if (id.includes("node_modules/tslib")) return "tslib";
           if (id.includes("node_modules/echarts") || id.includes("node_modules/zrender")) return "charts";
           if (id.includes("node_modules/antd") || id.includes("node_modules/@ant-design") || id.includes("node_modules/rc-")) return "antd";
           return undefined;

@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"io"
 	"log/slog"
 	"net/http"
@@ -78,8 +76,8 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 					t.Errorf("Content-Security-Policy %q lacks %s", csp, part)
 				}
 			}
-			if tt.path != "/graphiql" && (strings.Contains(csp, "cdn.jsdelivr.net") || strings.Contains(csp, "sha256-")) {
-				t.Errorf("the app's policy allows GraphiQL's scripts: %q", csp)
+			if strings.Contains(csp, "://") || strings.Contains(csp, "sha256-") {
+				t.Errorf("the policy allows a host or an inline script: %q", csp)
 			}
 			if id := resp.Header.Get("X-Request-ID"); id == "" {
 				t.Error("no X-Request-ID")
@@ -98,10 +96,9 @@ func directive(csp, name string) []string {
 	return nil
 }
 
-// GraphiQL's page loads under its policy: every script and stylesheet it names is
-// allowed by its exact URL and pinned by an integrity hash, its inline script by
-// its hash, and nothing else runs.
-func TestGraphiQLPolicyFitsThePage(t *testing.T) {
+// GraphiQL is a page of the embedded app: it is served under the app's policy,
+// which names no host but this one and allows no inline or evaluated script.
+func TestGraphiQLUnderTheAppPolicy(t *testing.T) {
 	srv := newServer(t)
 	resp, err := api.Get(srv.URL + "/graphiql")
 	if err != nil {
@@ -109,49 +106,19 @@ func TestGraphiQLPolicyFitsThePage(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if !strings.Contains(string(page), "<title>graphiql</title>") {
+		t.Fatalf("/graphiql answered %q, not the explorer's page", page)
+	}
 	csp := resp.Header.Get("Content-Security-Policy")
-	scripts, styles := directive(csp, "script-src"), directive(csp, "style-src")
-	has := func(list []string, s string) bool {
-		for _, x := range list {
-			if x == s {
-				return true
+	if got := directive(csp, "script-src"); len(got) != 1 || got[0] != "'self'" {
+		t.Errorf("script-src %v, want 'self' only", got)
+	}
+	for _, name := range []string{"default-src", "connect-src", "font-src", "style-src", "img-src"} {
+		for _, src := range directive(csp, name) {
+			if strings.Contains(src, "://") || src == "*" || src == "https:" || src == "'unsafe-eval'" {
+				t.Errorf("%s allows %s: %q", name, src, csp)
 			}
 		}
-		return false
-	}
-
-	external := regexp.MustCompile(`<(script|link)\s[^>]*?(?:src|href)="([^"]+)"[^>]*>`)
-	found := 0
-	for _, m := range external.FindAllSubmatch(page, -1) {
-		tag, url := string(m[1]), string(m[2])
-		found++
-		if !bytes.Contains(m[0], []byte(`integrity="sha256-`)) {
-			t.Errorf("%s is loaded without an integrity hash", url)
-		}
-		if list := map[string][]string{"script": scripts, "link": styles}[tag]; !has(list, url) {
-			t.Errorf("the policy does not allow %s %s: %q", tag, url, csp)
-		}
-	}
-	if found < 3 {
-		t.Errorf("found %d external scripts and stylesheets in the page; the page changed?", found)
-	}
-	inline := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllSubmatch(page, -1)
-	if len(inline) == 0 {
-		t.Error("no inline script in the page; the page changed?")
-	}
-	for _, m := range inline {
-		sum := sha256.Sum256(m[1])
-		if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !has(scripts, h) {
-			t.Errorf("the inline script's hash %s is not in script-src %q", h, scripts)
-		}
-	}
-	for _, unsafe := range []string{"'unsafe-inline'", "'unsafe-eval'", "*", "https:", "https://cdn.jsdelivr.net"} {
-		if has(scripts, unsafe) {
-			t.Errorf("script-src allows %s", unsafe)
-		}
-	}
-	if got := directive(csp, "connect-src"); len(got) != 1 || got[0] != "'self'" {
-		t.Errorf("connect-src %v, want 'self'", got)
 	}
 }
 

@@ -127,30 +127,6 @@ func TestPanicsStayInTheLog(t *testing.T) {
 	}
 }
 
-func TestPageCSP(t *testing.T) {
-	page := []byte(`<html><head><style>body{margin:0}</style>
-<script
-	src="https://cdn.example/a.js"
-	integrity="sha256-x"></script>
-<link rel="stylesheet" href="https://cdn.example/a.css" integrity="sha256-y"/>
-</head><body><script>go()</script></body></html>`)
-	got := pageCSP(page)
-	for _, want := range []string{
-		// printf 'go()' | openssl dgst -sha256 -binary | base64
-		"script-src https://cdn.example/a.js 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw=';",
-		"style-src 'self' 'unsafe-inline' https://cdn.example/a.css;",
-		"connect-src 'self';",
-		"frame-ancestors 'none'",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("%q lacks %q", got, want)
-		}
-	}
-	if got := pageCSP([]byte("<p>no scripts</p>")); !strings.Contains(got, "script-src 'none';") {
-		t.Errorf("a page without scripts: %q", got)
-	}
-}
-
 // A body read through the limit: the handler sees all of it when it fits.
 func TestLimitBodies(t *testing.T) {
 	var seen []byte

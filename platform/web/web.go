@@ -1,4 +1,4 @@
-// Package web routes HTTP: the GraphQL API, GraphiQL, the health check and the SPA,
+// Package web routes HTTP: the GraphQL API, the embedded GraphiQL, the health check and the SPA,
 // behind request ids, security headers, logging, panic recovery, CORS, a body size
 // limit and a per-request deadline.
 package web
@@ -11,12 +11,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"path"
 	"runtime/debug"
 	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 
 	"jixiao/ent"
@@ -89,14 +87,8 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	maxBody := orDefault(opts.MaxBodyBytes, DefaultMaxBodyBytes)
 	timeout := orDefault(opts.RequestTimeout, DefaultRequestTimeout)
 
-	graphiql := playground.Handler("Jixiao GraphQL", "/query")
-	graphiqlCSP := pageCSP(render(graphiql, "/graphiql"))
-	csp := func(p string) string {
-		if p == "/graphiql" {
-			return graphiqlCSP
-		}
-		return appCSP
-	}
+	// Every page, the explorer included, is the embedded app's: one strict policy.
+	csp := func(string) string { return appCSP }
 
 	authn := opts.Auth
 	if authn == nil {
@@ -109,10 +101,14 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
 	mux.Handle("/export", export.Route(authn.Middleware(api)))
-	mux.Handle("/graphiql", graphiql)
-	mux.Handle("GET /healthz", healthz(client))
+	var app *assets
 	if opts.SPA != nil {
-		mux.Handle("/", spa(opts.SPA))
+		app = newAssets(opts.SPA)
+		mux.Handle("/graphiql", app.Page("graphiql.html"))
+	}
+	mux.Handle("GET /healthz", healthz(client))
+	if app != nil {
+		mux.Handle("/", app)
 	}
 	allowed := make(map[string]bool, len(opts.AllowedOrigins))
 	for _, o := range opts.AllowedOrigins {
@@ -168,30 +164,6 @@ func healthz(client *ent.Client) http.Handler {
 		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
-	})
-}
-
-// spa serves the app's files and answers every other path with index.html, so
-// that client-side routes survive a reload.
-func spa(files fs.FS) http.Handler {
-	static := http.FileServerFS(files)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-		if name != "" {
-			if _, err := fs.Stat(files, name); err == nil {
-				static.ServeHTTP(w, r)
-				return
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				http.Error(w, "cannot read "+name, http.StatusInternalServerError)
-				return
-			}
-		}
-		http.ServeFileFS(w, r, files, "index.html")
 	})
 }
 

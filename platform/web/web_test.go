@@ -58,6 +58,7 @@ func newServerWith(t *testing.T, configure func(*web.Options)) *httptest.Server 
 	spa := fstest.MapFS{
 		"index.html":    {Data: []byte("<!doctype html><title>app</title>")},
 		"assets/app.js": {Data: []byte("console.log(1)")},
+		"graphiql.html": {Data: []byte("<!doctype html><title>graphiql</title>")},
 	}
 	opts := web.Options{
 		Log:            slog.New(slog.NewTextHandler(io.Discard, nil)),
