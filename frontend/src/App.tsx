@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Provider } from "urql";
 import { client } from "./api/client";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
+import ErrorBoundary from "./components/ErrorBoundary";
 import AppLayout from "./layout/AppLayout";
 import LoginPage from "./pages/LoginPage";
 
@@ -26,19 +27,21 @@ function Routed() {
   if (!me || me.kind === "ANONYMOUS") return <LoginPage />;
   return (
     <AppLayout>
-      <Suspense fallback={<Spin />}>
-        <Routes>
-          <Route path="/" element={<Navigate to="/departments" replace />} />
-          <Route path="/departments" element={<DepartmentsPage />} />
-          <Route path="/years/:yearId" element={<DepartmentYearPage />} />
-          <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
-          <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
-          <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
-          <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
-          <Route path="/dashboards" element={<DashboardsPage />} />
-          <Route path="*" element={<Navigate to="/departments" replace />} />
-        </Routes>
-      </Suspense>
+      <ErrorBoundary>
+        <Suspense fallback={<Spin />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/departments" replace />} />
+            <Route path="/departments" element={<DepartmentsPage />} />
+            <Route path="/years/:yearId" element={<DepartmentYearPage />} />
+            <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+            <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
+            <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
+            <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
+            <Route path="/dashboards" element={<DashboardsPage />} />
+            <Route path="*" element={<Navigate to="/departments" replace />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
     </AppLayout>
   );
 }

@@ -23,6 +23,8 @@ const en: Catalogue = {
     percent: "%",
     yes: "Yes",
     no: "No",
+    newVersion: "A new version of Jixiao is available: reload the page to use it.",
+    crashed: "This page failed. Reloading usually helps; if it does not, tell your administrator what is shown below.",
   },
   auth: {
     login: "Sign in",

@@ -21,6 +21,8 @@ const zhCN = {
     percent: "%",
     yes: "是",
     no: "否",
+    newVersion: "系统已更新，请重新加载页面以使用新版本。",
+    crashed: "页面出错了。重新加载通常可以解决；如果问题仍在，请把下面的信息告诉管理员。",
   },
   auth: {
     login: "登录",
