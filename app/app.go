@@ -22,6 +22,7 @@ import (
 	"jixiao/frontend"
 	"jixiao/platform/access"
 	"jixiao/platform/auth"
+	"jixiao/platform/clientip"
 	"jixiao/platform/store"
 	"jixiao/platform/web"
 )
@@ -33,6 +34,7 @@ type config struct {
 	demo            demoSet
 	corsOrigins     []string
 	noIntrospection bool
+	trustedProxies  clientip.Proxies
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -53,8 +55,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
+	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	var err error
+	if c.trustedProxies, err = clientip.Parse(*proxies); err != nil {
+		return c, fmt.Errorf("--trusted-proxies: %w", err)
 	}
 	for _, o := range strings.Split(origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -93,7 +100,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 
-	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection}
+	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
+		TrustedProxies: cfg.trustedProxies}
 	if err := opts.Validate(); err != nil {
 		return err
 	}

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -27,6 +26,7 @@ import (
 	"jixiao/ent/session"
 	"jixiao/ent/user"
 	"jixiao/platform/access"
+	"jixiao/platform/clientip"
 	"jixiao/platform/viewer"
 )
 
@@ -343,10 +343,8 @@ func clearCookie(w http.ResponseWriter, r *http.Request) {
 }
 
 // secure marks the cookie Secure when the browser reached us over HTTPS, directly
-// or through a proxy that says so.
-func secure(r *http.Request) bool {
-	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
-}
+// or through a trusted proxy that says so (package clientip, --trusted-proxies).
+func secure(r *http.Request) bool { return clientip.HTTPS(r) }
 
 func addressOf(r *http.Request) string {
 	if r == nil {
@@ -355,10 +353,6 @@ func addressOf(r *http.Request) string {
 	return clientAddress(r)
 }
 
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientAddress is the client's IP address: behind trusted proxies, the one they
+// forwarded, so that each client has a sign-in bucket of its own.
+func clientAddress(r *http.Request) string { return clientip.Address(r) }

@@ -21,6 +21,7 @@ import (
 	"jixiao/graph"
 	"jixiao/graph/loader"
 	"jixiao/platform/auth"
+	"jixiao/platform/clientip"
 	"jixiao/platform/export"
 	"jixiao/platform/reqid"
 )
@@ -43,6 +44,9 @@ type Options struct {
 	Auth *auth.Service
 	// NoIntrospection turns GraphQL introspection (and so GraphiQL's schema view) off.
 	NoIntrospection bool
+	// TrustedProxies may say who the client is and whether it used HTTPS
+	// (X-Forwarded-For, X-Forwarded-Proto); the zero value believes no one.
+	TrustedProxies clientip.Proxies
 }
 
 // Validate reports options NewHandler cannot serve with, worded for the command
@@ -130,6 +134,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	h = recoverPanics(log, h)
 	h = logRequests(log, h)
 	h = securityHeaders(csp, h)
+	h = clientip.Middleware(opts.TrustedProxies, h) // outermost but for the id: the access log may use clientip.Address
 	return reqid.Middleware(h)
 }
 
