@@ -19,12 +19,24 @@ func TestSubmitRacesEdit(t *testing.T) { stores(t, submitRacesEdit) }
 
 func submitRacesEdit(t *testing.T, db string) {
 	srv := startServer(t, db, "--demo=seed")
-	editor, reviewer := srv.as(t, "editor"), srv.as(t, "reviewer")
+	editor := srv.as(t, "editor")
+	raceSubmitAndEdit(t, editor, editor, srv.as(t, "reviewer"), raceRounds)
+}
+
+// raceSubmitAndEdit runs rounds of submitter's submitEvaluation of the office's
+// evaluation at once with editor's updateIndicator of one of its weights (the same
+// session, or the same editor on another server). Exactly one of them may win: the
+// edit first, and the submission is refused (SUBMIT_CHECK), or the submission
+// first, and the edit is refused (LOCKED). A submitted evaluation whose weights
+// changed after submission, or two winners, is an anomaly.
+func raceSubmitAndEdit(t *testing.T, submitter, editor, reviewer *caller, rounds int) {
+	t.Helper()
 	ev, ind := officeEvaluation(t, editor)
 	var before struct{ Node struct{ Weight string } }
 	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Indicator { weight } } }`, map[string]any{"id": ind}, &before)
 	good := before.Node.Weight
-	bad := decimal.RequireFromString(good).Add(decimal.NewFromInt(1)).String()
+	badDec := decimal.RequireFromString(good).Add(decimal.NewFromInt(1))
+	bad := badDec.String()
 	const (
 		submit    = `mutation($id: ID!) { submitEvaluation(id: $id) { status } }`
 		setWeight = `mutation($id: ID!, $w: Decimal!) { updateIndicator(id: $id, input: {weight: $w}) { weight } }`
@@ -34,10 +46,10 @@ func submitRacesEdit(t *testing.T, db string) {
 			i: node(id: $ind) { ... on Indicator { weight } } }`
 	)
 	var anomalies, submitted, refused int
-	for round := 1; round <= raceRounds; round++ {
+	for round := 1; round <= rounds; round++ {
 		var sub, upd gqlResponse
 		var wg sync.WaitGroup
-		wg.Go(func() { sub = post(t, editor, submit, map[string]any{"id": ev}) })
+		wg.Go(func() { sub = post(t, submitter, submit, map[string]any{"id": ev}) })
 		wg.Go(func() { upd = post(t, editor, setWeight, map[string]any{"id": ind, "w": bad}) })
 		wg.Wait()
 		for what, r := range map[string]gqlResponse{"submit": sub, "update": upd} {
@@ -57,6 +69,13 @@ func submitRacesEdit(t *testing.T, db string) {
 			anomalies++
 			t.Errorf("round %d: SUBMITTED with problems %+v (submit %v, update %v)", round, now.E.SubmitProblems, code(sub), code(upd))
 		}
+		// One serial order or the other: the winner's effect is what the reviewer reads.
+		subWon, updWon := code(sub) == "", code(upd) == ""
+		if subWon == updWon || (subWon && (now.E.Status != "SUBMITTED" || now.I.Weight != good)) ||
+			(updWon && (now.E.Status == "SUBMITTED" || !decimal.RequireFromString(now.I.Weight).Equal(badDec))) {
+			anomalies++
+			t.Errorf("round %d: submit %q, update %q, then %s with weight %s", round, code(sub), code(upd), now.E.Status, now.I.Weight)
+		}
 		if code(upd) == "LOCKED" {
 			refused++
 		}
@@ -69,7 +88,7 @@ func submitRacesEdit(t *testing.T, db string) {
 			must(t, editor, setWeight, map[string]any{"id": ind, "w": good}, nil)
 		}
 	}
-	t.Logf("%d rounds: %d submitted (%d updates refused as LOCKED), %d anomalies", raceRounds, submitted, refused, anomalies)
+	t.Logf("%d rounds: %d submitted (%d updates refused as LOCKED), %d anomalies", rounds, submitted, refused, anomalies)
 }
 
 // TestParallelMonthlyExecution sets a year's months from several callers at once:
