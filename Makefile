@@ -3,11 +3,11 @@ GO ?= go
 ADDR ?= :8080
 DB ?= sqlite://jixiao.db
 
-.PHONY: run build frontend test test-go test-frontend test-e2e generate bench bench-data bench-load fuzz lint clean
+.PHONY: migration run build frontend test test-go test-frontend test-e2e generate bench bench-data bench-load fuzz lint clean
 
 ## run: build the web app and the server, then start it on SQLite with the demo data loaded
 run: build
-	./jixiao --addr $(ADDR) --db $(DB) --demo
+	./jixiao --addr $(ADDR) --db $(DB) --migrate --demo
 
 ## build: the web app, then the server binary ./jixiao that embeds it
 build: frontend
@@ -43,6 +43,12 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck $$($(GO) list ./... | grep -v -E '^jixiao/ent(/|$$)|/generated|/node_modules/') ./ent/schema/...
+
+## migration: plan the next versioned migration of both stores from the ent schema (NAME=what_it_does);
+##            PostgreSQL's needs a server: JIXIAO_DEV_POSTGRES or JIXIAO_TEST_POSTGRES
+migration:
+	@test -n "$(NAME)" || { echo "say what the migration does: make migration NAME=add_report_table"; exit 1; }
+	$(GO) run ./platform/migrate/cmd/migration $(NAME)
 
 ## generate: regenerate ent (and graph/ent.graphql), then gqlgen, with the versions pinned in go.mod
 generate:

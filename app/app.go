@@ -34,6 +34,7 @@ type config struct {
 	demo            demoSet
 	corsOrigins     []string
 	noIntrospection bool
+	migrate         bool
 	trustedProxies  clientip.Proxies
 }
 
@@ -54,6 +55,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.Var(&c.demo, "demo", "load the demo data into an empty database: the seed report's year and a district of 30 departments over 2022–2024; --demo=seed loads the seed's year alone (env JIXIAO_DEMO=1 or seed)")
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
+	fs.BoolVar(&c.migrate, "migrate", env("JIXIAO_MIGRATE", "") == "1", "apply the database's pending migrations before serving; without it the server refuses a database whose schema is not this release's (env JIXIAO_MIGRATE=1)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
@@ -72,7 +74,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 }
 
 // Run starts the server and blocks until ctx ends, then shuts down gracefully;
-// `user add` creates a user and `recompute` checks the kept values instead.
+// `user add` creates a user, `recompute` checks the kept values and `migrate`
+// shows or applies the schema's migrations instead.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) >= 2 && args[0] == "user" && args[1] == "add" {
 		return addUser(ctx, args[2:], getenv, stdout)
@@ -80,15 +83,27 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if len(args) >= 1 && args[0] == "recompute" {
 		return recompute(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) >= 1 && args[0] == "migrate" {
+		return migrateCommand(ctx, args[1:], getenv, stdout)
+	}
 	cfg, err := parseConfig(args, getenv, stdout)
 	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stdout, nil))
 
-	client, err := store.Open(ctx, cfg.db)
+	if cfg.migrate {
+		applied, err := store.Migrate(ctx, cfg.db)
+		if err != nil {
+			return err
+		}
+		if len(applied) > 0 {
+			log.Info("migrations applied", "versions", applied)
+		}
+	}
+	client, err := store.OpenCurrent(ctx, cfg.db)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", cfg.db, err)
+		return fmt.Errorf("opening %s: %w", store.Redacted(cfg.db), err)
 	}
 	defer client.Close()
 	if cfg.demo.on() {

@@ -78,7 +78,7 @@ func startServer(t *testing.T, db string, args ...string) *server {
 	done := make(chan error, 1)
 	env := map[string]string{"JIXIAO_ADMIN_USERNAME": adminName, "JIXIAO_ADMIN_PASSWORD": adminPassword}
 	go func() {
-		done <- Run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", db}, args...), func(k string) string { return env[k] }, pw)
+		done <- Run(ctx, append([]string{"--addr", "127.0.0.1:0", "--db", db, "--migrate"}, args...), func(k string) string { return env[k] }, pw)
 		pw.Close()
 	}()
 	urls := make(chan string, 1)

@@ -53,7 +53,7 @@ trap cleanup EXIT
 serve() {
 	local name=$1 db=$2 port=$3
 	JIXIAO_NEW_PASSWORD=$ADMIN_PASSWORD "$run/jixiao" user add --db "$db" --username $ADMIN --role ADMIN >/dev/null 2>&1 || true
-	"$run/jixiao" --db "$db" --addr "127.0.0.1:$port" >"$run/$name.log" 2>&1 &
+	"$run/jixiao" --db "$db" --migrate --addr "127.0.0.1:$port" >"$run/$name.log" 2>&1 &
 	local pid=$!
 	pids+=("$pid")
 	for _ in $(seq 1 600); do

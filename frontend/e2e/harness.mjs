@@ -21,7 +21,7 @@ function chromiumPath() {
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-e2e-"));
   const bin = process.env.JIXIAO_BIN ?? join(root, "jixiao");
-  const proc = spawn(bin, ["--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/e2e.db`, "--demo"], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(bin, ["--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/e2e.db`, "--migrate", "--demo"], { stdio: ["ignore", "pipe", "inherit"] });
   const accounts = {};
   const url = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout });

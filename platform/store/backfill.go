@@ -46,12 +46,10 @@ func backfill(ctx context.Context, c *ent.Client) error {
 const keptVersion = 1
 
 // backfillKept recomputes every kept value of a database whose kept_marks table
+// (created by a migration)
 // says it was not computed by this version, then marks it. Two servers starting
 // at once both recompute; the repair writes the same values twice.
 func backfillKept(ctx context.Context, db *sql.DB, c *ent.Client) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS kept_marks (version INTEGER NOT NULL)`); err != nil {
-		return err
-	}
 	var marked sql.NullInt64
 	if err := db.QueryRowContext(ctx, `SELECT MAX(version) FROM kept_marks`).Scan(&marked); err != nil {
 		return err

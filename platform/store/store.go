@@ -1,4 +1,4 @@
-// Package store opens the database a --db URL names and migrates its schema.
+// Package store opens the database a --db URL names, migrated (package migrate).
 package store
 
 import (
@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -19,6 +20,7 @@ import (
 
 	"jixiao/ent"
 	_ "jixiao/ent/runtime" // hooks and defaults of the schema
+	"jixiao/platform/migrate"
 )
 
 // sqliteParams are what every SQLite connection needs: foreign keys enforced, WAL
@@ -32,19 +34,58 @@ func SQLiteDSN(path string) string {
 	return "file:" + path + "?" + sqliteParams
 }
 
-// Open connects to dbURL — sqlite://PATH (a file) or postgres://… — and migrates
-// the schema to the current one.
+// Open connects to dbURL — sqlite://PATH (a file) or postgres://… — applies the
+// migrations it lacks, and returns the client: for tools and tests, which own
+// the database they open. The server opens with OpenCurrent.
 func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
+	if _, err := Migrate(ctx, dbURL); err != nil {
+		return nil, err
+	}
+	return OpenCurrent(ctx, dbURL)
+}
+
+// Migrate applies the migrations the database lacks and returns their versions.
+func Migrate(ctx context.Context, dbURL string) ([]string, error) {
 	drv, err := driver(dbURL)
 	if err != nil {
 		return nil, err
 	}
-	// Migrate through the plain driver: Atlas reads the driver's own row type.
-	if err := ent.NewClient(ent.Driver(drv)).Schema.Create(ctx); err != nil {
+	defer drv.Close()
+	applied, err := migrate.Up(ctx, drv.DB(), drv.Dialect())
+	if err != nil {
+		return nil, fmt.Errorf("migrating %s: %w", Redacted(dbURL), err)
+	}
+	return applied, nil
+}
+
+// MigrationStatus compares the database's migrations with this release's.
+func MigrationStatus(ctx context.Context, dbURL string) (migrate.Status, error) {
+	drv, err := driver(dbURL)
+	if err != nil {
+		return migrate.Status{}, err
+	}
+	defer drv.Close()
+	return migrate.Check(ctx, drv.DB(), drv.Dialect())
+}
+
+// OpenCurrent connects to dbURL and refuses a database whose migrations are not
+// exactly this release's: behind (migrate.ErrPending) or ahead (migrate.ErrNewer).
+// It changes no schema; it fills values new columns lack (backfill).
+func OpenCurrent(ctx context.Context, dbURL string) (*ent.Client, error) {
+	drv, err := driver(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	st, err := migrate.Check(ctx, drv.DB(), drv.Dialect())
+	if err == nil {
+		err = st.Err()
+	}
+	if err != nil {
 		drv.Close()
-		return nil, fmt.Errorf("migrating the schema: %w", err)
+		return nil, fmt.Errorf("%s: %w", Redacted(dbURL), err)
 	}
 	client := ent.NewClient(ent.Driver(newSerialDriver(drv)))
+	opened.Store(client, drv)
 	if err := backfill(ctx, client); err != nil {
 		client.Close()
 		return nil, fmt.Errorf("filling new columns: %w", err)
@@ -54,6 +95,35 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 		return nil, fmt.Errorf("filling kept values: %w", err)
 	}
 	return client, nil
+}
+
+// opened remembers each client's driver: ent's Client does not expose it, and
+// the readiness check and the pool's metrics need the *sql.DB under it.
+var opened sync.Map // *ent.Client → *entsql.Driver
+
+// DB is the connection pool under a client Open or OpenCurrent returned, or nil.
+func DB(c *ent.Client) *sql.DB {
+	if d, ok := opened.Load(c); ok {
+		return d.(*entsql.Driver).DB()
+	}
+	return nil
+}
+
+// Ready returns a check that the client's database answers and has had exactly
+// this release's migrations (another server may have migrated it since).
+func Ready(c *ent.Client) func(context.Context) error {
+	return func(ctx context.Context) error {
+		d, ok := opened.Load(c)
+		if !ok {
+			return errors.New("store: the client was not opened by this package")
+		}
+		drv := d.(*entsql.Driver)
+		st, err := migrate.Check(ctx, drv.DB(), drv.Dialect())
+		if err != nil {
+			return err
+		}
+		return st.Err()
+	}
 }
 
 // Connections per server. PostgreSQL's are shared by every API server (100 by

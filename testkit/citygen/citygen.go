@@ -15,10 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"jixiao/platform/access"
-	"jixiao/platform/audit"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -27,6 +26,9 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/migrate"
 	_ "jixiao/ent/runtime" // defaults, validators and the schema's hooks
+	"jixiao/platform/access"
+	"jixiao/platform/audit"
+	schemamigrate "jixiao/platform/migrate"
 )
 
 // version changes whenever Generate writes different rows for the same Config, so that
@@ -136,7 +138,7 @@ func Cached(ctx context.Context, dir string, cfg Config) (dsn string, err error)
 	return DSN(path), nil
 }
 
-// build migrates and fills the SQLite file at path, then checkpoints the WAL into the main
+// build migrates (the versioned migrations) and fills the SQLite file at path, then checkpoints the WAL into the main
 // file so that the file alone holds everything.
 func build(ctx context.Context, path string, cfg Config) (err error) {
 	drv, err := entsql.Open(dialect.SQLite, DSN(path))
@@ -149,7 +151,7 @@ func build(ctx context.Context, path string, cfg Config) (err error) {
 			err = fmt.Errorf("citygen: %w", cerr)
 		}
 	}()
-	if err := client.Schema.Create(ctx); err != nil {
+	if _, err := schemamigrate.Up(ctx, drv.DB(), dialect.SQLite); err != nil {
 		return fmt.Errorf("citygen: migrate: %w", err)
 	}
 	if err := Generate(ctx, client, cfg); err != nil {
@@ -168,6 +170,11 @@ func build(ctx context.Context, path string, cfg Config) (err error) {
 // schemaFingerprint is a short digest of the migrated schema (tables, columns, indexes).
 func schemaFingerprint() string {
 	h := sha256.New()
+	versions, err := schemamigrate.Versions(dialect.SQLite)
+	if err != nil {
+		panic(err) // the embedded files are checked by their own tests
+	}
+	fmt.Fprintf(h, "M%s;", strings.Join(versions, ","))
 	for _, t := range migrate.Tables {
 		fmt.Fprintf(h, "T%s;", t.Name)
 		for _, c := range t.Columns {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"jixiao/domain/fixed"
@@ -35,6 +36,26 @@ func Stores(t *testing.T, test func(t *testing.T, c *ent.Client, dbURL string)) 
 			test(t, open(t, u), u)
 		})
 	}
+}
+
+// EmptyStores runs test with the URL of an empty SQLite file and, when
+// JIXIAO_TEST_POSTGRES names a server, of an empty database there: nothing opened
+// or migrated, for tests of opening and migrating.
+func EmptyStores(t *testing.T, test func(t *testing.T, dbURL string)) {
+	t.Run("sqlite", func(t *testing.T) {
+		test(t, "sqlite://"+filepath.Join(t.TempDir(), "jixiao.db"))
+	})
+	if admin := os.Getenv("JIXIAO_TEST_POSTGRES"); admin != "" {
+		t.Run("postgres", func(t *testing.T) { test(t, freshPostgres(t, admin)) })
+	}
+}
+
+// EmptyLike returns the URL of another empty database of dbURL's store.
+func EmptyLike(t *testing.T, dbURL string) string {
+	if strings.HasPrefix(dbURL, "sqlite://") {
+		return "sqlite://" + filepath.Join(t.TempDir(), "other.db")
+	}
+	return freshPostgres(t, os.Getenv("JIXIAO_TEST_POSTGRES"))
 }
 
 func open(t *testing.T, dbURL string) *ent.Client {
