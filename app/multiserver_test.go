@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"entgo.io/ent/dialect"
+
+	"jixiao/platform/migrate"
 )
 
 // at is c calling server s instead: the same cookie jar (cookies do not tell
@@ -27,9 +32,10 @@ func (c *caller) at(s *server) *caller {
 // deployment behind a load balancer does, and checks that whatever one server
 // did the other one honours: sessions, sign-in throttling, version conflicts,
 // workflow locks (and a submission racing an edit across the servers), API
-// tokens. The product has no notifications or subscriptions yet, so there is
-// nothing of theirs to check. Automatic persisted queries are the one cache a
-// server keeps to itself; the protocol's resend covers a miss.
+// tokens; and that two migrations started at once apply each version once.
+// The product has no notifications or subscriptions yet, so there is nothing
+// of theirs to check. Automatic persisted queries are the one cache a server
+// keeps to itself; the protocol's resend covers a miss.
 func TestTwoServersOneDatabase(t *testing.T) {
 	pg := os.Getenv("JIXIAO_TEST_POSTGRES")
 	if pg == "" {
@@ -37,9 +43,11 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	}
 	patientHashing(t)
 	db := freshPostgres(t, pg)
-	a := startServer(t, db, "--demo=seed") // migrates the empty database and loads the demo
-	b := startServer(t, db)                // finds it migrated and filled
-	b.accounts = a.accounts                // the demo's passwords were printed by A
+	// The recipe: migrate once per release, then start the servers without --migrate.
+	t.Run("migrations", func(t *testing.T) { migrateTwiceAtOnce(t, db) })
+	a := startServer(t, db, "--migrate=false", "--demo=seed")
+	b := startServer(t, db, "--migrate=false")
+	b.accounts = a.accounts // the demo's passwords were printed by A
 
 	t.Run("sessions", func(t *testing.T) { sessionsAcross(t, a, b) })
 	t.Run("throttling", func(t *testing.T) { throttlingAcross(t, a, b) })
@@ -51,14 +59,6 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	})
 	t.Run("tokens", func(t *testing.T) { tokensAcross(t, a, b) })
 	t.Run("persisted queries", func(t *testing.T) { persistedQueriesAcross(t, a, b) })
-	t.Run("migrations", func(t *testing.T) {
-		// TODO(issue 10, migrations): this tree has no `jixiao migrate` / --migrate yet
-		// and every server migrates at start. Once it has: migrate the database once
-		// with the command, start A and B on it without migrating, and check that a
-		// server finding the schema older than itself refuses to start, naming the
-		// command to run.
-		t.Skip("TODO: versioned migrations (`jixiao migrate up`) are not in this tree yet")
-	})
 }
 
 // sessionsAcross: a session started on A works on B, CSRF token included, and
@@ -93,6 +93,49 @@ func sessionsAcross(t *testing.T, a, b *server) {
 	must(t, kept, `{ me { kind } }`, nil, &me)
 	if me.Me.Kind != "ANONYMOUS" {
 		t.Errorf("the session signed out on B is %s on A", me.Me.Kind)
+	}
+}
+
+// migrateTwiceAtOnce runs `jixiao migrate up` twice at once on an empty
+// database, as two servers started together with --migrate would: they take
+// turns, and between them apply each of the release's migrations exactly once.
+func migrateTwiceAtOnce(t *testing.T, db string) {
+	var outs [2]bytes.Buffer
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Go(func() {
+			errs[i] = Run(context.Background(), []string{"migrate", "up", "--db", db}, func(string) string { return "" }, &outs[i])
+		})
+	}
+	wg.Wait()
+	applied := map[string]int{}
+	for i, out := range outs {
+		if errs[i] != nil {
+			t.Fatalf("migrate up %d: %v\n%s", i+1, errs[i], out.String())
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if v, ok := strings.CutPrefix(line, "applied "); ok {
+				applied[strings.Fields(v)[0]]++
+			}
+		}
+	}
+	known, err := migrate.Versions(dialect.Postgres)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range known {
+		if applied[v] != 1 {
+			t.Errorf("migration %s applied %d times by two at once, want once (%v)", v, applied[v], applied)
+		}
+	}
+	if len(applied) != len(known) {
+		t.Errorf("applied %v, want the release's %v", applied, known)
+	}
+	var out bytes.Buffer
+	if err := Run(context.Background(), []string{"migrate", "status", "--db", db}, func(string) string { return "" }, &out); err != nil ||
+		!strings.Contains(out.String(), "the schema is current") {
+		t.Errorf("status after both: %v\n%s", err, out.String())
 	}
 }
 
