@@ -90,13 +90,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		if err != nil {
 			return err
 		}
-		if len(applied) > 0 {
-			log.Info("migrations applied", "versions", applied)
+		for _, r := range applied {
+			log.Info("migration "+how(r), "version", r.Version, "description", r.Description)
 		}
 	}
 	client, err := store.OpenCurrent(ctx, cfg.db)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", store.Redacted(cfg.db), err)
+		return err
 	}
 	defer client.Close()
 	if cfg.demo.on() {

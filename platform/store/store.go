@@ -44,8 +44,8 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 	return OpenCurrent(ctx, dbURL)
 }
 
-// Migrate applies the migrations the database lacks and returns their versions.
-func Migrate(ctx context.Context, dbURL string) ([]string, error) {
+// Migrate applies the migrations the database lacks and returns what it recorded.
+func Migrate(ctx context.Context, dbURL string) ([]migrate.Revision, error) {
 	drv, err := driver(dbURL)
 	if err != nil {
 		return nil, err
