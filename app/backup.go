@@ -30,6 +30,9 @@ func backupDB(ctx context.Context, args []string, getenv func(string) string, st
 	db := fs.String("db", getenvOr(getenv, "JIXIAO_DB", "sqlite://jixiao.db"), "database to back up (env JIXIAO_DB)")
 	to := fs.String("to", "", "the backup file to write (required)")
 	path, err := parseSQLite(fs, args, db, "--to", to)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
@@ -59,6 +62,9 @@ func restoreDB(ctx context.Context, args []string, getenv func(string) string, s
 	from := fs.String("from", "", "the backup file to restore (required)")
 	force := fs.Bool("force", false, "replace a database that exists")
 	path, err := parseSQLite(fs, args, db, "--from", from)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
