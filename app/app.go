@@ -79,6 +79,12 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if len(args) >= 1 && args[0] == "migrate" {
 		return migrateCommand(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) >= 1 && args[0] == "backup" {
+		return backupDB(ctx, args[1:], getenv, stdout)
+	}
+	if len(args) >= 1 && args[0] == "restore" {
+		return restoreDB(ctx, args[1:], getenv, stdout)
+	}
 	cfg, err := parseConfig(args, getenv, stdout)
 	if err != nil {
 		return err
