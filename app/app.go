@@ -67,8 +67,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 }
 
 // Run starts the server and blocks until ctx ends, then shuts down gracefully;
-// `user add` creates a user, `recompute` checks the kept values and `migrate`
-// shows or applies the schema's migrations instead.
+// `user add` creates a user, `recompute` checks the kept values, `migrate`
+// shows or applies the schema's migrations, and `backup` and `restore` copy a
+// SQLite database instead.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) >= 2 && args[0] == "user" && args[1] == "add" {
 		return addUser(ctx, args[2:], getenv, stdout)
