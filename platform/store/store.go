@@ -53,6 +53,7 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 		client.Close()
 		return nil, fmt.Errorf("filling kept values: %w", err)
 	}
+	remember(client, drv.DB()) // for DB (stats.go)
 	return client, nil
 }
 
