@@ -33,6 +33,7 @@ type config struct {
 	demo            demoSet
 	corsOrigins     []string
 	noIntrospection bool
+	metricsToken    string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -52,6 +53,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.Var(&c.demo, "demo", "load the demo data into an empty database: the seed report's year and a district of 30 departments over 2022–2024; --demo=seed loads the seed's year alone (env JIXIAO_DEMO=1 or seed)")
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
+	fs.StringVar(&c.metricsToken, "metrics-token", env("JIXIAO_METRICS_TOKEN", ""), "require Authorization: Bearer <token> on /metrics; prefer the variable, which ps does not show (env JIXIAO_METRICS_TOKEN)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -93,7 +95,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 
-	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection}
+	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
+		MetricsToken: cfg.metricsToken}
 	if err := opts.Validate(); err != nil {
 		return err
 	}
