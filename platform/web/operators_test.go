@@ -266,6 +266,8 @@ func TestAccessLog(t *testing.T) {
 			"level": "INFO", "status": 200.0, "viewer": "anonymous", "operation": "SignIn", "code": "UNAUTHENTICATED"}},
 		{"an anonymous operation", "GET", "/query?query=%7B__typename%7D", "", nil, map[string]any{
 			"method": "GET", "viewer": "anonymous", "operation": "", "code": "OK"}},
+		{"an export", "POST", "/export", `{"query":"query Rows { departments(first: 100) { edges { node { code } } } }","format":"csv"}`, asToken, map[string]any{
+			"route": "/export", "status": 200.0, "viewer": fmt.Sprintf("token:%d", tokenID), "operation": "Rows", "code": "OK"}},
 		{"a bad token, refused before GraphQL", "POST", "/query", departmentsQuery, []string{"Authorization", "Bearer nope"}, map[string]any{
 			"status": 401.0, "viewer": nil, "operation": nil, "code": nil}},
 		{"an asset", "GET", "/assets/app.js", "", nil, map[string]any{
