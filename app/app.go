@@ -34,6 +34,7 @@ type config struct {
 	corsOrigins     []string
 	noIntrospection bool
 	migrate         bool
+	metricsToken    string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -54,6 +55,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
 	fs.BoolVar(&c.migrate, "migrate", env("JIXIAO_MIGRATE", "") == "1", "apply the database's pending migrations before serving; without it the server refuses a database whose schema is not this release's (env JIXIAO_MIGRATE=1)")
+	fs.StringVar(&c.metricsToken, "metrics-token", env("JIXIAO_METRICS_TOKEN", ""), "require Authorization: Bearer <token> on /metrics; prefer the variable, which ps does not show (env JIXIAO_METRICS_TOKEN)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -115,7 +117,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 
-	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection}
+	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
+		MetricsToken: cfg.metricsToken, Ready: store.Ready(client)}
 	if err := opts.Validate(); err != nil {
 		return err
 	}
