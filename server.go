@@ -1,7 +1,11 @@
 // Command jixiao serves the budget performance self-evaluation API and its web app.
 //
-//	jixiao [--addr :8080] [--db sqlite://jixiao.db] [--demo] [--cors-origins https://a.example]
+//	jixiao [--addr :8080] [--db sqlite://jixiao.db] [--migrate] [--demo] [--cors-origins https://a.example]
+//	jixiao migrate status|up [--db …]
 //	jixiao user add --username NAME --role ADMIN|REVIEWER|EDITOR|ANALYST [--department CODE] [--db …]
+//	jixiao recompute [--repair] [--db …]
+//	jixiao backup --to FILE [--db sqlite://…]
+//	jixiao restore --from FILE [--db sqlite://…] [--force]
 package main
 
 import (

@@ -35,6 +35,7 @@ type config struct {
 	corsOrigins     []string
 	noIntrospection bool
 	migrate         bool
+	metricsToken    string
 	trustedProxies  clientip.Proxies
 }
 
@@ -56,6 +57,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&origins, "cors-origins", env("JIXIAO_CORS_ORIGINS", ""), "comma-separated origins allowed to call the API from a browser (env JIXIAO_CORS_ORIGINS)")
 	fs.StringVar(&c.debugAddr, "debug-addr", env("JIXIAO_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it off the network (env JIXIAO_DEBUG_ADDR)")
 	fs.BoolVar(&c.migrate, "migrate", env("JIXIAO_MIGRATE", "") == "1", "apply the database's pending migrations before serving; without it the server refuses a database whose schema is not this release's (env JIXIAO_MIGRATE=1)")
+	fs.StringVar(&c.metricsToken, "metrics-token", env("JIXIAO_METRICS_TOKEN", ""), "require Authorization: Bearer <token> on /metrics; prefer the variable, which ps does not show (env JIXIAO_METRICS_TOKEN)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
@@ -74,8 +76,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 }
 
 // Run starts the server and blocks until ctx ends, then shuts down gracefully;
-// `user add` creates a user, `recompute` checks the kept values and `migrate`
-// shows or applies the schema's migrations instead.
+// `user add` creates a user, `recompute` checks the kept values, `migrate`
+// shows or applies the schema's migrations, and `backup` and `restore` copy a
+// SQLite database instead.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) >= 2 && args[0] == "user" && args[1] == "add" {
 		return addUser(ctx, args[2:], getenv, stdout)
@@ -85,6 +88,12 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	if len(args) >= 1 && args[0] == "migrate" {
 		return migrateCommand(ctx, args[1:], getenv, stdout)
+	}
+	if len(args) >= 1 && args[0] == "backup" {
+		return backupDB(ctx, args[1:], getenv, stdout)
+	}
+	if len(args) >= 1 && args[0] == "restore" {
+		return restoreDB(ctx, args[1:], getenv, stdout)
 	}
 	cfg, err := parseConfig(args, getenv, stdout)
 	if err != nil {
@@ -97,13 +106,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		if err != nil {
 			return err
 		}
-		if len(applied) > 0 {
-			log.Info("migrations applied", "versions", applied)
+		for _, r := range applied {
+			log.Info("migration "+how(r), "version", r.Version, "description", r.Description)
 		}
 	}
 	client, err := store.OpenCurrent(ctx, cfg.db)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", store.Redacted(cfg.db), err)
+		return err
 	}
 	defer client.Close()
 	if cfg.demo.on() {
@@ -116,7 +125,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 
 	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
-		TrustedProxies: cfg.trustedProxies}
+		MetricsToken: cfg.metricsToken, Ready: store.Ready(client), TrustedProxies: cfg.trustedProxies}
 	if err := opts.Validate(); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"jixiao/platform/migrate"
 	"jixiao/platform/store"
 )
 
@@ -31,8 +32,8 @@ func migrateCommand(ctx context.Context, args []string, getenv func(string) stri
 		if len(applied) == 0 {
 			fmt.Fprintln(stdout, "nothing to apply: the schema is current")
 		}
-		for _, v := range applied {
-			fmt.Fprintln(stdout, "applied", v)
+		for _, r := range applied {
+			fmt.Fprintln(stdout, how(r), r.Version, r.Description)
 		}
 		return nil
 	}
@@ -41,11 +42,7 @@ func migrateCommand(ctx context.Context, args []string, getenv func(string) stri
 		return err
 	}
 	for _, r := range st.Applied {
-		how := "applied"
-		if r.Adopted {
-			how = "adopted"
-		}
-		fmt.Fprintf(stdout, "%s  %-8s %s  %s\n", r.Version, how, r.AppliedAt.Format("2006-01-02 15:04:05Z"), r.Description)
+		fmt.Fprintf(stdout, "%s  %-8s %s  %s\n", r.Version, how(r), r.AppliedAt.Format("2006-01-02 15:04:05Z"), r.Description)
 	}
 	if st.Legacy {
 		fmt.Fprintln(stdout, "made by a release before versioned migrations: `migrate up` adopts its schema as the baseline")
@@ -61,4 +58,13 @@ func migrateCommand(ctx context.Context, args []string, getenv func(string) stri
 	}
 	fmt.Fprintln(stdout, "the schema is current")
 	return nil
+}
+
+// how says whether a revision's file ran, or was adopted as the schema a release
+// before versioned migrations had built.
+func how(r migrate.Revision) string {
+	if r.Adopted {
+		return "adopted"
+	}
+	return "applied"
 }

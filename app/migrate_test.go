@@ -3,12 +3,16 @@ package app
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
+	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"jixiao/platform/migrate"
+	"jixiao/platform/store"
 )
 
 // TestServeRefusesUnmigrated: the server serves only a database whose schema is
@@ -46,5 +50,25 @@ func TestServeRefusesUnmigrated(t *testing.T) {
 	if err := Run(ctx, []string{"migrate", "sideways"}, env, &out); err == nil {
 		t.Error("an unknown migrate verb was accepted")
 	}
-	startServer(t, db) // and now it serves
+	srv := startServer(t, db) // and now it serves
+
+	// Another server of a newer release migrates the database ahead: this one
+	// keeps answering but says it is not ready.
+	raw, err := sql.Open("sqlite3", store.SQLiteDSN(strings.TrimPrefix(db, "sqlite://")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`INSERT INTO schema_migrations (version, description, checksum, applied_at, adopted) VALUES ('29990101000000', 'newer', 'x', '2999-01-01T00:00:00Z', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(srv.url + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "newer") {
+		t.Errorf("readyz after a newer release migrated: %d %q, want 503 saying newer", resp.StatusCode, body)
+	}
 }

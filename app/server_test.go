@@ -70,7 +70,7 @@ type server struct {
 }
 
 // startServer runs the real server (run, as main does) on db and returns it once
-// /healthz answers.
+// /readyz answers.
 func startServer(t *testing.T, db string, args ...string) *server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -126,7 +126,7 @@ func startServer(t *testing.T, db string, args ...string) *server {
 		}
 	})
 	for i := 0; ; i++ {
-		resp, err := http.Get(srv.url + "/healthz")
+		resp, err := http.Get(srv.url + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -134,7 +134,7 @@ func startServer(t *testing.T, db string, args ...string) *server {
 			}
 		}
 		if i > 100 {
-			t.Fatalf("healthz never answered 200: %v", err)
+			t.Fatalf("readyz never answered 200: %v", err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

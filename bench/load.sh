@@ -57,7 +57,7 @@ serve() {
 	local pid=$!
 	pids+=("$pid")
 	for _ in $(seq 1 600); do
-		curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+		curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
 		kill -0 "$pid" 2>/dev/null || { cat "$run/$name.log" >&2; exit 1; }
 		sleep 0.1
 	done

@@ -48,6 +48,8 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// The first extension: it notes each answer's operation and code as the client gets it.
+	srv.Use(outcome{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// A document of many tokens is refused before it is parsed into a huge error list.
 	srv.SetParserTokenLimit(15000)

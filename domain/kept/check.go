@@ -53,6 +53,7 @@ func Check(ctx context.Context, client *gen.Client, repair bool, report func(Dif
 			return sum, err
 		}
 		after = ids[len(ids)-1]
+		before := sum
 		if repair {
 			tx, err := client.Tx(ctx)
 			if err != nil {
@@ -67,6 +68,8 @@ func Check(ctx context.Context, client *gen.Client, repair bool, report func(Dif
 		} else if err := checkYears(ctx, client, ids, false, report, &sum); err != nil {
 			return sum, err
 		}
+		repaired.Add(uint64(sum.Repaired - before.Repaired))
+		differences.Add(uint64(sum.Differences - before.Differences))
 	}
 }
 

@@ -43,7 +43,7 @@ func IndicatorChanged(ctx context.Context, c *ent.Client, ind *ent.Indicator) er
 	if after.equal(before) {
 		return nil
 	}
-	if err := write(ctx, c, indicator.Table, ind.ID, after.columns()); err != nil {
+	if err := carry(ctx, c, indicator.Table, ind.ID, after.columns()); err != nil {
 		return err
 	}
 	after.apply(ind)
@@ -59,7 +59,7 @@ func YearChanged(ctx context.Context, c *ent.Client, dy *ent.DepartmentYear) err
 	ctx = system(ctx)
 	before, after := storedYear(dy), OfYear(dy)
 	if !after.equal(before) {
-		if err := write(ctx, c, departmentyear.Table, dy.ID, after.columns()); err != nil {
+		if err := carry(ctx, c, departmentyear.Table, dy.ID, after.columns()); err != nil {
 			return err
 		}
 		after.apply(dy)
@@ -74,7 +74,7 @@ func YearChanged(ctx context.Context, c *ent.Client, dy *ent.DepartmentYear) err
 		if after.equal(before) {
 			continue
 		}
-		if err := write(ctx, c, indicator.Table, ind.ID, after.columns()); err != nil {
+		if err := carry(ctx, c, indicator.Table, ind.ID, after.columns()); err != nil {
 			return err
 		}
 		if after.Score != before.Score {
@@ -99,7 +99,7 @@ func ProjectChanged(ctx context.Context, c *ent.Client, p *ent.Project) error {
 	if after.equal(before) {
 		return nil
 	}
-	if err := write(ctx, c, project.Table, p.ID, after.columns()); err != nil {
+	if err := carry(ctx, c, project.Table, p.ID, after.columns()); err != nil {
 		return err
 	}
 	after.apply(p)
@@ -130,7 +130,7 @@ func SubjectChanged(ctx context.Context, c *ent.Client, s Subject) error {
 	if err != nil || after.equal(storedEvaluation(ev)) {
 		return err
 	}
-	return write(ctx, c, evaluation.Table, ev.ID, after.columns())
+	return carry(ctx, c, evaluation.Table, ev.ID, after.columns())
 }
 
 // ofSubject computes the values of an evaluation of s from the kept values it sums.
@@ -189,6 +189,15 @@ func lockSubject(ctx context.Context, c *ent.Client, s Subject) error {
 	}
 	_, err := lockYear(ctx, c, s.Year)
 	return err
+}
+
+// carry writes the values a change moved (write), counting the row.
+func carry(ctx context.Context, c *ent.Client, table string, id int, cols map[string]any) error {
+	if err := write(ctx, c, table, id, cols); err != nil {
+		return err
+	}
+	carried.Add(1)
+	return nil
 }
 
 // write sets kept columns of one row with an UPDATE that no hook sees: a kept

@@ -58,6 +58,7 @@ type Service struct {
 	client   *ent.Client
 	log      *slog.Logger
 	throttle *throttle
+	observer Observer // told of failed sign-ins; nil: nobody (observe.go)
 }
 
 // New returns the service over client.
@@ -198,7 +199,9 @@ type Signed struct {
 // A known and an unknown username take the same steps: the same buckets charged,
 // one hash, the same answers.
 func (s *Service) Login(ctx context.Context, username, password string) (*Signed, error) {
-	return admitted(ctx, func() (*Signed, error) { return s.login(ctx, username, password) })
+	signed, err := admitted(ctx, func() (*Signed, error) { return s.login(ctx, username, password) })
+	s.observe(err)
+	return signed, err
 }
 
 func (s *Service) login(ctx context.Context, username, password string) (*Signed, error) {

@@ -30,8 +30,8 @@ var (
 	slots = semaphore.NewWeighted(int64(MaxHashes))
 	// signIns bounds whole sign-ins (their throttling reads and writes as well as
 	// the hash), so that a flood of them cannot take every database connection.
-	signIns                  = semaphore.NewWeighted(int64(8 * MaxHashes))
-	running, highest, hashes atomic.Int64
+	signIns                           = semaphore.NewWeighted(int64(8 * MaxHashes))
+	running, waiting, highest, hashes atomic.Int64
 )
 
 // PeakHashes is the most hashes that ever ran at once in this process.
@@ -41,15 +41,28 @@ func PeakHashes() int { return int(highest.Load()) }
 // whether the username is known or not.
 func Hashes() int { return int(hashes.Load()) }
 
+// HashQueue is how many hashes run now and how many wait for a slot, in this
+// process (the operators' metrics read it).
+func HashQueue() (int, int) { return int(running.Load()), int(waiting.Load()) }
+
 // admitted runs a sign-in when one of the signIns slots is free within HashWait.
 func admitted[T any](ctx context.Context, f func() (T, error)) (T, error) {
-	return bounded(ctx, signIns, f)
+	return bounded(ctx, signIns, nil, f)
 }
 
-func bounded[T any](ctx context.Context, sem *semaphore.Weighted, f func() (T, error)) (T, error) {
+// bounded runs f once it holds one of sem's slots, counting itself in waiting
+// (when not nil) meanwhile.
+func bounded[T any](ctx context.Context, sem *semaphore.Weighted, waiting *atomic.Int64, f func() (T, error)) (T, error) {
 	wait, cancel := context.WithTimeout(ctx, HashWait)
 	defer cancel()
-	if err := sem.Acquire(wait, 1); err != nil {
+	if waiting != nil {
+		waiting.Add(1)
+	}
+	err := sem.Acquire(wait, 1)
+	if waiting != nil {
+		waiting.Add(-1)
+	}
+	if err != nil {
 		var zero T
 		return zero, ErrBusy
 	}
@@ -60,7 +73,7 @@ func bounded[T any](ctx context.Context, sem *semaphore.Weighted, f func() (T, e
 // hashing runs f, which hashes once, when a slot is free; it waits at most
 // HashWait (or until ctx ends) and then refuses with ErrBusy.
 func hashing[T any](ctx context.Context, f func() (T, error)) (T, error) {
-	return bounded(ctx, slots, func() (T, error) {
+	return bounded(ctx, slots, &waiting, func() (T, error) {
 		n := running.Add(1)
 		defer running.Add(-1)
 		hashes.Add(1)

@@ -253,12 +253,12 @@ func versions(fs []atlas.File) string {
 const lockKey = 0x6a6978_6d6967 // "jix" "mig"
 
 // Up applies the pending migrations in one transaction, all or none, and
-// returns the versions it applied (an adopted baseline included). Servers
+// returns what it recorded (an adopted baseline first). Servers
 // starting together on PostgreSQL take turns on an advisory lock; the later ones
 // find nothing left to do. On SQLite it holds the write lock throughout, with
 // foreign keys off as SQLite's procedure for schema changes asks (table
 // rebuilds), checking them before it commits.
-func Up(ctx context.Context, db *sql.DB, dialectName string) ([]string, error) {
+func Up(ctx context.Context, db *sql.DB, dialectName string) ([]Revision, error) {
 	k, err := load(dialectName)
 	if err != nil {
 		return nil, err
@@ -295,12 +295,13 @@ func Up(ctx context.Context, db *sql.DB, dialectName string) ([]string, error) {
 	if _, err := tx.ExecContext(ctx, createTable(dialectName)); err != nil {
 		return nil, fmt.Errorf("migrate: creating %s: %w", Table, err)
 	}
-	var did []string
-	now := time.Now().UTC().Format(time.RFC3339)
+	var did []Revision
+	now := time.Now().UTC().Truncate(time.Second)
 	record := func(f atlas.File, adopted bool) error {
+		r := Revision{Version: f.Version(), Description: f.Desc(), Checksum: k.sums[f.Version()], AppliedAt: now, Adopted: adopted}
 		_, err := tx.ExecContext(ctx, rebind(dialectName, `INSERT INTO `+Table+` (version, description, checksum, applied_at, adopted) VALUES (?, ?, ?, ?, ?)`),
-			f.Version(), f.Desc(), k.sums[f.Version()], now, adopted)
-		did = append(did, f.Version())
+			r.Version, r.Description, r.Checksum, now.Format(time.RFC3339), adopted)
+		did = append(did, r)
 		return err
 	}
 	if st.Legacy {

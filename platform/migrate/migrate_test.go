@@ -88,7 +88,7 @@ func TestUpThenCurrent(t *testing.T) {
 			t.Fatalf("serving an empty database: %v, want ErrPending", err)
 		}
 		applied, err := store.Migrate(ctx, dbURL)
-		if err != nil || !slices.Equal(applied, known) {
+		if err != nil || !slices.Equal(versionsOf(applied), known) {
 			t.Fatalf("up applied %v (%v), want %v", applied, err, known)
 		}
 		again, err := store.Migrate(ctx, dbURL)
@@ -165,7 +165,7 @@ func TestServersMigratingAtOnce(t *testing.T) {
 		known, _ := migrate.Versions(d)
 		const servers = 4
 		var wg sync.WaitGroup
-		results := make([][]string, servers)
+		results := make([][]migrate.Revision, servers)
 		errs := make([]error, servers)
 		for i := range servers {
 			wg.Go(func() { results[i], errs[i] = store.Migrate(ctx, dbURL) })
@@ -176,7 +176,7 @@ func TestServersMigratingAtOnce(t *testing.T) {
 			if errs[i] != nil {
 				t.Fatalf("server %d: %v", i, errs[i])
 			}
-			all = append(all, results[i]...)
+			all = append(all, versionsOf(results[i])...)
 		}
 		slices.Sort(all)
 		if !slices.Equal(all, known) {
@@ -225,7 +225,7 @@ func TestUpgradeFromPreviousRelease(t *testing.T) {
 		}
 		applied, err := store.Migrate(ctx, dbURL)
 		known, _ := migrate.Versions(d)
-		if err != nil || !slices.Equal(applied, known) {
+		if err != nil || !slices.Equal(versionsOf(applied), known) || !applied[0].Adopted {
 			t.Fatalf("upgrade applied %v (%v), want %v (the baseline adopted)", applied, err, known)
 		}
 		st, err = migrate.Check(ctx, db, d)
@@ -388,4 +388,12 @@ func falsy(d string) string {
 		return "0"
 	}
 	return "false"
+}
+
+func versionsOf(rs []migrate.Revision) []string {
+	vs := make([]string, len(rs))
+	for i, r := range rs {
+		vs[i] = r.Version
+	}
+	return vs
 }

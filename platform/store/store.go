@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -44,8 +43,8 @@ func Open(ctx context.Context, dbURL string) (*ent.Client, error) {
 	return OpenCurrent(ctx, dbURL)
 }
 
-// Migrate applies the migrations the database lacks and returns their versions.
-func Migrate(ctx context.Context, dbURL string) ([]string, error) {
+// Migrate applies the migrations the database lacks and returns what it recorded.
+func Migrate(ctx context.Context, dbURL string) ([]migrate.Revision, error) {
 	drv, err := driver(dbURL)
 	if err != nil {
 		return nil, err
@@ -85,7 +84,6 @@ func OpenCurrent(ctx context.Context, dbURL string) (*ent.Client, error) {
 		return nil, fmt.Errorf("%s: %w", Redacted(dbURL), err)
 	}
 	client := ent.NewClient(ent.Driver(newSerialDriver(drv)))
-	opened.Store(client, drv)
 	if err := backfill(ctx, client); err != nil {
 		client.Close()
 		return nil, fmt.Errorf("filling new columns: %w", err)
@@ -94,30 +92,18 @@ func OpenCurrent(ctx context.Context, dbURL string) (*ent.Client, error) {
 		client.Close()
 		return nil, fmt.Errorf("filling kept values: %w", err)
 	}
+	remember(client, drv) // for DB and Ready (stats.go)
 	return client, nil
-}
-
-// opened remembers each client's driver: ent's Client does not expose it, and
-// the readiness check and the pool's metrics need the *sql.DB under it.
-var opened sync.Map // *ent.Client → *entsql.Driver
-
-// DB is the connection pool under a client Open or OpenCurrent returned, or nil.
-func DB(c *ent.Client) *sql.DB {
-	if d, ok := opened.Load(c); ok {
-		return d.(*entsql.Driver).DB()
-	}
-	return nil
 }
 
 // Ready returns a check that the client's database answers and has had exactly
 // this release's migrations (another server may have migrated it since).
 func Ready(c *ent.Client) func(context.Context) error {
 	return func(ctx context.Context) error {
-		d, ok := opened.Load(c)
-		if !ok {
+		drv := driverOf(c)
+		if drv == nil {
 			return errors.New("store: the client was not opened by this package")
 		}
-		drv := d.(*entsql.Driver)
 		st, err := migrate.Check(ctx, drv.DB(), drv.Dialect())
 		if err != nil {
 			return err

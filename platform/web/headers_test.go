@@ -143,7 +143,9 @@ func (b *syncBuffer) String() string {
 // The request id comes back in the response and names the request's log line.
 func TestRequestID(t *testing.T) {
 	var logs syncBuffer
-	srv := newServerWith(t, func(o *web.Options) { o.Log = slog.New(slog.NewTextHandler(&logs, nil)) })
+	// At debug level: /healthz's successes are logged there.
+	debug := &slog.HandlerOptions{Level: slog.LevelDebug}
+	srv := newServerWith(t, func(o *web.Options) { o.Log = slog.New(slog.NewTextHandler(&logs, debug)) })
 	tests := []struct {
 		name, sent string
 		kept       bool

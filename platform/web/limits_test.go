@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"jixiao/platform/metrics"
 	"jixiao/platform/reqid"
 )
 
@@ -92,7 +93,7 @@ func TestPanicsStayInTheLog(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			logs.Reset()
-			h := reqid.Middleware(logRequests(log, recoverPanics(log, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := reqid.Middleware(accessLog(log, metrics.New(nil), recoverPanics(log, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if tt.wrote {
 					w.WriteHeader(http.StatusOK)
 					_, _ = w.Write([]byte(`{"data":`))

@@ -1,6 +1,6 @@
-// Package web routes HTTP: the GraphQL API, the embedded GraphiQL, the health check and the SPA,
-// behind request ids, security headers, logging, panic recovery, CORS, a body size
-// limit and a per-request deadline.
+// Package web routes HTTP: the GraphQL API, the embedded GraphiQL, the SPA, and the
+// operators' metrics, liveness and readiness, behind request ids, security headers,
+// an access log, panic recovery, CORS, a body size limit and a per-request deadline.
 package web
 
 import (
@@ -23,7 +23,9 @@ import (
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
 	"jixiao/platform/export"
+	"jixiao/platform/metrics"
 	"jixiao/platform/reqid"
+	"jixiao/platform/store"
 )
 
 // Options configure the handler.
@@ -44,6 +46,13 @@ type Options struct {
 	Auth *auth.Service
 	// NoIntrospection turns GraphQL introspection (and so GraphiQL's schema view) off.
 	NoIntrospection bool
+	// MetricsToken, when set, is the bearer token /metrics requires; when empty
+	// /metrics is open, and the proxy must keep it to the internal network.
+	MetricsToken string
+	// Ready reports what keeps the server from taking requests besides the
+	// database not answering (migrations not applied); /readyz calls it after
+	// pinging the database. nil: the ping alone.
+	Ready func(context.Context) error
 	// TrustedProxies may say who the client is and whether it used HTTPS
 	// (X-Forwarded-For, X-Forwarded-Proto); the zero value believes no one.
 	TrustedProxies clientip.Proxies
@@ -94,23 +103,27 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	// Every page, the explorer included, is the embedded app's: one strict policy.
 	csp := func(string) string { return appCSP }
 
+	m := metrics.New(store.DB(client)) // a client store.Open did not make has no pool metrics
 	authn := opts.Auth
 	if authn == nil {
 		authn = auth.New(client, log)
 	}
+	authn = authn.WithObserver(m)
 
 	mux := http.NewServeMux()
 	api := graph.NewServer(client, authn, log, !opts.NoIntrospection)
-	mux.Handle("/query", refuseUnservable(authn.Middleware(loader.Middleware(client, loader.Wait)(api))))
+	mux.Handle("/query", refuseUnservable(authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api)))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
-	mux.Handle("/export", export.Route(authn.Middleware(api)))
+	mux.Handle("/export", export.Route(authn.Middleware(noteViewer(api))))
 	var app *assets
 	if opts.SPA != nil {
 		app = newAssets(opts.SPA)
 		mux.Handle("/graphiql", app.Page("graphiql.html"))
 	}
-	mux.Handle("GET /healthz", healthz(client))
+	mux.Handle("GET /metrics", requireToken(opts.MetricsToken, m.Handler()))
+	mux.Handle("GET /healthz", healthz())
+	mux.Handle("GET /readyz", readyz(client, opts.Ready, log))
 	if app != nil {
 		mux.Handle("/", app)
 	}
@@ -132,7 +145,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	h = exportsUntimed(h, withTimeout(timeout, h))
 	h = c.Handler(h)
 	h = recoverPanics(log, h)
-	h = logRequests(log, h)
+	h = accessLog(log, m, h)
 	h = securityHeaders(csp, h)
 	h = clientip.Middleware(opts.TrustedProxies, h) // outermost but for the id: the access log may use clientip.Address
 	return reqid.Middleware(h)
@@ -156,53 +169,6 @@ func orDefault[T int64 | time.Duration](v, def T) T {
 		return def
 	}
 	return v
-}
-
-// healthz answers 200 when the database answers.
-func healthz(client *ent.Client) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if _, err := client.Department.Query().Exist(ctx); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = w.Write([]byte("ok\n"))
-	})
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	if !s.wrote {
-		s.status, s.wrote = code, true
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	s.wrote = true
-	return s.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController reach the connection's writer (Flush, deadlines).
-func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
-
-// logRequests logs one line per request; the logger adds its request_id.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)))
-	})
 }
 
 // recoverPanics logs a panic with its stack and answers 500 "internal error": the

@@ -13,6 +13,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"jixiao/ent"
 	"jixiao/ent/enttest"
 	_ "jixiao/ent/runtime"
 	"jixiao/ent/user"
@@ -47,6 +48,14 @@ func newServerWith(t *testing.T, configure func(*web.Options)) *httptest.Server 
 	t.Helper()
 	client := enttest.Open(t, "sqlite3", fmt.Sprintf("file:%s-%d?mode=memory&cache=shared&_fk=1", t.Name(), databases.Add(1)))
 	t.Cleanup(func() { client.Close() })
+	srv := httptest.NewServer(newHandler(t, client, configure))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newHandler is newServerWith's handler over client, for tests that call it directly.
+func newHandler(t *testing.T, client *ent.Client, configure func(*web.Options)) http.Handler {
+	t.Helper()
 	sys := access.System(t.Context(), "test")
 	for i := range 60 {
 		client.Department.Create().SetCode(fmt.Sprintf("D%02d", i)).SetName("部门").SaveX(sys)
@@ -68,9 +77,7 @@ func newServerWith(t *testing.T, configure func(*web.Options)) *httptest.Server 
 	if configure != nil {
 		configure(&opts)
 	}
-	srv := httptest.NewServer(web.NewHandler(client, opts))
-	t.Cleanup(srv.Close)
-	return srv
+	return web.NewHandler(client, opts)
 }
 
 func TestRoutes(t *testing.T) {
