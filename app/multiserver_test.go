@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
@@ -302,20 +301,4 @@ func persistedQueriesAcross(t *testing.T, a, b *server) {
 	if r := send(b, true); len(r.Errors) > 0 {
 		t.Errorf("the resend on B: %+v", r.Errors)
 	}
-}
-
-// postBody sends a GraphQL request body as it is and decodes the response.
-func postBody(t *testing.T, c *caller, body map[string]any) gqlResponse {
-	t.Helper()
-	raw, _ := json.Marshal(body)
-	resp, err := c.http.Post(c.url+"/query", "application/json", bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out gqlResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatalf("decoding response (status %d): %v", resp.StatusCode, err)
-	}
-	return out
 }

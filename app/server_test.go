@@ -188,8 +188,14 @@ type gqlResponse struct {
 // post sends one GraphQL operation and decodes the response.
 func post(t *testing.T, base *caller, query string, vars map[string]any) gqlResponse {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, base.url+"/query", bytes.NewReader(body))
+	return postBody(t, base, map[string]any{"query": query, "variables": vars})
+}
+
+// postBody sends a GraphQL request body as it is, as base, and decodes the response.
+func postBody(t *testing.T, base *caller, body map[string]any) gqlResponse {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, base.url+"/query", bytes.NewReader(raw))
 	req.Header.Set("Content-Type", "application/json")
 	if base.csrf != "" {
 		req.Header.Set("X-CSRF-Token", base.csrf)

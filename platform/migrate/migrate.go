@@ -299,7 +299,7 @@ func Up(ctx context.Context, db *sql.DB, dialectName string) ([]Revision, error)
 	now := time.Now().UTC().Truncate(time.Second)
 	record := func(f atlas.File, adopted bool) error {
 		r := Revision{Version: f.Version(), Description: f.Desc(), Checksum: k.sums[f.Version()], AppliedAt: now, Adopted: adopted}
-		_, err := tx.ExecContext(ctx, rebind(dialectName, `INSERT INTO `+Table+` (version, description, checksum, applied_at, adopted) VALUES (?, ?, ?, ?, ?)`),
+		_, err := tx.ExecContext(ctx, insertRevision(dialectName),
 			r.Version, r.Description, r.Checksum, now.Format(time.RFC3339), adopted)
 		did = append(did, r)
 		return err
@@ -331,6 +331,14 @@ func Up(ctx context.Context, db *sql.DB, dialectName string) ([]Revision, error)
 	return did, tx.Commit()
 }
 
+func insertRevision(dialectName string) string {
+	values := "?, ?, ?, ?, ?"
+	if dialectName == dialect.Postgres {
+		values = "$1, $2, $3, $4, $5"
+	}
+	return `INSERT INTO ` + Table + ` (version, description, checksum, applied_at, adopted) VALUES (` + values + `)`
+}
+
 func createTable(dialectName string) string {
 	boolean := "boolean"
 	if dialectName == dialect.SQLite {
@@ -358,24 +366,6 @@ func foreignKeysHold(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("migrate: a row of %s (rowid %d) refers to a missing %s row after migrating", table, rowid.Int64, parent)
 	}
 	return rows.Err()
-}
-
-// rebind writes ? placeholders as PostgreSQL's $n.
-func rebind(dialectName, q string) string {
-	if dialectName != dialect.Postgres {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 func firstLine(s string) string {
