@@ -66,6 +66,7 @@ export const zh = {
     kind: "指标类型",
     operator: "计算符号",
     target: "指标值",
+    fundingLines: "预算执行情况明细",
   },
   placeholder: {
     conclusion: "概括本年度绩效目标的完成情况",
@@ -144,6 +145,7 @@ export const en: typeof zh = {
     kind: "Kind",
     operator: "Operator",
     target: "Target",
+    fundingLines: "Budget breakdown",
   },
   placeholder: {
     conclusion: "Summarise how far the year's performance goals were met",
