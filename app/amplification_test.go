@@ -53,6 +53,11 @@ func textLimits(t *testing.T, db string) {
 		{"outcome", `updateKeyTask(id: $id, input: {outcome: $s}) { id }`, year.KeyTasks[0].ID, 5000},
 		{"goal", `updateProject(id: $id, input: {goal: $s}) { id }`, year.Projects.Edges[0].Node.ID, 5000},
 		{"goal", `updateDepartmentYear(id: $id, input: {goal: $s}) { id }`, year.ID, 5000},
+		{"goalOutcome", `updateDepartmentYear(id: $id, input: {goalOutcome: $s}) { id }`, year.ID, 5000},
+		{"goalOutcome", `updateProject(id: $id, input: {goalOutcome: $s}) { id }`, year.Projects.Edges[0].Node.ID, 5000},
+		{"supervisingDepartment", `updateProject(id: $id, input: {supervisingDepartment: $s}) { id }`, year.Projects.Edges[0].Node.ID, 200},
+		{"implementingUnit", `updateProject(id: $id, input: {implementingUnit: $s}) { id }`, year.Projects.Edges[0].Node.ID, 200},
+		{"scoringCriteria", `updateIndicator(id: $id, input: {scoringCriteria: $s}) { id }`, ind, 2000},
 		{"functions", `updateDepartment(id: $id, input: {functions: $s}) { id }`, year.Department.ID, 5000},
 	} {
 		t.Run(tt.mutation[:strings.Index(tt.mutation, "(")]+"."+tt.field, func(t *testing.T) {

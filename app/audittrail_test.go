@@ -248,15 +248,18 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	// A department-year with its months and key tasks.
 	year := byID(admin, createYear, map[string]any{"in": map[string]any{"departmentID": dept, "year": 2023,
 		"personnelBudget": "42", "personnelActual": "1829.4"}})
-	yearRow := with(map[string]any{"departmentID": dept, "year": 2023, "goal": "", "version": 1,
+	yearRow := with(map[string]any{"departmentID": dept, "year": 2023, "goal": "", "goalOutcome": "", "version": 1,
+		"basicInitialBudget": "0.00", "projectInitialBudget": "0.00",
 		"personnelBudget": "42.00", "personnelActual": "1829.40", "publicBudget": "0.00", "publicActual": "0.00",
 		"projectBudget": "0.00", "projectActual": "0.00", "carryoverStart": "0.00", "carryoverEnd": "0.00",
 		"threePublicBudget": "0.00", "threePublicActual": "0.00", "assetsTotal": "0.00", "assetsInUse": "0.00"},
 		times(t, admin, year, "DepartmentYear", "createdAt", "updatedAt"))
 	tr.expect("createDepartmentYear", want{"CREATE", "DepartmentYear", year, adm, created(yearRow)})
-	run(editor, updateYear, map[string]any{"id": year, "in": map[string]any{"goal": "按期完成", "publicBudget": "0.5"}})
+	run(editor, updateYear, map[string]any{"id": year, "in": map[string]any{"goal": "按期完成", "publicBudget": "0.5",
+		"goalOutcome": "已完成", "basicInitialBudget": "40"}})
 	tr.expect("updateDepartmentYear", want{"UPDATE", "DepartmentYear", year, ed,
-		map[string][2]any{"goal": {"", "按期完成"}, "publicBudget": {"0.00", "0.50"}, "version": {1, 2}}})
+		map[string][2]any{"goal": {"", "按期完成"}, "publicBudget": {"0.00", "0.50"}, "goalOutcome": {"", "已完成"},
+			"basicInitialBudget": {"0.00", "40.00"}, "version": {1, 2}}})
 
 	months := func(y string) []string {
 		var out struct {
@@ -298,12 +301,15 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	project := byID(admin, createProject, map[string]any{"in": map[string]any{"departmentYearID": year, "code": "P-1",
 		"name": "审计项目", "budget": "100", "executed": "100"}})
 	projectRow := with(map[string]any{"departmentYearID": year, "code": "P-1", "name": "审计项目", "category": "",
+		"supervisingDepartment": "", "implementingUnit": "", "initialBudget": "0.00", "goalOutcome": "",
 		"budget": "100.00", "executed": "100.00", "goal": "", "version": 1},
 		times(t, admin, project, "Project", "createdAt", "updatedAt"))
 	tr.expect("createProject", want{"CREATE", "Project", project, adm, created(projectRow)})
-	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"goal": "查清问题", "executed": "99.5"}})
+	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"goal": "查清问题", "executed": "99.5",
+		"supervisingDepartment": "区审计局", "implementingUnit": "审计一科", "initialBudget": "90", "goalOutcome": "查清了"}})
 	tr.expect("updateProject", want{"UPDATE", "Project", project, adm,
-		map[string][2]any{"goal": {"", "查清问题"}, "executed": {"100.00", "99.50"}, "version": {1, 2}}})
+		map[string][2]any{"goal": {"", "查清问题"}, "executed": {"100.00", "99.50"}, "supervisingDepartment": {"", "区审计局"},
+			"implementingUnit": {"", "审计一科"}, "initialBudget": {"0.00", "90.00"}, "goalOutcome": {"", "查清了"}, "version": {1, 2}}})
 	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"executed": "100"}})
 	tr.expect("updateProject (back)", want{"UPDATE", "Project", project, adm,
 		map[string][2]any{"executed": {"99.50", "100.00"}, "version": {2, 3}}})
@@ -311,12 +317,53 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	ind := byID(admin, createIndicator, met(year, project, "90"))
 	indRow := with(map[string]any{"departmentYearID": year, "projectID": project, "position": 0, "level1": "产出", "level2": "数量",
 		"name": "权限测试指标", "kind": "QUANTITATIVE", "operator": "GE", "target": "1.00", "unit": "件", "weight": "90.00",
-		"actual": "1.00", "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "version": 1},
+		"actual": "1.00", "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "scoringCriteria": "", "version": 1},
 		times(t, admin, ind, "Indicator", "createdAt", "updatedAt"))
 	tr.expect("createIndicator", want{"CREATE", "Indicator", ind, adm, created(indRow)})
-	run(editor, updateIndicator, map[string]any{"id": ind, "in": map[string]any{"deviationReason": "无偏差", "actual": "42"}})
+	run(editor, updateIndicator, map[string]any{"id": ind, "in": map[string]any{"deviationReason": "无偏差", "actual": "42",
+		"scoringCriteria": "完成得满分"}})
 	tr.expect("updateIndicator", want{"UPDATE", "Indicator", ind, ed,
-		map[string][2]any{"deviationReason": {"", "无偏差"}, "actual": {"1.00", "42.00"}, "version": {1, 2}}})
+		map[string][2]any{"deviationReason": {"", "无偏差"}, "actual": {"1.00", "42.00"}, "scoringCriteria": {"", "完成得满分"}, "version": {1, 2}}})
+
+	// Funding lines: one by one, then a whole breakdown at once.
+	line := byID(editor, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"departmentYearID": year, "projectID": project, "category": "CURRENT_APPROPRIATION", "initialBudget": "90", "adjustedBudget": "100"}})
+	lineRow := map[string]any{"departmentYearID": year, "projectID": project, "category": "CURRENT_APPROPRIATION",
+		"initialBudget": "90.00", "adjustedBudget": "100.00", "executed": "0.00", "version": 1}
+	tr.expect("createFundingLine", want{"CREATE", "FundingLine", line, ed, created(lineRow)})
+	run(editor, `mutation($id: ID!, $in: UpdateFundingLineInput!) { updateFundingLine(id: $id, input: $in) { id } }`,
+		map[string]any{"id": line, "in": map[string]any{"executed": "99.5"}})
+	tr.expect("updateFundingLine", want{"UPDATE", "FundingLine", line, ed, map[string][2]any{"executed": {"0.00", "99.50"}, "version": {1, 2}}})
+	revenue := byID(admin, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"departmentYearID": year, "category": "UNIT_FUNDS", "executed": "3"}})
+	revenueRow := map[string]any{"departmentYearID": year, "projectID": nil, "category": "UNIT_FUNDS",
+		"initialBudget": "0.00", "adjustedBudget": "0.00", "executed": "3.00", "version": 1}
+	tr.expect("createFundingLine (revenue)", want{"CREATE", "FundingLine", revenue, adm, created(revenueRow)})
+	run(admin, fmt.Sprintf(remove, "deleteFundingLine"), map[string]any{"id": revenue})
+	tr.expect("deleteFundingLine", want{"DELETE", "FundingLine", revenue, adm, deletedRow(revenueRow)})
+	// The unchanged line leaves no record, the changed one an update, the new one a create.
+	var set struct {
+		SetFundingLines []struct{ ID, Category string }
+	}
+	must(t, editor, `mutation($y: ID!, $p: ID, $lines: [FundingLineInput!]!) { setFundingLines(departmentYearID: $y, projectID: $p, lines: $lines) { id category } }`,
+		map[string]any{"y": year, "p": project, "lines": []map[string]any{
+			{"category": "OTHER_FUNDS", "adjustedBudget": "0.5", "executed": "0.5"},
+			{"category": "CURRENT_APPROPRIATION", "initialBudget": "90", "adjustedBudget": "100", "executed": "99.5"},
+		}}, &set)
+	if len(set.SetFundingLines) != 2 || set.SetFundingLines[0].ID != line || set.SetFundingLines[1].Category != "OTHER_FUNDS" {
+		t.Fatalf("setFundingLines answered %+v", set)
+	}
+	other := set.SetFundingLines[1].ID
+	otherRow := map[string]any{"departmentYearID": year, "projectID": project, "category": "OTHER_FUNDS",
+		"initialBudget": "0.00", "adjustedBudget": "0.50", "executed": "0.50", "version": 1}
+	tr.expect("setFundingLines (unchanged and new)", want{"CREATE", "FundingLine", other, ed, created(otherRow)})
+	run(editor, `mutation($y: ID!, $p: ID, $lines: [FundingLineInput!]!) { setFundingLines(departmentYearID: $y, projectID: $p, lines: $lines) { id } }`,
+		map[string]any{"y": year, "p": project, "lines": []map[string]any{
+			{"category": "CURRENT_APPROPRIATION", "initialBudget": "90", "adjustedBudget": "100", "executed": "100"},
+		}})
+	tr.expect("setFundingLines (changed and left out)",
+		want{"UPDATE", "FundingLine", line, ed, map[string][2]any{"executed": {"99.50", "100.00"}, "version": {2, 3}}},
+		want{"DELETE", "FundingLine", other, ed, deletedRow(otherRow)})
 
 	ev := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": project}})
 	evRow := with(map[string]any{"departmentYearID": year, "projectID": project, "status": "DRAFT", "conclusion": "",
@@ -347,6 +394,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	// department-year with the months and key tasks that go with it.
 	p2 := byID(admin, createProject, map[string]any{"in": map[string]any{"departmentYearID": year, "name": "二号项目"}})
 	p2Row := with(map[string]any{"departmentYearID": year, "code": "", "name": "二号项目", "category": "",
+		"supervisingDepartment": "", "implementingUnit": "", "initialBudget": "0.00", "goalOutcome": "",
 		"budget": "0.00", "executed": "0.00", "goal": "", "version": 1}, times(t, admin, p2, "Project", "createdAt", "updatedAt"))
 	ev2 := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": p2}})
 	ev2Row := with(evRow, with(map[string]any{"projectID": p2}, times(t, admin, ev2, "Evaluation", "createdAt", "updatedAt")))
@@ -354,7 +402,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 		"level1": "效益", "level2": "满意度", "name": "满意度", "kind": "QUALITATIVE", "weight": "10", "rating": "ACHIEVED", "ratedScore": "9"}})
 	ind2Row := with(map[string]any{"departmentYearID": year, "projectID": p2, "position": 0, "level1": "效益", "level2": "满意度",
 		"name": "满意度", "kind": "QUALITATIVE", "operator": nil, "target": nil, "unit": "", "weight": "10.00",
-		"actual": nil, "binding": nil, "rating": "ACHIEVED", "ratedScore": "9.00", "deviationReason": "", "version": 1},
+		"actual": nil, "binding": nil, "rating": "ACHIEVED", "ratedScore": "9.00", "deviationReason": "", "scoringCriteria": "", "version": 1},
 		times(t, admin, ind2, "Indicator", "createdAt", "updatedAt"))
 	tr.expect("creates for the deletes", want{"CREATE", "Project", p2, adm, created(p2Row)},
 		want{"CREATE", "Evaluation", ev2, adm, created(ev2Row)}, want{"CREATE", "Indicator", ind2, adm, created(ind2Row)})
@@ -362,8 +410,14 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	tr.expect("deleteEvaluation", want{"DELETE", "Evaluation", ev2, adm, deletedRow(ev2Row)})
 	run(editor, fmt.Sprintf(remove, "deleteIndicator"), map[string]any{"id": ind2})
 	tr.expect("deleteIndicator", want{"DELETE", "Indicator", ind2, ed, deletedRow(ind2Row)})
+	p2Line := byID(admin, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"departmentYearID": year, "projectID": p2, "category": "PRIOR_YEAR_CARRYOVER"}})
+	p2LineRow := map[string]any{"departmentYearID": year, "projectID": p2, "category": "PRIOR_YEAR_CARRYOVER",
+		"initialBudget": "0.00", "adjustedBudget": "0.00", "executed": "0.00", "version": 1}
+	tr.expect("createFundingLine (of the project to delete)", want{"CREATE", "FundingLine", p2Line, adm, created(p2LineRow)})
 	run(admin, fmt.Sprintf(remove, "deleteProject"), map[string]any{"id": p2})
-	tr.expect("deleteProject", want{"DELETE", "Project", p2, adm, deletedRow(p2Row)})
+	tr.expect("deleteProject", want{"DELETE", "Project", p2, adm, deletedRow(p2Row)},
+		want{"DELETE", "FundingLine", p2Line, adm, deletedRow(p2LineRow)})
 
 	y2 := byID(admin, createYear, map[string]any{"in": map[string]any{"departmentID": dept, "year": 2024}})
 	y2Row := with(yearRow, with(map[string]any{"year": 2024, "personnelBudget": "0.00", "personnelActual": "0.00"},
@@ -373,11 +427,17 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	m2Row := map[string]any{"departmentYearID": y2, "month": 3, "cumulativeExecuted": "0.00", "targetPercent": "0.00", "version": 1}
 	t2 := byID(admin, createKeyTask, map[string]any{"in": map[string]any{"departmentYearID": y2, "title": "下年任务"}})
 	t2Row := with(taskRow, map[string]any{"departmentYearID": y2, "title": "下年任务"})
+	l2 := byID(admin, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"departmentYearID": y2, "category": "GENERAL_PUBLIC_BUDGET", "initialBudget": "1"}})
+	l2Row := map[string]any{"departmentYearID": y2, "projectID": nil, "category": "GENERAL_PUBLIC_BUDGET",
+		"initialBudget": "1.00", "adjustedBudget": "0.00", "executed": "0.00", "version": 1}
 	tr.expect("creates for deleteDepartmentYear", want{"CREATE", "DepartmentYear", y2, adm, created(y2Row)},
-		want{"CREATE", "MonthlyExecution", m2, adm, created(m2Row)}, want{"CREATE", "KeyTask", t2, adm, created(t2Row)})
+		want{"CREATE", "MonthlyExecution", m2, adm, created(m2Row)}, want{"CREATE", "KeyTask", t2, adm, created(t2Row)},
+		want{"CREATE", "FundingLine", l2, adm, created(l2Row)})
 	run(admin, fmt.Sprintf(remove, "deleteDepartmentYear"), map[string]any{"id": y2})
 	tr.expect("deleteDepartmentYear", want{"DELETE", "DepartmentYear", y2, adm, deletedRow(y2Row)},
-		want{"DELETE", "MonthlyExecution", m2, adm, deletedRow(m2Row)}, want{"DELETE", "KeyTask", t2, adm, deletedRow(t2Row)})
+		want{"DELETE", "MonthlyExecution", m2, adm, deletedRow(m2Row)}, want{"DELETE", "KeyTask", t2, adm, deletedRow(t2Row)},
+		want{"DELETE", "FundingLine", l2, adm, deletedRow(l2Row)})
 
 	// Role, department and password changes; signing out changes no audited row.
 	run(admin, updateUser, map[string]any{"id": editorID, "in": map[string]any{"role": "REVIEWER", "clearDepartment": true}})

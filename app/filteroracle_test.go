@@ -27,11 +27,12 @@ var lists = map[string][]string{
 	"Project":        {"projects"},
 	"Indicator":      {"indicators", "indicatorRanking"},
 	"Evaluation":     {"evaluations", "evaluationRanking"},
+	"FundingLine":    {"fundingLines"},
 }
 
 var universeOf = map[string]string{
 	"Department": "departments", "DepartmentYear": "departmentYears", "Project": "projects",
-	"Indicator": "indicators", "Evaluation": "evaluations",
+	"Indicator": "indicators", "Evaluation": "evaluations", "FundingLine": "fundingLines",
 }
 
 // whereEdges lists, from the generated schema, every has…With edge between the

@@ -112,6 +112,8 @@ type env struct {
 	dept, year, overall [2]string // by side: the department, its 2023 year, its overall evaluation
 	indicator, project  [2]string // an overall indicator; a project with an indicator and an evaluation
 	keyTask             [2]string
+	fundingLine         [2]string           // a source line of a project without an evaluation, free to edit
+	revenueLine         [2]string           // the year's 一般公共预算 line
 	months              [2][]map[string]any // the year's monthly execution, to set again unchanged
 	publicYear          string              // 440115-091's 2023 year: its overall evaluation is PUBLISHED
 	publicEval          string
@@ -149,6 +151,9 @@ const (
 	updateIndQuery  = `mutation($id: ID!) { updateIndicator(id: $id, input: {deviationReason: "权限测试"}) { id } }`
 	deleteProjQuery = `mutation($id: ID!) { deleteProject(id: $id) }`
 	setMonthsQuery  = `mutation($id: ID!, $months: [MonthInput!]!) { setMonthlyExecution(departmentYearID: $id, months: $months) { id } }`
+	createLineQuery = `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`
+	updateLineQuery = `mutation($id: ID!) { updateFundingLine(id: $id, input: {executed: "1"}) { id } }`
+	setLinesQuery   = `mutation($y: ID!, $p: ID, $lines: [FundingLineInput!]!) { setFundingLines(departmentYearID: $y, projectID: $p, lines: $lines) { id } }`
 	nodeQuery       = `query($id: ID!) { node(id: $id) { id } }`
 )
 
@@ -289,6 +294,33 @@ func deleteKeyTaskOp(s side) operation {
 		vars: idVars(func(e *env) string { return e.freshKeyTask(s) })}
 }
 
+// createFundingLineOp gives the year's revenue a line of its own; a success is
+// deleted again, so that the year's lines still add up to its totals for the workflow.
+func createFundingLineOp(s side) operation {
+	return operation{query: createLineQuery, vars: func(e *env) map[string]any {
+		return map[string]any{"in": map[string]any{"departmentYearID": e.year[s], "category": "UNIT_FUNDS"}}
+	}, undo: deleteCreated("deleteFundingLine")}
+}
+
+func updateFundingLineOp(s side) operation {
+	return operation{query: updateLineQuery, vars: idVars(func(e *env) string { return e.fundingLine[s] })}
+}
+
+func deleteFundingLineOp(s side) operation {
+	return operation{query: `mutation($id: ID!) { deleteFundingLine(id: $id) }`, vars: idVars(func(e *env) string {
+		return e.mk(createLineQuery, map[string]any{"in": map[string]any{"departmentYearID": e.year[s], "projectID": e.freshProject(s),
+			"category": "OTHER_FUNDS"}})
+	})}
+}
+
+// setFundingLinesOp sets the lines of a fresh project: all its funds from this year's appropriation.
+func setFundingLinesOp(s side) operation {
+	return operation{query: setLinesQuery, vars: func(e *env) map[string]any {
+		return map[string]any{"y": e.year[s], "p": e.freshProject(s), "lines": []map[string]any{
+			{"category": "CURRENT_APPROPRIATION", "adjustedBudget": "100", "executed": "100"}}}
+	}}
+}
+
 func createProjectOp(s side) operation {
 	return operation{query: createProject, vars: func(e *env) map[string]any {
 		return map[string]any{"in": map[string]any{"departmentYearID": e.year[s], "name": "新项目", "budget": "10", "executed": "10"}}
@@ -378,6 +410,7 @@ func permissionMatrix(t *testing.T, db string) {
 		{"projects", listOp("projects", "projects"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"indicators", listOp("indicators", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"evaluations", listOp("evaluations", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"fundingLines", listOp("fundingLines", "fundingLines"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"indicatorRanking", listOp("indicatorRanking", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"evaluationRanking", listOp("evaluationRanking", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"evaluationAggregate", aggregateOp("evaluationAggregate", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
@@ -389,6 +422,8 @@ func permissionMatrix(t *testing.T, db string) {
 		{"export evaluations", exportOp("evaluations", "evaluations"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"export indicators", exportOp("indicators", "indicators"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
 		{"export departmentYears", exportOp("departmentYears", "departmentYears"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"export fundingLines", exportOp("fundingLines", "fundingLines"), cells{anon: publishedOnly, admin: all, reviewer: all, editor: insideOnly, analyst: all, token: all, scoped: insideOnly}},
+		{"node outside revenue line", nodeOp(func(e *env) string { return e.revenueLine[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"node inside indicator", nodeOp(func(e *env) string { return e.indicator[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"node outside indicator", nodeOp(func(e *env) string { return e.indicator[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"node published indicator", nodeOp(func(e *env) string { return e.publicIndicator }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
@@ -424,6 +459,14 @@ func permissionMatrix(t *testing.T, db string) {
 		{"updateKeyTask outside", updateKeyTaskOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"deleteKeyTask inside", deleteKeyTaskOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"deleteKeyTask outside", deleteKeyTaskOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"createFundingLine inside", createFundingLineOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"createFundingLine outside", createFundingLineOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"updateFundingLine inside", updateFundingLineOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"updateFundingLine outside", updateFundingLineOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"deleteFundingLine inside", deleteFundingLineOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"deleteFundingLine outside", deleteFundingLineOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"setFundingLines inside", setFundingLinesOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"setFundingLines outside", setFundingLinesOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"createProject inside", createProjectOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"createProject outside", createProjectOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"updateProject inside", updateProjectOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
@@ -508,6 +551,7 @@ func setUp(t *testing.T, srv *server) *env {
 					Projects struct {
 						Edges []struct{ Node struct{ ID string } }
 					}
+					FundingLines []struct{ ID, Category string }
 				}
 			}
 		}
@@ -517,6 +561,7 @@ func setUp(t *testing.T, srv *server) *env {
 		overallEvaluation { id status submitProblems { field message } }
 		indicators(first: 1, where: {hasProject: false}) { edges { node { id } } }
 		projects(first: 1) { edges { node { id } } }
+		fundingLines { id category }
 	} } } }`, nil, &office)
 	if len(office.DepartmentYears.Edges) != 1 {
 		t.Fatalf("the demo's office year: got %d", len(office.DepartmentYears.Edges))
@@ -525,7 +570,8 @@ func setUp(t *testing.T, srv *server) *env {
 	if o.OverallEvaluation.Status != "DRAFT" || len(o.OverallEvaluation.SubmitProblems) > 0 {
 		t.Fatalf("the demo's overall evaluation must be a submittable draft: %+v", o.OverallEvaluation)
 	}
-	if len(o.KeyTasks) == 0 || len(o.Months) == 0 || len(o.Indicators.Edges) == 0 || len(o.Projects.Edges) == 0 {
+	if len(o.KeyTasks) == 0 || len(o.Months) == 0 || len(o.Indicators.Edges) == 0 || len(o.Projects.Edges) == 0 ||
+		len(o.FundingLines) == 0 || o.FundingLines[0].Category != "GENERAL_PUBLIC_BUDGET" {
 		t.Fatalf("the demo year lacks key tasks, months, indicators or projects: %+v", o)
 	}
 	district := o.Department.ParentID
@@ -547,6 +593,17 @@ func setUp(t *testing.T, srv *server) *env {
 	e.mk(createIndicator, met(e.year[outside], e.project[outside], "90"))
 	e.mk(createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": e.year[outside], "projectID": e.project[outside]}})
 	e.keyTask[outside] = e.freshKeyTask(outside)
+	// Lines: the outside year's revenue (its totals: 100 budget and actual), and on
+	// each side a source line of a project without an evaluation, for the edits.
+	e.revenueLine[inside] = o.FundingLines[0].ID
+	e.revenueLine[outside] = e.mk(createLineQuery, map[string]any{"in": map[string]any{"departmentYearID": e.year[outside],
+		"category": "GENERAL_PUBLIC_BUDGET", "adjustedBudget": "100", "executed": "100"}})
+	e.mk(createLineQuery, map[string]any{"in": map[string]any{"departmentYearID": e.year[outside], "projectID": e.project[outside],
+		"category": "CURRENT_APPROPRIATION", "adjustedBudget": "50", "executed": "50"}})
+	for _, s := range []side{inside, outside} {
+		e.fundingLine[s] = e.mk(createLineQuery, map[string]any{"in": map[string]any{"departmentYearID": e.year[s],
+			"projectID": e.freshProject(s), "category": "CURRENT_APPROPRIATION"}})
+	}
 	e.months[outside] = []map[string]any{{"month": 1, "cumulativeExecuted": "10", "targetPercent": "8"}}
 	must(t, e.admin(), setMonthsQuery, map[string]any{"id": e.year[outside], "months": e.months[outside]}, nil)
 
@@ -555,6 +612,8 @@ func setUp(t *testing.T, srv *server) *env {
 	e.publicYear = e.mk(createYear, map[string]any{"in": map[string]any{"departmentID": pub, "year": 2023}})
 	e.publicIndicator = e.mk(createIndicator, met(e.publicYear, "", "100"))
 	e.publicProject = e.mk(createProject, map[string]any{"in": map[string]any{"departmentYearID": e.publicYear, "name": "规划编制", "budget": "20", "executed": "20"}})
+	e.mk(createLineQuery, map[string]any{"in": map[string]any{"departmentYearID": e.publicYear, "projectID": e.publicProject,
+		"category": "CURRENT_APPROPRIATION", "adjustedBudget": "20", "executed": "20"}})
 	e.mk(createIndicator, met(e.publicYear, e.publicProject, "90"))
 	e.publicEval = e.mk(createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": e.publicYear}})
 	for _, q := range []string{submitQuery, approveQuery, publishQuery} {
@@ -844,6 +903,16 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 			}
 			add(n.ID, yearInside(n.DepartmentYear.ID), pub)
 		}
+	case "fundingLines":
+		// A year's revenue line is public with its year, a project's line with its project.
+		for _, n := range e.classified(t, `{ fundingLines(first: 500) { edges { node { id departmentYear { id } project { evaluation { status } } } } } }`) {
+			keys[n.ID] = yearKey(n.DepartmentYear.ID)
+			pub := yearPublished(n.DepartmentYear.ID)
+			if n.Project != nil {
+				pub = pub || published(n.Project.Evaluation)
+			}
+			add(n.ID, yearInside(n.DepartmentYear.ID), pub)
+		}
 	case "evaluations":
 		for _, n := range e.classified(t, `{ evaluations(first: 500) { edges { node { id status departmentYear { id } } } } }`) {
 			keys[n.ID] = yearKey(n.DepartmentYear.ID)
@@ -887,6 +956,13 @@ func (e *env) existenceLeaks(t *testing.T) {
 			[]who{anon, editor, scoped}, false, outsideCode + "'s 2023 year"},
 		{"node outside indicator", nodeQuery, func(e *env) string { return e.indicator[outside] }, nil,
 			[]who{anon, editor, scoped}, true, "an overall indicator of " + outsideCode},
+		{"updateFundingLine outside", updateLineQuery, func(e *env) string { return e.revenueLine[outside] }, nil,
+			[]who{anon, editor, scoped}, false, outsideCode + "'s revenue line"},
+		{"setFundingLines outside", `mutation($id: ID!, $lines: [FundingLineInput!]!) { setFundingLines(departmentYearID: $id, lines: $lines) { id } }`,
+			func(e *env) string { return e.year[outside] }, map[string]any{"lines": []map[string]any{}},
+			[]who{anon, editor, scoped}, false, outsideCode + "'s 2023 revenue"},
+		{"node outside revenue line", nodeQuery, func(e *env) string { return e.revenueLine[outside] }, nil,
+			[]who{anon, editor, scoped}, true, outsideCode + "'s revenue line"},
 	}
 	for _, p := range probes {
 		callers := denied
@@ -940,6 +1016,11 @@ func (e *env) workflow(t *testing.T) []string {
 		{"editor updateDepartmentYear (submitted)", editor, updateDepartmentYearOp(inside), locked},
 		{"editor createIndicator (submitted)", editor, createIndicatorOp(inside), locked},
 		{"editor setMonthlyExecution (submitted)", editor, setMonthlyExecutionOp(inside), locked},
+		{"editor updateFundingLine, the year's revenue (submitted)", editor, operation{query: updateLineQuery,
+			vars: idVars(func(e *env) string { return e.revenueLine[inside] })}, locked},
+		{"editor setFundingLines, the year's revenue (submitted)", editor, operation{query: setLinesQuery,
+			vars: func(e *env) map[string]any { return map[string]any{"y": e.year[inside], "lines": []map[string]any{}} }}, locked},
+		{"editor createFundingLine, the year's revenue (submitted)", editor, createFundingLineOp(inside), locked},
 		{"admin updateIndicator (submitted)", admin, edit, allow},
 		{"editor approves (submitted)", editor, step(approveQuery), forbidden},
 		{"analyst returns (submitted)", analyst, step(returnQuery), forbidden},
@@ -957,6 +1038,7 @@ func (e *env) workflow(t *testing.T) []string {
 		{"anonymous reads departmentYears (published)", anon, listOp("departmentYears", "departmentYears"), publishedOnly},
 		{"anonymous reads indicators (published)", anon, listOp("indicators", "indicators"), publishedOnly},
 		{"anonymous reads projects (published)", anon, listOp("projects", "projects"), publishedOnly},
+		{"anonymous reads fundingLines (published)", anon, listOp("fundingLines", "fundingLines"), publishedOnly},
 		{"anonymous node office indicator (published)", anon, nodeOp(func(e *env) string { return e.indicator[inside] }), seen},
 		{"editor reads evaluations (published)", editor, listOp("evaluations", "evaluations"), insideOnly},
 	}

@@ -234,6 +234,12 @@ func TestLimits(t *testing.T) {
 		"Indicator.deviationReason": "2000 chars",
 		"Evaluation.conclusion":     "20000 chars",
 		"DepartmentYear.goal":       "5000 chars",
+		// What the forms hold beside the figures.
+		"DepartmentYear.goalOutcome":    "5000 chars",
+		"Project.goalOutcome":           "5000 chars",
+		"Project.supervisingDepartment": "200 chars",
+		"Project.implementingUnit":      "200 chars",
+		"Indicator.scoringCriteria":     "2000 chars",
 	} {
 		if got[field] != want {
 			t.Errorf("%s: %q, want %q", field, got[field], want)

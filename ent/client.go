@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -48,6 +49,8 @@ type Client struct {
 	DepartmentYear *DepartmentYearClient
 	// Evaluation is the client for interacting with the Evaluation builders.
 	Evaluation *EvaluationClient
+	// FundingLine is the client for interacting with the FundingLine builders.
+	FundingLine *FundingLineClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// KeyTask is the client for interacting with the KeyTask builders.
@@ -80,6 +83,7 @@ func (c *Client) init() {
 	c.Department = NewDepartmentClient(c.config)
 	c.DepartmentYear = NewDepartmentYearClient(c.config)
 	c.Evaluation = NewEvaluationClient(c.config)
+	c.FundingLine = NewFundingLineClient(c.config)
 	c.Indicator = NewIndicatorClient(c.config)
 	c.KeyTask = NewKeyTaskClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
@@ -185,6 +189,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Department:       NewDepartmentClient(cfg),
 		DepartmentYear:   NewDepartmentYearClient(cfg),
 		Evaluation:       NewEvaluationClient(cfg),
+		FundingLine:      NewFundingLineClient(cfg),
 		Indicator:        NewIndicatorClient(cfg),
 		KeyTask:          NewKeyTaskClient(cfg),
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
@@ -217,6 +222,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Department:       NewDepartmentClient(cfg),
 		DepartmentYear:   NewDepartmentYearClient(cfg),
 		Evaluation:       NewEvaluationClient(cfg),
+		FundingLine:      NewFundingLineClient(cfg),
 		Indicator:        NewIndicatorClient(cfg),
 		KeyTask:          NewKeyTaskClient(cfg),
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
@@ -255,8 +261,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project, c.Session,
-		c.SignInThrottle, c.Transition, c.User,
+		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
+		c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -267,8 +273,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project, c.Session,
-		c.SignInThrottle, c.Transition, c.User,
+		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
+		c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -287,6 +293,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.DepartmentYear.mutate(ctx, m)
 	case *EvaluationMutation:
 		return c.Evaluation.mutate(ctx, m)
+	case *FundingLineMutation:
+		return c.FundingLine.mutate(ctx, m)
 	case *IndicatorMutation:
 		return c.Indicator.mutate(ctx, m)
 	case *KeyTaskMutation:
@@ -946,6 +954,22 @@ func (c *DepartmentYearClient) QueryKeyTasks(_m *DepartmentYear) *KeyTaskQuery {
 	return query
 }
 
+// QueryFundingLines queries the funding_lines edge of a DepartmentYear.
+func (c *DepartmentYearClient) QueryFundingLines(_m *DepartmentYear) *FundingLineQuery {
+	query := (&FundingLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
+			sqlgraph.To(fundingline.Table, fundingline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.FundingLinesTable, departmentyear.FundingLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryProjects queries the projects edge of a DepartmentYear.
 func (c *DepartmentYearClient) QueryProjects(_m *DepartmentYear) *ProjectQuery {
 	query := (&ProjectClient{config: c.config}).Query()
@@ -1199,6 +1223,172 @@ func (c *EvaluationClient) mutate(ctx context.Context, m *EvaluationMutation) (V
 		return (&EvaluationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Evaluation mutation op: %q", m.Op())
+	}
+}
+
+// FundingLineClient is a client for the FundingLine schema.
+type FundingLineClient struct {
+	config
+}
+
+// NewFundingLineClient returns a client for the FundingLine from the given config.
+func NewFundingLineClient(c config) *FundingLineClient {
+	return &FundingLineClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `fundingline.Hooks(f(g(h())))`.
+func (c *FundingLineClient) Use(hooks ...Hook) {
+	c.hooks.FundingLine = append(c.hooks.FundingLine, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `fundingline.Intercept(f(g(h())))`.
+func (c *FundingLineClient) Intercept(interceptors ...Interceptor) {
+	c.inters.FundingLine = append(c.inters.FundingLine, interceptors...)
+}
+
+// Create returns a builder for creating a FundingLine entity.
+func (c *FundingLineClient) Create() *FundingLineCreate {
+	mutation := newFundingLineMutation(c.config, OpCreate)
+	return &FundingLineCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of FundingLine entities.
+func (c *FundingLineClient) CreateBulk(builders ...*FundingLineCreate) *FundingLineCreateBulk {
+	return &FundingLineCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FundingLineClient) MapCreateBulk(slice any, setFunc func(*FundingLineCreate, int)) *FundingLineCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FundingLineCreateBulk{err: fmt.Errorf("calling to FundingLineClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FundingLineCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FundingLineCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for FundingLine.
+func (c *FundingLineClient) Update() *FundingLineUpdate {
+	mutation := newFundingLineMutation(c.config, OpUpdate)
+	return &FundingLineUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FundingLineClient) UpdateOne(_m *FundingLine) *FundingLineUpdateOne {
+	mutation := newFundingLineMutation(c.config, OpUpdateOne, withFundingLine(_m))
+	return &FundingLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FundingLineClient) UpdateOneID(id int) *FundingLineUpdateOne {
+	mutation := newFundingLineMutation(c.config, OpUpdateOne, withFundingLineID(id))
+	return &FundingLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for FundingLine.
+func (c *FundingLineClient) Delete() *FundingLineDelete {
+	mutation := newFundingLineMutation(c.config, OpDelete)
+	return &FundingLineDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FundingLineClient) DeleteOne(_m *FundingLine) *FundingLineDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FundingLineClient) DeleteOneID(id int) *FundingLineDeleteOne {
+	builder := c.Delete().Where(fundingline.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FundingLineDeleteOne{builder}
+}
+
+// Query returns a query builder for FundingLine.
+func (c *FundingLineClient) Query() *FundingLineQuery {
+	return &FundingLineQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFundingLine},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a FundingLine entity by its id.
+func (c *FundingLineClient) Get(ctx context.Context, id int) (*FundingLine, error) {
+	return c.Query().Where(fundingline.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FundingLineClient) GetX(ctx context.Context, id int) *FundingLine {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDepartmentYear queries the department_year edge of a FundingLine.
+func (c *FundingLineClient) QueryDepartmentYear(_m *FundingLine) *DepartmentYearQuery {
+	query := (&DepartmentYearClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fundingline.Table, fundingline.FieldID, id),
+			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, fundingline.DepartmentYearTable, fundingline.DepartmentYearColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProject queries the project edge of a FundingLine.
+func (c *FundingLineClient) QueryProject(_m *FundingLine) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fundingline.Table, fundingline.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, fundingline.ProjectTable, fundingline.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FundingLineClient) Hooks() []Hook {
+	hooks := c.hooks.FundingLine
+	return append(hooks[:len(hooks):len(hooks)], fundingline.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FundingLineClient) Interceptors() []Interceptor {
+	return c.inters.FundingLine
+}
+
+func (c *FundingLineClient) mutate(ctx context.Context, m *FundingLineMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FundingLineCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FundingLineUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FundingLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FundingLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown FundingLine mutation op: %q", m.Op())
 	}
 }
 
@@ -1824,6 +2014,22 @@ func (c *ProjectClient) QueryEvaluations(_m *Project) *EvaluationQuery {
 	return query
 }
 
+// QueryFundingLines queries the funding_lines edge of a Project.
+func (c *ProjectClient) QueryFundingLines(_m *Project) *FundingLineQuery {
+	query := (&FundingLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(fundingline.Table, fundingline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.FundingLinesTable, project.FundingLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProjectClient) Hooks() []Hook {
 	hooks := c.hooks.Project
@@ -2437,14 +2643,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, Indicator,
-		KeyTask, MonthlyExecution, Project, Session, SignInThrottle, Transition,
-		User []ent.Hook
+		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
+		Indicator, KeyTask, MonthlyExecution, Project, Session, SignInThrottle,
+		Transition, User []ent.Hook
 	}
 	inters struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, Indicator,
-		KeyTask, MonthlyExecution, Project, Session, SignInThrottle, Transition,
-		User []ent.Interceptor
+		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
+		Indicator, KeyTask, MonthlyExecution, Project, Session, SignInThrottle,
+		Transition, User []ent.Interceptor
 	}
 )
 

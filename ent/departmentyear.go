@@ -53,8 +53,14 @@ type DepartmentYear struct {
 	AssetsInUse fixed.Decimal `json:"assets_in_use,omitempty"`
 	// all fixed assets (万元)
 	AssetsTotal fixed.Decimal `json:"assets_total,omitempty"`
-	// 部门整体支出绩效目标
+	// 部门整体支出绩效目标: the year's overall goal as expected (预期目标)
 	Goal string `json:"goal,omitempty"`
+	// 年度总体目标实际完成情况: what came of the goal
+	GoalOutcome string `json:"goal_outcome,omitempty"`
+	// 基本支出 年初预算数 (万元)
+	BasicInitialBudget fixed.Decimal `json:"basic_initial_budget,omitempty"`
+	// 项目支出 年初预算数 (万元)
+	ProjectInitialBudget fixed.Decimal `json:"project_initial_budget,omitempty"`
 	// 基本支出 budget = personnel + public
 	BasicBudget fixed.Decimal `json:"basic_budget,omitempty"`
 	// 基本支出 spending = personnel + public
@@ -81,6 +87,8 @@ type DepartmentYearEdges struct {
 	Months []*MonthlyExecution `json:"months,omitempty"`
 	// KeyTasks holds the value of the key_tasks edge.
 	KeyTasks []*KeyTask `json:"key_tasks,omitempty"`
+	// FundingLines holds the value of the funding_lines edge.
+	FundingLines []*FundingLine `json:"funding_lines,omitempty"`
 	// Projects holds the value of the projects edge.
 	Projects []*Project `json:"projects,omitempty"`
 	// Indicators holds the value of the indicators edge.
@@ -89,15 +97,16 @@ type DepartmentYearEdges struct {
 	Evaluations []*Evaluation `json:"evaluations,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedMonths      map[string][]*MonthlyExecution
-	namedKeyTasks    map[string][]*KeyTask
-	namedProjects    map[string][]*Project
-	namedIndicators  map[string][]*Indicator
-	namedEvaluations map[string][]*Evaluation
+	namedMonths       map[string][]*MonthlyExecution
+	namedKeyTasks     map[string][]*KeyTask
+	namedFundingLines map[string][]*FundingLine
+	namedProjects     map[string][]*Project
+	namedIndicators   map[string][]*Indicator
+	namedEvaluations  map[string][]*Evaluation
 }
 
 // DepartmentOrErr returns the Department value or an error if the edge
@@ -129,10 +138,19 @@ func (e DepartmentYearEdges) KeyTasksOrErr() ([]*KeyTask, error) {
 	return nil, &NotLoadedError{edge: "key_tasks"}
 }
 
+// FundingLinesOrErr returns the FundingLines value or an error if the edge
+// was not loaded in eager-loading.
+func (e DepartmentYearEdges) FundingLinesOrErr() ([]*FundingLine, error) {
+	if e.loadedTypes[3] {
+		return e.FundingLines, nil
+	}
+	return nil, &NotLoadedError{edge: "funding_lines"}
+}
+
 // ProjectsOrErr returns the Projects value or an error if the edge
 // was not loaded in eager-loading.
 func (e DepartmentYearEdges) ProjectsOrErr() ([]*Project, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Projects, nil
 	}
 	return nil, &NotLoadedError{edge: "projects"}
@@ -141,7 +159,7 @@ func (e DepartmentYearEdges) ProjectsOrErr() ([]*Project, error) {
 // IndicatorsOrErr returns the Indicators value or an error if the edge
 // was not loaded in eager-loading.
 func (e DepartmentYearEdges) IndicatorsOrErr() ([]*Indicator, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Indicators, nil
 	}
 	return nil, &NotLoadedError{edge: "indicators"}
@@ -150,7 +168,7 @@ func (e DepartmentYearEdges) IndicatorsOrErr() ([]*Indicator, error) {
 // EvaluationsOrErr returns the Evaluations value or an error if the edge
 // was not loaded in eager-loading.
 func (e DepartmentYearEdges) EvaluationsOrErr() ([]*Evaluation, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Evaluations, nil
 	}
 	return nil, &NotLoadedError{edge: "evaluations"}
@@ -161,9 +179,9 @@ func (*DepartmentYear) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case departmentyear.FieldID, departmentyear.FieldVersion, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal, departmentyear.FieldBasicBudget, departmentyear.FieldBasicActual, departmentyear.FieldTotalBudget, departmentyear.FieldTotalActual, departmentyear.FieldExecutionRate, departmentyear.FieldCarryoverRate:
+		case departmentyear.FieldID, departmentyear.FieldVersion, departmentyear.FieldDepartmentID, departmentyear.FieldYear, departmentyear.FieldPersonnelBudget, departmentyear.FieldPersonnelActual, departmentyear.FieldPublicBudget, departmentyear.FieldPublicActual, departmentyear.FieldProjectBudget, departmentyear.FieldProjectActual, departmentyear.FieldCarryoverStart, departmentyear.FieldCarryoverEnd, departmentyear.FieldThreePublicBudget, departmentyear.FieldThreePublicActual, departmentyear.FieldAssetsInUse, departmentyear.FieldAssetsTotal, departmentyear.FieldBasicInitialBudget, departmentyear.FieldProjectInitialBudget, departmentyear.FieldBasicBudget, departmentyear.FieldBasicActual, departmentyear.FieldTotalBudget, departmentyear.FieldTotalActual, departmentyear.FieldExecutionRate, departmentyear.FieldCarryoverRate:
 			values[i] = new(sql.NullInt64)
-		case departmentyear.FieldGoal:
+		case departmentyear.FieldGoal, departmentyear.FieldGoalOutcome:
 			values[i] = new(sql.NullString)
 		case departmentyear.FieldCreatedAt, departmentyear.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -296,6 +314,24 @@ func (_m *DepartmentYear) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Goal = value.String
 			}
+		case departmentyear.FieldGoalOutcome:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field goal_outcome", values[i])
+			} else if value.Valid {
+				_m.GoalOutcome = value.String
+			}
+		case departmentyear.FieldBasicInitialBudget:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field basic_initial_budget", values[i])
+			} else if value.Valid {
+				_m.BasicInitialBudget = fixed.Decimal(value.Int64)
+			}
+		case departmentyear.FieldProjectInitialBudget:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field project_initial_budget", values[i])
+			} else if value.Valid {
+				_m.ProjectInitialBudget = fixed.Decimal(value.Int64)
+			}
 		case departmentyear.FieldBasicBudget:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field basic_budget", values[i])
@@ -360,6 +396,11 @@ func (_m *DepartmentYear) QueryMonths() *MonthlyExecutionQuery {
 // QueryKeyTasks queries the "key_tasks" edge of the DepartmentYear entity.
 func (_m *DepartmentYear) QueryKeyTasks() *KeyTaskQuery {
 	return NewDepartmentYearClient(_m.config).QueryKeyTasks(_m)
+}
+
+// QueryFundingLines queries the "funding_lines" edge of the DepartmentYear entity.
+func (_m *DepartmentYear) QueryFundingLines() *FundingLineQuery {
+	return NewDepartmentYearClient(_m.config).QueryFundingLines(_m)
 }
 
 // QueryProjects queries the "projects" edge of the DepartmentYear entity.
@@ -454,6 +495,15 @@ func (_m *DepartmentYear) String() string {
 	builder.WriteString("goal=")
 	builder.WriteString(_m.Goal)
 	builder.WriteString(", ")
+	builder.WriteString("goal_outcome=")
+	builder.WriteString(_m.GoalOutcome)
+	builder.WriteString(", ")
+	builder.WriteString("basic_initial_budget=")
+	builder.WriteString(fmt.Sprintf("%v", _m.BasicInitialBudget))
+	builder.WriteString(", ")
+	builder.WriteString("project_initial_budget=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ProjectInitialBudget))
+	builder.WriteString(", ")
 	builder.WriteString("basic_budget=")
 	builder.WriteString(fmt.Sprintf("%v", _m.BasicBudget))
 	builder.WriteString(", ")
@@ -524,6 +574,30 @@ func (_m *DepartmentYear) appendNamedKeyTasks(name string, edges ...*KeyTask) {
 		_m.Edges.namedKeyTasks[name] = []*KeyTask{}
 	} else {
 		_m.Edges.namedKeyTasks[name] = append(_m.Edges.namedKeyTasks[name], edges...)
+	}
+}
+
+// NamedFundingLines returns the FundingLines named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *DepartmentYear) NamedFundingLines(name string) ([]*FundingLine, error) {
+	if _m.Edges.namedFundingLines == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFundingLines[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *DepartmentYear) appendNamedFundingLines(name string, edges ...*FundingLine) {
+	if _m.Edges.namedFundingLines == nil {
+		_m.Edges.namedFundingLines = make(map[string][]*FundingLine)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFundingLines[name] = []*FundingLine{}
+	} else {
+		_m.Edges.namedFundingLines[name] = append(_m.Edges.namedFundingLines[name], edges...)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -263,6 +264,48 @@ func (_c *DepartmentYearCreate) SetNillableGoal(v *string) *DepartmentYearCreate
 	return _c
 }
 
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_c *DepartmentYearCreate) SetGoalOutcome(v string) *DepartmentYearCreate {
+	_c.mutation.SetGoalOutcome(v)
+	return _c
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableGoalOutcome(v *string) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetGoalOutcome(*v)
+	}
+	return _c
+}
+
+// SetBasicInitialBudget sets the "basic_initial_budget" field.
+func (_c *DepartmentYearCreate) SetBasicInitialBudget(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetBasicInitialBudget(v)
+	return _c
+}
+
+// SetNillableBasicInitialBudget sets the "basic_initial_budget" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableBasicInitialBudget(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetBasicInitialBudget(*v)
+	}
+	return _c
+}
+
+// SetProjectInitialBudget sets the "project_initial_budget" field.
+func (_c *DepartmentYearCreate) SetProjectInitialBudget(v fixed.Decimal) *DepartmentYearCreate {
+	_c.mutation.SetProjectInitialBudget(v)
+	return _c
+}
+
+// SetNillableProjectInitialBudget sets the "project_initial_budget" field if the given value is not nil.
+func (_c *DepartmentYearCreate) SetNillableProjectInitialBudget(v *fixed.Decimal) *DepartmentYearCreate {
+	if v != nil {
+		_c.SetProjectInitialBudget(*v)
+	}
+	return _c
+}
+
 // SetBasicBudget sets the "basic_budget" field.
 func (_c *DepartmentYearCreate) SetBasicBudget(v fixed.Decimal) *DepartmentYearCreate {
 	_c.mutation.SetBasicBudget(v)
@@ -380,6 +423,21 @@ func (_c *DepartmentYearCreate) AddKeyTasks(v ...*KeyTask) *DepartmentYearCreate
 		ids[i] = v[i].ID
 	}
 	return _c.AddKeyTaskIDs(ids...)
+}
+
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_c *DepartmentYearCreate) AddFundingLineIDs(ids ...int) *DepartmentYearCreate {
+	_c.mutation.AddFundingLineIDs(ids...)
+	return _c
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_c *DepartmentYearCreate) AddFundingLines(v ...*FundingLine) *DepartmentYearCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddFundingLineIDs(ids...)
 }
 
 // AddProjectIDs adds the "projects" edge to the Project entity by IDs.
@@ -534,6 +592,18 @@ func (_c *DepartmentYearCreate) defaults() error {
 		v := departmentyear.DefaultGoal
 		_c.mutation.SetGoal(v)
 	}
+	if _, ok := _c.mutation.GoalOutcome(); !ok {
+		v := departmentyear.DefaultGoalOutcome
+		_c.mutation.SetGoalOutcome(v)
+	}
+	if _, ok := _c.mutation.BasicInitialBudget(); !ok {
+		v := departmentyear.DefaultBasicInitialBudget
+		_c.mutation.SetBasicInitialBudget(v)
+	}
+	if _, ok := _c.mutation.ProjectInitialBudget(); !ok {
+		v := departmentyear.DefaultProjectInitialBudget
+		_c.mutation.SetProjectInitialBudget(v)
+	}
 	if _, ok := _c.mutation.BasicBudget(); !ok {
 		v := departmentyear.DefaultBasicBudget
 		_c.mutation.SetBasicBudget(v)
@@ -679,6 +749,30 @@ func (_c *DepartmentYearCreate) check() error {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.GoalOutcome(); !ok {
+		return &ValidationError{Name: "goal_outcome", err: errors.New(`ent: missing required field "DepartmentYear.goal_outcome"`)}
+	}
+	if v, ok := _c.mutation.GoalOutcome(); ok {
+		if err := departmentyear.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal_outcome": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.BasicInitialBudget(); !ok {
+		return &ValidationError{Name: "basic_initial_budget", err: errors.New(`ent: missing required field "DepartmentYear.basic_initial_budget"`)}
+	}
+	if v, ok := _c.mutation.BasicInitialBudget(); ok {
+		if err := departmentyear.BasicInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "basic_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.basic_initial_budget": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ProjectInitialBudget(); !ok {
+		return &ValidationError{Name: "project_initial_budget", err: errors.New(`ent: missing required field "DepartmentYear.project_initial_budget"`)}
+	}
+	if v, ok := _c.mutation.ProjectInitialBudget(); ok {
+		if err := departmentyear.ProjectInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "project_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.project_initial_budget": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.BasicBudget(); !ok {
 		return &ValidationError{Name: "basic_budget", err: errors.New(`ent: missing required field "DepartmentYear.basic_budget"`)}
 	}
@@ -788,6 +882,18 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
 		_node.Goal = value
 	}
+	if value, ok := _c.mutation.GoalOutcome(); ok {
+		_spec.SetField(departmentyear.FieldGoalOutcome, field.TypeString, value)
+		_node.GoalOutcome = value
+	}
+	if value, ok := _c.mutation.BasicInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicInitialBudget, field.TypeInt64, value)
+		_node.BasicInitialBudget = value
+	}
+	if value, ok := _c.mutation.ProjectInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldProjectInitialBudget, field.TypeInt64, value)
+		_node.ProjectInitialBudget = value
+	}
 	if value, ok := _c.mutation.BasicBudget(); ok {
 		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
 		_node.BasicBudget = value
@@ -854,6 +960,22 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(keytask.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

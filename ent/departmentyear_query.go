@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -27,23 +28,25 @@ import (
 // DepartmentYearQuery is the builder for querying DepartmentYear entities.
 type DepartmentYearQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []departmentyear.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.DepartmentYear
-	withDepartment       *DepartmentQuery
-	withMonths           *MonthlyExecutionQuery
-	withKeyTasks         *KeyTaskQuery
-	withProjects         *ProjectQuery
-	withIndicators       *IndicatorQuery
-	withEvaluations      *EvaluationQuery
-	loadTotal            []func(context.Context, []*DepartmentYear) error
-	modifiers            []func(*sql.Selector)
-	withNamedMonths      map[string]*MonthlyExecutionQuery
-	withNamedKeyTasks    map[string]*KeyTaskQuery
-	withNamedProjects    map[string]*ProjectQuery
-	withNamedIndicators  map[string]*IndicatorQuery
-	withNamedEvaluations map[string]*EvaluationQuery
+	ctx                   *QueryContext
+	order                 []departmentyear.OrderOption
+	inters                []Interceptor
+	predicates            []predicate.DepartmentYear
+	withDepartment        *DepartmentQuery
+	withMonths            *MonthlyExecutionQuery
+	withKeyTasks          *KeyTaskQuery
+	withFundingLines      *FundingLineQuery
+	withProjects          *ProjectQuery
+	withIndicators        *IndicatorQuery
+	withEvaluations       *EvaluationQuery
+	loadTotal             []func(context.Context, []*DepartmentYear) error
+	modifiers             []func(*sql.Selector)
+	withNamedMonths       map[string]*MonthlyExecutionQuery
+	withNamedKeyTasks     map[string]*KeyTaskQuery
+	withNamedFundingLines map[string]*FundingLineQuery
+	withNamedProjects     map[string]*ProjectQuery
+	withNamedIndicators   map[string]*IndicatorQuery
+	withNamedEvaluations  map[string]*EvaluationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -139,6 +142,28 @@ func (_q *DepartmentYearQuery) QueryKeyTasks() *KeyTaskQuery {
 			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, selector),
 			sqlgraph.To(keytask.Table, keytask.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.KeyTasksTable, departmentyear.KeyTasksColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFundingLines chains the current query on the "funding_lines" edge.
+func (_q *DepartmentYearQuery) QueryFundingLines() *FundingLineQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, selector),
+			sqlgraph.To(fundingline.Table, fundingline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.FundingLinesTable, departmentyear.FundingLinesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -399,17 +424,18 @@ func (_q *DepartmentYearQuery) Clone() *DepartmentYearQuery {
 		return nil
 	}
 	return &DepartmentYearQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]departmentyear.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.DepartmentYear{}, _q.predicates...),
-		withDepartment:  _q.withDepartment.Clone(),
-		withMonths:      _q.withMonths.Clone(),
-		withKeyTasks:    _q.withKeyTasks.Clone(),
-		withProjects:    _q.withProjects.Clone(),
-		withIndicators:  _q.withIndicators.Clone(),
-		withEvaluations: _q.withEvaluations.Clone(),
+		config:           _q.config,
+		ctx:              _q.ctx.Clone(),
+		order:            append([]departmentyear.OrderOption{}, _q.order...),
+		inters:           append([]Interceptor{}, _q.inters...),
+		predicates:       append([]predicate.DepartmentYear{}, _q.predicates...),
+		withDepartment:   _q.withDepartment.Clone(),
+		withMonths:       _q.withMonths.Clone(),
+		withKeyTasks:     _q.withKeyTasks.Clone(),
+		withFundingLines: _q.withFundingLines.Clone(),
+		withProjects:     _q.withProjects.Clone(),
+		withIndicators:   _q.withIndicators.Clone(),
+		withEvaluations:  _q.withEvaluations.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -447,6 +473,17 @@ func (_q *DepartmentYearQuery) WithKeyTasks(opts ...func(*KeyTaskQuery)) *Depart
 		opt(query)
 	}
 	_q.withKeyTasks = query
+	return _q
+}
+
+// WithFundingLines tells the query-builder to eager-load the nodes that are connected to
+// the "funding_lines" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithFundingLines(opts ...func(*FundingLineQuery)) *DepartmentYearQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFundingLines = query
 	return _q
 }
 
@@ -567,10 +604,11 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 	var (
 		nodes       = []*DepartmentYear{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withDepartment != nil,
 			_q.withMonths != nil,
 			_q.withKeyTasks != nil,
+			_q.withFundingLines != nil,
 			_q.withProjects != nil,
 			_q.withIndicators != nil,
 			_q.withEvaluations != nil,
@@ -617,6 +655,13 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			return nil, err
 		}
 	}
+	if query := _q.withFundingLines; query != nil {
+		if err := _q.loadFundingLines(ctx, query, nodes,
+			func(n *DepartmentYear) { n.Edges.FundingLines = []*FundingLine{} },
+			func(n *DepartmentYear, e *FundingLine) { n.Edges.FundingLines = append(n.Edges.FundingLines, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withProjects; query != nil {
 		if err := _q.loadProjects(ctx, query, nodes,
 			func(n *DepartmentYear) { n.Edges.Projects = []*Project{} },
@@ -649,6 +694,13 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 		if err := _q.loadKeyTasks(ctx, query, nodes,
 			func(n *DepartmentYear) { n.appendNamedKeyTasks(name) },
 			func(n *DepartmentYear, e *KeyTask) { n.appendNamedKeyTasks(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFundingLines {
+		if err := _q.loadFundingLines(ctx, query, nodes,
+			func(n *DepartmentYear) { n.appendNamedFundingLines(name) },
+			func(n *DepartmentYear, e *FundingLine) { n.appendNamedFundingLines(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -755,6 +807,36 @@ func (_q *DepartmentYearQuery) loadKeyTasks(ctx context.Context, query *KeyTaskQ
 	}
 	query.Where(predicate.KeyTask(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(departmentyear.KeyTasksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DepartmentYearID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "department_year_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *DepartmentYearQuery) loadFundingLines(ctx context.Context, query *FundingLineQuery, nodes []*DepartmentYear, init func(*DepartmentYear), assign func(*DepartmentYear, *FundingLine)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*DepartmentYear)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(fundingline.FieldDepartmentYearID)
+	}
+	query.Where(predicate.FundingLine(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(departmentyear.FundingLinesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1008,6 +1090,20 @@ func (_q *DepartmentYearQuery) WithNamedKeyTasks(name string, opts ...func(*KeyT
 		_q.withNamedKeyTasks = make(map[string]*KeyTaskQuery)
 	}
 	_q.withNamedKeyTasks[name] = query
+	return _q
+}
+
+// WithNamedFundingLines tells the query-builder to eager-load the nodes that are connected to the "funding_lines"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithNamedFundingLines(name string, opts ...func(*FundingLineQuery)) *DepartmentYearQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFundingLines == nil {
+		_q.withNamedFundingLines = make(map[string]*FundingLineQuery)
+	}
+	_q.withNamedFundingLines[name] = query
 	return _q
 }
 

@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -328,6 +329,62 @@ func (_u *DepartmentYearUpdate) SetNillableGoal(v *string) *DepartmentYearUpdate
 	return _u
 }
 
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_u *DepartmentYearUpdate) SetGoalOutcome(v string) *DepartmentYearUpdate {
+	_u.mutation.SetGoalOutcome(v)
+	return _u
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableGoalOutcome(v *string) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetGoalOutcome(*v)
+	}
+	return _u
+}
+
+// SetBasicInitialBudget sets the "basic_initial_budget" field.
+func (_u *DepartmentYearUpdate) SetBasicInitialBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetBasicInitialBudget()
+	_u.mutation.SetBasicInitialBudget(v)
+	return _u
+}
+
+// SetNillableBasicInitialBudget sets the "basic_initial_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableBasicInitialBudget(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetBasicInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddBasicInitialBudget adds value to the "basic_initial_budget" field.
+func (_u *DepartmentYearUpdate) AddBasicInitialBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddBasicInitialBudget(v)
+	return _u
+}
+
+// SetProjectInitialBudget sets the "project_initial_budget" field.
+func (_u *DepartmentYearUpdate) SetProjectInitialBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.ResetProjectInitialBudget()
+	_u.mutation.SetProjectInitialBudget(v)
+	return _u
+}
+
+// SetNillableProjectInitialBudget sets the "project_initial_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdate) SetNillableProjectInitialBudget(v *fixed.Decimal) *DepartmentYearUpdate {
+	if v != nil {
+		_u.SetProjectInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddProjectInitialBudget adds value to the "project_initial_budget" field.
+func (_u *DepartmentYearUpdate) AddProjectInitialBudget(v fixed.Decimal) *DepartmentYearUpdate {
+	_u.mutation.AddProjectInitialBudget(v)
+	return _u
+}
+
 // SetBasicBudget sets the "basic_budget" field.
 func (_u *DepartmentYearUpdate) SetBasicBudget(v fixed.Decimal) *DepartmentYearUpdate {
 	_u.mutation.ResetBasicBudget()
@@ -496,6 +553,21 @@ func (_u *DepartmentYearUpdate) AddKeyTasks(v ...*KeyTask) *DepartmentYearUpdate
 	return _u.AddKeyTaskIDs(ids...)
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_u *DepartmentYearUpdate) AddFundingLineIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.AddFundingLineIDs(ids...)
+	return _u
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_u *DepartmentYearUpdate) AddFundingLines(v ...*FundingLine) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundingLineIDs(ids...)
+}
+
 // AddProjectIDs adds the "projects" edge to the Project entity by IDs.
 func (_u *DepartmentYearUpdate) AddProjectIDs(ids ...int) *DepartmentYearUpdate {
 	_u.mutation.AddProjectIDs(ids...)
@@ -586,6 +658,27 @@ func (_u *DepartmentYearUpdate) RemoveKeyTasks(v ...*KeyTask) *DepartmentYearUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveKeyTaskIDs(ids...)
+}
+
+// ClearFundingLines clears all "funding_lines" edges to the FundingLine entity.
+func (_u *DepartmentYearUpdate) ClearFundingLines() *DepartmentYearUpdate {
+	_u.mutation.ClearFundingLines()
+	return _u
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to FundingLine entities by IDs.
+func (_u *DepartmentYearUpdate) RemoveFundingLineIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.RemoveFundingLineIDs(ids...)
+	return _u
+}
+
+// RemoveFundingLines removes "funding_lines" edges to FundingLine entities.
+func (_u *DepartmentYearUpdate) RemoveFundingLines(v ...*FundingLine) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundingLineIDs(ids...)
 }
 
 // ClearProjects clears all "projects" edges to the Project entity.
@@ -760,6 +853,21 @@ func (_u *DepartmentYearUpdate) check() error {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.GoalOutcome(); ok {
+		if err := departmentyear.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal_outcome": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BasicInitialBudget(); ok {
+		if err := departmentyear.BasicInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "basic_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.basic_initial_budget": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ProjectInitialBudget(); ok {
+		if err := departmentyear.ProjectInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "project_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.project_initial_budget": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentCleared() && len(_u.mutation.DepartmentIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "DepartmentYear.department"`)
 	}
@@ -867,6 +975,21 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.GoalOutcome(); ok {
+		_spec.SetField(departmentyear.FieldGoalOutcome, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.BasicInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicInitialBudget(); ok {
+		_spec.AddField(departmentyear.FieldBasicInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ProjectInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldProjectInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedProjectInitialBudget(); ok {
+		_spec.AddField(departmentyear.FieldProjectInitialBudget, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.BasicBudget(); ok {
 		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
@@ -993,6 +1116,51 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(keytask.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundingLinesIDs(); len(nodes) > 0 && !_u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1450,6 +1618,62 @@ func (_u *DepartmentYearUpdateOne) SetNillableGoal(v *string) *DepartmentYearUpd
 	return _u
 }
 
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_u *DepartmentYearUpdateOne) SetGoalOutcome(v string) *DepartmentYearUpdateOne {
+	_u.mutation.SetGoalOutcome(v)
+	return _u
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableGoalOutcome(v *string) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetGoalOutcome(*v)
+	}
+	return _u
+}
+
+// SetBasicInitialBudget sets the "basic_initial_budget" field.
+func (_u *DepartmentYearUpdateOne) SetBasicInitialBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetBasicInitialBudget()
+	_u.mutation.SetBasicInitialBudget(v)
+	return _u
+}
+
+// SetNillableBasicInitialBudget sets the "basic_initial_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableBasicInitialBudget(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetBasicInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddBasicInitialBudget adds value to the "basic_initial_budget" field.
+func (_u *DepartmentYearUpdateOne) AddBasicInitialBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddBasicInitialBudget(v)
+	return _u
+}
+
+// SetProjectInitialBudget sets the "project_initial_budget" field.
+func (_u *DepartmentYearUpdateOne) SetProjectInitialBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.ResetProjectInitialBudget()
+	_u.mutation.SetProjectInitialBudget(v)
+	return _u
+}
+
+// SetNillableProjectInitialBudget sets the "project_initial_budget" field if the given value is not nil.
+func (_u *DepartmentYearUpdateOne) SetNillableProjectInitialBudget(v *fixed.Decimal) *DepartmentYearUpdateOne {
+	if v != nil {
+		_u.SetProjectInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddProjectInitialBudget adds value to the "project_initial_budget" field.
+func (_u *DepartmentYearUpdateOne) AddProjectInitialBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
+	_u.mutation.AddProjectInitialBudget(v)
+	return _u
+}
+
 // SetBasicBudget sets the "basic_budget" field.
 func (_u *DepartmentYearUpdateOne) SetBasicBudget(v fixed.Decimal) *DepartmentYearUpdateOne {
 	_u.mutation.ResetBasicBudget()
@@ -1618,6 +1842,21 @@ func (_u *DepartmentYearUpdateOne) AddKeyTasks(v ...*KeyTask) *DepartmentYearUpd
 	return _u.AddKeyTaskIDs(ids...)
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_u *DepartmentYearUpdateOne) AddFundingLineIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.AddFundingLineIDs(ids...)
+	return _u
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_u *DepartmentYearUpdateOne) AddFundingLines(v ...*FundingLine) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundingLineIDs(ids...)
+}
+
 // AddProjectIDs adds the "projects" edge to the Project entity by IDs.
 func (_u *DepartmentYearUpdateOne) AddProjectIDs(ids ...int) *DepartmentYearUpdateOne {
 	_u.mutation.AddProjectIDs(ids...)
@@ -1708,6 +1947,27 @@ func (_u *DepartmentYearUpdateOne) RemoveKeyTasks(v ...*KeyTask) *DepartmentYear
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveKeyTaskIDs(ids...)
+}
+
+// ClearFundingLines clears all "funding_lines" edges to the FundingLine entity.
+func (_u *DepartmentYearUpdateOne) ClearFundingLines() *DepartmentYearUpdateOne {
+	_u.mutation.ClearFundingLines()
+	return _u
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to FundingLine entities by IDs.
+func (_u *DepartmentYearUpdateOne) RemoveFundingLineIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.RemoveFundingLineIDs(ids...)
+	return _u
+}
+
+// RemoveFundingLines removes "funding_lines" edges to FundingLine entities.
+func (_u *DepartmentYearUpdateOne) RemoveFundingLines(v ...*FundingLine) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundingLineIDs(ids...)
 }
 
 // ClearProjects clears all "projects" edges to the Project entity.
@@ -1895,6 +2155,21 @@ func (_u *DepartmentYearUpdateOne) check() error {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.GoalOutcome(); ok {
+		if err := departmentyear.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.goal_outcome": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.BasicInitialBudget(); ok {
+		if err := departmentyear.BasicInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "basic_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.basic_initial_budget": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ProjectInitialBudget(); ok {
+		if err := departmentyear.ProjectInitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "project_initial_budget", err: fmt.Errorf(`ent: validator failed for field "DepartmentYear.project_initial_budget": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentCleared() && len(_u.mutation.DepartmentIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "DepartmentYear.department"`)
 	}
@@ -2019,6 +2294,21 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(departmentyear.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.GoalOutcome(); ok {
+		_spec.SetField(departmentyear.FieldGoalOutcome, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.BasicInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldBasicInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedBasicInitialBudget(); ok {
+		_spec.AddField(departmentyear.FieldBasicInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ProjectInitialBudget(); ok {
+		_spec.SetField(departmentyear.FieldProjectInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedProjectInitialBudget(); ok {
+		_spec.AddField(departmentyear.FieldProjectInitialBudget, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.BasicBudget(); ok {
 		_spec.SetField(departmentyear.FieldBasicBudget, field.TypeInt64, value)
@@ -2145,6 +2435,51 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(keytask.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundingLinesIDs(); len(nodes) > 0 && !_u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

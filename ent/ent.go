@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -90,6 +91,7 @@ func checkColumn(t, c string) error {
 			department.Table:       department.ValidColumn,
 			departmentyear.Table:   departmentyear.ValidColumn,
 			evaluation.Table:       evaluation.ValidColumn,
+			fundingline.Table:      fundingline.ValidColumn,
 			indicator.Table:        indicator.ValidColumn,
 			keytask.Table:          keytask.ValidColumn,
 			monthlyexecution.Table: monthlyexecution.ValidColumn,

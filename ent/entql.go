@@ -8,6 +8,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -26,7 +27,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 14)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -102,30 +103,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "DepartmentYear",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			departmentyear.FieldCreatedAt:         {Type: field.TypeTime, Column: departmentyear.FieldCreatedAt},
-			departmentyear.FieldUpdatedAt:         {Type: field.TypeTime, Column: departmentyear.FieldUpdatedAt},
-			departmentyear.FieldVersion:           {Type: field.TypeInt, Column: departmentyear.FieldVersion},
-			departmentyear.FieldDepartmentID:      {Type: field.TypeInt, Column: departmentyear.FieldDepartmentID},
-			departmentyear.FieldYear:              {Type: field.TypeInt, Column: departmentyear.FieldYear},
-			departmentyear.FieldPersonnelBudget:   {Type: field.TypeInt64, Column: departmentyear.FieldPersonnelBudget},
-			departmentyear.FieldPersonnelActual:   {Type: field.TypeInt64, Column: departmentyear.FieldPersonnelActual},
-			departmentyear.FieldPublicBudget:      {Type: field.TypeInt64, Column: departmentyear.FieldPublicBudget},
-			departmentyear.FieldPublicActual:      {Type: field.TypeInt64, Column: departmentyear.FieldPublicActual},
-			departmentyear.FieldProjectBudget:     {Type: field.TypeInt64, Column: departmentyear.FieldProjectBudget},
-			departmentyear.FieldProjectActual:     {Type: field.TypeInt64, Column: departmentyear.FieldProjectActual},
-			departmentyear.FieldCarryoverStart:    {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverStart},
-			departmentyear.FieldCarryoverEnd:      {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverEnd},
-			departmentyear.FieldThreePublicBudget: {Type: field.TypeInt64, Column: departmentyear.FieldThreePublicBudget},
-			departmentyear.FieldThreePublicActual: {Type: field.TypeInt64, Column: departmentyear.FieldThreePublicActual},
-			departmentyear.FieldAssetsInUse:       {Type: field.TypeInt64, Column: departmentyear.FieldAssetsInUse},
-			departmentyear.FieldAssetsTotal:       {Type: field.TypeInt64, Column: departmentyear.FieldAssetsTotal},
-			departmentyear.FieldGoal:              {Type: field.TypeString, Column: departmentyear.FieldGoal},
-			departmentyear.FieldBasicBudget:       {Type: field.TypeInt64, Column: departmentyear.FieldBasicBudget},
-			departmentyear.FieldBasicActual:       {Type: field.TypeInt64, Column: departmentyear.FieldBasicActual},
-			departmentyear.FieldTotalBudget:       {Type: field.TypeInt64, Column: departmentyear.FieldTotalBudget},
-			departmentyear.FieldTotalActual:       {Type: field.TypeInt64, Column: departmentyear.FieldTotalActual},
-			departmentyear.FieldExecutionRate:     {Type: field.TypeInt64, Column: departmentyear.FieldExecutionRate},
-			departmentyear.FieldCarryoverRate:     {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverRate},
+			departmentyear.FieldCreatedAt:            {Type: field.TypeTime, Column: departmentyear.FieldCreatedAt},
+			departmentyear.FieldUpdatedAt:            {Type: field.TypeTime, Column: departmentyear.FieldUpdatedAt},
+			departmentyear.FieldVersion:              {Type: field.TypeInt, Column: departmentyear.FieldVersion},
+			departmentyear.FieldDepartmentID:         {Type: field.TypeInt, Column: departmentyear.FieldDepartmentID},
+			departmentyear.FieldYear:                 {Type: field.TypeInt, Column: departmentyear.FieldYear},
+			departmentyear.FieldPersonnelBudget:      {Type: field.TypeInt64, Column: departmentyear.FieldPersonnelBudget},
+			departmentyear.FieldPersonnelActual:      {Type: field.TypeInt64, Column: departmentyear.FieldPersonnelActual},
+			departmentyear.FieldPublicBudget:         {Type: field.TypeInt64, Column: departmentyear.FieldPublicBudget},
+			departmentyear.FieldPublicActual:         {Type: field.TypeInt64, Column: departmentyear.FieldPublicActual},
+			departmentyear.FieldProjectBudget:        {Type: field.TypeInt64, Column: departmentyear.FieldProjectBudget},
+			departmentyear.FieldProjectActual:        {Type: field.TypeInt64, Column: departmentyear.FieldProjectActual},
+			departmentyear.FieldCarryoverStart:       {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverStart},
+			departmentyear.FieldCarryoverEnd:         {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverEnd},
+			departmentyear.FieldThreePublicBudget:    {Type: field.TypeInt64, Column: departmentyear.FieldThreePublicBudget},
+			departmentyear.FieldThreePublicActual:    {Type: field.TypeInt64, Column: departmentyear.FieldThreePublicActual},
+			departmentyear.FieldAssetsInUse:          {Type: field.TypeInt64, Column: departmentyear.FieldAssetsInUse},
+			departmentyear.FieldAssetsTotal:          {Type: field.TypeInt64, Column: departmentyear.FieldAssetsTotal},
+			departmentyear.FieldGoal:                 {Type: field.TypeString, Column: departmentyear.FieldGoal},
+			departmentyear.FieldGoalOutcome:          {Type: field.TypeString, Column: departmentyear.FieldGoalOutcome},
+			departmentyear.FieldBasicInitialBudget:   {Type: field.TypeInt64, Column: departmentyear.FieldBasicInitialBudget},
+			departmentyear.FieldProjectInitialBudget: {Type: field.TypeInt64, Column: departmentyear.FieldProjectInitialBudget},
+			departmentyear.FieldBasicBudget:          {Type: field.TypeInt64, Column: departmentyear.FieldBasicBudget},
+			departmentyear.FieldBasicActual:          {Type: field.TypeInt64, Column: departmentyear.FieldBasicActual},
+			departmentyear.FieldTotalBudget:          {Type: field.TypeInt64, Column: departmentyear.FieldTotalBudget},
+			departmentyear.FieldTotalActual:          {Type: field.TypeInt64, Column: departmentyear.FieldTotalActual},
+			departmentyear.FieldExecutionRate:        {Type: field.TypeInt64, Column: departmentyear.FieldExecutionRate},
+			departmentyear.FieldCarryoverRate:        {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverRate},
 		},
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
@@ -159,6 +163,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   fundingline.Table,
+			Columns: fundingline.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: fundingline.FieldID,
+			},
+		},
+		Type: "FundingLine",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			fundingline.FieldVersion:          {Type: field.TypeInt, Column: fundingline.FieldVersion},
+			fundingline.FieldDepartmentYearID: {Type: field.TypeInt, Column: fundingline.FieldDepartmentYearID},
+			fundingline.FieldProjectID:        {Type: field.TypeInt, Column: fundingline.FieldProjectID},
+			fundingline.FieldCategory:         {Type: field.TypeEnum, Column: fundingline.FieldCategory},
+			fundingline.FieldInitialBudget:    {Type: field.TypeInt64, Column: fundingline.FieldInitialBudget},
+			fundingline.FieldAdjustedBudget:   {Type: field.TypeInt64, Column: fundingline.FieldAdjustedBudget},
+			fundingline.FieldExecuted:         {Type: field.TypeInt64, Column: fundingline.FieldExecuted},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -187,6 +211,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldRating:            {Type: field.TypeEnum, Column: indicator.FieldRating},
 			indicator.FieldRatedScore:        {Type: field.TypeInt64, Column: indicator.FieldRatedScore},
 			indicator.FieldDeviationReason:   {Type: field.TypeString, Column: indicator.FieldDeviationReason},
+			indicator.FieldScoringCriteria:   {Type: field.TypeString, Column: indicator.FieldScoringCriteria},
 			indicator.FieldEffectiveActual:   {Type: field.TypeInt64, Column: indicator.FieldEffectiveActual},
 			indicator.FieldCompletionRate:    {Type: field.TypeInt64, Column: indicator.FieldCompletionRate},
 			indicator.FieldScore:             {Type: field.TypeInt64, Column: indicator.FieldScore},
@@ -194,7 +219,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldDeviationRequired: {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keytask.Table,
 			Columns: keytask.Columns,
@@ -213,7 +238,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keytask.FieldOutcome:          {Type: field.TypeString, Column: keytask.FieldOutcome},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monthlyexecution.Table,
 			Columns: monthlyexecution.Columns,
@@ -231,7 +256,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monthlyexecution.FieldTargetPercent:      {Type: field.TypeInt64, Column: monthlyexecution.FieldTargetPercent},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -242,21 +267,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Project",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			project.FieldCreatedAt:        {Type: field.TypeTime, Column: project.FieldCreatedAt},
-			project.FieldUpdatedAt:        {Type: field.TypeTime, Column: project.FieldUpdatedAt},
-			project.FieldVersion:          {Type: field.TypeInt, Column: project.FieldVersion},
-			project.FieldDepartmentYearID: {Type: field.TypeInt, Column: project.FieldDepartmentYearID},
-			project.FieldCode:             {Type: field.TypeString, Column: project.FieldCode},
-			project.FieldName:             {Type: field.TypeString, Column: project.FieldName},
-			project.FieldCategory:         {Type: field.TypeString, Column: project.FieldCategory},
-			project.FieldBudget:           {Type: field.TypeInt64, Column: project.FieldBudget},
-			project.FieldExecuted:         {Type: field.TypeInt64, Column: project.FieldExecuted},
-			project.FieldGoal:             {Type: field.TypeString, Column: project.FieldGoal},
-			project.FieldExecutionRate:    {Type: field.TypeInt64, Column: project.FieldExecutionRate},
-			project.FieldExecutionScore:   {Type: field.TypeInt64, Column: project.FieldExecutionScore},
+			project.FieldCreatedAt:             {Type: field.TypeTime, Column: project.FieldCreatedAt},
+			project.FieldUpdatedAt:             {Type: field.TypeTime, Column: project.FieldUpdatedAt},
+			project.FieldVersion:               {Type: field.TypeInt, Column: project.FieldVersion},
+			project.FieldDepartmentYearID:      {Type: field.TypeInt, Column: project.FieldDepartmentYearID},
+			project.FieldCode:                  {Type: field.TypeString, Column: project.FieldCode},
+			project.FieldName:                  {Type: field.TypeString, Column: project.FieldName},
+			project.FieldCategory:              {Type: field.TypeString, Column: project.FieldCategory},
+			project.FieldSupervisingDepartment: {Type: field.TypeString, Column: project.FieldSupervisingDepartment},
+			project.FieldImplementingUnit:      {Type: field.TypeString, Column: project.FieldImplementingUnit},
+			project.FieldInitialBudget:         {Type: field.TypeInt64, Column: project.FieldInitialBudget},
+			project.FieldBudget:                {Type: field.TypeInt64, Column: project.FieldBudget},
+			project.FieldExecuted:              {Type: field.TypeInt64, Column: project.FieldExecuted},
+			project.FieldGoal:                  {Type: field.TypeString, Column: project.FieldGoal},
+			project.FieldGoalOutcome:           {Type: field.TypeString, Column: project.FieldGoalOutcome},
+			project.FieldExecutionRate:         {Type: field.TypeInt64, Column: project.FieldExecutionRate},
+			project.FieldExecutionScore:        {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -274,7 +303,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -292,7 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -312,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -432,6 +461,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"KeyTask",
 	)
 	graph.MustAddE(
+		"funding_lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.FundingLinesTable,
+			Columns: []string{departmentyear.FundingLinesColumn},
+			Bidi:    false,
+		},
+		"DepartmentYear",
+		"FundingLine",
+	)
+	graph.MustAddE(
 		"projects",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -502,6 +543,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Evaluation",
 		"Transition",
+	)
+	graph.MustAddE(
+		"department_year",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   fundingline.DepartmentYearTable,
+			Columns: []string{fundingline.DepartmentYearColumn},
+			Bidi:    false,
+		},
+		"FundingLine",
+		"DepartmentYear",
+	)
+	graph.MustAddE(
+		"project",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   fundingline.ProjectTable,
+			Columns: []string{fundingline.ProjectColumn},
+			Bidi:    false,
+		},
+		"FundingLine",
+		"Project",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -586,6 +651,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Project",
 		"Evaluation",
+	)
+	graph.MustAddE(
+		"funding_lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"FundingLine",
 	)
 	graph.MustAddE(
 		"user",
@@ -1077,6 +1154,21 @@ func (f *DepartmentYearFilter) WhereGoal(p entql.StringP) {
 	f.Where(p.Field(departmentyear.FieldGoal))
 }
 
+// WhereGoalOutcome applies the entql string predicate on the goal_outcome field.
+func (f *DepartmentYearFilter) WhereGoalOutcome(p entql.StringP) {
+	f.Where(p.Field(departmentyear.FieldGoalOutcome))
+}
+
+// WhereBasicInitialBudget applies the entql int64 predicate on the basic_initial_budget field.
+func (f *DepartmentYearFilter) WhereBasicInitialBudget(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldBasicInitialBudget))
+}
+
+// WhereProjectInitialBudget applies the entql int64 predicate on the project_initial_budget field.
+func (f *DepartmentYearFilter) WhereProjectInitialBudget(p entql.Int64P) {
+	f.Where(p.Field(departmentyear.FieldProjectInitialBudget))
+}
+
 // WhereBasicBudget applies the entql int64 predicate on the basic_budget field.
 func (f *DepartmentYearFilter) WhereBasicBudget(p entql.Int64P) {
 	f.Where(p.Field(departmentyear.FieldBasicBudget))
@@ -1143,6 +1235,20 @@ func (f *DepartmentYearFilter) WhereHasKeyTasks() {
 // WhereHasKeyTasksWith applies a predicate to check if query has an edge key_tasks with a given conditions (other predicates).
 func (f *DepartmentYearFilter) WhereHasKeyTasksWith(preds ...predicate.KeyTask) {
 	f.Where(entql.HasEdgeWith("key_tasks", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFundingLines applies a predicate to check if query has an edge funding_lines.
+func (f *DepartmentYearFilter) WhereHasFundingLines() {
+	f.Where(entql.HasEdge("funding_lines"))
+}
+
+// WhereHasFundingLinesWith applies a predicate to check if query has an edge funding_lines with a given conditions (other predicates).
+func (f *DepartmentYearFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine) {
+	f.Where(entql.HasEdgeWith("funding_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1354,6 +1460,109 @@ func (f *EvaluationFilter) WhereHasTransitionsWith(preds ...predicate.Transition
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *FundingLineQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the FundingLineQuery builder.
+func (_q *FundingLineQuery) Filter() *FundingLineFilter {
+	return &FundingLineFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *FundingLineMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the FundingLineMutation builder.
+func (m *FundingLineMutation) Filter() *FundingLineFilter {
+	return &FundingLineFilter{config: m.config, predicateAdder: m}
+}
+
+// FundingLineFilter provides a generic filtering capability at runtime for FundingLineQuery.
+type FundingLineFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *FundingLineFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *FundingLineFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(fundingline.FieldID))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *FundingLineFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(fundingline.FieldVersion))
+}
+
+// WhereDepartmentYearID applies the entql int predicate on the department_year_id field.
+func (f *FundingLineFilter) WhereDepartmentYearID(p entql.IntP) {
+	f.Where(p.Field(fundingline.FieldDepartmentYearID))
+}
+
+// WhereProjectID applies the entql int predicate on the project_id field.
+func (f *FundingLineFilter) WhereProjectID(p entql.IntP) {
+	f.Where(p.Field(fundingline.FieldProjectID))
+}
+
+// WhereCategory applies the entql string predicate on the category field.
+func (f *FundingLineFilter) WhereCategory(p entql.StringP) {
+	f.Where(p.Field(fundingline.FieldCategory))
+}
+
+// WhereInitialBudget applies the entql int64 predicate on the initial_budget field.
+func (f *FundingLineFilter) WhereInitialBudget(p entql.Int64P) {
+	f.Where(p.Field(fundingline.FieldInitialBudget))
+}
+
+// WhereAdjustedBudget applies the entql int64 predicate on the adjusted_budget field.
+func (f *FundingLineFilter) WhereAdjustedBudget(p entql.Int64P) {
+	f.Where(p.Field(fundingline.FieldAdjustedBudget))
+}
+
+// WhereExecuted applies the entql int64 predicate on the executed field.
+func (f *FundingLineFilter) WhereExecuted(p entql.Int64P) {
+	f.Where(p.Field(fundingline.FieldExecuted))
+}
+
+// WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
+func (f *FundingLineFilter) WhereHasDepartmentYear() {
+	f.Where(entql.HasEdge("department_year"))
+}
+
+// WhereHasDepartmentYearWith applies a predicate to check if query has an edge department_year with a given conditions (other predicates).
+func (f *FundingLineFilter) WhereHasDepartmentYearWith(preds ...predicate.DepartmentYear) {
+	f.Where(entql.HasEdgeWith("department_year", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProject applies a predicate to check if query has an edge project.
+func (f *FundingLineFilter) WhereHasProject() {
+	f.Where(entql.HasEdge("project"))
+}
+
+// WhereHasProjectWith applies a predicate to check if query has an edge project with a given conditions (other predicates).
+func (f *FundingLineFilter) WhereHasProjectWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("project", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *IndicatorQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1382,7 +1591,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1488,6 +1697,11 @@ func (f *IndicatorFilter) WhereDeviationReason(p entql.StringP) {
 	f.Where(p.Field(indicator.FieldDeviationReason))
 }
 
+// WhereScoringCriteria applies the entql string predicate on the scoring_criteria field.
+func (f *IndicatorFilter) WhereScoringCriteria(p entql.StringP) {
+	f.Where(p.Field(indicator.FieldScoringCriteria))
+}
+
 // WhereEffectiveActual applies the entql int64 predicate on the effective_actual field.
 func (f *IndicatorFilter) WhereEffectiveActual(p entql.Int64P) {
 	f.Where(p.Field(indicator.FieldEffectiveActual))
@@ -1570,7 +1784,7 @@ type KeyTaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyTaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1654,7 +1868,7 @@ type MonthlyExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonthlyExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1733,7 +1947,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1779,6 +1993,21 @@ func (f *ProjectFilter) WhereCategory(p entql.StringP) {
 	f.Where(p.Field(project.FieldCategory))
 }
 
+// WhereSupervisingDepartment applies the entql string predicate on the supervising_department field.
+func (f *ProjectFilter) WhereSupervisingDepartment(p entql.StringP) {
+	f.Where(p.Field(project.FieldSupervisingDepartment))
+}
+
+// WhereImplementingUnit applies the entql string predicate on the implementing_unit field.
+func (f *ProjectFilter) WhereImplementingUnit(p entql.StringP) {
+	f.Where(p.Field(project.FieldImplementingUnit))
+}
+
+// WhereInitialBudget applies the entql int64 predicate on the initial_budget field.
+func (f *ProjectFilter) WhereInitialBudget(p entql.Int64P) {
+	f.Where(p.Field(project.FieldInitialBudget))
+}
+
 // WhereBudget applies the entql int64 predicate on the budget field.
 func (f *ProjectFilter) WhereBudget(p entql.Int64P) {
 	f.Where(p.Field(project.FieldBudget))
@@ -1792,6 +2021,11 @@ func (f *ProjectFilter) WhereExecuted(p entql.Int64P) {
 // WhereGoal applies the entql string predicate on the goal field.
 func (f *ProjectFilter) WhereGoal(p entql.StringP) {
 	f.Where(p.Field(project.FieldGoal))
+}
+
+// WhereGoalOutcome applies the entql string predicate on the goal_outcome field.
+func (f *ProjectFilter) WhereGoalOutcome(p entql.StringP) {
+	f.Where(p.Field(project.FieldGoalOutcome))
 }
 
 // WhereExecutionRate applies the entql int64 predicate on the execution_rate field.
@@ -1846,6 +2080,20 @@ func (f *ProjectFilter) WhereHasEvaluationsWith(preds ...predicate.Evaluation) {
 	})))
 }
 
+// WhereHasFundingLines applies a predicate to check if query has an edge funding_lines.
+func (f *ProjectFilter) WhereHasFundingLines() {
+	f.Where(entql.HasEdge("funding_lines"))
+}
+
+// WhereHasFundingLinesWith applies a predicate to check if query has an edge funding_lines with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine) {
+	f.Where(entql.HasEdgeWith("funding_lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1875,7 +2123,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1954,7 +2202,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2019,7 +2267,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2108,7 +2356,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

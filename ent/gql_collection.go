@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -948,6 +949,21 @@ func (_q *DepartmentYearQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, departmentyear.FieldGoal)
 				fieldSeen[departmentyear.FieldGoal] = struct{}{}
 			}
+		case "goalOutcome":
+			if _, ok := fieldSeen[departmentyear.FieldGoalOutcome]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldGoalOutcome)
+				fieldSeen[departmentyear.FieldGoalOutcome] = struct{}{}
+			}
+		case "basicInitialBudget":
+			if _, ok := fieldSeen[departmentyear.FieldBasicInitialBudget]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldBasicInitialBudget)
+				fieldSeen[departmentyear.FieldBasicInitialBudget] = struct{}{}
+			}
+		case "projectInitialBudget":
+			if _, ok := fieldSeen[departmentyear.FieldProjectInitialBudget]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldProjectInitialBudget)
+				fieldSeen[departmentyear.FieldProjectInitialBudget] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -1211,6 +1227,161 @@ func newEvaluationPaginateArgs(rv map[string]any) *evaluationPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *FundingLineQuery) CollectFields(ctx context.Context, satisfies ...string) (*FundingLineQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *FundingLineQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(fundingline.Columns))
+		selectedFields = []string{fundingline.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "departmentYear":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentYearClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentyearImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartmentYear = query
+			if _, ok := fieldSeen[fundingline.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldDepartmentYearID)
+				fieldSeen[fundingline.FieldDepartmentYearID] = struct{}{}
+			}
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[fundingline.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldProjectID)
+				fieldSeen[fundingline.FieldProjectID] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[fundingline.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldVersion)
+				fieldSeen[fundingline.FieldVersion] = struct{}{}
+			}
+		case "departmentYearID":
+			if _, ok := fieldSeen[fundingline.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldDepartmentYearID)
+				fieldSeen[fundingline.FieldDepartmentYearID] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[fundingline.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldProjectID)
+				fieldSeen[fundingline.FieldProjectID] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[fundingline.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldCategory)
+				fieldSeen[fundingline.FieldCategory] = struct{}{}
+			}
+		case "initialBudget":
+			if _, ok := fieldSeen[fundingline.FieldInitialBudget]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldInitialBudget)
+				fieldSeen[fundingline.FieldInitialBudget] = struct{}{}
+			}
+		case "adjustedBudget":
+			if _, ok := fieldSeen[fundingline.FieldAdjustedBudget]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldAdjustedBudget)
+				fieldSeen[fundingline.FieldAdjustedBudget] = struct{}{}
+			}
+		case "executed":
+			if _, ok := fieldSeen[fundingline.FieldExecuted]; !ok {
+				selectedFields = append(selectedFields, fundingline.FieldExecuted)
+				fieldSeen[fundingline.FieldExecuted] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type fundinglinePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []FundingLinePaginateOption
+}
+
+func newFundingLinePaginateArgs(rv map[string]any) *fundinglinePaginateArgs {
+	args := &fundinglinePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*FundingLineOrder:
+			args.opts = append(args.opts, WithFundingLineOrder(v))
+		case []any:
+			var orders []*FundingLineOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &FundingLineOrder{Field: &FundingLineOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithFundingLineOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*FundingLineWhereInput); ok {
+		args.opts = append(args.opts, WithFundingLineFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *IndicatorQuery) CollectFields(ctx context.Context, satisfies ...string) (*IndicatorQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1355,6 +1526,11 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[indicator.FieldDeviationReason]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldDeviationReason)
 				fieldSeen[indicator.FieldDeviationReason] = struct{}{}
+			}
+		case "scoringCriteria":
+			if _, ok := fieldSeen[indicator.FieldScoringCriteria]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldScoringCriteria)
+				fieldSeen[indicator.FieldScoringCriteria] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1851,6 +2027,21 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, project.FieldCategory)
 				fieldSeen[project.FieldCategory] = struct{}{}
 			}
+		case "supervisingDepartment":
+			if _, ok := fieldSeen[project.FieldSupervisingDepartment]; !ok {
+				selectedFields = append(selectedFields, project.FieldSupervisingDepartment)
+				fieldSeen[project.FieldSupervisingDepartment] = struct{}{}
+			}
+		case "implementingUnit":
+			if _, ok := fieldSeen[project.FieldImplementingUnit]; !ok {
+				selectedFields = append(selectedFields, project.FieldImplementingUnit)
+				fieldSeen[project.FieldImplementingUnit] = struct{}{}
+			}
+		case "initialBudget":
+			if _, ok := fieldSeen[project.FieldInitialBudget]; !ok {
+				selectedFields = append(selectedFields, project.FieldInitialBudget)
+				fieldSeen[project.FieldInitialBudget] = struct{}{}
+			}
 		case "budget":
 			if _, ok := fieldSeen[project.FieldBudget]; !ok {
 				selectedFields = append(selectedFields, project.FieldBudget)
@@ -1865,6 +2056,11 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[project.FieldGoal]; !ok {
 				selectedFields = append(selectedFields, project.FieldGoal)
 				fieldSeen[project.FieldGoal] = struct{}{}
+			}
+		case "goalOutcome":
+			if _, ok := fieldSeen[project.FieldGoalOutcome]; !ok {
+				selectedFields = append(selectedFields, project.FieldGoalOutcome)
+				fieldSeen[project.FieldGoalOutcome] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -164,6 +164,22 @@ func (_m *Evaluation) Transitions(ctx context.Context) (result []*Transition, er
 	return result, err
 }
 
+func (_m *FundingLine) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
+	result, err := _m.Edges.DepartmentYearOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartmentYear().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *FundingLine) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Indicator) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
 	result, err := _m.Edges.DepartmentYearOrErr()
 	if IsNotLoaded(err) {

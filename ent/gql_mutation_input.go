@@ -4,6 +4,7 @@ package ent
 
 import (
 	"jixiao/domain/fixed"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 )
 
@@ -75,21 +76,24 @@ func (c *DepartmentUpdateOne) SetInput(i UpdateDepartmentInput) *DepartmentUpdat
 
 // CreateDepartmentYearInput represents a mutation input for creating departmentyears.
 type CreateDepartmentYearInput struct {
-	Year              int
-	PersonnelBudget   *fixed.Decimal
-	PersonnelActual   *fixed.Decimal
-	PublicBudget      *fixed.Decimal
-	PublicActual      *fixed.Decimal
-	ProjectBudget     *fixed.Decimal
-	ProjectActual     *fixed.Decimal
-	CarryoverStart    *fixed.Decimal
-	CarryoverEnd      *fixed.Decimal
-	ThreePublicBudget *fixed.Decimal
-	ThreePublicActual *fixed.Decimal
-	AssetsInUse       *fixed.Decimal
-	AssetsTotal       *fixed.Decimal
-	Goal              *string
-	DepartmentID      int
+	Year                 int
+	PersonnelBudget      *fixed.Decimal
+	PersonnelActual      *fixed.Decimal
+	PublicBudget         *fixed.Decimal
+	PublicActual         *fixed.Decimal
+	ProjectBudget        *fixed.Decimal
+	ProjectActual        *fixed.Decimal
+	CarryoverStart       *fixed.Decimal
+	CarryoverEnd         *fixed.Decimal
+	ThreePublicBudget    *fixed.Decimal
+	ThreePublicActual    *fixed.Decimal
+	AssetsInUse          *fixed.Decimal
+	AssetsTotal          *fixed.Decimal
+	Goal                 *string
+	GoalOutcome          *string
+	BasicInitialBudget   *fixed.Decimal
+	ProjectInitialBudget *fixed.Decimal
+	DepartmentID         int
 }
 
 // Mutate applies the CreateDepartmentYearInput on the DepartmentYearMutation builder.
@@ -134,6 +138,15 @@ func (i *CreateDepartmentYearInput) Mutate(m *DepartmentYearMutation) {
 	if v := i.Goal; v != nil {
 		m.SetGoal(*v)
 	}
+	if v := i.GoalOutcome; v != nil {
+		m.SetGoalOutcome(*v)
+	}
+	if v := i.BasicInitialBudget; v != nil {
+		m.SetBasicInitialBudget(*v)
+	}
+	if v := i.ProjectInitialBudget; v != nil {
+		m.SetProjectInitialBudget(*v)
+	}
 	m.SetDepartmentID(i.DepartmentID)
 }
 
@@ -145,19 +158,22 @@ func (c *DepartmentYearCreate) SetInput(i CreateDepartmentYearInput) *Department
 
 // UpdateDepartmentYearInput represents a mutation input for updating departmentyears.
 type UpdateDepartmentYearInput struct {
-	PersonnelBudget   *fixed.Decimal
-	PersonnelActual   *fixed.Decimal
-	PublicBudget      *fixed.Decimal
-	PublicActual      *fixed.Decimal
-	ProjectBudget     *fixed.Decimal
-	ProjectActual     *fixed.Decimal
-	CarryoverStart    *fixed.Decimal
-	CarryoverEnd      *fixed.Decimal
-	ThreePublicBudget *fixed.Decimal
-	ThreePublicActual *fixed.Decimal
-	AssetsInUse       *fixed.Decimal
-	AssetsTotal       *fixed.Decimal
-	Goal              *string
+	PersonnelBudget      *fixed.Decimal
+	PersonnelActual      *fixed.Decimal
+	PublicBudget         *fixed.Decimal
+	PublicActual         *fixed.Decimal
+	ProjectBudget        *fixed.Decimal
+	ProjectActual        *fixed.Decimal
+	CarryoverStart       *fixed.Decimal
+	CarryoverEnd         *fixed.Decimal
+	ThreePublicBudget    *fixed.Decimal
+	ThreePublicActual    *fixed.Decimal
+	AssetsInUse          *fixed.Decimal
+	AssetsTotal          *fixed.Decimal
+	Goal                 *string
+	GoalOutcome          *string
+	BasicInitialBudget   *fixed.Decimal
+	ProjectInitialBudget *fixed.Decimal
 }
 
 // Mutate applies the UpdateDepartmentYearInput on the DepartmentYearMutation builder.
@@ -200,6 +216,15 @@ func (i *UpdateDepartmentYearInput) Mutate(m *DepartmentYearMutation) {
 	}
 	if v := i.Goal; v != nil {
 		m.SetGoal(*v)
+	}
+	if v := i.GoalOutcome; v != nil {
+		m.SetGoalOutcome(*v)
+	}
+	if v := i.BasicInitialBudget; v != nil {
+		m.SetBasicInitialBudget(*v)
+	}
+	if v := i.ProjectInitialBudget; v != nil {
+		m.SetProjectInitialBudget(*v)
 	}
 }
 
@@ -287,6 +312,72 @@ func (c *EvaluationUpdateOne) SetInput(i UpdateEvaluationInput) *EvaluationUpdat
 	return c
 }
 
+// CreateFundingLineInput represents a mutation input for creating fundinglines.
+type CreateFundingLineInput struct {
+	Category         fundingline.Category
+	InitialBudget    *fixed.Decimal
+	AdjustedBudget   *fixed.Decimal
+	Executed         *fixed.Decimal
+	DepartmentYearID int
+	ProjectID        *int
+}
+
+// Mutate applies the CreateFundingLineInput on the FundingLineMutation builder.
+func (i *CreateFundingLineInput) Mutate(m *FundingLineMutation) {
+	m.SetCategory(i.Category)
+	if v := i.InitialBudget; v != nil {
+		m.SetInitialBudget(*v)
+	}
+	if v := i.AdjustedBudget; v != nil {
+		m.SetAdjustedBudget(*v)
+	}
+	if v := i.Executed; v != nil {
+		m.SetExecuted(*v)
+	}
+	m.SetDepartmentYearID(i.DepartmentYearID)
+	if v := i.ProjectID; v != nil {
+		m.SetProjectID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateFundingLineInput on the FundingLineCreate builder.
+func (c *FundingLineCreate) SetInput(i CreateFundingLineInput) *FundingLineCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateFundingLineInput represents a mutation input for updating fundinglines.
+type UpdateFundingLineInput struct {
+	InitialBudget  *fixed.Decimal
+	AdjustedBudget *fixed.Decimal
+	Executed       *fixed.Decimal
+}
+
+// Mutate applies the UpdateFundingLineInput on the FundingLineMutation builder.
+func (i *UpdateFundingLineInput) Mutate(m *FundingLineMutation) {
+	if v := i.InitialBudget; v != nil {
+		m.SetInitialBudget(*v)
+	}
+	if v := i.AdjustedBudget; v != nil {
+		m.SetAdjustedBudget(*v)
+	}
+	if v := i.Executed; v != nil {
+		m.SetExecuted(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateFundingLineInput on the FundingLineUpdate builder.
+func (c *FundingLineUpdate) SetInput(i UpdateFundingLineInput) *FundingLineUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateFundingLineInput on the FundingLineUpdateOne builder.
+func (c *FundingLineUpdateOne) SetInput(i UpdateFundingLineInput) *FundingLineUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateIndicatorInput represents a mutation input for creating indicators.
 type CreateIndicatorInput struct {
 	Position         *int
@@ -303,6 +394,7 @@ type CreateIndicatorInput struct {
 	Rating           *indicator.Rating
 	RatedScore       *fixed.Decimal
 	DeviationReason  *string
+	ScoringCriteria  *string
 	DepartmentYearID int
 	ProjectID        *int
 }
@@ -341,6 +433,9 @@ func (i *CreateIndicatorInput) Mutate(m *IndicatorMutation) {
 	if v := i.DeviationReason; v != nil {
 		m.SetDeviationReason(*v)
 	}
+	if v := i.ScoringCriteria; v != nil {
+		m.SetScoringCriteria(*v)
+	}
 	m.SetDepartmentYearID(i.DepartmentYearID)
 	if v := i.ProjectID; v != nil {
 		m.SetProjectID(*v)
@@ -375,6 +470,7 @@ type UpdateIndicatorInput struct {
 	ClearRatedScore bool
 	RatedScore      *fixed.Decimal
 	DeviationReason *string
+	ScoringCriteria *string
 }
 
 // Mutate applies the UpdateIndicatorInput on the IndicatorMutation builder.
@@ -438,6 +534,9 @@ func (i *UpdateIndicatorInput) Mutate(m *IndicatorMutation) {
 	}
 	if v := i.DeviationReason; v != nil {
 		m.SetDeviationReason(*v)
+	}
+	if v := i.ScoringCriteria; v != nil {
+		m.SetScoringCriteria(*v)
 	}
 }
 
@@ -579,13 +678,17 @@ func (c *MonthlyExecutionUpdateOne) SetInput(i UpdateMonthlyExecutionInput) *Mon
 
 // CreateProjectInput represents a mutation input for creating projects.
 type CreateProjectInput struct {
-	Code             *string
-	Name             string
-	Category         *string
-	Budget           *fixed.Decimal
-	Executed         *fixed.Decimal
-	Goal             *string
-	DepartmentYearID int
+	Code                  *string
+	Name                  string
+	Category              *string
+	SupervisingDepartment *string
+	ImplementingUnit      *string
+	InitialBudget         *fixed.Decimal
+	Budget                *fixed.Decimal
+	Executed              *fixed.Decimal
+	Goal                  *string
+	GoalOutcome           *string
+	DepartmentYearID      int
 }
 
 // Mutate applies the CreateProjectInput on the ProjectMutation builder.
@@ -597,6 +700,15 @@ func (i *CreateProjectInput) Mutate(m *ProjectMutation) {
 	if v := i.Category; v != nil {
 		m.SetCategory(*v)
 	}
+	if v := i.SupervisingDepartment; v != nil {
+		m.SetSupervisingDepartment(*v)
+	}
+	if v := i.ImplementingUnit; v != nil {
+		m.SetImplementingUnit(*v)
+	}
+	if v := i.InitialBudget; v != nil {
+		m.SetInitialBudget(*v)
+	}
 	if v := i.Budget; v != nil {
 		m.SetBudget(*v)
 	}
@@ -605,6 +717,9 @@ func (i *CreateProjectInput) Mutate(m *ProjectMutation) {
 	}
 	if v := i.Goal; v != nil {
 		m.SetGoal(*v)
+	}
+	if v := i.GoalOutcome; v != nil {
+		m.SetGoalOutcome(*v)
 	}
 	m.SetDepartmentYearID(i.DepartmentYearID)
 }
@@ -617,12 +732,16 @@ func (c *ProjectCreate) SetInput(i CreateProjectInput) *ProjectCreate {
 
 // UpdateProjectInput represents a mutation input for updating projects.
 type UpdateProjectInput struct {
-	Code     *string
-	Name     *string
-	Category *string
-	Budget   *fixed.Decimal
-	Executed *fixed.Decimal
-	Goal     *string
+	Code                  *string
+	Name                  *string
+	Category              *string
+	SupervisingDepartment *string
+	ImplementingUnit      *string
+	InitialBudget         *fixed.Decimal
+	Budget                *fixed.Decimal
+	Executed              *fixed.Decimal
+	Goal                  *string
+	GoalOutcome           *string
 }
 
 // Mutate applies the UpdateProjectInput on the ProjectMutation builder.
@@ -636,6 +755,15 @@ func (i *UpdateProjectInput) Mutate(m *ProjectMutation) {
 	if v := i.Category; v != nil {
 		m.SetCategory(*v)
 	}
+	if v := i.SupervisingDepartment; v != nil {
+		m.SetSupervisingDepartment(*v)
+	}
+	if v := i.ImplementingUnit; v != nil {
+		m.SetImplementingUnit(*v)
+	}
+	if v := i.InitialBudget; v != nil {
+		m.SetInitialBudget(*v)
+	}
 	if v := i.Budget; v != nil {
 		m.SetBudget(*v)
 	}
@@ -644,6 +772,9 @@ func (i *UpdateProjectInput) Mutate(m *ProjectMutation) {
 	}
 	if v := i.Goal; v != nil {
 		m.SetGoal(*v)
+	}
+	if v := i.GoalOutcome; v != nil {
+		m.SetGoalOutcome(*v)
 	}
 }
 

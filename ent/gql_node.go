@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/internal"
 	"jixiao/ent/keytask"
@@ -53,6 +54,11 @@ var evaluationImplementors = []string{"Evaluation", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Evaluation) IsNode() {}
+
+var fundinglineImplementors = []string{"FundingLine", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*FundingLine) IsNode() {}
 
 var indicatorImplementors = []string{"Indicator", "Node"}
 
@@ -202,6 +208,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(evaluation.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, evaluationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case fundingline.Table:
+		query := c.FundingLine.Query().
+			Where(fundingline.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, fundinglineImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -401,6 +416,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Evaluation.Query().
 			Where(evaluation.IDIn(ids...))
 		query, err := query.CollectFields(ctx, evaluationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case fundingline.Table:
+		query := c.FundingLine.Query().
+			Where(fundingline.IDIn(ids...))
+		query, err := query.CollectFields(ctx, fundinglineImplementors...)
 		if err != nil {
 			return nil, err
 		}

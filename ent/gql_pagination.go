@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -1667,6 +1668,34 @@ var (
 			}
 		},
 	}
+	// DepartmentYearOrderFieldBasicInitialBudget orders DepartmentYear by basic_initial_budget.
+	DepartmentYearOrderFieldBasicInitialBudget = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.BasicInitialBudget, nil
+		},
+		column: departmentyear.FieldBasicInitialBudget,
+		toTerm: departmentyear.ByBasicInitialBudget,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.BasicInitialBudget,
+			}
+		},
+	}
+	// DepartmentYearOrderFieldProjectInitialBudget orders DepartmentYear by project_initial_budget.
+	DepartmentYearOrderFieldProjectInitialBudget = &DepartmentYearOrderField{
+		Value: func(_m *DepartmentYear) (ent.Value, error) {
+			return _m.ProjectInitialBudget, nil
+		},
+		column: departmentyear.FieldProjectInitialBudget,
+		toTerm: departmentyear.ByProjectInitialBudget,
+		toCursor: func(_m *DepartmentYear) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ProjectInitialBudget,
+			}
+		},
+	}
 	// DepartmentYearOrderFieldBasicBudget orders DepartmentYear by basic_budget.
 	DepartmentYearOrderFieldBasicBudget = &DepartmentYearOrderField{
 		Value: func(_m *DepartmentYear) (ent.Value, error) {
@@ -1787,6 +1816,10 @@ func (f DepartmentYearOrderField) String() string {
 		str = "ASSETS_IN_USE"
 	case DepartmentYearOrderFieldAssetsTotal.column:
 		str = "ASSETS_TOTAL"
+	case DepartmentYearOrderFieldBasicInitialBudget.column:
+		str = "BASIC_INITIAL_BUDGET"
+	case DepartmentYearOrderFieldProjectInitialBudget.column:
+		str = "PROJECT_INITIAL_BUDGET"
 	case DepartmentYearOrderFieldBasicBudget.column:
 		str = "BASIC_BUDGET"
 	case DepartmentYearOrderFieldBasicActual.column:
@@ -1845,6 +1878,10 @@ func (f *DepartmentYearOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *DepartmentYearOrderFieldAssetsInUse
 	case "ASSETS_TOTAL":
 		*f = *DepartmentYearOrderFieldAssetsTotal
+	case "BASIC_INITIAL_BUDGET":
+		*f = *DepartmentYearOrderFieldBasicInitialBudget
+	case "PROJECT_INITIAL_BUDGET":
+		*f = *DepartmentYearOrderFieldProjectInitialBudget
 	case "BASIC_BUDGET":
 		*f = *DepartmentYearOrderFieldBasicBudget
 	case "BASIC_ACTUAL":
@@ -2339,6 +2376,392 @@ func (_m *Evaluation) ToEdge(order *EvaluationOrder) *EvaluationEdge {
 		order = DefaultEvaluationOrder
 	}
 	return &EvaluationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// FundingLineEdge is the edge representation of FundingLine.
+type FundingLineEdge struct {
+	Node   *FundingLine `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// FundingLineConnection is the connection containing edges to FundingLine.
+type FundingLineConnection struct {
+	Edges      []*FundingLineEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *FundingLineConnection) build(nodes []*FundingLine, pager *fundinglinePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *FundingLine
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *FundingLine {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *FundingLine {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*FundingLineEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &FundingLineEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// FundingLinePaginateOption enables pagination customization.
+type FundingLinePaginateOption func(*fundinglinePager) error
+
+// WithFundingLineOrder configures pagination ordering.
+func WithFundingLineOrder(order []*FundingLineOrder) FundingLinePaginateOption {
+	return func(pager *fundinglinePager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithFundingLineFilter configures pagination filter.
+func WithFundingLineFilter(filter func(*FundingLineQuery) (*FundingLineQuery, error)) FundingLinePaginateOption {
+	return func(pager *fundinglinePager) error {
+		if filter == nil {
+			return errors.New("FundingLineQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type fundinglinePager struct {
+	reverse bool
+	order   []*FundingLineOrder
+	filter  func(*FundingLineQuery) (*FundingLineQuery, error)
+}
+
+func newFundingLinePager(opts []FundingLinePaginateOption, reverse bool) (*fundinglinePager, error) {
+	pager := &fundinglinePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *fundinglinePager) applyFilter(query *FundingLineQuery) (*FundingLineQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *fundinglinePager) toCursor(_m *FundingLine) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *fundinglinePager) applyCursors(query *FundingLineQuery, after, before *Cursor) (*FundingLineQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultFundingLineOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *fundinglinePager) applyOrder(query *FundingLineQuery) *FundingLineQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultFundingLineOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultFundingLineOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *fundinglinePager) orderExpr(query *FundingLineQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultFundingLineOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to FundingLine.
+func (_m *FundingLineQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...FundingLinePaginateOption,
+) (*FundingLineConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newFundingLinePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &FundingLineConnection{Edges: []*FundingLineEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// FundingLineOrderFieldCategory orders FundingLine by category.
+	FundingLineOrderFieldCategory = &FundingLineOrderField{
+		Value: func(_m *FundingLine) (ent.Value, error) {
+			return _m.Category, nil
+		},
+		column: fundingline.FieldCategory,
+		toTerm: fundingline.ByCategory,
+		toCursor: func(_m *FundingLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Category,
+			}
+		},
+	}
+	// FundingLineOrderFieldInitialBudget orders FundingLine by initial_budget.
+	FundingLineOrderFieldInitialBudget = &FundingLineOrderField{
+		Value: func(_m *FundingLine) (ent.Value, error) {
+			return _m.InitialBudget, nil
+		},
+		column: fundingline.FieldInitialBudget,
+		toTerm: fundingline.ByInitialBudget,
+		toCursor: func(_m *FundingLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.InitialBudget,
+			}
+		},
+	}
+	// FundingLineOrderFieldAdjustedBudget orders FundingLine by adjusted_budget.
+	FundingLineOrderFieldAdjustedBudget = &FundingLineOrderField{
+		Value: func(_m *FundingLine) (ent.Value, error) {
+			return _m.AdjustedBudget, nil
+		},
+		column: fundingline.FieldAdjustedBudget,
+		toTerm: fundingline.ByAdjustedBudget,
+		toCursor: func(_m *FundingLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AdjustedBudget,
+			}
+		},
+	}
+	// FundingLineOrderFieldExecuted orders FundingLine by executed.
+	FundingLineOrderFieldExecuted = &FundingLineOrderField{
+		Value: func(_m *FundingLine) (ent.Value, error) {
+			return _m.Executed, nil
+		},
+		column: fundingline.FieldExecuted,
+		toTerm: fundingline.ByExecuted,
+		toCursor: func(_m *FundingLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Executed,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f FundingLineOrderField) String() string {
+	var str string
+	switch f.column {
+	case FundingLineOrderFieldCategory.column:
+		str = "CATEGORY"
+	case FundingLineOrderFieldInitialBudget.column:
+		str = "INITIAL_BUDGET"
+	case FundingLineOrderFieldAdjustedBudget.column:
+		str = "ADJUSTED_BUDGET"
+	case FundingLineOrderFieldExecuted.column:
+		str = "EXECUTED"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f FundingLineOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *FundingLineOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("FundingLineOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CATEGORY":
+		*f = *FundingLineOrderFieldCategory
+	case "INITIAL_BUDGET":
+		*f = *FundingLineOrderFieldInitialBudget
+	case "ADJUSTED_BUDGET":
+		*f = *FundingLineOrderFieldAdjustedBudget
+	case "EXECUTED":
+		*f = *FundingLineOrderFieldExecuted
+	default:
+		return fmt.Errorf("%s is not a valid FundingLineOrderField", str)
+	}
+	return nil
+}
+
+// FundingLineOrderField defines the ordering field of FundingLine.
+type FundingLineOrderField struct {
+	// Value extracts the ordering value from the given FundingLine.
+	Value    func(*FundingLine) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) fundingline.OrderOption
+	toCursor func(*FundingLine) Cursor
+}
+
+// FundingLineOrder defines the ordering of FundingLine.
+type FundingLineOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *FundingLineOrderField `json:"field"`
+}
+
+// DefaultFundingLineOrder is the default ordering of FundingLine.
+var DefaultFundingLineOrder = &FundingLineOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &FundingLineOrderField{
+		Value: func(_m *FundingLine) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: fundingline.FieldID,
+		toTerm: fundingline.ByID,
+		toCursor: func(_m *FundingLine) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts FundingLine into FundingLineEdge.
+func (_m *FundingLine) ToEdge(order *FundingLineOrder) *FundingLineEdge {
+	if order == nil {
+		order = DefaultFundingLineOrder
+	}
+	return &FundingLineEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -3835,6 +4258,20 @@ var (
 			}
 		},
 	}
+	// ProjectOrderFieldInitialBudget orders Project by initial_budget.
+	ProjectOrderFieldInitialBudget = &ProjectOrderField{
+		Value: func(_m *Project) (ent.Value, error) {
+			return _m.InitialBudget, nil
+		},
+		column: project.FieldInitialBudget,
+		toTerm: project.ByInitialBudget,
+		toCursor: func(_m *Project) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.InitialBudget,
+			}
+		},
+	}
 	// ProjectOrderFieldBudget orders Project by budget.
 	ProjectOrderFieldBudget = &ProjectOrderField{
 		Value: func(_m *Project) (ent.Value, error) {
@@ -3907,6 +4344,8 @@ func (f ProjectOrderField) String() string {
 		str = "NAME"
 	case ProjectOrderFieldCategory.column:
 		str = "CATEGORY"
+	case ProjectOrderFieldInitialBudget.column:
+		str = "INITIAL_BUDGET"
 	case ProjectOrderFieldBudget.column:
 		str = "BUDGET"
 	case ProjectOrderFieldExecuted.column:
@@ -3941,6 +4380,8 @@ func (f *ProjectOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ProjectOrderFieldName
 	case "CATEGORY":
 		*f = *ProjectOrderFieldCategory
+	case "INITIAL_BUDGET":
+		*f = *ProjectOrderFieldInitialBudget
 	case "BUDGET":
 		*f = *ProjectOrderFieldBudget
 	case "EXECUTED":

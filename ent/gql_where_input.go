@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -1568,6 +1569,41 @@ type DepartmentYearWhereInput struct {
 	GoalEqualFold    *string  `json:"goalEqualFold,omitempty"`
 	GoalContainsFold *string  `json:"goalContainsFold,omitempty"`
 
+	// "goal_outcome" field predicates.
+	GoalOutcome             *string  `json:"goalOutcome,omitempty"`
+	GoalOutcomeNEQ          *string  `json:"goalOutcomeNEQ,omitempty"`
+	GoalOutcomeIn           []string `json:"goalOutcomeIn,omitempty"`
+	GoalOutcomeNotIn        []string `json:"goalOutcomeNotIn,omitempty"`
+	GoalOutcomeGT           *string  `json:"goalOutcomeGT,omitempty"`
+	GoalOutcomeGTE          *string  `json:"goalOutcomeGTE,omitempty"`
+	GoalOutcomeLT           *string  `json:"goalOutcomeLT,omitempty"`
+	GoalOutcomeLTE          *string  `json:"goalOutcomeLTE,omitempty"`
+	GoalOutcomeContains     *string  `json:"goalOutcomeContains,omitempty"`
+	GoalOutcomeHasPrefix    *string  `json:"goalOutcomeHasPrefix,omitempty"`
+	GoalOutcomeHasSuffix    *string  `json:"goalOutcomeHasSuffix,omitempty"`
+	GoalOutcomeEqualFold    *string  `json:"goalOutcomeEqualFold,omitempty"`
+	GoalOutcomeContainsFold *string  `json:"goalOutcomeContainsFold,omitempty"`
+
+	// "basic_initial_budget" field predicates.
+	BasicInitialBudget      *fixed.Decimal  `json:"basicInitialBudget,omitempty"`
+	BasicInitialBudgetNEQ   *fixed.Decimal  `json:"basicInitialBudgetNEQ,omitempty"`
+	BasicInitialBudgetIn    []fixed.Decimal `json:"basicInitialBudgetIn,omitempty"`
+	BasicInitialBudgetNotIn []fixed.Decimal `json:"basicInitialBudgetNotIn,omitempty"`
+	BasicInitialBudgetGT    *fixed.Decimal  `json:"basicInitialBudgetGT,omitempty"`
+	BasicInitialBudgetGTE   *fixed.Decimal  `json:"basicInitialBudgetGTE,omitempty"`
+	BasicInitialBudgetLT    *fixed.Decimal  `json:"basicInitialBudgetLT,omitempty"`
+	BasicInitialBudgetLTE   *fixed.Decimal  `json:"basicInitialBudgetLTE,omitempty"`
+
+	// "project_initial_budget" field predicates.
+	ProjectInitialBudget      *fixed.Decimal  `json:"projectInitialBudget,omitempty"`
+	ProjectInitialBudgetNEQ   *fixed.Decimal  `json:"projectInitialBudgetNEQ,omitempty"`
+	ProjectInitialBudgetIn    []fixed.Decimal `json:"projectInitialBudgetIn,omitempty"`
+	ProjectInitialBudgetNotIn []fixed.Decimal `json:"projectInitialBudgetNotIn,omitempty"`
+	ProjectInitialBudgetGT    *fixed.Decimal  `json:"projectInitialBudgetGT,omitempty"`
+	ProjectInitialBudgetGTE   *fixed.Decimal  `json:"projectInitialBudgetGTE,omitempty"`
+	ProjectInitialBudgetLT    *fixed.Decimal  `json:"projectInitialBudgetLT,omitempty"`
+	ProjectInitialBudgetLTE   *fixed.Decimal  `json:"projectInitialBudgetLTE,omitempty"`
+
 	// "basic_budget" field predicates.
 	BasicBudget      *fixed.Decimal  `json:"basicBudget,omitempty"`
 	BasicBudgetNEQ   *fixed.Decimal  `json:"basicBudgetNEQ,omitempty"`
@@ -2178,6 +2214,93 @@ func (i *DepartmentYearWhereInput) P() (predicate.DepartmentYear, error) {
 	}
 	if i.GoalContainsFold != nil {
 		predicates = append(predicates, departmentyear.GoalContainsFold(*i.GoalContainsFold))
+	}
+	if i.GoalOutcome != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeEQ(*i.GoalOutcome))
+	}
+	if i.GoalOutcomeNEQ != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeNEQ(*i.GoalOutcomeNEQ))
+	}
+	if len(i.GoalOutcomeIn) > 0 {
+		predicates = append(predicates, departmentyear.GoalOutcomeIn(i.GoalOutcomeIn...))
+	}
+	if len(i.GoalOutcomeNotIn) > 0 {
+		predicates = append(predicates, departmentyear.GoalOutcomeNotIn(i.GoalOutcomeNotIn...))
+	}
+	if i.GoalOutcomeGT != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeGT(*i.GoalOutcomeGT))
+	}
+	if i.GoalOutcomeGTE != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeGTE(*i.GoalOutcomeGTE))
+	}
+	if i.GoalOutcomeLT != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeLT(*i.GoalOutcomeLT))
+	}
+	if i.GoalOutcomeLTE != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeLTE(*i.GoalOutcomeLTE))
+	}
+	if i.GoalOutcomeContains != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeContains(*i.GoalOutcomeContains))
+	}
+	if i.GoalOutcomeHasPrefix != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeHasPrefix(*i.GoalOutcomeHasPrefix))
+	}
+	if i.GoalOutcomeHasSuffix != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeHasSuffix(*i.GoalOutcomeHasSuffix))
+	}
+	if i.GoalOutcomeEqualFold != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeEqualFold(*i.GoalOutcomeEqualFold))
+	}
+	if i.GoalOutcomeContainsFold != nil {
+		predicates = append(predicates, departmentyear.GoalOutcomeContainsFold(*i.GoalOutcomeContainsFold))
+	}
+	if i.BasicInitialBudget != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetEQ(*i.BasicInitialBudget))
+	}
+	if i.BasicInitialBudgetNEQ != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetNEQ(*i.BasicInitialBudgetNEQ))
+	}
+	if len(i.BasicInitialBudgetIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetIn(i.BasicInitialBudgetIn...))
+	}
+	if len(i.BasicInitialBudgetNotIn) > 0 {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetNotIn(i.BasicInitialBudgetNotIn...))
+	}
+	if i.BasicInitialBudgetGT != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetGT(*i.BasicInitialBudgetGT))
+	}
+	if i.BasicInitialBudgetGTE != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetGTE(*i.BasicInitialBudgetGTE))
+	}
+	if i.BasicInitialBudgetLT != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetLT(*i.BasicInitialBudgetLT))
+	}
+	if i.BasicInitialBudgetLTE != nil {
+		predicates = append(predicates, departmentyear.BasicInitialBudgetLTE(*i.BasicInitialBudgetLTE))
+	}
+	if i.ProjectInitialBudget != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetEQ(*i.ProjectInitialBudget))
+	}
+	if i.ProjectInitialBudgetNEQ != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetNEQ(*i.ProjectInitialBudgetNEQ))
+	}
+	if len(i.ProjectInitialBudgetIn) > 0 {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetIn(i.ProjectInitialBudgetIn...))
+	}
+	if len(i.ProjectInitialBudgetNotIn) > 0 {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetNotIn(i.ProjectInitialBudgetNotIn...))
+	}
+	if i.ProjectInitialBudgetGT != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetGT(*i.ProjectInitialBudgetGT))
+	}
+	if i.ProjectInitialBudgetGTE != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetGTE(*i.ProjectInitialBudgetGTE))
+	}
+	if i.ProjectInitialBudgetLT != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetLT(*i.ProjectInitialBudgetLT))
+	}
+	if i.ProjectInitialBudgetLTE != nil {
+		predicates = append(predicates, departmentyear.ProjectInitialBudgetLTE(*i.ProjectInitialBudgetLTE))
 	}
 	if i.BasicBudget != nil {
 		predicates = append(predicates, departmentyear.BasicBudgetEQ(*i.BasicBudget))
@@ -3198,6 +3321,372 @@ func (i *EvaluationWhereInput) P() (predicate.Evaluation, error) {
 	}
 }
 
+// FundingLineWhereInput represents a where input for filtering FundingLine queries.
+type FundingLineWhereInput struct {
+	Predicates []predicate.FundingLine  `json:"-"`
+	Not        *FundingLineWhereInput   `json:"not,omitempty"`
+	Or         []*FundingLineWhereInput `json:"or,omitempty"`
+	And        []*FundingLineWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "department_year_id" field predicates.
+	DepartmentYearID      *int  `json:"departmentYearID,omitempty"`
+	DepartmentYearIDNEQ   *int  `json:"departmentYearIDNEQ,omitempty"`
+	DepartmentYearIDIn    []int `json:"departmentYearIDIn,omitempty"`
+	DepartmentYearIDNotIn []int `json:"departmentYearIDNotIn,omitempty"`
+
+	// "project_id" field predicates.
+	ProjectID       *int  `json:"projectID,omitempty"`
+	ProjectIDNEQ    *int  `json:"projectIDNEQ,omitempty"`
+	ProjectIDIn     []int `json:"projectIDIn,omitempty"`
+	ProjectIDNotIn  []int `json:"projectIDNotIn,omitempty"`
+	ProjectIDIsNil  bool  `json:"projectIDIsNil,omitempty"`
+	ProjectIDNotNil bool  `json:"projectIDNotNil,omitempty"`
+
+	// "category" field predicates.
+	Category      *fundingline.Category  `json:"category,omitempty"`
+	CategoryNEQ   *fundingline.Category  `json:"categoryNEQ,omitempty"`
+	CategoryIn    []fundingline.Category `json:"categoryIn,omitempty"`
+	CategoryNotIn []fundingline.Category `json:"categoryNotIn,omitempty"`
+
+	// "initial_budget" field predicates.
+	InitialBudget      *fixed.Decimal  `json:"initialBudget,omitempty"`
+	InitialBudgetNEQ   *fixed.Decimal  `json:"initialBudgetNEQ,omitempty"`
+	InitialBudgetIn    []fixed.Decimal `json:"initialBudgetIn,omitempty"`
+	InitialBudgetNotIn []fixed.Decimal `json:"initialBudgetNotIn,omitempty"`
+	InitialBudgetGT    *fixed.Decimal  `json:"initialBudgetGT,omitempty"`
+	InitialBudgetGTE   *fixed.Decimal  `json:"initialBudgetGTE,omitempty"`
+	InitialBudgetLT    *fixed.Decimal  `json:"initialBudgetLT,omitempty"`
+	InitialBudgetLTE   *fixed.Decimal  `json:"initialBudgetLTE,omitempty"`
+
+	// "adjusted_budget" field predicates.
+	AdjustedBudget      *fixed.Decimal  `json:"adjustedBudget,omitempty"`
+	AdjustedBudgetNEQ   *fixed.Decimal  `json:"adjustedBudgetNEQ,omitempty"`
+	AdjustedBudgetIn    []fixed.Decimal `json:"adjustedBudgetIn,omitempty"`
+	AdjustedBudgetNotIn []fixed.Decimal `json:"adjustedBudgetNotIn,omitempty"`
+	AdjustedBudgetGT    *fixed.Decimal  `json:"adjustedBudgetGT,omitempty"`
+	AdjustedBudgetGTE   *fixed.Decimal  `json:"adjustedBudgetGTE,omitempty"`
+	AdjustedBudgetLT    *fixed.Decimal  `json:"adjustedBudgetLT,omitempty"`
+	AdjustedBudgetLTE   *fixed.Decimal  `json:"adjustedBudgetLTE,omitempty"`
+
+	// "executed" field predicates.
+	Executed      *fixed.Decimal  `json:"executed,omitempty"`
+	ExecutedNEQ   *fixed.Decimal  `json:"executedNEQ,omitempty"`
+	ExecutedIn    []fixed.Decimal `json:"executedIn,omitempty"`
+	ExecutedNotIn []fixed.Decimal `json:"executedNotIn,omitempty"`
+	ExecutedGT    *fixed.Decimal  `json:"executedGT,omitempty"`
+	ExecutedGTE   *fixed.Decimal  `json:"executedGTE,omitempty"`
+	ExecutedLT    *fixed.Decimal  `json:"executedLT,omitempty"`
+	ExecutedLTE   *fixed.Decimal  `json:"executedLTE,omitempty"`
+
+	// "department_year" edge predicates.
+	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
+	HasDepartmentYearWith []*DepartmentYearWhereInput `json:"hasDepartmentYearWith,omitempty"`
+
+	// "project" edge predicates.
+	HasProject     *bool                `json:"hasProject,omitempty"`
+	HasProjectWith []*ProjectWhereInput `json:"hasProjectWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *FundingLineWhereInput) AddPredicates(predicates ...predicate.FundingLine) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the FundingLineWhereInput filter on the FundingLineQuery builder.
+func (i *FundingLineWhereInput) Filter(q *FundingLineQuery) (*FundingLineQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyFundingLineWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyFundingLineWhereInput is returned in case the FundingLineWhereInput is empty.
+var ErrEmptyFundingLineWhereInput = errors.New("ent: empty predicate FundingLineWhereInput")
+
+// P returns a predicate for filtering fundinglines.
+// An error is returned if the input is empty or invalid.
+func (i *FundingLineWhereInput) P() (predicate.FundingLine, error) {
+	var predicates []predicate.FundingLine
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, fundingline.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.FundingLine, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, fundingline.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.FundingLine, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, fundingline.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, fundingline.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, fundingline.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, fundingline.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, fundingline.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, fundingline.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, fundingline.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, fundingline.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, fundingline.IDLTE(*i.IDLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, fundingline.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, fundingline.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, fundingline.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, fundingline.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, fundingline.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, fundingline.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, fundingline.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, fundingline.VersionLTE(*i.VersionLTE))
+	}
+	if i.DepartmentYearID != nil {
+		predicates = append(predicates, fundingline.DepartmentYearIDEQ(*i.DepartmentYearID))
+	}
+	if i.DepartmentYearIDNEQ != nil {
+		predicates = append(predicates, fundingline.DepartmentYearIDNEQ(*i.DepartmentYearIDNEQ))
+	}
+	if len(i.DepartmentYearIDIn) > 0 {
+		predicates = append(predicates, fundingline.DepartmentYearIDIn(i.DepartmentYearIDIn...))
+	}
+	if len(i.DepartmentYearIDNotIn) > 0 {
+		predicates = append(predicates, fundingline.DepartmentYearIDNotIn(i.DepartmentYearIDNotIn...))
+	}
+	if i.ProjectID != nil {
+		predicates = append(predicates, fundingline.ProjectIDEQ(*i.ProjectID))
+	}
+	if i.ProjectIDNEQ != nil {
+		predicates = append(predicates, fundingline.ProjectIDNEQ(*i.ProjectIDNEQ))
+	}
+	if len(i.ProjectIDIn) > 0 {
+		predicates = append(predicates, fundingline.ProjectIDIn(i.ProjectIDIn...))
+	}
+	if len(i.ProjectIDNotIn) > 0 {
+		predicates = append(predicates, fundingline.ProjectIDNotIn(i.ProjectIDNotIn...))
+	}
+	if i.ProjectIDIsNil {
+		predicates = append(predicates, fundingline.ProjectIDIsNil())
+	}
+	if i.ProjectIDNotNil {
+		predicates = append(predicates, fundingline.ProjectIDNotNil())
+	}
+	if i.Category != nil {
+		predicates = append(predicates, fundingline.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, fundingline.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, fundingline.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, fundingline.CategoryNotIn(i.CategoryNotIn...))
+	}
+	if i.InitialBudget != nil {
+		predicates = append(predicates, fundingline.InitialBudgetEQ(*i.InitialBudget))
+	}
+	if i.InitialBudgetNEQ != nil {
+		predicates = append(predicates, fundingline.InitialBudgetNEQ(*i.InitialBudgetNEQ))
+	}
+	if len(i.InitialBudgetIn) > 0 {
+		predicates = append(predicates, fundingline.InitialBudgetIn(i.InitialBudgetIn...))
+	}
+	if len(i.InitialBudgetNotIn) > 0 {
+		predicates = append(predicates, fundingline.InitialBudgetNotIn(i.InitialBudgetNotIn...))
+	}
+	if i.InitialBudgetGT != nil {
+		predicates = append(predicates, fundingline.InitialBudgetGT(*i.InitialBudgetGT))
+	}
+	if i.InitialBudgetGTE != nil {
+		predicates = append(predicates, fundingline.InitialBudgetGTE(*i.InitialBudgetGTE))
+	}
+	if i.InitialBudgetLT != nil {
+		predicates = append(predicates, fundingline.InitialBudgetLT(*i.InitialBudgetLT))
+	}
+	if i.InitialBudgetLTE != nil {
+		predicates = append(predicates, fundingline.InitialBudgetLTE(*i.InitialBudgetLTE))
+	}
+	if i.AdjustedBudget != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetEQ(*i.AdjustedBudget))
+	}
+	if i.AdjustedBudgetNEQ != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetNEQ(*i.AdjustedBudgetNEQ))
+	}
+	if len(i.AdjustedBudgetIn) > 0 {
+		predicates = append(predicates, fundingline.AdjustedBudgetIn(i.AdjustedBudgetIn...))
+	}
+	if len(i.AdjustedBudgetNotIn) > 0 {
+		predicates = append(predicates, fundingline.AdjustedBudgetNotIn(i.AdjustedBudgetNotIn...))
+	}
+	if i.AdjustedBudgetGT != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetGT(*i.AdjustedBudgetGT))
+	}
+	if i.AdjustedBudgetGTE != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetGTE(*i.AdjustedBudgetGTE))
+	}
+	if i.AdjustedBudgetLT != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetLT(*i.AdjustedBudgetLT))
+	}
+	if i.AdjustedBudgetLTE != nil {
+		predicates = append(predicates, fundingline.AdjustedBudgetLTE(*i.AdjustedBudgetLTE))
+	}
+	if i.Executed != nil {
+		predicates = append(predicates, fundingline.ExecutedEQ(*i.Executed))
+	}
+	if i.ExecutedNEQ != nil {
+		predicates = append(predicates, fundingline.ExecutedNEQ(*i.ExecutedNEQ))
+	}
+	if len(i.ExecutedIn) > 0 {
+		predicates = append(predicates, fundingline.ExecutedIn(i.ExecutedIn...))
+	}
+	if len(i.ExecutedNotIn) > 0 {
+		predicates = append(predicates, fundingline.ExecutedNotIn(i.ExecutedNotIn...))
+	}
+	if i.ExecutedGT != nil {
+		predicates = append(predicates, fundingline.ExecutedGT(*i.ExecutedGT))
+	}
+	if i.ExecutedGTE != nil {
+		predicates = append(predicates, fundingline.ExecutedGTE(*i.ExecutedGTE))
+	}
+	if i.ExecutedLT != nil {
+		predicates = append(predicates, fundingline.ExecutedLT(*i.ExecutedLT))
+	}
+	if i.ExecutedLTE != nil {
+		predicates = append(predicates, fundingline.ExecutedLTE(*i.ExecutedLTE))
+	}
+
+	if i.HasDepartmentYear != nil {
+		p := fundingline.HasDepartmentYear()
+		if !*i.HasDepartmentYear {
+			p = fundingline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentYearWith) > 0 {
+		with := make([]predicate.DepartmentYear, 0, len(i.HasDepartmentYearWith))
+		for _, w := range i.HasDepartmentYearWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentYearWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, fundingline.HasDepartmentYearWith(with...))
+	}
+	if i.HasProject != nil {
+		p := fundingline.HasProject()
+		if !*i.HasProject {
+			p = fundingline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProjectWith) > 0 {
+		with := make([]predicate.Project, 0, len(i.HasProjectWith))
+		for _, w := range i.HasProjectWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProjectWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, fundingline.HasProjectWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyFundingLineWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return fundingline.And(predicates...), nil
+	}
+}
+
 // IndicatorWhereInput represents a where input for filtering Indicator queries.
 type IndicatorWhereInput struct {
 	Predicates []predicate.Indicator  `json:"-"`
@@ -3419,6 +3908,21 @@ type IndicatorWhereInput struct {
 	DeviationReasonHasSuffix    *string  `json:"deviationReasonHasSuffix,omitempty"`
 	DeviationReasonEqualFold    *string  `json:"deviationReasonEqualFold,omitempty"`
 	DeviationReasonContainsFold *string  `json:"deviationReasonContainsFold,omitempty"`
+
+	// "scoring_criteria" field predicates.
+	ScoringCriteria             *string  `json:"scoringCriteria,omitempty"`
+	ScoringCriteriaNEQ          *string  `json:"scoringCriteriaNEQ,omitempty"`
+	ScoringCriteriaIn           []string `json:"scoringCriteriaIn,omitempty"`
+	ScoringCriteriaNotIn        []string `json:"scoringCriteriaNotIn,omitempty"`
+	ScoringCriteriaGT           *string  `json:"scoringCriteriaGT,omitempty"`
+	ScoringCriteriaGTE          *string  `json:"scoringCriteriaGTE,omitempty"`
+	ScoringCriteriaLT           *string  `json:"scoringCriteriaLT,omitempty"`
+	ScoringCriteriaLTE          *string  `json:"scoringCriteriaLTE,omitempty"`
+	ScoringCriteriaContains     *string  `json:"scoringCriteriaContains,omitempty"`
+	ScoringCriteriaHasPrefix    *string  `json:"scoringCriteriaHasPrefix,omitempty"`
+	ScoringCriteriaHasSuffix    *string  `json:"scoringCriteriaHasSuffix,omitempty"`
+	ScoringCriteriaEqualFold    *string  `json:"scoringCriteriaEqualFold,omitempty"`
+	ScoringCriteriaContainsFold *string  `json:"scoringCriteriaContainsFold,omitempty"`
 
 	// "effective_actual" field predicates.
 	EffectiveActual       *fixed.Decimal  `json:"effectiveActual,omitempty"`
@@ -4072,6 +4576,45 @@ func (i *IndicatorWhereInput) P() (predicate.Indicator, error) {
 	}
 	if i.DeviationReasonContainsFold != nil {
 		predicates = append(predicates, indicator.DeviationReasonContainsFold(*i.DeviationReasonContainsFold))
+	}
+	if i.ScoringCriteria != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaEQ(*i.ScoringCriteria))
+	}
+	if i.ScoringCriteriaNEQ != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaNEQ(*i.ScoringCriteriaNEQ))
+	}
+	if len(i.ScoringCriteriaIn) > 0 {
+		predicates = append(predicates, indicator.ScoringCriteriaIn(i.ScoringCriteriaIn...))
+	}
+	if len(i.ScoringCriteriaNotIn) > 0 {
+		predicates = append(predicates, indicator.ScoringCriteriaNotIn(i.ScoringCriteriaNotIn...))
+	}
+	if i.ScoringCriteriaGT != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaGT(*i.ScoringCriteriaGT))
+	}
+	if i.ScoringCriteriaGTE != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaGTE(*i.ScoringCriteriaGTE))
+	}
+	if i.ScoringCriteriaLT != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaLT(*i.ScoringCriteriaLT))
+	}
+	if i.ScoringCriteriaLTE != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaLTE(*i.ScoringCriteriaLTE))
+	}
+	if i.ScoringCriteriaContains != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaContains(*i.ScoringCriteriaContains))
+	}
+	if i.ScoringCriteriaHasPrefix != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaHasPrefix(*i.ScoringCriteriaHasPrefix))
+	}
+	if i.ScoringCriteriaHasSuffix != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaHasSuffix(*i.ScoringCriteriaHasSuffix))
+	}
+	if i.ScoringCriteriaEqualFold != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaEqualFold(*i.ScoringCriteriaEqualFold))
+	}
+	if i.ScoringCriteriaContainsFold != nil {
+		predicates = append(predicates, indicator.ScoringCriteriaContainsFold(*i.ScoringCriteriaContainsFold))
 	}
 	if i.EffectiveActual != nil {
 		predicates = append(predicates, indicator.EffectiveActualEQ(*i.EffectiveActual))
@@ -5026,6 +5569,46 @@ type ProjectWhereInput struct {
 	CategoryEqualFold    *string  `json:"categoryEqualFold,omitempty"`
 	CategoryContainsFold *string  `json:"categoryContainsFold,omitempty"`
 
+	// "supervising_department" field predicates.
+	SupervisingDepartment             *string  `json:"supervisingDepartment,omitempty"`
+	SupervisingDepartmentNEQ          *string  `json:"supervisingDepartmentNEQ,omitempty"`
+	SupervisingDepartmentIn           []string `json:"supervisingDepartmentIn,omitempty"`
+	SupervisingDepartmentNotIn        []string `json:"supervisingDepartmentNotIn,omitempty"`
+	SupervisingDepartmentGT           *string  `json:"supervisingDepartmentGT,omitempty"`
+	SupervisingDepartmentGTE          *string  `json:"supervisingDepartmentGTE,omitempty"`
+	SupervisingDepartmentLT           *string  `json:"supervisingDepartmentLT,omitempty"`
+	SupervisingDepartmentLTE          *string  `json:"supervisingDepartmentLTE,omitempty"`
+	SupervisingDepartmentContains     *string  `json:"supervisingDepartmentContains,omitempty"`
+	SupervisingDepartmentHasPrefix    *string  `json:"supervisingDepartmentHasPrefix,omitempty"`
+	SupervisingDepartmentHasSuffix    *string  `json:"supervisingDepartmentHasSuffix,omitempty"`
+	SupervisingDepartmentEqualFold    *string  `json:"supervisingDepartmentEqualFold,omitempty"`
+	SupervisingDepartmentContainsFold *string  `json:"supervisingDepartmentContainsFold,omitempty"`
+
+	// "implementing_unit" field predicates.
+	ImplementingUnit             *string  `json:"implementingUnit,omitempty"`
+	ImplementingUnitNEQ          *string  `json:"implementingUnitNEQ,omitempty"`
+	ImplementingUnitIn           []string `json:"implementingUnitIn,omitempty"`
+	ImplementingUnitNotIn        []string `json:"implementingUnitNotIn,omitempty"`
+	ImplementingUnitGT           *string  `json:"implementingUnitGT,omitempty"`
+	ImplementingUnitGTE          *string  `json:"implementingUnitGTE,omitempty"`
+	ImplementingUnitLT           *string  `json:"implementingUnitLT,omitempty"`
+	ImplementingUnitLTE          *string  `json:"implementingUnitLTE,omitempty"`
+	ImplementingUnitContains     *string  `json:"implementingUnitContains,omitempty"`
+	ImplementingUnitHasPrefix    *string  `json:"implementingUnitHasPrefix,omitempty"`
+	ImplementingUnitHasSuffix    *string  `json:"implementingUnitHasSuffix,omitempty"`
+	ImplementingUnitEqualFold    *string  `json:"implementingUnitEqualFold,omitempty"`
+	ImplementingUnitContainsFold *string  `json:"implementingUnitContainsFold,omitempty"`
+
+	// "initial_budget" field predicates.
+	InitialBudget      *fixed.Decimal  `json:"initialBudget,omitempty"`
+	InitialBudgetNEQ   *fixed.Decimal  `json:"initialBudgetNEQ,omitempty"`
+	InitialBudgetIn    []fixed.Decimal `json:"initialBudgetIn,omitempty"`
+	InitialBudgetNotIn []fixed.Decimal `json:"initialBudgetNotIn,omitempty"`
+	InitialBudgetGT    *fixed.Decimal  `json:"initialBudgetGT,omitempty"`
+	InitialBudgetGTE   *fixed.Decimal  `json:"initialBudgetGTE,omitempty"`
+	InitialBudgetLT    *fixed.Decimal  `json:"initialBudgetLT,omitempty"`
+	InitialBudgetLTE   *fixed.Decimal  `json:"initialBudgetLTE,omitempty"`
+
 	// "budget" field predicates.
 	Budget      *fixed.Decimal  `json:"budget,omitempty"`
 	BudgetNEQ   *fixed.Decimal  `json:"budgetNEQ,omitempty"`
@@ -5060,6 +5643,21 @@ type ProjectWhereInput struct {
 	GoalHasSuffix    *string  `json:"goalHasSuffix,omitempty"`
 	GoalEqualFold    *string  `json:"goalEqualFold,omitempty"`
 	GoalContainsFold *string  `json:"goalContainsFold,omitempty"`
+
+	// "goal_outcome" field predicates.
+	GoalOutcome             *string  `json:"goalOutcome,omitempty"`
+	GoalOutcomeNEQ          *string  `json:"goalOutcomeNEQ,omitempty"`
+	GoalOutcomeIn           []string `json:"goalOutcomeIn,omitempty"`
+	GoalOutcomeNotIn        []string `json:"goalOutcomeNotIn,omitempty"`
+	GoalOutcomeGT           *string  `json:"goalOutcomeGT,omitempty"`
+	GoalOutcomeGTE          *string  `json:"goalOutcomeGTE,omitempty"`
+	GoalOutcomeLT           *string  `json:"goalOutcomeLT,omitempty"`
+	GoalOutcomeLTE          *string  `json:"goalOutcomeLTE,omitempty"`
+	GoalOutcomeContains     *string  `json:"goalOutcomeContains,omitempty"`
+	GoalOutcomeHasPrefix    *string  `json:"goalOutcomeHasPrefix,omitempty"`
+	GoalOutcomeHasSuffix    *string  `json:"goalOutcomeHasSuffix,omitempty"`
+	GoalOutcomeEqualFold    *string  `json:"goalOutcomeEqualFold,omitempty"`
+	GoalOutcomeContainsFold *string  `json:"goalOutcomeContainsFold,omitempty"`
 
 	// "execution_rate" field predicates.
 	ExecutionRate       *fixed.Decimal  `json:"executionRate,omitempty"`
@@ -5392,6 +5990,108 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 	if i.CategoryContainsFold != nil {
 		predicates = append(predicates, project.CategoryContainsFold(*i.CategoryContainsFold))
 	}
+	if i.SupervisingDepartment != nil {
+		predicates = append(predicates, project.SupervisingDepartmentEQ(*i.SupervisingDepartment))
+	}
+	if i.SupervisingDepartmentNEQ != nil {
+		predicates = append(predicates, project.SupervisingDepartmentNEQ(*i.SupervisingDepartmentNEQ))
+	}
+	if len(i.SupervisingDepartmentIn) > 0 {
+		predicates = append(predicates, project.SupervisingDepartmentIn(i.SupervisingDepartmentIn...))
+	}
+	if len(i.SupervisingDepartmentNotIn) > 0 {
+		predicates = append(predicates, project.SupervisingDepartmentNotIn(i.SupervisingDepartmentNotIn...))
+	}
+	if i.SupervisingDepartmentGT != nil {
+		predicates = append(predicates, project.SupervisingDepartmentGT(*i.SupervisingDepartmentGT))
+	}
+	if i.SupervisingDepartmentGTE != nil {
+		predicates = append(predicates, project.SupervisingDepartmentGTE(*i.SupervisingDepartmentGTE))
+	}
+	if i.SupervisingDepartmentLT != nil {
+		predicates = append(predicates, project.SupervisingDepartmentLT(*i.SupervisingDepartmentLT))
+	}
+	if i.SupervisingDepartmentLTE != nil {
+		predicates = append(predicates, project.SupervisingDepartmentLTE(*i.SupervisingDepartmentLTE))
+	}
+	if i.SupervisingDepartmentContains != nil {
+		predicates = append(predicates, project.SupervisingDepartmentContains(*i.SupervisingDepartmentContains))
+	}
+	if i.SupervisingDepartmentHasPrefix != nil {
+		predicates = append(predicates, project.SupervisingDepartmentHasPrefix(*i.SupervisingDepartmentHasPrefix))
+	}
+	if i.SupervisingDepartmentHasSuffix != nil {
+		predicates = append(predicates, project.SupervisingDepartmentHasSuffix(*i.SupervisingDepartmentHasSuffix))
+	}
+	if i.SupervisingDepartmentEqualFold != nil {
+		predicates = append(predicates, project.SupervisingDepartmentEqualFold(*i.SupervisingDepartmentEqualFold))
+	}
+	if i.SupervisingDepartmentContainsFold != nil {
+		predicates = append(predicates, project.SupervisingDepartmentContainsFold(*i.SupervisingDepartmentContainsFold))
+	}
+	if i.ImplementingUnit != nil {
+		predicates = append(predicates, project.ImplementingUnitEQ(*i.ImplementingUnit))
+	}
+	if i.ImplementingUnitNEQ != nil {
+		predicates = append(predicates, project.ImplementingUnitNEQ(*i.ImplementingUnitNEQ))
+	}
+	if len(i.ImplementingUnitIn) > 0 {
+		predicates = append(predicates, project.ImplementingUnitIn(i.ImplementingUnitIn...))
+	}
+	if len(i.ImplementingUnitNotIn) > 0 {
+		predicates = append(predicates, project.ImplementingUnitNotIn(i.ImplementingUnitNotIn...))
+	}
+	if i.ImplementingUnitGT != nil {
+		predicates = append(predicates, project.ImplementingUnitGT(*i.ImplementingUnitGT))
+	}
+	if i.ImplementingUnitGTE != nil {
+		predicates = append(predicates, project.ImplementingUnitGTE(*i.ImplementingUnitGTE))
+	}
+	if i.ImplementingUnitLT != nil {
+		predicates = append(predicates, project.ImplementingUnitLT(*i.ImplementingUnitLT))
+	}
+	if i.ImplementingUnitLTE != nil {
+		predicates = append(predicates, project.ImplementingUnitLTE(*i.ImplementingUnitLTE))
+	}
+	if i.ImplementingUnitContains != nil {
+		predicates = append(predicates, project.ImplementingUnitContains(*i.ImplementingUnitContains))
+	}
+	if i.ImplementingUnitHasPrefix != nil {
+		predicates = append(predicates, project.ImplementingUnitHasPrefix(*i.ImplementingUnitHasPrefix))
+	}
+	if i.ImplementingUnitHasSuffix != nil {
+		predicates = append(predicates, project.ImplementingUnitHasSuffix(*i.ImplementingUnitHasSuffix))
+	}
+	if i.ImplementingUnitEqualFold != nil {
+		predicates = append(predicates, project.ImplementingUnitEqualFold(*i.ImplementingUnitEqualFold))
+	}
+	if i.ImplementingUnitContainsFold != nil {
+		predicates = append(predicates, project.ImplementingUnitContainsFold(*i.ImplementingUnitContainsFold))
+	}
+	if i.InitialBudget != nil {
+		predicates = append(predicates, project.InitialBudgetEQ(*i.InitialBudget))
+	}
+	if i.InitialBudgetNEQ != nil {
+		predicates = append(predicates, project.InitialBudgetNEQ(*i.InitialBudgetNEQ))
+	}
+	if len(i.InitialBudgetIn) > 0 {
+		predicates = append(predicates, project.InitialBudgetIn(i.InitialBudgetIn...))
+	}
+	if len(i.InitialBudgetNotIn) > 0 {
+		predicates = append(predicates, project.InitialBudgetNotIn(i.InitialBudgetNotIn...))
+	}
+	if i.InitialBudgetGT != nil {
+		predicates = append(predicates, project.InitialBudgetGT(*i.InitialBudgetGT))
+	}
+	if i.InitialBudgetGTE != nil {
+		predicates = append(predicates, project.InitialBudgetGTE(*i.InitialBudgetGTE))
+	}
+	if i.InitialBudgetLT != nil {
+		predicates = append(predicates, project.InitialBudgetLT(*i.InitialBudgetLT))
+	}
+	if i.InitialBudgetLTE != nil {
+		predicates = append(predicates, project.InitialBudgetLTE(*i.InitialBudgetLTE))
+	}
 	if i.Budget != nil {
 		predicates = append(predicates, project.BudgetEQ(*i.Budget))
 	}
@@ -5478,6 +6178,45 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 	}
 	if i.GoalContainsFold != nil {
 		predicates = append(predicates, project.GoalContainsFold(*i.GoalContainsFold))
+	}
+	if i.GoalOutcome != nil {
+		predicates = append(predicates, project.GoalOutcomeEQ(*i.GoalOutcome))
+	}
+	if i.GoalOutcomeNEQ != nil {
+		predicates = append(predicates, project.GoalOutcomeNEQ(*i.GoalOutcomeNEQ))
+	}
+	if len(i.GoalOutcomeIn) > 0 {
+		predicates = append(predicates, project.GoalOutcomeIn(i.GoalOutcomeIn...))
+	}
+	if len(i.GoalOutcomeNotIn) > 0 {
+		predicates = append(predicates, project.GoalOutcomeNotIn(i.GoalOutcomeNotIn...))
+	}
+	if i.GoalOutcomeGT != nil {
+		predicates = append(predicates, project.GoalOutcomeGT(*i.GoalOutcomeGT))
+	}
+	if i.GoalOutcomeGTE != nil {
+		predicates = append(predicates, project.GoalOutcomeGTE(*i.GoalOutcomeGTE))
+	}
+	if i.GoalOutcomeLT != nil {
+		predicates = append(predicates, project.GoalOutcomeLT(*i.GoalOutcomeLT))
+	}
+	if i.GoalOutcomeLTE != nil {
+		predicates = append(predicates, project.GoalOutcomeLTE(*i.GoalOutcomeLTE))
+	}
+	if i.GoalOutcomeContains != nil {
+		predicates = append(predicates, project.GoalOutcomeContains(*i.GoalOutcomeContains))
+	}
+	if i.GoalOutcomeHasPrefix != nil {
+		predicates = append(predicates, project.GoalOutcomeHasPrefix(*i.GoalOutcomeHasPrefix))
+	}
+	if i.GoalOutcomeHasSuffix != nil {
+		predicates = append(predicates, project.GoalOutcomeHasSuffix(*i.GoalOutcomeHasSuffix))
+	}
+	if i.GoalOutcomeEqualFold != nil {
+		predicates = append(predicates, project.GoalOutcomeEqualFold(*i.GoalOutcomeEqualFold))
+	}
+	if i.GoalOutcomeContainsFold != nil {
+		predicates = append(predicates, project.GoalOutcomeContainsFold(*i.GoalOutcomeContainsFold))
 	}
 	if i.ExecutionRate != nil {
 		predicates = append(predicates, project.ExecutionRateEQ(*i.ExecutionRate))

@@ -58,6 +58,8 @@ type Indicator struct {
 	RatedScore *fixed.Decimal `json:"rated_score,omitempty"`
 	// 偏差原因分析
 	DeviationReason string `json:"deviation_reason,omitempty"`
+	// 评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
+	ScoringCriteria string `json:"scoring_criteria,omitempty"`
 	// the actual scoring uses: typed, or derived by the binding
 	EffectiveActual *fixed.Decimal `json:"effective_actual,omitempty"`
 	// effective actual / target in percent, 2 places
@@ -118,7 +120,7 @@ func (*Indicator) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore, indicator.FieldEffectiveActual, indicator.FieldCompletionRate, indicator.FieldScore, indicator.FieldAttainment:
 			values[i] = new(sql.NullInt64)
-		case indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator, indicator.FieldUnit, indicator.FieldBinding, indicator.FieldRating, indicator.FieldDeviationReason:
+		case indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator, indicator.FieldUnit, indicator.FieldBinding, indicator.FieldRating, indicator.FieldDeviationReason, indicator.FieldScoringCriteria:
 			values[i] = new(sql.NullString)
 		case indicator.FieldCreatedAt, indicator.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -263,6 +265,12 @@ func (_m *Indicator) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field deviation_reason", values[i])
 			} else if value.Valid {
 				_m.DeviationReason = value.String
+			}
+		case indicator.FieldScoringCriteria:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field scoring_criteria", values[i])
+			} else if value.Valid {
+				_m.ScoringCriteria = value.String
 			}
 		case indicator.FieldEffectiveActual:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -412,6 +420,9 @@ func (_m *Indicator) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("deviation_reason=")
 	builder.WriteString(_m.DeviationReason)
+	builder.WriteString(", ")
+	builder.WriteString("scoring_criteria=")
+	builder.WriteString(_m.ScoringCriteria)
 	builder.WriteString(", ")
 	if v := _m.EffectiveActual; v != nil {
 		builder.WriteString("effective_actual=")

@@ -241,6 +241,20 @@ func (_c *IndicatorCreate) SetNillableDeviationReason(v *string) *IndicatorCreat
 	return _c
 }
 
+// SetScoringCriteria sets the "scoring_criteria" field.
+func (_c *IndicatorCreate) SetScoringCriteria(v string) *IndicatorCreate {
+	_c.mutation.SetScoringCriteria(v)
+	return _c
+}
+
+// SetNillableScoringCriteria sets the "scoring_criteria" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableScoringCriteria(v *string) *IndicatorCreate {
+	if v != nil {
+		_c.SetScoringCriteria(*v)
+	}
+	return _c
+}
+
 // SetEffectiveActual sets the "effective_actual" field.
 func (_c *IndicatorCreate) SetEffectiveActual(v fixed.Decimal) *IndicatorCreate {
 	_c.mutation.SetEffectiveActual(v)
@@ -388,6 +402,10 @@ func (_c *IndicatorCreate) defaults() error {
 		v := indicator.DefaultDeviationReason
 		_c.mutation.SetDeviationReason(v)
 	}
+	if _, ok := _c.mutation.ScoringCriteria(); !ok {
+		v := indicator.DefaultScoringCriteria
+		_c.mutation.SetScoringCriteria(v)
+	}
 	if _, ok := _c.mutation.Score(); !ok {
 		v := indicator.DefaultScore
 		_c.mutation.SetScore(v)
@@ -506,6 +524,14 @@ func (_c *IndicatorCreate) check() error {
 			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.ScoringCriteria(); !ok {
+		return &ValidationError{Name: "scoring_criteria", err: errors.New(`ent: missing required field "Indicator.scoring_criteria"`)}
+	}
+	if v, ok := _c.mutation.ScoringCriteria(); ok {
+		if err := indicator.ScoringCriteriaValidator(v); err != nil {
+			return &ValidationError{Name: "scoring_criteria", err: fmt.Errorf(`ent: validator failed for field "Indicator.scoring_criteria": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Score(); !ok {
 		return &ValidationError{Name: "score", err: errors.New(`ent: missing required field "Indicator.score"`)}
 	}
@@ -611,6 +637,10 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
 		_node.DeviationReason = value
+	}
+	if value, ok := _c.mutation.ScoringCriteria(); ok {
+		_spec.SetField(indicator.FieldScoringCriteria, field.TypeString, value)
+		_node.ScoringCriteria = value
 	}
 	if value, ok := _c.mutation.EffectiveActual(); ok {
 		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)

@@ -324,6 +324,20 @@ func (_u *IndicatorUpdate) SetNillableDeviationReason(v *string) *IndicatorUpdat
 	return _u
 }
 
+// SetScoringCriteria sets the "scoring_criteria" field.
+func (_u *IndicatorUpdate) SetScoringCriteria(v string) *IndicatorUpdate {
+	_u.mutation.SetScoringCriteria(v)
+	return _u
+}
+
+// SetNillableScoringCriteria sets the "scoring_criteria" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableScoringCriteria(v *string) *IndicatorUpdate {
+	if v != nil {
+		_u.SetScoringCriteria(*v)
+	}
+	return _u
+}
+
 // SetEffectiveActual sets the "effective_actual" field.
 func (_u *IndicatorUpdate) SetEffectiveActual(v fixed.Decimal) *IndicatorUpdate {
 	_u.mutation.ResetEffectiveActual()
@@ -548,6 +562,11 @@ func (_u *IndicatorUpdate) check() error {
 			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ScoringCriteria(); ok {
+		if err := indicator.ScoringCriteriaValidator(v); err != nil {
+			return &ValidationError{Name: "scoring_criteria", err: fmt.Errorf(`ent: validator failed for field "Indicator.scoring_criteria": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Indicator.department_year"`)
 	}
@@ -655,6 +674,9 @@ func (_u *IndicatorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ScoringCriteria(); ok {
+		_spec.SetField(indicator.FieldScoringCriteria, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.EffectiveActual(); ok {
 		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)
@@ -1005,6 +1027,20 @@ func (_u *IndicatorUpdateOne) SetNillableDeviationReason(v *string) *IndicatorUp
 	return _u
 }
 
+// SetScoringCriteria sets the "scoring_criteria" field.
+func (_u *IndicatorUpdateOne) SetScoringCriteria(v string) *IndicatorUpdateOne {
+	_u.mutation.SetScoringCriteria(v)
+	return _u
+}
+
+// SetNillableScoringCriteria sets the "scoring_criteria" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableScoringCriteria(v *string) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetScoringCriteria(*v)
+	}
+	return _u
+}
+
 // SetEffectiveActual sets the "effective_actual" field.
 func (_u *IndicatorUpdateOne) SetEffectiveActual(v fixed.Decimal) *IndicatorUpdateOne {
 	_u.mutation.ResetEffectiveActual()
@@ -1242,6 +1278,11 @@ func (_u *IndicatorUpdateOne) check() error {
 			return &ValidationError{Name: "deviation_reason", err: fmt.Errorf(`ent: validator failed for field "Indicator.deviation_reason": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ScoringCriteria(); ok {
+		if err := indicator.ScoringCriteriaValidator(v); err != nil {
+			return &ValidationError{Name: "scoring_criteria", err: fmt.Errorf(`ent: validator failed for field "Indicator.scoring_criteria": %w`, err)}
+		}
+	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Indicator.department_year"`)
 	}
@@ -1366,6 +1407,9 @@ func (_u *IndicatorUpdateOne) sqlSave(ctx context.Context) (_node *Indicator, er
 	}
 	if value, ok := _u.mutation.DeviationReason(); ok {
 		_spec.SetField(indicator.FieldDeviationReason, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ScoringCriteria(); ok {
+		_spec.SetField(indicator.FieldScoringCriteria, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.EffectiveActual(); ok {
 		_spec.SetField(indicator.FieldEffectiveActual, field.TypeInt64, value)

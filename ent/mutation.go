@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -43,6 +44,7 @@ const (
 	TypeDepartment       = "Department"
 	TypeDepartmentYear   = "DepartmentYear"
 	TypeEvaluation       = "Evaluation"
+	TypeFundingLine      = "FundingLine"
 	TypeIndicator        = "Indicator"
 	TypeKeyTask          = "KeyTask"
 	TypeMonthlyExecution = "MonthlyExecution"
@@ -2773,73 +2775,81 @@ func (m *DepartmentMutation) ResetEdge(name string) error {
 // DepartmentYearMutation represents an operation that mutates the DepartmentYear nodes in the graph.
 type DepartmentYearMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	version                *int
-	addversion             *int
-	year                   *int
-	addyear                *int
-	personnel_budget       *fixed.Decimal
-	addpersonnel_budget    *fixed.Decimal
-	personnel_actual       *fixed.Decimal
-	addpersonnel_actual    *fixed.Decimal
-	public_budget          *fixed.Decimal
-	addpublic_budget       *fixed.Decimal
-	public_actual          *fixed.Decimal
-	addpublic_actual       *fixed.Decimal
-	project_budget         *fixed.Decimal
-	addproject_budget      *fixed.Decimal
-	project_actual         *fixed.Decimal
-	addproject_actual      *fixed.Decimal
-	carryover_start        *fixed.Decimal
-	addcarryover_start     *fixed.Decimal
-	carryover_end          *fixed.Decimal
-	addcarryover_end       *fixed.Decimal
-	three_public_budget    *fixed.Decimal
-	addthree_public_budget *fixed.Decimal
-	three_public_actual    *fixed.Decimal
-	addthree_public_actual *fixed.Decimal
-	assets_in_use          *fixed.Decimal
-	addassets_in_use       *fixed.Decimal
-	assets_total           *fixed.Decimal
-	addassets_total        *fixed.Decimal
-	goal                   *string
-	basic_budget           *fixed.Decimal
-	addbasic_budget        *fixed.Decimal
-	basic_actual           *fixed.Decimal
-	addbasic_actual        *fixed.Decimal
-	total_budget           *fixed.Decimal
-	addtotal_budget        *fixed.Decimal
-	total_actual           *fixed.Decimal
-	addtotal_actual        *fixed.Decimal
-	execution_rate         *fixed.Decimal
-	addexecution_rate      *fixed.Decimal
-	carryover_rate         *fixed.Decimal
-	addcarryover_rate      *fixed.Decimal
-	clearedFields          map[string]struct{}
-	department             *int
-	cleareddepartment      bool
-	months                 map[int]struct{}
-	removedmonths          map[int]struct{}
-	clearedmonths          bool
-	key_tasks              map[int]struct{}
-	removedkey_tasks       map[int]struct{}
-	clearedkey_tasks       bool
-	projects               map[int]struct{}
-	removedprojects        map[int]struct{}
-	clearedprojects        bool
-	indicators             map[int]struct{}
-	removedindicators      map[int]struct{}
-	clearedindicators      bool
-	evaluations            map[int]struct{}
-	removedevaluations     map[int]struct{}
-	clearedevaluations     bool
-	done                   bool
-	oldValue               func(context.Context) (*DepartmentYear, error)
-	predicates             []predicate.DepartmentYear
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	version                   *int
+	addversion                *int
+	year                      *int
+	addyear                   *int
+	personnel_budget          *fixed.Decimal
+	addpersonnel_budget       *fixed.Decimal
+	personnel_actual          *fixed.Decimal
+	addpersonnel_actual       *fixed.Decimal
+	public_budget             *fixed.Decimal
+	addpublic_budget          *fixed.Decimal
+	public_actual             *fixed.Decimal
+	addpublic_actual          *fixed.Decimal
+	project_budget            *fixed.Decimal
+	addproject_budget         *fixed.Decimal
+	project_actual            *fixed.Decimal
+	addproject_actual         *fixed.Decimal
+	carryover_start           *fixed.Decimal
+	addcarryover_start        *fixed.Decimal
+	carryover_end             *fixed.Decimal
+	addcarryover_end          *fixed.Decimal
+	three_public_budget       *fixed.Decimal
+	addthree_public_budget    *fixed.Decimal
+	three_public_actual       *fixed.Decimal
+	addthree_public_actual    *fixed.Decimal
+	assets_in_use             *fixed.Decimal
+	addassets_in_use          *fixed.Decimal
+	assets_total              *fixed.Decimal
+	addassets_total           *fixed.Decimal
+	goal                      *string
+	goal_outcome              *string
+	basic_initial_budget      *fixed.Decimal
+	addbasic_initial_budget   *fixed.Decimal
+	project_initial_budget    *fixed.Decimal
+	addproject_initial_budget *fixed.Decimal
+	basic_budget              *fixed.Decimal
+	addbasic_budget           *fixed.Decimal
+	basic_actual              *fixed.Decimal
+	addbasic_actual           *fixed.Decimal
+	total_budget              *fixed.Decimal
+	addtotal_budget           *fixed.Decimal
+	total_actual              *fixed.Decimal
+	addtotal_actual           *fixed.Decimal
+	execution_rate            *fixed.Decimal
+	addexecution_rate         *fixed.Decimal
+	carryover_rate            *fixed.Decimal
+	addcarryover_rate         *fixed.Decimal
+	clearedFields             map[string]struct{}
+	department                *int
+	cleareddepartment         bool
+	months                    map[int]struct{}
+	removedmonths             map[int]struct{}
+	clearedmonths             bool
+	key_tasks                 map[int]struct{}
+	removedkey_tasks          map[int]struct{}
+	clearedkey_tasks          bool
+	funding_lines             map[int]struct{}
+	removedfunding_lines      map[int]struct{}
+	clearedfunding_lines      bool
+	projects                  map[int]struct{}
+	removedprojects           map[int]struct{}
+	clearedprojects           bool
+	indicators                map[int]struct{}
+	removedindicators         map[int]struct{}
+	clearedindicators         bool
+	evaluations               map[int]struct{}
+	removedevaluations        map[int]struct{}
+	clearedevaluations        bool
+	done                      bool
+	oldValue                  func(context.Context) (*DepartmentYear, error)
+	predicates                []predicate.DepartmentYear
 }
 
 var _ ent.Mutation = (*DepartmentYearMutation)(nil)
@@ -3868,6 +3878,154 @@ func (m *DepartmentYearMutation) ResetGoal() {
 	m.goal = nil
 }
 
+// SetGoalOutcome sets the "goal_outcome" field.
+func (m *DepartmentYearMutation) SetGoalOutcome(s string) {
+	m.goal_outcome = &s
+}
+
+// GoalOutcome returns the value of the "goal_outcome" field in the mutation.
+func (m *DepartmentYearMutation) GoalOutcome() (r string, exists bool) {
+	v := m.goal_outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoalOutcome returns the old "goal_outcome" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldGoalOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoalOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoalOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoalOutcome: %w", err)
+	}
+	return oldValue.GoalOutcome, nil
+}
+
+// ResetGoalOutcome resets all changes to the "goal_outcome" field.
+func (m *DepartmentYearMutation) ResetGoalOutcome() {
+	m.goal_outcome = nil
+}
+
+// SetBasicInitialBudget sets the "basic_initial_budget" field.
+func (m *DepartmentYearMutation) SetBasicInitialBudget(f fixed.Decimal) {
+	m.basic_initial_budget = &f
+	m.addbasic_initial_budget = nil
+}
+
+// BasicInitialBudget returns the value of the "basic_initial_budget" field in the mutation.
+func (m *DepartmentYearMutation) BasicInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.basic_initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBasicInitialBudget returns the old "basic_initial_budget" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldBasicInitialBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBasicInitialBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBasicInitialBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBasicInitialBudget: %w", err)
+	}
+	return oldValue.BasicInitialBudget, nil
+}
+
+// AddBasicInitialBudget adds f to the "basic_initial_budget" field.
+func (m *DepartmentYearMutation) AddBasicInitialBudget(f fixed.Decimal) {
+	if m.addbasic_initial_budget != nil {
+		*m.addbasic_initial_budget += f
+	} else {
+		m.addbasic_initial_budget = &f
+	}
+}
+
+// AddedBasicInitialBudget returns the value that was added to the "basic_initial_budget" field in this mutation.
+func (m *DepartmentYearMutation) AddedBasicInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.addbasic_initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBasicInitialBudget resets all changes to the "basic_initial_budget" field.
+func (m *DepartmentYearMutation) ResetBasicInitialBudget() {
+	m.basic_initial_budget = nil
+	m.addbasic_initial_budget = nil
+}
+
+// SetProjectInitialBudget sets the "project_initial_budget" field.
+func (m *DepartmentYearMutation) SetProjectInitialBudget(f fixed.Decimal) {
+	m.project_initial_budget = &f
+	m.addproject_initial_budget = nil
+}
+
+// ProjectInitialBudget returns the value of the "project_initial_budget" field in the mutation.
+func (m *DepartmentYearMutation) ProjectInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.project_initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectInitialBudget returns the old "project_initial_budget" field's value of the DepartmentYear entity.
+// If the DepartmentYear object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DepartmentYearMutation) OldProjectInitialBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectInitialBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectInitialBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectInitialBudget: %w", err)
+	}
+	return oldValue.ProjectInitialBudget, nil
+}
+
+// AddProjectInitialBudget adds f to the "project_initial_budget" field.
+func (m *DepartmentYearMutation) AddProjectInitialBudget(f fixed.Decimal) {
+	if m.addproject_initial_budget != nil {
+		*m.addproject_initial_budget += f
+	} else {
+		m.addproject_initial_budget = &f
+	}
+}
+
+// AddedProjectInitialBudget returns the value that was added to the "project_initial_budget" field in this mutation.
+func (m *DepartmentYearMutation) AddedProjectInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.addproject_initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProjectInitialBudget resets all changes to the "project_initial_budget" field.
+func (m *DepartmentYearMutation) ResetProjectInitialBudget() {
+	m.project_initial_budget = nil
+	m.addproject_initial_budget = nil
+}
+
 // SetBasicBudget sets the "basic_budget" field.
 func (m *DepartmentYearMutation) SetBasicBudget(f fixed.Decimal) {
 	m.basic_budget = &f
@@ -4367,6 +4525,60 @@ func (m *DepartmentYearMutation) ResetKeyTasks() {
 	m.removedkey_tasks = nil
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by ids.
+func (m *DepartmentYearMutation) AddFundingLineIDs(ids ...int) {
+	if m.funding_lines == nil {
+		m.funding_lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.funding_lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFundingLines clears the "funding_lines" edge to the FundingLine entity.
+func (m *DepartmentYearMutation) ClearFundingLines() {
+	m.clearedfunding_lines = true
+}
+
+// FundingLinesCleared reports if the "funding_lines" edge to the FundingLine entity was cleared.
+func (m *DepartmentYearMutation) FundingLinesCleared() bool {
+	return m.clearedfunding_lines
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to the FundingLine entity by IDs.
+func (m *DepartmentYearMutation) RemoveFundingLineIDs(ids ...int) {
+	if m.removedfunding_lines == nil {
+		m.removedfunding_lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.funding_lines, ids[i])
+		m.removedfunding_lines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFundingLines returns the removed IDs of the "funding_lines" edge to the FundingLine entity.
+func (m *DepartmentYearMutation) RemovedFundingLinesIDs() (ids []int) {
+	for id := range m.removedfunding_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FundingLinesIDs returns the "funding_lines" edge IDs in the mutation.
+func (m *DepartmentYearMutation) FundingLinesIDs() (ids []int) {
+	for id := range m.funding_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFundingLines resets all changes to the "funding_lines" edge.
+func (m *DepartmentYearMutation) ResetFundingLines() {
+	m.funding_lines = nil
+	m.clearedfunding_lines = false
+	m.removedfunding_lines = nil
+}
+
 // AddProjectIDs adds the "projects" edge to the Project entity by ids.
 func (m *DepartmentYearMutation) AddProjectIDs(ids ...int) {
 	if m.projects == nil {
@@ -4563,7 +4775,7 @@ func (m *DepartmentYearMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DepartmentYearMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 27)
 	if m.created_at != nil {
 		fields = append(fields, departmentyear.FieldCreatedAt)
 	}
@@ -4617,6 +4829,15 @@ func (m *DepartmentYearMutation) Fields() []string {
 	}
 	if m.goal != nil {
 		fields = append(fields, departmentyear.FieldGoal)
+	}
+	if m.goal_outcome != nil {
+		fields = append(fields, departmentyear.FieldGoalOutcome)
+	}
+	if m.basic_initial_budget != nil {
+		fields = append(fields, departmentyear.FieldBasicInitialBudget)
+	}
+	if m.project_initial_budget != nil {
+		fields = append(fields, departmentyear.FieldProjectInitialBudget)
 	}
 	if m.basic_budget != nil {
 		fields = append(fields, departmentyear.FieldBasicBudget)
@@ -4680,6 +4901,12 @@ func (m *DepartmentYearMutation) Field(name string) (ent.Value, bool) {
 		return m.AssetsTotal()
 	case departmentyear.FieldGoal:
 		return m.Goal()
+	case departmentyear.FieldGoalOutcome:
+		return m.GoalOutcome()
+	case departmentyear.FieldBasicInitialBudget:
+		return m.BasicInitialBudget()
+	case departmentyear.FieldProjectInitialBudget:
+		return m.ProjectInitialBudget()
 	case departmentyear.FieldBasicBudget:
 		return m.BasicBudget()
 	case departmentyear.FieldBasicActual:
@@ -4737,6 +4964,12 @@ func (m *DepartmentYearMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldAssetsTotal(ctx)
 	case departmentyear.FieldGoal:
 		return m.OldGoal(ctx)
+	case departmentyear.FieldGoalOutcome:
+		return m.OldGoalOutcome(ctx)
+	case departmentyear.FieldBasicInitialBudget:
+		return m.OldBasicInitialBudget(ctx)
+	case departmentyear.FieldProjectInitialBudget:
+		return m.OldProjectInitialBudget(ctx)
 	case departmentyear.FieldBasicBudget:
 		return m.OldBasicBudget(ctx)
 	case departmentyear.FieldBasicActual:
@@ -4884,6 +5117,27 @@ func (m *DepartmentYearMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetGoal(v)
 		return nil
+	case departmentyear.FieldGoalOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoalOutcome(v)
+		return nil
+	case departmentyear.FieldBasicInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBasicInitialBudget(v)
+		return nil
+	case departmentyear.FieldProjectInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectInitialBudget(v)
+		return nil
 	case departmentyear.FieldBasicBudget:
 		v, ok := value.(fixed.Decimal)
 		if !ok {
@@ -4976,6 +5230,12 @@ func (m *DepartmentYearMutation) AddedFields() []string {
 	if m.addassets_total != nil {
 		fields = append(fields, departmentyear.FieldAssetsTotal)
 	}
+	if m.addbasic_initial_budget != nil {
+		fields = append(fields, departmentyear.FieldBasicInitialBudget)
+	}
+	if m.addproject_initial_budget != nil {
+		fields = append(fields, departmentyear.FieldProjectInitialBudget)
+	}
 	if m.addbasic_budget != nil {
 		fields = append(fields, departmentyear.FieldBasicBudget)
 	}
@@ -5030,6 +5290,10 @@ func (m *DepartmentYearMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedAssetsInUse()
 	case departmentyear.FieldAssetsTotal:
 		return m.AddedAssetsTotal()
+	case departmentyear.FieldBasicInitialBudget:
+		return m.AddedBasicInitialBudget()
+	case departmentyear.FieldProjectInitialBudget:
+		return m.AddedProjectInitialBudget()
 	case departmentyear.FieldBasicBudget:
 		return m.AddedBasicBudget()
 	case departmentyear.FieldBasicActual:
@@ -5148,6 +5412,20 @@ func (m *DepartmentYearMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddAssetsTotal(v)
+		return nil
+	case departmentyear.FieldBasicInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBasicInitialBudget(v)
+		return nil
+	case departmentyear.FieldProjectInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProjectInitialBudget(v)
 		return nil
 	case departmentyear.FieldBasicBudget:
 		v, ok := value.(fixed.Decimal)
@@ -5287,6 +5565,15 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 	case departmentyear.FieldGoal:
 		m.ResetGoal()
 		return nil
+	case departmentyear.FieldGoalOutcome:
+		m.ResetGoalOutcome()
+		return nil
+	case departmentyear.FieldBasicInitialBudget:
+		m.ResetBasicInitialBudget()
+		return nil
+	case departmentyear.FieldProjectInitialBudget:
+		m.ResetProjectInitialBudget()
+		return nil
 	case departmentyear.FieldBasicBudget:
 		m.ResetBasicBudget()
 		return nil
@@ -5311,7 +5598,7 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentYearMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.department != nil {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5320,6 +5607,9 @@ func (m *DepartmentYearMutation) AddedEdges() []string {
 	}
 	if m.key_tasks != nil {
 		edges = append(edges, departmentyear.EdgeKeyTasks)
+	}
+	if m.funding_lines != nil {
+		edges = append(edges, departmentyear.EdgeFundingLines)
 	}
 	if m.projects != nil {
 		edges = append(edges, departmentyear.EdgeProjects)
@@ -5353,6 +5643,12 @@ func (m *DepartmentYearMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeFundingLines:
+		ids := make([]ent.Value, 0, len(m.funding_lines))
+		for id := range m.funding_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	case departmentyear.EdgeProjects:
 		ids := make([]ent.Value, 0, len(m.projects))
 		for id := range m.projects {
@@ -5377,12 +5673,15 @@ func (m *DepartmentYearMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentYearMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmonths != nil {
 		edges = append(edges, departmentyear.EdgeMonths)
 	}
 	if m.removedkey_tasks != nil {
 		edges = append(edges, departmentyear.EdgeKeyTasks)
+	}
+	if m.removedfunding_lines != nil {
+		edges = append(edges, departmentyear.EdgeFundingLines)
 	}
 	if m.removedprojects != nil {
 		edges = append(edges, departmentyear.EdgeProjects)
@@ -5412,6 +5711,12 @@ func (m *DepartmentYearMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeFundingLines:
+		ids := make([]ent.Value, 0, len(m.removedfunding_lines))
+		for id := range m.removedfunding_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	case departmentyear.EdgeProjects:
 		ids := make([]ent.Value, 0, len(m.removedprojects))
 		for id := range m.removedprojects {
@@ -5436,7 +5741,7 @@ func (m *DepartmentYearMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentYearMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.cleareddepartment {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5445,6 +5750,9 @@ func (m *DepartmentYearMutation) ClearedEdges() []string {
 	}
 	if m.clearedkey_tasks {
 		edges = append(edges, departmentyear.EdgeKeyTasks)
+	}
+	if m.clearedfunding_lines {
+		edges = append(edges, departmentyear.EdgeFundingLines)
 	}
 	if m.clearedprojects {
 		edges = append(edges, departmentyear.EdgeProjects)
@@ -5468,6 +5776,8 @@ func (m *DepartmentYearMutation) EdgeCleared(name string) bool {
 		return m.clearedmonths
 	case departmentyear.EdgeKeyTasks:
 		return m.clearedkey_tasks
+	case departmentyear.EdgeFundingLines:
+		return m.clearedfunding_lines
 	case departmentyear.EdgeProjects:
 		return m.clearedprojects
 	case departmentyear.EdgeIndicators:
@@ -5501,6 +5811,9 @@ func (m *DepartmentYearMutation) ResetEdge(name string) error {
 		return nil
 	case departmentyear.EdgeKeyTasks:
 		m.ResetKeyTasks()
+		return nil
+	case departmentyear.EdgeFundingLines:
+		m.ResetFundingLines()
 		return nil
 	case departmentyear.EdgeProjects:
 		m.ResetProjects()
@@ -7052,6 +7365,913 @@ func (m *EvaluationMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Evaluation edge %s", name)
 }
 
+// FundingLineMutation represents an operation that mutates the FundingLine nodes in the graph.
+type FundingLineMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	version                *int
+	addversion             *int
+	category               *fundingline.Category
+	initial_budget         *fixed.Decimal
+	addinitial_budget      *fixed.Decimal
+	adjusted_budget        *fixed.Decimal
+	addadjusted_budget     *fixed.Decimal
+	executed               *fixed.Decimal
+	addexecuted            *fixed.Decimal
+	clearedFields          map[string]struct{}
+	department_year        *int
+	cleareddepartment_year bool
+	project                *int
+	clearedproject         bool
+	done                   bool
+	oldValue               func(context.Context) (*FundingLine, error)
+	predicates             []predicate.FundingLine
+}
+
+var _ ent.Mutation = (*FundingLineMutation)(nil)
+
+// fundinglineOption allows management of the mutation configuration using functional options.
+type fundinglineOption func(*FundingLineMutation)
+
+// newFundingLineMutation creates new mutation for the FundingLine entity.
+func newFundingLineMutation(c config, op Op, opts ...fundinglineOption) *FundingLineMutation {
+	m := &FundingLineMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFundingLine,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFundingLineID sets the ID field of the mutation.
+func withFundingLineID(id int) fundinglineOption {
+	return func(m *FundingLineMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *FundingLine
+		)
+		m.oldValue = func(ctx context.Context) (*FundingLine, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().FundingLine.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFundingLine sets the old FundingLine of the mutation.
+func withFundingLine(node *FundingLine) fundinglineOption {
+	return func(m *FundingLineMutation) {
+		m.oldValue = func(context.Context) (*FundingLine, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FundingLineMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FundingLineMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FundingLineMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FundingLineMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().FundingLine.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetVersion sets the "version" field.
+func (m *FundingLineMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *FundingLineMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *FundingLineMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *FundingLineMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *FundingLineMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetDepartmentYearID sets the "department_year_id" field.
+func (m *FundingLineMutation) SetDepartmentYearID(i int) {
+	m.department_year = &i
+}
+
+// DepartmentYearID returns the value of the "department_year_id" field in the mutation.
+func (m *FundingLineMutation) DepartmentYearID() (r int, exists bool) {
+	v := m.department_year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentYearID returns the old "department_year_id" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldDepartmentYearID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentYearID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentYearID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentYearID: %w", err)
+	}
+	return oldValue.DepartmentYearID, nil
+}
+
+// ResetDepartmentYearID resets all changes to the "department_year_id" field.
+func (m *FundingLineMutation) ResetDepartmentYearID() {
+	m.department_year = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *FundingLineMutation) SetProjectID(i int) {
+	m.project = &i
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *FundingLineMutation) ProjectID() (r int, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldProjectID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ClearProjectID clears the value of the "project_id" field.
+func (m *FundingLineMutation) ClearProjectID() {
+	m.project = nil
+	m.clearedFields[fundingline.FieldProjectID] = struct{}{}
+}
+
+// ProjectIDCleared returns if the "project_id" field was cleared in this mutation.
+func (m *FundingLineMutation) ProjectIDCleared() bool {
+	_, ok := m.clearedFields[fundingline.FieldProjectID]
+	return ok
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *FundingLineMutation) ResetProjectID() {
+	m.project = nil
+	delete(m.clearedFields, fundingline.FieldProjectID)
+}
+
+// SetCategory sets the "category" field.
+func (m *FundingLineMutation) SetCategory(f fundingline.Category) {
+	m.category = &f
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *FundingLineMutation) Category() (r fundingline.Category, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldCategory(ctx context.Context) (v fundingline.Category, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *FundingLineMutation) ResetCategory() {
+	m.category = nil
+}
+
+// SetInitialBudget sets the "initial_budget" field.
+func (m *FundingLineMutation) SetInitialBudget(f fixed.Decimal) {
+	m.initial_budget = &f
+	m.addinitial_budget = nil
+}
+
+// InitialBudget returns the value of the "initial_budget" field in the mutation.
+func (m *FundingLineMutation) InitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInitialBudget returns the old "initial_budget" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldInitialBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInitialBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInitialBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInitialBudget: %w", err)
+	}
+	return oldValue.InitialBudget, nil
+}
+
+// AddInitialBudget adds f to the "initial_budget" field.
+func (m *FundingLineMutation) AddInitialBudget(f fixed.Decimal) {
+	if m.addinitial_budget != nil {
+		*m.addinitial_budget += f
+	} else {
+		m.addinitial_budget = &f
+	}
+}
+
+// AddedInitialBudget returns the value that was added to the "initial_budget" field in this mutation.
+func (m *FundingLineMutation) AddedInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.addinitial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetInitialBudget resets all changes to the "initial_budget" field.
+func (m *FundingLineMutation) ResetInitialBudget() {
+	m.initial_budget = nil
+	m.addinitial_budget = nil
+}
+
+// SetAdjustedBudget sets the "adjusted_budget" field.
+func (m *FundingLineMutation) SetAdjustedBudget(f fixed.Decimal) {
+	m.adjusted_budget = &f
+	m.addadjusted_budget = nil
+}
+
+// AdjustedBudget returns the value of the "adjusted_budget" field in the mutation.
+func (m *FundingLineMutation) AdjustedBudget() (r fixed.Decimal, exists bool) {
+	v := m.adjusted_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAdjustedBudget returns the old "adjusted_budget" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldAdjustedBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAdjustedBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAdjustedBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAdjustedBudget: %w", err)
+	}
+	return oldValue.AdjustedBudget, nil
+}
+
+// AddAdjustedBudget adds f to the "adjusted_budget" field.
+func (m *FundingLineMutation) AddAdjustedBudget(f fixed.Decimal) {
+	if m.addadjusted_budget != nil {
+		*m.addadjusted_budget += f
+	} else {
+		m.addadjusted_budget = &f
+	}
+}
+
+// AddedAdjustedBudget returns the value that was added to the "adjusted_budget" field in this mutation.
+func (m *FundingLineMutation) AddedAdjustedBudget() (r fixed.Decimal, exists bool) {
+	v := m.addadjusted_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAdjustedBudget resets all changes to the "adjusted_budget" field.
+func (m *FundingLineMutation) ResetAdjustedBudget() {
+	m.adjusted_budget = nil
+	m.addadjusted_budget = nil
+}
+
+// SetExecuted sets the "executed" field.
+func (m *FundingLineMutation) SetExecuted(f fixed.Decimal) {
+	m.executed = &f
+	m.addexecuted = nil
+}
+
+// Executed returns the value of the "executed" field in the mutation.
+func (m *FundingLineMutation) Executed() (r fixed.Decimal, exists bool) {
+	v := m.executed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecuted returns the old "executed" field's value of the FundingLine entity.
+// If the FundingLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FundingLineMutation) OldExecuted(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecuted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecuted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecuted: %w", err)
+	}
+	return oldValue.Executed, nil
+}
+
+// AddExecuted adds f to the "executed" field.
+func (m *FundingLineMutation) AddExecuted(f fixed.Decimal) {
+	if m.addexecuted != nil {
+		*m.addexecuted += f
+	} else {
+		m.addexecuted = &f
+	}
+}
+
+// AddedExecuted returns the value that was added to the "executed" field in this mutation.
+func (m *FundingLineMutation) AddedExecuted() (r fixed.Decimal, exists bool) {
+	v := m.addexecuted
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExecuted resets all changes to the "executed" field.
+func (m *FundingLineMutation) ResetExecuted() {
+	m.executed = nil
+	m.addexecuted = nil
+}
+
+// ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
+func (m *FundingLineMutation) ClearDepartmentYear() {
+	m.cleareddepartment_year = true
+	m.clearedFields[fundingline.FieldDepartmentYearID] = struct{}{}
+}
+
+// DepartmentYearCleared reports if the "department_year" edge to the DepartmentYear entity was cleared.
+func (m *FundingLineMutation) DepartmentYearCleared() bool {
+	return m.cleareddepartment_year
+}
+
+// DepartmentYearIDs returns the "department_year" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentYearID instead. It exists only for internal usage by the builders.
+func (m *FundingLineMutation) DepartmentYearIDs() (ids []int) {
+	if id := m.department_year; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartmentYear resets all changes to the "department_year" edge.
+func (m *FundingLineMutation) ResetDepartmentYear() {
+	m.department_year = nil
+	m.cleareddepartment_year = false
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *FundingLineMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[fundingline.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *FundingLineMutation) ProjectCleared() bool {
+	return m.ProjectIDCleared() || m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *FundingLineMutation) ProjectIDs() (ids []int) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *FundingLineMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// Where appends a list predicates to the FundingLineMutation builder.
+func (m *FundingLineMutation) Where(ps ...predicate.FundingLine) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FundingLineMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FundingLineMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.FundingLine, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FundingLineMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FundingLineMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (FundingLine).
+func (m *FundingLineMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FundingLineMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.version != nil {
+		fields = append(fields, fundingline.FieldVersion)
+	}
+	if m.department_year != nil {
+		fields = append(fields, fundingline.FieldDepartmentYearID)
+	}
+	if m.project != nil {
+		fields = append(fields, fundingline.FieldProjectID)
+	}
+	if m.category != nil {
+		fields = append(fields, fundingline.FieldCategory)
+	}
+	if m.initial_budget != nil {
+		fields = append(fields, fundingline.FieldInitialBudget)
+	}
+	if m.adjusted_budget != nil {
+		fields = append(fields, fundingline.FieldAdjustedBudget)
+	}
+	if m.executed != nil {
+		fields = append(fields, fundingline.FieldExecuted)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FundingLineMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case fundingline.FieldVersion:
+		return m.Version()
+	case fundingline.FieldDepartmentYearID:
+		return m.DepartmentYearID()
+	case fundingline.FieldProjectID:
+		return m.ProjectID()
+	case fundingline.FieldCategory:
+		return m.Category()
+	case fundingline.FieldInitialBudget:
+		return m.InitialBudget()
+	case fundingline.FieldAdjustedBudget:
+		return m.AdjustedBudget()
+	case fundingline.FieldExecuted:
+		return m.Executed()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FundingLineMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case fundingline.FieldVersion:
+		return m.OldVersion(ctx)
+	case fundingline.FieldDepartmentYearID:
+		return m.OldDepartmentYearID(ctx)
+	case fundingline.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case fundingline.FieldCategory:
+		return m.OldCategory(ctx)
+	case fundingline.FieldInitialBudget:
+		return m.OldInitialBudget(ctx)
+	case fundingline.FieldAdjustedBudget:
+		return m.OldAdjustedBudget(ctx)
+	case fundingline.FieldExecuted:
+		return m.OldExecuted(ctx)
+	}
+	return nil, fmt.Errorf("unknown FundingLine field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FundingLineMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case fundingline.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case fundingline.FieldDepartmentYearID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentYearID(v)
+		return nil
+	case fundingline.FieldProjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case fundingline.FieldCategory:
+		v, ok := value.(fundingline.Category)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case fundingline.FieldInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInitialBudget(v)
+		return nil
+	case fundingline.FieldAdjustedBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAdjustedBudget(v)
+		return nil
+	case fundingline.FieldExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecuted(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FundingLineMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, fundingline.FieldVersion)
+	}
+	if m.addinitial_budget != nil {
+		fields = append(fields, fundingline.FieldInitialBudget)
+	}
+	if m.addadjusted_budget != nil {
+		fields = append(fields, fundingline.FieldAdjustedBudget)
+	}
+	if m.addexecuted != nil {
+		fields = append(fields, fundingline.FieldExecuted)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FundingLineMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case fundingline.FieldVersion:
+		return m.AddedVersion()
+	case fundingline.FieldInitialBudget:
+		return m.AddedInitialBudget()
+	case fundingline.FieldAdjustedBudget:
+		return m.AddedAdjustedBudget()
+	case fundingline.FieldExecuted:
+		return m.AddedExecuted()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FundingLineMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case fundingline.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case fundingline.FieldInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddInitialBudget(v)
+		return nil
+	case fundingline.FieldAdjustedBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAdjustedBudget(v)
+		return nil
+	case fundingline.FieldExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecuted(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FundingLineMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(fundingline.FieldProjectID) {
+		fields = append(fields, fundingline.FieldProjectID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FundingLineMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FundingLineMutation) ClearField(name string) error {
+	switch name {
+	case fundingline.FieldProjectID:
+		m.ClearProjectID()
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FundingLineMutation) ResetField(name string) error {
+	switch name {
+	case fundingline.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case fundingline.FieldDepartmentYearID:
+		m.ResetDepartmentYearID()
+		return nil
+	case fundingline.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case fundingline.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case fundingline.FieldInitialBudget:
+		m.ResetInitialBudget()
+		return nil
+	case fundingline.FieldAdjustedBudget:
+		m.ResetAdjustedBudget()
+		return nil
+	case fundingline.FieldExecuted:
+		m.ResetExecuted()
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FundingLineMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.department_year != nil {
+		edges = append(edges, fundingline.EdgeDepartmentYear)
+	}
+	if m.project != nil {
+		edges = append(edges, fundingline.EdgeProject)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FundingLineMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case fundingline.EdgeDepartmentYear:
+		if id := m.department_year; id != nil {
+			return []ent.Value{*id}
+		}
+	case fundingline.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FundingLineMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FundingLineMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FundingLineMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareddepartment_year {
+		edges = append(edges, fundingline.EdgeDepartmentYear)
+	}
+	if m.clearedproject {
+		edges = append(edges, fundingline.EdgeProject)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FundingLineMutation) EdgeCleared(name string) bool {
+	switch name {
+	case fundingline.EdgeDepartmentYear:
+		return m.cleareddepartment_year
+	case fundingline.EdgeProject:
+		return m.clearedproject
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FundingLineMutation) ClearEdge(name string) error {
+	switch name {
+	case fundingline.EdgeDepartmentYear:
+		m.ClearDepartmentYear()
+		return nil
+	case fundingline.EdgeProject:
+		m.ClearProject()
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FundingLineMutation) ResetEdge(name string) error {
+	switch name {
+	case fundingline.EdgeDepartmentYear:
+		m.ResetDepartmentYear()
+		return nil
+	case fundingline.EdgeProject:
+		m.ResetProject()
+		return nil
+	}
+	return fmt.Errorf("unknown FundingLine edge %s", name)
+}
+
 // IndicatorMutation represents an operation that mutates the Indicator nodes in the graph.
 type IndicatorMutation struct {
 	config
@@ -7081,6 +8301,7 @@ type IndicatorMutation struct {
 	rated_score            *fixed.Decimal
 	addrated_score         *fixed.Decimal
 	deviation_reason       *string
+	scoring_criteria       *string
 	effective_actual       *fixed.Decimal
 	addeffective_actual    *fixed.Decimal
 	completion_rate        *fixed.Decimal
@@ -8096,6 +9317,42 @@ func (m *IndicatorMutation) ResetDeviationReason() {
 	m.deviation_reason = nil
 }
 
+// SetScoringCriteria sets the "scoring_criteria" field.
+func (m *IndicatorMutation) SetScoringCriteria(s string) {
+	m.scoring_criteria = &s
+}
+
+// ScoringCriteria returns the value of the "scoring_criteria" field in the mutation.
+func (m *IndicatorMutation) ScoringCriteria() (r string, exists bool) {
+	v := m.scoring_criteria
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScoringCriteria returns the old "scoring_criteria" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldScoringCriteria(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScoringCriteria is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScoringCriteria requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScoringCriteria: %w", err)
+	}
+	return oldValue.ScoringCriteria, nil
+}
+
+// ResetScoringCriteria resets all changes to the "scoring_criteria" field.
+func (m *IndicatorMutation) ResetScoringCriteria() {
+	m.scoring_criteria = nil
+}
+
 // SetEffectiveActual sets the "effective_actual" field.
 func (m *IndicatorMutation) SetEffectiveActual(f fixed.Decimal) {
 	m.effective_actual = &f
@@ -8472,7 +9729,7 @@ func (m *IndicatorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IndicatorMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, indicator.FieldCreatedAt)
 	}
@@ -8529,6 +9786,9 @@ func (m *IndicatorMutation) Fields() []string {
 	}
 	if m.deviation_reason != nil {
 		fields = append(fields, indicator.FieldDeviationReason)
+	}
+	if m.scoring_criteria != nil {
+		fields = append(fields, indicator.FieldScoringCriteria)
 	}
 	if m.effective_actual != nil {
 		fields = append(fields, indicator.FieldEffectiveActual)
@@ -8591,6 +9851,8 @@ func (m *IndicatorMutation) Field(name string) (ent.Value, bool) {
 		return m.RatedScore()
 	case indicator.FieldDeviationReason:
 		return m.DeviationReason()
+	case indicator.FieldScoringCriteria:
+		return m.ScoringCriteria()
 	case indicator.FieldEffectiveActual:
 		return m.EffectiveActual()
 	case indicator.FieldCompletionRate:
@@ -8648,6 +9910,8 @@ func (m *IndicatorMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldRatedScore(ctx)
 	case indicator.FieldDeviationReason:
 		return m.OldDeviationReason(ctx)
+	case indicator.FieldScoringCriteria:
+		return m.OldScoringCriteria(ctx)
 	case indicator.FieldEffectiveActual:
 		return m.OldEffectiveActual(ctx)
 	case indicator.FieldCompletionRate:
@@ -8799,6 +10063,13 @@ func (m *IndicatorMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDeviationReason(v)
+		return nil
+	case indicator.FieldScoringCriteria:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScoringCriteria(v)
 		return nil
 	case indicator.FieldEffectiveActual:
 		v, ok := value.(fixed.Decimal)
@@ -9120,6 +10391,9 @@ func (m *IndicatorMutation) ResetField(name string) error {
 		return nil
 	case indicator.FieldDeviationReason:
 		m.ResetDeviationReason()
+		return nil
+	case indicator.FieldScoringCriteria:
+		m.ResetScoringCriteria()
 		return nil
 	case indicator.FieldEffectiveActual:
 		m.ResetEffectiveActual()
@@ -10695,11 +11969,16 @@ type ProjectMutation struct {
 	code                   *string
 	name                   *string
 	category               *string
+	supervising_department *string
+	implementing_unit      *string
+	initial_budget         *fixed.Decimal
+	addinitial_budget      *fixed.Decimal
 	budget                 *fixed.Decimal
 	addbudget              *fixed.Decimal
 	executed               *fixed.Decimal
 	addexecuted            *fixed.Decimal
 	goal                   *string
+	goal_outcome           *string
 	execution_rate         *fixed.Decimal
 	addexecution_rate      *fixed.Decimal
 	execution_score        *fixed.Decimal
@@ -10713,6 +11992,9 @@ type ProjectMutation struct {
 	evaluations            map[int]struct{}
 	removedevaluations     map[int]struct{}
 	clearedevaluations     bool
+	funding_lines          map[int]struct{}
+	removedfunding_lines   map[int]struct{}
+	clearedfunding_lines   bool
 	done                   bool
 	oldValue               func(context.Context) (*Project, error)
 	predicates             []predicate.Project
@@ -11088,6 +12370,134 @@ func (m *ProjectMutation) ResetCategory() {
 	m.category = nil
 }
 
+// SetSupervisingDepartment sets the "supervising_department" field.
+func (m *ProjectMutation) SetSupervisingDepartment(s string) {
+	m.supervising_department = &s
+}
+
+// SupervisingDepartment returns the value of the "supervising_department" field in the mutation.
+func (m *ProjectMutation) SupervisingDepartment() (r string, exists bool) {
+	v := m.supervising_department
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSupervisingDepartment returns the old "supervising_department" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldSupervisingDepartment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSupervisingDepartment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSupervisingDepartment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSupervisingDepartment: %w", err)
+	}
+	return oldValue.SupervisingDepartment, nil
+}
+
+// ResetSupervisingDepartment resets all changes to the "supervising_department" field.
+func (m *ProjectMutation) ResetSupervisingDepartment() {
+	m.supervising_department = nil
+}
+
+// SetImplementingUnit sets the "implementing_unit" field.
+func (m *ProjectMutation) SetImplementingUnit(s string) {
+	m.implementing_unit = &s
+}
+
+// ImplementingUnit returns the value of the "implementing_unit" field in the mutation.
+func (m *ProjectMutation) ImplementingUnit() (r string, exists bool) {
+	v := m.implementing_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImplementingUnit returns the old "implementing_unit" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldImplementingUnit(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImplementingUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImplementingUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImplementingUnit: %w", err)
+	}
+	return oldValue.ImplementingUnit, nil
+}
+
+// ResetImplementingUnit resets all changes to the "implementing_unit" field.
+func (m *ProjectMutation) ResetImplementingUnit() {
+	m.implementing_unit = nil
+}
+
+// SetInitialBudget sets the "initial_budget" field.
+func (m *ProjectMutation) SetInitialBudget(f fixed.Decimal) {
+	m.initial_budget = &f
+	m.addinitial_budget = nil
+}
+
+// InitialBudget returns the value of the "initial_budget" field in the mutation.
+func (m *ProjectMutation) InitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.initial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInitialBudget returns the old "initial_budget" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldInitialBudget(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInitialBudget is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInitialBudget requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInitialBudget: %w", err)
+	}
+	return oldValue.InitialBudget, nil
+}
+
+// AddInitialBudget adds f to the "initial_budget" field.
+func (m *ProjectMutation) AddInitialBudget(f fixed.Decimal) {
+	if m.addinitial_budget != nil {
+		*m.addinitial_budget += f
+	} else {
+		m.addinitial_budget = &f
+	}
+}
+
+// AddedInitialBudget returns the value that was added to the "initial_budget" field in this mutation.
+func (m *ProjectMutation) AddedInitialBudget() (r fixed.Decimal, exists bool) {
+	v := m.addinitial_budget
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetInitialBudget resets all changes to the "initial_budget" field.
+func (m *ProjectMutation) ResetInitialBudget() {
+	m.initial_budget = nil
+	m.addinitial_budget = nil
+}
+
 // SetBudget sets the "budget" field.
 func (m *ProjectMutation) SetBudget(f fixed.Decimal) {
 	m.budget = &f
@@ -11234,6 +12644,42 @@ func (m *ProjectMutation) OldGoal(ctx context.Context) (v string, err error) {
 // ResetGoal resets all changes to the "goal" field.
 func (m *ProjectMutation) ResetGoal() {
 	m.goal = nil
+}
+
+// SetGoalOutcome sets the "goal_outcome" field.
+func (m *ProjectMutation) SetGoalOutcome(s string) {
+	m.goal_outcome = &s
+}
+
+// GoalOutcome returns the value of the "goal_outcome" field in the mutation.
+func (m *ProjectMutation) GoalOutcome() (r string, exists bool) {
+	v := m.goal_outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoalOutcome returns the old "goal_outcome" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldGoalOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoalOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoalOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoalOutcome: %w", err)
+	}
+	return oldValue.GoalOutcome, nil
+}
+
+// ResetGoalOutcome resets all changes to the "goal_outcome" field.
+func (m *ProjectMutation) ResetGoalOutcome() {
+	m.goal_outcome = nil
 }
 
 // SetExecutionRate sets the "execution_rate" field.
@@ -11497,6 +12943,60 @@ func (m *ProjectMutation) ResetEvaluations() {
 	m.removedevaluations = nil
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by ids.
+func (m *ProjectMutation) AddFundingLineIDs(ids ...int) {
+	if m.funding_lines == nil {
+		m.funding_lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.funding_lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFundingLines clears the "funding_lines" edge to the FundingLine entity.
+func (m *ProjectMutation) ClearFundingLines() {
+	m.clearedfunding_lines = true
+}
+
+// FundingLinesCleared reports if the "funding_lines" edge to the FundingLine entity was cleared.
+func (m *ProjectMutation) FundingLinesCleared() bool {
+	return m.clearedfunding_lines
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to the FundingLine entity by IDs.
+func (m *ProjectMutation) RemoveFundingLineIDs(ids ...int) {
+	if m.removedfunding_lines == nil {
+		m.removedfunding_lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.funding_lines, ids[i])
+		m.removedfunding_lines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFundingLines returns the removed IDs of the "funding_lines" edge to the FundingLine entity.
+func (m *ProjectMutation) RemovedFundingLinesIDs() (ids []int) {
+	for id := range m.removedfunding_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FundingLinesIDs returns the "funding_lines" edge IDs in the mutation.
+func (m *ProjectMutation) FundingLinesIDs() (ids []int) {
+	for id := range m.funding_lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFundingLines resets all changes to the "funding_lines" edge.
+func (m *ProjectMutation) ResetFundingLines() {
+	m.funding_lines = nil
+	m.clearedfunding_lines = false
+	m.removedfunding_lines = nil
+}
+
 // Where appends a list predicates to the ProjectMutation builder.
 func (m *ProjectMutation) Where(ps ...predicate.Project) {
 	m.predicates = append(m.predicates, ps...)
@@ -11531,7 +13031,7 @@ func (m *ProjectMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProjectMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, project.FieldCreatedAt)
 	}
@@ -11553,6 +13053,15 @@ func (m *ProjectMutation) Fields() []string {
 	if m.category != nil {
 		fields = append(fields, project.FieldCategory)
 	}
+	if m.supervising_department != nil {
+		fields = append(fields, project.FieldSupervisingDepartment)
+	}
+	if m.implementing_unit != nil {
+		fields = append(fields, project.FieldImplementingUnit)
+	}
+	if m.initial_budget != nil {
+		fields = append(fields, project.FieldInitialBudget)
+	}
 	if m.budget != nil {
 		fields = append(fields, project.FieldBudget)
 	}
@@ -11561,6 +13070,9 @@ func (m *ProjectMutation) Fields() []string {
 	}
 	if m.goal != nil {
 		fields = append(fields, project.FieldGoal)
+	}
+	if m.goal_outcome != nil {
+		fields = append(fields, project.FieldGoalOutcome)
 	}
 	if m.execution_rate != nil {
 		fields = append(fields, project.FieldExecutionRate)
@@ -11590,12 +13102,20 @@ func (m *ProjectMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case project.FieldCategory:
 		return m.Category()
+	case project.FieldSupervisingDepartment:
+		return m.SupervisingDepartment()
+	case project.FieldImplementingUnit:
+		return m.ImplementingUnit()
+	case project.FieldInitialBudget:
+		return m.InitialBudget()
 	case project.FieldBudget:
 		return m.Budget()
 	case project.FieldExecuted:
 		return m.Executed()
 	case project.FieldGoal:
 		return m.Goal()
+	case project.FieldGoalOutcome:
+		return m.GoalOutcome()
 	case project.FieldExecutionRate:
 		return m.ExecutionRate()
 	case project.FieldExecutionScore:
@@ -11623,12 +13143,20 @@ func (m *ProjectMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldName(ctx)
 	case project.FieldCategory:
 		return m.OldCategory(ctx)
+	case project.FieldSupervisingDepartment:
+		return m.OldSupervisingDepartment(ctx)
+	case project.FieldImplementingUnit:
+		return m.OldImplementingUnit(ctx)
+	case project.FieldInitialBudget:
+		return m.OldInitialBudget(ctx)
 	case project.FieldBudget:
 		return m.OldBudget(ctx)
 	case project.FieldExecuted:
 		return m.OldExecuted(ctx)
 	case project.FieldGoal:
 		return m.OldGoal(ctx)
+	case project.FieldGoalOutcome:
+		return m.OldGoalOutcome(ctx)
 	case project.FieldExecutionRate:
 		return m.OldExecutionRate(ctx)
 	case project.FieldExecutionScore:
@@ -11691,6 +13219,27 @@ func (m *ProjectMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCategory(v)
 		return nil
+	case project.FieldSupervisingDepartment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSupervisingDepartment(v)
+		return nil
+	case project.FieldImplementingUnit:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImplementingUnit(v)
+		return nil
+	case project.FieldInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInitialBudget(v)
+		return nil
 	case project.FieldBudget:
 		v, ok := value.(fixed.Decimal)
 		if !ok {
@@ -11711,6 +13260,13 @@ func (m *ProjectMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetGoal(v)
+		return nil
+	case project.FieldGoalOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoalOutcome(v)
 		return nil
 	case project.FieldExecutionRate:
 		v, ok := value.(fixed.Decimal)
@@ -11737,6 +13293,9 @@ func (m *ProjectMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, project.FieldVersion)
 	}
+	if m.addinitial_budget != nil {
+		fields = append(fields, project.FieldInitialBudget)
+	}
 	if m.addbudget != nil {
 		fields = append(fields, project.FieldBudget)
 	}
@@ -11759,6 +13318,8 @@ func (m *ProjectMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case project.FieldVersion:
 		return m.AddedVersion()
+	case project.FieldInitialBudget:
+		return m.AddedInitialBudget()
 	case project.FieldBudget:
 		return m.AddedBudget()
 	case project.FieldExecuted:
@@ -11782,6 +13343,13 @@ func (m *ProjectMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case project.FieldInitialBudget:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddInitialBudget(v)
 		return nil
 	case project.FieldBudget:
 		v, ok := value.(fixed.Decimal)
@@ -11868,6 +13436,15 @@ func (m *ProjectMutation) ResetField(name string) error {
 	case project.FieldCategory:
 		m.ResetCategory()
 		return nil
+	case project.FieldSupervisingDepartment:
+		m.ResetSupervisingDepartment()
+		return nil
+	case project.FieldImplementingUnit:
+		m.ResetImplementingUnit()
+		return nil
+	case project.FieldInitialBudget:
+		m.ResetInitialBudget()
+		return nil
 	case project.FieldBudget:
 		m.ResetBudget()
 		return nil
@@ -11876,6 +13453,9 @@ func (m *ProjectMutation) ResetField(name string) error {
 		return nil
 	case project.FieldGoal:
 		m.ResetGoal()
+		return nil
+	case project.FieldGoalOutcome:
+		m.ResetGoalOutcome()
 		return nil
 	case project.FieldExecutionRate:
 		m.ResetExecutionRate()
@@ -11889,7 +13469,7 @@ func (m *ProjectMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProjectMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.department_year != nil {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -11898,6 +13478,9 @@ func (m *ProjectMutation) AddedEdges() []string {
 	}
 	if m.evaluations != nil {
 		edges = append(edges, project.EdgeEvaluations)
+	}
+	if m.funding_lines != nil {
+		edges = append(edges, project.EdgeFundingLines)
 	}
 	return edges
 }
@@ -11922,18 +13505,27 @@ func (m *ProjectMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeFundingLines:
+		ids := make([]ent.Value, 0, len(m.funding_lines))
+		for id := range m.funding_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProjectMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedindicators != nil {
 		edges = append(edges, project.EdgeIndicators)
 	}
 	if m.removedevaluations != nil {
 		edges = append(edges, project.EdgeEvaluations)
+	}
+	if m.removedfunding_lines != nil {
+		edges = append(edges, project.EdgeFundingLines)
 	}
 	return edges
 }
@@ -11954,13 +13546,19 @@ func (m *ProjectMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeFundingLines:
+		ids := make([]ent.Value, 0, len(m.removedfunding_lines))
+		for id := range m.removedfunding_lines {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProjectMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleareddepartment_year {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -11969,6 +13567,9 @@ func (m *ProjectMutation) ClearedEdges() []string {
 	}
 	if m.clearedevaluations {
 		edges = append(edges, project.EdgeEvaluations)
+	}
+	if m.clearedfunding_lines {
+		edges = append(edges, project.EdgeFundingLines)
 	}
 	return edges
 }
@@ -11983,6 +13584,8 @@ func (m *ProjectMutation) EdgeCleared(name string) bool {
 		return m.clearedindicators
 	case project.EdgeEvaluations:
 		return m.clearedevaluations
+	case project.EdgeFundingLines:
+		return m.clearedfunding_lines
 	}
 	return false
 }
@@ -12010,6 +13613,9 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 		return nil
 	case project.EdgeEvaluations:
 		m.ResetEvaluations()
+		return nil
+	case project.EdgeFundingLines:
+		m.ResetFundingLines()
 		return nil
 	}
 	return fmt.Errorf("unknown Project edge %s", name)

@@ -33,12 +33,20 @@ type Project struct {
 	Name string `json:"name,omitempty"`
 	// Category holds the value of the "category" field.
 	Category string `json:"category,omitempty"`
+	// 主管部门; empty: the department whose year the project belongs to
+	SupervisingDepartment string `json:"supervising_department,omitempty"`
+	// 实施单位
+	ImplementingUnit string `json:"implementing_unit,omitempty"`
+	// 年初预算数 (万元)
+	InitialBudget fixed.Decimal `json:"initial_budget,omitempty"`
 	// adjusted budget 调整后预算数 (万元)
 	Budget fixed.Decimal `json:"budget,omitempty"`
 	// executed amount 执行数 (万元)
 	Executed fixed.Decimal `json:"executed,omitempty"`
-	// 绩效目标
+	// 年度总体目标: the goal as expected (预期目标)
 	Goal string `json:"goal,omitempty"`
+	// 年度总体目标实际完成情况: what came of the goal
+	GoalOutcome string `json:"goal_outcome,omitempty"`
 	// executed / budget in percent, 2 places
 	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
 	// the 预算执行率 item, 10 × min(execution rate, 1), 2 places
@@ -57,14 +65,17 @@ type ProjectEdges struct {
 	Indicators []*Indicator `json:"indicators,omitempty"`
 	// Evaluations holds the value of the evaluations edge.
 	Evaluations []*Evaluation `json:"evaluations,omitempty"`
+	// FundingLines holds the value of the funding_lines edge.
+	FundingLines []*FundingLine `json:"funding_lines,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedIndicators  map[string][]*Indicator
-	namedEvaluations map[string][]*Evaluation
+	namedIndicators   map[string][]*Indicator
+	namedEvaluations  map[string][]*Evaluation
+	namedFundingLines map[string][]*FundingLine
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -96,14 +107,23 @@ func (e ProjectEdges) EvaluationsOrErr() ([]*Evaluation, error) {
 	return nil, &NotLoadedError{edge: "evaluations"}
 }
 
+// FundingLinesOrErr returns the FundingLines value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProjectEdges) FundingLinesOrErr() ([]*FundingLine, error) {
+	if e.loadedTypes[3] {
+		return e.FundingLines, nil
+	}
+	return nil, &NotLoadedError{edge: "funding_lines"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Project) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldBudget, project.FieldExecuted, project.FieldExecutionRate, project.FieldExecutionScore:
+		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldInitialBudget, project.FieldBudget, project.FieldExecuted, project.FieldExecutionRate, project.FieldExecutionScore:
 			values[i] = new(sql.NullInt64)
-		case project.FieldCode, project.FieldName, project.FieldCategory, project.FieldGoal:
+		case project.FieldCode, project.FieldName, project.FieldCategory, project.FieldSupervisingDepartment, project.FieldImplementingUnit, project.FieldGoal, project.FieldGoalOutcome:
 			values[i] = new(sql.NullString)
 		case project.FieldCreatedAt, project.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -170,6 +190,24 @@ func (_m *Project) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Category = value.String
 			}
+		case project.FieldSupervisingDepartment:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field supervising_department", values[i])
+			} else if value.Valid {
+				_m.SupervisingDepartment = value.String
+			}
+		case project.FieldImplementingUnit:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field implementing_unit", values[i])
+			} else if value.Valid {
+				_m.ImplementingUnit = value.String
+			}
+		case project.FieldInitialBudget:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field initial_budget", values[i])
+			} else if value.Valid {
+				_m.InitialBudget = fixed.Decimal(value.Int64)
+			}
 		case project.FieldBudget:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field budget", values[i])
@@ -187,6 +225,12 @@ func (_m *Project) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field goal", values[i])
 			} else if value.Valid {
 				_m.Goal = value.String
+			}
+		case project.FieldGoalOutcome:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field goal_outcome", values[i])
+			} else if value.Valid {
+				_m.GoalOutcome = value.String
 			}
 		case project.FieldExecutionRate:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -227,6 +271,11 @@ func (_m *Project) QueryIndicators() *IndicatorQuery {
 // QueryEvaluations queries the "evaluations" edge of the Project entity.
 func (_m *Project) QueryEvaluations() *EvaluationQuery {
 	return NewProjectClient(_m.config).QueryEvaluations(_m)
+}
+
+// QueryFundingLines queries the "funding_lines" edge of the Project entity.
+func (_m *Project) QueryFundingLines() *FundingLineQuery {
+	return NewProjectClient(_m.config).QueryFundingLines(_m)
 }
 
 // Update returns a builder for updating this Project.
@@ -273,6 +322,15 @@ func (_m *Project) String() string {
 	builder.WriteString("category=")
 	builder.WriteString(_m.Category)
 	builder.WriteString(", ")
+	builder.WriteString("supervising_department=")
+	builder.WriteString(_m.SupervisingDepartment)
+	builder.WriteString(", ")
+	builder.WriteString("implementing_unit=")
+	builder.WriteString(_m.ImplementingUnit)
+	builder.WriteString(", ")
+	builder.WriteString("initial_budget=")
+	builder.WriteString(fmt.Sprintf("%v", _m.InitialBudget))
+	builder.WriteString(", ")
 	builder.WriteString("budget=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Budget))
 	builder.WriteString(", ")
@@ -281,6 +339,9 @@ func (_m *Project) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("goal=")
 	builder.WriteString(_m.Goal)
+	builder.WriteString(", ")
+	builder.WriteString("goal_outcome=")
+	builder.WriteString(_m.GoalOutcome)
 	builder.WriteString(", ")
 	if v := _m.ExecutionRate; v != nil {
 		builder.WriteString("execution_rate=")
@@ -338,6 +399,30 @@ func (_m *Project) appendNamedEvaluations(name string, edges ...*Evaluation) {
 		_m.Edges.namedEvaluations[name] = []*Evaluation{}
 	} else {
 		_m.Edges.namedEvaluations[name] = append(_m.Edges.namedEvaluations[name], edges...)
+	}
+}
+
+// NamedFundingLines returns the FundingLines named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Project) NamedFundingLines(name string) ([]*FundingLine, error) {
+	if _m.Edges.namedFundingLines == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFundingLines[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Project) appendNamedFundingLines(name string, edges ...*FundingLine) {
+	if _m.Edges.namedFundingLines == nil {
+		_m.Edges.namedFundingLines = make(map[string][]*FundingLine)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFundingLines[name] = []*FundingLine{}
+	} else {
+		_m.Edges.namedFundingLines[name] = append(_m.Edges.namedFundingLines[name], edges...)
 	}
 }
 

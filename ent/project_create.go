@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/project"
 	"time"
@@ -106,6 +107,48 @@ func (_c *ProjectCreate) SetNillableCategory(v *string) *ProjectCreate {
 	return _c
 }
 
+// SetSupervisingDepartment sets the "supervising_department" field.
+func (_c *ProjectCreate) SetSupervisingDepartment(v string) *ProjectCreate {
+	_c.mutation.SetSupervisingDepartment(v)
+	return _c
+}
+
+// SetNillableSupervisingDepartment sets the "supervising_department" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableSupervisingDepartment(v *string) *ProjectCreate {
+	if v != nil {
+		_c.SetSupervisingDepartment(*v)
+	}
+	return _c
+}
+
+// SetImplementingUnit sets the "implementing_unit" field.
+func (_c *ProjectCreate) SetImplementingUnit(v string) *ProjectCreate {
+	_c.mutation.SetImplementingUnit(v)
+	return _c
+}
+
+// SetNillableImplementingUnit sets the "implementing_unit" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableImplementingUnit(v *string) *ProjectCreate {
+	if v != nil {
+		_c.SetImplementingUnit(*v)
+	}
+	return _c
+}
+
+// SetInitialBudget sets the "initial_budget" field.
+func (_c *ProjectCreate) SetInitialBudget(v fixed.Decimal) *ProjectCreate {
+	_c.mutation.SetInitialBudget(v)
+	return _c
+}
+
+// SetNillableInitialBudget sets the "initial_budget" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableInitialBudget(v *fixed.Decimal) *ProjectCreate {
+	if v != nil {
+		_c.SetInitialBudget(*v)
+	}
+	return _c
+}
+
 // SetBudget sets the "budget" field.
 func (_c *ProjectCreate) SetBudget(v fixed.Decimal) *ProjectCreate {
 	_c.mutation.SetBudget(v)
@@ -144,6 +187,20 @@ func (_c *ProjectCreate) SetGoal(v string) *ProjectCreate {
 func (_c *ProjectCreate) SetNillableGoal(v *string) *ProjectCreate {
 	if v != nil {
 		_c.SetGoal(*v)
+	}
+	return _c
+}
+
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_c *ProjectCreate) SetGoalOutcome(v string) *ProjectCreate {
+	_c.mutation.SetGoalOutcome(v)
+	return _c
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableGoalOutcome(v *string) *ProjectCreate {
+	if v != nil {
+		_c.SetGoalOutcome(*v)
 	}
 	return _c
 }
@@ -211,6 +268,21 @@ func (_c *ProjectCreate) AddEvaluations(v ...*Evaluation) *ProjectCreate {
 	return _c.AddEvaluationIDs(ids...)
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_c *ProjectCreate) AddFundingLineIDs(ids ...int) *ProjectCreate {
+	_c.mutation.AddFundingLineIDs(ids...)
+	return _c
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_c *ProjectCreate) AddFundingLines(v ...*FundingLine) *ProjectCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddFundingLineIDs(ids...)
+}
+
 // Mutation returns the ProjectMutation object of the builder.
 func (_c *ProjectCreate) Mutation() *ProjectMutation {
 	return _c.mutation
@@ -274,6 +346,18 @@ func (_c *ProjectCreate) defaults() error {
 		v := project.DefaultCategory
 		_c.mutation.SetCategory(v)
 	}
+	if _, ok := _c.mutation.SupervisingDepartment(); !ok {
+		v := project.DefaultSupervisingDepartment
+		_c.mutation.SetSupervisingDepartment(v)
+	}
+	if _, ok := _c.mutation.ImplementingUnit(); !ok {
+		v := project.DefaultImplementingUnit
+		_c.mutation.SetImplementingUnit(v)
+	}
+	if _, ok := _c.mutation.InitialBudget(); !ok {
+		v := project.DefaultInitialBudget
+		_c.mutation.SetInitialBudget(v)
+	}
 	if _, ok := _c.mutation.Budget(); !ok {
 		v := project.DefaultBudget
 		_c.mutation.SetBudget(v)
@@ -285,6 +369,10 @@ func (_c *ProjectCreate) defaults() error {
 	if _, ok := _c.mutation.Goal(); !ok {
 		v := project.DefaultGoal
 		_c.mutation.SetGoal(v)
+	}
+	if _, ok := _c.mutation.GoalOutcome(); !ok {
+		v := project.DefaultGoalOutcome
+		_c.mutation.SetGoalOutcome(v)
 	}
 	if _, ok := _c.mutation.ExecutionScore(); !ok {
 		v := project.DefaultExecutionScore
@@ -331,6 +419,30 @@ func (_c *ProjectCreate) check() error {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Project.category": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.SupervisingDepartment(); !ok {
+		return &ValidationError{Name: "supervising_department", err: errors.New(`ent: missing required field "Project.supervising_department"`)}
+	}
+	if v, ok := _c.mutation.SupervisingDepartment(); ok {
+		if err := project.SupervisingDepartmentValidator(v); err != nil {
+			return &ValidationError{Name: "supervising_department", err: fmt.Errorf(`ent: validator failed for field "Project.supervising_department": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ImplementingUnit(); !ok {
+		return &ValidationError{Name: "implementing_unit", err: errors.New(`ent: missing required field "Project.implementing_unit"`)}
+	}
+	if v, ok := _c.mutation.ImplementingUnit(); ok {
+		if err := project.ImplementingUnitValidator(v); err != nil {
+			return &ValidationError{Name: "implementing_unit", err: fmt.Errorf(`ent: validator failed for field "Project.implementing_unit": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.InitialBudget(); !ok {
+		return &ValidationError{Name: "initial_budget", err: errors.New(`ent: missing required field "Project.initial_budget"`)}
+	}
+	if v, ok := _c.mutation.InitialBudget(); ok {
+		if err := project.InitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "initial_budget", err: fmt.Errorf(`ent: validator failed for field "Project.initial_budget": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Budget(); !ok {
 		return &ValidationError{Name: "budget", err: errors.New(`ent: missing required field "Project.budget"`)}
 	}
@@ -353,6 +465,14 @@ func (_c *ProjectCreate) check() error {
 	if v, ok := _c.mutation.Goal(); ok {
 		if err := project.GoalValidator(v); err != nil {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.GoalOutcome(); !ok {
+		return &ValidationError{Name: "goal_outcome", err: errors.New(`ent: missing required field "Project.goal_outcome"`)}
+	}
+	if v, ok := _c.mutation.GoalOutcome(); ok {
+		if err := project.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "Project.goal_outcome": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.ExecutionScore(); !ok {
@@ -411,6 +531,18 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 		_spec.SetField(project.FieldCategory, field.TypeString, value)
 		_node.Category = value
 	}
+	if value, ok := _c.mutation.SupervisingDepartment(); ok {
+		_spec.SetField(project.FieldSupervisingDepartment, field.TypeString, value)
+		_node.SupervisingDepartment = value
+	}
+	if value, ok := _c.mutation.ImplementingUnit(); ok {
+		_spec.SetField(project.FieldImplementingUnit, field.TypeString, value)
+		_node.ImplementingUnit = value
+	}
+	if value, ok := _c.mutation.InitialBudget(); ok {
+		_spec.SetField(project.FieldInitialBudget, field.TypeInt64, value)
+		_node.InitialBudget = value
+	}
 	if value, ok := _c.mutation.Budget(); ok {
 		_spec.SetField(project.FieldBudget, field.TypeInt64, value)
 		_node.Budget = value
@@ -422,6 +554,10 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
 		_node.Goal = value
+	}
+	if value, ok := _c.mutation.GoalOutcome(); ok {
+		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
+		_node.GoalOutcome = value
 	}
 	if value, ok := _c.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
@@ -473,6 +609,22 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -24,17 +25,19 @@ import (
 // ProjectQuery is the builder for querying Project entities.
 type ProjectQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []project.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.Project
-	withDepartmentYear   *DepartmentYearQuery
-	withIndicators       *IndicatorQuery
-	withEvaluations      *EvaluationQuery
-	loadTotal            []func(context.Context, []*Project) error
-	modifiers            []func(*sql.Selector)
-	withNamedIndicators  map[string]*IndicatorQuery
-	withNamedEvaluations map[string]*EvaluationQuery
+	ctx                   *QueryContext
+	order                 []project.OrderOption
+	inters                []Interceptor
+	predicates            []predicate.Project
+	withDepartmentYear    *DepartmentYearQuery
+	withIndicators        *IndicatorQuery
+	withEvaluations       *EvaluationQuery
+	withFundingLines      *FundingLineQuery
+	loadTotal             []func(context.Context, []*Project) error
+	modifiers             []func(*sql.Selector)
+	withNamedIndicators   map[string]*IndicatorQuery
+	withNamedEvaluations  map[string]*EvaluationQuery
+	withNamedFundingLines map[string]*FundingLineQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +133,28 @@ func (_q *ProjectQuery) QueryEvaluations() *EvaluationQuery {
 			sqlgraph.From(project.Table, project.FieldID, selector),
 			sqlgraph.To(evaluation.Table, evaluation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, project.EvaluationsTable, project.EvaluationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFundingLines chains the current query on the "funding_lines" edge.
+func (_q *ProjectQuery) QueryFundingLines() *FundingLineQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, selector),
+			sqlgraph.To(fundingline.Table, fundingline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.FundingLinesTable, project.FundingLinesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -332,6 +357,7 @@ func (_q *ProjectQuery) Clone() *ProjectQuery {
 		withDepartmentYear: _q.withDepartmentYear.Clone(),
 		withIndicators:     _q.withIndicators.Clone(),
 		withEvaluations:    _q.withEvaluations.Clone(),
+		withFundingLines:   _q.withFundingLines.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +395,17 @@ func (_q *ProjectQuery) WithEvaluations(opts ...func(*EvaluationQuery)) *Project
 		opt(query)
 	}
 	_q.withEvaluations = query
+	return _q
+}
+
+// WithFundingLines tells the query-builder to eager-load the nodes that are connected to
+// the "funding_lines" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithFundingLines(opts ...func(*FundingLineQuery)) *ProjectQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFundingLines = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 	var (
 		nodes       = []*Project{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withDepartmentYear != nil,
 			_q.withIndicators != nil,
 			_q.withEvaluations != nil,
+			_q.withFundingLines != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -503,6 +541,13 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 			return nil, err
 		}
 	}
+	if query := _q.withFundingLines; query != nil {
+		if err := _q.loadFundingLines(ctx, query, nodes,
+			func(n *Project) { n.Edges.FundingLines = []*FundingLine{} },
+			func(n *Project, e *FundingLine) { n.Edges.FundingLines = append(n.Edges.FundingLines, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedIndicators {
 		if err := _q.loadIndicators(ctx, query, nodes,
 			func(n *Project) { n.appendNamedIndicators(name) },
@@ -514,6 +559,13 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 		if err := _q.loadEvaluations(ctx, query, nodes,
 			func(n *Project) { n.appendNamedEvaluations(name) },
 			func(n *Project, e *Evaluation) { n.appendNamedEvaluations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFundingLines {
+		if err := _q.loadFundingLines(ctx, query, nodes,
+			func(n *Project) { n.appendNamedFundingLines(name) },
+			func(n *Project, e *FundingLine) { n.appendNamedFundingLines(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -602,6 +654,39 @@ func (_q *ProjectQuery) loadEvaluations(ctx context.Context, query *EvaluationQu
 	}
 	query.Where(predicate.Evaluation(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(project.EvaluationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProjectID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "project_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "project_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ProjectQuery) loadFundingLines(ctx context.Context, query *FundingLineQuery, nodes []*Project, init func(*Project), assign func(*Project, *FundingLine)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Project)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(fundingline.FieldProjectID)
+	}
+	query.Where(predicate.FundingLine(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(project.FundingLinesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -768,6 +853,20 @@ func (_q *ProjectQuery) WithNamedEvaluations(name string, opts ...func(*Evaluati
 		_q.withNamedEvaluations = make(map[string]*EvaluationQuery)
 	}
 	_q.withNamedEvaluations[name] = query
+	return _q
+}
+
+// WithNamedFundingLines tells the query-builder to eager-load the nodes that are connected to the "funding_lines"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithNamedFundingLines(name string, opts ...func(*FundingLineQuery)) *ProjectQuery {
+	query := (&FundingLineClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFundingLines == nil {
+		_q.withNamedFundingLines = make(map[string]*FundingLineQuery)
+	}
+	_q.withNamedFundingLines[name] = query
 	return _q
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"jixiao/domain/fixed"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -101,6 +102,55 @@ func (_u *ProjectUpdate) SetNillableCategory(v *string) *ProjectUpdate {
 	return _u
 }
 
+// SetSupervisingDepartment sets the "supervising_department" field.
+func (_u *ProjectUpdate) SetSupervisingDepartment(v string) *ProjectUpdate {
+	_u.mutation.SetSupervisingDepartment(v)
+	return _u
+}
+
+// SetNillableSupervisingDepartment sets the "supervising_department" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableSupervisingDepartment(v *string) *ProjectUpdate {
+	if v != nil {
+		_u.SetSupervisingDepartment(*v)
+	}
+	return _u
+}
+
+// SetImplementingUnit sets the "implementing_unit" field.
+func (_u *ProjectUpdate) SetImplementingUnit(v string) *ProjectUpdate {
+	_u.mutation.SetImplementingUnit(v)
+	return _u
+}
+
+// SetNillableImplementingUnit sets the "implementing_unit" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableImplementingUnit(v *string) *ProjectUpdate {
+	if v != nil {
+		_u.SetImplementingUnit(*v)
+	}
+	return _u
+}
+
+// SetInitialBudget sets the "initial_budget" field.
+func (_u *ProjectUpdate) SetInitialBudget(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.ResetInitialBudget()
+	_u.mutation.SetInitialBudget(v)
+	return _u
+}
+
+// SetNillableInitialBudget sets the "initial_budget" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableInitialBudget(v *fixed.Decimal) *ProjectUpdate {
+	if v != nil {
+		_u.SetInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddInitialBudget adds value to the "initial_budget" field.
+func (_u *ProjectUpdate) AddInitialBudget(v fixed.Decimal) *ProjectUpdate {
+	_u.mutation.AddInitialBudget(v)
+	return _u
+}
+
 // SetBudget sets the "budget" field.
 func (_u *ProjectUpdate) SetBudget(v fixed.Decimal) *ProjectUpdate {
 	_u.mutation.ResetBudget()
@@ -153,6 +203,20 @@ func (_u *ProjectUpdate) SetGoal(v string) *ProjectUpdate {
 func (_u *ProjectUpdate) SetNillableGoal(v *string) *ProjectUpdate {
 	if v != nil {
 		_u.SetGoal(*v)
+	}
+	return _u
+}
+
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_u *ProjectUpdate) SetGoalOutcome(v string) *ProjectUpdate {
+	_u.mutation.SetGoalOutcome(v)
+	return _u
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableGoalOutcome(v *string) *ProjectUpdate {
+	if v != nil {
+		_u.SetGoalOutcome(*v)
 	}
 	return _u
 }
@@ -235,6 +299,21 @@ func (_u *ProjectUpdate) AddEvaluations(v ...*Evaluation) *ProjectUpdate {
 	return _u.AddEvaluationIDs(ids...)
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_u *ProjectUpdate) AddFundingLineIDs(ids ...int) *ProjectUpdate {
+	_u.mutation.AddFundingLineIDs(ids...)
+	return _u
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_u *ProjectUpdate) AddFundingLines(v ...*FundingLine) *ProjectUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundingLineIDs(ids...)
+}
+
 // Mutation returns the ProjectMutation object of the builder.
 func (_u *ProjectUpdate) Mutation() *ProjectMutation {
 	return _u.mutation
@@ -280,6 +359,27 @@ func (_u *ProjectUpdate) RemoveEvaluations(v ...*Evaluation) *ProjectUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEvaluationIDs(ids...)
+}
+
+// ClearFundingLines clears all "funding_lines" edges to the FundingLine entity.
+func (_u *ProjectUpdate) ClearFundingLines() *ProjectUpdate {
+	_u.mutation.ClearFundingLines()
+	return _u
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to FundingLine entities by IDs.
+func (_u *ProjectUpdate) RemoveFundingLineIDs(ids ...int) *ProjectUpdate {
+	_u.mutation.RemoveFundingLineIDs(ids...)
+	return _u
+}
+
+// RemoveFundingLines removes "funding_lines" edges to FundingLine entities.
+func (_u *ProjectUpdate) RemoveFundingLines(v ...*FundingLine) *ProjectUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundingLineIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -341,6 +441,21 @@ func (_u *ProjectUpdate) check() error {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Project.category": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SupervisingDepartment(); ok {
+		if err := project.SupervisingDepartmentValidator(v); err != nil {
+			return &ValidationError{Name: "supervising_department", err: fmt.Errorf(`ent: validator failed for field "Project.supervising_department": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ImplementingUnit(); ok {
+		if err := project.ImplementingUnitValidator(v); err != nil {
+			return &ValidationError{Name: "implementing_unit", err: fmt.Errorf(`ent: validator failed for field "Project.implementing_unit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.InitialBudget(); ok {
+		if err := project.InitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "initial_budget", err: fmt.Errorf(`ent: validator failed for field "Project.initial_budget": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Budget(); ok {
 		if err := project.BudgetValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "budget", err: fmt.Errorf(`ent: validator failed for field "Project.budget": %w`, err)}
@@ -354,6 +469,11 @@ func (_u *ProjectUpdate) check() error {
 	if v, ok := _u.mutation.Goal(); ok {
 		if err := project.GoalValidator(v); err != nil {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.GoalOutcome(); ok {
+		if err := project.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "Project.goal_outcome": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
@@ -398,6 +518,18 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(project.FieldCategory, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.SupervisingDepartment(); ok {
+		_spec.SetField(project.FieldSupervisingDepartment, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ImplementingUnit(); ok {
+		_spec.SetField(project.FieldImplementingUnit, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.InitialBudget(); ok {
+		_spec.SetField(project.FieldInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedInitialBudget(); ok {
+		_spec.AddField(project.FieldInitialBudget, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Budget(); ok {
 		_spec.SetField(project.FieldBudget, field.TypeInt64, value)
 	}
@@ -412,6 +544,9 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.GoalOutcome(); ok {
+		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
@@ -511,6 +646,51 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundingLinesIDs(); len(nodes) > 0 && !_u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -609,6 +789,55 @@ func (_u *ProjectUpdateOne) SetNillableCategory(v *string) *ProjectUpdateOne {
 	return _u
 }
 
+// SetSupervisingDepartment sets the "supervising_department" field.
+func (_u *ProjectUpdateOne) SetSupervisingDepartment(v string) *ProjectUpdateOne {
+	_u.mutation.SetSupervisingDepartment(v)
+	return _u
+}
+
+// SetNillableSupervisingDepartment sets the "supervising_department" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableSupervisingDepartment(v *string) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetSupervisingDepartment(*v)
+	}
+	return _u
+}
+
+// SetImplementingUnit sets the "implementing_unit" field.
+func (_u *ProjectUpdateOne) SetImplementingUnit(v string) *ProjectUpdateOne {
+	_u.mutation.SetImplementingUnit(v)
+	return _u
+}
+
+// SetNillableImplementingUnit sets the "implementing_unit" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableImplementingUnit(v *string) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetImplementingUnit(*v)
+	}
+	return _u
+}
+
+// SetInitialBudget sets the "initial_budget" field.
+func (_u *ProjectUpdateOne) SetInitialBudget(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.ResetInitialBudget()
+	_u.mutation.SetInitialBudget(v)
+	return _u
+}
+
+// SetNillableInitialBudget sets the "initial_budget" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableInitialBudget(v *fixed.Decimal) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetInitialBudget(*v)
+	}
+	return _u
+}
+
+// AddInitialBudget adds value to the "initial_budget" field.
+func (_u *ProjectUpdateOne) AddInitialBudget(v fixed.Decimal) *ProjectUpdateOne {
+	_u.mutation.AddInitialBudget(v)
+	return _u
+}
+
 // SetBudget sets the "budget" field.
 func (_u *ProjectUpdateOne) SetBudget(v fixed.Decimal) *ProjectUpdateOne {
 	_u.mutation.ResetBudget()
@@ -661,6 +890,20 @@ func (_u *ProjectUpdateOne) SetGoal(v string) *ProjectUpdateOne {
 func (_u *ProjectUpdateOne) SetNillableGoal(v *string) *ProjectUpdateOne {
 	if v != nil {
 		_u.SetGoal(*v)
+	}
+	return _u
+}
+
+// SetGoalOutcome sets the "goal_outcome" field.
+func (_u *ProjectUpdateOne) SetGoalOutcome(v string) *ProjectUpdateOne {
+	_u.mutation.SetGoalOutcome(v)
+	return _u
+}
+
+// SetNillableGoalOutcome sets the "goal_outcome" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableGoalOutcome(v *string) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetGoalOutcome(*v)
 	}
 	return _u
 }
@@ -743,6 +986,21 @@ func (_u *ProjectUpdateOne) AddEvaluations(v ...*Evaluation) *ProjectUpdateOne {
 	return _u.AddEvaluationIDs(ids...)
 }
 
+// AddFundingLineIDs adds the "funding_lines" edge to the FundingLine entity by IDs.
+func (_u *ProjectUpdateOne) AddFundingLineIDs(ids ...int) *ProjectUpdateOne {
+	_u.mutation.AddFundingLineIDs(ids...)
+	return _u
+}
+
+// AddFundingLines adds the "funding_lines" edges to the FundingLine entity.
+func (_u *ProjectUpdateOne) AddFundingLines(v ...*FundingLine) *ProjectUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFundingLineIDs(ids...)
+}
+
 // Mutation returns the ProjectMutation object of the builder.
 func (_u *ProjectUpdateOne) Mutation() *ProjectMutation {
 	return _u.mutation
@@ -788,6 +1046,27 @@ func (_u *ProjectUpdateOne) RemoveEvaluations(v ...*Evaluation) *ProjectUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEvaluationIDs(ids...)
+}
+
+// ClearFundingLines clears all "funding_lines" edges to the FundingLine entity.
+func (_u *ProjectUpdateOne) ClearFundingLines() *ProjectUpdateOne {
+	_u.mutation.ClearFundingLines()
+	return _u
+}
+
+// RemoveFundingLineIDs removes the "funding_lines" edge to FundingLine entities by IDs.
+func (_u *ProjectUpdateOne) RemoveFundingLineIDs(ids ...int) *ProjectUpdateOne {
+	_u.mutation.RemoveFundingLineIDs(ids...)
+	return _u
+}
+
+// RemoveFundingLines removes "funding_lines" edges to FundingLine entities.
+func (_u *ProjectUpdateOne) RemoveFundingLines(v ...*FundingLine) *ProjectUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFundingLineIDs(ids...)
 }
 
 // Where appends a list predicates to the ProjectUpdate builder.
@@ -862,6 +1141,21 @@ func (_u *ProjectUpdateOne) check() error {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Project.category": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SupervisingDepartment(); ok {
+		if err := project.SupervisingDepartmentValidator(v); err != nil {
+			return &ValidationError{Name: "supervising_department", err: fmt.Errorf(`ent: validator failed for field "Project.supervising_department": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ImplementingUnit(); ok {
+		if err := project.ImplementingUnitValidator(v); err != nil {
+			return &ValidationError{Name: "implementing_unit", err: fmt.Errorf(`ent: validator failed for field "Project.implementing_unit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.InitialBudget(); ok {
+		if err := project.InitialBudgetValidator(int64(v)); err != nil {
+			return &ValidationError{Name: "initial_budget", err: fmt.Errorf(`ent: validator failed for field "Project.initial_budget": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Budget(); ok {
 		if err := project.BudgetValidator(int64(v)); err != nil {
 			return &ValidationError{Name: "budget", err: fmt.Errorf(`ent: validator failed for field "Project.budget": %w`, err)}
@@ -875,6 +1169,11 @@ func (_u *ProjectUpdateOne) check() error {
 	if v, ok := _u.mutation.Goal(); ok {
 		if err := project.GoalValidator(v); err != nil {
 			return &ValidationError{Name: "goal", err: fmt.Errorf(`ent: validator failed for field "Project.goal": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.GoalOutcome(); ok {
+		if err := project.GoalOutcomeValidator(v); err != nil {
+			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "Project.goal_outcome": %w`, err)}
 		}
 	}
 	if _u.mutation.DepartmentYearCleared() && len(_u.mutation.DepartmentYearIDs()) > 0 {
@@ -936,6 +1235,18 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(project.FieldCategory, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.SupervisingDepartment(); ok {
+		_spec.SetField(project.FieldSupervisingDepartment, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ImplementingUnit(); ok {
+		_spec.SetField(project.FieldImplementingUnit, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.InitialBudget(); ok {
+		_spec.SetField(project.FieldInitialBudget, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedInitialBudget(); ok {
+		_spec.AddField(project.FieldInitialBudget, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Budget(); ok {
 		_spec.SetField(project.FieldBudget, field.TypeInt64, value)
 	}
@@ -950,6 +1261,9 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 	}
 	if value, ok := _u.mutation.Goal(); ok {
 		_spec.SetField(project.FieldGoal, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.GoalOutcome(); ok {
+		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
@@ -1049,6 +1363,51 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFundingLinesIDs(); len(nodes) > 0 && !_u.mutation.FundingLinesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FundingLinesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.FundingLinesTable,
+			Columns: []string{project.FundingLinesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -24,6 +24,8 @@ type Tx struct {
 	DepartmentYear *DepartmentYearClient
 	// Evaluation is the client for interacting with the Evaluation builders.
 	Evaluation *EvaluationClient
+	// FundingLine is the client for interacting with the FundingLine builders.
+	FundingLine *FundingLineClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// KeyTask is the client for interacting with the KeyTask builders.
@@ -176,6 +178,7 @@ func (tx *Tx) init() {
 	tx.Department = NewDepartmentClient(tx.config)
 	tx.DepartmentYear = NewDepartmentYearClient(tx.config)
 	tx.Evaluation = NewEvaluationClient(tx.config)
+	tx.FundingLine = NewFundingLineClient(tx.config)
 	tx.Indicator = NewIndicatorClient(tx.config)
 	tx.KeyTask = NewKeyTaskClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)

@@ -40,6 +40,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Departments = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]
 	c.Query.DepartmentYears = connection[[]*ent.DepartmentYearOrder, *ent.DepartmentYearWhereInput]
 	c.Query.Evaluations = connection[[]*ent.EvaluationOrder, *ent.EvaluationWhereInput]
+	c.Query.FundingLines = connection[[]*ent.FundingLineOrder, *ent.FundingLineWhereInput]
 	c.Query.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Query.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
 	c.Department.Children = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]

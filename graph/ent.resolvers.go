@@ -69,6 +69,15 @@ func (r *queryResolver) Evaluations(ctx context.Context, after *entgql.Cursor[in
 	return conn, err
 }
 
+// FundingLines is the resolver for the fundingLines field.
+func (r *queryResolver) FundingLines(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) (*ent.FundingLineConnection, error) {
+	return r.client.FundingLine.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithFundingLineOrder(orderBy),
+			ent.WithFundingLineFilter(where.Filter),
+		)
+}
+
 // Indicators is the resolver for the indicators field.
 func (r *queryResolver) Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error) {
 	return r.client.Indicator.Query().
@@ -107,6 +116,9 @@ func (r *Resolver) DepartmentYear() generated.DepartmentYearResolver {
 // Evaluation returns generated.EvaluationResolver implementation.
 func (r *Resolver) Evaluation() generated.EvaluationResolver { return &evaluationResolver{r} }
 
+// FundingLine returns generated.FundingLineResolver implementation.
+func (r *Resolver) FundingLine() generated.FundingLineResolver { return &fundingLineResolver{r} }
+
 // Indicator returns generated.IndicatorResolver implementation.
 func (r *Resolver) Indicator() generated.IndicatorResolver { return &indicatorResolver{r} }
 
@@ -130,6 +142,7 @@ type (
 	departmentResolver           struct{ *Resolver }
 	departmentYearResolver       struct{ *Resolver }
 	evaluationResolver           struct{ *Resolver }
+	fundingLineResolver          struct{ *Resolver }
 	indicatorResolver            struct{ *Resolver }
 	monthlyExecutionResolver     struct{ *Resolver }
 	projectResolver              struct{ *Resolver }

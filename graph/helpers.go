@@ -67,7 +67,8 @@ func decPtr(v *decimal.Decimal) *fixed.Decimal {
 }
 
 // subject loads what an evaluation of key needs, all lookups in flight at once:
-// when full, the indicators with every column and the monthly execution; otherwise
+// when full, the indicators with every column, the monthly execution and the funding
+// lines (what submission checks); otherwise
 // only what subtotals read.
 func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject, error) {
 	l := loader.For(ctx)
@@ -80,6 +81,10 @@ func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject
 	}
 	project := func() (*ent.Project, error) { return nil, nil }
 	months := func() ([]*ent.MonthlyExecution, error) { return nil, nil }
+	funding := func() ([]*ent.FundingLine, error) { return nil, nil }
+	if full {
+		funding = l.Funding.LoadThunk(ctx, key)
+	}
 	if key.Project != 0 {
 		project = l.Project.LoadThunk(ctx, key.Project)
 	} else if full {
@@ -96,7 +101,10 @@ func subject(ctx context.Context, key loader.Subject, full bool) (assess.Subject
 	if s.Project, err = project(); err != nil {
 		return s, err
 	}
-	s.Months, err = months()
+	if s.Months, err = months(); err != nil {
+		return s, err
+	}
+	s.Funding, err = funding()
 	return s, err
 }
 

@@ -77,6 +77,22 @@ func (r *departmentYearResolver) KeyTasks(ctx context.Context, obj *ent.Departme
 		Order(keytask.ByPosition(), keytask.ByID()).All(ctx)
 }
 
+// TotalInitialBudget is the resolver for the totalInitialBudget field.
+func (r *departmentYearResolver) TotalInitialBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error) {
+	return assess.TotalInitialBudget(obj), nil
+}
+
+// FundingLines is the resolver for the fundingLines field.
+func (r *departmentYearResolver) FundingLines(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.FundingLine, error) {
+	return loader.For(ctx).Funding.Load(ctx, loader.Subject{Year: obj.ID})
+}
+
+// FundingProblems is the resolver for the fundingProblems field.
+func (r *departmentYearResolver) FundingProblems(ctx context.Context, obj *ent.DepartmentYear) ([]*model.SubmitProblem, error) {
+	lines, err := loader.For(ctx).Funding.Load(ctx, loader.Subject{Year: obj.ID})
+	return submitProblems(assess.FundingProblems(obj, nil, lines), nil), err
+}
+
 // OverallEvaluation is the resolver for the overallEvaluation field.
 func (r *departmentYearResolver) OverallEvaluation(ctx context.Context, obj *ent.DepartmentYear) (*ent.Evaluation, error) {
 	return loader.For(ctx).Evaluation.Load(ctx, loader.Subject{Year: obj.ID})
@@ -156,6 +172,15 @@ func (r *evaluationResolver) Locked(ctx context.Context, obj *ent.Evaluation) (b
 // LockReason is the resolver for the lockReason field.
 func (r *evaluationResolver) LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error) {
 	return r.evaluationLock(ctx, obj)
+}
+
+// ExecutionRate is the resolver for the executionRate field.
+func (r *fundingLineResolver) ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error) {
+	rate, ok := scoring.ExecutionRate(obj.Executed.Decimal(), obj.AdjustedBudget.Decimal())
+	if !ok {
+		return nil, nil
+	}
+	return decPtr(&rate), nil
 }
 
 // ViewerCan is the resolver for the viewerCan field.
@@ -289,6 +314,27 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, id int) (int, erro
 	return deleted(r.db(ctx).Project.DeleteOneID(id).Exec(ctx), "project", id)
 }
 
+// CreateFundingLine is the resolver for the createFundingLine field.
+func (r *mutationResolver) CreateFundingLine(ctx context.Context, input ent.CreateFundingLineInput) (*ent.FundingLine, error) {
+	return r.db(ctx).FundingLine.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateFundingLine is the resolver for the updateFundingLine field.
+func (r *mutationResolver) UpdateFundingLine(ctx context.Context, id int, input ent.UpdateFundingLineInput, version *int) (*ent.FundingLine, error) {
+	l, err := r.db(ctx).FundingLine.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	return found(l, err, "funding line", id)
+}
+
+// DeleteFundingLine is the resolver for the deleteFundingLine field.
+func (r *mutationResolver) DeleteFundingLine(ctx context.Context, id int) (int, error) {
+	return deleted(r.db(ctx).FundingLine.DeleteOneID(id).Exec(ctx), "funding line", id)
+}
+
+// SetFundingLines is the resolver for the setFundingLines field.
+func (r *mutationResolver) SetFundingLines(ctx context.Context, departmentYearID int, projectID *int, lines []*model.FundingLineInput) ([]*ent.FundingLine, error) {
+	return r.setFundingLines(ctx, departmentYearID, projectID, lines)
+}
+
 // CreateIndicator is the resolver for the createIndicator field.
 func (r *mutationResolver) CreateIndicator(ctx context.Context, input ent.CreateIndicatorInput) (*ent.Indicator, error) {
 	return r.db(ctx).Indicator.Create().SetInput(input).Save(ctx)
@@ -417,6 +463,17 @@ func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, depa
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
 	t, err := r.db(ctx).APIToken.UpdateOneID(id).SetRevokedAt(time.Now()).Save(ctx)
 	return found(t, err, "API token", id)
+}
+
+// FundingLines is the resolver for the fundingLines field.
+func (r *projectResolver) FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error) {
+	return loader.For(ctx).Funding.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
+}
+
+// FundingProblems is the resolver for the fundingProblems field.
+func (r *projectResolver) FundingProblems(ctx context.Context, obj *ent.Project) ([]*model.SubmitProblem, error) {
+	lines, err := loader.For(ctx).Funding.Load(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID})
+	return submitProblems(assess.FundingProblems(nil, obj, lines), nil), err
 }
 
 // Evaluation is the resolver for the evaluation field.

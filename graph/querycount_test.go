@@ -78,7 +78,7 @@ func TestNoNPlusOne(t *testing.T) {
 	}{
 		{"department evaluations with scores and subtotals", `{ evaluations(first: %d, where: {hasProject: false}) { edges { node {
 			score grade gradeLabel executionRate monthsBehind subtotals { level1 level2 score weight }
-			submitProblems { field } departmentYear { totalActual carryoverRate department { name } } } } } }`, 5, 50, [2]int64{7, 7}},
+			submitProblems { field } departmentYear { totalActual carryoverRate department { name } } } } } }`, 5, 50, [2]int64{8, 8}}, // submitProblems: + the funding lines' batch
 		{"project evaluations with scores", `{ evaluations(first: %d, where: {hasProject: true}) { edges { node {
 			score grade executionScore project { name executionRate } indicators { score } } } } }`, 5, 50, [2]int64{3, 3}},
 		{"indicators with scores", `{ indicators(first: %d) { edges { node {

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"jixiao/domain/fixed"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 )
 
@@ -88,6 +89,30 @@ var officeYear = figures{
 
 const officeGoal = "压实全面从严治党主体责任，提高政治站位；加强统筹协调，发挥好运转枢纽作用；" +
 	"以文辅政，高质量提供参谋服务；强化督查督办，推动重大决策部署落到实处；做好公务和后勤服务保障。"
+
+// officeGoalOutcome is what came of the goal, in the report's figures (二、绩效自评情况).
+const officeGoalOutcome = "交办任务事项全部完成，业务岗位培训88人次，会议参与约1300人次，后勤保障服务及时；" +
+	"信息稿件被省采纳20篇、被国家采纳3篇，获领导批示36次，成果采纳应用率100%；" +
+	"一般公共预算资金支出年度执行率99.63%，结转结余率0.25%。较好完成了年初设定的总体工作目标和重点工作任务。"
+
+// The office's 年初预算数 (illustrative: the report gives only the final figures): basic
+// and project spending at the start of the year. Their sum, 1803.60, is the revenue
+// line's initial budget.
+var (
+	officeBasicInitial   = fixed.MustParse("958.60")
+	officeProjectInitial = fixed.MustParse("845.00")
+)
+
+// line is one line of a breakdown (万元): initial, adjusted budget, executed.
+type line struct {
+	category                    fundingline.Category
+	initial, adjusted, executed string
+}
+
+// officeRevenue is the year's revenue by nature: the report's 一般公共预算财政拨款 of
+// 1829.4 万元 is all of it (no fund, state-capital, special-account or unit money);
+// the adjusted budget and spending are the year's totals, 1836.19 and 1829.40.
+var officeRevenue = []line{{fundingline.CategoryGENERAL_PUBLIC_BUDGET, "1803.60", "1836.19", "1829.40"}}
 
 // month is a month's cumulative spending (万元) beside the bureau's cumulative target (percent).
 // March (23.42 %) and June (49.01 %) fall behind; December ends at 99.63 % of 1836.19.
@@ -200,9 +225,12 @@ const (
 
 type proj struct {
 	code, name, category string
+	implementingUnit     string // 实施单位; the 主管部门 is the office itself
+	initial              string // 年初预算数
 	budget, executed     string
-	goal                 string
-	indicators           []ind // weights add up to 90; the execution item carries the other 10
+	goal, goalOutcome    string
+	sources              []line // by source of funds; they add up to initial, budget and executed
+	indicators           []ind  // weights add up to 90; the execution item carries the other 10
 	conclusion           string
 }
 
@@ -210,9 +238,11 @@ type proj struct {
 // Every indicator is met with a completion rate below 130 %, so none needs a deviation reason.
 var projects = []proj{
 	{
-		code: "NS-2023-01", name: "督查督办", category: "部门履职类",
-		budget: "120.00", executed: "118.50",
-		goal: "围绕区委重大决策部署和领导同志批示开展督查督办，推动交办事项按期办结、落地见效。",
+		code: "NS-2023-01", name: "督查督办", category: "部门履职类", implementingUnit: "区委办公室督查室",
+		initial: "110.00", budget: "120.00", executed: "118.50",
+		goal:        "围绕区委重大决策部署和领导同志批示开展督查督办，推动交办事项按期办结、落地见效。",
+		goalOutcome: "全年督查督办事项168件，按期办结率98%，重大决策部署落实推进率100%，承办单位满意度95%。",
+		sources:     []line{{fundingline.CategoryCURRENT_APPROPRIATION, "110.00", "120.00", "118.50"}},
 		indicators: []ind{
 			{level1: output, level2: quantity, name: "督查督办事项数", kind: quant, op: ge, target: "150", unit: "件", weight: "25", actual: "168"},
 			{level1: output, level2: timeliness, name: "督办事项按期办结率", kind: quant, op: ge, target: "95", unit: "%", weight: "25", actual: "98"},
@@ -222,9 +252,15 @@ var projects = []proj{
 		conclusion: "项目按计划实施，督办事项数量、办结时效和落实成效均达到或超过年度目标。",
 	},
 	{
-		code: "NS-2023-02", name: "信息工作辅助服务", category: "部门履职类",
-		budget: "260.00", executed: "259.20",
-		goal: "做好《南沙信息》及其子刊的编辑刊发和紧急信息报送，提升信息工作参谋辅政作用。",
+		code: "NS-2023-02", name: "信息工作辅助服务", category: "部门履职类", implementingUnit: "区委办公室信息科",
+		initial: "250.00", budget: "260.00", executed: "259.20",
+		goal:        "做好《南沙信息》及其子刊的编辑刊发和紧急信息报送，提升信息工作参谋辅政作用。",
+		goalOutcome: "全年刊发《南沙信息》及子刊250期，紧急信息1小时内报送率100%，信息稿件被上级采纳23篇，区领导满意度96%。",
+		// The year's carry-over of 4.58 万元 went to this project.
+		sources: []line{
+			{fundingline.CategoryCURRENT_APPROPRIATION, "250.00", "255.42", "254.62"},
+			{fundingline.CategoryPRIOR_YEAR_CARRYOVER, "0.00", "4.58", "4.58"},
+		},
 		indicators: []ind{
 			{level1: output, level2: quantity, name: "《南沙信息》及子刊刊发期数", kind: quant, op: ge, target: "240", unit: "期", weight: "25", actual: "250"},
 			{level1: output, level2: timeliness, name: "紧急信息1小时内报送率", kind: quant, op: ge, target: "100", unit: "%", weight: "25", actual: "100"},
@@ -234,9 +270,11 @@ var projects = []proj{
 		conclusion: "项目按计划实施，刊发期数、报送时效和上级采纳篇数均达到或超过年度目标。",
 	},
 	{
-		code: "NS-2023-03", name: "会议及综合服务", category: "部门履职类",
-		budget: "310.00", executed: "305.80",
-		goal: "保障区委各类会议和公务活动的会务组织、后勤服务及设备设施运行维护。",
+		code: "NS-2023-03", name: "会议及综合服务", category: "部门履职类", implementingUnit: "区委办公室行政科",
+		initial: "300.00", budget: "310.00", executed: "305.80",
+		goal:        "保障区委各类会议和公务活动的会务组织、后勤服务及设备设施运行维护。",
+		goalOutcome: "全年保障会议136场，会务服务保障合格率100%，区委重要会议均按期顺利召开，参会人员满意度95%。",
+		sources:     []line{{fundingline.CategoryCURRENT_APPROPRIATION, "300.00", "310.00", "305.80"}},
 		indicators: []ind{
 			{level1: output, level2: quantity, name: "会议服务保障场次", kind: quant, op: ge, target: "120", unit: "场", weight: "25", actual: "136"},
 			{level1: output, level2: quality, name: "会务服务保障合格率", kind: quant, op: ge, target: "98", unit: "%", weight: "25", actual: "100"},
@@ -245,4 +283,31 @@ var projects = []proj{
 		},
 		conclusion: "项目按计划实施，会议保障场次、服务质量和会议按期召开率均达到或超过年度目标。",
 	},
+}
+
+// criteria is an indicator's 评（扣）分标准 as the forms write it: the rule of
+// SCORING.md its kind, operator and binding are scored by, in words. It is text for
+// the reader; the score comes from the rules themselves.
+func criteria(r ind) string {
+	met := "完成值达到指标值的得满分，未达到的按完成值÷指标值×分值计分。"
+	reverse := "不高于指标值的得满分；超出的按超出比例扣分，达到指标值两倍及以上的不得分。"
+	switch r.binding {
+	case indicator.BindingEXECUTION_RATE:
+		return "预算执行率=全年执行数÷全年预算数×100%；" + met
+	case indicator.BindingCARRYOVER_RATE:
+		return "结转结余率=年末结转结余÷全年支出×100%，" + reverse
+	case indicator.BindingASSET_UTILIZATION:
+		return "固定资产利用率=在用固定资产÷全部固定资产×100%；" + met
+	case indicator.BindingPUBLIC_FUNDS_CONTROL:
+		return "公用经费控制率=公用经费实际支出÷预算安排数×100%，" + reverse
+	case indicator.BindingTHREE_PUBLIC_CONTROL:
+		return "“三公”经费控制率=“三公”经费实际支出÷预算安排数×100%，" + reverse
+	}
+	switch {
+	case r.kind == qual:
+		return "达成年度指标的得分值的80%至100%；部分达成并具有一定效果的得60%至80%；未达成且效果较差的得60%以下。"
+	case r.op == le || r.op == indicator.OperatorBelow:
+		return "完成值" + reverse
+	}
+	return met
 }

@@ -80,8 +80,13 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 	if err := writeNeighbour(ctx, tx, root.ID); err != nil {
 		return err
 	}
-	dy, err := createYear(ctx, tx, dep.ID, officeYear, officeGoal)
+	dy, err := createYear(ctx, tx, dep.ID, officeYear, officeGoal, func(c *ent.DepartmentYearCreate) {
+		c.SetGoalOutcome(officeGoalOutcome).SetBasicInitialBudget(officeBasicInitial).SetProjectInitialBudget(officeProjectInitial)
+	})
 	if err != nil {
+		return err
+	}
+	if err := createLines(ctx, tx, dy.ID, nil, officeRevenue); err != nil {
 		return err
 	}
 
@@ -128,6 +133,10 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 		if err != nil {
 			return fmt.Errorf("project %s budget: %w", p.code, err)
 		}
+		initial, err := fixed.Parse(p.initial)
+		if err != nil {
+			return fmt.Errorf("project %s initial budget: %w", p.code, err)
+		}
 		executed, err := fixed.Parse(p.executed)
 		if err != nil {
 			return fmt.Errorf("project %s executed: %w", p.code, err)
@@ -136,8 +145,12 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 			SetDepartmentYearID(dy.ID).
 			SetCode(p.code).SetName(p.name).SetCategory(p.category).
 			SetBudget(budget).SetExecuted(executed).SetGoal(p.goal).
+			SetInitialBudget(initial).SetImplementingUnit(p.implementingUnit).SetGoalOutcome(p.goalOutcome).
 			Save(ctx)
 		if err != nil {
+			return fmt.Errorf("project %s: %w", p.code, err)
+		}
+		if err := createLines(ctx, tx, dy.ID, &pr.ID, p.sources); err != nil {
 			return fmt.Errorf("project %s: %w", p.code, err)
 		}
 		if err := createIndicators(ctx, tx, dy.ID, &pr.ID, p.indicators); err != nil {
@@ -157,9 +170,9 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 	return writeDistrict(ctx, tx, root.ID)
 }
 
-// createYear creates department deptID's figures for Year.
-func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal string) (*ent.DepartmentYear, error) {
-	dy, err := tx.DepartmentYear.Create().
+// createYear creates department deptID's figures for Year, with what more sets.
+func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal string, more ...func(*ent.DepartmentYearCreate)) (*ent.DepartmentYear, error) {
+	c := tx.DepartmentYear.Create().
 		SetDepartmentID(deptID).SetYear(Year).
 		SetPersonnelBudget(f.personnelBudget).SetPersonnelActual(f.personnelActual).
 		SetPublicBudget(f.publicBudget).SetPublicActual(f.publicActual).
@@ -167,8 +180,11 @@ func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal str
 		SetCarryoverStart(f.carryoverStart).SetCarryoverEnd(f.carryoverEnd).
 		SetThreePublicBudget(f.threePublicBudget).SetThreePublicActual(f.threePublicActual).
 		SetAssetsInUse(f.assetsInUse).SetAssetsTotal(f.assetsTotal).
-		SetGoal(goal).
-		Save(ctx)
+		SetGoal(goal)
+	for _, m := range more {
+		m(c)
+	}
+	dy, err := c.Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("department-year %d of department %d: %w", Year, deptID, err)
 	}
@@ -202,7 +218,7 @@ func createIndicators(ctx context.Context, tx *ent.Tx, dyID int, projectID *int,
 			SetDepartmentYearID(dyID).SetNillableProjectID(projectID).
 			SetPosition(i + 1).
 			SetLevel1(r.level1).SetLevel2(r.level2).SetName(r.name).
-			SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation)
+			SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation).SetScoringCriteria(criteria(r))
 		weight, err := fixed.Parse(r.weight)
 		if err != nil {
 			return fmt.Errorf("indicator %s weight: %w", r.name, err)
@@ -236,6 +252,26 @@ func createIndicators(ctx context.Context, tx *ent.Tx, dyID int, projectID *int,
 		}
 		if err := c.Exec(ctx); err != nil {
 			return fmt.Errorf("indicator %d %s: %w", i+1, r.name, err)
+		}
+	}
+	return nil
+}
+
+// createLines writes the lines of a breakdown: a project's by source (projectID set)
+// or the year's revenue by nature.
+func createLines(ctx context.Context, tx *ent.Tx, dyID int, projectID *int, lines []line) error {
+	for _, l := range lines {
+		var amounts [3]fixed.Decimal
+		for i, text := range []string{l.initial, l.adjusted, l.executed} {
+			d, err := fixed.Parse(text)
+			if err != nil {
+				return fmt.Errorf("funding line %s: %w", l.category, err)
+			}
+			amounts[i] = d
+		}
+		if err := tx.FundingLine.Create().SetDepartmentYearID(dyID).SetNillableProjectID(projectID).SetCategory(l.category).
+			SetInitialBudget(amounts[0]).SetAdjustedBudget(amounts[1]).SetExecuted(amounts[2]).Exec(ctx); err != nil {
+			return fmt.Errorf("funding line %s: %w", l.category, err)
 		}
 	}
 	return nil

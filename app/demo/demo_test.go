@@ -5,12 +5,14 @@ import (
 	"errors"
 	"jixiao/platform/access"
 	"slices"
+	"strings"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/shopspring/decimal"
 
 	"jixiao/app/demo"
+	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
@@ -18,6 +20,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/enttest"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
@@ -75,6 +78,9 @@ var counts = []count{
 	{"evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Evaluation.Query().Where(evaluation.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 5},
+	{"funding lines", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.FundingLine.Query().Where(fundingline.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 1 + 4},
 	{"overall evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT), evaluation.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 2},
@@ -335,3 +341,60 @@ func toScoring(t *testing.T, in *ent.Indicator, f scoring.Figures) scoring.Indic
 }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// TestLoadFormsData: what the forms hold beside the figures (年初预算数, the breakdowns by
+// source and by revenue nature, the goal's outcome, 实施单位, 评（扣）分标准) is loaded for
+// the seed's year, and every breakdown of the demo, the district's included, adds up to
+// its total row, so that no evaluation's submission is refused for it.
+func TestLoadFormsData(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo_forms")
+	if _, err := demo.Load(ctx, client); err != nil {
+		t.Fatal(err)
+	}
+	dy, err := client.DepartmentYear.Query().
+		Where(departmentyear.Year(demo.Year), departmentyear.HasDepartmentWith(department.Code(demo.OfficeCode))).
+		WithFundingLines(func(q *ent.FundingLineQuery) { q.Where(fundingline.ProjectIDIsNil()) }).Only(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := assess.TotalInitialBudget(dy); got != fixed.MustParse("1803.60") {
+		t.Errorf("the office's 年初预算数 = %s, want 1803.60", got)
+	}
+	if dy.GoalOutcome == "" || !strings.Contains(dy.GoalOutcome, "99.63%") {
+		t.Errorf("the office's goal outcome: %q", dy.GoalOutcome)
+	}
+	if ls := dy.Edges.FundingLines; len(ls) != 1 || ls[0].Category != fundingline.CategoryGENERAL_PUBLIC_BUDGET ||
+		ls[0].Executed != fixed.MustParse("1829.40") || ls[0].AdjustedBudget != fixed.MustParse("1836.19") {
+		t.Errorf("the office's revenue lines: %+v", ls)
+	}
+	inds, err := client.Indicator.Query().Where(indicator.HasDepartmentYearWith(seedYear()), indicator.ScoringCriteria("")).Count(ctx)
+	if err != nil || inds != 0 {
+		t.Errorf("%d seed indicators without 评（扣）分标准 (%v)", inds, err)
+	}
+
+	years, err := client.DepartmentYear.Query().WithDepartment().WithFundingLines(func(q *ent.FundingLineQuery) {
+		q.Where(fundingline.ProjectIDIsNil())
+	}).WithProjects(func(q *ent.ProjectQuery) { q.WithFundingLines() }).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	for _, y := range years {
+		if p := assess.FundingProblems(y, nil, y.Edges.FundingLines); len(p) > 0 {
+			t.Errorf("%s %d: %+v", y.Edges.Department.Code, y.Year, p)
+		}
+		lines += len(y.Edges.FundingLines)
+		for _, p := range y.Edges.Projects {
+			if pr := assess.FundingProblems(y, p, p.Edges.FundingLines); len(pr) > 0 {
+				t.Errorf("%s %d project %s: %+v", y.Edges.Department.Code, y.Year, p.Code, pr)
+			}
+			if y.Edges.Department.Code != demo.NeighbourCode && len(p.Edges.FundingLines) == 0 {
+				t.Errorf("%s %d project %s has no lines by source", y.Edges.Department.Code, y.Year, p.Code)
+			}
+		}
+	}
+	if lines < len(years)-1 { // the neighbour's year is the one without
+		t.Errorf("%d revenue lines for %d years", lines, len(years))
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/privacy"
 	"jixiao/ent/transition"
@@ -114,6 +115,10 @@ type plannedYear struct {
 }
 
 func cents(c int64) fixed.Decimal { return fixed.Decimal(c * 10_000) }
+
+// initialOf is an illustrative 年初预算数 for an adjusted budget of c cents: c rounded
+// down to 10 万元. It draws nothing from the stream, so no drawn figure moves.
+func initialOf(c int64) int64 { return c - c%1000 }
 
 // between draws an integer in [lo, hi].
 func between(r *rand.Rand, lo, hi int64) int64 {
@@ -616,7 +621,9 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 			SetCarryoverStart(f.carryoverStart).SetCarryoverEnd(f.carryoverEnd).
 			SetThreePublicBudget(f.threePublicBudget).SetThreePublicActual(f.threePublicActual).
 			SetAssetsInUse(f.assetsInUse).SetAssetsTotal(f.assetsTotal).
-			SetGoal(p.goal)
+			SetGoal(p.goal).
+			SetBasicInitialBudget(cents(initialOf(p.y.personnelBudget + p.y.publicBudget))).
+			SetProjectInitialBudget(cents(initialOf(p.y.projectBudget)))
 	}
 	dys, err := tx.DepartmentYear.CreateBulk(years...).Save(ctx)
 	if err != nil {
@@ -627,7 +634,13 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 	var tasks []*ent.KeyTaskCreate
 	var inds []*ent.IndicatorCreate
 	var projects []*ent.ProjectCreate
+	var lines []*ent.FundingLineCreate
 	for i, p := range plans {
+		// All of a year's money is 一般公共预算: its line is the year's totals.
+		lines = append(lines, tx.FundingLine.Create().SetDepartmentYearID(dys[i].ID).
+			SetCategory(fundingline.CategoryGENERAL_PUBLIC_BUDGET).
+			SetInitialBudget(cents(initialOf(p.y.personnelBudget+p.y.publicBudget)+initialOf(p.y.projectBudget))).
+			SetAdjustedBudget(cents(p.y.budget())).SetExecuted(cents(p.y.actual())))
 		for m, c := range p.months {
 			months = append(months, tx.MonthlyExecution.Create().SetDepartmentYearID(dys[i].ID).SetMonth(m+1).
 				SetCumulativeExecuted(cents(c)).SetTargetPercent(fixed.FromInt(monthTargets[m])))
@@ -642,7 +655,7 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 		for _, pr := range p.y.projects {
 			projects = append(projects, tx.Project.Create().SetDepartmentYearID(dys[i].ID).
 				SetCode(pr.code).SetName(pr.name).SetCategory(pr.category).SetGoal(pr.goal).
-				SetBudget(cents(pr.budget)).SetExecuted(cents(pr.executed)))
+				SetBudget(cents(pr.budget)).SetExecuted(cents(pr.executed)).SetInitialBudget(cents(initialOf(pr.budget))))
 		}
 	}
 	if err := bulk(ctx, months, tx.MonthlyExecution.CreateBulk); err != nil {
@@ -654,6 +667,15 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 	prs, err := tx.Project.CreateBulk(projects...).Save(ctx)
 	if err != nil {
 		return fmt.Errorf("district projects: %w", err)
+	}
+	// A project's money is this year's appropriation.
+	for _, pr := range prs {
+		lines = append(lines, tx.FundingLine.Create().SetDepartmentYearID(pr.DepartmentYearID).SetProjectID(pr.ID).
+			SetCategory(fundingline.CategoryCURRENT_APPROPRIATION).
+			SetInitialBudget(pr.InitialBudget).SetAdjustedBudget(pr.Budget).SetExecuted(pr.Executed))
+	}
+	if err := bulk(ctx, lines, tx.FundingLine.CreateBulk); err != nil {
+		return fmt.Errorf("district funding lines: %w", err)
 	}
 
 	var evs []*ent.EvaluationCreate
@@ -712,7 +734,7 @@ func indicatorCreate(tx *ent.Tx, dyID int, projectID *int, position int, r ind) 
 	c := tx.Indicator.Create().
 		SetDepartmentYearID(dyID).SetNillableProjectID(projectID).SetPosition(position).
 		SetLevel1(r.level1).SetLevel2(r.level2).SetName(r.name).
-		SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation).
+		SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation).SetScoringCriteria(criteria(r)).
 		SetWeight(fixed.MustParse(r.weight))
 	if r.op != "" {
 		c.SetOperator(r.op)

@@ -3,11 +3,13 @@
 package assess
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/funding"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 )
@@ -125,6 +127,9 @@ type Subject struct {
 	Project    *ent.Project
 	Indicators []*ent.Indicator
 	Months     []*ent.MonthlyExecution
+	// Funding is the subject's breakdown: a project's lines by source, or the
+	// year's revenue by nature (submission checks that they add up).
+	Funding []*ent.FundingLine
 }
 
 // ExecutionItemGroup names the project execution item's group in subtotals.
@@ -158,5 +163,40 @@ func Problems(ev *ent.Evaluation, s Subject) []scoring.Problem {
 			submit.ExecutionRate = &rate
 		}
 	}
-	return scoring.SubmitProblems(submit)
+	problems := scoring.SubmitProblems(submit)
+	if s.Year != nil {
+		problems = append(problems, FundingProblems(s.Year, s.Project, s.Funding)...)
+	}
+	return problems
+}
+
+// TotalInitialBudget is a department-year's 年初预算数: basic + project spending's.
+func TotalInitialBudget(dy *ent.DepartmentYear) fixed.Decimal {
+	return dy.BasicInitialBudget + dy.ProjectInitialBudget
+}
+
+// FundingProblems says where lines (project p's by source, or, p nil, the year's
+// revenue by nature) do not add up to the total row: the project's initial budget,
+// budget and executed amount, or the year's initial, total budget and total
+// actual. The totals stay what scoring reads; a breakdown without lines asks nothing.
+func FundingProblems(dy *ent.DepartmentYear, p *ent.Project, lines []*ent.FundingLine) []scoring.Problem {
+	var total funding.Amounts
+	if p != nil {
+		total = funding.Amounts{InitialBudget: p.InitialBudget.Decimal(), AdjustedBudget: p.Budget.Decimal(), Executed: p.Executed.Decimal()}
+	} else {
+		t := TotalsOf(dy)
+		total = funding.Amounts{InitialBudget: TotalInitialBudget(dy).Decimal(), AdjustedBudget: t.TotalBudget.Decimal(), Executed: t.TotalActual.Decimal()}
+	}
+	in := make([]funding.Amounts, len(lines))
+	for i, l := range lines {
+		in[i] = funding.Amounts{InitialBudget: l.InitialBudget.Decimal(), AdjustedBudget: l.AdjustedBudget.Decimal(), Executed: l.Executed.Decimal()}
+	}
+	var out []scoring.Problem
+	for _, m := range funding.Mismatches(total, in) {
+		sum, tot := fixed.Round(m.Sum).String(), fixed.Round(m.Total).String()
+		out = append(out, scoring.Problem{Field: "fundingLines", Reason: scoring.FundingSumMismatch,
+			Params:  map[string]string{"column": string(m.Column), "sum": sum, "total": tot},
+			Message: fmt.Sprintf("the funding lines' %s add up to %s, not the total %s", m.Column, sum, tot)})
+	}
+	return out
 }

@@ -41,6 +41,7 @@ const (
 	KindUnknown           Reason = "KIND_UNKNOWN"              // kind
 	WeightsNotHundred     Reason = "WEIGHTS_NOT_100"           // sum, and for a project executionItemWeight
 	ExecutionUnexplained  Reason = "EXECUTION_BELOW_THRESHOLD" // executionRate, threshold (percent): an explanation is required
+	FundingSumMismatch    Reason = "FUNDING_SUM_MISMATCH"      // column (initialBudget, adjustedBudget, executed), sum, total: the 其中 lines must add up to the total row
 )
 
 // SubmitIndicator is one leaf indicator of an evaluation being submitted.

@@ -52,6 +52,12 @@ const (
 	FieldAssetsTotal = "assets_total"
 	// FieldGoal holds the string denoting the goal field in the database.
 	FieldGoal = "goal"
+	// FieldGoalOutcome holds the string denoting the goal_outcome field in the database.
+	FieldGoalOutcome = "goal_outcome"
+	// FieldBasicInitialBudget holds the string denoting the basic_initial_budget field in the database.
+	FieldBasicInitialBudget = "basic_initial_budget"
+	// FieldProjectInitialBudget holds the string denoting the project_initial_budget field in the database.
+	FieldProjectInitialBudget = "project_initial_budget"
 	// FieldBasicBudget holds the string denoting the basic_budget field in the database.
 	FieldBasicBudget = "basic_budget"
 	// FieldBasicActual holds the string denoting the basic_actual field in the database.
@@ -70,6 +76,8 @@ const (
 	EdgeMonths = "months"
 	// EdgeKeyTasks holds the string denoting the key_tasks edge name in mutations.
 	EdgeKeyTasks = "key_tasks"
+	// EdgeFundingLines holds the string denoting the funding_lines edge name in mutations.
+	EdgeFundingLines = "funding_lines"
 	// EdgeProjects holds the string denoting the projects edge name in mutations.
 	EdgeProjects = "projects"
 	// EdgeIndicators holds the string denoting the indicators edge name in mutations.
@@ -99,6 +107,13 @@ const (
 	KeyTasksInverseTable = "key_tasks"
 	// KeyTasksColumn is the table column denoting the key_tasks relation/edge.
 	KeyTasksColumn = "department_year_id"
+	// FundingLinesTable is the table that holds the funding_lines relation/edge.
+	FundingLinesTable = "funding_lines"
+	// FundingLinesInverseTable is the table name for the FundingLine entity.
+	// It exists in this package in order to avoid circular dependency with the "fundingline" package.
+	FundingLinesInverseTable = "funding_lines"
+	// FundingLinesColumn is the table column denoting the funding_lines relation/edge.
+	FundingLinesColumn = "department_year_id"
 	// ProjectsTable is the table that holds the projects relation/edge.
 	ProjectsTable = "projects"
 	// ProjectsInverseTable is the table name for the Project entity.
@@ -143,6 +158,9 @@ var Columns = []string{
 	FieldAssetsInUse,
 	FieldAssetsTotal,
 	FieldGoal,
+	FieldGoalOutcome,
+	FieldBasicInitialBudget,
+	FieldProjectInitialBudget,
 	FieldBasicBudget,
 	FieldBasicActual,
 	FieldTotalBudget,
@@ -231,6 +249,18 @@ var (
 	DefaultGoal string
 	// GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	GoalValidator func(string) error
+	// DefaultGoalOutcome holds the default value on creation for the "goal_outcome" field.
+	DefaultGoalOutcome string
+	// GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
+	GoalOutcomeValidator func(string) error
+	// DefaultBasicInitialBudget holds the default value on creation for the "basic_initial_budget" field.
+	DefaultBasicInitialBudget fixed.Decimal
+	// BasicInitialBudgetValidator is a validator for the "basic_initial_budget" field. It is called by the builders before save.
+	BasicInitialBudgetValidator func(int64) error
+	// DefaultProjectInitialBudget holds the default value on creation for the "project_initial_budget" field.
+	DefaultProjectInitialBudget fixed.Decimal
+	// ProjectInitialBudgetValidator is a validator for the "project_initial_budget" field. It is called by the builders before save.
+	ProjectInitialBudgetValidator func(int64) error
 	// DefaultBasicBudget holds the default value on creation for the "basic_budget" field.
 	DefaultBasicBudget fixed.Decimal
 	// DefaultBasicActual holds the default value on creation for the "basic_actual" field.
@@ -339,6 +369,21 @@ func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoal, opts...).ToFunc()
 }
 
+// ByGoalOutcome orders the results by the goal_outcome field.
+func ByGoalOutcome(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGoalOutcome, opts...).ToFunc()
+}
+
+// ByBasicInitialBudget orders the results by the basic_initial_budget field.
+func ByBasicInitialBudget(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBasicInitialBudget, opts...).ToFunc()
+}
+
+// ByProjectInitialBudget orders the results by the project_initial_budget field.
+func ByProjectInitialBudget(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProjectInitialBudget, opts...).ToFunc()
+}
+
 // ByBasicBudget orders the results by the basic_budget field.
 func ByBasicBudget(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBasicBudget, opts...).ToFunc()
@@ -404,6 +449,20 @@ func ByKeyTasks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByFundingLinesCount orders the results by funding_lines count.
+func ByFundingLinesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFundingLinesStep(), opts...)
+	}
+}
+
+// ByFundingLines orders the results by funding_lines terms.
+func ByFundingLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFundingLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByProjectsCount orders the results by projects count.
 func ByProjectsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -464,6 +523,13 @@ func newKeyTasksStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(KeyTasksInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, KeyTasksTable, KeyTasksColumn),
+	)
+}
+func newFundingLinesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FundingLinesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FundingLinesTable, FundingLinesColumn),
 	)
 }
 func newProjectsStep() *sqlgraph.Step {

@@ -158,6 +158,23 @@ func Goal(v string) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldEQ(FieldGoal, v))
 }
 
+// GoalOutcome applies equality check predicate on the "goal_outcome" field. It's identical to GoalOutcomeEQ.
+func GoalOutcome(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldEQ(FieldGoalOutcome, v))
+}
+
+// BasicInitialBudget applies equality check predicate on the "basic_initial_budget" field. It's identical to BasicInitialBudgetEQ.
+func BasicInitialBudget(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicInitialBudget, vc))
+}
+
+// ProjectInitialBudget applies equality check predicate on the "project_initial_budget" field. It's identical to ProjectInitialBudgetEQ.
+func ProjectInitialBudget(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldProjectInitialBudget, vc))
+}
+
 // BasicBudget applies equality check predicate on the "basic_budget" field. It's identical to BasicBudgetEQ.
 func BasicBudget(v fixed.Decimal) predicate.DepartmentYear {
 	vc := int64(v)
@@ -1087,6 +1104,179 @@ func GoalContainsFold(v string) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.FieldContainsFold(FieldGoal, v))
 }
 
+// GoalOutcomeEQ applies the EQ predicate on the "goal_outcome" field.
+func GoalOutcomeEQ(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldEQ(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeNEQ applies the NEQ predicate on the "goal_outcome" field.
+func GoalOutcomeNEQ(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeIn applies the In predicate on the "goal_outcome" field.
+func GoalOutcomeIn(vs ...string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldIn(FieldGoalOutcome, vs...))
+}
+
+// GoalOutcomeNotIn applies the NotIn predicate on the "goal_outcome" field.
+func GoalOutcomeNotIn(vs ...string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldGoalOutcome, vs...))
+}
+
+// GoalOutcomeGT applies the GT predicate on the "goal_outcome" field.
+func GoalOutcomeGT(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldGT(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeGTE applies the GTE predicate on the "goal_outcome" field.
+func GoalOutcomeGTE(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldGTE(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeLT applies the LT predicate on the "goal_outcome" field.
+func GoalOutcomeLT(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldLT(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeLTE applies the LTE predicate on the "goal_outcome" field.
+func GoalOutcomeLTE(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldLTE(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeContains applies the Contains predicate on the "goal_outcome" field.
+func GoalOutcomeContains(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldContains(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeHasPrefix applies the HasPrefix predicate on the "goal_outcome" field.
+func GoalOutcomeHasPrefix(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldHasPrefix(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeHasSuffix applies the HasSuffix predicate on the "goal_outcome" field.
+func GoalOutcomeHasSuffix(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldHasSuffix(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeEqualFold applies the EqualFold predicate on the "goal_outcome" field.
+func GoalOutcomeEqualFold(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldEqualFold(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeContainsFold applies the ContainsFold predicate on the "goal_outcome" field.
+func GoalOutcomeContainsFold(v string) predicate.DepartmentYear {
+	return predicate.DepartmentYear(sql.FieldContainsFold(FieldGoalOutcome, v))
+}
+
+// BasicInitialBudgetEQ applies the EQ predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldBasicInitialBudget, vc))
+}
+
+// BasicInitialBudgetNEQ applies the NEQ predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldBasicInitialBudget, vc))
+}
+
+// BasicInitialBudgetIn applies the In predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldBasicInitialBudget, v...))
+}
+
+// BasicInitialBudgetNotIn applies the NotIn predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldBasicInitialBudget, v...))
+}
+
+// BasicInitialBudgetGT applies the GT predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldBasicInitialBudget, vc))
+}
+
+// BasicInitialBudgetGTE applies the GTE predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldBasicInitialBudget, vc))
+}
+
+// BasicInitialBudgetLT applies the LT predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldBasicInitialBudget, vc))
+}
+
+// BasicInitialBudgetLTE applies the LTE predicate on the "basic_initial_budget" field.
+func BasicInitialBudgetLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldBasicInitialBudget, vc))
+}
+
+// ProjectInitialBudgetEQ applies the EQ predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldEQ(FieldProjectInitialBudget, vc))
+}
+
+// ProjectInitialBudgetNEQ applies the NEQ predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetNEQ(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldNEQ(FieldProjectInitialBudget, vc))
+}
+
+// ProjectInitialBudgetIn applies the In predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldIn(FieldProjectInitialBudget, v...))
+}
+
+// ProjectInitialBudgetNotIn applies the NotIn predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetNotIn(vs ...fixed.Decimal) predicate.DepartmentYear {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.DepartmentYear(sql.FieldNotIn(FieldProjectInitialBudget, v...))
+}
+
+// ProjectInitialBudgetGT applies the GT predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetGT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGT(FieldProjectInitialBudget, vc))
+}
+
+// ProjectInitialBudgetGTE applies the GTE predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetGTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldGTE(FieldProjectInitialBudget, vc))
+}
+
+// ProjectInitialBudgetLT applies the LT predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetLT(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLT(FieldProjectInitialBudget, vc))
+}
+
+// ProjectInitialBudgetLTE applies the LTE predicate on the "project_initial_budget" field.
+func ProjectInitialBudgetLTE(v fixed.Decimal) predicate.DepartmentYear {
+	vc := int64(v)
+	return predicate.DepartmentYear(sql.FieldLTE(FieldProjectInitialBudget, vc))
+}
+
 // BasicBudgetEQ applies the EQ predicate on the "basic_budget" field.
 func BasicBudgetEQ(v fixed.Decimal) predicate.DepartmentYear {
 	vc := int64(v)
@@ -1492,6 +1682,29 @@ func HasKeyTasks() predicate.DepartmentYear {
 func HasKeyTasksWith(preds ...predicate.KeyTask) predicate.DepartmentYear {
 	return predicate.DepartmentYear(func(s *sql.Selector) {
 		step := newKeyTasksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFundingLines applies the HasEdge predicate on the "funding_lines" edge.
+func HasFundingLines() predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FundingLinesTable, FundingLinesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFundingLinesWith applies the HasEdge predicate on the "funding_lines" edge with a given conditions (other predicates).
+func HasFundingLinesWith(preds ...predicate.FundingLine) predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := newFundingLinesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

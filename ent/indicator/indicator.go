@@ -57,6 +57,8 @@ const (
 	FieldRatedScore = "rated_score"
 	// FieldDeviationReason holds the string denoting the deviation_reason field in the database.
 	FieldDeviationReason = "deviation_reason"
+	// FieldScoringCriteria holds the string denoting the scoring_criteria field in the database.
+	FieldScoringCriteria = "scoring_criteria"
 	// FieldEffectiveActual holds the string denoting the effective_actual field in the database.
 	FieldEffectiveActual = "effective_actual"
 	// FieldCompletionRate holds the string denoting the completion_rate field in the database.
@@ -111,6 +113,7 @@ var Columns = []string{
 	FieldRating,
 	FieldRatedScore,
 	FieldDeviationReason,
+	FieldScoringCriteria,
 	FieldEffectiveActual,
 	FieldCompletionRate,
 	FieldScore,
@@ -168,6 +171,10 @@ var (
 	DefaultDeviationReason string
 	// DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
 	DeviationReasonValidator func(string) error
+	// DefaultScoringCriteria holds the default value on creation for the "scoring_criteria" field.
+	DefaultScoringCriteria string
+	// ScoringCriteriaValidator is a validator for the "scoring_criteria" field. It is called by the builders before save.
+	ScoringCriteriaValidator func(string) error
 	// DefaultScore holds the default value on creation for the "score" field.
 	DefaultScore fixed.Decimal
 	// DefaultAttainment holds the default value on creation for the "attainment" field.
@@ -376,6 +383,11 @@ func ByRatedScore(opts ...sql.OrderTermOption) OrderOption {
 // ByDeviationReason orders the results by the deviation_reason field.
 func ByDeviationReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeviationReason, opts...).ToFunc()
+}
+
+// ByScoringCriteria orders the results by the scoring_criteria field.
+func ByScoringCriteria(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldScoringCriteria, opts...).ToFunc()
 }
 
 // ByEffectiveActual orders the results by the effective_actual field.

@@ -135,6 +135,11 @@ func DeviationReason(v string) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldDeviationReason, v))
 }
 
+// ScoringCriteria applies equality check predicate on the "scoring_criteria" field. It's identical to ScoringCriteriaEQ.
+func ScoringCriteria(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldScoringCriteria, v))
+}
+
 // EffectiveActual applies equality check predicate on the "effective_actual" field. It's identical to EffectiveActualEQ.
 func EffectiveActual(v fixed.Decimal) predicate.Indicator {
 	vc := int64(v)
@@ -1053,6 +1058,71 @@ func DeviationReasonEqualFold(v string) predicate.Indicator {
 // DeviationReasonContainsFold applies the ContainsFold predicate on the "deviation_reason" field.
 func DeviationReasonContainsFold(v string) predicate.Indicator {
 	return predicate.Indicator(sql.FieldContainsFold(FieldDeviationReason, v))
+}
+
+// ScoringCriteriaEQ applies the EQ predicate on the "scoring_criteria" field.
+func ScoringCriteriaEQ(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaNEQ applies the NEQ predicate on the "scoring_criteria" field.
+func ScoringCriteriaNEQ(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNEQ(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaIn applies the In predicate on the "scoring_criteria" field.
+func ScoringCriteriaIn(vs ...string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldIn(FieldScoringCriteria, vs...))
+}
+
+// ScoringCriteriaNotIn applies the NotIn predicate on the "scoring_criteria" field.
+func ScoringCriteriaNotIn(vs ...string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotIn(FieldScoringCriteria, vs...))
+}
+
+// ScoringCriteriaGT applies the GT predicate on the "scoring_criteria" field.
+func ScoringCriteriaGT(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldGT(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaGTE applies the GTE predicate on the "scoring_criteria" field.
+func ScoringCriteriaGTE(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldGTE(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaLT applies the LT predicate on the "scoring_criteria" field.
+func ScoringCriteriaLT(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldLT(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaLTE applies the LTE predicate on the "scoring_criteria" field.
+func ScoringCriteriaLTE(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldLTE(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaContains applies the Contains predicate on the "scoring_criteria" field.
+func ScoringCriteriaContains(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldContains(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaHasPrefix applies the HasPrefix predicate on the "scoring_criteria" field.
+func ScoringCriteriaHasPrefix(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldHasPrefix(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaHasSuffix applies the HasSuffix predicate on the "scoring_criteria" field.
+func ScoringCriteriaHasSuffix(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldHasSuffix(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaEqualFold applies the EqualFold predicate on the "scoring_criteria" field.
+func ScoringCriteriaEqualFold(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEqualFold(FieldScoringCriteria, v))
+}
+
+// ScoringCriteriaContainsFold applies the ContainsFold predicate on the "scoring_criteria" field.
+func ScoringCriteriaContainsFold(v string) predicate.Indicator {
+	return predicate.Indicator(sql.FieldContainsFold(FieldScoringCriteria, v))
 }
 
 // EffectiveActualEQ applies the EQ predicate on the "effective_actual" field.

@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -214,6 +215,33 @@ func (f TraverseEvaluation) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.EvaluationQuery", q)
+}
+
+// The FundingLineFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FundingLineFunc func(context.Context, *ent.FundingLineQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FundingLineFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FundingLineQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FundingLineQuery", q)
+}
+
+// The TraverseFundingLine type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFundingLine func(context.Context, *ent.FundingLineQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFundingLine) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFundingLine) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FundingLineQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FundingLineQuery", q)
 }
 
 // The IndicatorFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -445,6 +473,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DepartmentYearQuery, predicate.DepartmentYear, departmentyear.OrderOption]{typ: ent.TypeDepartmentYear, tq: q}, nil
 	case *ent.EvaluationQuery:
 		return &query[*ent.EvaluationQuery, predicate.Evaluation, evaluation.OrderOption]{typ: ent.TypeEvaluation, tq: q}, nil
+	case *ent.FundingLineQuery:
+		return &query[*ent.FundingLineQuery, predicate.FundingLine, fundingline.OrderOption]{typ: ent.TypeFundingLine, tq: q}, nil
 	case *ent.IndicatorQuery:
 		return &query[*ent.IndicatorQuery, predicate.Indicator, indicator.OrderOption]{typ: ent.TypeIndicator, tq: q}, nil
 	case *ent.KeyTaskQuery:

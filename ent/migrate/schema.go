@@ -130,6 +130,9 @@ var (
 		{Name: "assets_in_use", Type: field.TypeInt64, Default: 0},
 		{Name: "assets_total", Type: field.TypeInt64, Default: 0},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "goal_outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "basic_initial_budget", Type: field.TypeInt64, Default: 0},
+		{Name: "project_initial_budget", Type: field.TypeInt64, Default: 0},
 		{Name: "basic_budget", Type: field.TypeInt64, Default: 0},
 		{Name: "basic_actual", Type: field.TypeInt64, Default: 0},
 		{Name: "total_budget", Type: field.TypeInt64, Default: 0},
@@ -146,7 +149,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "department_years_departments_years",
-				Columns:    []*schema.Column{DepartmentYearsColumns[24]},
+				Columns:    []*schema.Column{DepartmentYearsColumns[27]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -155,7 +158,7 @@ var (
 			{
 				Name:    "departmentyear_department_id_year",
 				Unique:  true,
-				Columns: []*schema.Column{DepartmentYearsColumns[24], DepartmentYearsColumns[4]},
+				Columns: []*schema.Column{DepartmentYearsColumns[27], DepartmentYearsColumns[4]},
 			},
 			{
 				Name:    "departmentyear_year",
@@ -232,6 +235,55 @@ var (
 			},
 		},
 	}
+	// FundingLinesColumns holds the columns for the "funding_lines" table.
+	FundingLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"CURRENT_APPROPRIATION", "PRIOR_YEAR_CARRYOVER", "OTHER_FUNDS", "GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND_BUDGET", "STATE_CAPITAL_BUDGET", "FISCAL_SPECIAL_ACCOUNT", "UNIT_FUNDS"}},
+		{Name: "initial_budget", Type: field.TypeInt64, Default: 0},
+		{Name: "adjusted_budget", Type: field.TypeInt64, Default: 0},
+		{Name: "executed", Type: field.TypeInt64, Default: 0},
+		{Name: "department_year_id", Type: field.TypeInt},
+		{Name: "project_id", Type: field.TypeInt, Nullable: true},
+	}
+	// FundingLinesTable holds the schema information for the "funding_lines" table.
+	FundingLinesTable = &schema.Table{
+		Name:       "funding_lines",
+		Columns:    FundingLinesColumns,
+		PrimaryKey: []*schema.Column{FundingLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "funding_lines_department_years_funding_lines",
+				Columns:    []*schema.Column{FundingLinesColumns[6]},
+				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "funding_lines_projects_funding_lines",
+				Columns:    []*schema.Column{FundingLinesColumns[7]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "fundingline_department_year_id_category",
+				Unique:  true,
+				Columns: []*schema.Column{FundingLinesColumns[6], FundingLinesColumns[2]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NULL",
+				},
+			},
+			{
+				Name:    "fundingline_project_id_category",
+				Unique:  true,
+				Columns: []*schema.Column{FundingLinesColumns[7], FundingLinesColumns[2]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NOT NULL",
+				},
+			},
+		},
+	}
 	// IndicatorsColumns holds the columns for the "indicators" table.
 	IndicatorsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -252,6 +304,7 @@ var (
 		{Name: "rating", Type: field.TypeEnum, Nullable: true, Enums: []string{"ACHIEVED", "PARTIAL", "NOT_ACHIEVED"}},
 		{Name: "rated_score", Type: field.TypeInt64, Nullable: true},
 		{Name: "deviation_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "scoring_criteria", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "effective_actual", Type: field.TypeInt64, Nullable: true},
 		{Name: "completion_rate", Type: field.TypeInt64, Nullable: true},
 		{Name: "score", Type: field.TypeInt64, Default: 0},
@@ -268,13 +321,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "indicators_department_years_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[23]},
+				Columns:    []*schema.Column{IndicatorsColumns[24]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "indicators_projects_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[24]},
+				Columns:    []*schema.Column{IndicatorsColumns[25]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -283,22 +336,22 @@ var (
 			{
 				Name:    "indicator_department_year_id_project_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[23], IndicatorsColumns[24], IndicatorsColumns[4]},
+				Columns: []*schema.Column{IndicatorsColumns[24], IndicatorsColumns[25], IndicatorsColumns[4]},
 			},
 			{
 				Name:    "indicator_project_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[24]},
+				Columns: []*schema.Column{IndicatorsColumns[25]},
 			},
 			{
 				Name:    "indicator_attainment_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[21], IndicatorsColumns[0]},
+				Columns: []*schema.Column{IndicatorsColumns[22], IndicatorsColumns[0]},
 			},
 			{
 				Name:    "indicator_score_id",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[20], IndicatorsColumns[0]},
+				Columns: []*schema.Column{IndicatorsColumns[21], IndicatorsColumns[0]},
 			},
 		},
 	}
@@ -372,9 +425,13 @@ var (
 		{Name: "code", Type: field.TypeString, Size: 64, Default: ""},
 		{Name: "name", Type: field.TypeString, Size: 300},
 		{Name: "category", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "supervising_department", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "implementing_unit", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "initial_budget", Type: field.TypeInt64, Default: 0},
 		{Name: "budget", Type: field.TypeInt64, Default: 0},
 		{Name: "executed", Type: field.TypeInt64, Default: 0},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "goal_outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "execution_rate", Type: field.TypeInt64, Nullable: true},
 		{Name: "execution_score", Type: field.TypeInt64, Default: 0},
 		{Name: "department_year_id", Type: field.TypeInt},
@@ -387,7 +444,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "projects_department_years_projects",
-				Columns:    []*schema.Column{ProjectsColumns[12]},
+				Columns:    []*schema.Column{ProjectsColumns[16]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -396,7 +453,7 @@ var (
 			{
 				Name:    "project_department_year_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{ProjectsColumns[12], ProjectsColumns[4]},
+				Columns: []*schema.Column{ProjectsColumns[16], ProjectsColumns[4]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "code <> ''",
 				},
@@ -515,6 +572,7 @@ var (
 		DepartmentsTable,
 		DepartmentYearsTable,
 		EvaluationsTable,
+		FundingLinesTable,
 		IndicatorsTable,
 		KeyTasksTable,
 		MonthlyExecutionsTable,
@@ -547,6 +605,11 @@ func init() {
 	EvaluationsTable.ForeignKeys[1].RefTable = ProjectsTable
 	EvaluationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
+	}
+	FundingLinesTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	FundingLinesTable.ForeignKeys[1].RefTable = ProjectsTable
+	FundingLinesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
 	}
 	IndicatorsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	IndicatorsTable.ForeignKeys[1].RefTable = ProjectsTable

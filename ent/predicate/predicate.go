@@ -21,6 +21,9 @@ type DepartmentYear func(*sql.Selector)
 // Evaluation is the predicate function for evaluation builders.
 type Evaluation func(*sql.Selector)
 
+// FundingLine is the predicate function for fundingline builders.
+type FundingLine func(*sql.Selector)
+
 // Indicator is the predicate function for indicator builders.
 type Indicator func(*sql.Selector)
 

@@ -231,6 +231,30 @@ func (f EvaluationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EvaluationMutation", m)
 }
 
+// The FundingLineQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FundingLineQueryRuleFunc func(context.Context, *ent.FundingLineQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FundingLineQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FundingLineQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FundingLineQuery", q)
+}
+
+// The FundingLineMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FundingLineMutationRuleFunc func(context.Context, *ent.FundingLineMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FundingLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FundingLineMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FundingLineMutation", m)
+}
+
 // The IndicatorQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type IndicatorQueryRuleFunc func(context.Context, *ent.IndicatorQuery) error
@@ -468,6 +492,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EvaluationQuery:
 		return q.Filter(), nil
+	case *ent.FundingLineQuery:
+		return q.Filter(), nil
 	case *ent.IndicatorQuery:
 		return q.Filter(), nil
 	case *ent.KeyTaskQuery:
@@ -500,6 +526,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DepartmentYearMutation:
 		return m.Filter(), nil
 	case *ent.EvaluationMutation:
+		return m.Filter(), nil
+	case *ent.FundingLineMutation:
 		return m.Filter(), nil
 	case *ent.IndicatorMutation:
 		return m.Filter(), nil

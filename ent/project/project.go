@@ -30,12 +30,20 @@ const (
 	FieldName = "name"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
+	// FieldSupervisingDepartment holds the string denoting the supervising_department field in the database.
+	FieldSupervisingDepartment = "supervising_department"
+	// FieldImplementingUnit holds the string denoting the implementing_unit field in the database.
+	FieldImplementingUnit = "implementing_unit"
+	// FieldInitialBudget holds the string denoting the initial_budget field in the database.
+	FieldInitialBudget = "initial_budget"
 	// FieldBudget holds the string denoting the budget field in the database.
 	FieldBudget = "budget"
 	// FieldExecuted holds the string denoting the executed field in the database.
 	FieldExecuted = "executed"
 	// FieldGoal holds the string denoting the goal field in the database.
 	FieldGoal = "goal"
+	// FieldGoalOutcome holds the string denoting the goal_outcome field in the database.
+	FieldGoalOutcome = "goal_outcome"
 	// FieldExecutionRate holds the string denoting the execution_rate field in the database.
 	FieldExecutionRate = "execution_rate"
 	// FieldExecutionScore holds the string denoting the execution_score field in the database.
@@ -46,6 +54,8 @@ const (
 	EdgeIndicators = "indicators"
 	// EdgeEvaluations holds the string denoting the evaluations edge name in mutations.
 	EdgeEvaluations = "evaluations"
+	// EdgeFundingLines holds the string denoting the funding_lines edge name in mutations.
+	EdgeFundingLines = "funding_lines"
 	// Table holds the table name of the project in the database.
 	Table = "projects"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -69,6 +79,13 @@ const (
 	EvaluationsInverseTable = "evaluations"
 	// EvaluationsColumn is the table column denoting the evaluations relation/edge.
 	EvaluationsColumn = "project_id"
+	// FundingLinesTable is the table that holds the funding_lines relation/edge.
+	FundingLinesTable = "funding_lines"
+	// FundingLinesInverseTable is the table name for the FundingLine entity.
+	// It exists in this package in order to avoid circular dependency with the "fundingline" package.
+	FundingLinesInverseTable = "funding_lines"
+	// FundingLinesColumn is the table column denoting the funding_lines relation/edge.
+	FundingLinesColumn = "project_id"
 )
 
 // Columns holds all SQL columns for project fields.
@@ -81,9 +98,13 @@ var Columns = []string{
 	FieldCode,
 	FieldName,
 	FieldCategory,
+	FieldSupervisingDepartment,
+	FieldImplementingUnit,
+	FieldInitialBudget,
 	FieldBudget,
 	FieldExecuted,
 	FieldGoal,
+	FieldGoalOutcome,
 	FieldExecutionRate,
 	FieldExecutionScore,
 }
@@ -124,6 +145,18 @@ var (
 	DefaultCategory string
 	// CategoryValidator is a validator for the "category" field. It is called by the builders before save.
 	CategoryValidator func(string) error
+	// DefaultSupervisingDepartment holds the default value on creation for the "supervising_department" field.
+	DefaultSupervisingDepartment string
+	// SupervisingDepartmentValidator is a validator for the "supervising_department" field. It is called by the builders before save.
+	SupervisingDepartmentValidator func(string) error
+	// DefaultImplementingUnit holds the default value on creation for the "implementing_unit" field.
+	DefaultImplementingUnit string
+	// ImplementingUnitValidator is a validator for the "implementing_unit" field. It is called by the builders before save.
+	ImplementingUnitValidator func(string) error
+	// DefaultInitialBudget holds the default value on creation for the "initial_budget" field.
+	DefaultInitialBudget fixed.Decimal
+	// InitialBudgetValidator is a validator for the "initial_budget" field. It is called by the builders before save.
+	InitialBudgetValidator func(int64) error
 	// DefaultBudget holds the default value on creation for the "budget" field.
 	DefaultBudget fixed.Decimal
 	// BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
@@ -136,6 +169,10 @@ var (
 	DefaultGoal string
 	// GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	GoalValidator func(string) error
+	// DefaultGoalOutcome holds the default value on creation for the "goal_outcome" field.
+	DefaultGoalOutcome string
+	// GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
+	GoalOutcomeValidator func(string) error
 	// DefaultExecutionScore holds the default value on creation for the "execution_score" field.
 	DefaultExecutionScore fixed.Decimal
 )
@@ -183,6 +220,21 @@ func ByCategory(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCategory, opts...).ToFunc()
 }
 
+// BySupervisingDepartment orders the results by the supervising_department field.
+func BySupervisingDepartment(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSupervisingDepartment, opts...).ToFunc()
+}
+
+// ByImplementingUnit orders the results by the implementing_unit field.
+func ByImplementingUnit(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldImplementingUnit, opts...).ToFunc()
+}
+
+// ByInitialBudget orders the results by the initial_budget field.
+func ByInitialBudget(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInitialBudget, opts...).ToFunc()
+}
+
 // ByBudget orders the results by the budget field.
 func ByBudget(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBudget, opts...).ToFunc()
@@ -196,6 +248,11 @@ func ByExecuted(opts ...sql.OrderTermOption) OrderOption {
 // ByGoal orders the results by the goal field.
 func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoal, opts...).ToFunc()
+}
+
+// ByGoalOutcome orders the results by the goal_outcome field.
+func ByGoalOutcome(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldGoalOutcome, opts...).ToFunc()
 }
 
 // ByExecutionRate orders the results by the execution_rate field.
@@ -242,6 +299,20 @@ func ByEvaluations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newEvaluationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByFundingLinesCount orders the results by funding_lines count.
+func ByFundingLinesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFundingLinesStep(), opts...)
+	}
+}
+
+// ByFundingLines orders the results by funding_lines terms.
+func ByFundingLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFundingLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -261,5 +332,12 @@ func newEvaluationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EvaluationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EvaluationsTable, EvaluationsColumn),
+	)
+}
+func newFundingLinesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(FundingLinesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FundingLinesTable, FundingLinesColumn),
 	)
 }

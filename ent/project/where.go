@@ -91,6 +91,22 @@ func Category(v string) predicate.Project {
 	return predicate.Project(sql.FieldEQ(FieldCategory, v))
 }
 
+// SupervisingDepartment applies equality check predicate on the "supervising_department" field. It's identical to SupervisingDepartmentEQ.
+func SupervisingDepartment(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldSupervisingDepartment, v))
+}
+
+// ImplementingUnit applies equality check predicate on the "implementing_unit" field. It's identical to ImplementingUnitEQ.
+func ImplementingUnit(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldImplementingUnit, v))
+}
+
+// InitialBudget applies equality check predicate on the "initial_budget" field. It's identical to InitialBudgetEQ.
+func InitialBudget(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldInitialBudget, vc))
+}
+
 // Budget applies equality check predicate on the "budget" field. It's identical to BudgetEQ.
 func Budget(v fixed.Decimal) predicate.Project {
 	vc := int64(v)
@@ -106,6 +122,11 @@ func Executed(v fixed.Decimal) predicate.Project {
 // Goal applies equality check predicate on the "goal" field. It's identical to GoalEQ.
 func Goal(v string) predicate.Project {
 	return predicate.Project(sql.FieldEQ(FieldGoal, v))
+}
+
+// GoalOutcome applies equality check predicate on the "goal_outcome" field. It's identical to GoalOutcomeEQ.
+func GoalOutcome(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldGoalOutcome, v))
 }
 
 // ExecutionRate applies equality check predicate on the "execution_rate" field. It's identical to ExecutionRateEQ.
@@ -455,6 +476,190 @@ func CategoryContainsFold(v string) predicate.Project {
 	return predicate.Project(sql.FieldContainsFold(FieldCategory, v))
 }
 
+// SupervisingDepartmentEQ applies the EQ predicate on the "supervising_department" field.
+func SupervisingDepartmentEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentNEQ applies the NEQ predicate on the "supervising_department" field.
+func SupervisingDepartmentNEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldNEQ(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentIn applies the In predicate on the "supervising_department" field.
+func SupervisingDepartmentIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldIn(FieldSupervisingDepartment, vs...))
+}
+
+// SupervisingDepartmentNotIn applies the NotIn predicate on the "supervising_department" field.
+func SupervisingDepartmentNotIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldNotIn(FieldSupervisingDepartment, vs...))
+}
+
+// SupervisingDepartmentGT applies the GT predicate on the "supervising_department" field.
+func SupervisingDepartmentGT(v string) predicate.Project {
+	return predicate.Project(sql.FieldGT(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentGTE applies the GTE predicate on the "supervising_department" field.
+func SupervisingDepartmentGTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldGTE(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentLT applies the LT predicate on the "supervising_department" field.
+func SupervisingDepartmentLT(v string) predicate.Project {
+	return predicate.Project(sql.FieldLT(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentLTE applies the LTE predicate on the "supervising_department" field.
+func SupervisingDepartmentLTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldLTE(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentContains applies the Contains predicate on the "supervising_department" field.
+func SupervisingDepartmentContains(v string) predicate.Project {
+	return predicate.Project(sql.FieldContains(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentHasPrefix applies the HasPrefix predicate on the "supervising_department" field.
+func SupervisingDepartmentHasPrefix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasPrefix(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentHasSuffix applies the HasSuffix predicate on the "supervising_department" field.
+func SupervisingDepartmentHasSuffix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasSuffix(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentEqualFold applies the EqualFold predicate on the "supervising_department" field.
+func SupervisingDepartmentEqualFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldEqualFold(FieldSupervisingDepartment, v))
+}
+
+// SupervisingDepartmentContainsFold applies the ContainsFold predicate on the "supervising_department" field.
+func SupervisingDepartmentContainsFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldContainsFold(FieldSupervisingDepartment, v))
+}
+
+// ImplementingUnitEQ applies the EQ predicate on the "implementing_unit" field.
+func ImplementingUnitEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitNEQ applies the NEQ predicate on the "implementing_unit" field.
+func ImplementingUnitNEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldNEQ(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitIn applies the In predicate on the "implementing_unit" field.
+func ImplementingUnitIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldIn(FieldImplementingUnit, vs...))
+}
+
+// ImplementingUnitNotIn applies the NotIn predicate on the "implementing_unit" field.
+func ImplementingUnitNotIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldNotIn(FieldImplementingUnit, vs...))
+}
+
+// ImplementingUnitGT applies the GT predicate on the "implementing_unit" field.
+func ImplementingUnitGT(v string) predicate.Project {
+	return predicate.Project(sql.FieldGT(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitGTE applies the GTE predicate on the "implementing_unit" field.
+func ImplementingUnitGTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldGTE(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitLT applies the LT predicate on the "implementing_unit" field.
+func ImplementingUnitLT(v string) predicate.Project {
+	return predicate.Project(sql.FieldLT(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitLTE applies the LTE predicate on the "implementing_unit" field.
+func ImplementingUnitLTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldLTE(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitContains applies the Contains predicate on the "implementing_unit" field.
+func ImplementingUnitContains(v string) predicate.Project {
+	return predicate.Project(sql.FieldContains(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitHasPrefix applies the HasPrefix predicate on the "implementing_unit" field.
+func ImplementingUnitHasPrefix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasPrefix(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitHasSuffix applies the HasSuffix predicate on the "implementing_unit" field.
+func ImplementingUnitHasSuffix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasSuffix(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitEqualFold applies the EqualFold predicate on the "implementing_unit" field.
+func ImplementingUnitEqualFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldEqualFold(FieldImplementingUnit, v))
+}
+
+// ImplementingUnitContainsFold applies the ContainsFold predicate on the "implementing_unit" field.
+func ImplementingUnitContainsFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldContainsFold(FieldImplementingUnit, v))
+}
+
+// InitialBudgetEQ applies the EQ predicate on the "initial_budget" field.
+func InitialBudgetEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldEQ(FieldInitialBudget, vc))
+}
+
+// InitialBudgetNEQ applies the NEQ predicate on the "initial_budget" field.
+func InitialBudgetNEQ(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldNEQ(FieldInitialBudget, vc))
+}
+
+// InitialBudgetIn applies the In predicate on the "initial_budget" field.
+func InitialBudgetIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldIn(FieldInitialBudget, v...))
+}
+
+// InitialBudgetNotIn applies the NotIn predicate on the "initial_budget" field.
+func InitialBudgetNotIn(vs ...fixed.Decimal) predicate.Project {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = int64(vs[i])
+	}
+	return predicate.Project(sql.FieldNotIn(FieldInitialBudget, v...))
+}
+
+// InitialBudgetGT applies the GT predicate on the "initial_budget" field.
+func InitialBudgetGT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGT(FieldInitialBudget, vc))
+}
+
+// InitialBudgetGTE applies the GTE predicate on the "initial_budget" field.
+func InitialBudgetGTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldGTE(FieldInitialBudget, vc))
+}
+
+// InitialBudgetLT applies the LT predicate on the "initial_budget" field.
+func InitialBudgetLT(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLT(FieldInitialBudget, vc))
+}
+
+// InitialBudgetLTE applies the LTE predicate on the "initial_budget" field.
+func InitialBudgetLTE(v fixed.Decimal) predicate.Project {
+	vc := int64(v)
+	return predicate.Project(sql.FieldLTE(FieldInitialBudget, vc))
+}
+
 // BudgetEQ applies the EQ predicate on the "budget" field.
 func BudgetEQ(v fixed.Decimal) predicate.Project {
 	vc := int64(v)
@@ -626,6 +831,71 @@ func GoalEqualFold(v string) predicate.Project {
 // GoalContainsFold applies the ContainsFold predicate on the "goal" field.
 func GoalContainsFold(v string) predicate.Project {
 	return predicate.Project(sql.FieldContainsFold(FieldGoal, v))
+}
+
+// GoalOutcomeEQ applies the EQ predicate on the "goal_outcome" field.
+func GoalOutcomeEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeNEQ applies the NEQ predicate on the "goal_outcome" field.
+func GoalOutcomeNEQ(v string) predicate.Project {
+	return predicate.Project(sql.FieldNEQ(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeIn applies the In predicate on the "goal_outcome" field.
+func GoalOutcomeIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldIn(FieldGoalOutcome, vs...))
+}
+
+// GoalOutcomeNotIn applies the NotIn predicate on the "goal_outcome" field.
+func GoalOutcomeNotIn(vs ...string) predicate.Project {
+	return predicate.Project(sql.FieldNotIn(FieldGoalOutcome, vs...))
+}
+
+// GoalOutcomeGT applies the GT predicate on the "goal_outcome" field.
+func GoalOutcomeGT(v string) predicate.Project {
+	return predicate.Project(sql.FieldGT(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeGTE applies the GTE predicate on the "goal_outcome" field.
+func GoalOutcomeGTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldGTE(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeLT applies the LT predicate on the "goal_outcome" field.
+func GoalOutcomeLT(v string) predicate.Project {
+	return predicate.Project(sql.FieldLT(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeLTE applies the LTE predicate on the "goal_outcome" field.
+func GoalOutcomeLTE(v string) predicate.Project {
+	return predicate.Project(sql.FieldLTE(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeContains applies the Contains predicate on the "goal_outcome" field.
+func GoalOutcomeContains(v string) predicate.Project {
+	return predicate.Project(sql.FieldContains(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeHasPrefix applies the HasPrefix predicate on the "goal_outcome" field.
+func GoalOutcomeHasPrefix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasPrefix(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeHasSuffix applies the HasSuffix predicate on the "goal_outcome" field.
+func GoalOutcomeHasSuffix(v string) predicate.Project {
+	return predicate.Project(sql.FieldHasSuffix(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeEqualFold applies the EqualFold predicate on the "goal_outcome" field.
+func GoalOutcomeEqualFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldEqualFold(FieldGoalOutcome, v))
+}
+
+// GoalOutcomeContainsFold applies the ContainsFold predicate on the "goal_outcome" field.
+func GoalOutcomeContainsFold(v string) predicate.Project {
+	return predicate.Project(sql.FieldContainsFold(FieldGoalOutcome, v))
 }
 
 // ExecutionRateEQ applies the EQ predicate on the "execution_rate" field.
@@ -807,6 +1077,29 @@ func HasEvaluations() predicate.Project {
 func HasEvaluationsWith(preds ...predicate.Evaluation) predicate.Project {
 	return predicate.Project(func(s *sql.Selector) {
 		step := newEvaluationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFundingLines applies the HasEdge predicate on the "funding_lines" edge.
+func HasFundingLines() predicate.Project {
+	return predicate.Project(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FundingLinesTable, FundingLinesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFundingLinesWith applies the HasEdge predicate on the "funding_lines" edge with a given conditions (other predicates).
+func HasFundingLinesWith(preds ...predicate.FundingLine) predicate.Project {
+	return predicate.Project(func(s *sql.Selector) {
+		step := newFundingLinesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

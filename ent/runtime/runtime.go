@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -473,20 +474,66 @@ func init() {
 	departmentyear.DefaultGoal = departmentyearDescGoal.Default.(string)
 	// departmentyear.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	departmentyear.GoalValidator = departmentyearDescGoal.Validators[0].(func(string) error)
+	// departmentyearDescGoalOutcome is the schema descriptor for goal_outcome field.
+	departmentyearDescGoalOutcome := departmentyearFields[15].Descriptor()
+	// departmentyear.DefaultGoalOutcome holds the default value on creation for the goal_outcome field.
+	departmentyear.DefaultGoalOutcome = departmentyearDescGoalOutcome.Default.(string)
+	// departmentyear.GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
+	departmentyear.GoalOutcomeValidator = departmentyearDescGoalOutcome.Validators[0].(func(string) error)
+	// departmentyearDescBasicInitialBudget is the schema descriptor for basic_initial_budget field.
+	departmentyearDescBasicInitialBudget := departmentyearFields[16].Descriptor()
+	// departmentyear.DefaultBasicInitialBudget holds the default value on creation for the basic_initial_budget field.
+	departmentyear.DefaultBasicInitialBudget = fixed.Decimal(departmentyearDescBasicInitialBudget.Default.(int64))
+	// departmentyear.BasicInitialBudgetValidator is a validator for the "basic_initial_budget" field. It is called by the builders before save.
+	departmentyear.BasicInitialBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescBasicInitialBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(basic_initial_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(basic_initial_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// departmentyearDescProjectInitialBudget is the schema descriptor for project_initial_budget field.
+	departmentyearDescProjectInitialBudget := departmentyearFields[17].Descriptor()
+	// departmentyear.DefaultProjectInitialBudget holds the default value on creation for the project_initial_budget field.
+	departmentyear.DefaultProjectInitialBudget = fixed.Decimal(departmentyearDescProjectInitialBudget.Default.(int64))
+	// departmentyear.ProjectInitialBudgetValidator is a validator for the "project_initial_budget" field. It is called by the builders before save.
+	departmentyear.ProjectInitialBudgetValidator = func() func(int64) error {
+		validators := departmentyearDescProjectInitialBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(project_initial_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(project_initial_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// departmentyearDescBasicBudget is the schema descriptor for basic_budget field.
-	departmentyearDescBasicBudget := departmentyearFields[15].Descriptor()
+	departmentyearDescBasicBudget := departmentyearFields[18].Descriptor()
 	// departmentyear.DefaultBasicBudget holds the default value on creation for the basic_budget field.
 	departmentyear.DefaultBasicBudget = fixed.Decimal(departmentyearDescBasicBudget.Default.(int64))
 	// departmentyearDescBasicActual is the schema descriptor for basic_actual field.
-	departmentyearDescBasicActual := departmentyearFields[16].Descriptor()
+	departmentyearDescBasicActual := departmentyearFields[19].Descriptor()
 	// departmentyear.DefaultBasicActual holds the default value on creation for the basic_actual field.
 	departmentyear.DefaultBasicActual = fixed.Decimal(departmentyearDescBasicActual.Default.(int64))
 	// departmentyearDescTotalBudget is the schema descriptor for total_budget field.
-	departmentyearDescTotalBudget := departmentyearFields[17].Descriptor()
+	departmentyearDescTotalBudget := departmentyearFields[20].Descriptor()
 	// departmentyear.DefaultTotalBudget holds the default value on creation for the total_budget field.
 	departmentyear.DefaultTotalBudget = fixed.Decimal(departmentyearDescTotalBudget.Default.(int64))
 	// departmentyearDescTotalActual is the schema descriptor for total_actual field.
-	departmentyearDescTotalActual := departmentyearFields[18].Descriptor()
+	departmentyearDescTotalActual := departmentyearFields[21].Descriptor()
 	// departmentyear.DefaultTotalActual holds the default value on creation for the total_actual field.
 	departmentyear.DefaultTotalActual = fixed.Decimal(departmentyearDescTotalActual.Default.(int64))
 	evaluationMixin := schema.Evaluation{}.Mixin()
@@ -568,6 +615,95 @@ func init() {
 	evaluationDescScore := evaluationFields[9].Descriptor()
 	// evaluation.DefaultScore holds the default value on creation for the score field.
 	evaluation.DefaultScore = fixed.Decimal(evaluationDescScore.Default.(int64))
+	fundinglineMixin := schema.FundingLine{}.Mixin()
+	fundingline.Policy = privacy.NewPolicies(schema.FundingLine{})
+	fundingline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := fundingline.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	fundinglineMixinHooks0 := fundinglineMixin[0].Hooks()
+	fundinglineMixinHooks1 := fundinglineMixin[1].Hooks()
+	fundinglineHooks := schema.FundingLine{}.Hooks()
+
+	fundingline.Hooks[1] = fundinglineMixinHooks0[0]
+
+	fundingline.Hooks[2] = fundinglineMixinHooks1[0]
+
+	fundingline.Hooks[3] = fundinglineHooks[0]
+
+	fundingline.Hooks[4] = fundinglineHooks[1]
+	fundinglineMixinFields0 := fundinglineMixin[0].Fields()
+	_ = fundinglineMixinFields0
+	fundinglineFields := schema.FundingLine{}.Fields()
+	_ = fundinglineFields
+	// fundinglineDescVersion is the schema descriptor for version field.
+	fundinglineDescVersion := fundinglineMixinFields0[0].Descriptor()
+	// fundingline.DefaultVersion holds the default value on creation for the version field.
+	fundingline.DefaultVersion = fundinglineDescVersion.Default.(int)
+	// fundinglineDescInitialBudget is the schema descriptor for initial_budget field.
+	fundinglineDescInitialBudget := fundinglineFields[3].Descriptor()
+	// fundingline.DefaultInitialBudget holds the default value on creation for the initial_budget field.
+	fundingline.DefaultInitialBudget = fixed.Decimal(fundinglineDescInitialBudget.Default.(int64))
+	// fundingline.InitialBudgetValidator is a validator for the "initial_budget" field. It is called by the builders before save.
+	fundingline.InitialBudgetValidator = func() func(int64) error {
+		validators := fundinglineDescInitialBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(initial_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(initial_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// fundinglineDescAdjustedBudget is the schema descriptor for adjusted_budget field.
+	fundinglineDescAdjustedBudget := fundinglineFields[4].Descriptor()
+	// fundingline.DefaultAdjustedBudget holds the default value on creation for the adjusted_budget field.
+	fundingline.DefaultAdjustedBudget = fixed.Decimal(fundinglineDescAdjustedBudget.Default.(int64))
+	// fundingline.AdjustedBudgetValidator is a validator for the "adjusted_budget" field. It is called by the builders before save.
+	fundingline.AdjustedBudgetValidator = func() func(int64) error {
+		validators := fundinglineDescAdjustedBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(adjusted_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(adjusted_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// fundinglineDescExecuted is the schema descriptor for executed field.
+	fundinglineDescExecuted := fundinglineFields[5].Descriptor()
+	// fundingline.DefaultExecuted holds the default value on creation for the executed field.
+	fundingline.DefaultExecuted = fixed.Decimal(fundinglineDescExecuted.Default.(int64))
+	// fundingline.ExecutedValidator is a validator for the "executed" field. It is called by the builders before save.
+	fundingline.ExecutedValidator = func() func(int64) error {
+		validators := fundinglineDescExecuted.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(executed int64) error {
+			for _, fn := range fns {
+				if err := fn(executed); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	indicatorMixin := schema.Indicator{}.Mixin()
 	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
 	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -739,16 +875,22 @@ func init() {
 	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
 	// indicator.DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
 	indicator.DeviationReasonValidator = indicatorDescDeviationReason.Validators[0].(func(string) error)
+	// indicatorDescScoringCriteria is the schema descriptor for scoring_criteria field.
+	indicatorDescScoringCriteria := indicatorFields[16].Descriptor()
+	// indicator.DefaultScoringCriteria holds the default value on creation for the scoring_criteria field.
+	indicator.DefaultScoringCriteria = indicatorDescScoringCriteria.Default.(string)
+	// indicator.ScoringCriteriaValidator is a validator for the "scoring_criteria" field. It is called by the builders before save.
+	indicator.ScoringCriteriaValidator = indicatorDescScoringCriteria.Validators[0].(func(string) error)
 	// indicatorDescScore is the schema descriptor for score field.
-	indicatorDescScore := indicatorFields[18].Descriptor()
+	indicatorDescScore := indicatorFields[19].Descriptor()
 	// indicator.DefaultScore holds the default value on creation for the score field.
 	indicator.DefaultScore = fixed.Decimal(indicatorDescScore.Default.(int64))
 	// indicatorDescAttainment is the schema descriptor for attainment field.
-	indicatorDescAttainment := indicatorFields[19].Descriptor()
+	indicatorDescAttainment := indicatorFields[20].Descriptor()
 	// indicator.DefaultAttainment holds the default value on creation for the attainment field.
 	indicator.DefaultAttainment = fixed.Decimal(indicatorDescAttainment.Default.(int64))
 	// indicatorDescDeviationRequired is the schema descriptor for deviation_required field.
-	indicatorDescDeviationRequired := indicatorFields[20].Descriptor()
+	indicatorDescDeviationRequired := indicatorFields[21].Descriptor()
 	// indicator.DefaultDeviationRequired holds the default value on creation for the deviation_required field.
 	indicator.DefaultDeviationRequired = indicatorDescDeviationRequired.Default.(bool)
 	keytaskMixin := schema.KeyTask{}.Mixin()
@@ -944,8 +1086,40 @@ func init() {
 	project.DefaultCategory = projectDescCategory.Default.(string)
 	// project.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
 	project.CategoryValidator = projectDescCategory.Validators[0].(func(string) error)
+	// projectDescSupervisingDepartment is the schema descriptor for supervising_department field.
+	projectDescSupervisingDepartment := projectFields[4].Descriptor()
+	// project.DefaultSupervisingDepartment holds the default value on creation for the supervising_department field.
+	project.DefaultSupervisingDepartment = projectDescSupervisingDepartment.Default.(string)
+	// project.SupervisingDepartmentValidator is a validator for the "supervising_department" field. It is called by the builders before save.
+	project.SupervisingDepartmentValidator = projectDescSupervisingDepartment.Validators[0].(func(string) error)
+	// projectDescImplementingUnit is the schema descriptor for implementing_unit field.
+	projectDescImplementingUnit := projectFields[5].Descriptor()
+	// project.DefaultImplementingUnit holds the default value on creation for the implementing_unit field.
+	project.DefaultImplementingUnit = projectDescImplementingUnit.Default.(string)
+	// project.ImplementingUnitValidator is a validator for the "implementing_unit" field. It is called by the builders before save.
+	project.ImplementingUnitValidator = projectDescImplementingUnit.Validators[0].(func(string) error)
+	// projectDescInitialBudget is the schema descriptor for initial_budget field.
+	projectDescInitialBudget := projectFields[6].Descriptor()
+	// project.DefaultInitialBudget holds the default value on creation for the initial_budget field.
+	project.DefaultInitialBudget = fixed.Decimal(projectDescInitialBudget.Default.(int64))
+	// project.InitialBudgetValidator is a validator for the "initial_budget" field. It is called by the builders before save.
+	project.InitialBudgetValidator = func() func(int64) error {
+		validators := projectDescInitialBudget.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(initial_budget int64) error {
+			for _, fn := range fns {
+				if err := fn(initial_budget); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// projectDescBudget is the schema descriptor for budget field.
-	projectDescBudget := projectFields[4].Descriptor()
+	projectDescBudget := projectFields[7].Descriptor()
 	// project.DefaultBudget holds the default value on creation for the budget field.
 	project.DefaultBudget = fixed.Decimal(projectDescBudget.Default.(int64))
 	// project.BudgetValidator is a validator for the "budget" field. It is called by the builders before save.
@@ -965,7 +1139,7 @@ func init() {
 		}
 	}()
 	// projectDescExecuted is the schema descriptor for executed field.
-	projectDescExecuted := projectFields[5].Descriptor()
+	projectDescExecuted := projectFields[8].Descriptor()
 	// project.DefaultExecuted holds the default value on creation for the executed field.
 	project.DefaultExecuted = fixed.Decimal(projectDescExecuted.Default.(int64))
 	// project.ExecutedValidator is a validator for the "executed" field. It is called by the builders before save.
@@ -985,13 +1159,19 @@ func init() {
 		}
 	}()
 	// projectDescGoal is the schema descriptor for goal field.
-	projectDescGoal := projectFields[6].Descriptor()
+	projectDescGoal := projectFields[9].Descriptor()
 	// project.DefaultGoal holds the default value on creation for the goal field.
 	project.DefaultGoal = projectDescGoal.Default.(string)
 	// project.GoalValidator is a validator for the "goal" field. It is called by the builders before save.
 	project.GoalValidator = projectDescGoal.Validators[0].(func(string) error)
+	// projectDescGoalOutcome is the schema descriptor for goal_outcome field.
+	projectDescGoalOutcome := projectFields[10].Descriptor()
+	// project.DefaultGoalOutcome holds the default value on creation for the goal_outcome field.
+	project.DefaultGoalOutcome = projectDescGoalOutcome.Default.(string)
+	// project.GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
+	project.GoalOutcomeValidator = projectDescGoalOutcome.Validators[0].(func(string) error)
 	// projectDescExecutionScore is the schema descriptor for execution_score field.
-	projectDescExecutionScore := projectFields[8].Descriptor()
+	projectDescExecutionScore := projectFields[12].Descriptor()
 	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
 	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
 	session.Policy = privacy.NewPolicies(schema.Session{})

@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
@@ -98,7 +99,8 @@ func departmentDeletes() ent.Hook {
 }
 
 // A department-year keeps its projects, indicators and evaluations; its monthly
-// execution and key tasks are part of it and go with it.
+// execution, key tasks and revenue lines are part of it and go with it (a
+// project's lines went with the project).
 func departmentYearDeletes() ent.Hook {
 	return onDelete([]referrer{
 		{"projects", func(ctx context.Context, c *gen.Client, id int) (int, error) {
@@ -119,10 +121,14 @@ func departmentYearDeletes() ent.Hook {
 			_, err := c.KeyTask.Delete().Where(keytask.DepartmentYearID(id)).Exec(ctx)
 			return err
 		},
+		func(ctx context.Context, c *gen.Client, id int) error {
+			_, err := c.FundingLine.Delete().Where(fundingline.DepartmentYearID(id), fundingline.ProjectIDIsNil()).Exec(ctx)
+			return err
+		},
 	)
 }
 
-// A project keeps its indicators and evaluations.
+// A project keeps its indicators and evaluations; its lines by source of funds go with it.
 func projectDeletes() ent.Hook {
 	return onDelete([]referrer{
 		{"indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
@@ -131,13 +137,19 @@ func projectDeletes() ent.Hook {
 		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.Evaluation.Query().Where(evaluation.ProjectID(id)).Count(ctx)
 		}},
-	})
+	},
+		func(ctx context.Context, c *gen.Client, id int) error {
+			_, err := c.FundingLine.Delete().Where(fundingline.ProjectID(id)).Exec(ctx)
+			return err
+		},
+	)
 }
 
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
 	"DepartmentYear":   "department-year",
 	"KeyTask":          "key task",
+	"FundingLine":      "funding line",
 	"MonthlyExecution": "monthly execution",
 	"APIToken":         "API token",
 }

@@ -37,7 +37,12 @@ func (DepartmentYear) Fields() []ent.Field {
 		money("three_public_actual", "三公经费 final spending"),
 		money("assets_in_use", "fixed assets in use"),
 		money("assets_total", "all fixed assets"),
-		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("部门整体支出绩效目标"),
+		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("部门整体支出绩效目标: the year's overall goal as expected (预期目标)"),
+		field.Text("goal_outcome").Default("").Validate(maxChars(maxDescription)).Comment("年度总体目标实际完成情况: what came of the goal"),
+		// 年初预算数 of the forms' 按支出性质分 rows; their 全年预算数 and 全年执行数 are the
+		// figures above (basic = personnel + public, project).
+		money("basic_initial_budget", "基本支出 年初预算数"),
+		money("project_initial_budget", "项目支出 年初预算数"),
 
 		computedDecimal("basic_budget", "基本支出 budget = personnel + public"),
 		computedDecimal("basic_actual", "基本支出 spending = personnel + public"),
@@ -56,6 +61,7 @@ func (DepartmentYear) Edges() []ent.Edge {
 		// Listed in order by hand-written fields (graph/jixiao.graphql).
 		edge.To("months", MonthlyExecution.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("key_tasks", KeyTask.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("funding_lines", FundingLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("projects", Project.Type).Annotations(entgql.RelayConnection(), noInput),
 		edge.To("indicators", Indicator.Type).Annotations(entgql.RelayConnection(), noInput),
 		edge.To("evaluations", Evaluation.Type).Annotations(noInput),

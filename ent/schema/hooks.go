@@ -6,12 +6,14 @@ package schema
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"entgo.io/ent"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/funding"
 	"jixiao/domain/scoring"
 	gen "jixiao/ent"
 	"jixiao/ent/department"
@@ -215,6 +217,49 @@ func evaluationRules() ent.Hook {
 			return next.Mutate(ctx, m)
 		})
 	}, ent.OpCreate)
+}
+
+// fundingLineRules checks a new line's owner and that its category is one of the
+// owner's: a project's lines are by source of funds, a department-year's by revenue
+// nature (package funding). Owner and category never change after.
+func fundingLineRules() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.FundingLineFunc(func(ctx context.Context, m *gen.FundingLineMutation) (ent.Value, error) {
+			if err := oneRowOnly(m.Op(), "funding line"); err != nil {
+				return nil, err
+			}
+			if !m.Op().Is(ent.OpCreate) {
+				return next.Mutate(ctx, m)
+			}
+			dyID, _ := m.DepartmentYearID()
+			if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+				return nil, err
+			}
+			pid, isProject := m.ProjectID()
+			if isProject {
+				if err := projectInYear(ctx, m.Client(), pid, dyID); err != nil {
+					return nil, err
+				}
+			}
+			c, _ := m.Category()
+			if allowed := funding.Allowed(isProject); !slices.Contains(allowed, funding.Category(c)) {
+				whose := "a department-year's lines are by revenue nature"
+				if isProject {
+					whose = "a project's lines are by source of funds"
+				}
+				return nil, inputerr.New("category", "%s is not one of %s: %s", c, whose, joinCategories(allowed))
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
+}
+
+func joinCategories(cs []funding.Category) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
 }
 
 // departmentYearChild checks that a child's department-year exists before insert, so the

@@ -57,6 +57,8 @@ func (Indicator) Fields() []ent.Field {
 		decimal(field.Int64("rated_score").Optional().Nillable().Validate(nonNegative).Validate(fixed.AtMost(fixed.MaxWeight, false))).
 			Comment("qualitative only: the evaluator's score, inside the rating's band"),
 		field.Text("deviation_reason").Default("").Validate(maxChars(maxReason)).Comment("偏差原因分析"),
+		field.Text("scoring_criteria").Default("").Validate(maxChars(maxReason)).
+			Comment("评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules"),
 
 		computedRate("effective_actual", "the actual scoring uses: typed, or derived by the binding"),
 		computedRate("completion_rate", "effective actual / target in percent, 2 places"),

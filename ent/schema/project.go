@@ -23,9 +23,15 @@ func (Project) Fields() []ent.Field {
 		field.String("code").Default("").Validate(maxChars(64)).Annotations(columnSize(64)).Annotations(entgql.OrderField("CODE")),
 		field.String("name").NotEmpty().Validate(maxChars(300)).Annotations(columnSize(300)).Annotations(entgql.OrderField("NAME")),
 		field.String("category").Default("").Validate(maxChars(100)).Annotations(columnSize(100)).Annotations(entgql.OrderField("CATEGORY")),
+		field.String("supervising_department").Default("").Validate(maxChars(200)).Annotations(columnSize(200)).
+			Comment("主管部门; empty: the department whose year the project belongs to"),
+		field.String("implementing_unit").Default("").Validate(maxChars(200)).Annotations(columnSize(200)).
+			Comment("实施单位"),
+		money("initial_budget", "年初预算数"),
 		money("budget", "adjusted budget 调整后预算数"),
 		money("executed", "executed amount 执行数"),
-		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("绩效目标"),
+		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("年度总体目标: the goal as expected (预期目标)"),
+		field.Text("goal_outcome").Default("").Validate(maxChars(maxDescription)).Comment("年度总体目标实际完成情况: what came of the goal"),
 
 		computedRate("execution_rate", "executed / budget in percent, 2 places"),
 		computedDecimal("execution_score", "the 预算执行率 item, 10 × min(execution rate, 1), 2 places"),
@@ -39,6 +45,8 @@ func (Project) Edges() []ent.Edge {
 			Unique().Required().Immutable(),
 		edge.To("indicators", Indicator.Type).Annotations(entgql.RelayConnection(), noInput),
 		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
+		// Listed in form order by a hand-written field (graph/jixiao.graphql).
+		edge.To("funding_lines", FundingLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -17,7 +17,7 @@ const (
 	maxSection     = 20000 // a report section: the self-assessment conclusion (the sample report is about 4000 in all)
 	maxParagraphs  = 10000 // problems found, improvements, an explanation of low execution
 	maxDescription = 5000  // a goal, a department's functions, a key task's content or outcome, a review comment
-	maxReason      = 2000  // one indicator's deviation reason
+	maxReason      = 2000  // one indicator's deviation reason or scoring criteria
 )
 
 // maxChars refuses a text longer than n characters, saying by how much.

@@ -14,6 +14,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	_ "jixiao/ent/runtime"
 	"jixiao/platform/access"
@@ -186,5 +187,74 @@ func TestIndicatorInput(t *testing.T) {
 	var bad *inputerr.Error
 	if !errors.As(err, &bad) || bad.Field != "weight" {
 		t.Errorf("a qualitative indicator of weight 0: %v, want an error on weight", err)
+	}
+}
+
+// TestFundingLineRules: a line's category is its owner's kind (a project's by
+// source of funds, a year's by revenue nature), its project is of its year, one
+// line per category and owner, and lines go with their owner when it is deleted.
+func TestFundingLineRules(t *testing.T) {
+	c, ctx := open(t)
+	d := c.Department.Create().SetCode("F").SetName("局").SaveX(ctx)
+	y := c.DepartmentYear.Create().SetDepartmentID(d.ID).SetYear(2023).SaveX(ctx)
+	other := c.DepartmentYear.Create().SetDepartmentID(d.ID).SetYear(2024).SaveX(ctx)
+	p := c.Project.Create().SetDepartmentYearID(y.ID).SetName("项目").SaveX(ctx)
+	revenue := c.FundingLine.Create().SetDepartmentYearID(y.ID).SetCategory(fundingline.CategoryGENERAL_PUBLIC_BUDGET).SaveX(ctx)
+	source := c.FundingLine.Create().SetDepartmentYearID(y.ID).SetProjectID(p.ID).SetCategory(fundingline.CategoryCURRENT_APPROPRIATION).SaveX(ctx)
+
+	create := func(year int, project *int, cat fundingline.Category) func(ctx context.Context, c *ent.Client) error {
+		return func(ctx context.Context, c *ent.Client) error {
+			return c.FundingLine.Create().SetDepartmentYearID(year).SetNillableProjectID(project).SetCategory(cat).Exec(ctx)
+		}
+	}
+	for _, tt := range []struct {
+		name  string
+		save  func(ctx context.Context, c *ent.Client) error
+		field string // the refusal's field, "" when accepted
+	}{
+		{"a year's revenue by another nature", create(y.ID, nil, fundingline.CategoryUNIT_FUNDS), ""},
+		{"a project's funds from another source", create(y.ID, &p.ID, fundingline.CategoryPRIOR_YEAR_CARRYOVER), ""},
+		{"a source of funds on a year", create(y.ID, nil, fundingline.CategoryOTHER_FUNDS), "category"},
+		{"a revenue nature on a project", create(y.ID, &p.ID, fundingline.CategoryGOVERNMENT_FUND_BUDGET), "category"},
+		{"a project of another year", create(other.ID, &p.ID, fundingline.CategoryOTHER_FUNDS), "projectID"},
+		{"a year that does not exist", create(other.ID+1000, nil, fundingline.CategoryUNIT_FUNDS), "departmentYearID (not found)"},
+	} {
+		if got := refusedField(inTx(t, c, tt.save)); got != tt.field {
+			t.Errorf("%s: refused on %q, want %q", tt.name, got, tt.field)
+		}
+	}
+	// The same category twice, of the year and of the project: the first is named.
+	for _, tt := range []struct {
+		name     string
+		save     func(ctx context.Context, c *ent.Client) error
+		existing int
+		what     string
+	}{
+		{"a year's category twice", create(y.ID, nil, fundingline.CategoryGENERAL_PUBLIC_BUDGET), revenue.ID,
+			fmt.Sprintf("a GENERAL_PUBLIC_BUDGET line of department-year %d", y.ID)},
+		{"a project's category twice", create(y.ID, &p.ID, fundingline.CategoryCURRENT_APPROPRIATION), source.ID,
+			fmt.Sprintf("a CURRENT_APPROPRIATION line of project %d", p.ID)},
+	} {
+		var taken *inputerr.Taken
+		if err := inTx(t, c, tt.save); !errors.As(err, &taken) || *taken != (inputerr.Taken{Field: "category", What: tt.what, Entity: "funding line", Existing: tt.existing}) {
+			t.Errorf("%s: err = %v", tt.name, err)
+		}
+	}
+	// The other year may hold the category the first year holds.
+	if err := create(other.ID, nil, fundingline.CategoryGENERAL_PUBLIC_BUDGET)(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := c.Project.DeleteOneID(p.ID).Exec(ctx); err != nil {
+		t.Fatalf("deleting a project with a source line: %v", err)
+	}
+	if n := c.FundingLine.Query().Where(fundingline.ProjectIDNotNil()).CountX(ctx); n != 0 {
+		t.Errorf("%d source lines outlived their project", n)
+	}
+	if err := c.DepartmentYear.DeleteOneID(y.ID).Exec(ctx); err != nil {
+		t.Fatalf("deleting a year with revenue lines: %v", err)
+	}
+	if n := c.FundingLine.Query().CountX(ctx); n != 1 {
+		t.Errorf("%d lines after deleting the year, want the other year's 1", n)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/hook"
 	"jixiao/ent/project"
 	"jixiao/platform/inputerr"
@@ -105,6 +106,28 @@ func uniqueEvaluation() ent.Hook {
 				q.Where(evaluation.DepartmentYearID(dy), evaluation.ProjectIDIsNil())
 			}
 			if err := taken(ctx, q.FirstID, field, what, "evaluation"); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}, ent.OpCreate)
+}
+
+// uniqueFundingLine: one line per category of a project, or of a department-year's revenue.
+func uniqueFundingLine() ent.Hook {
+	return hook.On(func(next ent.Mutator) ent.Mutator {
+		return hook.FundingLineFunc(func(ctx context.Context, m *gen.FundingLineMutation) (ent.Value, error) {
+			dy, _ := m.DepartmentYearID()
+			c, _ := m.Category()
+			q := m.Client().FundingLine.Query().Where(fundingline.CategoryEQ(c))
+			what := fmt.Sprintf("a %s line of department-year %d", c, dy)
+			if pid, ok := m.ProjectID(); ok {
+				q.Where(fundingline.ProjectID(pid))
+				what = fmt.Sprintf("a %s line of project %d", c, pid)
+			} else {
+				q.Where(fundingline.DepartmentYearID(dy), fundingline.ProjectIDIsNil())
+			}
+			if err := taken(ctx, q.FirstID, "category", what, "funding line"); err != nil {
 				return nil, err
 			}
 			return next.Mutate(ctx, m)

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
@@ -42,6 +43,7 @@ type ResolverRoot interface {
 	Department() DepartmentResolver
 	DepartmentYear() DepartmentYearResolver
 	Evaluation() EvaluationResolver
+	FundingLine() FundingLineResolver
 	Indicator() IndicatorResolver
 	MonthlyExecution() MonthlyExecutionResolver
 	Mutation() MutationResolver
@@ -181,42 +183,48 @@ type ComplexityRoot struct {
 	}
 
 	DepartmentYear struct {
-		AssetsInUse       func(childComplexity int) int
-		AssetsTotal       func(childComplexity int) int
-		BasicActual       func(childComplexity int) int
-		BasicBudget       func(childComplexity int) int
-		CarryoverEnd      func(childComplexity int) int
-		CarryoverRate     func(childComplexity int) int
-		CarryoverStart    func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		Department        func(childComplexity int) int
-		DepartmentID      func(childComplexity int) int
-		Evaluations       func(childComplexity int) int
-		ExecutionRate     func(childComplexity int) int
-		Goal              func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Indicators        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
-		KeyTasks          func(childComplexity int) int
-		LockReason        func(childComplexity int) int
-		Locked            func(childComplexity int) int
-		Months            func(childComplexity int) int
-		MonthsBehind      func(childComplexity int) int
-		OverallEvaluation func(childComplexity int) int
-		PersonnelActual   func(childComplexity int) int
-		PersonnelBudget   func(childComplexity int) int
-		ProjectActual     func(childComplexity int) int
-		ProjectBudget     func(childComplexity int) int
-		Projects          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
-		PublicActual      func(childComplexity int) int
-		PublicBudget      func(childComplexity int) int
-		ThreePublicActual func(childComplexity int) int
-		ThreePublicBudget func(childComplexity int) int
-		TotalActual       func(childComplexity int) int
-		TotalBudget       func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
-		Version           func(childComplexity int) int
-		ViewerCan         func(childComplexity int) int
-		Year              func(childComplexity int) int
+		AssetsInUse          func(childComplexity int) int
+		AssetsTotal          func(childComplexity int) int
+		BasicActual          func(childComplexity int) int
+		BasicBudget          func(childComplexity int) int
+		BasicInitialBudget   func(childComplexity int) int
+		CarryoverEnd         func(childComplexity int) int
+		CarryoverRate        func(childComplexity int) int
+		CarryoverStart       func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Department           func(childComplexity int) int
+		DepartmentID         func(childComplexity int) int
+		Evaluations          func(childComplexity int) int
+		ExecutionRate        func(childComplexity int) int
+		FundingLines         func(childComplexity int) int
+		FundingProblems      func(childComplexity int) int
+		Goal                 func(childComplexity int) int
+		GoalOutcome          func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Indicators           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		KeyTasks             func(childComplexity int) int
+		LockReason           func(childComplexity int) int
+		Locked               func(childComplexity int) int
+		Months               func(childComplexity int) int
+		MonthsBehind         func(childComplexity int) int
+		OverallEvaluation    func(childComplexity int) int
+		PersonnelActual      func(childComplexity int) int
+		PersonnelBudget      func(childComplexity int) int
+		ProjectActual        func(childComplexity int) int
+		ProjectBudget        func(childComplexity int) int
+		ProjectInitialBudget func(childComplexity int) int
+		Projects             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		PublicActual         func(childComplexity int) int
+		PublicBudget         func(childComplexity int) int
+		ThreePublicActual    func(childComplexity int) int
+		ThreePublicBudget    func(childComplexity int) int
+		TotalActual          func(childComplexity int) int
+		TotalBudget          func(childComplexity int) int
+		TotalInitialBudget   func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+		ViewerCan            func(childComplexity int) int
+		Year                 func(childComplexity int) int
 	}
 
 	DepartmentYearConnection struct {
@@ -293,6 +301,31 @@ type ComplexityRoot struct {
 		Type      func(childComplexity int) int
 	}
 
+	FundingLine struct {
+		AdjustedBudget   func(childComplexity int) int
+		Category         func(childComplexity int) int
+		DepartmentYear   func(childComplexity int) int
+		DepartmentYearID func(childComplexity int) int
+		Executed         func(childComplexity int) int
+		ExecutionRate    func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InitialBudget    func(childComplexity int) int
+		Project          func(childComplexity int) int
+		ProjectID        func(childComplexity int) int
+		Version          func(childComplexity int) int
+	}
+
+	FundingLineConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FundingLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Indicator struct {
 		Actual            func(childComplexity int) int
 		Attainment        func(childComplexity int) int
@@ -319,6 +352,7 @@ type ComplexityRoot struct {
 		RatedScoreBand    func(childComplexity int) int
 		Rating            func(childComplexity int) int
 		Score             func(childComplexity int) int
+		ScoringCriteria   func(childComplexity int) int
 		Target            func(childComplexity int) int
 		Unit              func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
@@ -386,6 +420,7 @@ type ComplexityRoot struct {
 		CreateDepartment     func(childComplexity int, input ent.CreateDepartmentInput) int
 		CreateDepartmentYear func(childComplexity int, input ent.CreateDepartmentYearInput) int
 		CreateEvaluation     func(childComplexity int, input ent.CreateEvaluationInput) int
+		CreateFundingLine    func(childComplexity int, input ent.CreateFundingLineInput) int
 		CreateIndicator      func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateKeyTask        func(childComplexity int, input ent.CreateKeyTaskInput) int
 		CreateProject        func(childComplexity int, input ent.CreateProjectInput) int
@@ -393,6 +428,7 @@ type ComplexityRoot struct {
 		DeleteDepartment     func(childComplexity int, id int) int
 		DeleteDepartmentYear func(childComplexity int, id int) int
 		DeleteEvaluation     func(childComplexity int, id int) int
+		DeleteFundingLine    func(childComplexity int, id int) int
 		DeleteIndicator      func(childComplexity int, id int) int
 		DeleteKeyTask        func(childComplexity int, id int) int
 		DeleteProject        func(childComplexity int, id int) int
@@ -401,11 +437,13 @@ type ComplexityRoot struct {
 		PublishEvaluation    func(childComplexity int, id int) int
 		ReturnEvaluation     func(childComplexity int, id int, comment string) int
 		RevokeAPIToken       func(childComplexity int, id int) int
+		SetFundingLines      func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
 		SetMonthlyExecution  func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
 		SubmitEvaluation     func(childComplexity int, id int) int
 		UpdateDepartment     func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
 		UpdateDepartmentYear func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
 		UpdateEvaluation     func(childComplexity int, id int, input ent.UpdateEvaluationInput, version *int) int
+		UpdateFundingLine    func(childComplexity int, id int, input ent.UpdateFundingLineInput, version *int) int
 		UpdateIndicator      func(childComplexity int, id int, input ent.UpdateIndicatorInput, version *int) int
 		UpdateKeyTask        func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
 		UpdateProject        func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
@@ -425,26 +463,32 @@ type ComplexityRoot struct {
 	}
 
 	Project struct {
-		Budget           func(childComplexity int) int
-		Category         func(childComplexity int) int
-		Code             func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DepartmentYear   func(childComplexity int) int
-		DepartmentYearID func(childComplexity int) int
-		Evaluation       func(childComplexity int) int
-		Evaluations      func(childComplexity int) int
-		Executed         func(childComplexity int) int
-		ExecutionRate    func(childComplexity int) int
-		ExecutionScore   func(childComplexity int) int
-		Goal             func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Indicators       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
-		LockReason       func(childComplexity int) int
-		Locked           func(childComplexity int) int
-		Name             func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		Version          func(childComplexity int) int
-		ViewerCan        func(childComplexity int) int
+		Budget                func(childComplexity int) int
+		Category              func(childComplexity int) int
+		Code                  func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		DepartmentYear        func(childComplexity int) int
+		DepartmentYearID      func(childComplexity int) int
+		Evaluation            func(childComplexity int) int
+		Evaluations           func(childComplexity int) int
+		Executed              func(childComplexity int) int
+		ExecutionRate         func(childComplexity int) int
+		ExecutionScore        func(childComplexity int) int
+		FundingLines          func(childComplexity int) int
+		FundingProblems       func(childComplexity int) int
+		Goal                  func(childComplexity int) int
+		GoalOutcome           func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		ImplementingUnit      func(childComplexity int) int
+		Indicators            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		InitialBudget         func(childComplexity int) int
+		LockReason            func(childComplexity int) int
+		Locked                func(childComplexity int) int
+		Name                  func(childComplexity int) int
+		SupervisingDepartment func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+		Version               func(childComplexity int) int
+		ViewerCan             func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -469,6 +513,7 @@ type ComplexityRoot struct {
 		EvaluationRanking       func(childComplexity int, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) int
 		EvaluationYearOnYear    func(childComplexity int, year int, against int, groupBy []model.EvaluationDimension, measure model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
 		Evaluations             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) int
+		FundingLines            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) int
 		IndicatorAggregate      func(childComplexity int, groupBy []model.IndicatorDimension, measures []model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.IndicatorAggregateOrder, first *int) int
 		IndicatorRanking        func(childComplexity int, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) int
 		IndicatorYearOnYear     func(childComplexity int, year int, against int, groupBy []model.IndicatorDimension, measure model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
@@ -578,6 +623,9 @@ type DepartmentYearResolver interface {
 	Months(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.MonthlyExecution, error)
 	MonthsBehind(ctx context.Context, obj *ent.DepartmentYear) ([]int, error)
 	KeyTasks(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.KeyTask, error)
+	TotalInitialBudget(ctx context.Context, obj *ent.DepartmentYear) (fixed.Decimal, error)
+	FundingLines(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.FundingLine, error)
+	FundingProblems(ctx context.Context, obj *ent.DepartmentYear) ([]*model.SubmitProblem, error)
 	OverallEvaluation(ctx context.Context, obj *ent.DepartmentYear) (*ent.Evaluation, error)
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
@@ -594,6 +642,9 @@ type EvaluationResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
+}
+type FundingLineResolver interface {
+	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
 }
 type IndicatorResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
@@ -619,6 +670,10 @@ type MutationResolver interface {
 	CreateProject(ctx context.Context, input ent.CreateProjectInput) (*ent.Project, error)
 	UpdateProject(ctx context.Context, id int, input ent.UpdateProjectInput, version *int) (*ent.Project, error)
 	DeleteProject(ctx context.Context, id int) (int, error)
+	CreateFundingLine(ctx context.Context, input ent.CreateFundingLineInput) (*ent.FundingLine, error)
+	UpdateFundingLine(ctx context.Context, id int, input ent.UpdateFundingLineInput, version *int) (*ent.FundingLine, error)
+	DeleteFundingLine(ctx context.Context, id int) (int, error)
+	SetFundingLines(ctx context.Context, departmentYearID int, projectID *int, lines []*model.FundingLineInput) ([]*ent.FundingLine, error)
 	CreateIndicator(ctx context.Context, input ent.CreateIndicatorInput) (*ent.Indicator, error)
 	UpdateIndicator(ctx context.Context, id int, input ent.UpdateIndicatorInput, version *int) (*ent.Indicator, error)
 	DeleteIndicator(ctx context.Context, id int) (int, error)
@@ -637,6 +692,9 @@ type MutationResolver interface {
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
 }
 type ProjectResolver interface {
+	FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error)
+	FundingProblems(ctx context.Context, obj *ent.Project) ([]*model.SubmitProblem, error)
+
 	Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error)
 	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Project) (bool, error)
@@ -650,6 +708,7 @@ type QueryResolver interface {
 	Departments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) (*ent.DepartmentConnection, error)
 	DepartmentYears(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) (*ent.DepartmentYearConnection, error)
 	Evaluations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
+	FundingLines(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) (*ent.FundingLineConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
@@ -1232,6 +1291,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.BasicBudget(childComplexity), true
+	case "DepartmentYear.basicInitialBudget":
+		if e.ComplexityRoot.DepartmentYear.BasicInitialBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.BasicInitialBudget(childComplexity), true
 	case "DepartmentYear.carryoverEnd":
 		if e.ComplexityRoot.DepartmentYear.CarryoverEnd == nil {
 			break
@@ -1280,12 +1345,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.ExecutionRate(childComplexity), true
+	case "DepartmentYear.fundingLines":
+		if e.ComplexityRoot.DepartmentYear.FundingLines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.FundingLines(childComplexity), true
+	case "DepartmentYear.fundingProblems":
+		if e.ComplexityRoot.DepartmentYear.FundingProblems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.FundingProblems(childComplexity), true
 	case "DepartmentYear.goal":
 		if e.ComplexityRoot.DepartmentYear.Goal == nil {
 			break
 		}
 
 		return e.ComplexityRoot.DepartmentYear.Goal(childComplexity), true
+	case "DepartmentYear.goalOutcome":
+		if e.ComplexityRoot.DepartmentYear.GoalOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.GoalOutcome(childComplexity), true
 	case "DepartmentYear.id":
 		if e.ComplexityRoot.DepartmentYear.ID == nil {
 			break
@@ -1363,6 +1446,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.ProjectBudget(childComplexity), true
+	case "DepartmentYear.projectInitialBudget":
+		if e.ComplexityRoot.DepartmentYear.ProjectInitialBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.ProjectInitialBudget(childComplexity), true
 	case "DepartmentYear.projects":
 		if e.ComplexityRoot.DepartmentYear.Projects == nil {
 			break
@@ -1410,6 +1499,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.TotalBudget(childComplexity), true
+	case "DepartmentYear.totalInitialBudget":
+		if e.ComplexityRoot.DepartmentYear.TotalInitialBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.TotalInitialBudget(childComplexity), true
 	case "DepartmentYear.updatedAt":
 		if e.ComplexityRoot.DepartmentYear.UpdatedAt == nil {
 			break
@@ -1743,6 +1838,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldLimit.Type(childComplexity), true
 
+	case "FundingLine.adjustedBudget":
+		if e.ComplexityRoot.FundingLine.AdjustedBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.AdjustedBudget(childComplexity), true
+	case "FundingLine.category":
+		if e.ComplexityRoot.FundingLine.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.Category(childComplexity), true
+	case "FundingLine.departmentYear":
+		if e.ComplexityRoot.FundingLine.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.DepartmentYear(childComplexity), true
+	case "FundingLine.departmentYearID":
+		if e.ComplexityRoot.FundingLine.DepartmentYearID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.DepartmentYearID(childComplexity), true
+	case "FundingLine.executed":
+		if e.ComplexityRoot.FundingLine.Executed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.Executed(childComplexity), true
+	case "FundingLine.executionRate":
+		if e.ComplexityRoot.FundingLine.ExecutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.ExecutionRate(childComplexity), true
+	case "FundingLine.id":
+		if e.ComplexityRoot.FundingLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.ID(childComplexity), true
+	case "FundingLine.initialBudget":
+		if e.ComplexityRoot.FundingLine.InitialBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.InitialBudget(childComplexity), true
+	case "FundingLine.project":
+		if e.ComplexityRoot.FundingLine.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.Project(childComplexity), true
+	case "FundingLine.projectID":
+		if e.ComplexityRoot.FundingLine.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.ProjectID(childComplexity), true
+	case "FundingLine.version":
+		if e.ComplexityRoot.FundingLine.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLine.Version(childComplexity), true
+
+	case "FundingLineConnection.edges":
+		if e.ComplexityRoot.FundingLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLineConnection.Edges(childComplexity), true
+	case "FundingLineConnection.pageInfo":
+		if e.ComplexityRoot.FundingLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLineConnection.PageInfo(childComplexity), true
+	case "FundingLineConnection.totalCount":
+		if e.ComplexityRoot.FundingLineConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLineConnection.TotalCount(childComplexity), true
+
+	case "FundingLineEdge.cursor":
+		if e.ComplexityRoot.FundingLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLineEdge.Cursor(childComplexity), true
+	case "FundingLineEdge.node":
+		if e.ComplexityRoot.FundingLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingLineEdge.Node(childComplexity), true
+
 	case "Indicator.actual":
 		if e.ComplexityRoot.Indicator.Actual == nil {
 			break
@@ -1893,6 +2087,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Score(childComplexity), true
+	case "Indicator.scoringCriteria":
+		if e.ComplexityRoot.Indicator.ScoringCriteria == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.ScoringCriteria(childComplexity), true
 	case "Indicator.target":
 		if e.ComplexityRoot.Indicator.Target == nil {
 			break
@@ -2184,6 +2384,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEvaluation(childComplexity, args["input"].(ent.CreateEvaluationInput)), true
+	case "Mutation.createFundingLine":
+		if e.ComplexityRoot.Mutation.CreateFundingLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFundingLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFundingLine(childComplexity, args["input"].(ent.CreateFundingLineInput)), true
 	case "Mutation.createIndicator":
 		if e.ComplexityRoot.Mutation.CreateIndicator == nil {
 			break
@@ -2261,6 +2472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEvaluation(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteFundingLine":
+		if e.ComplexityRoot.Mutation.DeleteFundingLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteFundingLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteFundingLine(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteIndicator":
 		if e.ComplexityRoot.Mutation.DeleteIndicator == nil {
 			break
@@ -2344,6 +2566,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int)), true
+	case "Mutation.setFundingLines":
+		if e.ComplexityRoot.Mutation.SetFundingLines == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setFundingLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetFundingLines(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["lines"].([]*model.FundingLineInput)), true
 	case "Mutation.setMonthlyExecution":
 		if e.ComplexityRoot.Mutation.SetMonthlyExecution == nil {
 			break
@@ -2399,6 +2632,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEvaluation(childComplexity, args["id"].(int), args["input"].(ent.UpdateEvaluationInput), args["version"].(*int)), true
+	case "Mutation.updateFundingLine":
+		if e.ComplexityRoot.Mutation.UpdateFundingLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFundingLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFundingLine(childComplexity, args["id"].(int), args["input"].(ent.UpdateFundingLineInput), args["version"].(*int)), true
 	case "Mutation.updateIndicator":
 		if e.ComplexityRoot.Mutation.UpdateIndicator == nil {
 			break
@@ -2548,18 +2792,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.ExecutionScore(childComplexity), true
+	case "Project.fundingLines":
+		if e.ComplexityRoot.Project.FundingLines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.FundingLines(childComplexity), true
+	case "Project.fundingProblems":
+		if e.ComplexityRoot.Project.FundingProblems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.FundingProblems(childComplexity), true
 	case "Project.goal":
 		if e.ComplexityRoot.Project.Goal == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.Goal(childComplexity), true
+	case "Project.goalOutcome":
+		if e.ComplexityRoot.Project.GoalOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.GoalOutcome(childComplexity), true
 	case "Project.id":
 		if e.ComplexityRoot.Project.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.ID(childComplexity), true
+	case "Project.implementingUnit":
+		if e.ComplexityRoot.Project.ImplementingUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ImplementingUnit(childComplexity), true
 	case "Project.indicators":
 		if e.ComplexityRoot.Project.Indicators == nil {
 			break
@@ -2571,6 +2839,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
+	case "Project.initialBudget":
+		if e.ComplexityRoot.Project.InitialBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.InitialBudget(childComplexity), true
 	case "Project.lockReason":
 		if e.ComplexityRoot.Project.LockReason == nil {
 			break
@@ -2589,6 +2863,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Name(childComplexity), true
+	case "Project.supervisingDepartment":
+		if e.ComplexityRoot.Project.SupervisingDepartment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.SupervisingDepartment(childComplexity), true
 	case "Project.updatedAt":
 		if e.ComplexityRoot.Project.UpdatedAt == nil {
 			break
@@ -2750,6 +3030,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Evaluations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.EvaluationOrder), args["where"].(*ent.EvaluationWhereInput)), true
+	case "Query.fundingLines":
+		if e.ComplexityRoot.Query.FundingLines == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fundingLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FundingLines(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.FundingLineOrder), args["where"].(*ent.FundingLineWhereInput)), true
 	case "Query.indicatorAggregate":
 		if e.ComplexityRoot.Query.IndicatorAggregate == nil {
 			break
@@ -3179,6 +3470,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateDepartmentInput", ec.unmarshalInputCreateDepartmentInput),
 			graphql.NewInputUnmarshaler("CreateDepartmentYearInput", ec.unmarshalInputCreateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("CreateEvaluationInput", ec.unmarshalInputCreateEvaluationInput),
+			graphql.NewInputUnmarshaler("CreateFundingLineInput", ec.unmarshalInputCreateFundingLineInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateKeyTaskInput", ec.unmarshalInputCreateKeyTaskInput),
 			graphql.NewInputUnmarshaler("CreateMonthlyExecutionInput", ec.unmarshalInputCreateMonthlyExecutionInput),
@@ -3191,6 +3483,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EvaluationAggregateOrder", ec.unmarshalInputEvaluationAggregateOrder),
 			graphql.NewInputUnmarshaler("EvaluationOrder", ec.unmarshalInputEvaluationOrder),
 			graphql.NewInputUnmarshaler("EvaluationWhereInput", ec.unmarshalInputEvaluationWhereInput),
+			graphql.NewInputUnmarshaler("FundingLineInput", ec.unmarshalInputFundingLineInput),
+			graphql.NewInputUnmarshaler("FundingLineOrder", ec.unmarshalInputFundingLineOrder),
+			graphql.NewInputUnmarshaler("FundingLineWhereInput", ec.unmarshalInputFundingLineWhereInput),
 			graphql.NewInputUnmarshaler("IndicatorAggregateOrder", ec.unmarshalInputIndicatorAggregateOrder),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
@@ -3205,6 +3500,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentYearInput", ec.unmarshalInputUpdateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluationInput", ec.unmarshalInputUpdateEvaluationInput),
+			graphql.NewInputUnmarshaler("UpdateFundingLineInput", ec.unmarshalInputUpdateFundingLineInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateKeyTaskInput", ec.unmarshalInputUpdateKeyTaskInput),
 			graphql.NewInputUnmarshaler("UpdateMonthlyExecutionInput", ec.unmarshalInputUpdateMonthlyExecutionInput),
@@ -4058,9 +4354,21 @@ input CreateDepartmentYearInput {
   """
   assetsTotal: Decimal
   """
-  部门整体支出绩效目标
+  部门整体支出绩效目标: the year's overall goal as expected (预期目标)
   """
   goal: String
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String
+  """
+  基本支出 年初预算数 (万元)
+  """
+  basicInitialBudget: Decimal
+  """
+  项目支出 年初预算数 (万元)
+  """
+  projectInitialBudget: Decimal
   departmentID: ID!
 }
 """
@@ -4084,6 +4392,30 @@ input CreateEvaluationInput {
   why budget execution is below 90 % (projects)
   """
   executionExplanation: String
+  departmentYearID: ID!
+  projectID: ID
+}
+"""
+CreateFundingLineInput is used for create FundingLine object.
+Input was generated by ent.
+"""
+input CreateFundingLineInput {
+  """
+  projects: CURRENT_APPROPRIATION 当年财政拨款, PRIOR_YEAR_CARRYOVER 上年结转资金, OTHER_FUNDS 其他资金; department-years: GENERAL_PUBLIC_BUDGET 一般公共预算, GOVERNMENT_FUND_BUDGET 政府性基金预算, STATE_CAPITAL_BUDGET 国有资本经营预算, FISCAL_SPECIAL_ACCOUNT 财政专户管理资金, UNIT_FUNDS 单位资金
+  """
+  category: FundingCategory!
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal
+  """
+  全年预算数 (adjusted) (万元)
+  """
+  adjustedBudget: Decimal
+  """
+  全年执行数 (万元)
+  """
+  executed: Decimal
   departmentYearID: ID!
   projectID: ID
 }
@@ -4142,6 +4474,10 @@ input CreateIndicatorInput {
   偏差原因分析
   """
   deviationReason: String
+  """
+  评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
+  """
+  scoringCriteria: String
   departmentYearID: ID!
   projectID: ID
 }
@@ -4187,6 +4523,18 @@ input CreateProjectInput {
   name: String!
   category: String
   """
+  主管部门; empty: the department whose year the project belongs to
+  """
+  supervisingDepartment: String
+  """
+  实施单位
+  """
+  implementingUnit: String
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal
+  """
   adjusted budget 调整后预算数 (万元)
   """
   budget: Decimal
@@ -4195,9 +4543,13 @@ input CreateProjectInput {
   """
   executed: Decimal
   """
-  绩效目标
+  年度总体目标: the goal as expected (预期目标)
   """
   goal: String
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String
   departmentYearID: ID!
 }
 """
@@ -4526,9 +4878,21 @@ type DepartmentYear implements Node {
   """
   assetsTotal: Decimal!
   """
-  部门整体支出绩效目标
+  部门整体支出绩效目标: the year's overall goal as expected (预期目标)
   """
   goal: String!
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String!
+  """
+  基本支出 年初预算数 (万元)
+  """
+  basicInitialBudget: Decimal!
+  """
+  项目支出 年初预算数 (万元)
+  """
+  projectInitialBudget: Decimal!
   department: Department!
   projects(
     """
@@ -4656,6 +5020,8 @@ enum DepartmentYearOrderField {
   THREE_PUBLIC_ACTUAL
   ASSETS_IN_USE
   ASSETS_TOTAL
+  BASIC_INITIAL_BUDGET
+  PROJECT_INITIAL_BUDGET
   BASIC_BUDGET
   BASIC_ACTUAL
   TOTAL_BUDGET
@@ -4881,6 +5247,44 @@ input DepartmentYearWhereInput {
   goalHasSuffix: String
   goalEqualFold: String
   goalContainsFold: String
+  """
+  goal_outcome field predicates
+  """
+  goalOutcome: String
+  goalOutcomeNEQ: String
+  goalOutcomeIn: [String!]
+  goalOutcomeNotIn: [String!]
+  goalOutcomeGT: String
+  goalOutcomeGTE: String
+  goalOutcomeLT: String
+  goalOutcomeLTE: String
+  goalOutcomeContains: String
+  goalOutcomeHasPrefix: String
+  goalOutcomeHasSuffix: String
+  goalOutcomeEqualFold: String
+  goalOutcomeContainsFold: String
+  """
+  basic_initial_budget field predicates
+  """
+  basicInitialBudget: Decimal
+  basicInitialBudgetNEQ: Decimal
+  basicInitialBudgetIn: [Decimal!]
+  basicInitialBudgetNotIn: [Decimal!]
+  basicInitialBudgetGT: Decimal
+  basicInitialBudgetGTE: Decimal
+  basicInitialBudgetLT: Decimal
+  basicInitialBudgetLTE: Decimal
+  """
+  project_initial_budget field predicates
+  """
+  projectInitialBudget: Decimal
+  projectInitialBudgetNEQ: Decimal
+  projectInitialBudgetIn: [Decimal!]
+  projectInitialBudgetNotIn: [Decimal!]
+  projectInitialBudgetGT: Decimal
+  projectInitialBudgetGTE: Decimal
+  projectInitialBudgetLT: Decimal
+  projectInitialBudgetLTE: Decimal
   """
   basic_budget field predicates
   """
@@ -5310,6 +5714,198 @@ enum FormulaBinding @goModel(model: "jixiao/ent/indicator.Binding") {
   THREE_PUBLIC_CONTROL
 }
 """
+FundingCategory is enum for the field category
+"""
+enum FundingCategory @goModel(model: "jixiao/ent/fundingline.Category") {
+  CURRENT_APPROPRIATION
+  PRIOR_YEAR_CARRYOVER
+  OTHER_FUNDS
+  GENERAL_PUBLIC_BUDGET
+  GOVERNMENT_FUND_BUDGET
+  STATE_CAPITAL_BUDGET
+  FISCAL_SPECIAL_ACCOUNT
+  UNIT_FUNDS
+}
+type FundingLine implements Node {
+  id: ID!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  departmentYearID: ID!
+  """
+  the project whose funds by source this line holds; null for a department-year's revenue by nature
+  """
+  projectID: ID
+  """
+  projects: CURRENT_APPROPRIATION 当年财政拨款, PRIOR_YEAR_CARRYOVER 上年结转资金, OTHER_FUNDS 其他资金; department-years: GENERAL_PUBLIC_BUDGET 一般公共预算, GOVERNMENT_FUND_BUDGET 政府性基金预算, STATE_CAPITAL_BUDGET 国有资本经营预算, FISCAL_SPECIAL_ACCOUNT 财政专户管理资金, UNIT_FUNDS 单位资金
+  """
+  category: FundingCategory!
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal!
+  """
+  全年预算数 (adjusted) (万元)
+  """
+  adjustedBudget: Decimal!
+  """
+  全年执行数 (万元)
+  """
+  executed: Decimal!
+  departmentYear: DepartmentYear!
+  project: Project
+}
+"""
+A connection to a list of items.
+"""
+type FundingLineConnection {
+  """
+  A list of edges.
+  """
+  edges: [FundingLineEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type FundingLineEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: FundingLine
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for FundingLine connections
+"""
+input FundingLineOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order FundingLines.
+  """
+  field: FundingLineOrderField!
+}
+"""
+Properties by which FundingLine connections can be ordered.
+"""
+enum FundingLineOrderField {
+  CATEGORY
+  INITIAL_BUDGET
+  ADJUSTED_BUDGET
+  EXECUTED
+}
+"""
+FundingLineWhereInput is used for filtering FundingLine objects.
+Input was generated by ent.
+"""
+input FundingLineWhereInput {
+  not: FundingLineWhereInput
+  and: [FundingLineWhereInput!]
+  or: [FundingLineWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  version field predicates
+  """
+  version: Int
+  versionNEQ: Int
+  versionIn: [Int!]
+  versionNotIn: [Int!]
+  versionGT: Int
+  versionGTE: Int
+  versionLT: Int
+  versionLTE: Int
+  """
+  department_year_id field predicates
+  """
+  departmentYearID: ID
+  departmentYearIDNEQ: ID
+  departmentYearIDIn: [ID!]
+  departmentYearIDNotIn: [ID!]
+  """
+  project_id field predicates
+  """
+  projectID: ID
+  projectIDNEQ: ID
+  projectIDIn: [ID!]
+  projectIDNotIn: [ID!]
+  projectIDIsNil: Boolean
+  projectIDNotNil: Boolean
+  """
+  category field predicates
+  """
+  category: FundingCategory
+  categoryNEQ: FundingCategory
+  categoryIn: [FundingCategory!]
+  categoryNotIn: [FundingCategory!]
+  """
+  initial_budget field predicates
+  """
+  initialBudget: Decimal
+  initialBudgetNEQ: Decimal
+  initialBudgetIn: [Decimal!]
+  initialBudgetNotIn: [Decimal!]
+  initialBudgetGT: Decimal
+  initialBudgetGTE: Decimal
+  initialBudgetLT: Decimal
+  initialBudgetLTE: Decimal
+  """
+  adjusted_budget field predicates
+  """
+  adjustedBudget: Decimal
+  adjustedBudgetNEQ: Decimal
+  adjustedBudgetIn: [Decimal!]
+  adjustedBudgetNotIn: [Decimal!]
+  adjustedBudgetGT: Decimal
+  adjustedBudgetGTE: Decimal
+  adjustedBudgetLT: Decimal
+  adjustedBudgetLTE: Decimal
+  """
+  executed field predicates
+  """
+  executed: Decimal
+  executedNEQ: Decimal
+  executedIn: [Decimal!]
+  executedNotIn: [Decimal!]
+  executedGT: Decimal
+  executedGTE: Decimal
+  executedLT: Decimal
+  executedLTE: Decimal
+  """
+  department_year edge predicates
+  """
+  hasDepartmentYear: Boolean
+  hasDepartmentYearWith: [DepartmentYearWhereInput!]
+  """
+  project edge predicates
+  """
+  hasProject: Boolean
+  hasProjectWith: [ProjectWhereInput!]
+}
+"""
 Grade is enum for the field grade
 """
 enum Grade @goModel(model: "jixiao/ent/evaluation.Grade") {
@@ -5381,6 +5977,10 @@ type Indicator implements Node {
   偏差原因分析
   """
   deviationReason: String!
+  """
+  评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
+  """
+  scoringCriteria: String!
   departmentYear: DepartmentYear!
   project: Project
 }
@@ -5696,6 +6296,22 @@ input IndicatorWhereInput {
   deviationReasonHasSuffix: String
   deviationReasonEqualFold: String
   deviationReasonContainsFold: String
+  """
+  scoring_criteria field predicates
+  """
+  scoringCriteria: String
+  scoringCriteriaNEQ: String
+  scoringCriteriaIn: [String!]
+  scoringCriteriaNotIn: [String!]
+  scoringCriteriaGT: String
+  scoringCriteriaGTE: String
+  scoringCriteriaLT: String
+  scoringCriteriaLTE: String
+  scoringCriteriaContains: String
+  scoringCriteriaHasPrefix: String
+  scoringCriteriaHasSuffix: String
+  scoringCriteriaEqualFold: String
+  scoringCriteriaContainsFold: String
   """
   effective_actual field predicates
   """
@@ -6082,6 +6698,18 @@ type Project implements Node {
   name: String!
   category: String!
   """
+  主管部门; empty: the department whose year the project belongs to
+  """
+  supervisingDepartment: String!
+  """
+  实施单位
+  """
+  implementingUnit: String!
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal!
+  """
   adjusted budget 调整后预算数 (万元)
   """
   budget: Decimal!
@@ -6090,9 +6718,13 @@ type Project implements Node {
   """
   executed: Decimal!
   """
-  绩效目标
+  年度总体目标: the goal as expected (预期目标)
   """
   goal: String!
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String!
   departmentYear: DepartmentYear!
   indicators(
     """
@@ -6179,6 +6811,7 @@ enum ProjectOrderField {
   CODE
   NAME
   CATEGORY
+  INITIAL_BUDGET
   BUDGET
   EXECUTED
   EXECUTION_RATE
@@ -6292,6 +6925,49 @@ input ProjectWhereInput {
   categoryEqualFold: String
   categoryContainsFold: String
   """
+  supervising_department field predicates
+  """
+  supervisingDepartment: String
+  supervisingDepartmentNEQ: String
+  supervisingDepartmentIn: [String!]
+  supervisingDepartmentNotIn: [String!]
+  supervisingDepartmentGT: String
+  supervisingDepartmentGTE: String
+  supervisingDepartmentLT: String
+  supervisingDepartmentLTE: String
+  supervisingDepartmentContains: String
+  supervisingDepartmentHasPrefix: String
+  supervisingDepartmentHasSuffix: String
+  supervisingDepartmentEqualFold: String
+  supervisingDepartmentContainsFold: String
+  """
+  implementing_unit field predicates
+  """
+  implementingUnit: String
+  implementingUnitNEQ: String
+  implementingUnitIn: [String!]
+  implementingUnitNotIn: [String!]
+  implementingUnitGT: String
+  implementingUnitGTE: String
+  implementingUnitLT: String
+  implementingUnitLTE: String
+  implementingUnitContains: String
+  implementingUnitHasPrefix: String
+  implementingUnitHasSuffix: String
+  implementingUnitEqualFold: String
+  implementingUnitContainsFold: String
+  """
+  initial_budget field predicates
+  """
+  initialBudget: Decimal
+  initialBudgetNEQ: Decimal
+  initialBudgetIn: [Decimal!]
+  initialBudgetNotIn: [Decimal!]
+  initialBudgetGT: Decimal
+  initialBudgetGTE: Decimal
+  initialBudgetLT: Decimal
+  initialBudgetLTE: Decimal
+  """
   budget field predicates
   """
   budget: Decimal
@@ -6329,6 +7005,22 @@ input ProjectWhereInput {
   goalHasSuffix: String
   goalEqualFold: String
   goalContainsFold: String
+  """
+  goal_outcome field predicates
+  """
+  goalOutcome: String
+  goalOutcomeNEQ: String
+  goalOutcomeIn: [String!]
+  goalOutcomeNotIn: [String!]
+  goalOutcomeGT: String
+  goalOutcomeGTE: String
+  goalOutcomeLT: String
+  goalOutcomeLTE: String
+  goalOutcomeContains: String
+  goalOutcomeHasPrefix: String
+  goalOutcomeHasSuffix: String
+  goalOutcomeEqualFold: String
+  goalOutcomeContainsFold: String
   """
   execution_rate field predicates
   """
@@ -6543,6 +7235,37 @@ type Query {
     """
     where: EvaluationWhereInput
   ): EvaluationConnection!
+  fundingLines(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for FundingLines returned from the connection.
+    """
+    orderBy: [FundingLineOrder!]
+
+    """
+    Filtering options for FundingLines returned from the connection.
+    """
+    where: FundingLineWhereInput
+  ): FundingLineConnection!
   indicators(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6756,9 +7479,21 @@ input UpdateDepartmentYearInput {
   """
   assetsTotal: Decimal
   """
-  部门整体支出绩效目标
+  部门整体支出绩效目标: the year's overall goal as expected (预期目标)
   """
   goal: String
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String
+  """
+  基本支出 年初预算数 (万元)
+  """
+  basicInitialBudget: Decimal
+  """
+  项目支出 年初预算数 (万元)
+  """
+  projectInitialBudget: Decimal
 }
 """
 UpdateEvaluationInput is used for update Evaluation object.
@@ -6781,6 +7516,24 @@ input UpdateEvaluationInput {
   why budget execution is below 90 % (projects)
   """
   executionExplanation: String
+}
+"""
+UpdateFundingLineInput is used for update FundingLine object.
+Input was generated by ent.
+"""
+input UpdateFundingLineInput {
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal
+  """
+  全年预算数 (adjusted) (万元)
+  """
+  adjustedBudget: Decimal
+  """
+  全年执行数 (万元)
+  """
+  executed: Decimal
 }
 """
 UpdateIndicatorInput is used for update Indicator object.
@@ -6843,6 +7596,10 @@ input UpdateIndicatorInput {
   偏差原因分析
   """
   deviationReason: String
+  """
+  评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
+  """
+  scoringCriteria: String
 }
 """
 UpdateKeyTaskInput is used for update KeyTask object.
@@ -6884,6 +7641,18 @@ input UpdateProjectInput {
   name: String
   category: String
   """
+  主管部门; empty: the department whose year the project belongs to
+  """
+  supervisingDepartment: String
+  """
+  实施单位
+  """
+  implementingUnit: String
+  """
+  年初预算数 (万元)
+  """
+  initialBudget: Decimal
+  """
   adjusted budget 调整后预算数 (万元)
   """
   budget: Decimal
@@ -6892,9 +7661,13 @@ input UpdateProjectInput {
   """
   executed: Decimal
   """
-  绩效目标
+  年度总体目标: the goal as expected (预期目标)
   """
   goal: String
+  """
+  年度总体目标实际完成情况: what came of the goal
+  """
+  goalOutcome: String
 }
 type User implements Node {
   id: ID!
@@ -7129,7 +7902,8 @@ type SubmitProblem {
   A stable code a UI translates: WEIGHT_NOT_POSITIVE, RATING_MISSING, RATING_UNKNOWN,
   RATED_SCORE_MISSING, RATED_SCORE_OUTSIDE_BAND, OPERATOR_UNKNOWN, TARGET_NEGATIVE,
   ACTUAL_MISSING, COMPLETION_BELOW, COMPLETION_AT_OR_ABOVE, TARGET_MISSED, KIND_UNKNOWN,
-  WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD.
+  WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD, FUNDING_SUM_MISMATCH (field fundingLines, params
+  column, sum and total: the funding lines do not add up to the total row).
   """
   reason: String!
   """The values the reason's sentence names, an object of strings (e.g. {"sum": "95.5"})."""
@@ -7259,6 +8033,16 @@ extend type DepartmentYear {
   monthsBehind: [Int!]!
   """Key tasks in position order."""
   keyTasks: [KeyTask!]!
+  """年初预算数 of the year = basicInitialBudget + projectInitialBudget (the forms' 年度资金总额 row, beside totalBudget and totalActual)."""
+  totalInitialBudget: Decimal!
+  """The year's revenue by nature (按收入性质分), in the forms' order; a category without a line is empty on the forms."""
+  fundingLines: [FundingLine!]!
+  """
+  Where the revenue lines do not add up to the year's totals (年初预算数 totalInitialBudget,
+  全年预算数 totalBudget, 全年执行数 totalActual), one problem per column; empty when they do or
+  there are none. Submitting the overall evaluation is refused with the same problems.
+  """
+  fundingProblems: [SubmitProblem!]!
   """The department-year's overall evaluation, if one was created."""
   overallEvaluation: Evaluation
   """What the caller may do with the year's figures, months and key tasks now."""
@@ -7290,6 +8074,14 @@ extend type Department {
 extend type Project {
   """executed / budget in percent."""
   executionRate: Decimal @places(n: 2)
+  """The project's funds by source (其中：当年财政拨款 / 上年结转资金 / 其他资金), in the forms' order."""
+  fundingLines: [FundingLine!]!
+  """
+  Where the source lines do not add up to the project's initialBudget, budget and executed,
+  one problem per column; empty when they do or there are none. Submitting the project's
+  evaluation is refused with the same problems.
+  """
+  fundingProblems: [SubmitProblem!]!
   """The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1)."""
   executionScore: Decimal! @places(n: 2)
   """The project's self-evaluation, if one was created."""
@@ -7299,6 +8091,11 @@ extend type Project {
   """Whether the project and its indicators are read-only to editors: its evaluation is under review."""
   locked: Boolean!
   lockReason: Lock
+}
+
+extend type FundingLine {
+  """全年执行数 / 全年预算数 in percent (资金执行率); null when the adjusted budget is 0."""
+  executionRate: Decimal @places(n: 2)
 }
 
 extend input DepartmentWhereInput {
@@ -7337,6 +8134,14 @@ extend type Query {
   ): EvaluationConnection!
 }
 
+"""One line of a breakdown, for setFundingLines: an amount left out is 0."""
+input FundingLineInput {
+  category: FundingCategory!
+  initialBudget: Decimal
+  adjustedBudget: Decimal
+  executed: Decimal
+}
+
 """One month of cumulative execution, for setMonthlyExecution."""
 input MonthInput {
   month: Int!
@@ -7357,7 +8162,7 @@ type Mutation {
 
   createDepartmentYear(input: CreateDepartmentYearInput!): DepartmentYear!
   updateDepartmentYear(id: ID!, input: UpdateDepartmentYearInput!, version: Int): DepartmentYear!
-  """Deletes a department-year with its months and key tasks; refused while it has projects, indicators or evaluations."""
+  """Deletes a department-year with its months, key tasks and revenue lines; refused while it has projects, indicators or evaluations."""
   deleteDepartmentYear(id: ID!): ID!
   """Replaces the department-year's monthly execution with the months given."""
   setMonthlyExecution(departmentYearID: ID!, months: [MonthInput!]!): DepartmentYear!
@@ -7368,8 +8173,24 @@ type Mutation {
 
   createProject(input: CreateProjectInput!): Project!
   updateProject(id: ID!, input: UpdateProjectInput!, version: Int): Project!
-  """Deletes a project; refused while it has indicators or an evaluation."""
+  """Deletes a project with its funding lines; refused while it has indicators or an evaluation."""
   deleteProject(id: ID!): ID!
+
+  """
+  A line of a breakdown: with projectID, of that project's funds by source; without, of the
+  department-year's revenue by nature. One line per category and owner.
+  """
+  createFundingLine(input: CreateFundingLineInput!): FundingLine!
+  updateFundingLine(id: ID!, input: UpdateFundingLineInput!, version: Int): FundingLine!
+  deleteFundingLine(id: ID!): ID!
+  """
+  Sets a whole breakdown at once, as the forms show it: the project's lines by source (with
+  projectID) or the department-year's revenue lines. A category listed is created or updated
+  (a line whose amounts do not change is left alone), a category not listed loses its line.
+  Returns the lines in the forms' order. As setMonthlyExecution, it names no version: the
+  last save wins.
+  """
+  setFundingLines(departmentYearID: ID!, projectID: ID, lines: [FundingLineInput!]!): [FundingLine!]!
 
   createIndicator(input: CreateIndicatorInput!): Indicator!
   updateIndicator(id: ID!, input: UpdateIndicatorInput!, version: Int): Indicator!
@@ -7765,6 +8586,12 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_assetsTotal(ctx, field)
 	case "goal":
 		return ec.fieldContext_DepartmentYear_goal(ctx, field)
+	case "goalOutcome":
+		return ec.fieldContext_DepartmentYear_goalOutcome(ctx, field)
+	case "basicInitialBudget":
+		return ec.fieldContext_DepartmentYear_basicInitialBudget(ctx, field)
+	case "projectInitialBudget":
+		return ec.fieldContext_DepartmentYear_projectInitialBudget(ctx, field)
 	case "department":
 		return ec.fieldContext_DepartmentYear_department(ctx, field)
 	case "projects":
@@ -7791,6 +8618,12 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_monthsBehind(ctx, field)
 	case "keyTasks":
 		return ec.fieldContext_DepartmentYear_keyTasks(ctx, field)
+	case "totalInitialBudget":
+		return ec.fieldContext_DepartmentYear_totalInitialBudget(ctx, field)
+	case "fundingLines":
+		return ec.fieldContext_DepartmentYear_fundingLines(ctx, field)
+	case "fundingProblems":
+		return ec.fieldContext_DepartmentYear_fundingProblems(ctx, field)
 	case "overallEvaluation":
 		return ec.fieldContext_DepartmentYear_overallEvaluation(ctx, field)
 	case "viewerCan":
@@ -7951,6 +8784,56 @@ func (ec *executionContext) childFields_FieldLimit(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type FieldLimit", field.Name)
 }
 
+func (ec *executionContext) childFields_FundingLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FundingLine_id(ctx, field)
+	case "version":
+		return ec.fieldContext_FundingLine_version(ctx, field)
+	case "departmentYearID":
+		return ec.fieldContext_FundingLine_departmentYearID(ctx, field)
+	case "projectID":
+		return ec.fieldContext_FundingLine_projectID(ctx, field)
+	case "category":
+		return ec.fieldContext_FundingLine_category(ctx, field)
+	case "initialBudget":
+		return ec.fieldContext_FundingLine_initialBudget(ctx, field)
+	case "adjustedBudget":
+		return ec.fieldContext_FundingLine_adjustedBudget(ctx, field)
+	case "executed":
+		return ec.fieldContext_FundingLine_executed(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_FundingLine_departmentYear(ctx, field)
+	case "project":
+		return ec.fieldContext_FundingLine_project(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_FundingLine_executionRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingLine", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FundingLineConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FundingLineConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FundingLineConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_FundingLineEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_FundingLineEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingLineEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Indicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7993,6 +8876,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_ratedScore(ctx, field)
 	case "deviationReason":
 		return ec.fieldContext_Indicator_deviationReason(ctx, field)
+	case "scoringCriteria":
+		return ec.fieldContext_Indicator_scoringCriteria(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Indicator_departmentYear(ctx, field)
 	case "project":
@@ -8167,12 +9052,20 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_name(ctx, field)
 	case "category":
 		return ec.fieldContext_Project_category(ctx, field)
+	case "supervisingDepartment":
+		return ec.fieldContext_Project_supervisingDepartment(ctx, field)
+	case "implementingUnit":
+		return ec.fieldContext_Project_implementingUnit(ctx, field)
+	case "initialBudget":
+		return ec.fieldContext_Project_initialBudget(ctx, field)
 	case "budget":
 		return ec.fieldContext_Project_budget(ctx, field)
 	case "executed":
 		return ec.fieldContext_Project_executed(ctx, field)
 	case "goal":
 		return ec.fieldContext_Project_goal(ctx, field)
+	case "goalOutcome":
+		return ec.fieldContext_Project_goalOutcome(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Project_departmentYear(ctx, field)
 	case "indicators":
@@ -8181,6 +9074,10 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_evaluations(ctx, field)
 	case "executionRate":
 		return ec.fieldContext_Project_executionRate(ctx, field)
+	case "fundingLines":
+		return ec.fieldContext_Project_fundingLines(ctx, field)
+	case "fundingProblems":
+		return ec.fieldContext_Project_fundingProblems(ctx, field)
 	case "executionScore":
 		return ec.fieldContext_Project_executionScore(ctx, field)
 	case "evaluation":
@@ -8829,6 +9726,20 @@ func (ec *executionContext) field_Mutation_createEvaluation_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createFundingLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateFundingLineInput, error) {
+			return ec.unmarshalNCreateFundingLineInput2jixiaoᚋentᚐCreateFundingLineInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8914,6 +9825,20 @@ func (ec *executionContext) field_Mutation_deleteDepartment_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteFundingLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -9041,6 +9966,36 @@ func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setFundingLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lines",
+		func(ctx context.Context, v any) ([]*model.FundingLineInput, error) {
+			return ec.unmarshalNFundingLineInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐFundingLineInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lines"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setMonthlyExecution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9151,6 +10106,36 @@ func (ec *executionContext) field_Mutation_updateEvaluation_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateEvaluationInput, error) {
 			return ec.unmarshalNUpdateEvaluationInput2jixiaoᚋentᚐUpdateEvaluationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateFundingLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateFundingLineInput, error) {
+			return ec.unmarshalNUpdateFundingLineInput2jixiaoᚋentᚐUpdateFundingLineInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9895,6 +10880,60 @@ func (ec *executionContext) field_Query_evaluations_args(ctx context.Context, ra
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.EvaluationWhereInput, error) {
 			return ec.unmarshalOEvaluationWhereInput2ᚖjixiaoᚋentᚐEvaluationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fundingLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.FundingLineOrder, error) {
+			return ec.unmarshalOFundingLineOrder2ᚕᚖjixiaoᚋentᚐFundingLineOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.FundingLineWhereInput, error) {
+			return ec.unmarshalOFundingLineWhereInput2ᚖjixiaoᚋentᚐFundingLineWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12883,6 +13922,75 @@ func (ec *executionContext) fieldContext_DepartmentYear_goal(_ context.Context, 
 	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "String")
 }
 
+func (ec *executionContext) _DepartmentYear_goalOutcome(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_goalOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalOutcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_goalOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "String")
+}
+
+func (ec *executionContext) _DepartmentYear_basicInitialBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_basicInitialBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BasicInitialBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_basicInitialBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_projectInitialBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_projectInitialBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectInitialBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_projectInitialBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _DepartmentYear_department(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13255,6 +14363,93 @@ func (ec *executionContext) fieldContext_DepartmentYear_keyTasks(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_KeyTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentYear_totalInitialBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_totalInitialBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().TotalInitialBudget(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_totalInitialBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_fundingLines(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_fundingLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().FundingLines(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FundingLine) graphql.Marshaler {
+			return ec.marshalNFundingLine2ᚕᚖjixiaoᚋentᚐFundingLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_fundingLines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentYear_fundingProblems(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_fundingProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().FundingProblems(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubmitProblem) graphql.Marshaler {
+			return ec.marshalNSubmitProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐSubmitProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_fundingProblems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubmitProblem(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14655,6 +15850,419 @@ func (ec *executionContext) fieldContext_FieldLimit_maxBytes(_ context.Context, 
 	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _FundingLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FundingLine_version(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundingLine_departmentYearID(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_departmentYearID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYearID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_departmentYearID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FundingLine_projectID(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_projectID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FundingLine_category(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fundingline.Category) graphql.Marshaler {
+			return ec.marshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "FundingCategory")
+}
+
+func (ec *executionContext) _FundingLine_initialBudget(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_initialBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InitialBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_initialBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FundingLine_adjustedBudget(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_adjustedBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdjustedBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_adjustedBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FundingLine_executed(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_executed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Executed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_executed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FundingLine_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingLine_project(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingLine_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLine_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FundingLine().ExecutionRate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLine_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _FundingLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FundingLineEdge) graphql.Marshaler {
+			return ec.marshalOFundingLineEdge2ᚕᚖjixiaoᚋentᚐFundingLineEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingLineConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLineConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLineConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLineConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundingLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FundingLine) graphql.Marshaler {
+			return ec.marshalOFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingLineEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Indicator_id(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15112,6 +16720,29 @@ func (ec *executionContext) _Indicator_deviationReason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Indicator_deviationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _Indicator_scoringCriteria(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_scoringCriteria(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoringCriteria, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_scoringCriteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Indicator", field, false, false, "String")
 }
 
@@ -16802,6 +18433,182 @@ func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createFundingLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFundingLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFundingLine(ctx, fc.Args["input"].(ent.CreateFundingLineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FundingLine) graphql.Marshaler {
+			return ec.marshalNFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFundingLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFundingLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFundingLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFundingLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFundingLine(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateFundingLineInput), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FundingLine) graphql.Marshaler {
+			return ec.marshalNFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFundingLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFundingLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteFundingLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteFundingLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteFundingLine(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteFundingLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteFundingLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setFundingLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setFundingLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetFundingLines(ctx, fc.Args["departmentYearID"].(int), fc.Args["projectID"].(*int), fc.Args["lines"].([]*model.FundingLineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FundingLine) graphql.Marshaler {
+			return ec.marshalNFundingLine2ᚕᚖjixiaoᚋentᚐFundingLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setFundingLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setFundingLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17816,6 +19623,75 @@ func (ec *executionContext) fieldContext_Project_category(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
 }
 
+func (ec *executionContext) _Project_supervisingDepartment(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_supervisingDepartment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupervisingDepartment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_supervisingDepartment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
+}
+
+func (ec *executionContext) _Project_implementingUnit(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_implementingUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImplementingUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_implementingUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
+}
+
+func (ec *executionContext) _Project_initialBudget(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_initialBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InitialBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_initialBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Project_budget(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17882,6 +19758,29 @@ func (ec *executionContext) _Project_goal(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Project_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
+}
+
+func (ec *executionContext) _Project_goalOutcome(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_goalOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalOutcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_goalOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
 }
 
@@ -18014,6 +19913,70 @@ func (ec *executionContext) _Project_executionRate(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Project_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Project_fundingLines(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_fundingLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().FundingLines(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.FundingLine) graphql.Marshaler {
+			return ec.marshalNFundingLine2ᚕᚖjixiaoᚋentᚐFundingLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_fundingLines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_fundingProblems(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_fundingProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().FundingProblems(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubmitProblem) graphql.Marshaler {
+			return ec.marshalNSubmitProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐSubmitProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_fundingProblems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubmitProblem(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Project_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
@@ -18602,6 +20565,50 @@ func (ec *executionContext) fieldContext_Query_evaluations(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_evaluations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fundingLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fundingLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FundingLines(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.FundingLineOrder), fc.Args["where"].(*ent.FundingLineWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.FundingLineConnection) graphql.Marshaler {
+			return ec.marshalNFundingLineConnection2ᚖjixiaoᚋentᚐFundingLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fundingLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fundingLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22945,7 +24952,7 @@ func (ec *executionContext) unmarshalInputCreateDepartmentYearInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"year", "personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverStart", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal", "goal", "departmentID"}
+	fieldsInOrder := [...]string{"year", "personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverStart", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal", "goal", "goalOutcome", "basicInitialBudget", "projectInitialBudget", "departmentID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23050,6 +25057,27 @@ func (ec *executionContext) unmarshalInputCreateDepartmentYearInput(ctx context.
 				return it, err
 			}
 			it.Goal = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
+		case "basicInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudget = data
+		case "projectInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudget = data
 		case "departmentID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -23151,6 +25179,83 @@ func UnmarshalCreateEvaluationInput(ctx context.Context, raw any) (ent.CreateEva
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateFundingLineInput(ctx context.Context, obj any) (ent.CreateFundingLineInput, error) {
+	var it ent.CreateFundingLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"category", "initialBudget", "adjustedBudget", "executed", "departmentYearID", "projectID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
+		case "adjustedBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudget = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		case "departmentYearID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearID = data
+		case "projectID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateFundingLineInput unmarshals raw into the CreateFundingLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateFundingLineInput(ctx context.Context, raw any) (ent.CreateFundingLineInput, error) {
+	var out ent.CreateFundingLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateFundingLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Context, obj any) (ent.CreateIndicatorInput, error) {
 	var it ent.CreateIndicatorInput
 	if obj == nil {
@@ -23162,7 +25267,7 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "actual", "binding", "rating", "ratedScore", "deviationReason", "departmentYearID", "projectID"}
+	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "actual", "binding", "rating", "ratedScore", "deviationReason", "scoringCriteria", "departmentYearID", "projectID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23267,6 +25372,13 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 				return it, err
 			}
 			it.DeviationReason = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
 		case "departmentYearID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -23442,7 +25554,7 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "category", "budget", "executed", "goal", "departmentYearID"}
+	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome", "departmentYearID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23470,6 +25582,27 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.Category = data
+		case "supervisingDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartment = data
+		case "implementingUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnit = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -23491,6 +25624,13 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.Goal = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
 		case "departmentYearID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -24341,7 +26481,7 @@ func (ec *executionContext) unmarshalInputDepartmentYearWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "personnelBudget", "personnelBudgetNEQ", "personnelBudgetIn", "personnelBudgetNotIn", "personnelBudgetGT", "personnelBudgetGTE", "personnelBudgetLT", "personnelBudgetLTE", "personnelActual", "personnelActualNEQ", "personnelActualIn", "personnelActualNotIn", "personnelActualGT", "personnelActualGTE", "personnelActualLT", "personnelActualLTE", "publicBudget", "publicBudgetNEQ", "publicBudgetIn", "publicBudgetNotIn", "publicBudgetGT", "publicBudgetGTE", "publicBudgetLT", "publicBudgetLTE", "publicActual", "publicActualNEQ", "publicActualIn", "publicActualNotIn", "publicActualGT", "publicActualGTE", "publicActualLT", "publicActualLTE", "projectBudget", "projectBudgetNEQ", "projectBudgetIn", "projectBudgetNotIn", "projectBudgetGT", "projectBudgetGTE", "projectBudgetLT", "projectBudgetLTE", "projectActual", "projectActualNEQ", "projectActualIn", "projectActualNotIn", "projectActualGT", "projectActualGTE", "projectActualLT", "projectActualLTE", "carryoverStart", "carryoverStartNEQ", "carryoverStartIn", "carryoverStartNotIn", "carryoverStartGT", "carryoverStartGTE", "carryoverStartLT", "carryoverStartLTE", "carryoverEnd", "carryoverEndNEQ", "carryoverEndIn", "carryoverEndNotIn", "carryoverEndGT", "carryoverEndGTE", "carryoverEndLT", "carryoverEndLTE", "threePublicBudget", "threePublicBudgetNEQ", "threePublicBudgetIn", "threePublicBudgetNotIn", "threePublicBudgetGT", "threePublicBudgetGTE", "threePublicBudgetLT", "threePublicBudgetLTE", "threePublicActual", "threePublicActualNEQ", "threePublicActualIn", "threePublicActualNotIn", "threePublicActualGT", "threePublicActualGTE", "threePublicActualLT", "threePublicActualLTE", "assetsInUse", "assetsInUseNEQ", "assetsInUseIn", "assetsInUseNotIn", "assetsInUseGT", "assetsInUseGTE", "assetsInUseLT", "assetsInUseLTE", "assetsTotal", "assetsTotalNEQ", "assetsTotalIn", "assetsTotalNotIn", "assetsTotalGT", "assetsTotalGTE", "assetsTotalLT", "assetsTotalLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "basicBudget", "basicBudgetNEQ", "basicBudgetIn", "basicBudgetNotIn", "basicBudgetGT", "basicBudgetGTE", "basicBudgetLT", "basicBudgetLTE", "basicActual", "basicActualNEQ", "basicActualIn", "basicActualNotIn", "basicActualGT", "basicActualGTE", "basicActualLT", "basicActualLTE", "totalBudget", "totalBudgetNEQ", "totalBudgetIn", "totalBudgetNotIn", "totalBudgetGT", "totalBudgetGTE", "totalBudgetLT", "totalBudgetLTE", "totalActual", "totalActualNEQ", "totalActualIn", "totalActualNotIn", "totalActualGT", "totalActualGTE", "totalActualLT", "totalActualLTE", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "carryoverRate", "carryoverRateNEQ", "carryoverRateIn", "carryoverRateNotIn", "carryoverRateGT", "carryoverRateGTE", "carryoverRateLT", "carryoverRateLTE", "carryoverRateIsNil", "carryoverRateNotNil", "hasDepartment", "hasDepartmentWith", "hasProjects", "hasProjectsWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "personnelBudget", "personnelBudgetNEQ", "personnelBudgetIn", "personnelBudgetNotIn", "personnelBudgetGT", "personnelBudgetGTE", "personnelBudgetLT", "personnelBudgetLTE", "personnelActual", "personnelActualNEQ", "personnelActualIn", "personnelActualNotIn", "personnelActualGT", "personnelActualGTE", "personnelActualLT", "personnelActualLTE", "publicBudget", "publicBudgetNEQ", "publicBudgetIn", "publicBudgetNotIn", "publicBudgetGT", "publicBudgetGTE", "publicBudgetLT", "publicBudgetLTE", "publicActual", "publicActualNEQ", "publicActualIn", "publicActualNotIn", "publicActualGT", "publicActualGTE", "publicActualLT", "publicActualLTE", "projectBudget", "projectBudgetNEQ", "projectBudgetIn", "projectBudgetNotIn", "projectBudgetGT", "projectBudgetGTE", "projectBudgetLT", "projectBudgetLTE", "projectActual", "projectActualNEQ", "projectActualIn", "projectActualNotIn", "projectActualGT", "projectActualGTE", "projectActualLT", "projectActualLTE", "carryoverStart", "carryoverStartNEQ", "carryoverStartIn", "carryoverStartNotIn", "carryoverStartGT", "carryoverStartGTE", "carryoverStartLT", "carryoverStartLTE", "carryoverEnd", "carryoverEndNEQ", "carryoverEndIn", "carryoverEndNotIn", "carryoverEndGT", "carryoverEndGTE", "carryoverEndLT", "carryoverEndLTE", "threePublicBudget", "threePublicBudgetNEQ", "threePublicBudgetIn", "threePublicBudgetNotIn", "threePublicBudgetGT", "threePublicBudgetGTE", "threePublicBudgetLT", "threePublicBudgetLTE", "threePublicActual", "threePublicActualNEQ", "threePublicActualIn", "threePublicActualNotIn", "threePublicActualGT", "threePublicActualGTE", "threePublicActualLT", "threePublicActualLTE", "assetsInUse", "assetsInUseNEQ", "assetsInUseIn", "assetsInUseNotIn", "assetsInUseGT", "assetsInUseGTE", "assetsInUseLT", "assetsInUseLTE", "assetsTotal", "assetsTotalNEQ", "assetsTotalIn", "assetsTotalNotIn", "assetsTotalGT", "assetsTotalGTE", "assetsTotalLT", "assetsTotalLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "goalOutcome", "goalOutcomeNEQ", "goalOutcomeIn", "goalOutcomeNotIn", "goalOutcomeGT", "goalOutcomeGTE", "goalOutcomeLT", "goalOutcomeLTE", "goalOutcomeContains", "goalOutcomeHasPrefix", "goalOutcomeHasSuffix", "goalOutcomeEqualFold", "goalOutcomeContainsFold", "basicInitialBudget", "basicInitialBudgetNEQ", "basicInitialBudgetIn", "basicInitialBudgetNotIn", "basicInitialBudgetGT", "basicInitialBudgetGTE", "basicInitialBudgetLT", "basicInitialBudgetLTE", "projectInitialBudget", "projectInitialBudgetNEQ", "projectInitialBudgetIn", "projectInitialBudgetNotIn", "projectInitialBudgetGT", "projectInitialBudgetGTE", "projectInitialBudgetLT", "projectInitialBudgetLTE", "basicBudget", "basicBudgetNEQ", "basicBudgetIn", "basicBudgetNotIn", "basicBudgetGT", "basicBudgetGTE", "basicBudgetLT", "basicBudgetLTE", "basicActual", "basicActualNEQ", "basicActualIn", "basicActualNotIn", "basicActualGT", "basicActualGTE", "basicActualLT", "basicActualLTE", "totalBudget", "totalBudgetNEQ", "totalBudgetIn", "totalBudgetNotIn", "totalBudgetGT", "totalBudgetGTE", "totalBudgetLT", "totalBudgetLTE", "totalActual", "totalActualNEQ", "totalActualIn", "totalActualNotIn", "totalActualGT", "totalActualGTE", "totalActualLT", "totalActualLTE", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "carryoverRate", "carryoverRateNEQ", "carryoverRateIn", "carryoverRateNotIn", "carryoverRateGT", "carryoverRateGTE", "carryoverRateLT", "carryoverRateLTE", "carryoverRateIsNil", "carryoverRateNotNil", "hasDepartment", "hasDepartmentWith", "hasProjects", "hasProjectsWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25440,6 +27580,209 @@ func (ec *executionContext) unmarshalInputDepartmentYearWhereInput(ctx context.C
 				return it, err
 			}
 			it.GoalContainsFold = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
+		case "goalOutcomeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeNEQ = data
+		case "goalOutcomeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeIn = data
+		case "goalOutcomeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeNotIn = data
+		case "goalOutcomeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeGT = data
+		case "goalOutcomeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeGTE = data
+		case "goalOutcomeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeLT = data
+		case "goalOutcomeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeLTE = data
+		case "goalOutcomeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeContains = data
+		case "goalOutcomeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeHasPrefix = data
+		case "goalOutcomeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeHasSuffix = data
+		case "goalOutcomeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeEqualFold = data
+		case "goalOutcomeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeContainsFold = data
+		case "basicInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudget = data
+		case "basicInitialBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetNEQ = data
+		case "basicInitialBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetIn = data
+		case "basicInitialBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetNotIn = data
+		case "basicInitialBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetGT = data
+		case "basicInitialBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetGTE = data
+		case "basicInitialBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetLT = data
+		case "basicInitialBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudgetLTE = data
+		case "projectInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudget = data
+		case "projectInitialBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetNEQ = data
+		case "projectInitialBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetIn = data
+		case "projectInitialBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetNotIn = data
+		case "projectInitialBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetGT = data
+		case "projectInitialBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetGTE = data
+		case "projectInitialBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetLT = data
+		case "projectInitialBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudgetLTE = data
 		case "basicBudget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicBudget"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -27148,6 +29491,584 @@ func UnmarshalEvaluationWhereInput(ctx context.Context, raw any) (ent.Evaluation
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFundingLineInput(ctx context.Context, obj any) (model.FundingLineInput, error) {
+	var it model.FundingLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"category", "initialBudget", "adjustedBudget", "executed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
+		case "adjustedBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudget = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFundingLineInput unmarshals raw into the FundingLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFundingLineInput(ctx context.Context, raw any) (model.FundingLineInput, error) {
+	var out model.FundingLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FundingLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFundingLineOrder(ctx context.Context, obj any) (ent.FundingLineOrder, error) {
+	var it ent.FundingLineOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNFundingLineOrderField2ᚖjixiaoᚋentᚐFundingLineOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFundingLineOrder unmarshals raw into the FundingLineOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFundingLineOrder(ctx context.Context, raw any) (ent.FundingLineOrder, error) {
+	var out ent.FundingLineOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FundingLineOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFundingLineWhereInput(ctx context.Context, obj any) (ent.FundingLineWhereInput, error) {
+	var it ent.FundingLineWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "initialBudget", "initialBudgetNEQ", "initialBudgetIn", "initialBudgetNotIn", "initialBudgetGT", "initialBudgetGTE", "initialBudgetLT", "initialBudgetLTE", "adjustedBudget", "adjustedBudgetNEQ", "adjustedBudgetIn", "adjustedBudgetNotIn", "adjustedBudgetGT", "adjustedBudgetGTE", "adjustedBudgetLT", "adjustedBudgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOFundingLineWhereInput2ᚖjixiaoᚋentᚐFundingLineWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOFundingLineWhereInput2ᚕᚖjixiaoᚋentᚐFundingLineWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOFundingLineWhereInput2ᚕᚖjixiaoᚋentᚐFundingLineWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		case "departmentYearID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearID = data
+		case "departmentYearIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNEQ = data
+		case "departmentYearIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDIn = data
+		case "departmentYearIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNotIn = data
+		case "projectID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "projectIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNEQ = data
+		case "projectIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIn = data
+		case "projectIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotIn = data
+		case "projectIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIsNil = data
+		case "projectIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotNil = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOFundingCategory2ᚖjixiaoᚋentᚋfundinglineᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOFundingCategory2ᚖjixiaoᚋentᚋfundinglineᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOFundingCategory2ᚕjixiaoᚋentᚋfundinglineᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOFundingCategory2ᚕjixiaoᚋentᚋfundinglineᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
+		case "initialBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetNEQ = data
+		case "initialBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetIn = data
+		case "initialBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetNotIn = data
+		case "initialBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetGT = data
+		case "initialBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetGTE = data
+		case "initialBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetLT = data
+		case "initialBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetLTE = data
+		case "adjustedBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudget = data
+		case "adjustedBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetNEQ = data
+		case "adjustedBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetIn = data
+		case "adjustedBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetNotIn = data
+		case "adjustedBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetGT = data
+		case "adjustedBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetGTE = data
+		case "adjustedBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetLT = data
+		case "adjustedBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudgetLTE = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		case "executedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedNEQ = data
+		case "executedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedIn = data
+		case "executedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedNotIn = data
+		case "executedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedGT = data
+		case "executedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedGTE = data
+		case "executedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedLT = data
+		case "executedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executedLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutedLTE = data
+		case "hasDepartmentYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYear = data
+		case "hasDepartmentYearWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYearWith"))
+			data, err := ec.unmarshalODepartmentYearWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentYearWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYearWith = data
+		case "hasProject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProject"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProject = data
+		case "hasProjectWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProjectWith"))
+			data, err := ec.unmarshalOProjectWhereInput2ᚕᚖjixiaoᚋentᚐProjectWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProjectWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFundingLineWhereInput unmarshals raw into the FundingLineWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFundingLineWhereInput(ctx context.Context, raw any) (ent.FundingLineWhereInput, error) {
+	var out ent.FundingLineWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FundingLineWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIndicatorAggregateOrder(ctx context.Context, obj any) (model.IndicatorAggregateOrder, error) {
 	var it model.IndicatorAggregateOrder
 	if obj == nil {
@@ -27275,7 +30196,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "effectiveActual", "effectiveActualNEQ", "effectiveActualIn", "effectiveActualNotIn", "effectiveActualGT", "effectiveActualGTE", "effectiveActualLT", "effectiveActualLTE", "effectiveActualIsNil", "effectiveActualNotNil", "completionRate", "completionRateNEQ", "completionRateIn", "completionRateNotIn", "completionRateGT", "completionRateGTE", "completionRateLT", "completionRateLTE", "completionRateIsNil", "completionRateNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "attainment", "attainmentNEQ", "attainmentIn", "attainmentNotIn", "attainmentGT", "attainmentGTE", "attainmentLT", "attainmentLTE", "deviationRequired", "deviationRequiredNEQ", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "scoringCriteria", "scoringCriteriaNEQ", "scoringCriteriaIn", "scoringCriteriaNotIn", "scoringCriteriaGT", "scoringCriteriaGTE", "scoringCriteriaLT", "scoringCriteriaLTE", "scoringCriteriaContains", "scoringCriteriaHasPrefix", "scoringCriteriaHasSuffix", "scoringCriteriaEqualFold", "scoringCriteriaContainsFold", "effectiveActual", "effectiveActualNEQ", "effectiveActualIn", "effectiveActualNotIn", "effectiveActualGT", "effectiveActualGTE", "effectiveActualLT", "effectiveActualLTE", "effectiveActualIsNil", "effectiveActualNotNil", "completionRate", "completionRateNEQ", "completionRateIn", "completionRateNotIn", "completionRateGT", "completionRateGTE", "completionRateLT", "completionRateLTE", "completionRateIsNil", "completionRateNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "attainment", "attainmentNEQ", "attainmentIn", "attainmentNotIn", "attainmentGT", "attainmentGTE", "attainmentLT", "attainmentLTE", "deviationRequired", "deviationRequiredNEQ", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28528,6 +31449,97 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.DeviationReasonContainsFold = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
+		case "scoringCriteriaNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaNEQ = data
+		case "scoringCriteriaIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaIn = data
+		case "scoringCriteriaNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaNotIn = data
+		case "scoringCriteriaGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaGT = data
+		case "scoringCriteriaGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaGTE = data
+		case "scoringCriteriaLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaLT = data
+		case "scoringCriteriaLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaLTE = data
+		case "scoringCriteriaContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaContains = data
+		case "scoringCriteriaHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaHasPrefix = data
+		case "scoringCriteriaHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaHasSuffix = data
+		case "scoringCriteriaEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaEqualFold = data
+		case "scoringCriteriaContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaContainsFold = data
 		case "effectiveActual":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveActual"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -30052,7 +33064,7 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "supervisingDepartment", "supervisingDepartmentNEQ", "supervisingDepartmentIn", "supervisingDepartmentNotIn", "supervisingDepartmentGT", "supervisingDepartmentGTE", "supervisingDepartmentLT", "supervisingDepartmentLTE", "supervisingDepartmentContains", "supervisingDepartmentHasPrefix", "supervisingDepartmentHasSuffix", "supervisingDepartmentEqualFold", "supervisingDepartmentContainsFold", "implementingUnit", "implementingUnitNEQ", "implementingUnitIn", "implementingUnitNotIn", "implementingUnitGT", "implementingUnitGTE", "implementingUnitLT", "implementingUnitLTE", "implementingUnitContains", "implementingUnitHasPrefix", "implementingUnitHasSuffix", "implementingUnitEqualFold", "implementingUnitContainsFold", "initialBudget", "initialBudgetNEQ", "initialBudgetIn", "initialBudgetNotIn", "initialBudgetGT", "initialBudgetGTE", "initialBudgetLT", "initialBudgetLTE", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "goalOutcome", "goalOutcomeNEQ", "goalOutcomeIn", "goalOutcomeNotIn", "goalOutcomeGT", "goalOutcomeGTE", "goalOutcomeLT", "goalOutcomeLTE", "goalOutcomeContains", "goalOutcomeHasPrefix", "goalOutcomeHasSuffix", "goalOutcomeEqualFold", "goalOutcomeContainsFold", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30605,6 +33617,244 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.CategoryContainsFold = data
+		case "supervisingDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartment = data
+		case "supervisingDepartmentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentNEQ = data
+		case "supervisingDepartmentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentIn = data
+		case "supervisingDepartmentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentNotIn = data
+		case "supervisingDepartmentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentGT = data
+		case "supervisingDepartmentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentGTE = data
+		case "supervisingDepartmentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentLT = data
+		case "supervisingDepartmentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentLTE = data
+		case "supervisingDepartmentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentContains = data
+		case "supervisingDepartmentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentHasPrefix = data
+		case "supervisingDepartmentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentHasSuffix = data
+		case "supervisingDepartmentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentEqualFold = data
+		case "supervisingDepartmentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentContainsFold = data
+		case "implementingUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnit = data
+		case "implementingUnitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitNEQ = data
+		case "implementingUnitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitIn = data
+		case "implementingUnitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitNotIn = data
+		case "implementingUnitGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitGT = data
+		case "implementingUnitGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitGTE = data
+		case "implementingUnitLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitLT = data
+		case "implementingUnitLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitLTE = data
+		case "implementingUnitContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitContains = data
+		case "implementingUnitHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitHasPrefix = data
+		case "implementingUnitHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitHasSuffix = data
+		case "implementingUnitEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitEqualFold = data
+		case "implementingUnitContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnitContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnitContainsFold = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
+		case "initialBudgetNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetNEQ = data
+		case "initialBudgetIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetIn = data
+		case "initialBudgetNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetNotIn = data
+		case "initialBudgetGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetGT = data
+		case "initialBudgetGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetGTE = data
+		case "initialBudgetLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetLT = data
+		case "initialBudgetLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudgetLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudgetLTE = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -30808,6 +34058,97 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.GoalContainsFold = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
+		case "goalOutcomeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeNEQ = data
+		case "goalOutcomeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeIn = data
+		case "goalOutcomeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeNotIn = data
+		case "goalOutcomeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeGT = data
+		case "goalOutcomeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeGTE = data
+		case "goalOutcomeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeLT = data
+		case "goalOutcomeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeLTE = data
+		case "goalOutcomeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeContains = data
+		case "goalOutcomeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeHasPrefix = data
+		case "goalOutcomeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeHasSuffix = data
+		case "goalOutcomeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeEqualFold = data
+		case "goalOutcomeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcomeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcomeContainsFold = data
 		case "executionRate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRate"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -31074,7 +34415,7 @@ func (ec *executionContext) unmarshalInputUpdateDepartmentYearInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverStart", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal", "goal"}
+	fieldsInOrder := [...]string{"personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverStart", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal", "goal", "goalOutcome", "basicInitialBudget", "projectInitialBudget"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31172,6 +34513,27 @@ func (ec *executionContext) unmarshalInputUpdateDepartmentYearInput(ctx context.
 				return it, err
 			}
 			it.Goal = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
+		case "basicInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basicInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BasicInitialBudget = data
+		case "projectInitialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectInitialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectInitialBudget = data
 		}
 	}
 	return it, nil
@@ -31252,6 +34614,62 @@ func UnmarshalUpdateEvaluationInput(ctx context.Context, raw any) (ent.UpdateEva
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateFundingLineInput(ctx context.Context, obj any) (ent.UpdateFundingLineInput, error) {
+	var it ent.UpdateFundingLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"initialBudget", "adjustedBudget", "executed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
+		case "adjustedBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adjustedBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdjustedBudget = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFundingLineInput unmarshals raw into the UpdateFundingLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFundingLineInput(ctx context.Context, raw any) (ent.UpdateFundingLineInput, error) {
+	var out ent.UpdateFundingLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFundingLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Context, obj any) (ent.UpdateIndicatorInput, error) {
 	var it ent.UpdateIndicatorInput
 	if obj == nil {
@@ -31263,7 +34681,7 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "clearOperator", "target", "clearTarget", "unit", "weight", "actual", "clearActual", "binding", "clearBinding", "rating", "clearRating", "ratedScore", "clearRatedScore", "deviationReason"}
+	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "clearOperator", "target", "clearTarget", "unit", "weight", "actual", "clearActual", "binding", "clearBinding", "rating", "clearRating", "ratedScore", "clearRatedScore", "deviationReason", "scoringCriteria"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31410,6 +34828,13 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 				return it, err
 			}
 			it.DeviationReason = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
 		}
 	}
 	return it, nil
@@ -31557,7 +34982,7 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "category", "budget", "executed", "goal"}
+	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31585,6 +35010,27 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.Category = data
+		case "supervisingDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartment = data
+		case "implementingUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingUnit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingUnit = data
+		case "initialBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialBudget = data
 		case "budget":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -31606,6 +35052,13 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.Goal = data
+		case "goalOutcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalOutcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalOutcome = data
 		}
 	}
 	return it, nil
@@ -32431,6 +35884,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Indicator(ctx, sel, obj)
+	case *ent.FundingLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundingLine(ctx, sel, obj)
 	case *ent.Evaluation:
 		if obj == nil {
 			return graphql.Null
@@ -33408,6 +36866,21 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "goalOutcome":
+			out.Values[i] = ec._DepartmentYear_goalOutcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basicInitialBudget":
+			out.Values[i] = ec._DepartmentYear_basicInitialBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectInitialBudget":
+			out.Values[i] = ec._DepartmentYear_projectInitialBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "department":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33479,6 +36952,24 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_keyTasks(ctx, field, obj)
+				})
+		case "totalInitialBudget":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_totalInitialBudget(ctx, field, obj)
+				})
+		case "fundingLines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_fundingLines(ctx, field, obj)
+				})
+		case "fundingProblems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_fundingProblems(ctx, field, obj)
 				})
 		case "overallEvaluation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -34006,6 +37497,173 @@ func (ec *executionContext) _FieldLimit(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var fundingLineImplementors = []string{"FundingLine", "Node"}
+
+func (ec *executionContext) _FundingLine(ctx context.Context, sel ast.SelectionSet, obj *ent.FundingLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingLine")
+		case "id":
+			out.Values[i] = ec._FundingLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._FundingLine_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYearID":
+			out.Values[i] = ec._FundingLine_departmentYearID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectID":
+			out.Values[i] = ec._FundingLine_projectID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._FundingLine_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initialBudget":
+			out.Values[i] = ec._FundingLine_initialBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "adjustedBudget":
+			out.Values[i] = ec._FundingLine_adjustedBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executed":
+			out.Values[i] = ec._FundingLine_executed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundingLine_departmentYear(ctx, field, obj)
+				})
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundingLine_project(ctx, field, obj)
+				})
+		case "executionRate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundingLine_executionRate(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fundingLineConnectionImplementors = []string{"FundingLineConnection"}
+
+func (ec *executionContext) _FundingLineConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.FundingLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingLineConnection")
+		case "edges":
+			out.Values[i] = ec._FundingLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FundingLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._FundingLineConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fundingLineEdgeImplementors = []string{"FundingLineEdge"}
+
+func (ec *executionContext) _FundingLineEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.FundingLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingLineEdge")
+		case "node":
+			out.Values[i] = ec._FundingLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._FundingLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var indicatorImplementors = []string{"Indicator", "Node"}
 
 func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet, obj *ent.Indicator) graphql.Marshaler {
@@ -34114,6 +37772,11 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 			}
 		case "deviationReason":
 			out.Values[i] = ec._Indicator_deviationReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scoringCriteria":
+			out.Values[i] = ec._Indicator_scoringCriteria(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -34665,6 +38328,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createFundingLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFundingLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFundingLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFundingLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteFundingLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteFundingLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setFundingLines":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setFundingLines(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createIndicator":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createIndicator(ctx, field)
@@ -34931,6 +38622,21 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "supervisingDepartment":
+			out.Values[i] = ec._Project_supervisingDepartment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "implementingUnit":
+			out.Values[i] = ec._Project_implementingUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initialBudget":
+			out.Values[i] = ec._Project_initialBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "budget":
 			out.Values[i] = ec._Project_budget(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -34943,6 +38649,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "goal":
 			out.Values[i] = ec._Project_goal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goalOutcome":
+			out.Values[i] = ec._Project_goalOutcome(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -34969,6 +38680,18 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fundingLines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_fundingLines(ctx, field, obj)
+				})
+		case "fundingProblems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_fundingProblems(ctx, field, obj)
+				})
 		case "executionScore":
 			out.Values[i] = ec._Project_executionScore(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35156,6 +38879,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_evaluations(ctx, field)
+				})
+		case "fundingLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fundingLines(ctx, field)
 				})
 		case "indicators":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -36419,6 +40148,11 @@ func (ec *executionContext) unmarshalNCreateEvaluationInput2jixiaoᚋentᚐCreat
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateFundingLineInput2jixiaoᚋentᚐCreateFundingLineInput(ctx context.Context, v any) (ent.CreateFundingLineInput, error) {
+	res, err := ec.unmarshalInputCreateFundingLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateIndicatorInput2jixiaoᚋentᚐCreateIndicatorInput(ctx context.Context, v any) (ent.CreateIndicatorInput, error) {
 	res, err := ec.unmarshalInputCreateIndicatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -36752,6 +40486,91 @@ func (ec *executionContext) unmarshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐ
 
 func (ec *executionContext) marshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐBinding(ctx context.Context, sel ast.SelectionSet, v indicator.Binding) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx context.Context, v any) (fundingline.Category, error) {
+	var res fundingline.Category
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx context.Context, sel ast.SelectionSet, v fundingline.Category) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFundingLine2ᚕᚖjixiaoᚋentᚐFundingLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FundingLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx context.Context, sel ast.SelectionSet, v *ent.FundingLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundingLine!")
+		return graphql.Null
+	}
+	return ec._FundingLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFundingLineConnection2ᚖjixiaoᚋentᚐFundingLineConnection(ctx context.Context, sel ast.SelectionSet, v *ent.FundingLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundingLineConnection!")
+		return graphql.Null
+	}
+	return ec._FundingLineConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFundingLineInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐFundingLineInputᚄ(ctx context.Context, v any) ([]*model.FundingLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.FundingLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFundingLineInput2ᚖjixiaoᚋgraphᚋmodelᚐFundingLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNFundingLineInput2ᚖjixiaoᚋgraphᚋmodelᚐFundingLineInput(ctx context.Context, v any) (*model.FundingLineInput, error) {
+	res, err := ec.unmarshalInputFundingLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFundingLineOrder2ᚖjixiaoᚋentᚐFundingLineOrder(ctx context.Context, v any) (*ent.FundingLineOrder, error) {
+	res, err := ec.unmarshalInputFundingLineOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFundingLineOrderField2ᚖjixiaoᚋentᚐFundingLineOrderField(ctx context.Context, v any) (*ent.FundingLineOrderField, error) {
+	var res = new(ent.FundingLineOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFundingLineOrderField2ᚖjixiaoᚋentᚐFundingLineOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.FundingLineOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundingLineOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNFundingLineWhereInput2ᚖjixiaoᚋentᚐFundingLineWhereInput(ctx context.Context, v any) (*ent.FundingLineWhereInput, error) {
+	res, err := ec.unmarshalInputFundingLineWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx context.Context, v any) (evaluation.Grade, error) {
@@ -37352,6 +41171,11 @@ func (ec *executionContext) unmarshalNUpdateDepartmentYearInput2jixiaoᚋentᚐU
 
 func (ec *executionContext) unmarshalNUpdateEvaluationInput2jixiaoᚋentᚐUpdateEvaluationInput(ctx context.Context, v any) (ent.UpdateEvaluationInput, error) {
 	res, err := ec.unmarshalInputUpdateEvaluationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFundingLineInput2jixiaoᚋentᚐUpdateFundingLineInput(ctx context.Context, v any) (ent.UpdateFundingLineInput, error) {
+	res, err := ec.unmarshalInputUpdateFundingLineInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -38448,6 +42272,127 @@ func (ec *executionContext) marshalOFormulaBinding2ᚖjixiaoᚋentᚋindicator�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOFundingCategory2ᚕjixiaoᚋentᚋfundinglineᚐCategoryᚄ(ctx context.Context, v any) ([]fundingline.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]fundingline.Category, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFundingCategory2ᚕjixiaoᚋentᚋfundinglineᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []fundingline.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFundingCategory2ᚖjixiaoᚋentᚋfundinglineᚐCategory(ctx context.Context, v any) (*fundingline.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(fundingline.Category)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFundingCategory2ᚖjixiaoᚋentᚋfundinglineᚐCategory(ctx context.Context, sel ast.SelectionSet, v *fundingline.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOFundingLine2ᚖjixiaoᚋentᚐFundingLine(ctx context.Context, sel ast.SelectionSet, v *ent.FundingLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FundingLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFundingLineEdge2ᚕᚖjixiaoᚋentᚐFundingLineEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.FundingLineEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOFundingLineEdge2ᚖjixiaoᚋentᚐFundingLineEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFundingLineEdge2ᚖjixiaoᚋentᚐFundingLineEdge(ctx context.Context, sel ast.SelectionSet, v *ent.FundingLineEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FundingLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFundingLineOrder2ᚕᚖjixiaoᚋentᚐFundingLineOrderᚄ(ctx context.Context, v any) ([]*ent.FundingLineOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.FundingLineOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFundingLineOrder2ᚖjixiaoᚋentᚐFundingLineOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOFundingLineWhereInput2ᚕᚖjixiaoᚋentᚐFundingLineWhereInputᚄ(ctx context.Context, v any) ([]*ent.FundingLineWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.FundingLineWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFundingLineWhereInput2ᚖjixiaoᚋentᚐFundingLineWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOFundingLineWhereInput2ᚖjixiaoᚋentᚐFundingLineWhereInput(ctx context.Context, v any) (*ent.FundingLineWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFundingLineWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOGrade2ᚕjixiaoᚋentᚋevaluationᚐGradeᚄ(ctx context.Context, v any) ([]evaluation.Grade, error) {

@@ -4,15 +4,19 @@
 package loader
 
 import (
+	"cmp"
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
 
+	"jixiao/domain/funding"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
@@ -44,6 +48,7 @@ type Loaders struct {
 	Indicators *dataloadgen.Loader[Subject, []*ent.Indicator]
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
+	Funding    *dataloadgen.Loader[Subject, []*ent.FundingLine] // a year's revenue lines (Project 0) or a project's by source, in form order
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -125,6 +130,24 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				out[SubjectOf(r)] = r
 			}
 			return out, err
+		}, opts()),
+		Funding: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject][]*ent.FundingLine, error) {
+			years, projects := split(keys)
+			rows, err := c(ctx).FundingLine.Query().
+				Where(fundingline.Or(
+					fundingline.And(fundingline.DepartmentYearIDIn(years...), fundingline.ProjectIDIsNil()),
+					fundingline.ProjectIDIn(projects...),
+				)).All(ctx)
+			slices.SortStableFunc(rows, func(a, b *ent.FundingLine) int {
+				return cmp.Compare(funding.Order(funding.Category(a.Category)), funding.Order(funding.Category(b.Category)))
+			})
+			return groupAll(keys, rows, func(r *ent.FundingLine) Subject {
+				s := Subject{Year: r.DepartmentYearID}
+				if r.ProjectID != nil {
+					s.Project = *r.ProjectID
+				}
+				return s
+			}), err
 		}, opts()),
 	}
 }

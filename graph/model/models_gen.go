@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/user"
 	"strconv"
@@ -120,6 +121,14 @@ type FieldLimit struct {
 	MaxBytes  *int   `json:"maxBytes,omitempty"`
 }
 
+// One line of a breakdown, for setFundingLines: an amount left out is 0.
+type FundingLineInput struct {
+	Category       fundingline.Category `json:"category"`
+	InitialBudget  *fixed.Decimal       `json:"initialBudget,omitempty"`
+	AdjustedBudget *fixed.Decimal       `json:"adjustedBudget,omitempty"`
+	Executed       *fixed.Decimal       `json:"executed,omitempty"`
+}
+
 type IndicatorAggregateOrder struct {
 	Field     AggregateOrderField   `json:"field"`
 	Measure   *IndicatorMeasure     `json:"measure,omitempty"`
@@ -201,7 +210,8 @@ type SubmitProblem struct {
 	// A stable code a UI translates: WEIGHT_NOT_POSITIVE, RATING_MISSING, RATING_UNKNOWN,
 	// RATED_SCORE_MISSING, RATED_SCORE_OUTSIDE_BAND, OPERATOR_UNKNOWN, TARGET_NEGATIVE,
 	// ACTUAL_MISSING, COMPLETION_BELOW, COMPLETION_AT_OR_ABOVE, TARGET_MISSED, KIND_UNKNOWN,
-	// WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD.
+	// WEIGHTS_NOT_100, EXECUTION_BELOW_THRESHOLD, FUNDING_SUM_MISMATCH (field fundingLines, params
+	// column, sum and total: the funding lines do not add up to the total row).
 	Reason string `json:"reason"`
 	// The values the reason's sentence names, an object of strings (e.g. {"sum": "95.5"}).
 	Params any `json:"params"`

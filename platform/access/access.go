@@ -52,7 +52,7 @@ func system(ctx context.Context) context.Context {
 }
 
 // Data is the policy of the departments' data: departments, their years, months,
-// key tasks, projects, indicators and evaluations.
+// key tasks, funding lines, projects, indicators and evaluations.
 func Data() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{readFilter()},

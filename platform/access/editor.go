@@ -13,6 +13,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
@@ -202,6 +203,14 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		}
 		return load(m.Client().KeyTask.Query().Where(keytask.IDIn(ids...)).All(ctx))(
 			func(r *gen.KeyTask) owner { return owner{year: r.DepartmentYearID} })
+	case *gen.FundingLineMutation:
+		// A year's revenue lines are locked with its overall evaluation, a project's
+		// lines with the project's evaluation.
+		if creating {
+			return new(m.DepartmentYearID, m.ProjectID), nil
+		}
+		return load(m.Client().FundingLine.Query().Where(fundingline.IDIn(ids...)).All(ctx))(
+			func(r *gen.FundingLine) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
 	case *gen.ProjectMutation:
 		if creating {
 			return new(m.DepartmentYearID, none), nil

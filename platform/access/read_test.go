@@ -52,7 +52,9 @@ func labels(t *testing.T, c *ent.Client, tr *schematest.Tree) map[string]map[int
 		add("Indicator", y.OverallIndicator.ID, name)
 		add("KeyTask", y.KeyTask.ID, name)
 		add("MonthlyExecution", y.Month.ID, name)
+		add("FundingLine", y.Revenue.ID, name)
 		if y.Project != nil {
+			add("FundingLine", y.ProjectSource.ID, name+" project")
 			add("Project", y.Project.ID, name+" project")
 			add("Evaluation", y.ProjectEvaluation.ID, name+" project")
 			add("Indicator", y.ProjectIndicator.ID, name+" project")
@@ -83,6 +85,8 @@ func idsOf(ctx context.Context, c *ent.Client, entity string) ([]int, error) {
 		return c.KeyTask.Query().IDs(ctx)
 	case "MonthlyExecution":
 		return c.MonthlyExecution.Query().IDs(ctx)
+	case "FundingLine":
+		return c.FundingLine.Query().IDs(ctx)
 	case "Project":
 		return c.Project.Query().IDs(ctx)
 	case "Transition":
@@ -151,7 +155,7 @@ func expected(rule []string, names map[int]string, ids []int) []string {
 func readRules() map[string]map[string][]string {
 	everything := map[string][]string{
 		"Department": {all}, "DepartmentYear": {all}, "Evaluation": {all}, "Indicator": {all},
-		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all},
+		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all}, "FundingLine": {all},
 		"User": {forbidden}, "APIToken": {forbidden}, "AuditRecord": {forbidden}, "Session": {forbidden},
 	}
 	with := func(base map[string][]string, changes map[string][]string) map[string][]string {
@@ -175,7 +179,7 @@ func readRules() map[string]map[string][]string {
 		both := append(slices.Clone(depts), projects...)
 		return with(everything, map[string][]string{
 			"Department": depts, "DepartmentYear": depts, "KeyTask": depts, "MonthlyExecution": depts,
-			"Project": projects, "Evaluation": both, "Indicator": both, "Transition": both,
+			"Project": projects, "Evaluation": both, "Indicator": both, "Transition": both, "FundingLine": both,
 		})
 	}
 	return map[string]map[string][]string{
@@ -194,9 +198,12 @@ func readRules() map[string]map[string][]string {
 			"KeyTask": {"ROOT"}, "MonthlyExecution": {"ROOT"},
 			// ROOT's project is a draft in a published year: the project shows, its
 			// indicator does not; CHILD's project is published in a draft year.
-			"Project":    {"ROOT project", "CHILD project"},
-			"Indicator":  {"ROOT", "CHILD project"},
-			"Transition": {signIn}, "User": {signIn}, "APIToken": {signIn}, "AuditRecord": {signIn},
+			"Project":   {"ROOT project", "CHILD project"},
+			"Indicator": {"ROOT", "CHILD project"},
+			// Lines go with their owner: ROOT's revenue with its published year, both
+			// projects' sources with their projects.
+			"FundingLine": {"ROOT", "ROOT project", "CHILD project"},
+			"Transition":  {signIn}, "User": {signIn}, "APIToken": {signIn}, "AuditRecord": {signIn},
 			"Session": {forbidden},
 		},
 	}

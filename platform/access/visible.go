@@ -9,6 +9,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/intercept"
 	"jixiao/ent/keytask"
@@ -92,6 +93,8 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return keytask.HasDepartmentYearWith(year), nil
 	case "MonthlyExecution":
 		return monthlyexecution.HasDepartmentYearWith(year), nil
+	case "FundingLine":
+		return fundingline.HasDepartmentYearWith(year), nil
 	case "Transition":
 		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	}
@@ -99,12 +102,14 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 }
 
 // published shows the public what a published evaluation evaluates: a
-// department-year's figures and overall indicators once its overall evaluation is
-// published, a project and its indicators once the project's evaluation is.
+// department-year's figures, revenue lines and overall indicators once its overall
+// evaluation is published, a project, its lines and its indicators once the
+// project's evaluation is (a project and its lines also with its published year).
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
 	yearDone := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), done)
+	projectShown := project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone))
 	switch entity {
 	case "Department":
 		return nil, nil
@@ -113,7 +118,14 @@ func published(entity string) (Rows, error) {
 	case "DepartmentYear":
 		return yearDone, nil
 	case "Project":
-		return project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone)), nil
+		return projectShown, nil
+	case "FundingLine":
+		// Lines are their owner's figures: a year's revenue with the year, a project's
+		// sources with the project.
+		return fundingline.Or(
+			fundingline.And(fundingline.ProjectIDIsNil(), fundingline.HasDepartmentYearWith(yearDone)),
+			fundingline.HasProjectWith(projectShown),
+		), nil
 	case "Indicator":
 		return indicator.Or(
 			indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),

@@ -8,6 +8,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/privacy"
 	"jixiao/ent/schema/schematest"
 	"jixiao/platform/access"
@@ -57,6 +58,11 @@ func TestWriteRules(t *testing.T) {
 	rootIndicator := func(tr *schematest.Tree) *ent.Indicator { return tr.RootYear.OverallIndicator }
 	rootProjectIndicator := func(tr *schematest.Tree) *ent.Indicator { return tr.RootYear.ProjectIndicator }
 	otherIndicator := func(tr *schematest.Tree) *ent.Indicator { return tr.OtherYear.OverallIndicator }
+	editLine := func(l func(*schematest.Tree) *ent.FundingLine) change {
+		return func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
+			return c.FundingLine.UpdateOne(l(tr)).SetExecuted(fixed.FromInt(5)).Exec(ctx)
+		}
+	}
 
 	tests := []struct {
 		who, what string
@@ -92,6 +98,21 @@ func TestWriteRules(t *testing.T) {
 			return c.KeyTask.Create().SetDepartmentYearID(tr.RootYear.Year.ID).SetTitle("t").Exec(ctx)
 		}, locked},
 		{"editor/root", "create a user", createUser, forbidden},
+		// Funding lines: a year's revenue lines lock with its overall evaluation, a
+		// project's source lines with the project's evaluation.
+		{"editor/root", "edit a published year's revenue line", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.RootYear.Revenue }), locked},
+		{"editor/root", "edit a draft project's source line in a published year", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.RootYear.ProjectSource }), allowed},
+		{"editor/root", "edit a published project's source line (CHILD)", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.ChildYear.ProjectSource }), locked},
+		{"editor/root", "edit a draft year's revenue line in the subtree (CHILD)", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.ChildYear.Revenue }), allowed},
+		{"editor/child", "edit a revenue line of another department (OTHER)", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.OtherYear.Revenue }), forbidden},
+		{"editor/child", "add a revenue line to their year", func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
+			return c.FundingLine.Create().SetDepartmentYearID(tr.ChildYear.Year.ID).SetCategory(fundingline.CategoryUNIT_FUNDS).Exec(ctx)
+		}, allowed},
+		{"editor/child", "add a revenue line to another department's year", func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
+			return c.FundingLine.Create().SetDepartmentYearID(tr.RootYear.Year.ID).SetCategory(fundingline.CategoryUNIT_FUNDS).Exec(ctx)
+		}, forbidden},
+		{"reviewer", "edit a revenue line", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.OtherYear.Revenue }), forbidden},
+		{"token", "edit a revenue line", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.ChildYear.Revenue }), forbidden},
 
 		// Reviewers: their workflow steps and nothing else.
 		{"reviewer", "approve a submission", move(otherOverall, evaluation.StatusAPPROVED), allowed},

@@ -34,7 +34,7 @@ func TestFieldsAsTheSchemaNamesThem(t *testing.T) {
 		t.Fatal(gqlErr)
 	}
 	for _, row := range []any{&gen.APIToken{}, &gen.Department{}, &gen.DepartmentYear{}, &gen.Evaluation{},
-		&gen.Indicator{}, &gen.KeyTask{}, &gen.MonthlyExecution{}, &gen.Project{}, &gen.User{}} {
+		&gen.FundingLine{}, &gen.Indicator{}, &gen.KeyTask{}, &gen.MonthlyExecution{}, &gen.Project{}, &gen.User{}} {
 		filled(row)
 		typ := reflect.TypeOf(row).Elem().Name()
 		def := schema.Types[typ]
@@ -102,7 +102,7 @@ func TestValues(t *testing.T) {
 		"createdAt": "2024-05-05T23:08:09.123456Z", "updatedAt": nil, "version": int64(0),
 		"departmentYearID": "7", "projectID": nil, "position": int64(0), "level1": "", "level2": "", "name": "",
 		"kind": "", "operator": "GE", "target": "1829.40", "unit": "", "weight": "42.00", "actual": nil,
-		"binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "",
+		"binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "scoringCriteria": "",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Fields =\n%v\nwant\n%v", got, want)

@@ -29,6 +29,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().DepartmentYear.Get(ctx, id))
 	case *gen.EvaluationMutation:
 		return nonNil(m.Client().Evaluation.Get(ctx, id))
+	case *gen.FundingLineMutation:
+		return nonNil(m.Client().FundingLine.Get(ctx, id))
 	case *gen.IndicatorMutation:
 		return nonNil(m.Client().Indicator.Get(ctx, id))
 	case *gen.KeyTaskMutation:

@@ -17,6 +17,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/platform/access"
 	"jixiao/platform/store"
@@ -92,17 +93,19 @@ func freshPostgres(t *testing.T, admin string) string {
 }
 
 // Year is one department's 2023 with its rows: an overall evaluation and
-// indicator, a key task, a month and, when the tree gives it one, a project with
-// its own evaluation and indicator.
+// indicator, a key task, a month, a revenue line and, when the tree gives it one,
+// a project with its own evaluation, indicator and source-of-funds line.
 type Year struct {
 	Year              *ent.DepartmentYear
 	Overall           *ent.Evaluation
 	OverallIndicator  *ent.Indicator
 	KeyTask           *ent.KeyTask
 	Month             *ent.MonthlyExecution
+	Revenue           *ent.FundingLine
 	Project           *ent.Project
 	ProjectEvaluation *ent.Evaluation
 	ProjectIndicator  *ent.Indicator
+	ProjectSource     *ent.FundingLine
 }
 
 // Tree is the fixture: department Root with a child Child, and Other beside them.
@@ -155,6 +158,8 @@ func NewTree(t *testing.T, c *ent.Client) *Tree {
 		must(err)
 		y.Month, err = c.MonthlyExecution.Create().SetDepartmentYearID(y.Year.ID).SetMonth(1).Save(ctx)
 		must(err)
+		y.Revenue, err = c.FundingLine.Create().SetDepartmentYearID(y.Year.ID).SetCategory(fundingline.CategoryGENERAL_PUBLIC_BUDGET).Save(ctx)
+		must(err)
 		ev, err := c.Evaluation.Create().SetDepartmentYearID(y.Year.ID).Save(ctx)
 		must(err)
 		y.Overall = status(ev, overall...)
@@ -165,6 +170,9 @@ func NewTree(t *testing.T, c *ent.Client) *Tree {
 		must(err)
 		y.ProjectIndicator, err = Quantitative(c.Indicator.Create().SetDepartmentYearID(y.Year.ID).
 			SetProjectID(y.Project.ID).SetName(d.Code + " project indicator")).Save(ctx)
+		must(err)
+		y.ProjectSource, err = c.FundingLine.Create().SetDepartmentYearID(y.Year.ID).SetProjectID(y.Project.ID).
+			SetCategory(fundingline.CategoryCURRENT_APPROPRIATION).Save(ctx)
 		must(err)
 		ev, err = c.Evaluation.Create().SetDepartmentYearID(y.Year.ID).SetProjectID(y.Project.ID).Save(ctx)
 		must(err)

@@ -45,13 +45,28 @@ export function fieldErrors(error: CombinedError | undefined): FieldError[] {
  */
 export function fieldName(t: TFunction, field: string | undefined): string {
   if (!field) return "";
+  // setFundingLines names a line by its place in the input: lines[1].executed.
+  const line = /^lines\[(\d+)\]\.(\w+)$/.exec(field);
+  if (line) return t("errors.field.line", { n: Number(line[1]) + 1, field: columnName(t, line[2]) });
   const label = t(`departmentYear.figures.${field}`, { defaultValue: t(`departmentYear.months.${field}`, { defaultValue: field }) });
   return t(`errors.field.${field}`, { defaultValue: label });
 }
 
+/** A column of the forms' budget table (initialBudget, adjustedBudget, executed) as the table heads it. */
+function columnName(t: TFunction, column: string): string {
+  return t(`departmentYear.funding.${column}`, { defaultValue: fieldName(t, column) });
+}
+
 /** The sentence for a reason code and its params, in the UI's language. */
 export function reasonText(t: TFunction, reason: string, params: Record<string, unknown> | undefined, field?: string): string {
-  return t(`errors.reason.${reason}`, { ...params, field: fieldName(t, field), defaultValue: t("errors.reason.INVALID", { field: fieldName(t, field) }) });
+  // A column param (FUNDING_SUM_MISMATCH) names a field: written in the UI's language too.
+  const column = typeof params?.column === "string" ? { column: columnName(t, params.column) } : {};
+  return t(`errors.reason.${reason}`, {
+    ...params,
+    ...column,
+    field: fieldName(t, field),
+    defaultValue: t("errors.reason.INVALID", { field: fieldName(t, field) }),
+  });
 }
 
 /** The sentences for every error of a response, in the UI's language: for a page that could not load. */

@@ -8,6 +8,7 @@ import { nodes } from "../lib/relay";
 import FiguresForm from "./departmentYear/FiguresForm";
 import MonthsGrid from "./departmentYear/MonthsGrid";
 import KeyTasks from "./departmentYear/KeyTasks";
+import FundingTable, { REVENUE_CATEGORIES } from "./departmentYear/FundingTable";
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
 import { statusColor } from "./departmentYear/status";
 import { errorsText } from "../api/errors";
@@ -33,6 +34,14 @@ const DepartmentYearPageDocument = graphql(`
         lockReason { status }
         ...DepartmentYearFigures
         ...DepartmentYearMonths
+        fundingLines {
+          ...FundingLineFields
+        }
+        fundingProblems {
+          field
+          reason
+          params
+        }
         keyTasks {
           ...DepartmentYearKeyTask
         }
@@ -50,7 +59,7 @@ const DepartmentYearPageDocument = graphql(`
 `);
 
 // Lists that may be empty carry no typename to invalidate on; name them.
-const queryContext = { additionalTypenames: ["DepartmentYear", "KeyTask", "Project", "MonthlyExecution"] };
+const queryContext = { additionalTypenames: ["DepartmentYear", "KeyTask", "Project", "MonthlyExecution", "FundingLine"] };
 
 /** One department's year: figures, monthly execution, goal and key tasks, projects. */
 export default function DepartmentYearPage() {
@@ -122,6 +131,27 @@ export default function DepartmentYearPage() {
         <FiguresForm key={`${dy.id}:${dy.version}`} year={dy} editable={editable} onReload={reload} />
       </Card>
 
+      <Card title={t("departmentYear.funding.title")}>
+        <FundingTable
+          key={dy.id}
+          yearID={dy.id}
+          categories={REVENUE_CATEGORIES}
+          lines={dy.fundingLines}
+          total={{
+            initialBudget: dy.totalInitialBudget,
+            adjustedBudget: dy.totalBudget,
+            executed: dy.totalActual,
+            executionRate: dy.executionRate,
+          }}
+          figures={{
+            basic: { initialBudget: dy.basicInitialBudget, adjustedBudget: dy.basicBudget, executed: dy.basicActual },
+            project: { initialBudget: dy.projectInitialBudget, adjustedBudget: dy.projectBudget, executed: dy.projectActual },
+          }}
+          checks={dy.fundingProblems}
+          editable={editable}
+        />
+      </Card>
+
       <Card title={t("departmentYear.months.title")}>
         <MonthsGrid key={dy.id} year={dy} editable={editable} />
       </Card>
@@ -140,8 +170,8 @@ export default function DepartmentYearPage() {
           )
         }
       >
-        <ProjectsTable projects={projects} editable={editable} />
-        {editable && <AddProject key={dy.id} yearID={dy.id} />}
+        <ProjectsTable yearID={dy.id} departmentName={dy.department.name} projects={projects} editable={editable} />
+        {editable && <AddProject key={dy.id} yearID={dy.id} departmentName={dy.department.name} />}
       </Card>
     </Space>
   );

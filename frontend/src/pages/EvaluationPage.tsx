@@ -381,7 +381,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
               type="error"
               showIcon
               message={t("evaluation.submitRefused", { count: submitErrors.length })}
-              description={<ProblemsList rows={submitErrors} editorPath={editorPath} onField={focusField} />}
+              description={<ProblemsList rows={submitErrors} editorPath={editorPath} yearPath={`/years/${ev.departmentYear.id}`} onField={focusField} />}
             />
           ) : (
             canSubmit &&
@@ -390,7 +390,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
                 type="warning"
                 showIcon
                 message={t("evaluation.checklist", { count: checks.length })}
-                description={<ProblemsList rows={checks} editorPath={editorPath} onField={focusField} />}
+                description={<ProblemsList rows={checks} editorPath={editorPath} yearPath={`/years/${ev.departmentYear.id}`} onField={focusField} />}
               />
             ) : (
               <Alert type="success" showIcon icon={<CheckCircleOutlined />} message={t("evaluation.ready")} />

@@ -39,6 +39,7 @@ graphql(`
     rating
     ratedScore
     deviationReason
+    scoringCriteria
     effectiveActual
     completionRate
     score

@@ -41,6 +41,7 @@ export const zh = {
     KIND_UNKNOWN: "未知的指标类型 {{kind}}",
     WEIGHTS_NOT_100: "分值合计 {{sum}}，应为 100",
     EXECUTION_BELOW_THRESHOLD: "预算执行率 {{executionRate}}% 低于 {{threshold}}%，须说明原因",
+    FUNDING_SUM_MISMATCH: "各明细行的{{column}}合计 {{sum}}，与年度资金总额 {{total}} 不一致",
     REFUSED: "未能提交：共 {{problems}} 个问题",
   },
   field: {
@@ -71,6 +72,14 @@ export const zh = {
     executed: "执行数",
     category: "类别",
     title: "任务名称",
+    fundingLines: "预算执行情况明细",
+    initialBudget: "年初预算数",
+    adjustedBudget: "全年预算数",
+    goalOutcome: "实际完成情况",
+    supervisingDepartment: "主管部门",
+    implementingUnit: "实施单位",
+    scoringCriteria: "评（扣）分标准",
+    line: "第 {{n}} 行{{field}}",
   },
 };
 
@@ -113,6 +122,7 @@ export const en: typeof zh = {
     KIND_UNKNOWN: "unknown kind {{kind}}",
     WEIGHTS_NOT_100: "weights add up to {{sum}}, not 100",
     EXECUTION_BELOW_THRESHOLD: "execution rate {{executionRate}} % is below {{threshold}} %; an explanation is required",
+    FUNDING_SUM_MISMATCH: "the lines' {{column}} add up to {{sum}}, not the total {{total}}",
     REFUSED: "Not submitted: {{problems}} problem(s)",
   },
   field: {
@@ -143,5 +153,13 @@ export const en: typeof zh = {
     executed: "Executed",
     category: "Category",
     title: "Title",
+    fundingLines: "Budget breakdown",
+    initialBudget: "Initial budget",
+    adjustedBudget: "Full-year budget",
+    goalOutcome: "Goal achieved",
+    supervisingDepartment: "Supervising department",
+    implementingUnit: "Implementing unit",
+    scoringCriteria: "Scoring criteria",
+    line: "line {{n}}, {{field}}",
   },
 };

@@ -5,6 +5,7 @@ export const zh = {
   yearSubject: "{{department}} {{year}}年度部门整体",
   projectSubject: "{{name}}（{{department}} {{year}}年度项目）",
   openIndicators: "指标编辑",
+  openFunding: "预算执行情况",
   openReport: "打印版报告",
   openYear: "部门年度",
   score: "得分",
@@ -66,6 +67,7 @@ export const zh = {
     kind: "指标类型",
     operator: "计算符号",
     target: "指标值",
+    fundingLines: "预算执行情况明细",
   },
   placeholder: {
     conclusion: "概括本年度绩效目标的完成情况",
@@ -83,6 +85,7 @@ export const en: typeof zh = {
   yearSubject: "{{department}}, {{year}} overall",
   projectSubject: "{{name}} (project of {{department}}, {{year}})",
   openIndicators: "Indicator editor",
+  openFunding: "Budget execution",
   openReport: "Printable report",
   openYear: "Department-year",
   score: "Score",
@@ -144,6 +147,7 @@ export const en: typeof zh = {
     kind: "Kind",
     operator: "Operator",
     target: "Target",
+    fundingLines: "Budget breakdown",
   },
   placeholder: {
     conclusion: "Summarise how far the year's performance goals were met",

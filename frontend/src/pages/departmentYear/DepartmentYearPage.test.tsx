@@ -36,7 +36,11 @@ const year: Year = {
   threePublicActual: "3.20",
   assetsInUse: "300.00",
   assetsTotal: "312.50",
+  basicInitialBudget: "958.60",
+  projectInitialBudget: "845.00",
+  totalInitialBudget: "1803.60",
   goal: "做好服务保障",
+  goalOutcome: "较好完成",
   basicBudget: "968.20",
   basicActual: "962.44",
   totalBudget: "1836.19",
@@ -46,18 +50,40 @@ const year: Year = {
   monthsBehind: [6],
   months: [{ id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true }],
   keyTasks: [],
+  fundingLines: [
+    {
+      id: "fl1",
+      category: "GENERAL_PUBLIC_BUDGET",
+      initialBudget: "1803.60",
+      adjustedBudget: "1836.19",
+      executed: "1829.40",
+      executionRate: "99.63",
+    },
+  ],
+  fundingProblems: [],
   projects: {
     totalCount: 1,
     edges: [
       {
         node: {
           id: "p1",
+          version: 1,
           code: "NS-01",
           name: "督查督办",
           category: "部门履职类",
+          supervisingDepartment: "",
+          implementingUnit: "区委办督查室",
+          initialBudget: "110.00",
           budget: "120.00",
           executed: "118.50",
           executionRate: "98.75",
+          goal: "督查督办",
+          goalOutcome: "按期办结",
+          viewerCan: { edit: true },
+          fundingLines: [],
+          fundingProblems: [
+            { field: "fundingLines", reason: "FUNDING_SUM_MISMATCH", params: { column: "executed", sum: "0.00", total: "118.50" } },
+          ],
           evaluation: { id: "ev10", status: "DRAFT" },
         },
       },
@@ -102,6 +128,22 @@ describe("DepartmentYearPage", () => {
     expect(screen.getByTestId("figures-save")).toBeInTheDocument();
   });
 
+  it("shows the year's budget table: the total row, the revenue by nature and the rows by spending nature", async () => {
+    show("EDITOR");
+    const table = await screen.findByTestId("funding");
+    const row = (key: string) => table.querySelector(`[data-row="${key}"]`) as HTMLElement;
+    expect(row("total")).toHaveTextContent("年度资金总额");
+    expect(row("total")).toHaveTextContent("1,803.60");
+    expect(row("total")).toHaveTextContent("1,829.40");
+    expect(row("total")).toHaveTextContent("99.63%");
+    expect(screen.getByTestId("funding-GENERAL_PUBLIC_BUDGET-adjustedBudget")).toHaveValue("1836.19");
+    expect(screen.getByTestId("funding-UNIT_FUNDS-executed")).toHaveValue("");
+    expect(row("basic")).toHaveTextContent("基本支出");
+    expect(row("basic")).toHaveTextContent("958.60");
+    expect(row("project")).toHaveTextContent("866.96");
+    expect(screen.queryByTestId("funding-checks")).toBeNull();
+  });
+
   it("is read-only for an analyst", async () => {
     show("ANALYST", { ...year, viewerCan: { edit: false } });
     await screen.findByTestId("department-year");
@@ -112,6 +154,8 @@ describe("DepartmentYearPage", () => {
     expect(screen.queryByTestId("key-task-add")).toBeNull();
     expect(screen.queryByTestId("project-add")).toBeNull();
     expect(screen.getByText("查看指标")).toBeInTheDocument();
+    expect(screen.queryByTestId("funding-save")).toBeNull();
+    expect(within(screen.getByTestId("funding")).queryAllByRole("textbox")).toHaveLength(0);
   });
 
   it("says so when the department-year is not there", async () => {

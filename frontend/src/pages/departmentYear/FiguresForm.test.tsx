@@ -20,7 +20,11 @@ const year = {
   threePublicActual: "8.35",
   assetsInUse: "300.00",
   assetsTotal: "320.00",
+  basicInitialBudget: "1080.00",
+  projectInitialBudget: "0.00",
   goal: "保障区委日常运转",
+  goalOutcome: "",
+  totalInitialBudget: "1080.00",
   basicBudget: "1089.02",
   basicActual: "1086.56",
   totalBudget: "1836.12",
@@ -80,6 +84,21 @@ describe("FiguresForm", () => {
       id: "dy1",
       version: 4,
       input: { personnelBudget: "1000.000001", goal: "保障区委日常运转，推进重点工作" },
+    });
+  });
+
+  it("sends the initial budgets and the goal's outcome beside the goal", async () => {
+    const { executeMutation, user } = setup({ data: { updateDepartmentYear: { ...year, version: 5 } } });
+    expect(screen.getByTestId("figures-derived")).toHaveTextContent("1,080.00");
+    await retype(user, "projectInitialBudget", "740");
+    await user.click(field("goalOutcome"));
+    await user.paste("全年任务全部完成");
+    await user.click(screen.getByTestId("figures-save"));
+    await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({
+      id: "dy1",
+      version: 4,
+      input: { projectInitialBudget: "740", goalOutcome: "全年任务全部完成" },
     });
   });
 

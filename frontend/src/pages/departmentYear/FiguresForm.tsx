@@ -24,7 +24,11 @@ export const DepartmentYearFiguresFragmentDoc = graphql(`
     threePublicActual
     assetsInUse
     assetsTotal
+    basicInitialBudget
+    projectInitialBudget
     goal
+    goalOutcome
+    totalInitialBudget
     basicBudget
     basicActual
     totalBudget
@@ -57,12 +61,17 @@ export const amountFields = [
   "carryoverEnd",
   "assetsInUse",
   "assetsTotal",
+  // 年初预算数 of the forms' 基本支出 and 项目支出 rows, beside the adjusted budgets above.
+  "basicInitialBudget",
+  "projectInitialBudget",
 ] as const;
 
 type AmountField = (typeof amountFields)[number];
-type Values = Pick<DepartmentYearFiguresFragment, AmountField | "goal">;
+/** The texts of the year's overall goal: as expected and as achieved. */
+const textFields = ["goal", "goalOutcome"] as const;
+type Values = Pick<DepartmentYearFiguresFragment, AmountField | (typeof textFields)[number]>;
 
-const allFields: readonly string[] = [...amountFields, "goal"];
+const allFields: readonly string[] = [...amountFields, ...textFields];
 
 /** The translated message for a decimal the form refuses. */
 export function useProblemText() {
@@ -97,7 +106,7 @@ export default function FiguresForm({
       const c = checkAmount(values[f]);
       if (c.value && !sameDecimal(c.value, year[f])) input[f] = c.value;
     }
-    if ((values.goal ?? "") !== year.goal) input.goal = values.goal ?? "";
+    for (const f of textFields) if ((values[f] ?? "") !== year[f]) input[f] = values[f] ?? "";
     if (Object.keys(input).length === 0) {
       void messages.info(t("departmentYear.noChanges"));
       return;
@@ -152,9 +161,15 @@ export default function FiguresForm({
         aria-label={t("departmentYear.figures.title")}
       >
         <Row gutter={16}>{amountFields.map(amountItem)}</Row>
-        <Form.Item name="goal" label={t("departmentYear.figures.goal")}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} disabled={!editable} data-testid="figure-goal" />
-        </Form.Item>
+        <Row gutter={16}>
+          {textFields.map((f) => (
+            <Col xs={24} lg={12} key={f}>
+              <Form.Item name={f} label={t(`departmentYear.figures.${f}`)}>
+                <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} disabled={!editable} data-testid={`figure-${f}`} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
         {editable && (
           <Space>
             <Button type="primary" htmlType="submit" loading={fetching} data-testid="figures-save">
@@ -191,6 +206,9 @@ export function Derived({ year }: { year: DepartmentYearFiguresFragment }) {
       </Descriptions.Item>
       <Descriptions.Item label={t("departmentYear.derived.totalActual")}>
         {wan(year.totalActual)} {unit}
+      </Descriptions.Item>
+      <Descriptions.Item label={t("departmentYear.derived.totalInitialBudget")}>
+        {wan(year.totalInitialBudget)} {unit}
       </Descriptions.Item>
       <Descriptions.Item label={t("departmentYear.derived.executionRate")}>{percent(year.executionRate)}</Descriptions.Item>
       <Descriptions.Item label={t("departmentYear.derived.carryoverRate")}>{percent(year.carryoverRate)}</Descriptions.Item>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAmount, checkPercent, fillMonths, monthInputs, sameDecimal } from "./amounts";
+import { checkAmount, checkPercent, fillMonths, fundingInputs, monthInputs, sameDecimal } from "./amounts";
 
 describe("checkAmount", () => {
   it.each([
@@ -98,6 +98,35 @@ describe("monthInputs", () => {
       { month: 2, field: "targetPercent", problem: "required" },
       { month: 3, field: "cumulativeExecuted", problem: "negative" },
       { month: 3, field: "targetPercent", problem: "range" },
+    ]);
+  });
+});
+
+describe("fundingInputs", () => {
+  const row = (category: string, initialBudget: string, adjustedBudget: string, executed: string) => ({
+    category,
+    initialBudget,
+    adjustedBudget,
+    executed,
+  });
+
+  it("sends the rows with an amount, empty amounts left out (0 on the server), in order", () => {
+    expect(
+      fundingInputs([row("GENERAL_PUBLIC_BUDGET", "1,803.6", " 1836.19 ", "1829.40"), row("UNIT_FUNDS", "", "", ""), row("GOVERNMENT_FUND_BUDGET", "", "0", "")]),
+    ).toEqual({
+      lines: [
+        { category: "GENERAL_PUBLIC_BUDGET", initialBudget: "1803.6", adjustedBudget: "1836.19", executed: "1829.40" },
+        { category: "GOVERNMENT_FUND_BUDGET", adjustedBudget: "0" },
+      ],
+      problems: [],
+    });
+  });
+
+  it("names the row and cell of every amount it refuses", () => {
+    expect(fundingInputs([row("OTHER_FUNDS", "-1", "abc", "1.1234567")]).problems).toEqual([
+      { category: "OTHER_FUNDS", field: "initialBudget", problem: "negative" },
+      { category: "OTHER_FUNDS", field: "adjustedBudget", problem: "format" },
+      { category: "OTHER_FUNDS", field: "executed", problem: "places" },
     ]);
   });
 });

@@ -124,3 +124,40 @@ export function monthInputs(rows: readonly Pick<MonthRow, "month" | "cumulativeE
   }
   return { months, problems };
 }
+
+/** The three amounts of one line of a budget breakdown, as typed. */
+export type FundingCell = "initialBudget" | "adjustedBudget" | "executed";
+export const fundingCells: readonly FundingCell[] = ["initialBudget", "adjustedBudget", "executed"];
+
+/** One line of a breakdown as the table holds it: its category and its three amounts, "" when empty. */
+export type FundingRow<C extends string = string> = { category: C } & Record<FundingCell, string>;
+
+export interface FundingProblem<C extends string = string> {
+  category: C;
+  field: FundingCell;
+  problem: DecimalProblem;
+}
+
+/**
+ * The lines to send to setFundingLines, in the rows' order: a row with all three amounts
+ * empty is left out (its line, if any, is deleted), an empty amount of a row kept is 0.
+ * Problems name the row's category and cell.
+ */
+export function fundingInputs<C extends string>(rows: readonly FundingRow<C>[]): {
+  lines: ({ category: C } & Partial<Record<FundingCell, string>>)[];
+  problems: FundingProblem<C>[];
+} {
+  const lines: ({ category: C } & Partial<Record<FundingCell, string>>)[] = [];
+  const problems: FundingProblem<C>[] = [];
+  for (const r of rows) {
+    if (fundingCells.every((c) => r[c].trim() === "")) continue;
+    const line: { category: C } & Partial<Record<FundingCell, string>> = { category: r.category };
+    for (const c of fundingCells) {
+      const checked = checkAmount(r[c], false);
+      if (checked.problem) problems.push({ category: r.category, field: c, problem: checked.problem });
+      else if (checked.value != null) line[c] = checked.value;
+    }
+    lines.push(line);
+  }
+  return { lines, problems };
+}

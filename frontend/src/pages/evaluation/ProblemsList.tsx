@@ -10,10 +10,12 @@ interface Props {
   editorPath: string;
   /** Moves to a field of the evaluation page (e.g. executionExplanation). */
   onField?(field: string): void;
+  /** The department-year's page, where the budget table's lines are fixed. */
+  yearPath?: string;
 }
 
 /** Submit problems, each with the indicator and field it concerns, the sentence its reason makes, and a link to fix it. */
-export default function ProblemsList({ rows, editorPath, onField }: Props) {
+export default function ProblemsList({ rows, editorPath, onField, yearPath }: Props) {
   const { t } = useTranslation();
   return (
     <List
@@ -21,7 +23,7 @@ export default function ProblemsList({ rows, editorPath, onField }: Props) {
       dataSource={rows}
       data-testid="problems"
       renderItem={(row) => {
-        const link = problemLink(row, editorPath);
+        const link = problemLink(row, editorPath, yearPath);
         const field = t(`evaluation.field.${row.field}`, { defaultValue: row.field });
         const message = reasonText(t, row.reason, row.params, row.field);
         return (
@@ -37,7 +39,7 @@ export default function ProblemsList({ rows, editorPath, onField }: Props) {
               ) : EVALUATION_FIELDS.has(row.field) && onField ? (
                 <Typography.Link onClick={() => onField(row.field)}>{t("evaluation.thisEvaluation")}</Typography.Link>
               ) : link ? (
-                <Link to={link}>{t("evaluation.openIndicators")}</Link>
+                <Link to={link}>{t(row.field === "fundingLines" ? "evaluation.openFunding" : "evaluation.openIndicators")}</Link>
               ) : (
                 <span>{t("evaluation.thisEvaluation")}</span>
               )}

@@ -60,6 +60,26 @@ describe("ProblemsList", () => {
     }
   });
 
+  it("names a breakdown that does not add up, in the table's words, and links the department-year's page", () => {
+    const rows = problemsFromErrors([
+      {
+        code: "SUBMIT_CHECK",
+        field: "fundingLines",
+        reason: "FUNDING_SUM_MISMATCH",
+        params: { column: "adjustedBudget", sum: "1800.00", total: "1836.19" },
+        message: "the funding lines' adjustedBudget add up to 1800.00, not the total 1836.19",
+      },
+    ]);
+    const { container } = render(
+      <MemoryRouter>
+        <ProblemsList rows={rows} editorPath="/years/4/indicators" yearPath="/years/4" />
+      </MemoryRouter>,
+    );
+    expect(container.textContent).toContain("预算执行情况明细");
+    expect(container.textContent).toContain("各明细行的全年预算数合计 1800.00，与年度资金总额 1836.19 不一致");
+    expect(within(container).getByRole("link", { name: "预算执行情况" })).toHaveAttribute("href", "/years/4");
+  });
+
   it("shows every SUBMIT_CHECK problem with its field, linking the indicator to its cell", () => {
     const rows = problemsFromErrors(refused);
     const onField = vi.fn();

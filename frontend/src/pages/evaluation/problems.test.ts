@@ -55,6 +55,12 @@ describe("problemsFromChecks and problemLink", () => {
     expect(problemLink(rows[1], "/years/4/indicators")).toBe("/years/4/indicators");
     expect(problemLink(rows[2], "/years/4/indicators")).toBeUndefined();
   });
+  it("links a breakdown that does not add up to the department-year's page", () => {
+    const [row] = problemsFromChecks([
+      { indicatorID: null, indicatorName: null, field: "fundingLines", reason: "FUNDING_SUM_MISMATCH", params: { column: "executed" } },
+    ]);
+    expect(problemLink(row, "/years/4/indicators", "/years/4")).toBe("/years/4");
+  });
 });
 
 describe("breakdownRows", () => {

@@ -46,8 +46,12 @@ export function problemsFromChecks(problems: SubmitProblemLike[]): ProblemRow[] 
   }));
 }
 
-/** Where a problem is fixed: the indicator's cell in the editor, or the editor for the weights. */
-export function problemLink(row: ProblemRow, editorPath: string): string | undefined {
+/**
+ * Where a problem is fixed: the indicator's cell in the editor, the editor for the weights,
+ * the department-year's page (yearPath) for a budget breakdown that does not add up.
+ */
+export function problemLink(row: ProblemRow, editorPath: string, yearPath?: string): string | undefined {
+  if (row.field === "fundingLines") return yearPath;
   if (row.indicatorID) {
     const q = new URLSearchParams({ indicator: row.indicatorID, field: row.field });
     return `${editorPath}?${q.toString()}`;

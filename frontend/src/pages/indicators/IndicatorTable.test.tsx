@@ -26,6 +26,7 @@ function makeIndicators(n: number): IndicatorRow[] {
       rating: qualitative ? "ACHIEVED" : null,
       ratedScore: qualitative ? "0.90" : null,
       deviationReason: "",
+      scoringCriteria: "",
       effectiveActual: qualitative ? null : "90.00",
       completionRate: qualitative ? null : "90.00",
       score: "0.90",

@@ -50,6 +50,7 @@ const WIDTHS: Record<string, number> = {
   attainment: 100,
   score: 80,
   deviationReason: 220,
+  scoringCriteria: 220,
   actions: 60,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
@@ -205,6 +206,7 @@ export default function IndicatorTable({
       computed("attainment"),
       computed("score"),
       editable("deviationReason"),
+      editable("scoringCriteria"),
       {
         key: "actions",
         title: t("indicators.col.actions"),

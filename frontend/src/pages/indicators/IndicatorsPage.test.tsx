@@ -33,6 +33,7 @@ const training: IndicatorRow = {
   rating: null,
   ratedScore: null,
   deviationReason: "",
+  scoringCriteria: "",
   effectiveActual: "88.00",
   completionRate: "110.00",
   score: "6.00",
@@ -135,6 +136,20 @@ describe("IndicatorsPage", () => {
     expect(screen.getAllByText("87.50%")).toHaveLength(2); // completion rate and attainment
     // the result needs a deviation reason: the page asks for it
     expect(await screen.findByText("请填写偏差原因分析")).toBeInTheDocument();
+  });
+
+  it("saves the 评（扣）分标准 typed in its column", async () => {
+    const criteria = "完成值达到指标值的得满分，未达到的按比例计分。";
+    const onUpdate = vi.fn(() => ({
+      data: { updateIndicator: { __typename: "Indicator", ...training, version: 4, scoringCriteria: criteria } },
+    }));
+    renderPage(mockClient("DRAFT", onUpdate));
+    fireEvent.click(await screen.findByLabelText("编辑「业务岗位培训人数」的评（扣）分标准"));
+    const input = screen.getByLabelText("评（扣）分标准");
+    fireEvent.change(input, { target: { value: criteria } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    await waitFor(() => expect(onUpdate).toHaveBeenCalledWith({ id: "1", input: { scoringCriteria: criteria }, version: 3 }));
+    expect(await screen.findByText(criteria)).toBeInTheDocument();
   });
 
   it("refuses a malformed number before sending it", async () => {

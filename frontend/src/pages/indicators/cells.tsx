@@ -144,6 +144,12 @@ function CellDisplay({ row, field }: { row: IndicatorRow; field: CellField }) {
           {row.deviationReason}
         </span>
       );
+    case "scoringCriteria":
+      return (
+        <span className="ind-ellipsis" title={row.scoringCriteria}>
+          {row.scoringCriteria}
+        </span>
+      );
     case "name":
       return (
         <span className="ind-ellipsis" title={row.name}>
@@ -304,6 +310,7 @@ function CellEditor({ row, field, error }: { row: IndicatorRow; field: CellField
         </div>
       );
     case "deviationReason":
+    case "scoringCriteria":
       return (
         <Input.TextArea
           autoFocus
@@ -311,7 +318,7 @@ function CellEditor({ row, field, error }: { row: IndicatorRow; field: CellField
           aria-label={label}
           status={status}
           value={draft}
-          placeholder={row.deviationRequired ? t("indicators.deviationPlaceholder") : undefined}
+          placeholder={field === "deviationReason" && row.deviationRequired ? t("indicators.deviationPlaceholder") : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => onKeyDown(e, true)}
           onBlur={() => finish("blur")}

@@ -16,7 +16,8 @@ type SentField =
   | "clearRating"
   | "ratedScore"
   | "clearRatedScore"
-  | "deviationReason";
+  | "deviationReason"
+  | "scoringCriteria";
 
 /** The fields of UpdateIndicatorInput the editor sends (never null: clearing has its own flags). */
 export type IndicatorChange = { [K in SentField]?: NonNullable<UpdateIndicatorInput[K]> };
@@ -29,7 +30,8 @@ const DECIMAL_FIELDS = new Set<CellField>(["target", "weight", "actual", "ratedS
  * otherwise refuse; an emptied rating clears the score with it.
  */
 export function changeFor(row: IndicatorRow, field: CellField, raw: string, bands?: Bands): IndicatorChange | undefined {
-  const value = field === "deviationReason" ? raw : raw.trim();
+  // Texts keep what was typed (line breaks and all); names and numbers are trimmed.
+  const value = field === "deviationReason" || field === "scoringCriteria" ? raw : raw.trim();
   const old = row[field] == null ? "" : String(row[field]);
   if (DECIMAL_FIELDS.has(field) ? sameDecimal(old, value) : old === value) return undefined;
   switch (field) {
@@ -67,5 +69,6 @@ export function applyChange(row: IndicatorRow, change: IndicatorChange): Indicat
   if (change.ratedScore !== undefined) next.ratedScore = change.ratedScore;
   if (change.clearRatedScore) next.ratedScore = null;
   if (change.deviationReason !== undefined) next.deviationReason = change.deviationReason;
+  if (change.scoringCriteria !== undefined) next.scoringCriteria = change.scoringCriteria;
   return next;
 }

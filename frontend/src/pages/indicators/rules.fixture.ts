@@ -8,6 +8,7 @@ export const serverLimits = {
     { type: "Indicator", field: "name", maxLength: null, maxBytes: 300 },
     { type: "Indicator", field: "unit", maxLength: null, maxBytes: 20 },
     { type: "Indicator", field: "deviationReason", maxLength: 2000, maxBytes: null },
+    { type: "Indicator", field: "scoringCriteria", maxLength: 2000, maxBytes: null },
   ],
   ratingBands: [
     { rating: "ACHIEVED", low: "0.80", high: "1.00", highInclusive: true },

@@ -24,6 +24,7 @@ const base: IndicatorRow = {
   rating: null,
   ratedScore: null,
   deviationReason: "",
+  scoringCriteria: "",
   effectiveActual: "88.00",
   completionRate: "110.00",
   score: "6.00",
@@ -58,6 +59,9 @@ describe("validateCell", () => {
     // The server counts the name's bytes (ent's MaxLen): 101 Chinese characters are 303 bytes.
     expect(validateCell(base, "name", "名".repeat(101), rules)).toEqual({ key: "tooLongBytes", values: { max: "300" } });
     expect(validateCell(base, "name", "名".repeat(100), rules)).toBeUndefined();
+    // 评（扣）分标准 counts characters: 2000 Chinese ones fit, one more does not.
+    expect(validateCell(base, "scoringCriteria", "分".repeat(2001), rules)).toEqual({ key: "tooLong", values: { max: "2000" } });
+    expect(validateCell(base, "scoringCriteria", "分".repeat(2000), rules)).toBeUndefined();
   });
   it("accepts good values", () => {
     expect(validateCell(base, "weight", "6.5", rules)).toBeUndefined();
@@ -81,6 +85,11 @@ describe("changeFor", () => {
     expect(changeFor(base, "target", "90")).toEqual({ target: "90" });
     expect(changeFor(base, "actual", "")).toEqual({ clearActual: true });
   });
+  it("sends the scoring criteria as typed, line breaks kept", () => {
+    expect(changeFor(base, "scoringCriteria", "完成得满分；\n未完成按比例扣分 ")).toEqual({ scoringCriteria: "完成得满分；\n未完成按比例扣分 " });
+    expect(changeFor({ ...base, scoringCriteria: "按比例" }, "scoringCriteria", "按比例")).toBeUndefined();
+    expect(applyChange(base, { scoringCriteria: "按比例" })).toMatchObject({ scoringCriteria: "按比例" });
+  });
   it("clears a rated score the new rating's band no longer holds", () => {
     expect(changeFor(qualitative, "rating", "PARTIAL", rules.bands)).toEqual({ rating: "PARTIAL", clearRatedScore: true });
     expect(changeFor({ ...qualitative, rating: "PARTIAL", ratedScore: "4.5" }, "rating", "ACHIEVED", rules.bands)).toEqual({ rating: "ACHIEVED" });
@@ -98,9 +107,10 @@ describe("nextCell", () => {
   });
   it("moves right over the cells that do not apply, then on to the next row", () => {
     expect(nextCell(rows, { id: "1", field: "actual" }, "right")).toEqual({ id: "1", field: "deviationReason" });
-    expect(nextCell(rows, { id: "1", field: "deviationReason" }, "right")).toEqual({ id: "3", field: "name" });
+    expect(nextCell(rows, { id: "1", field: "deviationReason" }, "right")).toEqual({ id: "1", field: "scoringCriteria" });
+    expect(nextCell(rows, { id: "1", field: "scoringCriteria" }, "right")).toEqual({ id: "3", field: "name" });
     expect(nextCell(rows, { id: "3", field: "weight" }, "right")).toEqual({ id: "3", field: "deviationReason" });
-    expect(nextCell(rows, { id: "2", field: "name" }, "left")).toEqual({ id: "3", field: "deviationReason" });
-    expect(nextCell(rows, { id: "2", field: "deviationReason" }, "right")).toBeUndefined();
+    expect(nextCell(rows, { id: "2", field: "name" }, "left")).toEqual({ id: "3", field: "scoringCriteria" });
+    expect(nextCell(rows, { id: "2", field: "scoringCriteria" }, "right")).toBeUndefined();
   });
 });

@@ -111,6 +111,7 @@ const ROW_FIELDS = [
   "rating",
   "ratedScore",
   "deviationReason",
+  "scoringCriteria",
   "effectiveActual",
   "completionRate",
   "score",

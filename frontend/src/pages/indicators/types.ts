@@ -41,7 +41,8 @@ export type CellField =
   | "actual"
   | "rating"
   | "ratedScore"
-  | "deviationReason";
+  | "deviationReason"
+  | "scoringCriteria";
 
 /** Editable cells from left to right: the order Tab follows. */
 export const CELL_ORDER: CellField[] = [
@@ -54,6 +55,7 @@ export const CELL_ORDER: CellField[] = [
   "rating",
   "ratedScore",
   "deviationReason",
+  "scoringCriteria",
 ];
 
 /** Whether a cell of row can be edited at all (read-only screens aside). */

@@ -69,5 +69,7 @@ export function validateCell(row: IndicatorRow, field: CellField, value: string,
     }
     case "deviationReason":
       return undefined;
+    case "scoringCriteria":
+      return length(rules, "scoringCriteria", value);
   }
 }
