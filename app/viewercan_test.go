@@ -234,6 +234,7 @@ func TestLimits(t *testing.T) {
 		"Indicator.deviationReason": "2000 chars",
 		"Evaluation.conclusion":     "20000 chars",
 		"DepartmentYear.goal":       "5000 chars",
+		"ReportText.text":           "10000 chars", // a report section the department writes
 	} {
 		if got[field] != want {
 			t.Errorf("%s: %q, want %q", field, got[field], want)

@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/platform/inputerr"
 )
 
@@ -134,12 +135,21 @@ func projectDeletes() ent.Hook {
 	})
 }
 
+// An evaluation's report texts are part of it and go with it.
+func evaluationDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.ReportText.Delete().Where(reporttext.EvaluationID(id)).Exec(ctx)
+		return err
+	})
+}
+
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
 	"DepartmentYear":   "department-year",
 	"KeyTask":          "key task",
 	"MonthlyExecution": "monthly execution",
 	"APIToken":         "API token",
+	"ReportText":       "report text",
 }
 
 // noun is how a message names an entity of ent type typ.

@@ -488,6 +488,17 @@ type ComplexityRoot struct {
 		Rating        func(childComplexity int) int
 	}
 
+	ReportText struct {
+		CreatedAt    func(childComplexity int) int
+		Evaluation   func(childComplexity int) int
+		EvaluationID func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Section      func(childComplexity int) int
+		Text         func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
 	SignIn struct {
 		CsrfToken func(childComplexity int) int
 		ExpiresAt func(childComplexity int) int
@@ -2877,6 +2888,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RatingBand.Rating(childComplexity), true
 
+	case "ReportText.createdAt":
+		if e.ComplexityRoot.ReportText.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.CreatedAt(childComplexity), true
+	case "ReportText.evaluation":
+		if e.ComplexityRoot.ReportText.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Evaluation(childComplexity), true
+	case "ReportText.evaluationID":
+		if e.ComplexityRoot.ReportText.EvaluationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.EvaluationID(childComplexity), true
+	case "ReportText.id":
+		if e.ComplexityRoot.ReportText.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.ID(childComplexity), true
+	case "ReportText.section":
+		if e.ComplexityRoot.ReportText.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Section(childComplexity), true
+	case "ReportText.text":
+		if e.ComplexityRoot.ReportText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Text(childComplexity), true
+	case "ReportText.updatedAt":
+		if e.ComplexityRoot.ReportText.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.UpdatedAt(childComplexity), true
+	case "ReportText.version":
+		if e.ComplexityRoot.ReportText.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
 	case "SignIn.csrfToken":
 		if e.ComplexityRoot.SignIn.CsrfToken == nil {
 			break
@@ -3202,6 +3262,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NewUserInput", ec.unmarshalInputNewUserInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
+			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentYearInput", ec.unmarshalInputUpdateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluationInput", ec.unmarshalInputUpdateEvaluationInput),
@@ -6644,6 +6705,45 @@ enum Rating @goModel(model: "jixiao/ent/indicator.Rating") {
   ACHIEVED
   PARTIAL
   NOT_ACHIEVED
+}
+type ReportText implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  evaluationID: ID!
+  """
+  the report section's key, e.g. 1.5.2 (package report)
+  """
+  section: String!
+  """
+  the department's text of the section; a section without one shows the generated draft
+  """
+  text: String!
+  evaluation: Evaluation!
+}
+"""
+Ordering options for ReportText connections
+"""
+input ReportTextOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ReportTexts.
+  """
+  field: ReportTextOrderField!
+}
+"""
+Properties by which ReportText connections can be ordered.
+"""
+enum ReportTextOrderField {
+  CREATED_AT
+  UPDATED_AT
 }
 """
 Role is enum for the field role
@@ -19324,6 +19424,199 @@ func (ec *executionContext) fieldContext_RatingBand_highInclusive(_ context.Cont
 	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ReportText_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReportText_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReportText_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReportText_version(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportText_evaluationID(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_evaluationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_evaluationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReportText_section(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportText_text(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportText_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportText",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SignIn_user(ctx context.Context, field graphql.CollectedField, obj *model.SignIn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30993,6 +31286,59 @@ func UnmarshalProjectWhereInput(ctx context.Context, raw any) (ent.ProjectWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, obj any) (ent.ReportTextOrder, error) {
+	var it ent.ReportTextOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportTextOrder unmarshals raw into the ReportTextOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder, error) {
+	var out ent.ReportTextOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTextOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateDepartmentInput(ctx context.Context, obj any) (ent.UpdateDepartmentInput, error) {
 	var it ent.UpdateDepartmentInput
 	if obj == nil {
@@ -32411,6 +32757,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Transition(ctx, sel, obj)
+	case *ent.ReportText:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReportText(ctx, sel, obj)
 	case *ent.Project:
 		if obj == nil {
 			return graphql.Null
@@ -35314,6 +35665,75 @@ func (ec *executionContext) _RatingBand(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var reportTextImplementors = []string{"ReportText", "Node"}
+
+func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSet, obj *ent.ReportText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportText")
+		case "id":
+			out.Values[i] = ec._ReportText_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ReportText_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ReportText_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ReportText_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluationID":
+			out.Values[i] = ec._ReportText_evaluationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "section":
+			out.Values[i] = ec._ReportText_section(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._ReportText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportText_evaluation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var signInImplementors = []string{"SignIn"}
 
 func (ec *executionContext) _SignIn(ctx context.Context, sel ast.SelectionSet, obj *model.SignIn) graphql.Marshaler {
@@ -37216,6 +37636,20 @@ func (ec *executionContext) marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 		return graphql.Null
 	}
 	return ec._RatingBand(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx context.Context, v any) (*ent.ReportTextOrderField, error) {
+	var res = new(ent.ReportTextOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ReportTextOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportTextOrderField!")
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {

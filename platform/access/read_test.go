@@ -52,6 +52,7 @@ func labels(t *testing.T, c *ent.Client, tr *schematest.Tree) map[string]map[int
 		add("Indicator", y.OverallIndicator.ID, name)
 		add("KeyTask", y.KeyTask.ID, name)
 		add("MonthlyExecution", y.Month.ID, name)
+		add("ReportText", y.OverallText.ID, name)
 		if y.Project != nil {
 			add("Project", y.Project.ID, name+" project")
 			add("Evaluation", y.ProjectEvaluation.ID, name+" project")
@@ -87,6 +88,8 @@ func idsOf(ctx context.Context, c *ent.Client, entity string) ([]int, error) {
 		return c.Project.Query().IDs(ctx)
 	case "Transition":
 		return c.Transition.Query().IDs(ctx)
+	case "ReportText":
+		return c.ReportText.Query().IDs(ctx)
 	case "User":
 		return c.User.Query().IDs(ctx)
 	case "APIToken":
@@ -151,7 +154,7 @@ func expected(rule []string, names map[int]string, ids []int) []string {
 func readRules() map[string]map[string][]string {
 	everything := map[string][]string{
 		"Department": {all}, "DepartmentYear": {all}, "Evaluation": {all}, "Indicator": {all},
-		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all},
+		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all}, "ReportText": {all},
 		"User": {forbidden}, "APIToken": {forbidden}, "AuditRecord": {forbidden}, "Session": {forbidden},
 	}
 	with := func(base map[string][]string, changes map[string][]string) map[string][]string {
@@ -176,6 +179,7 @@ func readRules() map[string]map[string][]string {
 		return with(everything, map[string][]string{
 			"Department": depts, "DepartmentYear": depts, "KeyTask": depts, "MonthlyExecution": depts,
 			"Project": projects, "Evaluation": both, "Indicator": both, "Transition": both,
+			"ReportText": depts, // the fixture's texts are the overall evaluations'
 		})
 	}
 	return map[string]map[string][]string{
@@ -196,6 +200,7 @@ func readRules() map[string]map[string][]string {
 			// indicator does not; CHILD's project is published in a draft year.
 			"Project":    {"ROOT project", "CHILD project"},
 			"Indicator":  {"ROOT", "CHILD project"},
+			"ReportText": {"ROOT"}, // a published evaluation's report
 			"Transition": {signIn}, "User": {signIn}, "APIToken": {signIn}, "AuditRecord": {signIn},
 			"Session": {forbidden},
 		},

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
 )
@@ -94,13 +95,16 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return monthlyexecution.HasDepartmentYearWith(year), nil
 	case "Transition":
 		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "ReportText":
+		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	}
 	return nil, privacy.Denyf("no department filter for %s", entity)
 }
 
 // published shows the public what a published evaluation evaluates: a
 // department-year's figures and overall indicators once its overall evaluation is
-// published, a project and its indicators once the project's evaluation is.
+// published, a project and its indicators once the project's evaluation is, and
+// the report texts of a published evaluation.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
@@ -123,6 +127,8 @@ func published(entity string) (Rows, error) {
 		return keytask.HasDepartmentYearWith(yearDone), nil
 	case "MonthlyExecution":
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
+	case "ReportText":
+		return reporttext.HasEvaluationWith(done), nil
 	}
 	return nil, ErrUnauthenticated
 }

@@ -91,12 +91,13 @@ func freshPostgres(t *testing.T, admin string) string {
 	return u.String()
 }
 
-// Year is one department's 2023 with its rows: an overall evaluation and
-// indicator, a key task, a month and, when the tree gives it one, a project with
-// its own evaluation and indicator.
+// Year is one department's 2023 with its rows: an overall evaluation with a
+// report text, an overall indicator, a key task, a month and, when the tree gives
+// it one, a project with its own evaluation and indicator.
 type Year struct {
 	Year              *ent.DepartmentYear
 	Overall           *ent.Evaluation
+	OverallText       *ent.ReportText
 	OverallIndicator  *ent.Indicator
 	KeyTask           *ent.KeyTask
 	Month             *ent.MonthlyExecution
@@ -156,6 +157,8 @@ func NewTree(t *testing.T, c *ent.Client) *Tree {
 		y.Month, err = c.MonthlyExecution.Create().SetDepartmentYearID(y.Year.ID).SetMonth(1).Save(ctx)
 		must(err)
 		ev, err := c.Evaluation.Create().SetDepartmentYearID(y.Year.ID).Save(ctx)
+		must(err)
+		y.OverallText, err = c.ReportText.Create().SetEvaluationID(ev.ID).SetSection("1.5").SetText(d.Code + " 绩效管理").Save(ctx)
 		must(err)
 		y.Overall = status(ev, overall...)
 		if !withProject {
