@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -239,5 +240,127 @@ func seedReport(t *testing.T, db string) {
 		if string(got.Data) != string(missing.Data) || code(got) != code(missing) || code(got) != "NOT_FOUND" {
 			t.Errorf("%s: %s %v, want what a missing id gets: %s %v", c.who, got.Data, got.Errors, missing.Data, missing.Errors)
 		}
+	}
+}
+
+const setReportText = `mutation($id: ID!, $section: String!, $text: String!, $version: Int) {
+	setReportText(evaluationID: $id, section: $section, text: $text, version: $version) {
+		key paragraphs { text generated draft } text { value draft written store version maxLength } } }`
+
+// TestSetReportText: a department writes, changes and removes its text of a
+// section; the conclusion, problems and improvements are the evaluation's own
+// fields; a stale version, an unknown section or a text too long is refused; the
+// rules of the evaluation decide who may, and lock it under review.
+func TestSetReportText(t *testing.T) { stores(t, setReportTextRules) }
+
+func setReportTextRules(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo=seed")
+	editor, admin := srv.as(t, "editor"), srv.admin(t)
+	ev, _ := officeEvaluation(t, editor)
+	write := func(c *caller, section, text string, version any) (reportSection, gqlResponse) {
+		t.Helper()
+		r := post(t, c, setReportText, map[string]any{"id": ev, "section": section, "text": text, "version": version})
+		var out struct{ SetReportText reportSection }
+		if len(r.Errors) == 0 {
+			if err := json.Unmarshal(r.Data, &out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return out.SetReportText, r
+	}
+	refused := func(step string, r gqlResponse, code_, field string) {
+		t.Helper()
+		if code(r) != code_ || field != "" && r.Errors[0].Extensions["field"] != field {
+			t.Errorf("%s: %+v, want %s on %q", step, r.Errors, code_, field)
+		}
+	}
+
+	s, r := write(editor, "2.3.7", "  本办严格控制公用经费和“三公”经费。\n\n全年未超预算。 ", 0)
+	if len(r.Errors) > 0 || !s.Text.Written || s.Text.Version != 1 || s.Text.Store != "REPORT_TEXT" || s.Text.MaxLength != 10000 ||
+		s.Text.Value != "本办严格控制公用经费和“三公”经费。\n\n全年未超预算。" {
+		t.Fatalf("a new text: %+v %+v", s.Text, r.Errors)
+	}
+	if p := s.Paragraphs; len(p) < 3 || p[0].Text != "本办严格控制公用经费和“三公”经费。" || p[0].Draft || p[0].Generated ||
+		p[1].Text != "全年未超预算。" || !p[len(p)-1].Generated {
+		t.Errorf("the section with the new text: %+v", s.Paragraphs)
+	}
+	_, r = write(editor, "2.3.7", "另一稿", 0)
+	refused("a stale version", r, "CONFLICT", "version")
+	if cur, _ := r.Errors[0].Extensions["currentVersion"].(float64); cur != 1 {
+		t.Errorf("the conflict names version %v, want 1", r.Errors[0].Extensions["currentVersion"])
+	}
+	if s, _ = write(editor, "2.3.7", "第二稿", 1); s.Text == nil || s.Text.Version != 2 || s.Text.Value != "第二稿" {
+		t.Errorf("the second draft: %+v", s.Text)
+	}
+	if s, _ = write(editor, "2.3.7", "", 2); s.Text == nil || s.Text.Written || s.Text.Version != 0 || !s.Paragraphs[0].Draft {
+		t.Errorf("the text removed: %+v %+v", s.Text, s.Paragraphs)
+	}
+
+	// The conclusion is the evaluation's, named by the evaluation's version.
+	var before struct{ Node struct{ Version int } }
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { version } } }`, map[string]any{"id": ev}, &before)
+	s, r = write(editor, "2.1", "自评结论新稿。", before.Node.Version)
+	if len(r.Errors) > 0 || s.Text.Store != "CONCLUSION" || s.Text.Version != before.Node.Version+1 || s.Text.MaxLength != 20000 {
+		t.Errorf("the conclusion: %+v %+v", s.Text, r.Errors)
+	}
+	var after struct{ Node struct{ Conclusion string } }
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { conclusion } } }`, map[string]any{"id": ev}, &after)
+	if after.Node.Conclusion != "自评结论新稿。" {
+		t.Errorf("the evaluation's conclusion: %q", after.Node.Conclusion)
+	}
+
+	// Refused input.
+	_, r = write(editor, "2.2.2", "产出", nil)
+	refused("a generated section", r, "BAD_USER_INPUT", "section")
+	_, r = write(editor, "9.9", "x", nil)
+	refused("no such section", r, "BAD_USER_INPUT", "section")
+	_, r = write(editor, "2.3.7", strings.Repeat("字", 10001), nil)
+	refused("a text too long", r, "BAD_USER_INPUT", "text")
+	if len(r.Errors) > 0 && r.Errors[0].Extensions["reason"] != "TOO_LONG" {
+		t.Errorf("too long: %+v", r.Errors[0].Extensions)
+	}
+	_, r = write(editor, "3", strings.Repeat("字", 10001), nil)
+	refused("problems too long", r, "BAD_USER_INPUT", "problems")
+
+	// Who may: the evaluation's rules.
+	var neighbour struct {
+		Evaluations struct{ Edges []struct{ Node struct{ ID string } } }
+	}
+	must(t, admin, `{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {hasDepartmentWith: {code: "440115-002"}}}) { edges { node { id } } } }`, nil, &neighbour)
+	other := neighbour.Evaluations.Edges[0].Node.ID
+	r = post(t, editor, setReportText, map[string]any{"id": other, "section": "2.3.7", "text": "x"})
+	refused("the editor, another department's evaluation", r, "FORBIDDEN", "")
+	r = post(t, admin, setReportText, map[string]any{"id": missingID(ev), "section": "2.3.7", "text": "x"})
+	refused("no such evaluation", r, "NOT_FOUND", "evaluationID")
+	for who, c := range map[string]*caller{"reviewer": srv.as(t, "reviewer"), "analyst": srv.as(t, "analyst")} {
+		_, r = write(c, "2.3.7", "x", nil)
+		refused(who, r, "FORBIDDEN", "")
+	}
+	_, r = write(srv.anonymous(), "2.3.7", "x", nil)
+	refused("nobody signed in", r, "UNAUTHENTICATED", "")
+
+	// Under review the editor's texts are locked; the administrator's are not.
+	must(t, editor, `mutation($id: ID!) { submitEvaluation(id: $id) { id } }`, map[string]any{"id": ev}, nil)
+	_, r = write(editor, "2.3.7", "提交后修改", nil)
+	refused("the editor, under review", r, "LOCKED", "")
+	if s, r = write(admin, "2.3.7", "财政局修订", nil); len(r.Errors) > 0 || s.Text.Value != "财政局修订" {
+		t.Errorf("the administrator, under review: %+v", r.Errors)
+	}
+
+	// Every change is in the audit trail, by whoever made it.
+	var trail struct {
+		AuditRecords struct {
+			Edges []struct{ Node struct{ Action, ActorName string } }
+		}
+	}
+	must(t, admin, `{ auditRecords(where: {entityType: "ReportText"}, orderBy: [{field: AT}]) { edges { node { action actorName } } } }`, nil, &trail)
+	var got []string
+	for _, e := range trail.AuditRecords.Edges {
+		if e.Node.ActorName != "demo" { // the demo's own texts
+			got = append(got, e.Node.Action+" "+e.Node.ActorName)
+		}
+	}
+	if want := []string{"CREATE editor", "UPDATE editor", "DELETE editor", "CREATE admin"}; !slices.Equal(got, want) {
+		t.Errorf("the trail of report texts: %v, want %v", got, want)
 	}
 }

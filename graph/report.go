@@ -171,6 +171,9 @@ func sectionModel(s *report.Section, texts *reportTexts) *model.ReportSection {
 			Store: model.ReportTextStore(slot.Store), Version: texts.version(slot.Store, s.Key),
 			MaxLength: maxLength(slot.Store),
 		}
+		if slot.Store == report.StoreReportText {
+			out.Text.ReportText = texts.bySection[s.Key]
+		}
 	}
 	return out
 }
@@ -190,14 +193,14 @@ func rowsModel(rows []report.Row) []*model.ReportRow {
 // report and returns the section as it then reads.
 func (r *Resolver) setReportText(ctx context.Context, id int, section, text string, version *int) (*model.ReportSection, error) {
 	db := r.db(ctx)
+	// The access rules first, as for a change of the evaluation's texts: whoever
+	// may not make one learns nothing of the evaluation or its sections.
+	if err := mayChange(ctx, evaluation.Policy, db.Evaluation.UpdateOneID(id).SetConclusion("").Mutation()); err != nil {
+		return nil, err
+	}
 	ev, err := get(ctx, db.Evaluation.Get, id, "evaluation")
 	if err != nil {
 		return nil, withField(err, "evaluationID")
-	}
-	// The access rules first: whoever may not edit the evaluation's texts learns
-	// nothing about its sections.
-	if err := mayChange(ctx, evaluation.Policy, db.Evaluation.UpdateOneID(ev.ID).SetConclusion(ev.Conclusion).Mutation()); err != nil {
-		return nil, err
 	}
 	kind := report.Department
 	if ev.ProjectID != nil {

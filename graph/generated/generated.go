@@ -527,12 +527,13 @@ type ComplexityRoot struct {
 	}
 
 	ReportSectionText struct {
-		Draft     func(childComplexity int) int
-		MaxLength func(childComplexity int) int
-		Store     func(childComplexity int) int
-		Value     func(childComplexity int) int
-		Version   func(childComplexity int) int
-		Written   func(childComplexity int) int
+		Draft      func(childComplexity int) int
+		MaxLength  func(childComplexity int) int
+		ReportText func(childComplexity int) int
+		Store      func(childComplexity int) int
+		Value      func(childComplexity int) int
+		Version    func(childComplexity int) int
+		Written    func(childComplexity int) int
 	}
 
 	ReportTable struct {
@@ -3103,6 +3104,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportSectionText.MaxLength(childComplexity), true
+	case "ReportSectionText.reportText":
+		if e.ComplexityRoot.ReportSectionText.ReportText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.ReportText(childComplexity), true
 	case "ReportSectionText.store":
 		if e.ComplexityRoot.ReportSectionText.Store == nil {
 			break
@@ -7910,6 +7917,8 @@ type ReportSectionText {
   version: Int!
   """The longest text the section takes, in characters."""
   maxLength: Int!
+  """The stored report text (store REPORT_TEXT, once written): its id names it in the audit trail."""
+  reportText: ReportText
 }
 
 """
@@ -8808,6 +8817,8 @@ func (ec *executionContext) childFields_ReportSectionText(ctx context.Context, f
 		return ec.fieldContext_ReportSectionText_version(ctx, field)
 	case "maxLength":
 		return ec.fieldContext_ReportSectionText_maxLength(ctx, field)
+	case "reportText":
+		return ec.fieldContext_ReportSectionText_reportText(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportSectionText", field.Name)
 }
@@ -8822,6 +8833,28 @@ func (ec *executionContext) childFields_ReportTable(ctx context.Context, field g
 		return ec.fieldContext_ReportTable_rows(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportTable", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReportText_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReportText_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ReportText_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_ReportText_version(ctx, field)
+	case "evaluationID":
+		return ec.fieldContext_ReportText_evaluationID(ctx, field)
+	case "section":
+		return ec.fieldContext_ReportText_section(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportText_text(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_ReportText_evaluation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
 }
 
 func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -20695,6 +20728,38 @@ func (ec *executionContext) _ReportSectionText_maxLength(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_ReportSectionText_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSectionText_reportText(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_reportText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ReportText) graphql.Marshaler {
+			return ec.marshalOReportText2ᚖjixiaoᚋentᚐReportText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_reportText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSectionText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportText(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportTable_title(ctx context.Context, field graphql.CollectedField, obj *model.ReportTable) (ret graphql.Marshaler) {
@@ -37324,6 +37389,11 @@ func (ec *executionContext) _ReportSectionText(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reportText":
+			out.Values[i] = ec._ReportSectionText_reportText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41339,6 +41409,13 @@ func (ec *executionContext) marshalOReportSectionText2ᚖjixiaoᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._ReportSectionText(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReportText2ᚖjixiaoᚋentᚐReportText(ctx context.Context, sel ast.SelectionSet, v *ent.ReportText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {

@@ -253,6 +253,8 @@ type ReportSectionText struct {
 	Version int `json:"version"`
 	// The longest text the section takes, in characters.
 	MaxLength int `json:"maxLength"`
+	// The stored report text (store REPORT_TEXT, once written): its id names it in the audit trail.
+	ReportText *ent.ReportText `json:"reportText,omitempty"`
 }
 
 // A table of a section. A cell spanning several rows or columns covers the cells to
