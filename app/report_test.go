@@ -324,7 +324,9 @@ func setReportTextRules(t *testing.T, db string) {
 
 	// Who may: the evaluation's rules.
 	var neighbour struct {
-		Evaluations struct{ Edges []struct{ Node struct{ ID string } } }
+		Evaluations struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, admin, `{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {hasDepartmentWith: {code: "440115-002"}}}) { edges { node { id } } } }`, nil, &neighbour)
 	other := neighbour.Evaluations.Edges[0].Node.ID
@@ -350,7 +352,9 @@ func setReportTextRules(t *testing.T, db string) {
 	// Every change is in the audit trail, by whoever made it.
 	var trail struct {
 		AuditRecords struct {
-			Edges []struct{ Node struct{ Action, ActorName string } }
+			Edges []struct {
+				Node struct{ Action, ActorName string }
+			}
 		}
 	}
 	must(t, admin, `{ auditRecords(where: {entityType: "ReportText"}, orderBy: [{field: AT}]) { edges { node { action actorName } } } }`, nil, &trail)
