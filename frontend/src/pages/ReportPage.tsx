@@ -29,7 +29,8 @@ export default function ReportPage() {
   if (fetching && !data) return <Spin />;
   if (!evaluation) return <Alert type="warning" showIcon message={t("report.notFound")} />;
   const canEdit = evaluation.viewerCan.edit;
-  const drafts = evaluation.report.sections.some((s) => s.text && !s.text.written);
+  // The legend tells an editor what the marked drafts are and that they are theirs to write.
+  const drafts = canEdit && evaluation.report.sections.some((s) => s.text && !s.text.written);
   return (
     <div className="jx-report-page">
       <style>{reportCss}</style>

@@ -115,6 +115,12 @@ describe("ReportPage", () => {
   it("offers no editing to whoever the server does not let edit", () => {
     renderPage(readOnly);
     expect(screen.queryByRole("button", { name: /编辑/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/标有“系统草稿”的段落/)).not.toBeInTheDocument();
+  });
+
+  it("tells an editor what the drafts are", () => {
+    renderPage(seed);
+    expect(screen.getByText(/标有“系统草稿”的段落是系统拟写的初稿/)).toBeInTheDocument();
   });
 
   it("offers editing of exactly the sections that take the department's text", () => {
