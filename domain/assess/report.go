@@ -114,10 +114,11 @@ func departmentReportInput(rows ReportRows) report.DepartmentInput {
 			PublicFundsControl: derived(scoring.BindPublicFundsControl, dy),
 			ThreePublicControl: derived(scoring.BindThreePublicControl, dy),
 		},
-		MonthsBehind: MonthsBehind(dy, rows.Subject.Months),
-		Indicators:   indicators(rows.Subject.Indicators),
-		Result:       result(rows),
-		Texts:        texts(rows),
+		MonthsBehind:         MonthsBehind(dy, rows.Subject.Months),
+		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
+		Indicators:           indicators(rows.Subject.Indicators),
+		Result:               result(rows),
+		Texts:                texts(rows),
 	}
 	for _, t := range rows.KeyTasks {
 		in.KeyTasks = append(in.KeyTasks, report.KeyTask{Title: t.Title, Content: t.Content, Outcome: t.Outcome})

@@ -264,7 +264,7 @@ func (d *dept) execution() *Section {
 			s.stored("", ind.Name+"偏差原因："+sentence(ind.DeviationReason))
 		}
 	}
-	return s
+	return s.stored("预算执行率偏低的原因：", d.in.ExecutionExplanation)
 }
 
 // The management-efficiency sections of the Guangdong department tree, matched to

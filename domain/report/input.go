@@ -39,6 +39,8 @@ type DepartmentInput struct {
 	Rates Rates
 	// MonthsBehind are the months whose cumulative spending fell below target.
 	MonthsBehind []int
+	// ExecutionExplanation is why execution fell short, as the department wrote it.
+	ExecutionExplanation string
 
 	KeyTasks   []KeyTask
 	Indicators []Indicator

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -242,6 +243,36 @@ func TestSeedLength(t *testing.T) {
 	t.Logf("the seed's report with drafts only: %d Chinese characters (the real report: 3573)", n)
 	if n < 2000 {
 		t.Errorf("%d Chinese characters: the report lost its breadth", n)
+	}
+}
+
+// TestDepartmentOptionalInputs: what the data may gain later (年初预算数, funding
+// by revenue nature, the goal's outcome, 评（扣）分标准, an explanation of low
+// execution) is printed once it is there.
+func TestDepartmentOptionalInputs(t *testing.T) {
+	in := seedInput()
+	in.Money.Total.Initial = decp("1800")
+	in.Funding = []MoneyLine{{Label: "其中：一般公共预算", Initial: decp("1800"), Budget: dec("1836.19"), Executed: dec("1829.40")}}
+	in.GoalOutcome = "全年各项工作目标全部完成。"
+	in.ExecutionExplanation = "个别项目按实际工作量结算。"
+	in.Indicators[1].Criteria = "每少10人次扣1分"
+	d := DepartmentReport(in)
+	money := d.Section("1.4").Tables[0]
+	if h := money.Header[0].Cells; h[1].Text != "年初预算数" || money.Rows[0].Cells[1].Text != "1800" ||
+		money.Rows[1].Cells[0].Text != "其中：一般公共预算" || money.Rows[2].Cells[1].Text != "—" {
+		t.Errorf("the money table with 年初预算数 and funding: %+v", money)
+	}
+	for _, tt := range []struct{ section, text string }{
+		{"2.2", "年度总体目标实际完成情况：全年各项工作目标全部完成。"},
+		{"2.2.4", "预算执行率偏低的原因：个别项目按实际工作量结算。"},
+	} {
+		if !strings.Contains(d.Section(tt.section).Plain(), tt.text) {
+			t.Errorf("%s does not say %q", tt.section, tt.text)
+		}
+	}
+	table := d.Section("2.1").Tables[0]
+	if h := table.Header[0].Cells; h[len(h)-2].Text != "评（扣）分标准" || !strings.Contains(fmt.Sprint(table.Rows[1]), "每少10人次扣1分") {
+		t.Errorf("the indicator table with its criteria: %+v", table.Header)
 	}
 }
 
