@@ -215,6 +215,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 		updateEvaluation = `mutation($id: ID!, $in: UpdateEvaluationInput!) { updateEvaluation(id: $id, input: $in) { id } }`
 		updateUser       = `mutation($id: ID!, $in: UserChangeInput!) { updateUser(id: $id, input: $in) { id } }`
 		setMonths        = `mutation($id: ID!, $months: [MonthInput!]!) { setMonthlyExecution(departmentYearID: $id, months: $months) { id } }`
+		setText          = `mutation($id: ID!, $section: String!, $text: String!) { setReportText(evaluationID: $id, section: $section, text: $text) { key } }`
 		remove           = `mutation($id: ID!) { %s(id: $id) }`
 	)
 
@@ -373,6 +374,41 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	run(editor, updateEvaluation, map[string]any{"id": ev, "in": map[string]any{"conclusion": "完成较好"}})
 	tr.expect("updateEvaluation", want{"UPDATE", "Evaluation", ev, ed, map[string][2]any{"conclusion": {"", "完成较好"}, "version": {1, 2}}})
 
+	// A report text: written, changed, removed (the section shows its draft again).
+	textID := func(evaluation, section string) string {
+		t.Helper()
+		var out struct {
+			Node struct {
+				Report struct {
+					Sections []struct {
+						Key  string
+						Text struct{ ReportText *struct{ ID string } }
+					}
+				}
+			}
+		}
+		must(t, admin, `query($id: ID!) { node(id: $id) { ... on Evaluation { report { sections { key text { reportText { id } } } } } } }`,
+			map[string]any{"id": evaluation}, &out)
+		for _, s := range out.Node.Report.Sections {
+			if s.Key == section && s.Text.ReportText != nil {
+				return s.Text.ReportText.ID
+			}
+		}
+		t.Fatalf("no report text %s of evaluation %s", section, evaluation)
+		return ""
+	}
+	run(editor, setText, map[string]any{"id": ev, "section": "2.2", "text": "资金按规定用途使用。"})
+	text := textID(ev, "2.2")
+	textRow := with(map[string]any{"evaluationID": ev, "section": "2.2", "text": "资金按规定用途使用。", "version": 1},
+		times(t, admin, text, "ReportText", "createdAt", "updatedAt"))
+	tr.expect("setReportText (new)", want{"CREATE", "ReportText", text, ed, created(textRow)})
+	run(editor, setText, map[string]any{"id": ev, "section": "2.2", "text": "资金按规定用途使用，核算规范。"})
+	tr.expect("setReportText (changed)", want{"UPDATE", "ReportText", text, ed,
+		map[string][2]any{"text": {"资金按规定用途使用。", "资金按规定用途使用，核算规范。"}, "version": {1, 2}}})
+	textRow = with(textRow, with(map[string]any{"text": "资金按规定用途使用，核算规范。", "version": 2}, times(t, admin, text, "ReportText", "updatedAt")))
+	run(editor, setText, map[string]any{"id": ev, "section": "2.2", "text": ""})
+	tr.expect("setReportText (removed)", want{"DELETE", "ReportText", text, ed, deletedRow(textRow)})
+
 	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
 	submitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
@@ -389,6 +425,10 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	tr.expect("approveEvaluation", want{"UPDATE", "Evaluation", ev, adm, map[string][2]any{"status": {"SUBMITTED", "APPROVED"}, "version": {5, 6}}})
 	step(`mutation($id: ID!) { publishEvaluation(id: $id) { id } }`)
 	tr.expect("publishEvaluation", want{"UPDATE", "Evaluation", ev, adm, map[string][2]any{"status": {"APPROVED", "PUBLISHED"}, "version": {6, 7}}})
+	// The conclusion section is the evaluation's own field.
+	run(admin, setText, map[string]any{"id": ev, "section": "3.1", "text": "完成较好，已公开。"})
+	tr.expect("setReportText (conclusion)", want{"UPDATE", "Evaluation", ev, adm,
+		map[string][2]any{"conclusion": {"完成较好", "完成较好，已公开。"}, "version": {7, 8}}})
 
 	// Deletes keep the whole row: an evaluation, an indicator, a project, a
 	// department-year with the months and key tasks that go with it.
@@ -406,8 +446,14 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 		times(t, admin, ind2, "Indicator", "createdAt", "updatedAt"))
 	tr.expect("creates for the deletes", want{"CREATE", "Project", p2, adm, created(p2Row)},
 		want{"CREATE", "Evaluation", ev2, adm, created(ev2Row)}, want{"CREATE", "Indicator", ind2, adm, created(ind2Row)})
+	run(admin, setText, map[string]any{"id": ev2, "section": "1.1", "text": "二号项目概况。"})
+	text2 := textID(ev2, "1.1")
+	text2Row := with(map[string]any{"evaluationID": ev2, "section": "1.1", "text": "二号项目概况。", "version": 1},
+		times(t, admin, text2, "ReportText", "createdAt", "updatedAt"))
+	tr.expect("setReportText (for the delete)", want{"CREATE", "ReportText", text2, adm, created(text2Row)})
 	run(admin, fmt.Sprintf(remove, "deleteEvaluation"), map[string]any{"id": ev2})
-	tr.expect("deleteEvaluation", want{"DELETE", "Evaluation", ev2, adm, deletedRow(ev2Row)})
+	tr.expect("deleteEvaluation", want{"DELETE", "Evaluation", ev2, adm, deletedRow(ev2Row)},
+		want{"DELETE", "ReportText", text2, adm, deletedRow(text2Row)})
 	run(editor, fmt.Sprintf(remove, "deleteIndicator"), map[string]any{"id": ind2})
 	tr.expect("deleteIndicator", want{"DELETE", "Indicator", ind2, ed, deletedRow(ind2Row)})
 	p2Line := byID(admin, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{

@@ -397,6 +397,18 @@ func nodeOp(f func(e *env) string) operation {
 
 func plainOp(query string) operation { return operation{query: query} }
 
+// reportOp reads an evaluation's report by node(id:).
+func reportOp(f func(e *env) string) operation {
+	return operation{query: `query($id: ID!) { node(id: $id) { id ... on Evaluation { report { title sections { key } } } } }`,
+		vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
+}
+
+// setReportTextOp writes the text of a section of the year's overall report.
+func setReportTextOp(s side) operation {
+	return operation{query: `mutation($id: ID!) { setReportText(evaluationID: $id, section: "2.3.7", text: "权限测试") { key } }`,
+		vars: idVars(func(e *env) string { return e.overall[s] })}
+}
+
 func permissionMatrix(t *testing.T, db string) {
 	start := time.Now()
 	srv := startServer(t, db, "--demo=seed")
@@ -427,6 +439,9 @@ func permissionMatrix(t *testing.T, db string) {
 		{"node inside indicator", nodeOp(func(e *env) string { return e.indicator[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"node outside indicator", nodeOp(func(e *env) string { return e.indicator[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"node published indicator", nodeOp(func(e *env) string { return e.publicIndicator }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"report inside (draft)", reportOp(func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
+		{"report outside (draft)", reportOp(func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"report published", reportOp(func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"users", plainOp(`{ users(first: 10) { edges { node { id username } } } }`), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"apiTokens", plainOp(`{ apiTokens(first: 10) { edges { node { id name } } } }`), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"auditRecords", plainOp(`{ auditRecords(first: 10) { edges { node { id action } } } }`), cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
@@ -483,6 +498,8 @@ func permissionMatrix(t *testing.T, db string) {
 		{"createEvaluation outside", createEvaluationOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"updateEvaluation inside", updateEvaluationOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"updateEvaluation outside", updateEvaluationOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"setReportText inside", setReportTextOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"setReportText outside", setReportTextOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"deleteEvaluation inside", deleteEvaluationOp(inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"deleteEvaluation outside", deleteEvaluationOp(outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"submitEvaluation inside (draft)", workflowOp(submitQuery, "DRAFT", inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
@@ -1021,6 +1038,8 @@ func (e *env) workflow(t *testing.T) []string {
 		{"editor setFundingLines, the year's revenue (submitted)", editor, operation{query: setLinesQuery,
 			vars: func(e *env) map[string]any { return map[string]any{"y": e.year[inside], "lines": []map[string]any{}} }}, locked},
 		{"editor createFundingLine, the year's revenue (submitted)", editor, createFundingLineOp(inside), locked},
+		{"editor setReportText (submitted)", editor, setReportTextOp(inside), locked},
+		{"admin setReportText (submitted)", admin, setReportTextOp(inside), allow},
 		{"admin updateIndicator (submitted)", admin, edit, allow},
 		{"editor approves (submitted)", editor, step(approveQuery), forbidden},
 		{"analyst returns (submitted)", analyst, step(returnQuery), forbidden},

@@ -240,6 +240,7 @@ func TestLimits(t *testing.T) {
 		"Project.supervisingDepartment": "200 chars",
 		"Project.implementingUnit":      "200 chars",
 		"Indicator.scoringCriteria":     "2000 chars",
+		"ReportText.text":               "10000 chars", // a report section the department writes
 	} {
 		if got[field] != want {
 			t.Errorf("%s: %q, want %q", field, got[field], want)

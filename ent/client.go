@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -59,6 +60,8 @@ type Client struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// ReportText is the client for interacting with the ReportText builders.
+	ReportText *ReportTextClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
@@ -88,6 +91,7 @@ func (c *Client) init() {
 	c.KeyTask = NewKeyTaskClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
+	c.ReportText = NewReportTextClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SignInThrottle = NewSignInThrottleClient(c.config)
 	c.Transition = NewTransitionClient(c.config)
@@ -194,6 +198,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		KeyTask:          NewKeyTaskClient(cfg),
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
 		Project:          NewProjectClient(cfg),
+		ReportText:       NewReportTextClient(cfg),
 		Session:          NewSessionClient(cfg),
 		SignInThrottle:   NewSignInThrottleClient(cfg),
 		Transition:       NewTransitionClient(cfg),
@@ -227,6 +232,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		KeyTask:          NewKeyTaskClient(cfg),
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
 		Project:          NewProjectClient(cfg),
+		ReportText:       NewReportTextClient(cfg),
 		Session:          NewSessionClient(cfg),
 		SignInThrottle:   NewSignInThrottleClient(cfg),
 		Transition:       NewTransitionClient(cfg),
@@ -262,7 +268,7 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.ReportText, c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -274,7 +280,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.ReportText, c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -303,6 +309,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MonthlyExecution.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
+	case *ReportTextMutation:
+		return c.ReportText.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *SignInThrottleMutation:
@@ -1200,6 +1208,22 @@ func (c *EvaluationClient) QueryTransitions(_m *Evaluation) *TransitionQuery {
 	return query
 }
 
+// QueryReportTexts queries the report_texts edge of a Evaluation.
+func (c *EvaluationClient) QueryReportTexts(_m *Evaluation) *ReportTextQuery {
+	query := (&ReportTextClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
+			sqlgraph.To(reporttext.Table, reporttext.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.ReportTextsTable, evaluation.ReportTextsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *EvaluationClient) Hooks() []Hook {
 	hooks := c.hooks.Evaluation
@@ -2056,6 +2080,156 @@ func (c *ProjectClient) mutate(ctx context.Context, m *ProjectMutation) (Value, 
 	}
 }
 
+// ReportTextClient is a client for the ReportText schema.
+type ReportTextClient struct {
+	config
+}
+
+// NewReportTextClient returns a client for the ReportText from the given config.
+func NewReportTextClient(c config) *ReportTextClient {
+	return &ReportTextClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `reporttext.Hooks(f(g(h())))`.
+func (c *ReportTextClient) Use(hooks ...Hook) {
+	c.hooks.ReportText = append(c.hooks.ReportText, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `reporttext.Intercept(f(g(h())))`.
+func (c *ReportTextClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ReportText = append(c.inters.ReportText, interceptors...)
+}
+
+// Create returns a builder for creating a ReportText entity.
+func (c *ReportTextClient) Create() *ReportTextCreate {
+	mutation := newReportTextMutation(c.config, OpCreate)
+	return &ReportTextCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ReportText entities.
+func (c *ReportTextClient) CreateBulk(builders ...*ReportTextCreate) *ReportTextCreateBulk {
+	return &ReportTextCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ReportTextClient) MapCreateBulk(slice any, setFunc func(*ReportTextCreate, int)) *ReportTextCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ReportTextCreateBulk{err: fmt.Errorf("calling to ReportTextClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ReportTextCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ReportTextCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ReportText.
+func (c *ReportTextClient) Update() *ReportTextUpdate {
+	mutation := newReportTextMutation(c.config, OpUpdate)
+	return &ReportTextUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ReportTextClient) UpdateOne(_m *ReportText) *ReportTextUpdateOne {
+	mutation := newReportTextMutation(c.config, OpUpdateOne, withReportText(_m))
+	return &ReportTextUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ReportTextClient) UpdateOneID(id int) *ReportTextUpdateOne {
+	mutation := newReportTextMutation(c.config, OpUpdateOne, withReportTextID(id))
+	return &ReportTextUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ReportText.
+func (c *ReportTextClient) Delete() *ReportTextDelete {
+	mutation := newReportTextMutation(c.config, OpDelete)
+	return &ReportTextDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ReportTextClient) DeleteOne(_m *ReportText) *ReportTextDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ReportTextClient) DeleteOneID(id int) *ReportTextDeleteOne {
+	builder := c.Delete().Where(reporttext.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ReportTextDeleteOne{builder}
+}
+
+// Query returns a query builder for ReportText.
+func (c *ReportTextClient) Query() *ReportTextQuery {
+	return &ReportTextQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeReportText},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ReportText entity by its id.
+func (c *ReportTextClient) Get(ctx context.Context, id int) (*ReportText, error) {
+	return c.Query().Where(reporttext.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ReportTextClient) GetX(ctx context.Context, id int) *ReportText {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEvaluation queries the evaluation edge of a ReportText.
+func (c *ReportTextClient) QueryEvaluation(_m *ReportText) *EvaluationQuery {
+	query := (&EvaluationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(reporttext.Table, reporttext.FieldID, id),
+			sqlgraph.To(evaluation.Table, evaluation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, reporttext.EvaluationTable, reporttext.EvaluationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ReportTextClient) Hooks() []Hook {
+	hooks := c.hooks.ReportText
+	return append(hooks[:len(hooks):len(hooks)], reporttext.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ReportTextClient) Interceptors() []Interceptor {
+	return c.inters.ReportText
+}
+
+func (c *ReportTextClient) mutate(ctx context.Context, m *ReportTextMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ReportTextCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ReportTextUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ReportTextUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ReportTextDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ReportText mutation op: %q", m.Op())
+	}
+}
+
 // SessionClient is a client for the Session schema.
 type SessionClient struct {
 	config
@@ -2644,13 +2818,13 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, Session, SignInThrottle,
-		Transition, User []ent.Hook
+		Indicator, KeyTask, MonthlyExecution, Project, ReportText, Session,
+		SignInThrottle, Transition, User []ent.Hook
 	}
 	inters struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, Session, SignInThrottle,
-		Transition, User []ent.Interceptor
+		Indicator, KeyTask, MonthlyExecution, Project, ReportText, Session,
+		SignInThrottle, Transition, User []ent.Interceptor
 	}
 )
 

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -96,6 +97,7 @@ func checkColumn(t, c string) error {
 			keytask.Table:          keytask.ValidColumn,
 			monthlyexecution.Table: monthlyexecution.ValidColumn,
 			project.Table:          project.ValidColumn,
+			reporttext.Table:       reporttext.ValidColumn,
 			session.Table:          session.ValidColumn,
 			signinthrottle.Table:   signinthrottle.ValidColumn,
 			transition.Table:       transition.ValidColumn,

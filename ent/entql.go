@@ -14,6 +14,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -27,7 +28,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 14)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -287,6 +288,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   reporttext.Table,
+			Columns: reporttext.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: reporttext.FieldID,
+			},
+		},
+		Type: "ReportText",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			reporttext.FieldCreatedAt:    {Type: field.TypeTime, Column: reporttext.FieldCreatedAt},
+			reporttext.FieldUpdatedAt:    {Type: field.TypeTime, Column: reporttext.FieldUpdatedAt},
+			reporttext.FieldVersion:      {Type: field.TypeInt, Column: reporttext.FieldVersion},
+			reporttext.FieldEvaluationID: {Type: field.TypeInt, Column: reporttext.FieldEvaluationID},
+			reporttext.FieldSection:      {Type: field.TypeString, Column: reporttext.FieldSection},
+			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -303,7 +323,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -321,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -341,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -545,6 +565,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Transition",
 	)
 	graph.MustAddE(
+		"report_texts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+		},
+		"Evaluation",
+		"ReportText",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -663,6 +695,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Project",
 		"FundingLine",
+	)
+	graph.MustAddE(
+		"evaluation",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reporttext.EvaluationTable,
+			Columns: []string{reporttext.EvaluationColumn},
+			Bidi:    false,
+		},
+		"ReportText",
+		"Evaluation",
 	)
 	graph.MustAddE(
 		"user",
@@ -1459,6 +1503,20 @@ func (f *EvaluationFilter) WhereHasTransitionsWith(preds ...predicate.Transition
 	})))
 }
 
+// WhereHasReportTexts applies a predicate to check if query has an edge report_texts.
+func (f *EvaluationFilter) WhereHasReportTexts() {
+	f.Where(entql.HasEdge("report_texts"))
+}
+
+// WhereHasReportTextsWith applies a predicate to check if query has an edge report_texts with a given conditions (other predicates).
+func (f *EvaluationFilter) WhereHasReportTextsWith(preds ...predicate.ReportText) {
+	f.Where(entql.HasEdgeWith("report_texts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *FundingLineQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2095,6 +2153,90 @@ func (f *ProjectFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ReportTextQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ReportTextQuery builder.
+func (_q *ReportTextQuery) Filter() *ReportTextFilter {
+	return &ReportTextFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ReportTextMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ReportTextMutation builder.
+func (m *ReportTextMutation) Filter() *ReportTextFilter {
+	return &ReportTextFilter{config: m.config, predicateAdder: m}
+}
+
+// ReportTextFilter provides a generic filtering capability at runtime for ReportTextQuery.
+type ReportTextFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ReportTextFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ReportTextFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(reporttext.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ReportTextFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(reporttext.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ReportTextFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(reporttext.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ReportTextFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(reporttext.FieldVersion))
+}
+
+// WhereEvaluationID applies the entql int predicate on the evaluation_id field.
+func (f *ReportTextFilter) WhereEvaluationID(p entql.IntP) {
+	f.Where(p.Field(reporttext.FieldEvaluationID))
+}
+
+// WhereSection applies the entql string predicate on the section field.
+func (f *ReportTextFilter) WhereSection(p entql.StringP) {
+	f.Where(p.Field(reporttext.FieldSection))
+}
+
+// WhereText applies the entql string predicate on the text field.
+func (f *ReportTextFilter) WhereText(p entql.StringP) {
+	f.Where(p.Field(reporttext.FieldText))
+}
+
+// WhereHasEvaluation applies a predicate to check if query has an edge evaluation.
+func (f *ReportTextFilter) WhereHasEvaluation() {
+	f.Where(entql.HasEdge("evaluation"))
+}
+
+// WhereHasEvaluationWith applies a predicate to check if query has an edge evaluation with a given conditions (other predicates).
+func (f *ReportTextFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation) {
+	f.Where(entql.HasEdgeWith("evaluation", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2123,7 +2265,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2202,7 +2344,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2267,7 +2409,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2356,7 +2498,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -66,13 +66,16 @@ type EvaluationEdges struct {
 	Project *Project `json:"project,omitempty"`
 	// Transitions holds the value of the transitions edge.
 	Transitions []*Transition `json:"transitions,omitempty"`
+	// ReportTexts holds the value of the report_texts edge.
+	ReportTexts []*ReportText `json:"report_texts,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
 	namedTransitions map[string][]*Transition
+	namedReportTexts map[string][]*ReportText
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -104,6 +107,15 @@ func (e EvaluationEdges) TransitionsOrErr() ([]*Transition, error) {
 		return e.Transitions, nil
 	}
 	return nil, &NotLoadedError{edge: "transitions"}
+}
+
+// ReportTextsOrErr returns the ReportTexts value or an error if the edge
+// was not loaded in eager-loading.
+func (e EvaluationEdges) ReportTextsOrErr() ([]*ReportText, error) {
+	if e.loadedTypes[3] {
+		return e.ReportTexts, nil
+	}
+	return nil, &NotLoadedError{edge: "report_texts"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -266,6 +278,11 @@ func (_m *Evaluation) QueryTransitions() *TransitionQuery {
 	return NewEvaluationClient(_m.config).QueryTransitions(_m)
 }
 
+// QueryReportTexts queries the "report_texts" edge of the Evaluation entity.
+func (_m *Evaluation) QueryReportTexts() *ReportTextQuery {
+	return NewEvaluationClient(_m.config).QueryReportTexts(_m)
+}
+
 // Update returns a builder for updating this Evaluation.
 // Note that you need to call Evaluation.Unwrap() before calling this method if this Evaluation
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -369,6 +386,30 @@ func (_m *Evaluation) appendNamedTransitions(name string, edges ...*Transition) 
 		_m.Edges.namedTransitions[name] = []*Transition{}
 	} else {
 		_m.Edges.namedTransitions[name] = append(_m.Edges.namedTransitions[name], edges...)
+	}
+}
+
+// NamedReportTexts returns the ReportTexts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Evaluation) NamedReportTexts(name string) ([]*ReportText, error) {
+	if _m.Edges.namedReportTexts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReportTexts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Evaluation) appendNamedReportTexts(name string, edges ...*ReportText) {
+	if _m.Edges.namedReportTexts == nil {
+		_m.Edges.namedReportTexts = make(map[string][]*ReportText)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReportTexts[name] = []*ReportText{}
+	} else {
+		_m.Edges.namedReportTexts[name] = append(_m.Edges.namedReportTexts[name], edges...)
 	}
 }
 

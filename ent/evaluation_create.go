@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"time"
 
@@ -263,6 +264,21 @@ func (_c *EvaluationCreate) AddTransitions(v ...*Transition) *EvaluationCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddTransitionIDs(ids...)
+}
+
+// AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
+func (_c *EvaluationCreate) AddReportTextIDs(ids ...int) *EvaluationCreate {
+	_c.mutation.AddReportTextIDs(ids...)
+	return _c
+}
+
+// AddReportTexts adds the "report_texts" edges to the ReportText entity.
+func (_c *EvaluationCreate) AddReportTexts(v ...*ReportText) *EvaluationCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReportTextIDs(ids...)
 }
 
 // Mutation returns the EvaluationMutation object of the builder.
@@ -556,6 +572,22 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReportTextsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"math"
 
@@ -31,9 +32,11 @@ type EvaluationQuery struct {
 	withDepartmentYear   *DepartmentYearQuery
 	withProject          *ProjectQuery
 	withTransitions      *TransitionQuery
+	withReportTexts      *ReportTextQuery
 	loadTotal            []func(context.Context, []*Evaluation) error
 	modifiers            []func(*sql.Selector)
 	withNamedTransitions map[string]*TransitionQuery
+	withNamedReportTexts map[string]*ReportTextQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,6 +132,28 @@ func (_q *EvaluationQuery) QueryTransitions() *TransitionQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
 			sqlgraph.To(transition.Table, transition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.TransitionsTable, evaluation.TransitionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReportTexts chains the current query on the "report_texts" edge.
+func (_q *EvaluationQuery) QueryReportTexts() *ReportTextQuery {
+	query := (&ReportTextClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
+			sqlgraph.To(reporttext.Table, reporttext.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.ReportTextsTable, evaluation.ReportTextsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +356,7 @@ func (_q *EvaluationQuery) Clone() *EvaluationQuery {
 		withDepartmentYear: _q.withDepartmentYear.Clone(),
 		withProject:        _q.withProject.Clone(),
 		withTransitions:    _q.withTransitions.Clone(),
+		withReportTexts:    _q.withReportTexts.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -368,6 +394,17 @@ func (_q *EvaluationQuery) WithTransitions(opts ...func(*TransitionQuery)) *Eval
 		opt(query)
 	}
 	_q.withTransitions = query
+	return _q
+}
+
+// WithReportTexts tells the query-builder to eager-load the nodes that are connected to
+// the "report_texts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithReportTexts(opts ...func(*ReportTextQuery)) *EvaluationQuery {
+	query := (&ReportTextClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReportTexts = query
 	return _q
 }
 
@@ -455,10 +492,11 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Evaluation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
 			_q.withTransitions != nil,
+			_q.withReportTexts != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -501,10 +539,24 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 			return nil, err
 		}
 	}
+	if query := _q.withReportTexts; query != nil {
+		if err := _q.loadReportTexts(ctx, query, nodes,
+			func(n *Evaluation) { n.Edges.ReportTexts = []*ReportText{} },
+			func(n *Evaluation, e *ReportText) { n.Edges.ReportTexts = append(n.Edges.ReportTexts, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTransitions {
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Evaluation) { n.appendNamedTransitions(name) },
 			func(n *Evaluation, e *Transition) { n.appendNamedTransitions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReportTexts {
+		if err := _q.loadReportTexts(ctx, query, nodes,
+			func(n *Evaluation) { n.appendNamedReportTexts(name) },
+			func(n *Evaluation, e *ReportText) { n.appendNamedReportTexts(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -592,6 +644,36 @@ func (_q *EvaluationQuery) loadTransitions(ctx context.Context, query *Transitio
 	}
 	query.Where(predicate.Transition(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(evaluation.TransitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EvaluationID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "evaluation_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *EvaluationQuery) loadReportTexts(ctx context.Context, query *ReportTextQuery, nodes []*Evaluation, init func(*Evaluation), assign func(*Evaluation, *ReportText)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Evaluation)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(reporttext.FieldEvaluationID)
+	}
+	query.Where(predicate.ReportText(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(evaluation.ReportTextsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -744,6 +826,20 @@ func (_q *EvaluationQuery) WithNamedTransitions(name string, opts ...func(*Trans
 		_q.withNamedTransitions = make(map[string]*TransitionQuery)
 	}
 	_q.withNamedTransitions[name] = query
+	return _q
+}
+
+// WithNamedReportTexts tells the query-builder to eager-load the nodes that are connected to the "report_texts"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithNamedReportTexts(name string, opts ...func(*ReportTextQuery)) *EvaluationQuery {
+	query := (&ReportTextClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReportTexts == nil {
+		_q.withNamedReportTexts = make(map[string]*ReportTextQuery)
+	}
+	_q.withNamedReportTexts[name] = query
 	return _q
 }
 

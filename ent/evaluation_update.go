@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"time"
 
@@ -266,6 +267,21 @@ func (_u *EvaluationUpdate) AddTransitions(v ...*Transition) *EvaluationUpdate {
 	return _u.AddTransitionIDs(ids...)
 }
 
+// AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
+func (_u *EvaluationUpdate) AddReportTextIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.AddReportTextIDs(ids...)
+	return _u
+}
+
+// AddReportTexts adds the "report_texts" edges to the ReportText entity.
+func (_u *EvaluationUpdate) AddReportTexts(v ...*ReportText) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReportTextIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdate) Mutation() *EvaluationMutation {
 	return _u.mutation
@@ -290,6 +306,27 @@ func (_u *EvaluationUpdate) RemoveTransitions(v ...*Transition) *EvaluationUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearReportTexts clears all "report_texts" edges to the ReportText entity.
+func (_u *EvaluationUpdate) ClearReportTexts() *EvaluationUpdate {
+	_u.mutation.ClearReportTexts()
+	return _u
+}
+
+// RemoveReportTextIDs removes the "report_texts" edge to ReportText entities by IDs.
+func (_u *EvaluationUpdate) RemoveReportTextIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.RemoveReportTextIDs(ids...)
+	return _u
+}
+
+// RemoveReportTexts removes "report_texts" edges to ReportText entities.
+func (_u *EvaluationUpdate) RemoveReportTexts(v ...*ReportText) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReportTextIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -493,6 +530,51 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReportTextsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReportTextsIDs(); len(nodes) > 0 && !_u.mutation.ReportTextsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReportTextsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -757,6 +839,21 @@ func (_u *EvaluationUpdateOne) AddTransitions(v ...*Transition) *EvaluationUpdat
 	return _u.AddTransitionIDs(ids...)
 }
 
+// AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
+func (_u *EvaluationUpdateOne) AddReportTextIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.AddReportTextIDs(ids...)
+	return _u
+}
+
+// AddReportTexts adds the "report_texts" edges to the ReportText entity.
+func (_u *EvaluationUpdateOne) AddReportTexts(v ...*ReportText) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReportTextIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdateOne) Mutation() *EvaluationMutation {
 	return _u.mutation
@@ -781,6 +878,27 @@ func (_u *EvaluationUpdateOne) RemoveTransitions(v ...*Transition) *EvaluationUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearReportTexts clears all "report_texts" edges to the ReportText entity.
+func (_u *EvaluationUpdateOne) ClearReportTexts() *EvaluationUpdateOne {
+	_u.mutation.ClearReportTexts()
+	return _u
+}
+
+// RemoveReportTextIDs removes the "report_texts" edge to ReportText entities by IDs.
+func (_u *EvaluationUpdateOne) RemoveReportTextIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.RemoveReportTextIDs(ids...)
+	return _u
+}
+
+// RemoveReportTexts removes "report_texts" edges to ReportText entities.
+func (_u *EvaluationUpdateOne) RemoveReportTexts(v ...*ReportText) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReportTextIDs(ids...)
 }
 
 // Where appends a list predicates to the EvaluationUpdate builder.
@@ -1014,6 +1132,51 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReportTextsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReportTextsIDs(); len(nodes) > 0 && !_u.mutation.ReportTextsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReportTextsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.ReportTextsTable,
+			Columns: []string{evaluation.ReportTextsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -2127,6 +2128,132 @@ func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ProjectWhereInput); ok {
 		args.opts = append(args.opts, WithProjectFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ReportTextQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReportTextQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ReportTextQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(reporttext.Columns))
+		selectedFields = []string{reporttext.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "evaluation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EvaluationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, evaluationImplementors)...); err != nil {
+				return err
+			}
+			_q.withEvaluation = query
+			if _, ok := fieldSeen[reporttext.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldEvaluationID)
+				fieldSeen[reporttext.FieldEvaluationID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[reporttext.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldCreatedAt)
+				fieldSeen[reporttext.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[reporttext.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldUpdatedAt)
+				fieldSeen[reporttext.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[reporttext.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldVersion)
+				fieldSeen[reporttext.FieldVersion] = struct{}{}
+			}
+		case "evaluationID":
+			if _, ok := fieldSeen[reporttext.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldEvaluationID)
+				fieldSeen[reporttext.FieldEvaluationID] = struct{}{}
+			}
+		case "section":
+			if _, ok := fieldSeen[reporttext.FieldSection]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldSection)
+				fieldSeen[reporttext.FieldSection] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[reporttext.FieldText]; !ok {
+				selectedFields = append(selectedFields, reporttext.FieldText)
+				fieldSeen[reporttext.FieldText] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type reporttextPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ReportTextPaginateOption
+}
+
+func newReportTextPaginateArgs(rv map[string]any) *reporttextPaginateArgs {
+	args := &reporttextPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ReportTextOrder{Field: &ReportTextOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithReportTextOrder(order))
+			}
+		case *ReportTextOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithReportTextOrder(v))
+			}
+		}
 	}
 	return args
 }

@@ -253,6 +253,14 @@ func (_m *Project) Evaluations(ctx context.Context) (result []*Evaluation, err e
 	return result, err
 }
 
+func (_m *ReportText) Evaluation(ctx context.Context) (*Evaluation, error) {
+	result, err := _m.Edges.EvaluationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEvaluation().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Transition) Evaluation(ctx context.Context) (*Evaluation, error) {
 	result, err := _m.Edges.EvaluationOrErr()
 	if IsNotLoaded(err) {

@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -79,6 +80,11 @@ var projectImplementors = []string{"Project", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Project) IsNode() {}
+
+var reporttextImplementors = []string{"ReportText", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ReportText) IsNode() {}
 
 var transitionImplementors = []string{"Transition", "Node"}
 
@@ -253,6 +259,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(project.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, projectImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case reporttext.Table:
+		query := c.ReportText.Query().
+			Where(reporttext.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reporttextImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -496,6 +511,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Project.Query().
 			Where(project.IDIn(ids...))
 		query, err := query.CollectFields(ctx, projectImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case reporttext.Table:
+		query := c.ReportText.Query().
+			Where(reporttext.IDIn(ids...))
+		query, err := query.CollectFields(ctx, reporttextImplementors...)
 		if err != nil {
 			return nil, err
 		}

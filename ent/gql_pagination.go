@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"strconv"
@@ -4432,6 +4433,320 @@ func (_m *Project) ToEdge(order *ProjectOrder) *ProjectEdge {
 		order = DefaultProjectOrder
 	}
 	return &ProjectEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ReportTextEdge is the edge representation of ReportText.
+type ReportTextEdge struct {
+	Node   *ReportText `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// ReportTextConnection is the connection containing edges to ReportText.
+type ReportTextConnection struct {
+	Edges      []*ReportTextEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *ReportTextConnection) build(nodes []*ReportText, pager *reporttextPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ReportText
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ReportText {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ReportText {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ReportTextEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ReportTextEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ReportTextPaginateOption enables pagination customization.
+type ReportTextPaginateOption func(*reporttextPager) error
+
+// WithReportTextOrder configures pagination ordering.
+func WithReportTextOrder(order *ReportTextOrder) ReportTextPaginateOption {
+	if order == nil {
+		order = DefaultReportTextOrder
+	}
+	o := *order
+	return func(pager *reporttextPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultReportTextOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithReportTextFilter configures pagination filter.
+func WithReportTextFilter(filter func(*ReportTextQuery) (*ReportTextQuery, error)) ReportTextPaginateOption {
+	return func(pager *reporttextPager) error {
+		if filter == nil {
+			return errors.New("ReportTextQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type reporttextPager struct {
+	reverse bool
+	order   *ReportTextOrder
+	filter  func(*ReportTextQuery) (*ReportTextQuery, error)
+}
+
+func newReportTextPager(opts []ReportTextPaginateOption, reverse bool) (*reporttextPager, error) {
+	pager := &reporttextPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultReportTextOrder
+	}
+	return pager, nil
+}
+
+func (p *reporttextPager) applyFilter(query *ReportTextQuery) (*ReportTextQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *reporttextPager) toCursor(_m *ReportText) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *reporttextPager) applyCursors(query *ReportTextQuery, after, before *Cursor) (*ReportTextQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultReportTextOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *reporttextPager) applyOrder(query *ReportTextQuery) *ReportTextQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultReportTextOrder.Field {
+		query = query.Order(DefaultReportTextOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *reporttextPager) orderExpr(query *ReportTextQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultReportTextOrder.Field {
+			b.Comma().Ident(DefaultReportTextOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ReportText.
+func (_m *ReportTextQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ReportTextPaginateOption,
+) (*ReportTextConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newReportTextPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ReportTextConnection{Edges: []*ReportTextEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ReportTextOrderFieldCreatedAt orders ReportText by created_at.
+	ReportTextOrderFieldCreatedAt = &ReportTextOrderField{
+		Value: func(_m *ReportText) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: reporttext.FieldCreatedAt,
+		toTerm: reporttext.ByCreatedAt,
+		toCursor: func(_m *ReportText) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ReportTextOrderFieldUpdatedAt orders ReportText by updated_at.
+	ReportTextOrderFieldUpdatedAt = &ReportTextOrderField{
+		Value: func(_m *ReportText) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: reporttext.FieldUpdatedAt,
+		toTerm: reporttext.ByUpdatedAt,
+		toCursor: func(_m *ReportText) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ReportTextOrderField) String() string {
+	var str string
+	switch f.column {
+	case ReportTextOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ReportTextOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ReportTextOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ReportTextOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ReportTextOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ReportTextOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ReportTextOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ReportTextOrderField", str)
+	}
+	return nil
+}
+
+// ReportTextOrderField defines the ordering field of ReportText.
+type ReportTextOrderField struct {
+	// Value extracts the ordering value from the given ReportText.
+	Value    func(*ReportText) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) reporttext.OrderOption
+	toCursor func(*ReportText) Cursor
+}
+
+// ReportTextOrder defines the ordering of ReportText.
+type ReportTextOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *ReportTextOrderField `json:"field"`
+}
+
+// DefaultReportTextOrder is the default ordering of ReportText.
+var DefaultReportTextOrder = &ReportTextOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ReportTextOrderField{
+		Value: func(_m *ReportText) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: reporttext.FieldID,
+		toTerm: reporttext.ByID,
+		toCursor: func(_m *ReportText) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ReportText into ReportTextEdge.
+func (_m *ReportText) ToEdge(order *ReportTextOrder) *ReportTextEdge {
+	if order == nil {
+		order = DefaultReportTextOrder
+	}
+	return &ReportTextEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -49,6 +50,7 @@ const (
 	TypeKeyTask          = "KeyTask"
 	TypeMonthlyExecution = "MonthlyExecution"
 	TypeProject          = "Project"
+	TypeReportText       = "ReportText"
 	TypeSession          = "Session"
 	TypeSignInThrottle   = "SignInThrottle"
 	TypeTransition       = "Transition"
@@ -5860,6 +5862,9 @@ type EvaluationMutation struct {
 	transitions            map[int]struct{}
 	removedtransitions     map[int]struct{}
 	clearedtransitions     bool
+	report_texts           map[int]struct{}
+	removedreport_texts    map[int]struct{}
+	clearedreport_texts    bool
 	done                   bool
 	oldValue               func(context.Context) (*Evaluation, error)
 	predicates             []predicate.Evaluation
@@ -6781,6 +6786,60 @@ func (m *EvaluationMutation) ResetTransitions() {
 	m.removedtransitions = nil
 }
 
+// AddReportTextIDs adds the "report_texts" edge to the ReportText entity by ids.
+func (m *EvaluationMutation) AddReportTextIDs(ids ...int) {
+	if m.report_texts == nil {
+		m.report_texts = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.report_texts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReportTexts clears the "report_texts" edge to the ReportText entity.
+func (m *EvaluationMutation) ClearReportTexts() {
+	m.clearedreport_texts = true
+}
+
+// ReportTextsCleared reports if the "report_texts" edge to the ReportText entity was cleared.
+func (m *EvaluationMutation) ReportTextsCleared() bool {
+	return m.clearedreport_texts
+}
+
+// RemoveReportTextIDs removes the "report_texts" edge to the ReportText entity by IDs.
+func (m *EvaluationMutation) RemoveReportTextIDs(ids ...int) {
+	if m.removedreport_texts == nil {
+		m.removedreport_texts = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.report_texts, ids[i])
+		m.removedreport_texts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReportTexts returns the removed IDs of the "report_texts" edge to the ReportText entity.
+func (m *EvaluationMutation) RemovedReportTextsIDs() (ids []int) {
+	for id := range m.removedreport_texts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReportTextsIDs returns the "report_texts" edge IDs in the mutation.
+func (m *EvaluationMutation) ReportTextsIDs() (ids []int) {
+	for id := range m.report_texts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReportTexts resets all changes to the "report_texts" edge.
+func (m *EvaluationMutation) ResetReportTexts() {
+	m.report_texts = nil
+	m.clearedreport_texts = false
+	m.removedreport_texts = nil
+}
+
 // Where appends a list predicates to the EvaluationMutation builder.
 func (m *EvaluationMutation) Where(ps ...predicate.Evaluation) {
 	m.predicates = append(m.predicates, ps...)
@@ -7247,7 +7306,7 @@ func (m *EvaluationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EvaluationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.department_year != nil {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7256,6 +7315,9 @@ func (m *EvaluationMutation) AddedEdges() []string {
 	}
 	if m.transitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
+	}
+	if m.report_texts != nil {
+		edges = append(edges, evaluation.EdgeReportTexts)
 	}
 	return edges
 }
@@ -7278,15 +7340,24 @@ func (m *EvaluationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeReportTexts:
+		ids := make([]ent.Value, 0, len(m.report_texts))
+		for id := range m.report_texts {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EvaluationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedtransitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
+	}
+	if m.removedreport_texts != nil {
+		edges = append(edges, evaluation.EdgeReportTexts)
 	}
 	return edges
 }
@@ -7301,13 +7372,19 @@ func (m *EvaluationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeReportTexts:
+		ids := make([]ent.Value, 0, len(m.removedreport_texts))
+		for id := range m.removedreport_texts {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EvaluationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleareddepartment_year {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7316,6 +7393,9 @@ func (m *EvaluationMutation) ClearedEdges() []string {
 	}
 	if m.clearedtransitions {
 		edges = append(edges, evaluation.EdgeTransitions)
+	}
+	if m.clearedreport_texts {
+		edges = append(edges, evaluation.EdgeReportTexts)
 	}
 	return edges
 }
@@ -7330,6 +7410,8 @@ func (m *EvaluationMutation) EdgeCleared(name string) bool {
 		return m.clearedproject
 	case evaluation.EdgeTransitions:
 		return m.clearedtransitions
+	case evaluation.EdgeReportTexts:
+		return m.clearedreport_texts
 	}
 	return false
 }
@@ -7360,6 +7442,9 @@ func (m *EvaluationMutation) ResetEdge(name string) error {
 		return nil
 	case evaluation.EdgeTransitions:
 		m.ResetTransitions()
+		return nil
+	case evaluation.EdgeReportTexts:
+		m.ResetReportTexts()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation edge %s", name)
@@ -13619,6 +13704,692 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Project edge %s", name)
+}
+
+// ReportTextMutation represents an operation that mutates the ReportText nodes in the graph.
+type ReportTextMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	version           *int
+	addversion        *int
+	section           *string
+	text              *string
+	clearedFields     map[string]struct{}
+	evaluation        *int
+	clearedevaluation bool
+	done              bool
+	oldValue          func(context.Context) (*ReportText, error)
+	predicates        []predicate.ReportText
+}
+
+var _ ent.Mutation = (*ReportTextMutation)(nil)
+
+// reporttextOption allows management of the mutation configuration using functional options.
+type reporttextOption func(*ReportTextMutation)
+
+// newReportTextMutation creates new mutation for the ReportText entity.
+func newReportTextMutation(c config, op Op, opts ...reporttextOption) *ReportTextMutation {
+	m := &ReportTextMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeReportText,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withReportTextID sets the ID field of the mutation.
+func withReportTextID(id int) reporttextOption {
+	return func(m *ReportTextMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ReportText
+		)
+		m.oldValue = func(ctx context.Context) (*ReportText, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ReportText.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withReportText sets the old ReportText of the mutation.
+func withReportText(node *ReportText) reporttextOption {
+	return func(m *ReportTextMutation) {
+		m.oldValue = func(context.Context) (*ReportText, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ReportTextMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ReportTextMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ReportTextMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ReportTextMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ReportText.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ReportTextMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ReportTextMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ReportTextMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ReportTextMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ReportTextMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ReportTextMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ReportTextMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ReportTextMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ReportTextMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ReportTextMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ReportTextMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetEvaluationID sets the "evaluation_id" field.
+func (m *ReportTextMutation) SetEvaluationID(i int) {
+	m.evaluation = &i
+}
+
+// EvaluationID returns the value of the "evaluation_id" field in the mutation.
+func (m *ReportTextMutation) EvaluationID() (r int, exists bool) {
+	v := m.evaluation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationID returns the old "evaluation_id" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldEvaluationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationID: %w", err)
+	}
+	return oldValue.EvaluationID, nil
+}
+
+// ResetEvaluationID resets all changes to the "evaluation_id" field.
+func (m *ReportTextMutation) ResetEvaluationID() {
+	m.evaluation = nil
+}
+
+// SetSection sets the "section" field.
+func (m *ReportTextMutation) SetSection(s string) {
+	m.section = &s
+}
+
+// Section returns the value of the "section" field in the mutation.
+func (m *ReportTextMutation) Section() (r string, exists bool) {
+	v := m.section
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSection returns the old "section" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldSection(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSection is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSection requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSection: %w", err)
+	}
+	return oldValue.Section, nil
+}
+
+// ResetSection resets all changes to the "section" field.
+func (m *ReportTextMutation) ResetSection() {
+	m.section = nil
+}
+
+// SetText sets the "text" field.
+func (m *ReportTextMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *ReportTextMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the ReportText entity.
+// If the ReportText object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReportTextMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *ReportTextMutation) ResetText() {
+	m.text = nil
+}
+
+// ClearEvaluation clears the "evaluation" edge to the Evaluation entity.
+func (m *ReportTextMutation) ClearEvaluation() {
+	m.clearedevaluation = true
+	m.clearedFields[reporttext.FieldEvaluationID] = struct{}{}
+}
+
+// EvaluationCleared reports if the "evaluation" edge to the Evaluation entity was cleared.
+func (m *ReportTextMutation) EvaluationCleared() bool {
+	return m.clearedevaluation
+}
+
+// EvaluationIDs returns the "evaluation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EvaluationID instead. It exists only for internal usage by the builders.
+func (m *ReportTextMutation) EvaluationIDs() (ids []int) {
+	if id := m.evaluation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvaluation resets all changes to the "evaluation" edge.
+func (m *ReportTextMutation) ResetEvaluation() {
+	m.evaluation = nil
+	m.clearedevaluation = false
+}
+
+// Where appends a list predicates to the ReportTextMutation builder.
+func (m *ReportTextMutation) Where(ps ...predicate.ReportText) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ReportTextMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ReportTextMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ReportText, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ReportTextMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ReportTextMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ReportText).
+func (m *ReportTextMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ReportTextMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, reporttext.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, reporttext.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, reporttext.FieldVersion)
+	}
+	if m.evaluation != nil {
+		fields = append(fields, reporttext.FieldEvaluationID)
+	}
+	if m.section != nil {
+		fields = append(fields, reporttext.FieldSection)
+	}
+	if m.text != nil {
+		fields = append(fields, reporttext.FieldText)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ReportTextMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case reporttext.FieldCreatedAt:
+		return m.CreatedAt()
+	case reporttext.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case reporttext.FieldVersion:
+		return m.Version()
+	case reporttext.FieldEvaluationID:
+		return m.EvaluationID()
+	case reporttext.FieldSection:
+		return m.Section()
+	case reporttext.FieldText:
+		return m.Text()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ReportTextMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case reporttext.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case reporttext.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case reporttext.FieldVersion:
+		return m.OldVersion(ctx)
+	case reporttext.FieldEvaluationID:
+		return m.OldEvaluationID(ctx)
+	case reporttext.FieldSection:
+		return m.OldSection(ctx)
+	case reporttext.FieldText:
+		return m.OldText(ctx)
+	}
+	return nil, fmt.Errorf("unknown ReportText field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReportTextMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case reporttext.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case reporttext.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case reporttext.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case reporttext.FieldEvaluationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationID(v)
+		return nil
+	case reporttext.FieldSection:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSection(v)
+		return nil
+	case reporttext.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReportText field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ReportTextMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, reporttext.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ReportTextMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case reporttext.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReportTextMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case reporttext.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReportText numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ReportTextMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ReportTextMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ReportTextMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ReportText nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ReportTextMutation) ResetField(name string) error {
+	switch name {
+	case reporttext.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case reporttext.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case reporttext.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case reporttext.FieldEvaluationID:
+		m.ResetEvaluationID()
+		return nil
+	case reporttext.FieldSection:
+		m.ResetSection()
+		return nil
+	case reporttext.FieldText:
+		m.ResetText()
+		return nil
+	}
+	return fmt.Errorf("unknown ReportText field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ReportTextMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.evaluation != nil {
+		edges = append(edges, reporttext.EdgeEvaluation)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ReportTextMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case reporttext.EdgeEvaluation:
+		if id := m.evaluation; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ReportTextMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ReportTextMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ReportTextMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedevaluation {
+		edges = append(edges, reporttext.EdgeEvaluation)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ReportTextMutation) EdgeCleared(name string) bool {
+	switch name {
+	case reporttext.EdgeEvaluation:
+		return m.clearedevaluation
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ReportTextMutation) ClearEdge(name string) error {
+	switch name {
+	case reporttext.EdgeEvaluation:
+		m.ClearEvaluation()
+		return nil
+	}
+	return fmt.Errorf("unknown ReportText unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ReportTextMutation) ResetEdge(name string) error {
+	switch name {
+	case reporttext.EdgeEvaluation:
+		m.ResetEvaluation()
+		return nil
+	}
+	return fmt.Errorf("unknown ReportText edge %s", name)
 }
 
 // SessionMutation represents an operation that mutates the Session nodes in the graph.

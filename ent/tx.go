@@ -34,6 +34,8 @@ type Tx struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// ReportText is the client for interacting with the ReportText builders.
+	ReportText *ReportTextClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
@@ -183,6 +185,7 @@ func (tx *Tx) init() {
 	tx.KeyTask = NewKeyTaskClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
+	tx.ReportText = NewReportTextClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SignInThrottle = NewSignInThrottleClient(tx.config)
 	tx.Transition = NewTransitionClient(tx.config)

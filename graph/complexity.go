@@ -80,4 +80,10 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.EvaluationRanking = func(child int, _ entgql.OrderDirection, first *int, _ *entgql.Cursor[int], _ *ent.EvaluationWhereInput) int {
 		return pageCost(child, first, nil)
 	}
+	// A report reads its evaluation's whole subject, unbatched: a list of
+	// evaluations may ask for a few reports, not a page of them.
+	c.Evaluation.Report = func(child int) int { return ReportCost + child }
 }
+
+// ReportCost is what one Evaluation.report costs: at most 25 in one operation.
+const ReportCost = ComplexityLimit / 25

@@ -113,3 +113,77 @@ func TestNoNPlusOne(t *testing.T) {
 		})
 	}
 }
+
+// TestReportStatements: a report costs the same statements whatever its evaluation
+// holds: none per indicator, key task, month or project.
+func TestReportStatements(t *testing.T) {
+	ctx := context.Background()
+	drv, err := entsql.Open(dialect.SQLite, "file:reportcount?mode=memory&cache=shared&_fk=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := &counting{Driver: drv}
+	c := enttest.NewClient(t, enttest.WithOptions(ent.Driver(db)))
+	defer c.Close()
+	if err := citygen.Generate(ctx, c, citygen.Config{Seed: 5, Departments: 12, Projects: 40, Indicators: 600, Year: 2023}); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
+	analyst := viewer.Viewer{Kind: viewer.User, Name: "analyst", Role: viewer.Analyst}
+	gql := client.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), analyst)))
+	}))
+	var list struct {
+		Evaluations struct {
+			Edges []struct {
+				Node struct {
+					ID         string
+					Project    *struct{ ID string }
+					Indicators []struct{ ID string }
+				}
+			}
+		}
+	}
+	if err := gql.Post(`{ evaluations(first: 100) { edges { node { id project { id } indicators { id } } } } }`, &list); err != nil {
+		t.Fatal(err)
+	}
+	// The fewest and the most indicators, of each kind of report.
+	type pick struct{ few, many string }
+	kinds := map[bool]*pick{}
+	sizes := map[string]int{}
+	for _, e := range list.Evaluations.Edges {
+		n, project := e.Node, e.Node.Project != nil
+		sizes[n.ID] = len(n.Indicators)
+		p := kinds[project]
+		if p == nil {
+			kinds[project] = &pick{n.ID, n.ID}
+			continue
+		}
+		if len(n.Indicators) < sizes[p.few] {
+			p.few = n.ID
+		}
+		if len(n.Indicators) > sizes[p.many] {
+			p.many = n.ID
+		}
+	}
+	for project, p := range kinds {
+		if sizes[p.few] == sizes[p.many] {
+			t.Fatalf("project %v: every evaluation has %d indicators; the test needs two sizes", project, sizes[p.few])
+		}
+		count := func(id string) int64 {
+			var out map[string]any
+			before := db.n.Load()
+			if err := gql.Post(`query($id: ID!) { node(id: $id) { ... on Evaluation { report { title sections { key paragraphs { text } text { version } } } } } }`,
+				&out, client.Var("id", id)); err != nil {
+				t.Fatal(err)
+			}
+			return db.n.Load() - before
+		}
+		if few, many := count(p.few), count(p.many); few != many {
+			t.Errorf("project %v: %d statements for %d indicators, %d for %d", project, few, sizes[p.few], many, sizes[p.many])
+		} else {
+			t.Logf("project %v: %d statements for a report", project, few)
+		}
+	}
+}

@@ -24,7 +24,8 @@ var limits = sync.OnceValue(func() *model.Limits {
 	}{
 		{"Department", schema.Department{}}, {"DepartmentYear", schema.DepartmentYear{}},
 		{"KeyTask", schema.KeyTask{}}, {"Project", schema.Project{}}, {"Indicator", schema.Indicator{}},
-		{"Evaluation", schema.Evaluation{}}, {"User", schema.User{}}, {"APIToken", schema.APIToken{}},
+		{"Evaluation", schema.Evaluation{}}, {"ReportText", schema.ReportText{}},
+		{"User", schema.User{}}, {"APIToken", schema.APIToken{}},
 	} {
 		for _, f := range fieldsOf(t.schema) {
 			if l := textLimit(t.name, f.Descriptor()); l != nil {

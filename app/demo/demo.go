@@ -119,13 +119,17 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 	if err := createIndicators(ctx, tx, dy.ID, nil, overallIndicators); err != nil {
 		return err
 	}
-	if err := tx.Evaluation.Create().
+	overall, err := tx.Evaluation.Create().
 		SetDepartmentYearID(dy.ID).SetStatus(evaluation.StatusDRAFT).
 		SetConclusion(overallEvaluation.conclusion).
 		SetProblems(overallEvaluation.problems).
 		SetImprovements(overallEvaluation.improvements).
-		Exec(ctx); err != nil {
+		Save(ctx)
+	if err != nil {
 		return fmt.Errorf("overall evaluation: %w", err)
+	}
+	if err := writeReportTexts(ctx, tx, overall.ID); err != nil {
+		return err
 	}
 
 	for _, p := range projects {

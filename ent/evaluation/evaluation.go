@@ -57,6 +57,8 @@ const (
 	EdgeProject = "project"
 	// EdgeTransitions holds the string denoting the transitions edge name in mutations.
 	EdgeTransitions = "transitions"
+	// EdgeReportTexts holds the string denoting the report_texts edge name in mutations.
+	EdgeReportTexts = "report_texts"
 	// Table holds the table name of the evaluation in the database.
 	Table = "evaluations"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -80,6 +82,13 @@ const (
 	TransitionsInverseTable = "transitions"
 	// TransitionsColumn is the table column denoting the transitions relation/edge.
 	TransitionsColumn = "evaluation_id"
+	// ReportTextsTable is the table that holds the report_texts relation/edge.
+	ReportTextsTable = "report_texts"
+	// ReportTextsInverseTable is the table name for the ReportText entity.
+	// It exists in this package in order to avoid circular dependency with the "reporttext" package.
+	ReportTextsInverseTable = "report_texts"
+	// ReportTextsColumn is the table column denoting the report_texts relation/edge.
+	ReportTextsColumn = "evaluation_id"
 )
 
 // Columns holds all SQL columns for evaluation fields.
@@ -119,7 +128,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -325,6 +334,20 @@ func ByTransitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newTransitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByReportTextsCount orders the results by report_texts count.
+func ByReportTextsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReportTextsStep(), opts...)
+	}
+}
+
+// ByReportTexts orders the results by report_texts terms.
+func ByReportTexts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReportTextsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -344,6 +367,13 @@ func newTransitionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(TransitionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
+	)
+}
+func newReportTextsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReportTextsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ReportTextsTable, ReportTextsColumn),
 	)
 }
 

@@ -965,6 +965,29 @@ func HasTransitionsWith(preds ...predicate.Transition) predicate.Evaluation {
 	})
 }
 
+// HasReportTexts applies the HasEdge predicate on the "report_texts" edge.
+func HasReportTexts() predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ReportTextsTable, ReportTextsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReportTextsWith applies the HasEdge predicate on the "report_texts" edge with a given conditions (other predicates).
+func HasReportTextsWith(preds ...predicate.ReportText) predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := newReportTextsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Evaluation) predicate.Evaluation {
 	return predicate.Evaluation(sql.AndPredicates(predicates...))

@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -352,6 +353,33 @@ func (f TraverseProject) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
 }
 
+// The ReportTextFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ReportTextFunc func(context.Context, *ent.ReportTextQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ReportTextFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ReportTextQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
+}
+
+// The TraverseReportText type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseReportText func(context.Context, *ent.ReportTextQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseReportText) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseReportText) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReportTextQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
+}
+
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SessionFunc func(context.Context, *ent.SessionQuery) (ent.Value, error)
 
@@ -483,6 +511,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MonthlyExecutionQuery, predicate.MonthlyExecution, monthlyexecution.OrderOption]{typ: ent.TypeMonthlyExecution, tq: q}, nil
 	case *ent.ProjectQuery:
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
+	case *ent.ReportTextQuery:
+		return &query[*ent.ReportTextQuery, predicate.ReportText, reporttext.OrderOption]{typ: ent.TypeReportText, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.SignInThrottleQuery:

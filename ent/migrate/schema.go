@@ -460,6 +460,37 @@ var (
 			},
 		},
 	}
+	// ReportTextsColumns holds the columns for the "report_texts" table.
+	ReportTextsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "section", Type: field.TypeString, Size: 16},
+		{Name: "text", Type: field.TypeString, Size: 2147483647},
+		{Name: "evaluation_id", Type: field.TypeInt},
+	}
+	// ReportTextsTable holds the schema information for the "report_texts" table.
+	ReportTextsTable = &schema.Table{
+		Name:       "report_texts",
+		Columns:    ReportTextsColumns,
+		PrimaryKey: []*schema.Column{ReportTextsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "report_texts_evaluations_report_texts",
+				Columns:    []*schema.Column{ReportTextsColumns[6]},
+				RefColumns: []*schema.Column{EvaluationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "reporttext_evaluation_id_section",
+				Unique:  true,
+				Columns: []*schema.Column{ReportTextsColumns[6], ReportTextsColumns[4]},
+			},
+		},
+	}
 	// SessionsColumns holds the columns for the "sessions" table.
 	SessionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -577,6 +608,7 @@ var (
 		KeyTasksTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
+		ReportTextsTable,
 		SessionsTable,
 		SignInThrottlesTable,
 		TransitionsTable,
@@ -627,6 +659,10 @@ func init() {
 	ProjectsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	ProjectsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
+	}
+	ReportTextsTable.ForeignKeys[0].RefTable = EvaluationsTable
+	ReportTextsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
 	}
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	SessionsTable.Annotation = &entsql.Annotation{

@@ -36,6 +36,9 @@ type MonthlyExecution func(*sql.Selector)
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 
+// ReportText is the predicate function for reporttext builders.
+type ReportText func(*sql.Selector)
+
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
 

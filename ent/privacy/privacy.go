@@ -351,6 +351,30 @@ func (f ProjectMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMutation", m)
 }
 
+// The ReportTextQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ReportTextQueryRuleFunc func(context.Context, *ent.ReportTextQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ReportTextQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReportTextQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ReportTextQuery", q)
+}
+
+// The ReportTextMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ReportTextMutationRuleFunc func(context.Context, *ent.ReportTextMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ReportTextMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ReportTextMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportTextMutation", m)
+}
+
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
@@ -502,6 +526,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
 		return q.Filter(), nil
+	case *ent.ReportTextQuery:
+		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.SignInThrottleQuery:
@@ -536,6 +562,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.MonthlyExecutionMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMutation:
+		return m.Filter(), nil
+	case *ent.ReportTextMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -561,6 +562,8 @@ func init() {
 	evaluation.Hooks[5] = evaluationHooks[2]
 
 	evaluation.Hooks[6] = evaluationHooks[3]
+
+	evaluation.Hooks[7] = evaluationHooks[4]
 	evaluationMixinFields0 := evaluationMixin[0].Fields()
 	_ = evaluationMixinFields0
 	evaluationMixinFields1 := evaluationMixin[1].Fields()
@@ -1174,6 +1177,81 @@ func init() {
 	projectDescExecutionScore := projectFields[12].Descriptor()
 	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
 	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
+	reporttextMixin := schema.ReportText{}.Mixin()
+	reporttext.Policy = privacy.NewPolicies(schema.ReportText{})
+	reporttext.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := reporttext.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	reporttextMixinHooks1 := reporttextMixin[1].Hooks()
+	reporttextMixinHooks2 := reporttextMixin[2].Hooks()
+	reporttextHooks := schema.ReportText{}.Hooks()
+
+	reporttext.Hooks[1] = reporttextMixinHooks1[0]
+
+	reporttext.Hooks[2] = reporttextMixinHooks2[0]
+
+	reporttext.Hooks[3] = reporttextHooks[0]
+	reporttextMixinFields0 := reporttextMixin[0].Fields()
+	_ = reporttextMixinFields0
+	reporttextMixinFields1 := reporttextMixin[1].Fields()
+	_ = reporttextMixinFields1
+	reporttextFields := schema.ReportText{}.Fields()
+	_ = reporttextFields
+	// reporttextDescCreatedAt is the schema descriptor for created_at field.
+	reporttextDescCreatedAt := reporttextMixinFields0[0].Descriptor()
+	// reporttext.DefaultCreatedAt holds the default value on creation for the created_at field.
+	reporttext.DefaultCreatedAt = reporttextDescCreatedAt.Default.(func() time.Time)
+	// reporttextDescUpdatedAt is the schema descriptor for updated_at field.
+	reporttextDescUpdatedAt := reporttextMixinFields0[1].Descriptor()
+	// reporttext.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	reporttext.DefaultUpdatedAt = reporttextDescUpdatedAt.Default.(func() time.Time)
+	// reporttext.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	reporttext.UpdateDefaultUpdatedAt = reporttextDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// reporttextDescVersion is the schema descriptor for version field.
+	reporttextDescVersion := reporttextMixinFields1[0].Descriptor()
+	// reporttext.DefaultVersion holds the default value on creation for the version field.
+	reporttext.DefaultVersion = reporttextDescVersion.Default.(int)
+	// reporttextDescSection is the schema descriptor for section field.
+	reporttextDescSection := reporttextFields[1].Descriptor()
+	// reporttext.SectionValidator is a validator for the "section" field. It is called by the builders before save.
+	reporttext.SectionValidator = func() func(string) error {
+		validators := reporttextDescSection.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(section string) error {
+			for _, fn := range fns {
+				if err := fn(section); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// reporttextDescText is the schema descriptor for text field.
+	reporttextDescText := reporttextFields[2].Descriptor()
+	// reporttext.TextValidator is a validator for the "text" field. It is called by the builders before save.
+	reporttext.TextValidator = func() func(string) error {
+		validators := reporttextDescText.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(text string) error {
+			for _, fn := range fns {
+				if err := fn(text); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

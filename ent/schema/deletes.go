@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/platform/inputerr"
 )
 
@@ -145,6 +146,14 @@ func projectDeletes() ent.Hook {
 	)
 }
 
+// An evaluation's report texts are part of it and go with it.
+func evaluationDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.ReportText.Delete().Where(reporttext.EvaluationID(id)).Exec(ctx)
+		return err
+	})
+}
+
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
 	"DepartmentYear":   "department-year",
@@ -152,6 +161,7 @@ var nouns = map[string]string{
 	"FundingLine":      "funding line",
 	"MonthlyExecution": "monthly execution",
 	"APIToken":         "API token",
+	"ReportText":       "report text",
 }
 
 // noun is how a message names an entity of ent type typ.

@@ -56,6 +56,8 @@ func (Evaluation) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.To("transitions", Transition.Type).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Read through Evaluation.report, whose sections carry them.
+		edge.To("report_texts", ReportText.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -78,7 +80,7 @@ func (Evaluation) Indexes() []ent.Index {
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
 
 func (Evaluation) Hooks() []ent.Hook {
-	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition(), keptEvaluation()}
+	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition(), keptEvaluation(), evaluationDeletes()}
 }
 
 func (Evaluation) Policy() ent.Policy { return access.Data() }

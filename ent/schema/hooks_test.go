@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"jixiao/domain/fixed"
@@ -11,6 +12,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/schema/schematest"
 	"jixiao/ent/transition"
 	"jixiao/platform/access"
@@ -340,5 +342,63 @@ func TestUserRules(t *testing.T) {
 				t.Error("a bulk update of users was accepted; the role rules see one row at a time")
 			}
 		})
+	})
+}
+
+// TestReportTextRules: a report text belongs to a section of its evaluation's kind
+// of report whose text the department writes into a ReportText; its text is
+// bounded; an evaluation's delete takes its texts with it.
+func TestReportTextRules(t *testing.T) {
+	schematest.Stores(t, func(t *testing.T, c *ent.Client, _ string) {
+		tr := schematest.NewTree(t, c)
+		overall, project := tr.ChildYear.Overall.ID, tr.ChildYear.ProjectEvaluation.ID
+		for _, tt := range []struct {
+			name       string
+			evaluation int
+			section    string
+			text       string
+			refused    string
+		}{
+			{"a department section", overall, "2.3.4", "按规定开展绩效管理。", ""},
+			{"a project section", project, "2.2", "资金使用规范。", ""},
+			{"a generated section", overall, "2.2.2", "产出", "section"},
+			{"the conclusion, a field of the evaluation", overall, "2.1", "结论", "section"},
+			{"a department section in a project's report", project, "1.5", "绩效管理", "section"},
+			{"no such section", overall, "9.9", "x", "section"},
+			{"no text", overall, "2.3.1", "", "text"},
+			{"a text of 10,001 characters", overall, "2.3.1", strings.Repeat("字", 10001), "text"},
+			{"a text of 10,000 characters", overall, "2.3.1", strings.Repeat("字", 10000), ""},
+			{"no such evaluation", overall + 1000, "2.3.1", "x", "evaluationID (not found)"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				err := inTx(t, c, func(ctx context.Context, c *ent.Client) error {
+					return c.ReportText.Create().SetEvaluationID(tt.evaluation).SetSection(tt.section).SetText(tt.text).Exec(ctx)
+				})
+				got := refusedField(err)
+				var ve *ent.ValidationError
+				if errors.As(err, &ve) {
+					got = ve.Name // a field's own validator: the API names the field
+				}
+				if got != tt.refused {
+					t.Errorf("refused on %q, want %q (%v)", got, tt.refused, err)
+				}
+			})
+		}
+		draft := tr.RootYear.ProjectEvaluation.ID // a draft with no transitions
+		err := inTx(t, c, func(ctx context.Context, c *ent.Client) error {
+			if err := c.ReportText.Create().SetEvaluationID(draft).SetSection("1.1").SetText("概况").Exec(ctx); err != nil {
+				return err
+			}
+			if err := c.Evaluation.DeleteOneID(draft).Exec(ctx); err != nil {
+				return err
+			}
+			if n := c.ReportText.Query().Where(reporttext.EvaluationID(draft)).CountX(ctx); n != 0 {
+				return fmt.Errorf("%d texts outlived their evaluation", n)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Errorf("deleting an evaluation with its texts: %v", err)
+		}
 	})
 }

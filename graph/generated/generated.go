@@ -257,6 +257,7 @@ type ComplexityRoot struct {
 		Problems             func(childComplexity int) int
 		Project              func(childComplexity int) int
 		ProjectID            func(childComplexity int) int
+		Report               func(childComplexity int) int
 		ReviewComment        func(childComplexity int) int
 		Score                func(childComplexity int) int
 		Status               func(childComplexity int) int
@@ -439,6 +440,7 @@ type ComplexityRoot struct {
 		RevokeAPIToken       func(childComplexity int, id int) int
 		SetFundingLines      func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
 		SetMonthlyExecution  func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
+		SetReportText        func(childComplexity int, evaluationID int, section string, text string, version *int) int
 		SubmitEvaluation     func(childComplexity int, id int) int
 		UpdateDepartment     func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
 		UpdateDepartmentYear func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
@@ -531,6 +533,69 @@ type ComplexityRoot struct {
 		HighInclusive func(childComplexity int) int
 		Low           func(childComplexity int) int
 		Rating        func(childComplexity int) int
+	}
+
+	Report struct {
+		Characters func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Sections   func(childComplexity int) int
+		Title      func(childComplexity int) int
+	}
+
+	ReportCell struct {
+		ColSpan func(childComplexity int) int
+		Numeric func(childComplexity int) int
+		RowSpan func(childComplexity int) int
+		Text    func(childComplexity int) int
+	}
+
+	ReportParagraph struct {
+		Draft     func(childComplexity int) int
+		Generated func(childComplexity int) int
+		Text      func(childComplexity int) int
+	}
+
+	ReportRow struct {
+		Cells func(childComplexity int) int
+	}
+
+	ReportSection struct {
+		Key        func(childComplexity int) int
+		Level      func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Paragraphs func(childComplexity int) int
+		ParentKey  func(childComplexity int) int
+		RunIn      func(childComplexity int) int
+		Tables     func(childComplexity int) int
+		Text       func(childComplexity int) int
+		Title      func(childComplexity int) int
+	}
+
+	ReportSectionText struct {
+		Draft      func(childComplexity int) int
+		MaxLength  func(childComplexity int) int
+		ReportText func(childComplexity int) int
+		Store      func(childComplexity int) int
+		Value      func(childComplexity int) int
+		Version    func(childComplexity int) int
+		Written    func(childComplexity int) int
+	}
+
+	ReportTable struct {
+		Header func(childComplexity int) int
+		Rows   func(childComplexity int) int
+		Title  func(childComplexity int) int
+	}
+
+	ReportText struct {
+		CreatedAt    func(childComplexity int) int
+		Evaluation   func(childComplexity int) int
+		EvaluationID func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Section      func(childComplexity int) int
+		Text         func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		Version      func(childComplexity int) int
 	}
 
 	SignIn struct {
@@ -642,6 +707,7 @@ type EvaluationResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
+	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
 }
 type FundingLineResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
@@ -690,6 +756,7 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, id int, input model.UserChangeInput) (*ent.User, error)
 	CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
+	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
 }
 type ProjectResolver interface {
 	FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error)
@@ -1670,6 +1737,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ProjectID(childComplexity), true
+	case "Evaluation.report":
+		if e.ComplexityRoot.Evaluation.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Report(childComplexity), true
 	case "Evaluation.reviewComment":
 		if e.ComplexityRoot.Evaluation.ReviewComment == nil {
 			break
@@ -2588,6 +2661,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetMonthlyExecution(childComplexity, args["departmentYearID"].(int), args["months"].([]*model.MonthInput)), true
+	case "Mutation.setReportText":
+		if e.ComplexityRoot.Mutation.SetReportText == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setReportText_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetReportText(childComplexity, args["evaluationID"].(int), args["section"].(string), args["text"].(string), args["version"].(*int)), true
 	case "Mutation.submitEvaluation":
 		if e.ComplexityRoot.Mutation.SubmitEvaluation == nil {
 			break
@@ -3168,6 +3252,248 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RatingBand.Rating(childComplexity), true
 
+	case "Report.characters":
+		if e.ComplexityRoot.Report.Characters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Characters(childComplexity), true
+	case "Report.kind":
+		if e.ComplexityRoot.Report.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Kind(childComplexity), true
+	case "Report.sections":
+		if e.ComplexityRoot.Report.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Sections(childComplexity), true
+	case "Report.title":
+		if e.ComplexityRoot.Report.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Report.Title(childComplexity), true
+
+	case "ReportCell.colSpan":
+		if e.ComplexityRoot.ReportCell.ColSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportCell.ColSpan(childComplexity), true
+	case "ReportCell.numeric":
+		if e.ComplexityRoot.ReportCell.Numeric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportCell.Numeric(childComplexity), true
+	case "ReportCell.rowSpan":
+		if e.ComplexityRoot.ReportCell.RowSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportCell.RowSpan(childComplexity), true
+	case "ReportCell.text":
+		if e.ComplexityRoot.ReportCell.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportCell.Text(childComplexity), true
+
+	case "ReportParagraph.draft":
+		if e.ComplexityRoot.ReportParagraph.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportParagraph.Draft(childComplexity), true
+	case "ReportParagraph.generated":
+		if e.ComplexityRoot.ReportParagraph.Generated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportParagraph.Generated(childComplexity), true
+	case "ReportParagraph.text":
+		if e.ComplexityRoot.ReportParagraph.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportParagraph.Text(childComplexity), true
+
+	case "ReportRow.cells":
+		if e.ComplexityRoot.ReportRow.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportRow.Cells(childComplexity), true
+
+	case "ReportSection.key":
+		if e.ComplexityRoot.ReportSection.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Key(childComplexity), true
+	case "ReportSection.level":
+		if e.ComplexityRoot.ReportSection.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Level(childComplexity), true
+	case "ReportSection.number":
+		if e.ComplexityRoot.ReportSection.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Number(childComplexity), true
+	case "ReportSection.paragraphs":
+		if e.ComplexityRoot.ReportSection.Paragraphs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Paragraphs(childComplexity), true
+	case "ReportSection.parentKey":
+		if e.ComplexityRoot.ReportSection.ParentKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.ParentKey(childComplexity), true
+	case "ReportSection.runIn":
+		if e.ComplexityRoot.ReportSection.RunIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.RunIn(childComplexity), true
+	case "ReportSection.tables":
+		if e.ComplexityRoot.ReportSection.Tables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Tables(childComplexity), true
+	case "ReportSection.text":
+		if e.ComplexityRoot.ReportSection.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Text(childComplexity), true
+	case "ReportSection.title":
+		if e.ComplexityRoot.ReportSection.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSection.Title(childComplexity), true
+
+	case "ReportSectionText.draft":
+		if e.ComplexityRoot.ReportSectionText.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.Draft(childComplexity), true
+	case "ReportSectionText.maxLength":
+		if e.ComplexityRoot.ReportSectionText.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.MaxLength(childComplexity), true
+	case "ReportSectionText.reportText":
+		if e.ComplexityRoot.ReportSectionText.ReportText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.ReportText(childComplexity), true
+	case "ReportSectionText.store":
+		if e.ComplexityRoot.ReportSectionText.Store == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.Store(childComplexity), true
+	case "ReportSectionText.value":
+		if e.ComplexityRoot.ReportSectionText.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.Value(childComplexity), true
+	case "ReportSectionText.version":
+		if e.ComplexityRoot.ReportSectionText.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.Version(childComplexity), true
+	case "ReportSectionText.written":
+		if e.ComplexityRoot.ReportSectionText.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportSectionText.Written(childComplexity), true
+
+	case "ReportTable.header":
+		if e.ComplexityRoot.ReportTable.Header == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTable.Header(childComplexity), true
+	case "ReportTable.rows":
+		if e.ComplexityRoot.ReportTable.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTable.Rows(childComplexity), true
+	case "ReportTable.title":
+		if e.ComplexityRoot.ReportTable.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportTable.Title(childComplexity), true
+
+	case "ReportText.createdAt":
+		if e.ComplexityRoot.ReportText.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.CreatedAt(childComplexity), true
+	case "ReportText.evaluation":
+		if e.ComplexityRoot.ReportText.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Evaluation(childComplexity), true
+	case "ReportText.evaluationID":
+		if e.ComplexityRoot.ReportText.EvaluationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.EvaluationID(childComplexity), true
+	case "ReportText.id":
+		if e.ComplexityRoot.ReportText.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.ID(childComplexity), true
+	case "ReportText.section":
+		if e.ComplexityRoot.ReportText.Section == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Section(childComplexity), true
+	case "ReportText.text":
+		if e.ComplexityRoot.ReportText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Text(childComplexity), true
+	case "ReportText.updatedAt":
+		if e.ComplexityRoot.ReportText.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.UpdatedAt(childComplexity), true
+	case "ReportText.version":
+		if e.ComplexityRoot.ReportText.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
 	case "SignIn.csrfToken":
 		if e.ComplexityRoot.SignIn.CsrfToken == nil {
 			break
@@ -3497,6 +3823,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NewUserInput", ec.unmarshalInputNewUserInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
+			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentYearInput", ec.unmarshalInputUpdateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluationInput", ec.unmarshalInputUpdateEvaluationInput),
@@ -7368,6 +7695,45 @@ enum Rating @goModel(model: "jixiao/ent/indicator.Rating") {
   PARTIAL
   NOT_ACHIEVED
 }
+type ReportText implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  evaluationID: ID!
+  """
+  the report section's key, e.g. 1.5.2 (package report)
+  """
+  section: String!
+  """
+  the department's text of the section; a section without one shows the generated draft
+  """
+  text: String!
+  evaluation: Evaluation!
+}
+"""
+Ordering options for ReportText connections
+"""
+input ReportTextOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ReportTexts.
+  """
+  field: ReportTextOrderField!
+}
+"""
+Properties by which ReportText connections can be ordered.
+"""
+enum ReportTextOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
 """
 Role is enum for the field role
 """
@@ -8287,6 +8653,138 @@ type NewAPIToken {
   apiToken: APIToken!
 }
 `, BuiltIn: false},
+	{Name: "../report.graphql", Input: `# The self-evaluation report, generated on the server (package domain/report).
+
+"""What a report evaluates."""
+enum ReportKind {
+  """A department-year's overall report (部门整体支出绩效自评报告), in the seed report's four parts."""
+  DEPARTMENT
+  """A project's report (项目支出绩效自评报告): the project, its goal, budget and execution, indicators and score."""
+  PROJECT
+}
+
+"""Where the department's text of a section is kept."""
+enum ReportTextStore {
+  """A report text of the evaluation, under the section's key."""
+  REPORT_TEXT
+  """The evaluation's conclusion (自评结论)."""
+  CONCLUSION
+  """The evaluation's problems (存在的主要问题)."""
+  PROBLEMS
+  """The evaluation's improvements (下一步改进措施)."""
+  IMPROVEMENTS
+}
+
+"""
+An evaluation's self-evaluation report, generated from its data and the texts its
+department wrote. Sentences that state figures are generated (the figures are the
+kept values, formatted as the seed report formats them: 1829.4万元, 99.63%, 110%);
+what the data cannot know is the department's text of a section, and until it
+writes one the generator's draft stands in, marked as a draft. It is Chinese: an
+official document.
+"""
+type Report {
+  kind: ReportKind!
+  title: String!
+  """
+  Every section in document order, each after the section it belongs to (parentKey):
+  一、 at level 1, （一） at 2, 1. at 3, （1） at 4.
+  """
+  sections: [ReportSection!]!
+  """Chinese characters of the title, headings and paragraphs (tables left out)."""
+  characters: Int!
+}
+
+"""A numbered section of a report. Its paragraphs come first, then its tables."""
+type ReportSection {
+  """A stable key such as "1.5" or "2.3.2.1": texts are stored under it."""
+  key: String!
+  """The key of the section it belongs to; null at level 1."""
+  parentKey: String
+  level: Int!
+  """The number as printed: 一、 （三） 2. （1）"""
+  number: String!
+  title: String!
+  """The heading is printed at the start of the first paragraph: （1）结转结余率：…"""
+  runIn: Boolean!
+  paragraphs: [ReportParagraph!]!
+  tables: [ReportTable!]!
+  """The department's own text of the section; null for a section the generator writes alone."""
+  text: ReportSectionText
+}
+
+"""One paragraph of a section."""
+type ReportParagraph {
+  text: String!
+  """Written by the generator from the data; false for a text people stored."""
+  generated: Boolean!
+  """The generator's first draft of a text the department has not written yet."""
+  draft: Boolean!
+}
+
+"""The department's text of one section, for editing it (setReportText)."""
+type ReportSectionText {
+  """What the department wrote; empty while it has written nothing."""
+  value: String!
+  """The generator's first draft, shown in the report while value is empty."""
+  draft: String!
+  """Whether the department has written the text (value is not empty)."""
+  written: Boolean!
+  store: ReportTextStore!
+  """
+  The version to name in setReportText: the report text's (0 while there is none),
+  or the evaluation's for CONCLUSION, PROBLEMS and IMPROVEMENTS.
+  """
+  version: Int!
+  """The longest text the section takes, in characters."""
+  maxLength: Int!
+  """The stored report text (store REPORT_TEXT, once written): its id names it in the audit trail."""
+  reportText: ReportText
+}
+
+"""
+A table of a section. A cell spanning several rows or columns covers the cells to
+its right and below it, which those rows leave out (as in HTML).
+"""
+type ReportTable {
+  title: String!
+  header: [ReportRow!]!
+  rows: [ReportRow!]!
+}
+
+type ReportRow {
+  cells: [ReportCell!]!
+}
+
+type ReportCell {
+  text: String!
+  rowSpan: Int!
+  colSpan: Int!
+  """A figure: aligned right."""
+  numeric: Boolean!
+}
+
+extend type Evaluation {
+  """
+  The evaluation's self-evaluation report, readable by whoever may read the
+  evaluation; it states the data of what the evaluation evaluates.
+  """
+  report: Report!
+}
+
+extend type Mutation {
+  """
+  Writes the department's text of one section of an evaluation's report (a section
+  whose text is not null): a report text, or for the conclusion, problems and
+  improvements sections the evaluation's own field. An empty text removes it, and
+  the section shows the generated draft again. Name the version you read
+  (text.version; 0 while there is no text): a stale one is refused with CONFLICT.
+  Editors of the department and administrators, while the evaluation is not under
+  review (LOCKED); recorded in the audit trail. Returns the section as it now reads.
+  """
+  setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -8716,6 +9214,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_Evaluation_lockReason(ctx, field)
+	case "report":
+		return ec.fieldContext_Evaluation_report(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluation", field.Name)
 }
@@ -9126,6 +9626,132 @@ func (ec *executionContext) childFields_RatingBand(ctx context.Context, field gr
 		return ec.fieldContext_RatingBand_highInclusive(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RatingBand", field.Name)
+}
+
+func (ec *executionContext) childFields_Report(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Report_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Report_title(ctx, field)
+	case "sections":
+		return ec.fieldContext_Report_sections(ctx, field)
+	case "characters":
+		return ec.fieldContext_Report_characters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Report", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_ReportCell_text(ctx, field)
+	case "rowSpan":
+		return ec.fieldContext_ReportCell_rowSpan(ctx, field)
+	case "colSpan":
+		return ec.fieldContext_ReportCell_colSpan(ctx, field)
+	case "numeric":
+		return ec.fieldContext_ReportCell_numeric(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportCell", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportParagraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_ReportParagraph_text(ctx, field)
+	case "generated":
+		return ec.fieldContext_ReportParagraph_generated(ctx, field)
+	case "draft":
+		return ec.fieldContext_ReportParagraph_draft(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportParagraph", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cells":
+		return ec.fieldContext_ReportRow_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportRow", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ReportSection_key(ctx, field)
+	case "parentKey":
+		return ec.fieldContext_ReportSection_parentKey(ctx, field)
+	case "level":
+		return ec.fieldContext_ReportSection_level(ctx, field)
+	case "number":
+		return ec.fieldContext_ReportSection_number(ctx, field)
+	case "title":
+		return ec.fieldContext_ReportSection_title(ctx, field)
+	case "runIn":
+		return ec.fieldContext_ReportSection_runIn(ctx, field)
+	case "paragraphs":
+		return ec.fieldContext_ReportSection_paragraphs(ctx, field)
+	case "tables":
+		return ec.fieldContext_ReportSection_tables(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportSection_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportSection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportSectionText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_ReportSectionText_value(ctx, field)
+	case "draft":
+		return ec.fieldContext_ReportSectionText_draft(ctx, field)
+	case "written":
+		return ec.fieldContext_ReportSectionText_written(ctx, field)
+	case "store":
+		return ec.fieldContext_ReportSectionText_store(ctx, field)
+	case "version":
+		return ec.fieldContext_ReportSectionText_version(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_ReportSectionText_maxLength(ctx, field)
+	case "reportText":
+		return ec.fieldContext_ReportSectionText_reportText(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportSectionText", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportTable(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_ReportTable_title(ctx, field)
+	case "header":
+		return ec.fieldContext_ReportTable_header(ctx, field)
+	case "rows":
+		return ec.fieldContext_ReportTable_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportTable", field.Name)
+}
+
+func (ec *executionContext) childFields_ReportText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReportText_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReportText_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ReportText_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_ReportText_version(ctx, field)
+	case "evaluationID":
+		return ec.fieldContext_ReportText_evaluationID(ctx, field)
+	case "section":
+		return ec.fieldContext_ReportText_section(ctx, field)
+	case "text":
+		return ec.fieldContext_ReportText_text(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_ReportText_evaluation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
 }
 
 func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10015,6 +10641,44 @@ func (ec *executionContext) field_Mutation_setMonthlyExecution_args(ctx context.
 		return nil, err
 	}
 	args["months"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setReportText_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "section",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["section"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg3
 	return args, nil
 }
 
@@ -15432,6 +16096,38 @@ func (ec *executionContext) fieldContext_Evaluation_lockReason(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_report(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Report(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Report) graphql.Marshaler {
+			return ec.marshalNReport2ᚖjixiaoᚋgraphᚋmodelᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Report(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EvaluationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EvaluationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19292,6 +19988,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setReportText(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setReportText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetReportText(ctx, fc.Args["evaluationID"].(int), fc.Args["section"].(string), fc.Args["text"].(string), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReportSection) graphql.Marshaler {
+			return ec.marshalNReportSection2ᚖjixiaoᚋgraphᚋmodelᚐReportSection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setReportText(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setReportText_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NewAPIToken_token(ctx context.Context, field graphql.CollectedField, obj *model.NewAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21329,6 +22069,984 @@ func (ec *executionContext) _RatingBand_highInclusive(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_RatingBand_highInclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Report_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReportKind) graphql.Marshaler {
+			return ec.marshalNReportKind2jixiaoᚋgraphᚋmodelᚐReportKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Report_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Report", field, false, false, "ReportKind")
+}
+
+func (ec *executionContext) _Report_title(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Report_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Report_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Report", field, false, false, "String")
+}
+
+func (ec *executionContext) _Report_sections(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Report_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportSection) graphql.Marshaler {
+			return ec.marshalNReportSection2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Report_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Report",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Report_characters(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Report_characters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Characters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Report_characters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Report", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportCell_text(ctx context.Context, field graphql.CollectedField, obj *model.ReportCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportCell_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportCell_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportCell", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportCell_rowSpan(ctx context.Context, field graphql.CollectedField, obj *model.ReportCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportCell_rowSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportCell_rowSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportCell_colSpan(ctx context.Context, field graphql.CollectedField, obj *model.ReportCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportCell_colSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ColSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportCell_colSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportCell_numeric(ctx context.Context, field graphql.CollectedField, obj *model.ReportCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportCell_numeric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Numeric, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportCell_numeric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportCell", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportParagraph_text(ctx context.Context, field graphql.CollectedField, obj *model.ReportParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportParagraph_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportParagraph_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportParagraph", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportParagraph_generated(ctx context.Context, field graphql.CollectedField, obj *model.ReportParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportParagraph_generated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Generated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportParagraph_generated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportParagraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportParagraph_draft(ctx context.Context, field graphql.CollectedField, obj *model.ReportParagraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportParagraph_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Draft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportParagraph_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportParagraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportRow_cells(ctx context.Context, field graphql.CollectedField, obj *model.ReportRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportRow_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportCell) graphql.Marshaler {
+			return ec.marshalNReportCell2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportRow_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSection_key(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSection_parentKey(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_parentKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParentKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_parentKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSection_level(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSection_number(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSection_title(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSection_runIn(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_runIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_runIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportSection_paragraphs(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_paragraphs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraphs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportParagraph) graphql.Marshaler {
+			return ec.marshalNReportParagraph2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportParagraphᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_paragraphs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportParagraph(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSection_tables(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_tables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportTable) graphql.Marshaler {
+			return ec.marshalNReportTable2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportTableᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_tables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportTable(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSection_text(ctx context.Context, field graphql.CollectedField, obj *model.ReportSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSection_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReportSectionText) graphql.Marshaler {
+			return ec.marshalOReportSectionText2ᚖjixiaoᚋgraphᚋmodelᚐReportSectionText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSection_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportSectionText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportSectionText_value(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSectionText_draft(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Draft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportSectionText_written(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReportSectionText_store(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_store(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Store, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReportTextStore) graphql.Marshaler {
+			return ec.marshalNReportTextStore2jixiaoᚋgraphᚋmodelᚐReportTextStore(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_store(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "ReportTextStore")
+}
+
+func (ec *executionContext) _ReportSectionText_version(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSectionText_maxLength(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportSectionText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportSectionText_reportText(ctx context.Context, field graphql.CollectedField, obj *model.ReportSectionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportSectionText_reportText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ReportText) graphql.Marshaler {
+			return ec.marshalOReportText2ᚖjixiaoᚋentᚐReportText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReportSectionText_reportText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportSectionText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportTable_title(ctx context.Context, field graphql.CollectedField, obj *model.ReportTable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTable_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTable_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportTable", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportTable_header(ctx context.Context, field graphql.CollectedField, obj *model.ReportTable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTable_header(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Header, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportRow) graphql.Marshaler {
+			return ec.marshalNReportRow2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTable_header(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportTable",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportTable_rows(ctx context.Context, field graphql.CollectedField, obj *model.ReportTable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportTable_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReportRow) graphql.Marshaler {
+			return ec.marshalNReportRow2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportTable_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportTable",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportText_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReportText_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReportText_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReportText_version(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReportText_evaluationID(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_evaluationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_evaluationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReportText_section(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_section(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Section, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_section(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportText_text(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReportText", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReportText_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.ReportText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportText_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportText",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SignIn_user(ctx context.Context, field graphql.CollectedField, obj *model.SignIn) (ret graphql.Marshaler) {
@@ -34334,6 +36052,59 @@ func UnmarshalProjectWhereInput(ctx context.Context, raw any) (ent.ProjectWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, obj any) (ent.ReportTextOrder, error) {
+	var it ent.ReportTextOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReportTextOrder unmarshals raw into the ReportTextOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder, error) {
+	var out ent.ReportTextOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTextOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateDepartmentInput(ctx context.Context, obj any) (ent.UpdateDepartmentInput, error) {
 	var it ent.UpdateDepartmentInput
 	if obj == nil {
@@ -35864,6 +37635,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Transition(ctx, sel, obj)
+	case *ent.ReportText:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReportText(ctx, sel, obj)
 	case *ent.Project:
 		if obj == nil {
 			return graphql.Null
@@ -37255,6 +39031,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_lockReason(ctx, field, obj)
 				})
+		case "report":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_report(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38468,6 +40250,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setReportText":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setReportText(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -39026,6 +40815,426 @@ func (ec *executionContext) _RatingBand(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportImplementors = []string{"Report"}
+
+func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Report")
+		case "kind":
+			out.Values[i] = ec._Report_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Report_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sections":
+			out.Values[i] = ec._Report_sections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "characters":
+			out.Values[i] = ec._Report_characters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportCellImplementors = []string{"ReportCell"}
+
+func (ec *executionContext) _ReportCell(ctx context.Context, sel ast.SelectionSet, obj *model.ReportCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportCell")
+		case "text":
+			out.Values[i] = ec._ReportCell_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rowSpan":
+			out.Values[i] = ec._ReportCell_rowSpan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "colSpan":
+			out.Values[i] = ec._ReportCell_colSpan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numeric":
+			out.Values[i] = ec._ReportCell_numeric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportParagraphImplementors = []string{"ReportParagraph"}
+
+func (ec *executionContext) _ReportParagraph(ctx context.Context, sel ast.SelectionSet, obj *model.ReportParagraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportParagraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportParagraph")
+		case "text":
+			out.Values[i] = ec._ReportParagraph_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generated":
+			out.Values[i] = ec._ReportParagraph_generated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "draft":
+			out.Values[i] = ec._ReportParagraph_draft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportRowImplementors = []string{"ReportRow"}
+
+func (ec *executionContext) _ReportRow(ctx context.Context, sel ast.SelectionSet, obj *model.ReportRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportRow")
+		case "cells":
+			out.Values[i] = ec._ReportRow_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportSectionImplementors = []string{"ReportSection"}
+
+func (ec *executionContext) _ReportSection(ctx context.Context, sel ast.SelectionSet, obj *model.ReportSection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportSection")
+		case "key":
+			out.Values[i] = ec._ReportSection_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parentKey":
+			out.Values[i] = ec._ReportSection_parentKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._ReportSection_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._ReportSection_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ReportSection_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runIn":
+			out.Values[i] = ec._ReportSection_runIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paragraphs":
+			out.Values[i] = ec._ReportSection_paragraphs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tables":
+			out.Values[i] = ec._ReportSection_tables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._ReportSection_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportSectionTextImplementors = []string{"ReportSectionText"}
+
+func (ec *executionContext) _ReportSectionText(ctx context.Context, sel ast.SelectionSet, obj *model.ReportSectionText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportSectionTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportSectionText")
+		case "value":
+			out.Values[i] = ec._ReportSectionText_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "draft":
+			out.Values[i] = ec._ReportSectionText_draft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "written":
+			out.Values[i] = ec._ReportSectionText_written(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "store":
+			out.Values[i] = ec._ReportSectionText_store(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ReportSectionText_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._ReportSectionText_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportText":
+			out.Values[i] = ec._ReportSectionText_reportText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportTableImplementors = []string{"ReportTable"}
+
+func (ec *executionContext) _ReportTable(ctx context.Context, sel ast.SelectionSet, obj *model.ReportTable) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportTableImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportTable")
+		case "title":
+			out.Values[i] = ec._ReportTable_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "header":
+			out.Values[i] = ec._ReportTable_header(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._ReportTable_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reportTextImplementors = []string{"ReportText", "Node"}
+
+func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSet, obj *ent.ReportText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reportTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReportText")
+		case "id":
+			out.Values[i] = ec._ReportText_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ReportText_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ReportText_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ReportText_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluationID":
+			out.Values[i] = ec._ReportText_evaluationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "section":
+			out.Values[i] = ec._ReportText_section(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._ReportText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportText_evaluation(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41037,6 +43246,168 @@ func (ec *executionContext) marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 	return ec._RatingBand(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReport2ᚖjixiaoᚋgraphᚋmodelᚐReport(ctx context.Context, sel ast.SelectionSet, v *model.Report) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Report!")
+		return graphql.Null
+	}
+	return ec._Report(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportCell2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReportCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportCell2ᚖjixiaoᚋgraphᚋmodelᚐReportCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportCell2ᚖjixiaoᚋgraphᚋmodelᚐReportCell(ctx context.Context, sel ast.SelectionSet, v *model.ReportCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportCell!")
+		return graphql.Null
+	}
+	return ec._ReportCell(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportKind2jixiaoᚋgraphᚋmodelᚐReportKind(ctx context.Context, v any) (model.ReportKind, error) {
+	var res model.ReportKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportKind2jixiaoᚋgraphᚋmodelᚐReportKind(ctx context.Context, sel ast.SelectionSet, v model.ReportKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReportParagraph2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportParagraphᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReportParagraph) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportParagraph2ᚖjixiaoᚋgraphᚋmodelᚐReportParagraph(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportParagraph2ᚖjixiaoᚋgraphᚋmodelᚐReportParagraph(ctx context.Context, sel ast.SelectionSet, v *model.ReportParagraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportParagraph!")
+		return graphql.Null
+	}
+	return ec._ReportParagraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportRow2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReportRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportRow2ᚖjixiaoᚋgraphᚋmodelᚐReportRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportRow2ᚖjixiaoᚋgraphᚋmodelᚐReportRow(ctx context.Context, sel ast.SelectionSet, v *model.ReportRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportRow!")
+		return graphql.Null
+	}
+	return ec._ReportRow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportSection2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReportSection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportSection2ᚖjixiaoᚋgraphᚋmodelᚐReportSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportSection2ᚖjixiaoᚋgraphᚋmodelᚐReportSection(ctx context.Context, sel ast.SelectionSet, v *model.ReportSection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportSection!")
+		return graphql.Null
+	}
+	return ec._ReportSection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReportTable2ᚕᚖjixiaoᚋgraphᚋmodelᚐReportTableᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReportTable) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReportTable2ᚖjixiaoᚋgraphᚋmodelᚐReportTable(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReportTable2ᚖjixiaoᚋgraphᚋmodelᚐReportTable(ctx context.Context, sel ast.SelectionSet, v *model.ReportTable) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportTable!")
+		return graphql.Null
+	}
+	return ec._ReportTable(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx context.Context, v any) (*ent.ReportTextOrderField, error) {
+	var res = new(ent.ReportTextOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportTextOrderField2ᚖjixiaoᚋentᚐReportTextOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ReportTextOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportTextOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNReportTextStore2jixiaoᚋgraphᚋmodelᚐReportTextStore(ctx context.Context, v any) (model.ReportTextStore, error) {
+	var res model.ReportTextStore
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportTextStore2jixiaoᚋgraphᚋmodelᚐReportTextStore(ctx context.Context, sel ast.SelectionSet, v model.ReportTextStore) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
 	var res user.Role
 	err := res.UnmarshalGQL(v)
@@ -42976,6 +45347,20 @@ func (ec *executionContext) marshalORatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 		return graphql.Null
 	}
 	return ec._RatingBand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReportSectionText2ᚖjixiaoᚋgraphᚋmodelᚐReportSectionText(ctx context.Context, sel ast.SelectionSet, v *model.ReportSectionText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportSectionText(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReportText2ᚖjixiaoᚋentᚐReportText(ctx context.Context, sel ast.SelectionSet, v *ent.ReportText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReportText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {

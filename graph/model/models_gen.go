@@ -193,6 +193,87 @@ type RatingBand struct {
 	HighInclusive bool `json:"highInclusive"`
 }
 
+// An evaluation's self-evaluation report, generated from its data and the texts its
+// department wrote. Sentences that state figures are generated (the figures are the
+// kept values, formatted as the seed report formats them: 1829.4万元, 99.63%, 110%);
+// what the data cannot know is the department's text of a section, and until it
+// writes one the generator's draft stands in, marked as a draft. It is Chinese: an
+// official document.
+type Report struct {
+	Kind  ReportKind `json:"kind"`
+	Title string     `json:"title"`
+	// Every section in document order, each after the section it belongs to (parentKey):
+	// 一、 at level 1, （一） at 2, 1. at 3, （1） at 4.
+	Sections []*ReportSection `json:"sections"`
+	// Chinese characters of the title, headings and paragraphs (tables left out).
+	Characters int `json:"characters"`
+}
+
+type ReportCell struct {
+	Text    string `json:"text"`
+	RowSpan int    `json:"rowSpan"`
+	ColSpan int    `json:"colSpan"`
+	// A figure: aligned right.
+	Numeric bool `json:"numeric"`
+}
+
+// One paragraph of a section.
+type ReportParagraph struct {
+	Text string `json:"text"`
+	// Written by the generator from the data; false for a text people stored.
+	Generated bool `json:"generated"`
+	// The generator's first draft of a text the department has not written yet.
+	Draft bool `json:"draft"`
+}
+
+type ReportRow struct {
+	Cells []*ReportCell `json:"cells"`
+}
+
+// A numbered section of a report. Its paragraphs come first, then its tables.
+type ReportSection struct {
+	// A stable key such as "1.5" or "2.3.2.1": texts are stored under it.
+	Key string `json:"key"`
+	// The key of the section it belongs to; null at level 1.
+	ParentKey *string `json:"parentKey,omitempty"`
+	Level     int     `json:"level"`
+	// The number as printed: 一、 （三） 2. （1）
+	Number string `json:"number"`
+	Title  string `json:"title"`
+	// The heading is printed at the start of the first paragraph: （1）结转结余率：…
+	RunIn      bool               `json:"runIn"`
+	Paragraphs []*ReportParagraph `json:"paragraphs"`
+	Tables     []*ReportTable     `json:"tables"`
+	// The department's own text of the section; null for a section the generator writes alone.
+	Text *ReportSectionText `json:"text,omitempty"`
+}
+
+// The department's text of one section, for editing it (setReportText).
+type ReportSectionText struct {
+	// What the department wrote; empty while it has written nothing.
+	Value string `json:"value"`
+	// The generator's first draft, shown in the report while value is empty.
+	Draft string `json:"draft"`
+	// Whether the department has written the text (value is not empty).
+	Written bool            `json:"written"`
+	Store   ReportTextStore `json:"store"`
+	// The version to name in setReportText: the report text's (0 while there is none),
+	// or the evaluation's for CONCLUSION, PROBLEMS and IMPROVEMENTS.
+	Version int `json:"version"`
+	// The longest text the section takes, in characters.
+	MaxLength int `json:"maxLength"`
+	// The stored report text (store REPORT_TEXT, once written): its id names it in the audit trail.
+	ReportText *ent.ReportText `json:"reportText,omitempty"`
+}
+
+// A table of a section. A cell spanning several rows or columns covers the cells to
+// its right and below it, which those rows leave out (as in HTML).
+type ReportTable struct {
+	Title  string       `json:"title"`
+	Header []*ReportRow `json:"header"`
+	Rows   []*ReportRow `json:"rows"`
+}
+
 // A new session.
 type SignIn struct {
 	User      *ent.User `json:"user"`
@@ -901,6 +982,128 @@ func (e *IndicatorRankBy) UnmarshalJSON(b []byte) error {
 }
 
 func (e IndicatorRankBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a report evaluates.
+type ReportKind string
+
+const (
+	// A department-year's overall report (部门整体支出绩效自评报告), in the seed report's four parts.
+	ReportKindDepartment ReportKind = "DEPARTMENT"
+	// A project's report (项目支出绩效自评报告): the project, its goal, budget and execution, indicators and score.
+	ReportKindProject ReportKind = "PROJECT"
+)
+
+var AllReportKind = []ReportKind{
+	ReportKindDepartment,
+	ReportKindProject,
+}
+
+func (e ReportKind) IsValid() bool {
+	switch e {
+	case ReportKindDepartment, ReportKindProject:
+		return true
+	}
+	return false
+}
+
+func (e ReportKind) String() string {
+	return string(e)
+}
+
+func (e *ReportKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReportKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReportKind", str)
+	}
+	return nil
+}
+
+func (e ReportKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReportKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReportKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where the department's text of a section is kept.
+type ReportTextStore string
+
+const (
+	// A report text of the evaluation, under the section's key.
+	ReportTextStoreReportText ReportTextStore = "REPORT_TEXT"
+	// The evaluation's conclusion (自评结论).
+	ReportTextStoreConclusion ReportTextStore = "CONCLUSION"
+	// The evaluation's problems (存在的主要问题).
+	ReportTextStoreProblems ReportTextStore = "PROBLEMS"
+	// The evaluation's improvements (下一步改进措施).
+	ReportTextStoreImprovements ReportTextStore = "IMPROVEMENTS"
+)
+
+var AllReportTextStore = []ReportTextStore{
+	ReportTextStoreReportText,
+	ReportTextStoreConclusion,
+	ReportTextStoreProblems,
+	ReportTextStoreImprovements,
+}
+
+func (e ReportTextStore) IsValid() bool {
+	switch e {
+	case ReportTextStoreReportText, ReportTextStoreConclusion, ReportTextStoreProblems, ReportTextStoreImprovements:
+		return true
+	}
+	return false
+}
+
+func (e ReportTextStore) String() string {
+	return string(e)
+}
+
+func (e *ReportTextStore) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReportTextStore(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReportTextStore", str)
+	}
+	return nil
+}
+
+func (e ReportTextStore) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReportTextStore) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReportTextStore) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

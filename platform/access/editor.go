@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/platform/viewer"
 )
 
@@ -232,6 +233,25 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 			return new(m.DepartmentYearID, m.ProjectID), nil
 		}
 		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(ids...)).All(ctx))(
+			func(r *gen.Evaluation) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
+	case *gen.ReportTextMutation:
+		// A report text belongs to its evaluation: it is locked with it.
+		var evaluations []int
+		if creating {
+			id, _ := m.EvaluationID()
+			evaluations = []int{id}
+		} else {
+			texts, err := m.Client().ReportText.Query().Where(reporttext.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, t := range texts {
+				evaluations = append(evaluations, t.EvaluationID)
+			}
+		}
+		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(evaluations...)).All(ctx))(
 			func(r *gen.Evaluation) owner {
 				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
 			})

@@ -53,6 +53,7 @@ func labels(t *testing.T, c *ent.Client, tr *schematest.Tree) map[string]map[int
 		add("KeyTask", y.KeyTask.ID, name)
 		add("MonthlyExecution", y.Month.ID, name)
 		add("FundingLine", y.Revenue.ID, name)
+		add("ReportText", y.OverallText.ID, name)
 		if y.Project != nil {
 			add("FundingLine", y.ProjectSource.ID, name+" project")
 			add("Project", y.Project.ID, name+" project")
@@ -91,6 +92,8 @@ func idsOf(ctx context.Context, c *ent.Client, entity string) ([]int, error) {
 		return c.Project.Query().IDs(ctx)
 	case "Transition":
 		return c.Transition.Query().IDs(ctx)
+	case "ReportText":
+		return c.ReportText.Query().IDs(ctx)
 	case "User":
 		return c.User.Query().IDs(ctx)
 	case "APIToken":
@@ -155,7 +158,7 @@ func expected(rule []string, names map[int]string, ids []int) []string {
 func readRules() map[string]map[string][]string {
 	everything := map[string][]string{
 		"Department": {all}, "DepartmentYear": {all}, "Evaluation": {all}, "Indicator": {all},
-		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all}, "FundingLine": {all},
+		"KeyTask": {all}, "MonthlyExecution": {all}, "Project": {all}, "Transition": {all}, "FundingLine": {all}, "ReportText": {all},
 		"User": {forbidden}, "APIToken": {forbidden}, "AuditRecord": {forbidden}, "Session": {forbidden},
 	}
 	with := func(base map[string][]string, changes map[string][]string) map[string][]string {
@@ -180,6 +183,7 @@ func readRules() map[string]map[string][]string {
 		return with(everything, map[string][]string{
 			"Department": depts, "DepartmentYear": depts, "KeyTask": depts, "MonthlyExecution": depts,
 			"Project": projects, "Evaluation": both, "Indicator": both, "Transition": both, "FundingLine": both,
+			"ReportText": depts, // the fixture's texts are the overall evaluations'
 		})
 	}
 	return map[string]map[string][]string{
@@ -203,6 +207,7 @@ func readRules() map[string]map[string][]string {
 			// Lines go with their owner: ROOT's revenue with its published year, both
 			// projects' sources with their projects.
 			"FundingLine": {"ROOT", "ROOT project", "CHILD project"},
+			"ReportText":  {"ROOT"}, // a published evaluation's report
 			"Transition":  {signIn}, "User": {signIn}, "APIToken": {signIn}, "AuditRecord": {signIn},
 			"Session": {forbidden},
 		},

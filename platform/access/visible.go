@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/reporttext"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
 )
@@ -97,6 +98,8 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return fundingline.HasDepartmentYearWith(year), nil
 	case "Transition":
 		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "ReportText":
+		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	}
 	return nil, privacy.Denyf("no department filter for %s", entity)
 }
@@ -104,7 +107,8 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 // published shows the public what a published evaluation evaluates: a
 // department-year's figures, revenue lines and overall indicators once its overall
 // evaluation is published, a project, its lines and its indicators once the
-// project's evaluation is (a project and its lines also with its published year).
+// project's evaluation is (a project and its lines also with its published year),
+// and the report texts of a published evaluation.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
@@ -135,6 +139,8 @@ func published(entity string) (Rows, error) {
 		return keytask.HasDepartmentYearWith(yearDone), nil
 	case "MonthlyExecution":
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
+	case "ReportText":
+		return reporttext.HasEvaluationWith(done), nil
 	}
 	return nil, ErrUnauthenticated
 }

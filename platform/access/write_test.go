@@ -63,6 +63,16 @@ func TestWriteRules(t *testing.T) {
 			return c.FundingLine.UpdateOne(l(tr)).SetExecuted(fixed.FromInt(5)).Exec(ctx)
 		}
 	}
+	writeText := func(ev func(*schematest.Tree) *ent.Evaluation) change {
+		return func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
+			return c.ReportText.Create().SetEvaluationID(ev(tr).ID).SetSection("2.3.1").SetText("按要求编制预算。").Exec(ctx)
+		}
+	}
+	editText := func(text func(*schematest.Tree) *ent.ReportText) change {
+		return func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
+			return c.ReportText.UpdateOne(text(tr)).SetText("改写").Exec(ctx)
+		}
+	}
 
 	tests := []struct {
 		who, what string
@@ -113,6 +123,12 @@ func TestWriteRules(t *testing.T) {
 		}, forbidden},
 		{"reviewer", "edit a revenue line", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.OtherYear.Revenue }), forbidden},
 		{"token", "edit a revenue line", editLine(func(tr *schematest.Tree) *ent.FundingLine { return tr.ChildYear.Revenue }), forbidden},
+		{"editor/child", "write a report text of their draft", writeText(func(tr *schematest.Tree) *ent.Evaluation { return tr.ChildYear.Overall }), allowed},
+		{"editor/child", "change a report text of their draft", editText(func(tr *schematest.Tree) *ent.ReportText { return tr.ChildYear.OverallText }), allowed},
+		{"editor/other", "change a report text of a submitted evaluation", editText(func(tr *schematest.Tree) *ent.ReportText { return tr.OtherYear.OverallText }), locked},
+		{"editor/other", "write a report text of a submitted evaluation", writeText(otherOverall), locked},
+		{"editor/child", "change a report text of another department (OTHER)", editText(func(tr *schematest.Tree) *ent.ReportText { return tr.OtherYear.OverallText }), forbidden},
+		{"editor/child", "write a report text of another department (OTHER)", writeText(otherOverall), forbidden},
 
 		// Reviewers: their workflow steps and nothing else.
 		{"reviewer", "approve a submission", move(otherOverall, evaluation.StatusAPPROVED), allowed},
@@ -120,6 +136,7 @@ func TestWriteRules(t *testing.T) {
 		{"reviewer", "submit a draft", move(childOverall, evaluation.StatusSUBMITTED), forbidden},
 		{"reviewer", "move a published evaluation back to draft", move(rootOverall, evaluation.StatusDRAFT), forbidden},
 		{"reviewer", "edit an indicator", editIndicator(childIndicator), forbidden},
+		{"reviewer", "change a report text", editText(func(tr *schematest.Tree) *ent.ReportText { return tr.OtherYear.OverallText }), forbidden},
 		{"reviewer", "edit an evaluation's conclusion", func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
 			return c.Evaluation.UpdateOne(tr.OtherYear.Overall).SetConclusion("x").Exec(ctx)
 		}, forbidden},
@@ -127,6 +144,7 @@ func TestWriteRules(t *testing.T) {
 		// Administrators: everything but the server's own records.
 		{"admin", "edit a published evaluation's indicator", editIndicator(rootIndicator), allowed},
 		{"admin", "create a user", createUser, allowed},
+		{"admin", "change a published evaluation's report text", editText(func(tr *schematest.Tree) *ent.ReportText { return tr.RootYear.OverallText }), allowed},
 		{"admin", "write a transition", func(ctx context.Context, c *ent.Client, tr *schematest.Tree) error {
 			return c.Transition.Create().SetEvaluationID(tr.ChildYear.Overall.ID).
 				SetFrom("DRAFT").SetTo("SUBMITTED").SetActorName("x").Exec(ctx)
@@ -138,6 +156,8 @@ func TestWriteRules(t *testing.T) {
 		{"token/other", "edit an indicator of its own department", editIndicator(otherIndicator), forbidden},
 		{"anonymous", "edit an indicator", editIndicator(childIndicator), signIn},
 		{"anonymous", "create a user", createUser, signIn},
+		{"anonymous", "write a report text", writeText(childOverall), signIn},
+		{"token", "write a report text", writeText(childOverall), forbidden},
 	}
 	schematest.Stores(t, func(t *testing.T, c *ent.Client, _ string) {
 		tr := schematest.NewTree(t, c)

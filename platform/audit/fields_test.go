@@ -34,7 +34,7 @@ func TestFieldsAsTheSchemaNamesThem(t *testing.T) {
 		t.Fatal(gqlErr)
 	}
 	for _, row := range []any{&gen.APIToken{}, &gen.Department{}, &gen.DepartmentYear{}, &gen.Evaluation{},
-		&gen.FundingLine{}, &gen.Indicator{}, &gen.KeyTask{}, &gen.MonthlyExecution{}, &gen.Project{}, &gen.User{}} {
+		&gen.FundingLine{}, &gen.Indicator{}, &gen.KeyTask{}, &gen.MonthlyExecution{}, &gen.Project{}, &gen.ReportText{}, &gen.User{}} {
 		filled(row)
 		typ := reflect.TypeOf(row).Elem().Name()
 		def := schema.Types[typ]

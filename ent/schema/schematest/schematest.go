@@ -92,12 +92,14 @@ func freshPostgres(t *testing.T, admin string) string {
 	return u.String()
 }
 
-// Year is one department's 2023 with its rows: an overall evaluation and
-// indicator, a key task, a month, a revenue line and, when the tree gives it one,
-// a project with its own evaluation, indicator and source-of-funds line.
+// Year is one department's 2023 with its rows: an overall evaluation with a
+// report text, an overall indicator, a key task, a month, a revenue line and,
+// when the tree gives it one, a project with its own evaluation, indicator and
+// source-of-funds line.
 type Year struct {
 	Year              *ent.DepartmentYear
 	Overall           *ent.Evaluation
+	OverallText       *ent.ReportText
 	OverallIndicator  *ent.Indicator
 	KeyTask           *ent.KeyTask
 	Month             *ent.MonthlyExecution
@@ -161,6 +163,8 @@ func NewTree(t *testing.T, c *ent.Client) *Tree {
 		y.Revenue, err = c.FundingLine.Create().SetDepartmentYearID(y.Year.ID).SetCategory(fundingline.CategoryGENERAL_PUBLIC_BUDGET).Save(ctx)
 		must(err)
 		ev, err := c.Evaluation.Create().SetDepartmentYearID(y.Year.ID).Save(ctx)
+		must(err)
+		y.OverallText, err = c.ReportText.Create().SetEvaluationID(ev.ID).SetSection("1.5").SetText(d.Code + " 绩效管理").Save(ctx)
 		must(err)
 		y.Overall = status(ev, overall...)
 		if !withProject {

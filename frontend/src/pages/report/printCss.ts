@@ -12,7 +12,13 @@ export const reportCss = `
 .jx-report h2 { font-size: 17px; margin: 20px 0 8px; font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", sans-serif; }
 .jx-report h3 { font-size: 16px; margin: 14px 0 6px; font-family: "KaiTi", "Kaiti SC", serif; }
 .jx-report h4 { font-size: 15px; margin: 10px 0 4px; font-weight: bold; }
+.jx-report h5 { font-size: 15px; margin: 8px 0 4px; font-weight: normal; text-indent: 2em; }
 .jx-report p { text-indent: 2em; margin: 0 0 6px; text-align: justify; }
+.jx-report-runin { font-weight: normal; }
+.jx-report-draft { background: #fffbe6; box-shadow: -4px 0 0 #faad14; }
+.jx-report-tag { margin-left: 8px; text-indent: 0; font-family: sans-serif; font-weight: normal; vertical-align: middle; }
+.jx-report-editor { display: flex; flex-direction: column; gap: 8px; margin: 4px 0 12px; padding: 8px; border: 1px dashed #d9d9d9; font-family: sans-serif; }
+.jx-report-table caption { caption-side: top; text-align: center; font-weight: bold; padding: 4px 0; }
 .jx-report-table { width: 100%; border-collapse: collapse; margin: 8px 0 12px; font-size: 12px; line-height: 1.5; }
 .jx-report-table th, .jx-report-table td { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; }
 .jx-report-table th { background: #f2f2f2; font-weight: bold; }
@@ -26,8 +32,9 @@ export const reportCss = `
   .jx-report-page { display: block; }
   .jx-report { max-width: none; padding: 0; box-shadow: none; font-size: 12pt; }
   .jx-report h1 { font-size: 16pt; }
-  .jx-report h2, .jx-report h3, .jx-report h4 { break-after: avoid; page-break-after: avoid; }
+  .jx-report h2, .jx-report h3, .jx-report h4, .jx-report h5 { break-after: avoid; page-break-after: avoid; }
   .jx-report p { orphans: 2; widows: 2; }
+  .jx-report-draft { background: none; box-shadow: none; }
   .jx-report-table { font-size: 9pt; }
   .jx-report-table tr { break-inside: avoid; page-break-inside: avoid; }
   .jx-report-table thead { display: table-header-group; }

@@ -1,65 +1,60 @@
 import { graphql } from "../../gql";
-import type { ReportEvaluationQuery } from "../../gql/graphql";
+import type { ReportQuery } from "../../gql/graphql";
 
-/** Everything the printable report needs, in one request. */
-export const ReportEvaluationDocument = graphql(`
-  query ReportEvaluation($id: ID!) {
+/** The evaluation's report as the server writes it (Evaluation.report), and whether the viewer may edit its texts. */
+export const ReportDocument = graphql(`
+  query Report($id: ID!) {
     node(id: $id) {
       __typename
       ... on Evaluation {
         id
         status
-        score
-        grade
-        gradeLabel
-        conclusion
-        problems
-        improvements
-        executionRate
-        executionScore
-        monthsBehind
-        subtotals { level1 level2 score weight }
-        project { id code name budget executed executionRate }
-        indicators {
-          id
-          position
-          level1
-          level2
-          name
-          kind
-          operator
-          target
-          unit
-          weight
-          effectiveActual
-          completionRate
-          score
-          attainment
-          rating
-          deviationReason
+        viewerCan {
+          edit
         }
-        departmentYear {
-          id
-          year
-          goal
-          totalBudget
-          basicBudget
-          projectBudget
-          totalActual
-          basicActual
-          personnelActual
-          publicActual
-          projectActual
-          carryoverStart
-          carryoverEnd
-          carryoverRate
-          executionRate
-          monthsBehind
-          department { id code name functions }
-          keyTasks { id position title content outcome }
-          projects(first: 200, orderBy: [{ field: CODE }]) {
-            totalCount
-            edges { node { id code name budget executed executionRate } }
+        report {
+          kind
+          title
+          characters
+          sections {
+            key
+            parentKey
+            level
+            number
+            title
+            runIn
+            paragraphs {
+              text
+              generated
+              draft
+            }
+            tables {
+              title
+              header {
+                cells {
+                  text
+                  rowSpan
+                  colSpan
+                  numeric
+                }
+              }
+              rows {
+                cells {
+                  text
+                  rowSpan
+                  colSpan
+                  numeric
+                }
+              }
+            }
+            text {
+              value
+              draft
+              written
+              store
+              version
+              maxLength
+            }
           }
         }
       }
@@ -67,7 +62,21 @@ export const ReportEvaluationDocument = graphql(`
   }
 `);
 
-/** The evaluation a report is printed from. */
-export type ReportEvaluation = Extract<NonNullable<ReportEvaluationQuery["node"]>, { __typename: "Evaluation" }>;
-export type ReportIndicator = ReportEvaluation["indicators"][number];
-export type ReportDepartmentYear = ReportEvaluation["departmentYear"];
+/** Writes the department's text of one section; an empty text brings back the generated draft. */
+export const SetReportTextDocument = graphql(`
+  mutation SetReportText($evaluationID: ID!, $section: String!, $text: String!, $version: Int) {
+    setReportText(evaluationID: $evaluationID, section: $section, text: $text, version: $version) {
+      key
+      text {
+        version
+        written
+      }
+    }
+  }
+`);
+
+/** The evaluation a report belongs to. */
+export type ReportEvaluation = Extract<NonNullable<ReportQuery["node"]>, { __typename: "Evaluation" }>;
+export type Report = ReportEvaluation["report"];
+export type ReportSection = Report["sections"][number];
+export type ReportTable = ReportSection["tables"][number];

@@ -1,0 +1,151 @@
+package assess
+
+import (
+	"jixiao/domain/fixed"
+	"jixiao/domain/report"
+	"jixiao/domain/scoring"
+	"jixiao/ent"
+)
+
+// ReportRows are the stored rows an evaluation's report is written from: the
+// evaluation with every column, what it evaluates (Subject: the department-year,
+// the project, its indicators in order, the months), the department, and for an
+// overall evaluation the year's key tasks and projects with their indicator counts
+// and evaluations; Texts are the evaluation's report texts.
+type ReportRows struct {
+	Evaluation *ent.Evaluation
+	Subject    Subject
+	Department *ent.Department
+	KeyTasks   []*ent.KeyTask
+	Projects   []*ent.Project
+	// ProjectIndicators counts each project's indicators; Evaluated says which
+	// projects have an evaluation.
+	ProjectIndicators map[int]int
+	Evaluated         map[int]bool
+	Texts             []*ent.ReportText
+}
+
+// Report writes the evaluation's report from the rows: the kept values as they
+// are stored, the derived rates by scoring.Derive, as the API serves them.
+func Report(rows ReportRows) *report.Document {
+	if rows.Subject.Project != nil {
+		return report.ProjectReport(projectReportInput(rows))
+	}
+	return report.DepartmentReport(departmentReportInput(rows))
+}
+
+func texts(rows ReportRows) report.Texts {
+	ev := rows.Evaluation
+	t := report.Texts{
+		Sections:   make(map[string]string, len(rows.Texts)),
+		Conclusion: ev.Conclusion, Problems: ev.Problems, Improvements: ev.Improvements,
+	}
+	for _, rt := range rows.Texts {
+		t.Sections[rt.Section] = rt.Text
+	}
+	return t
+}
+
+func result(rows ReportRows) report.Result {
+	ev := rows.Evaluation
+	return report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject)}
+}
+
+// indicators maps the rows to the report's indicators, their kept values as stored.
+func indicators(inds []*ent.Indicator) []report.Indicator {
+	out := make([]report.Indicator, len(inds))
+	for i, ind := range inds {
+		r := report.Indicator{
+			Level1: ind.Level1, Level2: ind.Level2, Name: ind.Name,
+			Kind: scoring.Kind(ind.Kind), Target: ind.Target, Unit: ind.Unit, Weight: ind.Weight,
+			Actual: ind.EffectiveActual, CompletionRate: ind.CompletionRate, Score: ind.Score,
+			DeviationReason: ind.DeviationReason,
+		}
+		if ind.Operator != nil {
+			r.Operator = scoring.Operator(*ind.Operator)
+		}
+		if ind.Binding != nil {
+			r.Binding = scoring.Binding(*ind.Binding)
+		}
+		if ind.Rating != nil {
+			r.Rating = scoring.Rating(*ind.Rating)
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// derived is a rate of the year's figures (scoring.Derive) as the report shows it,
+// to 2 places; nil when undefined.
+func derived(b scoring.Binding, dy *ent.DepartmentYear) *fixed.Decimal {
+	v, ok := scoring.Derive(b, Figures(dy))
+	if !ok {
+		return nil
+	}
+	d, ok := fixed.RoundOK(v.Round(2))
+	if !ok {
+		return nil
+	}
+	return &d
+}
+
+func departmentReportInput(rows ReportRows) report.DepartmentInput {
+	dy := rows.Subject.Year
+	line := func(budget, executed fixed.Decimal) report.MoneyLine {
+		return report.MoneyLine{Budget: budget, Executed: executed}
+	}
+	in := report.DepartmentInput{
+		Year:       dy.Year,
+		Department: rows.Department.Name,
+		Functions:  rows.Department.Functions,
+		Goal:       dy.Goal,
+		Money: report.Money{
+			Personnel: line(dy.PersonnelBudget, dy.PersonnelActual),
+			Public:    line(dy.PublicBudget, dy.PublicActual),
+			Basic:     line(dy.BasicBudget, dy.BasicActual),
+			Project:   line(dy.ProjectBudget, dy.ProjectActual),
+			Total:     report.MoneyLine{Budget: dy.TotalBudget, Executed: dy.TotalActual, Rate: dy.ExecutionRate},
+		},
+		CarryoverStart: dy.CarryoverStart, CarryoverEnd: dy.CarryoverEnd,
+		ThreePublicBudget: dy.ThreePublicBudget, ThreePublicActual: dy.ThreePublicActual,
+		Rates: report.Rates{
+			Execution: dy.ExecutionRate, Carryover: dy.CarryoverRate,
+			AssetUtilization:   derived(scoring.BindAssetUtilization, dy),
+			PublicFundsControl: derived(scoring.BindPublicFundsControl, dy),
+			ThreePublicControl: derived(scoring.BindThreePublicControl, dy),
+		},
+		MonthsBehind:         MonthsBehind(dy, rows.Subject.Months),
+		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
+		Indicators:           indicators(rows.Subject.Indicators),
+		Result:               result(rows),
+		Texts:                texts(rows),
+	}
+	for _, t := range rows.KeyTasks {
+		in.KeyTasks = append(in.KeyTasks, report.KeyTask{Title: t.Title, Content: t.Content, Outcome: t.Outcome})
+	}
+	for _, p := range rows.Projects {
+		in.Projects = append(in.Projects, report.ProjectSummary{
+			Name: p.Name, Budget: p.Budget, Executed: p.Executed,
+			Indicators: rows.ProjectIndicators[p.ID], Evaluated: rows.Evaluated[p.ID],
+		})
+	}
+	return in
+}
+
+func projectReportInput(rows ReportRows) report.ProjectInput {
+	p, dy := rows.Subject.Project, rows.Subject.Year
+	return report.ProjectInput{
+		Year:                 dy.Year,
+		Department:           rows.Department.Name,
+		Project:              p.Name,
+		Code:                 p.Code,
+		Category:             p.Category,
+		Goal:                 p.Goal,
+		Money:                report.MoneyLine{Budget: p.Budget, Executed: p.Executed, Rate: p.ExecutionRate},
+		ExecutionScore:       p.ExecutionScore,
+		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
+		Indicators:           indicators(rows.Subject.Indicators),
+		Result:               result(rows),
+		Texts:                texts(rows),
+	}
+}
