@@ -19,7 +19,17 @@ func TestSongIsDebiansFile(t *testing.T) {
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != debianSHA256 {
 		t.Errorf("Song's SHA-256 is %x, want Debian's %s", sum, debianSHA256)
 	}
-	if string(data[:4]) != "\x00\x01\x00\x00" {
-		t.Errorf("Song starts %q, want a TrueType (glyf) font's 00 01 00 00", data[:4])
+}
+
+func TestFacesAreTrueType(t *testing.T) {
+	for name, face := range map[string]func() ([]byte, error){"Song": Song, "Hei": Hei} {
+		data, err := face()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// glyf outlines (not CFF, not a collection): what gopdf embeds.
+		if string(data[:4]) != "\x00\x01\x00\x00" {
+			t.Errorf("%s starts %q, want a TrueType font's 00 01 00 00", name, data[:4])
+		}
 	}
 }
