@@ -17,7 +17,7 @@ import (
 const noStart = "，。、；：？！）》」』】〕”’…—～·％‰,.;:?!)]}%"
 
 // noEnd are the characters a line may not end with.
-const noEnd = "（《「『【〔“‘([{"
+const noEnd = "（《「『【〔“‘([{≥≤"
 
 // Units splits text into the pieces a line may break between: one Chinese
 // character, a Latin word with its punctuation, or a run of spaces, each with
