@@ -2,7 +2,7 @@ package doc
 
 // The layout both renderers follow, that of an official document (GB/T
 // 9704-2012, 党政机关公文格式): A4, a text block of 156 × 225 mm, the body in
-// 三号 (16 pt) with 22 lines a page, the title in 二号, page numbers in 四号
+// 三号 (16 pt) on 22 lines a page, the title in 二号, page numbers in 四号
 // under the text block as "— 1 —". Lengths are in millimetres, sizes and
 // pitches in points.
 const (
@@ -14,10 +14,10 @@ const (
 
 	TitleSize   = 22.0 // 二号
 	TitlePitch  = 36.0
-	BodySize    = 16.0 // 三号
-	BodyPitch   = 29.0 // 225 mm / 22 lines = 28.98 pt
-	CaptionSize = 14.0 // 四号: a table's title
-	TableSize   = 10.5 // 五号: tables hold many columns
+	BodySize    = 16.0  // 三号
+	BodyPitch   = 28.95 // 22 lines in the 225 mm text height (637.8 pt), as Word sets it: 579 twips
+	CaptionSize = 14.0  // 四号: a table's title
+	TableSize   = 10.5  // 五号: tables hold many columns
 	TablePitch  = 15.0
 	FooterSize  = 14.0 // 四号
 	// FooterDrop is how far under the text block the page number's line sits

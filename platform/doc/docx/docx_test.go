@@ -208,7 +208,7 @@ func TestStyles(t *testing.T) {
 		{"", "rFonts", "eastAsia", bodyFace}, // the defaults: 仿宋_GB2312 三号
 		{"", "sz", "val", "32"},
 		{"Normal", "ind", "firstLineChars", "200"},
-		{"", "spacing", "line", "580"},
+		{"", "spacing", "line", "579"}, // 28.95 pt: 22 lines a page
 		{"Title", "rFonts", "eastAsia", "方正小标宋简体"},
 		{"Title", "sz", "val", "44"},
 		{"Title", "jc", "val", "center"},
@@ -298,5 +298,33 @@ func rowWidths(t *testing.T, data []byte) []int {
 				widths[len(widths)-1] += n - 1
 			}
 		}
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	tests := []struct {
+		name  string
+		block doc.Block
+		want  string // a fragment of document.xml
+	}{
+		{"heading 1 in its style, number as given", doc.Heading{Level: 1, Number: "一、", Text: "部门基本情况"},
+			`<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">一、部门基本情况</w:t>`},
+		{"heading 4", doc.Heading{Level: 4, Number: "（1）", Text: "任务一"}, `<w:pStyle w:val="Heading4"/>`},
+		{"a bold run", doc.Paragraph{Runs: []doc.Run{{Text: "（1）结转结余率：", Bold: true}, {Text: "正文"}}},
+			`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">（1）结转结余率：</w:t></w:r><w:r><w:t xml:space="preserve">正文</w:t></w:r>`},
+		{"a newline breaks the line", doc.Text("一\n二"), `<w:t xml:space="preserve">一</w:t><w:br/><w:t xml:space="preserve">二</w:t>`},
+		{"centred, without the indent", doc.Paragraph{Runs: []doc.Run{{Text: "注"}}, Align: doc.AlignCenter},
+			`<w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>`},
+		{"text is escaped", doc.Text(`a<b&"c"`), `a&lt;b&amp;&#34;c&#34;`},
+		{"a page break", doc.PageBreak{}, `<w:br w:type="page"/>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := unzip(t, doc.Document{Blocks: []doc.Block{tt.block}})["word/document.xml"]
+			elements(t, "document.xml", data)
+			if !bytes.Contains(data, []byte(tt.want)) {
+				t.Errorf("document.xml lacks %s:\n%s", tt.want, data)
+			}
+		})
 	}
 }

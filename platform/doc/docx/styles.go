@@ -73,13 +73,13 @@ func fonts(latin, eastAsia string) string {
 
 // size is a font size in points, in Word's half points.
 func size(pt float64) string {
-	return fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, int(pt*2), int(pt*2))
+	return fmt.Sprintf(`<w:sz w:val="%.0f"/><w:szCs w:val="%.0f"/>`, pt*2, pt*2)
 }
 
 // pitch is an exact line pitch in points: lines sit on the same grid
 // whatever their faces.
 func pitch(pt float64) string {
-	return fmt.Sprintf(`<w:spacing w:line="%d" w:lineRule="exact"/>`, int(pt*20))
+	return fmt.Sprintf(`<w:spacing w:line="%.0f" w:lineRule="exact"/>`, pt*20)
 }
 
 // indent is a first-line indent of n body characters.
