@@ -328,3 +328,18 @@ func TestBlocks(t *testing.T) {
 		})
 	}
 }
+
+// The same document is the same bytes, so that a download can be cached and
+// compared.
+func TestSameBytes(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := Write(&a, doctest.Report()); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, doctest.Report()); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writings of the report differ")
+	}
+}

@@ -176,3 +176,13 @@ func tail(s string) string {
 	r := []rune(s)
 	return string(r[max(0, len(r)-20):])
 }
+
+// The same document is the same bytes, so that a download can be cached and
+// compared.
+func TestSameBytes(t *testing.T) {
+	a, _ := render(t, doctest.Report())
+	b, _ := render(t, doctest.Report())
+	if !bytes.Equal(a, b) {
+		t.Error("two renderings of the report differ")
+	}
+}
