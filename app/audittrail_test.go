@@ -326,6 +326,18 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	run(editor, updateEvaluation, map[string]any{"id": ev, "in": map[string]any{"conclusion": "完成较好"}})
 	tr.expect("updateEvaluation", want{"UPDATE", "Evaluation", ev, ed, map[string][2]any{"conclusion": {"", "完成较好"}, "version": {1, 2}}})
 
+	// importEvaluationForm: a dry run leaves nothing; applied, each row it changes
+	// is recorded as the row's own mutation records it.
+	form := openWorkbook(t, formOf(t, editor, ev))
+	at := form.row("M", ind)
+	form.set(fmt.Sprintf("H%d", at), 43)
+	form.set(fmt.Sprintf("K%d", at), "超额完成")
+	importAs(t, editor, ev, form.bytes(), true)
+	tr.expect("importEvaluationForm (dry run)")
+	importAs(t, editor, ev, form.bytes(), false)
+	tr.expect("importEvaluationForm", want{"UPDATE", "Indicator", ind, ed,
+		map[string][2]any{"actual": {"42.00", "43.00"}, "deviationReason": {"无偏差", "超额完成"}, "version": {2, 3}}})
+
 	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
 	submitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
