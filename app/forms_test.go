@@ -477,7 +477,7 @@ func formImport(t *testing.T, db string) {
 	}
 	wantProblems := []string{
 		fmt.Sprintf("NOT_A_NUMBER 自评表!H%d actual ", documents),
-		fmt.Sprintf("INVALID 自评表!J%d ratedScore INVALID", budgeting),
+		fmt.Sprintf("INVALID 自评表!J%d ratedScore RATED_SCORE_OUTSIDE_BAND", budgeting),
 	}
 	if got.Applied || got.ScoreAfter != nil || strings.Join(problems, "\n") != strings.Join(wantProblems, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s\n(applied %v, score after %v)", strings.Join(problems, "\n"), strings.Join(wantProblems, "\n"),

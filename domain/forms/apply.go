@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/indicator"
 	"jixiao/platform/inputerr"
@@ -147,6 +148,17 @@ func (a *applier) refused(c *Change, err error) error {
 		params[3] = r.Code
 		for k, v := range r.Params {
 			params = append(params, k, v)
+		}
+	}
+	// The rules refuse a rated score outside its band in words; the same rule
+	// (scoring.CheckRatedScore) gives the band's figures, for a translated sentence.
+	if ind := c.indicator; field == FieldRatedScore && ind != nil && ind.RatedScore != nil && ind.Weight != nil {
+		var band *scoring.BandError
+		if errors.As(scoring.CheckRatedScore(scoring.Rating(ind.Rating), ind.RatedScore.Decimal(), ind.Weight.Decimal()), &band) {
+			params[3] = string(scoring.RatedScoreOutsideBand)
+			for k, v := range band.Params() {
+				params = append(params, k, v)
+			}
 		}
 	}
 	value := ""
