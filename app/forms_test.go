@@ -17,7 +17,7 @@ import (
 )
 
 // download GETs a path as c and returns the response with its body read.
-func download(t *testing.T, c *caller, path string) (*http.Response, []byte) {
+func download(t testing.TB, c *caller, path string) (*http.Response, []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, c.url+path, nil)
 	if c.bearer != "" {
@@ -36,7 +36,7 @@ func download(t *testing.T, c *caller, path string) (*http.Response, []byte) {
 }
 
 // formOf downloads an evaluation's form.xlsx, which must succeed.
-func formOf(t *testing.T, c *caller, evaluation string) []byte {
+func formOf(t testing.TB, c *caller, evaluation string) []byte {
 	t.Helper()
 	resp, body := download(t, c, "/files/evaluations/"+evaluation+"/form.xlsx")
 	if resp.StatusCode != http.StatusOK {
@@ -54,7 +54,7 @@ const uploadQuery = `mutation($id: ID!, $file: Upload!, $dry: Boolean!) {
 
 // upload sends query as c with file as the variable "file", as a multipart
 // request by the GraphQL multipart request specification (what the web app sends).
-func upload(t *testing.T, c *caller, query string, vars map[string]any, file []byte) (int, gqlResponse) {
+func upload(t testing.TB, c *caller, query string, vars map[string]any, file []byte) (int, gqlResponse) {
 	t.Helper()
 	vars["file"] = nil
 	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
@@ -113,7 +113,7 @@ type formChange struct {
 }
 
 // importAs imports file into evaluation as c; the answer must have no errors.
-func importAs(t *testing.T, c *caller, evaluation string, file []byte, dry bool) importAnswer {
+func importAs(t testing.TB, c *caller, evaluation string, file []byte, dry bool) importAnswer {
 	t.Helper()
 	status, r := upload(t, c, uploadQuery, map[string]any{"id": evaluation, "dry": dry}, file)
 	if status != http.StatusOK || len(r.Errors) > 0 {

@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"database/sql/driver"
-	"errors"
 	"io"
 	"strconv"
 	"sync/atomic"
@@ -17,6 +16,7 @@ import (
 	"jixiao/platform/access"
 	"jixiao/platform/audit/change"
 	"jixiao/platform/forms/xlsx"
+	"jixiao/platform/inputerr"
 	"jixiao/platform/viewer"
 )
 
@@ -37,7 +37,8 @@ func (r *Resolver) importForm(ctx context.Context, id int, file graphql.Upload, 
 		return nil, access.ErrUnauthenticated
 	}
 	if ent.TxFromContext(ctx) == nil || !canRollBack(ctx) {
-		return nil, errors.New("importEvaluationForm runs only inside a mutation's transaction")
+		// Only sign-in and sign-out run without one, and they manage their own writes.
+		return nil, inputerr.New("importEvaluationForm", "send it in a request without login or logout")
 	}
 	db := r.db(ctx)
 	ev, err := get(ctx, db.Evaluation.Get, id, "evaluation")
