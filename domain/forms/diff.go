@@ -406,8 +406,9 @@ func (d *differ) indicators() {
 		}
 		r.Position = pos[i]
 		if old.Bound {
-			// The actual value is derived: the cell shows it and must not change.
-			if !sameDecimal(old.Actual, r.Actual) {
+			// The actual value is derived: the cell shows it and must not change (a
+			// table typed by hand may round it to the 2 places the reports print).
+			if _, ok := r.Cells[FieldActual]; ok && !sameDecimal(old.Actual, r.Actual) && !sameRounded(old.Actual, r.Actual) {
 				d.problem(r.Cells, FieldActual, decText(r.Actual), CodeDerived, nil,
 					"the actual value of %q is computed from the year's figures; change the figures instead", r.Name)
 			}
@@ -433,21 +434,37 @@ func (d *differ) indicators() {
 // field that is set, for a new row).
 func (d *differ) indicatorFields(c *Change, old, r Indicator) {
 	added := c.Kind == Added
-	textField(c, FieldLevel1, old.Level1, r.Level1, NormaliseName)
-	textField(c, FieldLevel2, old.Level2, r.Level2, NormaliseName)
-	textField(c, FieldName, old.Name, r.Name, nil)
-	textField(c, FieldKind, old.Kind, r.Kind, nil)
-	textField(c, FieldOperator, old.Operator, r.Operator, nil)
-	decimalField(c, FieldTarget, old.Target, r.Target)
-	textField(c, FieldUnit, old.Unit, r.Unit, nil)
-	if !r.Bound {
-		decimalField(c, FieldActual, old.Actual, r.Actual)
+	// A plain table changes only the columns it has: a table without 偏差原因 leaves
+	// the reasons as they are. The forms have every column.
+	has := func(field string) bool {
+		_, ok := r.Cells[field]
+		return added || d.in.Kind != IndicatorTable || ok
 	}
-	textField(c, FieldRating, old.Rating, r.Rating, nil)
-	decimalField(c, FieldRatedScore, old.RatedScore, r.RatedScore)
-	decimalField(c, FieldWeight, old.Weight, r.Weight)
-	textField(c, FieldDeviationReason, old.DeviationReason, r.DeviationReason, nil)
-	textField(c, FieldScoringCriteria, old.ScoringCriteria, r.ScoringCriteria, nil)
+	text := func(field, old, new string, norm func(string) string) {
+		if has(field) {
+			textField(c, field, old, new, norm)
+		}
+	}
+	number := func(field string, old, new *fixed.Decimal) {
+		if has(field) {
+			decimalField(c, field, old, new)
+		}
+	}
+	text(FieldLevel1, old.Level1, r.Level1, NormaliseName)
+	text(FieldLevel2, old.Level2, r.Level2, NormaliseName)
+	text(FieldName, old.Name, r.Name, nil)
+	text(FieldKind, old.Kind, r.Kind, nil)
+	text(FieldOperator, old.Operator, r.Operator, nil)
+	number(FieldTarget, old.Target, r.Target)
+	text(FieldUnit, old.Unit, r.Unit, nil)
+	if !r.Bound {
+		number(FieldActual, old.Actual, r.Actual)
+	}
+	text(FieldRating, old.Rating, r.Rating, nil)
+	number(FieldRatedScore, old.RatedScore, r.RatedScore)
+	number(FieldWeight, old.Weight, r.Weight)
+	text(FieldDeviationReason, old.DeviationReason, r.DeviationReason, nil)
+	text(FieldScoringCriteria, old.ScoringCriteria, r.ScoringCriteria, nil)
 	if added || old.Position != r.Position {
 		c.Fields = append(c.Fields, FieldChange{FieldPosition, orNil(!added, old.Position), r.Position})
 	}
@@ -501,6 +518,15 @@ func decimalField(c *Change, field string, old, new *fixed.Decimal) {
 		return
 	}
 	c.Fields = append(c.Fields, FieldChange{field, decValue(old), decValue(new)})
+}
+
+// sameRounded reports whether b is a rounded to 2 places (b given with at most 2).
+func sameRounded(a, b *fixed.Decimal) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	r := fixed.Round(a.Decimal().Round(2))
+	return *b == r
 }
 
 func sameDecimal(a, b *fixed.Decimal) bool {

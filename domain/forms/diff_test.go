@@ -34,7 +34,7 @@ func dec(s string) *fixed.Decimal { d := fixed.MustParse(s); return &d }
 
 func row(id int, l1, l2, name string) Indicator {
 	return Indicator{ID: id, Version: 1, Position: id, Level1: l1, Level2: l2, Name: name, Kind: KindQuantitative,
-		Operator: "GE", Target: dec("1"), Weight: dec("10"), Cells: Cells{FieldName: fmt.Sprintf("D%d", 13+id), FieldID: fmt.Sprintf("M%d", 13+id)}}
+		Operator: "GE", Target: dec("1"), Weight: dec("10"), Cells: Cells{FieldName: fmt.Sprintf("D%d", 13+id), FieldID: fmt.Sprintf("M%d", 13+id), FieldActual: fmt.Sprintf("H%d", 13+id)}}
 }
 
 // Rows without 编号 (a plain table, rows typed in) are matched by their levels
@@ -78,5 +78,28 @@ func TestTasks(t *testing.T) {
 	}
 	if len(problems) > 0 || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("changes\n%v\nwant\n%v\nproblems %v", got, want, problems)
+	}
+}
+
+// A plain table changes only the columns it has; a bound actual may be rounded.
+func TestPlainTableColumns(t *testing.T) {
+	bound := row(2, "管理效率", "预算执行", "预算资金支出率")
+	bound.Bound, bound.Actual = true, dec("99.630213")
+	cur := &Form{Kind: OverallForm, Year: 2023, DepartmentName: "区财政局",
+		Indicators: []Indicator{row(1, "产出", "数量", "A"), bound}}
+	cur.Indicators[0].DeviationReason, cur.Indicators[0].Unit = "已说明", "人次"
+	in := &Form{Kind: IndicatorTable, Sheet: "Sheet1"}
+	for _, ind := range cur.Indicators {
+		ind.ID, ind.DeviationReason, ind.Unit = 0, "", ""
+		ind.Cells = Cells{FieldName: "C2", FieldActual: "G2", FieldWeight: "H2"}
+		in.Indicators = append(in.Indicators, ind)
+	}
+	in.Indicators[1].Actual = dec("99.63")
+	if changes, problems := Diff(cur, in); len(changes)+len(problems) > 0 {
+		t.Errorf("a table without 偏差原因 and 单位, a bound actual rounded: %+v %v", changes, problems)
+	}
+	in.Indicators[1].Actual = dec("99.6")
+	if _, problems := Diff(cur, in); len(problems) != 1 || problems[0].Code != CodeDerived || problems[0].Cell != "G2" {
+		t.Errorf("a bound actual changed: %v", problems)
 	}
 }

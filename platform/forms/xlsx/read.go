@@ -608,9 +608,7 @@ func (s *sheet) indicatorRow(r int, cols map[string]int, combined bool, level1, 
 					"the rating %q is not one of %s", actual, strings.Join(ratingList, "、"))
 				ind.Skip = true
 			}
-			ind.Cells[forms.FieldRating] = ind.Cells[forms.FieldActual]
 		}
-		ind.Cells[forms.FieldRatedScore] = ind.Cells[forms.FieldScore]
 		ind.RatedScore, ok = s.numberIn(cols, r, forms.FieldScore, false, "")
 		ind.Skip = !ok || ind.Skip
 	} else {
@@ -622,6 +620,17 @@ func (s *sheet) indicatorRow(r int, cols map[string]int, combined bool, level1, 
 		ind.Skip = !ok || ind.Skip
 		ind.Actual, ok = s.numberIn(cols, r, forms.FieldActual, false, "")
 		ind.Skip = !ok || ind.Skip
+	}
+	// The cells of the fields read from another field's column: what Diff compares.
+	for field, from := range map[string]string{forms.FieldKind: forms.FieldOperator, forms.FieldRating: forms.FieldActual,
+		forms.FieldRatedScore: forms.FieldScore} {
+		if c, ok := ind.Cells[from]; ok {
+			ind.Cells[field] = c
+		}
+	}
+	if combined {
+		ind.Cells[forms.FieldOperator], ind.Cells[forms.FieldKind], ind.Cells[forms.FieldUnit] =
+			ind.Cells[forms.FieldTarget], ind.Cells[forms.FieldTarget], ind.Cells[forms.FieldTarget]
 	}
 	ind.Weight, ok = s.numberIn(cols, r, forms.FieldWeight, true, labelWeight)
 	ind.Skip = !ok || ind.Skip
