@@ -31,7 +31,9 @@ func form2000(b *testing.B, db string) {
 	srv := startServer(b, db, "--demo=seed")
 	admin := srv.admin(b)
 	var office struct {
-		Departments struct{ Edges []struct{ Node struct{ ID string } } }
+		Departments struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(b, admin, `{ departments(where: {code: "440115-001"}) { edges { node { id } } } }`, nil, &office)
 	year := id(b, admin, createYear, map[string]any{"in": map[string]any{"departmentID": office.Departments.Edges[0].Node.ID, "year": 2030}})
