@@ -395,6 +395,15 @@ func formImport(t *testing.T, db string) {
 			t.Errorf("the unchanged form (dry run %v): %+v", dry, got)
 		}
 	}
+	// Every form of the seed comes back unchanged: the projects' and, with an
+	// indicator bound to a formula, the neighbour's.
+	others := append(evs[1:], seedEvaluations(t, admin, "440115-002")[0])
+	for _, ev := range others {
+		got := importAs(t, admin, ev.ID, formOf(t, admin, ev.ID), true)
+		if len(got.Problems)+len(got.Changes) > 0 || got.ScoreBefore != ev.Score || str(got.ScoreAfter) != ev.Score {
+			t.Errorf("the unchanged form of %s %s: %+v", ev.ID, ev.Name, got)
+		}
+	}
 	tr.expect("the unchanged form")
 
 	// Edited: an actual value lowered with its reason, a row removed, a row added.
