@@ -370,8 +370,19 @@ func (w *writer) indicators() {
 		w.merged(colReason, row, colReason, row, ind.DeviationReason, w.styles.text)
 		w.merged(colCriteria, row, colCriteria, row, ind.ScoringCriteria, w.styles.text)
 		w.do(w.x.SetCellInt(SheetName, cell(colID, row), int64(ind.ID)))
-		w.fit(row, map[string]float64{ind.Name: widths[colName-1], ind.DeviationReason: widths[colReason-1],
-			ind.ScoringCriteria: widths[colCriteria-1]})
+		texts := map[string]float64{ind.Name: widths[colName-1], ind.DeviationReason: widths[colReason-1],
+			ind.ScoringCriteria: widths[colCriteria-1]}
+		// A level's name over one row only must fit that row (over several, it has room).
+		alone := func(same func(a, b forms.Indicator) bool) bool {
+			return (i == 0 || !same(inds[i-1], ind)) && (i+1 == len(inds) || !same(inds[i+1], ind))
+		}
+		if alone(func(a, b forms.Indicator) bool { return a.Level1 == b.Level1 }) {
+			texts[ind.Level1] = widths[colLevel1-1]
+		}
+		if alone(func(a, b forms.Indicator) bool { return a.Level1 == b.Level1 && a.Level2 == b.Level2 }) {
+			texts[ind.Level2] = widths[colLevel2-1]
+		}
+		w.fit(row, texts)
 	}
 	w.row = first + n
 }
