@@ -408,6 +408,17 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	textRow = with(textRow, with(map[string]any{"text": "资金按规定用途使用，核算规范。", "version": 2}, times(t, admin, text, "ReportText", "updatedAt")))
 	run(editor, setText, map[string]any{"id": ev, "section": "2.2", "text": ""})
 	tr.expect("setReportText (removed)", want{"DELETE", "ReportText", text, ed, deletedRow(textRow)})
+	// importEvaluationForm: a dry run leaves nothing; applied, each row it changes
+	// is recorded as the row's own mutation records it.
+	form := openWorkbook(t, formOf(t, editor, ev))
+	at := form.row("M", ind)
+	form.set(fmt.Sprintf("H%d", at), 43)
+	form.set(fmt.Sprintf("K%d", at), "超额完成")
+	importAs(t, editor, ev, form.bytes(), true)
+	tr.expect("importEvaluationForm (dry run)")
+	importAs(t, editor, ev, form.bytes(), false)
+	tr.expect("importEvaluationForm", want{"UPDATE", "Indicator", ind, ed,
+		map[string][2]any{"actual": {"42.00", "43.00"}, "deviationReason": {"无偏差", "超额完成"}, "version": {2, 3}}})
 
 	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)

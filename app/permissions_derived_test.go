@@ -43,13 +43,49 @@ const (
 	grouped                 // an aggregate's groups: counts per department and year
 	yearOnYear              // a year-on-year: counts per department in each year
 	exported                // a /export CSV: the ids in its rows
+	downloaded              // a document under /files/: read like node(id:), SEEN or HIDDEN
+	uploaded                // a mutation with a file (vars["file"], the bytes), sent as multipart
 )
 
+// fileOp downloads the form.xlsx of the evaluation f names.
+func fileOp(f func(e *env) string) operation {
+	return operation{shape: downloaded, vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
+}
+
+// importOp imports, as a dry run, the unchanged form of the evaluation f names,
+// downloaded by the administrator.
+func importOp(f func(e *env) string) operation {
+	return operation{shape: uploaded, query: uploadQuery, vars: func(e *env) map[string]any {
+		id := f(e)
+		return map[string]any{"id": id, "dry": true, "file": formOf(e.t, e.admin(), id)}
+	}}
+}
+
 // send runs op as c: through /query, or /export for an export row, whose file
-// comes back as the connection answer listed reads.
+// comes back as the connection answer listed reads; a document's download as
+// node(id:) answers, its object or the error that a missing id gets.
 func (op operation) send(t *testing.T, c *caller, vars map[string]any) gqlResponse {
 	t.Helper()
-	if op.shape != exported {
+	switch op.shape {
+	case downloaded:
+		resp, body := download(t, c, "/files/evaluations/"+vars["id"].(string)+"/form.xlsx")
+		var r gqlResponse
+		if resp.StatusCode == http.StatusOK {
+			r.Data, _ = json.Marshal(map[string]any{"node": map[string]any{"id": vars["id"]}})
+		} else if err := json.Unmarshal(body, &r); err != nil || len(r.Errors) == 0 {
+			t.Fatalf("form.xlsx: status %d: %s", resp.StatusCode, body)
+		}
+		return r
+	case uploaded:
+		in := map[string]any{}
+		for k, v := range vars {
+			in[k] = v
+		}
+		file, _ := in["file"].([]byte)
+		_, r := upload(t, c, op.query, in, file)
+		return r
+	case exported:
+	default:
 		return post(t, c, op.query, vars)
 	}
 	resp, body := exportAs(t, c, map[string]any{"query": op.query, "variables": vars, "format": "csv"})

@@ -45,6 +45,7 @@ const (
 	forbidden
 	unauth
 	locked
+	notFound // a mutation of something the caller may not read: NOT_FOUND, as for an id that does not exist
 	// Reads: which rows come back, all without errors.
 	all           // every row there is
 	insideOnly    // only the editor's subtree (the office): no outside row
@@ -57,7 +58,7 @@ const (
 
 func (x expect) String() string {
 	return map[expect]string{
-		allow: "ALLOW", forbidden: "FORBIDDEN", unauth: "UNAUTHENTICATED", locked: "LOCKED",
+		allow: "ALLOW", forbidden: "FORBIDDEN", unauth: "UNAUTHENTICATED", locked: "LOCKED", notFound: "NOT_FOUND",
 		all: "ALL", insideOnly: "INSIDE_ONLY", publishedOnly: "PUBLISHED_ONLY", none: "NONE",
 		seen: "SEEN", hidden: "HIDDEN",
 	}[x]
@@ -442,6 +443,9 @@ func permissionMatrix(t *testing.T, db string) {
 		{"report inside (draft)", reportOp(func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"report outside (draft)", reportOp(func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"report published", reportOp(func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"form.xlsx inside", fileOp(func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
+		{"form.xlsx outside", fileOp(func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"form.xlsx published", fileOp(func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"users", plainOp(`{ users(first: 10) { edges { node { id username } } } }`), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"apiTokens", plainOp(`{ apiTokens(first: 10) { edges { node { id name } } } }`), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"auditRecords", plainOp(`{ auditRecords(first: 10) { edges { node { id action } } } }`), cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
@@ -510,6 +514,8 @@ func permissionMatrix(t *testing.T, db string) {
 		{"returnEvaluation outside (submitted)", workflowOp(returnQuery, "SUBMITTED", outside), cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"publishEvaluation inside (approved)", workflowOp(publishQuery, "APPROVED", inside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"publishEvaluation outside (approved)", workflowOp(publishQuery, "APPROVED", outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"importEvaluationForm inside (dry run)", importOp(func(e *env) string { return e.overall[inside] }), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"importEvaluationForm outside (dry run)", importOp(func(e *env) string { return e.overall[outside] }), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: notFound, analyst: forbidden, token: forbidden, scoped: notFound}},
 		{"createUser", createUserOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"updateUser", updateUserOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"createAPIToken", createAPITokenOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
@@ -762,7 +768,7 @@ func (e *env) nodeOutcome(t *testing.T, op operation, w who, vars map[string]any
 		return "OTHER_NODE"
 	}
 	mv := op.missing(e)
-	nothing := post(t, e.as[w], op.query, mv)
+	nothing := op.send(t, e.as[w], mv)
 	a, b := normalized(r, vars["id"].(string)), normalized(nothing, mv["id"].(string))
 	if a != b {
 		return fmt.Sprintf("LEAK(%s vs missing %s)", a, b)
@@ -1041,6 +1047,8 @@ func (e *env) workflow(t *testing.T) []string {
 		{"editor setReportText (submitted)", editor, setReportTextOp(inside), locked},
 		{"admin setReportText (submitted)", admin, setReportTextOp(inside), allow},
 		{"admin updateIndicator (submitted)", admin, edit, allow},
+		{"editor importEvaluationForm (submitted)", editor, importOp(office), locked},
+		{"admin importEvaluationForm (submitted)", admin, importOp(office), allow},
 		{"editor approves (submitted)", editor, step(approveQuery), forbidden},
 		{"analyst returns (submitted)", analyst, step(returnQuery), forbidden},
 		{"token approves (submitted)", token, step(approveQuery), forbidden},

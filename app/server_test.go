@@ -35,7 +35,7 @@ func stores(t *testing.T, test func(t *testing.T, db string)) {
 }
 
 // freshPostgres creates an empty database for one test and drops it afterwards.
-func freshPostgres(t *testing.T, admin string) string {
+func freshPostgres(t testing.TB, admin string) string {
 	t.Helper()
 	db, err := sql.Open("pgx", admin)
 	if err != nil {
@@ -71,7 +71,7 @@ type server struct {
 
 // startServer runs the real server (run, as main does) on db and returns it once
 // /readyz answers.
-func startServer(t *testing.T, db string, args ...string) *server {
+func startServer(t testing.TB, db string, args ...string) *server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -155,7 +155,7 @@ func (s *server) anonymous() *caller {
 }
 
 // as signs in as username (the administrator, or a demo account the server printed).
-func (s *server) as(t *testing.T, username string) *caller {
+func (s *server) as(t testing.TB, username string) *caller {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	c := &caller{url: s.url, http: &http.Client{Jar: jar}}
@@ -172,7 +172,7 @@ func (s *server) withToken(token string) *caller {
 }
 
 // admin signs in as the first administrator.
-func (s *server) admin(t *testing.T) *caller { return s.as(t, adminName) }
+func (s *server) admin(t testing.TB) *caller { return s.as(t, adminName) }
 
 type gqlError struct {
 	Message    string         `json:"message"`
@@ -186,13 +186,13 @@ type gqlResponse struct {
 }
 
 // post sends one GraphQL operation and decodes the response.
-func post(t *testing.T, base *caller, query string, vars map[string]any) gqlResponse {
+func post(t testing.TB, base *caller, query string, vars map[string]any) gqlResponse {
 	t.Helper()
 	return postBody(t, base, map[string]any{"query": query, "variables": vars})
 }
 
 // postBody sends a GraphQL request body as it is, as base, and decodes the response.
-func postBody(t *testing.T, base *caller, body map[string]any) gqlResponse {
+func postBody(t testing.TB, base *caller, body map[string]any) gqlResponse {
 	t.Helper()
 	raw, _ := json.Marshal(body)
 	req, _ := http.NewRequest(http.MethodPost, base.url+"/query", bytes.NewReader(raw))
@@ -216,7 +216,7 @@ func postBody(t *testing.T, base *caller, body map[string]any) gqlResponse {
 }
 
 // must sends an operation that has to succeed and decodes its data into v.
-func must(t *testing.T, base *caller, query string, vars map[string]any, v any) {
+func must(t testing.TB, base *caller, query string, vars map[string]any, v any) {
 	t.Helper()
 	r := post(t, base, query, vars)
 	if len(r.Errors) > 0 {
@@ -230,7 +230,7 @@ func must(t *testing.T, base *caller, query string, vars map[string]any, v any) 
 }
 
 // id creates something and returns the id it got.
-func id(t *testing.T, base *caller, mutation string, vars map[string]any) string {
+func id(t testing.TB, base *caller, mutation string, vars map[string]any) string {
 	t.Helper()
 	var out map[string]struct{ ID string }
 	must(t, base, mutation, vars, &out)

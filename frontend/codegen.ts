@@ -9,7 +9,7 @@ const config: CodegenConfig = {
     "src/gql/": {
       preset: "client",
       config: {
-        scalars: { Decimal: "string", Time: "string", Cursor: "string", ID: "string", Any: "unknown" },
+        scalars: { Decimal: "string", Time: "string", Cursor: "string", ID: "string", Any: "unknown", Upload: "File" },
         enumsAsTypes: true,
         useTypeImports: true,
       },

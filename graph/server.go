@@ -48,6 +48,9 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Uploads (importEvaluationForm): the HTTP layer has bounded the body already;
+	// files beyond MaxMemory are spooled to temporary files.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: 2 << 20})
 	// The first extension: it notes each answer's operation and code as the client gets it.
 	srv.Use(outcome{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -64,7 +67,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(ResponseLimit{Max: MaxResponseBytes})
 	// Signing in and out manage their own writes: a failed sign-in must still count.
-	srv.Use(transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: txOpener{client}, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
 	srv.AroundOperations(refuseForgedChanges)
 	srv.AroundFields(boundPages)
 	srv.AroundFields(ruleEdges)

@@ -141,6 +141,10 @@ func SubmitProblems(in SubmitInput) []Problem {
 	return out
 }
 
+// Params are the values a translated sentence about the band names (reason
+// RATED_SCORE_OUTSIDE_BAND): score, rating, weight, low, high, highInclusive.
+func (e *BandError) Params() map[string]string { return e.params() }
+
 // params are the values a translated sentence about the band names.
 func (e *BandError) params() map[string]string {
 	return map[string]string{"score": e.Score.String(), "rating": string(e.Rating), "weight": e.Weight.String(),

@@ -302,6 +302,39 @@ type ComplexityRoot struct {
 		Type      func(childComplexity int) int
 	}
 
+	FormChange struct {
+		Entity      func(childComplexity int) int
+		Fields      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Level1      func(childComplexity int) int
+		Level2      func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Row         func(childComplexity int) int
+		ScoreAfter  func(childComplexity int) int
+		ScoreBefore func(childComplexity int) int
+	}
+
+	FormImport struct {
+		Applied     func(childComplexity int) int
+		Changes     func(childComplexity int) int
+		DryRun      func(childComplexity int) int
+		Form        func(childComplexity int) int
+		Problems    func(childComplexity int) int
+		ScoreAfter  func(childComplexity int) int
+		ScoreBefore func(childComplexity int) int
+	}
+
+	FormProblem struct {
+		Cell    func(childComplexity int) int
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+		Params  func(childComplexity int) int
+		Sheet   func(childComplexity int) int
+		Value   func(childComplexity int) int
+	}
+
 	FundingLine struct {
 		AdjustedBudget   func(childComplexity int) int
 		Category         func(childComplexity int) int
@@ -433,6 +466,7 @@ type ComplexityRoot struct {
 		DeleteIndicator      func(childComplexity int, id int) int
 		DeleteKeyTask        func(childComplexity int, id int) int
 		DeleteProject        func(childComplexity int, id int) int
+		ImportEvaluationForm func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
 		Login                func(childComplexity int, username string, password string) int
 		Logout               func(childComplexity int) int
 		PublishEvaluation    func(childComplexity int, id int) int
@@ -756,6 +790,7 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, id int, input model.UserChangeInput) (*ent.User, error)
 	CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
+	ImportEvaluationForm(ctx context.Context, evaluationID int, file graphql.Upload, dryRun bool) (*model.FormImport, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
 }
 type ProjectResolver interface {
@@ -1911,6 +1946,153 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldLimit.Type(childComplexity), true
 
+	case "FormChange.entity":
+		if e.ComplexityRoot.FormChange.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Entity(childComplexity), true
+	case "FormChange.fields":
+		if e.ComplexityRoot.FormChange.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Fields(childComplexity), true
+	case "FormChange.id":
+		if e.ComplexityRoot.FormChange.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.ID(childComplexity), true
+	case "FormChange.kind":
+		if e.ComplexityRoot.FormChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Kind(childComplexity), true
+	case "FormChange.level1":
+		if e.ComplexityRoot.FormChange.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Level1(childComplexity), true
+	case "FormChange.level2":
+		if e.ComplexityRoot.FormChange.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Level2(childComplexity), true
+	case "FormChange.name":
+		if e.ComplexityRoot.FormChange.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Name(childComplexity), true
+	case "FormChange.row":
+		if e.ComplexityRoot.FormChange.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.Row(childComplexity), true
+	case "FormChange.scoreAfter":
+		if e.ComplexityRoot.FormChange.ScoreAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.ScoreAfter(childComplexity), true
+	case "FormChange.scoreBefore":
+		if e.ComplexityRoot.FormChange.ScoreBefore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormChange.ScoreBefore(childComplexity), true
+
+	case "FormImport.applied":
+		if e.ComplexityRoot.FormImport.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.Applied(childComplexity), true
+	case "FormImport.changes":
+		if e.ComplexityRoot.FormImport.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.Changes(childComplexity), true
+	case "FormImport.dryRun":
+		if e.ComplexityRoot.FormImport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.DryRun(childComplexity), true
+	case "FormImport.form":
+		if e.ComplexityRoot.FormImport.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.Form(childComplexity), true
+	case "FormImport.problems":
+		if e.ComplexityRoot.FormImport.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.Problems(childComplexity), true
+	case "FormImport.scoreAfter":
+		if e.ComplexityRoot.FormImport.ScoreAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.ScoreAfter(childComplexity), true
+	case "FormImport.scoreBefore":
+		if e.ComplexityRoot.FormImport.ScoreBefore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormImport.ScoreBefore(childComplexity), true
+
+	case "FormProblem.cell":
+		if e.ComplexityRoot.FormProblem.Cell == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Cell(childComplexity), true
+	case "FormProblem.code":
+		if e.ComplexityRoot.FormProblem.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Code(childComplexity), true
+	case "FormProblem.field":
+		if e.ComplexityRoot.FormProblem.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Field(childComplexity), true
+	case "FormProblem.message":
+		if e.ComplexityRoot.FormProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Message(childComplexity), true
+	case "FormProblem.params":
+		if e.ComplexityRoot.FormProblem.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Params(childComplexity), true
+	case "FormProblem.sheet":
+		if e.ComplexityRoot.FormProblem.Sheet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Sheet(childComplexity), true
+	case "FormProblem.value":
+		if e.ComplexityRoot.FormProblem.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormProblem.Value(childComplexity), true
+
 	case "FundingLine.adjustedBudget":
 		if e.ComplexityRoot.FundingLine.AdjustedBudget == nil {
 			break
@@ -2589,6 +2771,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["id"].(int)), true
+	case "Mutation.importEvaluationForm":
+		if e.ComplexityRoot.Mutation.ImportEvaluationForm == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importEvaluationForm_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportEvaluationForm(childComplexity, args["evaluationID"].(int), args["file"].(graphql.Upload), args["dryRun"].(bool)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -8216,6 +8409,107 @@ input UserWhereInput {
   hasDepartmentWith: [DepartmentWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../forms.graphql", Input: `# The standard self-evaluation forms as Excel workbooks: GET
+# /files/evaluations/{id}/form.xlsx exports one; importEvaluationForm reads one back.
+
+"""A file sent with the request, as the GraphQL multipart request specification sends it."""
+scalar Upload
+
+"""Which workbook an import read."""
+enum FormKind {
+  """项目支出绩效自评表"""
+  PROJECT
+  """部门整体支出绩效自评表"""
+  OVERALL
+  """A plain table of indicators, one per row (一级指标, 二级指标, 三级指标, 指标性质, 指标值, 度量单位, 实际完成值, 分值, 得分…)."""
+  INDICATOR_TABLE
+}
+
+"""What an import does to a row."""
+enum FormChangeKind {
+  ADDED
+  CHANGED
+  REMOVED
+}
+
+"""One problem of an imported workbook: where it is and what is wrong."""
+type FormProblem {
+  """The sheet; null for a problem of the file itself (damaged, not a form)."""
+  sheet: String
+  """The cell ("H14") or range ("B14:C15"); null when the problem has none."""
+  cell: String
+  """The GraphQL field concerned (actual, weight, ratedScore…), when there is one."""
+  field: String
+  """The cell's text as read."""
+  value: String
+  """
+  A stable code a UI translates: FILE_EMPTY, FILE_TOO_LARGE, FILE_NOT_XLSX, FILE_LEGACY,
+  FILE_DAMAGED, NOT_A_FORM, WRONG_FORM, OTHER_SUBJECT, LAYOUT_CHANGED, MERGE_CHANGED,
+  TOO_MANY_ROWS, FORMULA, REQUIRED, NOT_A_NUMBER, TOO_MANY_PLACES, UNKNOWN_OPERATOR,
+  UNKNOWN_RATING, UNKNOWN_ID, DUPLICATE_ID, DUPLICATE_ROW, DERIVED, READ_ONLY,
+  NOT_STORED_YET, INVALID (a rule of the API refused the value: params.reason is the
+  API's own reason code, e.g. TOO_LONG or a rated score outside its band, params.text its words).
+  """
+  code: String!
+  """The values the code's sentence names, an object of strings (e.g. {"column": "实际完成值"})."""
+  params: Any!
+  """The same in English, with the cell, for logs and API callers."""
+  message: String!
+}
+
+"""One row an import adds, changes or removes."""
+type FormChange {
+  kind: FormChangeKind!
+  """The type of the row: Indicator, KeyTask, Project, DepartmentYear, Evaluation, FundingLine."""
+  entity: String!
+  """The row's id; null for a row added by a dry run (it exists only once applied)."""
+  id: ID
+  """The indicator's or key task's name, the project's or the department's."""
+  name: String!
+  level1: String
+  level2: String
+  """The sheet row the change was read from; null for a row removed."""
+  row: Int
+  """Each field that changes, before and after, written as the API writes it."""
+  fields: [FieldChange!]!
+  """An indicator's score before the import (null when added) and after it (null when removed)."""
+  scoreBefore: Decimal @places(n: 2)
+  scoreAfter: Decimal @places(n: 2)
+}
+
+"""What an import found, and did."""
+type FormImport {
+  form: FormKind!
+  dryRun: Boolean!
+  """Whether the changes were kept: never on a dry run, nor when any problem was found."""
+  applied: Boolean!
+  """Every problem found, all at once; when there is any, nothing is changed."""
+  problems: [FormProblem!]!
+  """What the import changes (a dry run: would change), in the workbook's order, removals last."""
+  changes: [FormChange!]!
+  """The evaluation's score before the import."""
+  scoreBefore: Decimal! @places(n: 2)
+  """
+  Its score after the changes (on a dry run: what it would be); null when problems were found.
+  Ask for the evaluation again after an import that applied: this answer holds no rows.
+  """
+  scoreAfter: Decimal @places(n: 2)
+}
+
+extend type Mutation {
+  """
+  Reads an Excel workbook holding the evaluation's form (as /files/evaluations/{id}/form.xlsx
+  exports it) or a plain table of its indicators, checks every value by the same rules as the
+  other mutations, and answers every problem at once, by sheet and cell, with what would change
+  and the score before and after. With dryRun: false and no problem, it makes the changes
+  through the same mutations (access rules, locks, audit records), all in this request's one
+  transaction. Indicators are matched by the workbook's hidden 编号 column, else by their level
+  names and name; rows added add indicators, rows missing remove them. A dry run rolls the whole
+  request back, every other field of it too. Files up to 10 MiB (sent as multipart/form-data).
+  """
+  importEvaluationForm(evaluationID: ID!, file: Upload!, dryRun: Boolean! = true): FormImport!
+}
+`, BuiltIn: false},
 	{Name: "../jixiao.graphql", Input: `# The hand-written part of the schema: computed values, rankings and mutations.
 # graph/ent.graphql beside it is generated from ent/schema by ` + "`" + `make generate` + "`" + `.
 
@@ -9282,6 +9576,72 @@ func (ec *executionContext) childFields_FieldLimit(ctx context.Context, field gr
 		return ec.fieldContext_FieldLimit_maxBytes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldLimit", field.Name)
+}
+
+func (ec *executionContext) childFields_FormChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_FormChange_kind(ctx, field)
+	case "entity":
+		return ec.fieldContext_FormChange_entity(ctx, field)
+	case "id":
+		return ec.fieldContext_FormChange_id(ctx, field)
+	case "name":
+		return ec.fieldContext_FormChange_name(ctx, field)
+	case "level1":
+		return ec.fieldContext_FormChange_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_FormChange_level2(ctx, field)
+	case "row":
+		return ec.fieldContext_FormChange_row(ctx, field)
+	case "fields":
+		return ec.fieldContext_FormChange_fields(ctx, field)
+	case "scoreBefore":
+		return ec.fieldContext_FormChange_scoreBefore(ctx, field)
+	case "scoreAfter":
+		return ec.fieldContext_FormChange_scoreAfter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FormChange", field.Name)
+}
+
+func (ec *executionContext) childFields_FormImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "form":
+		return ec.fieldContext_FormImport_form(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_FormImport_dryRun(ctx, field)
+	case "applied":
+		return ec.fieldContext_FormImport_applied(ctx, field)
+	case "problems":
+		return ec.fieldContext_FormImport_problems(ctx, field)
+	case "changes":
+		return ec.fieldContext_FormImport_changes(ctx, field)
+	case "scoreBefore":
+		return ec.fieldContext_FormImport_scoreBefore(ctx, field)
+	case "scoreAfter":
+		return ec.fieldContext_FormImport_scoreAfter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FormImport", field.Name)
+}
+
+func (ec *executionContext) childFields_FormProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sheet":
+		return ec.fieldContext_FormProblem_sheet(ctx, field)
+	case "cell":
+		return ec.fieldContext_FormProblem_cell(ctx, field)
+	case "field":
+		return ec.fieldContext_FormProblem_field(ctx, field)
+	case "value":
+		return ec.fieldContext_FormProblem_value(ctx, field)
+	case "code":
+		return ec.fieldContext_FormProblem_code(ctx, field)
+	case "params":
+		return ec.fieldContext_FormProblem_params(ctx, field)
+	case "message":
+		return ec.fieldContext_FormProblem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FormProblem", field.Name)
 }
 
 func (ec *executionContext) childFields_FundingLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10517,6 +10877,36 @@ func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Contex
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importEvaluationForm_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg2
 	return args, nil
 }
 
@@ -16546,6 +16936,585 @@ func (ec *executionContext) fieldContext_FieldLimit_maxBytes(_ context.Context, 
 	return graphql.NewScalarFieldContext("FieldLimit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _FormChange_kind(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FormChangeKind) graphql.Marshaler {
+			return ec.marshalNFormChangeKind2jixiaoᚋgraphᚋmodelᚐFormChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "FormChangeKind")
+}
+
+func (ec *executionContext) _FormChange_entity(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormChange_id(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FormChange_name(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormChange_level1(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormChange_level2(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormChange_row(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FormChange_fields(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*change.Field) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕᚖjixiaoᚋplatformᚋauditᚋchangeᚐFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FormChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FormChange_scoreBefore(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_scoreBefore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreBefore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_scoreBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FormChange_scoreAfter(ctx context.Context, field graphql.CollectedField, obj *model.FormChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormChange_scoreAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormChange_scoreAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FormImport_form(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FormKind) graphql.Marshaler {
+			return ec.marshalNFormKind2jixiaoᚋgraphᚋmodelᚐFormKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormImport", field, false, false, "FormKind")
+}
+
+func (ec *executionContext) _FormImport_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormImport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FormImport_applied(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormImport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FormImport_problems(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FormProblem) graphql.Marshaler {
+			return ec.marshalNFormProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐFormProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FormImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FormProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FormImport_changes(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FormChange) graphql.Marshaler {
+			return ec.marshalNFormChange2ᚕᚖjixiaoᚋgraphᚋmodelᚐFormChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FormImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FormChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FormImport_scoreBefore(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_scoreBefore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreBefore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_scoreBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormImport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FormImport_scoreAfter(ctx context.Context, field graphql.CollectedField, obj *model.FormImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormImport_scoreAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormImport_scoreAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormImport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _FormProblem_sheet(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_sheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sheet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_sheet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormProblem_cell(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_cell(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cell, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_cell(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormProblem_field(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormProblem_value(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormProblem_code(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormProblem_params(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNAny2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "Any")
+}
+
+func (ec *executionContext) _FormProblem_message(ctx context.Context, field graphql.CollectedField, obj *model.FormProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormProblem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormProblem", field, false, false, "String")
+}
+
 func (ec *executionContext) _FundingLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.FundingLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19982,6 +20951,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importEvaluationForm(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importEvaluationForm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportEvaluationForm(ctx, fc.Args["evaluationID"].(int), fc.Args["file"].(graphql.Upload), fc.Args["dryRun"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FormImport) graphql.Marshaler {
+			return ec.marshalNFormImport2ᚖjixiaoᚋgraphᚋmodelᚐFormImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importEvaluationForm(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FormImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importEvaluationForm_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -39279,6 +40292,210 @@ func (ec *executionContext) _FieldLimit(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var formChangeImplementors = []string{"FormChange"}
+
+func (ec *executionContext) _FormChange(ctx context.Context, sel ast.SelectionSet, obj *model.FormChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, formChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FormChange")
+		case "kind":
+			out.Values[i] = ec._FormChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entity":
+			out.Values[i] = ec._FormChange_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._FormChange_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._FormChange_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level1":
+			out.Values[i] = ec._FormChange_level1(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._FormChange_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "row":
+			out.Values[i] = ec._FormChange_row(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._FormChange_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreBefore":
+			out.Values[i] = ec._FormChange_scoreBefore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "scoreAfter":
+			out.Values[i] = ec._FormChange_scoreAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var formImportImplementors = []string{"FormImport"}
+
+func (ec *executionContext) _FormImport(ctx context.Context, sel ast.SelectionSet, obj *model.FormImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, formImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FormImport")
+		case "form":
+			out.Values[i] = ec._FormImport_form(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._FormImport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applied":
+			out.Values[i] = ec._FormImport_applied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._FormImport_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._FormImport_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreBefore":
+			out.Values[i] = ec._FormImport_scoreBefore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreAfter":
+			out.Values[i] = ec._FormImport_scoreAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var formProblemImplementors = []string{"FormProblem"}
+
+func (ec *executionContext) _FormProblem(ctx context.Context, sel ast.SelectionSet, obj *model.FormProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, formProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FormProblem")
+		case "sheet":
+			out.Values[i] = ec._FormProblem_sheet(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cell":
+			out.Values[i] = ec._FormProblem_cell(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._FormProblem_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._FormProblem_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._FormProblem_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._FormProblem_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._FormProblem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fundingLineImplementors = []string{"FundingLine", "Node"}
 
 func (ec *executionContext) _FundingLine(ctx context.Context, sel ast.SelectionSet, obj *ent.FundingLine) graphql.Marshaler {
@@ -40246,6 +41463,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeAPIToken":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importEvaluationForm":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importEvaluationForm(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -42663,6 +43887,30 @@ func (ec *executionContext) marshalNFieldChange2ᚕjixiaoᚋplatformᚋauditᚋc
 	return ret
 }
 
+func (ec *executionContext) marshalNFieldChange2ᚕᚖjixiaoᚋplatformᚋauditᚋchangeᚐFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []*change.Field) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2ᚖjixiaoᚋplatformᚋauditᚋchangeᚐField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚖjixiaoᚋplatformᚋauditᚋchangeᚐField(ctx context.Context, sel ast.SelectionSet, v *change.Field) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldChange!")
+		return graphql.Null
+	}
+	return ec._FieldChange(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFieldLimit2ᚕᚖjixiaoᚋgraphᚋmodelᚐFieldLimitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldLimit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -42685,6 +43933,82 @@ func (ec *executionContext) marshalNFieldLimit2ᚖjixiaoᚋgraphᚋmodelᚐField
 		return graphql.Null
 	}
 	return ec._FieldLimit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFormChange2ᚕᚖjixiaoᚋgraphᚋmodelᚐFormChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FormChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFormChange2ᚖjixiaoᚋgraphᚋmodelᚐFormChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFormChange2ᚖjixiaoᚋgraphᚋmodelᚐFormChange(ctx context.Context, sel ast.SelectionSet, v *model.FormChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FormChange!")
+		return graphql.Null
+	}
+	return ec._FormChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFormChangeKind2jixiaoᚋgraphᚋmodelᚐFormChangeKind(ctx context.Context, v any) (model.FormChangeKind, error) {
+	var res model.FormChangeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFormChangeKind2jixiaoᚋgraphᚋmodelᚐFormChangeKind(ctx context.Context, sel ast.SelectionSet, v model.FormChangeKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFormImport2ᚖjixiaoᚋgraphᚋmodelᚐFormImport(ctx context.Context, sel ast.SelectionSet, v *model.FormImport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FormImport!")
+		return graphql.Null
+	}
+	return ec._FormImport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFormKind2jixiaoᚋgraphᚋmodelᚐFormKind(ctx context.Context, v any) (model.FormKind, error) {
+	var res model.FormKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFormKind2jixiaoᚋgraphᚋmodelᚐFormKind(ctx context.Context, sel ast.SelectionSet, v model.FormKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFormProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐFormProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FormProblem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFormProblem2ᚖjixiaoᚋgraphᚋmodelᚐFormProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFormProblem2ᚖjixiaoᚋgraphᚋmodelᚐFormProblem(ctx context.Context, sel ast.SelectionSet, v *model.FormProblem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FormProblem!")
+		return graphql.Null
+	}
+	return ec._FormProblem(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐBinding(ctx context.Context, v any) (indicator.Binding, error) {
@@ -43563,6 +44887,20 @@ func (ec *executionContext) unmarshalNUpdateKeyTaskInput2jixiaoᚋentᚐUpdateKe
 func (ec *executionContext) unmarshalNUpdateProjectInput2jixiaoᚋentᚐUpdateProjectInput(ctx context.Context, v any) (ent.UpdateProjectInput, error) {
 	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUser2ᚖjixiaoᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {

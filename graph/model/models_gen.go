@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/user"
+	"jixiao/platform/audit/change"
 	"strconv"
 	"time"
 
@@ -119,6 +120,66 @@ type FieldLimit struct {
 	Field     string `json:"field"`
 	MaxLength *int   `json:"maxLength,omitempty"`
 	MaxBytes  *int   `json:"maxBytes,omitempty"`
+}
+
+// One row an import adds, changes or removes.
+type FormChange struct {
+	Kind FormChangeKind `json:"kind"`
+	// The type of the row: Indicator, KeyTask, Project, DepartmentYear, Evaluation, FundingLine.
+	Entity string `json:"entity"`
+	// The row's id; null for a row added by a dry run (it exists only once applied).
+	ID *int `json:"id,omitempty"`
+	// The indicator's or key task's name, the project's or the department's.
+	Name   string  `json:"name"`
+	Level1 *string `json:"level1,omitempty"`
+	Level2 *string `json:"level2,omitempty"`
+	// The sheet row the change was read from; null for a row removed.
+	Row *int `json:"row,omitempty"`
+	// Each field that changes, before and after, written as the API writes it.
+	Fields []*change.Field `json:"fields"`
+	// An indicator's score before the import (null when added) and after it (null when removed).
+	ScoreBefore *fixed.Decimal `json:"scoreBefore,omitempty"`
+	ScoreAfter  *fixed.Decimal `json:"scoreAfter,omitempty"`
+}
+
+// What an import found, and did.
+type FormImport struct {
+	Form   FormKind `json:"form"`
+	DryRun bool     `json:"dryRun"`
+	// Whether the changes were kept: never on a dry run, nor when any problem was found.
+	Applied bool `json:"applied"`
+	// Every problem found, all at once; when there is any, nothing is changed.
+	Problems []*FormProblem `json:"problems"`
+	// What the import changes (a dry run: would change), in the workbook's order, removals last.
+	Changes []*FormChange `json:"changes"`
+	// The evaluation's score before the import.
+	ScoreBefore fixed.Decimal `json:"scoreBefore"`
+	// Its score after the changes (on a dry run: what it would be); null when problems were found.
+	// Ask for the evaluation again after an import that applied: this answer holds no rows.
+	ScoreAfter *fixed.Decimal `json:"scoreAfter,omitempty"`
+}
+
+// One problem of an imported workbook: where it is and what is wrong.
+type FormProblem struct {
+	// The sheet; null for a problem of the file itself (damaged, not a form).
+	Sheet *string `json:"sheet,omitempty"`
+	// The cell ("H14") or range ("B14:C15"); null when the problem has none.
+	Cell *string `json:"cell,omitempty"`
+	// The GraphQL field concerned (actual, weight, ratedScore…), when there is one.
+	Field *string `json:"field,omitempty"`
+	// The cell's text as read.
+	Value *string `json:"value,omitempty"`
+	// A stable code a UI translates: FILE_EMPTY, FILE_TOO_LARGE, FILE_NOT_XLSX, FILE_LEGACY,
+	// FILE_DAMAGED, NOT_A_FORM, WRONG_FORM, OTHER_SUBJECT, LAYOUT_CHANGED, MERGE_CHANGED,
+	// TOO_MANY_ROWS, FORMULA, REQUIRED, NOT_A_NUMBER, TOO_MANY_PLACES, UNKNOWN_OPERATOR,
+	// UNKNOWN_RATING, UNKNOWN_ID, DUPLICATE_ID, DUPLICATE_ROW, DERIVED, READ_ONLY,
+	// NOT_STORED_YET, INVALID (a rule of the API refused the value: params.reason is the
+	// API's own reason code, e.g. TOO_LONG or a rated score outside its band, params.text its words).
+	Code string `json:"code"`
+	// The values the code's sentence names, an object of strings (e.g. {"column": "实际完成值"}).
+	Params any `json:"params"`
+	// The same in English, with the cell, for logs and API callers.
+	Message string `json:"message"`
 }
 
 // One line of a breakdown, for setFundingLines: an amount left out is 0.
@@ -794,6 +855,125 @@ func (e *EvaluationMeasure) UnmarshalJSON(b []byte) error {
 }
 
 func (e EvaluationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What an import does to a row.
+type FormChangeKind string
+
+const (
+	FormChangeKindAdded   FormChangeKind = "ADDED"
+	FormChangeKindChanged FormChangeKind = "CHANGED"
+	FormChangeKindRemoved FormChangeKind = "REMOVED"
+)
+
+var AllFormChangeKind = []FormChangeKind{
+	FormChangeKindAdded,
+	FormChangeKindChanged,
+	FormChangeKindRemoved,
+}
+
+func (e FormChangeKind) IsValid() bool {
+	switch e {
+	case FormChangeKindAdded, FormChangeKindChanged, FormChangeKindRemoved:
+		return true
+	}
+	return false
+}
+
+func (e FormChangeKind) String() string {
+	return string(e)
+}
+
+func (e *FormChangeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FormChangeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FormChangeKind", str)
+	}
+	return nil
+}
+
+func (e FormChangeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FormChangeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FormChangeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which workbook an import read.
+type FormKind string
+
+const (
+	// 项目支出绩效自评表
+	FormKindProject FormKind = "PROJECT"
+	// 部门整体支出绩效自评表
+	FormKindOverall FormKind = "OVERALL"
+	// A plain table of indicators, one per row (一级指标, 二级指标, 三级指标, 指标性质, 指标值, 度量单位, 实际完成值, 分值, 得分…).
+	FormKindIndicatorTable FormKind = "INDICATOR_TABLE"
+)
+
+var AllFormKind = []FormKind{
+	FormKindProject,
+	FormKindOverall,
+	FormKindIndicatorTable,
+}
+
+func (e FormKind) IsValid() bool {
+	switch e {
+	case FormKindProject, FormKindOverall, FormKindIndicatorTable:
+		return true
+	}
+	return false
+}
+
+func (e FormKind) String() string {
+	return string(e)
+}
+
+func (e *FormKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FormKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FormKind", str)
+	}
+	return nil
+}
+
+func (e FormKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FormKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FormKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -201,12 +201,12 @@ func (e *run) serve(ctx context.Context) gqlerror.List {
 	if err != nil {
 		return gqlerror.List{coded(err)}
 	}
-	name := filename(e.req.Filename, p.root, e.req.Format)
+	name := Filename(e.req.Filename, p.root, e.req.Format)
 	start := func(contentType string) func() io.Writer {
 		return func() io.Writer {
 			h := e.w.Header()
 			h.Set("Content-Type", contentType)
-			h.Set("Content-Disposition", disposition(name))
+			h.Set("Content-Disposition", Disposition(name))
 			h.Set("Cache-Control", "no-store")
 			e.w.WriteHeader(http.StatusOK)
 			e.sent = true

@@ -219,12 +219,12 @@ func TestFilename(t *testing.T) {
 		{"a\"b\r\n.csv", "x", "csv", "a_b.csv", `attachment; filename="a_b.csv"; filename*=UTF-8''a_b.csv`},
 	}
 	for _, tt := range tests {
-		name := filename(tt.asked, tt.field, tt.format)
+		name := Filename(tt.asked, tt.field, tt.format)
 		if name != tt.name {
-			t.Errorf("filename(%q) = %q, want %q", tt.asked, name, tt.name)
+			t.Errorf("Filename(%q) = %q, want %q", tt.asked, name, tt.name)
 		}
-		if d := disposition(name); d != tt.disposition {
-			t.Errorf("disposition(%q) = %q, want %q", name, d, tt.disposition)
+		if d := Disposition(name); d != tt.disposition {
+			t.Errorf("Disposition(%q) = %q, want %q", name, d, tt.disposition)
 		}
 	}
 }

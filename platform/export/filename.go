@@ -10,10 +10,10 @@ import (
 // maxNameRunes bounds a file name, extension included.
 const maxNameRunes = 120
 
-// filename is the download's name: the one asked for, or the exported field's,
-// without path separators or control characters, ending in the format's
-// extension (added unless it is there).
-func filename(asked, field, format string) string {
+// Filename is a download's name: the one asked for, or fallback, without path
+// separators or control characters, at most 120 characters, ending in the
+// format's extension (added unless it is there).
+func Filename(asked, fallback, format string) string {
 	name := strings.Map(func(r rune) rune {
 		switch {
 		case r == '/' || r == '\\' || r == ':' || r == '"' || r == '*' || r == '?' || r == '<' || r == '>' || r == '|':
@@ -30,7 +30,7 @@ func filename(asked, field, format string) string {
 		name = name[:len(name)-len(ext)]
 	}
 	if name == "" {
-		name = field
+		name = fallback
 	}
 	if r := []rune(name); len(r) > maxNameRunes-len(ext) {
 		name = string(r[:maxNameRunes-len(ext)])
@@ -38,10 +38,10 @@ func filename(asked, field, format string) string {
 	return name + ext
 }
 
-// disposition is the Content-Disposition of a download named name: an ASCII
+// Disposition is the Content-Disposition of a download named name: an ASCII
 // fallback (other characters become _) for old clients, and the name itself
 // RFC 5987-encoded (filename*=UTF-8”…), which browsers prefer.
-func disposition(name string) string {
+func Disposition(name string) string {
 	ascii := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
 			return '_'

@@ -20,6 +20,7 @@ const (
 	routeMetrics  = "/metrics"
 	routeHealthz  = "/healthz"
 	routeReadyz   = "/readyz"
+	routeFiles    = "/files" // documents of evaluations, /files/evaluations/{id}/form.xlsx
 	routeAssets   = "assets" // the app's hashed files under /assets/
 	routeOther    = "other"  // the app's pages and deep links, and anything else
 )
@@ -31,6 +32,9 @@ func routeClass(path string) string {
 	}
 	if strings.HasPrefix(path, "/assets/") {
 		return routeAssets
+	}
+	if strings.HasPrefix(path, "/files/") {
+		return routeFiles
 	}
 	return routeOther
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"time"
 )
@@ -26,13 +27,18 @@ const (
 )
 
 // limitBodies refuses a request body larger than limit with 413 and a GraphQL-style
-// error. A declared Content-Length is refused before anything is read; otherwise
-// the body is read through http.MaxBytesReader. For the paths in buffered (the
-// GraphQL endpoint, whose transport reads the whole body itself and would turn an
-// overrun into a decoding error) the body is read here, in full, before the
-// handler runs; elsewhere it is only wrapped.
-func limitBodies(limit int64, buffered map[string]bool, next http.Handler) http.Handler {
+// error; a file upload (a multipart/form-data POST to the GraphQL endpoint) may
+// be as large as uploads. A declared Content-Length is refused before anything is
+// read; otherwise the body is read through http.MaxBytesReader. For the paths in
+// buffered (the GraphQL endpoint, whose transports read the whole body themselves
+// and would turn an overrun into a decoding error) the body is read here, in
+// full, before the handler runs; elsewhere it is only wrapped.
+func limitBodies(limit, uploads int64, buffered map[string]bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := limit
+		if r.Method == http.MethodPost && r.URL.Path == "/query" && isMultipart(r) {
+			limit = uploads
+		}
 		if r.ContentLength > limit {
 			tooLarge(w, limit)
 			return
@@ -56,6 +62,12 @@ func limitBodies(limit int64, buffered map[string]bool, next http.Handler) http.
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isMultipart reports whether r's body is multipart/form-data: an upload.
+func isMultipart(r *http.Request) bool {
+	t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return t == "multipart/form-data"
 }
 
 // tooLarge answers 413. net/http closes the connection afterwards rather than

@@ -128,27 +128,38 @@ func TestPanicsStayInTheLog(t *testing.T) {
 	}
 }
 
-// A body read through the limit: the handler sees all of it when it fits.
+// A body read through the limit: the handler sees all of it when it fits. An
+// upload to the GraphQL endpoint (multipart/form-data) has a limit of its own.
 func TestLimitBodies(t *testing.T) {
 	var seen []byte
-	h := limitBodies(10, map[string]bool{"/query": true}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := limitBodies(10, 20, map[string]bool{"/query": true}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		seen, _ = io.ReadAll(r.Body)
 	}))
+	const multipart = "multipart/form-data; boundary=x"
 	for _, tt := range []struct {
 		path, body string
 		length     int64
 		status     int
+		upload     bool
 	}{
-		{"/query", "0123456789", 10, 200},
-		{"/query", "0123456789", -1, 200},
-		{"/query", "0123456789A", 11, 413},
-		{"/query", "0123456789A", -1, 413},
-		{"/other", "0123456789A", 11, 413},
-		{"/other", "0123456789", -1, 200},
+		{"/query", "0123456789", 10, 200, false},
+		{"/query", "0123456789", -1, 200, false},
+		{"/query", "0123456789A", 11, 413, false},
+		{"/query", "0123456789A", -1, 413, false},
+		{"/other", "0123456789A", 11, 413, false},
+		{"/other", "0123456789", -1, 200, false},
+		{"/query", "0123456789ABCDEFGHIJ", 20, 200, true},
+		{"/query", "0123456789ABCDEFGHIJ", -1, 200, true},
+		{"/query", "0123456789ABCDEFGHIJK", 21, 413, true},
+		{"/query", "0123456789ABCDEFGHIJK", -1, 413, true},
+		{"/other", "0123456789ABCDE", 15, 413, true},
 	} {
 		seen = nil
 		req := httptest.NewRequest(http.MethodPost, tt.path, strings.NewReader(tt.body))
 		req.ContentLength = tt.length
+		if tt.upload {
+			req.Header.Set("Content-Type", multipart)
+		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != tt.status {

@@ -24,9 +24,10 @@ func refuseUnservable(next http.Handler) http.Handler {
 				return
 			}
 		case http.MethodPost:
-			if t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); t != "application/json" {
+			// JSON, or multipart/form-data for a file upload (the GraphQL multipart request specification).
+			if t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); t != "application/json" && t != "multipart/form-data" {
 				writeError(w, http.StatusUnsupportedMediaType, CodeBadRequest,
-					"send the request as JSON, with Content-Type: application/json")
+					"send the request as JSON, with Content-Type: application/json (or a file upload as multipart/form-data)")
 				return
 			}
 		default:

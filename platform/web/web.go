@@ -23,6 +23,7 @@ import (
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
 	"jixiao/platform/export"
+	"jixiao/platform/files"
 	"jixiao/platform/metrics"
 	"jixiao/platform/reqid"
 	"jixiao/platform/store"
@@ -116,6 +117,8 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
 	mux.Handle("/export", export.Route(authn.Middleware(noteViewer(api))))
+	// Documents of an evaluation (its form as a workbook), read under the caller's rules.
+	mux.Handle(files.Prefix, authn.Middleware(noteViewer(files.Handler(client, log))))
 	var app *assets
 	if opts.SPA != nil {
 		app = newAssets(opts.SPA)
@@ -141,7 +144,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 		MaxAge:           600,
 	})
 	var h http.Handler = mux
-	h = limitBodies(maxBody, map[string]bool{"/query": true, "/export": true}, h)
+	h = limitBodies(maxBody, graph.MaxMultipartBytes, map[string]bool{"/query": true, "/export": true}, h)
 	h = exportsUntimed(h, withTimeout(timeout, h))
 	h = c.Handler(h)
 	h = recoverPanics(log, h)

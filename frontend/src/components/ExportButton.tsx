@@ -55,25 +55,7 @@ export async function downloadExport(opts: {
       filename: opts.filename,
     }),
   });
-  if (!resp.ok || (resp.headers.get("Content-Type") ?? "").startsWith("application/json")) {
-    let body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } = {};
-    try {
-      body = await resp.json();
-    } catch {
-      // not JSON: reported as unknown below
-    }
-    const errors = (body.errors ?? [{ message: `HTTP ${resp.status}` }]).map((e) => {
-      const x = e.extensions ?? {};
-      return {
-        code: String(x.code ?? "UNKNOWN"),
-        field: x.field == null ? undefined : String(x.field),
-        limit: typeof x.limit === "number" ? x.limit : undefined,
-        got: typeof x.got === "number" ? x.got : undefined,
-        message: e.message,
-      };
-    });
-    throw new ExportError(errors);
-  }
+  if (!resp.ok || (resp.headers.get("Content-Type") ?? "").startsWith("application/json")) throw await refusal(resp);
   let blob: Blob;
   try {
     blob = await resp.blob();
@@ -82,6 +64,33 @@ export async function downloadExport(opts: {
     throw new ExportError([{ code: "NETWORK", message: String(e) }], true);
   }
   const name = dispositionName(resp.headers.get("Content-Disposition")) ?? `${opts.filename ?? "export"}.${opts.format}`;
+  saveBlob(blob, name);
+  return name;
+}
+
+/** The ExportError of a download the server refused, from its GraphQL-style error body. */
+export async function refusal(resp: Response): Promise<ExportError> {
+  let body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } = {};
+  try {
+    body = await resp.json();
+  } catch {
+    // not JSON: reported as unknown below
+  }
+  const errors = (body.errors ?? [{ message: `HTTP ${resp.status}` }]).map((e) => {
+    const x = e.extensions ?? {};
+    return {
+      code: String(x.code ?? "UNKNOWN"),
+      field: x.field == null ? undefined : String(x.field),
+      limit: typeof x.limit === "number" ? x.limit : undefined,
+      got: typeof x.got === "number" ? x.got : undefined,
+      message: e.message,
+    };
+  });
+  return new ExportError(errors);
+}
+
+/** Saves blob as a download named name, through a temporary <a download>. */
+export function saveBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -91,7 +100,6 @@ export async function downloadExport(opts: {
   a.click();
   a.remove();
   URL.revokeObjectURL(url);
-  return name;
 }
 
 /** The sentence for a refused export, in the UI's language. */

@@ -30,6 +30,7 @@ import ProblemsList from "./evaluation/ProblemsList";
 import SubtotalsTable from "./evaluation/SubtotalsTable";
 import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evaluation/problems";
 import { breakdownRows } from "./evaluation/subtotals";
+import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
 const SubtotalsChart = lazy(() => import("./evaluation/SubtotalsChart"));
@@ -274,6 +275,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
               <FileTextOutlined /> {t("evaluation.openReport")}
             </Link>
             <Link to={`/years/${ev.departmentYear.id}`}>{t("evaluation.openYear")}</Link>
+            <FormDownloadButton evaluationID={ev.id} />
+            {can.edit && !readOnly && <FormImportButton evaluationID={ev.id} onApplied={reload} />}
           </Space>
         }
       >

@@ -20,6 +20,7 @@ import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/type
 import { validateCell } from "./indicators/validate";
 import { useRules } from "./indicators/rules";
 import ExportButton from "../components/ExportButton";
+import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -433,6 +434,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
               variables={{ id }}
               filename={`${t("indicators.title")} ${subject.title}`}
             />
+            {evaluation && <FormDownloadButton evaluationID={evaluation.id} />}
+            {evaluation && !readOnly && <FormImportButton evaluationID={evaluation.id} onApplied={reload} />}
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>

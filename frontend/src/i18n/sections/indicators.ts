@@ -16,7 +16,9 @@ export const zh = {
   count: "共 {{count}} 项指标",
   empty: "暂无指标",
   keyboardHint:
-    "单击单元格即可编辑：Enter 保存并移到下一行，Tab 保存并移到右侧单元格（Shift+Tab 向左），Esc 放弃修改；偏差原因中 Shift+Enter 换行。",
+    "单击单元格即可编辑：Enter 保存并移到下一行，Tab 保存并移到右侧单元格（Shift+Tab 向左），Esc 放弃修改；偏差原因中 Shift+Enter 换行。从 Excel 复制的一块单元格可粘贴到选中的单元格，按表格的列和行依次填入。",
+  pasted: "已粘贴 {{count}} 个单元格",
+  pasteSkipped: "已粘贴 {{count}} 个单元格，跳过 {{skipped}} 个不可编辑或超出表格的单元格",
   editCell: "编辑「{{name}}」的{{column}}",
   level1: "一级指标",
   level2: "二级指标",
@@ -111,7 +113,9 @@ export const en: typeof zh = {
   count: "{{count}} indicators",
   empty: "No indicators",
   keyboardHint:
-    "Click a cell to edit it: Enter saves and moves down, Tab saves and moves right (Shift+Tab left), Esc discards; Shift+Enter starts a new line in a deviation reason.",
+    "Click a cell to edit it: Enter saves and moves down, Tab saves and moves right (Shift+Tab left), Esc discards; Shift+Enter starts a new line in a deviation reason. A block of cells copied from Excel pastes into the selected cell, filling the table's columns and rows in turn.",
+  pasted: "Pasted {{count}} cell(s)",
+  pasteSkipped: "Pasted {{count}} cell(s); skipped {{skipped}} that cannot be edited or lie beyond the table",
   editCell: "Edit {{column}} of “{{name}}”",
   level1: "Level 1",
   level2: "Level 2",

@@ -4,6 +4,8 @@ import IndicatorTable from "./IndicatorTable";
 import { EditStore } from "./editStore";
 import type { IndicatorRow } from "./types";
 import { rulesOf } from "./rules.fixture";
+import { GRID_COLUMNS } from "./paste";
+import i18n from "../../i18n";
 
 /** n indicators in 3 level-1 groups of 5 level-2 groups each; every 4th is qualitative. */
 function makeIndicators(n: number): IndicatorRow[] {
@@ -124,5 +126,64 @@ describe("IndicatorTable", () => {
     expect(cell).toHaveTextContent("预算执行率");
     act(() => cell.click());
     expect(store.getActive()).toBeNull();
+  });
+
+  // A block copied from Excel, pasted into a cell, fills the cells it covers: the table's columns
+  // rightwards and its indicators downwards, each through the same commit as a typed value.
+  it("pastes a block of cells from a spreadsheet", () => {
+    const store = new EditStore();
+    const onCommit = vi.fn((id: string, field: string) => {
+      if (id === "2" && field === "target") {
+        store.setError(id, field, "指标值不能为负数");
+        return false;
+      }
+      return true;
+    });
+    render(<IndicatorTable indicators={makeIndicators(6)} readOnly={false} store={store} onCommit={onCommit} />);
+    const cell = document.querySelector('[data-cell="1:target"]') as HTMLElement;
+    fireEvent.paste(cell, { clipboardData: { getData: () => "95\t次\r\n80\t篇\r\n-70\t件\r\n" } });
+    // tree order: 1, 4 (qualitative: no target), 2
+    expect(onCommit.mock.calls).toEqual([
+      ["1", "target", "95"],
+      ["1", "unit", "次"],
+      ["4", "unit", "篇"],
+      ["2", "target", "-70"],
+      ["2", "unit", "件"],
+    ]);
+    // the refused cell shows its error as the editor shows every error
+    expect(document.querySelector('[data-cell="2:target"]')).toHaveTextContent("指标值不能为负数");
+    expect(store.getActive()).toBeNull();
+  });
+
+  it("pastes a block into the cell being edited, and one cell's text as typed text", () => {
+    const store = new EditStore();
+    const onCommit = vi.fn(() => true);
+    render(<IndicatorTable indicators={makeIndicators(3)} readOnly={false} store={store} onCommit={onCommit} />);
+    fireEvent.click(document.querySelector('[data-cell="1:weight"]') as HTMLElement);
+    const input = screen.getByLabelText("分值");
+    fireEvent.paste(input, { clipboardData: { getData: () => "8" } });
+    expect(onCommit).not.toHaveBeenCalled(); // typed into the editor by the browser
+    fireEvent.paste(input, { clipboardData: { getData: () => "5\t88\n" } });
+    expect(onCommit.mock.calls).toEqual([
+      ["1", "weight", "5"],
+      ["1", "actual", "88"],
+    ]);
+    expect(store.getActive()).toBeNull();
+  });
+
+  it("pastes nothing when read-only", () => {
+    const onCommit = vi.fn(() => true);
+    render(<IndicatorTable indicators={makeIndicators(3)} readOnly store={new EditStore()} onCommit={onCommit} />);
+    fireEvent.paste(document.querySelector('[data-cell="1:target"]') as HTMLElement, { clipboardData: { getData: () => "1\t2" } });
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+
+  // GRID_COLUMNS says which column a pasted value lands in: it must be the table's order.
+  it("pastes into the columns as the table shows them", () => {
+    const { container } = render(<IndicatorTable indicators={makeIndicators(1)} readOnly={false} store={new EditStore()} onCommit={() => true} />);
+    const headers = [...container.querySelectorAll("thead th")].map((th) => th.textContent ?? "").filter((h) => h !== "");
+    GRID_COLUMNS.forEach((field, i) => {
+      if (field) expect(headers[i]).toBe(i18n.t(field === "operator" ? "indicators.operatorHeader" : `indicators.col.${field}`));
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { memo, useCallback, useContext, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from "react";
-import { Button, Popconfirm, Table, Tag, Tooltip } from "antd";
+import { Button, Popconfirm, Table, Tag, Tooltip, message } from "antd";
 import type { ColumnsType, TableRef } from "antd/es/table";
 import { CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
 import { nextCell, type Direction } from "./nav";
+import { parseClipboard, pastePlan } from "./paste";
 import { groupIndicators, leafKey, rowChanged, type GroupRow, type SubtotalLike, type TreeRow } from "./tree";
 import type { CellField, IndicatorRow, Kind } from "./types";
 import "./indicators.css";
@@ -112,6 +113,16 @@ export default function IndicatorTable({
       readOnly,
       bands,
       commit: (id, field, value) => commitRef.current(id, field, value),
+      // A block copied from a spreadsheet: each cell it covers is checked and saved as if typed,
+      // through the same commit (and so the same mutations); a refused cell shows its error.
+      paste: (from: CellRef, text: string) => {
+        const { cells, skipped } = pastePlan(leavesRef.current, from, parseClipboard(text));
+        let pasted = 0;
+        for (const c of cells) if (commitRef.current(c.id, c.field, c.value)) pasted++;
+        focusCell(from.id, from.field);
+        if (cells.length + skipped > 1)
+          void message.info(skipped ? t("indicators.pasteSkipped", { count: pasted, skipped }) : t("indicators.pasted", { count: pasted }));
+      },
       move: (from: CellRef, dir: Direction) => {
         const next = nextCell(leavesRef.current, from, dir);
         if (next) activate(next);
@@ -121,7 +132,7 @@ export default function IndicatorTable({
         }
       },
     }),
-    [store, readOnly, bands, activate],
+    [store, readOnly, bands, activate, t],
   );
 
   useImperativeHandle(

@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { createContext, memo, useContext, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { AutoComplete, Input, Select, Tag, Tooltip } from "antd";
 import { LoadingOutlined, WarningOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import type { Bands } from "./rules";
 import { roundDecimal, shareToPercent } from "./decimal";
 import { useCellError, useIsActive, useIsSaving, type CellRef, type EditStore } from "./editStore";
 import type { Direction } from "./nav";
+import { parseClipboard } from "./paste";
 import { cellApplies, cellValue, COMMON_UNITS, OPERATORS, operatorSymbol, type CellField, type IndicatorRow } from "./types";
 
 /** What every cell of the table shares; changes only when the table turns read-only or back. */
@@ -17,6 +18,8 @@ export interface EditorContextValue {
   /** Checks and queues the save of a cell; false keeps the cell open, its error in the store. */
   commit(id: string, field: CellField, value: string): boolean;
   move(from: CellRef, dir: Direction): void;
+  /** Fills the cells a block of clipboard text (copied from a spreadsheet) covers from cell. */
+  paste(from: CellRef, text: string): void;
   /** The rating bands the server serves; undefined until loaded. */
   bands?: Bands;
 }
@@ -41,15 +44,26 @@ export const cellMounted = (id: string, field: string) => document.querySelector
 
 /** One editable cell: its value, or its editor while it is the active cell; its error below. */
 export const EditableCell = memo(function EditableCell({ row, field }: { row: IndicatorRow; field: CellField }) {
-  const { store, readOnly } = useEditor();
+  const { store, readOnly, paste } = useEditor();
   const { t } = useTranslation();
   const active = useIsActive(store, row.id, field);
   const error = useCellError(store, row.id, field);
   const applies = cellApplies(row, field);
   const editable = !readOnly && applies;
   if (active && editable) {
+    // A block of cells pasted into the editor fills the cells it covers; one cell's text is
+    // typed into the editor as usual.
+    const onPaste = (e: ClipboardEvent) => {
+      const text = e.clipboardData.getData("text/plain");
+      const block = parseClipboard(text);
+      if (block.length > 1 || (block[0]?.length ?? 0) > 1) {
+        e.preventDefault();
+        store.setActive(null);
+        paste({ id: row.id, field }, text);
+      }
+    };
     return (
-      <div className="ind-cell-editing">
+      <div className="ind-cell-editing" onPaste={onPaste}>
         <CellEditor row={row} field={field} error={error} />
         {error && (
           <div className="ind-cell-error" role="alert">
@@ -67,6 +81,16 @@ export const EditableCell = memo(function EditableCell({ row, field }: { row: In
       data-cell={`${row.id}:${field}`}
       aria-label={editable ? t("indicators.editCell", { column: t(`indicators.col.${field}`), name: row.name }) : undefined}
       onClick={editable ? start : undefined}
+      onPaste={
+        editable
+          ? (e) => {
+              const text = e.clipboardData.getData("text/plain");
+              if (!text) return;
+              e.preventDefault();
+              paste({ id: row.id, field }, text);
+            }
+          : undefined
+      }
       onKeyDown={
         editable
           ? (e) => {

@@ -1,0 +1,89 @@
+import type { TFunction } from "i18next";
+import { graphql } from "../../gql";
+import type { FormImportMutation } from "../../gql/graphql";
+import { fieldName, reasonText } from "../../api/errors";
+import { dispositionName, refusal, saveBlob } from "../../components/ExportButton";
+import { operatorSymbol, isOperator } from "../indicators/types";
+
+/** The import mutation: a dry run (the default) answers what would change and every problem. */
+export const ImportFormDocument = graphql(`
+  mutation FormImport($evaluationID: ID!, $file: Upload!, $dryRun: Boolean!) {
+    importEvaluationForm(evaluationID: $evaluationID, file: $file, dryRun: $dryRun) {
+      form
+      dryRun
+      applied
+      scoreBefore
+      scoreAfter
+      problems { sheet cell field value code params message }
+      changes { kind entity id name level1 level2 row fields { field before after } scoreBefore scoreAfter }
+    }
+  }
+`);
+
+/** The path of an evaluation's form as a workbook. */
+export const formPath = (evaluationID: string) => `/files/evaluations/${encodeURIComponent(evaluationID)}/form.xlsx`;
+
+/**
+ * Downloads an evaluation's form (GET, with the session cookie) and saves it under the name the
+ * server gives. Resolves with that name; rejects with an ExportError when the server refuses.
+ */
+export async function downloadForm(evaluationID: string): Promise<string> {
+  const resp = await fetch(formPath(evaluationID), { credentials: "same-origin" });
+  if (!resp.ok) throw await refusal(resp);
+  const name = dispositionName(resp.headers.get("Content-Disposition")) ?? "自评表.xlsx";
+  saveBlob(await resp.blob(), name);
+  return name;
+}
+
+type Problem = Pick<FormImportMutation["importEvaluationForm"]["problems"][number], "sheet" | "cell" | "field" | "value" | "code" | "params">;
+
+/** Where a problem is, as a spreadsheet names it: 自评表!H14, or the sheet alone. */
+export function problemRef(p: Pick<Problem, "sheet" | "cell">): string {
+  if (!p.sheet) return "";
+  return p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
+}
+
+/** The sentence for an import problem, in the UI's language, from its code and params. */
+export function problemText(t: TFunction, p: Problem): string {
+  const params = { ...((p.params ?? {}) as Record<string, string>) };
+  const ref = problemRef(p);
+  const values: Record<string, unknown> = { ...params, ref, value: p.value ?? "" };
+  switch (p.code) {
+    case "FILE_TOO_LARGE":
+      values.mb = Math.round(Number(params.max) / (1 << 20));
+      break;
+    case "WRONG_FORM":
+      values.found = t(`forms.form.${params.found}`);
+      values.expected = t(`forms.form.${params.expected}`);
+      break;
+    case "NOT_STORED_YET":
+      values.field = t(`forms.field.${params.field}`, { defaultValue: fieldName(t, params.field) });
+      break;
+    case "INVALID":
+      values.reason = reasonText(t, params.reason ?? "INVALID", params, p.field ?? undefined);
+      break;
+  }
+  const text = t(`forms.problem.${p.code}`, { ...values, defaultValue: t("forms.problem.UNKNOWN", { ref }) });
+  // A problem of the file itself has no cell to name.
+  return ref ? text : text.replace(/^[：:]\s*/, "");
+}
+
+/** A field of a change by the name the UI gives it. */
+export function changeFieldName(t: TFunction, field: string): string {
+  return t(`forms.field.${field}`, { defaultValue: fieldName(t, field) });
+}
+
+/** A value of a change as the UI shows it: enums in words, nothing as （空）. */
+export function changeValue(t: TFunction, field: string, v: unknown): string {
+  if (v == null || v === "") return t("forms.empty");
+  const s = String(v);
+  switch (field) {
+    case "operator":
+      return isOperator(s) ? operatorSymbol(s) : s;
+    case "kind":
+      return t(`indicators.kind.${s}`, { defaultValue: s });
+    case "rating":
+      return t(`indicators.rating.${s}`, { defaultValue: s });
+  }
+  return s;
+}

@@ -1,0 +1,119 @@
+// Package files serves the documents made from an evaluation, each at
+// GET /files/evaluations/{id}/{document}: today form.xlsx, the evaluation's
+// self-evaluation form (项目支出绩效自评表 or 部门整体支出绩效自评表) as an Excel
+// workbook. The report's .docx and .pdf are further documents: an entry in
+// documents beside form.xlsx, nothing else.
+//
+// The evaluation is read with the caller of the request (the authentication
+// middleware in front puts them in the context), through ent and its access
+// rules: an evaluation the caller may not read answers 404, exactly as one that
+// does not exist.
+package files
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"jixiao/domain/forms"
+	"jixiao/ent"
+	"jixiao/platform/export"
+	"jixiao/platform/forms/xlsx"
+)
+
+// Prefix is the path every document lies under.
+const Prefix = "/files/"
+
+// file is a document made for a request.
+type file struct {
+	name        string // the download's name, without its extension
+	ext         string // "xlsx"
+	contentType string
+	body        []byte
+}
+
+// document makes one kind of document of the evaluation id, read through db
+// with the caller in ctx; ent's NotFoundError when the caller may not see it.
+type document func(ctx context.Context, db *ent.Client, id int) (*file, error)
+
+// documents are the documents of an evaluation, by their name in the path.
+var documents = map[string]document{
+	"form.xlsx": formXLSX,
+}
+
+// Handler serves the documents of evaluations read through client.
+func Handler(client *ent.Client, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// /files/evaluations/{id}/{document}
+		parts := strings.Split(strings.TrimPrefix(r.URL.Path, Prefix), "/")
+		if len(parts) != 3 || parts[0] != "evaluations" {
+			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
+			return
+		}
+		mk, known := documents[parts[2]]
+		id, err := strconv.Atoi(parts[1])
+		if !known || err != nil || id <= 0 {
+			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			writeError(w, http.StatusMethodNotAllowed, "BAD_REQUEST", "documents are read with GET")
+			return
+		}
+		f, err := mk(r.Context(), client, id)
+		switch {
+		case ent.IsNotFound(err):
+			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("evaluation %d does not exist", id))
+			return
+		case err != nil:
+			log.ErrorContext(r.Context(), "making a document", "document", parts[2], "evaluation", id, "error", err)
+			writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", f.contentType)
+		h.Set("Content-Disposition", export.Disposition(export.Filename(f.name, "document", f.ext)))
+		h.Set("Content-Length", strconv.Itoa(len(f.body)))
+		// The caller's own data: never kept by a shared cache, nor by the browser.
+		h.Set("Cache-Control", "private, no-store")
+		w.WriteHeader(http.StatusOK)
+		if r.Method == http.MethodGet {
+			_, _ = w.Write(f.body)
+		}
+	})
+}
+
+// formXLSX is the evaluation's form as a workbook, named after the form, the
+// year and its project or department: 2023年度项目支出绩效自评表-区委重要会议保障.xlsx.
+func formXLSX(ctx context.Context, db *ent.Client, id int) (*file, error) {
+	src, err := forms.Load(ctx, db, id)
+	if err != nil {
+		return nil, err
+	}
+	f := forms.Build(src)
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, f); err != nil {
+		return nil, err
+	}
+	subject := f.DepartmentName
+	if f.Kind == forms.ProjectForm {
+		subject = f.ProjectName
+	}
+	return &file{name: fmt.Sprintf("%d年度%s-%s", f.Year, f.Kind.Title(), subject), ext: "xlsx",
+		contentType: xlsx.ContentType, body: buf.Bytes()}, nil
+}
+
+// writeError answers with status and a GraphQL-style error, as the API's other
+// refusals read.
+func writeError(w http.ResponseWriter, status int, code, message string) {
+	body, _ := json.Marshal(map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}}})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
