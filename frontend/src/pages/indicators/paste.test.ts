@@ -15,6 +15,7 @@ const row = (id: string, over: Partial<IndicatorRow> = {}): IndicatorRow => ({
   unit: "%",
   weight: "5.00",
   actual: "90.00",
+  scoringCriteria: "",
   binding: null,
   rating: null,
   ratedScore: null,

@@ -20,6 +20,7 @@ export const GRID_COLUMNS: readonly (CellField | null)[] = [
   null, // attainment
   null, // score
   "deviationReason",
+  "scoringCriteria",
 ];
 
 /**
