@@ -48,8 +48,8 @@ const (
 )
 
 // fileOp downloads the form.xlsx of the evaluation f names.
-func fileOp(f func(e *env) string) operation {
-	return operation{shape: downloaded, vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
+func fileOp(document string, f func(e *env) string) operation {
+	return operation{shape: downloaded, query: document, vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
 }
 
 // importOp imports, as a dry run, the unchanged form of the evaluation f names,
@@ -68,12 +68,12 @@ func (op operation) send(t *testing.T, c *caller, vars map[string]any) gqlRespon
 	t.Helper()
 	switch op.shape {
 	case downloaded:
-		resp, body := download(t, c, "/files/evaluations/"+vars["id"].(string)+"/form.xlsx")
+		resp, body := download(t, c, "/files/evaluations/"+vars["id"].(string)+"/"+op.query)
 		var r gqlResponse
 		if resp.StatusCode == http.StatusOK {
 			r.Data, _ = json.Marshal(map[string]any{"node": map[string]any{"id": vars["id"]}})
 		} else if err := json.Unmarshal(body, &r); err != nil || len(r.Errors) == 0 {
-			t.Fatalf("form.xlsx: status %d: %s", resp.StatusCode, body)
+			t.Fatalf("%s: status %d: %s", op.query, resp.StatusCode, body)
 		}
 		return r
 	case uploaded:

@@ -1,8 +1,7 @@
 // Package files serves the documents made from an evaluation, each at
-// GET /files/evaluations/{id}/{document}: today form.xlsx, the evaluation's
+// GET /files/evaluations/{id}/{document}: form.xlsx, the evaluation's
 // self-evaluation form (项目支出绩效自评表 or 部门整体支出绩效自评表) as an Excel
-// workbook. The report's .docx and .pdf are further documents: an entry in
-// documents beside form.xlsx, nothing else.
+// workbook, and report.docx and report.pdf, its self-evaluation report.
 //
 // The evaluation is read with the caller of the request (the authentication
 // middleware in front puts them in the context), through ent and its access
@@ -43,7 +42,9 @@ type document func(ctx context.Context, db *ent.Client, id int) (*file, error)
 
 // documents are the documents of an evaluation, by their name in the path.
 var documents = map[string]document{
-	"form.xlsx": formXLSX,
+	"form.xlsx":   formXLSX,
+	"report.docx": reportDOCX,
+	"report.pdf":  reportPDF,
 }
 
 // Handler serves the documents of evaluations read through client.

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"strings"
+
 	"jixiao/domain/report"
 	"jixiao/platform/doc"
 )
@@ -11,7 +13,7 @@ import (
 // sub-sections. A draft stands in the document as it stands on screen, unmarked:
 // a downloaded report prints what the department would submit today.
 func Document(d *report.Document) doc.Document {
-	out := doc.Document{Title: d.Title}
+	out := doc.Document{Title: titleLines(d.Title)}
 	d.Walk(func(s *report.Section) {
 		runIn := s.RunIn && len(s.Paragraphs) > 0
 		if !runIn {
@@ -48,4 +50,18 @@ func rows(rs []report.Row, align doc.Align) []doc.Row {
 		}
 	}
 	return out
+}
+
+// kinds are the reports' names, which end their titles.
+var kinds = []string{"部门整体支出绩效自评报告", "项目支出绩效自评报告"}
+
+// titleLines breaks a title before the report's name, as official titles break
+// between phrases rather than where the line is full.
+func titleLines(title string) string {
+	for _, k := range kinds {
+		if rest, ok := strings.CutSuffix(title, k); ok && rest != "" {
+			return rest + "\n" + k
+		}
+	}
+	return title
 }

@@ -37,3 +37,16 @@ func TestDocument(t *testing.T) {
 		t.Errorf("Document:\n got %#v\nwant %#v", got, want)
 	}
 }
+
+func TestTitleLines(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2023年度某办公室部门整体支出绩效自评报告", "2023年度某办公室\n部门整体支出绩效自评报告"},
+		{"2023年度会议保障项目支出绩效自评报告", "2023年度会议保障\n项目支出绩效自评报告"},
+		{"部门整体支出绩效自评报告", "部门整体支出绩效自评报告"},
+		{"另一种文件", "另一种文件"},
+	} {
+		if got := titleLines(tt.in); got != tt.want {
+			t.Errorf("titleLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
