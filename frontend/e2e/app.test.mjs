@@ -1,5 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { api, launch, shot, signIn, startServer } from "./harness.mjs";
 
 let server, browser;
@@ -66,5 +67,32 @@ test("an analyst reads the dashboards and the printable report", async () => {
   await page.getByText(/综合得分为99.69分/).first().waitFor();
   await page.getByText(/整体支出为1829.4万元/).first().waitFor();
   await shot(page, "report");
+  await page.context().close();
+});
+
+test("an editor downloads the report as Word and PDF and the form as Excel", async () => {
+  const editor = await api(server, "editor");
+  const evs = await editor(`{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {year: 2023, hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id } } } }`);
+  const id = evs.evaluations.edges[0].node.id;
+  const page = await signIn(browser, server, "editor");
+  // Each button saves what the server made under the name it gave; the bytes are the format's.
+  const save = async (testId) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+    const body = readFileSync(await download.path());
+    return { name: download.suggestedFilename(), magic: body.subarray(0, 4).toString("latin1"), size: body.length };
+  };
+  await page.goto(`/evaluations/${id}/report`);
+  await page.getByText(/综合得分为99.69分/).first().waitFor();
+  const docx = await save("download-report.docx");
+  assert.match(docx.name, /部门整体支出绩效自评报告\.docx$/);
+  assert.equal(docx.magic, "PK\u0003\u0004");
+  const pdf = await save("download-report.pdf");
+  assert.match(pdf.name, /部门整体支出绩效自评报告\.pdf$/);
+  assert.equal(pdf.magic, "%PDF");
+  assert.ok(pdf.size > 50000, `a PDF with its fonts embedded, got ${pdf.size} bytes`);
+  await page.goto(`/evaluations/${id}`);
+  const xlsx = await save("download-form.xlsx");
+  assert.match(xlsx.name, /部门整体支出绩效自评表.*\.xlsx$/);
+  assert.equal(xlsx.magic, "PK\u0003\u0004");
   await page.context().close();
 });

@@ -8,6 +8,7 @@ import { ReportDocument, SetReportTextDocument, type ReportSection } from "./rep
 import ReportView from "./report/ReportView";
 import { reportCss } from "./report/printCss";
 import { errorsText } from "../api/errors";
+import DocumentDownloadButton from "./evaluation/DocumentDownloadButton";
 
 // The conclusion, problems and improvements sections are the evaluation's own fields: its page reads them.
 const mutationContext = { additionalTypenames: ["Evaluation", "ReportText"] };
@@ -41,9 +42,13 @@ export default function ReportPage() {
           <span data-testid="characters">{t("report.characters", { n: evaluation.report.characters })}</span>
           {evaluation.status !== "PUBLISHED" && <span style={{ color: "#8c8c8c" }}>{t("report.draftNote")}</span>}
         </Space>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
-          {t("report.print")}
-        </Button>
+        <Space wrap>
+          <DocumentDownloadButton evaluationID={evaluation.id} document="report.docx" label={t("report.word")} title={t("report.wordTitle")} />
+          <DocumentDownloadButton evaluationID={evaluation.id} document="report.pdf" label={t("report.pdf")} title={t("report.pdfTitle")} />
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
+            {t("report.print")}
+          </Button>
+        </Space>
       </div>
       {drafts && <Alert className="jx-report-toolbar" type="info" showIcon message={t("report.draftLegend")} />}
       <ReportView

@@ -2,6 +2,10 @@
 // written by the server, in Chinese (an official document); these are the screen around it.
 export const zh = {
   print: "打印",
+  word: "下载 Word",
+  wordTitle: "下载本报告（.docx），按公文格式排版：A4、仿宋三号正文、页码",
+  pdf: "下载 PDF",
+  pdfTitle: "下载本报告（.pdf），字体已嵌入，可直接打印或公开",
   back: "返回评价",
   status: "状态：{{status}}",
   draftNote: "本评价尚未公开，报告中的数据可能仍会变动。",
@@ -27,6 +31,10 @@ export const zh = {
 
 export const en: typeof zh = {
   print: "Print",
+  word: "Download Word",
+  wordTitle: "Download this report (.docx), laid out as an official document: A4, 仿宋 body, page numbers",
+  pdf: "Download PDF",
+  pdfTitle: "Download this report (.pdf) with its fonts embedded, ready to print or publish",
   back: "Back to the evaluation",
   status: "Status: {{status}}",
   draftNote: "This evaluation is not published yet; its figures may still change.",

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Alert, Button, Modal, Space, Spin, Table, Tag, Typography, Upload, message } from "antd";
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { UploadOutlined } from "@ant-design/icons";
 import { useClient } from "urql";
 import { useTranslation } from "react-i18next";
 import type { FormImportMutation } from "../../gql/graphql";
 import { errorText, fieldErrors } from "../../api/errors";
-import { exportErrorText } from "../../components/ExportButton";
-import { changeFieldName, changeValue, downloadForm, ImportFormDocument, problemRef, problemText } from "./formFile";
+import { changeFieldName, changeValue, ImportFormDocument, problemRef, problemText } from "./formFile";
+import DocumentDownloadButton from "./DocumentDownloadButton";
 
 type Result = FormImportMutation["importEvaluationForm"];
 type Change = Result["changes"][number];
@@ -14,23 +14,7 @@ type Change = Result["changes"][number];
 /** Downloads the evaluation's form as an Excel workbook, as the server lays it out. */
 export function FormDownloadButton({ evaluationID }: { evaluationID: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const name = await downloadForm(evaluationID);
-      void message.success(t("forms.downloaded", { name }));
-    } catch (err) {
-      void message.error(exportErrorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button icon={<DownloadOutlined />} title={t("forms.downloadTitle")} loading={busy} onClick={() => void run()}>
-      {t("forms.download")}
-    </Button>
-  );
+  return <DocumentDownloadButton evaluationID={evaluationID} document="form.xlsx" label={t("forms.download")} title={t("forms.downloadTitle")} />;
 }
 
 /** The button that opens the import dialog; after an import is applied, onApplied reloads the page's data. */

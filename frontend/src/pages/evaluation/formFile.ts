@@ -20,20 +20,36 @@ export const ImportFormDocument = graphql(`
   }
 `);
 
+/** The documents the server makes of an evaluation (GET /files/evaluations/{id}/{document}). */
+export type EvaluationDocument = "form.xlsx" | "report.docx" | "report.pdf";
+
+/** The path of one of an evaluation's documents. */
+export const documentPath = (evaluationID: string, document: EvaluationDocument) =>
+  `/files/evaluations/${encodeURIComponent(evaluationID)}/${document}`;
+
 /** The path of an evaluation's form as a workbook. */
-export const formPath = (evaluationID: string) => `/files/evaluations/${encodeURIComponent(evaluationID)}/form.xlsx`;
+export const formPath = (evaluationID: string) => documentPath(evaluationID, "form.xlsx");
+
+/** The name a download is saved under when the server gives none. */
+const fallbackNames: Record<EvaluationDocument, string> = {
+  "form.xlsx": "自评表.xlsx",
+  "report.docx": "自评报告.docx",
+  "report.pdf": "自评报告.pdf",
+};
 
 /**
- * Downloads an evaluation's form (GET, with the session cookie) and saves it under the name the
- * server gives. Resolves with that name; rejects with an ExportError when the server refuses.
+ * Downloads one of an evaluation's documents (GET, with the session cookie) and saves it under
+ * the name the server gives. Resolves with that name; rejects with an ExportError when the server
+ * refuses.
  */
-export async function downloadForm(evaluationID: string): Promise<string> {
-  const resp = await fetch(formPath(evaluationID), { credentials: "same-origin" });
+export async function downloadDocument(evaluationID: string, document: EvaluationDocument): Promise<string> {
+  const resp = await fetch(documentPath(evaluationID, document), { credentials: "same-origin" });
   if (!resp.ok) throw await refusal(resp);
-  const name = dispositionName(resp.headers.get("Content-Disposition")) ?? "自评表.xlsx";
+  const name = dispositionName(resp.headers.get("Content-Disposition")) ?? fallbackNames[document];
   saveBlob(await resp.blob(), name);
   return name;
 }
+
 
 type Problem = Pick<FormImportMutation["importEvaluationForm"]["problems"][number], "sheet" | "cell" | "field" | "value" | "code" | "params">;
 
