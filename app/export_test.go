@@ -43,22 +43,7 @@ func exportAs(t *testing.T, c *caller, body map[string]any) (*http.Response, []b
 	b, _ := json.Marshal(body)
 	req, _ := http.NewRequest(http.MethodPost, c.url+"/export", bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
-	if c.csrf != "" {
-		req.Header.Set("X-CSRF-Token", c.csrf)
-	}
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("reading the export: %v", err)
-	}
-	return resp, data
+	return c.send(t, req)
 }
 
 // exportedCSV parses a CSV export: the BOM, then the header and the rows.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -20,19 +19,7 @@ import (
 func download(t testing.TB, c *caller, path string) (*http.Response, []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, c.url+path, nil)
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, body
+	return c.send(t, req)
 }
 
 // formOf downloads an evaluation's form.xlsx, which must succeed.
@@ -67,19 +54,8 @@ func upload(t testing.TB, c *caller, query string, vars map[string]any, file []b
 	_ = mw.Close()
 	req, _ := http.NewRequest(http.MethodPost, c.url+"/query", &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	if c.csrf != "" {
-		req.Header.Set("X-CSRF-Token", c.csrf)
-	}
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
+	resp, raw := c.send(t, req)
 	var out gqlResponse
-	raw, _ := io.ReadAll(resp.Body)
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("decoding the answer (status %d): %v: %s", resp.StatusCode, err, raw)
 	}

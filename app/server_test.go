@@ -197,22 +197,34 @@ func postBody(t testing.TB, base *caller, body map[string]any) gqlResponse {
 	raw, _ := json.Marshal(body)
 	req, _ := http.NewRequest(http.MethodPost, base.url+"/query", bytes.NewReader(raw))
 	req.Header.Set("Content-Type", "application/json")
-	if base.csrf != "" {
-		req.Header.Set("X-CSRF-Token", base.csrf)
+	resp, answer := base.send(t, req)
+	var out gqlResponse
+	if err := json.Unmarshal(answer, &out); err != nil {
+		t.Fatalf("decoding response (status %d): %v", resp.StatusCode, err)
 	}
-	if base.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+base.bearer)
+	return out
+}
+
+// send sends req as c, with its CSRF token and API token when it has them, and
+// returns the response with its body read.
+func (c *caller) send(t testing.TB, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	if c.csrf != "" {
+		req.Header.Set("X-CSRF-Token", c.csrf)
 	}
-	resp, err := base.http.Do(req)
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
+	resp, err := c.http.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var out gqlResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatalf("decoding response (status %d): %v", resp.StatusCode, err)
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading the answer to %s %s: %v", req.Method, req.URL.Path, err)
 	}
-	return out
+	return resp, body
 }
 
 // must sends an operation that has to succeed and decodes its data into v.
