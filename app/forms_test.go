@@ -436,7 +436,7 @@ func formImport(t *testing.T, db string) {
 	want := []string{
 		"CHANGED Indicator 业务岗位培训人数 6.00→5.40 [actual:88.00→72.00 deviationReason:→部分培训因场地调整延期。]",
 		"ADDED Indicator 公文处理及时率 -→6.00 [level1:<nil>→履职效能 level2:<nil>→产出 name:<nil>→公文处理及时率 kind:<nil>→QUANTITATIVE operator:<nil>→GE target:<nil>→95.00 unit:<nil>→% actual:<nil>→100.00 weight:<nil>→6.00 position:<nil>→19]",
-		"REMOVED Indicator 会议参与人数 6.00→- [level1:履职效能→<nil> level2:产出→<nil> name:会议参与人数→<nil> kind:QUANTITATIVE→<nil> operator:GE→<nil> target:900.00→<nil> unit:人次→<nil> actual:1300.00→<nil> rating:<nil>→<nil> ratedScore:<nil>→<nil> weight:6.00→<nil> deviationReason:全年区委会议和专题活动场次多于年初预计，参会人次相应大幅增加。→<nil>]",
+		"REMOVED Indicator 会议参与人数 6.00→- [level1:履职效能→<nil> level2:产出→<nil> name:会议参与人数→<nil> kind:QUANTITATIVE→<nil> operator:GE→<nil> target:900.00→<nil> unit:人次→<nil> actual:1300.00→<nil> rating:<nil>→<nil> ratedScore:<nil>→<nil> weight:6.00→<nil> deviationReason:全年区委会议和专题活动场次多于年初预计，参会人次相应大幅增加。→<nil> scoringCriteria:完成值达到指标值的得满分，未达到的按完成值÷指标值×分值计分。→<nil>]",
 	}
 	if strings.Join(changes, "\n") != strings.Join(want, "\n") || len(dry.Problems) > 0 || dry.Applied ||
 		dry.ScoreBefore != "99.69" || str(dry.ScoreAfter) != "99.09" {

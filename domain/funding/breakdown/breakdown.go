@@ -130,6 +130,22 @@ func Set(ctx context.Context, db *ent.Client, yearID int, projectID *int, lines 
 	return out, nil
 }
 
+// Refusals are the lines err refuses, in order: nil unless err is Set's
+// refusal of one or more lines.
+func Refusals(err error) []*LineError {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return nil
+	}
+	var out []*LineError
+	for _, e := range joined.Unwrap() {
+		if le, ok := e.(*LineError); ok {
+			out = append(out, le)
+		}
+	}
+	return out
+}
+
 // refusal reports whether err is a rule's refusal of a line's values: a
 // validator's or a hook's, both made before any row is written, so that trying
 // the next line is safe (on PostgreSQL too, whose transaction a failed statement
