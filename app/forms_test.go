@@ -656,8 +656,9 @@ func formImport(t *testing.T, db string) {
 // funding line's amount, the 实施单位, an indicator's 评（扣）分标准. The dry run
 // lists them and keeps nothing; applied, each is written by its own mutation's
 // code path and audited as the mutations audit it. Lines that no longer add up
-// are taken (a submission checks them, as through the API); an invalid amount,
-// negative or text, is reported at its cell, every one at once.
+// are taken (a submission checks them, as through the API); a row emptied
+// deletes its line, one filled in adds one; an invalid amount, negative or text,
+// is reported at its cell, every one at once.
 func TestFormImportFormsData(t *testing.T) { stores(t, formImportFormsData) }
 
 // projectData is what the API holds of a project's forms data.
@@ -762,14 +763,45 @@ func formImportFormsData(t *testing.T, db string) {
 		t.Errorf("the imported form, exported again: %+v", again)
 	}
 
-	// Invalid amounts, each at its cell: a negative one (a line's, a line added, the
-	// project's own), a text; nothing applied.
+	// A row emptied deletes its line, a row filled in adds one, as setFundingLines
+	// does with a category left out and one listed.
 	w = openWorkbook(t, formOf(t, editor, ev))
-	total, carryover, other := w.row("B", "年度资金总额"), w.row("C", "上年结转资金"), w.row("C", "其他资金")
+	other := w.row("C", "其他资金")
+	for i, col := range "EFG" {
+		w.set(fmt.Sprintf("%c%d", col, appropriation), "")
+		w.set(fmt.Sprintf("%c%d", col, other), []float64{110, 120, 118}[i])
+	}
+	moved := importAs(t, editor, ev, w.bytes(), false)
+	changes = nil
+	for _, c := range moved.Changes {
+		changes = append(changes, fmt.Sprintf("%s %s %s", c.Kind, c.Entity, c.Name))
+	}
+	if !moved.Applied || fmt.Sprint(changes) != "[REMOVED FundingLine 当年财政拨款 ADDED FundingLine 其他资金]" || moved.Changes[1].ID == nil {
+		t.Fatalf("a line moved to 其他资金: %+v", moved)
+	}
+	var year struct {
+		Node struct{ DepartmentYearID string }
+	}
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { departmentYearID } } }`, map[string]any{"id": ev}, &year)
+	lineRow := func(category string, version int) map[string]any {
+		return map[string]any{"departmentYearID": year.Node.DepartmentYearID, "projectID": before.Project.ID, "category": category,
+			"initialBudget": "110.00", "adjustedBudget": "120.00", "executed": "118.00", "version": version}
+	}
+	tr.expect("a line moved", want{"DELETE", "FundingLine", line.ID, ed, deletedRow(lineRow("CURRENT_APPROPRIATION", line.Version+1))},
+		want{"CREATE", "FundingLine", *moved.Changes[1].ID, ed, created(lineRow("OTHER_FUNDS", 1))})
+	after = read()
+	if len(after.Project.FundingLines) != 1 || after.Project.FundingLines[0].Category != "OTHER_FUNDS" {
+		t.Errorf("after the line moved: %+v", after.Project.FundingLines)
+	}
+
+	// Invalid amounts, each at its cell: a negative one (the line's, a line added,
+	// the project's own), a text; nothing applied.
+	w = openWorkbook(t, formOf(t, editor, ev))
+	total, carryover := w.row("B", "年度资金总额"), w.row("C", "上年结转资金")
 	w.set(fmt.Sprintf("E%d", total), -1)
-	w.set(fmt.Sprintf("F%d", appropriation), -5)
+	w.set(fmt.Sprintf("F%d", other), -5)
 	w.set(fmt.Sprintf("E%d", carryover), "一百")
-	w.set(fmt.Sprintf("G%d", other), -0.5)
+	w.set(fmt.Sprintf("G%d", appropriation), -0.5)
 	got := importAs(t, editor, ev, w.bytes(), false)
 	var ps []string
 	for _, p := range got.Problems {
@@ -778,8 +810,8 @@ func formImportFormsData(t *testing.T, db string) {
 	wantProblems := []string{
 		fmt.Sprintf("NOT_A_NUMBER E%d initialBudget ", carryover),
 		fmt.Sprintf("INVALID E%d initialBudget NEGATIVE", total),
-		fmt.Sprintf("INVALID F%d adjustedBudget NEGATIVE", appropriation),
-		fmt.Sprintf("INVALID G%d executed NEGATIVE", other),
+		fmt.Sprintf("INVALID G%d executed NEGATIVE", appropriation),
+		fmt.Sprintf("INVALID F%d adjustedBudget NEGATIVE", other),
 	}
 	if got.Applied || strings.Join(ps, "\n") != strings.Join(wantProblems, "\n") {
 		t.Errorf("invalid amounts (applied %v):\n%s\nwant:\n%s", got.Applied, strings.Join(ps, "\n"), strings.Join(wantProblems, "\n"))
