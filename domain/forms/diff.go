@@ -27,7 +27,7 @@ const (
 	EntityProject        Entity = "Project"
 	EntityDepartmentYear Entity = "DepartmentYear"
 	EntityEvaluation     Entity = "Evaluation"
-	// EntityFundingLine is a line of a budget breakdown: the forms data's.
+	// EntityFundingLine is a line of a budget breakdown (其中, 按收入性质分).
 	EntityFundingLine Entity = "FundingLine"
 )
 

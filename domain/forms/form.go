@@ -155,7 +155,7 @@ type MoneyRow struct {
 }
 
 // Line names a row of the budget block: the total, or a category of the breakdown
-// (the names are those of the FundingLine categories of the forms-data schema).
+// (the names are those of the FundingLine categories).
 type Line string
 
 // The lines of the two forms, in form order.
