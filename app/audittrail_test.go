@@ -409,16 +409,25 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	run(editor, setText, map[string]any{"id": ev, "section": "2.2", "text": ""})
 	tr.expect("setReportText (removed)", want{"DELETE", "ReportText", text, ed, deletedRow(textRow)})
 	// importEvaluationForm: a dry run leaves nothing; applied, each row it changes
-	// is recorded as the row's own mutation records it.
+	// is recorded as the row's own mutation records it: the indicator's, the
+	// project's (年初预算数, 实施单位) and its funding line's as setFundingLines'.
 	form := openWorkbook(t, formOf(t, editor, ev))
 	at := form.row("M", ind)
 	form.set(fmt.Sprintf("H%d", at), 43)
 	form.set(fmt.Sprintf("K%d", at), "超额完成")
+	form.set(fmt.Sprintf("L%d", at), "完成即得满分")
+	form.set(fmt.Sprintf("I%d", form.row("A", "主管部门")), "审计二科")
+	form.set(fmt.Sprintf("E%d", form.row("B", "年度资金总额")), 95)
+	form.set(fmt.Sprintf("E%d", form.row("C", "当年财政拨款")), 95)
 	importAs(t, editor, ev, form.bytes(), true)
 	tr.expect("importEvaluationForm (dry run)")
 	importAs(t, editor, ev, form.bytes(), false)
-	tr.expect("importEvaluationForm", want{"UPDATE", "Indicator", ind, ed,
-		map[string][2]any{"actual": {"42.00", "43.00"}, "deviationReason": {"无偏差", "超额完成"}, "version": {2, 3}}})
+	tr.expect("importEvaluationForm",
+		want{"UPDATE", "Indicator", ind, ed, map[string][2]any{"actual": {"42.00", "43.00"}, "deviationReason": {"无偏差", "超额完成"},
+			"scoringCriteria": {"完成得满分", "完成即得满分"}, "version": {2, 3}}},
+		want{"UPDATE", "Project", project, ed, map[string][2]any{"initialBudget": {"90.00", "95.00"}, "implementingUnit": {"审计一科", "审计二科"},
+			"version": {3, 4}}},
+		want{"UPDATE", "FundingLine", line, ed, map[string][2]any{"initialBudget": {"90.00", "95.00"}, "version": {3, 4}}})
 
 	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)

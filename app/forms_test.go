@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -289,6 +290,42 @@ func formExport(t *testing.T, db string) {
 		t.Errorf("the operators' drop-down: %q (%v)", got, lists)
 	}
 
+	// The forms data: 年初预算数 (basic and project spending's, their sum the total's),
+	// the revenue line (the seed's 一般公共预算 is all of its revenue), the outcome.
+	cells := func(w *workbook, row int, cols string) []string {
+		t.Helper()
+		var out []string
+		for _, c := range cols {
+			out = append(out, w.get(fmt.Sprintf("%c%d", c, row)))
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		label string
+		want  []string // 年初预算数, 全年预算数, 全年执行数
+	}{
+		{"年度资金总额", []string{"1803.60", "1836.19", "1829.40"}},
+		{"一般公共预算", []string{"1803.60", "1836.19", "1829.40"}},
+		{"政府性基金预算", []string{"", "", ""}}, // no line: empty, not 0
+		{"基本支出", []string{"958.60", "968.20", "962.44"}},
+		{"项目支出", []string{"845.00", "867.99", "866.96"}},
+	} {
+		col := "C"
+		if tt.label == "年度资金总额" {
+			col = "B"
+		}
+		got := cells(w, w.row(col, tt.label), "EFG")
+		for i := range got {
+			if got[i] != tt.want[i] && !sameDecimal(got[i], tt.want[i]) {
+				t.Errorf("%s: %v, want %v", tt.label, got, tt.want)
+				break
+			}
+		}
+	}
+	if got := w.get(fmt.Sprintf("H%d", w.row("H", "实际完成情况")+1)); !strings.Contains(got, "一般公共预算资金支出年度执行率99.63%") {
+		t.Errorf("the year's 实际完成情况: %q", got)
+	}
+
 	// A project's form: its money block carries the fixed execution item.
 	p := openWorkbook(t, formOf(t, editor, project.ID))
 	if p.get("A1") != "项目支出绩效自评表" || p.get("B3") != project.Name {
@@ -299,6 +336,64 @@ func formExport(t *testing.T, db string) {
 	}
 	if got := p.get(fmt.Sprintf("J%d", p.row("A", "总分"))); !sameDecimal(got, project.Score) {
 		t.Errorf("project 总分 %s, the API's %s", got, project.Score)
+	}
+
+	// A project's forms data, as the API gives it: its sources of funds (a source
+	// without a line empty), 主管部门 (none stored: the office, by name), 实施单位,
+	// 年初预算数, the outcome, each indicator's 评（扣）分标准.
+	var info *seedEvaluation
+	for i := range evs {
+		if evs[i].Name == "信息工作辅助服务" {
+			info = &evs[i]
+		}
+	}
+	if info == nil {
+		t.Fatalf("no evaluation of 信息工作辅助服务 among %+v", evs)
+	}
+	var stored struct {
+		Node struct {
+			Project struct {
+				SupervisingDepartment, ImplementingUnit, InitialBudget, GoalOutcome string
+			}
+			Indicators []struct{ ID, Name, ScoringCriteria string }
+		}
+	}
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation {
+		project { supervisingDepartment implementingUnit initialBudget goalOutcome }
+		indicators { id name scoringCriteria } } } }`, map[string]any{"id": info.ID}, &stored)
+	pr := stored.Node.Project
+	if pr.SupervisingDepartment != "" || pr.ImplementingUnit != "区委办公室信息科" || pr.GoalOutcome == "" {
+		t.Fatalf("the seed's project: %+v", pr)
+	}
+	p = openWorkbook(t, formOf(t, editor, info.ID))
+	header := p.row("A", "主管部门")
+	if got := []string{p.get(fmt.Sprintf("B%d", header)), p.get(fmt.Sprintf("I%d", header))}; got[0] != "中共广州市南沙区委员会办公室" || got[1] != pr.ImplementingUnit {
+		t.Errorf("主管部门, 实施单位: %v", got)
+	}
+	for _, tt := range []struct {
+		col, label string
+		want       []string
+	}{
+		{"B", "年度资金总额", []string{pr.InitialBudget, "260.00", "259.20"}},
+		{"C", "当年财政拨款", []string{"250.00", "255.42", "254.62"}},
+		{"C", "上年结转资金", []string{"0.00", "4.58", "4.58"}},
+		{"C", "其他资金", []string{"", "", ""}},
+	} {
+		got := cells(p, p.row(tt.col, tt.label), "EFG")
+		for i := range got {
+			if got[i] != tt.want[i] && !sameDecimal(got[i], tt.want[i]) {
+				t.Errorf("the project's %s: %v, want %v", tt.label, got, tt.want)
+				break
+			}
+		}
+	}
+	if got := p.get(fmt.Sprintf("H%d", p.row("H", "实际完成情况")+1)); got != pr.GoalOutcome {
+		t.Errorf("the project's 实际完成情况: %q, want %q", got, pr.GoalOutcome)
+	}
+	for _, ind := range stored.Node.Indicators {
+		if got := p.get(fmt.Sprintf("L%d", p.row("M", ind.ID))); got != ind.ScoringCriteria || got == "" {
+			t.Errorf("%s: 评（扣）分标准 %q, the API's %q", ind.Name, got, ind.ScoringCriteria)
+		}
 	}
 
 	// Access: another department's evaluation is not found for the editor, as an
@@ -412,7 +507,7 @@ func formImport(t *testing.T, db string) {
 	want := []string{
 		"CHANGED Indicator 业务岗位培训人数 6.00→5.40 [actual:88.00→72.00 deviationReason:→部分培训因场地调整延期。]",
 		"ADDED Indicator 公文处理及时率 -→6.00 [level1:<nil>→履职效能 level2:<nil>→产出 name:<nil>→公文处理及时率 kind:<nil>→QUANTITATIVE operator:<nil>→GE target:<nil>→95.00 unit:<nil>→% actual:<nil>→100.00 weight:<nil>→6.00 position:<nil>→19]",
-		"REMOVED Indicator 会议参与人数 6.00→- [level1:履职效能→<nil> level2:产出→<nil> name:会议参与人数→<nil> kind:QUANTITATIVE→<nil> operator:GE→<nil> target:900.00→<nil> unit:人次→<nil> actual:1300.00→<nil> rating:<nil>→<nil> ratedScore:<nil>→<nil> weight:6.00→<nil> deviationReason:全年区委会议和专题活动场次多于年初预计，参会人次相应大幅增加。→<nil>]",
+		"REMOVED Indicator 会议参与人数 6.00→- [level1:履职效能→<nil> level2:产出→<nil> name:会议参与人数→<nil> kind:QUANTITATIVE→<nil> operator:GE→<nil> target:900.00→<nil> unit:人次→<nil> actual:1300.00→<nil> rating:<nil>→<nil> ratedScore:<nil>→<nil> weight:6.00→<nil> deviationReason:全年区委会议和专题活动场次多于年初预计，参会人次相应大幅增加。→<nil> scoringCriteria:完成值达到指标值的得满分，未达到的按完成值÷指标值×分值计分。→<nil>]",
 	}
 	if strings.Join(changes, "\n") != strings.Join(want, "\n") || len(dry.Problems) > 0 || dry.Applied ||
 		dry.ScoreBefore != "99.69" || str(dry.ScoreAfter) != "99.09" {
@@ -531,6 +626,176 @@ func formImport(t *testing.T, db string) {
 		t.Errorf("the administrator's dry run of a submitted evaluation: %+v", got.Problems)
 	}
 	tr.expect("imports of a submitted evaluation")
+}
+
+// TestFormImportFormsData imports a project's form whose forms data changed: a
+// funding line's amount, the 实施单位, an indicator's 评（扣）分标准. The dry run
+// lists them and keeps nothing; applied, each is written by its own mutation's
+// code path and audited as the mutations audit it. Lines that no longer add up
+// are taken (a submission checks them, as through the API); a row emptied
+// deletes its line, one filled in adds one; an invalid amount, negative or text,
+// is reported at its cell, every one at once.
+func TestFormImportFormsData(t *testing.T) { stores(t, formImportFormsData) }
+
+// projectData is what the API holds of a project's forms data.
+type projectData struct {
+	Project struct {
+		ID, ImplementingUnit, InitialBudget string
+		Version                             int
+		FundingLines                        []struct {
+			ID, Category, InitialBudget, AdjustedBudget, Executed string
+			Version                                               int
+		}
+		FundingProblems []struct {
+			Field, Reason string
+			Params        map[string]string
+		}
+	}
+	Indicators []struct {
+		ID, Name, ScoringCriteria string
+		Version                   int
+	}
+}
+
+func formImportFormsData(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo=seed")
+	editor, admin := srv.as(t, "editor"), srv.admin(t)
+	tr := &trail{t: t, admin: admin}
+	tr.since()
+	var ev string
+	for _, e := range seedEvaluations(t, editor, "440115-001") {
+		if e.Name == "督查督办" {
+			ev = e.ID
+		}
+	}
+	read := func() projectData {
+		t.Helper()
+		var out struct{ Node projectData }
+		must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation {
+			project { id version implementingUnit initialBudget fundingLines { id version category initialBudget adjustedBudget executed }
+				fundingProblems { field reason params } }
+			indicators { id name version scoringCriteria } } } }`, map[string]any{"id": ev}, &out)
+		return out.Node
+	}
+	before := read()
+	if len(before.Project.FundingLines) != 1 || before.Project.FundingLines[0].Executed != "118.50" || len(before.Indicators) == 0 {
+		t.Fatalf("the seed's 督查督办: %+v", before)
+	}
+	line, ind := before.Project.FundingLines[0], before.Indicators[0]
+	const criteria = "完成值达到指标值的得满分，每少1件扣0.1分。"
+
+	w := openWorkbook(t, formOf(t, editor, ev))
+	appropriation := w.row("C", "当年财政拨款")
+	header := w.row("A", "主管部门")
+	w.set(fmt.Sprintf("G%d", appropriation), 118)
+	w.set(fmt.Sprintf("I%d", header), "区委办公室督查室（一科）")
+	w.set(fmt.Sprintf("L%d", w.row("M", ind.ID)), criteria)
+	edited := w.bytes()
+
+	dry := importAs(t, editor, ev, edited, true)
+	var changes []string
+	for _, c := range dry.Changes {
+		var fields []string
+		for _, f := range c.Fields {
+			fields = append(fields, fmt.Sprintf("%s:%v→%v", f.Field, f.Before, f.After))
+		}
+		changes = append(changes, fmt.Sprintf("%s %s %s %s [%s]", c.Kind, c.Entity, str(c.ID), c.Name, strings.Join(fields, " ")))
+	}
+	wantChanges := []string{
+		fmt.Sprintf("CHANGED FundingLine %s 当年财政拨款 [executed:118.50→118.00]", line.ID),
+		fmt.Sprintf("CHANGED Project %s 督查督办 [implementingUnit:区委办公室督查室→区委办公室督查室（一科）]", before.Project.ID),
+		fmt.Sprintf("CHANGED Indicator %s %s [scoringCriteria:%s→%s]", ind.ID, ind.Name, ind.ScoringCriteria, criteria),
+	}
+	if strings.Join(changes, "\n") != strings.Join(wantChanges, "\n") || len(dry.Problems) > 0 || dry.Applied {
+		t.Errorf("the dry run (applied %v, problems %+v); changes:\n%s\nwant:\n%s", dry.Applied, dry.Problems,
+			strings.Join(changes, "\n"), strings.Join(wantChanges, "\n"))
+	}
+	tr.expect("the dry run")
+	if after := read(); !reflect.DeepEqual(after, before) {
+		t.Errorf("after the dry run: %+v", after)
+	}
+
+	applied := importAs(t, editor, ev, edited, false)
+	if !applied.Applied || len(applied.Problems) > 0 || len(applied.Changes) != 3 {
+		t.Fatalf("applied: %+v", applied)
+	}
+	ed := whoAmI(t, editor)
+	tr.expect("the import",
+		want{"UPDATE", "FundingLine", line.ID, ed, map[string][2]any{"executed": {"118.50", "118.00"}, "version": {line.Version, line.Version + 1}}},
+		want{"UPDATE", "Project", before.Project.ID, ed, map[string][2]any{"implementingUnit": {"区委办公室督查室", "区委办公室督查室（一科）"},
+			"version": {before.Project.Version, before.Project.Version + 1}}},
+		want{"UPDATE", "Indicator", ind.ID, ed, map[string][2]any{"scoringCriteria": {ind.ScoringCriteria, criteria},
+			"version": {ind.Version, ind.Version + 1}}})
+	after := read()
+	// The line no longer adds up to the total row: taken, as setFundingLines takes
+	// it, and shown where the API shows it (a submission refuses it).
+	if after.Project.ImplementingUnit != "区委办公室督查室（一科）" || after.Project.FundingLines[0].Executed != "118.00" ||
+		after.Indicators[0].ScoringCriteria != criteria ||
+		fmt.Sprint(problems(after.Project.FundingProblems)) != "[fundingLines FUNDING_SUM_MISMATCH executed 118.00 118.50]" {
+		t.Errorf("after the import: %+v", after)
+	}
+	// What was imported comes back unchanged.
+	if again := importAs(t, editor, ev, formOf(t, editor, ev), true); len(again.Problems)+len(again.Changes) > 0 {
+		t.Errorf("the imported form, exported again: %+v", again)
+	}
+
+	// A row emptied deletes its line, a row filled in adds one, as setFundingLines
+	// does with a category left out and one listed.
+	w = openWorkbook(t, formOf(t, editor, ev))
+	other := w.row("C", "其他资金")
+	for i, col := range "EFG" {
+		w.set(fmt.Sprintf("%c%d", col, appropriation), "")
+		w.set(fmt.Sprintf("%c%d", col, other), []float64{110, 120, 118}[i])
+	}
+	moved := importAs(t, editor, ev, w.bytes(), false)
+	changes = nil
+	for _, c := range moved.Changes {
+		changes = append(changes, fmt.Sprintf("%s %s %s", c.Kind, c.Entity, c.Name))
+	}
+	if !moved.Applied || fmt.Sprint(changes) != "[REMOVED FundingLine 当年财政拨款 ADDED FundingLine 其他资金]" || moved.Changes[1].ID == nil {
+		t.Fatalf("a line moved to 其他资金: %+v", moved)
+	}
+	var year struct {
+		Node struct{ DepartmentYearID string }
+	}
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { departmentYearID } } }`, map[string]any{"id": ev}, &year)
+	lineRow := func(category string, version int) map[string]any {
+		return map[string]any{"departmentYearID": year.Node.DepartmentYearID, "projectID": before.Project.ID, "category": category,
+			"initialBudget": "110.00", "adjustedBudget": "120.00", "executed": "118.00", "version": version}
+	}
+	tr.expect("a line moved", want{"DELETE", "FundingLine", line.ID, ed, deletedRow(lineRow("CURRENT_APPROPRIATION", line.Version+1))},
+		want{"CREATE", "FundingLine", *moved.Changes[1].ID, ed, created(lineRow("OTHER_FUNDS", 1))})
+	after = read()
+	if len(after.Project.FundingLines) != 1 || after.Project.FundingLines[0].Category != "OTHER_FUNDS" {
+		t.Errorf("after the line moved: %+v", after.Project.FundingLines)
+	}
+
+	// Invalid amounts, each at its cell: a negative one (the line's, a line added,
+	// the project's own), a text; nothing applied.
+	w = openWorkbook(t, formOf(t, editor, ev))
+	total, carryover := w.row("B", "年度资金总额"), w.row("C", "上年结转资金")
+	w.set(fmt.Sprintf("E%d", total), -1)
+	w.set(fmt.Sprintf("F%d", other), -5)
+	w.set(fmt.Sprintf("E%d", carryover), "一百")
+	w.set(fmt.Sprintf("G%d", appropriation), -0.5)
+	got := importAs(t, editor, ev, w.bytes(), false)
+	var ps []string
+	for _, p := range got.Problems {
+		ps = append(ps, fmt.Sprintf("%s %s %s %s", p.Code, str(p.Cell), str(p.Field), p.Params["reason"]))
+	}
+	wantProblems := []string{
+		fmt.Sprintf("NOT_A_NUMBER E%d initialBudget ", carryover),
+		fmt.Sprintf("INVALID E%d initialBudget NEGATIVE", total),
+		fmt.Sprintf("INVALID G%d executed NEGATIVE", appropriation),
+		fmt.Sprintf("INVALID F%d adjustedBudget NEGATIVE", other),
+	}
+	if got.Applied || strings.Join(ps, "\n") != strings.Join(wantProblems, "\n") {
+		t.Errorf("invalid amounts (applied %v):\n%s\nwant:\n%s", got.Applied, strings.Join(ps, "\n"), strings.Join(wantProblems, "\n"))
+	}
+	tr.expect("a refused import")
+	if again := read(); !reflect.DeepEqual(again, after) {
+		t.Errorf("a refused import changed %+v", again)
+	}
 }
 
 func str(s *string) string {

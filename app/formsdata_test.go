@@ -293,6 +293,10 @@ func refusals(t *testing.T, c *caller, dept string) {
 		{"a line's amount negative in a set", setLines, map[string]any{"y": year, "lines": []map[string]any{
 			{"category": "UNIT_FUNDS"}, {"category": "GENERAL_PUBLIC_BUDGET", "executed": "-5"}}},
 			"BAD_USER_INPUT", "lines[1].executed", "lines[1].executed: must not be negative", "NEGATIVE"},
+		// Every line is tried (an import reports each refusal at its cell); the API answers the first.
+		{"two lines' amounts negative in a set", setLines, map[string]any{"y": year, "lines": []map[string]any{
+			{"category": "UNIT_FUNDS", "adjustedBudget": "-1"}, {"category": "GENERAL_PUBLIC_BUDGET", "executed": "-5"}}},
+			"BAD_USER_INPUT", "lines[0].adjustedBudget", "lines[0].adjustedBudget: must not be negative", "NEGATIVE"},
 		{"a line's amount too large in a set", setLines, map[string]any{"y": year, "p": project, "lines": []map[string]any{
 			{"category": "OTHER_FUNDS", "initialBudget": tooMuch}}},
 			"BAD_USER_INPUT", "lines[0].initialBudget", "must be at most 10000000000.00", "TOO_LARGE"},

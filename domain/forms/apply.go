@@ -6,16 +6,19 @@ import (
 	"fmt"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/funding/breakdown"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/platform/inputerr"
 )
 
 // Apply makes changes through db, with the caller of ctx: the same create, update
-// and delete mutations the API's resolvers make, so that every access rule, lock,
-// validator, cross-field rule, kept value and audit record applies as it does
-// there. db must be a transaction's client: the caller commits or rolls back.
+// and delete mutations the API's resolvers make (and setFundingLines' code path
+// for the breakdown's lines), so that every access rule, lock, validator,
+// cross-field rule, kept value and audit record applies as it does there. db must
+// be a transaction's client: the caller commits or rolls back.
 //
 // A value a rule refuses becomes a problem at its cell, and the other changes are
 // still tried, so that one run reports every refusal; the refused change is left
@@ -24,14 +27,26 @@ import (
 // change's ScoreAfter is set from what its mutation returned.
 func Apply(ctx context.Context, db *ent.Client, f *Form, changes []Change) ([]Problem, error) {
 	a := &applier{db: db, form: f}
+	var lines []*Change
 	// Removals last, so that a row renamed into another's place frees it first.
 	for _, removals := range []bool{false, true} {
 		for i := range changes {
-			if c := &changes[i]; (c.Kind == Removed) == removals {
+			c := &changes[i]
+			switch {
+			case c.Entity == EntityFundingLine:
+				if !removals {
+					lines = append(lines, c)
+				}
+			case (c.Kind == Removed) == removals:
 				if err := a.apply(ctx, c); err != nil {
 					return a.problems, err
 				}
 			}
+		}
+	}
+	if len(lines) > 0 {
+		if err := a.lines(ctx, lines); err != nil {
+			return a.problems, err
 		}
 	}
 	return a.problems, nil
@@ -44,8 +59,6 @@ type applier struct {
 }
 
 func (a *applier) apply(ctx context.Context, c *Change) error {
-	stored := storeFormsData(a, c)
-	defer func() { c.Fields = append(c.Fields, stored...) }()
 	if len(c.Fields) == 0 && c.Kind != Removed {
 		return nil
 	}
@@ -65,36 +78,6 @@ func (a *applier) apply(ctx context.Context, c *Change) error {
 		err = fmt.Errorf("forms: no way to apply a change of %s", c.Entity)
 	}
 	return a.refused(c, err)
-}
-
-// storeFormsData takes out of c the fields the store does not keep yet (the
-// forms-data schema's: 年初预算数, the budget breakdown's lines, 主管部门 and 实施
-// 单位, the goal's 实际完成情况, 评（扣）分标准) and reports each as NOT_STORED_YET,
-// so that a dry run shows the change and nothing is dropped silently. It returns
-// the fields it took, to be listed again once the rest is applied. Once the forms
-// data is merged, these are set with the rest of their row's change (and
-// FundingLine changes by setFundingLines' mutations).
-func storeFormsData(a *applier, c *Change) []FieldChange {
-	var taken []FieldChange
-	keep := c.Fields[:0]
-	for _, f := range c.Fields {
-		if c.Entity == EntityFundingLine || formsDataFields[f.Field] {
-			taken = append(taken, f)
-			a.problems = append(a.problems, problem(c.Sheet, cellOf(c, f.Field), f.Field, fmt.Sprint(valueOr(f.After, "")),
-				CodeNotStoredYet, []string{"field", f.Field},
-				"%s: the system does not keep this field yet; leave the cell as exported", f.Field))
-			continue
-		}
-		keep = append(keep, f)
-	}
-	c.Fields = keep
-	return taken
-}
-
-// formsDataFields are the fields of the forms-data schema, not yet in the store.
-var formsDataFields = map[string]bool{
-	FieldSupervisingDepartment: true, FieldImplementingUnit: true, FieldGoalOutcome: true,
-	FieldScoringCriteria: true, "initialBudget": true, "basicInitialBudget": true, "projectInitialBudget": true,
 }
 
 func valueOr(v, or any) any {
@@ -179,7 +162,7 @@ func (a *applier) indicator(ctx context.Context, c *Change) error {
 			DepartmentYearID: a.form.Subject.YearID, Position: &r.Position,
 			Level1: r.Level1, Level2: r.Level2, Name: r.Name, Kind: indicator.Kind(r.Kind),
 			Target: r.Target, Unit: &r.Unit, Actual: r.Actual, RatedScore: r.RatedScore,
-			DeviationReason: &r.DeviationReason,
+			DeviationReason: &r.DeviationReason, ScoringCriteria: &r.ScoringCriteria,
 		}
 		if p := a.form.Subject.ProjectID; p != 0 {
 			in.ProjectID = &p
@@ -239,6 +222,8 @@ func (a *applier) indicator(ctx context.Context, c *Change) error {
 			in.Weight = r.Weight
 		case FieldDeviationReason:
 			in.DeviationReason = &r.DeviationReason
+		case FieldScoringCriteria:
+			in.ScoringCriteria = &r.ScoringCriteria
 		case FieldPosition:
 			in.Position = &r.Position
 		}
@@ -290,6 +275,19 @@ func (a *applier) project(ctx context.Context, c *Change) error {
 		switch f.Field {
 		case FieldGoal:
 			in.Goal = stringOf(f.After)
+		case FieldGoalOutcome:
+			in.GoalOutcome = stringOf(f.After)
+		case FieldSupervisingDepartment:
+			// The form names the project's own department where none other is
+			// stored: that name stores as empty again.
+			in.SupervisingDepartment = stringOf(f.After)
+			if NormaliseName(*in.SupervisingDepartment) == NormaliseName(a.form.DepartmentName) {
+				*in.SupervisingDepartment = ""
+			}
+		case FieldImplementingUnit:
+			in.ImplementingUnit = stringOf(f.After)
+		case FieldInitialBudget:
+			in.InitialBudget = decimalOf(f.After)
 		case "budget":
 			in.Budget = decimalOf(f.After)
 		case FieldExecuted:
@@ -305,6 +303,12 @@ func (a *applier) year(ctx context.Context, c *Change) error {
 		switch f.Field {
 		case FieldGoal:
 			in.Goal = stringOf(f.After)
+		case FieldGoalOutcome:
+			in.GoalOutcome = stringOf(f.After)
+		case "basicInitialBudget":
+			in.BasicInitialBudget = decimalOf(f.After)
+		case "projectInitialBudget":
+			in.ProjectInitialBudget = decimalOf(f.After)
 		case "projectBudget":
 			in.ProjectBudget = decimalOf(f.After)
 		case "projectActual":
@@ -312,6 +316,61 @@ func (a *applier) year(ctx context.Context, c *Change) error {
 		}
 	}
 	return a.db.DepartmentYear.UpdateOneID(c.ID).SetInput(in).SetVersion(c.Version).Exec(ctx)
+}
+
+// lines sets the breakdown the form shows, its changed lines and the others as
+// they are, in one call of setFundingLines' code path (package breakdown): a line
+// written only where an amount changed, a row emptied deleting its line. Each line
+// the rules refuse is a problem at its cell.
+func (a *applier) lines(ctx context.Context, changes []*Change) error {
+	changed := map[Line]*Change{}
+	for _, c := range changes {
+		changed[c.Line] = c
+	}
+	var (
+		lines []breakdown.Line
+		of    []*Change // the change of each line sent; nil for a line left as it is
+	)
+	for _, row := range a.form.Money {
+		if _, onSubject := moneyFields[a.form.Kind][row.Line]; onSubject {
+			continue
+		}
+		c, amounts := changed[row.Line], &row
+		if c != nil {
+			amounts = c.money
+		}
+		if amounts.empty() {
+			continue
+		}
+		lines = append(lines, breakdown.Line{Category: fundingline.Category(row.Line),
+			InitialBudget: amounts.Initial, AdjustedBudget: amounts.Adjusted, Executed: amounts.Executed})
+		of = append(of, c)
+	}
+	var project *int
+	if id := a.form.Subject.ProjectID; id != 0 {
+		project = &id
+	}
+	saved, err := breakdown.Set(ctx, a.db, a.form.Subject.YearID, project, lines)
+	if refusals := breakdown.Refusals(err); refusals != nil {
+		for _, r := range refusals {
+			if of[r.Index] == nil {
+				return err // a stored line the rules refuse as it is: not the workbook's doing
+			}
+			if err := a.refused(of[r.Index], r.Err); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, l := range saved {
+		if c := changed[Line(l.Category)]; c != nil && c.Kind == Added {
+			c.ID = l.ID
+		}
+	}
+	return nil
 }
 
 func (a *applier) evaluation(ctx context.Context, c *Change) error {

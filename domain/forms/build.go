@@ -3,10 +3,12 @@ package forms
 import (
 	"context"
 
+	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 )
@@ -18,7 +20,8 @@ type Source struct {
 	Year       *ent.DepartmentYear
 	Project    *ent.Project // nil for the overall evaluation
 	Indicators []*ent.Indicator
-	Tasks      []*ent.KeyTask // the overall evaluation's year's key tasks
+	Tasks      []*ent.KeyTask     // the overall evaluation's year's key tasks
+	Lines      []*ent.FundingLine // the breakdown: the project's by source, or the year's by revenue nature
 }
 
 // Kind is the form of the source's evaluation.
@@ -44,17 +47,23 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	}
 	s.Department = s.Year.Edges.Department
 	q := db.Indicator.Query().Where(indicator.DepartmentYearID(ev.DepartmentYearID))
+	lines := db.FundingLine.Query().Where(fundingline.DepartmentYearID(ev.DepartmentYearID))
 	if ev.ProjectID != nil {
 		if s.Project, err = db.Project.Get(ctx, *ev.ProjectID); err != nil {
 			return s, err
 		}
 		q = q.Where(indicator.ProjectID(*ev.ProjectID))
+		lines = lines.Where(fundingline.ProjectID(*ev.ProjectID))
 	} else {
 		q = q.Where(indicator.ProjectIDIsNil())
+		lines = lines.Where(fundingline.ProjectIDIsNil())
 		if s.Tasks, err = db.KeyTask.Query().Where(keytask.DepartmentYearID(ev.DepartmentYearID)).
 			Order(keytask.ByPosition(), keytask.ByID()).All(ctx); err != nil {
 			return s, err
 		}
+	}
+	if s.Lines, err = lines.All(ctx); err != nil {
+		return s, err
 	}
 	s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx)
 	return s, err
@@ -84,16 +93,20 @@ func Build(s Source) *Form {
 	if p := s.Project; p != nil {
 		f.Subject.ProjectID, f.Subject.ProjectVersion = p.ID, p.Version
 		f.ProjectName = p.Name
-		// The project belongs to the department's year: its 主管部门 until the forms
-		// data names another (fillFormsData).
+		// An empty 主管部门 is the department the project belongs to, shown by name.
 		f.SupervisingDepartment = f.DepartmentName
-		f.GoalExpected = p.Goal
-		total.Adjusted, total.Executed = ptr(p.Budget), ptr(p.Executed)
+		if p.SupervisingDepartment != "" {
+			f.SupervisingDepartment = p.SupervisingDepartment
+		}
+		f.ImplementingUnit = p.ImplementingUnit
+		f.GoalExpected, f.GoalOutcome = p.Goal, p.GoalOutcome
+		total.Initial, total.Adjusted, total.Executed = ptr(p.InitialBudget), ptr(p.Budget), ptr(p.Executed)
 		total.Weight = ptr(fixed.Round(scoring.ExecutionItemWeight))
 		total.Rate, total.Score = ev.ExecutionRate, ev.ExecutionScore
 		f.TotalWeight = fixed.Round(scoring.ExecutionItemWeight)
 	} else {
-		f.GoalExpected = dy.Goal
+		f.GoalExpected, f.GoalOutcome = dy.Goal, dy.GoalOutcome
+		total.Initial = ptr(assess.TotalInitialBudget(dy))
 		total.Adjusted, total.Executed = ptr(dy.TotalBudget), ptr(dy.TotalActual)
 		// The overall form's execution is scored by its bound indicator (预算资金支出率),
 		// not by a fixed item: the rate is shown, 分值 and 得分 stay empty.
@@ -103,16 +116,26 @@ func Build(s Source) *Form {
 				Title: t.Title, Content: t.Content, Outcome: t.Outcome})
 		}
 	}
+	stored := map[Line]*ent.FundingLine{}
+	for _, l := range s.Lines {
+		stored[Line(l.Category)] = l
+	}
 	for _, l := range Lines[f.Kind] {
 		switch l {
 		case LineTotal:
 			f.Money = append(f.Money, *total)
 		case LineBasic:
-			f.Money = append(f.Money, MoneyRow{Line: l, Adjusted: ptr(dy.BasicBudget), Executed: ptr(dy.BasicActual)})
+			f.Money = append(f.Money, MoneyRow{Line: l, Initial: ptr(dy.BasicInitialBudget), Adjusted: ptr(dy.BasicBudget), Executed: ptr(dy.BasicActual)})
 		case LineProject:
-			f.Money = append(f.Money, MoneyRow{Line: l, Adjusted: ptr(dy.ProjectBudget), Executed: ptr(dy.ProjectActual)})
+			f.Money = append(f.Money, MoneyRow{Line: l, Initial: ptr(dy.ProjectInitialBudget), Adjusted: ptr(dy.ProjectBudget), Executed: ptr(dy.ProjectActual)})
 		default:
-			f.Money = append(f.Money, MoneyRow{Line: l})
+			// A category without a line prints empty: the breakdown has no such row,
+			// which is not a line of 0.
+			row := MoneyRow{Line: l}
+			if fl := stored[l]; fl != nil {
+				row.ID, row.Initial, row.Adjusted, row.Executed = fl.ID, ptr(fl.InitialBudget), ptr(fl.AdjustedBudget), ptr(fl.Executed)
+			}
+			f.Money = append(f.Money, row)
 		}
 	}
 	for _, ind := range s.Indicators {
@@ -122,6 +145,7 @@ func Build(s Source) *Form {
 			Kind: string(ind.Kind), Target: ind.Target, Unit: ind.Unit,
 			Actual: ind.Actual, RatedScore: ind.RatedScore,
 			Weight: ptr(ind.Weight), Score: ind.Score, DeviationReason: ind.DeviationReason,
+			ScoringCriteria: ind.ScoringCriteria,
 		}
 		if ind.Operator != nil {
 			row.Operator = string(*ind.Operator)
@@ -135,26 +159,7 @@ func Build(s Source) *Form {
 		f.Indicators = append(f.Indicators, row)
 		f.TotalWeight += ind.Weight
 	}
-	fillFormsData(f, s)
 	return f
 }
-
-// fillFormsData fills what the forms-data schema adds (branch i11-formsdata) and
-// the store does not hold yet; until it is merged they stay empty, never made up:
-//
-//   - Project.initial_budget → the total row's Initial; the project's FundingLines
-//     (CURRENT_APPROPRIATION, PRIOR_YEAR_CARRYOVER, OTHER_FUNDS) → their rows'
-//     Initial, Adjusted and Executed;
-//   - Project.supervising_department (when set) → SupervisingDepartment,
-//     Project.implementing_unit → ImplementingUnit;
-//   - DepartmentYear.basic_initial_budget and project_initial_budget → the BASIC
-//     and PROJECT rows' Initial, their sum the total row's; the year's FundingLines
-//     (GENERAL_PUBLIC_BUDGET … UNIT_FUNDS) → their rows;
-//   - Project.goal_outcome or DepartmentYear.goal_outcome → GoalOutcome;
-//   - Indicator.scoring_criteria → each row's ScoringCriteria.
-//
-// Load must then read the funding lines too (Source gains them). The import side
-// is storeFormsData in apply.go.
-func fillFormsData(*Form, Source) {}
 
 func ptr(d fixed.Decimal) *fixed.Decimal { return &d }

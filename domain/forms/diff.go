@@ -27,7 +27,7 @@ const (
 	EntityProject        Entity = "Project"
 	EntityDepartmentYear Entity = "DepartmentYear"
 	EntityEvaluation     Entity = "Evaluation"
-	// EntityFundingLine is a line of a budget breakdown: the forms data's.
+	// EntityFundingLine is a line of a budget breakdown (其中, 按收入性质分).
 	EntityFundingLine Entity = "FundingLine"
 )
 
@@ -62,6 +62,7 @@ type Change struct {
 
 	indicator *Indicator // the imported row of an indicator added or changed
 	task      *Task
+	money     *MoneyRow // the imported row of a funding line
 }
 
 // Field returns the change of field, nil when the change leaves it.
@@ -160,19 +161,24 @@ func (d *differ) keep(c *Change) {
 	}
 }
 
-// header: the project's 主管部门 and 实施单位 (forms data).
+// header: the project's 主管部门 and 实施单位.
 func (d *differ) header() {
 	if d.cur.Kind != ProjectForm {
 		return
 	}
-	textField(d.subject, FieldSupervisingDepartment, d.cur.SupervisingDepartment, d.in.SupervisingDepartment, NormaliseName)
+	supervising := d.in.SupervisingDepartment
+	if NormaliseName(supervising) == "" {
+		// An empty 主管部门 is the project's own department, which the form names.
+		supervising = d.cur.DepartmentName
+	}
+	textField(d.subject, FieldSupervisingDepartment, d.cur.SupervisingDepartment, supervising, NormaliseName)
 	textField(d.subject, FieldImplementingUnit, d.cur.ImplementingUnit, d.in.ImplementingUnit, NormaliseName)
 }
 
 // Fields of the subject row a budget block's cells hold, by form and line: the
 // stored figures (a project's budget and executed amount, a year's project
-// spending) and the forms data's 年初预算数. An empty name: a sum the system
-// derives, read-only.
+// spending) and their 年初预算数. An empty name: a sum the system derives,
+// read-only.
 var moneyFields = map[Kind]map[Line][3]string{
 	ProjectForm: {LineTotal: {"initialBudget", "budget", "executed"}},
 	OverallForm: {
@@ -183,11 +189,12 @@ var moneyFields = map[Kind]map[Line][3]string{
 }
 
 // money compares the budget block: the subject row's fields, and the breakdown
-// lines (其中, 按收入性质分), which are the forms data's FundingLine rows.
+// lines (其中, 按收入性质分), which are FundingLine rows: a row emptied removes its
+// line, a row filled in adds one.
 func (d *differ) money() {
 	for _, l := range Lines[d.cur.Kind] {
 		cur, in := d.cur.Line(l), d.in.Line(l)
-		if cur == nil || in == nil {
+		if cur == nil || in == nil || in.Skip {
 			continue
 		}
 		cols := [3]string{FieldInitialBudget, FieldAdjustedBudget, FieldExecuted}
@@ -195,10 +202,13 @@ func (d *differ) money() {
 		news := [3]*fixed.Decimal{in.Initial, in.Adjusted, in.Executed}
 		fields, onSubject := moneyFields[d.cur.Kind][l]
 		if !onSubject {
-			line := &Change{Kind: Changed, Entity: EntityFundingLine, Name: l.Label(), Line: l,
-				Sheet: d.in.Sheet, Row: in.Row, Cells: in.Cells}
-			if cur.Initial == nil && cur.Adjusted == nil && cur.Executed == nil {
+			line := &Change{Kind: Changed, Entity: EntityFundingLine, ID: cur.ID, Name: l.Label(), Line: l,
+				Sheet: d.in.Sheet, Row: in.Row, Cells: in.Cells, money: in}
+			switch {
+			case cur.empty():
 				line.Kind = Added
+			case in.empty():
+				line.Kind = Removed
 			}
 			for i, col := range cols {
 				decimalField(line, col, olds[i], news[i])
@@ -481,7 +491,7 @@ func indicatorValues(ind Indicator, after bool) []FieldChange {
 		{FieldKind, ind.Kind, nil}, {FieldOperator, textValue(ind.Operator), nil}, {FieldTarget, decValue(ind.Target), nil},
 		{FieldUnit, ind.Unit, nil}, {FieldActual, decValue(ind.Actual), nil}, {FieldRating, textValue(ind.Rating), nil},
 		{FieldRatedScore, decValue(ind.RatedScore), nil}, {FieldWeight, decValue(ind.Weight), nil},
-		{FieldDeviationReason, ind.DeviationReason, nil},
+		{FieldDeviationReason, ind.DeviationReason, nil}, {FieldScoringCriteria, ind.ScoringCriteria, nil},
 	}
 	if after {
 		for i := range vals {

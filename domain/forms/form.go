@@ -144,14 +144,18 @@ type Task struct {
 // not hold are nil and print as empty cells.
 type MoneyRow struct {
 	Line                        Line
+	ID                          int            // a breakdown line's FundingLine; 0 for the others, and a category without a line
 	Initial, Adjusted, Executed *fixed.Decimal // 年初预算数, 全年预算数, 全年执行数
 	Weight, Rate, Score         *fixed.Decimal // 分值, 执行率, 得分: the total row only
 	Row                         int
 	Cells                       Cells
+	// Skip marks an imported row with a cell already reported: the row changes
+	// nothing, so that a cell read as empty is not taken for one cleared.
+	Skip bool
 }
 
 // Line names a row of the budget block: the total, or a category of the breakdown
-// (the names are those of the FundingLine categories of the forms-data schema).
+// (the names are those of the FundingLine categories).
 type Line string
 
 // The lines of the two forms, in form order.
@@ -205,6 +209,9 @@ func (l Line) Group() string {
 	}
 	return "按收入性质分"
 }
+
+// empty reports whether the row holds no amount: a breakdown's category without a line.
+func (m *MoneyRow) empty() bool { return m.Initial == nil && m.Adjusted == nil && m.Executed == nil }
 
 // Line returns the form's row of line, nil when it has none.
 func (f *Form) Line(l Line) *MoneyRow {

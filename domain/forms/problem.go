@@ -57,7 +57,6 @@ const (
 	CodeDuplicateRow    = "DUPLICATE_ROW"    // first: two rows without 编号 with the same levels and name (or task title)
 	CodeDerived         = "DERIVED"          // binding: the actual value of an indicator bound to a formula is derived from the figures
 	CodeReadOnly        = "READ_ONLY"        // the figure or name comes from elsewhere in the system (the budget block, the header)
-	CodeNotStoredYet    = "NOT_STORED_YET"   // the system does not keep this field yet
 	CodeInvalid         = "INVALID"          // a rule of the API refused the value: reason and its params say which
 )
 

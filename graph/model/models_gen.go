@@ -172,9 +172,9 @@ type FormProblem struct {
 	// A stable code a UI translates: FILE_EMPTY, FILE_TOO_LARGE, FILE_NOT_XLSX, FILE_LEGACY,
 	// FILE_DAMAGED, NOT_A_FORM, WRONG_FORM, OTHER_SUBJECT, LAYOUT_CHANGED, MERGE_CHANGED,
 	// TOO_MANY_ROWS, FORMULA, REQUIRED, NOT_A_NUMBER, TOO_MANY_PLACES, UNKNOWN_OPERATOR,
-	// UNKNOWN_RATING, UNKNOWN_ID, DUPLICATE_ID, DUPLICATE_ROW, DERIVED, READ_ONLY,
-	// NOT_STORED_YET, INVALID (a rule of the API refused the value: params.reason is the
-	// API's own reason code, e.g. TOO_LONG or a rated score outside its band, params.text its words).
+	// UNKNOWN_RATING, UNKNOWN_ID, DUPLICATE_ID, DUPLICATE_ROW, DERIVED, READ_ONLY, INVALID
+	// (a rule of the API refused the value: params.reason is the API's own reason code, e.g.
+	// TOO_LONG or a rated score outside its band, params.text its words).
 	Code string `json:"code"`
 	// The values the code's sentence names, an object of strings (e.g. {"column": "实际完成值"}).
 	Params any `json:"params"`

@@ -350,7 +350,10 @@ func (s *sheet) readMoney(f *forms.Form, head, last int) {
 		}{{colInitial, forms.FieldInitialBudget, &m.Initial}, {colAdjusted, forms.FieldAdjustedBudget, &m.Adjusted},
 			{colExecuted, forms.FieldExecuted, &m.Executed}} {
 			m.Cells[c.field] = cell(c.col, r)
-			*c.dst, _ = s.number(c.col, r, c.field, false)
+			var ok bool
+			if *c.dst, ok = s.number(c.col, r, c.field, false); !ok {
+				m.Skip = true
+			}
 		}
 		f.Money = append(f.Money, m)
 	}

@@ -79,7 +79,7 @@ func TestReadCellProblems(t *testing.T) {
 		{"a formula in a computed score", func(x *excelize.File) { must(t, x.SetCellFormula(SheetName, "J14", "I14")) }, []string{"FORMULA@J14"}},
 		{"a copied row keeps its 编号", func(x *excelize.File) { must(t, x.SetCellInt(SheetName, "M15", 11)) }, []string{"DUPLICATE_ID@M15"}},
 		{"an 编号 of another evaluation", func(x *excelize.File) { must(t, x.SetCellInt(SheetName, "M15", 999)) }, []string{"UNKNOWN_ID@M15"}},
-		{"the header's 实施单位, not kept yet", set("I4", "区委办公室"), nil},
+		{"the header's 实施单位", set("I4", "区委办公室"), nil},
 		{"several at once", set("H14", "八十", "E15", "≈", "I16", "三十", "H17", "好"),
 			[]string{"NOT_A_NUMBER@H14", "UNKNOWN_OPERATOR@E15", "NOT_A_NUMBER@I16", "UNKNOWN_RATING@H17"}},
 		{"merged cells inside the table", func(x *excelize.File) { must(t, x.MergeCell(SheetName, "F14", "G14")) }, []string{"MERGE_CHANGED@F14:G14"}},
@@ -184,7 +184,7 @@ func TestReadEditedRows(t *testing.T) {
 		"CHANGED Indicator 保障会议场次@14 [actual:42.00→41.00 deviationReason:→一场会议延期。]",
 		"ADDED Indicator 会议通知及时率@16 [level1:<nil>→产出指标 level2:<nil>→时效指标 name:<nil>→会议通知及时率 kind:<nil>→QUANTITATIVE operator:<nil>→GE target:<nil>→100.00 unit:<nil>→% actual:<nil>→98.50 weight:<nil>→5.00 position:<nil>→3]",
 		"CHANGED Indicator 会议决策落实率@17 [position:3→4]",
-		"REMOVED Indicator 参会人员满意度@0 [level1:满意度指标→<nil> level2:服务对象满意度指标→<nil> name:参会人员满意度→<nil> kind:QUALITATIVE→<nil> operator:<nil>→<nil> target:<nil>→<nil> unit:→<nil> actual:<nil>→<nil> rating:ACHIEVED→<nil> ratedScore:9.00→<nil> weight:10.00→<nil> deviationReason:→<nil>]",
+		"REMOVED Indicator 参会人员满意度@0 [level1:满意度指标→<nil> level2:服务对象满意度指标→<nil> name:参会人员满意度→<nil> kind:QUALITATIVE→<nil> operator:<nil>→<nil> target:<nil>→<nil> unit:→<nil> actual:<nil>→<nil> rating:ACHIEVED→<nil> ratedScore:9.00→<nil> weight:10.00→<nil> deviationReason:→<nil> scoringCriteria:→<nil>]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -247,7 +247,8 @@ func str(d *fixed.Decimal) string {
 }
 
 // The budget block: a stored figure changes its row, a sum is read-only, a
-// breakdown line is the forms data's.
+// breakdown row is its FundingLine: changed, added when filled in, removed when
+// emptied; a cell that is no number changes nothing of its row.
 func TestReadMoney(t *testing.T) {
 	in, problems := Read(edit(t, write(t, projectForm()), func(x *excelize.File) {
 		must(t, x.SetCellInt(SheetName, "F6", 125))
@@ -260,13 +261,42 @@ func TestReadMoney(t *testing.T) {
 	in, problems = Read(edit(t, write(t, overallForm()), func(x *excelize.File) {
 		must(t, x.SetCellInt(SheetName, "F14", 600)) // 基本支出: personnel + public
 		must(t, x.SetCellInt(SheetName, "E9", 500))  // 一般公共预算's 年初预算数
+		must(t, x.SetCellInt(SheetName, "E14", 560)) // 基本支出's 年初预算数: the year's own
 	}))
 	changes, more = forms.Diff(overallForm(), in)
 	if len(problems) > 0 || len(more) != 1 || more[0].Code+"@"+more[0].Cell != "READ_ONLY@F14" {
 		t.Errorf("a sum changed: %v %v", problems, more)
 	}
-	if len(changes) != 1 || changes[0].Entity != forms.EntityFundingLine || changes[0].Line != forms.LineGeneralPublicBudget ||
-		changes[0].Kind != forms.Added || fmt.Sprint(changes[0].Fields) != "[{initialBudget <nil> 500.00}]" {
-		t.Errorf("a breakdown line: %+v", changes)
+	var got []string
+	for _, c := range changes {
+		got = append(got, fmt.Sprintf("%s %s %d %s %v %s", c.Kind, c.Entity, c.ID, c.Line, c.Fields, c.Cells[forms.FieldInitialBudget]))
+	}
+	want := []string{
+		"CHANGED FundingLine 61 GENERAL_PUBLIC_BUDGET [{initialBudget 860.00 500.00}] E9",
+		"CHANGED DepartmentYear 4  [{basicInitialBudget 570.00 560.00}] ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the year's lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	in, problems = Read(edit(t, write(t, projectForm()), func(x *excelize.File) {
+		for _, c := range []string{"E8", "F8", "G8"} { // 上年结转资金 emptied
+			must(t, x.SetCellStr(SheetName, c, ""))
+		}
+		must(t, x.SetCellFloat(SheetName, "F9", 0.5, -1, 64)) // 其他资金 filled in
+		must(t, x.SetCellStr(SheetName, "G7", "一百"))          // no number: 当年财政拨款 stays as it is
+	}))
+	changes, _ = forms.Diff(projectForm(), in)
+	got = nil
+	for _, c := range changes {
+		got = append(got, fmt.Sprintf("%s %s %d %s %v", c.Kind, c.Entity, c.ID, c.Line, c.Fields))
+	}
+	want = []string{
+		"REMOVED FundingLine 52 PRIOR_YEAR_CARRYOVER [{initialBudget 0.00 <nil>} {adjustedBudget 4.58 <nil>} {executed 4.58 <nil>}]",
+		"ADDED FundingLine 0 OTHER_FUNDS [{adjustedBudget <nil> 0.50}]",
+	}
+	if len(problems) != 1 || problems[0].Code+"@"+problems[0].Cell != "NOT_A_NUMBER@G7" || problems[0].Field != forms.FieldExecuted ||
+		strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the project's lines: problems %v, changes:\n%s\nwant:\n%s", problems, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -72,9 +72,6 @@ export function problemText(t: TFunction, p: Problem): string {
       values.found = t(`forms.form.${params.found}`);
       values.expected = t(`forms.form.${params.expected}`);
       break;
-    case "NOT_STORED_YET":
-      values.field = t(`forms.field.${params.field}`, { defaultValue: fieldName(t, params.field) });
-      break;
     case "INVALID":
       values.reason = reasonText(t, params.reason ?? "INVALID", params, p.field ?? undefined);
       break;
