@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	atlas "ariga.io/atlas/sql/migrate"
@@ -111,7 +112,24 @@ type known struct {
 	sums  map[string]string
 }
 
+// load is a store's known migrations, read from the embedded files once: the
+// readiness check asks on every probe.
 func load(dialectName string) (known, error) {
+	switch dialectName {
+	case dialect.SQLite:
+		return loadSQLite()
+	case dialect.Postgres:
+		return loadPostgres()
+	}
+	return read(dialectName)
+}
+
+var (
+	loadSQLite   = sync.OnceValues(func() (known, error) { return read(dialect.SQLite) })
+	loadPostgres = sync.OnceValues(func() (known, error) { return read(dialect.Postgres) })
+)
+
+func read(dialectName string) (known, error) {
 	dir, err := Dir(dialectName)
 	if err != nil {
 		return known{}, err
@@ -167,10 +185,10 @@ func check(ctx context.Context, q querier, dialectName string, k known) (Status,
 				return st, errors.Join(err, fmt.Errorf("%w: it has no kept_marks table; start the release of 2026-12-05 on it once, then this one", ErrTooOld))
 			}
 			st.Legacy = true
-			st.Pending = k.files[1:]
+			st.Pending = slices.Clone(k.files[1:])
 			return st, nil
 		}
-		st.Pending = k.files
+		st.Pending = slices.Clone(k.files)
 		return st, nil
 	}
 	st.Applied, err = readRevisions(ctx, q)
