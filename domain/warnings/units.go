@@ -31,6 +31,11 @@ var countUnits = []string{
 	"米", "公里", "平方米", "亩", "公顷", "吨", "天", "日", "小时", "个月",
 }
 
+// perMille is a rate's unit as a percentage's is; any unit with a slash is a ratio
+// (元/人次, 1/10万). A rate's target (100 % done, ≤ 3/10万 deaths) is a standard that may
+// stay the same year after year.
+const perMille = "‰"
+
 // multipliers may precede a count unit: 万人次 counts visits in tens of thousands.
 var multipliers = []string{"万", "千", "百", "亿"}
 
@@ -54,6 +59,12 @@ func normalUnit(u string) string {
 
 // IsPercent reports whether unit is a percentage's.
 func IsPercent(unit string) bool { return percentSet[normalUnit(unit)] }
+
+// IsRate reports whether unit is a percentage's, a per-mille's or a ratio's.
+func IsRate(unit string) bool {
+	u := normalUnit(unit)
+	return percentSet[u] || u == perMille || strings.Contains(u, "/")
+}
 
 // IsCount reports whether unit counts or measures something that cannot be
 // negative, with or without a multiplier (人次, 万人次).

@@ -35,8 +35,8 @@ const (
 	// actual1 (last year's actual), target, projectedRate (actual1 / target), threshold.
 	TargetTooLow Code = "TARGET_TOO_LOW"
 	// TargetUnchanged: the same target this year and in each of the two previous years,
-	// on a count or amount (a percentage's target is a standard that stays put). Params:
-	// target, fromYear, years ("3").
+	// on a count or amount (a rate's target is a standard that stays put: IsRate, or a
+	// formula binding). Params: target, fromYear, years ("3").
 	TargetUnchanged Code = "TARGET_UNCHANGED"
 	// AllExactlyMet: every typed quantitative indicator of a subject (a department-year's
 	// overall indicators, or a project's) completed at exactly 100 %, at least MinExactlyMet
@@ -203,11 +203,11 @@ func targetTooLow(ind Indicator, year int, prev1, prev2 *Indicator) *Warning {
 			rate(*prev1.CompletionRate), year-1, rate(*prev2.CompletionRate), year-2, prev1.EffectiveActual, ind.Target, rate(projected))}
 }
 
-// targetUnchanged: a percentage's target (100 % done, ≥ 90 % satisfied) is a standard
-// that stays put by design, and a target of 0 (no accidents) too; a count or an amount
-// copied three years running is worth a look.
+// targetUnchanged: a rate's target (100 % done, ≥ 90 % satisfied, ≤ 3/10万) is a
+// standard that stays put by design, and a target of 0 (no accidents) too; a count or
+// an amount copied three years running is worth a look.
 func targetUnchanged(ind Indicator, year int, prev1, prev2 *Indicator) *Warning {
-	if prev1 == nil || prev2 == nil || ind.percentScale() || ind.Target == nil || !ind.Target.IsPositive() {
+	if prev1 == nil || prev2 == nil || ind.Bound || IsRate(ind.Unit) || ind.Target == nil || !ind.Target.IsPositive() {
 		return nil
 	}
 	for _, p := range []*Indicator{prev1, prev2} {

@@ -126,6 +126,10 @@ func TestCheck(t *testing.T) {
 			[]Past{past(2023, quant(ge, "人次", "900", "880"), "97.78"), past(2022, quant(ge, "人次", "800", "900"), "112.50")}, []string{}},
 		{"a percentage's standard target", quant(ge, "%", "95", "96"),
 			[]Past{past(2023, quant(ge, "%", "95", "96"), "101.05"), past(2022, quant(ge, "%", "95", "97"), "102.11")}, []string{}},
+		{"a ratio's standard target", quant(le, "1/10万", "3", "2"),
+			[]Past{past(2023, quant(le, "1/10万", "3", "2"), "66.67"), past(2022, quant(le, "1/10万", "3", "1"), "33.33")}, []string{}},
+		{"a cost per head", quant(le, "元/人次", "500", "480"),
+			[]Past{past(2023, quant(le, "元/人次", "500", "480"), "96.00"), past(2022, quant(le, "元/人次", "500", "490"), "98.00")}, []string{}},
 		{"a bound target", bound(ge, "", "100", "99"),
 			[]Past{past(2023, bound(ge, "", "100", "99"), "99.00"), past(2022, bound(ge, "", "100", "99"), "99.00")}, []string{}},
 		{"zero accidents", quant(le, "起", "0", "0"),
@@ -306,6 +310,12 @@ func TestUnits(t *testing.T) {
 	for _, u := range []string{"", "万元", "元", "元/人次", "1/10万", "‰", "万"} {
 		if IsCount(u) || IsPercent(u) {
 			t.Errorf("%q: percent %v, count %v", u, IsPercent(u), IsCount(u))
+		}
+	}
+	for u, want := range map[string]bool{"%": true, "％": true, "‰": true, "元/人次": true, "1/10万": true, "元／人次": true,
+		"人次": false, "万元": false, "": false} {
+		if IsRate(u) != want {
+			t.Errorf("IsRate(%q) = %v, want %v", u, !want, want)
 		}
 	}
 }
