@@ -49,11 +49,11 @@ type warnRow struct {
 // each warning, and D1-02 beside it, whose history of an indicator of the same name would
 // warn about D1-01's 2024 if history were matched across departments.
 type warnFixture struct {
-	office, other              string
-	years                      map[string]string // "D1-01 2024" → id
-	evaluations                map[string]string // "D1-01 2024" → overall evaluation id; "P-01" the project's
-	indicators                 map[string]string // "2024 完成率" → id (D1-01's)
-	otherIndicator2024, months string
+	office, other      string
+	years              map[string]string // "D1-01 2024" → id
+	evaluations        map[string]string // "D1-01 2024" → overall evaluation id; "P-01" the project's
+	indicators         map[string]string // "2024 完成率" → id (D1-01's)
+	otherIndicator2024 string
 }
 
 func buildWarnings(t *testing.T, admin *caller) warnFixture {
