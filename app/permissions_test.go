@@ -404,6 +404,13 @@ func reportOp(f func(e *env) string) operation {
 		vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
 }
 
+// warningsOp reads the warnings of an object of type typ by node(id:): read as the
+// object is, its history under the caller's rules.
+func warningsOp(typ string, f func(e *env) string) operation {
+	return operation{query: `query($id: ID!) { node(id: $id) { id ... on ` + typ + ` { warnings { code params indicator { id } month } } } }`,
+		vars: idVars(f), missing: idVars(func(e *env) string { return missingID(f(e)) })}
+}
+
 // setReportTextOp writes the text of a section of the year's overall report.
 func setReportTextOp(s side) operation {
 	return operation{query: `mutation($id: ID!) { setReportText(evaluationID: $id, section: "2.3.7", text: "权限测试") { key } }`,
@@ -443,6 +450,15 @@ func permissionMatrix(t *testing.T, db string) {
 		{"report inside (draft)", reportOp(func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"report outside (draft)", reportOp(func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"report published", reportOp(func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of an inside indicator", warningsOp("Indicator", func(e *env) string { return e.indicator[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
+		{"warnings of an outside indicator", warningsOp("Indicator", func(e *env) string { return e.indicator[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of a published indicator", warningsOp("Indicator", func(e *env) string { return e.publicIndicator }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of the inside year", warningsOp("DepartmentYear", func(e *env) string { return e.year[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
+		{"warnings of the outside year", warningsOp("DepartmentYear", func(e *env) string { return e.year[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of the published year", warningsOp("DepartmentYear", func(e *env) string { return e.publicYear }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of the inside evaluation", warningsOp("Evaluation", func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
+		{"warnings of the outside evaluation", warningsOp("Evaluation", func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
+		{"warnings of the published evaluation", warningsOp("Evaluation", func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"form.xlsx inside", fileOp("form.xlsx", func(e *env) string { return e.overall[inside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: seen, analyst: seen, token: seen, scoped: seen}},
 		{"form.xlsx outside", fileOp("form.xlsx", func(e *env) string { return e.overall[outside] }), cells{anon: hidden, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},
 		{"form.xlsx published", fileOp("form.xlsx", func(e *env) string { return e.publicEval }), cells{anon: seen, admin: seen, reviewer: seen, editor: hidden, analyst: seen, token: seen, scoped: hidden}},

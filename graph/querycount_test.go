@@ -14,6 +14,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/client"
 
+	"jixiao/app/demo"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
 	"jixiao/graph"
@@ -93,6 +94,12 @@ func TestNoNPlusOne(t *testing.T) {
 		{"department-years with months and scores", `{ departmentYears(first: %d) { edges { node {
 			months { month behind executedPercent } monthsBehind overallEvaluation { score }
 			department { score(year: 2023) year(year: 2023) { id } } } } } }`, 5, 50, [2]int64{7, 7}},
+		// Warnings: the indicator's year (and project) and the years before it (none in this
+		// one-year city; TestWarningStatements reads a history).
+		{"indicators with warnings", `{ indicators(first: %d) { edges { node { name warnings { code params } } } } }`, 10, 200, [2]int64{3, 4}},
+		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
+			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{6, 6}},
+		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{7, 7}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,5 +192,60 @@ func TestReportStatements(t *testing.T) {
 		} else {
 			t.Logf("project %v: %d statements for a report", project, few)
 		}
+	}
+}
+
+// TestWarningStatements: warnings read the years before each one in batches: a page of
+// the demo district's 2024 (two years of history each) costs the same statements
+// whatever its size.
+func TestWarningStatements(t *testing.T) {
+	drv, err := entsql.Open(dialect.SQLite, "file:warningcount?mode=memory&cache=shared&_fk=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := &counting{Driver: drv}
+	c := enttest.NewClient(t, enttest.WithOptions(ent.Driver(db)))
+	defer c.Close()
+	if _, err := demo.Load(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
+	analyst := viewer.Viewer{Kind: viewer.User, Name: "analyst", Role: viewer.Analyst}
+	gql := client.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), analyst)))
+	}))
+	tests := []struct {
+		name         string
+		query        string // %d is the page size
+		small, large int
+		want         [2]int64
+	}{
+		{"indicators", `{ indicators(first: %d, where: {hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
+			10, 300, [2]int64{5, 5}},
+		{"department-years", `{ departmentYears(first: %d, where: {year: 2024}) { edges { node { warnings { code params month indicator { name } project { code } } } } } }`,
+			3, 30, [2]int64{7, 7}},
+		{"overall evaluations", `{ evaluations(first: %d, where: {hasProject: false, hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
+			3, 30, [2]int64{9, 9}},
+		{"project evaluations", `{ evaluations(first: %d, where: {hasProject: true, hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
+			5, 80, [2]int64{9, 9}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				count := func(n int) int64 {
+					var out map[string]any
+					before := db.n.Load()
+					if err := gql.Post(fmt.Sprintf(tt.query, n), &out); err != nil {
+						t.Fatalf("page of %d: %v", n, err)
+					}
+					return db.n.Load() - before
+				}
+				small, large := count(tt.small), count(tt.large)
+				if got := [2]int64{small, large}; got != tt.want {
+					t.Errorf("%d statements for %d rows, %d for %d rows; want %d and %d", small, tt.small, large, tt.large, tt.want[0], tt.want[1])
+				}
+			})
+		})
 	}
 }

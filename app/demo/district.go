@@ -165,6 +165,7 @@ func planDistrict() []plannedYear {
 			out = append(out, p)
 		}
 	}
+	showWarnings(out)
 	return out
 }
 

@@ -224,6 +224,7 @@ type ComplexityRoot struct {
 		UpdatedAt            func(childComplexity int) int
 		Version              func(childComplexity int) int
 		ViewerCan            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
 		Year                 func(childComplexity int) int
 	}
 
@@ -268,6 +269,7 @@ type ComplexityRoot struct {
 		UpdatedAt            func(childComplexity int) int
 		Version              func(childComplexity int) int
 		ViewerCan            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
 	}
 
 	EvaluationConnection struct {
@@ -392,6 +394,7 @@ type ComplexityRoot struct {
 		UpdatedAt         func(childComplexity int) int
 		Version           func(childComplexity int) int
 		ViewerCan         func(childComplexity int) int
+		Warnings          func(childComplexity int) int
 		Weight            func(childComplexity int) int
 	}
 
@@ -694,6 +697,15 @@ type ComplexityRoot struct {
 		Edit func(childComplexity int) int
 	}
 
+	Warning struct {
+		Code      func(childComplexity int) int
+		Indicator func(childComplexity int) int
+		Message   func(childComplexity int) int
+		Month     func(childComplexity int) int
+		Params    func(childComplexity int) int
+		Project   func(childComplexity int) int
+	}
+
 	YearOnYear struct {
 		Against     func(childComplexity int) int
 		Groups      func(childComplexity int) int
@@ -729,6 +741,7 @@ type DepartmentYearResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
+	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
 }
 type EvaluationResolver interface {
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
@@ -742,6 +755,7 @@ type EvaluationResolver interface {
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
+	Warnings(ctx context.Context, obj *ent.Evaluation) ([]*model.Warning, error)
 }
 type FundingLineResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
@@ -751,6 +765,7 @@ type IndicatorResolver interface {
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
 	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
+	Warnings(ctx context.Context, obj *ent.Indicator) ([]*model.Warning, error)
 }
 type MonthlyExecutionResolver interface {
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
@@ -1625,6 +1640,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.ViewerCan(childComplexity), true
+	case "DepartmentYear.warnings":
+		if e.ComplexityRoot.DepartmentYear.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.Warnings(childComplexity), true
 	case "DepartmentYear.year":
 		if e.ComplexityRoot.DepartmentYear.Year == nil {
 			break
@@ -1838,6 +1859,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ViewerCan(childComplexity), true
+	case "Evaluation.warnings":
+		if e.ComplexityRoot.Evaluation.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Warnings(childComplexity), true
 
 	case "EvaluationConnection.edges":
 		if e.ComplexityRoot.EvaluationConnection.Edges == nil {
@@ -2378,6 +2405,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.ViewerCan(childComplexity), true
+	case "Indicator.warnings":
+		if e.ComplexityRoot.Indicator.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Warnings(childComplexity), true
 	case "Indicator.weight":
 		if e.ComplexityRoot.Indicator.Weight == nil {
 			break
@@ -3922,6 +3955,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ViewerCan.Edit(childComplexity), true
+
+	case "Warning.code":
+		if e.ComplexityRoot.Warning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Code(childComplexity), true
+	case "Warning.indicator":
+		if e.ComplexityRoot.Warning.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Indicator(childComplexity), true
+	case "Warning.message":
+		if e.ComplexityRoot.Warning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Message(childComplexity), true
+	case "Warning.month":
+		if e.ComplexityRoot.Warning.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Month(childComplexity), true
+	case "Warning.params":
+		if e.ComplexityRoot.Warning.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Params(childComplexity), true
+	case "Warning.project":
+		if e.ComplexityRoot.Warning.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warning.Project(childComplexity), true
 
 	case "YearOnYear.against":
 		if e.ComplexityRoot.YearOnYear.Against == nil {
@@ -9079,6 +9149,84 @@ extend type Mutation {
   setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
 }
 `, BuiltIn: false},
+	{Name: "../warnings.graphql", Input: `# Warnings: what looks wrong in the figures without breaking a rule (package domain/warnings).
+# They never block a save or a submission; the submit checks (SubmitProblem) do.
+
+"""What a warning is about; its params are listed with each code."""
+enum WarningCode {
+  """
+  A positive indicator (≥ > =) completed at 130 % or more in each of the two previous
+  years, whose target this year last year's actual would meet at 130 % again: the target
+  may be set too low. Params: year1, rate1, year2, rate2, actual1, target, projectedRate, threshold.
+  """
+  TARGET_TOO_LOW
+  """
+  The same target this year and in each of the two previous years, on a count or an amount
+  (not a rate: %, ‰, a ratio such as 元/人次, a formula binding; not a target of 0). Params:
+  target, fromYear, years.
+  """
+  TARGET_UNCHANGED
+  """
+  Every typed quantitative indicator of a subject (the year's overall indicators, or a
+  project's; at least 3) completed at exactly 100 %. Params: count, and project (its name)
+  for a project's.
+  """
+  ALL_EXACTLY_MET
+  """
+  A positive indicator's target, or typed actual, more than 0 and at most 1 on a percentage
+  (a % unit, or a formula binding): a share typed where a percent is meant. Params: field
+  (target or actual), value, percent (value × 100).
+  """
+  PERCENT_AS_SHARE
+  """
+  A month's cumulative spending below the month before it. Params: month, cumulative,
+  previousMonth, previousCumulative (万元).
+  """
+  CUMULATIVE_FALLS
+  """A negative actual value on a unit that counts (人次, 篇, 个, 件…). Params: value, unit."""
+  NEGATIVE_QUANTITY
+}
+
+"""
+A non-blocking warning. History (the same indicator in the department's two previous
+years: the same level 1, level 2 and name, of the same project by code, else by name) is
+read under the caller's own access rules: a year the caller may not read warns about nothing.
+"""
+type Warning {
+  code: WarningCode!
+  """The same in English, for logs and API callers; a UI writes its own sentence from code and params."""
+  message: String!
+  """The values the code's sentence names, an object of strings (e.g. {"value": "1", "percent": "100"})."""
+  params: Any!
+  """The indicator warned about; null for a subject's or a month's warning."""
+  indicator: Indicator
+  """The project whose indicators ALL_EXACTLY_MET speaks of; null otherwise."""
+  project: Project
+  """The month (1–12) of CUMULATIVE_FALLS; null otherwise."""
+  month: Int
+}
+
+extend type Indicator {
+  """This indicator's warnings: PERCENT_AS_SHARE, NEGATIVE_QUANTITY, TARGET_TOO_LOW, TARGET_UNCHANGED."""
+  warnings: [Warning!]!
+}
+
+extend type DepartmentYear {
+  """
+  Every warning of the year: its overall indicators' and subject's, then each project's
+  (in code order), then its months'.
+  """
+  warnings: [Warning!]!
+}
+
+extend type Evaluation {
+  """
+  What its submission warns about (submitEvaluation succeeds all the same): its subject's
+  indicators' warnings and the subject's, and for an overall evaluation its months'.
+  """
+  warnings: [Warning!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -9424,6 +9572,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+	case "warnings":
+		return ec.fieldContext_DepartmentYear_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DepartmentYear", field.Name)
 }
@@ -9510,6 +9660,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_lockReason(ctx, field)
 	case "report":
 		return ec.fieldContext_Evaluation_report(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Evaluation_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluation", field.Name)
 }
@@ -9760,6 +9912,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_lockReason(ctx, field)
 	case "ratedScoreBand":
 		return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Indicator_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
 }
@@ -10236,6 +10390,24 @@ func (ec *executionContext) childFields_ViewerCan(ctx context.Context, field gra
 		return ec.fieldContext_ViewerCan_edit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ViewerCan", field.Name)
+}
+
+func (ec *executionContext) childFields_Warning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_Warning_code(ctx, field)
+	case "message":
+		return ec.fieldContext_Warning_message(ctx, field)
+	case "params":
+		return ec.fieldContext_Warning_params(ctx, field)
+	case "indicator":
+		return ec.fieldContext_Warning_indicator(ctx, field)
+	case "project":
+		return ec.fieldContext_Warning_project(ctx, field)
+	case "month":
+		return ec.fieldContext_Warning_month(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Warning", field.Name)
 }
 
 func (ec *executionContext) childFields_YearOnYear(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15628,6 +15800,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _DepartmentYear_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Warning) graphql.Marshaler {
+			return ec.marshalNWarning2ᚕᚖjixiaoᚋgraphᚋmodelᚐWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DepartmentYearConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYearConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16513,6 +16717,38 @@ func (ec *executionContext) fieldContext_Evaluation_report(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Report(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Warning) graphql.Marshaler {
+			return ec.marshalNWarning2ᚕᚖjixiaoᚋgraphᚋmodelᚐWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warning(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18704,6 +18940,38 @@ func (ec *executionContext) fieldContext_Indicator_ratedScoreBand(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Warning) graphql.Marshaler {
+			return ec.marshalNWarning2ᚕᚖjixiaoᚋgraphᚋmodelᚐWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warning(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24988,6 +25256,162 @@ func (ec *executionContext) _ViewerCan_edit(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_ViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Warning_code(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.WarningCode) graphql.Marshaler {
+			return ec.marshalNWarningCode2jixiaoᚋgraphᚋmodelᚐWarningCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warning", field, false, false, "WarningCode")
+}
+
+func (ec *executionContext) _Warning_message(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warning", field, false, false, "String")
+}
+
+func (ec *executionContext) _Warning_params(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNAny2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warning", field, false, false, "Any")
+}
+
+func (ec *executionContext) _Warning_indicator(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Warning",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Warning_project(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Warning",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Warning_month(ctx context.Context, field graphql.CollectedField, obj *model.Warning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warning_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Warning_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warning", field, false, false, "Int")
 }
 
 func (ec *executionContext) _YearOnYear_year(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
@@ -39784,6 +40208,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_lockReason(ctx, field, obj)
 				})
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_warnings(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40049,6 +40479,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_report(ctx, field, obj)
+				})
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_warnings(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -40839,6 +41275,12 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_ratedScoreBand(ctx, field, obj)
+				})
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_warnings(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -42873,6 +43315,64 @@ func (ec *executionContext) _ViewerCan(ctx context.Context, sel ast.SelectionSet
 		case "edit":
 			out.Values[i] = ec._ViewerCan_edit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var warningImplementors = []string{"Warning"}
+
+func (ec *executionContext) _Warning(ctx context.Context, sel ast.SelectionSet, obj *model.Warning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, warningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Warning")
+		case "code":
+			out.Values[i] = ec._Warning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._Warning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._Warning_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicator":
+			out.Values[i] = ec._Warning_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "project":
+			out.Values[i] = ec._Warning_project(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._Warning_month(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -44963,6 +45463,40 @@ func (ec *executionContext) unmarshalNViewerKind2jixiaoᚋgraphᚋmodelᚐViewer
 }
 
 func (ec *executionContext) marshalNViewerKind2jixiaoᚋgraphᚋmodelᚐViewerKind(ctx context.Context, sel ast.SelectionSet, v model.ViewerKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNWarning2ᚕᚖjixiaoᚋgraphᚋmodelᚐWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Warning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWarning2ᚖjixiaoᚋgraphᚋmodelᚐWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWarning2ᚖjixiaoᚋgraphᚋmodelᚐWarning(ctx context.Context, sel ast.SelectionSet, v *model.Warning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Warning!")
+		return graphql.Null
+	}
+	return ec._Warning(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWarningCode2jixiaoᚋgraphᚋmodelᚐWarningCode(ctx context.Context, v any) (model.WarningCode, error) {
+	var res model.WarningCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWarningCode2jixiaoᚋgraphᚋmodelᚐWarningCode(ctx context.Context, sel ast.SelectionSet, v model.WarningCode) graphql.Marshaler {
 	return v
 }
 

@@ -49,6 +49,10 @@ type Loaders struct {
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 	Funding    *dataloadgen.Loader[Subject, []*ent.FundingLine] // a year's revenue lines (Project 0) or a project's by source, in form order
+	Projects   *dataloadgen.Loader[int, []*ent.Project]         // a department-year's projects, by code
+	// History is a department-year's indicators, overall and its projects', with the
+	// columns warnings read of an earlier year (never shown: only their values are).
+	History *dataloadgen.Loader[int, []*ent.Indicator]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -149,7 +153,27 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				return s
 			}), err
 		}, opts()),
+		Projects: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Project, error) {
+			rows, err := c(ctx).Project.Query().Where(project.DepartmentYearIDIn(ids...)).
+				Order(project.ByCode(), project.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Project) int { return r.DepartmentYearID }), err
+		}, opts()),
+		History: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Indicator, error) {
+			rows, err := c(ctx).Indicator.Query().Where(indicator.DepartmentYearIDIn(ids...)).
+				Order(indicator.ByDepartmentYearID(), indicator.ByProjectID(), indicator.ByPosition(), indicator.ByID()).
+				Select(historyColumns...).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Indicator) int { return r.DepartmentYearID }), err
+		}, opts()),
 	}
+}
+
+// historyColumns are what the warnings read of an earlier year's indicator: its
+// identity (project, levels, name) and the figures and kept values they compare.
+var historyColumns = []string{
+	indicator.FieldID, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition,
+	indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator,
+	indicator.FieldUnit, indicator.FieldBinding, indicator.FieldTarget, indicator.FieldActual,
+	indicator.FieldEffectiveActual, indicator.FieldCompletionRate,
 }
 
 // scoringColumns are what subtotals and totals read: the kept score and its group.

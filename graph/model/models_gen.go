@@ -384,6 +384,23 @@ type ViewerCan struct {
 	Edit bool `json:"edit"`
 }
 
+// A non-blocking warning. History (the same indicator in the department's two previous
+// years: the same level 1, level 2 and name, of the same project by code, else by name) is
+// read under the caller's own access rules: a year the caller may not read warns about nothing.
+type Warning struct {
+	Code WarningCode `json:"code"`
+	// The same in English, for logs and API callers; a UI writes its own sentence from code and params.
+	Message string `json:"message"`
+	// The values the code's sentence names, an object of strings (e.g. {"value": "1", "percent": "100"}).
+	Params any `json:"params"`
+	// The indicator warned about; null for a subject's or a month's warning.
+	Indicator *ent.Indicator `json:"indicator,omitempty"`
+	// The project whose indicators ALL_EXACTLY_MET speaks of; null otherwise.
+	Project *ent.Project `json:"project,omitempty"`
+	// The month (1–12) of CUMULATIVE_FALLS; null otherwise.
+	Month *int `json:"month,omitempty"`
+}
+
 type YearOnYear struct {
 	Year        int                `json:"year"`
 	Against     int                `json:"against"`
@@ -1342,6 +1359,85 @@ func (e *ViewerKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ViewerKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a warning is about; its params are listed with each code.
+type WarningCode string
+
+const (
+	// A positive indicator (≥ > =) completed at 130 % or more in each of the two previous
+	// years, whose target this year last year's actual would meet at 130 % again: the target
+	// may be set too low. Params: year1, rate1, year2, rate2, actual1, target, projectedRate, threshold.
+	WarningCodeTargetTooLow WarningCode = "TARGET_TOO_LOW"
+	// The same target this year and in each of the two previous years, on a count or an amount
+	// (not a rate: %, ‰, a ratio such as 元/人次, a formula binding; not a target of 0). Params:
+	// target, fromYear, years.
+	WarningCodeTargetUnchanged WarningCode = "TARGET_UNCHANGED"
+	// Every typed quantitative indicator of a subject (the year's overall indicators, or a
+	// project's; at least 3) completed at exactly 100 %. Params: count, and project (its name)
+	// for a project's.
+	WarningCodeAllExactlyMet WarningCode = "ALL_EXACTLY_MET"
+	// A positive indicator's target, or typed actual, more than 0 and at most 1 on a percentage
+	// (a % unit, or a formula binding): a share typed where a percent is meant. Params: field
+	// (target or actual), value, percent (value × 100).
+	WarningCodePercentAsShare WarningCode = "PERCENT_AS_SHARE"
+	// A month's cumulative spending below the month before it. Params: month, cumulative,
+	// previousMonth, previousCumulative (万元).
+	WarningCodeCumulativeFalls WarningCode = "CUMULATIVE_FALLS"
+	// A negative actual value on a unit that counts (人次, 篇, 个, 件…). Params: value, unit.
+	WarningCodeNegativeQuantity WarningCode = "NEGATIVE_QUANTITY"
+)
+
+var AllWarningCode = []WarningCode{
+	WarningCodeTargetTooLow,
+	WarningCodeTargetUnchanged,
+	WarningCodeAllExactlyMet,
+	WarningCodePercentAsShare,
+	WarningCodeCumulativeFalls,
+	WarningCodeNegativeQuantity,
+}
+
+func (e WarningCode) IsValid() bool {
+	switch e {
+	case WarningCodeTargetTooLow, WarningCodeTargetUnchanged, WarningCodeAllExactlyMet, WarningCodePercentAsShare, WarningCodeCumulativeFalls, WarningCodeNegativeQuantity:
+		return true
+	}
+	return false
+}
+
+func (e WarningCode) String() string {
+	return string(e)
+}
+
+func (e *WarningCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = WarningCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid WarningCode", str)
+	}
+	return nil
+}
+
+func (e WarningCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *WarningCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e WarningCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

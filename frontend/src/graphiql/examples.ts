@@ -139,4 +139,16 @@ query GradesInDistrict($district: ID!) {
 }
 `,
   },
+  {
+    name: "YearWarnings",
+    query: `# What looks wrong without breaking a rule: the demo's 住房和城乡建设局 2024 shows each kind.
+query YearWarnings {
+  departmentYears(where: {year: 2024, hasDepartmentWith: {code: "440115-009"}}) {
+    edges { node {
+      warnings { code message params month indicator { name } project { code name } }
+    } }
+  }
+}
+`,
+  },
 ];

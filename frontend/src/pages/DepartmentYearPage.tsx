@@ -12,6 +12,7 @@ import FundingTable, { REVENUE_CATEGORIES } from "./departmentYear/FundingTable"
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
 import { statusColor } from "./departmentYear/status";
 import { errorsText } from "../api/errors";
+import { WarningsList } from "../components/Warnings";
 
 const DepartmentYearPageDocument = graphql(`
   query DepartmentYearPage($id: ID!) {
@@ -122,6 +123,20 @@ export default function DepartmentYearPage() {
           {!editable && !dy.lockReason && <Alert type="info" showIcon message={t("departmentYear.readOnly")} />}
           {dy.lockReason && (
             <Alert type="warning" showIcon message={t("departmentYear.underReview", { status: t(`status.${dy.lockReason.status}`) })} />
+          )}
+          {dy.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="year-warnings"
+              message={t("warnings.yearTitle", { count: dy.warnings.length })}
+              description={
+                <>
+                  <Typography.Text type="secondary">{t("warnings.nonBlocking")}</Typography.Text>
+                  <WarningsList warnings={dy.warnings} />
+                </>
+              }
+            />
           )}
         </Space>
       </Card>

@@ -31,6 +31,7 @@ import SubtotalsTable from "./evaluation/SubtotalsTable";
 import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evaluation/problems";
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
+import { WarningsList } from "../components/Warnings";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
 const SubtotalsChart = lazy(() => import("./evaluation/SubtotalsChart"));
@@ -54,6 +55,7 @@ graphql(`
     monthsBehind
     subtotals { level1 level2 score weight }
     submitProblems { indicatorID indicatorName field reason params }
+    warnings { ...WarningFields }
     viewerCan { edit submit approve return publish }
     locked
     lockReason { evaluationID status }
@@ -398,6 +400,21 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             ) : (
               <Alert type="success" showIcon icon={<CheckCircleOutlined />} message={t("evaluation.ready")} />
             ))
+          )}
+          {/* Warnings never block: the submit button above submits all the same. */}
+          {ev.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="evaluation-warnings"
+              message={t("warnings.submitTitle", { count: ev.warnings.length })}
+              description={
+                <>
+                  <Typography.Text type="secondary">{t("warnings.nonBlocking")}</Typography.Text>
+                  <WarningsList warnings={ev.warnings} />
+                </>
+              }
+            />
           )}
         </Space>
       </Card>

@@ -20,6 +20,7 @@ import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/type
 import { validateCell } from "./indicators/validate";
 import { useRules } from "./indicators/rules";
 import ExportButton from "../components/ExportButton";
+import { WarningsList } from "../components/Warnings";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 
 graphql(`
@@ -46,6 +47,7 @@ graphql(`
     score
     attainment
     deviationRequired
+    warnings { code params }
   }
 `);
 
@@ -56,6 +58,7 @@ graphql(`
     score
     grade
     subtotals { level1 level2 score weight }
+    warnings { ...WarningFields }
   }
 `);
 
@@ -412,6 +415,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   if (fetching && !data) return <Spin />;
   if (!subject) return <Empty description={t("indicators.notFound")} />;
 
+  // The subject's own warnings (ALL_EXACTLY_MET); an indicator's sit beside it in the table.
+  const subjectWarnings = evaluation?.warnings.filter((w) => !w.indicator && w.month == null) ?? [];
   const weightSum = sumDecimals([...rows.map((r) => r.weight), subject.kind === "project" ? "10" : "0"]);
   const scoreSum = evaluation?.score ?? sumDecimals(rows.map((r) => r.score));
   const evaluationLink = evaluation ? `/evaluations/${evaluation.id}` : undefined;
@@ -471,6 +476,15 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         )}
       </Card>
 
+      {subjectWarnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="subject-warnings"
+          message={t("warnings.count", { count: subjectWarnings.length })}
+          description={<WarningsList warnings={subjectWarnings} />}
+        />
+      )}
       {(lockedMessage || lockedForMe) && (
         <Alert
           type="warning"

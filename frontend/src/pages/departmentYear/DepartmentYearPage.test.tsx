@@ -49,6 +49,7 @@ const year: Year = {
   carryoverRate: "0.25",
   monthsBehind: [6],
   months: [{ id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true }],
+  warnings: [],
   keyTasks: [],
   fundingLines: [
     {
@@ -113,6 +114,28 @@ describe("DepartmentYearPage", () => {
     expect(screen.getByTestId("overall-evaluation-status")).toHaveTextContent("已提交");
     // Under review: the editor is told why saving will be refused.
     expect(screen.getByText(/审核期间填报人员不能修改/)).toBeInTheDocument();
+  });
+
+  it("lists the year's warnings at the top, each linked to where it is fixed, and marks the month", async () => {
+    const warnings = [
+      {
+        code: "NEGATIVE_QUANTITY" as const,
+        params: { value: "-1", unit: "起" },
+        month: null,
+        indicator: { id: "i5", name: "建筑施工较大事故起数", departmentYearID: "dy1", projectID: null },
+        project: null,
+      },
+      { code: "ALL_EXACTLY_MET" as const, params: { count: "8", project: "督查督办" }, month: null, indicator: null, project: { id: "p1", name: "督查督办" } },
+      { code: "CUMULATIVE_FALLS" as const, params: { month: "6", cumulative: "900.00", previousMonth: "5", previousCumulative: "950.00" }, month: 6, indicator: null, project: null },
+    ];
+    show("EDITOR", { ...year, warnings });
+    const list = await screen.findByTestId("year-warnings");
+    expect(list).toHaveTextContent("本年度数据有 3 条提示");
+    expect(within(list).getByRole("link", { name: "建筑施工较大事故起数" })).toHaveAttribute("href", "/years/dy1/indicators?indicator=i5&field=actual");
+    expect(list).toHaveTextContent("实际完成值 -1起 为负数，数量不能为负。");
+    expect(within(list).getByRole("link", { name: "项目「督查督办」" })).toHaveAttribute("href", "/projects/p1/indicators");
+    expect(screen.getByTestId("month-warnings")).toHaveTextContent("6月累计支出 900.00 万元，低于5月的 950.00 万元");
+    expect(screen.getByTestId("month-6-warning")).toBeInTheDocument();
   });
 
   it("lists the projects with links to their indicators and evaluation, and empty key tasks", async () => {

@@ -11,6 +11,7 @@ const year = {
     { id: "m1", month: 1, cumulativeExecuted: "80.00", targetPercent: "5.00", executedPercent: "6.00", behind: false },
     { id: "m3", month: 3, cumulativeExecuted: "200.00", targetPercent: "25.00", executedPercent: "15.00", behind: true },
   ],
+  warnings: [],
 };
 
 const row = (month: number) => screen.getByTestId("months-grid").querySelector(`tr[data-month="${month}"]`) as HTMLElement;
@@ -28,6 +29,15 @@ describe("MonthsGrid", () => {
     expect(within(row(2)).getByText("未填报")).toBeInTheDocument();
     expect(within(row(3)).getByText("15.00%")).toBeInTheDocument();
     expect(screen.queryByTestId("months-save")).toBeNull();
+  });
+
+  it("marks a month whose running total falls, with the warning's sentence", () => {
+    const { client } = mockClient({}, { data: {} });
+    const falls = { code: "CUMULATIVE_FALLS" as const, params: { month: "3", cumulative: "200.00", previousMonth: "1", previousCumulative: "280.00" }, month: 3, indicator: null, project: null };
+    renderWith(client, <MonthsGrid year={{ ...year, warnings: [falls] }} editable={false} />);
+    expect(screen.getByTestId("month-warnings")).toHaveTextContent("3月累计支出 200.00 万元，低于1月的 280.00 万元：累计数不会减少，请确认是否填成了当月支出。");
+    expect(within(row(3)).getByTestId("month-3-warning")).toHaveTextContent("累计数下降");
+    expect(within(row(1)).queryByTestId("month-1-warning")).toBeNull();
   });
 
   it("saves only the months with values, as exact strings", async () => {

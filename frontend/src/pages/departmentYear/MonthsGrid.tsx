@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Button, Input, Space, Table, Tag, Typography, message } from "antd";
+import { Alert, Button, Input, Space, Table, Tag, Tooltip, Typography, message } from "antd";
 import { useMutation } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
@@ -8,6 +8,7 @@ import { percent, wan } from "../../lib/format";
 import { fillMonths, monthInputs, type MonthProblem, type MonthRow } from "./amounts";
 import { useProblemText } from "./FiguresForm";
 import { ServerAlerts, sortErrors, type Sorted } from "./serverErrors";
+import { warningText } from "../../api/warnings";
 
 export const DepartmentYearMonthsFragmentDoc = graphql(`
   fragment DepartmentYearMonths on DepartmentYear {
@@ -20,6 +21,7 @@ export const DepartmentYearMonthsFragmentDoc = graphql(`
       executedPercent
       behind
     }
+    warnings { ...WarningFields }
   }
 `);
 
@@ -72,6 +74,10 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
     void messages.success(t("common.saved"));
   };
 
+  // The year's warnings about its months (CUMULATIVE_FALLS), as saved: by month.
+  const monthWarnings = year.warnings.filter((w) => w.month != null);
+  const warningsOf = (month: number) => monthWarnings.filter((w) => w.month === month).map((w) => warningText(t, w));
+
   const problemAt = (month: number, cell: Cell) => problems.find((p) => p.month === month && p.field === cell);
 
   const cell = (r: MonthRow, c: Cell) => {
@@ -103,6 +109,22 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
     <>
       {contextHolder}
       <ServerAlerts sorted={sorted} onReload={() => setSorted(undefined)} />
+      {monthWarnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="month-warnings"
+          message={t("warnings.months")}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {monthWarnings.map((w, i) => (
+                <li key={i}>{warningText(t, w)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Table<MonthRow>
         rowKey="month"
         size="small"
@@ -133,11 +155,19 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
           },
           {
             title: t("departmentYear.months.state"),
-            width: 140,
+            width: 180,
             render: (_, r) => {
               const edited = edits[r.month] !== undefined;
+              const warned = warningsOf(r.month);
               return (
-                <Space size={4}>
+                <Space size={4} wrap>
+                  {warned.length > 0 && (
+                    <Tooltip title={warned.join(" ")}>
+                      <Tag color="gold" data-testid={`month-${r.month}-warning`}>
+                        {t("warnings.falls")}
+                      </Tag>
+                    </Tooltip>
+                  )}
                   {r.behind && <Tag color="red">{t("departmentYear.months.behind")}</Tag>}
                   {!r.behind && r.stored && <Tag color="green">{t("departmentYear.months.onTrack")}</Tag>}
                   {edited && <Tag color="blue">{t("departmentYear.months.unsaved")}</Tag>}

@@ -53,6 +53,7 @@ const evaluation = (over: Record<string, unknown> = {}) => ({
   lockReason: null,
   transitions: [],
   indicators: [{ id: "7", name: "会议参与人数" }],
+  warnings: [],
   departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" } },
   project: { id: "30", name: "督查督办" },
   ...over,
@@ -154,6 +155,42 @@ describe("EvaluationPage", () => {
     const explanation = screen.getByLabelText("预算执行率偏低的原因说明").closest(".ant-form-item") as HTMLElement;
     expect(explanation).toHaveClass("ant-form-item-has-error");
     expect(await within(explanation).findByText("预算执行率 85.00% 低于 90%，须说明原因")).toBeInTheDocument();
+  });
+
+  it("lists what the submission warns about, each with a link to its cell, and still submits", async () => {
+    const warnings = [
+      {
+        code: "TARGET_TOO_LOW",
+        params: { year1: "2023", rate1: "144.44", year2: "2022", rate2: "150.00", actual1: "1300", target: "900", projectedRate: "144.44", threshold: "130" },
+        month: null,
+        indicator: { id: "7", name: "会议参与人数", departmentYearID: "10", projectID: null },
+        project: null,
+      },
+      { code: "CUMULATIVE_FALLS", params: { month: "3", cumulative: "25.00", previousMonth: "2", previousCumulative: "30.00" }, month: 3, indicator: null, project: null },
+      { code: "ALL_EXACTLY_MET", params: { count: "3", project: "教师培训" }, month: null, indicator: null, project: { id: "30", name: "教师培训" } },
+    ];
+    const ready = evaluation({ submitProblems: [], warnings, project: null });
+    const submit = vi.fn(() => ({ data: { submitEvaluation: { ...ready, status: "SUBMITTED" } } }));
+    const { container } = renderPage(mockClient("EDITOR", ready, { EvaluationPageSubmit: submit }));
+    const list = await screen.findByTestId("evaluation-warnings");
+    expect(list).toHaveTextContent("提交时的提示：共 3 条（不影响提交）");
+    const items = container.querySelectorAll("[data-warning]");
+    expect(items).toHaveLength(3);
+    expect(within(items[0] as HTMLElement).getByRole("link", { name: "会议参与人数" })).toHaveAttribute(
+      "href",
+      "/years/10/indicators?indicator=7&field=target",
+    );
+    expect(items[0]).toHaveTextContent(
+      "2023年完成率 144.44%、2022年 150.00%，均达到 130% 以上；按上年实际值 1300，本年指标值 900 仍将完成 144.44%，指标值可能设定偏低。",
+    );
+    expect(items[1]).toHaveTextContent("3月：3月累计支出 25.00 万元，低于2月的 30.00 万元");
+    expect(within(items[2] as HTMLElement).getByRole("link", { name: "项目「教师培训」" })).toHaveAttribute("href", "/projects/30/indicators");
+    // Warnings never block: the checks pass and the button submits.
+    expect(screen.getByText("提交前检查已通过，可以提交。")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "提交审核" }));
+    fireEvent.click(await screen.findByRole("button", { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ id: "20" }));
+    expect(container.querySelector("[data-problem]")).toBeNull();
   });
 
   it("shows the reviewer's comment to the editor when returned", async () => {

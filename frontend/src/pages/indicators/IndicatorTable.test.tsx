@@ -34,6 +34,7 @@ function makeIndicators(n: number): IndicatorRow[] {
       score: "0.90",
       attainment: "0.9000",
       deviationRequired: !qualitative,
+      warnings: [],
     } satisfies IndicatorRow;
   });
 }

@@ -3,6 +3,7 @@ import { Button, Popconfirm, Table, Tag, Tooltip, message } from "antd";
 import type { ColumnsType, TableRef } from "antd/es/table";
 import { CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { WarningIcon } from "../../components/Warnings";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
@@ -185,6 +186,11 @@ export default function IndicatorTable({
         render: (_, r) =>
           r.kind === "indicator" ? (
             <div className="ind-leaf">
+              {r.indicator.warnings.length > 0 && (
+                <span className="ind-warning-icon">
+                  <WarningIcon warnings={r.indicator.warnings} />
+                </span>
+              )}
               <EditableCell row={r.indicator} field="name" />
             </div>
           ) : (

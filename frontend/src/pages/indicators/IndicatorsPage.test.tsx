@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { CombinedError, Provider, type Client, type OperationResult } from "urql";
 import { fromValue } from "wonka";
@@ -39,6 +39,7 @@ const training: IndicatorRow = {
   score: "6.00",
   attainment: "1.0000",
   deviationRequired: false,
+  warnings: [],
 };
 
 const opName = (query: DocumentNode) =>
@@ -47,7 +48,7 @@ const opName = (query: DocumentNode) =>
 type Answer = { data?: unknown; error?: CombinedError };
 
 /** A urql client answering the page's operations from plain functions. */
-function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer, canEdit = status === "DRAFT") {
+function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer, canEdit = status === "DRAFT", subjectWarnings: unknown[] = []) {
   const locked = status === "SUBMITTED" || status === "APPROVED" || status === "PUBLISHED";
   const answer = (name: string, vars: Record<string, unknown>): Answer => {
     switch (name) {
@@ -65,7 +66,7 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
               viewerCan: { edit: canEdit },
               lockReason: locked ? { status } : null,
               indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
-              overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [] },
+              overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [], warnings: subjectWarnings },
             },
           },
         };
@@ -136,6 +137,28 @@ describe("IndicatorsPage", () => {
     expect(screen.getAllByText("87.50%")).toHaveLength(2); // completion rate and attainment
     // the result needs a deviation reason: the page asks for it
     expect(await screen.findByText("请填写偏差原因分析")).toBeInTheDocument();
+  });
+
+  it("shows the warnings a save answers beside the indicator, and the subject's own above the table", async () => {
+    const share = { code: "PERCENT_AS_SHARE", params: { field: "target", value: "1", percent: "100" } };
+    const onUpdate = vi.fn(() => ({
+      data: { updateIndicator: { __typename: "Indicator", ...training, version: 4, unit: "%", target: "1.00", warnings: [share] } },
+    }));
+    const allMet = { code: "ALL_EXACTLY_MET", params: { count: "3" }, month: null, indicator: null, project: null };
+    renderPage(mockClient("DRAFT", onUpdate, true, [allMet]));
+    expect(await screen.findByTestId("subject-warnings")).toHaveTextContent("全部 3 个定量指标的完成率恰好为 100%，请核实实际完成值是否如实填写。");
+    expect(screen.queryByTestId("warning-icon")).toBeNull();
+    fireEvent.click(await screen.findByLabelText("编辑「业务岗位培训人数」的指标值"));
+    const input = screen.getByLabelText("指标值");
+    fireEvent.change(input, { target: { value: "1" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    await waitFor(() => expect(onUpdate).toHaveBeenCalledWith({ id: "1", input: { target: "1" }, version: 3 }));
+    const icon = await screen.findByTestId("warning-icon");
+    expect(icon).toHaveAccessibleName("提示：指标值 1 的单位是 %：若指 100%，请填写 100。");
+    // The sentence is the catalogue's, in the UI's language: English after the switch.
+    await act(() => i18n.changeLanguage("en"));
+    expect(screen.getByTestId("warning-icon")).toHaveAccessibleName("Warning: The target 1 is in %: if 100 % is meant, enter 100.");
+    await act(() => i18n.changeLanguage("zh-CN"));
   });
 
   it("saves the 评（扣）分标准 typed in its column", async () => {

@@ -25,6 +25,7 @@ const row = (id: string, over: Partial<IndicatorRow> = {}): IndicatorRow => ({
   score: "4.50",
   attainment: "0.9000",
   deviationRequired: true,
+  warnings: [],
   ...over,
 });
 

@@ -30,6 +30,7 @@ const base: IndicatorRow = {
   score: "6.00",
   attainment: "1.0000",
   deviationRequired: false,
+  warnings: [],
 };
 const qualitative: IndicatorRow = {
   ...base,

@@ -119,9 +119,13 @@ const ROW_FIELDS = [
   "deviationRequired",
 ] as const;
 
+/** Whether two rows warn alike: their warnings' codes and params (a list is new after every fetch). */
+const sameWarnings = (a: unknown, b: unknown) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+
 /**
  * Reuses the previous object of every row whose values did not change, so that after a
- * refetch only the rows that changed render again.
+ * refetch only the rows that changed render again. Warnings count as values: they may
+ * change with another year's figures while the row's own stay.
  */
 export function shareRows<T extends { id: string }>(prev: readonly T[], next: readonly T[]): T[] {
   const old = new Map(prev.map((r) => [r.id, r]));
@@ -130,6 +134,6 @@ export function shareRows<T extends { id: string }>(prev: readonly T[], next: re
     if (!p) return n;
     const a = p as Record<string, unknown>;
     const b = n as Record<string, unknown>;
-    return ROW_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null)) ? p : n;
+    return ROW_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null)) && sameWarnings(a.warnings, b.warnings) ? p : n;
   });
 }
