@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
@@ -19,6 +20,7 @@ type Source struct {
 	Project    *ent.Project // nil for the overall evaluation
 	Indicators []*ent.Indicator
 	Tasks      []*ent.KeyTask // the overall evaluation's year's key tasks
+	Rules      scoring.Rules  // the rules that score the evaluation (kept.RulesFor)
 }
 
 // Kind is the form of the source's evaluation.
@@ -56,7 +58,11 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 			return s, err
 		}
 	}
-	s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx)
+	if s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx); err != nil {
+		return s, err
+	}
+	rules, err := kept.RulesFor(ctx, db, kept.Subject{Year: ev.DepartmentYearID, Project: ev.ProjectID})
+	s.Rules = rules.Rules
 	return s, err
 }
 
@@ -89,9 +95,9 @@ func Build(s Source) *Form {
 		f.SupervisingDepartment = f.DepartmentName
 		f.GoalExpected = p.Goal
 		total.Adjusted, total.Executed = ptr(p.Budget), ptr(p.Executed)
-		total.Weight = ptr(fixed.Round(scoring.ExecutionItemWeight))
+		total.Weight = ptr(fixed.Round(s.Rules.ExecutionWeight))
 		total.Rate, total.Score = ev.ExecutionRate, ev.ExecutionScore
-		f.TotalWeight = fixed.Round(scoring.ExecutionItemWeight)
+		f.TotalWeight = fixed.Round(s.Rules.ExecutionWeight)
 	} else {
 		f.GoalExpected = dy.Goal
 		total.Adjusted, total.Executed = ptr(dy.TotalBudget), ptr(dy.TotalActual)

@@ -13,6 +13,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"jixiao/domain/funding"
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -49,6 +50,7 @@ type Loaders struct {
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 	Funding    *dataloadgen.Loader[Subject, []*ent.FundingLine] // a year's revenue lines (Project 0) or a project's by source, in form order
+	Rules      *dataloadgen.Loader[Subject, kept.Rules]         // the rules that score the subject (kept.RulesForAll)
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -148,6 +150,18 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				}
 				return s
 			}), err
+		}, opts()),
+		Rules: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject]kept.Rules, error) {
+			in := make([]kept.Key, len(keys))
+			for i, k := range keys {
+				in[i] = kept.Key(k)
+			}
+			rules, err := kept.RulesForAll(ctx, c(ctx), in)
+			out := make(map[Subject]kept.Rules, len(rules))
+			for k, r := range rules {
+				out[Subject(k)] = r
+			}
+			return out, err
 		}, opts()),
 	}
 }
