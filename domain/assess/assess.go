@@ -201,7 +201,6 @@ func FundingProblems(dy *ent.DepartmentYear, p *ent.Project, lines []*ent.Fundin
 	return out
 }
 
-
 // RulesOf is the scoring rules a rule-set version states; nil is the built-in
 // rules, scoring.Default.
 func RulesOf(rs *ent.RuleSet) scoring.Rules {
