@@ -368,7 +368,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 
 	ev := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": project}})
 	evRow := with(map[string]any{"departmentYearID": year, "projectID": project, "status": "DRAFT", "conclusion": "",
-		"problems": "", "improvements": "", "executionExplanation": "", "reviewComment": "", "submittedAt": nil, "version": 1},
+		"problems": "", "improvements": "", "executionExplanation": "", "reviewComment": "", "submittedAt": nil, "ruleSetID": nil, "version": 1},
 		times(t, admin, ev, "Evaluation", "createdAt", "updatedAt"))
 	tr.expect("createEvaluation", want{"CREATE", "Evaluation", ev, adm, created(evRow)})
 	run(editor, updateEvaluation, map[string]any{"id": ev, "in": map[string]any{"conclusion": "完成较好"}})

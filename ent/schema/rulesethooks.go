@@ -47,12 +47,12 @@ func ruleSetRules() ent.Hook {
 				latest = 0 // no version yet: MAX is NULL
 			}
 			m.SetVersion(latest + 1)
-			if _, named := m.CreatedByName(); !named {
-				v := viewer.FromContext(ctx)
-				m.SetCreatedByName(v.Name)
-				if v.Kind == viewer.User {
-					m.SetCreatedByID(v.ID)
-				}
+			v := viewer.FromContext(ctx) // the author is whoever makes it, never an input
+			m.SetCreatedByName(v.Name)
+			if v.Kind == viewer.User {
+				m.SetCreatedByID(v.ID)
+			} else {
+				m.ClearCreatedByID()
 			}
 			return next.Mutate(ctx, m)
 		})
