@@ -127,13 +127,13 @@ func (r *evaluationResolver) GradeLabel(ctx context.Context, obj *ent.Evaluation
 // Subtotals is the resolver for the subtotals field.
 func (r *evaluationResolver) Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error) {
 	key := loader.SubjectOf(obj)
-	rules := loader.For(ctx).Rules.LoadThunk(ctx, key)
+	loader.For(ctx).Rules.LoadThunk(ctx, key.Year) // into the batch before waiting on the subject
 	s, err := subject(ctx, key, false)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rules()
-	return subtotals(assess.Subtotals(s, rs.Rules)), err
+	rules, err := rulesOf(ctx, key, obj)
+	return subtotals(assess.Subtotals(s, rules.Rules)), err
 }
 
 // MonthsBehind is the resolver for the monthsBehind field.
@@ -160,16 +160,16 @@ func (r *evaluationResolver) MonthsBehind(ctx context.Context, obj *ent.Evaluati
 // SubmitProblems is the resolver for the submitProblems field.
 func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error) {
 	key := loader.SubjectOf(obj)
-	rules := loader.For(ctx).Rules.LoadThunk(ctx, key)
+	loader.For(ctx).Rules.LoadThunk(ctx, key.Year) // into the batch before waiting on the subject
 	s, err := subject(ctx, key, true)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := rules()
+	rules, err := rulesOf(ctx, key, obj)
 	if err != nil {
 		return nil, err
 	}
-	return submitProblems(assess.Problems(obj, s, rs.Rules), indicatorNames(s.Indicators)), nil
+	return submitProblems(assess.Problems(obj, s, rules.Rules), indicatorNames(s.Indicators)), nil
 }
 
 // ViewerCan is the resolver for the viewerCan field.
@@ -220,7 +220,7 @@ func (r *indicatorResolver) RatedScoreBand(ctx context.Context, obj *ent.Indicat
 	if obj.ProjectID != nil {
 		key.Project = *obj.ProjectID
 	}
-	rules, err := loader.For(ctx).Rules.Load(ctx, key)
+	rules, err := rulesOf(ctx, key, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/schema"
+	"jixiao/graph/loader"
 	"jixiao/graph/model"
 	"jixiao/platform/inputerr"
 	"jixiao/platform/viewer"
@@ -171,3 +172,19 @@ func mayCreateRuleSet(ctx context.Context, db *ent.Client) error {
 
 // signedIn reports whether the caller is somebody: a user or a token.
 func signedIn(ctx context.Context) bool { return viewer.FromContext(ctx).Kind != viewer.Anonymous }
+
+// rulesOf is the rules that score subject key, whose evaluation is ev (nil: read
+// it, or the subject has none). The evaluation, as read under the caller's rules,
+// is visible to whoever reads its subject's indicators.
+func rulesOf(ctx context.Context, key loader.Subject, ev *ent.Evaluation) (kept.Rules, error) {
+	l := loader.For(ctx)
+	year := l.Rules.LoadThunk(ctx, key.Year)
+	if ev == nil {
+		var err error
+		if ev, err = l.Evaluation.Load(ctx, key); err != nil {
+			return kept.Rules{}, err
+		}
+	}
+	y, err := year()
+	return y.Of(ev), err
+}

@@ -17,7 +17,7 @@ import (
 
 // Rules is the resolver for the rules field.
 func (r *evaluationResolver) Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error) {
-	rules, err := loader.For(ctx).Rules.Load(ctx, loader.SubjectOf(obj))
+	rules, err := rulesOf(ctx, loader.SubjectOf(obj), obj)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	if s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx); err != nil {
 		return s, err
 	}
-	rules, err := kept.RulesFor(ctx, db, kept.Subject{Year: ev.DepartmentYearID, Project: ev.ProjectID})
+	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
 	s.Rules = rules.Rules
 	return s, err
 }

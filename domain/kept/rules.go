@@ -93,13 +93,16 @@ func loadBook(ctx context.Context, c *gen.Client, years []*gen.DepartmentYear, e
 			return nil, err
 		}
 		b.addLatest(sets)
-		rows, err := c.Department.Query().Where(department.IDIn(depts...)).
-			Select(department.FieldID, department.FieldPath).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range rows {
-			b.lineage[d.ID] = lineage(d.ID, d.Path)
+		// The tree matters only to a region's set.
+		if slices.ContainsFunc(sets, func(rs *gen.RuleSet) bool { return rs.RegionID != nil }) {
+			rows, err := c.Department.Query().Where(department.IDIn(depts...)).
+				Select(department.FieldID, department.FieldPath).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range rows {
+				b.lineage[d.ID] = lineage(d.ID, d.Path)
+			}
 		}
 	}
 	var missing []int
@@ -238,33 +241,64 @@ func Governing(ctx context.Context, c *gen.Client, dyID int) (Rules, error) {
 	return r, nil
 }
 
-// RulesForAll returns the rules of each subject in keys at once (for the API's
-// batched reads): a few queries whatever their number.
-func RulesForAll(ctx context.Context, c *gen.Client, keys []Key) (map[Key]Rules, error) {
-	ctx = system(ctx)
-	var ids []int
-	for _, k := range keys {
-		if !slices.Contains(ids, k.Year) {
-			ids = append(ids, k.Year)
-		}
+// RulesOfEvaluation returns the rules that score ev, whose department-year dy
+// the caller has read: one query, two when a region's set is in its year.
+func RulesOfEvaluation(ctx context.Context, c *gen.Client, ev *gen.Evaluation, dy *gen.DepartmentYear) (Rules, error) {
+	b, err := loadBook(system(ctx), c, []*gen.DepartmentYear{dy}, []*gen.Evaluation{ev})
+	if err != nil {
+		return Rules{}, err
 	}
+	return b.of(Subject{ev.DepartmentYearID, ev.ProjectID}.Key()), nil
+}
+
+// YearRules are the rules of one department-year: those that govern it, and the
+// versions of its year's sets that an evaluation of it may keep (a frozen
+// version is one of its year's, as it governed the year when it was frozen).
+type YearRules struct {
+	governing Rules
+	sets      map[int]*gen.RuleSet
+}
+
+// Governing is the rules that score the year's subjects whose evaluation keeps none.
+func (y YearRules) Governing() Rules { return y.governing }
+
+// Of is the rules that score the subject of ev (nil: a subject without an
+// evaluation): the version ev keeps while it is locked, else the governing rules.
+func (y YearRules) Of(ev *gen.Evaluation) Rules {
+	if ev == nil || !workflow.Locked(ev.Status) {
+		return y.governing
+	}
+	if ev.RuleSetID == nil {
+		return rulesOf(nil, true)
+	}
+	return rulesOf(y.sets[*ev.RuleSetID], true)
+}
+
+// YearRulesAll returns the rules of department-years ids at once (for the API's
+// batched reads): two queries whatever their number, three when a region's set
+// is among their years'. A year that does not exist has the built-in rules.
+func YearRulesAll(ctx context.Context, c *gen.Client, ids []int) (map[int]YearRules, error) {
+	ctx = system(ctx)
 	years, err := c.DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).
 		Select(departmentyear.FieldYear, departmentyear.FieldDepartmentID).All(ctx)
 	if err != nil {
 		return nil, err
 	}
-	evs, err := c.Evaluation.Query().Where(evaluation.DepartmentYearIDIn(ids...)).
-		Select(evaluation.FieldStatus, evaluation.FieldRuleSetID, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID).All(ctx)
+	b, err := loadBook(ctx, c, years, nil)
 	if err != nil {
 		return nil, err
 	}
-	b, err := loadBook(ctx, c, years, evs)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[Key]Rules, len(keys))
-	for _, k := range keys {
-		out[k] = b.of(k)
+	out := make(map[int]YearRules, len(ids))
+	for _, id := range ids {
+		y := YearRules{governing: b.governing(id), sets: map[int]*gen.RuleSet{}}
+		if ref, ok := b.years[id]; ok {
+			for _, rs := range b.byID {
+				if rs.Year == ref.year {
+					y.sets[rs.ID] = rs
+				}
+			}
+		}
+		out[id] = y
 	}
 	return out, nil
 }

@@ -50,7 +50,7 @@ type Loaders struct {
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 	Funding    *dataloadgen.Loader[Subject, []*ent.FundingLine] // a year's revenue lines (Project 0) or a project's by source, in form order
-	Rules      *dataloadgen.Loader[Subject, kept.Rules]         // the rules that score the subject (kept.RulesForAll)
+	Rules      *dataloadgen.Loader[int, kept.YearRules]         // a department-year's rules (kept.YearRulesAll), whatever the viewer may read of it
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -151,17 +151,8 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				return s
 			}), err
 		}, opts()),
-		Rules: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []Subject) (map[Subject]kept.Rules, error) {
-			in := make([]kept.Key, len(keys))
-			for i, k := range keys {
-				in[i] = kept.Key(k)
-			}
-			rules, err := kept.RulesForAll(ctx, c(ctx), in)
-			out := make(map[Subject]kept.Rules, len(rules))
-			for k, r := range rules {
-				out[Subject(k)] = r
-			}
-			return out, err
+		Rules: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]kept.YearRules, error) {
+			return kept.YearRulesAll(ctx, c(ctx), ids)
 		}, opts()),
 	}
 }

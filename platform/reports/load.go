@@ -59,7 +59,7 @@ func Load(ctx context.Context, db *ent.Client, id int) (*report.Document, assess
 	if rows.Texts, err = db.ReportText.Query().Where(reporttext.EvaluationID(id)).All(sys); err != nil {
 		return nil, rows, err
 	}
-	rules, err := kept.RulesFor(sys, db, kept.Subject{Year: ev.DepartmentYearID, Project: ev.ProjectID})
+	rules, err := kept.RulesOfEvaluation(sys, db, ev, rows.Subject.Year)
 	if err != nil {
 		return nil, rows, err
 	}
