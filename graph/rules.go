@@ -34,13 +34,19 @@ var limits = sync.OnceValue(func() *model.Limits {
 			}
 		}
 	}
-	for _, r := range []scoring.Rating{scoring.Achieved, scoring.Partial, scoring.NotAchieved} {
-		lo, hi, incl := scoring.Default().Band(r)
-		out.RatingBands = append(out.RatingBands, &model.RatingBand{
-			Rating: indicator.Rating(r), Low: dec(lo), High: dec(hi), HighInclusive: incl})
-	}
+	out.RatingBands = ratingBands(scoring.Default())
 	return out
 })
+
+// ratingBands are the three ratings' bands under rules, as shares of the weight.
+func ratingBands(rules scoring.Rules) []*model.RatingBand {
+	var out []*model.RatingBand
+	for _, r := range []scoring.Rating{scoring.Achieved, scoring.Partial, scoring.NotAchieved} {
+		lo, hi, incl := rules.Band(r)
+		out = append(out, &model.RatingBand{Rating: indicator.Rating(r), Low: dec(lo), High: dec(hi), HighInclusive: incl})
+	}
+	return out
+}
 
 // fieldsOf is a schema's fields with its mixins'.
 func fieldsOf(s ent.Interface) []ent.Field {

@@ -35,6 +35,7 @@ func scoringRules(r scoring.Rules) *model.ScoringRules {
 		CheckWeightSplit: r.CheckWeightSplit,
 		ExcellentFrom:    dec(r.ExcellentFrom), GoodFrom: dec(r.GoodFrom), FairFrom: dec(r.FairFrom),
 		AchievedFrom: dec(r.AchievedFrom), PartialFrom: dec(r.PartialFrom),
+		RatingBands: ratingBands(r),
 	}
 }
 

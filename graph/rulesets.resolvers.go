@@ -16,6 +16,15 @@ import (
 )
 
 // Rules is the resolver for the rules field.
+func (r *departmentYearResolver) Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error) {
+	rules, err := rulesOf(ctx, loader.Subject{Year: obj.ID}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return evaluationRules(rules), nil
+}
+
+// Rules is the resolver for the rules field.
 func (r *evaluationResolver) Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error) {
 	rules, err := rulesOf(ctx, loader.SubjectOf(obj), obj)
 	if err != nil {
@@ -81,6 +90,15 @@ func (r *mutationResolver) UpdateRuleSet(ctx context.Context, id int, input mode
 		sources = *input.Sources
 	}
 	return r.createRuleSet(ctx, rs.Year, rs.RegionID, name, &sources, p.over(rulesOfSet(rs)))
+}
+
+// Rules is the resolver for the rules field.
+func (r *projectResolver) Rules(ctx context.Context, obj *ent.Project) (*model.EvaluationRules, error) {
+	rules, err := rulesOf(ctx, loader.Subject{Year: obj.DepartmentYearID, Project: obj.ID}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return evaluationRules(rules), nil
 }
 
 // RuleSets is the resolver for the ruleSets field.

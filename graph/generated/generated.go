@@ -218,6 +218,7 @@ type ComplexityRoot struct {
 		Projects             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
 		PublicActual         func(childComplexity int) int
 		PublicBudget         func(childComplexity int) int
+		Rules                func(childComplexity int) int
 		ThreePublicActual    func(childComplexity int) int
 		ThreePublicBudget    func(childComplexity int) int
 		TotalActual          func(childComplexity int) int
@@ -533,6 +534,7 @@ type ComplexityRoot struct {
 		LockReason            func(childComplexity int) int
 		Locked                func(childComplexity int) int
 		Name                  func(childComplexity int) int
+		Rules                 func(childComplexity int) int
 		SupervisingDepartment func(childComplexity int) int
 		UpdatedAt             func(childComplexity int) int
 		Version               func(childComplexity int) int
@@ -691,6 +693,7 @@ type ComplexityRoot struct {
 		GoodFrom                  func(childComplexity int) int
 		OutputWeight              func(childComplexity int) int
 		PartialFrom               func(childComplexity int) int
+		RatingBands               func(childComplexity int) int
 		ReverseRule               func(childComplexity int) int
 		SatisfactionWeight        func(childComplexity int) int
 	}
@@ -792,6 +795,7 @@ type DepartmentYearResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
+	Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error)
 }
 type EvaluationResolver interface {
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
@@ -867,6 +871,7 @@ type ProjectResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Project) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error)
+	Rules(ctx context.Context, obj *ent.Project) (*model.EvaluationRules, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -1652,6 +1657,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.PublicBudget(childComplexity), true
+	case "DepartmentYear.rules":
+		if e.ComplexityRoot.DepartmentYear.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.Rules(childComplexity), true
 	case "DepartmentYear.threePublicActual":
 		if e.ComplexityRoot.DepartmentYear.ThreePublicActual == nil {
 			break
@@ -3268,6 +3279,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Name(childComplexity), true
+	case "Project.rules":
+		if e.ComplexityRoot.Project.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Rules(childComplexity), true
 	case "Project.supervisingDepartment":
 		if e.ComplexityRoot.Project.SupervisingDepartment == nil {
 			break
@@ -4079,6 +4096,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ScoringRules.PartialFrom(childComplexity), true
+	case "ScoringRules.ratingBands":
+		if e.ComplexityRoot.ScoringRules.RatingBands == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.RatingBands(childComplexity), true
 	case "ScoringRules.reverseRule":
 		if e.ComplexityRoot.ScoringRules.ReverseRule == nil {
 			break
@@ -9632,6 +9655,8 @@ type ScoringRules {
   """The lowest rated score of 达成 (80) and 部分达成 (60), in percent of the weight; below partialFrom is 未达成."""
   achievedFrom: Decimal!
   partialFrom: Decimal!
+  """The three ratings' bands as shares of the weight, as achievedFrom and partialFrom make them: what a form checks a rated score against."""
+  ratingBands: [RatingBand!]!
 }
 
 """The rules that score an evaluation, and where they come from."""
@@ -9649,6 +9674,16 @@ type EvaluationRules {
 
 extend type Evaluation {
   """The rules that score it: its year's rule set (the most specific region's), or the version it keeps since its submission."""
+  rules: EvaluationRules!
+}
+
+extend type DepartmentYear {
+  """The rules that score its overall indicators: its overall evaluation's (Evaluation.rules), or its year's set when it has none."""
+  rules: EvaluationRules!
+}
+
+extend type Project {
+  """The rules that score its indicators and execution item: its evaluation's (Evaluation.rules), or its year's set when it has none."""
   rules: EvaluationRules!
 }
 
@@ -10088,6 +10123,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+	case "rules":
+		return ec.fieldContext_DepartmentYear_rules(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DepartmentYear", field.Name)
 }
@@ -10628,6 +10665,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_Project_lockReason(ctx, field)
+	case "rules":
+		return ec.fieldContext_Project_rules(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -10888,6 +10927,8 @@ func (ec *executionContext) childFields_ScoringRules(ctx context.Context, field 
 		return ec.fieldContext_ScoringRules_achievedFrom(ctx, field)
 	case "partialFrom":
 		return ec.fieldContext_ScoringRules_partialFrom(ctx, field)
+	case "ratingBands":
+		return ec.fieldContext_ScoringRules_ratingBands(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ScoringRules", field.Name)
 }
@@ -16475,6 +16516,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentYear_rules(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().Rules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22956,6 +23029,38 @@ func (ec *executionContext) fieldContext_Project_lockReason(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Project_rules(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Rules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26234,6 +26339,38 @@ func (ec *executionContext) _ScoringRules_partialFrom(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ScoringRules_partialFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_ratingBands(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_ratingBands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingBands, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RatingBand) graphql.Marshaler {
+			return ec.marshalNRatingBand2ᚕᚖjixiaoᚋgraphᚋmodelᚐRatingBandᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_ratingBands(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoringRules",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SignIn_user(ctx context.Context, field graphql.CollectedField, obj *model.SignIn) (ret graphql.Marshaler) {
@@ -42338,6 +42475,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_lockReason(ctx, field, obj)
 				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_rules(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44356,6 +44499,12 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_lockReason(ctx, field, obj)
 				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_rules(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45367,6 +45516,11 @@ func (ec *executionContext) _ScoringRules(ctx context.Context, sel ast.Selection
 			}
 		case "partialFrom":
 			out.Values[i] = ec._ScoringRules_partialFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratingBands":
+			out.Values[i] = ec._ScoringRules_ratingBands(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

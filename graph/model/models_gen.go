@@ -401,6 +401,8 @@ type ScoringRules struct {
 	// The lowest rated score of 达成 (80) and 部分达成 (60), in percent of the weight; below partialFrom is 未达成.
 	AchievedFrom fixed.Decimal `json:"achievedFrom"`
 	PartialFrom  fixed.Decimal `json:"partialFrom"`
+	// The three ratings' bands as shares of the weight, as achievedFrom and partialFrom make them: what a form checks a rated score against.
+	RatingBands []*RatingBand `json:"ratingBands"`
 }
 
 // A new session.

@@ -73,10 +73,16 @@ export const zh = {
     conclusion: "概括本年度绩效目标的完成情况",
     problems: "列出存在的主要问题",
     improvements: "针对问题提出下一步改进措施",
-    executionExplanation: "预算执行率低于 90% 时须说明原因",
+    executionExplanation: "预算执行率低于 {{threshold}}% 时须说明原因",
   },
   history: "流转记录",
   noHistory: "尚无流转记录",
+  rules: "评分规则",
+  rulesBuiltIn: "内置规则（SCORING.md）",
+  rulesSet: "{{name}}（{{year}}年度，第 {{version}} 版）",
+  rulesFrozen: "提交时的规则",
+  rulesFrozenHint: "评价提交后保留提交时适用的规则，直至审核人员退回；此后规则集的修改不影响其得分。",
+  rulesNewer: "规则集已有新版本",
 };
 
 export const en: typeof zh = {
@@ -153,8 +159,14 @@ export const en: typeof zh = {
     conclusion: "Summarise how far the year's performance goals were met",
     problems: "List the main problems",
     improvements: "The next steps against those problems",
-    executionExplanation: "Required when budget execution is below 90 %",
+    executionExplanation: "Required when budget execution is below {{threshold}} %",
   },
   history: "History",
   noHistory: "No steps yet",
+  rules: "Scoring rules",
+  rulesBuiltIn: "Built-in rules (SCORING.md)",
+  rulesSet: "{{name}} ({{year}}, version {{version}})",
+  rulesFrozen: "Rules as submitted",
+  rulesFrozenHint: "A submitted evaluation keeps the rules that applied when it was submitted until a reviewer returns it; later changes of the rule set do not move its score.",
+  rulesNewer: "The rule set has a newer version",
 };
