@@ -187,11 +187,12 @@ func inBand(ctx context.Context, m *gen.IndicatorMutation, rating indicator.Rati
 			s.Project = &pid
 		}
 	} else {
+		sys := privacy.DecisionContext(ctx, privacy.Allow) // the access rules have decided the change
 		var err error
-		if s.Year, err = m.OldDepartmentYearID(ctx); err != nil {
+		if s.Year, err = m.OldDepartmentYearID(sys); err != nil {
 			return err
 		}
-		if s.Project, err = m.OldProjectID(ctx); err != nil {
+		if s.Project, err = m.OldProjectID(sys); err != nil {
 			return err
 		}
 	}

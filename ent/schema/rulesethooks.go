@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/hook"
+	"jixiao/ent/privacy"
 	"jixiao/ent/ruleset"
 	"jixiao/platform/inputerr"
 	"jixiao/platform/viewer"
@@ -164,11 +165,12 @@ func stepFrozen(ctx context.Context, m *gen.EvaluationMutation, next ent.Mutator
 		m.ResetRuleSetID() // named here only, never by the caller
 		return next.Mutate(ctx, m)
 	}
-	from, err := m.OldStatus(ctx)
+	sys := privacy.DecisionContext(ctx, privacy.Allow) // the access rules have decided the change
+	from, err := m.OldStatus(sys)
 	if err != nil {
 		return nil, err
 	}
-	dyID, err := m.OldDepartmentYearID(ctx)
+	dyID, err := m.OldDepartmentYearID(sys)
 	if err != nil {
 		return nil, err
 	}
@@ -191,12 +193,13 @@ func stepFrozen(ctx context.Context, m *gen.EvaluationMutation, next ent.Mutator
 }
 
 func deleteFrozen(ctx context.Context, m *gen.EvaluationMutation, next ent.Mutator) (ent.Value, error) {
-	ids, err := m.IDs(ctx)
+	sys := privacy.DecisionContext(ctx, privacy.Allow) // the access rules have decided the change
+	ids, err := m.IDs(sys)
 	if err != nil {
 		return nil, err
 	}
 	evs, err := m.Client().Evaluation.Query().Where(evaluation.IDIn(ids...)).
-		Select(evaluation.FieldStatus, evaluation.FieldDepartmentYearID).All(ctx)
+		Select(evaluation.FieldStatus, evaluation.FieldDepartmentYearID).All(sys)
 	if err != nil {
 		return nil, err
 	}
