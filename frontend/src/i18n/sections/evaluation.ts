@@ -67,6 +67,7 @@ export const zh = {
     kind: "指标类型",
     operator: "计算符号",
     target: "指标值",
+    level1: "一级指标",
     fundingLines: "预算执行情况明细",
   },
   placeholder: {
@@ -153,6 +154,7 @@ export const en: typeof zh = {
     kind: "Kind",
     operator: "Operator",
     target: "Target",
+    level1: "Level 1",
     fundingLines: "Budget breakdown",
   },
   placeholder: {
