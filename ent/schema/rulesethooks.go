@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 
 	"jixiao/domain/assess"
 	"jixiao/domain/kept"
@@ -43,11 +44,14 @@ func ruleSetRules() ent.Hook {
 				q.Where(ruleset.RegionIDIsNil())
 			}
 			// The unique index refuses a second writer of the same number.
-			latest, err := q.Aggregate(gen.Max(ruleset.FieldVersion)).Int(ctx)
-			if err != nil {
-				latest = 0 // no version yet: MAX is NULL
+			version := 1
+			switch latest, err := q.Order(ruleset.ByVersion(sql.OrderDesc())).First(privacy.DecisionContext(ctx, privacy.Allow)); {
+			case err == nil:
+				version = latest.Version + 1
+			case !gen.IsNotFound(err):
+				return nil, err
 			}
-			m.SetVersion(latest + 1)
+			m.SetVersion(version)
 			v := viewer.FromContext(ctx) // the author is whoever makes it, never an input
 			m.SetCreatedByName(v.Name)
 			if v.Kind == viewer.User {
