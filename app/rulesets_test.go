@@ -159,6 +159,9 @@ func ruleSets(t *testing.T, db string) {
 			t.Errorf("refused parameter: %+v", e)
 		}
 		fields = append(fields, e.Extensions["field"].(string)+":"+e.Extensions["reason"].(string))
+		if e.Extensions["field"] == "goodFrom" && e.Message != "goodFrom: must be below excellentFrom (90), got 95" {
+			t.Errorf("goodFrom refused with %q", e.Message)
+		}
 	}
 	slices.Sort(fields)
 	if want := []string{"deviationBelow:OUT_OF_RANGE", "goodFrom:NOT_ORDERED", "outputWeight:WEIGHT_SPLIT_SUM"}; !slices.Equal(fields, want) {

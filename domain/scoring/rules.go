@@ -105,7 +105,7 @@ func (r Rules) decimals() []namedDecimal {
 
 // RuleProblem is one reason a set of rules is refused: Field is the parameter's
 // GraphQL name, Reason a stable code a UI translates with Params, Message the
-// same in English.
+// same in English (without the field, which the API puts before it).
 type RuleProblem struct {
 	Field   string
 	Reason  RuleReason
@@ -136,8 +136,7 @@ func (r Rules) Validate() []RuleProblem {
 	bad := map[string]bool{} // fields already refused: an order check on them would only repeat it
 	add := func(field string, reason RuleReason, params map[string]string, format string, args ...any) {
 		bad[field] = true
-		out = append(out, RuleProblem{Field: field, Reason: reason, Params: params,
-			Message: field + ": " + fmt.Sprintf(format, args...)})
+		out = append(out, RuleProblem{Field: field, Reason: reason, Params: params, Message: fmt.Sprintf(format, args...)})
 	}
 	if !r.Reverse.Valid() {
 		add("reverseRule", RuleUnknownValue, map[string]string{"got": string(r.Reverse), "allowed": "LINEAR, RATIO"},

@@ -285,7 +285,7 @@ func TestRulesValidate(t *testing.T) {
 		}
 	}
 	p := with(func(r *Rules) { r.GoodFrom = d("90") }).Validate()[0]
-	if want := "goodFrom: must be below excellentFrom (90), got 90"; p.Message != want {
+	if want := "must be below excellentFrom (90), got 90"; p.Field != "goodFrom" || p.Message != want {
 		t.Errorf("message %q, want %q", p.Message, want)
 	}
 }
