@@ -368,7 +368,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 
 	ev := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": project}})
 	evRow := with(map[string]any{"departmentYearID": year, "projectID": project, "status": "DRAFT", "conclusion": "",
-		"problems": "", "improvements": "", "executionExplanation": "", "reviewComment": "", "submittedAt": nil, "version": 1},
+		"problems": "", "improvements": "", "executionExplanation": "", "reviewComment": "", "submittedAt": nil, "ruleSetID": nil, "version": 1},
 		times(t, admin, ev, "Evaluation", "createdAt", "updatedAt"))
 	tr.expect("createEvaluation", want{"CREATE", "Evaluation", ev, adm, created(evRow)})
 	run(editor, updateEvaluation, map[string]any{"id": ev, "in": map[string]any{"conclusion": "完成较好"}})
@@ -429,18 +429,34 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 			"version": {3, 4}}},
 		want{"UPDATE", "FundingLine", line, ed, map[string][2]any{"initialBudget": {"90.00", "95.00"}, "version": {3, 4}}})
 
+	// A rule set for the department's subtree: the evaluation keeps the version
+	// that governs when it is submitted, and lets go of it when returned. The
+	// values it rescores are not changes of their own: no record.
+	rs := byID(admin, createRuleSet, map[string]any{"in": map[string]any{"year": 2023, "regionID": dept, "name": "审计科规则",
+		"sources": "财预〔2020〕10号"}})
+	rsRow := with(map[string]any{"year": 2023, "regionID": dept, "version": 1, "name": "审计科规则", "sources": "财预〔2020〕10号",
+		"reverseRule": "LINEAR", "equalLikeAtLeast": true, "deviationBelow": "100.00", "deviationAtOrAbove": "130.00",
+		"executionExplanationBelow": "90.00", "executionWeight": "10.00", "outputWeight": "50.00", "benefitWeight": "30.00",
+		"satisfactionWeight": "10.00", "checkWeightSplit": false, "excellentFrom": "90.00", "goodFrom": "80.00", "fairFrom": "60.00",
+		"achievedFrom": "80.00", "partialFrom": "60.00", "createdByID": adm.id, "createdByName": adm.name},
+		times(t, admin, rs, "RuleSet", "createdAt"))
+	tr.expect("createRuleSet", want{"CREATE", "RuleSet", rs, adm, created(rsRow)})
+
 	step := func(q string) { t.Helper(); run(admin, q, map[string]any{"id": ev}) }
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
 	submitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
 	tr.expect("submitEvaluation", want{"UPDATE", "Evaluation", ev, adm,
-		map[string][2]any{"status": {"DRAFT", "SUBMITTED"}, "submittedAt": {nil, submitted}, "version": {2, 3}}})
+		map[string][2]any{"status": {"DRAFT", "SUBMITTED"}, "submittedAt": {nil, submitted}, "ruleSetID": {nil, rs}, "version": {2, 3}}})
 	step(`mutation($id: ID!) { returnEvaluation(id: $id, comment: "请补充说明") { id } }`)
 	tr.expect("returnEvaluation", want{"UPDATE", "Evaluation", ev, adm,
-		map[string][2]any{"status": {"SUBMITTED", "RETURNED"}, "reviewComment": {"", "请补充说明"}, "version": {3, 4}}})
+		map[string][2]any{"status": {"SUBMITTED", "RETURNED"}, "reviewComment": {"", "请补充说明"}, "ruleSetID": {rs, nil}, "version": {3, 4}}})
+	rs2 := byID(admin, updateRuleSet, map[string]any{"id": rs, "in": map[string]any{"name": "审计科规则（修订）", "reverseRule": "RATIO"}})
+	tr.expect("updateRuleSet", want{"CREATE", "RuleSet", rs2, adm, created(with(rsRow, with(map[string]any{"version": 2,
+		"name": "审计科规则（修订）", "reverseRule": "RATIO"}, times(t, admin, rs2, "RuleSet", "createdAt"))))})
 	step(`mutation($id: ID!) { submitEvaluation(id: $id) { id } }`)
 	resubmitted := times(t, admin, ev, "Evaluation", "submittedAt")["submittedAt"]
 	tr.expect("submitEvaluation (again)", want{"UPDATE", "Evaluation", ev, adm,
-		map[string][2]any{"status": {"RETURNED", "SUBMITTED"}, "submittedAt": {submitted, resubmitted}, "version": {4, 5}}})
+		map[string][2]any{"status": {"RETURNED", "SUBMITTED"}, "submittedAt": {submitted, resubmitted}, "ruleSetID": {nil, rs2}, "version": {4, 5}}})
 	step(`mutation($id: ID!) { approveEvaluation(id: $id) { id } }`)
 	tr.expect("approveEvaluation", want{"UPDATE", "Evaluation", ev, adm, map[string][2]any{"status": {"SUBMITTED", "APPROVED"}, "version": {5, 6}}})
 	step(`mutation($id: ID!) { publishEvaluation(id: $id) { id } }`)

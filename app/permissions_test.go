@@ -121,7 +121,12 @@ type env struct {
 	publicIndicator     string
 	publicProject       string // with an indicator
 	victim              string // a user for updateUser
+	ruleYears           int    // rule sets made so far, each for a year of its own
 }
+
+// ruleYear is a year without department-years and, until now, without a rule set
+// (2099 down), for a rule set whose rescoring changes nothing the other cells read.
+func (e *env) ruleYear() int { e.ruleYears++; return 2100 - e.ruleYears }
 
 func (e *env) admin() *caller { return e.as[admin] }
 
@@ -383,6 +388,13 @@ var (
 	createAPITokenOp = operation{query: createToken, vars: func(e *env) map[string]any {
 		return map[string]any{"name": fmt.Sprintf("新令牌%d", e.next())}
 	}}
+	createRuleSetOp = operation{query: createRuleSet, vars: func(e *env) map[string]any {
+		return map[string]any{"in": map[string]any{"year": e.ruleYear(), "name": "权限测试规则", "reverseRule": "RATIO"}}
+	}}
+	updateRuleSetOp = operation{query: updateRuleSet, vars: func(e *env) map[string]any {
+		rs := e.mk(createRuleSet, map[string]any{"in": map[string]any{"year": e.ruleYear(), "name": "权限测试规则"}})
+		return map[string]any{"id": rs, "in": map[string]any{"excellentFrom": "95"}}
+	}}
 	revokeAPITokenOp = operation{query: `mutation($id: ID!) { revokeAPIToken(id: $id) { id } }`,
 		vars: idVars(func(e *env) string { return e.freshToken() })}
 )
@@ -471,6 +483,9 @@ func permissionMatrix(t *testing.T, db string) {
 		{"auditRecords", plainOp(`{ auditRecords(first: 10) { edges { node { id action } } } }`), cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"me", plainOp(`{ me { kind name role scope { code } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 		{"limits", plainOp(`{ limits { fields { type field maxLength } ratingBands { rating low high } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
+		{"ruleSets", plainOp(`{ ruleSets(allVersions: true) { id year version name region { code } parameters { reverseRule } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
+		{"defaultRules", plainOp(`{ defaultRules { reverseRule excellentFrom } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
+		{"rules of the evaluations one reads", plainOp(`{ evaluations(first: 50) { edges { node { rules { frozen ruleSet { id version } parameters { excellentFrom } } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 		{"viewerCan of the office's evaluation", plainOp(`{ evaluations(first: 50) { edges { node { viewerCan { edit submit approve return publish } locked lockReason { status } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 	}
 
@@ -536,6 +551,8 @@ func permissionMatrix(t *testing.T, db string) {
 		{"publishEvaluation outside (approved)", workflowOp(publishQuery, "APPROVED", outside), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"importEvaluationForm inside (dry run)", importOp(func(e *env) string { return e.overall[inside] }), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: allow, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"importEvaluationForm outside (dry run)", importOp(func(e *env) string { return e.overall[outside] }), cells{anon: unauth, admin: allow, reviewer: forbidden, editor: notFound, analyst: forbidden, token: forbidden, scoped: notFound}},
+		{"createRuleSet", createRuleSetOp, cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
+		{"updateRuleSet", updateRuleSetOp, cells{anon: unauth, admin: allow, reviewer: allow, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"createUser", createUserOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"updateUser", updateUserOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"createAPIToken", createAPITokenOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},

@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -62,6 +63,8 @@ type Client struct {
 	Project *ProjectClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// RuleSet is the client for interacting with the RuleSet builders.
+	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
@@ -92,6 +95,7 @@ func (c *Client) init() {
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.ReportText = NewReportTextClient(c.config)
+	c.RuleSet = NewRuleSetClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SignInThrottle = NewSignInThrottleClient(c.config)
 	c.Transition = NewTransitionClient(c.config)
@@ -199,6 +203,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
 		Project:          NewProjectClient(cfg),
 		ReportText:       NewReportTextClient(cfg),
+		RuleSet:          NewRuleSetClient(cfg),
 		Session:          NewSessionClient(cfg),
 		SignInThrottle:   NewSignInThrottleClient(cfg),
 		Transition:       NewTransitionClient(cfg),
@@ -233,6 +238,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MonthlyExecution: NewMonthlyExecutionClient(cfg),
 		Project:          NewProjectClient(cfg),
 		ReportText:       NewReportTextClient(cfg),
+		RuleSet:          NewRuleSetClient(cfg),
 		Session:          NewSessionClient(cfg),
 		SignInThrottle:   NewSignInThrottleClient(cfg),
 		Transition:       NewTransitionClient(cfg),
@@ -268,7 +274,7 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.ReportText, c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -280,7 +286,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.ReportText, c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -311,6 +317,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Project.mutate(ctx, m)
 	case *ReportTextMutation:
 		return c.ReportText.mutate(ctx, m)
+	case *RuleSetMutation:
+		return c.RuleSet.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *SignInThrottleMutation:
@@ -1201,6 +1209,22 @@ func (c *EvaluationClient) QueryTransitions(_m *Evaluation) *TransitionQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
 			sqlgraph.To(transition.Table, transition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.TransitionsTable, evaluation.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRuleSet queries the rule_set edge of a Evaluation.
+func (c *EvaluationClient) QueryRuleSet(_m *Evaluation) *RuleSetQuery {
+	query := (&RuleSetClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
+			sqlgraph.To(ruleset.Table, ruleset.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, evaluation.RuleSetTable, evaluation.RuleSetColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2230,6 +2254,172 @@ func (c *ReportTextClient) mutate(ctx context.Context, m *ReportTextMutation) (V
 	}
 }
 
+// RuleSetClient is a client for the RuleSet schema.
+type RuleSetClient struct {
+	config
+}
+
+// NewRuleSetClient returns a client for the RuleSet from the given config.
+func NewRuleSetClient(c config) *RuleSetClient {
+	return &RuleSetClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ruleset.Hooks(f(g(h())))`.
+func (c *RuleSetClient) Use(hooks ...Hook) {
+	c.hooks.RuleSet = append(c.hooks.RuleSet, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ruleset.Intercept(f(g(h())))`.
+func (c *RuleSetClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RuleSet = append(c.inters.RuleSet, interceptors...)
+}
+
+// Create returns a builder for creating a RuleSet entity.
+func (c *RuleSetClient) Create() *RuleSetCreate {
+	mutation := newRuleSetMutation(c.config, OpCreate)
+	return &RuleSetCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RuleSet entities.
+func (c *RuleSetClient) CreateBulk(builders ...*RuleSetCreate) *RuleSetCreateBulk {
+	return &RuleSetCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RuleSetClient) MapCreateBulk(slice any, setFunc func(*RuleSetCreate, int)) *RuleSetCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RuleSetCreateBulk{err: fmt.Errorf("calling to RuleSetClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RuleSetCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RuleSetCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RuleSet.
+func (c *RuleSetClient) Update() *RuleSetUpdate {
+	mutation := newRuleSetMutation(c.config, OpUpdate)
+	return &RuleSetUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RuleSetClient) UpdateOne(_m *RuleSet) *RuleSetUpdateOne {
+	mutation := newRuleSetMutation(c.config, OpUpdateOne, withRuleSet(_m))
+	return &RuleSetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RuleSetClient) UpdateOneID(id int) *RuleSetUpdateOne {
+	mutation := newRuleSetMutation(c.config, OpUpdateOne, withRuleSetID(id))
+	return &RuleSetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RuleSet.
+func (c *RuleSetClient) Delete() *RuleSetDelete {
+	mutation := newRuleSetMutation(c.config, OpDelete)
+	return &RuleSetDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RuleSetClient) DeleteOne(_m *RuleSet) *RuleSetDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RuleSetClient) DeleteOneID(id int) *RuleSetDeleteOne {
+	builder := c.Delete().Where(ruleset.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RuleSetDeleteOne{builder}
+}
+
+// Query returns a query builder for RuleSet.
+func (c *RuleSetClient) Query() *RuleSetQuery {
+	return &RuleSetQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRuleSet},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RuleSet entity by its id.
+func (c *RuleSetClient) Get(ctx context.Context, id int) (*RuleSet, error) {
+	return c.Query().Where(ruleset.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RuleSetClient) GetX(ctx context.Context, id int) *RuleSet {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRegion queries the region edge of a RuleSet.
+func (c *RuleSetClient) QueryRegion(_m *RuleSet) *DepartmentQuery {
+	query := (&DepartmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(ruleset.Table, ruleset.FieldID, id),
+			sqlgraph.To(department.Table, department.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ruleset.RegionTable, ruleset.RegionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEvaluations queries the evaluations edge of a RuleSet.
+func (c *RuleSetClient) QueryEvaluations(_m *RuleSet) *EvaluationQuery {
+	query := (&EvaluationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(ruleset.Table, ruleset.FieldID, id),
+			sqlgraph.To(evaluation.Table, evaluation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ruleset.EvaluationsTable, ruleset.EvaluationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RuleSetClient) Hooks() []Hook {
+	hooks := c.hooks.RuleSet
+	return append(hooks[:len(hooks):len(hooks)], ruleset.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RuleSetClient) Interceptors() []Interceptor {
+	return c.inters.RuleSet
+}
+
+func (c *RuleSetClient) mutate(ctx context.Context, m *RuleSetMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RuleSetCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RuleSetUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RuleSetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RuleSetDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RuleSet mutation op: %q", m.Op())
+	}
+}
+
 // SessionClient is a client for the Session schema.
 type SessionClient struct {
 	config
@@ -2818,12 +3008,12 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, ReportText, Session,
+		Indicator, KeyTask, MonthlyExecution, Project, ReportText, RuleSet, Session,
 		SignInThrottle, Transition, User []ent.Hook
 	}
 	inters struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, ReportText, Session,
+		Indicator, KeyTask, MonthlyExecution, Project, ReportText, RuleSet, Session,
 		SignInThrottle, Transition, User []ent.Interceptor
 	}
 )

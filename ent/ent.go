@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -98,6 +99,7 @@ func checkColumn(t, c string) error {
 			monthlyexecution.Table: monthlyexecution.ValidColumn,
 			project.Table:          project.ValidColumn,
 			reporttext.Table:       reporttext.ValidColumn,
+			ruleset.Table:          ruleset.ValidColumn,
 			session.Table:          session.ValidColumn,
 			signinthrottle.Table:   signinthrottle.ValidColumn,
 			transition.Table:       transition.ValidColumn,

@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -28,7 +29,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -156,6 +157,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			evaluation.FieldExecutionExplanation: {Type: field.TypeString, Column: evaluation.FieldExecutionExplanation},
 			evaluation.FieldReviewComment:        {Type: field.TypeString, Column: evaluation.FieldReviewComment},
 			evaluation.FieldSubmittedAt:          {Type: field.TypeTime, Column: evaluation.FieldSubmittedAt},
+			evaluation.FieldRuleSetID:            {Type: field.TypeInt, Column: evaluation.FieldRuleSetID},
 			evaluation.FieldScore:                {Type: field.TypeInt64, Column: evaluation.FieldScore},
 			evaluation.FieldGrade:                {Type: field.TypeEnum, Column: evaluation.FieldGrade},
 			evaluation.FieldExecutionRate:        {Type: field.TypeInt64, Column: evaluation.FieldExecutionRate},
@@ -307,6 +309,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ruleset.Table,
+			Columns: ruleset.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: ruleset.FieldID,
+			},
+		},
+		Type: "RuleSet",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ruleset.FieldYear:                      {Type: field.TypeInt, Column: ruleset.FieldYear},
+			ruleset.FieldRegionID:                  {Type: field.TypeInt, Column: ruleset.FieldRegionID},
+			ruleset.FieldVersion:                   {Type: field.TypeInt, Column: ruleset.FieldVersion},
+			ruleset.FieldName:                      {Type: field.TypeString, Column: ruleset.FieldName},
+			ruleset.FieldSources:                   {Type: field.TypeString, Column: ruleset.FieldSources},
+			ruleset.FieldReverseRule:               {Type: field.TypeEnum, Column: ruleset.FieldReverseRule},
+			ruleset.FieldEqualLikeAtLeast:          {Type: field.TypeBool, Column: ruleset.FieldEqualLikeAtLeast},
+			ruleset.FieldDeviationBelow:            {Type: field.TypeInt64, Column: ruleset.FieldDeviationBelow},
+			ruleset.FieldDeviationAtOrAbove:        {Type: field.TypeInt64, Column: ruleset.FieldDeviationAtOrAbove},
+			ruleset.FieldExecutionExplanationBelow: {Type: field.TypeInt64, Column: ruleset.FieldExecutionExplanationBelow},
+			ruleset.FieldExecutionWeight:           {Type: field.TypeInt64, Column: ruleset.FieldExecutionWeight},
+			ruleset.FieldOutputWeight:              {Type: field.TypeInt64, Column: ruleset.FieldOutputWeight},
+			ruleset.FieldBenefitWeight:             {Type: field.TypeInt64, Column: ruleset.FieldBenefitWeight},
+			ruleset.FieldSatisfactionWeight:        {Type: field.TypeInt64, Column: ruleset.FieldSatisfactionWeight},
+			ruleset.FieldCheckWeightSplit:          {Type: field.TypeBool, Column: ruleset.FieldCheckWeightSplit},
+			ruleset.FieldExcellentFrom:             {Type: field.TypeInt64, Column: ruleset.FieldExcellentFrom},
+			ruleset.FieldGoodFrom:                  {Type: field.TypeInt64, Column: ruleset.FieldGoodFrom},
+			ruleset.FieldFairFrom:                  {Type: field.TypeInt64, Column: ruleset.FieldFairFrom},
+			ruleset.FieldAchievedFrom:              {Type: field.TypeInt64, Column: ruleset.FieldAchievedFrom},
+			ruleset.FieldPartialFrom:               {Type: field.TypeInt64, Column: ruleset.FieldPartialFrom},
+			ruleset.FieldCreatedAt:                 {Type: field.TypeTime, Column: ruleset.FieldCreatedAt},
+			ruleset.FieldCreatedByID:               {Type: field.TypeInt, Column: ruleset.FieldCreatedByID},
+			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -323,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -341,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -361,7 +399,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -565,6 +603,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Transition",
 	)
 	graph.MustAddE(
+		"rule_set",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+		},
+		"Evaluation",
+		"RuleSet",
+	)
+	graph.MustAddE(
 		"report_texts",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -706,6 +756,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"ReportText",
+		"Evaluation",
+	)
+	graph.MustAddE(
+		"region",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   ruleset.RegionTable,
+			Columns: []string{ruleset.RegionColumn},
+			Bidi:    false,
+		},
+		"RuleSet",
+		"Department",
+	)
+	graph.MustAddE(
+		"evaluations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   ruleset.EvaluationsTable,
+			Columns: []string{ruleset.EvaluationsColumn},
+			Bidi:    false,
+		},
+		"RuleSet",
 		"Evaluation",
 	)
 	graph.MustAddE(
@@ -1441,6 +1515,11 @@ func (f *EvaluationFilter) WhereSubmittedAt(p entql.TimeP) {
 	f.Where(p.Field(evaluation.FieldSubmittedAt))
 }
 
+// WhereRuleSetID applies the entql int predicate on the rule_set_id field.
+func (f *EvaluationFilter) WhereRuleSetID(p entql.IntP) {
+	f.Where(p.Field(evaluation.FieldRuleSetID))
+}
+
 // WhereScore applies the entql int64 predicate on the score field.
 func (f *EvaluationFilter) WhereScore(p entql.Int64P) {
 	f.Where(p.Field(evaluation.FieldScore))
@@ -1497,6 +1576,20 @@ func (f *EvaluationFilter) WhereHasTransitions() {
 // WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
 func (f *EvaluationFilter) WhereHasTransitionsWith(preds ...predicate.Transition) {
 	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRuleSet applies a predicate to check if query has an edge rule_set.
+func (f *EvaluationFilter) WhereHasRuleSet() {
+	f.Where(entql.HasEdge("rule_set"))
+}
+
+// WhereHasRuleSetWith applies a predicate to check if query has an edge rule_set with a given conditions (other predicates).
+func (f *EvaluationFilter) WhereHasRuleSetWith(preds ...predicate.RuleSet) {
+	f.Where(entql.HasEdgeWith("rule_set", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2237,6 +2330,189 @@ func (f *ReportTextFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RuleSetQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RuleSetQuery builder.
+func (_q *RuleSetQuery) Filter() *RuleSetFilter {
+	return &RuleSetFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RuleSetMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RuleSetMutation builder.
+func (m *RuleSetMutation) Filter() *RuleSetFilter {
+	return &RuleSetFilter{config: m.config, predicateAdder: m}
+}
+
+// RuleSetFilter provides a generic filtering capability at runtime for RuleSetQuery.
+type RuleSetFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RuleSetFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RuleSetFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(ruleset.FieldID))
+}
+
+// WhereYear applies the entql int predicate on the year field.
+func (f *RuleSetFilter) WhereYear(p entql.IntP) {
+	f.Where(p.Field(ruleset.FieldYear))
+}
+
+// WhereRegionID applies the entql int predicate on the region_id field.
+func (f *RuleSetFilter) WhereRegionID(p entql.IntP) {
+	f.Where(p.Field(ruleset.FieldRegionID))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RuleSetFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(ruleset.FieldVersion))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RuleSetFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(ruleset.FieldName))
+}
+
+// WhereSources applies the entql string predicate on the sources field.
+func (f *RuleSetFilter) WhereSources(p entql.StringP) {
+	f.Where(p.Field(ruleset.FieldSources))
+}
+
+// WhereReverseRule applies the entql string predicate on the reverse_rule field.
+func (f *RuleSetFilter) WhereReverseRule(p entql.StringP) {
+	f.Where(p.Field(ruleset.FieldReverseRule))
+}
+
+// WhereEqualLikeAtLeast applies the entql bool predicate on the equal_like_at_least field.
+func (f *RuleSetFilter) WhereEqualLikeAtLeast(p entql.BoolP) {
+	f.Where(p.Field(ruleset.FieldEqualLikeAtLeast))
+}
+
+// WhereDeviationBelow applies the entql int64 predicate on the deviation_below field.
+func (f *RuleSetFilter) WhereDeviationBelow(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldDeviationBelow))
+}
+
+// WhereDeviationAtOrAbove applies the entql int64 predicate on the deviation_at_or_above field.
+func (f *RuleSetFilter) WhereDeviationAtOrAbove(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldDeviationAtOrAbove))
+}
+
+// WhereExecutionExplanationBelow applies the entql int64 predicate on the execution_explanation_below field.
+func (f *RuleSetFilter) WhereExecutionExplanationBelow(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldExecutionExplanationBelow))
+}
+
+// WhereExecutionWeight applies the entql int64 predicate on the execution_weight field.
+func (f *RuleSetFilter) WhereExecutionWeight(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldExecutionWeight))
+}
+
+// WhereOutputWeight applies the entql int64 predicate on the output_weight field.
+func (f *RuleSetFilter) WhereOutputWeight(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldOutputWeight))
+}
+
+// WhereBenefitWeight applies the entql int64 predicate on the benefit_weight field.
+func (f *RuleSetFilter) WhereBenefitWeight(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldBenefitWeight))
+}
+
+// WhereSatisfactionWeight applies the entql int64 predicate on the satisfaction_weight field.
+func (f *RuleSetFilter) WhereSatisfactionWeight(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldSatisfactionWeight))
+}
+
+// WhereCheckWeightSplit applies the entql bool predicate on the check_weight_split field.
+func (f *RuleSetFilter) WhereCheckWeightSplit(p entql.BoolP) {
+	f.Where(p.Field(ruleset.FieldCheckWeightSplit))
+}
+
+// WhereExcellentFrom applies the entql int64 predicate on the excellent_from field.
+func (f *RuleSetFilter) WhereExcellentFrom(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldExcellentFrom))
+}
+
+// WhereGoodFrom applies the entql int64 predicate on the good_from field.
+func (f *RuleSetFilter) WhereGoodFrom(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldGoodFrom))
+}
+
+// WhereFairFrom applies the entql int64 predicate on the fair_from field.
+func (f *RuleSetFilter) WhereFairFrom(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldFairFrom))
+}
+
+// WhereAchievedFrom applies the entql int64 predicate on the achieved_from field.
+func (f *RuleSetFilter) WhereAchievedFrom(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldAchievedFrom))
+}
+
+// WherePartialFrom applies the entql int64 predicate on the partial_from field.
+func (f *RuleSetFilter) WherePartialFrom(p entql.Int64P) {
+	f.Where(p.Field(ruleset.FieldPartialFrom))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RuleSetFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(ruleset.FieldCreatedAt))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *RuleSetFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(ruleset.FieldCreatedByID))
+}
+
+// WhereCreatedByName applies the entql string predicate on the created_by_name field.
+func (f *RuleSetFilter) WhereCreatedByName(p entql.StringP) {
+	f.Where(p.Field(ruleset.FieldCreatedByName))
+}
+
+// WhereHasRegion applies a predicate to check if query has an edge region.
+func (f *RuleSetFilter) WhereHasRegion() {
+	f.Where(entql.HasEdge("region"))
+}
+
+// WhereHasRegionWith applies a predicate to check if query has an edge region with a given conditions (other predicates).
+func (f *RuleSetFilter) WhereHasRegionWith(preds ...predicate.Department) {
+	f.Where(entql.HasEdgeWith("region", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEvaluations applies a predicate to check if query has an edge evaluations.
+func (f *RuleSetFilter) WhereHasEvaluations() {
+	f.Where(entql.HasEdge("evaluations"))
+}
+
+// WhereHasEvaluationsWith applies a predicate to check if query has an edge evaluations with a given conditions (other predicates).
+func (f *RuleSetFilter) WhereHasEvaluationsWith(preds ...predicate.Evaluation) {
+	f.Where(entql.HasEdgeWith("evaluations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2265,7 +2541,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2344,7 +2620,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2409,7 +2685,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2498,7 +2774,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
+	"jixiao/ent/ruleset"
 	"strings"
 	"time"
 
@@ -44,6 +45,8 @@ type Evaluation struct {
 	ReviewComment string `json:"review_comment,omitempty"`
 	// SubmittedAt holds the value of the "submitted_at" field.
 	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	// while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise
+	RuleSetID *int `json:"rule_set_id,omitempty"`
 	// the sum of the subject's indicator scores, plus a project's execution item
 	Score fixed.Decimal `json:"score,omitempty"`
 	// the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差
@@ -66,11 +69,13 @@ type EvaluationEdges struct {
 	Project *Project `json:"project,omitempty"`
 	// Transitions holds the value of the transitions edge.
 	Transitions []*Transition `json:"transitions,omitempty"`
+	// RuleSet holds the value of the rule_set edge.
+	RuleSet *RuleSet `json:"rule_set,omitempty"`
 	// ReportTexts holds the value of the report_texts edge.
 	ReportTexts []*ReportText `json:"report_texts,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
@@ -109,10 +114,21 @@ func (e EvaluationEdges) TransitionsOrErr() ([]*Transition, error) {
 	return nil, &NotLoadedError{edge: "transitions"}
 }
 
+// RuleSetOrErr returns the RuleSet value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e EvaluationEdges) RuleSetOrErr() (*RuleSet, error) {
+	if e.RuleSet != nil {
+		return e.RuleSet, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: ruleset.Label}
+	}
+	return nil, &NotLoadedError{edge: "rule_set"}
+}
+
 // ReportTextsOrErr returns the ReportTexts value or an error if the edge
 // was not loaded in eager-loading.
 func (e EvaluationEdges) ReportTextsOrErr() ([]*ReportText, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.ReportTexts, nil
 	}
 	return nil, &NotLoadedError{edge: "report_texts"}
@@ -123,7 +139,7 @@ func (*Evaluation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case evaluation.FieldID, evaluation.FieldVersion, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID, evaluation.FieldScore, evaluation.FieldExecutionRate, evaluation.FieldExecutionScore:
+		case evaluation.FieldID, evaluation.FieldVersion, evaluation.FieldDepartmentYearID, evaluation.FieldProjectID, evaluation.FieldRuleSetID, evaluation.FieldScore, evaluation.FieldExecutionRate, evaluation.FieldExecutionScore:
 			values[i] = new(sql.NullInt64)
 		case evaluation.FieldStatus, evaluation.FieldConclusion, evaluation.FieldProblems, evaluation.FieldImprovements, evaluation.FieldExecutionExplanation, evaluation.FieldReviewComment, evaluation.FieldGrade:
 			values[i] = new(sql.NullString)
@@ -224,6 +240,13 @@ func (_m *Evaluation) assignValues(columns []string, values []any) error {
 				_m.SubmittedAt = new(time.Time)
 				*_m.SubmittedAt = value.Time
 			}
+		case evaluation.FieldRuleSetID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rule_set_id", values[i])
+			} else if value.Valid {
+				_m.RuleSetID = new(int)
+				*_m.RuleSetID = int(value.Int64)
+			}
 		case evaluation.FieldScore:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field score", values[i])
@@ -276,6 +299,11 @@ func (_m *Evaluation) QueryProject() *ProjectQuery {
 // QueryTransitions queries the "transitions" edge of the Evaluation entity.
 func (_m *Evaluation) QueryTransitions() *TransitionQuery {
 	return NewEvaluationClient(_m.config).QueryTransitions(_m)
+}
+
+// QueryRuleSet queries the "rule_set" edge of the Evaluation entity.
+func (_m *Evaluation) QueryRuleSet() *RuleSetQuery {
+	return NewEvaluationClient(_m.config).QueryRuleSet(_m)
 }
 
 // QueryReportTexts queries the "report_texts" edge of the Evaluation entity.
@@ -344,6 +372,11 @@ func (_m *Evaluation) String() string {
 	if v := _m.SubmittedAt; v != nil {
 		builder.WriteString("submitted_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.RuleSetID; v != nil {
+		builder.WriteString("rule_set_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("score=")

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"time"
 
@@ -185,6 +186,20 @@ func (_c *EvaluationCreate) SetNillableSubmittedAt(v *time.Time) *EvaluationCrea
 	return _c
 }
 
+// SetRuleSetID sets the "rule_set_id" field.
+func (_c *EvaluationCreate) SetRuleSetID(v int) *EvaluationCreate {
+	_c.mutation.SetRuleSetID(v)
+	return _c
+}
+
+// SetNillableRuleSetID sets the "rule_set_id" field if the given value is not nil.
+func (_c *EvaluationCreate) SetNillableRuleSetID(v *int) *EvaluationCreate {
+	if v != nil {
+		_c.SetRuleSetID(*v)
+	}
+	return _c
+}
+
 // SetScore sets the "score" field.
 func (_c *EvaluationCreate) SetScore(v fixed.Decimal) *EvaluationCreate {
 	_c.mutation.SetScore(v)
@@ -264,6 +279,11 @@ func (_c *EvaluationCreate) AddTransitions(v ...*Transition) *EvaluationCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddTransitionIDs(ids...)
+}
+
+// SetRuleSet sets the "rule_set" edge to the RuleSet entity.
+func (_c *EvaluationCreate) SetRuleSet(v *RuleSet) *EvaluationCreate {
+	return _c.SetRuleSetID(v.ID)
 }
 
 // AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
@@ -577,6 +597,23 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RuleSetIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ruleset.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RuleSetID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.ReportTextsIDs(); len(nodes) > 0 {

@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"math"
 
@@ -32,6 +33,7 @@ type EvaluationQuery struct {
 	withDepartmentYear   *DepartmentYearQuery
 	withProject          *ProjectQuery
 	withTransitions      *TransitionQuery
+	withRuleSet          *RuleSetQuery
 	withReportTexts      *ReportTextQuery
 	loadTotal            []func(context.Context, []*Evaluation) error
 	modifiers            []func(*sql.Selector)
@@ -132,6 +134,28 @@ func (_q *EvaluationQuery) QueryTransitions() *TransitionQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
 			sqlgraph.To(transition.Table, transition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.TransitionsTable, evaluation.TransitionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRuleSet chains the current query on the "rule_set" edge.
+func (_q *EvaluationQuery) QueryRuleSet() *RuleSetQuery {
+	query := (&RuleSetClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
+			sqlgraph.To(ruleset.Table, ruleset.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, evaluation.RuleSetTable, evaluation.RuleSetColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,6 +380,7 @@ func (_q *EvaluationQuery) Clone() *EvaluationQuery {
 		withDepartmentYear: _q.withDepartmentYear.Clone(),
 		withProject:        _q.withProject.Clone(),
 		withTransitions:    _q.withTransitions.Clone(),
+		withRuleSet:        _q.withRuleSet.Clone(),
 		withReportTexts:    _q.withReportTexts.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -394,6 +419,17 @@ func (_q *EvaluationQuery) WithTransitions(opts ...func(*TransitionQuery)) *Eval
 		opt(query)
 	}
 	_q.withTransitions = query
+	return _q
+}
+
+// WithRuleSet tells the query-builder to eager-load the nodes that are connected to
+// the "rule_set" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithRuleSet(opts ...func(*RuleSetQuery)) *EvaluationQuery {
+	query := (&RuleSetClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRuleSet = query
 	return _q
 }
 
@@ -492,10 +528,11 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Evaluation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
 			_q.withTransitions != nil,
+			_q.withRuleSet != nil,
 			_q.withReportTexts != nil,
 		}
 	)
@@ -536,6 +573,12 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Evaluation) { n.Edges.Transitions = []*Transition{} },
 			func(n *Evaluation, e *Transition) { n.Edges.Transitions = append(n.Edges.Transitions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRuleSet; query != nil {
+		if err := _q.loadRuleSet(ctx, query, nodes, nil,
+			func(n *Evaluation, e *RuleSet) { n.Edges.RuleSet = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -659,6 +702,38 @@ func (_q *EvaluationQuery) loadTransitions(ctx context.Context, query *Transitio
 	}
 	return nil
 }
+func (_q *EvaluationQuery) loadRuleSet(ctx context.Context, query *RuleSetQuery, nodes []*Evaluation, init func(*Evaluation), assign func(*Evaluation, *RuleSet)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Evaluation)
+	for i := range nodes {
+		if nodes[i].RuleSetID == nil {
+			continue
+		}
+		fk := *nodes[i].RuleSetID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(ruleset.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "rule_set_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *EvaluationQuery) loadReportTexts(ctx context.Context, query *ReportTextQuery, nodes []*Evaluation, init func(*Evaluation), assign func(*Evaluation, *ReportText)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Evaluation)
@@ -723,6 +798,9 @@ func (_q *EvaluationQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withProject != nil {
 			_spec.Node.AddColumnOnce(evaluation.FieldProjectID)
+		}
+		if _q.withRuleSet != nil {
+			_spec.Node.AddColumnOnce(evaluation.FieldRuleSetID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

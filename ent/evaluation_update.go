@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"time"
 
@@ -163,6 +164,26 @@ func (_u *EvaluationUpdate) ClearSubmittedAt() *EvaluationUpdate {
 	return _u
 }
 
+// SetRuleSetID sets the "rule_set_id" field.
+func (_u *EvaluationUpdate) SetRuleSetID(v int) *EvaluationUpdate {
+	_u.mutation.SetRuleSetID(v)
+	return _u
+}
+
+// SetNillableRuleSetID sets the "rule_set_id" field if the given value is not nil.
+func (_u *EvaluationUpdate) SetNillableRuleSetID(v *int) *EvaluationUpdate {
+	if v != nil {
+		_u.SetRuleSetID(*v)
+	}
+	return _u
+}
+
+// ClearRuleSetID clears the value of the "rule_set_id" field.
+func (_u *EvaluationUpdate) ClearRuleSetID() *EvaluationUpdate {
+	_u.mutation.ClearRuleSetID()
+	return _u
+}
+
 // SetScore sets the "score" field.
 func (_u *EvaluationUpdate) SetScore(v fixed.Decimal) *EvaluationUpdate {
 	_u.mutation.ResetScore()
@@ -267,6 +288,11 @@ func (_u *EvaluationUpdate) AddTransitions(v ...*Transition) *EvaluationUpdate {
 	return _u.AddTransitionIDs(ids...)
 }
 
+// SetRuleSet sets the "rule_set" edge to the RuleSet entity.
+func (_u *EvaluationUpdate) SetRuleSet(v *RuleSet) *EvaluationUpdate {
+	return _u.SetRuleSetID(v.ID)
+}
+
 // AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
 func (_u *EvaluationUpdate) AddReportTextIDs(ids ...int) *EvaluationUpdate {
 	_u.mutation.AddReportTextIDs(ids...)
@@ -306,6 +332,12 @@ func (_u *EvaluationUpdate) RemoveTransitions(v ...*Transition) *EvaluationUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearRuleSet clears the "rule_set" edge to the RuleSet entity.
+func (_u *EvaluationUpdate) ClearRuleSet() *EvaluationUpdate {
+	_u.mutation.ClearRuleSet()
+	return _u
 }
 
 // ClearReportTexts clears all "report_texts" edges to the ReportText entity.
@@ -537,6 +569,35 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.RuleSetCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ruleset.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RuleSetIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ruleset.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.ReportTextsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -735,6 +796,26 @@ func (_u *EvaluationUpdateOne) ClearSubmittedAt() *EvaluationUpdateOne {
 	return _u
 }
 
+// SetRuleSetID sets the "rule_set_id" field.
+func (_u *EvaluationUpdateOne) SetRuleSetID(v int) *EvaluationUpdateOne {
+	_u.mutation.SetRuleSetID(v)
+	return _u
+}
+
+// SetNillableRuleSetID sets the "rule_set_id" field if the given value is not nil.
+func (_u *EvaluationUpdateOne) SetNillableRuleSetID(v *int) *EvaluationUpdateOne {
+	if v != nil {
+		_u.SetRuleSetID(*v)
+	}
+	return _u
+}
+
+// ClearRuleSetID clears the value of the "rule_set_id" field.
+func (_u *EvaluationUpdateOne) ClearRuleSetID() *EvaluationUpdateOne {
+	_u.mutation.ClearRuleSetID()
+	return _u
+}
+
 // SetScore sets the "score" field.
 func (_u *EvaluationUpdateOne) SetScore(v fixed.Decimal) *EvaluationUpdateOne {
 	_u.mutation.ResetScore()
@@ -839,6 +920,11 @@ func (_u *EvaluationUpdateOne) AddTransitions(v ...*Transition) *EvaluationUpdat
 	return _u.AddTransitionIDs(ids...)
 }
 
+// SetRuleSet sets the "rule_set" edge to the RuleSet entity.
+func (_u *EvaluationUpdateOne) SetRuleSet(v *RuleSet) *EvaluationUpdateOne {
+	return _u.SetRuleSetID(v.ID)
+}
+
 // AddReportTextIDs adds the "report_texts" edge to the ReportText entity by IDs.
 func (_u *EvaluationUpdateOne) AddReportTextIDs(ids ...int) *EvaluationUpdateOne {
 	_u.mutation.AddReportTextIDs(ids...)
@@ -878,6 +964,12 @@ func (_u *EvaluationUpdateOne) RemoveTransitions(v ...*Transition) *EvaluationUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearRuleSet clears the "rule_set" edge to the RuleSet entity.
+func (_u *EvaluationUpdateOne) ClearRuleSet() *EvaluationUpdateOne {
+	_u.mutation.ClearRuleSet()
+	return _u
 }
 
 // ClearReportTexts clears all "report_texts" edges to the ReportText entity.
@@ -1132,6 +1224,35 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(transition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RuleSetCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ruleset.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RuleSetIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   evaluation.RuleSetTable,
+			Columns: []string{evaluation.RuleSetColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ruleset.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

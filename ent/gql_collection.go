@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -1158,6 +1159,11 @@ func (_q *EvaluationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, evaluation.FieldSubmittedAt)
 				fieldSeen[evaluation.FieldSubmittedAt] = struct{}{}
 			}
+		case "ruleSetID":
+			if _, ok := fieldSeen[evaluation.FieldRuleSetID]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldRuleSetID)
+				fieldSeen[evaluation.FieldRuleSetID] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -2252,6 +2258,207 @@ func newReportTextPaginateArgs(rv map[string]any) *reporttextPaginateArgs {
 		case *ReportTextOrder:
 			if v != nil {
 				args.opts = append(args.opts, WithReportTextOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RuleSetQuery) CollectFields(ctx context.Context, satisfies ...string) (*RuleSetQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RuleSetQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(ruleset.Columns))
+		selectedFields = []string{ruleset.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "region":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withRegion = query
+			if _, ok := fieldSeen[ruleset.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldRegionID)
+				fieldSeen[ruleset.FieldRegionID] = struct{}{}
+			}
+		case "year":
+			if _, ok := fieldSeen[ruleset.FieldYear]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldYear)
+				fieldSeen[ruleset.FieldYear] = struct{}{}
+			}
+		case "regionID":
+			if _, ok := fieldSeen[ruleset.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldRegionID)
+				fieldSeen[ruleset.FieldRegionID] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[ruleset.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldVersion)
+				fieldSeen[ruleset.FieldVersion] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[ruleset.FieldName]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldName)
+				fieldSeen[ruleset.FieldName] = struct{}{}
+			}
+		case "sources":
+			if _, ok := fieldSeen[ruleset.FieldSources]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldSources)
+				fieldSeen[ruleset.FieldSources] = struct{}{}
+			}
+		case "reverseRule":
+			if _, ok := fieldSeen[ruleset.FieldReverseRule]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldReverseRule)
+				fieldSeen[ruleset.FieldReverseRule] = struct{}{}
+			}
+		case "equalLikeAtLeast":
+			if _, ok := fieldSeen[ruleset.FieldEqualLikeAtLeast]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldEqualLikeAtLeast)
+				fieldSeen[ruleset.FieldEqualLikeAtLeast] = struct{}{}
+			}
+		case "deviationBelow":
+			if _, ok := fieldSeen[ruleset.FieldDeviationBelow]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldDeviationBelow)
+				fieldSeen[ruleset.FieldDeviationBelow] = struct{}{}
+			}
+		case "deviationAtOrAbove":
+			if _, ok := fieldSeen[ruleset.FieldDeviationAtOrAbove]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldDeviationAtOrAbove)
+				fieldSeen[ruleset.FieldDeviationAtOrAbove] = struct{}{}
+			}
+		case "executionExplanationBelow":
+			if _, ok := fieldSeen[ruleset.FieldExecutionExplanationBelow]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldExecutionExplanationBelow)
+				fieldSeen[ruleset.FieldExecutionExplanationBelow] = struct{}{}
+			}
+		case "executionWeight":
+			if _, ok := fieldSeen[ruleset.FieldExecutionWeight]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldExecutionWeight)
+				fieldSeen[ruleset.FieldExecutionWeight] = struct{}{}
+			}
+		case "outputWeight":
+			if _, ok := fieldSeen[ruleset.FieldOutputWeight]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldOutputWeight)
+				fieldSeen[ruleset.FieldOutputWeight] = struct{}{}
+			}
+		case "benefitWeight":
+			if _, ok := fieldSeen[ruleset.FieldBenefitWeight]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldBenefitWeight)
+				fieldSeen[ruleset.FieldBenefitWeight] = struct{}{}
+			}
+		case "satisfactionWeight":
+			if _, ok := fieldSeen[ruleset.FieldSatisfactionWeight]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldSatisfactionWeight)
+				fieldSeen[ruleset.FieldSatisfactionWeight] = struct{}{}
+			}
+		case "checkWeightSplit":
+			if _, ok := fieldSeen[ruleset.FieldCheckWeightSplit]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldCheckWeightSplit)
+				fieldSeen[ruleset.FieldCheckWeightSplit] = struct{}{}
+			}
+		case "excellentFrom":
+			if _, ok := fieldSeen[ruleset.FieldExcellentFrom]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldExcellentFrom)
+				fieldSeen[ruleset.FieldExcellentFrom] = struct{}{}
+			}
+		case "goodFrom":
+			if _, ok := fieldSeen[ruleset.FieldGoodFrom]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldGoodFrom)
+				fieldSeen[ruleset.FieldGoodFrom] = struct{}{}
+			}
+		case "fairFrom":
+			if _, ok := fieldSeen[ruleset.FieldFairFrom]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldFairFrom)
+				fieldSeen[ruleset.FieldFairFrom] = struct{}{}
+			}
+		case "achievedFrom":
+			if _, ok := fieldSeen[ruleset.FieldAchievedFrom]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldAchievedFrom)
+				fieldSeen[ruleset.FieldAchievedFrom] = struct{}{}
+			}
+		case "partialFrom":
+			if _, ok := fieldSeen[ruleset.FieldPartialFrom]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldPartialFrom)
+				fieldSeen[ruleset.FieldPartialFrom] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[ruleset.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, ruleset.FieldCreatedAt)
+				fieldSeen[ruleset.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rulesetPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RuleSetPaginateOption
+}
+
+func newRuleSetPaginateArgs(rv map[string]any) *rulesetPaginateArgs {
+	args := &rulesetPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RuleSetOrder{Field: &RuleSetOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRuleSetOrder(order))
+			}
+		case *RuleSetOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRuleSetOrder(v))
 			}
 		}
 	}

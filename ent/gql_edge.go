@@ -261,6 +261,14 @@ func (_m *ReportText) Evaluation(ctx context.Context) (*Evaluation, error) {
 	return result, err
 }
 
+func (_m *RuleSet) Region(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.RegionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRegion().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Transition) Evaluation(ctx context.Context) (*Evaluation, error) {
 	result, err := _m.Edges.EvaluationOrErr()
 	if IsNotLoaded(err) {

@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -85,6 +86,11 @@ var reporttextImplementors = []string{"ReportText", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ReportText) IsNode() {}
+
+var rulesetImplementors = []string{"RuleSet", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RuleSet) IsNode() {}
 
 var transitionImplementors = []string{"Transition", "Node"}
 
@@ -268,6 +274,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(reporttext.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reporttextImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case ruleset.Table:
+		query := c.RuleSet.Query().
+			Where(ruleset.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rulesetImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -527,6 +542,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.ReportText.Query().
 			Where(reporttext.IDIn(ids...))
 		query, err := query.CollectFields(ctx, reporttextImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case ruleset.Table:
+		query := c.RuleSet.Query().
+			Where(ruleset.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rulesetImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"strconv"
@@ -4747,6 +4748,302 @@ func (_m *ReportText) ToEdge(order *ReportTextOrder) *ReportTextEdge {
 		order = DefaultReportTextOrder
 	}
 	return &ReportTextEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RuleSetEdge is the edge representation of RuleSet.
+type RuleSetEdge struct {
+	Node   *RuleSet `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// RuleSetConnection is the connection containing edges to RuleSet.
+type RuleSetConnection struct {
+	Edges      []*RuleSetEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *RuleSetConnection) build(nodes []*RuleSet, pager *rulesetPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RuleSet
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RuleSet {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RuleSet {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RuleSetEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RuleSetEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RuleSetPaginateOption enables pagination customization.
+type RuleSetPaginateOption func(*rulesetPager) error
+
+// WithRuleSetOrder configures pagination ordering.
+func WithRuleSetOrder(order *RuleSetOrder) RuleSetPaginateOption {
+	if order == nil {
+		order = DefaultRuleSetOrder
+	}
+	o := *order
+	return func(pager *rulesetPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRuleSetOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRuleSetFilter configures pagination filter.
+func WithRuleSetFilter(filter func(*RuleSetQuery) (*RuleSetQuery, error)) RuleSetPaginateOption {
+	return func(pager *rulesetPager) error {
+		if filter == nil {
+			return errors.New("RuleSetQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rulesetPager struct {
+	reverse bool
+	order   *RuleSetOrder
+	filter  func(*RuleSetQuery) (*RuleSetQuery, error)
+}
+
+func newRuleSetPager(opts []RuleSetPaginateOption, reverse bool) (*rulesetPager, error) {
+	pager := &rulesetPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRuleSetOrder
+	}
+	return pager, nil
+}
+
+func (p *rulesetPager) applyFilter(query *RuleSetQuery) (*RuleSetQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rulesetPager) toCursor(_m *RuleSet) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *rulesetPager) applyCursors(query *RuleSetQuery, after, before *Cursor) (*RuleSetQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRuleSetOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rulesetPager) applyOrder(query *RuleSetQuery) *RuleSetQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRuleSetOrder.Field {
+		query = query.Order(DefaultRuleSetOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *rulesetPager) orderExpr(query *RuleSetQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRuleSetOrder.Field {
+			b.Comma().Ident(DefaultRuleSetOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RuleSet.
+func (_m *RuleSetQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RuleSetPaginateOption,
+) (*RuleSetConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRuleSetPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RuleSetConnection{Edges: []*RuleSetEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RuleSetOrderFieldCreatedAt orders RuleSet by created_at.
+	RuleSetOrderFieldCreatedAt = &RuleSetOrderField{
+		Value: func(_m *RuleSet) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: ruleset.FieldCreatedAt,
+		toTerm: ruleset.ByCreatedAt,
+		toCursor: func(_m *RuleSet) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RuleSetOrderField) String() string {
+	var str string
+	switch f.column {
+	case RuleSetOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RuleSetOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RuleSetOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RuleSetOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RuleSetOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid RuleSetOrderField", str)
+	}
+	return nil
+}
+
+// RuleSetOrderField defines the ordering field of RuleSet.
+type RuleSetOrderField struct {
+	// Value extracts the ordering value from the given RuleSet.
+	Value    func(*RuleSet) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) ruleset.OrderOption
+	toCursor func(*RuleSet) Cursor
+}
+
+// RuleSetOrder defines the ordering of RuleSet.
+type RuleSetOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *RuleSetOrderField `json:"field"`
+}
+
+// DefaultRuleSetOrder is the default ordering of RuleSet.
+var DefaultRuleSetOrder = &RuleSetOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RuleSetOrderField{
+		Value: func(_m *RuleSet) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: ruleset.FieldID,
+		toTerm: ruleset.ByID,
+		toCursor: func(_m *RuleSet) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RuleSet into RuleSetEdge.
+func (_m *RuleSet) ToEdge(order *RuleSetOrder) *RuleSetEdge {
+	if order == nil {
+		order = DefaultRuleSetOrder
+	}
+	return &RuleSetEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

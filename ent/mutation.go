@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -51,6 +52,7 @@ const (
 	TypeMonthlyExecution = "MonthlyExecution"
 	TypeProject          = "Project"
 	TypeReportText       = "ReportText"
+	TypeRuleSet          = "RuleSet"
 	TypeSession          = "Session"
 	TypeSignInThrottle   = "SignInThrottle"
 	TypeTransition       = "Transition"
@@ -5862,6 +5864,8 @@ type EvaluationMutation struct {
 	transitions            map[int]struct{}
 	removedtransitions     map[int]struct{}
 	clearedtransitions     bool
+	rule_set               *int
+	clearedrule_set        bool
 	report_texts           map[int]struct{}
 	removedreport_texts    map[int]struct{}
 	clearedreport_texts    bool
@@ -6446,6 +6450,55 @@ func (m *EvaluationMutation) ResetSubmittedAt() {
 	delete(m.clearedFields, evaluation.FieldSubmittedAt)
 }
 
+// SetRuleSetID sets the "rule_set_id" field.
+func (m *EvaluationMutation) SetRuleSetID(i int) {
+	m.rule_set = &i
+}
+
+// RuleSetID returns the value of the "rule_set_id" field in the mutation.
+func (m *EvaluationMutation) RuleSetID() (r int, exists bool) {
+	v := m.rule_set
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRuleSetID returns the old "rule_set_id" field's value of the Evaluation entity.
+// If the Evaluation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EvaluationMutation) OldRuleSetID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRuleSetID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRuleSetID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRuleSetID: %w", err)
+	}
+	return oldValue.RuleSetID, nil
+}
+
+// ClearRuleSetID clears the value of the "rule_set_id" field.
+func (m *EvaluationMutation) ClearRuleSetID() {
+	m.rule_set = nil
+	m.clearedFields[evaluation.FieldRuleSetID] = struct{}{}
+}
+
+// RuleSetIDCleared returns if the "rule_set_id" field was cleared in this mutation.
+func (m *EvaluationMutation) RuleSetIDCleared() bool {
+	_, ok := m.clearedFields[evaluation.FieldRuleSetID]
+	return ok
+}
+
+// ResetRuleSetID resets all changes to the "rule_set_id" field.
+func (m *EvaluationMutation) ResetRuleSetID() {
+	m.rule_set = nil
+	delete(m.clearedFields, evaluation.FieldRuleSetID)
+}
+
 // SetScore sets the "score" field.
 func (m *EvaluationMutation) SetScore(f fixed.Decimal) {
 	m.score = &f
@@ -6786,6 +6839,33 @@ func (m *EvaluationMutation) ResetTransitions() {
 	m.removedtransitions = nil
 }
 
+// ClearRuleSet clears the "rule_set" edge to the RuleSet entity.
+func (m *EvaluationMutation) ClearRuleSet() {
+	m.clearedrule_set = true
+	m.clearedFields[evaluation.FieldRuleSetID] = struct{}{}
+}
+
+// RuleSetCleared reports if the "rule_set" edge to the RuleSet entity was cleared.
+func (m *EvaluationMutation) RuleSetCleared() bool {
+	return m.RuleSetIDCleared() || m.clearedrule_set
+}
+
+// RuleSetIDs returns the "rule_set" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RuleSetID instead. It exists only for internal usage by the builders.
+func (m *EvaluationMutation) RuleSetIDs() (ids []int) {
+	if id := m.rule_set; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRuleSet resets all changes to the "rule_set" edge.
+func (m *EvaluationMutation) ResetRuleSet() {
+	m.rule_set = nil
+	m.clearedrule_set = false
+}
+
 // AddReportTextIDs adds the "report_texts" edge to the ReportText entity by ids.
 func (m *EvaluationMutation) AddReportTextIDs(ids ...int) {
 	if m.report_texts == nil {
@@ -6874,7 +6954,7 @@ func (m *EvaluationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *EvaluationMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, evaluation.FieldCreatedAt)
 	}
@@ -6910,6 +6990,9 @@ func (m *EvaluationMutation) Fields() []string {
 	}
 	if m.submitted_at != nil {
 		fields = append(fields, evaluation.FieldSubmittedAt)
+	}
+	if m.rule_set != nil {
+		fields = append(fields, evaluation.FieldRuleSetID)
 	}
 	if m.score != nil {
 		fields = append(fields, evaluation.FieldScore)
@@ -6955,6 +7038,8 @@ func (m *EvaluationMutation) Field(name string) (ent.Value, bool) {
 		return m.ReviewComment()
 	case evaluation.FieldSubmittedAt:
 		return m.SubmittedAt()
+	case evaluation.FieldRuleSetID:
+		return m.RuleSetID()
 	case evaluation.FieldScore:
 		return m.Score()
 	case evaluation.FieldGrade:
@@ -6996,6 +7081,8 @@ func (m *EvaluationMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldReviewComment(ctx)
 	case evaluation.FieldSubmittedAt:
 		return m.OldSubmittedAt(ctx)
+	case evaluation.FieldRuleSetID:
+		return m.OldRuleSetID(ctx)
 	case evaluation.FieldScore:
 		return m.OldScore(ctx)
 	case evaluation.FieldGrade:
@@ -7096,6 +7183,13 @@ func (m *EvaluationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSubmittedAt(v)
+		return nil
+	case evaluation.FieldRuleSetID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRuleSetID(v)
 		return nil
 	case evaluation.FieldScore:
 		v, ok := value.(fixed.Decimal)
@@ -7212,6 +7306,9 @@ func (m *EvaluationMutation) ClearedFields() []string {
 	if m.FieldCleared(evaluation.FieldSubmittedAt) {
 		fields = append(fields, evaluation.FieldSubmittedAt)
 	}
+	if m.FieldCleared(evaluation.FieldRuleSetID) {
+		fields = append(fields, evaluation.FieldRuleSetID)
+	}
 	if m.FieldCleared(evaluation.FieldExecutionRate) {
 		fields = append(fields, evaluation.FieldExecutionRate)
 	}
@@ -7237,6 +7334,9 @@ func (m *EvaluationMutation) ClearField(name string) error {
 		return nil
 	case evaluation.FieldSubmittedAt:
 		m.ClearSubmittedAt()
+		return nil
+	case evaluation.FieldRuleSetID:
+		m.ClearRuleSetID()
 		return nil
 	case evaluation.FieldExecutionRate:
 		m.ClearExecutionRate()
@@ -7288,6 +7388,9 @@ func (m *EvaluationMutation) ResetField(name string) error {
 	case evaluation.FieldSubmittedAt:
 		m.ResetSubmittedAt()
 		return nil
+	case evaluation.FieldRuleSetID:
+		m.ResetRuleSetID()
+		return nil
 	case evaluation.FieldScore:
 		m.ResetScore()
 		return nil
@@ -7306,7 +7409,7 @@ func (m *EvaluationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EvaluationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.department_year != nil {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7315,6 +7418,9 @@ func (m *EvaluationMutation) AddedEdges() []string {
 	}
 	if m.transitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
+	}
+	if m.rule_set != nil {
+		edges = append(edges, evaluation.EdgeRuleSet)
 	}
 	if m.report_texts != nil {
 		edges = append(edges, evaluation.EdgeReportTexts)
@@ -7340,6 +7446,10 @@ func (m *EvaluationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeRuleSet:
+		if id := m.rule_set; id != nil {
+			return []ent.Value{*id}
+		}
 	case evaluation.EdgeReportTexts:
 		ids := make([]ent.Value, 0, len(m.report_texts))
 		for id := range m.report_texts {
@@ -7352,7 +7462,7 @@ func (m *EvaluationMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EvaluationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedtransitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
 	}
@@ -7384,7 +7494,7 @@ func (m *EvaluationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EvaluationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleareddepartment_year {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7393,6 +7503,9 @@ func (m *EvaluationMutation) ClearedEdges() []string {
 	}
 	if m.clearedtransitions {
 		edges = append(edges, evaluation.EdgeTransitions)
+	}
+	if m.clearedrule_set {
+		edges = append(edges, evaluation.EdgeRuleSet)
 	}
 	if m.clearedreport_texts {
 		edges = append(edges, evaluation.EdgeReportTexts)
@@ -7410,6 +7523,8 @@ func (m *EvaluationMutation) EdgeCleared(name string) bool {
 		return m.clearedproject
 	case evaluation.EdgeTransitions:
 		return m.clearedtransitions
+	case evaluation.EdgeRuleSet:
+		return m.clearedrule_set
 	case evaluation.EdgeReportTexts:
 		return m.clearedreport_texts
 	}
@@ -7425,6 +7540,9 @@ func (m *EvaluationMutation) ClearEdge(name string) error {
 		return nil
 	case evaluation.EdgeProject:
 		m.ClearProject()
+		return nil
+	case evaluation.EdgeRuleSet:
+		m.ClearRuleSet()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation unique edge %s", name)
@@ -7442,6 +7560,9 @@ func (m *EvaluationMutation) ResetEdge(name string) error {
 		return nil
 	case evaluation.EdgeTransitions:
 		m.ResetTransitions()
+		return nil
+	case evaluation.EdgeRuleSet:
+		m.ResetRuleSet()
 		return nil
 	case evaluation.EdgeReportTexts:
 		m.ResetReportTexts()
@@ -14390,6 +14511,2199 @@ func (m *ReportTextMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ReportText edge %s", name)
+}
+
+// RuleSetMutation represents an operation that mutates the RuleSet nodes in the graph.
+type RuleSetMutation struct {
+	config
+	op                             Op
+	typ                            string
+	id                             *int
+	year                           *int
+	addyear                        *int
+	version                        *int
+	addversion                     *int
+	name                           *string
+	sources                        *string
+	reverse_rule                   *ruleset.ReverseRule
+	equal_like_at_least            *bool
+	deviation_below                *fixed.Decimal
+	adddeviation_below             *fixed.Decimal
+	deviation_at_or_above          *fixed.Decimal
+	adddeviation_at_or_above       *fixed.Decimal
+	execution_explanation_below    *fixed.Decimal
+	addexecution_explanation_below *fixed.Decimal
+	execution_weight               *fixed.Decimal
+	addexecution_weight            *fixed.Decimal
+	output_weight                  *fixed.Decimal
+	addoutput_weight               *fixed.Decimal
+	benefit_weight                 *fixed.Decimal
+	addbenefit_weight              *fixed.Decimal
+	satisfaction_weight            *fixed.Decimal
+	addsatisfaction_weight         *fixed.Decimal
+	check_weight_split             *bool
+	excellent_from                 *fixed.Decimal
+	addexcellent_from              *fixed.Decimal
+	good_from                      *fixed.Decimal
+	addgood_from                   *fixed.Decimal
+	fair_from                      *fixed.Decimal
+	addfair_from                   *fixed.Decimal
+	achieved_from                  *fixed.Decimal
+	addachieved_from               *fixed.Decimal
+	partial_from                   *fixed.Decimal
+	addpartial_from                *fixed.Decimal
+	created_at                     *time.Time
+	created_by_id                  *int
+	addcreated_by_id               *int
+	created_by_name                *string
+	clearedFields                  map[string]struct{}
+	region                         *int
+	clearedregion                  bool
+	evaluations                    map[int]struct{}
+	removedevaluations             map[int]struct{}
+	clearedevaluations             bool
+	done                           bool
+	oldValue                       func(context.Context) (*RuleSet, error)
+	predicates                     []predicate.RuleSet
+}
+
+var _ ent.Mutation = (*RuleSetMutation)(nil)
+
+// rulesetOption allows management of the mutation configuration using functional options.
+type rulesetOption func(*RuleSetMutation)
+
+// newRuleSetMutation creates new mutation for the RuleSet entity.
+func newRuleSetMutation(c config, op Op, opts ...rulesetOption) *RuleSetMutation {
+	m := &RuleSetMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRuleSet,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRuleSetID sets the ID field of the mutation.
+func withRuleSetID(id int) rulesetOption {
+	return func(m *RuleSetMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RuleSet
+		)
+		m.oldValue = func(ctx context.Context) (*RuleSet, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RuleSet.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRuleSet sets the old RuleSet of the mutation.
+func withRuleSet(node *RuleSet) rulesetOption {
+	return func(m *RuleSetMutation) {
+		m.oldValue = func(context.Context) (*RuleSet, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RuleSetMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RuleSetMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RuleSetMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RuleSetMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RuleSet.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetYear sets the "year" field.
+func (m *RuleSetMutation) SetYear(i int) {
+	m.year = &i
+	m.addyear = nil
+}
+
+// Year returns the value of the "year" field in the mutation.
+func (m *RuleSetMutation) Year() (r int, exists bool) {
+	v := m.year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldYear returns the old "year" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldYear(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldYear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldYear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldYear: %w", err)
+	}
+	return oldValue.Year, nil
+}
+
+// AddYear adds i to the "year" field.
+func (m *RuleSetMutation) AddYear(i int) {
+	if m.addyear != nil {
+		*m.addyear += i
+	} else {
+		m.addyear = &i
+	}
+}
+
+// AddedYear returns the value that was added to the "year" field in this mutation.
+func (m *RuleSetMutation) AddedYear() (r int, exists bool) {
+	v := m.addyear
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetYear resets all changes to the "year" field.
+func (m *RuleSetMutation) ResetYear() {
+	m.year = nil
+	m.addyear = nil
+}
+
+// SetRegionID sets the "region_id" field.
+func (m *RuleSetMutation) SetRegionID(i int) {
+	m.region = &i
+}
+
+// RegionID returns the value of the "region_id" field in the mutation.
+func (m *RuleSetMutation) RegionID() (r int, exists bool) {
+	v := m.region
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegionID returns the old "region_id" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldRegionID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegionID: %w", err)
+	}
+	return oldValue.RegionID, nil
+}
+
+// ClearRegionID clears the value of the "region_id" field.
+func (m *RuleSetMutation) ClearRegionID() {
+	m.region = nil
+	m.clearedFields[ruleset.FieldRegionID] = struct{}{}
+}
+
+// RegionIDCleared returns if the "region_id" field was cleared in this mutation.
+func (m *RuleSetMutation) RegionIDCleared() bool {
+	_, ok := m.clearedFields[ruleset.FieldRegionID]
+	return ok
+}
+
+// ResetRegionID resets all changes to the "region_id" field.
+func (m *RuleSetMutation) ResetRegionID() {
+	m.region = nil
+	delete(m.clearedFields, ruleset.FieldRegionID)
+}
+
+// SetVersion sets the "version" field.
+func (m *RuleSetMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RuleSetMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RuleSetMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RuleSetMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RuleSetMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetName sets the "name" field.
+func (m *RuleSetMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RuleSetMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RuleSetMutation) ResetName() {
+	m.name = nil
+}
+
+// SetSources sets the "sources" field.
+func (m *RuleSetMutation) SetSources(s string) {
+	m.sources = &s
+}
+
+// Sources returns the value of the "sources" field in the mutation.
+func (m *RuleSetMutation) Sources() (r string, exists bool) {
+	v := m.sources
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSources returns the old "sources" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldSources(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSources is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSources requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSources: %w", err)
+	}
+	return oldValue.Sources, nil
+}
+
+// ResetSources resets all changes to the "sources" field.
+func (m *RuleSetMutation) ResetSources() {
+	m.sources = nil
+}
+
+// SetReverseRule sets the "reverse_rule" field.
+func (m *RuleSetMutation) SetReverseRule(rr ruleset.ReverseRule) {
+	m.reverse_rule = &rr
+}
+
+// ReverseRule returns the value of the "reverse_rule" field in the mutation.
+func (m *RuleSetMutation) ReverseRule() (r ruleset.ReverseRule, exists bool) {
+	v := m.reverse_rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReverseRule returns the old "reverse_rule" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldReverseRule(ctx context.Context) (v ruleset.ReverseRule, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReverseRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReverseRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReverseRule: %w", err)
+	}
+	return oldValue.ReverseRule, nil
+}
+
+// ResetReverseRule resets all changes to the "reverse_rule" field.
+func (m *RuleSetMutation) ResetReverseRule() {
+	m.reverse_rule = nil
+}
+
+// SetEqualLikeAtLeast sets the "equal_like_at_least" field.
+func (m *RuleSetMutation) SetEqualLikeAtLeast(b bool) {
+	m.equal_like_at_least = &b
+}
+
+// EqualLikeAtLeast returns the value of the "equal_like_at_least" field in the mutation.
+func (m *RuleSetMutation) EqualLikeAtLeast() (r bool, exists bool) {
+	v := m.equal_like_at_least
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEqualLikeAtLeast returns the old "equal_like_at_least" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldEqualLikeAtLeast(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEqualLikeAtLeast is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEqualLikeAtLeast requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEqualLikeAtLeast: %w", err)
+	}
+	return oldValue.EqualLikeAtLeast, nil
+}
+
+// ResetEqualLikeAtLeast resets all changes to the "equal_like_at_least" field.
+func (m *RuleSetMutation) ResetEqualLikeAtLeast() {
+	m.equal_like_at_least = nil
+}
+
+// SetDeviationBelow sets the "deviation_below" field.
+func (m *RuleSetMutation) SetDeviationBelow(f fixed.Decimal) {
+	m.deviation_below = &f
+	m.adddeviation_below = nil
+}
+
+// DeviationBelow returns the value of the "deviation_below" field in the mutation.
+func (m *RuleSetMutation) DeviationBelow() (r fixed.Decimal, exists bool) {
+	v := m.deviation_below
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeviationBelow returns the old "deviation_below" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldDeviationBelow(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeviationBelow is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeviationBelow requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeviationBelow: %w", err)
+	}
+	return oldValue.DeviationBelow, nil
+}
+
+// AddDeviationBelow adds f to the "deviation_below" field.
+func (m *RuleSetMutation) AddDeviationBelow(f fixed.Decimal) {
+	if m.adddeviation_below != nil {
+		*m.adddeviation_below += f
+	} else {
+		m.adddeviation_below = &f
+	}
+}
+
+// AddedDeviationBelow returns the value that was added to the "deviation_below" field in this mutation.
+func (m *RuleSetMutation) AddedDeviationBelow() (r fixed.Decimal, exists bool) {
+	v := m.adddeviation_below
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDeviationBelow resets all changes to the "deviation_below" field.
+func (m *RuleSetMutation) ResetDeviationBelow() {
+	m.deviation_below = nil
+	m.adddeviation_below = nil
+}
+
+// SetDeviationAtOrAbove sets the "deviation_at_or_above" field.
+func (m *RuleSetMutation) SetDeviationAtOrAbove(f fixed.Decimal) {
+	m.deviation_at_or_above = &f
+	m.adddeviation_at_or_above = nil
+}
+
+// DeviationAtOrAbove returns the value of the "deviation_at_or_above" field in the mutation.
+func (m *RuleSetMutation) DeviationAtOrAbove() (r fixed.Decimal, exists bool) {
+	v := m.deviation_at_or_above
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeviationAtOrAbove returns the old "deviation_at_or_above" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldDeviationAtOrAbove(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeviationAtOrAbove is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeviationAtOrAbove requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeviationAtOrAbove: %w", err)
+	}
+	return oldValue.DeviationAtOrAbove, nil
+}
+
+// AddDeviationAtOrAbove adds f to the "deviation_at_or_above" field.
+func (m *RuleSetMutation) AddDeviationAtOrAbove(f fixed.Decimal) {
+	if m.adddeviation_at_or_above != nil {
+		*m.adddeviation_at_or_above += f
+	} else {
+		m.adddeviation_at_or_above = &f
+	}
+}
+
+// AddedDeviationAtOrAbove returns the value that was added to the "deviation_at_or_above" field in this mutation.
+func (m *RuleSetMutation) AddedDeviationAtOrAbove() (r fixed.Decimal, exists bool) {
+	v := m.adddeviation_at_or_above
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDeviationAtOrAbove resets all changes to the "deviation_at_or_above" field.
+func (m *RuleSetMutation) ResetDeviationAtOrAbove() {
+	m.deviation_at_or_above = nil
+	m.adddeviation_at_or_above = nil
+}
+
+// SetExecutionExplanationBelow sets the "execution_explanation_below" field.
+func (m *RuleSetMutation) SetExecutionExplanationBelow(f fixed.Decimal) {
+	m.execution_explanation_below = &f
+	m.addexecution_explanation_below = nil
+}
+
+// ExecutionExplanationBelow returns the value of the "execution_explanation_below" field in the mutation.
+func (m *RuleSetMutation) ExecutionExplanationBelow() (r fixed.Decimal, exists bool) {
+	v := m.execution_explanation_below
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionExplanationBelow returns the old "execution_explanation_below" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldExecutionExplanationBelow(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionExplanationBelow is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionExplanationBelow requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionExplanationBelow: %w", err)
+	}
+	return oldValue.ExecutionExplanationBelow, nil
+}
+
+// AddExecutionExplanationBelow adds f to the "execution_explanation_below" field.
+func (m *RuleSetMutation) AddExecutionExplanationBelow(f fixed.Decimal) {
+	if m.addexecution_explanation_below != nil {
+		*m.addexecution_explanation_below += f
+	} else {
+		m.addexecution_explanation_below = &f
+	}
+}
+
+// AddedExecutionExplanationBelow returns the value that was added to the "execution_explanation_below" field in this mutation.
+func (m *RuleSetMutation) AddedExecutionExplanationBelow() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_explanation_below
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExecutionExplanationBelow resets all changes to the "execution_explanation_below" field.
+func (m *RuleSetMutation) ResetExecutionExplanationBelow() {
+	m.execution_explanation_below = nil
+	m.addexecution_explanation_below = nil
+}
+
+// SetExecutionWeight sets the "execution_weight" field.
+func (m *RuleSetMutation) SetExecutionWeight(f fixed.Decimal) {
+	m.execution_weight = &f
+	m.addexecution_weight = nil
+}
+
+// ExecutionWeight returns the value of the "execution_weight" field in the mutation.
+func (m *RuleSetMutation) ExecutionWeight() (r fixed.Decimal, exists bool) {
+	v := m.execution_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionWeight returns the old "execution_weight" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldExecutionWeight(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionWeight: %w", err)
+	}
+	return oldValue.ExecutionWeight, nil
+}
+
+// AddExecutionWeight adds f to the "execution_weight" field.
+func (m *RuleSetMutation) AddExecutionWeight(f fixed.Decimal) {
+	if m.addexecution_weight != nil {
+		*m.addexecution_weight += f
+	} else {
+		m.addexecution_weight = &f
+	}
+}
+
+// AddedExecutionWeight returns the value that was added to the "execution_weight" field in this mutation.
+func (m *RuleSetMutation) AddedExecutionWeight() (r fixed.Decimal, exists bool) {
+	v := m.addexecution_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExecutionWeight resets all changes to the "execution_weight" field.
+func (m *RuleSetMutation) ResetExecutionWeight() {
+	m.execution_weight = nil
+	m.addexecution_weight = nil
+}
+
+// SetOutputWeight sets the "output_weight" field.
+func (m *RuleSetMutation) SetOutputWeight(f fixed.Decimal) {
+	m.output_weight = &f
+	m.addoutput_weight = nil
+}
+
+// OutputWeight returns the value of the "output_weight" field in the mutation.
+func (m *RuleSetMutation) OutputWeight() (r fixed.Decimal, exists bool) {
+	v := m.output_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutputWeight returns the old "output_weight" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldOutputWeight(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutputWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutputWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutputWeight: %w", err)
+	}
+	return oldValue.OutputWeight, nil
+}
+
+// AddOutputWeight adds f to the "output_weight" field.
+func (m *RuleSetMutation) AddOutputWeight(f fixed.Decimal) {
+	if m.addoutput_weight != nil {
+		*m.addoutput_weight += f
+	} else {
+		m.addoutput_weight = &f
+	}
+}
+
+// AddedOutputWeight returns the value that was added to the "output_weight" field in this mutation.
+func (m *RuleSetMutation) AddedOutputWeight() (r fixed.Decimal, exists bool) {
+	v := m.addoutput_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOutputWeight resets all changes to the "output_weight" field.
+func (m *RuleSetMutation) ResetOutputWeight() {
+	m.output_weight = nil
+	m.addoutput_weight = nil
+}
+
+// SetBenefitWeight sets the "benefit_weight" field.
+func (m *RuleSetMutation) SetBenefitWeight(f fixed.Decimal) {
+	m.benefit_weight = &f
+	m.addbenefit_weight = nil
+}
+
+// BenefitWeight returns the value of the "benefit_weight" field in the mutation.
+func (m *RuleSetMutation) BenefitWeight() (r fixed.Decimal, exists bool) {
+	v := m.benefit_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBenefitWeight returns the old "benefit_weight" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldBenefitWeight(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBenefitWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBenefitWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBenefitWeight: %w", err)
+	}
+	return oldValue.BenefitWeight, nil
+}
+
+// AddBenefitWeight adds f to the "benefit_weight" field.
+func (m *RuleSetMutation) AddBenefitWeight(f fixed.Decimal) {
+	if m.addbenefit_weight != nil {
+		*m.addbenefit_weight += f
+	} else {
+		m.addbenefit_weight = &f
+	}
+}
+
+// AddedBenefitWeight returns the value that was added to the "benefit_weight" field in this mutation.
+func (m *RuleSetMutation) AddedBenefitWeight() (r fixed.Decimal, exists bool) {
+	v := m.addbenefit_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBenefitWeight resets all changes to the "benefit_weight" field.
+func (m *RuleSetMutation) ResetBenefitWeight() {
+	m.benefit_weight = nil
+	m.addbenefit_weight = nil
+}
+
+// SetSatisfactionWeight sets the "satisfaction_weight" field.
+func (m *RuleSetMutation) SetSatisfactionWeight(f fixed.Decimal) {
+	m.satisfaction_weight = &f
+	m.addsatisfaction_weight = nil
+}
+
+// SatisfactionWeight returns the value of the "satisfaction_weight" field in the mutation.
+func (m *RuleSetMutation) SatisfactionWeight() (r fixed.Decimal, exists bool) {
+	v := m.satisfaction_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSatisfactionWeight returns the old "satisfaction_weight" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldSatisfactionWeight(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSatisfactionWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSatisfactionWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSatisfactionWeight: %w", err)
+	}
+	return oldValue.SatisfactionWeight, nil
+}
+
+// AddSatisfactionWeight adds f to the "satisfaction_weight" field.
+func (m *RuleSetMutation) AddSatisfactionWeight(f fixed.Decimal) {
+	if m.addsatisfaction_weight != nil {
+		*m.addsatisfaction_weight += f
+	} else {
+		m.addsatisfaction_weight = &f
+	}
+}
+
+// AddedSatisfactionWeight returns the value that was added to the "satisfaction_weight" field in this mutation.
+func (m *RuleSetMutation) AddedSatisfactionWeight() (r fixed.Decimal, exists bool) {
+	v := m.addsatisfaction_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSatisfactionWeight resets all changes to the "satisfaction_weight" field.
+func (m *RuleSetMutation) ResetSatisfactionWeight() {
+	m.satisfaction_weight = nil
+	m.addsatisfaction_weight = nil
+}
+
+// SetCheckWeightSplit sets the "check_weight_split" field.
+func (m *RuleSetMutation) SetCheckWeightSplit(b bool) {
+	m.check_weight_split = &b
+}
+
+// CheckWeightSplit returns the value of the "check_weight_split" field in the mutation.
+func (m *RuleSetMutation) CheckWeightSplit() (r bool, exists bool) {
+	v := m.check_weight_split
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCheckWeightSplit returns the old "check_weight_split" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldCheckWeightSplit(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCheckWeightSplit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCheckWeightSplit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCheckWeightSplit: %w", err)
+	}
+	return oldValue.CheckWeightSplit, nil
+}
+
+// ResetCheckWeightSplit resets all changes to the "check_weight_split" field.
+func (m *RuleSetMutation) ResetCheckWeightSplit() {
+	m.check_weight_split = nil
+}
+
+// SetExcellentFrom sets the "excellent_from" field.
+func (m *RuleSetMutation) SetExcellentFrom(f fixed.Decimal) {
+	m.excellent_from = &f
+	m.addexcellent_from = nil
+}
+
+// ExcellentFrom returns the value of the "excellent_from" field in the mutation.
+func (m *RuleSetMutation) ExcellentFrom() (r fixed.Decimal, exists bool) {
+	v := m.excellent_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExcellentFrom returns the old "excellent_from" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldExcellentFrom(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExcellentFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExcellentFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExcellentFrom: %w", err)
+	}
+	return oldValue.ExcellentFrom, nil
+}
+
+// AddExcellentFrom adds f to the "excellent_from" field.
+func (m *RuleSetMutation) AddExcellentFrom(f fixed.Decimal) {
+	if m.addexcellent_from != nil {
+		*m.addexcellent_from += f
+	} else {
+		m.addexcellent_from = &f
+	}
+}
+
+// AddedExcellentFrom returns the value that was added to the "excellent_from" field in this mutation.
+func (m *RuleSetMutation) AddedExcellentFrom() (r fixed.Decimal, exists bool) {
+	v := m.addexcellent_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetExcellentFrom resets all changes to the "excellent_from" field.
+func (m *RuleSetMutation) ResetExcellentFrom() {
+	m.excellent_from = nil
+	m.addexcellent_from = nil
+}
+
+// SetGoodFrom sets the "good_from" field.
+func (m *RuleSetMutation) SetGoodFrom(f fixed.Decimal) {
+	m.good_from = &f
+	m.addgood_from = nil
+}
+
+// GoodFrom returns the value of the "good_from" field in the mutation.
+func (m *RuleSetMutation) GoodFrom() (r fixed.Decimal, exists bool) {
+	v := m.good_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoodFrom returns the old "good_from" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldGoodFrom(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoodFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoodFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoodFrom: %w", err)
+	}
+	return oldValue.GoodFrom, nil
+}
+
+// AddGoodFrom adds f to the "good_from" field.
+func (m *RuleSetMutation) AddGoodFrom(f fixed.Decimal) {
+	if m.addgood_from != nil {
+		*m.addgood_from += f
+	} else {
+		m.addgood_from = &f
+	}
+}
+
+// AddedGoodFrom returns the value that was added to the "good_from" field in this mutation.
+func (m *RuleSetMutation) AddedGoodFrom() (r fixed.Decimal, exists bool) {
+	v := m.addgood_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetGoodFrom resets all changes to the "good_from" field.
+func (m *RuleSetMutation) ResetGoodFrom() {
+	m.good_from = nil
+	m.addgood_from = nil
+}
+
+// SetFairFrom sets the "fair_from" field.
+func (m *RuleSetMutation) SetFairFrom(f fixed.Decimal) {
+	m.fair_from = &f
+	m.addfair_from = nil
+}
+
+// FairFrom returns the value of the "fair_from" field in the mutation.
+func (m *RuleSetMutation) FairFrom() (r fixed.Decimal, exists bool) {
+	v := m.fair_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFairFrom returns the old "fair_from" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldFairFrom(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFairFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFairFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFairFrom: %w", err)
+	}
+	return oldValue.FairFrom, nil
+}
+
+// AddFairFrom adds f to the "fair_from" field.
+func (m *RuleSetMutation) AddFairFrom(f fixed.Decimal) {
+	if m.addfair_from != nil {
+		*m.addfair_from += f
+	} else {
+		m.addfair_from = &f
+	}
+}
+
+// AddedFairFrom returns the value that was added to the "fair_from" field in this mutation.
+func (m *RuleSetMutation) AddedFairFrom() (r fixed.Decimal, exists bool) {
+	v := m.addfair_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFairFrom resets all changes to the "fair_from" field.
+func (m *RuleSetMutation) ResetFairFrom() {
+	m.fair_from = nil
+	m.addfair_from = nil
+}
+
+// SetAchievedFrom sets the "achieved_from" field.
+func (m *RuleSetMutation) SetAchievedFrom(f fixed.Decimal) {
+	m.achieved_from = &f
+	m.addachieved_from = nil
+}
+
+// AchievedFrom returns the value of the "achieved_from" field in the mutation.
+func (m *RuleSetMutation) AchievedFrom() (r fixed.Decimal, exists bool) {
+	v := m.achieved_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAchievedFrom returns the old "achieved_from" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldAchievedFrom(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAchievedFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAchievedFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAchievedFrom: %w", err)
+	}
+	return oldValue.AchievedFrom, nil
+}
+
+// AddAchievedFrom adds f to the "achieved_from" field.
+func (m *RuleSetMutation) AddAchievedFrom(f fixed.Decimal) {
+	if m.addachieved_from != nil {
+		*m.addachieved_from += f
+	} else {
+		m.addachieved_from = &f
+	}
+}
+
+// AddedAchievedFrom returns the value that was added to the "achieved_from" field in this mutation.
+func (m *RuleSetMutation) AddedAchievedFrom() (r fixed.Decimal, exists bool) {
+	v := m.addachieved_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAchievedFrom resets all changes to the "achieved_from" field.
+func (m *RuleSetMutation) ResetAchievedFrom() {
+	m.achieved_from = nil
+	m.addachieved_from = nil
+}
+
+// SetPartialFrom sets the "partial_from" field.
+func (m *RuleSetMutation) SetPartialFrom(f fixed.Decimal) {
+	m.partial_from = &f
+	m.addpartial_from = nil
+}
+
+// PartialFrom returns the value of the "partial_from" field in the mutation.
+func (m *RuleSetMutation) PartialFrom() (r fixed.Decimal, exists bool) {
+	v := m.partial_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartialFrom returns the old "partial_from" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldPartialFrom(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartialFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartialFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartialFrom: %w", err)
+	}
+	return oldValue.PartialFrom, nil
+}
+
+// AddPartialFrom adds f to the "partial_from" field.
+func (m *RuleSetMutation) AddPartialFrom(f fixed.Decimal) {
+	if m.addpartial_from != nil {
+		*m.addpartial_from += f
+	} else {
+		m.addpartial_from = &f
+	}
+}
+
+// AddedPartialFrom returns the value that was added to the "partial_from" field in this mutation.
+func (m *RuleSetMutation) AddedPartialFrom() (r fixed.Decimal, exists bool) {
+	v := m.addpartial_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPartialFrom resets all changes to the "partial_from" field.
+func (m *RuleSetMutation) ResetPartialFrom() {
+	m.partial_from = nil
+	m.addpartial_from = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RuleSetMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RuleSetMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RuleSetMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *RuleSetMutation) SetCreatedByID(i int) {
+	m.created_by_id = &i
+	m.addcreated_by_id = nil
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *RuleSetMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// AddCreatedByID adds i to the "created_by_id" field.
+func (m *RuleSetMutation) AddCreatedByID(i int) {
+	if m.addcreated_by_id != nil {
+		*m.addcreated_by_id += i
+	} else {
+		m.addcreated_by_id = &i
+	}
+}
+
+// AddedCreatedByID returns the value that was added to the "created_by_id" field in this mutation.
+func (m *RuleSetMutation) AddedCreatedByID() (r int, exists bool) {
+	v := m.addcreated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *RuleSetMutation) ClearCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	m.clearedFields[ruleset.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *RuleSetMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[ruleset.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *RuleSetMutation) ResetCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	delete(m.clearedFields, ruleset.FieldCreatedByID)
+}
+
+// SetCreatedByName sets the "created_by_name" field.
+func (m *RuleSetMutation) SetCreatedByName(s string) {
+	m.created_by_name = &s
+}
+
+// CreatedByName returns the value of the "created_by_name" field in the mutation.
+func (m *RuleSetMutation) CreatedByName() (r string, exists bool) {
+	v := m.created_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByName returns the old "created_by_name" field's value of the RuleSet entity.
+// If the RuleSet object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RuleSetMutation) OldCreatedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByName: %w", err)
+	}
+	return oldValue.CreatedByName, nil
+}
+
+// ResetCreatedByName resets all changes to the "created_by_name" field.
+func (m *RuleSetMutation) ResetCreatedByName() {
+	m.created_by_name = nil
+}
+
+// ClearRegion clears the "region" edge to the Department entity.
+func (m *RuleSetMutation) ClearRegion() {
+	m.clearedregion = true
+	m.clearedFields[ruleset.FieldRegionID] = struct{}{}
+}
+
+// RegionCleared reports if the "region" edge to the Department entity was cleared.
+func (m *RuleSetMutation) RegionCleared() bool {
+	return m.RegionIDCleared() || m.clearedregion
+}
+
+// RegionIDs returns the "region" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RegionID instead. It exists only for internal usage by the builders.
+func (m *RuleSetMutation) RegionIDs() (ids []int) {
+	if id := m.region; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRegion resets all changes to the "region" edge.
+func (m *RuleSetMutation) ResetRegion() {
+	m.region = nil
+	m.clearedregion = false
+}
+
+// AddEvaluationIDs adds the "evaluations" edge to the Evaluation entity by ids.
+func (m *RuleSetMutation) AddEvaluationIDs(ids ...int) {
+	if m.evaluations == nil {
+		m.evaluations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.evaluations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvaluations clears the "evaluations" edge to the Evaluation entity.
+func (m *RuleSetMutation) ClearEvaluations() {
+	m.clearedevaluations = true
+}
+
+// EvaluationsCleared reports if the "evaluations" edge to the Evaluation entity was cleared.
+func (m *RuleSetMutation) EvaluationsCleared() bool {
+	return m.clearedevaluations
+}
+
+// RemoveEvaluationIDs removes the "evaluations" edge to the Evaluation entity by IDs.
+func (m *RuleSetMutation) RemoveEvaluationIDs(ids ...int) {
+	if m.removedevaluations == nil {
+		m.removedevaluations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.evaluations, ids[i])
+		m.removedevaluations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvaluations returns the removed IDs of the "evaluations" edge to the Evaluation entity.
+func (m *RuleSetMutation) RemovedEvaluationsIDs() (ids []int) {
+	for id := range m.removedevaluations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EvaluationsIDs returns the "evaluations" edge IDs in the mutation.
+func (m *RuleSetMutation) EvaluationsIDs() (ids []int) {
+	for id := range m.evaluations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvaluations resets all changes to the "evaluations" edge.
+func (m *RuleSetMutation) ResetEvaluations() {
+	m.evaluations = nil
+	m.clearedevaluations = false
+	m.removedevaluations = nil
+}
+
+// Where appends a list predicates to the RuleSetMutation builder.
+func (m *RuleSetMutation) Where(ps ...predicate.RuleSet) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RuleSetMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RuleSetMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RuleSet, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RuleSetMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RuleSetMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RuleSet).
+func (m *RuleSetMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RuleSetMutation) Fields() []string {
+	fields := make([]string, 0, 23)
+	if m.year != nil {
+		fields = append(fields, ruleset.FieldYear)
+	}
+	if m.region != nil {
+		fields = append(fields, ruleset.FieldRegionID)
+	}
+	if m.version != nil {
+		fields = append(fields, ruleset.FieldVersion)
+	}
+	if m.name != nil {
+		fields = append(fields, ruleset.FieldName)
+	}
+	if m.sources != nil {
+		fields = append(fields, ruleset.FieldSources)
+	}
+	if m.reverse_rule != nil {
+		fields = append(fields, ruleset.FieldReverseRule)
+	}
+	if m.equal_like_at_least != nil {
+		fields = append(fields, ruleset.FieldEqualLikeAtLeast)
+	}
+	if m.deviation_below != nil {
+		fields = append(fields, ruleset.FieldDeviationBelow)
+	}
+	if m.deviation_at_or_above != nil {
+		fields = append(fields, ruleset.FieldDeviationAtOrAbove)
+	}
+	if m.execution_explanation_below != nil {
+		fields = append(fields, ruleset.FieldExecutionExplanationBelow)
+	}
+	if m.execution_weight != nil {
+		fields = append(fields, ruleset.FieldExecutionWeight)
+	}
+	if m.output_weight != nil {
+		fields = append(fields, ruleset.FieldOutputWeight)
+	}
+	if m.benefit_weight != nil {
+		fields = append(fields, ruleset.FieldBenefitWeight)
+	}
+	if m.satisfaction_weight != nil {
+		fields = append(fields, ruleset.FieldSatisfactionWeight)
+	}
+	if m.check_weight_split != nil {
+		fields = append(fields, ruleset.FieldCheckWeightSplit)
+	}
+	if m.excellent_from != nil {
+		fields = append(fields, ruleset.FieldExcellentFrom)
+	}
+	if m.good_from != nil {
+		fields = append(fields, ruleset.FieldGoodFrom)
+	}
+	if m.fair_from != nil {
+		fields = append(fields, ruleset.FieldFairFrom)
+	}
+	if m.achieved_from != nil {
+		fields = append(fields, ruleset.FieldAchievedFrom)
+	}
+	if m.partial_from != nil {
+		fields = append(fields, ruleset.FieldPartialFrom)
+	}
+	if m.created_at != nil {
+		fields = append(fields, ruleset.FieldCreatedAt)
+	}
+	if m.created_by_id != nil {
+		fields = append(fields, ruleset.FieldCreatedByID)
+	}
+	if m.created_by_name != nil {
+		fields = append(fields, ruleset.FieldCreatedByName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RuleSetMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ruleset.FieldYear:
+		return m.Year()
+	case ruleset.FieldRegionID:
+		return m.RegionID()
+	case ruleset.FieldVersion:
+		return m.Version()
+	case ruleset.FieldName:
+		return m.Name()
+	case ruleset.FieldSources:
+		return m.Sources()
+	case ruleset.FieldReverseRule:
+		return m.ReverseRule()
+	case ruleset.FieldEqualLikeAtLeast:
+		return m.EqualLikeAtLeast()
+	case ruleset.FieldDeviationBelow:
+		return m.DeviationBelow()
+	case ruleset.FieldDeviationAtOrAbove:
+		return m.DeviationAtOrAbove()
+	case ruleset.FieldExecutionExplanationBelow:
+		return m.ExecutionExplanationBelow()
+	case ruleset.FieldExecutionWeight:
+		return m.ExecutionWeight()
+	case ruleset.FieldOutputWeight:
+		return m.OutputWeight()
+	case ruleset.FieldBenefitWeight:
+		return m.BenefitWeight()
+	case ruleset.FieldSatisfactionWeight:
+		return m.SatisfactionWeight()
+	case ruleset.FieldCheckWeightSplit:
+		return m.CheckWeightSplit()
+	case ruleset.FieldExcellentFrom:
+		return m.ExcellentFrom()
+	case ruleset.FieldGoodFrom:
+		return m.GoodFrom()
+	case ruleset.FieldFairFrom:
+		return m.FairFrom()
+	case ruleset.FieldAchievedFrom:
+		return m.AchievedFrom()
+	case ruleset.FieldPartialFrom:
+		return m.PartialFrom()
+	case ruleset.FieldCreatedAt:
+		return m.CreatedAt()
+	case ruleset.FieldCreatedByID:
+		return m.CreatedByID()
+	case ruleset.FieldCreatedByName:
+		return m.CreatedByName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RuleSetMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ruleset.FieldYear:
+		return m.OldYear(ctx)
+	case ruleset.FieldRegionID:
+		return m.OldRegionID(ctx)
+	case ruleset.FieldVersion:
+		return m.OldVersion(ctx)
+	case ruleset.FieldName:
+		return m.OldName(ctx)
+	case ruleset.FieldSources:
+		return m.OldSources(ctx)
+	case ruleset.FieldReverseRule:
+		return m.OldReverseRule(ctx)
+	case ruleset.FieldEqualLikeAtLeast:
+		return m.OldEqualLikeAtLeast(ctx)
+	case ruleset.FieldDeviationBelow:
+		return m.OldDeviationBelow(ctx)
+	case ruleset.FieldDeviationAtOrAbove:
+		return m.OldDeviationAtOrAbove(ctx)
+	case ruleset.FieldExecutionExplanationBelow:
+		return m.OldExecutionExplanationBelow(ctx)
+	case ruleset.FieldExecutionWeight:
+		return m.OldExecutionWeight(ctx)
+	case ruleset.FieldOutputWeight:
+		return m.OldOutputWeight(ctx)
+	case ruleset.FieldBenefitWeight:
+		return m.OldBenefitWeight(ctx)
+	case ruleset.FieldSatisfactionWeight:
+		return m.OldSatisfactionWeight(ctx)
+	case ruleset.FieldCheckWeightSplit:
+		return m.OldCheckWeightSplit(ctx)
+	case ruleset.FieldExcellentFrom:
+		return m.OldExcellentFrom(ctx)
+	case ruleset.FieldGoodFrom:
+		return m.OldGoodFrom(ctx)
+	case ruleset.FieldFairFrom:
+		return m.OldFairFrom(ctx)
+	case ruleset.FieldAchievedFrom:
+		return m.OldAchievedFrom(ctx)
+	case ruleset.FieldPartialFrom:
+		return m.OldPartialFrom(ctx)
+	case ruleset.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case ruleset.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	case ruleset.FieldCreatedByName:
+		return m.OldCreatedByName(ctx)
+	}
+	return nil, fmt.Errorf("unknown RuleSet field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RuleSetMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ruleset.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetYear(v)
+		return nil
+	case ruleset.FieldRegionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegionID(v)
+		return nil
+	case ruleset.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case ruleset.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case ruleset.FieldSources:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSources(v)
+		return nil
+	case ruleset.FieldReverseRule:
+		v, ok := value.(ruleset.ReverseRule)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReverseRule(v)
+		return nil
+	case ruleset.FieldEqualLikeAtLeast:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEqualLikeAtLeast(v)
+		return nil
+	case ruleset.FieldDeviationBelow:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeviationBelow(v)
+		return nil
+	case ruleset.FieldDeviationAtOrAbove:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeviationAtOrAbove(v)
+		return nil
+	case ruleset.FieldExecutionExplanationBelow:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionExplanationBelow(v)
+		return nil
+	case ruleset.FieldExecutionWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionWeight(v)
+		return nil
+	case ruleset.FieldOutputWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutputWeight(v)
+		return nil
+	case ruleset.FieldBenefitWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBenefitWeight(v)
+		return nil
+	case ruleset.FieldSatisfactionWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSatisfactionWeight(v)
+		return nil
+	case ruleset.FieldCheckWeightSplit:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCheckWeightSplit(v)
+		return nil
+	case ruleset.FieldExcellentFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExcellentFrom(v)
+		return nil
+	case ruleset.FieldGoodFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoodFrom(v)
+		return nil
+	case ruleset.FieldFairFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFairFrom(v)
+		return nil
+	case ruleset.FieldAchievedFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAchievedFrom(v)
+		return nil
+	case ruleset.FieldPartialFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartialFrom(v)
+		return nil
+	case ruleset.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case ruleset.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	case ruleset.FieldCreatedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RuleSetMutation) AddedFields() []string {
+	var fields []string
+	if m.addyear != nil {
+		fields = append(fields, ruleset.FieldYear)
+	}
+	if m.addversion != nil {
+		fields = append(fields, ruleset.FieldVersion)
+	}
+	if m.adddeviation_below != nil {
+		fields = append(fields, ruleset.FieldDeviationBelow)
+	}
+	if m.adddeviation_at_or_above != nil {
+		fields = append(fields, ruleset.FieldDeviationAtOrAbove)
+	}
+	if m.addexecution_explanation_below != nil {
+		fields = append(fields, ruleset.FieldExecutionExplanationBelow)
+	}
+	if m.addexecution_weight != nil {
+		fields = append(fields, ruleset.FieldExecutionWeight)
+	}
+	if m.addoutput_weight != nil {
+		fields = append(fields, ruleset.FieldOutputWeight)
+	}
+	if m.addbenefit_weight != nil {
+		fields = append(fields, ruleset.FieldBenefitWeight)
+	}
+	if m.addsatisfaction_weight != nil {
+		fields = append(fields, ruleset.FieldSatisfactionWeight)
+	}
+	if m.addexcellent_from != nil {
+		fields = append(fields, ruleset.FieldExcellentFrom)
+	}
+	if m.addgood_from != nil {
+		fields = append(fields, ruleset.FieldGoodFrom)
+	}
+	if m.addfair_from != nil {
+		fields = append(fields, ruleset.FieldFairFrom)
+	}
+	if m.addachieved_from != nil {
+		fields = append(fields, ruleset.FieldAchievedFrom)
+	}
+	if m.addpartial_from != nil {
+		fields = append(fields, ruleset.FieldPartialFrom)
+	}
+	if m.addcreated_by_id != nil {
+		fields = append(fields, ruleset.FieldCreatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RuleSetMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ruleset.FieldYear:
+		return m.AddedYear()
+	case ruleset.FieldVersion:
+		return m.AddedVersion()
+	case ruleset.FieldDeviationBelow:
+		return m.AddedDeviationBelow()
+	case ruleset.FieldDeviationAtOrAbove:
+		return m.AddedDeviationAtOrAbove()
+	case ruleset.FieldExecutionExplanationBelow:
+		return m.AddedExecutionExplanationBelow()
+	case ruleset.FieldExecutionWeight:
+		return m.AddedExecutionWeight()
+	case ruleset.FieldOutputWeight:
+		return m.AddedOutputWeight()
+	case ruleset.FieldBenefitWeight:
+		return m.AddedBenefitWeight()
+	case ruleset.FieldSatisfactionWeight:
+		return m.AddedSatisfactionWeight()
+	case ruleset.FieldExcellentFrom:
+		return m.AddedExcellentFrom()
+	case ruleset.FieldGoodFrom:
+		return m.AddedGoodFrom()
+	case ruleset.FieldFairFrom:
+		return m.AddedFairFrom()
+	case ruleset.FieldAchievedFrom:
+		return m.AddedAchievedFrom()
+	case ruleset.FieldPartialFrom:
+		return m.AddedPartialFrom()
+	case ruleset.FieldCreatedByID:
+		return m.AddedCreatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RuleSetMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ruleset.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddYear(v)
+		return nil
+	case ruleset.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case ruleset.FieldDeviationBelow:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDeviationBelow(v)
+		return nil
+	case ruleset.FieldDeviationAtOrAbove:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDeviationAtOrAbove(v)
+		return nil
+	case ruleset.FieldExecutionExplanationBelow:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionExplanationBelow(v)
+		return nil
+	case ruleset.FieldExecutionWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExecutionWeight(v)
+		return nil
+	case ruleset.FieldOutputWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOutputWeight(v)
+		return nil
+	case ruleset.FieldBenefitWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBenefitWeight(v)
+		return nil
+	case ruleset.FieldSatisfactionWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSatisfactionWeight(v)
+		return nil
+	case ruleset.FieldExcellentFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExcellentFrom(v)
+		return nil
+	case ruleset.FieldGoodFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddGoodFrom(v)
+		return nil
+	case ruleset.FieldFairFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFairFrom(v)
+		return nil
+	case ruleset.FieldAchievedFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAchievedFrom(v)
+		return nil
+	case ruleset.FieldPartialFrom:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPartialFrom(v)
+		return nil
+	case ruleset.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RuleSetMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(ruleset.FieldRegionID) {
+		fields = append(fields, ruleset.FieldRegionID)
+	}
+	if m.FieldCleared(ruleset.FieldCreatedByID) {
+		fields = append(fields, ruleset.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RuleSetMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RuleSetMutation) ClearField(name string) error {
+	switch name {
+	case ruleset.FieldRegionID:
+		m.ClearRegionID()
+		return nil
+	case ruleset.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RuleSetMutation) ResetField(name string) error {
+	switch name {
+	case ruleset.FieldYear:
+		m.ResetYear()
+		return nil
+	case ruleset.FieldRegionID:
+		m.ResetRegionID()
+		return nil
+	case ruleset.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case ruleset.FieldName:
+		m.ResetName()
+		return nil
+	case ruleset.FieldSources:
+		m.ResetSources()
+		return nil
+	case ruleset.FieldReverseRule:
+		m.ResetReverseRule()
+		return nil
+	case ruleset.FieldEqualLikeAtLeast:
+		m.ResetEqualLikeAtLeast()
+		return nil
+	case ruleset.FieldDeviationBelow:
+		m.ResetDeviationBelow()
+		return nil
+	case ruleset.FieldDeviationAtOrAbove:
+		m.ResetDeviationAtOrAbove()
+		return nil
+	case ruleset.FieldExecutionExplanationBelow:
+		m.ResetExecutionExplanationBelow()
+		return nil
+	case ruleset.FieldExecutionWeight:
+		m.ResetExecutionWeight()
+		return nil
+	case ruleset.FieldOutputWeight:
+		m.ResetOutputWeight()
+		return nil
+	case ruleset.FieldBenefitWeight:
+		m.ResetBenefitWeight()
+		return nil
+	case ruleset.FieldSatisfactionWeight:
+		m.ResetSatisfactionWeight()
+		return nil
+	case ruleset.FieldCheckWeightSplit:
+		m.ResetCheckWeightSplit()
+		return nil
+	case ruleset.FieldExcellentFrom:
+		m.ResetExcellentFrom()
+		return nil
+	case ruleset.FieldGoodFrom:
+		m.ResetGoodFrom()
+		return nil
+	case ruleset.FieldFairFrom:
+		m.ResetFairFrom()
+		return nil
+	case ruleset.FieldAchievedFrom:
+		m.ResetAchievedFrom()
+		return nil
+	case ruleset.FieldPartialFrom:
+		m.ResetPartialFrom()
+		return nil
+	case ruleset.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case ruleset.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	case ruleset.FieldCreatedByName:
+		m.ResetCreatedByName()
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RuleSetMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.region != nil {
+		edges = append(edges, ruleset.EdgeRegion)
+	}
+	if m.evaluations != nil {
+		edges = append(edges, ruleset.EdgeEvaluations)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RuleSetMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case ruleset.EdgeRegion:
+		if id := m.region; id != nil {
+			return []ent.Value{*id}
+		}
+	case ruleset.EdgeEvaluations:
+		ids := make([]ent.Value, 0, len(m.evaluations))
+		for id := range m.evaluations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RuleSetMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedevaluations != nil {
+		edges = append(edges, ruleset.EdgeEvaluations)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RuleSetMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case ruleset.EdgeEvaluations:
+		ids := make([]ent.Value, 0, len(m.removedevaluations))
+		for id := range m.removedevaluations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RuleSetMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedregion {
+		edges = append(edges, ruleset.EdgeRegion)
+	}
+	if m.clearedevaluations {
+		edges = append(edges, ruleset.EdgeEvaluations)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RuleSetMutation) EdgeCleared(name string) bool {
+	switch name {
+	case ruleset.EdgeRegion:
+		return m.clearedregion
+	case ruleset.EdgeEvaluations:
+		return m.clearedevaluations
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RuleSetMutation) ClearEdge(name string) error {
+	switch name {
+	case ruleset.EdgeRegion:
+		m.ClearRegion()
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RuleSetMutation) ResetEdge(name string) error {
+	switch name {
+	case ruleset.EdgeRegion:
+		m.ResetRegion()
+		return nil
+	case ruleset.EdgeEvaluations:
+		m.ResetEvaluations()
+		return nil
+	}
+	return fmt.Errorf("unknown RuleSet edge %s", name)
 }
 
 // SessionMutation represents an operation that mutates the Session nodes in the graph.

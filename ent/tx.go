@@ -36,6 +36,8 @@ type Tx struct {
 	Project *ProjectClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// RuleSet is the client for interacting with the RuleSet builders.
+	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
@@ -186,6 +188,7 @@ func (tx *Tx) init() {
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.ReportText = NewReportTextClient(tx.config)
+	tx.RuleSet = NewRuleSetClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SignInThrottle = NewSignInThrottleClient(tx.config)
 	tx.Transition = NewTransitionClient(tx.config)

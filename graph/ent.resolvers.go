@@ -133,6 +133,9 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// RuleSet returns generated.RuleSetResolver implementation.
+func (r *Resolver) RuleSet() generated.RuleSetResolver { return &ruleSetResolver{r} }
+
 // DepartmentWhereInput returns generated.DepartmentWhereInputResolver implementation.
 func (r *Resolver) DepartmentWhereInput() generated.DepartmentWhereInputResolver {
 	return &departmentWhereInputResolver{r}
@@ -147,5 +150,6 @@ type (
 	monthlyExecutionResolver     struct{ *Resolver }
 	projectResolver              struct{ *Resolver }
 	queryResolver                struct{ *Resolver }
+	ruleSetResolver              struct{ *Resolver }
 	departmentWhereInputResolver struct{ *Resolver }
 )

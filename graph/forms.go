@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"jixiao/domain/forms"
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/indicator"
 	"jixiao/graph/model"
@@ -175,6 +176,9 @@ func (o txOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error
 		return ctx, tx, err
 	}
 	undo := new(atomic.Bool)
+	// The rules that score each subject, read once per request (the transaction):
+	// the hooks that move them forget them.
+	ctx = kept.WithCache(ctx)
 	return context.WithValue(ctx, rollbackKey{}, undo), rollbackTx{Tx: tx, undo: undo}, nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/schema"
@@ -56,7 +57,7 @@ func (r *departmentResolver) Score(ctx context.Context, obj *ent.Department, yea
 	for i, ind := range s.Indicators {
 		scores[i] = ind.Score
 	}
-	score := kept.OfEvaluation(scores, nil, kept.YearValues{}).Score
+	score := kept.ScoreOf(scores, nil)
 	return &score, nil
 }
 
@@ -125,8 +126,14 @@ func (r *evaluationResolver) GradeLabel(ctx context.Context, obj *ent.Evaluation
 
 // Subtotals is the resolver for the subtotals field.
 func (r *evaluationResolver) Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error) {
-	s, err := subject(ctx, loader.SubjectOf(obj), false)
-	return subtotals(assess.Subtotals(s)), err
+	key := loader.SubjectOf(obj)
+	loader.For(ctx).Rules.LoadThunk(ctx, key.Year) // into the batch before waiting on the subject
+	s, err := subject(ctx, key, false)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := rulesOf(ctx, key, obj)
+	return subtotals(assess.Subtotals(s, rules.Rules)), err
 }
 
 // MonthsBehind is the resolver for the monthsBehind field.
@@ -152,11 +159,17 @@ func (r *evaluationResolver) MonthsBehind(ctx context.Context, obj *ent.Evaluati
 
 // SubmitProblems is the resolver for the submitProblems field.
 func (r *evaluationResolver) SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error) {
-	s, err := subject(ctx, loader.SubjectOf(obj), true)
+	key := loader.SubjectOf(obj)
+	loader.For(ctx).Rules.LoadThunk(ctx, key.Year) // into the batch before waiting on the subject
+	s, err := subject(ctx, key, true)
 	if err != nil {
 		return nil, err
 	}
-	return submitProblems(assess.Problems(obj, s), indicatorNames(s.Indicators)), nil
+	rules, err := rulesOf(ctx, key, obj)
+	if err != nil {
+		return nil, err
+	}
+	return submitProblems(assess.Problems(obj, s, rules.Rules), indicatorNames(s.Indicators)), nil
 }
 
 // ViewerCan is the resolver for the viewerCan field.
@@ -200,7 +213,18 @@ func (r *indicatorResolver) LockReason(ctx context.Context, obj *ent.Indicator) 
 
 // RatedScoreBand is the resolver for the ratedScoreBand field.
 func (r *indicatorResolver) RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error) {
-	return ratedScoreBand(obj), nil
+	if obj.Kind != indicator.KindQUALITATIVE || obj.Rating == nil {
+		return nil, nil
+	}
+	key := loader.Subject{Year: obj.DepartmentYearID}
+	if obj.ProjectID != nil {
+		key.Project = *obj.ProjectID
+	}
+	rules, err := rulesOf(ctx, key, nil)
+	if err != nil {
+		return nil, err
+	}
+	return ratedScoreBand(obj, rules.Rules), nil
 }
 
 // ExecutedPercent is the resolver for the executedPercent field.
@@ -379,7 +403,12 @@ func (r *mutationResolver) SubmitEvaluation(ctx context.Context, id int) (*ent.E
 	if err != nil {
 		return nil, err
 	}
-	if problems := submitProblems(assess.Problems(ev, s), indicatorNames(s.Indicators)); len(problems) > 0 {
+	// The rules it keeps from now on: those that govern its year (the step froze them).
+	rules, err := kept.RulesFor(ctx, r.db(ctx), kept.Subject{Year: ev.DepartmentYearID, Project: ev.ProjectID})
+	if err != nil {
+		return nil, err
+	}
+	if problems := submitProblems(assess.Problems(ev, s, rules.Rules), indicatorNames(s.Indicators)); len(problems) > 0 {
 		return nil, submitRefused(ctx, id, problems)
 	}
 	return ev, nil

@@ -79,13 +79,13 @@ func TestNoNPlusOne(t *testing.T) {
 	}{
 		{"department evaluations with scores and subtotals", `{ evaluations(first: %d, where: {hasProject: false}) { edges { node {
 			score grade gradeLabel executionRate monthsBehind subtotals { level1 level2 score weight }
-			submitProblems { field } departmentYear { totalActual carryoverRate department { name } } } } } }`, 5, 50, [2]int64{8, 8}}, // submitProblems: + the funding lines' batch
+			submitProblems { field } departmentYear { totalActual carryoverRate department { name } } } } } }`, 5, 50, [2]int64{10, 10}}, // submitProblems: + the funding lines' batch; + the years' rules (their years, their rule sets)
 		{"project evaluations with scores", `{ evaluations(first: %d, where: {hasProject: true}) { edges { node {
 			score grade executionScore project { name executionRate } indicators { score } } } } }`, 5, 50, [2]int64{3, 3}},
 		{"indicators with scores", `{ indicators(first: %d) { edges { node {
 			score attainment completionRate deviationRequired effectiveActual departmentYear { year } } } } }`, 10, 200, [2]int64{2, 2}},
 		{"ranked evaluations", `{ evaluationRanking(first: %d, direction: ASC) { edges { cursor node { score grade subtotals { score } } }
-			pageInfo { startCursor endCursor } } }`, 5, 50, [2]int64{5, 6}},
+			pageInfo { startCursor endCursor } } }`, 5, 50, [2]int64{7, 8}}, // subtotals: + the years' rules
 		{"worst indicators", `{ indicatorRanking(first: %d) { edges { cursor node { name score attainment } } pageInfo { startCursor endCursor } } }`, 10, 200, [2]int64{2, 2}},
 		{"ranked evaluations with each year's first indicators", `{ evaluationRanking(direction: DESC, first: %d, where: {projectIDIsNil: true}) {
 			edges { node { id score grade departmentYear {

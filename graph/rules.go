@@ -15,7 +15,8 @@ import (
 )
 
 // limits is what the limits query serves: computed once, from the schema's own
-// validators and scoring's bands, so that a form checks what the server checks.
+// validators and the built-in rules' bands (an indicator's ratedScoreBand is its
+// own rules'), so that a form checks what the server checks.
 var limits = sync.OnceValue(func() *model.Limits {
 	out := &model.Limits{}
 	for _, t := range []struct {
@@ -33,13 +34,19 @@ var limits = sync.OnceValue(func() *model.Limits {
 			}
 		}
 	}
-	for _, r := range []scoring.Rating{scoring.Achieved, scoring.Partial, scoring.NotAchieved} {
-		lo, hi, incl := scoring.Band(r)
-		out.RatingBands = append(out.RatingBands, &model.RatingBand{
-			Rating: indicator.Rating(r), Low: dec(lo), High: dec(hi), HighInclusive: incl})
-	}
+	out.RatingBands = ratingBands(scoring.Default())
 	return out
 })
+
+// ratingBands are the three ratings' bands under rules, as shares of the weight.
+func ratingBands(rules scoring.Rules) []*model.RatingBand {
+	var out []*model.RatingBand
+	for _, r := range []scoring.Rating{scoring.Achieved, scoring.Partial, scoring.NotAchieved} {
+		lo, hi, incl := rules.Band(r)
+		out = append(out, &model.RatingBand{Rating: indicator.Rating(r), Low: dec(lo), High: dec(hi), HighInclusive: incl})
+	}
+	return out
+}
 
 // fieldsOf is a schema's fields with its mixins'.
 func fieldsOf(s ent.Interface) []ent.Field {
@@ -115,8 +122,8 @@ func longest(accepts func(string) bool, unit string) int {
 	return lo
 }
 
-// ratedScoreBand is the band ind's rating allows, in points of its weight.
-func ratedScoreBand(ind *gen.Indicator) *model.RatingBand {
+// ratedScoreBand is the band ind's rating allows under rules, in points of its weight.
+func ratedScoreBand(ind *gen.Indicator, rules scoring.Rules) *model.RatingBand {
 	if ind.Kind != indicator.KindQUALITATIVE || ind.Rating == nil || ind.Weight.Decimal().Sign() <= 0 {
 		return nil
 	}
@@ -124,7 +131,7 @@ func ratedScoreBand(ind *gen.Indicator) *model.RatingBand {
 	if !r.Valid() || r == scoring.NotRated {
 		return nil
 	}
-	lo, hi, incl := scoring.Band(r)
+	lo, hi, incl := rules.Band(r)
 	w := ind.Weight.Decimal()
 	return &model.RatingBand{Rating: *ind.Rating, Low: dec(w.Mul(lo)), High: dec(w.Mul(hi)), HighInclusive: incl}
 }

@@ -193,6 +193,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["references"] = refs
 			return set(CodeBadUserInput, "id", inUse.Error())
 		case errors.As(err, &bad):
+			if bad.Reason != nil {
+				setReason(gqlErr, bad.Reason)
+			}
 			return set(CodeBadUserInput, bad.Field, bad.Error())
 		case errors.As(err, &notFound):
 			return set(CodeNotFound, notFound.Field, notFound.Error())

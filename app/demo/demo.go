@@ -11,6 +11,7 @@ import (
 	"jixiao/platform/access"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
 )
@@ -30,7 +31,8 @@ func LoadSeed(ctx context.Context, client *ent.Client) (loaded bool, err error) 
 
 // load is Load, with the district's departments beside the seed's or without them.
 func load(ctx context.Context, client *ent.Client, withDistrict bool) (loaded bool, err error) {
-	ctx = access.System(ctx, "demo")
+	// One transaction: the rules of each department-year are read once.
+	ctx = kept.WithCache(access.System(ctx, "demo"))
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return false, fmt.Errorf("demo: begin transaction: %w", err)

@@ -268,7 +268,7 @@ func TestLoadScores(t *testing.T) {
 			t.Errorf("indicator %s at position %d, want %d", in.Name, in.Position, i+1)
 		}
 		si := toScoring(t, in, figures)
-		scores = append(scores, scoring.Score(si))
+		scores = append(scores, scoring.Default().Score(si))
 		submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{Key: in.Name, Name: in.Name, Indicator: si, DeviationReason: in.DeviationReason})
 		if in.DeviationReason != "" {
 			reasons = append(reasons, in.Name)
@@ -281,7 +281,7 @@ func TestLoadScores(t *testing.T) {
 	if want := []string{"会议参与人数", "信息稿件被省采纳", "预算资金支出率"}; !slices.Equal(reasons, want) {
 		t.Errorf("deviation reasons on %v, want %v", reasons, want)
 	}
-	if problems := scoring.SubmitProblems(submit); len(problems) != 0 {
+	if problems := scoring.Default().SubmitProblems(submit); len(problems) != 0 {
 		t.Errorf("overall evaluation cannot be submitted: %+v", problems)
 	}
 
@@ -297,12 +297,12 @@ func TestLoadScores(t *testing.T) {
 		submit := scoring.SubmitInput{Project: true, ExecutionRate: &rate}
 		for _, in := range p.Edges.Indicators {
 			si := toScoring(t, in, figures)
-			if s := scoring.Score(si); !s.Equal(si.Weight) {
+			if s := scoring.Default().Score(si); !s.Equal(si.Weight) {
 				t.Errorf("project %s, %s: score %s of %s, want full weight", p.Code, in.Name, s, si.Weight)
 			}
 			submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{Key: in.Name, Name: in.Name, Indicator: si, DeviationReason: in.DeviationReason})
 		}
-		if problems := scoring.SubmitProblems(submit); len(problems) != 0 {
+		if problems := scoring.Default().SubmitProblems(submit); len(problems) != 0 {
 			t.Errorf("project %s cannot be submitted: %+v", p.Code, problems)
 		}
 	}

@@ -525,7 +525,7 @@ func overallTree(r *rand.Rand, s sector, y *drawnYear, score int64) []ind {
 	var mgmtLoss int64
 	for _, row := range mgmt {
 		si := scoringOf(row, f)
-		mgmtLoss += (si.Weight.Sub(scoring.Score(si))).Shift(2).IntPart()
+		mgmtLoss += (si.Weight.Sub(scoring.Default().Score(si))).Shift(2).IntPart()
 	}
 	ds := performanceDrafts(r, s, 35, 25, 10, false)
 	spread(r, ds, 10_000-score-mgmtLoss)
@@ -538,7 +538,7 @@ func overallTree(r *rand.Rand, s sector, y *drawnYear, score int64) []ind {
 
 // projectTree draws a project's indicators (90 points; the execution item carries 10).
 func projectTree(r *rand.Rand, s sector, p *drawnProject, score int64) []ind {
-	exec := scoring.ExecutionItemScore(cents(p.executed).Decimal(), cents(p.budget).Decimal())
+	exec := scoring.Default().ExecutionItemScore(cents(p.executed).Decimal(), cents(p.budget).Decimal())
 	execLoss := decimal.NewFromInt(10).Sub(exec).Shift(2).IntPart()
 	ds := performanceDrafts(r, s, 50, 30, 10, true)
 	spread(r, ds, 10_000-score-execLoss)
@@ -552,7 +552,7 @@ func projectTree(r *rand.Rand, s sector, p *drawnProject, score int64) []ind {
 // withReasons gives every indicator the rules require a deviation reason for one.
 func withReasons(r *rand.Rand, rows []ind, f scoring.Figures) []ind {
 	for i := range rows {
-		if !scoring.DeviationRequired(scoringOf(rows[i], f)) {
+		if !scoring.Default().DeviationRequired(scoringOf(rows[i], f)) {
 			continue
 		}
 		switch {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"jixiao/domain/scoring"
 	"slices"
 	"strings"
 	"sync"
@@ -418,7 +419,7 @@ func TestDistrictStatuses(t *testing.T) {
 			p = *ev.ProjectID
 		}
 		s := assess.Subject{Year: dy, Project: ev.Edges.Project, Indicators: bySubject[key{dy.ID, p}]}
-		if problems := assess.Problems(ev, s); len(problems) != 0 {
+		if problems := assess.Problems(ev, s, scoring.Default()); len(problems) != 0 {
 			t.Errorf("%s (%s) could not be submitted: %+v", where, ev.Status, problems)
 		}
 	}

@@ -104,13 +104,13 @@ func input(ind *ent.Indicator, dy *ent.DepartmentYear) scoring.Indicator {
 	return in
 }
 
-// Score computes an indicator; dy as for input.
-func Score(ind *ent.Indicator, dy *ent.DepartmentYear) Indicator {
+// Score computes an indicator under r; dy as for input.
+func Score(ind *ent.Indicator, dy *ent.DepartmentYear, r scoring.Rules) Indicator {
 	in := input(ind, dy)
 	out := Indicator{EffectiveActual: in.Actual}
-	out.Score = scoring.Score(in)
+	out.Score = r.Score(in)
 	out.Attainment = scoring.Attainment(out.Score, in.Weight)
-	out.DeviationRequired = scoring.DeviationRequired(in)
+	out.DeviationRequired = r.DeviationRequired(in)
 	if in.Kind == scoring.Quantitative && in.Actual != nil {
 		if r, ok := scoring.CompletionRate(in.Target, *in.Actual); ok {
 			out.CompletionRate = &r
@@ -136,25 +136,25 @@ type Subject struct {
 const ExecutionItemGroup = "预算执行率"
 
 // Subtotals groups the scores kept on s's indicators (and a project's kept execution
-// item) per level-1 and level-2 group; it reads level1, level2, weight and score.
-func Subtotals(s Subject) []scoring.Subtotal {
+// item, of r's weight) per level-1 and level-2 group; it reads level1, level2, weight and score.
+func Subtotals(s Subject, r scoring.Rules) []scoring.Subtotal {
 	leaves := make([]scoring.Leaf, 0, len(s.Indicators)+1)
 	for _, ind := range s.Indicators {
 		leaves = append(leaves, scoring.Leaf{Level1: ind.Level1, Level2: ind.Level2, Score: ind.Score.Decimal(), Weight: ind.Weight.Decimal()})
 	}
 	if p := s.Project; p != nil {
-		leaves = append(leaves, scoring.Leaf{Level1: ExecutionItemGroup, Score: p.ExecutionScore.Decimal(), Weight: scoring.ExecutionItemWeight})
+		leaves = append(leaves, scoring.Leaf{Level1: ExecutionItemGroup, Score: p.ExecutionScore.Decimal(), Weight: r.ExecutionWeight})
 	}
 	return scoring.Subtotals(leaves)
 }
 
-// Problems is what submission of ev refuses now (scoring.SubmitProblems); s holds
-// every column of the indicators. Problem.Indicator is the indicator's id.
-func Problems(ev *ent.Evaluation, s Subject) []scoring.Problem {
+// Problems is what submission of ev refuses now under r (scoring.Rules.SubmitProblems);
+// s holds every column of the indicators. Problem.Indicator is the indicator's id.
+func Problems(ev *ent.Evaluation, s Subject, r scoring.Rules) []scoring.Problem {
 	submit := scoring.SubmitInput{Project: s.Project != nil, ExecutionExplanation: ev.ExecutionExplanation}
 	for _, ind := range s.Indicators {
 		submit.Indicators = append(submit.Indicators, scoring.SubmitIndicator{
-			Key: strconv.Itoa(ind.ID), Name: ind.Name, Indicator: input(ind, s.Year), DeviationReason: ind.DeviationReason,
+			Key: strconv.Itoa(ind.ID), Name: ind.Name, Level1: ind.Level1, Indicator: input(ind, s.Year), DeviationReason: ind.DeviationReason,
 		})
 	}
 	if p := s.Project; p != nil {
@@ -163,7 +163,7 @@ func Problems(ev *ent.Evaluation, s Subject) []scoring.Problem {
 			submit.ExecutionRate = &rate
 		}
 	}
-	problems := scoring.SubmitProblems(submit)
+	problems := r.SubmitProblems(submit)
 	if s.Year != nil {
 		problems = append(problems, FundingProblems(s.Year, s.Project, s.Funding)...)
 	}
@@ -199,4 +199,29 @@ func FundingProblems(dy *ent.DepartmentYear, p *ent.Project, lines []*ent.Fundin
 			Message: fmt.Sprintf("the funding lines' %s add up to %s, not the total %s", m.Column, sum, tot)})
 	}
 	return out
+}
+
+// RulesOf is the scoring rules a rule-set version states; nil is the built-in
+// rules, scoring.Default.
+func RulesOf(rs *ent.RuleSet) scoring.Rules {
+	if rs == nil {
+		return scoring.Default()
+	}
+	return scoring.Rules{
+		Reverse:                   scoring.ReverseRule(rs.ReverseRule),
+		EqualLikeAtLeast:          rs.EqualLikeAtLeast,
+		DeviationBelow:            rs.DeviationBelow.Decimal(),
+		DeviationAtOrAbove:        rs.DeviationAtOrAbove.Decimal(),
+		ExecutionExplanationBelow: rs.ExecutionExplanationBelow.Decimal(),
+		ExecutionWeight:           rs.ExecutionWeight.Decimal(),
+		OutputWeight:              rs.OutputWeight.Decimal(),
+		BenefitWeight:             rs.BenefitWeight.Decimal(),
+		SatisfactionWeight:        rs.SatisfactionWeight.Decimal(),
+		CheckWeightSplit:          rs.CheckWeightSplit,
+		ExcellentFrom:             rs.ExcellentFrom.Decimal(),
+		GoodFrom:                  rs.GoodFrom.Decimal(),
+		FairFrom:                  rs.FairFrom.Decimal(),
+		AchievedFrom:              rs.AchievedFrom.Decimal(),
+		PartialFrom:               rs.PartialFrom.Decimal(),
+	}
 }

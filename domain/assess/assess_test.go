@@ -3,6 +3,7 @@ package assess_test
 import (
 	"context"
 	"fmt"
+	"jixiao/domain/scoring"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -57,7 +58,7 @@ func TestDemoEvaluations(t *testing.T) {
 		}
 		s.Indicators = q.AllX(ctx)
 		var sum decimal.Decimal
-		for _, st := range assess.Subtotals(s) {
+		for _, st := range assess.Subtotals(s, scoring.Default()) {
 			if st.Level2 == "" {
 				sum = sum.Add(st.Score)
 			}
@@ -65,7 +66,7 @@ func TestDemoEvaluations(t *testing.T) {
 		if !sum.Equal(ev.Score.Decimal()) {
 			t.Errorf("evaluation %d: level-1 subtotals add up to %s, its score is %s", ev.ID, sum, ev.Score)
 		}
-		problems := assess.Problems(ev, s)
+		problems := assess.Problems(ev, s, scoring.Default())
 		if ev.ProjectID == nil {
 			if ev.Score.String() != "99.69" || ev.Grade != evaluation.GradeEXCELLENT || len(problems) != 0 {
 				t.Errorf("overall evaluation: %s %s, problems %v; want 99.69 EXCELLENT and none", ev.Score, ev.Grade, problems)

@@ -23,6 +23,8 @@ type ReportRows struct {
 	ProjectIndicators map[int]int
 	Evaluated         map[int]bool
 	Texts             []*ent.ReportText
+	// Rules are the rules that score the evaluation (kept.RulesFor).
+	Rules scoring.Rules
 }
 
 // Report writes the evaluation's report from the rows: the kept values as they
@@ -48,7 +50,7 @@ func texts(rows ReportRows) report.Texts {
 
 func result(rows ReportRows) report.Result {
 	ev := rows.Evaluation
-	return report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject)}
+	return report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject, rows.Rules)}
 }
 
 // indicators maps the rows to the report's indicators, their kept values as stored.
@@ -143,6 +145,7 @@ func projectReportInput(rows ReportRows) report.ProjectInput {
 		Goal:                 p.Goal,
 		Money:                report.MoneyLine{Budget: p.Budget, Executed: p.Executed, Rate: p.ExecutionRate},
 		ExecutionScore:       p.ExecutionScore,
+		ExecutionWeight:      fixed.Round(rows.Rules.ExecutionWeight),
 		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
 		Indicators:           indicators(rows.Subject.Indicators),
 		Result:               result(rows),

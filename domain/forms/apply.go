@@ -7,6 +7,7 @@ import (
 
 	"jixiao/domain/fixed"
 	"jixiao/domain/funding/breakdown"
+	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/fundingline"
@@ -58,6 +59,17 @@ type applier struct {
 	problems []Problem
 }
 
+// rules are the rules that score the form's evaluation, as the hooks that refuse
+// a value apply them.
+func (a *applier) rules(ctx context.Context) (scoring.Rules, error) {
+	s := kept.Subject{Year: a.form.Subject.YearID}
+	if id := a.form.Subject.ProjectID; id != 0 {
+		s.Project = &id
+	}
+	r, err := kept.RulesFor(ctx, a.db, s)
+	return r.Rules, err
+}
+
 func (a *applier) apply(ctx context.Context, c *Change) error {
 	if len(c.Fields) == 0 && c.Kind != Removed {
 		return nil
@@ -77,7 +89,7 @@ func (a *applier) apply(ctx context.Context, c *Change) error {
 	default:
 		err = fmt.Errorf("forms: no way to apply a change of %s", c.Entity)
 	}
-	return a.refused(c, err)
+	return a.refused(ctx, c, err)
 }
 
 func valueOr(v, or any) any {
@@ -103,7 +115,7 @@ func cellOf(c *Change, field string) string {
 
 // refused turns a rule's refusal of a value into a problem at its cell; any
 // other error stops the import.
-func (a *applier) refused(c *Change, err error) error {
+func (a *applier) refused(ctx context.Context, c *Change, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -134,10 +146,15 @@ func (a *applier) refused(c *Change, err error) error {
 		}
 	}
 	// The rules refuse a rated score outside its band in words; the same rule
-	// (scoring.CheckRatedScore) gives the band's figures, for a translated sentence.
+	// (scoring.Rules.CheckRatedScore, under the evaluation's rules) gives the band's
+	// figures, for a translated sentence.
 	if ind := c.indicator; field == FieldRatedScore && ind != nil && ind.RatedScore != nil && ind.Weight != nil {
+		rules, err := a.rules(ctx)
+		if err != nil {
+			return err
+		}
 		var band *scoring.BandError
-		if errors.As(scoring.CheckRatedScore(scoring.Rating(ind.Rating), ind.RatedScore.Decimal(), ind.Weight.Decimal()), &band) {
+		if errors.As(rules.CheckRatedScore(scoring.Rating(ind.Rating), ind.RatedScore.Decimal(), ind.Weight.Decimal()), &band) {
 			params[3] = string(scoring.RatedScoreOutsideBand)
 			for k, v := range band.Params() {
 				params = append(params, k, v)
@@ -356,7 +373,7 @@ func (a *applier) lines(ctx context.Context, changes []*Change) error {
 			if of[r.Index] == nil {
 				return err // a stored line the rules refuse as it is: not the workbook's doing
 			}
-			if err := a.refused(of[r.Index], r.Err); err != nil {
+			if err := a.refused(ctx, of[r.Index], r.Err); err != nil {
 				return err
 			}
 		}

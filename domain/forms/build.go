@@ -5,6 +5,7 @@ import (
 
 	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
+	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
@@ -22,6 +23,7 @@ type Source struct {
 	Indicators []*ent.Indicator
 	Tasks      []*ent.KeyTask     // the overall evaluation's year's key tasks
 	Lines      []*ent.FundingLine // the breakdown: the project's by source, or the year's by revenue nature
+	Rules      scoring.Rules      // the rules that score the evaluation (kept.RulesFor)
 }
 
 // Kind is the form of the source's evaluation.
@@ -65,7 +67,11 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	if s.Lines, err = lines.All(ctx); err != nil {
 		return s, err
 	}
-	s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx)
+	if s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx); err != nil {
+		return s, err
+	}
+	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
+	s.Rules = rules.Rules
 	return s, err
 }
 
@@ -101,9 +107,9 @@ func Build(s Source) *Form {
 		f.ImplementingUnit = p.ImplementingUnit
 		f.GoalExpected, f.GoalOutcome = p.Goal, p.GoalOutcome
 		total.Initial, total.Adjusted, total.Executed = ptr(p.InitialBudget), ptr(p.Budget), ptr(p.Executed)
-		total.Weight = ptr(fixed.Round(scoring.ExecutionItemWeight))
+		total.Weight = ptr(fixed.Round(s.Rules.ExecutionWeight))
 		total.Rate, total.Score = ev.ExecutionRate, ev.ExecutionScore
-		f.TotalWeight = fixed.Round(scoring.ExecutionItemWeight)
+		f.TotalWeight = fixed.Round(s.Rules.ExecutionWeight)
 	} else {
 		f.GoalExpected, f.GoalOutcome = dy.Goal, dy.GoalOutcome
 		total.Initial = ptr(assess.TotalInitialBudget(dy))

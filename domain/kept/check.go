@@ -38,8 +38,10 @@ type Summary struct {
 const checkBatch = 200
 
 // Check recomputes every kept value from the stored figures, by the same functions
-// the hooks use, computing each evaluation from its indicators' recomputed scores
-// (not the stored ones), and calls report for each difference. With repair, it
+// the hooks use under the rules that score each subject (its governing rule set,
+// or the one its locked evaluation keeps), computing each evaluation from its
+// indicators' recomputed scores (not the stored ones), and calls report for each
+// difference. With repair, it
 // rewrites the rows that differ, one transaction per batch of department-years.
 // The client must not be a transaction's when repairing.
 func Check(ctx context.Context, client *gen.Client, repair bool, report func(Difference)) (Summary, error) {
@@ -101,6 +103,10 @@ func checkYears(ctx context.Context, c *gen.Client, ids []int, repair bool, repo
 	sum.Years, sum.Projects, sum.Indicators, sum.Evaluations =
 		sum.Years+len(years), sum.Projects+len(projects), sum.Indicators+len(inds), sum.Evaluations+len(evs)
 
+	rules, err := loadBook(ctx, c, years, evs)
+	if err != nil {
+		return err
+	}
 	w := checker{ctx: ctx, c: c, repair: repair, report: report, sum: sum}
 	yearOf := map[int]*gen.DepartmentYear{}
 	yearValues := map[int]YearValues{}
@@ -112,13 +118,13 @@ func checkYears(ctx context.Context, c *gen.Client, ids []int, repair bool, repo
 	}
 	projectValues := map[int]ProjectValues{}
 	for _, p := range projects {
-		v := OfProject(p)
+		v := OfProject(p, rules.of(Subject{p.DepartmentYearID, &p.ID}.Key()).Rules)
 		projectValues[p.ID] = v
 		w.compare(project.Table, p.ID, v.columns(), storedProject(p).columns())
 	}
 	scores := map[Subject][]fixed.Decimal{}
 	for _, ind := range inds {
-		v := OfIndicator(ind, yearOf[ind.DepartmentYearID])
+		v := OfIndicator(ind, yearOf[ind.DepartmentYearID], rules.of(Subject{ind.DepartmentYearID, ind.ProjectID}.Key()).Rules)
 		key := subjectKey(ind.DepartmentYearID, ind.ProjectID)
 		scores[key] = append(scores[key], v.Score)
 		w.compare(indicator.Table, ind.ID, v.columns(), storedIndicator(ind).columns())
@@ -129,7 +135,8 @@ func checkYears(ctx context.Context, c *gen.Client, ids []int, repair bool, repo
 			v := projectValues[*ev.ProjectID]
 			pv = &v
 		}
-		v := OfEvaluation(scores[subjectKey(ev.DepartmentYearID, ev.ProjectID)], pv, yearValues[ev.DepartmentYearID])
+		v := OfEvaluation(scores[subjectKey(ev.DepartmentYearID, ev.ProjectID)], pv, yearValues[ev.DepartmentYearID],
+			rules.of(Subject{ev.DepartmentYearID, ev.ProjectID}.Key()).Rules)
 		w.compare(evaluation.Table, ev.ID, v.columns(), storedEvaluation(ev).columns())
 	}
 	return w.err

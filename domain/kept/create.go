@@ -31,17 +31,34 @@ func Created(ctx context.Context, c *gen.Client, m ent.Mutation) error {
 				return err
 			}
 		}
-		cols = OfIndicator(ind, dy).columns()
+		rules, err := RulesFor(ctx, c, Subject{ind.DepartmentYearID, ind.ProjectID})
+		if err != nil {
+			return err
+		}
+		cols = OfIndicator(ind, dy, rules.Rules).columns()
 	case gen.TypeDepartmentYear:
 		cols = OfYear(rowOf[gen.DepartmentYear](m)).columns()
 	case gen.TypeProject:
-		cols = OfProject(rowOf[gen.Project](m)).columns()
-	case gen.TypeEvaluation:
-		ev := rowOf[gen.Evaluation](m)
-		if err := lockSubject(ctx, c, Subject{ev.DepartmentYearID, ev.ProjectID}); err != nil {
+		// A new project has no evaluation yet: its year's rules govern it.
+		p := rowOf[gen.Project](m)
+		rules, err := Governing(ctx, c, p.DepartmentYearID)
+		if err != nil {
 			return err
 		}
-		v, err := ofSubject(ctx, c, Subject{ev.DepartmentYearID, ev.ProjectID})
+		cols = OfProject(p, rules.Rules).columns()
+	case gen.TypeEvaluation:
+		ev := rowOf[gen.Evaluation](m)
+		s := Subject{ev.DepartmentYearID, ev.ProjectID}
+		if err := lockSubject(ctx, c, s); err != nil {
+			return err
+		}
+		// Not saved yet: the subject's rules are its year's, which a new
+		// evaluation in a locked status keeps (the schema's hook has named them).
+		rules, err := Governing(ctx, c, ev.DepartmentYearID)
+		if err != nil {
+			return err
+		}
+		v, err := ofSubject(ctx, c, s, rules.Rules)
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/schema/schematest"
 	"jixiao/platform/access"
 )
@@ -245,6 +246,32 @@ var changes = []change{
 		}
 		return tx.Department.UpdateOneID(d.ID).SetParentID(parent.ID).Exec(ctx) // refused when it would loop
 	}},
+	{"make a rule-set version", func(ctx context.Context, tx *ent.Client, w world, r *rand.Rand) error {
+		c := tx.RuleSet.Create().SetYear([]int{2023, 2024}[r.IntN(2)]).SetName("规则")
+		if d, err := pick(r, w.departments); err == nil && r.IntN(3) > 0 {
+			c.SetRegionID(d.ID)
+		}
+		ruleParameters(r, c)
+		return c.Exec(ctx) // refused when its bands are out of order
+	}},
+	{"take a workflow step", func(ctx context.Context, tx *ent.Client, w world, r *rand.Rand) error {
+		ev, err := pick(r, w.evaluations)
+		if err != nil {
+			return err
+		}
+		// Into review and back out, so that rules frozen at one step are let go
+		// of at another, often after rule sets changed in between.
+		var statuses []evaluation.Status
+		switch ev.Status {
+		case evaluation.StatusSUBMITTED, evaluation.StatusAPPROVED, evaluation.StatusPUBLISHED:
+			statuses = []evaluation.Status{evaluation.StatusRETURNED, evaluation.StatusRETURNED, evaluation.StatusDRAFT,
+				evaluation.StatusAPPROVED, evaluation.StatusPUBLISHED}
+		default:
+			statuses = []evaluation.Status{evaluation.StatusSUBMITTED, evaluation.StatusSUBMITTED, evaluation.StatusPUBLISHED,
+				evaluation.StatusDRAFT}
+		}
+		return tx.Evaluation.UpdateOneID(ev.ID).SetStatus(statuses[r.IntN(len(statuses))]).Exec(ctx)
+	}},
 	{"set a kept value by hand", func(ctx context.Context, tx *ent.Client, w world, r *rand.Rand) error {
 		ind, err := pick(r, w.indicators)
 		if err != nil {
@@ -266,6 +293,28 @@ var changes = []change{
 	}},
 }
 
+// ruleParameters gives a rule set random parameters, one time in eight with its
+// grade bands out of order (refused).
+func ruleParameters(r *rand.Rand, c *ent.RuleSetCreate) {
+	n := func(v int) fixed.Decimal { return fixed.FromInt(int64(v)) }
+	exec := 5 + r.IntN(16)
+	fair := 50 + r.IntN(15)
+	good := fair + 5 + r.IntN(10)
+	excellent := good + 5 + r.IntN(6)
+	if r.IntN(8) == 0 {
+		good = excellent
+	}
+	partial := 50 + r.IntN(15)
+	c.SetReverseRule([]ruleset.ReverseRule{ruleset.ReverseRuleLINEAR, ruleset.ReverseRuleRATIO}[r.IntN(2)]).
+		SetEqualLikeAtLeast(r.IntN(2) == 0).
+		SetDeviationBelow(n(80 + r.IntN(21))).SetDeviationAtOrAbove(n(110 + r.IntN(60))).
+		SetExecutionExplanationBelow(n(80 + r.IntN(15))).
+		SetExecutionWeight(n(exec)).SetOutputWeight(n(60 - exec)).SetBenefitWeight(n(30)).SetSatisfactionWeight(n(10)).
+		SetCheckWeightSplit(r.IntN(2) == 0).
+		SetExcellentFrom(n(excellent)).SetGoodFrom(n(good)).SetFairFrom(n(fair)).
+		SetAchievedFrom(n(partial + 5 + r.IntN(20))).SetPartialFrom(n(partial))
+}
+
 func projectsOf(w world, dyID int) []*ent.Project {
 	var out []*ent.Project
 	for _, p := range w.projects {
@@ -279,7 +328,9 @@ func projectsOf(w world, dyID int) []*ent.Project {
 // TestKeptValuesStayTrue applies random sequences of every kind of change, each in
 // its own transaction as the API runs them, refused ones and rolled-back ones
 // included, and after every step requires Check to find each kept value equal to a
-// full recomputation from the stored figures.
+// full recomputation from the stored figures under the rules that score it: new
+// rule-set versions (everywhere and by region), workflow steps that freeze and
+// let go of an evaluation's rules, departments moved between regions.
 func TestKeptValuesStayTrue(t *testing.T) {
 	const steps = 250
 	schematest.Stores(t, func(t *testing.T, c *ent.Client, _ string) {

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/scoring"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -39,7 +40,11 @@ func IndicatorChanged(ctx context.Context, c *ent.Client, ind *ent.Indicator) er
 			return err
 		}
 	}
-	before, after := storedIndicator(ind), OfIndicator(ind, dy)
+	rules, err := RulesFor(ctx, c, Subject{ind.DepartmentYearID, ind.ProjectID})
+	if err != nil {
+		return err
+	}
+	before, after := storedIndicator(ind), OfIndicator(ind, dy, rules.Rules)
 	if after.equal(before) {
 		return nil
 	}
@@ -68,9 +73,16 @@ func YearChanged(ctx context.Context, c *ent.Client, dy *ent.DepartmentYear) err
 	if err != nil {
 		return err
 	}
+	var rules Rules
+	if len(bound) > 0 {
+		// Only the year's overall indicators are bound: one subject's rules.
+		if rules, err = RulesFor(ctx, c, Subject{Year: dy.ID}); err != nil {
+			return err
+		}
+	}
 	var moved []Subject
 	for _, ind := range bound {
-		before, after := storedIndicator(ind), OfIndicator(ind, dy)
+		before, after := storedIndicator(ind), OfIndicator(ind, dy, rules.Rules)
 		if after.equal(before) {
 			continue
 		}
@@ -95,7 +107,11 @@ func YearChanged(ctx context.Context, c *ent.Client, dy *ent.DepartmentYear) err
 // ProjectChanged writes p's values (p as saved) and its evaluation's.
 func ProjectChanged(ctx context.Context, c *ent.Client, p *ent.Project) error {
 	ctx = system(ctx)
-	before, after := storedProject(p), OfProject(p)
+	rules, err := RulesFor(ctx, c, Subject{p.DepartmentYearID, &p.ID})
+	if err != nil {
+		return err
+	}
+	before, after := storedProject(p), OfProject(p, rules.Rules)
 	if after.equal(before) {
 		return nil
 	}
@@ -126,15 +142,20 @@ func SubjectChanged(ctx context.Context, c *ent.Client, s Subject) error {
 	if err != nil {
 		return err
 	}
-	after, err := ofSubject(ctx, c, s)
+	rules, err := RulesFor(ctx, c, s)
+	if err != nil {
+		return err
+	}
+	after, err := ofSubject(ctx, c, s, rules.Rules)
 	if err != nil || after.equal(storedEvaluation(ev)) {
 		return err
 	}
 	return carry(ctx, c, evaluation.Table, ev.ID, after.columns())
 }
 
-// ofSubject computes the values of an evaluation of s from the kept values it sums.
-func ofSubject(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues, error) {
+// ofSubject computes the values of an evaluation of s under rules from the kept
+// values it sums.
+func ofSubject(ctx context.Context, c *ent.Client, s Subject, rules scoring.Rules) (EvaluationValues, error) {
 	q := c.Indicator.Query()
 	if s.Project != nil {
 		q.Where(indicator.ProjectID(*s.Project))
@@ -156,13 +177,13 @@ func ofSubject(ctx context.Context, c *ent.Client, s Subject) (EvaluationValues,
 			return EvaluationValues{}, err
 		}
 		pv := storedProject(p)
-		return OfEvaluation(scores, &pv, YearValues{}), nil
+		return OfEvaluation(scores, &pv, YearValues{}, rules), nil
 	}
 	dy, err := c.DepartmentYear.Query().Where(departmentyear.ID(s.Year)).Select(departmentyear.FieldExecutionRate).Only(ctx)
 	if err != nil {
 		return EvaluationValues{}, err
 	}
-	return OfEvaluation(scores, nil, storedYear(dy)), nil
+	return OfEvaluation(scores, nil, storedYear(dy), rules), nil
 }
 
 // lockYear reads department-year id with a row lock until the transaction ends

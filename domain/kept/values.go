@@ -37,10 +37,10 @@ type IndicatorValues struct {
 	DeviationRequired bool
 }
 
-// OfIndicator computes ind's values; dy is its department-year, read only when ind
-// is bound to a formula (it may be nil otherwise).
-func OfIndicator(ind *ent.Indicator, dy *ent.DepartmentYear) IndicatorValues {
-	r := assess.Score(ind, dy)
+// OfIndicator computes ind's values under rules; dy is its department-year, read
+// only when ind is bound to a formula (it may be nil otherwise).
+func OfIndicator(ind *ent.Indicator, dy *ent.DepartmentYear, rules scoring.Rules) IndicatorValues {
+	r := assess.Score(ind, dy, rules)
 	return IndicatorValues{
 		EffectiveActual:   ptr(r.EffectiveActual),
 		CompletionRate:    ptr(r.CompletionRate),
@@ -120,9 +120,9 @@ type ProjectValues struct {
 	ExecutionScore fixed.Decimal
 }
 
-// OfProject computes p's values from its budget and executed amount.
-func OfProject(p *ent.Project) ProjectValues {
-	v := ProjectValues{ExecutionScore: fixed.Round(scoring.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal()))}
+// OfProject computes p's values from its budget and executed amount under rules.
+func OfProject(p *ent.Project, rules scoring.Rules) ProjectValues {
+	v := ProjectValues{ExecutionScore: fixed.Round(rules.ExecutionItemScore(p.Executed.Decimal(), p.Budget.Decimal()))}
 	if rate, ok := scoring.ExecutionRate(p.Executed.Decimal(), p.Budget.Decimal()); ok {
 		v.ExecutionRate = ptr(&rate)
 	}
@@ -153,10 +153,11 @@ type EvaluationValues struct {
 	ExecutionScore *fixed.Decimal
 }
 
-// OfEvaluation computes an evaluation's values from its subject's kept values: the
-// indicators' scores, and the project's (nil for the overall evaluation) or else
-// the department-year's execution rate.
-func OfEvaluation(scores []fixed.Decimal, p *ProjectValues, year YearValues) EvaluationValues {
+// OfEvaluation computes an evaluation's values under rules from its subject's kept
+// values: the indicators' scores, and the project's (nil for the overall
+// evaluation) or else the department-year's execution rate. The score is their sum
+// whatever the rules; the grade is the rules' band of it.
+func OfEvaluation(scores []fixed.Decimal, p *ProjectValues, year YearValues, rules scoring.Rules) EvaluationValues {
 	all := make([]decimal.Decimal, 0, len(scores)+1)
 	for _, s := range scores {
 		all = append(all, s.Decimal())
@@ -171,8 +172,21 @@ func OfEvaluation(scores []fixed.Decimal, p *ProjectValues, year YearValues) Eva
 	}
 	total := scoring.Total(all)
 	v.Score = fixed.Round(total)
-	v.Grade = evaluation.Grade(scoring.GradeOf(total))
+	v.Grade = evaluation.Grade(rules.GradeOf(total))
 	return v
+}
+
+// ScoreOf is the score of an evaluation of indicators' scores and, for a project,
+// its kept values (nil for the overall evaluation): whatever the rules, their sum.
+func ScoreOf(scores []fixed.Decimal, p *ProjectValues) fixed.Decimal {
+	total := fixed.Decimal(0)
+	for _, s := range scores {
+		total += s
+	}
+	if p != nil {
+		total += p.ExecutionScore
+	}
+	return total
 }
 
 func storedEvaluation(ev *ent.Evaluation) EvaluationValues {

@@ -140,8 +140,9 @@ type ProjectInput struct {
 	Money MoneyLine
 	// Funding is the money by source (当年财政拨款, 上年结转资金, 其他资金), when known.
 	Funding []MoneyLine
-	// ExecutionScore is the kept 预算执行率 item (weight scoring.ExecutionItemWeight).
-	ExecutionScore fixed.Decimal
+	// ExecutionScore is the kept 预算执行率 item, of weight ExecutionWeight (the
+	// rules' scoring.Rules.ExecutionWeight).
+	ExecutionScore, ExecutionWeight fixed.Decimal
 	// ExecutionExplanation is why execution fell below 90 %, as the department wrote it.
 	ExecutionExplanation string
 

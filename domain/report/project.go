@@ -80,7 +80,7 @@ func (p *proj) execution() Indicator {
 	m := p.in.Money
 	return Indicator{
 		Name: "预算执行率", Kind: scoring.Quantitative, Operator: scoring.GE,
-		Target: ptr(fixed.FromInt(100)), Unit: "%", Weight: fixed.Round(scoring.ExecutionItemWeight),
+		Target: ptr(fixed.FromInt(100)), Unit: "%", Weight: p.in.ExecutionWeight,
 		Actual: lineRate(m), CompletionRate: lineRate(m), Score: p.in.ExecutionScore,
 	}
 }
@@ -96,7 +96,7 @@ func (p *proj) money() *Section {
 		s += "（年初预算数" + wan(*m.Initial) + "）"
 	}
 	s += "，全年执行数为" + wan(m.Executed) + "，预算执行率为" + percent(lineRate(m)) +
-		"，预算执行率指标得" + points(in.ExecutionScore) + "（分值" + points(fixed.Round(scoring.ExecutionItemWeight)) + "）。"
+		"，预算执行率指标得" + points(in.ExecutionScore) + "（分值" + points(in.ExecutionWeight) + "）。"
 	sec := section("2.1", "资金安排及执行情况").generated(s)
 	sec.stored("预算执行率偏低的原因：", in.ExecutionExplanation)
 	lines := []MoneyLine{withLabel(m, "年度资金总额")}

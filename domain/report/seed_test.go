@@ -47,7 +47,7 @@ func scoredIndicator(ind Indicator, actual, rated string) Indicator {
 			ind.CompletionRate = round(r.Round(2))
 		}
 	}
-	ind.Score = *round(scoring.Score(in))
+	ind.Score = *round(scoring.Default().Score(in))
 	return ind
 }
 
@@ -133,7 +133,7 @@ func seedInput() DepartmentInput {
 			{Title: "积极发挥中枢机关作用", Content: "跟踪办理领导同志批示和交办事项。", Outcome: "批示和交办事项办理及时有效。"},
 		},
 		Indicators: inds,
-		Result:     Result{Score: *round(total), Grade: scoring.GradeOf(total), Subtotals: scoring.Subtotals(leaves)},
+		Result:     Result{Score: *round(total), Grade: scoring.Default().GradeOf(total), Subtotals: scoring.Subtotals(leaves)},
 		Projects: []ProjectSummary{
 			{Name: "督查督办", Budget: dec("120"), Executed: dec("118.5"), Indicators: 4, Evaluated: true},
 			{Name: "信息工作辅助服务", Budget: dec("260"), Executed: dec("259.2"), Indicators: 4, Evaluated: true},
@@ -152,8 +152,8 @@ func seedProject() ProjectInput {
 	}
 	budget, executed := dec("120"), dec("118.50")
 	rate, _ := scoring.ExecutionRate(executed.Decimal(), budget.Decimal())
-	item := scoring.ExecutionItemScore(executed.Decimal(), budget.Decimal())
-	leaves := []scoring.Leaf{{Level1: "预算执行率", Score: item, Weight: scoring.ExecutionItemWeight}}
+	item := scoring.Default().ExecutionItemScore(executed.Decimal(), budget.Decimal())
+	leaves := []scoring.Leaf{{Level1: "预算执行率", Score: item, Weight: scoring.Default().ExecutionWeight}}
 	scores := []decimal.Decimal{item}
 	for _, ind := range inds {
 		leaves = append(leaves, scoring.Leaf{Level1: ind.Level1, Level2: ind.Level2, Score: ind.Score.Decimal(), Weight: ind.Weight.Decimal()})
@@ -164,9 +164,9 @@ func seedProject() ProjectInput {
 		Year: 2023, Department: "中共广州市南沙区委员会办公室", Project: "督查督办", Code: "NS-2023-01", Category: "部门履职类",
 		Goal:           "围绕区委重大决策部署和领导同志批示开展督查督办，推动交办事项按期办结、落地见效。",
 		Money:          MoneyLine{Budget: budget, Executed: executed, Rate: round(rate)},
-		ExecutionScore: *round(item),
-		Indicators:     inds,
-		Result:         Result{Score: *round(total), Grade: scoring.GradeOf(total), Subtotals: scoring.Subtotals(leaves)},
-		Texts:          Texts{Conclusion: "项目按计划实施，督办事项数量、办结时效和落实成效均达到或超过年度目标。"},
+		ExecutionScore: *round(item), ExecutionWeight: *round(scoring.Default().ExecutionWeight),
+		Indicators: inds,
+		Result:     Result{Score: *round(total), Grade: scoring.Default().GradeOf(total), Subtotals: scoring.Subtotals(leaves)},
+		Texts:      Texts{Conclusion: "项目按计划实施，督办事项数量、办结时效和落实成效均达到或超过年度目标。"},
 	}
 }

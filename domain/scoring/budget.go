@@ -6,13 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ExecutionItemWeight is the weight of a project evaluation's fixed item 预算执行率 (§3); the project's
-// indicators carry the other 90.
-var ExecutionItemWeight = decimal.NewFromInt(10)
-
-// ExecutionExplanationThreshold is in percent: a project execution rate below it requires an explanation.
-var ExecutionExplanationThreshold = decimal.NewFromInt(90)
-
 // ExecutionRate returns executed / budget × 100 rounded to 2 places; ok is false when budget <= 0,
 // where no rate is meaningful.
 func ExecutionRate(executed, budget decimal.Decimal) (percent decimal.Decimal, ok bool) {
@@ -22,13 +15,14 @@ func ExecutionRate(executed, budget decimal.Decimal) (percent decimal.Decimal, o
 	return executed.Mul(hundred).DivRound(budget, scorePlaces), true
 }
 
-// ExecutionItemScore returns the project's fixed execution item, 10 × min(executed / budget, 1) rounded
-// to 2 places; a negative executed amount counts as 0, and a budget <= 0 scores 0.
-func ExecutionItemScore(executed, budget decimal.Decimal) decimal.Decimal {
+// ExecutionItemScore returns the project's fixed execution item under r (§3), r.ExecutionWeight (10) ×
+// min(executed / budget, 1) rounded to 2 places; a negative executed amount counts as 0, and a budget <= 0
+// scores 0.
+func (r Rules) ExecutionItemScore(executed, budget decimal.Decimal) decimal.Decimal {
 	if !budget.IsPositive() {
 		return decimal.Zero
 	}
-	return share(ExecutionItemWeight, executed, budget).Round(scorePlaces)
+	return share(r.ExecutionWeight, executed, budget).Round(scorePlaces)
 }
 
 // Month is one month of a year's cumulative execution. TargetPercent is the bureau's cumulative target

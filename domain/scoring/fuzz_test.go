@@ -53,10 +53,12 @@ func FuzzScoreBounds(f *testing.F) {
 				ind.RatedScore = &a
 			}
 		}
-		s := Score(ind)
-		checkBounds(t, ind, s)
-		if at := Attainment(s, ind.Weight); at.IsNegative() || at.GreaterThan(decimal.NewFromInt(1)) {
-			t.Fatalf("Attainment(%s, %s) = %s", s, ind.Weight, at)
+		for _, r := range variants {
+			s := r.Score(ind)
+			checkBounds(t, ind, s)
+			if at := Attainment(s, ind.Weight); at.IsNegative() || at.GreaterThan(decimal.NewFromInt(1)) {
+				t.Fatalf("Attainment(%s, %s) = %s", s, ind.Weight, at)
+			}
 		}
 	})
 }
@@ -81,7 +83,7 @@ func FuzzTotalBounded(f *testing.F) {
 				ind = Indicator{Kind: Qualitative, Rating: fuzzRatings[int(data[0]>>1)%len(fuzzRatings)],
 					RatedScore: &actual, Weight: weight}
 			}
-			s := Score(ind)
+			s := def.Score(ind)
 			checkBounds(t, ind, s)
 			scores = append(scores, s)
 			weights = weights.Add(weight)
@@ -106,8 +108,8 @@ func FuzzTotalBounded(f *testing.F) {
 	})
 }
 
-// monotone runs Score for two actuals, the smaller first.
-func monotone(op Operator, target, a1, a2, weight int64, scale uint8) (Indicator, decimal.Decimal, decimal.Decimal, bool) {
+// monotone runs Score under r for two actuals, the smaller first.
+func monotone(r Rules, op Operator, target, a1, a2, weight int64, scale uint8) (Indicator, decimal.Decimal, decimal.Decimal, bool) {
 	t := scaled(target, scale)
 	lo, hi := scaled(a1, scale), scaled(a2, scale)
 	if !t.IsPositive() {
@@ -118,9 +120,9 @@ func monotone(op Operator, target, a1, a2, weight int64, scale uint8) (Indicator
 	}
 	ind := Indicator{Kind: Quantitative, Operator: op, Target: t, Weight: scaled(weight, scale/7)}
 	ind.Actual = &lo
-	sLo := Score(ind)
+	sLo := r.Score(ind)
 	ind.Actual = &hi
-	return ind, sLo, Score(ind), true
+	return ind, sLo, r.Score(ind), true
 }
 
 func FuzzMonotonePositive(f *testing.F) {
@@ -130,7 +132,8 @@ func FuzzMonotonePositive(f *testing.F) {
 	f.Add(uint8(2), int64(100), int64(-5), int64(100), int64(1005), uint8(3))
 	f.Add(uint8(0), int64(183619), int64(182940), int64(182941), int64(1000), uint8(2))
 	f.Fuzz(func(t *testing.T, op uint8, target, a1, a2, weight int64, scale uint8) {
-		ind, sLo, sHi, ok := monotone([]Operator{GE, GT, EQ}[op%3], target, a1, a2, weight, scale)
+		// `=` scored exactly is not monotone (above the target it drops to 0): only like `≥`.
+		ind, sLo, sHi, ok := monotone(def, []Operator{GE, GT, EQ}[op%3], target, a1, a2, weight, scale)
 		if ok && sHi.LessThan(sLo) {
 			t.Fatalf("%s target %s weight %s: larger actual %s scores %s, below %s", ind.Operator, ind.Target, ind.Weight, ind.Actual, sHi, sLo)
 		}
@@ -143,9 +146,11 @@ func FuzzMonotoneReverse(f *testing.F) {
 	f.Add(uint8(1), int64(8), int64(15), int64(16), int64(1), uint8(0))
 	f.Add(uint8(0), int64(10), int64(-5), int64(25), int64(1005), uint8(3))
 	f.Fuzz(func(t *testing.T, op uint8, target, a1, a2, weight int64, scale uint8) {
-		ind, sLo, sHi, ok := monotone([]Operator{LE, LT}[op%2], target, a1, a2, weight, scale)
-		if ok && sHi.GreaterThan(sLo) {
-			t.Fatalf("%s target %s weight %s: larger actual %s scores %s, above %s", ind.Operator, ind.Target, ind.Weight, ind.Actual, sHi, sLo)
+		for _, r := range []Rules{def, ratio} {
+			ind, sLo, sHi, ok := monotone(r, []Operator{LE, LT}[op%2], target, a1, a2, weight, scale)
+			if ok && sHi.GreaterThan(sLo) {
+				t.Fatalf("%s %s target %s weight %s: larger actual %s scores %s, above %s", r.Reverse, ind.Operator, ind.Target, ind.Weight, ind.Actual, sHi, sLo)
+			}
 		}
 	})
 }

@@ -26,16 +26,18 @@ type Indicator struct {
 	RatedScore *decimal.Decimal // qualitative only: the evaluator's score, inside the rating's band
 }
 
-// Score returns the indicator's score (SCORING.md §1 and §2), rounded to 2 places half away from zero,
-// never below 0 nor above the weight.
+// Score returns the indicator's score under r (SCORING.md §1, §2 and §7), rounded to 2 places half away
+// from zero, never below 0 nor above the weight.
 //
 // Quantitative, our reading of the edge cases:
 //   - positive (GE, GT, EQ), target > 0: weight × min(max(actual, 0) / target, 1);
+//     with r.EqualLikeAtLeast false, EQ gives full weight when actual = target, else 0;
 //   - positive, target = 0: GE and GT give full weight when actual >= 0, else 0;
 //     EQ gives full weight when actual = 0, else 0;
-//   - reverse (LE, LT), target > 0: full weight when actual <= target, 0 when actual >= 2 × target,
-//     in between weight × (2 × target − actual) / target;
-//   - reverse, target = 0: full weight when actual <= 0, else 0;
+//   - reverse (LE, LT), actual <= target: full weight (an actual of 0 or below included, whatever the rule);
+//   - reverse, target > 0 and actual > target, ReverseLinear: weight × (2 × target − actual) / target,
+//     0 from 2 × target on; ReverseRatio: weight × target / actual (actual > target > 0: no division by 0);
+//   - reverse, target = 0 and actual > 0: 0 under either rule;
 //   - no actual, or an unknown operator: 0. A negative target is invalid and is scored as target 0.
 //
 // Qualitative: the rated score (clamped into [0, weight]) when both a rating and a score are set, else 0;
@@ -43,7 +45,7 @@ type Indicator struct {
 //
 // An unknown kind or a weight <= 0 scores 0. Weights are expected to have at most 2 decimals; a weight
 // with more is cut down to 2 for the upper bound, so that a score never exceeds the weight.
-func Score(ind Indicator) decimal.Decimal {
+func (r Rules) Score(ind Indicator) decimal.Decimal {
 	limit := ind.Weight.RoundFloor(scorePlaces)
 	if !limit.IsPositive() {
 		return decimal.Zero
@@ -51,7 +53,7 @@ func Score(ind Indicator) decimal.Decimal {
 	var s decimal.Decimal
 	switch ind.Kind {
 	case Quantitative:
-		s = quantitativeScore(ind)
+		s = r.quantitativeScore(ind)
 	case Qualitative:
 		if ind.Rating != NotRated && ind.Rating.Valid() && ind.RatedScore != nil {
 			s = ind.RatedScore.Round(scorePlaces)
@@ -61,7 +63,7 @@ func Score(ind Indicator) decimal.Decimal {
 }
 
 // quantitativeScore applies §1 with the weight as given; Score rounds and bounds the result.
-func quantitativeScore(ind Indicator) decimal.Decimal {
+func (r Rules) quantitativeScore(ind Indicator) decimal.Decimal {
 	if ind.Actual == nil || !ind.Operator.Valid() {
 		return decimal.Zero
 	}
@@ -71,7 +73,13 @@ func quantitativeScore(ind Indicator) decimal.Decimal {
 		if a.LessThanOrEqual(t) { // includes target 0 with actual <= 0
 			return w
 		}
-		if t.IsZero() || a.GreaterThanOrEqual(t.Mul(two)) {
+		if t.IsZero() {
+			return decimal.Zero
+		}
+		if r.Reverse == ReverseRatio {
+			return w.Mul(t).DivRound(a, scorePlaces) // a > t > 0
+		}
+		if a.GreaterThanOrEqual(t.Mul(two)) {
 			return decimal.Zero
 		}
 		return w.Mul(t.Mul(two).Sub(a)).DivRound(t, scorePlaces)
@@ -80,6 +88,8 @@ func quantitativeScore(ind Indicator) decimal.Decimal {
 			return fullIf(a.IsZero(), w)
 		}
 		return fullIf(!a.IsNegative(), w)
+	case ind.Operator == EQ && !r.EqualLikeAtLeast:
+		return fullIf(a.Equal(t), w)
 	default:
 		return share(w, a, t)
 	}
@@ -139,18 +149,14 @@ func Attainment(score, weight decimal.Decimal) decimal.Decimal {
 	return clamp(score.DivRound(weight, 4), decimal.Zero, decimal.NewFromInt(1))
 }
 
-var (
-	deviationLow  = decimal.NewFromInt(100)
-	deviationHigh = decimal.NewFromInt(130)
-)
-
-// DeviationRequired reports whether a deviation reason (偏差原因分析) must be given before submission (§1):
-// a positive indicator whose completion rate, as displayed to 2 places, is below 100 % or at or above 130 %,
-// or a reverse indicator that is not met (actual > target; for target 0, actual > 0).
+// DeviationRequired reports whether a deviation reason (偏差原因分析) must be given before submission under r
+// (§1): a positive indicator whose completion rate, as displayed to 2 places, is below r.DeviationBelow or at
+// or above r.DeviationAtOrAbove, or a reverse indicator that is not met (actual > target; for target 0,
+// actual > 0); with r.EqualLikeAtLeast false, an EQ indicator whose actual is not its target.
 // Our reading for a positive indicator with target 0 (no completion rate): a deviation when the
 // indicator does not get full weight. Only quantitative indicators with an actual are concerned; a negative
 // target counts as 0, as in Score.
-func DeviationRequired(ind Indicator) bool {
+func (r Rules) DeviationRequired(ind Indicator) bool {
 	if ind.Kind != Quantitative || ind.Actual == nil || !ind.Operator.Valid() {
 		return false
 	}
@@ -163,45 +169,49 @@ func DeviationRequired(ind Indicator) bool {
 			return !a.IsZero()
 		}
 		return a.IsNegative()
+	case ind.Operator == EQ && !r.EqualLikeAtLeast:
+		return !a.Equal(t)
 	}
 	rate, _ := CompletionRate(t, a)
-	return rate.LessThan(deviationLow) || rate.GreaterThanOrEqual(deviationHigh)
+	return rate.LessThan(r.DeviationBelow) || rate.GreaterThanOrEqual(r.DeviationAtOrAbove)
 }
 
-// Band returns the qualitative band [lo, hi] as shares of weight and whether hi is inclusive
-// (ACHIEVED [0.8,1], PARTIAL [0.6,0.8), NOT_ACHIEVED [0,0.6)). An unknown rating or NotRated has no band:
-// all zero values.
-func Band(r Rating) (lo, hi decimal.Decimal, hiInclusive bool) {
-	switch r {
+// Band returns the qualitative band [lo, hi] of rating under r as shares of weight and whether hi is
+// inclusive (by default ACHIEVED [0.8,1], PARTIAL [0.6,0.8), NOT_ACHIEVED [0,0.6)). An unknown rating or
+// NotRated has no band: all zero values.
+func (r Rules) Band(rating Rating) (lo, hi decimal.Decimal, hiInclusive bool) {
+	achieved, partial := r.AchievedFrom.Div(hundred), r.PartialFrom.Div(hundred)
+	switch rating {
 	case Achieved:
-		return decimal.New(8, -1), decimal.NewFromInt(1), true
+		return achieved, decimal.NewFromInt(1), true
 	case Partial:
-		return decimal.New(6, -1), decimal.New(8, -1), false
+		return partial, achieved, false
 	case NotAchieved:
-		return decimal.Zero, decimal.New(6, -1), false
+		return decimal.Zero, partial, false
 	}
 	return decimal.Zero, decimal.Zero, false
 }
 
-// CheckRatedScore returns nil when score lies in the rating's band of weight, else an error whose text names
-// the band in points and percent, e.g. `score 3.5 is outside the band of 达成年度指标 (ACHIEVED): 4.00 to 5.00
-// (80 % to 100 % of weight 5)`; a score outside the band is a *BandError. The comparison is exact: with
-// weight 3.33 the ACHIEVED band starts at 2.664.
-func CheckRatedScore(r Rating, score, weight decimal.Decimal) error {
+// CheckRatedScore returns nil when score lies in the rating's band of weight under r, else an error whose
+// text names the band in points and percent, e.g. `score 3.5 is outside the band of 达成年度指标 (ACHIEVED):
+// 4.00 to 5.00 (80 % to 100 % of weight 5)`; a score outside the band is a *BandError. The comparison is
+// exact: with weight 3.33 the ACHIEVED band starts at 2.664.
+func (r Rules) CheckRatedScore(rating Rating, score, weight decimal.Decimal) error {
 	switch {
-	case r == NotRated:
+	case rating == NotRated:
 		return fmt.Errorf("score %s has no rating", score)
-	case !r.Valid():
-		return fmt.Errorf("unknown rating %q", string(r))
+	case !rating.Valid():
+		return fmt.Errorf("unknown rating %q", string(rating))
 	case !weight.IsPositive():
 		return fmt.Errorf("weight %s is not positive", weight)
 	}
-	lo, hi, inclusive := Band(r)
+	lo, hi, inclusive := r.Band(rating)
 	loPts, hiPts := weight.Mul(lo), weight.Mul(hi)
 	if score.GreaterThanOrEqual(loPts) && (score.LessThan(hiPts) || inclusive && score.Equal(hiPts)) {
 		return nil
 	}
-	return &BandError{Rating: r, Score: score, Weight: weight, Low: loPts, High: hiPts, HighInclusive: inclusive}
+	return &BandError{Rating: rating, Score: score, Weight: weight, Low: loPts, High: hiPts, HighInclusive: inclusive,
+		LowShare: lo, HighShare: hi}
 }
 
 // BandError is a rated score outside its rating's band of the weight; Low and High are in points.
@@ -210,6 +220,8 @@ type BandError struct {
 	Score, Weight decimal.Decimal
 	Low, High     decimal.Decimal
 	HighInclusive bool
+	// LowShare and HighShare are the band's edges as shares of the weight.
+	LowShare, HighShare decimal.Decimal
 }
 
 func (e *BandError) Error() string {
@@ -217,7 +229,7 @@ func (e *BandError) Error() string {
 	if e.HighInclusive {
 		upTo = ""
 	}
-	lo, hi, _ := Band(e.Rating)
+	lo, hi := e.LowShare, e.HighShare
 	return fmt.Sprintf("score %s is outside the band of %s (%s): %s to %s%s (%s %% to %s%s %% of weight %s)",
 		e.Score, e.Rating.chinese(), string(e.Rating), points(e.Low), upTo, points(e.High),
 		lo.Mul(hundred), upTo, hi.Mul(hundred), e.Weight)
@@ -232,37 +244,32 @@ func points(d decimal.Decimal) string {
 	return d.String()
 }
 
-var (
-	excellentFrom = decimal.NewFromInt(90)
-	goodFrom      = decimal.NewFromInt(80)
-	fairFrom      = decimal.NewFromInt(60)
-)
-
-// GradeOf returns the grade of a total score: >= 90 EXCELLENT, >= 80 GOOD, >= 60 FAIR, else POOR.
-func GradeOf(total decimal.Decimal) Grade {
+// GradeOf returns the grade of a total score under r: by default >= 90 EXCELLENT, >= 80 GOOD, >= 60 FAIR,
+// else POOR.
+func (r Rules) GradeOf(total decimal.Decimal) Grade {
 	switch {
-	case total.GreaterThanOrEqual(excellentFrom):
+	case total.GreaterThanOrEqual(r.ExcellentFrom):
 		return Excellent
-	case total.GreaterThanOrEqual(goodFrom):
+	case total.GreaterThanOrEqual(r.GoodFrom):
 		return Good
-	case total.GreaterThanOrEqual(fairFrom):
+	case total.GreaterThanOrEqual(r.FairFrom):
 		return Fair
 	}
 	return Poor
 }
 
-// GradeRange returns the scores of grade g: from lo (inclusive) to below hi; hi is
+// GradeRange returns the scores of grade g under r: from lo (inclusive) to below hi; hi is
 // nil for EXCELLENT, which has no upper bound. ok is false for an unknown grade.
-func GradeRange(g Grade) (lo decimal.Decimal, hi *decimal.Decimal, ok bool) {
+func (r Rules) GradeRange(g Grade) (lo decimal.Decimal, hi *decimal.Decimal, ok bool) {
 	switch g {
 	case Excellent:
-		return excellentFrom, nil, true
+		return r.ExcellentFrom, nil, true
 	case Good:
-		return goodFrom, &excellentFrom, true
+		return r.GoodFrom, &r.ExcellentFrom, true
 	case Fair:
-		return fairFrom, &goodFrom, true
+		return r.FairFrom, &r.GoodFrom, true
 	case Poor:
-		return decimal.Zero, &fairFrom, true
+		return decimal.Zero, &r.FairFrom, true
 	}
 	return decimal.Zero, nil, false
 }

@@ -78,7 +78,7 @@ func TestSeed(t *testing.T) {
 	var leaves []Leaf
 	var scores []decimal.Decimal
 	for _, r := range seedRows {
-		s := Score(r.indicator(t))
+		s := def.Score(r.indicator(t))
 		checkScore(t, r.name, s, r.score)
 		leaves = append(leaves, Leaf{r.level1, r.level2, s, d(r.weight)})
 		scores = append(scores, s)
@@ -110,7 +110,7 @@ func TestSeed(t *testing.T) {
 	if total.String() != "99.69" {
 		t.Errorf("total = %s, want 99.69", total)
 	}
-	if g := GradeOf(total); g != Excellent {
+	if g := def.GradeOf(total); g != Excellent {
 		t.Errorf("grade = %s, want EXCELLENT", g)
 	}
 }
@@ -123,7 +123,7 @@ func TestSeedSubmit(t *testing.T) {
 	for _, r := range seedRows {
 		in.Indicators = append(in.Indicators, SubmitIndicator{Key: r.name, Name: r.name, Indicator: r.indicator(t)})
 	}
-	got := SubmitProblems(in)
+	got := def.SubmitProblems(in)
 	want := []Problem{
 		{"会议参与人数", "deviationReason", `indicator "会议参与人数": completion rate 144.44 % is at or above 130 %; a deviation reason is required`,
 			CompletionAbove, map[string]string{"completionRate": "144.44", "threshold": "130"}},
@@ -142,7 +142,7 @@ func TestSeedSubmit(t *testing.T) {
 			in.Indicators[i].DeviationReason = "举办大型会议，参与人数超出预期"
 		}
 	}
-	if got := SubmitProblems(in); !reflect.DeepEqual(got, want[1:]) {
+	if got := def.SubmitProblems(in); !reflect.DeepEqual(got, want[1:]) {
 		t.Fatalf("SubmitProblems(seed, meeting explained) = %+v, want %+v", got, want[1:])
 	}
 
@@ -150,7 +150,7 @@ func TestSeedSubmit(t *testing.T) {
 	for i := range in.Indicators {
 		in.Indicators[i].DeviationReason = "原因说明"
 	}
-	if got := SubmitProblems(in); len(got) != 0 {
+	if got := def.SubmitProblems(in); len(got) != 0 {
 		t.Errorf("SubmitProblems(seed, explained) = %+v, want none", got)
 	}
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -27,27 +28,30 @@ type Problem struct {
 type Reason string
 
 const (
-	WeightNotPositive     Reason = "WEIGHT_NOT_POSITIVE"       // weight
-	RatingMissing         Reason = "RATING_MISSING"            //
-	RatingUnknown         Reason = "RATING_UNKNOWN"            // rating
-	RatedScoreMissing     Reason = "RATED_SCORE_MISSING"       //
-	RatedScoreOutsideBand Reason = "RATED_SCORE_OUTSIDE_BAND"  // score, rating, weight, low, high, highInclusive ("true"/"false")
-	OperatorUnknown       Reason = "OPERATOR_UNKNOWN"          // operator
-	TargetNegative        Reason = "TARGET_NEGATIVE"           // target
-	ActualMissing         Reason = "ACTUAL_MISSING"            //
-	CompletionBelow       Reason = "COMPLETION_BELOW"          // completionRate, threshold (percent): a deviation reason is required
-	CompletionAbove       Reason = "COMPLETION_AT_OR_ABOVE"    // completionRate, threshold (percent): a deviation reason is required
-	TargetMissed          Reason = "TARGET_MISSED"             // actual, operator (GE, LE…), target: a deviation reason is required
-	KindUnknown           Reason = "KIND_UNKNOWN"              // kind
-	WeightsNotHundred     Reason = "WEIGHTS_NOT_100"           // sum, and for a project executionItemWeight
-	ExecutionUnexplained  Reason = "EXECUTION_BELOW_THRESHOLD" // executionRate, threshold (percent): an explanation is required
-	FundingSumMismatch    Reason = "FUNDING_SUM_MISMATCH"      // column (initialBudget, adjustedBudget, executed), sum, total: the 其中 lines must add up to the total row
+	WeightNotPositive     Reason = "WEIGHT_NOT_POSITIVE"        // weight
+	RatingMissing         Reason = "RATING_MISSING"             //
+	RatingUnknown         Reason = "RATING_UNKNOWN"             // rating
+	RatedScoreMissing     Reason = "RATED_SCORE_MISSING"        //
+	RatedScoreOutsideBand Reason = "RATED_SCORE_OUTSIDE_BAND"   // score, rating, weight, low, high, highInclusive ("true"/"false")
+	OperatorUnknown       Reason = "OPERATOR_UNKNOWN"           // operator
+	TargetNegative        Reason = "TARGET_NEGATIVE"            // target
+	ActualMissing         Reason = "ACTUAL_MISSING"             //
+	CompletionBelow       Reason = "COMPLETION_BELOW"           // completionRate, threshold (percent): a deviation reason is required
+	CompletionAbove       Reason = "COMPLETION_AT_OR_ABOVE"     // completionRate, threshold (percent): a deviation reason is required
+	TargetMissed          Reason = "TARGET_MISSED"              // actual, operator (GE, LE…), target: a deviation reason is required
+	KindUnknown           Reason = "KIND_UNKNOWN"               // kind
+	WeightsNotHundred     Reason = "WEIGHTS_NOT_100"            // sum, and for a project executionItemWeight
+	WeightSplitMismatch   Reason = "WEIGHT_SPLIT_MISMATCH"      // level1, sum, expected: a project's level-1 group does not carry its standard weight
+	WeightSplitUnknown    Reason = "WEIGHT_SPLIT_UNKNOWN_GROUP" // level1: a project's level-1 group is none of the standard split's
+	ExecutionUnexplained  Reason = "EXECUTION_BELOW_THRESHOLD"  // executionRate, threshold (percent): an explanation is required
+	FundingSumMismatch    Reason = "FUNDING_SUM_MISMATCH"       // column (initialBudget, adjustedBudget, executed), sum, total: the 其中 lines must add up to the total row
 )
 
 // SubmitIndicator is one leaf indicator of an evaluation being submitted.
 type SubmitIndicator struct {
 	Key             string
 	Name            string
+	Level1          string // for the weight split check
 	Indicator       Indicator
 	DeviationReason string
 }
@@ -55,18 +59,20 @@ type SubmitIndicator struct {
 // SubmitInput is an evaluation being submitted.
 type SubmitInput struct {
 	Indicators           []SubmitIndicator
-	Project              bool             // a project evaluation: the execution item (weight 10) counts toward the 100
+	Project              bool             // a project evaluation: the execution item (weight 10 by default) counts toward the 100
 	ExecutionRate        *decimal.Decimal // percent, projects only; nil when undefined
 	ExecutionExplanation string
 }
 
-// SubmitProblems returns every problem at once (never stops at the first, so a form can mark them all),
-// in indicator order then evaluation-level: per indicator a weight <= 0, a qualitative indicator without
-// rating or score, a rated score outside its band, a quantitative indicator without an actual, a deviation
-// without a (non-blank) reason; then weights not summing to exactly 100 (message gives the actual sum) and
-// a project execution rate below 90 % without explanation. An undefined execution rate (nil) asks for no
+// SubmitProblems returns every problem under r at once (never stops at the first, so a form can mark them
+// all), in indicator order then evaluation-level: per indicator a weight <= 0, a qualitative indicator
+// without rating or score, a rated score outside its band, a quantitative indicator without an actual, a
+// deviation without a (non-blank) reason; then weights not summing to exactly 100 (message gives the actual
+// sum), for a project when r.CheckWeightSplit each level-1 group that does not carry its standard weight
+// (in the split's order, then unknown groups in order of appearance), and a project execution rate below
+// r.ExecutionExplanationBelow without explanation. An undefined execution rate (nil) asks for no
 // explanation. Messages are plain English that name the value, e.g. `weights add up to 95.5, not 100`.
-func SubmitProblems(in SubmitInput) []Problem {
+func (r Rules) SubmitProblems(in SubmitInput) []Problem {
 	var out []Problem
 	sum := decimal.Zero
 	for _, si := range in.Indicators {
@@ -96,7 +102,7 @@ func SubmitProblems(in SubmitInput) []Problem {
 				report("ratedScore", RatedScoreMissing, nil, "no score is entered")
 			} else if ind.Rating != NotRated && ind.Rating.Valid() && ind.Weight.IsPositive() {
 				var band *BandError
-				if err := CheckRatedScore(ind.Rating, *ind.RatedScore, ind.Weight); errors.As(err, &band) {
+				if err := r.CheckRatedScore(ind.Rating, *ind.RatedScore, ind.Weight); errors.As(err, &band) {
 					report("ratedScore", RatedScoreOutsideBand, band.params(), "%v", err)
 				}
 			}
@@ -110,8 +116,8 @@ func SubmitProblems(in SubmitInput) []Problem {
 			}
 			if ind.Actual == nil {
 				report("actual", ActualMissing, nil, "no actual value is entered")
-			} else if DeviationRequired(ind) && strings.TrimSpace(si.DeviationReason) == "" {
-				reason, params, text := deviation(ind)
+			} else if r.DeviationRequired(ind) && strings.TrimSpace(si.DeviationReason) == "" {
+				reason, params, text := r.deviation(ind)
 				report("deviationReason", reason, params, "%s; a deviation reason is required", text)
 			}
 		default:
@@ -119,24 +125,59 @@ func SubmitProblems(in SubmitInput) []Problem {
 		}
 	}
 	if in.Project {
-		sum = sum.Add(ExecutionItemWeight)
+		sum = sum.Add(r.ExecutionWeight)
 	}
 	if !sum.Equal(hundred) {
 		msg := fmt.Sprintf("weights add up to %s, not 100", sum)
 		params := map[string]string{"sum": sum.String()}
 		if in.Project {
-			msg = fmt.Sprintf("weights add up to %s (with the execution item's %s), not 100", sum, ExecutionItemWeight)
-			params["executionItemWeight"] = ExecutionItemWeight.String()
+			msg = fmt.Sprintf("weights add up to %s (with the execution item's %s), not 100", sum, r.ExecutionWeight)
+			params["executionItemWeight"] = r.ExecutionWeight.String()
 		}
 		out = append(out, Problem{Field: "weight", Reason: WeightsNotHundred, Params: params, Message: msg})
 	}
-	if in.Project && in.ExecutionRate != nil && in.ExecutionRate.LessThan(ExecutionExplanationThreshold) &&
+	if in.Project && r.CheckWeightSplit {
+		out = append(out, r.splitProblems(in.Indicators)...)
+	}
+	if in.Project && in.ExecutionRate != nil && in.ExecutionRate.LessThan(r.ExecutionExplanationBelow) &&
 		strings.TrimSpace(in.ExecutionExplanation) == "" {
 		rate := in.ExecutionRate.StringFixed(scorePlaces)
 		out = append(out, Problem{Field: "executionExplanation", Reason: ExecutionUnexplained,
-			Params: map[string]string{"executionRate": rate, "threshold": ExecutionExplanationThreshold.String()},
+			Params: map[string]string{"executionRate": rate, "threshold": r.ExecutionExplanationBelow.String()},
 			Message: fmt.Sprintf("execution rate %s %% is below %s %%; an explanation is required",
-				rate, ExecutionExplanationThreshold)})
+				rate, r.ExecutionExplanationBelow)})
+	}
+	return out
+}
+
+// splitProblems compares a project's level-1 groups with the standard split (SCORING.md §3, §7): each
+// standard group must carry its weight (a group without indicators carries 0), and every indicator must
+// be in one of them.
+func (r Rules) splitProblems(inds []SubmitIndicator) []Problem {
+	sums := map[SplitGroup]decimal.Decimal{}
+	var unknown []string
+	for _, si := range inds {
+		g, ok := splitGroupOf(si.Level1)
+		if !ok {
+			if !slices.Contains(unknown, si.Level1) {
+				unknown = append(unknown, si.Level1)
+			}
+			continue
+		}
+		sums[g] = sums[g].Add(si.Indicator.Weight)
+	}
+	var out []Problem
+	for _, g := range []SplitGroup{SplitOutput, SplitBenefit, SplitSatisfaction} {
+		if want := r.splitWeight(g); !sums[g].Equal(want) {
+			out = append(out, Problem{Field: "weight", Reason: WeightSplitMismatch,
+				Params:  map[string]string{"level1": string(g), "sum": sums[g].String(), "expected": want.String()},
+				Message: fmt.Sprintf("the weights of %s add up to %s, not the standard %s", g, sums[g], want)})
+		}
+	}
+	for _, name := range unknown {
+		out = append(out, Problem{Field: "level1", Reason: WeightSplitUnknown, Params: map[string]string{"level1": name},
+			Message: fmt.Sprintf("level-1 group %q is none of the standard split's (%s, %s, %s)", name,
+				SplitOutput, SplitBenefit, SplitSatisfaction)})
 	}
 	return out
 }
@@ -151,18 +192,19 @@ func (e *BandError) params() map[string]string {
 		"low": points(e.Low), "high": points(e.High), "highInclusive": fmt.Sprint(e.HighInclusive)}
 }
 
-// deviation says why DeviationRequired holds for ind: its reason, the values it
-// names, and the same in English.
-func deviation(ind Indicator) (Reason, map[string]string, string) {
+// deviation says why DeviationRequired holds for ind under r: its reason, the
+// values it names, and the same in English.
+func (r Rules) deviation(ind Indicator) (Reason, map[string]string, string) {
 	a, t := *ind.Actual, nonNegative(ind.Target)
-	if rate, ok := CompletionRate(t, a); ok && !ind.Operator.Reverse() {
-		r := rate.StringFixed(scorePlaces)
-		if rate.LessThan(deviationLow) {
-			return CompletionBelow, map[string]string{"completionRate": r, "threshold": deviationLow.String()},
-				fmt.Sprintf("completion rate %s %% is below %s %%", r, deviationLow)
+	exact := ind.Operator == EQ && !r.EqualLikeAtLeast
+	if rate, ok := CompletionRate(t, a); ok && !ind.Operator.Reverse() && !exact {
+		pct := rate.StringFixed(scorePlaces)
+		if rate.LessThan(r.DeviationBelow) {
+			return CompletionBelow, map[string]string{"completionRate": pct, "threshold": r.DeviationBelow.String()},
+				fmt.Sprintf("completion rate %s %% is below %s %%", pct, r.DeviationBelow)
 		}
-		return CompletionAbove, map[string]string{"completionRate": r, "threshold": deviationHigh.String()},
-			fmt.Sprintf("completion rate %s %% is at or above %s %%", r, deviationHigh)
+		return CompletionAbove, map[string]string{"completionRate": pct, "threshold": r.DeviationAtOrAbove.String()},
+			fmt.Sprintf("completion rate %s %% is at or above %s %%", pct, r.DeviationAtOrAbove)
 	}
 	return TargetMissed, map[string]string{"actual": a.String(), "operator": string(ind.Operator), "target": t.String()},
 		fmt.Sprintf("actual %s does not meet target %s %s", a, ind.Operator.symbol(), t)

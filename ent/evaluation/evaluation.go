@@ -43,6 +43,8 @@ const (
 	FieldReviewComment = "review_comment"
 	// FieldSubmittedAt holds the string denoting the submitted_at field in the database.
 	FieldSubmittedAt = "submitted_at"
+	// FieldRuleSetID holds the string denoting the rule_set_id field in the database.
+	FieldRuleSetID = "rule_set_id"
 	// FieldScore holds the string denoting the score field in the database.
 	FieldScore = "score"
 	// FieldGrade holds the string denoting the grade field in the database.
@@ -57,6 +59,8 @@ const (
 	EdgeProject = "project"
 	// EdgeTransitions holds the string denoting the transitions edge name in mutations.
 	EdgeTransitions = "transitions"
+	// EdgeRuleSet holds the string denoting the rule_set edge name in mutations.
+	EdgeRuleSet = "rule_set"
 	// EdgeReportTexts holds the string denoting the report_texts edge name in mutations.
 	EdgeReportTexts = "report_texts"
 	// Table holds the table name of the evaluation in the database.
@@ -82,6 +86,13 @@ const (
 	TransitionsInverseTable = "transitions"
 	// TransitionsColumn is the table column denoting the transitions relation/edge.
 	TransitionsColumn = "evaluation_id"
+	// RuleSetTable is the table that holds the rule_set relation/edge.
+	RuleSetTable = "evaluations"
+	// RuleSetInverseTable is the table name for the RuleSet entity.
+	// It exists in this package in order to avoid circular dependency with the "ruleset" package.
+	RuleSetInverseTable = "rule_sets"
+	// RuleSetColumn is the table column denoting the rule_set relation/edge.
+	RuleSetColumn = "rule_set_id"
 	// ReportTextsTable is the table that holds the report_texts relation/edge.
 	ReportTextsTable = "report_texts"
 	// ReportTextsInverseTable is the table name for the ReportText entity.
@@ -106,6 +117,7 @@ var Columns = []string{
 	FieldExecutionExplanation,
 	FieldReviewComment,
 	FieldSubmittedAt,
+	FieldRuleSetID,
 	FieldScore,
 	FieldGrade,
 	FieldExecutionRate,
@@ -128,7 +140,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [8]ent.Hook
+	Hooks  [9]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -287,6 +299,11 @@ func BySubmittedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSubmittedAt, opts...).ToFunc()
 }
 
+// ByRuleSetID orders the results by the rule_set_id field.
+func ByRuleSetID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRuleSetID, opts...).ToFunc()
+}
+
 // ByScore orders the results by the score field.
 func ByScore(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldScore, opts...).ToFunc()
@@ -335,6 +352,13 @@ func ByTransitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByRuleSetField orders the results by rule_set field.
+func ByRuleSetField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRuleSetStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByReportTextsCount orders the results by report_texts count.
 func ByReportTextsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -367,6 +391,13 @@ func newTransitionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(TransitionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
+	)
+}
+func newRuleSetStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RuleSetInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, RuleSetTable, RuleSetColumn),
 	)
 }
 func newReportTextsStep() *sqlgraph.Step {

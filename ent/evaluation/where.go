@@ -111,6 +111,11 @@ func SubmittedAt(v time.Time) predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldEQ(FieldSubmittedAt, v))
 }
 
+// RuleSetID applies equality check predicate on the "rule_set_id" field. It's identical to RuleSetIDEQ.
+func RuleSetID(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldRuleSetID, v))
+}
+
 // Score applies equality check predicate on the "score" field. It's identical to ScoreEQ.
 func Score(v fixed.Decimal) predicate.Evaluation {
 	vc := int64(v)
@@ -694,6 +699,36 @@ func SubmittedAtNotNil() predicate.Evaluation {
 	return predicate.Evaluation(sql.FieldNotNull(FieldSubmittedAt))
 }
 
+// RuleSetIDEQ applies the EQ predicate on the "rule_set_id" field.
+func RuleSetIDEQ(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldEQ(FieldRuleSetID, v))
+}
+
+// RuleSetIDNEQ applies the NEQ predicate on the "rule_set_id" field.
+func RuleSetIDNEQ(v int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNEQ(FieldRuleSetID, v))
+}
+
+// RuleSetIDIn applies the In predicate on the "rule_set_id" field.
+func RuleSetIDIn(vs ...int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIn(FieldRuleSetID, vs...))
+}
+
+// RuleSetIDNotIn applies the NotIn predicate on the "rule_set_id" field.
+func RuleSetIDNotIn(vs ...int) predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotIn(FieldRuleSetID, vs...))
+}
+
+// RuleSetIDIsNil applies the IsNil predicate on the "rule_set_id" field.
+func RuleSetIDIsNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldIsNull(FieldRuleSetID))
+}
+
+// RuleSetIDNotNil applies the NotNil predicate on the "rule_set_id" field.
+func RuleSetIDNotNil() predicate.Evaluation {
+	return predicate.Evaluation(sql.FieldNotNull(FieldRuleSetID))
+}
+
 // ScoreEQ applies the EQ predicate on the "score" field.
 func ScoreEQ(v fixed.Decimal) predicate.Evaluation {
 	vc := int64(v)
@@ -957,6 +992,29 @@ func HasTransitions() predicate.Evaluation {
 func HasTransitionsWith(preds ...predicate.Transition) predicate.Evaluation {
 	return predicate.Evaluation(func(s *sql.Selector) {
 		step := newTransitionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRuleSet applies the HasEdge predicate on the "rule_set" edge.
+func HasRuleSet() predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, RuleSetTable, RuleSetColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRuleSetWith applies the HasEdge predicate on the "rule_set" edge with a given conditions (other predicates).
+func HasRuleSetWith(preds ...predicate.RuleSet) predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := newRuleSetStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -140,6 +140,18 @@ func (f ReportTextFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReportTextMutation", m)
 }
 
+// The RuleSetFunc type is an adapter to allow the use of ordinary
+// function as RuleSet mutator.
+type RuleSetFunc func(context.Context, *ent.RuleSetMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RuleSetFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RuleSetMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RuleSetMutation", m)
+}
+
 // The SessionFunc type is an adapter to allow the use of ordinary
 // function as Session mutator.
 type SessionFunc func(context.Context, *ent.SessionMutation) (ent.Value, error)

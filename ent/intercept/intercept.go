@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
 	"jixiao/ent/transition"
@@ -380,6 +381,33 @@ func (f TraverseReportText) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
 }
 
+// The RuleSetFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RuleSetFunc func(context.Context, *ent.RuleSetQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RuleSetFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RuleSetQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RuleSetQuery", q)
+}
+
+// The TraverseRuleSet type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRuleSet func(context.Context, *ent.RuleSetQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRuleSet) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRuleSet) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RuleSetQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RuleSetQuery", q)
+}
+
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SessionFunc func(context.Context, *ent.SessionQuery) (ent.Value, error)
 
@@ -513,6 +541,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
 	case *ent.ReportTextQuery:
 		return &query[*ent.ReportTextQuery, predicate.ReportText, reporttext.OrderOption]{typ: ent.TypeReportText, tq: q}, nil
+	case *ent.RuleSetQuery:
+		return &query[*ent.RuleSetQuery, predicate.RuleSet, ruleset.OrderOption]{typ: ent.TypeRuleSet, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.SignInThrottleQuery:

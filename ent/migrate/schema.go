@@ -186,6 +186,7 @@ var (
 		{Name: "execution_score", Type: field.TypeInt64, Nullable: true},
 		{Name: "department_year_id", Type: field.TypeInt},
 		{Name: "project_id", Type: field.TypeInt, Nullable: true},
+		{Name: "rule_set_id", Type: field.TypeInt, Nullable: true},
 	}
 	// EvaluationsTable holds the schema information for the "evaluations" table.
 	EvaluationsTable = &schema.Table{
@@ -203,6 +204,12 @@ var (
 				Symbol:     "evaluations_projects_evaluations",
 				Columns:    []*schema.Column{EvaluationsColumns[16]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "evaluations_rule_sets_evaluations",
+				Columns:    []*schema.Column{EvaluationsColumns[17]},
+				RefColumns: []*schema.Column{RuleSetsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -491,6 +498,65 @@ var (
 			},
 		},
 	}
+	// RuleSetsColumns holds the columns for the "rule_sets" table.
+	RuleSetsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "year", Type: field.TypeInt},
+		{Name: "version", Type: field.TypeInt},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "sources", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "reverse_rule", Type: field.TypeEnum, Enums: []string{"LINEAR", "RATIO"}},
+		{Name: "equal_like_at_least", Type: field.TypeBool},
+		{Name: "deviation_below", Type: field.TypeInt64},
+		{Name: "deviation_at_or_above", Type: field.TypeInt64},
+		{Name: "execution_explanation_below", Type: field.TypeInt64},
+		{Name: "execution_weight", Type: field.TypeInt64},
+		{Name: "output_weight", Type: field.TypeInt64},
+		{Name: "benefit_weight", Type: field.TypeInt64},
+		{Name: "satisfaction_weight", Type: field.TypeInt64},
+		{Name: "check_weight_split", Type: field.TypeBool},
+		{Name: "excellent_from", Type: field.TypeInt64},
+		{Name: "good_from", Type: field.TypeInt64},
+		{Name: "fair_from", Type: field.TypeInt64},
+		{Name: "achieved_from", Type: field.TypeInt64},
+		{Name: "partial_from", Type: field.TypeInt64},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_name", Type: field.TypeString, Default: ""},
+		{Name: "region_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RuleSetsTable holds the schema information for the "rule_sets" table.
+	RuleSetsTable = &schema.Table{
+		Name:       "rule_sets",
+		Columns:    RuleSetsColumns,
+		PrimaryKey: []*schema.Column{RuleSetsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rule_sets_departments_region",
+				Columns:    []*schema.Column{RuleSetsColumns[23]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ruleset_year_region_id_version",
+				Unique:  true,
+				Columns: []*schema.Column{RuleSetsColumns[1], RuleSetsColumns[23], RuleSetsColumns[2]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "region_id IS NOT NULL",
+				},
+			},
+			{
+				Name:    "ruleset_year_version",
+				Unique:  true,
+				Columns: []*schema.Column{RuleSetsColumns[1], RuleSetsColumns[2]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "region_id IS NULL",
+				},
+			},
+		},
+	}
 	// SessionsColumns holds the columns for the "sessions" table.
 	SessionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -609,6 +675,7 @@ var (
 		MonthlyExecutionsTable,
 		ProjectsTable,
 		ReportTextsTable,
+		RuleSetsTable,
 		SessionsTable,
 		SignInThrottlesTable,
 		TransitionsTable,
@@ -635,6 +702,7 @@ func init() {
 	}
 	EvaluationsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	EvaluationsTable.ForeignKeys[1].RefTable = ProjectsTable
+	EvaluationsTable.ForeignKeys[2].RefTable = RuleSetsTable
 	EvaluationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
@@ -663,6 +731,10 @@ func init() {
 	ReportTextsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	ReportTextsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	RuleSetsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	RuleSetsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
 	}
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	SessionsTable.Annotation = &entsql.Annotation{

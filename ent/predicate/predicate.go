@@ -39,6 +39,9 @@ type Project func(*sql.Selector)
 // ReportText is the predicate function for reporttext builders.
 type ReportText func(*sql.Selector)
 
+// RuleSet is the predicate function for ruleset builders.
+type RuleSet func(*sql.Selector)
+
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
 

@@ -375,6 +375,30 @@ func (f ReportTextMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportTextMutation", m)
 }
 
+// The RuleSetQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RuleSetQueryRuleFunc func(context.Context, *ent.RuleSetQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RuleSetQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RuleSetQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RuleSetQuery", q)
+}
+
+// The RuleSetMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RuleSetMutationRuleFunc func(context.Context, *ent.RuleSetMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RuleSetMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RuleSetMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RuleSetMutation", m)
+}
+
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
@@ -528,6 +552,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ReportTextQuery:
 		return q.Filter(), nil
+	case *ent.RuleSetQuery:
+		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.SignInThrottleQuery:
@@ -564,6 +590,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProjectMutation:
 		return m.Filter(), nil
 	case *ent.ReportTextMutation:
+		return m.Filter(), nil
+	case *ent.RuleSetMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -564,6 +565,8 @@ func init() {
 	evaluation.Hooks[6] = evaluationHooks[3]
 
 	evaluation.Hooks[7] = evaluationHooks[4]
+
+	evaluation.Hooks[8] = evaluationHooks[5]
 	evaluationMixinFields0 := evaluationMixin[0].Fields()
 	_ = evaluationMixinFields0
 	evaluationMixinFields1 := evaluationMixin[1].Fields()
@@ -615,7 +618,7 @@ func init() {
 	// evaluation.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
 	evaluation.ReviewCommentValidator = evaluationDescReviewComment.Validators[0].(func(string) error)
 	// evaluationDescScore is the schema descriptor for score field.
-	evaluationDescScore := evaluationFields[9].Descriptor()
+	evaluationDescScore := evaluationFields[10].Descriptor()
 	// evaluation.DefaultScore holds the default value on creation for the score field.
 	evaluation.DefaultScore = fixed.Decimal(evaluationDescScore.Default.(int64))
 	fundinglineMixin := schema.FundingLine{}.Mixin()
@@ -1252,6 +1255,66 @@ func init() {
 			return nil
 		}
 	}()
+	rulesetMixin := schema.RuleSet{}.Mixin()
+	ruleset.Policy = privacy.NewPolicies(schema.RuleSet{})
+	ruleset.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ruleset.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rulesetMixinHooks0 := rulesetMixin[0].Hooks()
+	rulesetHooks := schema.RuleSet{}.Hooks()
+
+	ruleset.Hooks[1] = rulesetMixinHooks0[0]
+
+	ruleset.Hooks[2] = rulesetHooks[0]
+
+	ruleset.Hooks[3] = rulesetHooks[1]
+	rulesetFields := schema.RuleSet{}.Fields()
+	_ = rulesetFields
+	// rulesetDescYear is the schema descriptor for year field.
+	rulesetDescYear := rulesetFields[0].Descriptor()
+	// ruleset.YearValidator is a validator for the "year" field. It is called by the builders before save.
+	ruleset.YearValidator = rulesetDescYear.Validators[0].(func(int) error)
+	// rulesetDescVersion is the schema descriptor for version field.
+	rulesetDescVersion := rulesetFields[2].Descriptor()
+	// ruleset.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	ruleset.VersionValidator = rulesetDescVersion.Validators[0].(func(int) error)
+	// rulesetDescName is the schema descriptor for name field.
+	rulesetDescName := rulesetFields[3].Descriptor()
+	// ruleset.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	ruleset.NameValidator = func() func(string) error {
+		validators := rulesetDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rulesetDescSources is the schema descriptor for sources field.
+	rulesetDescSources := rulesetFields[4].Descriptor()
+	// ruleset.DefaultSources holds the default value on creation for the sources field.
+	ruleset.DefaultSources = rulesetDescSources.Default.(string)
+	// ruleset.SourcesValidator is a validator for the "sources" field. It is called by the builders before save.
+	ruleset.SourcesValidator = rulesetDescSources.Validators[0].(func(string) error)
+	// rulesetDescCreatedAt is the schema descriptor for created_at field.
+	rulesetDescCreatedAt := rulesetFields[20].Descriptor()
+	// ruleset.DefaultCreatedAt holds the default value on creation for the created_at field.
+	ruleset.DefaultCreatedAt = rulesetDescCreatedAt.Default.(func() time.Time)
+	// rulesetDescCreatedByName is the schema descriptor for created_by_name field.
+	rulesetDescCreatedByName := rulesetFields[22].Descriptor()
+	// ruleset.DefaultCreatedByName holds the default value on creation for the created_by_name field.
+	ruleset.DefaultCreatedByName = rulesetDescCreatedByName.Default.(string)
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/ruleset"
 	"jixiao/platform/inputerr"
 )
 
@@ -96,6 +97,9 @@ func departmentDeletes() ent.Hook {
 		{"years", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.DepartmentYear.Query().Where(departmentyear.DepartmentID(id)).Count(ctx)
 		}},
+		{"rule sets", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.RuleSet.Query().Where(ruleset.RegionID(id)).Count(ctx)
+		}},
 	})
 }
 
@@ -162,6 +166,7 @@ var nouns = map[string]string{
 	"MonthlyExecution": "monthly execution",
 	"APIToken":         "API token",
 	"ReportText":       "report text",
+	"RuleSet":          "rule set",
 }
 
 // noun is how a message names an entity of ent type typ.

@@ -38,6 +38,12 @@ func (Evaluation) Fields() []ent.Field {
 			Annotations(entgql.OrderField("SUBMITTED_AT"),
 				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 
+		// Frozen rules: kept from submission until a reviewer returns it (domain/kept),
+		// so that what is under review or published is scored as it was submitted.
+		field.Int("rule_set_id").Optional().Nillable().
+			Comment("while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+
 		computedDecimal("score", "the sum of the subject's indicator scores, plus a project's execution item"),
 		computed(field.Enum("grade").Values("EXCELLENT", "GOOD", "FAIR", "POOR").Default("POOR").
 			Comment("the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差").
@@ -56,6 +62,8 @@ func (Evaluation) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.To("transitions", Transition.Type).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("rule_set", RuleSet.Type).Ref("evaluations").Field("rule_set_id").Unique().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		// Read through Evaluation.report, whose sections carry them.
 		edge.To("report_texts", ReportText.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
@@ -80,7 +88,7 @@ func (Evaluation) Indexes() []ent.Index {
 func (Evaluation) Annotations() []schema.Annotation { return graphQL() }
 
 func (Evaluation) Hooks() []ent.Hook {
-	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition(), keptEvaluation(), evaluationDeletes()}
+	return []ent.Hook{evaluationRules(), uniqueEvaluation(), recordTransition(), frozenRules(), keptEvaluation(), evaluationDeletes()}
 }
 
 func (Evaluation) Policy() ent.Policy { return access.Data() }

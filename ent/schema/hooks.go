@@ -14,6 +14,7 @@ import (
 
 	"jixiao/domain/fixed"
 	"jixiao/domain/funding"
+	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
 	gen "jixiao/ent"
 	"jixiao/ent/department"
@@ -154,23 +155,53 @@ func checkIndicator(ctx context.Context, m *gen.IndicatorMutation) error {
 			if err := positive(int64(*weight)); err != nil {
 				return inputerr.New("weight", "%v", err)
 			}
-			if err := scoring.CheckRatedScore(scoring.Rating(*rating), rated.Decimal(), weight.Decimal()); err != nil {
-				return inputerr.New("ratedScore", "%v", err)
+		}
+	}
+	if op.Is(ent.OpCreate) {
+		dyID, _ := m.DepartmentYearID()
+		if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+			return err
+		}
+		if pid, ok := m.ProjectID(); ok {
+			if binding != nil {
+				return inputerr.New("binding", "only a department-year (overall) indicator can be bound to a formula")
+			}
+			if err := projectInYear(ctx, m.Client(), pid, dyID); err != nil {
+				return err
 			}
 		}
 	}
-	if !op.Is(ent.OpCreate) {
-		return nil
+	if *kind == indicator.KindQUALITATIVE && rated != nil && weight != nil {
+		return inBand(ctx, m, *rating, *rated, *weight)
 	}
-	dyID, _ := m.DepartmentYearID()
-	if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
+	return nil
+}
+
+// inBand checks a rated score against its rating's band under the rules that
+// score the indicator's subject.
+func inBand(ctx context.Context, m *gen.IndicatorMutation, rating indicator.Rating, rated, weight fixed.Decimal) error {
+	var s kept.Subject
+	if m.Op().Is(ent.OpCreate) {
+		s.Year, _ = m.DepartmentYearID()
+		if pid, ok := m.ProjectID(); ok {
+			s.Project = &pid
+		}
+	} else {
+		sys := privacy.DecisionContext(ctx, privacy.Allow) // the access rules have decided the change
+		var err error
+		if s.Year, err = m.OldDepartmentYearID(sys); err != nil {
+			return err
+		}
+		if s.Project, err = m.OldProjectID(sys); err != nil {
+			return err
+		}
+	}
+	rules, err := kept.RulesFor(ctx, m.Client(), s)
+	if err != nil {
 		return err
 	}
-	if pid, ok := m.ProjectID(); ok {
-		if binding != nil {
-			return inputerr.New("binding", "only a department-year (overall) indicator can be bound to a formula")
-		}
-		return projectInYear(ctx, m.Client(), pid, dyID)
+	if err := rules.CheckRatedScore(scoring.Rating(rating), rated.Decimal(), weight.Decimal()); err != nil {
+		return inputerr.New("ratedScore", "%v", err)
 	}
 	return nil
 }
@@ -333,7 +364,8 @@ func departmentTree() ent.Hook {
 					return nil, err
 				}
 			}
-			return v, nil
+			// Under another region, another rule set may govern the subtree's years.
+			return v, kept.DepartmentMoved(ctx, m.Client(), id, newPath)
 		})
 	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
 }

@@ -13,6 +13,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"jixiao/graph/model"
@@ -49,6 +50,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	RuleSet() RuleSetResolver
 	DepartmentWhereInput() DepartmentWhereInputResolver
 }
 
@@ -216,6 +218,7 @@ type ComplexityRoot struct {
 		Projects             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
 		PublicActual         func(childComplexity int) int
 		PublicBudget         func(childComplexity int) int
+		Rules                func(childComplexity int) int
 		ThreePublicActual    func(childComplexity int) int
 		ThreePublicBudget    func(childComplexity int) int
 		TotalActual          func(childComplexity int) int
@@ -260,6 +263,8 @@ type ComplexityRoot struct {
 		ProjectID            func(childComplexity int) int
 		Report               func(childComplexity int) int
 		ReviewComment        func(childComplexity int) int
+		RuleSetID            func(childComplexity int) int
+		Rules                func(childComplexity int) int
 		Score                func(childComplexity int) int
 		Status               func(childComplexity int) int
 		SubmitProblems       func(childComplexity int) int
@@ -281,6 +286,12 @@ type ComplexityRoot struct {
 	EvaluationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EvaluationRules struct {
+		Frozen     func(childComplexity int) int
+		Parameters func(childComplexity int) int
+		RuleSet    func(childComplexity int) int
 	}
 
 	EvaluationViewerCan struct {
@@ -461,6 +472,7 @@ type ComplexityRoot struct {
 		CreateIndicator      func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateKeyTask        func(childComplexity int, input ent.CreateKeyTaskInput) int
 		CreateProject        func(childComplexity int, input ent.CreateProjectInput) int
+		CreateRuleSet        func(childComplexity int, input model.CreateRuleSetInput) int
 		CreateUser           func(childComplexity int, input model.NewUserInput) int
 		DeleteDepartment     func(childComplexity int, id int) int
 		DeleteDepartmentYear func(childComplexity int, id int) int
@@ -486,6 +498,7 @@ type ComplexityRoot struct {
 		UpdateIndicator      func(childComplexity int, id int, input ent.UpdateIndicatorInput, version *int) int
 		UpdateKeyTask        func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
 		UpdateProject        func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
+		UpdateRuleSet        func(childComplexity int, id int, input model.UpdateRuleSetInput) int
 		UpdateUser           func(childComplexity int, id int, input model.UserChangeInput) int
 	}
 
@@ -524,6 +537,7 @@ type ComplexityRoot struct {
 		LockReason            func(childComplexity int) int
 		Locked                func(childComplexity int) int
 		Name                  func(childComplexity int) int
+		Rules                 func(childComplexity int) int
 		SupervisingDepartment func(childComplexity int) int
 		UpdatedAt             func(childComplexity int) int
 		Version               func(childComplexity int) int
@@ -544,6 +558,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
 		AuditRecords            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
+		DefaultRules            func(childComplexity int) int
 		DepartmentYearAggregate func(childComplexity int, groupBy []model.DepartmentYearDimension, measures []model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.DepartmentYearAggregateOrder, first *int) int
 		DepartmentYearOnYear    func(childComplexity int, year int, against int, groupBy []model.DepartmentYearDimension, measure model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
 		DepartmentYears         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) int
@@ -562,6 +577,7 @@ type ComplexityRoot struct {
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
 		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		RuleSets                func(childComplexity int, year *int, regionID *int, everywhere *bool, allVersions *bool) int
 		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 	}
 
@@ -633,6 +649,56 @@ type ComplexityRoot struct {
 		Text         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	RuleSet struct {
+		AchievedFrom              func(childComplexity int) int
+		BenefitWeight             func(childComplexity int) int
+		CheckWeightSplit          func(childComplexity int) int
+		CreatedAt                 func(childComplexity int) int
+		CreatedByID               func(childComplexity int) int
+		CreatedByName             func(childComplexity int) int
+		DeviationAtOrAbove        func(childComplexity int) int
+		DeviationBelow            func(childComplexity int) int
+		EqualLikeAtLeast          func(childComplexity int) int
+		ExcellentFrom             func(childComplexity int) int
+		ExecutionExplanationBelow func(childComplexity int) int
+		ExecutionWeight           func(childComplexity int) int
+		FairFrom                  func(childComplexity int) int
+		GoodFrom                  func(childComplexity int) int
+		ID                        func(childComplexity int) int
+		Latest                    func(childComplexity int) int
+		Name                      func(childComplexity int) int
+		OutputWeight              func(childComplexity int) int
+		Parameters                func(childComplexity int) int
+		PartialFrom               func(childComplexity int) int
+		Region                    func(childComplexity int) int
+		RegionID                  func(childComplexity int) int
+		ReverseRule               func(childComplexity int) int
+		SatisfactionWeight        func(childComplexity int) int
+		Sources                   func(childComplexity int) int
+		Version                   func(childComplexity int) int
+		Versions                  func(childComplexity int) int
+		Year                      func(childComplexity int) int
+	}
+
+	ScoringRules struct {
+		AchievedFrom              func(childComplexity int) int
+		BenefitWeight             func(childComplexity int) int
+		CheckWeightSplit          func(childComplexity int) int
+		DeviationAtOrAbove        func(childComplexity int) int
+		DeviationBelow            func(childComplexity int) int
+		EqualLikeAtLeast          func(childComplexity int) int
+		ExcellentFrom             func(childComplexity int) int
+		ExecutionExplanationBelow func(childComplexity int) int
+		ExecutionWeight           func(childComplexity int) int
+		FairFrom                  func(childComplexity int) int
+		GoodFrom                  func(childComplexity int) int
+		OutputWeight              func(childComplexity int) int
+		PartialFrom               func(childComplexity int) int
+		RatingBands               func(childComplexity int) int
+		ReverseRule               func(childComplexity int) int
+		SatisfactionWeight        func(childComplexity int) int
 	}
 
 	SignIn struct {
@@ -741,6 +807,7 @@ type DepartmentYearResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
+	Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error)
 	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
 }
 type EvaluationResolver interface {
@@ -755,6 +822,7 @@ type EvaluationResolver interface {
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
+	Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error)
 	Warnings(ctx context.Context, obj *ent.Evaluation) ([]*model.Warning, error)
 }
 type FundingLineResolver interface {
@@ -807,6 +875,8 @@ type MutationResolver interface {
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
 	ImportEvaluationForm(ctx context.Context, evaluationID int, file graphql.Upload, dryRun bool) (*model.FormImport, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
+	CreateRuleSet(ctx context.Context, input model.CreateRuleSetInput) (*ent.RuleSet, error)
+	UpdateRuleSet(ctx context.Context, id int, input model.UpdateRuleSetInput) (*ent.RuleSet, error)
 }
 type ProjectResolver interface {
 	FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error)
@@ -816,6 +886,7 @@ type ProjectResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Project) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Project) (*model.Lock, error)
+	Rules(ctx context.Context, obj *ent.Project) (*model.EvaluationRules, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -839,6 +910,15 @@ type QueryResolver interface {
 	EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
 	Limits(ctx context.Context) (*model.Limits, error)
+	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
+	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
+}
+type RuleSetResolver interface {
+	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
+	CreatedByID(ctx context.Context, obj *ent.RuleSet) (*int, error)
+	Latest(ctx context.Context, obj *ent.RuleSet) (bool, error)
+	Versions(ctx context.Context, obj *ent.RuleSet) ([]*ent.RuleSet, error)
+	Parameters(ctx context.Context, obj *ent.RuleSet) (*model.ScoringRules, error)
 }
 
 type DepartmentWhereInputResolver interface {
@@ -1592,6 +1672,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.PublicBudget(childComplexity), true
+	case "DepartmentYear.rules":
+		if e.ComplexityRoot.DepartmentYear.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.Rules(childComplexity), true
 	case "DepartmentYear.threePublicActual":
 		if e.ComplexityRoot.DepartmentYear.ThreePublicActual == nil {
 			break
@@ -1805,6 +1891,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ReviewComment(childComplexity), true
+	case "Evaluation.ruleSetID":
+		if e.ComplexityRoot.Evaluation.RuleSetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.RuleSetID(childComplexity), true
+	case "Evaluation.rules":
+		if e.ComplexityRoot.Evaluation.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Rules(childComplexity), true
 	case "Evaluation.score":
 		if e.ComplexityRoot.Evaluation.Score == nil {
 			break
@@ -1897,6 +1995,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EvaluationEdge.Node(childComplexity), true
+
+	case "EvaluationRules.frozen":
+		if e.ComplexityRoot.EvaluationRules.Frozen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationRules.Frozen(childComplexity), true
+	case "EvaluationRules.parameters":
+		if e.ComplexityRoot.EvaluationRules.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationRules.Parameters(childComplexity), true
+	case "EvaluationRules.ruleSet":
+		if e.ComplexityRoot.EvaluationRules.RuleSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluationRules.RuleSet(childComplexity), true
 
 	case "EvaluationViewerCan.approve":
 		if e.ComplexityRoot.EvaluationViewerCan.Approve == nil {
@@ -2716,6 +2833,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(ent.CreateProjectInput)), true
+	case "Mutation.createRuleSet":
+		if e.ComplexityRoot.Mutation.CreateRuleSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRuleSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRuleSet(childComplexity, args["input"].(model.CreateRuleSetInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -2986,6 +3114,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(int), args["input"].(ent.UpdateProjectInput), args["version"].(*int)), true
+	case "Mutation.updateRuleSet":
+		if e.ComplexityRoot.Mutation.UpdateRuleSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRuleSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRuleSet(childComplexity, args["id"].(int), args["input"].(model.UpdateRuleSetInput)), true
 	case "Mutation.updateUser":
 		if e.ComplexityRoot.Mutation.UpdateUser == nil {
 			break
@@ -3173,6 +3312,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Name(childComplexity), true
+	case "Project.rules":
+		if e.ComplexityRoot.Project.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Rules(childComplexity), true
 	case "Project.supervisingDepartment":
 		if e.ComplexityRoot.Project.SupervisingDepartment == nil {
 			break
@@ -3252,6 +3397,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditRecords(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AuditRecordOrder), args["where"].(*ent.AuditRecordWhereInput)), true
+	case "Query.defaultRules":
+		if e.ComplexityRoot.Query.DefaultRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.DefaultRules(childComplexity), true
 	case "Query.departmentYearAggregate":
 		if e.ComplexityRoot.Query.DepartmentYearAggregate == nil {
 			break
@@ -3441,6 +3592,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ProjectOrder), args["where"].(*ent.ProjectWhereInput)), true
+	case "Query.ruleSets":
+		if e.ComplexityRoot.Query.RuleSets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ruleSets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RuleSets(childComplexity, args["year"].(*int), args["regionID"].(*int), args["everywhere"].(*bool), args["allVersions"].(*bool)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -3719,6 +3881,272 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
+	case "RuleSet.achievedFrom":
+		if e.ComplexityRoot.RuleSet.AchievedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.AchievedFrom(childComplexity), true
+	case "RuleSet.benefitWeight":
+		if e.ComplexityRoot.RuleSet.BenefitWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.BenefitWeight(childComplexity), true
+	case "RuleSet.checkWeightSplit":
+		if e.ComplexityRoot.RuleSet.CheckWeightSplit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.CheckWeightSplit(childComplexity), true
+	case "RuleSet.createdAt":
+		if e.ComplexityRoot.RuleSet.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.CreatedAt(childComplexity), true
+	case "RuleSet.createdByID":
+		if e.ComplexityRoot.RuleSet.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.CreatedByID(childComplexity), true
+	case "RuleSet.createdByName":
+		if e.ComplexityRoot.RuleSet.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.CreatedByName(childComplexity), true
+	case "RuleSet.deviationAtOrAbove":
+		if e.ComplexityRoot.RuleSet.DeviationAtOrAbove == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.DeviationAtOrAbove(childComplexity), true
+	case "RuleSet.deviationBelow":
+		if e.ComplexityRoot.RuleSet.DeviationBelow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.DeviationBelow(childComplexity), true
+	case "RuleSet.equalLikeAtLeast":
+		if e.ComplexityRoot.RuleSet.EqualLikeAtLeast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.EqualLikeAtLeast(childComplexity), true
+	case "RuleSet.excellentFrom":
+		if e.ComplexityRoot.RuleSet.ExcellentFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.ExcellentFrom(childComplexity), true
+	case "RuleSet.executionExplanationBelow":
+		if e.ComplexityRoot.RuleSet.ExecutionExplanationBelow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.ExecutionExplanationBelow(childComplexity), true
+	case "RuleSet.executionWeight":
+		if e.ComplexityRoot.RuleSet.ExecutionWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.ExecutionWeight(childComplexity), true
+	case "RuleSet.fairFrom":
+		if e.ComplexityRoot.RuleSet.FairFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.FairFrom(childComplexity), true
+	case "RuleSet.goodFrom":
+		if e.ComplexityRoot.RuleSet.GoodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.GoodFrom(childComplexity), true
+	case "RuleSet.id":
+		if e.ComplexityRoot.RuleSet.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.ID(childComplexity), true
+	case "RuleSet.latest":
+		if e.ComplexityRoot.RuleSet.Latest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Latest(childComplexity), true
+	case "RuleSet.name":
+		if e.ComplexityRoot.RuleSet.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Name(childComplexity), true
+	case "RuleSet.outputWeight":
+		if e.ComplexityRoot.RuleSet.OutputWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.OutputWeight(childComplexity), true
+	case "RuleSet.parameters":
+		if e.ComplexityRoot.RuleSet.Parameters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Parameters(childComplexity), true
+	case "RuleSet.partialFrom":
+		if e.ComplexityRoot.RuleSet.PartialFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.PartialFrom(childComplexity), true
+	case "RuleSet.region":
+		if e.ComplexityRoot.RuleSet.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Region(childComplexity), true
+	case "RuleSet.regionID":
+		if e.ComplexityRoot.RuleSet.RegionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.RegionID(childComplexity), true
+	case "RuleSet.reverseRule":
+		if e.ComplexityRoot.RuleSet.ReverseRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.ReverseRule(childComplexity), true
+	case "RuleSet.satisfactionWeight":
+		if e.ComplexityRoot.RuleSet.SatisfactionWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.SatisfactionWeight(childComplexity), true
+	case "RuleSet.sources":
+		if e.ComplexityRoot.RuleSet.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Sources(childComplexity), true
+	case "RuleSet.version":
+		if e.ComplexityRoot.RuleSet.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Version(childComplexity), true
+	case "RuleSet.versions":
+		if e.ComplexityRoot.RuleSet.Versions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Versions(childComplexity), true
+	case "RuleSet.year":
+		if e.ComplexityRoot.RuleSet.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Year(childComplexity), true
+
+	case "ScoringRules.achievedFrom":
+		if e.ComplexityRoot.ScoringRules.AchievedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.AchievedFrom(childComplexity), true
+	case "ScoringRules.benefitWeight":
+		if e.ComplexityRoot.ScoringRules.BenefitWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.BenefitWeight(childComplexity), true
+	case "ScoringRules.checkWeightSplit":
+		if e.ComplexityRoot.ScoringRules.CheckWeightSplit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.CheckWeightSplit(childComplexity), true
+	case "ScoringRules.deviationAtOrAbove":
+		if e.ComplexityRoot.ScoringRules.DeviationAtOrAbove == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.DeviationAtOrAbove(childComplexity), true
+	case "ScoringRules.deviationBelow":
+		if e.ComplexityRoot.ScoringRules.DeviationBelow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.DeviationBelow(childComplexity), true
+	case "ScoringRules.equalLikeAtLeast":
+		if e.ComplexityRoot.ScoringRules.EqualLikeAtLeast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.EqualLikeAtLeast(childComplexity), true
+	case "ScoringRules.excellentFrom":
+		if e.ComplexityRoot.ScoringRules.ExcellentFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.ExcellentFrom(childComplexity), true
+	case "ScoringRules.executionExplanationBelow":
+		if e.ComplexityRoot.ScoringRules.ExecutionExplanationBelow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.ExecutionExplanationBelow(childComplexity), true
+	case "ScoringRules.executionWeight":
+		if e.ComplexityRoot.ScoringRules.ExecutionWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.ExecutionWeight(childComplexity), true
+	case "ScoringRules.fairFrom":
+		if e.ComplexityRoot.ScoringRules.FairFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.FairFrom(childComplexity), true
+	case "ScoringRules.goodFrom":
+		if e.ComplexityRoot.ScoringRules.GoodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.GoodFrom(childComplexity), true
+	case "ScoringRules.outputWeight":
+		if e.ComplexityRoot.ScoringRules.OutputWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.OutputWeight(childComplexity), true
+	case "ScoringRules.partialFrom":
+		if e.ComplexityRoot.ScoringRules.PartialFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.PartialFrom(childComplexity), true
+	case "ScoringRules.ratingBands":
+		if e.ComplexityRoot.ScoringRules.RatingBands == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.RatingBands(childComplexity), true
+	case "ScoringRules.reverseRule":
+		if e.ComplexityRoot.ScoringRules.ReverseRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.ReverseRule(childComplexity), true
+	case "ScoringRules.satisfactionWeight":
+		if e.ComplexityRoot.ScoringRules.SatisfactionWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoringRules.SatisfactionWeight(childComplexity), true
 
 	case "SignIn.csrfToken":
 		if e.ComplexityRoot.SignIn.CsrfToken == nil {
@@ -4064,6 +4492,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateKeyTaskInput", ec.unmarshalInputCreateKeyTaskInput),
 			graphql.NewInputUnmarshaler("CreateMonthlyExecutionInput", ec.unmarshalInputCreateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
+			graphql.NewInputUnmarshaler("CreateRuleSetInput", ec.unmarshalInputCreateRuleSetInput),
 			graphql.NewInputUnmarshaler("DepartmentOrder", ec.unmarshalInputDepartmentOrder),
 			graphql.NewInputUnmarshaler("DepartmentWhereInput", ec.unmarshalInputDepartmentWhereInput),
 			graphql.NewInputUnmarshaler("DepartmentYearAggregateOrder", ec.unmarshalInputDepartmentYearAggregateOrder),
@@ -4087,6 +4516,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
+			graphql.NewInputUnmarshaler("RuleSetOrder", ec.unmarshalInputRuleSetOrder),
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentYearInput", ec.unmarshalInputUpdateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluationInput", ec.unmarshalInputUpdateEvaluationInput),
@@ -4095,6 +4525,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateKeyTaskInput", ec.unmarshalInputUpdateKeyTaskInput),
 			graphql.NewInputUnmarshaler("UpdateMonthlyExecutionInput", ec.unmarshalInputUpdateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
+			graphql.NewInputUnmarshaler("UpdateRuleSetInput", ec.unmarshalInputUpdateRuleSetInput),
 			graphql.NewInputUnmarshaler("UserChangeInput", ec.unmarshalInputUserChangeInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
@@ -6001,6 +6432,10 @@ type Evaluation implements Node {
   """
   reviewComment: String!
   submittedAt: Time
+  """
+  while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise
+  """
+  ruleSetID: ID
   departmentYear: DepartmentYear!
   project: Project
   transitions: [Transition!]
@@ -7998,6 +8433,13 @@ enum ReportTextOrderField {
   UPDATED_AT
 }
 """
+ReverseRule is enum for the field reverse_rule
+"""
+enum ReverseRule @goModel(model: "jixiao/ent/ruleset.ReverseRule") {
+  LINEAR
+  RATIO
+}
+"""
 Role is enum for the field role
 """
 enum Role @goModel(model: "jixiao/ent/user.Role") {
@@ -8005,6 +8447,107 @@ enum Role @goModel(model: "jixiao/ent/user.Role") {
   REVIEWER
   EDITOR
   ANALYST
+}
+type RuleSet implements Node {
+  id: ID!
+  """
+  the fiscal year it scores
+  """
+  year: Int!
+  """
+  the root of the department subtree it governs; null: every department
+  """
+  regionID: ID
+  """
+  1 for a new set, one more with each change of the set of the same year and region
+  """
+  version: Int!
+  name: String!
+  """
+  where the parameters come from: the documents and forms they follow
+  """
+  sources: String!
+  """
+  a missed reverse indicator: LINEAR weight × (1 − (actual − target) / target), RATIO weight × target / actual
+  """
+  reverseRule: ReverseRule!
+  """
+  ` + "`" + `=` + "`" + ` scores like ` + "`" + `≥` + "`" + `; otherwise only the target itself scores
+  """
+  equalLikeAtLeast: Boolean!
+  """
+  a completion rate below it (percent) needs a deviation reason
+  """
+  deviationBelow: Decimal!
+  """
+  a completion rate at or above it (percent) needs a deviation reason
+  """
+  deviationAtOrAbove: Decimal!
+  """
+  a project's execution rate below it (percent) needs an explanation
+  """
+  executionExplanationBelow: Decimal!
+  """
+  the project's fixed 预算执行率 item
+  """
+  executionWeight: Decimal!
+  """
+  产出指标 in the standard split of a project
+  """
+  outputWeight: Decimal!
+  """
+  效益指标 in the standard split
+  """
+  benefitWeight: Decimal!
+  """
+  满意度指标 in the standard split
+  """
+  satisfactionWeight: Decimal!
+  """
+  submitting a project's evaluation checks the standard split
+  """
+  checkWeightSplit: Boolean!
+  """
+  the lowest total graded 优
+  """
+  excellentFrom: Decimal!
+  """
+  the lowest total graded 良
+  """
+  goodFrom: Decimal!
+  """
+  the lowest total graded 中; below is 差
+  """
+  fairFrom: Decimal!
+  """
+  the lowest rated score of 达成 in percent of the weight
+  """
+  achievedFrom: Decimal!
+  """
+  the lowest rated score of 部分达成 in percent of the weight; below is 未达成
+  """
+  partialFrom: Decimal!
+  createdAt: Time!
+  region: Department
+}
+"""
+Ordering options for RuleSet connections
+"""
+input RuleSetOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order RuleSets.
+  """
+  field: RuleSetOrderField!
+}
+"""
+Properties by which RuleSet connections can be ordered.
+"""
+enum RuleSetOrderField {
+  CREATED_AT
 }
 type Transition implements Node {
   id: ID!
@@ -9149,6 +9692,162 @@ extend type Mutation {
   setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
 }
 `, BuiltIn: false},
+	{Name: "../rulesets.graphql", Input: `# The finance bureau's scoring rules per year and region (docs/RULES.md): rule
+# sets and their versions, and the rules that score an evaluation.
+
+"""
+The parameters of the scoring rules (docs/RULES.md, SCORING.md §7): the built-in
+rules (SCORING.md) or a rule-set version's. Percentages are in percent.
+"""
+type ScoringRules {
+  """How a missed reverse indicator (≤, <) scores: LINEAR (SCORING.md §1) or RATIO (target / actual × weight)."""
+  reverseRule: ReverseRule!
+  """Whether ` + "`" + `=` + "`" + ` scores like ` + "`" + `≥` + "`" + `; otherwise an ` + "`" + `=` + "`" + ` indicator scores its full weight at its target and 0 elsewhere."""
+  equalLikeAtLeast: Boolean!
+  """A positive indicator's completion rate below it needs a deviation reason (100)."""
+  deviationBelow: Decimal!
+  """A positive indicator's completion rate at or above it needs a deviation reason (130)."""
+  deviationAtOrAbove: Decimal!
+  """A project's execution rate below it needs an explanation (90)."""
+  executionExplanationBelow: Decimal!
+  """The weight of a project's fixed 预算执行率 item (10)."""
+  executionWeight: Decimal!
+  """The standard split of a project's other points: 产出指标 (50), 效益指标 (30), 满意度指标 (10)."""
+  outputWeight: Decimal!
+  benefitWeight: Decimal!
+  satisfactionWeight: Decimal!
+  """Whether submitting a project's evaluation checks that its level-1 groups carry the standard split."""
+  checkWeightSplit: Boolean!
+  """The lowest total of 优 (90), 良 (80) and 中 (60); below fairFrom is 差."""
+  excellentFrom: Decimal!
+  goodFrom: Decimal!
+  fairFrom: Decimal!
+  """The lowest rated score of 达成 (80) and 部分达成 (60), in percent of the weight; below partialFrom is 未达成."""
+  achievedFrom: Decimal!
+  partialFrom: Decimal!
+  """The three ratings' bands as shares of the weight, as achievedFrom and partialFrom make them: what a form checks a rated score against."""
+  ratingBands: [RatingBand!]!
+}
+
+"""The rules that score an evaluation, and where they come from."""
+type EvaluationRules {
+  """The rule-set version; null when the built-in rules (SCORING.md) score it."""
+  ruleSet: RuleSet
+  """
+  Whether the evaluation keeps these rules from its submission: while it is submitted,
+  approved or published, whatever governs its year since. A returned evaluation lets go of
+  them and is scored by the rules that govern its year.
+  """
+  frozen: Boolean!
+  parameters: ScoringRules!
+}
+
+extend type Evaluation {
+  """The rules that score it: its year's rule set (the most specific region's), or the version it keeps since its submission."""
+  rules: EvaluationRules!
+}
+
+extend type DepartmentYear {
+  """The rules that score its overall indicators: its overall evaluation's (Evaluation.rules), or its year's set when it has none."""
+  rules: EvaluationRules!
+}
+
+extend type Project {
+  """The rules that score its indicators and execution item: its evaluation's (Evaluation.rules), or its year's set when it has none."""
+  rules: EvaluationRules!
+}
+
+extend type RuleSet {
+  """Who made this version (their display name); null for a caller who is not signed in."""
+  createdByName: String
+  """The user who made it; null for the server's own jobs and for a caller who is not signed in."""
+  createdByID: ID
+  """Whether this is the latest version of its set, the one that governs what its evaluations do not keep."""
+  latest: Boolean!
+  """Every version of this set (the same year and region), the latest first."""
+  versions: [RuleSet!]!
+  """The parameters as one object, as Evaluation.rules gives them."""
+  parameters: ScoringRules!
+}
+
+"""
+A new rule set of a year, for every department or for one subtree. A parameter left out
+takes the built-in rules' value (defaultRules).
+"""
+input CreateRuleSetInput {
+  year: Int!
+  """The root of the department subtree it governs; left out: every department of the year."""
+  regionID: ID
+  name: String!
+  """Where the parameters come from: the documents and forms they follow."""
+  sources: String
+  reverseRule: ReverseRule
+  equalLikeAtLeast: Boolean
+  deviationBelow: Decimal
+  deviationAtOrAbove: Decimal
+  executionExplanationBelow: Decimal
+  executionWeight: Decimal
+  outputWeight: Decimal
+  benefitWeight: Decimal
+  satisfactionWeight: Decimal
+  checkWeightSplit: Boolean
+  excellentFrom: Decimal
+  goodFrom: Decimal
+  fairFrom: Decimal
+  achievedFrom: Decimal
+  partialFrom: Decimal
+}
+
+"""A change of a rule set, made as its next version. A field left out keeps the edited version's value."""
+input UpdateRuleSetInput {
+  name: String
+  sources: String
+  reverseRule: ReverseRule
+  equalLikeAtLeast: Boolean
+  deviationBelow: Decimal
+  deviationAtOrAbove: Decimal
+  executionExplanationBelow: Decimal
+  executionWeight: Decimal
+  outputWeight: Decimal
+  benefitWeight: Decimal
+  satisfactionWeight: Decimal
+  checkWeightSplit: Boolean
+  excellentFrom: Decimal
+  goodFrom: Decimal
+  fairFrom: Decimal
+  achievedFrom: Decimal
+  partialFrom: Decimal
+}
+
+extend type Query {
+  """
+  Rule sets, the latest version of each unless allVersions; of a year when given; of one
+  region (its root department's id) when given, or with everywhere: true only the sets of
+  every department. Newest year first, the sets of every department before the regions',
+  a set's versions latest first. Everybody reads them: the rules of published scores are public.
+  """
+  ruleSets(year: Int, regionID: ID, everywhere: Boolean, allVersions: Boolean = false): [RuleSet!]!
+  """The built-in rules (SCORING.md), which score a year without a rule set."""
+  defaultRules: ScoringRules!
+}
+
+extend type Mutation {
+  """
+  The finance bureau (administrators and reviewers): a new rule set, version 1, for a year
+  and region that have none (CONFLICT otherwise, naming the existing set). What it governs
+  is rescored in the same transaction, but for evaluations under review or published,
+  which keep their rules. A parameter out of range or out of order is BAD_USER_INPUT
+  naming it, with extensions.reason and params; every problem is reported at once.
+  """
+  createRuleSet(input: CreateRuleSetInput!): RuleSet!
+  """
+  The finance bureau: changes rule set version id by making its next version (versions
+  are never changed), and rescores what the set governs as createRuleSet does. id must be
+  the set's latest version: CONFLICT with extensions.currentVersion otherwise.
+  """
+  updateRuleSet(id: ID!, input: UpdateRuleSetInput!): RuleSet!
+}
+`, BuiltIn: false},
 	{Name: "../warnings.graphql", Input: `# Warnings: what looks wrong in the figures without breaking a rule (package domain/warnings).
 # They never block a save or a submission; the submit checks (SubmitProblem) do.
 
@@ -9572,6 +10271,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+	case "rules":
+		return ec.fieldContext_DepartmentYear_rules(ctx, field)
 	case "warnings":
 		return ec.fieldContext_DepartmentYear_warnings(ctx, field)
 	}
@@ -9628,6 +10329,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_reviewComment(ctx, field)
 	case "submittedAt":
 		return ec.fieldContext_Evaluation_submittedAt(ctx, field)
+	case "ruleSetID":
+		return ec.fieldContext_Evaluation_ruleSetID(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Evaluation_departmentYear(ctx, field)
 	case "project":
@@ -9660,6 +10363,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_lockReason(ctx, field)
 	case "report":
 		return ec.fieldContext_Evaluation_report(ctx, field)
+	case "rules":
+		return ec.fieldContext_Evaluation_rules(ctx, field)
 	case "warnings":
 		return ec.fieldContext_Evaluation_warnings(ctx, field)
 	}
@@ -9686,6 +10391,18 @@ func (ec *executionContext) childFields_EvaluationEdge(ctx context.Context, fiel
 		return ec.fieldContext_EvaluationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EvaluationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EvaluationRules(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ruleSet":
+		return ec.fieldContext_EvaluationRules_ruleSet(ctx, field)
+	case "frozen":
+		return ec.fieldContext_EvaluationRules_frozen(ctx, field)
+	case "parameters":
+		return ec.fieldContext_EvaluationRules_parameters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EvaluationRules", field.Name)
 }
 
 func (ec *executionContext) childFields_EvaluationViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10102,6 +10819,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_Project_lockReason(ctx, field)
+	case "rules":
+		return ec.fieldContext_Project_rules(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -10266,6 +10985,106 @@ func (ec *executionContext) childFields_ReportText(ctx context.Context, field gr
 		return ec.fieldContext_ReportText_evaluation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
+}
+
+func (ec *executionContext) childFields_RuleSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RuleSet_id(ctx, field)
+	case "year":
+		return ec.fieldContext_RuleSet_year(ctx, field)
+	case "regionID":
+		return ec.fieldContext_RuleSet_regionID(ctx, field)
+	case "version":
+		return ec.fieldContext_RuleSet_version(ctx, field)
+	case "name":
+		return ec.fieldContext_RuleSet_name(ctx, field)
+	case "sources":
+		return ec.fieldContext_RuleSet_sources(ctx, field)
+	case "reverseRule":
+		return ec.fieldContext_RuleSet_reverseRule(ctx, field)
+	case "equalLikeAtLeast":
+		return ec.fieldContext_RuleSet_equalLikeAtLeast(ctx, field)
+	case "deviationBelow":
+		return ec.fieldContext_RuleSet_deviationBelow(ctx, field)
+	case "deviationAtOrAbove":
+		return ec.fieldContext_RuleSet_deviationAtOrAbove(ctx, field)
+	case "executionExplanationBelow":
+		return ec.fieldContext_RuleSet_executionExplanationBelow(ctx, field)
+	case "executionWeight":
+		return ec.fieldContext_RuleSet_executionWeight(ctx, field)
+	case "outputWeight":
+		return ec.fieldContext_RuleSet_outputWeight(ctx, field)
+	case "benefitWeight":
+		return ec.fieldContext_RuleSet_benefitWeight(ctx, field)
+	case "satisfactionWeight":
+		return ec.fieldContext_RuleSet_satisfactionWeight(ctx, field)
+	case "checkWeightSplit":
+		return ec.fieldContext_RuleSet_checkWeightSplit(ctx, field)
+	case "excellentFrom":
+		return ec.fieldContext_RuleSet_excellentFrom(ctx, field)
+	case "goodFrom":
+		return ec.fieldContext_RuleSet_goodFrom(ctx, field)
+	case "fairFrom":
+		return ec.fieldContext_RuleSet_fairFrom(ctx, field)
+	case "achievedFrom":
+		return ec.fieldContext_RuleSet_achievedFrom(ctx, field)
+	case "partialFrom":
+		return ec.fieldContext_RuleSet_partialFrom(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_RuleSet_createdAt(ctx, field)
+	case "region":
+		return ec.fieldContext_RuleSet_region(ctx, field)
+	case "createdByName":
+		return ec.fieldContext_RuleSet_createdByName(ctx, field)
+	case "createdByID":
+		return ec.fieldContext_RuleSet_createdByID(ctx, field)
+	case "latest":
+		return ec.fieldContext_RuleSet_latest(ctx, field)
+	case "versions":
+		return ec.fieldContext_RuleSet_versions(ctx, field)
+	case "parameters":
+		return ec.fieldContext_RuleSet_parameters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RuleSet", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoringRules(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reverseRule":
+		return ec.fieldContext_ScoringRules_reverseRule(ctx, field)
+	case "equalLikeAtLeast":
+		return ec.fieldContext_ScoringRules_equalLikeAtLeast(ctx, field)
+	case "deviationBelow":
+		return ec.fieldContext_ScoringRules_deviationBelow(ctx, field)
+	case "deviationAtOrAbove":
+		return ec.fieldContext_ScoringRules_deviationAtOrAbove(ctx, field)
+	case "executionExplanationBelow":
+		return ec.fieldContext_ScoringRules_executionExplanationBelow(ctx, field)
+	case "executionWeight":
+		return ec.fieldContext_ScoringRules_executionWeight(ctx, field)
+	case "outputWeight":
+		return ec.fieldContext_ScoringRules_outputWeight(ctx, field)
+	case "benefitWeight":
+		return ec.fieldContext_ScoringRules_benefitWeight(ctx, field)
+	case "satisfactionWeight":
+		return ec.fieldContext_ScoringRules_satisfactionWeight(ctx, field)
+	case "checkWeightSplit":
+		return ec.fieldContext_ScoringRules_checkWeightSplit(ctx, field)
+	case "excellentFrom":
+		return ec.fieldContext_ScoringRules_excellentFrom(ctx, field)
+	case "goodFrom":
+		return ec.fieldContext_ScoringRules_goodFrom(ctx, field)
+	case "fairFrom":
+		return ec.fieldContext_ScoringRules_fairFrom(ctx, field)
+	case "achievedFrom":
+		return ec.fieldContext_ScoringRules_achievedFrom(ctx, field)
+	case "partialFrom":
+		return ec.fieldContext_ScoringRules_partialFrom(ctx, field)
+	case "ratingBands":
+		return ec.fieldContext_ScoringRules_ratingBands(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoringRules", field.Name)
 }
 
 func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10940,6 +11759,20 @@ func (ec *executionContext) field_Mutation_createProject_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createRuleSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateRuleSetInput, error) {
+			return ec.unmarshalNCreateRuleSetInput2jixiaoᚋgraphᚋmodelᚐCreateRuleSetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11465,6 +12298,28 @@ func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Contex
 		return nil, err
 	}
 	args["version"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRuleSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRuleSetInput, error) {
+			return ec.unmarshalNUpdateRuleSetInput2jixiaoᚋgraphᚋmodelᚐUpdateRuleSetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -12471,6 +13326,44 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ruleSets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "regionID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["regionID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "everywhere",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["everywhere"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "allVersions",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["allVersions"] = arg3
 	return args, nil
 }
 
@@ -15800,6 +16693,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _DepartmentYear_rules(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().Rules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DepartmentYear_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16273,6 +17198,29 @@ func (ec *executionContext) fieldContext_Evaluation_submittedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Evaluation_ruleSetID(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_ruleSetID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RuleSetID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_ruleSetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Evaluation_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16722,6 +17670,38 @@ func (ec *executionContext) fieldContext_Evaluation_report(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_rules(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Rules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evaluation_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16894,6 +17874,93 @@ func (ec *executionContext) _EvaluationEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_EvaluationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EvaluationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _EvaluationRules_ruleSet(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationRules_ruleSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RuleSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
+			return ec.marshalORuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationRules_ruleSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluationRules",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluationRules_frozen(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationRules_frozen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frozen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationRules_frozen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluationRules", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EvaluationRules_parameters(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluationRules_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parameters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ScoringRules) graphql.Marshaler {
+			return ec.marshalNScoringRules2ᚖjixiaoᚋgraphᚋmodelᚐScoringRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluationRules_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluationRules",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoringRules(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _EvaluationViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.EvaluationViewerCan) (ret graphql.Marshaler) {
@@ -21313,6 +22380,94 @@ func (ec *executionContext) fieldContext_Mutation_setReportText(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createRuleSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRuleSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRuleSet(ctx, fc.Args["input"].(model.CreateRuleSetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRuleSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRuleSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRuleSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRuleSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRuleSet(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateRuleSetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRuleSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRuleSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NewAPIToken_token(ctx context.Context, field graphql.CollectedField, obj *model.NewAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22137,6 +23292,38 @@ func (ec *executionContext) fieldContext_Project_lockReason(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_rules(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Rules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23179,6 +24366,82 @@ func (ec *executionContext) fieldContext_Query_limits(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Limits(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ruleSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ruleSets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RuleSets(ctx, fc.Args["year"].(*int), fc.Args["regionID"].(*int), fc.Args["everywhere"].(*bool), fc.Args["allVersions"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚕᚖjixiaoᚋentᚐRuleSetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ruleSets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ruleSets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_defaultRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_defaultRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().DefaultRules(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ScoringRules) graphql.Marshaler {
+			return ec.marshalNScoringRules2ᚖjixiaoᚋgraphᚋmodelᚐScoringRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_defaultRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoringRules(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24325,6 +25588,1054 @@ func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleSet_id(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RuleSet_year(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RuleSet_regionID(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_regionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_regionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RuleSet_version(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RuleSet_name(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleSet_sources(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleSet_reverseRule(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_reverseRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReverseRule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ruleset.ReverseRule) graphql.Marshaler {
+			return ec.marshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverseRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_reverseRule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "ReverseRule")
+}
+
+func (ec *executionContext) _RuleSet_equalLikeAtLeast(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_equalLikeAtLeast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EqualLikeAtLeast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_equalLikeAtLeast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RuleSet_deviationBelow(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_deviationBelow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationBelow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_deviationBelow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_deviationAtOrAbove(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_deviationAtOrAbove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationAtOrAbove, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_deviationAtOrAbove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_executionExplanationBelow(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_executionExplanationBelow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionExplanationBelow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_executionExplanationBelow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_executionWeight(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_executionWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_executionWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_outputWeight(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_outputWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_outputWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_benefitWeight(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_benefitWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BenefitWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_benefitWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_satisfactionWeight(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_satisfactionWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SatisfactionWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_satisfactionWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_checkWeightSplit(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_checkWeightSplit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckWeightSplit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_checkWeightSplit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RuleSet_excellentFrom(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_excellentFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExcellentFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_excellentFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_goodFrom(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_goodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_goodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_fairFrom(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_fairFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FairFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_fairFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_achievedFrom(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_achievedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AchievedFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_achievedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_partialFrom(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_partialFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartialFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_partialFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RuleSet_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RuleSet_region(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalODepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleSet_createdByName(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_createdByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleSet().CreatedByName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, true, true, "String")
+}
+
+func (ec *executionContext) _RuleSet_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_createdByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleSet().CreatedByID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, true, true, "ID")
+}
+
+func (ec *executionContext) _RuleSet_latest(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_latest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleSet().Latest(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_latest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _RuleSet_versions(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_versions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleSet().Versions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚕᚖjixiaoᚋentᚐRuleSetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_versions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleSet_parameters(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_parameters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RuleSet().Parameters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ScoringRules) graphql.Marshaler {
+			return ec.marshalNScoringRules2ᚖjixiaoᚋgraphᚋmodelᚐScoringRules(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_parameters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoringRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoringRules_reverseRule(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_reverseRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReverseRule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ruleset.ReverseRule) graphql.Marshaler {
+			return ec.marshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverseRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_reverseRule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "ReverseRule")
+}
+
+func (ec *executionContext) _ScoringRules_equalLikeAtLeast(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_equalLikeAtLeast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EqualLikeAtLeast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_equalLikeAtLeast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ScoringRules_deviationBelow(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_deviationBelow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationBelow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_deviationBelow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_deviationAtOrAbove(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_deviationAtOrAbove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationAtOrAbove, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_deviationAtOrAbove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_executionExplanationBelow(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_executionExplanationBelow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionExplanationBelow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_executionExplanationBelow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_executionWeight(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_executionWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_executionWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_outputWeight(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_outputWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_outputWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_benefitWeight(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_benefitWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BenefitWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_benefitWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_satisfactionWeight(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_satisfactionWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SatisfactionWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_satisfactionWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_checkWeightSplit(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_checkWeightSplit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckWeightSplit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_checkWeightSplit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ScoringRules_excellentFrom(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_excellentFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExcellentFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_excellentFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_goodFrom(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_goodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_goodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_fairFrom(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_fairFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FairFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_fairFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_achievedFrom(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_achievedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AchievedFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_achievedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_partialFrom(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_partialFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartialFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_partialFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoringRules", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoringRules_ratingBands(ctx context.Context, field graphql.CollectedField, obj *model.ScoringRules) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoringRules_ratingBands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingBands, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RatingBand) graphql.Marshaler {
+			return ec.marshalNRatingBand2ᚕᚖjixiaoᚋgraphᚋmodelᚐRatingBandᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoringRules_ratingBands(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoringRules",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RatingBand(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28807,6 +31118,174 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 func UnmarshalCreateProjectInput(ctx context.Context, raw any) (ent.CreateProjectInput, error) {
 	var out ent.CreateProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateProjectInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateRuleSetInput(ctx context.Context, obj any) (model.CreateRuleSetInput, error) {
+	var it model.CreateRuleSetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "regionID", "name", "sources", "reverseRule", "equalLikeAtLeast", "deviationBelow", "deviationAtOrAbove", "executionExplanationBelow", "executionWeight", "outputWeight", "benefitWeight", "satisfactionWeight", "checkWeightSplit", "excellentFrom", "goodFrom", "fairFrom", "achievedFrom", "partialFrom"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		case "reverseRule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reverseRule"))
+			data, err := ec.unmarshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReverseRule(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReverseRule = data
+		case "equalLikeAtLeast":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("equalLikeAtLeast"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EqualLikeAtLeast = data
+		case "deviationBelow":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationBelow"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationBelow = data
+		case "deviationAtOrAbove":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationAtOrAbove"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationAtOrAbove = data
+		case "executionExplanationBelow":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionExplanationBelow"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionExplanationBelow = data
+		case "executionWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionWeight = data
+		case "outputWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outputWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutputWeight = data
+		case "benefitWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("benefitWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BenefitWeight = data
+		case "satisfactionWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("satisfactionWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SatisfactionWeight = data
+		case "checkWeightSplit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkWeightSplit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckWeightSplit = data
+		case "excellentFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excellentFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExcellentFrom = data
+		case "goodFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goodFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoodFrom = data
+		case "fairFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fairFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FairFrom = data
+		case "achievedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AchievedFrom = data
+		case "partialFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partialFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartialFrom = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRuleSetInput unmarshals raw into the CreateRuleSetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRuleSetInput(ctx context.Context, raw any) (model.CreateRuleSetInput, error) {
+	var out model.CreateRuleSetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRuleSetInput", raw, &out)
 	return out, err
 }
 
@@ -37542,6 +40021,59 @@ func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRuleSetOrder(ctx context.Context, obj any) (ent.RuleSetOrder, error) {
+	var it ent.RuleSetOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRuleSetOrderField2ᚖjixiaoᚋentᚐRuleSetOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRuleSetOrder unmarshals raw into the RuleSetOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRuleSetOrder(ctx context.Context, raw any) (ent.RuleSetOrder, error) {
+	var out ent.RuleSetOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RuleSetOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateDepartmentInput(ctx context.Context, obj any) (ent.UpdateDepartmentInput, error) {
 	var it ent.UpdateDepartmentInput
 	if obj == nil {
@@ -38281,6 +40813,160 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (ent.UpdateProjectInput, error) {
 	var out ent.UpdateProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProjectInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateRuleSetInput(ctx context.Context, obj any) (model.UpdateRuleSetInput, error) {
+	var it model.UpdateRuleSetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "sources", "reverseRule", "equalLikeAtLeast", "deviationBelow", "deviationAtOrAbove", "executionExplanationBelow", "executionWeight", "outputWeight", "benefitWeight", "satisfactionWeight", "checkWeightSplit", "excellentFrom", "goodFrom", "fairFrom", "achievedFrom", "partialFrom"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		case "reverseRule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reverseRule"))
+			data, err := ec.unmarshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReverseRule(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReverseRule = data
+		case "equalLikeAtLeast":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("equalLikeAtLeast"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EqualLikeAtLeast = data
+		case "deviationBelow":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationBelow"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationBelow = data
+		case "deviationAtOrAbove":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deviationAtOrAbove"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeviationAtOrAbove = data
+		case "executionExplanationBelow":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionExplanationBelow"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionExplanationBelow = data
+		case "executionWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionWeight = data
+		case "outputWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outputWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutputWeight = data
+		case "benefitWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("benefitWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BenefitWeight = data
+		case "satisfactionWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("satisfactionWeight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SatisfactionWeight = data
+		case "checkWeightSplit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("checkWeightSplit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CheckWeightSplit = data
+		case "excellentFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excellentFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExcellentFrom = data
+		case "goodFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goodFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoodFrom = data
+		case "fairFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fairFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FairFrom = data
+		case "achievedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("achievedFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AchievedFrom = data
+		case "partialFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partialFrom"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartialFrom = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRuleSetInput unmarshals raw into the UpdateRuleSetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRuleSetInput(ctx context.Context, raw any) (model.UpdateRuleSetInput, error) {
+	var out model.UpdateRuleSetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRuleSetInput", raw, &out)
 	return out, err
 }
 
@@ -39072,6 +41758,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Transition(ctx, sel, obj)
+	case *ent.RuleSet:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RuleSet(ctx, sel, obj)
 	case *ent.ReportText:
 		if obj == nil {
 			return graphql.Null
@@ -40208,6 +42899,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_lockReason(ctx, field, obj)
 				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_rules(ctx, field, obj)
+				})
 		case "warnings":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40388,6 +43085,11 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ruleSetID":
+			out.Values[i] = ec._Evaluation_ruleSetID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "departmentYear":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40480,6 +43182,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_report(ctx, field, obj)
 				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_rules(ctx, field, obj)
+				})
 		case "warnings":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40564,6 +43272,49 @@ func (ec *executionContext) _EvaluationEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._EvaluationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var evaluationRulesImplementors = []string{"EvaluationRules"}
+
+func (ec *executionContext) _EvaluationRules(ctx context.Context, sel ast.SelectionSet, obj *model.EvaluationRules) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evaluationRulesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvaluationRules")
+		case "ruleSet":
+			out.Values[i] = ec._EvaluationRules_ruleSet(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "frozen":
+			out.Values[i] = ec._EvaluationRules_frozen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parameters":
+			out.Values[i] = ec._EvaluationRules_parameters(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41923,6 +44674,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createRuleSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRuleSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRuleSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRuleSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42176,6 +44941,12 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_lockReason(ctx, field, obj)
 				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_rules(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42418,6 +45189,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_limits(ctx, field)
+				})
+		case "ruleSets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ruleSets(ctx, field)
+				})
+		case "defaultRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_defaultRules(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -42901,6 +45684,288 @@ func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportText_evaluation(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ruleSetImplementors = []string{"RuleSet", "Node"}
+
+func (ec *executionContext) _RuleSet(ctx context.Context, sel ast.SelectionSet, obj *ent.RuleSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RuleSet")
+		case "id":
+			out.Values[i] = ec._RuleSet_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._RuleSet_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "regionID":
+			out.Values[i] = ec._RuleSet_regionID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._RuleSet_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._RuleSet_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._RuleSet_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reverseRule":
+			out.Values[i] = ec._RuleSet_reverseRule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "equalLikeAtLeast":
+			out.Values[i] = ec._RuleSet_equalLikeAtLeast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deviationBelow":
+			out.Values[i] = ec._RuleSet_deviationBelow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deviationAtOrAbove":
+			out.Values[i] = ec._RuleSet_deviationAtOrAbove(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionExplanationBelow":
+			out.Values[i] = ec._RuleSet_executionExplanationBelow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionWeight":
+			out.Values[i] = ec._RuleSet_executionWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outputWeight":
+			out.Values[i] = ec._RuleSet_outputWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "benefitWeight":
+			out.Values[i] = ec._RuleSet_benefitWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "satisfactionWeight":
+			out.Values[i] = ec._RuleSet_satisfactionWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkWeightSplit":
+			out.Values[i] = ec._RuleSet_checkWeightSplit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "excellentFrom":
+			out.Values[i] = ec._RuleSet_excellentFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goodFrom":
+			out.Values[i] = ec._RuleSet_goodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fairFrom":
+			out.Values[i] = ec._RuleSet_fairFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "achievedFrom":
+			out.Values[i] = ec._RuleSet_achievedFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partialFrom":
+			out.Values[i] = ec._RuleSet_partialFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._RuleSet_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_region(ctx, field, obj)
+				})
+		case "createdByName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_createdByName(ctx, field, obj)
+				})
+		case "createdByID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_createdByID(ctx, field, obj)
+				})
+		case "latest":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_latest(ctx, field, obj)
+				})
+		case "versions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_versions(ctx, field, obj)
+				})
+		case "parameters":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSet_parameters(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoringRulesImplementors = []string{"ScoringRules"}
+
+func (ec *executionContext) _ScoringRules(ctx context.Context, sel ast.SelectionSet, obj *model.ScoringRules) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoringRulesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoringRules")
+		case "reverseRule":
+			out.Values[i] = ec._ScoringRules_reverseRule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "equalLikeAtLeast":
+			out.Values[i] = ec._ScoringRules_equalLikeAtLeast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deviationBelow":
+			out.Values[i] = ec._ScoringRules_deviationBelow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deviationAtOrAbove":
+			out.Values[i] = ec._ScoringRules_deviationAtOrAbove(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionExplanationBelow":
+			out.Values[i] = ec._ScoringRules_executionExplanationBelow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionWeight":
+			out.Values[i] = ec._ScoringRules_executionWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outputWeight":
+			out.Values[i] = ec._ScoringRules_outputWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "benefitWeight":
+			out.Values[i] = ec._ScoringRules_benefitWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "satisfactionWeight":
+			out.Values[i] = ec._ScoringRules_satisfactionWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkWeightSplit":
+			out.Values[i] = ec._ScoringRules_checkWeightSplit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "excellentFrom":
+			out.Values[i] = ec._ScoringRules_excellentFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "goodFrom":
+			out.Values[i] = ec._ScoringRules_goodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fairFrom":
+			out.Values[i] = ec._ScoringRules_fairFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "achievedFrom":
+			out.Values[i] = ec._ScoringRules_achievedFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "partialFrom":
+			out.Values[i] = ec._ScoringRules_partialFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratingBands":
+			out.Values[i] = ec._ScoringRules_ratingBands(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44101,6 +47166,11 @@ func (ec *executionContext) unmarshalNCreateProjectInput2jixiaoᚋentᚐCreatePr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateRuleSetInput2jixiaoᚋgraphᚋmodelᚐCreateRuleSetInput(ctx context.Context, v any) (model.CreateRuleSetInput, error) {
+	res, err := ec.unmarshalInputCreateRuleSetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[int], error) {
 	res, err := scalar.UnmarshalCursor(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -44342,6 +47412,14 @@ func (ec *executionContext) marshalNEvaluationOrderField2ᚖjixiaoᚋentᚐEvalu
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EvaluationRules!")
+		return graphql.Null
+	}
+	return ec._EvaluationRules(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNEvaluationStatus2jixiaoᚋentᚋevaluationᚐStatus(ctx context.Context, v any) (evaluation.Status, error) {
@@ -45232,6 +48310,16 @@ func (ec *executionContext) marshalNReportTextStore2jixiaoᚋgraphᚋmodelᚐRep
 	return v
 }
 
+func (ec *executionContext) unmarshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverseRule(ctx context.Context, v any) (ruleset.ReverseRule, error) {
+	var res ruleset.ReverseRule
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverseRule(ctx context.Context, sel ast.SelectionSet, v ruleset.ReverseRule) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
 	var res user.Role
 	err := res.UnmarshalGQL(v)
@@ -45240,6 +48328,52 @@ func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx contex
 
 func (ec *executionContext) marshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRuleSet2ᚕᚖjixiaoᚋentᚐRuleSetᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RuleSet!")
+		return graphql.Null
+	}
+	return ec._RuleSet(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRuleSetOrderField2ᚖjixiaoᚋentᚐRuleSetOrderField(ctx context.Context, v any) (*ent.RuleSetOrderField, error) {
+	var res = new(ent.RuleSetOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRuleSetOrderField2ᚖjixiaoᚋentᚐRuleSetOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSetOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RuleSetOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNScoringRules2ᚖjixiaoᚋgraphᚋmodelᚐScoringRules(ctx context.Context, sel ast.SelectionSet, v *model.ScoringRules) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScoringRules!")
+		return graphql.Null
+	}
+	return ec._ScoringRules(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSignIn2ᚖjixiaoᚋgraphᚋmodelᚐSignIn(ctx context.Context, sel ast.SelectionSet, v *model.SignIn) graphql.Marshaler {
@@ -45386,6 +48520,11 @@ func (ec *executionContext) unmarshalNUpdateKeyTaskInput2jixiaoᚋentᚐUpdateKe
 
 func (ec *executionContext) unmarshalNUpdateProjectInput2jixiaoᚋentᚐUpdateProjectInput(ctx context.Context, v any) (ent.UpdateProjectInput, error) {
 	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRuleSetInput2jixiaoᚋgraphᚋmodelᚐUpdateRuleSetInput(ctx context.Context, v any) (model.UpdateRuleSetInput, error) {
+	res, err := ec.unmarshalInputUpdateRuleSetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -47235,6 +50374,22 @@ func (ec *executionContext) marshalOReportText2ᚖjixiaoᚋentᚐReportText(ctx 
 	return ec._ReportText(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReverseRule(ctx context.Context, v any) (*ruleset.ReverseRule, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(ruleset.ReverseRule)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReverseRule(ctx context.Context, sel ast.SelectionSet, v *ruleset.ReverseRule) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {
 	if v == nil {
 		return nil, nil
@@ -47285,6 +50440,13 @@ func (ec *executionContext) marshalORole2ᚖjixiaoᚋentᚋuserᚐRole(ctx conte
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RuleSet(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

@@ -13,6 +13,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"jixiao/domain/funding"
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -53,6 +54,7 @@ type Loaders struct {
 	// History is a department-year's indicators, overall and its projects', with the
 	// columns warnings read of an earlier year (never shown: only their values are).
 	History *dataloadgen.Loader[int, []*ent.Indicator]
+	Rules   *dataloadgen.Loader[int, kept.YearRules] // a department-year's rules (kept.YearRulesAll), whatever the viewer may read of it
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -163,6 +165,9 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				Order(indicator.ByDepartmentYearID(), indicator.ByProjectID(), indicator.ByPosition(), indicator.ByID()).
 				Select(historyColumns...).All(ctx)
 			return groupAll(ids, rows, func(r *ent.Indicator) int { return r.DepartmentYearID }), err
+		}, opts()),
+		Rules: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]kept.YearRules, error) {
+			return kept.YearRulesAll(ctx, c(ctx), ids)
 		}, opts()),
 	}
 }

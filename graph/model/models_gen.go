@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/ruleset"
 	"jixiao/ent/user"
 	"jixiao/platform/audit/change"
 	"strconv"
@@ -88,6 +89,32 @@ type AggregateStat struct {
 	Max   *fixed.Decimal `json:"max,omitempty"`
 }
 
+// A new rule set of a year, for every department or for one subtree. A parameter left out
+// takes the built-in rules' value (defaultRules).
+type CreateRuleSetInput struct {
+	Year int `json:"year"`
+	// The root of the department subtree it governs; left out: every department of the year.
+	RegionID *int   `json:"regionID,omitempty"`
+	Name     string `json:"name"`
+	// Where the parameters come from: the documents and forms they follow.
+	Sources                   *string              `json:"sources,omitempty"`
+	ReverseRule               *ruleset.ReverseRule `json:"reverseRule,omitempty"`
+	EqualLikeAtLeast          *bool                `json:"equalLikeAtLeast,omitempty"`
+	DeviationBelow            *fixed.Decimal       `json:"deviationBelow,omitempty"`
+	DeviationAtOrAbove        *fixed.Decimal       `json:"deviationAtOrAbove,omitempty"`
+	ExecutionExplanationBelow *fixed.Decimal       `json:"executionExplanationBelow,omitempty"`
+	ExecutionWeight           *fixed.Decimal       `json:"executionWeight,omitempty"`
+	OutputWeight              *fixed.Decimal       `json:"outputWeight,omitempty"`
+	BenefitWeight             *fixed.Decimal       `json:"benefitWeight,omitempty"`
+	SatisfactionWeight        *fixed.Decimal       `json:"satisfactionWeight,omitempty"`
+	CheckWeightSplit          *bool                `json:"checkWeightSplit,omitempty"`
+	ExcellentFrom             *fixed.Decimal       `json:"excellentFrom,omitempty"`
+	GoodFrom                  *fixed.Decimal       `json:"goodFrom,omitempty"`
+	FairFrom                  *fixed.Decimal       `json:"fairFrom,omitempty"`
+	AchievedFrom              *fixed.Decimal       `json:"achievedFrom,omitempty"`
+	PartialFrom               *fixed.Decimal       `json:"partialFrom,omitempty"`
+}
+
 type DepartmentYearAggregateOrder struct {
 	Field     AggregateOrderField    `json:"field"`
 	Measure   *DepartmentYearMeasure `json:"measure,omitempty"`
@@ -98,6 +125,17 @@ type EvaluationAggregateOrder struct {
 	Field     AggregateOrderField   `json:"field"`
 	Measure   *EvaluationMeasure    `json:"measure,omitempty"`
 	Direction entgql.OrderDirection `json:"direction"`
+}
+
+// The rules that score an evaluation, and where they come from.
+type EvaluationRules struct {
+	// The rule-set version; null when the built-in rules (SCORING.md) score it.
+	RuleSet *ent.RuleSet `json:"ruleSet,omitempty"`
+	// Whether the evaluation keeps these rules from its submission: while it is submitted,
+	// approved or published, whatever governs its year since. A returned evaluation lets go of
+	// them and is scored by the rules that govern its year.
+	Frozen     bool          `json:"frozen"`
+	Parameters *ScoringRules `json:"parameters"`
 }
 
 // What the caller may do with an evaluation now, as the access and workflow rules decide.
@@ -335,6 +373,38 @@ type ReportTable struct {
 	Rows   []*ReportRow `json:"rows"`
 }
 
+// The parameters of the scoring rules (docs/RULES.md, SCORING.md §7): the built-in
+// rules (SCORING.md) or a rule-set version's. Percentages are in percent.
+type ScoringRules struct {
+	// How a missed reverse indicator (≤, <) scores: LINEAR (SCORING.md §1) or RATIO (target / actual × weight).
+	ReverseRule ruleset.ReverseRule `json:"reverseRule"`
+	// Whether `=` scores like `≥`; otherwise an `=` indicator scores its full weight at its target and 0 elsewhere.
+	EqualLikeAtLeast bool `json:"equalLikeAtLeast"`
+	// A positive indicator's completion rate below it needs a deviation reason (100).
+	DeviationBelow fixed.Decimal `json:"deviationBelow"`
+	// A positive indicator's completion rate at or above it needs a deviation reason (130).
+	DeviationAtOrAbove fixed.Decimal `json:"deviationAtOrAbove"`
+	// A project's execution rate below it needs an explanation (90).
+	ExecutionExplanationBelow fixed.Decimal `json:"executionExplanationBelow"`
+	// The weight of a project's fixed 预算执行率 item (10).
+	ExecutionWeight fixed.Decimal `json:"executionWeight"`
+	// The standard split of a project's other points: 产出指标 (50), 效益指标 (30), 满意度指标 (10).
+	OutputWeight       fixed.Decimal `json:"outputWeight"`
+	BenefitWeight      fixed.Decimal `json:"benefitWeight"`
+	SatisfactionWeight fixed.Decimal `json:"satisfactionWeight"`
+	// Whether submitting a project's evaluation checks that its level-1 groups carry the standard split.
+	CheckWeightSplit bool `json:"checkWeightSplit"`
+	// The lowest total of 优 (90), 良 (80) and 中 (60); below fairFrom is 差.
+	ExcellentFrom fixed.Decimal `json:"excellentFrom"`
+	GoodFrom      fixed.Decimal `json:"goodFrom"`
+	FairFrom      fixed.Decimal `json:"fairFrom"`
+	// The lowest rated score of 达成 (80) and 部分达成 (60), in percent of the weight; below partialFrom is 未达成.
+	AchievedFrom fixed.Decimal `json:"achievedFrom"`
+	PartialFrom  fixed.Decimal `json:"partialFrom"`
+	// The three ratings' bands as shares of the weight, as achievedFrom and partialFrom make them: what a form checks a rated score against.
+	RatingBands []*RatingBand `json:"ratingBands"`
+}
+
 // A new session.
 type SignIn struct {
 	User      *ent.User `json:"user"`
@@ -368,6 +438,27 @@ type Subtotal struct {
 	Level2 *string       `json:"level2,omitempty"`
 	Score  fixed.Decimal `json:"score"`
 	Weight fixed.Decimal `json:"weight"`
+}
+
+// A change of a rule set, made as its next version. A field left out keeps the edited version's value.
+type UpdateRuleSetInput struct {
+	Name                      *string              `json:"name,omitempty"`
+	Sources                   *string              `json:"sources,omitempty"`
+	ReverseRule               *ruleset.ReverseRule `json:"reverseRule,omitempty"`
+	EqualLikeAtLeast          *bool                `json:"equalLikeAtLeast,omitempty"`
+	DeviationBelow            *fixed.Decimal       `json:"deviationBelow,omitempty"`
+	DeviationAtOrAbove        *fixed.Decimal       `json:"deviationAtOrAbove,omitempty"`
+	ExecutionExplanationBelow *fixed.Decimal       `json:"executionExplanationBelow,omitempty"`
+	ExecutionWeight           *fixed.Decimal       `json:"executionWeight,omitempty"`
+	OutputWeight              *fixed.Decimal       `json:"outputWeight,omitempty"`
+	BenefitWeight             *fixed.Decimal       `json:"benefitWeight,omitempty"`
+	SatisfactionWeight        *fixed.Decimal       `json:"satisfactionWeight,omitempty"`
+	CheckWeightSplit          *bool                `json:"checkWeightSplit,omitempty"`
+	ExcellentFrom             *fixed.Decimal       `json:"excellentFrom,omitempty"`
+	GoodFrom                  *fixed.Decimal       `json:"goodFrom,omitempty"`
+	FairFrom                  *fixed.Decimal       `json:"fairFrom,omitempty"`
+	AchievedFrom              *fixed.Decimal       `json:"achievedFrom,omitempty"`
+	PartialFrom               *fixed.Decimal       `json:"partialFrom,omitempty"`
 }
 
 type UserChangeInput struct {

@@ -82,6 +82,30 @@ func AdminOnly() ent.Policy {
 	}
 }
 
+// Rules is the policy of the scoring rule sets: everybody reads them, as the
+// rules that score a published evaluation are public; the finance bureau
+// (administrators and reviewers, who set the year's rules) creates versions; no
+// version is ever changed or deleted, so that what scored an evaluation stays.
+func Rules() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{readFilter()},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+			v := viewer.FromContext(ctx)
+			switch {
+			case !m.Op().Is(ent.OpCreate):
+				return privacy.Denyf("a rule set's versions are kept as they are; change it by making a new version")
+			case v.Kind == viewer.Anonymous:
+				return ErrUnauthenticated
+			case v.Kind == viewer.Token:
+				return privacy.Denyf("API tokens are read-only")
+			case v.Kind == viewer.System || v.Role == viewer.Admin || v.Role == viewer.Reviewer:
+				return privacy.Allow
+			}
+			return privacy.Denyf("only the finance bureau (administrators and reviewers) sets the scoring rules")
+		})},
+	}
+}
+
 // AuditTrail is the policy of audit records: administrators and reviewers read
 // them; only the audit hook writes them.
 func AuditTrail() ent.Policy {

@@ -64,6 +64,8 @@ func visible(ctx context.Context, entity string) (Rows, error) {
 		return nil, deny(ctx, "only administrators and reviewers read the audit trail")
 	case "Session":
 		return nil, privacy.Denyf("sessions are the server's own")
+	case "RuleSet":
+		return nil, nil // the scoring rules are public, as the scores they make are
 	}
 	switch {
 	case v.SeesEverything():

@@ -41,6 +41,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().Project.Get(ctx, id))
 	case *gen.ReportTextMutation:
 		return nonNil(m.Client().ReportText.Get(ctx, id))
+	case *gen.RuleSetMutation:
+		return nonNil(m.Client().RuleSet.Get(ctx, id))
 	case *gen.UserMutation:
 		return nonNil(m.Client().User.Get(ctx, id))
 	}

@@ -12,6 +12,13 @@ import (
 type Error struct {
 	Field   string
 	Message string
+	// Reason, when set, is why in a UI's terms (extensions.reason and params).
+	Reason *Reason
+}
+
+// WithReason returns an Error for field whose message is r's text.
+func WithReason(field string, r *Reason) *Error {
+	return &Error{Field: field, Message: r.Text, Reason: r}
 }
 
 // New returns an Error for field with a formatted message.

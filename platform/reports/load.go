@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"jixiao/domain/assess"
+	"jixiao/domain/kept"
 	"jixiao/domain/report"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
@@ -58,6 +59,11 @@ func Load(ctx context.Context, db *ent.Client, id int) (*report.Document, assess
 	if rows.Texts, err = db.ReportText.Query().Where(reporttext.EvaluationID(id)).All(sys); err != nil {
 		return nil, rows, err
 	}
+	rules, err := kept.RulesOfEvaluation(sys, db, ev, rows.Subject.Year)
+	if err != nil {
+		return nil, rows, err
+	}
+	rows.Rules = rules.Rules
 	return assess.Report(rows), rows, nil
 }
 

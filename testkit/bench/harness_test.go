@@ -378,7 +378,7 @@ func evaluationDetail(ctx context.Context, e *env) (workload, error) {
 			a.Items = append(a.Items, it)
 			return nil
 		})
-		a.Total, a.Grade = &total, string(scoring.GradeOf(total))
+		a.Total, a.Grade = &total, string(scoring.Default().GradeOf(total))
 		return a, err
 	}
 	return workload{api: viaAPI, sql: viaSQL}, nil

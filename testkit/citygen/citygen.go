@@ -23,6 +23,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver
 
+	"jixiao/domain/kept"
 	"jixiao/ent"
 	"jixiao/ent/migrate"
 	_ "jixiao/ent/runtime" // defaults, validators and the schema's hooks
@@ -59,7 +60,8 @@ func (c Config) String() string {
 // database holds part of the set and should be thrown away.
 func Generate(ctx context.Context, client *ent.Client, cfg Config) error {
 	// A synthetic city: written on the server's own authority, without an audit trail.
-	ctx = audit.Off(access.System(ctx, "citygen"))
+	// The rules of each department-year are read once (no rule set is made here).
+	ctx = kept.WithCache(audit.Off(access.System(ctx, "citygen")))
 	if err := cfg.validate(); err != nil {
 		return err
 	}

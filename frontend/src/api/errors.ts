@@ -59,11 +59,14 @@ function columnName(t: TFunction, column: string): string {
 
 /** The sentence for a reason code and its params, in the UI's language. */
 export function reasonText(t: TFunction, reason: string, params: Record<string, unknown> | undefined, field?: string): string {
-  // A column param (FUNDING_SUM_MISMATCH) names a field: written in the UI's language too.
+  // A column param (FUNDING_SUM_MISMATCH) names a field: written in the UI's language too; so does
+  // the parameter a rule set's band must stay below (NOT_ORDERED's above).
   const column = typeof params?.column === "string" ? { column: columnName(t, params.column) } : {};
+  const above = typeof params?.above === "string" ? { aboveName: fieldName(t, params.above) } : {};
   return t(`errors.reason.${reason}`, {
     ...params,
     ...column,
+    ...above,
     field: fieldName(t, field),
     defaultValue: t("errors.reason.INVALID", { field: fieldName(t, field) }),
   });

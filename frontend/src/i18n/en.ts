@@ -40,6 +40,7 @@ const en: Catalogue = {
   nav: {
     departments: "Departments",
     dashboards: "Dashboards",
+    rules: "Scoring rules",
     language: "中文",
   },
   departments: {

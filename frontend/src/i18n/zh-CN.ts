@@ -38,6 +38,7 @@ const zhCN = {
   nav: {
     departments: "部门",
     dashboards: "分析看板",
+    rules: "评分规则",
     language: "English",
   },
   departments: {

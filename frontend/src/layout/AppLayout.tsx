@@ -13,6 +13,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const items = [{ key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> }];
   // The dashboards are for those who read every department; a menu choice, not an access rule (the server filters what each reads).
   if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
+  // The scoring rules are the finance bureau's (administrators and reviewers) to set.
+  if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/rules", label: <Link to="/rules">{t("nav.rules")}</Link> });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";
   return (
     <Layout style={{ minHeight: "100vh" }}>

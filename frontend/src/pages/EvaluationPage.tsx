@@ -14,6 +14,7 @@ import {
   Spin,
   Statistic,
   Tag,
+  Tooltip,
   Typography,
   message,
 } from "antd";
@@ -24,7 +25,7 @@ import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { EvaluationPageQuery } from "../gql/graphql";
 import { errorsText, errorText, type FieldError, fieldErrors, reasonText } from "../api/errors";
-import { percent } from "../lib/format";
+import { percent, plain } from "../lib/format";
 import History from "./evaluation/History";
 import ProblemsList from "./evaluation/ProblemsList";
 import SubtotalsTable from "./evaluation/SubtotalsTable";
@@ -63,6 +64,11 @@ graphql(`
     indicators { id name }
     departmentYear { id year department { id name } }
     project { id name }
+    rules {
+      frozen
+      ruleSet { id name year version latest region { name } }
+      parameters { executionWeight executionExplanationBelow }
+    }
   }
 `);
 
@@ -298,7 +304,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           </Col>
           {ev.executionScore != null ? (
             <Col xs={12} md={6}>
-              <Statistic title={t("evaluation.executionScore")} value={ev.executionScore} suffix="/ 10" />
+              <Statistic title={t("evaluation.executionScore")} value={ev.executionScore} suffix={`/ ${plain(ev.rules.parameters.executionWeight)}`} />
             </Col>
           ) : (
             <Col xs={12} md={6}>
@@ -310,6 +316,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             </Col>
           )}
         </Row>
+        <RulesLine rules={ev.rules} />
       </Card>
 
       {status === "RETURNED" && ev.reviewComment && (
@@ -469,7 +476,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
                 readOnly={readOnly}
                 autoSize={{ minRows: 3, maxRows: 12 }}
                 onChange={(e) => setText(f, e.target.value)}
-                placeholder={readOnly ? undefined : t(`evaluation.placeholder.${f}`)}
+                placeholder={readOnly ? undefined : t(`evaluation.placeholder.${f}`, { threshold: plain(ev.rules.parameters.executionExplanationBelow) })}
               />
             </Form.Item>
           ))}
@@ -500,6 +507,26 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           </Form.Item>
         </Form>
       </Modal>
+    </Space>
+  );
+}
+
+/** Which rules score the evaluation: its year's rule set and version, or the built-in rules; kept since submission or not. */
+function RulesLine({ rules }: { rules: Evaluation["rules"] }) {
+  const { t } = useTranslation();
+  const set = rules.ruleSet;
+  return (
+    <Space wrap style={{ marginTop: 16 }} data-testid="rules">
+      <Typography.Text type="secondary">{t("evaluation.rules")}：</Typography.Text>
+      <Typography.Text>
+        {set ? t("evaluation.rulesSet", { name: set.name, year: set.year, version: set.version }) : t("evaluation.rulesBuiltIn")}
+      </Typography.Text>
+      {rules.frozen && (
+        <Tooltip title={t("evaluation.rulesFrozenHint")}>
+          <Tag color="blue">{t("evaluation.rulesFrozen")}</Tag>
+        </Tooltip>
+      )}
+      {set && !set.latest && <Tag color="orange">{t("evaluation.rulesNewer")}</Tag>}
     </Space>
   );
 }

@@ -74,6 +74,7 @@ const YearIndicatorsDocument = graphql(`
         department { id name }
         viewerCan { edit }
         lockReason { status }
+        rules { parameters { deviationBelow deviationAtOrAbove ratingBands { rating low high highInclusive } } }
         indicators(first: 1000, where: { hasProject: false }, orderBy: [{ field: POSITION }]) {
           totalCount
           edges { node { ...IndicatorEditorRow } }
@@ -94,6 +95,7 @@ const ProjectIndicatorsDocument = graphql(`
         departmentYear { id year department { id name } }
         viewerCan { edit }
         lockReason { status }
+        rules { parameters { deviationBelow deviationAtOrAbove ratingBands { rating low high highInclusive } } }
         indicators(first: 1000, orderBy: [{ field: POSITION }]) {
           totalCount
           edges { node { ...IndicatorEditorRow } }
@@ -200,10 +202,12 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [search] = useSearchParams();
   const { t } = useTranslation();
   const client = useClient();
-  const rules = useRules();
   const [year, refetchYear] = useQuery({ query: YearIndicatorsDocument, variables: { id }, pause: !yearId || !!projectId });
   const [project, refetchProject] = useQuery({ query: ProjectIndicatorsDocument, variables: { id }, pause: !projectId });
   const { data, fetching, error } = projectId ? project : year;
+  // The bands of the rules that score these indicators (a rule set may move them).
+  const subjectNode = data?.node && "rules" in data.node ? data.node : undefined;
+  const rules = useRules(subjectNode?.rules.parameters.ratingBands);
   const refetch = projectId ? refetchProject : refetchYear;
   const [store] = useState(() => new EditStore());
   const [overlay, setOverlay] = useState<ReadonlyMap<string, IndicatorRow>>(() => new Map());
@@ -547,6 +551,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} rules={rules} />
       <DeviationPrompt
         row={promptRow}
+        thresholds={subjectNode && { below: subjectNode.rules.parameters.deviationBelow, atOrAbove: subjectNode.rules.parameters.deviationAtOrAbove }}
         onLater={() => setPrompt(undefined)}
         onSave={(reason) => {
           if (promptRow) commit(promptRow.id, "deviationReason", reason);

@@ -20,11 +20,11 @@ export const zh = {
   grades: {
     title: "评价等级分布",
     grade: "等级",
-    band: "分数区间",
+    band: "分数区间（内置规则）",
     count: "部门数",
     share: "占比",
     total: "合计",
-    bands: { EXCELLENT: "≥ 90", GOOD: "80 – 90", FAIR: "60 – 80", POOR: "< 60" },
+    bands: { EXCELLENT: "≥ {{from}}", GOOD: "{{from}} – {{to}}", FAIR: "{{from}} – {{to}}", POOR: "< {{to}}" },
   },
   below: {
     title: "未达目标的绩效指标",
@@ -115,11 +115,11 @@ export const en: typeof zh = {
   grades: {
     title: "Distribution of grades",
     grade: "Grade",
-    band: "Score band",
+    band: "Score band (built-in rules)",
     count: "Departments",
     share: "Share",
     total: "Total",
-    bands: { EXCELLENT: "≥ 90", GOOD: "80 – 90", FAIR: "60 – 80", POOR: "< 60" },
+    bands: { EXCELLENT: "≥ {{from}}", GOOD: "{{from}} – {{to}}", FAIR: "{{from}} – {{to}}", POOR: "< {{to}}" },
   },
   below: {
     title: "Indicators below target",

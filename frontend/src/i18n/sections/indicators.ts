@@ -67,7 +67,7 @@ export const zh = {
   deviationPlaceholder: "说明偏差的原因",
   deviationPromptTitle: "请填写偏差原因分析",
   deviationPromptText:
-    "「{{name}}」指标值 {{target}}，实际完成 {{actual}}，完成率 {{rate}}，超出正常范围（正向指标低于 100% 或不低于 130%，或反向指标未达标）。提交评价前须说明偏差原因。",
+    "「{{name}}」指标值 {{target}}，实际完成 {{actual}}，完成率 {{rate}}，超出正常范围（正向指标低于 {{below}}% 或不低于 {{atOrAbove}}%，或反向指标未达标）。提交评价前须说明偏差原因。",
   deviationLater: "稍后填写",
   add: "新增指标",
   addTitle: "新增绩效指标",
@@ -164,7 +164,7 @@ export const en: typeof zh = {
   deviationPlaceholder: "Explain why the value deviates",
   deviationPromptTitle: "Deviation reason required",
   deviationPromptText:
-    "“{{name}}”: target {{target}}, actual {{actual}}, completion {{rate}}, which is out of range (a positive indicator below 100 % or at or above 130 %, or a reverse indicator not met). Explain the deviation before the evaluation is submitted.",
+    "“{{name}}”: target {{target}}, actual {{actual}}, completion {{rate}}, which is out of range (a positive indicator below {{below}} % or at or above {{atOrAbove}} %, or a reverse indicator not met). Explain the deviation before the evaluation is submitted.",
   deviationLater: "Later",
   add: "Add indicator",
   addTitle: "Add a performance indicator",

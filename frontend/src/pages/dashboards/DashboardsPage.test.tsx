@@ -68,6 +68,7 @@ const answers = {
         { key: { grade: "FAIR" }, count: 1 },
       ],
     },
+    defaultRules: { excellentFrom: "90.00", goodFrom: "80.00", fairFrom: "60.00" },
   } satisfies DashboardGradesQuery,
   DashboardGroupGrades: {
     evaluationAggregate: {

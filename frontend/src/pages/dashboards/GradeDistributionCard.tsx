@@ -6,6 +6,7 @@ import { graphql } from "../../gql";
 import EChart from "../../lib/charts/EChart";
 import ChartTableCard from "./ChartTableCard";
 import { pending } from "./pending";
+import { plain } from "../../lib/format";
 import { gradeColor, gradeDistribution, gradeOption, type GradeRow } from "./series";
 
 const GradesDocument = graphql(`
@@ -14,6 +15,7 @@ const GradesDocument = graphql(`
       totalGroups
       groups { key { grade } count }
     }
+    defaultRules { excellentFrom goodFrom fairFrom }
   }
 `);
 
@@ -24,6 +26,13 @@ export default function GradeDistributionCard({ year }: { year: number }) {
   const rows = useMemo(() => gradeDistribution(data?.evaluationAggregate.groups), [data]);
   const option = useMemo(() => gradeOption(rows, (g) => t(`grade.${g}`)), [rows, t]);
   const total = rows.reduce((n, r) => n + r.count, 0);
+  // The built-in rules' bands, as the server states them; a region's rule set may draw its own.
+  const bands = data?.defaultRules;
+  const bandOf = (g: GradeRow["grade"]) => {
+    if (!bands) return "";
+    const [from, to] = { EXCELLENT: [bands.excellentFrom, ""], GOOD: [bands.goodFrom, bands.excellentFrom], FAIR: [bands.fairFrom, bands.goodFrom], POOR: ["", bands.fairFrom] }[g];
+    return t(`dashboards.grades.bands.${g}`, { from: plain(from), to: plain(to) });
+  };
 
   let chart, table;
   const waiting = pending(t, { error, fetching, data }, false);
@@ -50,7 +59,7 @@ export default function GradeDistributionCard({ year }: { year: number }) {
             dataIndex: "grade",
             render: (g: GradeRow["grade"]) => <Tag color={gradeColor[g]}>{t(`grade.${g}`)}</Tag>,
           },
-          { title: t("dashboards.grades.band"), dataIndex: "grade", key: "band", render: (g: GradeRow["grade"]) => t(`dashboards.grades.bands.${g}`) },
+          { title: t("dashboards.grades.band"), dataIndex: "grade", key: "band", render: bandOf },
           { title: t("dashboards.grades.count"), dataIndex: "count", align: "right" },
           { title: t("dashboards.grades.share"), dataIndex: "share", align: "right" },
         ]}

@@ -56,6 +56,7 @@ const evaluation = (over: Record<string, unknown> = {}) => ({
   warnings: [],
   departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" } },
   project: { id: "30", name: "督查督办" },
+  rules: { frozen: false, ruleSet: null, parameters: { executionWeight: "10.00", executionExplanationBelow: "90.00" } },
   ...over,
 });
 
@@ -108,6 +109,25 @@ describe("EvaluationPage", () => {
     expect(screen.getByRole("link", { name: /打印版报告/ })).toHaveAttribute("href", "/evaluations/20/report");
     expect(screen.getByRole("link", { name: /指标编辑/ })).toHaveAttribute("href", "/projects/30/indicators");
     expect(screen.getByText("数量指标")).toBeInTheDocument();
+  });
+
+  it("says which rules score it: the built-in rules, or the rule set and version it keeps since its submission", async () => {
+    renderPage(mockClient("EDITOR", evaluation()));
+    expect(await screen.findByTestId("rules")).toHaveTextContent("评分规则：内置规则（SCORING.md）");
+    cleanup();
+    const kept = {
+      frozen: true,
+      ruleSet: { id: "64424509441", name: "南沙区 2023 年度评分规则", year: 2023, version: 1, latest: false, region: null },
+      parameters: { executionWeight: "20.00", executionExplanationBelow: "85.00" },
+    };
+    renderPage(mockClient("REVIEWER", evaluation({ ...lockedBy("SUBMITTED"), viewerCan: none, rules: kept })));
+    const line = await screen.findByTestId("rules");
+    expect(line).toHaveTextContent("南沙区 2023 年度评分规则（2023年度，第 1 版）");
+    expect(line).toHaveTextContent("提交时的规则");
+    expect(line).toHaveTextContent("规则集已有新版本");
+    // The execution item's weight is the rules', not a number the page knows.
+    const stats = [...document.querySelectorAll(".ant-statistic")].map((s) => s.textContent);
+    expect(stats).toContain("预算执行率得分8.50/ 20");
   });
 
   it("lists the checks before submitting, then every problem the server returns, next to its field", async () => {

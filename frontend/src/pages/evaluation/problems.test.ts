@@ -55,6 +55,13 @@ describe("problemsFromChecks and problemLink", () => {
     expect(problemLink(rows[1], "/years/4/indicators")).toBe("/years/4/indicators");
     expect(problemLink(rows[2], "/years/4/indicators")).toBeUndefined();
   });
+  it("links a rule set's standard split (the weights of a level-1 group, a group outside it) to the editor", () => {
+    const split = problemsFromChecks([
+      { indicatorID: null, indicatorName: null, field: "weight", reason: "WEIGHT_SPLIT_MISMATCH", params: { level1: "产出指标", sum: "45", expected: "50" } },
+      { indicatorID: null, indicatorName: null, field: "level1", reason: "WEIGHT_SPLIT_UNKNOWN_GROUP", params: { level1: "群众评价" } },
+    ]);
+    expect(split.map((r) => problemLink(r, "/projects/3/indicators"))).toEqual(["/projects/3/indicators", "/projects/3/indicators"]);
+  });
   it("links a breakdown that does not add up to the department-year's page", () => {
     const [row] = problemsFromChecks([
       { indicatorID: null, indicatorName: null, field: "fundingLines", reason: "FUNDING_SUM_MISMATCH", params: { column: "executed" } },

@@ -47,8 +47,9 @@ export function problemsFromChecks(problems: SubmitProblemLike[]): ProblemRow[] 
 }
 
 /**
- * Where a problem is fixed: the indicator's cell in the editor, the editor for the weights,
- * the department-year's page (yearPath) for a budget breakdown that does not add up.
+ * Where a problem is fixed: the indicator's cell in the editor, the editor for the weights and
+ * the level-1 groups (a rule set's standard split), the department-year's page (yearPath) for a
+ * budget breakdown that does not add up.
  */
 export function problemLink(row: ProblemRow, editorPath: string, yearPath?: string): string | undefined {
   if (row.field === "fundingLines") return yearPath;
@@ -56,7 +57,7 @@ export function problemLink(row: ProblemRow, editorPath: string, yearPath?: stri
     const q = new URLSearchParams({ indicator: row.indicatorID, field: row.field });
     return `${editorPath}?${q.toString()}`;
   }
-  if (row.field === "weight") return editorPath;
+  if (row.field === "weight" || row.field === "level1") return editorPath;
   return undefined;
 }
 

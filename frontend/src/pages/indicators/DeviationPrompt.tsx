@@ -1,17 +1,24 @@
 import { useState } from "react";
 import { Button, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { percent } from "../../lib/format";
+import { percent, plain } from "../../lib/format";
 import { operatorSymbol, type IndicatorRow } from "./types";
+
+/** The deviation thresholds of the rules that score the indicator, in percent (decimal strings). */
+export interface Thresholds {
+  below: string;
+  atOrAbove: string;
+}
 
 interface Props {
   row: IndicatorRow | undefined;
+  thresholds: Thresholds | undefined;
   onSave(reason: string): void;
   onLater(): void;
 }
 
 /** Asks for the deviation reason (偏差原因分析) an indicator now needs before submission. */
-export default function DeviationPrompt({ row, onSave, onLater }: Props) {
+export default function DeviationPrompt({ row, thresholds, onSave, onLater }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -21,12 +28,12 @@ export default function DeviationPrompt({ row, onSave, onLater }: Props) {
       footer={null}
       destroyOnHidden
     >
-      {row && <PromptBody key={row.id} row={row} onSave={onSave} onLater={onLater} />}
+      {row && <PromptBody key={row.id} row={row} thresholds={thresholds} onSave={onSave} onLater={onLater} />}
     </Modal>
   );
 }
 
-function PromptBody({ row, onSave, onLater }: { row: IndicatorRow; onSave(reason: string): void; onLater(): void }) {
+function PromptBody({ row, thresholds, onSave, onLater }: { row: IndicatorRow; thresholds: Thresholds | undefined; onSave(reason: string): void; onLater(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState(row.deviationReason);
   return (
@@ -42,6 +49,8 @@ function PromptBody({ row, onSave, onLater }: { row: IndicatorRow; onSave(reason
           target: `${operatorSymbol(row.operator)} ${row.target ?? "—"}${row.unit}`,
           actual: `${row.effectiveActual ?? "—"}${row.unit}`,
           rate: row.completionRate == null ? "—" : percent(row.completionRate),
+          below: thresholds ? plain(thresholds.below) : "—",
+          atOrAbove: thresholds ? plain(thresholds.atOrAbove) : "—",
         })}
       </Typography.Paragraph>
       <Input.TextArea

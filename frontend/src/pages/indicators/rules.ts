@@ -36,13 +36,25 @@ export interface Rules {
   text(field: string): TextLimit | undefined;
 }
 
-/** The server's rules, once loaded (undefined until then: the server still checks every save). */
-export function useRules(): Rules | undefined {
+/** A rating's band as the server serves it: shares of the weight, as decimal strings. */
+export interface ServedBand {
+  rating: Rating;
+  low: string;
+  high: string;
+  highInclusive: boolean;
+}
+
+/**
+ * The server's rules, once loaded (undefined until then: the server still checks every save). The
+ * bands are subjectBands, those of the rules that score the indicators being edited (a rule set may
+ * move them), once the subject is loaded; the built-in rules' (limits) before.
+ */
+export function useRules(subjectBands?: readonly ServedBand[]): Rules | undefined {
   const [{ data }] = useQuery({ query: LimitsDocument });
   return useMemo(() => {
     if (!data) return undefined;
     const bands = new Map<Rating, Share>();
-    for (const b of data.limits.ratingBands) {
+    for (const b of subjectBands ?? data.limits.ratingBands) {
       const lo = toMicros(b.low);
       const hi = toMicros(b.high);
       if (lo !== undefined && hi !== undefined) bands.set(b.rating, { lo, hi, hiInclusive: b.highInclusive });
@@ -52,7 +64,7 @@ export function useRules(): Rules | undefined {
       if (f.type === "Indicator") texts.set(f.field, { maxLength: f.maxLength ?? undefined, maxBytes: f.maxBytes ?? undefined });
     }
     return { bands, text: (field: string) => texts.get(field) };
-  }, [data]);
+  }, [data, subjectBands]);
 }
 
 /** Whether text is longer than limit allows, and the limit to name. */
