@@ -49,6 +49,8 @@ type Loaders struct {
 	Scored     *dataloadgen.Loader[Subject, []*ent.Indicator] // only kept scores and their groups
 	Evaluation *dataloadgen.Loader[Subject, *ent.Evaluation]
 	Funding    *dataloadgen.Loader[Subject, []*ent.FundingLine] // a year's revenue lines (Project 0) or a project's by source, in form order
+	// LibraryUsage counts the indicators made from each library entry, of those the viewer may read.
+	LibraryUsage *dataloadgen.Loader[int, int]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -148,6 +150,23 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				}
 				return s
 			}), err
+		}, opts()),
+		LibraryUsage: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]int, error) {
+			var counts []struct {
+				ID    int `json:"library_indicator_id"`
+				Count int `json:"count"`
+			}
+			// One GROUP BY under the viewer's read rule: a hidden indicator counts nowhere.
+			err := c(ctx).Indicator.Query().Where(indicator.LibraryIndicatorIDIn(ids...)).
+				GroupBy(indicator.FieldLibraryIndicatorID).Aggregate(ent.Count()).Scan(ctx, &counts)
+			out := make(map[int]int, len(ids))
+			for _, id := range ids {
+				out[id] = 0
+			}
+			for _, r := range counts {
+				out[r.ID] = r.Count
+			}
+			return out, err
 		}, opts()),
 	}
 }

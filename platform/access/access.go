@@ -158,3 +158,4 @@ func transitionAllowed(ctx context.Context, role viewer.Role, em *gen.Evaluation
 	}
 	return privacy.Allow
 }
+
