@@ -158,4 +158,3 @@ func transitionAllowed(ctx context.Context, role viewer.Role, em *gen.Evaluation
 	}
 	return privacy.Allow
 }
-
