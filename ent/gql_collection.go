@@ -1878,19 +1878,6 @@ func (_q *LibraryIndicatorQuery) collectField(ctx context.Context, oneNode bool,
 			_q.WithNamedIndicators(alias, func(wq *IndicatorQuery) {
 				*wq = *query
 			})
-
-		case "transitions":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&LibraryTransitionClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, librarytransitionImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedTransitions(alias, func(wq *LibraryTransitionQuery) {
-				*wq = *query
-			})
 		case "createdAt":
 			if _, ok := fieldSeen[libraryindicator.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, libraryindicator.FieldCreatedAt)

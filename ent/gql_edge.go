@@ -241,18 +241,6 @@ func (_m *LibraryIndicator) Indicators(
 	return _m.QueryIndicators().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *LibraryIndicator) Transitions(ctx context.Context) (result []*LibraryTransition, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TransitionsOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTransitions().All(ctx)
-	}
-	return result, err
-}
-
 func (_m *LibraryTransition) LibraryIndicator(ctx context.Context) (*LibraryIndicator, error) {
 	result, err := _m.Edges.LibraryIndicatorOrErr()
 	if IsNotLoaded(err) {

@@ -76,7 +76,7 @@ type LibraryIndicatorEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [2]map[string]int
 
 	namedIndicators  map[string][]*Indicator
 	namedTransitions map[string][]*LibraryTransition

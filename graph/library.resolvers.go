@@ -11,6 +11,7 @@ import (
 	"jixiao/domain/newyear"
 	"jixiao/ent"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/graph/loader"
 	"jixiao/graph/model"
 	"jixiao/platform/inputerr"
@@ -30,6 +31,12 @@ func (r *libraryIndicatorResolver) UsedIn(ctx context.Context, obj *ent.LibraryI
 // ViewerCan is the resolver for the viewerCan field.
 func (r *libraryIndicatorResolver) ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error) {
 	return r.libraryCan(ctx, obj)
+}
+
+// Transitions is the resolver for the transitions field.
+func (r *libraryIndicatorResolver) Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error) {
+	return r.db(ctx).LibraryTransition.Query().Where(librarytransition.LibraryIndicatorID(obj.ID)).
+		Order(librarytransition.ByAt(), librarytransition.ByID()).All(ctx)
 }
 
 // CreateLibraryIndicator is the resolver for the createLibraryIndicator field.

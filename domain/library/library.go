@@ -144,6 +144,25 @@ func Propose(ctx context.Context, db *ent.Client, id int, tags []string) (*ent.L
 	if dy == nil {
 		return nil, &inputerr.NotFound{Field: "indicatorID", Entity: "indicator", ID: id}
 	}
+	c := db.LibraryIndicator.Create().
+		SetScope(libraryindicator.ScopeDEPARTMENT).SetDepartmentID(dy.DepartmentID).SetStatus(libraryindicator.StatusPROPOSED).
+		SetLevel1(ind.Level1).SetLevel2(ind.Level2).SetName(ind.Name).
+		SetKind(libraryindicator.Kind(ind.Kind)).SetUnit(ind.Unit).SetScoringCriteria(ind.ScoringCriteria).
+		SetWeight(ind.Weight).SetNillableTargetMin(ind.Target).SetNillableTargetMax(ind.Target)
+	if tags != nil {
+		c.SetTags(tags)
+	}
+	if ind.Operator != nil {
+		c.SetOperator(libraryindicator.Operator(*ind.Operator))
+	}
+	if ind.Binding != nil {
+		c.SetBinding(libraryindicator.Binding(*ind.Binding))
+	}
+	// The access rules first: whether the library has it already is told only to
+	// somebody who may propose it.
+	if err := libraryindicator.Policy.EvalMutation(ctx, c.Mutation()); err != nil {
+		return nil, err
+	}
 	same := db.LibraryIndicator.Query().Where(
 		libraryindicator.Level1(ind.Level1), libraryindicator.Level2(ind.Level2), libraryindicator.Name(ind.Name),
 		libraryindicator.Or(
@@ -158,20 +177,6 @@ func Propose(ctx context.Context, db *ent.Client, id int, tags []string) (*ent.L
 		return nil, &inputerr.Taken{Field: "indicatorID", What: what, Entity: "library indicator", Existing: first.ID}
 	} else if !ent.IsNotFound(err) {
 		return nil, err
-	}
-	c := db.LibraryIndicator.Create().
-		SetScope(libraryindicator.ScopeDEPARTMENT).SetDepartmentID(dy.DepartmentID).SetStatus(libraryindicator.StatusPROPOSED).
-		SetLevel1(ind.Level1).SetLevel2(ind.Level2).SetName(ind.Name).
-		SetKind(libraryindicator.Kind(ind.Kind)).SetUnit(ind.Unit).SetScoringCriteria(ind.ScoringCriteria).
-		SetWeight(ind.Weight).SetNillableTargetMin(ind.Target).SetNillableTargetMax(ind.Target)
-	if tags != nil {
-		c.SetTags(tags)
-	}
-	if ind.Operator != nil {
-		c.SetOperator(libraryindicator.Operator(*ind.Operator))
-	}
-	if ind.Binding != nil {
-		c.SetBinding(libraryindicator.Binding(*ind.Binding))
 	}
 	return c.Save(ctx)
 }

@@ -76,8 +76,8 @@ func (LibraryIndicator) Edges() []ent.Edge {
 		// Where the entry is used: the indicators made from it.
 		edge.To("indicators", Indicator.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.To("transitions", LibraryTransition.Type).
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Listed in order by a hand-written field (graph/library.graphql).
+		edge.To("transitions", LibraryTransition.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

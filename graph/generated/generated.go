@@ -846,6 +846,7 @@ type LibraryIndicatorResolver interface {
 	UsageCount(ctx context.Context, obj *ent.LibraryIndicator) (int, error)
 	UsedIn(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.DepartmentYear, error)
 	ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error)
+	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
 }
 type MonthlyExecutionResolver interface {
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
@@ -7794,7 +7795,6 @@ type LibraryIndicator implements Node {
     """
     where: IndicatorWhereInput
   ): IndicatorConnection!
-  transitions: [LibraryTransition!]
 }
 """
 A connection to a list of items.
@@ -10172,6 +10172,8 @@ extend type LibraryIndicator {
   usedIn: [DepartmentYear!]!
   """What the caller may do with the entry now."""
   viewerCan: LibraryViewerCan!
+  """The steps of its proposal, oldest first: who moved it from what to what, when, with which comment."""
+  transitions: [LibraryTransition!]!
 }
 
 """What the caller may do with a library entry now, as the access rules decide."""
@@ -11182,14 +11184,14 @@ func (ec *executionContext) childFields_LibraryIndicator(ctx context.Context, fi
 		return ec.fieldContext_LibraryIndicator_department(ctx, field)
 	case "indicators":
 		return ec.fieldContext_LibraryIndicator_indicators(ctx, field)
-	case "transitions":
-		return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
 	case "usageCount":
 		return ec.fieldContext_LibraryIndicator_usageCount(ctx, field)
 	case "usedIn":
 		return ec.fieldContext_LibraryIndicator_usedIn(ctx, field)
 	case "viewerCan":
 		return ec.fieldContext_LibraryIndicator_viewerCan(ctx, field)
+	case "transitions":
+		return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LibraryIndicator", field.Name)
 }
@@ -21413,38 +21415,6 @@ func (ec *executionContext) fieldContext_LibraryIndicator_indicators(ctx context
 	return fc, nil
 }
 
-func (ec *executionContext) _LibraryIndicator_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Transitions(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
-			return ec.marshalOLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_LibraryIndicator_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "LibraryIndicator",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_LibraryTransition(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _LibraryIndicator_usageCount(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21527,6 +21497,38 @@ func (ec *executionContext) fieldContext_LibraryIndicator_viewerCan(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LibraryViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LibraryIndicator().Transitions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
+			return ec.marshalNLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryTransition(ctx, field)
 		},
 	}
 	return fc, nil
@@ -46575,12 +46577,6 @@ func (ec *executionContext) _LibraryIndicator(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LibraryIndicator_indicators(ctx, field, obj)
 				})
-		case "transitions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._LibraryIndicator_transitions(ctx, field, obj)
-				})
 		case "usageCount":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -46598,6 +46594,12 @@ func (ec *executionContext) _LibraryIndicator(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LibraryIndicator_viewerCan(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_transitions(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50453,6 +50455,22 @@ func (ec *executionContext) marshalNLibraryStatus2jixiaoᚋentᚋlibraryindicato
 	return v
 }
 
+func (ec *executionContext) marshalNLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLibraryTransition2ᚖjixiaoᚋentᚐLibraryTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNLibraryTransition2ᚖjixiaoᚋentᚐLibraryTransition(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryTransition) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "LibraryTransition!")
@@ -52929,25 +52947,6 @@ func (ec *executionContext) marshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindic
 		return graphql.Null
 	}
 	return v
-}
-
-func (ec *executionContext) marshalOLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNLibraryTransition2ᚖjixiaoᚋentᚐLibraryTransition(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx context.Context, sel ast.SelectionSet, v *model.Lock) graphql.Marshaler {
