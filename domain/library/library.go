@@ -15,7 +15,9 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/schema"
+	"jixiao/platform/access"
 	"jixiao/platform/inputerr"
+	"jixiao/platform/viewer"
 )
 
 // DefaultWeight is the weight of an indicator made from an entry that suggests none:
@@ -133,6 +135,10 @@ func Add(ctx context.Context, db *ent.Client, dyID int, projectID *int, ids []in
 // weight, and tags. It is refused, naming the entry, when the common library has
 // the indicator already, or the department has proposed it and awaits the answer.
 func Propose(ctx context.Context, db *ent.Client, id int, tags []string) (*ent.LibraryIndicator, error) {
+	// Proposing is for somebody signed in: nobody else is told whether the indicator exists.
+	if viewer.FromContext(ctx).Kind == viewer.Anonymous {
+		return nil, access.ErrUnauthenticated
+	}
 	ind, err := db.Indicator.Query().Where(indicator.ID(id)).WithDepartmentYear().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, &inputerr.NotFound{Field: "indicatorID", Entity: "indicator", ID: id}
