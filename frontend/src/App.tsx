@@ -20,6 +20,7 @@ const IndicatorsPage = lazy(() => import("./pages/IndicatorsPage"));
 const EvaluationPage = lazy(() => import("./pages/EvaluationPage"));
 const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
+const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -38,6 +39,7 @@ function Routed() {
             <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
             <Route path="/dashboards" element={<DashboardsPage />} />
+            <Route path="/library" element={<LibraryPage />} />
             <Route path="*" element={<Navigate to="/departments" replace />} />
           </Routes>
         </Suspense>

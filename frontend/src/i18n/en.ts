@@ -40,6 +40,7 @@ const en: Catalogue = {
   nav: {
     departments: "Departments",
     dashboards: "Dashboards",
+    library: "Indicator library",
     language: "中文",
   },
   departments: {

@@ -10,9 +10,10 @@ import * as report from "./sections/report";
 import * as errors from "./sections/errors";
 import * as exportSection from "./sections/export";
 import * as forms from "./sections/forms";
+import * as library from "./sections/library";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, library };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

@@ -38,6 +38,7 @@ const zhCN = {
   nav: {
     departments: "部门",
     dashboards: "分析看板",
+    library: "指标库",
     language: "English",
   },
   departments: {
