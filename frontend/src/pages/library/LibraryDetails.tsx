@@ -18,9 +18,7 @@ export default function LibraryDetails({ entry }: { entry: LibraryEntry }) {
         <Descriptions.Item label={t("indicators.formula")}>{t(`indicators.binding.${entry.binding}`)}</Descriptions.Item>
       )}
       {entry.department && <Descriptions.Item label={t("library.col.scope")}>{t("library.department", { name: entry.department.name })}</Descriptions.Item>}
-      {entry.reviewComment && (
-        <Descriptions.Item label={t("library.history")}>{t("library.reviewComment", { comment: entry.reviewComment })}</Descriptions.Item>
-      )}
+      {entry.reviewComment ? <Descriptions.Item label={t("library.reviewCommentLabel")}>{entry.reviewComment}</Descriptions.Item> : null}
       <Descriptions.Item label={t("library.usedIn")}>
         {error ? (
           <Alert type="error" showIcon message={errorsText(t, error)} />
