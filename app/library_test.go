@@ -287,7 +287,13 @@ func libraryAPI(t *testing.T, db string) {
 			t.Errorf("returned: %+v", e)
 		}
 		refused(t, "approving a returned entry", post(t, admin, approveLibrary, map[string]any{"id": e.ID}), "BAD_USER_INPUT", "id", "")
-		e = one(t, post(t, editor, updateLibrary, map[string]any{"id": e.ID, "in": map[string]any{"unit": "%", "targetMin": "95", "targetMax": "100"}}))
+		e = one(t, post(t, editor, updateLibrary, map[string]any{"id": e.ID, "in": map[string]any{"unit": "%", "targetMin": "95", "targetMax": "100",
+			"appendTags": []string{"督查", " 时效 "}}}))
+		if !slices.Equal(e.Tags, []string{"办公室", "督查", "时效"}) {
+			t.Errorf("tags appended: %v", e.Tags)
+		}
+		refused(t, "appending too many tags", post(t, editor, updateLibrary, map[string]any{"id": e.ID,
+			"in": map[string]any{"appendTags": []string{"一", "二", "三", "四", "五", "六", "七", "八"}}}), "BAD_USER_INPUT", "tags", "TOO_LARGE")
 		e = one(t, post(t, editor, proposeLibrary, map[string]any{"id": e.ID}))
 		e = one(t, post(t, admin, approveLibrary, map[string]any{"id": e.ID, "c": "同意"}))
 		if e.Status != "APPROVED" || e.Scope != "COMMON" || e.DepartmentID == nil || *e.DepartmentID != s.office || e.Unit != "%" {

@@ -50,7 +50,15 @@ func (r *mutationResolver) CreateLibraryIndicator(ctx context.Context, input ent
 
 // UpdateLibraryIndicator is the resolver for the updateLibraryIndicator field.
 func (r *mutationResolver) UpdateLibraryIndicator(ctx context.Context, id int, input ent.UpdateLibraryIndicatorInput, version *int) (*ent.LibraryIndicator, error) {
-	e, err := r.db(ctx).LibraryIndicator.UpdateOneID(id).SetInput(input).SetNillableVersion(version).Save(ctx)
+	// entgql's generated Mutate appends input.Tags for appendTags (contrib v0.7.0): the
+	// tags to append are appended here instead.
+	added := input.AppendTags
+	input.AppendTags = nil
+	u := r.db(ctx).LibraryIndicator.UpdateOneID(id).SetInput(input).SetNillableVersion(version)
+	if added != nil {
+		u.AppendTags(added)
+	}
+	e, err := u.Save(ctx)
 	return found(e, err, "library indicator", id)
 }
 

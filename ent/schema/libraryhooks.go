@@ -43,12 +43,8 @@ func libraryRules() ent.Hook {
 			if v, ok := m.Level2(); ok {
 				m.SetLevel2(NormaliseName(v))
 			}
-			if tags, ok := m.Tags(); ok {
-				clean, err := NormaliseTags(tags)
-				if err != nil {
-					return nil, err
-				}
-				m.SetTags(clean)
+			if err := normaliseTags(ctx, m); err != nil {
+				return nil, err
 			}
 			if err := checkLibraryEntry(ctx, m); err != nil {
 				return nil, err
@@ -56,6 +52,29 @@ func libraryRules() ent.Hook {
 			return next.Mutate(ctx, m)
 		})
 	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne)
+}
+
+// normaliseTags normalises the tags the mutation leaves the entry with: those set,
+// or, for tags appended (appendTags), the stored ones and the new ones together.
+func normaliseTags(ctx context.Context, m *gen.LibraryIndicatorMutation) error {
+	tags, set := m.Tags()
+	added, appended := m.AppendedTags()
+	if !set && !appended {
+		return nil
+	}
+	if appended && !set && m.Op().Is(ent.OpUpdateOne) {
+		old, err := m.OldTags(ctx)
+		if err != nil {
+			return err
+		}
+		tags = old
+	}
+	clean, err := NormaliseTags(append(slices.Clone(tags), added...))
+	if err != nil {
+		return err
+	}
+	m.SetTags(clean) // replaces the appended ones too
+	return nil
 }
 
 // NormaliseTags trims each tag, drops empty ones and repeats (keeping the first's
