@@ -67,6 +67,7 @@ type Documents = {
     "\n  mutation AddFromLibrary($year: ID!, $project: ID, $ids: [ID!]!) {\n    addIndicatorsFromLibrary(departmentYearID: $year, projectID: $project, libraryIDs: $ids) { id name }\n  }\n": typeof types.AddFromLibraryDocument,
     "\n  mutation ProposeIndicator($id: ID!, $tags: [String!]) {\n    proposeIndicatorToLibrary(indicatorID: $id, tags: $tags) { ...LibraryEntry }\n  }\n": typeof types.ProposeIndicatorDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryIndicatorInput!, $propose: Boolean) {\n    createLibraryIndicator(input: $input, propose: $propose) { ...LibraryEntry }\n  }\n": typeof types.CreateLibraryDocument,
+    "\n  mutation UpdateLibrary($id: ID!, $input: UpdateLibraryIndicatorInput!, $version: Int) {\n    updateLibraryIndicator(id: $id, input: $input, version: $version) { ...LibraryEntry }\n  }\n": typeof types.UpdateLibraryDocument,
     "\n  mutation ProposeLibrary($id: ID!) {\n    proposeLibraryIndicator(id: $id) { ...LibraryEntry }\n  }\n": typeof types.ProposeLibraryDocument,
     "\n  mutation ApproveLibrary($id: ID!, $comment: String) {\n    approveLibraryIndicator(id: $id, comment: $comment) { ...LibraryEntry }\n  }\n": typeof types.ApproveLibraryDocument,
     "\n  mutation ReturnLibrary($id: ID!, $comment: String!) {\n    returnLibraryIndicator(id: $id, comment: $comment) { ...LibraryEntry }\n  }\n": typeof types.ReturnLibraryDocument,
@@ -128,6 +129,7 @@ const documents: Documents = {
     "\n  mutation AddFromLibrary($year: ID!, $project: ID, $ids: [ID!]!) {\n    addIndicatorsFromLibrary(departmentYearID: $year, projectID: $project, libraryIDs: $ids) { id name }\n  }\n": types.AddFromLibraryDocument,
     "\n  mutation ProposeIndicator($id: ID!, $tags: [String!]) {\n    proposeIndicatorToLibrary(indicatorID: $id, tags: $tags) { ...LibraryEntry }\n  }\n": types.ProposeIndicatorDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryIndicatorInput!, $propose: Boolean) {\n    createLibraryIndicator(input: $input, propose: $propose) { ...LibraryEntry }\n  }\n": types.CreateLibraryDocument,
+    "\n  mutation UpdateLibrary($id: ID!, $input: UpdateLibraryIndicatorInput!, $version: Int) {\n    updateLibraryIndicator(id: $id, input: $input, version: $version) { ...LibraryEntry }\n  }\n": types.UpdateLibraryDocument,
     "\n  mutation ProposeLibrary($id: ID!) {\n    proposeLibraryIndicator(id: $id) { ...LibraryEntry }\n  }\n": types.ProposeLibraryDocument,
     "\n  mutation ApproveLibrary($id: ID!, $comment: String) {\n    approveLibraryIndicator(id: $id, comment: $comment) { ...LibraryEntry }\n  }\n": types.ApproveLibraryDocument,
     "\n  mutation ReturnLibrary($id: ID!, $comment: String!) {\n    returnLibraryIndicator(id: $id, comment: $comment) { ...LibraryEntry }\n  }\n": types.ReturnLibraryDocument,
@@ -362,6 +364,10 @@ export function graphql(source: "\n  mutation ProposeIndicator($id: ID!, $tags: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateLibrary($input: CreateLibraryIndicatorInput!, $propose: Boolean) {\n    createLibraryIndicator(input: $input, propose: $propose) { ...LibraryEntry }\n  }\n"): (typeof documents)["\n  mutation CreateLibrary($input: CreateLibraryIndicatorInput!, $propose: Boolean) {\n    createLibraryIndicator(input: $input, propose: $propose) { ...LibraryEntry }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLibrary($id: ID!, $input: UpdateLibraryIndicatorInput!, $version: Int) {\n    updateLibraryIndicator(id: $id, input: $input, version: $version) { ...LibraryEntry }\n  }\n"): (typeof documents)["\n  mutation UpdateLibrary($id: ID!, $input: UpdateLibraryIndicatorInput!, $version: Int) {\n    updateLibraryIndicator(id: $id, input: $input, version: $version) { ...LibraryEntry }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

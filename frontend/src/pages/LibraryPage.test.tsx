@@ -135,4 +135,25 @@ describe("LibraryPage", () => {
       propose: true,
     });
   });
+
+  it("lets the bureau change a common entry with the version it read", async () => {
+    const editable = { ...satisfaction, version: 3, viewerCan: { ...satisfaction.viewerCan, edit: true } };
+    const m = page("ADMIN", {
+      LibraryList: listAnswer([editable]),
+      UpdateLibrary: { data: { updateLibraryIndicator: { ...editable, version: 4, targetMin: "90.00" } } },
+    });
+    await screen.findByText("服务对象满意度");
+    fireEvent.click(within(rowOf("服务对象满意度")).getByRole("button", { name: /编\s?辑/ }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByLabelText("常用指标值下限")).toHaveValue("85");
+    fireEvent.change(within(dialog).getByLabelText("常用指标值下限"), { target: { value: "90" } });
+    fireEvent.change(within(dialog).getByLabelText("建议分值"), { target: { value: "" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: /保\s?存/ }));
+    await waitFor(() => expect(m.variablesOf("UpdateLibrary")).toHaveLength(1));
+    expect(m.variablesOf("UpdateLibrary")[0]).toMatchObject({
+      id: satisfaction.id,
+      version: 3,
+      input: { targetMin: "90", targetMax: "95", weight: undefined, clearWeight: true, clearTargetMin: false, tags: ["项目", "满意度"] },
+    });
+  });
 });

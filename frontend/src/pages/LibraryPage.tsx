@@ -35,6 +35,7 @@ export default function LibraryPage() {
   const [scope, setScope] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<LibraryEntry>();
   const [reviewing, setReviewing] = useState<{ entry: LibraryEntry; approve: boolean }>();
   const [problem, setProblem] = useState<string>();
   const [messages, holder] = message.useMessage();
@@ -72,6 +73,11 @@ export default function LibraryPage() {
             {t("library.return")}
           </Button>
         </>
+      )}
+      {e.viewerCan.edit && (
+        <Button size="small" onClick={() => setEditing(e)}>
+          {t("library.edit")}
+        </Button>
       )}
       {e.viewerCan.edit && e.usageCount === 0 && (
         <Popconfirm
@@ -126,11 +132,14 @@ export default function LibraryPage() {
       {problem && <Alert type="error" showIcon closable onClose={() => setProblem(undefined)} message={problem} role="alert" style={{ marginBottom: 12 }} />}
       <LibraryTable entries={entries} loading={fetching} details={(e) => <LibraryDetails entry={e} />} actions={actions} />
       <CreateEntryModal
-        open={creating}
+        key={editing?.id ?? "new"}
+        open={creating || !!editing}
         bureau={bureau}
         department={department}
+        entry={editing}
         onClose={(created) => {
           setCreating(false);
+          setEditing(undefined);
           if (created) {
             void messages.success(created);
             refetch({ requestPolicy: "network-only" });

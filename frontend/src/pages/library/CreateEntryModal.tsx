@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { errorText, fieldErrors } from "../../api/errors";
 import { decimalProblem } from "../indicators/decimal";
 import { OPERATORS, type Kind, type Operator } from "../indicators/types";
-import { CreateLibraryDocument } from "./query";
+import { CreateLibraryDocument, trim, UpdateLibraryDocument, type LibraryEntry } from "./query";
 
 interface Values {
   scope: "COMMON" | "DEPARTMENT";
@@ -27,15 +27,19 @@ const FIELDS = new Set(["scope", "level1", "level2", "name", "kind", "operator",
 
 /**
  * A new library entry: the finance bureau's for the common library, an editor's for their
- * department's (and, ticked, proposed to the bureau at once). The server checks it all.
+ * department's (and, ticked, proposed to the bureau at once); or, given entry, a change of it,
+ * with the version read. The server checks it all.
  */
 export default function CreateEntryModal({
   open,
   bureau,
   department,
+  entry,
   onClose,
 }: {
   open: boolean;
+  /** The entry to change; none for a new one. */
+  entry?: LibraryEntry;
   /** Whether the caller keeps the common library (administrators, reviewers). */
   bureau: boolean;
   /** The caller's department, for an entry of its own; none for the bureau. */
@@ -45,7 +49,9 @@ export default function CreateEntryModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [other, setOther] = useState<string>();
-  const [{ fetching }, create] = useMutation(CreateLibraryDocument);
+  const [{ fetching: creating }, create] = useMutation(CreateLibraryDocument);
+  const [{ fetching: updating }, update] = useMutation(UpdateLibraryDocument);
+  const fetching = creating || updating;
   const kind = Form.useWatch("kind", form);
   const scope = Form.useWatch("scope", form);
   const required = { required: true, whitespace: true, message: t("indicators.validation.required") };
@@ -61,28 +67,40 @@ export default function CreateEntryModal({
     setOther(undefined);
     const quantitative = v.kind === "QUANTITATIVE";
     const opt = (s?: string) => (s?.trim() ? s.trim() : undefined);
-    const r = await create({
-      input: {
-        scope: v.scope,
-        departmentID: v.scope === "DEPARTMENT" ? department?.id : undefined,
-        level1: v.level1,
-        level2: v.level2,
-        name: v.name.trim(),
-        kind: v.kind,
-        operator: quantitative ? v.operator : undefined,
-        targetMin: quantitative ? opt(v.targetMin) : undefined,
-        targetMax: quantitative ? opt(v.targetMax) : undefined,
-        unit: v.unit?.trim() ?? "",
-        weight: opt(v.weight),
-        scoringCriteria: v.scoringCriteria?.trim() ?? "",
-        tags: v.tags,
-      },
-      propose: v.scope === "DEPARTMENT" && v.propose,
-    });
+    const fields = {
+      level1: v.level1,
+      level2: v.level2,
+      name: v.name.trim(),
+      kind: v.kind,
+      operator: quantitative ? v.operator : undefined,
+      targetMin: quantitative ? opt(v.targetMin) : undefined,
+      targetMax: quantitative ? opt(v.targetMax) : undefined,
+      unit: v.unit?.trim() ?? "",
+      weight: opt(v.weight),
+      scoringCriteria: v.scoringCriteria?.trim() ?? "",
+      tags: v.tags,
+    };
+    const r = entry
+      ? await update({
+          id: entry.id,
+          version: entry.version,
+          // What is left empty is cleared, as the form shows it.
+          input: {
+            ...fields,
+            clearOperator: !fields.operator,
+            clearTargetMin: !fields.targetMin,
+            clearTargetMax: !fields.targetMax,
+            clearWeight: !fields.weight,
+          },
+        })
+      : await create({
+          input: { ...fields, scope: v.scope, departmentID: v.scope === "DEPARTMENT" ? department?.id : undefined },
+          propose: v.scope === "DEPARTMENT" && v.propose,
+        });
     const errors = fieldErrors(r.error);
     if (!errors.length) {
       form.resetFields();
-      return onClose(t("library.created", { name: v.name.trim() }));
+      return onClose(t(entry ? "library.saved" : "library.created", { name: v.name.trim() }));
     }
     form.setFields(errors.filter((e) => e.field && FIELDS.has(e.field)).map((e) => ({ name: e.field as keyof Values, errors: [errorText(t, e)] })));
     const rest = errors.filter((e) => !e.field || !FIELDS.has(e.field));
@@ -91,8 +109,8 @@ export default function CreateEntryModal({
   return (
     <Modal
       open={open}
-      title={t("library.addTitle")}
-      okText={t("library.create")}
+      title={entry ? t("library.editTitle", { name: entry.name }) : t("library.addTitle")}
+      okText={entry ? t("common.save") : t("library.create")}
       cancelText={t("common.cancel")}
       confirmLoading={fetching}
       onOk={() => void submit().catch(() => undefined)}
@@ -103,10 +121,21 @@ export default function CreateEntryModal({
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ scope: bureau ? "COMMON" : "DEPARTMENT", kind: "QUANTITATIVE", operator: "GE", tags: [], propose: true }}
-        aria-label={t("library.addTitle")}
+        initialValues={
+          entry
+            ? {
+                ...entry,
+                operator: entry.operator ?? "GE",
+                targetMin: entry.targetMin ? trim(entry.targetMin) : undefined,
+                targetMax: entry.targetMax ? trim(entry.targetMax) : undefined,
+                weight: entry.weight ? trim(entry.weight) : undefined,
+                tags: [...entry.tags],
+              }
+            : { scope: bureau ? "COMMON" : "DEPARTMENT", kind: "QUANTITATIVE", operator: "GE", tags: [], propose: true }
+        }
+        aria-label={entry ? t("library.editTitle", { name: entry.name }) : t("library.addTitle")}
       >
-        <Form.Item name="scope" label={t("library.addScope")}>
+        <Form.Item name="scope" label={t("library.addScope")} hidden={!!entry}>
           <Radio.Group
             options={[
               { value: "COMMON", label: t("library.addAsCommon"), disabled: !bureau },
@@ -151,7 +180,7 @@ export default function CreateEntryModal({
         <Form.Item name="tags" label={t("library.tags")}>
           <Select mode="tags" tokenSeparators={[",", "，", "、"]} placeholder={t("library.tagsPlaceholder")} aria-label={t("library.tags")} />
         </Form.Item>
-        {scope === "DEPARTMENT" && (
+        {scope === "DEPARTMENT" && !entry && (
           <Form.Item name="propose" valuePropName="checked">
             <Checkbox>{t("library.proposeNow")}</Checkbox>
           </Form.Item>

@@ -79,6 +79,12 @@ export const CreateLibraryDocument = graphql(`
   }
 `);
 
+export const UpdateLibraryDocument = graphql(`
+  mutation UpdateLibrary($id: ID!, $input: UpdateLibraryIndicatorInput!, $version: Int) {
+    updateLibraryIndicator(id: $id, input: $input, version: $version) { ...LibraryEntry }
+  }
+`);
+
 export const ProposeLibraryDocument = graphql(`
   mutation ProposeLibrary($id: ID!) {
     proposeLibraryIndicator(id: $id) { ...LibraryEntry }
