@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -303,7 +304,7 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 		"name": "审计项目", "budget": "100", "executed": "100"}})
 	projectRow := with(map[string]any{"departmentYearID": year, "code": "P-1", "name": "审计项目", "category": "",
 		"supervisingDepartment": "", "implementingUnit": "", "initialBudget": "0.00", "goalOutcome": "",
-		"budget": "100.00", "executed": "100.00", "goal": "", "version": 1},
+		"budget": "100.00", "executed": "100.00", "goal": "", "continuesNextYear": true, "version": 1},
 		times(t, admin, project, "Project", "createdAt", "updatedAt"))
 	tr.expect("createProject", want{"CREATE", "Project", project, adm, created(projectRow)})
 	run(admin, updateProject, map[string]any{"id": project, "in": map[string]any{"goal": "查清问题", "executed": "99.5",
@@ -318,13 +319,57 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	ind := byID(admin, createIndicator, met(year, project, "90"))
 	indRow := with(map[string]any{"departmentYearID": year, "projectID": project, "position": 0, "level1": "产出", "level2": "数量",
 		"name": "权限测试指标", "kind": "QUANTITATIVE", "operator": "GE", "target": "1.00", "unit": "件", "weight": "90.00",
-		"actual": "1.00", "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "scoringCriteria": "", "version": 1},
+		"actual": "1.00", "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "scoringCriteria": "", "libraryIndicatorID": nil, "version": 1},
 		times(t, admin, ind, "Indicator", "createdAt", "updatedAt"))
 	tr.expect("createIndicator", want{"CREATE", "Indicator", ind, adm, created(indRow)})
 	run(editor, updateIndicator, map[string]any{"id": ind, "in": map[string]any{"deviationReason": "无偏差", "actual": "42",
 		"scoringCriteria": "完成得满分"}})
 	tr.expect("updateIndicator", want{"UPDATE", "Indicator", ind, ed,
 		map[string][2]any{"deviationReason": {"", "无偏差"}, "actual": {"1.00", "42.00"}, "scoringCriteria": {"", "完成得满分"}, "version": {1, 2}}})
+
+	// The library: an entry of the department, changed, proposed, returned, proposed and
+	// approved; an indicator proposed; entries added to the year; an entry deleted.
+	libRow := func(id string, row map[string]any) map[string]any {
+		return with(row, times(t, admin, id, "LibraryIndicator", "createdAt", "updatedAt"))
+	}
+	entry := byID(editor, `mutation($in: CreateLibraryIndicatorInput!) { createLibraryIndicator(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"scope": "DEPARTMENT", "departmentID": dept, "level1": "产出", "level2": "数量", "name": "审计报告数", "kind": "QUANTITATIVE",
+		"operator": "GE", "unit": "篇", "targetMin": "5", "tags": []string{"审计"}}})
+	entryRow := libRow(entry, map[string]any{"scope": "DEPARTMENT", "departmentID": dept, "level1": "产出", "level2": "数量", "name": "审计报告数",
+		"kind": "QUANTITATIVE", "operator": "GE", "unit": "篇", "scoringCriteria": "", "binding": nil, "targetMin": "5.00", "targetMax": nil,
+		"weight": nil, "tags": []any{"审计"}, "status": "DRAFT", "reviewComment": "", "version": 1})
+	tr.expect("createLibraryIndicator", want{"CREATE", "LibraryIndicator", entry, ed, created(entryRow)})
+	run(editor, `mutation($id: ID!, $in: UpdateLibraryIndicatorInput!) { updateLibraryIndicator(id: $id, input: $in) { id } }`,
+		map[string]any{"id": entry, "in": map[string]any{"targetMax": "8", "tags": []string{"审计", "监督"}}})
+	tr.expect("updateLibraryIndicator", want{"UPDATE", "LibraryIndicator", entry, ed,
+		map[string][2]any{"targetMax": {nil, "8.00"}, "tags": {[]any{"审计"}, []any{"审计", "监督"}}, "version": {1, 2}}})
+	libStep := func(c *caller, q string) { t.Helper(); run(c, q, map[string]any{"id": entry}) }
+	libStep(editor, `mutation($id: ID!) { proposeLibraryIndicator(id: $id) { id } }`)
+	tr.expect("proposeLibraryIndicator", want{"UPDATE", "LibraryIndicator", entry, ed, map[string][2]any{"status": {"DRAFT", "PROPOSED"}, "version": {2, 3}}})
+	libStep(admin, `mutation($id: ID!) { returnLibraryIndicator(id: $id, comment: "请补充") { id } }`)
+	tr.expect("returnLibraryIndicator", want{"UPDATE", "LibraryIndicator", entry, adm,
+		map[string][2]any{"status": {"PROPOSED", "RETURNED"}, "reviewComment": {"", "请补充"}, "version": {3, 4}}})
+	libStep(editor, `mutation($id: ID!) { proposeLibraryIndicator(id: $id) { id } }`)
+	tr.expect("proposeLibraryIndicator (again)", want{"UPDATE", "LibraryIndicator", entry, ed, map[string][2]any{"status": {"RETURNED", "PROPOSED"}, "version": {4, 5}}})
+	libStep(admin, `mutation($id: ID!) { approveLibraryIndicator(id: $id, comment: "同意") { id } }`)
+	tr.expect("approveLibraryIndicator", want{"UPDATE", "LibraryIndicator", entry, adm,
+		map[string][2]any{"status": {"PROPOSED", "APPROVED"}, "scope": {"DEPARTMENT", "COMMON"}, "reviewComment": {"请补充", "同意"}, "version": {5, 6}}})
+	proposed := byID(editor, `mutation($id: ID!) { proposeIndicatorToLibrary(indicatorID: $id) { id } }`, map[string]any{"id": ind})
+	proposedRow := libRow(proposed, map[string]any{"scope": "DEPARTMENT", "departmentID": dept, "level1": "产出", "level2": "数量", "name": "权限测试指标",
+		"kind": "QUANTITATIVE", "operator": "GE", "unit": "件", "scoringCriteria": "完成得满分", "binding": nil, "targetMin": "1.00", "targetMax": "1.00",
+		"weight": "90.00", "tags": []any{}, "status": "PROPOSED", "reviewComment": "", "version": 1})
+	tr.expect("proposeIndicatorToLibrary", want{"CREATE", "LibraryIndicator", proposed, ed, created(proposedRow)})
+	var fromLib struct{ AddIndicatorsFromLibrary []struct{ ID string } }
+	must(t, editor, `mutation($y: ID!, $ids: [ID!]!) { addIndicatorsFromLibrary(departmentYearID: $y, libraryIDs: $ids) { id } }`,
+		map[string]any{"y": year, "ids": []string{entry}}, &fromLib)
+	madeID := fromLib.AddIndicatorsFromLibrary[0].ID
+	madeRow := with(map[string]any{"departmentYearID": year, "projectID": nil, "position": 1, "level1": "产出", "level2": "数量",
+		"name": "审计报告数", "kind": "QUANTITATIVE", "operator": "GE", "target": "5.00", "unit": "篇", "weight": "1.00",
+		"actual": nil, "binding": nil, "rating": nil, "ratedScore": nil, "deviationReason": "", "scoringCriteria": "",
+		"libraryIndicatorID": entry, "version": 1}, times(t, admin, madeID, "Indicator", "createdAt", "updatedAt"))
+	tr.expect("addIndicatorsFromLibrary", want{"CREATE", "Indicator", madeID, ed, created(madeRow)})
+	run(admin, fmt.Sprintf(remove, "deleteLibraryIndicator"), map[string]any{"id": proposed})
+	tr.expect("deleteLibraryIndicator", want{"DELETE", "LibraryIndicator", proposed, adm, deletedRow(proposedRow)})
 
 	// Funding lines: one by one, then a whole breakdown at once.
 	line := byID(editor, `mutation($in: CreateFundingLineInput!) { createFundingLine(input: $in) { id } }`, map[string]any{"in": map[string]any{
@@ -471,14 +516,14 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	p2 := byID(admin, createProject, map[string]any{"in": map[string]any{"departmentYearID": year, "name": "二号项目"}})
 	p2Row := with(map[string]any{"departmentYearID": year, "code": "", "name": "二号项目", "category": "",
 		"supervisingDepartment": "", "implementingUnit": "", "initialBudget": "0.00", "goalOutcome": "",
-		"budget": "0.00", "executed": "0.00", "goal": "", "version": 1}, times(t, admin, p2, "Project", "createdAt", "updatedAt"))
+		"budget": "0.00", "executed": "0.00", "goal": "", "continuesNextYear": true, "version": 1}, times(t, admin, p2, "Project", "createdAt", "updatedAt"))
 	ev2 := byID(admin, createEvaluation, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": p2}})
 	ev2Row := with(evRow, with(map[string]any{"projectID": p2}, times(t, admin, ev2, "Evaluation", "createdAt", "updatedAt")))
 	ind2 := byID(admin, createIndicator, map[string]any{"in": map[string]any{"departmentYearID": year, "projectID": p2,
 		"level1": "效益", "level2": "满意度", "name": "满意度", "kind": "QUALITATIVE", "weight": "10", "rating": "ACHIEVED", "ratedScore": "9"}})
 	ind2Row := with(map[string]any{"departmentYearID": year, "projectID": p2, "position": 0, "level1": "效益", "level2": "满意度",
 		"name": "满意度", "kind": "QUALITATIVE", "operator": nil, "target": nil, "unit": "", "weight": "10.00",
-		"actual": nil, "binding": nil, "rating": "ACHIEVED", "ratedScore": "9.00", "deviationReason": "", "scoringCriteria": "", "version": 1},
+		"actual": nil, "binding": nil, "rating": "ACHIEVED", "ratedScore": "9.00", "deviationReason": "", "scoringCriteria": "", "libraryIndicatorID": nil, "version": 1},
 		times(t, admin, ind2, "Indicator", "createdAt", "updatedAt"))
 	tr.expect("creates for the deletes", want{"CREATE", "Project", p2, adm, created(p2Row)},
 		want{"CREATE", "Evaluation", ev2, adm, created(ev2Row)}, want{"CREATE", "Indicator", ind2, adm, created(ind2Row)})
@@ -520,6 +565,40 @@ func auditTrailWhateverSelected(t *testing.T, db string) {
 	tr.expect("deleteDepartmentYear", want{"DELETE", "DepartmentYear", y2, adm, deletedRow(y2Row)},
 		want{"DELETE", "MonthlyExecution", m2, adm, deletedRow(m2Row)}, want{"DELETE", "KeyTask", t2, adm, deletedRow(t2Row)},
 		want{"DELETE", "FundingLine", l2, adm, deletedRow(l2Row)})
+
+	// A year started from the last: each row it makes is recorded as its own create,
+	// the year whole; the indicators without the actual values they had.
+	var started struct {
+		StartYearFromLast struct{ DepartmentYear struct{ ID string } }
+	}
+	must(t, admin, `mutation($d: ID!) { startYearFromLast(departmentID: $d, year: 2024) { departmentYear { id } } }`, map[string]any{"d": dept}, &started)
+	y3 := started.StartYearFromLast.DepartmentYear.ID
+	y3Row := with(yearRow, with(map[string]any{"year": 2024, "goal": "按期完成", "personnelBudget": "0.00", "personnelActual": "0.00"},
+		times(t, admin, y3, "DepartmentYear", "createdAt", "updatedAt")))
+	made := map[string]int{}
+	for _, r := range tr.since() {
+		made[r.Action+" "+r.EntityType]++
+		fields := map[string]any{}
+		for _, c := range r.Changes {
+			if c.Before != nil {
+				t.Errorf("startYearFromLast: %s %s.%s had a value before: %v", r.Action, r.EntityType, c.Field, c.Before)
+			}
+			fields[c.Field] = c.After
+		}
+		switch {
+		case r.ActorName != adm.name:
+			t.Errorf("startYearFromLast: %s %s by %s", r.Action, r.EntityType, r.ActorName)
+		case r.EntityType == "DepartmentYear" && jsonText(fields) != jsonText(y3Row):
+			t.Errorf("startYearFromLast: the year recorded as %s, want %s", jsonText(fields), jsonText(y3Row))
+		case r.EntityType == "Indicator" && (fields["actual"] != nil || fields["deviationReason"] != "" || fields["departmentYearID"] != y3):
+			t.Errorf("startYearFromLast: an indicator recorded as %s", jsonText(fields))
+		}
+	}
+	// The 2023 overall indicator made from the library and project P-1 with its indicator
+	// and evaluation; the overall evaluation; the key task was deleted above.
+	if want := map[string]int{"CREATE DepartmentYear": 1, "CREATE Indicator": 2, "CREATE Project": 1, "CREATE Evaluation": 2}; !maps.Equal(made, want) {
+		t.Errorf("startYearFromLast recorded %v, want %v", made, want)
+	}
 
 	// Role, department and password changes; signing out changes no audited row.
 	run(admin, updateUser, map[string]any{"id": editorID, "in": map[string]any{"role": "REVIEWER", "clearDepartment": true}})

@@ -33,6 +33,8 @@ var lists = map[string][]string{
 var universeOf = map[string]string{
 	"Department": "departments", "DepartmentYear": "departmentYears", "Project": "projects",
 	"Indicator": "indicators", "Evaluation": "evaluations", "FundingLine": "fundingLines",
+	// Reached from indicators (hasLibraryIndicatorWith); its own list is not public, so no root here.
+	"LibraryIndicator": "libraryIndicators",
 }
 
 // whereEdges lists, from the generated schema, every has…With edge between the

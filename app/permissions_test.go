@@ -119,9 +119,10 @@ type env struct {
 	publicYear          string              // 440115-091's 2023 year: its overall evaluation is PUBLISHED
 	publicEval          string
 	publicIndicator     string
-	publicProject       string // with an indicator
-	victim              string // a user for updateUser
-	ruleYears           int    // rule sets made so far, each for a year of its own
+	publicProject       string    // with an indicator
+	victim              string    // a user for updateUser
+	ruleYears           int       // rule sets made so far, each for a year of its own
+	library             [2]string // by side: a draft entry of the department's library
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -488,6 +489,7 @@ func permissionMatrix(t *testing.T, db string) {
 		{"rules of the evaluations one reads", plainOp(`{ evaluations(first: 50) { edges { node { rules { frozen ruleSet { id version } parameters { excellentFrom } } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 		{"viewerCan of the office's evaluation", plainOp(`{ evaluations(first: 50) { edges { node { viewerCan { edit submit approve return publish } locked lockReason { status } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 	}
+	reads = append(reads, libraryReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -558,6 +560,7 @@ func permissionMatrix(t *testing.T, db string) {
 		{"createAPIToken", createAPITokenOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 		{"revokeAPIToken", revokeAPITokenOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 	}
+	mutations = append(mutations, libraryMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -691,6 +694,13 @@ func setUp(t *testing.T, srv *server) *env {
 	}
 	e.victim = e.mk(`mutation($in: NewUserInput!) { createUser(input: $in) { id } }`, map[string]any{"in": map[string]any{
 		"username": "victim", "role": "ANALYST", "password": "a long enough password"}})
+	// Each side's library has an entry of its own, and a project indicator made from it:
+	// what a filter through hasLibraryIndicatorWith must not reach from the other side.
+	for _, s := range []side{inside, outside} {
+		e.library[s] = e.freshLibrary(s, false)
+		must(t, e.admin(), `mutation($y: ID!, $p: ID, $ids: [ID!]!) { addIndicatorsFromLibrary(departmentYearID: $y, projectID: $p, libraryIDs: $ids) { id } }`,
+			map[string]any{"y": e.year[s], "p": e.freshProject(s), "ids": []string{e.library[s]}}, nil)
+	}
 	return e
 }
 
@@ -839,7 +849,7 @@ type universe struct {
 
 func (u *universe) classify(got map[string]bool, want expect) string {
 	sets := map[expect]map[string]bool{all: u.all, insideOnly: u.inside, publishedOnly: u.published, none: {}}
-	if len(u.inside) == 0 || len(u.published) == 0 || len(u.inside) == len(u.all) {
+	if len(u.inside) == 0 || (len(u.published) == 0 && want == publishedOnly) || len(u.inside) == len(u.all) {
 		return "FIXTURE_TOO_SMALL"
 	}
 	if sameSet(got, sets[want]) {
@@ -978,6 +988,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 			keys[n.ID] = yearKey(n.DepartmentYear.ID)
 			add(n.ID, yearInside(n.DepartmentYear.ID), n.Status == "PUBLISHED")
 		}
+	case "libraryIndicators":
+		e.libraryUniverse(t, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}
@@ -1075,6 +1087,7 @@ func (e *env) workflow(t *testing.T) []string {
 		{"editor updateEvaluation (submitted)", editor, updateEvaluationOp(inside), locked},
 		{"editor updateDepartmentYear (submitted)", editor, updateDepartmentYearOp(inside), locked},
 		{"editor createIndicator (submitted)", editor, createIndicatorOp(inside), locked},
+		{"editor addIndicatorsFromLibrary (submitted)", editor, addFromLibraryOp(inside), locked},
 		{"editor setMonthlyExecution (submitted)", editor, setMonthlyExecutionOp(inside), locked},
 		{"editor updateFundingLine, the year's revenue (submitted)", editor, operation{query: updateLineQuery,
 			vars: idVars(func(e *env) string { return e.revenueLine[inside] })}, locked},

@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -57,6 +59,10 @@ type Client struct {
 	Indicator *IndicatorClient
 	// KeyTask is the client for interacting with the KeyTask builders.
 	KeyTask *KeyTaskClient
+	// LibraryIndicator is the client for interacting with the LibraryIndicator builders.
+	LibraryIndicator *LibraryIndicatorClient
+	// LibraryTransition is the client for interacting with the LibraryTransition builders.
+	LibraryTransition *LibraryTransitionClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
@@ -92,6 +98,8 @@ func (c *Client) init() {
 	c.FundingLine = NewFundingLineClient(c.config)
 	c.Indicator = NewIndicatorClient(c.config)
 	c.KeyTask = NewKeyTaskClient(c.config)
+	c.LibraryIndicator = NewLibraryIndicatorClient(c.config)
+	c.LibraryTransition = NewLibraryTransitionClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.ReportText = NewReportTextClient(c.config)
@@ -190,24 +198,26 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:              ctx,
-		config:           cfg,
-		APIToken:         NewAPITokenClient(cfg),
-		AuditRecord:      NewAuditRecordClient(cfg),
-		Department:       NewDepartmentClient(cfg),
-		DepartmentYear:   NewDepartmentYearClient(cfg),
-		Evaluation:       NewEvaluationClient(cfg),
-		FundingLine:      NewFundingLineClient(cfg),
-		Indicator:        NewIndicatorClient(cfg),
-		KeyTask:          NewKeyTaskClient(cfg),
-		MonthlyExecution: NewMonthlyExecutionClient(cfg),
-		Project:          NewProjectClient(cfg),
-		ReportText:       NewReportTextClient(cfg),
-		RuleSet:          NewRuleSetClient(cfg),
-		Session:          NewSessionClient(cfg),
-		SignInThrottle:   NewSignInThrottleClient(cfg),
-		Transition:       NewTransitionClient(cfg),
-		User:             NewUserClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		AuditRecord:       NewAuditRecordClient(cfg),
+		Department:        NewDepartmentClient(cfg),
+		DepartmentYear:    NewDepartmentYearClient(cfg),
+		Evaluation:        NewEvaluationClient(cfg),
+		FundingLine:       NewFundingLineClient(cfg),
+		Indicator:         NewIndicatorClient(cfg),
+		KeyTask:           NewKeyTaskClient(cfg),
+		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
+		LibraryTransition: NewLibraryTransitionClient(cfg),
+		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
+		Project:           NewProjectClient(cfg),
+		ReportText:        NewReportTextClient(cfg),
+		RuleSet:           NewRuleSetClient(cfg),
+		Session:           NewSessionClient(cfg),
+		SignInThrottle:    NewSignInThrottleClient(cfg),
+		Transition:        NewTransitionClient(cfg),
+		User:              NewUserClient(cfg),
 	}, nil
 }
 
@@ -225,24 +235,26 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:              ctx,
-		config:           cfg,
-		APIToken:         NewAPITokenClient(cfg),
-		AuditRecord:      NewAuditRecordClient(cfg),
-		Department:       NewDepartmentClient(cfg),
-		DepartmentYear:   NewDepartmentYearClient(cfg),
-		Evaluation:       NewEvaluationClient(cfg),
-		FundingLine:      NewFundingLineClient(cfg),
-		Indicator:        NewIndicatorClient(cfg),
-		KeyTask:          NewKeyTaskClient(cfg),
-		MonthlyExecution: NewMonthlyExecutionClient(cfg),
-		Project:          NewProjectClient(cfg),
-		ReportText:       NewReportTextClient(cfg),
-		RuleSet:          NewRuleSetClient(cfg),
-		Session:          NewSessionClient(cfg),
-		SignInThrottle:   NewSignInThrottleClient(cfg),
-		Transition:       NewTransitionClient(cfg),
-		User:             NewUserClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		AuditRecord:       NewAuditRecordClient(cfg),
+		Department:        NewDepartmentClient(cfg),
+		DepartmentYear:    NewDepartmentYearClient(cfg),
+		Evaluation:        NewEvaluationClient(cfg),
+		FundingLine:       NewFundingLineClient(cfg),
+		Indicator:         NewIndicatorClient(cfg),
+		KeyTask:           NewKeyTaskClient(cfg),
+		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
+		LibraryTransition: NewLibraryTransitionClient(cfg),
+		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
+		Project:           NewProjectClient(cfg),
+		ReportText:        NewReportTextClient(cfg),
+		RuleSet:           NewRuleSetClient(cfg),
+		Session:           NewSessionClient(cfg),
+		SignInThrottle:    NewSignInThrottleClient(cfg),
+		Transition:        NewTransitionClient(cfg),
+		User:              NewUserClient(cfg),
 	}, nil
 }
 
@@ -273,8 +285,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
+		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
+		c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -285,8 +298,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.MonthlyExecution, c.Project,
-		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.Transition, c.User,
+		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
+		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
+		c.SignInThrottle, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -311,6 +325,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Indicator.mutate(ctx, m)
 	case *KeyTaskMutation:
 		return c.KeyTask.mutate(ctx, m)
+	case *LibraryIndicatorMutation:
+		return c.LibraryIndicator.mutate(ctx, m)
+	case *LibraryTransitionMutation:
+		return c.LibraryTransition.mutate(ctx, m)
 	case *MonthlyExecutionMutation:
 		return c.MonthlyExecution.mutate(ctx, m)
 	case *ProjectMutation:
@@ -781,6 +799,22 @@ func (c *DepartmentClient) QueryYears(_m *Department) *DepartmentYearQuery {
 			sqlgraph.From(department.Table, department.FieldID, id),
 			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, department.YearsTable, department.YearsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLibraryIndicators queries the library_indicators edge of a Department.
+func (c *DepartmentClient) QueryLibraryIndicators(_m *Department) *LibraryIndicatorQuery {
+	query := (&LibraryIndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(department.Table, department.FieldID, id),
+			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, department.LibraryIndicatorsTable, department.LibraryIndicatorsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1580,6 +1614,22 @@ func (c *IndicatorClient) QueryProject(_m *Indicator) *ProjectQuery {
 	return query
 }
 
+// QueryLibraryIndicator queries the library_indicator edge of a Indicator.
+func (c *IndicatorClient) QueryLibraryIndicator(_m *Indicator) *LibraryIndicatorQuery {
+	query := (&LibraryIndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IndicatorClient) Hooks() []Hook {
 	hooks := c.hooks.Indicator
@@ -1753,6 +1803,338 @@ func (c *KeyTaskClient) mutate(ctx context.Context, m *KeyTaskMutation) (Value, 
 		return (&KeyTaskDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown KeyTask mutation op: %q", m.Op())
+	}
+}
+
+// LibraryIndicatorClient is a client for the LibraryIndicator schema.
+type LibraryIndicatorClient struct {
+	config
+}
+
+// NewLibraryIndicatorClient returns a client for the LibraryIndicator from the given config.
+func NewLibraryIndicatorClient(c config) *LibraryIndicatorClient {
+	return &LibraryIndicatorClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `libraryindicator.Hooks(f(g(h())))`.
+func (c *LibraryIndicatorClient) Use(hooks ...Hook) {
+	c.hooks.LibraryIndicator = append(c.hooks.LibraryIndicator, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `libraryindicator.Intercept(f(g(h())))`.
+func (c *LibraryIndicatorClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LibraryIndicator = append(c.inters.LibraryIndicator, interceptors...)
+}
+
+// Create returns a builder for creating a LibraryIndicator entity.
+func (c *LibraryIndicatorClient) Create() *LibraryIndicatorCreate {
+	mutation := newLibraryIndicatorMutation(c.config, OpCreate)
+	return &LibraryIndicatorCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LibraryIndicator entities.
+func (c *LibraryIndicatorClient) CreateBulk(builders ...*LibraryIndicatorCreate) *LibraryIndicatorCreateBulk {
+	return &LibraryIndicatorCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LibraryIndicatorClient) MapCreateBulk(slice any, setFunc func(*LibraryIndicatorCreate, int)) *LibraryIndicatorCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LibraryIndicatorCreateBulk{err: fmt.Errorf("calling to LibraryIndicatorClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LibraryIndicatorCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LibraryIndicatorCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LibraryIndicator.
+func (c *LibraryIndicatorClient) Update() *LibraryIndicatorUpdate {
+	mutation := newLibraryIndicatorMutation(c.config, OpUpdate)
+	return &LibraryIndicatorUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LibraryIndicatorClient) UpdateOne(_m *LibraryIndicator) *LibraryIndicatorUpdateOne {
+	mutation := newLibraryIndicatorMutation(c.config, OpUpdateOne, withLibraryIndicator(_m))
+	return &LibraryIndicatorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LibraryIndicatorClient) UpdateOneID(id int) *LibraryIndicatorUpdateOne {
+	mutation := newLibraryIndicatorMutation(c.config, OpUpdateOne, withLibraryIndicatorID(id))
+	return &LibraryIndicatorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LibraryIndicator.
+func (c *LibraryIndicatorClient) Delete() *LibraryIndicatorDelete {
+	mutation := newLibraryIndicatorMutation(c.config, OpDelete)
+	return &LibraryIndicatorDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LibraryIndicatorClient) DeleteOne(_m *LibraryIndicator) *LibraryIndicatorDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LibraryIndicatorClient) DeleteOneID(id int) *LibraryIndicatorDeleteOne {
+	builder := c.Delete().Where(libraryindicator.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LibraryIndicatorDeleteOne{builder}
+}
+
+// Query returns a query builder for LibraryIndicator.
+func (c *LibraryIndicatorClient) Query() *LibraryIndicatorQuery {
+	return &LibraryIndicatorQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLibraryIndicator},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LibraryIndicator entity by its id.
+func (c *LibraryIndicatorClient) Get(ctx context.Context, id int) (*LibraryIndicator, error) {
+	return c.Query().Where(libraryindicator.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LibraryIndicatorClient) GetX(ctx context.Context, id int) *LibraryIndicator {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDepartment queries the department edge of a LibraryIndicator.
+func (c *LibraryIndicatorClient) QueryDepartment(_m *LibraryIndicator) *DepartmentQuery {
+	query := (&DepartmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(libraryindicator.Table, libraryindicator.FieldID, id),
+			sqlgraph.To(department.Table, department.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, libraryindicator.DepartmentTable, libraryindicator.DepartmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIndicators queries the indicators edge of a LibraryIndicator.
+func (c *LibraryIndicatorClient) QueryIndicators(_m *LibraryIndicator) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(libraryindicator.Table, libraryindicator.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, libraryindicator.IndicatorsTable, libraryindicator.IndicatorsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a LibraryIndicator.
+func (c *LibraryIndicatorClient) QueryTransitions(_m *LibraryIndicator) *LibraryTransitionQuery {
+	query := (&LibraryTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(libraryindicator.Table, libraryindicator.FieldID, id),
+			sqlgraph.To(librarytransition.Table, librarytransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, libraryindicator.TransitionsTable, libraryindicator.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *LibraryIndicatorClient) Hooks() []Hook {
+	hooks := c.hooks.LibraryIndicator
+	return append(hooks[:len(hooks):len(hooks)], libraryindicator.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *LibraryIndicatorClient) Interceptors() []Interceptor {
+	return c.inters.LibraryIndicator
+}
+
+func (c *LibraryIndicatorClient) mutate(ctx context.Context, m *LibraryIndicatorMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LibraryIndicatorCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LibraryIndicatorUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LibraryIndicatorUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LibraryIndicatorDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LibraryIndicator mutation op: %q", m.Op())
+	}
+}
+
+// LibraryTransitionClient is a client for the LibraryTransition schema.
+type LibraryTransitionClient struct {
+	config
+}
+
+// NewLibraryTransitionClient returns a client for the LibraryTransition from the given config.
+func NewLibraryTransitionClient(c config) *LibraryTransitionClient {
+	return &LibraryTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `librarytransition.Hooks(f(g(h())))`.
+func (c *LibraryTransitionClient) Use(hooks ...Hook) {
+	c.hooks.LibraryTransition = append(c.hooks.LibraryTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `librarytransition.Intercept(f(g(h())))`.
+func (c *LibraryTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.LibraryTransition = append(c.inters.LibraryTransition, interceptors...)
+}
+
+// Create returns a builder for creating a LibraryTransition entity.
+func (c *LibraryTransitionClient) Create() *LibraryTransitionCreate {
+	mutation := newLibraryTransitionMutation(c.config, OpCreate)
+	return &LibraryTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of LibraryTransition entities.
+func (c *LibraryTransitionClient) CreateBulk(builders ...*LibraryTransitionCreate) *LibraryTransitionCreateBulk {
+	return &LibraryTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *LibraryTransitionClient) MapCreateBulk(slice any, setFunc func(*LibraryTransitionCreate, int)) *LibraryTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &LibraryTransitionCreateBulk{err: fmt.Errorf("calling to LibraryTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*LibraryTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &LibraryTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for LibraryTransition.
+func (c *LibraryTransitionClient) Update() *LibraryTransitionUpdate {
+	mutation := newLibraryTransitionMutation(c.config, OpUpdate)
+	return &LibraryTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *LibraryTransitionClient) UpdateOne(_m *LibraryTransition) *LibraryTransitionUpdateOne {
+	mutation := newLibraryTransitionMutation(c.config, OpUpdateOne, withLibraryTransition(_m))
+	return &LibraryTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *LibraryTransitionClient) UpdateOneID(id int) *LibraryTransitionUpdateOne {
+	mutation := newLibraryTransitionMutation(c.config, OpUpdateOne, withLibraryTransitionID(id))
+	return &LibraryTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for LibraryTransition.
+func (c *LibraryTransitionClient) Delete() *LibraryTransitionDelete {
+	mutation := newLibraryTransitionMutation(c.config, OpDelete)
+	return &LibraryTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *LibraryTransitionClient) DeleteOne(_m *LibraryTransition) *LibraryTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *LibraryTransitionClient) DeleteOneID(id int) *LibraryTransitionDeleteOne {
+	builder := c.Delete().Where(librarytransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &LibraryTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for LibraryTransition.
+func (c *LibraryTransitionClient) Query() *LibraryTransitionQuery {
+	return &LibraryTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeLibraryTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a LibraryTransition entity by its id.
+func (c *LibraryTransitionClient) Get(ctx context.Context, id int) (*LibraryTransition, error) {
+	return c.Query().Where(librarytransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *LibraryTransitionClient) GetX(ctx context.Context, id int) *LibraryTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryLibraryIndicator queries the library_indicator edge of a LibraryTransition.
+func (c *LibraryTransitionClient) QueryLibraryIndicator(_m *LibraryTransition) *LibraryIndicatorQuery {
+	query := (&LibraryIndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(librarytransition.Table, librarytransition.FieldID, id),
+			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, librarytransition.LibraryIndicatorTable, librarytransition.LibraryIndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *LibraryTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.LibraryTransition
+	return append(hooks[:len(hooks):len(hooks)], librarytransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *LibraryTransitionClient) Interceptors() []Interceptor {
+	return c.inters.LibraryTransition
+}
+
+func (c *LibraryTransitionClient) mutate(ctx context.Context, m *LibraryTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&LibraryTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&LibraryTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&LibraryTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&LibraryTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown LibraryTransition mutation op: %q", m.Op())
 	}
 }
 
@@ -3008,13 +3390,15 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, ReportText, RuleSet, Session,
-		SignInThrottle, Transition, User []ent.Hook
+		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
+		Project, ReportText, RuleSet, Session, SignInThrottle, Transition,
+		User []ent.Hook
 	}
 	inters struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, MonthlyExecution, Project, ReportText, RuleSet, Session,
-		SignInThrottle, Transition, User []ent.Interceptor
+		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
+		Project, ReportText, RuleSet, Session, SignInThrottle, Transition,
+		User []ent.Interceptor
 	}
 )
 

@@ -47,14 +47,17 @@ type DepartmentEdges struct {
 	Children []*Department `json:"children,omitempty"`
 	// Years holds the value of the years edge.
 	Years []*DepartmentYear `json:"years,omitempty"`
+	// LibraryIndicators holds the value of the library_indicators edge.
+	LibraryIndicators []*LibraryIndicator `json:"library_indicators,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedChildren map[string][]*Department
-	namedYears    map[string][]*DepartmentYear
+	namedChildren          map[string][]*Department
+	namedYears             map[string][]*DepartmentYear
+	namedLibraryIndicators map[string][]*LibraryIndicator
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -84,6 +87,15 @@ func (e DepartmentEdges) YearsOrErr() ([]*DepartmentYear, error) {
 		return e.Years, nil
 	}
 	return nil, &NotLoadedError{edge: "years"}
+}
+
+// LibraryIndicatorsOrErr returns the LibraryIndicators value or an error if the edge
+// was not loaded in eager-loading.
+func (e DepartmentEdges) LibraryIndicatorsOrErr() ([]*LibraryIndicator, error) {
+	if e.loadedTypes[3] {
+		return e.LibraryIndicators, nil
+	}
+	return nil, &NotLoadedError{edge: "library_indicators"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -195,6 +207,11 @@ func (_m *Department) QueryYears() *DepartmentYearQuery {
 	return NewDepartmentClient(_m.config).QueryYears(_m)
 }
 
+// QueryLibraryIndicators queries the "library_indicators" edge of the Department entity.
+func (_m *Department) QueryLibraryIndicators() *LibraryIndicatorQuery {
+	return NewDepartmentClient(_m.config).QueryLibraryIndicators(_m)
+}
+
 // Update returns a builder for updating this Department.
 // Note that you need to call Department.Unwrap() before calling this method if this Department
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -292,6 +309,30 @@ func (_m *Department) appendNamedYears(name string, edges ...*DepartmentYear) {
 		_m.Edges.namedYears[name] = []*DepartmentYear{}
 	} else {
 		_m.Edges.namedYears[name] = append(_m.Edges.namedYears[name], edges...)
+	}
+}
+
+// NamedLibraryIndicators returns the LibraryIndicators named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Department) NamedLibraryIndicators(name string) ([]*LibraryIndicator, error) {
+	if _m.Edges.namedLibraryIndicators == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedLibraryIndicators[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Department) appendNamedLibraryIndicators(name string, edges ...*LibraryIndicator) {
+	if _m.Edges.namedLibraryIndicators == nil {
+		_m.Edges.namedLibraryIndicators = make(map[string][]*LibraryIndicator)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedLibraryIndicators[name] = []*LibraryIndicator{}
+	} else {
+		_m.Edges.namedLibraryIndicators[name] = append(_m.Edges.namedLibraryIndicators[name], edges...)
 	}
 }
 

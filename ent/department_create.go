@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/libraryindicator"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -150,6 +151,21 @@ func (_c *DepartmentCreate) AddYears(v ...*DepartmentYear) *DepartmentCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddYearIDs(ids...)
+}
+
+// AddLibraryIndicatorIDs adds the "library_indicators" edge to the LibraryIndicator entity by IDs.
+func (_c *DepartmentCreate) AddLibraryIndicatorIDs(ids ...int) *DepartmentCreate {
+	_c.mutation.AddLibraryIndicatorIDs(ids...)
+	return _c
+}
+
+// AddLibraryIndicators adds the "library_indicators" edges to the LibraryIndicator entity.
+func (_c *DepartmentCreate) AddLibraryIndicators(v ...*LibraryIndicator) *DepartmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLibraryIndicatorIDs(ids...)
 }
 
 // Mutation returns the DepartmentMutation object of the builder.
@@ -352,6 +368,22 @@ func (_c *DepartmentCreate) createSpec() (*Department, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(departmentyear.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LibraryIndicatorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
 	"math"
 
@@ -22,17 +23,19 @@ import (
 // DepartmentQuery is the builder for querying Department entities.
 type DepartmentQuery struct {
 	config
-	ctx               *QueryContext
-	order             []department.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Department
-	withParent        *DepartmentQuery
-	withChildren      *DepartmentQuery
-	withYears         *DepartmentYearQuery
-	loadTotal         []func(context.Context, []*Department) error
-	modifiers         []func(*sql.Selector)
-	withNamedChildren map[string]*DepartmentQuery
-	withNamedYears    map[string]*DepartmentYearQuery
+	ctx                        *QueryContext
+	order                      []department.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.Department
+	withParent                 *DepartmentQuery
+	withChildren               *DepartmentQuery
+	withYears                  *DepartmentYearQuery
+	withLibraryIndicators      *LibraryIndicatorQuery
+	loadTotal                  []func(context.Context, []*Department) error
+	modifiers                  []func(*sql.Selector)
+	withNamedChildren          map[string]*DepartmentQuery
+	withNamedYears             map[string]*DepartmentYearQuery
+	withNamedLibraryIndicators map[string]*LibraryIndicatorQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -128,6 +131,28 @@ func (_q *DepartmentQuery) QueryYears() *DepartmentYearQuery {
 			sqlgraph.From(department.Table, department.FieldID, selector),
 			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, department.YearsTable, department.YearsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLibraryIndicators chains the current query on the "library_indicators" edge.
+func (_q *DepartmentQuery) QueryLibraryIndicators() *LibraryIndicatorQuery {
+	query := (&LibraryIndicatorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(department.Table, department.FieldID, selector),
+			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, department.LibraryIndicatorsTable, department.LibraryIndicatorsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -322,14 +347,15 @@ func (_q *DepartmentQuery) Clone() *DepartmentQuery {
 		return nil
 	}
 	return &DepartmentQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]department.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Department{}, _q.predicates...),
-		withParent:   _q.withParent.Clone(),
-		withChildren: _q.withChildren.Clone(),
-		withYears:    _q.withYears.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]department.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.Department{}, _q.predicates...),
+		withParent:            _q.withParent.Clone(),
+		withChildren:          _q.withChildren.Clone(),
+		withYears:             _q.withYears.Clone(),
+		withLibraryIndicators: _q.withLibraryIndicators.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -367,6 +393,17 @@ func (_q *DepartmentQuery) WithYears(opts ...func(*DepartmentYearQuery)) *Depart
 		opt(query)
 	}
 	_q.withYears = query
+	return _q
+}
+
+// WithLibraryIndicators tells the query-builder to eager-load the nodes that are connected to
+// the "library_indicators" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentQuery) WithLibraryIndicators(opts ...func(*LibraryIndicatorQuery)) *DepartmentQuery {
+	query := (&LibraryIndicatorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLibraryIndicators = query
 	return _q
 }
 
@@ -454,10 +491,11 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 	var (
 		nodes       = []*Department{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withYears != nil,
+			_q.withLibraryIndicators != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -501,6 +539,15 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 			return nil, err
 		}
 	}
+	if query := _q.withLibraryIndicators; query != nil {
+		if err := _q.loadLibraryIndicators(ctx, query, nodes,
+			func(n *Department) { n.Edges.LibraryIndicators = []*LibraryIndicator{} },
+			func(n *Department, e *LibraryIndicator) {
+				n.Edges.LibraryIndicators = append(n.Edges.LibraryIndicators, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Department) { n.appendNamedChildren(name) },
@@ -512,6 +559,13 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 		if err := _q.loadYears(ctx, query, nodes,
 			func(n *Department) { n.appendNamedYears(name) },
 			func(n *Department, e *DepartmentYear) { n.appendNamedYears(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLibraryIndicators {
+		if err := _q.loadLibraryIndicators(ctx, query, nodes,
+			func(n *Department) { n.appendNamedLibraryIndicators(name) },
+			func(n *Department, e *LibraryIndicator) { n.appendNamedLibraryIndicators(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -613,6 +667,39 @@ func (_q *DepartmentQuery) loadYears(ctx context.Context, query *DepartmentYearQ
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "department_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *DepartmentQuery) loadLibraryIndicators(ctx context.Context, query *LibraryIndicatorQuery, nodes []*Department, init func(*Department), assign func(*Department, *LibraryIndicator)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Department)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(libraryindicator.FieldDepartmentID)
+	}
+	query.Where(predicate.LibraryIndicator(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(department.LibraryIndicatorsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DepartmentID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "department_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "department_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -766,6 +853,20 @@ func (_q *DepartmentQuery) WithNamedYears(name string, opts ...func(*DepartmentY
 		_q.withNamedYears = make(map[string]*DepartmentYearQuery)
 	}
 	_q.withNamedYears[name] = query
+	return _q
+}
+
+// WithNamedLibraryIndicators tells the query-builder to eager-load the nodes that are connected to the "library_indicators"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentQuery) WithNamedLibraryIndicators(name string, opts ...func(*LibraryIndicatorQuery)) *DepartmentQuery {
+	query := (&LibraryIndicatorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedLibraryIndicators == nil {
+		_q.withNamedLibraryIndicators = make(map[string]*LibraryIndicatorQuery)
+	}
+	_q.withNamedLibraryIndicators[name] = query
 	return _q
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
 	"time"
 
@@ -168,6 +169,21 @@ func (_u *DepartmentUpdate) AddYears(v ...*DepartmentYear) *DepartmentUpdate {
 	return _u.AddYearIDs(ids...)
 }
 
+// AddLibraryIndicatorIDs adds the "library_indicators" edge to the LibraryIndicator entity by IDs.
+func (_u *DepartmentUpdate) AddLibraryIndicatorIDs(ids ...int) *DepartmentUpdate {
+	_u.mutation.AddLibraryIndicatorIDs(ids...)
+	return _u
+}
+
+// AddLibraryIndicators adds the "library_indicators" edges to the LibraryIndicator entity.
+func (_u *DepartmentUpdate) AddLibraryIndicators(v ...*LibraryIndicator) *DepartmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLibraryIndicatorIDs(ids...)
+}
+
 // Mutation returns the DepartmentMutation object of the builder.
 func (_u *DepartmentUpdate) Mutation() *DepartmentMutation {
 	return _u.mutation
@@ -219,6 +235,27 @@ func (_u *DepartmentUpdate) RemoveYears(v ...*DepartmentYear) *DepartmentUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveYearIDs(ids...)
+}
+
+// ClearLibraryIndicators clears all "library_indicators" edges to the LibraryIndicator entity.
+func (_u *DepartmentUpdate) ClearLibraryIndicators() *DepartmentUpdate {
+	_u.mutation.ClearLibraryIndicators()
+	return _u
+}
+
+// RemoveLibraryIndicatorIDs removes the "library_indicators" edge to LibraryIndicator entities by IDs.
+func (_u *DepartmentUpdate) RemoveLibraryIndicatorIDs(ids ...int) *DepartmentUpdate {
+	_u.mutation.RemoveLibraryIndicatorIDs(ids...)
+	return _u
+}
+
+// RemoveLibraryIndicators removes "library_indicators" edges to LibraryIndicator entities.
+func (_u *DepartmentUpdate) RemoveLibraryIndicators(v ...*LibraryIndicator) *DepartmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLibraryIndicatorIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -441,6 +478,51 @@ func (_u *DepartmentUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.LibraryIndicatorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLibraryIndicatorsIDs(); len(nodes) > 0 && !_u.mutation.LibraryIndicatorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LibraryIndicatorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -601,6 +683,21 @@ func (_u *DepartmentUpdateOne) AddYears(v ...*DepartmentYear) *DepartmentUpdateO
 	return _u.AddYearIDs(ids...)
 }
 
+// AddLibraryIndicatorIDs adds the "library_indicators" edge to the LibraryIndicator entity by IDs.
+func (_u *DepartmentUpdateOne) AddLibraryIndicatorIDs(ids ...int) *DepartmentUpdateOne {
+	_u.mutation.AddLibraryIndicatorIDs(ids...)
+	return _u
+}
+
+// AddLibraryIndicators adds the "library_indicators" edges to the LibraryIndicator entity.
+func (_u *DepartmentUpdateOne) AddLibraryIndicators(v ...*LibraryIndicator) *DepartmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLibraryIndicatorIDs(ids...)
+}
+
 // Mutation returns the DepartmentMutation object of the builder.
 func (_u *DepartmentUpdateOne) Mutation() *DepartmentMutation {
 	return _u.mutation
@@ -652,6 +749,27 @@ func (_u *DepartmentUpdateOne) RemoveYears(v ...*DepartmentYear) *DepartmentUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveYearIDs(ids...)
+}
+
+// ClearLibraryIndicators clears all "library_indicators" edges to the LibraryIndicator entity.
+func (_u *DepartmentUpdateOne) ClearLibraryIndicators() *DepartmentUpdateOne {
+	_u.mutation.ClearLibraryIndicators()
+	return _u
+}
+
+// RemoveLibraryIndicatorIDs removes the "library_indicators" edge to LibraryIndicator entities by IDs.
+func (_u *DepartmentUpdateOne) RemoveLibraryIndicatorIDs(ids ...int) *DepartmentUpdateOne {
+	_u.mutation.RemoveLibraryIndicatorIDs(ids...)
+	return _u
+}
+
+// RemoveLibraryIndicators removes "library_indicators" edges to LibraryIndicator entities.
+func (_u *DepartmentUpdateOne) RemoveLibraryIndicators(v ...*LibraryIndicator) *DepartmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLibraryIndicatorIDs(ids...)
 }
 
 // Where appends a list predicates to the DepartmentUpdate builder.
@@ -897,6 +1015,51 @@ func (_u *DepartmentUpdateOne) sqlSave(ctx context.Context) (_node *Department, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(departmentyear.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LibraryIndicatorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLibraryIndicatorsIDs(); len(nodes) > 0 && !_u.mutation.LibraryIndicatorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LibraryIndicatorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -14,6 +14,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -88,22 +90,24 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:         apitoken.ValidColumn,
-			auditrecord.Table:      auditrecord.ValidColumn,
-			department.Table:       department.ValidColumn,
-			departmentyear.Table:   departmentyear.ValidColumn,
-			evaluation.Table:       evaluation.ValidColumn,
-			fundingline.Table:      fundingline.ValidColumn,
-			indicator.Table:        indicator.ValidColumn,
-			keytask.Table:          keytask.ValidColumn,
-			monthlyexecution.Table: monthlyexecution.ValidColumn,
-			project.Table:          project.ValidColumn,
-			reporttext.Table:       reporttext.ValidColumn,
-			ruleset.Table:          ruleset.ValidColumn,
-			session.Table:          session.ValidColumn,
-			signinthrottle.Table:   signinthrottle.ValidColumn,
-			transition.Table:       transition.ValidColumn,
-			user.Table:             user.ValidColumn,
+			apitoken.Table:          apitoken.ValidColumn,
+			auditrecord.Table:       auditrecord.ValidColumn,
+			department.Table:        department.ValidColumn,
+			departmentyear.Table:    departmentyear.ValidColumn,
+			evaluation.Table:        evaluation.ValidColumn,
+			fundingline.Table:       fundingline.ValidColumn,
+			indicator.Table:         indicator.ValidColumn,
+			keytask.Table:           keytask.ValidColumn,
+			libraryindicator.Table:  libraryindicator.ValidColumn,
+			librarytransition.Table: librarytransition.ValidColumn,
+			monthlyexecution.Table:  monthlyexecution.ValidColumn,
+			project.Table:           project.ValidColumn,
+			reporttext.Table:        reporttext.ValidColumn,
+			ruleset.Table:           ruleset.ValidColumn,
+			session.Table:           session.ValidColumn,
+			signinthrottle.Table:    signinthrottle.ValidColumn,
+			transition.Table:        transition.ValidColumn,
+			user.Table:              user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

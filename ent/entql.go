@@ -11,6 +11,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -29,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -195,31 +197,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Indicator",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			indicator.FieldCreatedAt:         {Type: field.TypeTime, Column: indicator.FieldCreatedAt},
-			indicator.FieldUpdatedAt:         {Type: field.TypeTime, Column: indicator.FieldUpdatedAt},
-			indicator.FieldVersion:           {Type: field.TypeInt, Column: indicator.FieldVersion},
-			indicator.FieldDepartmentYearID:  {Type: field.TypeInt, Column: indicator.FieldDepartmentYearID},
-			indicator.FieldProjectID:         {Type: field.TypeInt, Column: indicator.FieldProjectID},
-			indicator.FieldPosition:          {Type: field.TypeInt, Column: indicator.FieldPosition},
-			indicator.FieldLevel1:            {Type: field.TypeString, Column: indicator.FieldLevel1},
-			indicator.FieldLevel2:            {Type: field.TypeString, Column: indicator.FieldLevel2},
-			indicator.FieldName:              {Type: field.TypeString, Column: indicator.FieldName},
-			indicator.FieldKind:              {Type: field.TypeEnum, Column: indicator.FieldKind},
-			indicator.FieldOperator:          {Type: field.TypeEnum, Column: indicator.FieldOperator},
-			indicator.FieldTarget:            {Type: field.TypeInt64, Column: indicator.FieldTarget},
-			indicator.FieldUnit:              {Type: field.TypeString, Column: indicator.FieldUnit},
-			indicator.FieldWeight:            {Type: field.TypeInt64, Column: indicator.FieldWeight},
-			indicator.FieldActual:            {Type: field.TypeInt64, Column: indicator.FieldActual},
-			indicator.FieldBinding:           {Type: field.TypeEnum, Column: indicator.FieldBinding},
-			indicator.FieldRating:            {Type: field.TypeEnum, Column: indicator.FieldRating},
-			indicator.FieldRatedScore:        {Type: field.TypeInt64, Column: indicator.FieldRatedScore},
-			indicator.FieldDeviationReason:   {Type: field.TypeString, Column: indicator.FieldDeviationReason},
-			indicator.FieldScoringCriteria:   {Type: field.TypeString, Column: indicator.FieldScoringCriteria},
-			indicator.FieldEffectiveActual:   {Type: field.TypeInt64, Column: indicator.FieldEffectiveActual},
-			indicator.FieldCompletionRate:    {Type: field.TypeInt64, Column: indicator.FieldCompletionRate},
-			indicator.FieldScore:             {Type: field.TypeInt64, Column: indicator.FieldScore},
-			indicator.FieldAttainment:        {Type: field.TypeInt64, Column: indicator.FieldAttainment},
-			indicator.FieldDeviationRequired: {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
+			indicator.FieldCreatedAt:          {Type: field.TypeTime, Column: indicator.FieldCreatedAt},
+			indicator.FieldUpdatedAt:          {Type: field.TypeTime, Column: indicator.FieldUpdatedAt},
+			indicator.FieldVersion:            {Type: field.TypeInt, Column: indicator.FieldVersion},
+			indicator.FieldDepartmentYearID:   {Type: field.TypeInt, Column: indicator.FieldDepartmentYearID},
+			indicator.FieldProjectID:          {Type: field.TypeInt, Column: indicator.FieldProjectID},
+			indicator.FieldLibraryIndicatorID: {Type: field.TypeInt, Column: indicator.FieldLibraryIndicatorID},
+			indicator.FieldPosition:           {Type: field.TypeInt, Column: indicator.FieldPosition},
+			indicator.FieldLevel1:             {Type: field.TypeString, Column: indicator.FieldLevel1},
+			indicator.FieldLevel2:             {Type: field.TypeString, Column: indicator.FieldLevel2},
+			indicator.FieldName:               {Type: field.TypeString, Column: indicator.FieldName},
+			indicator.FieldKind:               {Type: field.TypeEnum, Column: indicator.FieldKind},
+			indicator.FieldOperator:           {Type: field.TypeEnum, Column: indicator.FieldOperator},
+			indicator.FieldTarget:             {Type: field.TypeInt64, Column: indicator.FieldTarget},
+			indicator.FieldUnit:               {Type: field.TypeString, Column: indicator.FieldUnit},
+			indicator.FieldWeight:             {Type: field.TypeInt64, Column: indicator.FieldWeight},
+			indicator.FieldActual:             {Type: field.TypeInt64, Column: indicator.FieldActual},
+			indicator.FieldBinding:            {Type: field.TypeEnum, Column: indicator.FieldBinding},
+			indicator.FieldRating:             {Type: field.TypeEnum, Column: indicator.FieldRating},
+			indicator.FieldRatedScore:         {Type: field.TypeInt64, Column: indicator.FieldRatedScore},
+			indicator.FieldDeviationReason:    {Type: field.TypeString, Column: indicator.FieldDeviationReason},
+			indicator.FieldScoringCriteria:    {Type: field.TypeString, Column: indicator.FieldScoringCriteria},
+			indicator.FieldEffectiveActual:    {Type: field.TypeInt64, Column: indicator.FieldEffectiveActual},
+			indicator.FieldCompletionRate:     {Type: field.TypeInt64, Column: indicator.FieldCompletionRate},
+			indicator.FieldScore:              {Type: field.TypeInt64, Column: indicator.FieldScore},
+			indicator.FieldAttainment:         {Type: field.TypeInt64, Column: indicator.FieldAttainment},
+			indicator.FieldDeviationRequired:  {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
 		},
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
@@ -243,6 +246,58 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   libraryindicator.Table,
+			Columns: libraryindicator.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: libraryindicator.FieldID,
+			},
+		},
+		Type: "LibraryIndicator",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			libraryindicator.FieldCreatedAt:       {Type: field.TypeTime, Column: libraryindicator.FieldCreatedAt},
+			libraryindicator.FieldUpdatedAt:       {Type: field.TypeTime, Column: libraryindicator.FieldUpdatedAt},
+			libraryindicator.FieldVersion:         {Type: field.TypeInt, Column: libraryindicator.FieldVersion},
+			libraryindicator.FieldScope:           {Type: field.TypeEnum, Column: libraryindicator.FieldScope},
+			libraryindicator.FieldDepartmentID:    {Type: field.TypeInt, Column: libraryindicator.FieldDepartmentID},
+			libraryindicator.FieldLevel1:          {Type: field.TypeString, Column: libraryindicator.FieldLevel1},
+			libraryindicator.FieldLevel2:          {Type: field.TypeString, Column: libraryindicator.FieldLevel2},
+			libraryindicator.FieldName:            {Type: field.TypeString, Column: libraryindicator.FieldName},
+			libraryindicator.FieldKind:            {Type: field.TypeEnum, Column: libraryindicator.FieldKind},
+			libraryindicator.FieldOperator:        {Type: field.TypeEnum, Column: libraryindicator.FieldOperator},
+			libraryindicator.FieldUnit:            {Type: field.TypeString, Column: libraryindicator.FieldUnit},
+			libraryindicator.FieldScoringCriteria: {Type: field.TypeString, Column: libraryindicator.FieldScoringCriteria},
+			libraryindicator.FieldBinding:         {Type: field.TypeEnum, Column: libraryindicator.FieldBinding},
+			libraryindicator.FieldTargetMin:       {Type: field.TypeInt64, Column: libraryindicator.FieldTargetMin},
+			libraryindicator.FieldTargetMax:       {Type: field.TypeInt64, Column: libraryindicator.FieldTargetMax},
+			libraryindicator.FieldWeight:          {Type: field.TypeInt64, Column: libraryindicator.FieldWeight},
+			libraryindicator.FieldTags:            {Type: field.TypeJSON, Column: libraryindicator.FieldTags},
+			libraryindicator.FieldStatus:          {Type: field.TypeEnum, Column: libraryindicator.FieldStatus},
+			libraryindicator.FieldReviewComment:   {Type: field.TypeString, Column: libraryindicator.FieldReviewComment},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   librarytransition.Table,
+			Columns: librarytransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: librarytransition.FieldID,
+			},
+		},
+		Type: "LibraryTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			librarytransition.FieldLibraryIndicatorID: {Type: field.TypeInt, Column: librarytransition.FieldLibraryIndicatorID},
+			librarytransition.FieldFrom:               {Type: field.TypeEnum, Column: librarytransition.FieldFrom},
+			librarytransition.FieldTo:                 {Type: field.TypeEnum, Column: librarytransition.FieldTo},
+			librarytransition.FieldComment:            {Type: field.TypeString, Column: librarytransition.FieldComment},
+			librarytransition.FieldActorID:            {Type: field.TypeInt, Column: librarytransition.FieldActorID},
+			librarytransition.FieldActorName:          {Type: field.TypeString, Column: librarytransition.FieldActorName},
+			librarytransition.FieldAt:                 {Type: field.TypeTime, Column: librarytransition.FieldAt},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monthlyexecution.Table,
 			Columns: monthlyexecution.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -259,7 +314,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monthlyexecution.FieldTargetPercent:      {Type: field.TypeInt64, Column: monthlyexecution.FieldTargetPercent},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -284,11 +339,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldExecuted:              {Type: field.TypeInt64, Column: project.FieldExecuted},
 			project.FieldGoal:                  {Type: field.TypeString, Column: project.FieldGoal},
 			project.FieldGoalOutcome:           {Type: field.TypeString, Column: project.FieldGoalOutcome},
+			project.FieldContinuesNextYear:     {Type: field.TypeBool, Column: project.FieldContinuesNextYear},
 			project.FieldExecutionRate:         {Type: field.TypeInt64, Column: project.FieldExecutionRate},
 			project.FieldExecutionScore:        {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reporttext.Table,
 			Columns: reporttext.Columns,
@@ -307,7 +363,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
@@ -343,7 +399,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -361,7 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -379,7 +435,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -399,7 +455,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -481,6 +537,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Department",
 		"DepartmentYear",
+	)
+	graph.MustAddE(
+		"library_indicators",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.LibraryIndicatorsTable,
+			Columns: []string{department.LibraryIndicatorsColumn},
+			Bidi:    false,
+		},
+		"Department",
+		"LibraryIndicator",
 	)
 	graph.MustAddE(
 		"department",
@@ -675,6 +743,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Project",
 	)
 	graph.MustAddE(
+		"library_indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   indicator.LibraryIndicatorTable,
+			Columns: []string{indicator.LibraryIndicatorColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"LibraryIndicator",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -685,6 +765,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"KeyTask",
 		"DepartmentYear",
+	)
+	graph.MustAddE(
+		"department",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   libraryindicator.DepartmentTable,
+			Columns: []string{libraryindicator.DepartmentColumn},
+			Bidi:    false,
+		},
+		"LibraryIndicator",
+		"Department",
+	)
+	graph.MustAddE(
+		"indicators",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   libraryindicator.IndicatorsTable,
+			Columns: []string{libraryindicator.IndicatorsColumn},
+			Bidi:    false,
+		},
+		"LibraryIndicator",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   libraryindicator.TransitionsTable,
+			Columns: []string{libraryindicator.TransitionsColumn},
+			Bidi:    false,
+		},
+		"LibraryIndicator",
+		"LibraryTransition",
+	)
+	graph.MustAddE(
+		"library_indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   librarytransition.LibraryIndicatorTable,
+			Columns: []string{librarytransition.LibraryIndicatorColumn},
+			Bidi:    false,
+		},
+		"LibraryTransition",
+		"LibraryIndicator",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -1136,6 +1264,20 @@ func (f *DepartmentFilter) WhereHasYears() {
 // WhereHasYearsWith applies a predicate to check if query has an edge years with a given conditions (other predicates).
 func (f *DepartmentFilter) WhereHasYearsWith(preds ...predicate.DepartmentYear) {
 	f.Where(entql.HasEdgeWith("years", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLibraryIndicators applies a predicate to check if query has an edge library_indicators.
+func (f *DepartmentFilter) WhereHasLibraryIndicators() {
+	f.Where(entql.HasEdge("library_indicators"))
+}
+
+// WhereHasLibraryIndicatorsWith applies a predicate to check if query has an edge library_indicators with a given conditions (other predicates).
+func (f *DepartmentFilter) WhereHasLibraryIndicatorsWith(preds ...predicate.LibraryIndicator) {
+	f.Where(entql.HasEdgeWith("library_indicators", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1778,6 +1920,11 @@ func (f *IndicatorFilter) WhereProjectID(p entql.IntP) {
 	f.Where(p.Field(indicator.FieldProjectID))
 }
 
+// WhereLibraryIndicatorID applies the entql int predicate on the library_indicator_id field.
+func (f *IndicatorFilter) WhereLibraryIndicatorID(p entql.IntP) {
+	f.Where(p.Field(indicator.FieldLibraryIndicatorID))
+}
+
 // WherePosition applies the entql int predicate on the position field.
 func (f *IndicatorFilter) WherePosition(p entql.IntP) {
 	f.Where(p.Field(indicator.FieldPosition))
@@ -1906,6 +2053,20 @@ func (f *IndicatorFilter) WhereHasProjectWith(preds ...predicate.Project) {
 	})))
 }
 
+// WhereHasLibraryIndicator applies a predicate to check if query has an edge library_indicator.
+func (f *IndicatorFilter) WhereHasLibraryIndicator() {
+	f.Where(entql.HasEdge("library_indicator"))
+}
+
+// WhereHasLibraryIndicatorWith applies a predicate to check if query has an edge library_indicator with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasLibraryIndicatorWith(preds ...predicate.LibraryIndicator) {
+	f.Where(entql.HasEdgeWith("library_indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *KeyTaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1991,6 +2152,272 @@ func (f *KeyTaskFilter) WhereHasDepartmentYearWith(preds ...predicate.Department
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *LibraryIndicatorQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the LibraryIndicatorQuery builder.
+func (_q *LibraryIndicatorQuery) Filter() *LibraryIndicatorFilter {
+	return &LibraryIndicatorFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *LibraryIndicatorMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the LibraryIndicatorMutation builder.
+func (m *LibraryIndicatorMutation) Filter() *LibraryIndicatorFilter {
+	return &LibraryIndicatorFilter{config: m.config, predicateAdder: m}
+}
+
+// LibraryIndicatorFilter provides a generic filtering capability at runtime for LibraryIndicatorQuery.
+type LibraryIndicatorFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *LibraryIndicatorFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *LibraryIndicatorFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(libraryindicator.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *LibraryIndicatorFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(libraryindicator.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *LibraryIndicatorFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(libraryindicator.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *LibraryIndicatorFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(libraryindicator.FieldVersion))
+}
+
+// WhereScope applies the entql string predicate on the scope field.
+func (f *LibraryIndicatorFilter) WhereScope(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldScope))
+}
+
+// WhereDepartmentID applies the entql int predicate on the department_id field.
+func (f *LibraryIndicatorFilter) WhereDepartmentID(p entql.IntP) {
+	f.Where(p.Field(libraryindicator.FieldDepartmentID))
+}
+
+// WhereLevel1 applies the entql string predicate on the level1 field.
+func (f *LibraryIndicatorFilter) WhereLevel1(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldLevel1))
+}
+
+// WhereLevel2 applies the entql string predicate on the level2 field.
+func (f *LibraryIndicatorFilter) WhereLevel2(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldLevel2))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *LibraryIndicatorFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *LibraryIndicatorFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldKind))
+}
+
+// WhereOperator applies the entql string predicate on the operator field.
+func (f *LibraryIndicatorFilter) WhereOperator(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldOperator))
+}
+
+// WhereUnit applies the entql string predicate on the unit field.
+func (f *LibraryIndicatorFilter) WhereUnit(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldUnit))
+}
+
+// WhereScoringCriteria applies the entql string predicate on the scoring_criteria field.
+func (f *LibraryIndicatorFilter) WhereScoringCriteria(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldScoringCriteria))
+}
+
+// WhereBinding applies the entql string predicate on the binding field.
+func (f *LibraryIndicatorFilter) WhereBinding(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldBinding))
+}
+
+// WhereTargetMin applies the entql int64 predicate on the target_min field.
+func (f *LibraryIndicatorFilter) WhereTargetMin(p entql.Int64P) {
+	f.Where(p.Field(libraryindicator.FieldTargetMin))
+}
+
+// WhereTargetMax applies the entql int64 predicate on the target_max field.
+func (f *LibraryIndicatorFilter) WhereTargetMax(p entql.Int64P) {
+	f.Where(p.Field(libraryindicator.FieldTargetMax))
+}
+
+// WhereWeight applies the entql int64 predicate on the weight field.
+func (f *LibraryIndicatorFilter) WhereWeight(p entql.Int64P) {
+	f.Where(p.Field(libraryindicator.FieldWeight))
+}
+
+// WhereTags applies the entql json.RawMessage predicate on the tags field.
+func (f *LibraryIndicatorFilter) WhereTags(p entql.BytesP) {
+	f.Where(p.Field(libraryindicator.FieldTags))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *LibraryIndicatorFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldStatus))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *LibraryIndicatorFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(libraryindicator.FieldReviewComment))
+}
+
+// WhereHasDepartment applies a predicate to check if query has an edge department.
+func (f *LibraryIndicatorFilter) WhereHasDepartment() {
+	f.Where(entql.HasEdge("department"))
+}
+
+// WhereHasDepartmentWith applies a predicate to check if query has an edge department with a given conditions (other predicates).
+func (f *LibraryIndicatorFilter) WhereHasDepartmentWith(preds ...predicate.Department) {
+	f.Where(entql.HasEdgeWith("department", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIndicators applies a predicate to check if query has an edge indicators.
+func (f *LibraryIndicatorFilter) WhereHasIndicators() {
+	f.Where(entql.HasEdge("indicators"))
+}
+
+// WhereHasIndicatorsWith applies a predicate to check if query has an edge indicators with a given conditions (other predicates).
+func (f *LibraryIndicatorFilter) WhereHasIndicatorsWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicators", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *LibraryIndicatorFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *LibraryIndicatorFilter) WhereHasTransitionsWith(preds ...predicate.LibraryTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *LibraryTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the LibraryTransitionQuery builder.
+func (_q *LibraryTransitionQuery) Filter() *LibraryTransitionFilter {
+	return &LibraryTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *LibraryTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the LibraryTransitionMutation builder.
+func (m *LibraryTransitionMutation) Filter() *LibraryTransitionFilter {
+	return &LibraryTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// LibraryTransitionFilter provides a generic filtering capability at runtime for LibraryTransitionQuery.
+type LibraryTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *LibraryTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *LibraryTransitionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(librarytransition.FieldID))
+}
+
+// WhereLibraryIndicatorID applies the entql int predicate on the library_indicator_id field.
+func (f *LibraryTransitionFilter) WhereLibraryIndicatorID(p entql.IntP) {
+	f.Where(p.Field(librarytransition.FieldLibraryIndicatorID))
+}
+
+// WhereFrom applies the entql string predicate on the from field.
+func (f *LibraryTransitionFilter) WhereFrom(p entql.StringP) {
+	f.Where(p.Field(librarytransition.FieldFrom))
+}
+
+// WhereTo applies the entql string predicate on the to field.
+func (f *LibraryTransitionFilter) WhereTo(p entql.StringP) {
+	f.Where(p.Field(librarytransition.FieldTo))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *LibraryTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(librarytransition.FieldComment))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *LibraryTransitionFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(librarytransition.FieldActorID))
+}
+
+// WhereActorName applies the entql string predicate on the actor_name field.
+func (f *LibraryTransitionFilter) WhereActorName(p entql.StringP) {
+	f.Where(p.Field(librarytransition.FieldActorName))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *LibraryTransitionFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(librarytransition.FieldAt))
+}
+
+// WhereHasLibraryIndicator applies a predicate to check if query has an edge library_indicator.
+func (f *LibraryTransitionFilter) WhereHasLibraryIndicator() {
+	f.Where(entql.HasEdge("library_indicator"))
+}
+
+// WhereHasLibraryIndicatorWith applies a predicate to check if query has an edge library_indicator with a given conditions (other predicates).
+func (f *LibraryTransitionFilter) WhereHasLibraryIndicatorWith(preds ...predicate.LibraryIndicator) {
+	f.Where(entql.HasEdgeWith("library_indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MonthlyExecutionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2019,7 +2446,7 @@ type MonthlyExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonthlyExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2098,7 +2525,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2177,6 +2604,11 @@ func (f *ProjectFilter) WhereGoal(p entql.StringP) {
 // WhereGoalOutcome applies the entql string predicate on the goal_outcome field.
 func (f *ProjectFilter) WhereGoalOutcome(p entql.StringP) {
 	f.Where(p.Field(project.FieldGoalOutcome))
+}
+
+// WhereContinuesNextYear applies the entql bool predicate on the continues_next_year field.
+func (f *ProjectFilter) WhereContinuesNextYear(p entql.BoolP) {
+	f.Where(p.Field(project.FieldContinuesNextYear))
 }
 
 // WhereExecutionRate applies the entql int64 predicate on the execution_rate field.
@@ -2274,7 +2706,7 @@ type ReportTextFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportTextFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2358,7 +2790,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2541,7 +2973,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2620,7 +3052,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2685,7 +3117,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2774,7 +3206,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

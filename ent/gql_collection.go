@@ -14,6 +14,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -1439,6 +1441,21 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, indicator.FieldProjectID)
 				fieldSeen[indicator.FieldProjectID] = struct{}{}
 			}
+
+		case "libraryIndicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&LibraryIndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, libraryindicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withLibraryIndicator = query
+			if _, ok := fieldSeen[indicator.FieldLibraryIndicatorID]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldLibraryIndicatorID)
+				fieldSeen[indicator.FieldLibraryIndicatorID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[indicator.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldCreatedAt)
@@ -1463,6 +1480,11 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[indicator.FieldProjectID]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldProjectID)
 				fieldSeen[indicator.FieldProjectID] = struct{}{}
+			}
+		case "libraryIndicatorID":
+			if _, ok := fieldSeen[indicator.FieldLibraryIndicatorID]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldLibraryIndicatorID)
+				fieldSeen[indicator.FieldLibraryIndicatorID] = struct{}{}
 			}
 		case "position":
 			if _, ok := fieldSeen[indicator.FieldPosition]; !ok {
@@ -1733,6 +1755,404 @@ func newKeyTaskPaginateArgs(rv map[string]any) *keytaskPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*KeyTaskWhereInput); ok {
 		args.opts = append(args.opts, WithKeyTaskFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *LibraryIndicatorQuery) CollectFields(ctx context.Context, satisfies ...string) (*LibraryIndicatorQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *LibraryIndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(libraryindicator.Columns))
+		selectedFields = []string{libraryindicator.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "department":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartment = query
+			if _, ok := fieldSeen[libraryindicator.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldDepartmentID)
+				fieldSeen[libraryindicator.FieldDepartmentID] = struct{}{}
+			}
+
+		case "indicators":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IndicatorClient{config: _q.config}).Query()
+			)
+			args := newIndicatorPaginateArgs(fieldArgs(ctx, new(IndicatorWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newIndicatorPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*LibraryIndicator) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"library_indicator_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(libraryindicator.IndicatorsColumn), ids...))
+						})
+						if err := query.GroupBy(libraryindicator.IndicatorsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*LibraryIndicator) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Indicators)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, indicatorImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(libraryindicator.IndicatorsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedIndicators(alias, func(wq *IndicatorQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[libraryindicator.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldCreatedAt)
+				fieldSeen[libraryindicator.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[libraryindicator.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldUpdatedAt)
+				fieldSeen[libraryindicator.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[libraryindicator.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldVersion)
+				fieldSeen[libraryindicator.FieldVersion] = struct{}{}
+			}
+		case "scope":
+			if _, ok := fieldSeen[libraryindicator.FieldScope]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldScope)
+				fieldSeen[libraryindicator.FieldScope] = struct{}{}
+			}
+		case "departmentID":
+			if _, ok := fieldSeen[libraryindicator.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldDepartmentID)
+				fieldSeen[libraryindicator.FieldDepartmentID] = struct{}{}
+			}
+		case "level1":
+			if _, ok := fieldSeen[libraryindicator.FieldLevel1]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldLevel1)
+				fieldSeen[libraryindicator.FieldLevel1] = struct{}{}
+			}
+		case "level2":
+			if _, ok := fieldSeen[libraryindicator.FieldLevel2]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldLevel2)
+				fieldSeen[libraryindicator.FieldLevel2] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[libraryindicator.FieldName]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldName)
+				fieldSeen[libraryindicator.FieldName] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[libraryindicator.FieldKind]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldKind)
+				fieldSeen[libraryindicator.FieldKind] = struct{}{}
+			}
+		case "operator":
+			if _, ok := fieldSeen[libraryindicator.FieldOperator]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldOperator)
+				fieldSeen[libraryindicator.FieldOperator] = struct{}{}
+			}
+		case "unit":
+			if _, ok := fieldSeen[libraryindicator.FieldUnit]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldUnit)
+				fieldSeen[libraryindicator.FieldUnit] = struct{}{}
+			}
+		case "scoringCriteria":
+			if _, ok := fieldSeen[libraryindicator.FieldScoringCriteria]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldScoringCriteria)
+				fieldSeen[libraryindicator.FieldScoringCriteria] = struct{}{}
+			}
+		case "binding":
+			if _, ok := fieldSeen[libraryindicator.FieldBinding]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldBinding)
+				fieldSeen[libraryindicator.FieldBinding] = struct{}{}
+			}
+		case "targetMin":
+			if _, ok := fieldSeen[libraryindicator.FieldTargetMin]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldTargetMin)
+				fieldSeen[libraryindicator.FieldTargetMin] = struct{}{}
+			}
+		case "targetMax":
+			if _, ok := fieldSeen[libraryindicator.FieldTargetMax]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldTargetMax)
+				fieldSeen[libraryindicator.FieldTargetMax] = struct{}{}
+			}
+		case "weight":
+			if _, ok := fieldSeen[libraryindicator.FieldWeight]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldWeight)
+				fieldSeen[libraryindicator.FieldWeight] = struct{}{}
+			}
+		case "tags":
+			if _, ok := fieldSeen[libraryindicator.FieldTags]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldTags)
+				fieldSeen[libraryindicator.FieldTags] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[libraryindicator.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldStatus)
+				fieldSeen[libraryindicator.FieldStatus] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[libraryindicator.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, libraryindicator.FieldReviewComment)
+				fieldSeen[libraryindicator.FieldReviewComment] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type libraryindicatorPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []LibraryIndicatorPaginateOption
+}
+
+func newLibraryIndicatorPaginateArgs(rv map[string]any) *libraryindicatorPaginateArgs {
+	args := &libraryindicatorPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*LibraryIndicatorOrder:
+			args.opts = append(args.opts, WithLibraryIndicatorOrder(v))
+		case []any:
+			var orders []*LibraryIndicatorOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &LibraryIndicatorOrder{Field: &LibraryIndicatorOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithLibraryIndicatorOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*LibraryIndicatorWhereInput); ok {
+		args.opts = append(args.opts, WithLibraryIndicatorFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *LibraryTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*LibraryTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *LibraryTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(librarytransition.Columns))
+		selectedFields = []string{librarytransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "libraryIndicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&LibraryIndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, libraryindicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withLibraryIndicator = query
+			if _, ok := fieldSeen[librarytransition.FieldLibraryIndicatorID]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldLibraryIndicatorID)
+				fieldSeen[librarytransition.FieldLibraryIndicatorID] = struct{}{}
+			}
+		case "libraryIndicatorID":
+			if _, ok := fieldSeen[librarytransition.FieldLibraryIndicatorID]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldLibraryIndicatorID)
+				fieldSeen[librarytransition.FieldLibraryIndicatorID] = struct{}{}
+			}
+		case "from":
+			if _, ok := fieldSeen[librarytransition.FieldFrom]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldFrom)
+				fieldSeen[librarytransition.FieldFrom] = struct{}{}
+			}
+		case "to":
+			if _, ok := fieldSeen[librarytransition.FieldTo]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldTo)
+				fieldSeen[librarytransition.FieldTo] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[librarytransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldComment)
+				fieldSeen[librarytransition.FieldComment] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[librarytransition.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldActorID)
+				fieldSeen[librarytransition.FieldActorID] = struct{}{}
+			}
+		case "actorName":
+			if _, ok := fieldSeen[librarytransition.FieldActorName]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldActorName)
+				fieldSeen[librarytransition.FieldActorName] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[librarytransition.FieldAt]; !ok {
+				selectedFields = append(selectedFields, librarytransition.FieldAt)
+				fieldSeen[librarytransition.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type librarytransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []LibraryTransitionPaginateOption
+}
+
+func newLibraryTransitionPaginateArgs(rv map[string]any) *librarytransitionPaginateArgs {
+	args := &librarytransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }
@@ -2068,6 +2488,11 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[project.FieldGoalOutcome]; !ok {
 				selectedFields = append(selectedFields, project.FieldGoalOutcome)
 				fieldSeen[project.FieldGoalOutcome] = struct{}{}
+			}
+		case "continuesNextYear":
+			if _, ok := fieldSeen[project.FieldContinuesNextYear]; !ok {
+				selectedFields = append(selectedFields, project.FieldContinuesNextYear)
+				fieldSeen[project.FieldContinuesNextYear] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -196,10 +196,55 @@ func (_m *Indicator) Project(ctx context.Context) (*Project, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Indicator) LibraryIndicator(ctx context.Context) (*LibraryIndicator, error) {
+	result, err := _m.Edges.LibraryIndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLibraryIndicator().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *KeyTask) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
 	result, err := _m.Edges.DepartmentYearOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryDepartmentYear().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *LibraryIndicator) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *LibraryIndicator) Indicators(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*IndicatorOrder, where *IndicatorWhereInput,
+) (*IndicatorConnection, error) {
+	opts := []IndicatorPaginateOption{
+		WithIndicatorOrder(orderBy),
+		WithIndicatorFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedIndicators(alias); err == nil || hasTotalCount {
+		pager, err := newIndicatorPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &IndicatorConnection{Edges: []*IndicatorEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryIndicators().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *LibraryTransition) LibraryIndicator(ctx context.Context) (*LibraryIndicator, error) {
+	result, err := _m.Edges.LibraryIndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLibraryIndicator().Only(ctx)
 	}
 	return result, err
 }

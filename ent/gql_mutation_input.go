@@ -6,6 +6,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
 )
 
 // CreateDepartmentInput represents a mutation input for creating departments.
@@ -380,23 +381,24 @@ func (c *FundingLineUpdateOne) SetInput(i UpdateFundingLineInput) *FundingLineUp
 
 // CreateIndicatorInput represents a mutation input for creating indicators.
 type CreateIndicatorInput struct {
-	Position         *int
-	Level1           string
-	Level2           string
-	Name             string
-	Kind             indicator.Kind
-	Operator         *indicator.Operator
-	Target           *fixed.Decimal
-	Unit             *string
-	Weight           fixed.Decimal
-	Actual           *fixed.Decimal
-	Binding          *indicator.Binding
-	Rating           *indicator.Rating
-	RatedScore       *fixed.Decimal
-	DeviationReason  *string
-	ScoringCriteria  *string
-	DepartmentYearID int
-	ProjectID        *int
+	Position           *int
+	Level1             string
+	Level2             string
+	Name               string
+	Kind               indicator.Kind
+	Operator           *indicator.Operator
+	Target             *fixed.Decimal
+	Unit               *string
+	Weight             fixed.Decimal
+	Actual             *fixed.Decimal
+	Binding            *indicator.Binding
+	Rating             *indicator.Rating
+	RatedScore         *fixed.Decimal
+	DeviationReason    *string
+	ScoringCriteria    *string
+	DepartmentYearID   int
+	ProjectID          *int
+	LibraryIndicatorID *int
 }
 
 // Mutate applies the CreateIndicatorInput on the IndicatorMutation builder.
@@ -439,6 +441,9 @@ func (i *CreateIndicatorInput) Mutate(m *IndicatorMutation) {
 	m.SetDepartmentYearID(i.DepartmentYearID)
 	if v := i.ProjectID; v != nil {
 		m.SetProjectID(*v)
+	}
+	if v := i.LibraryIndicatorID; v != nil {
+		m.SetLibraryIndicatorID(*v)
 	}
 }
 
@@ -618,6 +623,158 @@ func (c *KeyTaskUpdateOne) SetInput(i UpdateKeyTaskInput) *KeyTaskUpdateOne {
 	return c
 }
 
+// CreateLibraryIndicatorInput represents a mutation input for creating libraryindicators.
+type CreateLibraryIndicatorInput struct {
+	Scope           libraryindicator.Scope
+	Level1          string
+	Level2          string
+	Name            string
+	Kind            libraryindicator.Kind
+	Operator        *libraryindicator.Operator
+	Unit            *string
+	ScoringCriteria *string
+	Binding         *libraryindicator.Binding
+	TargetMin       *fixed.Decimal
+	TargetMax       *fixed.Decimal
+	Weight          *fixed.Decimal
+	Tags            []string
+	DepartmentID    *int
+}
+
+// Mutate applies the CreateLibraryIndicatorInput on the LibraryIndicatorMutation builder.
+func (i *CreateLibraryIndicatorInput) Mutate(m *LibraryIndicatorMutation) {
+	m.SetScope(i.Scope)
+	m.SetLevel1(i.Level1)
+	m.SetLevel2(i.Level2)
+	m.SetName(i.Name)
+	m.SetKind(i.Kind)
+	if v := i.Operator; v != nil {
+		m.SetOperator(*v)
+	}
+	if v := i.Unit; v != nil {
+		m.SetUnit(*v)
+	}
+	if v := i.ScoringCriteria; v != nil {
+		m.SetScoringCriteria(*v)
+	}
+	if v := i.Binding; v != nil {
+		m.SetBinding(*v)
+	}
+	if v := i.TargetMin; v != nil {
+		m.SetTargetMin(*v)
+	}
+	if v := i.TargetMax; v != nil {
+		m.SetTargetMax(*v)
+	}
+	if v := i.Weight; v != nil {
+		m.SetWeight(*v)
+	}
+	if v := i.Tags; v != nil {
+		m.SetTags(v)
+	}
+	if v := i.DepartmentID; v != nil {
+		m.SetDepartmentID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateLibraryIndicatorInput on the LibraryIndicatorCreate builder.
+func (c *LibraryIndicatorCreate) SetInput(i CreateLibraryIndicatorInput) *LibraryIndicatorCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateLibraryIndicatorInput represents a mutation input for updating libraryindicators.
+type UpdateLibraryIndicatorInput struct {
+	Level1          *string
+	Level2          *string
+	Name            *string
+	Kind            *libraryindicator.Kind
+	ClearOperator   bool
+	Operator        *libraryindicator.Operator
+	Unit            *string
+	ScoringCriteria *string
+	ClearBinding    bool
+	Binding         *libraryindicator.Binding
+	ClearTargetMin  bool
+	TargetMin       *fixed.Decimal
+	ClearTargetMax  bool
+	TargetMax       *fixed.Decimal
+	ClearWeight     bool
+	Weight          *fixed.Decimal
+	Tags            []string
+	AppendTags      []string
+}
+
+// Mutate applies the UpdateLibraryIndicatorInput on the LibraryIndicatorMutation builder.
+func (i *UpdateLibraryIndicatorInput) Mutate(m *LibraryIndicatorMutation) {
+	if v := i.Level1; v != nil {
+		m.SetLevel1(*v)
+	}
+	if v := i.Level2; v != nil {
+		m.SetLevel2(*v)
+	}
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if i.ClearOperator {
+		m.ClearOperator()
+	}
+	if v := i.Operator; v != nil {
+		m.SetOperator(*v)
+	}
+	if v := i.Unit; v != nil {
+		m.SetUnit(*v)
+	}
+	if v := i.ScoringCriteria; v != nil {
+		m.SetScoringCriteria(*v)
+	}
+	if i.ClearBinding {
+		m.ClearBinding()
+	}
+	if v := i.Binding; v != nil {
+		m.SetBinding(*v)
+	}
+	if i.ClearTargetMin {
+		m.ClearTargetMin()
+	}
+	if v := i.TargetMin; v != nil {
+		m.SetTargetMin(*v)
+	}
+	if i.ClearTargetMax {
+		m.ClearTargetMax()
+	}
+	if v := i.TargetMax; v != nil {
+		m.SetTargetMax(*v)
+	}
+	if i.ClearWeight {
+		m.ClearWeight()
+	}
+	if v := i.Weight; v != nil {
+		m.SetWeight(*v)
+	}
+	if v := i.Tags; v != nil {
+		m.SetTags(v)
+	}
+	if i.AppendTags != nil {
+		m.AppendTags(i.Tags)
+	}
+}
+
+// SetInput applies the change-set in the UpdateLibraryIndicatorInput on the LibraryIndicatorUpdate builder.
+func (c *LibraryIndicatorUpdate) SetInput(i UpdateLibraryIndicatorInput) *LibraryIndicatorUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateLibraryIndicatorInput on the LibraryIndicatorUpdateOne builder.
+func (c *LibraryIndicatorUpdateOne) SetInput(i UpdateLibraryIndicatorInput) *LibraryIndicatorUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateMonthlyExecutionInput represents a mutation input for creating monthlyexecutions.
 type CreateMonthlyExecutionInput struct {
 	Month              int
@@ -688,6 +845,7 @@ type CreateProjectInput struct {
 	Executed              *fixed.Decimal
 	Goal                  *string
 	GoalOutcome           *string
+	ContinuesNextYear     *bool
 	DepartmentYearID      int
 }
 
@@ -721,6 +879,9 @@ func (i *CreateProjectInput) Mutate(m *ProjectMutation) {
 	if v := i.GoalOutcome; v != nil {
 		m.SetGoalOutcome(*v)
 	}
+	if v := i.ContinuesNextYear; v != nil {
+		m.SetContinuesNextYear(*v)
+	}
 	m.SetDepartmentYearID(i.DepartmentYearID)
 }
 
@@ -742,6 +903,7 @@ type UpdateProjectInput struct {
 	Executed              *fixed.Decimal
 	Goal                  *string
 	GoalOutcome           *string
+	ContinuesNextYear     *bool
 }
 
 // Mutate applies the UpdateProjectInput on the ProjectMutation builder.
@@ -775,6 +937,9 @@ func (i *UpdateProjectInput) Mutate(m *ProjectMutation) {
 	}
 	if v := i.GoalOutcome; v != nil {
 		m.SetGoalOutcome(*v)
+	}
+	if v := i.ContinuesNextYear; v != nil {
+		m.SetContinuesNextYear(*v)
 	}
 }
 

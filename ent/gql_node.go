@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/internal"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -71,6 +73,16 @@ var keytaskImplementors = []string{"KeyTask", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*KeyTask) IsNode() {}
+
+var libraryindicatorImplementors = []string{"LibraryIndicator", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*LibraryIndicator) IsNode() {}
+
+var librarytransitionImplementors = []string{"LibraryTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*LibraryTransition) IsNode() {}
 
 var monthlyexecutionImplementors = []string{"MonthlyExecution", "Node"}
 
@@ -247,6 +259,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(keytask.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, keytaskImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case libraryindicator.Table:
+		query := c.LibraryIndicator.Query().
+			Where(libraryindicator.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, libraryindicatorImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case librarytransition.Table:
+		query := c.LibraryTransition.Query().
+			Where(librarytransition.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, librarytransitionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -494,6 +524,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.KeyTask.Query().
 			Where(keytask.IDIn(ids...))
 		query, err := query.CollectFields(ctx, keytaskImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case libraryindicator.Table:
+		query := c.LibraryIndicator.Query().
+			Where(libraryindicator.IDIn(ids...))
+		query, err := query.CollectFields(ctx, libraryindicatorImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case librarytransition.Table:
+		query := c.LibraryTransition.Query().
+			Where(librarytransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, librarytransitionImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -3626,6 +3628,713 @@ func (_m *KeyTask) ToEdge(order *KeyTaskOrder) *KeyTaskEdge {
 		order = DefaultKeyTaskOrder
 	}
 	return &KeyTaskEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// LibraryIndicatorEdge is the edge representation of LibraryIndicator.
+type LibraryIndicatorEdge struct {
+	Node   *LibraryIndicator `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// LibraryIndicatorConnection is the connection containing edges to LibraryIndicator.
+type LibraryIndicatorConnection struct {
+	Edges      []*LibraryIndicatorEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *LibraryIndicatorConnection) build(nodes []*LibraryIndicator, pager *libraryindicatorPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *LibraryIndicator
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *LibraryIndicator {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *LibraryIndicator {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*LibraryIndicatorEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &LibraryIndicatorEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// LibraryIndicatorPaginateOption enables pagination customization.
+type LibraryIndicatorPaginateOption func(*libraryindicatorPager) error
+
+// WithLibraryIndicatorOrder configures pagination ordering.
+func WithLibraryIndicatorOrder(order []*LibraryIndicatorOrder) LibraryIndicatorPaginateOption {
+	return func(pager *libraryindicatorPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithLibraryIndicatorFilter configures pagination filter.
+func WithLibraryIndicatorFilter(filter func(*LibraryIndicatorQuery) (*LibraryIndicatorQuery, error)) LibraryIndicatorPaginateOption {
+	return func(pager *libraryindicatorPager) error {
+		if filter == nil {
+			return errors.New("LibraryIndicatorQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type libraryindicatorPager struct {
+	reverse bool
+	order   []*LibraryIndicatorOrder
+	filter  func(*LibraryIndicatorQuery) (*LibraryIndicatorQuery, error)
+}
+
+func newLibraryIndicatorPager(opts []LibraryIndicatorPaginateOption, reverse bool) (*libraryindicatorPager, error) {
+	pager := &libraryindicatorPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *libraryindicatorPager) applyFilter(query *LibraryIndicatorQuery) (*LibraryIndicatorQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *libraryindicatorPager) toCursor(_m *LibraryIndicator) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *libraryindicatorPager) applyCursors(query *LibraryIndicatorQuery, after, before *Cursor) (*LibraryIndicatorQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultLibraryIndicatorOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *libraryindicatorPager) applyOrder(query *LibraryIndicatorQuery) *LibraryIndicatorQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultLibraryIndicatorOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultLibraryIndicatorOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *libraryindicatorPager) orderExpr(query *LibraryIndicatorQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultLibraryIndicatorOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to LibraryIndicator.
+func (_m *LibraryIndicatorQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...LibraryIndicatorPaginateOption,
+) (*LibraryIndicatorConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newLibraryIndicatorPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &LibraryIndicatorConnection{Edges: []*LibraryIndicatorEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// LibraryIndicatorOrderFieldCreatedAt orders LibraryIndicator by created_at.
+	LibraryIndicatorOrderFieldCreatedAt = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: libraryindicator.FieldCreatedAt,
+		toTerm: libraryindicator.ByCreatedAt,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldUpdatedAt orders LibraryIndicator by updated_at.
+	LibraryIndicatorOrderFieldUpdatedAt = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: libraryindicator.FieldUpdatedAt,
+		toTerm: libraryindicator.ByUpdatedAt,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldScope orders LibraryIndicator by scope.
+	LibraryIndicatorOrderFieldScope = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Scope, nil
+		},
+		column: libraryindicator.FieldScope,
+		toTerm: libraryindicator.ByScope,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Scope,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldLevel1 orders LibraryIndicator by level1.
+	LibraryIndicatorOrderFieldLevel1 = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Level1, nil
+		},
+		column: libraryindicator.FieldLevel1,
+		toTerm: libraryindicator.ByLevel1,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level1,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldLevel2 orders LibraryIndicator by level2.
+	LibraryIndicatorOrderFieldLevel2 = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Level2, nil
+		},
+		column: libraryindicator.FieldLevel2,
+		toTerm: libraryindicator.ByLevel2,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level2,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldName orders LibraryIndicator by name.
+	LibraryIndicatorOrderFieldName = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: libraryindicator.FieldName,
+		toTerm: libraryindicator.ByName,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldKind orders LibraryIndicator by kind.
+	LibraryIndicatorOrderFieldKind = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: libraryindicator.FieldKind,
+		toTerm: libraryindicator.ByKind,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// LibraryIndicatorOrderFieldStatus orders LibraryIndicator by status.
+	LibraryIndicatorOrderFieldStatus = &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: libraryindicator.FieldStatus,
+		toTerm: libraryindicator.ByStatus,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f LibraryIndicatorOrderField) String() string {
+	var str string
+	switch f.column {
+	case LibraryIndicatorOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case LibraryIndicatorOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case LibraryIndicatorOrderFieldScope.column:
+		str = "SCOPE"
+	case LibraryIndicatorOrderFieldLevel1.column:
+		str = "LEVEL1"
+	case LibraryIndicatorOrderFieldLevel2.column:
+		str = "LEVEL2"
+	case LibraryIndicatorOrderFieldName.column:
+		str = "NAME"
+	case LibraryIndicatorOrderFieldKind.column:
+		str = "KIND"
+	case LibraryIndicatorOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f LibraryIndicatorOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *LibraryIndicatorOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("LibraryIndicatorOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *LibraryIndicatorOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *LibraryIndicatorOrderFieldUpdatedAt
+	case "SCOPE":
+		*f = *LibraryIndicatorOrderFieldScope
+	case "LEVEL1":
+		*f = *LibraryIndicatorOrderFieldLevel1
+	case "LEVEL2":
+		*f = *LibraryIndicatorOrderFieldLevel2
+	case "NAME":
+		*f = *LibraryIndicatorOrderFieldName
+	case "KIND":
+		*f = *LibraryIndicatorOrderFieldKind
+	case "STATUS":
+		*f = *LibraryIndicatorOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid LibraryIndicatorOrderField", str)
+	}
+	return nil
+}
+
+// LibraryIndicatorOrderField defines the ordering field of LibraryIndicator.
+type LibraryIndicatorOrderField struct {
+	// Value extracts the ordering value from the given LibraryIndicator.
+	Value    func(*LibraryIndicator) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) libraryindicator.OrderOption
+	toCursor func(*LibraryIndicator) Cursor
+}
+
+// LibraryIndicatorOrder defines the ordering of LibraryIndicator.
+type LibraryIndicatorOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *LibraryIndicatorOrderField `json:"field"`
+}
+
+// DefaultLibraryIndicatorOrder is the default ordering of LibraryIndicator.
+var DefaultLibraryIndicatorOrder = &LibraryIndicatorOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &LibraryIndicatorOrderField{
+		Value: func(_m *LibraryIndicator) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: libraryindicator.FieldID,
+		toTerm: libraryindicator.ByID,
+		toCursor: func(_m *LibraryIndicator) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts LibraryIndicator into LibraryIndicatorEdge.
+func (_m *LibraryIndicator) ToEdge(order *LibraryIndicatorOrder) *LibraryIndicatorEdge {
+	if order == nil {
+		order = DefaultLibraryIndicatorOrder
+	}
+	return &LibraryIndicatorEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// LibraryTransitionEdge is the edge representation of LibraryTransition.
+type LibraryTransitionEdge struct {
+	Node   *LibraryTransition `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// LibraryTransitionConnection is the connection containing edges to LibraryTransition.
+type LibraryTransitionConnection struct {
+	Edges      []*LibraryTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *LibraryTransitionConnection) build(nodes []*LibraryTransition, pager *librarytransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *LibraryTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *LibraryTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *LibraryTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*LibraryTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &LibraryTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// LibraryTransitionPaginateOption enables pagination customization.
+type LibraryTransitionPaginateOption func(*librarytransitionPager) error
+
+// WithLibraryTransitionOrder configures pagination ordering.
+func WithLibraryTransitionOrder(order *LibraryTransitionOrder) LibraryTransitionPaginateOption {
+	if order == nil {
+		order = DefaultLibraryTransitionOrder
+	}
+	o := *order
+	return func(pager *librarytransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultLibraryTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithLibraryTransitionFilter configures pagination filter.
+func WithLibraryTransitionFilter(filter func(*LibraryTransitionQuery) (*LibraryTransitionQuery, error)) LibraryTransitionPaginateOption {
+	return func(pager *librarytransitionPager) error {
+		if filter == nil {
+			return errors.New("LibraryTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type librarytransitionPager struct {
+	reverse bool
+	order   *LibraryTransitionOrder
+	filter  func(*LibraryTransitionQuery) (*LibraryTransitionQuery, error)
+}
+
+func newLibraryTransitionPager(opts []LibraryTransitionPaginateOption, reverse bool) (*librarytransitionPager, error) {
+	pager := &librarytransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultLibraryTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *librarytransitionPager) applyFilter(query *LibraryTransitionQuery) (*LibraryTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *librarytransitionPager) toCursor(_m *LibraryTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *librarytransitionPager) applyCursors(query *LibraryTransitionQuery, after, before *Cursor) (*LibraryTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultLibraryTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *librarytransitionPager) applyOrder(query *LibraryTransitionQuery) *LibraryTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultLibraryTransitionOrder.Field {
+		query = query.Order(DefaultLibraryTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *librarytransitionPager) orderExpr(query *LibraryTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultLibraryTransitionOrder.Field {
+			b.Comma().Ident(DefaultLibraryTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to LibraryTransition.
+func (_m *LibraryTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...LibraryTransitionPaginateOption,
+) (*LibraryTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newLibraryTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &LibraryTransitionConnection{Edges: []*LibraryTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// LibraryTransitionOrderField defines the ordering field of LibraryTransition.
+type LibraryTransitionOrderField struct {
+	// Value extracts the ordering value from the given LibraryTransition.
+	Value    func(*LibraryTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) librarytransition.OrderOption
+	toCursor func(*LibraryTransition) Cursor
+}
+
+// LibraryTransitionOrder defines the ordering of LibraryTransition.
+type LibraryTransitionOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *LibraryTransitionOrderField `json:"field"`
+}
+
+// DefaultLibraryTransitionOrder is the default ordering of LibraryTransition.
+var DefaultLibraryTransitionOrder = &LibraryTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &LibraryTransitionOrderField{
+		Value: func(_m *LibraryTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: librarytransition.FieldID,
+		toTerm: librarytransition.ByID,
+		toCursor: func(_m *LibraryTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts LibraryTransition into LibraryTransitionEdge.
+func (_m *LibraryTransition) ToEdge(order *LibraryTransitionOrder) *LibraryTransitionEdge {
+	if order == nil {
+		order = DefaultLibraryTransitionOrder
+	}
+	return &LibraryTransitionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

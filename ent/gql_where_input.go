@@ -14,6 +14,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -3748,6 +3749,14 @@ type IndicatorWhereInput struct {
 	ProjectIDIsNil  bool  `json:"projectIDIsNil,omitempty"`
 	ProjectIDNotNil bool  `json:"projectIDNotNil,omitempty"`
 
+	// "library_indicator_id" field predicates.
+	LibraryIndicatorID       *int  `json:"libraryIndicatorID,omitempty"`
+	LibraryIndicatorIDNEQ    *int  `json:"libraryIndicatorIDNEQ,omitempty"`
+	LibraryIndicatorIDIn     []int `json:"libraryIndicatorIDIn,omitempty"`
+	LibraryIndicatorIDNotIn  []int `json:"libraryIndicatorIDNotIn,omitempty"`
+	LibraryIndicatorIDIsNil  bool  `json:"libraryIndicatorIDIsNil,omitempty"`
+	LibraryIndicatorIDNotNil bool  `json:"libraryIndicatorIDNotNil,omitempty"`
+
 	// "position" field predicates.
 	Position      *int  `json:"position,omitempty"`
 	PositionNEQ   *int  `json:"positionNEQ,omitempty"`
@@ -3979,6 +3988,10 @@ type IndicatorWhereInput struct {
 	// "project" edge predicates.
 	HasProject     *bool                `json:"hasProject,omitempty"`
 	HasProjectWith []*ProjectWhereInput `json:"hasProjectWith,omitempty"`
+
+	// "library_indicator" edge predicates.
+	HasLibraryIndicator     *bool                         `json:"hasLibraryIndicator,omitempty"`
+	HasLibraryIndicatorWith []*LibraryIndicatorWhereInput `json:"hasLibraryIndicatorWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4177,6 +4190,24 @@ func (i *IndicatorWhereInput) P() (predicate.Indicator, error) {
 	}
 	if i.ProjectIDNotNil {
 		predicates = append(predicates, indicator.ProjectIDNotNil())
+	}
+	if i.LibraryIndicatorID != nil {
+		predicates = append(predicates, indicator.LibraryIndicatorIDEQ(*i.LibraryIndicatorID))
+	}
+	if i.LibraryIndicatorIDNEQ != nil {
+		predicates = append(predicates, indicator.LibraryIndicatorIDNEQ(*i.LibraryIndicatorIDNEQ))
+	}
+	if len(i.LibraryIndicatorIDIn) > 0 {
+		predicates = append(predicates, indicator.LibraryIndicatorIDIn(i.LibraryIndicatorIDIn...))
+	}
+	if len(i.LibraryIndicatorIDNotIn) > 0 {
+		predicates = append(predicates, indicator.LibraryIndicatorIDNotIn(i.LibraryIndicatorIDNotIn...))
+	}
+	if i.LibraryIndicatorIDIsNil {
+		predicates = append(predicates, indicator.LibraryIndicatorIDIsNil())
+	}
+	if i.LibraryIndicatorIDNotNil {
+		predicates = append(predicates, indicator.LibraryIndicatorIDNotNil())
 	}
 	if i.Position != nil {
 		predicates = append(predicates, indicator.PositionEQ(*i.Position))
@@ -4767,6 +4798,24 @@ func (i *IndicatorWhereInput) P() (predicate.Indicator, error) {
 		}
 		predicates = append(predicates, indicator.HasProjectWith(with...))
 	}
+	if i.HasLibraryIndicator != nil {
+		p := indicator.HasLibraryIndicator()
+		if !*i.HasLibraryIndicator {
+			p = indicator.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasLibraryIndicatorWith) > 0 {
+		with := make([]predicate.LibraryIndicator, 0, len(i.HasLibraryIndicatorWith))
+		for _, w := range i.HasLibraryIndicatorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasLibraryIndicatorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, indicator.HasLibraryIndicatorWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyIndicatorWhereInput
@@ -5168,6 +5217,858 @@ func (i *KeyTaskWhereInput) P() (predicate.KeyTask, error) {
 		return predicates[0], nil
 	default:
 		return keytask.And(predicates...), nil
+	}
+}
+
+// LibraryIndicatorWhereInput represents a where input for filtering LibraryIndicator queries.
+type LibraryIndicatorWhereInput struct {
+	Predicates []predicate.LibraryIndicator  `json:"-"`
+	Not        *LibraryIndicatorWhereInput   `json:"not,omitempty"`
+	Or         []*LibraryIndicatorWhereInput `json:"or,omitempty"`
+	And        []*LibraryIndicatorWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "scope" field predicates.
+	Scope      *libraryindicator.Scope  `json:"scope,omitempty"`
+	ScopeNEQ   *libraryindicator.Scope  `json:"scopeNEQ,omitempty"`
+	ScopeIn    []libraryindicator.Scope `json:"scopeIn,omitempty"`
+	ScopeNotIn []libraryindicator.Scope `json:"scopeNotIn,omitempty"`
+
+	// "department_id" field predicates.
+	DepartmentID       *int  `json:"departmentID,omitempty"`
+	DepartmentIDNEQ    *int  `json:"departmentIDNEQ,omitempty"`
+	DepartmentIDIn     []int `json:"departmentIDIn,omitempty"`
+	DepartmentIDNotIn  []int `json:"departmentIDNotIn,omitempty"`
+	DepartmentIDIsNil  bool  `json:"departmentIDIsNil,omitempty"`
+	DepartmentIDNotNil bool  `json:"departmentIDNotNil,omitempty"`
+
+	// "level1" field predicates.
+	Level1             *string  `json:"level1,omitempty"`
+	Level1NEQ          *string  `json:"level1NEQ,omitempty"`
+	Level1In           []string `json:"level1In,omitempty"`
+	Level1NotIn        []string `json:"level1NotIn,omitempty"`
+	Level1GT           *string  `json:"level1GT,omitempty"`
+	Level1GTE          *string  `json:"level1GTE,omitempty"`
+	Level1LT           *string  `json:"level1LT,omitempty"`
+	Level1LTE          *string  `json:"level1LTE,omitempty"`
+	Level1Contains     *string  `json:"level1Contains,omitempty"`
+	Level1HasPrefix    *string  `json:"level1HasPrefix,omitempty"`
+	Level1HasSuffix    *string  `json:"level1HasSuffix,omitempty"`
+	Level1EqualFold    *string  `json:"level1EqualFold,omitempty"`
+	Level1ContainsFold *string  `json:"level1ContainsFold,omitempty"`
+
+	// "level2" field predicates.
+	Level2             *string  `json:"level2,omitempty"`
+	Level2NEQ          *string  `json:"level2NEQ,omitempty"`
+	Level2In           []string `json:"level2In,omitempty"`
+	Level2NotIn        []string `json:"level2NotIn,omitempty"`
+	Level2GT           *string  `json:"level2GT,omitempty"`
+	Level2GTE          *string  `json:"level2GTE,omitempty"`
+	Level2LT           *string  `json:"level2LT,omitempty"`
+	Level2LTE          *string  `json:"level2LTE,omitempty"`
+	Level2Contains     *string  `json:"level2Contains,omitempty"`
+	Level2HasPrefix    *string  `json:"level2HasPrefix,omitempty"`
+	Level2HasSuffix    *string  `json:"level2HasSuffix,omitempty"`
+	Level2EqualFold    *string  `json:"level2EqualFold,omitempty"`
+	Level2ContainsFold *string  `json:"level2ContainsFold,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *libraryindicator.Kind  `json:"kind,omitempty"`
+	KindNEQ   *libraryindicator.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []libraryindicator.Kind `json:"kindIn,omitempty"`
+	KindNotIn []libraryindicator.Kind `json:"kindNotIn,omitempty"`
+
+	// "operator" field predicates.
+	Operator       *libraryindicator.Operator  `json:"operator,omitempty"`
+	OperatorNEQ    *libraryindicator.Operator  `json:"operatorNEQ,omitempty"`
+	OperatorIn     []libraryindicator.Operator `json:"operatorIn,omitempty"`
+	OperatorNotIn  []libraryindicator.Operator `json:"operatorNotIn,omitempty"`
+	OperatorIsNil  bool                        `json:"operatorIsNil,omitempty"`
+	OperatorNotNil bool                        `json:"operatorNotNil,omitempty"`
+
+	// "unit" field predicates.
+	Unit             *string  `json:"unit,omitempty"`
+	UnitNEQ          *string  `json:"unitNEQ,omitempty"`
+	UnitIn           []string `json:"unitIn,omitempty"`
+	UnitNotIn        []string `json:"unitNotIn,omitempty"`
+	UnitGT           *string  `json:"unitGT,omitempty"`
+	UnitGTE          *string  `json:"unitGTE,omitempty"`
+	UnitLT           *string  `json:"unitLT,omitempty"`
+	UnitLTE          *string  `json:"unitLTE,omitempty"`
+	UnitContains     *string  `json:"unitContains,omitempty"`
+	UnitHasPrefix    *string  `json:"unitHasPrefix,omitempty"`
+	UnitHasSuffix    *string  `json:"unitHasSuffix,omitempty"`
+	UnitEqualFold    *string  `json:"unitEqualFold,omitempty"`
+	UnitContainsFold *string  `json:"unitContainsFold,omitempty"`
+
+	// "scoring_criteria" field predicates.
+	ScoringCriteria             *string  `json:"scoringCriteria,omitempty"`
+	ScoringCriteriaNEQ          *string  `json:"scoringCriteriaNEQ,omitempty"`
+	ScoringCriteriaIn           []string `json:"scoringCriteriaIn,omitempty"`
+	ScoringCriteriaNotIn        []string `json:"scoringCriteriaNotIn,omitempty"`
+	ScoringCriteriaGT           *string  `json:"scoringCriteriaGT,omitempty"`
+	ScoringCriteriaGTE          *string  `json:"scoringCriteriaGTE,omitempty"`
+	ScoringCriteriaLT           *string  `json:"scoringCriteriaLT,omitempty"`
+	ScoringCriteriaLTE          *string  `json:"scoringCriteriaLTE,omitempty"`
+	ScoringCriteriaContains     *string  `json:"scoringCriteriaContains,omitempty"`
+	ScoringCriteriaHasPrefix    *string  `json:"scoringCriteriaHasPrefix,omitempty"`
+	ScoringCriteriaHasSuffix    *string  `json:"scoringCriteriaHasSuffix,omitempty"`
+	ScoringCriteriaEqualFold    *string  `json:"scoringCriteriaEqualFold,omitempty"`
+	ScoringCriteriaContainsFold *string  `json:"scoringCriteriaContainsFold,omitempty"`
+
+	// "binding" field predicates.
+	Binding       *libraryindicator.Binding  `json:"binding,omitempty"`
+	BindingNEQ    *libraryindicator.Binding  `json:"bindingNEQ,omitempty"`
+	BindingIn     []libraryindicator.Binding `json:"bindingIn,omitempty"`
+	BindingNotIn  []libraryindicator.Binding `json:"bindingNotIn,omitempty"`
+	BindingIsNil  bool                       `json:"bindingIsNil,omitempty"`
+	BindingNotNil bool                       `json:"bindingNotNil,omitempty"`
+
+	// "target_min" field predicates.
+	TargetMin       *fixed.Decimal  `json:"targetMin,omitempty"`
+	TargetMinNEQ    *fixed.Decimal  `json:"targetMinNEQ,omitempty"`
+	TargetMinIn     []fixed.Decimal `json:"targetMinIn,omitempty"`
+	TargetMinNotIn  []fixed.Decimal `json:"targetMinNotIn,omitempty"`
+	TargetMinGT     *fixed.Decimal  `json:"targetMinGT,omitempty"`
+	TargetMinGTE    *fixed.Decimal  `json:"targetMinGTE,omitempty"`
+	TargetMinLT     *fixed.Decimal  `json:"targetMinLT,omitempty"`
+	TargetMinLTE    *fixed.Decimal  `json:"targetMinLTE,omitempty"`
+	TargetMinIsNil  bool            `json:"targetMinIsNil,omitempty"`
+	TargetMinNotNil bool            `json:"targetMinNotNil,omitempty"`
+
+	// "target_max" field predicates.
+	TargetMax       *fixed.Decimal  `json:"targetMax,omitempty"`
+	TargetMaxNEQ    *fixed.Decimal  `json:"targetMaxNEQ,omitempty"`
+	TargetMaxIn     []fixed.Decimal `json:"targetMaxIn,omitempty"`
+	TargetMaxNotIn  []fixed.Decimal `json:"targetMaxNotIn,omitempty"`
+	TargetMaxGT     *fixed.Decimal  `json:"targetMaxGT,omitempty"`
+	TargetMaxGTE    *fixed.Decimal  `json:"targetMaxGTE,omitempty"`
+	TargetMaxLT     *fixed.Decimal  `json:"targetMaxLT,omitempty"`
+	TargetMaxLTE    *fixed.Decimal  `json:"targetMaxLTE,omitempty"`
+	TargetMaxIsNil  bool            `json:"targetMaxIsNil,omitempty"`
+	TargetMaxNotNil bool            `json:"targetMaxNotNil,omitempty"`
+
+	// "weight" field predicates.
+	Weight       *fixed.Decimal  `json:"weight,omitempty"`
+	WeightNEQ    *fixed.Decimal  `json:"weightNEQ,omitempty"`
+	WeightIn     []fixed.Decimal `json:"weightIn,omitempty"`
+	WeightNotIn  []fixed.Decimal `json:"weightNotIn,omitempty"`
+	WeightGT     *fixed.Decimal  `json:"weightGT,omitempty"`
+	WeightGTE    *fixed.Decimal  `json:"weightGTE,omitempty"`
+	WeightLT     *fixed.Decimal  `json:"weightLT,omitempty"`
+	WeightLTE    *fixed.Decimal  `json:"weightLTE,omitempty"`
+	WeightIsNil  bool            `json:"weightIsNil,omitempty"`
+	WeightNotNil bool            `json:"weightNotNil,omitempty"`
+
+	// "status" field predicates.
+	Status      *libraryindicator.Status  `json:"status,omitempty"`
+	StatusNEQ   *libraryindicator.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []libraryindicator.Status `json:"statusIn,omitempty"`
+	StatusNotIn []libraryindicator.Status `json:"statusNotIn,omitempty"`
+
+	// "review_comment" field predicates.
+	ReviewComment             *string  `json:"reviewComment,omitempty"`
+	ReviewCommentNEQ          *string  `json:"reviewCommentNEQ,omitempty"`
+	ReviewCommentIn           []string `json:"reviewCommentIn,omitempty"`
+	ReviewCommentNotIn        []string `json:"reviewCommentNotIn,omitempty"`
+	ReviewCommentGT           *string  `json:"reviewCommentGT,omitempty"`
+	ReviewCommentGTE          *string  `json:"reviewCommentGTE,omitempty"`
+	ReviewCommentLT           *string  `json:"reviewCommentLT,omitempty"`
+	ReviewCommentLTE          *string  `json:"reviewCommentLTE,omitempty"`
+	ReviewCommentContains     *string  `json:"reviewCommentContains,omitempty"`
+	ReviewCommentHasPrefix    *string  `json:"reviewCommentHasPrefix,omitempty"`
+	ReviewCommentHasSuffix    *string  `json:"reviewCommentHasSuffix,omitempty"`
+	ReviewCommentEqualFold    *string  `json:"reviewCommentEqualFold,omitempty"`
+	ReviewCommentContainsFold *string  `json:"reviewCommentContainsFold,omitempty"`
+
+	// "department" edge predicates.
+	HasDepartment     *bool                   `json:"hasDepartment,omitempty"`
+	HasDepartmentWith []*DepartmentWhereInput `json:"hasDepartmentWith,omitempty"`
+
+	// "indicators" edge predicates.
+	HasIndicators     *bool                  `json:"hasIndicators,omitempty"`
+	HasIndicatorsWith []*IndicatorWhereInput `json:"hasIndicatorsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *LibraryIndicatorWhereInput) AddPredicates(predicates ...predicate.LibraryIndicator) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the LibraryIndicatorWhereInput filter on the LibraryIndicatorQuery builder.
+func (i *LibraryIndicatorWhereInput) Filter(q *LibraryIndicatorQuery) (*LibraryIndicatorQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyLibraryIndicatorWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyLibraryIndicatorWhereInput is returned in case the LibraryIndicatorWhereInput is empty.
+var ErrEmptyLibraryIndicatorWhereInput = errors.New("ent: empty predicate LibraryIndicatorWhereInput")
+
+// P returns a predicate for filtering libraryindicators.
+// An error is returned if the input is empty or invalid.
+func (i *LibraryIndicatorWhereInput) P() (predicate.LibraryIndicator, error) {
+	var predicates []predicate.LibraryIndicator
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, libraryindicator.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.LibraryIndicator, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, libraryindicator.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.LibraryIndicator, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, libraryindicator.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, libraryindicator.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, libraryindicator.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, libraryindicator.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, libraryindicator.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, libraryindicator.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, libraryindicator.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, libraryindicator.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, libraryindicator.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, libraryindicator.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, libraryindicator.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, libraryindicator.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, libraryindicator.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, libraryindicator.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, libraryindicator.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, libraryindicator.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, libraryindicator.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, libraryindicator.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, libraryindicator.VersionLTE(*i.VersionLTE))
+	}
+	if i.Scope != nil {
+		predicates = append(predicates, libraryindicator.ScopeEQ(*i.Scope))
+	}
+	if i.ScopeNEQ != nil {
+		predicates = append(predicates, libraryindicator.ScopeNEQ(*i.ScopeNEQ))
+	}
+	if len(i.ScopeIn) > 0 {
+		predicates = append(predicates, libraryindicator.ScopeIn(i.ScopeIn...))
+	}
+	if len(i.ScopeNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.ScopeNotIn(i.ScopeNotIn...))
+	}
+	if i.DepartmentID != nil {
+		predicates = append(predicates, libraryindicator.DepartmentIDEQ(*i.DepartmentID))
+	}
+	if i.DepartmentIDNEQ != nil {
+		predicates = append(predicates, libraryindicator.DepartmentIDNEQ(*i.DepartmentIDNEQ))
+	}
+	if len(i.DepartmentIDIn) > 0 {
+		predicates = append(predicates, libraryindicator.DepartmentIDIn(i.DepartmentIDIn...))
+	}
+	if len(i.DepartmentIDNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.DepartmentIDNotIn(i.DepartmentIDNotIn...))
+	}
+	if i.DepartmentIDIsNil {
+		predicates = append(predicates, libraryindicator.DepartmentIDIsNil())
+	}
+	if i.DepartmentIDNotNil {
+		predicates = append(predicates, libraryindicator.DepartmentIDNotNil())
+	}
+	if i.Level1 != nil {
+		predicates = append(predicates, libraryindicator.Level1EQ(*i.Level1))
+	}
+	if i.Level1NEQ != nil {
+		predicates = append(predicates, libraryindicator.Level1NEQ(*i.Level1NEQ))
+	}
+	if len(i.Level1In) > 0 {
+		predicates = append(predicates, libraryindicator.Level1In(i.Level1In...))
+	}
+	if len(i.Level1NotIn) > 0 {
+		predicates = append(predicates, libraryindicator.Level1NotIn(i.Level1NotIn...))
+	}
+	if i.Level1GT != nil {
+		predicates = append(predicates, libraryindicator.Level1GT(*i.Level1GT))
+	}
+	if i.Level1GTE != nil {
+		predicates = append(predicates, libraryindicator.Level1GTE(*i.Level1GTE))
+	}
+	if i.Level1LT != nil {
+		predicates = append(predicates, libraryindicator.Level1LT(*i.Level1LT))
+	}
+	if i.Level1LTE != nil {
+		predicates = append(predicates, libraryindicator.Level1LTE(*i.Level1LTE))
+	}
+	if i.Level1Contains != nil {
+		predicates = append(predicates, libraryindicator.Level1Contains(*i.Level1Contains))
+	}
+	if i.Level1HasPrefix != nil {
+		predicates = append(predicates, libraryindicator.Level1HasPrefix(*i.Level1HasPrefix))
+	}
+	if i.Level1HasSuffix != nil {
+		predicates = append(predicates, libraryindicator.Level1HasSuffix(*i.Level1HasSuffix))
+	}
+	if i.Level1EqualFold != nil {
+		predicates = append(predicates, libraryindicator.Level1EqualFold(*i.Level1EqualFold))
+	}
+	if i.Level1ContainsFold != nil {
+		predicates = append(predicates, libraryindicator.Level1ContainsFold(*i.Level1ContainsFold))
+	}
+	if i.Level2 != nil {
+		predicates = append(predicates, libraryindicator.Level2EQ(*i.Level2))
+	}
+	if i.Level2NEQ != nil {
+		predicates = append(predicates, libraryindicator.Level2NEQ(*i.Level2NEQ))
+	}
+	if len(i.Level2In) > 0 {
+		predicates = append(predicates, libraryindicator.Level2In(i.Level2In...))
+	}
+	if len(i.Level2NotIn) > 0 {
+		predicates = append(predicates, libraryindicator.Level2NotIn(i.Level2NotIn...))
+	}
+	if i.Level2GT != nil {
+		predicates = append(predicates, libraryindicator.Level2GT(*i.Level2GT))
+	}
+	if i.Level2GTE != nil {
+		predicates = append(predicates, libraryindicator.Level2GTE(*i.Level2GTE))
+	}
+	if i.Level2LT != nil {
+		predicates = append(predicates, libraryindicator.Level2LT(*i.Level2LT))
+	}
+	if i.Level2LTE != nil {
+		predicates = append(predicates, libraryindicator.Level2LTE(*i.Level2LTE))
+	}
+	if i.Level2Contains != nil {
+		predicates = append(predicates, libraryindicator.Level2Contains(*i.Level2Contains))
+	}
+	if i.Level2HasPrefix != nil {
+		predicates = append(predicates, libraryindicator.Level2HasPrefix(*i.Level2HasPrefix))
+	}
+	if i.Level2HasSuffix != nil {
+		predicates = append(predicates, libraryindicator.Level2HasSuffix(*i.Level2HasSuffix))
+	}
+	if i.Level2EqualFold != nil {
+		predicates = append(predicates, libraryindicator.Level2EqualFold(*i.Level2EqualFold))
+	}
+	if i.Level2ContainsFold != nil {
+		predicates = append(predicates, libraryindicator.Level2ContainsFold(*i.Level2ContainsFold))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, libraryindicator.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, libraryindicator.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, libraryindicator.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, libraryindicator.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, libraryindicator.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, libraryindicator.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, libraryindicator.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, libraryindicator.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, libraryindicator.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, libraryindicator.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, libraryindicator.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, libraryindicator.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, libraryindicator.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, libraryindicator.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, libraryindicator.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.KindNotIn(i.KindNotIn...))
+	}
+	if i.Operator != nil {
+		predicates = append(predicates, libraryindicator.OperatorEQ(*i.Operator))
+	}
+	if i.OperatorNEQ != nil {
+		predicates = append(predicates, libraryindicator.OperatorNEQ(*i.OperatorNEQ))
+	}
+	if len(i.OperatorIn) > 0 {
+		predicates = append(predicates, libraryindicator.OperatorIn(i.OperatorIn...))
+	}
+	if len(i.OperatorNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.OperatorNotIn(i.OperatorNotIn...))
+	}
+	if i.OperatorIsNil {
+		predicates = append(predicates, libraryindicator.OperatorIsNil())
+	}
+	if i.OperatorNotNil {
+		predicates = append(predicates, libraryindicator.OperatorNotNil())
+	}
+	if i.Unit != nil {
+		predicates = append(predicates, libraryindicator.UnitEQ(*i.Unit))
+	}
+	if i.UnitNEQ != nil {
+		predicates = append(predicates, libraryindicator.UnitNEQ(*i.UnitNEQ))
+	}
+	if len(i.UnitIn) > 0 {
+		predicates = append(predicates, libraryindicator.UnitIn(i.UnitIn...))
+	}
+	if len(i.UnitNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.UnitNotIn(i.UnitNotIn...))
+	}
+	if i.UnitGT != nil {
+		predicates = append(predicates, libraryindicator.UnitGT(*i.UnitGT))
+	}
+	if i.UnitGTE != nil {
+		predicates = append(predicates, libraryindicator.UnitGTE(*i.UnitGTE))
+	}
+	if i.UnitLT != nil {
+		predicates = append(predicates, libraryindicator.UnitLT(*i.UnitLT))
+	}
+	if i.UnitLTE != nil {
+		predicates = append(predicates, libraryindicator.UnitLTE(*i.UnitLTE))
+	}
+	if i.UnitContains != nil {
+		predicates = append(predicates, libraryindicator.UnitContains(*i.UnitContains))
+	}
+	if i.UnitHasPrefix != nil {
+		predicates = append(predicates, libraryindicator.UnitHasPrefix(*i.UnitHasPrefix))
+	}
+	if i.UnitHasSuffix != nil {
+		predicates = append(predicates, libraryindicator.UnitHasSuffix(*i.UnitHasSuffix))
+	}
+	if i.UnitEqualFold != nil {
+		predicates = append(predicates, libraryindicator.UnitEqualFold(*i.UnitEqualFold))
+	}
+	if i.UnitContainsFold != nil {
+		predicates = append(predicates, libraryindicator.UnitContainsFold(*i.UnitContainsFold))
+	}
+	if i.ScoringCriteria != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaEQ(*i.ScoringCriteria))
+	}
+	if i.ScoringCriteriaNEQ != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaNEQ(*i.ScoringCriteriaNEQ))
+	}
+	if len(i.ScoringCriteriaIn) > 0 {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaIn(i.ScoringCriteriaIn...))
+	}
+	if len(i.ScoringCriteriaNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaNotIn(i.ScoringCriteriaNotIn...))
+	}
+	if i.ScoringCriteriaGT != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaGT(*i.ScoringCriteriaGT))
+	}
+	if i.ScoringCriteriaGTE != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaGTE(*i.ScoringCriteriaGTE))
+	}
+	if i.ScoringCriteriaLT != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaLT(*i.ScoringCriteriaLT))
+	}
+	if i.ScoringCriteriaLTE != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaLTE(*i.ScoringCriteriaLTE))
+	}
+	if i.ScoringCriteriaContains != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaContains(*i.ScoringCriteriaContains))
+	}
+	if i.ScoringCriteriaHasPrefix != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaHasPrefix(*i.ScoringCriteriaHasPrefix))
+	}
+	if i.ScoringCriteriaHasSuffix != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaHasSuffix(*i.ScoringCriteriaHasSuffix))
+	}
+	if i.ScoringCriteriaEqualFold != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaEqualFold(*i.ScoringCriteriaEqualFold))
+	}
+	if i.ScoringCriteriaContainsFold != nil {
+		predicates = append(predicates, libraryindicator.ScoringCriteriaContainsFold(*i.ScoringCriteriaContainsFold))
+	}
+	if i.Binding != nil {
+		predicates = append(predicates, libraryindicator.BindingEQ(*i.Binding))
+	}
+	if i.BindingNEQ != nil {
+		predicates = append(predicates, libraryindicator.BindingNEQ(*i.BindingNEQ))
+	}
+	if len(i.BindingIn) > 0 {
+		predicates = append(predicates, libraryindicator.BindingIn(i.BindingIn...))
+	}
+	if len(i.BindingNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.BindingNotIn(i.BindingNotIn...))
+	}
+	if i.BindingIsNil {
+		predicates = append(predicates, libraryindicator.BindingIsNil())
+	}
+	if i.BindingNotNil {
+		predicates = append(predicates, libraryindicator.BindingNotNil())
+	}
+	if i.TargetMin != nil {
+		predicates = append(predicates, libraryindicator.TargetMinEQ(*i.TargetMin))
+	}
+	if i.TargetMinNEQ != nil {
+		predicates = append(predicates, libraryindicator.TargetMinNEQ(*i.TargetMinNEQ))
+	}
+	if len(i.TargetMinIn) > 0 {
+		predicates = append(predicates, libraryindicator.TargetMinIn(i.TargetMinIn...))
+	}
+	if len(i.TargetMinNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.TargetMinNotIn(i.TargetMinNotIn...))
+	}
+	if i.TargetMinGT != nil {
+		predicates = append(predicates, libraryindicator.TargetMinGT(*i.TargetMinGT))
+	}
+	if i.TargetMinGTE != nil {
+		predicates = append(predicates, libraryindicator.TargetMinGTE(*i.TargetMinGTE))
+	}
+	if i.TargetMinLT != nil {
+		predicates = append(predicates, libraryindicator.TargetMinLT(*i.TargetMinLT))
+	}
+	if i.TargetMinLTE != nil {
+		predicates = append(predicates, libraryindicator.TargetMinLTE(*i.TargetMinLTE))
+	}
+	if i.TargetMinIsNil {
+		predicates = append(predicates, libraryindicator.TargetMinIsNil())
+	}
+	if i.TargetMinNotNil {
+		predicates = append(predicates, libraryindicator.TargetMinNotNil())
+	}
+	if i.TargetMax != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxEQ(*i.TargetMax))
+	}
+	if i.TargetMaxNEQ != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxNEQ(*i.TargetMaxNEQ))
+	}
+	if len(i.TargetMaxIn) > 0 {
+		predicates = append(predicates, libraryindicator.TargetMaxIn(i.TargetMaxIn...))
+	}
+	if len(i.TargetMaxNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.TargetMaxNotIn(i.TargetMaxNotIn...))
+	}
+	if i.TargetMaxGT != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxGT(*i.TargetMaxGT))
+	}
+	if i.TargetMaxGTE != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxGTE(*i.TargetMaxGTE))
+	}
+	if i.TargetMaxLT != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxLT(*i.TargetMaxLT))
+	}
+	if i.TargetMaxLTE != nil {
+		predicates = append(predicates, libraryindicator.TargetMaxLTE(*i.TargetMaxLTE))
+	}
+	if i.TargetMaxIsNil {
+		predicates = append(predicates, libraryindicator.TargetMaxIsNil())
+	}
+	if i.TargetMaxNotNil {
+		predicates = append(predicates, libraryindicator.TargetMaxNotNil())
+	}
+	if i.Weight != nil {
+		predicates = append(predicates, libraryindicator.WeightEQ(*i.Weight))
+	}
+	if i.WeightNEQ != nil {
+		predicates = append(predicates, libraryindicator.WeightNEQ(*i.WeightNEQ))
+	}
+	if len(i.WeightIn) > 0 {
+		predicates = append(predicates, libraryindicator.WeightIn(i.WeightIn...))
+	}
+	if len(i.WeightNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.WeightNotIn(i.WeightNotIn...))
+	}
+	if i.WeightGT != nil {
+		predicates = append(predicates, libraryindicator.WeightGT(*i.WeightGT))
+	}
+	if i.WeightGTE != nil {
+		predicates = append(predicates, libraryindicator.WeightGTE(*i.WeightGTE))
+	}
+	if i.WeightLT != nil {
+		predicates = append(predicates, libraryindicator.WeightLT(*i.WeightLT))
+	}
+	if i.WeightLTE != nil {
+		predicates = append(predicates, libraryindicator.WeightLTE(*i.WeightLTE))
+	}
+	if i.WeightIsNil {
+		predicates = append(predicates, libraryindicator.WeightIsNil())
+	}
+	if i.WeightNotNil {
+		predicates = append(predicates, libraryindicator.WeightNotNil())
+	}
+	if i.Status != nil {
+		predicates = append(predicates, libraryindicator.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, libraryindicator.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, libraryindicator.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ReviewComment != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentEQ(*i.ReviewComment))
+	}
+	if i.ReviewCommentNEQ != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentNEQ(*i.ReviewCommentNEQ))
+	}
+	if len(i.ReviewCommentIn) > 0 {
+		predicates = append(predicates, libraryindicator.ReviewCommentIn(i.ReviewCommentIn...))
+	}
+	if len(i.ReviewCommentNotIn) > 0 {
+		predicates = append(predicates, libraryindicator.ReviewCommentNotIn(i.ReviewCommentNotIn...))
+	}
+	if i.ReviewCommentGT != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentGT(*i.ReviewCommentGT))
+	}
+	if i.ReviewCommentGTE != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentGTE(*i.ReviewCommentGTE))
+	}
+	if i.ReviewCommentLT != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentLT(*i.ReviewCommentLT))
+	}
+	if i.ReviewCommentLTE != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentLTE(*i.ReviewCommentLTE))
+	}
+	if i.ReviewCommentContains != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentContains(*i.ReviewCommentContains))
+	}
+	if i.ReviewCommentHasPrefix != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentHasPrefix(*i.ReviewCommentHasPrefix))
+	}
+	if i.ReviewCommentHasSuffix != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentHasSuffix(*i.ReviewCommentHasSuffix))
+	}
+	if i.ReviewCommentEqualFold != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentEqualFold(*i.ReviewCommentEqualFold))
+	}
+	if i.ReviewCommentContainsFold != nil {
+		predicates = append(predicates, libraryindicator.ReviewCommentContainsFold(*i.ReviewCommentContainsFold))
+	}
+
+	if i.HasDepartment != nil {
+		p := libraryindicator.HasDepartment()
+		if !*i.HasDepartment {
+			p = libraryindicator.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentWith) > 0 {
+		with := make([]predicate.Department, 0, len(i.HasDepartmentWith))
+		for _, w := range i.HasDepartmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, libraryindicator.HasDepartmentWith(with...))
+	}
+	if i.HasIndicators != nil {
+		p := libraryindicator.HasIndicators()
+		if !*i.HasIndicators {
+			p = libraryindicator.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIndicatorsWith) > 0 {
+		with := make([]predicate.Indicator, 0, len(i.HasIndicatorsWith))
+		for _, w := range i.HasIndicatorsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIndicatorsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, libraryindicator.HasIndicatorsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyLibraryIndicatorWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return libraryindicator.And(predicates...), nil
 	}
 }
 
@@ -5658,6 +6559,10 @@ type ProjectWhereInput struct {
 	GoalOutcomeHasSuffix    *string  `json:"goalOutcomeHasSuffix,omitempty"`
 	GoalOutcomeEqualFold    *string  `json:"goalOutcomeEqualFold,omitempty"`
 	GoalOutcomeContainsFold *string  `json:"goalOutcomeContainsFold,omitempty"`
+
+	// "continues_next_year" field predicates.
+	ContinuesNextYear    *bool `json:"continuesNextYear,omitempty"`
+	ContinuesNextYearNEQ *bool `json:"continuesNextYearNEQ,omitempty"`
 
 	// "execution_rate" field predicates.
 	ExecutionRate       *fixed.Decimal  `json:"executionRate,omitempty"`
@@ -6217,6 +7122,12 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 	}
 	if i.GoalOutcomeContainsFold != nil {
 		predicates = append(predicates, project.GoalOutcomeContainsFold(*i.GoalOutcomeContainsFold))
+	}
+	if i.ContinuesNextYear != nil {
+		predicates = append(predicates, project.ContinuesNextYearEQ(*i.ContinuesNextYear))
+	}
+	if i.ContinuesNextYearNEQ != nil {
+		predicates = append(predicates, project.ContinuesNextYearNEQ(*i.ContinuesNextYearNEQ))
 	}
 	if i.ExecutionRate != nil {
 		predicates = append(predicates, project.ExecutionRateEQ(*i.ExecutionRate))

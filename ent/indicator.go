@@ -7,6 +7,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/project"
 	"strings"
 	"time"
@@ -30,6 +31,8 @@ type Indicator struct {
 	DepartmentYearID int `json:"department_year_id,omitempty"`
 	// null for a department-year (overall) indicator
 	ProjectID *int `json:"project_id,omitempty"`
+	// the library entry the indicator was made from, if any: where the library's entries are used
+	LibraryIndicatorID *int `json:"library_indicator_id,omitempty"`
 	// Position holds the value of the "position" field.
 	Position int `json:"position,omitempty"`
 	// 一级指标, e.g. 产出指标
@@ -82,11 +85,13 @@ type IndicatorEdges struct {
 	DepartmentYear *DepartmentYear `json:"department_year,omitempty"`
 	// Project holds the value of the project edge.
 	Project *Project `json:"project,omitempty"`
+	// LibraryIndicator holds the value of the library_indicator edge.
+	LibraryIndicator *LibraryIndicator `json:"library_indicator,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -111,6 +116,17 @@ func (e IndicatorEdges) ProjectOrErr() (*Project, error) {
 	return nil, &NotLoadedError{edge: "project"}
 }
 
+// LibraryIndicatorOrErr returns the LibraryIndicator value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e IndicatorEdges) LibraryIndicatorOrErr() (*LibraryIndicator, error) {
+	if e.LibraryIndicator != nil {
+		return e.LibraryIndicator, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: libraryindicator.Label}
+	}
+	return nil, &NotLoadedError{edge: "library_indicator"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Indicator) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -118,7 +134,7 @@ func (*Indicator) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case indicator.FieldDeviationRequired:
 			values[i] = new(sql.NullBool)
-		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore, indicator.FieldEffectiveActual, indicator.FieldCompletionRate, indicator.FieldScore, indicator.FieldAttainment:
+		case indicator.FieldID, indicator.FieldVersion, indicator.FieldDepartmentYearID, indicator.FieldProjectID, indicator.FieldLibraryIndicatorID, indicator.FieldPosition, indicator.FieldTarget, indicator.FieldWeight, indicator.FieldActual, indicator.FieldRatedScore, indicator.FieldEffectiveActual, indicator.FieldCompletionRate, indicator.FieldScore, indicator.FieldAttainment:
 			values[i] = new(sql.NullInt64)
 		case indicator.FieldLevel1, indicator.FieldLevel2, indicator.FieldName, indicator.FieldKind, indicator.FieldOperator, indicator.FieldUnit, indicator.FieldBinding, indicator.FieldRating, indicator.FieldDeviationReason, indicator.FieldScoringCriteria:
 			values[i] = new(sql.NullString)
@@ -175,6 +191,13 @@ func (_m *Indicator) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ProjectID = new(int)
 				*_m.ProjectID = int(value.Int64)
+			}
+		case indicator.FieldLibraryIndicatorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field library_indicator_id", values[i])
+			} else if value.Valid {
+				_m.LibraryIndicatorID = new(int)
+				*_m.LibraryIndicatorID = int(value.Int64)
 			}
 		case indicator.FieldPosition:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -327,6 +350,11 @@ func (_m *Indicator) QueryProject() *ProjectQuery {
 	return NewIndicatorClient(_m.config).QueryProject(_m)
 }
 
+// QueryLibraryIndicator queries the "library_indicator" edge of the Indicator entity.
+func (_m *Indicator) QueryLibraryIndicator() *LibraryIndicatorQuery {
+	return NewIndicatorClient(_m.config).QueryLibraryIndicator(_m)
+}
+
 // Update returns a builder for updating this Indicator.
 // Note that you need to call Indicator.Unwrap() before calling this method if this Indicator
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -364,6 +392,11 @@ func (_m *Indicator) String() string {
 	builder.WriteString(", ")
 	if v := _m.ProjectID; v != nil {
 		builder.WriteString("project_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.LibraryIndicatorID; v != nil {
+		builder.WriteString("library_indicator_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/project"
 	"time"
 
@@ -81,6 +82,20 @@ func (_c *IndicatorCreate) SetProjectID(v int) *IndicatorCreate {
 func (_c *IndicatorCreate) SetNillableProjectID(v *int) *IndicatorCreate {
 	if v != nil {
 		_c.SetProjectID(*v)
+	}
+	return _c
+}
+
+// SetLibraryIndicatorID sets the "library_indicator_id" field.
+func (_c *IndicatorCreate) SetLibraryIndicatorID(v int) *IndicatorCreate {
+	_c.mutation.SetLibraryIndicatorID(v)
+	return _c
+}
+
+// SetNillableLibraryIndicatorID sets the "library_indicator_id" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableLibraryIndicatorID(v *int) *IndicatorCreate {
+	if v != nil {
+		_c.SetLibraryIndicatorID(*v)
 	}
 	return _c
 }
@@ -333,6 +348,11 @@ func (_c *IndicatorCreate) SetDepartmentYear(v *DepartmentYear) *IndicatorCreate
 // SetProject sets the "project" edge to the Project entity.
 func (_c *IndicatorCreate) SetProject(v *Project) *IndicatorCreate {
 	return _c.SetProjectID(v.ID)
+}
+
+// SetLibraryIndicator sets the "library_indicator" edge to the LibraryIndicator entity.
+func (_c *IndicatorCreate) SetLibraryIndicator(v *LibraryIndicator) *IndicatorCreate {
+	return _c.SetLibraryIndicatorID(v.ID)
 }
 
 // Mutation returns the IndicatorMutation object of the builder.
@@ -694,6 +714,23 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ProjectID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LibraryIndicatorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   indicator.LibraryIndicatorTable,
+			Columns: []string{indicator.LibraryIndicatorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.LibraryIndicatorID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"math"
@@ -22,14 +23,15 @@ import (
 // IndicatorQuery is the builder for querying Indicator entities.
 type IndicatorQuery struct {
 	config
-	ctx                *QueryContext
-	order              []indicator.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Indicator
-	withDepartmentYear *DepartmentYearQuery
-	withProject        *ProjectQuery
-	loadTotal          []func(context.Context, []*Indicator) error
-	modifiers          []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []indicator.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Indicator
+	withDepartmentYear   *DepartmentYearQuery
+	withProject          *ProjectQuery
+	withLibraryIndicator *LibraryIndicatorQuery
+	loadTotal            []func(context.Context, []*Indicator) error
+	modifiers            []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -103,6 +105,28 @@ func (_q *IndicatorQuery) QueryProject() *ProjectQuery {
 			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
 			sqlgraph.To(project.Table, project.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, indicator.ProjectTable, indicator.ProjectColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLibraryIndicator chains the current query on the "library_indicator" edge.
+func (_q *IndicatorQuery) QueryLibraryIndicator() *LibraryIndicatorQuery {
+	query := (&LibraryIndicatorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
+			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -297,13 +321,14 @@ func (_q *IndicatorQuery) Clone() *IndicatorQuery {
 		return nil
 	}
 	return &IndicatorQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]indicator.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Indicator{}, _q.predicates...),
-		withDepartmentYear: _q.withDepartmentYear.Clone(),
-		withProject:        _q.withProject.Clone(),
+		config:               _q.config,
+		ctx:                  _q.ctx.Clone(),
+		order:                append([]indicator.OrderOption{}, _q.order...),
+		inters:               append([]Interceptor{}, _q.inters...),
+		predicates:           append([]predicate.Indicator{}, _q.predicates...),
+		withDepartmentYear:   _q.withDepartmentYear.Clone(),
+		withProject:          _q.withProject.Clone(),
+		withLibraryIndicator: _q.withLibraryIndicator.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -330,6 +355,17 @@ func (_q *IndicatorQuery) WithProject(opts ...func(*ProjectQuery)) *IndicatorQue
 		opt(query)
 	}
 	_q.withProject = query
+	return _q
+}
+
+// WithLibraryIndicator tells the query-builder to eager-load the nodes that are connected to
+// the "library_indicator" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithLibraryIndicator(opts ...func(*LibraryIndicatorQuery)) *IndicatorQuery {
+	query := (&LibraryIndicatorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLibraryIndicator = query
 	return _q
 }
 
@@ -417,9 +453,10 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	var (
 		nodes       = []*Indicator{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
+			_q.withLibraryIndicator != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -452,6 +489,12 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	if query := _q.withProject; query != nil {
 		if err := _q.loadProject(ctx, query, nodes, nil,
 			func(n *Indicator, e *Project) { n.Edges.Project = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLibraryIndicator; query != nil {
+		if err := _q.loadLibraryIndicator(ctx, query, nodes, nil,
+			func(n *Indicator, e *LibraryIndicator) { n.Edges.LibraryIndicator = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -524,6 +567,38 @@ func (_q *IndicatorQuery) loadProject(ctx context.Context, query *ProjectQuery, 
 	}
 	return nil
 }
+func (_q *IndicatorQuery) loadLibraryIndicator(ctx context.Context, query *LibraryIndicatorQuery, nodes []*Indicator, init func(*Indicator), assign func(*Indicator, *LibraryIndicator)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Indicator)
+	for i := range nodes {
+		if nodes[i].LibraryIndicatorID == nil {
+			continue
+		}
+		fk := *nodes[i].LibraryIndicatorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(libraryindicator.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "library_indicator_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *IndicatorQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -558,6 +633,9 @@ func (_q *IndicatorQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withProject != nil {
 			_spec.Node.AddColumnOnce(indicator.FieldProjectID)
+		}
+		if _q.withLibraryIndicator != nil {
+			_spec.Node.AddColumnOnce(indicator.FieldLibraryIndicatorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

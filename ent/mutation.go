@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -41,22 +43,24 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken         = "APIToken"
-	TypeAuditRecord      = "AuditRecord"
-	TypeDepartment       = "Department"
-	TypeDepartmentYear   = "DepartmentYear"
-	TypeEvaluation       = "Evaluation"
-	TypeFundingLine      = "FundingLine"
-	TypeIndicator        = "Indicator"
-	TypeKeyTask          = "KeyTask"
-	TypeMonthlyExecution = "MonthlyExecution"
-	TypeProject          = "Project"
-	TypeReportText       = "ReportText"
-	TypeRuleSet          = "RuleSet"
-	TypeSession          = "Session"
-	TypeSignInThrottle   = "SignInThrottle"
-	TypeTransition       = "Transition"
-	TypeUser             = "User"
+	TypeAPIToken          = "APIToken"
+	TypeAuditRecord       = "AuditRecord"
+	TypeDepartment        = "Department"
+	TypeDepartmentYear    = "DepartmentYear"
+	TypeEvaluation        = "Evaluation"
+	TypeFundingLine       = "FundingLine"
+	TypeIndicator         = "Indicator"
+	TypeKeyTask           = "KeyTask"
+	TypeLibraryIndicator  = "LibraryIndicator"
+	TypeLibraryTransition = "LibraryTransition"
+	TypeMonthlyExecution  = "MonthlyExecution"
+	TypeProject           = "Project"
+	TypeReportText        = "ReportText"
+	TypeRuleSet           = "RuleSet"
+	TypeSession           = "Session"
+	TypeSignInThrottle    = "SignInThrottle"
+	TypeTransition        = "Transition"
+	TypeUser              = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -1795,29 +1799,32 @@ func (m *AuditRecordMutation) ResetEdge(name string) error {
 // DepartmentMutation represents an operation that mutates the Department nodes in the graph.
 type DepartmentMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	created_at      *time.Time
-	updated_at      *time.Time
-	version         *int
-	addversion      *int
-	code            *string
-	name            *string
-	functions       *string
-	_path           *string
-	clearedFields   map[string]struct{}
-	parent          *int
-	clearedparent   bool
-	children        map[int]struct{}
-	removedchildren map[int]struct{}
-	clearedchildren bool
-	years           map[int]struct{}
-	removedyears    map[int]struct{}
-	clearedyears    bool
-	done            bool
-	oldValue        func(context.Context) (*Department, error)
-	predicates      []predicate.Department
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	version                   *int
+	addversion                *int
+	code                      *string
+	name                      *string
+	functions                 *string
+	_path                     *string
+	clearedFields             map[string]struct{}
+	parent                    *int
+	clearedparent             bool
+	children                  map[int]struct{}
+	removedchildren           map[int]struct{}
+	clearedchildren           bool
+	years                     map[int]struct{}
+	removedyears              map[int]struct{}
+	clearedyears              bool
+	library_indicators        map[int]struct{}
+	removedlibrary_indicators map[int]struct{}
+	clearedlibrary_indicators bool
+	done                      bool
+	oldValue                  func(context.Context) (*Department, error)
+	predicates                []predicate.Department
 }
 
 var _ ent.Mutation = (*DepartmentMutation)(nil)
@@ -2374,6 +2381,60 @@ func (m *DepartmentMutation) ResetYears() {
 	m.removedyears = nil
 }
 
+// AddLibraryIndicatorIDs adds the "library_indicators" edge to the LibraryIndicator entity by ids.
+func (m *DepartmentMutation) AddLibraryIndicatorIDs(ids ...int) {
+	if m.library_indicators == nil {
+		m.library_indicators = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.library_indicators[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLibraryIndicators clears the "library_indicators" edge to the LibraryIndicator entity.
+func (m *DepartmentMutation) ClearLibraryIndicators() {
+	m.clearedlibrary_indicators = true
+}
+
+// LibraryIndicatorsCleared reports if the "library_indicators" edge to the LibraryIndicator entity was cleared.
+func (m *DepartmentMutation) LibraryIndicatorsCleared() bool {
+	return m.clearedlibrary_indicators
+}
+
+// RemoveLibraryIndicatorIDs removes the "library_indicators" edge to the LibraryIndicator entity by IDs.
+func (m *DepartmentMutation) RemoveLibraryIndicatorIDs(ids ...int) {
+	if m.removedlibrary_indicators == nil {
+		m.removedlibrary_indicators = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.library_indicators, ids[i])
+		m.removedlibrary_indicators[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLibraryIndicators returns the removed IDs of the "library_indicators" edge to the LibraryIndicator entity.
+func (m *DepartmentMutation) RemovedLibraryIndicatorsIDs() (ids []int) {
+	for id := range m.removedlibrary_indicators {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LibraryIndicatorsIDs returns the "library_indicators" edge IDs in the mutation.
+func (m *DepartmentMutation) LibraryIndicatorsIDs() (ids []int) {
+	for id := range m.library_indicators {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLibraryIndicators resets all changes to the "library_indicators" edge.
+func (m *DepartmentMutation) ResetLibraryIndicators() {
+	m.library_indicators = nil
+	m.clearedlibrary_indicators = false
+	m.removedlibrary_indicators = nil
+}
+
 // Where appends a list predicates to the DepartmentMutation builder.
 func (m *DepartmentMutation) Where(ps ...predicate.Department) {
 	m.predicates = append(m.predicates, ps...)
@@ -2650,7 +2711,7 @@ func (m *DepartmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.parent != nil {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -2659,6 +2720,9 @@ func (m *DepartmentMutation) AddedEdges() []string {
 	}
 	if m.years != nil {
 		edges = append(edges, department.EdgeYears)
+	}
+	if m.library_indicators != nil {
+		edges = append(edges, department.EdgeLibraryIndicators)
 	}
 	return edges
 }
@@ -2683,18 +2747,27 @@ func (m *DepartmentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeLibraryIndicators:
+		ids := make([]ent.Value, 0, len(m.library_indicators))
+		for id := range m.library_indicators {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedchildren != nil {
 		edges = append(edges, department.EdgeChildren)
 	}
 	if m.removedyears != nil {
 		edges = append(edges, department.EdgeYears)
+	}
+	if m.removedlibrary_indicators != nil {
+		edges = append(edges, department.EdgeLibraryIndicators)
 	}
 	return edges
 }
@@ -2715,13 +2788,19 @@ func (m *DepartmentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeLibraryIndicators:
+		ids := make([]ent.Value, 0, len(m.removedlibrary_indicators))
+		for id := range m.removedlibrary_indicators {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedparent {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -2730,6 +2809,9 @@ func (m *DepartmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedyears {
 		edges = append(edges, department.EdgeYears)
+	}
+	if m.clearedlibrary_indicators {
+		edges = append(edges, department.EdgeLibraryIndicators)
 	}
 	return edges
 }
@@ -2744,6 +2826,8 @@ func (m *DepartmentMutation) EdgeCleared(name string) bool {
 		return m.clearedchildren
 	case department.EdgeYears:
 		return m.clearedyears
+	case department.EdgeLibraryIndicators:
+		return m.clearedlibrary_indicators
 	}
 	return false
 }
@@ -2771,6 +2855,9 @@ func (m *DepartmentMutation) ResetEdge(name string) error {
 		return nil
 	case department.EdgeYears:
 		m.ResetYears()
+		return nil
+	case department.EdgeLibraryIndicators:
+		m.ResetLibraryIndicators()
 		return nil
 	}
 	return fmt.Errorf("unknown Department edge %s", name)
@@ -8481,50 +8568,52 @@ func (m *FundingLineMutation) ResetEdge(name string) error {
 // IndicatorMutation represents an operation that mutates the Indicator nodes in the graph.
 type IndicatorMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	version                *int
-	addversion             *int
-	position               *int
-	addposition            *int
-	level1                 *string
-	level2                 *string
-	name                   *string
-	kind                   *indicator.Kind
-	operator               *indicator.Operator
-	target                 *fixed.Decimal
-	addtarget              *fixed.Decimal
-	unit                   *string
-	weight                 *fixed.Decimal
-	addweight              *fixed.Decimal
-	actual                 *fixed.Decimal
-	addactual              *fixed.Decimal
-	binding                *indicator.Binding
-	rating                 *indicator.Rating
-	rated_score            *fixed.Decimal
-	addrated_score         *fixed.Decimal
-	deviation_reason       *string
-	scoring_criteria       *string
-	effective_actual       *fixed.Decimal
-	addeffective_actual    *fixed.Decimal
-	completion_rate        *fixed.Decimal
-	addcompletion_rate     *fixed.Decimal
-	score                  *fixed.Decimal
-	addscore               *fixed.Decimal
-	attainment             *fixed.Decimal
-	addattainment          *fixed.Decimal
-	deviation_required     *bool
-	clearedFields          map[string]struct{}
-	department_year        *int
-	cleareddepartment_year bool
-	project                *int
-	clearedproject         bool
-	done                   bool
-	oldValue               func(context.Context) (*Indicator, error)
-	predicates             []predicate.Indicator
+	op                       Op
+	typ                      string
+	id                       *int
+	created_at               *time.Time
+	updated_at               *time.Time
+	version                  *int
+	addversion               *int
+	position                 *int
+	addposition              *int
+	level1                   *string
+	level2                   *string
+	name                     *string
+	kind                     *indicator.Kind
+	operator                 *indicator.Operator
+	target                   *fixed.Decimal
+	addtarget                *fixed.Decimal
+	unit                     *string
+	weight                   *fixed.Decimal
+	addweight                *fixed.Decimal
+	actual                   *fixed.Decimal
+	addactual                *fixed.Decimal
+	binding                  *indicator.Binding
+	rating                   *indicator.Rating
+	rated_score              *fixed.Decimal
+	addrated_score           *fixed.Decimal
+	deviation_reason         *string
+	scoring_criteria         *string
+	effective_actual         *fixed.Decimal
+	addeffective_actual      *fixed.Decimal
+	completion_rate          *fixed.Decimal
+	addcompletion_rate       *fixed.Decimal
+	score                    *fixed.Decimal
+	addscore                 *fixed.Decimal
+	attainment               *fixed.Decimal
+	addattainment            *fixed.Decimal
+	deviation_required       *bool
+	clearedFields            map[string]struct{}
+	department_year          *int
+	cleareddepartment_year   bool
+	project                  *int
+	clearedproject           bool
+	library_indicator        *int
+	clearedlibrary_indicator bool
+	done                     bool
+	oldValue                 func(context.Context) (*Indicator, error)
+	predicates               []predicate.Indicator
 }
 
 var _ ent.Mutation = (*IndicatorMutation)(nil)
@@ -8836,6 +8925,55 @@ func (m *IndicatorMutation) ProjectIDCleared() bool {
 func (m *IndicatorMutation) ResetProjectID() {
 	m.project = nil
 	delete(m.clearedFields, indicator.FieldProjectID)
+}
+
+// SetLibraryIndicatorID sets the "library_indicator_id" field.
+func (m *IndicatorMutation) SetLibraryIndicatorID(i int) {
+	m.library_indicator = &i
+}
+
+// LibraryIndicatorID returns the value of the "library_indicator_id" field in the mutation.
+func (m *IndicatorMutation) LibraryIndicatorID() (r int, exists bool) {
+	v := m.library_indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLibraryIndicatorID returns the old "library_indicator_id" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldLibraryIndicatorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLibraryIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLibraryIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLibraryIndicatorID: %w", err)
+	}
+	return oldValue.LibraryIndicatorID, nil
+}
+
+// ClearLibraryIndicatorID clears the value of the "library_indicator_id" field.
+func (m *IndicatorMutation) ClearLibraryIndicatorID() {
+	m.library_indicator = nil
+	m.clearedFields[indicator.FieldLibraryIndicatorID] = struct{}{}
+}
+
+// LibraryIndicatorIDCleared returns if the "library_indicator_id" field was cleared in this mutation.
+func (m *IndicatorMutation) LibraryIndicatorIDCleared() bool {
+	_, ok := m.clearedFields[indicator.FieldLibraryIndicatorID]
+	return ok
+}
+
+// ResetLibraryIndicatorID resets all changes to the "library_indicator_id" field.
+func (m *IndicatorMutation) ResetLibraryIndicatorID() {
+	m.library_indicator = nil
+	delete(m.clearedFields, indicator.FieldLibraryIndicatorID)
 }
 
 // SetPosition sets the "position" field.
@@ -9901,6 +10039,33 @@ func (m *IndicatorMutation) ResetProject() {
 	m.clearedproject = false
 }
 
+// ClearLibraryIndicator clears the "library_indicator" edge to the LibraryIndicator entity.
+func (m *IndicatorMutation) ClearLibraryIndicator() {
+	m.clearedlibrary_indicator = true
+	m.clearedFields[indicator.FieldLibraryIndicatorID] = struct{}{}
+}
+
+// LibraryIndicatorCleared reports if the "library_indicator" edge to the LibraryIndicator entity was cleared.
+func (m *IndicatorMutation) LibraryIndicatorCleared() bool {
+	return m.LibraryIndicatorIDCleared() || m.clearedlibrary_indicator
+}
+
+// LibraryIndicatorIDs returns the "library_indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// LibraryIndicatorID instead. It exists only for internal usage by the builders.
+func (m *IndicatorMutation) LibraryIndicatorIDs() (ids []int) {
+	if id := m.library_indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetLibraryIndicator resets all changes to the "library_indicator" edge.
+func (m *IndicatorMutation) ResetLibraryIndicator() {
+	m.library_indicator = nil
+	m.clearedlibrary_indicator = false
+}
+
 // Where appends a list predicates to the IndicatorMutation builder.
 func (m *IndicatorMutation) Where(ps ...predicate.Indicator) {
 	m.predicates = append(m.predicates, ps...)
@@ -9935,7 +10100,7 @@ func (m *IndicatorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IndicatorMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, indicator.FieldCreatedAt)
 	}
@@ -9950,6 +10115,9 @@ func (m *IndicatorMutation) Fields() []string {
 	}
 	if m.project != nil {
 		fields = append(fields, indicator.FieldProjectID)
+	}
+	if m.library_indicator != nil {
+		fields = append(fields, indicator.FieldLibraryIndicatorID)
 	}
 	if m.position != nil {
 		fields = append(fields, indicator.FieldPosition)
@@ -10029,6 +10197,8 @@ func (m *IndicatorMutation) Field(name string) (ent.Value, bool) {
 		return m.DepartmentYearID()
 	case indicator.FieldProjectID:
 		return m.ProjectID()
+	case indicator.FieldLibraryIndicatorID:
+		return m.LibraryIndicatorID()
 	case indicator.FieldPosition:
 		return m.Position()
 	case indicator.FieldLevel1:
@@ -10088,6 +10258,8 @@ func (m *IndicatorMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldDepartmentYearID(ctx)
 	case indicator.FieldProjectID:
 		return m.OldProjectID(ctx)
+	case indicator.FieldLibraryIndicatorID:
+		return m.OldLibraryIndicatorID(ctx)
 	case indicator.FieldPosition:
 		return m.OldPosition(ctx)
 	case indicator.FieldLevel1:
@@ -10171,6 +10343,13 @@ func (m *IndicatorMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetProjectID(v)
+		return nil
+	case indicator.FieldLibraryIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLibraryIndicatorID(v)
 		return nil
 	case indicator.FieldPosition:
 		v, ok := value.(int)
@@ -10468,6 +10647,9 @@ func (m *IndicatorMutation) ClearedFields() []string {
 	if m.FieldCleared(indicator.FieldProjectID) {
 		fields = append(fields, indicator.FieldProjectID)
 	}
+	if m.FieldCleared(indicator.FieldLibraryIndicatorID) {
+		fields = append(fields, indicator.FieldLibraryIndicatorID)
+	}
 	if m.FieldCleared(indicator.FieldOperator) {
 		fields = append(fields, indicator.FieldOperator)
 	}
@@ -10508,6 +10690,9 @@ func (m *IndicatorMutation) ClearField(name string) error {
 	switch name {
 	case indicator.FieldProjectID:
 		m.ClearProjectID()
+		return nil
+	case indicator.FieldLibraryIndicatorID:
+		m.ClearLibraryIndicatorID()
 		return nil
 	case indicator.FieldOperator:
 		m.ClearOperator()
@@ -10555,6 +10740,9 @@ func (m *IndicatorMutation) ResetField(name string) error {
 		return nil
 	case indicator.FieldProjectID:
 		m.ResetProjectID()
+		return nil
+	case indicator.FieldLibraryIndicatorID:
+		m.ResetLibraryIndicatorID()
 		return nil
 	case indicator.FieldPosition:
 		m.ResetPosition()
@@ -10622,12 +10810,15 @@ func (m *IndicatorMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IndicatorMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.department_year != nil {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
 	if m.project != nil {
 		edges = append(edges, indicator.EdgeProject)
+	}
+	if m.library_indicator != nil {
+		edges = append(edges, indicator.EdgeLibraryIndicator)
 	}
 	return edges
 }
@@ -10644,13 +10835,17 @@ func (m *IndicatorMutation) AddedIDs(name string) []ent.Value {
 		if id := m.project; id != nil {
 			return []ent.Value{*id}
 		}
+	case indicator.EdgeLibraryIndicator:
+		if id := m.library_indicator; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IndicatorMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -10662,12 +10857,15 @@ func (m *IndicatorMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IndicatorMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.cleareddepartment_year {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
 	if m.clearedproject {
 		edges = append(edges, indicator.EdgeProject)
+	}
+	if m.clearedlibrary_indicator {
+		edges = append(edges, indicator.EdgeLibraryIndicator)
 	}
 	return edges
 }
@@ -10680,6 +10878,8 @@ func (m *IndicatorMutation) EdgeCleared(name string) bool {
 		return m.cleareddepartment_year
 	case indicator.EdgeProject:
 		return m.clearedproject
+	case indicator.EdgeLibraryIndicator:
+		return m.clearedlibrary_indicator
 	}
 	return false
 }
@@ -10694,6 +10894,9 @@ func (m *IndicatorMutation) ClearEdge(name string) error {
 	case indicator.EdgeProject:
 		m.ClearProject()
 		return nil
+	case indicator.EdgeLibraryIndicator:
+		m.ClearLibraryIndicator()
+		return nil
 	}
 	return fmt.Errorf("unknown Indicator unique edge %s", name)
 }
@@ -10707,6 +10910,9 @@ func (m *IndicatorMutation) ResetEdge(name string) error {
 		return nil
 	case indicator.EdgeProject:
 		m.ResetProject()
+		return nil
+	case indicator.EdgeLibraryIndicator:
+		m.ResetLibraryIndicator()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator edge %s", name)
@@ -11429,6 +11635,2560 @@ func (m *KeyTaskMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown KeyTask edge %s", name)
+}
+
+// LibraryIndicatorMutation represents an operation that mutates the LibraryIndicator nodes in the graph.
+type LibraryIndicatorMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	scope              *libraryindicator.Scope
+	level1             *string
+	level2             *string
+	name               *string
+	kind               *libraryindicator.Kind
+	operator           *libraryindicator.Operator
+	unit               *string
+	scoring_criteria   *string
+	binding            *libraryindicator.Binding
+	target_min         *fixed.Decimal
+	addtarget_min      *fixed.Decimal
+	target_max         *fixed.Decimal
+	addtarget_max      *fixed.Decimal
+	weight             *fixed.Decimal
+	addweight          *fixed.Decimal
+	tags               *[]string
+	appendtags         []string
+	status             *libraryindicator.Status
+	review_comment     *string
+	clearedFields      map[string]struct{}
+	department         *int
+	cleareddepartment  bool
+	indicators         map[int]struct{}
+	removedindicators  map[int]struct{}
+	clearedindicators  bool
+	transitions        map[int]struct{}
+	removedtransitions map[int]struct{}
+	clearedtransitions bool
+	done               bool
+	oldValue           func(context.Context) (*LibraryIndicator, error)
+	predicates         []predicate.LibraryIndicator
+}
+
+var _ ent.Mutation = (*LibraryIndicatorMutation)(nil)
+
+// libraryindicatorOption allows management of the mutation configuration using functional options.
+type libraryindicatorOption func(*LibraryIndicatorMutation)
+
+// newLibraryIndicatorMutation creates new mutation for the LibraryIndicator entity.
+func newLibraryIndicatorMutation(c config, op Op, opts ...libraryindicatorOption) *LibraryIndicatorMutation {
+	m := &LibraryIndicatorMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLibraryIndicator,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLibraryIndicatorID sets the ID field of the mutation.
+func withLibraryIndicatorID(id int) libraryindicatorOption {
+	return func(m *LibraryIndicatorMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LibraryIndicator
+		)
+		m.oldValue = func(ctx context.Context) (*LibraryIndicator, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LibraryIndicator.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLibraryIndicator sets the old LibraryIndicator of the mutation.
+func withLibraryIndicator(node *LibraryIndicator) libraryindicatorOption {
+	return func(m *LibraryIndicatorMutation) {
+		m.oldValue = func(context.Context) (*LibraryIndicator, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LibraryIndicatorMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LibraryIndicatorMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LibraryIndicatorMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LibraryIndicatorMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LibraryIndicator.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LibraryIndicatorMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LibraryIndicatorMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LibraryIndicatorMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *LibraryIndicatorMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *LibraryIndicatorMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *LibraryIndicatorMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *LibraryIndicatorMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *LibraryIndicatorMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *LibraryIndicatorMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *LibraryIndicatorMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *LibraryIndicatorMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetScope sets the "scope" field.
+func (m *LibraryIndicatorMutation) SetScope(l libraryindicator.Scope) {
+	m.scope = &l
+}
+
+// Scope returns the value of the "scope" field in the mutation.
+func (m *LibraryIndicatorMutation) Scope() (r libraryindicator.Scope, exists bool) {
+	v := m.scope
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScope returns the old "scope" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldScope(ctx context.Context) (v libraryindicator.Scope, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScope is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScope requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScope: %w", err)
+	}
+	return oldValue.Scope, nil
+}
+
+// ResetScope resets all changes to the "scope" field.
+func (m *LibraryIndicatorMutation) ResetScope() {
+	m.scope = nil
+}
+
+// SetDepartmentID sets the "department_id" field.
+func (m *LibraryIndicatorMutation) SetDepartmentID(i int) {
+	m.department = &i
+}
+
+// DepartmentID returns the value of the "department_id" field in the mutation.
+func (m *LibraryIndicatorMutation) DepartmentID() (r int, exists bool) {
+	v := m.department
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentID returns the old "department_id" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldDepartmentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentID: %w", err)
+	}
+	return oldValue.DepartmentID, nil
+}
+
+// ClearDepartmentID clears the value of the "department_id" field.
+func (m *LibraryIndicatorMutation) ClearDepartmentID() {
+	m.department = nil
+	m.clearedFields[libraryindicator.FieldDepartmentID] = struct{}{}
+}
+
+// DepartmentIDCleared returns if the "department_id" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) DepartmentIDCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldDepartmentID]
+	return ok
+}
+
+// ResetDepartmentID resets all changes to the "department_id" field.
+func (m *LibraryIndicatorMutation) ResetDepartmentID() {
+	m.department = nil
+	delete(m.clearedFields, libraryindicator.FieldDepartmentID)
+}
+
+// SetLevel1 sets the "level1" field.
+func (m *LibraryIndicatorMutation) SetLevel1(s string) {
+	m.level1 = &s
+}
+
+// Level1 returns the value of the "level1" field in the mutation.
+func (m *LibraryIndicatorMutation) Level1() (r string, exists bool) {
+	v := m.level1
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel1 returns the old "level1" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldLevel1(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel1 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel1 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel1: %w", err)
+	}
+	return oldValue.Level1, nil
+}
+
+// ResetLevel1 resets all changes to the "level1" field.
+func (m *LibraryIndicatorMutation) ResetLevel1() {
+	m.level1 = nil
+}
+
+// SetLevel2 sets the "level2" field.
+func (m *LibraryIndicatorMutation) SetLevel2(s string) {
+	m.level2 = &s
+}
+
+// Level2 returns the value of the "level2" field in the mutation.
+func (m *LibraryIndicatorMutation) Level2() (r string, exists bool) {
+	v := m.level2
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel2 returns the old "level2" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldLevel2(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel2 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel2 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel2: %w", err)
+	}
+	return oldValue.Level2, nil
+}
+
+// ResetLevel2 resets all changes to the "level2" field.
+func (m *LibraryIndicatorMutation) ResetLevel2() {
+	m.level2 = nil
+}
+
+// SetName sets the "name" field.
+func (m *LibraryIndicatorMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *LibraryIndicatorMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *LibraryIndicatorMutation) ResetName() {
+	m.name = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *LibraryIndicatorMutation) SetKind(l libraryindicator.Kind) {
+	m.kind = &l
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *LibraryIndicatorMutation) Kind() (r libraryindicator.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldKind(ctx context.Context) (v libraryindicator.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *LibraryIndicatorMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetOperator sets the "operator" field.
+func (m *LibraryIndicatorMutation) SetOperator(l libraryindicator.Operator) {
+	m.operator = &l
+}
+
+// Operator returns the value of the "operator" field in the mutation.
+func (m *LibraryIndicatorMutation) Operator() (r libraryindicator.Operator, exists bool) {
+	v := m.operator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperator returns the old "operator" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldOperator(ctx context.Context) (v *libraryindicator.Operator, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperator is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperator requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperator: %w", err)
+	}
+	return oldValue.Operator, nil
+}
+
+// ClearOperator clears the value of the "operator" field.
+func (m *LibraryIndicatorMutation) ClearOperator() {
+	m.operator = nil
+	m.clearedFields[libraryindicator.FieldOperator] = struct{}{}
+}
+
+// OperatorCleared returns if the "operator" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) OperatorCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldOperator]
+	return ok
+}
+
+// ResetOperator resets all changes to the "operator" field.
+func (m *LibraryIndicatorMutation) ResetOperator() {
+	m.operator = nil
+	delete(m.clearedFields, libraryindicator.FieldOperator)
+}
+
+// SetUnit sets the "unit" field.
+func (m *LibraryIndicatorMutation) SetUnit(s string) {
+	m.unit = &s
+}
+
+// Unit returns the value of the "unit" field in the mutation.
+func (m *LibraryIndicatorMutation) Unit() (r string, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnit returns the old "unit" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldUnit(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnit: %w", err)
+	}
+	return oldValue.Unit, nil
+}
+
+// ResetUnit resets all changes to the "unit" field.
+func (m *LibraryIndicatorMutation) ResetUnit() {
+	m.unit = nil
+}
+
+// SetScoringCriteria sets the "scoring_criteria" field.
+func (m *LibraryIndicatorMutation) SetScoringCriteria(s string) {
+	m.scoring_criteria = &s
+}
+
+// ScoringCriteria returns the value of the "scoring_criteria" field in the mutation.
+func (m *LibraryIndicatorMutation) ScoringCriteria() (r string, exists bool) {
+	v := m.scoring_criteria
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScoringCriteria returns the old "scoring_criteria" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldScoringCriteria(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScoringCriteria is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScoringCriteria requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScoringCriteria: %w", err)
+	}
+	return oldValue.ScoringCriteria, nil
+}
+
+// ResetScoringCriteria resets all changes to the "scoring_criteria" field.
+func (m *LibraryIndicatorMutation) ResetScoringCriteria() {
+	m.scoring_criteria = nil
+}
+
+// SetBinding sets the "binding" field.
+func (m *LibraryIndicatorMutation) SetBinding(l libraryindicator.Binding) {
+	m.binding = &l
+}
+
+// Binding returns the value of the "binding" field in the mutation.
+func (m *LibraryIndicatorMutation) Binding() (r libraryindicator.Binding, exists bool) {
+	v := m.binding
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBinding returns the old "binding" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldBinding(ctx context.Context) (v *libraryindicator.Binding, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBinding is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBinding requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBinding: %w", err)
+	}
+	return oldValue.Binding, nil
+}
+
+// ClearBinding clears the value of the "binding" field.
+func (m *LibraryIndicatorMutation) ClearBinding() {
+	m.binding = nil
+	m.clearedFields[libraryindicator.FieldBinding] = struct{}{}
+}
+
+// BindingCleared returns if the "binding" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) BindingCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldBinding]
+	return ok
+}
+
+// ResetBinding resets all changes to the "binding" field.
+func (m *LibraryIndicatorMutation) ResetBinding() {
+	m.binding = nil
+	delete(m.clearedFields, libraryindicator.FieldBinding)
+}
+
+// SetTargetMin sets the "target_min" field.
+func (m *LibraryIndicatorMutation) SetTargetMin(f fixed.Decimal) {
+	m.target_min = &f
+	m.addtarget_min = nil
+}
+
+// TargetMin returns the value of the "target_min" field in the mutation.
+func (m *LibraryIndicatorMutation) TargetMin() (r fixed.Decimal, exists bool) {
+	v := m.target_min
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetMin returns the old "target_min" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldTargetMin(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetMin is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetMin requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetMin: %w", err)
+	}
+	return oldValue.TargetMin, nil
+}
+
+// AddTargetMin adds f to the "target_min" field.
+func (m *LibraryIndicatorMutation) AddTargetMin(f fixed.Decimal) {
+	if m.addtarget_min != nil {
+		*m.addtarget_min += f
+	} else {
+		m.addtarget_min = &f
+	}
+}
+
+// AddedTargetMin returns the value that was added to the "target_min" field in this mutation.
+func (m *LibraryIndicatorMutation) AddedTargetMin() (r fixed.Decimal, exists bool) {
+	v := m.addtarget_min
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTargetMin clears the value of the "target_min" field.
+func (m *LibraryIndicatorMutation) ClearTargetMin() {
+	m.target_min = nil
+	m.addtarget_min = nil
+	m.clearedFields[libraryindicator.FieldTargetMin] = struct{}{}
+}
+
+// TargetMinCleared returns if the "target_min" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) TargetMinCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldTargetMin]
+	return ok
+}
+
+// ResetTargetMin resets all changes to the "target_min" field.
+func (m *LibraryIndicatorMutation) ResetTargetMin() {
+	m.target_min = nil
+	m.addtarget_min = nil
+	delete(m.clearedFields, libraryindicator.FieldTargetMin)
+}
+
+// SetTargetMax sets the "target_max" field.
+func (m *LibraryIndicatorMutation) SetTargetMax(f fixed.Decimal) {
+	m.target_max = &f
+	m.addtarget_max = nil
+}
+
+// TargetMax returns the value of the "target_max" field in the mutation.
+func (m *LibraryIndicatorMutation) TargetMax() (r fixed.Decimal, exists bool) {
+	v := m.target_max
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetMax returns the old "target_max" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldTargetMax(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetMax is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetMax requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetMax: %w", err)
+	}
+	return oldValue.TargetMax, nil
+}
+
+// AddTargetMax adds f to the "target_max" field.
+func (m *LibraryIndicatorMutation) AddTargetMax(f fixed.Decimal) {
+	if m.addtarget_max != nil {
+		*m.addtarget_max += f
+	} else {
+		m.addtarget_max = &f
+	}
+}
+
+// AddedTargetMax returns the value that was added to the "target_max" field in this mutation.
+func (m *LibraryIndicatorMutation) AddedTargetMax() (r fixed.Decimal, exists bool) {
+	v := m.addtarget_max
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTargetMax clears the value of the "target_max" field.
+func (m *LibraryIndicatorMutation) ClearTargetMax() {
+	m.target_max = nil
+	m.addtarget_max = nil
+	m.clearedFields[libraryindicator.FieldTargetMax] = struct{}{}
+}
+
+// TargetMaxCleared returns if the "target_max" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) TargetMaxCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldTargetMax]
+	return ok
+}
+
+// ResetTargetMax resets all changes to the "target_max" field.
+func (m *LibraryIndicatorMutation) ResetTargetMax() {
+	m.target_max = nil
+	m.addtarget_max = nil
+	delete(m.clearedFields, libraryindicator.FieldTargetMax)
+}
+
+// SetWeight sets the "weight" field.
+func (m *LibraryIndicatorMutation) SetWeight(f fixed.Decimal) {
+	m.weight = &f
+	m.addweight = nil
+}
+
+// Weight returns the value of the "weight" field in the mutation.
+func (m *LibraryIndicatorMutation) Weight() (r fixed.Decimal, exists bool) {
+	v := m.weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeight returns the old "weight" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldWeight(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeight: %w", err)
+	}
+	return oldValue.Weight, nil
+}
+
+// AddWeight adds f to the "weight" field.
+func (m *LibraryIndicatorMutation) AddWeight(f fixed.Decimal) {
+	if m.addweight != nil {
+		*m.addweight += f
+	} else {
+		m.addweight = &f
+	}
+}
+
+// AddedWeight returns the value that was added to the "weight" field in this mutation.
+func (m *LibraryIndicatorMutation) AddedWeight() (r fixed.Decimal, exists bool) {
+	v := m.addweight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearWeight clears the value of the "weight" field.
+func (m *LibraryIndicatorMutation) ClearWeight() {
+	m.weight = nil
+	m.addweight = nil
+	m.clearedFields[libraryindicator.FieldWeight] = struct{}{}
+}
+
+// WeightCleared returns if the "weight" field was cleared in this mutation.
+func (m *LibraryIndicatorMutation) WeightCleared() bool {
+	_, ok := m.clearedFields[libraryindicator.FieldWeight]
+	return ok
+}
+
+// ResetWeight resets all changes to the "weight" field.
+func (m *LibraryIndicatorMutation) ResetWeight() {
+	m.weight = nil
+	m.addweight = nil
+	delete(m.clearedFields, libraryindicator.FieldWeight)
+}
+
+// SetTags sets the "tags" field.
+func (m *LibraryIndicatorMutation) SetTags(s []string) {
+	m.tags = &s
+	m.appendtags = nil
+}
+
+// Tags returns the value of the "tags" field in the mutation.
+func (m *LibraryIndicatorMutation) Tags() (r []string, exists bool) {
+	v := m.tags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTags returns the old "tags" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldTags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTags: %w", err)
+	}
+	return oldValue.Tags, nil
+}
+
+// AppendTags adds s to the "tags" field.
+func (m *LibraryIndicatorMutation) AppendTags(s []string) {
+	m.appendtags = append(m.appendtags, s...)
+}
+
+// AppendedTags returns the list of values that were appended to the "tags" field in this mutation.
+func (m *LibraryIndicatorMutation) AppendedTags() ([]string, bool) {
+	if len(m.appendtags) == 0 {
+		return nil, false
+	}
+	return m.appendtags, true
+}
+
+// ResetTags resets all changes to the "tags" field.
+func (m *LibraryIndicatorMutation) ResetTags() {
+	m.tags = nil
+	m.appendtags = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *LibraryIndicatorMutation) SetStatus(l libraryindicator.Status) {
+	m.status = &l
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *LibraryIndicatorMutation) Status() (r libraryindicator.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldStatus(ctx context.Context) (v libraryindicator.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *LibraryIndicatorMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *LibraryIndicatorMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *LibraryIndicatorMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the LibraryIndicator entity.
+// If the LibraryIndicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryIndicatorMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *LibraryIndicatorMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// ClearDepartment clears the "department" edge to the Department entity.
+func (m *LibraryIndicatorMutation) ClearDepartment() {
+	m.cleareddepartment = true
+	m.clearedFields[libraryindicator.FieldDepartmentID] = struct{}{}
+}
+
+// DepartmentCleared reports if the "department" edge to the Department entity was cleared.
+func (m *LibraryIndicatorMutation) DepartmentCleared() bool {
+	return m.DepartmentIDCleared() || m.cleareddepartment
+}
+
+// DepartmentIDs returns the "department" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentID instead. It exists only for internal usage by the builders.
+func (m *LibraryIndicatorMutation) DepartmentIDs() (ids []int) {
+	if id := m.department; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartment resets all changes to the "department" edge.
+func (m *LibraryIndicatorMutation) ResetDepartment() {
+	m.department = nil
+	m.cleareddepartment = false
+}
+
+// AddIndicatorIDs adds the "indicators" edge to the Indicator entity by ids.
+func (m *LibraryIndicatorMutation) AddIndicatorIDs(ids ...int) {
+	if m.indicators == nil {
+		m.indicators = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.indicators[ids[i]] = struct{}{}
+	}
+}
+
+// ClearIndicators clears the "indicators" edge to the Indicator entity.
+func (m *LibraryIndicatorMutation) ClearIndicators() {
+	m.clearedindicators = true
+}
+
+// IndicatorsCleared reports if the "indicators" edge to the Indicator entity was cleared.
+func (m *LibraryIndicatorMutation) IndicatorsCleared() bool {
+	return m.clearedindicators
+}
+
+// RemoveIndicatorIDs removes the "indicators" edge to the Indicator entity by IDs.
+func (m *LibraryIndicatorMutation) RemoveIndicatorIDs(ids ...int) {
+	if m.removedindicators == nil {
+		m.removedindicators = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.indicators, ids[i])
+		m.removedindicators[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedIndicators returns the removed IDs of the "indicators" edge to the Indicator entity.
+func (m *LibraryIndicatorMutation) RemovedIndicatorsIDs() (ids []int) {
+	for id := range m.removedindicators {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// IndicatorsIDs returns the "indicators" edge IDs in the mutation.
+func (m *LibraryIndicatorMutation) IndicatorsIDs() (ids []int) {
+	for id := range m.indicators {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetIndicators resets all changes to the "indicators" edge.
+func (m *LibraryIndicatorMutation) ResetIndicators() {
+	m.indicators = nil
+	m.clearedindicators = false
+	m.removedindicators = nil
+}
+
+// AddTransitionIDs adds the "transitions" edge to the LibraryTransition entity by ids.
+func (m *LibraryIndicatorMutation) AddTransitionIDs(ids ...int) {
+	if m.transitions == nil {
+		m.transitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the LibraryTransition entity.
+func (m *LibraryIndicatorMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the LibraryTransition entity was cleared.
+func (m *LibraryIndicatorMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the LibraryTransition entity by IDs.
+func (m *LibraryIndicatorMutation) RemoveTransitionIDs(ids ...int) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the LibraryTransition entity.
+func (m *LibraryIndicatorMutation) RemovedTransitionsIDs() (ids []int) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *LibraryIndicatorMutation) TransitionsIDs() (ids []int) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *LibraryIndicatorMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// Where appends a list predicates to the LibraryIndicatorMutation builder.
+func (m *LibraryIndicatorMutation) Where(ps ...predicate.LibraryIndicator) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LibraryIndicatorMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LibraryIndicatorMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LibraryIndicator, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LibraryIndicatorMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LibraryIndicatorMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LibraryIndicator).
+func (m *LibraryIndicatorMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LibraryIndicatorMutation) Fields() []string {
+	fields := make([]string, 0, 19)
+	if m.created_at != nil {
+		fields = append(fields, libraryindicator.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, libraryindicator.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, libraryindicator.FieldVersion)
+	}
+	if m.scope != nil {
+		fields = append(fields, libraryindicator.FieldScope)
+	}
+	if m.department != nil {
+		fields = append(fields, libraryindicator.FieldDepartmentID)
+	}
+	if m.level1 != nil {
+		fields = append(fields, libraryindicator.FieldLevel1)
+	}
+	if m.level2 != nil {
+		fields = append(fields, libraryindicator.FieldLevel2)
+	}
+	if m.name != nil {
+		fields = append(fields, libraryindicator.FieldName)
+	}
+	if m.kind != nil {
+		fields = append(fields, libraryindicator.FieldKind)
+	}
+	if m.operator != nil {
+		fields = append(fields, libraryindicator.FieldOperator)
+	}
+	if m.unit != nil {
+		fields = append(fields, libraryindicator.FieldUnit)
+	}
+	if m.scoring_criteria != nil {
+		fields = append(fields, libraryindicator.FieldScoringCriteria)
+	}
+	if m.binding != nil {
+		fields = append(fields, libraryindicator.FieldBinding)
+	}
+	if m.target_min != nil {
+		fields = append(fields, libraryindicator.FieldTargetMin)
+	}
+	if m.target_max != nil {
+		fields = append(fields, libraryindicator.FieldTargetMax)
+	}
+	if m.weight != nil {
+		fields = append(fields, libraryindicator.FieldWeight)
+	}
+	if m.tags != nil {
+		fields = append(fields, libraryindicator.FieldTags)
+	}
+	if m.status != nil {
+		fields = append(fields, libraryindicator.FieldStatus)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, libraryindicator.FieldReviewComment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LibraryIndicatorMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case libraryindicator.FieldCreatedAt:
+		return m.CreatedAt()
+	case libraryindicator.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case libraryindicator.FieldVersion:
+		return m.Version()
+	case libraryindicator.FieldScope:
+		return m.Scope()
+	case libraryindicator.FieldDepartmentID:
+		return m.DepartmentID()
+	case libraryindicator.FieldLevel1:
+		return m.Level1()
+	case libraryindicator.FieldLevel2:
+		return m.Level2()
+	case libraryindicator.FieldName:
+		return m.Name()
+	case libraryindicator.FieldKind:
+		return m.Kind()
+	case libraryindicator.FieldOperator:
+		return m.Operator()
+	case libraryindicator.FieldUnit:
+		return m.Unit()
+	case libraryindicator.FieldScoringCriteria:
+		return m.ScoringCriteria()
+	case libraryindicator.FieldBinding:
+		return m.Binding()
+	case libraryindicator.FieldTargetMin:
+		return m.TargetMin()
+	case libraryindicator.FieldTargetMax:
+		return m.TargetMax()
+	case libraryindicator.FieldWeight:
+		return m.Weight()
+	case libraryindicator.FieldTags:
+		return m.Tags()
+	case libraryindicator.FieldStatus:
+		return m.Status()
+	case libraryindicator.FieldReviewComment:
+		return m.ReviewComment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LibraryIndicatorMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case libraryindicator.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case libraryindicator.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case libraryindicator.FieldVersion:
+		return m.OldVersion(ctx)
+	case libraryindicator.FieldScope:
+		return m.OldScope(ctx)
+	case libraryindicator.FieldDepartmentID:
+		return m.OldDepartmentID(ctx)
+	case libraryindicator.FieldLevel1:
+		return m.OldLevel1(ctx)
+	case libraryindicator.FieldLevel2:
+		return m.OldLevel2(ctx)
+	case libraryindicator.FieldName:
+		return m.OldName(ctx)
+	case libraryindicator.FieldKind:
+		return m.OldKind(ctx)
+	case libraryindicator.FieldOperator:
+		return m.OldOperator(ctx)
+	case libraryindicator.FieldUnit:
+		return m.OldUnit(ctx)
+	case libraryindicator.FieldScoringCriteria:
+		return m.OldScoringCriteria(ctx)
+	case libraryindicator.FieldBinding:
+		return m.OldBinding(ctx)
+	case libraryindicator.FieldTargetMin:
+		return m.OldTargetMin(ctx)
+	case libraryindicator.FieldTargetMax:
+		return m.OldTargetMax(ctx)
+	case libraryindicator.FieldWeight:
+		return m.OldWeight(ctx)
+	case libraryindicator.FieldTags:
+		return m.OldTags(ctx)
+	case libraryindicator.FieldStatus:
+		return m.OldStatus(ctx)
+	case libraryindicator.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	}
+	return nil, fmt.Errorf("unknown LibraryIndicator field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LibraryIndicatorMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case libraryindicator.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case libraryindicator.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case libraryindicator.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case libraryindicator.FieldScope:
+		v, ok := value.(libraryindicator.Scope)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScope(v)
+		return nil
+	case libraryindicator.FieldDepartmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentID(v)
+		return nil
+	case libraryindicator.FieldLevel1:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel1(v)
+		return nil
+	case libraryindicator.FieldLevel2:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel2(v)
+		return nil
+	case libraryindicator.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case libraryindicator.FieldKind:
+		v, ok := value.(libraryindicator.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case libraryindicator.FieldOperator:
+		v, ok := value.(libraryindicator.Operator)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperator(v)
+		return nil
+	case libraryindicator.FieldUnit:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnit(v)
+		return nil
+	case libraryindicator.FieldScoringCriteria:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScoringCriteria(v)
+		return nil
+	case libraryindicator.FieldBinding:
+		v, ok := value.(libraryindicator.Binding)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBinding(v)
+		return nil
+	case libraryindicator.FieldTargetMin:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetMin(v)
+		return nil
+	case libraryindicator.FieldTargetMax:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetMax(v)
+		return nil
+	case libraryindicator.FieldWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeight(v)
+		return nil
+	case libraryindicator.FieldTags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTags(v)
+		return nil
+	case libraryindicator.FieldStatus:
+		v, ok := value.(libraryindicator.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case libraryindicator.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LibraryIndicatorMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, libraryindicator.FieldVersion)
+	}
+	if m.addtarget_min != nil {
+		fields = append(fields, libraryindicator.FieldTargetMin)
+	}
+	if m.addtarget_max != nil {
+		fields = append(fields, libraryindicator.FieldTargetMax)
+	}
+	if m.addweight != nil {
+		fields = append(fields, libraryindicator.FieldWeight)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LibraryIndicatorMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case libraryindicator.FieldVersion:
+		return m.AddedVersion()
+	case libraryindicator.FieldTargetMin:
+		return m.AddedTargetMin()
+	case libraryindicator.FieldTargetMax:
+		return m.AddedTargetMax()
+	case libraryindicator.FieldWeight:
+		return m.AddedWeight()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LibraryIndicatorMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case libraryindicator.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case libraryindicator.FieldTargetMin:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTargetMin(v)
+		return nil
+	case libraryindicator.FieldTargetMax:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTargetMax(v)
+		return nil
+	case libraryindicator.FieldWeight:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeight(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LibraryIndicatorMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(libraryindicator.FieldDepartmentID) {
+		fields = append(fields, libraryindicator.FieldDepartmentID)
+	}
+	if m.FieldCleared(libraryindicator.FieldOperator) {
+		fields = append(fields, libraryindicator.FieldOperator)
+	}
+	if m.FieldCleared(libraryindicator.FieldBinding) {
+		fields = append(fields, libraryindicator.FieldBinding)
+	}
+	if m.FieldCleared(libraryindicator.FieldTargetMin) {
+		fields = append(fields, libraryindicator.FieldTargetMin)
+	}
+	if m.FieldCleared(libraryindicator.FieldTargetMax) {
+		fields = append(fields, libraryindicator.FieldTargetMax)
+	}
+	if m.FieldCleared(libraryindicator.FieldWeight) {
+		fields = append(fields, libraryindicator.FieldWeight)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LibraryIndicatorMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LibraryIndicatorMutation) ClearField(name string) error {
+	switch name {
+	case libraryindicator.FieldDepartmentID:
+		m.ClearDepartmentID()
+		return nil
+	case libraryindicator.FieldOperator:
+		m.ClearOperator()
+		return nil
+	case libraryindicator.FieldBinding:
+		m.ClearBinding()
+		return nil
+	case libraryindicator.FieldTargetMin:
+		m.ClearTargetMin()
+		return nil
+	case libraryindicator.FieldTargetMax:
+		m.ClearTargetMax()
+		return nil
+	case libraryindicator.FieldWeight:
+		m.ClearWeight()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LibraryIndicatorMutation) ResetField(name string) error {
+	switch name {
+	case libraryindicator.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case libraryindicator.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case libraryindicator.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case libraryindicator.FieldScope:
+		m.ResetScope()
+		return nil
+	case libraryindicator.FieldDepartmentID:
+		m.ResetDepartmentID()
+		return nil
+	case libraryindicator.FieldLevel1:
+		m.ResetLevel1()
+		return nil
+	case libraryindicator.FieldLevel2:
+		m.ResetLevel2()
+		return nil
+	case libraryindicator.FieldName:
+		m.ResetName()
+		return nil
+	case libraryindicator.FieldKind:
+		m.ResetKind()
+		return nil
+	case libraryindicator.FieldOperator:
+		m.ResetOperator()
+		return nil
+	case libraryindicator.FieldUnit:
+		m.ResetUnit()
+		return nil
+	case libraryindicator.FieldScoringCriteria:
+		m.ResetScoringCriteria()
+		return nil
+	case libraryindicator.FieldBinding:
+		m.ResetBinding()
+		return nil
+	case libraryindicator.FieldTargetMin:
+		m.ResetTargetMin()
+		return nil
+	case libraryindicator.FieldTargetMax:
+		m.ResetTargetMax()
+		return nil
+	case libraryindicator.FieldWeight:
+		m.ResetWeight()
+		return nil
+	case libraryindicator.FieldTags:
+		m.ResetTags()
+		return nil
+	case libraryindicator.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case libraryindicator.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LibraryIndicatorMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.department != nil {
+		edges = append(edges, libraryindicator.EdgeDepartment)
+	}
+	if m.indicators != nil {
+		edges = append(edges, libraryindicator.EdgeIndicators)
+	}
+	if m.transitions != nil {
+		edges = append(edges, libraryindicator.EdgeTransitions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LibraryIndicatorMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case libraryindicator.EdgeDepartment:
+		if id := m.department; id != nil {
+			return []ent.Value{*id}
+		}
+	case libraryindicator.EdgeIndicators:
+		ids := make([]ent.Value, 0, len(m.indicators))
+		for id := range m.indicators {
+			ids = append(ids, id)
+		}
+		return ids
+	case libraryindicator.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LibraryIndicatorMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedindicators != nil {
+		edges = append(edges, libraryindicator.EdgeIndicators)
+	}
+	if m.removedtransitions != nil {
+		edges = append(edges, libraryindicator.EdgeTransitions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LibraryIndicatorMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case libraryindicator.EdgeIndicators:
+		ids := make([]ent.Value, 0, len(m.removedindicators))
+		for id := range m.removedindicators {
+			ids = append(ids, id)
+		}
+		return ids
+	case libraryindicator.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LibraryIndicatorMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareddepartment {
+		edges = append(edges, libraryindicator.EdgeDepartment)
+	}
+	if m.clearedindicators {
+		edges = append(edges, libraryindicator.EdgeIndicators)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, libraryindicator.EdgeTransitions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LibraryIndicatorMutation) EdgeCleared(name string) bool {
+	switch name {
+	case libraryindicator.EdgeDepartment:
+		return m.cleareddepartment
+	case libraryindicator.EdgeIndicators:
+		return m.clearedindicators
+	case libraryindicator.EdgeTransitions:
+		return m.clearedtransitions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LibraryIndicatorMutation) ClearEdge(name string) error {
+	switch name {
+	case libraryindicator.EdgeDepartment:
+		m.ClearDepartment()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LibraryIndicatorMutation) ResetEdge(name string) error {
+	switch name {
+	case libraryindicator.EdgeDepartment:
+		m.ResetDepartment()
+		return nil
+	case libraryindicator.EdgeIndicators:
+		m.ResetIndicators()
+		return nil
+	case libraryindicator.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryIndicator edge %s", name)
+}
+
+// LibraryTransitionMutation represents an operation that mutates the LibraryTransition nodes in the graph.
+type LibraryTransitionMutation struct {
+	config
+	op                       Op
+	typ                      string
+	id                       *int
+	from                     *librarytransition.From
+	to                       *librarytransition.To
+	comment                  *string
+	actor_id                 *int
+	addactor_id              *int
+	actor_name               *string
+	at                       *time.Time
+	clearedFields            map[string]struct{}
+	library_indicator        *int
+	clearedlibrary_indicator bool
+	done                     bool
+	oldValue                 func(context.Context) (*LibraryTransition, error)
+	predicates               []predicate.LibraryTransition
+}
+
+var _ ent.Mutation = (*LibraryTransitionMutation)(nil)
+
+// librarytransitionOption allows management of the mutation configuration using functional options.
+type librarytransitionOption func(*LibraryTransitionMutation)
+
+// newLibraryTransitionMutation creates new mutation for the LibraryTransition entity.
+func newLibraryTransitionMutation(c config, op Op, opts ...librarytransitionOption) *LibraryTransitionMutation {
+	m := &LibraryTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLibraryTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLibraryTransitionID sets the ID field of the mutation.
+func withLibraryTransitionID(id int) librarytransitionOption {
+	return func(m *LibraryTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LibraryTransition
+		)
+		m.oldValue = func(ctx context.Context) (*LibraryTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LibraryTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLibraryTransition sets the old LibraryTransition of the mutation.
+func withLibraryTransition(node *LibraryTransition) librarytransitionOption {
+	return func(m *LibraryTransitionMutation) {
+		m.oldValue = func(context.Context) (*LibraryTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LibraryTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LibraryTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LibraryTransitionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LibraryTransitionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LibraryTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLibraryIndicatorID sets the "library_indicator_id" field.
+func (m *LibraryTransitionMutation) SetLibraryIndicatorID(i int) {
+	m.library_indicator = &i
+}
+
+// LibraryIndicatorID returns the value of the "library_indicator_id" field in the mutation.
+func (m *LibraryTransitionMutation) LibraryIndicatorID() (r int, exists bool) {
+	v := m.library_indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLibraryIndicatorID returns the old "library_indicator_id" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldLibraryIndicatorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLibraryIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLibraryIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLibraryIndicatorID: %w", err)
+	}
+	return oldValue.LibraryIndicatorID, nil
+}
+
+// ResetLibraryIndicatorID resets all changes to the "library_indicator_id" field.
+func (m *LibraryTransitionMutation) ResetLibraryIndicatorID() {
+	m.library_indicator = nil
+}
+
+// SetFrom sets the "from" field.
+func (m *LibraryTransitionMutation) SetFrom(l librarytransition.From) {
+	m.from = &l
+}
+
+// From returns the value of the "from" field in the mutation.
+func (m *LibraryTransitionMutation) From() (r librarytransition.From, exists bool) {
+	v := m.from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrom returns the old "from" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldFrom(ctx context.Context) (v librarytransition.From, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrom: %w", err)
+	}
+	return oldValue.From, nil
+}
+
+// ResetFrom resets all changes to the "from" field.
+func (m *LibraryTransitionMutation) ResetFrom() {
+	m.from = nil
+}
+
+// SetTo sets the "to" field.
+func (m *LibraryTransitionMutation) SetTo(l librarytransition.To) {
+	m.to = &l
+}
+
+// To returns the value of the "to" field in the mutation.
+func (m *LibraryTransitionMutation) To() (r librarytransition.To, exists bool) {
+	v := m.to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTo returns the old "to" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldTo(ctx context.Context) (v librarytransition.To, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTo: %w", err)
+	}
+	return oldValue.To, nil
+}
+
+// ResetTo resets all changes to the "to" field.
+func (m *LibraryTransitionMutation) ResetTo() {
+	m.to = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *LibraryTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *LibraryTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *LibraryTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *LibraryTransitionMutation) SetActorID(i int) {
+	m.actor_id = &i
+	m.addactor_id = nil
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *LibraryTransitionMutation) ActorID() (r int, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldActorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// AddActorID adds i to the "actor_id" field.
+func (m *LibraryTransitionMutation) AddActorID(i int) {
+	if m.addactor_id != nil {
+		*m.addactor_id += i
+	} else {
+		m.addactor_id = &i
+	}
+}
+
+// AddedActorID returns the value that was added to the "actor_id" field in this mutation.
+func (m *LibraryTransitionMutation) AddedActorID() (r int, exists bool) {
+	v := m.addactor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *LibraryTransitionMutation) ClearActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	m.clearedFields[librarytransition.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *LibraryTransitionMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[librarytransition.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *LibraryTransitionMutation) ResetActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	delete(m.clearedFields, librarytransition.FieldActorID)
+}
+
+// SetActorName sets the "actor_name" field.
+func (m *LibraryTransitionMutation) SetActorName(s string) {
+	m.actor_name = &s
+}
+
+// ActorName returns the value of the "actor_name" field in the mutation.
+func (m *LibraryTransitionMutation) ActorName() (r string, exists bool) {
+	v := m.actor_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorName returns the old "actor_name" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldActorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorName: %w", err)
+	}
+	return oldValue.ActorName, nil
+}
+
+// ResetActorName resets all changes to the "actor_name" field.
+func (m *LibraryTransitionMutation) ResetActorName() {
+	m.actor_name = nil
+}
+
+// SetAt sets the "at" field.
+func (m *LibraryTransitionMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *LibraryTransitionMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the LibraryTransition entity.
+// If the LibraryTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LibraryTransitionMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *LibraryTransitionMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearLibraryIndicator clears the "library_indicator" edge to the LibraryIndicator entity.
+func (m *LibraryTransitionMutation) ClearLibraryIndicator() {
+	m.clearedlibrary_indicator = true
+	m.clearedFields[librarytransition.FieldLibraryIndicatorID] = struct{}{}
+}
+
+// LibraryIndicatorCleared reports if the "library_indicator" edge to the LibraryIndicator entity was cleared.
+func (m *LibraryTransitionMutation) LibraryIndicatorCleared() bool {
+	return m.clearedlibrary_indicator
+}
+
+// LibraryIndicatorIDs returns the "library_indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// LibraryIndicatorID instead. It exists only for internal usage by the builders.
+func (m *LibraryTransitionMutation) LibraryIndicatorIDs() (ids []int) {
+	if id := m.library_indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetLibraryIndicator resets all changes to the "library_indicator" edge.
+func (m *LibraryTransitionMutation) ResetLibraryIndicator() {
+	m.library_indicator = nil
+	m.clearedlibrary_indicator = false
+}
+
+// Where appends a list predicates to the LibraryTransitionMutation builder.
+func (m *LibraryTransitionMutation) Where(ps ...predicate.LibraryTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LibraryTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LibraryTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LibraryTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LibraryTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LibraryTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LibraryTransition).
+func (m *LibraryTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LibraryTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.library_indicator != nil {
+		fields = append(fields, librarytransition.FieldLibraryIndicatorID)
+	}
+	if m.from != nil {
+		fields = append(fields, librarytransition.FieldFrom)
+	}
+	if m.to != nil {
+		fields = append(fields, librarytransition.FieldTo)
+	}
+	if m.comment != nil {
+		fields = append(fields, librarytransition.FieldComment)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, librarytransition.FieldActorID)
+	}
+	if m.actor_name != nil {
+		fields = append(fields, librarytransition.FieldActorName)
+	}
+	if m.at != nil {
+		fields = append(fields, librarytransition.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LibraryTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case librarytransition.FieldLibraryIndicatorID:
+		return m.LibraryIndicatorID()
+	case librarytransition.FieldFrom:
+		return m.From()
+	case librarytransition.FieldTo:
+		return m.To()
+	case librarytransition.FieldComment:
+		return m.Comment()
+	case librarytransition.FieldActorID:
+		return m.ActorID()
+	case librarytransition.FieldActorName:
+		return m.ActorName()
+	case librarytransition.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LibraryTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case librarytransition.FieldLibraryIndicatorID:
+		return m.OldLibraryIndicatorID(ctx)
+	case librarytransition.FieldFrom:
+		return m.OldFrom(ctx)
+	case librarytransition.FieldTo:
+		return m.OldTo(ctx)
+	case librarytransition.FieldComment:
+		return m.OldComment(ctx)
+	case librarytransition.FieldActorID:
+		return m.OldActorID(ctx)
+	case librarytransition.FieldActorName:
+		return m.OldActorName(ctx)
+	case librarytransition.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown LibraryTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LibraryTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case librarytransition.FieldLibraryIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLibraryIndicatorID(v)
+		return nil
+	case librarytransition.FieldFrom:
+		v, ok := value.(librarytransition.From)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrom(v)
+		return nil
+	case librarytransition.FieldTo:
+		v, ok := value.(librarytransition.To)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTo(v)
+		return nil
+	case librarytransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	case librarytransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case librarytransition.FieldActorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorName(v)
+		return nil
+	case librarytransition.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LibraryTransitionMutation) AddedFields() []string {
+	var fields []string
+	if m.addactor_id != nil {
+		fields = append(fields, librarytransition.FieldActorID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LibraryTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case librarytransition.FieldActorID:
+		return m.AddedActorID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LibraryTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case librarytransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddActorID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LibraryTransitionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(librarytransition.FieldActorID) {
+		fields = append(fields, librarytransition.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LibraryTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LibraryTransitionMutation) ClearField(name string) error {
+	switch name {
+	case librarytransition.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LibraryTransitionMutation) ResetField(name string) error {
+	switch name {
+	case librarytransition.FieldLibraryIndicatorID:
+		m.ResetLibraryIndicatorID()
+		return nil
+	case librarytransition.FieldFrom:
+		m.ResetFrom()
+		return nil
+	case librarytransition.FieldTo:
+		m.ResetTo()
+		return nil
+	case librarytransition.FieldComment:
+		m.ResetComment()
+		return nil
+	case librarytransition.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case librarytransition.FieldActorName:
+		m.ResetActorName()
+		return nil
+	case librarytransition.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LibraryTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.library_indicator != nil {
+		edges = append(edges, librarytransition.EdgeLibraryIndicator)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LibraryTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case librarytransition.EdgeLibraryIndicator:
+		if id := m.library_indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LibraryTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LibraryTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LibraryTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedlibrary_indicator {
+		edges = append(edges, librarytransition.EdgeLibraryIndicator)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LibraryTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case librarytransition.EdgeLibraryIndicator:
+		return m.clearedlibrary_indicator
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LibraryTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case librarytransition.EdgeLibraryIndicator:
+		m.ClearLibraryIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LibraryTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case librarytransition.EdgeLibraryIndicator:
+		m.ResetLibraryIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown LibraryTransition edge %s", name)
 }
 
 // MonthlyExecutionMutation represents an operation that mutates the MonthlyExecution nodes in the graph.
@@ -12185,6 +14945,7 @@ type ProjectMutation struct {
 	addexecuted            *fixed.Decimal
 	goal                   *string
 	goal_outcome           *string
+	continues_next_year    *bool
 	execution_rate         *fixed.Decimal
 	addexecution_rate      *fixed.Decimal
 	execution_score        *fixed.Decimal
@@ -12888,6 +15649,42 @@ func (m *ProjectMutation) ResetGoalOutcome() {
 	m.goal_outcome = nil
 }
 
+// SetContinuesNextYear sets the "continues_next_year" field.
+func (m *ProjectMutation) SetContinuesNextYear(b bool) {
+	m.continues_next_year = &b
+}
+
+// ContinuesNextYear returns the value of the "continues_next_year" field in the mutation.
+func (m *ProjectMutation) ContinuesNextYear() (r bool, exists bool) {
+	v := m.continues_next_year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContinuesNextYear returns the old "continues_next_year" field's value of the Project entity.
+// If the Project object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProjectMutation) OldContinuesNextYear(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContinuesNextYear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContinuesNextYear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContinuesNextYear: %w", err)
+	}
+	return oldValue.ContinuesNextYear, nil
+}
+
+// ResetContinuesNextYear resets all changes to the "continues_next_year" field.
+func (m *ProjectMutation) ResetContinuesNextYear() {
+	m.continues_next_year = nil
+}
+
 // SetExecutionRate sets the "execution_rate" field.
 func (m *ProjectMutation) SetExecutionRate(f fixed.Decimal) {
 	m.execution_rate = &f
@@ -13237,7 +16034,7 @@ func (m *ProjectMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProjectMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, project.FieldCreatedAt)
 	}
@@ -13279,6 +16076,9 @@ func (m *ProjectMutation) Fields() []string {
 	}
 	if m.goal_outcome != nil {
 		fields = append(fields, project.FieldGoalOutcome)
+	}
+	if m.continues_next_year != nil {
+		fields = append(fields, project.FieldContinuesNextYear)
 	}
 	if m.execution_rate != nil {
 		fields = append(fields, project.FieldExecutionRate)
@@ -13322,6 +16122,8 @@ func (m *ProjectMutation) Field(name string) (ent.Value, bool) {
 		return m.Goal()
 	case project.FieldGoalOutcome:
 		return m.GoalOutcome()
+	case project.FieldContinuesNextYear:
+		return m.ContinuesNextYear()
 	case project.FieldExecutionRate:
 		return m.ExecutionRate()
 	case project.FieldExecutionScore:
@@ -13363,6 +16165,8 @@ func (m *ProjectMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldGoal(ctx)
 	case project.FieldGoalOutcome:
 		return m.OldGoalOutcome(ctx)
+	case project.FieldContinuesNextYear:
+		return m.OldContinuesNextYear(ctx)
 	case project.FieldExecutionRate:
 		return m.OldExecutionRate(ctx)
 	case project.FieldExecutionScore:
@@ -13473,6 +16277,13 @@ func (m *ProjectMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetGoalOutcome(v)
+		return nil
+	case project.FieldContinuesNextYear:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContinuesNextYear(v)
 		return nil
 	case project.FieldExecutionRate:
 		v, ok := value.(fixed.Decimal)
@@ -13662,6 +16473,9 @@ func (m *ProjectMutation) ResetField(name string) error {
 		return nil
 	case project.FieldGoalOutcome:
 		m.ResetGoalOutcome()
+		return nil
+	case project.FieldContinuesNextYear:
+		m.ResetContinuesNextYear()
 		return nil
 	case project.FieldExecutionRate:
 		m.ResetExecutionRate()

@@ -47,6 +47,8 @@ type Project struct {
 	Goal string `json:"goal,omitempty"`
 	// 年度总体目标实际完成情况: what came of the goal
 	GoalOutcome string `json:"goal_outcome,omitempty"`
+	// whether starting the next year from this one copies the project (startYearFromLast)
+	ContinuesNextYear bool `json:"continues_next_year,omitempty"`
 	// executed / budget in percent, 2 places
 	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
 	// the 预算执行率 item, 10 × min(execution rate, 1), 2 places
@@ -121,6 +123,8 @@ func (*Project) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case project.FieldContinuesNextYear:
+			values[i] = new(sql.NullBool)
 		case project.FieldID, project.FieldVersion, project.FieldDepartmentYearID, project.FieldInitialBudget, project.FieldBudget, project.FieldExecuted, project.FieldExecutionRate, project.FieldExecutionScore:
 			values[i] = new(sql.NullInt64)
 		case project.FieldCode, project.FieldName, project.FieldCategory, project.FieldSupervisingDepartment, project.FieldImplementingUnit, project.FieldGoal, project.FieldGoalOutcome:
@@ -232,6 +236,12 @@ func (_m *Project) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.GoalOutcome = value.String
 			}
+		case project.FieldContinuesNextYear:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field continues_next_year", values[i])
+			} else if value.Valid {
+				_m.ContinuesNextYear = value.Bool
+			}
 		case project.FieldExecutionRate:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field execution_rate", values[i])
@@ -342,6 +352,9 @@ func (_m *Project) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("goal_outcome=")
 	builder.WriteString(_m.GoalOutcome)
+	builder.WriteString(", ")
+	builder.WriteString("continues_next_year=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ContinuesNextYear))
 	builder.WriteString(", ")
 	if v := _m.ExecutionRate; v != nil {
 		builder.WriteString("execution_rate=")

@@ -205,6 +205,20 @@ func (_c *ProjectCreate) SetNillableGoalOutcome(v *string) *ProjectCreate {
 	return _c
 }
 
+// SetContinuesNextYear sets the "continues_next_year" field.
+func (_c *ProjectCreate) SetContinuesNextYear(v bool) *ProjectCreate {
+	_c.mutation.SetContinuesNextYear(v)
+	return _c
+}
+
+// SetNillableContinuesNextYear sets the "continues_next_year" field if the given value is not nil.
+func (_c *ProjectCreate) SetNillableContinuesNextYear(v *bool) *ProjectCreate {
+	if v != nil {
+		_c.SetContinuesNextYear(*v)
+	}
+	return _c
+}
+
 // SetExecutionRate sets the "execution_rate" field.
 func (_c *ProjectCreate) SetExecutionRate(v fixed.Decimal) *ProjectCreate {
 	_c.mutation.SetExecutionRate(v)
@@ -374,6 +388,10 @@ func (_c *ProjectCreate) defaults() error {
 		v := project.DefaultGoalOutcome
 		_c.mutation.SetGoalOutcome(v)
 	}
+	if _, ok := _c.mutation.ContinuesNextYear(); !ok {
+		v := project.DefaultContinuesNextYear
+		_c.mutation.SetContinuesNextYear(v)
+	}
 	if _, ok := _c.mutation.ExecutionScore(); !ok {
 		v := project.DefaultExecutionScore
 		_c.mutation.SetExecutionScore(v)
@@ -475,6 +493,9 @@ func (_c *ProjectCreate) check() error {
 			return &ValidationError{Name: "goal_outcome", err: fmt.Errorf(`ent: validator failed for field "Project.goal_outcome": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.ContinuesNextYear(); !ok {
+		return &ValidationError{Name: "continues_next_year", err: errors.New(`ent: missing required field "Project.continues_next_year"`)}
+	}
 	if _, ok := _c.mutation.ExecutionScore(); !ok {
 		return &ValidationError{Name: "execution_score", err: errors.New(`ent: missing required field "Project.execution_score"`)}
 	}
@@ -558,6 +579,10 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.GoalOutcome(); ok {
 		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
 		_node.GoalOutcome = value
+	}
+	if value, ok := _c.mutation.ContinuesNextYear(); ok {
+		_spec.SetField(project.FieldContinuesNextYear, field.TypeBool, value)
+		_node.ContinuesNextYear = value
 	}
 	if value, ok := _c.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)

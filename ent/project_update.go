@@ -221,6 +221,20 @@ func (_u *ProjectUpdate) SetNillableGoalOutcome(v *string) *ProjectUpdate {
 	return _u
 }
 
+// SetContinuesNextYear sets the "continues_next_year" field.
+func (_u *ProjectUpdate) SetContinuesNextYear(v bool) *ProjectUpdate {
+	_u.mutation.SetContinuesNextYear(v)
+	return _u
+}
+
+// SetNillableContinuesNextYear sets the "continues_next_year" field if the given value is not nil.
+func (_u *ProjectUpdate) SetNillableContinuesNextYear(v *bool) *ProjectUpdate {
+	if v != nil {
+		_u.SetContinuesNextYear(*v)
+	}
+	return _u
+}
+
 // SetExecutionRate sets the "execution_rate" field.
 func (_u *ProjectUpdate) SetExecutionRate(v fixed.Decimal) *ProjectUpdate {
 	_u.mutation.ResetExecutionRate()
@@ -547,6 +561,9 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.GoalOutcome(); ok {
 		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ContinuesNextYear(); ok {
+		_spec.SetField(project.FieldContinuesNextYear, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)
@@ -908,6 +925,20 @@ func (_u *ProjectUpdateOne) SetNillableGoalOutcome(v *string) *ProjectUpdateOne 
 	return _u
 }
 
+// SetContinuesNextYear sets the "continues_next_year" field.
+func (_u *ProjectUpdateOne) SetContinuesNextYear(v bool) *ProjectUpdateOne {
+	_u.mutation.SetContinuesNextYear(v)
+	return _u
+}
+
+// SetNillableContinuesNextYear sets the "continues_next_year" field if the given value is not nil.
+func (_u *ProjectUpdateOne) SetNillableContinuesNextYear(v *bool) *ProjectUpdateOne {
+	if v != nil {
+		_u.SetContinuesNextYear(*v)
+	}
+	return _u
+}
+
 // SetExecutionRate sets the "execution_rate" field.
 func (_u *ProjectUpdateOne) SetExecutionRate(v fixed.Decimal) *ProjectUpdateOne {
 	_u.mutation.ResetExecutionRate()
@@ -1264,6 +1295,9 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 	}
 	if value, ok := _u.mutation.GoalOutcome(); ok {
 		_spec.SetField(project.FieldGoalOutcome, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ContinuesNextYear(); ok {
+		_spec.SetField(project.FieldContinuesNextYear, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.ExecutionRate(); ok {
 		_spec.SetField(project.FieldExecutionRate, field.TypeInt64, value)

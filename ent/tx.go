@@ -30,6 +30,10 @@ type Tx struct {
 	Indicator *IndicatorClient
 	// KeyTask is the client for interacting with the KeyTask builders.
 	KeyTask *KeyTaskClient
+	// LibraryIndicator is the client for interacting with the LibraryIndicator builders.
+	LibraryIndicator *LibraryIndicatorClient
+	// LibraryTransition is the client for interacting with the LibraryTransition builders.
+	LibraryTransition *LibraryTransitionClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
@@ -185,6 +189,8 @@ func (tx *Tx) init() {
 	tx.FundingLine = NewFundingLineClient(tx.config)
 	tx.Indicator = NewIndicatorClient(tx.config)
 	tx.KeyTask = NewKeyTaskClient(tx.config)
+	tx.LibraryIndicator = NewLibraryIndicatorClient(tx.config)
+	tx.LibraryTransition = NewLibraryTransitionClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.ReportText = NewReportTextClient(tx.config)

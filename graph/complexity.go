@@ -43,6 +43,8 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.FundingLines = connection[[]*ent.FundingLineOrder, *ent.FundingLineWhereInput]
 	c.Query.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Query.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
+	c.Query.LibraryIndicators = connection[[]*ent.LibraryIndicatorOrder, *ent.LibraryIndicatorWhereInput]
+	c.LibraryIndicator.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Department.Children = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]
 	c.Department.Years = connection[[]*ent.DepartmentYearOrder, *ent.DepartmentYearWhereInput]
 	c.DepartmentYear.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]

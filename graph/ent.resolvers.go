@@ -87,6 +87,15 @@ func (r *queryResolver) Indicators(ctx context.Context, after *entgql.Cursor[int
 		)
 }
 
+// LibraryIndicators is the resolver for the libraryIndicators field.
+func (r *queryResolver) LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error) {
+	return r.client.LibraryIndicator.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithLibraryIndicatorOrder(orderBy),
+			ent.WithLibraryIndicatorFilter(where.Filter),
+		)
+}
+
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error) {
 	return r.client.Project.Query().
@@ -122,6 +131,11 @@ func (r *Resolver) FundingLine() generated.FundingLineResolver { return &funding
 // Indicator returns generated.IndicatorResolver implementation.
 func (r *Resolver) Indicator() generated.IndicatorResolver { return &indicatorResolver{r} }
 
+// LibraryIndicator returns generated.LibraryIndicatorResolver implementation.
+func (r *Resolver) LibraryIndicator() generated.LibraryIndicatorResolver {
+	return &libraryIndicatorResolver{r}
+}
+
 // MonthlyExecution returns generated.MonthlyExecutionResolver implementation.
 func (r *Resolver) MonthlyExecution() generated.MonthlyExecutionResolver {
 	return &monthlyExecutionResolver{r}
@@ -141,15 +155,22 @@ func (r *Resolver) DepartmentWhereInput() generated.DepartmentWhereInputResolver
 	return &departmentWhereInputResolver{r}
 }
 
+// LibraryIndicatorWhereInput returns generated.LibraryIndicatorWhereInputResolver implementation.
+func (r *Resolver) LibraryIndicatorWhereInput() generated.LibraryIndicatorWhereInputResolver {
+	return &libraryIndicatorWhereInputResolver{r}
+}
+
 type (
-	departmentResolver           struct{ *Resolver }
-	departmentYearResolver       struct{ *Resolver }
-	evaluationResolver           struct{ *Resolver }
-	fundingLineResolver          struct{ *Resolver }
-	indicatorResolver            struct{ *Resolver }
-	monthlyExecutionResolver     struct{ *Resolver }
-	projectResolver              struct{ *Resolver }
-	queryResolver                struct{ *Resolver }
-	ruleSetResolver              struct{ *Resolver }
-	departmentWhereInputResolver struct{ *Resolver }
+	departmentResolver                 struct{ *Resolver }
+	departmentYearResolver             struct{ *Resolver }
+	evaluationResolver                 struct{ *Resolver }
+	fundingLineResolver                struct{ *Resolver }
+	indicatorResolver                  struct{ *Resolver }
+	libraryIndicatorResolver           struct{ *Resolver }
+	monthlyExecutionResolver           struct{ *Resolver }
+	projectResolver                    struct{ *Resolver }
+	queryResolver                      struct{ *Resolver }
+	ruleSetResolver                    struct{ *Resolver }
+	departmentWhereInputResolver       struct{ *Resolver }
+	libraryIndicatorWhereInputResolver struct{ *Resolver }
 )

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	stdsql "database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,8 +18,10 @@ import (
 	"jixiao/app/demo"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
+	"jixiao/ent/libraryindicator"
 	"jixiao/graph"
 	"jixiao/graph/loader"
+	"jixiao/platform/access"
 	"jixiao/platform/auth"
 	"jixiao/platform/viewer"
 	"jixiao/testkit/citygen"
@@ -57,6 +60,25 @@ func TestNoNPlusOne(t *testing.T) {
 	defer c.Close()
 	if err := citygen.Generate(ctx, c, citygen.Config{Seed: 3, Departments: 60, Projects: 300, Indicators: 4000, Year: 2023}); err != nil {
 		t.Fatal(err)
+	}
+	// A library of 60 common entries, each the origin of a few indicators.
+	sys := access.System(ctx, "test")
+	inds, err := c.Indicator.Query().Limit(240).IDs(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		e, err := c.LibraryIndicator.Create().SetScope(libraryindicator.ScopeCOMMON).SetLevel1("效益指标").SetLevel2("社会效益指标").
+			SetName(fmt.Sprintf("指标%d", i)).SetKind(libraryindicator.KindQUALITATIVE).SetTags([]string{"项目"}).Save(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The origin is set as the demo sets it, on the stored rows (the field is immutable to the API).
+		var res stdsql.Result
+		if err := drv.Exec(ctx, "UPDATE indicators SET library_indicator_id = ? WHERE id IN (?, ?, ?, ?)",
+			[]any{e.ID, inds[4*i], inds[4*i+1], inds[4*i+2], inds[4*i+3]}, &res); err != nil {
+			t.Fatal(err)
+		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
@@ -100,6 +122,8 @@ func TestNoNPlusOne(t *testing.T) {
 		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
 			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{6, 6}},
 		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{7, 7}},
+		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
+			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,7 @@ var limits = sync.OnceValue(func() *model.Limits {
 		{"Department", schema.Department{}}, {"DepartmentYear", schema.DepartmentYear{}},
 		{"KeyTask", schema.KeyTask{}}, {"Project", schema.Project{}}, {"Indicator", schema.Indicator{}},
 		{"Evaluation", schema.Evaluation{}}, {"ReportText", schema.ReportText{}},
+		{"LibraryIndicator", schema.LibraryIndicator{}},
 		{"User", schema.User{}}, {"APIToken", schema.APIToken{}},
 	} {
 		for _, f := range fieldsOf(t.schema) {

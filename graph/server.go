@@ -157,6 +157,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			value      *inputerr.Value
 			exists     *inputerr.Taken
 			inUse      *inputerr.InUse
+			occupied   *inputerr.Occupied
 		)
 		set := func(code, field, msg string) *gqlerror.Error {
 			gqlErr.Extensions["code"] = code
@@ -192,6 +193,21 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["entity"] = inUse.Entity
 			gqlErr.Extensions["references"] = refs
 			return set(CodeBadUserInput, "id", inUse.Error())
+		case errors.As(err, &occupied):
+			refs := make([]map[string]any, len(occupied.Held))
+			params := map[string]any{}
+			for k, v := range occupied.Params {
+				params[k] = v
+			}
+			for i, r := range occupied.Held {
+				refs[i] = map[string]any{"what": r.What, "count": r.Count}
+				params[r.What] = fmt.Sprint(r.Count)
+			}
+			gqlErr.Extensions["entity"] = occupied.Entity
+			gqlErr.Extensions["existingID"] = fmt.Sprint(occupied.Existing) // a string, as GraphQL writes every ID
+			gqlErr.Extensions["references"] = refs
+			gqlErr.Extensions["reason"], gqlErr.Extensions["params"] = occupied.Reason, params
+			return set(CodeConflict, occupied.Field, occupied.Error())
 		case errors.As(err, &bad):
 			if bad.Reason != nil {
 				setReason(gqlErr, bad.Reason)

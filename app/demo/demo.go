@@ -65,6 +65,10 @@ func rollback(tx *ent.Tx, err error) error {
 }
 
 func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
+	lib, err := writeLibrary(ctx, tx)
+	if err != nil {
+		return err
+	}
 	root, err := tx.Department.Create().
 		SetCode(district.code).SetName(district.name).SetFunctions(district.functions).
 		Save(ctx)
@@ -79,7 +83,7 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 		return fmt.Errorf("department %s: %w", office.code, err)
 	}
 
-	if err := writeNeighbour(ctx, tx, root.ID); err != nil {
+	if err := writeNeighbour(ctx, tx, lib, root.ID); err != nil {
 		return err
 	}
 	dy, err := createYear(ctx, tx, dep.ID, officeYear, officeGoal, func(c *ent.DepartmentYearCreate) {
@@ -118,7 +122,7 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 		}
 	}
 
-	if err := createIndicators(ctx, tx, dy.ID, nil, overallIndicators); err != nil {
+	if err := createIndicators(ctx, tx, lib, dy.ID, nil, overallIndicators); err != nil {
 		return err
 	}
 	overall, err := tx.Evaluation.Create().
@@ -159,7 +163,7 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 		if err := createLines(ctx, tx, dy.ID, &pr.ID, p.sources); err != nil {
 			return fmt.Errorf("project %s: %w", p.code, err)
 		}
-		if err := createIndicators(ctx, tx, dy.ID, &pr.ID, p.indicators); err != nil {
+		if err := createIndicators(ctx, tx, lib, dy.ID, &pr.ID, p.indicators); err != nil {
 			return fmt.Errorf("project %s: %w", p.code, err)
 		}
 		if err := tx.Evaluation.Create().
@@ -173,7 +177,7 @@ func write(ctx context.Context, tx *ent.Tx, withDistrict bool) error {
 		return nil
 	}
 	// The district's illustrative departments and years, after the seed's rows.
-	return writeDistrict(ctx, tx, root.ID)
+	return writeDistrict(ctx, tx, lib, root.ID)
 }
 
 // createYear creates department deptID's figures for Year, with what more sets.
@@ -199,7 +203,7 @@ func createYear(ctx context.Context, tx *ent.Tx, deptID int, f figures, goal str
 
 // writeNeighbour adds a second department beside the office, so that the demo's
 // editor (who edits the office) meets data that is not theirs.
-func writeNeighbour(ctx context.Context, tx *ent.Tx, districtID int) error {
+func writeNeighbour(ctx context.Context, tx *ent.Tx, lib libraryIndex, districtID int) error {
 	dep, err := tx.Department.Create().
 		SetCode(neighbour.code).SetName(neighbour.name).SetFunctions(neighbour.functions).
 		SetParentID(districtID).Save(ctx)
@@ -210,18 +214,18 @@ func writeNeighbour(ctx context.Context, tx *ent.Tx, districtID int) error {
 	if err != nil {
 		return err
 	}
-	if err := createIndicators(ctx, tx, dy.ID, nil, neighbourIndicators); err != nil {
+	if err := createIndicators(ctx, tx, lib, dy.ID, nil, neighbourIndicators); err != nil {
 		return err
 	}
 	return tx.Evaluation.Create().SetDepartmentYearID(dy.ID).SetStatus(evaluation.StatusDRAFT).Exec(ctx)
 }
 
 // createIndicators creates rows as the indicators of department-year dyID (projectID nil)
-// or of a project, at positions 1..len(rows).
-func createIndicators(ctx context.Context, tx *ent.Tx, dyID int, projectID *int, rows []ind) error {
+// or of a project, at positions 1..len(rows), each marked as made from its library entry.
+func createIndicators(ctx context.Context, tx *ent.Tx, lib libraryIndex, dyID int, projectID *int, rows []ind) error {
 	for i, r := range rows {
 		c := tx.Indicator.Create().
-			SetDepartmentYearID(dyID).SetNillableProjectID(projectID).
+			SetDepartmentYearID(dyID).SetNillableProjectID(projectID).SetNillableLibraryIndicatorID(lib.of(r)).
 			SetPosition(i + 1).
 			SetLevel1(r.level1).SetLevel2(r.level2).SetName(r.name).
 			SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation).SetScoringCriteria(criteria(r))

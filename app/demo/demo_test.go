@@ -24,6 +24,7 @@ import (
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -84,6 +85,12 @@ var counts = []count{
 	{"overall evaluations", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Evaluation.Query().Where(evaluation.ProjectIDIsNil(), evaluation.StatusEQ(evaluation.StatusDRAFT), evaluation.HasDepartmentYearWith(seedYear())).Count(ctx)
 	}, 2},
+	{"library entries", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.LibraryIndicator.Query().Where(libraryindicator.ScopeEQ(libraryindicator.ScopeCOMMON), libraryindicator.StatusEQ(libraryindicator.StatusAPPROVED)).Count(ctx)
+	}, 36},
+	{"seed indicators made from the library", func(ctx context.Context, c *ent.Client) (int, error) {
+		return c.Indicator.Query().Where(indicator.LibraryIndicatorIDNotNil(), indicator.HasDepartmentYearWith(seedYear())).Count(ctx)
+	}, 15 + 2},
 	// Whatever is not the seed's is the district's: nothing else is written.
 	{"other departments", func(ctx context.Context, c *ent.Client) (int, error) {
 		return c.Department.Query().Where(department.CodeNotIn(seedCodes...), department.Not(department.CodeHasPrefix(demo.DistrictCode+"-"))).Count(ctx)
@@ -194,11 +201,58 @@ func TestLoadRollsBackOnError(t *testing.T) {
 	for name, n := range map[string]func(context.Context) (int, error){
 		"departments": client.Department.Query().Count, "department-years": client.DepartmentYear.Query().Count,
 		"indicators": client.Indicator.Query().Count, "evaluations": client.Evaluation.Query().Count,
+		"library entries": client.LibraryIndicator.Query().Count,
 	} {
 		if got, err := n(ctx); err != nil || got != 0 {
 			t.Errorf("%s after the rollback: %d, %v; want 0", name, got, err)
 		}
 	}
+}
+
+// TestLoadLibrary: each seed indicator with a library entry's levels and name is
+// marked as made from it, and its entry says what the indicator says: kind,
+// operator, unit, binding and 评（扣）分标准; its target lies in the typical range.
+func TestLoadLibrary(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo_library")
+	if _, err := demo.LoadSeed(ctx, client); err != nil {
+		t.Fatal(err)
+	}
+	inds, err := client.Indicator.Query().Where(indicator.HasDepartmentYearWith(seedYear())).WithLibraryIndicator().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := client.LibraryIndicator.Query().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[[3]string]*ent.LibraryIndicator{}
+	for _, e := range entries {
+		byName[[3]string{e.Level1, e.Level2, e.Name}] = e
+	}
+	for _, in := range inds {
+		e, want := in.Edges.LibraryIndicator, byName[[3]string{in.Level1, in.Level2, in.Name}]
+		switch {
+		case e == nil && want != nil:
+			t.Errorf("%s: not marked as made from library entry %d", in.Name, want.ID)
+		case e == nil:
+		case want == nil || e.ID != want.ID:
+			t.Errorf("%s: marked as made from %d (%s), want %v", in.Name, e.ID, e.Name, want)
+		case string(e.Kind) != string(in.Kind) || e.Unit != in.Unit || e.ScoringCriteria != in.ScoringCriteria ||
+			!sameEnum(e.Operator, in.Operator) || !sameEnum(e.Binding, in.Binding):
+			t.Errorf("%s: the entry says %+v", in.Name, e)
+		case in.Target != nil && ((e.TargetMin != nil && *in.Target < *e.TargetMin) || (e.TargetMax != nil && *in.Target > *e.TargetMax)):
+			t.Errorf("%s: target %s outside the entry's range %v–%v", in.Name, *in.Target, e.TargetMin, e.TargetMax)
+		}
+	}
+}
+
+// sameEnum compares two optional enum values of different types by name.
+func sameEnum[A, B ~string](a *A, b *B) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return string(*a) == string(*b)
 }
 
 // TestLoadScores scores the loaded data with the scoring package: the seed's 99.69, its

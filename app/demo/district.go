@@ -595,7 +595,7 @@ func scoringOf(row ind, f scoring.Figures) scoring.Indicator {
 }
 
 // writeDistrict writes the district's departments under districtID and their years.
-func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
+func writeDistrict(ctx context.Context, tx *ent.Tx, lib libraryIndex, districtID int) error {
 	plans := planDistrict()
 	ids := map[string]int{"": districtID}
 	for _, u := range districtUnits {
@@ -651,7 +651,7 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 				SetTitle(t.title).SetContent(t.content).SetOutcome(t.outcome))
 		}
 		for k, row := range p.indicators {
-			inds = append(inds, indicatorCreate(tx, dys[i].ID, nil, k+1, row))
+			inds = append(inds, indicatorCreate(tx, lib, dys[i].ID, nil, k+1, row))
 		}
 		for _, pr := range p.y.projects {
 			projects = append(projects, tx.Project.Create().SetDepartmentYearID(dys[i].ID).
@@ -685,7 +685,7 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, districtID int) error {
 	for i, p := range plans {
 		for _, pr := range p.y.projects {
 			for k, row := range pr.indicators {
-				inds = append(inds, indicatorCreate(tx, dys[i].ID, &prs[n].ID, k+1, row))
+				inds = append(inds, indicatorCreate(tx, lib, dys[i].ID, &prs[n].ID, k+1, row))
 			}
 			evs = append(evs, evaluationCreate(tx, dys[i].ID, &prs[n].ID, p.year, pr.status, pr.returnComment,
 				evaluationText{conclusion: pr.conclusion}).SetExecutionExplanation(pr.explanation))
@@ -731,9 +731,9 @@ func bulk[C any, B interface{ Exec(context.Context) error }](ctx context.Context
 	return nil
 }
 
-func indicatorCreate(tx *ent.Tx, dyID int, projectID *int, position int, r ind) *ent.IndicatorCreate {
+func indicatorCreate(tx *ent.Tx, lib libraryIndex, dyID int, projectID *int, position int, r ind) *ent.IndicatorCreate {
 	c := tx.Indicator.Create().
-		SetDepartmentYearID(dyID).SetNillableProjectID(projectID).SetPosition(position).
+		SetDepartmentYearID(dyID).SetNillableProjectID(projectID).SetPosition(position).SetNillableLibraryIndicatorID(lib.of(r)).
 		SetLevel1(r.level1).SetLevel2(r.level2).SetName(r.name).
 		SetKind(r.kind).SetUnit(r.unit).SetDeviationReason(r.deviation).SetScoringCriteria(criteria(r)).
 		SetWeight(fixed.MustParse(r.weight))

@@ -37,6 +37,8 @@ const (
 	EdgeChildren = "children"
 	// EdgeYears holds the string denoting the years edge name in mutations.
 	EdgeYears = "years"
+	// EdgeLibraryIndicators holds the string denoting the library_indicators edge name in mutations.
+	EdgeLibraryIndicators = "library_indicators"
 	// Table holds the table name of the department in the database.
 	Table = "departments"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -54,6 +56,13 @@ const (
 	YearsInverseTable = "department_years"
 	// YearsColumn is the table column denoting the years relation/edge.
 	YearsColumn = "department_id"
+	// LibraryIndicatorsTable is the table that holds the library_indicators relation/edge.
+	LibraryIndicatorsTable = "library_indicators"
+	// LibraryIndicatorsInverseTable is the table name for the LibraryIndicator entity.
+	// It exists in this package in order to avoid circular dependency with the "libraryindicator" package.
+	LibraryIndicatorsInverseTable = "library_indicators"
+	// LibraryIndicatorsColumn is the table column denoting the library_indicators relation/edge.
+	LibraryIndicatorsColumn = "department_id"
 )
 
 // Columns holds all SQL columns for department fields.
@@ -189,6 +198,20 @@ func ByYears(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newYearsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByLibraryIndicatorsCount orders the results by library_indicators count.
+func ByLibraryIndicatorsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLibraryIndicatorsStep(), opts...)
+	}
+}
+
+// ByLibraryIndicators orders the results by library_indicators terms.
+func ByLibraryIndicators(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLibraryIndicatorsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -208,5 +231,12 @@ func newYearsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(YearsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, YearsTable, YearsColumn),
+	)
+}
+func newLibraryIndicatorsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LibraryIndicatorsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, LibraryIndicatorsTable, LibraryIndicatorsColumn),
 	)
 }

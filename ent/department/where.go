@@ -574,6 +574,29 @@ func HasYearsWith(preds ...predicate.DepartmentYear) predicate.Department {
 	})
 }
 
+// HasLibraryIndicators applies the HasEdge predicate on the "library_indicators" edge.
+func HasLibraryIndicators() predicate.Department {
+	return predicate.Department(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, LibraryIndicatorsTable, LibraryIndicatorsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLibraryIndicatorsWith applies the HasEdge predicate on the "library_indicators" edge with a given conditions (other predicates).
+func HasLibraryIndicatorsWith(preds ...predicate.LibraryIndicator) predicate.Department {
+	return predicate.Department(func(s *sql.Selector) {
+		step := newLibraryIndicatorsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Department) predicate.Department {
 	return predicate.Department(sql.AndPredicates(predicates...))

@@ -104,6 +104,30 @@ func (f KeyTaskFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.KeyTaskMutation", m)
 }
 
+// The LibraryIndicatorFunc type is an adapter to allow the use of ordinary
+// function as LibraryIndicator mutator.
+type LibraryIndicatorFunc func(context.Context, *ent.LibraryIndicatorMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LibraryIndicatorFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LibraryIndicatorMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LibraryIndicatorMutation", m)
+}
+
+// The LibraryTransitionFunc type is an adapter to allow the use of ordinary
+// function as LibraryTransition mutator.
+type LibraryTransitionFunc func(context.Context, *ent.LibraryTransitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f LibraryTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.LibraryTransitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LibraryTransitionMutation", m)
+}
+
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary
 // function as MonthlyExecution mutator.
 type MonthlyExecutionFunc func(context.Context, *ent.MonthlyExecutionMutation) (ent.Value, error)

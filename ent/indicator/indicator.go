@@ -29,6 +29,8 @@ const (
 	FieldDepartmentYearID = "department_year_id"
 	// FieldProjectID holds the string denoting the project_id field in the database.
 	FieldProjectID = "project_id"
+	// FieldLibraryIndicatorID holds the string denoting the library_indicator_id field in the database.
+	FieldLibraryIndicatorID = "library_indicator_id"
 	// FieldPosition holds the string denoting the position field in the database.
 	FieldPosition = "position"
 	// FieldLevel1 holds the string denoting the level1 field in the database.
@@ -73,6 +75,8 @@ const (
 	EdgeDepartmentYear = "department_year"
 	// EdgeProject holds the string denoting the project edge name in mutations.
 	EdgeProject = "project"
+	// EdgeLibraryIndicator holds the string denoting the library_indicator edge name in mutations.
+	EdgeLibraryIndicator = "library_indicator"
 	// Table holds the table name of the indicator in the database.
 	Table = "indicators"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -89,6 +93,13 @@ const (
 	ProjectInverseTable = "projects"
 	// ProjectColumn is the table column denoting the project relation/edge.
 	ProjectColumn = "project_id"
+	// LibraryIndicatorTable is the table that holds the library_indicator relation/edge.
+	LibraryIndicatorTable = "indicators"
+	// LibraryIndicatorInverseTable is the table name for the LibraryIndicator entity.
+	// It exists in this package in order to avoid circular dependency with the "libraryindicator" package.
+	LibraryIndicatorInverseTable = "library_indicators"
+	// LibraryIndicatorColumn is the table column denoting the library_indicator relation/edge.
+	LibraryIndicatorColumn = "library_indicator_id"
 )
 
 // Columns holds all SQL columns for indicator fields.
@@ -99,6 +110,7 @@ var Columns = []string{
 	FieldVersion,
 	FieldDepartmentYearID,
 	FieldProjectID,
+	FieldLibraryIndicatorID,
 	FieldPosition,
 	FieldLevel1,
 	FieldLevel2,
@@ -315,6 +327,11 @@ func ByProjectID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProjectID, opts...).ToFunc()
 }
 
+// ByLibraryIndicatorID orders the results by the library_indicator_id field.
+func ByLibraryIndicatorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLibraryIndicatorID, opts...).ToFunc()
+}
+
 // ByPosition orders the results by the position field.
 func ByPosition(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPosition, opts...).ToFunc()
@@ -428,6 +445,13 @@ func ByProjectField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newProjectStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByLibraryIndicatorField orders the results by library_indicator field.
+func ByLibraryIndicatorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLibraryIndicatorStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -440,6 +464,13 @@ func newProjectStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProjectInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, ProjectTable, ProjectColumn),
+	)
+}
+func newLibraryIndicatorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LibraryIndicatorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, LibraryIndicatorTable, LibraryIndicatorColumn),
 	)
 }
 

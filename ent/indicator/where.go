@@ -81,6 +81,11 @@ func ProjectID(v int) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldProjectID, v))
 }
 
+// LibraryIndicatorID applies equality check predicate on the "library_indicator_id" field. It's identical to LibraryIndicatorIDEQ.
+func LibraryIndicatorID(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldLibraryIndicatorID, v))
+}
+
 // Position applies equality check predicate on the "position" field. It's identical to PositionEQ.
 func Position(v int) predicate.Indicator {
 	return predicate.Indicator(sql.FieldEQ(FieldPosition, v))
@@ -337,6 +342,36 @@ func ProjectIDIsNil() predicate.Indicator {
 // ProjectIDNotNil applies the NotNil predicate on the "project_id" field.
 func ProjectIDNotNil() predicate.Indicator {
 	return predicate.Indicator(sql.FieldNotNull(FieldProjectID))
+}
+
+// LibraryIndicatorIDEQ applies the EQ predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDEQ(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldEQ(FieldLibraryIndicatorID, v))
+}
+
+// LibraryIndicatorIDNEQ applies the NEQ predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDNEQ(v int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNEQ(FieldLibraryIndicatorID, v))
+}
+
+// LibraryIndicatorIDIn applies the In predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDIn(vs ...int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldIn(FieldLibraryIndicatorID, vs...))
+}
+
+// LibraryIndicatorIDNotIn applies the NotIn predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDNotIn(vs ...int) predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotIn(FieldLibraryIndicatorID, vs...))
+}
+
+// LibraryIndicatorIDIsNil applies the IsNil predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDIsNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldIsNull(FieldLibraryIndicatorID))
+}
+
+// LibraryIndicatorIDNotNil applies the NotNil predicate on the "library_indicator_id" field.
+func LibraryIndicatorIDNotNil() predicate.Indicator {
+	return predicate.Indicator(sql.FieldNotNull(FieldLibraryIndicatorID))
 }
 
 // PositionEQ applies the EQ predicate on the "position" field.
@@ -1409,6 +1444,29 @@ func HasProject() predicate.Indicator {
 func HasProjectWith(preds ...predicate.Project) predicate.Indicator {
 	return predicate.Indicator(func(s *sql.Selector) {
 		step := newProjectStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasLibraryIndicator applies the HasEdge predicate on the "library_indicator" edge.
+func HasLibraryIndicator() predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, LibraryIndicatorTable, LibraryIndicatorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLibraryIndicatorWith applies the HasEdge predicate on the "library_indicator" edge with a given conditions (other predicates).
+func HasLibraryIndicatorWith(preds ...predicate.LibraryIndicator) predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := newLibraryIndicatorStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

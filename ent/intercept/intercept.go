@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -300,6 +302,60 @@ func (f TraverseKeyTask) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.KeyTaskQuery", q)
 }
 
+// The LibraryIndicatorFunc type is an adapter to allow the use of ordinary function as a Querier.
+type LibraryIndicatorFunc func(context.Context, *ent.LibraryIndicatorQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f LibraryIndicatorFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.LibraryIndicatorQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.LibraryIndicatorQuery", q)
+}
+
+// The TraverseLibraryIndicator type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseLibraryIndicator func(context.Context, *ent.LibraryIndicatorQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseLibraryIndicator) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseLibraryIndicator) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LibraryIndicatorQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.LibraryIndicatorQuery", q)
+}
+
+// The LibraryTransitionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type LibraryTransitionFunc func(context.Context, *ent.LibraryTransitionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f LibraryTransitionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.LibraryTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.LibraryTransitionQuery", q)
+}
+
+// The TraverseLibraryTransition type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseLibraryTransition func(context.Context, *ent.LibraryTransitionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseLibraryTransition) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseLibraryTransition) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LibraryTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.LibraryTransitionQuery", q)
+}
+
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MonthlyExecutionFunc func(context.Context, *ent.MonthlyExecutionQuery) (ent.Value, error)
 
@@ -535,6 +591,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.IndicatorQuery, predicate.Indicator, indicator.OrderOption]{typ: ent.TypeIndicator, tq: q}, nil
 	case *ent.KeyTaskQuery:
 		return &query[*ent.KeyTaskQuery, predicate.KeyTask, keytask.OrderOption]{typ: ent.TypeKeyTask, tq: q}, nil
+	case *ent.LibraryIndicatorQuery:
+		return &query[*ent.LibraryIndicatorQuery, predicate.LibraryIndicator, libraryindicator.OrderOption]{typ: ent.TypeLibraryIndicator, tq: q}, nil
+	case *ent.LibraryTransitionQuery:
+		return &query[*ent.LibraryTransitionQuery, predicate.LibraryTransition, librarytransition.OrderOption]{typ: ent.TypeLibraryTransition, tq: q}, nil
 	case *ent.MonthlyExecutionQuery:
 		return &query[*ent.MonthlyExecutionQuery, predicate.MonthlyExecution, monthlyexecution.OrderOption]{typ: ent.TypeMonthlyExecution, tq: q}, nil
 	case *ent.ProjectQuery:

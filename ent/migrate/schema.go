@@ -318,6 +318,7 @@ var (
 		{Name: "attainment", Type: field.TypeInt64, Default: 0},
 		{Name: "deviation_required", Type: field.TypeBool, Default: false},
 		{Name: "department_year_id", Type: field.TypeInt},
+		{Name: "library_indicator_id", Type: field.TypeInt, Nullable: true},
 		{Name: "project_id", Type: field.TypeInt, Nullable: true},
 	}
 	// IndicatorsTable holds the schema information for the "indicators" table.
@@ -333,8 +334,14 @@ var (
 				OnDelete:   schema.NoAction,
 			},
 			{
-				Symbol:     "indicators_projects_indicators",
+				Symbol:     "indicators_library_indicators_indicators",
 				Columns:    []*schema.Column{IndicatorsColumns[25]},
+				RefColumns: []*schema.Column{LibraryIndicatorsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "indicators_projects_indicators",
+				Columns:    []*schema.Column{IndicatorsColumns[26]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -343,10 +350,15 @@ var (
 			{
 				Name:    "indicator_department_year_id_project_id_position",
 				Unique:  false,
-				Columns: []*schema.Column{IndicatorsColumns[24], IndicatorsColumns[25], IndicatorsColumns[4]},
+				Columns: []*schema.Column{IndicatorsColumns[24], IndicatorsColumns[26], IndicatorsColumns[4]},
 			},
 			{
 				Name:    "indicator_project_id",
+				Unique:  false,
+				Columns: []*schema.Column{IndicatorsColumns[26]},
+			},
+			{
+				Name:    "indicator_library_indicator_id",
 				Unique:  false,
 				Columns: []*schema.Column{IndicatorsColumns[25]},
 			},
@@ -390,6 +402,80 @@ var (
 				Name:    "keytask_department_year_id_position",
 				Unique:  false,
 				Columns: []*schema.Column{KeyTasksColumns[6], KeyTasksColumns[2]},
+			},
+		},
+	}
+	// LibraryIndicatorsColumns holds the columns for the "library_indicators" table.
+	LibraryIndicatorsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "scope", Type: field.TypeEnum, Enums: []string{"COMMON", "DEPARTMENT"}},
+		{Name: "level1", Type: field.TypeString, Size: 100},
+		{Name: "level2", Type: field.TypeString, Size: 100},
+		{Name: "name", Type: field.TypeString, Size: 300},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"QUANTITATIVE", "QUALITATIVE"}},
+		{Name: "operator", Type: field.TypeEnum, Nullable: true, Enums: []string{"GE", "GT", "EQ", "LE", "LT"}},
+		{Name: "unit", Type: field.TypeString, Size: 20, Default: ""},
+		{Name: "scoring_criteria", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "binding", Type: field.TypeEnum, Nullable: true, Enums: []string{"EXECUTION_RATE", "CARRYOVER_RATE", "ASSET_UTILIZATION", "PUBLIC_FUNDS_CONTROL", "THREE_PUBLIC_CONTROL"}},
+		{Name: "target_min", Type: field.TypeInt64, Nullable: true},
+		{Name: "target_max", Type: field.TypeInt64, Nullable: true},
+		{Name: "weight", Type: field.TypeInt64, Nullable: true},
+		{Name: "tags", Type: field.TypeJSON},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PROPOSED", "APPROVED", "RETURNED"}, Default: "DRAFT"},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "department_id", Type: field.TypeInt, Nullable: true},
+	}
+	// LibraryIndicatorsTable holds the schema information for the "library_indicators" table.
+	LibraryIndicatorsTable = &schema.Table{
+		Name:       "library_indicators",
+		Columns:    LibraryIndicatorsColumns,
+		PrimaryKey: []*schema.Column{LibraryIndicatorsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "library_indicators_departments_library_indicators",
+				Columns:    []*schema.Column{LibraryIndicatorsColumns[19]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "libraryindicator_scope_status",
+				Unique:  false,
+				Columns: []*schema.Column{LibraryIndicatorsColumns[4], LibraryIndicatorsColumns[17]},
+			},
+			{
+				Name:    "libraryindicator_department_id",
+				Unique:  false,
+				Columns: []*schema.Column{LibraryIndicatorsColumns[19]},
+			},
+		},
+	}
+	// LibraryTransitionsColumns holds the columns for the "library_transitions" table.
+	LibraryTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "from", Type: field.TypeEnum, Enums: []string{"DRAFT", "PROPOSED", "APPROVED", "RETURNED"}},
+		{Name: "to", Type: field.TypeEnum, Enums: []string{"DRAFT", "PROPOSED", "APPROVED", "RETURNED"}},
+		{Name: "comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Default: ""},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "library_indicator_id", Type: field.TypeInt},
+	}
+	// LibraryTransitionsTable holds the schema information for the "library_transitions" table.
+	LibraryTransitionsTable = &schema.Table{
+		Name:       "library_transitions",
+		Columns:    LibraryTransitionsColumns,
+		PrimaryKey: []*schema.Column{LibraryTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "library_transitions_library_indicators_transitions",
+				Columns:    []*schema.Column{LibraryTransitionsColumns[7]},
+				RefColumns: []*schema.Column{LibraryIndicatorsColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 	}
@@ -439,6 +525,7 @@ var (
 		{Name: "executed", Type: field.TypeInt64, Default: 0},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "goal_outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "continues_next_year", Type: field.TypeBool, Default: true},
 		{Name: "execution_rate", Type: field.TypeInt64, Nullable: true},
 		{Name: "execution_score", Type: field.TypeInt64, Default: 0},
 		{Name: "department_year_id", Type: field.TypeInt},
@@ -451,7 +538,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "projects_department_years_projects",
-				Columns:    []*schema.Column{ProjectsColumns[16]},
+				Columns:    []*schema.Column{ProjectsColumns[17]},
 				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -460,7 +547,7 @@ var (
 			{
 				Name:    "project_department_year_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{ProjectsColumns[16], ProjectsColumns[4]},
+				Columns: []*schema.Column{ProjectsColumns[17], ProjectsColumns[4]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "code <> ''",
 				},
@@ -672,6 +759,8 @@ var (
 		FundingLinesTable,
 		IndicatorsTable,
 		KeyTasksTable,
+		LibraryIndicatorsTable,
+		LibraryTransitionsTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
 		ReportTextsTable,
@@ -712,13 +801,22 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(55834574848),
 	}
 	IndicatorsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
-	IndicatorsTable.ForeignKeys[1].RefTable = ProjectsTable
+	IndicatorsTable.ForeignKeys[1].RefTable = LibraryIndicatorsTable
+	IndicatorsTable.ForeignKeys[2].RefTable = ProjectsTable
 	IndicatorsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
 	KeyTasksTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	KeyTasksTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
+	LibraryIndicatorsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	LibraryIndicatorsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
+	}
+	LibraryTransitionsTable.ForeignKeys[0].RefTable = LibraryIndicatorsTable
+	LibraryTransitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
 	MonthlyExecutionsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	MonthlyExecutionsTable.Annotation = &entsql.Annotation{

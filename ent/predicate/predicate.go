@@ -30,6 +30,12 @@ type Indicator func(*sql.Selector)
 // KeyTask is the predicate function for keytask builders.
 type KeyTask func(*sql.Selector)
 
+// LibraryIndicator is the predicate function for libraryindicator builders.
+type LibraryIndicator func(*sql.Selector)
+
+// LibraryTransition is the predicate function for librarytransition builders.
+type LibraryTransition func(*sql.Selector)
+
 // MonthlyExecution is the predicate function for monthlyexecution builders.
 type MonthlyExecution func(*sql.Selector)
 

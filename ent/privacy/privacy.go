@@ -303,6 +303,54 @@ func (f KeyTaskMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.KeyTaskMutation", m)
 }
 
+// The LibraryIndicatorQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type LibraryIndicatorQueryRuleFunc func(context.Context, *ent.LibraryIndicatorQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f LibraryIndicatorQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LibraryIndicatorQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.LibraryIndicatorQuery", q)
+}
+
+// The LibraryIndicatorMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type LibraryIndicatorMutationRuleFunc func(context.Context, *ent.LibraryIndicatorMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f LibraryIndicatorMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.LibraryIndicatorMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LibraryIndicatorMutation", m)
+}
+
+// The LibraryTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type LibraryTransitionQueryRuleFunc func(context.Context, *ent.LibraryTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f LibraryTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LibraryTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.LibraryTransitionQuery", q)
+}
+
+// The LibraryTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type LibraryTransitionMutationRuleFunc func(context.Context, *ent.LibraryTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f LibraryTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.LibraryTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LibraryTransitionMutation", m)
+}
+
 // The MonthlyExecutionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MonthlyExecutionQueryRuleFunc func(context.Context, *ent.MonthlyExecutionQuery) error
@@ -546,6 +594,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.KeyTaskQuery:
 		return q.Filter(), nil
+	case *ent.LibraryIndicatorQuery:
+		return q.Filter(), nil
+	case *ent.LibraryTransitionQuery:
+		return q.Filter(), nil
 	case *ent.MonthlyExecutionQuery:
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
@@ -584,6 +636,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.IndicatorMutation:
 		return m.Filter(), nil
 	case *ent.KeyTaskMutation:
+		return m.Filter(), nil
+	case *ent.LibraryIndicatorMutation:
+		return m.Filter(), nil
+	case *ent.LibraryTransitionMutation:
 		return m.Filter(), nil
 	case *ent.MonthlyExecutionMutation:
 		return m.Filter(), nil

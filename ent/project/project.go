@@ -44,6 +44,8 @@ const (
 	FieldGoal = "goal"
 	// FieldGoalOutcome holds the string denoting the goal_outcome field in the database.
 	FieldGoalOutcome = "goal_outcome"
+	// FieldContinuesNextYear holds the string denoting the continues_next_year field in the database.
+	FieldContinuesNextYear = "continues_next_year"
 	// FieldExecutionRate holds the string denoting the execution_rate field in the database.
 	FieldExecutionRate = "execution_rate"
 	// FieldExecutionScore holds the string denoting the execution_score field in the database.
@@ -105,6 +107,7 @@ var Columns = []string{
 	FieldExecuted,
 	FieldGoal,
 	FieldGoalOutcome,
+	FieldContinuesNextYear,
 	FieldExecutionRate,
 	FieldExecutionScore,
 }
@@ -173,6 +176,8 @@ var (
 	DefaultGoalOutcome string
 	// GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
 	GoalOutcomeValidator func(string) error
+	// DefaultContinuesNextYear holds the default value on creation for the "continues_next_year" field.
+	DefaultContinuesNextYear bool
 	// DefaultExecutionScore holds the default value on creation for the "execution_score" field.
 	DefaultExecutionScore fixed.Decimal
 )
@@ -253,6 +258,11 @@ func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 // ByGoalOutcome orders the results by the goal_outcome field.
 func ByGoalOutcome(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoalOutcome, opts...).ToFunc()
+}
+
+// ByContinuesNextYear orders the results by the continues_next_year field.
+func ByContinuesNextYear(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldContinuesNextYear, opts...).ToFunc()
 }
 
 // ByExecutionRate orders the results by the execution_rate field.

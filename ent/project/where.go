@@ -129,6 +129,11 @@ func GoalOutcome(v string) predicate.Project {
 	return predicate.Project(sql.FieldEQ(FieldGoalOutcome, v))
 }
 
+// ContinuesNextYear applies equality check predicate on the "continues_next_year" field. It's identical to ContinuesNextYearEQ.
+func ContinuesNextYear(v bool) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldContinuesNextYear, v))
+}
+
 // ExecutionRate applies equality check predicate on the "execution_rate" field. It's identical to ExecutionRateEQ.
 func ExecutionRate(v fixed.Decimal) predicate.Project {
 	vc := int64(v)
@@ -896,6 +901,16 @@ func GoalOutcomeEqualFold(v string) predicate.Project {
 // GoalOutcomeContainsFold applies the ContainsFold predicate on the "goal_outcome" field.
 func GoalOutcomeContainsFold(v string) predicate.Project {
 	return predicate.Project(sql.FieldContainsFold(FieldGoalOutcome, v))
+}
+
+// ContinuesNextYearEQ applies the EQ predicate on the "continues_next_year" field.
+func ContinuesNextYearEQ(v bool) predicate.Project {
+	return predicate.Project(sql.FieldEQ(FieldContinuesNextYear, v))
+}
+
+// ContinuesNextYearNEQ applies the NEQ predicate on the "continues_next_year" field.
+func ContinuesNextYearNEQ(v bool) predicate.Project {
+	return predicate.Project(sql.FieldNEQ(FieldContinuesNextYear, v))
 }
 
 // ExecutionRateEQ applies the EQ predicate on the "execution_rate" field.

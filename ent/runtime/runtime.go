@@ -13,6 +13,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -754,11 +756,11 @@ func init() {
 	// indicator.DefaultVersion holds the default value on creation for the version field.
 	indicator.DefaultVersion = indicatorDescVersion.Default.(int)
 	// indicatorDescPosition is the schema descriptor for position field.
-	indicatorDescPosition := indicatorFields[2].Descriptor()
+	indicatorDescPosition := indicatorFields[3].Descriptor()
 	// indicator.DefaultPosition holds the default value on creation for the position field.
 	indicator.DefaultPosition = indicatorDescPosition.Default.(int)
 	// indicatorDescLevel1 is the schema descriptor for level1 field.
-	indicatorDescLevel1 := indicatorFields[3].Descriptor()
+	indicatorDescLevel1 := indicatorFields[4].Descriptor()
 	// indicator.Level1Validator is a validator for the "level1" field. It is called by the builders before save.
 	indicator.Level1Validator = func() func(string) error {
 		validators := indicatorDescLevel1.Validators
@@ -776,7 +778,7 @@ func init() {
 		}
 	}()
 	// indicatorDescLevel2 is the schema descriptor for level2 field.
-	indicatorDescLevel2 := indicatorFields[4].Descriptor()
+	indicatorDescLevel2 := indicatorFields[5].Descriptor()
 	// indicator.Level2Validator is a validator for the "level2" field. It is called by the builders before save.
 	indicator.Level2Validator = func() func(string) error {
 		validators := indicatorDescLevel2.Validators
@@ -794,7 +796,7 @@ func init() {
 		}
 	}()
 	// indicatorDescName is the schema descriptor for name field.
-	indicatorDescName := indicatorFields[5].Descriptor()
+	indicatorDescName := indicatorFields[6].Descriptor()
 	// indicator.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	indicator.NameValidator = func() func(string) error {
 		validators := indicatorDescName.Validators
@@ -812,7 +814,7 @@ func init() {
 		}
 	}()
 	// indicatorDescTarget is the schema descriptor for target field.
-	indicatorDescTarget := indicatorFields[8].Descriptor()
+	indicatorDescTarget := indicatorFields[9].Descriptor()
 	// indicator.TargetValidator is a validator for the "target" field. It is called by the builders before save.
 	indicator.TargetValidator = func() func(int64) error {
 		validators := indicatorDescTarget.Validators
@@ -830,13 +832,13 @@ func init() {
 		}
 	}()
 	// indicatorDescUnit is the schema descriptor for unit field.
-	indicatorDescUnit := indicatorFields[9].Descriptor()
+	indicatorDescUnit := indicatorFields[10].Descriptor()
 	// indicator.DefaultUnit holds the default value on creation for the unit field.
 	indicator.DefaultUnit = indicatorDescUnit.Default.(string)
 	// indicator.UnitValidator is a validator for the "unit" field. It is called by the builders before save.
 	indicator.UnitValidator = indicatorDescUnit.Validators[0].(func(string) error)
 	// indicatorDescWeight is the schema descriptor for weight field.
-	indicatorDescWeight := indicatorFields[10].Descriptor()
+	indicatorDescWeight := indicatorFields[11].Descriptor()
 	// indicator.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	indicator.WeightValidator = func() func(int64) error {
 		validators := indicatorDescWeight.Validators
@@ -854,11 +856,11 @@ func init() {
 		}
 	}()
 	// indicatorDescActual is the schema descriptor for actual field.
-	indicatorDescActual := indicatorFields[11].Descriptor()
+	indicatorDescActual := indicatorFields[12].Descriptor()
 	// indicator.ActualValidator is a validator for the "actual" field. It is called by the builders before save.
 	indicator.ActualValidator = indicatorDescActual.Validators[0].(func(int64) error)
 	// indicatorDescRatedScore is the schema descriptor for rated_score field.
-	indicatorDescRatedScore := indicatorFields[14].Descriptor()
+	indicatorDescRatedScore := indicatorFields[15].Descriptor()
 	// indicator.RatedScoreValidator is a validator for the "rated_score" field. It is called by the builders before save.
 	indicator.RatedScoreValidator = func() func(int64) error {
 		validators := indicatorDescRatedScore.Validators
@@ -876,27 +878,27 @@ func init() {
 		}
 	}()
 	// indicatorDescDeviationReason is the schema descriptor for deviation_reason field.
-	indicatorDescDeviationReason := indicatorFields[15].Descriptor()
+	indicatorDescDeviationReason := indicatorFields[16].Descriptor()
 	// indicator.DefaultDeviationReason holds the default value on creation for the deviation_reason field.
 	indicator.DefaultDeviationReason = indicatorDescDeviationReason.Default.(string)
 	// indicator.DeviationReasonValidator is a validator for the "deviation_reason" field. It is called by the builders before save.
 	indicator.DeviationReasonValidator = indicatorDescDeviationReason.Validators[0].(func(string) error)
 	// indicatorDescScoringCriteria is the schema descriptor for scoring_criteria field.
-	indicatorDescScoringCriteria := indicatorFields[16].Descriptor()
+	indicatorDescScoringCriteria := indicatorFields[17].Descriptor()
 	// indicator.DefaultScoringCriteria holds the default value on creation for the scoring_criteria field.
 	indicator.DefaultScoringCriteria = indicatorDescScoringCriteria.Default.(string)
 	// indicator.ScoringCriteriaValidator is a validator for the "scoring_criteria" field. It is called by the builders before save.
 	indicator.ScoringCriteriaValidator = indicatorDescScoringCriteria.Validators[0].(func(string) error)
 	// indicatorDescScore is the schema descriptor for score field.
-	indicatorDescScore := indicatorFields[19].Descriptor()
+	indicatorDescScore := indicatorFields[20].Descriptor()
 	// indicator.DefaultScore holds the default value on creation for the score field.
 	indicator.DefaultScore = fixed.Decimal(indicatorDescScore.Default.(int64))
 	// indicatorDescAttainment is the schema descriptor for attainment field.
-	indicatorDescAttainment := indicatorFields[20].Descriptor()
+	indicatorDescAttainment := indicatorFields[21].Descriptor()
 	// indicator.DefaultAttainment holds the default value on creation for the attainment field.
 	indicator.DefaultAttainment = fixed.Decimal(indicatorDescAttainment.Default.(int64))
 	// indicatorDescDeviationRequired is the schema descriptor for deviation_required field.
-	indicatorDescDeviationRequired := indicatorFields[21].Descriptor()
+	indicatorDescDeviationRequired := indicatorFields[22].Descriptor()
 	// indicator.DefaultDeviationRequired holds the default value on creation for the deviation_required field.
 	indicator.DefaultDeviationRequired = indicatorDescDeviationRequired.Default.(bool)
 	keytaskMixin := schema.KeyTask{}.Mixin()
@@ -960,6 +962,206 @@ func init() {
 	keytask.DefaultOutcome = keytaskDescOutcome.Default.(string)
 	// keytask.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
 	keytask.OutcomeValidator = keytaskDescOutcome.Validators[0].(func(string) error)
+	libraryindicatorMixin := schema.LibraryIndicator{}.Mixin()
+	libraryindicator.Policy = privacy.NewPolicies(schema.LibraryIndicator{})
+	libraryindicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := libraryindicator.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	libraryindicatorMixinHooks1 := libraryindicatorMixin[1].Hooks()
+	libraryindicatorMixinHooks2 := libraryindicatorMixin[2].Hooks()
+	libraryindicatorHooks := schema.LibraryIndicator{}.Hooks()
+
+	libraryindicator.Hooks[1] = libraryindicatorMixinHooks1[0]
+
+	libraryindicator.Hooks[2] = libraryindicatorMixinHooks2[0]
+
+	libraryindicator.Hooks[3] = libraryindicatorHooks[0]
+
+	libraryindicator.Hooks[4] = libraryindicatorHooks[1]
+
+	libraryindicator.Hooks[5] = libraryindicatorHooks[2]
+
+	libraryindicator.Hooks[6] = libraryindicatorHooks[3]
+	libraryindicatorMixinFields0 := libraryindicatorMixin[0].Fields()
+	_ = libraryindicatorMixinFields0
+	libraryindicatorMixinFields1 := libraryindicatorMixin[1].Fields()
+	_ = libraryindicatorMixinFields1
+	libraryindicatorFields := schema.LibraryIndicator{}.Fields()
+	_ = libraryindicatorFields
+	// libraryindicatorDescCreatedAt is the schema descriptor for created_at field.
+	libraryindicatorDescCreatedAt := libraryindicatorMixinFields0[0].Descriptor()
+	// libraryindicator.DefaultCreatedAt holds the default value on creation for the created_at field.
+	libraryindicator.DefaultCreatedAt = libraryindicatorDescCreatedAt.Default.(func() time.Time)
+	// libraryindicatorDescUpdatedAt is the schema descriptor for updated_at field.
+	libraryindicatorDescUpdatedAt := libraryindicatorMixinFields0[1].Descriptor()
+	// libraryindicator.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	libraryindicator.DefaultUpdatedAt = libraryindicatorDescUpdatedAt.Default.(func() time.Time)
+	// libraryindicator.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	libraryindicator.UpdateDefaultUpdatedAt = libraryindicatorDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// libraryindicatorDescVersion is the schema descriptor for version field.
+	libraryindicatorDescVersion := libraryindicatorMixinFields1[0].Descriptor()
+	// libraryindicator.DefaultVersion holds the default value on creation for the version field.
+	libraryindicator.DefaultVersion = libraryindicatorDescVersion.Default.(int)
+	// libraryindicatorDescLevel1 is the schema descriptor for level1 field.
+	libraryindicatorDescLevel1 := libraryindicatorFields[2].Descriptor()
+	// libraryindicator.Level1Validator is a validator for the "level1" field. It is called by the builders before save.
+	libraryindicator.Level1Validator = func() func(string) error {
+		validators := libraryindicatorDescLevel1.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(level1 string) error {
+			for _, fn := range fns {
+				if err := fn(level1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescLevel2 is the schema descriptor for level2 field.
+	libraryindicatorDescLevel2 := libraryindicatorFields[3].Descriptor()
+	// libraryindicator.Level2Validator is a validator for the "level2" field. It is called by the builders before save.
+	libraryindicator.Level2Validator = func() func(string) error {
+		validators := libraryindicatorDescLevel2.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(level2 string) error {
+			for _, fn := range fns {
+				if err := fn(level2); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescName is the schema descriptor for name field.
+	libraryindicatorDescName := libraryindicatorFields[4].Descriptor()
+	// libraryindicator.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	libraryindicator.NameValidator = func() func(string) error {
+		validators := libraryindicatorDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescUnit is the schema descriptor for unit field.
+	libraryindicatorDescUnit := libraryindicatorFields[7].Descriptor()
+	// libraryindicator.DefaultUnit holds the default value on creation for the unit field.
+	libraryindicator.DefaultUnit = libraryindicatorDescUnit.Default.(string)
+	// libraryindicator.UnitValidator is a validator for the "unit" field. It is called by the builders before save.
+	libraryindicator.UnitValidator = libraryindicatorDescUnit.Validators[0].(func(string) error)
+	// libraryindicatorDescScoringCriteria is the schema descriptor for scoring_criteria field.
+	libraryindicatorDescScoringCriteria := libraryindicatorFields[8].Descriptor()
+	// libraryindicator.DefaultScoringCriteria holds the default value on creation for the scoring_criteria field.
+	libraryindicator.DefaultScoringCriteria = libraryindicatorDescScoringCriteria.Default.(string)
+	// libraryindicator.ScoringCriteriaValidator is a validator for the "scoring_criteria" field. It is called by the builders before save.
+	libraryindicator.ScoringCriteriaValidator = libraryindicatorDescScoringCriteria.Validators[0].(func(string) error)
+	// libraryindicatorDescTargetMin is the schema descriptor for target_min field.
+	libraryindicatorDescTargetMin := libraryindicatorFields[10].Descriptor()
+	// libraryindicator.TargetMinValidator is a validator for the "target_min" field. It is called by the builders before save.
+	libraryindicator.TargetMinValidator = func() func(int64) error {
+		validators := libraryindicatorDescTargetMin.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(target_min int64) error {
+			for _, fn := range fns {
+				if err := fn(target_min); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescTargetMax is the schema descriptor for target_max field.
+	libraryindicatorDescTargetMax := libraryindicatorFields[11].Descriptor()
+	// libraryindicator.TargetMaxValidator is a validator for the "target_max" field. It is called by the builders before save.
+	libraryindicator.TargetMaxValidator = func() func(int64) error {
+		validators := libraryindicatorDescTargetMax.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(target_max int64) error {
+			for _, fn := range fns {
+				if err := fn(target_max); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescWeight is the schema descriptor for weight field.
+	libraryindicatorDescWeight := libraryindicatorFields[12].Descriptor()
+	// libraryindicator.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
+	libraryindicator.WeightValidator = func() func(int64) error {
+		validators := libraryindicatorDescWeight.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(weight int64) error {
+			for _, fn := range fns {
+				if err := fn(weight); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// libraryindicatorDescTags is the schema descriptor for tags field.
+	libraryindicatorDescTags := libraryindicatorFields[13].Descriptor()
+	// libraryindicator.DefaultTags holds the default value on creation for the tags field.
+	libraryindicator.DefaultTags = libraryindicatorDescTags.Default.([]string)
+	// libraryindicatorDescReviewComment is the schema descriptor for review_comment field.
+	libraryindicatorDescReviewComment := libraryindicatorFields[15].Descriptor()
+	// libraryindicator.DefaultReviewComment holds the default value on creation for the review_comment field.
+	libraryindicator.DefaultReviewComment = libraryindicatorDescReviewComment.Default.(string)
+	// libraryindicator.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	libraryindicator.ReviewCommentValidator = libraryindicatorDescReviewComment.Validators[0].(func(string) error)
+	librarytransition.Policy = privacy.NewPolicies(schema.LibraryTransition{})
+	librarytransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := librarytransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	librarytransitionFields := schema.LibraryTransition{}.Fields()
+	_ = librarytransitionFields
+	// librarytransitionDescComment is the schema descriptor for comment field.
+	librarytransitionDescComment := librarytransitionFields[3].Descriptor()
+	// librarytransition.DefaultComment holds the default value on creation for the comment field.
+	librarytransition.DefaultComment = librarytransitionDescComment.Default.(string)
+	// librarytransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	librarytransition.CommentValidator = librarytransitionDescComment.Validators[0].(func(string) error)
+	// librarytransitionDescActorName is the schema descriptor for actor_name field.
+	librarytransitionDescActorName := librarytransitionFields[5].Descriptor()
+	// librarytransition.DefaultActorName holds the default value on creation for the actor_name field.
+	librarytransition.DefaultActorName = librarytransitionDescActorName.Default.(string)
+	// librarytransitionDescAt is the schema descriptor for at field.
+	librarytransitionDescAt := librarytransitionFields[6].Descriptor()
+	// librarytransition.DefaultAt holds the default value on creation for the at field.
+	librarytransition.DefaultAt = librarytransitionDescAt.Default.(func() time.Time)
 	monthlyexecutionMixin := schema.MonthlyExecution{}.Mixin()
 	monthlyexecution.Policy = privacy.NewPolicies(schema.MonthlyExecution{})
 	monthlyexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1176,8 +1378,12 @@ func init() {
 	project.DefaultGoalOutcome = projectDescGoalOutcome.Default.(string)
 	// project.GoalOutcomeValidator is a validator for the "goal_outcome" field. It is called by the builders before save.
 	project.GoalOutcomeValidator = projectDescGoalOutcome.Validators[0].(func(string) error)
+	// projectDescContinuesNextYear is the schema descriptor for continues_next_year field.
+	projectDescContinuesNextYear := projectFields[11].Descriptor()
+	// project.DefaultContinuesNextYear holds the default value on creation for the continues_next_year field.
+	project.DefaultContinuesNextYear = projectDescContinuesNextYear.Default.(bool)
 	// projectDescExecutionScore is the schema descriptor for execution_score field.
-	projectDescExecutionScore := projectFields[12].Descriptor()
+	projectDescExecutionScore := projectFields[13].Descriptor()
 	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
 	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
 	reporttextMixin := schema.ReportText{}.Mixin()

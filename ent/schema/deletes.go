@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -100,6 +101,9 @@ func departmentDeletes() ent.Hook {
 		{"rule sets", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.RuleSet.Query().Where(ruleset.RegionID(id)).Count(ctx)
 		}},
+		{"library indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.LibraryIndicator.Query().Where(libraryindicator.DepartmentID(id)).Count(ctx)
+		}},
 	})
 }
 
@@ -160,13 +164,15 @@ func evaluationDeletes() ent.Hook {
 
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
-	"DepartmentYear":   "department-year",
-	"KeyTask":          "key task",
-	"FundingLine":      "funding line",
-	"MonthlyExecution": "monthly execution",
-	"APIToken":         "API token",
-	"ReportText":       "report text",
-	"RuleSet":          "rule set",
+	"DepartmentYear":    "department-year",
+	"KeyTask":           "key task",
+	"FundingLine":       "funding line",
+	"MonthlyExecution":  "monthly execution",
+	"APIToken":          "API token",
+	"ReportText":        "report text",
+	"RuleSet":           "rule set",
+	"LibraryIndicator":  "library indicator",
+	"LibraryTransition": "library transition",
 }
 
 // noun is how a message names an entity of ent type typ.

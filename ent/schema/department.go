@@ -38,6 +38,8 @@ func (Department) Edges() []ent.Edge {
 			From("parent").Field("parent_id").Unique(),
 		edge.To("years", DepartmentYear.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Read from the library's side (LibraryIndicator.department).
+		edge.To("library_indicators", LibraryIndicator.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

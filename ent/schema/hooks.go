@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/hook"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
 	"jixiao/ent/transition"
@@ -161,6 +162,12 @@ func checkIndicator(ctx context.Context, m *gen.IndicatorMutation) error {
 		dyID, _ := m.DepartmentYearID()
 		if err := exists(ctx, m.Client().DepartmentYear.Query().Where(departmentyear.ID(dyID)).Exist, "departmentYearID", "department-year", dyID); err != nil {
 			return err
+		}
+		// The library entry it is made from: one the caller may read.
+		if lib, ok := m.LibraryIndicatorID(); ok {
+			if err := exists(ctx, m.Client().LibraryIndicator.Query().Where(libraryindicator.ID(lib)).Exist, "libraryIndicatorID", "library indicator", lib); err != nil {
+				return err
+			}
 		}
 		if pid, ok := m.ProjectID(); ok {
 			if binding != nil {

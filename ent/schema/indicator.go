@@ -26,6 +26,8 @@ func (Indicator) Fields() []ent.Field {
 		field.Int("department_year_id").Immutable(),
 		field.Int("project_id").Optional().Nillable().Immutable().
 			Comment("null for a department-year (overall) indicator"),
+		field.Int("library_indicator_id").Optional().Nillable().Immutable().
+			Comment("the library entry the indicator was made from, if any: where the library's entries are used"),
 		field.Int("position").Default(0).Annotations(entgql.OrderField("POSITION")),
 		field.String("level1").NotEmpty().Validate(maxChars(100)).Annotations(columnSize(100)).Comment("一级指标, e.g. 产出指标").
 			Annotations(entgql.OrderField("LEVEL1")),
@@ -74,6 +76,8 @@ func (Indicator) Edges() []ent.Edge {
 			Unique().Required().Immutable(),
 		edge.From("project", Project.Type).Ref("indicators").Field("project_id").
 			Unique().Immutable(),
+		edge.From("library_indicator", LibraryIndicator.Type).Ref("indicators").Field("library_indicator_id").
+			Unique().Immutable(),
 	}
 }
 
@@ -81,6 +85,7 @@ func (Indicator) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("department_year_id", "project_id", "position"),
 		index.Fields("project_id"),
+		index.Fields("library_indicator_id"),
 		// The worst indicators tie at attainment 0 by the thousand: with id in the
 		// index, ORDER BY attainment, id LIMIT 50 reads 50 entries on PostgreSQL
 		// too, instead of sorting every tie.

@@ -32,6 +32,8 @@ func (Project) Fields() []ent.Field {
 		money("executed", "executed amount 执行数"),
 		field.Text("goal").Default("").Validate(maxChars(maxDescription)).Comment("年度总体目标: the goal as expected (预期目标)"),
 		field.Text("goal_outcome").Default("").Validate(maxChars(maxDescription)).Comment("年度总体目标实际完成情况: what came of the goal"),
+		field.Bool("continues_next_year").Default(true).
+			Comment("whether starting the next year from this one copies the project (startYearFromLast)"),
 
 		computedRate("execution_rate", "executed / budget in percent, 2 places"),
 		computedDecimal("execution_score", "the 预算执行率 item, 10 × min(execution rate, 1), 2 places"),

@@ -21,6 +21,7 @@ const EvaluationPage = lazy(() => import("./pages/EvaluationPage"));
 const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
+const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -40,6 +41,7 @@ function Routed() {
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
             <Route path="/dashboards" element={<DashboardsPage />} />
             <Route path="/rules" element={<RuleSetsPage />} />
+            <Route path="/library" element={<LibraryPage />} />
             <Route path="*" element={<Navigate to="/departments" replace />} />
           </Routes>
         </Suspense>

@@ -8,11 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/domain/newyear"
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/libraryindicator"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
@@ -46,12 +49,14 @@ type ResolverRoot interface {
 	Evaluation() EvaluationResolver
 	FundingLine() FundingLineResolver
 	Indicator() IndicatorResolver
+	LibraryIndicator() LibraryIndicatorResolver
 	MonthlyExecution() MonthlyExecutionResolver
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
 	RuleSet() RuleSetResolver
 	DepartmentWhereInput() DepartmentWhereInputResolver
+	LibraryIndicatorWhereInput() LibraryIndicatorWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -374,39 +379,41 @@ type ComplexityRoot struct {
 	}
 
 	Indicator struct {
-		Actual            func(childComplexity int) int
-		Attainment        func(childComplexity int) int
-		Binding           func(childComplexity int) int
-		CompletionRate    func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		DepartmentYear    func(childComplexity int) int
-		DepartmentYearID  func(childComplexity int) int
-		DeviationReason   func(childComplexity int) int
-		DeviationRequired func(childComplexity int) int
-		EffectiveActual   func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		Level1            func(childComplexity int) int
-		Level2            func(childComplexity int) int
-		LockReason        func(childComplexity int) int
-		Locked            func(childComplexity int) int
-		Name              func(childComplexity int) int
-		Operator          func(childComplexity int) int
-		Position          func(childComplexity int) int
-		Project           func(childComplexity int) int
-		ProjectID         func(childComplexity int) int
-		RatedScore        func(childComplexity int) int
-		RatedScoreBand    func(childComplexity int) int
-		Rating            func(childComplexity int) int
-		Score             func(childComplexity int) int
-		ScoringCriteria   func(childComplexity int) int
-		Target            func(childComplexity int) int
-		Unit              func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
-		Version           func(childComplexity int) int
-		ViewerCan         func(childComplexity int) int
-		Warnings          func(childComplexity int) int
-		Weight            func(childComplexity int) int
+		Actual             func(childComplexity int) int
+		Attainment         func(childComplexity int) int
+		Binding            func(childComplexity int) int
+		CompletionRate     func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		DepartmentYear     func(childComplexity int) int
+		DepartmentYearID   func(childComplexity int) int
+		DeviationReason    func(childComplexity int) int
+		DeviationRequired  func(childComplexity int) int
+		EffectiveActual    func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Level1             func(childComplexity int) int
+		Level2             func(childComplexity int) int
+		LibraryIndicator   func(childComplexity int) int
+		LibraryIndicatorID func(childComplexity int) int
+		LockReason         func(childComplexity int) int
+		Locked             func(childComplexity int) int
+		Name               func(childComplexity int) int
+		Operator           func(childComplexity int) int
+		Position           func(childComplexity int) int
+		Project            func(childComplexity int) int
+		ProjectID          func(childComplexity int) int
+		RatedScore         func(childComplexity int) int
+		RatedScoreBand     func(childComplexity int) int
+		Rating             func(childComplexity int) int
+		Score              func(childComplexity int) int
+		ScoringCriteria    func(childComplexity int) int
+		Target             func(childComplexity int) int
+		Unit               func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+		Version            func(childComplexity int) int
+		ViewerCan          func(childComplexity int) int
+		Warnings           func(childComplexity int) int
+		Weight             func(childComplexity int) int
 	}
 
 	IndicatorConnection struct {
@@ -429,6 +436,64 @@ type ComplexityRoot struct {
 		Position         func(childComplexity int) int
 		Title            func(childComplexity int) int
 		Version          func(childComplexity int) int
+	}
+
+	LibraryIndicator struct {
+		Binding         func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Department      func(childComplexity int) int
+		DepartmentID    func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Indicators      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		Kind            func(childComplexity int) int
+		Level1          func(childComplexity int) int
+		Level2          func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Operator        func(childComplexity int) int
+		ReviewComment   func(childComplexity int) int
+		Scope           func(childComplexity int) int
+		ScoringCriteria func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Tags            func(childComplexity int) int
+		TargetMax       func(childComplexity int) int
+		TargetMin       func(childComplexity int) int
+		Transitions     func(childComplexity int) int
+		Unit            func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		UsageCount      func(childComplexity int) int
+		UsedIn          func(childComplexity int) int
+		Version         func(childComplexity int) int
+		ViewerCan       func(childComplexity int) int
+		Weight          func(childComplexity int) int
+	}
+
+	LibraryIndicatorConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LibraryIndicatorEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LibraryTransition struct {
+		ActorID            func(childComplexity int) int
+		ActorName          func(childComplexity int) int
+		At                 func(childComplexity int) int
+		Comment            func(childComplexity int) int
+		From               func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		LibraryIndicator   func(childComplexity int) int
+		LibraryIndicatorID func(childComplexity int) int
+		To                 func(childComplexity int) int
+	}
+
+	LibraryViewerCan struct {
+		Edit    func(childComplexity int) int
+		Propose func(childComplexity int) int
+		Review  func(childComplexity int) int
 	}
 
 	Limits struct {
@@ -463,43 +528,52 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ApproveEvaluation    func(childComplexity int, id int, comment *string) int
-		CreateAPIToken       func(childComplexity int, name string, departmentID *int) int
-		CreateDepartment     func(childComplexity int, input ent.CreateDepartmentInput) int
-		CreateDepartmentYear func(childComplexity int, input ent.CreateDepartmentYearInput) int
-		CreateEvaluation     func(childComplexity int, input ent.CreateEvaluationInput) int
-		CreateFundingLine    func(childComplexity int, input ent.CreateFundingLineInput) int
-		CreateIndicator      func(childComplexity int, input ent.CreateIndicatorInput) int
-		CreateKeyTask        func(childComplexity int, input ent.CreateKeyTaskInput) int
-		CreateProject        func(childComplexity int, input ent.CreateProjectInput) int
-		CreateRuleSet        func(childComplexity int, input model.CreateRuleSetInput) int
-		CreateUser           func(childComplexity int, input model.NewUserInput) int
-		DeleteDepartment     func(childComplexity int, id int) int
-		DeleteDepartmentYear func(childComplexity int, id int) int
-		DeleteEvaluation     func(childComplexity int, id int) int
-		DeleteFundingLine    func(childComplexity int, id int) int
-		DeleteIndicator      func(childComplexity int, id int) int
-		DeleteKeyTask        func(childComplexity int, id int) int
-		DeleteProject        func(childComplexity int, id int) int
-		ImportEvaluationForm func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
-		Login                func(childComplexity int, username string, password string) int
-		Logout               func(childComplexity int) int
-		PublishEvaluation    func(childComplexity int, id int) int
-		ReturnEvaluation     func(childComplexity int, id int, comment string) int
-		RevokeAPIToken       func(childComplexity int, id int) int
-		SetFundingLines      func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
-		SetMonthlyExecution  func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
-		SetReportText        func(childComplexity int, evaluationID int, section string, text string, version *int) int
-		SubmitEvaluation     func(childComplexity int, id int) int
-		UpdateDepartment     func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
-		UpdateDepartmentYear func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
-		UpdateEvaluation     func(childComplexity int, id int, input ent.UpdateEvaluationInput, version *int) int
-		UpdateFundingLine    func(childComplexity int, id int, input ent.UpdateFundingLineInput, version *int) int
-		UpdateIndicator      func(childComplexity int, id int, input ent.UpdateIndicatorInput, version *int) int
-		UpdateKeyTask        func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
-		UpdateProject        func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
-		UpdateRuleSet        func(childComplexity int, id int, input model.UpdateRuleSetInput) int
-		UpdateUser           func(childComplexity int, id int, input model.UserChangeInput) int
+		AddIndicatorsFromLibrary  func(childComplexity int, departmentYearID int, projectID *int, libraryIDs []int) int
+		ApproveEvaluation         func(childComplexity int, id int, comment *string) int
+		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
+		CreateAPIToken            func(childComplexity int, name string, departmentID *int) int
+		CreateDepartment          func(childComplexity int, input ent.CreateDepartmentInput) int
+		CreateDepartmentYear      func(childComplexity int, input ent.CreateDepartmentYearInput) int
+		CreateEvaluation          func(childComplexity int, input ent.CreateEvaluationInput) int
+		CreateFundingLine         func(childComplexity int, input ent.CreateFundingLineInput) int
+		CreateIndicator           func(childComplexity int, input ent.CreateIndicatorInput) int
+		CreateKeyTask             func(childComplexity int, input ent.CreateKeyTaskInput) int
+		CreateLibraryIndicator    func(childComplexity int, input ent.CreateLibraryIndicatorInput, propose *bool) int
+		CreateProject             func(childComplexity int, input ent.CreateProjectInput) int
+		CreateRuleSet             func(childComplexity int, input model.CreateRuleSetInput) int
+		CreateUser                func(childComplexity int, input model.NewUserInput) int
+		DeleteDepartment          func(childComplexity int, id int) int
+		DeleteDepartmentYear      func(childComplexity int, id int) int
+		DeleteEvaluation          func(childComplexity int, id int) int
+		DeleteFundingLine         func(childComplexity int, id int) int
+		DeleteIndicator           func(childComplexity int, id int) int
+		DeleteKeyTask             func(childComplexity int, id int) int
+		DeleteLibraryIndicator    func(childComplexity int, id int) int
+		DeleteProject             func(childComplexity int, id int) int
+		ImportEvaluationForm      func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
+		Login                     func(childComplexity int, username string, password string) int
+		Logout                    func(childComplexity int) int
+		ProposeIndicatorToLibrary func(childComplexity int, indicatorID int, tags []string) int
+		ProposeLibraryIndicator   func(childComplexity int, id int) int
+		PublishEvaluation         func(childComplexity int, id int) int
+		ReturnEvaluation          func(childComplexity int, id int, comment string) int
+		ReturnLibraryIndicator    func(childComplexity int, id int, comment string) int
+		RevokeAPIToken            func(childComplexity int, id int) int
+		SetFundingLines           func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
+		SetMonthlyExecution       func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
+		SetReportText             func(childComplexity int, evaluationID int, section string, text string, version *int) int
+		StartYearFromLast         func(childComplexity int, departmentID int, year int) int
+		SubmitEvaluation          func(childComplexity int, id int) int
+		UpdateDepartment          func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
+		UpdateDepartmentYear      func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
+		UpdateEvaluation          func(childComplexity int, id int, input ent.UpdateEvaluationInput, version *int) int
+		UpdateFundingLine         func(childComplexity int, id int, input ent.UpdateFundingLineInput, version *int) int
+		UpdateIndicator           func(childComplexity int, id int, input ent.UpdateIndicatorInput, version *int) int
+		UpdateKeyTask             func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
+		UpdateLibraryIndicator    func(childComplexity int, id int, input ent.UpdateLibraryIndicatorInput, version *int) int
+		UpdateProject             func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
+		UpdateRuleSet             func(childComplexity int, id int, input model.UpdateRuleSetInput) int
+		UpdateUser                func(childComplexity int, id int, input model.UserChangeInput) int
 	}
 
 	NewAPIToken struct {
@@ -518,6 +592,7 @@ type ComplexityRoot struct {
 		Budget                func(childComplexity int) int
 		Category              func(childComplexity int) int
 		Code                  func(childComplexity int) int
+		ContinuesNextYear     func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		DepartmentYear        func(childComplexity int) int
 		DepartmentYearID      func(childComplexity int) int
@@ -572,6 +647,8 @@ type ComplexityRoot struct {
 		IndicatorRanking        func(childComplexity int, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) int
 		IndicatorYearOnYear     func(childComplexity int, year int, against int, groupBy []model.IndicatorDimension, measure model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) int
 		Indicators              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		LibraryIndicators       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) int
+		LibraryTags             func(childComplexity int) int
 		Limits                  func(childComplexity int) int
 		Me                      func(childComplexity int) int
 		Node                    func(childComplexity int, id int) int
@@ -785,6 +862,19 @@ type ComplexityRoot struct {
 		Key      func(childComplexity int) int
 		Previous func(childComplexity int) int
 	}
+
+	YearStart struct {
+		CreatedYear           func(childComplexity int) int
+		DepartmentYear        func(childComplexity int) int
+		Evaluations           func(childComplexity int) int
+		GoalCopied            func(childComplexity int) int
+		Indicators            func(childComplexity int) int
+		KeyTasks              func(childComplexity int) int
+		Previous              func(childComplexity int) int
+		ProjectIndicatorCount func(childComplexity int) int
+		Projects              func(childComplexity int) int
+		SkippedProjects       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -835,6 +925,12 @@ type IndicatorResolver interface {
 	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
 	Warnings(ctx context.Context, obj *ent.Indicator) ([]*model.Warning, error)
 }
+type LibraryIndicatorResolver interface {
+	UsageCount(ctx context.Context, obj *ent.LibraryIndicator) (int, error)
+	UsedIn(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.DepartmentYear, error)
+	ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error)
+	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
+}
 type MonthlyExecutionResolver interface {
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
 	Behind(ctx context.Context, obj *ent.MonthlyExecution) (bool, error)
@@ -874,6 +970,15 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
 	ImportEvaluationForm(ctx context.Context, evaluationID int, file graphql.Upload, dryRun bool) (*model.FormImport, error)
+	CreateLibraryIndicator(ctx context.Context, input ent.CreateLibraryIndicatorInput, propose *bool) (*ent.LibraryIndicator, error)
+	UpdateLibraryIndicator(ctx context.Context, id int, input ent.UpdateLibraryIndicatorInput, version *int) (*ent.LibraryIndicator, error)
+	DeleteLibraryIndicator(ctx context.Context, id int) (int, error)
+	ProposeLibraryIndicator(ctx context.Context, id int) (*ent.LibraryIndicator, error)
+	ProposeIndicatorToLibrary(ctx context.Context, indicatorID int, tags []string) (*ent.LibraryIndicator, error)
+	ApproveLibraryIndicator(ctx context.Context, id int, comment *string) (*ent.LibraryIndicator, error)
+	ReturnLibraryIndicator(ctx context.Context, id int, comment string) (*ent.LibraryIndicator, error)
+	AddIndicatorsFromLibrary(ctx context.Context, departmentYearID int, projectID *int, libraryIDs []int) ([]*ent.Indicator, error)
+	StartYearFromLast(ctx context.Context, departmentID int, year int) (*newyear.Summary, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
 	CreateRuleSet(ctx context.Context, input model.CreateRuleSetInput) (*ent.RuleSet, error)
 	UpdateRuleSet(ctx context.Context, id int, input model.UpdateRuleSetInput) (*ent.RuleSet, error)
@@ -898,6 +1003,7 @@ type QueryResolver interface {
 	Evaluations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.EvaluationOrder, where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	FundingLines(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) (*ent.FundingLineConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
+	LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	EvaluationAggregate(ctx context.Context, groupBy []model.EvaluationDimension, measures []model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.EvaluationAggregateOrder, first *int) (*model.Aggregate, error)
@@ -910,6 +1016,7 @@ type QueryResolver interface {
 	EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
 	Limits(ctx context.Context) (*model.Limits, error)
+	LibraryTags(ctx context.Context) ([]string, error)
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
 }
@@ -923,6 +1030,10 @@ type RuleSetResolver interface {
 
 type DepartmentWhereInputResolver interface {
 	Within(ctx context.Context, obj *ent.DepartmentWhereInput, data *int) error
+}
+type LibraryIndicatorWhereInputResolver interface {
+	Search(ctx context.Context, obj *ent.LibraryIndicatorWhereInput, data *string) error
+	TagsAll(ctx context.Context, obj *ent.LibraryIndicatorWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2420,6 +2531,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Level2(childComplexity), true
+	case "Indicator.libraryIndicator":
+		if e.ComplexityRoot.Indicator.LibraryIndicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.LibraryIndicator(childComplexity), true
+	case "Indicator.libraryIndicatorID":
+		if e.ComplexityRoot.Indicator.LibraryIndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.LibraryIndicatorID(childComplexity), true
 	case "Indicator.lockReason":
 		if e.ComplexityRoot.Indicator.LockReason == nil {
 			break
@@ -2616,6 +2739,274 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KeyTask.Version(childComplexity), true
 
+	case "LibraryIndicator.binding":
+		if e.ComplexityRoot.LibraryIndicator.Binding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Binding(childComplexity), true
+	case "LibraryIndicator.createdAt":
+		if e.ComplexityRoot.LibraryIndicator.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.CreatedAt(childComplexity), true
+	case "LibraryIndicator.department":
+		if e.ComplexityRoot.LibraryIndicator.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Department(childComplexity), true
+	case "LibraryIndicator.departmentID":
+		if e.ComplexityRoot.LibraryIndicator.DepartmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.DepartmentID(childComplexity), true
+	case "LibraryIndicator.id":
+		if e.ComplexityRoot.LibraryIndicator.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.ID(childComplexity), true
+	case "LibraryIndicator.indicators":
+		if e.ComplexityRoot.LibraryIndicator.Indicators == nil {
+			break
+		}
+
+		args, err := ec.field_LibraryIndicator_indicators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
+	case "LibraryIndicator.kind":
+		if e.ComplexityRoot.LibraryIndicator.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Kind(childComplexity), true
+	case "LibraryIndicator.level1":
+		if e.ComplexityRoot.LibraryIndicator.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Level1(childComplexity), true
+	case "LibraryIndicator.level2":
+		if e.ComplexityRoot.LibraryIndicator.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Level2(childComplexity), true
+	case "LibraryIndicator.name":
+		if e.ComplexityRoot.LibraryIndicator.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Name(childComplexity), true
+	case "LibraryIndicator.operator":
+		if e.ComplexityRoot.LibraryIndicator.Operator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Operator(childComplexity), true
+	case "LibraryIndicator.reviewComment":
+		if e.ComplexityRoot.LibraryIndicator.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.ReviewComment(childComplexity), true
+	case "LibraryIndicator.scope":
+		if e.ComplexityRoot.LibraryIndicator.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Scope(childComplexity), true
+	case "LibraryIndicator.scoringCriteria":
+		if e.ComplexityRoot.LibraryIndicator.ScoringCriteria == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.ScoringCriteria(childComplexity), true
+	case "LibraryIndicator.status":
+		if e.ComplexityRoot.LibraryIndicator.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Status(childComplexity), true
+	case "LibraryIndicator.tags":
+		if e.ComplexityRoot.LibraryIndicator.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Tags(childComplexity), true
+	case "LibraryIndicator.targetMax":
+		if e.ComplexityRoot.LibraryIndicator.TargetMax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.TargetMax(childComplexity), true
+	case "LibraryIndicator.targetMin":
+		if e.ComplexityRoot.LibraryIndicator.TargetMin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.TargetMin(childComplexity), true
+	case "LibraryIndicator.transitions":
+		if e.ComplexityRoot.LibraryIndicator.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Transitions(childComplexity), true
+	case "LibraryIndicator.unit":
+		if e.ComplexityRoot.LibraryIndicator.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Unit(childComplexity), true
+	case "LibraryIndicator.updatedAt":
+		if e.ComplexityRoot.LibraryIndicator.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.UpdatedAt(childComplexity), true
+	case "LibraryIndicator.usageCount":
+		if e.ComplexityRoot.LibraryIndicator.UsageCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.UsageCount(childComplexity), true
+	case "LibraryIndicator.usedIn":
+		if e.ComplexityRoot.LibraryIndicator.UsedIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.UsedIn(childComplexity), true
+	case "LibraryIndicator.version":
+		if e.ComplexityRoot.LibraryIndicator.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Version(childComplexity), true
+	case "LibraryIndicator.viewerCan":
+		if e.ComplexityRoot.LibraryIndicator.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.ViewerCan(childComplexity), true
+	case "LibraryIndicator.weight":
+		if e.ComplexityRoot.LibraryIndicator.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicator.Weight(childComplexity), true
+
+	case "LibraryIndicatorConnection.edges":
+		if e.ComplexityRoot.LibraryIndicatorConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicatorConnection.Edges(childComplexity), true
+	case "LibraryIndicatorConnection.pageInfo":
+		if e.ComplexityRoot.LibraryIndicatorConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicatorConnection.PageInfo(childComplexity), true
+	case "LibraryIndicatorConnection.totalCount":
+		if e.ComplexityRoot.LibraryIndicatorConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicatorConnection.TotalCount(childComplexity), true
+
+	case "LibraryIndicatorEdge.cursor":
+		if e.ComplexityRoot.LibraryIndicatorEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicatorEdge.Cursor(childComplexity), true
+	case "LibraryIndicatorEdge.node":
+		if e.ComplexityRoot.LibraryIndicatorEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryIndicatorEdge.Node(childComplexity), true
+
+	case "LibraryTransition.actorID":
+		if e.ComplexityRoot.LibraryTransition.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.ActorID(childComplexity), true
+	case "LibraryTransition.actorName":
+		if e.ComplexityRoot.LibraryTransition.ActorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.ActorName(childComplexity), true
+	case "LibraryTransition.at":
+		if e.ComplexityRoot.LibraryTransition.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.At(childComplexity), true
+	case "LibraryTransition.comment":
+		if e.ComplexityRoot.LibraryTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.Comment(childComplexity), true
+	case "LibraryTransition.from":
+		if e.ComplexityRoot.LibraryTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.From(childComplexity), true
+	case "LibraryTransition.id":
+		if e.ComplexityRoot.LibraryTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.ID(childComplexity), true
+	case "LibraryTransition.libraryIndicator":
+		if e.ComplexityRoot.LibraryTransition.LibraryIndicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.LibraryIndicator(childComplexity), true
+	case "LibraryTransition.libraryIndicatorID":
+		if e.ComplexityRoot.LibraryTransition.LibraryIndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.LibraryIndicatorID(childComplexity), true
+	case "LibraryTransition.to":
+		if e.ComplexityRoot.LibraryTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryTransition.To(childComplexity), true
+
+	case "LibraryViewerCan.edit":
+		if e.ComplexityRoot.LibraryViewerCan.Edit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryViewerCan.Edit(childComplexity), true
+	case "LibraryViewerCan.propose":
+		if e.ComplexityRoot.LibraryViewerCan.Propose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryViewerCan.Propose(childComplexity), true
+	case "LibraryViewerCan.review":
+		if e.ComplexityRoot.LibraryViewerCan.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryViewerCan.Review(childComplexity), true
+
 	case "Limits.fields":
 		if e.ComplexityRoot.Limits.Fields == nil {
 			break
@@ -2734,6 +3125,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MonthlyExecution.Version(childComplexity), true
 
+	case "Mutation.addIndicatorsFromLibrary":
+		if e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIndicatorsFromLibrary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["libraryIDs"].([]int)), true
 	case "Mutation.approveEvaluation":
 		if e.ComplexityRoot.Mutation.ApproveEvaluation == nil {
 			break
@@ -2745,6 +3147,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveEvaluation(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.approveLibraryIndicator":
+		if e.ComplexityRoot.Mutation.ApproveLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -2822,6 +3235,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateKeyTask(childComplexity, args["input"].(ent.CreateKeyTaskInput)), true
+	case "Mutation.createLibraryIndicator":
+		if e.ComplexityRoot.Mutation.CreateLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateLibraryIndicator(childComplexity, args["input"].(ent.CreateLibraryIndicatorInput), args["propose"].(*bool)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -2921,6 +3345,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteKeyTask(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteLibraryIndicator":
+		if e.ComplexityRoot.Mutation.DeleteLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteLibraryIndicator(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -2960,6 +3395,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.proposeIndicatorToLibrary":
+		if e.ComplexityRoot.Mutation.ProposeIndicatorToLibrary == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeIndicatorToLibrary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeIndicatorToLibrary(childComplexity, args["indicatorID"].(int), args["tags"].([]string)), true
+	case "Mutation.proposeLibraryIndicator":
+		if e.ComplexityRoot.Mutation.ProposeLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeLibraryIndicator(childComplexity, args["id"].(int)), true
 	case "Mutation.publishEvaluation":
 		if e.ComplexityRoot.Mutation.PublishEvaluation == nil {
 			break
@@ -2982,6 +3439,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnEvaluation(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.returnLibraryIndicator":
+		if e.ComplexityRoot.Mutation.ReturnLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(string)), true
 	case "Mutation.revokeAPIToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -3026,6 +3494,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetReportText(childComplexity, args["evaluationID"].(int), args["section"].(string), args["text"].(string), args["version"].(*int)), true
+	case "Mutation.startYearFromLast":
+		if e.ComplexityRoot.Mutation.StartYearFromLast == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startYearFromLast_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartYearFromLast(childComplexity, args["departmentID"].(int), args["year"].(int)), true
 	case "Mutation.submitEvaluation":
 		if e.ComplexityRoot.Mutation.SubmitEvaluation == nil {
 			break
@@ -3103,6 +3582,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateKeyTask(childComplexity, args["id"].(int), args["input"].(ent.UpdateKeyTaskInput), args["version"].(*int)), true
+	case "Mutation.updateLibraryIndicator":
+		if e.ComplexityRoot.Mutation.UpdateLibraryIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateLibraryIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateLibraryIndicator(childComplexity, args["id"].(int), args["input"].(ent.UpdateLibraryIndicatorInput), args["version"].(*int)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -3193,6 +3683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Code(childComplexity), true
+	case "Project.continuesNextYear":
+		if e.ComplexityRoot.Project.ContinuesNextYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ContinuesNextYear(childComplexity), true
 	case "Project.createdAt":
 		if e.ComplexityRoot.Project.CreatedAt == nil {
 			break
@@ -3547,6 +4043,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Indicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.IndicatorOrder), args["where"].(*ent.IndicatorWhereInput)), true
 
+	case "Query.libraryIndicators":
+		if e.ComplexityRoot.Query.LibraryIndicators == nil {
+			break
+		}
+
+		args, err := ec.field_Query_libraryIndicators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LibraryIndicators(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.LibraryIndicatorOrder), args["where"].(*ent.LibraryIndicatorWhereInput)), true
+	case "Query.libraryTags":
+		if e.ComplexityRoot.Query.LibraryTags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.LibraryTags(childComplexity), true
 	case "Query.limits":
 		if e.ComplexityRoot.Query.Limits == nil {
 			break
@@ -4471,6 +4984,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.YearOnYearGroup.Previous(childComplexity), true
 
+	case "YearStart.createdYear":
+		if e.ComplexityRoot.YearStart.CreatedYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.CreatedYear(childComplexity), true
+	case "YearStart.departmentYear":
+		if e.ComplexityRoot.YearStart.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.DepartmentYear(childComplexity), true
+	case "YearStart.evaluations":
+		if e.ComplexityRoot.YearStart.Evaluations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.Evaluations(childComplexity), true
+	case "YearStart.goalCopied":
+		if e.ComplexityRoot.YearStart.GoalCopied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.GoalCopied(childComplexity), true
+	case "YearStart.indicators":
+		if e.ComplexityRoot.YearStart.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.Indicators(childComplexity), true
+	case "YearStart.keyTasks":
+		if e.ComplexityRoot.YearStart.KeyTasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.KeyTasks(childComplexity), true
+	case "YearStart.previous":
+		if e.ComplexityRoot.YearStart.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.Previous(childComplexity), true
+	case "YearStart.projectIndicatorCount":
+		if e.ComplexityRoot.YearStart.ProjectIndicatorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.ProjectIndicatorCount(childComplexity), true
+	case "YearStart.projects":
+		if e.ComplexityRoot.YearStart.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.Projects(childComplexity), true
+	case "YearStart.skippedProjects":
+		if e.ComplexityRoot.YearStart.SkippedProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStart.SkippedProjects(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -4490,6 +5064,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateFundingLineInput", ec.unmarshalInputCreateFundingLineInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateKeyTaskInput", ec.unmarshalInputCreateKeyTaskInput),
+			graphql.NewInputUnmarshaler("CreateLibraryIndicatorInput", ec.unmarshalInputCreateLibraryIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateMonthlyExecutionInput", ec.unmarshalInputCreateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
 			graphql.NewInputUnmarshaler("CreateRuleSetInput", ec.unmarshalInputCreateRuleSetInput),
@@ -4509,6 +5084,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("KeyTaskOrder", ec.unmarshalInputKeyTaskOrder),
 			graphql.NewInputUnmarshaler("KeyTaskWhereInput", ec.unmarshalInputKeyTaskWhereInput),
+			graphql.NewInputUnmarshaler("LibraryIndicatorOrder", ec.unmarshalInputLibraryIndicatorOrder),
+			graphql.NewInputUnmarshaler("LibraryIndicatorWhereInput", ec.unmarshalInputLibraryIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("MonthInput", ec.unmarshalInputMonthInput),
 			graphql.NewInputUnmarshaler("MonthlyExecutionOrder", ec.unmarshalInputMonthlyExecutionOrder),
 			graphql.NewInputUnmarshaler("MonthlyExecutionWhereInput", ec.unmarshalInputMonthlyExecutionWhereInput),
@@ -4523,6 +5100,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateFundingLineInput", ec.unmarshalInputUpdateFundingLineInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateKeyTaskInput", ec.unmarshalInputUpdateKeyTaskInput),
+			graphql.NewInputUnmarshaler("UpdateLibraryIndicatorInput", ec.unmarshalInputUpdateLibraryIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateMonthlyExecutionInput", ec.unmarshalInputUpdateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
 			graphql.NewInputUnmarshaler("UpdateRuleSetInput", ec.unmarshalInputUpdateRuleSetInput),
@@ -5501,6 +6079,7 @@ input CreateIndicatorInput {
   scoringCriteria: String
   departmentYearID: ID!
   projectID: ID
+  libraryIndicatorID: ID
 }
 """
 CreateKeyTaskInput is used for create KeyTask object.
@@ -5518,6 +6097,62 @@ input CreateKeyTaskInput {
   """
   outcome: String
   departmentYearID: ID!
+}
+"""
+CreateLibraryIndicatorInput is used for create LibraryIndicator object.
+Input was generated by ent.
+"""
+input CreateLibraryIndicatorInput {
+  """
+  COMMON: the finance bureau's library; DEPARTMENT: one department's own entries
+  """
+  scope: LibraryScope!
+  """
+  一级指标
+  """
+  level1: String!
+  """
+  二级指标
+  """
+  level2: String!
+  """
+  三级指标
+  """
+  name: String!
+  kind: IndicatorKind!
+  """
+  计算符号; quantitative only
+  """
+  operator: Operator
+  """
+  计量单位
+  """
+  unit: String
+  """
+  评（扣）分标准
+  """
+  scoringCriteria: String
+  """
+  the formula an overall indicator made from the entry takes its actual value from
+  """
+  binding: FormulaBinding
+  """
+  the typical target range's low end (quantitative)
+  """
+  targetMin: Decimal
+  """
+  the typical target range's high end (quantitative)
+  """
+  targetMax: Decimal
+  """
+  the weight (分值) usually given; an indicator added without one weighs 1 until the editor sets it
+  """
+  weight: Decimal
+  """
+  function and industry tags (职能、行业), e.g. 部门整体, 教育: at most 10, each at most 20 characters
+  """
+  tags: [String!]
+  departmentID: ID
 }
 """
 CreateMonthlyExecutionInput is used for create MonthlyExecution object.
@@ -5571,6 +6206,10 @@ input CreateProjectInput {
   年度总体目标实际完成情况: what came of the goal
   """
   goalOutcome: String
+  """
+  whether starting the next year from this one copies the project (startYearFromLast)
+  """
+  continuesNextYear: Boolean
   departmentYearID: ID!
 }
 """
@@ -6952,6 +7591,10 @@ type Indicator implements Node {
   null for a department-year (overall) indicator
   """
   projectID: ID
+  """
+  the library entry the indicator was made from, if any: where the library's entries are used
+  """
+  libraryIndicatorID: ID
   position: Int!
   """
   一级指标, e.g. 产出指标
@@ -7008,6 +7651,7 @@ type Indicator implements Node {
   scoringCriteria: String!
   departmentYear: DepartmentYear!
   project: Project
+  libraryIndicator: LibraryIndicator
 }
 """
 A connection to a list of items.
@@ -7146,6 +7790,15 @@ input IndicatorWhereInput {
   projectIDNotIn: [ID!]
   projectIDIsNil: Boolean
   projectIDNotNil: Boolean
+  """
+  library_indicator_id field predicates
+  """
+  libraryIndicatorID: ID
+  libraryIndicatorIDNEQ: ID
+  libraryIndicatorIDIn: [ID!]
+  libraryIndicatorIDNotIn: [ID!]
+  libraryIndicatorIDIsNil: Boolean
+  libraryIndicatorIDNotNil: Boolean
   """
   position field predicates
   """
@@ -7400,6 +8053,11 @@ input IndicatorWhereInput {
   """
   hasProject: Boolean
   hasProjectWith: [ProjectWhereInput!]
+  """
+  library_indicator edge predicates
+  """
+  hasLibraryIndicator: Boolean
+  hasLibraryIndicatorWith: [LibraryIndicatorWhereInput!]
 }
 type KeyTask implements Node {
   id: ID!
@@ -7540,6 +8198,455 @@ input KeyTaskWhereInput {
   """
   hasDepartmentYear: Boolean
   hasDepartmentYearWith: [DepartmentYearWhereInput!]
+}
+type LibraryIndicator implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  """
+  COMMON: the finance bureau's library; DEPARTMENT: one department's own entries
+  """
+  scope: LibraryScope!
+  """
+  the department that owns a DEPARTMENT entry, or that proposed a COMMON one
+  """
+  departmentID: ID
+  """
+  一级指标
+  """
+  level1: String!
+  """
+  二级指标
+  """
+  level2: String!
+  """
+  三级指标
+  """
+  name: String!
+  kind: IndicatorKind!
+  """
+  计算符号; quantitative only
+  """
+  operator: Operator
+  """
+  计量单位
+  """
+  unit: String!
+  """
+  评（扣）分标准
+  """
+  scoringCriteria: String!
+  """
+  the formula an overall indicator made from the entry takes its actual value from
+  """
+  binding: FormulaBinding
+  """
+  the typical target range's low end (quantitative)
+  """
+  targetMin: Decimal
+  """
+  the typical target range's high end (quantitative)
+  """
+  targetMax: Decimal
+  """
+  the weight (分值) usually given; an indicator added without one weighs 1 until the editor sets it
+  """
+  weight: Decimal
+  """
+  function and industry tags (职能、行业), e.g. 部门整体, 教育: at most 10, each at most 20 characters
+  """
+  tags: [String!]!
+  """
+  where a proposal to the common library stands
+  """
+  status: LibraryStatus!
+  """
+  the bureau's comment when approving or returning
+  """
+  reviewComment: String!
+  department: Department
+  indicators(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Indicators returned from the connection.
+    """
+    orderBy: [IndicatorOrder!]
+
+    """
+    Filtering options for Indicators returned from the connection.
+    """
+    where: IndicatorWhereInput
+  ): IndicatorConnection!
+}
+"""
+A connection to a list of items.
+"""
+type LibraryIndicatorConnection {
+  """
+  A list of edges.
+  """
+  edges: [LibraryIndicatorEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type LibraryIndicatorEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: LibraryIndicator
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for LibraryIndicator connections
+"""
+input LibraryIndicatorOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order LibraryIndicators.
+  """
+  field: LibraryIndicatorOrderField!
+}
+"""
+Properties by which LibraryIndicator connections can be ordered.
+"""
+enum LibraryIndicatorOrderField {
+  CREATED_AT
+  UPDATED_AT
+  SCOPE
+  LEVEL1
+  LEVEL2
+  NAME
+  KIND
+  STATUS
+}
+"""
+LibraryIndicatorWhereInput is used for filtering LibraryIndicator objects.
+Input was generated by ent.
+"""
+input LibraryIndicatorWhereInput {
+  not: LibraryIndicatorWhereInput
+  and: [LibraryIndicatorWhereInput!]
+  or: [LibraryIndicatorWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  version field predicates
+  """
+  version: Int
+  versionNEQ: Int
+  versionIn: [Int!]
+  versionNotIn: [Int!]
+  versionGT: Int
+  versionGTE: Int
+  versionLT: Int
+  versionLTE: Int
+  """
+  scope field predicates
+  """
+  scope: LibraryScope
+  scopeNEQ: LibraryScope
+  scopeIn: [LibraryScope!]
+  scopeNotIn: [LibraryScope!]
+  """
+  department_id field predicates
+  """
+  departmentID: ID
+  departmentIDNEQ: ID
+  departmentIDIn: [ID!]
+  departmentIDNotIn: [ID!]
+  departmentIDIsNil: Boolean
+  departmentIDNotNil: Boolean
+  """
+  level1 field predicates
+  """
+  level1: String
+  level1NEQ: String
+  level1In: [String!]
+  level1NotIn: [String!]
+  level1GT: String
+  level1GTE: String
+  level1LT: String
+  level1LTE: String
+  level1Contains: String
+  level1HasPrefix: String
+  level1HasSuffix: String
+  level1EqualFold: String
+  level1ContainsFold: String
+  """
+  level2 field predicates
+  """
+  level2: String
+  level2NEQ: String
+  level2In: [String!]
+  level2NotIn: [String!]
+  level2GT: String
+  level2GTE: String
+  level2LT: String
+  level2LTE: String
+  level2Contains: String
+  level2HasPrefix: String
+  level2HasSuffix: String
+  level2EqualFold: String
+  level2ContainsFold: String
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: IndicatorKind
+  kindNEQ: IndicatorKind
+  kindIn: [IndicatorKind!]
+  kindNotIn: [IndicatorKind!]
+  """
+  operator field predicates
+  """
+  operator: Operator
+  operatorNEQ: Operator
+  operatorIn: [Operator!]
+  operatorNotIn: [Operator!]
+  operatorIsNil: Boolean
+  operatorNotNil: Boolean
+  """
+  unit field predicates
+  """
+  unit: String
+  unitNEQ: String
+  unitIn: [String!]
+  unitNotIn: [String!]
+  unitGT: String
+  unitGTE: String
+  unitLT: String
+  unitLTE: String
+  unitContains: String
+  unitHasPrefix: String
+  unitHasSuffix: String
+  unitEqualFold: String
+  unitContainsFold: String
+  """
+  scoring_criteria field predicates
+  """
+  scoringCriteria: String
+  scoringCriteriaNEQ: String
+  scoringCriteriaIn: [String!]
+  scoringCriteriaNotIn: [String!]
+  scoringCriteriaGT: String
+  scoringCriteriaGTE: String
+  scoringCriteriaLT: String
+  scoringCriteriaLTE: String
+  scoringCriteriaContains: String
+  scoringCriteriaHasPrefix: String
+  scoringCriteriaHasSuffix: String
+  scoringCriteriaEqualFold: String
+  scoringCriteriaContainsFold: String
+  """
+  binding field predicates
+  """
+  binding: FormulaBinding
+  bindingNEQ: FormulaBinding
+  bindingIn: [FormulaBinding!]
+  bindingNotIn: [FormulaBinding!]
+  bindingIsNil: Boolean
+  bindingNotNil: Boolean
+  """
+  target_min field predicates
+  """
+  targetMin: Decimal
+  targetMinNEQ: Decimal
+  targetMinIn: [Decimal!]
+  targetMinNotIn: [Decimal!]
+  targetMinGT: Decimal
+  targetMinGTE: Decimal
+  targetMinLT: Decimal
+  targetMinLTE: Decimal
+  targetMinIsNil: Boolean
+  targetMinNotNil: Boolean
+  """
+  target_max field predicates
+  """
+  targetMax: Decimal
+  targetMaxNEQ: Decimal
+  targetMaxIn: [Decimal!]
+  targetMaxNotIn: [Decimal!]
+  targetMaxGT: Decimal
+  targetMaxGTE: Decimal
+  targetMaxLT: Decimal
+  targetMaxLTE: Decimal
+  targetMaxIsNil: Boolean
+  targetMaxNotNil: Boolean
+  """
+  weight field predicates
+  """
+  weight: Decimal
+  weightNEQ: Decimal
+  weightIn: [Decimal!]
+  weightNotIn: [Decimal!]
+  weightGT: Decimal
+  weightGTE: Decimal
+  weightLT: Decimal
+  weightLTE: Decimal
+  weightIsNil: Boolean
+  weightNotNil: Boolean
+  """
+  status field predicates
+  """
+  status: LibraryStatus
+  statusNEQ: LibraryStatus
+  statusIn: [LibraryStatus!]
+  statusNotIn: [LibraryStatus!]
+  """
+  review_comment field predicates
+  """
+  reviewComment: String
+  reviewCommentNEQ: String
+  reviewCommentIn: [String!]
+  reviewCommentNotIn: [String!]
+  reviewCommentGT: String
+  reviewCommentGTE: String
+  reviewCommentLT: String
+  reviewCommentLTE: String
+  reviewCommentContains: String
+  reviewCommentHasPrefix: String
+  reviewCommentHasSuffix: String
+  reviewCommentEqualFold: String
+  reviewCommentContainsFold: String
+  """
+  department edge predicates
+  """
+  hasDepartment: Boolean
+  hasDepartmentWith: [DepartmentWhereInput!]
+  """
+  indicators edge predicates
+  """
+  hasIndicators: Boolean
+  hasIndicatorsWith: [IndicatorWhereInput!]
+}
+"""
+LibraryScope is enum for the field scope
+"""
+enum LibraryScope @goModel(model: "jixiao/ent/libraryindicator.Scope") {
+  COMMON
+  DEPARTMENT
+}
+"""
+LibraryStatus is enum for the field status
+"""
+enum LibraryStatus @goModel(model: "jixiao/ent/libraryindicator.Status") {
+  DRAFT
+  PROPOSED
+  APPROVED
+  RETURNED
+}
+type LibraryTransition implements Node {
+  id: ID!
+  libraryIndicatorID: ID!
+  from: LibraryTransitionFrom!
+  to: LibraryTransitionTo!
+  comment: String!
+  actorID: Int
+  actorName: String!
+  at: Time!
+  libraryIndicator: LibraryIndicator!
+}
+"""
+LibraryTransitionFrom is enum for the field from
+"""
+enum LibraryTransitionFrom @goModel(model: "jixiao/ent/librarytransition.From") {
+  DRAFT
+  PROPOSED
+  APPROVED
+  RETURNED
+}
+"""
+LibraryTransitionTo is enum for the field to
+"""
+enum LibraryTransitionTo @goModel(model: "jixiao/ent/librarytransition.To") {
+  DRAFT
+  PROPOSED
+  APPROVED
+  RETURNED
 }
 type MonthlyExecution implements Node {
   id: ID!
@@ -7750,6 +8857,10 @@ type Project implements Node {
   年度总体目标实际完成情况: what came of the goal
   """
   goalOutcome: String!
+  """
+  whether starting the next year from this one copies the project (startYearFromLast)
+  """
+  continuesNextYear: Boolean!
   departmentYear: DepartmentYear!
   indicators(
     """
@@ -8047,6 +9158,11 @@ input ProjectWhereInput {
   goalOutcomeEqualFold: String
   goalOutcomeContainsFold: String
   """
+  continues_next_year field predicates
+  """
+  continuesNextYear: Boolean
+  continuesNextYearNEQ: Boolean
+  """
   execution_rate field predicates
   """
   executionRate: Decimal
@@ -8322,6 +9438,37 @@ type Query {
     """
     where: IndicatorWhereInput
   ): IndicatorConnection!
+  libraryIndicators(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for LibraryIndicators returned from the connection.
+    """
+    orderBy: [LibraryIndicatorOrder!]
+
+    """
+    Filtering options for LibraryIndicators returned from the connection.
+    """
+    where: LibraryIndicatorWhereInput
+  ): LibraryIndicatorConnection!
   projects(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -8790,6 +9937,63 @@ input UpdateKeyTaskInput {
   outcome: String
 }
 """
+UpdateLibraryIndicatorInput is used for update LibraryIndicator object.
+Input was generated by ent.
+"""
+input UpdateLibraryIndicatorInput {
+  """
+  一级指标
+  """
+  level1: String
+  """
+  二级指标
+  """
+  level2: String
+  """
+  三级指标
+  """
+  name: String
+  kind: IndicatorKind
+  """
+  计算符号; quantitative only
+  """
+  operator: Operator
+  clearOperator: Boolean
+  """
+  计量单位
+  """
+  unit: String
+  """
+  评（扣）分标准
+  """
+  scoringCriteria: String
+  """
+  the formula an overall indicator made from the entry takes its actual value from
+  """
+  binding: FormulaBinding
+  clearBinding: Boolean
+  """
+  the typical target range's low end (quantitative)
+  """
+  targetMin: Decimal
+  clearTargetMin: Boolean
+  """
+  the typical target range's high end (quantitative)
+  """
+  targetMax: Decimal
+  clearTargetMax: Boolean
+  """
+  the weight (分值) usually given; an indicator added without one weighs 1 until the editor sets it
+  """
+  weight: Decimal
+  clearWeight: Boolean
+  """
+  function and industry tags (职能、行业), e.g. 部门整体, 教育: at most 10, each at most 20 characters
+  """
+  tags: [String!]
+  appendTags: [String!]
+}
+"""
 UpdateMonthlyExecutionInput is used for update MonthlyExecution object.
 Input was generated by ent.
 """
@@ -8840,6 +10044,10 @@ input UpdateProjectInput {
   年度总体目标实际完成情况: what came of the goal
   """
   goalOutcome: String
+  """
+  whether starting the next year from this one copies the project (startYearFromLast)
+  """
+  continuesNextYear: Boolean
 }
 type User implements Node {
   id: ID!
@@ -9558,6 +10766,124 @@ input UserChangeInput {
 type NewAPIToken {
   token: String!
   apiToken: APIToken!
+}
+`, BuiltIn: false},
+	{Name: "../library.graphql", Input: `# The indicator library (指标库) and starting a department's year from the last one.
+# The library's entries are LibraryIndicator (graph/ent.graphql: the list
+# ` + "`" + `libraryIndicators` + "`" + `, its filters and ordering, the create and update inputs).
+
+extend type LibraryIndicator {
+  """
+  How many indicators were made from the entry, of those the caller may read
+  (its ` + "`" + `indicators` + "`" + ` connection lists them).
+  """
+  usageCount: Int!
+  """
+  The department-years whose indicators (overall or a project's) were made from the
+  entry, of those the caller may read, latest year first.
+  """
+  usedIn: [DepartmentYear!]!
+  """What the caller may do with the entry now."""
+  viewerCan: LibraryViewerCan!
+  """The steps of its proposal, oldest first: who moved it from what to what, when, with which comment."""
+  transitions: [LibraryTransition!]!
+}
+
+"""What the caller may do with a library entry now, as the access rules decide."""
+type LibraryViewerCan {
+  """Change or delete it."""
+  edit: Boolean!
+  """Propose it to the common library (a draft or a returned entry)."""
+  propose: Boolean!
+  """Approve or return it (a proposed entry; the finance bureau)."""
+  review: Boolean!
+}
+
+extend input LibraryIndicatorWhereInput {
+  """
+  Entries whose name, level 1, level 2, 评（扣）分标准 or one of whose tags contains
+  every word of this text (words are separated by spaces; Latin letters in any case).
+  """
+  search: String
+  """Entries that carry every one of these tags."""
+  tagsAll: [String!]
+}
+
+"""What startYearFromLast made: the new year and everything it copied into it."""
+type YearStart {
+  """The year started."""
+  departmentYear: DepartmentYear!
+  """The year it was started from (the year before)."""
+  previous: DepartmentYear!
+  """False when the year existed, empty, and was filled."""
+  createdYear: Boolean!
+  """Whether the goal text (预期目标) was copied; its outcome is left empty."""
+  goalCopied: Boolean!
+  """The key tasks copied (names and content; outcomes empty)."""
+  keyTasks: [KeyTask!]!
+  """The overall indicators copied, in order (targets, weights, criteria, bindings; no actual values, ratings or reasons)."""
+  indicators: [Indicator!]!
+  """The projects copied: last year's projects marked continuesNextYear, each with its indicators."""
+  projects: [Project!]!
+  """How many indicators of those projects were copied."""
+  projectIndicatorCount: Int!
+  """The draft evaluations made: the overall one, and one per copied project that had one."""
+  evaluations: [Evaluation!]!
+  """Last year's projects that were not copied (continuesNextYear false)."""
+  skippedProjects: [Project!]!
+}
+
+extend type Query {
+  """The tags of the library entries the caller may read, most used first."""
+  libraryTags: [String!]!
+}
+
+extend type Mutation {
+  """
+  A library entry. The finance bureau (administrators, reviewers) adds COMMON entries,
+  in the library at once, and DEPARTMENT ones; editors add their own department's
+  (departmentID in their subtree) as drafts, or as proposals with propose: true.
+  A quantitative entry needs its typical target range (targetMin, targetMax or both).
+  """
+  createLibraryIndicator(input: CreateLibraryIndicatorInput!, propose: Boolean = false): LibraryIndicator!
+  """Changes an entry: the bureau any entry, editors their department's while it is not proposed."""
+  updateLibraryIndicator(id: ID!, input: UpdateLibraryIndicatorInput!, version: Int): LibraryIndicator!
+  """Deletes an entry no indicator was made from."""
+  deleteLibraryIndicator(id: ID!): ID!
+  """Proposes a department's entry to the common library: DRAFT or RETURNED → PROPOSED."""
+  proposeLibraryIndicator(id: ID!): LibraryIndicator!
+  """
+  Proposes an indicator to the common library: a new entry of its department with its
+  levels, kind, operator, unit, 评（扣）分标准 and binding, its target as the typical
+  range and its weight, and the tags given. Refused (CONFLICT on indicatorID) when the
+  common library or a pending proposal of the department already has the entry.
+  """
+  proposeIndicatorToLibrary(indicatorID: ID!, tags: [String!]): LibraryIndicator!
+  """The finance bureau: PROPOSED → APPROVED; the entry joins the common library."""
+  approveLibraryIndicator(id: ID!, comment: String): LibraryIndicator!
+  """The finance bureau: PROPOSED → RETURNED, with the reason for the department."""
+  returnLibraryIndicator(id: ID!, comment: String!): LibraryIndicator!
+
+  """
+  Adds an indicator made from each library entry to a department-year (overall) or
+  one of its projects, in the order given: each is placed at the end of its level-2
+  group (a new group at the end), with the entry's levels, name, kind, operator,
+  unit, 评（扣）分标准 and binding; its target is the end of the typical range the
+  operator holds it to (the low end for ≥ > =, the high end for ≤ <), its weight the
+  entry's or 1. Through the same rules as createIndicator; all or nothing.
+  """
+  addIndicatorsFromLibrary(departmentYearID: ID!, projectID: ID, libraryIDs: [ID!]!): [Indicator!]!
+
+  """
+  Starts a department's year from the year before: the goal text, the key tasks, the
+  overall indicator tree and the projects marked continuesNextYear with their
+  indicator trees (targets, weights, criteria, bindings, library origins; no actual
+  values, ratings, scores' inputs or reasons), with draft evaluations. The budget
+  figures, months and funding lines are the new year's to enter. An existing year is
+  filled only when it holds nothing: otherwise CONFLICT (reason YEAR_HAS_DATA, naming
+  what it holds) and nothing changes.
+  """
+  startYearFromLast(departmentID: ID!, year: Int!): YearStart!
 }
 `, BuiltIn: false},
 	{Name: "../report.graphql", Input: `# The self-evaluation report, generated on the server (package domain/report).
@@ -10577,6 +11903,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_departmentYearID(ctx, field)
 	case "projectID":
 		return ec.fieldContext_Indicator_projectID(ctx, field)
+	case "libraryIndicatorID":
+		return ec.fieldContext_Indicator_libraryIndicatorID(ctx, field)
 	case "position":
 		return ec.fieldContext_Indicator_position(ctx, field)
 	case "level1":
@@ -10611,6 +11939,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_departmentYear(ctx, field)
 	case "project":
 		return ec.fieldContext_Indicator_project(ctx, field)
+	case "libraryIndicator":
+		return ec.fieldContext_Indicator_libraryIndicator(ctx, field)
 	case "effectiveActual":
 		return ec.fieldContext_Indicator_effectiveActual(ctx, field)
 	case "completionRate":
@@ -10677,6 +12007,122 @@ func (ec *executionContext) childFields_KeyTask(ctx context.Context, field graph
 		return ec.fieldContext_KeyTask_departmentYear(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KeyTask", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryIndicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LibraryIndicator_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LibraryIndicator_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_LibraryIndicator_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_LibraryIndicator_version(ctx, field)
+	case "scope":
+		return ec.fieldContext_LibraryIndicator_scope(ctx, field)
+	case "departmentID":
+		return ec.fieldContext_LibraryIndicator_departmentID(ctx, field)
+	case "level1":
+		return ec.fieldContext_LibraryIndicator_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_LibraryIndicator_level2(ctx, field)
+	case "name":
+		return ec.fieldContext_LibraryIndicator_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_LibraryIndicator_kind(ctx, field)
+	case "operator":
+		return ec.fieldContext_LibraryIndicator_operator(ctx, field)
+	case "unit":
+		return ec.fieldContext_LibraryIndicator_unit(ctx, field)
+	case "scoringCriteria":
+		return ec.fieldContext_LibraryIndicator_scoringCriteria(ctx, field)
+	case "binding":
+		return ec.fieldContext_LibraryIndicator_binding(ctx, field)
+	case "targetMin":
+		return ec.fieldContext_LibraryIndicator_targetMin(ctx, field)
+	case "targetMax":
+		return ec.fieldContext_LibraryIndicator_targetMax(ctx, field)
+	case "weight":
+		return ec.fieldContext_LibraryIndicator_weight(ctx, field)
+	case "tags":
+		return ec.fieldContext_LibraryIndicator_tags(ctx, field)
+	case "status":
+		return ec.fieldContext_LibraryIndicator_status(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_LibraryIndicator_reviewComment(ctx, field)
+	case "department":
+		return ec.fieldContext_LibraryIndicator_department(ctx, field)
+	case "indicators":
+		return ec.fieldContext_LibraryIndicator_indicators(ctx, field)
+	case "usageCount":
+		return ec.fieldContext_LibraryIndicator_usageCount(ctx, field)
+	case "usedIn":
+		return ec.fieldContext_LibraryIndicator_usedIn(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_LibraryIndicator_viewerCan(ctx, field)
+	case "transitions":
+		return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryIndicator", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryIndicatorConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LibraryIndicatorConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LibraryIndicatorConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LibraryIndicatorConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryIndicatorConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryIndicatorEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_LibraryIndicatorEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_LibraryIndicatorEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryIndicatorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LibraryTransition_id(ctx, field)
+	case "libraryIndicatorID":
+		return ec.fieldContext_LibraryTransition_libraryIndicatorID(ctx, field)
+	case "from":
+		return ec.fieldContext_LibraryTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_LibraryTransition_to(ctx, field)
+	case "comment":
+		return ec.fieldContext_LibraryTransition_comment(ctx, field)
+	case "actorID":
+		return ec.fieldContext_LibraryTransition_actorID(ctx, field)
+	case "actorName":
+		return ec.fieldContext_LibraryTransition_actorName(ctx, field)
+	case "at":
+		return ec.fieldContext_LibraryTransition_at(ctx, field)
+	case "libraryIndicator":
+		return ec.fieldContext_LibraryTransition_libraryIndicator(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryTransition", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edit":
+		return ec.fieldContext_LibraryViewerCan_edit(ctx, field)
+	case "propose":
+		return ec.fieldContext_LibraryViewerCan_propose(ctx, field)
+	case "review":
+		return ec.fieldContext_LibraryViewerCan_review(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields_Limits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10797,6 +12243,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_goal(ctx, field)
 	case "goalOutcome":
 		return ec.fieldContext_Project_goalOutcome(ctx, field)
+	case "continuesNextYear":
+		return ec.fieldContext_Project_continuesNextYear(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Project_departmentYear(ctx, field)
 	case "indicators":
@@ -11257,6 +12705,32 @@ func (ec *executionContext) childFields_YearOnYearGroup(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type YearOnYearGroup", field.Name)
 }
 
+func (ec *executionContext) childFields_YearStart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "departmentYear":
+		return ec.fieldContext_YearStart_departmentYear(ctx, field)
+	case "previous":
+		return ec.fieldContext_YearStart_previous(ctx, field)
+	case "createdYear":
+		return ec.fieldContext_YearStart_createdYear(ctx, field)
+	case "goalCopied":
+		return ec.fieldContext_YearStart_goalCopied(ctx, field)
+	case "keyTasks":
+		return ec.fieldContext_YearStart_keyTasks(ctx, field)
+	case "indicators":
+		return ec.fieldContext_YearStart_indicators(ctx, field)
+	case "projects":
+		return ec.fieldContext_YearStart_projects(ctx, field)
+	case "projectIndicatorCount":
+		return ec.fieldContext_YearStart_projectIndicatorCount(ctx, field)
+	case "evaluations":
+		return ec.fieldContext_YearStart_evaluations(ctx, field)
+	case "skippedProjects":
+		return ec.fieldContext_YearStart_skippedProjects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearStart", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -11617,7 +13091,113 @@ func (ec *executionContext) field_Department_years_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_LibraryIndicator_indicators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.IndicatorOrder, error) {
+			return ec.unmarshalOIndicatorOrder2ᚕᚖjixiaoᚋentᚐIndicatorOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.IndicatorWhereInput, error) {
+			return ec.unmarshalOIndicatorWhereInput2ᚖjixiaoᚋentᚐIndicatorWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addIndicatorsFromLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "libraryIDs",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["libraryIDs"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -11742,6 +13322,28 @@ func (ec *executionContext) field_Mutation_createKeyTask_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateLibraryIndicatorInput, error) {
+			return ec.unmarshalNCreateLibraryIndicatorInput2jixiaoᚋentᚐCreateLibraryIndicatorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "propose",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["propose"] = arg1
 	return args, nil
 }
 
@@ -11871,6 +13473,20 @@ func (ec *executionContext) field_Mutation_deleteKeyTask_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11937,6 +13553,42 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_proposeIndicatorToLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tags",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tags"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11952,6 +13604,28 @@ func (ec *executionContext) field_Mutation_publishEvaluation_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Mutation_returnEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -12074,6 +13748,28 @@ func (ec *executionContext) field_Mutation_setReportText_args(ctx context.Contex
 		return nil, err
 	}
 	args["version"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startYearFromLast_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg1
 	return args, nil
 }
 
@@ -12255,6 +13951,36 @@ func (ec *executionContext) field_Mutation_updateKeyTask_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateKeyTaskInput, error) {
 			return ec.unmarshalNUpdateKeyTaskInput2jixiaoᚋentᚐUpdateKeyTaskInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateLibraryIndicatorInput, error) {
+			return ec.unmarshalNUpdateLibraryIndicatorInput2jixiaoᚋentᚐUpdateLibraryIndicatorInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13239,6 +14965,60 @@ func (ec *executionContext) field_Query_indicators_args(ctx context.Context, raw
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.IndicatorWhereInput, error) {
 			return ec.unmarshalOIndicatorWhereInput2ᚖjixiaoᚋentᚐIndicatorWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_libraryIndicators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.LibraryIndicatorOrder, error) {
+			return ec.unmarshalOLibraryIndicatorOrder2ᚕᚖjixiaoᚋentᚐLibraryIndicatorOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.LibraryIndicatorWhereInput, error) {
+			return ec.unmarshalOLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19369,6 +21149,29 @@ func (ec *executionContext) fieldContext_Indicator_projectID(_ context.Context, 
 	return graphql.NewScalarFieldContext("Indicator", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Indicator_libraryIndicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_libraryIndicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LibraryIndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_libraryIndicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Indicator_position(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19773,6 +21576,38 @@ func (ec *executionContext) fieldContext_Indicator_project(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_libraryIndicator(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_libraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LibraryIndicator(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalOLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_libraryIndicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20377,6 +22212,1088 @@ func (ec *executionContext) fieldContext_KeyTask_departmentYear(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_id(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LibraryIndicator_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LibraryIndicator_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LibraryIndicator_version(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LibraryIndicator_scope(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v libraryindicator.Scope) graphql.Marshaler {
+			return ec.marshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "LibraryScope")
+}
+
+func (ec *executionContext) _LibraryIndicator_departmentID(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_departmentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_departmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LibraryIndicator_level1(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_level2(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_name(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_kind(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v libraryindicator.Kind) graphql.Marshaler {
+			return ec.marshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "IndicatorKind")
+}
+
+func (ec *executionContext) _LibraryIndicator_operator(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_operator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *libraryindicator.Operator) graphql.Marshaler {
+			return ec.marshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_operator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Operator")
+}
+
+func (ec *executionContext) _LibraryIndicator_unit(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_scoringCriteria(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_scoringCriteria(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoringCriteria, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_scoringCriteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_binding(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_binding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Binding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *libraryindicator.Binding) graphql.Marshaler {
+			return ec.marshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_binding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "FormulaBinding")
+}
+
+func (ec *executionContext) _LibraryIndicator_targetMin(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_targetMin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetMin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_targetMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LibraryIndicator_targetMax(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_targetMax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetMax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_targetMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LibraryIndicator_weight(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LibraryIndicator_tags(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_status(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v libraryindicator.Status) graphql.Marshaler {
+			return ec.marshalNLibraryStatus2jixiaoᚋentᚋlibraryindicatorᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "LibraryStatus")
+}
+
+func (ec *executionContext) _LibraryIndicator_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryIndicator_department(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalODepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_indicators(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Indicators(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.IndicatorOrder), fc.Args["where"].(*ent.IndicatorWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IndicatorConnection) graphql.Marshaler {
+			return ec.marshalNIndicatorConnection2ᚖjixiaoᚋentᚐIndicatorConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_indicators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LibraryIndicator_indicators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_usageCount(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_usageCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LibraryIndicator().UsageCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_usageCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicator", field, true, true, "Int")
+}
+
+func (ec *executionContext) _LibraryIndicator_usedIn(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_usedIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LibraryIndicator().UsedIn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚕᚖjixiaoᚋentᚐDepartmentYearᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_usedIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LibraryIndicator().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LibraryViewerCan) graphql.Marshaler {
+			return ec.marshalNLibraryViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐLibraryViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicator_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicator_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LibraryIndicator().Transitions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
+			return ec.marshalNLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicator_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicatorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicatorConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LibraryIndicatorEdge) graphql.Marshaler {
+			return ec.marshalOLibraryIndicatorEdge2ᚕᚖjixiaoᚋentᚐLibraryIndicatorEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicatorConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicatorConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicatorEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicatorConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicatorConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicatorConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicatorConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicatorConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicatorConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicatorConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicatorConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LibraryIndicatorEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicatorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicatorEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalOLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicatorEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryIndicatorEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryIndicatorEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryIndicatorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryIndicatorEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryIndicatorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryIndicatorEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _LibraryTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LibraryTransition_libraryIndicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_libraryIndicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LibraryIndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_libraryIndicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LibraryTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v librarytransition.From) graphql.Marshaler {
+			return ec.marshalNLibraryTransitionFrom2jixiaoᚋentᚋlibrarytransitionᚐFrom(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "LibraryTransitionFrom")
+}
+
+func (ec *executionContext) _LibraryTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v librarytransition.To) graphql.Marshaler {
+			return ec.marshalNLibraryTransitionTo2jixiaoᚋentᚋlibrarytransitionᚐTo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "LibraryTransitionTo")
+}
+
+func (ec *executionContext) _LibraryTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryTransition_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LibraryTransition_actorName(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_actorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _LibraryTransition_at(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LibraryTransition_libraryIndicator(ctx context.Context, field graphql.CollectedField, obj *ent.LibraryTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryTransition_libraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LibraryIndicator(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryTransition_libraryIndicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.LibraryViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryViewerCan_edit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LibraryViewerCan_propose(ctx context.Context, field graphql.CollectedField, obj *model.LibraryViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryViewerCan_propose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Propose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryViewerCan_propose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LibraryViewerCan_review(ctx context.Context, field graphql.CollectedField, obj *model.LibraryViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryViewerCan_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryViewerCan_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Limits_fields(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
@@ -22336,6 +25253,402 @@ func (ec *executionContext) fieldContext_Mutation_importEvaluationForm(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateLibraryIndicator(ctx, fc.Args["input"].(ent.CreateLibraryIndicatorInput), fc.Args["propose"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateLibraryIndicator(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateLibraryIndicatorInput), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteLibraryIndicator(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeLibraryIndicator(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeIndicatorToLibrary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeIndicatorToLibrary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeIndicatorToLibrary(ctx, fc.Args["indicatorID"].(int), fc.Args["tags"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeIndicatorToLibrary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeIndicatorToLibrary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveLibraryIndicator(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnLibraryIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnLibraryIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnLibraryIndicator(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+			return ec.marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnLibraryIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnLibraryIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIndicatorsFromLibrary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIndicatorsFromLibrary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIndicatorsFromLibrary(ctx, fc.Args["departmentYearID"].(int), fc.Args["projectID"].(*int), fc.Args["libraryIDs"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚕᚖjixiaoᚋentᚐIndicatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIndicatorsFromLibrary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIndicatorsFromLibrary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startYearFromLast(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startYearFromLast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartYearFromLast(ctx, fc.Args["departmentID"].(int), fc.Args["year"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *newyear.Summary) graphql.Marshaler {
+			return ec.marshalNYearStart2ᚖjixiaoᚋdomainᚋnewyearᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startYearFromLast(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearStart(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startYearFromLast_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setReportText(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22958,6 +26271,29 @@ func (ec *executionContext) _Project_goalOutcome(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Project_goalOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Project", field, false, false, "String")
+}
+
+func (ec *executionContext) _Project_continuesNextYear(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_continuesNextYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContinuesNextYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_continuesNextYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Project_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
@@ -23867,6 +27203,50 @@ func (ec *executionContext) fieldContext_Query_indicators(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_libraryIndicators(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_libraryIndicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LibraryIndicators(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.LibraryIndicatorOrder), fc.Args["where"].(*ent.LibraryIndicatorWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LibraryIndicatorConnection) graphql.Marshaler {
+			return ec.marshalNLibraryIndicatorConnection2ᚖjixiaoᚋentᚐLibraryIndicatorConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_libraryIndicators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryIndicatorConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_libraryIndicators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24369,6 +27749,29 @@ func (ec *executionContext) fieldContext_Query_limits(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_libraryTags(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_libraryTags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().LibraryTags(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_libraryTags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_ruleSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -27954,6 +31357,299 @@ func (ec *executionContext) fieldContext_YearOnYearGroup_change(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _YearStart_departmentYear(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_previous(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Previous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_createdYear(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_createdYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_createdYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearStart", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _YearStart_goalCopied(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_goalCopied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalCopied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_goalCopied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearStart", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _YearStart_keyTasks(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_keyTasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyTasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.KeyTask) graphql.Marshaler {
+			return ec.marshalNKeyTask2ᚕᚖjixiaoᚋentᚐKeyTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_keyTasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_indicators(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚕᚖjixiaoᚋentᚐIndicatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_indicators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_projects(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖjixiaoᚋentᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_projectIndicatorCount(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_projectIndicatorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectIndicatorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_projectIndicatorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearStart", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearStart_evaluations(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_evaluations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚕᚖjixiaoᚋentᚐEvaluationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_evaluations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStart_skippedProjects(ctx context.Context, field graphql.CollectedField, obj *newyear.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStart_skippedProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkippedProjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖjixiaoᚋentᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStart_skippedProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30733,7 +34429,7 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "actual", "binding", "rating", "ratedScore", "deviationReason", "scoringCriteria", "departmentYearID", "projectID"}
+	fieldsInOrder := [...]string{"position", "level1", "level2", "name", "kind", "operator", "target", "unit", "weight", "actual", "binding", "rating", "ratedScore", "deviationReason", "scoringCriteria", "departmentYearID", "projectID", "libraryIndicatorID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30859,6 +34555,13 @@ func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Conte
 				return it, err
 			}
 			it.ProjectID = data
+		case "libraryIndicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorID = data
 		}
 	}
 	return it, nil
@@ -30946,6 +34649,139 @@ func UnmarshalCreateKeyTaskInput(ctx context.Context, raw any) (ent.CreateKeyTas
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateLibraryIndicatorInput(ctx context.Context, obj any) (ent.CreateLibraryIndicatorInput, error) {
+	var it ent.CreateLibraryIndicatorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scope", "level1", "level2", "name", "kind", "operator", "unit", "scoringCriteria", "binding", "targetMin", "targetMax", "weight", "tags", "departmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "level1":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1 = data
+		case "level2":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2 = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "operator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operator"))
+			data, err := ec.unmarshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operator = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
+		case "binding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("binding"))
+			data, err := ec.unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Binding = data
+		case "targetMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMin"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMin = data
+		case "targetMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMax"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMax = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "departmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateLibraryIndicatorInput unmarshals raw into the CreateLibraryIndicatorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateLibraryIndicatorInput(ctx context.Context, raw any) (ent.CreateLibraryIndicatorInput, error) {
+	var out ent.CreateLibraryIndicatorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateLibraryIndicatorInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMonthlyExecutionInput(ctx context.Context, obj any) (ent.CreateMonthlyExecutionInput, error) {
 	var it ent.CreateMonthlyExecutionInput
 	if obj == nil {
@@ -31020,7 +34856,7 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome", "departmentYearID"}
+	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome", "continuesNextYear", "departmentYearID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31097,6 +34933,13 @@ func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.GoalOutcome = data
+		case "continuesNextYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("continuesNextYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContinuesNextYear = data
 		case "departmentYearID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -35830,7 +39673,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "scoringCriteria", "scoringCriteriaNEQ", "scoringCriteriaIn", "scoringCriteriaNotIn", "scoringCriteriaGT", "scoringCriteriaGTE", "scoringCriteriaLT", "scoringCriteriaLTE", "scoringCriteriaContains", "scoringCriteriaHasPrefix", "scoringCriteriaHasSuffix", "scoringCriteriaEqualFold", "scoringCriteriaContainsFold", "effectiveActual", "effectiveActualNEQ", "effectiveActualIn", "effectiveActualNotIn", "effectiveActualGT", "effectiveActualGTE", "effectiveActualLT", "effectiveActualLTE", "effectiveActualIsNil", "effectiveActualNotNil", "completionRate", "completionRateNEQ", "completionRateIn", "completionRateNotIn", "completionRateGT", "completionRateGTE", "completionRateLT", "completionRateLTE", "completionRateIsNil", "completionRateNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "attainment", "attainmentNEQ", "attainmentIn", "attainmentNotIn", "attainmentGT", "attainmentGTE", "attainmentLT", "attainmentLTE", "deviationRequired", "deviationRequiredNEQ", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "libraryIndicatorID", "libraryIndicatorIDNEQ", "libraryIndicatorIDIn", "libraryIndicatorIDNotIn", "libraryIndicatorIDIsNil", "libraryIndicatorIDNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "actual", "actualNEQ", "actualIn", "actualNotIn", "actualGT", "actualGTE", "actualLT", "actualLTE", "actualIsNil", "actualNotNil", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "rating", "ratingNEQ", "ratingIn", "ratingNotIn", "ratingIsNil", "ratingNotNil", "ratedScore", "ratedScoreNEQ", "ratedScoreIn", "ratedScoreNotIn", "ratedScoreGT", "ratedScoreGTE", "ratedScoreLT", "ratedScoreLTE", "ratedScoreIsNil", "ratedScoreNotNil", "deviationReason", "deviationReasonNEQ", "deviationReasonIn", "deviationReasonNotIn", "deviationReasonGT", "deviationReasonGTE", "deviationReasonLT", "deviationReasonLTE", "deviationReasonContains", "deviationReasonHasPrefix", "deviationReasonHasSuffix", "deviationReasonEqualFold", "deviationReasonContainsFold", "scoringCriteria", "scoringCriteriaNEQ", "scoringCriteriaIn", "scoringCriteriaNotIn", "scoringCriteriaGT", "scoringCriteriaGTE", "scoringCriteriaLT", "scoringCriteriaLTE", "scoringCriteriaContains", "scoringCriteriaHasPrefix", "scoringCriteriaHasSuffix", "scoringCriteriaEqualFold", "scoringCriteriaContainsFold", "effectiveActual", "effectiveActualNEQ", "effectiveActualIn", "effectiveActualNotIn", "effectiveActualGT", "effectiveActualGTE", "effectiveActualLT", "effectiveActualLTE", "effectiveActualIsNil", "effectiveActualNotNil", "completionRate", "completionRateNEQ", "completionRateIn", "completionRateNotIn", "completionRateGT", "completionRateGTE", "completionRateLT", "completionRateLTE", "completionRateIsNil", "completionRateNotNil", "score", "scoreNEQ", "scoreIn", "scoreNotIn", "scoreGT", "scoreGTE", "scoreLT", "scoreLTE", "attainment", "attainmentNEQ", "attainmentIn", "attainmentNotIn", "attainmentGT", "attainmentGTE", "attainmentLT", "attainmentLTE", "deviationRequired", "deviationRequiredNEQ", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith", "hasLibraryIndicator", "hasLibraryIndicatorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36152,6 +39995,48 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.ProjectIDNotNil = data
+		case "libraryIndicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorID = data
+		case "libraryIndicatorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorIDNEQ = data
+		case "libraryIndicatorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorIDIn = data
+		case "libraryIndicatorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorIDNotIn = data
+		case "libraryIndicatorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorIDIsNil = data
+		case "libraryIndicatorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("libraryIndicatorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LibraryIndicatorIDNotNil = data
 		case "position":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -37468,6 +41353,20 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasProjectWith = data
+		case "hasLibraryIndicator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLibraryIndicator"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLibraryIndicator = data
+		case "hasLibraryIndicatorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLibraryIndicatorWith"))
+			data, err := ec.unmarshalOLibraryIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐLibraryIndicatorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLibraryIndicatorWith = data
 		}
 	}
 	return it, nil
@@ -38074,6 +41973,1351 @@ func (ec *executionContext) unmarshalInputKeyTaskWhereInput(ctx context.Context,
 func UnmarshalKeyTaskWhereInput(ctx context.Context, raw any) (ent.KeyTaskWhereInput, error) {
 	var out ent.KeyTaskWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "KeyTaskWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLibraryIndicatorOrder(ctx context.Context, obj any) (ent.LibraryIndicatorOrder, error) {
+	var it ent.LibraryIndicatorOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNLibraryIndicatorOrderField2ᚖjixiaoᚋentᚐLibraryIndicatorOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLibraryIndicatorOrder unmarshals raw into the LibraryIndicatorOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLibraryIndicatorOrder(ctx context.Context, raw any) (ent.LibraryIndicatorOrder, error) {
+	var out ent.LibraryIndicatorOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LibraryIndicatorOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLibraryIndicatorWhereInput(ctx context.Context, obj any) (ent.LibraryIndicatorWhereInput, error) {
+	var it ent.LibraryIndicatorWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "departmentIDIsNil", "departmentIDNotNil", "level1", "level1NEQ", "level1In", "level1NotIn", "level1GT", "level1GTE", "level1LT", "level1LTE", "level1Contains", "level1HasPrefix", "level1HasSuffix", "level1EqualFold", "level1ContainsFold", "level2", "level2NEQ", "level2In", "level2NotIn", "level2GT", "level2GTE", "level2LT", "level2LTE", "level2Contains", "level2HasPrefix", "level2HasSuffix", "level2EqualFold", "level2ContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "operator", "operatorNEQ", "operatorIn", "operatorNotIn", "operatorIsNil", "operatorNotNil", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "scoringCriteria", "scoringCriteriaNEQ", "scoringCriteriaIn", "scoringCriteriaNotIn", "scoringCriteriaGT", "scoringCriteriaGTE", "scoringCriteriaLT", "scoringCriteriaLTE", "scoringCriteriaContains", "scoringCriteriaHasPrefix", "scoringCriteriaHasSuffix", "scoringCriteriaEqualFold", "scoringCriteriaContainsFold", "binding", "bindingNEQ", "bindingIn", "bindingNotIn", "bindingIsNil", "bindingNotNil", "targetMin", "targetMinNEQ", "targetMinIn", "targetMinNotIn", "targetMinGT", "targetMinGTE", "targetMinLT", "targetMinLTE", "targetMinIsNil", "targetMinNotNil", "targetMax", "targetMaxNEQ", "targetMaxIn", "targetMaxNotIn", "targetMaxGT", "targetMaxGTE", "targetMaxLT", "targetMaxLTE", "targetMaxIsNil", "targetMaxNotNil", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "weightIsNil", "weightNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "hasDepartment", "hasDepartmentWith", "hasIndicators", "hasIndicatorsWith", "search", "tagsAll"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOLibraryIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐLibraryIndicatorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOLibraryIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐLibraryIndicatorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOLibraryScope2ᚖjixiaoᚋentᚋlibraryindicatorᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "scopeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeNEQ"))
+			data, err := ec.unmarshalOLibraryScope2ᚖjixiaoᚋentᚋlibraryindicatorᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeNEQ = data
+		case "scopeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIn"))
+			data, err := ec.unmarshalOLibraryScope2ᚕjixiaoᚋentᚋlibraryindicatorᚐScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIn = data
+		case "scopeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeNotIn"))
+			data, err := ec.unmarshalOLibraryScope2ᚕjixiaoᚋentᚋlibraryindicatorᚐScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeNotIn = data
+		case "departmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		case "departmentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNEQ = data
+		case "departmentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDIn = data
+		case "departmentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNotIn = data
+		case "departmentIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDIsNil = data
+		case "departmentIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNotNil = data
+		case "level1":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1 = data
+		case "level1NEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1NEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1NEQ = data
+		case "level1In":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1In"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1In = data
+		case "level1NotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1NotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1NotIn = data
+		case "level1GT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1GT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1GT = data
+		case "level1GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1GTE = data
+		case "level1LT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1LT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1LT = data
+		case "level1LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1LTE = data
+		case "level1Contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1Contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1Contains = data
+		case "level1HasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1HasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1HasPrefix = data
+		case "level1HasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1HasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1HasSuffix = data
+		case "level1EqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1EqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1EqualFold = data
+		case "level1ContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1ContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1ContainsFold = data
+		case "level2":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2 = data
+		case "level2NEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2NEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2NEQ = data
+		case "level2In":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2In"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2In = data
+		case "level2NotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2NotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2NotIn = data
+		case "level2GT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2GT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2GT = data
+		case "level2GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2GTE = data
+		case "level2LT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2LT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2LT = data
+		case "level2LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2LTE = data
+		case "level2Contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2Contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2Contains = data
+		case "level2HasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2HasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2HasPrefix = data
+		case "level2HasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2HasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2HasSuffix = data
+		case "level2EqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2EqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2EqualFold = data
+		case "level2ContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2ContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2ContainsFold = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋlibraryindicatorᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋlibraryindicatorᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOIndicatorKind2ᚕjixiaoᚋentᚋlibraryindicatorᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOIndicatorKind2ᚕjixiaoᚋentᚋlibraryindicatorᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "operator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operator"))
+			data, err := ec.unmarshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operator = data
+		case "operatorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatorNEQ"))
+			data, err := ec.unmarshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatorNEQ = data
+		case "operatorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatorIn"))
+			data, err := ec.unmarshalOOperator2ᚕjixiaoᚋentᚋlibraryindicatorᚐOperatorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatorIn = data
+		case "operatorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatorNotIn"))
+			data, err := ec.unmarshalOOperator2ᚕjixiaoᚋentᚋlibraryindicatorᚐOperatorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatorNotIn = data
+		case "operatorIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatorIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatorIsNil = data
+		case "operatorNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operatorNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperatorNotNil = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "unitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitNEQ = data
+		case "unitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIn = data
+		case "unitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitNotIn = data
+		case "unitGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitGT = data
+		case "unitGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitGTE = data
+		case "unitLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitLT = data
+		case "unitLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitLTE = data
+		case "unitContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitContains = data
+		case "unitHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitHasPrefix = data
+		case "unitHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitHasSuffix = data
+		case "unitEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitEqualFold = data
+		case "unitContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitContainsFold = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
+		case "scoringCriteriaNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaNEQ = data
+		case "scoringCriteriaIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaIn = data
+		case "scoringCriteriaNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaNotIn = data
+		case "scoringCriteriaGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaGT = data
+		case "scoringCriteriaGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaGTE = data
+		case "scoringCriteriaLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaLT = data
+		case "scoringCriteriaLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaLTE = data
+		case "scoringCriteriaContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaContains = data
+		case "scoringCriteriaHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaHasPrefix = data
+		case "scoringCriteriaHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaHasSuffix = data
+		case "scoringCriteriaEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaEqualFold = data
+		case "scoringCriteriaContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteriaContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteriaContainsFold = data
+		case "binding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("binding"))
+			data, err := ec.unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Binding = data
+		case "bindingNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bindingNEQ"))
+			data, err := ec.unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BindingNEQ = data
+		case "bindingIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bindingIn"))
+			data, err := ec.unmarshalOFormulaBinding2ᚕjixiaoᚋentᚋlibraryindicatorᚐBindingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BindingIn = data
+		case "bindingNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bindingNotIn"))
+			data, err := ec.unmarshalOFormulaBinding2ᚕjixiaoᚋentᚋlibraryindicatorᚐBindingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BindingNotIn = data
+		case "bindingIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bindingIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BindingIsNil = data
+		case "bindingNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bindingNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BindingNotNil = data
+		case "targetMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMin"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMin = data
+		case "targetMinNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinNEQ = data
+		case "targetMinIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinIn = data
+		case "targetMinNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinNotIn = data
+		case "targetMinGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinGT = data
+		case "targetMinGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinGTE = data
+		case "targetMinLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinLT = data
+		case "targetMinLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinLTE = data
+		case "targetMinIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinIsNil = data
+		case "targetMinNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMinNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMinNotNil = data
+		case "targetMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMax"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMax = data
+		case "targetMaxNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxNEQ = data
+		case "targetMaxIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxIn = data
+		case "targetMaxNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxNotIn = data
+		case "targetMaxGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxGT = data
+		case "targetMaxGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxGTE = data
+		case "targetMaxLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxLT = data
+		case "targetMaxLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxLTE = data
+		case "targetMaxIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxIsNil = data
+		case "targetMaxNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMaxNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMaxNotNil = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "weightNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightNEQ = data
+		case "weightIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightIn = data
+		case "weightNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightNotIn = data
+		case "weightGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightGT = data
+		case "weightGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightGTE = data
+		case "weightLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightLT = data
+		case "weightLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightLTE = data
+		case "weightIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightIsNil = data
+		case "weightNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weightNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WeightNotNil = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindicatorᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindicatorᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOLibraryStatus2ᚕjixiaoᚋentᚋlibraryindicatorᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOLibraryStatus2ᚕjixiaoᚋentᚋlibraryindicatorᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "reviewComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewComment = data
+		case "reviewCommentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNEQ = data
+		case "reviewCommentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentIn = data
+		case "reviewCommentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNotIn = data
+		case "reviewCommentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGT = data
+		case "reviewCommentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGTE = data
+		case "reviewCommentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLT = data
+		case "reviewCommentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLTE = data
+		case "reviewCommentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContains = data
+		case "reviewCommentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasPrefix = data
+		case "reviewCommentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasSuffix = data
+		case "reviewCommentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentEqualFold = data
+		case "reviewCommentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContainsFold = data
+		case "hasDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartment = data
+		case "hasDepartmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentWith"))
+			data, err := ec.unmarshalODepartmentWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentWith = data
+		case "hasIndicators":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIndicators"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIndicators = data
+		case "hasIndicatorsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIndicatorsWith"))
+			data, err := ec.unmarshalOIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐIndicatorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIndicatorsWith = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.LibraryIndicatorWhereInput().Search(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "tagsAll":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagsAll"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.LibraryIndicatorWhereInput().TagsAll(ctx, &it, data); err != nil {
+				return it, err
+			}
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLibraryIndicatorWhereInput unmarshals raw into the LibraryIndicatorWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLibraryIndicatorWhereInput(ctx context.Context, raw any) (ent.LibraryIndicatorWhereInput, error) {
+	var out ent.LibraryIndicatorWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LibraryIndicatorWhereInput", raw, &out)
 	return out, err
 }
 
@@ -38698,7 +43942,7 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "supervisingDepartment", "supervisingDepartmentNEQ", "supervisingDepartmentIn", "supervisingDepartmentNotIn", "supervisingDepartmentGT", "supervisingDepartmentGTE", "supervisingDepartmentLT", "supervisingDepartmentLTE", "supervisingDepartmentContains", "supervisingDepartmentHasPrefix", "supervisingDepartmentHasSuffix", "supervisingDepartmentEqualFold", "supervisingDepartmentContainsFold", "implementingUnit", "implementingUnitNEQ", "implementingUnitIn", "implementingUnitNotIn", "implementingUnitGT", "implementingUnitGTE", "implementingUnitLT", "implementingUnitLTE", "implementingUnitContains", "implementingUnitHasPrefix", "implementingUnitHasSuffix", "implementingUnitEqualFold", "implementingUnitContainsFold", "initialBudget", "initialBudgetNEQ", "initialBudgetIn", "initialBudgetNotIn", "initialBudgetGT", "initialBudgetGTE", "initialBudgetLT", "initialBudgetLTE", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "goalOutcome", "goalOutcomeNEQ", "goalOutcomeIn", "goalOutcomeNotIn", "goalOutcomeGT", "goalOutcomeGTE", "goalOutcomeLT", "goalOutcomeLTE", "goalOutcomeContains", "goalOutcomeHasPrefix", "goalOutcomeHasSuffix", "goalOutcomeEqualFold", "goalOutcomeContainsFold", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "supervisingDepartment", "supervisingDepartmentNEQ", "supervisingDepartmentIn", "supervisingDepartmentNotIn", "supervisingDepartmentGT", "supervisingDepartmentGTE", "supervisingDepartmentLT", "supervisingDepartmentLTE", "supervisingDepartmentContains", "supervisingDepartmentHasPrefix", "supervisingDepartmentHasSuffix", "supervisingDepartmentEqualFold", "supervisingDepartmentContainsFold", "implementingUnit", "implementingUnitNEQ", "implementingUnitIn", "implementingUnitNotIn", "implementingUnitGT", "implementingUnitGTE", "implementingUnitLT", "implementingUnitLTE", "implementingUnitContains", "implementingUnitHasPrefix", "implementingUnitHasSuffix", "implementingUnitEqualFold", "implementingUnitContainsFold", "initialBudget", "initialBudgetNEQ", "initialBudgetIn", "initialBudgetNotIn", "initialBudgetGT", "initialBudgetGTE", "initialBudgetLT", "initialBudgetLTE", "budget", "budgetNEQ", "budgetIn", "budgetNotIn", "budgetGT", "budgetGTE", "budgetLT", "budgetLTE", "executed", "executedNEQ", "executedIn", "executedNotIn", "executedGT", "executedGTE", "executedLT", "executedLTE", "goal", "goalNEQ", "goalIn", "goalNotIn", "goalGT", "goalGTE", "goalLT", "goalLTE", "goalContains", "goalHasPrefix", "goalHasSuffix", "goalEqualFold", "goalContainsFold", "goalOutcome", "goalOutcomeNEQ", "goalOutcomeIn", "goalOutcomeNotIn", "goalOutcomeGT", "goalOutcomeGTE", "goalOutcomeLT", "goalOutcomeLTE", "goalOutcomeContains", "goalOutcomeHasPrefix", "goalOutcomeHasSuffix", "goalOutcomeEqualFold", "goalOutcomeContainsFold", "continuesNextYear", "continuesNextYearNEQ", "executionRate", "executionRateNEQ", "executionRateIn", "executionRateNotIn", "executionRateGT", "executionRateGTE", "executionRateLT", "executionRateLTE", "executionRateIsNil", "executionRateNotNil", "executionScore", "executionScoreNEQ", "executionScoreIn", "executionScoreNotIn", "executionScoreGT", "executionScoreGTE", "executionScoreLT", "executionScoreLTE", "hasDepartmentYear", "hasDepartmentYearWith", "hasIndicators", "hasIndicatorsWith", "hasEvaluations", "hasEvaluationsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39783,6 +45027,20 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.GoalOutcomeContainsFold = data
+		case "continuesNextYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("continuesNextYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContinuesNextYear = data
+		case "continuesNextYearNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("continuesNextYearNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContinuesNextYearNEQ = data
 		case "executionRate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionRate"))
 			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
@@ -40655,6 +45913,167 @@ func UnmarshalUpdateKeyTaskInput(ctx context.Context, raw any) (ent.UpdateKeyTas
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateLibraryIndicatorInput(ctx context.Context, obj any) (ent.UpdateLibraryIndicatorInput, error) {
+	var it ent.UpdateLibraryIndicatorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"level1", "level2", "name", "kind", "operator", "clearOperator", "unit", "scoringCriteria", "binding", "clearBinding", "targetMin", "clearTargetMin", "targetMax", "clearTargetMax", "weight", "clearWeight", "tags", "appendTags"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "level1":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level1"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level1 = data
+		case "level2":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level2"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level2 = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋlibraryindicatorᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "operator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operator"))
+			data, err := ec.unmarshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operator = data
+		case "clearOperator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOperator"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOperator = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "scoringCriteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoringCriteria"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoringCriteria = data
+		case "binding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("binding"))
+			data, err := ec.unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Binding = data
+		case "clearBinding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearBinding"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearBinding = data
+		case "targetMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMin"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMin = data
+		case "clearTargetMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTargetMin"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTargetMin = data
+		case "targetMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetMax"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetMax = data
+		case "clearTargetMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTargetMax"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTargetMax = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "clearWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearWeight"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearWeight = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		case "appendTags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendTags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendTags = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateLibraryIndicatorInput unmarshals raw into the UpdateLibraryIndicatorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateLibraryIndicatorInput(ctx context.Context, raw any) (ent.UpdateLibraryIndicatorInput, error) {
+	var out ent.UpdateLibraryIndicatorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateLibraryIndicatorInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMonthlyExecutionInput(ctx context.Context, obj any) (ent.UpdateMonthlyExecutionInput, error) {
 	var it ent.UpdateMonthlyExecutionInput
 	if obj == nil {
@@ -40722,7 +46141,7 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome"}
+	fieldsInOrder := [...]string{"code", "name", "category", "supervisingDepartment", "implementingUnit", "initialBudget", "budget", "executed", "goal", "goalOutcome", "continuesNextYear"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40799,6 +46218,13 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 				return it, err
 			}
 			it.GoalOutcome = data
+		case "continuesNextYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("continuesNextYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContinuesNextYear = data
 		}
 	}
 	return it, nil
@@ -41778,6 +47204,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MonthlyExecution(ctx, sel, obj)
+	case *ent.LibraryTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LibraryTransition(ctx, sel, obj)
+	case *ent.LibraryIndicator:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LibraryIndicator(ctx, sel, obj)
 	case *ent.KeyTask:
 		if obj == nil {
 			return graphql.Null
@@ -43891,6 +49327,11 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "libraryIndicatorID":
+			out.Values[i] = ec._Indicator_libraryIndicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "position":
 			out.Values[i] = ec._Indicator_position(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43977,6 +49418,12 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_project(ctx, field, obj)
+				})
+		case "libraryIndicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_libraryIndicator(ctx, field, obj)
 				})
 		case "effectiveActual":
 			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
@@ -44183,6 +49630,368 @@ func (ec *executionContext) _KeyTask(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._KeyTask_departmentYear(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryIndicatorImplementors = []string{"LibraryIndicator", "Node"}
+
+func (ec *executionContext) _LibraryIndicator(ctx context.Context, sel ast.SelectionSet, obj *ent.LibraryIndicator) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryIndicatorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryIndicator")
+		case "id":
+			out.Values[i] = ec._LibraryIndicator_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._LibraryIndicator_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._LibraryIndicator_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._LibraryIndicator_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scope":
+			out.Values[i] = ec._LibraryIndicator_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentID":
+			out.Values[i] = ec._LibraryIndicator_departmentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level1":
+			out.Values[i] = ec._LibraryIndicator_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level2":
+			out.Values[i] = ec._LibraryIndicator_level2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._LibraryIndicator_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._LibraryIndicator_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operator":
+			out.Values[i] = ec._LibraryIndicator_operator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.Values[i] = ec._LibraryIndicator_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scoringCriteria":
+			out.Values[i] = ec._LibraryIndicator_scoringCriteria(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "binding":
+			out.Values[i] = ec._LibraryIndicator_binding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetMin":
+			out.Values[i] = ec._LibraryIndicator_targetMin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetMax":
+			out.Values[i] = ec._LibraryIndicator_targetMax(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._LibraryIndicator_weight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tags":
+			out.Values[i] = ec._LibraryIndicator_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._LibraryIndicator_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewComment":
+			out.Values[i] = ec._LibraryIndicator_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_department(ctx, field, obj)
+				})
+		case "indicators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_indicators(ctx, field, obj)
+				})
+		case "usageCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_usageCount(ctx, field, obj)
+				})
+		case "usedIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_usedIn(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_viewerCan(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryIndicator_transitions(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryIndicatorConnectionImplementors = []string{"LibraryIndicatorConnection"}
+
+func (ec *executionContext) _LibraryIndicatorConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.LibraryIndicatorConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryIndicatorConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryIndicatorConnection")
+		case "edges":
+			out.Values[i] = ec._LibraryIndicatorConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LibraryIndicatorConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LibraryIndicatorConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryIndicatorEdgeImplementors = []string{"LibraryIndicatorEdge"}
+
+func (ec *executionContext) _LibraryIndicatorEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.LibraryIndicatorEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryIndicatorEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryIndicatorEdge")
+		case "node":
+			out.Values[i] = ec._LibraryIndicatorEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._LibraryIndicatorEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryTransitionImplementors = []string{"LibraryTransition", "Node"}
+
+func (ec *executionContext) _LibraryTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.LibraryTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryTransition")
+		case "id":
+			out.Values[i] = ec._LibraryTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "libraryIndicatorID":
+			out.Values[i] = ec._LibraryTransition_libraryIndicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._LibraryTransition_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._LibraryTransition_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._LibraryTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorID":
+			out.Values[i] = ec._LibraryTransition_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorName":
+			out.Values[i] = ec._LibraryTransition_actorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._LibraryTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "libraryIndicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LibraryTransition_libraryIndicator(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryViewerCanImplementors = []string{"LibraryViewerCan"}
+
+func (ec *executionContext) _LibraryViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.LibraryViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryViewerCan")
+		case "edit":
+			out.Values[i] = ec._LibraryViewerCan_edit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "propose":
+			out.Values[i] = ec._LibraryViewerCan_propose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._LibraryViewerCan_review(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44667,6 +50476,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeIndicatorToLibrary":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeIndicatorToLibrary(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnLibraryIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnLibraryIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIndicatorsFromLibrary":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIndicatorsFromLibrary(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startYearFromLast":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startYearFromLast(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setReportText":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setReportText(ctx, field)
@@ -44874,6 +50746,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "goalOutcome":
 			out.Values[i] = ec._Project_goalOutcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "continuesNextYear":
+			out.Values[i] = ec._Project_continuesNextYear(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45118,6 +50995,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_indicators(ctx, field)
 				})
+		case "libraryIndicators":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_libraryIndicators(ctx, field)
+				})
 		case "projects":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -45189,6 +51072,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_limits(ctx, field)
+				})
+		case "libraryTags":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_libraryTags(ctx, field)
 				})
 		case "ruleSets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -46553,6 +52442,84 @@ func (ec *executionContext) _YearOnYearGroup(ctx context.Context, sel ast.Select
 	return out
 }
 
+var yearStartImplementors = []string{"YearStart"}
+
+func (ec *executionContext) _YearStart(ctx context.Context, sel ast.SelectionSet, obj *newyear.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearStartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearStart")
+		case "departmentYear":
+			out.Values[i] = ec._YearStart_departmentYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previous":
+			out.Values[i] = ec._YearStart_previous(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdYear":
+			out.Values[i] = ec._YearStart_createdYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "goalCopied":
+			out.Values[i] = ec._YearStart_goalCopied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keyTasks":
+			out.Values[i] = ec._YearStart_keyTasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicators":
+			out.Values[i] = ec._YearStart_indicators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projects":
+			out.Values[i] = ec._YearStart_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectIndicatorCount":
+			out.Values[i] = ec._YearStart_projectIndicatorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluations":
+			out.Values[i] = ec._YearStart_evaluations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skippedProjects":
+			out.Values[i] = ec._YearStart_skippedProjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -47161,6 +53128,11 @@ func (ec *executionContext) unmarshalNCreateKeyTaskInput2jixiaoᚋentᚐCreateKe
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateLibraryIndicatorInput2jixiaoᚋentᚐCreateLibraryIndicatorInput(ctx context.Context, v any) (ent.CreateLibraryIndicatorInput, error) {
+	res, err := ec.unmarshalInputCreateLibraryIndicatorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateProjectInput2jixiaoᚋentᚐCreateProjectInput(ctx context.Context, v any) (ent.CreateProjectInput, error) {
 	res, err := ec.unmarshalInputCreateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47237,6 +53209,22 @@ func (ec *executionContext) marshalNDepartmentOrderField2ᚖjixiaoᚋentᚐDepar
 func (ec *executionContext) unmarshalNDepartmentWhereInput2ᚖjixiaoᚋentᚐDepartmentWhereInput(ctx context.Context, v any) (*ent.DepartmentWhereInput, error) {
 	res, err := ec.unmarshalInputDepartmentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDepartmentYear2ᚕᚖjixiaoᚋentᚐDepartmentYearᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.DepartmentYear) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx context.Context, sel ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
@@ -47327,6 +53315,22 @@ func (ec *executionContext) marshalNDepartmentYearOrderField2ᚖjixiaoᚋentᚐD
 func (ec *executionContext) unmarshalNDepartmentYearWhereInput2ᚖjixiaoᚋentᚐDepartmentYearWhereInput(ctx context.Context, v any) (*ent.DepartmentYearWhereInput, error) {
 	res, err := ec.unmarshalInputDepartmentYearWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvaluation2ᚕᚖjixiaoᚋentᚐEvaluationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Evaluation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx context.Context, sel ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
@@ -47599,6 +53603,16 @@ func (ec *executionContext) marshalNFormulaBinding2jixiaoᚋentᚋindicatorᚐBi
 	return v
 }
 
+func (ec *executionContext) unmarshalNFormulaBinding2jixiaoᚋentᚋlibraryindicatorᚐBinding(ctx context.Context, v any) (libraryindicator.Binding, error) {
+	var res libraryindicator.Binding
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFormulaBinding2jixiaoᚋentᚋlibraryindicatorᚐBinding(ctx context.Context, sel ast.SelectionSet, v libraryindicator.Binding) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNFundingCategory2jixiaoᚋentᚋfundinglineᚐCategory(ctx context.Context, v any) (fundingline.Category, error) {
 	var res fundingline.Category
 	err := res.UnmarshalGQL(v)
@@ -47819,6 +53833,16 @@ func (ec *executionContext) marshalNIndicatorKind2jixiaoᚋentᚋindicatorᚐKin
 	return v
 }
 
+func (ec *executionContext) unmarshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx context.Context, v any) (libraryindicator.Kind, error) {
+	var res libraryindicator.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx context.Context, sel ast.SelectionSet, v libraryindicator.Kind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNIndicatorMeasure2jixiaoᚋgraphᚋmodelᚐIndicatorMeasure(ctx context.Context, v any) (model.IndicatorMeasure, error) {
 	var res model.IndicatorMeasure
 	err := res.UnmarshalGQL(v)
@@ -47949,6 +53973,118 @@ func (ec *executionContext) unmarshalNKeyTaskWhereInput2ᚖjixiaoᚋentᚐKeyTas
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryIndicator!")
+		return graphql.Null
+	}
+	return ec._LibraryIndicator(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLibraryIndicatorConnection2ᚖjixiaoᚋentᚐLibraryIndicatorConnection(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryIndicatorConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryIndicatorConnection!")
+		return graphql.Null
+	}
+	return ec._LibraryIndicatorConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLibraryIndicatorOrder2ᚖjixiaoᚋentᚐLibraryIndicatorOrder(ctx context.Context, v any) (*ent.LibraryIndicatorOrder, error) {
+	res, err := ec.unmarshalInputLibraryIndicatorOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLibraryIndicatorOrderField2ᚖjixiaoᚋentᚐLibraryIndicatorOrderField(ctx context.Context, v any) (*ent.LibraryIndicatorOrderField, error) {
+	var res = new(ent.LibraryIndicatorOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLibraryIndicatorOrderField2ᚖjixiaoᚋentᚐLibraryIndicatorOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryIndicatorOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryIndicatorOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx context.Context, v any) (*ent.LibraryIndicatorWhereInput, error) {
+	res, err := ec.unmarshalInputLibraryIndicatorWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx context.Context, v any) (libraryindicator.Scope, error) {
+	var res libraryindicator.Scope
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx context.Context, sel ast.SelectionSet, v libraryindicator.Scope) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLibraryStatus2jixiaoᚋentᚋlibraryindicatorᚐStatus(ctx context.Context, v any) (libraryindicator.Status, error) {
+	var res libraryindicator.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLibraryStatus2jixiaoᚋentᚋlibraryindicatorᚐStatus(ctx context.Context, sel ast.SelectionSet, v libraryindicator.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLibraryTransition2ᚕᚖjixiaoᚋentᚐLibraryTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LibraryTransition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLibraryTransition2ᚖjixiaoᚋentᚐLibraryTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLibraryTransition2ᚖjixiaoᚋentᚐLibraryTransition(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryTransition!")
+		return graphql.Null
+	}
+	return ec._LibraryTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLibraryTransitionFrom2jixiaoᚋentᚋlibrarytransitionᚐFrom(ctx context.Context, v any) (librarytransition.From, error) {
+	var res librarytransition.From
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLibraryTransitionFrom2jixiaoᚋentᚋlibrarytransitionᚐFrom(ctx context.Context, sel ast.SelectionSet, v librarytransition.From) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLibraryTransitionTo2jixiaoᚋentᚋlibrarytransitionᚐTo(ctx context.Context, v any) (librarytransition.To, error) {
+	var res librarytransition.To
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLibraryTransitionTo2jixiaoᚋentᚋlibrarytransitionᚐTo(ctx context.Context, sel ast.SelectionSet, v librarytransition.To) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLibraryViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐLibraryViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.LibraryViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryViewerCan!")
+		return graphql.Null
+	}
+	return ec._LibraryViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLimits2ᚖjixiaoᚋgraphᚋmodelᚐLimits(ctx context.Context, sel ast.SelectionSet, v *model.Limits) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Limits!")
@@ -48060,6 +54196,16 @@ func (ec *executionContext) marshalNOperator2jixiaoᚋentᚋindicatorᚐOperator
 	return v
 }
 
+func (ec *executionContext) unmarshalNOperator2jixiaoᚋentᚋlibraryindicatorᚐOperator(ctx context.Context, v any) (libraryindicator.Operator, error) {
+	var res libraryindicator.Operator
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperator2jixiaoᚋentᚋlibraryindicatorᚐOperator(ctx context.Context, sel ast.SelectionSet, v libraryindicator.Operator) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -48072,6 +54218,22 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProject2ᚕᚖjixiaoᚋentᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Project) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProject2ᚖjixiaoᚋentᚐProject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNProject2ᚖjixiaoᚋentᚐProject(ctx context.Context, sel ast.SelectionSet, v *ent.Project) graphql.Marshaler {
@@ -48398,6 +54560,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSubmitProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐSubmitProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SubmitProblem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48515,6 +54706,11 @@ func (ec *executionContext) unmarshalNUpdateIndicatorInput2jixiaoᚋentᚐUpdate
 
 func (ec *executionContext) unmarshalNUpdateKeyTaskInput2jixiaoᚋentᚐUpdateKeyTaskInput(ctx context.Context, v any) (ent.UpdateKeyTaskInput, error) {
 	res, err := ec.unmarshalInputUpdateKeyTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateLibraryIndicatorInput2jixiaoᚋentᚐUpdateLibraryIndicatorInput(ctx context.Context, v any) (ent.UpdateLibraryIndicatorInput, error) {
+	res, err := ec.unmarshalInputUpdateLibraryIndicatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -48679,6 +54875,14 @@ func (ec *executionContext) unmarshalNYearOnYearOrderField2jixiaoᚋgraphᚋmode
 
 func (ec *executionContext) marshalNYearOnYearOrderField2jixiaoᚋgraphᚋmodelᚐYearOnYearOrderField(ctx context.Context, sel ast.SelectionSet, v model.YearOnYearOrderField) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNYearStart2ᚖjixiaoᚋdomainᚋnewyearᚐSummary(ctx context.Context, sel ast.SelectionSet, v *newyear.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "YearStart!")
+		return graphql.Null
+	}
+	return ec._YearStart(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -49640,6 +55844,42 @@ func (ec *executionContext) marshalOFormulaBinding2ᚕjixiaoᚋentᚋindicator�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOFormulaBinding2ᚕjixiaoᚋentᚋlibraryindicatorᚐBindingᚄ(ctx context.Context, v any) ([]libraryindicator.Binding, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]libraryindicator.Binding, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFormulaBinding2jixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFormulaBinding2ᚕjixiaoᚋentᚋlibraryindicatorᚐBindingᚄ(ctx context.Context, sel ast.SelectionSet, v []libraryindicator.Binding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFormulaBinding2jixiaoᚋentᚋlibraryindicatorᚐBinding(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋindicatorᚐBinding(ctx context.Context, v any) (*indicator.Binding, error) {
 	if v == nil {
 		return nil, nil
@@ -49650,6 +55890,22 @@ func (ec *executionContext) unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋindicator
 }
 
 func (ec *executionContext) marshalOFormulaBinding2ᚖjixiaoᚋentᚋindicatorᚐBinding(ctx context.Context, sel ast.SelectionSet, v *indicator.Binding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx context.Context, v any) (*libraryindicator.Binding, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(libraryindicator.Binding)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFormulaBinding2ᚖjixiaoᚋentᚋlibraryindicatorᚐBinding(ctx context.Context, sel ast.SelectionSet, v *libraryindicator.Binding) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -49953,6 +56209,42 @@ func (ec *executionContext) marshalOIndicatorKind2ᚕjixiaoᚋentᚋindicatorᚐ
 	return ret
 }
 
+func (ec *executionContext) unmarshalOIndicatorKind2ᚕjixiaoᚋentᚋlibraryindicatorᚐKindᚄ(ctx context.Context, v any) ([]libraryindicator.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]libraryindicator.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOIndicatorKind2ᚕjixiaoᚋentᚋlibraryindicatorᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []libraryindicator.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorKind2jixiaoᚋentᚋlibraryindicatorᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋindicatorᚐKind(ctx context.Context, v any) (*indicator.Kind, error) {
 	if v == nil {
 		return nil, nil
@@ -49963,6 +56255,22 @@ func (ec *executionContext) unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋindicator�
 }
 
 func (ec *executionContext) marshalOIndicatorKind2ᚖjixiaoᚋentᚋindicatorᚐKind(ctx context.Context, sel ast.SelectionSet, v *indicator.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOIndicatorKind2ᚖjixiaoᚋentᚋlibraryindicatorᚐKind(ctx context.Context, v any) (*libraryindicator.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(libraryindicator.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIndicatorKind2ᚖjixiaoᚋentᚋlibraryindicatorᚐKind(ctx context.Context, sel ast.SelectionSet, v *libraryindicator.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -50141,6 +56449,179 @@ func (ec *executionContext) unmarshalOKeyTaskWhereInput2ᚖjixiaoᚋentᚐKeyTas
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOLibraryIndicator2ᚖjixiaoᚋentᚐLibraryIndicator(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryIndicator) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LibraryIndicator(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOLibraryIndicatorEdge2ᚕᚖjixiaoᚋentᚐLibraryIndicatorEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LibraryIndicatorEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOLibraryIndicatorEdge2ᚖjixiaoᚋentᚐLibraryIndicatorEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOLibraryIndicatorEdge2ᚖjixiaoᚋentᚐLibraryIndicatorEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LibraryIndicatorEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LibraryIndicatorEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLibraryIndicatorOrder2ᚕᚖjixiaoᚋentᚐLibraryIndicatorOrderᚄ(ctx context.Context, v any) ([]*ent.LibraryIndicatorOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.LibraryIndicatorOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLibraryIndicatorOrder2ᚖjixiaoᚋentᚐLibraryIndicatorOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOLibraryIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐLibraryIndicatorWhereInputᚄ(ctx context.Context, v any) ([]*ent.LibraryIndicatorWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.LibraryIndicatorWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx context.Context, v any) (*ent.LibraryIndicatorWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLibraryIndicatorWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOLibraryScope2ᚕjixiaoᚋentᚋlibraryindicatorᚐScopeᚄ(ctx context.Context, v any) ([]libraryindicator.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]libraryindicator.Scope, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLibraryScope2ᚕjixiaoᚋentᚋlibraryindicatorᚐScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []libraryindicator.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLibraryScope2jixiaoᚋentᚋlibraryindicatorᚐScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOLibraryScope2ᚖjixiaoᚋentᚋlibraryindicatorᚐScope(ctx context.Context, v any) (*libraryindicator.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(libraryindicator.Scope)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLibraryScope2ᚖjixiaoᚋentᚋlibraryindicatorᚐScope(ctx context.Context, sel ast.SelectionSet, v *libraryindicator.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLibraryStatus2ᚕjixiaoᚋentᚋlibraryindicatorᚐStatusᚄ(ctx context.Context, v any) ([]libraryindicator.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]libraryindicator.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLibraryStatus2jixiaoᚋentᚋlibraryindicatorᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLibraryStatus2ᚕjixiaoᚋentᚋlibraryindicatorᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []libraryindicator.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLibraryStatus2jixiaoᚋentᚋlibraryindicatorᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindicatorᚐStatus(ctx context.Context, v any) (*libraryindicator.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(libraryindicator.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindicatorᚐStatus(ctx context.Context, sel ast.SelectionSet, v *libraryindicator.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx context.Context, sel ast.SelectionSet, v *model.Lock) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -50216,6 +56697,42 @@ func (ec *executionContext) marshalOOperator2ᚕjixiaoᚋentᚋindicatorᚐOpera
 	return ret
 }
 
+func (ec *executionContext) unmarshalOOperator2ᚕjixiaoᚋentᚋlibraryindicatorᚐOperatorᚄ(ctx context.Context, v any) ([]libraryindicator.Operator, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]libraryindicator.Operator, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOperator2jixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOOperator2ᚕjixiaoᚋentᚋlibraryindicatorᚐOperatorᚄ(ctx context.Context, sel ast.SelectionSet, v []libraryindicator.Operator) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOperator2jixiaoᚋentᚋlibraryindicatorᚐOperator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOOperator2ᚖjixiaoᚋentᚋindicatorᚐOperator(ctx context.Context, v any) (*indicator.Operator, error) {
 	if v == nil {
 		return nil, nil
@@ -50226,6 +56743,22 @@ func (ec *executionContext) unmarshalOOperator2ᚖjixiaoᚋentᚋindicatorᚐOpe
 }
 
 func (ec *executionContext) marshalOOperator2ᚖjixiaoᚋentᚋindicatorᚐOperator(ctx context.Context, sel ast.SelectionSet, v *indicator.Operator) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx context.Context, v any) (*libraryindicator.Operator, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(libraryindicator.Operator)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOperator2ᚖjixiaoᚋentᚋlibraryindicatorᚐOperator(ctx context.Context, sel ast.SelectionSet, v *libraryindicator.Operator) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -55,6 +55,8 @@ type Loaders struct {
 	// columns warnings read of an earlier year (never shown: only their values are).
 	History *dataloadgen.Loader[int, []*ent.Indicator]
 	Rules   *dataloadgen.Loader[int, kept.YearRules] // a department-year's rules (kept.YearRulesAll), whatever the viewer may read of it
+	// LibraryUsage counts the indicators made from each library entry, of those the viewer may read.
+	LibraryUsage *dataloadgen.Loader[int, int]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -168,6 +170,23 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 		}, opts()),
 		Rules: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]kept.YearRules, error) {
 			return kept.YearRulesAll(ctx, c(ctx), ids)
+		}, opts()),
+		LibraryUsage: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]int, error) {
+			var counts []struct {
+				ID    int `json:"library_indicator_id"`
+				Count int `json:"count"`
+			}
+			// One GROUP BY under the viewer's read rule: a hidden indicator counts nowhere.
+			err := c(ctx).Indicator.Query().Where(indicator.LibraryIndicatorIDIn(ids...)).
+				GroupBy(indicator.FieldLibraryIndicatorID).Aggregate(ent.Count()).Scan(ctx, &counts)
+			out := make(map[int]int, len(ids))
+			for _, id := range ids {
+				out[id] = 0
+			}
+			for _, r := range counts {
+				out[r.ID] = r.Count
+			}
+			return out, err
 		}, opts()),
 	}
 }

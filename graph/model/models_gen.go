@@ -234,6 +234,16 @@ type IndicatorAggregateOrder struct {
 	Direction entgql.OrderDirection `json:"direction"`
 }
 
+// What the caller may do with a library entry now, as the access rules decide.
+type LibraryViewerCan struct {
+	// Change or delete it.
+	Edit bool `json:"edit"`
+	// Propose it to the common library (a draft or a returned entry).
+	Propose bool `json:"propose"`
+	// Approve or return it (a proposed entry; the finance bureau).
+	Review bool `json:"review"`
+}
+
 // The rules' numbers a form checks before it sends anything.
 type Limits struct {
 	// Every bounded text field of the editable types.

@@ -13,6 +13,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/intercept"
 	"jixiao/ent/keytask"
+	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
@@ -102,6 +103,10 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "LibraryIndicator":
+		return libraryRows(s), nil
+	case "LibraryTransition":
+		return librarytransition.HasLibraryIndicatorWith(libraryRows(s)), nil
 	}
 	return nil, privacy.Denyf("no department filter for %s", entity)
 }

@@ -35,6 +35,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().Indicator.Get(ctx, id))
 	case *gen.KeyTaskMutation:
 		return nonNil(m.Client().KeyTask.Get(ctx, id))
+	case *gen.LibraryIndicatorMutation:
+		return nonNil(m.Client().LibraryIndicator.Get(ctx, id))
 	case *gen.MonthlyExecutionMutation:
 		return nonNil(m.Client().MonthlyExecution.Get(ctx, id))
 	case *gen.ProjectMutation:

@@ -55,6 +55,28 @@ func (e *Conflict) Error() string {
 	return fmt.Sprintf("%s %d was changed by somebody else: you edited version %d, it is now at version %d; reload it and apply your change again", e.Entity, e.ID, e.Stale, e.Current)
 }
 
+// Occupied is a change refused because the row it would fill already holds data:
+// the GraphQL layer reports it with code CONFLICT, the field, extensions.reason
+// Reason, the row (entity, existingID) and what it holds (references, and the
+// counts in params).
+type Occupied struct {
+	Field    string // the argument that named the row, e.g. "year"
+	Reason   string // e.g. "YEAR_HAS_DATA"
+	What     string // the row, e.g. "department 3's year 2024"
+	Entity   string
+	Existing int
+	Held     []Reference
+	Params   map[string]string // more of the sentence's values, e.g. the year
+}
+
+func (e *Occupied) Error() string {
+	held := make([]string, len(e.Held))
+	for i, r := range e.Held {
+		held[i] = fmt.Sprintf("%d %s", r.Count, r.What)
+	}
+	return fmt.Sprintf("%s: %s already holds %s; nothing was changed", e.Field, e.What, strings.Join(held, ", "))
+}
+
 // Value is a value refused where its field is not known yet (while a GraphQL
 // scalar is parsed): the GraphQL layer names the field from the error's path.
 type Value struct{ Reason string }

@@ -48,6 +48,9 @@ export function fieldName(t: TFunction, field: string | undefined): string {
   // setFundingLines names a line by its place in the input: lines[1].executed.
   const line = /^lines\[(\d+)\]\.(\w+)$/.exec(field);
   if (line) return t("errors.field.line", { n: Number(line[1]) + 1, field: columnName(t, line[2]) });
+  // A list argument names its element: libraryIDs[1].
+  const item = /^(\w+)\[(\d+)\]$/.exec(field);
+  if (item) return t("errors.field.item", { n: Number(item[2]) + 1, field: fieldName(t, item[1]) });
   const label = t(`departmentYear.figures.${field}`, { defaultValue: t(`departmentYear.months.${field}`, { defaultValue: field }) });
   return t(`errors.field.${field}`, { defaultValue: label });
 }
@@ -67,9 +70,18 @@ export function reasonText(t: TFunction, reason: string, params: Record<string, 
     ...params,
     ...column,
     ...above,
+    ...(reason === "YEAR_HAS_DATA" ? { held: heldText(t, params) } : {}),
     field: fieldName(t, field),
     defaultValue: t("errors.reason.INVALID", { field: fieldName(t, field) }),
   });
+}
+
+/** What a year holds (YEAR_HAS_DATA's params besides the year: a count per kind), in the UI's language. */
+function heldText(t: TFunction, params: Record<string, unknown> | undefined): string {
+  return Object.entries(params ?? {})
+    .filter(([k]) => k !== "year")
+    .map(([k, n]) => t(`errors.held.${k}`, { count: Number(n), defaultValue: `${k} ${String(n)}` }))
+    .join(t("errors.held.separator"));
 }
 
 /** The sentences for every error of a response, in the UI's language: for a page that could not load. */

@@ -151,4 +151,39 @@ query YearWarnings {
 }
 `,
   },
+  {
+    name: "StartYearFromLast",
+    query: `# A new year from the last: $department from DepartmentByCode
+mutation StartYearFromLast($department: ID!) {
+  startYearFromLast(departmentID: $department, year: 2024) {
+    departmentYear { id year goal }
+    createdYear goalCopied
+    keyTasks { title } indicators { name target weight }
+    projects { code name } projectIndicatorCount skippedProjects { name }
+    evaluations { id status project { name } }
+  }
+}
+`,
+    variables: `{ "department": "the id DepartmentByCode returns" }`,
+  },
+  {
+    name: "LibrarySearch",
+    query: `query LibrarySearch {
+  libraryIndicators(where: {search: "满意度", tagsAll: ["项目"]}) {
+    edges { node { id name level1 level2 operator targetMin targetMax unit weight tags usageCount } }
+  }
+}
+`,
+  },
+  {
+    name: "AddFromLibrary",
+    query: `# $year: the departmentYear id StartYearFromLast returns; $ids: ids LibrarySearch returns
+mutation AddFromLibrary($year: ID!, $ids: [ID!]!) {
+  addIndicatorsFromLibrary(departmentYearID: $year, libraryIDs: $ids) {
+    id position level1 level2 name target weight libraryIndicator { name }
+  }
+}
+`,
+    variables: `{ "year": "the departmentYear id", "ids": ["a library entry's id"] }`,
+  },
 ];

@@ -41,6 +41,7 @@ const en: Catalogue = {
     departments: "Departments",
     dashboards: "Dashboards",
     rules: "Scoring rules",
+    library: "Indicator library",
     language: "中文",
   },
   departments: {

@@ -39,6 +39,7 @@ const zhCN = {
     departments: "部门",
     dashboards: "分析看板",
     rules: "评分规则",
+    library: "指标库",
     language: "English",
   },
   departments: {

@@ -10,7 +10,10 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { me, logout } = useAuth();
   const location = useLocation();
-  const items = [{ key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> }];
+  const items = [
+    { key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> },
+    { key: "/library", label: <Link to="/library">{t("nav.library")}</Link> },
+  ];
   // The dashboards are for those who read every department; a menu choice, not an access rule (the server filters what each reads).
   if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
   // The scoring rules are the finance bureau's (administrators and reviewers) to set.

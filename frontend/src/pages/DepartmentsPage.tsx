@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { graphql } from "../gql";
 import type { DepartmentsQuery } from "../gql/graphql";
 import { nodes } from "../lib/relay";
+import { StartYearFromLastDocument, YearStartResult, type YearStart } from "./departments/YearStart";
 
 const DepartmentsDocument = graphql(`
   query Departments {
@@ -158,13 +159,21 @@ export function buildTree(departments: Pick<Department, "id" | "code" | "name" |
   return roots;
 }
 
-/** Starts a department's figures for a new year, with its (draft) overall evaluation. */
+/**
+ * Starts a department's figures for a new year, with its (draft) overall evaluation: empty
+ * (新建年度), or from the year before (从上年创建: the server copies what carries over and says
+ * what it copied; a year that holds data is refused with what it holds).
+ */
 function AddYear({ department }: { department: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [form] = Form.useForm<{ year: number }>();
   const [, createYear] = useMutation(CreateYearDocument);
   const [, createEvaluation] = useMutation(CreateOverallEvaluationDocument);
+  const [{ fetching: starting }, startYear] = useMutation(StartYearFromLastDocument);
   const [error, setError] = useState<string>();
+  const [started, setStarted] = useState<YearStart>();
+  const year = Form.useWatch("year", form);
   // The same query as the year list beside it (urql answers both from one request).
   const [{ data }] = useQuery({ query: DepartmentYearsDocument, variables: { id: department } });
   const node = data?.node?.__typename === "Department" ? data.node : undefined;
@@ -180,17 +189,32 @@ function AddYear({ department }: { department: string }) {
     if (failed) return setError(errorText(t, failed));
     navigate(`/years/${id}`);
   };
+  const fromLast = async () => {
+    setError(undefined);
+    const { year } = await form.validateFields();
+    const r = await startYear({ department, year });
+    const refused = fieldErrors(r.error);
+    if (refused.length) return setError(refused.map((e) => errorText(t, e)).join(" "));
+    setStarted(r.data?.startYearFromLast);
+  };
   return (
     <Space direction="vertical" style={{ marginBottom: 16 }}>
-      {error && <Alert type="error" showIcon message={error} />}
-      <Form layout="inline" onFinish={onFinish} initialValues={{ year: new Date().getFullYear() - 1 }}>
+      {error && <Alert type="error" showIcon message={error} data-testid="add-year-error" />}
+      <Form form={form} layout="inline" onFinish={onFinish} initialValues={{ year: new Date().getFullYear() - 1 }}>
         <Form.Item name="year" label={t("departments.newYear")} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} data-testid="new-year" />
         </Form.Item>
         <Button htmlType="submit" data-testid="add-year">
           {t("departments.addYear")}
         </Button>
+        <Button type="primary" loading={starting} onClick={() => void fromLast().catch(() => undefined)} data-testid="start-from-last" style={{ marginLeft: 8 }}>
+          {t("library.startFromLast")}
+        </Button>
       </Form>
+      {typeof year === "number" && (
+        <Typography.Text type="secondary">{t("library.startFromLastHint", { previous: year - 1 })}</Typography.Text>
+      )}
+      <YearStartResult result={started} onClose={() => setStarted(undefined)} />
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Statistic, Tag, Typography, message } from "antd";
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { BookOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { useClient, useQuery } from "urql";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,9 @@ import { useRules } from "./indicators/rules";
 import ExportButton from "../components/ExportButton";
 import { WarningsList } from "../components/Warnings";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
+import { useAuth } from "../auth/AuthContext";
+import LibraryDrawer from "./library/LibraryDrawer";
+import ProposeIndicatorModal, { type Proposal } from "./library/ProposeIndicatorModal";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -218,6 +221,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [forbidden, setForbidden] = useState<string>();
   const [prompt, setPrompt] = useState<string>();
   const [adding, setAdding] = useState(false);
+  const [fromLibrary, setFromLibrary] = useState(false);
+  const [proposing, setProposing] = useState<Proposal>();
+  const { me } = useAuth();
   const tableHandle = useRef<IndicatorTableHandle>(null);
 
   const subject = useMemo(() => subjectOf(data?.node, t), [data, t]);
@@ -414,6 +420,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
 
   const promptRow = prompt ? rows.find((r) => r.id === prompt) : undefined;
   const onDelete = readOnly ? undefined : remove;
+  // Those who may write to the library propose; the server decides on the department's rules.
+  const mayPropose = me?.role === "EDITOR" || me?.role === "ADMIN" || me?.role === "REVIEWER";
+  const onPropose = useCallback((row: IndicatorRow) => setProposing({ id: row.id, name: row.name }), []);
 
   if (error && !data) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Spin />;
@@ -448,6 +457,11 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>
+            {!readOnly && (
+              <Button icon={<BookOutlined />} onClick={() => setFromLibrary(true)} data-testid="from-library">
+                {t("library.fromLibrary")}
+              </Button>
+            )}
             {!readOnly && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t("indicators.add")}
@@ -542,12 +556,31 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         store={store}
         onCommit={commit}
         onDelete={onDelete}
+        onPropose={mayPropose ? onPropose : undefined}
         virtual={rows.length >= VIRTUAL_FROM}
         height={Math.max(360, window.innerHeight - 320)}
         highlight={focusID ?? undefined}
       />
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
+      <LibraryDrawer
+        open={fromLibrary}
+        onClose={() => setFromLibrary(false)}
+        departmentYearID={subject.departmentYearID}
+        projectID={subject.projectID}
+        onAdded={(count) => {
+          setFromLibrary(false);
+          void message.success(t("library.addedFromLibrary", { count }));
+          refetch({ requestPolicy: "network-only" });
+        }}
+      />
+      <ProposeIndicatorModal
+        indicator={proposing}
+        onClose={(done) => {
+          setProposing(undefined);
+          if (done) void message.success(done);
+        }}
+      />
       <AddIndicatorForm open={adding} groups={groups} onCancel={() => setAdding(false)} onCreate={create} bindable={!subject?.projectID} rules={rules} />
       <DeviationPrompt
         row={promptRow}

@@ -143,6 +143,7 @@ export const zh = {
     goalOutcome: "年度总体目标：实际完成情况",
     details: "项目信息",
     detailsSave: "保存项目信息",
+    continuesNextYear: "下一年度延续（从上年创建时复制本项目）",
   },
 };
 
@@ -290,5 +291,6 @@ export const en: typeof zh = {
     goalOutcome: "Overall goal: achieved",
     details: "Project details",
     detailsSave: "Save project details",
+    continuesNextYear: "Continues next year (starting the next year from this one copies it)",
   },
 };

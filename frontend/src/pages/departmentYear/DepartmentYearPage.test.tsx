@@ -80,6 +80,7 @@ const year: Year = {
           executionRate: "98.75",
           goal: "督查督办",
           goalOutcome: "按期办结",
+          continuesNextYear: true,
           viewerCan: { edit: true },
           fundingLines: [],
           fundingProblems: [

@@ -103,6 +103,7 @@ const project: DepartmentYearProjectFragment = {
   executionRate: "99.69",
   goal: "做好信息工作",
   goalOutcome: "",
+  continuesNextYear: true,
   viewerCan: { edit: true },
   fundingLines: [
     { id: "s1", category: "CURRENT_APPROPRIATION", initialBudget: "250.00", adjustedBudget: "255.42", executed: "254.62", executionRate: "99.69" },
@@ -136,6 +137,15 @@ describe("ProjectDetails", () => {
       version: 3,
       input: { supervisingDepartment: "中共广州市南沙区委员会办公室", initialBudget: "251", goalOutcome: "全年刊发250期" },
     });
+  });
+
+  it("saves that the project does not continue next year", async () => {
+    const { executeMutation, user } = showProject({ data: { updateProject: { ...project, version: 4, continuesNextYear: false } } });
+    const form = screen.getByRole("form", { name: "项目信息" });
+    await user.click(within(form).getByLabelText("下一年度延续（从上年创建时复制本项目）"));
+    await user.click(within(form).getByRole("button", { name: "保存项目信息" }));
+    await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({ id: "p2", version: 3, input: { continuesNextYear: false } });
   });
 
   it("shows the funds by source under the project's own total row, and sends them for the project", async () => {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Col, Divider, Form, Input, Row, Space, Table, Tag, Typography, message } from "antd";
+import { Button, Checkbox, Col, Divider, Form, Input, Row, Space, Table, Tag, Typography, message } from "antd";
 import { Link } from "react-router-dom";
 import { useMutation } from "urql";
 import { useTranslation } from "react-i18next";
@@ -27,6 +27,7 @@ export const DepartmentYearProjectFragmentDoc = graphql(`
     executionRate
     goal
     goalOutcome
+    continuesNextYear
     viewerCan {
       edit
     }
@@ -263,6 +264,7 @@ export function AddProject({ yearID, departmentName = "" }: { yearID: string; de
 }
 
 interface DetailValues {
+  continuesNextYear: boolean;
   supervisingDepartment: string;
   implementingUnit: string;
   initialBudget: string;
@@ -273,7 +275,7 @@ interface DetailValues {
 }
 const detailTexts = ["supervisingDepartment", "implementingUnit", "goal", "goalOutcome"] as const;
 const detailAmounts = ["initialBudget", "budget", "executed"] as const;
-const detailFields: readonly string[] = [...detailTexts, ...detailAmounts];
+const detailFields: readonly string[] = [...detailTexts, ...detailAmounts, "continuesNextYear"];
 
 /**
  * A project's form data: 主管部门 (empty: the department itself), 实施单位, the budget table's
@@ -299,8 +301,9 @@ export function ProjectDetails({
 
   const save = async (v: DetailValues) => {
     setSorted(undefined);
-    const input: Record<string, string> = {};
+    const input: Record<string, string | boolean> = {};
     for (const f of detailTexts) if ((v[f] ?? "").trim() !== project[f]) input[f] = (v[f] ?? "").trim();
+    if (v.continuesNextYear !== project.continuesNextYear) input.continuesNextYear = v.continuesNextYear;
     for (const f of detailAmounts) {
       const c = checkAmount(v[f]);
       if (c.value && !sameDecimal(c.value, project[f])) input[f] = c.value;
@@ -364,6 +367,11 @@ export function ProjectDetails({
               </Form.Item>
             </Col>
           ))}
+          <Col xs={24}>
+            <Form.Item name="continuesNextYear" valuePropName="checked">
+              <Checkbox data-testid={`project-continues-${project.id}`}>{label("continuesNextYear")}</Checkbox>
+            </Form.Item>
+          </Col>
         </Row>
         {editable && (
           <Button type="primary" htmlType="submit" loading={fetching} style={{ marginBottom: 16 }}>

@@ -187,4 +187,17 @@ describe("IndicatorTable", () => {
       if (field) expect(headers[i]).toBe(i18n.t(field === "operator" ? "indicators.operatorHeader" : `indicators.col.${field}`));
     });
   });
+
+  it("offers proposing an indicator to the library on read-only rows too, and deleting only on editable ones", () => {
+    const onPropose = vi.fn();
+    const { rerender } = render(
+      <IndicatorTable indicators={makeIndicators(2)} readOnly store={new EditStore()} onCommit={() => true} onDelete={() => {}} onPropose={onPropose} />,
+    );
+    expect(screen.queryByLabelText("删除指标「指标1」")).toBeNull();
+    fireEvent.click(screen.getByLabelText("把「指标2」提交到指标库"));
+    expect(onPropose).toHaveBeenCalledWith(expect.objectContaining({ id: "2", name: "指标2" }));
+    rerender(<IndicatorTable indicators={makeIndicators(2)} readOnly={false} store={new EditStore()} onCommit={() => true} onDelete={() => {}} />);
+    expect(screen.getByLabelText("删除指标「指标1」")).toBeInTheDocument();
+    expect(screen.queryByLabelText("把「指标1」提交到指标库")).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { memo, useCallback, useContext, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from "react";
 import { Button, Popconfirm, Table, Tag, Tooltip, message } from "antd";
 import type { ColumnsType, TableRef } from "antd/es/table";
-import { CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
+import { BookOutlined, CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { WarningIcon } from "../../components/Warnings";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
@@ -28,6 +28,8 @@ export interface IndicatorTableProps {
   /** Checks and queues the save of a cell; false keeps the cell open with its error. */
   onCommit(id: string, field: CellField, value: string): boolean;
   onDelete?(row: IndicatorRow): void;
+  /** Proposes the indicator to the library (提交到指标库); offered whether or not the row is editable. */
+  onPropose?(row: IndicatorRow): void;
   /** Render only the rows in view (for long lists); needs a fixed height. */
   virtual?: boolean;
   height?: number;
@@ -53,7 +55,7 @@ const WIDTHS: Record<string, number> = {
   score: 80,
   deviationReason: 220,
   scoringCriteria: 220,
-  actions: 60,
+  actions: 84,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 
@@ -68,6 +70,7 @@ export default function IndicatorTable({
   store,
   onCommit,
   onDelete,
+  onPropose,
   virtual = false,
   height = 600,
   highlight,
@@ -229,10 +232,10 @@ export default function IndicatorTable({
         title: t("indicators.col.actions"),
         width: WIDTHS.actions,
         shouldCellUpdate: rowChanged,
-        render: (_, r) => (r.kind === "indicator" ? <RowActions row={r.indicator} onDelete={onDelete} /> : null),
+        render: (_, r) => (r.kind === "indicator" ? <RowActions row={r.indicator} onDelete={onDelete} onPropose={onPropose} /> : null),
       },
     ];
-  }, [t, toggle, onDelete]);
+  }, [t, toggle, onDelete, onPropose]);
 
   return (
     <EditorContext.Provider value={ctx}>
@@ -292,15 +295,37 @@ function KindTag({ kind }: { kind: Kind }) {
   );
 }
 
-function RowActions({ row, onDelete }: { row: IndicatorRow; onDelete?: (row: IndicatorRow) => void }) {
+function RowActions({
+  row,
+  onDelete,
+  onPropose,
+}: {
+  row: IndicatorRow;
+  onDelete?: (row: IndicatorRow) => void;
+  onPropose?: (row: IndicatorRow) => void;
+}) {
   const { t } = useTranslation();
   const ctx = useContext(EditorContext);
-  if (!onDelete || ctx?.readOnly) return null;
   return (
-    <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("indicators.deleteConfirm", { name: row.name })} onConfirm={() => onDelete(row)}>
-      <Tooltip title={t("indicators.delete")}>
-        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("indicators.deleteOne", { name: row.name })} />
-      </Tooltip>
-    </Popconfirm>
+    <span className="ind-actions">
+      {onPropose && (
+        <Tooltip title={t("library.proposeIndicator")}>
+          <Button
+            type="text"
+            size="small"
+            icon={<BookOutlined />}
+            aria-label={t("library.proposeIndicatorOne", { name: row.name })}
+            onClick={() => onPropose(row)}
+          />
+        </Tooltip>
+      )}
+      {onDelete && !ctx?.readOnly && (
+        <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("indicators.deleteConfirm", { name: row.name })} onConfirm={() => onDelete(row)}>
+          <Tooltip title={t("indicators.delete")}>
+            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("indicators.deleteOne", { name: row.name })} />
+          </Tooltip>
+        </Popconfirm>
+      )}
+    </span>
   );
 }
