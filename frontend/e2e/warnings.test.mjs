@@ -38,13 +38,14 @@ test("an editor types a % target of 1, is warned beside the indicator and at sub
   await page.getByLabel(`编辑「${name}」的指标值`).click();
   await page.keyboard.type("1");
   await page.keyboard.press("Enter");
-  await page.waitForLoadState("networkidle");
-  await page.keyboard.press("Escape");
-  // 100 against a target of 1 is 10000 %: the rules ask for a reason, the warning says why.
+  // 100 against a target of 1 is 10000 %: the rules ask for a reason, the warning says why. The
+  // prompt opens when the save answers; Escape before it would dismiss it ("later").
   const prompt = page.getByRole("dialog", { name: "请填写偏差原因分析" });
+  await prompt.waitFor();
   await prompt.getByLabel("偏差原因分析").fill("目标值按比例填写。");
   await prompt.getByRole("button", { name: /保\s*存/ }).click();
   await prompt.waitFor({ state: "hidden" });
+  await page.keyboard.press("Escape"); // leaves the next row's cell, which Enter opened
   await page.waitForLoadState("networkidle");
 
   const icon = page.getByRole("img", { name: `提示：${share}` });
