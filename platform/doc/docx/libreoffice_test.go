@@ -17,8 +17,9 @@ import (
 // TestLibreOfficeOpens converts the report to PDF with LibreOffice, as a
 // stand-in for Word, and reads it back with pdftotext: the file opens, every
 // text is there in order, and the footer's PAGE field numbers every page. It
-// needs LibreOffice (Debian: libreoffice-writer-nogui, not in .ci/run: it is
-// large) and poppler-utils, and skips without them.
+// needs LibreOffice (Debian: libreoffice-writer-nogui) and poppler-utils, which
+// .ci/run installs; a developer's machine without them skips it, and so does
+// -short, which leaves out work that starts other programs.
 func TestLibreOfficeOpens(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
@@ -28,7 +29,7 @@ func TestLibreOfficeOpens(t *testing.T) {
 		t.Skip("pdftotext is not installed (Debian: apt-get install poppler-utils)")
 	}
 	if testing.Short() {
-		t.Skip("starts LibreOffice")
+		t.Skip("-short: converting with LibreOffice starts an office suite (seconds); make test runs it")
 	}
 	d := doctest.Report()
 	var buf bytes.Buffer
