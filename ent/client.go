@@ -27,6 +27,7 @@ import (
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -75,6 +76,8 @@ type Client struct {
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
 	SignInThrottle *SignInThrottleClient
+	// TargetVersion is the client for interacting with the TargetVersion builders.
+	TargetVersion *TargetVersionClient
 	// Transition is the client for interacting with the Transition builders.
 	Transition *TransitionClient
 	// User is the client for interacting with the User builders.
@@ -106,6 +109,7 @@ func (c *Client) init() {
 	c.RuleSet = NewRuleSetClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SignInThrottle = NewSignInThrottleClient(c.config)
+	c.TargetVersion = NewTargetVersionClient(c.config)
 	c.Transition = NewTransitionClient(c.config)
 	c.User = NewUserClient(c.config)
 }
@@ -216,6 +220,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		RuleSet:           NewRuleSetClient(cfg),
 		Session:           NewSessionClient(cfg),
 		SignInThrottle:    NewSignInThrottleClient(cfg),
+		TargetVersion:     NewTargetVersionClient(cfg),
 		Transition:        NewTransitionClient(cfg),
 		User:              NewUserClient(cfg),
 	}, nil
@@ -253,6 +258,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		RuleSet:           NewRuleSetClient(cfg),
 		Session:           NewSessionClient(cfg),
 		SignInThrottle:    NewSignInThrottleClient(cfg),
+		TargetVersion:     NewTargetVersionClient(cfg),
 		Transition:        NewTransitionClient(cfg),
 		User:              NewUserClient(cfg),
 	}, nil
@@ -287,7 +293,7 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
 		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
-		c.SignInThrottle, c.Transition, c.User,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -300,7 +306,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
 		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
 		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
-		c.SignInThrottle, c.Transition, c.User,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -341,6 +347,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Session.mutate(ctx, m)
 	case *SignInThrottleMutation:
 		return c.SignInThrottle.mutate(ctx, m)
+	case *TargetVersionMutation:
+		return c.TargetVersion.mutate(ctx, m)
 	case *TransitionMutation:
 		return c.Transition.mutate(ctx, m)
 	case *UserMutation:
@@ -1061,6 +1069,22 @@ func (c *DepartmentYearClient) QueryEvaluations(_m *DepartmentYear) *EvaluationQ
 			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
 			sqlgraph.To(evaluation.Table, evaluation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.EvaluationsTable, departmentyear.EvaluationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTargetVersions queries the target_versions edge of a DepartmentYear.
+func (c *DepartmentYearClient) QueryTargetVersions(_m *DepartmentYear) *TargetVersionQuery {
+	query := (&TargetVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
+			sqlgraph.To(targetversion.Table, targetversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.TargetVersionsTable, departmentyear.TargetVersionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3086,6 +3110,156 @@ func (c *SignInThrottleClient) mutate(ctx context.Context, m *SignInThrottleMuta
 	}
 }
 
+// TargetVersionClient is a client for the TargetVersion schema.
+type TargetVersionClient struct {
+	config
+}
+
+// NewTargetVersionClient returns a client for the TargetVersion from the given config.
+func NewTargetVersionClient(c config) *TargetVersionClient {
+	return &TargetVersionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `targetversion.Hooks(f(g(h())))`.
+func (c *TargetVersionClient) Use(hooks ...Hook) {
+	c.hooks.TargetVersion = append(c.hooks.TargetVersion, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `targetversion.Intercept(f(g(h())))`.
+func (c *TargetVersionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TargetVersion = append(c.inters.TargetVersion, interceptors...)
+}
+
+// Create returns a builder for creating a TargetVersion entity.
+func (c *TargetVersionClient) Create() *TargetVersionCreate {
+	mutation := newTargetVersionMutation(c.config, OpCreate)
+	return &TargetVersionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TargetVersion entities.
+func (c *TargetVersionClient) CreateBulk(builders ...*TargetVersionCreate) *TargetVersionCreateBulk {
+	return &TargetVersionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TargetVersionClient) MapCreateBulk(slice any, setFunc func(*TargetVersionCreate, int)) *TargetVersionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TargetVersionCreateBulk{err: fmt.Errorf("calling to TargetVersionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TargetVersionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TargetVersionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TargetVersion.
+func (c *TargetVersionClient) Update() *TargetVersionUpdate {
+	mutation := newTargetVersionMutation(c.config, OpUpdate)
+	return &TargetVersionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TargetVersionClient) UpdateOne(_m *TargetVersion) *TargetVersionUpdateOne {
+	mutation := newTargetVersionMutation(c.config, OpUpdateOne, withTargetVersion(_m))
+	return &TargetVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TargetVersionClient) UpdateOneID(id int) *TargetVersionUpdateOne {
+	mutation := newTargetVersionMutation(c.config, OpUpdateOne, withTargetVersionID(id))
+	return &TargetVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TargetVersion.
+func (c *TargetVersionClient) Delete() *TargetVersionDelete {
+	mutation := newTargetVersionMutation(c.config, OpDelete)
+	return &TargetVersionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TargetVersionClient) DeleteOne(_m *TargetVersion) *TargetVersionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TargetVersionClient) DeleteOneID(id int) *TargetVersionDeleteOne {
+	builder := c.Delete().Where(targetversion.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TargetVersionDeleteOne{builder}
+}
+
+// Query returns a query builder for TargetVersion.
+func (c *TargetVersionClient) Query() *TargetVersionQuery {
+	return &TargetVersionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTargetVersion},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TargetVersion entity by its id.
+func (c *TargetVersionClient) Get(ctx context.Context, id int) (*TargetVersion, error) {
+	return c.Query().Where(targetversion.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TargetVersionClient) GetX(ctx context.Context, id int) *TargetVersion {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDepartmentYear queries the department_year edge of a TargetVersion.
+func (c *TargetVersionClient) QueryDepartmentYear(_m *TargetVersion) *DepartmentYearQuery {
+	query := (&DepartmentYearClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(targetversion.Table, targetversion.FieldID, id),
+			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, targetversion.DepartmentYearTable, targetversion.DepartmentYearColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *TargetVersionClient) Hooks() []Hook {
+	hooks := c.hooks.TargetVersion
+	return append(hooks[:len(hooks):len(hooks)], targetversion.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TargetVersionClient) Interceptors() []Interceptor {
+	return c.inters.TargetVersion
+}
+
+func (c *TargetVersionClient) mutate(ctx context.Context, m *TargetVersionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TargetVersionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TargetVersionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TargetVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TargetVersionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TargetVersion mutation op: %q", m.Op())
+	}
+}
+
 // TransitionClient is a client for the Transition schema.
 type TransitionClient struct {
 	config
@@ -3391,14 +3565,14 @@ type (
 	hooks struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
 		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, Transition,
-		User []ent.Hook
+		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
+		Transition, User []ent.Hook
 	}
 	inters struct {
 		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
 		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, Transition,
-		User []ent.Interceptor
+		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
+		Transition, User []ent.Interceptor
 	}
 )
 

@@ -95,18 +95,21 @@ type DepartmentYearEdges struct {
 	Indicators []*Indicator `json:"indicators,omitempty"`
 	// Evaluations holds the value of the evaluations edge.
 	Evaluations []*Evaluation `json:"evaluations,omitempty"`
+	// TargetVersions holds the value of the target_versions edge.
+	TargetVersions []*TargetVersion `json:"target_versions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedMonths       map[string][]*MonthlyExecution
-	namedKeyTasks     map[string][]*KeyTask
-	namedFundingLines map[string][]*FundingLine
-	namedProjects     map[string][]*Project
-	namedIndicators   map[string][]*Indicator
-	namedEvaluations  map[string][]*Evaluation
+	namedMonths         map[string][]*MonthlyExecution
+	namedKeyTasks       map[string][]*KeyTask
+	namedFundingLines   map[string][]*FundingLine
+	namedProjects       map[string][]*Project
+	namedIndicators     map[string][]*Indicator
+	namedEvaluations    map[string][]*Evaluation
+	namedTargetVersions map[string][]*TargetVersion
 }
 
 // DepartmentOrErr returns the Department value or an error if the edge
@@ -172,6 +175,15 @@ func (e DepartmentYearEdges) EvaluationsOrErr() ([]*Evaluation, error) {
 		return e.Evaluations, nil
 	}
 	return nil, &NotLoadedError{edge: "evaluations"}
+}
+
+// TargetVersionsOrErr returns the TargetVersions value or an error if the edge
+// was not loaded in eager-loading.
+func (e DepartmentYearEdges) TargetVersionsOrErr() ([]*TargetVersion, error) {
+	if e.loadedTypes[7] {
+		return e.TargetVersions, nil
+	}
+	return nil, &NotLoadedError{edge: "target_versions"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -416,6 +428,11 @@ func (_m *DepartmentYear) QueryIndicators() *IndicatorQuery {
 // QueryEvaluations queries the "evaluations" edge of the DepartmentYear entity.
 func (_m *DepartmentYear) QueryEvaluations() *EvaluationQuery {
 	return NewDepartmentYearClient(_m.config).QueryEvaluations(_m)
+}
+
+// QueryTargetVersions queries the "target_versions" edge of the DepartmentYear entity.
+func (_m *DepartmentYear) QueryTargetVersions() *TargetVersionQuery {
+	return NewDepartmentYearClient(_m.config).QueryTargetVersions(_m)
 }
 
 // Update returns a builder for updating this DepartmentYear.
@@ -670,6 +687,30 @@ func (_m *DepartmentYear) appendNamedEvaluations(name string, edges ...*Evaluati
 		_m.Edges.namedEvaluations[name] = []*Evaluation{}
 	} else {
 		_m.Edges.namedEvaluations[name] = append(_m.Edges.namedEvaluations[name], edges...)
+	}
+}
+
+// NamedTargetVersions returns the TargetVersions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *DepartmentYear) NamedTargetVersions(name string) ([]*TargetVersion, error) {
+	if _m.Edges.namedTargetVersions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTargetVersions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *DepartmentYear) appendNamedTargetVersions(name string, edges ...*TargetVersion) {
+	if _m.Edges.namedTargetVersions == nil {
+		_m.Edges.namedTargetVersions = make(map[string][]*TargetVersion)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTargetVersions[name] = []*TargetVersion{}
+	} else {
+		_m.Edges.namedTargetVersions[name] = append(_m.Edges.namedTargetVersions[name], edges...)
 	}
 }
 

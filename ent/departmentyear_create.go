@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -483,6 +484,21 @@ func (_c *DepartmentYearCreate) AddEvaluations(v ...*Evaluation) *DepartmentYear
 		ids[i] = v[i].ID
 	}
 	return _c.AddEvaluationIDs(ids...)
+}
+
+// AddTargetVersionIDs adds the "target_versions" edge to the TargetVersion entity by IDs.
+func (_c *DepartmentYearCreate) AddTargetVersionIDs(ids ...int) *DepartmentYearCreate {
+	_c.mutation.AddTargetVersionIDs(ids...)
+	return _c
+}
+
+// AddTargetVersions adds the "target_versions" edges to the TargetVersion entity.
+func (_c *DepartmentYearCreate) AddTargetVersions(v ...*TargetVersion) *DepartmentYearCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTargetVersionIDs(ids...)
 }
 
 // Mutation returns the DepartmentYearMutation object of the builder.
@@ -1024,6 +1040,22 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TargetVersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 	"math"
 
 	"entgo.io/ent"
@@ -28,25 +29,27 @@ import (
 // DepartmentYearQuery is the builder for querying DepartmentYear entities.
 type DepartmentYearQuery struct {
 	config
-	ctx                   *QueryContext
-	order                 []departmentyear.OrderOption
-	inters                []Interceptor
-	predicates            []predicate.DepartmentYear
-	withDepartment        *DepartmentQuery
-	withMonths            *MonthlyExecutionQuery
-	withKeyTasks          *KeyTaskQuery
-	withFundingLines      *FundingLineQuery
-	withProjects          *ProjectQuery
-	withIndicators        *IndicatorQuery
-	withEvaluations       *EvaluationQuery
-	loadTotal             []func(context.Context, []*DepartmentYear) error
-	modifiers             []func(*sql.Selector)
-	withNamedMonths       map[string]*MonthlyExecutionQuery
-	withNamedKeyTasks     map[string]*KeyTaskQuery
-	withNamedFundingLines map[string]*FundingLineQuery
-	withNamedProjects     map[string]*ProjectQuery
-	withNamedIndicators   map[string]*IndicatorQuery
-	withNamedEvaluations  map[string]*EvaluationQuery
+	ctx                     *QueryContext
+	order                   []departmentyear.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.DepartmentYear
+	withDepartment          *DepartmentQuery
+	withMonths              *MonthlyExecutionQuery
+	withKeyTasks            *KeyTaskQuery
+	withFundingLines        *FundingLineQuery
+	withProjects            *ProjectQuery
+	withIndicators          *IndicatorQuery
+	withEvaluations         *EvaluationQuery
+	withTargetVersions      *TargetVersionQuery
+	loadTotal               []func(context.Context, []*DepartmentYear) error
+	modifiers               []func(*sql.Selector)
+	withNamedMonths         map[string]*MonthlyExecutionQuery
+	withNamedKeyTasks       map[string]*KeyTaskQuery
+	withNamedFundingLines   map[string]*FundingLineQuery
+	withNamedProjects       map[string]*ProjectQuery
+	withNamedIndicators     map[string]*IndicatorQuery
+	withNamedEvaluations    map[string]*EvaluationQuery
+	withNamedTargetVersions map[string]*TargetVersionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -230,6 +233,28 @@ func (_q *DepartmentYearQuery) QueryEvaluations() *EvaluationQuery {
 			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, selector),
 			sqlgraph.To(evaluation.Table, evaluation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.EvaluationsTable, departmentyear.EvaluationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTargetVersions chains the current query on the "target_versions" edge.
+func (_q *DepartmentYearQuery) QueryTargetVersions() *TargetVersionQuery {
+	query := (&TargetVersionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, selector),
+			sqlgraph.To(targetversion.Table, targetversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.TargetVersionsTable, departmentyear.TargetVersionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -424,18 +449,19 @@ func (_q *DepartmentYearQuery) Clone() *DepartmentYearQuery {
 		return nil
 	}
 	return &DepartmentYearQuery{
-		config:           _q.config,
-		ctx:              _q.ctx.Clone(),
-		order:            append([]departmentyear.OrderOption{}, _q.order...),
-		inters:           append([]Interceptor{}, _q.inters...),
-		predicates:       append([]predicate.DepartmentYear{}, _q.predicates...),
-		withDepartment:   _q.withDepartment.Clone(),
-		withMonths:       _q.withMonths.Clone(),
-		withKeyTasks:     _q.withKeyTasks.Clone(),
-		withFundingLines: _q.withFundingLines.Clone(),
-		withProjects:     _q.withProjects.Clone(),
-		withIndicators:   _q.withIndicators.Clone(),
-		withEvaluations:  _q.withEvaluations.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]departmentyear.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.DepartmentYear{}, _q.predicates...),
+		withDepartment:     _q.withDepartment.Clone(),
+		withMonths:         _q.withMonths.Clone(),
+		withKeyTasks:       _q.withKeyTasks.Clone(),
+		withFundingLines:   _q.withFundingLines.Clone(),
+		withProjects:       _q.withProjects.Clone(),
+		withIndicators:     _q.withIndicators.Clone(),
+		withEvaluations:    _q.withEvaluations.Clone(),
+		withTargetVersions: _q.withTargetVersions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -517,6 +543,17 @@ func (_q *DepartmentYearQuery) WithEvaluations(opts ...func(*EvaluationQuery)) *
 		opt(query)
 	}
 	_q.withEvaluations = query
+	return _q
+}
+
+// WithTargetVersions tells the query-builder to eager-load the nodes that are connected to
+// the "target_versions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithTargetVersions(opts ...func(*TargetVersionQuery)) *DepartmentYearQuery {
+	query := (&TargetVersionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTargetVersions = query
 	return _q
 }
 
@@ -604,7 +641,7 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 	var (
 		nodes       = []*DepartmentYear{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withDepartment != nil,
 			_q.withMonths != nil,
 			_q.withKeyTasks != nil,
@@ -612,6 +649,7 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			_q.withProjects != nil,
 			_q.withIndicators != nil,
 			_q.withEvaluations != nil,
+			_q.withTargetVersions != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -683,6 +721,13 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			return nil, err
 		}
 	}
+	if query := _q.withTargetVersions; query != nil {
+		if err := _q.loadTargetVersions(ctx, query, nodes,
+			func(n *DepartmentYear) { n.Edges.TargetVersions = []*TargetVersion{} },
+			func(n *DepartmentYear, e *TargetVersion) { n.Edges.TargetVersions = append(n.Edges.TargetVersions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMonths {
 		if err := _q.loadMonths(ctx, query, nodes,
 			func(n *DepartmentYear) { n.appendNamedMonths(name) },
@@ -722,6 +767,13 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 		if err := _q.loadEvaluations(ctx, query, nodes,
 			func(n *DepartmentYear) { n.appendNamedEvaluations(name) },
 			func(n *DepartmentYear, e *Evaluation) { n.appendNamedEvaluations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTargetVersions {
+		if err := _q.loadTargetVersions(ctx, query, nodes,
+			func(n *DepartmentYear) { n.appendNamedTargetVersions(name) },
+			func(n *DepartmentYear, e *TargetVersion) { n.appendNamedTargetVersions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -942,6 +994,36 @@ func (_q *DepartmentYearQuery) loadEvaluations(ctx context.Context, query *Evalu
 	}
 	return nil
 }
+func (_q *DepartmentYearQuery) loadTargetVersions(ctx context.Context, query *TargetVersionQuery, nodes []*DepartmentYear, init func(*DepartmentYear), assign func(*DepartmentYear, *TargetVersion)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*DepartmentYear)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(targetversion.FieldDepartmentYearID)
+	}
+	query.Where(predicate.TargetVersion(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(departmentyear.TargetVersionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DepartmentYearID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "department_year_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *DepartmentYearQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1146,6 +1228,20 @@ func (_q *DepartmentYearQuery) WithNamedEvaluations(name string, opts ...func(*E
 		_q.withNamedEvaluations = make(map[string]*EvaluationQuery)
 	}
 	_q.withNamedEvaluations[name] = query
+	return _q
+}
+
+// WithNamedTargetVersions tells the query-builder to eager-load the nodes that are connected to the "target_versions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithNamedTargetVersions(name string, opts ...func(*TargetVersionQuery)) *DepartmentYearQuery {
+	query := (&TargetVersionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTargetVersions == nil {
+		_q.withNamedTargetVersions = make(map[string]*TargetVersionQuery)
+	}
+	_q.withNamedTargetVersions[name] = query
 	return _q
 }
 

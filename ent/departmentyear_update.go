@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -613,6 +614,21 @@ func (_u *DepartmentYearUpdate) AddEvaluations(v ...*Evaluation) *DepartmentYear
 	return _u.AddEvaluationIDs(ids...)
 }
 
+// AddTargetVersionIDs adds the "target_versions" edge to the TargetVersion entity by IDs.
+func (_u *DepartmentYearUpdate) AddTargetVersionIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.AddTargetVersionIDs(ids...)
+	return _u
+}
+
+// AddTargetVersions adds the "target_versions" edges to the TargetVersion entity.
+func (_u *DepartmentYearUpdate) AddTargetVersions(v ...*TargetVersion) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTargetVersionIDs(ids...)
+}
+
 // Mutation returns the DepartmentYearMutation object of the builder.
 func (_u *DepartmentYearUpdate) Mutation() *DepartmentYearMutation {
 	return _u.mutation
@@ -742,6 +758,27 @@ func (_u *DepartmentYearUpdate) RemoveEvaluations(v ...*Evaluation) *DepartmentY
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEvaluationIDs(ids...)
+}
+
+// ClearTargetVersions clears all "target_versions" edges to the TargetVersion entity.
+func (_u *DepartmentYearUpdate) ClearTargetVersions() *DepartmentYearUpdate {
+	_u.mutation.ClearTargetVersions()
+	return _u
+}
+
+// RemoveTargetVersionIDs removes the "target_versions" edge to TargetVersion entities by IDs.
+func (_u *DepartmentYearUpdate) RemoveTargetVersionIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.RemoveTargetVersionIDs(ids...)
+	return _u
+}
+
+// RemoveTargetVersions removes "target_versions" edges to TargetVersion entities.
+func (_u *DepartmentYearUpdate) RemoveTargetVersions(v ...*TargetVersion) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTargetVersionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1296,6 +1333,51 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TargetVersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTargetVersionsIDs(); len(nodes) > 0 && !_u.mutation.TargetVersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TargetVersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1902,6 +1984,21 @@ func (_u *DepartmentYearUpdateOne) AddEvaluations(v ...*Evaluation) *DepartmentY
 	return _u.AddEvaluationIDs(ids...)
 }
 
+// AddTargetVersionIDs adds the "target_versions" edge to the TargetVersion entity by IDs.
+func (_u *DepartmentYearUpdateOne) AddTargetVersionIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.AddTargetVersionIDs(ids...)
+	return _u
+}
+
+// AddTargetVersions adds the "target_versions" edges to the TargetVersion entity.
+func (_u *DepartmentYearUpdateOne) AddTargetVersions(v ...*TargetVersion) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTargetVersionIDs(ids...)
+}
+
 // Mutation returns the DepartmentYearMutation object of the builder.
 func (_u *DepartmentYearUpdateOne) Mutation() *DepartmentYearMutation {
 	return _u.mutation
@@ -2031,6 +2128,27 @@ func (_u *DepartmentYearUpdateOne) RemoveEvaluations(v ...*Evaluation) *Departme
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEvaluationIDs(ids...)
+}
+
+// ClearTargetVersions clears all "target_versions" edges to the TargetVersion entity.
+func (_u *DepartmentYearUpdateOne) ClearTargetVersions() *DepartmentYearUpdateOne {
+	_u.mutation.ClearTargetVersions()
+	return _u
+}
+
+// RemoveTargetVersionIDs removes the "target_versions" edge to TargetVersion entities by IDs.
+func (_u *DepartmentYearUpdateOne) RemoveTargetVersionIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.RemoveTargetVersionIDs(ids...)
+	return _u
+}
+
+// RemoveTargetVersions removes "target_versions" edges to TargetVersion entities.
+func (_u *DepartmentYearUpdateOne) RemoveTargetVersions(v ...*TargetVersion) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTargetVersionIDs(ids...)
 }
 
 // Where appends a list predicates to the DepartmentYearUpdate builder.
@@ -2615,6 +2733,51 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(evaluation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TargetVersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTargetVersionsIDs(); len(nodes) > 0 && !_u.mutation.TargetVersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TargetVersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"reflect"
@@ -106,6 +107,7 @@ func checkColumn(t, c string) error {
 			ruleset.Table:           ruleset.ValidColumn,
 			session.Table:           session.ValidColumn,
 			signinthrottle.Table:    signinthrottle.ValidColumn,
+			targetversion.Table:     targetversion.ValidColumn,
 			transition.Table:        transition.ValidColumn,
 			user.Table:              user.ValidColumn,
 		})

@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -31,7 +32,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -437,6 +438,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   targetversion.Table,
+			Columns: targetversion.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: targetversion.FieldID,
+			},
+		},
+		Type: "TargetVersion",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			targetversion.FieldCreatedAt:        {Type: field.TypeTime, Column: targetversion.FieldCreatedAt},
+			targetversion.FieldUpdatedAt:        {Type: field.TypeTime, Column: targetversion.FieldUpdatedAt},
+			targetversion.FieldDepartmentYearID: {Type: field.TypeInt, Column: targetversion.FieldDepartmentYearID},
+			targetversion.FieldNumber:           {Type: field.TypeInt, Column: targetversion.FieldNumber},
+			targetversion.FieldKind:             {Type: field.TypeEnum, Column: targetversion.FieldKind},
+			targetversion.FieldStatus:           {Type: field.TypeEnum, Column: targetversion.FieldStatus},
+			targetversion.FieldReason:           {Type: field.TypeString, Column: targetversion.FieldReason},
+			targetversion.FieldEntries:          {Type: field.TypeJSON, Column: targetversion.FieldEntries},
+			targetversion.FieldSubmittedByID:    {Type: field.TypeInt, Column: targetversion.FieldSubmittedByID},
+			targetversion.FieldSubmittedByName:  {Type: field.TypeString, Column: targetversion.FieldSubmittedByName},
+			targetversion.FieldReviewComment:    {Type: field.TypeString, Column: targetversion.FieldReviewComment},
+			targetversion.FieldReviewedByID:     {Type: field.TypeInt, Column: targetversion.FieldReviewedByID},
+			targetversion.FieldReviewedByName:   {Type: field.TypeString, Column: targetversion.FieldReviewedByName},
+			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -455,7 +483,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -633,6 +661,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"DepartmentYear",
 		"Evaluation",
+	)
+	graph.MustAddE(
+		"target_versions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.TargetVersionsTable,
+			Columns: []string{departmentyear.TargetVersionsColumn},
+			Bidi:    false,
+		},
+		"DepartmentYear",
+		"TargetVersion",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -921,6 +961,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Session",
 		"User",
+	)
+	graph.MustAddE(
+		"department_year",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   targetversion.DepartmentYearTable,
+			Columns: []string{targetversion.DepartmentYearColumn},
+			Bidi:    false,
+		},
+		"TargetVersion",
+		"DepartmentYear",
 	)
 	graph.MustAddE(
 		"evaluation",
@@ -1551,6 +1603,20 @@ func (f *DepartmentYearFilter) WhereHasEvaluations() {
 // WhereHasEvaluationsWith applies a predicate to check if query has an edge evaluations with a given conditions (other predicates).
 func (f *DepartmentYearFilter) WhereHasEvaluationsWith(preds ...predicate.Evaluation) {
 	f.Where(entql.HasEdgeWith("evaluations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTargetVersions applies a predicate to check if query has an edge target_versions.
+func (f *DepartmentYearFilter) WhereHasTargetVersions() {
+	f.Where(entql.HasEdge("target_versions"))
+}
+
+// WhereHasTargetVersionsWith applies a predicate to check if query has an edge target_versions with a given conditions (other predicates).
+func (f *DepartmentYearFilter) WhereHasTargetVersionsWith(preds ...predicate.TargetVersion) {
+	f.Where(entql.HasEdgeWith("target_versions", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3089,6 +3155,130 @@ func (f *SignInThrottleFilter) WhereUpdatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TargetVersionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TargetVersionQuery builder.
+func (_q *TargetVersionQuery) Filter() *TargetVersionFilter {
+	return &TargetVersionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TargetVersionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TargetVersionMutation builder.
+func (m *TargetVersionMutation) Filter() *TargetVersionFilter {
+	return &TargetVersionFilter{config: m.config, predicateAdder: m}
+}
+
+// TargetVersionFilter provides a generic filtering capability at runtime for TargetVersionQuery.
+type TargetVersionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TargetVersionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TargetVersionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(targetversion.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TargetVersionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(targetversion.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TargetVersionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(targetversion.FieldUpdatedAt))
+}
+
+// WhereDepartmentYearID applies the entql int predicate on the department_year_id field.
+func (f *TargetVersionFilter) WhereDepartmentYearID(p entql.IntP) {
+	f.Where(p.Field(targetversion.FieldDepartmentYearID))
+}
+
+// WhereNumber applies the entql int predicate on the number field.
+func (f *TargetVersionFilter) WhereNumber(p entql.IntP) {
+	f.Where(p.Field(targetversion.FieldNumber))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *TargetVersionFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldKind))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *TargetVersionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldStatus))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *TargetVersionFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldReason))
+}
+
+// WhereEntries applies the entql json.RawMessage predicate on the entries field.
+func (f *TargetVersionFilter) WhereEntries(p entql.BytesP) {
+	f.Where(p.Field(targetversion.FieldEntries))
+}
+
+// WhereSubmittedByID applies the entql int predicate on the submitted_by_id field.
+func (f *TargetVersionFilter) WhereSubmittedByID(p entql.IntP) {
+	f.Where(p.Field(targetversion.FieldSubmittedByID))
+}
+
+// WhereSubmittedByName applies the entql string predicate on the submitted_by_name field.
+func (f *TargetVersionFilter) WhereSubmittedByName(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldSubmittedByName))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *TargetVersionFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldReviewComment))
+}
+
+// WhereReviewedByID applies the entql int predicate on the reviewed_by_id field.
+func (f *TargetVersionFilter) WhereReviewedByID(p entql.IntP) {
+	f.Where(p.Field(targetversion.FieldReviewedByID))
+}
+
+// WhereReviewedByName applies the entql string predicate on the reviewed_by_name field.
+func (f *TargetVersionFilter) WhereReviewedByName(p entql.StringP) {
+	f.Where(p.Field(targetversion.FieldReviewedByName))
+}
+
+// WhereReviewedAt applies the entql time.Time predicate on the reviewed_at field.
+func (f *TargetVersionFilter) WhereReviewedAt(p entql.TimeP) {
+	f.Where(p.Field(targetversion.FieldReviewedAt))
+}
+
+// WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
+func (f *TargetVersionFilter) WhereHasDepartmentYear() {
+	f.Where(entql.HasEdge("department_year"))
+}
+
+// WhereHasDepartmentYearWith applies a predicate to check if query has an edge department_year with a given conditions (other predicates).
+func (f *TargetVersionFilter) WhereHasDepartmentYearWith(preds ...predicate.DepartmentYear) {
+	f.Where(entql.HasEdgeWith("department_year", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TransitionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3117,7 +3307,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3206,7 +3396,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -2886,6 +2887,166 @@ func newRuleSetPaginateArgs(rv map[string]any) *rulesetPaginateArgs {
 				args.opts = append(args.opts, WithRuleSetOrder(v))
 			}
 		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *TargetVersionQuery) CollectFields(ctx context.Context, satisfies ...string) (*TargetVersionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *TargetVersionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(targetversion.Columns))
+		selectedFields = []string{targetversion.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "departmentYear":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentYearClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentyearImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartmentYear = query
+			if _, ok := fieldSeen[targetversion.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldDepartmentYearID)
+				fieldSeen[targetversion.FieldDepartmentYearID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[targetversion.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldCreatedAt)
+				fieldSeen[targetversion.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[targetversion.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldUpdatedAt)
+				fieldSeen[targetversion.FieldUpdatedAt] = struct{}{}
+			}
+		case "departmentYearID":
+			if _, ok := fieldSeen[targetversion.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldDepartmentYearID)
+				fieldSeen[targetversion.FieldDepartmentYearID] = struct{}{}
+			}
+		case "number":
+			if _, ok := fieldSeen[targetversion.FieldNumber]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldNumber)
+				fieldSeen[targetversion.FieldNumber] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[targetversion.FieldKind]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldKind)
+				fieldSeen[targetversion.FieldKind] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[targetversion.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldStatus)
+				fieldSeen[targetversion.FieldStatus] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[targetversion.FieldReason]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldReason)
+				fieldSeen[targetversion.FieldReason] = struct{}{}
+			}
+		case "submittedByName":
+			if _, ok := fieldSeen[targetversion.FieldSubmittedByName]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldSubmittedByName)
+				fieldSeen[targetversion.FieldSubmittedByName] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[targetversion.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldReviewComment)
+				fieldSeen[targetversion.FieldReviewComment] = struct{}{}
+			}
+		case "reviewedByName":
+			if _, ok := fieldSeen[targetversion.FieldReviewedByName]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldReviewedByName)
+				fieldSeen[targetversion.FieldReviewedByName] = struct{}{}
+			}
+		case "reviewedAt":
+			if _, ok := fieldSeen[targetversion.FieldReviewedAt]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldReviewedAt)
+				fieldSeen[targetversion.FieldReviewedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type targetversionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []TargetVersionPaginateOption
+}
+
+func newTargetVersionPaginateArgs(rv map[string]any) *targetversionPaginateArgs {
+	args := &targetversionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*TargetVersionOrder:
+			args.opts = append(args.opts, WithTargetVersionOrder(v))
+		case []any:
+			var orders []*TargetVersionOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &TargetVersionOrder{Field: &TargetVersionOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithTargetVersionOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*TargetVersionWhereInput); ok {
+		args.opts = append(args.opts, WithTargetVersionFilter(v.Filter))
 	}
 	return args
 }

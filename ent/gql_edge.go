@@ -314,6 +314,14 @@ func (_m *RuleSet) Region(ctx context.Context) (*Department, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *TargetVersion) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
+	result, err := _m.Edges.DepartmentYearOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartmentYear().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Transition) Evaluation(ctx context.Context) (*Evaluation, error) {
 	result, err := _m.Edges.EvaluationOrErr()
 	if IsNotLoaded(err) {

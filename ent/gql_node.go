@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -103,6 +104,11 @@ var rulesetImplementors = []string{"RuleSet", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*RuleSet) IsNode() {}
+
+var targetversionImplementors = []string{"TargetVersion", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*TargetVersion) IsNode() {}
 
 var transitionImplementors = []string{"Transition", "Node"}
 
@@ -313,6 +319,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(ruleset.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rulesetImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case targetversion.Table:
+		query := c.TargetVersion.Query().
+			Where(targetversion.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, targetversionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -620,6 +635,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.RuleSet.Query().
 			Where(ruleset.IDIn(ids...))
 		query, err := query.CollectFields(ctx, rulesetImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case targetversion.Table:
+		query := c.TargetVersion.Query().
+			Where(targetversion.IDIn(ids...))
+		query, err := query.CollectFields(ctx, targetversionImplementors...)
 		if err != nil {
 			return nil, err
 		}

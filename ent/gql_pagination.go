@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"strconv"
@@ -5753,6 +5754,392 @@ func (_m *RuleSet) ToEdge(order *RuleSetOrder) *RuleSetEdge {
 		order = DefaultRuleSetOrder
 	}
 	return &RuleSetEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// TargetVersionEdge is the edge representation of TargetVersion.
+type TargetVersionEdge struct {
+	Node   *TargetVersion `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// TargetVersionConnection is the connection containing edges to TargetVersion.
+type TargetVersionConnection struct {
+	Edges      []*TargetVersionEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *TargetVersionConnection) build(nodes []*TargetVersion, pager *targetversionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *TargetVersion
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *TargetVersion {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *TargetVersion {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*TargetVersionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &TargetVersionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// TargetVersionPaginateOption enables pagination customization.
+type TargetVersionPaginateOption func(*targetversionPager) error
+
+// WithTargetVersionOrder configures pagination ordering.
+func WithTargetVersionOrder(order []*TargetVersionOrder) TargetVersionPaginateOption {
+	return func(pager *targetversionPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithTargetVersionFilter configures pagination filter.
+func WithTargetVersionFilter(filter func(*TargetVersionQuery) (*TargetVersionQuery, error)) TargetVersionPaginateOption {
+	return func(pager *targetversionPager) error {
+		if filter == nil {
+			return errors.New("TargetVersionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type targetversionPager struct {
+	reverse bool
+	order   []*TargetVersionOrder
+	filter  func(*TargetVersionQuery) (*TargetVersionQuery, error)
+}
+
+func newTargetVersionPager(opts []TargetVersionPaginateOption, reverse bool) (*targetversionPager, error) {
+	pager := &targetversionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *targetversionPager) applyFilter(query *TargetVersionQuery) (*TargetVersionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *targetversionPager) toCursor(_m *TargetVersion) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *targetversionPager) applyCursors(query *TargetVersionQuery, after, before *Cursor) (*TargetVersionQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultTargetVersionOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *targetversionPager) applyOrder(query *TargetVersionQuery) *TargetVersionQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultTargetVersionOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultTargetVersionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *targetversionPager) orderExpr(query *TargetVersionQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultTargetVersionOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to TargetVersion.
+func (_m *TargetVersionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...TargetVersionPaginateOption,
+) (*TargetVersionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newTargetVersionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &TargetVersionConnection{Edges: []*TargetVersionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// TargetVersionOrderFieldCreatedAt orders TargetVersion by created_at.
+	TargetVersionOrderFieldCreatedAt = &TargetVersionOrderField{
+		Value: func(_m *TargetVersion) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: targetversion.FieldCreatedAt,
+		toTerm: targetversion.ByCreatedAt,
+		toCursor: func(_m *TargetVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// TargetVersionOrderFieldUpdatedAt orders TargetVersion by updated_at.
+	TargetVersionOrderFieldUpdatedAt = &TargetVersionOrderField{
+		Value: func(_m *TargetVersion) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: targetversion.FieldUpdatedAt,
+		toTerm: targetversion.ByUpdatedAt,
+		toCursor: func(_m *TargetVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// TargetVersionOrderFieldNumber orders TargetVersion by number.
+	TargetVersionOrderFieldNumber = &TargetVersionOrderField{
+		Value: func(_m *TargetVersion) (ent.Value, error) {
+			return _m.Number, nil
+		},
+		column: targetversion.FieldNumber,
+		toTerm: targetversion.ByNumber,
+		toCursor: func(_m *TargetVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Number,
+			}
+		},
+	}
+	// TargetVersionOrderFieldStatus orders TargetVersion by status.
+	TargetVersionOrderFieldStatus = &TargetVersionOrderField{
+		Value: func(_m *TargetVersion) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: targetversion.FieldStatus,
+		toTerm: targetversion.ByStatus,
+		toCursor: func(_m *TargetVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f TargetVersionOrderField) String() string {
+	var str string
+	switch f.column {
+	case TargetVersionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case TargetVersionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case TargetVersionOrderFieldNumber.column:
+		str = "NUMBER"
+	case TargetVersionOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f TargetVersionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *TargetVersionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("TargetVersionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *TargetVersionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *TargetVersionOrderFieldUpdatedAt
+	case "NUMBER":
+		*f = *TargetVersionOrderFieldNumber
+	case "STATUS":
+		*f = *TargetVersionOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid TargetVersionOrderField", str)
+	}
+	return nil
+}
+
+// TargetVersionOrderField defines the ordering field of TargetVersion.
+type TargetVersionOrderField struct {
+	// Value extracts the ordering value from the given TargetVersion.
+	Value    func(*TargetVersion) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) targetversion.OrderOption
+	toCursor func(*TargetVersion) Cursor
+}
+
+// TargetVersionOrder defines the ordering of TargetVersion.
+type TargetVersionOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *TargetVersionOrderField `json:"field"`
+}
+
+// DefaultTargetVersionOrder is the default ordering of TargetVersion.
+var DefaultTargetVersionOrder = &TargetVersionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &TargetVersionOrderField{
+		Value: func(_m *TargetVersion) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: targetversion.FieldID,
+		toTerm: targetversion.ByID,
+		toCursor: func(_m *TargetVersion) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts TargetVersion into TargetVersionEdge.
+func (_m *TargetVersion) ToEdge(order *TargetVersionOrder) *TargetVersionEdge {
+	if order == nil {
+		order = DefaultTargetVersionOrder
+	}
+	return &TargetVersionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

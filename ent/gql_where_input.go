@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/user"
 	"time"
 )
@@ -7245,6 +7246,566 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 		return predicates[0], nil
 	default:
 		return project.And(predicates...), nil
+	}
+}
+
+// TargetVersionWhereInput represents a where input for filtering TargetVersion queries.
+type TargetVersionWhereInput struct {
+	Predicates []predicate.TargetVersion  `json:"-"`
+	Not        *TargetVersionWhereInput   `json:"not,omitempty"`
+	Or         []*TargetVersionWhereInput `json:"or,omitempty"`
+	And        []*TargetVersionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "department_year_id" field predicates.
+	DepartmentYearID      *int  `json:"departmentYearID,omitempty"`
+	DepartmentYearIDNEQ   *int  `json:"departmentYearIDNEQ,omitempty"`
+	DepartmentYearIDIn    []int `json:"departmentYearIDIn,omitempty"`
+	DepartmentYearIDNotIn []int `json:"departmentYearIDNotIn,omitempty"`
+
+	// "number" field predicates.
+	Number      *int  `json:"number,omitempty"`
+	NumberNEQ   *int  `json:"numberNEQ,omitempty"`
+	NumberIn    []int `json:"numberIn,omitempty"`
+	NumberNotIn []int `json:"numberNotIn,omitempty"`
+	NumberGT    *int  `json:"numberGT,omitempty"`
+	NumberGTE   *int  `json:"numberGTE,omitempty"`
+	NumberLT    *int  `json:"numberLT,omitempty"`
+	NumberLTE   *int  `json:"numberLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *targetversion.Kind  `json:"kind,omitempty"`
+	KindNEQ   *targetversion.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []targetversion.Kind `json:"kindIn,omitempty"`
+	KindNotIn []targetversion.Kind `json:"kindNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *targetversion.Status  `json:"status,omitempty"`
+	StatusNEQ   *targetversion.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []targetversion.Status `json:"statusIn,omitempty"`
+	StatusNotIn []targetversion.Status `json:"statusNotIn,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "submitted_by_name" field predicates.
+	SubmittedByName             *string  `json:"submittedByName,omitempty"`
+	SubmittedByNameNEQ          *string  `json:"submittedByNameNEQ,omitempty"`
+	SubmittedByNameIn           []string `json:"submittedByNameIn,omitempty"`
+	SubmittedByNameNotIn        []string `json:"submittedByNameNotIn,omitempty"`
+	SubmittedByNameGT           *string  `json:"submittedByNameGT,omitempty"`
+	SubmittedByNameGTE          *string  `json:"submittedByNameGTE,omitempty"`
+	SubmittedByNameLT           *string  `json:"submittedByNameLT,omitempty"`
+	SubmittedByNameLTE          *string  `json:"submittedByNameLTE,omitempty"`
+	SubmittedByNameContains     *string  `json:"submittedByNameContains,omitempty"`
+	SubmittedByNameHasPrefix    *string  `json:"submittedByNameHasPrefix,omitempty"`
+	SubmittedByNameHasSuffix    *string  `json:"submittedByNameHasSuffix,omitempty"`
+	SubmittedByNameEqualFold    *string  `json:"submittedByNameEqualFold,omitempty"`
+	SubmittedByNameContainsFold *string  `json:"submittedByNameContainsFold,omitempty"`
+
+	// "review_comment" field predicates.
+	ReviewComment             *string  `json:"reviewComment,omitempty"`
+	ReviewCommentNEQ          *string  `json:"reviewCommentNEQ,omitempty"`
+	ReviewCommentIn           []string `json:"reviewCommentIn,omitempty"`
+	ReviewCommentNotIn        []string `json:"reviewCommentNotIn,omitempty"`
+	ReviewCommentGT           *string  `json:"reviewCommentGT,omitempty"`
+	ReviewCommentGTE          *string  `json:"reviewCommentGTE,omitempty"`
+	ReviewCommentLT           *string  `json:"reviewCommentLT,omitempty"`
+	ReviewCommentLTE          *string  `json:"reviewCommentLTE,omitempty"`
+	ReviewCommentContains     *string  `json:"reviewCommentContains,omitempty"`
+	ReviewCommentHasPrefix    *string  `json:"reviewCommentHasPrefix,omitempty"`
+	ReviewCommentHasSuffix    *string  `json:"reviewCommentHasSuffix,omitempty"`
+	ReviewCommentEqualFold    *string  `json:"reviewCommentEqualFold,omitempty"`
+	ReviewCommentContainsFold *string  `json:"reviewCommentContainsFold,omitempty"`
+
+	// "reviewed_by_name" field predicates.
+	ReviewedByName             *string  `json:"reviewedByName,omitempty"`
+	ReviewedByNameNEQ          *string  `json:"reviewedByNameNEQ,omitempty"`
+	ReviewedByNameIn           []string `json:"reviewedByNameIn,omitempty"`
+	ReviewedByNameNotIn        []string `json:"reviewedByNameNotIn,omitempty"`
+	ReviewedByNameGT           *string  `json:"reviewedByNameGT,omitempty"`
+	ReviewedByNameGTE          *string  `json:"reviewedByNameGTE,omitempty"`
+	ReviewedByNameLT           *string  `json:"reviewedByNameLT,omitempty"`
+	ReviewedByNameLTE          *string  `json:"reviewedByNameLTE,omitempty"`
+	ReviewedByNameContains     *string  `json:"reviewedByNameContains,omitempty"`
+	ReviewedByNameHasPrefix    *string  `json:"reviewedByNameHasPrefix,omitempty"`
+	ReviewedByNameHasSuffix    *string  `json:"reviewedByNameHasSuffix,omitempty"`
+	ReviewedByNameEqualFold    *string  `json:"reviewedByNameEqualFold,omitempty"`
+	ReviewedByNameContainsFold *string  `json:"reviewedByNameContainsFold,omitempty"`
+
+	// "reviewed_at" field predicates.
+	ReviewedAt       *time.Time  `json:"reviewedAt,omitempty"`
+	ReviewedAtNEQ    *time.Time  `json:"reviewedAtNEQ,omitempty"`
+	ReviewedAtIn     []time.Time `json:"reviewedAtIn,omitempty"`
+	ReviewedAtNotIn  []time.Time `json:"reviewedAtNotIn,omitempty"`
+	ReviewedAtGT     *time.Time  `json:"reviewedAtGT,omitempty"`
+	ReviewedAtGTE    *time.Time  `json:"reviewedAtGTE,omitempty"`
+	ReviewedAtLT     *time.Time  `json:"reviewedAtLT,omitempty"`
+	ReviewedAtLTE    *time.Time  `json:"reviewedAtLTE,omitempty"`
+	ReviewedAtIsNil  bool        `json:"reviewedAtIsNil,omitempty"`
+	ReviewedAtNotNil bool        `json:"reviewedAtNotNil,omitempty"`
+
+	// "department_year" edge predicates.
+	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
+	HasDepartmentYearWith []*DepartmentYearWhereInput `json:"hasDepartmentYearWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *TargetVersionWhereInput) AddPredicates(predicates ...predicate.TargetVersion) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the TargetVersionWhereInput filter on the TargetVersionQuery builder.
+func (i *TargetVersionWhereInput) Filter(q *TargetVersionQuery) (*TargetVersionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyTargetVersionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyTargetVersionWhereInput is returned in case the TargetVersionWhereInput is empty.
+var ErrEmptyTargetVersionWhereInput = errors.New("ent: empty predicate TargetVersionWhereInput")
+
+// P returns a predicate for filtering targetversions.
+// An error is returned if the input is empty or invalid.
+func (i *TargetVersionWhereInput) P() (predicate.TargetVersion, error) {
+	var predicates []predicate.TargetVersion
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, targetversion.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.TargetVersion, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, targetversion.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.TargetVersion, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, targetversion.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, targetversion.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, targetversion.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, targetversion.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, targetversion.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, targetversion.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, targetversion.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, targetversion.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, targetversion.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, targetversion.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, targetversion.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, targetversion.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, targetversion.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, targetversion.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, targetversion.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, targetversion.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, targetversion.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, targetversion.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, targetversion.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, targetversion.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, targetversion.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, targetversion.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, targetversion.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, targetversion.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, targetversion.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.DepartmentYearID != nil {
+		predicates = append(predicates, targetversion.DepartmentYearIDEQ(*i.DepartmentYearID))
+	}
+	if i.DepartmentYearIDNEQ != nil {
+		predicates = append(predicates, targetversion.DepartmentYearIDNEQ(*i.DepartmentYearIDNEQ))
+	}
+	if len(i.DepartmentYearIDIn) > 0 {
+		predicates = append(predicates, targetversion.DepartmentYearIDIn(i.DepartmentYearIDIn...))
+	}
+	if len(i.DepartmentYearIDNotIn) > 0 {
+		predicates = append(predicates, targetversion.DepartmentYearIDNotIn(i.DepartmentYearIDNotIn...))
+	}
+	if i.Number != nil {
+		predicates = append(predicates, targetversion.NumberEQ(*i.Number))
+	}
+	if i.NumberNEQ != nil {
+		predicates = append(predicates, targetversion.NumberNEQ(*i.NumberNEQ))
+	}
+	if len(i.NumberIn) > 0 {
+		predicates = append(predicates, targetversion.NumberIn(i.NumberIn...))
+	}
+	if len(i.NumberNotIn) > 0 {
+		predicates = append(predicates, targetversion.NumberNotIn(i.NumberNotIn...))
+	}
+	if i.NumberGT != nil {
+		predicates = append(predicates, targetversion.NumberGT(*i.NumberGT))
+	}
+	if i.NumberGTE != nil {
+		predicates = append(predicates, targetversion.NumberGTE(*i.NumberGTE))
+	}
+	if i.NumberLT != nil {
+		predicates = append(predicates, targetversion.NumberLT(*i.NumberLT))
+	}
+	if i.NumberLTE != nil {
+		predicates = append(predicates, targetversion.NumberLTE(*i.NumberLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, targetversion.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, targetversion.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, targetversion.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, targetversion.KindNotIn(i.KindNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, targetversion.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, targetversion.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, targetversion.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, targetversion.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, targetversion.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, targetversion.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, targetversion.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, targetversion.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, targetversion.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, targetversion.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, targetversion.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, targetversion.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, targetversion.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, targetversion.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, targetversion.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, targetversion.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, targetversion.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.SubmittedByName != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameEQ(*i.SubmittedByName))
+	}
+	if i.SubmittedByNameNEQ != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameNEQ(*i.SubmittedByNameNEQ))
+	}
+	if len(i.SubmittedByNameIn) > 0 {
+		predicates = append(predicates, targetversion.SubmittedByNameIn(i.SubmittedByNameIn...))
+	}
+	if len(i.SubmittedByNameNotIn) > 0 {
+		predicates = append(predicates, targetversion.SubmittedByNameNotIn(i.SubmittedByNameNotIn...))
+	}
+	if i.SubmittedByNameGT != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameGT(*i.SubmittedByNameGT))
+	}
+	if i.SubmittedByNameGTE != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameGTE(*i.SubmittedByNameGTE))
+	}
+	if i.SubmittedByNameLT != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameLT(*i.SubmittedByNameLT))
+	}
+	if i.SubmittedByNameLTE != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameLTE(*i.SubmittedByNameLTE))
+	}
+	if i.SubmittedByNameContains != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameContains(*i.SubmittedByNameContains))
+	}
+	if i.SubmittedByNameHasPrefix != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameHasPrefix(*i.SubmittedByNameHasPrefix))
+	}
+	if i.SubmittedByNameHasSuffix != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameHasSuffix(*i.SubmittedByNameHasSuffix))
+	}
+	if i.SubmittedByNameEqualFold != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameEqualFold(*i.SubmittedByNameEqualFold))
+	}
+	if i.SubmittedByNameContainsFold != nil {
+		predicates = append(predicates, targetversion.SubmittedByNameContainsFold(*i.SubmittedByNameContainsFold))
+	}
+	if i.ReviewComment != nil {
+		predicates = append(predicates, targetversion.ReviewCommentEQ(*i.ReviewComment))
+	}
+	if i.ReviewCommentNEQ != nil {
+		predicates = append(predicates, targetversion.ReviewCommentNEQ(*i.ReviewCommentNEQ))
+	}
+	if len(i.ReviewCommentIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewCommentIn(i.ReviewCommentIn...))
+	}
+	if len(i.ReviewCommentNotIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewCommentNotIn(i.ReviewCommentNotIn...))
+	}
+	if i.ReviewCommentGT != nil {
+		predicates = append(predicates, targetversion.ReviewCommentGT(*i.ReviewCommentGT))
+	}
+	if i.ReviewCommentGTE != nil {
+		predicates = append(predicates, targetversion.ReviewCommentGTE(*i.ReviewCommentGTE))
+	}
+	if i.ReviewCommentLT != nil {
+		predicates = append(predicates, targetversion.ReviewCommentLT(*i.ReviewCommentLT))
+	}
+	if i.ReviewCommentLTE != nil {
+		predicates = append(predicates, targetversion.ReviewCommentLTE(*i.ReviewCommentLTE))
+	}
+	if i.ReviewCommentContains != nil {
+		predicates = append(predicates, targetversion.ReviewCommentContains(*i.ReviewCommentContains))
+	}
+	if i.ReviewCommentHasPrefix != nil {
+		predicates = append(predicates, targetversion.ReviewCommentHasPrefix(*i.ReviewCommentHasPrefix))
+	}
+	if i.ReviewCommentHasSuffix != nil {
+		predicates = append(predicates, targetversion.ReviewCommentHasSuffix(*i.ReviewCommentHasSuffix))
+	}
+	if i.ReviewCommentEqualFold != nil {
+		predicates = append(predicates, targetversion.ReviewCommentEqualFold(*i.ReviewCommentEqualFold))
+	}
+	if i.ReviewCommentContainsFold != nil {
+		predicates = append(predicates, targetversion.ReviewCommentContainsFold(*i.ReviewCommentContainsFold))
+	}
+	if i.ReviewedByName != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameEQ(*i.ReviewedByName))
+	}
+	if i.ReviewedByNameNEQ != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameNEQ(*i.ReviewedByNameNEQ))
+	}
+	if len(i.ReviewedByNameIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewedByNameIn(i.ReviewedByNameIn...))
+	}
+	if len(i.ReviewedByNameNotIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewedByNameNotIn(i.ReviewedByNameNotIn...))
+	}
+	if i.ReviewedByNameGT != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameGT(*i.ReviewedByNameGT))
+	}
+	if i.ReviewedByNameGTE != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameGTE(*i.ReviewedByNameGTE))
+	}
+	if i.ReviewedByNameLT != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameLT(*i.ReviewedByNameLT))
+	}
+	if i.ReviewedByNameLTE != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameLTE(*i.ReviewedByNameLTE))
+	}
+	if i.ReviewedByNameContains != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameContains(*i.ReviewedByNameContains))
+	}
+	if i.ReviewedByNameHasPrefix != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameHasPrefix(*i.ReviewedByNameHasPrefix))
+	}
+	if i.ReviewedByNameHasSuffix != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameHasSuffix(*i.ReviewedByNameHasSuffix))
+	}
+	if i.ReviewedByNameEqualFold != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameEqualFold(*i.ReviewedByNameEqualFold))
+	}
+	if i.ReviewedByNameContainsFold != nil {
+		predicates = append(predicates, targetversion.ReviewedByNameContainsFold(*i.ReviewedByNameContainsFold))
+	}
+	if i.ReviewedAt != nil {
+		predicates = append(predicates, targetversion.ReviewedAtEQ(*i.ReviewedAt))
+	}
+	if i.ReviewedAtNEQ != nil {
+		predicates = append(predicates, targetversion.ReviewedAtNEQ(*i.ReviewedAtNEQ))
+	}
+	if len(i.ReviewedAtIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewedAtIn(i.ReviewedAtIn...))
+	}
+	if len(i.ReviewedAtNotIn) > 0 {
+		predicates = append(predicates, targetversion.ReviewedAtNotIn(i.ReviewedAtNotIn...))
+	}
+	if i.ReviewedAtGT != nil {
+		predicates = append(predicates, targetversion.ReviewedAtGT(*i.ReviewedAtGT))
+	}
+	if i.ReviewedAtGTE != nil {
+		predicates = append(predicates, targetversion.ReviewedAtGTE(*i.ReviewedAtGTE))
+	}
+	if i.ReviewedAtLT != nil {
+		predicates = append(predicates, targetversion.ReviewedAtLT(*i.ReviewedAtLT))
+	}
+	if i.ReviewedAtLTE != nil {
+		predicates = append(predicates, targetversion.ReviewedAtLTE(*i.ReviewedAtLTE))
+	}
+	if i.ReviewedAtIsNil {
+		predicates = append(predicates, targetversion.ReviewedAtIsNil())
+	}
+	if i.ReviewedAtNotNil {
+		predicates = append(predicates, targetversion.ReviewedAtNotNil())
+	}
+
+	if i.HasDepartmentYear != nil {
+		p := targetversion.HasDepartmentYear()
+		if !*i.HasDepartmentYear {
+			p = targetversion.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentYearWith) > 0 {
+		with := make([]predicate.DepartmentYear, 0, len(i.HasDepartmentYearWith))
+		for _, w := range i.HasDepartmentYearWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentYearWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, targetversion.HasDepartmentYearWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyTargetVersionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return targetversion.And(predicates...), nil
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/domain/targets"
 	"jixiao/ent/apitoken"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
@@ -24,6 +25,7 @@ import (
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"jixiao/platform/audit/change"
@@ -59,6 +61,7 @@ const (
 	TypeRuleSet           = "RuleSet"
 	TypeSession           = "Session"
 	TypeSignInThrottle    = "SignInThrottle"
+	TypeTargetVersion     = "TargetVersion"
 	TypeTransition        = "Transition"
 	TypeUser              = "User"
 )
@@ -2938,6 +2941,9 @@ type DepartmentYearMutation struct {
 	evaluations               map[int]struct{}
 	removedevaluations        map[int]struct{}
 	clearedevaluations        bool
+	target_versions           map[int]struct{}
+	removedtarget_versions    map[int]struct{}
+	clearedtarget_versions    bool
 	done                      bool
 	oldValue                  func(context.Context) (*DepartmentYear, error)
 	predicates                []predicate.DepartmentYear
@@ -4832,6 +4838,60 @@ func (m *DepartmentYearMutation) ResetEvaluations() {
 	m.removedevaluations = nil
 }
 
+// AddTargetVersionIDs adds the "target_versions" edge to the TargetVersion entity by ids.
+func (m *DepartmentYearMutation) AddTargetVersionIDs(ids ...int) {
+	if m.target_versions == nil {
+		m.target_versions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.target_versions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTargetVersions clears the "target_versions" edge to the TargetVersion entity.
+func (m *DepartmentYearMutation) ClearTargetVersions() {
+	m.clearedtarget_versions = true
+}
+
+// TargetVersionsCleared reports if the "target_versions" edge to the TargetVersion entity was cleared.
+func (m *DepartmentYearMutation) TargetVersionsCleared() bool {
+	return m.clearedtarget_versions
+}
+
+// RemoveTargetVersionIDs removes the "target_versions" edge to the TargetVersion entity by IDs.
+func (m *DepartmentYearMutation) RemoveTargetVersionIDs(ids ...int) {
+	if m.removedtarget_versions == nil {
+		m.removedtarget_versions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.target_versions, ids[i])
+		m.removedtarget_versions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTargetVersions returns the removed IDs of the "target_versions" edge to the TargetVersion entity.
+func (m *DepartmentYearMutation) RemovedTargetVersionsIDs() (ids []int) {
+	for id := range m.removedtarget_versions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TargetVersionsIDs returns the "target_versions" edge IDs in the mutation.
+func (m *DepartmentYearMutation) TargetVersionsIDs() (ids []int) {
+	for id := range m.target_versions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTargetVersions resets all changes to the "target_versions" edge.
+func (m *DepartmentYearMutation) ResetTargetVersions() {
+	m.target_versions = nil
+	m.clearedtarget_versions = false
+	m.removedtarget_versions = nil
+}
+
 // Where appends a list predicates to the DepartmentYearMutation builder.
 func (m *DepartmentYearMutation) Where(ps ...predicate.DepartmentYear) {
 	m.predicates = append(m.predicates, ps...)
@@ -5689,7 +5749,7 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentYearMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.department != nil {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5710,6 +5770,9 @@ func (m *DepartmentYearMutation) AddedEdges() []string {
 	}
 	if m.evaluations != nil {
 		edges = append(edges, departmentyear.EdgeEvaluations)
+	}
+	if m.target_versions != nil {
+		edges = append(edges, departmentyear.EdgeTargetVersions)
 	}
 	return edges
 }
@@ -5758,13 +5821,19 @@ func (m *DepartmentYearMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeTargetVersions:
+		ids := make([]ent.Value, 0, len(m.target_versions))
+		for id := range m.target_versions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentYearMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedmonths != nil {
 		edges = append(edges, departmentyear.EdgeMonths)
 	}
@@ -5782,6 +5851,9 @@ func (m *DepartmentYearMutation) RemovedEdges() []string {
 	}
 	if m.removedevaluations != nil {
 		edges = append(edges, departmentyear.EdgeEvaluations)
+	}
+	if m.removedtarget_versions != nil {
+		edges = append(edges, departmentyear.EdgeTargetVersions)
 	}
 	return edges
 }
@@ -5826,13 +5898,19 @@ func (m *DepartmentYearMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeTargetVersions:
+		ids := make([]ent.Value, 0, len(m.removedtarget_versions))
+		for id := range m.removedtarget_versions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentYearMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.cleareddepartment {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5853,6 +5931,9 @@ func (m *DepartmentYearMutation) ClearedEdges() []string {
 	}
 	if m.clearedevaluations {
 		edges = append(edges, departmentyear.EdgeEvaluations)
+	}
+	if m.clearedtarget_versions {
+		edges = append(edges, departmentyear.EdgeTargetVersions)
 	}
 	return edges
 }
@@ -5875,6 +5956,8 @@ func (m *DepartmentYearMutation) EdgeCleared(name string) bool {
 		return m.clearedindicators
 	case departmentyear.EdgeEvaluations:
 		return m.clearedevaluations
+	case departmentyear.EdgeTargetVersions:
+		return m.clearedtarget_versions
 	}
 	return false
 }
@@ -5914,6 +5997,9 @@ func (m *DepartmentYearMutation) ResetEdge(name string) error {
 		return nil
 	case departmentyear.EdgeEvaluations:
 		m.ResetEvaluations()
+		return nil
+	case departmentyear.EdgeTargetVersions:
+		m.ResetTargetVersions()
 		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear edge %s", name)
@@ -20736,6 +20822,1268 @@ func (m *SignInThrottleMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *SignInThrottleMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown SignInThrottle edge %s", name)
+}
+
+// TargetVersionMutation represents an operation that mutates the TargetVersion nodes in the graph.
+type TargetVersionMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	number                 *int
+	addnumber              *int
+	kind                   *targetversion.Kind
+	status                 *targetversion.Status
+	reason                 *string
+	entries                *[]targets.Entry
+	appendentries          []targets.Entry
+	submitted_by_id        *int
+	addsubmitted_by_id     *int
+	submitted_by_name      *string
+	review_comment         *string
+	reviewed_by_id         *int
+	addreviewed_by_id      *int
+	reviewed_by_name       *string
+	reviewed_at            *time.Time
+	clearedFields          map[string]struct{}
+	department_year        *int
+	cleareddepartment_year bool
+	done                   bool
+	oldValue               func(context.Context) (*TargetVersion, error)
+	predicates             []predicate.TargetVersion
+}
+
+var _ ent.Mutation = (*TargetVersionMutation)(nil)
+
+// targetversionOption allows management of the mutation configuration using functional options.
+type targetversionOption func(*TargetVersionMutation)
+
+// newTargetVersionMutation creates new mutation for the TargetVersion entity.
+func newTargetVersionMutation(c config, op Op, opts ...targetversionOption) *TargetVersionMutation {
+	m := &TargetVersionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTargetVersion,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTargetVersionID sets the ID field of the mutation.
+func withTargetVersionID(id int) targetversionOption {
+	return func(m *TargetVersionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TargetVersion
+		)
+		m.oldValue = func(ctx context.Context) (*TargetVersion, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TargetVersion.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTargetVersion sets the old TargetVersion of the mutation.
+func withTargetVersion(node *TargetVersion) targetversionOption {
+	return func(m *TargetVersionMutation) {
+		m.oldValue = func(context.Context) (*TargetVersion, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TargetVersionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TargetVersionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TargetVersionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TargetVersionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TargetVersion.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TargetVersionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TargetVersionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TargetVersionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *TargetVersionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *TargetVersionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *TargetVersionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetDepartmentYearID sets the "department_year_id" field.
+func (m *TargetVersionMutation) SetDepartmentYearID(i int) {
+	m.department_year = &i
+}
+
+// DepartmentYearID returns the value of the "department_year_id" field in the mutation.
+func (m *TargetVersionMutation) DepartmentYearID() (r int, exists bool) {
+	v := m.department_year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentYearID returns the old "department_year_id" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldDepartmentYearID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentYearID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentYearID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentYearID: %w", err)
+	}
+	return oldValue.DepartmentYearID, nil
+}
+
+// ResetDepartmentYearID resets all changes to the "department_year_id" field.
+func (m *TargetVersionMutation) ResetDepartmentYearID() {
+	m.department_year = nil
+}
+
+// SetNumber sets the "number" field.
+func (m *TargetVersionMutation) SetNumber(i int) {
+	m.number = &i
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *TargetVersionMutation) Number() (r int, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldNumber(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds i to the "number" field.
+func (m *TargetVersionMutation) AddNumber(i int) {
+	if m.addnumber != nil {
+		*m.addnumber += i
+	} else {
+		m.addnumber = &i
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *TargetVersionMutation) AddedNumber() (r int, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *TargetVersionMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *TargetVersionMutation) SetKind(t targetversion.Kind) {
+	m.kind = &t
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *TargetVersionMutation) Kind() (r targetversion.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldKind(ctx context.Context) (v targetversion.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *TargetVersionMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *TargetVersionMutation) SetStatus(t targetversion.Status) {
+	m.status = &t
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *TargetVersionMutation) Status() (r targetversion.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldStatus(ctx context.Context) (v targetversion.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *TargetVersionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *TargetVersionMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *TargetVersionMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *TargetVersionMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetEntries sets the "entries" field.
+func (m *TargetVersionMutation) SetEntries(t []targets.Entry) {
+	m.entries = &t
+	m.appendentries = nil
+}
+
+// Entries returns the value of the "entries" field in the mutation.
+func (m *TargetVersionMutation) Entries() (r []targets.Entry, exists bool) {
+	v := m.entries
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntries returns the old "entries" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldEntries(ctx context.Context) (v []targets.Entry, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntries is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntries requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntries: %w", err)
+	}
+	return oldValue.Entries, nil
+}
+
+// AppendEntries adds t to the "entries" field.
+func (m *TargetVersionMutation) AppendEntries(t []targets.Entry) {
+	m.appendentries = append(m.appendentries, t...)
+}
+
+// AppendedEntries returns the list of values that were appended to the "entries" field in this mutation.
+func (m *TargetVersionMutation) AppendedEntries() ([]targets.Entry, bool) {
+	if len(m.appendentries) == 0 {
+		return nil, false
+	}
+	return m.appendentries, true
+}
+
+// ResetEntries resets all changes to the "entries" field.
+func (m *TargetVersionMutation) ResetEntries() {
+	m.entries = nil
+	m.appendentries = nil
+}
+
+// SetSubmittedByID sets the "submitted_by_id" field.
+func (m *TargetVersionMutation) SetSubmittedByID(i int) {
+	m.submitted_by_id = &i
+	m.addsubmitted_by_id = nil
+}
+
+// SubmittedByID returns the value of the "submitted_by_id" field in the mutation.
+func (m *TargetVersionMutation) SubmittedByID() (r int, exists bool) {
+	v := m.submitted_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedByID returns the old "submitted_by_id" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldSubmittedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedByID: %w", err)
+	}
+	return oldValue.SubmittedByID, nil
+}
+
+// AddSubmittedByID adds i to the "submitted_by_id" field.
+func (m *TargetVersionMutation) AddSubmittedByID(i int) {
+	if m.addsubmitted_by_id != nil {
+		*m.addsubmitted_by_id += i
+	} else {
+		m.addsubmitted_by_id = &i
+	}
+}
+
+// AddedSubmittedByID returns the value that was added to the "submitted_by_id" field in this mutation.
+func (m *TargetVersionMutation) AddedSubmittedByID() (r int, exists bool) {
+	v := m.addsubmitted_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSubmittedByID clears the value of the "submitted_by_id" field.
+func (m *TargetVersionMutation) ClearSubmittedByID() {
+	m.submitted_by_id = nil
+	m.addsubmitted_by_id = nil
+	m.clearedFields[targetversion.FieldSubmittedByID] = struct{}{}
+}
+
+// SubmittedByIDCleared returns if the "submitted_by_id" field was cleared in this mutation.
+func (m *TargetVersionMutation) SubmittedByIDCleared() bool {
+	_, ok := m.clearedFields[targetversion.FieldSubmittedByID]
+	return ok
+}
+
+// ResetSubmittedByID resets all changes to the "submitted_by_id" field.
+func (m *TargetVersionMutation) ResetSubmittedByID() {
+	m.submitted_by_id = nil
+	m.addsubmitted_by_id = nil
+	delete(m.clearedFields, targetversion.FieldSubmittedByID)
+}
+
+// SetSubmittedByName sets the "submitted_by_name" field.
+func (m *TargetVersionMutation) SetSubmittedByName(s string) {
+	m.submitted_by_name = &s
+}
+
+// SubmittedByName returns the value of the "submitted_by_name" field in the mutation.
+func (m *TargetVersionMutation) SubmittedByName() (r string, exists bool) {
+	v := m.submitted_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedByName returns the old "submitted_by_name" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldSubmittedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedByName: %w", err)
+	}
+	return oldValue.SubmittedByName, nil
+}
+
+// ResetSubmittedByName resets all changes to the "submitted_by_name" field.
+func (m *TargetVersionMutation) ResetSubmittedByName() {
+	m.submitted_by_name = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *TargetVersionMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *TargetVersionMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *TargetVersionMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// SetReviewedByID sets the "reviewed_by_id" field.
+func (m *TargetVersionMutation) SetReviewedByID(i int) {
+	m.reviewed_by_id = &i
+	m.addreviewed_by_id = nil
+}
+
+// ReviewedByID returns the value of the "reviewed_by_id" field in the mutation.
+func (m *TargetVersionMutation) ReviewedByID() (r int, exists bool) {
+	v := m.reviewed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedByID returns the old "reviewed_by_id" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldReviewedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedByID: %w", err)
+	}
+	return oldValue.ReviewedByID, nil
+}
+
+// AddReviewedByID adds i to the "reviewed_by_id" field.
+func (m *TargetVersionMutation) AddReviewedByID(i int) {
+	if m.addreviewed_by_id != nil {
+		*m.addreviewed_by_id += i
+	} else {
+		m.addreviewed_by_id = &i
+	}
+}
+
+// AddedReviewedByID returns the value that was added to the "reviewed_by_id" field in this mutation.
+func (m *TargetVersionMutation) AddedReviewedByID() (r int, exists bool) {
+	v := m.addreviewed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReviewedByID clears the value of the "reviewed_by_id" field.
+func (m *TargetVersionMutation) ClearReviewedByID() {
+	m.reviewed_by_id = nil
+	m.addreviewed_by_id = nil
+	m.clearedFields[targetversion.FieldReviewedByID] = struct{}{}
+}
+
+// ReviewedByIDCleared returns if the "reviewed_by_id" field was cleared in this mutation.
+func (m *TargetVersionMutation) ReviewedByIDCleared() bool {
+	_, ok := m.clearedFields[targetversion.FieldReviewedByID]
+	return ok
+}
+
+// ResetReviewedByID resets all changes to the "reviewed_by_id" field.
+func (m *TargetVersionMutation) ResetReviewedByID() {
+	m.reviewed_by_id = nil
+	m.addreviewed_by_id = nil
+	delete(m.clearedFields, targetversion.FieldReviewedByID)
+}
+
+// SetReviewedByName sets the "reviewed_by_name" field.
+func (m *TargetVersionMutation) SetReviewedByName(s string) {
+	m.reviewed_by_name = &s
+}
+
+// ReviewedByName returns the value of the "reviewed_by_name" field in the mutation.
+func (m *TargetVersionMutation) ReviewedByName() (r string, exists bool) {
+	v := m.reviewed_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedByName returns the old "reviewed_by_name" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldReviewedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedByName: %w", err)
+	}
+	return oldValue.ReviewedByName, nil
+}
+
+// ResetReviewedByName resets all changes to the "reviewed_by_name" field.
+func (m *TargetVersionMutation) ResetReviewedByName() {
+	m.reviewed_by_name = nil
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *TargetVersionMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *TargetVersionMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the TargetVersion entity.
+// If the TargetVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TargetVersionMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *TargetVersionMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[targetversion.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *TargetVersionMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[targetversion.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *TargetVersionMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, targetversion.FieldReviewedAt)
+}
+
+// ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
+func (m *TargetVersionMutation) ClearDepartmentYear() {
+	m.cleareddepartment_year = true
+	m.clearedFields[targetversion.FieldDepartmentYearID] = struct{}{}
+}
+
+// DepartmentYearCleared reports if the "department_year" edge to the DepartmentYear entity was cleared.
+func (m *TargetVersionMutation) DepartmentYearCleared() bool {
+	return m.cleareddepartment_year
+}
+
+// DepartmentYearIDs returns the "department_year" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentYearID instead. It exists only for internal usage by the builders.
+func (m *TargetVersionMutation) DepartmentYearIDs() (ids []int) {
+	if id := m.department_year; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartmentYear resets all changes to the "department_year" edge.
+func (m *TargetVersionMutation) ResetDepartmentYear() {
+	m.department_year = nil
+	m.cleareddepartment_year = false
+}
+
+// Where appends a list predicates to the TargetVersionMutation builder.
+func (m *TargetVersionMutation) Where(ps ...predicate.TargetVersion) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TargetVersionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TargetVersionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TargetVersion, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TargetVersionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TargetVersionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TargetVersion).
+func (m *TargetVersionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TargetVersionMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.created_at != nil {
+		fields = append(fields, targetversion.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, targetversion.FieldUpdatedAt)
+	}
+	if m.department_year != nil {
+		fields = append(fields, targetversion.FieldDepartmentYearID)
+	}
+	if m.number != nil {
+		fields = append(fields, targetversion.FieldNumber)
+	}
+	if m.kind != nil {
+		fields = append(fields, targetversion.FieldKind)
+	}
+	if m.status != nil {
+		fields = append(fields, targetversion.FieldStatus)
+	}
+	if m.reason != nil {
+		fields = append(fields, targetversion.FieldReason)
+	}
+	if m.entries != nil {
+		fields = append(fields, targetversion.FieldEntries)
+	}
+	if m.submitted_by_id != nil {
+		fields = append(fields, targetversion.FieldSubmittedByID)
+	}
+	if m.submitted_by_name != nil {
+		fields = append(fields, targetversion.FieldSubmittedByName)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, targetversion.FieldReviewComment)
+	}
+	if m.reviewed_by_id != nil {
+		fields = append(fields, targetversion.FieldReviewedByID)
+	}
+	if m.reviewed_by_name != nil {
+		fields = append(fields, targetversion.FieldReviewedByName)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, targetversion.FieldReviewedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TargetVersionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case targetversion.FieldCreatedAt:
+		return m.CreatedAt()
+	case targetversion.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case targetversion.FieldDepartmentYearID:
+		return m.DepartmentYearID()
+	case targetversion.FieldNumber:
+		return m.Number()
+	case targetversion.FieldKind:
+		return m.Kind()
+	case targetversion.FieldStatus:
+		return m.Status()
+	case targetversion.FieldReason:
+		return m.Reason()
+	case targetversion.FieldEntries:
+		return m.Entries()
+	case targetversion.FieldSubmittedByID:
+		return m.SubmittedByID()
+	case targetversion.FieldSubmittedByName:
+		return m.SubmittedByName()
+	case targetversion.FieldReviewComment:
+		return m.ReviewComment()
+	case targetversion.FieldReviewedByID:
+		return m.ReviewedByID()
+	case targetversion.FieldReviewedByName:
+		return m.ReviewedByName()
+	case targetversion.FieldReviewedAt:
+		return m.ReviewedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TargetVersionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case targetversion.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case targetversion.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case targetversion.FieldDepartmentYearID:
+		return m.OldDepartmentYearID(ctx)
+	case targetversion.FieldNumber:
+		return m.OldNumber(ctx)
+	case targetversion.FieldKind:
+		return m.OldKind(ctx)
+	case targetversion.FieldStatus:
+		return m.OldStatus(ctx)
+	case targetversion.FieldReason:
+		return m.OldReason(ctx)
+	case targetversion.FieldEntries:
+		return m.OldEntries(ctx)
+	case targetversion.FieldSubmittedByID:
+		return m.OldSubmittedByID(ctx)
+	case targetversion.FieldSubmittedByName:
+		return m.OldSubmittedByName(ctx)
+	case targetversion.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	case targetversion.FieldReviewedByID:
+		return m.OldReviewedByID(ctx)
+	case targetversion.FieldReviewedByName:
+		return m.OldReviewedByName(ctx)
+	case targetversion.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown TargetVersion field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TargetVersionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case targetversion.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case targetversion.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case targetversion.FieldDepartmentYearID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentYearID(v)
+		return nil
+	case targetversion.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case targetversion.FieldKind:
+		v, ok := value.(targetversion.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case targetversion.FieldStatus:
+		v, ok := value.(targetversion.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case targetversion.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case targetversion.FieldEntries:
+		v, ok := value.([]targets.Entry)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntries(v)
+		return nil
+	case targetversion.FieldSubmittedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedByID(v)
+		return nil
+	case targetversion.FieldSubmittedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedByName(v)
+		return nil
+	case targetversion.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	case targetversion.FieldReviewedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedByID(v)
+		return nil
+	case targetversion.FieldReviewedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedByName(v)
+		return nil
+	case targetversion.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TargetVersionMutation) AddedFields() []string {
+	var fields []string
+	if m.addnumber != nil {
+		fields = append(fields, targetversion.FieldNumber)
+	}
+	if m.addsubmitted_by_id != nil {
+		fields = append(fields, targetversion.FieldSubmittedByID)
+	}
+	if m.addreviewed_by_id != nil {
+		fields = append(fields, targetversion.FieldReviewedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TargetVersionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case targetversion.FieldNumber:
+		return m.AddedNumber()
+	case targetversion.FieldSubmittedByID:
+		return m.AddedSubmittedByID()
+	case targetversion.FieldReviewedByID:
+		return m.AddedReviewedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TargetVersionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case targetversion.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	case targetversion.FieldSubmittedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubmittedByID(v)
+		return nil
+	case targetversion.FieldReviewedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReviewedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TargetVersionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(targetversion.FieldSubmittedByID) {
+		fields = append(fields, targetversion.FieldSubmittedByID)
+	}
+	if m.FieldCleared(targetversion.FieldReviewedByID) {
+		fields = append(fields, targetversion.FieldReviewedByID)
+	}
+	if m.FieldCleared(targetversion.FieldReviewedAt) {
+		fields = append(fields, targetversion.FieldReviewedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TargetVersionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TargetVersionMutation) ClearField(name string) error {
+	switch name {
+	case targetversion.FieldSubmittedByID:
+		m.ClearSubmittedByID()
+		return nil
+	case targetversion.FieldReviewedByID:
+		m.ClearReviewedByID()
+		return nil
+	case targetversion.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TargetVersionMutation) ResetField(name string) error {
+	switch name {
+	case targetversion.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case targetversion.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case targetversion.FieldDepartmentYearID:
+		m.ResetDepartmentYearID()
+		return nil
+	case targetversion.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case targetversion.FieldKind:
+		m.ResetKind()
+		return nil
+	case targetversion.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case targetversion.FieldReason:
+		m.ResetReason()
+		return nil
+	case targetversion.FieldEntries:
+		m.ResetEntries()
+		return nil
+	case targetversion.FieldSubmittedByID:
+		m.ResetSubmittedByID()
+		return nil
+	case targetversion.FieldSubmittedByName:
+		m.ResetSubmittedByName()
+		return nil
+	case targetversion.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	case targetversion.FieldReviewedByID:
+		m.ResetReviewedByID()
+		return nil
+	case targetversion.FieldReviewedByName:
+		m.ResetReviewedByName()
+		return nil
+	case targetversion.FieldReviewedAt:
+		m.ResetReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TargetVersionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.department_year != nil {
+		edges = append(edges, targetversion.EdgeDepartmentYear)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TargetVersionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case targetversion.EdgeDepartmentYear:
+		if id := m.department_year; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TargetVersionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TargetVersionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TargetVersionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleareddepartment_year {
+		edges = append(edges, targetversion.EdgeDepartmentYear)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TargetVersionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case targetversion.EdgeDepartmentYear:
+		return m.cleareddepartment_year
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TargetVersionMutation) ClearEdge(name string) error {
+	switch name {
+	case targetversion.EdgeDepartmentYear:
+		m.ClearDepartmentYear()
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TargetVersionMutation) ResetEdge(name string) error {
+	switch name {
+	case targetversion.EdgeDepartmentYear:
+		m.ResetDepartmentYear()
+		return nil
+	}
+	return fmt.Errorf("unknown TargetVersion edge %s", name)
 }
 
 // TransitionMutation represents an operation that mutates the Transition nodes in the graph.

@@ -46,6 +46,8 @@ type Tx struct {
 	Session *SessionClient
 	// SignInThrottle is the client for interacting with the SignInThrottle builders.
 	SignInThrottle *SignInThrottleClient
+	// TargetVersion is the client for interacting with the TargetVersion builders.
+	TargetVersion *TargetVersionClient
 	// Transition is the client for interacting with the Transition builders.
 	Transition *TransitionClient
 	// User is the client for interacting with the User builders.
@@ -197,6 +199,7 @@ func (tx *Tx) init() {
 	tx.RuleSet = NewRuleSetClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SignInThrottle = NewSignInThrottleClient(tx.config)
+	tx.TargetVersion = NewTargetVersionClient(tx.config)
 	tx.Transition = NewTransitionClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }

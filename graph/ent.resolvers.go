@@ -105,6 +105,15 @@ func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int],
 		)
 }
 
+// TargetVersions is the resolver for the targetVersions field.
+func (r *queryResolver) TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error) {
+	return r.client.TargetVersion.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithTargetVersionOrder(orderBy),
+			ent.WithTargetVersionFilter(where.Filter),
+		)
+}
+
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
 	return r.client.User.Query().
@@ -112,6 +121,22 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 			ent.WithUserOrder(orderBy),
 			ent.WithUserFilter(where.Filter),
 		)
+}
+
+// SubmittedByName is the resolver for the submittedByName field.
+func (r *targetVersionResolver) SubmittedByName(ctx context.Context, obj *ent.TargetVersion) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.SubmittedByName, nil
+}
+
+// ReviewedByName is the resolver for the reviewedByName field.
+func (r *targetVersionResolver) ReviewedByName(ctx context.Context, obj *ent.TargetVersion) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.ReviewedByName, nil
 }
 
 // Department returns generated.DepartmentResolver implementation.
@@ -150,6 +175,9 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 // RuleSet returns generated.RuleSetResolver implementation.
 func (r *Resolver) RuleSet() generated.RuleSetResolver { return &ruleSetResolver{r} }
 
+// TargetVersion returns generated.TargetVersionResolver implementation.
+func (r *Resolver) TargetVersion() generated.TargetVersionResolver { return &targetVersionResolver{r} }
+
 // DepartmentWhereInput returns generated.DepartmentWhereInputResolver implementation.
 func (r *Resolver) DepartmentWhereInput() generated.DepartmentWhereInputResolver {
 	return &departmentWhereInputResolver{r}
@@ -171,6 +199,7 @@ type (
 	projectResolver                    struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }
 	ruleSetResolver                    struct{ *Resolver }
+	targetVersionResolver              struct{ *Resolver }
 	departmentWhereInputResolver       struct{ *Resolver }
 	libraryIndicatorWhereInputResolver struct{ *Resolver }
 )

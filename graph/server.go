@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/targets"
 	"jixiao/ent"
 	"jixiao/ent/privacy"
 	"jixiao/graph/generated"
@@ -153,6 +154,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlSource  *gqlerror.Error
 			unparsable *fixed.ParseError
 			locked     *access.LockedError
+			fixedTgts  *targets.FixedError
 			stale      *inputerr.Conflict
 			value      *inputerr.Value
 			exists     *inputerr.Taken
@@ -178,6 +180,12 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["evaluationID"] = fmt.Sprint(locked.Evaluation) // a string, as GraphQL writes every ID
 			gqlErr.Extensions["status"] = string(locked.Status)
 			return set(CodeLocked, "", locked.Error())
+		case errors.As(err, &fixedTgts):
+			// Locked by the year's targets, not by an evaluation: reason tells which.
+			gqlErr.Extensions["reason"] = "TARGETS_FIXED"
+			gqlErr.Extensions["departmentYearID"] = fmt.Sprint(fixedTgts.Year)
+			gqlErr.Extensions["status"] = string(fixedTgts.Status)
+			return set(CodeLocked, "", fixedTgts.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
 			return set(CodeConflict, "version", stale.Error())

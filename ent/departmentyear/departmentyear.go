@@ -84,6 +84,8 @@ const (
 	EdgeIndicators = "indicators"
 	// EdgeEvaluations holds the string denoting the evaluations edge name in mutations.
 	EdgeEvaluations = "evaluations"
+	// EdgeTargetVersions holds the string denoting the target_versions edge name in mutations.
+	EdgeTargetVersions = "target_versions"
 	// Table holds the table name of the departmentyear in the database.
 	Table = "department_years"
 	// DepartmentTable is the table that holds the department relation/edge.
@@ -135,6 +137,13 @@ const (
 	EvaluationsInverseTable = "evaluations"
 	// EvaluationsColumn is the table column denoting the evaluations relation/edge.
 	EvaluationsColumn = "department_year_id"
+	// TargetVersionsTable is the table that holds the target_versions relation/edge.
+	TargetVersionsTable = "target_versions"
+	// TargetVersionsInverseTable is the table name for the TargetVersion entity.
+	// It exists in this package in order to avoid circular dependency with the "targetversion" package.
+	TargetVersionsInverseTable = "target_versions"
+	// TargetVersionsColumn is the table column denoting the target_versions relation/edge.
+	TargetVersionsColumn = "department_year_id"
 )
 
 // Columns holds all SQL columns for departmentyear fields.
@@ -504,6 +513,20 @@ func ByEvaluations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newEvaluationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByTargetVersionsCount orders the results by target_versions count.
+func ByTargetVersionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTargetVersionsStep(), opts...)
+	}
+}
+
+// ByTargetVersions orders the results by target_versions terms.
+func ByTargetVersions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTargetVersionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -551,5 +574,12 @@ func newEvaluationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EvaluationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EvaluationsTable, EvaluationsColumn),
+	)
+}
+func newTargetVersionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TargetVersionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, TargetVersionsTable, TargetVersionsColumn),
 	)
 }

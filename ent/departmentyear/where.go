@@ -1782,6 +1782,29 @@ func HasEvaluationsWith(preds ...predicate.Evaluation) predicate.DepartmentYear 
 	})
 }
 
+// HasTargetVersions applies the HasEdge predicate on the "target_versions" edge.
+func HasTargetVersions() predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, TargetVersionsTable, TargetVersionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTargetVersionsWith applies the HasEdge predicate on the "target_versions" edge with a given conditions (other predicates).
+func HasTargetVersionsWith(preds ...predicate.TargetVersion) predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := newTargetVersionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.DepartmentYear) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.AndPredicates(predicates...))

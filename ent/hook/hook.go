@@ -200,6 +200,18 @@ func (f SignInThrottleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SignInThrottleMutation", m)
 }
 
+// The TargetVersionFunc type is an adapter to allow the use of ordinary
+// function as TargetVersion mutator.
+type TargetVersionFunc func(context.Context, *ent.TargetVersionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TargetVersionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TargetVersionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TargetVersionMutation", m)
+}
+
 // The TransitionFunc type is an adapter to allow the use of ordinary
 // function as Transition mutator.
 type TransitionFunc func(context.Context, *ent.TransitionMutation) (ent.Value, error)

@@ -24,6 +24,7 @@ import (
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 
@@ -518,6 +519,33 @@ func (f TraverseSignInThrottle) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.SignInThrottleQuery", q)
 }
 
+// The TargetVersionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TargetVersionFunc func(context.Context, *ent.TargetVersionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TargetVersionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TargetVersionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TargetVersionQuery", q)
+}
+
+// The TraverseTargetVersion type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTargetVersion func(context.Context, *ent.TargetVersionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTargetVersion) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTargetVersion) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TargetVersionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TargetVersionQuery", q)
+}
+
 // The TransitionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TransitionFunc func(context.Context, *ent.TransitionQuery) (ent.Value, error)
 
@@ -607,6 +635,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.SignInThrottleQuery:
 		return &query[*ent.SignInThrottleQuery, predicate.SignInThrottle, signinthrottle.OrderOption]{typ: ent.TypeSignInThrottle, tq: q}, nil
+	case *ent.TargetVersionQuery:
+		return &query[*ent.TargetVersionQuery, predicate.TargetVersion, targetversion.OrderOption]{typ: ent.TypeTargetVersion, tq: q}, nil
 	case *ent.TransitionQuery:
 		return &query[*ent.TransitionQuery, predicate.Transition, transition.OrderOption]{typ: ent.TypeTransition, tq: q}, nil
 	case *ent.UserQuery:

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"api_tokens\":30064771072,\"audit_records\":34359738368,\"department_years\":4294967296,\"departments\":0,\"evaluations\":8589934592,\"funding_lines\":55834574848,\"indicators\":12884901888,\"key_tasks\":17179869184,\"library_indicators\":68719476736,\"library_transitions\":73014444032,\"monthly_executions\":21474836480,\"projects\":25769803776,\"report_texts\":60129542144,\"rule_sets\":64424509440,\"sessions\":38654705664,\"sign_in_throttles\":51539607552,\"transitions\":42949672960,\"users\":47244640256}"
+const IncrementStarts = "{\"api_tokens\":30064771072,\"audit_records\":34359738368,\"department_years\":4294967296,\"departments\":0,\"evaluations\":8589934592,\"funding_lines\":55834574848,\"indicators\":12884901888,\"key_tasks\":17179869184,\"library_indicators\":68719476736,\"library_transitions\":73014444032,\"monthly_executions\":21474836480,\"projects\":25769803776,\"report_texts\":60129542144,\"rule_sets\":64424509440,\"sessions\":38654705664,\"sign_in_throttles\":51539607552,\"target_versions\":77309411328,\"transitions\":42949672960,\"users\":47244640256}"

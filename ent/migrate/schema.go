@@ -696,6 +696,50 @@ var (
 			},
 		},
 	}
+	// TargetVersionsColumns holds the columns for the "target_versions" table.
+	TargetVersionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "number", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"FILING", "ADJUSTMENT"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"SUBMITTED", "APPROVED", "RETURNED"}, Default: "SUBMITTED"},
+		{Name: "reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "entries", Type: field.TypeJSON},
+		{Name: "submitted_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "submitted_by_name", Type: field.TypeString, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "reviewed_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reviewed_by_name", Type: field.TypeString, Default: ""},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "department_year_id", Type: field.TypeInt},
+	}
+	// TargetVersionsTable holds the schema information for the "target_versions" table.
+	TargetVersionsTable = &schema.Table{
+		Name:       "target_versions",
+		Columns:    TargetVersionsColumns,
+		PrimaryKey: []*schema.Column{TargetVersionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "target_versions_department_years_target_versions",
+				Columns:    []*schema.Column{TargetVersionsColumns[14]},
+				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "targetversion_department_year_id_number",
+				Unique:  true,
+				Columns: []*schema.Column{TargetVersionsColumns[14], TargetVersionsColumns[3]},
+			},
+			{
+				Name:    "targetversion_status_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{TargetVersionsColumns[5], TargetVersionsColumns[1]},
+			},
+		},
+	}
 	// TransitionsColumns holds the columns for the "transitions" table.
 	TransitionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -767,6 +811,7 @@ var (
 		RuleSetsTable,
 		SessionsTable,
 		SignInThrottlesTable,
+		TargetVersionsTable,
 		TransitionsTable,
 		UsersTable,
 	}
@@ -840,6 +885,10 @@ func init() {
 	}
 	SignInThrottlesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	TargetVersionsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	TargetVersionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	TransitionsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	TransitionsTable.Annotation = &entsql.Annotation{

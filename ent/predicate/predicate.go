@@ -54,6 +54,9 @@ type Session func(*sql.Selector)
 // SignInThrottle is the predicate function for signinthrottle builders.
 type SignInThrottle func(*sql.Selector)
 
+// TargetVersion is the predicate function for targetversion builders.
+type TargetVersion func(*sql.Selector)
+
 // Transition is the predicate function for transition builders.
 type Transition func(*sql.Selector)
 

@@ -495,6 +495,30 @@ func (f SignInThrottleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SignInThrottleMutation", m)
 }
 
+// The TargetVersionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TargetVersionQueryRuleFunc func(context.Context, *ent.TargetVersionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TargetVersionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TargetVersionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TargetVersionQuery", q)
+}
+
+// The TargetVersionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TargetVersionMutationRuleFunc func(context.Context, *ent.TargetVersionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TargetVersionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TargetVersionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TargetVersionMutation", m)
+}
+
 // The TransitionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TransitionQueryRuleFunc func(context.Context, *ent.TransitionQuery) error
@@ -610,6 +634,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SignInThrottleQuery:
 		return q.Filter(), nil
+	case *ent.TargetVersionQuery:
+		return q.Filter(), nil
 	case *ent.TransitionQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
@@ -652,6 +678,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SessionMutation:
 		return m.Filter(), nil
 	case *ent.SignInThrottleMutation:
+		return m.Filter(), nil
+	case *ent.TargetVersionMutation:
 		return m.Filter(), nil
 	case *ent.TransitionMutation:
 		return m.Filter(), nil

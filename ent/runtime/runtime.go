@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"time"
@@ -735,6 +736,8 @@ func init() {
 	indicator.Hooks[4] = indicatorHooks[1]
 
 	indicator.Hooks[5] = indicatorHooks[2]
+
+	indicator.Hooks[6] = indicatorHooks[3]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -1559,6 +1562,62 @@ func init() {
 	signinthrottle.DefaultUpdatedAt = signinthrottleDescUpdatedAt.Default.(func() time.Time)
 	// signinthrottle.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	signinthrottle.UpdateDefaultUpdatedAt = signinthrottleDescUpdatedAt.UpdateDefault.(func() time.Time)
+	targetversionMixin := schema.TargetVersion{}.Mixin()
+	targetversion.Policy = privacy.NewPolicies(schema.TargetVersion{})
+	targetversion.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := targetversion.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	targetversionMixinHooks1 := targetversionMixin[1].Hooks()
+	targetversionHooks := schema.TargetVersion{}.Hooks()
+
+	targetversion.Hooks[1] = targetversionMixinHooks1[0]
+
+	targetversion.Hooks[2] = targetversionHooks[0]
+
+	targetversion.Hooks[3] = targetversionHooks[1]
+	targetversionMixinFields0 := targetversionMixin[0].Fields()
+	_ = targetversionMixinFields0
+	targetversionFields := schema.TargetVersion{}.Fields()
+	_ = targetversionFields
+	// targetversionDescCreatedAt is the schema descriptor for created_at field.
+	targetversionDescCreatedAt := targetversionMixinFields0[0].Descriptor()
+	// targetversion.DefaultCreatedAt holds the default value on creation for the created_at field.
+	targetversion.DefaultCreatedAt = targetversionDescCreatedAt.Default.(func() time.Time)
+	// targetversionDescUpdatedAt is the schema descriptor for updated_at field.
+	targetversionDescUpdatedAt := targetversionMixinFields0[1].Descriptor()
+	// targetversion.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	targetversion.DefaultUpdatedAt = targetversionDescUpdatedAt.Default.(func() time.Time)
+	// targetversion.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	targetversion.UpdateDefaultUpdatedAt = targetversionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// targetversionDescNumber is the schema descriptor for number field.
+	targetversionDescNumber := targetversionFields[1].Descriptor()
+	// targetversion.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	targetversion.NumberValidator = targetversionDescNumber.Validators[0].(func(int) error)
+	// targetversionDescReason is the schema descriptor for reason field.
+	targetversionDescReason := targetversionFields[4].Descriptor()
+	// targetversion.DefaultReason holds the default value on creation for the reason field.
+	targetversion.DefaultReason = targetversionDescReason.Default.(string)
+	// targetversion.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	targetversion.ReasonValidator = targetversionDescReason.Validators[0].(func(string) error)
+	// targetversionDescSubmittedByName is the schema descriptor for submitted_by_name field.
+	targetversionDescSubmittedByName := targetversionFields[7].Descriptor()
+	// targetversion.DefaultSubmittedByName holds the default value on creation for the submitted_by_name field.
+	targetversion.DefaultSubmittedByName = targetversionDescSubmittedByName.Default.(string)
+	// targetversionDescReviewComment is the schema descriptor for review_comment field.
+	targetversionDescReviewComment := targetversionFields[8].Descriptor()
+	// targetversion.DefaultReviewComment holds the default value on creation for the review_comment field.
+	targetversion.DefaultReviewComment = targetversionDescReviewComment.Default.(string)
+	// targetversion.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	targetversion.ReviewCommentValidator = targetversionDescReviewComment.Validators[0].(func(string) error)
+	// targetversionDescReviewedByName is the schema descriptor for reviewed_by_name field.
+	targetversionDescReviewedByName := targetversionFields[10].Descriptor()
+	// targetversion.DefaultReviewedByName holds the default value on creation for the reviewed_by_name field.
+	targetversion.DefaultReviewedByName = targetversionDescReviewedByName.Default.(string)
 	transition.Policy = privacy.NewPolicies(schema.Transition{})
 	transition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

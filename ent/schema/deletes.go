@@ -24,6 +24,7 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
+	"jixiao/ent/targetversion"
 	"jixiao/platform/inputerr"
 )
 
@@ -121,6 +122,9 @@ func departmentYearDeletes() ent.Hook {
 		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.Evaluation.Query().Where(evaluation.DepartmentYearID(id)).Count(ctx)
 		}},
+		{"target versions", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.TargetVersion.Query().Where(targetversion.DepartmentYearID(id)).Count(ctx)
+		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
 			_, err := c.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx)
@@ -173,6 +177,7 @@ var nouns = map[string]string{
 	"RuleSet":           "rule set",
 	"LibraryIndicator":  "library indicator",
 	"LibraryTransition": "library transition",
+	"TargetVersion":     "target version",
 }
 
 // noun is how a message names an entity of ent type typ.

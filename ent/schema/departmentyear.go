@@ -65,6 +65,8 @@ func (DepartmentYear) Edges() []ent.Edge {
 		edge.To("projects", Project.Type).Annotations(entgql.RelayConnection(), noInput),
 		edge.To("indicators", Indicator.Type).Annotations(entgql.RelayConnection(), noInput),
 		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
+		// Read through DepartmentYear.targets (graph/targets.graphql).
+		edge.To("target_versions", TargetVersion.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

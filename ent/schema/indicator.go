@@ -96,6 +96,8 @@ func (Indicator) Indexes() []ent.Index {
 
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
-func (Indicator) Hooks() []ent.Hook { return append([]ent.Hook{indicatorRules()}, keptIndicator()...) }
+func (Indicator) Hooks() []ent.Hook {
+	return append([]ent.Hook{indicatorRules(), targetsFixed()}, keptIndicator()...)
+}
 
 func (Indicator) Policy() ent.Policy { return access.Data() }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"jixiao/domain/fixed"
 	"jixiao/domain/newyear"
+	"jixiao/domain/targets"
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
@@ -17,6 +18,7 @@ import (
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/ruleset"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
 	"jixiao/graph/model"
@@ -55,6 +57,9 @@ type ResolverRoot interface {
 	Project() ProjectResolver
 	Query() QueryResolver
 	RuleSet() RuleSetResolver
+	TargetChange() TargetChangeResolver
+	TargetEntry() TargetEntryResolver
+	TargetVersion() TargetVersionResolver
 	DepartmentWhereInput() DepartmentWhereInputResolver
 	LibraryIndicatorWhereInput() LibraryIndicatorWhereInputResolver
 }
@@ -224,6 +229,7 @@ type ComplexityRoot struct {
 		PublicActual         func(childComplexity int) int
 		PublicBudget         func(childComplexity int) int
 		Rules                func(childComplexity int) int
+		Targets              func(childComplexity int) int
 		ThreePublicActual    func(childComplexity int) int
 		ThreePublicBudget    func(childComplexity int) int
 		TotalActual          func(childComplexity int) int
@@ -408,6 +414,7 @@ type ComplexityRoot struct {
 		Score              func(childComplexity int) int
 		ScoringCriteria    func(childComplexity int) int
 		Target             func(childComplexity int) int
+		TargetAdjustment   func(childComplexity int) int
 		Unit               func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
 		Version            func(childComplexity int) int
@@ -531,6 +538,7 @@ type ComplexityRoot struct {
 		AddIndicatorsFromLibrary  func(childComplexity int, departmentYearID int, projectID *int, libraryIDs []int) int
 		ApproveEvaluation         func(childComplexity int, id int, comment *string) int
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
+		ApproveTargets            func(childComplexity int, id int, comment *string) int
 		CreateAPIToken            func(childComplexity int, name string, departmentID *int) int
 		CreateDepartment          func(childComplexity int, input ent.CreateDepartmentInput) int
 		CreateDepartmentYear      func(childComplexity int, input ent.CreateDepartmentYearInput) int
@@ -550,14 +558,17 @@ type ComplexityRoot struct {
 		DeleteKeyTask             func(childComplexity int, id int) int
 		DeleteLibraryIndicator    func(childComplexity int, id int) int
 		DeleteProject             func(childComplexity int, id int) int
+		FileTargets               func(childComplexity int, departmentYearID int, note *string) int
 		ImportEvaluationForm      func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
 		Login                     func(childComplexity int, username string, password string) int
 		Logout                    func(childComplexity int) int
 		ProposeIndicatorToLibrary func(childComplexity int, indicatorID int, tags []string) int
 		ProposeLibraryIndicator   func(childComplexity int, id int) int
+		ProposeTargetAdjustment   func(childComplexity int, departmentYearID int, reason string, changes []*model.TargetChangeInput) int
 		PublishEvaluation         func(childComplexity int, id int) int
 		ReturnEvaluation          func(childComplexity int, id int, comment string) int
 		ReturnLibraryIndicator    func(childComplexity int, id int, comment string) int
+		ReturnTargets             func(childComplexity int, id int, comment string) int
 		RevokeAPIToken            func(childComplexity int, id int) int
 		SetFundingLines           func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
 		SetMonthlyExecution       func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
@@ -655,6 +666,8 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []int) int
 		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
 		RuleSets                func(childComplexity int, year *int, regionID *int, everywhere *bool, allVersions *bool) int
+		TargetChanges           func(childComplexity int, fromID int, toID int) int
+		TargetVersions          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) int
 		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 	}
 
@@ -800,6 +813,69 @@ type ComplexityRoot struct {
 		Weight func(childComplexity int) int
 	}
 
+	TargetAdjustment struct {
+		OriginalTarget func(childComplexity int) int
+		OriginalWeight func(childComplexity int) int
+		Versions       func(childComplexity int) int
+	}
+
+	TargetChange struct {
+		After         func(childComplexity int) int
+		Before        func(childComplexity int) int
+		Indicator     func(childComplexity int) int
+		Name          func(childComplexity int) int
+		TargetChanged func(childComplexity int) int
+		WeightChanged func(childComplexity int) int
+	}
+
+	TargetEntry struct {
+		Indicator func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Level1    func(childComplexity int) int
+		Level2    func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Operator  func(childComplexity int) int
+		Project   func(childComplexity int) int
+		Target    func(childComplexity int) int
+		Unit      func(childComplexity int) int
+		Weight    func(childComplexity int) int
+	}
+
+	TargetVersion struct {
+		Changes          func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		DepartmentYear   func(childComplexity int) int
+		DepartmentYearID func(childComplexity int) int
+		Entries          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		Number           func(childComplexity int) int
+		Reason           func(childComplexity int) int
+		ReviewComment    func(childComplexity int) int
+		ReviewedAt       func(childComplexity int) int
+		ReviewedByName   func(childComplexity int) int
+		Status           func(childComplexity int) int
+		SubmittedByName  func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	TargetVersionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TargetVersionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TargetsViewerCan struct {
+		Adjust func(childComplexity int) int
+		File   func(childComplexity int) int
+		Review func(childComplexity int) int
+	}
+
 	Transition struct {
 		ActorID      func(childComplexity int) int
 		ActorName    func(childComplexity int) int
@@ -875,6 +951,14 @@ type ComplexityRoot struct {
 		Projects              func(childComplexity int) int
 		SkippedProjects       func(childComplexity int) int
 	}
+
+	YearTargets struct {
+		InForce   func(childComplexity int) int
+		Pending   func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Versions  func(childComplexity int) int
+		ViewerCan func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -898,6 +982,7 @@ type DepartmentYearResolver interface {
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
 	Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error)
+	Targets(ctx context.Context, obj *ent.DepartmentYear) (*model.YearTargets, error)
 	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
 }
 type EvaluationResolver interface {
@@ -923,6 +1008,7 @@ type IndicatorResolver interface {
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
 	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
+	TargetAdjustment(ctx context.Context, obj *ent.Indicator) (*model.TargetAdjustment, error)
 	Warnings(ctx context.Context, obj *ent.Indicator) ([]*model.Warning, error)
 }
 type LibraryIndicatorResolver interface {
@@ -982,6 +1068,10 @@ type MutationResolver interface {
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
 	CreateRuleSet(ctx context.Context, input model.CreateRuleSetInput) (*ent.RuleSet, error)
 	UpdateRuleSet(ctx context.Context, id int, input model.UpdateRuleSetInput) (*ent.RuleSet, error)
+	FileTargets(ctx context.Context, departmentYearID int, note *string) (*ent.TargetVersion, error)
+	ProposeTargetAdjustment(ctx context.Context, departmentYearID int, reason string, changes []*model.TargetChangeInput) (*ent.TargetVersion, error)
+	ApproveTargets(ctx context.Context, id int, comment *string) (*ent.TargetVersion, error)
+	ReturnTargets(ctx context.Context, id int, comment string) (*ent.TargetVersion, error)
 }
 type ProjectResolver interface {
 	FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error)
@@ -1005,6 +1095,7 @@ type QueryResolver interface {
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
+	TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	EvaluationAggregate(ctx context.Context, groupBy []model.EvaluationDimension, measures []model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.EvaluationAggregateOrder, first *int) (*model.Aggregate, error)
 	IndicatorAggregate(ctx context.Context, groupBy []model.IndicatorDimension, measures []model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.IndicatorAggregateOrder, first *int) (*model.Aggregate, error)
@@ -1019,6 +1110,7 @@ type QueryResolver interface {
 	LibraryTags(ctx context.Context) ([]string, error)
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
+	TargetChanges(ctx context.Context, fromID int, toID int) ([]*targets.Change, error)
 }
 type RuleSetResolver interface {
 	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
@@ -1026,6 +1118,22 @@ type RuleSetResolver interface {
 	Latest(ctx context.Context, obj *ent.RuleSet) (bool, error)
 	Versions(ctx context.Context, obj *ent.RuleSet) ([]*ent.RuleSet, error)
 	Parameters(ctx context.Context, obj *ent.RuleSet) (*model.ScoringRules, error)
+}
+type TargetChangeResolver interface {
+	Name(ctx context.Context, obj *targets.Change) (string, error)
+}
+type TargetEntryResolver interface {
+	Indicator(ctx context.Context, obj *targets.Entry) (*ent.Indicator, error)
+
+	Kind(ctx context.Context, obj *targets.Entry) (indicator.Kind, error)
+	Operator(ctx context.Context, obj *targets.Entry) (*indicator.Operator, error)
+}
+type TargetVersionResolver interface {
+	SubmittedByName(ctx context.Context, obj *ent.TargetVersion) (string, error)
+
+	ReviewedByName(ctx context.Context, obj *ent.TargetVersion) (string, error)
+
+	Changes(ctx context.Context, obj *ent.TargetVersion) ([]*targets.Change, error)
 }
 
 type DepartmentWhereInputResolver interface {
@@ -1789,6 +1897,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.Rules(childComplexity), true
+	case "DepartmentYear.targets":
+		if e.ComplexityRoot.DepartmentYear.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.Targets(childComplexity), true
 	case "DepartmentYear.threePublicActual":
 		if e.ComplexityRoot.DepartmentYear.ThreePublicActual == nil {
 			break
@@ -2621,6 +2735,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Target(childComplexity), true
+	case "Indicator.targetAdjustment":
+		if e.ComplexityRoot.Indicator.TargetAdjustment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.TargetAdjustment(childComplexity), true
 	case "Indicator.unit":
 		if e.ComplexityRoot.Indicator.Unit == nil {
 			break
@@ -3158,6 +3278,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.approveTargets":
+		if e.ComplexityRoot.Mutation.ApproveTargets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveTargets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveTargets(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3367,6 +3498,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["id"].(int)), true
+	case "Mutation.fileTargets":
+		if e.ComplexityRoot.Mutation.FileTargets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fileTargets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FileTargets(childComplexity, args["departmentYearID"].(int), args["note"].(*string)), true
 	case "Mutation.importEvaluationForm":
 		if e.ComplexityRoot.Mutation.ImportEvaluationForm == nil {
 			break
@@ -3417,6 +3559,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ProposeLibraryIndicator(childComplexity, args["id"].(int)), true
+	case "Mutation.proposeTargetAdjustment":
+		if e.ComplexityRoot.Mutation.ProposeTargetAdjustment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeTargetAdjustment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeTargetAdjustment(childComplexity, args["departmentYearID"].(int), args["reason"].(string), args["changes"].([]*model.TargetChangeInput)), true
 	case "Mutation.publishEvaluation":
 		if e.ComplexityRoot.Mutation.PublishEvaluation == nil {
 			break
@@ -3450,6 +3603,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.returnTargets":
+		if e.ComplexityRoot.Mutation.ReturnTargets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnTargets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnTargets(childComplexity, args["id"].(int), args["comment"].(string)), true
 	case "Mutation.revokeAPIToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -4116,6 +4280,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RuleSets(childComplexity, args["year"].(*int), args["regionID"].(*int), args["everywhere"].(*bool), args["allVersions"].(*bool)), true
+	case "Query.targetChanges":
+		if e.ComplexityRoot.Query.TargetChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_targetChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TargetChanges(childComplexity, args["fromID"].(int), args["toID"].(int)), true
+	case "Query.targetVersions":
+		if e.ComplexityRoot.Query.TargetVersions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_targetVersions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TargetVersions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.TargetVersionOrder), args["where"].(*ent.TargetVersionWhereInput)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -4742,6 +4928,265 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subtotal.Weight(childComplexity), true
 
+	case "TargetAdjustment.originalTarget":
+		if e.ComplexityRoot.TargetAdjustment.OriginalTarget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetAdjustment.OriginalTarget(childComplexity), true
+	case "TargetAdjustment.originalWeight":
+		if e.ComplexityRoot.TargetAdjustment.OriginalWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetAdjustment.OriginalWeight(childComplexity), true
+	case "TargetAdjustment.versions":
+		if e.ComplexityRoot.TargetAdjustment.Versions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetAdjustment.Versions(childComplexity), true
+
+	case "TargetChange.after":
+		if e.ComplexityRoot.TargetChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.After(childComplexity), true
+	case "TargetChange.before":
+		if e.ComplexityRoot.TargetChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.Before(childComplexity), true
+	case "TargetChange.indicatorID":
+		if e.ComplexityRoot.TargetChange.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.Indicator(childComplexity), true
+	case "TargetChange.name":
+		if e.ComplexityRoot.TargetChange.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.Name(childComplexity), true
+	case "TargetChange.targetChanged":
+		if e.ComplexityRoot.TargetChange.TargetChanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.TargetChanged(childComplexity), true
+	case "TargetChange.weightChanged":
+		if e.ComplexityRoot.TargetChange.WeightChanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetChange.WeightChanged(childComplexity), true
+
+	case "TargetEntry.indicatorID", "TargetEntry.indicator":
+		if e.ComplexityRoot.TargetEntry.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Indicator(childComplexity), true
+	case "TargetEntry.kind":
+		if e.ComplexityRoot.TargetEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Kind(childComplexity), true
+	case "TargetEntry.level1":
+		if e.ComplexityRoot.TargetEntry.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Level1(childComplexity), true
+	case "TargetEntry.level2":
+		if e.ComplexityRoot.TargetEntry.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Level2(childComplexity), true
+	case "TargetEntry.name":
+		if e.ComplexityRoot.TargetEntry.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Name(childComplexity), true
+	case "TargetEntry.operator":
+		if e.ComplexityRoot.TargetEntry.Operator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Operator(childComplexity), true
+	case "TargetEntry.projectID":
+		if e.ComplexityRoot.TargetEntry.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Project(childComplexity), true
+	case "TargetEntry.target":
+		if e.ComplexityRoot.TargetEntry.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Target(childComplexity), true
+	case "TargetEntry.unit":
+		if e.ComplexityRoot.TargetEntry.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Unit(childComplexity), true
+	case "TargetEntry.weight":
+		if e.ComplexityRoot.TargetEntry.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetEntry.Weight(childComplexity), true
+
+	case "TargetVersion.changes":
+		if e.ComplexityRoot.TargetVersion.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Changes(childComplexity), true
+	case "TargetVersion.createdAt":
+		if e.ComplexityRoot.TargetVersion.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.CreatedAt(childComplexity), true
+	case "TargetVersion.departmentYear":
+		if e.ComplexityRoot.TargetVersion.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.DepartmentYear(childComplexity), true
+	case "TargetVersion.departmentYearID":
+		if e.ComplexityRoot.TargetVersion.DepartmentYearID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.DepartmentYearID(childComplexity), true
+	case "TargetVersion.entries":
+		if e.ComplexityRoot.TargetVersion.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Entries(childComplexity), true
+	case "TargetVersion.id":
+		if e.ComplexityRoot.TargetVersion.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.ID(childComplexity), true
+	case "TargetVersion.kind":
+		if e.ComplexityRoot.TargetVersion.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Kind(childComplexity), true
+	case "TargetVersion.number":
+		if e.ComplexityRoot.TargetVersion.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Number(childComplexity), true
+	case "TargetVersion.reason":
+		if e.ComplexityRoot.TargetVersion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Reason(childComplexity), true
+	case "TargetVersion.reviewComment":
+		if e.ComplexityRoot.TargetVersion.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.ReviewComment(childComplexity), true
+	case "TargetVersion.reviewedAt":
+		if e.ComplexityRoot.TargetVersion.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.ReviewedAt(childComplexity), true
+	case "TargetVersion.reviewedByName":
+		if e.ComplexityRoot.TargetVersion.ReviewedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.ReviewedByName(childComplexity), true
+	case "TargetVersion.status":
+		if e.ComplexityRoot.TargetVersion.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.Status(childComplexity), true
+	case "TargetVersion.submittedByName":
+		if e.ComplexityRoot.TargetVersion.SubmittedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.SubmittedByName(childComplexity), true
+	case "TargetVersion.updatedAt":
+		if e.ComplexityRoot.TargetVersion.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.UpdatedAt(childComplexity), true
+
+	case "TargetVersionConnection.edges":
+		if e.ComplexityRoot.TargetVersionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersionConnection.Edges(childComplexity), true
+	case "TargetVersionConnection.pageInfo":
+		if e.ComplexityRoot.TargetVersionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersionConnection.PageInfo(childComplexity), true
+	case "TargetVersionConnection.totalCount":
+		if e.ComplexityRoot.TargetVersionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersionConnection.TotalCount(childComplexity), true
+
+	case "TargetVersionEdge.cursor":
+		if e.ComplexityRoot.TargetVersionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersionEdge.Cursor(childComplexity), true
+	case "TargetVersionEdge.node":
+		if e.ComplexityRoot.TargetVersionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersionEdge.Node(childComplexity), true
+
+	case "TargetsViewerCan.adjust":
+		if e.ComplexityRoot.TargetsViewerCan.Adjust == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetsViewerCan.Adjust(childComplexity), true
+	case "TargetsViewerCan.file":
+		if e.ComplexityRoot.TargetsViewerCan.File == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetsViewerCan.File(childComplexity), true
+	case "TargetsViewerCan.review":
+		if e.ComplexityRoot.TargetsViewerCan.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetsViewerCan.Review(childComplexity), true
+
 	case "Transition.actorID":
 		if e.ComplexityRoot.Transition.ActorID == nil {
 			break
@@ -5045,6 +5490,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.YearStart.SkippedProjects(childComplexity), true
 
+	case "YearTargets.inForce":
+		if e.ComplexityRoot.YearTargets.InForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearTargets.InForce(childComplexity), true
+	case "YearTargets.pending":
+		if e.ComplexityRoot.YearTargets.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearTargets.Pending(childComplexity), true
+	case "YearTargets.status":
+		if e.ComplexityRoot.YearTargets.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearTargets.Status(childComplexity), true
+	case "YearTargets.versions":
+		if e.ComplexityRoot.YearTargets.Versions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearTargets.Versions(childComplexity), true
+	case "YearTargets.viewerCan":
+		if e.ComplexityRoot.YearTargets.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearTargets.ViewerCan(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -5094,6 +5570,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
 			graphql.NewInputUnmarshaler("RuleSetOrder", ec.unmarshalInputRuleSetOrder),
+			graphql.NewInputUnmarshaler("TargetChangeInput", ec.unmarshalInputTargetChangeInput),
+			graphql.NewInputUnmarshaler("TargetVersionOrder", ec.unmarshalInputTargetVersionOrder),
+			graphql.NewInputUnmarshaler("TargetVersionWhereInput", ec.unmarshalInputTargetVersionWhereInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentYearInput", ec.unmarshalInputUpdateDepartmentYearInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluationInput", ec.unmarshalInputUpdateEvaluationInput),
@@ -9500,6 +9979,37 @@ type Query {
     """
     where: ProjectWhereInput
   ): ProjectConnection!
+  targetVersions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for TargetVersions returned from the connection.
+    """
+    orderBy: [TargetVersionOrder!]
+
+    """
+    Filtering options for TargetVersions returned from the connection.
+    """
+    where: TargetVersionWhereInput
+  ): TargetVersionConnection!
   users(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9695,6 +10205,253 @@ Properties by which RuleSet connections can be ordered.
 """
 enum RuleSetOrderField {
   CREATED_AT
+}
+type TargetVersion implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  departmentYearID: ID!
+  """
+  1 for the first version of the year, one more with each
+  """
+  number: Int!
+  kind: TargetVersionKind!
+  status: TargetVersionStatus!
+  """
+  an adjustment's reason (调整原因); a filing's note to the reviewer
+  """
+  reason: String!
+  submittedByName: String!
+  """
+  the bureau's comment when approving or returning
+  """
+  reviewComment: String!
+  reviewedByName: String!
+  reviewedAt: Time
+  departmentYear: DepartmentYear!
+}
+"""
+A connection to a list of items.
+"""
+type TargetVersionConnection {
+  """
+  A list of edges.
+  """
+  edges: [TargetVersionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type TargetVersionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: TargetVersion
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+TargetVersionKind is enum for the field kind
+"""
+enum TargetVersionKind @goModel(model: "jixiao/ent/targetversion.Kind") {
+  FILING
+  ADJUSTMENT
+}
+"""
+Ordering options for TargetVersion connections
+"""
+input TargetVersionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order TargetVersions.
+  """
+  field: TargetVersionOrderField!
+}
+"""
+Properties by which TargetVersion connections can be ordered.
+"""
+enum TargetVersionOrderField {
+  CREATED_AT
+  UPDATED_AT
+  NUMBER
+  STATUS
+}
+"""
+TargetVersionStatus is enum for the field status
+"""
+enum TargetVersionStatus @goModel(model: "jixiao/ent/targetversion.Status") {
+  SUBMITTED
+  APPROVED
+  RETURNED
+}
+"""
+TargetVersionWhereInput is used for filtering TargetVersion objects.
+Input was generated by ent.
+"""
+input TargetVersionWhereInput {
+  not: TargetVersionWhereInput
+  and: [TargetVersionWhereInput!]
+  or: [TargetVersionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  department_year_id field predicates
+  """
+  departmentYearID: ID
+  departmentYearIDNEQ: ID
+  departmentYearIDIn: [ID!]
+  departmentYearIDNotIn: [ID!]
+  """
+  number field predicates
+  """
+  number: Int
+  numberNEQ: Int
+  numberIn: [Int!]
+  numberNotIn: [Int!]
+  numberGT: Int
+  numberGTE: Int
+  numberLT: Int
+  numberLTE: Int
+  """
+  kind field predicates
+  """
+  kind: TargetVersionKind
+  kindNEQ: TargetVersionKind
+  kindIn: [TargetVersionKind!]
+  kindNotIn: [TargetVersionKind!]
+  """
+  status field predicates
+  """
+  status: TargetVersionStatus
+  statusNEQ: TargetVersionStatus
+  statusIn: [TargetVersionStatus!]
+  statusNotIn: [TargetVersionStatus!]
+  """
+  reason field predicates
+  """
+  reason: String
+  reasonNEQ: String
+  reasonIn: [String!]
+  reasonNotIn: [String!]
+  reasonGT: String
+  reasonGTE: String
+  reasonLT: String
+  reasonLTE: String
+  reasonContains: String
+  reasonHasPrefix: String
+  reasonHasSuffix: String
+  reasonEqualFold: String
+  reasonContainsFold: String
+  """
+  submitted_by_name field predicates
+  """
+  submittedByName: String
+  submittedByNameNEQ: String
+  submittedByNameIn: [String!]
+  submittedByNameNotIn: [String!]
+  submittedByNameGT: String
+  submittedByNameGTE: String
+  submittedByNameLT: String
+  submittedByNameLTE: String
+  submittedByNameContains: String
+  submittedByNameHasPrefix: String
+  submittedByNameHasSuffix: String
+  submittedByNameEqualFold: String
+  submittedByNameContainsFold: String
+  """
+  review_comment field predicates
+  """
+  reviewComment: String
+  reviewCommentNEQ: String
+  reviewCommentIn: [String!]
+  reviewCommentNotIn: [String!]
+  reviewCommentGT: String
+  reviewCommentGTE: String
+  reviewCommentLT: String
+  reviewCommentLTE: String
+  reviewCommentContains: String
+  reviewCommentHasPrefix: String
+  reviewCommentHasSuffix: String
+  reviewCommentEqualFold: String
+  reviewCommentContainsFold: String
+  """
+  reviewed_by_name field predicates
+  """
+  reviewedByName: String
+  reviewedByNameNEQ: String
+  reviewedByNameIn: [String!]
+  reviewedByNameNotIn: [String!]
+  reviewedByNameGT: String
+  reviewedByNameGTE: String
+  reviewedByNameLT: String
+  reviewedByNameLTE: String
+  reviewedByNameContains: String
+  reviewedByNameHasPrefix: String
+  reviewedByNameHasSuffix: String
+  reviewedByNameEqualFold: String
+  reviewedByNameContainsFold: String
+  """
+  reviewed_at field predicates
+  """
+  reviewedAt: Time
+  reviewedAtNEQ: Time
+  reviewedAtIn: [Time!]
+  reviewedAtNotIn: [Time!]
+  reviewedAtGT: Time
+  reviewedAtGTE: Time
+  reviewedAtLT: Time
+  reviewedAtLTE: Time
+  reviewedAtIsNil: Boolean
+  reviewedAtNotNil: Boolean
+  """
+  department_year edge predicates
+  """
+  hasDepartmentYear: Boolean
+  hasDepartmentYearWith: [DepartmentYearWhereInput!]
 }
 type Transition implements Node {
   id: ID!
@@ -11174,6 +11931,144 @@ extend type Mutation {
   updateRuleSet(id: ID!, input: UpdateRuleSetInput!): RuleSet!
 }
 `, BuiltIn: false},
+	{Name: "../targets.graphql", Input: `# Performance targets (绩效目标申报、审核、调整): a department files its year's
+# indicator tree with targets and weights; the finance bureau approves or returns
+# it; approved targets are locked and change only by an approved mid-year
+# adjustment. Every version is kept (TargetVersion, graph/ent.graphql: the list
+# ` + "`" + `targetVersions` + "`" + ` with its filters, e.g. status: SUBMITTED for the reviewers' queue).
+
+"""Where a department-year's targets stand."""
+enum TargetStatus {
+  """No version yet: the department edits its indicators freely."""
+  NOT_FILED
+  """Filed and waiting for the finance bureau; the indicators' targets are fixed."""
+  FILED
+  """The last filing was returned: edit the indicators and file again."""
+  RETURNED
+  """Approved and locked: targets, weights and the tree change only by an approved adjustment."""
+  APPROVED
+  """An adjustment waits for the finance bureau; the approved targets stay in force until it is approved."""
+  ADJUSTING
+}
+
+"""A department-year's targets: where they stand and every version."""
+type YearTargets {
+  status: TargetStatus!
+  """Every version, oldest first."""
+  versions: [TargetVersion!]!
+  """The version in force: the latest approved, if any."""
+  inForce: TargetVersion
+  """The version waiting for the finance bureau, if any."""
+  pending: TargetVersion
+  """What the caller may do now."""
+  viewerCan: TargetsViewerCan!
+}
+
+type TargetsViewerCan {
+  """File the targets (not filed, or returned)."""
+  file: Boolean!
+  """Propose an adjustment (approved, nothing waiting)."""
+  adjust: Boolean!
+  """Approve or return the waiting version (the finance bureau)."""
+  review: Boolean!
+}
+
+"""One indicator as a version has it."""
+type TargetEntry {
+  indicatorID: ID!
+  """The indicator now, when it still exists and the caller may read it."""
+  indicator: Indicator
+  projectID: ID
+  level1: String!
+  level2: String!
+  name: String!
+  kind: IndicatorKind!
+  operator: Operator
+  target: Decimal
+  unit: String!
+  weight: Decimal!
+}
+
+"""How one indicator differs between two versions."""
+type TargetChange {
+  indicatorID: ID!
+  name: String!
+  """Null when the later version added it."""
+  before: TargetEntry
+  """Null when the later version dropped it."""
+  after: TargetEntry
+  targetChanged: Boolean!
+  weightChanged: Boolean!
+}
+
+extend type TargetVersion {
+  """The indicator tree as this version has it, in the editor's order."""
+  entries: [TargetEntry!]!
+  """
+  How it differs from the version before it that it replaces: an adjustment from
+  the version in force when it was proposed, a filing from the last returned
+  filing (empty for the first).
+  """
+  changes: [TargetChange!]!
+}
+
+"""An indicator whose approved target or weight an adjustment changed."""
+type TargetAdjustment {
+  """The target and weight first approved."""
+  originalTarget: Decimal
+  originalWeight: Decimal!
+  """The approved adjustments that changed it, oldest first (each with its reason)."""
+  versions: [TargetVersion!]!
+}
+
+extend type DepartmentYear {
+  """The year's performance targets: their status and versions."""
+  targets: YearTargets!
+}
+
+extend type Indicator {
+  """
+  Null unless an approved adjustment changed the indicator's target or weight:
+  then what was first approved, and by which adjustments it changed. The score
+  is always against the target in force (the indicator's own target).
+  """
+  targetAdjustment: TargetAdjustment
+}
+
+"""One indicator's new target or weight in an adjustment (null: unchanged)."""
+input TargetChangeInput {
+  indicatorID: ID!
+  target: Decimal
+  weight: Decimal
+}
+
+extend type Query {
+  """The changes from one version to another of the same department-year (e.g. to compare any two)."""
+  targetChanges(fromID: ID!, toID: ID!): [TargetChange!]!
+}
+
+extend type Mutation {
+  """
+  Files the year's targets as its indicators stand (a FILING version, SUBMITTED):
+  the department's editors, while the targets are NOT_FILED or RETURNED. Every
+  quantitative indicator needs its operator and target (BAD_USER_INPUT, reason
+  TARGET_MISSING, naming it). From now on the indicators' targets are fixed.
+  """
+  fileTargets(departmentYearID: ID!, note: String): TargetVersion!
+  """
+  Proposes a mid-year adjustment of approved targets, with its reason (调整原因):
+  new targets or weights of some indicators. It takes effect when approved.
+  """
+  proposeTargetAdjustment(departmentYearID: ID!, reason: String!, changes: [TargetChangeInput!]!): TargetVersion!
+  """
+  The finance bureau approves a waiting version: a filing's targets are locked, an
+  adjustment's targets and weights are written to the indicators (and rescored).
+  """
+  approveTargets(id: ID!, comment: String): TargetVersion!
+  """The finance bureau returns a waiting version with what must change."""
+  returnTargets(id: ID!, comment: String!): TargetVersion!
+}
+`, BuiltIn: false},
 	{Name: "../warnings.graphql", Input: `# Warnings: what looks wrong in the figures without breaking a rule (package domain/warnings).
 # They never block a save or a submission; the submit checks (SubmitProblem) do.
 
@@ -11599,6 +12494,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
 	case "rules":
 		return ec.fieldContext_DepartmentYear_rules(ctx, field)
+	case "targets":
+		return ec.fieldContext_DepartmentYear_targets(ctx, field)
 	case "warnings":
 		return ec.fieldContext_DepartmentYear_warnings(ctx, field)
 	}
@@ -11959,6 +12856,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_lockReason(ctx, field)
 	case "ratedScoreBand":
 		return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
+	case "targetAdjustment":
+		return ec.fieldContext_Indicator_targetAdjustment(ctx, field)
 	case "warnings":
 		return ec.fieldContext_Indicator_warnings(ctx, field)
 	}
@@ -12579,6 +13478,134 @@ func (ec *executionContext) childFields_Subtotal(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Subtotal", field.Name)
 }
 
+func (ec *executionContext) childFields_TargetAdjustment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "originalTarget":
+		return ec.fieldContext_TargetAdjustment_originalTarget(ctx, field)
+	case "originalWeight":
+		return ec.fieldContext_TargetAdjustment_originalWeight(ctx, field)
+	case "versions":
+		return ec.fieldContext_TargetAdjustment_versions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetAdjustment", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicatorID":
+		return ec.fieldContext_TargetChange_indicatorID(ctx, field)
+	case "name":
+		return ec.fieldContext_TargetChange_name(ctx, field)
+	case "before":
+		return ec.fieldContext_TargetChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_TargetChange_after(ctx, field)
+	case "targetChanged":
+		return ec.fieldContext_TargetChange_targetChanged(ctx, field)
+	case "weightChanged":
+		return ec.fieldContext_TargetChange_weightChanged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetChange", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicatorID":
+		return ec.fieldContext_TargetEntry_indicatorID(ctx, field)
+	case "indicator":
+		return ec.fieldContext_TargetEntry_indicator(ctx, field)
+	case "projectID":
+		return ec.fieldContext_TargetEntry_projectID(ctx, field)
+	case "level1":
+		return ec.fieldContext_TargetEntry_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_TargetEntry_level2(ctx, field)
+	case "name":
+		return ec.fieldContext_TargetEntry_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_TargetEntry_kind(ctx, field)
+	case "operator":
+		return ec.fieldContext_TargetEntry_operator(ctx, field)
+	case "target":
+		return ec.fieldContext_TargetEntry_target(ctx, field)
+	case "unit":
+		return ec.fieldContext_TargetEntry_unit(ctx, field)
+	case "weight":
+		return ec.fieldContext_TargetEntry_weight(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TargetVersion_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TargetVersion_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TargetVersion_updatedAt(ctx, field)
+	case "departmentYearID":
+		return ec.fieldContext_TargetVersion_departmentYearID(ctx, field)
+	case "number":
+		return ec.fieldContext_TargetVersion_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_TargetVersion_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_TargetVersion_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_TargetVersion_reason(ctx, field)
+	case "submittedByName":
+		return ec.fieldContext_TargetVersion_submittedByName(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_TargetVersion_reviewComment(ctx, field)
+	case "reviewedByName":
+		return ec.fieldContext_TargetVersion_reviewedByName(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_TargetVersion_reviewedAt(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_TargetVersion_departmentYear(ctx, field)
+	case "entries":
+		return ec.fieldContext_TargetVersion_entries(ctx, field)
+	case "changes":
+		return ec.fieldContext_TargetVersion_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetVersion", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetVersionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TargetVersionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TargetVersionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TargetVersionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetVersionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetVersionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_TargetVersionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_TargetVersionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetVersionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetsViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "file":
+		return ec.fieldContext_TargetsViewerCan_file(ctx, field)
+	case "adjust":
+		return ec.fieldContext_TargetsViewerCan_adjust(ctx, field)
+	case "review":
+		return ec.fieldContext_TargetsViewerCan_review(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetsViewerCan", field.Name)
+}
+
 func (ec *executionContext) childFields_Transition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12729,6 +13756,22 @@ func (ec *executionContext) childFields_YearStart(ctx context.Context, field gra
 		return ec.fieldContext_YearStart_skippedProjects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type YearStart", field.Name)
+}
+
+func (ec *executionContext) childFields_YearTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_YearTargets_status(ctx, field)
+	case "versions":
+		return ec.fieldContext_YearTargets_versions(ctx, field)
+	case "inForce":
+		return ec.fieldContext_YearTargets_inForce(ctx, field)
+	case "pending":
+		return ec.fieldContext_YearTargets_pending(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_YearTargets_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearTargets", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13219,6 +14262,28 @@ func (ec *executionContext) field_Mutation_approveLibraryIndicator_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13501,6 +14566,28 @@ func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_fileTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importEvaluationForm_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13589,6 +14676,36 @@ func (ec *executionContext) field_Mutation_proposeLibraryIndicator_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_proposeTargetAdjustment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "changes",
+		func(ctx context.Context, v any) ([]*model.TargetChangeInput, error) {
+			return ec.unmarshalNTargetChangeInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐTargetChangeInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["changes"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13626,6 +14743,28 @@ func (ec *executionContext) field_Mutation_returnEvaluation_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_returnLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -15144,6 +16283,82 @@ func (ec *executionContext) field_Query_ruleSets_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["allVersions"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_targetChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_targetVersions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.TargetVersionOrder, error) {
+			return ec.unmarshalOTargetVersionOrder2ᚕᚖjixiaoᚋentᚐTargetVersionOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.TargetVersionWhereInput, error) {
+			return ec.unmarshalOTargetVersionWhereInput2ᚖjixiaoᚋentᚐTargetVersionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -18505,6 +19720,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_rules(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _DepartmentYear_targets(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().Targets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.YearTargets) graphql.Marshaler {
+			return ec.marshalNYearTargets2ᚖjixiaoᚋgraphᚋmodelᚐYearTargets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DepartmentYear_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21842,6 +23089,38 @@ func (ec *executionContext) fieldContext_Indicator_ratedScoreBand(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_targetAdjustment(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_targetAdjustment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().TargetAdjustment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TargetAdjustment) graphql.Marshaler {
+			return ec.marshalOTargetAdjustment2ᚖjixiaoᚋgraphᚋmodelᚐTargetAdjustment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_targetAdjustment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetAdjustment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25781,6 +27060,182 @@ func (ec *executionContext) fieldContext_Mutation_updateRuleSet(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_fileTargets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fileTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FileTargets(ctx, fc.Args["departmentYearID"].(int), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fileTargets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fileTargets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeTargetAdjustment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeTargetAdjustment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeTargetAdjustment(ctx, fc.Args["departmentYearID"].(int), fc.Args["reason"].(string), fc.Args["changes"].([]*model.TargetChangeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeTargetAdjustment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeTargetAdjustment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveTargets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveTargets(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveTargets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveTargets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnTargets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnTargets(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnTargets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnTargets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NewAPIToken_token(ctx context.Context, field graphql.CollectedField, obj *model.NewAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27291,6 +28746,50 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_targetVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_targetVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TargetVersions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.TargetVersionOrder), fc.Args["where"].(*ent.TargetVersionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersionConnection) graphql.Marshaler {
+			return ec.marshalNTargetVersionConnection2ᚖjixiaoᚋentᚐTargetVersionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_targetVersions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_targetVersions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27846,6 +29345,50 @@ func (ec *executionContext) fieldContext_Query_defaultRules(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ScoringRules(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_targetChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_targetChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TargetChanges(ctx, fc.Args["fromID"].(int), fc.Args["toID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*targets.Change) graphql.Marshaler {
+			return ec.marshalNTargetChange2ᚕᚖjixiaoᚋdomainᚋtargetsᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_targetChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_targetChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -30352,6 +31895,1085 @@ func (ec *executionContext) fieldContext_Subtotal_weight(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Subtotal", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _TargetAdjustment_originalTarget(ctx context.Context, field graphql.CollectedField, obj *model.TargetAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetAdjustment_originalTarget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalTarget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetAdjustment_originalTarget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetAdjustment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TargetAdjustment_originalWeight(ctx context.Context, field graphql.CollectedField, obj *model.TargetAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetAdjustment_originalWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetAdjustment_originalWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetAdjustment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TargetAdjustment_versions(ctx context.Context, field graphql.CollectedField, obj *model.TargetAdjustment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetAdjustment_versions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Versions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚕᚖjixiaoᚋentᚐTargetVersionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetAdjustment_versions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetAdjustment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetChange_indicatorID(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetChange_name(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetChange().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _TargetChange_before(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *targets.Entry) graphql.Marshaler {
+			return ec.marshalOTargetEntry2ᚖjixiaoᚋdomainᚋtargetsᚐEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetChange_after(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *targets.Entry) graphql.Marshaler {
+			return ec.marshalOTargetEntry2ᚖjixiaoᚋdomainᚋtargetsᚐEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetChange_targetChanged(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_targetChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetChanged(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_targetChanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetChange", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _TargetChange_weightChanged(ctx context.Context, field graphql.CollectedField, obj *targets.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetChange_weightChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeightChanged(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetChange_weightChanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetChange", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _TargetEntry_indicatorID(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetEntry_indicator(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetEntry().Indicator(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetEntry_projectID(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_projectID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetEntry_level1(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetEntry_level2(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetEntry_name(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetEntry_kind(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetEntry().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v indicator.Kind) graphql.Marshaler {
+			return ec.marshalNIndicatorKind2jixiaoᚋentᚋindicatorᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, true, true, "IndicatorKind")
+}
+
+func (ec *executionContext) _TargetEntry_operator(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_operator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetEntry().Operator(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Operator) graphql.Marshaler {
+			return ec.marshalOOperator2ᚖjixiaoᚋentᚋindicatorᚐOperator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_operator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, true, true, "Operator")
+}
+
+func (ec *executionContext) _TargetEntry_target(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TargetEntry_unit(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetEntry_weight(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TargetVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetVersion_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TargetVersion_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TargetVersion_departmentYearID(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_departmentYearID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYearID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_departmentYearID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetVersion_number(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TargetVersion_kind(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v targetversion.Kind) graphql.Marshaler {
+			return ec.marshalNTargetVersionKind2jixiaoᚋentᚋtargetversionᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "TargetVersionKind")
+}
+
+func (ec *executionContext) _TargetVersion_status(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v targetversion.Status) graphql.Marshaler {
+			return ec.marshalNTargetVersionStatus2jixiaoᚋentᚋtargetversionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "TargetVersionStatus")
+}
+
+func (ec *executionContext) _TargetVersion_reason(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetVersion_submittedByName(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_submittedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetVersion().SubmittedByName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_submittedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, true, true, "String")
+}
+
+func (ec *executionContext) _TargetVersion_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetVersion_reviewedByName(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_reviewedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetVersion().ReviewedByName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_reviewedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, true, true, "String")
+}
+
+func (ec *executionContext) _TargetVersion_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TargetVersion_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersion_entries(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []targets.Entry) graphql.Marshaler {
+			return ec.marshalNTargetEntry2ᚕjixiaoᚋdomainᚋtargetsᚐEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersion_changes(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetVersion().Changes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*targets.Change) graphql.Marshaler {
+			return ec.marshalNTargetChange2ᚕᚖjixiaoᚋdomainᚋtargetsᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TargetVersionEdge) graphql.Marshaler {
+			return ec.marshalOTargetVersionEdge2ᚕᚖjixiaoᚋentᚐTargetVersionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TargetVersionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalOTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetVersionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetVersionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TargetsViewerCan_file(ctx context.Context, field graphql.CollectedField, obj *model.TargetsViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetsViewerCan_file(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.File, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetsViewerCan_file(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetsViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TargetsViewerCan_adjust(ctx context.Context, field graphql.CollectedField, obj *model.TargetsViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetsViewerCan_adjust(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Adjust, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetsViewerCan_adjust(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetsViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TargetsViewerCan_review(ctx context.Context, field graphql.CollectedField, obj *model.TargetsViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetsViewerCan_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetsViewerCan_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetsViewerCan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Transition_id(ctx context.Context, field graphql.CollectedField, obj *ent.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31645,6 +34267,157 @@ func (ec *executionContext) fieldContext_YearStart_skippedProjects(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearTargets_status(ctx context.Context, field graphql.CollectedField, obj *model.YearTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearTargets_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TargetStatus) graphql.Marshaler {
+			return ec.marshalNTargetStatus2jixiaoᚋgraphᚋmodelᚐTargetStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearTargets_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearTargets", field, false, false, "TargetStatus")
+}
+
+func (ec *executionContext) _YearTargets_versions(ctx context.Context, field graphql.CollectedField, obj *model.YearTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearTargets_versions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Versions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚕᚖjixiaoᚋentᚐTargetVersionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearTargets_versions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearTargets_inForce(ctx context.Context, field graphql.CollectedField, obj *model.YearTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearTargets_inForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalOTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_YearTargets_inForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearTargets_pending(ctx context.Context, field graphql.CollectedField, obj *model.YearTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearTargets_pending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalOTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_YearTargets_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearTargets_viewerCan(ctx context.Context, field graphql.CollectedField, obj *model.YearTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearTargets_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViewerCan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TargetsViewerCan) graphql.Marshaler {
+			return ec.marshalNTargetsViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐTargetsViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearTargets_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetsViewerCan(ctx, field)
 		},
 	}
 	return fc, nil
@@ -45332,6 +48105,927 @@ func UnmarshalRuleSetOrder(ctx context.Context, raw any) (ent.RuleSetOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTargetChangeInput(ctx context.Context, obj any) (model.TargetChangeInput, error) {
+	var it model.TargetChangeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"indicatorID", "target", "weight"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "indicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTargetChangeInput unmarshals raw into the TargetChangeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTargetChangeInput(ctx context.Context, raw any) (model.TargetChangeInput, error) {
+	var out model.TargetChangeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TargetChangeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTargetVersionOrder(ctx context.Context, obj any) (ent.TargetVersionOrder, error) {
+	var it ent.TargetVersionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTargetVersionOrderField2ᚖjixiaoᚋentᚐTargetVersionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTargetVersionOrder unmarshals raw into the TargetVersionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTargetVersionOrder(ctx context.Context, raw any) (ent.TargetVersionOrder, error) {
+	var out ent.TargetVersionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TargetVersionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTargetVersionWhereInput(ctx context.Context, obj any) (ent.TargetVersionWhereInput, error) {
+	var it ent.TargetVersionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonEqualFold", "reasonContainsFold", "submittedByName", "submittedByNameNEQ", "submittedByNameIn", "submittedByNameNotIn", "submittedByNameGT", "submittedByNameGTE", "submittedByNameLT", "submittedByNameLTE", "submittedByNameContains", "submittedByNameHasPrefix", "submittedByNameHasSuffix", "submittedByNameEqualFold", "submittedByNameContainsFold", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "reviewedByName", "reviewedByNameNEQ", "reviewedByNameIn", "reviewedByNameNotIn", "reviewedByNameGT", "reviewedByNameGTE", "reviewedByNameLT", "reviewedByNameLTE", "reviewedByNameContains", "reviewedByNameHasPrefix", "reviewedByNameHasSuffix", "reviewedByNameEqualFold", "reviewedByNameContainsFold", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasDepartmentYear", "hasDepartmentYearWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOTargetVersionWhereInput2ᚖjixiaoᚋentᚐTargetVersionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOTargetVersionWhereInput2ᚕᚖjixiaoᚋentᚐTargetVersionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOTargetVersionWhereInput2ᚕᚖjixiaoᚋentᚐTargetVersionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "departmentYearID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearID = data
+		case "departmentYearIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNEQ = data
+		case "departmentYearIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDIn = data
+		case "departmentYearIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNotIn = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "numberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNEQ = data
+		case "numberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberIn = data
+		case "numberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNotIn = data
+		case "numberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGT = data
+		case "numberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGTE = data
+		case "numberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLT = data
+		case "numberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOTargetVersionKind2ᚖjixiaoᚋentᚋtargetversionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOTargetVersionKind2ᚖjixiaoᚋentᚋtargetversionᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOTargetVersionKind2ᚕjixiaoᚋentᚋtargetversionᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOTargetVersionKind2ᚕjixiaoᚋentᚋtargetversionᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOTargetVersionStatus2ᚖjixiaoᚋentᚋtargetversionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOTargetVersionStatus2ᚖjixiaoᚋentᚋtargetversionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOTargetVersionStatus2ᚕjixiaoᚋentᚋtargetversionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOTargetVersionStatus2ᚕjixiaoᚋentᚋtargetversionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "reasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNEQ = data
+		case "reasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIn = data
+		case "reasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotIn = data
+		case "reasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGT = data
+		case "reasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGTE = data
+		case "reasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLT = data
+		case "reasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLTE = data
+		case "reasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContains = data
+		case "reasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasPrefix = data
+		case "reasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasSuffix = data
+		case "reasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonEqualFold = data
+		case "reasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContainsFold = data
+		case "submittedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByName = data
+		case "submittedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNEQ = data
+		case "submittedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameIn = data
+		case "submittedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNotIn = data
+		case "submittedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGT = data
+		case "submittedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGTE = data
+		case "submittedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLT = data
+		case "submittedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLTE = data
+		case "submittedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContains = data
+		case "submittedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasPrefix = data
+		case "submittedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasSuffix = data
+		case "submittedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameEqualFold = data
+		case "submittedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContainsFold = data
+		case "reviewComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewComment = data
+		case "reviewCommentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNEQ = data
+		case "reviewCommentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentIn = data
+		case "reviewCommentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNotIn = data
+		case "reviewCommentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGT = data
+		case "reviewCommentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGTE = data
+		case "reviewCommentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLT = data
+		case "reviewCommentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLTE = data
+		case "reviewCommentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContains = data
+		case "reviewCommentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasPrefix = data
+		case "reviewCommentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasSuffix = data
+		case "reviewCommentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentEqualFold = data
+		case "reviewCommentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContainsFold = data
+		case "reviewedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByName = data
+		case "reviewedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNEQ = data
+		case "reviewedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameIn = data
+		case "reviewedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNotIn = data
+		case "reviewedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGT = data
+		case "reviewedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGTE = data
+		case "reviewedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLT = data
+		case "reviewedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLTE = data
+		case "reviewedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContains = data
+		case "reviewedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasPrefix = data
+		case "reviewedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasSuffix = data
+		case "reviewedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameEqualFold = data
+		case "reviewedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContainsFold = data
+		case "reviewedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAt = data
+		case "reviewedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNEQ = data
+		case "reviewedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIn = data
+		case "reviewedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotIn = data
+		case "reviewedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGT = data
+		case "reviewedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGTE = data
+		case "reviewedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLT = data
+		case "reviewedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLTE = data
+		case "reviewedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIsNil = data
+		case "reviewedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotNil = data
+		case "hasDepartmentYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYear = data
+		case "hasDepartmentYearWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYearWith"))
+			data, err := ec.unmarshalODepartmentYearWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentYearWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYearWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTargetVersionWhereInput unmarshals raw into the TargetVersionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTargetVersionWhereInput(ctx context.Context, raw any) (ent.TargetVersionWhereInput, error) {
+	var out ent.TargetVersionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TargetVersionWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateDepartmentInput(ctx context.Context, obj any) (ent.UpdateDepartmentInput, error) {
 	var it ent.UpdateDepartmentInput
 	if obj == nil {
@@ -47184,6 +50878,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Transition(ctx, sel, obj)
+	case *ent.TargetVersion:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TargetVersion(ctx, sel, obj)
 	case *ent.RuleSet:
 		if obj == nil {
 			return graphql.Null
@@ -48341,6 +52040,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_rules(ctx, field, obj)
 				})
+		case "targets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_targets(ctx, field, obj)
+				})
 		case "warnings":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -49474,6 +53179,12 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_ratedScoreBand(ctx, field, obj)
 				})
+		case "targetAdjustment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_targetAdjustment(ctx, field, obj)
+				})
 		case "warnings":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -50560,6 +54271,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "fileTargets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fileTargets(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeTargetAdjustment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeTargetAdjustment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveTargets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveTargets(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnTargets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnTargets(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51007,6 +54746,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_projects(ctx, field)
 				})
+		case "targetVersions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_targetVersions(ctx, field)
+				})
 		case "users":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -51090,6 +54835,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_defaultRules(ctx, field)
+				})
+		case "targetChanges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_targetChanges(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -52021,6 +55772,425 @@ func (ec *executionContext) _Subtotal(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var targetAdjustmentImplementors = []string{"TargetAdjustment"}
+
+func (ec *executionContext) _TargetAdjustment(ctx context.Context, sel ast.SelectionSet, obj *model.TargetAdjustment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetAdjustmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetAdjustment")
+		case "originalTarget":
+			out.Values[i] = ec._TargetAdjustment_originalTarget(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "originalWeight":
+			out.Values[i] = ec._TargetAdjustment_originalWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "versions":
+			out.Values[i] = ec._TargetAdjustment_versions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetChangeImplementors = []string{"TargetChange"}
+
+func (ec *executionContext) _TargetChange(ctx context.Context, sel ast.SelectionSet, obj *targets.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetChange")
+		case "indicatorID":
+			out.Values[i] = ec._TargetChange_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetChange_name(ctx, field, obj)
+				})
+		case "before":
+			out.Values[i] = ec._TargetChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "after":
+			out.Values[i] = ec._TargetChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetChanged":
+			out.Values[i] = ec._TargetChange_targetChanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weightChanged":
+			out.Values[i] = ec._TargetChange_weightChanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetEntryImplementors = []string{"TargetEntry"}
+
+func (ec *executionContext) _TargetEntry(ctx context.Context, sel ast.SelectionSet, obj *targets.Entry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetEntry")
+		case "indicatorID":
+			out.Values[i] = ec._TargetEntry_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetEntry_indicator(ctx, field, obj)
+				})
+		case "projectID":
+			out.Values[i] = ec._TargetEntry_projectID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level1":
+			out.Values[i] = ec._TargetEntry_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level2":
+			out.Values[i] = ec._TargetEntry_level2(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._TargetEntry_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetEntry_kind(ctx, field, obj)
+				})
+		case "operator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetEntry_operator(ctx, field, obj)
+				})
+		case "target":
+			out.Values[i] = ec._TargetEntry_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.Values[i] = ec._TargetEntry_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._TargetEntry_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetVersionImplementors = []string{"TargetVersion", "Node"}
+
+func (ec *executionContext) _TargetVersion(ctx context.Context, sel ast.SelectionSet, obj *ent.TargetVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetVersion")
+		case "id":
+			out.Values[i] = ec._TargetVersion_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TargetVersion_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TargetVersion_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYearID":
+			out.Values[i] = ec._TargetVersion_departmentYearID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._TargetVersion_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._TargetVersion_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._TargetVersion_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._TargetVersion_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedByName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_submittedByName(ctx, field, obj)
+				})
+		case "reviewComment":
+			out.Values[i] = ec._TargetVersion_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedByName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_reviewedByName(ctx, field, obj)
+				})
+		case "reviewedAt":
+			out.Values[i] = ec._TargetVersion_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_departmentYear(ctx, field, obj)
+				})
+		case "entries":
+			out.Values[i] = ec._TargetVersion_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_changes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetVersionConnectionImplementors = []string{"TargetVersionConnection"}
+
+func (ec *executionContext) _TargetVersionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.TargetVersionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetVersionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetVersionConnection")
+		case "edges":
+			out.Values[i] = ec._TargetVersionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TargetVersionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TargetVersionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetVersionEdgeImplementors = []string{"TargetVersionEdge"}
+
+func (ec *executionContext) _TargetVersionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.TargetVersionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetVersionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetVersionEdge")
+		case "node":
+			out.Values[i] = ec._TargetVersionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._TargetVersionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var targetsViewerCanImplementors = []string{"TargetsViewerCan"}
+
+func (ec *executionContext) _TargetsViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.TargetsViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetsViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetsViewerCan")
+		case "file":
+			out.Values[i] = ec._TargetsViewerCan_file(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "adjust":
+			out.Values[i] = ec._TargetsViewerCan_adjust(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._TargetsViewerCan_review(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var transitionImplementors = []string{"Transition", "Node"}
 
 func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSet, obj *ent.Transition) graphql.Marshaler {
@@ -52500,6 +56670,59 @@ func (ec *executionContext) _YearStart(ctx context.Context, sel ast.SelectionSet
 			}
 		case "skippedProjects":
 			out.Values[i] = ec._YearStart_skippedProjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var yearTargetsImplementors = []string{"YearTargets"}
+
+func (ec *executionContext) _YearTargets(ctx context.Context, sel ast.SelectionSet, obj *model.YearTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearTargets")
+		case "status":
+			out.Values[i] = ec._YearTargets_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "versions":
+			out.Values[i] = ec._YearTargets_versions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inForce":
+			out.Values[i] = ec._YearTargets_inForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pending":
+			out.Values[i] = ec._YearTargets_pending(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "viewerCan":
+			out.Values[i] = ec._YearTargets_viewerCan(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -54637,6 +58860,163 @@ func (ec *executionContext) marshalNSubtotal2ᚖjixiaoᚋgraphᚋmodelᚐSubtota
 	return ec._Subtotal(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTargetChange2ᚕᚖjixiaoᚋdomainᚋtargetsᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*targets.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetChange2ᚖjixiaoᚋdomainᚋtargetsᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTargetChange2ᚖjixiaoᚋdomainᚋtargetsᚐChange(ctx context.Context, sel ast.SelectionSet, v *targets.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetChange!")
+		return graphql.Null
+	}
+	return ec._TargetChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTargetChangeInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐTargetChangeInputᚄ(ctx context.Context, v any) ([]*model.TargetChangeInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TargetChangeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetChangeInput2ᚖjixiaoᚋgraphᚋmodelᚐTargetChangeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNTargetChangeInput2ᚖjixiaoᚋgraphᚋmodelᚐTargetChangeInput(ctx context.Context, v any) (*model.TargetChangeInput, error) {
+	res, err := ec.unmarshalInputTargetChangeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetEntry2jixiaoᚋdomainᚋtargetsᚐEntry(ctx context.Context, sel ast.SelectionSet, v targets.Entry) graphql.Marshaler {
+	return ec._TargetEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTargetEntry2ᚕjixiaoᚋdomainᚋtargetsᚐEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []targets.Entry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetEntry2jixiaoᚋdomainᚋtargetsᚐEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTargetStatus2jixiaoᚋgraphᚋmodelᚐTargetStatus(ctx context.Context, v any) (model.TargetStatus, error) {
+	var res model.TargetStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetStatus2jixiaoᚋgraphᚋmodelᚐTargetStatus(ctx context.Context, sel ast.SelectionSet, v model.TargetStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTargetVersion2ᚕᚖjixiaoᚋentᚐTargetVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TargetVersion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx context.Context, sel ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetVersion!")
+		return graphql.Null
+	}
+	return ec._TargetVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTargetVersionConnection2ᚖjixiaoᚋentᚐTargetVersionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.TargetVersionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetVersionConnection!")
+		return graphql.Null
+	}
+	return ec._TargetVersionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTargetVersionKind2jixiaoᚋentᚋtargetversionᚐKind(ctx context.Context, v any) (targetversion.Kind, error) {
+	var res targetversion.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetVersionKind2jixiaoᚋentᚋtargetversionᚐKind(ctx context.Context, sel ast.SelectionSet, v targetversion.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTargetVersionOrder2ᚖjixiaoᚋentᚐTargetVersionOrder(ctx context.Context, v any) (*ent.TargetVersionOrder, error) {
+	res, err := ec.unmarshalInputTargetVersionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTargetVersionOrderField2ᚖjixiaoᚋentᚐTargetVersionOrderField(ctx context.Context, v any) (*ent.TargetVersionOrderField, error) {
+	var res = new(ent.TargetVersionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetVersionOrderField2ᚖjixiaoᚋentᚐTargetVersionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.TargetVersionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetVersionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNTargetVersionStatus2jixiaoᚋentᚋtargetversionᚐStatus(ctx context.Context, v any) (targetversion.Status, error) {
+	var res targetversion.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetVersionStatus2jixiaoᚋentᚋtargetversionᚐStatus(ctx context.Context, sel ast.SelectionSet, v targetversion.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTargetVersionWhereInput2ᚖjixiaoᚋentᚐTargetVersionWhereInput(ctx context.Context, v any) (*ent.TargetVersionWhereInput, error) {
+	res, err := ec.unmarshalInputTargetVersionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTargetsViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐTargetsViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.TargetsViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TargetsViewerCan!")
+		return graphql.Null
+	}
+	return ec._TargetsViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -54883,6 +59263,14 @@ func (ec *executionContext) marshalNYearStart2ᚖjixiaoᚋdomainᚋnewyearᚐSum
 		return graphql.Null
 	}
 	return ec._YearStart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNYearTargets2ᚖjixiaoᚋgraphᚋmodelᚐYearTargets(ctx context.Context, sel ast.SelectionSet, v *model.YearTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "YearTargets!")
+		return graphql.Null
+	}
+	return ec._YearTargets(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -57033,6 +61421,193 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := scalar.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTargetAdjustment2ᚖjixiaoᚋgraphᚋmodelᚐTargetAdjustment(ctx context.Context, sel ast.SelectionSet, v *model.TargetAdjustment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TargetAdjustment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTargetEntry2ᚖjixiaoᚋdomainᚋtargetsᚐEntry(ctx context.Context, sel ast.SelectionSet, v *targets.Entry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TargetEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx context.Context, sel ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TargetVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTargetVersionEdge2ᚕᚖjixiaoᚋentᚐTargetVersionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.TargetVersionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTargetVersionEdge2ᚖjixiaoᚋentᚐTargetVersionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTargetVersionEdge2ᚖjixiaoᚋentᚐTargetVersionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.TargetVersionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TargetVersionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTargetVersionKind2ᚕjixiaoᚋentᚋtargetversionᚐKindᚄ(ctx context.Context, v any) ([]targetversion.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]targetversion.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetVersionKind2jixiaoᚋentᚋtargetversionᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTargetVersionKind2ᚕjixiaoᚋentᚋtargetversionᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []targetversion.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetVersionKind2jixiaoᚋentᚋtargetversionᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTargetVersionKind2ᚖjixiaoᚋentᚋtargetversionᚐKind(ctx context.Context, v any) (*targetversion.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(targetversion.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTargetVersionKind2ᚖjixiaoᚋentᚋtargetversionᚐKind(ctx context.Context, sel ast.SelectionSet, v *targetversion.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTargetVersionOrder2ᚕᚖjixiaoᚋentᚐTargetVersionOrderᚄ(ctx context.Context, v any) ([]*ent.TargetVersionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TargetVersionOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetVersionOrder2ᚖjixiaoᚋentᚐTargetVersionOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTargetVersionStatus2ᚕjixiaoᚋentᚋtargetversionᚐStatusᚄ(ctx context.Context, v any) ([]targetversion.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]targetversion.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetVersionStatus2jixiaoᚋentᚋtargetversionᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTargetVersionStatus2ᚕjixiaoᚋentᚋtargetversionᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []targetversion.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetVersionStatus2jixiaoᚋentᚋtargetversionᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTargetVersionStatus2ᚖjixiaoᚋentᚋtargetversionᚐStatus(ctx context.Context, v any) (*targetversion.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(targetversion.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTargetVersionStatus2ᚖjixiaoᚋentᚋtargetversionᚐStatus(ctx context.Context, sel ast.SelectionSet, v *targetversion.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTargetVersionWhereInput2ᚕᚖjixiaoᚋentᚐTargetVersionWhereInputᚄ(ctx context.Context, v any) ([]*ent.TargetVersionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TargetVersionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTargetVersionWhereInput2ᚖjixiaoᚋentᚐTargetVersionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTargetVersionWhereInput2ᚖjixiaoᚋentᚐTargetVersionWhereInput(ctx context.Context, v any) (*ent.TargetVersionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTargetVersionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx context.Context, v any) ([]time.Time, error) {

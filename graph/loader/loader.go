@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 )
 
 // Subject names what an evaluation evaluates: a department-year's overall
@@ -57,6 +58,10 @@ type Loaders struct {
 	Rules   *dataloadgen.Loader[int, kept.YearRules] // a department-year's rules (kept.YearRulesAll), whatever the viewer may read of it
 	// LibraryUsage counts the indicators made from each library entry, of those the viewer may read.
 	LibraryUsage *dataloadgen.Loader[int, int]
+	// TargetVersions is a department-year's target versions the viewer may read, oldest first.
+	TargetVersions *dataloadgen.Loader[int, []*ent.TargetVersion]
+	// Indicator is one indicator by id; nil when it is gone or hidden from the viewer.
+	Indicator *dataloadgen.Loader[int, *ent.Indicator]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -185,6 +190,26 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			}
 			for _, r := range counts {
 				out[r.ID] = r.Count
+			}
+			return out, err
+		}, opts()),
+		TargetVersions: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.TargetVersion, error) {
+			rows, err := c(ctx).TargetVersion.Query().Where(targetversion.DepartmentYearIDIn(ids...)).
+				Order(targetversion.ByDepartmentYearID(), targetversion.ByNumber()).All(ctx)
+			out := make(map[int][]*ent.TargetVersion, len(ids))
+			for _, r := range rows {
+				out[r.DepartmentYearID] = append(out[r.DepartmentYearID], r)
+			}
+			return out, err
+		}, opts()),
+		Indicator: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Indicator, error) {
+			rows, err := c(ctx).Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx)
+			out := make(map[int]*ent.Indicator, len(ids))
+			for _, id := range ids {
+				out[id] = nil
+			}
+			for _, r := range rows {
+				out[r.ID] = r
 			}
 			return out, err
 		}, opts()),

@@ -450,6 +450,31 @@ type Subtotal struct {
 	Weight fixed.Decimal `json:"weight"`
 }
 
+// An indicator whose approved target or weight an adjustment changed.
+type TargetAdjustment struct {
+	// The target and weight first approved.
+	OriginalTarget *fixed.Decimal `json:"originalTarget,omitempty"`
+	OriginalWeight fixed.Decimal  `json:"originalWeight"`
+	// The approved adjustments that changed it, oldest first (each with its reason).
+	Versions []*ent.TargetVersion `json:"versions"`
+}
+
+// One indicator's new target or weight in an adjustment (null: unchanged).
+type TargetChangeInput struct {
+	IndicatorID int            `json:"indicatorID"`
+	Target      *fixed.Decimal `json:"target,omitempty"`
+	Weight      *fixed.Decimal `json:"weight,omitempty"`
+}
+
+type TargetsViewerCan struct {
+	// File the targets (not filed, or returned).
+	File bool `json:"file"`
+	// Propose an adjustment (approved, nothing waiting).
+	Adjust bool `json:"adjust"`
+	// Approve or return the waiting version (the finance bureau).
+	Review bool `json:"review"`
+}
+
 // A change of a rule set, made as its next version. A field left out keeps the edited version's value.
 type UpdateRuleSetInput struct {
 	Name                      *string              `json:"name,omitempty"`
@@ -524,6 +549,19 @@ type YearOnYearOrder struct {
 	// The statistic CURRENT, PREVIOUS and CHANGE compare.
 	Stat      AggregateStatName     `json:"stat"`
 	Direction entgql.OrderDirection `json:"direction"`
+}
+
+// A department-year's targets: where they stand and every version.
+type YearTargets struct {
+	Status TargetStatus `json:"status"`
+	// Every version, oldest first.
+	Versions []*ent.TargetVersion `json:"versions"`
+	// The version in force: the latest approved, if any.
+	InForce *ent.TargetVersion `json:"inForce,omitempty"`
+	// The version waiting for the finance bureau, if any.
+	Pending *ent.TargetVersion `json:"pending,omitempty"`
+	// What the caller may do now.
+	ViewerCan *TargetsViewerCan `json:"viewerCan"`
 }
 
 // What groups are ordered by; SUM, AVG, MIN and MAX need a measure (one of those asked for).
@@ -1402,6 +1440,73 @@ func (e *ReportTextStore) UnmarshalJSON(b []byte) error {
 }
 
 func (e ReportTextStore) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a department-year's targets stand.
+type TargetStatus string
+
+const (
+	// No version yet: the department edits its indicators freely.
+	TargetStatusNotFiled TargetStatus = "NOT_FILED"
+	// Filed and waiting for the finance bureau; the indicators' targets are fixed.
+	TargetStatusFiled TargetStatus = "FILED"
+	// The last filing was returned: edit the indicators and file again.
+	TargetStatusReturned TargetStatus = "RETURNED"
+	// Approved and locked: targets, weights and the tree change only by an approved adjustment.
+	TargetStatusApproved TargetStatus = "APPROVED"
+	// An adjustment waits for the finance bureau; the approved targets stay in force until it is approved.
+	TargetStatusAdjusting TargetStatus = "ADJUSTING"
+)
+
+var AllTargetStatus = []TargetStatus{
+	TargetStatusNotFiled,
+	TargetStatusFiled,
+	TargetStatusReturned,
+	TargetStatusApproved,
+	TargetStatusAdjusting,
+}
+
+func (e TargetStatus) IsValid() bool {
+	switch e {
+	case TargetStatusNotFiled, TargetStatusFiled, TargetStatusReturned, TargetStatusApproved, TargetStatusAdjusting:
+		return true
+	}
+	return false
+}
+
+func (e TargetStatus) String() string {
+	return string(e)
+}
+
+func (e *TargetStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TargetStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TargetStatus", str)
+	}
+	return nil
+}
+
+func (e TargetStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TargetStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TargetStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -23,6 +23,7 @@ import (
 	gen "jixiao/ent"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/privacy"
+	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
 )
 
@@ -151,8 +152,12 @@ func writeRule() privacy.MutationRule {
 	})
 }
 
-// reviewerMay lets a reviewer take their workflow steps and nothing else.
+// reviewerMay lets a reviewer take their workflow steps and nothing else: an
+// evaluation's, and deciding a department-year's filed or adjusted targets.
 func reviewerMay(ctx context.Context, m ent.Mutation) error {
+	if tm, ok := m.(*gen.TargetVersionMutation); ok {
+		return reviewerMayDecide(tm)
+	}
 	em, ok := m.(*gen.EvaluationMutation)
 	if !ok || !em.Op().Is(ent.OpUpdateOne) {
 		return privacy.Denyf("reviewers approve or return submissions; they do not edit data")
@@ -165,6 +170,23 @@ func reviewerMay(ctx context.Context, m ent.Mutation) error {
 		}
 	}
 	return transitionAllowed(ctx, viewer.Reviewer, em)
+}
+
+// reviewerMayDecide lets a reviewer approve or return one target version (the
+// schema's hook checks that it waits for a decision).
+func reviewerMayDecide(m *gen.TargetVersionMutation) error {
+	if !m.Op().Is(ent.OpUpdateOne) {
+		return privacy.Denyf("reviewers approve or return targets; they do not file them")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case targetversion.FieldStatus, targetversion.FieldReviewComment, targetversion.FieldReviewedByID,
+			targetversion.FieldReviewedByName, targetversion.FieldReviewedAt, targetversion.FieldUpdatedAt:
+		default:
+			return privacy.Denyf("reviewers approve or return targets; they do not edit %s", f)
+		}
+	}
+	return privacy.Allow
 }
 
 // transitionAllowed checks a status change of em against the workflow.

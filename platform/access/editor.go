@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
 )
 
@@ -50,6 +51,9 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 			return outside()
 		}
 		return privacy.Allow
+	}
+	if tm, ok := m.(*gen.TargetVersionMutation); ok && !tm.Op().Is(ent.OpCreate) {
+		return privacy.Denyf("only the finance bureau approves or returns targets")
 	}
 	owners, err := ownersOf(sys, m)
 	if err != nil {
@@ -236,6 +240,14 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 			func(r *gen.Evaluation) owner {
 				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
 			})
+	case *gen.TargetVersionMutation:
+		// A year's targets are filed and adjusted while its overall evaluation is not
+		// under review; editors file, only the finance bureau decides (reviewerMay).
+		if creating {
+			return new(m.DepartmentYearID, none), nil
+		}
+		return load(m.Client().TargetVersion.Query().Where(targetversion.IDIn(ids...)).All(ctx))(
+			func(r *gen.TargetVersion) owner { return owner{year: r.DepartmentYearID} })
 	case *gen.ReportTextMutation:
 		// A report text belongs to its evaluation: it is locked with it.
 		var evaluations []int

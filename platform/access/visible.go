@@ -19,6 +19,7 @@ import (
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
 )
@@ -103,6 +104,8 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return transition.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "TargetVersion":
+		return targetversion.HasDepartmentYearWith(year), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
@@ -148,6 +151,9 @@ func published(entity string) (Rows, error) {
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(done), nil
+	case "TargetVersion":
+		// A published report says where a target was adjusted and why.
+		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil
 	}
 	return nil, ErrUnauthenticated
 }
