@@ -2962,6 +2962,11 @@ func (_q *TargetVersionQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, targetversion.FieldReason)
 				fieldSeen[targetversion.FieldReason] = struct{}{}
 			}
+		case "submittedByID":
+			if _, ok := fieldSeen[targetversion.FieldSubmittedByID]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldSubmittedByID)
+				fieldSeen[targetversion.FieldSubmittedByID] = struct{}{}
+			}
 		case "submittedByName":
 			if _, ok := fieldSeen[targetversion.FieldSubmittedByName]; !ok {
 				selectedFields = append(selectedFields, targetversion.FieldSubmittedByName)
@@ -2971,6 +2976,11 @@ func (_q *TargetVersionQuery) collectField(ctx context.Context, oneNode bool, op
 			if _, ok := fieldSeen[targetversion.FieldReviewComment]; !ok {
 				selectedFields = append(selectedFields, targetversion.FieldReviewComment)
 				fieldSeen[targetversion.FieldReviewComment] = struct{}{}
+			}
+		case "reviewedByID":
+			if _, ok := fieldSeen[targetversion.FieldReviewedByID]; !ok {
+				selectedFields = append(selectedFields, targetversion.FieldReviewedByID)
+				fieldSeen[targetversion.FieldReviewedByID] = struct{}{}
 			}
 		case "reviewedByName":
 			if _, ok := fieldSeen[targetversion.FieldReviewedByName]; !ok {

@@ -123,12 +123,28 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 		)
 }
 
+// SubmittedByID is the resolver for the submittedByID field.
+func (r *targetVersionResolver) SubmittedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.SubmittedByID, nil
+}
+
 // SubmittedByName is the resolver for the submittedByName field.
 func (r *targetVersionResolver) SubmittedByName(ctx context.Context, obj *ent.TargetVersion) (string, error) {
 	if !signedIn(ctx) {
 		return "", nil
 	}
 	return obj.SubmittedByName, nil
+}
+
+// ReviewedByID is the resolver for the reviewedByID field.
+func (r *targetVersionResolver) ReviewedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.ReviewedByID, nil
 }
 
 // ReviewedByName is the resolver for the reviewedByName field.

@@ -36,11 +36,11 @@ func (TargetVersion) Fields() []ent.Field {
 			Comment("an adjustment's reason (调整原因); a filing's note to the reviewer"),
 		field.JSON("entries", []targets.Entry{}).Immutable().Annotations(entgql.Skip(entgql.SkipAll)).
 			Comment("the indicator tree as this version has it (graph: TargetVersion.entries)"),
-		field.Int("submitted_by_id").Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("submitted_by_id").Optional().Nillable().Immutable().Annotations(noInput, entgql.Skip(entgql.SkipWhereInput), entgql.Type("ID")),
 		field.String("submitted_by_name").Default("").Immutable().Annotations(noInput),
 		field.Text("review_comment").Default("").Validate(maxChars(maxDescription)).Annotations(noInput).
 			Comment("the bureau's comment when approving or returning"),
-		field.Int("reviewed_by_id").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("reviewed_by_id").Optional().Nillable().Annotations(noInput, entgql.Skip(entgql.SkipWhereInput), entgql.Type("ID")),
 		field.String("reviewed_by_name").Default("").Annotations(noInput),
 		field.Time("reviewed_at").Optional().Nillable().Annotations(noInput),
 	}

@@ -853,8 +853,10 @@ type ComplexityRoot struct {
 		Reason           func(childComplexity int) int
 		ReviewComment    func(childComplexity int) int
 		ReviewedAt       func(childComplexity int) int
+		ReviewedByID     func(childComplexity int) int
 		ReviewedByName   func(childComplexity int) int
 		Status           func(childComplexity int) int
+		SubmittedByID    func(childComplexity int) int
 		SubmittedByName  func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
@@ -1129,8 +1131,10 @@ type TargetEntryResolver interface {
 	Operator(ctx context.Context, obj *targets.Entry) (*indicator.Operator, error)
 }
 type TargetVersionResolver interface {
+	SubmittedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error)
 	SubmittedByName(ctx context.Context, obj *ent.TargetVersion) (string, error)
 
+	ReviewedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error)
 	ReviewedByName(ctx context.Context, obj *ent.TargetVersion) (string, error)
 
 	Changes(ctx context.Context, obj *ent.TargetVersion) ([]*targets.Change, error)
@@ -5111,6 +5115,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetVersion.ReviewedAt(childComplexity), true
+	case "TargetVersion.reviewedByID":
+		if e.ComplexityRoot.TargetVersion.ReviewedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.ReviewedByID(childComplexity), true
 	case "TargetVersion.reviewedByName":
 		if e.ComplexityRoot.TargetVersion.ReviewedByName == nil {
 			break
@@ -5123,6 +5133,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetVersion.Status(childComplexity), true
+	case "TargetVersion.submittedByID":
+		if e.ComplexityRoot.TargetVersion.SubmittedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetVersion.SubmittedByID(childComplexity), true
 	case "TargetVersion.submittedByName":
 		if e.ComplexityRoot.TargetVersion.SubmittedByName == nil {
 			break
@@ -10221,11 +10237,13 @@ type TargetVersion implements Node {
   an adjustment's reason (调整原因); a filing's note to the reviewer
   """
   reason: String!
+  submittedByID: ID
   submittedByName: String!
   """
   the bureau's comment when approving or returning
   """
   reviewComment: String!
+  reviewedByID: ID
   reviewedByName: String!
   reviewedAt: Time
   departmentYear: DepartmentYear!
@@ -13554,10 +13572,14 @@ func (ec *executionContext) childFields_TargetVersion(ctx context.Context, field
 		return ec.fieldContext_TargetVersion_status(ctx, field)
 	case "reason":
 		return ec.fieldContext_TargetVersion_reason(ctx, field)
+	case "submittedByID":
+		return ec.fieldContext_TargetVersion_submittedByID(ctx, field)
 	case "submittedByName":
 		return ec.fieldContext_TargetVersion_submittedByName(ctx, field)
 	case "reviewComment":
 		return ec.fieldContext_TargetVersion_reviewComment(ctx, field)
+	case "reviewedByID":
+		return ec.fieldContext_TargetVersion_reviewedByID(ctx, field)
 	case "reviewedByName":
 		return ec.fieldContext_TargetVersion_reviewedByName(ctx, field)
 	case "reviewedAt":
@@ -32575,6 +32597,29 @@ func (ec *executionContext) fieldContext_TargetVersion_reason(_ context.Context,
 	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "String")
 }
 
+func (ec *executionContext) _TargetVersion_submittedByID(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_submittedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetVersion().SubmittedByID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_submittedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, true, true, "ID")
+}
+
 func (ec *executionContext) _TargetVersion_submittedByName(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32619,6 +32664,29 @@ func (ec *executionContext) _TargetVersion_reviewComment(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_TargetVersion_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TargetVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _TargetVersion_reviewedByID(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetVersion_reviewedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetVersion().ReviewedByID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetVersion_reviewedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetVersion", field, true, true, "ID")
 }
 
 func (ec *executionContext) _TargetVersion_reviewedByName(ctx context.Context, field graphql.CollectedField, obj *ent.TargetVersion) (ret graphql.Marshaler) {
@@ -56011,6 +56079,12 @@ func (ec *executionContext) _TargetVersion(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "submittedByID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_submittedByID(ctx, field, obj)
+				})
 		case "submittedByName":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -56022,6 +56096,12 @@ func (ec *executionContext) _TargetVersion(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reviewedByID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetVersion_reviewedByID(ctx, field, obj)
+				})
 		case "reviewedByName":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

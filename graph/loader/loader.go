@@ -197,6 +197,9 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			rows, err := c(ctx).TargetVersion.Query().Where(targetversion.DepartmentYearIDIn(ids...)).
 				Order(targetversion.ByDepartmentYearID(), targetversion.ByNumber()).All(ctx)
 			out := make(map[int][]*ent.TargetVersion, len(ids))
+			for _, id := range ids {
+				out[id] = nil
+			}
 			for _, r := range rows {
 				out[r.DepartmentYearID] = append(out[r.DepartmentYearID], r)
 			}

@@ -22,7 +22,7 @@ var notInGraphQL = []string{"passwordHash", "tokenHash", "usernameKey", "path"}
 // graph/ent.graphql names it and written as a value of its GraphQL type.
 func TestFieldsAsTheSchemaNamesThem(t *testing.T) {
 	var sources []*ast.Source
-	for _, name := range []string{"ent.graphql", "jixiao.graphql", "rulesets.graphql"} {
+	for _, name := range []string{"ent.graphql", "jixiao.graphql", "rulesets.graphql", "targets.graphql"} {
 		src, err := os.ReadFile("../../graph/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -35,7 +35,7 @@ func TestFieldsAsTheSchemaNamesThem(t *testing.T) {
 	}
 	for _, row := range []any{&gen.APIToken{}, &gen.Department{}, &gen.DepartmentYear{}, &gen.Evaluation{},
 		&gen.FundingLine{}, &gen.Indicator{}, &gen.KeyTask{}, &gen.LibraryIndicator{}, &gen.MonthlyExecution{}, &gen.Project{},
-		&gen.ReportText{}, &gen.RuleSet{}, &gen.User{}} {
+		&gen.ReportText{}, &gen.TargetVersion{}, &gen.RuleSet{}, &gen.User{}} {
 		filled(row)
 		typ := reflect.TypeOf(row).Elem().Name()
 		def := schema.Types[typ]

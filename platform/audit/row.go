@@ -45,6 +45,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().ReportText.Get(ctx, id))
 	case *gen.RuleSetMutation:
 		return nonNil(m.Client().RuleSet.Get(ctx, id))
+	case *gen.TargetVersionMutation:
+		return nonNil(m.Client().TargetVersion.Get(ctx, id))
 	case *gen.UserMutation:
 		return nonNil(m.Client().User.Get(ctx, id))
 	}
