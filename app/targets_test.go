@@ -31,11 +31,18 @@ const (
 type targetVersion struct {
 	ID, Kind, Status, Reason, ReviewComment, SubmittedByName, ReviewedByName string
 	Number                                                                   int
-	Entries                                                                  []struct{ IndicatorID, Name string; Target *string; Weight string }
-	Changes                                                                  []struct {
+	Entries                                                                  []struct {
+		IndicatorID, Name string
+		Target            *string
+		Weight            string
+	}
+	Changes []struct {
 		IndicatorID, Name            string
 		TargetChanged, WeightChanged bool
-		Before, After                *struct{ Target *string; Weight string }
+		Before, After                *struct {
+			Target *string
+			Weight string
+		}
 	}
 }
 
@@ -108,7 +115,14 @@ func targetsAPI(t *testing.T, db string) {
 	setTarget := `mutation($id: ID!, $v: Decimal) { updateIndicator(id: $id, input: {target: $v}) { target } }`
 	setActual := `mutation($id: ID!, $v: Decimal) { updateIndicator(id: $id, input: {actual: $v}) { actual score } }`
 	overallScore := func() string {
-		var out struct{ Node struct{ Evaluations []struct{ Score string; Project *struct{ ID string } } } }
+		var out struct {
+			Node struct {
+				Evaluations []struct {
+					Score   string
+					Project *struct{ ID string }
+				}
+			}
+		}
 		must(t, admin, `query($y: ID!) { node(id: $y) { ... on DepartmentYear { evaluations { score project { id } } } } }`, map[string]any{"y": s.officeYear}, &out)
 		for _, e := range out.Node.Evaluations {
 			if e.Project == nil {
