@@ -118,10 +118,10 @@ func TestNoNPlusOne(t *testing.T) {
 			department { score(year: 2023) year(year: 2023) { id } } } } } }`, 5, 50, [2]int64{7, 7}},
 		// Warnings: the indicator's year (and project) and the years before it (none in this
 		// one-year city; TestWarningStatements reads a history).
-		{"indicators with warnings", `{ indicators(first: %d) { edges { node { name warnings { code params } } } } }`, 10, 200, [2]int64{3, 4}},
+		{"indicators with warnings", `{ indicators(first: %d) { edges { node { name warnings { code params } } } } }`, 10, 200, [2]int64{5, 6}},
 		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
-			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{6, 6}},
-		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{7, 7}},
+			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{8, 8}},
+		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{9, 9}},
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 	}
@@ -246,13 +246,13 @@ func TestWarningStatements(t *testing.T) {
 		want         [2]int64
 	}{
 		{"indicators", `{ indicators(first: %d, where: {hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
-			10, 300, [2]int64{5, 5}},
+			10, 300, [2]int64{7, 7}},
 		{"department-years", `{ departmentYears(first: %d, where: {year: 2024}) { edges { node { warnings { code params month indicator { name } project { code } } } } } }`,
-			3, 30, [2]int64{7, 7}},
-		{"overall evaluations", `{ evaluations(first: %d, where: {hasProject: false, hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
 			3, 30, [2]int64{9, 9}},
+		{"overall evaluations", `{ evaluations(first: %d, where: {hasProject: false, hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
+			3, 30, [2]int64{11, 11}},
 		{"project evaluations", `{ evaluations(first: %d, where: {hasProject: true, hasDepartmentYearWith: {year: 2024}}) { edges { node { warnings { code params } } } } }`,
-			5, 80, [2]int64{9, 9}},
+			5, 80, [2]int64{11, 11}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"jixiao/domain/assess"
+	"jixiao/domain/scoring"
 	"jixiao/domain/warnings"
 	"jixiao/ent"
 	"jixiao/graph/loader"
@@ -84,8 +85,25 @@ func indicatorWarnings(ctx context.Context, ind *ent.Indicator) ([]*model.Warnin
 	if err != nil {
 		return nil, err
 	}
+	rules, err := governing(ctx, dy)
+	if err != nil {
+		return nil, err
+	}
 	w := assess.WarningIndicator(ind, p)
-	return fromWarnings(warnings.Check(w, y, hist.Of(w)), map[string]*ent.Indicator{w.Key: ind}, nil), nil
+	return fromWarnings(warnings.Check(w, y, hist.Of(w), rules), map[string]*ent.Indicator{w.Key: ind}, nil), nil
+}
+
+// governing is the rules that govern dy's year now (the built-in ones for a year
+// the caller may not read): warnings speak of the year's targets, not of a score.
+func governing(ctx context.Context, dy *ent.DepartmentYear) (scoring.Rules, error) {
+	if dy == nil {
+		return scoring.Default(), nil
+	}
+	yr, err := loader.For(ctx).Rules.Load(ctx, dy.ID)
+	if err != nil {
+		return scoring.Rules{}, err
+	}
+	return yr.Governing().Rules, nil
 }
 
 // historyOf is history(dy) and dy's year; none for a year the caller may not read
@@ -100,14 +118,14 @@ func historyOf(ctx context.Context, dy *ent.DepartmentYear) (warnings.History, i
 
 // subjectWarnings are the warnings of one subject's indicators (p nil: the overall
 // ones), each indicator's and then the subject's.
-func subjectWarnings(inds []*ent.Indicator, p *ent.Project, year int, hist warnings.History) []*model.Warning {
+func subjectWarnings(inds []*ent.Indicator, p *ent.Project, year int, hist warnings.History, rules scoring.Rules) []*model.Warning {
 	out := []*model.Warning{}
 	byKey := make(map[string]*ent.Indicator, len(inds))
 	all := make([]warnings.Indicator, len(inds))
 	for i, ind := range inds {
 		all[i] = assess.WarningIndicator(ind, p)
 		byKey[all[i].Key] = ind
-		out = append(out, fromWarnings(warnings.Check(all[i], year, hist.Of(all[i])), byKey, nil)...)
+		out = append(out, fromWarnings(warnings.Check(all[i], year, hist.Of(all[i]), rules), byKey, nil)...)
 	}
 	return append(out, fromWarnings(warnings.CheckSubject(all), nil, p)...)
 }
@@ -123,6 +141,10 @@ func yearWarnings(ctx context.Context, dy *ent.DepartmentYear) ([]*model.Warning
 	if err != nil {
 		return nil, err
 	}
+	rules, err := governing(ctx, dy)
+	if err != nil {
+		return nil, err
+	}
 	ps, err := projects()
 	if err != nil {
 		return nil, err
@@ -135,13 +157,13 @@ func yearWarnings(ctx context.Context, dy *ent.DepartmentYear) ([]*model.Warning
 	if err != nil {
 		return nil, err
 	}
-	out := subjectWarnings(inds, nil, dy.Year, hist)
+	out := subjectWarnings(inds, nil, dy.Year, hist, rules)
 	for i, p := range ps {
 		inds, err := own[i]()
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, subjectWarnings(inds, p, dy.Year, hist)...)
+		out = append(out, subjectWarnings(inds, p, dy.Year, hist, rules)...)
 	}
 	ms, err := months()
 	if err != nil {
@@ -164,7 +186,11 @@ func evaluationWarnings(ctx context.Context, ev *ent.Evaluation) ([]*model.Warni
 	if err != nil {
 		return nil, err
 	}
-	out := subjectWarnings(s.Indicators, s.Project, year, hist)
+	rules, err := governing(ctx, s.Year)
+	if err != nil {
+		return nil, err
+	}
+	out := subjectWarnings(s.Indicators, s.Project, year, hist, rules)
 	if s.Project == nil {
 		out = append(out, fromWarnings(warnings.CheckMonths(assess.WarningMonths(s.Months)), nil, nil)...)
 	}

@@ -29,9 +29,9 @@ import (
 type Code string
 
 const (
-	// TargetTooLow: a positive indicator met at Threshold % or more in each of the two
-	// previous years, whose target this year would be met at Threshold % again by last
-	// year's actual. Params: year1, rate1 (last year), year2, rate2 (the year before),
+	// TargetTooLow: a positive indicator met at the rules' upper deviation bound
+	// (130 % by default) or more in each of the two previous years, whose target this
+	// year would be met at that rate again by last year's actual. Params: year1, rate1 (last year), year2, rate2 (the year before),
 	// actual1 (last year's actual), target, projectedRate (actual1 / target), threshold.
 	TargetTooLow Code = "TARGET_TOO_LOW"
 	// TargetUnchanged: the same target this year and in each of the two previous years,
@@ -59,9 +59,6 @@ const (
 var Codes = []Code{PercentAsShare, NegativeQuantity, TargetTooLow, TargetUnchanged, AllExactlyMet, CumulativeFalls}
 
 var (
-	// Threshold is the completion rate (percent) at or above which a positive indicator
-	// counts as met far beyond its target: SCORING.md's upper deviation bound.
-	Threshold = decimal.NewFromInt(130)
 	hundred   = decimal.NewFromInt(100)
 	one       = decimal.NewFromInt(1)
 )
@@ -118,8 +115,10 @@ type Past struct {
 }
 
 // Check returns the warnings of ind, an indicator of year, given its past (in any
-// order; years other than the two before year are not read).
-func Check(ind Indicator, year int, past []Past) []Warning {
+// order; years other than the two before year are not read), under the rules of
+// ind's year: a target is too low when met at or above their upper deviation bound
+// (SCORING.md: 130 %).
+func Check(ind Indicator, year int, past []Past, rules scoring.Rules) []Warning {
 	if !ind.quantitative() {
 		return nil
 	}
@@ -134,7 +133,7 @@ func Check(ind Indicator, year int, past []Past) []Warning {
 	add(percentAsShare(ind, "actual", ind.Actual))
 	add(negativeQuantity(ind))
 	prev1, prev2 := pastOf(past, year-1), pastOf(past, year-2)
-	add(targetTooLow(ind, year, prev1, prev2))
+	add(targetTooLow(ind, year, prev1, prev2, rules.DeviationAtOrAbove))
 	add(targetUnchanged(ind, year, prev1, prev2))
 	return out
 }
@@ -176,12 +175,12 @@ func negativeQuantity(ind Indicator) *Warning {
 // target is judged against last year's actual, so that a target raised within reach
 // of what was achieved is not warned about. A reverse indicator is never "met at
 // 130 %": its rate at 130 % means its ceiling was exceeded by 30 %.
-func targetTooLow(ind Indicator, year int, prev1, prev2 *Indicator) *Warning {
+func targetTooLow(ind Indicator, year int, prev1, prev2 *Indicator, threshold decimal.Decimal) *Warning {
 	if prev1 == nil || prev2 == nil || !ind.positive() || ind.Target == nil || !ind.Target.IsPositive() {
 		return nil
 	}
 	for _, p := range []*Indicator{prev1, prev2} {
-		if !p.positive() || p.CompletionRate == nil || p.CompletionRate.LessThan(Threshold) {
+		if !p.positive() || p.CompletionRate == nil || p.CompletionRate.LessThan(threshold) {
 			return nil
 		}
 	}
@@ -189,7 +188,7 @@ func targetTooLow(ind Indicator, year int, prev1, prev2 *Indicator) *Warning {
 		return nil
 	}
 	projected, ok := scoring.CompletionRate(*ind.Target, *prev1.EffectiveActual)
-	if !ok || projected.LessThan(Threshold) {
+	if !ok || projected.LessThan(threshold) {
 		return nil
 	}
 	return &Warning{Code: TargetTooLow,
@@ -197,7 +196,7 @@ func targetTooLow(ind Indicator, year int, prev1, prev2 *Indicator) *Warning {
 			"year1": strconv.Itoa(year - 1), "rate1": rate(*prev1.CompletionRate),
 			"year2": strconv.Itoa(year - 2), "rate2": rate(*prev2.CompletionRate),
 			"actual1": prev1.EffectiveActual.String(), "target": ind.Target.String(),
-			"projectedRate": rate(projected), "threshold": Threshold.String(),
+			"projectedRate": rate(projected), "threshold": threshold.String(),
 		},
 		Message: fmt.Sprintf("met at %s %% in %d and %s %% in %d: last year's %s would meet this year's target %s at %s %% again; the target may be set too low",
 			rate(*prev1.CompletionRate), year-1, rate(*prev2.CompletionRate), year-2, prev1.EffectiveActual, ind.Target, rate(projected))}

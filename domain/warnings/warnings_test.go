@@ -140,7 +140,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Check(tt.ind, 2024, tt.past)
+			got := Check(tt.ind, 2024, tt.past, scoring.Default())
 			if c := codes(got); !reflect.DeepEqual(c, tt.want) {
 				t.Errorf("got %v, want %v", c, tt.want)
 			}
@@ -174,11 +174,31 @@ func TestCheckParams(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Check(tt.ind, 2024, tt.past)
+			got := Check(tt.ind, 2024, tt.past, scoring.Default())
 			if len(got) != 1 || !reflect.DeepEqual(got[0].Params, tt.want) {
 				t.Errorf("got %+v, want one warning with %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTooLowFollowsTheRules: the bound is the rule set's, not a constant: under a
+// set whose upper deviation bound is 150 %, met at 144 % is no longer "too low".
+func TestTooLowFollowsTheRules(t *testing.T) {
+	ge := scoring.GE
+	ind := quant(ge, "人次", "900", "")
+	past := []Past{past(2023, quant(ge, "人次", "900", "1300"), "144.44"), past(2022, quant(ge, "人次", "800", "1200"), "150.00")}
+	r := scoring.Default()
+	if got := codes(Check(ind, 2024, past, r)); !reflect.DeepEqual(got, []string{"TARGET_TOO_LOW"}) {
+		t.Fatalf("default rules: %v", got)
+	}
+	r.DeviationAtOrAbove = decimal.NewFromInt(150)
+	if got := codes(Check(ind, 2024, past, r)); len(got) != 0 {
+		t.Errorf("bound 150 %%: %v, want none", got)
+	}
+	r.DeviationAtOrAbove = decimal.NewFromInt(140)
+	if got := Check(ind, 2024, past, r); len(got) != 1 || got[0].Params["threshold"] != "140" {
+		t.Errorf("bound 140 %%: %+v", got)
 	}
 }
 
