@@ -59,8 +59,8 @@ const (
 var Codes = []Code{PercentAsShare, NegativeQuantity, TargetTooLow, TargetUnchanged, AllExactlyMet, CumulativeFalls}
 
 var (
-	hundred   = decimal.NewFromInt(100)
-	one       = decimal.NewFromInt(1)
+	hundred = decimal.NewFromInt(100)
+	one     = decimal.NewFromInt(1)
 )
 
 // MinExactlyMet is the fewest indicators AllExactlyMet speaks of: one or two indicators
