@@ -1,12 +1,14 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // Performance targets (绩效目标申报、审核、调整) through the API, on the demo's seed:
@@ -240,6 +242,45 @@ func targetsAPI(t *testing.T, db string) {
 	}
 	if after := overallScore(); decimal.RequireFromString(scoreBefore).Sub(decimal.RequireFromString(after)).StringFixed(2) != "0.72" {
 		t.Errorf("the overall score went from %s to %s; the adjustment costs 6.00 − 5.28 = 0.72", scoreBefore, after)
+	}
+	// The report and the form say where a target was adjusted.
+	ev, _ := officeEvaluation(t, editor)
+	var rep struct {
+		Node struct {
+			Report struct {
+				Sections []struct {
+					Title      string
+					Paragraphs []struct{ Text string }
+					Tables     []struct{ Rows []struct{ Cells []struct{ Text string } } }
+				}
+			}
+		}
+	}
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { report { sections { title paragraphs { text } tables { rows { cells { text } } } } } } } }`,
+		map[string]any{"id": ev}, &rep)
+	var said, tabled bool
+	for _, sec := range rep.Node.Report.Sections {
+		for _, p := range sec.Paragraphs {
+			said = said || p.Text == "年度执行中经财政部门批复调整绩效目标1项：业务岗位培训人数年度指标值由≥85人次调整为≥100人次（调整原因：年中培训计划扩大）。自评按调整后的目标计分。"
+		}
+		for _, tb := range sec.Tables {
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					tabled = tabled || c.Text == "≥100人次（调整前≥85人次）"
+				}
+			}
+		}
+	}
+	if !said || !tabled {
+		t.Errorf("the report says the adjustment: %v; its table shows the original target: %v", said, tabled)
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(formOf(t, editor, ev)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments, err := book.GetComments(book.GetSheetName(0))
+	if err != nil || len(comments) != 1 || comments[0].Paragraph[0].Text != "年中经批复调整：原指标值85；调整原因：年中培训计划扩大" {
+		t.Errorf("the form's notes: %+v, %v", comments, err)
 	}
 	refused(t, "the adjusted target changed by hand", post(t, editor, setTarget, map[string]any{"id": training, "v": "85"}), "LOCKED", "", "TARGETS_FIXED")
 

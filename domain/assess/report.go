@@ -4,6 +4,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/domain/report"
 	"jixiao/domain/scoring"
+	"jixiao/domain/targets/review"
 	"jixiao/ent"
 )
 
@@ -25,6 +26,9 @@ type ReportRows struct {
 	Texts             []*ent.ReportText
 	// Rules are the rules that score the evaluation (kept.RulesFor).
 	Rules scoring.Rules
+	// TargetVersions are the year's target versions, for where an approved
+	// adjustment changed a target.
+	TargetVersions []*ent.TargetVersion
 }
 
 // Report writes the evaluation's report from the rows: the kept values as they
@@ -53,8 +57,10 @@ func result(rows ReportRows) report.Result {
 	return report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject, rows.Rules)}
 }
 
-// indicators maps the rows to the report's indicators, their kept values as stored.
-func indicators(inds []*ent.Indicator) []report.Indicator {
+// indicators maps the rows to the report's indicators, their kept values as
+// stored, each with what an approved adjustment changed of it.
+func indicators(inds []*ent.Indicator, versions []*ent.TargetVersion) []report.Indicator {
+	adjusted := review.AdjustedIn(versions)
 	out := make([]report.Indicator, len(inds))
 	for i, ind := range inds {
 		r := report.Indicator{
@@ -71,6 +77,12 @@ func indicators(inds []*ent.Indicator) []report.Indicator {
 		}
 		if ind.Rating != nil {
 			r.Rating = scoring.Rating(*ind.Rating)
+		}
+		if a := adjusted[ind.ID]; a != nil {
+			r.Adjusted = &report.Adjustment{OriginalTarget: a.Original.Target, OriginalWeight: a.Original.Weight}
+			for _, v := range a.Adjustments {
+				r.Adjusted.Reasons = append(r.Adjusted.Reasons, v.Reason)
+			}
 		}
 		out[i] = r
 	}
@@ -118,7 +130,7 @@ func departmentReportInput(rows ReportRows) report.DepartmentInput {
 		},
 		MonthsBehind:         MonthsBehind(dy, rows.Subject.Months),
 		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
-		Indicators:           indicators(rows.Subject.Indicators),
+		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions),
 		Result:               result(rows),
 		Texts:                texts(rows),
 	}
@@ -147,7 +159,7 @@ func projectReportInput(rows ReportRows) report.ProjectInput {
 		ExecutionScore:       p.ExecutionScore,
 		ExecutionWeight:      fixed.Round(rows.Rules.ExecutionWeight),
 		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
-		Indicators:           indicators(rows.Subject.Indicators),
+		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions),
 		Result:               result(rows),
 		Texts:                texts(rows),
 	}

@@ -2,16 +2,19 @@ package forms
 
 import (
 	"context"
+	"strings"
 
 	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
+	"jixiao/domain/targets/review"
 	"jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/targetversion"
 )
 
 // Source is what a form is built from: an evaluation and the rows of its subject.
@@ -24,6 +27,9 @@ type Source struct {
 	Tasks      []*ent.KeyTask     // the overall evaluation's year's key tasks
 	Lines      []*ent.FundingLine // the breakdown: the project's by source, or the year's by revenue nature
 	Rules      scoring.Rules      // the rules that score the evaluation (kept.RulesFor)
+	// TargetVersions are the year's target versions: where an approved adjustment
+	// changed a target, the form says so.
+	TargetVersions []*ent.TargetVersion
 }
 
 // Kind is the form of the source's evaluation.
@@ -68,6 +74,9 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 		return s, err
 	}
 	if s.Indicators, err = q.Order(indicator.ByPosition(), indicator.ByID()).All(ctx); err != nil {
+		return s, err
+	}
+	if s.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(ctx); err != nil {
 		return s, err
 	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
@@ -144,6 +153,7 @@ func Build(s Source) *Form {
 			f.Money = append(f.Money, row)
 		}
 	}
+	adjusted := review.AdjustedIn(s.TargetVersions)
 	for _, ind := range s.Indicators {
 		row := Indicator{
 			ID: ind.ID, Version: ind.Version, Position: ind.Position,
@@ -162,6 +172,9 @@ func Build(s Source) *Form {
 		if ind.Binding != nil {
 			row.Bound, row.Actual = true, ind.EffectiveActual
 		}
+		if a := adjusted[ind.ID]; a != nil {
+			row.Adjusted = adjustedNote(a, ind)
+		}
 		f.Indicators = append(f.Indicators, row)
 		f.TotalWeight += ind.Weight
 	}
@@ -169,3 +182,20 @@ func Build(s Source) *Form {
 }
 
 func ptr(d fixed.Decimal) *fixed.Decimal { return &d }
+
+// adjustedNote is the form's note on an adjusted indicator's target: "年中经批复调整：
+// 原指标值85，原分值6；调整原因：…".
+func adjustedNote(a *review.Adjusted, ind *ent.Indicator) string {
+	var was []string
+	if t := a.Original.Target; t != nil && (ind.Target == nil || *t != *ind.Target) {
+		was = append(was, "原指标值"+t.Decimal().String())
+	}
+	if a.Original.Weight != ind.Weight {
+		was = append(was, "原分值"+a.Original.Weight.Decimal().String())
+	}
+	reasons := make([]string, len(a.Adjustments))
+	for i, v := range a.Adjustments {
+		reasons[i] = v.Reason
+	}
+	return "年中经批复调整：" + strings.Join(was, "，") + "；调整原因：" + strings.Join(reasons, "；")
+}

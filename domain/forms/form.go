@@ -104,6 +104,9 @@ type Indicator struct {
 	Score           fixed.Decimal  // the kept score, as the API gives it
 	DeviationReason string
 	ScoringCriteria string // 评（扣）分标准
+	// Adjusted says, when an approved mid-year adjustment changed the target or
+	// weight, what they were first approved as and why (a note on the target's cell).
+	Adjusted string
 
 	Row   int // the sheet row an imported indicator was read from
 	Cells Cells

@@ -74,9 +74,14 @@ func (d *dept) tasks() *Section {
 func (d *dept) goal() *Section {
 	s := section("1.3", "部门整体支出绩效目标")
 	if strings.TrimSpace(d.in.Goal) == "" {
-		return s.generated("本年度部门整体支出绩效目标尚未填报。")
+		s.generated("本年度部门整体支出绩效目标尚未填报。")
+	} else {
+		s.stored("", d.in.Goal)
 	}
-	return s.stored("", d.in.Goal)
+	if adjusted := adjustedSentence(d.in.Indicators); adjusted != "" {
+		s.generated(adjusted)
+	}
+	return s
 }
 
 // （四）部门整体收支情况: every amount, then what the money was for.

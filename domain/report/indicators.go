@@ -217,7 +217,7 @@ func indicatorTable(title string, inds []Indicator, execution *Indicator, result
 				rate = verdict(met(ind))
 			}
 		}
-		r.Cells = append(r.Cells, text(ind.Name), text(target(ind)), num(actual), num(rate), num(number(ind.Weight)), num(number(ind.Score)))
+		r.Cells = append(r.Cells, text(ind.Name), text(tableTarget(ind)), num(actual), num(rate), num(number(ind.Weight)), num(number(ind.Score)))
 		if criteria {
 			r.Cells = append(r.Cells, text(ind.Criteria))
 		}

@@ -96,6 +96,16 @@ type Indicator struct {
 	DeviationReason string
 	// Criteria is the indicator's 评（扣）分标准, when known.
 	Criteria string
+	// Adjusted is set when an approved mid-year adjustment (绩效目标调整) changed the
+	// target or weight: Target and Weight are then the adjusted ones the score is against.
+	Adjusted *Adjustment
+}
+
+// Adjustment is what an indicator's targets were first approved as, and why they changed.
+type Adjustment struct {
+	OriginalTarget *fixed.Decimal
+	OriginalWeight fixed.Decimal
+	Reasons        []string
 }
 
 // Result is an evaluation's score as kept, with its level-1 and level-2 subtotals.

@@ -70,9 +70,14 @@ func (p *proj) overview() *Section {
 func (p *proj) goal() *Section {
 	s := section("1.2", "项目绩效目标")
 	if strings.TrimSpace(p.in.Goal) == "" {
-		return s.generated("项目绩效目标尚未填报。")
+		s.generated("项目绩效目标尚未填报。")
+	} else {
+		s.stored("", p.in.Goal)
 	}
-	return s.stored("", p.in.Goal)
+	if adjusted := adjustedSentence(p.in.Indicators); adjusted != "" {
+		s.generated(adjusted)
+	}
+	return s
 }
 
 // execution is the project's fixed 预算执行率 item as an indicator row.

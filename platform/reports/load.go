@@ -15,6 +15,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/targetversion"
 	"jixiao/platform/access"
 )
 
@@ -57,6 +58,9 @@ func Load(ctx context.Context, db *ent.Client, id int) (*report.Document, assess
 		return nil, rows, err
 	}
 	if rows.Texts, err = db.ReportText.Query().Where(reporttext.EvaluationID(id)).All(sys); err != nil {
+		return nil, rows, err
+	}
+	if rows.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(sys); err != nil {
 		return nil, rows, err
 	}
 	rules, err := kept.RulesOfEvaluation(sys, db, ev, rows.Subject.Year)

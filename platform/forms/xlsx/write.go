@@ -357,6 +357,11 @@ func (w *writer) indicators() {
 			w.quantitative = append(w.quantitative, row)
 			w.merged(colOperator, row, colOperator, row, operatorSymbols[ind.Operator], w.styles.center)
 			w.number(colTarget, colTarget, row, ind.Target, w.styles.number)
+			if ind.Adjusted != "" {
+				// A note, not a second value: the cell stays the number an import reads.
+				w.do(w.x.AddComment(SheetName, excelize.Comment{Cell: cell(colTarget, row), Author: "绩效目标调整",
+					Paragraph: []excelize.RichTextRun{{Text: ind.Adjusted}}}))
+			}
 			// A derived actual holds six places; it prints as the reports print rates.
 			actualStyle := w.styles.number
 			if ind.Bound {
