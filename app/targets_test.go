@@ -251,7 +251,9 @@ func targetsAPI(t *testing.T, db string) {
 				Sections []struct {
 					Title      string
 					Paragraphs []struct{ Text string }
-					Tables     []struct{ Rows []struct{ Cells []struct{ Text string } } }
+					Tables     []struct {
+						Rows []struct{ Cells []struct{ Text string } }
+					}
 				}
 			}
 		}
