@@ -122,7 +122,10 @@ type env struct {
 	publicProject       string    // with an indicator
 	victim              string    // a user for updateUser
 	ruleYears           int       // rule sets made so far, each for a year of its own
+	freshYears          int       // years made by freshYear so far
 	library             [2]string // by side: a draft entry of the department's library
+	targets             [2]string // by side: a filed target version of a fresh year
+	publicTargets       string    // the published year's approved target version
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -181,7 +184,8 @@ func (e *env) freshDepartment(s side) string {
 
 // freshYear is an empty department-year of the side's department, in a year of its own.
 func (e *env) freshYear(s side) string {
-	return e.mk(createYear, map[string]any{"in": map[string]any{"departmentID": e.dept[s], "year": 2030 + e.next()}})
+	e.freshYears++ // a count of its own: e.next() also names departments, and years stop at 2100
+	return e.mk(createYear, map[string]any{"in": map[string]any{"departmentID": e.dept[s], "year": 2030 + e.freshYears}})
 }
 
 func (e *env) freshKeyTask(s side) string {
@@ -257,7 +261,8 @@ func deleteDepartmentOp(s side) operation {
 
 func createDepartmentYearOp(s side) operation {
 	return operation{query: createYear, vars: func(e *env) map[string]any {
-		return map[string]any{"in": map[string]any{"departmentID": e.dept[s], "year": 2030 + e.next()}}
+		e.freshYears++
+		return map[string]any{"in": map[string]any{"departmentID": e.dept[s], "year": 2030 + e.freshYears}}
 	}}
 }
 
@@ -490,6 +495,7 @@ func permissionMatrix(t *testing.T, db string) {
 		{"viewerCan of the office's evaluation", plainOp(`{ evaluations(first: 50) { edges { node { viewerCan { edit submit approve return publish } locked lockReason { status } } } } }`), cells{anon: allow, admin: allow, reviewer: allow, editor: allow, analyst: allow, token: allow, scoped: allow}},
 	}
 	reads = append(reads, libraryReads()...)
+	reads = append(reads, targetsReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -561,6 +567,7 @@ func permissionMatrix(t *testing.T, db string) {
 		{"revokeAPIToken", revokeAPITokenOp, cells{anon: unauth, admin: allow, reviewer: forbidden, editor: forbidden, analyst: forbidden, token: forbidden, scoped: forbidden}},
 	}
 	mutations = append(mutations, libraryMutations()...)
+	mutations = append(mutations, targetsMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -701,6 +708,7 @@ func setUp(t *testing.T, srv *server) *env {
 		must(t, e.admin(), `mutation($y: ID!, $p: ID, $ids: [ID!]!) { addIndicatorsFromLibrary(departmentYearID: $y, projectID: $p, libraryIDs: $ids) { id } }`,
 			map[string]any{"y": e.year[s], "p": e.freshProject(s), "ids": []string{e.library[s]}}, nil)
 	}
+	e.targetsSetUp(t)
 	return e
 }
 
@@ -990,6 +998,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		}
 	case "libraryIndicators":
 		e.libraryUniverse(t, add)
+	case "targetVersions":
+		e.targetsUniverse(t, yearInside, yearPublished, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}
