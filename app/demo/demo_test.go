@@ -28,6 +28,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/targetversion"
 	_ "jixiao/ent/runtime"
 )
 
@@ -450,5 +451,43 @@ func TestLoadFormsData(t *testing.T) {
 	}
 	if lines < len(years)-1 { // the neighbour's year is the one without
 		t.Errorf("%d revenue lines for %d years", lines, len(years))
+	}
+}
+
+// TestLoadTargets: every district year's targets were filed and approved, each
+// version the year's indicator tree; one adjustment waits; the seed's office files
+// its own.
+func TestLoadTargets(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo")
+	if _, err := demo.Load(ctx, client); err != nil {
+		t.Fatal(err)
+	}
+	years, err := client.DepartmentYear.Query().WithTargetVersions().WithIndicators().WithDepartment().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filed, waiting := 0, 0
+	for _, dy := range years {
+		vs := dy.Edges.TargetVersions
+		if dy.Edges.Department.Code == "440115-001" || dy.Edges.Department.Code == "440115-002" {
+			if len(vs) != 0 {
+				t.Errorf("the seed's %s %d has %d target versions", dy.Edges.Department.Code, dy.Year, len(vs))
+			}
+			continue
+		}
+		if len(vs) == 0 || vs[0].Kind != targetversion.KindFILING || vs[0].Status != targetversion.StatusAPPROVED || len(vs[0].Entries) != len(dy.Edges.Indicators) {
+			t.Errorf("%s %d: versions %+v", dy.Edges.Department.Code, dy.Year, vs)
+			continue
+		}
+		filed++
+		for _, v := range vs[1:] {
+			if v.Kind == targetversion.KindADJUSTMENT && v.Status == targetversion.StatusSUBMITTED {
+				waiting++
+			}
+		}
+	}
+	if filed < 10 || waiting != 1 {
+		t.Errorf("%d years filed, %d adjustments waiting; want many and 1", filed, waiting)
 	}
 }

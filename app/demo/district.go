@@ -714,7 +714,7 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, lib libraryIndex, districtID
 	if err := bulk(privacy.DecisionContext(ctx, privacy.Allow), ts, tx.Transition.CreateBulk); err != nil {
 		return fmt.Errorf("district transitions: %w", err)
 	}
-	return nil
+	return writeTargets(ctx, tx, dys, plans)
 }
 
 // batch rows go into one INSERT: the widest table (indicators, about 25 columns) binds
