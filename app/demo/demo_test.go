@@ -28,8 +28,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
-	"jixiao/ent/targetversion"
 	_ "jixiao/ent/runtime"
+	"jixiao/ent/targetversion"
 )
 
 // open returns a client on a fresh in-memory database; each test names its own so that
