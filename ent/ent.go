@@ -25,6 +25,8 @@ import (
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
+	"jixiao/ent/webhook"
+	"jixiao/ent/webhookdelivery"
 	"reflect"
 	"sync"
 
@@ -110,6 +112,8 @@ func checkColumn(t, c string) error {
 			targetversion.Table:     targetversion.ValidColumn,
 			transition.Table:        transition.ValidColumn,
 			user.Table:              user.ValidColumn,
+			webhook.Table:           webhook.ValidColumn,
+			webhookdelivery.Table:   webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

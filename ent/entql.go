@@ -23,6 +23,8 @@ import (
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/ent/user"
+	"jixiao/ent/webhook"
+	"jixiao/ent/webhookdelivery"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -32,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -504,6 +506,57 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldDisabled:     {Type: field.TypeBool, Column: user.FieldDisabled},
 			user.FieldLastLoginAt:  {Type: field.TypeTime, Column: user.FieldLastLoginAt},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhook.Table,
+			Columns: webhook.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhook.FieldID,
+			},
+		},
+		Type: "Webhook",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhook.FieldCreatedAt:    {Type: field.TypeTime, Column: webhook.FieldCreatedAt},
+			webhook.FieldUpdatedAt:    {Type: field.TypeTime, Column: webhook.FieldUpdatedAt},
+			webhook.FieldName:         {Type: field.TypeString, Column: webhook.FieldName},
+			webhook.FieldURL:          {Type: field.TypeString, Column: webhook.FieldURL},
+			webhook.FieldSecret:       {Type: field.TypeString, Column: webhook.FieldSecret},
+			webhook.FieldEntityTypes:  {Type: field.TypeJSON, Column: webhook.FieldEntityTypes},
+			webhook.FieldActions:      {Type: field.TypeJSON, Column: webhook.FieldActions},
+			webhook.FieldDepartmentID: {Type: field.TypeInt, Column: webhook.FieldDepartmentID},
+			webhook.FieldActive:       {Type: field.TypeBool, Column: webhook.FieldActive},
+			webhook.FieldCreatedByID:  {Type: field.TypeInt, Column: webhook.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookdelivery.Table,
+			Columns: webhookdelivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhookdelivery.FieldID,
+			},
+		},
+		Type: "WebhookDelivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookdelivery.FieldWebhookID:     {Type: field.TypeInt, Column: webhookdelivery.FieldWebhookID},
+			webhookdelivery.FieldEventID:       {Type: field.TypeString, Column: webhookdelivery.FieldEventID},
+			webhookdelivery.FieldEntityType:    {Type: field.TypeString, Column: webhookdelivery.FieldEntityType},
+			webhookdelivery.FieldEntityID:      {Type: field.TypeInt, Column: webhookdelivery.FieldEntityID},
+			webhookdelivery.FieldAction:        {Type: field.TypeString, Column: webhookdelivery.FieldAction},
+			webhookdelivery.FieldPayload:       {Type: field.TypeString, Column: webhookdelivery.FieldPayload},
+			webhookdelivery.FieldStatus:        {Type: field.TypeEnum, Column: webhookdelivery.FieldStatus},
+			webhookdelivery.FieldAttempts:      {Type: field.TypeInt, Column: webhookdelivery.FieldAttempts},
+			webhookdelivery.FieldNextAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldNextAttemptAt},
+			webhookdelivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: webhookdelivery.FieldLeaseUntil},
+			webhookdelivery.FieldLastAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldLastAttemptAt},
+			webhookdelivery.FieldResponseCode:  {Type: field.TypeInt, Column: webhookdelivery.FieldResponseCode},
+			webhookdelivery.FieldError:         {Type: field.TypeString, Column: webhookdelivery.FieldError},
+			webhookdelivery.FieldDeliveredAt:   {Type: field.TypeTime, Column: webhookdelivery.FieldDeliveredAt},
+			webhookdelivery.FieldCreatedAt:     {Type: field.TypeTime, Column: webhookdelivery.FieldCreatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -997,6 +1050,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"Department",
+	)
+	graph.MustAddE(
+		"department",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   webhook.DepartmentTable,
+			Columns: []string{webhook.DepartmentColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"Department",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   webhook.CreatedByTable,
+			Columns: []string{webhook.CreatedByColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"User",
+	)
+	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   webhook.DeliveriesTable,
+			Columns: []string{webhook.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"Webhook",
+		"WebhookDelivery",
+	)
+	graph.MustAddE(
+		"webhook",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   webhookdelivery.WebhookTable,
+			Columns: []string{webhookdelivery.WebhookColumn},
+			Bidi:    false,
+		},
+		"WebhookDelivery",
+		"Webhook",
 	)
 	return graph
 }()
@@ -3465,6 +3566,267 @@ func (f *UserFilter) WhereHasDepartment() {
 // WhereHasDepartmentWith applies a predicate to check if query has an edge department with a given conditions (other predicates).
 func (f *UserFilter) WhereHasDepartmentWith(preds ...predicate.Department) {
 	f.Where(entql.HasEdgeWith("department", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookQuery builder.
+func (_q *WebhookQuery) Filter() *WebhookFilter {
+	return &WebhookFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookMutation builder.
+func (m *WebhookMutation) Filter() *WebhookFilter {
+	return &WebhookFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookFilter provides a generic filtering capability at runtime for WebhookQuery.
+type WebhookFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *WebhookFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldName))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldURL))
+}
+
+// WhereSecret applies the entql string predicate on the secret field.
+func (f *WebhookFilter) WhereSecret(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldSecret))
+}
+
+// WhereEntityTypes applies the entql json.RawMessage predicate on the entity_types field.
+func (f *WebhookFilter) WhereEntityTypes(p entql.BytesP) {
+	f.Where(p.Field(webhook.FieldEntityTypes))
+}
+
+// WhereActions applies the entql json.RawMessage predicate on the actions field.
+func (f *WebhookFilter) WhereActions(p entql.BytesP) {
+	f.Where(p.Field(webhook.FieldActions))
+}
+
+// WhereDepartmentID applies the entql int predicate on the department_id field.
+func (f *WebhookFilter) WhereDepartmentID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldDepartmentID))
+}
+
+// WhereActive applies the entql bool predicate on the active field.
+func (f *WebhookFilter) WhereActive(p entql.BoolP) {
+	f.Where(p.Field(webhook.FieldActive))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *WebhookFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldCreatedByID))
+}
+
+// WhereHasDepartment applies a predicate to check if query has an edge department.
+func (f *WebhookFilter) WhereHasDepartment() {
+	f.Where(entql.HasEdge("department"))
+}
+
+// WhereHasDepartmentWith applies a predicate to check if query has an edge department with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasDepartmentWith(preds ...predicate.Department) {
+	f.Where(entql.HasEdgeWith("department", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *WebhookFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasCreatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *WebhookFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *WebhookFilter) WhereHasDeliveriesWith(preds ...predicate.WebhookDelivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookDeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookDeliveryQuery builder.
+func (_q *WebhookDeliveryQuery) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookDeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookDeliveryMutation builder.
+func (m *WebhookDeliveryMutation) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookDeliveryFilter provides a generic filtering capability at runtime for WebhookDeliveryQuery.
+type WebhookDeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookDeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookDeliveryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldID))
+}
+
+// WhereWebhookID applies the entql int predicate on the webhook_id field.
+func (f *WebhookDeliveryFilter) WhereWebhookID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldWebhookID))
+}
+
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *WebhookDeliveryFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldEventID))
+}
+
+// WhereEntityType applies the entql string predicate on the entity_type field.
+func (f *WebhookDeliveryFilter) WhereEntityType(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldEntityType))
+}
+
+// WhereEntityID applies the entql int predicate on the entity_id field.
+func (f *WebhookDeliveryFilter) WhereEntityID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldEntityID))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *WebhookDeliveryFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldAction))
+}
+
+// WherePayload applies the entql string predicate on the payload field.
+func (f *WebhookDeliveryFilter) WherePayload(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldPayload))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *WebhookDeliveryFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *WebhookDeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldNextAttemptAt))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *WebhookDeliveryFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLeaseUntil))
+}
+
+// WhereLastAttemptAt applies the entql time.Time predicate on the last_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereLastAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLastAttemptAt))
+}
+
+// WhereResponseCode applies the entql int predicate on the response_code field.
+func (f *WebhookDeliveryFilter) WhereResponseCode(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldResponseCode))
+}
+
+// WhereError applies the entql string predicate on the error field.
+func (f *WebhookDeliveryFilter) WhereError(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldError))
+}
+
+// WhereDeliveredAt applies the entql time.Time predicate on the delivered_at field.
+func (f *WebhookDeliveryFilter) WhereDeliveredAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldDeliveredAt))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookDeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldCreatedAt))
+}
+
+// WhereHasWebhook applies a predicate to check if query has an edge webhook.
+func (f *WebhookDeliveryFilter) WhereHasWebhook() {
+	f.Where(entql.HasEdge("webhook"))
+}
+
+// WhereHasWebhookWith applies a predicate to check if query has an edge webhook with a given conditions (other predicates).
+func (f *WebhookDeliveryFilter) WhereHasWebhookWith(preds ...predicate.Webhook) {
+	f.Where(entql.HasEdgeWith("webhook", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

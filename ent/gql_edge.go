@@ -337,3 +337,48 @@ func (_m *User) Department(ctx context.Context) (*Department, error) {
 	}
 	return result, MaskNotFound(err)
 }
+
+func (_m *Webhook) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Webhook) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Webhook) Deliveries(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*WebhookDeliveryOrder, where *WebhookDeliveryWhereInput,
+) (*WebhookDeliveryConnection, error) {
+	opts := []WebhookDeliveryPaginateOption{
+		WithWebhookDeliveryOrder(orderBy),
+		WithWebhookDeliveryFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedDeliveries(alias); err == nil || hasTotalCount {
+		pager, err := newWebhookDeliveryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &WebhookDeliveryConnection{Edges: []*WebhookDeliveryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDeliveries().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *WebhookDelivery) Webhook(ctx context.Context) (*Webhook, error) {
+	result, err := _m.Edges.WebhookOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryWebhook().Only(ctx)
+	}
+	return result, err
+}

@@ -20,6 +20,8 @@ import (
 	"jixiao/ent/project"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/user"
+	"jixiao/ent/webhook"
+	"jixiao/ent/webhookdelivery"
 	"time"
 )
 
@@ -8224,5 +8226,1155 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 		return predicates[0], nil
 	default:
 		return user.And(predicates...), nil
+	}
+}
+
+// WebhookWhereInput represents a where input for filtering Webhook queries.
+type WebhookWhereInput struct {
+	Predicates []predicate.Webhook  `json:"-"`
+	Not        *WebhookWhereInput   `json:"not,omitempty"`
+	Or         []*WebhookWhereInput `json:"or,omitempty"`
+	And        []*WebhookWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "url" field predicates.
+	URL             *string  `json:"url,omitempty"`
+	URLNEQ          *string  `json:"urlNEQ,omitempty"`
+	URLIn           []string `json:"urlIn,omitempty"`
+	URLNotIn        []string `json:"urlNotIn,omitempty"`
+	URLGT           *string  `json:"urlGT,omitempty"`
+	URLGTE          *string  `json:"urlGTE,omitempty"`
+	URLLT           *string  `json:"urlLT,omitempty"`
+	URLLTE          *string  `json:"urlLTE,omitempty"`
+	URLContains     *string  `json:"urlContains,omitempty"`
+	URLHasPrefix    *string  `json:"urlHasPrefix,omitempty"`
+	URLHasSuffix    *string  `json:"urlHasSuffix,omitempty"`
+	URLEqualFold    *string  `json:"urlEqualFold,omitempty"`
+	URLContainsFold *string  `json:"urlContainsFold,omitempty"`
+
+	// "department_id" field predicates.
+	DepartmentID       *int  `json:"departmentID,omitempty"`
+	DepartmentIDNEQ    *int  `json:"departmentIDNEQ,omitempty"`
+	DepartmentIDIn     []int `json:"departmentIDIn,omitempty"`
+	DepartmentIDNotIn  []int `json:"departmentIDNotIn,omitempty"`
+	DepartmentIDIsNil  bool  `json:"departmentIDIsNil,omitempty"`
+	DepartmentIDNotNil bool  `json:"departmentIDNotNil,omitempty"`
+
+	// "active" field predicates.
+	Active    *bool `json:"active,omitempty"`
+	ActiveNEQ *bool `json:"activeNEQ,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID       *int  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ    *int  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn     []int `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn  []int `json:"createdByIDNotIn,omitempty"`
+	CreatedByIDIsNil  bool  `json:"createdByIDIsNil,omitempty"`
+	CreatedByIDNotNil bool  `json:"createdByIDNotNil,omitempty"`
+
+	// "department" edge predicates.
+	HasDepartment     *bool                   `json:"hasDepartment,omitempty"`
+	HasDepartmentWith []*DepartmentWhereInput `json:"hasDepartmentWith,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+
+	// "deliveries" edge predicates.
+	HasDeliveries     *bool                        `json:"hasDeliveries,omitempty"`
+	HasDeliveriesWith []*WebhookDeliveryWhereInput `json:"hasDeliveriesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *WebhookWhereInput) AddPredicates(predicates ...predicate.Webhook) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the WebhookWhereInput filter on the WebhookQuery builder.
+func (i *WebhookWhereInput) Filter(q *WebhookQuery) (*WebhookQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyWebhookWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyWebhookWhereInput is returned in case the WebhookWhereInput is empty.
+var ErrEmptyWebhookWhereInput = errors.New("ent: empty predicate WebhookWhereInput")
+
+// P returns a predicate for filtering webhooks.
+// An error is returned if the input is empty or invalid.
+func (i *WebhookWhereInput) P() (predicate.Webhook, error) {
+	var predicates []predicate.Webhook
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, webhook.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Webhook, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, webhook.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Webhook, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, webhook.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, webhook.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, webhook.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, webhook.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, webhook.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, webhook.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, webhook.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, webhook.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, webhook.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, webhook.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, webhook.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, webhook.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, webhook.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, webhook.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, webhook.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, webhook.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, webhook.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, webhook.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, webhook.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, webhook.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, webhook.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, webhook.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, webhook.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, webhook.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, webhook.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, webhook.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, webhook.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, webhook.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, webhook.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, webhook.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, webhook.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, webhook.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, webhook.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, webhook.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, webhook.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, webhook.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, webhook.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, webhook.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.URL != nil {
+		predicates = append(predicates, webhook.URLEQ(*i.URL))
+	}
+	if i.URLNEQ != nil {
+		predicates = append(predicates, webhook.URLNEQ(*i.URLNEQ))
+	}
+	if len(i.URLIn) > 0 {
+		predicates = append(predicates, webhook.URLIn(i.URLIn...))
+	}
+	if len(i.URLNotIn) > 0 {
+		predicates = append(predicates, webhook.URLNotIn(i.URLNotIn...))
+	}
+	if i.URLGT != nil {
+		predicates = append(predicates, webhook.URLGT(*i.URLGT))
+	}
+	if i.URLGTE != nil {
+		predicates = append(predicates, webhook.URLGTE(*i.URLGTE))
+	}
+	if i.URLLT != nil {
+		predicates = append(predicates, webhook.URLLT(*i.URLLT))
+	}
+	if i.URLLTE != nil {
+		predicates = append(predicates, webhook.URLLTE(*i.URLLTE))
+	}
+	if i.URLContains != nil {
+		predicates = append(predicates, webhook.URLContains(*i.URLContains))
+	}
+	if i.URLHasPrefix != nil {
+		predicates = append(predicates, webhook.URLHasPrefix(*i.URLHasPrefix))
+	}
+	if i.URLHasSuffix != nil {
+		predicates = append(predicates, webhook.URLHasSuffix(*i.URLHasSuffix))
+	}
+	if i.URLEqualFold != nil {
+		predicates = append(predicates, webhook.URLEqualFold(*i.URLEqualFold))
+	}
+	if i.URLContainsFold != nil {
+		predicates = append(predicates, webhook.URLContainsFold(*i.URLContainsFold))
+	}
+	if i.DepartmentID != nil {
+		predicates = append(predicates, webhook.DepartmentIDEQ(*i.DepartmentID))
+	}
+	if i.DepartmentIDNEQ != nil {
+		predicates = append(predicates, webhook.DepartmentIDNEQ(*i.DepartmentIDNEQ))
+	}
+	if len(i.DepartmentIDIn) > 0 {
+		predicates = append(predicates, webhook.DepartmentIDIn(i.DepartmentIDIn...))
+	}
+	if len(i.DepartmentIDNotIn) > 0 {
+		predicates = append(predicates, webhook.DepartmentIDNotIn(i.DepartmentIDNotIn...))
+	}
+	if i.DepartmentIDIsNil {
+		predicates = append(predicates, webhook.DepartmentIDIsNil())
+	}
+	if i.DepartmentIDNotNil {
+		predicates = append(predicates, webhook.DepartmentIDNotNil())
+	}
+	if i.Active != nil {
+		predicates = append(predicates, webhook.ActiveEQ(*i.Active))
+	}
+	if i.ActiveNEQ != nil {
+		predicates = append(predicates, webhook.ActiveNEQ(*i.ActiveNEQ))
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, webhook.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, webhook.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, webhook.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, webhook.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.CreatedByIDIsNil {
+		predicates = append(predicates, webhook.CreatedByIDIsNil())
+	}
+	if i.CreatedByIDNotNil {
+		predicates = append(predicates, webhook.CreatedByIDNotNil())
+	}
+
+	if i.HasDepartment != nil {
+		p := webhook.HasDepartment()
+		if !*i.HasDepartment {
+			p = webhook.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentWith) > 0 {
+		with := make([]predicate.Department, 0, len(i.HasDepartmentWith))
+		for _, w := range i.HasDepartmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, webhook.HasDepartmentWith(with...))
+	}
+	if i.HasCreatedBy != nil {
+		p := webhook.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = webhook.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, webhook.HasCreatedByWith(with...))
+	}
+	if i.HasDeliveries != nil {
+		p := webhook.HasDeliveries()
+		if !*i.HasDeliveries {
+			p = webhook.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDeliveriesWith) > 0 {
+		with := make([]predicate.WebhookDelivery, 0, len(i.HasDeliveriesWith))
+		for _, w := range i.HasDeliveriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDeliveriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, webhook.HasDeliveriesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyWebhookWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return webhook.And(predicates...), nil
+	}
+}
+
+// WebhookDeliveryWhereInput represents a where input for filtering WebhookDelivery queries.
+type WebhookDeliveryWhereInput struct {
+	Predicates []predicate.WebhookDelivery  `json:"-"`
+	Not        *WebhookDeliveryWhereInput   `json:"not,omitempty"`
+	Or         []*WebhookDeliveryWhereInput `json:"or,omitempty"`
+	And        []*WebhookDeliveryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "webhook_id" field predicates.
+	WebhookID      *int  `json:"webhookID,omitempty"`
+	WebhookIDNEQ   *int  `json:"webhookIDNEQ,omitempty"`
+	WebhookIDIn    []int `json:"webhookIDIn,omitempty"`
+	WebhookIDNotIn []int `json:"webhookIDNotIn,omitempty"`
+
+	// "event_id" field predicates.
+	EventID             *string  `json:"eventID,omitempty"`
+	EventIDNEQ          *string  `json:"eventIDNEQ,omitempty"`
+	EventIDIn           []string `json:"eventIDIn,omitempty"`
+	EventIDNotIn        []string `json:"eventIDNotIn,omitempty"`
+	EventIDGT           *string  `json:"eventIDGT,omitempty"`
+	EventIDGTE          *string  `json:"eventIDGTE,omitempty"`
+	EventIDLT           *string  `json:"eventIDLT,omitempty"`
+	EventIDLTE          *string  `json:"eventIDLTE,omitempty"`
+	EventIDContains     *string  `json:"eventIDContains,omitempty"`
+	EventIDHasPrefix    *string  `json:"eventIDHasPrefix,omitempty"`
+	EventIDHasSuffix    *string  `json:"eventIDHasSuffix,omitempty"`
+	EventIDEqualFold    *string  `json:"eventIDEqualFold,omitempty"`
+	EventIDContainsFold *string  `json:"eventIDContainsFold,omitempty"`
+
+	// "entity_type" field predicates.
+	EntityType             *string  `json:"entityType,omitempty"`
+	EntityTypeNEQ          *string  `json:"entityTypeNEQ,omitempty"`
+	EntityTypeIn           []string `json:"entityTypeIn,omitempty"`
+	EntityTypeNotIn        []string `json:"entityTypeNotIn,omitempty"`
+	EntityTypeGT           *string  `json:"entityTypeGT,omitempty"`
+	EntityTypeGTE          *string  `json:"entityTypeGTE,omitempty"`
+	EntityTypeLT           *string  `json:"entityTypeLT,omitempty"`
+	EntityTypeLTE          *string  `json:"entityTypeLTE,omitempty"`
+	EntityTypeContains     *string  `json:"entityTypeContains,omitempty"`
+	EntityTypeHasPrefix    *string  `json:"entityTypeHasPrefix,omitempty"`
+	EntityTypeHasSuffix    *string  `json:"entityTypeHasSuffix,omitempty"`
+	EntityTypeEqualFold    *string  `json:"entityTypeEqualFold,omitempty"`
+	EntityTypeContainsFold *string  `json:"entityTypeContainsFold,omitempty"`
+
+	// "entity_id" field predicates.
+	EntityID      *int  `json:"entityID,omitempty"`
+	EntityIDNEQ   *int  `json:"entityIDNEQ,omitempty"`
+	EntityIDIn    []int `json:"entityIDIn,omitempty"`
+	EntityIDNotIn []int `json:"entityIDNotIn,omitempty"`
+	EntityIDGT    *int  `json:"entityIDGT,omitempty"`
+	EntityIDGTE   *int  `json:"entityIDGTE,omitempty"`
+	EntityIDLT    *int  `json:"entityIDLT,omitempty"`
+	EntityIDLTE   *int  `json:"entityIDLTE,omitempty"`
+
+	// "action" field predicates.
+	Action             *string  `json:"action,omitempty"`
+	ActionNEQ          *string  `json:"actionNEQ,omitempty"`
+	ActionIn           []string `json:"actionIn,omitempty"`
+	ActionNotIn        []string `json:"actionNotIn,omitempty"`
+	ActionGT           *string  `json:"actionGT,omitempty"`
+	ActionGTE          *string  `json:"actionGTE,omitempty"`
+	ActionLT           *string  `json:"actionLT,omitempty"`
+	ActionLTE          *string  `json:"actionLTE,omitempty"`
+	ActionContains     *string  `json:"actionContains,omitempty"`
+	ActionHasPrefix    *string  `json:"actionHasPrefix,omitempty"`
+	ActionHasSuffix    *string  `json:"actionHasSuffix,omitempty"`
+	ActionEqualFold    *string  `json:"actionEqualFold,omitempty"`
+	ActionContainsFold *string  `json:"actionContainsFold,omitempty"`
+
+	// "payload" field predicates.
+	Payload             *string  `json:"payload,omitempty"`
+	PayloadNEQ          *string  `json:"payloadNEQ,omitempty"`
+	PayloadIn           []string `json:"payloadIn,omitempty"`
+	PayloadNotIn        []string `json:"payloadNotIn,omitempty"`
+	PayloadGT           *string  `json:"payloadGT,omitempty"`
+	PayloadGTE          *string  `json:"payloadGTE,omitempty"`
+	PayloadLT           *string  `json:"payloadLT,omitempty"`
+	PayloadLTE          *string  `json:"payloadLTE,omitempty"`
+	PayloadContains     *string  `json:"payloadContains,omitempty"`
+	PayloadHasPrefix    *string  `json:"payloadHasPrefix,omitempty"`
+	PayloadHasSuffix    *string  `json:"payloadHasSuffix,omitempty"`
+	PayloadEqualFold    *string  `json:"payloadEqualFold,omitempty"`
+	PayloadContainsFold *string  `json:"payloadContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *webhookdelivery.Status  `json:"status,omitempty"`
+	StatusNEQ   *webhookdelivery.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []webhookdelivery.Status `json:"statusIn,omitempty"`
+	StatusNotIn []webhookdelivery.Status `json:"statusNotIn,omitempty"`
+
+	// "attempts" field predicates.
+	Attempts      *int  `json:"attempts,omitempty"`
+	AttemptsNEQ   *int  `json:"attemptsNEQ,omitempty"`
+	AttemptsIn    []int `json:"attemptsIn,omitempty"`
+	AttemptsNotIn []int `json:"attemptsNotIn,omitempty"`
+	AttemptsGT    *int  `json:"attemptsGT,omitempty"`
+	AttemptsGTE   *int  `json:"attemptsGTE,omitempty"`
+	AttemptsLT    *int  `json:"attemptsLT,omitempty"`
+	AttemptsLTE   *int  `json:"attemptsLTE,omitempty"`
+
+	// "next_attempt_at" field predicates.
+	NextAttemptAt       *time.Time  `json:"nextAttemptAt,omitempty"`
+	NextAttemptAtNEQ    *time.Time  `json:"nextAttemptAtNEQ,omitempty"`
+	NextAttemptAtIn     []time.Time `json:"nextAttemptAtIn,omitempty"`
+	NextAttemptAtNotIn  []time.Time `json:"nextAttemptAtNotIn,omitempty"`
+	NextAttemptAtGT     *time.Time  `json:"nextAttemptAtGT,omitempty"`
+	NextAttemptAtGTE    *time.Time  `json:"nextAttemptAtGTE,omitempty"`
+	NextAttemptAtLT     *time.Time  `json:"nextAttemptAtLT,omitempty"`
+	NextAttemptAtLTE    *time.Time  `json:"nextAttemptAtLTE,omitempty"`
+	NextAttemptAtIsNil  bool        `json:"nextAttemptAtIsNil,omitempty"`
+	NextAttemptAtNotNil bool        `json:"nextAttemptAtNotNil,omitempty"`
+
+	// "last_attempt_at" field predicates.
+	LastAttemptAt       *time.Time  `json:"lastAttemptAt,omitempty"`
+	LastAttemptAtNEQ    *time.Time  `json:"lastAttemptAtNEQ,omitempty"`
+	LastAttemptAtIn     []time.Time `json:"lastAttemptAtIn,omitempty"`
+	LastAttemptAtNotIn  []time.Time `json:"lastAttemptAtNotIn,omitempty"`
+	LastAttemptAtGT     *time.Time  `json:"lastAttemptAtGT,omitempty"`
+	LastAttemptAtGTE    *time.Time  `json:"lastAttemptAtGTE,omitempty"`
+	LastAttemptAtLT     *time.Time  `json:"lastAttemptAtLT,omitempty"`
+	LastAttemptAtLTE    *time.Time  `json:"lastAttemptAtLTE,omitempty"`
+	LastAttemptAtIsNil  bool        `json:"lastAttemptAtIsNil,omitempty"`
+	LastAttemptAtNotNil bool        `json:"lastAttemptAtNotNil,omitempty"`
+
+	// "response_code" field predicates.
+	ResponseCode       *int  `json:"responseCode,omitempty"`
+	ResponseCodeNEQ    *int  `json:"responseCodeNEQ,omitempty"`
+	ResponseCodeIn     []int `json:"responseCodeIn,omitempty"`
+	ResponseCodeNotIn  []int `json:"responseCodeNotIn,omitempty"`
+	ResponseCodeGT     *int  `json:"responseCodeGT,omitempty"`
+	ResponseCodeGTE    *int  `json:"responseCodeGTE,omitempty"`
+	ResponseCodeLT     *int  `json:"responseCodeLT,omitempty"`
+	ResponseCodeLTE    *int  `json:"responseCodeLTE,omitempty"`
+	ResponseCodeIsNil  bool  `json:"responseCodeIsNil,omitempty"`
+	ResponseCodeNotNil bool  `json:"responseCodeNotNil,omitempty"`
+
+	// "error" field predicates.
+	Error             *string  `json:"error,omitempty"`
+	ErrorNEQ          *string  `json:"errorNEQ,omitempty"`
+	ErrorIn           []string `json:"errorIn,omitempty"`
+	ErrorNotIn        []string `json:"errorNotIn,omitempty"`
+	ErrorGT           *string  `json:"errorGT,omitempty"`
+	ErrorGTE          *string  `json:"errorGTE,omitempty"`
+	ErrorLT           *string  `json:"errorLT,omitempty"`
+	ErrorLTE          *string  `json:"errorLTE,omitempty"`
+	ErrorContains     *string  `json:"errorContains,omitempty"`
+	ErrorHasPrefix    *string  `json:"errorHasPrefix,omitempty"`
+	ErrorHasSuffix    *string  `json:"errorHasSuffix,omitempty"`
+	ErrorEqualFold    *string  `json:"errorEqualFold,omitempty"`
+	ErrorContainsFold *string  `json:"errorContainsFold,omitempty"`
+
+	// "delivered_at" field predicates.
+	DeliveredAt       *time.Time  `json:"deliveredAt,omitempty"`
+	DeliveredAtNEQ    *time.Time  `json:"deliveredAtNEQ,omitempty"`
+	DeliveredAtIn     []time.Time `json:"deliveredAtIn,omitempty"`
+	DeliveredAtNotIn  []time.Time `json:"deliveredAtNotIn,omitempty"`
+	DeliveredAtGT     *time.Time  `json:"deliveredAtGT,omitempty"`
+	DeliveredAtGTE    *time.Time  `json:"deliveredAtGTE,omitempty"`
+	DeliveredAtLT     *time.Time  `json:"deliveredAtLT,omitempty"`
+	DeliveredAtLTE    *time.Time  `json:"deliveredAtLTE,omitempty"`
+	DeliveredAtIsNil  bool        `json:"deliveredAtIsNil,omitempty"`
+	DeliveredAtNotNil bool        `json:"deliveredAtNotNil,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "webhook" edge predicates.
+	HasWebhook     *bool                `json:"hasWebhook,omitempty"`
+	HasWebhookWith []*WebhookWhereInput `json:"hasWebhookWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *WebhookDeliveryWhereInput) AddPredicates(predicates ...predicate.WebhookDelivery) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the WebhookDeliveryWhereInput filter on the WebhookDeliveryQuery builder.
+func (i *WebhookDeliveryWhereInput) Filter(q *WebhookDeliveryQuery) (*WebhookDeliveryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyWebhookDeliveryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyWebhookDeliveryWhereInput is returned in case the WebhookDeliveryWhereInput is empty.
+var ErrEmptyWebhookDeliveryWhereInput = errors.New("ent: empty predicate WebhookDeliveryWhereInput")
+
+// P returns a predicate for filtering webhookdeliveries.
+// An error is returned if the input is empty or invalid.
+func (i *WebhookDeliveryWhereInput) P() (predicate.WebhookDelivery, error) {
+	var predicates []predicate.WebhookDelivery
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, webhookdelivery.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.WebhookDelivery, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, webhookdelivery.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.WebhookDelivery, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, webhookdelivery.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, webhookdelivery.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, webhookdelivery.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, webhookdelivery.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, webhookdelivery.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, webhookdelivery.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, webhookdelivery.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, webhookdelivery.IDLTE(*i.IDLTE))
+	}
+	if i.WebhookID != nil {
+		predicates = append(predicates, webhookdelivery.WebhookIDEQ(*i.WebhookID))
+	}
+	if i.WebhookIDNEQ != nil {
+		predicates = append(predicates, webhookdelivery.WebhookIDNEQ(*i.WebhookIDNEQ))
+	}
+	if len(i.WebhookIDIn) > 0 {
+		predicates = append(predicates, webhookdelivery.WebhookIDIn(i.WebhookIDIn...))
+	}
+	if len(i.WebhookIDNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.WebhookIDNotIn(i.WebhookIDNotIn...))
+	}
+	if i.EventID != nil {
+		predicates = append(predicates, webhookdelivery.EventIDEQ(*i.EventID))
+	}
+	if i.EventIDNEQ != nil {
+		predicates = append(predicates, webhookdelivery.EventIDNEQ(*i.EventIDNEQ))
+	}
+	if len(i.EventIDIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EventIDIn(i.EventIDIn...))
+	}
+	if len(i.EventIDNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EventIDNotIn(i.EventIDNotIn...))
+	}
+	if i.EventIDGT != nil {
+		predicates = append(predicates, webhookdelivery.EventIDGT(*i.EventIDGT))
+	}
+	if i.EventIDGTE != nil {
+		predicates = append(predicates, webhookdelivery.EventIDGTE(*i.EventIDGTE))
+	}
+	if i.EventIDLT != nil {
+		predicates = append(predicates, webhookdelivery.EventIDLT(*i.EventIDLT))
+	}
+	if i.EventIDLTE != nil {
+		predicates = append(predicates, webhookdelivery.EventIDLTE(*i.EventIDLTE))
+	}
+	if i.EventIDContains != nil {
+		predicates = append(predicates, webhookdelivery.EventIDContains(*i.EventIDContains))
+	}
+	if i.EventIDHasPrefix != nil {
+		predicates = append(predicates, webhookdelivery.EventIDHasPrefix(*i.EventIDHasPrefix))
+	}
+	if i.EventIDHasSuffix != nil {
+		predicates = append(predicates, webhookdelivery.EventIDHasSuffix(*i.EventIDHasSuffix))
+	}
+	if i.EventIDEqualFold != nil {
+		predicates = append(predicates, webhookdelivery.EventIDEqualFold(*i.EventIDEqualFold))
+	}
+	if i.EventIDContainsFold != nil {
+		predicates = append(predicates, webhookdelivery.EventIDContainsFold(*i.EventIDContainsFold))
+	}
+	if i.EntityType != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeEQ(*i.EntityType))
+	}
+	if i.EntityTypeNEQ != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeNEQ(*i.EntityTypeNEQ))
+	}
+	if len(i.EntityTypeIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EntityTypeIn(i.EntityTypeIn...))
+	}
+	if len(i.EntityTypeNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EntityTypeNotIn(i.EntityTypeNotIn...))
+	}
+	if i.EntityTypeGT != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeGT(*i.EntityTypeGT))
+	}
+	if i.EntityTypeGTE != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeGTE(*i.EntityTypeGTE))
+	}
+	if i.EntityTypeLT != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeLT(*i.EntityTypeLT))
+	}
+	if i.EntityTypeLTE != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeLTE(*i.EntityTypeLTE))
+	}
+	if i.EntityTypeContains != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeContains(*i.EntityTypeContains))
+	}
+	if i.EntityTypeHasPrefix != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeHasPrefix(*i.EntityTypeHasPrefix))
+	}
+	if i.EntityTypeHasSuffix != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeHasSuffix(*i.EntityTypeHasSuffix))
+	}
+	if i.EntityTypeEqualFold != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeEqualFold(*i.EntityTypeEqualFold))
+	}
+	if i.EntityTypeContainsFold != nil {
+		predicates = append(predicates, webhookdelivery.EntityTypeContainsFold(*i.EntityTypeContainsFold))
+	}
+	if i.EntityID != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDEQ(*i.EntityID))
+	}
+	if i.EntityIDNEQ != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDNEQ(*i.EntityIDNEQ))
+	}
+	if len(i.EntityIDIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EntityIDIn(i.EntityIDIn...))
+	}
+	if len(i.EntityIDNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.EntityIDNotIn(i.EntityIDNotIn...))
+	}
+	if i.EntityIDGT != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDGT(*i.EntityIDGT))
+	}
+	if i.EntityIDGTE != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDGTE(*i.EntityIDGTE))
+	}
+	if i.EntityIDLT != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDLT(*i.EntityIDLT))
+	}
+	if i.EntityIDLTE != nil {
+		predicates = append(predicates, webhookdelivery.EntityIDLTE(*i.EntityIDLTE))
+	}
+	if i.Action != nil {
+		predicates = append(predicates, webhookdelivery.ActionEQ(*i.Action))
+	}
+	if i.ActionNEQ != nil {
+		predicates = append(predicates, webhookdelivery.ActionNEQ(*i.ActionNEQ))
+	}
+	if len(i.ActionIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ActionIn(i.ActionIn...))
+	}
+	if len(i.ActionNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ActionNotIn(i.ActionNotIn...))
+	}
+	if i.ActionGT != nil {
+		predicates = append(predicates, webhookdelivery.ActionGT(*i.ActionGT))
+	}
+	if i.ActionGTE != nil {
+		predicates = append(predicates, webhookdelivery.ActionGTE(*i.ActionGTE))
+	}
+	if i.ActionLT != nil {
+		predicates = append(predicates, webhookdelivery.ActionLT(*i.ActionLT))
+	}
+	if i.ActionLTE != nil {
+		predicates = append(predicates, webhookdelivery.ActionLTE(*i.ActionLTE))
+	}
+	if i.ActionContains != nil {
+		predicates = append(predicates, webhookdelivery.ActionContains(*i.ActionContains))
+	}
+	if i.ActionHasPrefix != nil {
+		predicates = append(predicates, webhookdelivery.ActionHasPrefix(*i.ActionHasPrefix))
+	}
+	if i.ActionHasSuffix != nil {
+		predicates = append(predicates, webhookdelivery.ActionHasSuffix(*i.ActionHasSuffix))
+	}
+	if i.ActionEqualFold != nil {
+		predicates = append(predicates, webhookdelivery.ActionEqualFold(*i.ActionEqualFold))
+	}
+	if i.ActionContainsFold != nil {
+		predicates = append(predicates, webhookdelivery.ActionContainsFold(*i.ActionContainsFold))
+	}
+	if i.Payload != nil {
+		predicates = append(predicates, webhookdelivery.PayloadEQ(*i.Payload))
+	}
+	if i.PayloadNEQ != nil {
+		predicates = append(predicates, webhookdelivery.PayloadNEQ(*i.PayloadNEQ))
+	}
+	if len(i.PayloadIn) > 0 {
+		predicates = append(predicates, webhookdelivery.PayloadIn(i.PayloadIn...))
+	}
+	if len(i.PayloadNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.PayloadNotIn(i.PayloadNotIn...))
+	}
+	if i.PayloadGT != nil {
+		predicates = append(predicates, webhookdelivery.PayloadGT(*i.PayloadGT))
+	}
+	if i.PayloadGTE != nil {
+		predicates = append(predicates, webhookdelivery.PayloadGTE(*i.PayloadGTE))
+	}
+	if i.PayloadLT != nil {
+		predicates = append(predicates, webhookdelivery.PayloadLT(*i.PayloadLT))
+	}
+	if i.PayloadLTE != nil {
+		predicates = append(predicates, webhookdelivery.PayloadLTE(*i.PayloadLTE))
+	}
+	if i.PayloadContains != nil {
+		predicates = append(predicates, webhookdelivery.PayloadContains(*i.PayloadContains))
+	}
+	if i.PayloadHasPrefix != nil {
+		predicates = append(predicates, webhookdelivery.PayloadHasPrefix(*i.PayloadHasPrefix))
+	}
+	if i.PayloadHasSuffix != nil {
+		predicates = append(predicates, webhookdelivery.PayloadHasSuffix(*i.PayloadHasSuffix))
+	}
+	if i.PayloadEqualFold != nil {
+		predicates = append(predicates, webhookdelivery.PayloadEqualFold(*i.PayloadEqualFold))
+	}
+	if i.PayloadContainsFold != nil {
+		predicates = append(predicates, webhookdelivery.PayloadContainsFold(*i.PayloadContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, webhookdelivery.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, webhookdelivery.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, webhookdelivery.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Attempts != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsEQ(*i.Attempts))
+	}
+	if i.AttemptsNEQ != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsNEQ(*i.AttemptsNEQ))
+	}
+	if len(i.AttemptsIn) > 0 {
+		predicates = append(predicates, webhookdelivery.AttemptsIn(i.AttemptsIn...))
+	}
+	if len(i.AttemptsNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.AttemptsNotIn(i.AttemptsNotIn...))
+	}
+	if i.AttemptsGT != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsGT(*i.AttemptsGT))
+	}
+	if i.AttemptsGTE != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsGTE(*i.AttemptsGTE))
+	}
+	if i.AttemptsLT != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsLT(*i.AttemptsLT))
+	}
+	if i.AttemptsLTE != nil {
+		predicates = append(predicates, webhookdelivery.AttemptsLTE(*i.AttemptsLTE))
+	}
+	if i.NextAttemptAt != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtEQ(*i.NextAttemptAt))
+	}
+	if i.NextAttemptAtNEQ != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtNEQ(*i.NextAttemptAtNEQ))
+	}
+	if len(i.NextAttemptAtIn) > 0 {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtIn(i.NextAttemptAtIn...))
+	}
+	if len(i.NextAttemptAtNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtNotIn(i.NextAttemptAtNotIn...))
+	}
+	if i.NextAttemptAtGT != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtGT(*i.NextAttemptAtGT))
+	}
+	if i.NextAttemptAtGTE != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtGTE(*i.NextAttemptAtGTE))
+	}
+	if i.NextAttemptAtLT != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtLT(*i.NextAttemptAtLT))
+	}
+	if i.NextAttemptAtLTE != nil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtLTE(*i.NextAttemptAtLTE))
+	}
+	if i.NextAttemptAtIsNil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtIsNil())
+	}
+	if i.NextAttemptAtNotNil {
+		predicates = append(predicates, webhookdelivery.NextAttemptAtNotNil())
+	}
+	if i.LastAttemptAt != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtEQ(*i.LastAttemptAt))
+	}
+	if i.LastAttemptAtNEQ != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtNEQ(*i.LastAttemptAtNEQ))
+	}
+	if len(i.LastAttemptAtIn) > 0 {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtIn(i.LastAttemptAtIn...))
+	}
+	if len(i.LastAttemptAtNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtNotIn(i.LastAttemptAtNotIn...))
+	}
+	if i.LastAttemptAtGT != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtGT(*i.LastAttemptAtGT))
+	}
+	if i.LastAttemptAtGTE != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtGTE(*i.LastAttemptAtGTE))
+	}
+	if i.LastAttemptAtLT != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtLT(*i.LastAttemptAtLT))
+	}
+	if i.LastAttemptAtLTE != nil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtLTE(*i.LastAttemptAtLTE))
+	}
+	if i.LastAttemptAtIsNil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtIsNil())
+	}
+	if i.LastAttemptAtNotNil {
+		predicates = append(predicates, webhookdelivery.LastAttemptAtNotNil())
+	}
+	if i.ResponseCode != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeEQ(*i.ResponseCode))
+	}
+	if i.ResponseCodeNEQ != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeNEQ(*i.ResponseCodeNEQ))
+	}
+	if len(i.ResponseCodeIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ResponseCodeIn(i.ResponseCodeIn...))
+	}
+	if len(i.ResponseCodeNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ResponseCodeNotIn(i.ResponseCodeNotIn...))
+	}
+	if i.ResponseCodeGT != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeGT(*i.ResponseCodeGT))
+	}
+	if i.ResponseCodeGTE != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeGTE(*i.ResponseCodeGTE))
+	}
+	if i.ResponseCodeLT != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeLT(*i.ResponseCodeLT))
+	}
+	if i.ResponseCodeLTE != nil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeLTE(*i.ResponseCodeLTE))
+	}
+	if i.ResponseCodeIsNil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeIsNil())
+	}
+	if i.ResponseCodeNotNil {
+		predicates = append(predicates, webhookdelivery.ResponseCodeNotNil())
+	}
+	if i.Error != nil {
+		predicates = append(predicates, webhookdelivery.ErrorEQ(*i.Error))
+	}
+	if i.ErrorNEQ != nil {
+		predicates = append(predicates, webhookdelivery.ErrorNEQ(*i.ErrorNEQ))
+	}
+	if len(i.ErrorIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ErrorIn(i.ErrorIn...))
+	}
+	if len(i.ErrorNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.ErrorNotIn(i.ErrorNotIn...))
+	}
+	if i.ErrorGT != nil {
+		predicates = append(predicates, webhookdelivery.ErrorGT(*i.ErrorGT))
+	}
+	if i.ErrorGTE != nil {
+		predicates = append(predicates, webhookdelivery.ErrorGTE(*i.ErrorGTE))
+	}
+	if i.ErrorLT != nil {
+		predicates = append(predicates, webhookdelivery.ErrorLT(*i.ErrorLT))
+	}
+	if i.ErrorLTE != nil {
+		predicates = append(predicates, webhookdelivery.ErrorLTE(*i.ErrorLTE))
+	}
+	if i.ErrorContains != nil {
+		predicates = append(predicates, webhookdelivery.ErrorContains(*i.ErrorContains))
+	}
+	if i.ErrorHasPrefix != nil {
+		predicates = append(predicates, webhookdelivery.ErrorHasPrefix(*i.ErrorHasPrefix))
+	}
+	if i.ErrorHasSuffix != nil {
+		predicates = append(predicates, webhookdelivery.ErrorHasSuffix(*i.ErrorHasSuffix))
+	}
+	if i.ErrorEqualFold != nil {
+		predicates = append(predicates, webhookdelivery.ErrorEqualFold(*i.ErrorEqualFold))
+	}
+	if i.ErrorContainsFold != nil {
+		predicates = append(predicates, webhookdelivery.ErrorContainsFold(*i.ErrorContainsFold))
+	}
+	if i.DeliveredAt != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtEQ(*i.DeliveredAt))
+	}
+	if i.DeliveredAtNEQ != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtNEQ(*i.DeliveredAtNEQ))
+	}
+	if len(i.DeliveredAtIn) > 0 {
+		predicates = append(predicates, webhookdelivery.DeliveredAtIn(i.DeliveredAtIn...))
+	}
+	if len(i.DeliveredAtNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.DeliveredAtNotIn(i.DeliveredAtNotIn...))
+	}
+	if i.DeliveredAtGT != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtGT(*i.DeliveredAtGT))
+	}
+	if i.DeliveredAtGTE != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtGTE(*i.DeliveredAtGTE))
+	}
+	if i.DeliveredAtLT != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtLT(*i.DeliveredAtLT))
+	}
+	if i.DeliveredAtLTE != nil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtLTE(*i.DeliveredAtLTE))
+	}
+	if i.DeliveredAtIsNil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtIsNil())
+	}
+	if i.DeliveredAtNotNil {
+		predicates = append(predicates, webhookdelivery.DeliveredAtNotNil())
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, webhookdelivery.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, webhookdelivery.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, webhookdelivery.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	if i.HasWebhook != nil {
+		p := webhookdelivery.HasWebhook()
+		if !*i.HasWebhook {
+			p = webhookdelivery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasWebhookWith) > 0 {
+		with := make([]predicate.Webhook, 0, len(i.HasWebhookWith))
+		for _, w := range i.HasWebhookWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasWebhookWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, webhookdelivery.HasWebhookWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyWebhookDeliveryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return webhookdelivery.And(predicates...), nil
 	}
 }

@@ -83,6 +83,29 @@ func AdminOnly() ent.Policy {
 	}
 }
 
+// Webhooks is the policy of webhooks: administrators register, read, change
+// and delete them.
+func Webhooks() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{readFilter()},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, _ ent.Mutation) error {
+			if _, err := visible(ctx, "Webhook"); err != nil {
+				return err
+			}
+			return privacy.Allow
+		})},
+	}
+}
+
+// Deliveries is the policy of webhook deliveries: administrators read the log;
+// only the server writes it (a retry an administrator asks for included).
+func Deliveries() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{readFilter()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
 // Rules is the policy of the scoring rule sets: everybody reads them, as the
 // rules that score a published evaluation are public; the finance bureau
 // (administrators and reviewers, who set the year's rules) creates versions; no

@@ -43,6 +43,14 @@ func Visible(ctx context.Context, entity string) Rows {
 	return rows
 }
 
+// MayRead is nil when the viewer in ctx may read rows of entity, else the
+// refusal a query of entity gets (UNAUTHENTICATED or FORBIDDEN): for a
+// resolver that must refuse before it does anything else.
+func MayRead(ctx context.Context, entity string) error {
+	_, err := visible(ctx, entity)
+	return err
+}
+
 // none selects no row.
 func none(s *sql.Selector) { s.Where(sql.False()) }
 
@@ -59,6 +67,11 @@ func visible(ctx context.Context, entity string) (Rows, error) {
 			return nil, nil
 		}
 		return nil, deny(ctx, "only administrators manage users and API tokens")
+	case "Webhook", "WebhookDelivery":
+		if v.Kind == viewer.User && v.Role == viewer.Admin {
+			return nil, nil
+		}
+		return nil, deny(ctx, "only administrators manage webhooks")
 	case "AuditRecord":
 		if v.Kind == viewer.User && (v.Role == viewer.Admin || v.Role == viewer.Reviewer) {
 			return nil, nil

@@ -26,7 +26,7 @@ import (
 )
 
 // hidden are fields whose values never enter the trail: only that they changed.
-var hidden = []string{"passwordHash", "tokenHash", "csrfToken"}
+var hidden = []string{"passwordHash", "tokenHash", "csrfToken", "secret"}
 
 // skipped are fields that change on their own (timestamps, sign-in bookkeeping)
 // and say nothing about the data; an update of only these leaves no record.
@@ -79,8 +79,18 @@ func Hook() ent.Hook {
 				if err != nil {
 					return nil, err
 				}
-				if err := record(sys, am, id, diff(before[id], after)); err != nil {
+				action, err := record(sys, am, id, diff(before[id], after))
+				if err != nil {
 					return nil, err
+				}
+				if action != "" {
+					row := after
+					if row == nil {
+						row = before[id]
+					}
+					if err := announce(sys, am, id, action, row); err != nil {
+						return nil, err
+					}
 				}
 			}
 			return v, nil
@@ -176,7 +186,9 @@ func mask(v any) any {
 	return "(hidden)"
 }
 
-func record(ctx context.Context, m mutation, id int, changes []change.Field) error {
+// record writes the record of one row's change and returns its action; none
+// for an update that changed nothing, which leaves no record.
+func record(ctx context.Context, m mutation, id int, changes []change.Field) (auditrecord.Action, error) {
 	action := auditrecord.ActionUPDATE
 	switch {
 	case m.Op().Is(ent.OpCreate):
@@ -184,7 +196,7 @@ func record(ctx context.Context, m mutation, id int, changes []change.Field) err
 	case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
 		action = auditrecord.ActionDELETE
 	case len(changes) == 0:
-		return nil // an update that changed nothing
+		return "", nil // an update that changed nothing
 	}
 	v := viewer.FromContext(ctx)
 	c := m.Client().AuditRecord.Create().
@@ -202,5 +214,5 @@ func record(ctx context.Context, m mutation, id int, changes []change.Field) err
 	default:
 		c.SetActorKind(auditrecord.ActorKindSYSTEM)
 	}
-	return c.Exec(ctx)
+	return action, c.Exec(ctx)
 }

@@ -49,6 +49,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().TargetVersion.Get(ctx, id))
 	case *gen.UserMutation:
 		return nonNil(m.Client().User.Get(ctx, id))
+	case *gen.WebhookMutation:
+		return nonNil(m.Client().Webhook.Get(ctx, id))
 	}
 	return nil, fmt.Errorf("audit: %s rows cannot be read for the trail", m.Type())
 }
