@@ -129,6 +129,25 @@ func (s *Service) Middleware(next http.Handler) http.Handler {
 	})
 }
 
+// Recheck identifies the caller of ctx's request again, as Middleware did: a
+// long-lived connection (a subscription's websocket) asks whether its token or
+// session still holds, and as whom. The anonymous viewer for a request that
+// sent neither; an error when what it sent no longer identifies anybody.
+func (s *Service) Recheck(ctx context.Context) (viewer.Viewer, error) {
+	ex, _ := ctx.Value(exchangeKey).(*exchange)
+	if ex == nil {
+		return viewer.Viewer{}, nil
+	}
+	if h := ex.r.Header.Get("Authorization"); h != "" {
+		return s.tokenViewer(ctx, h)
+	}
+	if c, err := ex.r.Cookie(CookieName); err == nil {
+		v, _, err := s.sessionViewer(ctx, c.Value)
+		return v, err
+	}
+	return viewer.Viewer{}, nil
+}
+
 // refuse answers a request that cannot go on, in the shape of a GraphQL error.
 func refuse(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json")

@@ -17,6 +17,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"jixiao/platform/auth"
+	"jixiao/platform/events"
+	"jixiao/platform/webhooks"
 )
 
 // Metrics holds the registry and the collectors the server updates itself.
@@ -99,3 +101,50 @@ func (m *Metrics) Request(route string, status int, took time.Duration) {
 func (m *Metrics) SignInFailed(reason string) { m.signIns.WithLabelValues(reason).Inc() }
 
 var _ auth.Observer = (*Metrics)(nil)
+
+// Notifications registers the metrics of the server's change notifications:
+// its subscriptions, the events it published and heard, and (disp non-nil) its
+// webhook attempts.
+func (m *Metrics) Notifications(hub *events.Hub, disp *webhooks.Dispatcher) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "jixiao_subscriptions",
+			Help: "GraphQL subscriptions being served now.",
+		}, func() float64 { return float64(hub.Subscriptions()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "jixiao_events_published_total",
+			Help: "Change events published to this server's subscribers (on PostgreSQL: heard by its LISTEN connection, every server's changes).",
+		}, func() float64 { return float64(hub.Bus.Published()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "jixiao_subscribers_dropped_total",
+			Help: "Subscribers dropped for falling behind the changes.",
+		}, func() float64 { return float64(hub.Bus.DroppedSubscribers()) }),
+	)
+	if l := hub.Listener; l != nil {
+		m.reg.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+				Name: "jixiao_events_listening",
+				Help: "1 while the LISTEN connection to PostgreSQL is up, else 0.",
+			}, func() float64 {
+				if l.Listening() {
+					return 1
+				}
+				return 0
+			}),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "jixiao_events_listen_breaks_total",
+				Help: "Times the LISTEN connection to PostgreSQL was lost or could not be made.",
+			}, func() float64 { return float64(l.Breaks()) }),
+		)
+	}
+	if disp != nil {
+		attempts := func(outcome string, f func() int64) prometheus.Collector {
+			return prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name:        "jixiao_webhook_attempts_total",
+				Help:        "Webhook delivery attempts this server made, by outcome: delivered (2xx), retry (failed, tried again later), failed (failed for the last time).",
+				ConstLabels: prometheus.Labels{"outcome": outcome},
+			}, func() float64 { return float64(f()) })
+		}
+		m.reg.MustRegister(attempts("delivered", disp.Delivered), attempts("retry", disp.Retried), attempts("failed", disp.Failed))
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"sync"
 	"time"
@@ -82,6 +83,17 @@ func (t *serialTx) Exec(ctx context.Context, query string, args, v any) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.Tx.Exec(ctx, query, args, v)
+}
+
+// ExecContext runs a statement of the caller's own in the transaction (ent's
+// ExecContext on a transactional client: the NOTIFY of package events), one at
+// a time like Exec.
+func (t *serialTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	var res sql.Result
+	if err := t.Exec(ctx, query, args, &res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // Query holds the lock until the caller closes the rows it read.

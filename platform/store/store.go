@@ -144,6 +144,20 @@ func postgresDSN(dbURL string) (string, error) {
 	return u.String(), nil
 }
 
+// ListenURL is the URL of a connection of the server's own to the PostgreSQL
+// database dbURL names (the LISTEN connection of package events), and false
+// when dbURL names SQLite, which has no such thing.
+func ListenURL(dbURL string) (string, bool) {
+	if !strings.HasPrefix(dbURL, "postgres://") && !strings.HasPrefix(dbURL, "postgresql://") {
+		return "", false
+	}
+	dsn, err := postgresDSN(dbURL)
+	if err != nil {
+		return "", false
+	}
+	return dsn, true
+}
+
 func driver(dbURL string) (*entsql.Driver, error) {
 	switch {
 	case strings.HasPrefix(dbURL, "sqlite://"):
