@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"jixiao/app/demo"
@@ -23,8 +24,10 @@ import (
 	"jixiao/platform/access"
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
+	"jixiao/platform/events"
 	"jixiao/platform/store"
 	"jixiao/platform/web"
+	"jixiao/platform/webhooks"
 )
 
 // config is what the command line and the environment say; a flag wins over its variable.
@@ -37,6 +40,7 @@ type config struct {
 	migrate         bool
 	metricsToken    string
 	trustedProxies  clientip.Proxies
+	webhookBackoff  time.Duration
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -59,6 +63,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.BoolVar(&c.migrate, "migrate", env("JIXIAO_MIGRATE", "") == "1", "apply the database's pending migrations before serving; without it the server refuses a database whose schema is not this release's (env JIXIAO_MIGRATE=1)")
 	fs.StringVar(&c.metricsToken, "metrics-token", env("JIXIAO_METRICS_TOKEN", ""), "require Authorization: Bearer <token> on /metrics; prefer the variable, which ps does not show (env JIXIAO_METRICS_TOKEN)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
+	fs.DurationVar(&c.webhookBackoff, "webhook-backoff", envDuration(getenv, "JIXIAO_WEBHOOK_BACKOFF", 30*time.Second), "the wait before a failed webhook delivery's first retry; each next waits twice as long, up to an hour (env JIXIAO_WEBHOOK_BACKOFF)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -124,8 +129,18 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 
+	// Change notifications: subscriptions and webhooks, until the server stops.
+	background, stopBackground := context.WithCancel(context.Background())
+	hub, dispatcher, stopped := notifications(background, cfg, client, log)
+	defer func() {
+		hub.Bus.Close() // ends the subscriptions, and closes their websockets
+		stopBackground()
+		<-stopped // the webhook attempts under way are recorded before the database closes
+	}()
+
 	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
-		MetricsToken: cfg.metricsToken, Ready: store.Ready(client), TrustedProxies: cfg.trustedProxies}
+		MetricsToken: cfg.metricsToken, Ready: store.Ready(client), TrustedProxies: cfg.trustedProxies,
+		Events: hub, Webhooks: dispatcher}
 	if err := opts.Validate(); err != nil {
 		return err
 	}
@@ -166,6 +181,38 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	return nil
+}
+
+// notifications starts what announces the server's committed changes: the
+// events hub (on PostgreSQL with its LISTEN connection, so that every server
+// hears every server's changes) and the webhook dispatcher, until ctx ends;
+// stopped closes once they have.
+func notifications(ctx context.Context, cfg config, client *ent.Client, log *slog.Logger) (*events.Hub, *webhooks.Dispatcher, <-chan struct{}) {
+	bus := events.NewBus()
+	dsn, postgres := store.ListenURL(cfg.db)
+	hub := events.NewHub(bus, postgres)
+	hub.BeforeCommit(webhooks.Enqueue)
+	stopped := make(chan struct{})
+	var wg sync.WaitGroup
+	if postgres {
+		hub.Listener = events.NewListener(dsn, bus, log)
+		wg.Go(func() { hub.Listener.Run(ctx) })
+	}
+	dispatcher := webhooks.NewDispatcher(client, bus, log, webhooks.Options{Backoff: cfg.webhookBackoff})
+	wg.Go(func() { dispatcher.Run(ctx) })
+	go func() {
+		wg.Wait()
+		close(stopped)
+	}()
+	return hub, dispatcher, stopped
+}
+
+// envDuration is the duration in variable name, or def when it is unset or not one.
+func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(name)); err == nil {
+		return d
+	}
+	return def
 }
 
 // loadDemo loads the demo data into an empty database and prints the demo accounts

@@ -123,6 +123,24 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 		)
 }
 
+// Webhooks is the resolver for the webhooks field.
+func (r *queryResolver) Webhooks(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.WebhookOrder, where *ent.WebhookWhereInput) (*ent.WebhookConnection, error) {
+	return r.client.Webhook.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithWebhookOrder(orderBy),
+			ent.WithWebhookFilter(where.Filter),
+		)
+}
+
+// WebhookDeliveries is the resolver for the webhookDeliveries field.
+func (r *queryResolver) WebhookDeliveries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) (*ent.WebhookDeliveryConnection, error) {
+	return r.client.WebhookDelivery.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithWebhookDeliveryOrder(orderBy),
+			ent.WithWebhookDeliveryFilter(where.Filter),
+		)
+}
+
 // SubmittedByID is the resolver for the submittedByID field.
 func (r *targetVersionResolver) SubmittedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error) {
 	if !signedIn(ctx) {

@@ -16,6 +16,7 @@ import (
 	"jixiao/graph/model"
 	"jixiao/platform/access"
 	"jixiao/platform/audit/change"
+	"jixiao/platform/events"
 	"jixiao/platform/forms/xlsx"
 	"jixiao/platform/inputerr"
 	"jixiao/platform/viewer"
@@ -167,8 +168,13 @@ func nonEmpty(s string) *string {
 type rollbackKey struct{}
 
 // txOpener opens the transaction of each mutation request (for
-// entgql.Transactioner) so that rollBack can turn its commit into a rollback.
-type txOpener struct{ client *ent.Client }
+// entgql.Transactioner) so that rollBack can turn its commit into a rollback,
+// and so that the changes it commits are announced (package events) once, and
+// only if, it commits.
+type txOpener struct {
+	client *ent.Client
+	hub    *events.Hub
+}
 
 func (o txOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error) {
 	ctx, tx, err := o.client.OpenTx(ctx)
@@ -179,20 +185,34 @@ func (o txOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error
 	// The rules that score each subject, read once per request (the transaction):
 	// the hooks that move them forget them.
 	ctx = kept.WithCache(ctx)
-	return context.WithValue(ctx, rollbackKey{}, undo), rollbackTx{Tx: tx, undo: undo}, nil
+	// The audit hook adds each changed row's event to the batch.
+	ctx, batch := events.WithBatch(ctx)
+	ctx = context.WithValue(ctx, rollbackKey{}, undo)
+	return ctx, rollbackTx{Tx: tx, undo: undo, ctx: ctx, batch: batch, hub: o.hub}, nil
 }
 
-// rollbackTx commits unless its request asked for a rollback.
+// rollbackTx commits unless its request asked for a rollback; a commit
+// announces the batch's events through the hub.
 type rollbackTx struct {
 	driver.Tx
-	undo *atomic.Bool
+	undo  *atomic.Bool
+	ctx   context.Context // the transaction's: its client, for the hub's steps inside it
+	batch *events.Batch
+	hub   *events.Hub
 }
 
 func (t rollbackTx) Commit() error {
 	if t.undo.Load() {
 		return t.Tx.Rollback()
 	}
-	return t.Tx.Commit()
+	if t.hub == nil {
+		return t.Tx.Commit()
+	}
+	err := t.hub.Commit(t.ctx, ent.FromContext(t.ctx), t.batch.Events(), t.Tx.Commit)
+	if err != nil {
+		_ = t.Tx.Rollback() // a step before the commit failed: nothing is kept (after a failed commit, a no-op)
+	}
+	return err
 }
 
 // rollBack asks for the request's transaction to be rolled back at its end.

@@ -10,15 +10,20 @@ package graph
 import (
 	"jixiao/ent"
 	"jixiao/platform/auth"
+	"jixiao/platform/events"
 )
 
 // Resolver is the root resolver; one per server.
 type Resolver struct {
 	client *ent.Client
 	auth   *auth.Service
+	hub    *events.Hub // the server's changes: subscriptions
+
+	webhookTypes []string // the entity types a webhook may ask for (webhookTypes)
 }
 
-// NewResolver returns the root resolver over client, signing users in through authn.
+// NewResolver returns the root resolver over client, signing users in through
+// authn, with a hub of its own (one process; NewServer gives it the server's).
 func NewResolver(client *ent.Client, authn *auth.Service) *Resolver {
-	return &Resolver{client: client, auth: authn}
+	return &Resolver{client: client, auth: authn, hub: events.Local()}
 }

@@ -37,15 +37,26 @@ const ComplexityLimit = 50000
 // NewServer returns the GraphQL handler: explicit transports, a query cache, a
 // complexity limit, bounded pages, one transaction per mutation, and errors that
 // carry a code and never a stack trace or SQL.
-func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, introspection bool) *handler.Server {
-	cfg := generated.Config{Resolvers: NewResolver(client, authn)}
+func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, introspection bool, opts ...Option) *handler.Server {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	resolver := NewResolver(client, authn)
+	if o.hub != nil {
+		resolver.hub = o.hub
+	}
+	cfg := generated.Config{Resolvers: resolver}
 	setComplexity(&cfg.Complexity)
 	schema := generated.NewExecutableSchema(cfg)
+	resolver.webhookTypes = webhookTypes(schema)
 	srv := handler.New(schema)
 	// First: it takes only the requests export.Route marked (/export).
 	srv.AddTransport(export.Transport{Schema: schema.Schema(), PageContext: func(ctx context.Context) context.Context {
 		return loader.NewContext(ctx, loader.New(client, loader.Wait))
 	}})
+	// Subscriptions: a websocket at /query (an Upgrade request).
+	srv.AddTransport(websocketTransport(authn, resolver.hub, o.origins, log))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -68,8 +79,10 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(ResponseLimit{Max: MaxResponseBytes})
 	// Signing in and out manage their own writes: a failed sign-in must still count.
-	srv.Use(transactioner{entgql.Transactioner{TxOpener: txOpener{client}, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: txOpener{client, resolver.hub}, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
+	srv.Use(freshLoaders{client})
 	srv.AroundOperations(refuseForgedChanges)
+	srv.AroundOperations(onlyOverWebsocket)
 	srv.AroundFields(boundPages)
 	srv.AroundFields(ruleEdges)
 	srv.SetErrorPresenter(presentError(log))

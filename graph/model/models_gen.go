@@ -8,6 +8,7 @@ import (
 	"io"
 	"jixiao/domain/fixed"
 	"jixiao/ent"
+	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
@@ -113,6 +114,22 @@ type CreateRuleSetInput struct {
 	FairFrom                  *fixed.Decimal       `json:"fairFrom,omitempty"`
 	AchievedFrom              *fixed.Decimal       `json:"achievedFrom,omitempty"`
 	PartialFrom               *fixed.Decimal       `json:"partialFrom,omitempty"`
+}
+
+// A webhook to register: url is required; a secret is made up when none is given.
+type CreateWebhookInput struct {
+	Name *string `json:"name,omitempty"`
+	// Where to POST: an http or https URL.
+	URL string `json:"url"`
+	// At least 16 characters; when left out, one is made up and returned once.
+	Secret *string `json:"secret,omitempty"`
+	// Entity types to be told of (Indicator, Evaluation…); none: every type of the departments' data.
+	EntityTypes []string `json:"entityTypes,omitempty"`
+	// Actions to be told of; none: all three.
+	Actions []auditrecord.Action `json:"actions,omitempty"`
+	// Only the changes of this department's subtree.
+	DepartmentID *int  `json:"departmentID,omitempty"`
+	Active       *bool `json:"active,omitempty"`
 }
 
 type DepartmentYearAggregateOrder struct {
@@ -293,6 +310,12 @@ type NewUserInput struct {
 	Password string `json:"password"`
 }
 
+// A registered webhook and its signing secret, shown in this answer only.
+type NewWebhook struct {
+	Webhook *ent.Webhook `json:"webhook"`
+	Secret  string       `json:"secret"`
+}
+
 // One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
 type RatingBand struct {
 	Rating indicator.Rating `json:"rating"`
@@ -441,6 +464,9 @@ type SubmitProblem struct {
 	Message string `json:"message"`
 }
 
+type Subscription struct {
+}
+
 // The sum of scores and weights of one level-1 group, or of one level-2 group inside it.
 type Subtotal struct {
 	Level1 string `json:"level1"`
@@ -494,6 +520,20 @@ type UpdateRuleSetInput struct {
 	FairFrom                  *fixed.Decimal       `json:"fairFrom,omitempty"`
 	AchievedFrom              *fixed.Decimal       `json:"achievedFrom,omitempty"`
 	PartialFrom               *fixed.Decimal       `json:"partialFrom,omitempty"`
+}
+
+// A webhook's changes: what is left out stays as it is.
+type UpdateWebhookInput struct {
+	Name *string `json:"name,omitempty"`
+	URL  *string `json:"url,omitempty"`
+	// A new signing secret (rotation): from the next attempt on, deliveries are signed with it.
+	Secret       *string              `json:"secret,omitempty"`
+	EntityTypes  []string             `json:"entityTypes,omitempty"`
+	Actions      []auditrecord.Action `json:"actions,omitempty"`
+	DepartmentID *int                 `json:"departmentID,omitempty"`
+	// Tells the webhook of every department's changes again.
+	ClearDepartment *bool `json:"clearDepartment,omitempty"`
+	Active          *bool `json:"active,omitempty"`
 }
 
 type UserChangeInput struct {

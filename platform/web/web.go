@@ -22,11 +22,13 @@ import (
 	"jixiao/graph/loader"
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
+	"jixiao/platform/events"
 	"jixiao/platform/export"
 	"jixiao/platform/files"
 	"jixiao/platform/metrics"
 	"jixiao/platform/reqid"
 	"jixiao/platform/store"
+	"jixiao/platform/webhooks"
 )
 
 // Options configure the handler.
@@ -57,6 +59,12 @@ type Options struct {
 	// TrustedProxies may say who the client is and whether it used HTTPS
 	// (X-Forwarded-For, X-Forwarded-Proto); the zero value believes no one.
 	TrustedProxies clientip.Proxies
+	// Events announces committed changes to subscriptions (and, through its
+	// BeforeCommit steps, makes webhook deliveries); nil: a hub of the handler's
+	// own, in one process, with no webhooks.
+	Events *events.Hub
+	// Webhooks is the server's webhook dispatcher, for the metrics; nil: none.
+	Webhooks *webhooks.Dispatcher
 }
 
 // Validate reports options NewHandler cannot serve with, worded for the command
@@ -111,8 +119,14 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	}
 	authn = authn.WithObserver(m)
 
+	hub := opts.Events
+	if hub == nil {
+		hub = events.Local()
+	}
+	m.Notifications(hub, opts.Webhooks)
+
 	mux := http.NewServeMux()
-	api := graph.NewServer(client, authn, log, !opts.NoIntrospection)
+	api := graph.NewServer(client, authn, log, !opts.NoIntrospection, graph.WithEvents(hub), graph.WithOrigins(opts.AllowedOrigins))
 	mux.Handle("/query", refuseUnservable(authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api)))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
@@ -145,7 +159,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	})
 	var h http.Handler = mux
 	h = limitBodies(maxBody, graph.MaxMultipartBytes, map[string]bool{"/query": true, "/export": true}, h)
-	h = exportsUntimed(h, withTimeout(timeout, h))
+	h = untimed(h, withTimeout(timeout, h))
 	h = c.Handler(h)
 	h = recoverPanics(log, h)
 	h = accessLog(log, m, h)
@@ -154,16 +168,30 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	return reqid.Middleware(h)
 }
 
-// exportsUntimed sends /export past the request deadline: an export keeps its
-// own, per page and in all (package export).
-func exportsUntimed(untimed, timed http.Handler) http.Handler {
+// untimed sends /export past the request deadline, as it keeps its own, per
+// page and in all (package export); and the subscriptions' websocket, which
+// lasts as long as the client stays, with the connection's read and write
+// deadlines (the http.Server's, which would end it after a minute) lifted:
+// it pings its client instead.
+func untimed(untimed, timed http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/export" {
+		switch {
+		case r.URL.Path == "/export":
 			untimed.ServeHTTP(w, r)
-			return
+		case r.URL.Path == "/query" && isWebsocket(r):
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Time{})
+			_ = rc.SetWriteDeadline(time.Time{})
+			untimed.ServeHTTP(w, r)
+		default:
+			timed.ServeHTTP(w, r)
 		}
-		timed.ServeHTTP(w, r)
 	})
+}
+
+// isWebsocket reports whether r asks to become a websocket.
+func isWebsocket(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
 }
 
 // orDefault is v, or def when v is zero.
