@@ -290,8 +290,18 @@ func (d *Dispatcher) attempt(ctx context.Context, del *ent.WebhookDelivery) {
 		d.retried.Add(1)
 		upd.SetStatus(webhookdelivery.StatusPENDING).SetError(errorText(err)).SetNextAttemptAt(now.Add(d.opts.Delay(del.Attempts)))
 	}
-	if _, err := upd.Save(ctx); err != nil {
-		d.logError(ctx, "webhooks: recording an attempt", err, "delivery", del.ID)
+	// The outcome must be kept, or the delivery would be sent again once its
+	// lease ends: a write the database refused for a moment is tried again.
+	for try := 1; ; try++ {
+		_, serr := upd.Save(ctx)
+		if serr == nil {
+			break
+		}
+		if try == 3 || ctx.Err() != nil {
+			d.logError(ctx, "webhooks: recording an attempt", serr, "delivery", del.ID)
+			break
+		}
+		time.Sleep(time.Duration(try) * 100 * time.Millisecond)
 	}
 	if err != nil {
 		d.log.InfoContext(ctx, "webhook delivery failed", "delivery", del.ID, "webhook", w.ID, "attempt", del.Attempts, "error", errorText(err))
