@@ -99,6 +99,9 @@ func initConnection(authn *auth.Service, hub *events.Hub) transport.WebsocketIni
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		if want := auth.CSRFToken(ctx); want != "" {
 			if got := payload.GetString("csrfToken"); subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+				// graphql-transport-ws tells a refusal by the close frame: 4403 and a short reason.
+				ctx = transport.WithWebsocketCloseCode(ctx, 4403)
+				ctx = transport.AppendCloseReason(ctx, "CSRF: send the session's csrfToken in connection_init")
 				return ctx, nil, errors.New("CSRF: a signed-in browser must send its CSRF token as csrfToken in connection_init's payload (the me query gives it)")
 			}
 		}

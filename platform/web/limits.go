@@ -23,6 +23,7 @@ const (
 	CodeRequestTooLarge = "REQUEST_TOO_LARGE"
 	CodeBadRequest      = "BAD_REQUEST"
 	CodeInternal        = "INTERNAL"
+	CodeForbidden       = "FORBIDDEN"
 	CodeTimeout         = "TIMEOUT"
 )
 

@@ -159,7 +159,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	})
 	var h http.Handler = mux
 	h = limitBodies(maxBody, graph.MaxMultipartBytes, map[string]bool{"/query": true, "/export": true}, h)
-	h = untimed(h, withTimeout(timeout, h))
+	h = untimed(h, withTimeout(timeout, h), allowed)
 	h = c.Handler(h)
 	h = recoverPanics(log, h)
 	h = accessLog(log, m, h)
@@ -173,12 +173,17 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 // lasts as long as the client stays, with the connection's read and write
 // deadlines (the http.Server's, which would end it after a minute) lifted:
 // it pings its client instead.
-func untimed(untimed, timed http.Handler) http.Handler {
+func untimed(untimed, timed http.Handler, origins map[string]bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/export":
 			untimed.ServeHTTP(w, r)
 		case r.URL.Path == "/query" && isWebsocket(r):
+			if !websocketOrigin(r, origins) {
+				writeError(w, http.StatusForbidden, CodeForbidden,
+					"a websocket may be opened from this site's pages or an origin in --cors-origins only")
+				return
+			}
 			rc := http.NewResponseController(w)
 			_ = rc.SetReadDeadline(time.Time{})
 			_ = rc.SetWriteDeadline(time.Time{})
@@ -187,6 +192,18 @@ func untimed(untimed, timed http.Handler) http.Handler {
 			timed.ServeHTTP(w, r)
 		}
 	})
+}
+
+// websocketOrigin reports whether a websocket's Origin may open it: none (not
+// a browser), the server's own host, or an origin of the CORS list. (The
+// websocket library checks the same; this answers in the API's own words.)
+func websocketOrigin(r *http.Request, allowed map[string]bool) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || allowed[strings.ToLower(origin)] {
+		return true
+	}
+	u, err := url.Parse(origin)
+	return err == nil && strings.EqualFold(u.Host, r.Host)
 }
 
 // isWebsocket reports whether r asks to become a websocket.
