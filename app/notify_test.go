@@ -243,8 +243,8 @@ const (
 
 type change struct {
 	ID, EntityType, EntityID, Action, ActorKind, ActorName, RequestID, At string
-	DepartmentYearID                                                     *string
-	DepartmentYear                                                       *struct {
+	DepartmentYearID                                                      *string
+	DepartmentYear                                                        *struct {
 		Year       int
 		Department struct{ Code string }
 	}
@@ -329,7 +329,9 @@ func subscriptions(t *testing.T, db string) {
 	wa.subscribe("mine", `subscription { changes(entityTypes: ["Indicator"], includeOwn: true) { entityID actorName } }`, nil)
 	waitMetric(t, srv, "jixiao_subscriptions", 3)
 	must(t, admin, renameIndicator, map[string]any{"id": neighbour.Indicators[0].ID, "name": "邻居的指标二"}, nil)
-	var mine struct{ Changes struct{ EntityID, ActorName string } }
+	var mine struct {
+		Changes struct{ EntityID, ActorName string }
+	}
 	wa.data("mine", &mine)
 	if mine.Changes.EntityID != neighbour.Indicators[0].ID {
 		t.Errorf("the administrator heard %+v", mine.Changes)
@@ -373,7 +375,9 @@ func subscriptions(t *testing.T, db string) {
 func userID(t testing.TB, admin *caller, username string) string {
 	t.Helper()
 	var out struct {
-		Users struct{ Edges []struct{ Node struct{ ID string } } }
+		Users struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, admin, `query($u: String!) { users(where: {username: $u}) { edges { node { id } } } }`, map[string]any{"u": username}, &out)
 	if len(out.Users.Edges) != 1 {
@@ -484,7 +488,7 @@ type payload struct {
 	WebhookID string
 	Event     struct {
 		ID, EntityType, EntityID, Action, At, RequestID string
-		DepartmentYearID, ProjectID, DepartmentID      *string
+		DepartmentYearID, ProjectID, DepartmentID       *string
 		Actor                                           struct {
 			Kind string
 			ID   *string
@@ -526,7 +530,9 @@ func webhooksFlow(t *testing.T, db string) {
 		t.Fatalf("created %+v", made.CreateWebhook)
 	}
 	var neighbourDept struct {
-		Departments struct{ Edges []struct{ Node struct{ ID string } } }
+		Departments struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, admin, `{ departments(where: {code: "440115-002"}) { edges { node { id } } } }`, nil, &neighbourDept)
 	must(t, admin, createWebhook, map[string]any{"in": map[string]any{"url": otherURL,
