@@ -31,10 +31,11 @@ func (c *caller) at(s *server) *caller {
 // deployment behind a load balancer does, and checks that whatever one server
 // did the other one honours: sessions, sign-in throttling, version conflicts,
 // workflow locks (and a submission racing an edit across the servers), API
-// tokens; and that two migrations started at once apply each version once.
-// The product has no notifications or subscriptions yet, so there is nothing
-// of theirs to check. Automatic persisted queries are the one cache a server
-// keeps to itself; the protocol's resend covers a miss.
+// tokens, change notifications (a change made on one server reaches the
+// subscribers of both, and its webhook delivery is sent once); and that two
+// migrations started at once apply each version once. Automatic persisted
+// queries are the one cache a server keeps to itself; the protocol's resend
+// covers a miss.
 func TestTwoServersOneDatabase(t *testing.T) {
 	pg := os.Getenv("JIXIAO_TEST_POSTGRES")
 	if pg == "" {
@@ -58,6 +59,74 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	})
 	t.Run("tokens", func(t *testing.T) { tokensAcross(t, a, b) })
 	t.Run("persisted queries", func(t *testing.T) { persistedQueriesAcross(t, a, b) })
+	t.Run("notifications", func(t *testing.T) { notificationsAcross(t, a, b) })
+}
+
+// notificationsAcross: a change made on A reaches a subscriber on B (and one on
+// A, through the same NOTIFY), and the webhook it makes a delivery for is sent
+// by one of the two servers, once.
+func notificationsAcross(t *testing.T, a, b *server) {
+	waitMetric(t, a, "jixiao_events_listening", 1)
+	waitMetric(t, b, "jixiao_events_listening", 1)
+	admin, editor := a.admin(t), a.as(t, "editor")
+	office := seedEvaluations(t, admin, "440115-001")[0]
+	_, ind := officeEvaluation(t, admin)
+
+	secret := "the-two-servers-secret"
+	rcv, hookURL := newHookReceiver(t, secret)
+	var made struct {
+		CreateWebhook struct{ Webhook struct{ ID string } }
+	}
+	must(t, admin.at(b), createWebhook, map[string]any{"in": map[string]any{"url": hookURL, "secret": secret, "entityTypes": []string{"Indicator"}}}, &made)
+
+	onB, err := dialWS(t, editor.at(b), map[string]any{"csrfToken": editor.csrf}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onB.subscribe("eval", watchEvaluation, map[string]any{"id": office.ID})
+	onB.subscribe("changes", watchChanges, nil)
+	onA, err := dialWS(t, editor, map[string]any{"csrfToken": editor.csrf}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onA.subscribe("changes", watchChanges, nil)
+	waitMetric(t, b, "jixiao_subscriptions", 2)
+	waitMetric(t, a, "jixiao_subscriptions", 1)
+	before := metric(t, a, `jixiao_webhook_attempts_total{outcome="delivered"}`) + metric(t, b, `jixiao_webhook_attempts_total{outcome="delivered"}`)
+
+	var changed struct{ UpdateIndicator struct{ Score string } }
+	must(t, admin, setActual, map[string]any{"id": ind, "a": "70"}, &changed)
+
+	for _, w := range []*wsClient{onB, onA} {
+		if c := w.changeOf("changes", "Indicator"); c.EntityID != ind || c.ActorName != "admin" {
+			t.Errorf("heard %+v", c)
+		}
+	}
+	var e struct{ EvaluationChanged struct{ ID, Score string } }
+	onB.data("eval", &e)
+	var now struct{ Node struct{ Score string } }
+	must(t, editor.at(b), `query($id: ID!) { node(id: $id) { ... on Evaluation { score } } }`, map[string]any{"id": office.ID}, &now)
+	if e.EvaluationChanged.Score != now.Node.Score || e.EvaluationChanged.Score == office.Score {
+		t.Errorf("B's subscriber got the evaluation scoring %s, want %s", e.EvaluationChanged.Score, now.Node.Score)
+	}
+
+	h := rcv.next(t)
+	if h.Verified != nil || !strings.Contains(string(h.Body), ind) {
+		t.Errorf("the delivery: %v %s", h.Verified, h.Body)
+	}
+	var logs []deliveryLog
+	eventually(t, "the delivery is logged as delivered", func() bool {
+		logs = deliveries(t, admin, made.CreateWebhook.Webhook.ID)
+		return len(logs) == 1 && logs[0].Status == "DELIVERED"
+	})
+	// Both servers heard the change and looked for the delivery; one sent it.
+	if logs[0].Attempts != 1 || rcv.count() != 1 {
+		t.Errorf("delivered after %d attempts, the receiver got %d requests; want once", logs[0].Attempts, rcv.count())
+	}
+	after := metric(t, a, `jixiao_webhook_attempts_total{outcome="delivered"}`) + metric(t, b, `jixiao_webhook_attempts_total{outcome="delivered"}`)
+	if after-before != 1 {
+		t.Errorf("the servers counted %v deliveries between them, want 1", after-before)
+	}
 }
 
 // sessionsAcross: a session started on A works on B, CSRF token included, and

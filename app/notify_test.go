@@ -181,6 +181,18 @@ func (w *wsClient) data(id string, v any) {
 	}
 }
 
+// changeOf waits for the next change of entityType that subscription id (of
+// `changes`) hears, skipping the others.
+func (w *wsClient) changeOf(id, entityType string) change {
+	w.t.Helper()
+	for {
+		var c struct{ Changes change }
+		if w.data(id, &c); c.Changes.EntityType == entityType {
+			return c.Changes
+		}
+	}
+}
+
 // refusal waits for subscription id's error and returns its code.
 func (w *wsClient) refusal(id string) string {
 	w.t.Helper()
