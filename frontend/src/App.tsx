@@ -22,6 +22,7 @@ const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const WebhooksPage = lazy(() => import("./pages/WebhooksPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -42,6 +43,7 @@ function Routed() {
             <Route path="/dashboards" element={<DashboardsPage />} />
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
+            <Route path="/admin/webhooks" element={<WebhooksPage />} />
             <Route path="*" element={<Navigate to="/departments" replace />} />
           </Routes>
         </Suspense>

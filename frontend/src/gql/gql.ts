@@ -18,6 +18,9 @@ type Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { csrfToken user { id } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  fragment WarningFields on Warning {\n    code\n    params\n    month\n    indicator { id name departmentYearID projectID }\n    project { id name }\n  }\n": typeof types.WarningFieldsFragmentDoc,
+    "\n  subscription NotificationChanges {\n    changes {\n      id\n      entityType\n      entityID\n      action\n      actorName\n      at\n      departmentYearID\n      projectID\n      departmentYear { id year }\n      department { id name }\n    }\n  }\n": typeof types.NotificationChangesDocument,
+    "\n  subscription EvaluationChangedElsewhere($id: ID!) {\n    evaluationChanged(id: $id) { id }\n  }\n": typeof types.EvaluationChangedElsewhereDocument,
+    "\n  subscription DepartmentYearChangedElsewhere($id: ID!) {\n    departmentYearChanged(id: $id) { id }\n  }\n": typeof types.DepartmentYearChangedElsewhereDocument,
     "\n  query DashboardFilters {\n    latest: departmentYears(first: 1, orderBy: [{ field: YEAR, direction: DESC }]) {\n      edges { node { id year } }\n    }\n    earliest: departmentYears(first: 1, orderBy: [{ field: YEAR, direction: ASC }]) {\n      edges { node { id year } }\n    }\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name parentID } }\n    }\n  }\n": typeof types.DashboardFiltersDocument,
     "\n  query DepartmentYearPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on DepartmentYear {\n        id\n        year\n        department {\n          id\n          code\n          name\n        }\n        overallEvaluation {\n          id\n          status\n        }\n        viewerCan { edit }\n        locked\n        lockReason { status }\n        ...DepartmentYearFigures\n        ...DepartmentYearMonths\n        fundingLines {\n          ...FundingLineFields\n        }\n        fundingProblems {\n          field\n          reason\n          params\n        }\n        keyTasks {\n          ...DepartmentYearKeyTask\n        }\n        projects(first: 100, orderBy: [{ field: CODE }]) {\n          totalCount\n          edges {\n            node {\n              ...DepartmentYearProject\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DepartmentYearPageDocument,
     "\n  query Departments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name functions parent { id } } }\n    }\n  }\n": typeof types.DepartmentsDocument,
@@ -40,6 +43,13 @@ type Documents = {
     "\n  mutation IndicatorEditorDelete($id: ID!) {\n    deleteIndicator(id: $id)\n  }\n": typeof types.IndicatorEditorDeleteDocument,
     "\n  fragment ScoringRulesFields on ScoringRules {\n    reverseRule\n    equalLikeAtLeast\n    deviationBelow\n    deviationAtOrAbove\n    executionExplanationBelow\n    executionWeight\n    outputWeight\n    benefitWeight\n    satisfactionWeight\n    checkWeightSplit\n    excellentFrom\n    goodFrom\n    fairFrom\n    achievedFrom\n    partialFrom\n  }\n": typeof types.ScoringRulesFieldsFragmentDoc,
     "\n  query RuleSets {\n    ruleSets {\n      id\n      year\n      version\n      name\n      sources\n      latest\n      createdAt\n      createdByName\n      region { id code name }\n      parameters { ...ScoringRulesFields }\n      versions { id version name createdAt createdByName }\n    }\n    defaultRules { ...ScoringRulesFields }\n    departments(first: 1000, orderBy: [{ field: CODE }]) { edges { node { id code name } } }\n  }\n": typeof types.RuleSetsDocument,
+    "\n  query WebhooksPage {\n    webhooks(first: 200, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name url entityTypes actions active createdAt department { id code name } } }\n    }\n  }\n": typeof types.WebhooksPageDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    webhookDeliveries(first: 50, where: { webhookID: $id }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges { node { id entityType entityID action status attempts responseCode error nextAttemptAt deliveredAt createdAt } }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { secret webhook { id } }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, input: { active: $active }) { id active }\n  }\n": typeof types.SetWebhookActiveDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n": typeof types.RetryWebhookDeliveryDocument,
+    "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n": typeof types.WebhookDepartmentDocument,
     "\n  query DashboardAttainmentHeat($year: Int!, $depth: Int!) {\n    indicatorAggregate(\n      groupBy: [LEVEL1, LEVEL2, DEPARTMENT]\n      measures: [ATTAINMENT]\n      departmentDepth: $depth\n      where: { hasDepartmentYearWith: { year: $year } }\n      first: 1000\n    ) {\n      totalGroups\n      groups {\n        key { level1 level2 department { id code name depth } }\n        count\n        stats { measure count avg }\n      }\n    }\n  }\n": typeof types.DashboardAttainmentHeatDocument,
     "\n  query DashboardBelowTarget($where: IndicatorWhereInput!) {\n    indicatorRanking(by: ATTAINMENT, direction: ASC, first: 50, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          operator\n          target\n          unit\n          weight\n          effectiveActual\n          completionRate\n          attainment\n          score\n          rating\n          project { id name }\n          departmentYear { id year department { id name code } }\n        }\n      }\n    }\n  }\n": typeof types.DashboardBelowTargetDocument,
     "\n  query DashboardDepartmentYears($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Department {\n        id\n        name\n        code\n        years(first: 50, orderBy: [{ field: YEAR, direction: ASC }]) {\n          edges {\n            node {\n              id\n              year\n              totalActual\n              executionRate\n              overallEvaluation { id score grade }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardDepartmentYearsDocument,
@@ -85,6 +95,9 @@ const documents: Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { csrfToken user { id } }\n  }\n": types.LoginDocument,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  fragment WarningFields on Warning {\n    code\n    params\n    month\n    indicator { id name departmentYearID projectID }\n    project { id name }\n  }\n": types.WarningFieldsFragmentDoc,
+    "\n  subscription NotificationChanges {\n    changes {\n      id\n      entityType\n      entityID\n      action\n      actorName\n      at\n      departmentYearID\n      projectID\n      departmentYear { id year }\n      department { id name }\n    }\n  }\n": types.NotificationChangesDocument,
+    "\n  subscription EvaluationChangedElsewhere($id: ID!) {\n    evaluationChanged(id: $id) { id }\n  }\n": types.EvaluationChangedElsewhereDocument,
+    "\n  subscription DepartmentYearChangedElsewhere($id: ID!) {\n    departmentYearChanged(id: $id) { id }\n  }\n": types.DepartmentYearChangedElsewhereDocument,
     "\n  query DashboardFilters {\n    latest: departmentYears(first: 1, orderBy: [{ field: YEAR, direction: DESC }]) {\n      edges { node { id year } }\n    }\n    earliest: departmentYears(first: 1, orderBy: [{ field: YEAR, direction: ASC }]) {\n      edges { node { id year } }\n    }\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name parentID } }\n    }\n  }\n": types.DashboardFiltersDocument,
     "\n  query DepartmentYearPage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on DepartmentYear {\n        id\n        year\n        department {\n          id\n          code\n          name\n        }\n        overallEvaluation {\n          id\n          status\n        }\n        viewerCan { edit }\n        locked\n        lockReason { status }\n        ...DepartmentYearFigures\n        ...DepartmentYearMonths\n        fundingLines {\n          ...FundingLineFields\n        }\n        fundingProblems {\n          field\n          reason\n          params\n        }\n        keyTasks {\n          ...DepartmentYearKeyTask\n        }\n        projects(first: 100, orderBy: [{ field: CODE }]) {\n          totalCount\n          edges {\n            node {\n              ...DepartmentYearProject\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DepartmentYearPageDocument,
     "\n  query Departments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name functions parent { id } } }\n    }\n  }\n": types.DepartmentsDocument,
@@ -107,6 +120,13 @@ const documents: Documents = {
     "\n  mutation IndicatorEditorDelete($id: ID!) {\n    deleteIndicator(id: $id)\n  }\n": types.IndicatorEditorDeleteDocument,
     "\n  fragment ScoringRulesFields on ScoringRules {\n    reverseRule\n    equalLikeAtLeast\n    deviationBelow\n    deviationAtOrAbove\n    executionExplanationBelow\n    executionWeight\n    outputWeight\n    benefitWeight\n    satisfactionWeight\n    checkWeightSplit\n    excellentFrom\n    goodFrom\n    fairFrom\n    achievedFrom\n    partialFrom\n  }\n": types.ScoringRulesFieldsFragmentDoc,
     "\n  query RuleSets {\n    ruleSets {\n      id\n      year\n      version\n      name\n      sources\n      latest\n      createdAt\n      createdByName\n      region { id code name }\n      parameters { ...ScoringRulesFields }\n      versions { id version name createdAt createdByName }\n    }\n    defaultRules { ...ScoringRulesFields }\n    departments(first: 1000, orderBy: [{ field: CODE }]) { edges { node { id code name } } }\n  }\n": types.RuleSetsDocument,
+    "\n  query WebhooksPage {\n    webhooks(first: 200, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name url entityTypes actions active createdAt department { id code name } } }\n    }\n  }\n": types.WebhooksPageDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    webhookDeliveries(first: 50, where: { webhookID: $id }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges { node { id entityType entityID action status attempts responseCode error nextAttemptAt deliveredAt createdAt } }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { secret webhook { id } }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, input: { active: $active }) { id active }\n  }\n": types.SetWebhookActiveDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
+    "\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n": types.RetryWebhookDeliveryDocument,
+    "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n": types.WebhookDepartmentDocument,
     "\n  query DashboardAttainmentHeat($year: Int!, $depth: Int!) {\n    indicatorAggregate(\n      groupBy: [LEVEL1, LEVEL2, DEPARTMENT]\n      measures: [ATTAINMENT]\n      departmentDepth: $depth\n      where: { hasDepartmentYearWith: { year: $year } }\n      first: 1000\n    ) {\n      totalGroups\n      groups {\n        key { level1 level2 department { id code name depth } }\n        count\n        stats { measure count avg }\n      }\n    }\n  }\n": types.DashboardAttainmentHeatDocument,
     "\n  query DashboardBelowTarget($where: IndicatorWhereInput!) {\n    indicatorRanking(by: ATTAINMENT, direction: ASC, first: 50, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          operator\n          target\n          unit\n          weight\n          effectiveActual\n          completionRate\n          attainment\n          score\n          rating\n          project { id name }\n          departmentYear { id year department { id name code } }\n        }\n      }\n    }\n  }\n": types.DashboardBelowTargetDocument,
     "\n  query DashboardDepartmentYears($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Department {\n        id\n        name\n        code\n        years(first: 50, orderBy: [{ field: YEAR, direction: ASC }]) {\n          edges {\n            node {\n              id\n              year\n              totalActual\n              executionRate\n              overallEvaluation { id score grade }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardDepartmentYearsDocument,
@@ -178,6 +198,18 @@ export function graphql(source: "\n  mutation Logout { logout }\n"): (typeof doc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment WarningFields on Warning {\n    code\n    params\n    month\n    indicator { id name departmentYearID projectID }\n    project { id name }\n  }\n"): (typeof documents)["\n  fragment WarningFields on Warning {\n    code\n    params\n    month\n    indicator { id name departmentYearID projectID }\n    project { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationChanges {\n    changes {\n      id\n      entityType\n      entityID\n      action\n      actorName\n      at\n      departmentYearID\n      projectID\n      departmentYear { id year }\n      department { id name }\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationChanges {\n    changes {\n      id\n      entityType\n      entityID\n      action\n      actorName\n      at\n      departmentYearID\n      projectID\n      departmentYear { id year }\n      department { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EvaluationChangedElsewhere($id: ID!) {\n    evaluationChanged(id: $id) { id }\n  }\n"): (typeof documents)["\n  subscription EvaluationChangedElsewhere($id: ID!) {\n    evaluationChanged(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DepartmentYearChangedElsewhere($id: ID!) {\n    departmentYearChanged(id: $id) { id }\n  }\n"): (typeof documents)["\n  subscription DepartmentYearChangedElsewhere($id: ID!) {\n    departmentYearChanged(id: $id) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -266,6 +298,34 @@ export function graphql(source: "\n  fragment ScoringRulesFields on ScoringRules
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RuleSets {\n    ruleSets {\n      id\n      year\n      version\n      name\n      sources\n      latest\n      createdAt\n      createdByName\n      region { id code name }\n      parameters { ...ScoringRulesFields }\n      versions { id version name createdAt createdByName }\n    }\n    defaultRules { ...ScoringRulesFields }\n    departments(first: 1000, orderBy: [{ field: CODE }]) { edges { node { id code name } } }\n  }\n"): (typeof documents)["\n  query RuleSets {\n    ruleSets {\n      id\n      year\n      version\n      name\n      sources\n      latest\n      createdAt\n      createdByName\n      region { id code name }\n      parameters { ...ScoringRulesFields }\n      versions { id version name createdAt createdByName }\n    }\n    defaultRules { ...ScoringRulesFields }\n    departments(first: 1000, orderBy: [{ field: CODE }]) { edges { node { id code name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksPage {\n    webhooks(first: 200, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name url entityTypes actions active createdAt department { id code name } } }\n    }\n  }\n"): (typeof documents)["\n  query WebhooksPage {\n    webhooks(first: 200, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name url entityTypes actions active createdAt department { id code name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!) {\n    webhookDeliveries(first: 50, where: { webhookID: $id }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges { node { id entityType entityID action status attempts responseCode error nextAttemptAt deliveredAt createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!) {\n    webhookDeliveries(first: 50, where: { webhookID: $id }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges { node { id entityType entityID action status attempts responseCode error nextAttemptAt deliveredAt createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { secret webhook { id } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { secret webhook { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, input: { active: $active }) { id active }\n  }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, input: { active: $active }) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n"): (typeof documents)["\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n"): (typeof documents)["\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

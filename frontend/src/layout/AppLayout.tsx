@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../auth/AuthContext";
 import { setLanguage } from "../i18n";
+import NotificationBell from "../notify/NotificationBell";
 
 /** The frame of every signed-in screen: menu (what the role may use), user, language. */
 export default function AppLayout({ children }: { children: ReactNode }) {
@@ -18,6 +19,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
   // The scoring rules are the finance bureau's (administrators and reviewers) to set.
   if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/rules", label: <Link to="/rules">{t("nav.rules")}</Link> });
+  // Webhooks are administrators' (the server refuses anybody else).
+  if (me?.role === "ADMIN") items.push({ key: "/admin/webhooks", label: <Link to="/admin/webhooks">{t("notify.webhooks.nav")}</Link> });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -27,6 +30,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         </Typography.Text>
         <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0 }} />
         <Space style={{ color: "#fff" }}>
+          <NotificationBell />
           <span data-testid="whoami">
             {t("auth.signedInAs", { name: me?.user?.displayName || me?.name, role: me?.role ? t(`roles.${me.role}`) : "" })}
           </span>

@@ -33,6 +33,7 @@ import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evalu
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 import { WarningsList } from "../components/Warnings";
+import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
 const SubtotalsChart = lazy(() => import("./evaluation/SubtotalsChart"));
@@ -165,6 +166,10 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
     setFieldErrs(byField);
     setTopErrors(top);
   }, [t]);
+
+  // Someone else's change of the evaluation or its year: read it again (what the user is typing stays).
+  const fresh = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  useChangedElsewhere("evaluation", evaluationId, fresh);
 
   const reload = useCallback(() => {
     setDrafts({ values: {} });

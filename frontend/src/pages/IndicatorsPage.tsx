@@ -23,6 +23,7 @@ import ExportButton from "../components/ExportButton";
 import { WarningsList } from "../components/Warnings";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 import { useAuth } from "../auth/AuthContext";
+import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 import LibraryDrawer from "./library/LibraryDrawer";
 import ProposeIndicatorModal, { type Proposal } from "./library/ProposeIndicatorModal";
 
@@ -344,6 +345,11 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
     store.clearErrors();
     refetch({ requestPolicy: "network-only" });
   }, [refetch, store]);
+
+  // Someone else's change of the year's data (any indicator, figure or project of it): read the
+  // indicators again. Cells being typed in keep their text; saving a stale row meets the version check.
+  const fresh = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  useChangedElsewhere("year", subject?.departmentYearID, fresh);
 
   const remove = useCallback(
     async (row: IndicatorRow) => {
