@@ -41,6 +41,7 @@ type config struct {
 	metricsToken    string
 	trustedProxies  clientip.Proxies
 	webhookBackoff  time.Duration
+	eventsDB        string
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -63,6 +64,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.BoolVar(&c.migrate, "migrate", env("JIXIAO_MIGRATE", "") == "1", "apply the database's pending migrations before serving; without it the server refuses a database whose schema is not this release's (env JIXIAO_MIGRATE=1)")
 	fs.StringVar(&c.metricsToken, "metrics-token", env("JIXIAO_METRICS_TOKEN", ""), "require Authorization: Bearer <token> on /metrics; prefer the variable, which ps does not show (env JIXIAO_METRICS_TOKEN)")
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
+	fs.StringVar(&c.eventsDB, "events-db", env("JIXIAO_EVENTS_DB", ""), "PostgreSQL: the URL of the server's LISTEN connection for change notifications, when --db goes through a pooler in transaction mode (PgBouncer), which cannot LISTEN; default --db (env JIXIAO_EVENTS_DB)")
 	fs.DurationVar(&c.webhookBackoff, "webhook-backoff", envDuration(getenv, "JIXIAO_WEBHOOK_BACKOFF", 30*time.Second), "the wait before a failed webhook delivery's first retry; each next waits twice as long, up to an hour (env JIXIAO_WEBHOOK_BACKOFF)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
@@ -190,6 +192,9 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 func notifications(ctx context.Context, cfg config, client *ent.Client, log *slog.Logger) (*events.Hub, *webhooks.Dispatcher, <-chan struct{}) {
 	bus := events.NewBus()
 	dsn, postgres := store.ListenURL(cfg.db)
+	if listen, ok := store.ListenURL(cfg.eventsDB); postgres && ok {
+		dsn = listen
+	}
 	hub := events.NewHub(bus, postgres)
 	hub.BeforeCommit(webhooks.Enqueue)
 	stopped := make(chan struct{})
