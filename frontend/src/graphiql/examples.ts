@@ -186,4 +186,25 @@ mutation AddFromLibrary($year: ID!, $ids: [ID!]!) {
 `,
     variables: `{ "year": "the departmentYear id", "ids": ["a library entry's id"] }`,
   },
+  {
+    name: "Changes",
+    query: `# Changes others make to what you read, as they commit (over the websocket at /query).
+subscription Changes {
+  changes(entityTypes: ["Indicator", "Evaluation"]) {
+    entityType entityID action actorName at department { name } departmentYear { year }
+  }
+}
+`,
+  },
+  {
+    name: "RegisterWebhook",
+    query: `# Administrators: the secret is in this answer only.
+mutation RegisterWebhook {
+  createWebhook(input: {name: "预算一体化", url: "https://integration.example/jixiao",
+      entityTypes: ["Indicator", "Evaluation"], actions: [UPDATE]}) {
+    secret webhook { id }
+  }
+}
+`,
+  },
 ];
