@@ -289,6 +289,12 @@ func subscriptions(t *testing.T, db string) {
 		t.Errorf("watching an evaluation the editor may not read: %s, want NOT_FOUND", c)
 	}
 	waitMetric(t, srv, "jixiao_subscriptions", 2)
+	// A query over the websocket is answered as the connection's caller (with a request's deadline).
+	ws.subscribe("me", `{ me { name } }`, nil)
+	var me struct{ Me struct{ Name string } }
+	if ws.data("me", &me); me.Me.Name != "editor" {
+		t.Errorf("a query over the websocket answered %+v", me)
+	}
 
 	// Another user changes the neighbour's data (not the editor's to read), then the office's.
 	must(t, admin, renameIndicator, map[string]any{"id": neighbour.Indicators[0].ID, "name": "邻居的指标"}, nil)

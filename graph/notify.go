@@ -35,6 +35,7 @@ type Option func(*options)
 type options struct {
 	hub     *events.Hub
 	origins []string
+	timeout time.Duration
 }
 
 // WithEvents announces the mutations' committed changes through hub and serves
@@ -47,6 +48,10 @@ func WithEvents(hub *events.Hub) Option { return func(o *options) { o.hub = hub 
 func WithOrigins(origins []string) Option {
 	return func(o *options) { o.origins = append(o.origins, origins...) }
 }
+
+// WithTimeout bounds each query and mutation sent over the subscriptions'
+// websocket, as the HTTP layer bounds each request (the websocket itself lasts).
+func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
 
 // Subscriptions are served over a websocket at /query (graphql-transport-ws,
 // and the older graphql-ws). Timings of the connection:
@@ -159,20 +164,38 @@ func sameViewer(a, b viewer.Viewer) bool {
 	return a.Scope == nil || *a.Scope == *b.Scope
 }
 
-// onlyOverWebsocket refuses a subscription sent by GET or POST: it would wait
-// for its first event until the request timed out.
-func onlyOverWebsocket(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	oc := graphql.GetOperationContext(ctx)
-	if oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
-		return next(ctx)
+// overWebsocket refuses a subscription sent by GET or POST (it would wait for
+// its first event until the request timed out), and gives a query or mutation
+// sent over the websocket the deadline an HTTP request has.
+func overWebsocket(timeout time.Duration) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		oc := graphql.GetOperationContext(ctx)
+		on, _ := ctx.Value(websocketKey{}).(bool)
+		switch {
+		case oc.Operation == nil:
+			return next(ctx)
+		case oc.Operation.Operation == ast.Subscription && !on:
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+				Message:    "subscriptions are served over a websocket at /query (protocol graphql-transport-ws)",
+				Extensions: map[string]any{"code": CodeBadRequest},
+			}}})
+		case oc.Operation.Operation == ast.Subscription || !on || timeout <= 0:
+			return next(ctx)
+		}
+		ctx, cancel := context.WithTimeout(ctx, timeout)
+		responses := next(ctx)
+		return func(rctx context.Context) *graphql.Response {
+			defer cancel()
+			rctx, stop := context.WithDeadline(rctx, deadlineOf(ctx))
+			defer stop()
+			return responses(rctx)
+		}
 	}
-	if on, _ := ctx.Value(websocketKey{}).(bool); !on {
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-			Message:    "subscriptions are served over a websocket at /query (protocol graphql-transport-ws)",
-			Extensions: map[string]any{"code": CodeBadRequest},
-		}}})
-	}
-	return next(ctx)
+}
+
+func deadlineOf(ctx context.Context) time.Time {
+	d, _ := ctx.Deadline()
+	return d
 }
 
 // freshLoaders gives each response of a subscription loaders of its own: the

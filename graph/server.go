@@ -82,7 +82,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: txOpener{client, resolver.hub}, SkipTxFunc: entgql.SkipIfHasFields("login", "logout")}})
 	srv.Use(freshLoaders{client})
 	srv.AroundOperations(refuseForgedChanges)
-	srv.AroundOperations(onlyOverWebsocket)
+	srv.AroundOperations(overWebsocket(o.timeout))
 	srv.AroundFields(boundPages)
 	srv.AroundFields(ruleEdges)
 	srv.SetErrorPresenter(presentError(log))
