@@ -28,7 +28,7 @@ type Options struct {
 	// MaxBackoff caps the wait between two attempts. Default 1 h.
 	MaxBackoff time.Duration
 	// Attempts is how many attempts a delivery gets before it is FAILED. Default 8
-	// (with the default backoff: retried for about an hour and a half).
+	// (with the default backoff: retried over about an hour).
 	Attempts int
 	// Timeout bounds one attempt: connecting, sending and the answer. Default 10 s.
 	Timeout time.Duration
