@@ -71,6 +71,10 @@ for (const lang of ["zh-CN", "en"]) {
     assert.ok(submitMessages.length >= 3, `the checks refuse: ${submitMessages}`);
 
     const page = await signIn(browser, server, "editor", lang);
+    // The page would hear the submission made behind its back below (notifications) and lock
+    // itself: it is kept deaf (its websocket never answers), so that its save meets the server's
+    // lock, as a save racing the submission does.
+    await page.routeWebSocket(/\/query$/, () => {});
     await page.goto(`/evaluations/${ev}`);
     await page.getByTestId("problems").first().waitFor();
     await page.getByRole("button", { name: lang === "en" ? "Submit for review" : /提交/ }).first().click();
