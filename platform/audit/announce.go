@@ -47,7 +47,7 @@ func announce(ctx context.Context, m mutation, id int, action auditrecord.Action
 
 // placeOf is where a row belongs, read from its own fields: the department-year
 // and project it names (departmentYearID, projectID), or those of the
-// evaluation it names (evaluationID: a report text), or the department it
+// indicator or evaluation it names (indicatorID, evaluationID: a report text), or the department it
 // names (departmentID: a user, a token, a library entry), with the department's
 // path. Any entity with such fields (a future round or queue) is placed alike.
 func placeOf(ctx context.Context, b *events.Batch, m mutation, id int, row map[string]any) (events.Place, error) {
@@ -69,6 +69,23 @@ func placeOf(ctx context.Context, b *events.Batch, m mutation, id int, row map[s
 		p.DepartmentYearID, p.ProjectID = idOf("departmentYearID"), idOf("projectID")
 	}
 	client := m.Client()
+	if ind := idOf("indicatorID"); ind != 0 && p.DepartmentYearID == 0 { // a row of an indicator's (an attachment)
+		of, err := b.Place(fmt.Sprint("Indicator:", ind), func() (events.Place, error) {
+			i, err := client.Indicator.Get(ctx, ind)
+			if err != nil {
+				return events.Place{}, err
+			}
+			pp := events.Place{DepartmentYearID: i.DepartmentYearID}
+			if i.ProjectID != nil {
+				pp.ProjectID = *i.ProjectID
+			}
+			return pp, nil
+		})
+		if err != nil {
+			return unplaced(p, err)
+		}
+		p.DepartmentYearID, p.ProjectID = of.DepartmentYearID, of.ProjectID
+	}
 	if ev := idOf("evaluationID"); ev != 0 && p.DepartmentYearID == 0 {
 		of, err := b.Place(fmt.Sprint("Evaluation:", ev), func() (events.Place, error) {
 			e, err := client.Evaluation.Get(ctx, ev)
