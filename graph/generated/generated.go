@@ -5755,6 +5755,10 @@ enum DepartmentYearMeasure {
   ASSETS_TOTAL
   EXECUTION_RATE
   CARRYOVER_RATE
+  """基本支出 年初预算数 (the forms' 按支出性质分 rows)"""
+  BASIC_INITIAL_BUDGET
+  """项目支出 年初预算数"""
+  PROJECT_INITIAL_BUDGET
 }
 
 """An evaluation's or an indicator's subject: the department-year itself, or one of its projects."""

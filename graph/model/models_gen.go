@@ -769,6 +769,10 @@ const (
 	DepartmentYearMeasureAssetsTotal       DepartmentYearMeasure = "ASSETS_TOTAL"
 	DepartmentYearMeasureExecutionRate     DepartmentYearMeasure = "EXECUTION_RATE"
 	DepartmentYearMeasureCarryoverRate     DepartmentYearMeasure = "CARRYOVER_RATE"
+	// 基本支出 年初预算数 (the forms' 按支出性质分 rows)
+	DepartmentYearMeasureBasicInitialBudget DepartmentYearMeasure = "BASIC_INITIAL_BUDGET"
+	// 项目支出 年初预算数
+	DepartmentYearMeasureProjectInitialBudget DepartmentYearMeasure = "PROJECT_INITIAL_BUDGET"
 )
 
 var AllDepartmentYearMeasure = []DepartmentYearMeasure{
@@ -790,11 +794,13 @@ var AllDepartmentYearMeasure = []DepartmentYearMeasure{
 	DepartmentYearMeasureAssetsTotal,
 	DepartmentYearMeasureExecutionRate,
 	DepartmentYearMeasureCarryoverRate,
+	DepartmentYearMeasureBasicInitialBudget,
+	DepartmentYearMeasureProjectInitialBudget,
 }
 
 func (e DepartmentYearMeasure) IsValid() bool {
 	switch e {
-	case DepartmentYearMeasurePersonnelBudget, DepartmentYearMeasurePersonnelActual, DepartmentYearMeasurePublicBudget, DepartmentYearMeasurePublicActual, DepartmentYearMeasureProjectBudget, DepartmentYearMeasureProjectActual, DepartmentYearMeasureBasicBudget, DepartmentYearMeasureBasicActual, DepartmentYearMeasureTotalBudget, DepartmentYearMeasureTotalActual, DepartmentYearMeasureCarryoverStart, DepartmentYearMeasureCarryoverEnd, DepartmentYearMeasureThreePublicBudget, DepartmentYearMeasureThreePublicActual, DepartmentYearMeasureAssetsInUse, DepartmentYearMeasureAssetsTotal, DepartmentYearMeasureExecutionRate, DepartmentYearMeasureCarryoverRate:
+	case DepartmentYearMeasurePersonnelBudget, DepartmentYearMeasurePersonnelActual, DepartmentYearMeasurePublicBudget, DepartmentYearMeasurePublicActual, DepartmentYearMeasureProjectBudget, DepartmentYearMeasureProjectActual, DepartmentYearMeasureBasicBudget, DepartmentYearMeasureBasicActual, DepartmentYearMeasureTotalBudget, DepartmentYearMeasureTotalActual, DepartmentYearMeasureCarryoverStart, DepartmentYearMeasureCarryoverEnd, DepartmentYearMeasureThreePublicBudget, DepartmentYearMeasureThreePublicActual, DepartmentYearMeasureAssetsInUse, DepartmentYearMeasureAssetsTotal, DepartmentYearMeasureExecutionRate, DepartmentYearMeasureCarryoverRate, DepartmentYearMeasureBasicInitialBudget, DepartmentYearMeasureProjectInitialBudget:
 		return true
 	}
 	return false
