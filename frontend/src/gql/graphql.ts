@@ -1881,6 +1881,7 @@ export type DepartmentYearPageQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -1910,6 +1911,7 @@ export type DepartmentYearsQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -1951,6 +1953,7 @@ export type EvaluationPageQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -2018,6 +2021,7 @@ export type IndicatorEditorYearQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -2042,6 +2046,7 @@ export type IndicatorEditorProjectQuery = { node:
     | { __typename: 'Project', id: string, name: string, departmentYear: { id: string, year: number, department: { id: string, name: string } }, viewerCan: { edit: boolean }, lockReason: { status: EvaluationStatus } | null, rules: { parameters: { deviationBelow: string, deviationAtOrAbove: string, ratingBands: Array<{ rating: Rating, low: string, high: string, highInclusive: boolean }> } }, indicators: { totalCount: number, edges: Array<{ node: { id: string, version: number, position: number, level1: string, level2: string, name: string, kind: IndicatorKind, operator: Operator | null, target: string | null, unit: string, weight: string, actual: string | null, binding: FormulaBinding | null, rating: Rating | null, ratedScore: string | null, deviationReason: string, scoringCriteria: string, effectiveActual: string | null, completionRate: string | null, score: string, attainment: string, deviationRequired: boolean, warnings: Array<{ code: WarningCode, params: unknown }> } | null } | null> | null }, evaluation: { id: string, status: EvaluationStatus, score: string, grade: Grade, subtotals: Array<{ level1: string, level2: string | null, score: string, weight: string }>, warnings: Array<{ code: WarningCode, params: unknown, month: number | null, indicator: { id: string, name: string, departmentYearID: string, projectID: string | null } | null, project: { id: string, name: string } | null }> } | null }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -2111,6 +2116,7 @@ export type DashboardDepartmentYearsQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -2277,6 +2283,7 @@ export type LibraryDetailQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
@@ -2365,6 +2372,7 @@ export type ReportQuery = { node:
     | { __typename: 'Project' }
     | { __typename: 'ReportText' }
     | { __typename: 'RuleSet' }
+    | { __typename: 'TargetVersion' }
     | { __typename: 'Transition' }
     | { __typename: 'User' }
    | null };
