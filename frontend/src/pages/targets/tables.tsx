@@ -61,7 +61,7 @@ export function TargetText({ entry }: { entry: Pick<TargetEntry, "kind" | "opera
   return <>{targetText(entry)}</>;
 }
 
-/** A value with the original beside it when an approved adjustment changed it: 100（原 80）, the reasons in a tooltip. */
+/** A value with the original (as the caller writes it) beside it when an approved adjustment changed it: 100（原 80）, the reasons in a tooltip. */
 export function WithOriginal({
   value,
   original,
@@ -75,7 +75,7 @@ export function WithOriginal({
 }) {
   const { t } = useTranslation();
   const reasons = adjustment.versions.map((v) => t("targets.adjustmentReason", { number: v.number, reason: v.reason })).join("；");
-  const shown = original == null ? "—" : plain(original);
+  const shown = original ?? "—";
   return (
     <Tooltip title={t("targets.originalTip", { what: t(`targets.${what}`), value: shown, reasons })}>
       <span className="tgt-adjusted">
@@ -134,7 +134,7 @@ export function EntriesTable({
         const a = adjustments?.get(r.indicatorID);
         const text = <TargetText entry={r} />;
         return a && a.originalTarget != null && r.target != null && plain(a.originalTarget) !== plain(r.target) ? (
-          <WithOriginal value={text} original={a.originalTarget} adjustment={a} what="originalTarget" />
+          <WithOriginal value={text} original={plain(a.originalTarget)} adjustment={a} what="originalTarget" />
         ) : (
           text
         );
@@ -148,7 +148,7 @@ export function EntriesTable({
       render: (_, r) => {
         const a = adjustments?.get(r.indicatorID);
         return a && plain(a.originalWeight) !== plain(r.weight) ? (
-          <WithOriginal value={plain(r.weight)} original={a.originalWeight} adjustment={a} what="originalWeight" />
+          <WithOriginal value={plain(r.weight)} original={plain(a.originalWeight)} adjustment={a} what="originalWeight" />
         ) : (
           plain(r.weight)
         );
