@@ -131,7 +131,7 @@ export default function AdjustModal({
           inputMode="decimal"
           value={drafts[e.indicatorID]?.[field] ?? ""}
           placeholder={field === "target" ? (e.target == null ? "" : plain(e.target)) : plain(e.weight)}
-          aria-label={`${t(field === "target" ? "targets.newTarget" : "targets.newWeight")}：${e.name}`}
+          aria-label={t(field === "target" ? "targets.newTargetOf" : "targets.newWeightOf", { name: e.name })}
           status={error ? "error" : undefined}
           onChange={(ev) => type(e.indicatorID, field, ev.target.value)}
         />

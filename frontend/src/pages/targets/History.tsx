@@ -39,13 +39,17 @@ function VersionItem({ version: v, first, projects }: { version: TargetVersion; 
       <div className="tgt-version-body">
         {v.reason && (
           <div>
-            <Typography.Text type="secondary">{t(v.kind === "ADJUSTMENT" ? "targets.reason" : "targets.note")}：</Typography.Text>
+            <Typography.Text type="secondary">{t(v.kind === "ADJUSTMENT" ? "targets.reason" : "targets.note")}
+              {t("departmentYear.colon")}
+            </Typography.Text>
             {v.reason}
           </div>
         )}
         {v.reviewComment && (
           <div>
-            <Typography.Text type="secondary">{t("targets.reviewComment")}：</Typography.Text>
+            <Typography.Text type="secondary">{t("targets.reviewComment")}
+              {t("departmentYear.colon")}
+            </Typography.Text>
             {v.reviewComment}
           </div>
         )}
