@@ -225,9 +225,7 @@ export default function AdjustModal({
         <Space wrap size={[16, 4]}>
           {totals.map((w) => (
             <Typography.Text key={w.key} type={w.changed ? "warning" : undefined} data-testid={`weight-total-${w.key}`}>
-              {w.changed
-                ? t("targets.weightTotalChanged", { subject: w.subject, before: w.before, after: w.after })
-                : `${t("targets.weightTotal", { subject: w.subject })} ${w.after}`}
+              {t(w.changed ? "targets.weightTotalChanged" : "targets.weightTotal", { subject: w.subject, before: w.before, after: w.after })}
             </Typography.Text>
           ))}
         </Space>

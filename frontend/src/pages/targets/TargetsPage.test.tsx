@@ -63,8 +63,8 @@ describe("TargetsPage", () => {
     });
     fireEvent.click(await screen.findByRole("button", { name: "申请调整" }));
     const d = await dialog();
-    expect(within(d).getByTestId("weight-total-overall")).toHaveTextContent("部门整体分值合计 20");
-    expect(within(d).getByTestId("weight-total-p1")).toHaveTextContent("项目：会议及综合服务分值合计 20");
+    expect(within(d).getByTestId("weight-total-overall")).toHaveTextContent("部门整体 · 分值合计 20");
+    expect(within(d).getByTestId("weight-total-p1")).toHaveTextContent("项目：会议及综合服务 · 分值合计 20");
     // A qualitative indicator has no target to change, only its weight.
     expect(within(d).queryByLabelText("新指标值：服务对象满意度")).toBeNull();
     expect(within(d).getByLabelText("新分值：服务对象满意度")).toBeInTheDocument();
@@ -81,8 +81,8 @@ describe("TargetsPage", () => {
     // A value typed as it stands changes nothing.
     fireEvent.change(within(d).getByLabelText("新指标值：会议保障次数"), { target: { value: "12" } });
     expect(within(d).getByTestId("adjust-count")).toHaveTextContent("已调整 2 项");
-    expect(within(d).getByTestId("weight-total-overall")).toHaveTextContent("部门整体分值合计 20 → 24");
-    expect(within(d).getByTestId("weight-total-p1")).toHaveTextContent("项目：会议及综合服务分值合计 20");
+    expect(within(d).getByTestId("weight-total-overall")).toHaveTextContent("部门整体 · 分值合计 20 → 24");
+    expect(within(d).getByTestId("weight-total-p1")).toHaveTextContent("项目：会议及综合服务 · 分值合计 20");
 
     // The reason is still missing.
     fireEvent.click(within(d).getByRole("button", { name: "提交调整申请" }));

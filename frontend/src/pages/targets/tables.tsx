@@ -189,6 +189,8 @@ function Delta({ before, after, changed }: { before: ReactNode; after: ReactNode
 /** How indicators differ between two versions: each target and weight 原 → 新, added and removed indicators marked. */
 export function ChangesTable({ changes, projects, testId }: { changes: TargetChange[]; projects: ProjectNames; testId?: string }) {
   const { t } = useTranslation();
+  // The added or removed mark, when some indicator was (a filing after a return may add or drop them).
+  const addsOrDrops = changes.some((c) => !c.before || !c.after);
   const columns: ColumnsType<TargetChange> = [
     {
       key: "name",
@@ -207,13 +209,17 @@ export function ChangesTable({ changes, projects, testId }: { changes: TargetCha
         );
       },
     },
-    {
-      key: "change",
-      title: t("targets.col.change"),
-      width: 90,
-      render: (_, c) =>
-        !c.before ? <Tag color="green">{t("targets.added")}</Tag> : !c.after ? <Tag color="red">{t("targets.removed")}</Tag> : null,
-    },
+    ...(addsOrDrops
+      ? [
+          {
+            key: "change",
+            title: t("targets.col.change"),
+            width: 90,
+            render: (_: unknown, c: TargetChange) =>
+              !c.before ? <Tag color="green">{t("targets.added")}</Tag> : !c.after ? <Tag color="red">{t("targets.removed")}</Tag> : null,
+          },
+        ]
+      : []),
     {
       key: "target",
       title: t("targets.col.target"),
