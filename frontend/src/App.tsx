@@ -22,6 +22,8 @@ const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const TargetsPage = lazy(() => import("./pages/TargetsPage"));
+const TargetsQueuePage = lazy(() => import("./pages/TargetsQueuePage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -36,12 +38,14 @@ function Routed() {
             <Route path="/departments" element={<DepartmentsPage />} />
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+            <Route path="/years/:yearId/targets" element={<TargetsPage />} />
             <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
             <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
             <Route path="/dashboards" element={<DashboardsPage />} />
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
+            <Route path="/targets" element={<TargetsQueuePage />} />
             <Route path="*" element={<Navigate to="/departments" replace />} />
           </Routes>
         </Suspense>

@@ -42,6 +42,7 @@ const en: Catalogue = {
     dashboards: "Dashboards",
     rules: "Scoring rules",
     library: "Indicator library",
+    targets: "Targets to review",
     language: "中文",
   },
   departments: {

@@ -40,6 +40,7 @@ const zhCN = {
     dashboards: "分析看板",
     rules: "评分规则",
     library: "指标库",
+    targets: "目标审核",
     language: "English",
   },
   departments: {

@@ -18,6 +18,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
   // The scoring rules are the finance bureau's (administrators and reviewers) to set.
   if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/rules", label: <Link to="/rules">{t("nav.rules")}</Link> });
+  // So are the departments' targets waiting for review (绩效目标审核).
+  if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/targets", label: <Link to="/targets">{t("nav.targets")}</Link> });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";
   return (
     <Layout style={{ minHeight: "100vh" }}>

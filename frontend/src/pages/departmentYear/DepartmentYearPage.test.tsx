@@ -22,6 +22,7 @@ const year: Year = {
   overallEvaluation: { id: "ev9", status: "SUBMITTED" },
   // The server's answers for the caller; each test sets those of its role.
   viewerCan: { edit: true },
+  targets: { status: "APPROVED" },
   locked: false,
   lockReason: null,
   personnelBudget: "888.20",
@@ -113,6 +114,9 @@ describe("DepartmentYearPage", () => {
     expect(screen.getByTestId("overall-indicators")).toHaveAttribute("href", "/years/dy1/indicators");
     expect(screen.getByTestId("overall-evaluation")).toHaveAttribute("href", "/evaluations/ev9");
     expect(screen.getByTestId("overall-evaluation-status")).toHaveTextContent("已提交");
+    // The year's performance targets: where they stand, and their page.
+    expect(screen.getByTestId("year-targets")).toHaveAttribute("href", "/years/dy1/targets");
+    expect(screen.getByTestId("year-targets-status")).toHaveTextContent("已批复");
     // Under review: the editor is told why saving will be refused.
     expect(screen.getByText(/审核期间填报人员不能修改/)).toBeInTheDocument();
   });

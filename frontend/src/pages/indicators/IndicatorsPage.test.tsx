@@ -65,6 +65,7 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
               // The server's answers for this caller: the page follows them.
               viewerCan: { edit: canEdit },
               lockReason: locked ? { status } : null,
+              targets: { status: "NOT_FILED" },
               indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
               overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [], warnings: subjectWarnings },
             },
