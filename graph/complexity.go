@@ -44,6 +44,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Query.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
 	c.Query.LibraryIndicators = connection[[]*ent.LibraryIndicatorOrder, *ent.LibraryIndicatorWhereInput]
+	c.Query.TargetVersions = connection[[]*ent.TargetVersionOrder, *ent.TargetVersionWhereInput]
 	c.LibraryIndicator.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Department.Children = connection[[]*ent.DepartmentOrder, *ent.DepartmentWhereInput]
 	c.Department.Years = connection[[]*ent.DepartmentYearOrder, *ent.DepartmentYearWhereInput]

@@ -1127,6 +1127,8 @@ type TargetChangeResolver interface {
 type TargetEntryResolver interface {
 	Indicator(ctx context.Context, obj *targets.Entry) (*ent.Indicator, error)
 
+	Project(ctx context.Context, obj *targets.Entry) (*ent.Project, error)
+
 	Kind(ctx context.Context, obj *targets.Entry) (indicator.Kind, error)
 	Operator(ctx context.Context, obj *targets.Entry) (*indicator.Operator, error)
 }
@@ -5024,7 +5026,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetEntry.Operator(childComplexity), true
-	case "TargetEntry.projectID":
+	case "TargetEntry.projectID", "TargetEntry.project":
 		if e.ComplexityRoot.TargetEntry.Project == nil {
 			break
 		}
@@ -12001,6 +12003,8 @@ type TargetEntry {
   """The indicator now, when it still exists and the caller may read it."""
   indicator: Indicator
   projectID: ID
+  """The project it belongs to, when it still exists and the caller may read it."""
+  project: Project
   level1: String!
   level2: String!
   name: String!
@@ -12074,7 +12078,7 @@ extend type Mutation {
   Files the year's targets as its indicators stand (a FILING version, SUBMITTED):
   the department's editors, while the targets are NOT_FILED or RETURNED. Every
   quantitative indicator needs its operator and target (BAD_USER_INPUT, reason
-  TARGET_MISSING, naming it). From now on the indicators' targets are fixed.
+  TARGET_MISSING; params indicatorID, name and projectID, empty for an overall one). From now on the indicators' targets are fixed.
   """
   fileTargets(departmentYearID: ID!, note: String): TargetVersion!
   """
@@ -13538,6 +13542,8 @@ func (ec *executionContext) childFields_TargetEntry(ctx context.Context, field g
 		return ec.fieldContext_TargetEntry_indicator(ctx, field)
 	case "projectID":
 		return ec.fieldContext_TargetEntry_projectID(ctx, field)
+	case "project":
+		return ec.fieldContext_TargetEntry_project(ctx, field)
 	case "level1":
 		return ec.fieldContext_TargetEntry_level1(ctx, field)
 	case "level2":
@@ -32231,6 +32237,38 @@ func (ec *executionContext) _TargetEntry_projectID(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_TargetEntry_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetEntry_project(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetEntry().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TargetEntry_level1(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
@@ -55973,6 +56011,12 @@ func (ec *executionContext) _TargetEntry(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetEntry_project(ctx, field, obj)
+				})
 		case "level1":
 			out.Values[i] = ec._TargetEntry_level1(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -83,8 +83,12 @@ func fileProblems(entries []targets.Entry) error {
 			continue
 		}
 		if e.Operator == "" || e.Target == nil {
+			project := ""
+			if e.Project != nil {
+				project = fmt.Sprint(*e.Project)
+			}
 			return inputerr.WithReason("departmentYearID", inputerr.Refused("TARGET_MISSING",
-				[]string{"indicatorID", fmt.Sprint(e.Indicator), "name", e.Name},
+				[]string{"indicatorID", fmt.Sprint(e.Indicator), "name", e.Name, "projectID", project},
 				"%s has no target: give every quantitative indicator its operator and target before filing", e.Name))
 		}
 	}
