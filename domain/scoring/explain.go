@@ -89,6 +89,18 @@ const (
 	StepMonthNoBudget           StepCode = "MONTH_NO_BUDGET"          // month, budget (≤ 0): no share, never behind
 )
 
+// StepCodes are every code a step of an explanation may have.
+var StepCodes = []StepCode{
+	StepBindingExecutionRate, StepBindingCarryoverRate, StepBindingAssetUtilization, StepBindingPublicFunds,
+	StepBindingThreePublic, StepBindingUndefined, StepWeightNotPositive, StepKindUnknown, StepNoActual,
+	StepOperatorUnknown, StepPositiveCapped, StepPositiveShare, StepPositiveNegative, StepZeroTargetMet,
+	StepZeroTargetMissed, StepEqualMet, StepEqualMissed, StepReverseMet, StepReverseLinear, StepReversePastDouble,
+	StepReverseRatio, StepNotRated, StepRatedInBand, StepRatedOutsideBand, StepScoreBounded, StepCompletionRate,
+	StepDeviationBelow, StepDeviationAtOrAbove, StepDeviationWithin, StepDeviationTargetMissed, StepDeviationTargetMet,
+	StepExecutionCapped, StepExecutionShare, StepExecutionNegative, StepExecutionNoBudget, StepSubtotal, StepTotal,
+	StepGradeBand, StepMonthBehind, StepMonthOnTrack, StepMonthNoBudget,
+}
+
 // TermsSeparator joins the terms of a SUBTOTAL or TOTAL step.
 const TermsSeparator = " + "
 
