@@ -2,6 +2,8 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -192,3 +194,103 @@ func jsonOf(v any) string {
 }
 
 func sp(s string) *string { return &s }
+
+// TestExplainedDocuments: with ?explain=1 the report, as Word and as PDF, ends with the appendix
+// 评分计算过程, and the form has the column 计算过程, which its import ignores; without it neither.
+func TestExplainedDocuments(t *testing.T) { stores(t, explainedDocuments) }
+
+func explainedDocuments(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo=seed")
+	editor, admin := srv.as(t, "editor"), srv.admin(t)
+	evs := seedEvaluations(t, editor, "440115-001")
+	overall, project := evs[0], evs[1]
+	lines := []string{
+		"正向指标，实际值达到指标值，得满分：6 × min(88 / 80, 1) = 6 × 1 = 6.00",
+		"反向指标，实际值未超过指标值，得满分：4.58 / 1829.40 = 0.25 % ≤ 10 % → 5.00",
+		"达成年度指标，自评 4.73，在 [4.00, 5.00] 内 → 4.73",
+		"预算资金支出率 = 执行数 / 调整后预算数：1829.40 / 1836.19 = 99.63 %",
+		"10 × min(99.63 / 100, 1) = 10 × 99.63 / 100 = 9.96",
+		"总分 = 各一级指标小计之和：50.00 + 49.69 = 99.69",
+		"评价等级：优：99.69 ≥ 90 → 优",
+		"评分规则：系统内置评分规则",
+	}
+	for _, document := range []string{"report.docx", "report.pdf"} {
+		t.Run(document, func(t *testing.T) {
+			path := "/files/evaluations/" + overall.ID + "/" + document
+			resp, plain := download(t, editor, path)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, plain)
+			}
+			if text := unspaced(documentText(t, document, plain)); strings.Contains(text, "评分计算过程") {
+				t.Errorf("%s has the appendix unasked", document)
+			}
+			resp, body := download(t, editor, path+"?explain=1")
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			text := unspaced(documentText(t, document, body))
+			appendix := strings.Index(text, "附件：评分计算过程")
+			if appendix < 0 || appendix < strings.Index(text, "下一步改进措施") {
+				t.Fatalf("%s: no appendix after the report's parts", document)
+			}
+			for _, l := range append(lines, "2.业务岗位培训人数（履职效能/产出，得分6.00）", "月累计支出进度低于目标，未达标") {
+				if !strings.Contains(text[appendix:], unspaced(l)) {
+					t.Errorf("%s's appendix does not state 「%s」", document, l)
+				}
+			}
+		})
+	}
+
+	// The form: the column 计算过程 (N) beside each score, and the import ignores it.
+	resp, data := download(t, editor, "/files/evaluations/"+overall.ID+"/form.xlsx?explain=1")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, data)
+	}
+	w := openWorkbook(t, data)
+	head := w.row("D", "三级指标")
+	if w.get(fmt.Sprintf("N%d", head)) != "计算过程" || w.get(fmt.Sprintf("N%d", head+1)) != "评分规则：系统内置评分规则" {
+		t.Errorf("the column's header: %q %q", w.get(fmt.Sprintf("N%d", head)), w.get(fmt.Sprintf("N%d", head+1)))
+	}
+	for name, want := range map[string]string{"业务岗位培训人数": lines[0], "结转结余率": lines[1], "绩效管理制度健全性": lines[2]} {
+		if got := w.get(fmt.Sprintf("N%d", w.row("D", name))); !strings.HasSuffix(got, want) {
+			t.Errorf("%s's 计算过程 %q, want it to end %q", name, got, want)
+		}
+	}
+	if got := w.get(fmt.Sprintf("N%d", w.row("A", "总分"))); !strings.Contains(got, lines[5]) || !strings.HasSuffix(got, lines[6]) {
+		t.Errorf("总分's 计算过程: %q", got)
+	}
+	got := importAs(t, editor, overall.ID, data, true)
+	if len(got.Problems)+len(got.Changes) > 0 || got.ScoreBefore != "99.69" {
+		t.Errorf("the explained form, imported unchanged: %+v", got)
+	}
+	plain := openWorkbook(t, formOf(t, editor, overall.ID))
+	if v := plain.get(fmt.Sprintf("N%d", plain.row("D", "业务岗位培训人数"))); v != "" {
+		t.Errorf("the plain form has a 计算过程: %q", v)
+	}
+
+	// A project's form: its execution item's derivation on the budget row.
+	_, data = download(t, editor, "/files/evaluations/"+project.ID+"/form.xlsx?explain=1")
+	w = openWorkbook(t, data)
+	money := w.row("N", "计算过程")
+	if got := w.get(fmt.Sprintf("N%d", money+1)); !strings.HasPrefix(got, "预算执行率") || !strings.HasSuffix(got, str(project.ExecutionScore)) {
+		t.Errorf("the project's execution item: %q (kept %s)", got, str(project.ExecutionScore))
+	}
+	if got := importAs(t, editor, project.ID, data, true); len(got.Problems)+len(got.Changes) > 0 {
+		t.Errorf("the project's explained form, imported unchanged: %+v", got)
+	}
+
+	// A bad option is refused; a hidden evaluation stays hidden.
+	neighbour := seedEvaluations(t, admin, "440115-002")[0]
+	for _, tt := range []struct {
+		path   string
+		status int
+	}{
+		{"/files/evaluations/" + overall.ID + "/report.pdf?explain=yes", http.StatusBadRequest},
+		{"/files/evaluations/" + neighbour.ID + "/report.pdf?explain=1", http.StatusNotFound},
+		{"/files/evaluations/" + neighbour.ID + "/form.xlsx?explain=1", http.StatusNotFound},
+	} {
+		if resp, body := download(t, editor, tt.path); resp.StatusCode != tt.status {
+			t.Errorf("%s: %d, want %d: %s", tt.path, resp.StatusCode, tt.status, body)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package assess
 
 import (
+	"jixiao/domain/derivation"
+	"jixiao/domain/report"
 	"jixiao/domain/scoring"
 	"jixiao/ent"
 )
@@ -57,4 +59,47 @@ func ExplainEvaluation(s Subject, r scoring.Rules) scoring.Explanation {
 func ExplainMonth(dy *ent.DepartmentYear, m *ent.MonthlyExecution) scoring.Explanation {
 	return scoring.ExplainMonth(TotalsOf(dy).TotalBudget.Decimal(),
 		scoring.Month{Month: m.Month, CumulativeExecuted: m.CumulativeExecuted.Decimal(), TargetPercent: m.TargetPercent.Decimal()})
+}
+
+// Derivation is the report's appendix 评分计算过程 of rows' evaluation: the rules, each
+// indicator's derivation under them (package derivation writes the lines), the total's, and for
+// an overall evaluation its months behind their targets.
+func Derivation(rows ReportRows) report.Derivation {
+	s := rows.Subject
+	out := report.Derivation{Rules: RulesName(rows.RuleSet, rows.RulesFrozen)}
+	for _, ind := range s.Indicators {
+		e := ExplainIndicator(ind, s.Year, rows.Rules)
+		out.Indicators = append(out.Indicators, report.DerivedIndicator{Level1: ind.Level1, Level2: ind.Level2, Name: ind.Name,
+			Lines: lines(e, ind.Unit), Score: ind.Score})
+	}
+	out.Total = lines(ExplainEvaluation(s, rows.Rules), "")
+	if s.Project == nil && len(s.Months) > 0 {
+		for _, m := range s.Months {
+			if e := ExplainMonth(s.Year, m); e.Holds != nil && *e.Holds {
+				out.Months = append(out.Months, lines(e, "")...)
+			}
+		}
+		if len(out.Months) == 0 {
+			out.Months = []string{"各月累计支出进度均达到目标。"}
+		}
+	}
+	return out
+}
+
+// RulesName says which rules score an evaluation: the built-in ones, or a rule set's name and
+// version (rs), and whether it keeps them since its submission.
+func RulesName(rs *ent.RuleSet, frozen bool) string {
+	if rs == nil {
+		return derivation.RulesName("", 0, true, frozen)
+	}
+	return derivation.RulesName(rs.Name, rs.Version, false, frozen)
+}
+
+func lines(e scoring.Explanation, unit string) []string {
+	ls := derivation.Lines(e, unit)
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.String()
+	}
+	return out
 }

@@ -66,10 +66,10 @@ func Text(e scoring.Explanation, unit string) string {
 	return strings.Join(parts, "\n")
 }
 
-// RulesName says which rules computed a value: 「内置规则」, or the rule set's name and version,
+// RulesName says which rules computed a value: 「系统内置评分规则」, or the rule set's name and version,
 // and whether the evaluation keeps them since its submission.
 func RulesName(name string, version int, builtIn, frozen bool) string {
-	s := "内置规则（SCORING.md）"
+	s := "系统内置评分规则"
 	if !builtIn {
 		s = fmt.Sprintf("%s（第 %d 版）", name, version)
 	}

@@ -2,8 +2,10 @@ package forms
 
 import (
 	"context"
+	"strings"
 
 	"jixiao/domain/assess"
+	"jixiao/domain/derivation"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
@@ -24,6 +26,10 @@ type Source struct {
 	Tasks      []*ent.KeyTask     // the overall evaluation's year's key tasks
 	Lines      []*ent.FundingLine // the breakdown: the project's by source, or the year's by revenue nature
 	Rules      scoring.Rules      // the rules that score the evaluation (kept.RulesFor)
+	// RuleSet is the rule-set version Rules are (nil: the built-in rules), RulesFrozen whether
+	// the evaluation keeps them since its submission.
+	RuleSet     *ent.RuleSet
+	RulesFrozen bool
 }
 
 // Kind is the form of the source's evaluation.
@@ -71,8 +77,32 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 		return s, err
 	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
-	s.Rules = rules.Rules
+	s.Rules, s.RuleSet, s.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return s, err
+}
+
+// Explain adds to f, built from s, the derivation of every score (package derivation writes
+// it): each indicator's, a project's execution item's, and the total's with its subtotals and
+// grade, under the rules that score the evaluation.
+func Explain(f *Form, s Source) {
+	f.Explained = true
+	f.RulesName = assess.RulesName(s.RuleSet, s.RulesFrozen)
+	for i, ind := range s.Indicators {
+		if i < len(f.Indicators) && f.Indicators[i].ID == ind.ID {
+			f.Indicators[i].Formula = derivation.Text(assess.ExplainIndicator(ind, s.Year, s.Rules), ind.Unit)
+		}
+	}
+	total := assess.ExplainEvaluation(assess.Subject{Year: s.Year, Project: s.Project, Indicators: s.Indicators}, s.Rules)
+	lines := derivation.Lines(total, "")
+	var rest []string
+	for i, l := range lines {
+		if s.Project != nil && i == 0 {
+			f.ExecutionFormula = l.String() // the execution item comes first
+			continue
+		}
+		rest = append(rest, l.String())
+	}
+	f.TotalFormula = strings.Join(rest, "\n")
 }
 
 // Build makes the form of s: the figures as stored, and every score, rate and
