@@ -59,4 +59,3 @@ func (d *Document) AppendDerivation(x Derivation) {
 	}
 	d.Sections = append(d.Sections, a)
 }
-
