@@ -125,8 +125,11 @@ var (
 func line(s scoring.Step, bound *scoring.Step, unit string) Line {
 	p := s.Params
 	v := ""
-	if s.Value != nil {
+	if s.Value != nil { // as the API writes a Decimal: 2 places, or all it has
 		v = s.Value.StringFixed(2)
+		if !s.Value.Equal(s.Value.Round(2)) {
+			v = s.Value.String()
+		}
 	}
 	pct := ""
 	if unit == "%" || p["actualShown"] != "" {
