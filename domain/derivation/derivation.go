@@ -200,9 +200,9 @@ func line(s scoring.Step, bound *scoring.Step, unit string) Line {
 	case scoring.StepDeviationWithin:
 		return Line{"完成率在偏差区间之内，无须填写偏差原因", fmt.Sprintf("%s %% ≤ %s %% < %s %%", p["below"], p["completionRate"], p["atOrAbove"])}
 	case scoring.StepDeviationTargetMissed:
-		return Line{"未达到指标值，须填写偏差原因", fmt.Sprintf("%s %s %s", p["actual"], negation[p["compare"]], p["target"])}
+		return Line{"未达到指标值，须填写偏差原因", fmt.Sprintf("%s%s %s %s", p["actual"], pct, negation[p["compare"]], target)}
 	case scoring.StepDeviationTargetMet:
-		return Line{"达到指标值，无须填写偏差原因", fmt.Sprintf("%s %s %s", p["actual"], symbols[p["compare"]], p["target"])}
+		return Line{"达到指标值，无须填写偏差原因", fmt.Sprintf("%s%s %s %s", p["actual"], pct, symbols[p["compare"]], target)}
 	case scoring.StepExecutionCapped:
 		return Line{"预算执行率，执行数达到预算数，得满分", fmt.Sprintf("%s × min(%s / %s, 1) = %s × 1 = %s", w, p["executed"], p["budget"], w, v)}
 	case scoring.StepExecutionShare:

@@ -165,6 +165,8 @@ function stepLine(t: TFunction, s: StepLike, p: Params, unit: string | null | un
       break;
     case "DEVIATION_TARGET_MISSED":
     case "DEVIATION_TARGET_MET":
+      vars.actual = `${p.actual}${pct}`;
+      break;
     case "COMPLETION_RATE":
       vars.actual = p.actual;
       vars.target = p.target;
