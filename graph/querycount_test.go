@@ -122,6 +122,15 @@ func TestNoNPlusOne(t *testing.T) {
 		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
 			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{8, 8}},
 		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{9, 9}},
+		// Explanations: the indicators' rules (their years, the years' rule sets), their
+		// evaluations (which keep rules while under review), the bound ones' years.
+		{"indicators with explanations", `{ indicators(first: %d) { edges { node { score
+			explanation { value holds rules { frozen ruleSet { id version } } steps { code params value } }
+			deviationExplanation { holds steps { code params value } } } } } }`, 10, 200, [2]int64{4, 5}}, // + the bound ones' years
+		{"evaluations with explanations", `{ evaluations(first: %d) { edges { node { score
+			explanation { value rules { frozen } steps { code params value } } } } } }`, 5, 50, [2]int64{5, 5}}, // one batch per loader the subjects and their rules need
+		{"department-years with the months' explanations", `{ departmentYears(first: %d) { edges { node {
+			months { month behind explanation { holds steps { code params value } } } } } } }`, 5, 50, [2]int64{3, 3}}, // the years, their months, the months' years through the loader (as behind reads them)
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 	}

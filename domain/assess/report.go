@@ -24,8 +24,12 @@ type ReportRows struct {
 	ProjectIndicators map[int]int
 	Evaluated         map[int]bool
 	Texts             []*ent.ReportText
-	// Rules are the rules that score the evaluation (kept.RulesFor).
-	Rules scoring.Rules
+	// Rules are the rules that score the evaluation (kept.RulesFor); RuleSet is the rule-set
+	// version they are (nil: the built-in rules), RulesFrozen whether the evaluation keeps them
+	// since its submission.
+	Rules       scoring.Rules
+	RuleSet     *ent.RuleSet
+	RulesFrozen bool
 	// TargetVersions are the year's target versions, for where an approved
 	// adjustment changed a target.
 	TargetVersions []*ent.TargetVersion

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"jixiao/domain/assess"
+	"jixiao/domain/derivation"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
 	"jixiao/domain/scoring"
@@ -30,6 +31,10 @@ type Source struct {
 	// TargetVersions are the year's target versions: where an approved adjustment
 	// changed a target, the form says so.
 	TargetVersions []*ent.TargetVersion
+	// RuleSet is the rule-set version Rules are (nil: the built-in rules), RulesFrozen whether
+	// the evaluation keeps them since its submission.
+	RuleSet     *ent.RuleSet
+	RulesFrozen bool
 }
 
 // Kind is the form of the source's evaluation.
@@ -80,8 +85,32 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 		return s, err
 	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
-	s.Rules = rules.Rules
+	s.Rules, s.RuleSet, s.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return s, err
+}
+
+// Explain adds to f, built from s, the derivation of every score (package derivation writes
+// it): each indicator's, a project's execution item's, and the total's with its subtotals and
+// grade, under the rules that score the evaluation.
+func Explain(f *Form, s Source) {
+	f.Explained = true
+	f.RulesName = assess.RulesName(s.RuleSet, s.RulesFrozen)
+	for i, ind := range s.Indicators {
+		if i < len(f.Indicators) && f.Indicators[i].ID == ind.ID {
+			f.Indicators[i].Formula = derivation.Text(assess.ExplainIndicator(ind, s.Year, s.Rules), ind.Unit)
+		}
+	}
+	total := assess.ExplainEvaluation(assess.Subject{Year: s.Year, Project: s.Project, Indicators: s.Indicators}, s.Rules)
+	lines := derivation.Lines(total, "")
+	var rest []string
+	for i, l := range lines {
+		if s.Project != nil && i == 0 {
+			f.ExecutionFormula = l.String() // the execution item comes first
+			continue
+		}
+		rest = append(rest, l.String())
+	}
+	f.TotalFormula = strings.Join(rest, "\n")
 }
 
 // Build makes the form of s: the figures as stored, and every score, rate and

@@ -261,6 +261,7 @@ type ComplexityRoot struct {
 		ExecutionExplanation func(childComplexity int) int
 		ExecutionRate        func(childComplexity int) int
 		ExecutionScore       func(childComplexity int) int
+		Explanation          func(childComplexity int) int
 		Grade                func(childComplexity int) int
 		GradeLabel           func(childComplexity int) int
 		ID                   func(childComplexity int) int
@@ -311,6 +312,19 @@ type ComplexityRoot struct {
 		Publish func(childComplexity int) int
 		Return  func(childComplexity int) int
 		Submit  func(childComplexity int) int
+	}
+
+	Explanation struct {
+		Holds func(childComplexity int) int
+		Rules func(childComplexity int) int
+		Steps func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	ExplanationStep struct {
+		Code   func(childComplexity int) int
+		Params func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	FieldChange struct {
@@ -385,42 +399,44 @@ type ComplexityRoot struct {
 	}
 
 	Indicator struct {
-		Actual             func(childComplexity int) int
-		Attainment         func(childComplexity int) int
-		Binding            func(childComplexity int) int
-		CompletionRate     func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		DepartmentYear     func(childComplexity int) int
-		DepartmentYearID   func(childComplexity int) int
-		DeviationReason    func(childComplexity int) int
-		DeviationRequired  func(childComplexity int) int
-		EffectiveActual    func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		Kind               func(childComplexity int) int
-		Level1             func(childComplexity int) int
-		Level2             func(childComplexity int) int
-		LibraryIndicator   func(childComplexity int) int
-		LibraryIndicatorID func(childComplexity int) int
-		LockReason         func(childComplexity int) int
-		Locked             func(childComplexity int) int
-		Name               func(childComplexity int) int
-		Operator           func(childComplexity int) int
-		Position           func(childComplexity int) int
-		Project            func(childComplexity int) int
-		ProjectID          func(childComplexity int) int
-		RatedScore         func(childComplexity int) int
-		RatedScoreBand     func(childComplexity int) int
-		Rating             func(childComplexity int) int
-		Score              func(childComplexity int) int
-		ScoringCriteria    func(childComplexity int) int
-		Target             func(childComplexity int) int
-		TargetAdjustment   func(childComplexity int) int
-		Unit               func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		Version            func(childComplexity int) int
-		ViewerCan          func(childComplexity int) int
-		Warnings           func(childComplexity int) int
-		Weight             func(childComplexity int) int
+		Actual               func(childComplexity int) int
+		Attainment           func(childComplexity int) int
+		Binding              func(childComplexity int) int
+		CompletionRate       func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		DepartmentYear       func(childComplexity int) int
+		DepartmentYearID     func(childComplexity int) int
+		DeviationExplanation func(childComplexity int) int
+		DeviationReason      func(childComplexity int) int
+		DeviationRequired    func(childComplexity int) int
+		EffectiveActual      func(childComplexity int) int
+		Explanation          func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Level1               func(childComplexity int) int
+		Level2               func(childComplexity int) int
+		LibraryIndicator     func(childComplexity int) int
+		LibraryIndicatorID   func(childComplexity int) int
+		LockReason           func(childComplexity int) int
+		Locked               func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Operator             func(childComplexity int) int
+		Position             func(childComplexity int) int
+		Project              func(childComplexity int) int
+		ProjectID            func(childComplexity int) int
+		RatedScore           func(childComplexity int) int
+		RatedScoreBand       func(childComplexity int) int
+		Rating               func(childComplexity int) int
+		Score                func(childComplexity int) int
+		ScoringCriteria      func(childComplexity int) int
+		Target               func(childComplexity int) int
+		TargetAdjustment     func(childComplexity int) int
+		Unit                 func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+		ViewerCan            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
+		Weight               func(childComplexity int) int
 	}
 
 	IndicatorConnection struct {
@@ -528,6 +544,7 @@ type ComplexityRoot struct {
 		DepartmentYear     func(childComplexity int) int
 		DepartmentYearID   func(childComplexity int) int
 		ExecutedPercent    func(childComplexity int) int
+		Explanation        func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Month              func(childComplexity int) int
 		TargetPercent      func(childComplexity int) int
@@ -988,6 +1005,7 @@ type DepartmentYearResolver interface {
 	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
 }
 type EvaluationResolver interface {
+	Explanation(ctx context.Context, obj *ent.Evaluation) (*model.Explanation, error)
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
 
 	GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error)
@@ -1006,6 +1024,9 @@ type FundingLineResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
 }
 type IndicatorResolver interface {
+	Explanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
+	DeviationExplanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
+
 	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
@@ -1020,6 +1041,7 @@ type LibraryIndicatorResolver interface {
 	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
 }
 type MonthlyExecutionResolver interface {
+	Explanation(ctx context.Context, obj *ent.MonthlyExecution) (*model.Explanation, error)
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
 	Behind(ctx context.Context, obj *ent.MonthlyExecution) (bool, error)
 }
@@ -2044,6 +2066,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ExecutionScore(childComplexity), true
+	case "Evaluation.explanation":
+		if e.ComplexityRoot.Evaluation.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Explanation(childComplexity), true
 	case "Evaluation.grade":
 		if e.ComplexityRoot.Evaluation.Grade == nil {
 			break
@@ -2276,6 +2304,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EvaluationViewerCan.Submit(childComplexity), true
+
+	case "Explanation.holds":
+		if e.ComplexityRoot.Explanation.Holds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Holds(childComplexity), true
+	case "Explanation.rules":
+		if e.ComplexityRoot.Explanation.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Rules(childComplexity), true
+	case "Explanation.steps":
+		if e.ComplexityRoot.Explanation.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Steps(childComplexity), true
+	case "Explanation.value":
+		if e.ComplexityRoot.Explanation.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Value(childComplexity), true
+
+	case "ExplanationStep.code":
+		if e.ComplexityRoot.ExplanationStep.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Code(childComplexity), true
+	case "ExplanationStep.params":
+		if e.ComplexityRoot.ExplanationStep.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Params(childComplexity), true
+	case "ExplanationStep.value":
+		if e.ComplexityRoot.ExplanationStep.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Value(childComplexity), true
 
 	case "FieldChange.after":
 		if e.ComplexityRoot.FieldChange.After == nil {
@@ -2609,6 +2681,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.DepartmentYearID(childComplexity), true
+	case "Indicator.deviationExplanation":
+		if e.ComplexityRoot.Indicator.DeviationExplanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.DeviationExplanation(childComplexity), true
 	case "Indicator.deviationReason":
 		if e.ComplexityRoot.Indicator.DeviationReason == nil {
 			break
@@ -2627,6 +2705,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.EffectiveActual(childComplexity), true
+	case "Indicator.explanation":
+		if e.ComplexityRoot.Indicator.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Explanation(childComplexity), true
 	case "Indicator.id":
 		if e.ComplexityRoot.Indicator.ID == nil {
 			break
@@ -3226,6 +3310,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MonthlyExecution.ExecutedPercent(childComplexity), true
+	case "MonthlyExecution.explanation":
+		if e.ComplexityRoot.MonthlyExecution.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlyExecution.Explanation(childComplexity), true
 	case "MonthlyExecution.id":
 		if e.ComplexityRoot.MonthlyExecution.ID == nil {
 			break
@@ -11011,6 +11101,162 @@ input UserWhereInput {
   hasDepartmentWith: [DepartmentWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../explain.graphql", Input: `# Explanations: how each computed value was computed, as the scoring rules (package
+# domain/scoring) computed it, step by step with the numbers each step used. The steps come
+# from the code that computes the value, so an explanation always ends with the value itself;
+# the app writes each step as a formula line in the user's language.
+#
+# Params are strings, as the API writes decimals: inputs as stored, without trailing zeros
+# ("6", "80", "88", "4.73", a derived actual "0.250355"), money with 2 places ("1829.40"),
+# computed values with the places the rules round them to ("6.00", "110.00").
+
+"""What a step of an explanation did; each names its params."""
+enum ExplanationCode {
+  """A bound actual (执行率): numerator (executed), denominator (adjusted budget); value = numerator / denominator × 100, exact to 6 places; percent is it to 2."""
+  BINDING_EXECUTION_RATE
+  """A bound actual (结转结余率): numerator (year-end carry-over), denominator (final spending); as BINDING_EXECUTION_RATE."""
+  BINDING_CARRYOVER_RATE
+  """A bound actual (资产利用率): numerator (assets in use), denominator (all fixed assets)."""
+  BINDING_ASSET_UTILIZATION
+  """A bound actual (公用经费控制率): numerator (actual), denominator (budget)."""
+  BINDING_PUBLIC_FUNDS_CONTROL
+  """A bound actual (三公经费控制率): numerator (actual), denominator (budget)."""
+  BINDING_THREE_PUBLIC_CONTROL
+  """The formula has no value: binding, numerator, denominator (0). The indicator has no actual."""
+  BINDING_UNDEFINED
+  """weight is not positive: the score is 0."""
+  WEIGHT_NOT_POSITIVE
+  """kind is unknown: the score is 0."""
+  KIND_UNKNOWN
+  """No actual value yet: the score is 0."""
+  NO_ACTUAL
+  """operator is unknown: the score is 0."""
+  OPERATOR_UNKNOWN
+  """
+  A positive indicator met: weight × min(actual / target, 1) = weight × 1. Params of every
+  quantitative step: weight, actual, target, operator (GE…); a bound indicator's actualShown is
+  its actual as the line may show it (to 2 places where they give the same score, else exact).
+  """
+  POSITIVE_CAPPED
+  """A positive indicator below its target: weight × min(actual / target, 1) = weight × actual / target, rounded to 2 places."""
+  POSITIVE_SHARE
+  """A positive indicator's negative actual counts as 0: weight × min(0 / target, 1) = 0."""
+  POSITIVE_NEGATIVE_ACTUAL
+  """A target of 0, met: actual compare 0 (compare GE, EQ or LE) holds: the full weight."""
+  ZERO_TARGET_MET
+  """A target of 0, missed: actual compare 0 does not hold: 0."""
+  ZERO_TARGET_MISSED
+  """` + "`" + `=` + "`" + ` scored exactly (the rule set's equalLikeAtLeast is false): actual = target: the full weight."""
+  EQUAL_MET
+  """` + "`" + `=` + "`" + ` scored exactly: actual ≠ target: 0."""
+  EQUAL_MISSED
+  """A reverse indicator (≤ <) met: actual ≤ target: the full weight."""
+  REVERSE_MET
+  """A reverse indicator missed, the LINEAR rule: weight × (1 − (actual − target) / target) = weight × (twice − actual) / target, rounded to 2 places; twice = 2 × target."""
+  REVERSE_LINEAR
+  """A reverse indicator at or past twice its target (twice), the LINEAR rule: 0."""
+  REVERSE_PAST_DOUBLE
+  """A reverse indicator missed, the RATIO rule: weight × target / actual, rounded to 2 places."""
+  REVERSE_RATIO
+  """A qualitative indicator without a rating or a score: rating, ratedScore ("" when missing): 0."""
+  NOT_RATED
+  """A qualitative indicator: rating, ratedScore within its band [low, high] (high included when highInclusive) of weight, in points: the rated score to 2 places."""
+  RATED_IN_BAND
+  """The same, a rated score outside the band of the rules that score it now (a rule set changed it since): the rated score all the same."""
+  RATED_OUTSIDE_BAND
+  """A score is kept within [low, high] (0 and the weight to 2 places): before is the score before."""
+  SCORE_BOUNDED
+  """actual / target × 100, to 2 places (完成率)."""
+  COMPLETION_RATE
+  """completionRate below threshold: a deviation reason (偏差原因分析) is required."""
+  DEVIATION_BELOW
+  """completionRate at or above threshold: a deviation reason is required."""
+  DEVIATION_AT_OR_ABOVE
+  """completionRate at or above below and under atOrAbove: no reason is required."""
+  DEVIATION_WITHIN
+  """actual compare target (GE, EQ or LE) does not hold (a reverse indicator missed, a target of 0 or an exact ` + "`" + `=` + "`" + ` missed): a reason is required."""
+  DEVIATION_TARGET_MISSED
+  """actual compare target holds: no reason is required."""
+  DEVIATION_TARGET_MET
+  """A project's 预算执行率 item, fully executed: weight × min(executed / budget, 1) = weight × 1."""
+  EXECUTION_ITEM_CAPPED
+  """The item: weight × min(executed / budget, 1) = weight × executed / budget, rounded to 2 places."""
+  EXECUTION_ITEM_SHARE
+  """The item with a negative executed amount, counted as 0."""
+  EXECUTION_ITEM_NEGATIVE
+  """The item without a budget (budget ≤ 0): weight, budget: 0."""
+  EXECUTION_ITEM_NO_BUDGET
+  """A group's subtotal: level1, level2 ("" for a level-1 group), terms (its scores joined by " + "), weight: their sum."""
+  SUBTOTAL
+  """The total: terms (the level-1 subtotals joined by " + "): their sum."""
+  TOTAL
+  """The grade: total, grade (EXCELLENT…), from (its lowest total) and below ("" for the top grade): from ≤ total < below."""
+  GRADE_BAND
+  """A month behind its target: month, cumulative (万元), budget, percent (cumulative / budget × 100 to 2 places), target: percent < target."""
+  MONTH_BEHIND
+  """A month on track: the same, percent ≥ target."""
+  MONTH_ON_TRACK
+  """A month of a year without a budget: month, budget: no share, never behind."""
+  MONTH_NO_BUDGET
+}
+
+"""One step of an explanation."""
+type ExplanationStep {
+  code: ExplanationCode!
+  """The numbers the step used, an object of strings (see ExplanationCode)."""
+  params: Any!
+  """What the step gives (a score, a rate, a sum); null for a step that only compares."""
+  value: Decimal
+}
+
+"""
+How a computed value was computed: the rules' steps with their numbers, in order. Each step's
+value follows from its params by the formula its code names, rounded as the rules round.
+"""
+type Explanation {
+  """
+  The rules that computed it: the rule set and version (null: the built-in rules, SCORING.md),
+  whether kept since submission, and their parameters. Null where no rule set's parameter
+  applies (a month's progress).
+  """
+  rules: EvaluationRules
+  steps: [ExplanationStep!]!
+  """The value explained (a score, a total), the last step's; null for a yes/no question."""
+  value: Decimal
+  """The answer of a yes/no question (a deviation reason is required, a month is behind); null for a value."""
+  holds: Boolean
+}
+
+extend type Indicator {
+  """
+  How its score was computed, under the rules that score it (its evaluation's while under
+  review, else its year's): for an indicator bound to a formula its actual first, then the
+  branch of the rules that applied, then the bound to [0, weight] when one was needed. The
+  value is its score.
+  """
+  explanation: Explanation!
+  """
+  Why a deviation reason (偏差原因分析) is, or is not, required: the completion rate and the
+  threshold it crossed (or the two it lies between), or the target check. Null for a qualitative
+  indicator or one without an actual value.
+  """
+  deviationExplanation: Explanation
+}
+
+extend type Evaluation {
+  """
+  How its score was computed: a project's 预算执行率 item, each level-2 and level-1 subtotal of
+  the indicators' scores (the item is its own group), their total and its grade. The value is
+  its score; each indicator's own derivation is Indicator.explanation.
+  """
+  explanation: Explanation!
+}
+
+extend type MonthlyExecution {
+  """Why the month is, or is not, behind the bureau's cumulative target (月度支出进度)."""
+  explanation: Explanation!
+}
+`, BuiltIn: false},
 	{Name: "../forms.graphql", Input: `# The standard self-evaluation forms as Excel workbooks: GET
 # /files/evaluations/{id}/form.xlsx exports one; importEvaluationForm reads one back.
 
@@ -12586,6 +12832,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_project(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Evaluation_transitions(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Evaluation_explanation(ctx, field)
 	case "indicators":
 		return ec.fieldContext_Evaluation_indicators(ctx, field)
 	case "score":
@@ -12668,6 +12916,32 @@ func (ec *executionContext) childFields_EvaluationViewerCan(ctx context.Context,
 		return ec.fieldContext_EvaluationViewerCan_publish(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EvaluationViewerCan", field.Name)
+}
+
+func (ec *executionContext) childFields_Explanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rules":
+		return ec.fieldContext_Explanation_rules(ctx, field)
+	case "steps":
+		return ec.fieldContext_Explanation_steps(ctx, field)
+	case "value":
+		return ec.fieldContext_Explanation_value(ctx, field)
+	case "holds":
+		return ec.fieldContext_Explanation_holds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Explanation", field.Name)
+}
+
+func (ec *executionContext) childFields_ExplanationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ExplanationStep_code(ctx, field)
+	case "params":
+		return ec.fieldContext_ExplanationStep_params(ctx, field)
+	case "value":
+		return ec.fieldContext_ExplanationStep_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExplanationStep", field.Name)
 }
 
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12864,6 +13138,10 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_project(ctx, field)
 	case "libraryIndicator":
 		return ec.fieldContext_Indicator_libraryIndicator(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Indicator_explanation(ctx, field)
+	case "deviationExplanation":
+		return ec.fieldContext_Indicator_deviationExplanation(ctx, field)
 	case "effectiveActual":
 		return ec.fieldContext_Indicator_effectiveActual(ctx, field)
 	case "completionRate":
@@ -13104,6 +13382,8 @@ func (ec *executionContext) childFields_MonthlyExecution(ctx context.Context, fi
 		return ec.fieldContext_MonthlyExecution_targetPercent(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_MonthlyExecution_departmentYear(ctx, field)
+	case "explanation":
+		return ec.fieldContext_MonthlyExecution_explanation(ctx, field)
 	case "executedPercent":
 		return ec.fieldContext_MonthlyExecution_executedPercent(ctx, field)
 	case "behind":
@@ -20376,6 +20656,38 @@ func (ec *executionContext) fieldContext_Evaluation_transitions(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evaluation_indicators(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21135,6 +21447,185 @@ func (ec *executionContext) _EvaluationViewerCan_publish(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_EvaluationViewerCan_publish(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Explanation_rules(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalOEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Explanation_steps(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ExplanationStep) graphql.Marshaler {
+			return ec.marshalNExplanationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐExplanationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExplanationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Explanation_value(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Explanation_holds(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_holds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_holds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExplanationStep_code(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ExplanationCode) graphql.Marshaler {
+			return ec.marshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "ExplanationCode")
+}
+
+func (ec *executionContext) _ExplanationStep_params(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNAny2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "Any")
+}
+
+func (ec *executionContext) _ExplanationStep_value(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *change.Field) (ret graphql.Marshaler) {
@@ -22887,6 +23378,70 @@ func (ec *executionContext) fieldContext_Indicator_libraryIndicator(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LibraryIndicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_deviationExplanation(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_deviationExplanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().DeviationExplanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalOExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_deviationExplanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25038,6 +25593,38 @@ func (ec *executionContext) fieldContext_MonthlyExecution_departmentYear(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonthlyExecution_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.MonthlyExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlyExecution_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonthlyExecution().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlyExecution_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonthlyExecution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -52359,6 +52946,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_transitions(ctx, field, obj)
 				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_explanation(ctx, field, obj)
+				})
 		case "indicators":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -52620,6 +53213,97 @@ func (ec *executionContext) _EvaluationViewerCan(ctx context.Context, sel ast.Se
 		case "publish":
 			out.Values[i] = ec._EvaluationViewerCan_publish(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationImplementors = []string{"Explanation"}
+
+func (ec *executionContext) _Explanation(ctx context.Context, sel ast.SelectionSet, obj *model.Explanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Explanation")
+		case "rules":
+			out.Values[i] = ec._Explanation_rules(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._Explanation_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Explanation_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "holds":
+			out.Values[i] = ec._Explanation_holds(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationStepImplementors = []string{"ExplanationStep"}
+
+func (ec *executionContext) _ExplanationStep(ctx context.Context, sel ast.SelectionSet, obj *model.ExplanationStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExplanationStep")
+		case "code":
+			out.Values[i] = ec._ExplanationStep_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._ExplanationStep_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ExplanationStep_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -53239,6 +53923,18 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_libraryIndicator(ctx, field, obj)
+				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_explanation(ctx, field, obj)
+				})
+		case "deviationExplanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_deviationExplanation(ctx, field, obj)
 				})
 		case "effectiveActual":
 			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
@@ -54010,6 +54706,12 @@ func (ec *executionContext) _MonthlyExecution(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._MonthlyExecution_departmentYear(ctx, field, obj)
+				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonthlyExecution_explanation(ctx, field, obj)
 				})
 		case "executedPercent":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -57800,6 +58502,48 @@ func (ec *executionContext) unmarshalNEvaluationWhereInput2ᚖjixiaoᚋentᚐEva
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Explanation!")
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx context.Context, v any) (model.ExplanationCode, error) {
+	var res model.ExplanationCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx context.Context, sel ast.SelectionSet, v model.ExplanationCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNExplanationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐExplanationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ExplanationStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExplanationStep2ᚖjixiaoᚋgraphᚋmodelᚐExplanationStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExplanationStep2ᚖjixiaoᚋgraphᚋmodelᚐExplanationStep(ctx context.Context, sel ast.SelectionSet, v *model.ExplanationStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExplanationStep!")
+		return graphql.Null
+	}
+	return ec._ExplanationStep(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFieldChange2jixiaoᚋplatformᚋauditᚋchangeᚐField(ctx context.Context, sel ast.SelectionSet, v change.Field) graphql.Marshaler {
 	return ec._FieldChange(ctx, sel, &v)
 }
@@ -60247,6 +60991,13 @@ func (ec *executionContext) unmarshalOEvaluationOrder2ᚕᚖjixiaoᚋentᚐEvalu
 	return res, nil
 }
 
+func (ec *executionContext) marshalOEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EvaluationRules(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEvaluationStatus2ᚕjixiaoᚋentᚋevaluationᚐStatusᚄ(ctx context.Context, v any) ([]evaluation.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -60322,6 +61073,13 @@ func (ec *executionContext) unmarshalOEvaluationWhereInput2ᚖjixiaoᚋentᚐEva
 	}
 	res, err := ec.unmarshalInputEvaluationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFormulaBinding2ᚕjixiaoᚋentᚋindicatorᚐBindingᚄ(ctx context.Context, v any) ([]indicator.Binding, error) {

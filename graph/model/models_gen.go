@@ -148,6 +148,29 @@ type EvaluationViewerCan struct {
 	Publish bool `json:"publish"`
 }
 
+// How a computed value was computed: the rules' steps with their numbers, in order. Each step's
+// value follows from its params by the formula its code names, rounded as the rules round.
+type Explanation struct {
+	// The rules that computed it: the rule set and version (null: the built-in rules, SCORING.md),
+	// whether kept since submission, and their parameters. Null where no rule set's parameter
+	// applies (a month's progress).
+	Rules *EvaluationRules   `json:"rules,omitempty"`
+	Steps []*ExplanationStep `json:"steps"`
+	// The value explained (a score, a total), the last step's; null for a yes/no question.
+	Value *fixed.Decimal `json:"value,omitempty"`
+	// The answer of a yes/no question (a deviation reason is required, a month is behind); null for a value.
+	Holds *bool `json:"holds,omitempty"`
+}
+
+// One step of an explanation.
+type ExplanationStep struct {
+	Code ExplanationCode `json:"code"`
+	// The numbers the step used, an object of strings (see ExplanationCode).
+	Params any `json:"params"`
+	// What the step gives (a score, a rate, a sum); null for a step that only compares.
+	Value *fixed.Decimal `json:"value,omitempty"`
+}
+
 // The longest text a field takes, found by asking the field's own validators: in
 // characters (a Chinese character counts one) or, for a check that counts UTF-8
 // bytes, in bytes (a Chinese character counts three). One of the two is set.
@@ -1017,6 +1040,183 @@ func (e *EvaluationMeasure) UnmarshalJSON(b []byte) error {
 }
 
 func (e EvaluationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a step of an explanation did; each names its params.
+type ExplanationCode string
+
+const (
+	// A bound actual (执行率): numerator (executed), denominator (adjusted budget); value = numerator / denominator × 100, exact to 6 places; percent is it to 2.
+	ExplanationCodeBindingExecutionRate ExplanationCode = "BINDING_EXECUTION_RATE"
+	// A bound actual (结转结余率): numerator (year-end carry-over), denominator (final spending); as BINDING_EXECUTION_RATE.
+	ExplanationCodeBindingCarryoverRate ExplanationCode = "BINDING_CARRYOVER_RATE"
+	// A bound actual (资产利用率): numerator (assets in use), denominator (all fixed assets).
+	ExplanationCodeBindingAssetUtilization ExplanationCode = "BINDING_ASSET_UTILIZATION"
+	// A bound actual (公用经费控制率): numerator (actual), denominator (budget).
+	ExplanationCodeBindingPublicFundsControl ExplanationCode = "BINDING_PUBLIC_FUNDS_CONTROL"
+	// A bound actual (三公经费控制率): numerator (actual), denominator (budget).
+	ExplanationCodeBindingThreePublicControl ExplanationCode = "BINDING_THREE_PUBLIC_CONTROL"
+	// The formula has no value: binding, numerator, denominator (0). The indicator has no actual.
+	ExplanationCodeBindingUndefined ExplanationCode = "BINDING_UNDEFINED"
+	// weight is not positive: the score is 0.
+	ExplanationCodeWeightNotPositive ExplanationCode = "WEIGHT_NOT_POSITIVE"
+	// kind is unknown: the score is 0.
+	ExplanationCodeKindUnknown ExplanationCode = "KIND_UNKNOWN"
+	// No actual value yet: the score is 0.
+	ExplanationCodeNoActual ExplanationCode = "NO_ACTUAL"
+	// operator is unknown: the score is 0.
+	ExplanationCodeOperatorUnknown ExplanationCode = "OPERATOR_UNKNOWN"
+	// A positive indicator met: weight × min(actual / target, 1) = weight × 1. Params of every
+	// quantitative step: weight, actual, target, operator (GE…); a bound indicator's actualShown is
+	// its actual as the line may show it (to 2 places where they give the same score, else exact).
+	ExplanationCodePositiveCapped ExplanationCode = "POSITIVE_CAPPED"
+	// A positive indicator below its target: weight × min(actual / target, 1) = weight × actual / target, rounded to 2 places.
+	ExplanationCodePositiveShare ExplanationCode = "POSITIVE_SHARE"
+	// A positive indicator's negative actual counts as 0: weight × min(0 / target, 1) = 0.
+	ExplanationCodePositiveNegativeActual ExplanationCode = "POSITIVE_NEGATIVE_ACTUAL"
+	// A target of 0, met: actual compare 0 (compare GE, EQ or LE) holds: the full weight.
+	ExplanationCodeZeroTargetMet ExplanationCode = "ZERO_TARGET_MET"
+	// A target of 0, missed: actual compare 0 does not hold: 0.
+	ExplanationCodeZeroTargetMissed ExplanationCode = "ZERO_TARGET_MISSED"
+	// `=` scored exactly (the rule set's equalLikeAtLeast is false): actual = target: the full weight.
+	ExplanationCodeEqualMet ExplanationCode = "EQUAL_MET"
+	// `=` scored exactly: actual ≠ target: 0.
+	ExplanationCodeEqualMissed ExplanationCode = "EQUAL_MISSED"
+	// A reverse indicator (≤ <) met: actual ≤ target: the full weight.
+	ExplanationCodeReverseMet ExplanationCode = "REVERSE_MET"
+	// A reverse indicator missed, the LINEAR rule: weight × (1 − (actual − target) / target) = weight × (twice − actual) / target, rounded to 2 places; twice = 2 × target.
+	ExplanationCodeReverseLinear ExplanationCode = "REVERSE_LINEAR"
+	// A reverse indicator at or past twice its target (twice), the LINEAR rule: 0.
+	ExplanationCodeReversePastDouble ExplanationCode = "REVERSE_PAST_DOUBLE"
+	// A reverse indicator missed, the RATIO rule: weight × target / actual, rounded to 2 places.
+	ExplanationCodeReverseRatio ExplanationCode = "REVERSE_RATIO"
+	// A qualitative indicator without a rating or a score: rating, ratedScore ("" when missing): 0.
+	ExplanationCodeNotRated ExplanationCode = "NOT_RATED"
+	// A qualitative indicator: rating, ratedScore within its band [low, high] (high included when highInclusive) of weight, in points: the rated score to 2 places.
+	ExplanationCodeRatedInBand ExplanationCode = "RATED_IN_BAND"
+	// The same, a rated score outside the band of the rules that score it now (a rule set changed it since): the rated score all the same.
+	ExplanationCodeRatedOutsideBand ExplanationCode = "RATED_OUTSIDE_BAND"
+	// A score is kept within [low, high] (0 and the weight to 2 places): before is the score before.
+	ExplanationCodeScoreBounded ExplanationCode = "SCORE_BOUNDED"
+	// actual / target × 100, to 2 places (完成率).
+	ExplanationCodeCompletionRate ExplanationCode = "COMPLETION_RATE"
+	// completionRate below threshold: a deviation reason (偏差原因分析) is required.
+	ExplanationCodeDeviationBelow ExplanationCode = "DEVIATION_BELOW"
+	// completionRate at or above threshold: a deviation reason is required.
+	ExplanationCodeDeviationAtOrAbove ExplanationCode = "DEVIATION_AT_OR_ABOVE"
+	// completionRate at or above below and under atOrAbove: no reason is required.
+	ExplanationCodeDeviationWithin ExplanationCode = "DEVIATION_WITHIN"
+	// actual compare target (GE, EQ or LE) does not hold (a reverse indicator missed, a target of 0 or an exact `=` missed): a reason is required.
+	ExplanationCodeDeviationTargetMissed ExplanationCode = "DEVIATION_TARGET_MISSED"
+	// actual compare target holds: no reason is required.
+	ExplanationCodeDeviationTargetMet ExplanationCode = "DEVIATION_TARGET_MET"
+	// A project's 预算执行率 item, fully executed: weight × min(executed / budget, 1) = weight × 1.
+	ExplanationCodeExecutionItemCapped ExplanationCode = "EXECUTION_ITEM_CAPPED"
+	// The item: weight × min(executed / budget, 1) = weight × executed / budget, rounded to 2 places.
+	ExplanationCodeExecutionItemShare ExplanationCode = "EXECUTION_ITEM_SHARE"
+	// The item with a negative executed amount, counted as 0.
+	ExplanationCodeExecutionItemNegative ExplanationCode = "EXECUTION_ITEM_NEGATIVE"
+	// The item without a budget (budget ≤ 0): weight, budget: 0.
+	ExplanationCodeExecutionItemNoBudget ExplanationCode = "EXECUTION_ITEM_NO_BUDGET"
+	// A group's subtotal: level1, level2 ("" for a level-1 group), terms (its scores joined by " + "), weight: their sum.
+	ExplanationCodeSubtotal ExplanationCode = "SUBTOTAL"
+	// The total: terms (the level-1 subtotals joined by " + "): their sum.
+	ExplanationCodeTotal ExplanationCode = "TOTAL"
+	// The grade: total, grade (EXCELLENT…), from (its lowest total) and below ("" for the top grade): from ≤ total < below.
+	ExplanationCodeGradeBand ExplanationCode = "GRADE_BAND"
+	// A month behind its target: month, cumulative (万元), budget, percent (cumulative / budget × 100 to 2 places), target: percent < target.
+	ExplanationCodeMonthBehind ExplanationCode = "MONTH_BEHIND"
+	// A month on track: the same, percent ≥ target.
+	ExplanationCodeMonthOnTrack ExplanationCode = "MONTH_ON_TRACK"
+	// A month of a year without a budget: month, budget: no share, never behind.
+	ExplanationCodeMonthNoBudget ExplanationCode = "MONTH_NO_BUDGET"
+)
+
+var AllExplanationCode = []ExplanationCode{
+	ExplanationCodeBindingExecutionRate,
+	ExplanationCodeBindingCarryoverRate,
+	ExplanationCodeBindingAssetUtilization,
+	ExplanationCodeBindingPublicFundsControl,
+	ExplanationCodeBindingThreePublicControl,
+	ExplanationCodeBindingUndefined,
+	ExplanationCodeWeightNotPositive,
+	ExplanationCodeKindUnknown,
+	ExplanationCodeNoActual,
+	ExplanationCodeOperatorUnknown,
+	ExplanationCodePositiveCapped,
+	ExplanationCodePositiveShare,
+	ExplanationCodePositiveNegativeActual,
+	ExplanationCodeZeroTargetMet,
+	ExplanationCodeZeroTargetMissed,
+	ExplanationCodeEqualMet,
+	ExplanationCodeEqualMissed,
+	ExplanationCodeReverseMet,
+	ExplanationCodeReverseLinear,
+	ExplanationCodeReversePastDouble,
+	ExplanationCodeReverseRatio,
+	ExplanationCodeNotRated,
+	ExplanationCodeRatedInBand,
+	ExplanationCodeRatedOutsideBand,
+	ExplanationCodeScoreBounded,
+	ExplanationCodeCompletionRate,
+	ExplanationCodeDeviationBelow,
+	ExplanationCodeDeviationAtOrAbove,
+	ExplanationCodeDeviationWithin,
+	ExplanationCodeDeviationTargetMissed,
+	ExplanationCodeDeviationTargetMet,
+	ExplanationCodeExecutionItemCapped,
+	ExplanationCodeExecutionItemShare,
+	ExplanationCodeExecutionItemNegative,
+	ExplanationCodeExecutionItemNoBudget,
+	ExplanationCodeSubtotal,
+	ExplanationCodeTotal,
+	ExplanationCodeGradeBand,
+	ExplanationCodeMonthBehind,
+	ExplanationCodeMonthOnTrack,
+	ExplanationCodeMonthNoBudget,
+}
+
+func (e ExplanationCode) IsValid() bool {
+	switch e {
+	case ExplanationCodeBindingExecutionRate, ExplanationCodeBindingCarryoverRate, ExplanationCodeBindingAssetUtilization, ExplanationCodeBindingPublicFundsControl, ExplanationCodeBindingThreePublicControl, ExplanationCodeBindingUndefined, ExplanationCodeWeightNotPositive, ExplanationCodeKindUnknown, ExplanationCodeNoActual, ExplanationCodeOperatorUnknown, ExplanationCodePositiveCapped, ExplanationCodePositiveShare, ExplanationCodePositiveNegativeActual, ExplanationCodeZeroTargetMet, ExplanationCodeZeroTargetMissed, ExplanationCodeEqualMet, ExplanationCodeEqualMissed, ExplanationCodeReverseMet, ExplanationCodeReverseLinear, ExplanationCodeReversePastDouble, ExplanationCodeReverseRatio, ExplanationCodeNotRated, ExplanationCodeRatedInBand, ExplanationCodeRatedOutsideBand, ExplanationCodeScoreBounded, ExplanationCodeCompletionRate, ExplanationCodeDeviationBelow, ExplanationCodeDeviationAtOrAbove, ExplanationCodeDeviationWithin, ExplanationCodeDeviationTargetMissed, ExplanationCodeDeviationTargetMet, ExplanationCodeExecutionItemCapped, ExplanationCodeExecutionItemShare, ExplanationCodeExecutionItemNegative, ExplanationCodeExecutionItemNoBudget, ExplanationCodeSubtotal, ExplanationCodeTotal, ExplanationCodeGradeBand, ExplanationCodeMonthBehind, ExplanationCodeMonthOnTrack, ExplanationCodeMonthNoBudget:
+		return true
+	}
+	return false
+}
+
+func (e ExplanationCode) String() string {
+	return string(e)
+}
+
+func (e *ExplanationCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExplanationCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExplanationCode", str)
+	}
+	return nil
+}
+
+func (e ExplanationCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExplanationCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExplanationCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,7 +1,9 @@
 // Package files serves the documents made from an evaluation, each at
 // GET /files/evaluations/{id}/{document}: form.xlsx, the evaluation's
 // self-evaluation form (项目支出绩效自评表 or 部门整体支出绩效自评表) as an Excel
-// workbook, and report.docx and report.pdf, its self-evaluation report.
+// workbook, and report.docx and report.pdf, its self-evaluation report. With
+// ?explain=1 each also states how its scores were computed: the report ends with
+// the appendix 评分计算过程, the form has the column 计算过程.
 //
 // The evaluation is read with the caller of the request (the authentication
 // middleware in front puts them in the context), through ent and its access
@@ -16,6 +18,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -38,7 +41,27 @@ type file struct {
 
 // document makes one kind of document of the evaluation id, read through db
 // with the caller in ctx; ent's NotFoundError when the caller may not see it.
-type document func(ctx context.Context, db *ent.Client, id int) (*file, error)
+type document func(ctx context.Context, db *ent.Client, id int, opts options) (*file, error)
+
+// options are what a download asks for beyond the document itself.
+type options struct {
+	// explain (?explain=1) adds the derivation of the scores: the report's appendix
+	// 评分计算过程, the form's column 计算过程.
+	explain bool
+}
+
+// parseOptions reads a download's query; a value it does not know is refused, naming it.
+func parseOptions(q url.Values) (options, error) {
+	var o options
+	switch v := q.Get("explain"); v {
+	case "", "0", "false":
+	case "1", "true":
+		o.explain = true
+	default:
+		return o, fmt.Errorf("explain: must be 1 or 0, got %q", v)
+	}
+	return o, nil
+}
 
 // documents are the documents of an evaluation, by their name in the path.
 var documents = map[string]document{
@@ -67,7 +90,12 @@ func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 			writeError(w, http.StatusMethodNotAllowed, "BAD_REQUEST", "documents are read with GET")
 			return
 		}
-		f, err := mk(r.Context(), client, id)
+		opts, err := parseOptions(r.URL.Query())
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "BAD_USER_INPUT", err.Error())
+			return
+		}
+		f, err := mk(r.Context(), client, id, opts)
 		switch {
 		case ent.IsNotFound(err):
 			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("evaluation %d does not exist", id))
@@ -92,12 +120,15 @@ func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 
 // formXLSX is the evaluation's form as a workbook, named after the form, the
 // year and its project or department: 2023年度项目支出绩效自评表-区委重要会议保障.xlsx.
-func formXLSX(ctx context.Context, db *ent.Client, id int) (*file, error) {
+func formXLSX(ctx context.Context, db *ent.Client, id int, opts options) (*file, error) {
 	src, err := forms.Load(ctx, db, id)
 	if err != nil {
 		return nil, err
 	}
 	f := forms.Build(src)
+	if opts.explain {
+		forms.Explain(f, src)
+	}
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, f); err != nil {
 		return nil, err

@@ -67,7 +67,7 @@ func Load(ctx context.Context, db *ent.Client, id int) (*report.Document, assess
 	if err != nil {
 		return nil, rows, err
 	}
-	rows.Rules = rules.Rules
+	rows.Rules, rows.RuleSet, rows.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return assess.Report(rows), rows, nil
 }
 

@@ -140,6 +140,16 @@ query GradesInDistrict($district: ID!) {
 `,
   },
   {
+    name: "ExplainScore",
+    query: `# How a score was computed: the rules, then each step with its numbers (4.58 / 1829.40 = 0.25 % ≤ 10 % → 5.00).
+query ExplainScore {
+  indicators(where: {name: "结转结余率", hasDepartmentYearWith: {year: 2023, hasDepartmentWith: {code: "440115-001"}}}) {
+    edges { node { score explanation { value rules { frozen ruleSet { name version } } steps { code params value } } } }
+  }
+}
+`,
+  },
+  {
     name: "YearWarnings",
     query: `# What looks wrong without breaking a rule: the demo's 住房和城乡建设局 2024 shows each kind.
 query YearWarnings {

@@ -33,6 +33,7 @@ import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evalu
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 import { WarningsList } from "../components/Warnings";
+import { TotalExplanation } from "../components/Explanation";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
 const SubtotalsChart = lazy(() => import("./evaluation/SubtotalsChart"));
@@ -291,6 +292,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         <Row gutter={[24, 16]}>
           <Col xs={12} md={6}>
             <Statistic title={t("evaluation.score")} value={ev.score} valueStyle={{ fontSize: 40, fontWeight: 600 }} />
+            <TotalExplanation evaluationId={ev.id} />
           </Col>
           <Col xs={12} md={6}>
             <Statistic

@@ -49,7 +49,15 @@ const year: Year = {
   executionRate: "99.63",
   carryoverRate: "0.25",
   monthsBehind: [6],
-  months: [{ id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true }],
+  months: [
+    {
+      id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true,
+      explanation: {
+        value: null, holds: true, rules: null,
+        steps: [{ code: "MONTH_BEHIND", params: { month: "6", cumulative: "900.00", budget: "1836.19", percent: "49.01", target: "50" }, value: "49.01" }],
+      },
+    },
+  ],
   warnings: [],
   keyTasks: [],
   fundingLines: [

@@ -4,6 +4,7 @@ import type { ColumnsType, TableRef } from "antd/es/table";
 import { BookOutlined, CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { WarningIcon } from "../../components/Warnings";
+import { ScoreExplanation } from "../../components/Explanation";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
@@ -180,7 +181,13 @@ export default function IndicatorTable({
       shouldCellUpdate: rowChanged,
       render: (_: unknown, r: Row) =>
         r.kind === "indicator" ? (
-          <ComputedCell row={r.indicator} what={what} />
+          what === "score" ? (
+            <ScoreExplanation indicatorId={r.indicator.id} name={r.indicator.name}>
+              <ComputedCell row={r.indicator} what={what} />
+            </ScoreExplanation>
+          ) : (
+            <ComputedCell row={r.indicator} what={what} />
+          )
         ) : what === "score" ? (
           <span className="ind-subtotal" data-subtotal={r.key}>
             {r.score}
