@@ -203,7 +203,7 @@ func TestWhatIf(t *testing.T) {
 			subject: seed,
 			changes: Changes{Figures: FigureChanges{CarryoverEnd: p("200")}},
 			total:   "99.22", grade: scoring.Excellent,
-			scores:  map[int]string{carryover: "4.53"},
+			scores: map[int]string{carryover: "4.53"},
 		},
 		{
 			name:    "a project: its execution item follows the executed amount",
