@@ -32,6 +32,7 @@ import SubtotalsTable from "./evaluation/SubtotalsTable";
 import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evaluation/problems";
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
+import NextGradePanel from "./evaluation/NextGradePanel";
 import { WarningsList } from "../components/Warnings";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
@@ -444,6 +445,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           </Card>
         </Col>
       </Row>
+
+      <NextGradePanel evaluationID={ev.id} editorPath={editorPath} />
 
       <Card
         title={t("evaluation.texts")}

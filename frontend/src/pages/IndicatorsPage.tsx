@@ -25,6 +25,7 @@ import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 import { useAuth } from "../auth/AuthContext";
 import LibraryDrawer from "./library/LibraryDrawer";
 import ProposeIndicatorModal, { type Proposal } from "./library/ProposeIndicatorModal";
+import WhatIfMode, { WhatIfToggle } from "./indicators/WhatIfMode";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -223,6 +224,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [adding, setAdding] = useState(false);
   const [fromLibrary, setFromLibrary] = useState(false);
   const [proposing, setProposing] = useState<Proposal>();
+  // What-if mode: edits are tried on the server (Query.whatIf), never saved; leaving it discards them.
+  const [whatIf, setWhatIf] = useState(false);
   const { me } = useAuth();
   const tableHandle = useRef<IndicatorTableHandle>(null);
 
@@ -447,6 +450,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
           <Space wrap>
             <Link to={`/years/${subject.departmentYearID}`}>{t("indicators.backToYear")}</Link>
             {evaluationLink && <Link to={evaluationLink}>{t("indicators.openEvaluation")}</Link>}
+            {evaluation && <WhatIfToggle checked={whatIf} onChange={setWhatIf} />}
             <ExportButton
               document={projectId ? ProjectIndicatorsDocument : YearIndicatorsDocument}
               variables={{ id }}
@@ -457,12 +461,12 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>
-            {!readOnly && (
+            {!readOnly && !whatIf && (
               <Button icon={<BookOutlined />} onClick={() => setFromLibrary(true)} data-testid="from-library">
                 {t("library.fromLibrary")}
               </Button>
             )}
-            {!readOnly && (
+            {!readOnly && !whatIf && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t("indicators.add")}
               </Button>
@@ -546,8 +550,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       )}
       {error && data && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />}
 
-      {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
-      <IndicatorTable
+      {whatIf && evaluation && <WhatIfMode evaluationID={evaluation.id} rows={rows} rules={rules} onLeave={() => setWhatIf(false)} />}
+      {!readOnly && !whatIf && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
+      {!(whatIf && evaluation) && <IndicatorTable
         handle={tableHandle}
         bands={rules?.bands}
         indicators={rows}
@@ -560,7 +565,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         virtual={rows.length >= VIRTUAL_FROM}
         height={Math.max(360, window.innerHeight - 320)}
         highlight={focusID ?? undefined}
-      />
+      />}
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
       <LibraryDrawer
