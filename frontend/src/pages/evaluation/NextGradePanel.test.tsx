@@ -47,7 +47,7 @@ describe("NextGradeTable", () => {
     expect(rows[0]).toContain("实际完成值 9.50 → 70.92（+61.42），总分 60.00");
     expect(rows[1]).toContain("长效管理机制健全性");
     expect(rows[1]).toContain("评分 0.80 → 7.27（+6.47），评级「达成」，总分 60.00");
-    expect(rows[2]).toContain("实际完成值 0 → 7（+7.00），总分 60.53"); // a count, in whole numbers
+    expect(rows[2]).toContain("实际完成值 0 → 7（+7），总分 60.53"); // a count, in whole numbers
     expect(rows[3]).toContain("单项无法达到（满分也不够）");
     expect(rows[3]).toContain("公交准点率");
     expect(screen.getByRole("link", { name: "出行群众满意度" })).toHaveAttribute("href", "/years/7/indicators?indicator=3&field=actual");

@@ -86,7 +86,7 @@ export function needText(t: TFunction, item: Item): string {
         field: fieldName(t, item.field ?? ""),
         from: item.from == null ? "—" : formatDecimal(item.from, places),
         to: formatDecimal(item.to, places),
-        change: signed(item.change) || "0",
+        change: signed(item.change, places) || "0",
       });
       if (item.rating) text += t("whatIf.next.reachesRating", { rating: t(`indicators.rating.${item.rating}`) });
       if (item.binding && item.actual) text += t("whatIf.next.derivedActual", { name: item.name, actual: formatDecimal(item.actual, 2) });

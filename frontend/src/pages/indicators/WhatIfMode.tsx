@@ -9,7 +9,7 @@ import type { IndicatorWhatIfQuery, Rating } from "../../gql/graphql";
 import { errorText, fieldErrors, fieldName, type FieldError } from "../../api/errors";
 import { NextGradeTable } from "../evaluation/NextGradePanel";
 import { inBand, RATINGS, ratingBand } from "./bands";
-import { decimalProblem, fromMicros, toMicros } from "./decimal";
+import { decimalProblem, fromMicros, roundDecimal, toMicros } from "./decimal";
 import type { Rules } from "./rules";
 import { operatorSymbol, type IndicatorRow } from "./types";
 import "./whatIf.css";
@@ -378,7 +378,7 @@ export default function WhatIfMode({ evaluationID, rows, rules, onLeave }: Props
           return (
             <Tooltip title={t("whatIf.derived")}>
               <span>
-                <Changed kept={row.effectiveActual} now={byID.get(row.id)?.actual ?? row.effectiveActual} />
+                <Changed kept={roundDecimal(row.effectiveActual)} now={roundDecimal(byID.get(row.id)?.actual ?? row.effectiveActual)} />
                 <Tag style={{ marginLeft: 4 }}>{t(`indicators.binding.${row.binding}`)}</Tag>
               </span>
             </Tooltip>

@@ -103,11 +103,11 @@ export function toInput(state: WhatIfState): WhatIfInput {
 
 const MINUS = "−";
 
-/** A signed difference as the mode shows it: "−1.50", "+0.04"; "" for none or when unknown. */
-export function signed(diff: string | null | undefined): string {
+/** A signed difference as the mode shows it: "−1.50", "+0.04" (at least places decimals); "" for none or when unknown. */
+export function signed(diff: string | null | undefined, places = 2): string {
   const m = toMicros(diff);
   if (m === undefined || m === 0n) return "";
-  return m < 0n ? MINUS + fromMicros(-m) : "+" + fromMicros(m);
+  return m < 0n ? MINUS + fromMicros(-m, places) : "+" + fromMicros(m, places);
 }
 
 /** to − from, signed ("" when equal or unknown). */
