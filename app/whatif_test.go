@@ -299,9 +299,52 @@ func whatIfAPI(t *testing.T, db string) {
 		t.Errorf("nobody signed in asks about a draft: %+v, want NOT_FOUND", r.Errors)
 	}
 
+	// A project's evaluation: its execution item follows the project's executed amount, and the
+	// department-year's figures do not score it.
+	var proj struct {
+		Projects struct {
+			Edges []struct {
+				Node struct{ Evaluation struct{ ID string } }
+			}
+		}
+	}
+	must(t, editor, `{ projects(where: {code: "NS-2023-01"}) { edges { node { evaluation { id } } } } }`, nil, &proj)
+	projectEv := proj.Projects.Edges[0].Node.Evaluation.ID
+	var item struct {
+		WhatIf struct{ Score, Difference, ExecutionRate, ExecutionScore string }
+	}
+	must(t, editor, `query($id: ID!) { whatIf(evaluationID: $id, changes: {project: {executed: "60"}}) { score difference executionRate executionScore } }`,
+		map[string]any{"id": projectEv}, &item)
+	// 10 × 60 / 120 = 5.00, kept 10 × 118.50 / 120 = 9.88.
+	if item.WhatIf.ExecutionScore != "5.00" || item.WhatIf.ExecutionRate != "50.00" || item.WhatIf.Difference != "-4.88" {
+		t.Errorf("the project executed 60 of 120: item %s, rate %s, difference %s; want 5.00, 50.00, -4.88",
+			item.WhatIf.ExecutionScore, item.WhatIf.ExecutionRate, item.WhatIf.Difference)
+	}
+	if r := post(t, editor, whatIfQuery, map[string]any{"id": projectEv, "c": map[string]any{"figures": map[string]any{"projectActual": "1"}}}); len(r.Errors) != 1 ||
+		r.Errors[0].Extensions["field"] != "projectActual" || r.Errors[0].Extensions["reason"] != "NOT_APPLICABLE" {
+		t.Errorf("the year's figures on a project's evaluation: %+v, want NOT_APPLICABLE on projectActual", r.Errors)
+	}
+
 	// Nothing was written: every row, version and the audit trail as they were.
 	if after := stored(t, admin); after != before {
 		t.Errorf("what-ifs changed the data:\nbefore %s\nafter  %s", before, after)
+	}
+
+	// The rules that govern the evaluation score it: a rule set of 2023 whose 优 starts at 99.70 puts
+	// the seed's draft 0.01 below it, which 绩效管理制度健全性 alone makes up at 4.74.
+	must(t, admin, `mutation { createRuleSet(input: {year: 2023, name: "优 from 99.70", excellentFrom: "99.7"}) { id } }`, nil, nil)
+	must(t, editor, `query($id: ID!) { node(id: $id) { ... on Evaluation { nextGrade { `+nextGradeFields+` } } } }`, map[string]any{"id": seed.id}, &kept)
+	ng = kept.Node.NextGrade
+	if ng.Grade != "GOOD" || deref(ng.Next) != "EXCELLENT" || deref(ng.From) != "99.70" || deref(ng.Gap) != "0.01" {
+		t.Fatalf("under 优 from 99.70: %s, next %s from %s, gap %s; want GOOD, EXCELLENT from 99.70, 0.01", ng.Grade, deref(ng.Next), deref(ng.From), deref(ng.Gap))
+	}
+	for _, it := range ng.Items {
+		if it.Name == "绩效管理制度健全性" && (deref(it.Outcome) != "REACHES" || deref(it.To) != "4.74") {
+			t.Errorf("under 优 from 99.70, 绩效管理制度健全性: %s to %s, want REACHES 4.74", deref(it.Outcome), deref(it.To))
+		}
+	}
+	if v := ask(editor, map[string]any{}); v.Grade != "GOOD" || v.Score != "99.69" {
+		t.Errorf("what-if under 优 from 99.70: %s %s, want 99.69 GOOD", v.Score, v.Grade)
 	}
 }
 
