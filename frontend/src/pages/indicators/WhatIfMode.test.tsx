@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
+import i18n from "../../i18n";
 import { gqlErrors, mockClient } from "../../test/urql";
 import { renderWith } from "../../test/render";
 import WhatIfMode from "./WhatIfMode";
@@ -204,5 +205,16 @@ describe("WhatIfMode", () => {
     expect(figure.closest(".whatif-cell")).toHaveTextContent("866.96 → 800.00 (−66.96)");
     fireEvent.click(screen.getByRole("button", { name: "退出假设分析" }));
     expect(onLeave).toHaveBeenCalled();
+  });
+
+  it("speaks English too", async () => {
+    await i18n.changeLanguage("en");
+    setup();
+    expect(await screen.findByTestId("whatif-rank")).toHaveTextContent("2 of 3");
+    const actual = screen.getByLabelText("What if: Actual of “业务岗位培训人数”");
+    fireEvent.change(actual, { target: { value: "60" } });
+    fireEvent.blur(actual);
+    await waitFor(() => expect(screen.getByTestId("whatif-total")).toHaveTextContent("10.73 → 9.23 (−1.50)"));
+    expect(screen.getByText("1 value(s) changed")).toBeInTheDocument();
   });
 });

@@ -107,20 +107,23 @@ export function WhatIfToggle({ checked, onChange }: { checked: boolean; onChange
   );
 }
 
-/** A difference as the mode shows it, "(−1.50)": red when it falls, green when it rises. */
-function Delta({ text }: { text: string }) {
+/** A difference as the mode shows it, "(−1.50)"; a score's red when it falls, green when it rises. */
+function Delta({ text, score }: { text: string; score?: boolean }) {
   if (!text) return null;
-  return <Typography.Text type={text.startsWith("+") ? "success" : "danger"}> ({text})</Typography.Text>;
+  return <Typography.Text type={!score ? "secondary" : text.startsWith("+") ? "success" : "danger"}> ({text})</Typography.Text>;
 }
 
-/** A kept value and the what-if's, "6.00 → 4.50 (−1.50)", or the value alone when they are the same. */
+/**
+ * A kept value and the what-if's, "6.00 → 4.50 (−1.50)", or the value alone when they are the same. A
+ * score's difference (diff, the server's) is coloured; a value's is not: less is better for some.
+ */
 function Changed({ kept, now, diff, testid }: { kept: string | null | undefined; now: string | null | undefined; diff?: string | null; testid?: string }) {
   if (!isChanged(kept, now)) return <span data-testid={testid}>{shown(now)}</span>;
   const d = diff !== undefined ? signed(diff) : difference(kept, now);
   return (
     <span data-testid={testid} className="whatif-changed" title={change(kept, now, diff)}>
       <Typography.Text type="secondary">{shown(kept)}</Typography.Text> → <strong>{shown(now)}</strong>
-      <Delta text={d} />
+      <Delta text={d} score={diff !== undefined} />
     </span>
   );
 }
