@@ -249,10 +249,13 @@ func checkSmallest(t *testing.T, s Subject, r scoring.Rules, n Need, goal decima
 	if total := set(*n.To); total.LessThan(goal) || !total.Equal(*n.TotalAfter) {
 		t.Errorf("%s: %s at %s rescores %s, said %s, goal %s", n.Name, n.Field, n.To, total, n.TotalAfter, goal)
 	}
+	// One step back toward the value now: down for a value the more the better, up for a ≤ < one.
 	step := decimal.New(1, -n.Places)
 	back := n.To.Sub(step)
-	if n.From != nil && n.To.LessThan(*n.From) {
-		back = n.To.Add(step)
+	for _, ind := range s.Indicators {
+		if ind.ID == n.Indicator && n.Indicator != 0 && ind.Operator.Reverse() {
+			back = n.To.Add(step)
+		}
 	}
 	if n.From != nil && back.Equal(*n.From) {
 		return
