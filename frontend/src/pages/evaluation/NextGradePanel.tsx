@@ -134,7 +134,7 @@ export function NextGradeTable({ next, editorPath }: TableProps) {
               const name = r.indicator ? r.name : t("whatIf.next.executionItem");
               return (
                 <span>
-                  <Typography.Text type="secondary">{[r.level1, r.level2].filter(Boolean).join(" / ")} · </Typography.Text>
+                  {r.indicator && <Typography.Text type="secondary">{[r.level1, r.level2].filter(Boolean).join(" / ")} · </Typography.Text>}
                   {r.indicator && editorPath ? <Link to={`${editorPath}?indicator=${r.indicator.id}${field}`}>{name}</Link> : name}
                 </span>
               );
