@@ -71,9 +71,17 @@ test("an editor tries 60 trainees in what-if mode, sees −1.50 and 98.19, and n
   await total.getByText("97.83").waitFor(); // 98.19 − 0.36
   await shot(page, "whatif-figures");
 
-  // Leaving discards; reloading shows the stored values: nothing was saved.
+  // Leaving discards: back in the mode, the kept values again.
   await page.getByRole("switch", { name: "假设分析" }).click();
   await mode.waitFor({ state: "detached" });
+  await page.getByRole("switch", { name: "假设分析" }).click();
+  await mode.getByText("已修改 0 项").waitFor();
+  assert.equal(await mode.getByTestId("whatif-total").textContent(), "99.69");
+  assert.equal(await mode.getByLabel(`假设「${name}」的实际完成值`).inputValue(), "88.00");
+  await page.getByRole("switch", { name: "假设分析" }).click();
+  await mode.waitFor({ state: "detached" });
+
+  // Reloading shows the stored values: nothing was saved.
   await page.reload();
   const cell = page.getByLabel(`编辑「${name}」的实际完成值`);
   await cell.waitFor();
