@@ -86,7 +86,13 @@ func setComplexity(c *generated.ComplexityRoot) {
 	// A report reads its evaluation's whole subject, unbatched: a list of
 	// evaluations may ask for a few reports, not a page of them.
 	c.Evaluation.Report = func(child int) int { return ReportCost + child }
+	// What it would take rescores the subject a few hundred times per leaf (CPU only).
+	c.Evaluation.NextGrade = func(child int) int { return WhatIfCost + child }
+	c.Query.WhatIf = func(child int, _ int, _ model.WhatIfInput) int { return WhatIfCost + child }
 }
+
+// WhatIfCost is what one Query.whatIf or Evaluation.nextGrade costs: at most 100 in one operation.
+const WhatIfCost = ComplexityLimit / 100
 
 // ReportCost is what one Evaluation.report costs: at most 25 in one operation.
 const ReportCost = ComplexityLimit / 25

@@ -270,6 +270,7 @@ type ComplexityRoot struct {
 		LockReason           func(childComplexity int) int
 		Locked               func(childComplexity int) int
 		MonthsBehind         func(childComplexity int) int
+		NextGrade            func(childComplexity int) int
 		Problems             func(childComplexity int) int
 		Project              func(childComplexity int) int
 		ProjectID            func(childComplexity int) int
@@ -609,6 +610,38 @@ type ComplexityRoot struct {
 		Token    func(childComplexity int) int
 	}
 
+	NextGrade struct {
+		From      func(childComplexity int) int
+		Gap       func(childComplexity int) int
+		Grade     func(childComplexity int) int
+		Items     func(childComplexity int) int
+		Next      func(childComplexity int) int
+		NextLabel func(childComplexity int) int
+		Score     func(childComplexity int) int
+	}
+
+	NextGradeItem struct {
+		Actual     func(childComplexity int) int
+		Binding    func(childComplexity int) int
+		Change     func(childComplexity int) int
+		Field      func(childComplexity int) int
+		From       func(childComplexity int) int
+		Indicator  func(childComplexity int) int
+		Level1     func(childComplexity int) int
+		Level2     func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Outcome    func(childComplexity int) int
+		Places     func(childComplexity int) int
+		PointsLost func(childComplexity int) int
+		Rating     func(childComplexity int) int
+		Score      func(childComplexity int) int
+		ScoreAfter func(childComplexity int) int
+		To         func(childComplexity int) int
+		TotalAfter func(childComplexity int) int
+		Unit       func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -686,6 +719,7 @@ type ComplexityRoot struct {
 		TargetChanges           func(childComplexity int, fromID int, toID int) int
 		TargetVersions          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) int
 		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
+		WhatIf                  func(childComplexity int, evaluationID int, changes model.WhatIfInput) int
 	}
 
 	RatingBand struct {
@@ -944,6 +978,46 @@ type ComplexityRoot struct {
 		Project   func(childComplexity int) int
 	}
 
+	WhatIfIndicator struct {
+		Actual            func(childComplexity int) int
+		Attainment        func(childComplexity int) int
+		Changed           func(childComplexity int) int
+		CompletionRate    func(childComplexity int) int
+		DeviationRequired func(childComplexity int) int
+		Difference        func(childComplexity int) int
+		Indicator         func(childComplexity int) int
+		RatedScore        func(childComplexity int) int
+		Rating            func(childComplexity int) int
+		Score             func(childComplexity int) int
+		Target            func(childComplexity int) int
+		Weight            func(childComplexity int) int
+	}
+
+	WhatIfResult struct {
+		Difference     func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		ExecutionRate  func(childComplexity int) int
+		ExecutionScore func(childComplexity int) int
+		Grade          func(childComplexity int) int
+		GradeLabel     func(childComplexity int) int
+		Indicators     func(childComplexity int) int
+		KeptRank       func(childComplexity int) int
+		NextGrade      func(childComplexity int) int
+		Peers          func(childComplexity int) int
+		Rank           func(childComplexity int) int
+		Score          func(childComplexity int) int
+		Subtotals      func(childComplexity int) int
+	}
+
+	WhatIfSubtotal struct {
+		Difference func(childComplexity int) int
+		KeptScore  func(childComplexity int) int
+		Level1     func(childComplexity int) int
+		Level2     func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
 	YearOnYear struct {
 		Against     func(childComplexity int) int
 		Groups      func(childComplexity int) int
@@ -1019,6 +1093,7 @@ type EvaluationResolver interface {
 	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
 	Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error)
 	Warnings(ctx context.Context, obj *ent.Evaluation) ([]*model.Warning, error)
+	NextGrade(ctx context.Context, obj *ent.Evaluation) (*model.NextGrade, error)
 }
 type FundingLineResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
@@ -1135,6 +1210,7 @@ type QueryResolver interface {
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
 	TargetChanges(ctx context.Context, fromID int, toID int) ([]*targets.Change, error)
+	WhatIf(ctx context.Context, evaluationID int, changes model.WhatIfInput) (*model.WhatIfResult, error)
 }
 type RuleSetResolver interface {
 	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
@@ -2120,6 +2196,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.MonthsBehind(childComplexity), true
+	case "Evaluation.nextGrade":
+		if e.ComplexityRoot.Evaluation.NextGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.NextGrade(childComplexity), true
 	case "Evaluation.problems":
 		if e.ComplexityRoot.Evaluation.Problems == nil {
 			break
@@ -3900,6 +3982,164 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.NewAPIToken.Token(childComplexity), true
 
+	case "NextGrade.from":
+		if e.ComplexityRoot.NextGrade.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.From(childComplexity), true
+	case "NextGrade.gap":
+		if e.ComplexityRoot.NextGrade.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Gap(childComplexity), true
+	case "NextGrade.grade":
+		if e.ComplexityRoot.NextGrade.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Grade(childComplexity), true
+	case "NextGrade.items":
+		if e.ComplexityRoot.NextGrade.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Items(childComplexity), true
+	case "NextGrade.next":
+		if e.ComplexityRoot.NextGrade.Next == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Next(childComplexity), true
+	case "NextGrade.nextLabel":
+		if e.ComplexityRoot.NextGrade.NextLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.NextLabel(childComplexity), true
+	case "NextGrade.score":
+		if e.ComplexityRoot.NextGrade.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Score(childComplexity), true
+
+	case "NextGradeItem.actual":
+		if e.ComplexityRoot.NextGradeItem.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Actual(childComplexity), true
+	case "NextGradeItem.binding":
+		if e.ComplexityRoot.NextGradeItem.Binding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Binding(childComplexity), true
+	case "NextGradeItem.change":
+		if e.ComplexityRoot.NextGradeItem.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Change(childComplexity), true
+	case "NextGradeItem.field":
+		if e.ComplexityRoot.NextGradeItem.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Field(childComplexity), true
+	case "NextGradeItem.from":
+		if e.ComplexityRoot.NextGradeItem.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.From(childComplexity), true
+	case "NextGradeItem.indicator":
+		if e.ComplexityRoot.NextGradeItem.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Indicator(childComplexity), true
+	case "NextGradeItem.level1":
+		if e.ComplexityRoot.NextGradeItem.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Level1(childComplexity), true
+	case "NextGradeItem.level2":
+		if e.ComplexityRoot.NextGradeItem.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Level2(childComplexity), true
+	case "NextGradeItem.name":
+		if e.ComplexityRoot.NextGradeItem.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Name(childComplexity), true
+	case "NextGradeItem.outcome":
+		if e.ComplexityRoot.NextGradeItem.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Outcome(childComplexity), true
+	case "NextGradeItem.places":
+		if e.ComplexityRoot.NextGradeItem.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Places(childComplexity), true
+	case "NextGradeItem.pointsLost":
+		if e.ComplexityRoot.NextGradeItem.PointsLost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.PointsLost(childComplexity), true
+	case "NextGradeItem.rating":
+		if e.ComplexityRoot.NextGradeItem.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Rating(childComplexity), true
+	case "NextGradeItem.score":
+		if e.ComplexityRoot.NextGradeItem.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Score(childComplexity), true
+	case "NextGradeItem.scoreAfter":
+		if e.ComplexityRoot.NextGradeItem.ScoreAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.ScoreAfter(childComplexity), true
+	case "NextGradeItem.to":
+		if e.ComplexityRoot.NextGradeItem.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.To(childComplexity), true
+	case "NextGradeItem.totalAfter":
+		if e.ComplexityRoot.NextGradeItem.TotalAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.TotalAfter(childComplexity), true
+	case "NextGradeItem.unit":
+		if e.ComplexityRoot.NextGradeItem.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Unit(childComplexity), true
+	case "NextGradeItem.weight":
+		if e.ComplexityRoot.NextGradeItem.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Weight(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -4409,6 +4649,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.UserOrder), args["where"].(*ent.UserWhereInput)), true
+	case "Query.whatIf":
+		if e.ComplexityRoot.Query.WhatIf == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["evaluationID"].(int), args["changes"].(model.WhatIfInput)), true
 
 	case "RatingBand.high":
 		if e.ComplexityRoot.RatingBand.High == nil {
@@ -5487,6 +5738,195 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Warning.Project(childComplexity), true
 
+	case "WhatIfIndicator.actual":
+		if e.ComplexityRoot.WhatIfIndicator.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Actual(childComplexity), true
+	case "WhatIfIndicator.attainment":
+		if e.ComplexityRoot.WhatIfIndicator.Attainment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Attainment(childComplexity), true
+	case "WhatIfIndicator.changed":
+		if e.ComplexityRoot.WhatIfIndicator.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Changed(childComplexity), true
+	case "WhatIfIndicator.completionRate":
+		if e.ComplexityRoot.WhatIfIndicator.CompletionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.CompletionRate(childComplexity), true
+	case "WhatIfIndicator.deviationRequired":
+		if e.ComplexityRoot.WhatIfIndicator.DeviationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.DeviationRequired(childComplexity), true
+	case "WhatIfIndicator.difference":
+		if e.ComplexityRoot.WhatIfIndicator.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Difference(childComplexity), true
+	case "WhatIfIndicator.indicator":
+		if e.ComplexityRoot.WhatIfIndicator.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Indicator(childComplexity), true
+	case "WhatIfIndicator.ratedScore":
+		if e.ComplexityRoot.WhatIfIndicator.RatedScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.RatedScore(childComplexity), true
+	case "WhatIfIndicator.rating":
+		if e.ComplexityRoot.WhatIfIndicator.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Rating(childComplexity), true
+	case "WhatIfIndicator.score":
+		if e.ComplexityRoot.WhatIfIndicator.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Score(childComplexity), true
+	case "WhatIfIndicator.target":
+		if e.ComplexityRoot.WhatIfIndicator.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Target(childComplexity), true
+	case "WhatIfIndicator.weight":
+		if e.ComplexityRoot.WhatIfIndicator.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Weight(childComplexity), true
+
+	case "WhatIfResult.difference":
+		if e.ComplexityRoot.WhatIfResult.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Difference(childComplexity), true
+	case "WhatIfResult.evaluation":
+		if e.ComplexityRoot.WhatIfResult.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Evaluation(childComplexity), true
+	case "WhatIfResult.executionRate":
+		if e.ComplexityRoot.WhatIfResult.ExecutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.ExecutionRate(childComplexity), true
+	case "WhatIfResult.executionScore":
+		if e.ComplexityRoot.WhatIfResult.ExecutionScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.ExecutionScore(childComplexity), true
+	case "WhatIfResult.grade":
+		if e.ComplexityRoot.WhatIfResult.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Grade(childComplexity), true
+	case "WhatIfResult.gradeLabel":
+		if e.ComplexityRoot.WhatIfResult.GradeLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.GradeLabel(childComplexity), true
+	case "WhatIfResult.indicators":
+		if e.ComplexityRoot.WhatIfResult.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Indicators(childComplexity), true
+	case "WhatIfResult.keptRank":
+		if e.ComplexityRoot.WhatIfResult.KeptRank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.KeptRank(childComplexity), true
+	case "WhatIfResult.nextGrade":
+		if e.ComplexityRoot.WhatIfResult.NextGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.NextGrade(childComplexity), true
+	case "WhatIfResult.peers":
+		if e.ComplexityRoot.WhatIfResult.Peers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Peers(childComplexity), true
+	case "WhatIfResult.rank":
+		if e.ComplexityRoot.WhatIfResult.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Rank(childComplexity), true
+	case "WhatIfResult.score":
+		if e.ComplexityRoot.WhatIfResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Score(childComplexity), true
+	case "WhatIfResult.subtotals":
+		if e.ComplexityRoot.WhatIfResult.Subtotals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Subtotals(childComplexity), true
+
+	case "WhatIfSubtotal.difference":
+		if e.ComplexityRoot.WhatIfSubtotal.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Difference(childComplexity), true
+	case "WhatIfSubtotal.keptScore":
+		if e.ComplexityRoot.WhatIfSubtotal.KeptScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.KeptScore(childComplexity), true
+	case "WhatIfSubtotal.level1":
+		if e.ComplexityRoot.WhatIfSubtotal.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Level1(childComplexity), true
+	case "WhatIfSubtotal.level2":
+		if e.ComplexityRoot.WhatIfSubtotal.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Level2(childComplexity), true
+	case "WhatIfSubtotal.score":
+		if e.ComplexityRoot.WhatIfSubtotal.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Score(childComplexity), true
+	case "WhatIfSubtotal.weight":
+		if e.ComplexityRoot.WhatIfSubtotal.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Weight(childComplexity), true
+
 	case "YearOnYear.against":
 		if e.ComplexityRoot.YearOnYear.Against == nil {
 			break
@@ -5694,6 +6134,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserChangeInput", ec.unmarshalInputUserChangeInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
+			graphql.NewInputUnmarshaler("WhatIfFiguresInput", ec.unmarshalInputWhatIfFiguresInput),
+			graphql.NewInputUnmarshaler("WhatIfIndicatorInput", ec.unmarshalInputWhatIfIndicatorInput),
+			graphql.NewInputUnmarshaler("WhatIfInput", ec.unmarshalInputWhatIfInput),
+			graphql.NewInputUnmarshaler("WhatIfProjectInput", ec.unmarshalInputWhatIfProjectInput),
 			graphql.NewInputUnmarshaler("YearOnYearOrder", ec.unmarshalInputYearOnYearOrder),
 		)
 	}
@@ -12419,6 +12863,213 @@ extend type Evaluation {
   warnings: [Warning!]!
 }
 `, BuiltIn: false},
+	{Name: "../whatif.graphql", Input: `# What-if and what it would take (package domain/whatif): an evaluation rescored with
+# hypothetical changes, and the smallest change of each of its leaves that reaches the
+# next grade. Both are queries: they write nothing and leave no audit record. They
+# score by the rules that govern the evaluation (Evaluation.rules: the version it keeps
+# while submitted, approved or published, else its year's), with package scoring.
+
+"""A hypothetical change of one of the evaluation's indicators: each field given replaces the indicator's own."""
+input WhatIfIndicatorInput {
+  """The indicator: one of the evaluation's own (another is refused, NOT_IN_EVALUATION, whether or not it exists)."""
+  id: ID!
+  """A typed quantitative indicator's actual value (a bound one's is derived: change the figures)."""
+  actual: Decimal
+  """A quantitative indicator's target; not negative."""
+  target: Decimal
+  """Greater than 0, at most 100."""
+  weight: Decimal
+  """A qualitative indicator's rating."""
+  rating: Rating
+  """A qualitative indicator's rated score: inside its rating's band of its weight (the new ones when they change too)."""
+  ratedScore: Decimal
+}
+
+"""Hypothetical figures of an overall evaluation's department-year (万元): every indicator bound to a formula over one is derived again."""
+input WhatIfFiguresInput {
+  personnelBudget: Decimal
+  personnelActual: Decimal
+  publicBudget: Decimal
+  publicActual: Decimal
+  projectBudget: Decimal
+  projectActual: Decimal
+  carryoverEnd: Decimal
+  threePublicBudget: Decimal
+  threePublicActual: Decimal
+  assetsInUse: Decimal
+  assetsTotal: Decimal
+}
+
+"""Hypothetical amounts of a project's evaluation's project (万元): its execution item follows them."""
+input WhatIfProjectInput {
+  budget: Decimal
+  executed: Decimal
+}
+
+"""
+The hypothetical changes of one what-if; none reproduces the kept values. A refused value
+is BAD_USER_INPUT naming the input field (extensions.field: actual, target, weight, rating,
+ratedScore, id, a figure, budget or executed) with extensions.reason and params: params
+indicatorID, indicatorName and index (its place in ` + "`" + `indicators` + "`" + `) for an indicator's, and
+the reason NOT_IN_EVALUATION, DUPLICATE, NOT_APPLICABLE (kind), DERIVED (binding),
+RATING_MISSING, RATED_SCORE_OUTSIDE_BAND (score, rating, weight, low, high, highInclusive),
+NEGATIVE, NOT_POSITIVE, TOO_LARGE or TOO_SMALL (max or min, got).
+"""
+input WhatIfInput {
+  indicators: [WhatIfIndicatorInput!]
+  """An overall evaluation's only (a project's evaluation is not scored by them: NOT_APPLICABLE)."""
+  figures: WhatIfFiguresInput
+  """A project's evaluation's only."""
+  project: WhatIfProjectInput
+}
+
+"""One indicator of a what-if: its values with the changes, beside its kept ones."""
+type WhatIfIndicator {
+  """The indicator as stored, with its kept values (score, attainment, completionRate…)."""
+  indicator: Indicator!
+  """Whether the what-if changed one of its inputs (its actual derived from changed figures included)."""
+  changed: Boolean!
+  """The actual value scored: typed or, for a bound indicator, derived from the (changed) figures."""
+  actual: Decimal
+  target: Decimal
+  weight: Decimal!
+  rating: Rating
+  ratedScore: Decimal
+  score: Decimal! @places(n: 2)
+  attainment: Decimal! @places(n: 4)
+  completionRate: Decimal @places(n: 2)
+  deviationRequired: Boolean!
+  """score − the kept score."""
+  difference: Decimal! @places(n: 2)
+}
+
+"""A subtotal of a what-if beside the kept one (the project's execution item is its own group)."""
+type WhatIfSubtotal {
+  level1: String!
+  """Null for the subtotal of the whole level-1 group."""
+  level2: String
+  score: Decimal! @places(n: 2)
+  weight: Decimal!
+  keptScore: Decimal! @places(n: 2)
+  difference: Decimal! @places(n: 2)
+}
+
+"""
+An evaluation rescored with hypothetical changes, beside what it keeps. Its rank is among
+its peers: the evaluations of the same kind (overall or project) and fiscal year that the
+caller may read (every status), by their kept scores with its own replaced by ` + "`" + `score` + "`" + `;
+rank = 1 + the number of peers scoring strictly more, so equal scores share a rank.
+"""
+type WhatIfResult {
+  evaluation: Evaluation!
+  """Every indicator of the evaluation, in position order."""
+  indicators: [WhatIfIndicator!]!
+  subtotals: [WhatIfSubtotal!]!
+  """Executed / adjusted budget in percent, of the department-year or the project."""
+  executionRate: Decimal @places(n: 2)
+  """A project's execution item; null for an overall evaluation."""
+  executionScore: Decimal @places(n: 2)
+  score: Decimal! @places(n: 2)
+  grade: Grade!
+  """优, 良, 中 or 差."""
+  gradeLabel: String!
+  """score − the kept score."""
+  difference: Decimal! @places(n: 2)
+  rank: Int!
+  """The evaluation's rank by its kept score, among the same peers."""
+  keptRank: Int!
+  """How many evaluations rank: the peers the caller may read, the evaluation included."""
+  peers: Int!
+  """What it would take to reach the next grade from the what-if's values."""
+  nextGrade: NextGrade!
+}
+
+"""What one leaf can do for the next grade."""
+enum NextGradeOutcome {
+  """A change of this leaf alone reaches the next grade: ` + "`" + `to` + "`" + ` is the smallest."""
+  REACHES
+  """Even the change that gives it its full weight is not enough (or its formula's denominator is 0)."""
+  CANNOT
+  """It scores its full weight already: it lost nothing."""
+  FULL
+}
+
+"""
+One leaf of an evaluation: an indicator or a project's execution item (indicator null), the
+points it lost and the smallest change of it alone that reaches the next grade.
+"""
+type NextGradeItem {
+  """Null for a project's execution item (预算执行率)."""
+  indicator: Indicator
+  level1: String!
+  level2: String
+  name: String!
+  unit: String!
+  """The formula a bound indicator's actual is derived from."""
+  binding: FormulaBinding
+  weight: Decimal!
+  score: Decimal! @places(n: 2)
+  """weight − score: where the evaluation's points were lost."""
+  pointsLost: Decimal! @places(n: 2)
+  """Null at the top grade."""
+  outcome: NextGradeOutcome
+  """
+  The value that changes: actual (a typed quantitative indicator's, higher for ≥ > =, lower for
+  ≤ <), ratedScore (a qualitative one's, up to its weight; ` + "`" + `rating` + "`" + ` is the band it lies in), for
+  a bound indicator the figure of its department-year in its formula's numerator (projectActual
+  for EXECUTION_RATE, carryoverEnd, assetsInUse, publicActual, threePublicActual: the indicator
+  itself has no value to change), or executed (a project's execution item). Null when FULL.
+  """
+  field: String
+  """The precision the value is looked for at: 0 for a count typed in whole numbers (人次, 篇, 个… with a whole target), else 2."""
+  places: Int
+  """The value now; null when none is entered."""
+  from: Decimal
+  """REACHES: the smallest value (at ` + "`" + `places` + "`" + `) with which the evaluation reaches the next grade."""
+  to: Decimal
+  """to − from."""
+  change: Decimal
+  """REACHES, qualitative: the rating whose band holds ` + "`" + `to` + "`" + ` (a better one than now when it changes)."""
+  rating: Rating
+  """REACHES, bound: the indicator's actual derived with the figure at ` + "`" + `to` + "`" + ` (percent)."""
+  actual: Decimal
+  """REACHES: the leaf's score with ` + "`" + `to` + "`" + `."""
+  scoreAfter: Decimal @places(n: 2)
+  """REACHES: the evaluation's total with ` + "`" + `to` + "`" + ` (a figure moves every indicator bound to it)."""
+  totalAfter: Decimal @places(n: 2)
+}
+
+"""
+What it would take to reach the next grade: per leaf, the smallest change that alone lifts the
+total to the next grade's lowest score, found at the value's precision and checked by rescoring.
+"""
+type NextGrade {
+  score: Decimal! @places(n: 2)
+  grade: Grade!
+  """The grade above; null at the top grade."""
+  next: Grade
+  nextLabel: String
+  """The next grade's lowest score; null at the top grade."""
+  from: Decimal
+  """from − score."""
+  gap: Decimal @places(n: 2)
+  """Every leaf in position order (a project's execution item last)."""
+  items: [NextGradeItem!]!
+}
+
+extend type Query {
+  """
+  The evaluation rescored with hypothetical changes: nothing is written and no audit record is
+  left. Whoever may read the evaluation may ask (a hidden one is NOT_FOUND, as a missing one).
+  """
+  whatIf(evaluationID: ID!, changes: WhatIfInput! = {}): WhatIfResult!
+}
+
+extend type Evaluation {
+  """What it would take to reach the next grade from the kept values, and where the points were lost."""
+  nextGrade: NextGrade!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -12864,6 +13515,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_rules(ctx, field)
 	case "warnings":
 		return ec.fieldContext_Evaluation_warnings(ctx, field)
+	case "nextGrade":
+		return ec.fieldContext_Evaluation_nextGrade(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluation", field.Name)
 }
@@ -13400,6 +14053,70 @@ func (ec *executionContext) childFields_NewAPIToken(ctx context.Context, field g
 		return ec.fieldContext_NewAPIToken_apiToken(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NewAPIToken", field.Name)
+}
+
+func (ec *executionContext) childFields_NextGrade(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_NextGrade_score(ctx, field)
+	case "grade":
+		return ec.fieldContext_NextGrade_grade(ctx, field)
+	case "next":
+		return ec.fieldContext_NextGrade_next(ctx, field)
+	case "nextLabel":
+		return ec.fieldContext_NextGrade_nextLabel(ctx, field)
+	case "from":
+		return ec.fieldContext_NextGrade_from(ctx, field)
+	case "gap":
+		return ec.fieldContext_NextGrade_gap(ctx, field)
+	case "items":
+		return ec.fieldContext_NextGrade_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NextGrade", field.Name)
+}
+
+func (ec *executionContext) childFields_NextGradeItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_NextGradeItem_indicator(ctx, field)
+	case "level1":
+		return ec.fieldContext_NextGradeItem_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_NextGradeItem_level2(ctx, field)
+	case "name":
+		return ec.fieldContext_NextGradeItem_name(ctx, field)
+	case "unit":
+		return ec.fieldContext_NextGradeItem_unit(ctx, field)
+	case "binding":
+		return ec.fieldContext_NextGradeItem_binding(ctx, field)
+	case "weight":
+		return ec.fieldContext_NextGradeItem_weight(ctx, field)
+	case "score":
+		return ec.fieldContext_NextGradeItem_score(ctx, field)
+	case "pointsLost":
+		return ec.fieldContext_NextGradeItem_pointsLost(ctx, field)
+	case "outcome":
+		return ec.fieldContext_NextGradeItem_outcome(ctx, field)
+	case "field":
+		return ec.fieldContext_NextGradeItem_field(ctx, field)
+	case "places":
+		return ec.fieldContext_NextGradeItem_places(ctx, field)
+	case "from":
+		return ec.fieldContext_NextGradeItem_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NextGradeItem_to(ctx, field)
+	case "change":
+		return ec.fieldContext_NextGradeItem_change(ctx, field)
+	case "rating":
+		return ec.fieldContext_NextGradeItem_rating(ctx, field)
+	case "actual":
+		return ec.fieldContext_NextGradeItem_actual(ctx, field)
+	case "scoreAfter":
+		return ec.fieldContext_NextGradeItem_scoreAfter(ctx, field)
+	case "totalAfter":
+		return ec.fieldContext_NextGradeItem_totalAfter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NextGradeItem", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14014,6 +14731,86 @@ func (ec *executionContext) childFields_Warning(ctx context.Context, field graph
 		return ec.fieldContext_Warning_month(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Warning", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfIndicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_WhatIfIndicator_indicator(ctx, field)
+	case "changed":
+		return ec.fieldContext_WhatIfIndicator_changed(ctx, field)
+	case "actual":
+		return ec.fieldContext_WhatIfIndicator_actual(ctx, field)
+	case "target":
+		return ec.fieldContext_WhatIfIndicator_target(ctx, field)
+	case "weight":
+		return ec.fieldContext_WhatIfIndicator_weight(ctx, field)
+	case "rating":
+		return ec.fieldContext_WhatIfIndicator_rating(ctx, field)
+	case "ratedScore":
+		return ec.fieldContext_WhatIfIndicator_ratedScore(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfIndicator_score(ctx, field)
+	case "attainment":
+		return ec.fieldContext_WhatIfIndicator_attainment(ctx, field)
+	case "completionRate":
+		return ec.fieldContext_WhatIfIndicator_completionRate(ctx, field)
+	case "deviationRequired":
+		return ec.fieldContext_WhatIfIndicator_deviationRequired(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfIndicator_difference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfIndicator", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_WhatIfResult_evaluation(ctx, field)
+	case "indicators":
+		return ec.fieldContext_WhatIfResult_indicators(ctx, field)
+	case "subtotals":
+		return ec.fieldContext_WhatIfResult_subtotals(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_WhatIfResult_executionRate(ctx, field)
+	case "executionScore":
+		return ec.fieldContext_WhatIfResult_executionScore(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfResult_score(ctx, field)
+	case "grade":
+		return ec.fieldContext_WhatIfResult_grade(ctx, field)
+	case "gradeLabel":
+		return ec.fieldContext_WhatIfResult_gradeLabel(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfResult_difference(ctx, field)
+	case "rank":
+		return ec.fieldContext_WhatIfResult_rank(ctx, field)
+	case "keptRank":
+		return ec.fieldContext_WhatIfResult_keptRank(ctx, field)
+	case "peers":
+		return ec.fieldContext_WhatIfResult_peers(ctx, field)
+	case "nextGrade":
+		return ec.fieldContext_WhatIfResult_nextGrade(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfResult", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfSubtotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "level1":
+		return ec.fieldContext_WhatIfSubtotal_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_WhatIfSubtotal_level2(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfSubtotal_score(ctx, field)
+	case "weight":
+		return ec.fieldContext_WhatIfSubtotal_weight(ctx, field)
+	case "keptScore":
+		return ec.fieldContext_WhatIfSubtotal_keptScore(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfSubtotal_difference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfSubtotal", field.Name)
 }
 
 func (ec *executionContext) childFields_YearOnYear(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16725,6 +17522,28 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "changes",
+		func(ctx context.Context, v any) (model.WhatIfInput, error) {
+			return ec.unmarshalNWhatIfInput2jixiaoᚋgraphᚋmodelᚐWhatIfInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["changes"] = arg1
 	return args, nil
 }
 
@@ -21100,6 +21919,38 @@ func (ec *executionContext) fieldContext_Evaluation_warnings(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Warning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_nextGrade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_nextGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().NextGrade(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+			return ec.marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_nextGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGrade(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27910,6 +28761,622 @@ func (ec *executionContext) fieldContext_NewAPIToken_apiToken(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _NextGrade_score(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_grade(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _NextGrade_next(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_next(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Next, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
+			return ec.marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_next(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _NextGrade_nextLabel(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_nextLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_nextLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGrade_from(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_gap(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_items(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NextGradeItem) graphql.Marshaler {
+			return ec.marshalNNextGradeItem2ᚕᚖjixiaoᚋgraphᚋmodelᚐNextGradeItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NextGrade",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGradeItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NextGradeItem_indicator(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NextGradeItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NextGradeItem_level1(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_level2(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_name(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_unit(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_binding(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_binding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Binding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Binding) graphql.Marshaler {
+			return ec.marshalOFormulaBinding2ᚖjixiaoᚋentᚋindicatorᚐBinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_binding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "FormulaBinding")
+}
+
+func (ec *executionContext) _NextGradeItem_weight(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_score(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_pointsLost(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_pointsLost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsLost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_pointsLost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_outcome(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGradeOutcome) graphql.Marshaler {
+			return ec.marshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "NextGradeOutcome")
+}
+
+func (ec *executionContext) _NextGradeItem_field(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_places(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NextGradeItem_from(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_to(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_change(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_rating(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Rating) graphql.Marshaler {
+			return ec.marshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Rating")
+}
+
+func (ec *executionContext) _NextGradeItem_actual(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_scoreAfter(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_scoreAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_scoreAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_totalAfter(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_totalAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_totalAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30006,6 +31473,50 @@ func (ec *executionContext) fieldContext_Query_targetChanges(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_targetChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_whatIf(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIf(ctx, fc.Args["evaluationID"].(int), fc.Args["changes"].(model.WhatIfInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfResult) graphql.Marshaler {
+			return ec.marshalNWhatIfResult2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34445,6 +35956,764 @@ func (ec *executionContext) _Warning_month(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Warning_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Warning", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfIndicator_indicator(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfIndicator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfIndicator_changed(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WhatIfIndicator_actual(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_target(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_weight(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_rating(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Rating) graphql.Marshaler {
+			return ec.marshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Rating")
+}
+
+func (ec *executionContext) _WhatIfIndicator_ratedScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_ratedScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatedScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_ratedScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_attainment(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_attainment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attainment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_attainment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_completionRate(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_completionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_completionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_deviationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WhatIfIndicator_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_indicators(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WhatIfIndicator) graphql.Marshaler {
+			return ec.marshalNWhatIfIndicator2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_indicators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfIndicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_subtotals(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_subtotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subtotals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WhatIfSubtotal) graphql.Marshaler {
+			return ec.marshalNWhatIfSubtotal2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_subtotals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfSubtotal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_executionRate(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_executionScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_executionScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_grade(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _WhatIfResult_gradeLabel(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_gradeLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GradeLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_gradeLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfResult_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_rank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_keptRank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_keptRank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptRank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_keptRank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_peers(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_peers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Peers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_peers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_nextGrade(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_nextGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextGrade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+			return ec.marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_nextGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGrade(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfSubtotal_level1(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_level2(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_weight(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_keptScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_keptScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_keptScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _YearOnYear_year(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
@@ -51491,6 +53760,300 @@ func UnmarshalUserWhereInput(ctx context.Context, raw any) (ent.UserWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWhatIfFiguresInput(ctx context.Context, obj any) (model.WhatIfFiguresInput, error) {
+	var it model.WhatIfFiguresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personnelBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonnelBudget = data
+		case "personnelActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonnelActual = data
+		case "publicBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicBudget = data
+		case "publicActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicActual = data
+		case "projectBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectBudget = data
+		case "projectActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectActual = data
+		case "carryoverEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEnd"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverEnd = data
+		case "threePublicBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreePublicBudget = data
+		case "threePublicActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreePublicActual = data
+		case "assetsInUse":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUse"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssetsInUse = data
+		case "assetsTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotal"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssetsTotal = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfFiguresInput unmarshals raw into the WhatIfFiguresInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfFiguresInput(ctx context.Context, raw any) (model.WhatIfFiguresInput, error) {
+	var out model.WhatIfFiguresInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfFiguresInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfIndicatorInput(ctx context.Context, obj any) (model.WhatIfIndicatorInput, error) {
+	var it model.WhatIfIndicatorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "actual", "target", "weight", "rating", "ratedScore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "actual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actual = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "ratedScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScore"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatedScore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfIndicatorInput unmarshals raw into the WhatIfIndicatorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfIndicatorInput(ctx context.Context, raw any) (model.WhatIfIndicatorInput, error) {
+	var out model.WhatIfIndicatorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfIndicatorInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfInput(ctx context.Context, obj any) (model.WhatIfInput, error) {
+	var it model.WhatIfInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"indicators", "figures", "project"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "indicators":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicators"))
+			data, err := ec.unmarshalOWhatIfIndicatorInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Indicators = data
+		case "figures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
+			data, err := ec.unmarshalOWhatIfFiguresInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfFiguresInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Figures = data
+		case "project":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("project"))
+			data, err := ec.unmarshalOWhatIfProjectInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfProjectInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Project = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfInput unmarshals raw into the WhatIfInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfInput(ctx context.Context, raw any) (model.WhatIfInput, error) {
+	var out model.WhatIfInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfProjectInput(ctx context.Context, obj any) (model.WhatIfProjectInput, error) {
+	var it model.WhatIfProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"budget", "executed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Budget = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfProjectInput unmarshals raw into the WhatIfProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfProjectInput(ctx context.Context, raw any) (model.WhatIfProjectInput, error) {
+	var out model.WhatIfProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputYearOnYearOrder(ctx context.Context, obj any) (model.YearOnYearOrder, error) {
 	var it model.YearOnYearOrder
 	if obj == nil {
@@ -53037,6 +55600,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_warnings(ctx, field, obj)
+				})
+		case "nextGrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_nextGrade(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -55166,6 +57735,192 @@ func (ec *executionContext) _NewAPIToken(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var nextGradeImplementors = []string{"NextGrade"}
+
+func (ec *executionContext) _NextGrade(ctx context.Context, sel ast.SelectionSet, obj *model.NextGrade) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nextGradeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NextGrade")
+		case "score":
+			out.Values[i] = ec._NextGrade_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grade":
+			out.Values[i] = ec._NextGrade_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "next":
+			out.Values[i] = ec._NextGrade_next(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "nextLabel":
+			out.Values[i] = ec._NextGrade_nextLabel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._NextGrade_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._NextGrade_gap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._NextGrade_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nextGradeItemImplementors = []string{"NextGradeItem"}
+
+func (ec *executionContext) _NextGradeItem(ctx context.Context, sel ast.SelectionSet, obj *model.NextGradeItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nextGradeItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NextGradeItem")
+		case "indicator":
+			out.Values[i] = ec._NextGradeItem_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level1":
+			out.Values[i] = ec._NextGradeItem_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._NextGradeItem_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._NextGradeItem_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._NextGradeItem_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "binding":
+			out.Values[i] = ec._NextGradeItem_binding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._NextGradeItem_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._NextGradeItem_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsLost":
+			out.Values[i] = ec._NextGradeItem_pointsLost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._NextGradeItem_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._NextGradeItem_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "places":
+			out.Values[i] = ec._NextGradeItem_places(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._NextGradeItem_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._NextGradeItem_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._NextGradeItem_change(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._NextGradeItem_rating(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._NextGradeItem_actual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "scoreAfter":
+			out.Values[i] = ec._NextGradeItem_scoreAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "totalAfter":
+			out.Values[i] = ec._NextGradeItem_totalAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -55653,6 +58408,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_targetChanges(ctx, field)
+				})
+		case "whatIf":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIf(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -57327,6 +60088,245 @@ func (ec *executionContext) _Warning(ctx context.Context, sel ast.SelectionSet, 
 		case "month":
 			out.Values[i] = ec._Warning_month(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfIndicatorImplementors = []string{"WhatIfIndicator"}
+
+func (ec *executionContext) _WhatIfIndicator(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfIndicator) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfIndicatorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfIndicator")
+		case "indicator":
+			out.Values[i] = ec._WhatIfIndicator_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._WhatIfIndicator_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._WhatIfIndicator_actual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._WhatIfIndicator_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._WhatIfIndicator_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._WhatIfIndicator_rating(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ratedScore":
+			out.Values[i] = ec._WhatIfIndicator_ratedScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfIndicator_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attainment":
+			out.Values[i] = ec._WhatIfIndicator_attainment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completionRate":
+			out.Values[i] = ec._WhatIfIndicator_completionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deviationRequired":
+			out.Values[i] = ec._WhatIfIndicator_deviationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfIndicator_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfResultImplementors = []string{"WhatIfResult"}
+
+func (ec *executionContext) _WhatIfResult(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfResult")
+		case "evaluation":
+			out.Values[i] = ec._WhatIfResult_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicators":
+			out.Values[i] = ec._WhatIfResult_indicators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subtotals":
+			out.Values[i] = ec._WhatIfResult_subtotals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionRate":
+			out.Values[i] = ec._WhatIfResult_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "executionScore":
+			out.Values[i] = ec._WhatIfResult_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grade":
+			out.Values[i] = ec._WhatIfResult_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gradeLabel":
+			out.Values[i] = ec._WhatIfResult_gradeLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfResult_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._WhatIfResult_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptRank":
+			out.Values[i] = ec._WhatIfResult_keptRank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "peers":
+			out.Values[i] = ec._WhatIfResult_peers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextGrade":
+			out.Values[i] = ec._WhatIfResult_nextGrade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfSubtotalImplementors = []string{"WhatIfSubtotal"}
+
+func (ec *executionContext) _WhatIfSubtotal(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfSubtotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfSubtotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfSubtotal")
+		case "level1":
+			out.Values[i] = ec._WhatIfSubtotal_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._WhatIfSubtotal_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfSubtotal_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._WhatIfSubtotal_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptScore":
+			out.Values[i] = ec._WhatIfSubtotal_keptScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfSubtotal_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -59271,6 +62271,38 @@ func (ec *executionContext) unmarshalNNewUserInput2jixiaoᚋgraphᚋmodelᚐNewU
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx context.Context, sel ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NextGrade!")
+		return graphql.Null
+	}
+	return ec._NextGrade(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNextGradeItem2ᚕᚖjixiaoᚋgraphᚋmodelᚐNextGradeItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NextGradeItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNextGradeItem2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNextGradeItem2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeItem(ctx context.Context, sel ast.SelectionSet, v *model.NextGradeItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NextGradeItem!")
+		return graphql.Null
+	}
+	return ec._NextGradeItem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕjixiaoᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -60085,6 +63117,72 @@ func (ec *executionContext) unmarshalNWarningCode2jixiaoᚋgraphᚋmodelᚐWarni
 
 func (ec *executionContext) marshalNWarningCode2jixiaoᚋgraphᚋmodelᚐWarningCode(ctx context.Context, sel ast.SelectionSet, v model.WarningCode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNWhatIfIndicator2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WhatIfIndicator) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfIndicator2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWhatIfIndicator2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicator(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfIndicator) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfIndicator!")
+		return graphql.Null
+	}
+	return ec._WhatIfIndicator(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWhatIfIndicatorInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInput(ctx context.Context, v any) (*model.WhatIfIndicatorInput, error) {
+	res, err := ec.unmarshalInputWhatIfIndicatorInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWhatIfInput2jixiaoᚋgraphᚋmodelᚐWhatIfInput(ctx context.Context, v any) (model.WhatIfInput, error) {
+	res, err := ec.unmarshalInputWhatIfInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWhatIfResult2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfResult(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfResult!")
+		return graphql.Null
+	}
+	return ec._WhatIfResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWhatIfSubtotal2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WhatIfSubtotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfSubtotal2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWhatIfSubtotal2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotal(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfSubtotal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfSubtotal!")
+		return graphql.Null
+	}
+	return ec._WhatIfSubtotal(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx context.Context, sel ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
@@ -61928,6 +65026,22 @@ func (ec *executionContext) unmarshalOMonthlyExecutionWhereInput2ᚖjixiaoᚋent
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx context.Context, v any) (*model.NextGradeOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.NextGradeOutcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx context.Context, sel ast.SelectionSet, v *model.NextGradeOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalONode2jixiaoᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -62634,6 +65748,39 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖjixiaoᚋentᚐUserWhere
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWhatIfFiguresInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfFiguresInput(ctx context.Context, v any) (*model.WhatIfFiguresInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWhatIfFiguresInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWhatIfIndicatorInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInputᚄ(ctx context.Context, v any) ([]*model.WhatIfIndicatorInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WhatIfIndicatorInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWhatIfIndicatorInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOWhatIfProjectInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfProjectInput(ctx context.Context, v any) (*model.WhatIfProjectInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWhatIfProjectInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

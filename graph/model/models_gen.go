@@ -316,6 +316,63 @@ type NewUserInput struct {
 	Password string `json:"password"`
 }
 
+// What it would take to reach the next grade: per leaf, the smallest change that alone lifts the
+// total to the next grade's lowest score, found at the value's precision and checked by rescoring.
+type NextGrade struct {
+	Score fixed.Decimal    `json:"score"`
+	Grade evaluation.Grade `json:"grade"`
+	// The grade above; null at the top grade.
+	Next      *evaluation.Grade `json:"next,omitempty"`
+	NextLabel *string           `json:"nextLabel,omitempty"`
+	// The next grade's lowest score; null at the top grade.
+	From *fixed.Decimal `json:"from,omitempty"`
+	// from − score.
+	Gap *fixed.Decimal `json:"gap,omitempty"`
+	// Every leaf in position order (a project's execution item last).
+	Items []*NextGradeItem `json:"items"`
+}
+
+// One leaf of an evaluation: an indicator or a project's execution item (indicator null), the
+// points it lost and the smallest change of it alone that reaches the next grade.
+type NextGradeItem struct {
+	// Null for a project's execution item (预算执行率).
+	Indicator *ent.Indicator `json:"indicator,omitempty"`
+	Level1    string         `json:"level1"`
+	Level2    *string        `json:"level2,omitempty"`
+	Name      string         `json:"name"`
+	Unit      string         `json:"unit"`
+	// The formula a bound indicator's actual is derived from.
+	Binding *indicator.Binding `json:"binding,omitempty"`
+	Weight  fixed.Decimal      `json:"weight"`
+	Score   fixed.Decimal      `json:"score"`
+	// weight − score: where the evaluation's points were lost.
+	PointsLost fixed.Decimal `json:"pointsLost"`
+	// Null at the top grade.
+	Outcome *NextGradeOutcome `json:"outcome,omitempty"`
+	// The value that changes: actual (a typed quantitative indicator's, higher for ≥ > =, lower for
+	// ≤ <), ratedScore (a qualitative one's, up to its weight; `rating` is the band it lies in), for
+	// a bound indicator the figure of its department-year in its formula's numerator (projectActual
+	// for EXECUTION_RATE, carryoverEnd, assetsInUse, publicActual, threePublicActual: the indicator
+	// itself has no value to change), or executed (a project's execution item). Null when FULL.
+	Field *string `json:"field,omitempty"`
+	// The precision the value is looked for at: 0 for a count typed in whole numbers (人次, 篇, 个… with a whole target), else 2.
+	Places *int `json:"places,omitempty"`
+	// The value now; null when none is entered.
+	From *fixed.Decimal `json:"from,omitempty"`
+	// REACHES: the smallest value (at `places`) with which the evaluation reaches the next grade.
+	To *fixed.Decimal `json:"to,omitempty"`
+	// to − from.
+	Change *fixed.Decimal `json:"change,omitempty"`
+	// REACHES, qualitative: the rating whose band holds `to` (a better one than now when it changes).
+	Rating *indicator.Rating `json:"rating,omitempty"`
+	// REACHES, bound: the indicator's actual derived with the figure at `to` (percent).
+	Actual *fixed.Decimal `json:"actual,omitempty"`
+	// REACHES: the leaf's score with `to`.
+	ScoreAfter *fixed.Decimal `json:"scoreAfter,omitempty"`
+	// REACHES: the evaluation's total with `to` (a figure moves every indicator bound to it).
+	TotalAfter *fixed.Decimal `json:"totalAfter,omitempty"`
+}
+
 // One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
 type RatingBand struct {
 	Rating indicator.Rating `json:"rating"`
@@ -548,6 +605,117 @@ type Warning struct {
 	Project *ent.Project `json:"project,omitempty"`
 	// The month (1–12) of CUMULATIVE_FALLS; null otherwise.
 	Month *int `json:"month,omitempty"`
+}
+
+// Hypothetical figures of an overall evaluation's department-year (万元): every indicator bound to a formula over one is derived again.
+type WhatIfFiguresInput struct {
+	PersonnelBudget   *fixed.Decimal `json:"personnelBudget,omitempty"`
+	PersonnelActual   *fixed.Decimal `json:"personnelActual,omitempty"`
+	PublicBudget      *fixed.Decimal `json:"publicBudget,omitempty"`
+	PublicActual      *fixed.Decimal `json:"publicActual,omitempty"`
+	ProjectBudget     *fixed.Decimal `json:"projectBudget,omitempty"`
+	ProjectActual     *fixed.Decimal `json:"projectActual,omitempty"`
+	CarryoverEnd      *fixed.Decimal `json:"carryoverEnd,omitempty"`
+	ThreePublicBudget *fixed.Decimal `json:"threePublicBudget,omitempty"`
+	ThreePublicActual *fixed.Decimal `json:"threePublicActual,omitempty"`
+	AssetsInUse       *fixed.Decimal `json:"assetsInUse,omitempty"`
+	AssetsTotal       *fixed.Decimal `json:"assetsTotal,omitempty"`
+}
+
+// One indicator of a what-if: its values with the changes, beside its kept ones.
+type WhatIfIndicator struct {
+	// The indicator as stored, with its kept values (score, attainment, completionRate…).
+	Indicator *ent.Indicator `json:"indicator"`
+	// Whether the what-if changed one of its inputs (its actual derived from changed figures included).
+	Changed bool `json:"changed"`
+	// The actual value scored: typed or, for a bound indicator, derived from the (changed) figures.
+	Actual            *fixed.Decimal    `json:"actual,omitempty"`
+	Target            *fixed.Decimal    `json:"target,omitempty"`
+	Weight            fixed.Decimal     `json:"weight"`
+	Rating            *indicator.Rating `json:"rating,omitempty"`
+	RatedScore        *fixed.Decimal    `json:"ratedScore,omitempty"`
+	Score             fixed.Decimal     `json:"score"`
+	Attainment        fixed.Decimal     `json:"attainment"`
+	CompletionRate    *fixed.Decimal    `json:"completionRate,omitempty"`
+	DeviationRequired bool              `json:"deviationRequired"`
+	// score − the kept score.
+	Difference fixed.Decimal `json:"difference"`
+}
+
+// A hypothetical change of one of the evaluation's indicators: each field given replaces the indicator's own.
+type WhatIfIndicatorInput struct {
+	// The indicator: one of the evaluation's own (another is refused, NOT_IN_EVALUATION, whether or not it exists).
+	ID int `json:"id"`
+	// A typed quantitative indicator's actual value (a bound one's is derived: change the figures).
+	Actual *fixed.Decimal `json:"actual,omitempty"`
+	// A quantitative indicator's target; not negative.
+	Target *fixed.Decimal `json:"target,omitempty"`
+	// Greater than 0, at most 100.
+	Weight *fixed.Decimal `json:"weight,omitempty"`
+	// A qualitative indicator's rating.
+	Rating *indicator.Rating `json:"rating,omitempty"`
+	// A qualitative indicator's rated score: inside its rating's band of its weight (the new ones when they change too).
+	RatedScore *fixed.Decimal `json:"ratedScore,omitempty"`
+}
+
+// The hypothetical changes of one what-if; none reproduces the kept values. A refused value
+// is BAD_USER_INPUT naming the input field (extensions.field: actual, target, weight, rating,
+// ratedScore, id, a figure, budget or executed) with extensions.reason and params: params
+// indicatorID, indicatorName and index (its place in `indicators`) for an indicator's, and
+// the reason NOT_IN_EVALUATION, DUPLICATE, NOT_APPLICABLE (kind), DERIVED (binding),
+// RATING_MISSING, RATED_SCORE_OUTSIDE_BAND (score, rating, weight, low, high, highInclusive),
+// NEGATIVE, NOT_POSITIVE, TOO_LARGE or TOO_SMALL (max or min, got).
+type WhatIfInput struct {
+	Indicators []*WhatIfIndicatorInput `json:"indicators,omitempty"`
+	// An overall evaluation's only (a project's evaluation is not scored by them: NOT_APPLICABLE).
+	Figures *WhatIfFiguresInput `json:"figures,omitempty"`
+	// A project's evaluation's only.
+	Project *WhatIfProjectInput `json:"project,omitempty"`
+}
+
+// Hypothetical amounts of a project's evaluation's project (万元): its execution item follows them.
+type WhatIfProjectInput struct {
+	Budget   *fixed.Decimal `json:"budget,omitempty"`
+	Executed *fixed.Decimal `json:"executed,omitempty"`
+}
+
+// An evaluation rescored with hypothetical changes, beside what it keeps. Its rank is among
+// its peers: the evaluations of the same kind (overall or project) and fiscal year that the
+// caller may read (every status), by their kept scores with its own replaced by `score`;
+// rank = 1 + the number of peers scoring strictly more, so equal scores share a rank.
+type WhatIfResult struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	// Every indicator of the evaluation, in position order.
+	Indicators []*WhatIfIndicator `json:"indicators"`
+	Subtotals  []*WhatIfSubtotal  `json:"subtotals"`
+	// Executed / adjusted budget in percent, of the department-year or the project.
+	ExecutionRate *fixed.Decimal `json:"executionRate,omitempty"`
+	// A project's execution item; null for an overall evaluation.
+	ExecutionScore *fixed.Decimal   `json:"executionScore,omitempty"`
+	Score          fixed.Decimal    `json:"score"`
+	Grade          evaluation.Grade `json:"grade"`
+	// 优, 良, 中 or 差.
+	GradeLabel string `json:"gradeLabel"`
+	// score − the kept score.
+	Difference fixed.Decimal `json:"difference"`
+	Rank       int           `json:"rank"`
+	// The evaluation's rank by its kept score, among the same peers.
+	KeptRank int `json:"keptRank"`
+	// How many evaluations rank: the peers the caller may read, the evaluation included.
+	Peers int `json:"peers"`
+	// What it would take to reach the next grade from the what-if's values.
+	NextGrade *NextGrade `json:"nextGrade"`
+}
+
+// A subtotal of a what-if beside the kept one (the project's execution item is its own group).
+type WhatIfSubtotal struct {
+	Level1 string `json:"level1"`
+	// Null for the subtotal of the whole level-1 group.
+	Level2     *string       `json:"level2,omitempty"`
+	Score      fixed.Decimal `json:"score"`
+	Weight     fixed.Decimal `json:"weight"`
+	KeptScore  fixed.Decimal `json:"keptScore"`
+	Difference fixed.Decimal `json:"difference"`
 }
 
 type YearOnYear struct {
@@ -1524,6 +1692,67 @@ func (e *IndicatorRankBy) UnmarshalJSON(b []byte) error {
 }
 
 func (e IndicatorRankBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What one leaf can do for the next grade.
+type NextGradeOutcome string
+
+const (
+	// A change of this leaf alone reaches the next grade: `to` is the smallest.
+	NextGradeOutcomeReaches NextGradeOutcome = "REACHES"
+	// Even the change that gives it its full weight is not enough (or its formula's denominator is 0).
+	NextGradeOutcomeCannot NextGradeOutcome = "CANNOT"
+	// It scores its full weight already: it lost nothing.
+	NextGradeOutcomeFull NextGradeOutcome = "FULL"
+)
+
+var AllNextGradeOutcome = []NextGradeOutcome{
+	NextGradeOutcomeReaches,
+	NextGradeOutcomeCannot,
+	NextGradeOutcomeFull,
+}
+
+func (e NextGradeOutcome) IsValid() bool {
+	switch e {
+	case NextGradeOutcomeReaches, NextGradeOutcomeCannot, NextGradeOutcomeFull:
+		return true
+	}
+	return false
+}
+
+func (e NextGradeOutcome) String() string {
+	return string(e)
+}
+
+func (e *NextGradeOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NextGradeOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NextGradeOutcome", str)
+	}
+	return nil
+}
+
+func (e NextGradeOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NextGradeOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NextGradeOutcome) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

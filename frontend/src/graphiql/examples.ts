@@ -196,4 +196,31 @@ mutation AddFromLibrary($year: ID!, $ids: [ID!]!) {
 `,
     variables: `{ "year": "the departmentYear id", "ids": ["a library entry's id"] }`,
   },
+  {
+    name: "WhatIf",
+    query: `# The seed rescored with 60 trainees and less project spending: nothing is written.
+# $evaluation: SeedScore's overallEvaluation id; $trainees: the indicators(where: {name: "业务岗位培训人数", …}) id
+query WhatIf($evaluation: ID!, $trainees: ID!) {
+  whatIf(evaluationID: $evaluation, changes: {indicators: [{id: $trainees, actual: "60"}], figures: {projectActual: "800"}}) {
+    score grade difference rank keptRank peers
+    indicators { indicator { name score } changed actual score difference }
+    subtotals { level1 level2 score keptScore difference }
+  }
+}
+`,
+    variables: `{ "evaluation": "the seed's overall evaluation id", "trainees": "业务岗位培训人数's id" }`,
+  },
+  {
+    name: "NextGrade",
+    query: `# What it would take 区交通运输局 (2023: 53.53, 差) to reach 中, and where its points were lost.
+query NextGrade {
+  departmentYears(where: {year: 2023, hasDepartmentWith: {code: "440115-008"}}) {
+    edges { node { overallEvaluation { nextGrade {
+      score grade next from gap
+      items { name pointsLost outcome field places from to change rating totalAfter }
+    } } } }
+  }
+}
+`,
+  },
 ];

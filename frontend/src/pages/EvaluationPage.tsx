@@ -32,6 +32,7 @@ import SubtotalsTable from "./evaluation/SubtotalsTable";
 import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evaluation/problems";
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
+import NextGradePanel from "./evaluation/NextGradePanel";
 import { WarningsList } from "../components/Warnings";
 import { TotalExplanation } from "../components/Explanation";
 
@@ -446,6 +447,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           </Card>
         </Col>
       </Row>
+
+      <NextGradePanel evaluationID={ev.id} editorPath={editorPath} />
 
       <Card
         title={t("evaluation.texts")}

@@ -27,6 +27,7 @@ import LibraryDrawer from "./library/LibraryDrawer";
 import ProposeIndicatorModal, { type Proposal } from "./library/ProposeIndicatorModal";
 import TargetStatusTag from "./targets/StatusTag";
 import { FIXED_STATUSES } from "./targets/status";
+import WhatIfMode, { WhatIfToggle } from "./indicators/WhatIfMode";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -233,6 +234,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [adding, setAdding] = useState(false);
   const [fromLibrary, setFromLibrary] = useState(false);
   const [proposing, setProposing] = useState<Proposal>();
+  // What-if mode: edits are tried on the server (Query.whatIf), never saved; leaving it discards them.
+  const [whatIf, setWhatIf] = useState(false);
   const { me } = useAuth();
   const tableHandle = useRef<IndicatorTableHandle>(null);
 
@@ -474,6 +477,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
               <TargetStatusTag status={subject.targetsStatus} />
             </Space>
             {evaluationLink && <Link to={evaluationLink}>{t("indicators.openEvaluation")}</Link>}
+            {evaluation && <WhatIfToggle checked={whatIf} onChange={setWhatIf} />}
             <ExportButton
               document={projectId ? ProjectIndicatorsDocument : YearIndicatorsDocument}
               variables={{ id }}
@@ -484,12 +488,12 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>
-            {!readOnly && !targetsFixed && (
+            {!readOnly && !targetsFixed && !whatIf && (
               <Button icon={<BookOutlined />} onClick={() => setFromLibrary(true)} data-testid="from-library">
                 {t("library.fromLibrary")}
               </Button>
             )}
-            {!readOnly && !targetsFixed && (
+            {!readOnly && !targetsFixed && !whatIf && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t("indicators.add")}
               </Button>
@@ -583,8 +587,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       )}
       {error && data && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />}
 
-      {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
-      <IndicatorTable
+      {whatIf && evaluation && <WhatIfMode evaluationID={evaluation.id} rows={rows} rules={rules} onLeave={() => setWhatIf(false)} />}
+      {!readOnly && !whatIf && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
+      {!(whatIf && evaluation) && <IndicatorTable
         handle={tableHandle}
         bands={rules?.bands}
         indicators={rows}
@@ -598,7 +603,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         virtual={rows.length >= VIRTUAL_FROM}
         height={Math.max(360, window.innerHeight - 320)}
         highlight={focusID ?? undefined}
-      />
+      />}
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
       <LibraryDrawer
