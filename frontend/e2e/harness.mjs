@@ -62,6 +62,9 @@ export async function api(server, username) {
 /** Opens a page signed in as username through the sign-in form, in Chinese unless lang says otherwise. */
 export async function signIn(browser, server, username, lang = "zh-CN") {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 1000 }, locale: lang });
+  // Every wait is for an event; the ceiling only bounds a hung test. Playwright's
+  // 30 s was reached on a busy 2-core machine (load 16) while a page loaded.
+  context.setDefaultTimeout(120_000);
   // The starting language; a switch made on the page survives reloads.
   await context.addInitScript((l) => localStorage.getItem("jixiao.language") || localStorage.setItem("jixiao.language", l), lang);
   const page = await context.newPage();
