@@ -302,7 +302,9 @@ func evidence(t *testing.T, db, dir string) {
 	// nothing; nobody signed in reads nothing until the year is published.
 	neighbour := seedEvaluations(t, admin, "440115-002")[0]
 	var depts struct {
-		Departments struct{ Edges []struct{ Node struct{ ID string } } }
+		Departments struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, admin, `{ departments(where: {code: "440115-002"}) { edges { node { id } } } }`, nil, &depts)
 	createUser(t, admin, "othereditor", "EDITOR", depts.Departments.Edges[0].Node.ID)
