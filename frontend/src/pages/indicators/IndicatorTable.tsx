@@ -4,6 +4,7 @@ import type { ColumnsType, TableRef } from "antd/es/table";
 import { BookOutlined, CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { WarningIcon } from "../../components/Warnings";
+import { EvidenceButton } from "./Evidence";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
@@ -55,7 +56,7 @@ const WIDTHS: Record<string, number> = {
   score: 80,
   deviationReason: 220,
   scoringCriteria: 220,
-  actions: 84,
+  actions: 120,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 
@@ -308,6 +309,7 @@ function RowActions({
   const ctx = useContext(EditorContext);
   return (
     <span className="ind-actions">
+      <EvidenceButton indicatorID={row.id} name={row.name} count={row.attachmentCount} readOnly={!!ctx?.readOnly} />
       {onPropose && (
         <Tooltip title={t("library.proposeIndicator")}>
           <Button
