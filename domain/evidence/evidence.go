@@ -202,7 +202,7 @@ func TooLarge(name string, size, max int64) *inputerr.Reason {
 		"%s is %s (%d bytes); an attachment may be at most %s (%d bytes)", clean, Size(size), size, Size(max), max)
 }
 
-// Size writes a number of bytes for people: 512 bytes, 1.5 KiB, 20 MiB, 25.3 MiB.
+// Size writes a number of bytes for people: 512 bytes, 1.5 KiB, 20 MiB, 25.31 MiB.
 func Size(n int64) string {
 	const unit = 1024
 	if n < unit {
@@ -216,8 +216,8 @@ func Size(n int64) string {
 			break
 		}
 	}
-	out := fmt.Sprintf("%.1f", v)
-	return strings.TrimSuffix(out, ".0") + " " + suffix
+	out := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".")
+	return out + " " + suffix
 }
 
 // SanitizeName is the name a file is kept and downloaded under: its last path

@@ -96,7 +96,7 @@ func TestInspect(t *testing.T) {
 
 func TestTooLarge(t *testing.T) {
 	r := TooLarge("现场照片.jpg", 26542080, 20<<20)
-	want := "现场照片.jpg is 25.3 MiB (26542080 bytes); an attachment may be at most 20 MiB (20971520 bytes)"
+	want := "现场照片.jpg is 25.31 MiB (26542080 bytes); an attachment may be at most 20 MiB (20971520 bytes)"
 	if r.Code != CodeTooLarge || r.Text != want || r.Params["size"] != "26542080" || r.Params["max"] != "20971520" || r.Params["name"] != "现场照片.jpg" {
 		t.Errorf("%s %v %q", r.Code, r.Params, r.Text)
 	}
@@ -126,7 +126,7 @@ func TestSanitizeName(t *testing.T) {
 }
 
 func TestSize(t *testing.T) {
-	for n, want := range map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1024: "1 KiB", 1536: "1.5 KiB", 20 << 20: "20 MiB", 1 << 30: "1 GiB"} {
+	for n, want := range map[int64]string{0: "0 bytes", 1023: "1023 bytes", 1024: "1 KiB", 1536: "1.5 KiB", 20 << 20: "20 MiB", 21000000: "20.03 MiB", 1 << 30: "1 GiB"} {
 		if got := Size(n); got != want {
 			t.Errorf("Size(%d) = %q, want %q", n, got, want)
 		}
