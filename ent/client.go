@@ -12,6 +12,8 @@ import (
 	"jixiao/ent/migrate"
 
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -46,6 +48,10 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
+	// AttachmentContent is the client for interacting with the AttachmentContent builders.
+	AttachmentContent *AttachmentContentClient
 	// AuditRecord is the client for interacting with the AuditRecord builders.
 	AuditRecord *AuditRecordClient
 	// Department is the client for interacting with the Department builders.
@@ -94,6 +100,8 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.Attachment = NewAttachmentClient(c.config)
+	c.AttachmentContent = NewAttachmentContentClient(c.config)
 	c.AuditRecord = NewAuditRecordClient(c.config)
 	c.Department = NewDepartmentClient(c.config)
 	c.DepartmentYear = NewDepartmentYearClient(c.config)
@@ -205,6 +213,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:               ctx,
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
+		Attachment:        NewAttachmentClient(cfg),
+		AttachmentContent: NewAttachmentContentClient(cfg),
 		AuditRecord:       NewAuditRecordClient(cfg),
 		Department:        NewDepartmentClient(cfg),
 		DepartmentYear:    NewDepartmentYearClient(cfg),
@@ -243,6 +253,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:               ctx,
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
+		Attachment:        NewAttachmentClient(cfg),
+		AttachmentContent: NewAttachmentContentClient(cfg),
 		AuditRecord:       NewAuditRecordClient(cfg),
 		Department:        NewDepartmentClient(cfg),
 		DepartmentYear:    NewDepartmentYearClient(cfg),
@@ -290,10 +302,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
-		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
-		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
+		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
+		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
+		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
+		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.TargetVersion,
+		c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -303,10 +316,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
-		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
-		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
+		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
+		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
+		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
+		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.TargetVersion,
+		c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -317,6 +331,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AttachmentMutation:
+		return c.Attachment.mutate(ctx, m)
+	case *AttachmentContentMutation:
+		return c.AttachmentContent.mutate(ctx, m)
 	case *AuditRecordMutation:
 		return c.AuditRecord.mutate(ctx, m)
 	case *DepartmentMutation:
@@ -521,6 +539,322 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AttachmentClient is a client for the Attachment schema.
+type AttachmentClient struct {
+	config
+}
+
+// NewAttachmentClient returns a client for the Attachment from the given config.
+func NewAttachmentClient(c config) *AttachmentClient {
+	return &AttachmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `attachment.Hooks(f(g(h())))`.
+func (c *AttachmentClient) Use(hooks ...Hook) {
+	c.hooks.Attachment = append(c.hooks.Attachment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `attachment.Intercept(f(g(h())))`.
+func (c *AttachmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Attachment = append(c.inters.Attachment, interceptors...)
+}
+
+// Create returns a builder for creating a Attachment entity.
+func (c *AttachmentClient) Create() *AttachmentCreate {
+	mutation := newAttachmentMutation(c.config, OpCreate)
+	return &AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Attachment entities.
+func (c *AttachmentClient) CreateBulk(builders ...*AttachmentCreate) *AttachmentCreateBulk {
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AttachmentClient) MapCreateBulk(slice any, setFunc func(*AttachmentCreate, int)) *AttachmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AttachmentCreateBulk{err: fmt.Errorf("calling to AttachmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AttachmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Attachment.
+func (c *AttachmentClient) Update() *AttachmentUpdate {
+	mutation := newAttachmentMutation(c.config, OpUpdate)
+	return &AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AttachmentClient) UpdateOne(_m *Attachment) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachment(_m))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AttachmentClient) UpdateOneID(id int) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachmentID(id))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Attachment.
+func (c *AttachmentClient) Delete() *AttachmentDelete {
+	mutation := newAttachmentMutation(c.config, OpDelete)
+	return &AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AttachmentClient) DeleteOne(_m *Attachment) *AttachmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AttachmentClient) DeleteOneID(id int) *AttachmentDeleteOne {
+	builder := c.Delete().Where(attachment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AttachmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Attachment.
+func (c *AttachmentClient) Query() *AttachmentQuery {
+	return &AttachmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAttachment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Attachment entity by its id.
+func (c *AttachmentClient) Get(ctx context.Context, id int) (*Attachment, error) {
+	return c.Query().Where(attachment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AttachmentClient) GetX(ctx context.Context, id int) *Attachment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIndicator queries the indicator edge of a Attachment.
+func (c *AttachmentClient) QueryIndicator(_m *Attachment) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.IndicatorTable, attachment.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryContent queries the content edge of a Attachment.
+func (c *AttachmentClient) QueryContent(_m *Attachment) *AttachmentContentQuery {
+	query := (&AttachmentContentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(attachmentcontent.Table, attachmentcontent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, attachment.ContentTable, attachment.ContentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AttachmentClient) Hooks() []Hook {
+	hooks := c.hooks.Attachment
+	return append(hooks[:len(hooks):len(hooks)], attachment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AttachmentClient) Interceptors() []Interceptor {
+	return c.inters.Attachment
+}
+
+func (c *AttachmentClient) mutate(ctx context.Context, m *AttachmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Attachment mutation op: %q", m.Op())
+	}
+}
+
+// AttachmentContentClient is a client for the AttachmentContent schema.
+type AttachmentContentClient struct {
+	config
+}
+
+// NewAttachmentContentClient returns a client for the AttachmentContent from the given config.
+func NewAttachmentContentClient(c config) *AttachmentContentClient {
+	return &AttachmentContentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `attachmentcontent.Hooks(f(g(h())))`.
+func (c *AttachmentContentClient) Use(hooks ...Hook) {
+	c.hooks.AttachmentContent = append(c.hooks.AttachmentContent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `attachmentcontent.Intercept(f(g(h())))`.
+func (c *AttachmentContentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AttachmentContent = append(c.inters.AttachmentContent, interceptors...)
+}
+
+// Create returns a builder for creating a AttachmentContent entity.
+func (c *AttachmentContentClient) Create() *AttachmentContentCreate {
+	mutation := newAttachmentContentMutation(c.config, OpCreate)
+	return &AttachmentContentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AttachmentContent entities.
+func (c *AttachmentContentClient) CreateBulk(builders ...*AttachmentContentCreate) *AttachmentContentCreateBulk {
+	return &AttachmentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AttachmentContentClient) MapCreateBulk(slice any, setFunc func(*AttachmentContentCreate, int)) *AttachmentContentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AttachmentContentCreateBulk{err: fmt.Errorf("calling to AttachmentContentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AttachmentContentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AttachmentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AttachmentContent.
+func (c *AttachmentContentClient) Update() *AttachmentContentUpdate {
+	mutation := newAttachmentContentMutation(c.config, OpUpdate)
+	return &AttachmentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AttachmentContentClient) UpdateOne(_m *AttachmentContent) *AttachmentContentUpdateOne {
+	mutation := newAttachmentContentMutation(c.config, OpUpdateOne, withAttachmentContent(_m))
+	return &AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AttachmentContentClient) UpdateOneID(id int) *AttachmentContentUpdateOne {
+	mutation := newAttachmentContentMutation(c.config, OpUpdateOne, withAttachmentContentID(id))
+	return &AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AttachmentContent.
+func (c *AttachmentContentClient) Delete() *AttachmentContentDelete {
+	mutation := newAttachmentContentMutation(c.config, OpDelete)
+	return &AttachmentContentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AttachmentContentClient) DeleteOne(_m *AttachmentContent) *AttachmentContentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AttachmentContentClient) DeleteOneID(id int) *AttachmentContentDeleteOne {
+	builder := c.Delete().Where(attachmentcontent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AttachmentContentDeleteOne{builder}
+}
+
+// Query returns a query builder for AttachmentContent.
+func (c *AttachmentContentClient) Query() *AttachmentContentQuery {
+	return &AttachmentContentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAttachmentContent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AttachmentContent entity by its id.
+func (c *AttachmentContentClient) Get(ctx context.Context, id int) (*AttachmentContent, error) {
+	return c.Query().Where(attachmentcontent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AttachmentContentClient) GetX(ctx context.Context, id int) *AttachmentContent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAttachment queries the attachment edge of a AttachmentContent.
+func (c *AttachmentContentClient) QueryAttachment(_m *AttachmentContent) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachmentcontent.Table, attachmentcontent.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, attachmentcontent.AttachmentTable, attachmentcontent.AttachmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AttachmentContentClient) Hooks() []Hook {
+	hooks := c.hooks.AttachmentContent
+	return append(hooks[:len(hooks):len(hooks)], attachmentcontent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AttachmentContentClient) Interceptors() []Interceptor {
+	return c.inters.AttachmentContent
+}
+
+func (c *AttachmentContentClient) mutate(ctx context.Context, m *AttachmentContentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AttachmentContentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AttachmentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AttachmentContentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AttachmentContent mutation op: %q", m.Op())
 	}
 }
 
@@ -1647,6 +1981,22 @@ func (c *IndicatorClient) QueryLibraryIndicator(_m *Indicator) *LibraryIndicator
 			sqlgraph.From(indicator.Table, indicator.FieldID, id),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttachments queries the attachments edge of a Indicator.
+func (c *IndicatorClient) QueryAttachments(_m *Indicator) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.AttachmentsTable, indicator.AttachmentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3563,16 +3913,16 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
-		Transition, User []ent.Hook
+		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
+		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
+		LibraryTransition, MonthlyExecution, Project, ReportText, RuleSet, Session,
+		SignInThrottle, TargetVersion, Transition, User []ent.Hook
 	}
 	inters struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
-		Transition, User []ent.Interceptor
+		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
+		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
+		LibraryTransition, MonthlyExecution, Project, ReportText, RuleSet, Session,
+		SignInThrottle, TargetVersion, Transition, User []ent.Interceptor
 	}
 )
 

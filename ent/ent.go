@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -92,6 +94,8 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:          apitoken.ValidColumn,
+			attachment.Table:        attachment.ValidColumn,
+			attachmentcontent.Table: attachmentcontent.ValidColumn,
 			auditrecord.Table:       auditrecord.ValidColumn,
 			department.Table:        department.ValidColumn,
 			departmentyear.Table:    departmentyear.ValidColumn,

@@ -4,6 +4,8 @@ package ent
 
 import (
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -32,7 +34,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -56,6 +58,43 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   attachment.Table,
+			Columns: attachment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: attachment.FieldID,
+			},
+		},
+		Type: "Attachment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			attachment.FieldIndicatorID:    {Type: field.TypeInt, Column: attachment.FieldIndicatorID},
+			attachment.FieldFileName:       {Type: field.TypeString, Column: attachment.FieldFileName},
+			attachment.FieldContentType:    {Type: field.TypeString, Column: attachment.FieldContentType},
+			attachment.FieldSize:           {Type: field.TypeInt64, Column: attachment.FieldSize},
+			attachment.FieldSha256:         {Type: field.TypeString, Column: attachment.FieldSha256},
+			attachment.FieldStorage:        {Type: field.TypeEnum, Column: attachment.FieldStorage},
+			attachment.FieldUploadedByID:   {Type: field.TypeInt, Column: attachment.FieldUploadedByID},
+			attachment.FieldUploadedByName: {Type: field.TypeString, Column: attachment.FieldUploadedByName},
+			attachment.FieldCreatedAt:      {Type: field.TypeTime, Column: attachment.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   attachmentcontent.Table,
+			Columns: attachmentcontent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: attachmentcontent.FieldID,
+			},
+		},
+		Type: "AttachmentContent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			attachmentcontent.FieldAttachmentID: {Type: field.TypeInt, Column: attachmentcontent.FieldAttachmentID},
+			attachmentcontent.FieldData:         {Type: field.TypeBytes, Column: attachmentcontent.FieldData},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditrecord.Table,
 			Columns: auditrecord.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -76,7 +115,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditrecord.FieldRequestID:  {Type: field.TypeString, Column: auditrecord.FieldRequestID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   department.Table,
 			Columns: department.Columns,
@@ -97,7 +136,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			department.FieldPath:      {Type: field.TypeString, Column: department.FieldPath},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   departmentyear.Table,
 			Columns: departmentyear.Columns,
@@ -137,7 +176,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			departmentyear.FieldCarryoverRate:        {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverRate},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   evaluation.Table,
 			Columns: evaluation.Columns,
@@ -167,7 +206,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			evaluation.FieldExecutionScore:       {Type: field.TypeInt64, Column: evaluation.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fundingline.Table,
 			Columns: fundingline.Columns,
@@ -187,7 +226,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fundingline.FieldExecuted:         {Type: field.TypeInt64, Column: fundingline.FieldExecuted},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
@@ -226,7 +265,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldDeviationRequired:  {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keytask.Table,
 			Columns: keytask.Columns,
@@ -245,7 +284,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keytask.FieldOutcome:          {Type: field.TypeString, Column: keytask.FieldOutcome},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   libraryindicator.Table,
 			Columns: libraryindicator.Columns,
@@ -277,7 +316,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			libraryindicator.FieldReviewComment:   {Type: field.TypeString, Column: libraryindicator.FieldReviewComment},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   librarytransition.Table,
 			Columns: librarytransition.Columns,
@@ -297,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			librarytransition.FieldAt:                 {Type: field.TypeTime, Column: librarytransition.FieldAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monthlyexecution.Table,
 			Columns: monthlyexecution.Columns,
@@ -315,7 +354,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monthlyexecution.FieldTargetPercent:      {Type: field.TypeInt64, Column: monthlyexecution.FieldTargetPercent},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -345,7 +384,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldExecutionScore:        {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reporttext.Table,
 			Columns: reporttext.Columns,
@@ -364,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
@@ -400,7 +439,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -418,7 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -436,7 +475,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   targetversion.Table,
 			Columns: targetversion.Columns,
@@ -463,7 +502,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -483,7 +522,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -529,6 +568,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"APIToken",
 		"User",
+	)
+	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.IndicatorTable,
+			Columns: []string{attachment.IndicatorColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"content",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   attachment.ContentTable,
+			Columns: []string{attachment.ContentColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"AttachmentContent",
+	)
+	graph.MustAddE(
+		"attachment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   attachmentcontent.AttachmentTable,
+			Columns: []string{attachmentcontent.AttachmentColumn},
+			Bidi:    false,
+		},
+		"AttachmentContent",
+		"Attachment",
 	)
 	graph.MustAddE(
 		"parent",
@@ -793,6 +868,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Indicator",
 		"LibraryIndicator",
+	)
+	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"Attachment",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -1116,6 +1203,183 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AttachmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AttachmentQuery builder.
+func (_q *AttachmentQuery) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AttachmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AttachmentMutation builder.
+func (m *AttachmentMutation) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: m.config, predicateAdder: m}
+}
+
+// AttachmentFilter provides a generic filtering capability at runtime for AttachmentQuery.
+type AttachmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AttachmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AttachmentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *AttachmentFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldIndicatorID))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *AttachmentFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldFileName))
+}
+
+// WhereContentType applies the entql string predicate on the content_type field.
+func (f *AttachmentFilter) WhereContentType(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldContentType))
+}
+
+// WhereSize applies the entql int64 predicate on the size field.
+func (f *AttachmentFilter) WhereSize(p entql.Int64P) {
+	f.Where(p.Field(attachment.FieldSize))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *AttachmentFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldSha256))
+}
+
+// WhereStorage applies the entql string predicate on the storage field.
+func (f *AttachmentFilter) WhereStorage(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldStorage))
+}
+
+// WhereUploadedByID applies the entql int predicate on the uploaded_by_id field.
+func (f *AttachmentFilter) WhereUploadedByID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldUploadedByID))
+}
+
+// WhereUploadedByName applies the entql string predicate on the uploaded_by_name field.
+func (f *AttachmentFilter) WhereUploadedByName(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldUploadedByName))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AttachmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(attachment.FieldCreatedAt))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *AttachmentFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContent applies a predicate to check if query has an edge content.
+func (f *AttachmentFilter) WhereHasContent() {
+	f.Where(entql.HasEdge("content"))
+}
+
+// WhereHasContentWith applies a predicate to check if query has an edge content with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasContentWith(preds ...predicate.AttachmentContent) {
+	f.Where(entql.HasEdgeWith("content", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AttachmentContentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AttachmentContentQuery builder.
+func (_q *AttachmentContentQuery) Filter() *AttachmentContentFilter {
+	return &AttachmentContentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AttachmentContentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AttachmentContentMutation builder.
+func (m *AttachmentContentMutation) Filter() *AttachmentContentFilter {
+	return &AttachmentContentFilter{config: m.config, predicateAdder: m}
+}
+
+// AttachmentContentFilter provides a generic filtering capability at runtime for AttachmentContentQuery.
+type AttachmentContentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AttachmentContentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AttachmentContentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(attachmentcontent.FieldID))
+}
+
+// WhereAttachmentID applies the entql int predicate on the attachment_id field.
+func (f *AttachmentContentFilter) WhereAttachmentID(p entql.IntP) {
+	f.Where(p.Field(attachmentcontent.FieldAttachmentID))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *AttachmentContentFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(attachmentcontent.FieldData))
+}
+
+// WhereHasAttachment applies a predicate to check if query has an edge attachment.
+func (f *AttachmentContentFilter) WhereHasAttachment() {
+	f.Where(entql.HasEdge("attachment"))
+}
+
+// WhereHasAttachmentWith applies a predicate to check if query has an edge attachment with a given conditions (other predicates).
+func (f *AttachmentContentFilter) WhereHasAttachmentWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditRecordQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1144,7 +1408,7 @@ type AuditRecordFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditRecordFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1229,7 +1493,7 @@ type DepartmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DepartmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1365,7 +1629,7 @@ type DepartmentYearFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DepartmentYearFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1652,7 +1916,7 @@ type EvaluationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EvaluationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1847,7 +2111,7 @@ type FundingLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundingLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1950,7 +2214,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2133,6 +2397,20 @@ func (f *IndicatorFilter) WhereHasLibraryIndicatorWith(preds ...predicate.Librar
 	})))
 }
 
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *IndicatorFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *KeyTaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2162,7 +2440,7 @@ type KeyTaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyTaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2246,7 +2524,7 @@ type LibraryIndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LibraryIndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2423,7 +2701,7 @@ type LibraryTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LibraryTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2512,7 +2790,7 @@ type MonthlyExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonthlyExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2591,7 +2869,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2772,7 +3050,7 @@ type ReportTextFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportTextFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2856,7 +3134,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3039,7 +3317,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3118,7 +3396,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3183,7 +3461,7 @@ type TargetVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TargetVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3307,7 +3585,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3396,7 +3674,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

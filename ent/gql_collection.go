@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -180,6 +181,156 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
 		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AttachmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*AttachmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AttachmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(attachment.Columns))
+		selectedFields = []string{attachment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "indicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, indicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withIndicator = query
+			if _, ok := fieldSeen[attachment.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldIndicatorID)
+				fieldSeen[attachment.FieldIndicatorID] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[attachment.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldIndicatorID)
+				fieldSeen[attachment.FieldIndicatorID] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[attachment.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldFileName)
+				fieldSeen[attachment.FieldFileName] = struct{}{}
+			}
+		case "contentType":
+			if _, ok := fieldSeen[attachment.FieldContentType]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldContentType)
+				fieldSeen[attachment.FieldContentType] = struct{}{}
+			}
+		case "size":
+			if _, ok := fieldSeen[attachment.FieldSize]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldSize)
+				fieldSeen[attachment.FieldSize] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[attachment.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldSha256)
+				fieldSeen[attachment.FieldSha256] = struct{}{}
+			}
+		case "storage":
+			if _, ok := fieldSeen[attachment.FieldStorage]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldStorage)
+				fieldSeen[attachment.FieldStorage] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[attachment.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldUploadedByID)
+				fieldSeen[attachment.FieldUploadedByID] = struct{}{}
+			}
+		case "uploadedByName":
+			if _, ok := fieldSeen[attachment.FieldUploadedByName]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldUploadedByName)
+				fieldSeen[attachment.FieldUploadedByName] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[attachment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldCreatedAt)
+				fieldSeen[attachment.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type attachmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AttachmentPaginateOption
+}
+
+func newAttachmentPaginateArgs(rv map[string]any) *attachmentPaginateArgs {
+	args := &attachmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*AttachmentOrder:
+			args.opts = append(args.opts, WithAttachmentOrder(v))
+		case []any:
+			var orders []*AttachmentOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &AttachmentOrder{Field: &AttachmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAttachmentOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*AttachmentWhereInput); ok {
+		args.opts = append(args.opts, WithAttachmentFilter(v.Filter))
 	}
 	return args
 }

@@ -24,6 +24,14 @@ func (_m *APIToken) CreatedBy(ctx context.Context) (*User, error) {
 	return result, err
 }
 
+func (_m *Attachment) Indicator(ctx context.Context) (*Indicator, error) {
+	result, err := _m.Edges.IndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIndicator().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Department) Parent(ctx context.Context) (*Department, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {

@@ -87,11 +87,15 @@ type IndicatorEdges struct {
 	Project *Project `json:"project,omitempty"`
 	// LibraryIndicator holds the value of the library_indicator edge.
 	LibraryIndicator *LibraryIndicator `json:"library_indicator,omitempty"`
+	// Attachments holds the value of the attachments edge.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
+
+	namedAttachments map[string][]*Attachment
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -125,6 +129,15 @@ func (e IndicatorEdges) LibraryIndicatorOrErr() (*LibraryIndicator, error) {
 		return nil, &NotFoundError{label: libraryindicator.Label}
 	}
 	return nil, &NotLoadedError{edge: "library_indicator"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e IndicatorEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[3] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -355,6 +368,11 @@ func (_m *Indicator) QueryLibraryIndicator() *LibraryIndicatorQuery {
 	return NewIndicatorClient(_m.config).QueryLibraryIndicator(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Indicator entity.
+func (_m *Indicator) QueryAttachments() *AttachmentQuery {
+	return NewIndicatorClient(_m.config).QueryAttachments(_m)
+}
+
 // Update returns a builder for updating this Indicator.
 // Note that you need to call Indicator.Unwrap() before calling this method if this Indicator
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -477,6 +495,30 @@ func (_m *Indicator) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.DeviationRequired))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Indicator) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Indicator) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
 }
 
 // Indicators is a parsable slice of Indicator.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
@@ -353,6 +354,21 @@ func (_c *IndicatorCreate) SetProject(v *Project) *IndicatorCreate {
 // SetLibraryIndicator sets the "library_indicator" edge to the LibraryIndicator entity.
 func (_c *IndicatorCreate) SetLibraryIndicator(v *LibraryIndicator) *IndicatorCreate {
 	return _c.SetLibraryIndicatorID(v.ID)
+}
+
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_c *IndicatorCreate) AddAttachmentIDs(ids ...int) *IndicatorCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_c *IndicatorCreate) AddAttachments(v ...*Attachment) *IndicatorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
 }
 
 // Mutation returns the IndicatorMutation object of the builder.
@@ -731,6 +747,22 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.LibraryIndicatorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

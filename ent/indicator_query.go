@@ -4,8 +4,10 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
@@ -30,8 +32,10 @@ type IndicatorQuery struct {
 	withDepartmentYear   *DepartmentYearQuery
 	withProject          *ProjectQuery
 	withLibraryIndicator *LibraryIndicatorQuery
+	withAttachments      *AttachmentQuery
 	loadTotal            []func(context.Context, []*Indicator) error
 	modifiers            []func(*sql.Selector)
+	withNamedAttachments map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -127,6 +131,28 @@ func (_q *IndicatorQuery) QueryLibraryIndicator() *LibraryIndicatorQuery {
 			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *IndicatorQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.AttachmentsTable, indicator.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -329,6 +355,7 @@ func (_q *IndicatorQuery) Clone() *IndicatorQuery {
 		withDepartmentYear:   _q.withDepartmentYear.Clone(),
 		withProject:          _q.withProject.Clone(),
 		withLibraryIndicator: _q.withLibraryIndicator.Clone(),
+		withAttachments:      _q.withAttachments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -366,6 +393,17 @@ func (_q *IndicatorQuery) WithLibraryIndicator(opts ...func(*LibraryIndicatorQue
 		opt(query)
 	}
 	_q.withLibraryIndicator = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithAttachments(opts ...func(*AttachmentQuery)) *IndicatorQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -453,10 +491,11 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	var (
 		nodes       = []*Indicator{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
 			_q.withLibraryIndicator != nil,
+			_q.withAttachments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -495,6 +534,20 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	if query := _q.withLibraryIndicator; query != nil {
 		if err := _q.loadLibraryIndicator(ctx, query, nodes, nil,
 			func(n *Indicator, e *LibraryIndicator) { n.Edges.LibraryIndicator = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Indicator) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Indicator, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Indicator) { n.appendNamedAttachments(name) },
+			func(n *Indicator, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -596,6 +649,39 @@ func (_q *IndicatorQuery) loadLibraryIndicator(ctx context.Context, query *Libra
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *IndicatorQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Indicator, init func(*Indicator), assign func(*Indicator, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Indicator)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(attachment.FieldIndicatorID)
+	}
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(indicator.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IndicatorID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "indicator_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "indicator_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -726,6 +812,20 @@ func (_q *IndicatorQuery) ForShare(opts ...sql.LockOption) *IndicatorQuery {
 func (_q *IndicatorQuery) Modify(modifiers ...func(s *sql.Selector)) *IndicatorSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *IndicatorQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
+	return _q
 }
 
 // IndicatorGroupBy is the group-by builder for Indicator entities.

@@ -16,6 +16,10 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
+	// AttachmentContent is the client for interacting with the AttachmentContent builders.
+	AttachmentContent *AttachmentContentClient
 	// AuditRecord is the client for interacting with the AuditRecord builders.
 	AuditRecord *AuditRecordClient
 	// Department is the client for interacting with the Department builders.
@@ -184,6 +188,8 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Attachment = NewAttachmentClient(tx.config)
+	tx.AttachmentContent = NewAttachmentContentClient(tx.config)
 	tx.AuditRecord = NewAuditRecordClient(tx.config)
 	tx.Department = NewDepartmentClient(tx.config)
 	tx.DepartmentYear = NewDepartmentYearClient(tx.config)

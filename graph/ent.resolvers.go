@@ -13,6 +13,22 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// UploadedByID is the resolver for the uploadedByID field.
+func (r *attachmentResolver) UploadedByID(ctx context.Context, obj *ent.Attachment) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.UploadedByID, nil
+}
+
+// UploadedByName is the resolver for the uploadedByName field.
+func (r *attachmentResolver) UploadedByName(ctx context.Context, obj *ent.Attachment) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.UploadedByName, nil
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 	return r.client.Noder(ctx, id)
@@ -29,6 +45,15 @@ func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int]
 		Paginate(ctx, after, first, before, last,
 			ent.WithAPITokenOrder(orderBy),
 			ent.WithAPITokenFilter(where.Filter),
+		)
+}
+
+// Attachments is the resolver for the attachments field.
+func (r *queryResolver) Attachments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AttachmentOrder, where *ent.AttachmentWhereInput) (*ent.AttachmentConnection, error) {
+	return r.client.Attachment.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithAttachmentOrder(orderBy),
+			ent.WithAttachmentFilter(where.Filter),
 		)
 }
 
@@ -155,6 +180,9 @@ func (r *targetVersionResolver) ReviewedByName(ctx context.Context, obj *ent.Tar
 	return obj.ReviewedByName, nil
 }
 
+// Attachment returns generated.AttachmentResolver implementation.
+func (r *Resolver) Attachment() generated.AttachmentResolver { return &attachmentResolver{r} }
+
 // Department returns generated.DepartmentResolver implementation.
 func (r *Resolver) Department() generated.DepartmentResolver { return &departmentResolver{r} }
 
@@ -205,6 +233,7 @@ func (r *Resolver) LibraryIndicatorWhereInput() generated.LibraryIndicatorWhereI
 }
 
 type (
+	attachmentResolver                 struct{ *Resolver }
 	departmentResolver                 struct{ *Resolver }
 	departmentYearResolver             struct{ *Resolver }
 	evaluationResolver                 struct{ *Resolver }

@@ -17,6 +17,7 @@ import (
 
 	"jixiao/app/demo"
 	"jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/enttest"
 	"jixiao/ent/libraryindicator"
 	"jixiao/graph"
@@ -80,6 +81,16 @@ func TestNoNPlusOne(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Evidence: two files on each of the first 120 indicators (the rows; no bytes are read).
+	for i, ind := range inds[:120] {
+		for j := range 2 {
+			if err := c.Attachment.Create().SetIndicatorID(ind).SetFileName(fmt.Sprintf("材料%d-%d.pdf", i, j)).
+				SetContentType("application/pdf").SetSize(100).SetSha256(fmt.Sprintf("%064x", i*2+j)).
+				SetStorage(attachment.StorageDATABASE).Exec(sys); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -131,6 +142,8 @@ func TestNoNPlusOne(t *testing.T) {
 			explanation { value rules { frozen } steps { code params value } } } } } }`, 5, 50, [2]int64{5, 5}}, // one batch per loader the subjects and their rules need
 		{"department-years with the months' explanations", `{ departmentYears(first: %d) { edges { node {
 			months { month behind explanation { holds steps { code params value } } } } } } }`, 5, 50, [2]int64{3, 3}}, // the years, their months, the months' years through the loader (as behind reads them)
+		{"indicators with their evidence", `{ indicators(first: %d) { edges { node {
+			name attachmentCount attachments { fileName size url uploadedByName } } } } }`, 10, 200, [2]int64{2, 2}}, // the indicators; their attachments
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 	}

@@ -49,9 +49,10 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	// Uploads (importEvaluationForm): the HTTP layer has bounded the body already;
-	// files beyond MaxMemory are spooled to temporary files.
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: 2 << 20})
+	// Uploads (importEvaluationForm, attachToIndicator): the HTTP layer has bounded
+	// the body already, to the configured limits; files beyond MaxMemory are spooled
+	// to temporary files.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadCeiling, MaxMemory: 2 << 20})
 	// The first extension: it notes each answer's operation and code as the client gets it.
 	srv.Use(outcome{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -41,6 +41,60 @@ var (
 			},
 		},
 	}
+	// AttachmentsColumns holds the columns for the "attachments" table.
+	AttachmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "file_name", Type: field.TypeString},
+		{Name: "content_type", Type: field.TypeString},
+		{Name: "size", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString},
+		{Name: "storage", Type: field.TypeEnum, Enums: []string{"DATABASE", "DIRECTORY"}},
+		{Name: "uploaded_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "uploaded_by_name", Type: field.TypeString, Default: ""},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "indicator_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AttachmentsTable holds the schema information for the "attachments" table.
+	AttachmentsTable = &schema.Table{
+		Name:       "attachments",
+		Columns:    AttachmentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "attachments_indicators_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[9]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "attachment_indicator_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[9]},
+			},
+		},
+	}
+	// AttachmentContentsColumns holds the columns for the "attachment_contents" table.
+	AttachmentContentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "attachment_id", Type: field.TypeInt, Unique: true},
+	}
+	// AttachmentContentsTable holds the schema information for the "attachment_contents" table.
+	AttachmentContentsTable = &schema.Table{
+		Name:       "attachment_contents",
+		Columns:    AttachmentContentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentContentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "attachment_contents_attachments_content",
+				Columns:    []*schema.Column{AttachmentContentsColumns[2]},
+				RefColumns: []*schema.Column{AttachmentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// AuditRecordsColumns holds the columns for the "audit_records" table.
 	AuditRecordsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -796,6 +850,8 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AttachmentsTable,
+		AttachmentContentsTable,
 		AuditRecordsTable,
 		DepartmentsTable,
 		DepartmentYearsTable,
@@ -822,6 +878,14 @@ func init() {
 	APITokensTable.ForeignKeys[1].RefTable = UsersTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	AttachmentsTable.ForeignKeys[0].RefTable = IndicatorsTable
+	AttachmentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	AttachmentContentsTable.ForeignKeys[0].RefTable = AttachmentsTable
+	AttachmentContentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	AuditRecordsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 
 	gen "jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -158,6 +159,15 @@ func projectDeletes() ent.Hook {
 	)
 }
 
+// An indicator's evidence (its attachments) goes with it; their files once the
+// deletion has committed (attachmentDeletes).
+func indicatorDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.Attachment.Delete().Where(attachment.IndicatorID(id)).Exec(ctx)
+		return err
+	})
+}
+
 // An evaluation's report texts are part of it and go with it.
 func evaluationDeletes() ent.Hook {
 	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
@@ -178,6 +188,7 @@ var nouns = map[string]string{
 	"LibraryIndicator":  "library indicator",
 	"LibraryTransition": "library transition",
 	"TargetVersion":     "target version",
+	"AttachmentContent": "attachment content",
 }
 
 // noun is how a message names an entity of ent type typ.

@@ -78,6 +78,8 @@ func (Indicator) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.From("library_indicator", LibraryIndicator.Type).Ref("indicators").Field("library_indicator_id").
 			Unique().Immutable(),
+		// Its evidence, read through Indicator.attachments (graph/evidence.graphql).
+		edge.To("attachments", Attachment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -97,7 +99,7 @@ func (Indicator) Indexes() []ent.Index {
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
 func (Indicator) Hooks() []ent.Hook {
-	return append([]ent.Hook{indicatorRules(), targetsFixed()}, keptIndicator()...)
+	return append([]ent.Hook{indicatorRules(), targetsFixed(), indicatorDeletes()}, keptIndicator()...)
 }
 
 func (Indicator) Policy() ent.Policy { return access.Data() }

@@ -15,6 +15,7 @@ import (
 	"jixiao/domain/funding"
 	"jixiao/domain/kept"
 	"jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
@@ -62,6 +63,8 @@ type Loaders struct {
 	TargetVersions *dataloadgen.Loader[int, []*ent.TargetVersion]
 	// Indicator is one indicator by id; nil when it is gone or hidden from the viewer.
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
+	// Attachments is an indicator's evidence the viewer may read, oldest first (never the bytes).
+	Attachments *dataloadgen.Loader[int, []*ent.Attachment]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -215,6 +218,11 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				out[r.ID] = r
 			}
 			return out, err
+		}, opts()),
+		Attachments: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Attachment, error) {
+			rows, err := c(ctx).Attachment.Query().Where(attachment.IndicatorIDIn(ids...)).
+				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.IndicatorID }), err
 		}, opts()),
 	}
 }

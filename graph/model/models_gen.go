@@ -89,6 +89,14 @@ type AggregateStat struct {
 	Max   *fixed.Decimal `json:"max,omitempty"`
 }
 
+// What an upload must be, as the server checks it.
+type AttachmentLimits struct {
+	// The largest file accepted, in bytes (--attachments-max-size).
+	MaxBytes int `json:"maxBytes"`
+	// The extensions accepted, lower case with the dot (.pdf, .docx…); the content must be the type its extension says.
+	Extensions []string `json:"extensions"`
+}
+
 // A new rule set of a year, for every department or for one subtree. A parameter left out
 // takes the built-in rules' value (defaultRules).
 type CreateRuleSetInput struct {

@@ -10,6 +10,7 @@ import (
 
 	"jixiao/domain/workflow"
 	gen "jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -248,6 +249,27 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		}
 		return load(m.Client().TargetVersion.Query().Where(targetversion.IDIn(ids...)).All(ctx))(
 			func(r *gen.TargetVersion) owner { return owner{year: r.DepartmentYearID} })
+	case *gen.AttachmentMutation:
+		// Evidence is its owner's: attached and removed as the owner is changed (an
+		// indicator's, by whoever may change the indicator while it is not under review).
+		var indicators []int
+		if creating {
+			if id, ok := m.IndicatorID(); ok {
+				indicators = []int{id}
+			}
+		} else {
+			rows, err := m.Client().Attachment.Query().Where(attachment.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				if r.IndicatorID != nil {
+					indicators = append(indicators, *r.IndicatorID)
+				}
+			}
+		}
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
 	case *gen.ReportTextMutation:
 		// A report text belongs to its evaluation: it is locked with it.
 		var evaluations []int

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -106,6 +107,8 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "TargetVersion":
 		return targetversion.HasDepartmentYearWith(year), nil
+	case "Attachment":
+		return attachment.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
@@ -118,12 +121,16 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 // department-year's figures, revenue lines and overall indicators once its overall
 // evaluation is published, a project, its lines and its indicators once the
 // project's evaluation is (a project and its lines also with its published year),
-// and the report texts of a published evaluation.
+// the report texts of a published evaluation, and the evidence of the indicators shown.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
 	yearDone := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), done)
 	projectShown := project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone))
+	indicatorShown := indicator.Or(
+		indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
+		indicator.HasProjectWith(project.HasEvaluationsWith(done)),
+	)
 	switch entity {
 	case "Department":
 		return nil, nil
@@ -141,10 +148,10 @@ func published(entity string) (Rows, error) {
 			fundingline.HasProjectWith(projectShown),
 		), nil
 	case "Indicator":
-		return indicator.Or(
-			indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
-			indicator.HasProjectWith(project.HasEvaluationsWith(done)),
-		), nil
+		return indicatorShown, nil
+	case "Attachment":
+		// Evidence is read with what it is evidence of.
+		return attachment.HasIndicatorWith(indicatorShown), nil
 	case "KeyTask":
 		return keytask.HasDepartmentYearWith(yearDone), nil
 	case "MonthlyExecution":

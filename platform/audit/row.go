@@ -23,6 +23,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 	switch m := m.(type) {
 	case *gen.APITokenMutation:
 		return nonNil(m.Client().APIToken.Get(ctx, id))
+	case *gen.AttachmentMutation:
+		return nonNil(m.Client().Attachment.Get(ctx, id)) // the row: name, size, hash; never the bytes
 	case *gen.DepartmentMutation:
 		return nonNil(m.Client().Department.Get(ctx, id))
 	case *gen.DepartmentYearMutation:

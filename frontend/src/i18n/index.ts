@@ -16,9 +16,10 @@ import * as library from "./sections/library";
 import * as targets from "./sections/targets";
 import * as explain from "./sections/explain";
 import * as whatIf from "./sections/whatIf";
+import * as evidence from "./sections/evidence";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

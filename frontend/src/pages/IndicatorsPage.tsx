@@ -55,6 +55,7 @@ graphql(`
     deviationRequired
     warnings { code params }
     targetAdjustment { originalTarget originalWeight versions { id number reason } }
+    attachmentCount
   }
 `);
 

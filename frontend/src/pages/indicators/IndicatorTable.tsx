@@ -5,6 +5,7 @@ import { BookOutlined, CaretDownOutlined, CaretRightOutlined, DeleteOutlined } f
 import { useTranslation } from "react-i18next";
 import { WarningIcon } from "../../components/Warnings";
 import { ScoreExplanation } from "../../components/Explanation";
+import { EvidenceButton } from "./Evidence";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
@@ -58,7 +59,7 @@ const WIDTHS: Record<string, number> = {
   score: 80,
   deviationReason: 220,
   scoringCriteria: 220,
-  actions: 84,
+  actions: 120,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 
@@ -323,6 +324,7 @@ function RowActions({
   const ctx = useContext(EditorContext);
   return (
     <span className="ind-actions">
+      <EvidenceButton indicatorID={row.id} name={row.name} count={row.attachmentCount} readOnly={!!ctx?.readOnly} />
       {onPropose && (
         <Tooltip title={t("library.proposeIndicator")}>
           <Button

@@ -20,6 +20,7 @@ const base = {
   deviationReason: "",
   scoringCriteria: "",
   deviationRequired: false,
+  attachmentCount: 0,
 } as const;
 
 const trainees: IndicatorRow = {

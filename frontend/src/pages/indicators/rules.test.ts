@@ -31,6 +31,7 @@ const base: IndicatorRow = {
   attainment: "1.0000",
   deviationRequired: false,
   warnings: [],
+  attachmentCount: 0,
 };
 const qualitative: IndicatorRow = {
   ...base,
