@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -105,6 +106,9 @@ func departmentDeletes() ent.Hook {
 		{"library indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.LibraryIndicator.Query().Where(libraryindicator.DepartmentID(id)).Count(ctx)
 		}},
+		{"rounds", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.RoundParticipant.Query().Where(roundparticipant.DepartmentID(id)).Count(ctx)
+		}},
 	})
 }
 
@@ -178,6 +182,7 @@ var nouns = map[string]string{
 	"LibraryIndicator":  "library indicator",
 	"LibraryTransition": "library transition",
 	"TargetVersion":     "target version",
+	"RoundParticipant":  "round participant",
 }
 
 // noun is how a message names an entity of ent type typ.

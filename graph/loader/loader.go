@@ -62,6 +62,8 @@ type Loaders struct {
 	TargetVersions *dataloadgen.Loader[int, []*ent.TargetVersion]
 	// Indicator is one indicator by id; nil when it is gone or hidden from the viewer.
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
+	// RoundParts is a round's departments' parts the viewer may read, by department code.
+	RoundParts *dataloadgen.Loader[int, []*Part]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -215,6 +217,9 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				out[r.ID] = r
 			}
 			return out, err
+		}, opts()),
+		RoundParts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*Part, error) {
+			return roundParts(ctx, c(ctx), ids)
 		}, opts()),
 	}
 }
