@@ -37,16 +37,8 @@ func (r *Resolver) openRound(ctx context.Context, in model.OpenRoundInput) (*ent
 	if in.OpensAt != nil {
 		opens = *in.OpensAt
 	}
-	if !in.Deadline.After(opens) {
-		return nil, inputerr.New("deadline", "the deadline must be after the round opens (%s)", opens.UTC().Format(time.RFC3339))
-	}
-	if len(in.SubtreeIDs)+len(in.DepartmentIDs) == 0 {
-		return nil, inputerr.New("departmentIDs", "choose at least one department or subtree")
-	}
-	depts, err := r.roundDepartments(ctx, in.SubtreeIDs, in.DepartmentIDs)
-	if err != nil {
-		return nil, err
-	}
+	// The round first, so that the access rules answer before anything is looked up;
+	// a refused input rolls it back with the rest of the mutation.
 	v := viewer.FromContext(ctx)
 	create := db.Round.Create().SetKind(in.Kind).SetYear(in.Year).SetName(strings.TrimSpace(in.Name)).
 		SetOpensAt(opens.UTC()).SetDeadline(in.Deadline.UTC()).SetCreatedByName(v.Name)
@@ -54,6 +46,16 @@ func (r *Resolver) openRound(ctx context.Context, in model.OpenRoundInput) (*ent
 		create.SetCreatedByID(v.ID)
 	}
 	rd, err := create.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !in.Deadline.After(opens) {
+		return nil, inputerr.New("deadline", "the deadline must be after the round opens (%s)", opens.UTC().Format(time.RFC3339))
+	}
+	if len(in.SubtreeIDs)+len(in.DepartmentIDs) == 0 {
+		return nil, inputerr.New("departmentIDs", "choose at least one department or subtree")
+	}
+	depts, err := r.roundDepartments(ctx, in.SubtreeIDs, in.DepartmentIDs)
 	if err != nil {
 		return nil, err
 	}
