@@ -119,7 +119,9 @@ func roundsAPI(t *testing.T, db string) {
 
 	// The office and its neighbour (named twice: taken once), due in ten days; the
 	// office alone, by its subtree, opened ten days ago and due an hour ago.
-	openAs := func(c *caller, in map[string]any) gqlResponse { return post(t, c, openRoundQ, map[string]any{"in": in}) }
+	openAs := func(c *caller, in map[string]any) gqlResponse {
+		return post(t, c, openRoundQ, map[string]any{"in": in})
+	}
 	dueSoon := map[string]any{"kind": "SELF_EVALUATION", "year": 2023, "name": "2023年度部门整体支出绩效自评",
 		"deadline": rfc(now.Add(10 * 24 * time.Hour)), "departmentIDs": []string{s.office, s.neighbour, s.office}}
 	future := id(t, admin, openRoundQ, map[string]any{"in": dueSoon})
@@ -279,7 +281,9 @@ func roundsAPI(t *testing.T, db string) {
 	// Every change audited.
 	var trail struct {
 		AuditRecords struct {
-			Edges []struct{ Node struct{ EntityType, Action string } }
+			Edges []struct {
+				Node struct{ EntityType, Action string }
+			}
 		}
 	}
 	must(t, admin, `{ auditRecords(first: 100, where: {entityTypeIn: ["Round", "RoundParticipant"]}) { edges { node { entityType action } } } }`, nil, &trail)
