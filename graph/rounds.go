@@ -93,40 +93,40 @@ func (r *Resolver) roundDepartments(ctx context.Context, subtrees, list []int) (
 	return db.Department.Query().Where(department.Or(preds...)).Order(department.ByID()).IDs(ctx)
 }
 
-// updateRound changes a round's name, opening or deadline.
+// updateRound changes a round's name, opening or deadline. The change is made
+// first, so that the access rules answer before anything is read; a deadline
+// that would come before the opening rolls it back.
 func (r *Resolver) updateRound(ctx context.Context, id int, in model.UpdateRoundInput, version *int) (*ent.Round, error) {
-	db := r.db(ctx)
-	rd, err := get(ctx, db.Round.Get, id, "round")
-	if err != nil {
-		return nil, err
-	}
-	opens, deadline := rd.OpensAt, rd.Deadline
-	u := db.Round.UpdateOneID(id).SetNillableVersion(version)
+	u := r.db(ctx).Round.UpdateOneID(id).SetNillableVersion(version)
 	if in.Name != nil {
 		u.SetName(strings.TrimSpace(*in.Name))
 	}
 	if in.OpensAt != nil {
-		opens = in.OpensAt.UTC()
-		u.SetOpensAt(opens)
+		u.SetOpensAt(in.OpensAt.UTC())
 	}
 	if in.Deadline != nil {
-		deadline = in.Deadline.UTC()
-		u.SetDeadline(deadline)
+		u.SetDeadline(in.Deadline.UTC())
 	}
-	if !deadline.After(opens) {
-		return nil, inputerr.New("deadline", "the deadline must be after the round opens (%s)", opens.Format(time.RFC3339))
+	rd, err := u.Save(ctx)
+	rd, err = found(rd, err, "round", id)
+	if err != nil {
+		return nil, err
 	}
-	return u.Save(ctx)
+	if !rd.Deadline.After(rd.OpensAt) {
+		return nil, inputerr.New("deadline", "the deadline must be after the round opens (%s)", rd.OpensAt.UTC().Format(time.RFC3339))
+	}
+	return rd, nil
 }
 
 // closeRound closes an open round; closing a closed one changes nothing.
 func (r *Resolver) closeRound(ctx context.Context, id int) (*ent.Round, error) {
 	db := r.db(ctx)
-	rd, err := get(ctx, db.Round.Get, id, "round")
-	if err != nil || rd.Status == round.StatusCLOSED {
-		return rd, err
+	rd, err := db.Round.UpdateOneID(id).Where(round.StatusEQ(round.StatusOPEN)).
+		SetStatus(round.StatusCLOSED).SetClosedAt(now().UTC()).Save(ctx)
+	if ent.IsNotFound(err) {
+		return get(ctx, db.Round.Get, id, "round") // closed already, or missing
 	}
-	return db.Round.UpdateOneID(id).SetStatus(round.StatusCLOSED).SetClosedAt(now().UTC()).Save(ctx)
+	return rd, err
 }
 
 // partState is a participant's status now.
