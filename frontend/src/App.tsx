@@ -22,6 +22,9 @@ const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const HomePage = lazy(() => import("./pages/HomePage"));
+const RoundsPage = lazy(() => import("./pages/RoundsPage"));
+const RoundPage = lazy(() => import("./pages/RoundPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -32,7 +35,10 @@ function Routed() {
       <ErrorBoundary>
         <Suspense fallback={<Spin />}>
           <Routes>
-            <Route path="/" element={<Navigate to="/departments" replace />} />
+            <Route path="/" element={<Navigate to="/home" replace />} />
+            <Route path="/home" element={<HomePage />} />
+            <Route path="/rounds" element={<RoundsPage />} />
+            <Route path="/rounds/:roundId" element={<RoundPage />} />
             <Route path="/departments" element={<DepartmentsPage />} />
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
@@ -42,7 +48,7 @@ function Routed() {
             <Route path="/dashboards" element={<DashboardsPage />} />
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
-            <Route path="*" element={<Navigate to="/departments" replace />} />
+            <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </Suspense>
       </ErrorBoundary>
