@@ -81,6 +81,7 @@ export function summaryOption(s: SummaryCounts, label: (status: string) => strin
       {
         type: "pie",
         radius: ["40%", "70%"],
+        minShowLabelAngle: 1, // an empty status keeps its legend entry, not a label
         data: summaryStatuses.map((x) => ({ name: label(x.status), value: s[x.key], itemStyle: { color: x.color } })),
       },
     ],
