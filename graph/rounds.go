@@ -372,7 +372,8 @@ func participants(ctx context.Context, rd *ent.Round) ([]*ent.RoundParticipant, 
 	}
 	out := make([]*ent.RoundParticipant, len(ps))
 	for i, p := range ps {
-		p.Participant.Edges.Round = rd
+		// The edges the loader read: Round and Department then need no query per participant.
+		p.Participant.Edges.Round, p.Participant.Edges.Department = rd, p.Department
 		out[i] = p.Participant
 	}
 	return out, nil
