@@ -295,3 +295,54 @@ func roundsAPI(t *testing.T, db string) {
 		t.Errorf("the audit trail of rounds: %v", counts)
 	}
 }
+
+// TestDemoRounds: the demo's rounds count the district as its evaluations stand:
+// a department whose overall evaluation of the year was submitted (20 February,
+// before the 31 March deadline) is on time, a returned one returned, a draft overdue.
+func TestDemoRounds(t *testing.T) { stores(t, demoRounds) }
+
+func demoRounds(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo")
+	admin, editor := srv.admin(t), srv.as(t, "editor")
+	var out struct {
+		Rounds struct {
+			Edges []struct{ Node roundState }
+		}
+		Evaluations struct {
+			Edges []struct {
+				Node struct {
+					Status         string
+					DepartmentYear struct{ Year int }
+				}
+			}
+		}
+	}
+	must(t, admin, `{ rounds(orderBy: [{field: YEAR}]) { edges { node { id name status pastDeadline
+		participants { department { code } status } summary { onTime late returned notSubmitted overdue total } } } }
+		evaluations(first: 1000, where: {hasProject: false}) { edges { node { status departmentYear { year } } } } }`, nil, &out)
+	if len(out.Rounds.Edges) != 3 {
+		t.Fatalf("%d rounds, want 3", len(out.Rounds.Edges))
+	}
+	for i, e := range out.Rounds.Edges {
+		r, year := e.Node, 2022+i
+		want := map[string]int{}
+		for _, ev := range out.Evaluations.Edges {
+			if ev.Node.DepartmentYear.Year == year {
+				want[ev.Node.Status]++
+			}
+		}
+		s := r.Summary
+		if s.OnTime != want["SUBMITTED"]+want["APPROVED"]+want["PUBLISHED"] || s.Returned != want["RETURNED"] || s.Late != 0 ||
+			s.Overdue != s.Total-s.OnTime-s.Returned || s.Total != len(r.Participants) || !r.PastDeadline {
+			t.Errorf("%s: %+v, the year's overall evaluations %v", r.Name, s, want)
+		}
+		if (r.Status == "OPEN") != (year == 2024) {
+			t.Errorf("%s is %s", r.Name, r.Status)
+		}
+	}
+	// The office has no 2024 yet: the open round is overdue in its editor's queue.
+	q := queueOf(t, editor, nil)
+	if len(q.ToFill) != 1 || q.ToFill[0].Round.Name != "2024年度部门整体支出绩效自评" || q.ToFill[0].Status != "OVERDUE" || q.ToFill[0].DepartmentYear != nil {
+		t.Errorf("the editor's queue: %+v", q.ToFill)
+	}
+}
