@@ -11,14 +11,14 @@ import (
 	"jixiao/ent/round"
 )
 
-// writeRounds records the finance bureau's self-evaluation rounds for the whole
-// district: 2022's and 2023's, closed, each due on 31 March after its year (Beijing
+// writeRounds records the finance bureau's self-evaluation rounds for the district's
+// departments (below the district node, which files nothing): 2022's and 2023's, closed, each due on 31 March after its year (Beijing
 // time), and 2024's, still open past its deadline, so that the dashboards show who
 // was on time, late or missing and the queues hold the round. The district's
 // submissions are dated 20 February (district.go), so its submitted departments are
 // on time; the drafts are overdue.
 func writeRounds(ctx context.Context, tx *ent.Tx) error {
-	ids, err := tx.Department.Query().Where(department.Or(department.Code(DistrictCode), department.CodeHasPrefix(DistrictCode+"-"))).
+	ids, err := tx.Department.Query().Where(department.CodeHasPrefix(DistrictCode+"-")).
 		Order(department.ByCode()).IDs(ctx)
 	if err != nil {
 		return err
