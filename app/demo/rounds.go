@@ -18,7 +18,7 @@ import (
 // submissions are dated 20 February (district.go), so its submitted departments are
 // on time; the drafts are overdue.
 func writeRounds(ctx context.Context, tx *ent.Tx) error {
-	ids, err := tx.Department.Query().Where(department.CodeHasPrefix(DistrictCode+"-")).
+	ids, err := tx.Department.Query().Where(department.CodeHasPrefix(DistrictCode + "-")).
 		Order(department.ByCode()).IDs(ctx)
 	if err != nil {
 		return err
