@@ -22,6 +22,7 @@ const (
 	queueQ = `query($d: Int) { myQueue(withinDays: $d) {
 		toFill { round { id name } department { code } departmentYear { year } evaluation { id } status deadline daysLeft }
 		returned { evaluation { id } comment returnedAt returnedBy }
+		returnedTargets { version { id } comment returnedBy }
 		toReview { evaluation { id departmentYear { department { code } } } submittedAt daysWaiting } toReviewCount
 		targetsToReview { version { id } daysWaiting } targetsToReviewCount
 		rounds { id name summary { total } } } }`
@@ -59,6 +60,10 @@ type queue struct {
 		Comment    string
 		ReturnedAt *string
 		ReturnedBy string
+	}
+	ReturnedTargets []struct {
+		Version             struct{ ID string }
+		Comment, ReturnedBy string
 	}
 	ToReview []struct {
 		Evaluation struct {
@@ -204,6 +209,22 @@ func roundsAPI(t *testing.T, db string) {
 	}
 	if len(q.ToReview)+len(q.Rounds)+len(q.Returned) != 0 {
 		t.Errorf("the editor's queue holds others' work: %+v", q)
+	}
+
+	// Targets: filed, they wait in the reviewer's queue; returned, they are in the editor's with the comment.
+	var filed struct{ FileTargets struct{ ID string } }
+	must(t, editor, `mutation($y: ID!) { fileTargets(departmentYearID: $y) { id } }`, map[string]any{"y": s.officeYear}, &filed)
+	tq := queueOf(t, reviewer, nil)
+	if tq.TargetsToReviewCount != 1 || len(tq.TargetsToReview) != 1 || tq.TargetsToReview[0].Version.ID != filed.FileTargets.ID || tq.TargetsToReview[0].DaysWaiting != 0 {
+		t.Errorf("the reviewer's targets: %+v", tq.TargetsToReview)
+	}
+	mustOK(t, reviewer, `mutation($id: ID!) { returnTargets(id: $id, comment: "目标偏低") { id } }`, map[string]any{"id": filed.FileTargets.ID})
+	if q := queueOf(t, editor, nil); len(q.ReturnedTargets) != 1 || q.ReturnedTargets[0].Version.ID != filed.FileTargets.ID ||
+		q.ReturnedTargets[0].Comment != "目标偏低" || q.ReturnedTargets[0].ReturnedBy != "reviewer" {
+		t.Errorf("the editor's returned targets: %+v", q.ReturnedTargets)
+	}
+	if q := queueOf(t, reviewer, nil); q.TargetsToReviewCount != 0 || len(q.ReturnedTargets) != 0 {
+		t.Errorf("the reviewer's queue after the return: %+v", q)
 	}
 
 	// The editor submits: on time in one round, late in the other.

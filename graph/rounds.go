@@ -196,7 +196,7 @@ func (r *Resolver) myQueue(ctx context.Context, withinDays int) (*model.Queue, e
 	if v.Kind == viewer.Anonymous {
 		return nil, access.ErrUnauthenticated
 	}
-	q := &model.Queue{ToFill: []*model.QueueTask{}, Returned: []*model.QueueReturned{}, ToReview: []*model.QueueReview{},
+	q := &model.Queue{ToFill: []*model.QueueTask{}, Returned: []*model.QueueReturned{}, ReturnedTargets: []*model.QueueReturnedTargets{}, ToReview: []*model.QueueReview{},
 		TargetsToReview: []*model.QueueTargets{}, Rounds: []*ent.Round{}}
 	var err error
 	switch {
@@ -205,6 +205,9 @@ func (r *Resolver) myQueue(ctx context.Context, withinDays int) (*model.Queue, e
 			return nil, err
 		}
 		if q.Returned, err = r.returned(ctx); err != nil {
+			return nil, err
+		}
+		if q.ReturnedTargets, err = r.returnedTargets(ctx); err != nil {
 			return nil, err
 		}
 	case v.Kind == viewer.User && (v.Role == viewer.Admin || v.Role == viewer.Reviewer):
@@ -282,6 +285,42 @@ func (r *Resolver) returned(ctx context.Context) ([]*model.QueueReturned, error)
 	}
 	slices.SortStableFunc(out, func(a, b *model.QueueReturned) int {
 		return cmp.Or(-compareTimes(a.ReturnedAt, b.ReturnedAt), cmp.Compare(a.Evaluation.ID, b.Evaluation.ID))
+	})
+	if len(out) > queueLimit {
+		out = out[:queueLimit]
+	}
+	return out, nil
+}
+
+// returnedTargets is the editor's target versions the bureau returned that are
+// still their year's latest (not filed or proposed again), most recent first.
+func (r *Resolver) returnedTargets(ctx context.Context) ([]*model.QueueReturnedTargets, error) {
+	db := r.db(ctx)
+	vs, err := db.TargetVersion.Query().Where(targetversion.StatusEQ(targetversion.StatusRETURNED)).All(ctx)
+	if err != nil || len(vs) == 0 {
+		return []*model.QueueReturnedTargets{}, err
+	}
+	years := make([]int, len(vs))
+	for i, v := range vs {
+		years[i] = v.DepartmentYearID
+	}
+	all, err := db.TargetVersion.Query().Where(targetversion.DepartmentYearIDIn(years...)).
+		Select(targetversion.FieldID, targetversion.FieldDepartmentYearID, targetversion.FieldNumber).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[int]int{}
+	for _, v := range all {
+		latest[v.DepartmentYearID] = max(latest[v.DepartmentYearID], v.Number)
+	}
+	out := []*model.QueueReturnedTargets{}
+	for _, v := range vs {
+		if v.Number == latest[v.DepartmentYearID] {
+			out = append(out, &model.QueueReturnedTargets{Version: v, Comment: v.ReviewComment, ReturnedAt: v.ReviewedAt, ReturnedBy: v.ReviewedByName})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *model.QueueReturnedTargets) int {
+		return cmp.Or(-compareTimes(a.ReturnedAt, b.ReturnedAt), cmp.Compare(a.Version.ID, b.Version.ID))
 	})
 	if len(out) > queueLimit {
 		out = out[:queueLimit]

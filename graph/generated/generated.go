@@ -682,6 +682,7 @@ type ComplexityRoot struct {
 
 	Queue struct {
 		Returned             func(childComplexity int) int
+		ReturnedTargets      func(childComplexity int) int
 		Rounds               func(childComplexity int) int
 		TargetsToReview      func(childComplexity int) int
 		TargetsToReviewCount func(childComplexity int) int
@@ -695,6 +696,13 @@ type ComplexityRoot struct {
 		Evaluation func(childComplexity int) int
 		ReturnedAt func(childComplexity int) int
 		ReturnedBy func(childComplexity int) int
+	}
+
+	QueueReturnedTargets struct {
+		Comment    func(childComplexity int) int
+		ReturnedAt func(childComplexity int) int
+		ReturnedBy func(childComplexity int) int
+		Version    func(childComplexity int) int
 	}
 
 	QueueReview struct {
@@ -4507,6 +4515,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Queue.Returned(childComplexity), true
+	case "Queue.returnedTargets":
+		if e.ComplexityRoot.Queue.ReturnedTargets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ReturnedTargets(childComplexity), true
 	case "Queue.rounds":
 		if e.ComplexityRoot.Queue.Rounds == nil {
 			break
@@ -4568,6 +4582,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QueueReturned.ReturnedBy(childComplexity), true
+
+	case "QueueReturnedTargets.comment":
+		if e.ComplexityRoot.QueueReturnedTargets.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Comment(childComplexity), true
+	case "QueueReturnedTargets.returnedAt":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedAt(childComplexity), true
+	case "QueueReturnedTargets.returnedBy":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedBy(childComplexity), true
+	case "QueueReturnedTargets.version":
+		if e.ComplexityRoot.QueueReturnedTargets.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Version(childComplexity), true
 
 	case "QueueReview.daysWaiting":
 		if e.ComplexityRoot.QueueReview.DaysWaiting == nil {
@@ -12887,6 +12926,14 @@ type QueueReturned {
   returnedBy: String!
 }
 
+"""A department-year's targets returned by the finance bureau, not yet filed again."""
+type QueueReturnedTargets {
+  version: TargetVersion!
+  comment: String!
+  returnedAt: Time
+  returnedBy: String!
+}
+
 """A submitted evaluation waiting for review."""
 type QueueReview {
   evaluation: Evaluation!
@@ -12912,6 +12959,8 @@ type Queue {
   toFill: [QueueTask!]!
   """Editors: their departments' evaluations returned by a reviewer, most recent first."""
   returned: [QueueReturned!]!
+  """Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first."""
+  returnedTargets: [QueueReturnedTargets!]!
   """Reviewers and administrators: submitted evaluations waiting for review, longest waiting first."""
   toReview: [QueueReview!]!
   toReviewCount: Int!
@@ -14364,6 +14413,8 @@ func (ec *executionContext) childFields_Queue(ctx context.Context, field graphql
 		return ec.fieldContext_Queue_toFill(ctx, field)
 	case "returned":
 		return ec.fieldContext_Queue_returned(ctx, field)
+	case "returnedTargets":
+		return ec.fieldContext_Queue_returnedTargets(ctx, field)
 	case "toReview":
 		return ec.fieldContext_Queue_toReview(ctx, field)
 	case "toReviewCount":
@@ -14390,6 +14441,20 @@ func (ec *executionContext) childFields_QueueReturned(ctx context.Context, field
 		return ec.fieldContext_QueueReturned_returnedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QueueReturned", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReturnedTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+	case "comment":
+		return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReturnedTargets", field.Name)
 }
 
 func (ec *executionContext) childFields_QueueReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -31249,6 +31314,38 @@ func (ec *executionContext) fieldContext_Queue_returned(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Queue_returnedTargets(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_returnedTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedTargets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+			return ec.marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_returnedTargets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReturnedTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Queue_toReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31490,6 +31587,107 @@ func (ec *executionContext) _QueueReturned_returnedBy(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_QueueReturned_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_version(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReturnedTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturnedTargets_comment(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
 }
 
 func (ec *executionContext) _QueueReview_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
@@ -59815,6 +60013,11 @@ func (ec *executionContext) _Queue(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "returnedTargets":
+			out.Values[i] = ec._Queue_returnedTargets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "toReview":
 			out.Values[i] = ec._Queue_toReview(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59885,6 +60088,54 @@ func (ec *executionContext) _QueueReturned(ctx context.Context, sel ast.Selectio
 			}
 		case "returnedBy":
 			out.Values[i] = ec._QueueReturned_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReturnedTargetsImplementors = []string{"QueueReturnedTargets"}
+
+func (ec *executionContext) _QueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReturnedTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReturnedTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReturnedTargets")
+		case "version":
+			out.Values[i] = ec._QueueReturnedTargets_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._QueueReturnedTargets_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._QueueReturnedTargets_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._QueueReturnedTargets_returnedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -64141,6 +64392,30 @@ func (ec *executionContext) marshalNQueueReturned2ᚖjixiaoᚋgraphᚋmodelᚐQu
 		return graphql.Null
 	}
 	return ec._QueueReturned(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, v *model.QueueReturnedTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReturnedTargets!")
+		return graphql.Null
+	}
+	return ec._QueueReturnedTargets(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNQueueReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReview) graphql.Marshaler {

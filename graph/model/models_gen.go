@@ -318,6 +318,8 @@ type Queue struct {
 	ToFill []*QueueTask `json:"toFill"`
 	// Editors: their departments' evaluations returned by a reviewer, most recent first.
 	Returned []*QueueReturned `json:"returned"`
+	// Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first.
+	ReturnedTargets []*QueueReturnedTargets `json:"returnedTargets"`
 	// Reviewers and administrators: submitted evaluations waiting for review, longest waiting first.
 	ToReview      []*QueueReview `json:"toReview"`
 	ToReviewCount int            `json:"toReviewCount"`
@@ -334,6 +336,14 @@ type QueueReturned struct {
 	Comment    string          `json:"comment"`
 	ReturnedAt *time.Time      `json:"returnedAt,omitempty"`
 	ReturnedBy string          `json:"returnedBy"`
+}
+
+// A department-year's targets returned by the finance bureau, not yet filed again.
+type QueueReturnedTargets struct {
+	Version    *ent.TargetVersion `json:"version"`
+	Comment    string             `json:"comment"`
+	ReturnedAt *time.Time         `json:"returnedAt,omitempty"`
+	ReturnedBy string             `json:"returnedBy"`
 }
 
 // A submitted evaluation waiting for review.

@@ -29,6 +29,9 @@ describe("HomePage", () => {
     expect(within(returned).getByText("审核意见：请补充偏差原因")).toBeInTheDocument();
     expect(within(returned).getByText("项目：基层党建经费")).toBeInTheDocument();
     expect(within(returned).getByRole("link", { name: "区委办 2023年" })).toHaveAttribute("href", "/evaluations/e9");
+    expect(within(returned).getByRole("link", { name: "区委办 2024年" })).toHaveAttribute("href", "/years/y1");
+    expect(within(returned).getByText("绩效目标第 1 版（申报）")).toBeInTheDocument();
+    expect(within(returned).getByText("审核意见：目标偏低")).toBeInTheDocument();
     expect(screen.queryByTestId("queue-toReview")).toBeNull();
     expect(screen.queryByTestId("queue-rounds")).toBeNull();
   });

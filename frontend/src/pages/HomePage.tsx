@@ -80,11 +80,21 @@ export default function HomePage() {
         key="returned"
         testId="queue-returned"
         title={t("rounds.home.returned")}
-        items={q.returned}
+        items={[...q.returnedTargets.map((r) => ({ ...r, evaluation: null })), ...q.returned.map((r) => ({ ...r, version: null }))]}
         empty={t("rounds.home.returnedEmpty")}
         render={(r) => (
           <Space direction="vertical" size={0}>
-            {subject(r.evaluation)}
+            {r.evaluation && subject(r.evaluation)}
+            {r.version && (
+              <Space direction="vertical" size={0}>
+                <Link to={`/years/${r.version.departmentYear.id}`}>
+                  {t("rounds.home.subject", { department: r.version.departmentYear.department.name, year: r.version.departmentYear.year })}
+                </Link>
+                <Typography.Text type="secondary">
+                  {t("rounds.home.targetsReturned", { number: r.version.number, kind: t(`rounds.home.targetKind.${r.version.kind}`) })}
+                </Typography.Text>
+              </Space>
+            )}
             <Typography.Text type="danger">{t("rounds.home.comment", { comment: r.comment })}</Typography.Text>
             {r.returnedAt && (
               <Typography.Text type="secondary">{t("rounds.home.returnedBy", { actor: r.returnedBy, time: beijing(r.returnedAt) })}</Typography.Text>

@@ -54,6 +54,7 @@ export const queue = (over: Record<string, unknown> = {}) => ({
       __typename: "Queue",
       toFill: [],
       returned: [],
+      returnedTargets: [],
       toReview: [],
       toReviewCount: 0,
       targetsToReview: [],
@@ -91,6 +92,15 @@ export const editorQueue = queue({
   ],
   returned: [
     { __typename: "QueueReturned", evaluation: subject("e9", "区委办", "基层党建经费"), comment: "请补充偏差原因", returnedAt: "2024-03-20T02:00:00Z", returnedBy: "reviewer" },
+  ],
+  returnedTargets: [
+    {
+      __typename: "QueueReturnedTargets",
+      version: { __typename: "TargetVersion", id: "t5", number: 1, kind: "FILING", departmentYear: { __typename: "DepartmentYear", id: "y1", year: 2024, department: { __typename: "Department", id: "2", name: "区委办" } } },
+      comment: "目标偏低",
+      returnedAt: "2024-01-10T02:00:00Z",
+      returnedBy: "reviewer",
+    },
   ],
 });
 

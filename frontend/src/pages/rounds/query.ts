@@ -106,6 +106,12 @@ export const MyQueueDocument = graphql(`
         returnedAt
         returnedBy
       }
+      returnedTargets {
+        version { id number kind departmentYear { id year department { id name } } }
+        comment
+        returnedAt
+        returnedBy
+      }
       toReview {
         evaluation { id departmentYear { id year department { id name } } project { id name } }
         submittedAt
