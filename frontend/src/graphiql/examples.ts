@@ -194,6 +194,7 @@ query MyQueue {
   myQueue {
     toFill { round { name } department { name } evaluation { id } status deadline daysLeft }
     returned { evaluation { id } comment returnedAt returnedBy }
+    returnedTargets { version { id number kind } comment }
     toReview { evaluation { id departmentYear { year department { name } } project { name } } submittedAt daysWaiting }
     toReviewCount
     targetsToReview { version { id number kind } daysWaiting }
