@@ -128,6 +128,7 @@ type env struct {
 	publicTargets       string    // the published year's approved target version
 	attachment          [2]string // by side: a file attached to the overall indicator
 	publicAttachment    string    // a file attached to the published year's indicator
+	rounds              [2]string // by side: an open round of the side's department
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -499,6 +500,7 @@ func permissionMatrix(t *testing.T, db string) {
 	reads = append(reads, libraryReads()...)
 	reads = append(reads, targetsReads()...)
 	reads = append(reads, evidenceReads()...)
+	reads = append(reads, roundsReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -572,6 +574,7 @@ func permissionMatrix(t *testing.T, db string) {
 	mutations = append(mutations, libraryMutations()...)
 	mutations = append(mutations, targetsMutations()...)
 	mutations = append(mutations, evidenceMutations()...)
+	mutations = append(mutations, roundsMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -714,6 +717,7 @@ func setUp(t *testing.T, srv *server) *env {
 	}
 	e.targetsSetUp(t)
 	e.evidenceSetUp()
+	e.roundsSetUp(t)
 	return e
 }
 
@@ -1007,6 +1011,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		e.targetsUniverse(t, yearInside, yearPublished, add)
 	case "attachments":
 		e.evidenceUniverse(t, yearInside, yearPublished, add)
+	case "rounds":
+		e.roundsUniverse(t, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}

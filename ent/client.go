@@ -26,6 +26,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -76,6 +78,10 @@ type Client struct {
 	Project *ProjectClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// Round is the client for interacting with the Round builders.
+	Round *RoundClient
+	// RoundParticipant is the client for interacting with the RoundParticipant builders.
+	RoundParticipant *RoundParticipantClient
 	// RuleSet is the client for interacting with the RuleSet builders.
 	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
@@ -114,6 +120,8 @@ func (c *Client) init() {
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.ReportText = NewReportTextClient(c.config)
+	c.Round = NewRoundClient(c.config)
+	c.RoundParticipant = NewRoundParticipantClient(c.config)
 	c.RuleSet = NewRuleSetClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SignInThrottle = NewSignInThrottleClient(c.config)
@@ -227,6 +235,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
 		Project:           NewProjectClient(cfg),
 		ReportText:        NewReportTextClient(cfg),
+		Round:             NewRoundClient(cfg),
+		RoundParticipant:  NewRoundParticipantClient(cfg),
 		RuleSet:           NewRuleSetClient(cfg),
 		Session:           NewSessionClient(cfg),
 		SignInThrottle:    NewSignInThrottleClient(cfg),
@@ -267,6 +277,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
 		Project:           NewProjectClient(cfg),
 		ReportText:        NewReportTextClient(cfg),
+		Round:             NewRoundClient(cfg),
+		RoundParticipant:  NewRoundParticipantClient(cfg),
 		RuleSet:           NewRuleSetClient(cfg),
 		Session:           NewSessionClient(cfg),
 		SignInThrottle:    NewSignInThrottleClient(cfg),
@@ -305,8 +317,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
 		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.TargetVersion,
-		c.Transition, c.User,
+		c.ReportText, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -319,8 +331,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
 		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.ReportText, c.RuleSet, c.Session, c.SignInThrottle, c.TargetVersion,
-		c.Transition, c.User,
+		c.ReportText, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -359,6 +371,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Project.mutate(ctx, m)
 	case *ReportTextMutation:
 		return c.ReportText.mutate(ctx, m)
+	case *RoundMutation:
+		return c.Round.mutate(ctx, m)
+	case *RoundParticipantMutation:
+		return c.RoundParticipant.mutate(ctx, m)
 	case *RuleSetMutation:
 		return c.RuleSet.mutate(ctx, m)
 	case *SessionMutation:
@@ -1157,6 +1173,22 @@ func (c *DepartmentClient) QueryLibraryIndicators(_m *Department) *LibraryIndica
 			sqlgraph.From(department.Table, department.FieldID, id),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, department.LibraryIndicatorsTable, department.LibraryIndicatorsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRoundParticipants queries the round_participants edge of a Department.
+func (c *DepartmentClient) QueryRoundParticipants(_m *Department) *RoundParticipantQuery {
+	query := (&RoundParticipantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(department.Table, department.FieldID, id),
+			sqlgraph.To(roundparticipant.Table, roundparticipant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, department.RoundParticipantsTable, department.RoundParticipantsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3010,6 +3042,322 @@ func (c *ReportTextClient) mutate(ctx context.Context, m *ReportTextMutation) (V
 	}
 }
 
+// RoundClient is a client for the Round schema.
+type RoundClient struct {
+	config
+}
+
+// NewRoundClient returns a client for the Round from the given config.
+func NewRoundClient(c config) *RoundClient {
+	return &RoundClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `round.Hooks(f(g(h())))`.
+func (c *RoundClient) Use(hooks ...Hook) {
+	c.hooks.Round = append(c.hooks.Round, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `round.Intercept(f(g(h())))`.
+func (c *RoundClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Round = append(c.inters.Round, interceptors...)
+}
+
+// Create returns a builder for creating a Round entity.
+func (c *RoundClient) Create() *RoundCreate {
+	mutation := newRoundMutation(c.config, OpCreate)
+	return &RoundCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Round entities.
+func (c *RoundClient) CreateBulk(builders ...*RoundCreate) *RoundCreateBulk {
+	return &RoundCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoundClient) MapCreateBulk(slice any, setFunc func(*RoundCreate, int)) *RoundCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoundCreateBulk{err: fmt.Errorf("calling to RoundClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoundCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoundCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Round.
+func (c *RoundClient) Update() *RoundUpdate {
+	mutation := newRoundMutation(c.config, OpUpdate)
+	return &RoundUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoundClient) UpdateOne(_m *Round) *RoundUpdateOne {
+	mutation := newRoundMutation(c.config, OpUpdateOne, withRound(_m))
+	return &RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoundClient) UpdateOneID(id int) *RoundUpdateOne {
+	mutation := newRoundMutation(c.config, OpUpdateOne, withRoundID(id))
+	return &RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Round.
+func (c *RoundClient) Delete() *RoundDelete {
+	mutation := newRoundMutation(c.config, OpDelete)
+	return &RoundDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoundClient) DeleteOne(_m *Round) *RoundDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoundClient) DeleteOneID(id int) *RoundDeleteOne {
+	builder := c.Delete().Where(round.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoundDeleteOne{builder}
+}
+
+// Query returns a query builder for Round.
+func (c *RoundClient) Query() *RoundQuery {
+	return &RoundQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRound},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Round entity by its id.
+func (c *RoundClient) Get(ctx context.Context, id int) (*Round, error) {
+	return c.Query().Where(round.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoundClient) GetX(ctx context.Context, id int) *Round {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryParticipants queries the participants edge of a Round.
+func (c *RoundClient) QueryParticipants(_m *Round) *RoundParticipantQuery {
+	query := (&RoundParticipantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(round.Table, round.FieldID, id),
+			sqlgraph.To(roundparticipant.Table, roundparticipant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, round.ParticipantsTable, round.ParticipantsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RoundClient) Hooks() []Hook {
+	hooks := c.hooks.Round
+	return append(hooks[:len(hooks):len(hooks)], round.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoundClient) Interceptors() []Interceptor {
+	return c.inters.Round
+}
+
+func (c *RoundClient) mutate(ctx context.Context, m *RoundMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoundCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoundUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoundDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Round mutation op: %q", m.Op())
+	}
+}
+
+// RoundParticipantClient is a client for the RoundParticipant schema.
+type RoundParticipantClient struct {
+	config
+}
+
+// NewRoundParticipantClient returns a client for the RoundParticipant from the given config.
+func NewRoundParticipantClient(c config) *RoundParticipantClient {
+	return &RoundParticipantClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `roundparticipant.Hooks(f(g(h())))`.
+func (c *RoundParticipantClient) Use(hooks ...Hook) {
+	c.hooks.RoundParticipant = append(c.hooks.RoundParticipant, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `roundparticipant.Intercept(f(g(h())))`.
+func (c *RoundParticipantClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RoundParticipant = append(c.inters.RoundParticipant, interceptors...)
+}
+
+// Create returns a builder for creating a RoundParticipant entity.
+func (c *RoundParticipantClient) Create() *RoundParticipantCreate {
+	mutation := newRoundParticipantMutation(c.config, OpCreate)
+	return &RoundParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RoundParticipant entities.
+func (c *RoundParticipantClient) CreateBulk(builders ...*RoundParticipantCreate) *RoundParticipantCreateBulk {
+	return &RoundParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoundParticipantClient) MapCreateBulk(slice any, setFunc func(*RoundParticipantCreate, int)) *RoundParticipantCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoundParticipantCreateBulk{err: fmt.Errorf("calling to RoundParticipantClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoundParticipantCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoundParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RoundParticipant.
+func (c *RoundParticipantClient) Update() *RoundParticipantUpdate {
+	mutation := newRoundParticipantMutation(c.config, OpUpdate)
+	return &RoundParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoundParticipantClient) UpdateOne(_m *RoundParticipant) *RoundParticipantUpdateOne {
+	mutation := newRoundParticipantMutation(c.config, OpUpdateOne, withRoundParticipant(_m))
+	return &RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoundParticipantClient) UpdateOneID(id int) *RoundParticipantUpdateOne {
+	mutation := newRoundParticipantMutation(c.config, OpUpdateOne, withRoundParticipantID(id))
+	return &RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RoundParticipant.
+func (c *RoundParticipantClient) Delete() *RoundParticipantDelete {
+	mutation := newRoundParticipantMutation(c.config, OpDelete)
+	return &RoundParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoundParticipantClient) DeleteOne(_m *RoundParticipant) *RoundParticipantDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoundParticipantClient) DeleteOneID(id int) *RoundParticipantDeleteOne {
+	builder := c.Delete().Where(roundparticipant.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoundParticipantDeleteOne{builder}
+}
+
+// Query returns a query builder for RoundParticipant.
+func (c *RoundParticipantClient) Query() *RoundParticipantQuery {
+	return &RoundParticipantQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRoundParticipant},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RoundParticipant entity by its id.
+func (c *RoundParticipantClient) Get(ctx context.Context, id int) (*RoundParticipant, error) {
+	return c.Query().Where(roundparticipant.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoundParticipantClient) GetX(ctx context.Context, id int) *RoundParticipant {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRound queries the round edge of a RoundParticipant.
+func (c *RoundParticipantClient) QueryRound(_m *RoundParticipant) *RoundQuery {
+	query := (&RoundClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(roundparticipant.Table, roundparticipant.FieldID, id),
+			sqlgraph.To(round.Table, round.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, roundparticipant.RoundTable, roundparticipant.RoundColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDepartment queries the department edge of a RoundParticipant.
+func (c *RoundParticipantClient) QueryDepartment(_m *RoundParticipant) *DepartmentQuery {
+	query := (&DepartmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(roundparticipant.Table, roundparticipant.FieldID, id),
+			sqlgraph.To(department.Table, department.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, roundparticipant.DepartmentTable, roundparticipant.DepartmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RoundParticipantClient) Hooks() []Hook {
+	hooks := c.hooks.RoundParticipant
+	return append(hooks[:len(hooks):len(hooks)], roundparticipant.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoundParticipantClient) Interceptors() []Interceptor {
+	return c.inters.RoundParticipant
+}
+
+func (c *RoundParticipantClient) mutate(ctx context.Context, m *RoundParticipantMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoundParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoundParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoundParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RoundParticipant mutation op: %q", m.Op())
+	}
+}
+
 // RuleSetClient is a client for the RuleSet schema.
 type RuleSetClient struct {
 	config
@@ -3915,14 +4263,16 @@ type (
 	hooks struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, ReportText, RuleSet, Session,
-		SignInThrottle, TargetVersion, Transition, User []ent.Hook
+		LibraryTransition, MonthlyExecution, Project, ReportText, Round,
+		RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion, Transition,
+		User []ent.Hook
 	}
 	inters struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, ReportText, RuleSet, Session,
-		SignInThrottle, TargetVersion, Transition, User []ent.Interceptor
+		LibraryTransition, MonthlyExecution, Project, ReportText, Round,
+		RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion, Transition,
+		User []ent.Interceptor
 	}
 )
 

@@ -21,6 +21,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -108,6 +110,8 @@ func checkColumn(t, c string) error {
 			monthlyexecution.Table:  monthlyexecution.ValidColumn,
 			project.Table:           project.ValidColumn,
 			reporttext.Table:        reporttext.ValidColumn,
+			round.Table:             round.ValidColumn,
+			roundparticipant.Table:  roundparticipant.ValidColumn,
 			ruleset.Table:           ruleset.ValidColumn,
 			session.Table:           session.ValidColumn,
 			signinthrottle.Table:    signinthrottle.ValidColumn,

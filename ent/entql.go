@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -34,7 +36,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -405,6 +407,49 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   round.Table,
+			Columns: round.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: round.FieldID,
+			},
+		},
+		Type: "Round",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			round.FieldCreatedAt:     {Type: field.TypeTime, Column: round.FieldCreatedAt},
+			round.FieldUpdatedAt:     {Type: field.TypeTime, Column: round.FieldUpdatedAt},
+			round.FieldVersion:       {Type: field.TypeInt, Column: round.FieldVersion},
+			round.FieldKind:          {Type: field.TypeEnum, Column: round.FieldKind},
+			round.FieldYear:          {Type: field.TypeInt, Column: round.FieldYear},
+			round.FieldName:          {Type: field.TypeString, Column: round.FieldName},
+			round.FieldOpensAt:       {Type: field.TypeTime, Column: round.FieldOpensAt},
+			round.FieldDeadline:      {Type: field.TypeTime, Column: round.FieldDeadline},
+			round.FieldStatus:        {Type: field.TypeEnum, Column: round.FieldStatus},
+			round.FieldClosedAt:      {Type: field.TypeTime, Column: round.FieldClosedAt},
+			round.FieldCreatedByID:   {Type: field.TypeInt, Column: round.FieldCreatedByID},
+			round.FieldCreatedByName: {Type: field.TypeString, Column: round.FieldCreatedByName},
+		},
+	}
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   roundparticipant.Table,
+			Columns: roundparticipant.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: roundparticipant.FieldID,
+			},
+		},
+		Type: "RoundParticipant",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			roundparticipant.FieldCreatedAt:    {Type: field.TypeTime, Column: roundparticipant.FieldCreatedAt},
+			roundparticipant.FieldUpdatedAt:    {Type: field.TypeTime, Column: roundparticipant.FieldUpdatedAt},
+			roundparticipant.FieldRoundID:      {Type: field.TypeInt, Column: roundparticipant.FieldRoundID},
+			roundparticipant.FieldDepartmentID: {Type: field.TypeInt, Column: roundparticipant.FieldDepartmentID},
+			roundparticipant.FieldProjects:     {Type: field.TypeBool, Column: roundparticipant.FieldProjects},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -439,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -457,7 +502,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -475,7 +520,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   targetversion.Table,
 			Columns: targetversion.Columns,
@@ -502,7 +547,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -522,7 +567,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -652,6 +697,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Department",
 		"LibraryIndicator",
+	)
+	graph.MustAddE(
+		"round_participants",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+		},
+		"Department",
+		"RoundParticipant",
 	)
 	graph.MustAddE(
 		"department",
@@ -1012,6 +1069,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ReportText",
 		"Evaluation",
+	)
+	graph.MustAddE(
+		"participants",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   round.ParticipantsTable,
+			Columns: []string{round.ParticipantsColumn},
+			Bidi:    false,
+		},
+		"Round",
+		"RoundParticipant",
+	)
+	graph.MustAddE(
+		"round",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   roundparticipant.RoundTable,
+			Columns: []string{roundparticipant.RoundColumn},
+			Bidi:    false,
+		},
+		"RoundParticipant",
+		"Round",
+	)
+	graph.MustAddE(
+		"department",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   roundparticipant.DepartmentTable,
+			Columns: []string{roundparticipant.DepartmentColumn},
+			Bidi:    false,
+		},
+		"RoundParticipant",
+		"Department",
 	)
 	graph.MustAddE(
 		"region",
@@ -1594,6 +1687,20 @@ func (f *DepartmentFilter) WhereHasLibraryIndicators() {
 // WhereHasLibraryIndicatorsWith applies a predicate to check if query has an edge library_indicators with a given conditions (other predicates).
 func (f *DepartmentFilter) WhereHasLibraryIndicatorsWith(preds ...predicate.LibraryIndicator) {
 	f.Where(entql.HasEdgeWith("library_indicators", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRoundParticipants applies a predicate to check if query has an edge round_participants.
+func (f *DepartmentFilter) WhereHasRoundParticipants() {
+	f.Where(entql.HasEdge("round_participants"))
+}
+
+// WhereHasRoundParticipantsWith applies a predicate to check if query has an edge round_participants with a given conditions (other predicates).
+func (f *DepartmentFilter) WhereHasRoundParticipantsWith(preds ...predicate.RoundParticipant) {
+	f.Where(entql.HasEdgeWith("round_participants", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3106,6 +3213,213 @@ func (f *ReportTextFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RoundQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoundQuery builder.
+func (_q *RoundQuery) Filter() *RoundFilter {
+	return &RoundFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoundMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoundMutation builder.
+func (m *RoundMutation) Filter() *RoundFilter {
+	return &RoundFilter{config: m.config, predicateAdder: m}
+}
+
+// RoundFilter provides a generic filtering capability at runtime for RoundQuery.
+type RoundFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoundFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoundFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(round.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RoundFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RoundFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RoundFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(round.FieldVersion))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *RoundFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(round.FieldKind))
+}
+
+// WhereYear applies the entql int predicate on the year field.
+func (f *RoundFilter) WhereYear(p entql.IntP) {
+	f.Where(p.Field(round.FieldYear))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RoundFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(round.FieldName))
+}
+
+// WhereOpensAt applies the entql time.Time predicate on the opens_at field.
+func (f *RoundFilter) WhereOpensAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldOpensAt))
+}
+
+// WhereDeadline applies the entql time.Time predicate on the deadline field.
+func (f *RoundFilter) WhereDeadline(p entql.TimeP) {
+	f.Where(p.Field(round.FieldDeadline))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *RoundFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(round.FieldStatus))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *RoundFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldClosedAt))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *RoundFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(round.FieldCreatedByID))
+}
+
+// WhereCreatedByName applies the entql string predicate on the created_by_name field.
+func (f *RoundFilter) WhereCreatedByName(p entql.StringP) {
+	f.Where(p.Field(round.FieldCreatedByName))
+}
+
+// WhereHasParticipants applies a predicate to check if query has an edge participants.
+func (f *RoundFilter) WhereHasParticipants() {
+	f.Where(entql.HasEdge("participants"))
+}
+
+// WhereHasParticipantsWith applies a predicate to check if query has an edge participants with a given conditions (other predicates).
+func (f *RoundFilter) WhereHasParticipantsWith(preds ...predicate.RoundParticipant) {
+	f.Where(entql.HasEdgeWith("participants", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RoundParticipantQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoundParticipantQuery builder.
+func (_q *RoundParticipantQuery) Filter() *RoundParticipantFilter {
+	return &RoundParticipantFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoundParticipantMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoundParticipantMutation builder.
+func (m *RoundParticipantMutation) Filter() *RoundParticipantFilter {
+	return &RoundParticipantFilter{config: m.config, predicateAdder: m}
+}
+
+// RoundParticipantFilter provides a generic filtering capability at runtime for RoundParticipantQuery.
+type RoundParticipantFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoundParticipantFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoundParticipantFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RoundParticipantFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(roundparticipant.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RoundParticipantFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(roundparticipant.FieldUpdatedAt))
+}
+
+// WhereRoundID applies the entql int predicate on the round_id field.
+func (f *RoundParticipantFilter) WhereRoundID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldRoundID))
+}
+
+// WhereDepartmentID applies the entql int predicate on the department_id field.
+func (f *RoundParticipantFilter) WhereDepartmentID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldDepartmentID))
+}
+
+// WhereProjects applies the entql bool predicate on the projects field.
+func (f *RoundParticipantFilter) WhereProjects(p entql.BoolP) {
+	f.Where(p.Field(roundparticipant.FieldProjects))
+}
+
+// WhereHasRound applies a predicate to check if query has an edge round.
+func (f *RoundParticipantFilter) WhereHasRound() {
+	f.Where(entql.HasEdge("round"))
+}
+
+// WhereHasRoundWith applies a predicate to check if query has an edge round with a given conditions (other predicates).
+func (f *RoundParticipantFilter) WhereHasRoundWith(preds ...predicate.Round) {
+	f.Where(entql.HasEdgeWith("round", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDepartment applies a predicate to check if query has an edge department.
+func (f *RoundParticipantFilter) WhereHasDepartment() {
+	f.Where(entql.HasEdge("department"))
+}
+
+// WhereHasDepartmentWith applies a predicate to check if query has an edge department with a given conditions (other predicates).
+func (f *RoundParticipantFilter) WhereHasDepartmentWith(preds ...predicate.Department) {
+	f.Where(entql.HasEdgeWith("department", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RuleSetQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3134,7 +3448,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3317,7 +3631,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3396,7 +3710,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3461,7 +3775,7 @@ type TargetVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TargetVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3585,7 +3899,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3674,7 +3988,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -20,6 +20,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -2837,6 +2839,295 @@ func newReportTextPaginateArgs(rv map[string]any) *reporttextPaginateArgs {
 				args.opts = append(args.opts, WithReportTextOrder(v))
 			}
 		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RoundQuery) CollectFields(ctx context.Context, satisfies ...string) (*RoundQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RoundQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(round.Columns))
+		selectedFields = []string{round.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[round.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedAt)
+				fieldSeen[round.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[round.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldUpdatedAt)
+				fieldSeen[round.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[round.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, round.FieldVersion)
+				fieldSeen[round.FieldVersion] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[round.FieldKind]; !ok {
+				selectedFields = append(selectedFields, round.FieldKind)
+				fieldSeen[round.FieldKind] = struct{}{}
+			}
+		case "year":
+			if _, ok := fieldSeen[round.FieldYear]; !ok {
+				selectedFields = append(selectedFields, round.FieldYear)
+				fieldSeen[round.FieldYear] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[round.FieldName]; !ok {
+				selectedFields = append(selectedFields, round.FieldName)
+				fieldSeen[round.FieldName] = struct{}{}
+			}
+		case "opensAt":
+			if _, ok := fieldSeen[round.FieldOpensAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldOpensAt)
+				fieldSeen[round.FieldOpensAt] = struct{}{}
+			}
+		case "deadline":
+			if _, ok := fieldSeen[round.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, round.FieldDeadline)
+				fieldSeen[round.FieldDeadline] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[round.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, round.FieldStatus)
+				fieldSeen[round.FieldStatus] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[round.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldClosedAt)
+				fieldSeen[round.FieldClosedAt] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[round.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedByID)
+				fieldSeen[round.FieldCreatedByID] = struct{}{}
+			}
+		case "createdByName":
+			if _, ok := fieldSeen[round.FieldCreatedByName]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedByName)
+				fieldSeen[round.FieldCreatedByName] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type roundPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RoundPaginateOption
+}
+
+func newRoundPaginateArgs(rv map[string]any) *roundPaginateArgs {
+	args := &roundPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*RoundOrder:
+			args.opts = append(args.opts, WithRoundOrder(v))
+		case []any:
+			var orders []*RoundOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &RoundOrder{Field: &RoundOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithRoundOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*RoundWhereInput); ok {
+		args.opts = append(args.opts, WithRoundFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RoundParticipantQuery) CollectFields(ctx context.Context, satisfies ...string) (*RoundParticipantQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RoundParticipantQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(roundparticipant.Columns))
+		selectedFields = []string{roundparticipant.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "round":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RoundClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, roundImplementors)...); err != nil {
+				return err
+			}
+			_q.withRound = query
+			if _, ok := fieldSeen[roundparticipant.FieldRoundID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldRoundID)
+				fieldSeen[roundparticipant.FieldRoundID] = struct{}{}
+			}
+
+		case "department":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartment = query
+			if _, ok := fieldSeen[roundparticipant.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldDepartmentID)
+				fieldSeen[roundparticipant.FieldDepartmentID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[roundparticipant.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldCreatedAt)
+				fieldSeen[roundparticipant.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[roundparticipant.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldUpdatedAt)
+				fieldSeen[roundparticipant.FieldUpdatedAt] = struct{}{}
+			}
+		case "roundID":
+			if _, ok := fieldSeen[roundparticipant.FieldRoundID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldRoundID)
+				fieldSeen[roundparticipant.FieldRoundID] = struct{}{}
+			}
+		case "departmentID":
+			if _, ok := fieldSeen[roundparticipant.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldDepartmentID)
+				fieldSeen[roundparticipant.FieldDepartmentID] = struct{}{}
+			}
+		case "projects":
+			if _, ok := fieldSeen[roundparticipant.FieldProjects]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldProjects)
+				fieldSeen[roundparticipant.FieldProjects] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type roundparticipantPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RoundParticipantPaginateOption
+}
+
+func newRoundParticipantPaginateArgs(rv map[string]any) *roundparticipantPaginateArgs {
+	args := &roundparticipantPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RoundParticipantOrder{Field: &RoundParticipantOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRoundParticipantOrder(order))
+			}
+		case *RoundParticipantOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRoundParticipantOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*RoundParticipantWhereInput); ok {
+		args.opts = append(args.opts, WithRoundParticipantFilter(v.Filter))
 	}
 	return args
 }

@@ -314,6 +314,22 @@ func (_m *ReportText) Evaluation(ctx context.Context) (*Evaluation, error) {
 	return result, err
 }
 
+func (_m *RoundParticipant) Round(ctx context.Context) (*Round, error) {
+	result, err := _m.Edges.RoundOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRound().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *RoundParticipant) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *RuleSet) Region(ctx context.Context) (*Department, error) {
 	result, err := _m.Edges.RegionOrErr()
 	if IsNotLoaded(err) {

@@ -21,6 +21,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -105,6 +107,16 @@ var reporttextImplementors = []string{"ReportText", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ReportText) IsNode() {}
+
+var roundImplementors = []string{"Round", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Round) IsNode() {}
+
+var roundparticipantImplementors = []string{"RoundParticipant", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RoundParticipant) IsNode() {}
 
 var rulesetImplementors = []string{"RuleSet", "Node"}
 
@@ -325,6 +337,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(reporttext.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reporttextImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case round.Table:
+		query := c.Round.Query().
+			Where(round.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, roundImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case roundparticipant.Table:
+		query := c.RoundParticipant.Query().
+			Where(roundparticipant.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, roundparticipantImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -650,6 +680,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.ReportText.Query().
 			Where(reporttext.IDIn(ids...))
 		query, err := query.CollectFields(ctx, reporttextImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case round.Table:
+		query := c.Round.Query().
+			Where(round.IDIn(ids...))
+		query, err := query.CollectFields(ctx, roundImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case roundparticipant.Table:
+		query := c.RoundParticipant.Query().
+			Where(roundparticipant.IDIn(ids...))
+		query, err := query.CollectFields(ctx, roundparticipantImplementors...)
 		if err != nil {
 			return nil, err
 		}

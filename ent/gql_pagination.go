@@ -21,6 +21,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -5827,6 +5829,778 @@ func (_m *ReportText) ToEdge(order *ReportTextOrder) *ReportTextEdge {
 		order = DefaultReportTextOrder
 	}
 	return &ReportTextEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RoundEdge is the edge representation of Round.
+type RoundEdge struct {
+	Node   *Round `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// RoundConnection is the connection containing edges to Round.
+type RoundConnection struct {
+	Edges      []*RoundEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *RoundConnection) build(nodes []*Round, pager *roundPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Round
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Round {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Round {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RoundEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RoundEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RoundPaginateOption enables pagination customization.
+type RoundPaginateOption func(*roundPager) error
+
+// WithRoundOrder configures pagination ordering.
+func WithRoundOrder(order []*RoundOrder) RoundPaginateOption {
+	return func(pager *roundPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithRoundFilter configures pagination filter.
+func WithRoundFilter(filter func(*RoundQuery) (*RoundQuery, error)) RoundPaginateOption {
+	return func(pager *roundPager) error {
+		if filter == nil {
+			return errors.New("RoundQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type roundPager struct {
+	reverse bool
+	order   []*RoundOrder
+	filter  func(*RoundQuery) (*RoundQuery, error)
+}
+
+func newRoundPager(opts []RoundPaginateOption, reverse bool) (*roundPager, error) {
+	pager := &roundPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *roundPager) applyFilter(query *RoundQuery) (*RoundQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *roundPager) toCursor(_m *Round) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *roundPager) applyCursors(query *RoundQuery, after, before *Cursor) (*RoundQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultRoundOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *roundPager) applyOrder(query *RoundQuery) *RoundQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultRoundOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultRoundOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *roundPager) orderExpr(query *RoundQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultRoundOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Round.
+func (_m *RoundQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RoundPaginateOption,
+) (*RoundConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRoundPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RoundConnection{Edges: []*RoundEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RoundOrderFieldCreatedAt orders Round by created_at.
+	RoundOrderFieldCreatedAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: round.FieldCreatedAt,
+		toTerm: round.ByCreatedAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RoundOrderFieldUpdatedAt orders Round by updated_at.
+	RoundOrderFieldUpdatedAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: round.FieldUpdatedAt,
+		toTerm: round.ByUpdatedAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RoundOrderFieldKind orders Round by kind.
+	RoundOrderFieldKind = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: round.FieldKind,
+		toTerm: round.ByKind,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// RoundOrderFieldYear orders Round by year.
+	RoundOrderFieldYear = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Year, nil
+		},
+		column: round.FieldYear,
+		toTerm: round.ByYear,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Year,
+			}
+		},
+	}
+	// RoundOrderFieldName orders Round by name.
+	RoundOrderFieldName = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: round.FieldName,
+		toTerm: round.ByName,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+	// RoundOrderFieldOpensAt orders Round by opens_at.
+	RoundOrderFieldOpensAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.OpensAt, nil
+		},
+		column: round.FieldOpensAt,
+		toTerm: round.ByOpensAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.OpensAt,
+			}
+		},
+	}
+	// RoundOrderFieldDeadline orders Round by deadline.
+	RoundOrderFieldDeadline = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Deadline, nil
+		},
+		column: round.FieldDeadline,
+		toTerm: round.ByDeadline,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Deadline,
+			}
+		},
+	}
+	// RoundOrderFieldStatus orders Round by status.
+	RoundOrderFieldStatus = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: round.FieldStatus,
+		toTerm: round.ByStatus,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RoundOrderField) String() string {
+	var str string
+	switch f.column {
+	case RoundOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RoundOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RoundOrderFieldKind.column:
+		str = "KIND"
+	case RoundOrderFieldYear.column:
+		str = "YEAR"
+	case RoundOrderFieldName.column:
+		str = "NAME"
+	case RoundOrderFieldOpensAt.column:
+		str = "OPENS_AT"
+	case RoundOrderFieldDeadline.column:
+		str = "DEADLINE"
+	case RoundOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RoundOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RoundOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RoundOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RoundOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RoundOrderFieldUpdatedAt
+	case "KIND":
+		*f = *RoundOrderFieldKind
+	case "YEAR":
+		*f = *RoundOrderFieldYear
+	case "NAME":
+		*f = *RoundOrderFieldName
+	case "OPENS_AT":
+		*f = *RoundOrderFieldOpensAt
+	case "DEADLINE":
+		*f = *RoundOrderFieldDeadline
+	case "STATUS":
+		*f = *RoundOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid RoundOrderField", str)
+	}
+	return nil
+}
+
+// RoundOrderField defines the ordering field of Round.
+type RoundOrderField struct {
+	// Value extracts the ordering value from the given Round.
+	Value    func(*Round) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) round.OrderOption
+	toCursor func(*Round) Cursor
+}
+
+// RoundOrder defines the ordering of Round.
+type RoundOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *RoundOrderField `json:"field"`
+}
+
+// DefaultRoundOrder is the default ordering of Round.
+var DefaultRoundOrder = &RoundOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: round.FieldID,
+		toTerm: round.ByID,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Round into RoundEdge.
+func (_m *Round) ToEdge(order *RoundOrder) *RoundEdge {
+	if order == nil {
+		order = DefaultRoundOrder
+	}
+	return &RoundEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RoundParticipantEdge is the edge representation of RoundParticipant.
+type RoundParticipantEdge struct {
+	Node   *RoundParticipant `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// RoundParticipantConnection is the connection containing edges to RoundParticipant.
+type RoundParticipantConnection struct {
+	Edges      []*RoundParticipantEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *RoundParticipantConnection) build(nodes []*RoundParticipant, pager *roundparticipantPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RoundParticipant
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RoundParticipant {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RoundParticipant {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RoundParticipantEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RoundParticipantEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RoundParticipantPaginateOption enables pagination customization.
+type RoundParticipantPaginateOption func(*roundparticipantPager) error
+
+// WithRoundParticipantOrder configures pagination ordering.
+func WithRoundParticipantOrder(order *RoundParticipantOrder) RoundParticipantPaginateOption {
+	if order == nil {
+		order = DefaultRoundParticipantOrder
+	}
+	o := *order
+	return func(pager *roundparticipantPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRoundParticipantOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRoundParticipantFilter configures pagination filter.
+func WithRoundParticipantFilter(filter func(*RoundParticipantQuery) (*RoundParticipantQuery, error)) RoundParticipantPaginateOption {
+	return func(pager *roundparticipantPager) error {
+		if filter == nil {
+			return errors.New("RoundParticipantQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type roundparticipantPager struct {
+	reverse bool
+	order   *RoundParticipantOrder
+	filter  func(*RoundParticipantQuery) (*RoundParticipantQuery, error)
+}
+
+func newRoundParticipantPager(opts []RoundParticipantPaginateOption, reverse bool) (*roundparticipantPager, error) {
+	pager := &roundparticipantPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRoundParticipantOrder
+	}
+	return pager, nil
+}
+
+func (p *roundparticipantPager) applyFilter(query *RoundParticipantQuery) (*RoundParticipantQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *roundparticipantPager) toCursor(_m *RoundParticipant) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *roundparticipantPager) applyCursors(query *RoundParticipantQuery, after, before *Cursor) (*RoundParticipantQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRoundParticipantOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *roundparticipantPager) applyOrder(query *RoundParticipantQuery) *RoundParticipantQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRoundParticipantOrder.Field {
+		query = query.Order(DefaultRoundParticipantOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *roundparticipantPager) orderExpr(query *RoundParticipantQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRoundParticipantOrder.Field {
+			b.Comma().Ident(DefaultRoundParticipantOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RoundParticipant.
+func (_m *RoundParticipantQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RoundParticipantPaginateOption,
+) (*RoundParticipantConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRoundParticipantPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RoundParticipantConnection{Edges: []*RoundParticipantEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RoundParticipantOrderFieldCreatedAt orders RoundParticipant by created_at.
+	RoundParticipantOrderFieldCreatedAt = &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: roundparticipant.FieldCreatedAt,
+		toTerm: roundparticipant.ByCreatedAt,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RoundParticipantOrderFieldUpdatedAt orders RoundParticipant by updated_at.
+	RoundParticipantOrderFieldUpdatedAt = &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: roundparticipant.FieldUpdatedAt,
+		toTerm: roundparticipant.ByUpdatedAt,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RoundParticipantOrderField) String() string {
+	var str string
+	switch f.column {
+	case RoundParticipantOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RoundParticipantOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RoundParticipantOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RoundParticipantOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RoundParticipantOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RoundParticipantOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RoundParticipantOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid RoundParticipantOrderField", str)
+	}
+	return nil
+}
+
+// RoundParticipantOrderField defines the ordering field of RoundParticipant.
+type RoundParticipantOrderField struct {
+	// Value extracts the ordering value from the given RoundParticipant.
+	Value    func(*RoundParticipant) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) roundparticipant.OrderOption
+	toCursor func(*RoundParticipant) Cursor
+}
+
+// RoundParticipantOrder defines the ordering of RoundParticipant.
+type RoundParticipantOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *RoundParticipantOrderField `json:"field"`
+}
+
+// DefaultRoundParticipantOrder is the default ordering of RoundParticipant.
+var DefaultRoundParticipantOrder = &RoundParticipantOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: roundparticipant.FieldID,
+		toTerm: roundparticipant.ByID,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RoundParticipant into RoundParticipantEdge.
+func (_m *RoundParticipant) ToEdge(order *RoundParticipantOrder) *RoundParticipantEdge {
+	if order == nil {
+		order = DefaultRoundParticipantOrder
+	}
+	return &RoundParticipantEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/user"
 	"time"
@@ -7721,6 +7723,824 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 		return predicates[0], nil
 	default:
 		return project.And(predicates...), nil
+	}
+}
+
+// RoundWhereInput represents a where input for filtering Round queries.
+type RoundWhereInput struct {
+	Predicates []predicate.Round  `json:"-"`
+	Not        *RoundWhereInput   `json:"not,omitempty"`
+	Or         []*RoundWhereInput `json:"or,omitempty"`
+	And        []*RoundWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *round.Kind  `json:"kind,omitempty"`
+	KindNEQ   *round.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []round.Kind `json:"kindIn,omitempty"`
+	KindNotIn []round.Kind `json:"kindNotIn,omitempty"`
+
+	// "year" field predicates.
+	Year      *int  `json:"year,omitempty"`
+	YearNEQ   *int  `json:"yearNEQ,omitempty"`
+	YearIn    []int `json:"yearIn,omitempty"`
+	YearNotIn []int `json:"yearNotIn,omitempty"`
+	YearGT    *int  `json:"yearGT,omitempty"`
+	YearGTE   *int  `json:"yearGTE,omitempty"`
+	YearLT    *int  `json:"yearLT,omitempty"`
+	YearLTE   *int  `json:"yearLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "opens_at" field predicates.
+	OpensAt      *time.Time  `json:"opensAt,omitempty"`
+	OpensAtNEQ   *time.Time  `json:"opensAtNEQ,omitempty"`
+	OpensAtIn    []time.Time `json:"opensAtIn,omitempty"`
+	OpensAtNotIn []time.Time `json:"opensAtNotIn,omitempty"`
+	OpensAtGT    *time.Time  `json:"opensAtGT,omitempty"`
+	OpensAtGTE   *time.Time  `json:"opensAtGTE,omitempty"`
+	OpensAtLT    *time.Time  `json:"opensAtLT,omitempty"`
+	OpensAtLTE   *time.Time  `json:"opensAtLTE,omitempty"`
+
+	// "deadline" field predicates.
+	Deadline      *time.Time  `json:"deadline,omitempty"`
+	DeadlineNEQ   *time.Time  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn    []time.Time `json:"deadlineIn,omitempty"`
+	DeadlineNotIn []time.Time `json:"deadlineNotIn,omitempty"`
+	DeadlineGT    *time.Time  `json:"deadlineGT,omitempty"`
+	DeadlineGTE   *time.Time  `json:"deadlineGTE,omitempty"`
+	DeadlineLT    *time.Time  `json:"deadlineLT,omitempty"`
+	DeadlineLTE   *time.Time  `json:"deadlineLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *round.Status  `json:"status,omitempty"`
+	StatusNEQ   *round.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []round.Status `json:"statusIn,omitempty"`
+	StatusNotIn []round.Status `json:"statusNotIn,omitempty"`
+
+	// "closed_at" field predicates.
+	ClosedAt       *time.Time  `json:"closedAt,omitempty"`
+	ClosedAtNEQ    *time.Time  `json:"closedAtNEQ,omitempty"`
+	ClosedAtIn     []time.Time `json:"closedAtIn,omitempty"`
+	ClosedAtNotIn  []time.Time `json:"closedAtNotIn,omitempty"`
+	ClosedAtGT     *time.Time  `json:"closedAtGT,omitempty"`
+	ClosedAtGTE    *time.Time  `json:"closedAtGTE,omitempty"`
+	ClosedAtLT     *time.Time  `json:"closedAtLT,omitempty"`
+	ClosedAtLTE    *time.Time  `json:"closedAtLTE,omitempty"`
+	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
+	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
+
+	// "created_by_name" field predicates.
+	CreatedByName             *string  `json:"createdByName,omitempty"`
+	CreatedByNameNEQ          *string  `json:"createdByNameNEQ,omitempty"`
+	CreatedByNameIn           []string `json:"createdByNameIn,omitempty"`
+	CreatedByNameNotIn        []string `json:"createdByNameNotIn,omitempty"`
+	CreatedByNameGT           *string  `json:"createdByNameGT,omitempty"`
+	CreatedByNameGTE          *string  `json:"createdByNameGTE,omitempty"`
+	CreatedByNameLT           *string  `json:"createdByNameLT,omitempty"`
+	CreatedByNameLTE          *string  `json:"createdByNameLTE,omitempty"`
+	CreatedByNameContains     *string  `json:"createdByNameContains,omitempty"`
+	CreatedByNameHasPrefix    *string  `json:"createdByNameHasPrefix,omitempty"`
+	CreatedByNameHasSuffix    *string  `json:"createdByNameHasSuffix,omitempty"`
+	CreatedByNameEqualFold    *string  `json:"createdByNameEqualFold,omitempty"`
+	CreatedByNameContainsFold *string  `json:"createdByNameContainsFold,omitempty"`
+
+	// "participants" edge predicates.
+	HasParticipants     *bool                         `json:"hasParticipants,omitempty"`
+	HasParticipantsWith []*RoundParticipantWhereInput `json:"hasParticipantsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RoundWhereInput) AddPredicates(predicates ...predicate.Round) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RoundWhereInput filter on the RoundQuery builder.
+func (i *RoundWhereInput) Filter(q *RoundQuery) (*RoundQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRoundWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRoundWhereInput is returned in case the RoundWhereInput is empty.
+var ErrEmptyRoundWhereInput = errors.New("ent: empty predicate RoundWhereInput")
+
+// P returns a predicate for filtering rounds.
+// An error is returned if the input is empty or invalid.
+func (i *RoundWhereInput) P() (predicate.Round, error) {
+	var predicates []predicate.Round
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, round.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Round, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, round.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Round, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, round.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, round.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, round.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, round.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, round.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, round.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, round.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, round.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, round.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, round.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, round.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, round.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, round.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, round.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, round.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, round.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, round.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, round.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, round.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, round.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, round.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, round.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, round.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, round.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, round.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, round.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, round.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, round.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, round.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, round.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, round.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, round.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, round.VersionLTE(*i.VersionLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, round.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, round.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, round.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, round.KindNotIn(i.KindNotIn...))
+	}
+	if i.Year != nil {
+		predicates = append(predicates, round.YearEQ(*i.Year))
+	}
+	if i.YearNEQ != nil {
+		predicates = append(predicates, round.YearNEQ(*i.YearNEQ))
+	}
+	if len(i.YearIn) > 0 {
+		predicates = append(predicates, round.YearIn(i.YearIn...))
+	}
+	if len(i.YearNotIn) > 0 {
+		predicates = append(predicates, round.YearNotIn(i.YearNotIn...))
+	}
+	if i.YearGT != nil {
+		predicates = append(predicates, round.YearGT(*i.YearGT))
+	}
+	if i.YearGTE != nil {
+		predicates = append(predicates, round.YearGTE(*i.YearGTE))
+	}
+	if i.YearLT != nil {
+		predicates = append(predicates, round.YearLT(*i.YearLT))
+	}
+	if i.YearLTE != nil {
+		predicates = append(predicates, round.YearLTE(*i.YearLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, round.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, round.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, round.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, round.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, round.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, round.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, round.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, round.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, round.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, round.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, round.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, round.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, round.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.OpensAt != nil {
+		predicates = append(predicates, round.OpensAtEQ(*i.OpensAt))
+	}
+	if i.OpensAtNEQ != nil {
+		predicates = append(predicates, round.OpensAtNEQ(*i.OpensAtNEQ))
+	}
+	if len(i.OpensAtIn) > 0 {
+		predicates = append(predicates, round.OpensAtIn(i.OpensAtIn...))
+	}
+	if len(i.OpensAtNotIn) > 0 {
+		predicates = append(predicates, round.OpensAtNotIn(i.OpensAtNotIn...))
+	}
+	if i.OpensAtGT != nil {
+		predicates = append(predicates, round.OpensAtGT(*i.OpensAtGT))
+	}
+	if i.OpensAtGTE != nil {
+		predicates = append(predicates, round.OpensAtGTE(*i.OpensAtGTE))
+	}
+	if i.OpensAtLT != nil {
+		predicates = append(predicates, round.OpensAtLT(*i.OpensAtLT))
+	}
+	if i.OpensAtLTE != nil {
+		predicates = append(predicates, round.OpensAtLTE(*i.OpensAtLTE))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, round.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, round.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, round.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, round.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.DeadlineGT != nil {
+		predicates = append(predicates, round.DeadlineGT(*i.DeadlineGT))
+	}
+	if i.DeadlineGTE != nil {
+		predicates = append(predicates, round.DeadlineGTE(*i.DeadlineGTE))
+	}
+	if i.DeadlineLT != nil {
+		predicates = append(predicates, round.DeadlineLT(*i.DeadlineLT))
+	}
+	if i.DeadlineLTE != nil {
+		predicates = append(predicates, round.DeadlineLTE(*i.DeadlineLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, round.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, round.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, round.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, round.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ClosedAt != nil {
+		predicates = append(predicates, round.ClosedAtEQ(*i.ClosedAt))
+	}
+	if i.ClosedAtNEQ != nil {
+		predicates = append(predicates, round.ClosedAtNEQ(*i.ClosedAtNEQ))
+	}
+	if len(i.ClosedAtIn) > 0 {
+		predicates = append(predicates, round.ClosedAtIn(i.ClosedAtIn...))
+	}
+	if len(i.ClosedAtNotIn) > 0 {
+		predicates = append(predicates, round.ClosedAtNotIn(i.ClosedAtNotIn...))
+	}
+	if i.ClosedAtGT != nil {
+		predicates = append(predicates, round.ClosedAtGT(*i.ClosedAtGT))
+	}
+	if i.ClosedAtGTE != nil {
+		predicates = append(predicates, round.ClosedAtGTE(*i.ClosedAtGTE))
+	}
+	if i.ClosedAtLT != nil {
+		predicates = append(predicates, round.ClosedAtLT(*i.ClosedAtLT))
+	}
+	if i.ClosedAtLTE != nil {
+		predicates = append(predicates, round.ClosedAtLTE(*i.ClosedAtLTE))
+	}
+	if i.ClosedAtIsNil {
+		predicates = append(predicates, round.ClosedAtIsNil())
+	}
+	if i.ClosedAtNotNil {
+		predicates = append(predicates, round.ClosedAtNotNil())
+	}
+	if i.CreatedByName != nil {
+		predicates = append(predicates, round.CreatedByNameEQ(*i.CreatedByName))
+	}
+	if i.CreatedByNameNEQ != nil {
+		predicates = append(predicates, round.CreatedByNameNEQ(*i.CreatedByNameNEQ))
+	}
+	if len(i.CreatedByNameIn) > 0 {
+		predicates = append(predicates, round.CreatedByNameIn(i.CreatedByNameIn...))
+	}
+	if len(i.CreatedByNameNotIn) > 0 {
+		predicates = append(predicates, round.CreatedByNameNotIn(i.CreatedByNameNotIn...))
+	}
+	if i.CreatedByNameGT != nil {
+		predicates = append(predicates, round.CreatedByNameGT(*i.CreatedByNameGT))
+	}
+	if i.CreatedByNameGTE != nil {
+		predicates = append(predicates, round.CreatedByNameGTE(*i.CreatedByNameGTE))
+	}
+	if i.CreatedByNameLT != nil {
+		predicates = append(predicates, round.CreatedByNameLT(*i.CreatedByNameLT))
+	}
+	if i.CreatedByNameLTE != nil {
+		predicates = append(predicates, round.CreatedByNameLTE(*i.CreatedByNameLTE))
+	}
+	if i.CreatedByNameContains != nil {
+		predicates = append(predicates, round.CreatedByNameContains(*i.CreatedByNameContains))
+	}
+	if i.CreatedByNameHasPrefix != nil {
+		predicates = append(predicates, round.CreatedByNameHasPrefix(*i.CreatedByNameHasPrefix))
+	}
+	if i.CreatedByNameHasSuffix != nil {
+		predicates = append(predicates, round.CreatedByNameHasSuffix(*i.CreatedByNameHasSuffix))
+	}
+	if i.CreatedByNameEqualFold != nil {
+		predicates = append(predicates, round.CreatedByNameEqualFold(*i.CreatedByNameEqualFold))
+	}
+	if i.CreatedByNameContainsFold != nil {
+		predicates = append(predicates, round.CreatedByNameContainsFold(*i.CreatedByNameContainsFold))
+	}
+
+	if i.HasParticipants != nil {
+		p := round.HasParticipants()
+		if !*i.HasParticipants {
+			p = round.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasParticipantsWith) > 0 {
+		with := make([]predicate.RoundParticipant, 0, len(i.HasParticipantsWith))
+		for _, w := range i.HasParticipantsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasParticipantsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, round.HasParticipantsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRoundWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return round.And(predicates...), nil
+	}
+}
+
+// RoundParticipantWhereInput represents a where input for filtering RoundParticipant queries.
+type RoundParticipantWhereInput struct {
+	Predicates []predicate.RoundParticipant  `json:"-"`
+	Not        *RoundParticipantWhereInput   `json:"not,omitempty"`
+	Or         []*RoundParticipantWhereInput `json:"or,omitempty"`
+	And        []*RoundParticipantWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "round_id" field predicates.
+	RoundID      *int  `json:"roundID,omitempty"`
+	RoundIDNEQ   *int  `json:"roundIDNEQ,omitempty"`
+	RoundIDIn    []int `json:"roundIDIn,omitempty"`
+	RoundIDNotIn []int `json:"roundIDNotIn,omitempty"`
+
+	// "department_id" field predicates.
+	DepartmentID      *int  `json:"departmentID,omitempty"`
+	DepartmentIDNEQ   *int  `json:"departmentIDNEQ,omitempty"`
+	DepartmentIDIn    []int `json:"departmentIDIn,omitempty"`
+	DepartmentIDNotIn []int `json:"departmentIDNotIn,omitempty"`
+
+	// "projects" field predicates.
+	Projects    *bool `json:"projects,omitempty"`
+	ProjectsNEQ *bool `json:"projectsNEQ,omitempty"`
+
+	// "round" edge predicates.
+	HasRound     *bool              `json:"hasRound,omitempty"`
+	HasRoundWith []*RoundWhereInput `json:"hasRoundWith,omitempty"`
+
+	// "department" edge predicates.
+	HasDepartment     *bool                   `json:"hasDepartment,omitempty"`
+	HasDepartmentWith []*DepartmentWhereInput `json:"hasDepartmentWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RoundParticipantWhereInput) AddPredicates(predicates ...predicate.RoundParticipant) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RoundParticipantWhereInput filter on the RoundParticipantQuery builder.
+func (i *RoundParticipantWhereInput) Filter(q *RoundParticipantQuery) (*RoundParticipantQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRoundParticipantWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRoundParticipantWhereInput is returned in case the RoundParticipantWhereInput is empty.
+var ErrEmptyRoundParticipantWhereInput = errors.New("ent: empty predicate RoundParticipantWhereInput")
+
+// P returns a predicate for filtering roundparticipants.
+// An error is returned if the input is empty or invalid.
+func (i *RoundParticipantWhereInput) P() (predicate.RoundParticipant, error) {
+	var predicates []predicate.RoundParticipant
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, roundparticipant.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.RoundParticipant, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, roundparticipant.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.RoundParticipant, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, roundparticipant.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, roundparticipant.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, roundparticipant.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, roundparticipant.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, roundparticipant.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, roundparticipant.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, roundparticipant.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, roundparticipant.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, roundparticipant.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, roundparticipant.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RoundID != nil {
+		predicates = append(predicates, roundparticipant.RoundIDEQ(*i.RoundID))
+	}
+	if i.RoundIDNEQ != nil {
+		predicates = append(predicates, roundparticipant.RoundIDNEQ(*i.RoundIDNEQ))
+	}
+	if len(i.RoundIDIn) > 0 {
+		predicates = append(predicates, roundparticipant.RoundIDIn(i.RoundIDIn...))
+	}
+	if len(i.RoundIDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.RoundIDNotIn(i.RoundIDNotIn...))
+	}
+	if i.DepartmentID != nil {
+		predicates = append(predicates, roundparticipant.DepartmentIDEQ(*i.DepartmentID))
+	}
+	if i.DepartmentIDNEQ != nil {
+		predicates = append(predicates, roundparticipant.DepartmentIDNEQ(*i.DepartmentIDNEQ))
+	}
+	if len(i.DepartmentIDIn) > 0 {
+		predicates = append(predicates, roundparticipant.DepartmentIDIn(i.DepartmentIDIn...))
+	}
+	if len(i.DepartmentIDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.DepartmentIDNotIn(i.DepartmentIDNotIn...))
+	}
+	if i.Projects != nil {
+		predicates = append(predicates, roundparticipant.ProjectsEQ(*i.Projects))
+	}
+	if i.ProjectsNEQ != nil {
+		predicates = append(predicates, roundparticipant.ProjectsNEQ(*i.ProjectsNEQ))
+	}
+
+	if i.HasRound != nil {
+		p := roundparticipant.HasRound()
+		if !*i.HasRound {
+			p = roundparticipant.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRoundWith) > 0 {
+		with := make([]predicate.Round, 0, len(i.HasRoundWith))
+		for _, w := range i.HasRoundWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRoundWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, roundparticipant.HasRoundWith(with...))
+	}
+	if i.HasDepartment != nil {
+		p := roundparticipant.HasDepartment()
+		if !*i.HasDepartment {
+			p = roundparticipant.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentWith) > 0 {
+		with := make([]predicate.Department, 0, len(i.HasDepartmentWith))
+		for _, w := range i.HasDepartmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, roundparticipant.HasDepartmentWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRoundParticipantWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return roundparticipant.And(predicates...), nil
 	}
 }
 

@@ -24,6 +24,8 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -62,6 +64,8 @@ const (
 	TypeMonthlyExecution  = "MonthlyExecution"
 	TypeProject           = "Project"
 	TypeReportText        = "ReportText"
+	TypeRound             = "Round"
+	TypeRoundParticipant  = "RoundParticipant"
 	TypeRuleSet           = "RuleSet"
 	TypeSession           = "Session"
 	TypeSignInThrottle    = "SignInThrottle"
@@ -3248,6 +3252,9 @@ type DepartmentMutation struct {
 	library_indicators        map[int]struct{}
 	removedlibrary_indicators map[int]struct{}
 	clearedlibrary_indicators bool
+	round_participants        map[int]struct{}
+	removedround_participants map[int]struct{}
+	clearedround_participants bool
 	done                      bool
 	oldValue                  func(context.Context) (*Department, error)
 	predicates                []predicate.Department
@@ -3861,6 +3868,60 @@ func (m *DepartmentMutation) ResetLibraryIndicators() {
 	m.removedlibrary_indicators = nil
 }
 
+// AddRoundParticipantIDs adds the "round_participants" edge to the RoundParticipant entity by ids.
+func (m *DepartmentMutation) AddRoundParticipantIDs(ids ...int) {
+	if m.round_participants == nil {
+		m.round_participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.round_participants[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRoundParticipants clears the "round_participants" edge to the RoundParticipant entity.
+func (m *DepartmentMutation) ClearRoundParticipants() {
+	m.clearedround_participants = true
+}
+
+// RoundParticipantsCleared reports if the "round_participants" edge to the RoundParticipant entity was cleared.
+func (m *DepartmentMutation) RoundParticipantsCleared() bool {
+	return m.clearedround_participants
+}
+
+// RemoveRoundParticipantIDs removes the "round_participants" edge to the RoundParticipant entity by IDs.
+func (m *DepartmentMutation) RemoveRoundParticipantIDs(ids ...int) {
+	if m.removedround_participants == nil {
+		m.removedround_participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.round_participants, ids[i])
+		m.removedround_participants[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRoundParticipants returns the removed IDs of the "round_participants" edge to the RoundParticipant entity.
+func (m *DepartmentMutation) RemovedRoundParticipantsIDs() (ids []int) {
+	for id := range m.removedround_participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RoundParticipantsIDs returns the "round_participants" edge IDs in the mutation.
+func (m *DepartmentMutation) RoundParticipantsIDs() (ids []int) {
+	for id := range m.round_participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRoundParticipants resets all changes to the "round_participants" edge.
+func (m *DepartmentMutation) ResetRoundParticipants() {
+	m.round_participants = nil
+	m.clearedround_participants = false
+	m.removedround_participants = nil
+}
+
 // Where appends a list predicates to the DepartmentMutation builder.
 func (m *DepartmentMutation) Where(ps ...predicate.Department) {
 	m.predicates = append(m.predicates, ps...)
@@ -4137,7 +4198,7 @@ func (m *DepartmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.parent != nil {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -4149,6 +4210,9 @@ func (m *DepartmentMutation) AddedEdges() []string {
 	}
 	if m.library_indicators != nil {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.round_participants != nil {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -4179,13 +4243,19 @@ func (m *DepartmentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeRoundParticipants:
+		ids := make([]ent.Value, 0, len(m.round_participants))
+		for id := range m.round_participants {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedchildren != nil {
 		edges = append(edges, department.EdgeChildren)
 	}
@@ -4194,6 +4264,9 @@ func (m *DepartmentMutation) RemovedEdges() []string {
 	}
 	if m.removedlibrary_indicators != nil {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.removedround_participants != nil {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -4220,13 +4293,19 @@ func (m *DepartmentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeRoundParticipants:
+		ids := make([]ent.Value, 0, len(m.removedround_participants))
+		for id := range m.removedround_participants {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedparent {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -4238,6 +4317,9 @@ func (m *DepartmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedlibrary_indicators {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.clearedround_participants {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -4254,6 +4336,8 @@ func (m *DepartmentMutation) EdgeCleared(name string) bool {
 		return m.clearedyears
 	case department.EdgeLibraryIndicators:
 		return m.clearedlibrary_indicators
+	case department.EdgeRoundParticipants:
+		return m.clearedround_participants
 	}
 	return false
 }
@@ -4284,6 +4368,9 @@ func (m *DepartmentMutation) ResetEdge(name string) error {
 		return nil
 	case department.EdgeLibraryIndicators:
 		m.ResetLibraryIndicators()
+		return nil
+	case department.EdgeRoundParticipants:
+		m.ResetRoundParticipants()
 		return nil
 	}
 	return fmt.Errorf("unknown Department edge %s", name)
@@ -18919,6 +19006,1808 @@ func (m *ReportTextMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ReportText edge %s", name)
+}
+
+// RoundMutation represents an operation that mutates the Round nodes in the graph.
+type RoundMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int
+	addversion          *int
+	kind                *round.Kind
+	year                *int
+	addyear             *int
+	name                *string
+	opens_at            *time.Time
+	deadline            *time.Time
+	status              *round.Status
+	closed_at           *time.Time
+	created_by_id       *int
+	addcreated_by_id    *int
+	created_by_name     *string
+	clearedFields       map[string]struct{}
+	participants        map[int]struct{}
+	removedparticipants map[int]struct{}
+	clearedparticipants bool
+	done                bool
+	oldValue            func(context.Context) (*Round, error)
+	predicates          []predicate.Round
+}
+
+var _ ent.Mutation = (*RoundMutation)(nil)
+
+// roundOption allows management of the mutation configuration using functional options.
+type roundOption func(*RoundMutation)
+
+// newRoundMutation creates new mutation for the Round entity.
+func newRoundMutation(c config, op Op, opts ...roundOption) *RoundMutation {
+	m := &RoundMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRound,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoundID sets the ID field of the mutation.
+func withRoundID(id int) roundOption {
+	return func(m *RoundMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Round
+		)
+		m.oldValue = func(ctx context.Context) (*Round, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Round.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRound sets the old Round of the mutation.
+func withRound(node *Round) roundOption {
+	return func(m *RoundMutation) {
+		m.oldValue = func(context.Context) (*Round, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoundMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoundMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoundMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoundMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Round.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RoundMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RoundMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RoundMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RoundMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RoundMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RoundMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RoundMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RoundMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RoundMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RoundMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RoundMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *RoundMutation) SetKind(r round.Kind) {
+	m.kind = &r
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *RoundMutation) Kind() (r round.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldKind(ctx context.Context) (v round.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *RoundMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetYear sets the "year" field.
+func (m *RoundMutation) SetYear(i int) {
+	m.year = &i
+	m.addyear = nil
+}
+
+// Year returns the value of the "year" field in the mutation.
+func (m *RoundMutation) Year() (r int, exists bool) {
+	v := m.year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldYear returns the old "year" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldYear(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldYear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldYear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldYear: %w", err)
+	}
+	return oldValue.Year, nil
+}
+
+// AddYear adds i to the "year" field.
+func (m *RoundMutation) AddYear(i int) {
+	if m.addyear != nil {
+		*m.addyear += i
+	} else {
+		m.addyear = &i
+	}
+}
+
+// AddedYear returns the value that was added to the "year" field in this mutation.
+func (m *RoundMutation) AddedYear() (r int, exists bool) {
+	v := m.addyear
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetYear resets all changes to the "year" field.
+func (m *RoundMutation) ResetYear() {
+	m.year = nil
+	m.addyear = nil
+}
+
+// SetName sets the "name" field.
+func (m *RoundMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RoundMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RoundMutation) ResetName() {
+	m.name = nil
+}
+
+// SetOpensAt sets the "opens_at" field.
+func (m *RoundMutation) SetOpensAt(t time.Time) {
+	m.opens_at = &t
+}
+
+// OpensAt returns the value of the "opens_at" field in the mutation.
+func (m *RoundMutation) OpensAt() (r time.Time, exists bool) {
+	v := m.opens_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpensAt returns the old "opens_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldOpensAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpensAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpensAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpensAt: %w", err)
+	}
+	return oldValue.OpensAt, nil
+}
+
+// ResetOpensAt resets all changes to the "opens_at" field.
+func (m *RoundMutation) ResetOpensAt() {
+	m.opens_at = nil
+}
+
+// SetDeadline sets the "deadline" field.
+func (m *RoundMutation) SetDeadline(t time.Time) {
+	m.deadline = &t
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *RoundMutation) Deadline() (r time.Time, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldDeadline(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *RoundMutation) ResetDeadline() {
+	m.deadline = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RoundMutation) SetStatus(r round.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RoundMutation) Status() (r round.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldStatus(ctx context.Context) (v round.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RoundMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *RoundMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *RoundMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *RoundMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[round.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *RoundMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[round.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *RoundMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, round.FieldClosedAt)
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *RoundMutation) SetCreatedByID(i int) {
+	m.created_by_id = &i
+	m.addcreated_by_id = nil
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *RoundMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// AddCreatedByID adds i to the "created_by_id" field.
+func (m *RoundMutation) AddCreatedByID(i int) {
+	if m.addcreated_by_id != nil {
+		*m.addcreated_by_id += i
+	} else {
+		m.addcreated_by_id = &i
+	}
+}
+
+// AddedCreatedByID returns the value that was added to the "created_by_id" field in this mutation.
+func (m *RoundMutation) AddedCreatedByID() (r int, exists bool) {
+	v := m.addcreated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *RoundMutation) ClearCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	m.clearedFields[round.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *RoundMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[round.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *RoundMutation) ResetCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	delete(m.clearedFields, round.FieldCreatedByID)
+}
+
+// SetCreatedByName sets the "created_by_name" field.
+func (m *RoundMutation) SetCreatedByName(s string) {
+	m.created_by_name = &s
+}
+
+// CreatedByName returns the value of the "created_by_name" field in the mutation.
+func (m *RoundMutation) CreatedByName() (r string, exists bool) {
+	v := m.created_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByName returns the old "created_by_name" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByName: %w", err)
+	}
+	return oldValue.CreatedByName, nil
+}
+
+// ResetCreatedByName resets all changes to the "created_by_name" field.
+func (m *RoundMutation) ResetCreatedByName() {
+	m.created_by_name = nil
+}
+
+// AddParticipantIDs adds the "participants" edge to the RoundParticipant entity by ids.
+func (m *RoundMutation) AddParticipantIDs(ids ...int) {
+	if m.participants == nil {
+		m.participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.participants[ids[i]] = struct{}{}
+	}
+}
+
+// ClearParticipants clears the "participants" edge to the RoundParticipant entity.
+func (m *RoundMutation) ClearParticipants() {
+	m.clearedparticipants = true
+}
+
+// ParticipantsCleared reports if the "participants" edge to the RoundParticipant entity was cleared.
+func (m *RoundMutation) ParticipantsCleared() bool {
+	return m.clearedparticipants
+}
+
+// RemoveParticipantIDs removes the "participants" edge to the RoundParticipant entity by IDs.
+func (m *RoundMutation) RemoveParticipantIDs(ids ...int) {
+	if m.removedparticipants == nil {
+		m.removedparticipants = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.participants, ids[i])
+		m.removedparticipants[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedParticipants returns the removed IDs of the "participants" edge to the RoundParticipant entity.
+func (m *RoundMutation) RemovedParticipantsIDs() (ids []int) {
+	for id := range m.removedparticipants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ParticipantsIDs returns the "participants" edge IDs in the mutation.
+func (m *RoundMutation) ParticipantsIDs() (ids []int) {
+	for id := range m.participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetParticipants resets all changes to the "participants" edge.
+func (m *RoundMutation) ResetParticipants() {
+	m.participants = nil
+	m.clearedparticipants = false
+	m.removedparticipants = nil
+}
+
+// Where appends a list predicates to the RoundMutation builder.
+func (m *RoundMutation) Where(ps ...predicate.Round) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoundMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoundMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Round, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoundMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoundMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Round).
+func (m *RoundMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoundMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, round.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, round.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, round.FieldVersion)
+	}
+	if m.kind != nil {
+		fields = append(fields, round.FieldKind)
+	}
+	if m.year != nil {
+		fields = append(fields, round.FieldYear)
+	}
+	if m.name != nil {
+		fields = append(fields, round.FieldName)
+	}
+	if m.opens_at != nil {
+		fields = append(fields, round.FieldOpensAt)
+	}
+	if m.deadline != nil {
+		fields = append(fields, round.FieldDeadline)
+	}
+	if m.status != nil {
+		fields = append(fields, round.FieldStatus)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, round.FieldClosedAt)
+	}
+	if m.created_by_id != nil {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	if m.created_by_name != nil {
+		fields = append(fields, round.FieldCreatedByName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoundMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case round.FieldCreatedAt:
+		return m.CreatedAt()
+	case round.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case round.FieldVersion:
+		return m.Version()
+	case round.FieldKind:
+		return m.Kind()
+	case round.FieldYear:
+		return m.Year()
+	case round.FieldName:
+		return m.Name()
+	case round.FieldOpensAt:
+		return m.OpensAt()
+	case round.FieldDeadline:
+		return m.Deadline()
+	case round.FieldStatus:
+		return m.Status()
+	case round.FieldClosedAt:
+		return m.ClosedAt()
+	case round.FieldCreatedByID:
+		return m.CreatedByID()
+	case round.FieldCreatedByName:
+		return m.CreatedByName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoundMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case round.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case round.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case round.FieldVersion:
+		return m.OldVersion(ctx)
+	case round.FieldKind:
+		return m.OldKind(ctx)
+	case round.FieldYear:
+		return m.OldYear(ctx)
+	case round.FieldName:
+		return m.OldName(ctx)
+	case round.FieldOpensAt:
+		return m.OldOpensAt(ctx)
+	case round.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case round.FieldStatus:
+		return m.OldStatus(ctx)
+	case round.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case round.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	case round.FieldCreatedByName:
+		return m.OldCreatedByName(ctx)
+	}
+	return nil, fmt.Errorf("unknown Round field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case round.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case round.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case round.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case round.FieldKind:
+		v, ok := value.(round.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case round.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetYear(v)
+		return nil
+	case round.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case round.FieldOpensAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpensAt(v)
+		return nil
+	case round.FieldDeadline:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case round.FieldStatus:
+		v, ok := value.(round.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case round.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case round.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	case round.FieldCreatedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Round field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoundMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, round.FieldVersion)
+	}
+	if m.addyear != nil {
+		fields = append(fields, round.FieldYear)
+	}
+	if m.addcreated_by_id != nil {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoundMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case round.FieldVersion:
+		return m.AddedVersion()
+	case round.FieldYear:
+		return m.AddedYear()
+	case round.FieldCreatedByID:
+		return m.AddedCreatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case round.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case round.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddYear(v)
+		return nil
+	case round.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Round numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoundMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(round.FieldClosedAt) {
+		fields = append(fields, round.FieldClosedAt)
+	}
+	if m.FieldCleared(round.FieldCreatedByID) {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoundMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoundMutation) ClearField(name string) error {
+	switch name {
+	case round.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case round.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Round nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoundMutation) ResetField(name string) error {
+	switch name {
+	case round.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case round.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case round.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case round.FieldKind:
+		m.ResetKind()
+		return nil
+	case round.FieldYear:
+		m.ResetYear()
+		return nil
+	case round.FieldName:
+		m.ResetName()
+		return nil
+	case round.FieldOpensAt:
+		m.ResetOpensAt()
+		return nil
+	case round.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case round.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case round.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case round.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	case round.FieldCreatedByName:
+		m.ResetCreatedByName()
+		return nil
+	}
+	return fmt.Errorf("unknown Round field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoundMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.participants != nil {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoundMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case round.EdgeParticipants:
+		ids := make([]ent.Value, 0, len(m.participants))
+		for id := range m.participants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoundMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedparticipants != nil {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoundMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case round.EdgeParticipants:
+		ids := make([]ent.Value, 0, len(m.removedparticipants))
+		for id := range m.removedparticipants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoundMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedparticipants {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoundMutation) EdgeCleared(name string) bool {
+	switch name {
+	case round.EdgeParticipants:
+		return m.clearedparticipants
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoundMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Round unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoundMutation) ResetEdge(name string) error {
+	switch name {
+	case round.EdgeParticipants:
+		m.ResetParticipants()
+		return nil
+	}
+	return fmt.Errorf("unknown Round edge %s", name)
+}
+
+// RoundParticipantMutation represents an operation that mutates the RoundParticipant nodes in the graph.
+type RoundParticipantMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	projects          *bool
+	clearedFields     map[string]struct{}
+	round             *int
+	clearedround      bool
+	department        *int
+	cleareddepartment bool
+	done              bool
+	oldValue          func(context.Context) (*RoundParticipant, error)
+	predicates        []predicate.RoundParticipant
+}
+
+var _ ent.Mutation = (*RoundParticipantMutation)(nil)
+
+// roundparticipantOption allows management of the mutation configuration using functional options.
+type roundparticipantOption func(*RoundParticipantMutation)
+
+// newRoundParticipantMutation creates new mutation for the RoundParticipant entity.
+func newRoundParticipantMutation(c config, op Op, opts ...roundparticipantOption) *RoundParticipantMutation {
+	m := &RoundParticipantMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRoundParticipant,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoundParticipantID sets the ID field of the mutation.
+func withRoundParticipantID(id int) roundparticipantOption {
+	return func(m *RoundParticipantMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RoundParticipant
+		)
+		m.oldValue = func(ctx context.Context) (*RoundParticipant, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RoundParticipant.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRoundParticipant sets the old RoundParticipant of the mutation.
+func withRoundParticipant(node *RoundParticipant) roundparticipantOption {
+	return func(m *RoundParticipantMutation) {
+		m.oldValue = func(context.Context) (*RoundParticipant, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoundParticipantMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoundParticipantMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoundParticipantMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoundParticipantMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RoundParticipant.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RoundParticipantMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RoundParticipantMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RoundParticipantMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RoundParticipantMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RoundParticipantMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RoundParticipantMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRoundID sets the "round_id" field.
+func (m *RoundParticipantMutation) SetRoundID(i int) {
+	m.round = &i
+}
+
+// RoundID returns the value of the "round_id" field in the mutation.
+func (m *RoundParticipantMutation) RoundID() (r int, exists bool) {
+	v := m.round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoundID returns the old "round_id" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldRoundID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoundID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoundID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoundID: %w", err)
+	}
+	return oldValue.RoundID, nil
+}
+
+// ResetRoundID resets all changes to the "round_id" field.
+func (m *RoundParticipantMutation) ResetRoundID() {
+	m.round = nil
+}
+
+// SetDepartmentID sets the "department_id" field.
+func (m *RoundParticipantMutation) SetDepartmentID(i int) {
+	m.department = &i
+}
+
+// DepartmentID returns the value of the "department_id" field in the mutation.
+func (m *RoundParticipantMutation) DepartmentID() (r int, exists bool) {
+	v := m.department
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentID returns the old "department_id" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldDepartmentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentID: %w", err)
+	}
+	return oldValue.DepartmentID, nil
+}
+
+// ResetDepartmentID resets all changes to the "department_id" field.
+func (m *RoundParticipantMutation) ResetDepartmentID() {
+	m.department = nil
+}
+
+// SetProjects sets the "projects" field.
+func (m *RoundParticipantMutation) SetProjects(b bool) {
+	m.projects = &b
+}
+
+// Projects returns the value of the "projects" field in the mutation.
+func (m *RoundParticipantMutation) Projects() (r bool, exists bool) {
+	v := m.projects
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjects returns the old "projects" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldProjects(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjects is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjects requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjects: %w", err)
+	}
+	return oldValue.Projects, nil
+}
+
+// ResetProjects resets all changes to the "projects" field.
+func (m *RoundParticipantMutation) ResetProjects() {
+	m.projects = nil
+}
+
+// ClearRound clears the "round" edge to the Round entity.
+func (m *RoundParticipantMutation) ClearRound() {
+	m.clearedround = true
+	m.clearedFields[roundparticipant.FieldRoundID] = struct{}{}
+}
+
+// RoundCleared reports if the "round" edge to the Round entity was cleared.
+func (m *RoundParticipantMutation) RoundCleared() bool {
+	return m.clearedround
+}
+
+// RoundIDs returns the "round" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoundID instead. It exists only for internal usage by the builders.
+func (m *RoundParticipantMutation) RoundIDs() (ids []int) {
+	if id := m.round; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRound resets all changes to the "round" edge.
+func (m *RoundParticipantMutation) ResetRound() {
+	m.round = nil
+	m.clearedround = false
+}
+
+// ClearDepartment clears the "department" edge to the Department entity.
+func (m *RoundParticipantMutation) ClearDepartment() {
+	m.cleareddepartment = true
+	m.clearedFields[roundparticipant.FieldDepartmentID] = struct{}{}
+}
+
+// DepartmentCleared reports if the "department" edge to the Department entity was cleared.
+func (m *RoundParticipantMutation) DepartmentCleared() bool {
+	return m.cleareddepartment
+}
+
+// DepartmentIDs returns the "department" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentID instead. It exists only for internal usage by the builders.
+func (m *RoundParticipantMutation) DepartmentIDs() (ids []int) {
+	if id := m.department; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartment resets all changes to the "department" edge.
+func (m *RoundParticipantMutation) ResetDepartment() {
+	m.department = nil
+	m.cleareddepartment = false
+}
+
+// Where appends a list predicates to the RoundParticipantMutation builder.
+func (m *RoundParticipantMutation) Where(ps ...predicate.RoundParticipant) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoundParticipantMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoundParticipantMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RoundParticipant, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoundParticipantMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoundParticipantMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RoundParticipant).
+func (m *RoundParticipantMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoundParticipantMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, roundparticipant.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, roundparticipant.FieldUpdatedAt)
+	}
+	if m.round != nil {
+		fields = append(fields, roundparticipant.FieldRoundID)
+	}
+	if m.department != nil {
+		fields = append(fields, roundparticipant.FieldDepartmentID)
+	}
+	if m.projects != nil {
+		fields = append(fields, roundparticipant.FieldProjects)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoundParticipantMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		return m.CreatedAt()
+	case roundparticipant.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case roundparticipant.FieldRoundID:
+		return m.RoundID()
+	case roundparticipant.FieldDepartmentID:
+		return m.DepartmentID()
+	case roundparticipant.FieldProjects:
+		return m.Projects()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoundParticipantMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case roundparticipant.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case roundparticipant.FieldRoundID:
+		return m.OldRoundID(ctx)
+	case roundparticipant.FieldDepartmentID:
+		return m.OldDepartmentID(ctx)
+	case roundparticipant.FieldProjects:
+		return m.OldProjects(ctx)
+	}
+	return nil, fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundParticipantMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case roundparticipant.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case roundparticipant.FieldRoundID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoundID(v)
+		return nil
+	case roundparticipant.FieldDepartmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentID(v)
+		return nil
+	case roundparticipant.FieldProjects:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjects(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoundParticipantMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoundParticipantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundParticipantMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown RoundParticipant numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoundParticipantMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoundParticipantMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoundParticipantMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RoundParticipant nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoundParticipantMutation) ResetField(name string) error {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case roundparticipant.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case roundparticipant.FieldRoundID:
+		m.ResetRoundID()
+		return nil
+	case roundparticipant.FieldDepartmentID:
+		m.ResetDepartmentID()
+		return nil
+	case roundparticipant.FieldProjects:
+		m.ResetProjects()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoundParticipantMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.round != nil {
+		edges = append(edges, roundparticipant.EdgeRound)
+	}
+	if m.department != nil {
+		edges = append(edges, roundparticipant.EdgeDepartment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoundParticipantMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case roundparticipant.EdgeRound:
+		if id := m.round; id != nil {
+			return []ent.Value{*id}
+		}
+	case roundparticipant.EdgeDepartment:
+		if id := m.department; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoundParticipantMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoundParticipantMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoundParticipantMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedround {
+		edges = append(edges, roundparticipant.EdgeRound)
+	}
+	if m.cleareddepartment {
+		edges = append(edges, roundparticipant.EdgeDepartment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoundParticipantMutation) EdgeCleared(name string) bool {
+	switch name {
+	case roundparticipant.EdgeRound:
+		return m.clearedround
+	case roundparticipant.EdgeDepartment:
+		return m.cleareddepartment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoundParticipantMutation) ClearEdge(name string) error {
+	switch name {
+	case roundparticipant.EdgeRound:
+		m.ClearRound()
+		return nil
+	case roundparticipant.EdgeDepartment:
+		m.ClearDepartment()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoundParticipantMutation) ResetEdge(name string) error {
+	switch name {
+	case roundparticipant.EdgeRound:
+		m.ResetRound()
+		return nil
+	case roundparticipant.EdgeDepartment:
+		m.ResetDepartment()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant edge %s", name)
 }
 
 // RuleSetMutation represents an operation that mutates the RuleSet nodes in the graph.

@@ -44,6 +44,10 @@ type Tx struct {
 	Project *ProjectClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// Round is the client for interacting with the Round builders.
+	Round *RoundClient
+	// RoundParticipant is the client for interacting with the RoundParticipant builders.
+	RoundParticipant *RoundParticipantClient
 	// RuleSet is the client for interacting with the RuleSet builders.
 	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
@@ -202,6 +206,8 @@ func (tx *Tx) init() {
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.ReportText = NewReportTextClient(tx.config)
+	tx.Round = NewRoundClient(tx.config)
+	tx.RoundParticipant = NewRoundParticipantClient(tx.config)
 	tx.RuleSet = NewRuleSetClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SignInThrottle = NewSignInThrottleClient(tx.config)

@@ -130,6 +130,15 @@ func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int],
 		)
 }
 
+// Rounds is the resolver for the rounds field.
+func (r *queryResolver) Rounds(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) (*ent.RoundConnection, error) {
+	return r.client.Round.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithRoundOrder(orderBy),
+			ent.WithRoundFilter(where.Filter),
+		)
+}
+
 // TargetVersions is the resolver for the targetVersions field.
 func (r *queryResolver) TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error) {
 	return r.client.TargetVersion.Query().
@@ -216,6 +225,14 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Round returns generated.RoundResolver implementation.
+func (r *Resolver) Round() generated.RoundResolver { return &roundResolver{r} }
+
+// RoundParticipant returns generated.RoundParticipantResolver implementation.
+func (r *Resolver) RoundParticipant() generated.RoundParticipantResolver {
+	return &roundParticipantResolver{r}
+}
+
 // RuleSet returns generated.RuleSetResolver implementation.
 func (r *Resolver) RuleSet() generated.RuleSetResolver { return &ruleSetResolver{r} }
 
@@ -243,6 +260,8 @@ type (
 	monthlyExecutionResolver           struct{ *Resolver }
 	projectResolver                    struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }
+	roundResolver                      struct{ *Resolver }
+	roundParticipantResolver           struct{ *Resolver }
 	ruleSetResolver                    struct{ *Resolver }
 	targetVersionResolver              struct{ *Resolver }
 	departmentWhereInputResolver       struct{ *Resolver }

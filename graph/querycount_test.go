@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -20,6 +21,7 @@ import (
 	"jixiao/ent/attachment"
 	"jixiao/ent/enttest"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/round"
 	"jixiao/graph"
 	"jixiao/graph/loader"
 	"jixiao/platform/access"
@@ -91,6 +93,20 @@ func TestNoNPlusOne(t *testing.T) {
 			}
 		}
 	}
+	// 60 rounds of every department, every other one asking for the projects too.
+	depts, err := c.Department.Query().IDs(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		r := c.Round.Create().SetKind(round.KindSELF_EVALUATION).SetYear(2023).SetName(fmt.Sprintf("轮次%d", i)).
+			SetOpensAt(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).SetDeadline(time.Date(2024, 3, 31, 15, 59, 59, 0, time.UTC)).SaveX(sys)
+		parts := make([]*ent.RoundParticipantCreate, len(depts))
+		for j, d := range depts {
+			parts[j] = c.RoundParticipant.Create().SetRoundID(r.ID).SetDepartmentID(d).SetProjects(i%2 == 0)
+		}
+		c.RoundParticipant.CreateBulk(parts...).ExecX(sys)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -146,6 +162,11 @@ func TestNoNPlusOne(t *testing.T) {
 			name attachmentCount attachments { fileName size url uploadedByName } } } } }`, 10, 200, [2]int64{2, 2}}, // the indicators; their attachments
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
+		// The page; its rounds' parts: the rounds' years, participants, departments,
+		// department-years, projects, evaluations, first submissions.
+		{"rounds with their departments' statuses", `{ rounds(first: %d) { edges { node { name daysLeft pastDeadline
+			summary { onTime late returned notSubmitted overdue total }
+			participants { status submittedAt department { name } departmentYear { year } evaluation { status } } } } } }`, 5, 50, [2]int64{8, 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -188,6 +188,30 @@ func (f ReportTextFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReportTextMutation", m)
 }
 
+// The RoundFunc type is an adapter to allow the use of ordinary
+// function as Round mutator.
+type RoundFunc func(context.Context, *ent.RoundMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoundFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoundMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoundMutation", m)
+}
+
+// The RoundParticipantFunc type is an adapter to allow the use of ordinary
+// function as RoundParticipant mutator.
+type RoundParticipantFunc func(context.Context, *ent.RoundParticipantMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoundParticipantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoundParticipantMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoundParticipantMutation", m)
+}
+
 // The RuleSetFunc type is an adapter to allow the use of ordinary
 // function as RuleSet mutator.
 type RuleSetFunc func(context.Context, *ent.RuleSetMutation) (ent.Value, error)

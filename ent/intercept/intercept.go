@@ -23,6 +23,8 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -494,6 +496,60 @@ func (f TraverseReportText) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
 }
 
+// The RoundFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoundFunc func(context.Context, *ent.RoundQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoundFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoundQuery", q)
+}
+
+// The TraverseRound type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRound func(context.Context, *ent.RoundQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRound) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRound) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoundQuery", q)
+}
+
+// The RoundParticipantFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoundParticipantFunc func(context.Context, *ent.RoundParticipantQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoundParticipantFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoundParticipantQuery", q)
+}
+
+// The TraverseRoundParticipant type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRoundParticipant func(context.Context, *ent.RoundParticipantQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRoundParticipant) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRoundParticipant) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoundParticipantQuery", q)
+}
+
 // The RuleSetFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RuleSetFunc func(context.Context, *ent.RuleSetQuery) (ent.Value, error)
 
@@ -689,6 +745,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
 	case *ent.ReportTextQuery:
 		return &query[*ent.ReportTextQuery, predicate.ReportText, reporttext.OrderOption]{typ: ent.TypeReportText, tq: q}, nil
+	case *ent.RoundQuery:
+		return &query[*ent.RoundQuery, predicate.Round, round.OrderOption]{typ: ent.TypeRound, tq: q}, nil
+	case *ent.RoundParticipantQuery:
+		return &query[*ent.RoundParticipantQuery, predicate.RoundParticipant, roundparticipant.OrderOption]{typ: ent.TypeRoundParticipant, tq: q}, nil
 	case *ent.RuleSetQuery:
 		return &query[*ent.RuleSetQuery, predicate.RuleSet, ruleset.OrderOption]{typ: ent.TypeRuleSet, tq: q}, nil
 	case *ent.SessionQuery:

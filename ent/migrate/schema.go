@@ -639,6 +639,81 @@ var (
 			},
 		},
 	}
+	// RoundsColumns holds the columns for the "rounds" table.
+	RoundsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SELF_EVALUATION", "MONITORING"}},
+		{Name: "year", Type: field.TypeInt},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "opens_at", Type: field.TypeTime},
+		{Name: "deadline", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED"}, Default: "OPEN"},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_name", Type: field.TypeString, Default: ""},
+	}
+	// RoundsTable holds the schema information for the "rounds" table.
+	RoundsTable = &schema.Table{
+		Name:       "rounds",
+		Columns:    RoundsColumns,
+		PrimaryKey: []*schema.Column{RoundsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "round_status_deadline",
+				Unique:  false,
+				Columns: []*schema.Column{RoundsColumns[9], RoundsColumns[8]},
+			},
+			{
+				Name:    "round_year_kind",
+				Unique:  false,
+				Columns: []*schema.Column{RoundsColumns[5], RoundsColumns[4]},
+			},
+		},
+	}
+	// RoundParticipantsColumns holds the columns for the "round_participants" table.
+	RoundParticipantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "projects", Type: field.TypeBool, Default: false},
+		{Name: "department_id", Type: field.TypeInt},
+		{Name: "round_id", Type: field.TypeInt},
+	}
+	// RoundParticipantsTable holds the schema information for the "round_participants" table.
+	RoundParticipantsTable = &schema.Table{
+		Name:       "round_participants",
+		Columns:    RoundParticipantsColumns,
+		PrimaryKey: []*schema.Column{RoundParticipantsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "round_participants_departments_round_participants",
+				Columns:    []*schema.Column{RoundParticipantsColumns[4]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "round_participants_rounds_participants",
+				Columns:    []*schema.Column{RoundParticipantsColumns[5]},
+				RefColumns: []*schema.Column{RoundsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "roundparticipant_round_id_department_id",
+				Unique:  true,
+				Columns: []*schema.Column{RoundParticipantsColumns[5], RoundParticipantsColumns[4]},
+			},
+			{
+				Name:    "roundparticipant_department_id",
+				Unique:  false,
+				Columns: []*schema.Column{RoundParticipantsColumns[4]},
+			},
+		},
+	}
 	// RuleSetsColumns holds the columns for the "rule_sets" table.
 	RuleSetsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -864,6 +939,8 @@ var (
 		MonthlyExecutionsTable,
 		ProjectsTable,
 		ReportTextsTable,
+		RoundsTable,
+		RoundParticipantsTable,
 		RuleSetsTable,
 		SessionsTable,
 		SignInThrottlesTable,
@@ -938,6 +1015,14 @@ func init() {
 	ReportTextsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	ReportTextsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	RoundsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
+	}
+	RoundParticipantsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	RoundParticipantsTable.ForeignKeys[1].RefTable = RoundsTable
+	RoundParticipantsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
 	RuleSetsTable.ForeignKeys[0].RefTable = DepartmentsTable
 	RuleSetsTable.Annotation = &entsql.Annotation{

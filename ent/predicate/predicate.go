@@ -51,6 +51,12 @@ type Project func(*sql.Selector)
 // ReportText is the predicate function for reporttext builders.
 type ReportText func(*sql.Selector)
 
+// Round is the predicate function for round builders.
+type Round func(*sql.Selector)
+
+// RoundParticipant is the predicate function for roundparticipant builders.
+type RoundParticipant func(*sql.Selector)
+
 // RuleSet is the predicate function for ruleset builders.
 type RuleSet func(*sql.Selector)
 

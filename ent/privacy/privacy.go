@@ -471,6 +471,54 @@ func (f ReportTextMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportTextMutation", m)
 }
 
+// The RoundQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoundQueryRuleFunc func(context.Context, *ent.RoundQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoundQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoundQuery", q)
+}
+
+// The RoundMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoundMutationRuleFunc func(context.Context, *ent.RoundMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoundMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoundMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoundMutation", m)
+}
+
+// The RoundParticipantQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoundParticipantQueryRuleFunc func(context.Context, *ent.RoundParticipantQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoundParticipantQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoundParticipantQuery", q)
+}
+
+// The RoundParticipantMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoundParticipantMutationRuleFunc func(context.Context, *ent.RoundParticipantMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoundParticipantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoundParticipantMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoundParticipantMutation", m)
+}
+
 // The RuleSetQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RuleSetQueryRuleFunc func(context.Context, *ent.RuleSetQuery) error
@@ -680,6 +728,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ReportTextQuery:
 		return q.Filter(), nil
+	case *ent.RoundQuery:
+		return q.Filter(), nil
+	case *ent.RoundParticipantQuery:
+		return q.Filter(), nil
 	case *ent.RuleSetQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
@@ -728,6 +780,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProjectMutation:
 		return m.Filter(), nil
 	case *ent.ReportTextMutation:
+		return m.Filter(), nil
+	case *ent.RoundMutation:
+		return m.Filter(), nil
+	case *ent.RoundParticipantMutation:
 		return m.Filter(), nil
 	case *ent.RuleSetMutation:
 		return m.Filter(), nil

@@ -20,6 +20,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
@@ -1535,6 +1537,113 @@ func init() {
 			return nil
 		}
 	}()
+	roundMixin := schema.Round{}.Mixin()
+	round.Policy = privacy.NewPolicies(schema.Round{})
+	round.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := round.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roundMixinHooks1 := roundMixin[1].Hooks()
+	roundMixinHooks2 := roundMixin[2].Hooks()
+
+	round.Hooks[1] = roundMixinHooks1[0]
+
+	round.Hooks[2] = roundMixinHooks2[0]
+	roundMixinFields0 := roundMixin[0].Fields()
+	_ = roundMixinFields0
+	roundMixinFields1 := roundMixin[1].Fields()
+	_ = roundMixinFields1
+	roundFields := schema.Round{}.Fields()
+	_ = roundFields
+	// roundDescCreatedAt is the schema descriptor for created_at field.
+	roundDescCreatedAt := roundMixinFields0[0].Descriptor()
+	// round.DefaultCreatedAt holds the default value on creation for the created_at field.
+	round.DefaultCreatedAt = roundDescCreatedAt.Default.(func() time.Time)
+	// roundDescUpdatedAt is the schema descriptor for updated_at field.
+	roundDescUpdatedAt := roundMixinFields0[1].Descriptor()
+	// round.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	round.DefaultUpdatedAt = roundDescUpdatedAt.Default.(func() time.Time)
+	// round.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	round.UpdateDefaultUpdatedAt = roundDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roundDescVersion is the schema descriptor for version field.
+	roundDescVersion := roundMixinFields1[0].Descriptor()
+	// round.DefaultVersion holds the default value on creation for the version field.
+	round.DefaultVersion = roundDescVersion.Default.(int)
+	// roundDescYear is the schema descriptor for year field.
+	roundDescYear := roundFields[1].Descriptor()
+	// round.YearValidator is a validator for the "year" field. It is called by the builders before save.
+	round.YearValidator = func() func(int) error {
+		validators := roundDescYear.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(year int) error {
+			for _, fn := range fns {
+				if err := fn(year); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roundDescName is the schema descriptor for name field.
+	roundDescName := roundFields[2].Descriptor()
+	// round.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	round.NameValidator = func() func(string) error {
+		validators := roundDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roundDescCreatedByName is the schema descriptor for created_by_name field.
+	roundDescCreatedByName := roundFields[8].Descriptor()
+	// round.DefaultCreatedByName holds the default value on creation for the created_by_name field.
+	round.DefaultCreatedByName = roundDescCreatedByName.Default.(string)
+	roundparticipantMixin := schema.RoundParticipant{}.Mixin()
+	roundparticipant.Policy = privacy.NewPolicies(schema.RoundParticipant{})
+	roundparticipant.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := roundparticipant.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roundparticipantMixinHooks1 := roundparticipantMixin[1].Hooks()
+
+	roundparticipant.Hooks[1] = roundparticipantMixinHooks1[0]
+	roundparticipantMixinFields0 := roundparticipantMixin[0].Fields()
+	_ = roundparticipantMixinFields0
+	roundparticipantFields := schema.RoundParticipant{}.Fields()
+	_ = roundparticipantFields
+	// roundparticipantDescCreatedAt is the schema descriptor for created_at field.
+	roundparticipantDescCreatedAt := roundparticipantMixinFields0[0].Descriptor()
+	// roundparticipant.DefaultCreatedAt holds the default value on creation for the created_at field.
+	roundparticipant.DefaultCreatedAt = roundparticipantDescCreatedAt.Default.(func() time.Time)
+	// roundparticipantDescUpdatedAt is the schema descriptor for updated_at field.
+	roundparticipantDescUpdatedAt := roundparticipantMixinFields0[1].Descriptor()
+	// roundparticipant.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	roundparticipant.DefaultUpdatedAt = roundparticipantDescUpdatedAt.Default.(func() time.Time)
+	// roundparticipant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	roundparticipant.UpdateDefaultUpdatedAt = roundparticipantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roundparticipantDescProjects is the schema descriptor for projects field.
+	roundparticipantDescProjects := roundparticipantFields[2].Descriptor()
+	// roundparticipant.DefaultProjects holds the default value on creation for the projects field.
+	roundparticipant.DefaultProjects = roundparticipantDescProjects.Default.(bool)
 	rulesetMixin := schema.RuleSet{}.Mixin()
 	ruleset.Policy = privacy.NewPolicies(schema.RuleSet{})
 	ruleset.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -24,6 +24,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/inputerr"
@@ -105,6 +106,9 @@ func departmentDeletes() ent.Hook {
 		}},
 		{"library indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.LibraryIndicator.Query().Where(libraryindicator.DepartmentID(id)).Count(ctx)
+		}},
+		{"rounds", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.RoundParticipant.Query().Where(roundparticipant.DepartmentID(id)).Count(ctx)
 		}},
 	})
 }
@@ -189,6 +193,7 @@ var nouns = map[string]string{
 	"LibraryTransition": "library transition",
 	"TargetVersion":     "target version",
 	"AttachmentContent": "attachment content",
+	"RoundParticipant":  "round participant",
 }
 
 // noun is how a message names an entity of ent type typ.

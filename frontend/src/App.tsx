@@ -24,6 +24,9 @@ const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 const TargetsPage = lazy(() => import("./pages/TargetsPage"));
 const TargetsQueuePage = lazy(() => import("./pages/TargetsQueuePage"));
+const HomePage = lazy(() => import("./pages/HomePage"));
+const RoundsPage = lazy(() => import("./pages/RoundsPage"));
+const RoundPage = lazy(() => import("./pages/RoundPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -34,7 +37,10 @@ function Routed() {
       <ErrorBoundary>
         <Suspense fallback={<Spin />}>
           <Routes>
-            <Route path="/" element={<Navigate to="/departments" replace />} />
+            <Route path="/" element={<Navigate to="/home" replace />} />
+            <Route path="/home" element={<HomePage />} />
+            <Route path="/rounds" element={<RoundsPage />} />
+            <Route path="/rounds/:roundId" element={<RoundPage />} />
             <Route path="/departments" element={<DepartmentsPage />} />
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
@@ -46,7 +52,7 @@ function Routed() {
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/targets" element={<TargetsQueuePage />} />
-            <Route path="*" element={<Navigate to="/departments" replace />} />
+            <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </Suspense>
       </ErrorBoundary>

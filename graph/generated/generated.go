@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"jixiao/domain/fixed"
 	"jixiao/domain/newyear"
+	"jixiao/domain/rounds"
 	"jixiao/domain/targets"
 	"jixiao/ent"
 	"jixiao/ent/attachment"
@@ -18,6 +19,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -58,6 +60,8 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	Round() RoundResolver
+	RoundParticipant() RoundParticipantResolver
 	RuleSet() RuleSetResolver
 	TargetChange() TargetChangeResolver
 	TargetEntry() TargetEntryResolver
@@ -593,6 +597,7 @@ type ComplexityRoot struct {
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
 		ApproveTargets            func(childComplexity int, id int, comment *string) int
 		AttachToIndicator         func(childComplexity int, indicatorID int, file graphql.Upload) int
+		CloseRound                func(childComplexity int, id int) int
 		CreateAPIToken            func(childComplexity int, name string, departmentID *int) int
 		CreateDepartment          func(childComplexity int, input ent.CreateDepartmentInput) int
 		CreateDepartmentYear      func(childComplexity int, input ent.CreateDepartmentYearInput) int
@@ -617,6 +622,7 @@ type ComplexityRoot struct {
 		ImportEvaluationForm      func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
 		Login                     func(childComplexity int, username string, password string) int
 		Logout                    func(childComplexity int) int
+		OpenRound                 func(childComplexity int, input model.OpenRoundInput) int
 		ProposeIndicatorToLibrary func(childComplexity int, indicatorID int, tags []string) int
 		ProposeLibraryIndicator   func(childComplexity int, id int) int
 		ProposeTargetAdjustment   func(childComplexity int, departmentYearID int, reason string, changes []*model.TargetChangeInput) int
@@ -638,6 +644,7 @@ type ComplexityRoot struct {
 		UpdateKeyTask             func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
 		UpdateLibraryIndicator    func(childComplexity int, id int, input ent.UpdateLibraryIndicatorInput, version *int) int
 		UpdateProject             func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
+		UpdateRound               func(childComplexity int, id int, input model.UpdateRoundInput, version *int) int
 		UpdateRuleSet             func(childComplexity int, id int, input model.UpdateRuleSetInput) int
 		UpdateUser                func(childComplexity int, id int, input model.UserChangeInput) int
 	}
@@ -751,14 +758,64 @@ type ComplexityRoot struct {
 		LibraryTags             func(childComplexity int) int
 		Limits                  func(childComplexity int) int
 		Me                      func(childComplexity int) int
+		MyQueue                 func(childComplexity int, withinDays *int) int
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
 		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Rounds                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) int
 		RuleSets                func(childComplexity int, year *int, regionID *int, everywhere *bool, allVersions *bool) int
 		TargetChanges           func(childComplexity int, fromID int, toID int) int
 		TargetVersions          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) int
 		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		WhatIf                  func(childComplexity int, evaluationID int, changes model.WhatIfInput) int
+	}
+
+	Queue struct {
+		Returned             func(childComplexity int) int
+		ReturnedTargets      func(childComplexity int) int
+		Rounds               func(childComplexity int) int
+		TargetsToReview      func(childComplexity int) int
+		TargetsToReviewCount func(childComplexity int) int
+		ToFill               func(childComplexity int) int
+		ToReview             func(childComplexity int) int
+		ToReviewCount        func(childComplexity int) int
+	}
+
+	QueueReturned struct {
+		Comment    func(childComplexity int) int
+		Evaluation func(childComplexity int) int
+		ReturnedAt func(childComplexity int) int
+		ReturnedBy func(childComplexity int) int
+	}
+
+	QueueReturnedTargets struct {
+		Comment    func(childComplexity int) int
+		ReturnedAt func(childComplexity int) int
+		ReturnedBy func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	QueueReview struct {
+		DaysWaiting func(childComplexity int) int
+		Evaluation  func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+	}
+
+	QueueTargets struct {
+		DaysWaiting func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	QueueTask struct {
+		DaysLeft       func(childComplexity int) int
+		Deadline       func(childComplexity int) int
+		Department     func(childComplexity int) int
+		DepartmentYear func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		Participant    func(childComplexity int) int
+		Round          func(childComplexity int) int
+		Status         func(childComplexity int) int
 	}
 
 	RatingBand struct {
@@ -829,6 +886,67 @@ type ComplexityRoot struct {
 		Text         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	Round struct {
+		ClosedAt      func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CreatedByID   func(childComplexity int) int
+		CreatedByName func(childComplexity int) int
+		DaysLeft      func(childComplexity int) int
+		Deadline      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Name          func(childComplexity int) int
+		OpensAt       func(childComplexity int) int
+		Participants  func(childComplexity int) int
+		PastDeadline  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Version       func(childComplexity int) int
+		ViewerCan     func(childComplexity int) int
+		Year          func(childComplexity int) int
+	}
+
+	RoundConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RoundEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	RoundParticipant struct {
+		CreatedAt      func(childComplexity int) int
+		Department     func(childComplexity int) int
+		DepartmentID   func(childComplexity int) int
+		DepartmentYear func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Projects       func(childComplexity int) int
+		Round          func(childComplexity int) int
+		RoundID        func(childComplexity int) int
+		Status         func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	RoundSummary struct {
+		Late         func(childComplexity int) int
+		NotSubmitted func(childComplexity int) int
+		OnTime       func(childComplexity int) int
+		Overdue      func(childComplexity int) int
+		Returned     func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	RoundViewerCan struct {
+		Close  func(childComplexity int) int
+		Update func(childComplexity int) int
 	}
 
 	RuleSet struct {
@@ -1214,6 +1332,9 @@ type MutationResolver interface {
 	AddIndicatorsFromLibrary(ctx context.Context, departmentYearID int, projectID *int, libraryIDs []int) ([]*ent.Indicator, error)
 	StartYearFromLast(ctx context.Context, departmentID int, year int) (*newyear.Summary, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
+	OpenRound(ctx context.Context, input model.OpenRoundInput) (*ent.Round, error)
+	UpdateRound(ctx context.Context, id int, input model.UpdateRoundInput, version *int) (*ent.Round, error)
+	CloseRound(ctx context.Context, id int) (*ent.Round, error)
 	CreateRuleSet(ctx context.Context, input model.CreateRuleSetInput) (*ent.RuleSet, error)
 	UpdateRuleSet(ctx context.Context, id int, input model.UpdateRuleSetInput) (*ent.RuleSet, error)
 	FileTargets(ctx context.Context, departmentYearID int, note *string) (*ent.TargetVersion, error)
@@ -1244,6 +1365,7 @@ type QueryResolver interface {
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
+	Rounds(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) (*ent.RoundConnection, error)
 	TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	EvaluationAggregate(ctx context.Context, groupBy []model.EvaluationDimension, measures []model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.EvaluationAggregateOrder, first *int) (*model.Aggregate, error)
@@ -1258,10 +1380,24 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
 	Limits(ctx context.Context) (*model.Limits, error)
 	LibraryTags(ctx context.Context) ([]string, error)
+	MyQueue(ctx context.Context, withinDays *int) (*model.Queue, error)
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
 	TargetChanges(ctx context.Context, fromID int, toID int) ([]*targets.Change, error)
 	WhatIf(ctx context.Context, evaluationID int, changes model.WhatIfInput) (*model.WhatIfResult, error)
+}
+type RoundResolver interface {
+	Participants(ctx context.Context, obj *ent.Round) ([]*ent.RoundParticipant, error)
+	Summary(ctx context.Context, obj *ent.Round) (*rounds.Summary, error)
+	DaysLeft(ctx context.Context, obj *ent.Round) (int, error)
+	PastDeadline(ctx context.Context, obj *ent.Round) (bool, error)
+	ViewerCan(ctx context.Context, obj *ent.Round) (*model.RoundViewerCan, error)
+}
+type RoundParticipantResolver interface {
+	Status(ctx context.Context, obj *ent.RoundParticipant) (rounds.Status, error)
+	SubmittedAt(ctx context.Context, obj *ent.RoundParticipant) (*time.Time, error)
+	DepartmentYear(ctx context.Context, obj *ent.RoundParticipant) (*ent.DepartmentYear, error)
+	Evaluation(ctx context.Context, obj *ent.RoundParticipant) (*ent.Evaluation, error)
 }
 type RuleSetResolver interface {
 	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
@@ -3659,6 +3795,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachToIndicator(childComplexity, args["indicatorID"].(int), args["file"].(graphql.Upload)), true
+	case "Mutation.closeRound":
+		if e.ComplexityRoot.Mutation.CloseRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseRound(childComplexity, args["id"].(int)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3918,6 +4065,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.openRound":
+		if e.ComplexityRoot.Mutation.OpenRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenRound(childComplexity, args["input"].(model.OpenRoundInput)), true
 	case "Mutation.proposeIndicatorToLibrary":
 		if e.ComplexityRoot.Mutation.ProposeIndicatorToLibrary == nil {
 			break
@@ -4149,6 +4307,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(int), args["input"].(ent.UpdateProjectInput), args["version"].(*int)), true
+	case "Mutation.updateRound":
+		if e.ComplexityRoot.Mutation.UpdateRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRound(childComplexity, args["id"].(int), args["input"].(model.UpdateRoundInput), args["version"].(*int)), true
 	case "Mutation.updateRuleSet":
 		if e.ComplexityRoot.Mutation.UpdateRuleSet == nil {
 			break
@@ -4792,6 +4961,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myQueue":
+		if e.ComplexityRoot.Query.MyQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyQueue(childComplexity, args["withinDays"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4825,6 +5005,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ProjectOrder), args["where"].(*ent.ProjectWhereInput)), true
+	case "Query.rounds":
+		if e.ComplexityRoot.Query.Rounds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rounds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rounds(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RoundOrder), args["where"].(*ent.RoundWhereInput)), true
 	case "Query.ruleSets":
 		if e.ComplexityRoot.Query.RuleSets == nil {
 			break
@@ -4880,6 +5071,192 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["evaluationID"].(int), args["changes"].(model.WhatIfInput)), true
+
+	case "Queue.returned":
+		if e.ComplexityRoot.Queue.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.Returned(childComplexity), true
+	case "Queue.returnedTargets":
+		if e.ComplexityRoot.Queue.ReturnedTargets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ReturnedTargets(childComplexity), true
+	case "Queue.rounds":
+		if e.ComplexityRoot.Queue.Rounds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.Rounds(childComplexity), true
+	case "Queue.targetsToReview":
+		if e.ComplexityRoot.Queue.TargetsToReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.TargetsToReview(childComplexity), true
+	case "Queue.targetsToReviewCount":
+		if e.ComplexityRoot.Queue.TargetsToReviewCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.TargetsToReviewCount(childComplexity), true
+	case "Queue.toFill":
+		if e.ComplexityRoot.Queue.ToFill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToFill(childComplexity), true
+	case "Queue.toReview":
+		if e.ComplexityRoot.Queue.ToReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToReview(childComplexity), true
+	case "Queue.toReviewCount":
+		if e.ComplexityRoot.Queue.ToReviewCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToReviewCount(childComplexity), true
+
+	case "QueueReturned.comment":
+		if e.ComplexityRoot.QueueReturned.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.Comment(childComplexity), true
+	case "QueueReturned.evaluation":
+		if e.ComplexityRoot.QueueReturned.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.Evaluation(childComplexity), true
+	case "QueueReturned.returnedAt":
+		if e.ComplexityRoot.QueueReturned.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.ReturnedAt(childComplexity), true
+	case "QueueReturned.returnedBy":
+		if e.ComplexityRoot.QueueReturned.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.ReturnedBy(childComplexity), true
+
+	case "QueueReturnedTargets.comment":
+		if e.ComplexityRoot.QueueReturnedTargets.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Comment(childComplexity), true
+	case "QueueReturnedTargets.returnedAt":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedAt(childComplexity), true
+	case "QueueReturnedTargets.returnedBy":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedBy(childComplexity), true
+	case "QueueReturnedTargets.version":
+		if e.ComplexityRoot.QueueReturnedTargets.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Version(childComplexity), true
+
+	case "QueueReview.daysWaiting":
+		if e.ComplexityRoot.QueueReview.DaysWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.DaysWaiting(childComplexity), true
+	case "QueueReview.evaluation":
+		if e.ComplexityRoot.QueueReview.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.Evaluation(childComplexity), true
+	case "QueueReview.submittedAt":
+		if e.ComplexityRoot.QueueReview.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.SubmittedAt(childComplexity), true
+
+	case "QueueTargets.daysWaiting":
+		if e.ComplexityRoot.QueueTargets.DaysWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.DaysWaiting(childComplexity), true
+	case "QueueTargets.submittedAt":
+		if e.ComplexityRoot.QueueTargets.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.SubmittedAt(childComplexity), true
+	case "QueueTargets.version":
+		if e.ComplexityRoot.QueueTargets.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.Version(childComplexity), true
+
+	case "QueueTask.daysLeft":
+		if e.ComplexityRoot.QueueTask.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.DaysLeft(childComplexity), true
+	case "QueueTask.deadline":
+		if e.ComplexityRoot.QueueTask.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Deadline(childComplexity), true
+	case "QueueTask.department":
+		if e.ComplexityRoot.QueueTask.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Department(childComplexity), true
+	case "QueueTask.departmentYear":
+		if e.ComplexityRoot.QueueTask.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.DepartmentYear(childComplexity), true
+	case "QueueTask.evaluation":
+		if e.ComplexityRoot.QueueTask.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Evaluation(childComplexity), true
+	case "QueueTask.participant":
+		if e.ComplexityRoot.QueueTask.Participant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Participant(childComplexity), true
+	case "QueueTask.round":
+		if e.ComplexityRoot.QueueTask.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Round(childComplexity), true
+	case "QueueTask.status":
+		if e.ComplexityRoot.QueueTask.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Status(childComplexity), true
 
 	case "RatingBand.high":
 		if e.ComplexityRoot.RatingBand.High == nil {
@@ -5147,6 +5524,270 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
+	case "Round.closedAt":
+		if e.ComplexityRoot.Round.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ClosedAt(childComplexity), true
+	case "Round.createdAt":
+		if e.ComplexityRoot.Round.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedAt(childComplexity), true
+	case "Round.createdByID":
+		if e.ComplexityRoot.Round.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedByID(childComplexity), true
+	case "Round.createdByName":
+		if e.ComplexityRoot.Round.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedByName(childComplexity), true
+	case "Round.daysLeft":
+		if e.ComplexityRoot.Round.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.DaysLeft(childComplexity), true
+	case "Round.deadline":
+		if e.ComplexityRoot.Round.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Deadline(childComplexity), true
+	case "Round.id":
+		if e.ComplexityRoot.Round.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ID(childComplexity), true
+	case "Round.kind":
+		if e.ComplexityRoot.Round.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Kind(childComplexity), true
+	case "Round.name":
+		if e.ComplexityRoot.Round.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Name(childComplexity), true
+	case "Round.opensAt":
+		if e.ComplexityRoot.Round.OpensAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.OpensAt(childComplexity), true
+	case "Round.participants":
+		if e.ComplexityRoot.Round.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Participants(childComplexity), true
+	case "Round.pastDeadline":
+		if e.ComplexityRoot.Round.PastDeadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.PastDeadline(childComplexity), true
+	case "Round.status":
+		if e.ComplexityRoot.Round.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Status(childComplexity), true
+	case "Round.summary":
+		if e.ComplexityRoot.Round.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Summary(childComplexity), true
+	case "Round.updatedAt":
+		if e.ComplexityRoot.Round.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.UpdatedAt(childComplexity), true
+	case "Round.version":
+		if e.ComplexityRoot.Round.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Version(childComplexity), true
+	case "Round.viewerCan":
+		if e.ComplexityRoot.Round.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ViewerCan(childComplexity), true
+	case "Round.year":
+		if e.ComplexityRoot.Round.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Year(childComplexity), true
+
+	case "RoundConnection.edges":
+		if e.ComplexityRoot.RoundConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.Edges(childComplexity), true
+	case "RoundConnection.pageInfo":
+		if e.ComplexityRoot.RoundConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.PageInfo(childComplexity), true
+	case "RoundConnection.totalCount":
+		if e.ComplexityRoot.RoundConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.TotalCount(childComplexity), true
+
+	case "RoundEdge.cursor":
+		if e.ComplexityRoot.RoundEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundEdge.Cursor(childComplexity), true
+	case "RoundEdge.node":
+		if e.ComplexityRoot.RoundEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundEdge.Node(childComplexity), true
+
+	case "RoundParticipant.createdAt":
+		if e.ComplexityRoot.RoundParticipant.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.CreatedAt(childComplexity), true
+	case "RoundParticipant.department":
+		if e.ComplexityRoot.RoundParticipant.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Department(childComplexity), true
+	case "RoundParticipant.departmentID":
+		if e.ComplexityRoot.RoundParticipant.DepartmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.DepartmentID(childComplexity), true
+	case "RoundParticipant.departmentYear":
+		if e.ComplexityRoot.RoundParticipant.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.DepartmentYear(childComplexity), true
+	case "RoundParticipant.evaluation":
+		if e.ComplexityRoot.RoundParticipant.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Evaluation(childComplexity), true
+	case "RoundParticipant.id":
+		if e.ComplexityRoot.RoundParticipant.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.ID(childComplexity), true
+	case "RoundParticipant.projects":
+		if e.ComplexityRoot.RoundParticipant.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Projects(childComplexity), true
+	case "RoundParticipant.round":
+		if e.ComplexityRoot.RoundParticipant.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Round(childComplexity), true
+	case "RoundParticipant.roundID":
+		if e.ComplexityRoot.RoundParticipant.RoundID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.RoundID(childComplexity), true
+	case "RoundParticipant.status":
+		if e.ComplexityRoot.RoundParticipant.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Status(childComplexity), true
+	case "RoundParticipant.submittedAt":
+		if e.ComplexityRoot.RoundParticipant.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.SubmittedAt(childComplexity), true
+	case "RoundParticipant.updatedAt":
+		if e.ComplexityRoot.RoundParticipant.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.UpdatedAt(childComplexity), true
+
+	case "RoundSummary.late":
+		if e.ComplexityRoot.RoundSummary.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Late(childComplexity), true
+	case "RoundSummary.notSubmitted":
+		if e.ComplexityRoot.RoundSummary.NotSubmitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.NotSubmitted(childComplexity), true
+	case "RoundSummary.onTime":
+		if e.ComplexityRoot.RoundSummary.OnTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.OnTime(childComplexity), true
+	case "RoundSummary.overdue":
+		if e.ComplexityRoot.RoundSummary.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Overdue(childComplexity), true
+	case "RoundSummary.returned":
+		if e.ComplexityRoot.RoundSummary.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Returned(childComplexity), true
+	case "RoundSummary.total":
+		if e.ComplexityRoot.RoundSummary.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Total(childComplexity), true
+
+	case "RoundViewerCan.close":
+		if e.ComplexityRoot.RoundViewerCan.Close == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundViewerCan.Close(childComplexity), true
+	case "RoundViewerCan.update":
+		if e.ComplexityRoot.RoundViewerCan.Update == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundViewerCan.Update(childComplexity), true
 
 	case "RuleSet.achievedFrom":
 		if e.ComplexityRoot.RuleSet.AchievedFrom == nil {
@@ -6336,9 +6977,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MonthlyExecutionOrder", ec.unmarshalInputMonthlyExecutionOrder),
 			graphql.NewInputUnmarshaler("MonthlyExecutionWhereInput", ec.unmarshalInputMonthlyExecutionWhereInput),
 			graphql.NewInputUnmarshaler("NewUserInput", ec.unmarshalInputNewUserInput),
+			graphql.NewInputUnmarshaler("OpenRoundInput", ec.unmarshalInputOpenRoundInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
+			graphql.NewInputUnmarshaler("RoundOrder", ec.unmarshalInputRoundOrder),
+			graphql.NewInputUnmarshaler("RoundParticipantOrder", ec.unmarshalInputRoundParticipantOrder),
+			graphql.NewInputUnmarshaler("RoundParticipantWhereInput", ec.unmarshalInputRoundParticipantWhereInput),
+			graphql.NewInputUnmarshaler("RoundWhereInput", ec.unmarshalInputRoundWhereInput),
 			graphql.NewInputUnmarshaler("RuleSetOrder", ec.unmarshalInputRuleSetOrder),
 			graphql.NewInputUnmarshaler("TargetChangeInput", ec.unmarshalInputTargetChangeInput),
 			graphql.NewInputUnmarshaler("TargetVersionOrder", ec.unmarshalInputTargetVersionOrder),
@@ -6352,6 +6998,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateLibraryIndicatorInput", ec.unmarshalInputUpdateLibraryIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateMonthlyExecutionInput", ec.unmarshalInputUpdateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
+			graphql.NewInputUnmarshaler("UpdateRoundInput", ec.unmarshalInputUpdateRoundInput),
 			graphql.NewInputUnmarshaler("UpdateRuleSetInput", ec.unmarshalInputUpdateRuleSetInput),
 			graphql.NewInputUnmarshaler("UserChangeInput", ec.unmarshalInputUserChangeInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
@@ -11004,6 +11651,37 @@ type Query {
     """
     where: ProjectWhereInput
   ): ProjectConnection!
+  rounds(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Rounds returned from the connection.
+    """
+    orderBy: [RoundOrder!]
+
+    """
+    Filtering options for Rounds returned from the connection.
+    """
+    where: RoundWhereInput
+  ): RoundConnection!
   targetVersions(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -11129,6 +11807,360 @@ enum Role @goModel(model: "jixiao/ent/user.Role") {
   REVIEWER
   EDITOR
   ANALYST
+}
+type Round implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  """
+  SELF_EVALUATION: the year's self-evaluation (自评); MONITORING: mid-year monitoring (绩效运行监控)
+  """
+  kind: RoundKind!
+  """
+  the budget year the work is about
+  """
+  year: Int!
+  name: String!
+  """
+  when the work starts (UTC)
+  """
+  opensAt: Time!
+  """
+  the last moment a submission is on time (UTC; shown in Asia/Shanghai)
+  """
+  deadline: Time!
+  status: RoundStatus!
+  closedAt: Time
+  createdByID: ID
+  createdByName: String!
+}
+"""
+A connection to a list of items.
+"""
+type RoundConnection {
+  """
+  A list of edges.
+  """
+  edges: [RoundEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RoundEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Round
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+RoundKind is enum for the field kind
+"""
+enum RoundKind @goModel(model: "jixiao/ent/round.Kind") {
+  SELF_EVALUATION
+  MONITORING
+}
+"""
+Ordering options for Round connections
+"""
+input RoundOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Rounds.
+  """
+  field: RoundOrderField!
+}
+"""
+Properties by which Round connections can be ordered.
+"""
+enum RoundOrderField {
+  CREATED_AT
+  UPDATED_AT
+  KIND
+  YEAR
+  NAME
+  OPENS_AT
+  DEADLINE
+  STATUS
+}
+type RoundParticipant implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  roundID: ID!
+  departmentID: ID!
+  """
+  whether the department must submit its projects' evaluations too
+  """
+  projects: Boolean!
+  round: Round!
+  department: Department!
+}
+"""
+Ordering options for RoundParticipant connections
+"""
+input RoundParticipantOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order RoundParticipants.
+  """
+  field: RoundParticipantOrderField!
+}
+"""
+Properties by which RoundParticipant connections can be ordered.
+"""
+enum RoundParticipantOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+RoundParticipantWhereInput is used for filtering RoundParticipant objects.
+Input was generated by ent.
+"""
+input RoundParticipantWhereInput {
+  not: RoundParticipantWhereInput
+  and: [RoundParticipantWhereInput!]
+  or: [RoundParticipantWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  round_id field predicates
+  """
+  roundID: ID
+  roundIDNEQ: ID
+  roundIDIn: [ID!]
+  roundIDNotIn: [ID!]
+  """
+  department_id field predicates
+  """
+  departmentID: ID
+  departmentIDNEQ: ID
+  departmentIDIn: [ID!]
+  departmentIDNotIn: [ID!]
+  """
+  projects field predicates
+  """
+  projects: Boolean
+  projectsNEQ: Boolean
+  """
+  round edge predicates
+  """
+  hasRound: Boolean
+  hasRoundWith: [RoundWhereInput!]
+  """
+  department edge predicates
+  """
+  hasDepartment: Boolean
+  hasDepartmentWith: [DepartmentWhereInput!]
+}
+"""
+RoundStatus is enum for the field status
+"""
+enum RoundStatus @goModel(model: "jixiao/ent/round.Status") {
+  OPEN
+  CLOSED
+}
+"""
+RoundWhereInput is used for filtering Round objects.
+Input was generated by ent.
+"""
+input RoundWhereInput {
+  not: RoundWhereInput
+  and: [RoundWhereInput!]
+  or: [RoundWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  version field predicates
+  """
+  version: Int
+  versionNEQ: Int
+  versionIn: [Int!]
+  versionNotIn: [Int!]
+  versionGT: Int
+  versionGTE: Int
+  versionLT: Int
+  versionLTE: Int
+  """
+  kind field predicates
+  """
+  kind: RoundKind
+  kindNEQ: RoundKind
+  kindIn: [RoundKind!]
+  kindNotIn: [RoundKind!]
+  """
+  year field predicates
+  """
+  year: Int
+  yearNEQ: Int
+  yearIn: [Int!]
+  yearNotIn: [Int!]
+  yearGT: Int
+  yearGTE: Int
+  yearLT: Int
+  yearLTE: Int
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  opens_at field predicates
+  """
+  opensAt: Time
+  opensAtNEQ: Time
+  opensAtIn: [Time!]
+  opensAtNotIn: [Time!]
+  opensAtGT: Time
+  opensAtGTE: Time
+  opensAtLT: Time
+  opensAtLTE: Time
+  """
+  deadline field predicates
+  """
+  deadline: Time
+  deadlineNEQ: Time
+  deadlineIn: [Time!]
+  deadlineNotIn: [Time!]
+  deadlineGT: Time
+  deadlineGTE: Time
+  deadlineLT: Time
+  deadlineLTE: Time
+  """
+  status field predicates
+  """
+  status: RoundStatus
+  statusNEQ: RoundStatus
+  statusIn: [RoundStatus!]
+  statusNotIn: [RoundStatus!]
+  """
+  closed_at field predicates
+  """
+  closedAt: Time
+  closedAtNEQ: Time
+  closedAtIn: [Time!]
+  closedAtNotIn: [Time!]
+  closedAtGT: Time
+  closedAtGTE: Time
+  closedAtLT: Time
+  closedAtLTE: Time
+  closedAtIsNil: Boolean
+  closedAtNotNil: Boolean
+  """
+  created_by_name field predicates
+  """
+  createdByName: String
+  createdByNameNEQ: String
+  createdByNameIn: [String!]
+  createdByNameNotIn: [String!]
+  createdByNameGT: String
+  createdByNameGTE: String
+  createdByNameLT: String
+  createdByNameLTE: String
+  createdByNameContains: String
+  createdByNameHasPrefix: String
+  createdByNameHasSuffix: String
+  createdByNameEqualFold: String
+  createdByNameContainsFold: String
+  """
+  participants edge predicates
+  """
+  hasParticipants: Boolean
+  hasParticipantsWith: [RoundParticipantWhereInput!]
 }
 type RuleSet implements Node {
   id: ID!
@@ -13005,6 +14037,169 @@ extend type Mutation {
   setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
 }
 `, BuiltIn: false},
+	{Name: "../rounds.graphql", Input: `# Rounds, deadlines and work queues (工作布置与待办): the finance bureau opens a round
+# (the 2023 self-evaluation, the 2024 half-year monitoring) for a set of departments
+# with a deadline; where each department stands is computed from its submissions
+# (domain/rounds). Every role has a queue (myQueue). The list ` + "`" + `rounds` + "`" + ` with its
+# filters is in graph/ent.graphql.
+
+"""Where a department stands in a round."""
+enum ParticipantStatus {
+  """Everything asked for was first submitted at or before the deadline."""
+  SUBMITTED_ON_TIME
+  """Everything was submitted, the last of it first after the deadline."""
+  SUBMITTED_LATE
+  """A reviewer returned something and it has not been submitted again."""
+  RETURNED
+  """Something is still to be submitted; the deadline has not passed."""
+  NOT_SUBMITTED
+  """Something is still to be submitted and the deadline has passed."""
+  OVERDUE
+}
+
+"""How many of a round's departments (those the caller may read) stand where."""
+type RoundSummary {
+  onTime: Int!
+  late: Int!
+  returned: Int!
+  notSubmitted: Int!
+  overdue: Int!
+  """onTime + late + returned + notSubmitted + overdue."""
+  total: Int!
+}
+
+type RoundViewerCan {
+  """Change its name, opening or deadline (the finance bureau)."""
+  update: Boolean!
+  """Close it (the finance bureau, while it is open)."""
+  close: Boolean!
+}
+
+extend type Round {
+  """The departments' parts the caller may read (an editor: their subtree's), by department code."""
+  participants: [RoundParticipant!]!
+  summary: RoundSummary!
+  """Calendar days in Asia/Shanghai from today to the deadline's day: 0 on it, negative after it."""
+  daysLeft: Int!
+  """Whether the deadline has passed."""
+  pastDeadline: Boolean!
+  viewerCan: RoundViewerCan!
+}
+
+extend type RoundParticipant {
+  status: ParticipantStatus!
+  """When everything asked for had first been submitted (null while something never was, or when no time was recorded)."""
+  submittedAt: Time
+  """The department's year the round is about; null while it does not exist."""
+  departmentYear: DepartmentYear
+  """That year's overall evaluation; null while it does not exist."""
+  evaluation: Evaluation
+}
+
+input OpenRoundInput {
+  kind: RoundKind!
+  year: Int!
+  name: String!
+  """When the work starts; now when not given."""
+  opensAt: Time
+  """The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00"."""
+  deadline: Time!
+  """Departments taken with everything below them."""
+  subtreeIDs: [ID!]
+  """Departments taken alone."""
+  departmentIDs: [ID!]
+  """Whether the departments must submit their projects' evaluations too (default false: the overall evaluation)."""
+  projects: Boolean
+}
+
+input UpdateRoundInput {
+  name: String
+  opensAt: Time
+  deadline: Time
+}
+
+"""What a department must still submit in an open round."""
+type QueueTask {
+  round: Round!
+  participant: RoundParticipant!
+  department: Department!
+  departmentYear: DepartmentYear
+  evaluation: Evaluation
+  status: ParticipantStatus!
+  deadline: Time!
+  daysLeft: Int!
+}
+
+"""An evaluation returned to the department, with the reviewer's comment."""
+type QueueReturned {
+  evaluation: Evaluation!
+  comment: String!
+  returnedAt: Time
+  returnedBy: String!
+}
+
+"""A department-year's targets returned by the finance bureau, not yet filed again."""
+type QueueReturnedTargets {
+  version: TargetVersion!
+  comment: String!
+  returnedAt: Time
+  returnedBy: String!
+}
+
+"""A submitted evaluation waiting for review."""
+type QueueReview {
+  evaluation: Evaluation!
+  """When it was (last) submitted."""
+  submittedAt: Time!
+  """Whole days it has waited."""
+  daysWaiting: Int!
+}
+
+"""A target version waiting for the finance bureau."""
+type QueueTargets {
+  version: TargetVersion!
+  submittedAt: Time!
+  daysWaiting: Int!
+}
+
+"""
+The caller's work queue: each list is filled for the roles it concerns and empty
+for the others. Lists hold at most 100 items; the counts count them all.
+"""
+type Queue {
+  """Editors: what their departments must still submit in open rounds, nearest deadline first."""
+  toFill: [QueueTask!]!
+  """Editors: their departments' evaluations returned by a reviewer, most recent first."""
+  returned: [QueueReturned!]!
+  """Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first."""
+  returnedTargets: [QueueReturnedTargets!]!
+  """Reviewers and administrators: submitted evaluations waiting for review, longest waiting first."""
+  toReview: [QueueReview!]!
+  toReviewCount: Int!
+  """Reviewers and administrators: target versions waiting for a decision, longest waiting first."""
+  targetsToReview: [QueueTargets!]!
+  targetsToReviewCount: Int!
+  """Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first."""
+  rounds: [Round!]!
+}
+
+extend type Query {
+  """The signed-in user's work queue (UNAUTHENTICATED for nobody; an API token's is empty but for rounds)."""
+  myQueue(withinDays: Int = 14): Queue!
+}
+
+extend type Mutation {
+  """
+  Opens a round for the departments chosen by subtree and by list (at least one):
+  the finance bureau (administrators and reviewers).
+  """
+  openRound(input: OpenRoundInput!): Round!
+  """Changes a round's name, opening or deadline; name the version read to refuse a stale change."""
+  updateRound(id: ID!, input: UpdateRoundInput!, version: Int): Round!
+  """Closes a round: it stays with its statuses, and leaves the queues."""
+  closeRound(id: ID!): Round!
+}
+`, BuiltIn: false},
 	{Name: "../rulesets.graphql", Input: `# The finance bureau's scoring rules per year and region (docs/RULES.md): rule
 # sets and their versions, and the rules that score an evaluation.
 
@@ -14799,6 +15994,102 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Queue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "toFill":
+		return ec.fieldContext_Queue_toFill(ctx, field)
+	case "returned":
+		return ec.fieldContext_Queue_returned(ctx, field)
+	case "returnedTargets":
+		return ec.fieldContext_Queue_returnedTargets(ctx, field)
+	case "toReview":
+		return ec.fieldContext_Queue_toReview(ctx, field)
+	case "toReviewCount":
+		return ec.fieldContext_Queue_toReviewCount(ctx, field)
+	case "targetsToReview":
+		return ec.fieldContext_Queue_targetsToReview(ctx, field)
+	case "targetsToReviewCount":
+		return ec.fieldContext_Queue_targetsToReviewCount(ctx, field)
+	case "rounds":
+		return ec.fieldContext_Queue_rounds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Queue", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReturned(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_QueueReturned_evaluation(ctx, field)
+	case "comment":
+		return ec.fieldContext_QueueReturned_comment(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_QueueReturned_returnedAt(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_QueueReturned_returnedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReturned", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReturnedTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+	case "comment":
+		return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReturnedTargets", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_QueueReview_evaluation(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_QueueReview_submittedAt(ctx, field)
+	case "daysWaiting":
+		return ec.fieldContext_QueueReview_daysWaiting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReview", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_QueueTargets_version(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_QueueTargets_submittedAt(ctx, field)
+	case "daysWaiting":
+		return ec.fieldContext_QueueTargets_daysWaiting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueTargets", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_QueueTask_round(ctx, field)
+	case "participant":
+		return ec.fieldContext_QueueTask_participant(ctx, field)
+	case "department":
+		return ec.fieldContext_QueueTask_department(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_QueueTask_departmentYear(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_QueueTask_evaluation(ctx, field)
+	case "status":
+		return ec.fieldContext_QueueTask_status(ctx, field)
+	case "deadline":
+		return ec.fieldContext_QueueTask_deadline(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_QueueTask_daysLeft(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueTask", field.Name)
+}
+
 func (ec *executionContext) childFields_RatingBand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rating":
@@ -14937,6 +16228,128 @@ func (ec *executionContext) childFields_ReportText(ctx context.Context, field gr
 		return ec.fieldContext_ReportText_evaluation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
+}
+
+func (ec *executionContext) childFields_Round(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Round_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Round_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Round_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Round_version(ctx, field)
+	case "kind":
+		return ec.fieldContext_Round_kind(ctx, field)
+	case "year":
+		return ec.fieldContext_Round_year(ctx, field)
+	case "name":
+		return ec.fieldContext_Round_name(ctx, field)
+	case "opensAt":
+		return ec.fieldContext_Round_opensAt(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Round_deadline(ctx, field)
+	case "status":
+		return ec.fieldContext_Round_status(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Round_closedAt(ctx, field)
+	case "createdByID":
+		return ec.fieldContext_Round_createdByID(ctx, field)
+	case "createdByName":
+		return ec.fieldContext_Round_createdByName(ctx, field)
+	case "participants":
+		return ec.fieldContext_Round_participants(ctx, field)
+	case "summary":
+		return ec.fieldContext_Round_summary(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_Round_daysLeft(ctx, field)
+	case "pastDeadline":
+		return ec.fieldContext_Round_pastDeadline(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Round_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Round", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RoundConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RoundConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RoundConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RoundEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RoundEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RoundParticipant_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_RoundParticipant_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_RoundParticipant_updatedAt(ctx, field)
+	case "roundID":
+		return ec.fieldContext_RoundParticipant_roundID(ctx, field)
+	case "departmentID":
+		return ec.fieldContext_RoundParticipant_departmentID(ctx, field)
+	case "projects":
+		return ec.fieldContext_RoundParticipant_projects(ctx, field)
+	case "round":
+		return ec.fieldContext_RoundParticipant_round(ctx, field)
+	case "department":
+		return ec.fieldContext_RoundParticipant_department(ctx, field)
+	case "status":
+		return ec.fieldContext_RoundParticipant_status(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_RoundParticipant_submittedAt(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_RoundParticipant_departmentYear(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_RoundParticipant_evaluation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onTime":
+		return ec.fieldContext_RoundSummary_onTime(ctx, field)
+	case "late":
+		return ec.fieldContext_RoundSummary_late(ctx, field)
+	case "returned":
+		return ec.fieldContext_RoundSummary_returned(ctx, field)
+	case "notSubmitted":
+		return ec.fieldContext_RoundSummary_notSubmitted(ctx, field)
+	case "overdue":
+		return ec.fieldContext_RoundSummary_overdue(ctx, field)
+	case "total":
+		return ec.fieldContext_RoundSummary_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "update":
+		return ec.fieldContext_RoundViewerCan_update(ctx, field)
+	case "close":
+		return ec.fieldContext_RoundViewerCan_close(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields_RuleSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15997,6 +17410,20 @@ func (ec *executionContext) field_Mutation_attachToIndicator_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_closeRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16364,6 +17791,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["password"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OpenRoundInput, error) {
+			return ec.unmarshalNOpenRoundInput2jixiaoᚋgraphᚋmodelᚐOpenRoundInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -16877,6 +18318,36 @@ func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateProjectInput, error) {
 			return ec.unmarshalNUpdateProjectInput2jixiaoᚋentᚐUpdateProjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRoundInput, error) {
+			return ec.unmarshalNUpdateRoundInput2jixiaoᚋgraphᚋmodelᚐUpdateRoundInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -17947,6 +19418,20 @@ func (ec *executionContext) field_Query_libraryIndicators_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_myQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18021,6 +19506,60 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.ProjectWhereInput, error) {
 			return ec.unmarshalOProjectWhereInput2ᚖjixiaoᚋentᚐProjectWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rounds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.RoundOrder, error) {
+			return ec.unmarshalORoundOrder2ᚕᚖjixiaoᚋentᚐRoundOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+			return ec.unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -29730,6 +31269,138 @@ func (ec *executionContext) fieldContext_Mutation_setReportText(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_openRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenRound(ctx, fc.Args["input"].(model.OpenRoundInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRound(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateRoundInput), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseRound(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createRuleSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32164,6 +33835,50 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rounds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rounds(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RoundOrder), fc.Args["where"].(*ent.RoundWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoundConnection) graphql.Marshaler {
+			return ec.marshalNRoundConnection2ᚖjixiaoᚋentᚐRoundConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rounds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rounds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_targetVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32723,6 +34438,50 @@ func (ec *executionContext) fieldContext_Query_libraryTags(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
+func (ec *executionContext) _Query_myQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyQueue(ctx, fc.Args["withinDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Queue) graphql.Marshaler {
+			return ec.marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Queue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_ruleSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32961,6 +34720,831 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toFill(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toFill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToFill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueTask) graphql.Marshaler {
+			return ec.marshalNQueueTask2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toFill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_returned(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReturned) graphql.Marshaler {
+			return ec.marshalNQueueReturned2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReturned(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_returnedTargets(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_returnedTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedTargets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+			return ec.marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_returnedTargets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReturnedTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReview) graphql.Marshaler {
+			return ec.marshalNQueueReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toReviewCount(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toReviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToReviewCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toReviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Queue_targetsToReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_targetsToReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetsToReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueTargets) graphql.Marshaler {
+			return ec.marshalNQueueTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTargetsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_targetsToReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_targetsToReviewCount(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_targetsToReviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetsToReviewCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_targetsToReviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Queue_rounds(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚕᚖjixiaoᚋentᚐRoundᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_rounds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturned_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReturned",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturned_comment(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturned_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReturned_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_version(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReturnedTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturnedTargets_comment(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReview_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReview_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReview_daysWaiting(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_daysWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_daysWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QueueTargets_version(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTargets_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTargets", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueTargets_daysWaiting(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_daysWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_daysWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTargets", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QueueTask_round(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_participant(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_participant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoundParticipant) graphql.Marshaler {
+			return ec.marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_department(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_departmentYear(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalODepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalOEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_status(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+			return ec.marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "ParticipantStatus")
+}
+
+func (ec *executionContext) _QueueTask_deadline(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueTask_daysLeft(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "Int")
 }
 
 func (ec *executionContext) _RatingBand_rating(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
@@ -34031,6 +36615,1085 @@ func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Round_id(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Round_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_version(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Round_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v round.Kind) graphql.Marshaler {
+			return ec.marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "RoundKind")
+}
+
+func (ec *executionContext) _Round_year(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Round_name(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "String")
+}
+
+func (ec *executionContext) _Round_opensAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_opensAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpensAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_opensAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_deadline(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_status(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v round.Status) graphql.Marshaler {
+			return ec.marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "RoundStatus")
+}
+
+func (ec *executionContext) _Round_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Round_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Round_createdByName(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "String")
+}
+
+func (ec *executionContext) _Round_participants(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().Participants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RoundParticipant) graphql.Marshaler {
+			return ec.marshalNRoundParticipant2ᚕᚖjixiaoᚋentᚐRoundParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Round_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().Summary(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rounds.Summary) graphql.Marshaler {
+			return ec.marshalNRoundSummary2ᚖjixiaoᚋdomainᚋroundsᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Round_daysLeft(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().DaysLeft(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Round_pastDeadline(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_pastDeadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().PastDeadline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_pastDeadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Round_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RoundViewerCan) graphql.Marshaler {
+			return ec.marshalNRoundViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRoundViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RoundEdge) graphql.Marshaler {
+			return ec.marshalORoundEdge2ᚕᚖjixiaoᚋentᚐRoundEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RoundEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalORound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RoundEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RoundParticipant_id(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_roundID(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_roundID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoundID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_roundID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_departmentID(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_departmentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_departmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_projects(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RoundParticipant_round(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_department(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_status(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+			return ec.marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, true, true, "ParticipantStatus")
+}
+
+func (ec *executionContext) _RoundParticipant_submittedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().SubmittedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, true, true, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().DepartmentYear(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalODepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().Evaluation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalOEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundSummary_onTime(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_onTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_onTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_late(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_returned(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_notSubmitted(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_notSubmitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotSubmitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_notSubmitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_overdue(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_total(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundViewerCan_update(ctx context.Context, field graphql.CollectedField, obj *model.RoundViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundViewerCan_update(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Update, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundViewerCan_update(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RoundViewerCan_close(ctx context.Context, field graphql.CollectedField, obj *model.RoundViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundViewerCan_close(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Close, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundViewerCan_close(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _RuleSet_id(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
@@ -51706,6 +55369,97 @@ func UnmarshalNewUserInput(ctx context.Context, raw any) (model.NewUserInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOpenRoundInput(ctx context.Context, obj any) (model.OpenRoundInput, error) {
+	var it model.OpenRoundInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "year", "name", "opensAt", "deadline", "subtreeIDs", "departmentIDs", "projects"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "subtreeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtreeIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtreeIDs = data
+		case "departmentIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDs = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpenRoundInput unmarshals raw into the OpenRoundInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpenRoundInput(ctx context.Context, raw any) (model.OpenRoundInput, error) {
+	var out model.OpenRoundInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpenRoundInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectOrder(ctx context.Context, obj any) (ent.ProjectOrder, error) {
 	var it ent.ProjectOrder
 	if obj == nil {
@@ -53104,6 +56858,1204 @@ func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, o
 func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder, error) {
 	var out ent.ReportTextOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTextOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundOrder(ctx context.Context, obj any) (ent.RoundOrder, error) {
+	var it ent.RoundOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundOrder unmarshals raw into the RoundOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundOrder(ctx context.Context, raw any) (ent.RoundOrder, error) {
+	var out ent.RoundOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundParticipantOrder(ctx context.Context, obj any) (ent.RoundParticipantOrder, error) {
+	var it ent.RoundParticipantOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundParticipantOrder unmarshals raw into the RoundParticipantOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundParticipantOrder(ctx context.Context, raw any) (ent.RoundParticipantOrder, error) {
+	var out ent.RoundParticipantOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundParticipantOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundParticipantWhereInput(ctx context.Context, obj any) (ent.RoundParticipantWhereInput, error) {
+	var it ent.RoundParticipantWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "roundID", "roundIDNEQ", "roundIDIn", "roundIDNotIn", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "projects", "projectsNEQ", "hasRound", "hasRoundWith", "hasDepartment", "hasDepartmentWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "roundID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundID = data
+		case "roundIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDNEQ = data
+		case "roundIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDIn = data
+		case "roundIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDNotIn = data
+		case "departmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		case "departmentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNEQ = data
+		case "departmentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDIn = data
+		case "departmentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNotIn = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		case "projectsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectsNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectsNEQ = data
+		case "hasRound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRound"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRound = data
+		case "hasRoundWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoundWith"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoundWith = data
+		case "hasDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartment = data
+		case "hasDepartmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentWith"))
+			data, err := ec.unmarshalODepartmentWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundParticipantWhereInput unmarshals raw into the RoundParticipantWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundParticipantWhereInput(ctx context.Context, raw any) (ent.RoundParticipantWhereInput, error) {
+	var out ent.RoundParticipantWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundParticipantWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundWhereInput(ctx context.Context, obj any) (ent.RoundWhereInput, error) {
+	var it ent.RoundWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "opensAt", "opensAtNEQ", "opensAtIn", "opensAtNotIn", "opensAtGT", "opensAtGTE", "opensAtLT", "opensAtLTE", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "createdByName", "createdByNameNEQ", "createdByNameIn", "createdByNameNotIn", "createdByNameGT", "createdByNameGTE", "createdByNameLT", "createdByNameLTE", "createdByNameContains", "createdByNameHasPrefix", "createdByNameHasSuffix", "createdByNameEqualFold", "createdByNameContainsFold", "hasParticipants", "hasParticipantsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "yearNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNEQ = data
+		case "yearIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearIn = data
+		case "yearNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNotIn = data
+		case "yearGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGT = data
+		case "yearGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGTE = data
+		case "yearLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLT = data
+		case "yearLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "opensAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNEQ = data
+		case "opensAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtIn = data
+		case "opensAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNotIn = data
+		case "opensAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGT = data
+		case "opensAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGTE = data
+		case "opensAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLT = data
+		case "opensAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLTE = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "deadlineNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNEQ = data
+		case "deadlineIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineIn = data
+		case "deadlineNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNotIn = data
+		case "deadlineGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGT = data
+		case "deadlineGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGTE = data
+		case "deadlineLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLT = data
+		case "deadlineLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "closedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAt = data
+		case "closedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNEQ = data
+		case "closedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIn = data
+		case "closedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotIn = data
+		case "closedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGT = data
+		case "closedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGTE = data
+		case "closedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLT = data
+		case "closedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLTE = data
+		case "closedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIsNil = data
+		case "closedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotNil = data
+		case "createdByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByName = data
+		case "createdByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameNEQ = data
+		case "createdByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameIn = data
+		case "createdByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameNotIn = data
+		case "createdByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameGT = data
+		case "createdByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameGTE = data
+		case "createdByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameLT = data
+		case "createdByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameLTE = data
+		case "createdByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameContains = data
+		case "createdByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameHasPrefix = data
+		case "createdByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameHasSuffix = data
+		case "createdByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameEqualFold = data
+		case "createdByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameContainsFold = data
+		case "hasParticipants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParticipants"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasParticipants = data
+		case "hasParticipantsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParticipantsWith"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasParticipantsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundWhereInput unmarshals raw into the RoundWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundWhereInput(ctx context.Context, raw any) (ent.RoundWhereInput, error) {
+	var out ent.RoundWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundWhereInput", raw, &out)
 	return out, err
 }
 
@@ -54991,6 +59943,62 @@ func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (ent.UpdateProjec
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateRoundInput(ctx context.Context, obj any) (model.UpdateRoundInput, error) {
+	var it model.UpdateRoundInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "opensAt", "deadline"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRoundInput unmarshals raw into the UpdateRoundInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRoundInput(ctx context.Context, raw any) (model.UpdateRoundInput, error) {
+	var out model.UpdateRoundInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoundInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRuleSetInput(ctx context.Context, obj any) (model.UpdateRuleSetInput, error) {
 	var it model.UpdateRuleSetInput
 	if obj == nil {
@@ -56237,6 +61245,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._RuleSet(ctx, sel, obj)
+	case *ent.RoundParticipant:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RoundParticipant(ctx, sel, obj)
+	case *ent.Round:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Round(ctx, sel, obj)
 	case *ent.ReportText:
 		if obj == nil {
 			return graphql.Null
@@ -59969,6 +64987,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "openRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openRound(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRound(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeRound(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createRuleSet":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createRuleSet(ctx, field)
@@ -60650,6 +65689,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_projects(ctx, field)
 				})
+		case "rounds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rounds(ctx, field)
+				})
 		case "targetVersions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60734,6 +65779,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_libraryTags(ctx, field)
 				})
+		case "myQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myQueue(ctx, field)
+				})
 		case "ruleSets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60771,6 +65822,324 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueImplementors = []string{"Queue"}
+
+func (ec *executionContext) _Queue(ctx context.Context, sel ast.SelectionSet, obj *model.Queue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Queue")
+		case "toFill":
+			out.Values[i] = ec._Queue_toFill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._Queue_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedTargets":
+			out.Values[i] = ec._Queue_returnedTargets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toReview":
+			out.Values[i] = ec._Queue_toReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toReviewCount":
+			out.Values[i] = ec._Queue_toReviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetsToReview":
+			out.Values[i] = ec._Queue_targetsToReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetsToReviewCount":
+			out.Values[i] = ec._Queue_targetsToReviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rounds":
+			out.Values[i] = ec._Queue_rounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReturnedImplementors = []string{"QueueReturned"}
+
+func (ec *executionContext) _QueueReturned(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReturned) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReturnedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReturned")
+		case "evaluation":
+			out.Values[i] = ec._QueueReturned_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._QueueReturned_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._QueueReturned_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._QueueReturned_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReturnedTargetsImplementors = []string{"QueueReturnedTargets"}
+
+func (ec *executionContext) _QueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReturnedTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReturnedTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReturnedTargets")
+		case "version":
+			out.Values[i] = ec._QueueReturnedTargets_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._QueueReturnedTargets_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._QueueReturnedTargets_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._QueueReturnedTargets_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReviewImplementors = []string{"QueueReview"}
+
+func (ec *executionContext) _QueueReview(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReview")
+		case "evaluation":
+			out.Values[i] = ec._QueueReview_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._QueueReview_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysWaiting":
+			out.Values[i] = ec._QueueReview_daysWaiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueTargetsImplementors = []string{"QueueTargets"}
+
+func (ec *executionContext) _QueueTargets(ctx context.Context, sel ast.SelectionSet, obj *model.QueueTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueTargets")
+		case "version":
+			out.Values[i] = ec._QueueTargets_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._QueueTargets_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysWaiting":
+			out.Values[i] = ec._QueueTargets_daysWaiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueTaskImplementors = []string{"QueueTask"}
+
+func (ec *executionContext) _QueueTask(ctx context.Context, sel ast.SelectionSet, obj *model.QueueTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueTask")
+		case "round":
+			out.Values[i] = ec._QueueTask_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "participant":
+			out.Values[i] = ec._QueueTask_participant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._QueueTask_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "departmentYear":
+			out.Values[i] = ec._QueueTask_departmentYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evaluation":
+			out.Values[i] = ec._QueueTask_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._QueueTask_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._QueueTask_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysLeft":
+			out.Values[i] = ec._QueueTask_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -61240,6 +66609,400 @@ func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportText_evaluation(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundImplementors = []string{"Round", "Node"}
+
+func (ec *executionContext) _Round(ctx context.Context, sel ast.SelectionSet, obj *ent.Round) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Round")
+		case "id":
+			out.Values[i] = ec._Round_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Round_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Round_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Round_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Round_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Round_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Round_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opensAt":
+			out.Values[i] = ec._Round_opensAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Round_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Round_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Round_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdByID":
+			out.Values[i] = ec._Round_createdByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdByName":
+			out.Values[i] = ec._Round_createdByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_participants(ctx, field, obj)
+				})
+		case "summary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_summary(ctx, field, obj)
+				})
+		case "daysLeft":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_daysLeft(ctx, field, obj)
+				})
+		case "pastDeadline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_pastDeadline(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundConnectionImplementors = []string{"RoundConnection"}
+
+func (ec *executionContext) _RoundConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundConnection")
+		case "edges":
+			out.Values[i] = ec._RoundConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RoundConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RoundConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundEdgeImplementors = []string{"RoundEdge"}
+
+func (ec *executionContext) _RoundEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundEdge")
+		case "node":
+			out.Values[i] = ec._RoundEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RoundEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundParticipantImplementors = []string{"RoundParticipant", "Node"}
+
+func (ec *executionContext) _RoundParticipant(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundParticipant")
+		case "id":
+			out.Values[i] = ec._RoundParticipant_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._RoundParticipant_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._RoundParticipant_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roundID":
+			out.Values[i] = ec._RoundParticipant_roundID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentID":
+			out.Values[i] = ec._RoundParticipant_departmentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projects":
+			out.Values[i] = ec._RoundParticipant_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_round(ctx, field, obj)
+				})
+		case "department":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_department(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_status(ctx, field, obj)
+				})
+		case "submittedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_submittedAt(ctx, field, obj)
+				})
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_departmentYear(ctx, field, obj)
+				})
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_evaluation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundSummaryImplementors = []string{"RoundSummary"}
+
+func (ec *executionContext) _RoundSummary(ctx context.Context, sel ast.SelectionSet, obj *rounds.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundSummary")
+		case "onTime":
+			out.Values[i] = ec._RoundSummary_onTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "late":
+			out.Values[i] = ec._RoundSummary_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._RoundSummary_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notSubmitted":
+			out.Values[i] = ec._RoundSummary_notSubmitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._RoundSummary_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._RoundSummary_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundViewerCanImplementors = []string{"RoundViewerCan"}
+
+func (ec *executionContext) _RoundViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.RoundViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundViewerCan")
+		case "update":
+			out.Values[i] = ec._RoundViewerCan_update(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "close":
+			out.Values[i] = ec._RoundViewerCan_close(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -64744,6 +70507,11 @@ func (ec *executionContext) marshalNNode2ᚕjixiaoᚋentᚐNoder(ctx context.Con
 	return ret
 }
 
+func (ec *executionContext) unmarshalNOpenRoundInput2jixiaoᚋgraphᚋmodelᚐOpenRoundInput(ctx context.Context, v any) (model.OpenRoundInput, error) {
+	res, err := ec.unmarshalInputOpenRoundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNOperator2jixiaoᚋentᚋindicatorᚐOperator(ctx context.Context, v any) (indicator.Operator, error) {
 	var res indicator.Operator
 	err := res.UnmarshalGQL(v)
@@ -64776,6 +70544,21 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx context.Context, v any) (rounds.Status, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := rounds.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx context.Context, sel ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ParticipantStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖjixiaoᚋentᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Project) graphql.Marshaler {
@@ -64832,6 +70615,134 @@ func (ec *executionContext) marshalNProjectOrderField2ᚖjixiaoᚋentᚐProjectO
 func (ec *executionContext) unmarshalNProjectWhereInput2ᚖjixiaoᚋentᚐProjectWhereInput(ctx context.Context, v any) (*ent.ProjectWhereInput, error) {
 	res, err := ec.unmarshalInputProjectWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx context.Context, sel ast.SelectionSet, v *model.Queue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Queue!")
+		return graphql.Null
+	}
+	return ec._Queue(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReturned2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturned) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReturned2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturned(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReturned2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturned(ctx context.Context, sel ast.SelectionSet, v *model.QueueReturned) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReturned!")
+		return graphql.Null
+	}
+	return ec._QueueReturned(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, v *model.QueueReturnedTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReturnedTargets!")
+		return graphql.Null
+	}
+	return ec._QueueReturnedTargets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueReview(ctx context.Context, sel ast.SelectionSet, v *model.QueueReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReview!")
+		return graphql.Null
+	}
+	return ec._QueueReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTargetsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueTargets) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueTargets(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueTargets(ctx context.Context, sel ast.SelectionSet, v *model.QueueTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueTargets!")
+		return graphql.Null
+	}
+	return ec._QueueTargets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueTask2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueTask2ᚖjixiaoᚋgraphᚋmodelᚐQueueTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueTask2ᚖjixiaoᚋgraphᚋmodelᚐQueueTask(ctx context.Context, sel ast.SelectionSet, v *model.QueueTask) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueTask!")
+		return graphql.Null
+	}
+	return ec._QueueTask(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRating2jixiaoᚋentᚋindicatorᚐRating(ctx context.Context, v any) (indicator.Rating, error) {
@@ -65048,6 +70959,141 @@ func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx contex
 
 func (ec *executionContext) marshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRound2ᚕᚖjixiaoᚋentᚐRoundᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Round) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRound2ᚖjixiaoᚋentᚐRound(ctx context.Context, sel ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Round!")
+		return graphql.Null
+	}
+	return ec._Round(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoundConnection2ᚖjixiaoᚋentᚐRoundConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RoundConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundConnection!")
+		return graphql.Null
+	}
+	return ec._RoundConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx context.Context, v any) (round.Kind, error) {
+	var res round.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx context.Context, sel ast.SelectionSet, v round.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRoundOrder2ᚖjixiaoᚋentᚐRoundOrder(ctx context.Context, v any) (*ent.RoundOrder, error) {
+	res, err := ec.unmarshalInputRoundOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx context.Context, v any) (*ent.RoundOrderField, error) {
+	var res = new(ent.RoundOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RoundOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNRoundParticipant2ᚕᚖjixiaoᚋentᚐRoundParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RoundParticipant) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx context.Context, sel ast.SelectionSet, v *ent.RoundParticipant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundParticipant!")
+		return graphql.Null
+	}
+	return ec._RoundParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx context.Context, v any) (*ent.RoundParticipantOrderField, error) {
+	var res = new(ent.RoundParticipantOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RoundParticipantOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundParticipantOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx context.Context, v any) (*ent.RoundParticipantWhereInput, error) {
+	res, err := ec.unmarshalInputRoundParticipantWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx context.Context, v any) (round.Status, error) {
+	var res round.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx context.Context, sel ast.SelectionSet, v round.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRoundSummary2ᚖjixiaoᚋdomainᚋroundsᚐSummary(ctx context.Context, sel ast.SelectionSet, v *rounds.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundSummary!")
+		return graphql.Null
+	}
+	return ec._RoundSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoundViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRoundViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.RoundViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundViewerCan!")
+		return graphql.Null
+	}
+	return ec._RoundViewerCan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+	res, err := ec.unmarshalInputRoundWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRuleSet2ᚕᚖjixiaoᚋentᚐRuleSetᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSet) graphql.Marshaler {
@@ -65431,6 +71477,11 @@ func (ec *executionContext) unmarshalNUpdateLibraryIndicatorInput2jixiaoᚋent�
 
 func (ec *executionContext) unmarshalNUpdateProjectInput2jixiaoᚋentᚐUpdateProjectInput(ctx context.Context, v any) (ent.UpdateProjectInput, error) {
 	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRoundInput2jixiaoᚋgraphᚋmodelᚐUpdateRoundInput(ctx context.Context, v any) (model.UpdateRoundInput, error) {
+	res, err := ec.unmarshalInputUpdateRoundInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -67966,6 +74017,204 @@ func (ec *executionContext) marshalORole2ᚖjixiaoᚋentᚋuserᚐRole(ctx conte
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORound2ᚖjixiaoᚋentᚐRound(ctx context.Context, sel ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Round(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORoundEdge2ᚕᚖjixiaoᚋentᚐRoundEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RoundEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORoundEdge2ᚖjixiaoᚋentᚐRoundEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORoundEdge2ᚖjixiaoᚋentᚐRoundEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RoundEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RoundEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx context.Context, v any) ([]round.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]round.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []round.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx context.Context, v any) (*round.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(round.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx context.Context, sel ast.SelectionSet, v *round.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORoundOrder2ᚕᚖjixiaoᚋentᚐRoundOrderᚄ(ctx context.Context, v any) ([]*ent.RoundOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundOrder2ᚖjixiaoᚋentᚐRoundOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx context.Context, v any) ([]*ent.RoundParticipantWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundParticipantWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx context.Context, v any) (*ent.RoundParticipantWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRoundParticipantWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx context.Context, v any) ([]round.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]round.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []round.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx context.Context, v any) (*round.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(round.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx context.Context, sel ast.SelectionSet, v *round.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx context.Context, v any) ([]*ent.RoundWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRoundWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {

@@ -65,6 +65,8 @@ type Loaders struct {
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
 	// Attachments is an indicator's evidence the viewer may read, oldest first (never the bytes).
 	Attachments *dataloadgen.Loader[int, []*ent.Attachment]
+	// RoundParts is a round's departments' parts the viewer may read, by department code.
+	RoundParts *dataloadgen.Loader[int, []*Part]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -223,6 +225,9 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			rows, err := c(ctx).Attachment.Query().Where(attachment.IndicatorIDIn(ids...)).
 				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
 			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.IndicatorID }), err
+		}, opts()),
+		RoundParts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*Part, error) {
+			return roundParts(ctx, c(ctx), ids)
 		}, opts()),
 	}
 }

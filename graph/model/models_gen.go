@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"jixiao/domain/fixed"
+	"jixiao/domain/rounds"
 	"jixiao/ent"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/user"
 	"jixiao/platform/audit/change"
@@ -381,6 +383,85 @@ type NextGradeItem struct {
 	TotalAfter *fixed.Decimal `json:"totalAfter,omitempty"`
 }
 
+type OpenRoundInput struct {
+	Kind round.Kind `json:"kind"`
+	Year int        `json:"year"`
+	Name string     `json:"name"`
+	// When the work starts; now when not given.
+	OpensAt *time.Time `json:"opensAt,omitempty"`
+	// The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00".
+	Deadline time.Time `json:"deadline"`
+	// Departments taken with everything below them.
+	SubtreeIDs []int `json:"subtreeIDs,omitempty"`
+	// Departments taken alone.
+	DepartmentIDs []int `json:"departmentIDs,omitempty"`
+	// Whether the departments must submit their projects' evaluations too (default false: the overall evaluation).
+	Projects *bool `json:"projects,omitempty"`
+}
+
+// The caller's work queue: each list is filled for the roles it concerns and empty
+// for the others. Lists hold at most 100 items; the counts count them all.
+type Queue struct {
+	// Editors: what their departments must still submit in open rounds, nearest deadline first.
+	ToFill []*QueueTask `json:"toFill"`
+	// Editors: their departments' evaluations returned by a reviewer, most recent first.
+	Returned []*QueueReturned `json:"returned"`
+	// Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first.
+	ReturnedTargets []*QueueReturnedTargets `json:"returnedTargets"`
+	// Reviewers and administrators: submitted evaluations waiting for review, longest waiting first.
+	ToReview      []*QueueReview `json:"toReview"`
+	ToReviewCount int            `json:"toReviewCount"`
+	// Reviewers and administrators: target versions waiting for a decision, longest waiting first.
+	TargetsToReview      []*QueueTargets `json:"targetsToReview"`
+	TargetsToReviewCount int             `json:"targetsToReviewCount"`
+	// Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first.
+	Rounds []*ent.Round `json:"rounds"`
+}
+
+// An evaluation returned to the department, with the reviewer's comment.
+type QueueReturned struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	Comment    string          `json:"comment"`
+	ReturnedAt *time.Time      `json:"returnedAt,omitempty"`
+	ReturnedBy string          `json:"returnedBy"`
+}
+
+// A department-year's targets returned by the finance bureau, not yet filed again.
+type QueueReturnedTargets struct {
+	Version    *ent.TargetVersion `json:"version"`
+	Comment    string             `json:"comment"`
+	ReturnedAt *time.Time         `json:"returnedAt,omitempty"`
+	ReturnedBy string             `json:"returnedBy"`
+}
+
+// A submitted evaluation waiting for review.
+type QueueReview struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	// When it was (last) submitted.
+	SubmittedAt time.Time `json:"submittedAt"`
+	// Whole days it has waited.
+	DaysWaiting int `json:"daysWaiting"`
+}
+
+// A target version waiting for the finance bureau.
+type QueueTargets struct {
+	Version     *ent.TargetVersion `json:"version"`
+	SubmittedAt time.Time          `json:"submittedAt"`
+	DaysWaiting int                `json:"daysWaiting"`
+}
+
+// What a department must still submit in an open round.
+type QueueTask struct {
+	Round          *ent.Round            `json:"round"`
+	Participant    *ent.RoundParticipant `json:"participant"`
+	Department     *ent.Department       `json:"department"`
+	DepartmentYear *ent.DepartmentYear   `json:"departmentYear,omitempty"`
+	Evaluation     *ent.Evaluation       `json:"evaluation,omitempty"`
+	Status         rounds.Status         `json:"status"`
+	Deadline       time.Time             `json:"deadline"`
+	DaysLeft       int                   `json:"daysLeft"`
+}
+
 // One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
 type RatingBand struct {
 	Rating indicator.Rating `json:"rating"`
@@ -469,6 +550,13 @@ type ReportTable struct {
 	Title  string       `json:"title"`
 	Header []*ReportRow `json:"header"`
 	Rows   []*ReportRow `json:"rows"`
+}
+
+type RoundViewerCan struct {
+	// Change its name, opening or deadline (the finance bureau).
+	Update bool `json:"update"`
+	// Close it (the finance bureau, while it is open).
+	Close bool `json:"close"`
 }
 
 // The parameters of the scoring rules (docs/RULES.md, SCORING.md §7): the built-in
@@ -561,6 +649,12 @@ type TargetsViewerCan struct {
 	Adjust bool `json:"adjust"`
 	// Approve or return the waiting version (the finance bureau).
 	Review bool `json:"review"`
+}
+
+type UpdateRoundInput struct {
+	Name     *string    `json:"name,omitempty"`
+	OpensAt  *time.Time `json:"opensAt,omitempty"`
+	Deadline *time.Time `json:"deadline,omitempty"`
 }
 
 // A change of a rule set, made as its next version. A field left out keeps the edited version's value.

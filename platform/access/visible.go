@@ -113,6 +113,10 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return libraryRows(s), nil
 	case "LibraryTransition":
 		return librarytransition.HasLibraryIndicatorWith(libraryRows(s)), nil
+	case "Round":
+		return roundRows(s), nil
+	case "RoundParticipant":
+		return participantRows(s), nil
 	}
 	return nil, privacy.Denyf("no department filter for %s", entity)
 }

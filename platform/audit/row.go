@@ -45,6 +45,10 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().Project.Get(ctx, id))
 	case *gen.ReportTextMutation:
 		return nonNil(m.Client().ReportText.Get(ctx, id))
+	case *gen.RoundMutation:
+		return nonNil(m.Client().Round.Get(ctx, id))
+	case *gen.RoundParticipantMutation:
+		return nonNil(m.Client().RoundParticipant.Get(ctx, id))
 	case *gen.RuleSetMutation:
 		return nonNil(m.Client().RuleSet.Get(ctx, id))
 	case *gen.TargetVersionMutation:

@@ -223,4 +223,48 @@ query NextGrade {
 }
 `,
   },
+  {
+    name: "MyQueue",
+    query: `# The signed-in user's work: an editor's rounds to fill and returned evaluations,
+# the bureau's evaluations and targets waiting, and rounds near their deadline.
+query MyQueue {
+  myQueue {
+    toFill { round { name } department { name } evaluation { id } status deadline daysLeft }
+    returned { evaluation { id } comment returnedAt returnedBy }
+    returnedTargets { version { id number kind } comment }
+    toReview { evaluation { id departmentYear { year department { name } } project { name } } submittedAt daysWaiting }
+    toReviewCount
+    targetsToReview { version { id number kind } daysWaiting }
+    targetsToReviewCount
+    rounds { name deadline daysLeft summary { onTime late returned notSubmitted overdue total } }
+  }
+}
+`,
+  },
+  {
+    name: "RoundDashboard",
+    query: `# Each round with every department's status (the demo's 2023 round: on time, returned, overdue).
+query RoundDashboard {
+  rounds(orderBy: [{field: DEADLINE, direction: DESC}]) {
+    edges { node {
+      id name status deadline daysLeft pastDeadline
+      summary { onTime late returned notSubmitted overdue total }
+      participants { department { code name } status submittedAt }
+    } }
+  }
+}
+`,
+  },
+  {
+    name: "OpenRound",
+    query: `# The finance bureau opens a round; $district: the id of department 440115 (its whole subtree).
+mutation OpenRound($district: ID!) {
+  openRound(input: {kind: SELF_EVALUATION, year: 2023, name: "2023年度部门整体支出绩效自评",
+                    opensAt: "2024-01-05T09:00:00+08:00", deadline: "2024-03-31T23:59:59+08:00", subtreeIDs: [$district]}) {
+    id deadline daysLeft summary { total }
+  }
+}
+`,
+    variables: `{ "district": "the id of department 440115" }`,
+  },
 ];

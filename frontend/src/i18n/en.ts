@@ -38,6 +38,8 @@ const en: Catalogue = {
   },
   roles: { ADMIN: "Administrator", REVIEWER: "Reviewer", EDITOR: "Editor", ANALYST: "Analyst" },
   nav: {
+    home: "My work",
+    rounds: "Rounds",
     departments: "Departments",
     dashboards: "Dashboards",
     rules: "Scoring rules",

@@ -17,9 +17,10 @@ import * as targets from "./sections/targets";
 import * as explain from "./sections/explain";
 import * as whatIf from "./sections/whatIf";
 import * as evidence from "./sections/evidence";
+import * as rounds from "./sections/rounds";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

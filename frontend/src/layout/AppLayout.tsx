@@ -11,6 +11,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
   const location = useLocation();
   const items = [
+    { key: "/home", label: <Link to="/home">{t("nav.home")}</Link> },
+    { key: "/rounds", label: <Link to="/rounds">{t("nav.rounds")}</Link> },
     { key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> },
     { key: "/library", label: <Link to="/library">{t("nav.library")}</Link> },
   ];
