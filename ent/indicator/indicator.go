@@ -77,6 +77,10 @@ const (
 	EdgeProject = "project"
 	// EdgeLibraryIndicator holds the string denoting the library_indicator edge name in mutations.
 	EdgeLibraryIndicator = "library_indicator"
+	// EdgeReviewScore holds the string denoting the review_score edge name in mutations.
+	EdgeReviewScore = "review_score"
+	// EdgeRectifications holds the string denoting the rectifications edge name in mutations.
+	EdgeRectifications = "rectifications"
 	// Table holds the table name of the indicator in the database.
 	Table = "indicators"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -100,6 +104,20 @@ const (
 	LibraryIndicatorInverseTable = "library_indicators"
 	// LibraryIndicatorColumn is the table column denoting the library_indicator relation/edge.
 	LibraryIndicatorColumn = "library_indicator_id"
+	// ReviewScoreTable is the table that holds the review_score relation/edge.
+	ReviewScoreTable = "review_scores"
+	// ReviewScoreInverseTable is the table name for the ReviewScore entity.
+	// It exists in this package in order to avoid circular dependency with the "reviewscore" package.
+	ReviewScoreInverseTable = "review_scores"
+	// ReviewScoreColumn is the table column denoting the review_score relation/edge.
+	ReviewScoreColumn = "indicator_id"
+	// RectificationsTable is the table that holds the rectifications relation/edge.
+	RectificationsTable = "rectifications"
+	// RectificationsInverseTable is the table name for the Rectification entity.
+	// It exists in this package in order to avoid circular dependency with the "rectification" package.
+	RectificationsInverseTable = "rectifications"
+	// RectificationsColumn is the table column denoting the rectifications relation/edge.
+	RectificationsColumn = "indicator_id"
 )
 
 // Columns holds all SQL columns for indicator fields.
@@ -149,7 +167,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -452,6 +470,27 @@ func ByLibraryIndicatorField(field string, opts ...sql.OrderTermOption) OrderOpt
 		sqlgraph.OrderByNeighborTerms(s, newLibraryIndicatorStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByReviewScoreField orders the results by review_score field.
+func ByReviewScoreField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReviewScoreStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRectificationsCount orders the results by rectifications count.
+func ByRectificationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRectificationsStep(), opts...)
+	}
+}
+
+// ByRectifications orders the results by rectifications terms.
+func ByRectifications(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRectificationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -471,6 +510,20 @@ func newLibraryIndicatorStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LibraryIndicatorInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, LibraryIndicatorTable, LibraryIndicatorColumn),
+	)
+}
+func newReviewScoreStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReviewScoreInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ReviewScoreTable, ReviewScoreColumn),
+	)
+}
+func newRectificationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RectificationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RectificationsTable, RectificationsColumn),
 	)
 }
 

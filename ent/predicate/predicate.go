@@ -42,8 +42,17 @@ type MonthlyExecution func(*sql.Selector)
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 
+// Rectification is the predicate function for rectification builders.
+type Rectification func(*sql.Selector)
+
+// RectificationTransition is the predicate function for rectificationtransition builders.
+type RectificationTransition func(*sql.Selector)
+
 // ReportText is the predicate function for reporttext builders.
 type ReportText func(*sql.Selector)
+
+// ReviewScore is the predicate function for reviewscore builders.
+type ReviewScore func(*sql.Selector)
 
 // RuleSet is the predicate function for ruleset builders.
 type RuleSet func(*sql.Selector)

@@ -78,6 +78,9 @@ func (Indicator) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.From("library_indicator", LibraryIndicator.Type).Ref("indicators").Field("library_indicator_id").
 			Unique().Immutable(),
+		// Read through Indicator.reviewScore and Evaluation.rectifications (graph/review.graphql).
+		edge.To("review_score", ReviewScore.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("rectifications", Rectification.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -97,7 +100,7 @@ func (Indicator) Indexes() []ent.Index {
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
 func (Indicator) Hooks() []ent.Hook {
-	return append([]ent.Hook{indicatorRules(), targetsFixed()}, keptIndicator()...)
+	return append([]ent.Hook{indicatorRules(), targetsFixed(), indicatorReviewDeletes()}, keptIndicator()...)
 }
 
 func (Indicator) Policy() ent.Policy { return access.Data() }

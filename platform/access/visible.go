@@ -18,7 +18,10 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
@@ -106,6 +109,12 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "TargetVersion":
 		return targetversion.HasDepartmentYearWith(year), nil
+	case "ReviewScore":
+		return reviewscore.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+	case "Rectification":
+		return rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "RectificationTransition":
+		return rectificationtransition.HasRectificationWith(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year))), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
@@ -118,12 +127,18 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 // department-year's figures, revenue lines and overall indicators once its overall
 // evaluation is published, a project, its lines and its indicators once the
 // project's evaluation is (a project and its lines also with its published year),
-// and the report texts of a published evaluation.
+// the report texts of a published evaluation and the re-scores of its indicators.
+// Rectification items are not public: a published report states what became of
+// them, without the officials' names.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
 	yearDone := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), done)
 	projectShown := project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone))
+	indicatorShown := indicator.Or(
+		indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
+		indicator.HasProjectWith(project.HasEvaluationsWith(done)),
+	)
 	switch entity {
 	case "Department":
 		return nil, nil
@@ -141,16 +156,16 @@ func published(entity string) (Rows, error) {
 			fundingline.HasProjectWith(projectShown),
 		), nil
 	case "Indicator":
-		return indicator.Or(
-			indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
-			indicator.HasProjectWith(project.HasEvaluationsWith(done)),
-		), nil
+		return indicatorShown, nil
 	case "KeyTask":
 		return keytask.HasDepartmentYearWith(yearDone), nil
 	case "MonthlyExecution":
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(done), nil
+	case "ReviewScore":
+		// A published evaluation shows the reviewer's scores beside the self-scores.
+		return reviewscore.HasIndicatorWith(indicatorShown), nil
 	case "TargetVersion":
 		// A published report says where a target was adjusted and why.
 		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil
