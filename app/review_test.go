@@ -1,8 +1,12 @@
 package app
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The finance bureau's review through the API, on the demo's seed: the office
@@ -254,6 +258,68 @@ func reviewAPI(t *testing.T, db string) {
 			t.Errorf("the public reads who re-scored %s", ind.Name)
 		}
 	}
+	// The report and the form show the re-scores beside the self-scores.
+	paragraphs := func(c *caller, ev, title string) []string {
+		var rep struct {
+			Node struct {
+				Report struct {
+					Sections []struct {
+						Title      string
+						Paragraphs []struct{ Text string }
+					}
+				}
+			}
+		}
+		must(t, c, `query($id: ID!) { node(id: $id) { ... on Evaluation { report { sections { title paragraphs { text } } } } } }`,
+			map[string]any{"id": ev}, &rep)
+		for _, sec := range rep.Node.Report.Sections {
+			if sec.Title == title {
+				var out []string
+				for _, p := range sec.Paragraphs {
+					out = append(out, p.Text)
+				}
+				return out
+			}
+		}
+		t.Fatalf("no section %s", title)
+		return nil
+	}
+	const reviewed = "经财政部门复核，复核得分为97.69分，评价等级为“优”。其中，业务岗位培训人数自评得6分，复核得4.5分（复核意见：培训记录不全）；" +
+		"会议参与人数自评得6分，复核得5.5分（复核意见：签到表不全）。"
+	if got := paragraphs(anon, ev, "自评结论"); !slices.Contains(got, reviewed) {
+		t.Errorf("the published report's conclusion: %q", got)
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(formOf(t, editor, ev)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments, _ := book.GetComments(book.GetSheetName(0))
+	var notes []string
+	for _, c := range comments {
+		notes = append(notes, c.Paragraph[0].Text)
+	}
+	if want := []string{"复核得分4.5；复核意见：培训记录不全", "复核得分5.5；复核意见：签到表不全", "复核总分97.69，评价等级：优"}; !slices.Equal(notes, want) {
+		t.Errorf("the form's notes: %q, want %q", notes, want)
+	}
+
+	// The next year's report says what became of the items (结果应用).
+	must(t, editor, `mutation($d: ID!) { startYearFromLast(departmentID: $d, year: 2024) { departmentYear { id } } }`, map[string]any{"d": s.office}, nil)
+	var next struct {
+		Evaluations struct{ Edges []struct{ Node struct{ ID string } } }
+	}
+	must(t, editor, `{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {year: 2024, hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id } } } }`, nil, &next)
+	if len(next.Evaluations.Edges) != 1 {
+		t.Fatalf("the office's 2024 evaluation: %+v", next)
+	}
+	use := paragraphs(editor, next.Evaluations.Edges[0].Node.ID, "绩效结果应用情况")
+	const applied = "对上年度（2023年）绩效评价复核提出的3项整改事项，已完成整改1项，其余2项正在整改。整改情况如下：" +
+		"一是培训台账不完整（业务岗位培训人数），整改要求：补齐2023年培训签到及课件，整改期限2024年6月30日；整改措施：已补齐签到表和课件；整改结果：台账完整；已完成整改，经财政部门复核通过；" +
+		"二是培训台账不完整，整改要求：补齐2023年培训签到及课件，整改期限2999年12月31日；整改措施：已制定培训制度；已反馈整改情况，待财政部门复核；" +
+		"三是培训台账不完整，整改要求：补齐2023年培训签到及课件，整改期限2000年1月1日；尚未完成整改。"
+	if !slices.Contains(use, applied) {
+		t.Errorf("the 2024 report's 绩效结果应用情况: %q\nwant %s", use, applied)
+	}
+
 	// An evaluation with items is kept; an indicator with items too.
 	refused(t, "an item's indicator deleted", post(t, admin, `mutation($id: ID!) { deleteIndicator(id: $id) }`, map[string]any{"id": training}), "BAD_USER_INPUT", "id", "")
 }

@@ -33,7 +33,7 @@ type Rectification struct {
 	Issue string `json:"issue,omitempty"`
 	// 整改要求: the measure required
 	Requirement string `json:"requirement,omitempty"`
-	// 整改期限, YYYY-MM-DD: overdue after it while not accepted
+	// 整改期限, YYYY-MM-DD: overdue after it while OPEN
 	DueDate string `json:"due_date,omitempty"`
 	// Status holds the value of the "status" field.
 	Status rectification.Status `json:"status,omitempty"`

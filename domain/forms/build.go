@@ -7,6 +7,7 @@ import (
 	"jixiao/domain/assess"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
+	reviewrules "jixiao/domain/review"
 	"jixiao/domain/scoring"
 	"jixiao/domain/targets/review"
 	"jixiao/ent"
@@ -14,6 +15,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 )
 
@@ -30,6 +32,8 @@ type Source struct {
 	// TargetVersions are the year's target versions: where an approved adjustment
 	// changed a target, the form says so.
 	TargetVersions []*ent.TargetVersion
+	// ReviewScores are the reviewer's re-scores of the indicators, by indicator id.
+	ReviewScores map[int]*ent.ReviewScore
 }
 
 // Kind is the form of the source's evaluation.
@@ -79,6 +83,18 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	if s.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(ctx); err != nil {
 		return s, err
 	}
+	ids := make([]int, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		ids[i] = ind.ID
+	}
+	scores, err := db.ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.ReviewScores = make(map[int]*ent.ReviewScore, len(scores))
+	for _, rs := range scores {
+		s.ReviewScores[rs.IndicatorID] = rs
+	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
 	s.Rules = rules.Rules
 	return s, err
@@ -100,6 +116,7 @@ func Build(s Source) *Form {
 		Conclusion:   ev.Conclusion,
 		Problems:     ev.Problems,
 		Improvements: ev.Improvements,
+		Review:       reviewNote(s),
 	}
 	if s.Department != nil {
 		f.DepartmentName = s.Department.Name
@@ -175,6 +192,9 @@ func Build(s Source) *Form {
 		if a := adjusted[ind.ID]; a != nil {
 			row.Adjusted = adjustedNote(a, ind)
 		}
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			row.Review = "复核得分" + rs.Score.Decimal().String() + "；复核意见：" + rs.Reason
+		}
 		f.Indicators = append(f.Indicators, row)
 		f.TotalWeight += ind.Weight
 	}
@@ -182,6 +202,28 @@ func Build(s Source) *Form {
 }
 
 func ptr(d fixed.Decimal) *fixed.Decimal { return &d }
+
+// reviewNote is the note on the total's score when an indicator was re-scored:
+// the review total (domain/review.Total, as the API and the report give it).
+func reviewNote(s Source) string {
+	if len(s.ReviewScores) == 0 {
+		return ""
+	}
+	scored := make([]reviewrules.Scored, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		scored[i].Self = ind.Score
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			score := rs.Score
+			scored[i].Review = &score
+		}
+	}
+	var execution *fixed.Decimal
+	if s.Evaluation.ProjectID != nil {
+		execution = s.Evaluation.ExecutionScore
+	}
+	total, grade := reviewrules.Total(scored, execution, s.Rules)
+	return "复核总分" + total.Decimal().Round(2).StringFixed(2) + "，评价等级：" + grade.Chinese()
+}
 
 // adjustedNote is the form's note on an adjusted indicator's target: "年中经批复调整：
 // 原指标值85，原分值6；调整原因：…".

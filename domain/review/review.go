@@ -83,8 +83,9 @@ func Step(id int, from, to Status) error {
 }
 
 // Overdue reports whether an item due on due (YYYY-MM-DD) is overdue on today
-// (YYYY-MM-DD): not accepted and past its date.
-func Overdue(status Status, due, today string) bool { return status != Accepted && due < today }
+// (YYYY-MM-DD): still OPEN (unanswered, or sent back) and past its date. An
+// answered item waits for the reviewer, not for the department.
+func Overdue(status Status, due, today string) bool { return status == Open && due < today }
 
 // Scored is one indicator of an evaluation: its self-score and, when a reviewer
 // re-scored it, the re-score.

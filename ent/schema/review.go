@@ -85,7 +85,7 @@ func (Rectification) Fields() []ent.Field {
 		field.Text("requirement").NotEmpty().Validate(maxChars(maxDescription)).Annotations(noInput).
 			Comment("整改要求: the measure required"),
 		field.String("due_date").Validate(isDate).Annotations(columnSize(10), noInput, entgql.OrderField("DUE_DATE")).
-			Comment("整改期限, YYYY-MM-DD: overdue after it while not accepted"),
+			Comment("整改期限, YYYY-MM-DD: overdue after it while OPEN"),
 		field.Enum("status").Values(rectificationStatuses...).Default("OPEN").
 			Annotations(noInput, entgql.Type("RectificationStatus"), entgql.OrderField("STATUS")),
 		field.Text("measures").Default("").Validate(maxChars(maxDescription)).Annotations(noInput).

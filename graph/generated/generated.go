@@ -10640,7 +10640,7 @@ type Rectification implements Node {
   """
   requirement: String!
   """
-  整改期限, YYYY-MM-DD: overdue after it while not accepted
+  整改期限, YYYY-MM-DD: overdue after it while OPEN
   """
   dueDate: String!
   status: RectificationStatus!
@@ -12559,7 +12559,7 @@ type ReviewViewerCan {
 }
 
 extend type Rectification {
-  """Overdue: not accepted, and its due date has passed (the server's date)."""
+  """Overdue: still OPEN (unanswered, or sent back) and its due date has passed (the server's date)."""
   overdue: Boolean!
   """What the caller may do with the item now."""
   viewerCan: RectificationViewerCan!
@@ -12587,7 +12587,7 @@ input RaiseRectificationInput {
 extend type Query {
   """
   Rectification items the caller may read, by due date (then id): filtered by
-  status, overdue (true: not accepted and past the due date; false: the others),
+  status, overdue (true: OPEN and past the due date; false: the others),
   the department (and its sub-departments), the year, or one evaluation.
   """
   rectifications(

@@ -13,6 +13,7 @@ import (
 	"jixiao/domain/review"
 	"jixiao/ent"
 	"jixiao/ent/predicate"
+	"jixiao/ent/privacy"
 	"jixiao/ent/rectification"
 	"jixiao/ent/reviewscore"
 	"jixiao/platform/inputerr"
@@ -36,11 +37,19 @@ func Rescore(ctx context.Context, c *ent.Client, id int, score fixed.Decimal, re
 }
 
 // Clear removes the reviewer's score of indicator id: the self-score counts again.
+// The re-score is looked up with the rules lifted and deleted under the caller's:
+// whoever may not clear it is refused as such, whether there is one or not.
 func Clear(ctx context.Context, c *ent.Client, id int) error {
-	current, err := c.ReviewScore.Query().Where(reviewscore.IndicatorID(id)).Only(ctx)
-	if ent.IsNotFound(err) {
+	current, err := c.ReviewScore.Query().Where(reviewscore.IndicatorID(id)).
+		Only(privacy.DecisionContext(ctx, privacy.Allow))
+	switch {
+	case ent.IsNotFound(err):
+		// Nothing to clear: say so to those who may re-score it, refuse the others.
+		if err := reviewscore.Policy.EvalMutation(ctx, c.ReviewScore.Create().SetIndicatorID(id).Mutation()); err != nil {
+			return err
+		}
 		return &inputerr.NotFound{Field: "indicatorID", Entity: "review score of indicator", ID: id}
-	} else if err != nil {
+	case err != nil:
 		return err
 	}
 	return c.ReviewScore.DeleteOne(current).Exec(ctx)
@@ -78,8 +87,8 @@ func Decide(ctx context.Context, c *ent.Client, id int, accept bool, comment str
 	return c.Rectification.UpdateOneID(id).SetStatus(to).SetReviewComment(strings.TrimSpace(comment)).Save(ctx)
 }
 
-// OverdueOn selects the items overdue on today (YYYY-MM-DD): not accepted, past
+// OverdueOn selects the items overdue on today (YYYY-MM-DD): still OPEN and past
 // their date (review.Overdue, as SQL).
 func OverdueOn(today string) predicate.Rectification {
-	return rectification.And(rectification.StatusNEQ(rectification.StatusACCEPTED), rectification.DueDateLT(today))
+	return rectification.And(rectification.StatusEQ(rectification.StatusOPEN), rectification.DueDateLT(today))
 }
