@@ -305,7 +305,9 @@ func reviewAPI(t *testing.T, db string) {
 	// The next year's report says what became of the items (结果应用).
 	must(t, editor, `mutation($d: ID!) { startYearFromLast(departmentID: $d, year: 2024) { departmentYear { id } } }`, map[string]any{"d": s.office}, nil)
 	var next struct {
-		Evaluations struct{ Edges []struct{ Node struct{ ID string } } }
+		Evaluations struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	must(t, editor, `{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {year: 2024, hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id } } } }`, nil, &next)
 	if len(next.Evaluations.Edges) != 1 {
