@@ -47,7 +47,7 @@ test("the office submits its 2023 evaluation, a reviewer re-scores an indicator 
   await dialog.getByLabel("复核意见").fill("培训签到记录不全，按实到人次计分");
   await dialog.getByRole("button", { name: "保 存" }).click();
   // Above the weight: the server's refusal, said at the field.
-  await dialog.getByText("复核得分：复核得分 7 超过该指标的分值 6.00。").waitFor();
+  await dialog.getByText("复核得分：复核得分 7.00 超过该指标的分值 6.00。").waitFor();
   await dialog.getByLabel("复核得分").fill("4.5");
   await dialog.getByRole("button", { name: "保 存" }).click();
   await dialog.waitFor({ state: "hidden" });
