@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -80,6 +81,14 @@ func TestNoNPlusOne(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Re-scores of some indicators, written as stored rows (the API re-scores evaluations under review only).
+	for _, id := range inds[:60] {
+		var res stdsql.Result
+		if err := drv.Exec(ctx, "INSERT INTO review_scores (created_at, updated_at, score, reason, reviewer_name, indicator_id) VALUES (?, ?, 0, '复核', 'reviewer', ?)",
+			[]any{time.Now(), time.Now(), id}, &res); err != nil {
+			t.Fatal(err)
+		}
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -122,6 +131,9 @@ func TestNoNPlusOne(t *testing.T) {
 		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
 			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{8, 8}},
 		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{9, 9}},
+		{"evaluations with their review", `{ evaluations(first: %d) { edges { node {
+			reviewTotal reviewGrade reviewViewerCan { rescore raiseRectification }
+			indicators { score reviewScore { score reason } } rectifications { status overdue } } } } }`, 5, 50, [2]int64{6, 6}}, // the evaluations; their indicators; the re-scores; the items; the years' rules (two)
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 	}
