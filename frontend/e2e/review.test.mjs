@@ -19,7 +19,7 @@ const settled = (page) => page.waitForFunction(() => !document.querySelector(".a
 
 test("the office submits its 2023 evaluation, a reviewer re-scores an indicator and raises an item, the office answers, the reviewer accepts", async () => {
   const admin = await api(server, "admin");
-  const evs = await admin(`{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {year: 2023, hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id status } } } }`);
+  const evs = await admin(`{ evaluations(where: {hasProject: false, hasDepartmentYearWith: {year: 2023, hasDepartmentWith: {code: "440115-001"}}}) { edges { node { id status departmentYear { id } } } } }`);
   const id = evs.evaluations.edges[0].node.id;
   if (evs.evaluations.edges[0].node.status !== "DRAFT") {
     // The demo's history of the office's year may have moved it on: start it again from a return.
@@ -103,6 +103,9 @@ test("the office submits its 2023 evaluation, a reviewer re-scores an indicator 
   await dialog.waitFor({ state: "hidden" });
   await acceptRow.getByText("已验收").waitFor();
   await shot(again, "review-accepted");
+  // The indicator editor shows the re-score beside the self-score.
+  await again.goto(`/years/${evs.evaluations.edges[0].node.departmentYear.id}/indicators`);
+  await again.getByTestId("review-mark").getByText("复核得分 4.5").waitFor();
   await again.context().close();
 
   // Through the API, the same: the self-score kept, the re-score beside it, the item accepted with its steps.

@@ -51,6 +51,7 @@ graphql(`
     attainment
     deviationRequired
     warnings { code params }
+    reviewScore { score reason }
   }
 `);
 

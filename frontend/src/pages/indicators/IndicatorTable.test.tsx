@@ -35,6 +35,7 @@ function makeIndicators(n: number): IndicatorRow[] {
       attainment: "0.9000",
       deviationRequired: !qualitative,
       warnings: [],
+      reviewScore: null,
     } satisfies IndicatorRow;
   });
 }

@@ -40,6 +40,7 @@ const training: IndicatorRow = {
   attainment: "1.0000",
   deviationRequired: false,
   warnings: [],
+  reviewScore: null,
 };
 
 const opName = (query: DocumentNode) =>

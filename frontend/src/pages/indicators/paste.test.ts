@@ -26,6 +26,7 @@ const row = (id: string, over: Partial<IndicatorRow> = {}): IndicatorRow => ({
   attainment: "0.9000",
   deviationRequired: true,
   warnings: [],
+  reviewScore: null,
   ...over,
 });
 

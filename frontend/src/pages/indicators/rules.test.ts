@@ -31,6 +31,7 @@ const base: IndicatorRow = {
   attainment: "1.0000",
   deviationRequired: false,
   warnings: [],
+  reviewScore: null,
 };
 const qualitative: IndicatorRow = {
   ...base,

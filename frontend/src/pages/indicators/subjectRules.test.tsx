@@ -12,7 +12,7 @@ const qualitative: IndicatorRow = {
   id: "2", version: 1, position: 1, level1: "管理效率", level2: "绩效管理", name: "绩效管理制度健全性",
   kind: "QUALITATIVE", operator: null, target: null, unit: "", weight: "5.00", actual: null, binding: null,
   rating: "ACHIEVED", ratedScore: "4.73", deviationReason: "", scoringCriteria: "", effectiveActual: null,
-  completionRate: null, score: "4.73", attainment: "0.9460", deviationRequired: false, warnings: [],
+  completionRate: null, score: "4.73", attainment: "0.9460", deviationRequired: false, warnings: [], reviewScore: null,
 };
 
 // A rule set whose 达成 starts at 90 % of the weight (partialFrom 70): as Project.rules serves it.
