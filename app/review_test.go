@@ -323,5 +323,25 @@ func reviewAPI(t *testing.T, db string) {
 	}
 
 	// An evaluation with items is kept; an indicator with items too.
+	// The audit trail has every write of a re-score and of an item, by whom.
+	for entity, want := range map[string]string{
+		"ReviewScore":   "CREATE reviewer, CREATE reviewer, UPDATE reviewer, DELETE reviewer, CREATE reviewer",
+		"Rectification": "CREATE reviewer, CREATE reviewer, CREATE admin, UPDATE editor, UPDATE reviewer, UPDATE editor, UPDATE reviewer, UPDATE editor",
+	} {
+		var trail struct {
+			AuditRecords struct {
+				Edges []struct{ Node struct{ Action, ActorName string } }
+			}
+		}
+		must(t, admin, `query($e: String!) { auditRecords(where: {entityType: $e}, orderBy: [{field: AT}], first: 50) { edges { node { action actorName } } } }`,
+			map[string]any{"e": entity}, &trail)
+		var got []string
+		for _, e := range trail.AuditRecords.Edges {
+			got = append(got, e.Node.Action+" "+e.Node.ActorName)
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("the audit trail of %s: %s\nwant %s", entity, strings.Join(got, ", "), want)
+		}
+	}
 	refused(t, "an item's indicator deleted", post(t, admin, `mutation($id: ID!) { deleteIndicator(id: $id) }`, map[string]any{"id": training}), "BAD_USER_INPUT", "id", "")
 }
