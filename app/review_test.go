@@ -330,7 +330,9 @@ func reviewAPI(t *testing.T, db string) {
 	} {
 		var trail struct {
 			AuditRecords struct {
-				Edges []struct{ Node struct{ Action, ActorName string } }
+				Edges []struct {
+					Node struct{ Action, ActorName string }
+				}
 			}
 		}
 		must(t, admin, `query($e: String!) { auditRecords(where: {entityType: $e}, orderBy: [{field: AT}], first: 50) { edges { node { action actorName } } } }`,
