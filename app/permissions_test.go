@@ -129,6 +129,7 @@ type env struct {
 	attachment          [2]string // by side: a file attached to the overall indicator
 	publicAttachment    string    // a file attached to the published year's indicator
 	rounds              [2]string // by side: an open round of the side's department
+	rectifications      [2]string // by side: an open rectification item on a fresh submission
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -501,6 +502,7 @@ func permissionMatrix(t *testing.T, db string) {
 	reads = append(reads, targetsReads()...)
 	reads = append(reads, evidenceReads()...)
 	reads = append(reads, roundsReads()...)
+	reads = append(reads, reviewReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -575,6 +577,7 @@ func permissionMatrix(t *testing.T, db string) {
 	mutations = append(mutations, targetsMutations()...)
 	mutations = append(mutations, evidenceMutations()...)
 	mutations = append(mutations, roundsMutations()...)
+	mutations = append(mutations, reviewMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -718,6 +721,7 @@ func setUp(t *testing.T, srv *server) *env {
 	e.targetsSetUp(t)
 	e.evidenceSetUp()
 	e.roundsSetUp(t)
+	e.reviewSetUp()
 	return e
 }
 
@@ -1013,6 +1017,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		e.evidenceUniverse(t, yearInside, yearPublished, add)
 	case "rounds":
 		e.roundsUniverse(t, add)
+	case "rectifications":
+		e.reviewUniverse(t, yearInside, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}

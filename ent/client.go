@@ -25,7 +25,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -76,8 +79,14 @@ type Client struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationTransition is the client for interacting with the RectificationTransition builders.
+	RectificationTransition *RectificationTransitionClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// ReviewScore is the client for interacting with the ReviewScore builders.
+	ReviewScore *ReviewScoreClient
 	// Round is the client for interacting with the Round builders.
 	Round *RoundClient
 	// RoundParticipant is the client for interacting with the RoundParticipant builders.
@@ -119,7 +128,10 @@ func (c *Client) init() {
 	c.LibraryTransition = NewLibraryTransitionClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
+	c.Rectification = NewRectificationClient(c.config)
+	c.RectificationTransition = NewRectificationTransitionClient(c.config)
 	c.ReportText = NewReportTextClient(c.config)
+	c.ReviewScore = NewReviewScoreClient(c.config)
 	c.Round = NewRoundClient(c.config)
 	c.RoundParticipant = NewRoundParticipantClient(c.config)
 	c.RuleSet = NewRuleSetClient(c.config)
@@ -218,31 +230,34 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Attachment:        NewAttachmentClient(cfg),
-		AttachmentContent: NewAttachmentContentClient(cfg),
-		AuditRecord:       NewAuditRecordClient(cfg),
-		Department:        NewDepartmentClient(cfg),
-		DepartmentYear:    NewDepartmentYearClient(cfg),
-		Evaluation:        NewEvaluationClient(cfg),
-		FundingLine:       NewFundingLineClient(cfg),
-		Indicator:         NewIndicatorClient(cfg),
-		KeyTask:           NewKeyTaskClient(cfg),
-		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
-		LibraryTransition: NewLibraryTransitionClient(cfg),
-		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
-		Project:           NewProjectClient(cfg),
-		ReportText:        NewReportTextClient(cfg),
-		Round:             NewRoundClient(cfg),
-		RoundParticipant:  NewRoundParticipantClient(cfg),
-		RuleSet:           NewRuleSetClient(cfg),
-		Session:           NewSessionClient(cfg),
-		SignInThrottle:    NewSignInThrottleClient(cfg),
-		TargetVersion:     NewTargetVersionClient(cfg),
-		Transition:        NewTransitionClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Attachment:              NewAttachmentClient(cfg),
+		AttachmentContent:       NewAttachmentContentClient(cfg),
+		AuditRecord:             NewAuditRecordClient(cfg),
+		Department:              NewDepartmentClient(cfg),
+		DepartmentYear:          NewDepartmentYearClient(cfg),
+		Evaluation:              NewEvaluationClient(cfg),
+		FundingLine:             NewFundingLineClient(cfg),
+		Indicator:               NewIndicatorClient(cfg),
+		KeyTask:                 NewKeyTaskClient(cfg),
+		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
+		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
+		Project:                 NewProjectClient(cfg),
+		Rectification:           NewRectificationClient(cfg),
+		RectificationTransition: NewRectificationTransitionClient(cfg),
+		ReportText:              NewReportTextClient(cfg),
+		ReviewScore:             NewReviewScoreClient(cfg),
+		Round:                   NewRoundClient(cfg),
+		RoundParticipant:        NewRoundParticipantClient(cfg),
+		RuleSet:                 NewRuleSetClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SignInThrottle:          NewSignInThrottleClient(cfg),
+		TargetVersion:           NewTargetVersionClient(cfg),
+		Transition:              NewTransitionClient(cfg),
+		User:                    NewUserClient(cfg),
 	}, nil
 }
 
@@ -260,31 +275,34 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Attachment:        NewAttachmentClient(cfg),
-		AttachmentContent: NewAttachmentContentClient(cfg),
-		AuditRecord:       NewAuditRecordClient(cfg),
-		Department:        NewDepartmentClient(cfg),
-		DepartmentYear:    NewDepartmentYearClient(cfg),
-		Evaluation:        NewEvaluationClient(cfg),
-		FundingLine:       NewFundingLineClient(cfg),
-		Indicator:         NewIndicatorClient(cfg),
-		KeyTask:           NewKeyTaskClient(cfg),
-		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
-		LibraryTransition: NewLibraryTransitionClient(cfg),
-		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
-		Project:           NewProjectClient(cfg),
-		ReportText:        NewReportTextClient(cfg),
-		Round:             NewRoundClient(cfg),
-		RoundParticipant:  NewRoundParticipantClient(cfg),
-		RuleSet:           NewRuleSetClient(cfg),
-		Session:           NewSessionClient(cfg),
-		SignInThrottle:    NewSignInThrottleClient(cfg),
-		TargetVersion:     NewTargetVersionClient(cfg),
-		Transition:        NewTransitionClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Attachment:              NewAttachmentClient(cfg),
+		AttachmentContent:       NewAttachmentContentClient(cfg),
+		AuditRecord:             NewAuditRecordClient(cfg),
+		Department:              NewDepartmentClient(cfg),
+		DepartmentYear:          NewDepartmentYearClient(cfg),
+		Evaluation:              NewEvaluationClient(cfg),
+		FundingLine:             NewFundingLineClient(cfg),
+		Indicator:               NewIndicatorClient(cfg),
+		KeyTask:                 NewKeyTaskClient(cfg),
+		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
+		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
+		Project:                 NewProjectClient(cfg),
+		Rectification:           NewRectificationClient(cfg),
+		RectificationTransition: NewRectificationTransitionClient(cfg),
+		ReportText:              NewReportTextClient(cfg),
+		ReviewScore:             NewReviewScoreClient(cfg),
+		Round:                   NewRoundClient(cfg),
+		RoundParticipant:        NewRoundParticipantClient(cfg),
+		RuleSet:                 NewRuleSetClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SignInThrottle:          NewSignInThrottleClient(cfg),
+		TargetVersion:           NewTargetVersionClient(cfg),
+		Transition:              NewTransitionClient(cfg),
+		User:                    NewUserClient(cfg),
 	}, nil
 }
 
@@ -317,8 +335,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
 		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.ReportText, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
-		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
+		c.Rectification, c.RectificationTransition, c.ReportText, c.ReviewScore,
+		c.Round, c.RoundParticipant, c.RuleSet, c.Session, c.SignInThrottle,
+		c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -331,8 +350,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
 		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.ReportText, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
-		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
+		c.Rectification, c.RectificationTransition, c.ReportText, c.ReviewScore,
+		c.Round, c.RoundParticipant, c.RuleSet, c.Session, c.SignInThrottle,
+		c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -369,8 +389,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MonthlyExecution.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
+	case *RectificationMutation:
+		return c.Rectification.mutate(ctx, m)
+	case *RectificationTransitionMutation:
+		return c.RectificationTransition.mutate(ctx, m)
 	case *ReportTextMutation:
 		return c.ReportText.mutate(ctx, m)
+	case *ReviewScoreMutation:
+		return c.ReviewScore.mutate(ctx, m)
 	case *RoundMutation:
 		return c.Round.mutate(ctx, m)
 	case *RoundParticipantMutation:
@@ -1672,6 +1698,22 @@ func (c *EvaluationClient) QueryReportTexts(_m *Evaluation) *ReportTextQuery {
 	return query
 }
 
+// QueryRectifications queries the rectifications edge of a Evaluation.
+func (c *EvaluationClient) QueryRectifications(_m *Evaluation) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.RectificationsTable, evaluation.RectificationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *EvaluationClient) Hooks() []Hook {
 	hooks := c.hooks.Evaluation
@@ -2029,6 +2071,38 @@ func (c *IndicatorClient) QueryAttachments(_m *Indicator) *AttachmentQuery {
 			sqlgraph.From(indicator.Table, indicator.FieldID, id),
 			sqlgraph.To(attachment.Table, attachment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, indicator.AttachmentsTable, indicator.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReviewScore queries the review_score edge of a Indicator.
+func (c *IndicatorClient) QueryReviewScore(_m *Indicator) *ReviewScoreQuery {
+	query := (&ReviewScoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(reviewscore.Table, reviewscore.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, indicator.ReviewScoreTable, indicator.ReviewScoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRectifications queries the rectifications edge of a Indicator.
+func (c *IndicatorClient) QueryRectifications(_m *Indicator) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.RectificationsTable, indicator.RectificationsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2892,6 +2966,338 @@ func (c *ProjectClient) mutate(ctx context.Context, m *ProjectMutation) (Value, 
 	}
 }
 
+// RectificationClient is a client for the Rectification schema.
+type RectificationClient struct {
+	config
+}
+
+// NewRectificationClient returns a client for the Rectification from the given config.
+func NewRectificationClient(c config) *RectificationClient {
+	return &RectificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectification.Hooks(f(g(h())))`.
+func (c *RectificationClient) Use(hooks ...Hook) {
+	c.hooks.Rectification = append(c.hooks.Rectification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectification.Intercept(f(g(h())))`.
+func (c *RectificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Rectification = append(c.inters.Rectification, interceptors...)
+}
+
+// Create returns a builder for creating a Rectification entity.
+func (c *RectificationClient) Create() *RectificationCreate {
+	mutation := newRectificationMutation(c.config, OpCreate)
+	return &RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Rectification entities.
+func (c *RectificationClient) CreateBulk(builders ...*RectificationCreate) *RectificationCreateBulk {
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationClient) MapCreateBulk(slice any, setFunc func(*RectificationCreate, int)) *RectificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationCreateBulk{err: fmt.Errorf("calling to RectificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Rectification.
+func (c *RectificationClient) Update() *RectificationUpdate {
+	mutation := newRectificationMutation(c.config, OpUpdate)
+	return &RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationClient) UpdateOne(_m *Rectification) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectification(_m))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationClient) UpdateOneID(id int) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectificationID(id))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Rectification.
+func (c *RectificationClient) Delete() *RectificationDelete {
+	mutation := newRectificationMutation(c.config, OpDelete)
+	return &RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationClient) DeleteOne(_m *Rectification) *RectificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationClient) DeleteOneID(id int) *RectificationDeleteOne {
+	builder := c.Delete().Where(rectification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Rectification.
+func (c *RectificationClient) Query() *RectificationQuery {
+	return &RectificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Rectification entity by its id.
+func (c *RectificationClient) Get(ctx context.Context, id int) (*Rectification, error) {
+	return c.Query().Where(rectification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationClient) GetX(ctx context.Context, id int) *Rectification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEvaluation queries the evaluation edge of a Rectification.
+func (c *RectificationClient) QueryEvaluation(_m *Rectification) *EvaluationQuery {
+	query := (&EvaluationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(evaluation.Table, evaluation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectification.EvaluationTable, rectification.EvaluationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIndicator queries the indicator edge of a Rectification.
+func (c *RectificationClient) QueryIndicator(_m *Rectification) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectification.IndicatorTable, rectification.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a Rectification.
+func (c *RectificationClient) QueryTransitions(_m *Rectification) *RectificationTransitionQuery {
+	query := (&RectificationTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(rectificationtransition.Table, rectificationtransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rectification.TransitionsTable, rectification.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationClient) Hooks() []Hook {
+	hooks := c.hooks.Rectification
+	return append(hooks[:len(hooks):len(hooks)], rectification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationClient) Interceptors() []Interceptor {
+	return c.inters.Rectification
+}
+
+func (c *RectificationClient) mutate(ctx context.Context, m *RectificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Rectification mutation op: %q", m.Op())
+	}
+}
+
+// RectificationTransitionClient is a client for the RectificationTransition schema.
+type RectificationTransitionClient struct {
+	config
+}
+
+// NewRectificationTransitionClient returns a client for the RectificationTransition from the given config.
+func NewRectificationTransitionClient(c config) *RectificationTransitionClient {
+	return &RectificationTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectificationtransition.Hooks(f(g(h())))`.
+func (c *RectificationTransitionClient) Use(hooks ...Hook) {
+	c.hooks.RectificationTransition = append(c.hooks.RectificationTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectificationtransition.Intercept(f(g(h())))`.
+func (c *RectificationTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RectificationTransition = append(c.inters.RectificationTransition, interceptors...)
+}
+
+// Create returns a builder for creating a RectificationTransition entity.
+func (c *RectificationTransitionClient) Create() *RectificationTransitionCreate {
+	mutation := newRectificationTransitionMutation(c.config, OpCreate)
+	return &RectificationTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RectificationTransition entities.
+func (c *RectificationTransitionClient) CreateBulk(builders ...*RectificationTransitionCreate) *RectificationTransitionCreateBulk {
+	return &RectificationTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationTransitionClient) MapCreateBulk(slice any, setFunc func(*RectificationTransitionCreate, int)) *RectificationTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationTransitionCreateBulk{err: fmt.Errorf("calling to RectificationTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RectificationTransition.
+func (c *RectificationTransitionClient) Update() *RectificationTransitionUpdate {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdate)
+	return &RectificationTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationTransitionClient) UpdateOne(_m *RectificationTransition) *RectificationTransitionUpdateOne {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdateOne, withRectificationTransition(_m))
+	return &RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationTransitionClient) UpdateOneID(id int) *RectificationTransitionUpdateOne {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdateOne, withRectificationTransitionID(id))
+	return &RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RectificationTransition.
+func (c *RectificationTransitionClient) Delete() *RectificationTransitionDelete {
+	mutation := newRectificationTransitionMutation(c.config, OpDelete)
+	return &RectificationTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationTransitionClient) DeleteOne(_m *RectificationTransition) *RectificationTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationTransitionClient) DeleteOneID(id int) *RectificationTransitionDeleteOne {
+	builder := c.Delete().Where(rectificationtransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for RectificationTransition.
+func (c *RectificationTransitionClient) Query() *RectificationTransitionQuery {
+	return &RectificationTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectificationTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RectificationTransition entity by its id.
+func (c *RectificationTransitionClient) Get(ctx context.Context, id int) (*RectificationTransition, error) {
+	return c.Query().Where(rectificationtransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationTransitionClient) GetX(ctx context.Context, id int) *RectificationTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRectification queries the rectification edge of a RectificationTransition.
+func (c *RectificationTransitionClient) QueryRectification(_m *RectificationTransition) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectificationtransition.Table, rectificationtransition.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectificationtransition.RectificationTable, rectificationtransition.RectificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.RectificationTransition
+	return append(hooks[:len(hooks):len(hooks)], rectificationtransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationTransitionClient) Interceptors() []Interceptor {
+	return c.inters.RectificationTransition
+}
+
+func (c *RectificationTransitionClient) mutate(ctx context.Context, m *RectificationTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RectificationTransition mutation op: %q", m.Op())
+	}
+}
+
 // ReportTextClient is a client for the ReportText schema.
 type ReportTextClient struct {
 	config
@@ -3039,6 +3445,156 @@ func (c *ReportTextClient) mutate(ctx context.Context, m *ReportTextMutation) (V
 		return (&ReportTextDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ReportText mutation op: %q", m.Op())
+	}
+}
+
+// ReviewScoreClient is a client for the ReviewScore schema.
+type ReviewScoreClient struct {
+	config
+}
+
+// NewReviewScoreClient returns a client for the ReviewScore from the given config.
+func NewReviewScoreClient(c config) *ReviewScoreClient {
+	return &ReviewScoreClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `reviewscore.Hooks(f(g(h())))`.
+func (c *ReviewScoreClient) Use(hooks ...Hook) {
+	c.hooks.ReviewScore = append(c.hooks.ReviewScore, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `reviewscore.Intercept(f(g(h())))`.
+func (c *ReviewScoreClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ReviewScore = append(c.inters.ReviewScore, interceptors...)
+}
+
+// Create returns a builder for creating a ReviewScore entity.
+func (c *ReviewScoreClient) Create() *ReviewScoreCreate {
+	mutation := newReviewScoreMutation(c.config, OpCreate)
+	return &ReviewScoreCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ReviewScore entities.
+func (c *ReviewScoreClient) CreateBulk(builders ...*ReviewScoreCreate) *ReviewScoreCreateBulk {
+	return &ReviewScoreCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ReviewScoreClient) MapCreateBulk(slice any, setFunc func(*ReviewScoreCreate, int)) *ReviewScoreCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ReviewScoreCreateBulk{err: fmt.Errorf("calling to ReviewScoreClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ReviewScoreCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ReviewScoreCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ReviewScore.
+func (c *ReviewScoreClient) Update() *ReviewScoreUpdate {
+	mutation := newReviewScoreMutation(c.config, OpUpdate)
+	return &ReviewScoreUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ReviewScoreClient) UpdateOne(_m *ReviewScore) *ReviewScoreUpdateOne {
+	mutation := newReviewScoreMutation(c.config, OpUpdateOne, withReviewScore(_m))
+	return &ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ReviewScoreClient) UpdateOneID(id int) *ReviewScoreUpdateOne {
+	mutation := newReviewScoreMutation(c.config, OpUpdateOne, withReviewScoreID(id))
+	return &ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ReviewScore.
+func (c *ReviewScoreClient) Delete() *ReviewScoreDelete {
+	mutation := newReviewScoreMutation(c.config, OpDelete)
+	return &ReviewScoreDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ReviewScoreClient) DeleteOne(_m *ReviewScore) *ReviewScoreDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ReviewScoreClient) DeleteOneID(id int) *ReviewScoreDeleteOne {
+	builder := c.Delete().Where(reviewscore.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ReviewScoreDeleteOne{builder}
+}
+
+// Query returns a query builder for ReviewScore.
+func (c *ReviewScoreClient) Query() *ReviewScoreQuery {
+	return &ReviewScoreQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeReviewScore},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ReviewScore entity by its id.
+func (c *ReviewScoreClient) Get(ctx context.Context, id int) (*ReviewScore, error) {
+	return c.Query().Where(reviewscore.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ReviewScoreClient) GetX(ctx context.Context, id int) *ReviewScore {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIndicator queries the indicator edge of a ReviewScore.
+func (c *ReviewScoreClient) QueryIndicator(_m *ReviewScore) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(reviewscore.Table, reviewscore.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, reviewscore.IndicatorTable, reviewscore.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ReviewScoreClient) Hooks() []Hook {
+	hooks := c.hooks.ReviewScore
+	return append(hooks[:len(hooks):len(hooks)], reviewscore.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ReviewScoreClient) Interceptors() []Interceptor {
+	return c.inters.ReviewScore
+}
+
+func (c *ReviewScoreClient) mutate(ctx context.Context, m *ReviewScoreMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ReviewScoreCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ReviewScoreUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ReviewScoreDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ReviewScore mutation op: %q", m.Op())
 	}
 }
 
@@ -4263,15 +4819,16 @@ type (
 	hooks struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, ReportText, Round,
-		RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion, Transition,
-		User []ent.Hook
+		LibraryTransition, MonthlyExecution, Project, Rectification,
+		RectificationTransition, ReportText, ReviewScore, Round, RoundParticipant,
+		RuleSet, Session, SignInThrottle, TargetVersion, Transition, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, ReportText, Round,
-		RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion, Transition,
+		LibraryTransition, MonthlyExecution, Project, Rectification,
+		RectificationTransition, ReportText, ReviewScore, Round, RoundParticipant,
+		RuleSet, Session, SignInThrottle, TargetVersion, Transition,
 		User []ent.Interceptor
 	}
 )

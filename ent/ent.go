@@ -20,7 +20,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -95,29 +98,32 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:          apitoken.ValidColumn,
-			attachment.Table:        attachment.ValidColumn,
-			attachmentcontent.Table: attachmentcontent.ValidColumn,
-			auditrecord.Table:       auditrecord.ValidColumn,
-			department.Table:        department.ValidColumn,
-			departmentyear.Table:    departmentyear.ValidColumn,
-			evaluation.Table:        evaluation.ValidColumn,
-			fundingline.Table:       fundingline.ValidColumn,
-			indicator.Table:         indicator.ValidColumn,
-			keytask.Table:           keytask.ValidColumn,
-			libraryindicator.Table:  libraryindicator.ValidColumn,
-			librarytransition.Table: librarytransition.ValidColumn,
-			monthlyexecution.Table:  monthlyexecution.ValidColumn,
-			project.Table:           project.ValidColumn,
-			reporttext.Table:        reporttext.ValidColumn,
-			round.Table:             round.ValidColumn,
-			roundparticipant.Table:  roundparticipant.ValidColumn,
-			ruleset.Table:           ruleset.ValidColumn,
-			session.Table:           session.ValidColumn,
-			signinthrottle.Table:    signinthrottle.ValidColumn,
-			targetversion.Table:     targetversion.ValidColumn,
-			transition.Table:        transition.ValidColumn,
-			user.Table:              user.ValidColumn,
+			apitoken.Table:                apitoken.ValidColumn,
+			attachment.Table:              attachment.ValidColumn,
+			attachmentcontent.Table:       attachmentcontent.ValidColumn,
+			auditrecord.Table:             auditrecord.ValidColumn,
+			department.Table:              department.ValidColumn,
+			departmentyear.Table:          departmentyear.ValidColumn,
+			evaluation.Table:              evaluation.ValidColumn,
+			fundingline.Table:             fundingline.ValidColumn,
+			indicator.Table:               indicator.ValidColumn,
+			keytask.Table:                 keytask.ValidColumn,
+			libraryindicator.Table:        libraryindicator.ValidColumn,
+			librarytransition.Table:       librarytransition.ValidColumn,
+			monthlyexecution.Table:        monthlyexecution.ValidColumn,
+			project.Table:                 project.ValidColumn,
+			rectification.Table:           rectification.ValidColumn,
+			rectificationtransition.Table: rectificationtransition.ValidColumn,
+			reporttext.Table:              reporttext.ValidColumn,
+			reviewscore.Table:             reviewscore.ValidColumn,
+			round.Table:                   round.ValidColumn,
+			roundparticipant.Table:        roundparticipant.ValidColumn,
+			ruleset.Table:                 ruleset.ValidColumn,
+			session.Table:                 session.ValidColumn,
+			signinthrottle.Table:          signinthrottle.ValidColumn,
+			targetversion.Table:           targetversion.ValidColumn,
+			transition.Table:              transition.ValidColumn,
+			user.Table:                    user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -18,7 +18,10 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -36,7 +39,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 26)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -388,6 +391,61 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rectification.Table,
+			Columns: rectification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rectification.FieldID,
+			},
+		},
+		Type: "Rectification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rectification.FieldCreatedAt:      {Type: field.TypeTime, Column: rectification.FieldCreatedAt},
+			rectification.FieldUpdatedAt:      {Type: field.TypeTime, Column: rectification.FieldUpdatedAt},
+			rectification.FieldVersion:        {Type: field.TypeInt, Column: rectification.FieldVersion},
+			rectification.FieldEvaluationID:   {Type: field.TypeInt, Column: rectification.FieldEvaluationID},
+			rectification.FieldIndicatorID:    {Type: field.TypeInt, Column: rectification.FieldIndicatorID},
+			rectification.FieldIssue:          {Type: field.TypeString, Column: rectification.FieldIssue},
+			rectification.FieldRequirement:    {Type: field.TypeString, Column: rectification.FieldRequirement},
+			rectification.FieldDueDate:        {Type: field.TypeString, Column: rectification.FieldDueDate},
+			rectification.FieldStatus:         {Type: field.TypeEnum, Column: rectification.FieldStatus},
+			rectification.FieldMeasures:       {Type: field.TypeString, Column: rectification.FieldMeasures},
+			rectification.FieldOutcome:        {Type: field.TypeString, Column: rectification.FieldOutcome},
+			rectification.FieldReviewComment:  {Type: field.TypeString, Column: rectification.FieldReviewComment},
+			rectification.FieldRaisedByID:     {Type: field.TypeInt, Column: rectification.FieldRaisedByID},
+			rectification.FieldRaisedByName:   {Type: field.TypeString, Column: rectification.FieldRaisedByName},
+			rectification.FieldAnsweredByID:   {Type: field.TypeInt, Column: rectification.FieldAnsweredByID},
+			rectification.FieldAnsweredByName: {Type: field.TypeString, Column: rectification.FieldAnsweredByName},
+			rectification.FieldAnsweredAt:     {Type: field.TypeTime, Column: rectification.FieldAnsweredAt},
+			rectification.FieldClosedByID:     {Type: field.TypeInt, Column: rectification.FieldClosedByID},
+			rectification.FieldClosedByName:   {Type: field.TypeString, Column: rectification.FieldClosedByName},
+			rectification.FieldClosedAt:       {Type: field.TypeTime, Column: rectification.FieldClosedAt},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rectificationtransition.Table,
+			Columns: rectificationtransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rectificationtransition.FieldID,
+			},
+		},
+		Type: "RectificationTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rectificationtransition.FieldRectificationID: {Type: field.TypeInt, Column: rectificationtransition.FieldRectificationID},
+			rectificationtransition.FieldFrom:            {Type: field.TypeEnum, Column: rectificationtransition.FieldFrom},
+			rectificationtransition.FieldTo:              {Type: field.TypeEnum, Column: rectificationtransition.FieldTo},
+			rectificationtransition.FieldComment:         {Type: field.TypeString, Column: rectificationtransition.FieldComment},
+			rectificationtransition.FieldMeasures:        {Type: field.TypeString, Column: rectificationtransition.FieldMeasures},
+			rectificationtransition.FieldOutcome:         {Type: field.TypeString, Column: rectificationtransition.FieldOutcome},
+			rectificationtransition.FieldActorID:         {Type: field.TypeInt, Column: rectificationtransition.FieldActorID},
+			rectificationtransition.FieldActorName:       {Type: field.TypeString, Column: rectificationtransition.FieldActorName},
+			rectificationtransition.FieldAt:              {Type: field.TypeTime, Column: rectificationtransition.FieldAt},
+		},
+	}
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reporttext.Table,
 			Columns: reporttext.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -405,7 +463,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   reviewscore.Table,
+			Columns: reviewscore.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: reviewscore.FieldID,
+			},
+		},
+		Type: "ReviewScore",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			reviewscore.FieldCreatedAt:    {Type: field.TypeTime, Column: reviewscore.FieldCreatedAt},
+			reviewscore.FieldUpdatedAt:    {Type: field.TypeTime, Column: reviewscore.FieldUpdatedAt},
+			reviewscore.FieldIndicatorID:  {Type: field.TypeInt, Column: reviewscore.FieldIndicatorID},
+			reviewscore.FieldScore:        {Type: field.TypeInt64, Column: reviewscore.FieldScore},
+			reviewscore.FieldReason:       {Type: field.TypeString, Column: reviewscore.FieldReason},
+			reviewscore.FieldReviewerID:   {Type: field.TypeInt, Column: reviewscore.FieldReviewerID},
+			reviewscore.FieldReviewerName: {Type: field.TypeString, Column: reviewscore.FieldReviewerName},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   round.Table,
 			Columns: round.Columns,
@@ -430,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			round.FieldCreatedByName: {Type: field.TypeString, Column: round.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roundparticipant.Table,
 			Columns: roundparticipant.Columns,
@@ -448,7 +526,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roundparticipant.FieldProjects:     {Type: field.TypeBool, Column: roundparticipant.FieldProjects},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
@@ -484,7 +562,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -502,7 +580,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -520,7 +598,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   targetversion.Table,
 			Columns: targetversion.Columns,
@@ -547,7 +625,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -567,7 +645,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -867,6 +945,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ReportText",
 	)
 	graph.MustAddE(
+		"rectifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+		},
+		"Evaluation",
+		"Rectification",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -937,6 +1027,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Indicator",
 		"Attachment",
+	)
+	graph.MustAddE(
+		"review_score",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"ReviewScore",
+	)
+	graph.MustAddE(
+		"rectifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"Rectification",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -1063,12 +1177,72 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: true,
+			Table:   rectification.EvaluationTable,
+			Columns: []string{rectification.EvaluationColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"Evaluation",
+	)
+	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   rectification.IndicatorTable,
+			Columns: []string{rectification.IndicatorColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   rectification.TransitionsTable,
+			Columns: []string{rectification.TransitionsColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"RectificationTransition",
+	)
+	graph.MustAddE(
+		"rectification",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   rectificationtransition.RectificationTable,
+			Columns: []string{rectificationtransition.RectificationColumn},
+			Bidi:    false,
+		},
+		"RectificationTransition",
+		"Rectification",
+	)
+	graph.MustAddE(
+		"evaluation",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
 			Table:   reporttext.EvaluationTable,
 			Columns: []string{reporttext.EvaluationColumn},
 			Bidi:    false,
 		},
 		"ReportText",
 		"Evaluation",
+	)
+	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   reviewscore.IndicatorTable,
+			Columns: []string{reviewscore.IndicatorColumn},
+			Bidi:    false,
+		},
+		"ReviewScore",
+		"Indicator",
 	)
 	graph.MustAddE(
 		"participants",
@@ -2189,6 +2363,20 @@ func (f *EvaluationFilter) WhereHasReportTextsWith(preds ...predicate.ReportText
 	})))
 }
 
+// WhereHasRectifications applies a predicate to check if query has an edge rectifications.
+func (f *EvaluationFilter) WhereHasRectifications() {
+	f.Where(entql.HasEdge("rectifications"))
+}
+
+// WhereHasRectificationsWith applies a predicate to check if query has an edge rectifications with a given conditions (other predicates).
+func (f *EvaluationFilter) WhereHasRectificationsWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *FundingLineQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2512,6 +2700,34 @@ func (f *IndicatorFilter) WhereHasAttachments() {
 // WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
 func (f *IndicatorFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
 	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReviewScore applies a predicate to check if query has an edge review_score.
+func (f *IndicatorFilter) WhereHasReviewScore() {
+	f.Where(entql.HasEdge("review_score"))
+}
+
+// WhereHasReviewScoreWith applies a predicate to check if query has an edge review_score with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasReviewScoreWith(preds ...predicate.ReviewScore) {
+	f.Where(entql.HasEdgeWith("review_score", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRectifications applies a predicate to check if query has an edge rectifications.
+func (f *IndicatorFilter) WhereHasRectifications() {
+	f.Where(entql.HasEdge("rectifications"))
+}
+
+// WhereHasRectificationsWith applies a predicate to check if query has an edge rectifications with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasRectificationsWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3129,6 +3345,287 @@ func (f *ProjectFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RectificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RectificationQuery builder.
+func (_q *RectificationQuery) Filter() *RectificationFilter {
+	return &RectificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RectificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RectificationMutation builder.
+func (m *RectificationMutation) Filter() *RectificationFilter {
+	return &RectificationFilter{config: m.config, predicateAdder: m}
+}
+
+// RectificationFilter provides a generic filtering capability at runtime for RectificationQuery.
+type RectificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RectificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RectificationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RectificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RectificationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RectificationFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldVersion))
+}
+
+// WhereEvaluationID applies the entql int predicate on the evaluation_id field.
+func (f *RectificationFilter) WhereEvaluationID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldEvaluationID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *RectificationFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldIndicatorID))
+}
+
+// WhereIssue applies the entql string predicate on the issue field.
+func (f *RectificationFilter) WhereIssue(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldIssue))
+}
+
+// WhereRequirement applies the entql string predicate on the requirement field.
+func (f *RectificationFilter) WhereRequirement(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldRequirement))
+}
+
+// WhereDueDate applies the entql string predicate on the due_date field.
+func (f *RectificationFilter) WhereDueDate(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldDueDate))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *RectificationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldStatus))
+}
+
+// WhereMeasures applies the entql string predicate on the measures field.
+func (f *RectificationFilter) WhereMeasures(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldMeasures))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *RectificationFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldOutcome))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *RectificationFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldReviewComment))
+}
+
+// WhereRaisedByID applies the entql int predicate on the raised_by_id field.
+func (f *RectificationFilter) WhereRaisedByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldRaisedByID))
+}
+
+// WhereRaisedByName applies the entql string predicate on the raised_by_name field.
+func (f *RectificationFilter) WhereRaisedByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldRaisedByName))
+}
+
+// WhereAnsweredByID applies the entql int predicate on the answered_by_id field.
+func (f *RectificationFilter) WhereAnsweredByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldAnsweredByID))
+}
+
+// WhereAnsweredByName applies the entql string predicate on the answered_by_name field.
+func (f *RectificationFilter) WhereAnsweredByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldAnsweredByName))
+}
+
+// WhereAnsweredAt applies the entql time.Time predicate on the answered_at field.
+func (f *RectificationFilter) WhereAnsweredAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldAnsweredAt))
+}
+
+// WhereClosedByID applies the entql int predicate on the closed_by_id field.
+func (f *RectificationFilter) WhereClosedByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldClosedByID))
+}
+
+// WhereClosedByName applies the entql string predicate on the closed_by_name field.
+func (f *RectificationFilter) WhereClosedByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldClosedByName))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *RectificationFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldClosedAt))
+}
+
+// WhereHasEvaluation applies a predicate to check if query has an edge evaluation.
+func (f *RectificationFilter) WhereHasEvaluation() {
+	f.Where(entql.HasEdge("evaluation"))
+}
+
+// WhereHasEvaluationWith applies a predicate to check if query has an edge evaluation with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation) {
+	f.Where(entql.HasEdgeWith("evaluation", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *RectificationFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *RectificationFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasTransitionsWith(preds ...predicate.RectificationTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RectificationTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RectificationTransitionQuery builder.
+func (_q *RectificationTransitionQuery) Filter() *RectificationTransitionFilter {
+	return &RectificationTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RectificationTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RectificationTransitionMutation builder.
+func (m *RectificationTransitionMutation) Filter() *RectificationTransitionFilter {
+	return &RectificationTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// RectificationTransitionFilter provides a generic filtering capability at runtime for RectificationTransitionQuery.
+type RectificationTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RectificationTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RectificationTransitionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldID))
+}
+
+// WhereRectificationID applies the entql int predicate on the rectification_id field.
+func (f *RectificationTransitionFilter) WhereRectificationID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldRectificationID))
+}
+
+// WhereFrom applies the entql string predicate on the from field.
+func (f *RectificationTransitionFilter) WhereFrom(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldFrom))
+}
+
+// WhereTo applies the entql string predicate on the to field.
+func (f *RectificationTransitionFilter) WhereTo(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldTo))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *RectificationTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldComment))
+}
+
+// WhereMeasures applies the entql string predicate on the measures field.
+func (f *RectificationTransitionFilter) WhereMeasures(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldMeasures))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *RectificationTransitionFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldOutcome))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *RectificationTransitionFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldActorID))
+}
+
+// WhereActorName applies the entql string predicate on the actor_name field.
+func (f *RectificationTransitionFilter) WhereActorName(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldActorName))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *RectificationTransitionFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(rectificationtransition.FieldAt))
+}
+
+// WhereHasRectification applies a predicate to check if query has an edge rectification.
+func (f *RectificationTransitionFilter) WhereHasRectification() {
+	f.Where(entql.HasEdge("rectification"))
+}
+
+// WhereHasRectificationWith applies a predicate to check if query has an edge rectification with a given conditions (other predicates).
+func (f *RectificationTransitionFilter) WhereHasRectificationWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectification", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ReportTextQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3157,7 +3654,7 @@ type ReportTextFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportTextFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3213,6 +3710,95 @@ func (f *ReportTextFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ReviewScoreQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ReviewScoreQuery builder.
+func (_q *ReviewScoreQuery) Filter() *ReviewScoreFilter {
+	return &ReviewScoreFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ReviewScoreMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ReviewScoreMutation builder.
+func (m *ReviewScoreMutation) Filter() *ReviewScoreFilter {
+	return &ReviewScoreFilter{config: m.config, predicateAdder: m}
+}
+
+// ReviewScoreFilter provides a generic filtering capability at runtime for ReviewScoreQuery.
+type ReviewScoreFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ReviewScoreFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ReviewScoreFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ReviewScoreFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(reviewscore.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ReviewScoreFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(reviewscore.FieldUpdatedAt))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *ReviewScoreFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldIndicatorID))
+}
+
+// WhereScore applies the entql int64 predicate on the score field.
+func (f *ReviewScoreFilter) WhereScore(p entql.Int64P) {
+	f.Where(p.Field(reviewscore.FieldScore))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *ReviewScoreFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(reviewscore.FieldReason))
+}
+
+// WhereReviewerID applies the entql int predicate on the reviewer_id field.
+func (f *ReviewScoreFilter) WhereReviewerID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldReviewerID))
+}
+
+// WhereReviewerName applies the entql string predicate on the reviewer_name field.
+func (f *ReviewScoreFilter) WhereReviewerName(p entql.StringP) {
+	f.Where(p.Field(reviewscore.FieldReviewerName))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *ReviewScoreFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *ReviewScoreFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RoundQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3241,7 +3827,7 @@ type RoundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3355,7 +3941,7 @@ type RoundParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoundParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3448,7 +4034,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3631,7 +4217,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3710,7 +4296,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3775,7 +4361,7 @@ type TargetVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TargetVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3899,7 +4485,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3988,7 +4574,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -19,7 +19,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -2718,6 +2721,355 @@ func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectification.Columns))
+		selectedFields = []string{rectification.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "evaluation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EvaluationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, evaluationImplementors)...); err != nil {
+				return err
+			}
+			_q.withEvaluation = query
+			if _, ok := fieldSeen[rectification.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldEvaluationID)
+				fieldSeen[rectification.FieldEvaluationID] = struct{}{}
+			}
+
+		case "indicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, indicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withIndicator = query
+			if _, ok := fieldSeen[rectification.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIndicatorID)
+				fieldSeen[rectification.FieldIndicatorID] = struct{}{}
+			}
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationTransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, rectificationtransitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *RectificationTransitionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[rectification.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldCreatedAt)
+				fieldSeen[rectification.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[rectification.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldUpdatedAt)
+				fieldSeen[rectification.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[rectification.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldVersion)
+				fieldSeen[rectification.FieldVersion] = struct{}{}
+			}
+		case "evaluationID":
+			if _, ok := fieldSeen[rectification.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldEvaluationID)
+				fieldSeen[rectification.FieldEvaluationID] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[rectification.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIndicatorID)
+				fieldSeen[rectification.FieldIndicatorID] = struct{}{}
+			}
+		case "issue":
+			if _, ok := fieldSeen[rectification.FieldIssue]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIssue)
+				fieldSeen[rectification.FieldIssue] = struct{}{}
+			}
+		case "requirement":
+			if _, ok := fieldSeen[rectification.FieldRequirement]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRequirement)
+				fieldSeen[rectification.FieldRequirement] = struct{}{}
+			}
+		case "dueDate":
+			if _, ok := fieldSeen[rectification.FieldDueDate]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldDueDate)
+				fieldSeen[rectification.FieldDueDate] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[rectification.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldStatus)
+				fieldSeen[rectification.FieldStatus] = struct{}{}
+			}
+		case "measures":
+			if _, ok := fieldSeen[rectification.FieldMeasures]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldMeasures)
+				fieldSeen[rectification.FieldMeasures] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[rectification.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldOutcome)
+				fieldSeen[rectification.FieldOutcome] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[rectification.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldReviewComment)
+				fieldSeen[rectification.FieldReviewComment] = struct{}{}
+			}
+		case "raisedByID":
+			if _, ok := fieldSeen[rectification.FieldRaisedByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRaisedByID)
+				fieldSeen[rectification.FieldRaisedByID] = struct{}{}
+			}
+		case "raisedByName":
+			if _, ok := fieldSeen[rectification.FieldRaisedByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRaisedByName)
+				fieldSeen[rectification.FieldRaisedByName] = struct{}{}
+			}
+		case "answeredByID":
+			if _, ok := fieldSeen[rectification.FieldAnsweredByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredByID)
+				fieldSeen[rectification.FieldAnsweredByID] = struct{}{}
+			}
+		case "answeredByName":
+			if _, ok := fieldSeen[rectification.FieldAnsweredByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredByName)
+				fieldSeen[rectification.FieldAnsweredByName] = struct{}{}
+			}
+		case "answeredAt":
+			if _, ok := fieldSeen[rectification.FieldAnsweredAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredAt)
+				fieldSeen[rectification.FieldAnsweredAt] = struct{}{}
+			}
+		case "closedByID":
+			if _, ok := fieldSeen[rectification.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedByID)
+				fieldSeen[rectification.FieldClosedByID] = struct{}{}
+			}
+		case "closedByName":
+			if _, ok := fieldSeen[rectification.FieldClosedByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedByName)
+				fieldSeen[rectification.FieldClosedByName] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[rectification.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedAt)
+				fieldSeen[rectification.FieldClosedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationPaginateOption
+}
+
+func newRectificationPaginateArgs(rv map[string]any) *rectificationPaginateArgs {
+	args := &rectificationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*RectificationOrder:
+			args.opts = append(args.opts, WithRectificationOrder(v))
+		case []any:
+			var orders []*RectificationOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &RectificationOrder{Field: &RectificationOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithRectificationOrder(orders))
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectificationtransition.Columns))
+		selectedFields = []string{rectificationtransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "rectification":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, rectificationImplementors)...); err != nil {
+				return err
+			}
+			_q.withRectification = query
+			if _, ok := fieldSeen[rectificationtransition.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldRectificationID)
+				fieldSeen[rectificationtransition.FieldRectificationID] = struct{}{}
+			}
+		case "rectificationID":
+			if _, ok := fieldSeen[rectificationtransition.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldRectificationID)
+				fieldSeen[rectificationtransition.FieldRectificationID] = struct{}{}
+			}
+		case "from":
+			if _, ok := fieldSeen[rectificationtransition.FieldFrom]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldFrom)
+				fieldSeen[rectificationtransition.FieldFrom] = struct{}{}
+			}
+		case "to":
+			if _, ok := fieldSeen[rectificationtransition.FieldTo]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldTo)
+				fieldSeen[rectificationtransition.FieldTo] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[rectificationtransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldComment)
+				fieldSeen[rectificationtransition.FieldComment] = struct{}{}
+			}
+		case "measures":
+			if _, ok := fieldSeen[rectificationtransition.FieldMeasures]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldMeasures)
+				fieldSeen[rectificationtransition.FieldMeasures] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[rectificationtransition.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldOutcome)
+				fieldSeen[rectificationtransition.FieldOutcome] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[rectificationtransition.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldActorID)
+				fieldSeen[rectificationtransition.FieldActorID] = struct{}{}
+			}
+		case "actorName":
+			if _, ok := fieldSeen[rectificationtransition.FieldActorName]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldActorName)
+				fieldSeen[rectificationtransition.FieldActorName] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[rectificationtransition.FieldAt]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldAt)
+				fieldSeen[rectificationtransition.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationtransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationTransitionPaginateOption
+}
+
+func newRectificationTransitionPaginateArgs(rv map[string]any) *rectificationtransitionPaginateArgs {
+	args := &rectificationtransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ReportTextQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReportTextQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2837,6 +3189,117 @@ func newReportTextPaginateArgs(rv map[string]any) *reporttextPaginateArgs {
 		case *ReportTextOrder:
 			if v != nil {
 				args.opts = append(args.opts, WithReportTextOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ReviewScoreQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReviewScoreQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ReviewScoreQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(reviewscore.Columns))
+		selectedFields = []string{reviewscore.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[reviewscore.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldCreatedAt)
+				fieldSeen[reviewscore.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[reviewscore.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldUpdatedAt)
+				fieldSeen[reviewscore.FieldUpdatedAt] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[reviewscore.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldIndicatorID)
+				fieldSeen[reviewscore.FieldIndicatorID] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[reviewscore.FieldReason]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReason)
+				fieldSeen[reviewscore.FieldReason] = struct{}{}
+			}
+		case "reviewerID":
+			if _, ok := fieldSeen[reviewscore.FieldReviewerID]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReviewerID)
+				fieldSeen[reviewscore.FieldReviewerID] = struct{}{}
+			}
+		case "reviewerName":
+			if _, ok := fieldSeen[reviewscore.FieldReviewerName]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReviewerName)
+				fieldSeen[reviewscore.FieldReviewerName] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type reviewscorePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ReviewScorePaginateOption
+}
+
+func newReviewScorePaginateArgs(rv map[string]any) *reviewscorePaginateArgs {
+	args := &reviewscorePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ReviewScoreOrder{Field: &ReviewScoreOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithReviewScoreOrder(order))
+			}
+		case *ReviewScoreOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithReviewScoreOrder(v))
 			}
 		}
 	}

@@ -306,6 +306,42 @@ func (_m *Project) Evaluations(ctx context.Context) (result []*Evaluation, err e
 	return result, err
 }
 
+func (_m *Rectification) Evaluation(ctx context.Context) (*Evaluation, error) {
+	result, err := _m.Edges.EvaluationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEvaluation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Rectification) Indicator(ctx context.Context) (*Indicator, error) {
+	result, err := _m.Edges.IndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIndicator().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Rectification) Transitions(ctx context.Context) (result []*RectificationTransition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *RectificationTransition) Rectification(ctx context.Context) (*Rectification, error) {
+	result, err := _m.Edges.RectificationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRectification().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *ReportText) Evaluation(ctx context.Context) (*Evaluation, error) {
 	result, err := _m.Edges.EvaluationOrErr()
 	if IsNotLoaded(err) {

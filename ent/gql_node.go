@@ -20,7 +20,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -103,10 +106,25 @@ var projectImplementors = []string{"Project", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Project) IsNode() {}
 
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Rectification) IsNode() {}
+
+var rectificationtransitionImplementors = []string{"RectificationTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RectificationTransition) IsNode() {}
+
 var reporttextImplementors = []string{"ReportText", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ReportText) IsNode() {}
+
+var reviewscoreImplementors = []string{"ReviewScore", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ReviewScore) IsNode() {}
 
 var roundImplementors = []string{"Round", "Node"}
 
@@ -332,11 +350,38 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case rectificationtransition.Table:
+		query := c.RectificationTransition.Query().
+			Where(rectificationtransition.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationtransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case reporttext.Table:
 		query := c.ReportText.Query().
 			Where(reporttext.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reporttextImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case reviewscore.Table:
+		query := c.ReviewScore.Query().
+			Where(reviewscore.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reviewscoreImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -676,10 +721,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case rectificationtransition.Table:
+		query := c.RectificationTransition.Query().
+			Where(rectificationtransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationtransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case reporttext.Table:
 		query := c.ReportText.Query().
 			Where(reporttext.IDIn(ids...))
 		query, err := query.CollectFields(ctx, reporttextImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case reviewscore.Table:
+		query := c.ReviewScore.Query().
+			Where(reviewscore.IDIn(ids...))
+		query, err := query.CollectFields(ctx, reviewscoreImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -20,7 +20,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -5520,6 +5523,641 @@ func (_m *Project) ToEdge(order *ProjectOrder) *ProjectEdge {
 	}
 }
 
+// RectificationEdge is the edge representation of Rectification.
+type RectificationEdge struct {
+	Node   *Rectification `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// RectificationConnection is the connection containing edges to Rectification.
+type RectificationConnection struct {
+	Edges      []*RectificationEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *RectificationConnection) build(nodes []*Rectification, pager *rectificationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Rectification
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Rectification {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Rectification {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationPaginateOption enables pagination customization.
+type RectificationPaginateOption func(*rectificationPager) error
+
+// WithRectificationOrder configures pagination ordering.
+func WithRectificationOrder(order []*RectificationOrder) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithRectificationFilter configures pagination filter.
+func WithRectificationFilter(filter func(*RectificationQuery) (*RectificationQuery, error)) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		if filter == nil {
+			return errors.New("RectificationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationPager struct {
+	reverse bool
+	order   []*RectificationOrder
+	filter  func(*RectificationQuery) (*RectificationQuery, error)
+}
+
+func newRectificationPager(opts []RectificationPaginateOption, reverse bool) (*rectificationPager, error) {
+	pager := &rectificationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *rectificationPager) applyFilter(query *RectificationQuery) (*RectificationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) toCursor(_m *Rectification) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *rectificationPager) applyCursors(query *RectificationQuery, after, before *Cursor) (*RectificationQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultRectificationOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) applyOrder(query *RectificationQuery) *RectificationQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultRectificationOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultRectificationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *rectificationPager) orderExpr(query *RectificationQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultRectificationOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Rectification.
+func (_m *RectificationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationPaginateOption,
+) (*RectificationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationConnection{Edges: []*RectificationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RectificationOrderFieldCreatedAt orders Rectification by created_at.
+	RectificationOrderFieldCreatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: rectification.FieldCreatedAt,
+		toTerm: rectification.ByCreatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldUpdatedAt orders Rectification by updated_at.
+	RectificationOrderFieldUpdatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: rectification.FieldUpdatedAt,
+		toTerm: rectification.ByUpdatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldDueDate orders Rectification by due_date.
+	RectificationOrderFieldDueDate = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.DueDate, nil
+		},
+		column: rectification.FieldDueDate,
+		toTerm: rectification.ByDueDate,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DueDate,
+			}
+		},
+	}
+	// RectificationOrderFieldStatus orders Rectification by status.
+	RectificationOrderFieldStatus = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: rectification.FieldStatus,
+		toTerm: rectification.ByStatus,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RectificationOrderField) String() string {
+	var str string
+	switch f.column {
+	case RectificationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RectificationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RectificationOrderFieldDueDate.column:
+		str = "DUE_DATE"
+	case RectificationOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RectificationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RectificationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RectificationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RectificationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RectificationOrderFieldUpdatedAt
+	case "DUE_DATE":
+		*f = *RectificationOrderFieldDueDate
+	case "STATUS":
+		*f = *RectificationOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid RectificationOrderField", str)
+	}
+	return nil
+}
+
+// RectificationOrderField defines the ordering field of Rectification.
+type RectificationOrderField struct {
+	// Value extracts the ordering value from the given Rectification.
+	Value    func(*Rectification) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectification.OrderOption
+	toCursor func(*Rectification) Cursor
+}
+
+// RectificationOrder defines the ordering of Rectification.
+type RectificationOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *RectificationOrderField `json:"field"`
+}
+
+// DefaultRectificationOrder is the default ordering of Rectification.
+var DefaultRectificationOrder = &RectificationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectification.FieldID,
+		toTerm: rectification.ByID,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Rectification into RectificationEdge.
+func (_m *Rectification) ToEdge(order *RectificationOrder) *RectificationEdge {
+	if order == nil {
+		order = DefaultRectificationOrder
+	}
+	return &RectificationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RectificationTransitionEdge is the edge representation of RectificationTransition.
+type RectificationTransitionEdge struct {
+	Node   *RectificationTransition `json:"node"`
+	Cursor Cursor                   `json:"cursor"`
+}
+
+// RectificationTransitionConnection is the connection containing edges to RectificationTransition.
+type RectificationTransitionConnection struct {
+	Edges      []*RectificationTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                       `json:"pageInfo"`
+	TotalCount int                            `json:"totalCount"`
+}
+
+func (c *RectificationTransitionConnection) build(nodes []*RectificationTransition, pager *rectificationtransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RectificationTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RectificationTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RectificationTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationTransitionPaginateOption enables pagination customization.
+type RectificationTransitionPaginateOption func(*rectificationtransitionPager) error
+
+// WithRectificationTransitionOrder configures pagination ordering.
+func WithRectificationTransitionOrder(order *RectificationTransitionOrder) RectificationTransitionPaginateOption {
+	if order == nil {
+		order = DefaultRectificationTransitionOrder
+	}
+	o := *order
+	return func(pager *rectificationtransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRectificationTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRectificationTransitionFilter configures pagination filter.
+func WithRectificationTransitionFilter(filter func(*RectificationTransitionQuery) (*RectificationTransitionQuery, error)) RectificationTransitionPaginateOption {
+	return func(pager *rectificationtransitionPager) error {
+		if filter == nil {
+			return errors.New("RectificationTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationtransitionPager struct {
+	reverse bool
+	order   *RectificationTransitionOrder
+	filter  func(*RectificationTransitionQuery) (*RectificationTransitionQuery, error)
+}
+
+func newRectificationTransitionPager(opts []RectificationTransitionPaginateOption, reverse bool) (*rectificationtransitionPager, error) {
+	pager := &rectificationtransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRectificationTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *rectificationtransitionPager) applyFilter(query *RectificationTransitionQuery) (*RectificationTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationtransitionPager) toCursor(_m *RectificationTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *rectificationtransitionPager) applyCursors(query *RectificationTransitionQuery, after, before *Cursor) (*RectificationTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRectificationTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationtransitionPager) applyOrder(query *RectificationTransitionQuery) *RectificationTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRectificationTransitionOrder.Field {
+		query = query.Order(DefaultRectificationTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *rectificationtransitionPager) orderExpr(query *RectificationTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRectificationTransitionOrder.Field {
+			b.Comma().Ident(DefaultRectificationTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RectificationTransition.
+func (_m *RectificationTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationTransitionPaginateOption,
+) (*RectificationTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationTransitionConnection{Edges: []*RectificationTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// RectificationTransitionOrderField defines the ordering field of RectificationTransition.
+type RectificationTransitionOrderField struct {
+	// Value extracts the ordering value from the given RectificationTransition.
+	Value    func(*RectificationTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectificationtransition.OrderOption
+	toCursor func(*RectificationTransition) Cursor
+}
+
+// RectificationTransitionOrder defines the ordering of RectificationTransition.
+type RectificationTransitionOrder struct {
+	Direction OrderDirection                     `json:"direction"`
+	Field     *RectificationTransitionOrderField `json:"field"`
+}
+
+// DefaultRectificationTransitionOrder is the default ordering of RectificationTransition.
+var DefaultRectificationTransitionOrder = &RectificationTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationTransitionOrderField{
+		Value: func(_m *RectificationTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectificationtransition.FieldID,
+		toTerm: rectificationtransition.ByID,
+		toCursor: func(_m *RectificationTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RectificationTransition into RectificationTransitionEdge.
+func (_m *RectificationTransition) ToEdge(order *RectificationTransitionOrder) *RectificationTransitionEdge {
+	if order == nil {
+		order = DefaultRectificationTransitionOrder
+	}
+	return &RectificationTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ReportTextEdge is the edge representation of ReportText.
 type ReportTextEdge struct {
 	Node   *ReportText `json:"node"`
@@ -5829,6 +6467,320 @@ func (_m *ReportText) ToEdge(order *ReportTextOrder) *ReportTextEdge {
 		order = DefaultReportTextOrder
 	}
 	return &ReportTextEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ReviewScoreEdge is the edge representation of ReviewScore.
+type ReviewScoreEdge struct {
+	Node   *ReviewScore `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// ReviewScoreConnection is the connection containing edges to ReviewScore.
+type ReviewScoreConnection struct {
+	Edges      []*ReviewScoreEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *ReviewScoreConnection) build(nodes []*ReviewScore, pager *reviewscorePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ReviewScore
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ReviewScore {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ReviewScore {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ReviewScoreEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ReviewScoreEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ReviewScorePaginateOption enables pagination customization.
+type ReviewScorePaginateOption func(*reviewscorePager) error
+
+// WithReviewScoreOrder configures pagination ordering.
+func WithReviewScoreOrder(order *ReviewScoreOrder) ReviewScorePaginateOption {
+	if order == nil {
+		order = DefaultReviewScoreOrder
+	}
+	o := *order
+	return func(pager *reviewscorePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultReviewScoreOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithReviewScoreFilter configures pagination filter.
+func WithReviewScoreFilter(filter func(*ReviewScoreQuery) (*ReviewScoreQuery, error)) ReviewScorePaginateOption {
+	return func(pager *reviewscorePager) error {
+		if filter == nil {
+			return errors.New("ReviewScoreQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type reviewscorePager struct {
+	reverse bool
+	order   *ReviewScoreOrder
+	filter  func(*ReviewScoreQuery) (*ReviewScoreQuery, error)
+}
+
+func newReviewScorePager(opts []ReviewScorePaginateOption, reverse bool) (*reviewscorePager, error) {
+	pager := &reviewscorePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultReviewScoreOrder
+	}
+	return pager, nil
+}
+
+func (p *reviewscorePager) applyFilter(query *ReviewScoreQuery) (*ReviewScoreQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *reviewscorePager) toCursor(_m *ReviewScore) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *reviewscorePager) applyCursors(query *ReviewScoreQuery, after, before *Cursor) (*ReviewScoreQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultReviewScoreOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *reviewscorePager) applyOrder(query *ReviewScoreQuery) *ReviewScoreQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultReviewScoreOrder.Field {
+		query = query.Order(DefaultReviewScoreOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *reviewscorePager) orderExpr(query *ReviewScoreQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultReviewScoreOrder.Field {
+			b.Comma().Ident(DefaultReviewScoreOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ReviewScore.
+func (_m *ReviewScoreQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ReviewScorePaginateOption,
+) (*ReviewScoreConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newReviewScorePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ReviewScoreConnection{Edges: []*ReviewScoreEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ReviewScoreOrderFieldCreatedAt orders ReviewScore by created_at.
+	ReviewScoreOrderFieldCreatedAt = &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: reviewscore.FieldCreatedAt,
+		toTerm: reviewscore.ByCreatedAt,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ReviewScoreOrderFieldUpdatedAt orders ReviewScore by updated_at.
+	ReviewScoreOrderFieldUpdatedAt = &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: reviewscore.FieldUpdatedAt,
+		toTerm: reviewscore.ByUpdatedAt,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ReviewScoreOrderField) String() string {
+	var str string
+	switch f.column {
+	case ReviewScoreOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ReviewScoreOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ReviewScoreOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ReviewScoreOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ReviewScoreOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ReviewScoreOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ReviewScoreOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ReviewScoreOrderField", str)
+	}
+	return nil
+}
+
+// ReviewScoreOrderField defines the ordering field of ReviewScore.
+type ReviewScoreOrderField struct {
+	// Value extracts the ordering value from the given ReviewScore.
+	Value    func(*ReviewScore) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) reviewscore.OrderOption
+	toCursor func(*ReviewScore) Cursor
+}
+
+// ReviewScoreOrder defines the ordering of ReviewScore.
+type ReviewScoreOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *ReviewScoreOrderField `json:"field"`
+}
+
+// DefaultReviewScoreOrder is the default ordering of ReviewScore.
+var DefaultReviewScoreOrder = &ReviewScoreOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: reviewscore.FieldID,
+		toTerm: reviewscore.ByID,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ReviewScore into ReviewScoreEdge.
+func (_m *ReviewScore) ToEdge(order *ReviewScoreOrder) *ReviewScoreEdge {
+	if order == nil {
+		order = DefaultReviewScoreOrder
+	}
+	return &ReviewScoreEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -23,7 +23,10 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -49,29 +52,32 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken          = "APIToken"
-	TypeAttachment        = "Attachment"
-	TypeAttachmentContent = "AttachmentContent"
-	TypeAuditRecord       = "AuditRecord"
-	TypeDepartment        = "Department"
-	TypeDepartmentYear    = "DepartmentYear"
-	TypeEvaluation        = "Evaluation"
-	TypeFundingLine       = "FundingLine"
-	TypeIndicator         = "Indicator"
-	TypeKeyTask           = "KeyTask"
-	TypeLibraryIndicator  = "LibraryIndicator"
-	TypeLibraryTransition = "LibraryTransition"
-	TypeMonthlyExecution  = "MonthlyExecution"
-	TypeProject           = "Project"
-	TypeReportText        = "ReportText"
-	TypeRound             = "Round"
-	TypeRoundParticipant  = "RoundParticipant"
-	TypeRuleSet           = "RuleSet"
-	TypeSession           = "Session"
-	TypeSignInThrottle    = "SignInThrottle"
-	TypeTargetVersion     = "TargetVersion"
-	TypeTransition        = "Transition"
-	TypeUser              = "User"
+	TypeAPIToken                = "APIToken"
+	TypeAttachment              = "Attachment"
+	TypeAttachmentContent       = "AttachmentContent"
+	TypeAuditRecord             = "AuditRecord"
+	TypeDepartment              = "Department"
+	TypeDepartmentYear          = "DepartmentYear"
+	TypeEvaluation              = "Evaluation"
+	TypeFundingLine             = "FundingLine"
+	TypeIndicator               = "Indicator"
+	TypeKeyTask                 = "KeyTask"
+	TypeLibraryIndicator        = "LibraryIndicator"
+	TypeLibraryTransition       = "LibraryTransition"
+	TypeMonthlyExecution        = "MonthlyExecution"
+	TypeProject                 = "Project"
+	TypeRectification           = "Rectification"
+	TypeRectificationTransition = "RectificationTransition"
+	TypeReportText              = "ReportText"
+	TypeReviewScore             = "ReviewScore"
+	TypeRound                   = "Round"
+	TypeRoundParticipant        = "RoundParticipant"
+	TypeRuleSet                 = "RuleSet"
+	TypeSession                 = "Session"
+	TypeSignInThrottle          = "SignInThrottle"
+	TypeTargetVersion           = "TargetVersion"
+	TypeTransition              = "Transition"
+	TypeUser                    = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -7552,6 +7558,9 @@ type EvaluationMutation struct {
 	report_texts           map[int]struct{}
 	removedreport_texts    map[int]struct{}
 	clearedreport_texts    bool
+	rectifications         map[int]struct{}
+	removedrectifications  map[int]struct{}
+	clearedrectifications  bool
 	done                   bool
 	oldValue               func(context.Context) (*Evaluation, error)
 	predicates             []predicate.Evaluation
@@ -8603,6 +8612,60 @@ func (m *EvaluationMutation) ResetReportTexts() {
 	m.removedreport_texts = nil
 }
 
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by ids.
+func (m *EvaluationMutation) AddRectificationIDs(ids ...int) {
+	if m.rectifications == nil {
+		m.rectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rectifications[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRectifications clears the "rectifications" edge to the Rectification entity.
+func (m *EvaluationMutation) ClearRectifications() {
+	m.clearedrectifications = true
+}
+
+// RectificationsCleared reports if the "rectifications" edge to the Rectification entity was cleared.
+func (m *EvaluationMutation) RectificationsCleared() bool {
+	return m.clearedrectifications
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to the Rectification entity by IDs.
+func (m *EvaluationMutation) RemoveRectificationIDs(ids ...int) {
+	if m.removedrectifications == nil {
+		m.removedrectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rectifications, ids[i])
+		m.removedrectifications[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRectifications returns the removed IDs of the "rectifications" edge to the Rectification entity.
+func (m *EvaluationMutation) RemovedRectificationsIDs() (ids []int) {
+	for id := range m.removedrectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RectificationsIDs returns the "rectifications" edge IDs in the mutation.
+func (m *EvaluationMutation) RectificationsIDs() (ids []int) {
+	for id := range m.rectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRectifications resets all changes to the "rectifications" edge.
+func (m *EvaluationMutation) ResetRectifications() {
+	m.rectifications = nil
+	m.clearedrectifications = false
+	m.removedrectifications = nil
+}
+
 // Where appends a list predicates to the EvaluationMutation builder.
 func (m *EvaluationMutation) Where(ps ...predicate.Evaluation) {
 	m.predicates = append(m.predicates, ps...)
@@ -9092,7 +9155,7 @@ func (m *EvaluationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EvaluationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.department_year != nil {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -9107,6 +9170,9 @@ func (m *EvaluationMutation) AddedEdges() []string {
 	}
 	if m.report_texts != nil {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.rectifications != nil {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -9139,18 +9205,27 @@ func (m *EvaluationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.rectifications))
+		for id := range m.rectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EvaluationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedtransitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
 	}
 	if m.removedreport_texts != nil {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.removedrectifications != nil {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -9171,13 +9246,19 @@ func (m *EvaluationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.removedrectifications))
+		for id := range m.removedrectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EvaluationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.cleareddepartment_year {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -9192,6 +9273,9 @@ func (m *EvaluationMutation) ClearedEdges() []string {
 	}
 	if m.clearedreport_texts {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.clearedrectifications {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -9210,6 +9294,8 @@ func (m *EvaluationMutation) EdgeCleared(name string) bool {
 		return m.clearedrule_set
 	case evaluation.EdgeReportTexts:
 		return m.clearedreport_texts
+	case evaluation.EdgeRectifications:
+		return m.clearedrectifications
 	}
 	return false
 }
@@ -9249,6 +9335,9 @@ func (m *EvaluationMutation) ResetEdge(name string) error {
 		return nil
 	case evaluation.EdgeReportTexts:
 		m.ResetReportTexts()
+		return nil
+	case evaluation.EdgeRectifications:
+		m.ResetRectifications()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation edge %s", name)
@@ -10210,6 +10299,11 @@ type IndicatorMutation struct {
 	attachments              map[int]struct{}
 	removedattachments       map[int]struct{}
 	clearedattachments       bool
+	review_score             *int
+	clearedreview_score      bool
+	rectifications           map[int]struct{}
+	removedrectifications    map[int]struct{}
+	clearedrectifications    bool
 	done                     bool
 	oldValue                 func(context.Context) (*Indicator, error)
 	predicates               []predicate.Indicator
@@ -11719,6 +11813,99 @@ func (m *IndicatorMutation) ResetAttachments() {
 	m.removedattachments = nil
 }
 
+// SetReviewScoreID sets the "review_score" edge to the ReviewScore entity by id.
+func (m *IndicatorMutation) SetReviewScoreID(id int) {
+	m.review_score = &id
+}
+
+// ClearReviewScore clears the "review_score" edge to the ReviewScore entity.
+func (m *IndicatorMutation) ClearReviewScore() {
+	m.clearedreview_score = true
+}
+
+// ReviewScoreCleared reports if the "review_score" edge to the ReviewScore entity was cleared.
+func (m *IndicatorMutation) ReviewScoreCleared() bool {
+	return m.clearedreview_score
+}
+
+// ReviewScoreID returns the "review_score" edge ID in the mutation.
+func (m *IndicatorMutation) ReviewScoreID() (id int, exists bool) {
+	if m.review_score != nil {
+		return *m.review_score, true
+	}
+	return
+}
+
+// ReviewScoreIDs returns the "review_score" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReviewScoreID instead. It exists only for internal usage by the builders.
+func (m *IndicatorMutation) ReviewScoreIDs() (ids []int) {
+	if id := m.review_score; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReviewScore resets all changes to the "review_score" edge.
+func (m *IndicatorMutation) ResetReviewScore() {
+	m.review_score = nil
+	m.clearedreview_score = false
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by ids.
+func (m *IndicatorMutation) AddRectificationIDs(ids ...int) {
+	if m.rectifications == nil {
+		m.rectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rectifications[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRectifications clears the "rectifications" edge to the Rectification entity.
+func (m *IndicatorMutation) ClearRectifications() {
+	m.clearedrectifications = true
+}
+
+// RectificationsCleared reports if the "rectifications" edge to the Rectification entity was cleared.
+func (m *IndicatorMutation) RectificationsCleared() bool {
+	return m.clearedrectifications
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to the Rectification entity by IDs.
+func (m *IndicatorMutation) RemoveRectificationIDs(ids ...int) {
+	if m.removedrectifications == nil {
+		m.removedrectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rectifications, ids[i])
+		m.removedrectifications[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRectifications returns the removed IDs of the "rectifications" edge to the Rectification entity.
+func (m *IndicatorMutation) RemovedRectificationsIDs() (ids []int) {
+	for id := range m.removedrectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RectificationsIDs returns the "rectifications" edge IDs in the mutation.
+func (m *IndicatorMutation) RectificationsIDs() (ids []int) {
+	for id := range m.rectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRectifications resets all changes to the "rectifications" edge.
+func (m *IndicatorMutation) ResetRectifications() {
+	m.rectifications = nil
+	m.clearedrectifications = false
+	m.removedrectifications = nil
+}
+
 // Where appends a list predicates to the IndicatorMutation builder.
 func (m *IndicatorMutation) Where(ps ...predicate.Indicator) {
 	m.predicates = append(m.predicates, ps...)
@@ -12463,7 +12650,7 @@ func (m *IndicatorMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IndicatorMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.department_year != nil {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
@@ -12475,6 +12662,12 @@ func (m *IndicatorMutation) AddedEdges() []string {
 	}
 	if m.attachments != nil {
 		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.review_score != nil {
+		edges = append(edges, indicator.EdgeReviewScore)
+	}
+	if m.rectifications != nil {
+		edges = append(edges, indicator.EdgeRectifications)
 	}
 	return edges
 }
@@ -12501,15 +12694,28 @@ func (m *IndicatorMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case indicator.EdgeReviewScore:
+		if id := m.review_score; id != nil {
+			return []ent.Value{*id}
+		}
+	case indicator.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.rectifications))
+		for id := range m.rectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IndicatorMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.removedattachments != nil {
 		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.removedrectifications != nil {
+		edges = append(edges, indicator.EdgeRectifications)
 	}
 	return edges
 }
@@ -12524,13 +12730,19 @@ func (m *IndicatorMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case indicator.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.removedrectifications))
+		for id := range m.removedrectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IndicatorMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.cleareddepartment_year {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
@@ -12542,6 +12754,12 @@ func (m *IndicatorMutation) ClearedEdges() []string {
 	}
 	if m.clearedattachments {
 		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.clearedreview_score {
+		edges = append(edges, indicator.EdgeReviewScore)
+	}
+	if m.clearedrectifications {
+		edges = append(edges, indicator.EdgeRectifications)
 	}
 	return edges
 }
@@ -12558,6 +12776,10 @@ func (m *IndicatorMutation) EdgeCleared(name string) bool {
 		return m.clearedlibrary_indicator
 	case indicator.EdgeAttachments:
 		return m.clearedattachments
+	case indicator.EdgeReviewScore:
+		return m.clearedreview_score
+	case indicator.EdgeRectifications:
+		return m.clearedrectifications
 	}
 	return false
 }
@@ -12574,6 +12796,9 @@ func (m *IndicatorMutation) ClearEdge(name string) error {
 		return nil
 	case indicator.EdgeLibraryIndicator:
 		m.ClearLibraryIndicator()
+		return nil
+	case indicator.EdgeReviewScore:
+		m.ClearReviewScore()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator unique edge %s", name)
@@ -12594,6 +12819,12 @@ func (m *IndicatorMutation) ResetEdge(name string) error {
 		return nil
 	case indicator.EdgeAttachments:
 		m.ResetAttachments()
+		return nil
+	case indicator.EdgeReviewScore:
+		m.ResetReviewScore()
+		return nil
+	case indicator.EdgeRectifications:
+		m.ResetRectifications()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator edge %s", name)
@@ -18322,6 +18553,2688 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Project edge %s", name)
 }
 
+// RectificationMutation represents an operation that mutates the Rectification nodes in the graph.
+type RectificationMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	issue              *string
+	requirement        *string
+	due_date           *string
+	status             *rectification.Status
+	measures           *string
+	outcome            *string
+	review_comment     *string
+	raised_by_id       *int
+	addraised_by_id    *int
+	raised_by_name     *string
+	answered_by_id     *int
+	addanswered_by_id  *int
+	answered_by_name   *string
+	answered_at        *time.Time
+	closed_by_id       *int
+	addclosed_by_id    *int
+	closed_by_name     *string
+	closed_at          *time.Time
+	clearedFields      map[string]struct{}
+	evaluation         *int
+	clearedevaluation  bool
+	indicator          *int
+	clearedindicator   bool
+	transitions        map[int]struct{}
+	removedtransitions map[int]struct{}
+	clearedtransitions bool
+	done               bool
+	oldValue           func(context.Context) (*Rectification, error)
+	predicates         []predicate.Rectification
+}
+
+var _ ent.Mutation = (*RectificationMutation)(nil)
+
+// rectificationOption allows management of the mutation configuration using functional options.
+type rectificationOption func(*RectificationMutation)
+
+// newRectificationMutation creates new mutation for the Rectification entity.
+func newRectificationMutation(c config, op Op, opts ...rectificationOption) *RectificationMutation {
+	m := &RectificationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectification,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationID sets the ID field of the mutation.
+func withRectificationID(id int) rectificationOption {
+	return func(m *RectificationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Rectification
+		)
+		m.oldValue = func(ctx context.Context) (*Rectification, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Rectification.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectification sets the old Rectification of the mutation.
+func withRectification(node *Rectification) rectificationOption {
+	return func(m *RectificationMutation) {
+		m.oldValue = func(context.Context) (*Rectification, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Rectification.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RectificationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RectificationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RectificationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RectificationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RectificationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RectificationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RectificationMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RectificationMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RectificationMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RectificationMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RectificationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetEvaluationID sets the "evaluation_id" field.
+func (m *RectificationMutation) SetEvaluationID(i int) {
+	m.evaluation = &i
+}
+
+// EvaluationID returns the value of the "evaluation_id" field in the mutation.
+func (m *RectificationMutation) EvaluationID() (r int, exists bool) {
+	v := m.evaluation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationID returns the old "evaluation_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldEvaluationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationID: %w", err)
+	}
+	return oldValue.EvaluationID, nil
+}
+
+// ResetEvaluationID resets all changes to the "evaluation_id" field.
+func (m *RectificationMutation) ResetEvaluationID() {
+	m.evaluation = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *RectificationMutation) SetIndicatorID(i int) {
+	m.indicator = &i
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *RectificationMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldIndicatorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// ClearIndicatorID clears the value of the "indicator_id" field.
+func (m *RectificationMutation) ClearIndicatorID() {
+	m.indicator = nil
+	m.clearedFields[rectification.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorIDCleared returns if the "indicator_id" field was cleared in this mutation.
+func (m *RectificationMutation) IndicatorIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldIndicatorID]
+	return ok
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *RectificationMutation) ResetIndicatorID() {
+	m.indicator = nil
+	delete(m.clearedFields, rectification.FieldIndicatorID)
+}
+
+// SetIssue sets the "issue" field.
+func (m *RectificationMutation) SetIssue(s string) {
+	m.issue = &s
+}
+
+// Issue returns the value of the "issue" field in the mutation.
+func (m *RectificationMutation) Issue() (r string, exists bool) {
+	v := m.issue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssue returns the old "issue" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldIssue(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssue: %w", err)
+	}
+	return oldValue.Issue, nil
+}
+
+// ResetIssue resets all changes to the "issue" field.
+func (m *RectificationMutation) ResetIssue() {
+	m.issue = nil
+}
+
+// SetRequirement sets the "requirement" field.
+func (m *RectificationMutation) SetRequirement(s string) {
+	m.requirement = &s
+}
+
+// Requirement returns the value of the "requirement" field in the mutation.
+func (m *RectificationMutation) Requirement() (r string, exists bool) {
+	v := m.requirement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequirement returns the old "requirement" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRequirement(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequirement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequirement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequirement: %w", err)
+	}
+	return oldValue.Requirement, nil
+}
+
+// ResetRequirement resets all changes to the "requirement" field.
+func (m *RectificationMutation) ResetRequirement() {
+	m.requirement = nil
+}
+
+// SetDueDate sets the "due_date" field.
+func (m *RectificationMutation) SetDueDate(s string) {
+	m.due_date = &s
+}
+
+// DueDate returns the value of the "due_date" field in the mutation.
+func (m *RectificationMutation) DueDate() (r string, exists bool) {
+	v := m.due_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueDate returns the old "due_date" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldDueDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueDate: %w", err)
+	}
+	return oldValue.DueDate, nil
+}
+
+// ResetDueDate resets all changes to the "due_date" field.
+func (m *RectificationMutation) ResetDueDate() {
+	m.due_date = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RectificationMutation) SetStatus(r rectification.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RectificationMutation) Status() (r rectification.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldStatus(ctx context.Context) (v rectification.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RectificationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetMeasures sets the "measures" field.
+func (m *RectificationMutation) SetMeasures(s string) {
+	m.measures = &s
+}
+
+// Measures returns the value of the "measures" field in the mutation.
+func (m *RectificationMutation) Measures() (r string, exists bool) {
+	v := m.measures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasures returns the old "measures" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldMeasures(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasures: %w", err)
+	}
+	return oldValue.Measures, nil
+}
+
+// ResetMeasures resets all changes to the "measures" field.
+func (m *RectificationMutation) ResetMeasures() {
+	m.measures = nil
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *RectificationMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *RectificationMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *RectificationMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *RectificationMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *RectificationMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *RectificationMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// SetRaisedByID sets the "raised_by_id" field.
+func (m *RectificationMutation) SetRaisedByID(i int) {
+	m.raised_by_id = &i
+	m.addraised_by_id = nil
+}
+
+// RaisedByID returns the value of the "raised_by_id" field in the mutation.
+func (m *RectificationMutation) RaisedByID() (r int, exists bool) {
+	v := m.raised_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedByID returns the old "raised_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRaisedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedByID: %w", err)
+	}
+	return oldValue.RaisedByID, nil
+}
+
+// AddRaisedByID adds i to the "raised_by_id" field.
+func (m *RectificationMutation) AddRaisedByID(i int) {
+	if m.addraised_by_id != nil {
+		*m.addraised_by_id += i
+	} else {
+		m.addraised_by_id = &i
+	}
+}
+
+// AddedRaisedByID returns the value that was added to the "raised_by_id" field in this mutation.
+func (m *RectificationMutation) AddedRaisedByID() (r int, exists bool) {
+	v := m.addraised_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRaisedByID clears the value of the "raised_by_id" field.
+func (m *RectificationMutation) ClearRaisedByID() {
+	m.raised_by_id = nil
+	m.addraised_by_id = nil
+	m.clearedFields[rectification.FieldRaisedByID] = struct{}{}
+}
+
+// RaisedByIDCleared returns if the "raised_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) RaisedByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldRaisedByID]
+	return ok
+}
+
+// ResetRaisedByID resets all changes to the "raised_by_id" field.
+func (m *RectificationMutation) ResetRaisedByID() {
+	m.raised_by_id = nil
+	m.addraised_by_id = nil
+	delete(m.clearedFields, rectification.FieldRaisedByID)
+}
+
+// SetRaisedByName sets the "raised_by_name" field.
+func (m *RectificationMutation) SetRaisedByName(s string) {
+	m.raised_by_name = &s
+}
+
+// RaisedByName returns the value of the "raised_by_name" field in the mutation.
+func (m *RectificationMutation) RaisedByName() (r string, exists bool) {
+	v := m.raised_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedByName returns the old "raised_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRaisedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedByName: %w", err)
+	}
+	return oldValue.RaisedByName, nil
+}
+
+// ResetRaisedByName resets all changes to the "raised_by_name" field.
+func (m *RectificationMutation) ResetRaisedByName() {
+	m.raised_by_name = nil
+}
+
+// SetAnsweredByID sets the "answered_by_id" field.
+func (m *RectificationMutation) SetAnsweredByID(i int) {
+	m.answered_by_id = &i
+	m.addanswered_by_id = nil
+}
+
+// AnsweredByID returns the value of the "answered_by_id" field in the mutation.
+func (m *RectificationMutation) AnsweredByID() (r int, exists bool) {
+	v := m.answered_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredByID returns the old "answered_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredByID: %w", err)
+	}
+	return oldValue.AnsweredByID, nil
+}
+
+// AddAnsweredByID adds i to the "answered_by_id" field.
+func (m *RectificationMutation) AddAnsweredByID(i int) {
+	if m.addanswered_by_id != nil {
+		*m.addanswered_by_id += i
+	} else {
+		m.addanswered_by_id = &i
+	}
+}
+
+// AddedAnsweredByID returns the value that was added to the "answered_by_id" field in this mutation.
+func (m *RectificationMutation) AddedAnsweredByID() (r int, exists bool) {
+	v := m.addanswered_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAnsweredByID clears the value of the "answered_by_id" field.
+func (m *RectificationMutation) ClearAnsweredByID() {
+	m.answered_by_id = nil
+	m.addanswered_by_id = nil
+	m.clearedFields[rectification.FieldAnsweredByID] = struct{}{}
+}
+
+// AnsweredByIDCleared returns if the "answered_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) AnsweredByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldAnsweredByID]
+	return ok
+}
+
+// ResetAnsweredByID resets all changes to the "answered_by_id" field.
+func (m *RectificationMutation) ResetAnsweredByID() {
+	m.answered_by_id = nil
+	m.addanswered_by_id = nil
+	delete(m.clearedFields, rectification.FieldAnsweredByID)
+}
+
+// SetAnsweredByName sets the "answered_by_name" field.
+func (m *RectificationMutation) SetAnsweredByName(s string) {
+	m.answered_by_name = &s
+}
+
+// AnsweredByName returns the value of the "answered_by_name" field in the mutation.
+func (m *RectificationMutation) AnsweredByName() (r string, exists bool) {
+	v := m.answered_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredByName returns the old "answered_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredByName: %w", err)
+	}
+	return oldValue.AnsweredByName, nil
+}
+
+// ResetAnsweredByName resets all changes to the "answered_by_name" field.
+func (m *RectificationMutation) ResetAnsweredByName() {
+	m.answered_by_name = nil
+}
+
+// SetAnsweredAt sets the "answered_at" field.
+func (m *RectificationMutation) SetAnsweredAt(t time.Time) {
+	m.answered_at = &t
+}
+
+// AnsweredAt returns the value of the "answered_at" field in the mutation.
+func (m *RectificationMutation) AnsweredAt() (r time.Time, exists bool) {
+	v := m.answered_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredAt returns the old "answered_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredAt: %w", err)
+	}
+	return oldValue.AnsweredAt, nil
+}
+
+// ClearAnsweredAt clears the value of the "answered_at" field.
+func (m *RectificationMutation) ClearAnsweredAt() {
+	m.answered_at = nil
+	m.clearedFields[rectification.FieldAnsweredAt] = struct{}{}
+}
+
+// AnsweredAtCleared returns if the "answered_at" field was cleared in this mutation.
+func (m *RectificationMutation) AnsweredAtCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldAnsweredAt]
+	return ok
+}
+
+// ResetAnsweredAt resets all changes to the "answered_at" field.
+func (m *RectificationMutation) ResetAnsweredAt() {
+	m.answered_at = nil
+	delete(m.clearedFields, rectification.FieldAnsweredAt)
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (m *RectificationMutation) SetClosedByID(i int) {
+	m.closed_by_id = &i
+	m.addclosed_by_id = nil
+}
+
+// ClosedByID returns the value of the "closed_by_id" field in the mutation.
+func (m *RectificationMutation) ClosedByID() (r int, exists bool) {
+	v := m.closed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByID returns the old "closed_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByID: %w", err)
+	}
+	return oldValue.ClosedByID, nil
+}
+
+// AddClosedByID adds i to the "closed_by_id" field.
+func (m *RectificationMutation) AddClosedByID(i int) {
+	if m.addclosed_by_id != nil {
+		*m.addclosed_by_id += i
+	} else {
+		m.addclosed_by_id = &i
+	}
+}
+
+// AddedClosedByID returns the value that was added to the "closed_by_id" field in this mutation.
+func (m *RectificationMutation) AddedClosedByID() (r int, exists bool) {
+	v := m.addclosed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (m *RectificationMutation) ClearClosedByID() {
+	m.closed_by_id = nil
+	m.addclosed_by_id = nil
+	m.clearedFields[rectification.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByIDCleared returns if the "closed_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) ClosedByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldClosedByID]
+	return ok
+}
+
+// ResetClosedByID resets all changes to the "closed_by_id" field.
+func (m *RectificationMutation) ResetClosedByID() {
+	m.closed_by_id = nil
+	m.addclosed_by_id = nil
+	delete(m.clearedFields, rectification.FieldClosedByID)
+}
+
+// SetClosedByName sets the "closed_by_name" field.
+func (m *RectificationMutation) SetClosedByName(s string) {
+	m.closed_by_name = &s
+}
+
+// ClosedByName returns the value of the "closed_by_name" field in the mutation.
+func (m *RectificationMutation) ClosedByName() (r string, exists bool) {
+	v := m.closed_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByName returns the old "closed_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByName: %w", err)
+	}
+	return oldValue.ClosedByName, nil
+}
+
+// ResetClosedByName resets all changes to the "closed_by_name" field.
+func (m *RectificationMutation) ResetClosedByName() {
+	m.closed_by_name = nil
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *RectificationMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *RectificationMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *RectificationMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[rectification.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *RectificationMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *RectificationMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, rectification.FieldClosedAt)
+}
+
+// ClearEvaluation clears the "evaluation" edge to the Evaluation entity.
+func (m *RectificationMutation) ClearEvaluation() {
+	m.clearedevaluation = true
+	m.clearedFields[rectification.FieldEvaluationID] = struct{}{}
+}
+
+// EvaluationCleared reports if the "evaluation" edge to the Evaluation entity was cleared.
+func (m *RectificationMutation) EvaluationCleared() bool {
+	return m.clearedevaluation
+}
+
+// EvaluationIDs returns the "evaluation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EvaluationID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) EvaluationIDs() (ids []int) {
+	if id := m.evaluation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvaluation resets all changes to the "evaluation" edge.
+func (m *RectificationMutation) ResetEvaluation() {
+	m.evaluation = nil
+	m.clearedevaluation = false
+}
+
+// ClearIndicator clears the "indicator" edge to the Indicator entity.
+func (m *RectificationMutation) ClearIndicator() {
+	m.clearedindicator = true
+	m.clearedFields[rectification.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorCleared reports if the "indicator" edge to the Indicator entity was cleared.
+func (m *RectificationMutation) IndicatorCleared() bool {
+	return m.IndicatorIDCleared() || m.clearedindicator
+}
+
+// IndicatorIDs returns the "indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IndicatorID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) IndicatorIDs() (ids []int) {
+	if id := m.indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIndicator resets all changes to the "indicator" edge.
+func (m *RectificationMutation) ResetIndicator() {
+	m.indicator = nil
+	m.clearedindicator = false
+}
+
+// AddTransitionIDs adds the "transitions" edge to the RectificationTransition entity by ids.
+func (m *RectificationMutation) AddTransitionIDs(ids ...int) {
+	if m.transitions == nil {
+		m.transitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the RectificationTransition entity.
+func (m *RectificationMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the RectificationTransition entity was cleared.
+func (m *RectificationMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the RectificationTransition entity by IDs.
+func (m *RectificationMutation) RemoveTransitionIDs(ids ...int) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the RectificationTransition entity.
+func (m *RectificationMutation) RemovedTransitionsIDs() (ids []int) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *RectificationMutation) TransitionsIDs() (ids []int) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *RectificationMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// Where appends a list predicates to the RectificationMutation builder.
+func (m *RectificationMutation) Where(ps ...predicate.Rectification) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Rectification, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Rectification).
+func (m *RectificationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationMutation) Fields() []string {
+	fields := make([]string, 0, 20)
+	if m.created_at != nil {
+		fields = append(fields, rectification.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rectification.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, rectification.FieldVersion)
+	}
+	if m.evaluation != nil {
+		fields = append(fields, rectification.FieldEvaluationID)
+	}
+	if m.indicator != nil {
+		fields = append(fields, rectification.FieldIndicatorID)
+	}
+	if m.issue != nil {
+		fields = append(fields, rectification.FieldIssue)
+	}
+	if m.requirement != nil {
+		fields = append(fields, rectification.FieldRequirement)
+	}
+	if m.due_date != nil {
+		fields = append(fields, rectification.FieldDueDate)
+	}
+	if m.status != nil {
+		fields = append(fields, rectification.FieldStatus)
+	}
+	if m.measures != nil {
+		fields = append(fields, rectification.FieldMeasures)
+	}
+	if m.outcome != nil {
+		fields = append(fields, rectification.FieldOutcome)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, rectification.FieldReviewComment)
+	}
+	if m.raised_by_id != nil {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.raised_by_name != nil {
+		fields = append(fields, rectification.FieldRaisedByName)
+	}
+	if m.answered_by_id != nil {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.answered_by_name != nil {
+		fields = append(fields, rectification.FieldAnsweredByName)
+	}
+	if m.answered_at != nil {
+		fields = append(fields, rectification.FieldAnsweredAt)
+	}
+	if m.closed_by_id != nil {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	if m.closed_by_name != nil {
+		fields = append(fields, rectification.FieldClosedByName)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, rectification.FieldClosedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.CreatedAt()
+	case rectification.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rectification.FieldVersion:
+		return m.Version()
+	case rectification.FieldEvaluationID:
+		return m.EvaluationID()
+	case rectification.FieldIndicatorID:
+		return m.IndicatorID()
+	case rectification.FieldIssue:
+		return m.Issue()
+	case rectification.FieldRequirement:
+		return m.Requirement()
+	case rectification.FieldDueDate:
+		return m.DueDate()
+	case rectification.FieldStatus:
+		return m.Status()
+	case rectification.FieldMeasures:
+		return m.Measures()
+	case rectification.FieldOutcome:
+		return m.Outcome()
+	case rectification.FieldReviewComment:
+		return m.ReviewComment()
+	case rectification.FieldRaisedByID:
+		return m.RaisedByID()
+	case rectification.FieldRaisedByName:
+		return m.RaisedByName()
+	case rectification.FieldAnsweredByID:
+		return m.AnsweredByID()
+	case rectification.FieldAnsweredByName:
+		return m.AnsweredByName()
+	case rectification.FieldAnsweredAt:
+		return m.AnsweredAt()
+	case rectification.FieldClosedByID:
+		return m.ClosedByID()
+	case rectification.FieldClosedByName:
+		return m.ClosedByName()
+	case rectification.FieldClosedAt:
+		return m.ClosedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rectification.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rectification.FieldVersion:
+		return m.OldVersion(ctx)
+	case rectification.FieldEvaluationID:
+		return m.OldEvaluationID(ctx)
+	case rectification.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case rectification.FieldIssue:
+		return m.OldIssue(ctx)
+	case rectification.FieldRequirement:
+		return m.OldRequirement(ctx)
+	case rectification.FieldDueDate:
+		return m.OldDueDate(ctx)
+	case rectification.FieldStatus:
+		return m.OldStatus(ctx)
+	case rectification.FieldMeasures:
+		return m.OldMeasures(ctx)
+	case rectification.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case rectification.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	case rectification.FieldRaisedByID:
+		return m.OldRaisedByID(ctx)
+	case rectification.FieldRaisedByName:
+		return m.OldRaisedByName(ctx)
+	case rectification.FieldAnsweredByID:
+		return m.OldAnsweredByID(ctx)
+	case rectification.FieldAnsweredByName:
+		return m.OldAnsweredByName(ctx)
+	case rectification.FieldAnsweredAt:
+		return m.OldAnsweredAt(ctx)
+	case rectification.FieldClosedByID:
+		return m.OldClosedByID(ctx)
+	case rectification.FieldClosedByName:
+		return m.OldClosedByName(ctx)
+	case rectification.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rectification.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rectification.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case rectification.FieldEvaluationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationID(v)
+		return nil
+	case rectification.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case rectification.FieldIssue:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssue(v)
+		return nil
+	case rectification.FieldRequirement:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequirement(v)
+		return nil
+	case rectification.FieldDueDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueDate(v)
+		return nil
+	case rectification.FieldStatus:
+		v, ok := value.(rectification.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case rectification.FieldMeasures:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasures(v)
+		return nil
+	case rectification.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case rectification.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	case rectification.FieldRaisedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedByID(v)
+		return nil
+	case rectification.FieldRaisedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedByName(v)
+		return nil
+	case rectification.FieldAnsweredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredByID(v)
+		return nil
+	case rectification.FieldAnsweredByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredByName(v)
+		return nil
+	case rectification.FieldAnsweredAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredAt(v)
+		return nil
+	case rectification.FieldClosedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByID(v)
+		return nil
+	case rectification.FieldClosedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByName(v)
+		return nil
+	case rectification.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, rectification.FieldVersion)
+	}
+	if m.addraised_by_id != nil {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.addanswered_by_id != nil {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.addclosed_by_id != nil {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldVersion:
+		return m.AddedVersion()
+	case rectification.FieldRaisedByID:
+		return m.AddedRaisedByID()
+	case rectification.FieldAnsweredByID:
+		return m.AddedAnsweredByID()
+	case rectification.FieldClosedByID:
+		return m.AddedClosedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case rectification.FieldRaisedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRaisedByID(v)
+		return nil
+	case rectification.FieldAnsweredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAnsweredByID(v)
+		return nil
+	case rectification.FieldClosedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddClosedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectification.FieldIndicatorID) {
+		fields = append(fields, rectification.FieldIndicatorID)
+	}
+	if m.FieldCleared(rectification.FieldRaisedByID) {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.FieldCleared(rectification.FieldAnsweredByID) {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.FieldCleared(rectification.FieldAnsweredAt) {
+		fields = append(fields, rectification.FieldAnsweredAt)
+	}
+	if m.FieldCleared(rectification.FieldClosedByID) {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	if m.FieldCleared(rectification.FieldClosedAt) {
+		fields = append(fields, rectification.FieldClosedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationMutation) ClearField(name string) error {
+	switch name {
+	case rectification.FieldIndicatorID:
+		m.ClearIndicatorID()
+		return nil
+	case rectification.FieldRaisedByID:
+		m.ClearRaisedByID()
+		return nil
+	case rectification.FieldAnsweredByID:
+		m.ClearAnsweredByID()
+		return nil
+	case rectification.FieldAnsweredAt:
+		m.ClearAnsweredAt()
+		return nil
+	case rectification.FieldClosedByID:
+		m.ClearClosedByID()
+		return nil
+	case rectification.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationMutation) ResetField(name string) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rectification.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rectification.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case rectification.FieldEvaluationID:
+		m.ResetEvaluationID()
+		return nil
+	case rectification.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case rectification.FieldIssue:
+		m.ResetIssue()
+		return nil
+	case rectification.FieldRequirement:
+		m.ResetRequirement()
+		return nil
+	case rectification.FieldDueDate:
+		m.ResetDueDate()
+		return nil
+	case rectification.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case rectification.FieldMeasures:
+		m.ResetMeasures()
+		return nil
+	case rectification.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case rectification.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	case rectification.FieldRaisedByID:
+		m.ResetRaisedByID()
+		return nil
+	case rectification.FieldRaisedByName:
+		m.ResetRaisedByName()
+		return nil
+	case rectification.FieldAnsweredByID:
+		m.ResetAnsweredByID()
+		return nil
+	case rectification.FieldAnsweredByName:
+		m.ResetAnsweredByName()
+		return nil
+	case rectification.FieldAnsweredAt:
+		m.ResetAnsweredAt()
+		return nil
+	case rectification.FieldClosedByID:
+		m.ResetClosedByID()
+		return nil
+	case rectification.FieldClosedByName:
+		m.ResetClosedByName()
+		return nil
+	case rectification.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.evaluation != nil {
+		edges = append(edges, rectification.EdgeEvaluation)
+	}
+	if m.indicator != nil {
+		edges = append(edges, rectification.EdgeIndicator)
+	}
+	if m.transitions != nil {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeEvaluation:
+		if id := m.evaluation; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeIndicator:
+		if id := m.indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedtransitions != nil {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedevaluation {
+		edges = append(edges, rectification.EdgeEvaluation)
+	}
+	if m.clearedindicator {
+		edges = append(edges, rectification.EdgeIndicator)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectification.EdgeEvaluation:
+		return m.clearedevaluation
+	case rectification.EdgeIndicator:
+		return m.clearedindicator
+	case rectification.EdgeTransitions:
+		return m.clearedtransitions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationMutation) ClearEdge(name string) error {
+	switch name {
+	case rectification.EdgeEvaluation:
+		m.ClearEvaluation()
+		return nil
+	case rectification.EdgeIndicator:
+		m.ClearIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationMutation) ResetEdge(name string) error {
+	switch name {
+	case rectification.EdgeEvaluation:
+		m.ResetEvaluation()
+		return nil
+	case rectification.EdgeIndicator:
+		m.ResetIndicator()
+		return nil
+	case rectification.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification edge %s", name)
+}
+
+// RectificationTransitionMutation represents an operation that mutates the RectificationTransition nodes in the graph.
+type RectificationTransitionMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	from                 *rectificationtransition.From
+	to                   *rectificationtransition.To
+	comment              *string
+	measures             *string
+	outcome              *string
+	actor_id             *int
+	addactor_id          *int
+	actor_name           *string
+	at                   *time.Time
+	clearedFields        map[string]struct{}
+	rectification        *int
+	clearedrectification bool
+	done                 bool
+	oldValue             func(context.Context) (*RectificationTransition, error)
+	predicates           []predicate.RectificationTransition
+}
+
+var _ ent.Mutation = (*RectificationTransitionMutation)(nil)
+
+// rectificationtransitionOption allows management of the mutation configuration using functional options.
+type rectificationtransitionOption func(*RectificationTransitionMutation)
+
+// newRectificationTransitionMutation creates new mutation for the RectificationTransition entity.
+func newRectificationTransitionMutation(c config, op Op, opts ...rectificationtransitionOption) *RectificationTransitionMutation {
+	m := &RectificationTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectificationTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationTransitionID sets the ID field of the mutation.
+func withRectificationTransitionID(id int) rectificationtransitionOption {
+	return func(m *RectificationTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RectificationTransition
+		)
+		m.oldValue = func(ctx context.Context) (*RectificationTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RectificationTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectificationTransition sets the old RectificationTransition of the mutation.
+func withRectificationTransition(node *RectificationTransition) rectificationtransitionOption {
+	return func(m *RectificationTransitionMutation) {
+		m.oldValue = func(context.Context) (*RectificationTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationTransitionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationTransitionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RectificationTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRectificationID sets the "rectification_id" field.
+func (m *RectificationTransitionMutation) SetRectificationID(i int) {
+	m.rectification = &i
+}
+
+// RectificationID returns the value of the "rectification_id" field in the mutation.
+func (m *RectificationTransitionMutation) RectificationID() (r int, exists bool) {
+	v := m.rectification
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRectificationID returns the old "rectification_id" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldRectificationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRectificationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRectificationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRectificationID: %w", err)
+	}
+	return oldValue.RectificationID, nil
+}
+
+// ResetRectificationID resets all changes to the "rectification_id" field.
+func (m *RectificationTransitionMutation) ResetRectificationID() {
+	m.rectification = nil
+}
+
+// SetFrom sets the "from" field.
+func (m *RectificationTransitionMutation) SetFrom(r rectificationtransition.From) {
+	m.from = &r
+}
+
+// From returns the value of the "from" field in the mutation.
+func (m *RectificationTransitionMutation) From() (r rectificationtransition.From, exists bool) {
+	v := m.from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrom returns the old "from" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldFrom(ctx context.Context) (v *rectificationtransition.From, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrom: %w", err)
+	}
+	return oldValue.From, nil
+}
+
+// ClearFrom clears the value of the "from" field.
+func (m *RectificationTransitionMutation) ClearFrom() {
+	m.from = nil
+	m.clearedFields[rectificationtransition.FieldFrom] = struct{}{}
+}
+
+// FromCleared returns if the "from" field was cleared in this mutation.
+func (m *RectificationTransitionMutation) FromCleared() bool {
+	_, ok := m.clearedFields[rectificationtransition.FieldFrom]
+	return ok
+}
+
+// ResetFrom resets all changes to the "from" field.
+func (m *RectificationTransitionMutation) ResetFrom() {
+	m.from = nil
+	delete(m.clearedFields, rectificationtransition.FieldFrom)
+}
+
+// SetTo sets the "to" field.
+func (m *RectificationTransitionMutation) SetTo(r rectificationtransition.To) {
+	m.to = &r
+}
+
+// To returns the value of the "to" field in the mutation.
+func (m *RectificationTransitionMutation) To() (r rectificationtransition.To, exists bool) {
+	v := m.to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTo returns the old "to" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldTo(ctx context.Context) (v rectificationtransition.To, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTo: %w", err)
+	}
+	return oldValue.To, nil
+}
+
+// ResetTo resets all changes to the "to" field.
+func (m *RectificationTransitionMutation) ResetTo() {
+	m.to = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *RectificationTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *RectificationTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *RectificationTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetMeasures sets the "measures" field.
+func (m *RectificationTransitionMutation) SetMeasures(s string) {
+	m.measures = &s
+}
+
+// Measures returns the value of the "measures" field in the mutation.
+func (m *RectificationTransitionMutation) Measures() (r string, exists bool) {
+	v := m.measures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasures returns the old "measures" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldMeasures(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasures: %w", err)
+	}
+	return oldValue.Measures, nil
+}
+
+// ResetMeasures resets all changes to the "measures" field.
+func (m *RectificationTransitionMutation) ResetMeasures() {
+	m.measures = nil
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *RectificationTransitionMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *RectificationTransitionMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *RectificationTransitionMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *RectificationTransitionMutation) SetActorID(i int) {
+	m.actor_id = &i
+	m.addactor_id = nil
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *RectificationTransitionMutation) ActorID() (r int, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldActorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// AddActorID adds i to the "actor_id" field.
+func (m *RectificationTransitionMutation) AddActorID(i int) {
+	if m.addactor_id != nil {
+		*m.addactor_id += i
+	} else {
+		m.addactor_id = &i
+	}
+}
+
+// AddedActorID returns the value that was added to the "actor_id" field in this mutation.
+func (m *RectificationTransitionMutation) AddedActorID() (r int, exists bool) {
+	v := m.addactor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *RectificationTransitionMutation) ClearActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	m.clearedFields[rectificationtransition.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *RectificationTransitionMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[rectificationtransition.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *RectificationTransitionMutation) ResetActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	delete(m.clearedFields, rectificationtransition.FieldActorID)
+}
+
+// SetActorName sets the "actor_name" field.
+func (m *RectificationTransitionMutation) SetActorName(s string) {
+	m.actor_name = &s
+}
+
+// ActorName returns the value of the "actor_name" field in the mutation.
+func (m *RectificationTransitionMutation) ActorName() (r string, exists bool) {
+	v := m.actor_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorName returns the old "actor_name" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldActorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorName: %w", err)
+	}
+	return oldValue.ActorName, nil
+}
+
+// ResetActorName resets all changes to the "actor_name" field.
+func (m *RectificationTransitionMutation) ResetActorName() {
+	m.actor_name = nil
+}
+
+// SetAt sets the "at" field.
+func (m *RectificationTransitionMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *RectificationTransitionMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *RectificationTransitionMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearRectification clears the "rectification" edge to the Rectification entity.
+func (m *RectificationTransitionMutation) ClearRectification() {
+	m.clearedrectification = true
+	m.clearedFields[rectificationtransition.FieldRectificationID] = struct{}{}
+}
+
+// RectificationCleared reports if the "rectification" edge to the Rectification entity was cleared.
+func (m *RectificationTransitionMutation) RectificationCleared() bool {
+	return m.clearedrectification
+}
+
+// RectificationIDs returns the "rectification" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RectificationID instead. It exists only for internal usage by the builders.
+func (m *RectificationTransitionMutation) RectificationIDs() (ids []int) {
+	if id := m.rectification; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRectification resets all changes to the "rectification" edge.
+func (m *RectificationTransitionMutation) ResetRectification() {
+	m.rectification = nil
+	m.clearedrectification = false
+}
+
+// Where appends a list predicates to the RectificationTransitionMutation builder.
+func (m *RectificationTransitionMutation) Where(ps ...predicate.RectificationTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RectificationTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RectificationTransition).
+func (m *RectificationTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.rectification != nil {
+		fields = append(fields, rectificationtransition.FieldRectificationID)
+	}
+	if m.from != nil {
+		fields = append(fields, rectificationtransition.FieldFrom)
+	}
+	if m.to != nil {
+		fields = append(fields, rectificationtransition.FieldTo)
+	}
+	if m.comment != nil {
+		fields = append(fields, rectificationtransition.FieldComment)
+	}
+	if m.measures != nil {
+		fields = append(fields, rectificationtransition.FieldMeasures)
+	}
+	if m.outcome != nil {
+		fields = append(fields, rectificationtransition.FieldOutcome)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	if m.actor_name != nil {
+		fields = append(fields, rectificationtransition.FieldActorName)
+	}
+	if m.at != nil {
+		fields = append(fields, rectificationtransition.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		return m.RectificationID()
+	case rectificationtransition.FieldFrom:
+		return m.From()
+	case rectificationtransition.FieldTo:
+		return m.To()
+	case rectificationtransition.FieldComment:
+		return m.Comment()
+	case rectificationtransition.FieldMeasures:
+		return m.Measures()
+	case rectificationtransition.FieldOutcome:
+		return m.Outcome()
+	case rectificationtransition.FieldActorID:
+		return m.ActorID()
+	case rectificationtransition.FieldActorName:
+		return m.ActorName()
+	case rectificationtransition.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		return m.OldRectificationID(ctx)
+	case rectificationtransition.FieldFrom:
+		return m.OldFrom(ctx)
+	case rectificationtransition.FieldTo:
+		return m.OldTo(ctx)
+	case rectificationtransition.FieldComment:
+		return m.OldComment(ctx)
+	case rectificationtransition.FieldMeasures:
+		return m.OldMeasures(ctx)
+	case rectificationtransition.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case rectificationtransition.FieldActorID:
+		return m.OldActorID(ctx)
+	case rectificationtransition.FieldActorName:
+		return m.OldActorName(ctx)
+	case rectificationtransition.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRectificationID(v)
+		return nil
+	case rectificationtransition.FieldFrom:
+		v, ok := value.(rectificationtransition.From)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrom(v)
+		return nil
+	case rectificationtransition.FieldTo:
+		v, ok := value.(rectificationtransition.To)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTo(v)
+		return nil
+	case rectificationtransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	case rectificationtransition.FieldMeasures:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasures(v)
+		return nil
+	case rectificationtransition.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case rectificationtransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case rectificationtransition.FieldActorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorName(v)
+		return nil
+	case rectificationtransition.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationTransitionMutation) AddedFields() []string {
+	var fields []string
+	if m.addactor_id != nil {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rectificationtransition.FieldActorID:
+		return m.AddedActorID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rectificationtransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddActorID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationTransitionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectificationtransition.FieldFrom) {
+		fields = append(fields, rectificationtransition.FieldFrom)
+	}
+	if m.FieldCleared(rectificationtransition.FieldActorID) {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationTransitionMutation) ClearField(name string) error {
+	switch name {
+	case rectificationtransition.FieldFrom:
+		m.ClearFrom()
+		return nil
+	case rectificationtransition.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationTransitionMutation) ResetField(name string) error {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		m.ResetRectificationID()
+		return nil
+	case rectificationtransition.FieldFrom:
+		m.ResetFrom()
+		return nil
+	case rectificationtransition.FieldTo:
+		m.ResetTo()
+		return nil
+	case rectificationtransition.FieldComment:
+		m.ResetComment()
+		return nil
+	case rectificationtransition.FieldMeasures:
+		m.ResetMeasures()
+		return nil
+	case rectificationtransition.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case rectificationtransition.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case rectificationtransition.FieldActorName:
+		m.ResetActorName()
+		return nil
+	case rectificationtransition.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.rectification != nil {
+		edges = append(edges, rectificationtransition.EdgeRectification)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		if id := m.rectification; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedrectification {
+		edges = append(edges, rectificationtransition.EdgeRectification)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		return m.clearedrectification
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		m.ClearRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		m.ResetRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition edge %s", name)
+}
+
 // ReportTextMutation represents an operation that mutates the ReportText nodes in the graph.
 type ReportTextMutation struct {
 	config
@@ -19006,6 +21919,802 @@ func (m *ReportTextMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ReportText edge %s", name)
+}
+
+// ReviewScoreMutation represents an operation that mutates the ReviewScore nodes in the graph.
+type ReviewScoreMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	score            *fixed.Decimal
+	addscore         *fixed.Decimal
+	reason           *string
+	reviewer_id      *int
+	addreviewer_id   *int
+	reviewer_name    *string
+	clearedFields    map[string]struct{}
+	indicator        *int
+	clearedindicator bool
+	done             bool
+	oldValue         func(context.Context) (*ReviewScore, error)
+	predicates       []predicate.ReviewScore
+}
+
+var _ ent.Mutation = (*ReviewScoreMutation)(nil)
+
+// reviewscoreOption allows management of the mutation configuration using functional options.
+type reviewscoreOption func(*ReviewScoreMutation)
+
+// newReviewScoreMutation creates new mutation for the ReviewScore entity.
+func newReviewScoreMutation(c config, op Op, opts ...reviewscoreOption) *ReviewScoreMutation {
+	m := &ReviewScoreMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeReviewScore,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withReviewScoreID sets the ID field of the mutation.
+func withReviewScoreID(id int) reviewscoreOption {
+	return func(m *ReviewScoreMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ReviewScore
+		)
+		m.oldValue = func(ctx context.Context) (*ReviewScore, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ReviewScore.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withReviewScore sets the old ReviewScore of the mutation.
+func withReviewScore(node *ReviewScore) reviewscoreOption {
+	return func(m *ReviewScoreMutation) {
+		m.oldValue = func(context.Context) (*ReviewScore, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ReviewScoreMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ReviewScoreMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ReviewScoreMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ReviewScoreMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ReviewScore.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ReviewScoreMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ReviewScoreMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ReviewScoreMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ReviewScoreMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ReviewScoreMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ReviewScoreMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *ReviewScoreMutation) SetIndicatorID(i int) {
+	m.indicator = &i
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *ReviewScoreMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldIndicatorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *ReviewScoreMutation) ResetIndicatorID() {
+	m.indicator = nil
+}
+
+// SetScore sets the "score" field.
+func (m *ReviewScoreMutation) SetScore(f fixed.Decimal) {
+	m.score = &f
+	m.addscore = nil
+}
+
+// Score returns the value of the "score" field in the mutation.
+func (m *ReviewScoreMutation) Score() (r fixed.Decimal, exists bool) {
+	v := m.score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScore returns the old "score" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldScore(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScore: %w", err)
+	}
+	return oldValue.Score, nil
+}
+
+// AddScore adds f to the "score" field.
+func (m *ReviewScoreMutation) AddScore(f fixed.Decimal) {
+	if m.addscore != nil {
+		*m.addscore += f
+	} else {
+		m.addscore = &f
+	}
+}
+
+// AddedScore returns the value that was added to the "score" field in this mutation.
+func (m *ReviewScoreMutation) AddedScore() (r fixed.Decimal, exists bool) {
+	v := m.addscore
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetScore resets all changes to the "score" field.
+func (m *ReviewScoreMutation) ResetScore() {
+	m.score = nil
+	m.addscore = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *ReviewScoreMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *ReviewScoreMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *ReviewScoreMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (m *ReviewScoreMutation) SetReviewerID(i int) {
+	m.reviewer_id = &i
+	m.addreviewer_id = nil
+}
+
+// ReviewerID returns the value of the "reviewer_id" field in the mutation.
+func (m *ReviewScoreMutation) ReviewerID() (r int, exists bool) {
+	v := m.reviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewerID returns the old "reviewer_id" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReviewerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewerID: %w", err)
+	}
+	return oldValue.ReviewerID, nil
+}
+
+// AddReviewerID adds i to the "reviewer_id" field.
+func (m *ReviewScoreMutation) AddReviewerID(i int) {
+	if m.addreviewer_id != nil {
+		*m.addreviewer_id += i
+	} else {
+		m.addreviewer_id = &i
+	}
+}
+
+// AddedReviewerID returns the value that was added to the "reviewer_id" field in this mutation.
+func (m *ReviewScoreMutation) AddedReviewerID() (r int, exists bool) {
+	v := m.addreviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (m *ReviewScoreMutation) ClearReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	m.clearedFields[reviewscore.FieldReviewerID] = struct{}{}
+}
+
+// ReviewerIDCleared returns if the "reviewer_id" field was cleared in this mutation.
+func (m *ReviewScoreMutation) ReviewerIDCleared() bool {
+	_, ok := m.clearedFields[reviewscore.FieldReviewerID]
+	return ok
+}
+
+// ResetReviewerID resets all changes to the "reviewer_id" field.
+func (m *ReviewScoreMutation) ResetReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	delete(m.clearedFields, reviewscore.FieldReviewerID)
+}
+
+// SetReviewerName sets the "reviewer_name" field.
+func (m *ReviewScoreMutation) SetReviewerName(s string) {
+	m.reviewer_name = &s
+}
+
+// ReviewerName returns the value of the "reviewer_name" field in the mutation.
+func (m *ReviewScoreMutation) ReviewerName() (r string, exists bool) {
+	v := m.reviewer_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewerName returns the old "reviewer_name" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReviewerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewerName: %w", err)
+	}
+	return oldValue.ReviewerName, nil
+}
+
+// ResetReviewerName resets all changes to the "reviewer_name" field.
+func (m *ReviewScoreMutation) ResetReviewerName() {
+	m.reviewer_name = nil
+}
+
+// ClearIndicator clears the "indicator" edge to the Indicator entity.
+func (m *ReviewScoreMutation) ClearIndicator() {
+	m.clearedindicator = true
+	m.clearedFields[reviewscore.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorCleared reports if the "indicator" edge to the Indicator entity was cleared.
+func (m *ReviewScoreMutation) IndicatorCleared() bool {
+	return m.clearedindicator
+}
+
+// IndicatorIDs returns the "indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IndicatorID instead. It exists only for internal usage by the builders.
+func (m *ReviewScoreMutation) IndicatorIDs() (ids []int) {
+	if id := m.indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIndicator resets all changes to the "indicator" edge.
+func (m *ReviewScoreMutation) ResetIndicator() {
+	m.indicator = nil
+	m.clearedindicator = false
+}
+
+// Where appends a list predicates to the ReviewScoreMutation builder.
+func (m *ReviewScoreMutation) Where(ps ...predicate.ReviewScore) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ReviewScoreMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ReviewScoreMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ReviewScore, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ReviewScoreMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ReviewScoreMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ReviewScore).
+func (m *ReviewScoreMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ReviewScoreMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, reviewscore.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, reviewscore.FieldUpdatedAt)
+	}
+	if m.indicator != nil {
+		fields = append(fields, reviewscore.FieldIndicatorID)
+	}
+	if m.score != nil {
+		fields = append(fields, reviewscore.FieldScore)
+	}
+	if m.reason != nil {
+		fields = append(fields, reviewscore.FieldReason)
+	}
+	if m.reviewer_id != nil {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	if m.reviewer_name != nil {
+		fields = append(fields, reviewscore.FieldReviewerName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ReviewScoreMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		return m.CreatedAt()
+	case reviewscore.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case reviewscore.FieldIndicatorID:
+		return m.IndicatorID()
+	case reviewscore.FieldScore:
+		return m.Score()
+	case reviewscore.FieldReason:
+		return m.Reason()
+	case reviewscore.FieldReviewerID:
+		return m.ReviewerID()
+	case reviewscore.FieldReviewerName:
+		return m.ReviewerName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ReviewScoreMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case reviewscore.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case reviewscore.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case reviewscore.FieldScore:
+		return m.OldScore(ctx)
+	case reviewscore.FieldReason:
+		return m.OldReason(ctx)
+	case reviewscore.FieldReviewerID:
+		return m.OldReviewerID(ctx)
+	case reviewscore.FieldReviewerName:
+		return m.OldReviewerName(ctx)
+	}
+	return nil, fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReviewScoreMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case reviewscore.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case reviewscore.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case reviewscore.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScore(v)
+		return nil
+	case reviewscore.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case reviewscore.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewerID(v)
+		return nil
+	case reviewscore.FieldReviewerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewerName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ReviewScoreMutation) AddedFields() []string {
+	var fields []string
+	if m.addscore != nil {
+		fields = append(fields, reviewscore.FieldScore)
+	}
+	if m.addreviewer_id != nil {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ReviewScoreMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case reviewscore.FieldScore:
+		return m.AddedScore()
+	case reviewscore.FieldReviewerID:
+		return m.AddedReviewerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReviewScoreMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case reviewscore.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddScore(v)
+		return nil
+	case reviewscore.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReviewerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ReviewScoreMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(reviewscore.FieldReviewerID) {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ReviewScoreMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ReviewScoreMutation) ClearField(name string) error {
+	switch name {
+	case reviewscore.FieldReviewerID:
+		m.ClearReviewerID()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ReviewScoreMutation) ResetField(name string) error {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case reviewscore.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case reviewscore.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case reviewscore.FieldScore:
+		m.ResetScore()
+		return nil
+	case reviewscore.FieldReason:
+		m.ResetReason()
+		return nil
+	case reviewscore.FieldReviewerID:
+		m.ResetReviewerID()
+		return nil
+	case reviewscore.FieldReviewerName:
+		m.ResetReviewerName()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ReviewScoreMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.indicator != nil {
+		edges = append(edges, reviewscore.EdgeIndicator)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ReviewScoreMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		if id := m.indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ReviewScoreMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ReviewScoreMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ReviewScoreMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedindicator {
+		edges = append(edges, reviewscore.EdgeIndicator)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ReviewScoreMutation) EdgeCleared(name string) bool {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		return m.clearedindicator
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ReviewScoreMutation) ClearEdge(name string) error {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		m.ClearIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ReviewScoreMutation) ResetEdge(name string) error {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		m.ResetIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore edge %s", name)
 }
 
 // RoundMutation represents an operation that mutates the Round nodes in the graph.

@@ -42,8 +42,14 @@ type Tx struct {
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationTransition is the client for interacting with the RectificationTransition builders.
+	RectificationTransition *RectificationTransitionClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// ReviewScore is the client for interacting with the ReviewScore builders.
+	ReviewScore *ReviewScoreClient
 	// Round is the client for interacting with the Round builders.
 	Round *RoundClient
 	// RoundParticipant is the client for interacting with the RoundParticipant builders.
@@ -205,7 +211,10 @@ func (tx *Tx) init() {
 	tx.LibraryTransition = NewLibraryTransitionClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
+	tx.Rectification = NewRectificationClient(tx.config)
+	tx.RectificationTransition = NewRectificationTransitionClient(tx.config)
 	tx.ReportText = NewReportTextClient(tx.config)
+	tx.ReviewScore = NewReviewScoreClient(tx.config)
 	tx.Round = NewRoundClient(tx.config)
 	tx.RoundParticipant = NewRoundParticipantClient(tx.config)
 	tx.RuleSet = NewRuleSetClient(tx.config)

@@ -157,6 +157,22 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 		)
 }
 
+// ReviewerID is the resolver for the reviewerID field.
+func (r *reviewScoreResolver) ReviewerID(ctx context.Context, obj *ent.ReviewScore) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.ReviewerID, nil
+}
+
+// ReviewerName is the resolver for the reviewerName field.
+func (r *reviewScoreResolver) ReviewerName(ctx context.Context, obj *ent.ReviewScore) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.ReviewerName, nil
+}
+
 // SubmittedByID is the resolver for the submittedByID field.
 func (r *targetVersionResolver) SubmittedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error) {
 	if !signedIn(ctx) {
@@ -225,6 +241,12 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Rectification returns generated.RectificationResolver implementation.
+func (r *Resolver) Rectification() generated.RectificationResolver { return &rectificationResolver{r} }
+
+// ReviewScore returns generated.ReviewScoreResolver implementation.
+func (r *Resolver) ReviewScore() generated.ReviewScoreResolver { return &reviewScoreResolver{r} }
+
 // Round returns generated.RoundResolver implementation.
 func (r *Resolver) Round() generated.RoundResolver { return &roundResolver{r} }
 
@@ -260,6 +282,8 @@ type (
 	monthlyExecutionResolver           struct{ *Resolver }
 	projectResolver                    struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }
+	rectificationResolver              struct{ *Resolver }
+	reviewScoreResolver                struct{ *Resolver }
 	roundResolver                      struct{ *Resolver }
 	roundParticipantResolver           struct{ *Resolver }
 	ruleSetResolver                    struct{ *Resolver }

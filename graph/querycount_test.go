@@ -107,6 +107,14 @@ func TestNoNPlusOne(t *testing.T) {
 		}
 		c.RoundParticipant.CreateBulk(parts...).ExecX(sys)
 	}
+	// Re-scores of some indicators, written as stored rows (the API re-scores evaluations under review only).
+	for _, id := range inds[:60] {
+		var res stdsql.Result
+		if err := drv.Exec(ctx, "INSERT INTO review_scores (created_at, updated_at, score, reason, reviewer_name, indicator_id) VALUES (?, ?, 0, '复核', 'reviewer', ?)",
+			[]any{time.Now(), time.Now(), id}, &res); err != nil {
+			t.Fatal(err)
+		}
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -160,6 +168,9 @@ func TestNoNPlusOne(t *testing.T) {
 			months { month behind explanation { holds steps { code params value } } } } } } }`, 5, 50, [2]int64{3, 3}}, // the years, their months, the months' years through the loader (as behind reads them)
 		{"indicators with their evidence", `{ indicators(first: %d) { edges { node {
 			name attachmentCount attachments { fileName size url uploadedByName } } } } }`, 10, 200, [2]int64{2, 2}}, // the indicators; their attachments
+		{"evaluations with their review", `{ evaluations(first: %d) { edges { node {
+			reviewTotal reviewGrade reviewViewerCan { rescore raiseRectification }
+			indicators { score reviewScore { score reason } } rectifications { status overdue } } } } }`, 5, 50, [2]int64{6, 6}}, // the evaluations; their indicators; the re-scores; the items; the years' rules (two)
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
 		// The page; its rounds' parts: the rounds' years, participants, departments,

@@ -8,6 +8,7 @@ import (
 	"jixiao/domain/derivation"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
+	reviewrules "jixiao/domain/review"
 	"jixiao/domain/scoring"
 	"jixiao/domain/targets/review"
 	"jixiao/ent"
@@ -15,6 +16,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 )
 
@@ -35,6 +37,8 @@ type Source struct {
 	// the evaluation keeps them since its submission.
 	RuleSet     *ent.RuleSet
 	RulesFrozen bool
+	// ReviewScores are the reviewer's re-scores of the indicators, by indicator id.
+	ReviewScores map[int]*ent.ReviewScore
 }
 
 // Kind is the form of the source's evaluation.
@@ -84,6 +88,18 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	if s.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(ctx); err != nil {
 		return s, err
 	}
+	ids := make([]int, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		ids[i] = ind.ID
+	}
+	scores, err := db.ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.ReviewScores = make(map[int]*ent.ReviewScore, len(scores))
+	for _, rs := range scores {
+		s.ReviewScores[rs.IndicatorID] = rs
+	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
 	s.Rules, s.RuleSet, s.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return s, err
@@ -129,6 +145,7 @@ func Build(s Source) *Form {
 		Conclusion:   ev.Conclusion,
 		Problems:     ev.Problems,
 		Improvements: ev.Improvements,
+		Review:       reviewNote(s),
 	}
 	if s.Department != nil {
 		f.DepartmentName = s.Department.Name
@@ -204,6 +221,9 @@ func Build(s Source) *Form {
 		if a := adjusted[ind.ID]; a != nil {
 			row.Adjusted = adjustedNote(a, ind)
 		}
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			row.Review = "复核得分" + rs.Score.Decimal().String() + "；复核意见：" + rs.Reason
+		}
 		f.Indicators = append(f.Indicators, row)
 		f.TotalWeight += ind.Weight
 	}
@@ -211,6 +231,28 @@ func Build(s Source) *Form {
 }
 
 func ptr(d fixed.Decimal) *fixed.Decimal { return &d }
+
+// reviewNote is the note on the total's score when an indicator was re-scored:
+// the review total (domain/review.Total, as the API and the report give it).
+func reviewNote(s Source) string {
+	if len(s.ReviewScores) == 0 {
+		return ""
+	}
+	scored := make([]reviewrules.Scored, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		scored[i].Self = ind.Score
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			score := rs.Score
+			scored[i].Review = &score
+		}
+	}
+	var execution *fixed.Decimal
+	if s.Evaluation.ProjectID != nil {
+		execution = s.Evaluation.ExecutionScore
+	}
+	total, grade := reviewrules.Total(scored, execution, s.Rules)
+	return "复核总分" + total.Decimal().Round(2).StringFixed(2) + "，评价等级：" + grade.Chinese()
+}
 
 // adjustedNote is the form's note on an adjusted indicator's target: "年中经批复调整：
 // 原指标值85，原分值6；调整原因：…".

@@ -61,6 +61,9 @@ type Form struct {
 	TotalWeight fixed.Decimal
 	TotalScore  fixed.Decimal
 	Grade       string // 优, 良, 中 or 差
+	// Review is the finance bureau's review total and grade when an indicator was
+	// re-scored ("复核总分97.69，评价等级：优"), a note on the total's score; "" otherwise.
+	Review string
 
 	// 自评结论, 存在问题, 改进措施 (overall form).
 	Conclusion, Problems, Improvements string
@@ -117,6 +120,9 @@ type Indicator struct {
 	Adjusted string
 	// Formula is the derivation of the score, as an explained form prints it (Form.Explained).
 	Formula string
+	// Review is the finance bureau's re-score and its reason, when there is one
+	// (a note on the score's cell, which keeps the self-score an import reads).
+	Review string
 
 	Row   int // the sheet row an imported indicator was read from
 	Cells Cells

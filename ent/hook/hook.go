@@ -176,6 +176,30 @@ func (f ProjectFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProjectMutation", m)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary
+// function as Rectification mutator.
+type RectificationFunc func(context.Context, *ent.RectificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationMutation", m)
+}
+
+// The RectificationTransitionFunc type is an adapter to allow the use of ordinary
+// function as RectificationTransition mutator.
+type RectificationTransitionFunc func(context.Context, *ent.RectificationTransitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationTransitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationTransitionMutation", m)
+}
+
 // The ReportTextFunc type is an adapter to allow the use of ordinary
 // function as ReportText mutator.
 type ReportTextFunc func(context.Context, *ent.ReportTextMutation) (ent.Value, error)
@@ -186,6 +210,18 @@ func (f ReportTextFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReportTextMutation", m)
+}
+
+// The ReviewScoreFunc type is an adapter to allow the use of ordinary
+// function as ReviewScore mutator.
+type ReviewScoreFunc func(context.Context, *ent.ReviewScoreMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ReviewScoreFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ReviewScoreMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReviewScoreMutation", m)
 }
 
 // The RoundFunc type is an adapter to allow the use of ordinary

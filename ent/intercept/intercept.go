@@ -22,7 +22,10 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -469,6 +472,60 @@ func (f TraverseProject) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationFunc func(context.Context, *ent.RectificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The TraverseRectification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectification func(context.Context, *ent.RectificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The RectificationTransitionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationTransitionFunc func(context.Context, *ent.RectificationTransitionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationTransitionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationTransitionQuery", q)
+}
+
+// The TraverseRectificationTransition type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectificationTransition func(context.Context, *ent.RectificationTransitionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectificationTransition) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectificationTransition) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationTransitionQuery", q)
+}
+
 // The ReportTextFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ReportTextFunc func(context.Context, *ent.ReportTextQuery) (ent.Value, error)
 
@@ -494,6 +551,33 @@ func (f TraverseReportText) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
+}
+
+// The ReviewScoreFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ReviewScoreFunc func(context.Context, *ent.ReviewScoreQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ReviewScoreFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ReviewScoreQuery", q)
+}
+
+// The TraverseReviewScore type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseReviewScore func(context.Context, *ent.ReviewScoreQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseReviewScore) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseReviewScore) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ReviewScoreQuery", q)
 }
 
 // The RoundFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -743,8 +827,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MonthlyExecutionQuery, predicate.MonthlyExecution, monthlyexecution.OrderOption]{typ: ent.TypeMonthlyExecution, tq: q}, nil
 	case *ent.ProjectQuery:
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
+	case *ent.RectificationQuery:
+		return &query[*ent.RectificationQuery, predicate.Rectification, rectification.OrderOption]{typ: ent.TypeRectification, tq: q}, nil
+	case *ent.RectificationTransitionQuery:
+		return &query[*ent.RectificationTransitionQuery, predicate.RectificationTransition, rectificationtransition.OrderOption]{typ: ent.TypeRectificationTransition, tq: q}, nil
 	case *ent.ReportTextQuery:
 		return &query[*ent.ReportTextQuery, predicate.ReportText, reporttext.OrderOption]{typ: ent.TypeReportText, tq: q}, nil
+	case *ent.ReviewScoreQuery:
+		return &query[*ent.ReviewScoreQuery, predicate.ReviewScore, reviewscore.OrderOption]{typ: ent.TypeReviewScore, tq: q}, nil
 	case *ent.RoundQuery:
 		return &query[*ent.RoundQuery, predicate.Round, round.OrderOption]{typ: ent.TypeRound, tq: q}, nil
 	case *ent.RoundParticipantQuery:

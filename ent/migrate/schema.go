@@ -608,6 +608,94 @@ var (
 			},
 		},
 	}
+	// RectificationsColumns holds the columns for the "rectifications" table.
+	RectificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "issue", Type: field.TypeString, Size: 2147483647},
+		{Name: "requirement", Type: field.TypeString, Size: 2147483647},
+		{Name: "due_date", Type: field.TypeString, Size: 10},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}, Default: "OPEN"},
+		{Name: "measures", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "raised_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "raised_by_name", Type: field.TypeString, Default: ""},
+		{Name: "answered_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "answered_by_name", Type: field.TypeString, Default: ""},
+		{Name: "answered_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "closed_by_name", Type: field.TypeString, Default: ""},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "evaluation_id", Type: field.TypeInt},
+		{Name: "indicator_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RectificationsTable holds the schema information for the "rectifications" table.
+	RectificationsTable = &schema.Table{
+		Name:       "rectifications",
+		Columns:    RectificationsColumns,
+		PrimaryKey: []*schema.Column{RectificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectifications_evaluations_rectifications",
+				Columns:    []*schema.Column{RectificationsColumns[19]},
+				RefColumns: []*schema.Column{EvaluationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rectifications_indicators_rectifications",
+				Columns:    []*schema.Column{RectificationsColumns[20]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rectification_evaluation_id",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[19]},
+			},
+			{
+				Name:    "rectification_indicator_id",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[20]},
+			},
+			{
+				Name:    "rectification_status_due_date",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[7], RectificationsColumns[6]},
+			},
+		},
+	}
+	// RectificationTransitionsColumns holds the columns for the "rectification_transitions" table.
+	RectificationTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "from", Type: field.TypeEnum, Nullable: true, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}},
+		{Name: "to", Type: field.TypeEnum, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}},
+		{Name: "comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "measures", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Default: ""},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "rectification_id", Type: field.TypeInt},
+	}
+	// RectificationTransitionsTable holds the schema information for the "rectification_transitions" table.
+	RectificationTransitionsTable = &schema.Table{
+		Name:       "rectification_transitions",
+		Columns:    RectificationTransitionsColumns,
+		PrimaryKey: []*schema.Column{RectificationTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectification_transitions_rectifications_transitions",
+				Columns:    []*schema.Column{RectificationTransitionsColumns[9]},
+				RefColumns: []*schema.Column{RectificationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// ReportTextsColumns holds the columns for the "report_texts" table.
 	ReportTextsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -636,6 +724,31 @@ var (
 				Name:    "reporttext_evaluation_id_section",
 				Unique:  true,
 				Columns: []*schema.Column{ReportTextsColumns[6], ReportTextsColumns[4]},
+			},
+		},
+	}
+	// ReviewScoresColumns holds the columns for the "review_scores" table.
+	ReviewScoresColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "score", Type: field.TypeInt64},
+		{Name: "reason", Type: field.TypeString, Size: 2147483647},
+		{Name: "reviewer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reviewer_name", Type: field.TypeString, Default: ""},
+		{Name: "indicator_id", Type: field.TypeInt, Unique: true},
+	}
+	// ReviewScoresTable holds the schema information for the "review_scores" table.
+	ReviewScoresTable = &schema.Table{
+		Name:       "review_scores",
+		Columns:    ReviewScoresColumns,
+		PrimaryKey: []*schema.Column{ReviewScoresColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "review_scores_indicators_review_score",
+				Columns:    []*schema.Column{ReviewScoresColumns[7]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 	}
@@ -938,7 +1051,10 @@ var (
 		LibraryTransitionsTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
+		RectificationsTable,
+		RectificationTransitionsTable,
 		ReportTextsTable,
+		ReviewScoresTable,
 		RoundsTable,
 		RoundParticipantsTable,
 		RuleSetsTable,
@@ -1012,9 +1128,22 @@ func init() {
 	ProjectsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
+	RectificationsTable.ForeignKeys[0].RefTable = EvaluationsTable
+	RectificationsTable.ForeignKeys[1].RefTable = IndicatorsTable
+	RectificationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	RectificationTransitionsTable.ForeignKeys[0].RefTable = RectificationsTable
+	RectificationTransitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
 	ReportTextsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	ReportTextsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	ReviewScoresTable.ForeignKeys[0].RefTable = IndicatorsTable
+	ReviewScoresTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
 	RoundsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(90194313216),

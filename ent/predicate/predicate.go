@@ -48,8 +48,17 @@ type MonthlyExecution func(*sql.Selector)
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 
+// Rectification is the predicate function for rectification builders.
+type Rectification func(*sql.Selector)
+
+// RectificationTransition is the predicate function for rectificationtransition builders.
+type RectificationTransition func(*sql.Selector)
+
 // ReportText is the predicate function for reporttext builders.
 type ReportText func(*sql.Selector)
+
+// ReviewScore is the predicate function for reviewscore builders.
+type ReviewScore func(*sql.Selector)
 
 // Round is the predicate function for round builders.
 type Round func(*sql.Selector)

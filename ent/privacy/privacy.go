@@ -447,6 +447,54 @@ func (f ProjectMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMutation", m)
 }
 
+// The RectificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationQueryRuleFunc func(context.Context, *ent.RectificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationQuery", q)
+}
+
+// The RectificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationMutationRuleFunc func(context.Context, *ent.RectificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationMutation", m)
+}
+
+// The RectificationTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationTransitionQueryRuleFunc func(context.Context, *ent.RectificationTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationTransitionQuery", q)
+}
+
+// The RectificationTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationTransitionMutationRuleFunc func(context.Context, *ent.RectificationTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationTransitionMutation", m)
+}
+
 // The ReportTextQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ReportTextQueryRuleFunc func(context.Context, *ent.ReportTextQuery) error
@@ -469,6 +517,30 @@ func (f ReportTextMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportTextMutation", m)
+}
+
+// The ReviewScoreQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ReviewScoreQueryRuleFunc func(context.Context, *ent.ReviewScoreQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ReviewScoreQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ReviewScoreQuery", q)
+}
+
+// The ReviewScoreMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ReviewScoreMutationRuleFunc func(context.Context, *ent.ReviewScoreMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ReviewScoreMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ReviewScoreMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReviewScoreMutation", m)
 }
 
 // The RoundQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -726,7 +798,13 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
 		return q.Filter(), nil
+	case *ent.RectificationQuery:
+		return q.Filter(), nil
+	case *ent.RectificationTransitionQuery:
+		return q.Filter(), nil
 	case *ent.ReportTextQuery:
+		return q.Filter(), nil
+	case *ent.ReviewScoreQuery:
 		return q.Filter(), nil
 	case *ent.RoundQuery:
 		return q.Filter(), nil
@@ -779,7 +857,13 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.ProjectMutation:
 		return m.Filter(), nil
+	case *ent.RectificationMutation:
+		return m.Filter(), nil
+	case *ent.RectificationTransitionMutation:
+		return m.Filter(), nil
 	case *ent.ReportTextMutation:
+		return m.Filter(), nil
+	case *ent.ReviewScoreMutation:
 		return m.Filter(), nil
 	case *ent.RoundMutation:
 		return m.Filter(), nil

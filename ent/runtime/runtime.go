@@ -19,7 +19,10 @@ import (
 	"jixiao/ent/librarytransition"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/round"
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
@@ -811,6 +814,8 @@ func init() {
 	indicator.Hooks[6] = indicatorHooks[3]
 
 	indicator.Hooks[7] = indicatorHooks[4]
+
+	indicator.Hooks[8] = indicatorHooks[5]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -1462,6 +1467,156 @@ func init() {
 	projectDescExecutionScore := projectFields[13].Descriptor()
 	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
 	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
+	rectificationMixin := schema.Rectification{}.Mixin()
+	rectification.Policy = privacy.NewPolicies(schema.Rectification{})
+	rectification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationMixinHooks1 := rectificationMixin[1].Hooks()
+	rectificationMixinHooks2 := rectificationMixin[2].Hooks()
+	rectificationHooks := schema.Rectification{}.Hooks()
+
+	rectification.Hooks[1] = rectificationMixinHooks1[0]
+
+	rectification.Hooks[2] = rectificationMixinHooks2[0]
+
+	rectification.Hooks[3] = rectificationHooks[0]
+
+	rectification.Hooks[4] = rectificationHooks[1]
+
+	rectification.Hooks[5] = rectificationHooks[2]
+	rectificationMixinFields0 := rectificationMixin[0].Fields()
+	_ = rectificationMixinFields0
+	rectificationMixinFields1 := rectificationMixin[1].Fields()
+	_ = rectificationMixinFields1
+	rectificationFields := schema.Rectification{}.Fields()
+	_ = rectificationFields
+	// rectificationDescCreatedAt is the schema descriptor for created_at field.
+	rectificationDescCreatedAt := rectificationMixinFields0[0].Descriptor()
+	// rectification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rectification.DefaultCreatedAt = rectificationDescCreatedAt.Default.(func() time.Time)
+	// rectificationDescUpdatedAt is the schema descriptor for updated_at field.
+	rectificationDescUpdatedAt := rectificationMixinFields0[1].Descriptor()
+	// rectification.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rectification.DefaultUpdatedAt = rectificationDescUpdatedAt.Default.(func() time.Time)
+	// rectification.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rectification.UpdateDefaultUpdatedAt = rectificationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rectificationDescVersion is the schema descriptor for version field.
+	rectificationDescVersion := rectificationMixinFields1[0].Descriptor()
+	// rectification.DefaultVersion holds the default value on creation for the version field.
+	rectification.DefaultVersion = rectificationDescVersion.Default.(int)
+	// rectificationDescIssue is the schema descriptor for issue field.
+	rectificationDescIssue := rectificationFields[2].Descriptor()
+	// rectification.IssueValidator is a validator for the "issue" field. It is called by the builders before save.
+	rectification.IssueValidator = func() func(string) error {
+		validators := rectificationDescIssue.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(issue string) error {
+			for _, fn := range fns {
+				if err := fn(issue); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rectificationDescRequirement is the schema descriptor for requirement field.
+	rectificationDescRequirement := rectificationFields[3].Descriptor()
+	// rectification.RequirementValidator is a validator for the "requirement" field. It is called by the builders before save.
+	rectification.RequirementValidator = func() func(string) error {
+		validators := rectificationDescRequirement.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(requirement string) error {
+			for _, fn := range fns {
+				if err := fn(requirement); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rectificationDescDueDate is the schema descriptor for due_date field.
+	rectificationDescDueDate := rectificationFields[4].Descriptor()
+	// rectification.DueDateValidator is a validator for the "due_date" field. It is called by the builders before save.
+	rectification.DueDateValidator = rectificationDescDueDate.Validators[0].(func(string) error)
+	// rectificationDescMeasures is the schema descriptor for measures field.
+	rectificationDescMeasures := rectificationFields[6].Descriptor()
+	// rectification.DefaultMeasures holds the default value on creation for the measures field.
+	rectification.DefaultMeasures = rectificationDescMeasures.Default.(string)
+	// rectification.MeasuresValidator is a validator for the "measures" field. It is called by the builders before save.
+	rectification.MeasuresValidator = rectificationDescMeasures.Validators[0].(func(string) error)
+	// rectificationDescOutcome is the schema descriptor for outcome field.
+	rectificationDescOutcome := rectificationFields[7].Descriptor()
+	// rectification.DefaultOutcome holds the default value on creation for the outcome field.
+	rectification.DefaultOutcome = rectificationDescOutcome.Default.(string)
+	// rectification.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	rectification.OutcomeValidator = rectificationDescOutcome.Validators[0].(func(string) error)
+	// rectificationDescReviewComment is the schema descriptor for review_comment field.
+	rectificationDescReviewComment := rectificationFields[8].Descriptor()
+	// rectification.DefaultReviewComment holds the default value on creation for the review_comment field.
+	rectification.DefaultReviewComment = rectificationDescReviewComment.Default.(string)
+	// rectification.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	rectification.ReviewCommentValidator = rectificationDescReviewComment.Validators[0].(func(string) error)
+	// rectificationDescRaisedByName is the schema descriptor for raised_by_name field.
+	rectificationDescRaisedByName := rectificationFields[10].Descriptor()
+	// rectification.DefaultRaisedByName holds the default value on creation for the raised_by_name field.
+	rectification.DefaultRaisedByName = rectificationDescRaisedByName.Default.(string)
+	// rectificationDescAnsweredByName is the schema descriptor for answered_by_name field.
+	rectificationDescAnsweredByName := rectificationFields[12].Descriptor()
+	// rectification.DefaultAnsweredByName holds the default value on creation for the answered_by_name field.
+	rectification.DefaultAnsweredByName = rectificationDescAnsweredByName.Default.(string)
+	// rectificationDescClosedByName is the schema descriptor for closed_by_name field.
+	rectificationDescClosedByName := rectificationFields[15].Descriptor()
+	// rectification.DefaultClosedByName holds the default value on creation for the closed_by_name field.
+	rectification.DefaultClosedByName = rectificationDescClosedByName.Default.(string)
+	rectificationtransition.Policy = privacy.NewPolicies(schema.RectificationTransition{})
+	rectificationtransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectificationtransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationtransitionFields := schema.RectificationTransition{}.Fields()
+	_ = rectificationtransitionFields
+	// rectificationtransitionDescComment is the schema descriptor for comment field.
+	rectificationtransitionDescComment := rectificationtransitionFields[3].Descriptor()
+	// rectificationtransition.DefaultComment holds the default value on creation for the comment field.
+	rectificationtransition.DefaultComment = rectificationtransitionDescComment.Default.(string)
+	// rectificationtransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	rectificationtransition.CommentValidator = rectificationtransitionDescComment.Validators[0].(func(string) error)
+	// rectificationtransitionDescMeasures is the schema descriptor for measures field.
+	rectificationtransitionDescMeasures := rectificationtransitionFields[4].Descriptor()
+	// rectificationtransition.DefaultMeasures holds the default value on creation for the measures field.
+	rectificationtransition.DefaultMeasures = rectificationtransitionDescMeasures.Default.(string)
+	// rectificationtransition.MeasuresValidator is a validator for the "measures" field. It is called by the builders before save.
+	rectificationtransition.MeasuresValidator = rectificationtransitionDescMeasures.Validators[0].(func(string) error)
+	// rectificationtransitionDescOutcome is the schema descriptor for outcome field.
+	rectificationtransitionDescOutcome := rectificationtransitionFields[5].Descriptor()
+	// rectificationtransition.DefaultOutcome holds the default value on creation for the outcome field.
+	rectificationtransition.DefaultOutcome = rectificationtransitionDescOutcome.Default.(string)
+	// rectificationtransition.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	rectificationtransition.OutcomeValidator = rectificationtransitionDescOutcome.Validators[0].(func(string) error)
+	// rectificationtransitionDescActorName is the schema descriptor for actor_name field.
+	rectificationtransitionDescActorName := rectificationtransitionFields[7].Descriptor()
+	// rectificationtransition.DefaultActorName holds the default value on creation for the actor_name field.
+	rectificationtransition.DefaultActorName = rectificationtransitionDescActorName.Default.(string)
+	// rectificationtransitionDescAt is the schema descriptor for at field.
+	rectificationtransitionDescAt := rectificationtransitionFields[8].Descriptor()
+	// rectificationtransition.DefaultAt holds the default value on creation for the at field.
+	rectificationtransition.DefaultAt = rectificationtransitionDescAt.Default.(func() time.Time)
 	reporttextMixin := schema.ReportText{}.Mixin()
 	reporttext.Policy = privacy.NewPolicies(schema.ReportText{})
 	reporttext.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1537,6 +1692,76 @@ func init() {
 			return nil
 		}
 	}()
+	reviewscoreMixin := schema.ReviewScore{}.Mixin()
+	reviewscore.Policy = privacy.NewPolicies(schema.ReviewScore{})
+	reviewscore.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := reviewscore.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	reviewscoreMixinHooks1 := reviewscoreMixin[1].Hooks()
+	reviewscoreHooks := schema.ReviewScore{}.Hooks()
+
+	reviewscore.Hooks[1] = reviewscoreMixinHooks1[0]
+
+	reviewscore.Hooks[2] = reviewscoreHooks[0]
+	reviewscoreMixinFields0 := reviewscoreMixin[0].Fields()
+	_ = reviewscoreMixinFields0
+	reviewscoreFields := schema.ReviewScore{}.Fields()
+	_ = reviewscoreFields
+	// reviewscoreDescCreatedAt is the schema descriptor for created_at field.
+	reviewscoreDescCreatedAt := reviewscoreMixinFields0[0].Descriptor()
+	// reviewscore.DefaultCreatedAt holds the default value on creation for the created_at field.
+	reviewscore.DefaultCreatedAt = reviewscoreDescCreatedAt.Default.(func() time.Time)
+	// reviewscoreDescUpdatedAt is the schema descriptor for updated_at field.
+	reviewscoreDescUpdatedAt := reviewscoreMixinFields0[1].Descriptor()
+	// reviewscore.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	reviewscore.DefaultUpdatedAt = reviewscoreDescUpdatedAt.Default.(func() time.Time)
+	// reviewscore.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	reviewscore.UpdateDefaultUpdatedAt = reviewscoreDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// reviewscoreDescScore is the schema descriptor for score field.
+	reviewscoreDescScore := reviewscoreFields[1].Descriptor()
+	// reviewscore.ScoreValidator is a validator for the "score" field. It is called by the builders before save.
+	reviewscore.ScoreValidator = func() func(int64) error {
+		validators := reviewscoreDescScore.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(score int64) error {
+			for _, fn := range fns {
+				if err := fn(score); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// reviewscoreDescReason is the schema descriptor for reason field.
+	reviewscoreDescReason := reviewscoreFields[2].Descriptor()
+	// reviewscore.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	reviewscore.ReasonValidator = func() func(string) error {
+		validators := reviewscoreDescReason.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reason string) error {
+			for _, fn := range fns {
+				if err := fn(reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// reviewscoreDescReviewerName is the schema descriptor for reviewer_name field.
+	reviewscoreDescReviewerName := reviewscoreFields[4].Descriptor()
+	// reviewscore.DefaultReviewerName holds the default value on creation for the reviewer_name field.
+	reviewscore.DefaultReviewerName = reviewscoreDescReviewerName.Default.(string)
 	roundMixin := schema.Round{}.Mixin()
 	round.Policy = privacy.NewPolicies(schema.Round{})
 	round.Hooks[0] = func(next ent.Mutator) ent.Mutator {

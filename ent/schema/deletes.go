@@ -174,7 +174,7 @@ func indicatorDeletes() ent.Hook {
 
 // An evaluation's report texts are part of it and go with it.
 func evaluationDeletes() ent.Hook {
-	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+	return onDelete([]referrer{evaluationRectifications()}, func(ctx context.Context, c *gen.Client, id int) error {
 		_, err := c.ReportText.Delete().Where(reporttext.EvaluationID(id)).Exec(ctx)
 		return err
 	})
@@ -182,18 +182,21 @@ func evaluationDeletes() ent.Hook {
 
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
-	"DepartmentYear":    "department-year",
-	"KeyTask":           "key task",
-	"FundingLine":       "funding line",
-	"MonthlyExecution":  "monthly execution",
-	"APIToken":          "API token",
-	"ReportText":        "report text",
-	"RuleSet":           "rule set",
-	"LibraryIndicator":  "library indicator",
-	"LibraryTransition": "library transition",
-	"TargetVersion":     "target version",
-	"AttachmentContent": "attachment content",
-	"RoundParticipant":  "round participant",
+	"DepartmentYear":          "department-year",
+	"KeyTask":                 "key task",
+	"FundingLine":             "funding line",
+	"MonthlyExecution":        "monthly execution",
+	"APIToken":                "API token",
+	"ReportText":              "report text",
+	"RuleSet":                 "rule set",
+	"LibraryIndicator":        "library indicator",
+	"LibraryTransition":       "library transition",
+	"TargetVersion":           "target version",
+	"AttachmentContent":       "attachment content",
+	"RoundParticipant":        "round participant",
+	"ReviewScore":             "review score",
+	"Rectification":           "rectification",
+	"RectificationTransition": "rectification transition",
 }
 
 // noun is how a message names an entity of ent type typ.

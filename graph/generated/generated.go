@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
@@ -60,6 +62,8 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	Rectification() RectificationResolver
+	ReviewScore() ReviewScoreResolver
 	Round() RoundResolver
 	RoundParticipant() RoundParticipantResolver
 	RuleSet() RuleSetResolver
@@ -311,8 +315,12 @@ type ComplexityRoot struct {
 		Problems             func(childComplexity int) int
 		Project              func(childComplexity int) int
 		ProjectID            func(childComplexity int) int
+		Rectifications       func(childComplexity int) int
 		Report               func(childComplexity int) int
 		ReviewComment        func(childComplexity int) int
+		ReviewGrade          func(childComplexity int) int
+		ReviewTotal          func(childComplexity int) int
+		ReviewViewerCan      func(childComplexity int) int
 		RuleSetID            func(childComplexity int) int
 		Rules                func(childComplexity int) int
 		Score                func(childComplexity int) int
@@ -467,6 +475,7 @@ type ComplexityRoot struct {
 		RatedScore           func(childComplexity int) int
 		RatedScoreBand       func(childComplexity int) int
 		Rating               func(childComplexity int) int
+		ReviewScore          func(childComplexity int) int
 		Score                func(childComplexity int) int
 		ScoringCriteria      func(childComplexity int) int
 		Target               func(childComplexity int) int
@@ -592,11 +601,14 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptRectification       func(childComplexity int, id int, comment *string) int
 		AddIndicatorsFromLibrary  func(childComplexity int, departmentYearID int, projectID *int, libraryIDs []int) int
+		AnswerRectification       func(childComplexity int, id int, measures string, outcome *string) int
 		ApproveEvaluation         func(childComplexity int, id int, comment *string) int
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
 		ApproveTargets            func(childComplexity int, id int, comment *string) int
 		AttachToIndicator         func(childComplexity int, indicatorID int, file graphql.Upload) int
+		ClearRescore              func(childComplexity int, indicatorID int) int
 		CloseRound                func(childComplexity int, id int) int
 		CreateAPIToken            func(childComplexity int, name string, departmentID *int) int
 		CreateDepartment          func(childComplexity int, input ent.CreateDepartmentInput) int
@@ -627,6 +639,9 @@ type ComplexityRoot struct {
 		ProposeLibraryIndicator   func(childComplexity int, id int) int
 		ProposeTargetAdjustment   func(childComplexity int, departmentYearID int, reason string, changes []*model.TargetChangeInput) int
 		PublishEvaluation         func(childComplexity int, id int) int
+		RaiseRectification        func(childComplexity int, input model.RaiseRectificationInput) int
+		RejectRectification       func(childComplexity int, id int, comment string) int
+		RescoreIndicator          func(childComplexity int, indicatorID int, score fixed.Decimal, reason string) int
 		ReturnEvaluation          func(childComplexity int, id int, comment string) int
 		ReturnLibraryIndicator    func(childComplexity int, id int, comment string) int
 		ReturnTargets             func(childComplexity int, id int, comment string) int
@@ -762,6 +777,7 @@ type ComplexityRoot struct {
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
 		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, status []rectification.Status, overdue *bool, departmentID *int, year *int, evaluationID *int) int
 		Rounds                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) int
 		RuleSets                func(childComplexity int, year *int, regionID *int, everywhere *bool, allVersions *bool) int
 		TargetChanges           func(childComplexity int, fromID int, toID int) int
@@ -825,6 +841,65 @@ type ComplexityRoot struct {
 		Rating        func(childComplexity int) int
 	}
 
+	Rectification struct {
+		AnsweredAt     func(childComplexity int) int
+		AnsweredByID   func(childComplexity int) int
+		AnsweredByName func(childComplexity int) int
+		ClosedAt       func(childComplexity int) int
+		ClosedByID     func(childComplexity int) int
+		ClosedByName   func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		DueDate        func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		EvaluationID   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicator      func(childComplexity int) int
+		IndicatorID    func(childComplexity int) int
+		Issue          func(childComplexity int) int
+		Measures       func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		Overdue        func(childComplexity int) int
+		RaisedByID     func(childComplexity int) int
+		RaisedByName   func(childComplexity int) int
+		Requirement    func(childComplexity int) int
+		ReviewComment  func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Transitions    func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
+		ViewerCan      func(childComplexity int) int
+	}
+
+	RectificationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RectificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	RectificationTransition struct {
+		ActorID         func(childComplexity int) int
+		ActorName       func(childComplexity int) int
+		At              func(childComplexity int) int
+		Comment         func(childComplexity int) int
+		From            func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Measures        func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		Rectification   func(childComplexity int) int
+		RectificationID func(childComplexity int) int
+		To              func(childComplexity int) int
+	}
+
+	RectificationViewerCan struct {
+		Answer func(childComplexity int) int
+		Decide func(childComplexity int) int
+	}
+
 	Report struct {
 		Characters func(childComplexity int) int
 		Kind       func(childComplexity int) int
@@ -886,6 +961,22 @@ type ComplexityRoot struct {
 		Text         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		Version      func(childComplexity int) int
+	}
+
+	ReviewScore struct {
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IndicatorID  func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReviewerID   func(childComplexity int) int
+		ReviewerName func(childComplexity int) int
+		Score        func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	ReviewViewerCan struct {
+		RaiseRectification func(childComplexity int) int
+		Rescore            func(childComplexity int) int
 	}
 
 	Round struct {
@@ -1254,6 +1345,10 @@ type EvaluationResolver interface {
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
+	ReviewTotal(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error)
+	ReviewGrade(ctx context.Context, obj *ent.Evaluation) (*evaluation.Grade, error)
+	Rectifications(ctx context.Context, obj *ent.Evaluation) ([]*ent.Rectification, error)
+	ReviewViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.ReviewViewerCan, error)
 	Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error)
 	Warnings(ctx context.Context, obj *ent.Evaluation) ([]*model.Warning, error)
 	NextGrade(ctx context.Context, obj *ent.Evaluation) (*model.NextGrade, error)
@@ -1271,6 +1366,7 @@ type IndicatorResolver interface {
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
 	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
+	ReviewScore(ctx context.Context, obj *ent.Indicator) (*ent.ReviewScore, error)
 	TargetAdjustment(ctx context.Context, obj *ent.Indicator) (*model.TargetAdjustment, error)
 	Warnings(ctx context.Context, obj *ent.Indicator) ([]*model.Warning, error)
 }
@@ -1332,6 +1428,12 @@ type MutationResolver interface {
 	AddIndicatorsFromLibrary(ctx context.Context, departmentYearID int, projectID *int, libraryIDs []int) ([]*ent.Indicator, error)
 	StartYearFromLast(ctx context.Context, departmentID int, year int) (*newyear.Summary, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
+	RescoreIndicator(ctx context.Context, indicatorID int, score fixed.Decimal, reason string) (*ent.Indicator, error)
+	ClearRescore(ctx context.Context, indicatorID int) (*ent.Indicator, error)
+	RaiseRectification(ctx context.Context, input model.RaiseRectificationInput) (*ent.Rectification, error)
+	AnswerRectification(ctx context.Context, id int, measures string, outcome *string) (*ent.Rectification, error)
+	AcceptRectification(ctx context.Context, id int, comment *string) (*ent.Rectification, error)
+	RejectRectification(ctx context.Context, id int, comment string) (*ent.Rectification, error)
 	OpenRound(ctx context.Context, input model.OpenRoundInput) (*ent.Round, error)
 	UpdateRound(ctx context.Context, id int, input model.UpdateRoundInput, version *int) (*ent.Round, error)
 	CloseRound(ctx context.Context, id int) (*ent.Round, error)
@@ -1380,11 +1482,20 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Me, error)
 	Limits(ctx context.Context) (*model.Limits, error)
 	LibraryTags(ctx context.Context) ([]string, error)
+	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, status []rectification.Status, overdue *bool, departmentID *int, year *int, evaluationID *int) (*ent.RectificationConnection, error)
 	MyQueue(ctx context.Context, withinDays *int) (*model.Queue, error)
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
 	TargetChanges(ctx context.Context, fromID int, toID int) ([]*targets.Change, error)
 	WhatIf(ctx context.Context, evaluationID int, changes model.WhatIfInput) (*model.WhatIfResult, error)
+}
+type RectificationResolver interface {
+	Overdue(ctx context.Context, obj *ent.Rectification) (bool, error)
+	ViewerCan(ctx context.Context, obj *ent.Rectification) (*model.RectificationViewerCan, error)
+}
+type ReviewScoreResolver interface {
+	ReviewerID(ctx context.Context, obj *ent.ReviewScore) (*int, error)
+	ReviewerName(ctx context.Context, obj *ent.ReviewScore) (string, error)
 }
 type RoundResolver interface {
 	Participants(ctx context.Context, obj *ent.Round) ([]*ent.RoundParticipant, error)
@@ -2525,6 +2636,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ProjectID(childComplexity), true
+	case "Evaluation.rectifications":
+		if e.ComplexityRoot.Evaluation.Rectifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Rectifications(childComplexity), true
 	case "Evaluation.report":
 		if e.ComplexityRoot.Evaluation.Report == nil {
 			break
@@ -2537,6 +2654,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ReviewComment(childComplexity), true
+	case "Evaluation.reviewGrade":
+		if e.ComplexityRoot.Evaluation.ReviewGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewGrade(childComplexity), true
+	case "Evaluation.reviewTotal":
+		if e.ComplexityRoot.Evaluation.ReviewTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewTotal(childComplexity), true
+	case "Evaluation.reviewViewerCan":
+		if e.ComplexityRoot.Evaluation.ReviewViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewViewerCan(childComplexity), true
 	case "Evaluation.ruleSetID":
 		if e.ComplexityRoot.Evaluation.RuleSetID == nil {
 			break
@@ -3206,6 +3341,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Rating(childComplexity), true
+	case "Indicator.reviewScore":
+		if e.ComplexityRoot.Indicator.ReviewScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.ReviewScore(childComplexity), true
 	case "Indicator.score":
 		if e.ComplexityRoot.Indicator.Score == nil {
 			break
@@ -3740,6 +3881,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MonthlyExecution.Version(childComplexity), true
 
+	case "Mutation.acceptRectification":
+		if e.ComplexityRoot.Mutation.AcceptRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptRectification(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.addIndicatorsFromLibrary":
 		if e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary == nil {
 			break
@@ -3751,6 +3903,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["libraryIDs"].([]int)), true
+	case "Mutation.answerRectification":
+		if e.ComplexityRoot.Mutation.AnswerRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerRectification(childComplexity, args["id"].(int), args["measures"].(string), args["outcome"].(*string)), true
 	case "Mutation.approveEvaluation":
 		if e.ComplexityRoot.Mutation.ApproveEvaluation == nil {
 			break
@@ -3795,6 +3958,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachToIndicator(childComplexity, args["indicatorID"].(int), args["file"].(graphql.Upload)), true
+	case "Mutation.clearRescore":
+		if e.ComplexityRoot.Mutation.ClearRescore == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearRescore_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearRescore(childComplexity, args["indicatorID"].(int)), true
 	case "Mutation.closeRound":
 		if e.ComplexityRoot.Mutation.CloseRound == nil {
 			break
@@ -4120,6 +4294,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PublishEvaluation(childComplexity, args["id"].(int)), true
+	case "Mutation.raiseRectification":
+		if e.ComplexityRoot.Mutation.RaiseRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_raiseRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RaiseRectification(childComplexity, args["input"].(model.RaiseRectificationInput)), true
+	case "Mutation.rejectRectification":
+		if e.ComplexityRoot.Mutation.RejectRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectRectification(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.rescoreIndicator":
+		if e.ComplexityRoot.Mutation.RescoreIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescoreIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RescoreIndicator(childComplexity, args["indicatorID"].(int), args["score"].(fixed.Decimal), args["reason"].(string)), true
 	case "Mutation.returnEvaluation":
 		if e.ComplexityRoot.Mutation.ReturnEvaluation == nil {
 			break
@@ -5005,6 +5212,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ProjectOrder), args["where"].(*ent.ProjectWhereInput)), true
+	case "Query.rectifications":
+		if e.ComplexityRoot.Query.Rectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rectifications(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["status"].([]rectification.Status), args["overdue"].(*bool), args["departmentID"].(*int), args["year"].(*int), args["evaluationID"].(*int)), true
 	case "Query.rounds":
 		if e.ComplexityRoot.Query.Rounds == nil {
 			break
@@ -5283,6 +5501,275 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RatingBand.Rating(childComplexity), true
 
+	case "Rectification.answeredAt":
+		if e.ComplexityRoot.Rectification.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredAt(childComplexity), true
+	case "Rectification.answeredByID":
+		if e.ComplexityRoot.Rectification.AnsweredByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredByID(childComplexity), true
+	case "Rectification.answeredByName":
+		if e.ComplexityRoot.Rectification.AnsweredByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredByName(childComplexity), true
+	case "Rectification.closedAt":
+		if e.ComplexityRoot.Rectification.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedAt(childComplexity), true
+	case "Rectification.closedByID":
+		if e.ComplexityRoot.Rectification.ClosedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedByID(childComplexity), true
+	case "Rectification.closedByName":
+		if e.ComplexityRoot.Rectification.ClosedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedByName(childComplexity), true
+	case "Rectification.createdAt":
+		if e.ComplexityRoot.Rectification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.CreatedAt(childComplexity), true
+	case "Rectification.dueDate":
+		if e.ComplexityRoot.Rectification.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.DueDate(childComplexity), true
+	case "Rectification.evaluation":
+		if e.ComplexityRoot.Rectification.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Evaluation(childComplexity), true
+	case "Rectification.evaluationID":
+		if e.ComplexityRoot.Rectification.EvaluationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.EvaluationID(childComplexity), true
+	case "Rectification.id":
+		if e.ComplexityRoot.Rectification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ID(childComplexity), true
+	case "Rectification.indicator":
+		if e.ComplexityRoot.Rectification.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Indicator(childComplexity), true
+	case "Rectification.indicatorID":
+		if e.ComplexityRoot.Rectification.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.IndicatorID(childComplexity), true
+	case "Rectification.issue":
+		if e.ComplexityRoot.Rectification.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Issue(childComplexity), true
+	case "Rectification.measures":
+		if e.ComplexityRoot.Rectification.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Measures(childComplexity), true
+	case "Rectification.outcome":
+		if e.ComplexityRoot.Rectification.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Outcome(childComplexity), true
+	case "Rectification.overdue":
+		if e.ComplexityRoot.Rectification.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Overdue(childComplexity), true
+	case "Rectification.raisedByID":
+		if e.ComplexityRoot.Rectification.RaisedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.RaisedByID(childComplexity), true
+	case "Rectification.raisedByName":
+		if e.ComplexityRoot.Rectification.RaisedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.RaisedByName(childComplexity), true
+	case "Rectification.requirement":
+		if e.ComplexityRoot.Rectification.Requirement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Requirement(childComplexity), true
+	case "Rectification.reviewComment":
+		if e.ComplexityRoot.Rectification.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ReviewComment(childComplexity), true
+	case "Rectification.status":
+		if e.ComplexityRoot.Rectification.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Status(childComplexity), true
+	case "Rectification.transitions":
+		if e.ComplexityRoot.Rectification.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Transitions(childComplexity), true
+	case "Rectification.updatedAt":
+		if e.ComplexityRoot.Rectification.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.UpdatedAt(childComplexity), true
+	case "Rectification.version":
+		if e.ComplexityRoot.Rectification.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Version(childComplexity), true
+	case "Rectification.viewerCan":
+		if e.ComplexityRoot.Rectification.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ViewerCan(childComplexity), true
+
+	case "RectificationConnection.edges":
+		if e.ComplexityRoot.RectificationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.Edges(childComplexity), true
+	case "RectificationConnection.pageInfo":
+		if e.ComplexityRoot.RectificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.PageInfo(childComplexity), true
+	case "RectificationConnection.totalCount":
+		if e.ComplexityRoot.RectificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.TotalCount(childComplexity), true
+
+	case "RectificationEdge.cursor":
+		if e.ComplexityRoot.RectificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Cursor(childComplexity), true
+	case "RectificationEdge.node":
+		if e.ComplexityRoot.RectificationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Node(childComplexity), true
+
+	case "RectificationTransition.actorID":
+		if e.ComplexityRoot.RectificationTransition.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ActorID(childComplexity), true
+	case "RectificationTransition.actorName":
+		if e.ComplexityRoot.RectificationTransition.ActorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ActorName(childComplexity), true
+	case "RectificationTransition.at":
+		if e.ComplexityRoot.RectificationTransition.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.At(childComplexity), true
+	case "RectificationTransition.comment":
+		if e.ComplexityRoot.RectificationTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Comment(childComplexity), true
+	case "RectificationTransition.from":
+		if e.ComplexityRoot.RectificationTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.From(childComplexity), true
+	case "RectificationTransition.id":
+		if e.ComplexityRoot.RectificationTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ID(childComplexity), true
+	case "RectificationTransition.measures":
+		if e.ComplexityRoot.RectificationTransition.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Measures(childComplexity), true
+	case "RectificationTransition.outcome":
+		if e.ComplexityRoot.RectificationTransition.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Outcome(childComplexity), true
+	case "RectificationTransition.rectification":
+		if e.ComplexityRoot.RectificationTransition.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Rectification(childComplexity), true
+	case "RectificationTransition.rectificationID":
+		if e.ComplexityRoot.RectificationTransition.RectificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.RectificationID(childComplexity), true
+	case "RectificationTransition.to":
+		if e.ComplexityRoot.RectificationTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.To(childComplexity), true
+
+	case "RectificationViewerCan.answer":
+		if e.ComplexityRoot.RectificationViewerCan.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationViewerCan.Answer(childComplexity), true
+	case "RectificationViewerCan.decide":
+		if e.ComplexityRoot.RectificationViewerCan.Decide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationViewerCan.Decide(childComplexity), true
+
 	case "Report.characters":
 		if e.ComplexityRoot.Report.Characters == nil {
 			break
@@ -5524,6 +6011,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
+	case "ReviewScore.createdAt":
+		if e.ComplexityRoot.ReviewScore.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.CreatedAt(childComplexity), true
+	case "ReviewScore.id":
+		if e.ComplexityRoot.ReviewScore.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ID(childComplexity), true
+	case "ReviewScore.indicatorID":
+		if e.ComplexityRoot.ReviewScore.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.IndicatorID(childComplexity), true
+	case "ReviewScore.reason":
+		if e.ComplexityRoot.ReviewScore.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.Reason(childComplexity), true
+	case "ReviewScore.reviewerID":
+		if e.ComplexityRoot.ReviewScore.ReviewerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ReviewerID(childComplexity), true
+	case "ReviewScore.reviewerName":
+		if e.ComplexityRoot.ReviewScore.ReviewerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ReviewerName(childComplexity), true
+	case "ReviewScore.score":
+		if e.ComplexityRoot.ReviewScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.Score(childComplexity), true
+	case "ReviewScore.updatedAt":
+		if e.ComplexityRoot.ReviewScore.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.UpdatedAt(childComplexity), true
+
+	case "ReviewViewerCan.raiseRectification":
+		if e.ComplexityRoot.ReviewViewerCan.RaiseRectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewViewerCan.RaiseRectification(childComplexity), true
+	case "ReviewViewerCan.rescore":
+		if e.ComplexityRoot.ReviewViewerCan.Rescore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewViewerCan.Rescore(childComplexity), true
 
 	case "Round.closedAt":
 		if e.ComplexityRoot.Round.ClosedAt == nil {
@@ -6980,7 +7529,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OpenRoundInput", ec.unmarshalInputOpenRoundInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
+			graphql.NewInputUnmarshaler("RaiseRectificationInput", ec.unmarshalInputRaiseRectificationInput),
+			graphql.NewInputUnmarshaler("RectificationOrder", ec.unmarshalInputRectificationOrder),
 			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
+			graphql.NewInputUnmarshaler("ReviewScoreOrder", ec.unmarshalInputReviewScoreOrder),
 			graphql.NewInputUnmarshaler("RoundOrder", ec.unmarshalInputRoundOrder),
 			graphql.NewInputUnmarshaler("RoundParticipantOrder", ec.unmarshalInputRoundParticipantOrder),
 			graphql.NewInputUnmarshaler("RoundParticipantWhereInput", ec.unmarshalInputRoundParticipantWhereInput),
@@ -11753,6 +12305,145 @@ enum Rating @goModel(model: "jixiao/ent/indicator.Rating") {
   PARTIAL
   NOT_ACHIEVED
 }
+type Rectification implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  evaluationID: ID!
+  """
+  the indicator the issue concerns, if one
+  """
+  indicatorID: ID
+  """
+  存在问题: what the reviewer found
+  """
+  issue: String!
+  """
+  整改要求: the measure required
+  """
+  requirement: String!
+  """
+  整改期限, YYYY-MM-DD: overdue after it while OPEN
+  """
+  dueDate: String!
+  status: RectificationStatus!
+  """
+  整改措施: the department's measures taken
+  """
+  measures: String!
+  """
+  整改结果: what became of it
+  """
+  outcome: String!
+  """
+  the reviewer's comment on the last acceptance or rejection
+  """
+  reviewComment: String!
+  raisedByID: ID
+  raisedByName: String!
+  answeredByID: ID
+  answeredByName: String!
+  answeredAt: Time
+  closedByID: ID
+  closedByName: String!
+  closedAt: Time
+  evaluation: Evaluation!
+  indicator: Indicator
+  transitions: [RectificationTransition!]
+}
+"""
+A connection to a list of items.
+"""
+type RectificationConnection {
+  """
+  A list of edges.
+  """
+  edges: [RectificationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RectificationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Rectification
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Rectification connections
+"""
+input RectificationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Rectifications.
+  """
+  field: RectificationOrderField!
+}
+"""
+Properties by which Rectification connections can be ordered.
+"""
+enum RectificationOrderField {
+  CREATED_AT
+  UPDATED_AT
+  DUE_DATE
+  STATUS
+}
+"""
+RectificationStatus is enum for the field status
+"""
+enum RectificationStatus @goModel(model: "jixiao/ent/rectification.Status") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
+type RectificationTransition implements Node {
+  id: ID!
+  rectificationID: ID!
+  from: RectificationTransitionFrom
+  to: RectificationTransitionTo!
+  comment: String!
+  measures: String!
+  outcome: String!
+  actorID: ID
+  actorName: String!
+  at: Time!
+  rectification: Rectification!
+}
+"""
+RectificationTransitionFrom is enum for the field from
+"""
+enum RectificationTransitionFrom @goModel(model: "jixiao/ent/rectificationtransition.From") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
+"""
+RectificationTransitionTo is enum for the field to
+"""
+enum RectificationTransitionTo @goModel(model: "jixiao/ent/rectificationtransition.To") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
 type ReportText implements Node {
   id: ID!
   createdAt: Time!
@@ -11798,6 +12489,38 @@ ReverseRule is enum for the field reverse_rule
 enum ReverseRule @goModel(model: "jixiao/ent/ruleset.ReverseRule") {
   LINEAR
   RATIO
+}
+type ReviewScore implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  indicatorID: ID!
+  """
+  why the reviewer scores it differently (复核意见); required
+  """
+  reason: String!
+  reviewerID: ID
+  reviewerName: String!
+}
+"""
+Ordering options for ReviewScore connections
+"""
+input ReviewScoreOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ReviewScores.
+  """
+  field: ReviewScoreOrderField!
+}
+"""
+Properties by which ReviewScore connections can be ordered.
+"""
+enum ReviewScoreOrderField {
+  CREATED_AT
+  UPDATED_AT
 }
 """
 Role is enum for the field role
@@ -14037,6 +14760,118 @@ extend type Mutation {
   setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
 }
 `, BuiltIn: false},
+	{Name: "../review.graphql", Input: `# The finance bureau's review (复核): re-scores kept apart from the self-scores,
+# and rectification items (整改) with their answers (domain/review).
+#
+# Who and when: reviewers and administrators re-score an evaluation's indicators
+# while it is SUBMITTED or APPROVED; they raise rectification items once it has
+# been submitted (SUBMITTED, APPROVED or PUBLISHED) and accept or reject answers;
+# the department's editors answer the items of their departments (whatever the
+# evaluation's status). Editors read re-scores and never write them.
+
+# A reviewer's score of one indicator (复核评分), kept apart from its self-score.
+extend type ReviewScore {
+  """The re-score, 0 ≤ score ≤ the indicator's weight."""
+  score: Decimal! @places(n: 2)
+}
+
+extend type Indicator {
+  """The reviewer's score, if the indicator was re-scored; its own score stays the self-score."""
+  reviewScore: ReviewScore
+}
+
+extend type Evaluation {
+  """
+  The review total (复核总分): the sum over the indicators of the re-score where
+  there is one and the self-score elsewhere, plus a project's execution item.
+  Null when no indicator is re-scored (the review then agrees with the self-score).
+  """
+  reviewTotal: Decimal @places(n: 2)
+  """The review total's grade under the evaluation's rules; null with it."""
+  reviewGrade: Grade
+  """The rectification items raised on the evaluation, oldest first."""
+  rectifications: [Rectification!]!
+  """What the caller may do in the review now."""
+  reviewViewerCan: ReviewViewerCan!
+}
+
+type ReviewViewerCan {
+  """Re-score the indicators (reviewers and administrators; SUBMITTED or APPROVED)."""
+  rescore: Boolean!
+  """Raise rectification items (reviewers and administrators; once submitted)."""
+  raiseRectification: Boolean!
+}
+
+extend type Rectification {
+  """Overdue: still OPEN (unanswered, or sent back) and its due date has passed (the server's date)."""
+  overdue: Boolean!
+  """What the caller may do with the item now."""
+  viewerCan: RectificationViewerCan!
+}
+
+type RectificationViewerCan {
+  """Answer it (the department's editors, administrators; while OPEN)."""
+  answer: Boolean!
+  """Accept or reject the answer (reviewers, administrators; while ANSWERED)."""
+  decide: Boolean!
+}
+
+input RaiseRectificationInput {
+  evaluationID: ID!
+  """The indicator the issue concerns, if one (one the evaluation scores)."""
+  indicatorID: ID
+  """存在问题: what the reviewer found."""
+  issue: String!
+  """整改要求: what must be done."""
+  requirement: String!
+  """整改期限, YYYY-MM-DD."""
+  dueDate: String!
+}
+
+extend type Query {
+  """
+  Rectification items the caller may read, by due date (then id): filtered by
+  status, overdue (true: OPEN and past the due date; false: the others),
+  the department (and its sub-departments), the year, or one evaluation.
+  """
+  rectifications(
+    after: Cursor
+    first: Int
+    before: Cursor
+    last: Int
+    status: [RectificationStatus!]
+    overdue: Boolean
+    departmentID: ID
+    year: Int
+    evaluationID: ID
+  ): RectificationConnection!
+}
+
+extend type Mutation {
+  """
+  Sets the reviewer's score of an indicator with the reason, replacing the one
+  there (the audit trail keeps it). BAD_USER_INPUT: score above the weight
+  (reason SCORE_ABOVE_WEIGHT, params weight, got), negative, more than 2 places;
+  reason empty (REQUIRED); the evaluation not under review (indicatorID,
+  NOT_UNDER_REVIEW, param status).
+  """
+  rescoreIndicator(indicatorID: ID!, score: Decimal!, reason: String!): Indicator!
+  """Removes the reviewer's score: the self-score counts again."""
+  clearRescore(indicatorID: ID!): Indicator!
+  """Raises a rectification item (OPEN)."""
+  raiseRectification(input: RaiseRectificationInput!): Rectification!
+  """
+  The department answers an OPEN item: the measures taken (required) and the
+  outcome (→ ANSWERED). A step from the wrong status: BAD_USER_INPUT on id,
+  reason RECTIFICATION_STATUS, params status (the item's) and expected.
+  """
+  answerRectification(id: ID!, measures: String!, outcome: String): Rectification!
+  """A reviewer accepts an ANSWERED item (→ ACCEPTED, closed)."""
+  acceptRectification(id: ID!, comment: String): Rectification!
+  """A reviewer sends an ANSWERED item back with what it lacks (→ OPEN)."""
+  rejectRectification(id: ID!, comment: String!): Rectification!
+}
+`, BuiltIn: false},
 	{Name: "../rounds.graphql", Input: `# Rounds, deadlines and work queues (工作布置与待办): the finance bureau opens a round
 # (the 2023 self-evaluation, the 2024 half-year monitoring) for a set of departments
 # with a deadline; where each department stands is computed from its submissions
@@ -15284,6 +16119,14 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_lockReason(ctx, field)
 	case "report":
 		return ec.fieldContext_Evaluation_report(ctx, field)
+	case "reviewTotal":
+		return ec.fieldContext_Evaluation_reviewTotal(ctx, field)
+	case "reviewGrade":
+		return ec.fieldContext_Evaluation_reviewGrade(ctx, field)
+	case "rectifications":
+		return ec.fieldContext_Evaluation_rectifications(ctx, field)
+	case "reviewViewerCan":
+		return ec.fieldContext_Evaluation_reviewViewerCan(ctx, field)
 	case "rules":
 		return ec.fieldContext_Evaluation_rules(ctx, field)
 	case "warnings":
@@ -15590,6 +16433,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_lockReason(ctx, field)
 	case "ratedScoreBand":
 		return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
+	case "reviewScore":
+		return ec.fieldContext_Indicator_reviewScore(ctx, field)
 	case "targetAdjustment":
 		return ec.fieldContext_Indicator_targetAdjustment(ctx, field)
 	case "warnings":
@@ -16104,6 +16949,124 @@ func (ec *executionContext) childFields_RatingBand(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type RatingBand", field.Name)
 }
 
+func (ec *executionContext) childFields_Rectification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Rectification_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Rectification_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Rectification_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Rectification_version(ctx, field)
+	case "evaluationID":
+		return ec.fieldContext_Rectification_evaluationID(ctx, field)
+	case "indicatorID":
+		return ec.fieldContext_Rectification_indicatorID(ctx, field)
+	case "issue":
+		return ec.fieldContext_Rectification_issue(ctx, field)
+	case "requirement":
+		return ec.fieldContext_Rectification_requirement(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_Rectification_dueDate(ctx, field)
+	case "status":
+		return ec.fieldContext_Rectification_status(ctx, field)
+	case "measures":
+		return ec.fieldContext_Rectification_measures(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Rectification_outcome(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_Rectification_reviewComment(ctx, field)
+	case "raisedByID":
+		return ec.fieldContext_Rectification_raisedByID(ctx, field)
+	case "raisedByName":
+		return ec.fieldContext_Rectification_raisedByName(ctx, field)
+	case "answeredByID":
+		return ec.fieldContext_Rectification_answeredByID(ctx, field)
+	case "answeredByName":
+		return ec.fieldContext_Rectification_answeredByName(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Rectification_answeredAt(ctx, field)
+	case "closedByID":
+		return ec.fieldContext_Rectification_closedByID(ctx, field)
+	case "closedByName":
+		return ec.fieldContext_Rectification_closedByName(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Rectification_closedAt(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_Rectification_evaluation(ctx, field)
+	case "indicator":
+		return ec.fieldContext_Rectification_indicator(ctx, field)
+	case "transitions":
+		return ec.fieldContext_Rectification_transitions(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Rectification_overdue(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Rectification_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Rectification", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RectificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RectificationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RectificationTransition_id(ctx, field)
+	case "rectificationID":
+		return ec.fieldContext_RectificationTransition_rectificationID(ctx, field)
+	case "from":
+		return ec.fieldContext_RectificationTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_RectificationTransition_to(ctx, field)
+	case "comment":
+		return ec.fieldContext_RectificationTransition_comment(ctx, field)
+	case "measures":
+		return ec.fieldContext_RectificationTransition_measures(ctx, field)
+	case "outcome":
+		return ec.fieldContext_RectificationTransition_outcome(ctx, field)
+	case "actorID":
+		return ec.fieldContext_RectificationTransition_actorID(ctx, field)
+	case "actorName":
+		return ec.fieldContext_RectificationTransition_actorName(ctx, field)
+	case "at":
+		return ec.fieldContext_RectificationTransition_at(ctx, field)
+	case "rectification":
+		return ec.fieldContext_RectificationTransition_rectification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationTransition", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "answer":
+		return ec.fieldContext_RectificationViewerCan_answer(ctx, field)
+	case "decide":
+		return ec.fieldContext_RectificationViewerCan_decide(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationViewerCan", field.Name)
+}
+
 func (ec *executionContext) childFields_Report(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -16228,6 +17191,38 @@ func (ec *executionContext) childFields_ReportText(ctx context.Context, field gr
 		return ec.fieldContext_ReportText_evaluation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReviewScore_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReviewScore_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ReviewScore_updatedAt(ctx, field)
+	case "indicatorID":
+		return ec.fieldContext_ReviewScore_indicatorID(ctx, field)
+	case "reason":
+		return ec.fieldContext_ReviewScore_reason(ctx, field)
+	case "reviewerID":
+		return ec.fieldContext_ReviewScore_reviewerID(ctx, field)
+	case "reviewerName":
+		return ec.fieldContext_ReviewScore_reviewerName(ctx, field)
+	case "score":
+		return ec.fieldContext_ReviewScore_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewScore", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rescore":
+		return ec.fieldContext_ReviewViewerCan_rescore(ctx, field)
+	case "raiseRectification":
+		return ec.fieldContext_ReviewViewerCan_raiseRectification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields_Round(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17292,6 +18287,28 @@ func (ec *executionContext) field_LibraryIndicator_indicators_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addIndicatorsFromLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17319,6 +18336,36 @@ func (ec *executionContext) field_Mutation_addIndicatorsFromLibrary_args(ctx con
 		return nil, err
 	}
 	args["libraryIDs"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_answerRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "outcome",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outcome"] = arg2
 	return args, nil
 }
 
@@ -17407,6 +18454,20 @@ func (ec *executionContext) field_Mutation_attachToIndicator_args(ctx context.Co
 		return nil, err
 	}
 	args["file"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_clearRescore_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
 	return args, nil
 }
 
@@ -17885,6 +18946,72 @@ func (ec *executionContext) field_Mutation_publishEvaluation_args(ctx context.Co
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_raiseRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RaiseRectificationInput, error) {
+			return ec.unmarshalNRaiseRectificationInput2jixiaoᚋgraphᚋmodelᚐRaiseRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rescoreIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "score",
+		func(ctx context.Context, v any) (fixed.Decimal, error) {
+			return ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["score"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -19511,6 +20638,84 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) ([]rectification.Status, error) {
+			return ec.unmarshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdue"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "departmentID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentID"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg8
 	return args, nil
 }
 
@@ -24544,6 +25749,116 @@ func (ec *executionContext) fieldContext_Evaluation_report(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_reviewTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewTotal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Evaluation_reviewGrade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewGrade(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
+			return ec.marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Grade")
+}
+
+func (ec *executionContext) _Evaluation_rectifications(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Rectifications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚕᚖjixiaoᚋentᚐRectificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_rectifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_reviewViewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewViewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewViewerCan) graphql.Marshaler {
+			return ec.marshalNReviewViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐReviewViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewViewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evaluation_rules(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27266,6 +28581,38 @@ func (ec *executionContext) fieldContext_Indicator_ratedScoreBand(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_reviewScore(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_reviewScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().ReviewScore(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ReviewScore) graphql.Marshaler {
+			return ec.marshalOReviewScore2ᚖjixiaoᚋentᚐReviewScore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_reviewScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewScore(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31269,6 +32616,270 @@ func (ec *executionContext) fieldContext_Mutation_setReportText(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_rescoreIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescoreIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RescoreIndicator(ctx, fc.Args["indicatorID"].(int), fc.Args["score"].(fixed.Decimal), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescoreIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescoreIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_clearRescore(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearRescore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearRescore(ctx, fc.Args["indicatorID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearRescore(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearRescore_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_raiseRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_raiseRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RaiseRectification(ctx, fc.Args["input"].(model.RaiseRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_raiseRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_raiseRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerRectification(ctx, fc.Args["id"].(int), fc.Args["measures"].(string), fc.Args["outcome"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptRectification(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectRectification(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_openRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34438,6 +36049,50 @@ func (ec *executionContext) fieldContext_Query_libraryTags(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
+func (ec *executionContext) _Query_rectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rectifications(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["status"].([]rectification.Status), fc.Args["overdue"].(*bool), fc.Args["departmentID"].(*int), fc.Args["year"].(*int), fc.Args["evaluationID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+			return ec.marshalNRectificationConnection2ᚖjixiaoᚋentᚐRectificationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_myQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35639,6 +37294,1090 @@ func (ec *executionContext) fieldContext_RatingBand_highInclusive(_ context.Cont
 	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Rectification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_version(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Rectification_evaluationID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_evaluationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_evaluationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_indicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_issue(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_requirement(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_requirement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requirement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_requirement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_dueDate(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_status(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+			return ec.marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "RectificationStatus")
+}
+
+func (ec *executionContext) _Rectification_measures(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_raisedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_raisedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaisedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_raisedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_raisedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_raisedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaisedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_raisedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_answeredByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_answeredByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_answeredAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_closedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_indicator(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transitions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationTransition) graphql.Marshaler {
+			return ec.marshalORectificationTransition2ᚕᚖjixiaoᚋentᚐRectificationTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Rectification_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationViewerCan) graphql.Marshaler {
+			return ec.marshalNRectificationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRectificationViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+			return ec.marshalORectificationEdge2ᚕᚖjixiaoᚋentᚐRectificationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RectificationTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_rectificationID(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_rectificationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RectificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_rectificationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rectificationtransition.From) graphql.Marshaler {
+			return ec.marshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "RectificationTransitionFrom")
+}
+
+func (ec *executionContext) _RectificationTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rectificationtransition.To) graphql.Marshaler {
+			return ec.marshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "RectificationTransitionTo")
+}
+
+func (ec *executionContext) _RectificationTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_measures(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_actorName(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_actorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_at(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RectificationTransition_rectification(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rectification(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationViewerCan_answer(ctx context.Context, field graphql.CollectedField, obj *model.RectificationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationViewerCan_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationViewerCan_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RectificationViewerCan_decide(ctx context.Context, field graphql.CollectedField, obj *model.RectificationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationViewerCan_decide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decide, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationViewerCan_decide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationViewerCan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36615,6 +39354,236 @@ func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReviewScore_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewScore_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewScore_indicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_reason(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewScore_reviewerID(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reviewerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewScore().ReviewerID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reviewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_reviewerName(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reviewerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewScore().ReviewerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reviewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReviewScore_score(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReviewViewerCan_rescore(ctx context.Context, field graphql.CollectedField, obj *model.ReviewViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewViewerCan_rescore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rescore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewViewerCan_rescore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewViewerCan_raiseRectification(ctx context.Context, field graphql.CollectedField, obj *model.ReviewViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewViewerCan_raiseRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaiseRectification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewViewerCan_raiseRectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Round_id(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
@@ -56808,6 +59777,129 @@ func UnmarshalProjectWhereInput(ctx context.Context, raw any) (ent.ProjectWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRaiseRectificationInput(ctx context.Context, obj any) (model.RaiseRectificationInput, error) {
+	var it model.RaiseRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"evaluationID", "indicatorID", "issue", "requirement", "dueDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "evaluationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationID = data
+		case "indicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "issue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issue"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Issue = data
+		case "requirement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requirement"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Requirement = data
+		case "dueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDate"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRaiseRectificationInput unmarshals raw into the RaiseRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRaiseRectificationInput(ctx context.Context, raw any) (model.RaiseRectificationInput, error) {
+	var out model.RaiseRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RaiseRectificationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRectificationOrder(ctx context.Context, obj any) (ent.RectificationOrder, error) {
+	var it ent.RectificationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationOrder unmarshals raw into the RectificationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationOrder(ctx context.Context, raw any) (ent.RectificationOrder, error) {
+	var out ent.RectificationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, obj any) (ent.ReportTextOrder, error) {
 	var it ent.ReportTextOrder
 	if obj == nil {
@@ -56858,6 +59950,59 @@ func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, o
 func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder, error) {
 	var out ent.ReportTextOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTextOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewScoreOrder(ctx context.Context, obj any) (ent.ReviewScoreOrder, error) {
+	var it ent.ReviewScoreOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewScoreOrder unmarshals raw into the ReviewScoreOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewScoreOrder(ctx context.Context, raw any) (ent.ReviewScoreOrder, error) {
+	var out ent.ReviewScoreOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewScoreOrder", raw, &out)
 	return out, err
 }
 
@@ -61255,11 +64400,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Round(ctx, sel, obj)
+	case *ent.ReviewScore:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReviewScore(ctx, sel, obj)
 	case *ent.ReportText:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._ReportText(ctx, sel, obj)
+	case *ent.RectificationTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RectificationTransition(ctx, sel, obj)
+	case *ent.Rectification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Rectification(ctx, sel, obj)
 	case *ent.Project:
 		if obj == nil {
 			return graphql.Null
@@ -62912,6 +66072,30 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_report(ctx, field, obj)
 				})
+		case "reviewTotal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewTotal(ctx, field, obj)
+				})
+		case "reviewGrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewGrade(ctx, field, obj)
+				})
+		case "rectifications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_rectifications(ctx, field, obj)
+				})
+		case "reviewViewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewViewerCan(ctx, field, obj)
+				})
 		case "rules":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -63888,6 +67072,12 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_ratedScoreBand(ctx, field, obj)
+				})
+		case "reviewScore":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_reviewScore(ctx, field, obj)
 				})
 		case "targetAdjustment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -64987,6 +68177,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rescoreIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescoreIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clearRescore":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearRescore(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "raiseRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_raiseRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "openRound":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_openRound(ctx, field)
@@ -65779,6 +69011,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_libraryTags(ctx, field)
 				})
+		case "rectifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectifications(ctx, field)
+				})
 		case "myQueue":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -66206,6 +69444,372 @@ func (ec *executionContext) _RatingBand(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+func (ec *executionContext) _Rectification(ctx context.Context, sel ast.SelectionSet, obj *ent.Rectification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rectification")
+		case "id":
+			out.Values[i] = ec._Rectification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Rectification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Rectification_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Rectification_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluationID":
+			out.Values[i] = ec._Rectification_evaluationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatorID":
+			out.Values[i] = ec._Rectification_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issue":
+			out.Values[i] = ec._Rectification_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requirement":
+			out.Values[i] = ec._Rectification_requirement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueDate":
+			out.Values[i] = ec._Rectification_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Rectification_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measures":
+			out.Values[i] = ec._Rectification_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._Rectification_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewComment":
+			out.Values[i] = ec._Rectification_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "raisedByID":
+			out.Values[i] = ec._Rectification_raisedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "raisedByName":
+			out.Values[i] = ec._Rectification_raisedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredByID":
+			out.Values[i] = ec._Rectification_answeredByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredByName":
+			out.Values[i] = ec._Rectification_answeredByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Rectification_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByID":
+			out.Values[i] = ec._Rectification_closedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByName":
+			out.Values[i] = ec._Rectification_closedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Rectification_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_evaluation(ctx, field, obj)
+				})
+		case "indicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_indicator(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_transitions(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_overdue(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationConnectionImplementors = []string{"RectificationConnection"}
+
+func (ec *executionContext) _RectificationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationConnection")
+		case "edges":
+			out.Values[i] = ec._RectificationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RectificationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RectificationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationEdgeImplementors = []string{"RectificationEdge"}
+
+func (ec *executionContext) _RectificationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationEdge")
+		case "node":
+			out.Values[i] = ec._RectificationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RectificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationTransitionImplementors = []string{"RectificationTransition", "Node"}
+
+func (ec *executionContext) _RectificationTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationTransition")
+		case "id":
+			out.Values[i] = ec._RectificationTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectificationID":
+			out.Values[i] = ec._RectificationTransition_rectificationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._RectificationTransition_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._RectificationTransition_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._RectificationTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measures":
+			out.Values[i] = ec._RectificationTransition_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._RectificationTransition_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorID":
+			out.Values[i] = ec._RectificationTransition_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorName":
+			out.Values[i] = ec._RectificationTransition_actorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._RectificationTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RectificationTransition_rectification(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationViewerCanImplementors = []string{"RectificationViewerCan"}
+
+func (ec *executionContext) _RectificationViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationViewerCan")
+		case "answer":
+			out.Values[i] = ec._RectificationViewerCan_answer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decide":
+			out.Values[i] = ec._RectificationViewerCan_decide(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reportImplementors = []string{"Report"}
 
 func (ec *executionContext) _Report(ctx context.Context, sel ast.SelectionSet, obj *model.Report) graphql.Marshaler {
@@ -66609,6 +70213,114 @@ func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReportText_evaluation(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewScoreImplementors = []string{"ReviewScore", "Node"}
+
+func (ec *executionContext) _ReviewScore(ctx context.Context, sel ast.SelectionSet, obj *ent.ReviewScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewScore")
+		case "id":
+			out.Values[i] = ec._ReviewScore_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ReviewScore_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ReviewScore_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatorID":
+			out.Values[i] = ec._ReviewScore_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._ReviewScore_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewerID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewScore_reviewerID(ctx, field, obj)
+				})
+		case "reviewerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewScore_reviewerName(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._ReviewScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewViewerCanImplementors = []string{"ReviewViewerCan"}
+
+func (ec *executionContext) _ReviewViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewViewerCan")
+		case "rescore":
+			out.Values[i] = ec._ReviewViewerCan_rescore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "raiseRectification":
+			out.Values[i] = ec._ReviewViewerCan_raiseRectification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -70745,6 +74457,11 @@ func (ec *executionContext) marshalNQueueTask2ᚖjixiaoᚋgraphᚋmodelᚐQueueT
 	return ec._QueueTask(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRaiseRectificationInput2jixiaoᚋgraphᚋmodelᚐRaiseRectificationInput(ctx context.Context, v any) (model.RaiseRectificationInput, error) {
+	res, err := ec.unmarshalInputRaiseRectificationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRating2jixiaoᚋentᚋindicatorᚐRating(ctx context.Context, v any) (indicator.Rating, error) {
 	var res indicator.Rating
 	err := res.UnmarshalGQL(v)
@@ -70777,6 +74494,88 @@ func (ec *executionContext) marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 		return graphql.Null
 	}
 	return ec._RatingBand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectification2ᚕᚖjixiaoᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Rectification!")
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationConnection2ᚖjixiaoᚋentᚐRectificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationConnection!")
+		return graphql.Null
+	}
+	return ec._RectificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx context.Context, v any) (*ent.RectificationOrderField, error) {
+	var res = new(ent.RectificationOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx context.Context, v any) (rectification.Status, error) {
+	var res rectification.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationTransition2ᚖjixiaoᚋentᚐRectificationTransition(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationTransition!")
+		return graphql.Null
+	}
+	return ec._RectificationTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx context.Context, v any) (rectificationtransition.To, error) {
+	var res rectificationtransition.To
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx context.Context, sel ast.SelectionSet, v rectificationtransition.To) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRectificationViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.RectificationViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationViewerCan!")
+		return graphql.Null
+	}
+	return ec._RectificationViewerCan(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReport2ᚖjixiaoᚋgraphᚋmodelᚐReport(ctx context.Context, sel ast.SelectionSet, v *model.Report) graphql.Marshaler {
@@ -70949,6 +74748,28 @@ func (ec *executionContext) unmarshalNReverseRule2jixiaoᚋentᚋrulesetᚐRever
 
 func (ec *executionContext) marshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverseRule(ctx context.Context, sel ast.SelectionSet, v ruleset.ReverseRule) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx context.Context, v any) (*ent.ReviewScoreOrderField, error) {
+	var res = new(ent.ReviewScoreOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewScoreOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewScoreOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNReviewViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐReviewViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.ReviewViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewViewerCan!")
+		return graphql.Null
+	}
+	return ec._ReviewViewerCan(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
@@ -73937,6 +77758,104 @@ func (ec *executionContext) marshalORatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 	return ec._RatingBand(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalORectification2ᚖjixiaoᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚕᚖjixiaoᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORectificationEdge2ᚖjixiaoᚋentᚐRectificationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚖjixiaoᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RectificationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, v any) ([]rectification.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rectification.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []rectification.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalORectificationTransition2ᚕᚖjixiaoᚋentᚐRectificationTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationTransition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationTransition2ᚖjixiaoᚋentᚐRectificationTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx context.Context, v any) (*rectificationtransition.From, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rectificationtransition.From)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx context.Context, sel ast.SelectionSet, v *rectificationtransition.From) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOReportSectionText2ᚖjixiaoᚋgraphᚋmodelᚐReportSectionText(ctx context.Context, sel ast.SelectionSet, v *model.ReportSectionText) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -73965,6 +77884,13 @@ func (ec *executionContext) marshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReve
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOReviewScore2ᚖjixiaoᚋentᚐReviewScore(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewScore) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReviewScore(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {

@@ -23,6 +23,8 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 )
 
@@ -67,6 +69,10 @@ type Loaders struct {
 	Attachments *dataloadgen.Loader[int, []*ent.Attachment]
 	// RoundParts is a round's departments' parts the viewer may read, by department code.
 	RoundParts *dataloadgen.Loader[int, []*Part]
+	// ReviewScore is an indicator's re-score by the indicator's id; nil when it has none (or it is hidden).
+	ReviewScore *dataloadgen.Loader[int, *ent.ReviewScore]
+	// Rectifications are an evaluation's rectification items the viewer may read, oldest first.
+	Rectifications *dataloadgen.Loader[int, []*ent.Rectification]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -207,6 +213,29 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			}
 			for _, r := range rows {
 				out[r.DepartmentYearID] = append(out[r.DepartmentYearID], r)
+			}
+			return out, err
+		}, opts()),
+		ReviewScore: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.ReviewScore, error) {
+			rows, err := c(ctx).ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+			out := make(map[int]*ent.ReviewScore, len(ids))
+			for _, id := range ids {
+				out[id] = nil
+			}
+			for _, r := range rows {
+				out[r.IndicatorID] = r
+			}
+			return out, err
+		}, opts()),
+		Rectifications: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Rectification, error) {
+			rows, err := c(ctx).Rectification.Query().Where(rectification.EvaluationIDIn(ids...)).
+				Order(rectification.ByEvaluationID(), rectification.ByID()).All(ctx)
+			out := make(map[int][]*ent.Rectification, len(ids))
+			for _, id := range ids {
+				out[id] = []*ent.Rectification{}
+			}
+			for _, r := range rows {
+				out[r.EvaluationID] = append(out[r.EvaluationID], r)
 			}
 			return out, err
 		}, opts()),

@@ -462,6 +462,18 @@ type QueueTask struct {
 	DaysLeft       int                   `json:"daysLeft"`
 }
 
+type RaiseRectificationInput struct {
+	EvaluationID int `json:"evaluationID"`
+	// The indicator the issue concerns, if one (one the evaluation scores).
+	IndicatorID *int `json:"indicatorID,omitempty"`
+	// 存在问题: what the reviewer found.
+	Issue string `json:"issue"`
+	// 整改要求: what must be done.
+	Requirement string `json:"requirement"`
+	// 整改期限, YYYY-MM-DD.
+	DueDate string `json:"dueDate"`
+}
+
 // One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
 type RatingBand struct {
 	Rating indicator.Rating `json:"rating"`
@@ -469,6 +481,13 @@ type RatingBand struct {
 	High   fixed.Decimal    `json:"high"`
 	// Whether a score equal to high lies in the band.
 	HighInclusive bool `json:"highInclusive"`
+}
+
+type RectificationViewerCan struct {
+	// Answer it (the department's editors, administrators; while OPEN).
+	Answer bool `json:"answer"`
+	// Accept or reject the answer (reviewers, administrators; while ANSWERED).
+	Decide bool `json:"decide"`
 }
 
 // An evaluation's self-evaluation report, generated from its data and the texts its
@@ -550,6 +569,13 @@ type ReportTable struct {
 	Title  string       `json:"title"`
 	Header []*ReportRow `json:"header"`
 	Rows   []*ReportRow `json:"rows"`
+}
+
+type ReviewViewerCan struct {
+	// Re-score the indicators (reviewers and administrators; SUBMITTED or APPROVED).
+	Rescore bool `json:"rescore"`
+	// Raise rectification items (reviewers and administrators; once submitted).
+	RaiseRectification bool `json:"raiseRectification"`
 }
 
 type RoundViewerCan struct {

@@ -20,7 +20,9 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
 )
@@ -56,6 +58,15 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	if tm, ok := m.(*gen.TargetVersionMutation); ok && !tm.Op().Is(ent.OpCreate) {
 		return privacy.Denyf("only the finance bureau approves or returns targets")
 	}
+	if _, ok := m.(*gen.ReviewScoreMutation); ok {
+		return privacy.Denyf("reviewers re-score indicators; editors read their scores")
+	}
+	rm, answering := m.(*gen.RectificationMutation)
+	if answering {
+		if err := editorMayAnswer(rm); err != nil {
+			return err
+		}
+	}
 	owners, err := ownersOf(sys, m)
 	if err != nil {
 		return err
@@ -81,12 +92,36 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	if n != len(years) {
 		return outside()
 	}
+	if answering {
+		return privacy.Allow // items follow the review: answered whatever the evaluation's status
+	}
 	for _, o := range owners {
 		if err := notUnderReview(sys, client, o, m); err != nil {
 			return err
 		}
 	}
 	return privacy.Allow
+}
+
+// editorMayAnswer lets an editor only answer a rectification item: its status to
+// ANSWERED with the measures and outcome (the schema's hook checks it is OPEN).
+func editorMayAnswer(m *gen.RectificationMutation) error {
+	if !m.Op().Is(ent.OpUpdateOne) {
+		return privacy.Denyf("reviewers raise rectification items; the department answers them")
+	}
+	if to, ok := m.Status(); ok && to != rectification.StatusANSWERED {
+		return privacy.Denyf("the department answers a rectification item; reviewers accept or reject the answer")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case rectification.FieldStatus, rectification.FieldMeasures, rectification.FieldOutcome,
+			rectification.FieldAnsweredByID, rectification.FieldAnsweredByName, rectification.FieldAnsweredAt,
+			rectification.FieldUpdatedAt, rectification.FieldVersion:
+		default:
+			return privacy.Denyf("the department answers a rectification item; it does not edit %s", f)
+		}
+	}
+	return nil
 }
 
 // notUnderReview refuses changes to data whose evaluation is under review, and
@@ -270,6 +305,42 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		}
 		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
 			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+	case *gen.ReviewScoreMutation:
+		// A re-score belongs to its indicator's subject.
+		var indicators []int
+		if creating {
+			id, _ := m.IndicatorID()
+			indicators = []int{id}
+		} else {
+			rows, err := m.Client().ReviewScore.Query().Where(reviewscore.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				indicators = append(indicators, r.IndicatorID)
+			}
+		}
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+	case *gen.RectificationMutation:
+		// An item belongs to its evaluation; editors answer it whatever its status (editorMay).
+		var evaluations []int
+		if creating {
+			id, _ := m.EvaluationID()
+			evaluations = []int{id}
+		} else {
+			rows, err := m.Client().Rectification.Query().Where(rectification.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				evaluations = append(evaluations, r.EvaluationID)
+			}
+		}
+		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(evaluations...)).All(ctx))(
+			func(r *gen.Evaluation) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
 	case *gen.ReportTextMutation:
 		// A report text belongs to its evaluation: it is locked with it.
 		var evaluations []int

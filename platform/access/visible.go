@@ -19,7 +19,10 @@ import (
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
@@ -109,6 +112,12 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return targetversion.HasDepartmentYearWith(year), nil
 	case "Attachment":
 		return attachment.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+	case "ReviewScore":
+		return reviewscore.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+	case "Rectification":
+		return rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "RectificationTransition":
+		return rectificationtransition.HasRectificationWith(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year))), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
@@ -125,7 +134,9 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 // department-year's figures, revenue lines and overall indicators once its overall
 // evaluation is published, a project, its lines and its indicators once the
 // project's evaluation is (a project and its lines also with its published year),
-// the report texts of a published evaluation, and the evidence of the indicators shown.
+// the report texts of a published evaluation, the evidence of the indicators shown
+// and the re-scores of its indicators. Rectification items are not public: a
+// published report states what became of them, without the officials' names.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
@@ -162,6 +173,9 @@ func published(entity string) (Rows, error) {
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(done), nil
+	case "ReviewScore":
+		// A published evaluation shows the reviewer's scores beside the self-scores.
+		return reviewscore.HasIndicatorWith(indicatorShown), nil
 	case "TargetVersion":
 		// A published report says where a target was adjusted and why.
 		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil

@@ -43,12 +43,16 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().MonthlyExecution.Get(ctx, id))
 	case *gen.ProjectMutation:
 		return nonNil(m.Client().Project.Get(ctx, id))
+	case *gen.RectificationMutation:
+		return nonNil(m.Client().Rectification.Get(ctx, id))
 	case *gen.ReportTextMutation:
 		return nonNil(m.Client().ReportText.Get(ctx, id))
 	case *gen.RoundMutation:
 		return nonNil(m.Client().Round.Get(ctx, id))
 	case *gen.RoundParticipantMutation:
 		return nonNil(m.Client().RoundParticipant.Get(ctx, id))
+	case *gen.ReviewScoreMutation:
+		return nonNil(m.Client().ReviewScore.Get(ctx, id))
 	case *gen.RuleSetMutation:
 		return nonNil(m.Client().RuleSet.Get(ctx, id))
 	case *gen.TargetVersionMutation:

@@ -224,6 +224,43 @@ query NextGrade {
 `,
   },
   {
+    name: "ReviewOfEvaluation",
+    query: `# The finance bureau's review of an evaluation: $evaluation from SeedScore
+query ReviewOfEvaluation($evaluation: ID!) {
+  node(id: $evaluation) {
+    ... on Evaluation {
+      status score grade reviewTotal reviewGrade
+      reviewViewerCan { rescore raiseRectification }
+      indicators { id name weight score reviewScore { score reason reviewerName } }
+      rectifications { id issue dueDate status overdue measures outcome viewerCan { answer decide } }
+    }
+  }
+}
+`,
+    variables: `{ "evaluation": "the id SeedScore returns" }`,
+  },
+  {
+    name: "RescoreIndicator",
+    query: `# A reviewer re-scores a submitted evaluation's indicator (the self-score stays): $indicator from ReviewOfEvaluation
+mutation RescoreIndicator($indicator: ID!) {
+  rescoreIndicator(indicatorID: $indicator, score: "4.5", reason: "培训签到记录不全，按实到人次计分") {
+    name score reviewScore { score reason reviewerName }
+  }
+}
+`,
+    variables: `{ "indicator": "an indicator id ReviewOfEvaluation returns" }`,
+  },
+  {
+    name: "OverdueRectifications",
+    query: `query OverdueRectifications {
+  rectifications(overdue: true, first: 50) {
+    totalCount
+    edges { node { issue dueDate status evaluation { departmentYear { year department { name } } } } }
+  }
+}
+`,
+  },
+  {
     name: "MyQueue",
     query: `# The signed-in user's work: an editor's rounds to fill and returned evaluations,
 # the bureau's evaluations and targets waiting, and rounds near their deadline.

@@ -35,6 +35,7 @@ import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
 import NextGradePanel from "./evaluation/NextGradePanel";
 import { WarningsList } from "../components/Warnings";
 import { TotalExplanation } from "../components/Explanation";
+import Review from "./evaluation/Review";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
 const SubtotalsChart = lazy(() => import("./evaluation/SubtotalsChart"));
@@ -53,6 +54,8 @@ graphql(`
     score
     grade
     gradeLabel
+    reviewTotal
+    reviewGrade
     executionRate
     executionScore
     monthsBehind
@@ -319,6 +322,18 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             </Col>
           )}
         </Row>
+        {ev.reviewTotal != null && (
+          <Row gutter={[24, 16]} style={{ marginTop: 16 }} data-testid="review-total">
+            <Col xs={12} md={6}>
+              <Tooltip title={t("review.reviewTotalHint")}>
+                <Statistic title={t("review.reviewTotal")} value={ev.reviewTotal} valueStyle={{ fontSize: 28, fontWeight: 600 }} />
+              </Tooltip>
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t("review.reviewGrade")} value={ev.reviewGrade ? t(`grade.${ev.reviewGrade}`) : "—"} valueStyle={{ fontSize: 28 }} />
+            </Col>
+          </Row>
+        )}
         <RulesLine rules={ev.rules} />
       </Card>
 
@@ -487,6 +502,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           ))}
         </Form>
       </Card>
+
+      <Review evaluationId={ev.id} />
 
       <Card title={t("evaluation.history")}>
         <History transitions={ev.transitions ?? []} />

@@ -56,6 +56,7 @@ graphql(`
     warnings { code params }
     targetAdjustment { originalTarget originalWeight versions { id number reason } }
     attachmentCount
+    reviewScore { score reason }
   }
 `);
 

@@ -388,6 +388,11 @@ func (w *writer) indicators() {
 			score := ind.Score
 			w.number(colScore, colScore, row, &score, w.styles.score)
 		}
+		if ind.Review != "" {
+			// A note, not a second value: the cell keeps the self-score an import reads.
+			w.do(w.x.AddComment(SheetName, excelize.Comment{Cell: cell(colScore, row), Author: "复核评分",
+				Paragraph: []excelize.RichTextRun{{Text: ind.Review}}}))
+		}
 		w.number(colWeight, colWeight, row, ind.Weight, w.styles.number)
 		w.merged(colReason, row, colReason, row, ind.DeviationReason, w.styles.text)
 		w.merged(colCriteria, row, colCriteria, row, ind.ScoringCriteria, w.styles.text)
@@ -419,6 +424,10 @@ func (w *writer) total() {
 	weight, score := w.f.TotalWeight, w.f.TotalScore
 	w.number(colWeight, colWeight, r, &weight, w.styles.number)
 	w.number(colScore, colScore, r, &score, w.styles.score)
+	if w.f.Review != "" {
+		w.do(w.x.AddComment(SheetName, excelize.Comment{Cell: cell(colScore, r), Author: "复核评分",
+			Paragraph: []excelize.RichTextRun{{Text: w.f.Review}}}))
+	}
 	grade := ""
 	if w.f.Grade != "" {
 		grade = "评价等级：" + w.f.Grade

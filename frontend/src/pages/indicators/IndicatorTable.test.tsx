@@ -36,6 +36,7 @@ function makeIndicators(n: number): IndicatorRow[] {
       deviationRequired: !qualitative,
       warnings: [],
       attachmentCount: 0,
+      reviewScore: null,
     } satisfies IndicatorRow;
   });
 }

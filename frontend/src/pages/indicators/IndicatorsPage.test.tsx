@@ -41,6 +41,7 @@ const training: IndicatorRow = {
   deviationRequired: false,
   warnings: [],
   attachmentCount: 0,
+  reviewScore: null,
 };
 
 const opName = (query: DocumentNode) =>

@@ -20,6 +20,7 @@ const base = {
   deviationReason: "",
   scoringCriteria: "",
   deviationRequired: false,
+  reviewScore: null,
   attachmentCount: 0,
 } as const;
 

@@ -2,7 +2,7 @@ import { createContext, memo, useContext, useEffect, useRef, useState, type Clip
 import { AutoComplete, Input, Select, Tag, Tooltip } from "antd";
 import { LoadingOutlined, WarningOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { percent } from "../../lib/format";
+import { percent, plain } from "../../lib/format";
 import { bandText, ratingBand, RATINGS } from "./bands";
 import type { Bands } from "./rules";
 import { roundDecimal, sameDecimal, shareToPercent } from "./decimal";
@@ -409,6 +409,19 @@ export const ComputedCell = memo(function ComputedCell({
     <span className={what === "score" ? "ind-score" : undefined}>
       {saving && <LoadingOutlined className="ind-saving" aria-hidden />}
       {text}
+      {what === "score" && row.reviewScore && <ReviewMark review={row.reviewScore} />}
     </span>
   );
 });
+
+/** The finance bureau's re-score beside the self-score, its reason on hover. */
+function ReviewMark({ review }: { review: { score: string; reason: string } }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={`${t("review.reason")}：${review.reason}`}>
+      <Tag color="orange" style={{ marginInlineStart: 4, marginInlineEnd: 0 }} data-testid="review-mark">
+        {t("review.reviewScore")} {plain(review.score)}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -27,6 +27,7 @@ const row = (id: string, over: Partial<IndicatorRow> = {}): IndicatorRow => ({
   deviationRequired: true,
   warnings: [],
   attachmentCount: 0,
+  reviewScore: null,
   ...over,
 });
 

@@ -32,6 +32,7 @@ const base: IndicatorRow = {
   deviationRequired: false,
   warnings: [],
   attachmentCount: 0,
+  reviewScore: null,
 };
 const qualitative: IndicatorRow = {
   ...base,

@@ -34,6 +34,7 @@ const training: IndicatorRow = {
   score: "6.00",
   attainment: "1.0000",
   deviationRequired: false,
+  reviewScore: null,
   attachmentCount: 0,
   warnings: [],
   targetAdjustment: null,
