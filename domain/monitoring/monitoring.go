@@ -477,3 +477,17 @@ func Problems(entries []Entry, budget *BudgetForecast, budgetOverride bool, budg
 	}
 	return out
 }
+
+// Editable reports whether a report in status may be changed (DRAFT, RETURNED).
+func Editable(status string) bool { return status == "DRAFT" || status == "RETURNED" }
+
+// LockedError refuses a change to a monitoring report, or its entries, that is
+// under review or approved.
+type LockedError struct {
+	Report int
+	Status string
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("monitoring report %d is %s: it and its entries are read-only until a reviewer returns it", e.Report, e.Status)
+}

@@ -20,6 +20,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -125,6 +126,9 @@ func departmentYearDeletes() ent.Hook {
 		{"target versions", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.TargetVersion.Query().Where(targetversion.DepartmentYearID(id)).Count(ctx)
 		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.DepartmentYearID(id)).Count(ctx)
+		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
 			_, err := c.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx)
@@ -149,6 +153,9 @@ func projectDeletes() ent.Hook {
 		}},
 		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.Evaluation.Query().Where(evaluation.ProjectID(id)).Count(ctx)
+		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.ProjectID(id)).Count(ctx)
 		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
@@ -178,6 +185,8 @@ var nouns = map[string]string{
 	"LibraryIndicator":  "library indicator",
 	"LibraryTransition": "library transition",
 	"TargetVersion":     "target version",
+	"MonitoringReport":  "monitoring report",
+	"MonitoringEntry":   "monitoring entry",
 }
 
 // noun is how a message names an entity of ent type typ.

@@ -22,6 +22,7 @@ import (
 
 	gen "jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/privacy"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
@@ -158,6 +159,9 @@ func reviewerMay(ctx context.Context, m ent.Mutation) error {
 	if tm, ok := m.(*gen.TargetVersionMutation); ok {
 		return reviewerMayDecide(tm)
 	}
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok {
+		return reviewerMayDecideMonitoring(mm)
+	}
 	em, ok := m.(*gen.EvaluationMutation)
 	if !ok || !em.Op().Is(ent.OpUpdateOne) {
 		return privacy.Denyf("reviewers approve or return submissions; they do not edit data")
@@ -184,6 +188,24 @@ func reviewerMayDecide(m *gen.TargetVersionMutation) error {
 			targetversion.FieldReviewedByName, targetversion.FieldReviewedAt, targetversion.FieldUpdatedAt:
 		default:
 			return privacy.Denyf("reviewers approve or return targets; they do not edit %s", f)
+		}
+	}
+	return privacy.Allow
+}
+
+// reviewerMayDecideMonitoring lets a reviewer approve or return one monitoring
+// report (the schema's hook checks that it is submitted).
+func reviewerMayDecideMonitoring(m *gen.MonitoringReportMutation) error {
+	to, stepping := m.Status()
+	if !m.Op().Is(ent.OpUpdateOne) || !stepping || (to != monitoringreport.StatusAPPROVED && to != monitoringreport.StatusRETURNED) {
+		return privacy.Denyf("reviewers approve or return monitoring reports; they do not fill them")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case monitoringreport.FieldStatus, monitoringreport.FieldReviewComment, monitoringreport.FieldReviewedByName,
+			monitoringreport.FieldReviewedAt, monitoringreport.FieldUpdatedAt:
+		default:
+			return privacy.Denyf("reviewers approve or return monitoring reports; they do not edit %s", f)
 		}
 	}
 	return privacy.Allow

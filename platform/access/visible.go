@@ -14,6 +14,8 @@ import (
 	"jixiao/ent/intercept"
 	"jixiao/ent/keytask"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
@@ -106,6 +108,10 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "TargetVersion":
 		return targetversion.HasDepartmentYearWith(year), nil
+	case "MonitoringReport":
+		return monitoringreport.HasDepartmentYearWith(year), nil
+	case "MonitoringEntry":
+		return monitoringentry.HasReportWith(monitoringreport.HasDepartmentYearWith(year)), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
