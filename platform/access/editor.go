@@ -60,7 +60,7 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	if tm, ok := m.(*gen.TargetVersionMutation); ok && !tm.Op().Is(ent.OpCreate) {
 		return privacy.Denyf("only the finance bureau approves or returns targets")
 	}
-	if mm, ok := m.(*gen.MonitoringReportMutation); ok {
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok && !mm.Op().Is(ent.OpCreate) { // a new report's status is its default
 		to, stepping := mm.Status()
 		_, commenting := mm.ReviewComment()
 		if (stepping && to != monitoringreport.StatusSUBMITTED) || commenting {
