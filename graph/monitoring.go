@@ -155,4 +155,3 @@ func budgetInput(in model.MonitoringBudgetInput) cycle.BudgetInput {
 	return cycle.BudgetInput{Executed: in.Executed, ExpectedOverride: in.ExpectedOverride,
 		OverrideReason: text(in.OverrideReason), Cause: text(in.Cause), Measure: text(in.Measure)}
 }
-

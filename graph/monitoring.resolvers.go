@@ -7,10 +7,10 @@ package graph
 
 import (
 	"context"
-	"jixiao/ent"
-	"jixiao/graph/model"
-	"jixiao/graph/loader"
 	"jixiao/domain/monitoring/cycle"
+	"jixiao/ent"
+	"jixiao/graph/loader"
+	"jixiao/graph/model"
 )
 
 // MonitoringReports is the resolver for the monitoringReports field.
