@@ -1,11 +1,17 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
+	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // Mid-year monitoring (绩效运行监控) through the API, on the demo's seed: the
@@ -240,6 +246,9 @@ func monitoringAPI(t *testing.T, db string) {
 	}
 	refused(t, "approved twice", post(t, reviewer, approveMon, map[string]any{"id": rep.ID}), "BAD_USER_INPUT", "id", "MONITORING_STEP")
 
+	// The form, in Excel and Word, in the layout of the 绩效运行监控表.
+	monitoringExports(t, srv, editor, rep.ID)
+
 	// The list with its filters, as each may read it.
 	list := `query($w: MonitoringReportWhereInput) { monitoringReports(where: $w, orderBy: [{field: POINT}]) { totalCount edges { node { id status } } } }`
 	var out struct {
@@ -260,7 +269,13 @@ func monitoringAPI(t *testing.T, db string) {
 	if len(years.Node.MonitoringReports) != 2 {
 		t.Errorf("the year has %d reports", len(years.Node.MonitoringReports))
 	}
-	refused(t, "the public lists them", post(t, srv.anonymous(), list, nil), "UNAUTHENTICATED", "", "")
+	must(t, srv.anonymous(), list, nil, &out)
+	if out.MonitoringReports.TotalCount != 0 {
+		t.Errorf("the public lists %d reports", out.MonitoringReports.TotalCount)
+	}
+	if resp, _ := download(t, editor, "/files/monitoring/99999999/form.xlsx"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a report that does not exist: %d", resp.StatusCode)
+	}
 
 	// A draft is deleted; a decided report is kept.
 	refused(t, "an approved report deleted", post(t, editor, `mutation($id: ID!) { deleteMonitoringReport(id: $id) }`, map[string]any{"id": rep.ID}), "LOCKED", "", "MONITORING_LOCKED")
@@ -270,4 +285,86 @@ func monitoringAPI(t *testing.T, db string) {
 // halfOf is half of a decimal target, as a string.
 func halfOf(target string) string {
 	return decimal.RequireFromString(target).Div(decimal.NewFromInt(2)).String()
+}
+
+// monitoringExports reads the approved report's form back: the workbook with
+// excelize, the Word file as a zip whose document holds the form's text; and
+// nobody outside the department, nor the public, downloads it.
+func monitoringExports(t *testing.T, srv *server, editor *caller, id string) {
+	t.Helper()
+	resp, body := download(t, editor, "/files/monitoring/"+id+"/form.xlsx")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("form.xlsx: %d %s", resp.StatusCode, body)
+	}
+	if !strings.Contains(resp.Header.Get("Content-Disposition"), "xlsx") {
+		t.Errorf("form.xlsx is named %q", resp.Header.Get("Content-Disposition"))
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows(x.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	var training []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+		if slices.Contains(r, "业务岗位培训人数") {
+			training = r
+		}
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"部门整体支出绩效运行监控表", "一级指标", "年度指标值", "1-6月执行情况（完成值）", "全年预计完成情况",
+		"偏差原因分析", "经费保障", "硬件条件保障", "完成目标可能性", "完全不可能", "备注", "1836.19", "49.01%"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the workbook lacks %q", want)
+		}
+	}
+	// 业务岗位培训人数: ≥80人次, 30 by June, 82 expected (overridden), 人员保障 ticked, likely.
+	if !slices.Contains(training, "≥80人次") || !slices.Contains(training, "30人次") || !slices.Contains(training, "82人次") ||
+		!strings.Contains(strings.Join(training, "|"), "整改措施：7月、9月各组织一期培训") {
+		t.Errorf("the training row: %q", training)
+	}
+
+	resp, body = download(t, editor, "/files/monitoring/"+id+"/form.docx")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("form.docx: %d %s", resp.StatusCode, body)
+	}
+	z, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatalf("form.docx is not a zip: %v", err)
+	}
+	var document string
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			document = string(b)
+		}
+	}
+	for _, want := range []string{"部门整体支出绩效运行监控表", "偏差原因分析", "业务岗位培训人数", "上半年业务骨干借调", "审核意见：同意"} {
+		if !strings.Contains(document, want) {
+			t.Errorf("the Word form lacks %q", want)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		who    *caller
+		status int
+	}{
+		{"the public", srv.anonymous(), http.StatusNotFound},
+		{"the analyst", srv.as(t, "analyst"), http.StatusOK},
+		{"the reviewer", srv.as(t, "reviewer"), http.StatusOK},
+	} {
+		if resp, _ := download(t, c.who, "/files/monitoring/"+id+"/form.docx"); resp.StatusCode != c.status {
+			t.Errorf("%s downloads the form: %d, want %d", c.name, resp.StatusCode, c.status)
+		}
+	}
 }

@@ -157,6 +157,10 @@ func published(entity string) (Rows, error) {
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(done), nil
+	case "MonitoringReport", "MonitoringEntry":
+		// Mid-year monitoring is the administration's working document: the public
+		// reads none of it (a hidden report answers as a missing one).
+		return none, nil
 	case "TargetVersion":
 		// A published report says where a target was adjusted and why.
 		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil
