@@ -126,6 +126,7 @@ type env struct {
 	library             [2]string // by side: a draft entry of the department's library
 	targets             [2]string // by side: a filed target version of a fresh year
 	publicTargets       string    // the published year's approved target version
+	monitoring          [2]string // by side: a draft monitoring report of a fresh year
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -496,6 +497,7 @@ func permissionMatrix(t *testing.T, db string) {
 	}
 	reads = append(reads, libraryReads()...)
 	reads = append(reads, targetsReads()...)
+	reads = append(reads, monitoringReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -568,6 +570,7 @@ func permissionMatrix(t *testing.T, db string) {
 	}
 	mutations = append(mutations, libraryMutations()...)
 	mutations = append(mutations, targetsMutations()...)
+	mutations = append(mutations, monitoringMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -709,6 +712,7 @@ func setUp(t *testing.T, srv *server) *env {
 			map[string]any{"y": e.year[s], "p": e.freshProject(s), "ids": []string{e.library[s]}}, nil)
 	}
 	e.targetsSetUp(t)
+	e.monitoringSetUp()
 	return e
 }
 
@@ -1000,6 +1004,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		e.libraryUniverse(t, add)
 	case "targetVersions":
 		e.targetsUniverse(t, yearInside, yearPublished, add)
+	case "monitoringReports":
+		e.monitoringUniverse(t, yearInside, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}
