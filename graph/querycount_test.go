@@ -16,8 +16,10 @@ import (
 	"github.com/99designs/gqlgen/client"
 
 	"jixiao/app/demo"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/enttest"
+	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/graph"
 	"jixiao/graph/loader"
@@ -80,6 +82,26 @@ func TestNoNPlusOne(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A monitoring report at 30 June of every department-year, with a value for each overall indicator.
+	years, err := c.DepartmentYear.Query().All(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range years {
+		r, err := c.MonitoringReport.Create().SetDepartmentYearID(y.ID).SetPoint("2023-06-30").Save(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := c.Indicator.Query().Where(indicator.DepartmentYearID(y.ID), indicator.ProjectIDIsNil()).IDs(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if err := c.MonitoringEntry.Create().SetReportID(r.ID).SetIndicatorID(id).SetValueToDate(fixed.FromInt(3)).Exec(sys); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -124,6 +146,11 @@ func TestNoNPlusOne(t *testing.T) {
 		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{9, 9}},
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
+		// The reports; then, once for the page, the reports again with their years, last year's,
+		// the months, the indicators, the projects, last year's reports and the entries.
+		{"monitoring reports with their forecasts", `{ monitoringReports(first: %d) { edges { node { point status
+			entries { indicator { name } valueToDate expected light likelihood expectedSteps { code params { name value } } }
+			budget { rateToDate expectedRate light months { month rate } } submitProblems { field reason } } } } }`, 5, 50, [2]int64{9, 9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
