@@ -193,6 +193,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["reason"] = "MONITORING_LOCKED"
 			gqlErr.Extensions["monitoringReportID"] = fmt.Sprint(monLocked.Report)
 			gqlErr.Extensions["status"] = monLocked.Status
+			gqlErr.Extensions["params"] = map[string]any{"status": monLocked.Status}
 			return set(CodeLocked, "", monLocked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current

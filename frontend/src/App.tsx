@@ -22,6 +22,7 @@ const ReportPage = lazy(() => import("./pages/ReportPage"));
 const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
+const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -36,6 +37,7 @@ function Routed() {
             <Route path="/departments" element={<DepartmentsPage />} />
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+            <Route path="/years/:yearId/monitoring" element={<MonitoringPage />} />
             <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
             <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />

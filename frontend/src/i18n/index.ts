@@ -13,9 +13,10 @@ import * as forms from "./sections/forms";
 import * as warnings from "./sections/warnings";
 import * as rules from "./sections/rules";
 import * as library from "./sections/library";
+import * as monitoring from "./sections/monitoring";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, monitoring };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

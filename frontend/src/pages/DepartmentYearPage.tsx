@@ -107,6 +107,9 @@ export default function DepartmentYearPage() {
             <Link to={`/years/${dy.id}/indicators`} data-testid="overall-indicators">
               {t("departmentYear.indicators")}
             </Link>
+            <Link to={`/years/${dy.id}/monitoring`} data-testid="year-monitoring">
+              {t("monitoring.link")}
+            </Link>
             {evaluation ? (
               <Space size={4}>
                 <Link to={`/evaluations/${evaluation.id}`} data-testid="overall-evaluation">
