@@ -51,7 +51,7 @@ function Problems({ errors }: { errors: FieldError[] }) {
           {errors
             .filter((e) => e.reason !== "REFUSED")
             .map((e, i) => (
-              <li key={i}>{monitoringErrorText(t, { ...e, params: { name: e.indicatorName ?? t("monitoring.budget"), ...e.params } })}</li>
+              <li key={i}>{monitoringErrorText(t, { ...e, params: { ...e.params, name: e.indicatorName ?? t("monitoring.budget") } })}</li>
             ))}
         </ul>
       }
