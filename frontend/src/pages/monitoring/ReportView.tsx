@@ -24,6 +24,9 @@ export const statusColor: Record<string, string> = { DRAFT: "default", SUBMITTED
 
 const ops: Record<string, string> = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
 
+/** A decimal as typed, without trailing zeros: "80.00" → "80", "0.25" stays. */
+const plain = (d: string) => (d.includes(".") ? d.replace(/\.?0+$/, "") : d);
+
 /** A server error in the catalogue's words, a monitoring lock's status in the UI's language. */
 export function monitoringErrorText(t: TFunction, e: FieldError): string {
   if (e.reason === "MONITORING_LOCKED" && e.status) {
@@ -116,19 +119,19 @@ export default function ReportView({ id }: { id: string }) {
       title: t("monitoring.col.target"),
       key: "target",
       render: (_: unknown, e: Entry) =>
-        e.indicator.kind === "QUALITATIVE" ? "—" : `${e.indicator.operator ? ops[e.indicator.operator] : ""}${e.indicator.target ?? ""}${e.indicator.unit}`,
+        e.indicator.kind === "QUALITATIVE" ? "—" : `${e.indicator.operator ? ops[e.indicator.operator] : ""}${e.indicator.target == null ? "" : plain(e.indicator.target)}${e.indicator.unit}`,
     },
-    { title: t("monitoring.col.valueToDate", { period }), key: "value", render: (_: unknown, e: Entry) => (e.valueToDate == null ? "—" : `${e.valueToDate}${e.indicator.unit}`) },
+    { title: t("monitoring.col.valueToDate", { period }), key: "value", render: (_: unknown, e: Entry) => (e.valueToDate == null ? "—" : `${plain(e.valueToDate)}${e.indicator.unit}`) },
     {
       title: t("monitoring.col.expected"),
       key: "expected",
       render: (_: unknown, e: Entry) => (
         <Space direction="vertical" size={0}>
-          <span>{e.expected == null ? "—" : `${Number(e.expected)}${e.indicator.unit}`}</span>
+          <span>{e.expected == null ? "—" : `${plain(e.expected)}${e.indicator.unit}`}</span>
           {e.overridden && e.expectedOverride != null && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t("monitoring.computedWas", {
-                value: e.computedExpected == null ? "—" : `${Number(e.computedExpected)}${e.indicator.unit}`,
+                value: e.computedExpected == null ? "—" : `${plain(e.computedExpected)}${e.indicator.unit}`,
                 light: e.computedLight ? t(`monitoring.light.${e.computedLight}`) : "—",
               })}
             </Typography.Text>
