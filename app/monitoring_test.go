@@ -277,6 +277,33 @@ func monitoringAPI(t *testing.T, db string) {
 		t.Errorf("a report that does not exist: %d", resp.StatusCode)
 	}
 
+	// The audit trail records every step and every entry, as whoever took it.
+	var trail struct {
+		AuditRecords struct {
+			Edges []struct {
+				Node struct {
+					Action, ActorName string
+					Changes           []struct{ Field string }
+				}
+			}
+		}
+	}
+	must(t, admin, `query($id: Int!) { auditRecords(where: {entityType: "MonitoringReport", entityID: $id}, orderBy: [{field: AT}]) {
+		edges { node { action actorName changes { field } } } } }`, map[string]any{"id": atoi(t, rep.ID)}, &trail)
+	var steps []string
+	for _, e := range trail.AuditRecords.Edges {
+		steps = append(steps, e.Node.Action+" "+e.Node.ActorName)
+	}
+	// created; the budget part; submitted; returned; submitted; approved.
+	if want := []string{"CREATE editor", "UPDATE editor", "UPDATE editor", "UPDATE reviewer", "UPDATE editor", "UPDATE reviewer"}; !slices.Equal(steps, want) {
+		t.Errorf("the report's audit trail: %v, want %v", steps, want)
+	}
+	var entriesAudited struct{ AuditRecords struct{ TotalCount int } }
+	must(t, admin, `{ auditRecords(where: {entityType: "MonitoringEntry"}) { totalCount } }`, nil, &entriesAudited)
+	if entriesAudited.AuditRecords.TotalCount < 20 {
+		t.Errorf("%d audit records of monitoring entries", entriesAudited.AuditRecords.TotalCount)
+	}
+
 	// A draft is deleted; a decided report is kept.
 	refused(t, "an approved report deleted", post(t, editor, `mutation($id: ID!) { deleteMonitoringReport(id: $id) }`, map[string]any{"id": rep.ID}), "LOCKED", "", "MONITORING_LOCKED")
 	must(t, editor, `mutation($id: ID!) { deleteMonitoringReport(id: $id) }`, map[string]any{"id": project.ID}, nil)
