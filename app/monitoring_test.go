@@ -376,7 +376,8 @@ func monitoringExports(t *testing.T, srv *server, editor *caller, id string) {
 			document = string(b)
 		}
 	}
-	for _, want := range []string{"部门整体支出绩效运行监控表", "偏差原因分析", "业务岗位培训人数", "上半年业务骨干借调", "审核意见：同意"} {
+	for _, want := range []string{"部门整体支出绩效运行监控表", "偏差原因分析", "业务岗位培训人数", "上半年业务骨干借调", "审核意见：同意",
+		`w:orient="landscape"`, "判断依据：按计划推进"} {
 		if !strings.Contains(document, want) {
 			t.Errorf("the Word form lacks %q", want)
 		}

@@ -119,8 +119,9 @@ func Document(v *cycle.View, department string) doc.Document {
 	}
 	p := v.Point
 	d := doc.Document{
-		Title:    Title(v.Project != nil),
-		Subtitle: fmt.Sprintf("（%d年度，监控时点：%d年%d月%d日）", v.Year.Year, p.Year(), int(p.Month()), p.Day()),
+		Landscape: true, // fifteen columns, as the printed form is laid out
+		Title:     Title(v.Project != nil),
+		Subtitle:  fmt.Sprintf("（%d年度，监控时点：%d年%d月%d日）", v.Year.Year, p.Year(), int(p.Month()), p.Day()),
 	}
 	d.Blocks = append(d.Blocks, doc.Text("部门（单位）名称："+department))
 	if v.Project != nil {
@@ -222,7 +223,9 @@ func Document(v *cycle.View, department string) doc.Document {
 			cells = append(cells, doc.Cell{Text: mark, Align: doc.AlignCenter})
 		}
 		if x != nil {
-			if e.Forecast.Overridden && x.OverrideReason != "" {
+			if ind.Kind == indicator.KindQUALITATIVE && x.OverrideReason != "" {
+				notes = append(notes, "判断依据："+x.OverrideReason)
+			} else if e.Forecast.Overridden && x.OverrideReason != "" {
 				computed := ""
 				if e.Forecast.Computed != nil {
 					computed = "测算值" + trim(e.Forecast.Computed) + ind.Unit + "，"

@@ -2,6 +2,7 @@ package monitoringform
 
 import (
 	"io"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -25,6 +26,18 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 	for _, b := range d.Blocks {
 		if t, ok := b.(doc.Table); ok {
 			cols = max(cols, width(t))
+		}
+	}
+	// Column widths in characters: the widest table's, else Excel's default.
+	widths := make([]float64, cols)
+	for i := range widths {
+		widths[i] = 9
+	}
+	for _, b := range d.Blocks {
+		if t, ok := b.(doc.Table); ok && width(t) == cols && len(t.Widths) == cols {
+			for i, wd := range t.Widths {
+				widths[i] = wd * 6
+			}
 		}
 	}
 	font := &excelize.Font{Family: "宋体", Size: 10.5}
@@ -59,6 +72,13 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 			do(x.MergeCell(sheet, cell(1, row), cell(cols, row)))
 		}
 		do(x.SetCellStyle(sheet, cell(1, row), cell(cols, row), st))
+		total := 0.0
+		for _, wd := range widths {
+			total += wd
+		}
+		if n := math.Ceil(units(text) / total); n > 1 {
+			do(x.SetRowHeight(sheet, row, n*14+4))
+		}
 		row++
 	}
 	line(d.Title, titleStyle)
@@ -80,6 +100,7 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 			put := func(rows []doc.Row, st func(doc.Cell) int) {
 				for _, r := range rows {
 					c := 1
+					lines := 1
 					for _, cl := range r.Cells {
 						for taken[[2]int{row, c}] {
 							c++
@@ -95,8 +116,18 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 							do(x.MergeCell(sheet, cell(c, row), cell(c+cs-1, row+rs-1)))
 						}
 						do(x.SetCellStyle(sheet, cell(c, row), cell(c+cs-1, row+rs-1), st(cl)))
+						// Excel does not grow a row for wrapped text it did not type: give it the
+						// lines the cell's text needs in its width (a CJK character is two units).
+						span := 0.0
+						for j := c; j < c+cs && j <= cols; j++ {
+							span += widths[j-1]
+						}
+						if n := int(math.Ceil(units(cl.Text) / math.Max(span-1, 1) / float64(rs))); n > lines {
+							lines = n
+						}
 						c += cs
 					}
+					do(x.SetRowHeight(sheet, row, float64(lines)*14+4))
 					row++
 				}
 			}
@@ -105,14 +136,9 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 			row++ // a blank row after each table
 		}
 	}
-	// The widest table's widths, in characters.
-	for _, b := range d.Blocks {
-		if t, ok := b.(doc.Table); ok && width(t) == cols && len(t.Widths) == cols {
-			for i, wd := range t.Widths {
-				name, _ := excelize.ColumnNumberToName(i + 1)
-				do(x.SetColWidth(sheet, name, name, wd*6))
-			}
-		}
+	for i, wd := range widths {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		do(x.SetColWidth(sheet, name, name, wd))
 	}
 	orientation, fit := "landscape", true
 	size := 9 // A4
@@ -124,6 +150,19 @@ func WriteXLSX(w io.Writer, d doc.Document) error {
 	}
 	_, err = x.WriteTo(w)
 	return err
+}
+
+// units is the text's width in Excel's character units: two for a wide (CJK) character.
+func units(s string) float64 {
+	n := 0.0
+	for _, r := range s {
+		if doc.Wide(r) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // width is the number of columns of t's first header row.
