@@ -144,9 +144,12 @@ func (p Point) CompleteMonth() int {
 // Indicator is what the forecast reads of an indicator at a point.
 type Indicator struct {
 	Qualitative bool
-	Reverse     bool             // ≤ or <
-	Equal       bool             // =
-	Rate        bool             // a percent (unit %) or a derived rate: a rate to date is its own forecast
+	Reverse     bool // ≤ or <
+	Equal       bool // =
+	Rate        bool // a percent (unit %) or a derived rate: a rate to date is its own forecast
+	// Cap bounds a cumulative rate's forecast (a budget execution rate, 100 %):
+	// such a rate grows with the year like a count, so it is scaled, never above the cap.
+	Cap         *decimal.Decimal
 	Target      *decimal.Decimal // nil: none
 	ValueToDate *decimal.Decimal // nil: not reported yet
 	// LastYear is last year's value at the same point and its full-year actual,
@@ -207,6 +210,11 @@ func Expect(p Point, ind Indicator, o Override) Forecast {
 			e := v.DivRound(share, places)
 			f.Steps = append(f.Steps, step(StepLinear, "valueToDate", str(v), "share", str(share), "expected", str(e)))
 			f.Computed = &e
+		}
+		if ind.Cap != nil && f.Computed.GreaterThan(*ind.Cap) {
+			f.Steps = append(f.Steps, step(StepCapped, "expected", str(*f.Computed), "cap", str(*ind.Cap)))
+			c := *ind.Cap
+			f.Computed = &c
 		}
 	}
 	f.Expected = f.Computed

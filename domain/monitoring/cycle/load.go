@@ -234,6 +234,10 @@ func Forecast(p monitoring.Point, ind *ent.Indicator, e *ent.MonitoringEntry, la
 		Target:         fixedPtr(ind.Target),
 		LastYearToDate: lastToDate, LastYearFull: lastFull,
 	}
+	if ind.Binding != nil && *ind.Binding == indicator.BindingEXECUTION_RATE {
+		// Spending to date grows with the year: scaled like a count, at most 100 %.
+		in.Rate, in.Cap = false, ptr(decimal.NewFromInt(100))
+	}
 	if ind.Operator != nil {
 		in.Reverse = *ind.Operator == indicator.OperatorAtMost || *ind.Operator == indicator.OperatorBelow
 		in.Equal = *ind.Operator == indicator.OperatorEqual
