@@ -130,6 +130,7 @@ type env struct {
 	publicAttachment    string    // a file attached to the published year's indicator
 	rounds              [2]string // by side: an open round of the side's department
 	rectifications      [2]string // by side: an open rectification item on a fresh submission
+	monitoring          [2]string // by side: a draft monitoring report of a fresh year
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -503,6 +504,7 @@ func permissionMatrix(t *testing.T, db string) {
 	reads = append(reads, evidenceReads()...)
 	reads = append(reads, roundsReads()...)
 	reads = append(reads, reviewReads()...)
+	reads = append(reads, monitoringReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -578,6 +580,7 @@ func permissionMatrix(t *testing.T, db string) {
 	mutations = append(mutations, evidenceMutations()...)
 	mutations = append(mutations, roundsMutations()...)
 	mutations = append(mutations, reviewMutations()...)
+	mutations = append(mutations, monitoringMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -722,6 +725,7 @@ func setUp(t *testing.T, srv *server) *env {
 	e.evidenceSetUp()
 	e.roundsSetUp(t)
 	e.reviewSetUp()
+	e.monitoringSetUp()
 	return e
 }
 
@@ -1019,6 +1023,8 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		e.roundsUniverse(t, add)
 	case "rectifications":
 		e.reviewUniverse(t, yearInside, add)
+	case "monitoringReports":
+		e.monitoringUniverse(t, yearInside, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}

@@ -23,6 +23,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -75,6 +77,10 @@ type Client struct {
 	LibraryIndicator *LibraryIndicatorClient
 	// LibraryTransition is the client for interacting with the LibraryTransition builders.
 	LibraryTransition *LibraryTransitionClient
+	// MonitoringEntry is the client for interacting with the MonitoringEntry builders.
+	MonitoringEntry *MonitoringEntryClient
+	// MonitoringReport is the client for interacting with the MonitoringReport builders.
+	MonitoringReport *MonitoringReportClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
@@ -126,6 +132,8 @@ func (c *Client) init() {
 	c.KeyTask = NewKeyTaskClient(c.config)
 	c.LibraryIndicator = NewLibraryIndicatorClient(c.config)
 	c.LibraryTransition = NewLibraryTransitionClient(c.config)
+	c.MonitoringEntry = NewMonitoringEntryClient(c.config)
+	c.MonitoringReport = NewMonitoringReportClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.Rectification = NewRectificationClient(c.config)
@@ -244,6 +252,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		KeyTask:                 NewKeyTaskClient(cfg),
 		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
 		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonitoringEntry:         NewMonitoringEntryClient(cfg),
+		MonitoringReport:        NewMonitoringReportClient(cfg),
 		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
 		Project:                 NewProjectClient(cfg),
 		Rectification:           NewRectificationClient(cfg),
@@ -289,6 +299,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		KeyTask:                 NewKeyTaskClient(cfg),
 		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
 		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonitoringEntry:         NewMonitoringEntryClient(cfg),
+		MonitoringReport:        NewMonitoringReportClient(cfg),
 		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
 		Project:                 NewProjectClient(cfg),
 		Rectification:           NewRectificationClient(cfg),
@@ -334,10 +346,10 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
-		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.Rectification, c.RectificationTransition, c.ReportText, c.ReviewScore,
-		c.Round, c.RoundParticipant, c.RuleSet, c.Session, c.SignInThrottle,
-		c.TargetVersion, c.Transition, c.User,
+		c.LibraryIndicator, c.LibraryTransition, c.MonitoringEntry, c.MonitoringReport,
+		c.MonthlyExecution, c.Project, c.Rectification, c.RectificationTransition,
+		c.ReportText, c.ReviewScore, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -349,10 +361,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
 		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
-		c.LibraryIndicator, c.LibraryTransition, c.MonthlyExecution, c.Project,
-		c.Rectification, c.RectificationTransition, c.ReportText, c.ReviewScore,
-		c.Round, c.RoundParticipant, c.RuleSet, c.Session, c.SignInThrottle,
-		c.TargetVersion, c.Transition, c.User,
+		c.LibraryIndicator, c.LibraryTransition, c.MonitoringEntry, c.MonitoringReport,
+		c.MonthlyExecution, c.Project, c.Rectification, c.RectificationTransition,
+		c.ReportText, c.ReviewScore, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
+		c.SignInThrottle, c.TargetVersion, c.Transition, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -385,6 +397,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.LibraryIndicator.mutate(ctx, m)
 	case *LibraryTransitionMutation:
 		return c.LibraryTransition.mutate(ctx, m)
+	case *MonitoringEntryMutation:
+		return c.MonitoringEntry.mutate(ctx, m)
+	case *MonitoringReportMutation:
+		return c.MonitoringReport.mutate(ctx, m)
 	case *MonthlyExecutionMutation:
 		return c.MonthlyExecution.mutate(ctx, m)
 	case *ProjectMutation:
@@ -1477,6 +1493,22 @@ func (c *DepartmentYearClient) QueryTargetVersions(_m *DepartmentYear) *TargetVe
 			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
 			sqlgraph.To(targetversion.Table, targetversion.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.TargetVersionsTable, departmentyear.TargetVersionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMonitoringReports queries the monitoring_reports edge of a DepartmentYear.
+func (c *DepartmentYearClient) QueryMonitoringReports(_m *DepartmentYear) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.MonitoringReportsTable, departmentyear.MonitoringReportsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2618,6 +2650,338 @@ func (c *LibraryTransitionClient) mutate(ctx context.Context, m *LibraryTransiti
 	}
 }
 
+// MonitoringEntryClient is a client for the MonitoringEntry schema.
+type MonitoringEntryClient struct {
+	config
+}
+
+// NewMonitoringEntryClient returns a client for the MonitoringEntry from the given config.
+func NewMonitoringEntryClient(c config) *MonitoringEntryClient {
+	return &MonitoringEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringentry.Hooks(f(g(h())))`.
+func (c *MonitoringEntryClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringEntry = append(c.hooks.MonitoringEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringentry.Intercept(f(g(h())))`.
+func (c *MonitoringEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringEntry = append(c.inters.MonitoringEntry, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringEntry entity.
+func (c *MonitoringEntryClient) Create() *MonitoringEntryCreate {
+	mutation := newMonitoringEntryMutation(c.config, OpCreate)
+	return &MonitoringEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringEntry entities.
+func (c *MonitoringEntryClient) CreateBulk(builders ...*MonitoringEntryCreate) *MonitoringEntryCreateBulk {
+	return &MonitoringEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringEntryClient) MapCreateBulk(slice any, setFunc func(*MonitoringEntryCreate, int)) *MonitoringEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringEntryCreateBulk{err: fmt.Errorf("calling to MonitoringEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Update() *MonitoringEntryUpdate {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdate)
+	return &MonitoringEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringEntryClient) UpdateOne(_m *MonitoringEntry) *MonitoringEntryUpdateOne {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdateOne, withMonitoringEntry(_m))
+	return &MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringEntryClient) UpdateOneID(id int) *MonitoringEntryUpdateOne {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdateOne, withMonitoringEntryID(id))
+	return &MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Delete() *MonitoringEntryDelete {
+	mutation := newMonitoringEntryMutation(c.config, OpDelete)
+	return &MonitoringEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringEntryClient) DeleteOne(_m *MonitoringEntry) *MonitoringEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringEntryClient) DeleteOneID(id int) *MonitoringEntryDeleteOne {
+	builder := c.Delete().Where(monitoringentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Query() *MonitoringEntryQuery {
+	return &MonitoringEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringEntry entity by its id.
+func (c *MonitoringEntryClient) Get(ctx context.Context, id int) (*MonitoringEntry, error) {
+	return c.Query().Where(monitoringentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringEntryClient) GetX(ctx context.Context, id int) *MonitoringEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryReport queries the report edge of a MonitoringEntry.
+func (c *MonitoringEntryClient) QueryReport(_m *MonitoringEntry) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringentry.Table, monitoringentry.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringentry.ReportTable, monitoringentry.ReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringEntryClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringEntry
+	return append(hooks[:len(hooks):len(hooks)], monitoringentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringEntryClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringEntry
+}
+
+func (c *MonitoringEntryClient) mutate(ctx context.Context, m *MonitoringEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringEntry mutation op: %q", m.Op())
+	}
+}
+
+// MonitoringReportClient is a client for the MonitoringReport schema.
+type MonitoringReportClient struct {
+	config
+}
+
+// NewMonitoringReportClient returns a client for the MonitoringReport from the given config.
+func NewMonitoringReportClient(c config) *MonitoringReportClient {
+	return &MonitoringReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringreport.Hooks(f(g(h())))`.
+func (c *MonitoringReportClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringReport = append(c.hooks.MonitoringReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringreport.Intercept(f(g(h())))`.
+func (c *MonitoringReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringReport = append(c.inters.MonitoringReport, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringReport entity.
+func (c *MonitoringReportClient) Create() *MonitoringReportCreate {
+	mutation := newMonitoringReportMutation(c.config, OpCreate)
+	return &MonitoringReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringReport entities.
+func (c *MonitoringReportClient) CreateBulk(builders ...*MonitoringReportCreate) *MonitoringReportCreateBulk {
+	return &MonitoringReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringReportClient) MapCreateBulk(slice any, setFunc func(*MonitoringReportCreate, int)) *MonitoringReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringReportCreateBulk{err: fmt.Errorf("calling to MonitoringReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringReport.
+func (c *MonitoringReportClient) Update() *MonitoringReportUpdate {
+	mutation := newMonitoringReportMutation(c.config, OpUpdate)
+	return &MonitoringReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringReportClient) UpdateOne(_m *MonitoringReport) *MonitoringReportUpdateOne {
+	mutation := newMonitoringReportMutation(c.config, OpUpdateOne, withMonitoringReport(_m))
+	return &MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringReportClient) UpdateOneID(id int) *MonitoringReportUpdateOne {
+	mutation := newMonitoringReportMutation(c.config, OpUpdateOne, withMonitoringReportID(id))
+	return &MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringReport.
+func (c *MonitoringReportClient) Delete() *MonitoringReportDelete {
+	mutation := newMonitoringReportMutation(c.config, OpDelete)
+	return &MonitoringReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringReportClient) DeleteOne(_m *MonitoringReport) *MonitoringReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringReportClient) DeleteOneID(id int) *MonitoringReportDeleteOne {
+	builder := c.Delete().Where(monitoringreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringReportDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringReport.
+func (c *MonitoringReportClient) Query() *MonitoringReportQuery {
+	return &MonitoringReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringReport entity by its id.
+func (c *MonitoringReportClient) Get(ctx context.Context, id int) (*MonitoringReport, error) {
+	return c.Query().Where(monitoringreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringReportClient) GetX(ctx context.Context, id int) *MonitoringReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDepartmentYear queries the department_year edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryDepartmentYear(_m *MonitoringReport) *DepartmentYearQuery {
+	query := (&DepartmentYearClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringreport.DepartmentYearTable, monitoringreport.DepartmentYearColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProject queries the project edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryProject(_m *MonitoringReport) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringreport.ProjectTable, monitoringreport.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEntries queries the entries edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryEntries(_m *MonitoringReport) *MonitoringEntryQuery {
+	query := (&MonitoringEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(monitoringentry.Table, monitoringentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, monitoringreport.EntriesTable, monitoringreport.EntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringReportClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringReport
+	return append(hooks[:len(hooks):len(hooks)], monitoringreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringReportClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringReport
+}
+
+func (c *MonitoringReportClient) mutate(ctx context.Context, m *MonitoringReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringReport mutation op: %q", m.Op())
+	}
+}
+
 // MonthlyExecutionClient is a client for the MonthlyExecution schema.
 type MonthlyExecutionClient struct {
 	config
@@ -2933,6 +3297,22 @@ func (c *ProjectClient) QueryFundingLines(_m *Project) *FundingLineQuery {
 			sqlgraph.From(project.Table, project.FieldID, id),
 			sqlgraph.To(fundingline.Table, fundingline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, project.FundingLinesTable, project.FundingLinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMonitoringReports queries the monitoring_reports edge of a Project.
+func (c *ProjectClient) QueryMonitoringReports(_m *Project) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.MonitoringReportsTable, project.MonitoringReportsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4819,17 +5199,18 @@ type (
 	hooks struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, Rectification,
-		RectificationTransition, ReportText, ReviewScore, Round, RoundParticipant,
-		RuleSet, Session, SignInThrottle, TargetVersion, Transition, User []ent.Hook
+		LibraryTransition, MonitoringEntry, MonitoringReport, MonthlyExecution,
+		Project, Rectification, RectificationTransition, ReportText, ReviewScore,
+		Round, RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion,
+		Transition, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
 		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
-		LibraryTransition, MonthlyExecution, Project, Rectification,
-		RectificationTransition, ReportText, ReviewScore, Round, RoundParticipant,
-		RuleSet, Session, SignInThrottle, TargetVersion, Transition,
-		User []ent.Interceptor
+		LibraryTransition, MonitoringEntry, MonitoringReport, MonthlyExecution,
+		Project, Rectification, RectificationTransition, ReportText, ReviewScore,
+		Round, RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion,
+		Transition, User []ent.Interceptor
 	}
 )
 

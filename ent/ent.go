@@ -18,6 +18,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -110,6 +112,8 @@ func checkColumn(t, c string) error {
 			keytask.Table:                 keytask.ValidColumn,
 			libraryindicator.Table:        libraryindicator.ValidColumn,
 			librarytransition.Table:       librarytransition.ValidColumn,
+			monitoringentry.Table:         monitoringentry.ValidColumn,
+			monitoringreport.Table:        monitoringreport.ValidColumn,
 			monthlyexecution.Table:        monthlyexecution.ValidColumn,
 			project.Table:                 project.ValidColumn,
 			rectification.Table:           rectification.ValidColumn,

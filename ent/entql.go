@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -39,7 +41,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 26)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -343,6 +345,60 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringentry.Table,
+			Columns: monitoringentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: monitoringentry.FieldID,
+			},
+		},
+		Type: "MonitoringEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringentry.FieldCreatedAt:          {Type: field.TypeTime, Column: monitoringentry.FieldCreatedAt},
+			monitoringentry.FieldUpdatedAt:          {Type: field.TypeTime, Column: monitoringentry.FieldUpdatedAt},
+			monitoringentry.FieldReportID:           {Type: field.TypeInt, Column: monitoringentry.FieldReportID},
+			monitoringentry.FieldIndicatorID:        {Type: field.TypeInt, Column: monitoringentry.FieldIndicatorID},
+			monitoringentry.FieldValueToDate:        {Type: field.TypeInt64, Column: monitoringentry.FieldValueToDate},
+			monitoringentry.FieldExpectedOverride:   {Type: field.TypeInt64, Column: monitoringentry.FieldExpectedOverride},
+			monitoringentry.FieldLikelihoodOverride: {Type: field.TypeEnum, Column: monitoringentry.FieldLikelihoodOverride},
+			monitoringentry.FieldOverrideReason:     {Type: field.TypeString, Column: monitoringentry.FieldOverrideReason},
+			monitoringentry.FieldCauseCategory:      {Type: field.TypeEnum, Column: monitoringentry.FieldCauseCategory},
+			monitoringentry.FieldCause:              {Type: field.TypeString, Column: monitoringentry.FieldCause},
+			monitoringentry.FieldMeasure:            {Type: field.TypeString, Column: monitoringentry.FieldMeasure},
+			monitoringentry.FieldNote:               {Type: field.TypeString, Column: monitoringentry.FieldNote},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringreport.Table,
+			Columns: monitoringreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: monitoringreport.FieldID,
+			},
+		},
+		Type: "MonitoringReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringreport.FieldCreatedAt:              {Type: field.TypeTime, Column: monitoringreport.FieldCreatedAt},
+			monitoringreport.FieldUpdatedAt:              {Type: field.TypeTime, Column: monitoringreport.FieldUpdatedAt},
+			monitoringreport.FieldDepartmentYearID:       {Type: field.TypeInt, Column: monitoringreport.FieldDepartmentYearID},
+			monitoringreport.FieldProjectID:              {Type: field.TypeInt, Column: monitoringreport.FieldProjectID},
+			monitoringreport.FieldPoint:                  {Type: field.TypeString, Column: monitoringreport.FieldPoint},
+			monitoringreport.FieldStatus:                 {Type: field.TypeEnum, Column: monitoringreport.FieldStatus},
+			monitoringreport.FieldBudgetExecuted:         {Type: field.TypeInt64, Column: monitoringreport.FieldBudgetExecuted},
+			monitoringreport.FieldBudgetExpectedOverride: {Type: field.TypeInt64, Column: monitoringreport.FieldBudgetExpectedOverride},
+			monitoringreport.FieldBudgetOverrideReason:   {Type: field.TypeString, Column: monitoringreport.FieldBudgetOverrideReason},
+			monitoringreport.FieldBudgetCause:            {Type: field.TypeString, Column: monitoringreport.FieldBudgetCause},
+			monitoringreport.FieldBudgetMeasure:          {Type: field.TypeString, Column: monitoringreport.FieldBudgetMeasure},
+			monitoringreport.FieldReviewComment:          {Type: field.TypeString, Column: monitoringreport.FieldReviewComment},
+			monitoringreport.FieldSubmittedByName:        {Type: field.TypeString, Column: monitoringreport.FieldSubmittedByName},
+			monitoringreport.FieldSubmittedAt:            {Type: field.TypeTime, Column: monitoringreport.FieldSubmittedAt},
+			monitoringreport.FieldReviewedByName:         {Type: field.TypeString, Column: monitoringreport.FieldReviewedByName},
+			monitoringreport.FieldReviewedAt:             {Type: field.TypeTime, Column: monitoringreport.FieldReviewedAt},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monthlyexecution.Table,
 			Columns: monthlyexecution.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -359,7 +415,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monthlyexecution.FieldTargetPercent:      {Type: field.TypeInt64, Column: monthlyexecution.FieldTargetPercent},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -389,7 +445,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldExecutionScore:        {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rectification.Table,
 			Columns: rectification.Columns,
@@ -422,7 +478,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rectification.FieldClosedAt:       {Type: field.TypeTime, Column: rectification.FieldClosedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   rectificationtransition.Table,
 			Columns: rectificationtransition.Columns,
@@ -444,7 +500,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			rectificationtransition.FieldAt:              {Type: field.TypeTime, Column: rectificationtransition.FieldAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reporttext.Table,
 			Columns: reporttext.Columns,
@@ -463,7 +519,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reviewscore.Table,
 			Columns: reviewscore.Columns,
@@ -483,7 +539,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reviewscore.FieldReviewerName: {Type: field.TypeString, Column: reviewscore.FieldReviewerName},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   round.Table,
 			Columns: round.Columns,
@@ -508,7 +564,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			round.FieldCreatedByName: {Type: field.TypeString, Column: round.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roundparticipant.Table,
 			Columns: roundparticipant.Columns,
@@ -526,7 +582,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roundparticipant.FieldProjects:     {Type: field.TypeBool, Column: roundparticipant.FieldProjects},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
@@ -562,7 +618,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -580,7 +636,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -598,7 +654,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   targetversion.Table,
 			Columns: targetversion.Columns,
@@ -625,7 +681,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -645,7 +701,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -885,6 +941,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TargetVersion",
 	)
 	graph.MustAddE(
+		"monitoring_reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+		},
+		"DepartmentYear",
+		"MonitoringReport",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1113,6 +1181,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"LibraryIndicator",
 	)
 	graph.MustAddE(
+		"report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringentry.ReportTable,
+			Columns: []string{monitoringentry.ReportColumn},
+			Bidi:    false,
+		},
+		"MonitoringEntry",
+		"MonitoringReport",
+	)
+	graph.MustAddE(
+		"department_year",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringreport.DepartmentYearTable,
+			Columns: []string{monitoringreport.DepartmentYearColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"DepartmentYear",
+	)
+	graph.MustAddE(
+		"project",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringreport.ProjectTable,
+			Columns: []string{monitoringreport.ProjectColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"Project",
+	)
+	graph.MustAddE(
+		"entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   monitoringreport.EntriesTable,
+			Columns: []string{monitoringreport.EntriesColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"MonitoringEntry",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1171,6 +1287,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Project",
 		"FundingLine",
+	)
+	graph.MustAddE(
+		"monitoring_reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"MonitoringReport",
 	)
 	graph.MustAddE(
 		"evaluation",
@@ -2168,6 +2296,20 @@ func (f *DepartmentYearFilter) WhereHasTargetVersionsWith(preds ...predicate.Tar
 	})))
 }
 
+// WhereHasMonitoringReports applies a predicate to check if query has an edge monitoring_reports.
+func (f *DepartmentYearFilter) WhereHasMonitoringReports() {
+	f.Where(entql.HasEdge("monitoring_reports"))
+}
+
+// WhereHasMonitoringReportsWith applies a predicate to check if query has an edge monitoring_reports with a given conditions (other predicates).
+func (f *DepartmentYearFilter) WhereHasMonitoringReportsWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("monitoring_reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *EvaluationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3085,6 +3227,282 @@ func (f *LibraryTransitionFilter) WhereHasLibraryIndicatorWith(preds ...predicat
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MonitoringEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringEntryQuery builder.
+func (_q *MonitoringEntryQuery) Filter() *MonitoringEntryFilter {
+	return &MonitoringEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringEntryMutation builder.
+func (m *MonitoringEntryMutation) Filter() *MonitoringEntryFilter {
+	return &MonitoringEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringEntryFilter provides a generic filtering capability at runtime for MonitoringEntryQuery.
+type MonitoringEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MonitoringEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringentry.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringEntryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringentry.FieldUpdatedAt))
+}
+
+// WhereReportID applies the entql int predicate on the report_id field.
+func (f *MonitoringEntryFilter) WhereReportID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldReportID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *MonitoringEntryFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldIndicatorID))
+}
+
+// WhereValueToDate applies the entql int64 predicate on the value_to_date field.
+func (f *MonitoringEntryFilter) WhereValueToDate(p entql.Int64P) {
+	f.Where(p.Field(monitoringentry.FieldValueToDate))
+}
+
+// WhereExpectedOverride applies the entql int64 predicate on the expected_override field.
+func (f *MonitoringEntryFilter) WhereExpectedOverride(p entql.Int64P) {
+	f.Where(p.Field(monitoringentry.FieldExpectedOverride))
+}
+
+// WhereLikelihoodOverride applies the entql string predicate on the likelihood_override field.
+func (f *MonitoringEntryFilter) WhereLikelihoodOverride(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldLikelihoodOverride))
+}
+
+// WhereOverrideReason applies the entql string predicate on the override_reason field.
+func (f *MonitoringEntryFilter) WhereOverrideReason(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldOverrideReason))
+}
+
+// WhereCauseCategory applies the entql string predicate on the cause_category field.
+func (f *MonitoringEntryFilter) WhereCauseCategory(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldCauseCategory))
+}
+
+// WhereCause applies the entql string predicate on the cause field.
+func (f *MonitoringEntryFilter) WhereCause(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldCause))
+}
+
+// WhereMeasure applies the entql string predicate on the measure field.
+func (f *MonitoringEntryFilter) WhereMeasure(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldMeasure))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *MonitoringEntryFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldNote))
+}
+
+// WhereHasReport applies a predicate to check if query has an edge report.
+func (f *MonitoringEntryFilter) WhereHasReport() {
+	f.Where(entql.HasEdge("report"))
+}
+
+// WhereHasReportWith applies a predicate to check if query has an edge report with a given conditions (other predicates).
+func (f *MonitoringEntryFilter) WhereHasReportWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *MonitoringReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringReportQuery builder.
+func (_q *MonitoringReportQuery) Filter() *MonitoringReportFilter {
+	return &MonitoringReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringReportMutation builder.
+func (m *MonitoringReportMutation) Filter() *MonitoringReportFilter {
+	return &MonitoringReportFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringReportFilter provides a generic filtering capability at runtime for MonitoringReportQuery.
+type MonitoringReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MonitoringReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringReportFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldUpdatedAt))
+}
+
+// WhereDepartmentYearID applies the entql int predicate on the department_year_id field.
+func (f *MonitoringReportFilter) WhereDepartmentYearID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldDepartmentYearID))
+}
+
+// WhereProjectID applies the entql int predicate on the project_id field.
+func (f *MonitoringReportFilter) WhereProjectID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldProjectID))
+}
+
+// WherePoint applies the entql string predicate on the point field.
+func (f *MonitoringReportFilter) WherePoint(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldPoint))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MonitoringReportFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldStatus))
+}
+
+// WhereBudgetExecuted applies the entql int64 predicate on the budget_executed field.
+func (f *MonitoringReportFilter) WhereBudgetExecuted(p entql.Int64P) {
+	f.Where(p.Field(monitoringreport.FieldBudgetExecuted))
+}
+
+// WhereBudgetExpectedOverride applies the entql int64 predicate on the budget_expected_override field.
+func (f *MonitoringReportFilter) WhereBudgetExpectedOverride(p entql.Int64P) {
+	f.Where(p.Field(monitoringreport.FieldBudgetExpectedOverride))
+}
+
+// WhereBudgetOverrideReason applies the entql string predicate on the budget_override_reason field.
+func (f *MonitoringReportFilter) WhereBudgetOverrideReason(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetOverrideReason))
+}
+
+// WhereBudgetCause applies the entql string predicate on the budget_cause field.
+func (f *MonitoringReportFilter) WhereBudgetCause(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetCause))
+}
+
+// WhereBudgetMeasure applies the entql string predicate on the budget_measure field.
+func (f *MonitoringReportFilter) WhereBudgetMeasure(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetMeasure))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *MonitoringReportFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldReviewComment))
+}
+
+// WhereSubmittedByName applies the entql string predicate on the submitted_by_name field.
+func (f *MonitoringReportFilter) WhereSubmittedByName(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldSubmittedByName))
+}
+
+// WhereSubmittedAt applies the entql time.Time predicate on the submitted_at field.
+func (f *MonitoringReportFilter) WhereSubmittedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldSubmittedAt))
+}
+
+// WhereReviewedByName applies the entql string predicate on the reviewed_by_name field.
+func (f *MonitoringReportFilter) WhereReviewedByName(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldReviewedByName))
+}
+
+// WhereReviewedAt applies the entql time.Time predicate on the reviewed_at field.
+func (f *MonitoringReportFilter) WhereReviewedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldReviewedAt))
+}
+
+// WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
+func (f *MonitoringReportFilter) WhereHasDepartmentYear() {
+	f.Where(entql.HasEdge("department_year"))
+}
+
+// WhereHasDepartmentYearWith applies a predicate to check if query has an edge department_year with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasDepartmentYearWith(preds ...predicate.DepartmentYear) {
+	f.Where(entql.HasEdgeWith("department_year", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProject applies a predicate to check if query has an edge project.
+func (f *MonitoringReportFilter) WhereHasProject() {
+	f.Where(entql.HasEdge("project"))
+}
+
+// WhereHasProjectWith applies a predicate to check if query has an edge project with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasProjectWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("project", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEntries applies a predicate to check if query has an edge entries.
+func (f *MonitoringReportFilter) WhereHasEntries() {
+	f.Where(entql.HasEdge("entries"))
+}
+
+// WhereHasEntriesWith applies a predicate to check if query has an edge entries with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasEntriesWith(preds ...predicate.MonitoringEntry) {
+	f.Where(entql.HasEdgeWith("entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MonthlyExecutionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3113,7 +3531,7 @@ type MonthlyExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonthlyExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3192,7 +3610,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3344,6 +3762,20 @@ func (f *ProjectFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine)
 	})))
 }
 
+// WhereHasMonitoringReports applies a predicate to check if query has an edge monitoring_reports.
+func (f *ProjectFilter) WhereHasMonitoringReports() {
+	f.Where(entql.HasEdge("monitoring_reports"))
+}
+
+// WhereHasMonitoringReportsWith applies a predicate to check if query has an edge monitoring_reports with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasMonitoringReportsWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("monitoring_reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *RectificationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3373,7 +3805,7 @@ type RectificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RectificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3555,7 +3987,7 @@ type RectificationTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RectificationTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3654,7 +4086,7 @@ type ReportTextFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportTextFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3738,7 +4170,7 @@ type ReviewScoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReviewScoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3827,7 +4259,7 @@ type RoundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3941,7 +4373,7 @@ type RoundParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoundParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4034,7 +4466,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4217,7 +4649,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4296,7 +4728,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4361,7 +4793,7 @@ type TargetVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TargetVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4485,7 +4917,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4574,7 +5006,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

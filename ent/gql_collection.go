@@ -17,6 +17,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -2310,6 +2311,206 @@ func newLibraryTransitionPaginateArgs(rv map[string]any) *librarytransitionPagin
 	}
 	if v := rv[beforeField]; v != nil {
 		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MonitoringReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*MonitoringReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MonitoringReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(monitoringreport.Columns))
+		selectedFields = []string{monitoringreport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "departmentYear":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentYearClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentyearImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartmentYear = query
+			if _, ok := fieldSeen[monitoringreport.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldDepartmentYearID)
+				fieldSeen[monitoringreport.FieldDepartmentYearID] = struct{}{}
+			}
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[monitoringreport.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldProjectID)
+				fieldSeen[monitoringreport.FieldProjectID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[monitoringreport.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldCreatedAt)
+				fieldSeen[monitoringreport.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldUpdatedAt)
+				fieldSeen[monitoringreport.FieldUpdatedAt] = struct{}{}
+			}
+		case "departmentYearID":
+			if _, ok := fieldSeen[monitoringreport.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldDepartmentYearID)
+				fieldSeen[monitoringreport.FieldDepartmentYearID] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[monitoringreport.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldProjectID)
+				fieldSeen[monitoringreport.FieldProjectID] = struct{}{}
+			}
+		case "point":
+			if _, ok := fieldSeen[monitoringreport.FieldPoint]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldPoint)
+				fieldSeen[monitoringreport.FieldPoint] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[monitoringreport.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldStatus)
+				fieldSeen[monitoringreport.FieldStatus] = struct{}{}
+			}
+		case "budgetExecuted":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetExecuted]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetExecuted)
+				fieldSeen[monitoringreport.FieldBudgetExecuted] = struct{}{}
+			}
+		case "budgetExpectedOverride":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetExpectedOverride]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetExpectedOverride)
+				fieldSeen[monitoringreport.FieldBudgetExpectedOverride] = struct{}{}
+			}
+		case "budgetOverrideReason":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetOverrideReason]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetOverrideReason)
+				fieldSeen[monitoringreport.FieldBudgetOverrideReason] = struct{}{}
+			}
+		case "budgetCause":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetCause]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetCause)
+				fieldSeen[monitoringreport.FieldBudgetCause] = struct{}{}
+			}
+		case "budgetMeasure":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetMeasure]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetMeasure)
+				fieldSeen[monitoringreport.FieldBudgetMeasure] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewComment)
+				fieldSeen[monitoringreport.FieldReviewComment] = struct{}{}
+			}
+		case "submittedByName":
+			if _, ok := fieldSeen[monitoringreport.FieldSubmittedByName]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldSubmittedByName)
+				fieldSeen[monitoringreport.FieldSubmittedByName] = struct{}{}
+			}
+		case "submittedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldSubmittedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldSubmittedAt)
+				fieldSeen[monitoringreport.FieldSubmittedAt] = struct{}{}
+			}
+		case "reviewedByName":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewedByName]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewedByName)
+				fieldSeen[monitoringreport.FieldReviewedByName] = struct{}{}
+			}
+		case "reviewedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewedAt)
+				fieldSeen[monitoringreport.FieldReviewedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type monitoringreportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MonitoringReportPaginateOption
+}
+
+func newMonitoringReportPaginateArgs(rv map[string]any) *monitoringreportPaginateArgs {
+	args := &monitoringreportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*MonitoringReportOrder:
+			args.opts = append(args.opts, WithMonitoringReportOrder(v))
+		case []any:
+			var orders []*MonitoringReportOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &MonitoringReportOrder{Field: &MonitoringReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithMonitoringReportOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*MonitoringReportWhereInput); ok {
+		args.opts = append(args.opts, WithMonitoringReportFilter(v.Filter))
 	}
 	return args
 }

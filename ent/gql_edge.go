@@ -257,6 +257,22 @@ func (_m *LibraryTransition) LibraryIndicator(ctx context.Context) (*LibraryIndi
 	return result, err
 }
 
+func (_m *MonitoringReport) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
+	result, err := _m.Edges.DepartmentYearOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartmentYear().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MonitoringReport) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *MonthlyExecution) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
 	result, err := _m.Edges.DepartmentYearOrErr()
 	if IsNotLoaded(err) {

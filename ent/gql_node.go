@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -95,6 +96,11 @@ var librarytransitionImplementors = []string{"LibraryTransition", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*LibraryTransition) IsNode() {}
+
+var monitoringreportImplementors = []string{"MonitoringReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MonitoringReport) IsNode() {}
 
 var monthlyexecutionImplementors = []string{"MonthlyExecution", "Node"}
 
@@ -328,6 +334,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(librarytransition.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, librarytransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case monitoringreport.Table:
+		query := c.MonitoringReport.Query().
+			Where(monitoringreport.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, monitoringreportImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -677,6 +692,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.LibraryTransition.Query().
 			Where(librarytransition.IDIn(ids...))
 		query, err := query.CollectFields(ctx, librarytransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case monitoringreport.Table:
+		query := c.MonitoringReport.Query().
+			Where(monitoringreport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, monitoringreportImplementors...)
 		if err != nil {
 			return nil, err
 		}

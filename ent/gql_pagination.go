@@ -18,6 +18,7 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -4710,6 +4711,410 @@ func (_m *LibraryTransition) ToEdge(order *LibraryTransitionOrder) *LibraryTrans
 		order = DefaultLibraryTransitionOrder
 	}
 	return &LibraryTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MonitoringReportEdge is the edge representation of MonitoringReport.
+type MonitoringReportEdge struct {
+	Node   *MonitoringReport `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// MonitoringReportConnection is the connection containing edges to MonitoringReport.
+type MonitoringReportConnection struct {
+	Edges      []*MonitoringReportEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *MonitoringReportConnection) build(nodes []*MonitoringReport, pager *monitoringreportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MonitoringReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MonitoringReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MonitoringReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MonitoringReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MonitoringReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MonitoringReportPaginateOption enables pagination customization.
+type MonitoringReportPaginateOption func(*monitoringreportPager) error
+
+// WithMonitoringReportOrder configures pagination ordering.
+func WithMonitoringReportOrder(order []*MonitoringReportOrder) MonitoringReportPaginateOption {
+	return func(pager *monitoringreportPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithMonitoringReportFilter configures pagination filter.
+func WithMonitoringReportFilter(filter func(*MonitoringReportQuery) (*MonitoringReportQuery, error)) MonitoringReportPaginateOption {
+	return func(pager *monitoringreportPager) error {
+		if filter == nil {
+			return errors.New("MonitoringReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type monitoringreportPager struct {
+	reverse bool
+	order   []*MonitoringReportOrder
+	filter  func(*MonitoringReportQuery) (*MonitoringReportQuery, error)
+}
+
+func newMonitoringReportPager(opts []MonitoringReportPaginateOption, reverse bool) (*monitoringreportPager, error) {
+	pager := &monitoringreportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *monitoringreportPager) applyFilter(query *MonitoringReportQuery) (*MonitoringReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *monitoringreportPager) toCursor(_m *MonitoringReport) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *monitoringreportPager) applyCursors(query *MonitoringReportQuery, after, before *Cursor) (*MonitoringReportQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultMonitoringReportOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *monitoringreportPager) applyOrder(query *MonitoringReportQuery) *MonitoringReportQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultMonitoringReportOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultMonitoringReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *monitoringreportPager) orderExpr(query *MonitoringReportQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultMonitoringReportOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MonitoringReport.
+func (_m *MonitoringReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MonitoringReportPaginateOption,
+) (*MonitoringReportConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMonitoringReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MonitoringReportConnection{Edges: []*MonitoringReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MonitoringReportOrderFieldCreatedAt orders MonitoringReport by created_at.
+	MonitoringReportOrderFieldCreatedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: monitoringreport.FieldCreatedAt,
+		toTerm: monitoringreport.ByCreatedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldUpdatedAt orders MonitoringReport by updated_at.
+	MonitoringReportOrderFieldUpdatedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: monitoringreport.FieldUpdatedAt,
+		toTerm: monitoringreport.ByUpdatedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldPoint orders MonitoringReport by point.
+	MonitoringReportOrderFieldPoint = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.Point, nil
+		},
+		column: monitoringreport.FieldPoint,
+		toTerm: monitoringreport.ByPoint,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Point,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldStatus orders MonitoringReport by status.
+	MonitoringReportOrderFieldStatus = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: monitoringreport.FieldStatus,
+		toTerm: monitoringreport.ByStatus,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldSubmittedAt orders MonitoringReport by submitted_at.
+	MonitoringReportOrderFieldSubmittedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.SubmittedAt, nil
+		},
+		column: monitoringreport.FieldSubmittedAt,
+		toTerm: monitoringreport.BySubmittedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SubmittedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MonitoringReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case MonitoringReportOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MonitoringReportOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case MonitoringReportOrderFieldPoint.column:
+		str = "POINT"
+	case MonitoringReportOrderFieldStatus.column:
+		str = "STATUS"
+	case MonitoringReportOrderFieldSubmittedAt.column:
+		str = "SUBMITTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MonitoringReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MonitoringReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MonitoringReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MonitoringReportOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MonitoringReportOrderFieldUpdatedAt
+	case "POINT":
+		*f = *MonitoringReportOrderFieldPoint
+	case "STATUS":
+		*f = *MonitoringReportOrderFieldStatus
+	case "SUBMITTED_AT":
+		*f = *MonitoringReportOrderFieldSubmittedAt
+	default:
+		return fmt.Errorf("%s is not a valid MonitoringReportOrderField", str)
+	}
+	return nil
+}
+
+// MonitoringReportOrderField defines the ordering field of MonitoringReport.
+type MonitoringReportOrderField struct {
+	// Value extracts the ordering value from the given MonitoringReport.
+	Value    func(*MonitoringReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) monitoringreport.OrderOption
+	toCursor func(*MonitoringReport) Cursor
+}
+
+// MonitoringReportOrder defines the ordering of MonitoringReport.
+type MonitoringReportOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *MonitoringReportOrderField `json:"field"`
+}
+
+// DefaultMonitoringReportOrder is the default ordering of MonitoringReport.
+var DefaultMonitoringReportOrder = &MonitoringReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: monitoringreport.FieldID,
+		toTerm: monitoringreport.ByID,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MonitoringReport into MonitoringReportEdge.
+func (_m *MonitoringReport) ToEdge(order *MonitoringReportOrder) *MonitoringReportEdge {
+	if order == nil {
+		order = DefaultMonitoringReportOrder
+	}
+	return &MonitoringReportEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

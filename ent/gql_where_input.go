@@ -16,6 +16,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -6547,6 +6548,850 @@ func (i *LibraryIndicatorWhereInput) P() (predicate.LibraryIndicator, error) {
 		return predicates[0], nil
 	default:
 		return libraryindicator.And(predicates...), nil
+	}
+}
+
+// MonitoringReportWhereInput represents a where input for filtering MonitoringReport queries.
+type MonitoringReportWhereInput struct {
+	Predicates []predicate.MonitoringReport  `json:"-"`
+	Not        *MonitoringReportWhereInput   `json:"not,omitempty"`
+	Or         []*MonitoringReportWhereInput `json:"or,omitempty"`
+	And        []*MonitoringReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "department_year_id" field predicates.
+	DepartmentYearID      *int  `json:"departmentYearID,omitempty"`
+	DepartmentYearIDNEQ   *int  `json:"departmentYearIDNEQ,omitempty"`
+	DepartmentYearIDIn    []int `json:"departmentYearIDIn,omitempty"`
+	DepartmentYearIDNotIn []int `json:"departmentYearIDNotIn,omitempty"`
+
+	// "project_id" field predicates.
+	ProjectID       *int  `json:"projectID,omitempty"`
+	ProjectIDNEQ    *int  `json:"projectIDNEQ,omitempty"`
+	ProjectIDIn     []int `json:"projectIDIn,omitempty"`
+	ProjectIDNotIn  []int `json:"projectIDNotIn,omitempty"`
+	ProjectIDIsNil  bool  `json:"projectIDIsNil,omitempty"`
+	ProjectIDNotNil bool  `json:"projectIDNotNil,omitempty"`
+
+	// "point" field predicates.
+	Point             *string  `json:"point,omitempty"`
+	PointNEQ          *string  `json:"pointNEQ,omitempty"`
+	PointIn           []string `json:"pointIn,omitempty"`
+	PointNotIn        []string `json:"pointNotIn,omitempty"`
+	PointGT           *string  `json:"pointGT,omitempty"`
+	PointGTE          *string  `json:"pointGTE,omitempty"`
+	PointLT           *string  `json:"pointLT,omitempty"`
+	PointLTE          *string  `json:"pointLTE,omitempty"`
+	PointContains     *string  `json:"pointContains,omitempty"`
+	PointHasPrefix    *string  `json:"pointHasPrefix,omitempty"`
+	PointHasSuffix    *string  `json:"pointHasSuffix,omitempty"`
+	PointEqualFold    *string  `json:"pointEqualFold,omitempty"`
+	PointContainsFold *string  `json:"pointContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *monitoringreport.Status  `json:"status,omitempty"`
+	StatusNEQ   *monitoringreport.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []monitoringreport.Status `json:"statusIn,omitempty"`
+	StatusNotIn []monitoringreport.Status `json:"statusNotIn,omitempty"`
+
+	// "budget_executed" field predicates.
+	BudgetExecuted       *fixed.Decimal  `json:"budgetExecuted,omitempty"`
+	BudgetExecutedNEQ    *fixed.Decimal  `json:"budgetExecutedNEQ,omitempty"`
+	BudgetExecutedIn     []fixed.Decimal `json:"budgetExecutedIn,omitempty"`
+	BudgetExecutedNotIn  []fixed.Decimal `json:"budgetExecutedNotIn,omitempty"`
+	BudgetExecutedGT     *fixed.Decimal  `json:"budgetExecutedGT,omitempty"`
+	BudgetExecutedGTE    *fixed.Decimal  `json:"budgetExecutedGTE,omitempty"`
+	BudgetExecutedLT     *fixed.Decimal  `json:"budgetExecutedLT,omitempty"`
+	BudgetExecutedLTE    *fixed.Decimal  `json:"budgetExecutedLTE,omitempty"`
+	BudgetExecutedIsNil  bool            `json:"budgetExecutedIsNil,omitempty"`
+	BudgetExecutedNotNil bool            `json:"budgetExecutedNotNil,omitempty"`
+
+	// "budget_expected_override" field predicates.
+	BudgetExpectedOverride       *fixed.Decimal  `json:"budgetExpectedOverride,omitempty"`
+	BudgetExpectedOverrideNEQ    *fixed.Decimal  `json:"budgetExpectedOverrideNEQ,omitempty"`
+	BudgetExpectedOverrideIn     []fixed.Decimal `json:"budgetExpectedOverrideIn,omitempty"`
+	BudgetExpectedOverrideNotIn  []fixed.Decimal `json:"budgetExpectedOverrideNotIn,omitempty"`
+	BudgetExpectedOverrideGT     *fixed.Decimal  `json:"budgetExpectedOverrideGT,omitempty"`
+	BudgetExpectedOverrideGTE    *fixed.Decimal  `json:"budgetExpectedOverrideGTE,omitempty"`
+	BudgetExpectedOverrideLT     *fixed.Decimal  `json:"budgetExpectedOverrideLT,omitempty"`
+	BudgetExpectedOverrideLTE    *fixed.Decimal  `json:"budgetExpectedOverrideLTE,omitempty"`
+	BudgetExpectedOverrideIsNil  bool            `json:"budgetExpectedOverrideIsNil,omitempty"`
+	BudgetExpectedOverrideNotNil bool            `json:"budgetExpectedOverrideNotNil,omitempty"`
+
+	// "budget_override_reason" field predicates.
+	BudgetOverrideReason             *string  `json:"budgetOverrideReason,omitempty"`
+	BudgetOverrideReasonNEQ          *string  `json:"budgetOverrideReasonNEQ,omitempty"`
+	BudgetOverrideReasonIn           []string `json:"budgetOverrideReasonIn,omitempty"`
+	BudgetOverrideReasonNotIn        []string `json:"budgetOverrideReasonNotIn,omitempty"`
+	BudgetOverrideReasonGT           *string  `json:"budgetOverrideReasonGT,omitempty"`
+	BudgetOverrideReasonGTE          *string  `json:"budgetOverrideReasonGTE,omitempty"`
+	BudgetOverrideReasonLT           *string  `json:"budgetOverrideReasonLT,omitempty"`
+	BudgetOverrideReasonLTE          *string  `json:"budgetOverrideReasonLTE,omitempty"`
+	BudgetOverrideReasonContains     *string  `json:"budgetOverrideReasonContains,omitempty"`
+	BudgetOverrideReasonHasPrefix    *string  `json:"budgetOverrideReasonHasPrefix,omitempty"`
+	BudgetOverrideReasonHasSuffix    *string  `json:"budgetOverrideReasonHasSuffix,omitempty"`
+	BudgetOverrideReasonEqualFold    *string  `json:"budgetOverrideReasonEqualFold,omitempty"`
+	BudgetOverrideReasonContainsFold *string  `json:"budgetOverrideReasonContainsFold,omitempty"`
+
+	// "budget_cause" field predicates.
+	BudgetCause             *string  `json:"budgetCause,omitempty"`
+	BudgetCauseNEQ          *string  `json:"budgetCauseNEQ,omitempty"`
+	BudgetCauseIn           []string `json:"budgetCauseIn,omitempty"`
+	BudgetCauseNotIn        []string `json:"budgetCauseNotIn,omitempty"`
+	BudgetCauseGT           *string  `json:"budgetCauseGT,omitempty"`
+	BudgetCauseGTE          *string  `json:"budgetCauseGTE,omitempty"`
+	BudgetCauseLT           *string  `json:"budgetCauseLT,omitempty"`
+	BudgetCauseLTE          *string  `json:"budgetCauseLTE,omitempty"`
+	BudgetCauseContains     *string  `json:"budgetCauseContains,omitempty"`
+	BudgetCauseHasPrefix    *string  `json:"budgetCauseHasPrefix,omitempty"`
+	BudgetCauseHasSuffix    *string  `json:"budgetCauseHasSuffix,omitempty"`
+	BudgetCauseEqualFold    *string  `json:"budgetCauseEqualFold,omitempty"`
+	BudgetCauseContainsFold *string  `json:"budgetCauseContainsFold,omitempty"`
+
+	// "budget_measure" field predicates.
+	BudgetMeasure             *string  `json:"budgetMeasure,omitempty"`
+	BudgetMeasureNEQ          *string  `json:"budgetMeasureNEQ,omitempty"`
+	BudgetMeasureIn           []string `json:"budgetMeasureIn,omitempty"`
+	BudgetMeasureNotIn        []string `json:"budgetMeasureNotIn,omitempty"`
+	BudgetMeasureGT           *string  `json:"budgetMeasureGT,omitempty"`
+	BudgetMeasureGTE          *string  `json:"budgetMeasureGTE,omitempty"`
+	BudgetMeasureLT           *string  `json:"budgetMeasureLT,omitempty"`
+	BudgetMeasureLTE          *string  `json:"budgetMeasureLTE,omitempty"`
+	BudgetMeasureContains     *string  `json:"budgetMeasureContains,omitempty"`
+	BudgetMeasureHasPrefix    *string  `json:"budgetMeasureHasPrefix,omitempty"`
+	BudgetMeasureHasSuffix    *string  `json:"budgetMeasureHasSuffix,omitempty"`
+	BudgetMeasureEqualFold    *string  `json:"budgetMeasureEqualFold,omitempty"`
+	BudgetMeasureContainsFold *string  `json:"budgetMeasureContainsFold,omitempty"`
+
+	// "review_comment" field predicates.
+	ReviewComment             *string  `json:"reviewComment,omitempty"`
+	ReviewCommentNEQ          *string  `json:"reviewCommentNEQ,omitempty"`
+	ReviewCommentIn           []string `json:"reviewCommentIn,omitempty"`
+	ReviewCommentNotIn        []string `json:"reviewCommentNotIn,omitempty"`
+	ReviewCommentGT           *string  `json:"reviewCommentGT,omitempty"`
+	ReviewCommentGTE          *string  `json:"reviewCommentGTE,omitempty"`
+	ReviewCommentLT           *string  `json:"reviewCommentLT,omitempty"`
+	ReviewCommentLTE          *string  `json:"reviewCommentLTE,omitempty"`
+	ReviewCommentContains     *string  `json:"reviewCommentContains,omitempty"`
+	ReviewCommentHasPrefix    *string  `json:"reviewCommentHasPrefix,omitempty"`
+	ReviewCommentHasSuffix    *string  `json:"reviewCommentHasSuffix,omitempty"`
+	ReviewCommentEqualFold    *string  `json:"reviewCommentEqualFold,omitempty"`
+	ReviewCommentContainsFold *string  `json:"reviewCommentContainsFold,omitempty"`
+
+	// "submitted_by_name" field predicates.
+	SubmittedByName             *string  `json:"submittedByName,omitempty"`
+	SubmittedByNameNEQ          *string  `json:"submittedByNameNEQ,omitempty"`
+	SubmittedByNameIn           []string `json:"submittedByNameIn,omitempty"`
+	SubmittedByNameNotIn        []string `json:"submittedByNameNotIn,omitempty"`
+	SubmittedByNameGT           *string  `json:"submittedByNameGT,omitempty"`
+	SubmittedByNameGTE          *string  `json:"submittedByNameGTE,omitempty"`
+	SubmittedByNameLT           *string  `json:"submittedByNameLT,omitempty"`
+	SubmittedByNameLTE          *string  `json:"submittedByNameLTE,omitempty"`
+	SubmittedByNameContains     *string  `json:"submittedByNameContains,omitempty"`
+	SubmittedByNameHasPrefix    *string  `json:"submittedByNameHasPrefix,omitempty"`
+	SubmittedByNameHasSuffix    *string  `json:"submittedByNameHasSuffix,omitempty"`
+	SubmittedByNameEqualFold    *string  `json:"submittedByNameEqualFold,omitempty"`
+	SubmittedByNameContainsFold *string  `json:"submittedByNameContainsFold,omitempty"`
+
+	// "submitted_at" field predicates.
+	SubmittedAt       *time.Time  `json:"submittedAt,omitempty"`
+	SubmittedAtNEQ    *time.Time  `json:"submittedAtNEQ,omitempty"`
+	SubmittedAtIn     []time.Time `json:"submittedAtIn,omitempty"`
+	SubmittedAtNotIn  []time.Time `json:"submittedAtNotIn,omitempty"`
+	SubmittedAtGT     *time.Time  `json:"submittedAtGT,omitempty"`
+	SubmittedAtGTE    *time.Time  `json:"submittedAtGTE,omitempty"`
+	SubmittedAtLT     *time.Time  `json:"submittedAtLT,omitempty"`
+	SubmittedAtLTE    *time.Time  `json:"submittedAtLTE,omitempty"`
+	SubmittedAtIsNil  bool        `json:"submittedAtIsNil,omitempty"`
+	SubmittedAtNotNil bool        `json:"submittedAtNotNil,omitempty"`
+
+	// "reviewed_by_name" field predicates.
+	ReviewedByName             *string  `json:"reviewedByName,omitempty"`
+	ReviewedByNameNEQ          *string  `json:"reviewedByNameNEQ,omitempty"`
+	ReviewedByNameIn           []string `json:"reviewedByNameIn,omitempty"`
+	ReviewedByNameNotIn        []string `json:"reviewedByNameNotIn,omitempty"`
+	ReviewedByNameGT           *string  `json:"reviewedByNameGT,omitempty"`
+	ReviewedByNameGTE          *string  `json:"reviewedByNameGTE,omitempty"`
+	ReviewedByNameLT           *string  `json:"reviewedByNameLT,omitempty"`
+	ReviewedByNameLTE          *string  `json:"reviewedByNameLTE,omitempty"`
+	ReviewedByNameContains     *string  `json:"reviewedByNameContains,omitempty"`
+	ReviewedByNameHasPrefix    *string  `json:"reviewedByNameHasPrefix,omitempty"`
+	ReviewedByNameHasSuffix    *string  `json:"reviewedByNameHasSuffix,omitempty"`
+	ReviewedByNameEqualFold    *string  `json:"reviewedByNameEqualFold,omitempty"`
+	ReviewedByNameContainsFold *string  `json:"reviewedByNameContainsFold,omitempty"`
+
+	// "reviewed_at" field predicates.
+	ReviewedAt       *time.Time  `json:"reviewedAt,omitempty"`
+	ReviewedAtNEQ    *time.Time  `json:"reviewedAtNEQ,omitempty"`
+	ReviewedAtIn     []time.Time `json:"reviewedAtIn,omitempty"`
+	ReviewedAtNotIn  []time.Time `json:"reviewedAtNotIn,omitempty"`
+	ReviewedAtGT     *time.Time  `json:"reviewedAtGT,omitempty"`
+	ReviewedAtGTE    *time.Time  `json:"reviewedAtGTE,omitempty"`
+	ReviewedAtLT     *time.Time  `json:"reviewedAtLT,omitempty"`
+	ReviewedAtLTE    *time.Time  `json:"reviewedAtLTE,omitempty"`
+	ReviewedAtIsNil  bool        `json:"reviewedAtIsNil,omitempty"`
+	ReviewedAtNotNil bool        `json:"reviewedAtNotNil,omitempty"`
+
+	// "department_year" edge predicates.
+	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
+	HasDepartmentYearWith []*DepartmentYearWhereInput `json:"hasDepartmentYearWith,omitempty"`
+
+	// "project" edge predicates.
+	HasProject     *bool                `json:"hasProject,omitempty"`
+	HasProjectWith []*ProjectWhereInput `json:"hasProjectWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MonitoringReportWhereInput) AddPredicates(predicates ...predicate.MonitoringReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MonitoringReportWhereInput filter on the MonitoringReportQuery builder.
+func (i *MonitoringReportWhereInput) Filter(q *MonitoringReportQuery) (*MonitoringReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMonitoringReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMonitoringReportWhereInput is returned in case the MonitoringReportWhereInput is empty.
+var ErrEmptyMonitoringReportWhereInput = errors.New("ent: empty predicate MonitoringReportWhereInput")
+
+// P returns a predicate for filtering monitoringreports.
+// An error is returned if the input is empty or invalid.
+func (i *MonitoringReportWhereInput) P() (predicate.MonitoringReport, error) {
+	var predicates []predicate.MonitoringReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, monitoringreport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.MonitoringReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, monitoringreport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.MonitoringReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, monitoringreport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, monitoringreport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, monitoringreport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, monitoringreport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, monitoringreport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, monitoringreport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, monitoringreport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, monitoringreport.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.DepartmentYearID != nil {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDEQ(*i.DepartmentYearID))
+	}
+	if i.DepartmentYearIDNEQ != nil {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDNEQ(*i.DepartmentYearIDNEQ))
+	}
+	if len(i.DepartmentYearIDIn) > 0 {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDIn(i.DepartmentYearIDIn...))
+	}
+	if len(i.DepartmentYearIDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDNotIn(i.DepartmentYearIDNotIn...))
+	}
+	if i.ProjectID != nil {
+		predicates = append(predicates, monitoringreport.ProjectIDEQ(*i.ProjectID))
+	}
+	if i.ProjectIDNEQ != nil {
+		predicates = append(predicates, monitoringreport.ProjectIDNEQ(*i.ProjectIDNEQ))
+	}
+	if len(i.ProjectIDIn) > 0 {
+		predicates = append(predicates, monitoringreport.ProjectIDIn(i.ProjectIDIn...))
+	}
+	if len(i.ProjectIDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ProjectIDNotIn(i.ProjectIDNotIn...))
+	}
+	if i.ProjectIDIsNil {
+		predicates = append(predicates, monitoringreport.ProjectIDIsNil())
+	}
+	if i.ProjectIDNotNil {
+		predicates = append(predicates, monitoringreport.ProjectIDNotNil())
+	}
+	if i.Point != nil {
+		predicates = append(predicates, monitoringreport.PointEQ(*i.Point))
+	}
+	if i.PointNEQ != nil {
+		predicates = append(predicates, monitoringreport.PointNEQ(*i.PointNEQ))
+	}
+	if len(i.PointIn) > 0 {
+		predicates = append(predicates, monitoringreport.PointIn(i.PointIn...))
+	}
+	if len(i.PointNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.PointNotIn(i.PointNotIn...))
+	}
+	if i.PointGT != nil {
+		predicates = append(predicates, monitoringreport.PointGT(*i.PointGT))
+	}
+	if i.PointGTE != nil {
+		predicates = append(predicates, monitoringreport.PointGTE(*i.PointGTE))
+	}
+	if i.PointLT != nil {
+		predicates = append(predicates, monitoringreport.PointLT(*i.PointLT))
+	}
+	if i.PointLTE != nil {
+		predicates = append(predicates, monitoringreport.PointLTE(*i.PointLTE))
+	}
+	if i.PointContains != nil {
+		predicates = append(predicates, monitoringreport.PointContains(*i.PointContains))
+	}
+	if i.PointHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.PointHasPrefix(*i.PointHasPrefix))
+	}
+	if i.PointHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.PointHasSuffix(*i.PointHasSuffix))
+	}
+	if i.PointEqualFold != nil {
+		predicates = append(predicates, monitoringreport.PointEqualFold(*i.PointEqualFold))
+	}
+	if i.PointContainsFold != nil {
+		predicates = append(predicates, monitoringreport.PointContainsFold(*i.PointContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, monitoringreport.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, monitoringreport.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, monitoringreport.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.BudgetExecuted != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedEQ(*i.BudgetExecuted))
+	}
+	if i.BudgetExecutedNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNEQ(*i.BudgetExecutedNEQ))
+	}
+	if len(i.BudgetExecutedIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExecutedIn(i.BudgetExecutedIn...))
+	}
+	if len(i.BudgetExecutedNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNotIn(i.BudgetExecutedNotIn...))
+	}
+	if i.BudgetExecutedGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedGT(*i.BudgetExecutedGT))
+	}
+	if i.BudgetExecutedGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedGTE(*i.BudgetExecutedGTE))
+	}
+	if i.BudgetExecutedLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedLT(*i.BudgetExecutedLT))
+	}
+	if i.BudgetExecutedLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedLTE(*i.BudgetExecutedLTE))
+	}
+	if i.BudgetExecutedIsNil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedIsNil())
+	}
+	if i.BudgetExecutedNotNil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNotNil())
+	}
+	if i.BudgetExpectedOverride != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideEQ(*i.BudgetExpectedOverride))
+	}
+	if i.BudgetExpectedOverrideNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNEQ(*i.BudgetExpectedOverrideNEQ))
+	}
+	if len(i.BudgetExpectedOverrideIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideIn(i.BudgetExpectedOverrideIn...))
+	}
+	if len(i.BudgetExpectedOverrideNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNotIn(i.BudgetExpectedOverrideNotIn...))
+	}
+	if i.BudgetExpectedOverrideGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideGT(*i.BudgetExpectedOverrideGT))
+	}
+	if i.BudgetExpectedOverrideGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideGTE(*i.BudgetExpectedOverrideGTE))
+	}
+	if i.BudgetExpectedOverrideLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideLT(*i.BudgetExpectedOverrideLT))
+	}
+	if i.BudgetExpectedOverrideLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideLTE(*i.BudgetExpectedOverrideLTE))
+	}
+	if i.BudgetExpectedOverrideIsNil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideIsNil())
+	}
+	if i.BudgetExpectedOverrideNotNil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNotNil())
+	}
+	if i.BudgetOverrideReason != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonEQ(*i.BudgetOverrideReason))
+	}
+	if i.BudgetOverrideReasonNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonNEQ(*i.BudgetOverrideReasonNEQ))
+	}
+	if len(i.BudgetOverrideReasonIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonIn(i.BudgetOverrideReasonIn...))
+	}
+	if len(i.BudgetOverrideReasonNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonNotIn(i.BudgetOverrideReasonNotIn...))
+	}
+	if i.BudgetOverrideReasonGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonGT(*i.BudgetOverrideReasonGT))
+	}
+	if i.BudgetOverrideReasonGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonGTE(*i.BudgetOverrideReasonGTE))
+	}
+	if i.BudgetOverrideReasonLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonLT(*i.BudgetOverrideReasonLT))
+	}
+	if i.BudgetOverrideReasonLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonLTE(*i.BudgetOverrideReasonLTE))
+	}
+	if i.BudgetOverrideReasonContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonContains(*i.BudgetOverrideReasonContains))
+	}
+	if i.BudgetOverrideReasonHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonHasPrefix(*i.BudgetOverrideReasonHasPrefix))
+	}
+	if i.BudgetOverrideReasonHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonHasSuffix(*i.BudgetOverrideReasonHasSuffix))
+	}
+	if i.BudgetOverrideReasonEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonEqualFold(*i.BudgetOverrideReasonEqualFold))
+	}
+	if i.BudgetOverrideReasonContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonContainsFold(*i.BudgetOverrideReasonContainsFold))
+	}
+	if i.BudgetCause != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseEQ(*i.BudgetCause))
+	}
+	if i.BudgetCauseNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseNEQ(*i.BudgetCauseNEQ))
+	}
+	if len(i.BudgetCauseIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetCauseIn(i.BudgetCauseIn...))
+	}
+	if len(i.BudgetCauseNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetCauseNotIn(i.BudgetCauseNotIn...))
+	}
+	if i.BudgetCauseGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseGT(*i.BudgetCauseGT))
+	}
+	if i.BudgetCauseGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseGTE(*i.BudgetCauseGTE))
+	}
+	if i.BudgetCauseLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseLT(*i.BudgetCauseLT))
+	}
+	if i.BudgetCauseLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseLTE(*i.BudgetCauseLTE))
+	}
+	if i.BudgetCauseContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseContains(*i.BudgetCauseContains))
+	}
+	if i.BudgetCauseHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseHasPrefix(*i.BudgetCauseHasPrefix))
+	}
+	if i.BudgetCauseHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseHasSuffix(*i.BudgetCauseHasSuffix))
+	}
+	if i.BudgetCauseEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseEqualFold(*i.BudgetCauseEqualFold))
+	}
+	if i.BudgetCauseContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseContainsFold(*i.BudgetCauseContainsFold))
+	}
+	if i.BudgetMeasure != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureEQ(*i.BudgetMeasure))
+	}
+	if i.BudgetMeasureNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureNEQ(*i.BudgetMeasureNEQ))
+	}
+	if len(i.BudgetMeasureIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetMeasureIn(i.BudgetMeasureIn...))
+	}
+	if len(i.BudgetMeasureNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetMeasureNotIn(i.BudgetMeasureNotIn...))
+	}
+	if i.BudgetMeasureGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureGT(*i.BudgetMeasureGT))
+	}
+	if i.BudgetMeasureGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureGTE(*i.BudgetMeasureGTE))
+	}
+	if i.BudgetMeasureLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureLT(*i.BudgetMeasureLT))
+	}
+	if i.BudgetMeasureLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureLTE(*i.BudgetMeasureLTE))
+	}
+	if i.BudgetMeasureContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureContains(*i.BudgetMeasureContains))
+	}
+	if i.BudgetMeasureHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureHasPrefix(*i.BudgetMeasureHasPrefix))
+	}
+	if i.BudgetMeasureHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureHasSuffix(*i.BudgetMeasureHasSuffix))
+	}
+	if i.BudgetMeasureEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureEqualFold(*i.BudgetMeasureEqualFold))
+	}
+	if i.BudgetMeasureContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureContainsFold(*i.BudgetMeasureContainsFold))
+	}
+	if i.ReviewComment != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentEQ(*i.ReviewComment))
+	}
+	if i.ReviewCommentNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentNEQ(*i.ReviewCommentNEQ))
+	}
+	if len(i.ReviewCommentIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewCommentIn(i.ReviewCommentIn...))
+	}
+	if len(i.ReviewCommentNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewCommentNotIn(i.ReviewCommentNotIn...))
+	}
+	if i.ReviewCommentGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentGT(*i.ReviewCommentGT))
+	}
+	if i.ReviewCommentGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentGTE(*i.ReviewCommentGTE))
+	}
+	if i.ReviewCommentLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentLT(*i.ReviewCommentLT))
+	}
+	if i.ReviewCommentLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentLTE(*i.ReviewCommentLTE))
+	}
+	if i.ReviewCommentContains != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentContains(*i.ReviewCommentContains))
+	}
+	if i.ReviewCommentHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentHasPrefix(*i.ReviewCommentHasPrefix))
+	}
+	if i.ReviewCommentHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentHasSuffix(*i.ReviewCommentHasSuffix))
+	}
+	if i.ReviewCommentEqualFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentEqualFold(*i.ReviewCommentEqualFold))
+	}
+	if i.ReviewCommentContainsFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentContainsFold(*i.ReviewCommentContainsFold))
+	}
+	if i.SubmittedByName != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameEQ(*i.SubmittedByName))
+	}
+	if i.SubmittedByNameNEQ != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameNEQ(*i.SubmittedByNameNEQ))
+	}
+	if len(i.SubmittedByNameIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedByNameIn(i.SubmittedByNameIn...))
+	}
+	if len(i.SubmittedByNameNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedByNameNotIn(i.SubmittedByNameNotIn...))
+	}
+	if i.SubmittedByNameGT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameGT(*i.SubmittedByNameGT))
+	}
+	if i.SubmittedByNameGTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameGTE(*i.SubmittedByNameGTE))
+	}
+	if i.SubmittedByNameLT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameLT(*i.SubmittedByNameLT))
+	}
+	if i.SubmittedByNameLTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameLTE(*i.SubmittedByNameLTE))
+	}
+	if i.SubmittedByNameContains != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameContains(*i.SubmittedByNameContains))
+	}
+	if i.SubmittedByNameHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameHasPrefix(*i.SubmittedByNameHasPrefix))
+	}
+	if i.SubmittedByNameHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameHasSuffix(*i.SubmittedByNameHasSuffix))
+	}
+	if i.SubmittedByNameEqualFold != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameEqualFold(*i.SubmittedByNameEqualFold))
+	}
+	if i.SubmittedByNameContainsFold != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameContainsFold(*i.SubmittedByNameContainsFold))
+	}
+	if i.SubmittedAt != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtEQ(*i.SubmittedAt))
+	}
+	if i.SubmittedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtNEQ(*i.SubmittedAtNEQ))
+	}
+	if len(i.SubmittedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedAtIn(i.SubmittedAtIn...))
+	}
+	if len(i.SubmittedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedAtNotIn(i.SubmittedAtNotIn...))
+	}
+	if i.SubmittedAtGT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtGT(*i.SubmittedAtGT))
+	}
+	if i.SubmittedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtGTE(*i.SubmittedAtGTE))
+	}
+	if i.SubmittedAtLT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtLT(*i.SubmittedAtLT))
+	}
+	if i.SubmittedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtLTE(*i.SubmittedAtLTE))
+	}
+	if i.SubmittedAtIsNil {
+		predicates = append(predicates, monitoringreport.SubmittedAtIsNil())
+	}
+	if i.SubmittedAtNotNil {
+		predicates = append(predicates, monitoringreport.SubmittedAtNotNil())
+	}
+	if i.ReviewedByName != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameEQ(*i.ReviewedByName))
+	}
+	if i.ReviewedByNameNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameNEQ(*i.ReviewedByNameNEQ))
+	}
+	if len(i.ReviewedByNameIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedByNameIn(i.ReviewedByNameIn...))
+	}
+	if len(i.ReviewedByNameNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedByNameNotIn(i.ReviewedByNameNotIn...))
+	}
+	if i.ReviewedByNameGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameGT(*i.ReviewedByNameGT))
+	}
+	if i.ReviewedByNameGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameGTE(*i.ReviewedByNameGTE))
+	}
+	if i.ReviewedByNameLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameLT(*i.ReviewedByNameLT))
+	}
+	if i.ReviewedByNameLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameLTE(*i.ReviewedByNameLTE))
+	}
+	if i.ReviewedByNameContains != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameContains(*i.ReviewedByNameContains))
+	}
+	if i.ReviewedByNameHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameHasPrefix(*i.ReviewedByNameHasPrefix))
+	}
+	if i.ReviewedByNameHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameHasSuffix(*i.ReviewedByNameHasSuffix))
+	}
+	if i.ReviewedByNameEqualFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameEqualFold(*i.ReviewedByNameEqualFold))
+	}
+	if i.ReviewedByNameContainsFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameContainsFold(*i.ReviewedByNameContainsFold))
+	}
+	if i.ReviewedAt != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtEQ(*i.ReviewedAt))
+	}
+	if i.ReviewedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtNEQ(*i.ReviewedAtNEQ))
+	}
+	if len(i.ReviewedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedAtIn(i.ReviewedAtIn...))
+	}
+	if len(i.ReviewedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedAtNotIn(i.ReviewedAtNotIn...))
+	}
+	if i.ReviewedAtGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtGT(*i.ReviewedAtGT))
+	}
+	if i.ReviewedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtGTE(*i.ReviewedAtGTE))
+	}
+	if i.ReviewedAtLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtLT(*i.ReviewedAtLT))
+	}
+	if i.ReviewedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtLTE(*i.ReviewedAtLTE))
+	}
+	if i.ReviewedAtIsNil {
+		predicates = append(predicates, monitoringreport.ReviewedAtIsNil())
+	}
+	if i.ReviewedAtNotNil {
+		predicates = append(predicates, monitoringreport.ReviewedAtNotNil())
+	}
+
+	if i.HasDepartmentYear != nil {
+		p := monitoringreport.HasDepartmentYear()
+		if !*i.HasDepartmentYear {
+			p = monitoringreport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentYearWith) > 0 {
+		with := make([]predicate.DepartmentYear, 0, len(i.HasDepartmentYearWith))
+		for _, w := range i.HasDepartmentYearWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentYearWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringreport.HasDepartmentYearWith(with...))
+	}
+	if i.HasProject != nil {
+		p := monitoringreport.HasProject()
+		if !*i.HasProject {
+			p = monitoringreport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProjectWith) > 0 {
+		with := make([]predicate.Project, 0, len(i.HasProjectWith))
+		for _, w := range i.HasProjectWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProjectWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringreport.HasProjectWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMonitoringReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return monitoringreport.And(predicates...), nil
 	}
 }
 

@@ -20,6 +20,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -64,6 +66,8 @@ const (
 	TypeKeyTask                 = "KeyTask"
 	TypeLibraryIndicator        = "LibraryIndicator"
 	TypeLibraryTransition       = "LibraryTransition"
+	TypeMonitoringEntry         = "MonitoringEntry"
+	TypeMonitoringReport        = "MonitoringReport"
 	TypeMonthlyExecution        = "MonthlyExecution"
 	TypeProject                 = "Project"
 	TypeRectification           = "Rectification"
@@ -4460,6 +4464,9 @@ type DepartmentYearMutation struct {
 	target_versions           map[int]struct{}
 	removedtarget_versions    map[int]struct{}
 	clearedtarget_versions    bool
+	monitoring_reports        map[int]struct{}
+	removedmonitoring_reports map[int]struct{}
+	clearedmonitoring_reports bool
 	done                      bool
 	oldValue                  func(context.Context) (*DepartmentYear, error)
 	predicates                []predicate.DepartmentYear
@@ -6408,6 +6415,60 @@ func (m *DepartmentYearMutation) ResetTargetVersions() {
 	m.removedtarget_versions = nil
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by ids.
+func (m *DepartmentYearMutation) AddMonitoringReportIDs(ids ...int) {
+	if m.monitoring_reports == nil {
+		m.monitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.monitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMonitoringReports clears the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *DepartmentYearMutation) ClearMonitoringReports() {
+	m.clearedmonitoring_reports = true
+}
+
+// MonitoringReportsCleared reports if the "monitoring_reports" edge to the MonitoringReport entity was cleared.
+func (m *DepartmentYearMutation) MonitoringReportsCleared() bool {
+	return m.clearedmonitoring_reports
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (m *DepartmentYearMutation) RemoveMonitoringReportIDs(ids ...int) {
+	if m.removedmonitoring_reports == nil {
+		m.removedmonitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.monitoring_reports, ids[i])
+		m.removedmonitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMonitoringReports returns the removed IDs of the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *DepartmentYearMutation) RemovedMonitoringReportsIDs() (ids []int) {
+	for id := range m.removedmonitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MonitoringReportsIDs returns the "monitoring_reports" edge IDs in the mutation.
+func (m *DepartmentYearMutation) MonitoringReportsIDs() (ids []int) {
+	for id := range m.monitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMonitoringReports resets all changes to the "monitoring_reports" edge.
+func (m *DepartmentYearMutation) ResetMonitoringReports() {
+	m.monitoring_reports = nil
+	m.clearedmonitoring_reports = false
+	m.removedmonitoring_reports = nil
+}
+
 // Where appends a list predicates to the DepartmentYearMutation builder.
 func (m *DepartmentYearMutation) Where(ps ...predicate.DepartmentYear) {
 	m.predicates = append(m.predicates, ps...)
@@ -7265,7 +7326,7 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentYearMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.department != nil {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -7289,6 +7350,9 @@ func (m *DepartmentYearMutation) AddedEdges() []string {
 	}
 	if m.target_versions != nil {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
+	}
+	if m.monitoring_reports != nil {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -7343,13 +7407,19 @@ func (m *DepartmentYearMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.monitoring_reports))
+		for id := range m.monitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentYearMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedmonths != nil {
 		edges = append(edges, departmentyear.EdgeMonths)
 	}
@@ -7370,6 +7440,9 @@ func (m *DepartmentYearMutation) RemovedEdges() []string {
 	}
 	if m.removedtarget_versions != nil {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
+	}
+	if m.removedmonitoring_reports != nil {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -7420,13 +7493,19 @@ func (m *DepartmentYearMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.removedmonitoring_reports))
+		for id := range m.removedmonitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentYearMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.cleareddepartment {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -7451,6 +7530,9 @@ func (m *DepartmentYearMutation) ClearedEdges() []string {
 	if m.clearedtarget_versions {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
 	}
+	if m.clearedmonitoring_reports {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
+	}
 	return edges
 }
 
@@ -7474,6 +7556,8 @@ func (m *DepartmentYearMutation) EdgeCleared(name string) bool {
 		return m.clearedevaluations
 	case departmentyear.EdgeTargetVersions:
 		return m.clearedtarget_versions
+	case departmentyear.EdgeMonitoringReports:
+		return m.clearedmonitoring_reports
 	}
 	return false
 }
@@ -7516,6 +7600,9 @@ func (m *DepartmentYearMutation) ResetEdge(name string) error {
 		return nil
 	case departmentyear.EdgeTargetVersions:
 		m.ResetTargetVersions()
+		return nil
+	case departmentyear.EdgeMonitoringReports:
+		m.ResetMonitoringReports()
 		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear edge %s", name)
@@ -16103,6 +16190,2653 @@ func (m *LibraryTransitionMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown LibraryTransition edge %s", name)
 }
 
+// MonitoringEntryMutation represents an operation that mutates the MonitoringEntry nodes in the graph.
+type MonitoringEntryMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	created_at           *time.Time
+	updated_at           *time.Time
+	indicator_id         *int
+	addindicator_id      *int
+	value_to_date        *fixed.Decimal
+	addvalue_to_date     *fixed.Decimal
+	expected_override    *fixed.Decimal
+	addexpected_override *fixed.Decimal
+	likelihood_override  *monitoringentry.LikelihoodOverride
+	override_reason      *string
+	cause_category       *monitoringentry.CauseCategory
+	cause                *string
+	measure              *string
+	note                 *string
+	clearedFields        map[string]struct{}
+	report               *int
+	clearedreport        bool
+	done                 bool
+	oldValue             func(context.Context) (*MonitoringEntry, error)
+	predicates           []predicate.MonitoringEntry
+}
+
+var _ ent.Mutation = (*MonitoringEntryMutation)(nil)
+
+// monitoringentryOption allows management of the mutation configuration using functional options.
+type monitoringentryOption func(*MonitoringEntryMutation)
+
+// newMonitoringEntryMutation creates new mutation for the MonitoringEntry entity.
+func newMonitoringEntryMutation(c config, op Op, opts ...monitoringentryOption) *MonitoringEntryMutation {
+	m := &MonitoringEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringEntryID sets the ID field of the mutation.
+func withMonitoringEntryID(id int) monitoringentryOption {
+	return func(m *MonitoringEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringEntry
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringEntry sets the old MonitoringEntry of the mutation.
+func withMonitoringEntry(node *MonitoringEntry) monitoringentryOption {
+	return func(m *MonitoringEntryMutation) {
+		m.oldValue = func(context.Context) (*MonitoringEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringEntryMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringEntryMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringEntryMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetReportID sets the "report_id" field.
+func (m *MonitoringEntryMutation) SetReportID(i int) {
+	m.report = &i
+}
+
+// ReportID returns the value of the "report_id" field in the mutation.
+func (m *MonitoringEntryMutation) ReportID() (r int, exists bool) {
+	v := m.report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportID returns the old "report_id" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldReportID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportID: %w", err)
+	}
+	return oldValue.ReportID, nil
+}
+
+// ResetReportID resets all changes to the "report_id" field.
+func (m *MonitoringEntryMutation) ResetReportID() {
+	m.report = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *MonitoringEntryMutation) SetIndicatorID(i int) {
+	m.indicator_id = &i
+	m.addindicator_id = nil
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *MonitoringEntryMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldIndicatorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// AddIndicatorID adds i to the "indicator_id" field.
+func (m *MonitoringEntryMutation) AddIndicatorID(i int) {
+	if m.addindicator_id != nil {
+		*m.addindicator_id += i
+	} else {
+		m.addindicator_id = &i
+	}
+}
+
+// AddedIndicatorID returns the value that was added to the "indicator_id" field in this mutation.
+func (m *MonitoringEntryMutation) AddedIndicatorID() (r int, exists bool) {
+	v := m.addindicator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *MonitoringEntryMutation) ResetIndicatorID() {
+	m.indicator_id = nil
+	m.addindicator_id = nil
+}
+
+// SetValueToDate sets the "value_to_date" field.
+func (m *MonitoringEntryMutation) SetValueToDate(f fixed.Decimal) {
+	m.value_to_date = &f
+	m.addvalue_to_date = nil
+}
+
+// ValueToDate returns the value of the "value_to_date" field in the mutation.
+func (m *MonitoringEntryMutation) ValueToDate() (r fixed.Decimal, exists bool) {
+	v := m.value_to_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValueToDate returns the old "value_to_date" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldValueToDate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValueToDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValueToDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValueToDate: %w", err)
+	}
+	return oldValue.ValueToDate, nil
+}
+
+// AddValueToDate adds f to the "value_to_date" field.
+func (m *MonitoringEntryMutation) AddValueToDate(f fixed.Decimal) {
+	if m.addvalue_to_date != nil {
+		*m.addvalue_to_date += f
+	} else {
+		m.addvalue_to_date = &f
+	}
+}
+
+// AddedValueToDate returns the value that was added to the "value_to_date" field in this mutation.
+func (m *MonitoringEntryMutation) AddedValueToDate() (r fixed.Decimal, exists bool) {
+	v := m.addvalue_to_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearValueToDate clears the value of the "value_to_date" field.
+func (m *MonitoringEntryMutation) ClearValueToDate() {
+	m.value_to_date = nil
+	m.addvalue_to_date = nil
+	m.clearedFields[monitoringentry.FieldValueToDate] = struct{}{}
+}
+
+// ValueToDateCleared returns if the "value_to_date" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) ValueToDateCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldValueToDate]
+	return ok
+}
+
+// ResetValueToDate resets all changes to the "value_to_date" field.
+func (m *MonitoringEntryMutation) ResetValueToDate() {
+	m.value_to_date = nil
+	m.addvalue_to_date = nil
+	delete(m.clearedFields, monitoringentry.FieldValueToDate)
+}
+
+// SetExpectedOverride sets the "expected_override" field.
+func (m *MonitoringEntryMutation) SetExpectedOverride(f fixed.Decimal) {
+	m.expected_override = &f
+	m.addexpected_override = nil
+}
+
+// ExpectedOverride returns the value of the "expected_override" field in the mutation.
+func (m *MonitoringEntryMutation) ExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpectedOverride returns the old "expected_override" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldExpectedOverride(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpectedOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpectedOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpectedOverride: %w", err)
+	}
+	return oldValue.ExpectedOverride, nil
+}
+
+// AddExpectedOverride adds f to the "expected_override" field.
+func (m *MonitoringEntryMutation) AddExpectedOverride(f fixed.Decimal) {
+	if m.addexpected_override != nil {
+		*m.addexpected_override += f
+	} else {
+		m.addexpected_override = &f
+	}
+}
+
+// AddedExpectedOverride returns the value that was added to the "expected_override" field in this mutation.
+func (m *MonitoringEntryMutation) AddedExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.addexpected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExpectedOverride clears the value of the "expected_override" field.
+func (m *MonitoringEntryMutation) ClearExpectedOverride() {
+	m.expected_override = nil
+	m.addexpected_override = nil
+	m.clearedFields[monitoringentry.FieldExpectedOverride] = struct{}{}
+}
+
+// ExpectedOverrideCleared returns if the "expected_override" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) ExpectedOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldExpectedOverride]
+	return ok
+}
+
+// ResetExpectedOverride resets all changes to the "expected_override" field.
+func (m *MonitoringEntryMutation) ResetExpectedOverride() {
+	m.expected_override = nil
+	m.addexpected_override = nil
+	delete(m.clearedFields, monitoringentry.FieldExpectedOverride)
+}
+
+// SetLikelihoodOverride sets the "likelihood_override" field.
+func (m *MonitoringEntryMutation) SetLikelihoodOverride(mo monitoringentry.LikelihoodOverride) {
+	m.likelihood_override = &mo
+}
+
+// LikelihoodOverride returns the value of the "likelihood_override" field in the mutation.
+func (m *MonitoringEntryMutation) LikelihoodOverride() (r monitoringentry.LikelihoodOverride, exists bool) {
+	v := m.likelihood_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLikelihoodOverride returns the old "likelihood_override" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldLikelihoodOverride(ctx context.Context) (v *monitoringentry.LikelihoodOverride, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLikelihoodOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLikelihoodOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLikelihoodOverride: %w", err)
+	}
+	return oldValue.LikelihoodOverride, nil
+}
+
+// ClearLikelihoodOverride clears the value of the "likelihood_override" field.
+func (m *MonitoringEntryMutation) ClearLikelihoodOverride() {
+	m.likelihood_override = nil
+	m.clearedFields[monitoringentry.FieldLikelihoodOverride] = struct{}{}
+}
+
+// LikelihoodOverrideCleared returns if the "likelihood_override" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) LikelihoodOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldLikelihoodOverride]
+	return ok
+}
+
+// ResetLikelihoodOverride resets all changes to the "likelihood_override" field.
+func (m *MonitoringEntryMutation) ResetLikelihoodOverride() {
+	m.likelihood_override = nil
+	delete(m.clearedFields, monitoringentry.FieldLikelihoodOverride)
+}
+
+// SetOverrideReason sets the "override_reason" field.
+func (m *MonitoringEntryMutation) SetOverrideReason(s string) {
+	m.override_reason = &s
+}
+
+// OverrideReason returns the value of the "override_reason" field in the mutation.
+func (m *MonitoringEntryMutation) OverrideReason() (r string, exists bool) {
+	v := m.override_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOverrideReason returns the old "override_reason" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldOverrideReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOverrideReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOverrideReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOverrideReason: %w", err)
+	}
+	return oldValue.OverrideReason, nil
+}
+
+// ResetOverrideReason resets all changes to the "override_reason" field.
+func (m *MonitoringEntryMutation) ResetOverrideReason() {
+	m.override_reason = nil
+}
+
+// SetCauseCategory sets the "cause_category" field.
+func (m *MonitoringEntryMutation) SetCauseCategory(mc monitoringentry.CauseCategory) {
+	m.cause_category = &mc
+}
+
+// CauseCategory returns the value of the "cause_category" field in the mutation.
+func (m *MonitoringEntryMutation) CauseCategory() (r monitoringentry.CauseCategory, exists bool) {
+	v := m.cause_category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCauseCategory returns the old "cause_category" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCauseCategory(ctx context.Context) (v *monitoringentry.CauseCategory, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCauseCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCauseCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCauseCategory: %w", err)
+	}
+	return oldValue.CauseCategory, nil
+}
+
+// ClearCauseCategory clears the value of the "cause_category" field.
+func (m *MonitoringEntryMutation) ClearCauseCategory() {
+	m.cause_category = nil
+	m.clearedFields[monitoringentry.FieldCauseCategory] = struct{}{}
+}
+
+// CauseCategoryCleared returns if the "cause_category" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) CauseCategoryCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldCauseCategory]
+	return ok
+}
+
+// ResetCauseCategory resets all changes to the "cause_category" field.
+func (m *MonitoringEntryMutation) ResetCauseCategory() {
+	m.cause_category = nil
+	delete(m.clearedFields, monitoringentry.FieldCauseCategory)
+}
+
+// SetCause sets the "cause" field.
+func (m *MonitoringEntryMutation) SetCause(s string) {
+	m.cause = &s
+}
+
+// Cause returns the value of the "cause" field in the mutation.
+func (m *MonitoringEntryMutation) Cause() (r string, exists bool) {
+	v := m.cause
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCause returns the old "cause" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCause(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCause is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCause requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCause: %w", err)
+	}
+	return oldValue.Cause, nil
+}
+
+// ResetCause resets all changes to the "cause" field.
+func (m *MonitoringEntryMutation) ResetCause() {
+	m.cause = nil
+}
+
+// SetMeasure sets the "measure" field.
+func (m *MonitoringEntryMutation) SetMeasure(s string) {
+	m.measure = &s
+}
+
+// Measure returns the value of the "measure" field in the mutation.
+func (m *MonitoringEntryMutation) Measure() (r string, exists bool) {
+	v := m.measure
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasure returns the old "measure" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldMeasure(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasure is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasure requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasure: %w", err)
+	}
+	return oldValue.Measure, nil
+}
+
+// ResetMeasure resets all changes to the "measure" field.
+func (m *MonitoringEntryMutation) ResetMeasure() {
+	m.measure = nil
+}
+
+// SetNote sets the "note" field.
+func (m *MonitoringEntryMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *MonitoringEntryMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *MonitoringEntryMutation) ResetNote() {
+	m.note = nil
+}
+
+// ClearReport clears the "report" edge to the MonitoringReport entity.
+func (m *MonitoringEntryMutation) ClearReport() {
+	m.clearedreport = true
+	m.clearedFields[monitoringentry.FieldReportID] = struct{}{}
+}
+
+// ReportCleared reports if the "report" edge to the MonitoringReport entity was cleared.
+func (m *MonitoringEntryMutation) ReportCleared() bool {
+	return m.clearedreport
+}
+
+// ReportIDs returns the "report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReportID instead. It exists only for internal usage by the builders.
+func (m *MonitoringEntryMutation) ReportIDs() (ids []int) {
+	if id := m.report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReport resets all changes to the "report" edge.
+func (m *MonitoringEntryMutation) ResetReport() {
+	m.report = nil
+	m.clearedreport = false
+}
+
+// Where appends a list predicates to the MonitoringEntryMutation builder.
+func (m *MonitoringEntryMutation) Where(ps ...predicate.MonitoringEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringEntry).
+func (m *MonitoringEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringEntryMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, monitoringentry.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringentry.FieldUpdatedAt)
+	}
+	if m.report != nil {
+		fields = append(fields, monitoringentry.FieldReportID)
+	}
+	if m.indicator_id != nil {
+		fields = append(fields, monitoringentry.FieldIndicatorID)
+	}
+	if m.value_to_date != nil {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.expected_override != nil {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	if m.likelihood_override != nil {
+		fields = append(fields, monitoringentry.FieldLikelihoodOverride)
+	}
+	if m.override_reason != nil {
+		fields = append(fields, monitoringentry.FieldOverrideReason)
+	}
+	if m.cause_category != nil {
+		fields = append(fields, monitoringentry.FieldCauseCategory)
+	}
+	if m.cause != nil {
+		fields = append(fields, monitoringentry.FieldCause)
+	}
+	if m.measure != nil {
+		fields = append(fields, monitoringentry.FieldMeasure)
+	}
+	if m.note != nil {
+		fields = append(fields, monitoringentry.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringentry.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringentry.FieldReportID:
+		return m.ReportID()
+	case monitoringentry.FieldIndicatorID:
+		return m.IndicatorID()
+	case monitoringentry.FieldValueToDate:
+		return m.ValueToDate()
+	case monitoringentry.FieldExpectedOverride:
+		return m.ExpectedOverride()
+	case monitoringentry.FieldLikelihoodOverride:
+		return m.LikelihoodOverride()
+	case monitoringentry.FieldOverrideReason:
+		return m.OverrideReason()
+	case monitoringentry.FieldCauseCategory:
+		return m.CauseCategory()
+	case monitoringentry.FieldCause:
+		return m.Cause()
+	case monitoringentry.FieldMeasure:
+		return m.Measure()
+	case monitoringentry.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringentry.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringentry.FieldReportID:
+		return m.OldReportID(ctx)
+	case monitoringentry.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case monitoringentry.FieldValueToDate:
+		return m.OldValueToDate(ctx)
+	case monitoringentry.FieldExpectedOverride:
+		return m.OldExpectedOverride(ctx)
+	case monitoringentry.FieldLikelihoodOverride:
+		return m.OldLikelihoodOverride(ctx)
+	case monitoringentry.FieldOverrideReason:
+		return m.OldOverrideReason(ctx)
+	case monitoringentry.FieldCauseCategory:
+		return m.OldCauseCategory(ctx)
+	case monitoringentry.FieldCause:
+		return m.OldCause(ctx)
+	case monitoringentry.FieldMeasure:
+		return m.OldMeasure(ctx)
+	case monitoringentry.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringentry.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringentry.FieldReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportID(v)
+		return nil
+	case monitoringentry.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case monitoringentry.FieldValueToDate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValueToDate(v)
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpectedOverride(v)
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		v, ok := value.(monitoringentry.LikelihoodOverride)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLikelihoodOverride(v)
+		return nil
+	case monitoringentry.FieldOverrideReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOverrideReason(v)
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		v, ok := value.(monitoringentry.CauseCategory)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCauseCategory(v)
+		return nil
+	case monitoringentry.FieldCause:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCause(v)
+		return nil
+	case monitoringentry.FieldMeasure:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasure(v)
+		return nil
+	case monitoringentry.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addindicator_id != nil {
+		fields = append(fields, monitoringentry.FieldIndicatorID)
+	}
+	if m.addvalue_to_date != nil {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.addexpected_override != nil {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringentry.FieldIndicatorID:
+		return m.AddedIndicatorID()
+	case monitoringentry.FieldValueToDate:
+		return m.AddedValueToDate()
+	case monitoringentry.FieldExpectedOverride:
+		return m.AddedExpectedOverride()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case monitoringentry.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIndicatorID(v)
+		return nil
+	case monitoringentry.FieldValueToDate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValueToDate(v)
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExpectedOverride(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringEntryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringentry.FieldValueToDate) {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.FieldCleared(monitoringentry.FieldExpectedOverride) {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	if m.FieldCleared(monitoringentry.FieldLikelihoodOverride) {
+		fields = append(fields, monitoringentry.FieldLikelihoodOverride)
+	}
+	if m.FieldCleared(monitoringentry.FieldCauseCategory) {
+		fields = append(fields, monitoringentry.FieldCauseCategory)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringEntryMutation) ClearField(name string) error {
+	switch name {
+	case monitoringentry.FieldValueToDate:
+		m.ClearValueToDate()
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		m.ClearExpectedOverride()
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		m.ClearLikelihoodOverride()
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		m.ClearCauseCategory()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringEntryMutation) ResetField(name string) error {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringentry.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringentry.FieldReportID:
+		m.ResetReportID()
+		return nil
+	case monitoringentry.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case monitoringentry.FieldValueToDate:
+		m.ResetValueToDate()
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		m.ResetExpectedOverride()
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		m.ResetLikelihoodOverride()
+		return nil
+	case monitoringentry.FieldOverrideReason:
+		m.ResetOverrideReason()
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		m.ResetCauseCategory()
+		return nil
+	case monitoringentry.FieldCause:
+		m.ResetCause()
+		return nil
+	case monitoringentry.FieldMeasure:
+		m.ResetMeasure()
+		return nil
+	case monitoringentry.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.report != nil {
+		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringEntryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringentry.EdgeReport:
+		if id := m.report; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedreport {
+		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringEntryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringentry.EdgeReport:
+		return m.clearedreport
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringEntryMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringentry.EdgeReport:
+		m.ClearReport()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringEntryMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringentry.EdgeReport:
+		m.ResetReport()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry edge %s", name)
+}
+
+// MonitoringReportMutation represents an operation that mutates the MonitoringReport nodes in the graph.
+type MonitoringReportMutation struct {
+	config
+	op                          Op
+	typ                         string
+	id                          *int
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	point                       *string
+	status                      *monitoringreport.Status
+	budget_executed             *fixed.Decimal
+	addbudget_executed          *fixed.Decimal
+	budget_expected_override    *fixed.Decimal
+	addbudget_expected_override *fixed.Decimal
+	budget_override_reason      *string
+	budget_cause                *string
+	budget_measure              *string
+	review_comment              *string
+	submitted_by_name           *string
+	submitted_at                *time.Time
+	reviewed_by_name            *string
+	reviewed_at                 *time.Time
+	clearedFields               map[string]struct{}
+	department_year             *int
+	cleareddepartment_year      bool
+	project                     *int
+	clearedproject              bool
+	entries                     map[int]struct{}
+	removedentries              map[int]struct{}
+	clearedentries              bool
+	done                        bool
+	oldValue                    func(context.Context) (*MonitoringReport, error)
+	predicates                  []predicate.MonitoringReport
+}
+
+var _ ent.Mutation = (*MonitoringReportMutation)(nil)
+
+// monitoringreportOption allows management of the mutation configuration using functional options.
+type monitoringreportOption func(*MonitoringReportMutation)
+
+// newMonitoringReportMutation creates new mutation for the MonitoringReport entity.
+func newMonitoringReportMutation(c config, op Op, opts ...monitoringreportOption) *MonitoringReportMutation {
+	m := &MonitoringReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringReportID sets the ID field of the mutation.
+func withMonitoringReportID(id int) monitoringreportOption {
+	return func(m *MonitoringReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringReport
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringReport sets the old MonitoringReport of the mutation.
+func withMonitoringReport(node *MonitoringReport) monitoringreportOption {
+	return func(m *MonitoringReportMutation) {
+		m.oldValue = func(context.Context) (*MonitoringReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringReportMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringReportMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringReportMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetDepartmentYearID sets the "department_year_id" field.
+func (m *MonitoringReportMutation) SetDepartmentYearID(i int) {
+	m.department_year = &i
+}
+
+// DepartmentYearID returns the value of the "department_year_id" field in the mutation.
+func (m *MonitoringReportMutation) DepartmentYearID() (r int, exists bool) {
+	v := m.department_year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentYearID returns the old "department_year_id" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldDepartmentYearID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentYearID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentYearID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentYearID: %w", err)
+	}
+	return oldValue.DepartmentYearID, nil
+}
+
+// ResetDepartmentYearID resets all changes to the "department_year_id" field.
+func (m *MonitoringReportMutation) ResetDepartmentYearID() {
+	m.department_year = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *MonitoringReportMutation) SetProjectID(i int) {
+	m.project = &i
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *MonitoringReportMutation) ProjectID() (r int, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldProjectID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ClearProjectID clears the value of the "project_id" field.
+func (m *MonitoringReportMutation) ClearProjectID() {
+	m.project = nil
+	m.clearedFields[monitoringreport.FieldProjectID] = struct{}{}
+}
+
+// ProjectIDCleared returns if the "project_id" field was cleared in this mutation.
+func (m *MonitoringReportMutation) ProjectIDCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldProjectID]
+	return ok
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *MonitoringReportMutation) ResetProjectID() {
+	m.project = nil
+	delete(m.clearedFields, monitoringreport.FieldProjectID)
+}
+
+// SetPoint sets the "point" field.
+func (m *MonitoringReportMutation) SetPoint(s string) {
+	m.point = &s
+}
+
+// Point returns the value of the "point" field in the mutation.
+func (m *MonitoringReportMutation) Point() (r string, exists bool) {
+	v := m.point
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoint returns the old "point" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldPoint(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoint: %w", err)
+	}
+	return oldValue.Point, nil
+}
+
+// ResetPoint resets all changes to the "point" field.
+func (m *MonitoringReportMutation) ResetPoint() {
+	m.point = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *MonitoringReportMutation) SetStatus(value monitoringreport.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MonitoringReportMutation) Status() (r monitoringreport.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldStatus(ctx context.Context) (v monitoringreport.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MonitoringReportMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetBudgetExecuted sets the "budget_executed" field.
+func (m *MonitoringReportMutation) SetBudgetExecuted(f fixed.Decimal) {
+	m.budget_executed = &f
+	m.addbudget_executed = nil
+}
+
+// BudgetExecuted returns the value of the "budget_executed" field in the mutation.
+func (m *MonitoringReportMutation) BudgetExecuted() (r fixed.Decimal, exists bool) {
+	v := m.budget_executed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetExecuted returns the old "budget_executed" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetExecuted(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetExecuted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetExecuted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetExecuted: %w", err)
+	}
+	return oldValue.BudgetExecuted, nil
+}
+
+// AddBudgetExecuted adds f to the "budget_executed" field.
+func (m *MonitoringReportMutation) AddBudgetExecuted(f fixed.Decimal) {
+	if m.addbudget_executed != nil {
+		*m.addbudget_executed += f
+	} else {
+		m.addbudget_executed = &f
+	}
+}
+
+// AddedBudgetExecuted returns the value that was added to the "budget_executed" field in this mutation.
+func (m *MonitoringReportMutation) AddedBudgetExecuted() (r fixed.Decimal, exists bool) {
+	v := m.addbudget_executed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudgetExecuted clears the value of the "budget_executed" field.
+func (m *MonitoringReportMutation) ClearBudgetExecuted() {
+	m.budget_executed = nil
+	m.addbudget_executed = nil
+	m.clearedFields[monitoringreport.FieldBudgetExecuted] = struct{}{}
+}
+
+// BudgetExecutedCleared returns if the "budget_executed" field was cleared in this mutation.
+func (m *MonitoringReportMutation) BudgetExecutedCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldBudgetExecuted]
+	return ok
+}
+
+// ResetBudgetExecuted resets all changes to the "budget_executed" field.
+func (m *MonitoringReportMutation) ResetBudgetExecuted() {
+	m.budget_executed = nil
+	m.addbudget_executed = nil
+	delete(m.clearedFields, monitoringreport.FieldBudgetExecuted)
+}
+
+// SetBudgetExpectedOverride sets the "budget_expected_override" field.
+func (m *MonitoringReportMutation) SetBudgetExpectedOverride(f fixed.Decimal) {
+	m.budget_expected_override = &f
+	m.addbudget_expected_override = nil
+}
+
+// BudgetExpectedOverride returns the value of the "budget_expected_override" field in the mutation.
+func (m *MonitoringReportMutation) BudgetExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.budget_expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetExpectedOverride returns the old "budget_expected_override" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetExpectedOverride(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetExpectedOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetExpectedOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetExpectedOverride: %w", err)
+	}
+	return oldValue.BudgetExpectedOverride, nil
+}
+
+// AddBudgetExpectedOverride adds f to the "budget_expected_override" field.
+func (m *MonitoringReportMutation) AddBudgetExpectedOverride(f fixed.Decimal) {
+	if m.addbudget_expected_override != nil {
+		*m.addbudget_expected_override += f
+	} else {
+		m.addbudget_expected_override = &f
+	}
+}
+
+// AddedBudgetExpectedOverride returns the value that was added to the "budget_expected_override" field in this mutation.
+func (m *MonitoringReportMutation) AddedBudgetExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.addbudget_expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudgetExpectedOverride clears the value of the "budget_expected_override" field.
+func (m *MonitoringReportMutation) ClearBudgetExpectedOverride() {
+	m.budget_expected_override = nil
+	m.addbudget_expected_override = nil
+	m.clearedFields[monitoringreport.FieldBudgetExpectedOverride] = struct{}{}
+}
+
+// BudgetExpectedOverrideCleared returns if the "budget_expected_override" field was cleared in this mutation.
+func (m *MonitoringReportMutation) BudgetExpectedOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldBudgetExpectedOverride]
+	return ok
+}
+
+// ResetBudgetExpectedOverride resets all changes to the "budget_expected_override" field.
+func (m *MonitoringReportMutation) ResetBudgetExpectedOverride() {
+	m.budget_expected_override = nil
+	m.addbudget_expected_override = nil
+	delete(m.clearedFields, monitoringreport.FieldBudgetExpectedOverride)
+}
+
+// SetBudgetOverrideReason sets the "budget_override_reason" field.
+func (m *MonitoringReportMutation) SetBudgetOverrideReason(s string) {
+	m.budget_override_reason = &s
+}
+
+// BudgetOverrideReason returns the value of the "budget_override_reason" field in the mutation.
+func (m *MonitoringReportMutation) BudgetOverrideReason() (r string, exists bool) {
+	v := m.budget_override_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetOverrideReason returns the old "budget_override_reason" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetOverrideReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetOverrideReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetOverrideReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetOverrideReason: %w", err)
+	}
+	return oldValue.BudgetOverrideReason, nil
+}
+
+// ResetBudgetOverrideReason resets all changes to the "budget_override_reason" field.
+func (m *MonitoringReportMutation) ResetBudgetOverrideReason() {
+	m.budget_override_reason = nil
+}
+
+// SetBudgetCause sets the "budget_cause" field.
+func (m *MonitoringReportMutation) SetBudgetCause(s string) {
+	m.budget_cause = &s
+}
+
+// BudgetCause returns the value of the "budget_cause" field in the mutation.
+func (m *MonitoringReportMutation) BudgetCause() (r string, exists bool) {
+	v := m.budget_cause
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetCause returns the old "budget_cause" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetCause(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetCause is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetCause requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetCause: %w", err)
+	}
+	return oldValue.BudgetCause, nil
+}
+
+// ResetBudgetCause resets all changes to the "budget_cause" field.
+func (m *MonitoringReportMutation) ResetBudgetCause() {
+	m.budget_cause = nil
+}
+
+// SetBudgetMeasure sets the "budget_measure" field.
+func (m *MonitoringReportMutation) SetBudgetMeasure(s string) {
+	m.budget_measure = &s
+}
+
+// BudgetMeasure returns the value of the "budget_measure" field in the mutation.
+func (m *MonitoringReportMutation) BudgetMeasure() (r string, exists bool) {
+	v := m.budget_measure
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetMeasure returns the old "budget_measure" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetMeasure(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetMeasure is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetMeasure requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetMeasure: %w", err)
+	}
+	return oldValue.BudgetMeasure, nil
+}
+
+// ResetBudgetMeasure resets all changes to the "budget_measure" field.
+func (m *MonitoringReportMutation) ResetBudgetMeasure() {
+	m.budget_measure = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *MonitoringReportMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *MonitoringReportMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *MonitoringReportMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// SetSubmittedByName sets the "submitted_by_name" field.
+func (m *MonitoringReportMutation) SetSubmittedByName(s string) {
+	m.submitted_by_name = &s
+}
+
+// SubmittedByName returns the value of the "submitted_by_name" field in the mutation.
+func (m *MonitoringReportMutation) SubmittedByName() (r string, exists bool) {
+	v := m.submitted_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedByName returns the old "submitted_by_name" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldSubmittedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedByName: %w", err)
+	}
+	return oldValue.SubmittedByName, nil
+}
+
+// ResetSubmittedByName resets all changes to the "submitted_by_name" field.
+func (m *MonitoringReportMutation) ResetSubmittedByName() {
+	m.submitted_by_name = nil
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (m *MonitoringReportMutation) SetSubmittedAt(t time.Time) {
+	m.submitted_at = &t
+}
+
+// SubmittedAt returns the value of the "submitted_at" field in the mutation.
+func (m *MonitoringReportMutation) SubmittedAt() (r time.Time, exists bool) {
+	v := m.submitted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedAt returns the old "submitted_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldSubmittedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedAt: %w", err)
+	}
+	return oldValue.SubmittedAt, nil
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (m *MonitoringReportMutation) ClearSubmittedAt() {
+	m.submitted_at = nil
+	m.clearedFields[monitoringreport.FieldSubmittedAt] = struct{}{}
+}
+
+// SubmittedAtCleared returns if the "submitted_at" field was cleared in this mutation.
+func (m *MonitoringReportMutation) SubmittedAtCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldSubmittedAt]
+	return ok
+}
+
+// ResetSubmittedAt resets all changes to the "submitted_at" field.
+func (m *MonitoringReportMutation) ResetSubmittedAt() {
+	m.submitted_at = nil
+	delete(m.clearedFields, monitoringreport.FieldSubmittedAt)
+}
+
+// SetReviewedByName sets the "reviewed_by_name" field.
+func (m *MonitoringReportMutation) SetReviewedByName(s string) {
+	m.reviewed_by_name = &s
+}
+
+// ReviewedByName returns the value of the "reviewed_by_name" field in the mutation.
+func (m *MonitoringReportMutation) ReviewedByName() (r string, exists bool) {
+	v := m.reviewed_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedByName returns the old "reviewed_by_name" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedByName: %w", err)
+	}
+	return oldValue.ReviewedByName, nil
+}
+
+// ResetReviewedByName resets all changes to the "reviewed_by_name" field.
+func (m *MonitoringReportMutation) ResetReviewedByName() {
+	m.reviewed_by_name = nil
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *MonitoringReportMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *MonitoringReportMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *MonitoringReportMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[monitoringreport.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *MonitoringReportMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *MonitoringReportMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, monitoringreport.FieldReviewedAt)
+}
+
+// ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
+func (m *MonitoringReportMutation) ClearDepartmentYear() {
+	m.cleareddepartment_year = true
+	m.clearedFields[monitoringreport.FieldDepartmentYearID] = struct{}{}
+}
+
+// DepartmentYearCleared reports if the "department_year" edge to the DepartmentYear entity was cleared.
+func (m *MonitoringReportMutation) DepartmentYearCleared() bool {
+	return m.cleareddepartment_year
+}
+
+// DepartmentYearIDs returns the "department_year" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentYearID instead. It exists only for internal usage by the builders.
+func (m *MonitoringReportMutation) DepartmentYearIDs() (ids []int) {
+	if id := m.department_year; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartmentYear resets all changes to the "department_year" edge.
+func (m *MonitoringReportMutation) ResetDepartmentYear() {
+	m.department_year = nil
+	m.cleareddepartment_year = false
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *MonitoringReportMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[monitoringreport.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *MonitoringReportMutation) ProjectCleared() bool {
+	return m.ProjectIDCleared() || m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *MonitoringReportMutation) ProjectIDs() (ids []int) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *MonitoringReportMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// AddEntryIDs adds the "entries" edge to the MonitoringEntry entity by ids.
+func (m *MonitoringReportMutation) AddEntryIDs(ids ...int) {
+	if m.entries == nil {
+		m.entries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEntries clears the "entries" edge to the MonitoringEntry entity.
+func (m *MonitoringReportMutation) ClearEntries() {
+	m.clearedentries = true
+}
+
+// EntriesCleared reports if the "entries" edge to the MonitoringEntry entity was cleared.
+func (m *MonitoringReportMutation) EntriesCleared() bool {
+	return m.clearedentries
+}
+
+// RemoveEntryIDs removes the "entries" edge to the MonitoringEntry entity by IDs.
+func (m *MonitoringReportMutation) RemoveEntryIDs(ids ...int) {
+	if m.removedentries == nil {
+		m.removedentries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.entries, ids[i])
+		m.removedentries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEntries returns the removed IDs of the "entries" edge to the MonitoringEntry entity.
+func (m *MonitoringReportMutation) RemovedEntriesIDs() (ids []int) {
+	for id := range m.removedentries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EntriesIDs returns the "entries" edge IDs in the mutation.
+func (m *MonitoringReportMutation) EntriesIDs() (ids []int) {
+	for id := range m.entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEntries resets all changes to the "entries" edge.
+func (m *MonitoringReportMutation) ResetEntries() {
+	m.entries = nil
+	m.clearedentries = false
+	m.removedentries = nil
+}
+
+// Where appends a list predicates to the MonitoringReportMutation builder.
+func (m *MonitoringReportMutation) Where(ps ...predicate.MonitoringReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringReport).
+func (m *MonitoringReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringReportMutation) Fields() []string {
+	fields := make([]string, 0, 16)
+	if m.created_at != nil {
+		fields = append(fields, monitoringreport.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringreport.FieldUpdatedAt)
+	}
+	if m.department_year != nil {
+		fields = append(fields, monitoringreport.FieldDepartmentYearID)
+	}
+	if m.project != nil {
+		fields = append(fields, monitoringreport.FieldProjectID)
+	}
+	if m.point != nil {
+		fields = append(fields, monitoringreport.FieldPoint)
+	}
+	if m.status != nil {
+		fields = append(fields, monitoringreport.FieldStatus)
+	}
+	if m.budget_executed != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.budget_expected_override != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	if m.budget_override_reason != nil {
+		fields = append(fields, monitoringreport.FieldBudgetOverrideReason)
+	}
+	if m.budget_cause != nil {
+		fields = append(fields, monitoringreport.FieldBudgetCause)
+	}
+	if m.budget_measure != nil {
+		fields = append(fields, monitoringreport.FieldBudgetMeasure)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, monitoringreport.FieldReviewComment)
+	}
+	if m.submitted_by_name != nil {
+		fields = append(fields, monitoringreport.FieldSubmittedByName)
+	}
+	if m.submitted_at != nil {
+		fields = append(fields, monitoringreport.FieldSubmittedAt)
+	}
+	if m.reviewed_by_name != nil {
+		fields = append(fields, monitoringreport.FieldReviewedByName)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, monitoringreport.FieldReviewedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringreport.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringreport.FieldDepartmentYearID:
+		return m.DepartmentYearID()
+	case monitoringreport.FieldProjectID:
+		return m.ProjectID()
+	case monitoringreport.FieldPoint:
+		return m.Point()
+	case monitoringreport.FieldStatus:
+		return m.Status()
+	case monitoringreport.FieldBudgetExecuted:
+		return m.BudgetExecuted()
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.BudgetExpectedOverride()
+	case monitoringreport.FieldBudgetOverrideReason:
+		return m.BudgetOverrideReason()
+	case monitoringreport.FieldBudgetCause:
+		return m.BudgetCause()
+	case monitoringreport.FieldBudgetMeasure:
+		return m.BudgetMeasure()
+	case monitoringreport.FieldReviewComment:
+		return m.ReviewComment()
+	case monitoringreport.FieldSubmittedByName:
+		return m.SubmittedByName()
+	case monitoringreport.FieldSubmittedAt:
+		return m.SubmittedAt()
+	case monitoringreport.FieldReviewedByName:
+		return m.ReviewedByName()
+	case monitoringreport.FieldReviewedAt:
+		return m.ReviewedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringreport.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringreport.FieldDepartmentYearID:
+		return m.OldDepartmentYearID(ctx)
+	case monitoringreport.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case monitoringreport.FieldPoint:
+		return m.OldPoint(ctx)
+	case monitoringreport.FieldStatus:
+		return m.OldStatus(ctx)
+	case monitoringreport.FieldBudgetExecuted:
+		return m.OldBudgetExecuted(ctx)
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.OldBudgetExpectedOverride(ctx)
+	case monitoringreport.FieldBudgetOverrideReason:
+		return m.OldBudgetOverrideReason(ctx)
+	case monitoringreport.FieldBudgetCause:
+		return m.OldBudgetCause(ctx)
+	case monitoringreport.FieldBudgetMeasure:
+		return m.OldBudgetMeasure(ctx)
+	case monitoringreport.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	case monitoringreport.FieldSubmittedByName:
+		return m.OldSubmittedByName(ctx)
+	case monitoringreport.FieldSubmittedAt:
+		return m.OldSubmittedAt(ctx)
+	case monitoringreport.FieldReviewedByName:
+		return m.OldReviewedByName(ctx)
+	case monitoringreport.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringreport.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringreport.FieldDepartmentYearID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentYearID(v)
+		return nil
+	case monitoringreport.FieldProjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case monitoringreport.FieldPoint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoint(v)
+		return nil
+	case monitoringreport.FieldStatus:
+		v, ok := value.(monitoringreport.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetExecuted(v)
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetExpectedOverride(v)
+		return nil
+	case monitoringreport.FieldBudgetOverrideReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetOverrideReason(v)
+		return nil
+	case monitoringreport.FieldBudgetCause:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetCause(v)
+		return nil
+	case monitoringreport.FieldBudgetMeasure:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetMeasure(v)
+		return nil
+	case monitoringreport.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	case monitoringreport.FieldSubmittedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedByName(v)
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedAt(v)
+		return nil
+	case monitoringreport.FieldReviewedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedByName(v)
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addbudget_executed != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.addbudget_expected_override != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringreport.FieldBudgetExecuted:
+		return m.AddedBudgetExecuted()
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.AddedBudgetExpectedOverride()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case monitoringreport.FieldBudgetExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudgetExecuted(v)
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudgetExpectedOverride(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringreport.FieldProjectID) {
+		fields = append(fields, monitoringreport.FieldProjectID)
+	}
+	if m.FieldCleared(monitoringreport.FieldBudgetExecuted) {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.FieldCleared(monitoringreport.FieldBudgetExpectedOverride) {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	if m.FieldCleared(monitoringreport.FieldSubmittedAt) {
+		fields = append(fields, monitoringreport.FieldSubmittedAt)
+	}
+	if m.FieldCleared(monitoringreport.FieldReviewedAt) {
+		fields = append(fields, monitoringreport.FieldReviewedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringReportMutation) ClearField(name string) error {
+	switch name {
+	case monitoringreport.FieldProjectID:
+		m.ClearProjectID()
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		m.ClearBudgetExecuted()
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		m.ClearBudgetExpectedOverride()
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		m.ClearSubmittedAt()
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringReportMutation) ResetField(name string) error {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringreport.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringreport.FieldDepartmentYearID:
+		m.ResetDepartmentYearID()
+		return nil
+	case monitoringreport.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case monitoringreport.FieldPoint:
+		m.ResetPoint()
+		return nil
+	case monitoringreport.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		m.ResetBudgetExecuted()
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		m.ResetBudgetExpectedOverride()
+		return nil
+	case monitoringreport.FieldBudgetOverrideReason:
+		m.ResetBudgetOverrideReason()
+		return nil
+	case monitoringreport.FieldBudgetCause:
+		m.ResetBudgetCause()
+		return nil
+	case monitoringreport.FieldBudgetMeasure:
+		m.ResetBudgetMeasure()
+		return nil
+	case monitoringreport.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	case monitoringreport.FieldSubmittedByName:
+		m.ResetSubmittedByName()
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		m.ResetSubmittedAt()
+		return nil
+	case monitoringreport.FieldReviewedByName:
+		m.ResetReviewedByName()
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		m.ResetReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.department_year != nil {
+		edges = append(edges, monitoringreport.EdgeDepartmentYear)
+	}
+	if m.project != nil {
+		edges = append(edges, monitoringreport.EdgeProject)
+	}
+	if m.entries != nil {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		if id := m.department_year; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringreport.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringreport.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.entries))
+		for id := range m.entries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedentries != nil {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringReportMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringreport.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.removedentries))
+		for id := range m.removedentries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareddepartment_year {
+		edges = append(edges, monitoringreport.EdgeDepartmentYear)
+	}
+	if m.clearedproject {
+		edges = append(edges, monitoringreport.EdgeProject)
+	}
+	if m.clearedentries {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		return m.cleareddepartment_year
+	case monitoringreport.EdgeProject:
+		return m.clearedproject
+	case monitoringreport.EdgeEntries:
+		return m.clearedentries
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringReportMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		m.ClearDepartmentYear()
+		return nil
+	case monitoringreport.EdgeProject:
+		m.ClearProject()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringReportMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		m.ResetDepartmentYear()
+		return nil
+	case monitoringreport.EdgeProject:
+		m.ResetProject()
+		return nil
+	case monitoringreport.EdgeEntries:
+		m.ResetEntries()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport edge %s", name)
+}
+
 // MonthlyExecutionMutation represents an operation that mutates the MonthlyExecution nodes in the graph.
 type MonthlyExecutionMutation struct {
 	config
@@ -16837,46 +19571,49 @@ func (m *MonthlyExecutionMutation) ResetEdge(name string) error {
 // ProjectMutation represents an operation that mutates the Project nodes in the graph.
 type ProjectMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	version                *int
-	addversion             *int
-	code                   *string
-	name                   *string
-	category               *string
-	supervising_department *string
-	implementing_unit      *string
-	initial_budget         *fixed.Decimal
-	addinitial_budget      *fixed.Decimal
-	budget                 *fixed.Decimal
-	addbudget              *fixed.Decimal
-	executed               *fixed.Decimal
-	addexecuted            *fixed.Decimal
-	goal                   *string
-	goal_outcome           *string
-	continues_next_year    *bool
-	execution_rate         *fixed.Decimal
-	addexecution_rate      *fixed.Decimal
-	execution_score        *fixed.Decimal
-	addexecution_score     *fixed.Decimal
-	clearedFields          map[string]struct{}
-	department_year        *int
-	cleareddepartment_year bool
-	indicators             map[int]struct{}
-	removedindicators      map[int]struct{}
-	clearedindicators      bool
-	evaluations            map[int]struct{}
-	removedevaluations     map[int]struct{}
-	clearedevaluations     bool
-	funding_lines          map[int]struct{}
-	removedfunding_lines   map[int]struct{}
-	clearedfunding_lines   bool
-	done                   bool
-	oldValue               func(context.Context) (*Project, error)
-	predicates             []predicate.Project
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	version                   *int
+	addversion                *int
+	code                      *string
+	name                      *string
+	category                  *string
+	supervising_department    *string
+	implementing_unit         *string
+	initial_budget            *fixed.Decimal
+	addinitial_budget         *fixed.Decimal
+	budget                    *fixed.Decimal
+	addbudget                 *fixed.Decimal
+	executed                  *fixed.Decimal
+	addexecuted               *fixed.Decimal
+	goal                      *string
+	goal_outcome              *string
+	continues_next_year       *bool
+	execution_rate            *fixed.Decimal
+	addexecution_rate         *fixed.Decimal
+	execution_score           *fixed.Decimal
+	addexecution_score        *fixed.Decimal
+	clearedFields             map[string]struct{}
+	department_year           *int
+	cleareddepartment_year    bool
+	indicators                map[int]struct{}
+	removedindicators         map[int]struct{}
+	clearedindicators         bool
+	evaluations               map[int]struct{}
+	removedevaluations        map[int]struct{}
+	clearedevaluations        bool
+	funding_lines             map[int]struct{}
+	removedfunding_lines      map[int]struct{}
+	clearedfunding_lines      bool
+	monitoring_reports        map[int]struct{}
+	removedmonitoring_reports map[int]struct{}
+	clearedmonitoring_reports bool
+	done                      bool
+	oldValue                  func(context.Context) (*Project, error)
+	predicates                []predicate.Project
 }
 
 var _ ent.Mutation = (*ProjectMutation)(nil)
@@ -17912,6 +20649,60 @@ func (m *ProjectMutation) ResetFundingLines() {
 	m.removedfunding_lines = nil
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by ids.
+func (m *ProjectMutation) AddMonitoringReportIDs(ids ...int) {
+	if m.monitoring_reports == nil {
+		m.monitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.monitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMonitoringReports clears the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *ProjectMutation) ClearMonitoringReports() {
+	m.clearedmonitoring_reports = true
+}
+
+// MonitoringReportsCleared reports if the "monitoring_reports" edge to the MonitoringReport entity was cleared.
+func (m *ProjectMutation) MonitoringReportsCleared() bool {
+	return m.clearedmonitoring_reports
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (m *ProjectMutation) RemoveMonitoringReportIDs(ids ...int) {
+	if m.removedmonitoring_reports == nil {
+		m.removedmonitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.monitoring_reports, ids[i])
+		m.removedmonitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMonitoringReports returns the removed IDs of the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *ProjectMutation) RemovedMonitoringReportsIDs() (ids []int) {
+	for id := range m.removedmonitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MonitoringReportsIDs returns the "monitoring_reports" edge IDs in the mutation.
+func (m *ProjectMutation) MonitoringReportsIDs() (ids []int) {
+	for id := range m.monitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMonitoringReports resets all changes to the "monitoring_reports" edge.
+func (m *ProjectMutation) ResetMonitoringReports() {
+	m.monitoring_reports = nil
+	m.clearedmonitoring_reports = false
+	m.removedmonitoring_reports = nil
+}
+
 // Where appends a list predicates to the ProjectMutation builder.
 func (m *ProjectMutation) Where(ps ...predicate.Project) {
 	m.predicates = append(m.predicates, ps...)
@@ -18401,7 +21192,7 @@ func (m *ProjectMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProjectMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.department_year != nil {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -18413,6 +21204,9 @@ func (m *ProjectMutation) AddedEdges() []string {
 	}
 	if m.funding_lines != nil {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.monitoring_reports != nil {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -18443,13 +21237,19 @@ func (m *ProjectMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.monitoring_reports))
+		for id := range m.monitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProjectMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedindicators != nil {
 		edges = append(edges, project.EdgeIndicators)
 	}
@@ -18458,6 +21258,9 @@ func (m *ProjectMutation) RemovedEdges() []string {
 	}
 	if m.removedfunding_lines != nil {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.removedmonitoring_reports != nil {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -18484,13 +21287,19 @@ func (m *ProjectMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.removedmonitoring_reports))
+		for id := range m.removedmonitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProjectMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleareddepartment_year {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -18502,6 +21311,9 @@ func (m *ProjectMutation) ClearedEdges() []string {
 	}
 	if m.clearedfunding_lines {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.clearedmonitoring_reports {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -18518,6 +21330,8 @@ func (m *ProjectMutation) EdgeCleared(name string) bool {
 		return m.clearedevaluations
 	case project.EdgeFundingLines:
 		return m.clearedfunding_lines
+	case project.EdgeMonitoringReports:
+		return m.clearedmonitoring_reports
 	}
 	return false
 }
@@ -18548,6 +21362,9 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 		return nil
 	case project.EdgeFundingLines:
 		m.ResetFundingLines()
+		return nil
+	case project.EdgeMonitoringReports:
+		m.ResetMonitoringReports()
 		return nil
 	}
 	return fmt.Errorf("unknown Project edge %s", name)

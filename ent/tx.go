@@ -38,6 +38,10 @@ type Tx struct {
 	LibraryIndicator *LibraryIndicatorClient
 	// LibraryTransition is the client for interacting with the LibraryTransition builders.
 	LibraryTransition *LibraryTransitionClient
+	// MonitoringEntry is the client for interacting with the MonitoringEntry builders.
+	MonitoringEntry *MonitoringEntryClient
+	// MonitoringReport is the client for interacting with the MonitoringReport builders.
+	MonitoringReport *MonitoringReportClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
@@ -209,6 +213,8 @@ func (tx *Tx) init() {
 	tx.KeyTask = NewKeyTaskClient(tx.config)
 	tx.LibraryIndicator = NewLibraryIndicatorClient(tx.config)
 	tx.LibraryTransition = NewLibraryTransitionClient(tx.config)
+	tx.MonitoringEntry = NewMonitoringEntryClient(tx.config)
+	tx.MonitoringReport = NewMonitoringReportClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.Rectification = NewRectificationClient(tx.config)

@@ -121,6 +121,15 @@ func (r *queryResolver) LibraryIndicators(ctx context.Context, after *entgql.Cur
 		)
 }
 
+// MonitoringReports is the resolver for the monitoringReports field.
+func (r *queryResolver) MonitoringReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) (*ent.MonitoringReportConnection, error) {
+	return r.client.MonitoringReport.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithMonitoringReportOrder(orderBy),
+			ent.WithMonitoringReportFilter(where.Filter),
+		)
+}
+
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error) {
 	return r.client.Project.Query().
@@ -230,6 +239,11 @@ func (r *Resolver) LibraryIndicator() generated.LibraryIndicatorResolver {
 	return &libraryIndicatorResolver{r}
 }
 
+// MonitoringReport returns generated.MonitoringReportResolver implementation.
+func (r *Resolver) MonitoringReport() generated.MonitoringReportResolver {
+	return &monitoringReportResolver{r}
+}
+
 // MonthlyExecution returns generated.MonthlyExecutionResolver implementation.
 func (r *Resolver) MonthlyExecution() generated.MonthlyExecutionResolver {
 	return &monthlyExecutionResolver{r}
@@ -279,6 +293,7 @@ type (
 	fundingLineResolver                struct{ *Resolver }
 	indicatorResolver                  struct{ *Resolver }
 	libraryIndicatorResolver           struct{ *Resolver }
+	monitoringReportResolver           struct{ *Resolver }
 	monthlyExecutionResolver           struct{ *Resolver }
 	projectResolver                    struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }

@@ -17,9 +17,11 @@ import (
 	"github.com/99designs/gqlgen/client"
 
 	"jixiao/app/demo"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
 	"jixiao/ent/attachment"
 	"jixiao/ent/enttest"
+	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/round"
 	"jixiao/graph"
@@ -89,6 +91,26 @@ func TestNoNPlusOne(t *testing.T) {
 			if err := c.Attachment.Create().SetIndicatorID(ind).SetFileName(fmt.Sprintf("材料%d-%d.pdf", i, j)).
 				SetContentType("application/pdf").SetSize(100).SetSha256(fmt.Sprintf("%064x", i*2+j)).
 				SetStorage(attachment.StorageDATABASE).Exec(sys); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// A monitoring report at 30 June of every department-year, with a value for each overall indicator.
+	years, err := c.DepartmentYear.Query().All(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range years {
+		r, err := c.MonitoringReport.Create().SetDepartmentYearID(y.ID).SetPoint("2023-06-30").Save(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := c.Indicator.Query().Where(indicator.DepartmentYearID(y.ID), indicator.ProjectIDIsNil()).IDs(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if err := c.MonitoringEntry.Create().SetReportID(r.ID).SetIndicatorID(id).SetValueToDate(fixed.FromInt(3)).Exec(sys); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -178,6 +200,11 @@ func TestNoNPlusOne(t *testing.T) {
 		{"rounds with their departments' statuses", `{ rounds(first: %d) { edges { node { name daysLeft pastDeadline
 			summary { onTime late returned notSubmitted overdue total }
 			participants { status submittedAt department { name } departmentYear { year } evaluation { status } } } } } }`, 5, 50, [2]int64{8, 8}},
+		// The reports; then, once for the page, the reports again with their years, last year's,
+		// the months, the indicators, the projects, last year's reports and the entries.
+		{"monitoring reports with their forecasts", `{ monitoringReports(first: %d) { edges { node { point status
+			entries { indicator { name } valueToDate expected light likelihood expectedSteps { code params { name value } } }
+			budget { rateToDate expectedRate light months { month rate } } submitProblems { field reason } } } } }`, 5, 50, [2]int64{9, 9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

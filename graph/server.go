@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/monitoring"
 	"jixiao/domain/targets"
 	"jixiao/ent"
 	"jixiao/ent/privacy"
@@ -156,6 +157,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			unparsable *fixed.ParseError
 			locked     *access.LockedError
 			fixedTgts  *targets.FixedError
+			monLocked  *monitoring.LockedError
 			stale      *inputerr.Conflict
 			value      *inputerr.Value
 			exists     *inputerr.Taken
@@ -187,6 +189,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["departmentYearID"] = fmt.Sprint(fixedTgts.Year)
 			gqlErr.Extensions["status"] = string(fixedTgts.Status)
 			return set(CodeLocked, "", fixedTgts.Error())
+		case errors.As(err, &monLocked):
+			// Locked by a monitoring report's own review.
+			gqlErr.Extensions["reason"] = "MONITORING_LOCKED"
+			gqlErr.Extensions["monitoringReportID"] = fmt.Sprint(monLocked.Report)
+			gqlErr.Extensions["status"] = monLocked.Status
+			gqlErr.Extensions["params"] = map[string]any{"status": monLocked.Status}
+			return set(CodeLocked, "", monLocked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
 			return set(CodeConflict, "version", stale.Error())

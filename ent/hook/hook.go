@@ -152,6 +152,30 @@ func (f LibraryTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LibraryTransitionMutation", m)
 }
 
+// The MonitoringEntryFunc type is an adapter to allow the use of ordinary
+// function as MonitoringEntry mutator.
+type MonitoringEntryFunc func(context.Context, *ent.MonitoringEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MonitoringEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MonitoringEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MonitoringEntryMutation", m)
+}
+
+// The MonitoringReportFunc type is an adapter to allow the use of ordinary
+// function as MonitoringReport mutator.
+type MonitoringReportFunc func(context.Context, *ent.MonitoringReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MonitoringReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MonitoringReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MonitoringReportMutation", m)
+}
+
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary
 // function as MonthlyExecution mutator.
 type MonthlyExecutionFunc func(context.Context, *ent.MonthlyExecutionMutation) (ent.Value, error)

@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -416,6 +418,60 @@ func (f TraverseLibraryTransition) Traverse(ctx context.Context, q ent.Query) er
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.LibraryTransitionQuery", q)
+}
+
+// The MonitoringEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringEntryFunc func(context.Context, *ent.MonitoringEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringEntryQuery", q)
+}
+
+// The TraverseMonitoringEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringEntry func(context.Context, *ent.MonitoringEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringEntryQuery", q)
+}
+
+// The MonitoringReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringReportFunc func(context.Context, *ent.MonitoringReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringReportQuery", q)
+}
+
+// The TraverseMonitoringReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringReport func(context.Context, *ent.MonitoringReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringReportQuery", q)
 }
 
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -823,6 +879,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.LibraryIndicatorQuery, predicate.LibraryIndicator, libraryindicator.OrderOption]{typ: ent.TypeLibraryIndicator, tq: q}, nil
 	case *ent.LibraryTransitionQuery:
 		return &query[*ent.LibraryTransitionQuery, predicate.LibraryTransition, librarytransition.OrderOption]{typ: ent.TypeLibraryTransition, tq: q}, nil
+	case *ent.MonitoringEntryQuery:
+		return &query[*ent.MonitoringEntryQuery, predicate.MonitoringEntry, monitoringentry.OrderOption]{typ: ent.TypeMonitoringEntry, tq: q}, nil
+	case *ent.MonitoringReportQuery:
+		return &query[*ent.MonitoringReportQuery, predicate.MonitoringReport, monitoringreport.OrderOption]{typ: ent.TypeMonitoringReport, tq: q}, nil
 	case *ent.MonthlyExecutionQuery:
 		return &query[*ent.MonthlyExecutionQuery, predicate.MonthlyExecution, monthlyexecution.OrderOption]{typ: ent.TypeMonthlyExecution, tq: q}, nil
 	case *ent.ProjectQuery:

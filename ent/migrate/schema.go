@@ -533,6 +533,106 @@ var (
 			},
 		},
 	}
+	// MonitoringEntriesColumns holds the columns for the "monitoring_entries" table.
+	MonitoringEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "indicator_id", Type: field.TypeInt},
+		{Name: "value_to_date", Type: field.TypeInt64, Nullable: true},
+		{Name: "expected_override", Type: field.TypeInt64, Nullable: true},
+		{Name: "likelihood_override", Type: field.TypeEnum, Nullable: true, Enums: []string{"LIKELY", "AT_RISK", "UNLIKELY"}},
+		{Name: "override_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "cause_category", Type: field.TypeEnum, Nullable: true, Enums: []string{"FUNDING", "SYSTEM", "STAFF", "HARDWARE", "OTHER"}},
+		{Name: "cause", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "measure", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "note", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "report_id", Type: field.TypeInt},
+	}
+	// MonitoringEntriesTable holds the schema information for the "monitoring_entries" table.
+	MonitoringEntriesTable = &schema.Table{
+		Name:       "monitoring_entries",
+		Columns:    MonitoringEntriesColumns,
+		PrimaryKey: []*schema.Column{MonitoringEntriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_entries_monitoring_reports_entries",
+				Columns:    []*schema.Column{MonitoringEntriesColumns[12]},
+				RefColumns: []*schema.Column{MonitoringReportsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringentry_report_id_indicator_id",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringEntriesColumns[12], MonitoringEntriesColumns[3]},
+			},
+		},
+	}
+	// MonitoringReportsColumns holds the columns for the "monitoring_reports" table.
+	MonitoringReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "point", Type: field.TypeString, Size: 10},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "RETURNED", "APPROVED"}, Default: "DRAFT"},
+		{Name: "budget_executed", Type: field.TypeInt64, Nullable: true},
+		{Name: "budget_expected_override", Type: field.TypeInt64, Nullable: true},
+		{Name: "budget_override_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "budget_cause", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "budget_measure", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "submitted_by_name", Type: field.TypeString, Default: ""},
+		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "reviewed_by_name", Type: field.TypeString, Default: ""},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "department_year_id", Type: field.TypeInt},
+		{Name: "project_id", Type: field.TypeInt, Nullable: true},
+	}
+	// MonitoringReportsTable holds the schema information for the "monitoring_reports" table.
+	MonitoringReportsTable = &schema.Table{
+		Name:       "monitoring_reports",
+		Columns:    MonitoringReportsColumns,
+		PrimaryKey: []*schema.Column{MonitoringReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_reports_department_years_monitoring_reports",
+				Columns:    []*schema.Column{MonitoringReportsColumns[15]},
+				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "monitoring_reports_projects_monitoring_reports",
+				Columns:    []*schema.Column{MonitoringReportsColumns[16]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringreport_department_year_id_point",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringReportsColumns[15], MonitoringReportsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NULL",
+				},
+			},
+			{
+				Name:    "monitoringreport_project_id_point",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringReportsColumns[16], MonitoringReportsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NOT NULL",
+				},
+			},
+			{
+				Name:    "monitoringreport_status_submitted_at",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringReportsColumns[4], MonitoringReportsColumns[12]},
+			},
+		},
+	}
 	// MonthlyExecutionsColumns holds the columns for the "monthly_executions" table.
 	MonthlyExecutionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1049,6 +1149,8 @@ var (
 		KeyTasksTable,
 		LibraryIndicatorsTable,
 		LibraryTransitionsTable,
+		MonitoringEntriesTable,
+		MonitoringReportsTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
 		RectificationsTable,
@@ -1119,6 +1221,15 @@ func init() {
 	LibraryTransitionsTable.ForeignKeys[0].RefTable = LibraryIndicatorsTable
 	LibraryTransitionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(73014444032),
+	}
+	MonitoringEntriesTable.ForeignKeys[0].RefTable = MonitoringReportsTable
+	MonitoringEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
+	}
+	MonitoringReportsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	MonitoringReportsTable.ForeignKeys[1].RefTable = ProjectsTable
+	MonitoringReportsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
 	}
 	MonthlyExecutionsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	MonthlyExecutionsTable.Annotation = &entsql.Annotation{

@@ -42,6 +42,12 @@ type LibraryIndicator func(*sql.Selector)
 // LibraryTransition is the predicate function for librarytransition builders.
 type LibraryTransition func(*sql.Selector)
 
+// MonitoringEntry is the predicate function for monitoringentry builders.
+type MonitoringEntry func(*sql.Selector)
+
+// MonitoringReport is the predicate function for monitoringreport builders.
+type MonitoringReport func(*sql.Selector)
+
 // MonthlyExecution is the predicate function for monthlyexecution builders.
 type MonthlyExecution func(*sql.Selector)
 

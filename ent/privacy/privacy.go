@@ -399,6 +399,54 @@ func (f LibraryTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m e
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LibraryTransitionMutation", m)
 }
 
+// The MonitoringEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringEntryQueryRuleFunc func(context.Context, *ent.MonitoringEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringEntryQuery", q)
+}
+
+// The MonitoringEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringEntryMutationRuleFunc func(context.Context, *ent.MonitoringEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringEntryMutation", m)
+}
+
+// The MonitoringReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringReportQueryRuleFunc func(context.Context, *ent.MonitoringReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringReportQuery", q)
+}
+
+// The MonitoringReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringReportMutationRuleFunc func(context.Context, *ent.MonitoringReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringReportMutation", m)
+}
+
 // The MonthlyExecutionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MonthlyExecutionQueryRuleFunc func(context.Context, *ent.MonthlyExecutionQuery) error
@@ -794,6 +842,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.LibraryTransitionQuery:
 		return q.Filter(), nil
+	case *ent.MonitoringEntryQuery:
+		return q.Filter(), nil
+	case *ent.MonitoringReportQuery:
+		return q.Filter(), nil
 	case *ent.MonthlyExecutionQuery:
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
@@ -852,6 +904,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.LibraryIndicatorMutation:
 		return m.Filter(), nil
 	case *ent.LibraryTransitionMutation:
+		return m.Filter(), nil
+	case *ent.MonitoringEntryMutation:
+		return m.Filter(), nil
+	case *ent.MonitoringReportMutation:
 		return m.Filter(), nil
 	case *ent.MonthlyExecutionMutation:
 		return m.Filter(), nil

@@ -17,6 +17,8 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/rectification"
@@ -1243,6 +1245,172 @@ func init() {
 	librarytransitionDescAt := librarytransitionFields[6].Descriptor()
 	// librarytransition.DefaultAt holds the default value on creation for the at field.
 	librarytransition.DefaultAt = librarytransitionDescAt.Default.(func() time.Time)
+	monitoringentryMixin := schema.MonitoringEntry{}.Mixin()
+	monitoringentry.Policy = privacy.NewPolicies(schema.MonitoringEntry{})
+	monitoringentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringentryMixinHooks1 := monitoringentryMixin[1].Hooks()
+	monitoringentryHooks := schema.MonitoringEntry{}.Hooks()
+
+	monitoringentry.Hooks[1] = monitoringentryMixinHooks1[0]
+
+	monitoringentry.Hooks[2] = monitoringentryHooks[0]
+	monitoringentryMixinFields0 := monitoringentryMixin[0].Fields()
+	_ = monitoringentryMixinFields0
+	monitoringentryFields := schema.MonitoringEntry{}.Fields()
+	_ = monitoringentryFields
+	// monitoringentryDescCreatedAt is the schema descriptor for created_at field.
+	monitoringentryDescCreatedAt := monitoringentryMixinFields0[0].Descriptor()
+	// monitoringentry.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringentry.DefaultCreatedAt = monitoringentryDescCreatedAt.Default.(func() time.Time)
+	// monitoringentryDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringentryDescUpdatedAt := monitoringentryMixinFields0[1].Descriptor()
+	// monitoringentry.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringentry.DefaultUpdatedAt = monitoringentryDescUpdatedAt.Default.(func() time.Time)
+	// monitoringentry.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringentry.UpdateDefaultUpdatedAt = monitoringentryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringentryDescValueToDate is the schema descriptor for value_to_date field.
+	monitoringentryDescValueToDate := monitoringentryFields[2].Descriptor()
+	// monitoringentry.ValueToDateValidator is a validator for the "value_to_date" field. It is called by the builders before save.
+	monitoringentry.ValueToDateValidator = monitoringentryDescValueToDate.Validators[0].(func(int64) error)
+	// monitoringentryDescExpectedOverride is the schema descriptor for expected_override field.
+	monitoringentryDescExpectedOverride := monitoringentryFields[3].Descriptor()
+	// monitoringentry.ExpectedOverrideValidator is a validator for the "expected_override" field. It is called by the builders before save.
+	monitoringentry.ExpectedOverrideValidator = monitoringentryDescExpectedOverride.Validators[0].(func(int64) error)
+	// monitoringentryDescOverrideReason is the schema descriptor for override_reason field.
+	monitoringentryDescOverrideReason := monitoringentryFields[5].Descriptor()
+	// monitoringentry.DefaultOverrideReason holds the default value on creation for the override_reason field.
+	monitoringentry.DefaultOverrideReason = monitoringentryDescOverrideReason.Default.(string)
+	// monitoringentry.OverrideReasonValidator is a validator for the "override_reason" field. It is called by the builders before save.
+	monitoringentry.OverrideReasonValidator = monitoringentryDescOverrideReason.Validators[0].(func(string) error)
+	// monitoringentryDescCause is the schema descriptor for cause field.
+	monitoringentryDescCause := monitoringentryFields[7].Descriptor()
+	// monitoringentry.DefaultCause holds the default value on creation for the cause field.
+	monitoringentry.DefaultCause = monitoringentryDescCause.Default.(string)
+	// monitoringentry.CauseValidator is a validator for the "cause" field. It is called by the builders before save.
+	monitoringentry.CauseValidator = monitoringentryDescCause.Validators[0].(func(string) error)
+	// monitoringentryDescMeasure is the schema descriptor for measure field.
+	monitoringentryDescMeasure := monitoringentryFields[8].Descriptor()
+	// monitoringentry.DefaultMeasure holds the default value on creation for the measure field.
+	monitoringentry.DefaultMeasure = monitoringentryDescMeasure.Default.(string)
+	// monitoringentry.MeasureValidator is a validator for the "measure" field. It is called by the builders before save.
+	monitoringentry.MeasureValidator = monitoringentryDescMeasure.Validators[0].(func(string) error)
+	// monitoringentryDescNote is the schema descriptor for note field.
+	monitoringentryDescNote := monitoringentryFields[9].Descriptor()
+	// monitoringentry.DefaultNote holds the default value on creation for the note field.
+	monitoringentry.DefaultNote = monitoringentryDescNote.Default.(string)
+	// monitoringentry.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	monitoringentry.NoteValidator = monitoringentryDescNote.Validators[0].(func(string) error)
+	monitoringreportMixin := schema.MonitoringReport{}.Mixin()
+	monitoringreport.Policy = privacy.NewPolicies(schema.MonitoringReport{})
+	monitoringreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringreportMixinHooks1 := monitoringreportMixin[1].Hooks()
+	monitoringreportHooks := schema.MonitoringReport{}.Hooks()
+
+	monitoringreport.Hooks[1] = monitoringreportMixinHooks1[0]
+
+	monitoringreport.Hooks[2] = monitoringreportHooks[0]
+
+	monitoringreport.Hooks[3] = monitoringreportHooks[1]
+	monitoringreportMixinFields0 := monitoringreportMixin[0].Fields()
+	_ = monitoringreportMixinFields0
+	monitoringreportFields := schema.MonitoringReport{}.Fields()
+	_ = monitoringreportFields
+	// monitoringreportDescCreatedAt is the schema descriptor for created_at field.
+	monitoringreportDescCreatedAt := monitoringreportMixinFields0[0].Descriptor()
+	// monitoringreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringreport.DefaultCreatedAt = monitoringreportDescCreatedAt.Default.(func() time.Time)
+	// monitoringreportDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringreportDescUpdatedAt := monitoringreportMixinFields0[1].Descriptor()
+	// monitoringreport.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringreport.DefaultUpdatedAt = monitoringreportDescUpdatedAt.Default.(func() time.Time)
+	// monitoringreport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringreport.UpdateDefaultUpdatedAt = monitoringreportDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringreportDescPoint is the schema descriptor for point field.
+	monitoringreportDescPoint := monitoringreportFields[2].Descriptor()
+	// monitoringreport.PointValidator is a validator for the "point" field. It is called by the builders before save.
+	monitoringreport.PointValidator = monitoringreportDescPoint.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetExecuted is the schema descriptor for budget_executed field.
+	monitoringreportDescBudgetExecuted := monitoringreportFields[4].Descriptor()
+	// monitoringreport.BudgetExecutedValidator is a validator for the "budget_executed" field. It is called by the builders before save.
+	monitoringreport.BudgetExecutedValidator = func() func(int64) error {
+		validators := monitoringreportDescBudgetExecuted.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(budget_executed int64) error {
+			for _, fn := range fns {
+				if err := fn(budget_executed); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// monitoringreportDescBudgetExpectedOverride is the schema descriptor for budget_expected_override field.
+	monitoringreportDescBudgetExpectedOverride := monitoringreportFields[5].Descriptor()
+	// monitoringreport.BudgetExpectedOverrideValidator is a validator for the "budget_expected_override" field. It is called by the builders before save.
+	monitoringreport.BudgetExpectedOverrideValidator = func() func(int64) error {
+		validators := monitoringreportDescBudgetExpectedOverride.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(budget_expected_override int64) error {
+			for _, fn := range fns {
+				if err := fn(budget_expected_override); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// monitoringreportDescBudgetOverrideReason is the schema descriptor for budget_override_reason field.
+	monitoringreportDescBudgetOverrideReason := monitoringreportFields[6].Descriptor()
+	// monitoringreport.DefaultBudgetOverrideReason holds the default value on creation for the budget_override_reason field.
+	monitoringreport.DefaultBudgetOverrideReason = monitoringreportDescBudgetOverrideReason.Default.(string)
+	// monitoringreport.BudgetOverrideReasonValidator is a validator for the "budget_override_reason" field. It is called by the builders before save.
+	monitoringreport.BudgetOverrideReasonValidator = monitoringreportDescBudgetOverrideReason.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetCause is the schema descriptor for budget_cause field.
+	monitoringreportDescBudgetCause := monitoringreportFields[7].Descriptor()
+	// monitoringreport.DefaultBudgetCause holds the default value on creation for the budget_cause field.
+	monitoringreport.DefaultBudgetCause = monitoringreportDescBudgetCause.Default.(string)
+	// monitoringreport.BudgetCauseValidator is a validator for the "budget_cause" field. It is called by the builders before save.
+	monitoringreport.BudgetCauseValidator = monitoringreportDescBudgetCause.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetMeasure is the schema descriptor for budget_measure field.
+	monitoringreportDescBudgetMeasure := monitoringreportFields[8].Descriptor()
+	// monitoringreport.DefaultBudgetMeasure holds the default value on creation for the budget_measure field.
+	monitoringreport.DefaultBudgetMeasure = monitoringreportDescBudgetMeasure.Default.(string)
+	// monitoringreport.BudgetMeasureValidator is a validator for the "budget_measure" field. It is called by the builders before save.
+	monitoringreport.BudgetMeasureValidator = monitoringreportDescBudgetMeasure.Validators[0].(func(string) error)
+	// monitoringreportDescReviewComment is the schema descriptor for review_comment field.
+	monitoringreportDescReviewComment := monitoringreportFields[9].Descriptor()
+	// monitoringreport.DefaultReviewComment holds the default value on creation for the review_comment field.
+	monitoringreport.DefaultReviewComment = monitoringreportDescReviewComment.Default.(string)
+	// monitoringreport.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	monitoringreport.ReviewCommentValidator = monitoringreportDescReviewComment.Validators[0].(func(string) error)
+	// monitoringreportDescSubmittedByName is the schema descriptor for submitted_by_name field.
+	monitoringreportDescSubmittedByName := monitoringreportFields[10].Descriptor()
+	// monitoringreport.DefaultSubmittedByName holds the default value on creation for the submitted_by_name field.
+	monitoringreport.DefaultSubmittedByName = monitoringreportDescSubmittedByName.Default.(string)
+	// monitoringreportDescReviewedByName is the schema descriptor for reviewed_by_name field.
+	monitoringreportDescReviewedByName := monitoringreportFields[12].Descriptor()
+	// monitoringreport.DefaultReviewedByName holds the default value on creation for the reviewed_by_name field.
+	monitoringreport.DefaultReviewedByName = monitoringreportDescReviewedByName.Default.(string)
 	monthlyexecutionMixin := schema.MonthlyExecution{}.Mixin()
 	monthlyexecution.Policy = privacy.NewPolicies(schema.MonthlyExecution{})
 	monthlyexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {

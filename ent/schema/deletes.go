@@ -21,6 +21,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
@@ -130,6 +131,9 @@ func departmentYearDeletes() ent.Hook {
 		{"target versions", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.TargetVersion.Query().Where(targetversion.DepartmentYearID(id)).Count(ctx)
 		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.DepartmentYearID(id)).Count(ctx)
+		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
 			_, err := c.MonthlyExecution.Delete().Where(monthlyexecution.DepartmentYearID(id)).Exec(ctx)
@@ -154,6 +158,9 @@ func projectDeletes() ent.Hook {
 		}},
 		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.Evaluation.Query().Where(evaluation.ProjectID(id)).Count(ctx)
+		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.ProjectID(id)).Count(ctx)
 		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
@@ -197,6 +204,8 @@ var nouns = map[string]string{
 	"ReviewScore":             "review score",
 	"Rectification":           "rectification",
 	"RectificationTransition": "rectification transition",
+	"MonitoringReport":        "monitoring report",
+	"MonitoringEntry":         "monitoring entry",
 }
 
 // noun is how a message names an entity of ent type typ.

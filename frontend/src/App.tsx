@@ -27,6 +27,7 @@ const TargetsQueuePage = lazy(() => import("./pages/TargetsQueuePage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
 const RoundsPage = lazy(() => import("./pages/RoundsPage"));
 const RoundPage = lazy(() => import("./pages/RoundPage"));
+const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -45,6 +46,7 @@ function Routed() {
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
             <Route path="/years/:yearId/targets" element={<TargetsPage />} />
+            <Route path="/years/:yearId/monitoring" element={<MonitoringPage />} />
             <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
             <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />

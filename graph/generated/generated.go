@@ -19,6 +19,8 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/rectification"
 	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/round"
@@ -58,6 +60,7 @@ type ResolverRoot interface {
 	FundingLine() FundingLineResolver
 	Indicator() IndicatorResolver
 	LibraryIndicator() LibraryIndicatorResolver
+	MonitoringReport() MonitoringReportResolver
 	MonthlyExecution() MonthlyExecutionResolver
 	Mutation() MutationResolver
 	Project() ProjectResolver
@@ -207,6 +210,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ComputationStep struct {
+		Code   func(childComplexity int) int
+		Params func(childComplexity int) int
+	}
+
 	Department struct {
 		Children  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) int
 		Code      func(childComplexity int) int
@@ -258,6 +266,7 @@ type ComplexityRoot struct {
 		KeyTasks             func(childComplexity int) int
 		LockReason           func(childComplexity int) int
 		Locked               func(childComplexity int) int
+		MonitoringReports    func(childComplexity int) int
 		Months               func(childComplexity int) int
 		MonthsBehind         func(childComplexity int) int
 		OverallEvaluation    func(childComplexity int) int
@@ -587,6 +596,95 @@ type ComplexityRoot struct {
 		User      func(childComplexity int) int
 	}
 
+	MonitoringBudget struct {
+		AdjustedBudget       func(childComplexity int) int
+		ComputedExpectedRate func(childComplexity int) int
+		ComputedLight        func(childComplexity int) int
+		ExecutedToDate       func(childComplexity int) int
+		ExpectedRate         func(childComplexity int) int
+		ExpectedSteps        func(childComplexity int) int
+		ExplanationRequired  func(childComplexity int) int
+		FromMonths           func(childComplexity int) int
+		Light                func(childComplexity int) int
+		Month                func(childComplexity int) int
+		Months               func(childComplexity int) int
+		Overridden           func(childComplexity int) int
+		RateToDate           func(childComplexity int) int
+		TargetPercent        func(childComplexity int) int
+	}
+
+	MonitoringEntry struct {
+		Cause               func(childComplexity int) int
+		CauseCategory       func(childComplexity int) int
+		ComputedExpected    func(childComplexity int) int
+		ComputedLight       func(childComplexity int) int
+		ComputedLikelihood  func(childComplexity int) int
+		Expected            func(childComplexity int) int
+		ExpectedOverride    func(childComplexity int) int
+		ExpectedSteps       func(childComplexity int) int
+		ExplanationRequired func(childComplexity int) int
+		FromLastYear        func(childComplexity int) int
+		Indicator           func(childComplexity int) int
+		Light               func(childComplexity int) int
+		Likelihood          func(childComplexity int) int
+		LikelihoodOverride  func(childComplexity int) int
+		Measure             func(childComplexity int) int
+		Note                func(childComplexity int) int
+		Overridden          func(childComplexity int) int
+		OverrideReason      func(childComplexity int) int
+		ValueToDate         func(childComplexity int) int
+	}
+
+	MonitoringMonth struct {
+		Executed      func(childComplexity int) int
+		Month         func(childComplexity int) int
+		Rate          func(childComplexity int) int
+		TargetPercent func(childComplexity int) int
+	}
+
+	MonitoringReport struct {
+		Budget                 func(childComplexity int) int
+		BudgetCause            func(childComplexity int) int
+		BudgetExecuted         func(childComplexity int) int
+		BudgetExpectedOverride func(childComplexity int) int
+		BudgetMeasure          func(childComplexity int) int
+		BudgetOverrideReason   func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		DepartmentYear         func(childComplexity int) int
+		DepartmentYearID       func(childComplexity int) int
+		Entries                func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Point                  func(childComplexity int) int
+		Project                func(childComplexity int) int
+		ProjectID              func(childComplexity int) int
+		ReviewComment          func(childComplexity int) int
+		ReviewedAt             func(childComplexity int) int
+		ReviewedByName         func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		SubmitProblems         func(childComplexity int) int
+		SubmittedAt            func(childComplexity int) int
+		SubmittedByName        func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
+		ViewerCan              func(childComplexity int) int
+	}
+
+	MonitoringReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MonitoringReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MonitoringViewerCan struct {
+		Edit   func(childComplexity int) int
+		Review func(childComplexity int) int
+		Submit func(childComplexity int) int
+	}
+
 	MonthlyExecution struct {
 		Behind             func(childComplexity int) int
 		CumulativeExecuted func(childComplexity int) int
@@ -606,6 +704,7 @@ type ComplexityRoot struct {
 		AnswerRectification       func(childComplexity int, id int, measures string, outcome *string) int
 		ApproveEvaluation         func(childComplexity int, id int, comment *string) int
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
+		ApproveMonitoringReport   func(childComplexity int, id int, comment *string) int
 		ApproveTargets            func(childComplexity int, id int, comment *string) int
 		AttachToIndicator         func(childComplexity int, indicatorID int, file graphql.Upload) int
 		ClearRescore              func(childComplexity int, indicatorID int) int
@@ -618,6 +717,7 @@ type ComplexityRoot struct {
 		CreateIndicator           func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateKeyTask             func(childComplexity int, input ent.CreateKeyTaskInput) int
 		CreateLibraryIndicator    func(childComplexity int, input ent.CreateLibraryIndicatorInput, propose *bool) int
+		CreateMonitoringReport    func(childComplexity int, departmentYearID int, projectID *int, point string) int
 		CreateProject             func(childComplexity int, input ent.CreateProjectInput) int
 		CreateRuleSet             func(childComplexity int, input model.CreateRuleSetInput) int
 		CreateUser                func(childComplexity int, input model.NewUserInput) int
@@ -629,6 +729,7 @@ type ComplexityRoot struct {
 		DeleteIndicator           func(childComplexity int, id int) int
 		DeleteKeyTask             func(childComplexity int, id int) int
 		DeleteLibraryIndicator    func(childComplexity int, id int) int
+		DeleteMonitoringReport    func(childComplexity int, id int) int
 		DeleteProject             func(childComplexity int, id int) int
 		FileTargets               func(childComplexity int, departmentYearID int, note *string) int
 		ImportEvaluationForm      func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
@@ -644,13 +745,17 @@ type ComplexityRoot struct {
 		RescoreIndicator          func(childComplexity int, indicatorID int, score fixed.Decimal, reason string) int
 		ReturnEvaluation          func(childComplexity int, id int, comment string) int
 		ReturnLibraryIndicator    func(childComplexity int, id int, comment string) int
+		ReturnMonitoringReport    func(childComplexity int, id int, comment string) int
 		ReturnTargets             func(childComplexity int, id int, comment string) int
 		RevokeAPIToken            func(childComplexity int, id int) int
 		SetFundingLines           func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
+		SetMonitoringBudget       func(childComplexity int, reportID int, input model.MonitoringBudgetInput) int
+		SetMonitoringEntry        func(childComplexity int, reportID int, indicatorID int, input model.MonitoringEntryInput) int
 		SetMonthlyExecution       func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
 		SetReportText             func(childComplexity int, evaluationID int, section string, text string, version *int) int
 		StartYearFromLast         func(childComplexity int, departmentID int, year int) int
 		SubmitEvaluation          func(childComplexity int, id int) int
+		SubmitMonitoringReport    func(childComplexity int, id int) int
 		UpdateDepartment          func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
 		UpdateDepartmentYear      func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
 		UpdateEvaluation          func(childComplexity int, id int, input ent.UpdateEvaluationInput, version *int) int
@@ -773,6 +878,7 @@ type ComplexityRoot struct {
 		LibraryTags             func(childComplexity int) int
 		Limits                  func(childComplexity int) int
 		Me                      func(childComplexity int) int
+		MonitoringReports       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) int
 		MyQueue                 func(childComplexity int, withinDays *int) int
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
@@ -1096,6 +1202,11 @@ type ComplexityRoot struct {
 		User      func(childComplexity int) int
 	}
 
+	StepParam struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	SubmitProblem struct {
 		Field         func(childComplexity int) int
 		IndicatorID   func(childComplexity int) int
@@ -1328,6 +1439,7 @@ type DepartmentYearResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
+	MonitoringReports(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.MonitoringReport, error)
 	Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error)
 	Targets(ctx context.Context, obj *ent.DepartmentYear) (*model.YearTargets, error)
 	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
@@ -1375,6 +1487,12 @@ type LibraryIndicatorResolver interface {
 	UsedIn(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.DepartmentYear, error)
 	ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error)
 	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
+}
+type MonitoringReportResolver interface {
+	Entries(ctx context.Context, obj *ent.MonitoringReport) ([]*model.MonitoringEntry, error)
+	Budget(ctx context.Context, obj *ent.MonitoringReport) (*model.MonitoringBudget, error)
+	SubmitProblems(ctx context.Context, obj *ent.MonitoringReport) ([]*model.SubmitProblem, error)
+	ViewerCan(ctx context.Context, obj *ent.MonitoringReport) (*model.MonitoringViewerCan, error)
 }
 type MonthlyExecutionResolver interface {
 	Explanation(ctx context.Context, obj *ent.MonthlyExecution) (*model.Explanation, error)
@@ -1427,6 +1545,13 @@ type MutationResolver interface {
 	ReturnLibraryIndicator(ctx context.Context, id int, comment string) (*ent.LibraryIndicator, error)
 	AddIndicatorsFromLibrary(ctx context.Context, departmentYearID int, projectID *int, libraryIDs []int) ([]*ent.Indicator, error)
 	StartYearFromLast(ctx context.Context, departmentID int, year int) (*newyear.Summary, error)
+	CreateMonitoringReport(ctx context.Context, departmentYearID int, projectID *int, point string) (*ent.MonitoringReport, error)
+	SetMonitoringEntry(ctx context.Context, reportID int, indicatorID int, input model.MonitoringEntryInput) (*ent.MonitoringReport, error)
+	SetMonitoringBudget(ctx context.Context, reportID int, input model.MonitoringBudgetInput) (*ent.MonitoringReport, error)
+	SubmitMonitoringReport(ctx context.Context, id int) (*ent.MonitoringReport, error)
+	ApproveMonitoringReport(ctx context.Context, id int, comment *string) (*ent.MonitoringReport, error)
+	ReturnMonitoringReport(ctx context.Context, id int, comment string) (*ent.MonitoringReport, error)
+	DeleteMonitoringReport(ctx context.Context, id int) (int, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
 	RescoreIndicator(ctx context.Context, indicatorID int, score fixed.Decimal, reason string) (*ent.Indicator, error)
 	ClearRescore(ctx context.Context, indicatorID int) (*ent.Indicator, error)
@@ -1466,6 +1591,7 @@ type QueryResolver interface {
 	FundingLines(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) (*ent.FundingLineConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error)
+	MonitoringReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) (*ent.MonitoringReportConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
 	Rounds(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) (*ent.RoundConnection, error)
 	TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error)
@@ -2066,6 +2192,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditRecordEdge.Node(childComplexity), true
 
+	case "ComputationStep.code":
+		if e.ComplexityRoot.ComputationStep.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComputationStep.Code(childComplexity), true
+	case "ComputationStep.params":
+		if e.ComplexityRoot.ComputationStep.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComputationStep.Params(childComplexity), true
+
 	case "Department.children":
 		if e.ComplexityRoot.Department.Children == nil {
 			break
@@ -2340,6 +2479,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.Locked(childComplexity), true
+	case "DepartmentYear.monitoringReports":
+		if e.ComplexityRoot.DepartmentYear.MonitoringReports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.MonitoringReports(childComplexity), true
 	case "DepartmentYear.months":
 		if e.ComplexityRoot.DepartmentYear.Months == nil {
 			break
@@ -3820,6 +3965,421 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.User(childComplexity), true
 
+	case "MonitoringBudget.adjustedBudget":
+		if e.ComplexityRoot.MonitoringBudget.AdjustedBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.AdjustedBudget(childComplexity), true
+	case "MonitoringBudget.computedExpectedRate":
+		if e.ComplexityRoot.MonitoringBudget.ComputedExpectedRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ComputedExpectedRate(childComplexity), true
+	case "MonitoringBudget.computedLight":
+		if e.ComplexityRoot.MonitoringBudget.ComputedLight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ComputedLight(childComplexity), true
+	case "MonitoringBudget.executedToDate":
+		if e.ComplexityRoot.MonitoringBudget.ExecutedToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExecutedToDate(childComplexity), true
+	case "MonitoringBudget.expectedRate":
+		if e.ComplexityRoot.MonitoringBudget.ExpectedRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExpectedRate(childComplexity), true
+	case "MonitoringBudget.expectedSteps":
+		if e.ComplexityRoot.MonitoringBudget.ExpectedSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExpectedSteps(childComplexity), true
+	case "MonitoringBudget.explanationRequired":
+		if e.ComplexityRoot.MonitoringBudget.ExplanationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExplanationRequired(childComplexity), true
+	case "MonitoringBudget.fromMonths":
+		if e.ComplexityRoot.MonitoringBudget.FromMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.FromMonths(childComplexity), true
+	case "MonitoringBudget.light":
+		if e.ComplexityRoot.MonitoringBudget.Light == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Light(childComplexity), true
+	case "MonitoringBudget.month":
+		if e.ComplexityRoot.MonitoringBudget.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Month(childComplexity), true
+	case "MonitoringBudget.months":
+		if e.ComplexityRoot.MonitoringBudget.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Months(childComplexity), true
+	case "MonitoringBudget.overridden":
+		if e.ComplexityRoot.MonitoringBudget.Overridden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Overridden(childComplexity), true
+	case "MonitoringBudget.rateToDate":
+		if e.ComplexityRoot.MonitoringBudget.RateToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.RateToDate(childComplexity), true
+	case "MonitoringBudget.targetPercent":
+		if e.ComplexityRoot.MonitoringBudget.TargetPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.TargetPercent(childComplexity), true
+
+	case "MonitoringEntry.cause":
+		if e.ComplexityRoot.MonitoringEntry.Cause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Cause(childComplexity), true
+	case "MonitoringEntry.causeCategory":
+		if e.ComplexityRoot.MonitoringEntry.CauseCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.CauseCategory(childComplexity), true
+	case "MonitoringEntry.computedExpected":
+		if e.ComplexityRoot.MonitoringEntry.ComputedExpected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedExpected(childComplexity), true
+	case "MonitoringEntry.computedLight":
+		if e.ComplexityRoot.MonitoringEntry.ComputedLight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedLight(childComplexity), true
+	case "MonitoringEntry.computedLikelihood":
+		if e.ComplexityRoot.MonitoringEntry.ComputedLikelihood == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedLikelihood(childComplexity), true
+	case "MonitoringEntry.expected":
+		if e.ComplexityRoot.MonitoringEntry.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Expected(childComplexity), true
+	case "MonitoringEntry.expectedOverride":
+		if e.ComplexityRoot.MonitoringEntry.ExpectedOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExpectedOverride(childComplexity), true
+	case "MonitoringEntry.expectedSteps":
+		if e.ComplexityRoot.MonitoringEntry.ExpectedSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExpectedSteps(childComplexity), true
+	case "MonitoringEntry.explanationRequired":
+		if e.ComplexityRoot.MonitoringEntry.ExplanationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExplanationRequired(childComplexity), true
+	case "MonitoringEntry.fromLastYear":
+		if e.ComplexityRoot.MonitoringEntry.FromLastYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.FromLastYear(childComplexity), true
+	case "MonitoringEntry.indicator":
+		if e.ComplexityRoot.MonitoringEntry.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Indicator(childComplexity), true
+	case "MonitoringEntry.light":
+		if e.ComplexityRoot.MonitoringEntry.Light == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Light(childComplexity), true
+	case "MonitoringEntry.likelihood":
+		if e.ComplexityRoot.MonitoringEntry.Likelihood == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Likelihood(childComplexity), true
+	case "MonitoringEntry.likelihoodOverride":
+		if e.ComplexityRoot.MonitoringEntry.LikelihoodOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.LikelihoodOverride(childComplexity), true
+	case "MonitoringEntry.measure":
+		if e.ComplexityRoot.MonitoringEntry.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Measure(childComplexity), true
+	case "MonitoringEntry.note":
+		if e.ComplexityRoot.MonitoringEntry.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Note(childComplexity), true
+	case "MonitoringEntry.overridden":
+		if e.ComplexityRoot.MonitoringEntry.Overridden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Overridden(childComplexity), true
+	case "MonitoringEntry.overrideReason":
+		if e.ComplexityRoot.MonitoringEntry.OverrideReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.OverrideReason(childComplexity), true
+	case "MonitoringEntry.valueToDate":
+		if e.ComplexityRoot.MonitoringEntry.ValueToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ValueToDate(childComplexity), true
+
+	case "MonitoringMonth.executed":
+		if e.ComplexityRoot.MonitoringMonth.Executed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Executed(childComplexity), true
+	case "MonitoringMonth.month":
+		if e.ComplexityRoot.MonitoringMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Month(childComplexity), true
+	case "MonitoringMonth.rate":
+		if e.ComplexityRoot.MonitoringMonth.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Rate(childComplexity), true
+	case "MonitoringMonth.targetPercent":
+		if e.ComplexityRoot.MonitoringMonth.TargetPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.TargetPercent(childComplexity), true
+
+	case "MonitoringReport.budget":
+		if e.ComplexityRoot.MonitoringReport.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Budget(childComplexity), true
+	case "MonitoringReport.budgetCause":
+		if e.ComplexityRoot.MonitoringReport.BudgetCause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetCause(childComplexity), true
+	case "MonitoringReport.budgetExecuted":
+		if e.ComplexityRoot.MonitoringReport.BudgetExecuted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetExecuted(childComplexity), true
+	case "MonitoringReport.budgetExpectedOverride":
+		if e.ComplexityRoot.MonitoringReport.BudgetExpectedOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetExpectedOverride(childComplexity), true
+	case "MonitoringReport.budgetMeasure":
+		if e.ComplexityRoot.MonitoringReport.BudgetMeasure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetMeasure(childComplexity), true
+	case "MonitoringReport.budgetOverrideReason":
+		if e.ComplexityRoot.MonitoringReport.BudgetOverrideReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetOverrideReason(childComplexity), true
+	case "MonitoringReport.createdAt":
+		if e.ComplexityRoot.MonitoringReport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.CreatedAt(childComplexity), true
+	case "MonitoringReport.departmentYear":
+		if e.ComplexityRoot.MonitoringReport.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.DepartmentYear(childComplexity), true
+	case "MonitoringReport.departmentYearID":
+		if e.ComplexityRoot.MonitoringReport.DepartmentYearID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.DepartmentYearID(childComplexity), true
+	case "MonitoringReport.entries":
+		if e.ComplexityRoot.MonitoringReport.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Entries(childComplexity), true
+	case "MonitoringReport.id":
+		if e.ComplexityRoot.MonitoringReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ID(childComplexity), true
+	case "MonitoringReport.point":
+		if e.ComplexityRoot.MonitoringReport.Point == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Point(childComplexity), true
+	case "MonitoringReport.project":
+		if e.ComplexityRoot.MonitoringReport.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Project(childComplexity), true
+	case "MonitoringReport.projectID":
+		if e.ComplexityRoot.MonitoringReport.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ProjectID(childComplexity), true
+	case "MonitoringReport.reviewComment":
+		if e.ComplexityRoot.MonitoringReport.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewComment(childComplexity), true
+	case "MonitoringReport.reviewedAt":
+		if e.ComplexityRoot.MonitoringReport.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewedAt(childComplexity), true
+	case "MonitoringReport.reviewedByName":
+		if e.ComplexityRoot.MonitoringReport.ReviewedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewedByName(childComplexity), true
+	case "MonitoringReport.status":
+		if e.ComplexityRoot.MonitoringReport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Status(childComplexity), true
+	case "MonitoringReport.submitProblems":
+		if e.ComplexityRoot.MonitoringReport.SubmitProblems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmitProblems(childComplexity), true
+	case "MonitoringReport.submittedAt":
+		if e.ComplexityRoot.MonitoringReport.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmittedAt(childComplexity), true
+	case "MonitoringReport.submittedByName":
+		if e.ComplexityRoot.MonitoringReport.SubmittedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmittedByName(childComplexity), true
+	case "MonitoringReport.updatedAt":
+		if e.ComplexityRoot.MonitoringReport.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.UpdatedAt(childComplexity), true
+	case "MonitoringReport.viewerCan":
+		if e.ComplexityRoot.MonitoringReport.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ViewerCan(childComplexity), true
+
+	case "MonitoringReportConnection.edges":
+		if e.ComplexityRoot.MonitoringReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.Edges(childComplexity), true
+	case "MonitoringReportConnection.pageInfo":
+		if e.ComplexityRoot.MonitoringReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.PageInfo(childComplexity), true
+	case "MonitoringReportConnection.totalCount":
+		if e.ComplexityRoot.MonitoringReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.TotalCount(childComplexity), true
+
+	case "MonitoringReportEdge.cursor":
+		if e.ComplexityRoot.MonitoringReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportEdge.Cursor(childComplexity), true
+	case "MonitoringReportEdge.node":
+		if e.ComplexityRoot.MonitoringReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportEdge.Node(childComplexity), true
+
+	case "MonitoringViewerCan.edit":
+		if e.ComplexityRoot.MonitoringViewerCan.Edit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Edit(childComplexity), true
+	case "MonitoringViewerCan.review":
+		if e.ComplexityRoot.MonitoringViewerCan.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Review(childComplexity), true
+	case "MonitoringViewerCan.submit":
+		if e.ComplexityRoot.MonitoringViewerCan.Submit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Submit(childComplexity), true
+
 	case "MonthlyExecution.behind":
 		if e.ComplexityRoot.MonthlyExecution.Behind == nil {
 			break
@@ -3936,6 +4496,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.approveMonitoringReport":
+		if e.ComplexityRoot.Mutation.ApproveMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveMonitoringReport(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.approveTargets":
 		if e.ComplexityRoot.Mutation.ApproveTargets == nil {
 			break
@@ -4068,6 +4639,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateLibraryIndicator(childComplexity, args["input"].(ent.CreateLibraryIndicatorInput), args["propose"].(*bool)), true
+	case "Mutation.createMonitoringReport":
+		if e.ComplexityRoot.Mutation.CreateMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMonitoringReport(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["point"].(string)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -4189,6 +4771,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteLibraryIndicator(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteMonitoringReport":
+		if e.ComplexityRoot.Mutation.DeleteMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMonitoringReport(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -4349,6 +4942,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.returnMonitoringReport":
+		if e.ComplexityRoot.Mutation.ReturnMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnMonitoringReport(childComplexity, args["id"].(int), args["comment"].(string)), true
 	case "Mutation.returnTargets":
 		if e.ComplexityRoot.Mutation.ReturnTargets == nil {
 			break
@@ -4382,6 +4986,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetFundingLines(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["lines"].([]*model.FundingLineInput)), true
+	case "Mutation.setMonitoringBudget":
+		if e.ComplexityRoot.Mutation.SetMonitoringBudget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMonitoringBudget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMonitoringBudget(childComplexity, args["reportID"].(int), args["input"].(model.MonitoringBudgetInput)), true
+	case "Mutation.setMonitoringEntry":
+		if e.ComplexityRoot.Mutation.SetMonitoringEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMonitoringEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMonitoringEntry(childComplexity, args["reportID"].(int), args["indicatorID"].(int), args["input"].(model.MonitoringEntryInput)), true
 	case "Mutation.setMonthlyExecution":
 		if e.ComplexityRoot.Mutation.SetMonthlyExecution == nil {
 			break
@@ -4426,6 +5052,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitEvaluation(childComplexity, args["id"].(int)), true
+	case "Mutation.submitMonitoringReport":
+		if e.ComplexityRoot.Mutation.SubmitMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitMonitoringReport(childComplexity, args["id"].(int)), true
 	case "Mutation.updateDepartment":
 		if e.ComplexityRoot.Mutation.UpdateDepartment == nil {
 			break
@@ -5168,6 +5805,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.monitoringReports":
+		if e.ComplexityRoot.Query.MonitoringReports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_monitoringReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MonitoringReports(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.MonitoringReportOrder), args["where"].(*ent.MonitoringReportWhereInput)), true
 	case "Query.myQueue":
 		if e.ComplexityRoot.Query.MyQueue == nil {
 			break
@@ -6623,6 +7271,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignIn.User(childComplexity), true
 
+	case "StepParam.name":
+		if e.ComplexityRoot.StepParam.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepParam.Name(childComplexity), true
+	case "StepParam.value":
+		if e.ComplexityRoot.StepParam.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepParam.Value(childComplexity), true
+
 	case "SubmitProblem.field":
 		if e.ComplexityRoot.SubmitProblem.Field == nil {
 			break
@@ -7522,6 +8183,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KeyTaskWhereInput", ec.unmarshalInputKeyTaskWhereInput),
 			graphql.NewInputUnmarshaler("LibraryIndicatorOrder", ec.unmarshalInputLibraryIndicatorOrder),
 			graphql.NewInputUnmarshaler("LibraryIndicatorWhereInput", ec.unmarshalInputLibraryIndicatorWhereInput),
+			graphql.NewInputUnmarshaler("MonitoringBudgetInput", ec.unmarshalInputMonitoringBudgetInput),
+			graphql.NewInputUnmarshaler("MonitoringEntryInput", ec.unmarshalInputMonitoringEntryInput),
+			graphql.NewInputUnmarshaler("MonitoringReportOrder", ec.unmarshalInputMonitoringReportOrder),
+			graphql.NewInputUnmarshaler("MonitoringReportWhereInput", ec.unmarshalInputMonitoringReportWhereInput),
 			graphql.NewInputUnmarshaler("MonthInput", ec.unmarshalInputMonthInput),
 			graphql.NewInputUnmarshaler("MonthlyExecutionOrder", ec.unmarshalInputMonthlyExecutionOrder),
 			graphql.NewInputUnmarshaler("MonthlyExecutionWhereInput", ec.unmarshalInputMonthlyExecutionWhereInput),
@@ -11320,6 +11985,349 @@ enum LibraryTransitionTo @goModel(model: "jixiao/ent/librarytransition.To") {
   APPROVED
   RETURNED
 }
+type MonitoringReport implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  departmentYearID: ID!
+  """
+  null for the department-year's overall indicators
+  """
+  projectID: ID
+  """
+  the monitoring point, a date of the fiscal year such as 2024-06-30
+  """
+  point: String!
+  status: MonitoringStatus!
+  """
+  spending to date (万元) as reported: a project's; a department-year's reads its months unless this is set
+  """
+  budgetExecuted: Decimal
+  """
+  the department's expected full-year execution rate (percent), overriding the forecast
+  """
+  budgetExpectedOverride: Decimal
+  budgetOverrideReason: String!
+  """
+  why spending is behind (偏差原因)
+  """
+  budgetCause: String!
+  """
+  the corrective measure (整改措施)
+  """
+  budgetMeasure: String!
+  """
+  the reviewer's comment when approving or returning
+  """
+  reviewComment: String!
+  submittedByName: String!
+  submittedAt: Time
+  reviewedByName: String!
+  reviewedAt: Time
+  departmentYear: DepartmentYear!
+  project: Project
+}
+"""
+A connection to a list of items.
+"""
+type MonitoringReportConnection {
+  """
+  A list of edges.
+  """
+  edges: [MonitoringReportEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type MonitoringReportEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: MonitoringReport
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for MonitoringReport connections
+"""
+input MonitoringReportOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order MonitoringReports.
+  """
+  field: MonitoringReportOrderField!
+}
+"""
+Properties by which MonitoringReport connections can be ordered.
+"""
+enum MonitoringReportOrderField {
+  CREATED_AT
+  UPDATED_AT
+  POINT
+  STATUS
+  SUBMITTED_AT
+}
+"""
+MonitoringReportWhereInput is used for filtering MonitoringReport objects.
+Input was generated by ent.
+"""
+input MonitoringReportWhereInput {
+  not: MonitoringReportWhereInput
+  and: [MonitoringReportWhereInput!]
+  or: [MonitoringReportWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  department_year_id field predicates
+  """
+  departmentYearID: ID
+  departmentYearIDNEQ: ID
+  departmentYearIDIn: [ID!]
+  departmentYearIDNotIn: [ID!]
+  """
+  project_id field predicates
+  """
+  projectID: ID
+  projectIDNEQ: ID
+  projectIDIn: [ID!]
+  projectIDNotIn: [ID!]
+  projectIDIsNil: Boolean
+  projectIDNotNil: Boolean
+  """
+  point field predicates
+  """
+  point: String
+  pointNEQ: String
+  pointIn: [String!]
+  pointNotIn: [String!]
+  pointGT: String
+  pointGTE: String
+  pointLT: String
+  pointLTE: String
+  pointContains: String
+  pointHasPrefix: String
+  pointHasSuffix: String
+  pointEqualFold: String
+  pointContainsFold: String
+  """
+  status field predicates
+  """
+  status: MonitoringStatus
+  statusNEQ: MonitoringStatus
+  statusIn: [MonitoringStatus!]
+  statusNotIn: [MonitoringStatus!]
+  """
+  budget_executed field predicates
+  """
+  budgetExecuted: Decimal
+  budgetExecutedNEQ: Decimal
+  budgetExecutedIn: [Decimal!]
+  budgetExecutedNotIn: [Decimal!]
+  budgetExecutedGT: Decimal
+  budgetExecutedGTE: Decimal
+  budgetExecutedLT: Decimal
+  budgetExecutedLTE: Decimal
+  budgetExecutedIsNil: Boolean
+  budgetExecutedNotNil: Boolean
+  """
+  budget_expected_override field predicates
+  """
+  budgetExpectedOverride: Decimal
+  budgetExpectedOverrideNEQ: Decimal
+  budgetExpectedOverrideIn: [Decimal!]
+  budgetExpectedOverrideNotIn: [Decimal!]
+  budgetExpectedOverrideGT: Decimal
+  budgetExpectedOverrideGTE: Decimal
+  budgetExpectedOverrideLT: Decimal
+  budgetExpectedOverrideLTE: Decimal
+  budgetExpectedOverrideIsNil: Boolean
+  budgetExpectedOverrideNotNil: Boolean
+  """
+  budget_override_reason field predicates
+  """
+  budgetOverrideReason: String
+  budgetOverrideReasonNEQ: String
+  budgetOverrideReasonIn: [String!]
+  budgetOverrideReasonNotIn: [String!]
+  budgetOverrideReasonGT: String
+  budgetOverrideReasonGTE: String
+  budgetOverrideReasonLT: String
+  budgetOverrideReasonLTE: String
+  budgetOverrideReasonContains: String
+  budgetOverrideReasonHasPrefix: String
+  budgetOverrideReasonHasSuffix: String
+  budgetOverrideReasonEqualFold: String
+  budgetOverrideReasonContainsFold: String
+  """
+  budget_cause field predicates
+  """
+  budgetCause: String
+  budgetCauseNEQ: String
+  budgetCauseIn: [String!]
+  budgetCauseNotIn: [String!]
+  budgetCauseGT: String
+  budgetCauseGTE: String
+  budgetCauseLT: String
+  budgetCauseLTE: String
+  budgetCauseContains: String
+  budgetCauseHasPrefix: String
+  budgetCauseHasSuffix: String
+  budgetCauseEqualFold: String
+  budgetCauseContainsFold: String
+  """
+  budget_measure field predicates
+  """
+  budgetMeasure: String
+  budgetMeasureNEQ: String
+  budgetMeasureIn: [String!]
+  budgetMeasureNotIn: [String!]
+  budgetMeasureGT: String
+  budgetMeasureGTE: String
+  budgetMeasureLT: String
+  budgetMeasureLTE: String
+  budgetMeasureContains: String
+  budgetMeasureHasPrefix: String
+  budgetMeasureHasSuffix: String
+  budgetMeasureEqualFold: String
+  budgetMeasureContainsFold: String
+  """
+  review_comment field predicates
+  """
+  reviewComment: String
+  reviewCommentNEQ: String
+  reviewCommentIn: [String!]
+  reviewCommentNotIn: [String!]
+  reviewCommentGT: String
+  reviewCommentGTE: String
+  reviewCommentLT: String
+  reviewCommentLTE: String
+  reviewCommentContains: String
+  reviewCommentHasPrefix: String
+  reviewCommentHasSuffix: String
+  reviewCommentEqualFold: String
+  reviewCommentContainsFold: String
+  """
+  submitted_by_name field predicates
+  """
+  submittedByName: String
+  submittedByNameNEQ: String
+  submittedByNameIn: [String!]
+  submittedByNameNotIn: [String!]
+  submittedByNameGT: String
+  submittedByNameGTE: String
+  submittedByNameLT: String
+  submittedByNameLTE: String
+  submittedByNameContains: String
+  submittedByNameHasPrefix: String
+  submittedByNameHasSuffix: String
+  submittedByNameEqualFold: String
+  submittedByNameContainsFold: String
+  """
+  submitted_at field predicates
+  """
+  submittedAt: Time
+  submittedAtNEQ: Time
+  submittedAtIn: [Time!]
+  submittedAtNotIn: [Time!]
+  submittedAtGT: Time
+  submittedAtGTE: Time
+  submittedAtLT: Time
+  submittedAtLTE: Time
+  submittedAtIsNil: Boolean
+  submittedAtNotNil: Boolean
+  """
+  reviewed_by_name field predicates
+  """
+  reviewedByName: String
+  reviewedByNameNEQ: String
+  reviewedByNameIn: [String!]
+  reviewedByNameNotIn: [String!]
+  reviewedByNameGT: String
+  reviewedByNameGTE: String
+  reviewedByNameLT: String
+  reviewedByNameLTE: String
+  reviewedByNameContains: String
+  reviewedByNameHasPrefix: String
+  reviewedByNameHasSuffix: String
+  reviewedByNameEqualFold: String
+  reviewedByNameContainsFold: String
+  """
+  reviewed_at field predicates
+  """
+  reviewedAt: Time
+  reviewedAtNEQ: Time
+  reviewedAtIn: [Time!]
+  reviewedAtNotIn: [Time!]
+  reviewedAtGT: Time
+  reviewedAtGTE: Time
+  reviewedAtLT: Time
+  reviewedAtLTE: Time
+  reviewedAtIsNil: Boolean
+  reviewedAtNotNil: Boolean
+  """
+  department_year edge predicates
+  """
+  hasDepartmentYear: Boolean
+  hasDepartmentYearWith: [DepartmentYearWhereInput!]
+  """
+  project edge predicates
+  """
+  hasProject: Boolean
+  hasProjectWith: [ProjectWhereInput!]
+}
+"""
+MonitoringStatus is enum for the field status
+"""
+enum MonitoringStatus @goModel(model: "jixiao/ent/monitoringreport.Status") {
+  DRAFT
+  SUBMITTED
+  RETURNED
+  APPROVED
+}
 type MonthlyExecution implements Node {
   id: ID!
   """
@@ -12172,6 +13180,37 @@ type Query {
     """
     where: LibraryIndicatorWhereInput
   ): LibraryIndicatorConnection!
+  monitoringReports(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for MonitoringReports returned from the connection.
+    """
+    orderBy: [MonitoringReportOrder!]
+
+    """
+    Filtering options for MonitoringReports returned from the connection.
+    """
+    where: MonitoringReportWhereInput
+  ): MonitoringReportConnection!
   projects(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -14628,6 +15667,201 @@ extend type Mutation {
   startYearFromLast(departmentID: ID!, year: Int!): YearStart!
 }
 `, BuiltIn: false},
+	{Name: "../monitoring.graphql", Input: `# Mid-year monitoring (绩效运行监控, "dual monitoring" of targets and spending):
+# at a point of the year a department reports each indicator's value to date and
+# its spending; the expected full-year values, the likelihood of meeting each
+# target and the traffic lights are computed (domain/monitoring, thresholds in
+# docs/MONITORING.md) and may be overridden with a reason. Reports are submitted
+# and reviewed like evaluations; the list ` + "`" + `monitoringReports` + "`" + ` (graph/ent.graphql)
+# filters them (status, departmentYearID, projectID, point…).
+
+"""The likelihood of meeting a target (完成目标可能性)."""
+enum Likelihood {
+  """确定能: expected to meet the target."""
+  LIKELY
+  """有可能: expected to fall short by at most the tolerance."""
+  AT_RISK
+  """完全不可能: expected to fall short by more."""
+  UNLIKELY
+}
+
+"""An indicator's traffic light."""
+enum MonitoringLight {
+  GREEN
+  YELLOW
+  RED
+}
+
+"""The category of a deviation's cause (偏差原因分析)."""
+enum DeviationCause {
+  """经费保障"""
+  FUNDING
+  """制度保障"""
+  SYSTEM
+  """人员保障"""
+  STAFF
+  """硬件条件保障"""
+  HARDWARE
+  """其他"""
+  OTHER
+}
+
+"""
+One step of a computation: a code and its parameters (decimals as exact
+strings), which a UI writes as a sentence. Codes: ELAPSED_SHARE (point, months,
+share), RATE_TO_DATE (valueToDate), LINEAR (valueToDate, share, expected),
+LAST_YEAR_SHARE (lastYearToDate, lastYearFull, share), SCALED_BY_LAST_YEAR
+(valueToDate, share, expected), NO_VALUE_TO_DATE, QUALITATIVE, NO_TARGET, RATIO
+(expected, target, ratio), ZERO_TARGET (expected, operator, light),
+LIGHT_POSITIVE (ratio, light, yellowFloor), LIGHT_REVERSE (ratio, light,
+yellowCeiling), OVERRIDE_EXPECTED (computed, expected, reason),
+OVERRIDE_LIKELIHOOD (computed, likelihood, reason), CAPPED (expected, cap),
+MONTH_TO_DATE (month, executed, budget, rate), MONTH_TARGET (month, target,
+ratio), NO_MONTH_TARGET (month), NO_BUDGET.
+"""
+type ComputationStep {
+  code: String!
+  params: [StepParam!]!
+}
+
+type StepParam {
+  name: String!
+  value: String!
+}
+
+"""One indicator of a monitoring report's subject, with what the report says of it."""
+type MonitoringEntry {
+  indicator: Indicator!
+  """1-N月执行情况: the value reached at the point (null: not reported)."""
+  valueToDate: Decimal
+  """The expected full-year value as computed (null: nothing to compute from)."""
+  computedExpected: Decimal @places(n: 4)
+  """The expected full-year value in force: the override, or the computed one."""
+  expected: Decimal @places(n: 4)
+  """How the expected value, the likelihood and the light were computed."""
+  expectedSteps: [ComputationStep!]!
+  computedLikelihood: Likelihood
+  computedLight: MonitoringLight
+  """The likelihood and light in force (they follow an override); null when unknown."""
+  likelihood: Likelihood
+  light: MonitoringLight
+  overridden: Boolean!
+  expectedOverride: Decimal
+  likelihoodOverride: Likelihood
+  overrideReason: String!
+  causeCategory: DeviationCause
+  cause: String!
+  measure: String!
+  note: String!
+  """Whether a cause and a corrective measure are required (a yellow or red light)."""
+  explanationRequired: Boolean!
+  """Whether last year's report at the same point gave the pattern."""
+  fromLastYear: Boolean!
+}
+
+"""One month of the year's spending curve."""
+type MonitoringMonth {
+  month: Int!
+  """Cumulative spending at month end (万元)."""
+  executed: Decimal!
+  """The bureau's cumulative target, percent of the adjusted budget."""
+  targetPercent: Decimal!
+  """Cumulative spending as a percent of the adjusted budget."""
+  rate: Decimal @places(n: 2)
+}
+
+"""A monitoring report's budget part: spending to date and the expected full-year rate."""
+type MonitoringBudget {
+  """The last complete month at the point (0 in January)."""
+  month: Int!
+  adjustedBudget: Decimal!
+  executedToDate: Decimal
+  """True when read from the month's row, false when reported on the report."""
+  fromMonths: Boolean!
+  rateToDate: Decimal @places(n: 2)
+  """The bureau's cumulative target of that month, percent."""
+  targetPercent: Decimal
+  computedExpectedRate: Decimal @places(n: 2)
+  expectedRate: Decimal @places(n: 2)
+  expectedSteps: [ComputationStep!]!
+  computedLight: MonitoringLight
+  light: MonitoringLight
+  overridden: Boolean!
+  explanationRequired: Boolean!
+  """The department-year's months (the curve): empty for a project."""
+  months: [MonitoringMonth!]!
+}
+
+type MonitoringViewerCan {
+  """Change the entries and the budget part (the department, while DRAFT or RETURNED)."""
+  edit: Boolean!
+  submit: Boolean!
+  """Approve or return (the finance bureau, while SUBMITTED)."""
+  review: Boolean!
+}
+
+extend type MonitoringReport {
+  """Every indicator of the subject, in the editor's order."""
+  entries: [MonitoringEntry!]!
+  budget: MonitoringBudget!
+  """What keeps the report from submission now."""
+  submitProblems: [SubmitProblem!]!
+  viewerCan: MonitoringViewerCan!
+}
+
+extend type DepartmentYear {
+  """The year's monitoring reports (overall and projects'), by point."""
+  monitoringReports: [MonitoringReport!]!
+}
+
+"""What a department says of one indicator; it replaces what was said (null clears)."""
+input MonitoringEntryInput {
+  valueToDate: Decimal
+  expectedOverride: Decimal
+  likelihoodOverride: Likelihood
+  overrideReason: String
+  causeCategory: DeviationCause
+  cause: String
+  measure: String
+  note: String
+}
+
+"""What a department says of its spending; it replaces what was said (null clears)."""
+input MonitoringBudgetInput {
+  """Spending to date (万元); a department-year's is read from its months when null."""
+  executed: Decimal
+  """The expected full-year execution rate in percent."""
+  expectedOverride: Decimal
+  overrideReason: String
+  cause: String
+  measure: String
+}
+
+extend type Mutation {
+  """
+  Starts a monitoring report of a department-year's overall indicators (projectID
+  null) or of one project's, at a point of its fiscal year (e.g. "2024-06-30"):
+  the department's editors. One per subject and point.
+  """
+  createMonitoringReport(departmentYearID: ID!, projectID: ID, point: String!): MonitoringReport!
+  """Writes what the report says of one of its subject's indicators (DRAFT or RETURNED)."""
+  setMonitoringEntry(reportID: ID!, indicatorID: ID!, input: MonitoringEntryInput!): MonitoringReport!
+  """Writes the report's budget part (DRAFT or RETURNED)."""
+  setMonitoringBudget(reportID: ID!, input: MonitoringBudgetInput!): MonitoringReport!
+  """
+  Submits the report: refused with SUBMIT_CHECK errors (reasons VALUE_MISSING,
+  LIKELIHOOD_MISSING, OVERRIDE_REASON_MISSING, CAUSE_MISSING, MEASURE_MISSING,
+  each naming its indicator and field) when something is missing.
+  """
+  submitMonitoringReport(id: ID!): MonitoringReport!
+  """The finance bureau approves a submitted report."""
+  approveMonitoringReport(id: ID!, comment: String): MonitoringReport!
+  """The finance bureau returns a submitted report with what must change."""
+  returnMonitoringReport(id: ID!, comment: String!): MonitoringReport!
+  """Deletes a report never submitted (DRAFT)."""
+  deleteMonitoringReport(id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../report.graphql", Input: `# The self-evaluation report, generated on the server (package domain/report).
 
 """What a report evaluates."""
@@ -15881,6 +17115,16 @@ func (ec *executionContext) childFields_AuditRecordEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type AuditRecordEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ComputationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ComputationStep_code(ctx, field)
+	case "params":
+		return ec.fieldContext_ComputationStep_params(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComputationStep", field.Name)
+}
+
 func (ec *executionContext) childFields_Department(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -16023,6 +17267,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+	case "monitoringReports":
+		return ec.fieldContext_DepartmentYear_monitoringReports(ctx, field)
 	case "rules":
 		return ec.fieldContext_DepartmentYear_rules(ctx, field)
 	case "targets":
@@ -16639,6 +17885,184 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 		return ec.fieldContext_Me_csrfToken(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringBudget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonitoringBudget_month(ctx, field)
+	case "adjustedBudget":
+		return ec.fieldContext_MonitoringBudget_adjustedBudget(ctx, field)
+	case "executedToDate":
+		return ec.fieldContext_MonitoringBudget_executedToDate(ctx, field)
+	case "fromMonths":
+		return ec.fieldContext_MonitoringBudget_fromMonths(ctx, field)
+	case "rateToDate":
+		return ec.fieldContext_MonitoringBudget_rateToDate(ctx, field)
+	case "targetPercent":
+		return ec.fieldContext_MonitoringBudget_targetPercent(ctx, field)
+	case "computedExpectedRate":
+		return ec.fieldContext_MonitoringBudget_computedExpectedRate(ctx, field)
+	case "expectedRate":
+		return ec.fieldContext_MonitoringBudget_expectedRate(ctx, field)
+	case "expectedSteps":
+		return ec.fieldContext_MonitoringBudget_expectedSteps(ctx, field)
+	case "computedLight":
+		return ec.fieldContext_MonitoringBudget_computedLight(ctx, field)
+	case "light":
+		return ec.fieldContext_MonitoringBudget_light(ctx, field)
+	case "overridden":
+		return ec.fieldContext_MonitoringBudget_overridden(ctx, field)
+	case "explanationRequired":
+		return ec.fieldContext_MonitoringBudget_explanationRequired(ctx, field)
+	case "months":
+		return ec.fieldContext_MonitoringBudget_months(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringBudget", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_MonitoringEntry_indicator(ctx, field)
+	case "valueToDate":
+		return ec.fieldContext_MonitoringEntry_valueToDate(ctx, field)
+	case "computedExpected":
+		return ec.fieldContext_MonitoringEntry_computedExpected(ctx, field)
+	case "expected":
+		return ec.fieldContext_MonitoringEntry_expected(ctx, field)
+	case "expectedSteps":
+		return ec.fieldContext_MonitoringEntry_expectedSteps(ctx, field)
+	case "computedLikelihood":
+		return ec.fieldContext_MonitoringEntry_computedLikelihood(ctx, field)
+	case "computedLight":
+		return ec.fieldContext_MonitoringEntry_computedLight(ctx, field)
+	case "likelihood":
+		return ec.fieldContext_MonitoringEntry_likelihood(ctx, field)
+	case "light":
+		return ec.fieldContext_MonitoringEntry_light(ctx, field)
+	case "overridden":
+		return ec.fieldContext_MonitoringEntry_overridden(ctx, field)
+	case "expectedOverride":
+		return ec.fieldContext_MonitoringEntry_expectedOverride(ctx, field)
+	case "likelihoodOverride":
+		return ec.fieldContext_MonitoringEntry_likelihoodOverride(ctx, field)
+	case "overrideReason":
+		return ec.fieldContext_MonitoringEntry_overrideReason(ctx, field)
+	case "causeCategory":
+		return ec.fieldContext_MonitoringEntry_causeCategory(ctx, field)
+	case "cause":
+		return ec.fieldContext_MonitoringEntry_cause(ctx, field)
+	case "measure":
+		return ec.fieldContext_MonitoringEntry_measure(ctx, field)
+	case "note":
+		return ec.fieldContext_MonitoringEntry_note(ctx, field)
+	case "explanationRequired":
+		return ec.fieldContext_MonitoringEntry_explanationRequired(ctx, field)
+	case "fromLastYear":
+		return ec.fieldContext_MonitoringEntry_fromLastYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonitoringMonth_month(ctx, field)
+	case "executed":
+		return ec.fieldContext_MonitoringMonth_executed(ctx, field)
+	case "targetPercent":
+		return ec.fieldContext_MonitoringMonth_targetPercent(ctx, field)
+	case "rate":
+		return ec.fieldContext_MonitoringMonth_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringMonth", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MonitoringReport_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MonitoringReport_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MonitoringReport_updatedAt(ctx, field)
+	case "departmentYearID":
+		return ec.fieldContext_MonitoringReport_departmentYearID(ctx, field)
+	case "projectID":
+		return ec.fieldContext_MonitoringReport_projectID(ctx, field)
+	case "point":
+		return ec.fieldContext_MonitoringReport_point(ctx, field)
+	case "status":
+		return ec.fieldContext_MonitoringReport_status(ctx, field)
+	case "budgetExecuted":
+		return ec.fieldContext_MonitoringReport_budgetExecuted(ctx, field)
+	case "budgetExpectedOverride":
+		return ec.fieldContext_MonitoringReport_budgetExpectedOverride(ctx, field)
+	case "budgetOverrideReason":
+		return ec.fieldContext_MonitoringReport_budgetOverrideReason(ctx, field)
+	case "budgetCause":
+		return ec.fieldContext_MonitoringReport_budgetCause(ctx, field)
+	case "budgetMeasure":
+		return ec.fieldContext_MonitoringReport_budgetMeasure(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_MonitoringReport_reviewComment(ctx, field)
+	case "submittedByName":
+		return ec.fieldContext_MonitoringReport_submittedByName(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_MonitoringReport_submittedAt(ctx, field)
+	case "reviewedByName":
+		return ec.fieldContext_MonitoringReport_reviewedByName(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_MonitoringReport_reviewedAt(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_MonitoringReport_departmentYear(ctx, field)
+	case "project":
+		return ec.fieldContext_MonitoringReport_project(ctx, field)
+	case "entries":
+		return ec.fieldContext_MonitoringReport_entries(ctx, field)
+	case "budget":
+		return ec.fieldContext_MonitoringReport_budget(ctx, field)
+	case "submitProblems":
+		return ec.fieldContext_MonitoringReport_submitProblems(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_MonitoringReport_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReport", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MonitoringReportConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MonitoringReportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MonitoringReportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MonitoringReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MonitoringReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReportEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edit":
+		return ec.fieldContext_MonitoringViewerCan_edit(ctx, field)
+	case "submit":
+		return ec.fieldContext_MonitoringViewerCan_submit(ctx, field)
+	case "review":
+		return ec.fieldContext_MonitoringViewerCan_review(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields_MonthlyExecution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17457,6 +18881,16 @@ func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphq
 		return ec.fieldContext_SignIn_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SignIn", field.Name)
+}
+
+func (ec *executionContext) childFields_StepParam(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_StepParam_name(ctx, field)
+	case "value":
+		return ec.fieldContext_StepParam_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StepParam", field.Name)
 }
 
 func (ec *executionContext) childFields_SubmitProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18413,6 +19847,28 @@ func (ec *executionContext) field_Mutation_approveLibraryIndicator_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18613,6 +20069,36 @@ func (ec *executionContext) field_Mutation_createLibraryIndicator_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "point",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["point"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18754,6 +20240,20 @@ func (ec *executionContext) field_Mutation_deleteKeyTask_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_deleteLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -19059,6 +20559,28 @@ func (ec *executionContext) field_Mutation_returnLibraryIndicator_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_returnMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_returnTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19122,6 +20644,58 @@ func (ec *executionContext) field_Mutation_setFundingLines_args(ctx context.Cont
 		return nil, err
 	}
 	args["lines"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setMonitoringBudget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringBudgetInput, error) {
+			return ec.unmarshalNMonitoringBudgetInput2jixiaoᚋgraphᚋmodelᚐMonitoringBudgetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setMonitoringEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringEntryInput, error) {
+			return ec.unmarshalNMonitoringEntryInput2jixiaoᚋgraphᚋmodelᚐMonitoringEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -19208,6 +20782,20 @@ func (ec *executionContext) field_Mutation_startYearFromLast_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Mutation_submitEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -20537,6 +22125,60 @@ func (ec *executionContext) field_Query_libraryIndicators_args(ctx context.Conte
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.LibraryIndicatorWhereInput, error) {
 			return ec.unmarshalOLibraryIndicatorWhereInput2ᚖjixiaoᚋentᚐLibraryIndicatorWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_monitoringReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MonitoringReportOrder, error) {
+			return ec.unmarshalOMonitoringReportOrder2ᚕᚖjixiaoᚋentᚐMonitoringReportOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+			return ec.unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -23053,6 +24695,61 @@ func (ec *executionContext) fieldContext_AuditRecordEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("AuditRecordEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ComputationStep_code(ctx context.Context, field graphql.CollectedField, obj *model.ComputationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComputationStep_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComputationStep_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComputationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComputationStep_params(ctx context.Context, field graphql.CollectedField, obj *model.ComputationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComputationStep_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StepParam) graphql.Marshaler {
+			return ec.marshalNStepParam2ᚕᚖjixiaoᚋgraphᚋmodelᚐStepParamᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComputationStep_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComputationStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StepParam(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Department_id(ctx context.Context, field graphql.CollectedField, obj *ent.Department) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24703,6 +26400,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Lock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentYear_monitoringReports(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_monitoringReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().MonitoringReports(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚕᚖjixiaoᚋentᚐMonitoringReportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_monitoringReports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
 		},
 	}
 	return fc, nil
@@ -30365,6 +32094,1687 @@ func (ec *executionContext) fieldContext_Me_csrfToken(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
 }
 
+func (ec *executionContext) _MonitoringBudget_month(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringBudget_adjustedBudget(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_adjustedBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdjustedBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_adjustedBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_executedToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_executedToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutedToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_executedToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_fromMonths(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_fromMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_fromMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_rateToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_rateToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_rateToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_targetPercent(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_targetPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_targetPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_computedExpectedRate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_computedExpectedRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedExpectedRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_computedExpectedRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_expectedRate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_expectedRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_expectedRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_expectedSteps(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_expectedSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+			return ec.marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_expectedSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringBudget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComputationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringBudget_computedLight(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_computedLight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_computedLight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringBudget_light(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_light(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Light, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_light(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringBudget_overridden(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_overridden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overridden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_overridden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_explanationRequired(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_explanationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExplanationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_explanationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_months(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonitoringMonth) graphql.Marshaler {
+			return ec.marshalNMonitoringMonth2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringBudget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_indicator(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_valueToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_valueToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValueToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_valueToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_computedExpected(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedExpected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedExpected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedExpected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_expected(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_expectedSteps(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expectedSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+			return ec.marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expectedSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComputationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_computedLikelihood(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedLikelihood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLikelihood, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedLikelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_computedLight(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedLight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedLight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringEntry_likelihood(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_likelihood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Likelihood, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_likelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_light(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_light(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Light, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_light(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringEntry_overridden(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_overridden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overridden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_overridden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringEntry_expectedOverride(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expectedOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expectedOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_likelihoodOverride(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_likelihoodOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LikelihoodOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_likelihoodOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_overrideReason(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_overrideReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverrideReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_overrideReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_causeCategory(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_causeCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CauseCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.CauseCategory) graphql.Marshaler {
+			return ec.marshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_causeCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "DeviationCause")
+}
+
+func (ec *executionContext) _MonitoringEntry_cause(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_cause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_measure(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_note(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_explanationRequired(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_explanationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExplanationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_explanationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringEntry_fromLastYear(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_fromLastYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromLastYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_fromLastYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringMonth_executed(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_executed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Executed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_executed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringMonth_targetPercent(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_targetPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_targetPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringMonth_rate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_departmentYearID(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_departmentYearID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYearID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_departmentYearID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_projectID(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_projectID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_point(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_point(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Point, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_point(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_status(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v monitoringreport.Status) graphql.Marshaler {
+			return ec.marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "MonitoringStatus")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetExecuted(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetExecuted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetExecuted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetExecuted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetExpectedOverride(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetExpectedOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetExpectedOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetExpectedOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetOverrideReason(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetOverrideReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetOverrideReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetOverrideReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetCause(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetCause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetCause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetCause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetMeasure(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetMeasure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetMeasure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetMeasure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_submittedByName(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submittedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submittedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_submittedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewedByName(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_project(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_entries(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().Entries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonitoringEntry) graphql.Marshaler {
+			return ec.marshalNMonitoringEntry2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_budget(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().Budget(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringBudget) graphql.Marshaler {
+			return ec.marshalNMonitoringBudget2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringBudget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringBudget(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_submitProblems(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submitProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().SubmitProblems(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubmitProblem) graphql.Marshaler {
+			return ec.marshalNSubmitProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐSubmitProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submitProblems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubmitProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringViewerCan) graphql.Marshaler {
+			return ec.marshalNMonitoringViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringReportEdge) graphql.Marshaler {
+			return ec.marshalOMonitoringReportEdge2ᚕᚖjixiaoᚋentᚐMonitoringReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReportEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_edit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_submit(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_submit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Submit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_submit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_review(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _MonthlyExecution_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonthlyExecution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32566,6 +35976,314 @@ func (ec *executionContext) fieldContext_Mutation_startYearFromLast(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_startYearFromLast_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMonitoringReport(ctx, fc.Args["departmentYearID"].(int), fc.Args["projectID"].(*int), fc.Args["point"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMonitoringEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMonitoringEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMonitoringEntry(ctx, fc.Args["reportID"].(int), fc.Args["indicatorID"].(int), fc.Args["input"].(model.MonitoringEntryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMonitoringEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMonitoringEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMonitoringBudget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMonitoringBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMonitoringBudget(ctx, fc.Args["reportID"].(int), fc.Args["input"].(model.MonitoringBudgetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMonitoringBudget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMonitoringBudget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitMonitoringReport(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveMonitoringReport(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnMonitoringReport(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMonitoringReport(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -35396,6 +39114,50 @@ func (ec *executionContext) fieldContext_Query_libraryIndicators(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_libraryIndicators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_monitoringReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_monitoringReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MonitoringReports(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MonitoringReportOrder), fc.Args["where"].(*ent.MonitoringReportWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReportConnection) graphql.Marshaler {
+			return ec.marshalNMonitoringReportConnection2ᚖjixiaoᚋentᚐMonitoringReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_monitoringReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_monitoringReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -41789,6 +45551,52 @@ func (ec *executionContext) _SignIn_expiresAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_SignIn_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SignIn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StepParam_name(ctx context.Context, field graphql.CollectedField, obj *model.StepParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepParam_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepParam_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepParam", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepParam_value(ctx context.Context, field graphql.CollectedField, obj *model.StepParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepParam_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepParam_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepParam", field, false, false, "String")
 }
 
 func (ec *executionContext) _SubmitProblem_indicatorID(ctx context.Context, field graphql.CollectedField, obj *model.SubmitProblem) (ret graphql.Marshaler) {
@@ -57781,6 +61589,1487 @@ func UnmarshalLibraryIndicatorWhereInput(ctx context.Context, raw any) (ent.Libr
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMonitoringBudgetInput(ctx context.Context, obj any) (model.MonitoringBudgetInput, error) {
+	var it model.MonitoringBudgetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"executed", "expectedOverride", "overrideReason", "cause", "measure"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		case "expectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedOverride = data
+		case "overrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OverrideReason = data
+		case "cause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cause = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringBudgetInput unmarshals raw into the MonitoringBudgetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringBudgetInput(ctx context.Context, raw any) (model.MonitoringBudgetInput, error) {
+	var out model.MonitoringBudgetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringBudgetInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringEntryInput(ctx context.Context, obj any) (model.MonitoringEntryInput, error) {
+	var it model.MonitoringEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"valueToDate", "expectedOverride", "likelihoodOverride", "overrideReason", "causeCategory", "cause", "measure", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "valueToDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueToDate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueToDate = data
+		case "expectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedOverride = data
+		case "likelihoodOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("likelihoodOverride"))
+			data, err := ec.unmarshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LikelihoodOverride = data
+		case "overrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OverrideReason = data
+		case "causeCategory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("causeCategory"))
+			data, err := ec.unmarshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CauseCategory = data
+		case "cause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cause = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringEntryInput unmarshals raw into the MonitoringEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringEntryInput(ctx context.Context, raw any) (model.MonitoringEntryInput, error) {
+	var out model.MonitoringEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringReportOrder(ctx context.Context, obj any) (ent.MonitoringReportOrder, error) {
+	var it ent.MonitoringReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringReportOrder unmarshals raw into the MonitoringReportOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringReportOrder(ctx context.Context, raw any) (ent.MonitoringReportOrder, error) {
+	var out ent.MonitoringReportOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringReportOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringReportWhereInput(ctx context.Context, obj any) (ent.MonitoringReportWhereInput, error) {
+	var it ent.MonitoringReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "point", "pointNEQ", "pointIn", "pointNotIn", "pointGT", "pointGTE", "pointLT", "pointLTE", "pointContains", "pointHasPrefix", "pointHasSuffix", "pointEqualFold", "pointContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "budgetExecuted", "budgetExecutedNEQ", "budgetExecutedIn", "budgetExecutedNotIn", "budgetExecutedGT", "budgetExecutedGTE", "budgetExecutedLT", "budgetExecutedLTE", "budgetExecutedIsNil", "budgetExecutedNotNil", "budgetExpectedOverride", "budgetExpectedOverrideNEQ", "budgetExpectedOverrideIn", "budgetExpectedOverrideNotIn", "budgetExpectedOverrideGT", "budgetExpectedOverrideGTE", "budgetExpectedOverrideLT", "budgetExpectedOverrideLTE", "budgetExpectedOverrideIsNil", "budgetExpectedOverrideNotNil", "budgetOverrideReason", "budgetOverrideReasonNEQ", "budgetOverrideReasonIn", "budgetOverrideReasonNotIn", "budgetOverrideReasonGT", "budgetOverrideReasonGTE", "budgetOverrideReasonLT", "budgetOverrideReasonLTE", "budgetOverrideReasonContains", "budgetOverrideReasonHasPrefix", "budgetOverrideReasonHasSuffix", "budgetOverrideReasonEqualFold", "budgetOverrideReasonContainsFold", "budgetCause", "budgetCauseNEQ", "budgetCauseIn", "budgetCauseNotIn", "budgetCauseGT", "budgetCauseGTE", "budgetCauseLT", "budgetCauseLTE", "budgetCauseContains", "budgetCauseHasPrefix", "budgetCauseHasSuffix", "budgetCauseEqualFold", "budgetCauseContainsFold", "budgetMeasure", "budgetMeasureNEQ", "budgetMeasureIn", "budgetMeasureNotIn", "budgetMeasureGT", "budgetMeasureGTE", "budgetMeasureLT", "budgetMeasureLTE", "budgetMeasureContains", "budgetMeasureHasPrefix", "budgetMeasureHasSuffix", "budgetMeasureEqualFold", "budgetMeasureContainsFold", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "submittedByName", "submittedByNameNEQ", "submittedByNameIn", "submittedByNameNotIn", "submittedByNameGT", "submittedByNameGTE", "submittedByNameLT", "submittedByNameLTE", "submittedByNameContains", "submittedByNameHasPrefix", "submittedByNameHasSuffix", "submittedByNameEqualFold", "submittedByNameContainsFold", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "reviewedByName", "reviewedByNameNEQ", "reviewedByNameIn", "reviewedByNameNotIn", "reviewedByNameGT", "reviewedByNameGTE", "reviewedByNameLT", "reviewedByNameLTE", "reviewedByNameContains", "reviewedByNameHasPrefix", "reviewedByNameHasSuffix", "reviewedByNameEqualFold", "reviewedByNameContainsFold", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "departmentYearID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearID = data
+		case "departmentYearIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNEQ = data
+		case "departmentYearIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDIn = data
+		case "departmentYearIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNotIn = data
+		case "projectID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "projectIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNEQ = data
+		case "projectIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIn = data
+		case "projectIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotIn = data
+		case "projectIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIsNil = data
+		case "projectIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotNil = data
+		case "point":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("point"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Point = data
+		case "pointNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointNEQ = data
+		case "pointIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointIn = data
+		case "pointNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointNotIn = data
+		case "pointGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointGT = data
+		case "pointGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointGTE = data
+		case "pointLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointLT = data
+		case "pointLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointLTE = data
+		case "pointContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointContains = data
+		case "pointHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointHasPrefix = data
+		case "pointHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointHasSuffix = data
+		case "pointEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointEqualFold = data
+		case "pointContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "budgetExecuted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecuted"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecuted = data
+		case "budgetExecutedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNEQ = data
+		case "budgetExecutedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedIn = data
+		case "budgetExecutedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNotIn = data
+		case "budgetExecutedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedGT = data
+		case "budgetExecutedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedGTE = data
+		case "budgetExecutedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedLT = data
+		case "budgetExecutedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedLTE = data
+		case "budgetExecutedIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedIsNil = data
+		case "budgetExecutedNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNotNil = data
+		case "budgetExpectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverride = data
+		case "budgetExpectedOverrideNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNEQ = data
+		case "budgetExpectedOverrideIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideIn = data
+		case "budgetExpectedOverrideNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNotIn = data
+		case "budgetExpectedOverrideGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideGT = data
+		case "budgetExpectedOverrideGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideGTE = data
+		case "budgetExpectedOverrideLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideLT = data
+		case "budgetExpectedOverrideLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideLTE = data
+		case "budgetExpectedOverrideIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideIsNil = data
+		case "budgetExpectedOverrideNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNotNil = data
+		case "budgetOverrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReason = data
+		case "budgetOverrideReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonNEQ = data
+		case "budgetOverrideReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonIn = data
+		case "budgetOverrideReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonNotIn = data
+		case "budgetOverrideReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonGT = data
+		case "budgetOverrideReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonGTE = data
+		case "budgetOverrideReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonLT = data
+		case "budgetOverrideReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonLTE = data
+		case "budgetOverrideReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonContains = data
+		case "budgetOverrideReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonHasPrefix = data
+		case "budgetOverrideReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonHasSuffix = data
+		case "budgetOverrideReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonEqualFold = data
+		case "budgetOverrideReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonContainsFold = data
+		case "budgetCause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCause = data
+		case "budgetCauseNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseNEQ = data
+		case "budgetCauseIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseIn = data
+		case "budgetCauseNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseNotIn = data
+		case "budgetCauseGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseGT = data
+		case "budgetCauseGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseGTE = data
+		case "budgetCauseLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseLT = data
+		case "budgetCauseLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseLTE = data
+		case "budgetCauseContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseContains = data
+		case "budgetCauseHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseHasPrefix = data
+		case "budgetCauseHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseHasSuffix = data
+		case "budgetCauseEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseEqualFold = data
+		case "budgetCauseContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseContainsFold = data
+		case "budgetMeasure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasure = data
+		case "budgetMeasureNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureNEQ = data
+		case "budgetMeasureIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureIn = data
+		case "budgetMeasureNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureNotIn = data
+		case "budgetMeasureGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureGT = data
+		case "budgetMeasureGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureGTE = data
+		case "budgetMeasureLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureLT = data
+		case "budgetMeasureLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureLTE = data
+		case "budgetMeasureContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureContains = data
+		case "budgetMeasureHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureHasPrefix = data
+		case "budgetMeasureHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureHasSuffix = data
+		case "budgetMeasureEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureEqualFold = data
+		case "budgetMeasureContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureContainsFold = data
+		case "reviewComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewComment = data
+		case "reviewCommentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNEQ = data
+		case "reviewCommentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentIn = data
+		case "reviewCommentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNotIn = data
+		case "reviewCommentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGT = data
+		case "reviewCommentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGTE = data
+		case "reviewCommentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLT = data
+		case "reviewCommentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLTE = data
+		case "reviewCommentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContains = data
+		case "reviewCommentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasPrefix = data
+		case "reviewCommentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasSuffix = data
+		case "reviewCommentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentEqualFold = data
+		case "reviewCommentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContainsFold = data
+		case "submittedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByName = data
+		case "submittedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNEQ = data
+		case "submittedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameIn = data
+		case "submittedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNotIn = data
+		case "submittedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGT = data
+		case "submittedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGTE = data
+		case "submittedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLT = data
+		case "submittedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLTE = data
+		case "submittedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContains = data
+		case "submittedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasPrefix = data
+		case "submittedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasSuffix = data
+		case "submittedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameEqualFold = data
+		case "submittedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContainsFold = data
+		case "submittedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAt = data
+		case "submittedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNEQ = data
+		case "submittedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIn = data
+		case "submittedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotIn = data
+		case "submittedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGT = data
+		case "submittedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGTE = data
+		case "submittedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLT = data
+		case "submittedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLTE = data
+		case "submittedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIsNil = data
+		case "submittedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotNil = data
+		case "reviewedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByName = data
+		case "reviewedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNEQ = data
+		case "reviewedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameIn = data
+		case "reviewedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNotIn = data
+		case "reviewedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGT = data
+		case "reviewedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGTE = data
+		case "reviewedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLT = data
+		case "reviewedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLTE = data
+		case "reviewedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContains = data
+		case "reviewedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasPrefix = data
+		case "reviewedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasSuffix = data
+		case "reviewedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameEqualFold = data
+		case "reviewedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContainsFold = data
+		case "reviewedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAt = data
+		case "reviewedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNEQ = data
+		case "reviewedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIn = data
+		case "reviewedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotIn = data
+		case "reviewedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGT = data
+		case "reviewedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGTE = data
+		case "reviewedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLT = data
+		case "reviewedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLTE = data
+		case "reviewedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIsNil = data
+		case "reviewedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotNil = data
+		case "hasDepartmentYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYear = data
+		case "hasDepartmentYearWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYearWith"))
+			data, err := ec.unmarshalODepartmentYearWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentYearWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYearWith = data
+		case "hasProject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProject"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProject = data
+		case "hasProjectWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProjectWith"))
+			data, err := ec.unmarshalOProjectWhereInput2ᚕᚖjixiaoᚋentᚐProjectWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProjectWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringReportWhereInput unmarshals raw into the MonitoringReportWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringReportWhereInput(ctx context.Context, raw any) (ent.MonitoringReportWhereInput, error) {
+	var out ent.MonitoringReportWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringReportWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMonthInput(ctx context.Context, obj any) (model.MonthInput, error) {
 	var it model.MonthInput
 	if obj == nil {
@@ -64430,6 +69719,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MonthlyExecution(ctx, sel, obj)
+	case *ent.MonitoringReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MonitoringReport(ctx, sel, obj)
 	case *ent.LibraryTransition:
 		if obj == nil {
 			return graphql.Null
@@ -65357,6 +70651,44 @@ func (ec *executionContext) _AuditRecordEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var computationStepImplementors = []string{"ComputationStep"}
+
+func (ec *executionContext) _ComputationStep(ctx context.Context, sel ast.SelectionSet, obj *model.ComputationStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, computationStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComputationStep")
+		case "code":
+			out.Values[i] = ec._ComputationStep_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._ComputationStep_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var departmentImplementors = []string{"Department", "Node"}
 
 func (ec *executionContext) _Department(ctx context.Context, sel ast.SelectionSet, obj *ent.Department) graphql.Marshaler {
@@ -65776,6 +71108,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_lockReason(ctx, field, obj)
+				})
+		case "monitoringReports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_monitoringReports(ctx, field, obj)
 				})
 		case "rules":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -67754,6 +73092,548 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 	return out
 }
 
+var monitoringBudgetImplementors = []string{"MonitoringBudget"}
+
+func (ec *executionContext) _MonitoringBudget(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringBudget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringBudgetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringBudget")
+		case "month":
+			out.Values[i] = ec._MonitoringBudget_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "adjustedBudget":
+			out.Values[i] = ec._MonitoringBudget_adjustedBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executedToDate":
+			out.Values[i] = ec._MonitoringBudget_executedToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fromMonths":
+			out.Values[i] = ec._MonitoringBudget_fromMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateToDate":
+			out.Values[i] = ec._MonitoringBudget_rateToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "targetPercent":
+			out.Values[i] = ec._MonitoringBudget_targetPercent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedExpectedRate":
+			out.Values[i] = ec._MonitoringBudget_computedExpectedRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedRate":
+			out.Values[i] = ec._MonitoringBudget_expectedRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedSteps":
+			out.Values[i] = ec._MonitoringBudget_expectedSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedLight":
+			out.Values[i] = ec._MonitoringBudget_computedLight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "light":
+			out.Values[i] = ec._MonitoringBudget_light(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overridden":
+			out.Values[i] = ec._MonitoringBudget_overridden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanationRequired":
+			out.Values[i] = ec._MonitoringBudget_explanationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._MonitoringBudget_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringEntryImplementors = []string{"MonitoringEntry"}
+
+func (ec *executionContext) _MonitoringEntry(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringEntry")
+		case "indicator":
+			out.Values[i] = ec._MonitoringEntry_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "valueToDate":
+			out.Values[i] = ec._MonitoringEntry_valueToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedExpected":
+			out.Values[i] = ec._MonitoringEntry_computedExpected(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expected":
+			out.Values[i] = ec._MonitoringEntry_expected(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedSteps":
+			out.Values[i] = ec._MonitoringEntry_expectedSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedLikelihood":
+			out.Values[i] = ec._MonitoringEntry_computedLikelihood(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedLight":
+			out.Values[i] = ec._MonitoringEntry_computedLight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "likelihood":
+			out.Values[i] = ec._MonitoringEntry_likelihood(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "light":
+			out.Values[i] = ec._MonitoringEntry_light(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overridden":
+			out.Values[i] = ec._MonitoringEntry_overridden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expectedOverride":
+			out.Values[i] = ec._MonitoringEntry_expectedOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "likelihoodOverride":
+			out.Values[i] = ec._MonitoringEntry_likelihoodOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overrideReason":
+			out.Values[i] = ec._MonitoringEntry_overrideReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "causeCategory":
+			out.Values[i] = ec._MonitoringEntry_causeCategory(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cause":
+			out.Values[i] = ec._MonitoringEntry_cause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measure":
+			out.Values[i] = ec._MonitoringEntry_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._MonitoringEntry_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanationRequired":
+			out.Values[i] = ec._MonitoringEntry_explanationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromLastYear":
+			out.Values[i] = ec._MonitoringEntry_fromLastYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringMonthImplementors = []string{"MonitoringMonth"}
+
+func (ec *executionContext) _MonitoringMonth(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringMonth")
+		case "month":
+			out.Values[i] = ec._MonitoringMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executed":
+			out.Values[i] = ec._MonitoringMonth_executed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetPercent":
+			out.Values[i] = ec._MonitoringMonth_targetPercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._MonitoringMonth_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportImplementors = []string{"MonitoringReport", "Node"}
+
+func (ec *executionContext) _MonitoringReport(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReport")
+		case "id":
+			out.Values[i] = ec._MonitoringReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MonitoringReport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MonitoringReport_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYearID":
+			out.Values[i] = ec._MonitoringReport_departmentYearID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectID":
+			out.Values[i] = ec._MonitoringReport_projectID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "point":
+			out.Values[i] = ec._MonitoringReport_point(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._MonitoringReport_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetExecuted":
+			out.Values[i] = ec._MonitoringReport_budgetExecuted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetExpectedOverride":
+			out.Values[i] = ec._MonitoringReport_budgetExpectedOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetOverrideReason":
+			out.Values[i] = ec._MonitoringReport_budgetOverrideReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetCause":
+			out.Values[i] = ec._MonitoringReport_budgetCause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetMeasure":
+			out.Values[i] = ec._MonitoringReport_budgetMeasure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewComment":
+			out.Values[i] = ec._MonitoringReport_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedByName":
+			out.Values[i] = ec._MonitoringReport_submittedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._MonitoringReport_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedByName":
+			out.Values[i] = ec._MonitoringReport_reviewedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._MonitoringReport_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_departmentYear(ctx, field, obj)
+				})
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_project(ctx, field, obj)
+				})
+		case "entries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_entries(ctx, field, obj)
+				})
+		case "budget":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_budget(ctx, field, obj)
+				})
+		case "submitProblems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_submitProblems(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportConnectionImplementors = []string{"MonitoringReportConnection"}
+
+func (ec *executionContext) _MonitoringReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReportConnection")
+		case "edges":
+			out.Values[i] = ec._MonitoringReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MonitoringReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MonitoringReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportEdgeImplementors = []string{"MonitoringReportEdge"}
+
+func (ec *executionContext) _MonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReportEdge")
+		case "node":
+			out.Values[i] = ec._MonitoringReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MonitoringReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringViewerCanImplementors = []string{"MonitoringViewerCan"}
+
+func (ec *executionContext) _MonitoringViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringViewerCan")
+		case "edit":
+			out.Values[i] = ec._MonitoringViewerCan_edit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submit":
+			out.Values[i] = ec._MonitoringViewerCan_submit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._MonitoringViewerCan_review(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var monthlyExecutionImplementors = []string{"MonthlyExecution", "Node"}
 
 func (ec *executionContext) _MonthlyExecution(ctx context.Context, sel ast.SelectionSet, obj *ent.MonthlyExecution) graphql.Marshaler {
@@ -68166,6 +74046,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "startYearFromLast":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_startYearFromLast(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setMonitoringEntry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMonitoringEntry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setMonitoringBudget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMonitoringBudget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMonitoringReport(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -68914,6 +74843,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_libraryIndicators(ctx, field)
+				})
+		case "monitoringReports":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_monitoringReports(ctx, field)
 				})
 		case "projects":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -71057,6 +76992,44 @@ func (ec *executionContext) _SignIn(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var stepParamImplementors = []string{"StepParam"}
+
+func (ec *executionContext) _StepParam(ctx context.Context, sel ast.SelectionSet, obj *model.StepParam) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stepParamImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StepParam")
+		case "name":
+			out.Values[i] = ec._StepParam_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StepParam_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var submitProblemImplementors = []string{"SubmitProblem"}
 
 func (ec *executionContext) _SubmitProblem(ctx context.Context, sel ast.SelectionSet, obj *model.SubmitProblem) graphql.Marshaler {
@@ -73043,6 +79016,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComputationStep2ᚖjixiaoᚋgraphᚋmodelᚐComputationStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComputationStep2ᚖjixiaoᚋgraphᚋmodelᚐComputationStep(ctx context.Context, sel ast.SelectionSet, v *model.ComputationStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ComputationStep!")
+		return graphql.Null
+	}
+	return ec._ComputationStep(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateDepartmentInput2jixiaoᚋentᚐCreateDepartmentInput(ctx context.Context, v any) (ent.CreateDepartmentInput, error) {
 	res, err := ec.unmarshalInputCreateDepartmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -74102,6 +80099,146 @@ func (ec *executionContext) marshalNMe2ᚖjixiaoᚋgraphᚋmodelᚐMe(ctx contex
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMonitoringBudget2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringBudget(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringBudget) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringBudget!")
+		return graphql.Null
+	}
+	return ec._MonitoringBudget(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringBudgetInput2jixiaoᚋgraphᚋmodelᚐMonitoringBudgetInput(ctx context.Context, v any) (model.MonitoringBudgetInput, error) {
+	res, err := ec.unmarshalInputMonitoringBudgetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringEntry2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MonitoringEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringEntry2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringEntry2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntry(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringEntry!")
+		return graphql.Null
+	}
+	return ec._MonitoringEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringEntryInput2jixiaoᚋgraphᚋmodelᚐMonitoringEntryInput(ctx context.Context, v any) (model.MonitoringEntryInput, error) {
+	res, err := ec.unmarshalInputMonitoringEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringMonth2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MonitoringMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringMonth2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringMonth2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonth(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringMonth!")
+		return graphql.Null
+	}
+	return ec._MonitoringMonth(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMonitoringReport2ᚕᚖjixiaoᚋentᚐMonitoringReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringReport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReport!")
+		return graphql.Null
+	}
+	return ec._MonitoringReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMonitoringReportConnection2ᚖjixiaoᚋentᚐMonitoringReportConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReportConnection!")
+		return graphql.Null
+	}
+	return ec._MonitoringReportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportOrder2ᚖjixiaoᚋentᚐMonitoringReportOrder(ctx context.Context, v any) (*ent.MonitoringReportOrder, error) {
+	res, err := ec.unmarshalInputMonitoringReportOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx context.Context, v any) (*ent.MonitoringReportOrderField, error) {
+	var res = new(ent.MonitoringReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReportOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+	res, err := ec.unmarshalInputMonitoringReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, v any) (monitoringreport.Status, error) {
+	var res monitoringreport.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v monitoringreport.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNMonitoringViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringViewerCan!")
+		return graphql.Null
+	}
+	return ec._MonitoringViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMonthInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonthInputᚄ(ctx context.Context, v any) ([]*model.MonthInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -74969,6 +81106,30 @@ func (ec *executionContext) marshalNSignIn2ᚖjixiaoᚋgraphᚋmodelᚐSignIn(ct
 		return graphql.Null
 	}
 	return ec._SignIn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStepParam2ᚕᚖjixiaoᚋgraphᚋmodelᚐStepParamᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StepParam) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStepParam2ᚖjixiaoᚋgraphᚋmodelᚐStepParam(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStepParam2ᚖjixiaoᚋgraphᚋmodelᚐStepParam(ctx context.Context, sel ast.SelectionSet, v *model.StepParam) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StepParam!")
+		return graphql.Null
+	}
+	return ec._StepParam(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -76374,6 +82535,22 @@ func (ec *executionContext) unmarshalODepartmentYearWhereInput2ᚖjixiaoᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx context.Context, v any) (*monitoringentry.CauseCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringentry.CauseCategory)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx context.Context, sel ast.SelectionSet, v *monitoringentry.CauseCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOEvaluation2ᚕᚖjixiaoᚋentᚐEvaluationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Evaluation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -77471,11 +83648,164 @@ func (ec *executionContext) marshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindic
 	return v
 }
 
+func (ec *executionContext) unmarshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx context.Context, v any) (*monitoringentry.LikelihoodOverride, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringentry.LikelihoodOverride)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx context.Context, sel ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx context.Context, sel ast.SelectionSet, v *model.Lock) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Lock(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx context.Context, v any) (*model.MonitoringLight, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MonitoringLight)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMonitoringReportEdge2ᚕᚖjixiaoᚋentᚐMonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMonitoringReportEdge2ᚖjixiaoᚋentᚐMonitoringReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMonitoringReportEdge2ᚖjixiaoᚋentᚐMonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportOrder2ᚕᚖjixiaoᚋentᚐMonitoringReportOrderᚄ(ctx context.Context, v any) ([]*ent.MonitoringReportOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringReportOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringReportOrder2ᚖjixiaoᚋentᚐMonitoringReportOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonitoringReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMonitoringReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx context.Context, v any) ([]monitoringreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]monitoringreport.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []monitoringreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, v any) (*monitoringreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringreport.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v *monitoringreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOMonthlyExecutionWhereInput2ᚕᚖjixiaoᚋentᚐMonthlyExecutionWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonthlyExecutionWhereInput, error) {

@@ -6,6 +6,7 @@ package loader
 import (
 	"cmp"
 	"context"
+	"jixiao/domain/monitoring/cycle"
 	"net/http"
 	"slices"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -73,6 +75,10 @@ type Loaders struct {
 	ReviewScore *dataloadgen.Loader[int, *ent.ReviewScore]
 	// Rectifications are an evaluation's rectification items the viewer may read, oldest first.
 	Rectifications *dataloadgen.Loader[int, []*ent.Rectification]
+	// MonitoringReports is a department-year's monitoring reports, by point then id.
+	MonitoringReports *dataloadgen.Loader[int, []*ent.MonitoringReport]
+	// MonitoringView is a monitoring report with its entries and forecasts (cycle.Load).
+	MonitoringView *dataloadgen.Loader[int, *cycle.View]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -236,6 +242,23 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			}
 			for _, r := range rows {
 				out[r.EvaluationID] = append(out[r.EvaluationID], r)
+			}
+			return out, err
+		}, opts()),
+		MonitoringReports: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.MonitoringReport, error) {
+			rows, err := c(ctx).MonitoringReport.Query().Where(monitoringreport.DepartmentYearIDIn(ids...)).
+				Order(monitoringreport.ByPoint(), monitoringreport.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.MonitoringReport) int { return r.DepartmentYearID }), err
+		}, opts()),
+		MonitoringView: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*cycle.View, error) {
+			rows, err := c(ctx).MonitoringReport.Query().Where(monitoringreport.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			views, err := cycle.Load(ctx, c(ctx), rows)
+			out := make(map[int]*cycle.View, len(ids))
+			for _, v := range views {
+				out[v.Report.ID] = v
 			}
 			return out, err
 		}, opts()),

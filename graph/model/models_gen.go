@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringentry"
 	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/user"
@@ -97,6 +98,22 @@ type AttachmentLimits struct {
 	MaxBytes int `json:"maxBytes"`
 	// The extensions accepted, lower case with the dot (.pdf, .docx…); the content must be the type its extension says.
 	Extensions []string `json:"extensions"`
+}
+
+// One step of a computation: a code and its parameters (decimals as exact
+// strings), which a UI writes as a sentence. Codes: ELAPSED_SHARE (point, months,
+// share), RATE_TO_DATE (valueToDate), LINEAR (valueToDate, share, expected),
+// LAST_YEAR_SHARE (lastYearToDate, lastYearFull, share), SCALED_BY_LAST_YEAR
+// (valueToDate, share, expected), NO_VALUE_TO_DATE, QUALITATIVE, NO_TARGET, RATIO
+// (expected, target, ratio), ZERO_TARGET (expected, operator, light),
+// LIGHT_POSITIVE (ratio, light, yellowFloor), LIGHT_REVERSE (ratio, light,
+// yellowCeiling), OVERRIDE_EXPECTED (computed, expected, reason),
+// OVERRIDE_LIKELIHOOD (computed, likelihood, reason), CAPPED (expected, cap),
+// MONTH_TO_DATE (month, executed, budget, rate), MONTH_TARGET (month, target,
+// ratio), NO_MONTH_TARGET (month), NO_BUDGET.
+type ComputationStep struct {
+	Code   string       `json:"code"`
+	Params []*StepParam `json:"params"`
 }
 
 // A new rule set of a year, for every department or for one subtree. A parameter left out
@@ -301,6 +318,70 @@ type Me struct {
 	Scope *ent.Department `json:"scope,omitempty"`
 	// The token to send in X-CSRF-Token while signed in with a cookie.
 	CsrfToken *string `json:"csrfToken,omitempty"`
+}
+
+// A monitoring report's budget part: spending to date and the expected full-year rate.
+type MonitoringBudget struct {
+	// The last complete month at the point (0 in January).
+	Month          int            `json:"month"`
+	AdjustedBudget fixed.Decimal  `json:"adjustedBudget"`
+	ExecutedToDate *fixed.Decimal `json:"executedToDate,omitempty"`
+	// True when read from the month's row, false when reported on the report.
+	FromMonths bool           `json:"fromMonths"`
+	RateToDate *fixed.Decimal `json:"rateToDate,omitempty"`
+	// The bureau's cumulative target of that month, percent.
+	TargetPercent        *fixed.Decimal     `json:"targetPercent,omitempty"`
+	ComputedExpectedRate *fixed.Decimal     `json:"computedExpectedRate,omitempty"`
+	ExpectedRate         *fixed.Decimal     `json:"expectedRate,omitempty"`
+	ExpectedSteps        []*ComputationStep `json:"expectedSteps"`
+	ComputedLight        *MonitoringLight   `json:"computedLight,omitempty"`
+	Light                *MonitoringLight   `json:"light,omitempty"`
+	Overridden           bool               `json:"overridden"`
+	ExplanationRequired  bool               `json:"explanationRequired"`
+	// The department-year's months (the curve): empty for a project.
+	Months []*MonitoringMonth `json:"months"`
+}
+
+// What a department says of its spending; it replaces what was said (null clears).
+type MonitoringBudgetInput struct {
+	// Spending to date (万元); a department-year's is read from its months when null.
+	Executed *fixed.Decimal `json:"executed,omitempty"`
+	// The expected full-year execution rate in percent.
+	ExpectedOverride *fixed.Decimal `json:"expectedOverride,omitempty"`
+	OverrideReason   *string        `json:"overrideReason,omitempty"`
+	Cause            *string        `json:"cause,omitempty"`
+	Measure          *string        `json:"measure,omitempty"`
+}
+
+// What a department says of one indicator; it replaces what was said (null clears).
+type MonitoringEntryInput struct {
+	ValueToDate        *fixed.Decimal                      `json:"valueToDate,omitempty"`
+	ExpectedOverride   *fixed.Decimal                      `json:"expectedOverride,omitempty"`
+	LikelihoodOverride *monitoringentry.LikelihoodOverride `json:"likelihoodOverride,omitempty"`
+	OverrideReason     *string                             `json:"overrideReason,omitempty"`
+	CauseCategory      *monitoringentry.CauseCategory      `json:"causeCategory,omitempty"`
+	Cause              *string                             `json:"cause,omitempty"`
+	Measure            *string                             `json:"measure,omitempty"`
+	Note               *string                             `json:"note,omitempty"`
+}
+
+// One month of the year's spending curve.
+type MonitoringMonth struct {
+	Month int `json:"month"`
+	// Cumulative spending at month end (万元).
+	Executed fixed.Decimal `json:"executed"`
+	// The bureau's cumulative target, percent of the adjusted budget.
+	TargetPercent fixed.Decimal `json:"targetPercent"`
+	// Cumulative spending as a percent of the adjusted budget.
+	Rate *fixed.Decimal `json:"rate,omitempty"`
+}
+
+type MonitoringViewerCan struct {
+	// Change the entries and the budget part (the department, while DRAFT or RETURNED).
+	Edit   bool `json:"edit"`
+	Submit bool `json:"submit"`
+	// Approve or return (the finance bureau, while SUBMITTED).
+	Review bool `json:"review"`
 }
 
 // One month of cumulative execution, for setMonthlyExecution.
@@ -622,6 +703,11 @@ type SignIn struct {
 	User      *ent.User `json:"user"`
 	CsrfToken string    `json:"csrfToken"`
 	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+type StepParam struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // One reason an evaluation cannot be submitted yet.
@@ -1820,6 +1906,64 @@ func (e *IndicatorRankBy) UnmarshalJSON(b []byte) error {
 }
 
 func (e IndicatorRankBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An indicator's traffic light.
+type MonitoringLight string
+
+const (
+	MonitoringLightGreen  MonitoringLight = "GREEN"
+	MonitoringLightYellow MonitoringLight = "YELLOW"
+	MonitoringLightRed    MonitoringLight = "RED"
+)
+
+var AllMonitoringLight = []MonitoringLight{
+	MonitoringLightGreen,
+	MonitoringLightYellow,
+	MonitoringLightRed,
+}
+
+func (e MonitoringLight) IsValid() bool {
+	switch e {
+	case MonitoringLightGreen, MonitoringLightYellow, MonitoringLightRed:
+		return true
+	}
+	return false
+}
+
+func (e MonitoringLight) String() string {
+	return string(e)
+}
+
+func (e *MonitoringLight) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MonitoringLight(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MonitoringLight", str)
+	}
+	return nil
+}
+
+func (e MonitoringLight) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MonitoringLight) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MonitoringLight) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -23,6 +23,7 @@ import (
 
 	gen "jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/privacy"
 	"jixiao/ent/rectification"
 	"jixiao/ent/targetversion"
@@ -166,6 +167,9 @@ func reviewerMay(ctx context.Context, m ent.Mutation) error {
 	if rm, ok := m.(*gen.RectificationMutation); ok {
 		return reviewerMayRectify(rm)
 	}
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok {
+		return reviewerMayDecideMonitoring(mm)
+	}
 	em, ok := m.(*gen.EvaluationMutation)
 	if !ok || !em.Op().Is(ent.OpUpdateOne) {
 		return privacy.Denyf("reviewers approve or return submissions; they do not edit data")
@@ -215,6 +219,24 @@ func reviewerMayRectify(m *gen.RectificationMutation) error {
 			rectification.FieldClosedByName, rectification.FieldClosedAt, rectification.FieldUpdatedAt, rectification.FieldVersion:
 		default:
 			return privacy.Denyf("reviewers accept or reject a rectification item's answer; they do not edit %s", f)
+		}
+	}
+	return privacy.Allow
+}
+
+// reviewerMayDecideMonitoring lets a reviewer approve or return one monitoring
+// report (the schema's hook checks that it is submitted).
+func reviewerMayDecideMonitoring(m *gen.MonitoringReportMutation) error {
+	to, stepping := m.Status()
+	if !m.Op().Is(ent.OpUpdateOne) || !stepping || (to != monitoringreport.StatusAPPROVED && to != monitoringreport.StatusRETURNED) {
+		return privacy.Denyf("reviewers approve or return monitoring reports; they do not fill them")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case monitoringreport.FieldStatus, monitoringreport.FieldReviewComment, monitoringreport.FieldReviewedByName,
+			monitoringreport.FieldReviewedAt, monitoringreport.FieldUpdatedAt:
+		default:
+			return privacy.Denyf("reviewers approve or return monitoring reports; they do not edit %s", f)
 		}
 	}
 	return privacy.Allow

@@ -17,6 +17,8 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
@@ -35,6 +37,9 @@ var workflowAllowed = workflow.Allowed
 type owner struct {
 	year, project int
 	evaluation    *gen.Evaluation
+	// monitoring marks a monitoring report's rows: they are locked by the
+	// report's own status (schema hooks), not by the year's evaluation.
+	monitoring bool
 }
 
 // outside is the refusal for rows outside the editor's subtree, or rows that do not
@@ -65,6 +70,13 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	if answering {
 		if err := editorMayAnswer(rm); err != nil {
 			return err
+		}
+	}
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok && !mm.Op().Is(ent.OpCreate) { // a new report's status is its default
+		to, stepping := mm.Status()
+		_, commenting := mm.ReviewComment()
+		if (stepping && to != monitoringreport.StatusSUBMITTED) || commenting {
+			return privacy.Denyf("only the finance bureau approves or returns monitoring reports")
 		}
 	}
 	owners, err := ownersOf(sys, m)
@@ -127,6 +139,9 @@ func editorMayAnswer(m *gen.RectificationMutation) error {
 // notUnderReview refuses changes to data whose evaluation is under review, and
 // lets an editor move their own evaluation only by submitting it.
 func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation) error {
+	if o.monitoring {
+		return nil
+	}
 	ev, err := evaluationOf(ctx, c, o)
 	if ev == nil || err != nil {
 		return err
@@ -179,6 +194,9 @@ func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
 	}
 	client := m.(interface{ Client() *gen.Client }).Client()
 	for _, o := range owners {
+		if o.monitoring {
+			continue
+		}
 		ev, err := evaluationOf(sys, client, o)
 		if err != nil {
 			return nil, err
@@ -340,6 +358,30 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(evaluations...)).All(ctx))(
 			func(r *gen.Evaluation) owner {
 				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
+	case *gen.MonitoringReportMutation:
+		if creating {
+			o := new(m.DepartmentYearID, m.ProjectID)
+			o[0].monitoring = true
+			return o, nil
+		}
+		return load(m.Client().MonitoringReport.Query().Where(monitoringreport.IDIn(ids...)).All(ctx))(
+			func(r *gen.MonitoringReport) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), monitoring: true}
+			})
+	case *gen.MonitoringEntryMutation:
+		// An entry belongs to its report's subject.
+		var reports []int
+		if creating {
+			id, _ := m.ReportID()
+			reports = []int{id}
+		} else if err := m.Client().MonitoringEntry.Query().Where(monitoringentry.IDIn(ids...)).
+			Unique(true).Select(monitoringentry.FieldReportID).Scan(ctx, &reports); err != nil {
+			return nil, err
+		}
+		return load(m.Client().MonitoringReport.Query().Where(monitoringreport.IDIn(reports...)).All(ctx))(
+			func(r *gen.MonitoringReport) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), monitoring: true}
 			})
 	case *gen.ReportTextMutation:
 		// A report text belongs to its evaluation: it is locked with it.

@@ -15,6 +15,8 @@ import (
 	"jixiao/ent/intercept"
 	"jixiao/ent/keytask"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
@@ -118,6 +120,10 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "RectificationTransition":
 		return rectificationtransition.HasRectificationWith(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year))), nil
+	case "MonitoringReport":
+		return monitoringreport.HasDepartmentYearWith(year), nil
+	case "MonitoringEntry":
+		return monitoringentry.HasReportWith(monitoringreport.HasDepartmentYearWith(year)), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
@@ -176,6 +182,10 @@ func published(entity string) (Rows, error) {
 	case "ReviewScore":
 		// A published evaluation shows the reviewer's scores beside the self-scores.
 		return reviewscore.HasIndicatorWith(indicatorShown), nil
+	case "MonitoringReport", "MonitoringEntry":
+		// Mid-year monitoring is the administration's working document: the public
+		// reads none of it (a hidden report answers as a missing one).
+		return none, nil
 	case "TargetVersion":
 		// A published report says where a target was adjusted and why.
 		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil

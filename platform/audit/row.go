@@ -39,6 +39,10 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().KeyTask.Get(ctx, id))
 	case *gen.LibraryIndicatorMutation:
 		return nonNil(m.Client().LibraryIndicator.Get(ctx, id))
+	case *gen.MonitoringEntryMutation:
+		return nonNil(m.Client().MonitoringEntry.Get(ctx, id))
+	case *gen.MonitoringReportMutation:
+		return nonNil(m.Client().MonitoringReport.Get(ctx, id))
 	case *gen.MonthlyExecutionMutation:
 		return nonNil(m.Client().MonthlyExecution.Get(ctx, id))
 	case *gen.ProjectMutation:

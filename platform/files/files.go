@@ -3,7 +3,9 @@
 // self-evaluation form (项目支出绩效自评表 or 部门整体支出绩效自评表) as an Excel
 // workbook, and report.docx and report.pdf, its self-evaluation report. With
 // ?explain=1 each also states how its scores were computed: the report ends with
-// the appendix 评分计算过程, the form has the column 计算过程.
+// the appendix 评分计算过程, the form has the column 计算过程. A monitoring report's
+// form (绩效运行监控表) is at GET /files/monitoring/{id}/form.xlsx and form.docx
+// (monitoring.go).
 //
 // The evaluation is read with the caller of the request (the authentication
 // middleware in front puts them in the context), through ent and its access
@@ -73,13 +75,18 @@ var documents = map[string]document{
 // Handler serves the documents of evaluations read through client.
 func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// /files/evaluations/{id}/{document}
+		// /files/evaluations/{id}/{document}, /files/monitoring/{id}/{document}
 		parts := strings.Split(strings.TrimPrefix(r.URL.Path, Prefix), "/")
-		if len(parts) != 3 || parts[0] != "evaluations" {
+		collections := map[string]struct {
+			docs   map[string]document
+			entity string
+		}{"evaluations": {documents, "evaluation"}, "monitoring": {monitoringDocuments, "monitoring report"}}
+		coll, ok := collections[parts[0]]
+		if len(parts) != 3 || !ok {
 			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
 			return
 		}
-		mk, known := documents[parts[2]]
+		mk, known := coll.docs[parts[2]]
 		id, err := strconv.Atoi(parts[1])
 		if !known || err != nil || id <= 0 {
 			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
@@ -98,10 +105,10 @@ func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 		f, err := mk(r.Context(), client, id, opts)
 		switch {
 		case ent.IsNotFound(err):
-			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("evaluation %d does not exist", id))
+			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("%s %d does not exist", coll.entity, id))
 			return
 		case err != nil:
-			log.ErrorContext(r.Context(), "making a document", "document", parts[2], "evaluation", id, "error", err)
+			log.ErrorContext(r.Context(), "making a document", "document", parts[2], coll.entity, id, "error", err)
 			writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
 			return
 		}

@@ -304,4 +304,19 @@ mutation OpenRound($district: ID!) {
 `,
     variables: `{ "district": "the id of department 440115" }`,
   },
+  {
+    name: "MonitoringMidYear",
+    query: `# Mid-year monitoring: $year is the office's 2023 departmentYear id (SeedScore).
+# The forecasts, lights and how each was computed; the budget against June's target.
+mutation MonitoringMidYear($year: ID!) {
+  createMonitoringReport(departmentYearID: $year, point: "2023-06-30") {
+    id status
+    entries { indicator { id name } valueToDate expected light likelihood expectedSteps { code params { name value } } }
+    budget { rateToDate targetPercent expectedRate light months { month rate targetPercent } }
+    submitProblems { indicatorName field reason }
+  }
+}
+`,
+    variables: `{ "year": "the departmentYear id" }`,
+  },
 ];

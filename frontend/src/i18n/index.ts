@@ -19,9 +19,10 @@ import * as whatIf from "./sections/whatIf";
 import * as evidence from "./sections/evidence";
 import * as rounds from "./sections/rounds";
 import * as review from "./sections/review";
+import * as monitoring from "./sections/monitoring";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

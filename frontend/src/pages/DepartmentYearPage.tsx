@@ -115,6 +115,9 @@ export default function DepartmentYearPage() {
               </Link>
               <TargetStatusTag status={dy.targets.status} testId="year-targets-status" />
             </Space>
+            <Link to={`/years/${dy.id}/monitoring`} data-testid="year-monitoring">
+              {t("monitoring.link")}
+            </Link>
             {evaluation ? (
               <Space size={4}>
                 <Link to={`/evaluations/${evaluation.id}`} data-testid="overall-evaluation">
