@@ -69,7 +69,7 @@ bench:
 ## fuzz: run each scoring fuzz target for FUZZTIME
 FUZZTIME ?= 30s
 fuzz:
-	for f in FuzzScoreBounds FuzzTotalBounded FuzzMonotonePositive FuzzMonotoneReverse; do \
+	for f in FuzzScoreBounds FuzzTotalBounded FuzzMonotonePositive FuzzMonotoneReverse FuzzExplain; do \
 		$(GO) test ./domain/scoring/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
 
 clean:

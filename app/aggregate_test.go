@@ -84,7 +84,7 @@ func buildAggFixture(t *testing.T, db string) *aggFixture {
 				SetPersonnelBudget(money(500 + 3*k)).SetPersonnelActual(money(480 + 3*k)).
 				SetPublicBudget(money(60 + k)).SetPublicActual(money(55 + k)).
 				SetProjectBudget(money(300 + 7*k)).SetProjectActual(money(250 + 5*k)).
-				SetCarryoverEnd(money(k)).SaveX(ctx)
+				SetCarryoverEnd(money(k)).SetBasicInitialBudget(money(540 + 2*k)).SaveX(ctx)
 			published := year == 2023 && (d.code == "R" || strings.HasPrefix(d.code, "D2"))
 			var inds []*ent.Indicator
 			for j := range 5 {
@@ -110,7 +110,7 @@ func buildAggFixture(t *testing.T, db string) *aggFixture {
 			dy = c.DepartmentYear.GetX(ctx, dy.ID)
 			yf := base
 			yf.values = map[string]*fixed.Decimal{"TOTAL_BUDGET": &dy.TotalBudget, "TOTAL_ACTUAL": &dy.TotalActual,
-				"CARRYOVER_END": &dy.CarryoverEnd, "EXECUTION_RATE": dy.ExecutionRate}
+				"CARRYOVER_END": &dy.CarryoverEnd, "EXECUTION_RATE": dy.ExecutionRate, "BASIC_INITIAL_BUDGET": &dy.BasicInitialBudget}
 			fx.years = append(fx.years, yf)
 			ev = c.Evaluation.GetX(ctx, ev.ID)
 			ef := base
@@ -346,7 +346,7 @@ func aggregates(t *testing.T, db string) {
 		{"anonymous", srv.anonymous(), func(f aggFact) bool { return f.published }, func(f aggFact) bool { return f.yearSeen }, ""},
 	}
 	places := map[string]int32{"SCORE": 2, "EXECUTION_RATE": 2, "COMPLETION_RATE": 2, "WEIGHT": 2, "ATTAINMENT": 4,
-		"TOTAL_BUDGET": 2, "TOTAL_ACTUAL": 2, "CARRYOVER_END": 2}
+		"TOTAL_BUDGET": 2, "TOTAL_ACTUAL": 2, "CARRYOVER_END": 2, "BASIC_INITIAL_BUDGET": 2}
 	rates := map[string]bool{"EXECUTION_RATE": true, "COMPLETION_RATE": true, "CARRYOVER_RATE": true}
 	stats := `count stats { measure count sum avg min max }`
 	keys := `key { year department { id code name depth } grade status evaluationKind level1 level2 kind deviationRequired }`
@@ -388,8 +388,8 @@ func aggregates(t *testing.T, db string) {
 			`groupBy: [DEPARTMENT, YEAR], departmentDepth: 1, measures: [TOTAL_BUDGET, TOTAL_ACTUAL, EXECUTION_RATE]`,
 			fx.years, []string{"DEPARTMENT", "YEAR"}, []string{"TOTAL_BUDGET", "TOTAL_ACTUAL", "EXECUTION_RATE"}, 1, nil, false},
 		{"budget per district", "departmentYearAggregate",
-			`groupBy: [DEPARTMENT], departmentDepth: 2, measures: [TOTAL_ACTUAL, CARRYOVER_END]`,
-			fx.years, []string{"DEPARTMENT"}, []string{"TOTAL_ACTUAL", "CARRYOVER_END"}, 2, nil, false},
+			`groupBy: [DEPARTMENT], departmentDepth: 2, measures: [TOTAL_ACTUAL, CARRYOVER_END, BASIC_INITIAL_BUDGET]`,
+			fx.years, []string{"DEPARTMENT"}, []string{"TOTAL_ACTUAL", "CARRYOVER_END", "BASIC_INITIAL_BUDGET"}, 2, nil, false},
 		{"everything in one group", "departmentYearAggregate",
 			`groupBy: [], measures: [TOTAL_BUDGET]`, fx.years, nil, []string{"TOTAL_BUDGET"}, 0, nil, false},
 	}

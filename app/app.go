@@ -22,6 +22,7 @@ import (
 	"jixiao/ent/user"
 	"jixiao/frontend"
 	"jixiao/platform/access"
+	"jixiao/platform/attachments"
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
 	"jixiao/platform/events"
@@ -42,6 +43,7 @@ type config struct {
 	trustedProxies  clientip.Proxies
 	webhookBackoff  time.Duration
 	eventsDB        string
+	attachments     attachments.Config
 }
 
 func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
@@ -66,11 +68,16 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	fs.StringVar(&c.eventsDB, "events-db", env("JIXIAO_EVENTS_DB", ""), "PostgreSQL: the URL of the server's LISTEN connection for change notifications, when --db goes through a pooler in transaction mode (PgBouncer), which cannot LISTEN; default --db (env JIXIAO_EVENTS_DB)")
 	fs.DurationVar(&c.webhookBackoff, "webhook-backoff", envDuration(getenv, "JIXIAO_WEBHOOK_BACKOFF", 30*time.Second), "the wait before a failed webhook delivery's first retry; each next waits twice as long, up to an hour (env JIXIAO_WEBHOOK_BACKOFF)")
+	fs.StringVar(&c.attachments.Dir, "attachments-dir", env("JIXIAO_ATTACHMENTS_DIR", ""), "keep evidence files in this directory (shared by every server) instead of the database (env JIXIAO_ATTACHMENTS_DIR)")
+	maxSize := fs.String("attachments-max-size", env("JIXIAO_ATTACHMENTS_MAX_SIZE", "20MiB"), "the largest evidence file accepted: bytes, or with KiB, MiB, GiB (KB, MB, GB: the same) (env JIXIAO_ATTACHMENTS_MAX_SIZE)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	var err error
+	if c.attachments.MaxBytes, err = parseSize(*maxSize); err != nil {
+		return c, fmt.Errorf("--attachments-max-size: %w", err)
+	}
 	if c.trustedProxies, err = clientip.Parse(*proxies); err != nil {
 		return c, fmt.Errorf("--trusted-proxies: %w", err)
 	}
@@ -140,9 +147,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		<-stopped // the webhook attempts under way are recorded before the database closes
 	}()
 
+	files, err := attachments.New(cfg.attachments, log)
+	if err != nil {
+		return err
+	}
 	opts := web.Options{Log: log, AllowedOrigins: cfg.corsOrigins, SPA: frontend.Dist(), NoIntrospection: cfg.noIntrospection,
 		MetricsToken: cfg.metricsToken, Ready: store.Ready(client), TrustedProxies: cfg.trustedProxies,
-		Events: hub, Webhooks: dispatcher}
+		Events: hub, Webhooks: dispatcher, Attachments: files}
 	if err := opts.Validate(); err != nil {
 		return err
 	}
@@ -157,7 +168,12 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	log.Info("listening", "url", browsable(ln.Addr()), "graphiql", "/graphiql", "db", store.Redacted(cfg.db))
+	kept := files.Dir()
+	if kept == "" {
+		kept = "database"
+	}
+	log.Info("listening", "url", browsable(ln.Addr()), "graphiql", "/graphiql", "db", store.Redacted(cfg.db),
+		"attachments", kept, "attachments_max_bytes", files.MaxBytes())
 
 	if cfg.debugAddr != "" {
 		stopDebug, err := serveDebug(cfg.debugAddr, log)

@@ -586,9 +586,14 @@ func formImport(t *testing.T, db string) {
 			t.Errorf("%s: %+v, want %s", name, got.Problems, tt.code)
 		}
 	}
-	status, r := upload(t, editor, uploadQuery, map[string]any{"id": overall, "dry": true}, make([]byte, 11<<20))
-	if status != http.StatusRequestEntityTooLarge || code(r) != "REQUEST_TOO_LARGE" {
-		t.Errorf("11 MiB: status %d, %+v", status, r.Errors)
+	// 11 MiB passes the HTTP layer (an evidence file may be 20 MiB) and is the import's
+	// problem; 21 MiB is refused before it is read, naming the file.
+	if got := importAs(t, editor, overall, make([]byte, 11<<20), true); len(got.Problems) != 1 || got.Problems[0].Code != "FILE_TOO_LARGE" {
+		t.Errorf("11 MiB: %+v", got.Problems)
+	}
+	status, r := upload(t, editor, uploadQuery, map[string]any{"id": overall, "dry": true}, make([]byte, 21<<20))
+	if status != http.StatusRequestEntityTooLarge || code(r) != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "自评表.xlsx") {
+		t.Errorf("21 MiB: status %d, %+v", status, r.Errors)
 	}
 	tr.expect("refused files")
 

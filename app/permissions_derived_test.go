@@ -68,7 +68,11 @@ func (op operation) send(t *testing.T, c *caller, vars map[string]any) gqlRespon
 	t.Helper()
 	switch op.shape {
 	case downloaded:
-		resp, body := download(t, c, "/files/evaluations/"+vars["id"].(string)+"/"+op.query)
+		path := "/files/evaluations/" + vars["id"].(string) + "/" + op.query
+		if strings.HasPrefix(op.query, "/") { // a path the id ends (an attachment's)
+			path = op.query + vars["id"].(string)
+		}
+		resp, body := download(t, c, path)
 		var r gqlResponse
 		if resp.StatusCode == http.StatusOK {
 			r.Data, _ = json.Marshal(map[string]any{"node": map[string]any{"id": vars["id"]}})

@@ -126,6 +126,11 @@ type env struct {
 	library             [2]string // by side: a draft entry of the department's library
 	targets             [2]string // by side: a filed target version of a fresh year
 	publicTargets       string    // the published year's approved target version
+	attachment          [2]string // by side: a file attached to the overall indicator
+	publicAttachment    string    // a file attached to the published year's indicator
+	rounds              [2]string // by side: an open round of the side's department
+	rectifications      [2]string // by side: an open rectification item on a fresh submission
+	monitoring          [2]string // by side: a draft monitoring report of a fresh year
 }
 
 // ruleYear is a year without department-years and, until now, without a rule set
@@ -496,6 +501,10 @@ func permissionMatrix(t *testing.T, db string) {
 	}
 	reads = append(reads, libraryReads()...)
 	reads = append(reads, targetsReads()...)
+	reads = append(reads, evidenceReads()...)
+	reads = append(reads, roundsReads()...)
+	reads = append(reads, reviewReads()...)
+	reads = append(reads, monitoringReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -568,6 +577,10 @@ func permissionMatrix(t *testing.T, db string) {
 	}
 	mutations = append(mutations, libraryMutations()...)
 	mutations = append(mutations, targetsMutations()...)
+	mutations = append(mutations, evidenceMutations()...)
+	mutations = append(mutations, roundsMutations()...)
+	mutations = append(mutations, reviewMutations()...)
+	mutations = append(mutations, monitoringMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
@@ -709,6 +722,10 @@ func setUp(t *testing.T, srv *server) *env {
 			map[string]any{"y": e.year[s], "p": e.freshProject(s), "ids": []string{e.library[s]}}, nil)
 	}
 	e.targetsSetUp(t)
+	e.evidenceSetUp()
+	e.roundsSetUp(t)
+	e.reviewSetUp()
+	e.monitoringSetUp()
 	return e
 }
 
@@ -1000,6 +1017,14 @@ func (e *env) universe(t *testing.T, entity string) *universe {
 		e.libraryUniverse(t, add)
 	case "targetVersions":
 		e.targetsUniverse(t, yearInside, yearPublished, add)
+	case "attachments":
+		e.evidenceUniverse(t, yearInside, yearPublished, add)
+	case "rounds":
+		e.roundsUniverse(t, add)
+	case "rectifications":
+		e.reviewUniverse(t, yearInside, add)
+	case "monitoringReports":
+		e.monitoringUniverse(t, yearInside, add)
 	default:
 		t.Fatalf("no universe for %s", entity)
 	}

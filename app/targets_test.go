@@ -20,7 +20,7 @@ const (
 	targetsOf = `query($y: ID!) { node(id: $y) { ... on DepartmentYear { targets {
 		status viewerCan { file adjust review } inForce { id number } pending { id number kind }
 		versions { id number kind status reason reviewComment submittedByName reviewedByName
-			entries { indicatorID name target weight } changes { indicatorID name targetChanged weightChanged before { target weight } after { target weight } } } } } } }`
+			entries { indicatorID name target weight project { code } } changes { indicatorID name targetChanged weightChanged before { target weight } after { target weight } } } } } } }`
 	fileTargets    = `mutation($y: ID!, $n: String) { fileTargets(departmentYearID: $y, note: $n) { id number kind status reason submittedByName entries { indicatorID } } }`
 	approveTargets = `mutation($id: ID!, $c: String) { approveTargets(id: $id, comment: $c) { id status reviewComment reviewedByName } }`
 	returnTargets  = `mutation($id: ID!, $c: String!) { returnTargets(id: $id, comment: $c) { id status reviewComment } }`
@@ -37,6 +37,7 @@ type targetVersion struct {
 		IndicatorID, Name string
 		Target            *string
 		Weight            string
+		Project           *struct{ Code string }
 	}
 	Changes []struct {
 		IndicatorID, Name            string
@@ -148,6 +149,15 @@ func targetsAPI(t *testing.T, db string) {
 
 	// Filed: version 1, the whole tree (overall and the projects' indicators), fixed.
 	v1 := version(t, post(t, editor, fileTargets, map[string]any{"y": s.officeYear, "n": "2023年度绩效目标"}))
+	projects := 0
+	for _, e := range targetsOfYear(t, editor, s.officeYear).Versions[0].Entries {
+		if e.Project != nil {
+			projects++
+		}
+	}
+	if projects != len(v1.Entries)-18 {
+		t.Errorf("%d entries name their project, want %d", projects, len(v1.Entries)-18)
+	}
 	if v1.Number != 1 || v1.Kind != "FILING" || v1.Status != "SUBMITTED" || v1.Reason != "2023年度绩效目标" || v1.SubmittedByName == "" || len(v1.Entries) <= 18 {
 		t.Fatalf("the filing: %+v", v1)
 	}

@@ -12,6 +12,8 @@ import (
 	"jixiao/ent/migrate"
 
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -21,9 +23,16 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -48,6 +57,10 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
+	// AttachmentContent is the client for interacting with the AttachmentContent builders.
+	AttachmentContent *AttachmentContentClient
 	// AuditRecord is the client for interacting with the AuditRecord builders.
 	AuditRecord *AuditRecordClient
 	// Department is the client for interacting with the Department builders.
@@ -66,12 +79,26 @@ type Client struct {
 	LibraryIndicator *LibraryIndicatorClient
 	// LibraryTransition is the client for interacting with the LibraryTransition builders.
 	LibraryTransition *LibraryTransitionClient
+	// MonitoringEntry is the client for interacting with the MonitoringEntry builders.
+	MonitoringEntry *MonitoringEntryClient
+	// MonitoringReport is the client for interacting with the MonitoringReport builders.
+	MonitoringReport *MonitoringReportClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationTransition is the client for interacting with the RectificationTransition builders.
+	RectificationTransition *RectificationTransitionClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// ReviewScore is the client for interacting with the ReviewScore builders.
+	ReviewScore *ReviewScoreClient
+	// Round is the client for interacting with the Round builders.
+	Round *RoundClient
+	// RoundParticipant is the client for interacting with the RoundParticipant builders.
+	RoundParticipant *RoundParticipantClient
 	// RuleSet is the client for interacting with the RuleSet builders.
 	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
@@ -100,6 +127,8 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
+	c.Attachment = NewAttachmentClient(c.config)
+	c.AttachmentContent = NewAttachmentContentClient(c.config)
 	c.AuditRecord = NewAuditRecordClient(c.config)
 	c.Department = NewDepartmentClient(c.config)
 	c.DepartmentYear = NewDepartmentYearClient(c.config)
@@ -109,9 +138,16 @@ func (c *Client) init() {
 	c.KeyTask = NewKeyTaskClient(c.config)
 	c.LibraryIndicator = NewLibraryIndicatorClient(c.config)
 	c.LibraryTransition = NewLibraryTransitionClient(c.config)
+	c.MonitoringEntry = NewMonitoringEntryClient(c.config)
+	c.MonitoringReport = NewMonitoringReportClient(c.config)
 	c.MonthlyExecution = NewMonthlyExecutionClient(c.config)
 	c.Project = NewProjectClient(c.config)
+	c.Rectification = NewRectificationClient(c.config)
+	c.RectificationTransition = NewRectificationTransitionClient(c.config)
 	c.ReportText = NewReportTextClient(c.config)
+	c.ReviewScore = NewReviewScoreClient(c.config)
+	c.Round = NewRoundClient(c.config)
+	c.RoundParticipant = NewRoundParticipantClient(c.config)
 	c.RuleSet = NewRuleSetClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SignInThrottle = NewSignInThrottleClient(c.config)
@@ -210,29 +246,38 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		AuditRecord:       NewAuditRecordClient(cfg),
-		Department:        NewDepartmentClient(cfg),
-		DepartmentYear:    NewDepartmentYearClient(cfg),
-		Evaluation:        NewEvaluationClient(cfg),
-		FundingLine:       NewFundingLineClient(cfg),
-		Indicator:         NewIndicatorClient(cfg),
-		KeyTask:           NewKeyTaskClient(cfg),
-		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
-		LibraryTransition: NewLibraryTransitionClient(cfg),
-		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
-		Project:           NewProjectClient(cfg),
-		ReportText:        NewReportTextClient(cfg),
-		RuleSet:           NewRuleSetClient(cfg),
-		Session:           NewSessionClient(cfg),
-		SignInThrottle:    NewSignInThrottleClient(cfg),
-		TargetVersion:     NewTargetVersionClient(cfg),
-		Transition:        NewTransitionClient(cfg),
-		User:              NewUserClient(cfg),
-		Webhook:           NewWebhookClient(cfg),
-		WebhookDelivery:   NewWebhookDeliveryClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Attachment:              NewAttachmentClient(cfg),
+		AttachmentContent:       NewAttachmentContentClient(cfg),
+		AuditRecord:             NewAuditRecordClient(cfg),
+		Department:              NewDepartmentClient(cfg),
+		DepartmentYear:          NewDepartmentYearClient(cfg),
+		Evaluation:              NewEvaluationClient(cfg),
+		FundingLine:             NewFundingLineClient(cfg),
+		Indicator:               NewIndicatorClient(cfg),
+		KeyTask:                 NewKeyTaskClient(cfg),
+		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
+		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonitoringEntry:         NewMonitoringEntryClient(cfg),
+		MonitoringReport:        NewMonitoringReportClient(cfg),
+		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
+		Project:                 NewProjectClient(cfg),
+		Rectification:           NewRectificationClient(cfg),
+		RectificationTransition: NewRectificationTransitionClient(cfg),
+		ReportText:              NewReportTextClient(cfg),
+		ReviewScore:             NewReviewScoreClient(cfg),
+		Round:                   NewRoundClient(cfg),
+		RoundParticipant:        NewRoundParticipantClient(cfg),
+		RuleSet:                 NewRuleSetClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SignInThrottle:          NewSignInThrottleClient(cfg),
+		TargetVersion:           NewTargetVersionClient(cfg),
+		Transition:              NewTransitionClient(cfg),
+		User:                    NewUserClient(cfg),
+		Webhook:                 NewWebhookClient(cfg),
+		WebhookDelivery:         NewWebhookDeliveryClient(cfg),
 	}, nil
 }
 
@@ -250,29 +295,38 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		AuditRecord:       NewAuditRecordClient(cfg),
-		Department:        NewDepartmentClient(cfg),
-		DepartmentYear:    NewDepartmentYearClient(cfg),
-		Evaluation:        NewEvaluationClient(cfg),
-		FundingLine:       NewFundingLineClient(cfg),
-		Indicator:         NewIndicatorClient(cfg),
-		KeyTask:           NewKeyTaskClient(cfg),
-		LibraryIndicator:  NewLibraryIndicatorClient(cfg),
-		LibraryTransition: NewLibraryTransitionClient(cfg),
-		MonthlyExecution:  NewMonthlyExecutionClient(cfg),
-		Project:           NewProjectClient(cfg),
-		ReportText:        NewReportTextClient(cfg),
-		RuleSet:           NewRuleSetClient(cfg),
-		Session:           NewSessionClient(cfg),
-		SignInThrottle:    NewSignInThrottleClient(cfg),
-		TargetVersion:     NewTargetVersionClient(cfg),
-		Transition:        NewTransitionClient(cfg),
-		User:              NewUserClient(cfg),
-		Webhook:           NewWebhookClient(cfg),
-		WebhookDelivery:   NewWebhookDeliveryClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Attachment:              NewAttachmentClient(cfg),
+		AttachmentContent:       NewAttachmentContentClient(cfg),
+		AuditRecord:             NewAuditRecordClient(cfg),
+		Department:              NewDepartmentClient(cfg),
+		DepartmentYear:          NewDepartmentYearClient(cfg),
+		Evaluation:              NewEvaluationClient(cfg),
+		FundingLine:             NewFundingLineClient(cfg),
+		Indicator:               NewIndicatorClient(cfg),
+		KeyTask:                 NewKeyTaskClient(cfg),
+		LibraryIndicator:        NewLibraryIndicatorClient(cfg),
+		LibraryTransition:       NewLibraryTransitionClient(cfg),
+		MonitoringEntry:         NewMonitoringEntryClient(cfg),
+		MonitoringReport:        NewMonitoringReportClient(cfg),
+		MonthlyExecution:        NewMonthlyExecutionClient(cfg),
+		Project:                 NewProjectClient(cfg),
+		Rectification:           NewRectificationClient(cfg),
+		RectificationTransition: NewRectificationTransitionClient(cfg),
+		ReportText:              NewReportTextClient(cfg),
+		ReviewScore:             NewReviewScoreClient(cfg),
+		Round:                   NewRoundClient(cfg),
+		RoundParticipant:        NewRoundParticipantClient(cfg),
+		RuleSet:                 NewRuleSetClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SignInThrottle:          NewSignInThrottleClient(cfg),
+		TargetVersion:           NewTargetVersionClient(cfg),
+		Transition:              NewTransitionClient(cfg),
+		User:                    NewUserClient(cfg),
+		Webhook:                 NewWebhookClient(cfg),
+		WebhookDelivery:         NewWebhookDeliveryClient(cfg),
 	}, nil
 }
 
@@ -302,9 +356,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
-		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
+		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
+		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
+		c.LibraryIndicator, c.LibraryTransition, c.MonitoringEntry, c.MonitoringReport,
+		c.MonthlyExecution, c.Project, c.Rectification, c.RectificationTransition,
+		c.ReportText, c.ReviewScore, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
 		c.SignInThrottle, c.TargetVersion, c.Transition, c.User, c.Webhook,
 		c.WebhookDelivery,
 	} {
@@ -316,9 +372,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.AuditRecord, c.Department, c.DepartmentYear, c.Evaluation,
-		c.FundingLine, c.Indicator, c.KeyTask, c.LibraryIndicator, c.LibraryTransition,
-		c.MonthlyExecution, c.Project, c.ReportText, c.RuleSet, c.Session,
+		c.APIToken, c.Attachment, c.AttachmentContent, c.AuditRecord, c.Department,
+		c.DepartmentYear, c.Evaluation, c.FundingLine, c.Indicator, c.KeyTask,
+		c.LibraryIndicator, c.LibraryTransition, c.MonitoringEntry, c.MonitoringReport,
+		c.MonthlyExecution, c.Project, c.Rectification, c.RectificationTransition,
+		c.ReportText, c.ReviewScore, c.Round, c.RoundParticipant, c.RuleSet, c.Session,
 		c.SignInThrottle, c.TargetVersion, c.Transition, c.User, c.Webhook,
 		c.WebhookDelivery,
 	} {
@@ -331,6 +389,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APITokenMutation:
 		return c.APIToken.mutate(ctx, m)
+	case *AttachmentMutation:
+		return c.Attachment.mutate(ctx, m)
+	case *AttachmentContentMutation:
+		return c.AttachmentContent.mutate(ctx, m)
 	case *AuditRecordMutation:
 		return c.AuditRecord.mutate(ctx, m)
 	case *DepartmentMutation:
@@ -349,12 +411,26 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.LibraryIndicator.mutate(ctx, m)
 	case *LibraryTransitionMutation:
 		return c.LibraryTransition.mutate(ctx, m)
+	case *MonitoringEntryMutation:
+		return c.MonitoringEntry.mutate(ctx, m)
+	case *MonitoringReportMutation:
+		return c.MonitoringReport.mutate(ctx, m)
 	case *MonthlyExecutionMutation:
 		return c.MonthlyExecution.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
+	case *RectificationMutation:
+		return c.Rectification.mutate(ctx, m)
+	case *RectificationTransitionMutation:
+		return c.RectificationTransition.mutate(ctx, m)
 	case *ReportTextMutation:
 		return c.ReportText.mutate(ctx, m)
+	case *ReviewScoreMutation:
+		return c.ReviewScore.mutate(ctx, m)
+	case *RoundMutation:
+		return c.Round.mutate(ctx, m)
+	case *RoundParticipantMutation:
+		return c.RoundParticipant.mutate(ctx, m)
 	case *RuleSetMutation:
 		return c.RuleSet.mutate(ctx, m)
 	case *SessionMutation:
@@ -539,6 +615,322 @@ func (c *APITokenClient) mutate(ctx context.Context, m *APITokenMutation) (Value
 		return (&APITokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIToken mutation op: %q", m.Op())
+	}
+}
+
+// AttachmentClient is a client for the Attachment schema.
+type AttachmentClient struct {
+	config
+}
+
+// NewAttachmentClient returns a client for the Attachment from the given config.
+func NewAttachmentClient(c config) *AttachmentClient {
+	return &AttachmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `attachment.Hooks(f(g(h())))`.
+func (c *AttachmentClient) Use(hooks ...Hook) {
+	c.hooks.Attachment = append(c.hooks.Attachment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `attachment.Intercept(f(g(h())))`.
+func (c *AttachmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Attachment = append(c.inters.Attachment, interceptors...)
+}
+
+// Create returns a builder for creating a Attachment entity.
+func (c *AttachmentClient) Create() *AttachmentCreate {
+	mutation := newAttachmentMutation(c.config, OpCreate)
+	return &AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Attachment entities.
+func (c *AttachmentClient) CreateBulk(builders ...*AttachmentCreate) *AttachmentCreateBulk {
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AttachmentClient) MapCreateBulk(slice any, setFunc func(*AttachmentCreate, int)) *AttachmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AttachmentCreateBulk{err: fmt.Errorf("calling to AttachmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AttachmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Attachment.
+func (c *AttachmentClient) Update() *AttachmentUpdate {
+	mutation := newAttachmentMutation(c.config, OpUpdate)
+	return &AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AttachmentClient) UpdateOne(_m *Attachment) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachment(_m))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AttachmentClient) UpdateOneID(id int) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachmentID(id))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Attachment.
+func (c *AttachmentClient) Delete() *AttachmentDelete {
+	mutation := newAttachmentMutation(c.config, OpDelete)
+	return &AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AttachmentClient) DeleteOne(_m *Attachment) *AttachmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AttachmentClient) DeleteOneID(id int) *AttachmentDeleteOne {
+	builder := c.Delete().Where(attachment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AttachmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Attachment.
+func (c *AttachmentClient) Query() *AttachmentQuery {
+	return &AttachmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAttachment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Attachment entity by its id.
+func (c *AttachmentClient) Get(ctx context.Context, id int) (*Attachment, error) {
+	return c.Query().Where(attachment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AttachmentClient) GetX(ctx context.Context, id int) *Attachment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIndicator queries the indicator edge of a Attachment.
+func (c *AttachmentClient) QueryIndicator(_m *Attachment) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.IndicatorTable, attachment.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryContent queries the content edge of a Attachment.
+func (c *AttachmentClient) QueryContent(_m *Attachment) *AttachmentContentQuery {
+	query := (&AttachmentContentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(attachmentcontent.Table, attachmentcontent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, attachment.ContentTable, attachment.ContentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AttachmentClient) Hooks() []Hook {
+	hooks := c.hooks.Attachment
+	return append(hooks[:len(hooks):len(hooks)], attachment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AttachmentClient) Interceptors() []Interceptor {
+	return c.inters.Attachment
+}
+
+func (c *AttachmentClient) mutate(ctx context.Context, m *AttachmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Attachment mutation op: %q", m.Op())
+	}
+}
+
+// AttachmentContentClient is a client for the AttachmentContent schema.
+type AttachmentContentClient struct {
+	config
+}
+
+// NewAttachmentContentClient returns a client for the AttachmentContent from the given config.
+func NewAttachmentContentClient(c config) *AttachmentContentClient {
+	return &AttachmentContentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `attachmentcontent.Hooks(f(g(h())))`.
+func (c *AttachmentContentClient) Use(hooks ...Hook) {
+	c.hooks.AttachmentContent = append(c.hooks.AttachmentContent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `attachmentcontent.Intercept(f(g(h())))`.
+func (c *AttachmentContentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AttachmentContent = append(c.inters.AttachmentContent, interceptors...)
+}
+
+// Create returns a builder for creating a AttachmentContent entity.
+func (c *AttachmentContentClient) Create() *AttachmentContentCreate {
+	mutation := newAttachmentContentMutation(c.config, OpCreate)
+	return &AttachmentContentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AttachmentContent entities.
+func (c *AttachmentContentClient) CreateBulk(builders ...*AttachmentContentCreate) *AttachmentContentCreateBulk {
+	return &AttachmentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AttachmentContentClient) MapCreateBulk(slice any, setFunc func(*AttachmentContentCreate, int)) *AttachmentContentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AttachmentContentCreateBulk{err: fmt.Errorf("calling to AttachmentContentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AttachmentContentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AttachmentContentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AttachmentContent.
+func (c *AttachmentContentClient) Update() *AttachmentContentUpdate {
+	mutation := newAttachmentContentMutation(c.config, OpUpdate)
+	return &AttachmentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AttachmentContentClient) UpdateOne(_m *AttachmentContent) *AttachmentContentUpdateOne {
+	mutation := newAttachmentContentMutation(c.config, OpUpdateOne, withAttachmentContent(_m))
+	return &AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AttachmentContentClient) UpdateOneID(id int) *AttachmentContentUpdateOne {
+	mutation := newAttachmentContentMutation(c.config, OpUpdateOne, withAttachmentContentID(id))
+	return &AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AttachmentContent.
+func (c *AttachmentContentClient) Delete() *AttachmentContentDelete {
+	mutation := newAttachmentContentMutation(c.config, OpDelete)
+	return &AttachmentContentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AttachmentContentClient) DeleteOne(_m *AttachmentContent) *AttachmentContentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AttachmentContentClient) DeleteOneID(id int) *AttachmentContentDeleteOne {
+	builder := c.Delete().Where(attachmentcontent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AttachmentContentDeleteOne{builder}
+}
+
+// Query returns a query builder for AttachmentContent.
+func (c *AttachmentContentClient) Query() *AttachmentContentQuery {
+	return &AttachmentContentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAttachmentContent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AttachmentContent entity by its id.
+func (c *AttachmentContentClient) Get(ctx context.Context, id int) (*AttachmentContent, error) {
+	return c.Query().Where(attachmentcontent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AttachmentContentClient) GetX(ctx context.Context, id int) *AttachmentContent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAttachment queries the attachment edge of a AttachmentContent.
+func (c *AttachmentContentClient) QueryAttachment(_m *AttachmentContent) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachmentcontent.Table, attachmentcontent.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, attachmentcontent.AttachmentTable, attachmentcontent.AttachmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AttachmentContentClient) Hooks() []Hook {
+	hooks := c.hooks.AttachmentContent
+	return append(hooks[:len(hooks):len(hooks)], attachmentcontent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AttachmentContentClient) Interceptors() []Interceptor {
+	return c.inters.AttachmentContent
+}
+
+func (c *AttachmentContentClient) mutate(ctx context.Context, m *AttachmentContentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AttachmentContentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AttachmentContentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AttachmentContentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AttachmentContentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AttachmentContent mutation op: %q", m.Op())
 	}
 }
 
@@ -848,6 +1240,22 @@ func (c *DepartmentClient) QueryLibraryIndicators(_m *Department) *LibraryIndica
 	return query
 }
 
+// QueryRoundParticipants queries the round_participants edge of a Department.
+func (c *DepartmentClient) QueryRoundParticipants(_m *Department) *RoundParticipantQuery {
+	query := (&RoundParticipantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(department.Table, department.FieldID, id),
+			sqlgraph.To(roundparticipant.Table, roundparticipant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, department.RoundParticipantsTable, department.RoundParticipantsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *DepartmentClient) Hooks() []Hook {
 	hooks := c.hooks.Department
@@ -1110,6 +1518,22 @@ func (c *DepartmentYearClient) QueryTargetVersions(_m *DepartmentYear) *TargetVe
 	return query
 }
 
+// QueryMonitoringReports queries the monitoring_reports edge of a DepartmentYear.
+func (c *DepartmentYearClient) QueryMonitoringReports(_m *DepartmentYear) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.MonitoringReportsTable, departmentyear.MonitoringReportsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *DepartmentYearClient) Hooks() []Hook {
 	hooks := c.hooks.DepartmentYear
@@ -1317,6 +1741,22 @@ func (c *EvaluationClient) QueryReportTexts(_m *Evaluation) *ReportTextQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
 			sqlgraph.To(reporttext.Table, reporttext.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.ReportTextsTable, evaluation.ReportTextsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRectifications queries the rectifications edge of a Evaluation.
+func (c *EvaluationClient) QueryRectifications(_m *Evaluation) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.RectificationsTable, evaluation.RectificationsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1665,6 +2105,54 @@ func (c *IndicatorClient) QueryLibraryIndicator(_m *Indicator) *LibraryIndicator
 			sqlgraph.From(indicator.Table, indicator.FieldID, id),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttachments queries the attachments edge of a Indicator.
+func (c *IndicatorClient) QueryAttachments(_m *Indicator) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.AttachmentsTable, indicator.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReviewScore queries the review_score edge of a Indicator.
+func (c *IndicatorClient) QueryReviewScore(_m *Indicator) *ReviewScoreQuery {
+	query := (&ReviewScoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(reviewscore.Table, reviewscore.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, indicator.ReviewScoreTable, indicator.ReviewScoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRectifications queries the rectifications edge of a Indicator.
+func (c *IndicatorClient) QueryRectifications(_m *Indicator) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.RectificationsTable, indicator.RectificationsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2180,6 +2668,338 @@ func (c *LibraryTransitionClient) mutate(ctx context.Context, m *LibraryTransiti
 	}
 }
 
+// MonitoringEntryClient is a client for the MonitoringEntry schema.
+type MonitoringEntryClient struct {
+	config
+}
+
+// NewMonitoringEntryClient returns a client for the MonitoringEntry from the given config.
+func NewMonitoringEntryClient(c config) *MonitoringEntryClient {
+	return &MonitoringEntryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringentry.Hooks(f(g(h())))`.
+func (c *MonitoringEntryClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringEntry = append(c.hooks.MonitoringEntry, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringentry.Intercept(f(g(h())))`.
+func (c *MonitoringEntryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringEntry = append(c.inters.MonitoringEntry, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringEntry entity.
+func (c *MonitoringEntryClient) Create() *MonitoringEntryCreate {
+	mutation := newMonitoringEntryMutation(c.config, OpCreate)
+	return &MonitoringEntryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringEntry entities.
+func (c *MonitoringEntryClient) CreateBulk(builders ...*MonitoringEntryCreate) *MonitoringEntryCreateBulk {
+	return &MonitoringEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringEntryClient) MapCreateBulk(slice any, setFunc func(*MonitoringEntryCreate, int)) *MonitoringEntryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringEntryCreateBulk{err: fmt.Errorf("calling to MonitoringEntryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringEntryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringEntryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Update() *MonitoringEntryUpdate {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdate)
+	return &MonitoringEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringEntryClient) UpdateOne(_m *MonitoringEntry) *MonitoringEntryUpdateOne {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdateOne, withMonitoringEntry(_m))
+	return &MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringEntryClient) UpdateOneID(id int) *MonitoringEntryUpdateOne {
+	mutation := newMonitoringEntryMutation(c.config, OpUpdateOne, withMonitoringEntryID(id))
+	return &MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Delete() *MonitoringEntryDelete {
+	mutation := newMonitoringEntryMutation(c.config, OpDelete)
+	return &MonitoringEntryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringEntryClient) DeleteOne(_m *MonitoringEntry) *MonitoringEntryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringEntryClient) DeleteOneID(id int) *MonitoringEntryDeleteOne {
+	builder := c.Delete().Where(monitoringentry.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringEntryDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringEntry.
+func (c *MonitoringEntryClient) Query() *MonitoringEntryQuery {
+	return &MonitoringEntryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringEntry},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringEntry entity by its id.
+func (c *MonitoringEntryClient) Get(ctx context.Context, id int) (*MonitoringEntry, error) {
+	return c.Query().Where(monitoringentry.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringEntryClient) GetX(ctx context.Context, id int) *MonitoringEntry {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryReport queries the report edge of a MonitoringEntry.
+func (c *MonitoringEntryClient) QueryReport(_m *MonitoringEntry) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringentry.Table, monitoringentry.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringentry.ReportTable, monitoringentry.ReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringEntryClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringEntry
+	return append(hooks[:len(hooks):len(hooks)], monitoringentry.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringEntryClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringEntry
+}
+
+func (c *MonitoringEntryClient) mutate(ctx context.Context, m *MonitoringEntryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringEntryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringEntryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringEntryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringEntry mutation op: %q", m.Op())
+	}
+}
+
+// MonitoringReportClient is a client for the MonitoringReport schema.
+type MonitoringReportClient struct {
+	config
+}
+
+// NewMonitoringReportClient returns a client for the MonitoringReport from the given config.
+func NewMonitoringReportClient(c config) *MonitoringReportClient {
+	return &MonitoringReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `monitoringreport.Hooks(f(g(h())))`.
+func (c *MonitoringReportClient) Use(hooks ...Hook) {
+	c.hooks.MonitoringReport = append(c.hooks.MonitoringReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `monitoringreport.Intercept(f(g(h())))`.
+func (c *MonitoringReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MonitoringReport = append(c.inters.MonitoringReport, interceptors...)
+}
+
+// Create returns a builder for creating a MonitoringReport entity.
+func (c *MonitoringReportClient) Create() *MonitoringReportCreate {
+	mutation := newMonitoringReportMutation(c.config, OpCreate)
+	return &MonitoringReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MonitoringReport entities.
+func (c *MonitoringReportClient) CreateBulk(builders ...*MonitoringReportCreate) *MonitoringReportCreateBulk {
+	return &MonitoringReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MonitoringReportClient) MapCreateBulk(slice any, setFunc func(*MonitoringReportCreate, int)) *MonitoringReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MonitoringReportCreateBulk{err: fmt.Errorf("calling to MonitoringReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MonitoringReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MonitoringReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MonitoringReport.
+func (c *MonitoringReportClient) Update() *MonitoringReportUpdate {
+	mutation := newMonitoringReportMutation(c.config, OpUpdate)
+	return &MonitoringReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MonitoringReportClient) UpdateOne(_m *MonitoringReport) *MonitoringReportUpdateOne {
+	mutation := newMonitoringReportMutation(c.config, OpUpdateOne, withMonitoringReport(_m))
+	return &MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MonitoringReportClient) UpdateOneID(id int) *MonitoringReportUpdateOne {
+	mutation := newMonitoringReportMutation(c.config, OpUpdateOne, withMonitoringReportID(id))
+	return &MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MonitoringReport.
+func (c *MonitoringReportClient) Delete() *MonitoringReportDelete {
+	mutation := newMonitoringReportMutation(c.config, OpDelete)
+	return &MonitoringReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MonitoringReportClient) DeleteOne(_m *MonitoringReport) *MonitoringReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MonitoringReportClient) DeleteOneID(id int) *MonitoringReportDeleteOne {
+	builder := c.Delete().Where(monitoringreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MonitoringReportDeleteOne{builder}
+}
+
+// Query returns a query builder for MonitoringReport.
+func (c *MonitoringReportClient) Query() *MonitoringReportQuery {
+	return &MonitoringReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMonitoringReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MonitoringReport entity by its id.
+func (c *MonitoringReportClient) Get(ctx context.Context, id int) (*MonitoringReport, error) {
+	return c.Query().Where(monitoringreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MonitoringReportClient) GetX(ctx context.Context, id int) *MonitoringReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDepartmentYear queries the department_year edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryDepartmentYear(_m *MonitoringReport) *DepartmentYearQuery {
+	query := (&DepartmentYearClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(departmentyear.Table, departmentyear.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringreport.DepartmentYearTable, monitoringreport.DepartmentYearColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProject queries the project edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryProject(_m *MonitoringReport) *ProjectQuery {
+	query := (&ProjectClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(project.Table, project.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, monitoringreport.ProjectTable, monitoringreport.ProjectColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEntries queries the entries edge of a MonitoringReport.
+func (c *MonitoringReportClient) QueryEntries(_m *MonitoringReport) *MonitoringEntryQuery {
+	query := (&MonitoringEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringreport.Table, monitoringreport.FieldID, id),
+			sqlgraph.To(monitoringentry.Table, monitoringentry.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, monitoringreport.EntriesTable, monitoringreport.EntriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MonitoringReportClient) Hooks() []Hook {
+	hooks := c.hooks.MonitoringReport
+	return append(hooks[:len(hooks):len(hooks)], monitoringreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MonitoringReportClient) Interceptors() []Interceptor {
+	return c.inters.MonitoringReport
+}
+
+func (c *MonitoringReportClient) mutate(ctx context.Context, m *MonitoringReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MonitoringReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MonitoringReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MonitoringReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MonitoringReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MonitoringReport mutation op: %q", m.Op())
+	}
+}
+
 // MonthlyExecutionClient is a client for the MonthlyExecution schema.
 type MonthlyExecutionClient struct {
 	config
@@ -2502,6 +3322,22 @@ func (c *ProjectClient) QueryFundingLines(_m *Project) *FundingLineQuery {
 	return query
 }
 
+// QueryMonitoringReports queries the monitoring_reports edge of a Project.
+func (c *ProjectClient) QueryMonitoringReports(_m *Project) *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, id),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.MonitoringReportsTable, project.MonitoringReportsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProjectClient) Hooks() []Hook {
 	hooks := c.hooks.Project
@@ -2525,6 +3361,338 @@ func (c *ProjectClient) mutate(ctx context.Context, m *ProjectMutation) (Value, 
 		return (&ProjectDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Project mutation op: %q", m.Op())
+	}
+}
+
+// RectificationClient is a client for the Rectification schema.
+type RectificationClient struct {
+	config
+}
+
+// NewRectificationClient returns a client for the Rectification from the given config.
+func NewRectificationClient(c config) *RectificationClient {
+	return &RectificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectification.Hooks(f(g(h())))`.
+func (c *RectificationClient) Use(hooks ...Hook) {
+	c.hooks.Rectification = append(c.hooks.Rectification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectification.Intercept(f(g(h())))`.
+func (c *RectificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Rectification = append(c.inters.Rectification, interceptors...)
+}
+
+// Create returns a builder for creating a Rectification entity.
+func (c *RectificationClient) Create() *RectificationCreate {
+	mutation := newRectificationMutation(c.config, OpCreate)
+	return &RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Rectification entities.
+func (c *RectificationClient) CreateBulk(builders ...*RectificationCreate) *RectificationCreateBulk {
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationClient) MapCreateBulk(slice any, setFunc func(*RectificationCreate, int)) *RectificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationCreateBulk{err: fmt.Errorf("calling to RectificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Rectification.
+func (c *RectificationClient) Update() *RectificationUpdate {
+	mutation := newRectificationMutation(c.config, OpUpdate)
+	return &RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationClient) UpdateOne(_m *Rectification) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectification(_m))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationClient) UpdateOneID(id int) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectificationID(id))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Rectification.
+func (c *RectificationClient) Delete() *RectificationDelete {
+	mutation := newRectificationMutation(c.config, OpDelete)
+	return &RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationClient) DeleteOne(_m *Rectification) *RectificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationClient) DeleteOneID(id int) *RectificationDeleteOne {
+	builder := c.Delete().Where(rectification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Rectification.
+func (c *RectificationClient) Query() *RectificationQuery {
+	return &RectificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Rectification entity by its id.
+func (c *RectificationClient) Get(ctx context.Context, id int) (*Rectification, error) {
+	return c.Query().Where(rectification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationClient) GetX(ctx context.Context, id int) *Rectification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEvaluation queries the evaluation edge of a Rectification.
+func (c *RectificationClient) QueryEvaluation(_m *Rectification) *EvaluationQuery {
+	query := (&EvaluationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(evaluation.Table, evaluation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectification.EvaluationTable, rectification.EvaluationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIndicator queries the indicator edge of a Rectification.
+func (c *RectificationClient) QueryIndicator(_m *Rectification) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectification.IndicatorTable, rectification.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a Rectification.
+func (c *RectificationClient) QueryTransitions(_m *Rectification) *RectificationTransitionQuery {
+	query := (&RectificationTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(rectificationtransition.Table, rectificationtransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rectification.TransitionsTable, rectification.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationClient) Hooks() []Hook {
+	hooks := c.hooks.Rectification
+	return append(hooks[:len(hooks):len(hooks)], rectification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationClient) Interceptors() []Interceptor {
+	return c.inters.Rectification
+}
+
+func (c *RectificationClient) mutate(ctx context.Context, m *RectificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Rectification mutation op: %q", m.Op())
+	}
+}
+
+// RectificationTransitionClient is a client for the RectificationTransition schema.
+type RectificationTransitionClient struct {
+	config
+}
+
+// NewRectificationTransitionClient returns a client for the RectificationTransition from the given config.
+func NewRectificationTransitionClient(c config) *RectificationTransitionClient {
+	return &RectificationTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectificationtransition.Hooks(f(g(h())))`.
+func (c *RectificationTransitionClient) Use(hooks ...Hook) {
+	c.hooks.RectificationTransition = append(c.hooks.RectificationTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectificationtransition.Intercept(f(g(h())))`.
+func (c *RectificationTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RectificationTransition = append(c.inters.RectificationTransition, interceptors...)
+}
+
+// Create returns a builder for creating a RectificationTransition entity.
+func (c *RectificationTransitionClient) Create() *RectificationTransitionCreate {
+	mutation := newRectificationTransitionMutation(c.config, OpCreate)
+	return &RectificationTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RectificationTransition entities.
+func (c *RectificationTransitionClient) CreateBulk(builders ...*RectificationTransitionCreate) *RectificationTransitionCreateBulk {
+	return &RectificationTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationTransitionClient) MapCreateBulk(slice any, setFunc func(*RectificationTransitionCreate, int)) *RectificationTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationTransitionCreateBulk{err: fmt.Errorf("calling to RectificationTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RectificationTransition.
+func (c *RectificationTransitionClient) Update() *RectificationTransitionUpdate {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdate)
+	return &RectificationTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationTransitionClient) UpdateOne(_m *RectificationTransition) *RectificationTransitionUpdateOne {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdateOne, withRectificationTransition(_m))
+	return &RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationTransitionClient) UpdateOneID(id int) *RectificationTransitionUpdateOne {
+	mutation := newRectificationTransitionMutation(c.config, OpUpdateOne, withRectificationTransitionID(id))
+	return &RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RectificationTransition.
+func (c *RectificationTransitionClient) Delete() *RectificationTransitionDelete {
+	mutation := newRectificationTransitionMutation(c.config, OpDelete)
+	return &RectificationTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationTransitionClient) DeleteOne(_m *RectificationTransition) *RectificationTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationTransitionClient) DeleteOneID(id int) *RectificationTransitionDeleteOne {
+	builder := c.Delete().Where(rectificationtransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for RectificationTransition.
+func (c *RectificationTransitionClient) Query() *RectificationTransitionQuery {
+	return &RectificationTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectificationTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RectificationTransition entity by its id.
+func (c *RectificationTransitionClient) Get(ctx context.Context, id int) (*RectificationTransition, error) {
+	return c.Query().Where(rectificationtransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationTransitionClient) GetX(ctx context.Context, id int) *RectificationTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRectification queries the rectification edge of a RectificationTransition.
+func (c *RectificationTransitionClient) QueryRectification(_m *RectificationTransition) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectificationtransition.Table, rectificationtransition.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectificationtransition.RectificationTable, rectificationtransition.RectificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.RectificationTransition
+	return append(hooks[:len(hooks):len(hooks)], rectificationtransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationTransitionClient) Interceptors() []Interceptor {
+	return c.inters.RectificationTransition
+}
+
+func (c *RectificationTransitionClient) mutate(ctx context.Context, m *RectificationTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RectificationTransition mutation op: %q", m.Op())
 	}
 }
 
@@ -2675,6 +3843,472 @@ func (c *ReportTextClient) mutate(ctx context.Context, m *ReportTextMutation) (V
 		return (&ReportTextDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ReportText mutation op: %q", m.Op())
+	}
+}
+
+// ReviewScoreClient is a client for the ReviewScore schema.
+type ReviewScoreClient struct {
+	config
+}
+
+// NewReviewScoreClient returns a client for the ReviewScore from the given config.
+func NewReviewScoreClient(c config) *ReviewScoreClient {
+	return &ReviewScoreClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `reviewscore.Hooks(f(g(h())))`.
+func (c *ReviewScoreClient) Use(hooks ...Hook) {
+	c.hooks.ReviewScore = append(c.hooks.ReviewScore, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `reviewscore.Intercept(f(g(h())))`.
+func (c *ReviewScoreClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ReviewScore = append(c.inters.ReviewScore, interceptors...)
+}
+
+// Create returns a builder for creating a ReviewScore entity.
+func (c *ReviewScoreClient) Create() *ReviewScoreCreate {
+	mutation := newReviewScoreMutation(c.config, OpCreate)
+	return &ReviewScoreCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ReviewScore entities.
+func (c *ReviewScoreClient) CreateBulk(builders ...*ReviewScoreCreate) *ReviewScoreCreateBulk {
+	return &ReviewScoreCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ReviewScoreClient) MapCreateBulk(slice any, setFunc func(*ReviewScoreCreate, int)) *ReviewScoreCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ReviewScoreCreateBulk{err: fmt.Errorf("calling to ReviewScoreClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ReviewScoreCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ReviewScoreCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ReviewScore.
+func (c *ReviewScoreClient) Update() *ReviewScoreUpdate {
+	mutation := newReviewScoreMutation(c.config, OpUpdate)
+	return &ReviewScoreUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ReviewScoreClient) UpdateOne(_m *ReviewScore) *ReviewScoreUpdateOne {
+	mutation := newReviewScoreMutation(c.config, OpUpdateOne, withReviewScore(_m))
+	return &ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ReviewScoreClient) UpdateOneID(id int) *ReviewScoreUpdateOne {
+	mutation := newReviewScoreMutation(c.config, OpUpdateOne, withReviewScoreID(id))
+	return &ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ReviewScore.
+func (c *ReviewScoreClient) Delete() *ReviewScoreDelete {
+	mutation := newReviewScoreMutation(c.config, OpDelete)
+	return &ReviewScoreDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ReviewScoreClient) DeleteOne(_m *ReviewScore) *ReviewScoreDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ReviewScoreClient) DeleteOneID(id int) *ReviewScoreDeleteOne {
+	builder := c.Delete().Where(reviewscore.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ReviewScoreDeleteOne{builder}
+}
+
+// Query returns a query builder for ReviewScore.
+func (c *ReviewScoreClient) Query() *ReviewScoreQuery {
+	return &ReviewScoreQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeReviewScore},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ReviewScore entity by its id.
+func (c *ReviewScoreClient) Get(ctx context.Context, id int) (*ReviewScore, error) {
+	return c.Query().Where(reviewscore.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ReviewScoreClient) GetX(ctx context.Context, id int) *ReviewScore {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIndicator queries the indicator edge of a ReviewScore.
+func (c *ReviewScoreClient) QueryIndicator(_m *ReviewScore) *IndicatorQuery {
+	query := (&IndicatorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(reviewscore.Table, reviewscore.FieldID, id),
+			sqlgraph.To(indicator.Table, indicator.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, reviewscore.IndicatorTable, reviewscore.IndicatorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ReviewScoreClient) Hooks() []Hook {
+	hooks := c.hooks.ReviewScore
+	return append(hooks[:len(hooks):len(hooks)], reviewscore.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ReviewScoreClient) Interceptors() []Interceptor {
+	return c.inters.ReviewScore
+}
+
+func (c *ReviewScoreClient) mutate(ctx context.Context, m *ReviewScoreMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ReviewScoreCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ReviewScoreUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ReviewScoreUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ReviewScoreDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ReviewScore mutation op: %q", m.Op())
+	}
+}
+
+// RoundClient is a client for the Round schema.
+type RoundClient struct {
+	config
+}
+
+// NewRoundClient returns a client for the Round from the given config.
+func NewRoundClient(c config) *RoundClient {
+	return &RoundClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `round.Hooks(f(g(h())))`.
+func (c *RoundClient) Use(hooks ...Hook) {
+	c.hooks.Round = append(c.hooks.Round, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `round.Intercept(f(g(h())))`.
+func (c *RoundClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Round = append(c.inters.Round, interceptors...)
+}
+
+// Create returns a builder for creating a Round entity.
+func (c *RoundClient) Create() *RoundCreate {
+	mutation := newRoundMutation(c.config, OpCreate)
+	return &RoundCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Round entities.
+func (c *RoundClient) CreateBulk(builders ...*RoundCreate) *RoundCreateBulk {
+	return &RoundCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoundClient) MapCreateBulk(slice any, setFunc func(*RoundCreate, int)) *RoundCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoundCreateBulk{err: fmt.Errorf("calling to RoundClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoundCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoundCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Round.
+func (c *RoundClient) Update() *RoundUpdate {
+	mutation := newRoundMutation(c.config, OpUpdate)
+	return &RoundUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoundClient) UpdateOne(_m *Round) *RoundUpdateOne {
+	mutation := newRoundMutation(c.config, OpUpdateOne, withRound(_m))
+	return &RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoundClient) UpdateOneID(id int) *RoundUpdateOne {
+	mutation := newRoundMutation(c.config, OpUpdateOne, withRoundID(id))
+	return &RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Round.
+func (c *RoundClient) Delete() *RoundDelete {
+	mutation := newRoundMutation(c.config, OpDelete)
+	return &RoundDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoundClient) DeleteOne(_m *Round) *RoundDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoundClient) DeleteOneID(id int) *RoundDeleteOne {
+	builder := c.Delete().Where(round.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoundDeleteOne{builder}
+}
+
+// Query returns a query builder for Round.
+func (c *RoundClient) Query() *RoundQuery {
+	return &RoundQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRound},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Round entity by its id.
+func (c *RoundClient) Get(ctx context.Context, id int) (*Round, error) {
+	return c.Query().Where(round.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoundClient) GetX(ctx context.Context, id int) *Round {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryParticipants queries the participants edge of a Round.
+func (c *RoundClient) QueryParticipants(_m *Round) *RoundParticipantQuery {
+	query := (&RoundParticipantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(round.Table, round.FieldID, id),
+			sqlgraph.To(roundparticipant.Table, roundparticipant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, round.ParticipantsTable, round.ParticipantsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RoundClient) Hooks() []Hook {
+	hooks := c.hooks.Round
+	return append(hooks[:len(hooks):len(hooks)], round.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoundClient) Interceptors() []Interceptor {
+	return c.inters.Round
+}
+
+func (c *RoundClient) mutate(ctx context.Context, m *RoundMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoundCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoundUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoundUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoundDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Round mutation op: %q", m.Op())
+	}
+}
+
+// RoundParticipantClient is a client for the RoundParticipant schema.
+type RoundParticipantClient struct {
+	config
+}
+
+// NewRoundParticipantClient returns a client for the RoundParticipant from the given config.
+func NewRoundParticipantClient(c config) *RoundParticipantClient {
+	return &RoundParticipantClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `roundparticipant.Hooks(f(g(h())))`.
+func (c *RoundParticipantClient) Use(hooks ...Hook) {
+	c.hooks.RoundParticipant = append(c.hooks.RoundParticipant, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `roundparticipant.Intercept(f(g(h())))`.
+func (c *RoundParticipantClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RoundParticipant = append(c.inters.RoundParticipant, interceptors...)
+}
+
+// Create returns a builder for creating a RoundParticipant entity.
+func (c *RoundParticipantClient) Create() *RoundParticipantCreate {
+	mutation := newRoundParticipantMutation(c.config, OpCreate)
+	return &RoundParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RoundParticipant entities.
+func (c *RoundParticipantClient) CreateBulk(builders ...*RoundParticipantCreate) *RoundParticipantCreateBulk {
+	return &RoundParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoundParticipantClient) MapCreateBulk(slice any, setFunc func(*RoundParticipantCreate, int)) *RoundParticipantCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoundParticipantCreateBulk{err: fmt.Errorf("calling to RoundParticipantClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoundParticipantCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoundParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RoundParticipant.
+func (c *RoundParticipantClient) Update() *RoundParticipantUpdate {
+	mutation := newRoundParticipantMutation(c.config, OpUpdate)
+	return &RoundParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoundParticipantClient) UpdateOne(_m *RoundParticipant) *RoundParticipantUpdateOne {
+	mutation := newRoundParticipantMutation(c.config, OpUpdateOne, withRoundParticipant(_m))
+	return &RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoundParticipantClient) UpdateOneID(id int) *RoundParticipantUpdateOne {
+	mutation := newRoundParticipantMutation(c.config, OpUpdateOne, withRoundParticipantID(id))
+	return &RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RoundParticipant.
+func (c *RoundParticipantClient) Delete() *RoundParticipantDelete {
+	mutation := newRoundParticipantMutation(c.config, OpDelete)
+	return &RoundParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoundParticipantClient) DeleteOne(_m *RoundParticipant) *RoundParticipantDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoundParticipantClient) DeleteOneID(id int) *RoundParticipantDeleteOne {
+	builder := c.Delete().Where(roundparticipant.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoundParticipantDeleteOne{builder}
+}
+
+// Query returns a query builder for RoundParticipant.
+func (c *RoundParticipantClient) Query() *RoundParticipantQuery {
+	return &RoundParticipantQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRoundParticipant},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RoundParticipant entity by its id.
+func (c *RoundParticipantClient) Get(ctx context.Context, id int) (*RoundParticipant, error) {
+	return c.Query().Where(roundparticipant.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoundParticipantClient) GetX(ctx context.Context, id int) *RoundParticipant {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRound queries the round edge of a RoundParticipant.
+func (c *RoundParticipantClient) QueryRound(_m *RoundParticipant) *RoundQuery {
+	query := (&RoundClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(roundparticipant.Table, roundparticipant.FieldID, id),
+			sqlgraph.To(round.Table, round.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, roundparticipant.RoundTable, roundparticipant.RoundColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDepartment queries the department edge of a RoundParticipant.
+func (c *RoundParticipantClient) QueryDepartment(_m *RoundParticipant) *DepartmentQuery {
+	query := (&DepartmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(roundparticipant.Table, roundparticipant.FieldID, id),
+			sqlgraph.To(department.Table, department.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, roundparticipant.DepartmentTable, roundparticipant.DepartmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RoundParticipantClient) Hooks() []Hook {
+	hooks := c.hooks.RoundParticipant
+	return append(hooks[:len(hooks):len(hooks)], roundparticipant.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoundParticipantClient) Interceptors() []Interceptor {
+	return c.inters.RoundParticipant
+}
+
+func (c *RoundParticipantClient) mutate(ctx context.Context, m *RoundParticipantMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoundParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoundParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoundParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoundParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RoundParticipant mutation op: %q", m.Op())
 	}
 }
 
@@ -3913,15 +5547,19 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
+		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
+		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
+		LibraryTransition, MonitoringEntry, MonitoringReport, MonthlyExecution,
+		Project, Rectification, RectificationTransition, ReportText, ReviewScore,
+		Round, RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion,
 		Transition, User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIToken, AuditRecord, Department, DepartmentYear, Evaluation, FundingLine,
-		Indicator, KeyTask, LibraryIndicator, LibraryTransition, MonthlyExecution,
-		Project, ReportText, RuleSet, Session, SignInThrottle, TargetVersion,
+		APIToken, Attachment, AttachmentContent, AuditRecord, Department,
+		DepartmentYear, Evaluation, FundingLine, Indicator, KeyTask, LibraryIndicator,
+		LibraryTransition, MonitoringEntry, MonitoringReport, MonthlyExecution,
+		Project, Rectification, RectificationTransition, ReportText, ReviewScore,
+		Round, RoundParticipant, RuleSet, Session, SignInThrottle, TargetVersion,
 		Transition, User, Webhook, WebhookDelivery []ent.Interceptor
 	}
 )

@@ -49,15 +49,18 @@ type DepartmentEdges struct {
 	Years []*DepartmentYear `json:"years,omitempty"`
 	// LibraryIndicators holds the value of the library_indicators edge.
 	LibraryIndicators []*LibraryIndicator `json:"library_indicators,omitempty"`
+	// RoundParticipants holds the value of the round_participants edge.
+	RoundParticipants []*RoundParticipant `json:"round_participants,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
 	namedChildren          map[string][]*Department
 	namedYears             map[string][]*DepartmentYear
 	namedLibraryIndicators map[string][]*LibraryIndicator
+	namedRoundParticipants map[string][]*RoundParticipant
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -96,6 +99,15 @@ func (e DepartmentEdges) LibraryIndicatorsOrErr() ([]*LibraryIndicator, error) {
 		return e.LibraryIndicators, nil
 	}
 	return nil, &NotLoadedError{edge: "library_indicators"}
+}
+
+// RoundParticipantsOrErr returns the RoundParticipants value or an error if the edge
+// was not loaded in eager-loading.
+func (e DepartmentEdges) RoundParticipantsOrErr() ([]*RoundParticipant, error) {
+	if e.loadedTypes[4] {
+		return e.RoundParticipants, nil
+	}
+	return nil, &NotLoadedError{edge: "round_participants"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -210,6 +222,11 @@ func (_m *Department) QueryYears() *DepartmentYearQuery {
 // QueryLibraryIndicators queries the "library_indicators" edge of the Department entity.
 func (_m *Department) QueryLibraryIndicators() *LibraryIndicatorQuery {
 	return NewDepartmentClient(_m.config).QueryLibraryIndicators(_m)
+}
+
+// QueryRoundParticipants queries the "round_participants" edge of the Department entity.
+func (_m *Department) QueryRoundParticipants() *RoundParticipantQuery {
+	return NewDepartmentClient(_m.config).QueryRoundParticipants(_m)
 }
 
 // Update returns a builder for updating this Department.
@@ -333,6 +350,30 @@ func (_m *Department) appendNamedLibraryIndicators(name string, edges ...*Librar
 		_m.Edges.namedLibraryIndicators[name] = []*LibraryIndicator{}
 	} else {
 		_m.Edges.namedLibraryIndicators[name] = append(_m.Edges.namedLibraryIndicators[name], edges...)
+	}
+}
+
+// NamedRoundParticipants returns the RoundParticipants named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Department) NamedRoundParticipants(name string) ([]*RoundParticipant, error) {
+	if _m.Edges.namedRoundParticipants == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRoundParticipants[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Department) appendNamedRoundParticipants(name string, edges ...*RoundParticipant) {
+	if _m.Edges.namedRoundParticipants == nil {
+		_m.Edges.namedRoundParticipants = make(map[string][]*RoundParticipant)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRoundParticipants[name] = []*RoundParticipant{}
+	} else {
+		_m.Edges.namedRoundParticipants[name] = append(_m.Edges.namedRoundParticipants[name], edges...)
 	}
 }
 

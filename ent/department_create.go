@@ -9,6 +9,7 @@ import (
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/roundparticipant"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -166,6 +167,21 @@ func (_c *DepartmentCreate) AddLibraryIndicators(v ...*LibraryIndicator) *Depart
 		ids[i] = v[i].ID
 	}
 	return _c.AddLibraryIndicatorIDs(ids...)
+}
+
+// AddRoundParticipantIDs adds the "round_participants" edge to the RoundParticipant entity by IDs.
+func (_c *DepartmentCreate) AddRoundParticipantIDs(ids ...int) *DepartmentCreate {
+	_c.mutation.AddRoundParticipantIDs(ids...)
+	return _c
+}
+
+// AddRoundParticipants adds the "round_participants" edges to the RoundParticipant entity.
+func (_c *DepartmentCreate) AddRoundParticipants(v ...*RoundParticipant) *DepartmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRoundParticipantIDs(ids...)
 }
 
 // Mutation returns the DepartmentMutation object of the builder.
@@ -384,6 +400,22 @@ func (_c *DepartmentCreate) createSpec() (*Department, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RoundParticipantsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
+	"jixiao/ent/roundparticipant"
 	"math"
 
 	"entgo.io/ent"
@@ -31,11 +32,13 @@ type DepartmentQuery struct {
 	withChildren               *DepartmentQuery
 	withYears                  *DepartmentYearQuery
 	withLibraryIndicators      *LibraryIndicatorQuery
+	withRoundParticipants      *RoundParticipantQuery
 	loadTotal                  []func(context.Context, []*Department) error
 	modifiers                  []func(*sql.Selector)
 	withNamedChildren          map[string]*DepartmentQuery
 	withNamedYears             map[string]*DepartmentYearQuery
 	withNamedLibraryIndicators map[string]*LibraryIndicatorQuery
+	withNamedRoundParticipants map[string]*RoundParticipantQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -153,6 +156,28 @@ func (_q *DepartmentQuery) QueryLibraryIndicators() *LibraryIndicatorQuery {
 			sqlgraph.From(department.Table, department.FieldID, selector),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, department.LibraryIndicatorsTable, department.LibraryIndicatorsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRoundParticipants chains the current query on the "round_participants" edge.
+func (_q *DepartmentQuery) QueryRoundParticipants() *RoundParticipantQuery {
+	query := (&RoundParticipantClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(department.Table, department.FieldID, selector),
+			sqlgraph.To(roundparticipant.Table, roundparticipant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, department.RoundParticipantsTable, department.RoundParticipantsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,6 +381,7 @@ func (_q *DepartmentQuery) Clone() *DepartmentQuery {
 		withChildren:          _q.withChildren.Clone(),
 		withYears:             _q.withYears.Clone(),
 		withLibraryIndicators: _q.withLibraryIndicators.Clone(),
+		withRoundParticipants: _q.withRoundParticipants.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -404,6 +430,17 @@ func (_q *DepartmentQuery) WithLibraryIndicators(opts ...func(*LibraryIndicatorQ
 		opt(query)
 	}
 	_q.withLibraryIndicators = query
+	return _q
+}
+
+// WithRoundParticipants tells the query-builder to eager-load the nodes that are connected to
+// the "round_participants" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentQuery) WithRoundParticipants(opts ...func(*RoundParticipantQuery)) *DepartmentQuery {
+	query := (&RoundParticipantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRoundParticipants = query
 	return _q
 }
 
@@ -491,11 +528,12 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 	var (
 		nodes       = []*Department{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withYears != nil,
 			_q.withLibraryIndicators != nil,
+			_q.withRoundParticipants != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -548,6 +586,15 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 			return nil, err
 		}
 	}
+	if query := _q.withRoundParticipants; query != nil {
+		if err := _q.loadRoundParticipants(ctx, query, nodes,
+			func(n *Department) { n.Edges.RoundParticipants = []*RoundParticipant{} },
+			func(n *Department, e *RoundParticipant) {
+				n.Edges.RoundParticipants = append(n.Edges.RoundParticipants, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Department) { n.appendNamedChildren(name) },
@@ -566,6 +613,13 @@ func (_q *DepartmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 		if err := _q.loadLibraryIndicators(ctx, query, nodes,
 			func(n *Department) { n.appendNamedLibraryIndicators(name) },
 			func(n *Department, e *LibraryIndicator) { n.appendNamedLibraryIndicators(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRoundParticipants {
+		if err := _q.loadRoundParticipants(ctx, query, nodes,
+			func(n *Department) { n.appendNamedRoundParticipants(name) },
+			func(n *Department, e *RoundParticipant) { n.appendNamedRoundParticipants(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -700,6 +754,36 @@ func (_q *DepartmentQuery) loadLibraryIndicators(ctx context.Context, query *Lib
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "department_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *DepartmentQuery) loadRoundParticipants(ctx context.Context, query *RoundParticipantQuery, nodes []*Department, init func(*Department), assign func(*Department, *RoundParticipant)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Department)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(roundparticipant.FieldDepartmentID)
+	}
+	query.Where(predicate.RoundParticipant(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(department.RoundParticipantsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DepartmentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "department_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -867,6 +951,20 @@ func (_q *DepartmentQuery) WithNamedLibraryIndicators(name string, opts ...func(
 		_q.withNamedLibraryIndicators = make(map[string]*LibraryIndicatorQuery)
 	}
 	_q.withNamedLibraryIndicators[name] = query
+	return _q
+}
+
+// WithNamedRoundParticipants tells the query-builder to eager-load the nodes that are connected to the "round_participants"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentQuery) WithNamedRoundParticipants(name string, opts ...func(*RoundParticipantQuery)) *DepartmentQuery {
+	query := (&RoundParticipantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRoundParticipants == nil {
+		_q.withNamedRoundParticipants = make(map[string]*RoundParticipantQuery)
+	}
+	_q.withNamedRoundParticipants[name] = query
 	return _q
 }
 

@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
+	"jixiao/ent/roundparticipant"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -184,6 +185,21 @@ func (_u *DepartmentUpdate) AddLibraryIndicators(v ...*LibraryIndicator) *Depart
 	return _u.AddLibraryIndicatorIDs(ids...)
 }
 
+// AddRoundParticipantIDs adds the "round_participants" edge to the RoundParticipant entity by IDs.
+func (_u *DepartmentUpdate) AddRoundParticipantIDs(ids ...int) *DepartmentUpdate {
+	_u.mutation.AddRoundParticipantIDs(ids...)
+	return _u
+}
+
+// AddRoundParticipants adds the "round_participants" edges to the RoundParticipant entity.
+func (_u *DepartmentUpdate) AddRoundParticipants(v ...*RoundParticipant) *DepartmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRoundParticipantIDs(ids...)
+}
+
 // Mutation returns the DepartmentMutation object of the builder.
 func (_u *DepartmentUpdate) Mutation() *DepartmentMutation {
 	return _u.mutation
@@ -256,6 +272,27 @@ func (_u *DepartmentUpdate) RemoveLibraryIndicators(v ...*LibraryIndicator) *Dep
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLibraryIndicatorIDs(ids...)
+}
+
+// ClearRoundParticipants clears all "round_participants" edges to the RoundParticipant entity.
+func (_u *DepartmentUpdate) ClearRoundParticipants() *DepartmentUpdate {
+	_u.mutation.ClearRoundParticipants()
+	return _u
+}
+
+// RemoveRoundParticipantIDs removes the "round_participants" edge to RoundParticipant entities by IDs.
+func (_u *DepartmentUpdate) RemoveRoundParticipantIDs(ids ...int) *DepartmentUpdate {
+	_u.mutation.RemoveRoundParticipantIDs(ids...)
+	return _u
+}
+
+// RemoveRoundParticipants removes "round_participants" edges to RoundParticipant entities.
+func (_u *DepartmentUpdate) RemoveRoundParticipants(v ...*RoundParticipant) *DepartmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRoundParticipantIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -523,6 +560,51 @@ func (_u *DepartmentUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.RoundParticipantsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRoundParticipantsIDs(); len(nodes) > 0 && !_u.mutation.RoundParticipantsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RoundParticipantsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -698,6 +780,21 @@ func (_u *DepartmentUpdateOne) AddLibraryIndicators(v ...*LibraryIndicator) *Dep
 	return _u.AddLibraryIndicatorIDs(ids...)
 }
 
+// AddRoundParticipantIDs adds the "round_participants" edge to the RoundParticipant entity by IDs.
+func (_u *DepartmentUpdateOne) AddRoundParticipantIDs(ids ...int) *DepartmentUpdateOne {
+	_u.mutation.AddRoundParticipantIDs(ids...)
+	return _u
+}
+
+// AddRoundParticipants adds the "round_participants" edges to the RoundParticipant entity.
+func (_u *DepartmentUpdateOne) AddRoundParticipants(v ...*RoundParticipant) *DepartmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRoundParticipantIDs(ids...)
+}
+
 // Mutation returns the DepartmentMutation object of the builder.
 func (_u *DepartmentUpdateOne) Mutation() *DepartmentMutation {
 	return _u.mutation
@@ -770,6 +867,27 @@ func (_u *DepartmentUpdateOne) RemoveLibraryIndicators(v ...*LibraryIndicator) *
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLibraryIndicatorIDs(ids...)
+}
+
+// ClearRoundParticipants clears all "round_participants" edges to the RoundParticipant entity.
+func (_u *DepartmentUpdateOne) ClearRoundParticipants() *DepartmentUpdateOne {
+	_u.mutation.ClearRoundParticipants()
+	return _u
+}
+
+// RemoveRoundParticipantIDs removes the "round_participants" edge to RoundParticipant entities by IDs.
+func (_u *DepartmentUpdateOne) RemoveRoundParticipantIDs(ids ...int) *DepartmentUpdateOne {
+	_u.mutation.RemoveRoundParticipantIDs(ids...)
+	return _u
+}
+
+// RemoveRoundParticipants removes "round_participants" edges to RoundParticipant entities.
+func (_u *DepartmentUpdateOne) RemoveRoundParticipants(v ...*RoundParticipant) *DepartmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRoundParticipantIDs(ids...)
 }
 
 // Where appends a list predicates to the DepartmentUpdate builder.
@@ -1060,6 +1178,51 @@ func (_u *DepartmentUpdateOne) sqlSave(ctx context.Context) (_node *Department, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(libraryindicator.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RoundParticipantsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRoundParticipantsIDs(); len(nodes) > 0 && !_u.mutation.RoundParticipantsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RoundParticipantsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(roundparticipant.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -97,19 +97,22 @@ type DepartmentYearEdges struct {
 	Evaluations []*Evaluation `json:"evaluations,omitempty"`
 	// TargetVersions holds the value of the target_versions edge.
 	TargetVersions []*TargetVersion `json:"target_versions,omitempty"`
+	// MonitoringReports holds the value of the monitoring_reports edge.
+	MonitoringReports []*MonitoringReport `json:"monitoring_reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedMonths         map[string][]*MonthlyExecution
-	namedKeyTasks       map[string][]*KeyTask
-	namedFundingLines   map[string][]*FundingLine
-	namedProjects       map[string][]*Project
-	namedIndicators     map[string][]*Indicator
-	namedEvaluations    map[string][]*Evaluation
-	namedTargetVersions map[string][]*TargetVersion
+	namedMonths            map[string][]*MonthlyExecution
+	namedKeyTasks          map[string][]*KeyTask
+	namedFundingLines      map[string][]*FundingLine
+	namedProjects          map[string][]*Project
+	namedIndicators        map[string][]*Indicator
+	namedEvaluations       map[string][]*Evaluation
+	namedTargetVersions    map[string][]*TargetVersion
+	namedMonitoringReports map[string][]*MonitoringReport
 }
 
 // DepartmentOrErr returns the Department value or an error if the edge
@@ -184,6 +187,15 @@ func (e DepartmentYearEdges) TargetVersionsOrErr() ([]*TargetVersion, error) {
 		return e.TargetVersions, nil
 	}
 	return nil, &NotLoadedError{edge: "target_versions"}
+}
+
+// MonitoringReportsOrErr returns the MonitoringReports value or an error if the edge
+// was not loaded in eager-loading.
+func (e DepartmentYearEdges) MonitoringReportsOrErr() ([]*MonitoringReport, error) {
+	if e.loadedTypes[8] {
+		return e.MonitoringReports, nil
+	}
+	return nil, &NotLoadedError{edge: "monitoring_reports"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -433,6 +445,11 @@ func (_m *DepartmentYear) QueryEvaluations() *EvaluationQuery {
 // QueryTargetVersions queries the "target_versions" edge of the DepartmentYear entity.
 func (_m *DepartmentYear) QueryTargetVersions() *TargetVersionQuery {
 	return NewDepartmentYearClient(_m.config).QueryTargetVersions(_m)
+}
+
+// QueryMonitoringReports queries the "monitoring_reports" edge of the DepartmentYear entity.
+func (_m *DepartmentYear) QueryMonitoringReports() *MonitoringReportQuery {
+	return NewDepartmentYearClient(_m.config).QueryMonitoringReports(_m)
 }
 
 // Update returns a builder for updating this DepartmentYear.
@@ -711,6 +728,30 @@ func (_m *DepartmentYear) appendNamedTargetVersions(name string, edges ...*Targe
 		_m.Edges.namedTargetVersions[name] = []*TargetVersion{}
 	} else {
 		_m.Edges.namedTargetVersions[name] = append(_m.Edges.namedTargetVersions[name], edges...)
+	}
+}
+
+// NamedMonitoringReports returns the MonitoringReports named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *DepartmentYear) NamedMonitoringReports(name string) ([]*MonitoringReport, error) {
+	if _m.Edges.namedMonitoringReports == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMonitoringReports[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *DepartmentYear) appendNamedMonitoringReports(name string, edges ...*MonitoringReport) {
+	if _m.Edges.namedMonitoringReports == nil {
+		_m.Edges.namedMonitoringReports = make(map[string][]*MonitoringReport)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMonitoringReports[name] = []*MonitoringReport{}
+	} else {
+		_m.Edges.namedMonitoringReports[name] = append(_m.Edges.namedMonitoringReports[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/targetversion"
@@ -499,6 +500,21 @@ func (_c *DepartmentYearCreate) AddTargetVersions(v ...*TargetVersion) *Departme
 		ids[i] = v[i].ID
 	}
 	return _c.AddTargetVersionIDs(ids...)
+}
+
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_c *DepartmentYearCreate) AddMonitoringReportIDs(ids ...int) *DepartmentYearCreate {
+	_c.mutation.AddMonitoringReportIDs(ids...)
+	return _c
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_c *DepartmentYearCreate) AddMonitoringReports(v ...*MonitoringReport) *DepartmentYearCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMonitoringReportIDs(ids...)
 }
 
 // Mutation returns the DepartmentYearMutation object of the builder.
@@ -1056,6 +1072,22 @@ func (_c *DepartmentYearCreate) createSpec() (*DepartmentYear, *sqlgraph.CreateS
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

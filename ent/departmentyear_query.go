@@ -13,6 +13,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -29,27 +30,29 @@ import (
 // DepartmentYearQuery is the builder for querying DepartmentYear entities.
 type DepartmentYearQuery struct {
 	config
-	ctx                     *QueryContext
-	order                   []departmentyear.OrderOption
-	inters                  []Interceptor
-	predicates              []predicate.DepartmentYear
-	withDepartment          *DepartmentQuery
-	withMonths              *MonthlyExecutionQuery
-	withKeyTasks            *KeyTaskQuery
-	withFundingLines        *FundingLineQuery
-	withProjects            *ProjectQuery
-	withIndicators          *IndicatorQuery
-	withEvaluations         *EvaluationQuery
-	withTargetVersions      *TargetVersionQuery
-	loadTotal               []func(context.Context, []*DepartmentYear) error
-	modifiers               []func(*sql.Selector)
-	withNamedMonths         map[string]*MonthlyExecutionQuery
-	withNamedKeyTasks       map[string]*KeyTaskQuery
-	withNamedFundingLines   map[string]*FundingLineQuery
-	withNamedProjects       map[string]*ProjectQuery
-	withNamedIndicators     map[string]*IndicatorQuery
-	withNamedEvaluations    map[string]*EvaluationQuery
-	withNamedTargetVersions map[string]*TargetVersionQuery
+	ctx                        *QueryContext
+	order                      []departmentyear.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.DepartmentYear
+	withDepartment             *DepartmentQuery
+	withMonths                 *MonthlyExecutionQuery
+	withKeyTasks               *KeyTaskQuery
+	withFundingLines           *FundingLineQuery
+	withProjects               *ProjectQuery
+	withIndicators             *IndicatorQuery
+	withEvaluations            *EvaluationQuery
+	withTargetVersions         *TargetVersionQuery
+	withMonitoringReports      *MonitoringReportQuery
+	loadTotal                  []func(context.Context, []*DepartmentYear) error
+	modifiers                  []func(*sql.Selector)
+	withNamedMonths            map[string]*MonthlyExecutionQuery
+	withNamedKeyTasks          map[string]*KeyTaskQuery
+	withNamedFundingLines      map[string]*FundingLineQuery
+	withNamedProjects          map[string]*ProjectQuery
+	withNamedIndicators        map[string]*IndicatorQuery
+	withNamedEvaluations       map[string]*EvaluationQuery
+	withNamedTargetVersions    map[string]*TargetVersionQuery
+	withNamedMonitoringReports map[string]*MonitoringReportQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -262,6 +265,28 @@ func (_q *DepartmentYearQuery) QueryTargetVersions() *TargetVersionQuery {
 	return query
 }
 
+// QueryMonitoringReports chains the current query on the "monitoring_reports" edge.
+func (_q *DepartmentYearQuery) QueryMonitoringReports() *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(departmentyear.Table, departmentyear.FieldID, selector),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, departmentyear.MonitoringReportsTable, departmentyear.MonitoringReportsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first DepartmentYear entity from the query.
 // Returns a *NotFoundError when no DepartmentYear was found.
 func (_q *DepartmentYearQuery) First(ctx context.Context) (*DepartmentYear, error) {
@@ -449,19 +474,20 @@ func (_q *DepartmentYearQuery) Clone() *DepartmentYearQuery {
 		return nil
 	}
 	return &DepartmentYearQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]departmentyear.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.DepartmentYear{}, _q.predicates...),
-		withDepartment:     _q.withDepartment.Clone(),
-		withMonths:         _q.withMonths.Clone(),
-		withKeyTasks:       _q.withKeyTasks.Clone(),
-		withFundingLines:   _q.withFundingLines.Clone(),
-		withProjects:       _q.withProjects.Clone(),
-		withIndicators:     _q.withIndicators.Clone(),
-		withEvaluations:    _q.withEvaluations.Clone(),
-		withTargetVersions: _q.withTargetVersions.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]departmentyear.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.DepartmentYear{}, _q.predicates...),
+		withDepartment:        _q.withDepartment.Clone(),
+		withMonths:            _q.withMonths.Clone(),
+		withKeyTasks:          _q.withKeyTasks.Clone(),
+		withFundingLines:      _q.withFundingLines.Clone(),
+		withProjects:          _q.withProjects.Clone(),
+		withIndicators:        _q.withIndicators.Clone(),
+		withEvaluations:       _q.withEvaluations.Clone(),
+		withTargetVersions:    _q.withTargetVersions.Clone(),
+		withMonitoringReports: _q.withMonitoringReports.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -557,6 +583,17 @@ func (_q *DepartmentYearQuery) WithTargetVersions(opts ...func(*TargetVersionQue
 	return _q
 }
 
+// WithMonitoringReports tells the query-builder to eager-load the nodes that are connected to
+// the "monitoring_reports" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithMonitoringReports(opts ...func(*MonitoringReportQuery)) *DepartmentYearQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMonitoringReports = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -641,7 +678,7 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 	var (
 		nodes       = []*DepartmentYear{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withDepartment != nil,
 			_q.withMonths != nil,
 			_q.withKeyTasks != nil,
@@ -650,6 +687,7 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			_q.withIndicators != nil,
 			_q.withEvaluations != nil,
 			_q.withTargetVersions != nil,
+			_q.withMonitoringReports != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -728,6 +766,15 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			return nil, err
 		}
 	}
+	if query := _q.withMonitoringReports; query != nil {
+		if err := _q.loadMonitoringReports(ctx, query, nodes,
+			func(n *DepartmentYear) { n.Edges.MonitoringReports = []*MonitoringReport{} },
+			func(n *DepartmentYear, e *MonitoringReport) {
+				n.Edges.MonitoringReports = append(n.Edges.MonitoringReports, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMonths {
 		if err := _q.loadMonths(ctx, query, nodes,
 			func(n *DepartmentYear) { n.appendNamedMonths(name) },
@@ -774,6 +821,13 @@ func (_q *DepartmentYearQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 		if err := _q.loadTargetVersions(ctx, query, nodes,
 			func(n *DepartmentYear) { n.appendNamedTargetVersions(name) },
 			func(n *DepartmentYear, e *TargetVersion) { n.appendNamedTargetVersions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMonitoringReports {
+		if err := _q.loadMonitoringReports(ctx, query, nodes,
+			func(n *DepartmentYear) { n.appendNamedMonitoringReports(name) },
+			func(n *DepartmentYear, e *MonitoringReport) { n.appendNamedMonitoringReports(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1024,6 +1078,36 @@ func (_q *DepartmentYearQuery) loadTargetVersions(ctx context.Context, query *Ta
 	}
 	return nil
 }
+func (_q *DepartmentYearQuery) loadMonitoringReports(ctx context.Context, query *MonitoringReportQuery, nodes []*DepartmentYear, init func(*DepartmentYear), assign func(*DepartmentYear, *MonitoringReport)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*DepartmentYear)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(monitoringreport.FieldDepartmentYearID)
+	}
+	query.Where(predicate.MonitoringReport(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(departmentyear.MonitoringReportsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DepartmentYearID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "department_year_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *DepartmentYearQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1242,6 +1326,20 @@ func (_q *DepartmentYearQuery) WithNamedTargetVersions(name string, opts ...func
 		_q.withNamedTargetVersions = make(map[string]*TargetVersionQuery)
 	}
 	_q.withNamedTargetVersions[name] = query
+	return _q
+}
+
+// WithNamedMonitoringReports tells the query-builder to eager-load the nodes that are connected to the "monitoring_reports"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DepartmentYearQuery) WithNamedMonitoringReports(name string, opts ...func(*MonitoringReportQuery)) *DepartmentYearQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMonitoringReports == nil {
+		_q.withNamedMonitoringReports = make(map[string]*MonitoringReportQuery)
+	}
+	_q.withNamedMonitoringReports[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
@@ -629,6 +630,21 @@ func (_u *DepartmentYearUpdate) AddTargetVersions(v ...*TargetVersion) *Departme
 	return _u.AddTargetVersionIDs(ids...)
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_u *DepartmentYearUpdate) AddMonitoringReportIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.AddMonitoringReportIDs(ids...)
+	return _u
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *DepartmentYearUpdate) AddMonitoringReports(v ...*MonitoringReport) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringReportIDs(ids...)
+}
+
 // Mutation returns the DepartmentYearMutation object of the builder.
 func (_u *DepartmentYearUpdate) Mutation() *DepartmentYearMutation {
 	return _u.mutation
@@ -779,6 +795,27 @@ func (_u *DepartmentYearUpdate) RemoveTargetVersions(v ...*TargetVersion) *Depar
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTargetVersionIDs(ids...)
+}
+
+// ClearMonitoringReports clears all "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *DepartmentYearUpdate) ClearMonitoringReports() *DepartmentYearUpdate {
+	_u.mutation.ClearMonitoringReports()
+	return _u
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to MonitoringReport entities by IDs.
+func (_u *DepartmentYearUpdate) RemoveMonitoringReportIDs(ids ...int) *DepartmentYearUpdate {
+	_u.mutation.RemoveMonitoringReportIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringReports removes "monitoring_reports" edges to MonitoringReport entities.
+func (_u *DepartmentYearUpdate) RemoveMonitoringReports(v ...*MonitoringReport) *DepartmentYearUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringReportIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1378,6 +1415,51 @@ func (_u *DepartmentYearUpdate) sqlSave(ctx context.Context) (_node int, err err
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringReportsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1999,6 +2081,21 @@ func (_u *DepartmentYearUpdateOne) AddTargetVersions(v ...*TargetVersion) *Depar
 	return _u.AddTargetVersionIDs(ids...)
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_u *DepartmentYearUpdateOne) AddMonitoringReportIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.AddMonitoringReportIDs(ids...)
+	return _u
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *DepartmentYearUpdateOne) AddMonitoringReports(v ...*MonitoringReport) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringReportIDs(ids...)
+}
+
 // Mutation returns the DepartmentYearMutation object of the builder.
 func (_u *DepartmentYearUpdateOne) Mutation() *DepartmentYearMutation {
 	return _u.mutation
@@ -2149,6 +2246,27 @@ func (_u *DepartmentYearUpdateOne) RemoveTargetVersions(v ...*TargetVersion) *De
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTargetVersionIDs(ids...)
+}
+
+// ClearMonitoringReports clears all "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *DepartmentYearUpdateOne) ClearMonitoringReports() *DepartmentYearUpdateOne {
+	_u.mutation.ClearMonitoringReports()
+	return _u
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to MonitoringReport entities by IDs.
+func (_u *DepartmentYearUpdateOne) RemoveMonitoringReportIDs(ids ...int) *DepartmentYearUpdateOne {
+	_u.mutation.RemoveMonitoringReportIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringReports removes "monitoring_reports" edges to MonitoringReport entities.
+func (_u *DepartmentYearUpdateOne) RemoveMonitoringReports(v ...*MonitoringReport) *DepartmentYearUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringReportIDs(ids...)
 }
 
 // Where appends a list predicates to the DepartmentYearUpdate builder.
@@ -2778,6 +2896,51 @@ func (_u *DepartmentYearUpdateOne) sqlSave(ctx context.Context) (_node *Departme
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(targetversion.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringReportsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -16,9 +18,16 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -93,27 +102,36 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:          apitoken.ValidColumn,
-			auditrecord.Table:       auditrecord.ValidColumn,
-			department.Table:        department.ValidColumn,
-			departmentyear.Table:    departmentyear.ValidColumn,
-			evaluation.Table:        evaluation.ValidColumn,
-			fundingline.Table:       fundingline.ValidColumn,
-			indicator.Table:         indicator.ValidColumn,
-			keytask.Table:           keytask.ValidColumn,
-			libraryindicator.Table:  libraryindicator.ValidColumn,
-			librarytransition.Table: librarytransition.ValidColumn,
-			monthlyexecution.Table:  monthlyexecution.ValidColumn,
-			project.Table:           project.ValidColumn,
-			reporttext.Table:        reporttext.ValidColumn,
-			ruleset.Table:           ruleset.ValidColumn,
-			session.Table:           session.ValidColumn,
-			signinthrottle.Table:    signinthrottle.ValidColumn,
-			targetversion.Table:     targetversion.ValidColumn,
-			transition.Table:        transition.ValidColumn,
-			user.Table:              user.ValidColumn,
-			webhook.Table:           webhook.ValidColumn,
-			webhookdelivery.Table:   webhookdelivery.ValidColumn,
+			apitoken.Table:                apitoken.ValidColumn,
+			attachment.Table:              attachment.ValidColumn,
+			attachmentcontent.Table:       attachmentcontent.ValidColumn,
+			auditrecord.Table:             auditrecord.ValidColumn,
+			department.Table:              department.ValidColumn,
+			departmentyear.Table:          departmentyear.ValidColumn,
+			evaluation.Table:              evaluation.ValidColumn,
+			fundingline.Table:             fundingline.ValidColumn,
+			indicator.Table:               indicator.ValidColumn,
+			keytask.Table:                 keytask.ValidColumn,
+			libraryindicator.Table:        libraryindicator.ValidColumn,
+			librarytransition.Table:       librarytransition.ValidColumn,
+			monitoringentry.Table:         monitoringentry.ValidColumn,
+			monitoringreport.Table:        monitoringreport.ValidColumn,
+			monthlyexecution.Table:        monthlyexecution.ValidColumn,
+			project.Table:                 project.ValidColumn,
+			rectification.Table:           rectification.ValidColumn,
+			rectificationtransition.Table: rectificationtransition.ValidColumn,
+			reporttext.Table:              reporttext.ValidColumn,
+			reviewscore.Table:             reviewscore.ValidColumn,
+			round.Table:                   round.ValidColumn,
+			roundparticipant.Table:        roundparticipant.ValidColumn,
+			ruleset.Table:                 ruleset.ValidColumn,
+			session.Table:                 session.ValidColumn,
+			signinthrottle.Table:          signinthrottle.ValidColumn,
+			targetversion.Table:           targetversion.ValidColumn,
+			transition.Table:              transition.ValidColumn,
+			user.Table:                    user.ValidColumn,
+			webhook.Table:                 webhook.ValidColumn,
+			webhookdelivery.Table:         webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

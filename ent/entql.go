@@ -4,6 +4,8 @@ package ent
 
 import (
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -13,10 +15,17 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -34,7 +43,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 21)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -58,6 +67,43 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   attachment.Table,
+			Columns: attachment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: attachment.FieldID,
+			},
+		},
+		Type: "Attachment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			attachment.FieldIndicatorID:    {Type: field.TypeInt, Column: attachment.FieldIndicatorID},
+			attachment.FieldFileName:       {Type: field.TypeString, Column: attachment.FieldFileName},
+			attachment.FieldContentType:    {Type: field.TypeString, Column: attachment.FieldContentType},
+			attachment.FieldSize:           {Type: field.TypeInt64, Column: attachment.FieldSize},
+			attachment.FieldSha256:         {Type: field.TypeString, Column: attachment.FieldSha256},
+			attachment.FieldStorage:        {Type: field.TypeEnum, Column: attachment.FieldStorage},
+			attachment.FieldUploadedByID:   {Type: field.TypeInt, Column: attachment.FieldUploadedByID},
+			attachment.FieldUploadedByName: {Type: field.TypeString, Column: attachment.FieldUploadedByName},
+			attachment.FieldCreatedAt:      {Type: field.TypeTime, Column: attachment.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   attachmentcontent.Table,
+			Columns: attachmentcontent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: attachmentcontent.FieldID,
+			},
+		},
+		Type: "AttachmentContent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			attachmentcontent.FieldAttachmentID: {Type: field.TypeInt, Column: attachmentcontent.FieldAttachmentID},
+			attachmentcontent.FieldData:         {Type: field.TypeBytes, Column: attachmentcontent.FieldData},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditrecord.Table,
 			Columns: auditrecord.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -78,7 +124,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditrecord.FieldRequestID:  {Type: field.TypeString, Column: auditrecord.FieldRequestID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   department.Table,
 			Columns: department.Columns,
@@ -99,7 +145,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			department.FieldPath:      {Type: field.TypeString, Column: department.FieldPath},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   departmentyear.Table,
 			Columns: departmentyear.Columns,
@@ -139,7 +185,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			departmentyear.FieldCarryoverRate:        {Type: field.TypeInt64, Column: departmentyear.FieldCarryoverRate},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   evaluation.Table,
 			Columns: evaluation.Columns,
@@ -169,7 +215,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			evaluation.FieldExecutionScore:       {Type: field.TypeInt64, Column: evaluation.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fundingline.Table,
 			Columns: fundingline.Columns,
@@ -189,7 +235,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fundingline.FieldExecuted:         {Type: field.TypeInt64, Column: fundingline.FieldExecuted},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
@@ -228,7 +274,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldDeviationRequired:  {Type: field.TypeBool, Column: indicator.FieldDeviationRequired},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   keytask.Table,
 			Columns: keytask.Columns,
@@ -247,7 +293,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			keytask.FieldOutcome:          {Type: field.TypeString, Column: keytask.FieldOutcome},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   libraryindicator.Table,
 			Columns: libraryindicator.Columns,
@@ -279,7 +325,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			libraryindicator.FieldReviewComment:   {Type: field.TypeString, Column: libraryindicator.FieldReviewComment},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   librarytransition.Table,
 			Columns: librarytransition.Columns,
@@ -299,7 +345,61 @@ var schemaGraph = func() *sqlgraph.Schema {
 			librarytransition.FieldAt:                 {Type: field.TypeTime, Column: librarytransition.FieldAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringentry.Table,
+			Columns: monitoringentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: monitoringentry.FieldID,
+			},
+		},
+		Type: "MonitoringEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringentry.FieldCreatedAt:          {Type: field.TypeTime, Column: monitoringentry.FieldCreatedAt},
+			monitoringentry.FieldUpdatedAt:          {Type: field.TypeTime, Column: monitoringentry.FieldUpdatedAt},
+			monitoringentry.FieldReportID:           {Type: field.TypeInt, Column: monitoringentry.FieldReportID},
+			monitoringentry.FieldIndicatorID:        {Type: field.TypeInt, Column: monitoringentry.FieldIndicatorID},
+			monitoringentry.FieldValueToDate:        {Type: field.TypeInt64, Column: monitoringentry.FieldValueToDate},
+			monitoringentry.FieldExpectedOverride:   {Type: field.TypeInt64, Column: monitoringentry.FieldExpectedOverride},
+			monitoringentry.FieldLikelihoodOverride: {Type: field.TypeEnum, Column: monitoringentry.FieldLikelihoodOverride},
+			monitoringentry.FieldOverrideReason:     {Type: field.TypeString, Column: monitoringentry.FieldOverrideReason},
+			monitoringentry.FieldCauseCategory:      {Type: field.TypeEnum, Column: monitoringentry.FieldCauseCategory},
+			monitoringentry.FieldCause:              {Type: field.TypeString, Column: monitoringentry.FieldCause},
+			monitoringentry.FieldMeasure:            {Type: field.TypeString, Column: monitoringentry.FieldMeasure},
+			monitoringentry.FieldNote:               {Type: field.TypeString, Column: monitoringentry.FieldNote},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   monitoringreport.Table,
+			Columns: monitoringreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: monitoringreport.FieldID,
+			},
+		},
+		Type: "MonitoringReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			monitoringreport.FieldCreatedAt:              {Type: field.TypeTime, Column: monitoringreport.FieldCreatedAt},
+			monitoringreport.FieldUpdatedAt:              {Type: field.TypeTime, Column: monitoringreport.FieldUpdatedAt},
+			monitoringreport.FieldDepartmentYearID:       {Type: field.TypeInt, Column: monitoringreport.FieldDepartmentYearID},
+			monitoringreport.FieldProjectID:              {Type: field.TypeInt, Column: monitoringreport.FieldProjectID},
+			monitoringreport.FieldPoint:                  {Type: field.TypeString, Column: monitoringreport.FieldPoint},
+			monitoringreport.FieldStatus:                 {Type: field.TypeEnum, Column: monitoringreport.FieldStatus},
+			monitoringreport.FieldBudgetExecuted:         {Type: field.TypeInt64, Column: monitoringreport.FieldBudgetExecuted},
+			monitoringreport.FieldBudgetExpectedOverride: {Type: field.TypeInt64, Column: monitoringreport.FieldBudgetExpectedOverride},
+			monitoringreport.FieldBudgetOverrideReason:   {Type: field.TypeString, Column: monitoringreport.FieldBudgetOverrideReason},
+			monitoringreport.FieldBudgetCause:            {Type: field.TypeString, Column: monitoringreport.FieldBudgetCause},
+			monitoringreport.FieldBudgetMeasure:          {Type: field.TypeString, Column: monitoringreport.FieldBudgetMeasure},
+			monitoringreport.FieldReviewComment:          {Type: field.TypeString, Column: monitoringreport.FieldReviewComment},
+			monitoringreport.FieldSubmittedByName:        {Type: field.TypeString, Column: monitoringreport.FieldSubmittedByName},
+			monitoringreport.FieldSubmittedAt:            {Type: field.TypeTime, Column: monitoringreport.FieldSubmittedAt},
+			monitoringreport.FieldReviewedByName:         {Type: field.TypeString, Column: monitoringreport.FieldReviewedByName},
+			monitoringreport.FieldReviewedAt:             {Type: field.TypeTime, Column: monitoringreport.FieldReviewedAt},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monthlyexecution.Table,
 			Columns: monthlyexecution.Columns,
@@ -317,7 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monthlyexecution.FieldTargetPercent:      {Type: field.TypeInt64, Column: monthlyexecution.FieldTargetPercent},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -347,7 +447,62 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldExecutionScore:        {Type: field.TypeInt64, Column: project.FieldExecutionScore},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rectification.Table,
+			Columns: rectification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rectification.FieldID,
+			},
+		},
+		Type: "Rectification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rectification.FieldCreatedAt:      {Type: field.TypeTime, Column: rectification.FieldCreatedAt},
+			rectification.FieldUpdatedAt:      {Type: field.TypeTime, Column: rectification.FieldUpdatedAt},
+			rectification.FieldVersion:        {Type: field.TypeInt, Column: rectification.FieldVersion},
+			rectification.FieldEvaluationID:   {Type: field.TypeInt, Column: rectification.FieldEvaluationID},
+			rectification.FieldIndicatorID:    {Type: field.TypeInt, Column: rectification.FieldIndicatorID},
+			rectification.FieldIssue:          {Type: field.TypeString, Column: rectification.FieldIssue},
+			rectification.FieldRequirement:    {Type: field.TypeString, Column: rectification.FieldRequirement},
+			rectification.FieldDueDate:        {Type: field.TypeString, Column: rectification.FieldDueDate},
+			rectification.FieldStatus:         {Type: field.TypeEnum, Column: rectification.FieldStatus},
+			rectification.FieldMeasures:       {Type: field.TypeString, Column: rectification.FieldMeasures},
+			rectification.FieldOutcome:        {Type: field.TypeString, Column: rectification.FieldOutcome},
+			rectification.FieldReviewComment:  {Type: field.TypeString, Column: rectification.FieldReviewComment},
+			rectification.FieldRaisedByID:     {Type: field.TypeInt, Column: rectification.FieldRaisedByID},
+			rectification.FieldRaisedByName:   {Type: field.TypeString, Column: rectification.FieldRaisedByName},
+			rectification.FieldAnsweredByID:   {Type: field.TypeInt, Column: rectification.FieldAnsweredByID},
+			rectification.FieldAnsweredByName: {Type: field.TypeString, Column: rectification.FieldAnsweredByName},
+			rectification.FieldAnsweredAt:     {Type: field.TypeTime, Column: rectification.FieldAnsweredAt},
+			rectification.FieldClosedByID:     {Type: field.TypeInt, Column: rectification.FieldClosedByID},
+			rectification.FieldClosedByName:   {Type: field.TypeString, Column: rectification.FieldClosedByName},
+			rectification.FieldClosedAt:       {Type: field.TypeTime, Column: rectification.FieldClosedAt},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   rectificationtransition.Table,
+			Columns: rectificationtransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: rectificationtransition.FieldID,
+			},
+		},
+		Type: "RectificationTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			rectificationtransition.FieldRectificationID: {Type: field.TypeInt, Column: rectificationtransition.FieldRectificationID},
+			rectificationtransition.FieldFrom:            {Type: field.TypeEnum, Column: rectificationtransition.FieldFrom},
+			rectificationtransition.FieldTo:              {Type: field.TypeEnum, Column: rectificationtransition.FieldTo},
+			rectificationtransition.FieldComment:         {Type: field.TypeString, Column: rectificationtransition.FieldComment},
+			rectificationtransition.FieldMeasures:        {Type: field.TypeString, Column: rectificationtransition.FieldMeasures},
+			rectificationtransition.FieldOutcome:         {Type: field.TypeString, Column: rectificationtransition.FieldOutcome},
+			rectificationtransition.FieldActorID:         {Type: field.TypeInt, Column: rectificationtransition.FieldActorID},
+			rectificationtransition.FieldActorName:       {Type: field.TypeString, Column: rectificationtransition.FieldActorName},
+			rectificationtransition.FieldAt:              {Type: field.TypeTime, Column: rectificationtransition.FieldAt},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reporttext.Table,
 			Columns: reporttext.Columns,
@@ -366,7 +521,70 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reporttext.FieldText:         {Type: field.TypeString, Column: reporttext.FieldText},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   reviewscore.Table,
+			Columns: reviewscore.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: reviewscore.FieldID,
+			},
+		},
+		Type: "ReviewScore",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			reviewscore.FieldCreatedAt:    {Type: field.TypeTime, Column: reviewscore.FieldCreatedAt},
+			reviewscore.FieldUpdatedAt:    {Type: field.TypeTime, Column: reviewscore.FieldUpdatedAt},
+			reviewscore.FieldIndicatorID:  {Type: field.TypeInt, Column: reviewscore.FieldIndicatorID},
+			reviewscore.FieldScore:        {Type: field.TypeInt64, Column: reviewscore.FieldScore},
+			reviewscore.FieldReason:       {Type: field.TypeString, Column: reviewscore.FieldReason},
+			reviewscore.FieldReviewerID:   {Type: field.TypeInt, Column: reviewscore.FieldReviewerID},
+			reviewscore.FieldReviewerName: {Type: field.TypeString, Column: reviewscore.FieldReviewerName},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   round.Table,
+			Columns: round.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: round.FieldID,
+			},
+		},
+		Type: "Round",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			round.FieldCreatedAt:     {Type: field.TypeTime, Column: round.FieldCreatedAt},
+			round.FieldUpdatedAt:     {Type: field.TypeTime, Column: round.FieldUpdatedAt},
+			round.FieldVersion:       {Type: field.TypeInt, Column: round.FieldVersion},
+			round.FieldKind:          {Type: field.TypeEnum, Column: round.FieldKind},
+			round.FieldYear:          {Type: field.TypeInt, Column: round.FieldYear},
+			round.FieldName:          {Type: field.TypeString, Column: round.FieldName},
+			round.FieldOpensAt:       {Type: field.TypeTime, Column: round.FieldOpensAt},
+			round.FieldDeadline:      {Type: field.TypeTime, Column: round.FieldDeadline},
+			round.FieldStatus:        {Type: field.TypeEnum, Column: round.FieldStatus},
+			round.FieldClosedAt:      {Type: field.TypeTime, Column: round.FieldClosedAt},
+			round.FieldCreatedByID:   {Type: field.TypeInt, Column: round.FieldCreatedByID},
+			round.FieldCreatedByName: {Type: field.TypeString, Column: round.FieldCreatedByName},
+		},
+	}
+	graph.Nodes[21] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   roundparticipant.Table,
+			Columns: roundparticipant.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: roundparticipant.FieldID,
+			},
+		},
+		Type: "RoundParticipant",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			roundparticipant.FieldCreatedAt:    {Type: field.TypeTime, Column: roundparticipant.FieldCreatedAt},
+			roundparticipant.FieldUpdatedAt:    {Type: field.TypeTime, Column: roundparticipant.FieldUpdatedAt},
+			roundparticipant.FieldRoundID:      {Type: field.TypeInt, Column: roundparticipant.FieldRoundID},
+			roundparticipant.FieldDepartmentID: {Type: field.TypeInt, Column: roundparticipant.FieldDepartmentID},
+			roundparticipant.FieldProjects:     {Type: field.TypeBool, Column: roundparticipant.FieldProjects},
+		},
+	}
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ruleset.Table,
 			Columns: ruleset.Columns,
@@ -402,7 +620,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ruleset.FieldCreatedByName:             {Type: field.TypeString, Column: ruleset.FieldCreatedByName},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -420,7 +638,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldExpiresAt: {Type: field.TypeTime, Column: session.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -438,7 +656,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldUpdatedAt:    {Type: field.TypeTime, Column: signinthrottle.FieldUpdatedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   targetversion.Table,
 			Columns: targetversion.Columns,
@@ -465,7 +683,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			targetversion.FieldReviewedAt:       {Type: field.TypeTime, Column: targetversion.FieldReviewedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   transition.Table,
 			Columns: transition.Columns,
@@ -485,7 +703,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			transition.FieldAt:           {Type: field.TypeTime, Column: transition.FieldAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -508,7 +726,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:  {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhook.Table,
 			Columns: webhook.Columns,
@@ -531,7 +749,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhook.FieldCreatedByID:  {Type: field.TypeInt, Column: webhook.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -584,6 +802,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.IndicatorTable,
+			Columns: []string{attachment.IndicatorColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"content",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   attachment.ContentTable,
+			Columns: []string{attachment.ContentColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"AttachmentContent",
+	)
+	graph.MustAddE(
+		"attachment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   attachmentcontent.AttachmentTable,
+			Columns: []string{attachmentcontent.AttachmentColumn},
+			Bidi:    false,
+		},
+		"AttachmentContent",
+		"Attachment",
+	)
+	graph.MustAddE(
 		"parent",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -630,6 +884,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Department",
 		"LibraryIndicator",
+	)
+	graph.MustAddE(
+		"round_participants",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   department.RoundParticipantsTable,
+			Columns: []string{department.RoundParticipantsColumn},
+			Bidi:    false,
+		},
+		"Department",
+		"RoundParticipant",
 	)
 	graph.MustAddE(
 		"department",
@@ -728,6 +994,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TargetVersion",
 	)
 	graph.MustAddE(
+		"monitoring_reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   departmentyear.MonitoringReportsTable,
+			Columns: []string{departmentyear.MonitoringReportsColumn},
+			Bidi:    false,
+		},
+		"DepartmentYear",
+		"MonitoringReport",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -786,6 +1064,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Evaluation",
 		"ReportText",
+	)
+	graph.MustAddE(
+		"rectifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+		},
+		"Evaluation",
+		"Rectification",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -848,6 +1138,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"LibraryIndicator",
 	)
 	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"Attachment",
+	)
+	graph.MustAddE(
+		"review_score",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"ReviewScore",
+	)
+	graph.MustAddE(
+		"rectifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+		},
+		"Indicator",
+		"Rectification",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -906,6 +1232,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"LibraryTransition",
 		"LibraryIndicator",
+	)
+	graph.MustAddE(
+		"report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringentry.ReportTable,
+			Columns: []string{monitoringentry.ReportColumn},
+			Bidi:    false,
+		},
+		"MonitoringEntry",
+		"MonitoringReport",
+	)
+	graph.MustAddE(
+		"department_year",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringreport.DepartmentYearTable,
+			Columns: []string{monitoringreport.DepartmentYearColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"DepartmentYear",
+	)
+	graph.MustAddE(
+		"project",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   monitoringreport.ProjectTable,
+			Columns: []string{monitoringreport.ProjectColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"Project",
+	)
+	graph.MustAddE(
+		"entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   monitoringreport.EntriesTable,
+			Columns: []string{monitoringreport.EntriesColumn},
+			Bidi:    false,
+		},
+		"MonitoringReport",
+		"MonitoringEntry",
 	)
 	graph.MustAddE(
 		"department_year",
@@ -968,6 +1342,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"FundingLine",
 	)
 	graph.MustAddE(
+		"monitoring_reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+		},
+		"Project",
+		"MonitoringReport",
+	)
+	graph.MustAddE(
+		"evaluation",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   rectification.EvaluationTable,
+			Columns: []string{rectification.EvaluationColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"Evaluation",
+	)
+	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   rectification.IndicatorTable,
+			Columns: []string{rectification.IndicatorColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   rectification.TransitionsTable,
+			Columns: []string{rectification.TransitionsColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"RectificationTransition",
+	)
+	graph.MustAddE(
+		"rectification",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   rectificationtransition.RectificationTable,
+			Columns: []string{rectificationtransition.RectificationColumn},
+			Bidi:    false,
+		},
+		"RectificationTransition",
+		"Rectification",
+	)
+	graph.MustAddE(
 		"evaluation",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -978,6 +1412,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ReportText",
 		"Evaluation",
+	)
+	graph.MustAddE(
+		"indicator",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   reviewscore.IndicatorTable,
+			Columns: []string{reviewscore.IndicatorColumn},
+			Bidi:    false,
+		},
+		"ReviewScore",
+		"Indicator",
+	)
+	graph.MustAddE(
+		"participants",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   round.ParticipantsTable,
+			Columns: []string{round.ParticipantsColumn},
+			Bidi:    false,
+		},
+		"Round",
+		"RoundParticipant",
+	)
+	graph.MustAddE(
+		"round",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   roundparticipant.RoundTable,
+			Columns: []string{roundparticipant.RoundColumn},
+			Bidi:    false,
+		},
+		"RoundParticipant",
+		"Round",
+	)
+	graph.MustAddE(
+		"department",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   roundparticipant.DepartmentTable,
+			Columns: []string{roundparticipant.DepartmentColumn},
+			Bidi:    false,
+		},
+		"RoundParticipant",
+		"Department",
 	)
 	graph.MustAddE(
 		"region",
@@ -1217,6 +1699,183 @@ func (f *APITokenFilter) WhereHasCreatedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AttachmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AttachmentQuery builder.
+func (_q *AttachmentQuery) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AttachmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AttachmentMutation builder.
+func (m *AttachmentMutation) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: m.config, predicateAdder: m}
+}
+
+// AttachmentFilter provides a generic filtering capability at runtime for AttachmentQuery.
+type AttachmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AttachmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AttachmentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *AttachmentFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldIndicatorID))
+}
+
+// WhereFileName applies the entql string predicate on the file_name field.
+func (f *AttachmentFilter) WhereFileName(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldFileName))
+}
+
+// WhereContentType applies the entql string predicate on the content_type field.
+func (f *AttachmentFilter) WhereContentType(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldContentType))
+}
+
+// WhereSize applies the entql int64 predicate on the size field.
+func (f *AttachmentFilter) WhereSize(p entql.Int64P) {
+	f.Where(p.Field(attachment.FieldSize))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *AttachmentFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldSha256))
+}
+
+// WhereStorage applies the entql string predicate on the storage field.
+func (f *AttachmentFilter) WhereStorage(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldStorage))
+}
+
+// WhereUploadedByID applies the entql int predicate on the uploaded_by_id field.
+func (f *AttachmentFilter) WhereUploadedByID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldUploadedByID))
+}
+
+// WhereUploadedByName applies the entql string predicate on the uploaded_by_name field.
+func (f *AttachmentFilter) WhereUploadedByName(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldUploadedByName))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AttachmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(attachment.FieldCreatedAt))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *AttachmentFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContent applies a predicate to check if query has an edge content.
+func (f *AttachmentFilter) WhereHasContent() {
+	f.Where(entql.HasEdge("content"))
+}
+
+// WhereHasContentWith applies a predicate to check if query has an edge content with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasContentWith(preds ...predicate.AttachmentContent) {
+	f.Where(entql.HasEdgeWith("content", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AttachmentContentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AttachmentContentQuery builder.
+func (_q *AttachmentContentQuery) Filter() *AttachmentContentFilter {
+	return &AttachmentContentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AttachmentContentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AttachmentContentMutation builder.
+func (m *AttachmentContentMutation) Filter() *AttachmentContentFilter {
+	return &AttachmentContentFilter{config: m.config, predicateAdder: m}
+}
+
+// AttachmentContentFilter provides a generic filtering capability at runtime for AttachmentContentQuery.
+type AttachmentContentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AttachmentContentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AttachmentContentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(attachmentcontent.FieldID))
+}
+
+// WhereAttachmentID applies the entql int predicate on the attachment_id field.
+func (f *AttachmentContentFilter) WhereAttachmentID(p entql.IntP) {
+	f.Where(p.Field(attachmentcontent.FieldAttachmentID))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *AttachmentContentFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(attachmentcontent.FieldData))
+}
+
+// WhereHasAttachment applies a predicate to check if query has an edge attachment.
+func (f *AttachmentContentFilter) WhereHasAttachment() {
+	f.Where(entql.HasEdge("attachment"))
+}
+
+// WhereHasAttachmentWith applies a predicate to check if query has an edge attachment with a given conditions (other predicates).
+func (f *AttachmentContentFilter) WhereHasAttachmentWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditRecordQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1245,7 +1904,7 @@ type AuditRecordFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditRecordFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1330,7 +1989,7 @@ type DepartmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DepartmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1437,6 +2096,20 @@ func (f *DepartmentFilter) WhereHasLibraryIndicatorsWith(preds ...predicate.Libr
 	})))
 }
 
+// WhereHasRoundParticipants applies a predicate to check if query has an edge round_participants.
+func (f *DepartmentFilter) WhereHasRoundParticipants() {
+	f.Where(entql.HasEdge("round_participants"))
+}
+
+// WhereHasRoundParticipantsWith applies a predicate to check if query has an edge round_participants with a given conditions (other predicates).
+func (f *DepartmentFilter) WhereHasRoundParticipantsWith(preds ...predicate.RoundParticipant) {
+	f.Where(entql.HasEdgeWith("round_participants", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DepartmentYearQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1466,7 +2139,7 @@ type DepartmentYearFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DepartmentYearFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1724,6 +2397,20 @@ func (f *DepartmentYearFilter) WhereHasTargetVersionsWith(preds ...predicate.Tar
 	})))
 }
 
+// WhereHasMonitoringReports applies a predicate to check if query has an edge monitoring_reports.
+func (f *DepartmentYearFilter) WhereHasMonitoringReports() {
+	f.Where(entql.HasEdge("monitoring_reports"))
+}
+
+// WhereHasMonitoringReportsWith applies a predicate to check if query has an edge monitoring_reports with a given conditions (other predicates).
+func (f *DepartmentYearFilter) WhereHasMonitoringReportsWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("monitoring_reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *EvaluationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1753,7 +2440,7 @@ type EvaluationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EvaluationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1919,6 +2606,20 @@ func (f *EvaluationFilter) WhereHasReportTextsWith(preds ...predicate.ReportText
 	})))
 }
 
+// WhereHasRectifications applies a predicate to check if query has an edge rectifications.
+func (f *EvaluationFilter) WhereHasRectifications() {
+	f.Where(entql.HasEdge("rectifications"))
+}
+
+// WhereHasRectificationsWith applies a predicate to check if query has an edge rectifications with a given conditions (other predicates).
+func (f *EvaluationFilter) WhereHasRectificationsWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *FundingLineQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1948,7 +2649,7 @@ type FundingLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundingLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2051,7 +2752,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2234,6 +2935,48 @@ func (f *IndicatorFilter) WhereHasLibraryIndicatorWith(preds ...predicate.Librar
 	})))
 }
 
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *IndicatorFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReviewScore applies a predicate to check if query has an edge review_score.
+func (f *IndicatorFilter) WhereHasReviewScore() {
+	f.Where(entql.HasEdge("review_score"))
+}
+
+// WhereHasReviewScoreWith applies a predicate to check if query has an edge review_score with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasReviewScoreWith(preds ...predicate.ReviewScore) {
+	f.Where(entql.HasEdgeWith("review_score", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRectifications applies a predicate to check if query has an edge rectifications.
+func (f *IndicatorFilter) WhereHasRectifications() {
+	f.Where(entql.HasEdge("rectifications"))
+}
+
+// WhereHasRectificationsWith applies a predicate to check if query has an edge rectifications with a given conditions (other predicates).
+func (f *IndicatorFilter) WhereHasRectificationsWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *KeyTaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2263,7 +3006,7 @@ type KeyTaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *KeyTaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2347,7 +3090,7 @@ type LibraryIndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LibraryIndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2524,7 +3267,7 @@ type LibraryTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LibraryTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2585,6 +3328,282 @@ func (f *LibraryTransitionFilter) WhereHasLibraryIndicatorWith(preds ...predicat
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MonitoringEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringEntryQuery builder.
+func (_q *MonitoringEntryQuery) Filter() *MonitoringEntryFilter {
+	return &MonitoringEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringEntryMutation builder.
+func (m *MonitoringEntryMutation) Filter() *MonitoringEntryFilter {
+	return &MonitoringEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringEntryFilter provides a generic filtering capability at runtime for MonitoringEntryQuery.
+type MonitoringEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MonitoringEntryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringentry.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringEntryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringentry.FieldUpdatedAt))
+}
+
+// WhereReportID applies the entql int predicate on the report_id field.
+func (f *MonitoringEntryFilter) WhereReportID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldReportID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *MonitoringEntryFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(monitoringentry.FieldIndicatorID))
+}
+
+// WhereValueToDate applies the entql int64 predicate on the value_to_date field.
+func (f *MonitoringEntryFilter) WhereValueToDate(p entql.Int64P) {
+	f.Where(p.Field(monitoringentry.FieldValueToDate))
+}
+
+// WhereExpectedOverride applies the entql int64 predicate on the expected_override field.
+func (f *MonitoringEntryFilter) WhereExpectedOverride(p entql.Int64P) {
+	f.Where(p.Field(monitoringentry.FieldExpectedOverride))
+}
+
+// WhereLikelihoodOverride applies the entql string predicate on the likelihood_override field.
+func (f *MonitoringEntryFilter) WhereLikelihoodOverride(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldLikelihoodOverride))
+}
+
+// WhereOverrideReason applies the entql string predicate on the override_reason field.
+func (f *MonitoringEntryFilter) WhereOverrideReason(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldOverrideReason))
+}
+
+// WhereCauseCategory applies the entql string predicate on the cause_category field.
+func (f *MonitoringEntryFilter) WhereCauseCategory(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldCauseCategory))
+}
+
+// WhereCause applies the entql string predicate on the cause field.
+func (f *MonitoringEntryFilter) WhereCause(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldCause))
+}
+
+// WhereMeasure applies the entql string predicate on the measure field.
+func (f *MonitoringEntryFilter) WhereMeasure(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldMeasure))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *MonitoringEntryFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(monitoringentry.FieldNote))
+}
+
+// WhereHasReport applies a predicate to check if query has an edge report.
+func (f *MonitoringEntryFilter) WhereHasReport() {
+	f.Where(entql.HasEdge("report"))
+}
+
+// WhereHasReportWith applies a predicate to check if query has an edge report with a given conditions (other predicates).
+func (f *MonitoringEntryFilter) WhereHasReportWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *MonitoringReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MonitoringReportQuery builder.
+func (_q *MonitoringReportQuery) Filter() *MonitoringReportFilter {
+	return &MonitoringReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MonitoringReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MonitoringReportMutation builder.
+func (m *MonitoringReportMutation) Filter() *MonitoringReportFilter {
+	return &MonitoringReportFilter{config: m.config, predicateAdder: m}
+}
+
+// MonitoringReportFilter provides a generic filtering capability at runtime for MonitoringReportQuery.
+type MonitoringReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MonitoringReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MonitoringReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MonitoringReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MonitoringReportFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldUpdatedAt))
+}
+
+// WhereDepartmentYearID applies the entql int predicate on the department_year_id field.
+func (f *MonitoringReportFilter) WhereDepartmentYearID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldDepartmentYearID))
+}
+
+// WhereProjectID applies the entql int predicate on the project_id field.
+func (f *MonitoringReportFilter) WhereProjectID(p entql.IntP) {
+	f.Where(p.Field(monitoringreport.FieldProjectID))
+}
+
+// WherePoint applies the entql string predicate on the point field.
+func (f *MonitoringReportFilter) WherePoint(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldPoint))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MonitoringReportFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldStatus))
+}
+
+// WhereBudgetExecuted applies the entql int64 predicate on the budget_executed field.
+func (f *MonitoringReportFilter) WhereBudgetExecuted(p entql.Int64P) {
+	f.Where(p.Field(monitoringreport.FieldBudgetExecuted))
+}
+
+// WhereBudgetExpectedOverride applies the entql int64 predicate on the budget_expected_override field.
+func (f *MonitoringReportFilter) WhereBudgetExpectedOverride(p entql.Int64P) {
+	f.Where(p.Field(monitoringreport.FieldBudgetExpectedOverride))
+}
+
+// WhereBudgetOverrideReason applies the entql string predicate on the budget_override_reason field.
+func (f *MonitoringReportFilter) WhereBudgetOverrideReason(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetOverrideReason))
+}
+
+// WhereBudgetCause applies the entql string predicate on the budget_cause field.
+func (f *MonitoringReportFilter) WhereBudgetCause(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetCause))
+}
+
+// WhereBudgetMeasure applies the entql string predicate on the budget_measure field.
+func (f *MonitoringReportFilter) WhereBudgetMeasure(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldBudgetMeasure))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *MonitoringReportFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldReviewComment))
+}
+
+// WhereSubmittedByName applies the entql string predicate on the submitted_by_name field.
+func (f *MonitoringReportFilter) WhereSubmittedByName(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldSubmittedByName))
+}
+
+// WhereSubmittedAt applies the entql time.Time predicate on the submitted_at field.
+func (f *MonitoringReportFilter) WhereSubmittedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldSubmittedAt))
+}
+
+// WhereReviewedByName applies the entql string predicate on the reviewed_by_name field.
+func (f *MonitoringReportFilter) WhereReviewedByName(p entql.StringP) {
+	f.Where(p.Field(monitoringreport.FieldReviewedByName))
+}
+
+// WhereReviewedAt applies the entql time.Time predicate on the reviewed_at field.
+func (f *MonitoringReportFilter) WhereReviewedAt(p entql.TimeP) {
+	f.Where(p.Field(monitoringreport.FieldReviewedAt))
+}
+
+// WhereHasDepartmentYear applies a predicate to check if query has an edge department_year.
+func (f *MonitoringReportFilter) WhereHasDepartmentYear() {
+	f.Where(entql.HasEdge("department_year"))
+}
+
+// WhereHasDepartmentYearWith applies a predicate to check if query has an edge department_year with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasDepartmentYearWith(preds ...predicate.DepartmentYear) {
+	f.Where(entql.HasEdgeWith("department_year", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProject applies a predicate to check if query has an edge project.
+func (f *MonitoringReportFilter) WhereHasProject() {
+	f.Where(entql.HasEdge("project"))
+}
+
+// WhereHasProjectWith applies a predicate to check if query has an edge project with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasProjectWith(preds ...predicate.Project) {
+	f.Where(entql.HasEdgeWith("project", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEntries applies a predicate to check if query has an edge entries.
+func (f *MonitoringReportFilter) WhereHasEntries() {
+	f.Where(entql.HasEdge("entries"))
+}
+
+// WhereHasEntriesWith applies a predicate to check if query has an edge entries with a given conditions (other predicates).
+func (f *MonitoringReportFilter) WhereHasEntriesWith(preds ...predicate.MonitoringEntry) {
+	f.Where(entql.HasEdgeWith("entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MonthlyExecutionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2613,7 +3632,7 @@ type MonthlyExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonthlyExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2692,7 +3711,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2844,6 +3863,301 @@ func (f *ProjectFilter) WhereHasFundingLinesWith(preds ...predicate.FundingLine)
 	})))
 }
 
+// WhereHasMonitoringReports applies a predicate to check if query has an edge monitoring_reports.
+func (f *ProjectFilter) WhereHasMonitoringReports() {
+	f.Where(entql.HasEdge("monitoring_reports"))
+}
+
+// WhereHasMonitoringReportsWith applies a predicate to check if query has an edge monitoring_reports with a given conditions (other predicates).
+func (f *ProjectFilter) WhereHasMonitoringReportsWith(preds ...predicate.MonitoringReport) {
+	f.Where(entql.HasEdgeWith("monitoring_reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RectificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RectificationQuery builder.
+func (_q *RectificationQuery) Filter() *RectificationFilter {
+	return &RectificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RectificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RectificationMutation builder.
+func (m *RectificationMutation) Filter() *RectificationFilter {
+	return &RectificationFilter{config: m.config, predicateAdder: m}
+}
+
+// RectificationFilter provides a generic filtering capability at runtime for RectificationQuery.
+type RectificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RectificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RectificationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RectificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RectificationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RectificationFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldVersion))
+}
+
+// WhereEvaluationID applies the entql int predicate on the evaluation_id field.
+func (f *RectificationFilter) WhereEvaluationID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldEvaluationID))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *RectificationFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldIndicatorID))
+}
+
+// WhereIssue applies the entql string predicate on the issue field.
+func (f *RectificationFilter) WhereIssue(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldIssue))
+}
+
+// WhereRequirement applies the entql string predicate on the requirement field.
+func (f *RectificationFilter) WhereRequirement(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldRequirement))
+}
+
+// WhereDueDate applies the entql string predicate on the due_date field.
+func (f *RectificationFilter) WhereDueDate(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldDueDate))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *RectificationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldStatus))
+}
+
+// WhereMeasures applies the entql string predicate on the measures field.
+func (f *RectificationFilter) WhereMeasures(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldMeasures))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *RectificationFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldOutcome))
+}
+
+// WhereReviewComment applies the entql string predicate on the review_comment field.
+func (f *RectificationFilter) WhereReviewComment(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldReviewComment))
+}
+
+// WhereRaisedByID applies the entql int predicate on the raised_by_id field.
+func (f *RectificationFilter) WhereRaisedByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldRaisedByID))
+}
+
+// WhereRaisedByName applies the entql string predicate on the raised_by_name field.
+func (f *RectificationFilter) WhereRaisedByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldRaisedByName))
+}
+
+// WhereAnsweredByID applies the entql int predicate on the answered_by_id field.
+func (f *RectificationFilter) WhereAnsweredByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldAnsweredByID))
+}
+
+// WhereAnsweredByName applies the entql string predicate on the answered_by_name field.
+func (f *RectificationFilter) WhereAnsweredByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldAnsweredByName))
+}
+
+// WhereAnsweredAt applies the entql time.Time predicate on the answered_at field.
+func (f *RectificationFilter) WhereAnsweredAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldAnsweredAt))
+}
+
+// WhereClosedByID applies the entql int predicate on the closed_by_id field.
+func (f *RectificationFilter) WhereClosedByID(p entql.IntP) {
+	f.Where(p.Field(rectification.FieldClosedByID))
+}
+
+// WhereClosedByName applies the entql string predicate on the closed_by_name field.
+func (f *RectificationFilter) WhereClosedByName(p entql.StringP) {
+	f.Where(p.Field(rectification.FieldClosedByName))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *RectificationFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(rectification.FieldClosedAt))
+}
+
+// WhereHasEvaluation applies a predicate to check if query has an edge evaluation.
+func (f *RectificationFilter) WhereHasEvaluation() {
+	f.Where(entql.HasEdge("evaluation"))
+}
+
+// WhereHasEvaluationWith applies a predicate to check if query has an edge evaluation with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation) {
+	f.Where(entql.HasEdgeWith("evaluation", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *RectificationFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *RectificationFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasTransitionsWith(preds ...predicate.RectificationTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RectificationTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RectificationTransitionQuery builder.
+func (_q *RectificationTransitionQuery) Filter() *RectificationTransitionFilter {
+	return &RectificationTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RectificationTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RectificationTransitionMutation builder.
+func (m *RectificationTransitionMutation) Filter() *RectificationTransitionFilter {
+	return &RectificationTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// RectificationTransitionFilter provides a generic filtering capability at runtime for RectificationTransitionQuery.
+type RectificationTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RectificationTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RectificationTransitionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldID))
+}
+
+// WhereRectificationID applies the entql int predicate on the rectification_id field.
+func (f *RectificationTransitionFilter) WhereRectificationID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldRectificationID))
+}
+
+// WhereFrom applies the entql string predicate on the from field.
+func (f *RectificationTransitionFilter) WhereFrom(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldFrom))
+}
+
+// WhereTo applies the entql string predicate on the to field.
+func (f *RectificationTransitionFilter) WhereTo(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldTo))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *RectificationTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldComment))
+}
+
+// WhereMeasures applies the entql string predicate on the measures field.
+func (f *RectificationTransitionFilter) WhereMeasures(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldMeasures))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *RectificationTransitionFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldOutcome))
+}
+
+// WhereActorID applies the entql int predicate on the actor_id field.
+func (f *RectificationTransitionFilter) WhereActorID(p entql.IntP) {
+	f.Where(p.Field(rectificationtransition.FieldActorID))
+}
+
+// WhereActorName applies the entql string predicate on the actor_name field.
+func (f *RectificationTransitionFilter) WhereActorName(p entql.StringP) {
+	f.Where(p.Field(rectificationtransition.FieldActorName))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *RectificationTransitionFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(rectificationtransition.FieldAt))
+}
+
+// WhereHasRectification applies a predicate to check if query has an edge rectification.
+func (f *RectificationTransitionFilter) WhereHasRectification() {
+	f.Where(entql.HasEdge("rectification"))
+}
+
+// WhereHasRectificationWith applies a predicate to check if query has an edge rectification with a given conditions (other predicates).
+func (f *RectificationTransitionFilter) WhereHasRectificationWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectification", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ReportTextQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2873,7 +4187,7 @@ type ReportTextFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReportTextFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2929,6 +4243,302 @@ func (f *ReportTextFilter) WhereHasEvaluationWith(preds ...predicate.Evaluation)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ReviewScoreQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ReviewScoreQuery builder.
+func (_q *ReviewScoreQuery) Filter() *ReviewScoreFilter {
+	return &ReviewScoreFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ReviewScoreMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ReviewScoreMutation builder.
+func (m *ReviewScoreMutation) Filter() *ReviewScoreFilter {
+	return &ReviewScoreFilter{config: m.config, predicateAdder: m}
+}
+
+// ReviewScoreFilter provides a generic filtering capability at runtime for ReviewScoreQuery.
+type ReviewScoreFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ReviewScoreFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ReviewScoreFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ReviewScoreFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(reviewscore.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ReviewScoreFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(reviewscore.FieldUpdatedAt))
+}
+
+// WhereIndicatorID applies the entql int predicate on the indicator_id field.
+func (f *ReviewScoreFilter) WhereIndicatorID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldIndicatorID))
+}
+
+// WhereScore applies the entql int64 predicate on the score field.
+func (f *ReviewScoreFilter) WhereScore(p entql.Int64P) {
+	f.Where(p.Field(reviewscore.FieldScore))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *ReviewScoreFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(reviewscore.FieldReason))
+}
+
+// WhereReviewerID applies the entql int predicate on the reviewer_id field.
+func (f *ReviewScoreFilter) WhereReviewerID(p entql.IntP) {
+	f.Where(p.Field(reviewscore.FieldReviewerID))
+}
+
+// WhereReviewerName applies the entql string predicate on the reviewer_name field.
+func (f *ReviewScoreFilter) WhereReviewerName(p entql.StringP) {
+	f.Where(p.Field(reviewscore.FieldReviewerName))
+}
+
+// WhereHasIndicator applies a predicate to check if query has an edge indicator.
+func (f *ReviewScoreFilter) WhereHasIndicator() {
+	f.Where(entql.HasEdge("indicator"))
+}
+
+// WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
+func (f *ReviewScoreFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
+	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RoundQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoundQuery builder.
+func (_q *RoundQuery) Filter() *RoundFilter {
+	return &RoundFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoundMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoundMutation builder.
+func (m *RoundMutation) Filter() *RoundFilter {
+	return &RoundFilter{config: m.config, predicateAdder: m}
+}
+
+// RoundFilter provides a generic filtering capability at runtime for RoundQuery.
+type RoundFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoundFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoundFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(round.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RoundFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RoundFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *RoundFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(round.FieldVersion))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *RoundFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(round.FieldKind))
+}
+
+// WhereYear applies the entql int predicate on the year field.
+func (f *RoundFilter) WhereYear(p entql.IntP) {
+	f.Where(p.Field(round.FieldYear))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RoundFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(round.FieldName))
+}
+
+// WhereOpensAt applies the entql time.Time predicate on the opens_at field.
+func (f *RoundFilter) WhereOpensAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldOpensAt))
+}
+
+// WhereDeadline applies the entql time.Time predicate on the deadline field.
+func (f *RoundFilter) WhereDeadline(p entql.TimeP) {
+	f.Where(p.Field(round.FieldDeadline))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *RoundFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(round.FieldStatus))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *RoundFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(round.FieldClosedAt))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *RoundFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(round.FieldCreatedByID))
+}
+
+// WhereCreatedByName applies the entql string predicate on the created_by_name field.
+func (f *RoundFilter) WhereCreatedByName(p entql.StringP) {
+	f.Where(p.Field(round.FieldCreatedByName))
+}
+
+// WhereHasParticipants applies a predicate to check if query has an edge participants.
+func (f *RoundFilter) WhereHasParticipants() {
+	f.Where(entql.HasEdge("participants"))
+}
+
+// WhereHasParticipantsWith applies a predicate to check if query has an edge participants with a given conditions (other predicates).
+func (f *RoundFilter) WhereHasParticipantsWith(preds ...predicate.RoundParticipant) {
+	f.Where(entql.HasEdgeWith("participants", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *RoundParticipantQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoundParticipantQuery builder.
+func (_q *RoundParticipantQuery) Filter() *RoundParticipantFilter {
+	return &RoundParticipantFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoundParticipantMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoundParticipantMutation builder.
+func (m *RoundParticipantMutation) Filter() *RoundParticipantFilter {
+	return &RoundParticipantFilter{config: m.config, predicateAdder: m}
+}
+
+// RoundParticipantFilter provides a generic filtering capability at runtime for RoundParticipantQuery.
+type RoundParticipantFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoundParticipantFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoundParticipantFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RoundParticipantFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(roundparticipant.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RoundParticipantFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(roundparticipant.FieldUpdatedAt))
+}
+
+// WhereRoundID applies the entql int predicate on the round_id field.
+func (f *RoundParticipantFilter) WhereRoundID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldRoundID))
+}
+
+// WhereDepartmentID applies the entql int predicate on the department_id field.
+func (f *RoundParticipantFilter) WhereDepartmentID(p entql.IntP) {
+	f.Where(p.Field(roundparticipant.FieldDepartmentID))
+}
+
+// WhereProjects applies the entql bool predicate on the projects field.
+func (f *RoundParticipantFilter) WhereProjects(p entql.BoolP) {
+	f.Where(p.Field(roundparticipant.FieldProjects))
+}
+
+// WhereHasRound applies a predicate to check if query has an edge round.
+func (f *RoundParticipantFilter) WhereHasRound() {
+	f.Where(entql.HasEdge("round"))
+}
+
+// WhereHasRoundWith applies a predicate to check if query has an edge round with a given conditions (other predicates).
+func (f *RoundParticipantFilter) WhereHasRoundWith(preds ...predicate.Round) {
+	f.Where(entql.HasEdgeWith("round", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDepartment applies a predicate to check if query has an edge department.
+func (f *RoundParticipantFilter) WhereHasDepartment() {
+	f.Where(entql.HasEdge("department"))
+}
+
+// WhereHasDepartmentWith applies a predicate to check if query has an edge department with a given conditions (other predicates).
+func (f *RoundParticipantFilter) WhereHasDepartmentWith(preds ...predicate.Department) {
+	f.Where(entql.HasEdgeWith("department", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RuleSetQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2957,7 +4567,7 @@ type RuleSetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RuleSetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3140,7 +4750,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3219,7 +4829,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3284,7 +4894,7 @@ type TargetVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TargetVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3408,7 +5018,7 @@ type TransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3497,7 +5107,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3601,7 +5211,7 @@ type WebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3733,7 +5343,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

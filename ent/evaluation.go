@@ -73,14 +73,17 @@ type EvaluationEdges struct {
 	RuleSet *RuleSet `json:"rule_set,omitempty"`
 	// ReportTexts holds the value of the report_texts edge.
 	ReportTexts []*ReportText `json:"report_texts,omitempty"`
+	// Rectifications holds the value of the rectifications edge.
+	Rectifications []*Rectification `json:"rectifications,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedTransitions map[string][]*Transition
-	namedReportTexts map[string][]*ReportText
+	namedTransitions    map[string][]*Transition
+	namedReportTexts    map[string][]*ReportText
+	namedRectifications map[string][]*Rectification
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -132,6 +135,15 @@ func (e EvaluationEdges) ReportTextsOrErr() ([]*ReportText, error) {
 		return e.ReportTexts, nil
 	}
 	return nil, &NotLoadedError{edge: "report_texts"}
+}
+
+// RectificationsOrErr returns the Rectifications value or an error if the edge
+// was not loaded in eager-loading.
+func (e EvaluationEdges) RectificationsOrErr() ([]*Rectification, error) {
+	if e.loadedTypes[5] {
+		return e.Rectifications, nil
+	}
+	return nil, &NotLoadedError{edge: "rectifications"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -311,6 +323,11 @@ func (_m *Evaluation) QueryReportTexts() *ReportTextQuery {
 	return NewEvaluationClient(_m.config).QueryReportTexts(_m)
 }
 
+// QueryRectifications queries the "rectifications" edge of the Evaluation entity.
+func (_m *Evaluation) QueryRectifications() *RectificationQuery {
+	return NewEvaluationClient(_m.config).QueryRectifications(_m)
+}
+
 // Update returns a builder for updating this Evaluation.
 // Note that you need to call Evaluation.Unwrap() before calling this method if this Evaluation
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -443,6 +460,30 @@ func (_m *Evaluation) appendNamedReportTexts(name string, edges ...*ReportText) 
 		_m.Edges.namedReportTexts[name] = []*ReportText{}
 	} else {
 		_m.Edges.namedReportTexts[name] = append(_m.Edges.namedReportTexts[name], edges...)
+	}
+}
+
+// NamedRectifications returns the Rectifications named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Evaluation) NamedRectifications(name string) ([]*Rectification, error) {
+	if _m.Edges.namedRectifications == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRectifications[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Evaluation) appendNamedRectifications(name string, edges ...*Rectification) {
+	if _m.Edges.namedRectifications == nil {
+		_m.Edges.namedRectifications = make(map[string][]*Rectification)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRectifications[name] = []*Rectification{}
+	} else {
+		_m.Edges.namedRectifications[name] = append(_m.Edges.namedRectifications[name], edges...)
 	}
 }
 

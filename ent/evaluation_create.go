@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
@@ -299,6 +300,21 @@ func (_c *EvaluationCreate) AddReportTexts(v ...*ReportText) *EvaluationCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddReportTextIDs(ids...)
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_c *EvaluationCreate) AddRectificationIDs(ids ...int) *EvaluationCreate {
+	_c.mutation.AddRectificationIDs(ids...)
+	return _c
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_c *EvaluationCreate) AddRectifications(v ...*Rectification) *EvaluationCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRectificationIDs(ids...)
 }
 
 // Mutation returns the EvaluationMutation object of the builder.
@@ -625,6 +641,22 @@ func (_c *EvaluationCreate) createSpec() (*Evaluation, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

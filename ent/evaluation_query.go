@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
@@ -26,19 +27,21 @@ import (
 // EvaluationQuery is the builder for querying Evaluation entities.
 type EvaluationQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []evaluation.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.Evaluation
-	withDepartmentYear   *DepartmentYearQuery
-	withProject          *ProjectQuery
-	withTransitions      *TransitionQuery
-	withRuleSet          *RuleSetQuery
-	withReportTexts      *ReportTextQuery
-	loadTotal            []func(context.Context, []*Evaluation) error
-	modifiers            []func(*sql.Selector)
-	withNamedTransitions map[string]*TransitionQuery
-	withNamedReportTexts map[string]*ReportTextQuery
+	ctx                     *QueryContext
+	order                   []evaluation.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Evaluation
+	withDepartmentYear      *DepartmentYearQuery
+	withProject             *ProjectQuery
+	withTransitions         *TransitionQuery
+	withRuleSet             *RuleSetQuery
+	withReportTexts         *ReportTextQuery
+	withRectifications      *RectificationQuery
+	loadTotal               []func(context.Context, []*Evaluation) error
+	modifiers               []func(*sql.Selector)
+	withNamedTransitions    map[string]*TransitionQuery
+	withNamedReportTexts    map[string]*ReportTextQuery
+	withNamedRectifications map[string]*RectificationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -178,6 +181,28 @@ func (_q *EvaluationQuery) QueryReportTexts() *ReportTextQuery {
 			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
 			sqlgraph.To(reporttext.Table, reporttext.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.ReportTextsTable, evaluation.ReportTextsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRectifications chains the current query on the "rectifications" edge.
+func (_q *EvaluationQuery) QueryRectifications() *RectificationQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(evaluation.Table, evaluation.FieldID, selector),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, evaluation.RectificationsTable, evaluation.RectificationsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -382,6 +407,7 @@ func (_q *EvaluationQuery) Clone() *EvaluationQuery {
 		withTransitions:    _q.withTransitions.Clone(),
 		withRuleSet:        _q.withRuleSet.Clone(),
 		withReportTexts:    _q.withReportTexts.Clone(),
+		withRectifications: _q.withRectifications.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -441,6 +467,17 @@ func (_q *EvaluationQuery) WithReportTexts(opts ...func(*ReportTextQuery)) *Eval
 		opt(query)
 	}
 	_q.withReportTexts = query
+	return _q
+}
+
+// WithRectifications tells the query-builder to eager-load the nodes that are connected to
+// the "rectifications" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithRectifications(opts ...func(*RectificationQuery)) *EvaluationQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRectifications = query
 	return _q
 }
 
@@ -528,12 +565,13 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 	var (
 		nodes       = []*Evaluation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
 			_q.withTransitions != nil,
 			_q.withRuleSet != nil,
 			_q.withReportTexts != nil,
+			_q.withRectifications != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -589,6 +627,13 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 			return nil, err
 		}
 	}
+	if query := _q.withRectifications; query != nil {
+		if err := _q.loadRectifications(ctx, query, nodes,
+			func(n *Evaluation) { n.Edges.Rectifications = []*Rectification{} },
+			func(n *Evaluation, e *Rectification) { n.Edges.Rectifications = append(n.Edges.Rectifications, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTransitions {
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Evaluation) { n.appendNamedTransitions(name) },
@@ -600,6 +645,13 @@ func (_q *EvaluationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*E
 		if err := _q.loadReportTexts(ctx, query, nodes,
 			func(n *Evaluation) { n.appendNamedReportTexts(name) },
 			func(n *Evaluation, e *ReportText) { n.appendNamedReportTexts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRectifications {
+		if err := _q.loadRectifications(ctx, query, nodes,
+			func(n *Evaluation) { n.appendNamedRectifications(name) },
+			func(n *Evaluation, e *Rectification) { n.appendNamedRectifications(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -749,6 +801,36 @@ func (_q *EvaluationQuery) loadReportTexts(ctx context.Context, query *ReportTex
 	}
 	query.Where(predicate.ReportText(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(evaluation.ReportTextsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.EvaluationID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "evaluation_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *EvaluationQuery) loadRectifications(ctx context.Context, query *RectificationQuery, nodes []*Evaluation, init func(*Evaluation), assign func(*Evaluation, *Rectification)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Evaluation)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(rectification.FieldEvaluationID)
+	}
+	query.Where(predicate.Rectification(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(evaluation.RectificationsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -918,6 +1000,20 @@ func (_q *EvaluationQuery) WithNamedReportTexts(name string, opts ...func(*Repor
 		_q.withNamedReportTexts = make(map[string]*ReportTextQuery)
 	}
 	_q.withNamedReportTexts[name] = query
+	return _q
+}
+
+// WithNamedRectifications tells the query-builder to eager-load the nodes that are connected to the "rectifications"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *EvaluationQuery) WithNamedRectifications(name string, opts ...func(*RectificationQuery)) *EvaluationQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRectifications == nil {
+		_q.withNamedRectifications = make(map[string]*RectificationQuery)
+	}
+	_q.withNamedRectifications[name] = query
 	return _q
 }
 

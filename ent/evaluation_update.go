@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/predicate"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/transition"
@@ -308,6 +309,21 @@ func (_u *EvaluationUpdate) AddReportTexts(v ...*ReportText) *EvaluationUpdate {
 	return _u.AddReportTextIDs(ids...)
 }
 
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_u *EvaluationUpdate) AddRectificationIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.AddRectificationIDs(ids...)
+	return _u
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_u *EvaluationUpdate) AddRectifications(v ...*Rectification) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRectificationIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdate) Mutation() *EvaluationMutation {
 	return _u.mutation
@@ -359,6 +375,27 @@ func (_u *EvaluationUpdate) RemoveReportTexts(v ...*ReportText) *EvaluationUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveReportTextIDs(ids...)
+}
+
+// ClearRectifications clears all "rectifications" edges to the Rectification entity.
+func (_u *EvaluationUpdate) ClearRectifications() *EvaluationUpdate {
+	_u.mutation.ClearRectifications()
+	return _u
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to Rectification entities by IDs.
+func (_u *EvaluationUpdate) RemoveRectificationIDs(ids ...int) *EvaluationUpdate {
+	_u.mutation.RemoveRectificationIDs(ids...)
+	return _u
+}
+
+// RemoveRectifications removes "rectifications" edges to Rectification entities.
+func (_u *EvaluationUpdate) RemoveRectifications(v ...*Rectification) *EvaluationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRectificationIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -636,6 +673,51 @@ func (_u *EvaluationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRectificationsIDs(); len(nodes) > 0 && !_u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -940,6 +1022,21 @@ func (_u *EvaluationUpdateOne) AddReportTexts(v ...*ReportText) *EvaluationUpdat
 	return _u.AddReportTextIDs(ids...)
 }
 
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_u *EvaluationUpdateOne) AddRectificationIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.AddRectificationIDs(ids...)
+	return _u
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_u *EvaluationUpdateOne) AddRectifications(v ...*Rectification) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRectificationIDs(ids...)
+}
+
 // Mutation returns the EvaluationMutation object of the builder.
 func (_u *EvaluationUpdateOne) Mutation() *EvaluationMutation {
 	return _u.mutation
@@ -991,6 +1088,27 @@ func (_u *EvaluationUpdateOne) RemoveReportTexts(v ...*ReportText) *EvaluationUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveReportTextIDs(ids...)
+}
+
+// ClearRectifications clears all "rectifications" edges to the Rectification entity.
+func (_u *EvaluationUpdateOne) ClearRectifications() *EvaluationUpdateOne {
+	_u.mutation.ClearRectifications()
+	return _u
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to Rectification entities by IDs.
+func (_u *EvaluationUpdateOne) RemoveRectificationIDs(ids ...int) *EvaluationUpdateOne {
+	_u.mutation.RemoveRectificationIDs(ids...)
+	return _u
+}
+
+// RemoveRectifications removes "rectifications" edges to Rectification entities.
+func (_u *EvaluationUpdateOne) RemoveRectifications(v ...*Rectification) *EvaluationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRectificationIDs(ids...)
 }
 
 // Where appends a list predicates to the EvaluationUpdate builder.
@@ -1298,6 +1416,51 @@ func (_u *EvaluationUpdateOne) sqlSave(ctx context.Context) (_node *Evaluation, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(reporttext.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRectificationsIDs(); len(nodes) > 0 && !_u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   evaluation.RectificationsTable,
+			Columns: []string{evaluation.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

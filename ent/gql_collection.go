@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -16,9 +17,15 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -182,6 +189,156 @@ func newAPITokenPaginateArgs(rv map[string]any) *apitokenPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APITokenWhereInput); ok {
 		args.opts = append(args.opts, WithAPITokenFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AttachmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*AttachmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AttachmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(attachment.Columns))
+		selectedFields = []string{attachment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "indicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, indicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withIndicator = query
+			if _, ok := fieldSeen[attachment.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldIndicatorID)
+				fieldSeen[attachment.FieldIndicatorID] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[attachment.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldIndicatorID)
+				fieldSeen[attachment.FieldIndicatorID] = struct{}{}
+			}
+		case "fileName":
+			if _, ok := fieldSeen[attachment.FieldFileName]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldFileName)
+				fieldSeen[attachment.FieldFileName] = struct{}{}
+			}
+		case "contentType":
+			if _, ok := fieldSeen[attachment.FieldContentType]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldContentType)
+				fieldSeen[attachment.FieldContentType] = struct{}{}
+			}
+		case "size":
+			if _, ok := fieldSeen[attachment.FieldSize]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldSize)
+				fieldSeen[attachment.FieldSize] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[attachment.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldSha256)
+				fieldSeen[attachment.FieldSha256] = struct{}{}
+			}
+		case "storage":
+			if _, ok := fieldSeen[attachment.FieldStorage]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldStorage)
+				fieldSeen[attachment.FieldStorage] = struct{}{}
+			}
+		case "uploadedByID":
+			if _, ok := fieldSeen[attachment.FieldUploadedByID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldUploadedByID)
+				fieldSeen[attachment.FieldUploadedByID] = struct{}{}
+			}
+		case "uploadedByName":
+			if _, ok := fieldSeen[attachment.FieldUploadedByName]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldUploadedByName)
+				fieldSeen[attachment.FieldUploadedByName] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[attachment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldCreatedAt)
+				fieldSeen[attachment.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type attachmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AttachmentPaginateOption
+}
+
+func newAttachmentPaginateArgs(rv map[string]any) *attachmentPaginateArgs {
+	args := &attachmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*AttachmentOrder:
+			args.opts = append(args.opts, WithAttachmentOrder(v))
+		case []any:
+			var orders []*AttachmentOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &AttachmentOrder{Field: &AttachmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithAttachmentOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*AttachmentWhereInput); ok {
+		args.opts = append(args.opts, WithAttachmentFilter(v.Filter))
 	}
 	return args
 }
@@ -2161,6 +2318,206 @@ func newLibraryTransitionPaginateArgs(rv map[string]any) *librarytransitionPagin
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MonitoringReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*MonitoringReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MonitoringReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(monitoringreport.Columns))
+		selectedFields = []string{monitoringreport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "departmentYear":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentYearClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentyearImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartmentYear = query
+			if _, ok := fieldSeen[monitoringreport.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldDepartmentYearID)
+				fieldSeen[monitoringreport.FieldDepartmentYearID] = struct{}{}
+			}
+
+		case "project":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProjectClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, projectImplementors)...); err != nil {
+				return err
+			}
+			_q.withProject = query
+			if _, ok := fieldSeen[monitoringreport.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldProjectID)
+				fieldSeen[monitoringreport.FieldProjectID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[monitoringreport.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldCreatedAt)
+				fieldSeen[monitoringreport.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldUpdatedAt)
+				fieldSeen[monitoringreport.FieldUpdatedAt] = struct{}{}
+			}
+		case "departmentYearID":
+			if _, ok := fieldSeen[monitoringreport.FieldDepartmentYearID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldDepartmentYearID)
+				fieldSeen[monitoringreport.FieldDepartmentYearID] = struct{}{}
+			}
+		case "projectID":
+			if _, ok := fieldSeen[monitoringreport.FieldProjectID]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldProjectID)
+				fieldSeen[monitoringreport.FieldProjectID] = struct{}{}
+			}
+		case "point":
+			if _, ok := fieldSeen[monitoringreport.FieldPoint]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldPoint)
+				fieldSeen[monitoringreport.FieldPoint] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[monitoringreport.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldStatus)
+				fieldSeen[monitoringreport.FieldStatus] = struct{}{}
+			}
+		case "budgetExecuted":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetExecuted]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetExecuted)
+				fieldSeen[monitoringreport.FieldBudgetExecuted] = struct{}{}
+			}
+		case "budgetExpectedOverride":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetExpectedOverride]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetExpectedOverride)
+				fieldSeen[monitoringreport.FieldBudgetExpectedOverride] = struct{}{}
+			}
+		case "budgetOverrideReason":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetOverrideReason]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetOverrideReason)
+				fieldSeen[monitoringreport.FieldBudgetOverrideReason] = struct{}{}
+			}
+		case "budgetCause":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetCause]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetCause)
+				fieldSeen[monitoringreport.FieldBudgetCause] = struct{}{}
+			}
+		case "budgetMeasure":
+			if _, ok := fieldSeen[monitoringreport.FieldBudgetMeasure]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldBudgetMeasure)
+				fieldSeen[monitoringreport.FieldBudgetMeasure] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewComment)
+				fieldSeen[monitoringreport.FieldReviewComment] = struct{}{}
+			}
+		case "submittedByName":
+			if _, ok := fieldSeen[monitoringreport.FieldSubmittedByName]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldSubmittedByName)
+				fieldSeen[monitoringreport.FieldSubmittedByName] = struct{}{}
+			}
+		case "submittedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldSubmittedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldSubmittedAt)
+				fieldSeen[monitoringreport.FieldSubmittedAt] = struct{}{}
+			}
+		case "reviewedByName":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewedByName]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewedByName)
+				fieldSeen[monitoringreport.FieldReviewedByName] = struct{}{}
+			}
+		case "reviewedAt":
+			if _, ok := fieldSeen[monitoringreport.FieldReviewedAt]; !ok {
+				selectedFields = append(selectedFields, monitoringreport.FieldReviewedAt)
+				fieldSeen[monitoringreport.FieldReviewedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type monitoringreportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MonitoringReportPaginateOption
+}
+
+func newMonitoringReportPaginateArgs(rv map[string]any) *monitoringreportPaginateArgs {
+	args := &monitoringreportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*MonitoringReportOrder:
+			args.opts = append(args.opts, WithMonitoringReportOrder(v))
+		case []any:
+			var orders []*MonitoringReportOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &MonitoringReportOrder{Field: &MonitoringReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithMonitoringReportOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*MonitoringReportWhereInput); ok {
+		args.opts = append(args.opts, WithMonitoringReportFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *MonthlyExecutionQuery) CollectFields(ctx context.Context, satisfies ...string) (*MonthlyExecutionQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2567,6 +2924,355 @@ func newProjectPaginateArgs(rv map[string]any) *projectPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectification.Columns))
+		selectedFields = []string{rectification.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "evaluation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EvaluationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, evaluationImplementors)...); err != nil {
+				return err
+			}
+			_q.withEvaluation = query
+			if _, ok := fieldSeen[rectification.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldEvaluationID)
+				fieldSeen[rectification.FieldEvaluationID] = struct{}{}
+			}
+
+		case "indicator":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IndicatorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, indicatorImplementors)...); err != nil {
+				return err
+			}
+			_q.withIndicator = query
+			if _, ok := fieldSeen[rectification.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIndicatorID)
+				fieldSeen[rectification.FieldIndicatorID] = struct{}{}
+			}
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationTransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, rectificationtransitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *RectificationTransitionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[rectification.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldCreatedAt)
+				fieldSeen[rectification.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[rectification.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldUpdatedAt)
+				fieldSeen[rectification.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[rectification.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldVersion)
+				fieldSeen[rectification.FieldVersion] = struct{}{}
+			}
+		case "evaluationID":
+			if _, ok := fieldSeen[rectification.FieldEvaluationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldEvaluationID)
+				fieldSeen[rectification.FieldEvaluationID] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[rectification.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIndicatorID)
+				fieldSeen[rectification.FieldIndicatorID] = struct{}{}
+			}
+		case "issue":
+			if _, ok := fieldSeen[rectification.FieldIssue]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldIssue)
+				fieldSeen[rectification.FieldIssue] = struct{}{}
+			}
+		case "requirement":
+			if _, ok := fieldSeen[rectification.FieldRequirement]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRequirement)
+				fieldSeen[rectification.FieldRequirement] = struct{}{}
+			}
+		case "dueDate":
+			if _, ok := fieldSeen[rectification.FieldDueDate]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldDueDate)
+				fieldSeen[rectification.FieldDueDate] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[rectification.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldStatus)
+				fieldSeen[rectification.FieldStatus] = struct{}{}
+			}
+		case "measures":
+			if _, ok := fieldSeen[rectification.FieldMeasures]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldMeasures)
+				fieldSeen[rectification.FieldMeasures] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[rectification.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldOutcome)
+				fieldSeen[rectification.FieldOutcome] = struct{}{}
+			}
+		case "reviewComment":
+			if _, ok := fieldSeen[rectification.FieldReviewComment]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldReviewComment)
+				fieldSeen[rectification.FieldReviewComment] = struct{}{}
+			}
+		case "raisedByID":
+			if _, ok := fieldSeen[rectification.FieldRaisedByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRaisedByID)
+				fieldSeen[rectification.FieldRaisedByID] = struct{}{}
+			}
+		case "raisedByName":
+			if _, ok := fieldSeen[rectification.FieldRaisedByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldRaisedByName)
+				fieldSeen[rectification.FieldRaisedByName] = struct{}{}
+			}
+		case "answeredByID":
+			if _, ok := fieldSeen[rectification.FieldAnsweredByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredByID)
+				fieldSeen[rectification.FieldAnsweredByID] = struct{}{}
+			}
+		case "answeredByName":
+			if _, ok := fieldSeen[rectification.FieldAnsweredByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredByName)
+				fieldSeen[rectification.FieldAnsweredByName] = struct{}{}
+			}
+		case "answeredAt":
+			if _, ok := fieldSeen[rectification.FieldAnsweredAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAnsweredAt)
+				fieldSeen[rectification.FieldAnsweredAt] = struct{}{}
+			}
+		case "closedByID":
+			if _, ok := fieldSeen[rectification.FieldClosedByID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedByID)
+				fieldSeen[rectification.FieldClosedByID] = struct{}{}
+			}
+		case "closedByName":
+			if _, ok := fieldSeen[rectification.FieldClosedByName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedByName)
+				fieldSeen[rectification.FieldClosedByName] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[rectification.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldClosedAt)
+				fieldSeen[rectification.FieldClosedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationPaginateOption
+}
+
+func newRectificationPaginateArgs(rv map[string]any) *rectificationPaginateArgs {
+	args := &rectificationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*RectificationOrder:
+			args.opts = append(args.opts, WithRectificationOrder(v))
+		case []any:
+			var orders []*RectificationOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &RectificationOrder{Field: &RectificationOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithRectificationOrder(orders))
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectificationtransition.Columns))
+		selectedFields = []string{rectificationtransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "rectification":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, rectificationImplementors)...); err != nil {
+				return err
+			}
+			_q.withRectification = query
+			if _, ok := fieldSeen[rectificationtransition.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldRectificationID)
+				fieldSeen[rectificationtransition.FieldRectificationID] = struct{}{}
+			}
+		case "rectificationID":
+			if _, ok := fieldSeen[rectificationtransition.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldRectificationID)
+				fieldSeen[rectificationtransition.FieldRectificationID] = struct{}{}
+			}
+		case "from":
+			if _, ok := fieldSeen[rectificationtransition.FieldFrom]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldFrom)
+				fieldSeen[rectificationtransition.FieldFrom] = struct{}{}
+			}
+		case "to":
+			if _, ok := fieldSeen[rectificationtransition.FieldTo]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldTo)
+				fieldSeen[rectificationtransition.FieldTo] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[rectificationtransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldComment)
+				fieldSeen[rectificationtransition.FieldComment] = struct{}{}
+			}
+		case "measures":
+			if _, ok := fieldSeen[rectificationtransition.FieldMeasures]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldMeasures)
+				fieldSeen[rectificationtransition.FieldMeasures] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[rectificationtransition.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldOutcome)
+				fieldSeen[rectificationtransition.FieldOutcome] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[rectificationtransition.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldActorID)
+				fieldSeen[rectificationtransition.FieldActorID] = struct{}{}
+			}
+		case "actorName":
+			if _, ok := fieldSeen[rectificationtransition.FieldActorName]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldActorName)
+				fieldSeen[rectificationtransition.FieldActorName] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[rectificationtransition.FieldAt]; !ok {
+				selectedFields = append(selectedFields, rectificationtransition.FieldAt)
+				fieldSeen[rectificationtransition.FieldAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationtransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationTransitionPaginateOption
+}
+
+func newRectificationTransitionPaginateArgs(rv map[string]any) *rectificationtransitionPaginateArgs {
+	args := &rectificationtransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ReportTextQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReportTextQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2688,6 +3394,406 @@ func newReportTextPaginateArgs(rv map[string]any) *reporttextPaginateArgs {
 				args.opts = append(args.opts, WithReportTextOrder(v))
 			}
 		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ReviewScoreQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReviewScoreQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ReviewScoreQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(reviewscore.Columns))
+		selectedFields = []string{reviewscore.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[reviewscore.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldCreatedAt)
+				fieldSeen[reviewscore.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[reviewscore.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldUpdatedAt)
+				fieldSeen[reviewscore.FieldUpdatedAt] = struct{}{}
+			}
+		case "indicatorID":
+			if _, ok := fieldSeen[reviewscore.FieldIndicatorID]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldIndicatorID)
+				fieldSeen[reviewscore.FieldIndicatorID] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[reviewscore.FieldReason]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReason)
+				fieldSeen[reviewscore.FieldReason] = struct{}{}
+			}
+		case "reviewerID":
+			if _, ok := fieldSeen[reviewscore.FieldReviewerID]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReviewerID)
+				fieldSeen[reviewscore.FieldReviewerID] = struct{}{}
+			}
+		case "reviewerName":
+			if _, ok := fieldSeen[reviewscore.FieldReviewerName]; !ok {
+				selectedFields = append(selectedFields, reviewscore.FieldReviewerName)
+				fieldSeen[reviewscore.FieldReviewerName] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type reviewscorePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ReviewScorePaginateOption
+}
+
+func newReviewScorePaginateArgs(rv map[string]any) *reviewscorePaginateArgs {
+	args := &reviewscorePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ReviewScoreOrder{Field: &ReviewScoreOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithReviewScoreOrder(order))
+			}
+		case *ReviewScoreOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithReviewScoreOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RoundQuery) CollectFields(ctx context.Context, satisfies ...string) (*RoundQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RoundQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(round.Columns))
+		selectedFields = []string{round.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[round.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedAt)
+				fieldSeen[round.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[round.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldUpdatedAt)
+				fieldSeen[round.FieldUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[round.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, round.FieldVersion)
+				fieldSeen[round.FieldVersion] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[round.FieldKind]; !ok {
+				selectedFields = append(selectedFields, round.FieldKind)
+				fieldSeen[round.FieldKind] = struct{}{}
+			}
+		case "year":
+			if _, ok := fieldSeen[round.FieldYear]; !ok {
+				selectedFields = append(selectedFields, round.FieldYear)
+				fieldSeen[round.FieldYear] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[round.FieldName]; !ok {
+				selectedFields = append(selectedFields, round.FieldName)
+				fieldSeen[round.FieldName] = struct{}{}
+			}
+		case "opensAt":
+			if _, ok := fieldSeen[round.FieldOpensAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldOpensAt)
+				fieldSeen[round.FieldOpensAt] = struct{}{}
+			}
+		case "deadline":
+			if _, ok := fieldSeen[round.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, round.FieldDeadline)
+				fieldSeen[round.FieldDeadline] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[round.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, round.FieldStatus)
+				fieldSeen[round.FieldStatus] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[round.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, round.FieldClosedAt)
+				fieldSeen[round.FieldClosedAt] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[round.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedByID)
+				fieldSeen[round.FieldCreatedByID] = struct{}{}
+			}
+		case "createdByName":
+			if _, ok := fieldSeen[round.FieldCreatedByName]; !ok {
+				selectedFields = append(selectedFields, round.FieldCreatedByName)
+				fieldSeen[round.FieldCreatedByName] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type roundPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RoundPaginateOption
+}
+
+func newRoundPaginateArgs(rv map[string]any) *roundPaginateArgs {
+	args := &roundPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*RoundOrder:
+			args.opts = append(args.opts, WithRoundOrder(v))
+		case []any:
+			var orders []*RoundOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &RoundOrder{Field: &RoundOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithRoundOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*RoundWhereInput); ok {
+		args.opts = append(args.opts, WithRoundFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RoundParticipantQuery) CollectFields(ctx context.Context, satisfies ...string) (*RoundParticipantQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RoundParticipantQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(roundparticipant.Columns))
+		selectedFields = []string{roundparticipant.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "round":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RoundClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, roundImplementors)...); err != nil {
+				return err
+			}
+			_q.withRound = query
+			if _, ok := fieldSeen[roundparticipant.FieldRoundID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldRoundID)
+				fieldSeen[roundparticipant.FieldRoundID] = struct{}{}
+			}
+
+		case "department":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DepartmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, departmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withDepartment = query
+			if _, ok := fieldSeen[roundparticipant.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldDepartmentID)
+				fieldSeen[roundparticipant.FieldDepartmentID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[roundparticipant.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldCreatedAt)
+				fieldSeen[roundparticipant.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[roundparticipant.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldUpdatedAt)
+				fieldSeen[roundparticipant.FieldUpdatedAt] = struct{}{}
+			}
+		case "roundID":
+			if _, ok := fieldSeen[roundparticipant.FieldRoundID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldRoundID)
+				fieldSeen[roundparticipant.FieldRoundID] = struct{}{}
+			}
+		case "departmentID":
+			if _, ok := fieldSeen[roundparticipant.FieldDepartmentID]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldDepartmentID)
+				fieldSeen[roundparticipant.FieldDepartmentID] = struct{}{}
+			}
+		case "projects":
+			if _, ok := fieldSeen[roundparticipant.FieldProjects]; !ok {
+				selectedFields = append(selectedFields, roundparticipant.FieldProjects)
+				fieldSeen[roundparticipant.FieldProjects] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type roundparticipantPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RoundParticipantPaginateOption
+}
+
+func newRoundParticipantPaginateArgs(rv map[string]any) *roundparticipantPaginateArgs {
+	args := &roundparticipantPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RoundParticipantOrder{Field: &RoundParticipantOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRoundParticipantOrder(order))
+			}
+		case *RoundParticipantOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRoundParticipantOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*RoundParticipantWhereInput); ok {
+		args.opts = append(args.opts, WithRoundParticipantFilter(v.Filter))
 	}
 	return args
 }

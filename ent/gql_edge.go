@@ -24,6 +24,14 @@ func (_m *APIToken) CreatedBy(ctx context.Context) (*User, error) {
 	return result, err
 }
 
+func (_m *Attachment) Indicator(ctx context.Context) (*Indicator, error) {
+	result, err := _m.Edges.IndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIndicator().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Department) Parent(ctx context.Context) (*Department, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -249,6 +257,22 @@ func (_m *LibraryTransition) LibraryIndicator(ctx context.Context) (*LibraryIndi
 	return result, err
 }
 
+func (_m *MonitoringReport) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
+	result, err := _m.Edges.DepartmentYearOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartmentYear().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MonitoringReport) Project(ctx context.Context) (*Project, error) {
+	result, err := _m.Edges.ProjectOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProject().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *MonthlyExecution) DepartmentYear(ctx context.Context) (*DepartmentYear, error) {
 	result, err := _m.Edges.DepartmentYearOrErr()
 	if IsNotLoaded(err) {
@@ -298,10 +322,62 @@ func (_m *Project) Evaluations(ctx context.Context) (result []*Evaluation, err e
 	return result, err
 }
 
+func (_m *Rectification) Evaluation(ctx context.Context) (*Evaluation, error) {
+	result, err := _m.Edges.EvaluationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEvaluation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Rectification) Indicator(ctx context.Context) (*Indicator, error) {
+	result, err := _m.Edges.IndicatorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIndicator().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Rectification) Transitions(ctx context.Context) (result []*RectificationTransition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *RectificationTransition) Rectification(ctx context.Context) (*Rectification, error) {
+	result, err := _m.Edges.RectificationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRectification().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *ReportText) Evaluation(ctx context.Context) (*Evaluation, error) {
 	result, err := _m.Edges.EvaluationOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryEvaluation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *RoundParticipant) Round(ctx context.Context) (*Round, error) {
+	result, err := _m.Edges.RoundOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRound().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *RoundParticipant) Department(ctx context.Context) (*Department, error) {
+	result, err := _m.Edges.DepartmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDepartment().Only(ctx)
 	}
 	return result, err
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -17,9 +18,15 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -41,6 +48,11 @@ var apitokenImplementors = []string{"APIToken", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIToken) IsNode() {}
+
+var attachmentImplementors = []string{"Attachment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Attachment) IsNode() {}
 
 var auditrecordImplementors = []string{"AuditRecord", "Node"}
 
@@ -87,6 +99,11 @@ var librarytransitionImplementors = []string{"LibraryTransition", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*LibraryTransition) IsNode() {}
 
+var monitoringreportImplementors = []string{"MonitoringReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MonitoringReport) IsNode() {}
+
 var monthlyexecutionImplementors = []string{"MonthlyExecution", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -97,10 +114,35 @@ var projectImplementors = []string{"Project", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Project) IsNode() {}
 
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Rectification) IsNode() {}
+
+var rectificationtransitionImplementors = []string{"RectificationTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RectificationTransition) IsNode() {}
+
 var reporttextImplementors = []string{"ReportText", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ReportText) IsNode() {}
+
+var reviewscoreImplementors = []string{"ReviewScore", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ReviewScore) IsNode() {}
+
+var roundImplementors = []string{"Round", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Round) IsNode() {}
+
+var roundparticipantImplementors = []string{"RoundParticipant", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RoundParticipant) IsNode() {}
 
 var rulesetImplementors = []string{"RuleSet", "Node"}
 
@@ -218,6 +260,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case attachment.Table:
+		query := c.Attachment.Query().
+			Where(attachment.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, attachmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case auditrecord.Table:
 		query := c.AuditRecord.Query().
 			Where(auditrecord.ID(id))
@@ -299,6 +350,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case monitoringreport.Table:
+		query := c.MonitoringReport.Query().
+			Where(monitoringreport.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, monitoringreportImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case monthlyexecution.Table:
 		query := c.MonthlyExecution.Query().
 			Where(monthlyexecution.ID(id))
@@ -317,11 +377,56 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case rectificationtransition.Table:
+		query := c.RectificationTransition.Query().
+			Where(rectificationtransition.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationtransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case reporttext.Table:
 		query := c.ReportText.Query().
 			Where(reporttext.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reporttextImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case reviewscore.Table:
+		query := c.ReviewScore.Query().
+			Where(reviewscore.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reviewscoreImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case round.Table:
+		query := c.Round.Query().
+			Where(round.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, roundImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case roundparticipant.Table:
+		query := c.RoundParticipant.Query().
+			Where(roundparticipant.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, roundparticipantImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -457,6 +562,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.APIToken.Query().
 			Where(apitoken.IDIn(ids...))
 		query, err := query.CollectFields(ctx, apitokenImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case attachment.Table:
+		query := c.Attachment.Query().
+			Where(attachment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, attachmentImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -613,6 +734,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case monitoringreport.Table:
+		query := c.MonitoringReport.Query().
+			Where(monitoringreport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, monitoringreportImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case monthlyexecution.Table:
 		query := c.MonthlyExecution.Query().
 			Where(monthlyexecution.IDIn(ids...))
@@ -645,10 +782,90 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case rectificationtransition.Table:
+		query := c.RectificationTransition.Query().
+			Where(rectificationtransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationtransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case reporttext.Table:
 		query := c.ReportText.Query().
 			Where(reporttext.IDIn(ids...))
 		query, err := query.CollectFields(ctx, reporttextImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case reviewscore.Table:
+		query := c.ReviewScore.Query().
+			Where(reviewscore.IDIn(ids...))
+		query, err := query.CollectFields(ctx, reviewscoreImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case round.Table:
+		query := c.Round.Query().
+			Where(round.IDIn(ids...))
+		query, err := query.CollectFields(ctx, roundImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case roundparticipant.Table:
+		query := c.RoundParticipant.Query().
+			Where(roundparticipant.IDIn(ids...))
+		query, err := query.CollectFields(ctx, roundparticipantImplementors...)
 		if err != nil {
 			return nil, err
 		}

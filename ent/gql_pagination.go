@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -17,9 +18,15 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -461,6 +468,374 @@ func (_m *APIToken) ToEdge(order *APITokenOrder) *APITokenEdge {
 		order = DefaultAPITokenOrder
 	}
 	return &APITokenEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AttachmentEdge is the edge representation of Attachment.
+type AttachmentEdge struct {
+	Node   *Attachment `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// AttachmentConnection is the connection containing edges to Attachment.
+type AttachmentConnection struct {
+	Edges      []*AttachmentEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *AttachmentConnection) build(nodes []*Attachment, pager *attachmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Attachment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Attachment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Attachment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AttachmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AttachmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AttachmentPaginateOption enables pagination customization.
+type AttachmentPaginateOption func(*attachmentPager) error
+
+// WithAttachmentOrder configures pagination ordering.
+func WithAttachmentOrder(order []*AttachmentOrder) AttachmentPaginateOption {
+	return func(pager *attachmentPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithAttachmentFilter configures pagination filter.
+func WithAttachmentFilter(filter func(*AttachmentQuery) (*AttachmentQuery, error)) AttachmentPaginateOption {
+	return func(pager *attachmentPager) error {
+		if filter == nil {
+			return errors.New("AttachmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type attachmentPager struct {
+	reverse bool
+	order   []*AttachmentOrder
+	filter  func(*AttachmentQuery) (*AttachmentQuery, error)
+}
+
+func newAttachmentPager(opts []AttachmentPaginateOption, reverse bool) (*attachmentPager, error) {
+	pager := &attachmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *attachmentPager) applyFilter(query *AttachmentQuery) (*AttachmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *attachmentPager) toCursor(_m *Attachment) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *attachmentPager) applyCursors(query *AttachmentQuery, after, before *Cursor) (*AttachmentQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultAttachmentOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *attachmentPager) applyOrder(query *AttachmentQuery) *AttachmentQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultAttachmentOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultAttachmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *attachmentPager) orderExpr(query *AttachmentQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultAttachmentOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Attachment.
+func (_m *AttachmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AttachmentPaginateOption,
+) (*AttachmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAttachmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AttachmentConnection{Edges: []*AttachmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AttachmentOrderFieldFileName orders Attachment by file_name.
+	AttachmentOrderFieldFileName = &AttachmentOrderField{
+		Value: func(_m *Attachment) (ent.Value, error) {
+			return _m.FileName, nil
+		},
+		column: attachment.FieldFileName,
+		toTerm: attachment.ByFileName,
+		toCursor: func(_m *Attachment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.FileName,
+			}
+		},
+	}
+	// AttachmentOrderFieldSize orders Attachment by size.
+	AttachmentOrderFieldSize = &AttachmentOrderField{
+		Value: func(_m *Attachment) (ent.Value, error) {
+			return _m.Size, nil
+		},
+		column: attachment.FieldSize,
+		toTerm: attachment.BySize,
+		toCursor: func(_m *Attachment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Size,
+			}
+		},
+	}
+	// AttachmentOrderFieldCreatedAt orders Attachment by created_at.
+	AttachmentOrderFieldCreatedAt = &AttachmentOrderField{
+		Value: func(_m *Attachment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: attachment.FieldCreatedAt,
+		toTerm: attachment.ByCreatedAt,
+		toCursor: func(_m *Attachment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AttachmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case AttachmentOrderFieldFileName.column:
+		str = "FILE_NAME"
+	case AttachmentOrderFieldSize.column:
+		str = "SIZE"
+	case AttachmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AttachmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AttachmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AttachmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "FILE_NAME":
+		*f = *AttachmentOrderFieldFileName
+	case "SIZE":
+		*f = *AttachmentOrderFieldSize
+	case "CREATED_AT":
+		*f = *AttachmentOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid AttachmentOrderField", str)
+	}
+	return nil
+}
+
+// AttachmentOrderField defines the ordering field of Attachment.
+type AttachmentOrderField struct {
+	// Value extracts the ordering value from the given Attachment.
+	Value    func(*Attachment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) attachment.OrderOption
+	toCursor func(*Attachment) Cursor
+}
+
+// AttachmentOrder defines the ordering of Attachment.
+type AttachmentOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *AttachmentOrderField `json:"field"`
+}
+
+// DefaultAttachmentOrder is the default ordering of Attachment.
+var DefaultAttachmentOrder = &AttachmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AttachmentOrderField{
+		Value: func(_m *Attachment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: attachment.FieldID,
+		toTerm: attachment.ByID,
+		toCursor: func(_m *Attachment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Attachment into AttachmentEdge.
+func (_m *Attachment) ToEdge(order *AttachmentOrder) *AttachmentEdge {
+	if order == nil {
+		order = DefaultAttachmentOrder
+	}
+	return &AttachmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -4343,6 +4718,410 @@ func (_m *LibraryTransition) ToEdge(order *LibraryTransitionOrder) *LibraryTrans
 	}
 }
 
+// MonitoringReportEdge is the edge representation of MonitoringReport.
+type MonitoringReportEdge struct {
+	Node   *MonitoringReport `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// MonitoringReportConnection is the connection containing edges to MonitoringReport.
+type MonitoringReportConnection struct {
+	Edges      []*MonitoringReportEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *MonitoringReportConnection) build(nodes []*MonitoringReport, pager *monitoringreportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MonitoringReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MonitoringReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MonitoringReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MonitoringReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MonitoringReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MonitoringReportPaginateOption enables pagination customization.
+type MonitoringReportPaginateOption func(*monitoringreportPager) error
+
+// WithMonitoringReportOrder configures pagination ordering.
+func WithMonitoringReportOrder(order []*MonitoringReportOrder) MonitoringReportPaginateOption {
+	return func(pager *monitoringreportPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithMonitoringReportFilter configures pagination filter.
+func WithMonitoringReportFilter(filter func(*MonitoringReportQuery) (*MonitoringReportQuery, error)) MonitoringReportPaginateOption {
+	return func(pager *monitoringreportPager) error {
+		if filter == nil {
+			return errors.New("MonitoringReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type monitoringreportPager struct {
+	reverse bool
+	order   []*MonitoringReportOrder
+	filter  func(*MonitoringReportQuery) (*MonitoringReportQuery, error)
+}
+
+func newMonitoringReportPager(opts []MonitoringReportPaginateOption, reverse bool) (*monitoringreportPager, error) {
+	pager := &monitoringreportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *monitoringreportPager) applyFilter(query *MonitoringReportQuery) (*MonitoringReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *monitoringreportPager) toCursor(_m *MonitoringReport) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *monitoringreportPager) applyCursors(query *MonitoringReportQuery, after, before *Cursor) (*MonitoringReportQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultMonitoringReportOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *monitoringreportPager) applyOrder(query *MonitoringReportQuery) *MonitoringReportQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultMonitoringReportOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultMonitoringReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *monitoringreportPager) orderExpr(query *MonitoringReportQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultMonitoringReportOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MonitoringReport.
+func (_m *MonitoringReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MonitoringReportPaginateOption,
+) (*MonitoringReportConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMonitoringReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MonitoringReportConnection{Edges: []*MonitoringReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MonitoringReportOrderFieldCreatedAt orders MonitoringReport by created_at.
+	MonitoringReportOrderFieldCreatedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: monitoringreport.FieldCreatedAt,
+		toTerm: monitoringreport.ByCreatedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldUpdatedAt orders MonitoringReport by updated_at.
+	MonitoringReportOrderFieldUpdatedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: monitoringreport.FieldUpdatedAt,
+		toTerm: monitoringreport.ByUpdatedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldPoint orders MonitoringReport by point.
+	MonitoringReportOrderFieldPoint = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.Point, nil
+		},
+		column: monitoringreport.FieldPoint,
+		toTerm: monitoringreport.ByPoint,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Point,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldStatus orders MonitoringReport by status.
+	MonitoringReportOrderFieldStatus = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: monitoringreport.FieldStatus,
+		toTerm: monitoringreport.ByStatus,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// MonitoringReportOrderFieldSubmittedAt orders MonitoringReport by submitted_at.
+	MonitoringReportOrderFieldSubmittedAt = &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.SubmittedAt, nil
+		},
+		column: monitoringreport.FieldSubmittedAt,
+		toTerm: monitoringreport.BySubmittedAt,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SubmittedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MonitoringReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case MonitoringReportOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MonitoringReportOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case MonitoringReportOrderFieldPoint.column:
+		str = "POINT"
+	case MonitoringReportOrderFieldStatus.column:
+		str = "STATUS"
+	case MonitoringReportOrderFieldSubmittedAt.column:
+		str = "SUBMITTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MonitoringReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MonitoringReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MonitoringReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MonitoringReportOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MonitoringReportOrderFieldUpdatedAt
+	case "POINT":
+		*f = *MonitoringReportOrderFieldPoint
+	case "STATUS":
+		*f = *MonitoringReportOrderFieldStatus
+	case "SUBMITTED_AT":
+		*f = *MonitoringReportOrderFieldSubmittedAt
+	default:
+		return fmt.Errorf("%s is not a valid MonitoringReportOrderField", str)
+	}
+	return nil
+}
+
+// MonitoringReportOrderField defines the ordering field of MonitoringReport.
+type MonitoringReportOrderField struct {
+	// Value extracts the ordering value from the given MonitoringReport.
+	Value    func(*MonitoringReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) monitoringreport.OrderOption
+	toCursor func(*MonitoringReport) Cursor
+}
+
+// MonitoringReportOrder defines the ordering of MonitoringReport.
+type MonitoringReportOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *MonitoringReportOrderField `json:"field"`
+}
+
+// DefaultMonitoringReportOrder is the default ordering of MonitoringReport.
+var DefaultMonitoringReportOrder = &MonitoringReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MonitoringReportOrderField{
+		Value: func(_m *MonitoringReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: monitoringreport.FieldID,
+		toTerm: monitoringreport.ByID,
+		toCursor: func(_m *MonitoringReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MonitoringReport into MonitoringReportEdge.
+func (_m *MonitoringReport) ToEdge(order *MonitoringReportOrder) *MonitoringReportEdge {
+	if order == nil {
+		order = DefaultMonitoringReportOrder
+	}
+	return &MonitoringReportEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // MonthlyExecutionEdge is the edge representation of MonthlyExecution.
 type MonthlyExecutionEdge struct {
 	Node   *MonthlyExecution `json:"node"`
@@ -5151,6 +5930,641 @@ func (_m *Project) ToEdge(order *ProjectOrder) *ProjectEdge {
 	}
 }
 
+// RectificationEdge is the edge representation of Rectification.
+type RectificationEdge struct {
+	Node   *Rectification `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// RectificationConnection is the connection containing edges to Rectification.
+type RectificationConnection struct {
+	Edges      []*RectificationEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *RectificationConnection) build(nodes []*Rectification, pager *rectificationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Rectification
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Rectification {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Rectification {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationPaginateOption enables pagination customization.
+type RectificationPaginateOption func(*rectificationPager) error
+
+// WithRectificationOrder configures pagination ordering.
+func WithRectificationOrder(order []*RectificationOrder) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithRectificationFilter configures pagination filter.
+func WithRectificationFilter(filter func(*RectificationQuery) (*RectificationQuery, error)) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		if filter == nil {
+			return errors.New("RectificationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationPager struct {
+	reverse bool
+	order   []*RectificationOrder
+	filter  func(*RectificationQuery) (*RectificationQuery, error)
+}
+
+func newRectificationPager(opts []RectificationPaginateOption, reverse bool) (*rectificationPager, error) {
+	pager := &rectificationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *rectificationPager) applyFilter(query *RectificationQuery) (*RectificationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) toCursor(_m *Rectification) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *rectificationPager) applyCursors(query *RectificationQuery, after, before *Cursor) (*RectificationQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultRectificationOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) applyOrder(query *RectificationQuery) *RectificationQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultRectificationOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultRectificationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *rectificationPager) orderExpr(query *RectificationQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultRectificationOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Rectification.
+func (_m *RectificationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationPaginateOption,
+) (*RectificationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationConnection{Edges: []*RectificationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RectificationOrderFieldCreatedAt orders Rectification by created_at.
+	RectificationOrderFieldCreatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: rectification.FieldCreatedAt,
+		toTerm: rectification.ByCreatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldUpdatedAt orders Rectification by updated_at.
+	RectificationOrderFieldUpdatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: rectification.FieldUpdatedAt,
+		toTerm: rectification.ByUpdatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldDueDate orders Rectification by due_date.
+	RectificationOrderFieldDueDate = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.DueDate, nil
+		},
+		column: rectification.FieldDueDate,
+		toTerm: rectification.ByDueDate,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DueDate,
+			}
+		},
+	}
+	// RectificationOrderFieldStatus orders Rectification by status.
+	RectificationOrderFieldStatus = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: rectification.FieldStatus,
+		toTerm: rectification.ByStatus,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RectificationOrderField) String() string {
+	var str string
+	switch f.column {
+	case RectificationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RectificationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RectificationOrderFieldDueDate.column:
+		str = "DUE_DATE"
+	case RectificationOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RectificationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RectificationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RectificationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RectificationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RectificationOrderFieldUpdatedAt
+	case "DUE_DATE":
+		*f = *RectificationOrderFieldDueDate
+	case "STATUS":
+		*f = *RectificationOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid RectificationOrderField", str)
+	}
+	return nil
+}
+
+// RectificationOrderField defines the ordering field of Rectification.
+type RectificationOrderField struct {
+	// Value extracts the ordering value from the given Rectification.
+	Value    func(*Rectification) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectification.OrderOption
+	toCursor func(*Rectification) Cursor
+}
+
+// RectificationOrder defines the ordering of Rectification.
+type RectificationOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *RectificationOrderField `json:"field"`
+}
+
+// DefaultRectificationOrder is the default ordering of Rectification.
+var DefaultRectificationOrder = &RectificationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectification.FieldID,
+		toTerm: rectification.ByID,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Rectification into RectificationEdge.
+func (_m *Rectification) ToEdge(order *RectificationOrder) *RectificationEdge {
+	if order == nil {
+		order = DefaultRectificationOrder
+	}
+	return &RectificationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RectificationTransitionEdge is the edge representation of RectificationTransition.
+type RectificationTransitionEdge struct {
+	Node   *RectificationTransition `json:"node"`
+	Cursor Cursor                   `json:"cursor"`
+}
+
+// RectificationTransitionConnection is the connection containing edges to RectificationTransition.
+type RectificationTransitionConnection struct {
+	Edges      []*RectificationTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                       `json:"pageInfo"`
+	TotalCount int                            `json:"totalCount"`
+}
+
+func (c *RectificationTransitionConnection) build(nodes []*RectificationTransition, pager *rectificationtransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RectificationTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RectificationTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RectificationTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationTransitionPaginateOption enables pagination customization.
+type RectificationTransitionPaginateOption func(*rectificationtransitionPager) error
+
+// WithRectificationTransitionOrder configures pagination ordering.
+func WithRectificationTransitionOrder(order *RectificationTransitionOrder) RectificationTransitionPaginateOption {
+	if order == nil {
+		order = DefaultRectificationTransitionOrder
+	}
+	o := *order
+	return func(pager *rectificationtransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRectificationTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRectificationTransitionFilter configures pagination filter.
+func WithRectificationTransitionFilter(filter func(*RectificationTransitionQuery) (*RectificationTransitionQuery, error)) RectificationTransitionPaginateOption {
+	return func(pager *rectificationtransitionPager) error {
+		if filter == nil {
+			return errors.New("RectificationTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationtransitionPager struct {
+	reverse bool
+	order   *RectificationTransitionOrder
+	filter  func(*RectificationTransitionQuery) (*RectificationTransitionQuery, error)
+}
+
+func newRectificationTransitionPager(opts []RectificationTransitionPaginateOption, reverse bool) (*rectificationtransitionPager, error) {
+	pager := &rectificationtransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRectificationTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *rectificationtransitionPager) applyFilter(query *RectificationTransitionQuery) (*RectificationTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationtransitionPager) toCursor(_m *RectificationTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *rectificationtransitionPager) applyCursors(query *RectificationTransitionQuery, after, before *Cursor) (*RectificationTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRectificationTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationtransitionPager) applyOrder(query *RectificationTransitionQuery) *RectificationTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRectificationTransitionOrder.Field {
+		query = query.Order(DefaultRectificationTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *rectificationtransitionPager) orderExpr(query *RectificationTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRectificationTransitionOrder.Field {
+			b.Comma().Ident(DefaultRectificationTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RectificationTransition.
+func (_m *RectificationTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationTransitionPaginateOption,
+) (*RectificationTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationTransitionConnection{Edges: []*RectificationTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// RectificationTransitionOrderField defines the ordering field of RectificationTransition.
+type RectificationTransitionOrderField struct {
+	// Value extracts the ordering value from the given RectificationTransition.
+	Value    func(*RectificationTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectificationtransition.OrderOption
+	toCursor func(*RectificationTransition) Cursor
+}
+
+// RectificationTransitionOrder defines the ordering of RectificationTransition.
+type RectificationTransitionOrder struct {
+	Direction OrderDirection                     `json:"direction"`
+	Field     *RectificationTransitionOrderField `json:"field"`
+}
+
+// DefaultRectificationTransitionOrder is the default ordering of RectificationTransition.
+var DefaultRectificationTransitionOrder = &RectificationTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationTransitionOrderField{
+		Value: func(_m *RectificationTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectificationtransition.FieldID,
+		toTerm: rectificationtransition.ByID,
+		toCursor: func(_m *RectificationTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RectificationTransition into RectificationTransitionEdge.
+func (_m *RectificationTransition) ToEdge(order *RectificationTransitionOrder) *RectificationTransitionEdge {
+	if order == nil {
+		order = DefaultRectificationTransitionOrder
+	}
+	return &RectificationTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ReportTextEdge is the edge representation of ReportText.
 type ReportTextEdge struct {
 	Node   *ReportText `json:"node"`
@@ -5460,6 +6874,1092 @@ func (_m *ReportText) ToEdge(order *ReportTextOrder) *ReportTextEdge {
 		order = DefaultReportTextOrder
 	}
 	return &ReportTextEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ReviewScoreEdge is the edge representation of ReviewScore.
+type ReviewScoreEdge struct {
+	Node   *ReviewScore `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// ReviewScoreConnection is the connection containing edges to ReviewScore.
+type ReviewScoreConnection struct {
+	Edges      []*ReviewScoreEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *ReviewScoreConnection) build(nodes []*ReviewScore, pager *reviewscorePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ReviewScore
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ReviewScore {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ReviewScore {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ReviewScoreEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ReviewScoreEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ReviewScorePaginateOption enables pagination customization.
+type ReviewScorePaginateOption func(*reviewscorePager) error
+
+// WithReviewScoreOrder configures pagination ordering.
+func WithReviewScoreOrder(order *ReviewScoreOrder) ReviewScorePaginateOption {
+	if order == nil {
+		order = DefaultReviewScoreOrder
+	}
+	o := *order
+	return func(pager *reviewscorePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultReviewScoreOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithReviewScoreFilter configures pagination filter.
+func WithReviewScoreFilter(filter func(*ReviewScoreQuery) (*ReviewScoreQuery, error)) ReviewScorePaginateOption {
+	return func(pager *reviewscorePager) error {
+		if filter == nil {
+			return errors.New("ReviewScoreQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type reviewscorePager struct {
+	reverse bool
+	order   *ReviewScoreOrder
+	filter  func(*ReviewScoreQuery) (*ReviewScoreQuery, error)
+}
+
+func newReviewScorePager(opts []ReviewScorePaginateOption, reverse bool) (*reviewscorePager, error) {
+	pager := &reviewscorePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultReviewScoreOrder
+	}
+	return pager, nil
+}
+
+func (p *reviewscorePager) applyFilter(query *ReviewScoreQuery) (*ReviewScoreQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *reviewscorePager) toCursor(_m *ReviewScore) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *reviewscorePager) applyCursors(query *ReviewScoreQuery, after, before *Cursor) (*ReviewScoreQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultReviewScoreOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *reviewscorePager) applyOrder(query *ReviewScoreQuery) *ReviewScoreQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultReviewScoreOrder.Field {
+		query = query.Order(DefaultReviewScoreOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *reviewscorePager) orderExpr(query *ReviewScoreQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultReviewScoreOrder.Field {
+			b.Comma().Ident(DefaultReviewScoreOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ReviewScore.
+func (_m *ReviewScoreQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ReviewScorePaginateOption,
+) (*ReviewScoreConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newReviewScorePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ReviewScoreConnection{Edges: []*ReviewScoreEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ReviewScoreOrderFieldCreatedAt orders ReviewScore by created_at.
+	ReviewScoreOrderFieldCreatedAt = &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: reviewscore.FieldCreatedAt,
+		toTerm: reviewscore.ByCreatedAt,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ReviewScoreOrderFieldUpdatedAt orders ReviewScore by updated_at.
+	ReviewScoreOrderFieldUpdatedAt = &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: reviewscore.FieldUpdatedAt,
+		toTerm: reviewscore.ByUpdatedAt,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ReviewScoreOrderField) String() string {
+	var str string
+	switch f.column {
+	case ReviewScoreOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ReviewScoreOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ReviewScoreOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ReviewScoreOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ReviewScoreOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ReviewScoreOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ReviewScoreOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ReviewScoreOrderField", str)
+	}
+	return nil
+}
+
+// ReviewScoreOrderField defines the ordering field of ReviewScore.
+type ReviewScoreOrderField struct {
+	// Value extracts the ordering value from the given ReviewScore.
+	Value    func(*ReviewScore) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) reviewscore.OrderOption
+	toCursor func(*ReviewScore) Cursor
+}
+
+// ReviewScoreOrder defines the ordering of ReviewScore.
+type ReviewScoreOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *ReviewScoreOrderField `json:"field"`
+}
+
+// DefaultReviewScoreOrder is the default ordering of ReviewScore.
+var DefaultReviewScoreOrder = &ReviewScoreOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ReviewScoreOrderField{
+		Value: func(_m *ReviewScore) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: reviewscore.FieldID,
+		toTerm: reviewscore.ByID,
+		toCursor: func(_m *ReviewScore) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ReviewScore into ReviewScoreEdge.
+func (_m *ReviewScore) ToEdge(order *ReviewScoreOrder) *ReviewScoreEdge {
+	if order == nil {
+		order = DefaultReviewScoreOrder
+	}
+	return &ReviewScoreEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RoundEdge is the edge representation of Round.
+type RoundEdge struct {
+	Node   *Round `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// RoundConnection is the connection containing edges to Round.
+type RoundConnection struct {
+	Edges      []*RoundEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *RoundConnection) build(nodes []*Round, pager *roundPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Round
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Round {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Round {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RoundEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RoundEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RoundPaginateOption enables pagination customization.
+type RoundPaginateOption func(*roundPager) error
+
+// WithRoundOrder configures pagination ordering.
+func WithRoundOrder(order []*RoundOrder) RoundPaginateOption {
+	return func(pager *roundPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithRoundFilter configures pagination filter.
+func WithRoundFilter(filter func(*RoundQuery) (*RoundQuery, error)) RoundPaginateOption {
+	return func(pager *roundPager) error {
+		if filter == nil {
+			return errors.New("RoundQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type roundPager struct {
+	reverse bool
+	order   []*RoundOrder
+	filter  func(*RoundQuery) (*RoundQuery, error)
+}
+
+func newRoundPager(opts []RoundPaginateOption, reverse bool) (*roundPager, error) {
+	pager := &roundPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *roundPager) applyFilter(query *RoundQuery) (*RoundQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *roundPager) toCursor(_m *Round) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *roundPager) applyCursors(query *RoundQuery, after, before *Cursor) (*RoundQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultRoundOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *roundPager) applyOrder(query *RoundQuery) *RoundQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultRoundOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultRoundOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *roundPager) orderExpr(query *RoundQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultRoundOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Round.
+func (_m *RoundQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RoundPaginateOption,
+) (*RoundConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRoundPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RoundConnection{Edges: []*RoundEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RoundOrderFieldCreatedAt orders Round by created_at.
+	RoundOrderFieldCreatedAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: round.FieldCreatedAt,
+		toTerm: round.ByCreatedAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RoundOrderFieldUpdatedAt orders Round by updated_at.
+	RoundOrderFieldUpdatedAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: round.FieldUpdatedAt,
+		toTerm: round.ByUpdatedAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RoundOrderFieldKind orders Round by kind.
+	RoundOrderFieldKind = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: round.FieldKind,
+		toTerm: round.ByKind,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// RoundOrderFieldYear orders Round by year.
+	RoundOrderFieldYear = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Year, nil
+		},
+		column: round.FieldYear,
+		toTerm: round.ByYear,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Year,
+			}
+		},
+	}
+	// RoundOrderFieldName orders Round by name.
+	RoundOrderFieldName = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: round.FieldName,
+		toTerm: round.ByName,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+	// RoundOrderFieldOpensAt orders Round by opens_at.
+	RoundOrderFieldOpensAt = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.OpensAt, nil
+		},
+		column: round.FieldOpensAt,
+		toTerm: round.ByOpensAt,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.OpensAt,
+			}
+		},
+	}
+	// RoundOrderFieldDeadline orders Round by deadline.
+	RoundOrderFieldDeadline = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Deadline, nil
+		},
+		column: round.FieldDeadline,
+		toTerm: round.ByDeadline,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Deadline,
+			}
+		},
+	}
+	// RoundOrderFieldStatus orders Round by status.
+	RoundOrderFieldStatus = &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: round.FieldStatus,
+		toTerm: round.ByStatus,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RoundOrderField) String() string {
+	var str string
+	switch f.column {
+	case RoundOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RoundOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RoundOrderFieldKind.column:
+		str = "KIND"
+	case RoundOrderFieldYear.column:
+		str = "YEAR"
+	case RoundOrderFieldName.column:
+		str = "NAME"
+	case RoundOrderFieldOpensAt.column:
+		str = "OPENS_AT"
+	case RoundOrderFieldDeadline.column:
+		str = "DEADLINE"
+	case RoundOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RoundOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RoundOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RoundOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RoundOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RoundOrderFieldUpdatedAt
+	case "KIND":
+		*f = *RoundOrderFieldKind
+	case "YEAR":
+		*f = *RoundOrderFieldYear
+	case "NAME":
+		*f = *RoundOrderFieldName
+	case "OPENS_AT":
+		*f = *RoundOrderFieldOpensAt
+	case "DEADLINE":
+		*f = *RoundOrderFieldDeadline
+	case "STATUS":
+		*f = *RoundOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid RoundOrderField", str)
+	}
+	return nil
+}
+
+// RoundOrderField defines the ordering field of Round.
+type RoundOrderField struct {
+	// Value extracts the ordering value from the given Round.
+	Value    func(*Round) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) round.OrderOption
+	toCursor func(*Round) Cursor
+}
+
+// RoundOrder defines the ordering of Round.
+type RoundOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *RoundOrderField `json:"field"`
+}
+
+// DefaultRoundOrder is the default ordering of Round.
+var DefaultRoundOrder = &RoundOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RoundOrderField{
+		Value: func(_m *Round) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: round.FieldID,
+		toTerm: round.ByID,
+		toCursor: func(_m *Round) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Round into RoundEdge.
+func (_m *Round) ToEdge(order *RoundOrder) *RoundEdge {
+	if order == nil {
+		order = DefaultRoundOrder
+	}
+	return &RoundEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RoundParticipantEdge is the edge representation of RoundParticipant.
+type RoundParticipantEdge struct {
+	Node   *RoundParticipant `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// RoundParticipantConnection is the connection containing edges to RoundParticipant.
+type RoundParticipantConnection struct {
+	Edges      []*RoundParticipantEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *RoundParticipantConnection) build(nodes []*RoundParticipant, pager *roundparticipantPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RoundParticipant
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RoundParticipant {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RoundParticipant {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RoundParticipantEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RoundParticipantEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RoundParticipantPaginateOption enables pagination customization.
+type RoundParticipantPaginateOption func(*roundparticipantPager) error
+
+// WithRoundParticipantOrder configures pagination ordering.
+func WithRoundParticipantOrder(order *RoundParticipantOrder) RoundParticipantPaginateOption {
+	if order == nil {
+		order = DefaultRoundParticipantOrder
+	}
+	o := *order
+	return func(pager *roundparticipantPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRoundParticipantOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRoundParticipantFilter configures pagination filter.
+func WithRoundParticipantFilter(filter func(*RoundParticipantQuery) (*RoundParticipantQuery, error)) RoundParticipantPaginateOption {
+	return func(pager *roundparticipantPager) error {
+		if filter == nil {
+			return errors.New("RoundParticipantQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type roundparticipantPager struct {
+	reverse bool
+	order   *RoundParticipantOrder
+	filter  func(*RoundParticipantQuery) (*RoundParticipantQuery, error)
+}
+
+func newRoundParticipantPager(opts []RoundParticipantPaginateOption, reverse bool) (*roundparticipantPager, error) {
+	pager := &roundparticipantPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRoundParticipantOrder
+	}
+	return pager, nil
+}
+
+func (p *roundparticipantPager) applyFilter(query *RoundParticipantQuery) (*RoundParticipantQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *roundparticipantPager) toCursor(_m *RoundParticipant) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *roundparticipantPager) applyCursors(query *RoundParticipantQuery, after, before *Cursor) (*RoundParticipantQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRoundParticipantOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *roundparticipantPager) applyOrder(query *RoundParticipantQuery) *RoundParticipantQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRoundParticipantOrder.Field {
+		query = query.Order(DefaultRoundParticipantOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *roundparticipantPager) orderExpr(query *RoundParticipantQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRoundParticipantOrder.Field {
+			b.Comma().Ident(DefaultRoundParticipantOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RoundParticipant.
+func (_m *RoundParticipantQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RoundParticipantPaginateOption,
+) (*RoundParticipantConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRoundParticipantPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RoundParticipantConnection{Edges: []*RoundParticipantEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RoundParticipantOrderFieldCreatedAt orders RoundParticipant by created_at.
+	RoundParticipantOrderFieldCreatedAt = &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: roundparticipant.FieldCreatedAt,
+		toTerm: roundparticipant.ByCreatedAt,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RoundParticipantOrderFieldUpdatedAt orders RoundParticipant by updated_at.
+	RoundParticipantOrderFieldUpdatedAt = &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: roundparticipant.FieldUpdatedAt,
+		toTerm: roundparticipant.ByUpdatedAt,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RoundParticipantOrderField) String() string {
+	var str string
+	switch f.column {
+	case RoundParticipantOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RoundParticipantOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RoundParticipantOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RoundParticipantOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RoundParticipantOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RoundParticipantOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RoundParticipantOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid RoundParticipantOrderField", str)
+	}
+	return nil
+}
+
+// RoundParticipantOrderField defines the ordering field of RoundParticipant.
+type RoundParticipantOrderField struct {
+	// Value extracts the ordering value from the given RoundParticipant.
+	Value    func(*RoundParticipant) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) roundparticipant.OrderOption
+	toCursor func(*RoundParticipant) Cursor
+}
+
+// RoundParticipantOrder defines the ordering of RoundParticipant.
+type RoundParticipantOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *RoundParticipantOrderField `json:"field"`
+}
+
+// DefaultRoundParticipantOrder is the default ordering of RoundParticipant.
+var DefaultRoundParticipantOrder = &RoundParticipantOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RoundParticipantOrderField{
+		Value: func(_m *RoundParticipant) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: roundparticipant.FieldID,
+		toTerm: roundparticipant.ByID,
+		toCursor: func(_m *RoundParticipant) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RoundParticipant into RoundParticipantEdge.
+func (_m *RoundParticipant) ToEdge(order *RoundParticipantOrder) *RoundParticipantEdge {
+	if order == nil {
+		order = DefaultRoundParticipantOrder
+	}
+	return &RoundParticipantEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"jixiao/domain/fixed"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -15,9 +16,12 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/user"
 	"jixiao/ent/webhook"
@@ -460,6 +464,480 @@ func (i *APITokenWhereInput) P() (predicate.APIToken, error) {
 		return predicates[0], nil
 	default:
 		return apitoken.And(predicates...), nil
+	}
+}
+
+// AttachmentWhereInput represents a where input for filtering Attachment queries.
+type AttachmentWhereInput struct {
+	Predicates []predicate.Attachment  `json:"-"`
+	Not        *AttachmentWhereInput   `json:"not,omitempty"`
+	Or         []*AttachmentWhereInput `json:"or,omitempty"`
+	And        []*AttachmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "indicator_id" field predicates.
+	IndicatorID       *int  `json:"indicatorID,omitempty"`
+	IndicatorIDNEQ    *int  `json:"indicatorIDNEQ,omitempty"`
+	IndicatorIDIn     []int `json:"indicatorIDIn,omitempty"`
+	IndicatorIDNotIn  []int `json:"indicatorIDNotIn,omitempty"`
+	IndicatorIDIsNil  bool  `json:"indicatorIDIsNil,omitempty"`
+	IndicatorIDNotNil bool  `json:"indicatorIDNotNil,omitempty"`
+
+	// "file_name" field predicates.
+	FileName             *string  `json:"fileName,omitempty"`
+	FileNameNEQ          *string  `json:"fileNameNEQ,omitempty"`
+	FileNameIn           []string `json:"fileNameIn,omitempty"`
+	FileNameNotIn        []string `json:"fileNameNotIn,omitempty"`
+	FileNameGT           *string  `json:"fileNameGT,omitempty"`
+	FileNameGTE          *string  `json:"fileNameGTE,omitempty"`
+	FileNameLT           *string  `json:"fileNameLT,omitempty"`
+	FileNameLTE          *string  `json:"fileNameLTE,omitempty"`
+	FileNameContains     *string  `json:"fileNameContains,omitempty"`
+	FileNameHasPrefix    *string  `json:"fileNameHasPrefix,omitempty"`
+	FileNameHasSuffix    *string  `json:"fileNameHasSuffix,omitempty"`
+	FileNameEqualFold    *string  `json:"fileNameEqualFold,omitempty"`
+	FileNameContainsFold *string  `json:"fileNameContainsFold,omitempty"`
+
+	// "content_type" field predicates.
+	ContentType             *string  `json:"contentType,omitempty"`
+	ContentTypeNEQ          *string  `json:"contentTypeNEQ,omitempty"`
+	ContentTypeIn           []string `json:"contentTypeIn,omitempty"`
+	ContentTypeNotIn        []string `json:"contentTypeNotIn,omitempty"`
+	ContentTypeGT           *string  `json:"contentTypeGT,omitempty"`
+	ContentTypeGTE          *string  `json:"contentTypeGTE,omitempty"`
+	ContentTypeLT           *string  `json:"contentTypeLT,omitempty"`
+	ContentTypeLTE          *string  `json:"contentTypeLTE,omitempty"`
+	ContentTypeContains     *string  `json:"contentTypeContains,omitempty"`
+	ContentTypeHasPrefix    *string  `json:"contentTypeHasPrefix,omitempty"`
+	ContentTypeHasSuffix    *string  `json:"contentTypeHasSuffix,omitempty"`
+	ContentTypeEqualFold    *string  `json:"contentTypeEqualFold,omitempty"`
+	ContentTypeContainsFold *string  `json:"contentTypeContainsFold,omitempty"`
+
+	// "size" field predicates.
+	Size      *int64  `json:"size,omitempty"`
+	SizeNEQ   *int64  `json:"sizeNEQ,omitempty"`
+	SizeIn    []int64 `json:"sizeIn,omitempty"`
+	SizeNotIn []int64 `json:"sizeNotIn,omitempty"`
+	SizeGT    *int64  `json:"sizeGT,omitempty"`
+	SizeGTE   *int64  `json:"sizeGTE,omitempty"`
+	SizeLT    *int64  `json:"sizeLT,omitempty"`
+	SizeLTE   *int64  `json:"sizeLTE,omitempty"`
+
+	// "sha256" field predicates.
+	Sha256             *string  `json:"sha256,omitempty"`
+	Sha256NEQ          *string  `json:"sha256NEQ,omitempty"`
+	Sha256In           []string `json:"sha256In,omitempty"`
+	Sha256NotIn        []string `json:"sha256NotIn,omitempty"`
+	Sha256GT           *string  `json:"sha256GT,omitempty"`
+	Sha256GTE          *string  `json:"sha256GTE,omitempty"`
+	Sha256LT           *string  `json:"sha256LT,omitempty"`
+	Sha256LTE          *string  `json:"sha256LTE,omitempty"`
+	Sha256Contains     *string  `json:"sha256Contains,omitempty"`
+	Sha256HasPrefix    *string  `json:"sha256HasPrefix,omitempty"`
+	Sha256HasSuffix    *string  `json:"sha256HasSuffix,omitempty"`
+	Sha256EqualFold    *string  `json:"sha256EqualFold,omitempty"`
+	Sha256ContainsFold *string  `json:"sha256ContainsFold,omitempty"`
+
+	// "storage" field predicates.
+	Storage      *attachment.Storage  `json:"storage,omitempty"`
+	StorageNEQ   *attachment.Storage  `json:"storageNEQ,omitempty"`
+	StorageIn    []attachment.Storage `json:"storageIn,omitempty"`
+	StorageNotIn []attachment.Storage `json:"storageNotIn,omitempty"`
+
+	// "uploaded_by_name" field predicates.
+	UploadedByName             *string  `json:"uploadedByName,omitempty"`
+	UploadedByNameNEQ          *string  `json:"uploadedByNameNEQ,omitempty"`
+	UploadedByNameIn           []string `json:"uploadedByNameIn,omitempty"`
+	UploadedByNameNotIn        []string `json:"uploadedByNameNotIn,omitempty"`
+	UploadedByNameGT           *string  `json:"uploadedByNameGT,omitempty"`
+	UploadedByNameGTE          *string  `json:"uploadedByNameGTE,omitempty"`
+	UploadedByNameLT           *string  `json:"uploadedByNameLT,omitempty"`
+	UploadedByNameLTE          *string  `json:"uploadedByNameLTE,omitempty"`
+	UploadedByNameContains     *string  `json:"uploadedByNameContains,omitempty"`
+	UploadedByNameHasPrefix    *string  `json:"uploadedByNameHasPrefix,omitempty"`
+	UploadedByNameHasSuffix    *string  `json:"uploadedByNameHasSuffix,omitempty"`
+	UploadedByNameEqualFold    *string  `json:"uploadedByNameEqualFold,omitempty"`
+	UploadedByNameContainsFold *string  `json:"uploadedByNameContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "indicator" edge predicates.
+	HasIndicator     *bool                  `json:"hasIndicator,omitempty"`
+	HasIndicatorWith []*IndicatorWhereInput `json:"hasIndicatorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AttachmentWhereInput) AddPredicates(predicates ...predicate.Attachment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AttachmentWhereInput filter on the AttachmentQuery builder.
+func (i *AttachmentWhereInput) Filter(q *AttachmentQuery) (*AttachmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAttachmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAttachmentWhereInput is returned in case the AttachmentWhereInput is empty.
+var ErrEmptyAttachmentWhereInput = errors.New("ent: empty predicate AttachmentWhereInput")
+
+// P returns a predicate for filtering attachments.
+// An error is returned if the input is empty or invalid.
+func (i *AttachmentWhereInput) P() (predicate.Attachment, error) {
+	var predicates []predicate.Attachment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, attachment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Attachment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, attachment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Attachment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, attachment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, attachment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, attachment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, attachment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, attachment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, attachment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, attachment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, attachment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, attachment.IDLTE(*i.IDLTE))
+	}
+	if i.IndicatorID != nil {
+		predicates = append(predicates, attachment.IndicatorIDEQ(*i.IndicatorID))
+	}
+	if i.IndicatorIDNEQ != nil {
+		predicates = append(predicates, attachment.IndicatorIDNEQ(*i.IndicatorIDNEQ))
+	}
+	if len(i.IndicatorIDIn) > 0 {
+		predicates = append(predicates, attachment.IndicatorIDIn(i.IndicatorIDIn...))
+	}
+	if len(i.IndicatorIDNotIn) > 0 {
+		predicates = append(predicates, attachment.IndicatorIDNotIn(i.IndicatorIDNotIn...))
+	}
+	if i.IndicatorIDIsNil {
+		predicates = append(predicates, attachment.IndicatorIDIsNil())
+	}
+	if i.IndicatorIDNotNil {
+		predicates = append(predicates, attachment.IndicatorIDNotNil())
+	}
+	if i.FileName != nil {
+		predicates = append(predicates, attachment.FileNameEQ(*i.FileName))
+	}
+	if i.FileNameNEQ != nil {
+		predicates = append(predicates, attachment.FileNameNEQ(*i.FileNameNEQ))
+	}
+	if len(i.FileNameIn) > 0 {
+		predicates = append(predicates, attachment.FileNameIn(i.FileNameIn...))
+	}
+	if len(i.FileNameNotIn) > 0 {
+		predicates = append(predicates, attachment.FileNameNotIn(i.FileNameNotIn...))
+	}
+	if i.FileNameGT != nil {
+		predicates = append(predicates, attachment.FileNameGT(*i.FileNameGT))
+	}
+	if i.FileNameGTE != nil {
+		predicates = append(predicates, attachment.FileNameGTE(*i.FileNameGTE))
+	}
+	if i.FileNameLT != nil {
+		predicates = append(predicates, attachment.FileNameLT(*i.FileNameLT))
+	}
+	if i.FileNameLTE != nil {
+		predicates = append(predicates, attachment.FileNameLTE(*i.FileNameLTE))
+	}
+	if i.FileNameContains != nil {
+		predicates = append(predicates, attachment.FileNameContains(*i.FileNameContains))
+	}
+	if i.FileNameHasPrefix != nil {
+		predicates = append(predicates, attachment.FileNameHasPrefix(*i.FileNameHasPrefix))
+	}
+	if i.FileNameHasSuffix != nil {
+		predicates = append(predicates, attachment.FileNameHasSuffix(*i.FileNameHasSuffix))
+	}
+	if i.FileNameEqualFold != nil {
+		predicates = append(predicates, attachment.FileNameEqualFold(*i.FileNameEqualFold))
+	}
+	if i.FileNameContainsFold != nil {
+		predicates = append(predicates, attachment.FileNameContainsFold(*i.FileNameContainsFold))
+	}
+	if i.ContentType != nil {
+		predicates = append(predicates, attachment.ContentTypeEQ(*i.ContentType))
+	}
+	if i.ContentTypeNEQ != nil {
+		predicates = append(predicates, attachment.ContentTypeNEQ(*i.ContentTypeNEQ))
+	}
+	if len(i.ContentTypeIn) > 0 {
+		predicates = append(predicates, attachment.ContentTypeIn(i.ContentTypeIn...))
+	}
+	if len(i.ContentTypeNotIn) > 0 {
+		predicates = append(predicates, attachment.ContentTypeNotIn(i.ContentTypeNotIn...))
+	}
+	if i.ContentTypeGT != nil {
+		predicates = append(predicates, attachment.ContentTypeGT(*i.ContentTypeGT))
+	}
+	if i.ContentTypeGTE != nil {
+		predicates = append(predicates, attachment.ContentTypeGTE(*i.ContentTypeGTE))
+	}
+	if i.ContentTypeLT != nil {
+		predicates = append(predicates, attachment.ContentTypeLT(*i.ContentTypeLT))
+	}
+	if i.ContentTypeLTE != nil {
+		predicates = append(predicates, attachment.ContentTypeLTE(*i.ContentTypeLTE))
+	}
+	if i.ContentTypeContains != nil {
+		predicates = append(predicates, attachment.ContentTypeContains(*i.ContentTypeContains))
+	}
+	if i.ContentTypeHasPrefix != nil {
+		predicates = append(predicates, attachment.ContentTypeHasPrefix(*i.ContentTypeHasPrefix))
+	}
+	if i.ContentTypeHasSuffix != nil {
+		predicates = append(predicates, attachment.ContentTypeHasSuffix(*i.ContentTypeHasSuffix))
+	}
+	if i.ContentTypeEqualFold != nil {
+		predicates = append(predicates, attachment.ContentTypeEqualFold(*i.ContentTypeEqualFold))
+	}
+	if i.ContentTypeContainsFold != nil {
+		predicates = append(predicates, attachment.ContentTypeContainsFold(*i.ContentTypeContainsFold))
+	}
+	if i.Size != nil {
+		predicates = append(predicates, attachment.SizeEQ(*i.Size))
+	}
+	if i.SizeNEQ != nil {
+		predicates = append(predicates, attachment.SizeNEQ(*i.SizeNEQ))
+	}
+	if len(i.SizeIn) > 0 {
+		predicates = append(predicates, attachment.SizeIn(i.SizeIn...))
+	}
+	if len(i.SizeNotIn) > 0 {
+		predicates = append(predicates, attachment.SizeNotIn(i.SizeNotIn...))
+	}
+	if i.SizeGT != nil {
+		predicates = append(predicates, attachment.SizeGT(*i.SizeGT))
+	}
+	if i.SizeGTE != nil {
+		predicates = append(predicates, attachment.SizeGTE(*i.SizeGTE))
+	}
+	if i.SizeLT != nil {
+		predicates = append(predicates, attachment.SizeLT(*i.SizeLT))
+	}
+	if i.SizeLTE != nil {
+		predicates = append(predicates, attachment.SizeLTE(*i.SizeLTE))
+	}
+	if i.Sha256 != nil {
+		predicates = append(predicates, attachment.Sha256EQ(*i.Sha256))
+	}
+	if i.Sha256NEQ != nil {
+		predicates = append(predicates, attachment.Sha256NEQ(*i.Sha256NEQ))
+	}
+	if len(i.Sha256In) > 0 {
+		predicates = append(predicates, attachment.Sha256In(i.Sha256In...))
+	}
+	if len(i.Sha256NotIn) > 0 {
+		predicates = append(predicates, attachment.Sha256NotIn(i.Sha256NotIn...))
+	}
+	if i.Sha256GT != nil {
+		predicates = append(predicates, attachment.Sha256GT(*i.Sha256GT))
+	}
+	if i.Sha256GTE != nil {
+		predicates = append(predicates, attachment.Sha256GTE(*i.Sha256GTE))
+	}
+	if i.Sha256LT != nil {
+		predicates = append(predicates, attachment.Sha256LT(*i.Sha256LT))
+	}
+	if i.Sha256LTE != nil {
+		predicates = append(predicates, attachment.Sha256LTE(*i.Sha256LTE))
+	}
+	if i.Sha256Contains != nil {
+		predicates = append(predicates, attachment.Sha256Contains(*i.Sha256Contains))
+	}
+	if i.Sha256HasPrefix != nil {
+		predicates = append(predicates, attachment.Sha256HasPrefix(*i.Sha256HasPrefix))
+	}
+	if i.Sha256HasSuffix != nil {
+		predicates = append(predicates, attachment.Sha256HasSuffix(*i.Sha256HasSuffix))
+	}
+	if i.Sha256EqualFold != nil {
+		predicates = append(predicates, attachment.Sha256EqualFold(*i.Sha256EqualFold))
+	}
+	if i.Sha256ContainsFold != nil {
+		predicates = append(predicates, attachment.Sha256ContainsFold(*i.Sha256ContainsFold))
+	}
+	if i.Storage != nil {
+		predicates = append(predicates, attachment.StorageEQ(*i.Storage))
+	}
+	if i.StorageNEQ != nil {
+		predicates = append(predicates, attachment.StorageNEQ(*i.StorageNEQ))
+	}
+	if len(i.StorageIn) > 0 {
+		predicates = append(predicates, attachment.StorageIn(i.StorageIn...))
+	}
+	if len(i.StorageNotIn) > 0 {
+		predicates = append(predicates, attachment.StorageNotIn(i.StorageNotIn...))
+	}
+	if i.UploadedByName != nil {
+		predicates = append(predicates, attachment.UploadedByNameEQ(*i.UploadedByName))
+	}
+	if i.UploadedByNameNEQ != nil {
+		predicates = append(predicates, attachment.UploadedByNameNEQ(*i.UploadedByNameNEQ))
+	}
+	if len(i.UploadedByNameIn) > 0 {
+		predicates = append(predicates, attachment.UploadedByNameIn(i.UploadedByNameIn...))
+	}
+	if len(i.UploadedByNameNotIn) > 0 {
+		predicates = append(predicates, attachment.UploadedByNameNotIn(i.UploadedByNameNotIn...))
+	}
+	if i.UploadedByNameGT != nil {
+		predicates = append(predicates, attachment.UploadedByNameGT(*i.UploadedByNameGT))
+	}
+	if i.UploadedByNameGTE != nil {
+		predicates = append(predicates, attachment.UploadedByNameGTE(*i.UploadedByNameGTE))
+	}
+	if i.UploadedByNameLT != nil {
+		predicates = append(predicates, attachment.UploadedByNameLT(*i.UploadedByNameLT))
+	}
+	if i.UploadedByNameLTE != nil {
+		predicates = append(predicates, attachment.UploadedByNameLTE(*i.UploadedByNameLTE))
+	}
+	if i.UploadedByNameContains != nil {
+		predicates = append(predicates, attachment.UploadedByNameContains(*i.UploadedByNameContains))
+	}
+	if i.UploadedByNameHasPrefix != nil {
+		predicates = append(predicates, attachment.UploadedByNameHasPrefix(*i.UploadedByNameHasPrefix))
+	}
+	if i.UploadedByNameHasSuffix != nil {
+		predicates = append(predicates, attachment.UploadedByNameHasSuffix(*i.UploadedByNameHasSuffix))
+	}
+	if i.UploadedByNameEqualFold != nil {
+		predicates = append(predicates, attachment.UploadedByNameEqualFold(*i.UploadedByNameEqualFold))
+	}
+	if i.UploadedByNameContainsFold != nil {
+		predicates = append(predicates, attachment.UploadedByNameContainsFold(*i.UploadedByNameContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, attachment.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, attachment.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, attachment.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, attachment.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, attachment.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, attachment.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, attachment.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, attachment.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	if i.HasIndicator != nil {
+		p := attachment.HasIndicator()
+		if !*i.HasIndicator {
+			p = attachment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIndicatorWith) > 0 {
+		with := make([]predicate.Indicator, 0, len(i.HasIndicatorWith))
+		for _, w := range i.HasIndicatorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIndicatorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, attachment.HasIndicatorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAttachmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return attachment.And(predicates...), nil
 	}
 }
 
@@ -6075,6 +6553,850 @@ func (i *LibraryIndicatorWhereInput) P() (predicate.LibraryIndicator, error) {
 	}
 }
 
+// MonitoringReportWhereInput represents a where input for filtering MonitoringReport queries.
+type MonitoringReportWhereInput struct {
+	Predicates []predicate.MonitoringReport  `json:"-"`
+	Not        *MonitoringReportWhereInput   `json:"not,omitempty"`
+	Or         []*MonitoringReportWhereInput `json:"or,omitempty"`
+	And        []*MonitoringReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "department_year_id" field predicates.
+	DepartmentYearID      *int  `json:"departmentYearID,omitempty"`
+	DepartmentYearIDNEQ   *int  `json:"departmentYearIDNEQ,omitempty"`
+	DepartmentYearIDIn    []int `json:"departmentYearIDIn,omitempty"`
+	DepartmentYearIDNotIn []int `json:"departmentYearIDNotIn,omitempty"`
+
+	// "project_id" field predicates.
+	ProjectID       *int  `json:"projectID,omitempty"`
+	ProjectIDNEQ    *int  `json:"projectIDNEQ,omitempty"`
+	ProjectIDIn     []int `json:"projectIDIn,omitempty"`
+	ProjectIDNotIn  []int `json:"projectIDNotIn,omitempty"`
+	ProjectIDIsNil  bool  `json:"projectIDIsNil,omitempty"`
+	ProjectIDNotNil bool  `json:"projectIDNotNil,omitempty"`
+
+	// "point" field predicates.
+	Point             *string  `json:"point,omitempty"`
+	PointNEQ          *string  `json:"pointNEQ,omitempty"`
+	PointIn           []string `json:"pointIn,omitempty"`
+	PointNotIn        []string `json:"pointNotIn,omitempty"`
+	PointGT           *string  `json:"pointGT,omitempty"`
+	PointGTE          *string  `json:"pointGTE,omitempty"`
+	PointLT           *string  `json:"pointLT,omitempty"`
+	PointLTE          *string  `json:"pointLTE,omitempty"`
+	PointContains     *string  `json:"pointContains,omitempty"`
+	PointHasPrefix    *string  `json:"pointHasPrefix,omitempty"`
+	PointHasSuffix    *string  `json:"pointHasSuffix,omitempty"`
+	PointEqualFold    *string  `json:"pointEqualFold,omitempty"`
+	PointContainsFold *string  `json:"pointContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *monitoringreport.Status  `json:"status,omitempty"`
+	StatusNEQ   *monitoringreport.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []monitoringreport.Status `json:"statusIn,omitempty"`
+	StatusNotIn []monitoringreport.Status `json:"statusNotIn,omitempty"`
+
+	// "budget_executed" field predicates.
+	BudgetExecuted       *fixed.Decimal  `json:"budgetExecuted,omitempty"`
+	BudgetExecutedNEQ    *fixed.Decimal  `json:"budgetExecutedNEQ,omitempty"`
+	BudgetExecutedIn     []fixed.Decimal `json:"budgetExecutedIn,omitempty"`
+	BudgetExecutedNotIn  []fixed.Decimal `json:"budgetExecutedNotIn,omitempty"`
+	BudgetExecutedGT     *fixed.Decimal  `json:"budgetExecutedGT,omitempty"`
+	BudgetExecutedGTE    *fixed.Decimal  `json:"budgetExecutedGTE,omitempty"`
+	BudgetExecutedLT     *fixed.Decimal  `json:"budgetExecutedLT,omitempty"`
+	BudgetExecutedLTE    *fixed.Decimal  `json:"budgetExecutedLTE,omitempty"`
+	BudgetExecutedIsNil  bool            `json:"budgetExecutedIsNil,omitempty"`
+	BudgetExecutedNotNil bool            `json:"budgetExecutedNotNil,omitempty"`
+
+	// "budget_expected_override" field predicates.
+	BudgetExpectedOverride       *fixed.Decimal  `json:"budgetExpectedOverride,omitempty"`
+	BudgetExpectedOverrideNEQ    *fixed.Decimal  `json:"budgetExpectedOverrideNEQ,omitempty"`
+	BudgetExpectedOverrideIn     []fixed.Decimal `json:"budgetExpectedOverrideIn,omitempty"`
+	BudgetExpectedOverrideNotIn  []fixed.Decimal `json:"budgetExpectedOverrideNotIn,omitempty"`
+	BudgetExpectedOverrideGT     *fixed.Decimal  `json:"budgetExpectedOverrideGT,omitempty"`
+	BudgetExpectedOverrideGTE    *fixed.Decimal  `json:"budgetExpectedOverrideGTE,omitempty"`
+	BudgetExpectedOverrideLT     *fixed.Decimal  `json:"budgetExpectedOverrideLT,omitempty"`
+	BudgetExpectedOverrideLTE    *fixed.Decimal  `json:"budgetExpectedOverrideLTE,omitempty"`
+	BudgetExpectedOverrideIsNil  bool            `json:"budgetExpectedOverrideIsNil,omitempty"`
+	BudgetExpectedOverrideNotNil bool            `json:"budgetExpectedOverrideNotNil,omitempty"`
+
+	// "budget_override_reason" field predicates.
+	BudgetOverrideReason             *string  `json:"budgetOverrideReason,omitempty"`
+	BudgetOverrideReasonNEQ          *string  `json:"budgetOverrideReasonNEQ,omitempty"`
+	BudgetOverrideReasonIn           []string `json:"budgetOverrideReasonIn,omitempty"`
+	BudgetOverrideReasonNotIn        []string `json:"budgetOverrideReasonNotIn,omitempty"`
+	BudgetOverrideReasonGT           *string  `json:"budgetOverrideReasonGT,omitempty"`
+	BudgetOverrideReasonGTE          *string  `json:"budgetOverrideReasonGTE,omitempty"`
+	BudgetOverrideReasonLT           *string  `json:"budgetOverrideReasonLT,omitempty"`
+	BudgetOverrideReasonLTE          *string  `json:"budgetOverrideReasonLTE,omitempty"`
+	BudgetOverrideReasonContains     *string  `json:"budgetOverrideReasonContains,omitempty"`
+	BudgetOverrideReasonHasPrefix    *string  `json:"budgetOverrideReasonHasPrefix,omitempty"`
+	BudgetOverrideReasonHasSuffix    *string  `json:"budgetOverrideReasonHasSuffix,omitempty"`
+	BudgetOverrideReasonEqualFold    *string  `json:"budgetOverrideReasonEqualFold,omitempty"`
+	BudgetOverrideReasonContainsFold *string  `json:"budgetOverrideReasonContainsFold,omitempty"`
+
+	// "budget_cause" field predicates.
+	BudgetCause             *string  `json:"budgetCause,omitempty"`
+	BudgetCauseNEQ          *string  `json:"budgetCauseNEQ,omitempty"`
+	BudgetCauseIn           []string `json:"budgetCauseIn,omitempty"`
+	BudgetCauseNotIn        []string `json:"budgetCauseNotIn,omitempty"`
+	BudgetCauseGT           *string  `json:"budgetCauseGT,omitempty"`
+	BudgetCauseGTE          *string  `json:"budgetCauseGTE,omitempty"`
+	BudgetCauseLT           *string  `json:"budgetCauseLT,omitempty"`
+	BudgetCauseLTE          *string  `json:"budgetCauseLTE,omitempty"`
+	BudgetCauseContains     *string  `json:"budgetCauseContains,omitempty"`
+	BudgetCauseHasPrefix    *string  `json:"budgetCauseHasPrefix,omitempty"`
+	BudgetCauseHasSuffix    *string  `json:"budgetCauseHasSuffix,omitempty"`
+	BudgetCauseEqualFold    *string  `json:"budgetCauseEqualFold,omitempty"`
+	BudgetCauseContainsFold *string  `json:"budgetCauseContainsFold,omitempty"`
+
+	// "budget_measure" field predicates.
+	BudgetMeasure             *string  `json:"budgetMeasure,omitempty"`
+	BudgetMeasureNEQ          *string  `json:"budgetMeasureNEQ,omitempty"`
+	BudgetMeasureIn           []string `json:"budgetMeasureIn,omitempty"`
+	BudgetMeasureNotIn        []string `json:"budgetMeasureNotIn,omitempty"`
+	BudgetMeasureGT           *string  `json:"budgetMeasureGT,omitempty"`
+	BudgetMeasureGTE          *string  `json:"budgetMeasureGTE,omitempty"`
+	BudgetMeasureLT           *string  `json:"budgetMeasureLT,omitempty"`
+	BudgetMeasureLTE          *string  `json:"budgetMeasureLTE,omitempty"`
+	BudgetMeasureContains     *string  `json:"budgetMeasureContains,omitempty"`
+	BudgetMeasureHasPrefix    *string  `json:"budgetMeasureHasPrefix,omitempty"`
+	BudgetMeasureHasSuffix    *string  `json:"budgetMeasureHasSuffix,omitempty"`
+	BudgetMeasureEqualFold    *string  `json:"budgetMeasureEqualFold,omitempty"`
+	BudgetMeasureContainsFold *string  `json:"budgetMeasureContainsFold,omitempty"`
+
+	// "review_comment" field predicates.
+	ReviewComment             *string  `json:"reviewComment,omitempty"`
+	ReviewCommentNEQ          *string  `json:"reviewCommentNEQ,omitempty"`
+	ReviewCommentIn           []string `json:"reviewCommentIn,omitempty"`
+	ReviewCommentNotIn        []string `json:"reviewCommentNotIn,omitempty"`
+	ReviewCommentGT           *string  `json:"reviewCommentGT,omitempty"`
+	ReviewCommentGTE          *string  `json:"reviewCommentGTE,omitempty"`
+	ReviewCommentLT           *string  `json:"reviewCommentLT,omitempty"`
+	ReviewCommentLTE          *string  `json:"reviewCommentLTE,omitempty"`
+	ReviewCommentContains     *string  `json:"reviewCommentContains,omitempty"`
+	ReviewCommentHasPrefix    *string  `json:"reviewCommentHasPrefix,omitempty"`
+	ReviewCommentHasSuffix    *string  `json:"reviewCommentHasSuffix,omitempty"`
+	ReviewCommentEqualFold    *string  `json:"reviewCommentEqualFold,omitempty"`
+	ReviewCommentContainsFold *string  `json:"reviewCommentContainsFold,omitempty"`
+
+	// "submitted_by_name" field predicates.
+	SubmittedByName             *string  `json:"submittedByName,omitempty"`
+	SubmittedByNameNEQ          *string  `json:"submittedByNameNEQ,omitempty"`
+	SubmittedByNameIn           []string `json:"submittedByNameIn,omitempty"`
+	SubmittedByNameNotIn        []string `json:"submittedByNameNotIn,omitempty"`
+	SubmittedByNameGT           *string  `json:"submittedByNameGT,omitempty"`
+	SubmittedByNameGTE          *string  `json:"submittedByNameGTE,omitempty"`
+	SubmittedByNameLT           *string  `json:"submittedByNameLT,omitempty"`
+	SubmittedByNameLTE          *string  `json:"submittedByNameLTE,omitempty"`
+	SubmittedByNameContains     *string  `json:"submittedByNameContains,omitempty"`
+	SubmittedByNameHasPrefix    *string  `json:"submittedByNameHasPrefix,omitempty"`
+	SubmittedByNameHasSuffix    *string  `json:"submittedByNameHasSuffix,omitempty"`
+	SubmittedByNameEqualFold    *string  `json:"submittedByNameEqualFold,omitempty"`
+	SubmittedByNameContainsFold *string  `json:"submittedByNameContainsFold,omitempty"`
+
+	// "submitted_at" field predicates.
+	SubmittedAt       *time.Time  `json:"submittedAt,omitempty"`
+	SubmittedAtNEQ    *time.Time  `json:"submittedAtNEQ,omitempty"`
+	SubmittedAtIn     []time.Time `json:"submittedAtIn,omitempty"`
+	SubmittedAtNotIn  []time.Time `json:"submittedAtNotIn,omitempty"`
+	SubmittedAtGT     *time.Time  `json:"submittedAtGT,omitempty"`
+	SubmittedAtGTE    *time.Time  `json:"submittedAtGTE,omitempty"`
+	SubmittedAtLT     *time.Time  `json:"submittedAtLT,omitempty"`
+	SubmittedAtLTE    *time.Time  `json:"submittedAtLTE,omitempty"`
+	SubmittedAtIsNil  bool        `json:"submittedAtIsNil,omitempty"`
+	SubmittedAtNotNil bool        `json:"submittedAtNotNil,omitempty"`
+
+	// "reviewed_by_name" field predicates.
+	ReviewedByName             *string  `json:"reviewedByName,omitempty"`
+	ReviewedByNameNEQ          *string  `json:"reviewedByNameNEQ,omitempty"`
+	ReviewedByNameIn           []string `json:"reviewedByNameIn,omitempty"`
+	ReviewedByNameNotIn        []string `json:"reviewedByNameNotIn,omitempty"`
+	ReviewedByNameGT           *string  `json:"reviewedByNameGT,omitempty"`
+	ReviewedByNameGTE          *string  `json:"reviewedByNameGTE,omitempty"`
+	ReviewedByNameLT           *string  `json:"reviewedByNameLT,omitempty"`
+	ReviewedByNameLTE          *string  `json:"reviewedByNameLTE,omitempty"`
+	ReviewedByNameContains     *string  `json:"reviewedByNameContains,omitempty"`
+	ReviewedByNameHasPrefix    *string  `json:"reviewedByNameHasPrefix,omitempty"`
+	ReviewedByNameHasSuffix    *string  `json:"reviewedByNameHasSuffix,omitempty"`
+	ReviewedByNameEqualFold    *string  `json:"reviewedByNameEqualFold,omitempty"`
+	ReviewedByNameContainsFold *string  `json:"reviewedByNameContainsFold,omitempty"`
+
+	// "reviewed_at" field predicates.
+	ReviewedAt       *time.Time  `json:"reviewedAt,omitempty"`
+	ReviewedAtNEQ    *time.Time  `json:"reviewedAtNEQ,omitempty"`
+	ReviewedAtIn     []time.Time `json:"reviewedAtIn,omitempty"`
+	ReviewedAtNotIn  []time.Time `json:"reviewedAtNotIn,omitempty"`
+	ReviewedAtGT     *time.Time  `json:"reviewedAtGT,omitempty"`
+	ReviewedAtGTE    *time.Time  `json:"reviewedAtGTE,omitempty"`
+	ReviewedAtLT     *time.Time  `json:"reviewedAtLT,omitempty"`
+	ReviewedAtLTE    *time.Time  `json:"reviewedAtLTE,omitempty"`
+	ReviewedAtIsNil  bool        `json:"reviewedAtIsNil,omitempty"`
+	ReviewedAtNotNil bool        `json:"reviewedAtNotNil,omitempty"`
+
+	// "department_year" edge predicates.
+	HasDepartmentYear     *bool                       `json:"hasDepartmentYear,omitempty"`
+	HasDepartmentYearWith []*DepartmentYearWhereInput `json:"hasDepartmentYearWith,omitempty"`
+
+	// "project" edge predicates.
+	HasProject     *bool                `json:"hasProject,omitempty"`
+	HasProjectWith []*ProjectWhereInput `json:"hasProjectWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MonitoringReportWhereInput) AddPredicates(predicates ...predicate.MonitoringReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MonitoringReportWhereInput filter on the MonitoringReportQuery builder.
+func (i *MonitoringReportWhereInput) Filter(q *MonitoringReportQuery) (*MonitoringReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMonitoringReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMonitoringReportWhereInput is returned in case the MonitoringReportWhereInput is empty.
+var ErrEmptyMonitoringReportWhereInput = errors.New("ent: empty predicate MonitoringReportWhereInput")
+
+// P returns a predicate for filtering monitoringreports.
+// An error is returned if the input is empty or invalid.
+func (i *MonitoringReportWhereInput) P() (predicate.MonitoringReport, error) {
+	var predicates []predicate.MonitoringReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, monitoringreport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.MonitoringReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, monitoringreport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.MonitoringReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, monitoringreport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, monitoringreport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, monitoringreport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, monitoringreport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, monitoringreport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, monitoringreport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, monitoringreport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, monitoringreport.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.DepartmentYearID != nil {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDEQ(*i.DepartmentYearID))
+	}
+	if i.DepartmentYearIDNEQ != nil {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDNEQ(*i.DepartmentYearIDNEQ))
+	}
+	if len(i.DepartmentYearIDIn) > 0 {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDIn(i.DepartmentYearIDIn...))
+	}
+	if len(i.DepartmentYearIDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.DepartmentYearIDNotIn(i.DepartmentYearIDNotIn...))
+	}
+	if i.ProjectID != nil {
+		predicates = append(predicates, monitoringreport.ProjectIDEQ(*i.ProjectID))
+	}
+	if i.ProjectIDNEQ != nil {
+		predicates = append(predicates, monitoringreport.ProjectIDNEQ(*i.ProjectIDNEQ))
+	}
+	if len(i.ProjectIDIn) > 0 {
+		predicates = append(predicates, monitoringreport.ProjectIDIn(i.ProjectIDIn...))
+	}
+	if len(i.ProjectIDNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ProjectIDNotIn(i.ProjectIDNotIn...))
+	}
+	if i.ProjectIDIsNil {
+		predicates = append(predicates, monitoringreport.ProjectIDIsNil())
+	}
+	if i.ProjectIDNotNil {
+		predicates = append(predicates, monitoringreport.ProjectIDNotNil())
+	}
+	if i.Point != nil {
+		predicates = append(predicates, monitoringreport.PointEQ(*i.Point))
+	}
+	if i.PointNEQ != nil {
+		predicates = append(predicates, monitoringreport.PointNEQ(*i.PointNEQ))
+	}
+	if len(i.PointIn) > 0 {
+		predicates = append(predicates, monitoringreport.PointIn(i.PointIn...))
+	}
+	if len(i.PointNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.PointNotIn(i.PointNotIn...))
+	}
+	if i.PointGT != nil {
+		predicates = append(predicates, monitoringreport.PointGT(*i.PointGT))
+	}
+	if i.PointGTE != nil {
+		predicates = append(predicates, monitoringreport.PointGTE(*i.PointGTE))
+	}
+	if i.PointLT != nil {
+		predicates = append(predicates, monitoringreport.PointLT(*i.PointLT))
+	}
+	if i.PointLTE != nil {
+		predicates = append(predicates, monitoringreport.PointLTE(*i.PointLTE))
+	}
+	if i.PointContains != nil {
+		predicates = append(predicates, monitoringreport.PointContains(*i.PointContains))
+	}
+	if i.PointHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.PointHasPrefix(*i.PointHasPrefix))
+	}
+	if i.PointHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.PointHasSuffix(*i.PointHasSuffix))
+	}
+	if i.PointEqualFold != nil {
+		predicates = append(predicates, monitoringreport.PointEqualFold(*i.PointEqualFold))
+	}
+	if i.PointContainsFold != nil {
+		predicates = append(predicates, monitoringreport.PointContainsFold(*i.PointContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, monitoringreport.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, monitoringreport.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, monitoringreport.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.BudgetExecuted != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedEQ(*i.BudgetExecuted))
+	}
+	if i.BudgetExecutedNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNEQ(*i.BudgetExecutedNEQ))
+	}
+	if len(i.BudgetExecutedIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExecutedIn(i.BudgetExecutedIn...))
+	}
+	if len(i.BudgetExecutedNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNotIn(i.BudgetExecutedNotIn...))
+	}
+	if i.BudgetExecutedGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedGT(*i.BudgetExecutedGT))
+	}
+	if i.BudgetExecutedGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedGTE(*i.BudgetExecutedGTE))
+	}
+	if i.BudgetExecutedLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedLT(*i.BudgetExecutedLT))
+	}
+	if i.BudgetExecutedLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedLTE(*i.BudgetExecutedLTE))
+	}
+	if i.BudgetExecutedIsNil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedIsNil())
+	}
+	if i.BudgetExecutedNotNil {
+		predicates = append(predicates, monitoringreport.BudgetExecutedNotNil())
+	}
+	if i.BudgetExpectedOverride != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideEQ(*i.BudgetExpectedOverride))
+	}
+	if i.BudgetExpectedOverrideNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNEQ(*i.BudgetExpectedOverrideNEQ))
+	}
+	if len(i.BudgetExpectedOverrideIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideIn(i.BudgetExpectedOverrideIn...))
+	}
+	if len(i.BudgetExpectedOverrideNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNotIn(i.BudgetExpectedOverrideNotIn...))
+	}
+	if i.BudgetExpectedOverrideGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideGT(*i.BudgetExpectedOverrideGT))
+	}
+	if i.BudgetExpectedOverrideGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideGTE(*i.BudgetExpectedOverrideGTE))
+	}
+	if i.BudgetExpectedOverrideLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideLT(*i.BudgetExpectedOverrideLT))
+	}
+	if i.BudgetExpectedOverrideLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideLTE(*i.BudgetExpectedOverrideLTE))
+	}
+	if i.BudgetExpectedOverrideIsNil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideIsNil())
+	}
+	if i.BudgetExpectedOverrideNotNil {
+		predicates = append(predicates, monitoringreport.BudgetExpectedOverrideNotNil())
+	}
+	if i.BudgetOverrideReason != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonEQ(*i.BudgetOverrideReason))
+	}
+	if i.BudgetOverrideReasonNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonNEQ(*i.BudgetOverrideReasonNEQ))
+	}
+	if len(i.BudgetOverrideReasonIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonIn(i.BudgetOverrideReasonIn...))
+	}
+	if len(i.BudgetOverrideReasonNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonNotIn(i.BudgetOverrideReasonNotIn...))
+	}
+	if i.BudgetOverrideReasonGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonGT(*i.BudgetOverrideReasonGT))
+	}
+	if i.BudgetOverrideReasonGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonGTE(*i.BudgetOverrideReasonGTE))
+	}
+	if i.BudgetOverrideReasonLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonLT(*i.BudgetOverrideReasonLT))
+	}
+	if i.BudgetOverrideReasonLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonLTE(*i.BudgetOverrideReasonLTE))
+	}
+	if i.BudgetOverrideReasonContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonContains(*i.BudgetOverrideReasonContains))
+	}
+	if i.BudgetOverrideReasonHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonHasPrefix(*i.BudgetOverrideReasonHasPrefix))
+	}
+	if i.BudgetOverrideReasonHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonHasSuffix(*i.BudgetOverrideReasonHasSuffix))
+	}
+	if i.BudgetOverrideReasonEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonEqualFold(*i.BudgetOverrideReasonEqualFold))
+	}
+	if i.BudgetOverrideReasonContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetOverrideReasonContainsFold(*i.BudgetOverrideReasonContainsFold))
+	}
+	if i.BudgetCause != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseEQ(*i.BudgetCause))
+	}
+	if i.BudgetCauseNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseNEQ(*i.BudgetCauseNEQ))
+	}
+	if len(i.BudgetCauseIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetCauseIn(i.BudgetCauseIn...))
+	}
+	if len(i.BudgetCauseNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetCauseNotIn(i.BudgetCauseNotIn...))
+	}
+	if i.BudgetCauseGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseGT(*i.BudgetCauseGT))
+	}
+	if i.BudgetCauseGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseGTE(*i.BudgetCauseGTE))
+	}
+	if i.BudgetCauseLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseLT(*i.BudgetCauseLT))
+	}
+	if i.BudgetCauseLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseLTE(*i.BudgetCauseLTE))
+	}
+	if i.BudgetCauseContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseContains(*i.BudgetCauseContains))
+	}
+	if i.BudgetCauseHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseHasPrefix(*i.BudgetCauseHasPrefix))
+	}
+	if i.BudgetCauseHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseHasSuffix(*i.BudgetCauseHasSuffix))
+	}
+	if i.BudgetCauseEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseEqualFold(*i.BudgetCauseEqualFold))
+	}
+	if i.BudgetCauseContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetCauseContainsFold(*i.BudgetCauseContainsFold))
+	}
+	if i.BudgetMeasure != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureEQ(*i.BudgetMeasure))
+	}
+	if i.BudgetMeasureNEQ != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureNEQ(*i.BudgetMeasureNEQ))
+	}
+	if len(i.BudgetMeasureIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetMeasureIn(i.BudgetMeasureIn...))
+	}
+	if len(i.BudgetMeasureNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.BudgetMeasureNotIn(i.BudgetMeasureNotIn...))
+	}
+	if i.BudgetMeasureGT != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureGT(*i.BudgetMeasureGT))
+	}
+	if i.BudgetMeasureGTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureGTE(*i.BudgetMeasureGTE))
+	}
+	if i.BudgetMeasureLT != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureLT(*i.BudgetMeasureLT))
+	}
+	if i.BudgetMeasureLTE != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureLTE(*i.BudgetMeasureLTE))
+	}
+	if i.BudgetMeasureContains != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureContains(*i.BudgetMeasureContains))
+	}
+	if i.BudgetMeasureHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureHasPrefix(*i.BudgetMeasureHasPrefix))
+	}
+	if i.BudgetMeasureHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureHasSuffix(*i.BudgetMeasureHasSuffix))
+	}
+	if i.BudgetMeasureEqualFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureEqualFold(*i.BudgetMeasureEqualFold))
+	}
+	if i.BudgetMeasureContainsFold != nil {
+		predicates = append(predicates, monitoringreport.BudgetMeasureContainsFold(*i.BudgetMeasureContainsFold))
+	}
+	if i.ReviewComment != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentEQ(*i.ReviewComment))
+	}
+	if i.ReviewCommentNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentNEQ(*i.ReviewCommentNEQ))
+	}
+	if len(i.ReviewCommentIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewCommentIn(i.ReviewCommentIn...))
+	}
+	if len(i.ReviewCommentNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewCommentNotIn(i.ReviewCommentNotIn...))
+	}
+	if i.ReviewCommentGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentGT(*i.ReviewCommentGT))
+	}
+	if i.ReviewCommentGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentGTE(*i.ReviewCommentGTE))
+	}
+	if i.ReviewCommentLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentLT(*i.ReviewCommentLT))
+	}
+	if i.ReviewCommentLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentLTE(*i.ReviewCommentLTE))
+	}
+	if i.ReviewCommentContains != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentContains(*i.ReviewCommentContains))
+	}
+	if i.ReviewCommentHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentHasPrefix(*i.ReviewCommentHasPrefix))
+	}
+	if i.ReviewCommentHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentHasSuffix(*i.ReviewCommentHasSuffix))
+	}
+	if i.ReviewCommentEqualFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentEqualFold(*i.ReviewCommentEqualFold))
+	}
+	if i.ReviewCommentContainsFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewCommentContainsFold(*i.ReviewCommentContainsFold))
+	}
+	if i.SubmittedByName != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameEQ(*i.SubmittedByName))
+	}
+	if i.SubmittedByNameNEQ != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameNEQ(*i.SubmittedByNameNEQ))
+	}
+	if len(i.SubmittedByNameIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedByNameIn(i.SubmittedByNameIn...))
+	}
+	if len(i.SubmittedByNameNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedByNameNotIn(i.SubmittedByNameNotIn...))
+	}
+	if i.SubmittedByNameGT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameGT(*i.SubmittedByNameGT))
+	}
+	if i.SubmittedByNameGTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameGTE(*i.SubmittedByNameGTE))
+	}
+	if i.SubmittedByNameLT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameLT(*i.SubmittedByNameLT))
+	}
+	if i.SubmittedByNameLTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameLTE(*i.SubmittedByNameLTE))
+	}
+	if i.SubmittedByNameContains != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameContains(*i.SubmittedByNameContains))
+	}
+	if i.SubmittedByNameHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameHasPrefix(*i.SubmittedByNameHasPrefix))
+	}
+	if i.SubmittedByNameHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameHasSuffix(*i.SubmittedByNameHasSuffix))
+	}
+	if i.SubmittedByNameEqualFold != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameEqualFold(*i.SubmittedByNameEqualFold))
+	}
+	if i.SubmittedByNameContainsFold != nil {
+		predicates = append(predicates, monitoringreport.SubmittedByNameContainsFold(*i.SubmittedByNameContainsFold))
+	}
+	if i.SubmittedAt != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtEQ(*i.SubmittedAt))
+	}
+	if i.SubmittedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtNEQ(*i.SubmittedAtNEQ))
+	}
+	if len(i.SubmittedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedAtIn(i.SubmittedAtIn...))
+	}
+	if len(i.SubmittedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.SubmittedAtNotIn(i.SubmittedAtNotIn...))
+	}
+	if i.SubmittedAtGT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtGT(*i.SubmittedAtGT))
+	}
+	if i.SubmittedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtGTE(*i.SubmittedAtGTE))
+	}
+	if i.SubmittedAtLT != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtLT(*i.SubmittedAtLT))
+	}
+	if i.SubmittedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.SubmittedAtLTE(*i.SubmittedAtLTE))
+	}
+	if i.SubmittedAtIsNil {
+		predicates = append(predicates, monitoringreport.SubmittedAtIsNil())
+	}
+	if i.SubmittedAtNotNil {
+		predicates = append(predicates, monitoringreport.SubmittedAtNotNil())
+	}
+	if i.ReviewedByName != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameEQ(*i.ReviewedByName))
+	}
+	if i.ReviewedByNameNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameNEQ(*i.ReviewedByNameNEQ))
+	}
+	if len(i.ReviewedByNameIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedByNameIn(i.ReviewedByNameIn...))
+	}
+	if len(i.ReviewedByNameNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedByNameNotIn(i.ReviewedByNameNotIn...))
+	}
+	if i.ReviewedByNameGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameGT(*i.ReviewedByNameGT))
+	}
+	if i.ReviewedByNameGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameGTE(*i.ReviewedByNameGTE))
+	}
+	if i.ReviewedByNameLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameLT(*i.ReviewedByNameLT))
+	}
+	if i.ReviewedByNameLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameLTE(*i.ReviewedByNameLTE))
+	}
+	if i.ReviewedByNameContains != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameContains(*i.ReviewedByNameContains))
+	}
+	if i.ReviewedByNameHasPrefix != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameHasPrefix(*i.ReviewedByNameHasPrefix))
+	}
+	if i.ReviewedByNameHasSuffix != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameHasSuffix(*i.ReviewedByNameHasSuffix))
+	}
+	if i.ReviewedByNameEqualFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameEqualFold(*i.ReviewedByNameEqualFold))
+	}
+	if i.ReviewedByNameContainsFold != nil {
+		predicates = append(predicates, monitoringreport.ReviewedByNameContainsFold(*i.ReviewedByNameContainsFold))
+	}
+	if i.ReviewedAt != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtEQ(*i.ReviewedAt))
+	}
+	if i.ReviewedAtNEQ != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtNEQ(*i.ReviewedAtNEQ))
+	}
+	if len(i.ReviewedAtIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedAtIn(i.ReviewedAtIn...))
+	}
+	if len(i.ReviewedAtNotIn) > 0 {
+		predicates = append(predicates, monitoringreport.ReviewedAtNotIn(i.ReviewedAtNotIn...))
+	}
+	if i.ReviewedAtGT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtGT(*i.ReviewedAtGT))
+	}
+	if i.ReviewedAtGTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtGTE(*i.ReviewedAtGTE))
+	}
+	if i.ReviewedAtLT != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtLT(*i.ReviewedAtLT))
+	}
+	if i.ReviewedAtLTE != nil {
+		predicates = append(predicates, monitoringreport.ReviewedAtLTE(*i.ReviewedAtLTE))
+	}
+	if i.ReviewedAtIsNil {
+		predicates = append(predicates, monitoringreport.ReviewedAtIsNil())
+	}
+	if i.ReviewedAtNotNil {
+		predicates = append(predicates, monitoringreport.ReviewedAtNotNil())
+	}
+
+	if i.HasDepartmentYear != nil {
+		p := monitoringreport.HasDepartmentYear()
+		if !*i.HasDepartmentYear {
+			p = monitoringreport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentYearWith) > 0 {
+		with := make([]predicate.DepartmentYear, 0, len(i.HasDepartmentYearWith))
+		for _, w := range i.HasDepartmentYearWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentYearWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringreport.HasDepartmentYearWith(with...))
+	}
+	if i.HasProject != nil {
+		p := monitoringreport.HasProject()
+		if !*i.HasProject {
+			p = monitoringreport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProjectWith) > 0 {
+		with := make([]predicate.Project, 0, len(i.HasProjectWith))
+		for _, w := range i.HasProjectWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProjectWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, monitoringreport.HasProjectWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMonitoringReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return monitoringreport.And(predicates...), nil
+	}
+}
+
 // MonthlyExecutionWhereInput represents a where input for filtering MonthlyExecution queries.
 type MonthlyExecutionWhereInput struct {
 	Predicates []predicate.MonthlyExecution  `json:"-"`
@@ -7248,6 +8570,824 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 		return predicates[0], nil
 	default:
 		return project.And(predicates...), nil
+	}
+}
+
+// RoundWhereInput represents a where input for filtering Round queries.
+type RoundWhereInput struct {
+	Predicates []predicate.Round  `json:"-"`
+	Not        *RoundWhereInput   `json:"not,omitempty"`
+	Or         []*RoundWhereInput `json:"or,omitempty"`
+	And        []*RoundWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "version" field predicates.
+	Version      *int  `json:"version,omitempty"`
+	VersionNEQ   *int  `json:"versionNEQ,omitempty"`
+	VersionIn    []int `json:"versionIn,omitempty"`
+	VersionNotIn []int `json:"versionNotIn,omitempty"`
+	VersionGT    *int  `json:"versionGT,omitempty"`
+	VersionGTE   *int  `json:"versionGTE,omitempty"`
+	VersionLT    *int  `json:"versionLT,omitempty"`
+	VersionLTE   *int  `json:"versionLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *round.Kind  `json:"kind,omitempty"`
+	KindNEQ   *round.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []round.Kind `json:"kindIn,omitempty"`
+	KindNotIn []round.Kind `json:"kindNotIn,omitempty"`
+
+	// "year" field predicates.
+	Year      *int  `json:"year,omitempty"`
+	YearNEQ   *int  `json:"yearNEQ,omitempty"`
+	YearIn    []int `json:"yearIn,omitempty"`
+	YearNotIn []int `json:"yearNotIn,omitempty"`
+	YearGT    *int  `json:"yearGT,omitempty"`
+	YearGTE   *int  `json:"yearGTE,omitempty"`
+	YearLT    *int  `json:"yearLT,omitempty"`
+	YearLTE   *int  `json:"yearLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "opens_at" field predicates.
+	OpensAt      *time.Time  `json:"opensAt,omitempty"`
+	OpensAtNEQ   *time.Time  `json:"opensAtNEQ,omitempty"`
+	OpensAtIn    []time.Time `json:"opensAtIn,omitempty"`
+	OpensAtNotIn []time.Time `json:"opensAtNotIn,omitempty"`
+	OpensAtGT    *time.Time  `json:"opensAtGT,omitempty"`
+	OpensAtGTE   *time.Time  `json:"opensAtGTE,omitempty"`
+	OpensAtLT    *time.Time  `json:"opensAtLT,omitempty"`
+	OpensAtLTE   *time.Time  `json:"opensAtLTE,omitempty"`
+
+	// "deadline" field predicates.
+	Deadline      *time.Time  `json:"deadline,omitempty"`
+	DeadlineNEQ   *time.Time  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn    []time.Time `json:"deadlineIn,omitempty"`
+	DeadlineNotIn []time.Time `json:"deadlineNotIn,omitempty"`
+	DeadlineGT    *time.Time  `json:"deadlineGT,omitempty"`
+	DeadlineGTE   *time.Time  `json:"deadlineGTE,omitempty"`
+	DeadlineLT    *time.Time  `json:"deadlineLT,omitempty"`
+	DeadlineLTE   *time.Time  `json:"deadlineLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *round.Status  `json:"status,omitempty"`
+	StatusNEQ   *round.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []round.Status `json:"statusIn,omitempty"`
+	StatusNotIn []round.Status `json:"statusNotIn,omitempty"`
+
+	// "closed_at" field predicates.
+	ClosedAt       *time.Time  `json:"closedAt,omitempty"`
+	ClosedAtNEQ    *time.Time  `json:"closedAtNEQ,omitempty"`
+	ClosedAtIn     []time.Time `json:"closedAtIn,omitempty"`
+	ClosedAtNotIn  []time.Time `json:"closedAtNotIn,omitempty"`
+	ClosedAtGT     *time.Time  `json:"closedAtGT,omitempty"`
+	ClosedAtGTE    *time.Time  `json:"closedAtGTE,omitempty"`
+	ClosedAtLT     *time.Time  `json:"closedAtLT,omitempty"`
+	ClosedAtLTE    *time.Time  `json:"closedAtLTE,omitempty"`
+	ClosedAtIsNil  bool        `json:"closedAtIsNil,omitempty"`
+	ClosedAtNotNil bool        `json:"closedAtNotNil,omitempty"`
+
+	// "created_by_name" field predicates.
+	CreatedByName             *string  `json:"createdByName,omitempty"`
+	CreatedByNameNEQ          *string  `json:"createdByNameNEQ,omitempty"`
+	CreatedByNameIn           []string `json:"createdByNameIn,omitempty"`
+	CreatedByNameNotIn        []string `json:"createdByNameNotIn,omitempty"`
+	CreatedByNameGT           *string  `json:"createdByNameGT,omitempty"`
+	CreatedByNameGTE          *string  `json:"createdByNameGTE,omitempty"`
+	CreatedByNameLT           *string  `json:"createdByNameLT,omitempty"`
+	CreatedByNameLTE          *string  `json:"createdByNameLTE,omitempty"`
+	CreatedByNameContains     *string  `json:"createdByNameContains,omitempty"`
+	CreatedByNameHasPrefix    *string  `json:"createdByNameHasPrefix,omitempty"`
+	CreatedByNameHasSuffix    *string  `json:"createdByNameHasSuffix,omitempty"`
+	CreatedByNameEqualFold    *string  `json:"createdByNameEqualFold,omitempty"`
+	CreatedByNameContainsFold *string  `json:"createdByNameContainsFold,omitempty"`
+
+	// "participants" edge predicates.
+	HasParticipants     *bool                         `json:"hasParticipants,omitempty"`
+	HasParticipantsWith []*RoundParticipantWhereInput `json:"hasParticipantsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RoundWhereInput) AddPredicates(predicates ...predicate.Round) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RoundWhereInput filter on the RoundQuery builder.
+func (i *RoundWhereInput) Filter(q *RoundQuery) (*RoundQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRoundWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRoundWhereInput is returned in case the RoundWhereInput is empty.
+var ErrEmptyRoundWhereInput = errors.New("ent: empty predicate RoundWhereInput")
+
+// P returns a predicate for filtering rounds.
+// An error is returned if the input is empty or invalid.
+func (i *RoundWhereInput) P() (predicate.Round, error) {
+	var predicates []predicate.Round
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, round.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Round, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, round.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Round, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, round.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, round.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, round.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, round.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, round.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, round.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, round.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, round.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, round.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, round.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, round.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, round.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, round.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, round.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, round.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, round.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, round.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, round.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, round.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, round.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, round.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, round.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, round.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, round.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, round.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Version != nil {
+		predicates = append(predicates, round.VersionEQ(*i.Version))
+	}
+	if i.VersionNEQ != nil {
+		predicates = append(predicates, round.VersionNEQ(*i.VersionNEQ))
+	}
+	if len(i.VersionIn) > 0 {
+		predicates = append(predicates, round.VersionIn(i.VersionIn...))
+	}
+	if len(i.VersionNotIn) > 0 {
+		predicates = append(predicates, round.VersionNotIn(i.VersionNotIn...))
+	}
+	if i.VersionGT != nil {
+		predicates = append(predicates, round.VersionGT(*i.VersionGT))
+	}
+	if i.VersionGTE != nil {
+		predicates = append(predicates, round.VersionGTE(*i.VersionGTE))
+	}
+	if i.VersionLT != nil {
+		predicates = append(predicates, round.VersionLT(*i.VersionLT))
+	}
+	if i.VersionLTE != nil {
+		predicates = append(predicates, round.VersionLTE(*i.VersionLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, round.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, round.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, round.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, round.KindNotIn(i.KindNotIn...))
+	}
+	if i.Year != nil {
+		predicates = append(predicates, round.YearEQ(*i.Year))
+	}
+	if i.YearNEQ != nil {
+		predicates = append(predicates, round.YearNEQ(*i.YearNEQ))
+	}
+	if len(i.YearIn) > 0 {
+		predicates = append(predicates, round.YearIn(i.YearIn...))
+	}
+	if len(i.YearNotIn) > 0 {
+		predicates = append(predicates, round.YearNotIn(i.YearNotIn...))
+	}
+	if i.YearGT != nil {
+		predicates = append(predicates, round.YearGT(*i.YearGT))
+	}
+	if i.YearGTE != nil {
+		predicates = append(predicates, round.YearGTE(*i.YearGTE))
+	}
+	if i.YearLT != nil {
+		predicates = append(predicates, round.YearLT(*i.YearLT))
+	}
+	if i.YearLTE != nil {
+		predicates = append(predicates, round.YearLTE(*i.YearLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, round.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, round.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, round.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, round.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, round.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, round.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, round.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, round.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, round.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, round.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, round.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, round.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, round.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.OpensAt != nil {
+		predicates = append(predicates, round.OpensAtEQ(*i.OpensAt))
+	}
+	if i.OpensAtNEQ != nil {
+		predicates = append(predicates, round.OpensAtNEQ(*i.OpensAtNEQ))
+	}
+	if len(i.OpensAtIn) > 0 {
+		predicates = append(predicates, round.OpensAtIn(i.OpensAtIn...))
+	}
+	if len(i.OpensAtNotIn) > 0 {
+		predicates = append(predicates, round.OpensAtNotIn(i.OpensAtNotIn...))
+	}
+	if i.OpensAtGT != nil {
+		predicates = append(predicates, round.OpensAtGT(*i.OpensAtGT))
+	}
+	if i.OpensAtGTE != nil {
+		predicates = append(predicates, round.OpensAtGTE(*i.OpensAtGTE))
+	}
+	if i.OpensAtLT != nil {
+		predicates = append(predicates, round.OpensAtLT(*i.OpensAtLT))
+	}
+	if i.OpensAtLTE != nil {
+		predicates = append(predicates, round.OpensAtLTE(*i.OpensAtLTE))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, round.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, round.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, round.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, round.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.DeadlineGT != nil {
+		predicates = append(predicates, round.DeadlineGT(*i.DeadlineGT))
+	}
+	if i.DeadlineGTE != nil {
+		predicates = append(predicates, round.DeadlineGTE(*i.DeadlineGTE))
+	}
+	if i.DeadlineLT != nil {
+		predicates = append(predicates, round.DeadlineLT(*i.DeadlineLT))
+	}
+	if i.DeadlineLTE != nil {
+		predicates = append(predicates, round.DeadlineLTE(*i.DeadlineLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, round.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, round.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, round.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, round.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ClosedAt != nil {
+		predicates = append(predicates, round.ClosedAtEQ(*i.ClosedAt))
+	}
+	if i.ClosedAtNEQ != nil {
+		predicates = append(predicates, round.ClosedAtNEQ(*i.ClosedAtNEQ))
+	}
+	if len(i.ClosedAtIn) > 0 {
+		predicates = append(predicates, round.ClosedAtIn(i.ClosedAtIn...))
+	}
+	if len(i.ClosedAtNotIn) > 0 {
+		predicates = append(predicates, round.ClosedAtNotIn(i.ClosedAtNotIn...))
+	}
+	if i.ClosedAtGT != nil {
+		predicates = append(predicates, round.ClosedAtGT(*i.ClosedAtGT))
+	}
+	if i.ClosedAtGTE != nil {
+		predicates = append(predicates, round.ClosedAtGTE(*i.ClosedAtGTE))
+	}
+	if i.ClosedAtLT != nil {
+		predicates = append(predicates, round.ClosedAtLT(*i.ClosedAtLT))
+	}
+	if i.ClosedAtLTE != nil {
+		predicates = append(predicates, round.ClosedAtLTE(*i.ClosedAtLTE))
+	}
+	if i.ClosedAtIsNil {
+		predicates = append(predicates, round.ClosedAtIsNil())
+	}
+	if i.ClosedAtNotNil {
+		predicates = append(predicates, round.ClosedAtNotNil())
+	}
+	if i.CreatedByName != nil {
+		predicates = append(predicates, round.CreatedByNameEQ(*i.CreatedByName))
+	}
+	if i.CreatedByNameNEQ != nil {
+		predicates = append(predicates, round.CreatedByNameNEQ(*i.CreatedByNameNEQ))
+	}
+	if len(i.CreatedByNameIn) > 0 {
+		predicates = append(predicates, round.CreatedByNameIn(i.CreatedByNameIn...))
+	}
+	if len(i.CreatedByNameNotIn) > 0 {
+		predicates = append(predicates, round.CreatedByNameNotIn(i.CreatedByNameNotIn...))
+	}
+	if i.CreatedByNameGT != nil {
+		predicates = append(predicates, round.CreatedByNameGT(*i.CreatedByNameGT))
+	}
+	if i.CreatedByNameGTE != nil {
+		predicates = append(predicates, round.CreatedByNameGTE(*i.CreatedByNameGTE))
+	}
+	if i.CreatedByNameLT != nil {
+		predicates = append(predicates, round.CreatedByNameLT(*i.CreatedByNameLT))
+	}
+	if i.CreatedByNameLTE != nil {
+		predicates = append(predicates, round.CreatedByNameLTE(*i.CreatedByNameLTE))
+	}
+	if i.CreatedByNameContains != nil {
+		predicates = append(predicates, round.CreatedByNameContains(*i.CreatedByNameContains))
+	}
+	if i.CreatedByNameHasPrefix != nil {
+		predicates = append(predicates, round.CreatedByNameHasPrefix(*i.CreatedByNameHasPrefix))
+	}
+	if i.CreatedByNameHasSuffix != nil {
+		predicates = append(predicates, round.CreatedByNameHasSuffix(*i.CreatedByNameHasSuffix))
+	}
+	if i.CreatedByNameEqualFold != nil {
+		predicates = append(predicates, round.CreatedByNameEqualFold(*i.CreatedByNameEqualFold))
+	}
+	if i.CreatedByNameContainsFold != nil {
+		predicates = append(predicates, round.CreatedByNameContainsFold(*i.CreatedByNameContainsFold))
+	}
+
+	if i.HasParticipants != nil {
+		p := round.HasParticipants()
+		if !*i.HasParticipants {
+			p = round.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasParticipantsWith) > 0 {
+		with := make([]predicate.RoundParticipant, 0, len(i.HasParticipantsWith))
+		for _, w := range i.HasParticipantsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasParticipantsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, round.HasParticipantsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRoundWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return round.And(predicates...), nil
+	}
+}
+
+// RoundParticipantWhereInput represents a where input for filtering RoundParticipant queries.
+type RoundParticipantWhereInput struct {
+	Predicates []predicate.RoundParticipant  `json:"-"`
+	Not        *RoundParticipantWhereInput   `json:"not,omitempty"`
+	Or         []*RoundParticipantWhereInput `json:"or,omitempty"`
+	And        []*RoundParticipantWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "round_id" field predicates.
+	RoundID      *int  `json:"roundID,omitempty"`
+	RoundIDNEQ   *int  `json:"roundIDNEQ,omitempty"`
+	RoundIDIn    []int `json:"roundIDIn,omitempty"`
+	RoundIDNotIn []int `json:"roundIDNotIn,omitempty"`
+
+	// "department_id" field predicates.
+	DepartmentID      *int  `json:"departmentID,omitempty"`
+	DepartmentIDNEQ   *int  `json:"departmentIDNEQ,omitempty"`
+	DepartmentIDIn    []int `json:"departmentIDIn,omitempty"`
+	DepartmentIDNotIn []int `json:"departmentIDNotIn,omitempty"`
+
+	// "projects" field predicates.
+	Projects    *bool `json:"projects,omitempty"`
+	ProjectsNEQ *bool `json:"projectsNEQ,omitempty"`
+
+	// "round" edge predicates.
+	HasRound     *bool              `json:"hasRound,omitempty"`
+	HasRoundWith []*RoundWhereInput `json:"hasRoundWith,omitempty"`
+
+	// "department" edge predicates.
+	HasDepartment     *bool                   `json:"hasDepartment,omitempty"`
+	HasDepartmentWith []*DepartmentWhereInput `json:"hasDepartmentWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RoundParticipantWhereInput) AddPredicates(predicates ...predicate.RoundParticipant) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RoundParticipantWhereInput filter on the RoundParticipantQuery builder.
+func (i *RoundParticipantWhereInput) Filter(q *RoundParticipantQuery) (*RoundParticipantQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRoundParticipantWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRoundParticipantWhereInput is returned in case the RoundParticipantWhereInput is empty.
+var ErrEmptyRoundParticipantWhereInput = errors.New("ent: empty predicate RoundParticipantWhereInput")
+
+// P returns a predicate for filtering roundparticipants.
+// An error is returned if the input is empty or invalid.
+func (i *RoundParticipantWhereInput) P() (predicate.RoundParticipant, error) {
+	var predicates []predicate.RoundParticipant
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, roundparticipant.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.RoundParticipant, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, roundparticipant.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.RoundParticipant, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, roundparticipant.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, roundparticipant.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, roundparticipant.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, roundparticipant.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, roundparticipant.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, roundparticipant.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, roundparticipant.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, roundparticipant.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, roundparticipant.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, roundparticipant.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, roundparticipant.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, roundparticipant.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RoundID != nil {
+		predicates = append(predicates, roundparticipant.RoundIDEQ(*i.RoundID))
+	}
+	if i.RoundIDNEQ != nil {
+		predicates = append(predicates, roundparticipant.RoundIDNEQ(*i.RoundIDNEQ))
+	}
+	if len(i.RoundIDIn) > 0 {
+		predicates = append(predicates, roundparticipant.RoundIDIn(i.RoundIDIn...))
+	}
+	if len(i.RoundIDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.RoundIDNotIn(i.RoundIDNotIn...))
+	}
+	if i.DepartmentID != nil {
+		predicates = append(predicates, roundparticipant.DepartmentIDEQ(*i.DepartmentID))
+	}
+	if i.DepartmentIDNEQ != nil {
+		predicates = append(predicates, roundparticipant.DepartmentIDNEQ(*i.DepartmentIDNEQ))
+	}
+	if len(i.DepartmentIDIn) > 0 {
+		predicates = append(predicates, roundparticipant.DepartmentIDIn(i.DepartmentIDIn...))
+	}
+	if len(i.DepartmentIDNotIn) > 0 {
+		predicates = append(predicates, roundparticipant.DepartmentIDNotIn(i.DepartmentIDNotIn...))
+	}
+	if i.Projects != nil {
+		predicates = append(predicates, roundparticipant.ProjectsEQ(*i.Projects))
+	}
+	if i.ProjectsNEQ != nil {
+		predicates = append(predicates, roundparticipant.ProjectsNEQ(*i.ProjectsNEQ))
+	}
+
+	if i.HasRound != nil {
+		p := roundparticipant.HasRound()
+		if !*i.HasRound {
+			p = roundparticipant.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRoundWith) > 0 {
+		with := make([]predicate.Round, 0, len(i.HasRoundWith))
+		for _, w := range i.HasRoundWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRoundWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, roundparticipant.HasRoundWith(with...))
+	}
+	if i.HasDepartment != nil {
+		p := roundparticipant.HasDepartment()
+		if !*i.HasDepartment {
+			p = roundparticipant.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDepartmentWith) > 0 {
+		with := make([]predicate.Department, 0, len(i.HasDepartmentWith))
+		for _, w := range i.HasDepartmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDepartmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, roundparticipant.HasDepartmentWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRoundParticipantWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return roundparticipant.And(predicates...), nil
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/project"
+	"jixiao/ent/reviewscore"
 	"strings"
 	"time"
 
@@ -87,11 +88,20 @@ type IndicatorEdges struct {
 	Project *Project `json:"project,omitempty"`
 	// LibraryIndicator holds the value of the library_indicator edge.
 	LibraryIndicator *LibraryIndicator `json:"library_indicator,omitempty"`
+	// Attachments holds the value of the attachments edge.
+	Attachments []*Attachment `json:"attachments,omitempty"`
+	// ReviewScore holds the value of the review_score edge.
+	ReviewScore *ReviewScore `json:"review_score,omitempty"`
+	// Rectifications holds the value of the rectifications edge.
+	Rectifications []*Rectification `json:"rectifications,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
+
+	namedAttachments    map[string][]*Attachment
+	namedRectifications map[string][]*Rectification
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -125,6 +135,35 @@ func (e IndicatorEdges) LibraryIndicatorOrErr() (*LibraryIndicator, error) {
 		return nil, &NotFoundError{label: libraryindicator.Label}
 	}
 	return nil, &NotLoadedError{edge: "library_indicator"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e IndicatorEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[3] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
+}
+
+// ReviewScoreOrErr returns the ReviewScore value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e IndicatorEdges) ReviewScoreOrErr() (*ReviewScore, error) {
+	if e.ReviewScore != nil {
+		return e.ReviewScore, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: reviewscore.Label}
+	}
+	return nil, &NotLoadedError{edge: "review_score"}
+}
+
+// RectificationsOrErr returns the Rectifications value or an error if the edge
+// was not loaded in eager-loading.
+func (e IndicatorEdges) RectificationsOrErr() ([]*Rectification, error) {
+	if e.loadedTypes[5] {
+		return e.Rectifications, nil
+	}
+	return nil, &NotLoadedError{edge: "rectifications"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -355,6 +394,21 @@ func (_m *Indicator) QueryLibraryIndicator() *LibraryIndicatorQuery {
 	return NewIndicatorClient(_m.config).QueryLibraryIndicator(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Indicator entity.
+func (_m *Indicator) QueryAttachments() *AttachmentQuery {
+	return NewIndicatorClient(_m.config).QueryAttachments(_m)
+}
+
+// QueryReviewScore queries the "review_score" edge of the Indicator entity.
+func (_m *Indicator) QueryReviewScore() *ReviewScoreQuery {
+	return NewIndicatorClient(_m.config).QueryReviewScore(_m)
+}
+
+// QueryRectifications queries the "rectifications" edge of the Indicator entity.
+func (_m *Indicator) QueryRectifications() *RectificationQuery {
+	return NewIndicatorClient(_m.config).QueryRectifications(_m)
+}
+
 // Update returns a builder for updating this Indicator.
 // Note that you need to call Indicator.Unwrap() before calling this method if this Indicator
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -477,6 +531,54 @@ func (_m *Indicator) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.DeviationRequired))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Indicator) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Indicator) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
+}
+
+// NamedRectifications returns the Rectifications named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Indicator) NamedRectifications(name string) ([]*Rectification, error) {
+	if _m.Edges.namedRectifications == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRectifications[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Indicator) appendNamedRectifications(name string, edges ...*Rectification) {
+	if _m.Edges.namedRectifications == nil {
+		_m.Edges.namedRectifications = make(map[string][]*Rectification)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRectifications[name] = []*Rectification{}
+	} else {
+		_m.Edges.namedRectifications[name] = append(_m.Edges.namedRectifications[name], edges...)
+	}
 }
 
 // Indicators is a parsable slice of Indicator.

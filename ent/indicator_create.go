@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/reviewscore"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -353,6 +356,55 @@ func (_c *IndicatorCreate) SetProject(v *Project) *IndicatorCreate {
 // SetLibraryIndicator sets the "library_indicator" edge to the LibraryIndicator entity.
 func (_c *IndicatorCreate) SetLibraryIndicator(v *LibraryIndicator) *IndicatorCreate {
 	return _c.SetLibraryIndicatorID(v.ID)
+}
+
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_c *IndicatorCreate) AddAttachmentIDs(ids ...int) *IndicatorCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_c *IndicatorCreate) AddAttachments(v ...*Attachment) *IndicatorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
+}
+
+// SetReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID.
+func (_c *IndicatorCreate) SetReviewScoreID(id int) *IndicatorCreate {
+	_c.mutation.SetReviewScoreID(id)
+	return _c
+}
+
+// SetNillableReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableReviewScoreID(id *int) *IndicatorCreate {
+	if id != nil {
+		_c = _c.SetReviewScoreID(*id)
+	}
+	return _c
+}
+
+// SetReviewScore sets the "review_score" edge to the ReviewScore entity.
+func (_c *IndicatorCreate) SetReviewScore(v *ReviewScore) *IndicatorCreate {
+	return _c.SetReviewScoreID(v.ID)
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_c *IndicatorCreate) AddRectificationIDs(ids ...int) *IndicatorCreate {
+	_c.mutation.AddRectificationIDs(ids...)
+	return _c
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_c *IndicatorCreate) AddRectifications(v ...*Rectification) *IndicatorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRectificationIDs(ids...)
 }
 
 // Mutation returns the IndicatorMutation object of the builder.
@@ -731,6 +783,54 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.LibraryIndicatorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReviewScoreIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reviewscore.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,13 +4,17 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/reviewscore"
 	"math"
 
 	"entgo.io/ent"
@@ -23,15 +27,20 @@ import (
 // IndicatorQuery is the builder for querying Indicator entities.
 type IndicatorQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []indicator.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.Indicator
-	withDepartmentYear   *DepartmentYearQuery
-	withProject          *ProjectQuery
-	withLibraryIndicator *LibraryIndicatorQuery
-	loadTotal            []func(context.Context, []*Indicator) error
-	modifiers            []func(*sql.Selector)
+	ctx                     *QueryContext
+	order                   []indicator.OrderOption
+	inters                  []Interceptor
+	predicates              []predicate.Indicator
+	withDepartmentYear      *DepartmentYearQuery
+	withProject             *ProjectQuery
+	withLibraryIndicator    *LibraryIndicatorQuery
+	withAttachments         *AttachmentQuery
+	withReviewScore         *ReviewScoreQuery
+	withRectifications      *RectificationQuery
+	loadTotal               []func(context.Context, []*Indicator) error
+	modifiers               []func(*sql.Selector)
+	withNamedAttachments    map[string]*AttachmentQuery
+	withNamedRectifications map[string]*RectificationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -127,6 +136,72 @@ func (_q *IndicatorQuery) QueryLibraryIndicator() *LibraryIndicatorQuery {
 			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
 			sqlgraph.To(libraryindicator.Table, libraryindicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, indicator.LibraryIndicatorTable, indicator.LibraryIndicatorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *IndicatorQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.AttachmentsTable, indicator.AttachmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReviewScore chains the current query on the "review_score" edge.
+func (_q *IndicatorQuery) QueryReviewScore() *ReviewScoreQuery {
+	query := (&ReviewScoreClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
+			sqlgraph.To(reviewscore.Table, reviewscore.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, indicator.ReviewScoreTable, indicator.ReviewScoreColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRectifications chains the current query on the "rectifications" edge.
+func (_q *IndicatorQuery) QueryRectifications() *RectificationQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(indicator.Table, indicator.FieldID, selector),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, indicator.RectificationsTable, indicator.RectificationsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -329,6 +404,9 @@ func (_q *IndicatorQuery) Clone() *IndicatorQuery {
 		withDepartmentYear:   _q.withDepartmentYear.Clone(),
 		withProject:          _q.withProject.Clone(),
 		withLibraryIndicator: _q.withLibraryIndicator.Clone(),
+		withAttachments:      _q.withAttachments.Clone(),
+		withReviewScore:      _q.withReviewScore.Clone(),
+		withRectifications:   _q.withRectifications.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -366,6 +444,39 @@ func (_q *IndicatorQuery) WithLibraryIndicator(opts ...func(*LibraryIndicatorQue
 		opt(query)
 	}
 	_q.withLibraryIndicator = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithAttachments(opts ...func(*AttachmentQuery)) *IndicatorQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
+	return _q
+}
+
+// WithReviewScore tells the query-builder to eager-load the nodes that are connected to
+// the "review_score" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithReviewScore(opts ...func(*ReviewScoreQuery)) *IndicatorQuery {
+	query := (&ReviewScoreClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReviewScore = query
+	return _q
+}
+
+// WithRectifications tells the query-builder to eager-load the nodes that are connected to
+// the "rectifications" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithRectifications(opts ...func(*RectificationQuery)) *IndicatorQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRectifications = query
 	return _q
 }
 
@@ -453,10 +564,13 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	var (
 		nodes       = []*Indicator{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [6]bool{
 			_q.withDepartmentYear != nil,
 			_q.withProject != nil,
 			_q.withLibraryIndicator != nil,
+			_q.withAttachments != nil,
+			_q.withReviewScore != nil,
+			_q.withRectifications != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -495,6 +609,40 @@ func (_q *IndicatorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*In
 	if query := _q.withLibraryIndicator; query != nil {
 		if err := _q.loadLibraryIndicator(ctx, query, nodes, nil,
 			func(n *Indicator, e *LibraryIndicator) { n.Edges.LibraryIndicator = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Indicator) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Indicator, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withReviewScore; query != nil {
+		if err := _q.loadReviewScore(ctx, query, nodes, nil,
+			func(n *Indicator, e *ReviewScore) { n.Edges.ReviewScore = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRectifications; query != nil {
+		if err := _q.loadRectifications(ctx, query, nodes,
+			func(n *Indicator) { n.Edges.Rectifications = []*Rectification{} },
+			func(n *Indicator, e *Rectification) { n.Edges.Rectifications = append(n.Edges.Rectifications, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Indicator) { n.appendNamedAttachments(name) },
+			func(n *Indicator, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRectifications {
+		if err := _q.loadRectifications(ctx, query, nodes,
+			func(n *Indicator) { n.appendNamedRectifications(name) },
+			func(n *Indicator, e *Rectification) { n.appendNamedRectifications(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -596,6 +744,99 @@ func (_q *IndicatorQuery) loadLibraryIndicator(ctx context.Context, query *Libra
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *IndicatorQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Indicator, init func(*Indicator), assign func(*Indicator, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Indicator)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(attachment.FieldIndicatorID)
+	}
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(indicator.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IndicatorID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "indicator_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "indicator_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IndicatorQuery) loadReviewScore(ctx context.Context, query *ReviewScoreQuery, nodes []*Indicator, init func(*Indicator), assign func(*Indicator, *ReviewScore)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Indicator)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(reviewscore.FieldIndicatorID)
+	}
+	query.Where(predicate.ReviewScore(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(indicator.ReviewScoreColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IndicatorID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "indicator_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IndicatorQuery) loadRectifications(ctx context.Context, query *RectificationQuery, nodes []*Indicator, init func(*Indicator), assign func(*Indicator, *Rectification)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Indicator)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(rectification.FieldIndicatorID)
+	}
+	query.Where(predicate.Rectification(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(indicator.RectificationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IndicatorID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "indicator_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "indicator_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -726,6 +967,34 @@ func (_q *IndicatorQuery) ForShare(opts ...sql.LockOption) *IndicatorQuery {
 func (_q *IndicatorQuery) Modify(modifiers ...func(s *sql.Selector)) *IndicatorSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *IndicatorQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
+	return _q
+}
+
+// WithNamedRectifications tells the query-builder to eager-load the nodes that are connected to the "rectifications"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IndicatorQuery) WithNamedRectifications(name string, opts ...func(*RectificationQuery)) *IndicatorQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRectifications == nil {
+		_q.withNamedRectifications = make(map[string]*RectificationQuery)
+	}
+	_q.withNamedRectifications[name] = query
+	return _q
 }
 
 // IndicatorGroupBy is the group-by builder for Indicator entities.

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/ent/attachment"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
+	"jixiao/ent/rectification"
+	"jixiao/ent/reviewscore"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -448,9 +451,106 @@ func (_u *IndicatorUpdate) SetNillableDeviationRequired(v *bool) *IndicatorUpdat
 	return _u
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_u *IndicatorUpdate) AddAttachmentIDs(ids ...int) *IndicatorUpdate {
+	_u.mutation.AddAttachmentIDs(ids...)
+	return _u
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_u *IndicatorUpdate) AddAttachments(v ...*Attachment) *IndicatorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttachmentIDs(ids...)
+}
+
+// SetReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID.
+func (_u *IndicatorUpdate) SetReviewScoreID(id int) *IndicatorUpdate {
+	_u.mutation.SetReviewScoreID(id)
+	return _u
+}
+
+// SetNillableReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableReviewScoreID(id *int) *IndicatorUpdate {
+	if id != nil {
+		_u = _u.SetReviewScoreID(*id)
+	}
+	return _u
+}
+
+// SetReviewScore sets the "review_score" edge to the ReviewScore entity.
+func (_u *IndicatorUpdate) SetReviewScore(v *ReviewScore) *IndicatorUpdate {
+	return _u.SetReviewScoreID(v.ID)
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_u *IndicatorUpdate) AddRectificationIDs(ids ...int) *IndicatorUpdate {
+	_u.mutation.AddRectificationIDs(ids...)
+	return _u
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_u *IndicatorUpdate) AddRectifications(v ...*Rectification) *IndicatorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRectificationIDs(ids...)
+}
+
 // Mutation returns the IndicatorMutation object of the builder.
 func (_u *IndicatorUpdate) Mutation() *IndicatorMutation {
 	return _u.mutation
+}
+
+// ClearAttachments clears all "attachments" edges to the Attachment entity.
+func (_u *IndicatorUpdate) ClearAttachments() *IndicatorUpdate {
+	_u.mutation.ClearAttachments()
+	return _u
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to Attachment entities by IDs.
+func (_u *IndicatorUpdate) RemoveAttachmentIDs(ids ...int) *IndicatorUpdate {
+	_u.mutation.RemoveAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveAttachments removes "attachments" edges to Attachment entities.
+func (_u *IndicatorUpdate) RemoveAttachments(v ...*Attachment) *IndicatorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearReviewScore clears the "review_score" edge to the ReviewScore entity.
+func (_u *IndicatorUpdate) ClearReviewScore() *IndicatorUpdate {
+	_u.mutation.ClearReviewScore()
+	return _u
+}
+
+// ClearRectifications clears all "rectifications" edges to the Rectification entity.
+func (_u *IndicatorUpdate) ClearRectifications() *IndicatorUpdate {
+	_u.mutation.ClearRectifications()
+	return _u
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to Rectification entities by IDs.
+func (_u *IndicatorUpdate) RemoveRectificationIDs(ids ...int) *IndicatorUpdate {
+	_u.mutation.RemoveRectificationIDs(ids...)
+	return _u
+}
+
+// RemoveRectifications removes "rectifications" edges to Rectification entities.
+func (_u *IndicatorUpdate) RemoveRectifications(v ...*Rectification) *IndicatorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRectificationIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -710,6 +810,125 @@ func (_u *IndicatorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.DeviationRequired(); ok {
 		_spec.SetField(indicator.FieldDeviationRequired, field.TypeBool, value)
+	}
+	if _u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReviewScoreCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reviewscore.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReviewScoreIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reviewscore.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRectificationsIDs(); len(nodes) > 0 && !_u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -1151,9 +1370,106 @@ func (_u *IndicatorUpdateOne) SetNillableDeviationRequired(v *bool) *IndicatorUp
 	return _u
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_u *IndicatorUpdateOne) AddAttachmentIDs(ids ...int) *IndicatorUpdateOne {
+	_u.mutation.AddAttachmentIDs(ids...)
+	return _u
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_u *IndicatorUpdateOne) AddAttachments(v ...*Attachment) *IndicatorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttachmentIDs(ids...)
+}
+
+// SetReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID.
+func (_u *IndicatorUpdateOne) SetReviewScoreID(id int) *IndicatorUpdateOne {
+	_u.mutation.SetReviewScoreID(id)
+	return _u
+}
+
+// SetNillableReviewScoreID sets the "review_score" edge to the ReviewScore entity by ID if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableReviewScoreID(id *int) *IndicatorUpdateOne {
+	if id != nil {
+		_u = _u.SetReviewScoreID(*id)
+	}
+	return _u
+}
+
+// SetReviewScore sets the "review_score" edge to the ReviewScore entity.
+func (_u *IndicatorUpdateOne) SetReviewScore(v *ReviewScore) *IndicatorUpdateOne {
+	return _u.SetReviewScoreID(v.ID)
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by IDs.
+func (_u *IndicatorUpdateOne) AddRectificationIDs(ids ...int) *IndicatorUpdateOne {
+	_u.mutation.AddRectificationIDs(ids...)
+	return _u
+}
+
+// AddRectifications adds the "rectifications" edges to the Rectification entity.
+func (_u *IndicatorUpdateOne) AddRectifications(v ...*Rectification) *IndicatorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRectificationIDs(ids...)
+}
+
 // Mutation returns the IndicatorMutation object of the builder.
 func (_u *IndicatorUpdateOne) Mutation() *IndicatorMutation {
 	return _u.mutation
+}
+
+// ClearAttachments clears all "attachments" edges to the Attachment entity.
+func (_u *IndicatorUpdateOne) ClearAttachments() *IndicatorUpdateOne {
+	_u.mutation.ClearAttachments()
+	return _u
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to Attachment entities by IDs.
+func (_u *IndicatorUpdateOne) RemoveAttachmentIDs(ids ...int) *IndicatorUpdateOne {
+	_u.mutation.RemoveAttachmentIDs(ids...)
+	return _u
+}
+
+// RemoveAttachments removes "attachments" edges to Attachment entities.
+func (_u *IndicatorUpdateOne) RemoveAttachments(v ...*Attachment) *IndicatorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearReviewScore clears the "review_score" edge to the ReviewScore entity.
+func (_u *IndicatorUpdateOne) ClearReviewScore() *IndicatorUpdateOne {
+	_u.mutation.ClearReviewScore()
+	return _u
+}
+
+// ClearRectifications clears all "rectifications" edges to the Rectification entity.
+func (_u *IndicatorUpdateOne) ClearRectifications() *IndicatorUpdateOne {
+	_u.mutation.ClearRectifications()
+	return _u
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to Rectification entities by IDs.
+func (_u *IndicatorUpdateOne) RemoveRectificationIDs(ids ...int) *IndicatorUpdateOne {
+	_u.mutation.RemoveRectificationIDs(ids...)
+	return _u
+}
+
+// RemoveRectifications removes "rectifications" edges to Rectification entities.
+func (_u *IndicatorUpdateOne) RemoveRectifications(v ...*Rectification) *IndicatorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRectificationIDs(ids...)
 }
 
 // Where appends a list predicates to the IndicatorUpdate builder.
@@ -1443,6 +1759,125 @@ func (_u *IndicatorUpdateOne) sqlSave(ctx context.Context) (_node *Indicator, er
 	}
 	if value, ok := _u.mutation.DeviationRequired(); ok {
 		_spec.SetField(indicator.FieldDeviationRequired, field.TypeBool, value)
+	}
+	if _u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttachmentsIDs(); len(nodes) > 0 && !_u.mutation.AttachmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.AttachmentsTable,
+			Columns: []string{indicator.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReviewScoreCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reviewscore.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReviewScoreIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   indicator.ReviewScoreTable,
+			Columns: []string{indicator.ReviewScoreColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reviewscore.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRectificationsIDs(); len(nodes) > 0 && !_u.mutation.RectificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RectificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   indicator.RectificationsTable,
+			Columns: []string{indicator.RectificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Indicator{config: _u.config}

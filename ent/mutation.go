@@ -9,6 +9,8 @@ import (
 	"jixiao/domain/fixed"
 	"jixiao/domain/targets"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -18,10 +20,17 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -47,27 +56,36 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken          = "APIToken"
-	TypeAuditRecord       = "AuditRecord"
-	TypeDepartment        = "Department"
-	TypeDepartmentYear    = "DepartmentYear"
-	TypeEvaluation        = "Evaluation"
-	TypeFundingLine       = "FundingLine"
-	TypeIndicator         = "Indicator"
-	TypeKeyTask           = "KeyTask"
-	TypeLibraryIndicator  = "LibraryIndicator"
-	TypeLibraryTransition = "LibraryTransition"
-	TypeMonthlyExecution  = "MonthlyExecution"
-	TypeProject           = "Project"
-	TypeReportText        = "ReportText"
-	TypeRuleSet           = "RuleSet"
-	TypeSession           = "Session"
-	TypeSignInThrottle    = "SignInThrottle"
-	TypeTargetVersion     = "TargetVersion"
-	TypeTransition        = "Transition"
-	TypeUser              = "User"
-	TypeWebhook           = "Webhook"
-	TypeWebhookDelivery   = "WebhookDelivery"
+	TypeAPIToken                = "APIToken"
+	TypeAttachment              = "Attachment"
+	TypeAttachmentContent       = "AttachmentContent"
+	TypeAuditRecord             = "AuditRecord"
+	TypeDepartment              = "Department"
+	TypeDepartmentYear          = "DepartmentYear"
+	TypeEvaluation              = "Evaluation"
+	TypeFundingLine             = "FundingLine"
+	TypeIndicator               = "Indicator"
+	TypeKeyTask                 = "KeyTask"
+	TypeLibraryIndicator        = "LibraryIndicator"
+	TypeLibraryTransition       = "LibraryTransition"
+	TypeMonitoringEntry         = "MonitoringEntry"
+	TypeMonitoringReport        = "MonitoringReport"
+	TypeMonthlyExecution        = "MonthlyExecution"
+	TypeProject                 = "Project"
+	TypeRectification           = "Rectification"
+	TypeRectificationTransition = "RectificationTransition"
+	TypeReportText              = "ReportText"
+	TypeReviewScore             = "ReviewScore"
+	TypeRound                   = "Round"
+	TypeRoundParticipant        = "RoundParticipant"
+	TypeRuleSet                 = "RuleSet"
+	TypeSession                 = "Session"
+	TypeSignInThrottle          = "SignInThrottle"
+	TypeTargetVersion           = "TargetVersion"
+	TypeTransition              = "Transition"
+	TypeUser                    = "User"
+	TypeWebhook                 = "Webhook"
+	TypeWebhookDelivery         = "WebhookDelivery"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -935,6 +953,1425 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIToken edge %s", name)
+}
+
+// AttachmentMutation represents an operation that mutates the Attachment nodes in the graph.
+type AttachmentMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	file_name         *string
+	content_type      *string
+	size              *int64
+	addsize           *int64
+	sha256            *string
+	storage           *attachment.Storage
+	uploaded_by_id    *int
+	adduploaded_by_id *int
+	uploaded_by_name  *string
+	created_at        *time.Time
+	clearedFields     map[string]struct{}
+	indicator         *int
+	clearedindicator  bool
+	content           *int
+	clearedcontent    bool
+	done              bool
+	oldValue          func(context.Context) (*Attachment, error)
+	predicates        []predicate.Attachment
+}
+
+var _ ent.Mutation = (*AttachmentMutation)(nil)
+
+// attachmentOption allows management of the mutation configuration using functional options.
+type attachmentOption func(*AttachmentMutation)
+
+// newAttachmentMutation creates new mutation for the Attachment entity.
+func newAttachmentMutation(c config, op Op, opts ...attachmentOption) *AttachmentMutation {
+	m := &AttachmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAttachment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAttachmentID sets the ID field of the mutation.
+func withAttachmentID(id int) attachmentOption {
+	return func(m *AttachmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Attachment
+		)
+		m.oldValue = func(ctx context.Context) (*Attachment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Attachment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAttachment sets the old Attachment of the mutation.
+func withAttachment(node *Attachment) attachmentOption {
+	return func(m *AttachmentMutation) {
+		m.oldValue = func(context.Context) (*Attachment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AttachmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AttachmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AttachmentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AttachmentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Attachment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *AttachmentMutation) SetIndicatorID(i int) {
+	m.indicator = &i
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *AttachmentMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldIndicatorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// ClearIndicatorID clears the value of the "indicator_id" field.
+func (m *AttachmentMutation) ClearIndicatorID() {
+	m.indicator = nil
+	m.clearedFields[attachment.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorIDCleared returns if the "indicator_id" field was cleared in this mutation.
+func (m *AttachmentMutation) IndicatorIDCleared() bool {
+	_, ok := m.clearedFields[attachment.FieldIndicatorID]
+	return ok
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *AttachmentMutation) ResetIndicatorID() {
+	m.indicator = nil
+	delete(m.clearedFields, attachment.FieldIndicatorID)
+}
+
+// SetFileName sets the "file_name" field.
+func (m *AttachmentMutation) SetFileName(s string) {
+	m.file_name = &s
+}
+
+// FileName returns the value of the "file_name" field in the mutation.
+func (m *AttachmentMutation) FileName() (r string, exists bool) {
+	v := m.file_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFileName returns the old "file_name" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldFileName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFileName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFileName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFileName: %w", err)
+	}
+	return oldValue.FileName, nil
+}
+
+// ResetFileName resets all changes to the "file_name" field.
+func (m *AttachmentMutation) ResetFileName() {
+	m.file_name = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *AttachmentMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *AttachmentMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *AttachmentMutation) ResetContentType() {
+	m.content_type = nil
+}
+
+// SetSize sets the "size" field.
+func (m *AttachmentMutation) SetSize(i int64) {
+	m.size = &i
+	m.addsize = nil
+}
+
+// Size returns the value of the "size" field in the mutation.
+func (m *AttachmentMutation) Size() (r int64, exists bool) {
+	v := m.size
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSize returns the old "size" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldSize(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSize is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSize requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSize: %w", err)
+	}
+	return oldValue.Size, nil
+}
+
+// AddSize adds i to the "size" field.
+func (m *AttachmentMutation) AddSize(i int64) {
+	if m.addsize != nil {
+		*m.addsize += i
+	} else {
+		m.addsize = &i
+	}
+}
+
+// AddedSize returns the value that was added to the "size" field in this mutation.
+func (m *AttachmentMutation) AddedSize() (r int64, exists bool) {
+	v := m.addsize
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSize resets all changes to the "size" field.
+func (m *AttachmentMutation) ResetSize() {
+	m.size = nil
+	m.addsize = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *AttachmentMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *AttachmentMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *AttachmentMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetStorage sets the "storage" field.
+func (m *AttachmentMutation) SetStorage(a attachment.Storage) {
+	m.storage = &a
+}
+
+// Storage returns the value of the "storage" field in the mutation.
+func (m *AttachmentMutation) Storage() (r attachment.Storage, exists bool) {
+	v := m.storage
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStorage returns the old "storage" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldStorage(ctx context.Context) (v attachment.Storage, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStorage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStorage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStorage: %w", err)
+	}
+	return oldValue.Storage, nil
+}
+
+// ResetStorage resets all changes to the "storage" field.
+func (m *AttachmentMutation) ResetStorage() {
+	m.storage = nil
+}
+
+// SetUploadedByID sets the "uploaded_by_id" field.
+func (m *AttachmentMutation) SetUploadedByID(i int) {
+	m.uploaded_by_id = &i
+	m.adduploaded_by_id = nil
+}
+
+// UploadedByID returns the value of the "uploaded_by_id" field in the mutation.
+func (m *AttachmentMutation) UploadedByID() (r int, exists bool) {
+	v := m.uploaded_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByID returns the old "uploaded_by_id" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldUploadedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByID: %w", err)
+	}
+	return oldValue.UploadedByID, nil
+}
+
+// AddUploadedByID adds i to the "uploaded_by_id" field.
+func (m *AttachmentMutation) AddUploadedByID(i int) {
+	if m.adduploaded_by_id != nil {
+		*m.adduploaded_by_id += i
+	} else {
+		m.adduploaded_by_id = &i
+	}
+}
+
+// AddedUploadedByID returns the value that was added to the "uploaded_by_id" field in this mutation.
+func (m *AttachmentMutation) AddedUploadedByID() (r int, exists bool) {
+	v := m.adduploaded_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUploadedByID clears the value of the "uploaded_by_id" field.
+func (m *AttachmentMutation) ClearUploadedByID() {
+	m.uploaded_by_id = nil
+	m.adduploaded_by_id = nil
+	m.clearedFields[attachment.FieldUploadedByID] = struct{}{}
+}
+
+// UploadedByIDCleared returns if the "uploaded_by_id" field was cleared in this mutation.
+func (m *AttachmentMutation) UploadedByIDCleared() bool {
+	_, ok := m.clearedFields[attachment.FieldUploadedByID]
+	return ok
+}
+
+// ResetUploadedByID resets all changes to the "uploaded_by_id" field.
+func (m *AttachmentMutation) ResetUploadedByID() {
+	m.uploaded_by_id = nil
+	m.adduploaded_by_id = nil
+	delete(m.clearedFields, attachment.FieldUploadedByID)
+}
+
+// SetUploadedByName sets the "uploaded_by_name" field.
+func (m *AttachmentMutation) SetUploadedByName(s string) {
+	m.uploaded_by_name = &s
+}
+
+// UploadedByName returns the value of the "uploaded_by_name" field in the mutation.
+func (m *AttachmentMutation) UploadedByName() (r string, exists bool) {
+	v := m.uploaded_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUploadedByName returns the old "uploaded_by_name" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldUploadedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUploadedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUploadedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUploadedByName: %w", err)
+	}
+	return oldValue.UploadedByName, nil
+}
+
+// ResetUploadedByName resets all changes to the "uploaded_by_name" field.
+func (m *AttachmentMutation) ResetUploadedByName() {
+	m.uploaded_by_name = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AttachmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AttachmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AttachmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearIndicator clears the "indicator" edge to the Indicator entity.
+func (m *AttachmentMutation) ClearIndicator() {
+	m.clearedindicator = true
+	m.clearedFields[attachment.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorCleared reports if the "indicator" edge to the Indicator entity was cleared.
+func (m *AttachmentMutation) IndicatorCleared() bool {
+	return m.IndicatorIDCleared() || m.clearedindicator
+}
+
+// IndicatorIDs returns the "indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IndicatorID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) IndicatorIDs() (ids []int) {
+	if id := m.indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIndicator resets all changes to the "indicator" edge.
+func (m *AttachmentMutation) ResetIndicator() {
+	m.indicator = nil
+	m.clearedindicator = false
+}
+
+// SetContentID sets the "content" edge to the AttachmentContent entity by id.
+func (m *AttachmentMutation) SetContentID(id int) {
+	m.content = &id
+}
+
+// ClearContent clears the "content" edge to the AttachmentContent entity.
+func (m *AttachmentMutation) ClearContent() {
+	m.clearedcontent = true
+}
+
+// ContentCleared reports if the "content" edge to the AttachmentContent entity was cleared.
+func (m *AttachmentMutation) ContentCleared() bool {
+	return m.clearedcontent
+}
+
+// ContentID returns the "content" edge ID in the mutation.
+func (m *AttachmentMutation) ContentID() (id int, exists bool) {
+	if m.content != nil {
+		return *m.content, true
+	}
+	return
+}
+
+// ContentIDs returns the "content" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ContentID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) ContentIDs() (ids []int) {
+	if id := m.content; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetContent resets all changes to the "content" edge.
+func (m *AttachmentMutation) ResetContent() {
+	m.content = nil
+	m.clearedcontent = false
+}
+
+// Where appends a list predicates to the AttachmentMutation builder.
+func (m *AttachmentMutation) Where(ps ...predicate.Attachment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AttachmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AttachmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Attachment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AttachmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AttachmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Attachment).
+func (m *AttachmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AttachmentMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.indicator != nil {
+		fields = append(fields, attachment.FieldIndicatorID)
+	}
+	if m.file_name != nil {
+		fields = append(fields, attachment.FieldFileName)
+	}
+	if m.content_type != nil {
+		fields = append(fields, attachment.FieldContentType)
+	}
+	if m.size != nil {
+		fields = append(fields, attachment.FieldSize)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, attachment.FieldSha256)
+	}
+	if m.storage != nil {
+		fields = append(fields, attachment.FieldStorage)
+	}
+	if m.uploaded_by_id != nil {
+		fields = append(fields, attachment.FieldUploadedByID)
+	}
+	if m.uploaded_by_name != nil {
+		fields = append(fields, attachment.FieldUploadedByName)
+	}
+	if m.created_at != nil {
+		fields = append(fields, attachment.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AttachmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case attachment.FieldIndicatorID:
+		return m.IndicatorID()
+	case attachment.FieldFileName:
+		return m.FileName()
+	case attachment.FieldContentType:
+		return m.ContentType()
+	case attachment.FieldSize:
+		return m.Size()
+	case attachment.FieldSha256:
+		return m.Sha256()
+	case attachment.FieldStorage:
+		return m.Storage()
+	case attachment.FieldUploadedByID:
+		return m.UploadedByID()
+	case attachment.FieldUploadedByName:
+		return m.UploadedByName()
+	case attachment.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AttachmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case attachment.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case attachment.FieldFileName:
+		return m.OldFileName(ctx)
+	case attachment.FieldContentType:
+		return m.OldContentType(ctx)
+	case attachment.FieldSize:
+		return m.OldSize(ctx)
+	case attachment.FieldSha256:
+		return m.OldSha256(ctx)
+	case attachment.FieldStorage:
+		return m.OldStorage(ctx)
+	case attachment.FieldUploadedByID:
+		return m.OldUploadedByID(ctx)
+	case attachment.FieldUploadedByName:
+		return m.OldUploadedByName(ctx)
+	case attachment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case attachment.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case attachment.FieldFileName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFileName(v)
+		return nil
+	case attachment.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case attachment.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSize(v)
+		return nil
+	case attachment.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	case attachment.FieldStorage:
+		v, ok := value.(attachment.Storage)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStorage(v)
+		return nil
+	case attachment.FieldUploadedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByID(v)
+		return nil
+	case attachment.FieldUploadedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUploadedByName(v)
+		return nil
+	case attachment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AttachmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addsize != nil {
+		fields = append(fields, attachment.FieldSize)
+	}
+	if m.adduploaded_by_id != nil {
+		fields = append(fields, attachment.FieldUploadedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AttachmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case attachment.FieldSize:
+		return m.AddedSize()
+	case attachment.FieldUploadedByID:
+		return m.AddedUploadedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case attachment.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSize(v)
+		return nil
+	case attachment.FieldUploadedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUploadedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AttachmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(attachment.FieldIndicatorID) {
+		fields = append(fields, attachment.FieldIndicatorID)
+	}
+	if m.FieldCleared(attachment.FieldUploadedByID) {
+		fields = append(fields, attachment.FieldUploadedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AttachmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AttachmentMutation) ClearField(name string) error {
+	switch name {
+	case attachment.FieldIndicatorID:
+		m.ClearIndicatorID()
+		return nil
+	case attachment.FieldUploadedByID:
+		m.ClearUploadedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AttachmentMutation) ResetField(name string) error {
+	switch name {
+	case attachment.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case attachment.FieldFileName:
+		m.ResetFileName()
+		return nil
+	case attachment.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case attachment.FieldSize:
+		m.ResetSize()
+		return nil
+	case attachment.FieldSha256:
+		m.ResetSha256()
+		return nil
+	case attachment.FieldStorage:
+		m.ResetStorage()
+		return nil
+	case attachment.FieldUploadedByID:
+		m.ResetUploadedByID()
+		return nil
+	case attachment.FieldUploadedByName:
+		m.ResetUploadedByName()
+		return nil
+	case attachment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AttachmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.indicator != nil {
+		edges = append(edges, attachment.EdgeIndicator)
+	}
+	if m.content != nil {
+		edges = append(edges, attachment.EdgeContent)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case attachment.EdgeIndicator:
+		if id := m.indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	case attachment.EdgeContent:
+		if id := m.content; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AttachmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AttachmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AttachmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedindicator {
+		edges = append(edges, attachment.EdgeIndicator)
+	}
+	if m.clearedcontent {
+		edges = append(edges, attachment.EdgeContent)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AttachmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case attachment.EdgeIndicator:
+		return m.clearedindicator
+	case attachment.EdgeContent:
+		return m.clearedcontent
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AttachmentMutation) ClearEdge(name string) error {
+	switch name {
+	case attachment.EdgeIndicator:
+		m.ClearIndicator()
+		return nil
+	case attachment.EdgeContent:
+		m.ClearContent()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AttachmentMutation) ResetEdge(name string) error {
+	switch name {
+	case attachment.EdgeIndicator:
+		m.ResetIndicator()
+		return nil
+	case attachment.EdgeContent:
+		m.ResetContent()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment edge %s", name)
+}
+
+// AttachmentContentMutation represents an operation that mutates the AttachmentContent nodes in the graph.
+type AttachmentContentMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	data              *[]byte
+	clearedFields     map[string]struct{}
+	attachment        *int
+	clearedattachment bool
+	done              bool
+	oldValue          func(context.Context) (*AttachmentContent, error)
+	predicates        []predicate.AttachmentContent
+}
+
+var _ ent.Mutation = (*AttachmentContentMutation)(nil)
+
+// attachmentcontentOption allows management of the mutation configuration using functional options.
+type attachmentcontentOption func(*AttachmentContentMutation)
+
+// newAttachmentContentMutation creates new mutation for the AttachmentContent entity.
+func newAttachmentContentMutation(c config, op Op, opts ...attachmentcontentOption) *AttachmentContentMutation {
+	m := &AttachmentContentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAttachmentContent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAttachmentContentID sets the ID field of the mutation.
+func withAttachmentContentID(id int) attachmentcontentOption {
+	return func(m *AttachmentContentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AttachmentContent
+		)
+		m.oldValue = func(ctx context.Context) (*AttachmentContent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AttachmentContent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAttachmentContent sets the old AttachmentContent of the mutation.
+func withAttachmentContent(node *AttachmentContent) attachmentcontentOption {
+	return func(m *AttachmentContentMutation) {
+		m.oldValue = func(context.Context) (*AttachmentContent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AttachmentContentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AttachmentContentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AttachmentContentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AttachmentContentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AttachmentContent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAttachmentID sets the "attachment_id" field.
+func (m *AttachmentContentMutation) SetAttachmentID(i int) {
+	m.attachment = &i
+}
+
+// AttachmentID returns the value of the "attachment_id" field in the mutation.
+func (m *AttachmentContentMutation) AttachmentID() (r int, exists bool) {
+	v := m.attachment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttachmentID returns the old "attachment_id" field's value of the AttachmentContent entity.
+// If the AttachmentContent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentContentMutation) OldAttachmentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttachmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttachmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttachmentID: %w", err)
+	}
+	return oldValue.AttachmentID, nil
+}
+
+// ResetAttachmentID resets all changes to the "attachment_id" field.
+func (m *AttachmentContentMutation) ResetAttachmentID() {
+	m.attachment = nil
+}
+
+// SetData sets the "data" field.
+func (m *AttachmentContentMutation) SetData(b []byte) {
+	m.data = &b
+}
+
+// Data returns the value of the "data" field in the mutation.
+func (m *AttachmentContentMutation) Data() (r []byte, exists bool) {
+	v := m.data
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldData returns the old "data" field's value of the AttachmentContent entity.
+// If the AttachmentContent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentContentMutation) OldData(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldData is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldData requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldData: %w", err)
+	}
+	return oldValue.Data, nil
+}
+
+// ResetData resets all changes to the "data" field.
+func (m *AttachmentContentMutation) ResetData() {
+	m.data = nil
+}
+
+// ClearAttachment clears the "attachment" edge to the Attachment entity.
+func (m *AttachmentContentMutation) ClearAttachment() {
+	m.clearedattachment = true
+	m.clearedFields[attachmentcontent.FieldAttachmentID] = struct{}{}
+}
+
+// AttachmentCleared reports if the "attachment" edge to the Attachment entity was cleared.
+func (m *AttachmentContentMutation) AttachmentCleared() bool {
+	return m.clearedattachment
+}
+
+// AttachmentIDs returns the "attachment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AttachmentID instead. It exists only for internal usage by the builders.
+func (m *AttachmentContentMutation) AttachmentIDs() (ids []int) {
+	if id := m.attachment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAttachment resets all changes to the "attachment" edge.
+func (m *AttachmentContentMutation) ResetAttachment() {
+	m.attachment = nil
+	m.clearedattachment = false
+}
+
+// Where appends a list predicates to the AttachmentContentMutation builder.
+func (m *AttachmentContentMutation) Where(ps ...predicate.AttachmentContent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AttachmentContentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AttachmentContentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AttachmentContent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AttachmentContentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AttachmentContentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AttachmentContent).
+func (m *AttachmentContentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AttachmentContentMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.attachment != nil {
+		fields = append(fields, attachmentcontent.FieldAttachmentID)
+	}
+	if m.data != nil {
+		fields = append(fields, attachmentcontent.FieldData)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AttachmentContentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case attachmentcontent.FieldAttachmentID:
+		return m.AttachmentID()
+	case attachmentcontent.FieldData:
+		return m.Data()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AttachmentContentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case attachmentcontent.FieldAttachmentID:
+		return m.OldAttachmentID(ctx)
+	case attachmentcontent.FieldData:
+		return m.OldData(ctx)
+	}
+	return nil, fmt.Errorf("unknown AttachmentContent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentContentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case attachmentcontent.FieldAttachmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttachmentID(v)
+		return nil
+	case attachmentcontent.FieldData:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetData(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AttachmentContent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AttachmentContentMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AttachmentContentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentContentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AttachmentContent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AttachmentContentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AttachmentContentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AttachmentContentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AttachmentContent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AttachmentContentMutation) ResetField(name string) error {
+	switch name {
+	case attachmentcontent.FieldAttachmentID:
+		m.ResetAttachmentID()
+		return nil
+	case attachmentcontent.FieldData:
+		m.ResetData()
+		return nil
+	}
+	return fmt.Errorf("unknown AttachmentContent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AttachmentContentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.attachment != nil {
+		edges = append(edges, attachmentcontent.EdgeAttachment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AttachmentContentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case attachmentcontent.EdgeAttachment:
+		if id := m.attachment; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AttachmentContentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AttachmentContentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AttachmentContentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedattachment {
+		edges = append(edges, attachmentcontent.EdgeAttachment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AttachmentContentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case attachmentcontent.EdgeAttachment:
+		return m.clearedattachment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AttachmentContentMutation) ClearEdge(name string) error {
+	switch name {
+	case attachmentcontent.EdgeAttachment:
+		m.ClearAttachment()
+		return nil
+	}
+	return fmt.Errorf("unknown AttachmentContent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AttachmentContentMutation) ResetEdge(name string) error {
+	switch name {
+	case attachmentcontent.EdgeAttachment:
+		m.ResetAttachment()
+		return nil
+	}
+	return fmt.Errorf("unknown AttachmentContent edge %s", name)
 }
 
 // AuditRecordMutation represents an operation that mutates the AuditRecord nodes in the graph.
@@ -1829,6 +3266,9 @@ type DepartmentMutation struct {
 	library_indicators        map[int]struct{}
 	removedlibrary_indicators map[int]struct{}
 	clearedlibrary_indicators bool
+	round_participants        map[int]struct{}
+	removedround_participants map[int]struct{}
+	clearedround_participants bool
 	done                      bool
 	oldValue                  func(context.Context) (*Department, error)
 	predicates                []predicate.Department
@@ -2442,6 +3882,60 @@ func (m *DepartmentMutation) ResetLibraryIndicators() {
 	m.removedlibrary_indicators = nil
 }
 
+// AddRoundParticipantIDs adds the "round_participants" edge to the RoundParticipant entity by ids.
+func (m *DepartmentMutation) AddRoundParticipantIDs(ids ...int) {
+	if m.round_participants == nil {
+		m.round_participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.round_participants[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRoundParticipants clears the "round_participants" edge to the RoundParticipant entity.
+func (m *DepartmentMutation) ClearRoundParticipants() {
+	m.clearedround_participants = true
+}
+
+// RoundParticipantsCleared reports if the "round_participants" edge to the RoundParticipant entity was cleared.
+func (m *DepartmentMutation) RoundParticipantsCleared() bool {
+	return m.clearedround_participants
+}
+
+// RemoveRoundParticipantIDs removes the "round_participants" edge to the RoundParticipant entity by IDs.
+func (m *DepartmentMutation) RemoveRoundParticipantIDs(ids ...int) {
+	if m.removedround_participants == nil {
+		m.removedround_participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.round_participants, ids[i])
+		m.removedround_participants[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRoundParticipants returns the removed IDs of the "round_participants" edge to the RoundParticipant entity.
+func (m *DepartmentMutation) RemovedRoundParticipantsIDs() (ids []int) {
+	for id := range m.removedround_participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RoundParticipantsIDs returns the "round_participants" edge IDs in the mutation.
+func (m *DepartmentMutation) RoundParticipantsIDs() (ids []int) {
+	for id := range m.round_participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRoundParticipants resets all changes to the "round_participants" edge.
+func (m *DepartmentMutation) ResetRoundParticipants() {
+	m.round_participants = nil
+	m.clearedround_participants = false
+	m.removedround_participants = nil
+}
+
 // Where appends a list predicates to the DepartmentMutation builder.
 func (m *DepartmentMutation) Where(ps ...predicate.Department) {
 	m.predicates = append(m.predicates, ps...)
@@ -2718,7 +4212,7 @@ func (m *DepartmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.parent != nil {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -2730,6 +4224,9 @@ func (m *DepartmentMutation) AddedEdges() []string {
 	}
 	if m.library_indicators != nil {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.round_participants != nil {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -2760,13 +4257,19 @@ func (m *DepartmentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeRoundParticipants:
+		ids := make([]ent.Value, 0, len(m.round_participants))
+		for id := range m.round_participants {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedchildren != nil {
 		edges = append(edges, department.EdgeChildren)
 	}
@@ -2775,6 +4278,9 @@ func (m *DepartmentMutation) RemovedEdges() []string {
 	}
 	if m.removedlibrary_indicators != nil {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.removedround_participants != nil {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -2801,13 +4307,19 @@ func (m *DepartmentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case department.EdgeRoundParticipants:
+		ids := make([]ent.Value, 0, len(m.removedround_participants))
+		for id := range m.removedround_participants {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedparent {
 		edges = append(edges, department.EdgeParent)
 	}
@@ -2819,6 +4331,9 @@ func (m *DepartmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedlibrary_indicators {
 		edges = append(edges, department.EdgeLibraryIndicators)
+	}
+	if m.clearedround_participants {
+		edges = append(edges, department.EdgeRoundParticipants)
 	}
 	return edges
 }
@@ -2835,6 +4350,8 @@ func (m *DepartmentMutation) EdgeCleared(name string) bool {
 		return m.clearedyears
 	case department.EdgeLibraryIndicators:
 		return m.clearedlibrary_indicators
+	case department.EdgeRoundParticipants:
+		return m.clearedround_participants
 	}
 	return false
 }
@@ -2865,6 +4382,9 @@ func (m *DepartmentMutation) ResetEdge(name string) error {
 		return nil
 	case department.EdgeLibraryIndicators:
 		m.ResetLibraryIndicators()
+		return nil
+	case department.EdgeRoundParticipants:
+		m.ResetRoundParticipants()
 		return nil
 	}
 	return fmt.Errorf("unknown Department edge %s", name)
@@ -2948,6 +4468,9 @@ type DepartmentYearMutation struct {
 	target_versions           map[int]struct{}
 	removedtarget_versions    map[int]struct{}
 	clearedtarget_versions    bool
+	monitoring_reports        map[int]struct{}
+	removedmonitoring_reports map[int]struct{}
+	clearedmonitoring_reports bool
 	done                      bool
 	oldValue                  func(context.Context) (*DepartmentYear, error)
 	predicates                []predicate.DepartmentYear
@@ -4896,6 +6419,60 @@ func (m *DepartmentYearMutation) ResetTargetVersions() {
 	m.removedtarget_versions = nil
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by ids.
+func (m *DepartmentYearMutation) AddMonitoringReportIDs(ids ...int) {
+	if m.monitoring_reports == nil {
+		m.monitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.monitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMonitoringReports clears the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *DepartmentYearMutation) ClearMonitoringReports() {
+	m.clearedmonitoring_reports = true
+}
+
+// MonitoringReportsCleared reports if the "monitoring_reports" edge to the MonitoringReport entity was cleared.
+func (m *DepartmentYearMutation) MonitoringReportsCleared() bool {
+	return m.clearedmonitoring_reports
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (m *DepartmentYearMutation) RemoveMonitoringReportIDs(ids ...int) {
+	if m.removedmonitoring_reports == nil {
+		m.removedmonitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.monitoring_reports, ids[i])
+		m.removedmonitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMonitoringReports returns the removed IDs of the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *DepartmentYearMutation) RemovedMonitoringReportsIDs() (ids []int) {
+	for id := range m.removedmonitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MonitoringReportsIDs returns the "monitoring_reports" edge IDs in the mutation.
+func (m *DepartmentYearMutation) MonitoringReportsIDs() (ids []int) {
+	for id := range m.monitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMonitoringReports resets all changes to the "monitoring_reports" edge.
+func (m *DepartmentYearMutation) ResetMonitoringReports() {
+	m.monitoring_reports = nil
+	m.clearedmonitoring_reports = false
+	m.removedmonitoring_reports = nil
+}
+
 // Where appends a list predicates to the DepartmentYearMutation builder.
 func (m *DepartmentYearMutation) Where(ps ...predicate.DepartmentYear) {
 	m.predicates = append(m.predicates, ps...)
@@ -5753,7 +7330,7 @@ func (m *DepartmentYearMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DepartmentYearMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.department != nil {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5777,6 +7354,9 @@ func (m *DepartmentYearMutation) AddedEdges() []string {
 	}
 	if m.target_versions != nil {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
+	}
+	if m.monitoring_reports != nil {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -5831,13 +7411,19 @@ func (m *DepartmentYearMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.monitoring_reports))
+		for id := range m.monitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DepartmentYearMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedmonths != nil {
 		edges = append(edges, departmentyear.EdgeMonths)
 	}
@@ -5858,6 +7444,9 @@ func (m *DepartmentYearMutation) RemovedEdges() []string {
 	}
 	if m.removedtarget_versions != nil {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
+	}
+	if m.removedmonitoring_reports != nil {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -5908,13 +7497,19 @@ func (m *DepartmentYearMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case departmentyear.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.removedmonitoring_reports))
+		for id := range m.removedmonitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DepartmentYearMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.cleareddepartment {
 		edges = append(edges, departmentyear.EdgeDepartment)
 	}
@@ -5939,6 +7534,9 @@ func (m *DepartmentYearMutation) ClearedEdges() []string {
 	if m.clearedtarget_versions {
 		edges = append(edges, departmentyear.EdgeTargetVersions)
 	}
+	if m.clearedmonitoring_reports {
+		edges = append(edges, departmentyear.EdgeMonitoringReports)
+	}
 	return edges
 }
 
@@ -5962,6 +7560,8 @@ func (m *DepartmentYearMutation) EdgeCleared(name string) bool {
 		return m.clearedevaluations
 	case departmentyear.EdgeTargetVersions:
 		return m.clearedtarget_versions
+	case departmentyear.EdgeMonitoringReports:
+		return m.clearedmonitoring_reports
 	}
 	return false
 }
@@ -6005,6 +7605,9 @@ func (m *DepartmentYearMutation) ResetEdge(name string) error {
 	case departmentyear.EdgeTargetVersions:
 		m.ResetTargetVersions()
 		return nil
+	case departmentyear.EdgeMonitoringReports:
+		m.ResetMonitoringReports()
+		return nil
 	}
 	return fmt.Errorf("unknown DepartmentYear edge %s", name)
 }
@@ -6046,6 +7649,9 @@ type EvaluationMutation struct {
 	report_texts           map[int]struct{}
 	removedreport_texts    map[int]struct{}
 	clearedreport_texts    bool
+	rectifications         map[int]struct{}
+	removedrectifications  map[int]struct{}
+	clearedrectifications  bool
 	done                   bool
 	oldValue               func(context.Context) (*Evaluation, error)
 	predicates             []predicate.Evaluation
@@ -7097,6 +8703,60 @@ func (m *EvaluationMutation) ResetReportTexts() {
 	m.removedreport_texts = nil
 }
 
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by ids.
+func (m *EvaluationMutation) AddRectificationIDs(ids ...int) {
+	if m.rectifications == nil {
+		m.rectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rectifications[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRectifications clears the "rectifications" edge to the Rectification entity.
+func (m *EvaluationMutation) ClearRectifications() {
+	m.clearedrectifications = true
+}
+
+// RectificationsCleared reports if the "rectifications" edge to the Rectification entity was cleared.
+func (m *EvaluationMutation) RectificationsCleared() bool {
+	return m.clearedrectifications
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to the Rectification entity by IDs.
+func (m *EvaluationMutation) RemoveRectificationIDs(ids ...int) {
+	if m.removedrectifications == nil {
+		m.removedrectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rectifications, ids[i])
+		m.removedrectifications[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRectifications returns the removed IDs of the "rectifications" edge to the Rectification entity.
+func (m *EvaluationMutation) RemovedRectificationsIDs() (ids []int) {
+	for id := range m.removedrectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RectificationsIDs returns the "rectifications" edge IDs in the mutation.
+func (m *EvaluationMutation) RectificationsIDs() (ids []int) {
+	for id := range m.rectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRectifications resets all changes to the "rectifications" edge.
+func (m *EvaluationMutation) ResetRectifications() {
+	m.rectifications = nil
+	m.clearedrectifications = false
+	m.removedrectifications = nil
+}
+
 // Where appends a list predicates to the EvaluationMutation builder.
 func (m *EvaluationMutation) Where(ps ...predicate.Evaluation) {
 	m.predicates = append(m.predicates, ps...)
@@ -7586,7 +9246,7 @@ func (m *EvaluationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *EvaluationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.department_year != nil {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7601,6 +9261,9 @@ func (m *EvaluationMutation) AddedEdges() []string {
 	}
 	if m.report_texts != nil {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.rectifications != nil {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -7633,18 +9296,27 @@ func (m *EvaluationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.rectifications))
+		for id := range m.rectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *EvaluationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedtransitions != nil {
 		edges = append(edges, evaluation.EdgeTransitions)
 	}
 	if m.removedreport_texts != nil {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.removedrectifications != nil {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -7665,13 +9337,19 @@ func (m *EvaluationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case evaluation.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.removedrectifications))
+		for id := range m.removedrectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *EvaluationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.cleareddepartment_year {
 		edges = append(edges, evaluation.EdgeDepartmentYear)
 	}
@@ -7686,6 +9364,9 @@ func (m *EvaluationMutation) ClearedEdges() []string {
 	}
 	if m.clearedreport_texts {
 		edges = append(edges, evaluation.EdgeReportTexts)
+	}
+	if m.clearedrectifications {
+		edges = append(edges, evaluation.EdgeRectifications)
 	}
 	return edges
 }
@@ -7704,6 +9385,8 @@ func (m *EvaluationMutation) EdgeCleared(name string) bool {
 		return m.clearedrule_set
 	case evaluation.EdgeReportTexts:
 		return m.clearedreport_texts
+	case evaluation.EdgeRectifications:
+		return m.clearedrectifications
 	}
 	return false
 }
@@ -7743,6 +9426,9 @@ func (m *EvaluationMutation) ResetEdge(name string) error {
 		return nil
 	case evaluation.EdgeReportTexts:
 		m.ResetReportTexts()
+		return nil
+	case evaluation.EdgeRectifications:
+		m.ResetRectifications()
 		return nil
 	}
 	return fmt.Errorf("unknown Evaluation edge %s", name)
@@ -8701,6 +10387,14 @@ type IndicatorMutation struct {
 	clearedproject           bool
 	library_indicator        *int
 	clearedlibrary_indicator bool
+	attachments              map[int]struct{}
+	removedattachments       map[int]struct{}
+	clearedattachments       bool
+	review_score             *int
+	clearedreview_score      bool
+	rectifications           map[int]struct{}
+	removedrectifications    map[int]struct{}
+	clearedrectifications    bool
 	done                     bool
 	oldValue                 func(context.Context) (*Indicator, error)
 	predicates               []predicate.Indicator
@@ -10156,6 +11850,153 @@ func (m *IndicatorMutation) ResetLibraryIndicator() {
 	m.clearedlibrary_indicator = false
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *IndicatorMutation) AddAttachmentIDs(ids ...int) {
+	if m.attachments == nil {
+		m.attachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *IndicatorMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *IndicatorMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *IndicatorMutation) RemoveAttachmentIDs(ids ...int) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *IndicatorMutation) RemovedAttachmentsIDs() (ids []int) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *IndicatorMutation) AttachmentsIDs() (ids []int) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *IndicatorMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
+// SetReviewScoreID sets the "review_score" edge to the ReviewScore entity by id.
+func (m *IndicatorMutation) SetReviewScoreID(id int) {
+	m.review_score = &id
+}
+
+// ClearReviewScore clears the "review_score" edge to the ReviewScore entity.
+func (m *IndicatorMutation) ClearReviewScore() {
+	m.clearedreview_score = true
+}
+
+// ReviewScoreCleared reports if the "review_score" edge to the ReviewScore entity was cleared.
+func (m *IndicatorMutation) ReviewScoreCleared() bool {
+	return m.clearedreview_score
+}
+
+// ReviewScoreID returns the "review_score" edge ID in the mutation.
+func (m *IndicatorMutation) ReviewScoreID() (id int, exists bool) {
+	if m.review_score != nil {
+		return *m.review_score, true
+	}
+	return
+}
+
+// ReviewScoreIDs returns the "review_score" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReviewScoreID instead. It exists only for internal usage by the builders.
+func (m *IndicatorMutation) ReviewScoreIDs() (ids []int) {
+	if id := m.review_score; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReviewScore resets all changes to the "review_score" edge.
+func (m *IndicatorMutation) ResetReviewScore() {
+	m.review_score = nil
+	m.clearedreview_score = false
+}
+
+// AddRectificationIDs adds the "rectifications" edge to the Rectification entity by ids.
+func (m *IndicatorMutation) AddRectificationIDs(ids ...int) {
+	if m.rectifications == nil {
+		m.rectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rectifications[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRectifications clears the "rectifications" edge to the Rectification entity.
+func (m *IndicatorMutation) ClearRectifications() {
+	m.clearedrectifications = true
+}
+
+// RectificationsCleared reports if the "rectifications" edge to the Rectification entity was cleared.
+func (m *IndicatorMutation) RectificationsCleared() bool {
+	return m.clearedrectifications
+}
+
+// RemoveRectificationIDs removes the "rectifications" edge to the Rectification entity by IDs.
+func (m *IndicatorMutation) RemoveRectificationIDs(ids ...int) {
+	if m.removedrectifications == nil {
+		m.removedrectifications = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rectifications, ids[i])
+		m.removedrectifications[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRectifications returns the removed IDs of the "rectifications" edge to the Rectification entity.
+func (m *IndicatorMutation) RemovedRectificationsIDs() (ids []int) {
+	for id := range m.removedrectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RectificationsIDs returns the "rectifications" edge IDs in the mutation.
+func (m *IndicatorMutation) RectificationsIDs() (ids []int) {
+	for id := range m.rectifications {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRectifications resets all changes to the "rectifications" edge.
+func (m *IndicatorMutation) ResetRectifications() {
+	m.rectifications = nil
+	m.clearedrectifications = false
+	m.removedrectifications = nil
+}
+
 // Where appends a list predicates to the IndicatorMutation builder.
 func (m *IndicatorMutation) Where(ps ...predicate.Indicator) {
 	m.predicates = append(m.predicates, ps...)
@@ -10900,7 +12741,7 @@ func (m *IndicatorMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IndicatorMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.department_year != nil {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
@@ -10909,6 +12750,15 @@ func (m *IndicatorMutation) AddedEdges() []string {
 	}
 	if m.library_indicator != nil {
 		edges = append(edges, indicator.EdgeLibraryIndicator)
+	}
+	if m.attachments != nil {
+		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.review_score != nil {
+		edges = append(edges, indicator.EdgeReviewScore)
+	}
+	if m.rectifications != nil {
+		edges = append(edges, indicator.EdgeRectifications)
 	}
 	return edges
 }
@@ -10929,25 +12779,61 @@ func (m *IndicatorMutation) AddedIDs(name string) []ent.Value {
 		if id := m.library_indicator; id != nil {
 			return []ent.Value{*id}
 		}
+	case indicator.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
+	case indicator.EdgeReviewScore:
+		if id := m.review_score; id != nil {
+			return []ent.Value{*id}
+		}
+	case indicator.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.rectifications))
+		for id := range m.rectifications {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IndicatorMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
+	if m.removedattachments != nil {
+		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.removedrectifications != nil {
+		edges = append(edges, indicator.EdgeRectifications)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *IndicatorMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case indicator.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
+	case indicator.EdgeRectifications:
+		ids := make([]ent.Value, 0, len(m.removedrectifications))
+		for id := range m.removedrectifications {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IndicatorMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.cleareddepartment_year {
 		edges = append(edges, indicator.EdgeDepartmentYear)
 	}
@@ -10956,6 +12842,15 @@ func (m *IndicatorMutation) ClearedEdges() []string {
 	}
 	if m.clearedlibrary_indicator {
 		edges = append(edges, indicator.EdgeLibraryIndicator)
+	}
+	if m.clearedattachments {
+		edges = append(edges, indicator.EdgeAttachments)
+	}
+	if m.clearedreview_score {
+		edges = append(edges, indicator.EdgeReviewScore)
+	}
+	if m.clearedrectifications {
+		edges = append(edges, indicator.EdgeRectifications)
 	}
 	return edges
 }
@@ -10970,6 +12865,12 @@ func (m *IndicatorMutation) EdgeCleared(name string) bool {
 		return m.clearedproject
 	case indicator.EdgeLibraryIndicator:
 		return m.clearedlibrary_indicator
+	case indicator.EdgeAttachments:
+		return m.clearedattachments
+	case indicator.EdgeReviewScore:
+		return m.clearedreview_score
+	case indicator.EdgeRectifications:
+		return m.clearedrectifications
 	}
 	return false
 }
@@ -10987,6 +12888,9 @@ func (m *IndicatorMutation) ClearEdge(name string) error {
 	case indicator.EdgeLibraryIndicator:
 		m.ClearLibraryIndicator()
 		return nil
+	case indicator.EdgeReviewScore:
+		m.ClearReviewScore()
+		return nil
 	}
 	return fmt.Errorf("unknown Indicator unique edge %s", name)
 }
@@ -11003,6 +12907,15 @@ func (m *IndicatorMutation) ResetEdge(name string) error {
 		return nil
 	case indicator.EdgeLibraryIndicator:
 		m.ResetLibraryIndicator()
+		return nil
+	case indicator.EdgeAttachments:
+		m.ResetAttachments()
+		return nil
+	case indicator.EdgeReviewScore:
+		m.ResetReviewScore()
+		return nil
+	case indicator.EdgeRectifications:
+		m.ResetRectifications()
 		return nil
 	}
 	return fmt.Errorf("unknown Indicator edge %s", name)
@@ -14281,6 +16194,2653 @@ func (m *LibraryTransitionMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown LibraryTransition edge %s", name)
 }
 
+// MonitoringEntryMutation represents an operation that mutates the MonitoringEntry nodes in the graph.
+type MonitoringEntryMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	created_at           *time.Time
+	updated_at           *time.Time
+	indicator_id         *int
+	addindicator_id      *int
+	value_to_date        *fixed.Decimal
+	addvalue_to_date     *fixed.Decimal
+	expected_override    *fixed.Decimal
+	addexpected_override *fixed.Decimal
+	likelihood_override  *monitoringentry.LikelihoodOverride
+	override_reason      *string
+	cause_category       *monitoringentry.CauseCategory
+	cause                *string
+	measure              *string
+	note                 *string
+	clearedFields        map[string]struct{}
+	report               *int
+	clearedreport        bool
+	done                 bool
+	oldValue             func(context.Context) (*MonitoringEntry, error)
+	predicates           []predicate.MonitoringEntry
+}
+
+var _ ent.Mutation = (*MonitoringEntryMutation)(nil)
+
+// monitoringentryOption allows management of the mutation configuration using functional options.
+type monitoringentryOption func(*MonitoringEntryMutation)
+
+// newMonitoringEntryMutation creates new mutation for the MonitoringEntry entity.
+func newMonitoringEntryMutation(c config, op Op, opts ...monitoringentryOption) *MonitoringEntryMutation {
+	m := &MonitoringEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringEntryID sets the ID field of the mutation.
+func withMonitoringEntryID(id int) monitoringentryOption {
+	return func(m *MonitoringEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringEntry
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringEntry sets the old MonitoringEntry of the mutation.
+func withMonitoringEntry(node *MonitoringEntry) monitoringentryOption {
+	return func(m *MonitoringEntryMutation) {
+		m.oldValue = func(context.Context) (*MonitoringEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringEntryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringEntryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringEntryMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringEntryMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringEntryMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetReportID sets the "report_id" field.
+func (m *MonitoringEntryMutation) SetReportID(i int) {
+	m.report = &i
+}
+
+// ReportID returns the value of the "report_id" field in the mutation.
+func (m *MonitoringEntryMutation) ReportID() (r int, exists bool) {
+	v := m.report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportID returns the old "report_id" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldReportID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportID: %w", err)
+	}
+	return oldValue.ReportID, nil
+}
+
+// ResetReportID resets all changes to the "report_id" field.
+func (m *MonitoringEntryMutation) ResetReportID() {
+	m.report = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *MonitoringEntryMutation) SetIndicatorID(i int) {
+	m.indicator_id = &i
+	m.addindicator_id = nil
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *MonitoringEntryMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldIndicatorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// AddIndicatorID adds i to the "indicator_id" field.
+func (m *MonitoringEntryMutation) AddIndicatorID(i int) {
+	if m.addindicator_id != nil {
+		*m.addindicator_id += i
+	} else {
+		m.addindicator_id = &i
+	}
+}
+
+// AddedIndicatorID returns the value that was added to the "indicator_id" field in this mutation.
+func (m *MonitoringEntryMutation) AddedIndicatorID() (r int, exists bool) {
+	v := m.addindicator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *MonitoringEntryMutation) ResetIndicatorID() {
+	m.indicator_id = nil
+	m.addindicator_id = nil
+}
+
+// SetValueToDate sets the "value_to_date" field.
+func (m *MonitoringEntryMutation) SetValueToDate(f fixed.Decimal) {
+	m.value_to_date = &f
+	m.addvalue_to_date = nil
+}
+
+// ValueToDate returns the value of the "value_to_date" field in the mutation.
+func (m *MonitoringEntryMutation) ValueToDate() (r fixed.Decimal, exists bool) {
+	v := m.value_to_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValueToDate returns the old "value_to_date" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldValueToDate(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValueToDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValueToDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValueToDate: %w", err)
+	}
+	return oldValue.ValueToDate, nil
+}
+
+// AddValueToDate adds f to the "value_to_date" field.
+func (m *MonitoringEntryMutation) AddValueToDate(f fixed.Decimal) {
+	if m.addvalue_to_date != nil {
+		*m.addvalue_to_date += f
+	} else {
+		m.addvalue_to_date = &f
+	}
+}
+
+// AddedValueToDate returns the value that was added to the "value_to_date" field in this mutation.
+func (m *MonitoringEntryMutation) AddedValueToDate() (r fixed.Decimal, exists bool) {
+	v := m.addvalue_to_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearValueToDate clears the value of the "value_to_date" field.
+func (m *MonitoringEntryMutation) ClearValueToDate() {
+	m.value_to_date = nil
+	m.addvalue_to_date = nil
+	m.clearedFields[monitoringentry.FieldValueToDate] = struct{}{}
+}
+
+// ValueToDateCleared returns if the "value_to_date" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) ValueToDateCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldValueToDate]
+	return ok
+}
+
+// ResetValueToDate resets all changes to the "value_to_date" field.
+func (m *MonitoringEntryMutation) ResetValueToDate() {
+	m.value_to_date = nil
+	m.addvalue_to_date = nil
+	delete(m.clearedFields, monitoringentry.FieldValueToDate)
+}
+
+// SetExpectedOverride sets the "expected_override" field.
+func (m *MonitoringEntryMutation) SetExpectedOverride(f fixed.Decimal) {
+	m.expected_override = &f
+	m.addexpected_override = nil
+}
+
+// ExpectedOverride returns the value of the "expected_override" field in the mutation.
+func (m *MonitoringEntryMutation) ExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpectedOverride returns the old "expected_override" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldExpectedOverride(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpectedOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpectedOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpectedOverride: %w", err)
+	}
+	return oldValue.ExpectedOverride, nil
+}
+
+// AddExpectedOverride adds f to the "expected_override" field.
+func (m *MonitoringEntryMutation) AddExpectedOverride(f fixed.Decimal) {
+	if m.addexpected_override != nil {
+		*m.addexpected_override += f
+	} else {
+		m.addexpected_override = &f
+	}
+}
+
+// AddedExpectedOverride returns the value that was added to the "expected_override" field in this mutation.
+func (m *MonitoringEntryMutation) AddedExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.addexpected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearExpectedOverride clears the value of the "expected_override" field.
+func (m *MonitoringEntryMutation) ClearExpectedOverride() {
+	m.expected_override = nil
+	m.addexpected_override = nil
+	m.clearedFields[monitoringentry.FieldExpectedOverride] = struct{}{}
+}
+
+// ExpectedOverrideCleared returns if the "expected_override" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) ExpectedOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldExpectedOverride]
+	return ok
+}
+
+// ResetExpectedOverride resets all changes to the "expected_override" field.
+func (m *MonitoringEntryMutation) ResetExpectedOverride() {
+	m.expected_override = nil
+	m.addexpected_override = nil
+	delete(m.clearedFields, monitoringentry.FieldExpectedOverride)
+}
+
+// SetLikelihoodOverride sets the "likelihood_override" field.
+func (m *MonitoringEntryMutation) SetLikelihoodOverride(mo monitoringentry.LikelihoodOverride) {
+	m.likelihood_override = &mo
+}
+
+// LikelihoodOverride returns the value of the "likelihood_override" field in the mutation.
+func (m *MonitoringEntryMutation) LikelihoodOverride() (r monitoringentry.LikelihoodOverride, exists bool) {
+	v := m.likelihood_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLikelihoodOverride returns the old "likelihood_override" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldLikelihoodOverride(ctx context.Context) (v *monitoringentry.LikelihoodOverride, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLikelihoodOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLikelihoodOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLikelihoodOverride: %w", err)
+	}
+	return oldValue.LikelihoodOverride, nil
+}
+
+// ClearLikelihoodOverride clears the value of the "likelihood_override" field.
+func (m *MonitoringEntryMutation) ClearLikelihoodOverride() {
+	m.likelihood_override = nil
+	m.clearedFields[monitoringentry.FieldLikelihoodOverride] = struct{}{}
+}
+
+// LikelihoodOverrideCleared returns if the "likelihood_override" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) LikelihoodOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldLikelihoodOverride]
+	return ok
+}
+
+// ResetLikelihoodOverride resets all changes to the "likelihood_override" field.
+func (m *MonitoringEntryMutation) ResetLikelihoodOverride() {
+	m.likelihood_override = nil
+	delete(m.clearedFields, monitoringentry.FieldLikelihoodOverride)
+}
+
+// SetOverrideReason sets the "override_reason" field.
+func (m *MonitoringEntryMutation) SetOverrideReason(s string) {
+	m.override_reason = &s
+}
+
+// OverrideReason returns the value of the "override_reason" field in the mutation.
+func (m *MonitoringEntryMutation) OverrideReason() (r string, exists bool) {
+	v := m.override_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOverrideReason returns the old "override_reason" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldOverrideReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOverrideReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOverrideReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOverrideReason: %w", err)
+	}
+	return oldValue.OverrideReason, nil
+}
+
+// ResetOverrideReason resets all changes to the "override_reason" field.
+func (m *MonitoringEntryMutation) ResetOverrideReason() {
+	m.override_reason = nil
+}
+
+// SetCauseCategory sets the "cause_category" field.
+func (m *MonitoringEntryMutation) SetCauseCategory(mc monitoringentry.CauseCategory) {
+	m.cause_category = &mc
+}
+
+// CauseCategory returns the value of the "cause_category" field in the mutation.
+func (m *MonitoringEntryMutation) CauseCategory() (r monitoringentry.CauseCategory, exists bool) {
+	v := m.cause_category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCauseCategory returns the old "cause_category" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCauseCategory(ctx context.Context) (v *monitoringentry.CauseCategory, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCauseCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCauseCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCauseCategory: %w", err)
+	}
+	return oldValue.CauseCategory, nil
+}
+
+// ClearCauseCategory clears the value of the "cause_category" field.
+func (m *MonitoringEntryMutation) ClearCauseCategory() {
+	m.cause_category = nil
+	m.clearedFields[monitoringentry.FieldCauseCategory] = struct{}{}
+}
+
+// CauseCategoryCleared returns if the "cause_category" field was cleared in this mutation.
+func (m *MonitoringEntryMutation) CauseCategoryCleared() bool {
+	_, ok := m.clearedFields[monitoringentry.FieldCauseCategory]
+	return ok
+}
+
+// ResetCauseCategory resets all changes to the "cause_category" field.
+func (m *MonitoringEntryMutation) ResetCauseCategory() {
+	m.cause_category = nil
+	delete(m.clearedFields, monitoringentry.FieldCauseCategory)
+}
+
+// SetCause sets the "cause" field.
+func (m *MonitoringEntryMutation) SetCause(s string) {
+	m.cause = &s
+}
+
+// Cause returns the value of the "cause" field in the mutation.
+func (m *MonitoringEntryMutation) Cause() (r string, exists bool) {
+	v := m.cause
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCause returns the old "cause" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldCause(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCause is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCause requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCause: %w", err)
+	}
+	return oldValue.Cause, nil
+}
+
+// ResetCause resets all changes to the "cause" field.
+func (m *MonitoringEntryMutation) ResetCause() {
+	m.cause = nil
+}
+
+// SetMeasure sets the "measure" field.
+func (m *MonitoringEntryMutation) SetMeasure(s string) {
+	m.measure = &s
+}
+
+// Measure returns the value of the "measure" field in the mutation.
+func (m *MonitoringEntryMutation) Measure() (r string, exists bool) {
+	v := m.measure
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasure returns the old "measure" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldMeasure(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasure is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasure requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasure: %w", err)
+	}
+	return oldValue.Measure, nil
+}
+
+// ResetMeasure resets all changes to the "measure" field.
+func (m *MonitoringEntryMutation) ResetMeasure() {
+	m.measure = nil
+}
+
+// SetNote sets the "note" field.
+func (m *MonitoringEntryMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *MonitoringEntryMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the MonitoringEntry entity.
+// If the MonitoringEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringEntryMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *MonitoringEntryMutation) ResetNote() {
+	m.note = nil
+}
+
+// ClearReport clears the "report" edge to the MonitoringReport entity.
+func (m *MonitoringEntryMutation) ClearReport() {
+	m.clearedreport = true
+	m.clearedFields[monitoringentry.FieldReportID] = struct{}{}
+}
+
+// ReportCleared reports if the "report" edge to the MonitoringReport entity was cleared.
+func (m *MonitoringEntryMutation) ReportCleared() bool {
+	return m.clearedreport
+}
+
+// ReportIDs returns the "report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReportID instead. It exists only for internal usage by the builders.
+func (m *MonitoringEntryMutation) ReportIDs() (ids []int) {
+	if id := m.report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReport resets all changes to the "report" edge.
+func (m *MonitoringEntryMutation) ResetReport() {
+	m.report = nil
+	m.clearedreport = false
+}
+
+// Where appends a list predicates to the MonitoringEntryMutation builder.
+func (m *MonitoringEntryMutation) Where(ps ...predicate.MonitoringEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringEntry).
+func (m *MonitoringEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringEntryMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, monitoringentry.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringentry.FieldUpdatedAt)
+	}
+	if m.report != nil {
+		fields = append(fields, monitoringentry.FieldReportID)
+	}
+	if m.indicator_id != nil {
+		fields = append(fields, monitoringentry.FieldIndicatorID)
+	}
+	if m.value_to_date != nil {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.expected_override != nil {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	if m.likelihood_override != nil {
+		fields = append(fields, monitoringentry.FieldLikelihoodOverride)
+	}
+	if m.override_reason != nil {
+		fields = append(fields, monitoringentry.FieldOverrideReason)
+	}
+	if m.cause_category != nil {
+		fields = append(fields, monitoringentry.FieldCauseCategory)
+	}
+	if m.cause != nil {
+		fields = append(fields, monitoringentry.FieldCause)
+	}
+	if m.measure != nil {
+		fields = append(fields, monitoringentry.FieldMeasure)
+	}
+	if m.note != nil {
+		fields = append(fields, monitoringentry.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringentry.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringentry.FieldReportID:
+		return m.ReportID()
+	case monitoringentry.FieldIndicatorID:
+		return m.IndicatorID()
+	case monitoringentry.FieldValueToDate:
+		return m.ValueToDate()
+	case monitoringentry.FieldExpectedOverride:
+		return m.ExpectedOverride()
+	case monitoringentry.FieldLikelihoodOverride:
+		return m.LikelihoodOverride()
+	case monitoringentry.FieldOverrideReason:
+		return m.OverrideReason()
+	case monitoringentry.FieldCauseCategory:
+		return m.CauseCategory()
+	case monitoringentry.FieldCause:
+		return m.Cause()
+	case monitoringentry.FieldMeasure:
+		return m.Measure()
+	case monitoringentry.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringentry.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringentry.FieldReportID:
+		return m.OldReportID(ctx)
+	case monitoringentry.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case monitoringentry.FieldValueToDate:
+		return m.OldValueToDate(ctx)
+	case monitoringentry.FieldExpectedOverride:
+		return m.OldExpectedOverride(ctx)
+	case monitoringentry.FieldLikelihoodOverride:
+		return m.OldLikelihoodOverride(ctx)
+	case monitoringentry.FieldOverrideReason:
+		return m.OldOverrideReason(ctx)
+	case monitoringentry.FieldCauseCategory:
+		return m.OldCauseCategory(ctx)
+	case monitoringentry.FieldCause:
+		return m.OldCause(ctx)
+	case monitoringentry.FieldMeasure:
+		return m.OldMeasure(ctx)
+	case monitoringentry.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringentry.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringentry.FieldReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportID(v)
+		return nil
+	case monitoringentry.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case monitoringentry.FieldValueToDate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValueToDate(v)
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpectedOverride(v)
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		v, ok := value.(monitoringentry.LikelihoodOverride)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLikelihoodOverride(v)
+		return nil
+	case monitoringentry.FieldOverrideReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOverrideReason(v)
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		v, ok := value.(monitoringentry.CauseCategory)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCauseCategory(v)
+		return nil
+	case monitoringentry.FieldCause:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCause(v)
+		return nil
+	case monitoringentry.FieldMeasure:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasure(v)
+		return nil
+	case monitoringentry.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addindicator_id != nil {
+		fields = append(fields, monitoringentry.FieldIndicatorID)
+	}
+	if m.addvalue_to_date != nil {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.addexpected_override != nil {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringentry.FieldIndicatorID:
+		return m.AddedIndicatorID()
+	case monitoringentry.FieldValueToDate:
+		return m.AddedValueToDate()
+	case monitoringentry.FieldExpectedOverride:
+		return m.AddedExpectedOverride()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case monitoringentry.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIndicatorID(v)
+		return nil
+	case monitoringentry.FieldValueToDate:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValueToDate(v)
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddExpectedOverride(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringEntryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringentry.FieldValueToDate) {
+		fields = append(fields, monitoringentry.FieldValueToDate)
+	}
+	if m.FieldCleared(monitoringentry.FieldExpectedOverride) {
+		fields = append(fields, monitoringentry.FieldExpectedOverride)
+	}
+	if m.FieldCleared(monitoringentry.FieldLikelihoodOverride) {
+		fields = append(fields, monitoringentry.FieldLikelihoodOverride)
+	}
+	if m.FieldCleared(monitoringentry.FieldCauseCategory) {
+		fields = append(fields, monitoringentry.FieldCauseCategory)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringEntryMutation) ClearField(name string) error {
+	switch name {
+	case monitoringentry.FieldValueToDate:
+		m.ClearValueToDate()
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		m.ClearExpectedOverride()
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		m.ClearLikelihoodOverride()
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		m.ClearCauseCategory()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringEntryMutation) ResetField(name string) error {
+	switch name {
+	case monitoringentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringentry.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringentry.FieldReportID:
+		m.ResetReportID()
+		return nil
+	case monitoringentry.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case monitoringentry.FieldValueToDate:
+		m.ResetValueToDate()
+		return nil
+	case monitoringentry.FieldExpectedOverride:
+		m.ResetExpectedOverride()
+		return nil
+	case monitoringentry.FieldLikelihoodOverride:
+		m.ResetLikelihoodOverride()
+		return nil
+	case monitoringentry.FieldOverrideReason:
+		m.ResetOverrideReason()
+		return nil
+	case monitoringentry.FieldCauseCategory:
+		m.ResetCauseCategory()
+		return nil
+	case monitoringentry.FieldCause:
+		m.ResetCause()
+		return nil
+	case monitoringentry.FieldMeasure:
+		m.ResetMeasure()
+		return nil
+	case monitoringentry.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.report != nil {
+		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringEntryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringentry.EdgeReport:
+		if id := m.report; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedreport {
+		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringEntryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringentry.EdgeReport:
+		return m.clearedreport
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringEntryMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringentry.EdgeReport:
+		m.ClearReport()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringEntryMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringentry.EdgeReport:
+		m.ResetReport()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringEntry edge %s", name)
+}
+
+// MonitoringReportMutation represents an operation that mutates the MonitoringReport nodes in the graph.
+type MonitoringReportMutation struct {
+	config
+	op                          Op
+	typ                         string
+	id                          *int
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	point                       *string
+	status                      *monitoringreport.Status
+	budget_executed             *fixed.Decimal
+	addbudget_executed          *fixed.Decimal
+	budget_expected_override    *fixed.Decimal
+	addbudget_expected_override *fixed.Decimal
+	budget_override_reason      *string
+	budget_cause                *string
+	budget_measure              *string
+	review_comment              *string
+	submitted_by_name           *string
+	submitted_at                *time.Time
+	reviewed_by_name            *string
+	reviewed_at                 *time.Time
+	clearedFields               map[string]struct{}
+	department_year             *int
+	cleareddepartment_year      bool
+	project                     *int
+	clearedproject              bool
+	entries                     map[int]struct{}
+	removedentries              map[int]struct{}
+	clearedentries              bool
+	done                        bool
+	oldValue                    func(context.Context) (*MonitoringReport, error)
+	predicates                  []predicate.MonitoringReport
+}
+
+var _ ent.Mutation = (*MonitoringReportMutation)(nil)
+
+// monitoringreportOption allows management of the mutation configuration using functional options.
+type monitoringreportOption func(*MonitoringReportMutation)
+
+// newMonitoringReportMutation creates new mutation for the MonitoringReport entity.
+func newMonitoringReportMutation(c config, op Op, opts ...monitoringreportOption) *MonitoringReportMutation {
+	m := &MonitoringReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMonitoringReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMonitoringReportID sets the ID field of the mutation.
+func withMonitoringReportID(id int) monitoringreportOption {
+	return func(m *MonitoringReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MonitoringReport
+		)
+		m.oldValue = func(ctx context.Context) (*MonitoringReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MonitoringReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMonitoringReport sets the old MonitoringReport of the mutation.
+func withMonitoringReport(node *MonitoringReport) monitoringreportOption {
+	return func(m *MonitoringReportMutation) {
+		m.oldValue = func(context.Context) (*MonitoringReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MonitoringReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MonitoringReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MonitoringReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MonitoringReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MonitoringReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MonitoringReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MonitoringReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MonitoringReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MonitoringReportMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MonitoringReportMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MonitoringReportMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetDepartmentYearID sets the "department_year_id" field.
+func (m *MonitoringReportMutation) SetDepartmentYearID(i int) {
+	m.department_year = &i
+}
+
+// DepartmentYearID returns the value of the "department_year_id" field in the mutation.
+func (m *MonitoringReportMutation) DepartmentYearID() (r int, exists bool) {
+	v := m.department_year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentYearID returns the old "department_year_id" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldDepartmentYearID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentYearID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentYearID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentYearID: %w", err)
+	}
+	return oldValue.DepartmentYearID, nil
+}
+
+// ResetDepartmentYearID resets all changes to the "department_year_id" field.
+func (m *MonitoringReportMutation) ResetDepartmentYearID() {
+	m.department_year = nil
+}
+
+// SetProjectID sets the "project_id" field.
+func (m *MonitoringReportMutation) SetProjectID(i int) {
+	m.project = &i
+}
+
+// ProjectID returns the value of the "project_id" field in the mutation.
+func (m *MonitoringReportMutation) ProjectID() (r int, exists bool) {
+	v := m.project
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjectID returns the old "project_id" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldProjectID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjectID: %w", err)
+	}
+	return oldValue.ProjectID, nil
+}
+
+// ClearProjectID clears the value of the "project_id" field.
+func (m *MonitoringReportMutation) ClearProjectID() {
+	m.project = nil
+	m.clearedFields[monitoringreport.FieldProjectID] = struct{}{}
+}
+
+// ProjectIDCleared returns if the "project_id" field was cleared in this mutation.
+func (m *MonitoringReportMutation) ProjectIDCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldProjectID]
+	return ok
+}
+
+// ResetProjectID resets all changes to the "project_id" field.
+func (m *MonitoringReportMutation) ResetProjectID() {
+	m.project = nil
+	delete(m.clearedFields, monitoringreport.FieldProjectID)
+}
+
+// SetPoint sets the "point" field.
+func (m *MonitoringReportMutation) SetPoint(s string) {
+	m.point = &s
+}
+
+// Point returns the value of the "point" field in the mutation.
+func (m *MonitoringReportMutation) Point() (r string, exists bool) {
+	v := m.point
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoint returns the old "point" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldPoint(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoint: %w", err)
+	}
+	return oldValue.Point, nil
+}
+
+// ResetPoint resets all changes to the "point" field.
+func (m *MonitoringReportMutation) ResetPoint() {
+	m.point = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *MonitoringReportMutation) SetStatus(value monitoringreport.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MonitoringReportMutation) Status() (r monitoringreport.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldStatus(ctx context.Context) (v monitoringreport.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MonitoringReportMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetBudgetExecuted sets the "budget_executed" field.
+func (m *MonitoringReportMutation) SetBudgetExecuted(f fixed.Decimal) {
+	m.budget_executed = &f
+	m.addbudget_executed = nil
+}
+
+// BudgetExecuted returns the value of the "budget_executed" field in the mutation.
+func (m *MonitoringReportMutation) BudgetExecuted() (r fixed.Decimal, exists bool) {
+	v := m.budget_executed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetExecuted returns the old "budget_executed" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetExecuted(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetExecuted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetExecuted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetExecuted: %w", err)
+	}
+	return oldValue.BudgetExecuted, nil
+}
+
+// AddBudgetExecuted adds f to the "budget_executed" field.
+func (m *MonitoringReportMutation) AddBudgetExecuted(f fixed.Decimal) {
+	if m.addbudget_executed != nil {
+		*m.addbudget_executed += f
+	} else {
+		m.addbudget_executed = &f
+	}
+}
+
+// AddedBudgetExecuted returns the value that was added to the "budget_executed" field in this mutation.
+func (m *MonitoringReportMutation) AddedBudgetExecuted() (r fixed.Decimal, exists bool) {
+	v := m.addbudget_executed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudgetExecuted clears the value of the "budget_executed" field.
+func (m *MonitoringReportMutation) ClearBudgetExecuted() {
+	m.budget_executed = nil
+	m.addbudget_executed = nil
+	m.clearedFields[monitoringreport.FieldBudgetExecuted] = struct{}{}
+}
+
+// BudgetExecutedCleared returns if the "budget_executed" field was cleared in this mutation.
+func (m *MonitoringReportMutation) BudgetExecutedCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldBudgetExecuted]
+	return ok
+}
+
+// ResetBudgetExecuted resets all changes to the "budget_executed" field.
+func (m *MonitoringReportMutation) ResetBudgetExecuted() {
+	m.budget_executed = nil
+	m.addbudget_executed = nil
+	delete(m.clearedFields, monitoringreport.FieldBudgetExecuted)
+}
+
+// SetBudgetExpectedOverride sets the "budget_expected_override" field.
+func (m *MonitoringReportMutation) SetBudgetExpectedOverride(f fixed.Decimal) {
+	m.budget_expected_override = &f
+	m.addbudget_expected_override = nil
+}
+
+// BudgetExpectedOverride returns the value of the "budget_expected_override" field in the mutation.
+func (m *MonitoringReportMutation) BudgetExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.budget_expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetExpectedOverride returns the old "budget_expected_override" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetExpectedOverride(ctx context.Context) (v *fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetExpectedOverride is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetExpectedOverride requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetExpectedOverride: %w", err)
+	}
+	return oldValue.BudgetExpectedOverride, nil
+}
+
+// AddBudgetExpectedOverride adds f to the "budget_expected_override" field.
+func (m *MonitoringReportMutation) AddBudgetExpectedOverride(f fixed.Decimal) {
+	if m.addbudget_expected_override != nil {
+		*m.addbudget_expected_override += f
+	} else {
+		m.addbudget_expected_override = &f
+	}
+}
+
+// AddedBudgetExpectedOverride returns the value that was added to the "budget_expected_override" field in this mutation.
+func (m *MonitoringReportMutation) AddedBudgetExpectedOverride() (r fixed.Decimal, exists bool) {
+	v := m.addbudget_expected_override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearBudgetExpectedOverride clears the value of the "budget_expected_override" field.
+func (m *MonitoringReportMutation) ClearBudgetExpectedOverride() {
+	m.budget_expected_override = nil
+	m.addbudget_expected_override = nil
+	m.clearedFields[monitoringreport.FieldBudgetExpectedOverride] = struct{}{}
+}
+
+// BudgetExpectedOverrideCleared returns if the "budget_expected_override" field was cleared in this mutation.
+func (m *MonitoringReportMutation) BudgetExpectedOverrideCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldBudgetExpectedOverride]
+	return ok
+}
+
+// ResetBudgetExpectedOverride resets all changes to the "budget_expected_override" field.
+func (m *MonitoringReportMutation) ResetBudgetExpectedOverride() {
+	m.budget_expected_override = nil
+	m.addbudget_expected_override = nil
+	delete(m.clearedFields, monitoringreport.FieldBudgetExpectedOverride)
+}
+
+// SetBudgetOverrideReason sets the "budget_override_reason" field.
+func (m *MonitoringReportMutation) SetBudgetOverrideReason(s string) {
+	m.budget_override_reason = &s
+}
+
+// BudgetOverrideReason returns the value of the "budget_override_reason" field in the mutation.
+func (m *MonitoringReportMutation) BudgetOverrideReason() (r string, exists bool) {
+	v := m.budget_override_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetOverrideReason returns the old "budget_override_reason" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetOverrideReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetOverrideReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetOverrideReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetOverrideReason: %w", err)
+	}
+	return oldValue.BudgetOverrideReason, nil
+}
+
+// ResetBudgetOverrideReason resets all changes to the "budget_override_reason" field.
+func (m *MonitoringReportMutation) ResetBudgetOverrideReason() {
+	m.budget_override_reason = nil
+}
+
+// SetBudgetCause sets the "budget_cause" field.
+func (m *MonitoringReportMutation) SetBudgetCause(s string) {
+	m.budget_cause = &s
+}
+
+// BudgetCause returns the value of the "budget_cause" field in the mutation.
+func (m *MonitoringReportMutation) BudgetCause() (r string, exists bool) {
+	v := m.budget_cause
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetCause returns the old "budget_cause" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetCause(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetCause is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetCause requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetCause: %w", err)
+	}
+	return oldValue.BudgetCause, nil
+}
+
+// ResetBudgetCause resets all changes to the "budget_cause" field.
+func (m *MonitoringReportMutation) ResetBudgetCause() {
+	m.budget_cause = nil
+}
+
+// SetBudgetMeasure sets the "budget_measure" field.
+func (m *MonitoringReportMutation) SetBudgetMeasure(s string) {
+	m.budget_measure = &s
+}
+
+// BudgetMeasure returns the value of the "budget_measure" field in the mutation.
+func (m *MonitoringReportMutation) BudgetMeasure() (r string, exists bool) {
+	v := m.budget_measure
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBudgetMeasure returns the old "budget_measure" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldBudgetMeasure(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBudgetMeasure is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBudgetMeasure requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBudgetMeasure: %w", err)
+	}
+	return oldValue.BudgetMeasure, nil
+}
+
+// ResetBudgetMeasure resets all changes to the "budget_measure" field.
+func (m *MonitoringReportMutation) ResetBudgetMeasure() {
+	m.budget_measure = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *MonitoringReportMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *MonitoringReportMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *MonitoringReportMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// SetSubmittedByName sets the "submitted_by_name" field.
+func (m *MonitoringReportMutation) SetSubmittedByName(s string) {
+	m.submitted_by_name = &s
+}
+
+// SubmittedByName returns the value of the "submitted_by_name" field in the mutation.
+func (m *MonitoringReportMutation) SubmittedByName() (r string, exists bool) {
+	v := m.submitted_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedByName returns the old "submitted_by_name" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldSubmittedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedByName: %w", err)
+	}
+	return oldValue.SubmittedByName, nil
+}
+
+// ResetSubmittedByName resets all changes to the "submitted_by_name" field.
+func (m *MonitoringReportMutation) ResetSubmittedByName() {
+	m.submitted_by_name = nil
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (m *MonitoringReportMutation) SetSubmittedAt(t time.Time) {
+	m.submitted_at = &t
+}
+
+// SubmittedAt returns the value of the "submitted_at" field in the mutation.
+func (m *MonitoringReportMutation) SubmittedAt() (r time.Time, exists bool) {
+	v := m.submitted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedAt returns the old "submitted_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldSubmittedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedAt: %w", err)
+	}
+	return oldValue.SubmittedAt, nil
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (m *MonitoringReportMutation) ClearSubmittedAt() {
+	m.submitted_at = nil
+	m.clearedFields[monitoringreport.FieldSubmittedAt] = struct{}{}
+}
+
+// SubmittedAtCleared returns if the "submitted_at" field was cleared in this mutation.
+func (m *MonitoringReportMutation) SubmittedAtCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldSubmittedAt]
+	return ok
+}
+
+// ResetSubmittedAt resets all changes to the "submitted_at" field.
+func (m *MonitoringReportMutation) ResetSubmittedAt() {
+	m.submitted_at = nil
+	delete(m.clearedFields, monitoringreport.FieldSubmittedAt)
+}
+
+// SetReviewedByName sets the "reviewed_by_name" field.
+func (m *MonitoringReportMutation) SetReviewedByName(s string) {
+	m.reviewed_by_name = &s
+}
+
+// ReviewedByName returns the value of the "reviewed_by_name" field in the mutation.
+func (m *MonitoringReportMutation) ReviewedByName() (r string, exists bool) {
+	v := m.reviewed_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedByName returns the old "reviewed_by_name" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedByName: %w", err)
+	}
+	return oldValue.ReviewedByName, nil
+}
+
+// ResetReviewedByName resets all changes to the "reviewed_by_name" field.
+func (m *MonitoringReportMutation) ResetReviewedByName() {
+	m.reviewed_by_name = nil
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *MonitoringReportMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *MonitoringReportMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the MonitoringReport entity.
+// If the MonitoringReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MonitoringReportMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *MonitoringReportMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[monitoringreport.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *MonitoringReportMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[monitoringreport.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *MonitoringReportMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, monitoringreport.FieldReviewedAt)
+}
+
+// ClearDepartmentYear clears the "department_year" edge to the DepartmentYear entity.
+func (m *MonitoringReportMutation) ClearDepartmentYear() {
+	m.cleareddepartment_year = true
+	m.clearedFields[monitoringreport.FieldDepartmentYearID] = struct{}{}
+}
+
+// DepartmentYearCleared reports if the "department_year" edge to the DepartmentYear entity was cleared.
+func (m *MonitoringReportMutation) DepartmentYearCleared() bool {
+	return m.cleareddepartment_year
+}
+
+// DepartmentYearIDs returns the "department_year" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentYearID instead. It exists only for internal usage by the builders.
+func (m *MonitoringReportMutation) DepartmentYearIDs() (ids []int) {
+	if id := m.department_year; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartmentYear resets all changes to the "department_year" edge.
+func (m *MonitoringReportMutation) ResetDepartmentYear() {
+	m.department_year = nil
+	m.cleareddepartment_year = false
+}
+
+// ClearProject clears the "project" edge to the Project entity.
+func (m *MonitoringReportMutation) ClearProject() {
+	m.clearedproject = true
+	m.clearedFields[monitoringreport.FieldProjectID] = struct{}{}
+}
+
+// ProjectCleared reports if the "project" edge to the Project entity was cleared.
+func (m *MonitoringReportMutation) ProjectCleared() bool {
+	return m.ProjectIDCleared() || m.clearedproject
+}
+
+// ProjectIDs returns the "project" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProjectID instead. It exists only for internal usage by the builders.
+func (m *MonitoringReportMutation) ProjectIDs() (ids []int) {
+	if id := m.project; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProject resets all changes to the "project" edge.
+func (m *MonitoringReportMutation) ResetProject() {
+	m.project = nil
+	m.clearedproject = false
+}
+
+// AddEntryIDs adds the "entries" edge to the MonitoringEntry entity by ids.
+func (m *MonitoringReportMutation) AddEntryIDs(ids ...int) {
+	if m.entries == nil {
+		m.entries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEntries clears the "entries" edge to the MonitoringEntry entity.
+func (m *MonitoringReportMutation) ClearEntries() {
+	m.clearedentries = true
+}
+
+// EntriesCleared reports if the "entries" edge to the MonitoringEntry entity was cleared.
+func (m *MonitoringReportMutation) EntriesCleared() bool {
+	return m.clearedentries
+}
+
+// RemoveEntryIDs removes the "entries" edge to the MonitoringEntry entity by IDs.
+func (m *MonitoringReportMutation) RemoveEntryIDs(ids ...int) {
+	if m.removedentries == nil {
+		m.removedentries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.entries, ids[i])
+		m.removedentries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEntries returns the removed IDs of the "entries" edge to the MonitoringEntry entity.
+func (m *MonitoringReportMutation) RemovedEntriesIDs() (ids []int) {
+	for id := range m.removedentries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EntriesIDs returns the "entries" edge IDs in the mutation.
+func (m *MonitoringReportMutation) EntriesIDs() (ids []int) {
+	for id := range m.entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEntries resets all changes to the "entries" edge.
+func (m *MonitoringReportMutation) ResetEntries() {
+	m.entries = nil
+	m.clearedentries = false
+	m.removedentries = nil
+}
+
+// Where appends a list predicates to the MonitoringReportMutation builder.
+func (m *MonitoringReportMutation) Where(ps ...predicate.MonitoringReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MonitoringReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MonitoringReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MonitoringReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MonitoringReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MonitoringReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MonitoringReport).
+func (m *MonitoringReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MonitoringReportMutation) Fields() []string {
+	fields := make([]string, 0, 16)
+	if m.created_at != nil {
+		fields = append(fields, monitoringreport.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, monitoringreport.FieldUpdatedAt)
+	}
+	if m.department_year != nil {
+		fields = append(fields, monitoringreport.FieldDepartmentYearID)
+	}
+	if m.project != nil {
+		fields = append(fields, monitoringreport.FieldProjectID)
+	}
+	if m.point != nil {
+		fields = append(fields, monitoringreport.FieldPoint)
+	}
+	if m.status != nil {
+		fields = append(fields, monitoringreport.FieldStatus)
+	}
+	if m.budget_executed != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.budget_expected_override != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	if m.budget_override_reason != nil {
+		fields = append(fields, monitoringreport.FieldBudgetOverrideReason)
+	}
+	if m.budget_cause != nil {
+		fields = append(fields, monitoringreport.FieldBudgetCause)
+	}
+	if m.budget_measure != nil {
+		fields = append(fields, monitoringreport.FieldBudgetMeasure)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, monitoringreport.FieldReviewComment)
+	}
+	if m.submitted_by_name != nil {
+		fields = append(fields, monitoringreport.FieldSubmittedByName)
+	}
+	if m.submitted_at != nil {
+		fields = append(fields, monitoringreport.FieldSubmittedAt)
+	}
+	if m.reviewed_by_name != nil {
+		fields = append(fields, monitoringreport.FieldReviewedByName)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, monitoringreport.FieldReviewedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MonitoringReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		return m.CreatedAt()
+	case monitoringreport.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case monitoringreport.FieldDepartmentYearID:
+		return m.DepartmentYearID()
+	case monitoringreport.FieldProjectID:
+		return m.ProjectID()
+	case monitoringreport.FieldPoint:
+		return m.Point()
+	case monitoringreport.FieldStatus:
+		return m.Status()
+	case monitoringreport.FieldBudgetExecuted:
+		return m.BudgetExecuted()
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.BudgetExpectedOverride()
+	case monitoringreport.FieldBudgetOverrideReason:
+		return m.BudgetOverrideReason()
+	case monitoringreport.FieldBudgetCause:
+		return m.BudgetCause()
+	case monitoringreport.FieldBudgetMeasure:
+		return m.BudgetMeasure()
+	case monitoringreport.FieldReviewComment:
+		return m.ReviewComment()
+	case monitoringreport.FieldSubmittedByName:
+		return m.SubmittedByName()
+	case monitoringreport.FieldSubmittedAt:
+		return m.SubmittedAt()
+	case monitoringreport.FieldReviewedByName:
+		return m.ReviewedByName()
+	case monitoringreport.FieldReviewedAt:
+		return m.ReviewedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MonitoringReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case monitoringreport.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case monitoringreport.FieldDepartmentYearID:
+		return m.OldDepartmentYearID(ctx)
+	case monitoringreport.FieldProjectID:
+		return m.OldProjectID(ctx)
+	case monitoringreport.FieldPoint:
+		return m.OldPoint(ctx)
+	case monitoringreport.FieldStatus:
+		return m.OldStatus(ctx)
+	case monitoringreport.FieldBudgetExecuted:
+		return m.OldBudgetExecuted(ctx)
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.OldBudgetExpectedOverride(ctx)
+	case monitoringreport.FieldBudgetOverrideReason:
+		return m.OldBudgetOverrideReason(ctx)
+	case monitoringreport.FieldBudgetCause:
+		return m.OldBudgetCause(ctx)
+	case monitoringreport.FieldBudgetMeasure:
+		return m.OldBudgetMeasure(ctx)
+	case monitoringreport.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	case monitoringreport.FieldSubmittedByName:
+		return m.OldSubmittedByName(ctx)
+	case monitoringreport.FieldSubmittedAt:
+		return m.OldSubmittedAt(ctx)
+	case monitoringreport.FieldReviewedByName:
+		return m.OldReviewedByName(ctx)
+	case monitoringreport.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case monitoringreport.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case monitoringreport.FieldDepartmentYearID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentYearID(v)
+		return nil
+	case monitoringreport.FieldProjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjectID(v)
+		return nil
+	case monitoringreport.FieldPoint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoint(v)
+		return nil
+	case monitoringreport.FieldStatus:
+		v, ok := value.(monitoringreport.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetExecuted(v)
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetExpectedOverride(v)
+		return nil
+	case monitoringreport.FieldBudgetOverrideReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetOverrideReason(v)
+		return nil
+	case monitoringreport.FieldBudgetCause:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetCause(v)
+		return nil
+	case monitoringreport.FieldBudgetMeasure:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBudgetMeasure(v)
+		return nil
+	case monitoringreport.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	case monitoringreport.FieldSubmittedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedByName(v)
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedAt(v)
+		return nil
+	case monitoringreport.FieldReviewedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedByName(v)
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MonitoringReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addbudget_executed != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.addbudget_expected_override != nil {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MonitoringReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case monitoringreport.FieldBudgetExecuted:
+		return m.AddedBudgetExecuted()
+	case monitoringreport.FieldBudgetExpectedOverride:
+		return m.AddedBudgetExpectedOverride()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MonitoringReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case monitoringreport.FieldBudgetExecuted:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudgetExecuted(v)
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBudgetExpectedOverride(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MonitoringReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(monitoringreport.FieldProjectID) {
+		fields = append(fields, monitoringreport.FieldProjectID)
+	}
+	if m.FieldCleared(monitoringreport.FieldBudgetExecuted) {
+		fields = append(fields, monitoringreport.FieldBudgetExecuted)
+	}
+	if m.FieldCleared(monitoringreport.FieldBudgetExpectedOverride) {
+		fields = append(fields, monitoringreport.FieldBudgetExpectedOverride)
+	}
+	if m.FieldCleared(monitoringreport.FieldSubmittedAt) {
+		fields = append(fields, monitoringreport.FieldSubmittedAt)
+	}
+	if m.FieldCleared(monitoringreport.FieldReviewedAt) {
+		fields = append(fields, monitoringreport.FieldReviewedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MonitoringReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MonitoringReportMutation) ClearField(name string) error {
+	switch name {
+	case monitoringreport.FieldProjectID:
+		m.ClearProjectID()
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		m.ClearBudgetExecuted()
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		m.ClearBudgetExpectedOverride()
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		m.ClearSubmittedAt()
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MonitoringReportMutation) ResetField(name string) error {
+	switch name {
+	case monitoringreport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case monitoringreport.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case monitoringreport.FieldDepartmentYearID:
+		m.ResetDepartmentYearID()
+		return nil
+	case monitoringreport.FieldProjectID:
+		m.ResetProjectID()
+		return nil
+	case monitoringreport.FieldPoint:
+		m.ResetPoint()
+		return nil
+	case monitoringreport.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case monitoringreport.FieldBudgetExecuted:
+		m.ResetBudgetExecuted()
+		return nil
+	case monitoringreport.FieldBudgetExpectedOverride:
+		m.ResetBudgetExpectedOverride()
+		return nil
+	case monitoringreport.FieldBudgetOverrideReason:
+		m.ResetBudgetOverrideReason()
+		return nil
+	case monitoringreport.FieldBudgetCause:
+		m.ResetBudgetCause()
+		return nil
+	case monitoringreport.FieldBudgetMeasure:
+		m.ResetBudgetMeasure()
+		return nil
+	case monitoringreport.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	case monitoringreport.FieldSubmittedByName:
+		m.ResetSubmittedByName()
+		return nil
+	case monitoringreport.FieldSubmittedAt:
+		m.ResetSubmittedAt()
+		return nil
+	case monitoringreport.FieldReviewedByName:
+		m.ResetReviewedByName()
+		return nil
+	case monitoringreport.FieldReviewedAt:
+		m.ResetReviewedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MonitoringReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.department_year != nil {
+		edges = append(edges, monitoringreport.EdgeDepartmentYear)
+	}
+	if m.project != nil {
+		edges = append(edges, monitoringreport.EdgeProject)
+	}
+	if m.entries != nil {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MonitoringReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		if id := m.department_year; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringreport.EdgeProject:
+		if id := m.project; id != nil {
+			return []ent.Value{*id}
+		}
+	case monitoringreport.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.entries))
+		for id := range m.entries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MonitoringReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedentries != nil {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MonitoringReportMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringreport.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.removedentries))
+		for id := range m.removedentries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MonitoringReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareddepartment_year {
+		edges = append(edges, monitoringreport.EdgeDepartmentYear)
+	}
+	if m.clearedproject {
+		edges = append(edges, monitoringreport.EdgeProject)
+	}
+	if m.clearedentries {
+		edges = append(edges, monitoringreport.EdgeEntries)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MonitoringReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		return m.cleareddepartment_year
+	case monitoringreport.EdgeProject:
+		return m.clearedproject
+	case monitoringreport.EdgeEntries:
+		return m.clearedentries
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MonitoringReportMutation) ClearEdge(name string) error {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		m.ClearDepartmentYear()
+		return nil
+	case monitoringreport.EdgeProject:
+		m.ClearProject()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MonitoringReportMutation) ResetEdge(name string) error {
+	switch name {
+	case monitoringreport.EdgeDepartmentYear:
+		m.ResetDepartmentYear()
+		return nil
+	case monitoringreport.EdgeProject:
+		m.ResetProject()
+		return nil
+	case monitoringreport.EdgeEntries:
+		m.ResetEntries()
+		return nil
+	}
+	return fmt.Errorf("unknown MonitoringReport edge %s", name)
+}
+
 // MonthlyExecutionMutation represents an operation that mutates the MonthlyExecution nodes in the graph.
 type MonthlyExecutionMutation struct {
 	config
@@ -15015,46 +19575,49 @@ func (m *MonthlyExecutionMutation) ResetEdge(name string) error {
 // ProjectMutation represents an operation that mutates the Project nodes in the graph.
 type ProjectMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	version                *int
-	addversion             *int
-	code                   *string
-	name                   *string
-	category               *string
-	supervising_department *string
-	implementing_unit      *string
-	initial_budget         *fixed.Decimal
-	addinitial_budget      *fixed.Decimal
-	budget                 *fixed.Decimal
-	addbudget              *fixed.Decimal
-	executed               *fixed.Decimal
-	addexecuted            *fixed.Decimal
-	goal                   *string
-	goal_outcome           *string
-	continues_next_year    *bool
-	execution_rate         *fixed.Decimal
-	addexecution_rate      *fixed.Decimal
-	execution_score        *fixed.Decimal
-	addexecution_score     *fixed.Decimal
-	clearedFields          map[string]struct{}
-	department_year        *int
-	cleareddepartment_year bool
-	indicators             map[int]struct{}
-	removedindicators      map[int]struct{}
-	clearedindicators      bool
-	evaluations            map[int]struct{}
-	removedevaluations     map[int]struct{}
-	clearedevaluations     bool
-	funding_lines          map[int]struct{}
-	removedfunding_lines   map[int]struct{}
-	clearedfunding_lines   bool
-	done                   bool
-	oldValue               func(context.Context) (*Project, error)
-	predicates             []predicate.Project
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	version                   *int
+	addversion                *int
+	code                      *string
+	name                      *string
+	category                  *string
+	supervising_department    *string
+	implementing_unit         *string
+	initial_budget            *fixed.Decimal
+	addinitial_budget         *fixed.Decimal
+	budget                    *fixed.Decimal
+	addbudget                 *fixed.Decimal
+	executed                  *fixed.Decimal
+	addexecuted               *fixed.Decimal
+	goal                      *string
+	goal_outcome              *string
+	continues_next_year       *bool
+	execution_rate            *fixed.Decimal
+	addexecution_rate         *fixed.Decimal
+	execution_score           *fixed.Decimal
+	addexecution_score        *fixed.Decimal
+	clearedFields             map[string]struct{}
+	department_year           *int
+	cleareddepartment_year    bool
+	indicators                map[int]struct{}
+	removedindicators         map[int]struct{}
+	clearedindicators         bool
+	evaluations               map[int]struct{}
+	removedevaluations        map[int]struct{}
+	clearedevaluations        bool
+	funding_lines             map[int]struct{}
+	removedfunding_lines      map[int]struct{}
+	clearedfunding_lines      bool
+	monitoring_reports        map[int]struct{}
+	removedmonitoring_reports map[int]struct{}
+	clearedmonitoring_reports bool
+	done                      bool
+	oldValue                  func(context.Context) (*Project, error)
+	predicates                []predicate.Project
 }
 
 var _ ent.Mutation = (*ProjectMutation)(nil)
@@ -16090,6 +20653,60 @@ func (m *ProjectMutation) ResetFundingLines() {
 	m.removedfunding_lines = nil
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by ids.
+func (m *ProjectMutation) AddMonitoringReportIDs(ids ...int) {
+	if m.monitoring_reports == nil {
+		m.monitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.monitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMonitoringReports clears the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *ProjectMutation) ClearMonitoringReports() {
+	m.clearedmonitoring_reports = true
+}
+
+// MonitoringReportsCleared reports if the "monitoring_reports" edge to the MonitoringReport entity was cleared.
+func (m *ProjectMutation) MonitoringReportsCleared() bool {
+	return m.clearedmonitoring_reports
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (m *ProjectMutation) RemoveMonitoringReportIDs(ids ...int) {
+	if m.removedmonitoring_reports == nil {
+		m.removedmonitoring_reports = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.monitoring_reports, ids[i])
+		m.removedmonitoring_reports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMonitoringReports returns the removed IDs of the "monitoring_reports" edge to the MonitoringReport entity.
+func (m *ProjectMutation) RemovedMonitoringReportsIDs() (ids []int) {
+	for id := range m.removedmonitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MonitoringReportsIDs returns the "monitoring_reports" edge IDs in the mutation.
+func (m *ProjectMutation) MonitoringReportsIDs() (ids []int) {
+	for id := range m.monitoring_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMonitoringReports resets all changes to the "monitoring_reports" edge.
+func (m *ProjectMutation) ResetMonitoringReports() {
+	m.monitoring_reports = nil
+	m.clearedmonitoring_reports = false
+	m.removedmonitoring_reports = nil
+}
+
 // Where appends a list predicates to the ProjectMutation builder.
 func (m *ProjectMutation) Where(ps ...predicate.Project) {
 	m.predicates = append(m.predicates, ps...)
@@ -16579,7 +21196,7 @@ func (m *ProjectMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProjectMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.department_year != nil {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -16591,6 +21208,9 @@ func (m *ProjectMutation) AddedEdges() []string {
 	}
 	if m.funding_lines != nil {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.monitoring_reports != nil {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -16621,13 +21241,19 @@ func (m *ProjectMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.monitoring_reports))
+		for id := range m.monitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProjectMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedindicators != nil {
 		edges = append(edges, project.EdgeIndicators)
 	}
@@ -16636,6 +21262,9 @@ func (m *ProjectMutation) RemovedEdges() []string {
 	}
 	if m.removedfunding_lines != nil {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.removedmonitoring_reports != nil {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -16662,13 +21291,19 @@ func (m *ProjectMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case project.EdgeMonitoringReports:
+		ids := make([]ent.Value, 0, len(m.removedmonitoring_reports))
+		for id := range m.removedmonitoring_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProjectMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleareddepartment_year {
 		edges = append(edges, project.EdgeDepartmentYear)
 	}
@@ -16680,6 +21315,9 @@ func (m *ProjectMutation) ClearedEdges() []string {
 	}
 	if m.clearedfunding_lines {
 		edges = append(edges, project.EdgeFundingLines)
+	}
+	if m.clearedmonitoring_reports {
+		edges = append(edges, project.EdgeMonitoringReports)
 	}
 	return edges
 }
@@ -16696,6 +21334,8 @@ func (m *ProjectMutation) EdgeCleared(name string) bool {
 		return m.clearedevaluations
 	case project.EdgeFundingLines:
 		return m.clearedfunding_lines
+	case project.EdgeMonitoringReports:
+		return m.clearedmonitoring_reports
 	}
 	return false
 }
@@ -16727,8 +21367,2693 @@ func (m *ProjectMutation) ResetEdge(name string) error {
 	case project.EdgeFundingLines:
 		m.ResetFundingLines()
 		return nil
+	case project.EdgeMonitoringReports:
+		m.ResetMonitoringReports()
+		return nil
 	}
 	return fmt.Errorf("unknown Project edge %s", name)
+}
+
+// RectificationMutation represents an operation that mutates the Rectification nodes in the graph.
+type RectificationMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	version            *int
+	addversion         *int
+	issue              *string
+	requirement        *string
+	due_date           *string
+	status             *rectification.Status
+	measures           *string
+	outcome            *string
+	review_comment     *string
+	raised_by_id       *int
+	addraised_by_id    *int
+	raised_by_name     *string
+	answered_by_id     *int
+	addanswered_by_id  *int
+	answered_by_name   *string
+	answered_at        *time.Time
+	closed_by_id       *int
+	addclosed_by_id    *int
+	closed_by_name     *string
+	closed_at          *time.Time
+	clearedFields      map[string]struct{}
+	evaluation         *int
+	clearedevaluation  bool
+	indicator          *int
+	clearedindicator   bool
+	transitions        map[int]struct{}
+	removedtransitions map[int]struct{}
+	clearedtransitions bool
+	done               bool
+	oldValue           func(context.Context) (*Rectification, error)
+	predicates         []predicate.Rectification
+}
+
+var _ ent.Mutation = (*RectificationMutation)(nil)
+
+// rectificationOption allows management of the mutation configuration using functional options.
+type rectificationOption func(*RectificationMutation)
+
+// newRectificationMutation creates new mutation for the Rectification entity.
+func newRectificationMutation(c config, op Op, opts ...rectificationOption) *RectificationMutation {
+	m := &RectificationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectification,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationID sets the ID field of the mutation.
+func withRectificationID(id int) rectificationOption {
+	return func(m *RectificationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Rectification
+		)
+		m.oldValue = func(ctx context.Context) (*Rectification, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Rectification.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectification sets the old Rectification of the mutation.
+func withRectification(node *Rectification) rectificationOption {
+	return func(m *RectificationMutation) {
+		m.oldValue = func(context.Context) (*Rectification, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Rectification.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RectificationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RectificationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RectificationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RectificationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RectificationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RectificationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RectificationMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RectificationMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RectificationMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RectificationMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RectificationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetEvaluationID sets the "evaluation_id" field.
+func (m *RectificationMutation) SetEvaluationID(i int) {
+	m.evaluation = &i
+}
+
+// EvaluationID returns the value of the "evaluation_id" field in the mutation.
+func (m *RectificationMutation) EvaluationID() (r int, exists bool) {
+	v := m.evaluation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvaluationID returns the old "evaluation_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldEvaluationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvaluationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvaluationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvaluationID: %w", err)
+	}
+	return oldValue.EvaluationID, nil
+}
+
+// ResetEvaluationID resets all changes to the "evaluation_id" field.
+func (m *RectificationMutation) ResetEvaluationID() {
+	m.evaluation = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *RectificationMutation) SetIndicatorID(i int) {
+	m.indicator = &i
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *RectificationMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldIndicatorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// ClearIndicatorID clears the value of the "indicator_id" field.
+func (m *RectificationMutation) ClearIndicatorID() {
+	m.indicator = nil
+	m.clearedFields[rectification.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorIDCleared returns if the "indicator_id" field was cleared in this mutation.
+func (m *RectificationMutation) IndicatorIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldIndicatorID]
+	return ok
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *RectificationMutation) ResetIndicatorID() {
+	m.indicator = nil
+	delete(m.clearedFields, rectification.FieldIndicatorID)
+}
+
+// SetIssue sets the "issue" field.
+func (m *RectificationMutation) SetIssue(s string) {
+	m.issue = &s
+}
+
+// Issue returns the value of the "issue" field in the mutation.
+func (m *RectificationMutation) Issue() (r string, exists bool) {
+	v := m.issue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIssue returns the old "issue" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldIssue(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIssue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIssue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIssue: %w", err)
+	}
+	return oldValue.Issue, nil
+}
+
+// ResetIssue resets all changes to the "issue" field.
+func (m *RectificationMutation) ResetIssue() {
+	m.issue = nil
+}
+
+// SetRequirement sets the "requirement" field.
+func (m *RectificationMutation) SetRequirement(s string) {
+	m.requirement = &s
+}
+
+// Requirement returns the value of the "requirement" field in the mutation.
+func (m *RectificationMutation) Requirement() (r string, exists bool) {
+	v := m.requirement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequirement returns the old "requirement" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRequirement(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequirement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequirement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequirement: %w", err)
+	}
+	return oldValue.Requirement, nil
+}
+
+// ResetRequirement resets all changes to the "requirement" field.
+func (m *RectificationMutation) ResetRequirement() {
+	m.requirement = nil
+}
+
+// SetDueDate sets the "due_date" field.
+func (m *RectificationMutation) SetDueDate(s string) {
+	m.due_date = &s
+}
+
+// DueDate returns the value of the "due_date" field in the mutation.
+func (m *RectificationMutation) DueDate() (r string, exists bool) {
+	v := m.due_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueDate returns the old "due_date" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldDueDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueDate: %w", err)
+	}
+	return oldValue.DueDate, nil
+}
+
+// ResetDueDate resets all changes to the "due_date" field.
+func (m *RectificationMutation) ResetDueDate() {
+	m.due_date = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RectificationMutation) SetStatus(r rectification.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RectificationMutation) Status() (r rectification.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldStatus(ctx context.Context) (v rectification.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RectificationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetMeasures sets the "measures" field.
+func (m *RectificationMutation) SetMeasures(s string) {
+	m.measures = &s
+}
+
+// Measures returns the value of the "measures" field in the mutation.
+func (m *RectificationMutation) Measures() (r string, exists bool) {
+	v := m.measures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasures returns the old "measures" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldMeasures(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasures: %w", err)
+	}
+	return oldValue.Measures, nil
+}
+
+// ResetMeasures resets all changes to the "measures" field.
+func (m *RectificationMutation) ResetMeasures() {
+	m.measures = nil
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *RectificationMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *RectificationMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *RectificationMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetReviewComment sets the "review_comment" field.
+func (m *RectificationMutation) SetReviewComment(s string) {
+	m.review_comment = &s
+}
+
+// ReviewComment returns the value of the "review_comment" field in the mutation.
+func (m *RectificationMutation) ReviewComment() (r string, exists bool) {
+	v := m.review_comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewComment returns the old "review_comment" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldReviewComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewComment: %w", err)
+	}
+	return oldValue.ReviewComment, nil
+}
+
+// ResetReviewComment resets all changes to the "review_comment" field.
+func (m *RectificationMutation) ResetReviewComment() {
+	m.review_comment = nil
+}
+
+// SetRaisedByID sets the "raised_by_id" field.
+func (m *RectificationMutation) SetRaisedByID(i int) {
+	m.raised_by_id = &i
+	m.addraised_by_id = nil
+}
+
+// RaisedByID returns the value of the "raised_by_id" field in the mutation.
+func (m *RectificationMutation) RaisedByID() (r int, exists bool) {
+	v := m.raised_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedByID returns the old "raised_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRaisedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedByID: %w", err)
+	}
+	return oldValue.RaisedByID, nil
+}
+
+// AddRaisedByID adds i to the "raised_by_id" field.
+func (m *RectificationMutation) AddRaisedByID(i int) {
+	if m.addraised_by_id != nil {
+		*m.addraised_by_id += i
+	} else {
+		m.addraised_by_id = &i
+	}
+}
+
+// AddedRaisedByID returns the value that was added to the "raised_by_id" field in this mutation.
+func (m *RectificationMutation) AddedRaisedByID() (r int, exists bool) {
+	v := m.addraised_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRaisedByID clears the value of the "raised_by_id" field.
+func (m *RectificationMutation) ClearRaisedByID() {
+	m.raised_by_id = nil
+	m.addraised_by_id = nil
+	m.clearedFields[rectification.FieldRaisedByID] = struct{}{}
+}
+
+// RaisedByIDCleared returns if the "raised_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) RaisedByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldRaisedByID]
+	return ok
+}
+
+// ResetRaisedByID resets all changes to the "raised_by_id" field.
+func (m *RectificationMutation) ResetRaisedByID() {
+	m.raised_by_id = nil
+	m.addraised_by_id = nil
+	delete(m.clearedFields, rectification.FieldRaisedByID)
+}
+
+// SetRaisedByName sets the "raised_by_name" field.
+func (m *RectificationMutation) SetRaisedByName(s string) {
+	m.raised_by_name = &s
+}
+
+// RaisedByName returns the value of the "raised_by_name" field in the mutation.
+func (m *RectificationMutation) RaisedByName() (r string, exists bool) {
+	v := m.raised_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedByName returns the old "raised_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRaisedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedByName: %w", err)
+	}
+	return oldValue.RaisedByName, nil
+}
+
+// ResetRaisedByName resets all changes to the "raised_by_name" field.
+func (m *RectificationMutation) ResetRaisedByName() {
+	m.raised_by_name = nil
+}
+
+// SetAnsweredByID sets the "answered_by_id" field.
+func (m *RectificationMutation) SetAnsweredByID(i int) {
+	m.answered_by_id = &i
+	m.addanswered_by_id = nil
+}
+
+// AnsweredByID returns the value of the "answered_by_id" field in the mutation.
+func (m *RectificationMutation) AnsweredByID() (r int, exists bool) {
+	v := m.answered_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredByID returns the old "answered_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredByID: %w", err)
+	}
+	return oldValue.AnsweredByID, nil
+}
+
+// AddAnsweredByID adds i to the "answered_by_id" field.
+func (m *RectificationMutation) AddAnsweredByID(i int) {
+	if m.addanswered_by_id != nil {
+		*m.addanswered_by_id += i
+	} else {
+		m.addanswered_by_id = &i
+	}
+}
+
+// AddedAnsweredByID returns the value that was added to the "answered_by_id" field in this mutation.
+func (m *RectificationMutation) AddedAnsweredByID() (r int, exists bool) {
+	v := m.addanswered_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAnsweredByID clears the value of the "answered_by_id" field.
+func (m *RectificationMutation) ClearAnsweredByID() {
+	m.answered_by_id = nil
+	m.addanswered_by_id = nil
+	m.clearedFields[rectification.FieldAnsweredByID] = struct{}{}
+}
+
+// AnsweredByIDCleared returns if the "answered_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) AnsweredByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldAnsweredByID]
+	return ok
+}
+
+// ResetAnsweredByID resets all changes to the "answered_by_id" field.
+func (m *RectificationMutation) ResetAnsweredByID() {
+	m.answered_by_id = nil
+	m.addanswered_by_id = nil
+	delete(m.clearedFields, rectification.FieldAnsweredByID)
+}
+
+// SetAnsweredByName sets the "answered_by_name" field.
+func (m *RectificationMutation) SetAnsweredByName(s string) {
+	m.answered_by_name = &s
+}
+
+// AnsweredByName returns the value of the "answered_by_name" field in the mutation.
+func (m *RectificationMutation) AnsweredByName() (r string, exists bool) {
+	v := m.answered_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredByName returns the old "answered_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredByName: %w", err)
+	}
+	return oldValue.AnsweredByName, nil
+}
+
+// ResetAnsweredByName resets all changes to the "answered_by_name" field.
+func (m *RectificationMutation) ResetAnsweredByName() {
+	m.answered_by_name = nil
+}
+
+// SetAnsweredAt sets the "answered_at" field.
+func (m *RectificationMutation) SetAnsweredAt(t time.Time) {
+	m.answered_at = &t
+}
+
+// AnsweredAt returns the value of the "answered_at" field in the mutation.
+func (m *RectificationMutation) AnsweredAt() (r time.Time, exists bool) {
+	v := m.answered_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnsweredAt returns the old "answered_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAnsweredAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnsweredAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnsweredAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnsweredAt: %w", err)
+	}
+	return oldValue.AnsweredAt, nil
+}
+
+// ClearAnsweredAt clears the value of the "answered_at" field.
+func (m *RectificationMutation) ClearAnsweredAt() {
+	m.answered_at = nil
+	m.clearedFields[rectification.FieldAnsweredAt] = struct{}{}
+}
+
+// AnsweredAtCleared returns if the "answered_at" field was cleared in this mutation.
+func (m *RectificationMutation) AnsweredAtCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldAnsweredAt]
+	return ok
+}
+
+// ResetAnsweredAt resets all changes to the "answered_at" field.
+func (m *RectificationMutation) ResetAnsweredAt() {
+	m.answered_at = nil
+	delete(m.clearedFields, rectification.FieldAnsweredAt)
+}
+
+// SetClosedByID sets the "closed_by_id" field.
+func (m *RectificationMutation) SetClosedByID(i int) {
+	m.closed_by_id = &i
+	m.addclosed_by_id = nil
+}
+
+// ClosedByID returns the value of the "closed_by_id" field in the mutation.
+func (m *RectificationMutation) ClosedByID() (r int, exists bool) {
+	v := m.closed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByID returns the old "closed_by_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByID: %w", err)
+	}
+	return oldValue.ClosedByID, nil
+}
+
+// AddClosedByID adds i to the "closed_by_id" field.
+func (m *RectificationMutation) AddClosedByID(i int) {
+	if m.addclosed_by_id != nil {
+		*m.addclosed_by_id += i
+	} else {
+		m.addclosed_by_id = &i
+	}
+}
+
+// AddedClosedByID returns the value that was added to the "closed_by_id" field in this mutation.
+func (m *RectificationMutation) AddedClosedByID() (r int, exists bool) {
+	v := m.addclosed_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearClosedByID clears the value of the "closed_by_id" field.
+func (m *RectificationMutation) ClearClosedByID() {
+	m.closed_by_id = nil
+	m.addclosed_by_id = nil
+	m.clearedFields[rectification.FieldClosedByID] = struct{}{}
+}
+
+// ClosedByIDCleared returns if the "closed_by_id" field was cleared in this mutation.
+func (m *RectificationMutation) ClosedByIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldClosedByID]
+	return ok
+}
+
+// ResetClosedByID resets all changes to the "closed_by_id" field.
+func (m *RectificationMutation) ResetClosedByID() {
+	m.closed_by_id = nil
+	m.addclosed_by_id = nil
+	delete(m.clearedFields, rectification.FieldClosedByID)
+}
+
+// SetClosedByName sets the "closed_by_name" field.
+func (m *RectificationMutation) SetClosedByName(s string) {
+	m.closed_by_name = &s
+}
+
+// ClosedByName returns the value of the "closed_by_name" field in the mutation.
+func (m *RectificationMutation) ClosedByName() (r string, exists bool) {
+	v := m.closed_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedByName returns the old "closed_by_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedByName: %w", err)
+	}
+	return oldValue.ClosedByName, nil
+}
+
+// ResetClosedByName resets all changes to the "closed_by_name" field.
+func (m *RectificationMutation) ResetClosedByName() {
+	m.closed_by_name = nil
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *RectificationMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *RectificationMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *RectificationMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[rectification.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *RectificationMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *RectificationMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, rectification.FieldClosedAt)
+}
+
+// ClearEvaluation clears the "evaluation" edge to the Evaluation entity.
+func (m *RectificationMutation) ClearEvaluation() {
+	m.clearedevaluation = true
+	m.clearedFields[rectification.FieldEvaluationID] = struct{}{}
+}
+
+// EvaluationCleared reports if the "evaluation" edge to the Evaluation entity was cleared.
+func (m *RectificationMutation) EvaluationCleared() bool {
+	return m.clearedevaluation
+}
+
+// EvaluationIDs returns the "evaluation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EvaluationID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) EvaluationIDs() (ids []int) {
+	if id := m.evaluation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEvaluation resets all changes to the "evaluation" edge.
+func (m *RectificationMutation) ResetEvaluation() {
+	m.evaluation = nil
+	m.clearedevaluation = false
+}
+
+// ClearIndicator clears the "indicator" edge to the Indicator entity.
+func (m *RectificationMutation) ClearIndicator() {
+	m.clearedindicator = true
+	m.clearedFields[rectification.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorCleared reports if the "indicator" edge to the Indicator entity was cleared.
+func (m *RectificationMutation) IndicatorCleared() bool {
+	return m.IndicatorIDCleared() || m.clearedindicator
+}
+
+// IndicatorIDs returns the "indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IndicatorID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) IndicatorIDs() (ids []int) {
+	if id := m.indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIndicator resets all changes to the "indicator" edge.
+func (m *RectificationMutation) ResetIndicator() {
+	m.indicator = nil
+	m.clearedindicator = false
+}
+
+// AddTransitionIDs adds the "transitions" edge to the RectificationTransition entity by ids.
+func (m *RectificationMutation) AddTransitionIDs(ids ...int) {
+	if m.transitions == nil {
+		m.transitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the RectificationTransition entity.
+func (m *RectificationMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the RectificationTransition entity was cleared.
+func (m *RectificationMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the RectificationTransition entity by IDs.
+func (m *RectificationMutation) RemoveTransitionIDs(ids ...int) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the RectificationTransition entity.
+func (m *RectificationMutation) RemovedTransitionsIDs() (ids []int) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *RectificationMutation) TransitionsIDs() (ids []int) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *RectificationMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// Where appends a list predicates to the RectificationMutation builder.
+func (m *RectificationMutation) Where(ps ...predicate.Rectification) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Rectification, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Rectification).
+func (m *RectificationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationMutation) Fields() []string {
+	fields := make([]string, 0, 20)
+	if m.created_at != nil {
+		fields = append(fields, rectification.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rectification.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, rectification.FieldVersion)
+	}
+	if m.evaluation != nil {
+		fields = append(fields, rectification.FieldEvaluationID)
+	}
+	if m.indicator != nil {
+		fields = append(fields, rectification.FieldIndicatorID)
+	}
+	if m.issue != nil {
+		fields = append(fields, rectification.FieldIssue)
+	}
+	if m.requirement != nil {
+		fields = append(fields, rectification.FieldRequirement)
+	}
+	if m.due_date != nil {
+		fields = append(fields, rectification.FieldDueDate)
+	}
+	if m.status != nil {
+		fields = append(fields, rectification.FieldStatus)
+	}
+	if m.measures != nil {
+		fields = append(fields, rectification.FieldMeasures)
+	}
+	if m.outcome != nil {
+		fields = append(fields, rectification.FieldOutcome)
+	}
+	if m.review_comment != nil {
+		fields = append(fields, rectification.FieldReviewComment)
+	}
+	if m.raised_by_id != nil {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.raised_by_name != nil {
+		fields = append(fields, rectification.FieldRaisedByName)
+	}
+	if m.answered_by_id != nil {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.answered_by_name != nil {
+		fields = append(fields, rectification.FieldAnsweredByName)
+	}
+	if m.answered_at != nil {
+		fields = append(fields, rectification.FieldAnsweredAt)
+	}
+	if m.closed_by_id != nil {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	if m.closed_by_name != nil {
+		fields = append(fields, rectification.FieldClosedByName)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, rectification.FieldClosedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.CreatedAt()
+	case rectification.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rectification.FieldVersion:
+		return m.Version()
+	case rectification.FieldEvaluationID:
+		return m.EvaluationID()
+	case rectification.FieldIndicatorID:
+		return m.IndicatorID()
+	case rectification.FieldIssue:
+		return m.Issue()
+	case rectification.FieldRequirement:
+		return m.Requirement()
+	case rectification.FieldDueDate:
+		return m.DueDate()
+	case rectification.FieldStatus:
+		return m.Status()
+	case rectification.FieldMeasures:
+		return m.Measures()
+	case rectification.FieldOutcome:
+		return m.Outcome()
+	case rectification.FieldReviewComment:
+		return m.ReviewComment()
+	case rectification.FieldRaisedByID:
+		return m.RaisedByID()
+	case rectification.FieldRaisedByName:
+		return m.RaisedByName()
+	case rectification.FieldAnsweredByID:
+		return m.AnsweredByID()
+	case rectification.FieldAnsweredByName:
+		return m.AnsweredByName()
+	case rectification.FieldAnsweredAt:
+		return m.AnsweredAt()
+	case rectification.FieldClosedByID:
+		return m.ClosedByID()
+	case rectification.FieldClosedByName:
+		return m.ClosedByName()
+	case rectification.FieldClosedAt:
+		return m.ClosedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rectification.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rectification.FieldVersion:
+		return m.OldVersion(ctx)
+	case rectification.FieldEvaluationID:
+		return m.OldEvaluationID(ctx)
+	case rectification.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case rectification.FieldIssue:
+		return m.OldIssue(ctx)
+	case rectification.FieldRequirement:
+		return m.OldRequirement(ctx)
+	case rectification.FieldDueDate:
+		return m.OldDueDate(ctx)
+	case rectification.FieldStatus:
+		return m.OldStatus(ctx)
+	case rectification.FieldMeasures:
+		return m.OldMeasures(ctx)
+	case rectification.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case rectification.FieldReviewComment:
+		return m.OldReviewComment(ctx)
+	case rectification.FieldRaisedByID:
+		return m.OldRaisedByID(ctx)
+	case rectification.FieldRaisedByName:
+		return m.OldRaisedByName(ctx)
+	case rectification.FieldAnsweredByID:
+		return m.OldAnsweredByID(ctx)
+	case rectification.FieldAnsweredByName:
+		return m.OldAnsweredByName(ctx)
+	case rectification.FieldAnsweredAt:
+		return m.OldAnsweredAt(ctx)
+	case rectification.FieldClosedByID:
+		return m.OldClosedByID(ctx)
+	case rectification.FieldClosedByName:
+		return m.OldClosedByName(ctx)
+	case rectification.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rectification.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rectification.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case rectification.FieldEvaluationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvaluationID(v)
+		return nil
+	case rectification.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case rectification.FieldIssue:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIssue(v)
+		return nil
+	case rectification.FieldRequirement:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequirement(v)
+		return nil
+	case rectification.FieldDueDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueDate(v)
+		return nil
+	case rectification.FieldStatus:
+		v, ok := value.(rectification.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case rectification.FieldMeasures:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasures(v)
+		return nil
+	case rectification.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case rectification.FieldReviewComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewComment(v)
+		return nil
+	case rectification.FieldRaisedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedByID(v)
+		return nil
+	case rectification.FieldRaisedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedByName(v)
+		return nil
+	case rectification.FieldAnsweredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredByID(v)
+		return nil
+	case rectification.FieldAnsweredByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredByName(v)
+		return nil
+	case rectification.FieldAnsweredAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnsweredAt(v)
+		return nil
+	case rectification.FieldClosedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByID(v)
+		return nil
+	case rectification.FieldClosedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedByName(v)
+		return nil
+	case rectification.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, rectification.FieldVersion)
+	}
+	if m.addraised_by_id != nil {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.addanswered_by_id != nil {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.addclosed_by_id != nil {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldVersion:
+		return m.AddedVersion()
+	case rectification.FieldRaisedByID:
+		return m.AddedRaisedByID()
+	case rectification.FieldAnsweredByID:
+		return m.AddedAnsweredByID()
+	case rectification.FieldClosedByID:
+		return m.AddedClosedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case rectification.FieldRaisedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRaisedByID(v)
+		return nil
+	case rectification.FieldAnsweredByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAnsweredByID(v)
+		return nil
+	case rectification.FieldClosedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddClosedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectification.FieldIndicatorID) {
+		fields = append(fields, rectification.FieldIndicatorID)
+	}
+	if m.FieldCleared(rectification.FieldRaisedByID) {
+		fields = append(fields, rectification.FieldRaisedByID)
+	}
+	if m.FieldCleared(rectification.FieldAnsweredByID) {
+		fields = append(fields, rectification.FieldAnsweredByID)
+	}
+	if m.FieldCleared(rectification.FieldAnsweredAt) {
+		fields = append(fields, rectification.FieldAnsweredAt)
+	}
+	if m.FieldCleared(rectification.FieldClosedByID) {
+		fields = append(fields, rectification.FieldClosedByID)
+	}
+	if m.FieldCleared(rectification.FieldClosedAt) {
+		fields = append(fields, rectification.FieldClosedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationMutation) ClearField(name string) error {
+	switch name {
+	case rectification.FieldIndicatorID:
+		m.ClearIndicatorID()
+		return nil
+	case rectification.FieldRaisedByID:
+		m.ClearRaisedByID()
+		return nil
+	case rectification.FieldAnsweredByID:
+		m.ClearAnsweredByID()
+		return nil
+	case rectification.FieldAnsweredAt:
+		m.ClearAnsweredAt()
+		return nil
+	case rectification.FieldClosedByID:
+		m.ClearClosedByID()
+		return nil
+	case rectification.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationMutation) ResetField(name string) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rectification.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rectification.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case rectification.FieldEvaluationID:
+		m.ResetEvaluationID()
+		return nil
+	case rectification.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case rectification.FieldIssue:
+		m.ResetIssue()
+		return nil
+	case rectification.FieldRequirement:
+		m.ResetRequirement()
+		return nil
+	case rectification.FieldDueDate:
+		m.ResetDueDate()
+		return nil
+	case rectification.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case rectification.FieldMeasures:
+		m.ResetMeasures()
+		return nil
+	case rectification.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case rectification.FieldReviewComment:
+		m.ResetReviewComment()
+		return nil
+	case rectification.FieldRaisedByID:
+		m.ResetRaisedByID()
+		return nil
+	case rectification.FieldRaisedByName:
+		m.ResetRaisedByName()
+		return nil
+	case rectification.FieldAnsweredByID:
+		m.ResetAnsweredByID()
+		return nil
+	case rectification.FieldAnsweredByName:
+		m.ResetAnsweredByName()
+		return nil
+	case rectification.FieldAnsweredAt:
+		m.ResetAnsweredAt()
+		return nil
+	case rectification.FieldClosedByID:
+		m.ResetClosedByID()
+		return nil
+	case rectification.FieldClosedByName:
+		m.ResetClosedByName()
+		return nil
+	case rectification.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.evaluation != nil {
+		edges = append(edges, rectification.EdgeEvaluation)
+	}
+	if m.indicator != nil {
+		edges = append(edges, rectification.EdgeIndicator)
+	}
+	if m.transitions != nil {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeEvaluation:
+		if id := m.evaluation; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeIndicator:
+		if id := m.indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedtransitions != nil {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedevaluation {
+		edges = append(edges, rectification.EdgeEvaluation)
+	}
+	if m.clearedindicator {
+		edges = append(edges, rectification.EdgeIndicator)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, rectification.EdgeTransitions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectification.EdgeEvaluation:
+		return m.clearedevaluation
+	case rectification.EdgeIndicator:
+		return m.clearedindicator
+	case rectification.EdgeTransitions:
+		return m.clearedtransitions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationMutation) ClearEdge(name string) error {
+	switch name {
+	case rectification.EdgeEvaluation:
+		m.ClearEvaluation()
+		return nil
+	case rectification.EdgeIndicator:
+		m.ClearIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationMutation) ResetEdge(name string) error {
+	switch name {
+	case rectification.EdgeEvaluation:
+		m.ResetEvaluation()
+		return nil
+	case rectification.EdgeIndicator:
+		m.ResetIndicator()
+		return nil
+	case rectification.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification edge %s", name)
+}
+
+// RectificationTransitionMutation represents an operation that mutates the RectificationTransition nodes in the graph.
+type RectificationTransitionMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	from                 *rectificationtransition.From
+	to                   *rectificationtransition.To
+	comment              *string
+	measures             *string
+	outcome              *string
+	actor_id             *int
+	addactor_id          *int
+	actor_name           *string
+	at                   *time.Time
+	clearedFields        map[string]struct{}
+	rectification        *int
+	clearedrectification bool
+	done                 bool
+	oldValue             func(context.Context) (*RectificationTransition, error)
+	predicates           []predicate.RectificationTransition
+}
+
+var _ ent.Mutation = (*RectificationTransitionMutation)(nil)
+
+// rectificationtransitionOption allows management of the mutation configuration using functional options.
+type rectificationtransitionOption func(*RectificationTransitionMutation)
+
+// newRectificationTransitionMutation creates new mutation for the RectificationTransition entity.
+func newRectificationTransitionMutation(c config, op Op, opts ...rectificationtransitionOption) *RectificationTransitionMutation {
+	m := &RectificationTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectificationTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationTransitionID sets the ID field of the mutation.
+func withRectificationTransitionID(id int) rectificationtransitionOption {
+	return func(m *RectificationTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RectificationTransition
+		)
+		m.oldValue = func(ctx context.Context) (*RectificationTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RectificationTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectificationTransition sets the old RectificationTransition of the mutation.
+func withRectificationTransition(node *RectificationTransition) rectificationtransitionOption {
+	return func(m *RectificationTransitionMutation) {
+		m.oldValue = func(context.Context) (*RectificationTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationTransitionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationTransitionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RectificationTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRectificationID sets the "rectification_id" field.
+func (m *RectificationTransitionMutation) SetRectificationID(i int) {
+	m.rectification = &i
+}
+
+// RectificationID returns the value of the "rectification_id" field in the mutation.
+func (m *RectificationTransitionMutation) RectificationID() (r int, exists bool) {
+	v := m.rectification
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRectificationID returns the old "rectification_id" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldRectificationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRectificationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRectificationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRectificationID: %w", err)
+	}
+	return oldValue.RectificationID, nil
+}
+
+// ResetRectificationID resets all changes to the "rectification_id" field.
+func (m *RectificationTransitionMutation) ResetRectificationID() {
+	m.rectification = nil
+}
+
+// SetFrom sets the "from" field.
+func (m *RectificationTransitionMutation) SetFrom(r rectificationtransition.From) {
+	m.from = &r
+}
+
+// From returns the value of the "from" field in the mutation.
+func (m *RectificationTransitionMutation) From() (r rectificationtransition.From, exists bool) {
+	v := m.from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFrom returns the old "from" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldFrom(ctx context.Context) (v *rectificationtransition.From, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFrom: %w", err)
+	}
+	return oldValue.From, nil
+}
+
+// ClearFrom clears the value of the "from" field.
+func (m *RectificationTransitionMutation) ClearFrom() {
+	m.from = nil
+	m.clearedFields[rectificationtransition.FieldFrom] = struct{}{}
+}
+
+// FromCleared returns if the "from" field was cleared in this mutation.
+func (m *RectificationTransitionMutation) FromCleared() bool {
+	_, ok := m.clearedFields[rectificationtransition.FieldFrom]
+	return ok
+}
+
+// ResetFrom resets all changes to the "from" field.
+func (m *RectificationTransitionMutation) ResetFrom() {
+	m.from = nil
+	delete(m.clearedFields, rectificationtransition.FieldFrom)
+}
+
+// SetTo sets the "to" field.
+func (m *RectificationTransitionMutation) SetTo(r rectificationtransition.To) {
+	m.to = &r
+}
+
+// To returns the value of the "to" field in the mutation.
+func (m *RectificationTransitionMutation) To() (r rectificationtransition.To, exists bool) {
+	v := m.to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTo returns the old "to" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldTo(ctx context.Context) (v rectificationtransition.To, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTo: %w", err)
+	}
+	return oldValue.To, nil
+}
+
+// ResetTo resets all changes to the "to" field.
+func (m *RectificationTransitionMutation) ResetTo() {
+	m.to = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *RectificationTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *RectificationTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *RectificationTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetMeasures sets the "measures" field.
+func (m *RectificationTransitionMutation) SetMeasures(s string) {
+	m.measures = &s
+}
+
+// Measures returns the value of the "measures" field in the mutation.
+func (m *RectificationTransitionMutation) Measures() (r string, exists bool) {
+	v := m.measures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasures returns the old "measures" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldMeasures(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasures: %w", err)
+	}
+	return oldValue.Measures, nil
+}
+
+// ResetMeasures resets all changes to the "measures" field.
+func (m *RectificationTransitionMutation) ResetMeasures() {
+	m.measures = nil
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *RectificationTransitionMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *RectificationTransitionMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *RectificationTransitionMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *RectificationTransitionMutation) SetActorID(i int) {
+	m.actor_id = &i
+	m.addactor_id = nil
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *RectificationTransitionMutation) ActorID() (r int, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldActorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// AddActorID adds i to the "actor_id" field.
+func (m *RectificationTransitionMutation) AddActorID(i int) {
+	if m.addactor_id != nil {
+		*m.addactor_id += i
+	} else {
+		m.addactor_id = &i
+	}
+}
+
+// AddedActorID returns the value that was added to the "actor_id" field in this mutation.
+func (m *RectificationTransitionMutation) AddedActorID() (r int, exists bool) {
+	v := m.addactor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *RectificationTransitionMutation) ClearActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	m.clearedFields[rectificationtransition.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *RectificationTransitionMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[rectificationtransition.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *RectificationTransitionMutation) ResetActorID() {
+	m.actor_id = nil
+	m.addactor_id = nil
+	delete(m.clearedFields, rectificationtransition.FieldActorID)
+}
+
+// SetActorName sets the "actor_name" field.
+func (m *RectificationTransitionMutation) SetActorName(s string) {
+	m.actor_name = &s
+}
+
+// ActorName returns the value of the "actor_name" field in the mutation.
+func (m *RectificationTransitionMutation) ActorName() (r string, exists bool) {
+	v := m.actor_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorName returns the old "actor_name" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldActorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorName: %w", err)
+	}
+	return oldValue.ActorName, nil
+}
+
+// ResetActorName resets all changes to the "actor_name" field.
+func (m *RectificationTransitionMutation) ResetActorName() {
+	m.actor_name = nil
+}
+
+// SetAt sets the "at" field.
+func (m *RectificationTransitionMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *RectificationTransitionMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the RectificationTransition entity.
+// If the RectificationTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationTransitionMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *RectificationTransitionMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearRectification clears the "rectification" edge to the Rectification entity.
+func (m *RectificationTransitionMutation) ClearRectification() {
+	m.clearedrectification = true
+	m.clearedFields[rectificationtransition.FieldRectificationID] = struct{}{}
+}
+
+// RectificationCleared reports if the "rectification" edge to the Rectification entity was cleared.
+func (m *RectificationTransitionMutation) RectificationCleared() bool {
+	return m.clearedrectification
+}
+
+// RectificationIDs returns the "rectification" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RectificationID instead. It exists only for internal usage by the builders.
+func (m *RectificationTransitionMutation) RectificationIDs() (ids []int) {
+	if id := m.rectification; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRectification resets all changes to the "rectification" edge.
+func (m *RectificationTransitionMutation) ResetRectification() {
+	m.rectification = nil
+	m.clearedrectification = false
+}
+
+// Where appends a list predicates to the RectificationTransitionMutation builder.
+func (m *RectificationTransitionMutation) Where(ps ...predicate.RectificationTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RectificationTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RectificationTransition).
+func (m *RectificationTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.rectification != nil {
+		fields = append(fields, rectificationtransition.FieldRectificationID)
+	}
+	if m.from != nil {
+		fields = append(fields, rectificationtransition.FieldFrom)
+	}
+	if m.to != nil {
+		fields = append(fields, rectificationtransition.FieldTo)
+	}
+	if m.comment != nil {
+		fields = append(fields, rectificationtransition.FieldComment)
+	}
+	if m.measures != nil {
+		fields = append(fields, rectificationtransition.FieldMeasures)
+	}
+	if m.outcome != nil {
+		fields = append(fields, rectificationtransition.FieldOutcome)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	if m.actor_name != nil {
+		fields = append(fields, rectificationtransition.FieldActorName)
+	}
+	if m.at != nil {
+		fields = append(fields, rectificationtransition.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		return m.RectificationID()
+	case rectificationtransition.FieldFrom:
+		return m.From()
+	case rectificationtransition.FieldTo:
+		return m.To()
+	case rectificationtransition.FieldComment:
+		return m.Comment()
+	case rectificationtransition.FieldMeasures:
+		return m.Measures()
+	case rectificationtransition.FieldOutcome:
+		return m.Outcome()
+	case rectificationtransition.FieldActorID:
+		return m.ActorID()
+	case rectificationtransition.FieldActorName:
+		return m.ActorName()
+	case rectificationtransition.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		return m.OldRectificationID(ctx)
+	case rectificationtransition.FieldFrom:
+		return m.OldFrom(ctx)
+	case rectificationtransition.FieldTo:
+		return m.OldTo(ctx)
+	case rectificationtransition.FieldComment:
+		return m.OldComment(ctx)
+	case rectificationtransition.FieldMeasures:
+		return m.OldMeasures(ctx)
+	case rectificationtransition.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case rectificationtransition.FieldActorID:
+		return m.OldActorID(ctx)
+	case rectificationtransition.FieldActorName:
+		return m.OldActorName(ctx)
+	case rectificationtransition.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRectificationID(v)
+		return nil
+	case rectificationtransition.FieldFrom:
+		v, ok := value.(rectificationtransition.From)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFrom(v)
+		return nil
+	case rectificationtransition.FieldTo:
+		v, ok := value.(rectificationtransition.To)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTo(v)
+		return nil
+	case rectificationtransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	case rectificationtransition.FieldMeasures:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasures(v)
+		return nil
+	case rectificationtransition.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case rectificationtransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case rectificationtransition.FieldActorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorName(v)
+		return nil
+	case rectificationtransition.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationTransitionMutation) AddedFields() []string {
+	var fields []string
+	if m.addactor_id != nil {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rectificationtransition.FieldActorID:
+		return m.AddedActorID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rectificationtransition.FieldActorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddActorID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationTransitionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectificationtransition.FieldFrom) {
+		fields = append(fields, rectificationtransition.FieldFrom)
+	}
+	if m.FieldCleared(rectificationtransition.FieldActorID) {
+		fields = append(fields, rectificationtransition.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationTransitionMutation) ClearField(name string) error {
+	switch name {
+	case rectificationtransition.FieldFrom:
+		m.ClearFrom()
+		return nil
+	case rectificationtransition.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationTransitionMutation) ResetField(name string) error {
+	switch name {
+	case rectificationtransition.FieldRectificationID:
+		m.ResetRectificationID()
+		return nil
+	case rectificationtransition.FieldFrom:
+		m.ResetFrom()
+		return nil
+	case rectificationtransition.FieldTo:
+		m.ResetTo()
+		return nil
+	case rectificationtransition.FieldComment:
+		m.ResetComment()
+		return nil
+	case rectificationtransition.FieldMeasures:
+		m.ResetMeasures()
+		return nil
+	case rectificationtransition.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case rectificationtransition.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case rectificationtransition.FieldActorName:
+		m.ResetActorName()
+		return nil
+	case rectificationtransition.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.rectification != nil {
+		edges = append(edges, rectificationtransition.EdgeRectification)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		if id := m.rectification; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedrectification {
+		edges = append(edges, rectificationtransition.EdgeRectification)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		return m.clearedrectification
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		m.ClearRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case rectificationtransition.EdgeRectification:
+		m.ResetRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationTransition edge %s", name)
 }
 
 // ReportTextMutation represents an operation that mutates the ReportText nodes in the graph.
@@ -17415,6 +24740,2604 @@ func (m *ReportTextMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ReportText edge %s", name)
+}
+
+// ReviewScoreMutation represents an operation that mutates the ReviewScore nodes in the graph.
+type ReviewScoreMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	score            *fixed.Decimal
+	addscore         *fixed.Decimal
+	reason           *string
+	reviewer_id      *int
+	addreviewer_id   *int
+	reviewer_name    *string
+	clearedFields    map[string]struct{}
+	indicator        *int
+	clearedindicator bool
+	done             bool
+	oldValue         func(context.Context) (*ReviewScore, error)
+	predicates       []predicate.ReviewScore
+}
+
+var _ ent.Mutation = (*ReviewScoreMutation)(nil)
+
+// reviewscoreOption allows management of the mutation configuration using functional options.
+type reviewscoreOption func(*ReviewScoreMutation)
+
+// newReviewScoreMutation creates new mutation for the ReviewScore entity.
+func newReviewScoreMutation(c config, op Op, opts ...reviewscoreOption) *ReviewScoreMutation {
+	m := &ReviewScoreMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeReviewScore,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withReviewScoreID sets the ID field of the mutation.
+func withReviewScoreID(id int) reviewscoreOption {
+	return func(m *ReviewScoreMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ReviewScore
+		)
+		m.oldValue = func(ctx context.Context) (*ReviewScore, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ReviewScore.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withReviewScore sets the old ReviewScore of the mutation.
+func withReviewScore(node *ReviewScore) reviewscoreOption {
+	return func(m *ReviewScoreMutation) {
+		m.oldValue = func(context.Context) (*ReviewScore, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ReviewScoreMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ReviewScoreMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ReviewScoreMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ReviewScoreMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ReviewScore.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ReviewScoreMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ReviewScoreMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ReviewScoreMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ReviewScoreMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ReviewScoreMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ReviewScoreMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetIndicatorID sets the "indicator_id" field.
+func (m *ReviewScoreMutation) SetIndicatorID(i int) {
+	m.indicator = &i
+}
+
+// IndicatorID returns the value of the "indicator_id" field in the mutation.
+func (m *ReviewScoreMutation) IndicatorID() (r int, exists bool) {
+	v := m.indicator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIndicatorID returns the old "indicator_id" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldIndicatorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIndicatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIndicatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIndicatorID: %w", err)
+	}
+	return oldValue.IndicatorID, nil
+}
+
+// ResetIndicatorID resets all changes to the "indicator_id" field.
+func (m *ReviewScoreMutation) ResetIndicatorID() {
+	m.indicator = nil
+}
+
+// SetScore sets the "score" field.
+func (m *ReviewScoreMutation) SetScore(f fixed.Decimal) {
+	m.score = &f
+	m.addscore = nil
+}
+
+// Score returns the value of the "score" field in the mutation.
+func (m *ReviewScoreMutation) Score() (r fixed.Decimal, exists bool) {
+	v := m.score
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScore returns the old "score" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldScore(ctx context.Context) (v fixed.Decimal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScore: %w", err)
+	}
+	return oldValue.Score, nil
+}
+
+// AddScore adds f to the "score" field.
+func (m *ReviewScoreMutation) AddScore(f fixed.Decimal) {
+	if m.addscore != nil {
+		*m.addscore += f
+	} else {
+		m.addscore = &f
+	}
+}
+
+// AddedScore returns the value that was added to the "score" field in this mutation.
+func (m *ReviewScoreMutation) AddedScore() (r fixed.Decimal, exists bool) {
+	v := m.addscore
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetScore resets all changes to the "score" field.
+func (m *ReviewScoreMutation) ResetScore() {
+	m.score = nil
+	m.addscore = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *ReviewScoreMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *ReviewScoreMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *ReviewScoreMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetReviewerID sets the "reviewer_id" field.
+func (m *ReviewScoreMutation) SetReviewerID(i int) {
+	m.reviewer_id = &i
+	m.addreviewer_id = nil
+}
+
+// ReviewerID returns the value of the "reviewer_id" field in the mutation.
+func (m *ReviewScoreMutation) ReviewerID() (r int, exists bool) {
+	v := m.reviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewerID returns the old "reviewer_id" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReviewerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewerID: %w", err)
+	}
+	return oldValue.ReviewerID, nil
+}
+
+// AddReviewerID adds i to the "reviewer_id" field.
+func (m *ReviewScoreMutation) AddReviewerID(i int) {
+	if m.addreviewer_id != nil {
+		*m.addreviewer_id += i
+	} else {
+		m.addreviewer_id = &i
+	}
+}
+
+// AddedReviewerID returns the value that was added to the "reviewer_id" field in this mutation.
+func (m *ReviewScoreMutation) AddedReviewerID() (r int, exists bool) {
+	v := m.addreviewer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReviewerID clears the value of the "reviewer_id" field.
+func (m *ReviewScoreMutation) ClearReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	m.clearedFields[reviewscore.FieldReviewerID] = struct{}{}
+}
+
+// ReviewerIDCleared returns if the "reviewer_id" field was cleared in this mutation.
+func (m *ReviewScoreMutation) ReviewerIDCleared() bool {
+	_, ok := m.clearedFields[reviewscore.FieldReviewerID]
+	return ok
+}
+
+// ResetReviewerID resets all changes to the "reviewer_id" field.
+func (m *ReviewScoreMutation) ResetReviewerID() {
+	m.reviewer_id = nil
+	m.addreviewer_id = nil
+	delete(m.clearedFields, reviewscore.FieldReviewerID)
+}
+
+// SetReviewerName sets the "reviewer_name" field.
+func (m *ReviewScoreMutation) SetReviewerName(s string) {
+	m.reviewer_name = &s
+}
+
+// ReviewerName returns the value of the "reviewer_name" field in the mutation.
+func (m *ReviewScoreMutation) ReviewerName() (r string, exists bool) {
+	v := m.reviewer_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewerName returns the old "reviewer_name" field's value of the ReviewScore entity.
+// If the ReviewScore object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewScoreMutation) OldReviewerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewerName: %w", err)
+	}
+	return oldValue.ReviewerName, nil
+}
+
+// ResetReviewerName resets all changes to the "reviewer_name" field.
+func (m *ReviewScoreMutation) ResetReviewerName() {
+	m.reviewer_name = nil
+}
+
+// ClearIndicator clears the "indicator" edge to the Indicator entity.
+func (m *ReviewScoreMutation) ClearIndicator() {
+	m.clearedindicator = true
+	m.clearedFields[reviewscore.FieldIndicatorID] = struct{}{}
+}
+
+// IndicatorCleared reports if the "indicator" edge to the Indicator entity was cleared.
+func (m *ReviewScoreMutation) IndicatorCleared() bool {
+	return m.clearedindicator
+}
+
+// IndicatorIDs returns the "indicator" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IndicatorID instead. It exists only for internal usage by the builders.
+func (m *ReviewScoreMutation) IndicatorIDs() (ids []int) {
+	if id := m.indicator; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIndicator resets all changes to the "indicator" edge.
+func (m *ReviewScoreMutation) ResetIndicator() {
+	m.indicator = nil
+	m.clearedindicator = false
+}
+
+// Where appends a list predicates to the ReviewScoreMutation builder.
+func (m *ReviewScoreMutation) Where(ps ...predicate.ReviewScore) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ReviewScoreMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ReviewScoreMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ReviewScore, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ReviewScoreMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ReviewScoreMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ReviewScore).
+func (m *ReviewScoreMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ReviewScoreMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, reviewscore.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, reviewscore.FieldUpdatedAt)
+	}
+	if m.indicator != nil {
+		fields = append(fields, reviewscore.FieldIndicatorID)
+	}
+	if m.score != nil {
+		fields = append(fields, reviewscore.FieldScore)
+	}
+	if m.reason != nil {
+		fields = append(fields, reviewscore.FieldReason)
+	}
+	if m.reviewer_id != nil {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	if m.reviewer_name != nil {
+		fields = append(fields, reviewscore.FieldReviewerName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ReviewScoreMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		return m.CreatedAt()
+	case reviewscore.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case reviewscore.FieldIndicatorID:
+		return m.IndicatorID()
+	case reviewscore.FieldScore:
+		return m.Score()
+	case reviewscore.FieldReason:
+		return m.Reason()
+	case reviewscore.FieldReviewerID:
+		return m.ReviewerID()
+	case reviewscore.FieldReviewerName:
+		return m.ReviewerName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ReviewScoreMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case reviewscore.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case reviewscore.FieldIndicatorID:
+		return m.OldIndicatorID(ctx)
+	case reviewscore.FieldScore:
+		return m.OldScore(ctx)
+	case reviewscore.FieldReason:
+		return m.OldReason(ctx)
+	case reviewscore.FieldReviewerID:
+		return m.OldReviewerID(ctx)
+	case reviewscore.FieldReviewerName:
+		return m.OldReviewerName(ctx)
+	}
+	return nil, fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReviewScoreMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case reviewscore.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case reviewscore.FieldIndicatorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIndicatorID(v)
+		return nil
+	case reviewscore.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScore(v)
+		return nil
+	case reviewscore.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case reviewscore.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewerID(v)
+		return nil
+	case reviewscore.FieldReviewerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewerName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ReviewScoreMutation) AddedFields() []string {
+	var fields []string
+	if m.addscore != nil {
+		fields = append(fields, reviewscore.FieldScore)
+	}
+	if m.addreviewer_id != nil {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ReviewScoreMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case reviewscore.FieldScore:
+		return m.AddedScore()
+	case reviewscore.FieldReviewerID:
+		return m.AddedReviewerID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReviewScoreMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case reviewscore.FieldScore:
+		v, ok := value.(fixed.Decimal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddScore(v)
+		return nil
+	case reviewscore.FieldReviewerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReviewerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ReviewScoreMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(reviewscore.FieldReviewerID) {
+		fields = append(fields, reviewscore.FieldReviewerID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ReviewScoreMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ReviewScoreMutation) ClearField(name string) error {
+	switch name {
+	case reviewscore.FieldReviewerID:
+		m.ClearReviewerID()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ReviewScoreMutation) ResetField(name string) error {
+	switch name {
+	case reviewscore.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case reviewscore.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case reviewscore.FieldIndicatorID:
+		m.ResetIndicatorID()
+		return nil
+	case reviewscore.FieldScore:
+		m.ResetScore()
+		return nil
+	case reviewscore.FieldReason:
+		m.ResetReason()
+		return nil
+	case reviewscore.FieldReviewerID:
+		m.ResetReviewerID()
+		return nil
+	case reviewscore.FieldReviewerName:
+		m.ResetReviewerName()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ReviewScoreMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.indicator != nil {
+		edges = append(edges, reviewscore.EdgeIndicator)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ReviewScoreMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		if id := m.indicator; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ReviewScoreMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ReviewScoreMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ReviewScoreMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedindicator {
+		edges = append(edges, reviewscore.EdgeIndicator)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ReviewScoreMutation) EdgeCleared(name string) bool {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		return m.clearedindicator
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ReviewScoreMutation) ClearEdge(name string) error {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		m.ClearIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ReviewScoreMutation) ResetEdge(name string) error {
+	switch name {
+	case reviewscore.EdgeIndicator:
+		m.ResetIndicator()
+		return nil
+	}
+	return fmt.Errorf("unknown ReviewScore edge %s", name)
+}
+
+// RoundMutation represents an operation that mutates the Round nodes in the graph.
+type RoundMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int
+	addversion          *int
+	kind                *round.Kind
+	year                *int
+	addyear             *int
+	name                *string
+	opens_at            *time.Time
+	deadline            *time.Time
+	status              *round.Status
+	closed_at           *time.Time
+	created_by_id       *int
+	addcreated_by_id    *int
+	created_by_name     *string
+	clearedFields       map[string]struct{}
+	participants        map[int]struct{}
+	removedparticipants map[int]struct{}
+	clearedparticipants bool
+	done                bool
+	oldValue            func(context.Context) (*Round, error)
+	predicates          []predicate.Round
+}
+
+var _ ent.Mutation = (*RoundMutation)(nil)
+
+// roundOption allows management of the mutation configuration using functional options.
+type roundOption func(*RoundMutation)
+
+// newRoundMutation creates new mutation for the Round entity.
+func newRoundMutation(c config, op Op, opts ...roundOption) *RoundMutation {
+	m := &RoundMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRound,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoundID sets the ID field of the mutation.
+func withRoundID(id int) roundOption {
+	return func(m *RoundMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Round
+		)
+		m.oldValue = func(ctx context.Context) (*Round, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Round.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRound sets the old Round of the mutation.
+func withRound(node *Round) roundOption {
+	return func(m *RoundMutation) {
+		m.oldValue = func(context.Context) (*Round, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoundMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoundMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoundMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoundMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Round.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RoundMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RoundMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RoundMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RoundMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RoundMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RoundMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RoundMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RoundMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RoundMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RoundMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RoundMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *RoundMutation) SetKind(r round.Kind) {
+	m.kind = &r
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *RoundMutation) Kind() (r round.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldKind(ctx context.Context) (v round.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *RoundMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetYear sets the "year" field.
+func (m *RoundMutation) SetYear(i int) {
+	m.year = &i
+	m.addyear = nil
+}
+
+// Year returns the value of the "year" field in the mutation.
+func (m *RoundMutation) Year() (r int, exists bool) {
+	v := m.year
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldYear returns the old "year" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldYear(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldYear is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldYear requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldYear: %w", err)
+	}
+	return oldValue.Year, nil
+}
+
+// AddYear adds i to the "year" field.
+func (m *RoundMutation) AddYear(i int) {
+	if m.addyear != nil {
+		*m.addyear += i
+	} else {
+		m.addyear = &i
+	}
+}
+
+// AddedYear returns the value that was added to the "year" field in this mutation.
+func (m *RoundMutation) AddedYear() (r int, exists bool) {
+	v := m.addyear
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetYear resets all changes to the "year" field.
+func (m *RoundMutation) ResetYear() {
+	m.year = nil
+	m.addyear = nil
+}
+
+// SetName sets the "name" field.
+func (m *RoundMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *RoundMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *RoundMutation) ResetName() {
+	m.name = nil
+}
+
+// SetOpensAt sets the "opens_at" field.
+func (m *RoundMutation) SetOpensAt(t time.Time) {
+	m.opens_at = &t
+}
+
+// OpensAt returns the value of the "opens_at" field in the mutation.
+func (m *RoundMutation) OpensAt() (r time.Time, exists bool) {
+	v := m.opens_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpensAt returns the old "opens_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldOpensAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpensAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpensAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpensAt: %w", err)
+	}
+	return oldValue.OpensAt, nil
+}
+
+// ResetOpensAt resets all changes to the "opens_at" field.
+func (m *RoundMutation) ResetOpensAt() {
+	m.opens_at = nil
+}
+
+// SetDeadline sets the "deadline" field.
+func (m *RoundMutation) SetDeadline(t time.Time) {
+	m.deadline = &t
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *RoundMutation) Deadline() (r time.Time, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldDeadline(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *RoundMutation) ResetDeadline() {
+	m.deadline = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *RoundMutation) SetStatus(r round.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RoundMutation) Status() (r round.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldStatus(ctx context.Context) (v round.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RoundMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *RoundMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *RoundMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *RoundMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[round.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *RoundMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[round.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *RoundMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, round.FieldClosedAt)
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *RoundMutation) SetCreatedByID(i int) {
+	m.created_by_id = &i
+	m.addcreated_by_id = nil
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *RoundMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// AddCreatedByID adds i to the "created_by_id" field.
+func (m *RoundMutation) AddCreatedByID(i int) {
+	if m.addcreated_by_id != nil {
+		*m.addcreated_by_id += i
+	} else {
+		m.addcreated_by_id = &i
+	}
+}
+
+// AddedCreatedByID returns the value that was added to the "created_by_id" field in this mutation.
+func (m *RoundMutation) AddedCreatedByID() (r int, exists bool) {
+	v := m.addcreated_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *RoundMutation) ClearCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	m.clearedFields[round.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *RoundMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[round.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *RoundMutation) ResetCreatedByID() {
+	m.created_by_id = nil
+	m.addcreated_by_id = nil
+	delete(m.clearedFields, round.FieldCreatedByID)
+}
+
+// SetCreatedByName sets the "created_by_name" field.
+func (m *RoundMutation) SetCreatedByName(s string) {
+	m.created_by_name = &s
+}
+
+// CreatedByName returns the value of the "created_by_name" field in the mutation.
+func (m *RoundMutation) CreatedByName() (r string, exists bool) {
+	v := m.created_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByName returns the old "created_by_name" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldCreatedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByName: %w", err)
+	}
+	return oldValue.CreatedByName, nil
+}
+
+// ResetCreatedByName resets all changes to the "created_by_name" field.
+func (m *RoundMutation) ResetCreatedByName() {
+	m.created_by_name = nil
+}
+
+// AddParticipantIDs adds the "participants" edge to the RoundParticipant entity by ids.
+func (m *RoundMutation) AddParticipantIDs(ids ...int) {
+	if m.participants == nil {
+		m.participants = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.participants[ids[i]] = struct{}{}
+	}
+}
+
+// ClearParticipants clears the "participants" edge to the RoundParticipant entity.
+func (m *RoundMutation) ClearParticipants() {
+	m.clearedparticipants = true
+}
+
+// ParticipantsCleared reports if the "participants" edge to the RoundParticipant entity was cleared.
+func (m *RoundMutation) ParticipantsCleared() bool {
+	return m.clearedparticipants
+}
+
+// RemoveParticipantIDs removes the "participants" edge to the RoundParticipant entity by IDs.
+func (m *RoundMutation) RemoveParticipantIDs(ids ...int) {
+	if m.removedparticipants == nil {
+		m.removedparticipants = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.participants, ids[i])
+		m.removedparticipants[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedParticipants returns the removed IDs of the "participants" edge to the RoundParticipant entity.
+func (m *RoundMutation) RemovedParticipantsIDs() (ids []int) {
+	for id := range m.removedparticipants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ParticipantsIDs returns the "participants" edge IDs in the mutation.
+func (m *RoundMutation) ParticipantsIDs() (ids []int) {
+	for id := range m.participants {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetParticipants resets all changes to the "participants" edge.
+func (m *RoundMutation) ResetParticipants() {
+	m.participants = nil
+	m.clearedparticipants = false
+	m.removedparticipants = nil
+}
+
+// Where appends a list predicates to the RoundMutation builder.
+func (m *RoundMutation) Where(ps ...predicate.Round) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoundMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoundMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Round, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoundMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoundMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Round).
+func (m *RoundMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoundMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, round.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, round.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, round.FieldVersion)
+	}
+	if m.kind != nil {
+		fields = append(fields, round.FieldKind)
+	}
+	if m.year != nil {
+		fields = append(fields, round.FieldYear)
+	}
+	if m.name != nil {
+		fields = append(fields, round.FieldName)
+	}
+	if m.opens_at != nil {
+		fields = append(fields, round.FieldOpensAt)
+	}
+	if m.deadline != nil {
+		fields = append(fields, round.FieldDeadline)
+	}
+	if m.status != nil {
+		fields = append(fields, round.FieldStatus)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, round.FieldClosedAt)
+	}
+	if m.created_by_id != nil {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	if m.created_by_name != nil {
+		fields = append(fields, round.FieldCreatedByName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoundMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case round.FieldCreatedAt:
+		return m.CreatedAt()
+	case round.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case round.FieldVersion:
+		return m.Version()
+	case round.FieldKind:
+		return m.Kind()
+	case round.FieldYear:
+		return m.Year()
+	case round.FieldName:
+		return m.Name()
+	case round.FieldOpensAt:
+		return m.OpensAt()
+	case round.FieldDeadline:
+		return m.Deadline()
+	case round.FieldStatus:
+		return m.Status()
+	case round.FieldClosedAt:
+		return m.ClosedAt()
+	case round.FieldCreatedByID:
+		return m.CreatedByID()
+	case round.FieldCreatedByName:
+		return m.CreatedByName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoundMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case round.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case round.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case round.FieldVersion:
+		return m.OldVersion(ctx)
+	case round.FieldKind:
+		return m.OldKind(ctx)
+	case round.FieldYear:
+		return m.OldYear(ctx)
+	case round.FieldName:
+		return m.OldName(ctx)
+	case round.FieldOpensAt:
+		return m.OldOpensAt(ctx)
+	case round.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case round.FieldStatus:
+		return m.OldStatus(ctx)
+	case round.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case round.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	case round.FieldCreatedByName:
+		return m.OldCreatedByName(ctx)
+	}
+	return nil, fmt.Errorf("unknown Round field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case round.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case round.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case round.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case round.FieldKind:
+		v, ok := value.(round.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case round.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetYear(v)
+		return nil
+	case round.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case round.FieldOpensAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpensAt(v)
+		return nil
+	case round.FieldDeadline:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case round.FieldStatus:
+		v, ok := value.(round.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case round.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case round.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	case round.FieldCreatedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Round field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoundMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, round.FieldVersion)
+	}
+	if m.addyear != nil {
+		fields = append(fields, round.FieldYear)
+	}
+	if m.addcreated_by_id != nil {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoundMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case round.FieldVersion:
+		return m.AddedVersion()
+	case round.FieldYear:
+		return m.AddedYear()
+	case round.FieldCreatedByID:
+		return m.AddedCreatedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case round.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case round.FieldYear:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddYear(v)
+		return nil
+	case round.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Round numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoundMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(round.FieldClosedAt) {
+		fields = append(fields, round.FieldClosedAt)
+	}
+	if m.FieldCleared(round.FieldCreatedByID) {
+		fields = append(fields, round.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoundMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoundMutation) ClearField(name string) error {
+	switch name {
+	case round.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case round.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown Round nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoundMutation) ResetField(name string) error {
+	switch name {
+	case round.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case round.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case round.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case round.FieldKind:
+		m.ResetKind()
+		return nil
+	case round.FieldYear:
+		m.ResetYear()
+		return nil
+	case round.FieldName:
+		m.ResetName()
+		return nil
+	case round.FieldOpensAt:
+		m.ResetOpensAt()
+		return nil
+	case round.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case round.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case round.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case round.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	case round.FieldCreatedByName:
+		m.ResetCreatedByName()
+		return nil
+	}
+	return fmt.Errorf("unknown Round field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoundMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.participants != nil {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoundMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case round.EdgeParticipants:
+		ids := make([]ent.Value, 0, len(m.participants))
+		for id := range m.participants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoundMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedparticipants != nil {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoundMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case round.EdgeParticipants:
+		ids := make([]ent.Value, 0, len(m.removedparticipants))
+		for id := range m.removedparticipants {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoundMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedparticipants {
+		edges = append(edges, round.EdgeParticipants)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoundMutation) EdgeCleared(name string) bool {
+	switch name {
+	case round.EdgeParticipants:
+		return m.clearedparticipants
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoundMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Round unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoundMutation) ResetEdge(name string) error {
+	switch name {
+	case round.EdgeParticipants:
+		m.ResetParticipants()
+		return nil
+	}
+	return fmt.Errorf("unknown Round edge %s", name)
+}
+
+// RoundParticipantMutation represents an operation that mutates the RoundParticipant nodes in the graph.
+type RoundParticipantMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	projects          *bool
+	clearedFields     map[string]struct{}
+	round             *int
+	clearedround      bool
+	department        *int
+	cleareddepartment bool
+	done              bool
+	oldValue          func(context.Context) (*RoundParticipant, error)
+	predicates        []predicate.RoundParticipant
+}
+
+var _ ent.Mutation = (*RoundParticipantMutation)(nil)
+
+// roundparticipantOption allows management of the mutation configuration using functional options.
+type roundparticipantOption func(*RoundParticipantMutation)
+
+// newRoundParticipantMutation creates new mutation for the RoundParticipant entity.
+func newRoundParticipantMutation(c config, op Op, opts ...roundparticipantOption) *RoundParticipantMutation {
+	m := &RoundParticipantMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRoundParticipant,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoundParticipantID sets the ID field of the mutation.
+func withRoundParticipantID(id int) roundparticipantOption {
+	return func(m *RoundParticipantMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RoundParticipant
+		)
+		m.oldValue = func(ctx context.Context) (*RoundParticipant, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RoundParticipant.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRoundParticipant sets the old RoundParticipant of the mutation.
+func withRoundParticipant(node *RoundParticipant) roundparticipantOption {
+	return func(m *RoundParticipantMutation) {
+		m.oldValue = func(context.Context) (*RoundParticipant, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoundParticipantMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoundParticipantMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoundParticipantMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoundParticipantMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RoundParticipant.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RoundParticipantMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RoundParticipantMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RoundParticipantMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RoundParticipantMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RoundParticipantMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RoundParticipantMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRoundID sets the "round_id" field.
+func (m *RoundParticipantMutation) SetRoundID(i int) {
+	m.round = &i
+}
+
+// RoundID returns the value of the "round_id" field in the mutation.
+func (m *RoundParticipantMutation) RoundID() (r int, exists bool) {
+	v := m.round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoundID returns the old "round_id" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldRoundID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoundID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoundID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoundID: %w", err)
+	}
+	return oldValue.RoundID, nil
+}
+
+// ResetRoundID resets all changes to the "round_id" field.
+func (m *RoundParticipantMutation) ResetRoundID() {
+	m.round = nil
+}
+
+// SetDepartmentID sets the "department_id" field.
+func (m *RoundParticipantMutation) SetDepartmentID(i int) {
+	m.department = &i
+}
+
+// DepartmentID returns the value of the "department_id" field in the mutation.
+func (m *RoundParticipantMutation) DepartmentID() (r int, exists bool) {
+	v := m.department
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDepartmentID returns the old "department_id" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldDepartmentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDepartmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDepartmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDepartmentID: %w", err)
+	}
+	return oldValue.DepartmentID, nil
+}
+
+// ResetDepartmentID resets all changes to the "department_id" field.
+func (m *RoundParticipantMutation) ResetDepartmentID() {
+	m.department = nil
+}
+
+// SetProjects sets the "projects" field.
+func (m *RoundParticipantMutation) SetProjects(b bool) {
+	m.projects = &b
+}
+
+// Projects returns the value of the "projects" field in the mutation.
+func (m *RoundParticipantMutation) Projects() (r bool, exists bool) {
+	v := m.projects
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProjects returns the old "projects" field's value of the RoundParticipant entity.
+// If the RoundParticipant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundParticipantMutation) OldProjects(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProjects is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProjects requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProjects: %w", err)
+	}
+	return oldValue.Projects, nil
+}
+
+// ResetProjects resets all changes to the "projects" field.
+func (m *RoundParticipantMutation) ResetProjects() {
+	m.projects = nil
+}
+
+// ClearRound clears the "round" edge to the Round entity.
+func (m *RoundParticipantMutation) ClearRound() {
+	m.clearedround = true
+	m.clearedFields[roundparticipant.FieldRoundID] = struct{}{}
+}
+
+// RoundCleared reports if the "round" edge to the Round entity was cleared.
+func (m *RoundParticipantMutation) RoundCleared() bool {
+	return m.clearedround
+}
+
+// RoundIDs returns the "round" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RoundID instead. It exists only for internal usage by the builders.
+func (m *RoundParticipantMutation) RoundIDs() (ids []int) {
+	if id := m.round; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRound resets all changes to the "round" edge.
+func (m *RoundParticipantMutation) ResetRound() {
+	m.round = nil
+	m.clearedround = false
+}
+
+// ClearDepartment clears the "department" edge to the Department entity.
+func (m *RoundParticipantMutation) ClearDepartment() {
+	m.cleareddepartment = true
+	m.clearedFields[roundparticipant.FieldDepartmentID] = struct{}{}
+}
+
+// DepartmentCleared reports if the "department" edge to the Department entity was cleared.
+func (m *RoundParticipantMutation) DepartmentCleared() bool {
+	return m.cleareddepartment
+}
+
+// DepartmentIDs returns the "department" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DepartmentID instead. It exists only for internal usage by the builders.
+func (m *RoundParticipantMutation) DepartmentIDs() (ids []int) {
+	if id := m.department; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDepartment resets all changes to the "department" edge.
+func (m *RoundParticipantMutation) ResetDepartment() {
+	m.department = nil
+	m.cleareddepartment = false
+}
+
+// Where appends a list predicates to the RoundParticipantMutation builder.
+func (m *RoundParticipantMutation) Where(ps ...predicate.RoundParticipant) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoundParticipantMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoundParticipantMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RoundParticipant, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoundParticipantMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoundParticipantMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RoundParticipant).
+func (m *RoundParticipantMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoundParticipantMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, roundparticipant.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, roundparticipant.FieldUpdatedAt)
+	}
+	if m.round != nil {
+		fields = append(fields, roundparticipant.FieldRoundID)
+	}
+	if m.department != nil {
+		fields = append(fields, roundparticipant.FieldDepartmentID)
+	}
+	if m.projects != nil {
+		fields = append(fields, roundparticipant.FieldProjects)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoundParticipantMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		return m.CreatedAt()
+	case roundparticipant.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case roundparticipant.FieldRoundID:
+		return m.RoundID()
+	case roundparticipant.FieldDepartmentID:
+		return m.DepartmentID()
+	case roundparticipant.FieldProjects:
+		return m.Projects()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoundParticipantMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case roundparticipant.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case roundparticipant.FieldRoundID:
+		return m.OldRoundID(ctx)
+	case roundparticipant.FieldDepartmentID:
+		return m.OldDepartmentID(ctx)
+	case roundparticipant.FieldProjects:
+		return m.OldProjects(ctx)
+	}
+	return nil, fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundParticipantMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case roundparticipant.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case roundparticipant.FieldRoundID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoundID(v)
+		return nil
+	case roundparticipant.FieldDepartmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDepartmentID(v)
+		return nil
+	case roundparticipant.FieldProjects:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProjects(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoundParticipantMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoundParticipantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundParticipantMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown RoundParticipant numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoundParticipantMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoundParticipantMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoundParticipantMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RoundParticipant nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoundParticipantMutation) ResetField(name string) error {
+	switch name {
+	case roundparticipant.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case roundparticipant.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case roundparticipant.FieldRoundID:
+		m.ResetRoundID()
+		return nil
+	case roundparticipant.FieldDepartmentID:
+		m.ResetDepartmentID()
+		return nil
+	case roundparticipant.FieldProjects:
+		m.ResetProjects()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoundParticipantMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.round != nil {
+		edges = append(edges, roundparticipant.EdgeRound)
+	}
+	if m.department != nil {
+		edges = append(edges, roundparticipant.EdgeDepartment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoundParticipantMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case roundparticipant.EdgeRound:
+		if id := m.round; id != nil {
+			return []ent.Value{*id}
+		}
+	case roundparticipant.EdgeDepartment:
+		if id := m.department; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoundParticipantMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoundParticipantMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoundParticipantMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedround {
+		edges = append(edges, roundparticipant.EdgeRound)
+	}
+	if m.cleareddepartment {
+		edges = append(edges, roundparticipant.EdgeDepartment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoundParticipantMutation) EdgeCleared(name string) bool {
+	switch name {
+	case roundparticipant.EdgeRound:
+		return m.clearedround
+	case roundparticipant.EdgeDepartment:
+		return m.cleareddepartment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoundParticipantMutation) ClearEdge(name string) error {
+	switch name {
+	case roundparticipant.EdgeRound:
+		m.ClearRound()
+		return nil
+	case roundparticipant.EdgeDepartment:
+		m.ClearDepartment()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoundParticipantMutation) ResetEdge(name string) error {
+	switch name {
+	case roundparticipant.EdgeRound:
+		m.ResetRound()
+		return nil
+	case roundparticipant.EdgeDepartment:
+		m.ResetDepartment()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundParticipant edge %s", name)
 }
 
 // RuleSetMutation represents an operation that mutates the RuleSet nodes in the graph.

@@ -69,15 +69,18 @@ type ProjectEdges struct {
 	Evaluations []*Evaluation `json:"evaluations,omitempty"`
 	// FundingLines holds the value of the funding_lines edge.
 	FundingLines []*FundingLine `json:"funding_lines,omitempty"`
+	// MonitoringReports holds the value of the monitoring_reports edge.
+	MonitoringReports []*MonitoringReport `json:"monitoring_reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedIndicators   map[string][]*Indicator
-	namedEvaluations  map[string][]*Evaluation
-	namedFundingLines map[string][]*FundingLine
+	namedIndicators        map[string][]*Indicator
+	namedEvaluations       map[string][]*Evaluation
+	namedFundingLines      map[string][]*FundingLine
+	namedMonitoringReports map[string][]*MonitoringReport
 }
 
 // DepartmentYearOrErr returns the DepartmentYear value or an error if the edge
@@ -116,6 +119,15 @@ func (e ProjectEdges) FundingLinesOrErr() ([]*FundingLine, error) {
 		return e.FundingLines, nil
 	}
 	return nil, &NotLoadedError{edge: "funding_lines"}
+}
+
+// MonitoringReportsOrErr returns the MonitoringReports value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProjectEdges) MonitoringReportsOrErr() ([]*MonitoringReport, error) {
+	if e.loadedTypes[4] {
+		return e.MonitoringReports, nil
+	}
+	return nil, &NotLoadedError{edge: "monitoring_reports"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -288,6 +300,11 @@ func (_m *Project) QueryFundingLines() *FundingLineQuery {
 	return NewProjectClient(_m.config).QueryFundingLines(_m)
 }
 
+// QueryMonitoringReports queries the "monitoring_reports" edge of the Project entity.
+func (_m *Project) QueryMonitoringReports() *MonitoringReportQuery {
+	return NewProjectClient(_m.config).QueryMonitoringReports(_m)
+}
+
 // Update returns a builder for updating this Project.
 // Note that you need to call Project.Unwrap() before calling this method if this Project
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -436,6 +453,30 @@ func (_m *Project) appendNamedFundingLines(name string, edges ...*FundingLine) {
 		_m.Edges.namedFundingLines[name] = []*FundingLine{}
 	} else {
 		_m.Edges.namedFundingLines[name] = append(_m.Edges.namedFundingLines[name], edges...)
+	}
+}
+
+// NamedMonitoringReports returns the MonitoringReports named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Project) NamedMonitoringReports(name string) ([]*MonitoringReport, error) {
+	if _m.Edges.namedMonitoringReports == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMonitoringReports[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Project) appendNamedMonitoringReports(name string, edges ...*MonitoringReport) {
+	if _m.Edges.namedMonitoringReports == nil {
+		_m.Edges.namedMonitoringReports = make(map[string][]*MonitoringReport)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMonitoringReports[name] = []*MonitoringReport{}
+	} else {
+		_m.Edges.namedMonitoringReports[name] = append(_m.Edges.namedMonitoringReports[name], edges...)
 	}
 }
 

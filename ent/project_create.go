@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/project"
 	"time"
 
@@ -295,6 +296,21 @@ func (_c *ProjectCreate) AddFundingLines(v ...*FundingLine) *ProjectCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddFundingLineIDs(ids...)
+}
+
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_c *ProjectCreate) AddMonitoringReportIDs(ids ...int) *ProjectCreate {
+	_c.mutation.AddMonitoringReportIDs(ids...)
+	return _c
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_c *ProjectCreate) AddMonitoringReports(v ...*MonitoringReport) *ProjectCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMonitoringReportIDs(ids...)
 }
 
 // Mutation returns the ProjectMutation object of the builder.
@@ -650,6 +666,22 @@ func (_c *ProjectCreate) createSpec() (*Project, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"math"
@@ -25,19 +26,21 @@ import (
 // ProjectQuery is the builder for querying Project entities.
 type ProjectQuery struct {
 	config
-	ctx                   *QueryContext
-	order                 []project.OrderOption
-	inters                []Interceptor
-	predicates            []predicate.Project
-	withDepartmentYear    *DepartmentYearQuery
-	withIndicators        *IndicatorQuery
-	withEvaluations       *EvaluationQuery
-	withFundingLines      *FundingLineQuery
-	loadTotal             []func(context.Context, []*Project) error
-	modifiers             []func(*sql.Selector)
-	withNamedIndicators   map[string]*IndicatorQuery
-	withNamedEvaluations  map[string]*EvaluationQuery
-	withNamedFundingLines map[string]*FundingLineQuery
+	ctx                        *QueryContext
+	order                      []project.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.Project
+	withDepartmentYear         *DepartmentYearQuery
+	withIndicators             *IndicatorQuery
+	withEvaluations            *EvaluationQuery
+	withFundingLines           *FundingLineQuery
+	withMonitoringReports      *MonitoringReportQuery
+	loadTotal                  []func(context.Context, []*Project) error
+	modifiers                  []func(*sql.Selector)
+	withNamedIndicators        map[string]*IndicatorQuery
+	withNamedEvaluations       map[string]*EvaluationQuery
+	withNamedFundingLines      map[string]*FundingLineQuery
+	withNamedMonitoringReports map[string]*MonitoringReportQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +158,28 @@ func (_q *ProjectQuery) QueryFundingLines() *FundingLineQuery {
 			sqlgraph.From(project.Table, project.FieldID, selector),
 			sqlgraph.To(fundingline.Table, fundingline.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, project.FundingLinesTable, project.FundingLinesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMonitoringReports chains the current query on the "monitoring_reports" edge.
+func (_q *ProjectQuery) QueryMonitoringReports() *MonitoringReportQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(project.Table, project.FieldID, selector),
+			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, project.MonitoringReportsTable, project.MonitoringReportsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -349,15 +374,16 @@ func (_q *ProjectQuery) Clone() *ProjectQuery {
 		return nil
 	}
 	return &ProjectQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]project.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Project{}, _q.predicates...),
-		withDepartmentYear: _q.withDepartmentYear.Clone(),
-		withIndicators:     _q.withIndicators.Clone(),
-		withEvaluations:    _q.withEvaluations.Clone(),
-		withFundingLines:   _q.withFundingLines.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]project.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.Project{}, _q.predicates...),
+		withDepartmentYear:    _q.withDepartmentYear.Clone(),
+		withIndicators:        _q.withIndicators.Clone(),
+		withEvaluations:       _q.withEvaluations.Clone(),
+		withFundingLines:      _q.withFundingLines.Clone(),
+		withMonitoringReports: _q.withMonitoringReports.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -406,6 +432,17 @@ func (_q *ProjectQuery) WithFundingLines(opts ...func(*FundingLineQuery)) *Proje
 		opt(query)
 	}
 	_q.withFundingLines = query
+	return _q
+}
+
+// WithMonitoringReports tells the query-builder to eager-load the nodes that are connected to
+// the "monitoring_reports" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithMonitoringReports(opts ...func(*MonitoringReportQuery)) *ProjectQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMonitoringReports = query
 	return _q
 }
 
@@ -493,11 +530,12 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 	var (
 		nodes       = []*Project{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withDepartmentYear != nil,
 			_q.withIndicators != nil,
 			_q.withEvaluations != nil,
 			_q.withFundingLines != nil,
+			_q.withMonitoringReports != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -548,6 +586,15 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 			return nil, err
 		}
 	}
+	if query := _q.withMonitoringReports; query != nil {
+		if err := _q.loadMonitoringReports(ctx, query, nodes,
+			func(n *Project) { n.Edges.MonitoringReports = []*MonitoringReport{} },
+			func(n *Project, e *MonitoringReport) {
+				n.Edges.MonitoringReports = append(n.Edges.MonitoringReports, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedIndicators {
 		if err := _q.loadIndicators(ctx, query, nodes,
 			func(n *Project) { n.appendNamedIndicators(name) },
@@ -566,6 +613,13 @@ func (_q *ProjectQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Proj
 		if err := _q.loadFundingLines(ctx, query, nodes,
 			func(n *Project) { n.appendNamedFundingLines(name) },
 			func(n *Project, e *FundingLine) { n.appendNamedFundingLines(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMonitoringReports {
+		if err := _q.loadMonitoringReports(ctx, query, nodes,
+			func(n *Project) { n.appendNamedMonitoringReports(name) },
+			func(n *Project, e *MonitoringReport) { n.appendNamedMonitoringReports(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -687,6 +741,39 @@ func (_q *ProjectQuery) loadFundingLines(ctx context.Context, query *FundingLine
 	}
 	query.Where(predicate.FundingLine(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(project.FundingLinesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProjectID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "project_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "project_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ProjectQuery) loadMonitoringReports(ctx context.Context, query *MonitoringReportQuery, nodes []*Project, init func(*Project), assign func(*Project, *MonitoringReport)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Project)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(monitoringreport.FieldProjectID)
+	}
+	query.Where(predicate.MonitoringReport(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(project.MonitoringReportsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -867,6 +954,20 @@ func (_q *ProjectQuery) WithNamedFundingLines(name string, opts ...func(*Funding
 		_q.withNamedFundingLines = make(map[string]*FundingLineQuery)
 	}
 	_q.withNamedFundingLines[name] = query
+	return _q
+}
+
+// WithNamedMonitoringReports tells the query-builder to eager-load the nodes that are connected to the "monitoring_reports"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProjectQuery) WithNamedMonitoringReports(name string, opts ...func(*MonitoringReportQuery)) *ProjectQuery {
+	query := (&MonitoringReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMonitoringReports == nil {
+		_q.withNamedMonitoringReports = make(map[string]*MonitoringReportQuery)
+	}
+	_q.withNamedMonitoringReports[name] = query
 	return _q
 }
 

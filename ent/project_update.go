@@ -10,6 +10,7 @@ import (
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
 	"time"
@@ -328,6 +329,21 @@ func (_u *ProjectUpdate) AddFundingLines(v ...*FundingLine) *ProjectUpdate {
 	return _u.AddFundingLineIDs(ids...)
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_u *ProjectUpdate) AddMonitoringReportIDs(ids ...int) *ProjectUpdate {
+	_u.mutation.AddMonitoringReportIDs(ids...)
+	return _u
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *ProjectUpdate) AddMonitoringReports(v ...*MonitoringReport) *ProjectUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringReportIDs(ids...)
+}
+
 // Mutation returns the ProjectMutation object of the builder.
 func (_u *ProjectUpdate) Mutation() *ProjectMutation {
 	return _u.mutation
@@ -394,6 +410,27 @@ func (_u *ProjectUpdate) RemoveFundingLines(v ...*FundingLine) *ProjectUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFundingLineIDs(ids...)
+}
+
+// ClearMonitoringReports clears all "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *ProjectUpdate) ClearMonitoringReports() *ProjectUpdate {
+	_u.mutation.ClearMonitoringReports()
+	return _u
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to MonitoringReport entities by IDs.
+func (_u *ProjectUpdate) RemoveMonitoringReportIDs(ids ...int) *ProjectUpdate {
+	_u.mutation.RemoveMonitoringReportIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringReports removes "monitoring_reports" edges to MonitoringReport entities.
+func (_u *ProjectUpdate) RemoveMonitoringReports(v ...*MonitoringReport) *ProjectUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringReportIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -708,6 +745,51 @@ func (_u *ProjectUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringReportsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1032,6 +1114,21 @@ func (_u *ProjectUpdateOne) AddFundingLines(v ...*FundingLine) *ProjectUpdateOne
 	return _u.AddFundingLineIDs(ids...)
 }
 
+// AddMonitoringReportIDs adds the "monitoring_reports" edge to the MonitoringReport entity by IDs.
+func (_u *ProjectUpdateOne) AddMonitoringReportIDs(ids ...int) *ProjectUpdateOne {
+	_u.mutation.AddMonitoringReportIDs(ids...)
+	return _u
+}
+
+// AddMonitoringReports adds the "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *ProjectUpdateOne) AddMonitoringReports(v ...*MonitoringReport) *ProjectUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMonitoringReportIDs(ids...)
+}
+
 // Mutation returns the ProjectMutation object of the builder.
 func (_u *ProjectUpdateOne) Mutation() *ProjectMutation {
 	return _u.mutation
@@ -1098,6 +1195,27 @@ func (_u *ProjectUpdateOne) RemoveFundingLines(v ...*FundingLine) *ProjectUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFundingLineIDs(ids...)
+}
+
+// ClearMonitoringReports clears all "monitoring_reports" edges to the MonitoringReport entity.
+func (_u *ProjectUpdateOne) ClearMonitoringReports() *ProjectUpdateOne {
+	_u.mutation.ClearMonitoringReports()
+	return _u
+}
+
+// RemoveMonitoringReportIDs removes the "monitoring_reports" edge to MonitoringReport entities by IDs.
+func (_u *ProjectUpdateOne) RemoveMonitoringReportIDs(ids ...int) *ProjectUpdateOne {
+	_u.mutation.RemoveMonitoringReportIDs(ids...)
+	return _u
+}
+
+// RemoveMonitoringReports removes "monitoring_reports" edges to MonitoringReport entities.
+func (_u *ProjectUpdateOne) RemoveMonitoringReports(v ...*MonitoringReport) *ProjectUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMonitoringReportIDs(ids...)
 }
 
 // Where appends a list predicates to the ProjectUpdate builder.
@@ -1442,6 +1560,51 @@ func (_u *ProjectUpdateOne) sqlSave(ctx context.Context) (_node *Project, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fundingline.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMonitoringReportsIDs(); len(nodes) > 0 && !_u.mutation.MonitoringReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MonitoringReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   project.MonitoringReportsTable,
+			Columns: []string{project.MonitoringReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringreport.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

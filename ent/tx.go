@@ -16,6 +16,10 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
+	// AttachmentContent is the client for interacting with the AttachmentContent builders.
+	AttachmentContent *AttachmentContentClient
 	// AuditRecord is the client for interacting with the AuditRecord builders.
 	AuditRecord *AuditRecordClient
 	// Department is the client for interacting with the Department builders.
@@ -34,12 +38,26 @@ type Tx struct {
 	LibraryIndicator *LibraryIndicatorClient
 	// LibraryTransition is the client for interacting with the LibraryTransition builders.
 	LibraryTransition *LibraryTransitionClient
+	// MonitoringEntry is the client for interacting with the MonitoringEntry builders.
+	MonitoringEntry *MonitoringEntryClient
+	// MonitoringReport is the client for interacting with the MonitoringReport builders.
+	MonitoringReport *MonitoringReportClient
 	// MonthlyExecution is the client for interacting with the MonthlyExecution builders.
 	MonthlyExecution *MonthlyExecutionClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationTransition is the client for interacting with the RectificationTransition builders.
+	RectificationTransition *RectificationTransitionClient
 	// ReportText is the client for interacting with the ReportText builders.
 	ReportText *ReportTextClient
+	// ReviewScore is the client for interacting with the ReviewScore builders.
+	ReviewScore *ReviewScoreClient
+	// Round is the client for interacting with the Round builders.
+	Round *RoundClient
+	// RoundParticipant is the client for interacting with the RoundParticipant builders.
+	RoundParticipant *RoundParticipantClient
 	// RuleSet is the client for interacting with the RuleSet builders.
 	RuleSet *RuleSetClient
 	// Session is the client for interacting with the Session builders.
@@ -188,6 +206,8 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Attachment = NewAttachmentClient(tx.config)
+	tx.AttachmentContent = NewAttachmentContentClient(tx.config)
 	tx.AuditRecord = NewAuditRecordClient(tx.config)
 	tx.Department = NewDepartmentClient(tx.config)
 	tx.DepartmentYear = NewDepartmentYearClient(tx.config)
@@ -197,9 +217,16 @@ func (tx *Tx) init() {
 	tx.KeyTask = NewKeyTaskClient(tx.config)
 	tx.LibraryIndicator = NewLibraryIndicatorClient(tx.config)
 	tx.LibraryTransition = NewLibraryTransitionClient(tx.config)
+	tx.MonitoringEntry = NewMonitoringEntryClient(tx.config)
+	tx.MonitoringReport = NewMonitoringReportClient(tx.config)
 	tx.MonthlyExecution = NewMonthlyExecutionClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
+	tx.Rectification = NewRectificationClient(tx.config)
+	tx.RectificationTransition = NewRectificationTransitionClient(tx.config)
 	tx.ReportText = NewReportTextClient(tx.config)
+	tx.ReviewScore = NewReviewScoreClient(tx.config)
+	tx.Round = NewRoundClient(tx.config)
+	tx.RoundParticipant = NewRoundParticipantClient(tx.config)
 	tx.RuleSet = NewRuleSetClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SignInThrottle = NewSignInThrottleClient(tx.config)

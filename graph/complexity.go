@@ -44,6 +44,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Indicators = connection[[]*ent.IndicatorOrder, *ent.IndicatorWhereInput]
 	c.Query.Projects = connection[[]*ent.ProjectOrder, *ent.ProjectWhereInput]
 	c.Query.LibraryIndicators = connection[[]*ent.LibraryIndicatorOrder, *ent.LibraryIndicatorWhereInput]
+	c.Query.TargetVersions = connection[[]*ent.TargetVersionOrder, *ent.TargetVersionWhereInput]
 	c.Query.Webhooks = connection[[]*ent.WebhookOrder, *ent.WebhookWhereInput]
 	c.Query.WebhookDeliveries = connection[[]*ent.WebhookDeliveryOrder, *ent.WebhookDeliveryWhereInput]
 	c.Webhook.Deliveries = connection[[]*ent.WebhookDeliveryOrder, *ent.WebhookDeliveryWhereInput]
@@ -88,7 +89,13 @@ func setComplexity(c *generated.ComplexityRoot) {
 	// A report reads its evaluation's whole subject, unbatched: a list of
 	// evaluations may ask for a few reports, not a page of them.
 	c.Evaluation.Report = func(child int) int { return ReportCost + child }
+	// What it would take rescores the subject a few hundred times per leaf (CPU only).
+	c.Evaluation.NextGrade = func(child int) int { return WhatIfCost + child }
+	c.Query.WhatIf = func(child int, _ int, _ model.WhatIfInput) int { return WhatIfCost + child }
 }
+
+// WhatIfCost is what one Query.whatIf or Evaluation.nextGrade costs: at most 100 in one operation.
+const WhatIfCost = ComplexityLimit / 100
 
 // ReportCost is what one Evaluation.report costs: at most 25 in one operation.
 const ReportCost = ComplexityLimit / 25

@@ -13,6 +13,22 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// UploadedByID is the resolver for the uploadedByID field.
+func (r *attachmentResolver) UploadedByID(ctx context.Context, obj *ent.Attachment) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.UploadedByID, nil
+}
+
+// UploadedByName is the resolver for the uploadedByName field.
+func (r *attachmentResolver) UploadedByName(ctx context.Context, obj *ent.Attachment) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.UploadedByName, nil
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 	return r.client.Noder(ctx, id)
@@ -29,6 +45,15 @@ func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int]
 		Paginate(ctx, after, first, before, last,
 			ent.WithAPITokenOrder(orderBy),
 			ent.WithAPITokenFilter(where.Filter),
+		)
+}
+
+// Attachments is the resolver for the attachments field.
+func (r *queryResolver) Attachments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AttachmentOrder, where *ent.AttachmentWhereInput) (*ent.AttachmentConnection, error) {
+	return r.client.Attachment.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithAttachmentOrder(orderBy),
+			ent.WithAttachmentFilter(where.Filter),
 		)
 }
 
@@ -96,12 +121,30 @@ func (r *queryResolver) LibraryIndicators(ctx context.Context, after *entgql.Cur
 		)
 }
 
+// MonitoringReports is the resolver for the monitoringReports field.
+func (r *queryResolver) MonitoringReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) (*ent.MonitoringReportConnection, error) {
+	return r.client.MonitoringReport.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithMonitoringReportOrder(orderBy),
+			ent.WithMonitoringReportFilter(where.Filter),
+		)
+}
+
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error) {
 	return r.client.Project.Query().
 		Paginate(ctx, after, first, before, last,
 			ent.WithProjectOrder(orderBy),
 			ent.WithProjectFilter(where.Filter),
+		)
+}
+
+// Rounds is the resolver for the rounds field.
+func (r *queryResolver) Rounds(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) (*ent.RoundConnection, error) {
+	return r.client.Round.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithRoundOrder(orderBy),
+			ent.WithRoundFilter(where.Filter),
 		)
 }
 
@@ -141,6 +184,22 @@ func (r *queryResolver) WebhookDeliveries(ctx context.Context, after *entgql.Cur
 		)
 }
 
+// ReviewerID is the resolver for the reviewerID field.
+func (r *reviewScoreResolver) ReviewerID(ctx context.Context, obj *ent.ReviewScore) (*int, error) {
+	if !signedIn(ctx) {
+		return nil, nil
+	}
+	return obj.ReviewerID, nil
+}
+
+// ReviewerName is the resolver for the reviewerName field.
+func (r *reviewScoreResolver) ReviewerName(ctx context.Context, obj *ent.ReviewScore) (string, error) {
+	if !signedIn(ctx) {
+		return "", nil
+	}
+	return obj.ReviewerName, nil
+}
+
 // SubmittedByID is the resolver for the submittedByID field.
 func (r *targetVersionResolver) SubmittedByID(ctx context.Context, obj *ent.TargetVersion) (*int, error) {
 	if !signedIn(ctx) {
@@ -173,6 +232,9 @@ func (r *targetVersionResolver) ReviewedByName(ctx context.Context, obj *ent.Tar
 	return obj.ReviewedByName, nil
 }
 
+// Attachment returns generated.AttachmentResolver implementation.
+func (r *Resolver) Attachment() generated.AttachmentResolver { return &attachmentResolver{r} }
+
 // Department returns generated.DepartmentResolver implementation.
 func (r *Resolver) Department() generated.DepartmentResolver { return &departmentResolver{r} }
 
@@ -195,6 +257,11 @@ func (r *Resolver) LibraryIndicator() generated.LibraryIndicatorResolver {
 	return &libraryIndicatorResolver{r}
 }
 
+// MonitoringReport returns generated.MonitoringReportResolver implementation.
+func (r *Resolver) MonitoringReport() generated.MonitoringReportResolver {
+	return &monitoringReportResolver{r}
+}
+
 // MonthlyExecution returns generated.MonthlyExecutionResolver implementation.
 func (r *Resolver) MonthlyExecution() generated.MonthlyExecutionResolver {
 	return &monthlyExecutionResolver{r}
@@ -205,6 +272,20 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+// Rectification returns generated.RectificationResolver implementation.
+func (r *Resolver) Rectification() generated.RectificationResolver { return &rectificationResolver{r} }
+
+// ReviewScore returns generated.ReviewScoreResolver implementation.
+func (r *Resolver) ReviewScore() generated.ReviewScoreResolver { return &reviewScoreResolver{r} }
+
+// Round returns generated.RoundResolver implementation.
+func (r *Resolver) Round() generated.RoundResolver { return &roundResolver{r} }
+
+// RoundParticipant returns generated.RoundParticipantResolver implementation.
+func (r *Resolver) RoundParticipant() generated.RoundParticipantResolver {
+	return &roundParticipantResolver{r}
+}
 
 // RuleSet returns generated.RuleSetResolver implementation.
 func (r *Resolver) RuleSet() generated.RuleSetResolver { return &ruleSetResolver{r} }
@@ -223,15 +304,21 @@ func (r *Resolver) LibraryIndicatorWhereInput() generated.LibraryIndicatorWhereI
 }
 
 type (
+	attachmentResolver                 struct{ *Resolver }
 	departmentResolver                 struct{ *Resolver }
 	departmentYearResolver             struct{ *Resolver }
 	evaluationResolver                 struct{ *Resolver }
 	fundingLineResolver                struct{ *Resolver }
 	indicatorResolver                  struct{ *Resolver }
 	libraryIndicatorResolver           struct{ *Resolver }
+	monitoringReportResolver           struct{ *Resolver }
 	monthlyExecutionResolver           struct{ *Resolver }
 	projectResolver                    struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }
+	rectificationResolver              struct{ *Resolver }
+	reviewScoreResolver                struct{ *Resolver }
+	roundResolver                      struct{ *Resolver }
+	roundParticipantResolver           struct{ *Resolver }
 	ruleSetResolver                    struct{ *Resolver }
 	targetVersionResolver              struct{ *Resolver }
 	departmentWhereInputResolver       struct{ *Resolver }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"jixiao/domain/evidence"
 	"jixiao/domain/forms"
 	"jixiao/domain/kept"
 	"jixiao/ent"
@@ -28,6 +29,11 @@ const (
 	MaxUploadBytes    = 10 << 20
 	MaxMultipartBytes = MaxUploadBytes + 64<<10
 )
+
+// MaxUploadCeiling bounds a multipart request whatever the configuration: the
+// largest evidence file that may be configured and the other parts. The HTTP
+// layer holds each request to the limits configured (platform/web).
+const MaxUploadCeiling = evidence.MaxMaxBytes + 64<<10
 
 // importForm reads an uploaded workbook into the evaluation id: the caller's
 // access first (nothing is read of a file the caller may not import), then the

@@ -290,8 +290,8 @@ func endSubscription(ctx context.Context, sub *events.Subscription) {
 	}
 }
 
-// changesOf is the stream of the `changes` subscription: every event v may hear.
-func changesOf(ctx context.Context, hub *events.Hub, v viewer.Viewer, types []string, includeOwn bool) <-chan *events.Event {
+// changeStream is the stream of the `changes` subscription: every event v may hear.
+func changeStream(ctx context.Context, hub *events.Hub, v viewer.Viewer, types []string, includeOwn bool) <-chan *events.Event {
 	sub := hub.Bus.Subscribe(subscriptionBuffer, func(e events.Event) bool {
 		return (len(types) == 0 || slices.Contains(types, e.EntityType)) && (includeOwn || !own(v, e)) && access.MayHear(v, e)
 	})

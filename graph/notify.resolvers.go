@@ -200,7 +200,7 @@ func (r *subscriptionResolver) Changes(ctx context.Context, entityTypes []string
 	if v.Kind == viewer.Anonymous {
 		return nil, access.ErrUnauthenticated
 	}
-	return changesOf(ctx, r.hub, v, entityTypes, includeOwn), nil
+	return changeStream(ctx, r.hub, v, entityTypes, includeOwn), nil
 }
 
 // ChangeEvent returns generated.ChangeEventResolver implementation.

@@ -10,15 +10,20 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/client"
 
 	"jixiao/app/demo"
+	"jixiao/domain/fixed"
 	"jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/enttest"
+	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/round"
 	"jixiao/graph"
 	"jixiao/graph/loader"
 	"jixiao/platform/access"
@@ -80,6 +85,58 @@ func TestNoNPlusOne(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Evidence: two files on each of the first 120 indicators (the rows; no bytes are read).
+	for i, ind := range inds[:120] {
+		for j := range 2 {
+			if err := c.Attachment.Create().SetIndicatorID(ind).SetFileName(fmt.Sprintf("材料%d-%d.pdf", i, j)).
+				SetContentType("application/pdf").SetSize(100).SetSha256(fmt.Sprintf("%064x", i*2+j)).
+				SetStorage(attachment.StorageDATABASE).Exec(sys); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// A monitoring report at 30 June of every department-year, with a value for each overall indicator.
+	years, err := c.DepartmentYear.Query().All(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range years {
+		r, err := c.MonitoringReport.Create().SetDepartmentYearID(y.ID).SetPoint("2023-06-30").Save(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := c.Indicator.Query().Where(indicator.DepartmentYearID(y.ID), indicator.ProjectIDIsNil()).IDs(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if err := c.MonitoringEntry.Create().SetReportID(r.ID).SetIndicatorID(id).SetValueToDate(fixed.FromInt(3)).Exec(sys); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// 60 rounds of every department, every other one asking for the projects too.
+	depts, err := c.Department.Query().IDs(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		r := c.Round.Create().SetKind(round.KindSELF_EVALUATION).SetYear(2023).SetName(fmt.Sprintf("轮次%d", i)).
+			SetOpensAt(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).SetDeadline(time.Date(2024, 3, 31, 15, 59, 59, 0, time.UTC)).SaveX(sys)
+		parts := make([]*ent.RoundParticipantCreate, len(depts))
+		for j, d := range depts {
+			parts[j] = c.RoundParticipant.Create().SetRoundID(r.ID).SetDepartmentID(d).SetProjects(i%2 == 0)
+		}
+		c.RoundParticipant.CreateBulk(parts...).ExecX(sys)
+	}
+	// Re-scores of some indicators, written as stored rows (the API re-scores evaluations under review only).
+	for _, id := range inds[:60] {
+		var res stdsql.Result
+		if err := drv.Exec(ctx, "INSERT INTO review_scores (created_at, updated_at, score, reason, reviewer_name, indicator_id) VALUES (?, ?, 0, '复核', 'reviewer', ?)",
+			[]any{time.Now(), time.Now(), id}, &res); err != nil {
+			t.Fatal(err)
+		}
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := loader.Deterministic(c)(graph.NewServer(c, auth.New(c, log), log, true))
 	// An analyst reads everything; the access rules then add no filter to count.
@@ -122,8 +179,32 @@ func TestNoNPlusOne(t *testing.T) {
 		{"department-years with warnings", `{ departmentYears(first: %d) { edges { node {
 			warnings { code params month indicator { name } project { code } } } } } }`, 5, 50, [2]int64{8, 8}},
 		{"evaluations with warnings", `{ evaluations(first: %d) { edges { node { warnings { code indicator { name } } } } } }`, 5, 50, [2]int64{9, 9}},
+		// Explanations: the indicators' rules (their years, the years' rule sets), their
+		// evaluations (which keep rules while under review), the bound ones' years.
+		{"indicators with explanations", `{ indicators(first: %d) { edges { node { score
+			explanation { value holds rules { frozen ruleSet { id version } } steps { code params value } }
+			deviationExplanation { holds steps { code params value } } } } } }`, 10, 200, [2]int64{4, 5}}, // + the bound ones' years
+		{"evaluations with explanations", `{ evaluations(first: %d) { edges { node { score
+			explanation { value rules { frozen } steps { code params value } } } } } }`, 5, 50, [2]int64{5, 5}}, // one batch per loader the subjects and their rules need
+		{"department-years with the months' explanations", `{ departmentYears(first: %d) { edges { node {
+			months { month behind explanation { holds steps { code params value } } } } } } }`, 5, 50, [2]int64{3, 3}}, // the years, their months, the months' years through the loader (as behind reads them)
+		{"indicators with their evidence", `{ indicators(first: %d) { edges { node {
+			name attachmentCount attachments { fileName size url uploadedByName } } } } }`, 10, 200, [2]int64{2, 2}}, // the indicators; their attachments
+		{"evaluations with their review", `{ evaluations(first: %d) { edges { node {
+			reviewTotal reviewGrade reviewViewerCan { rescore raiseRectification }
+			indicators { score reviewScore { score reason } } rectifications { status overdue } } } } }`, 5, 50, [2]int64{6, 6}}, // the evaluations; their indicators; the re-scores; the items; the years' rules (two)
 		{"library entries with their usage", `{ libraryIndicators(first: %d) { edges { node {
 			name tags usageCount viewerCan { edit propose review } } } } }`, 5, 50, [2]int64{2, 2}}, // the entries; the usage counts' GROUP BY
+		// The page; its rounds' parts: the rounds' years, participants, departments,
+		// department-years, projects, evaluations, first submissions.
+		{"rounds with their departments' statuses", `{ rounds(first: %d) { edges { node { name daysLeft pastDeadline
+			summary { onTime late returned notSubmitted overdue total }
+			participants { status submittedAt department { name } departmentYear { year } evaluation { status } } } } } }`, 5, 50, [2]int64{8, 8}},
+		// The reports; then, once for the page, the reports again with their years, last year's,
+		// the months, the indicators, the projects, last year's reports and the entries.
+		{"monitoring reports with their forecasts", `{ monitoringReports(first: %d) { edges { node { point status
+			entries { indicator { name } valueToDate expected light likelihood expectedSteps { code params { name value } } }
+			budget { rateToDate expectedRate light months { month rate } } submitProblems { field reason } } } } }`, 5, 50, [2]int64{9, 9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

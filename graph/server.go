@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jixiao/domain/fixed"
+	"jixiao/domain/monitoring"
 	"jixiao/domain/targets"
 	"jixiao/ent"
 	"jixiao/ent/privacy"
@@ -60,9 +61,10 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	// Uploads (importEvaluationForm): the HTTP layer has bounded the body already;
-	// files beyond MaxMemory are spooled to temporary files.
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: 2 << 20})
+	// Uploads (importEvaluationForm, attachToIndicator): the HTTP layer has bounded
+	// the body already, to the configured limits; files beyond MaxMemory are spooled
+	// to temporary files.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadCeiling, MaxMemory: 2 << 20})
 	// The first extension: it notes each answer's operation and code as the client gets it.
 	srv.Use(outcome{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -168,6 +170,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			unparsable *fixed.ParseError
 			locked     *access.LockedError
 			fixedTgts  *targets.FixedError
+			monLocked  *monitoring.LockedError
 			stale      *inputerr.Conflict
 			value      *inputerr.Value
 			exists     *inputerr.Taken
@@ -199,6 +202,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gqlErr.Extensions["departmentYearID"] = fmt.Sprint(fixedTgts.Year)
 			gqlErr.Extensions["status"] = string(fixedTgts.Status)
 			return set(CodeLocked, "", fixedTgts.Error())
+		case errors.As(err, &monLocked):
+			// Locked by a monitoring report's own review.
+			gqlErr.Extensions["reason"] = "MONITORING_LOCKED"
+			gqlErr.Extensions["monitoringReportID"] = fmt.Sprint(monLocked.Report)
+			gqlErr.Extensions["status"] = monLocked.Status
+			gqlErr.Extensions["params"] = map[string]any{"status": monLocked.Status}
+			return set(CodeLocked, "", monLocked.Error())
 		case errors.As(err, &stale):
 			gqlErr.Extensions["currentVersion"] = stale.Current
 			return set(CodeConflict, "version", stale.Error())

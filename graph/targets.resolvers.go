@@ -89,6 +89,14 @@ func (r *targetEntryResolver) Indicator(ctx context.Context, obj *targets.Entry)
 	return loader.For(ctx).Indicator.Load(ctx, obj.Indicator)
 }
 
+// Project is the resolver for the project field.
+func (r *targetEntryResolver) Project(ctx context.Context, obj *targets.Entry) (*ent.Project, error) {
+	if obj.Project == nil {
+		return nil, nil
+	}
+	return loader.For(ctx).Project.Load(ctx, *obj.Project)
+}
+
 // Kind is the resolver for the kind field.
 func (r *targetEntryResolver) Kind(ctx context.Context, obj *targets.Entry) (indicator.Kind, error) {
 	return indicator.Kind(obj.Kind), nil

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"jixiao/platform/access"
 	"slices"
 	"strings"
@@ -28,6 +29,7 @@ import (
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	_ "jixiao/ent/runtime"
 	"jixiao/ent/targetversion"
 )
@@ -489,5 +491,39 @@ func TestLoadTargets(t *testing.T) {
 	}
 	if filed < 10 || waiting != 1 {
 		t.Errorf("%d years filed, %d adjustments waiting; want many and 1", filed, waiting)
+	}
+}
+
+// TestLoadReview: two district 2023 evaluations under approval were reviewed: an
+// indicator of each re-scored, with rectification items accepted, answered and
+// still open (overdue).
+func TestLoadReview(t *testing.T) {
+	ctx := access.System(t.Context(), "test")
+	client := open(t, "demo")
+	if _, err := demo.Load(ctx, client); err != nil {
+		t.Fatal(err)
+	}
+	scores, err := client.ReviewScore.Query().WithIndicator().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scores) != 2 {
+		t.Fatalf("%d re-scores, want 2", len(scores))
+	}
+	for _, rs := range scores {
+		if ind := rs.Edges.Indicator; rs.Score != ind.Score-fixed.MustParse("0.5") || rs.Reason == "" {
+			t.Errorf("re-score %s of %s scoring %s (%q)", rs.Score, ind.Name, ind.Score, rs.Reason)
+		}
+	}
+	items, err := client.Rectification.Query().Order(rectification.ByID()).WithTransitions().All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range items {
+		got = append(got, fmt.Sprintf("%s/%d", x.Status, len(x.Edges.Transitions)))
+	}
+	if strings.Join(got, " ") != "ACCEPTED/3 OPEN/1 ANSWERED/2" {
+		t.Errorf("items (status/steps): %v", got)
 	}
 }

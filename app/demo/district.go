@@ -714,7 +714,17 @@ func writeDistrict(ctx context.Context, tx *ent.Tx, lib libraryIndex, districtID
 	if err := bulk(privacy.DecisionContext(ctx, privacy.Allow), ts, tx.Transition.CreateBulk); err != nil {
 		return fmt.Errorf("district transitions: %w", err)
 	}
-	return writeTargets(ctx, tx, dys, plans)
+	if err := writeTargets(ctx, tx, dys, plans); err != nil {
+		return err
+	}
+	if err := writeRounds(ctx, tx); err != nil {
+		return err
+	}
+	yearOf := make(map[int]int, len(dys))
+	for i, dy := range dys {
+		yearOf[dy.ID] = plans[i].year
+	}
+	return writeReview(ctx, tx, saved, yearOf)
 }
 
 // batch rows go into one INSERT: the widest table (indicators, about 25 columns) binds

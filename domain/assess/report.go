@@ -3,8 +3,9 @@ package assess
 import (
 	"jixiao/domain/fixed"
 	"jixiao/domain/report"
+	"jixiao/domain/review"
 	"jixiao/domain/scoring"
-	"jixiao/domain/targets/review"
+	targetreview "jixiao/domain/targets/review"
 	"jixiao/ent"
 )
 
@@ -24,11 +25,22 @@ type ReportRows struct {
 	ProjectIndicators map[int]int
 	Evaluated         map[int]bool
 	Texts             []*ent.ReportText
-	// Rules are the rules that score the evaluation (kept.RulesFor).
-	Rules scoring.Rules
+	// Rules are the rules that score the evaluation (kept.RulesFor); RuleSet is the rule-set
+	// version they are (nil: the built-in rules), RulesFrozen whether the evaluation keeps them
+	// since its submission.
+	Rules       scoring.Rules
+	RuleSet     *ent.RuleSet
+	RulesFrozen bool
 	// TargetVersions are the year's target versions, for where an approved
 	// adjustment changed a target.
 	TargetVersions []*ent.TargetVersion
+	// ReviewScores are the reviewer's re-scores of the subject's indicators, by indicator id.
+	ReviewScores map[int]*ent.ReviewScore
+	// Prior is, for an overall evaluation, the year before's rectification items
+	// of the department (each with its evaluation, project and indicator loaded);
+	// PriorYear is that year.
+	Prior     []*ent.Rectification
+	PriorYear int
 }
 
 // Report writes the evaluation's report from the rows: the kept values as they
@@ -54,13 +66,52 @@ func texts(rows ReportRows) report.Texts {
 
 func result(rows ReportRows) report.Result {
 	ev := rows.Evaluation
-	return report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject, rows.Rules)}
+	r := report.Result{Score: ev.Score, Grade: scoring.Grade(ev.Grade), Subtotals: Subtotals(rows.Subject, rows.Rules)}
+	if len(rows.ReviewScores) == 0 {
+		return r
+	}
+	// The review total by the same rule as the API's (domain/review.Total).
+	scored := make([]review.Scored, len(rows.Subject.Indicators))
+	for i, ind := range rows.Subject.Indicators {
+		scored[i].Self = ind.Score
+		if rs := rows.ReviewScores[ind.ID]; rs != nil {
+			s := rs.Score
+			scored[i].Review = &s
+		}
+	}
+	var execution *fixed.Decimal
+	if ev.ProjectID != nil {
+		execution = ev.ExecutionScore
+	}
+	total, grade := review.Total(scored, execution, rows.Rules)
+	r.Review = &report.ReviewResult{Score: total, Grade: grade.Chinese()}
+	return r
+}
+
+// prior is the year before's rectification items as the report lists them.
+func prior(rows ReportRows) *report.PriorReview {
+	if len(rows.Prior) == 0 {
+		return nil
+	}
+	p := &report.PriorReview{Year: rows.PriorYear}
+	for _, x := range rows.Prior {
+		item := report.Rectification{Issue: x.Issue, Requirement: x.Requirement, DueDate: x.DueDate,
+			Status: string(x.Status), Measures: x.Measures, Outcome: x.Outcome}
+		if ind := x.Edges.Indicator; ind != nil {
+			item.Indicator = ind.Name
+		}
+		if ev := x.Edges.Evaluation; ev != nil && ev.Edges.Project != nil {
+			item.Subject = ev.Edges.Project.Name
+		}
+		p.Items = append(p.Items, item)
+	}
+	return p
 }
 
 // indicators maps the rows to the report's indicators, their kept values as
 // stored, each with what an approved adjustment changed of it.
-func indicators(inds []*ent.Indicator, versions []*ent.TargetVersion) []report.Indicator {
-	adjusted := review.AdjustedIn(versions)
+func indicators(inds []*ent.Indicator, versions []*ent.TargetVersion, rescores map[int]*ent.ReviewScore) []report.Indicator {
+	adjusted := targetreview.AdjustedIn(versions)
 	out := make([]report.Indicator, len(inds))
 	for i, ind := range inds {
 		r := report.Indicator{
@@ -77,6 +128,9 @@ func indicators(inds []*ent.Indicator, versions []*ent.TargetVersion) []report.I
 		}
 		if ind.Rating != nil {
 			r.Rating = scoring.Rating(*ind.Rating)
+		}
+		if rs := rescores[ind.ID]; rs != nil {
+			r.Review = &report.Rescore{Score: rs.Score, Reason: rs.Reason}
 		}
 		if a := adjusted[ind.ID]; a != nil {
 			r.Adjusted = &report.Adjustment{OriginalTarget: a.Original.Target, OriginalWeight: a.Original.Weight}
@@ -130,9 +184,10 @@ func departmentReportInput(rows ReportRows) report.DepartmentInput {
 		},
 		MonthsBehind:         MonthsBehind(dy, rows.Subject.Months),
 		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
-		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions),
+		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions, rows.ReviewScores),
 		Result:               result(rows),
 		Texts:                texts(rows),
+		Prior:                prior(rows),
 	}
 	for _, t := range rows.KeyTasks {
 		in.KeyTasks = append(in.KeyTasks, report.KeyTask{Title: t.Title, Content: t.Content, Outcome: t.Outcome})
@@ -159,7 +214,7 @@ func projectReportInput(rows ReportRows) report.ProjectInput {
 		ExecutionScore:       p.ExecutionScore,
 		ExecutionWeight:      fixed.Round(rows.Rules.ExecutionWeight),
 		ExecutionExplanation: rows.Evaluation.ExecutionExplanation,
-		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions),
+		Indicators:           indicators(rows.Subject.Indicators, rows.TargetVersions, rows.ReviewScores),
 		Result:               result(rows),
 		Texts:                texts(rows),
 	}

@@ -5,8 +5,10 @@ import (
 	"strings"
 
 	"jixiao/domain/assess"
+	"jixiao/domain/derivation"
 	"jixiao/domain/fixed"
 	"jixiao/domain/kept"
+	reviewrules "jixiao/domain/review"
 	"jixiao/domain/scoring"
 	"jixiao/domain/targets/review"
 	"jixiao/ent"
@@ -14,6 +16,7 @@ import (
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 )
 
@@ -30,6 +33,12 @@ type Source struct {
 	// TargetVersions are the year's target versions: where an approved adjustment
 	// changed a target, the form says so.
 	TargetVersions []*ent.TargetVersion
+	// RuleSet is the rule-set version Rules are (nil: the built-in rules), RulesFrozen whether
+	// the evaluation keeps them since its submission.
+	RuleSet     *ent.RuleSet
+	RulesFrozen bool
+	// ReviewScores are the reviewer's re-scores of the indicators, by indicator id.
+	ReviewScores map[int]*ent.ReviewScore
 }
 
 // Kind is the form of the source's evaluation.
@@ -79,9 +88,45 @@ func Load(ctx context.Context, db *ent.Client, id int) (Source, error) {
 	if s.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(ctx); err != nil {
 		return s, err
 	}
+	ids := make([]int, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		ids[i] = ind.ID
+	}
+	scores, err := db.ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.ReviewScores = make(map[int]*ent.ReviewScore, len(scores))
+	for _, rs := range scores {
+		s.ReviewScores[rs.IndicatorID] = rs
+	}
 	rules, err := kept.RulesOfEvaluation(ctx, db, ev, s.Year)
-	s.Rules = rules.Rules
+	s.Rules, s.RuleSet, s.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return s, err
+}
+
+// Explain adds to f, built from s, the derivation of every score (package derivation writes
+// it): each indicator's, a project's execution item's, and the total's with its subtotals and
+// grade, under the rules that score the evaluation.
+func Explain(f *Form, s Source) {
+	f.Explained = true
+	f.RulesName = assess.RulesName(s.RuleSet, s.RulesFrozen)
+	for i, ind := range s.Indicators {
+		if i < len(f.Indicators) && f.Indicators[i].ID == ind.ID {
+			f.Indicators[i].Formula = derivation.Text(assess.ExplainIndicator(ind, s.Year, s.Rules), ind.Unit)
+		}
+	}
+	total := assess.ExplainEvaluation(assess.Subject{Year: s.Year, Project: s.Project, Indicators: s.Indicators}, s.Rules)
+	lines := derivation.Lines(total, "")
+	var rest []string
+	for i, l := range lines {
+		if s.Project != nil && i == 0 {
+			f.ExecutionFormula = l.String() // the execution item comes first
+			continue
+		}
+		rest = append(rest, l.String())
+	}
+	f.TotalFormula = strings.Join(rest, "\n")
 }
 
 // Build makes the form of s: the figures as stored, and every score, rate and
@@ -100,6 +145,7 @@ func Build(s Source) *Form {
 		Conclusion:   ev.Conclusion,
 		Problems:     ev.Problems,
 		Improvements: ev.Improvements,
+		Review:       reviewNote(s),
 	}
 	if s.Department != nil {
 		f.DepartmentName = s.Department.Name
@@ -175,6 +221,9 @@ func Build(s Source) *Form {
 		if a := adjusted[ind.ID]; a != nil {
 			row.Adjusted = adjustedNote(a, ind)
 		}
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			row.Review = "复核得分" + rs.Score.Decimal().String() + "；复核意见：" + rs.Reason
+		}
 		f.Indicators = append(f.Indicators, row)
 		f.TotalWeight += ind.Weight
 	}
@@ -182,6 +231,28 @@ func Build(s Source) *Form {
 }
 
 func ptr(d fixed.Decimal) *fixed.Decimal { return &d }
+
+// reviewNote is the note on the total's score when an indicator was re-scored:
+// the review total (domain/review.Total, as the API and the report give it).
+func reviewNote(s Source) string {
+	if len(s.ReviewScores) == 0 {
+		return ""
+	}
+	scored := make([]reviewrules.Scored, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		scored[i].Self = ind.Score
+		if rs := s.ReviewScores[ind.ID]; rs != nil {
+			score := rs.Score
+			scored[i].Review = &score
+		}
+	}
+	var execution *fixed.Decimal
+	if s.Evaluation.ProjectID != nil {
+		execution = s.Evaluation.ExecutionScore
+	}
+	total, grade := reviewrules.Total(scored, execution, s.Rules)
+	return "复核总分" + total.Decimal().Round(2).StringFixed(2) + "，评价等级：" + grade.Chinese()
+}
 
 // adjustedNote is the form's note on an adjusted indicator's target: "年中经批复调整：
 // 原指标值85，原分值6；调整原因：…".

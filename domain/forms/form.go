@@ -61,9 +61,20 @@ type Form struct {
 	TotalWeight fixed.Decimal
 	TotalScore  fixed.Decimal
 	Grade       string // 优, 良, 中 or 差
+	// Review is the finance bureau's review total and grade when an indicator was
+	// re-scored ("复核总分97.69，评价等级：优"), a note on the total's score; "" otherwise.
+	Review string
 
 	// 自评结论, 存在问题, 改进措施 (overall form).
 	Conclusion, Problems, Improvements string
+
+	// Explained forms print the derivation of every score beside it, in the column 计算过程
+	// (Explain): each indicator's Formula, the execution item's (a project's budget row) and the
+	// total's, under the rules RulesName names. An import reads none of it.
+	Explained        bool
+	RulesName        string
+	ExecutionFormula string
+	TotalFormula     string
 
 	// Where an imported form was read: its sheet, and the cell of each header,
 	// goal and text field (by the names of the Field… constants).
@@ -107,6 +118,11 @@ type Indicator struct {
 	// Adjusted says, when an approved mid-year adjustment changed the target or
 	// weight, what they were first approved as and why (a note on the target's cell).
 	Adjusted string
+	// Formula is the derivation of the score, as an explained form prints it (Form.Explained).
+	Formula string
+	// Review is the finance bureau's re-score and its reason, when there is one
+	// (a note on the score's cell, which keeps the self-score an import reads).
+	Review string
 
 	Row   int // the sheet row an imported indicator was read from
 	Cells Cells

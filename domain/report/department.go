@@ -135,6 +135,7 @@ func (d *dept) management() *Section {
 
 	use := d.slot(section("1.5.5", "绩效结果应用情况"),
 		d.who+"将绩效评价结果作为下一年度预算安排的重要参考依据，建立评价结果与预算安排挂钩的机制，评价结果按要求报送财政部门。", true)
+	use.generated(priorParagraphs(d.in.Prior)...)
 	return s.add(build, goals, monitor, evaluations, use)
 }
 
@@ -179,6 +180,9 @@ func (d *dept) evaluationFacts() string {
 func (d *dept) conclusion() *Section {
 	r := d.in.Result
 	s := section("2.1", "自评结论").generated(scoreSentence(d.year()+"年部门整体支出", r))
+	if review := reviewSentence(d.in.Indicators, r); review != "" {
+		s.generated(review)
+	}
 	d.slot(s, conclusionDraft(d.who, r.Grade), true)
 	s.Tables = append(s.Tables, indicatorTable("部门整体支出绩效自评指标得分情况", d.in.Indicators, nil, r))
 	return s

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"jixiao/domain/fixed"
@@ -176,6 +177,11 @@ func indicatorTable(title string, inds []Indicator, execution *Indicator, result
 		criteria = criteria || ind.Criteria != ""
 	}
 	head := []string{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成率", "分值", "得分"}
+	rescored := reviewed(inds)
+	if rescored {
+		head[7] = "自评得分"
+		head = append(head, "复核得分")
+	}
 	if criteria {
 		head = append(head, "评（扣）分标准")
 	}
@@ -188,6 +194,9 @@ func indicatorTable(title string, inds []Indicator, execution *Indicator, result
 			cell(execution.Name, 3, 1), cell(target(*execution), 1, 1), num(percentOf(execution.Actual)),
 			num(completion(execution.CompletionRate)), num(number(execution.Weight)), num(number(execution.Score)),
 		}}
+		if rescored {
+			r.Cells = append(r.Cells, num(number(execution.Score)))
+		}
 		if criteria {
 			r.Cells = append(r.Cells, text(""))
 		}
@@ -218,6 +227,9 @@ func indicatorTable(title string, inds []Indicator, execution *Indicator, result
 			}
 		}
 		r.Cells = append(r.Cells, text(ind.Name), text(tableTarget(ind)), num(actual), num(rate), num(number(ind.Weight)), num(number(ind.Score)))
+		if rescored {
+			r.Cells = append(r.Cells, reviewCell(ind))
+		}
 		if criteria {
 			r.Cells = append(r.Cells, text(ind.Criteria))
 		}
@@ -225,6 +237,13 @@ func indicatorTable(title string, inds []Indicator, execution *Indicator, result
 		t.Rows = append(t.Rows, r)
 	}
 	total := Row{Cells: []Cell{cell("合计", 6, 1), num(number(weights)), num(number(result.Score)), text("")}}
+	if rescored {
+		sum := result.Score
+		if result.Review != nil {
+			sum = result.Review.Score
+		}
+		total.Cells = slices.Insert(total.Cells, 3, num(number(sum)))
+	}
 	if criteria {
 		total.Cells = append(total.Cells, text(""))
 	}

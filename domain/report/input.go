@@ -47,6 +47,8 @@ type DepartmentInput struct {
 	Result     Result
 	// Projects are the year's budget projects, for the sections on goals and evaluations.
 	Projects []ProjectSummary
+	// Prior is the year before's rectification items (整改), for 绩效结果应用情况; nil when none.
+	Prior *PriorReview
 
 	Texts Texts
 }
@@ -99,6 +101,8 @@ type Indicator struct {
 	// Adjusted is set when an approved mid-year adjustment (绩效目标调整) changed the
 	// target or weight: Target and Weight are then the adjusted ones the score is against.
 	Adjusted *Adjustment
+	// Review is the finance bureau's re-score, when there is one; Score stays the self-score.
+	Review *Rescore
 }
 
 // Adjustment is what an indicator's targets were first approved as, and why they changed.
@@ -113,6 +117,8 @@ type Result struct {
 	Score     fixed.Decimal
 	Grade     scoring.Grade
 	Subtotals []scoring.Subtotal
+	// Review is the review total and grade when an indicator was re-scored; nil otherwise.
+	Review *ReviewResult
 }
 
 // ProjectSummary is one of a department-year's projects.

@@ -120,6 +120,9 @@ func (p *proj) moneyManagement() *Section {
 func (p *proj) conclusion() *Section {
 	r := p.in.Result
 	s := section("3.1", "自评结论").generated(scoreSentence(p.in.Project+"项目", r))
+	if review := reviewSentence(p.in.Indicators, r); review != "" {
+		s.generated(review)
+	}
 	p.slot(s, projectConclusionDraft(r.Grade))
 	ex := p.execution()
 	s.Tables = append(s.Tables, indicatorTable("项目支出绩效自评指标得分情况", p.in.Indicators, &ex, r))

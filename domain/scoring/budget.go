@@ -19,10 +19,17 @@ func ExecutionRate(executed, budget decimal.Decimal) (percent decimal.Decimal, o
 // min(executed / budget, 1) rounded to 2 places; a negative executed amount counts as 0, and a budget <= 0
 // scores 0.
 func (r Rules) ExecutionItemScore(executed, budget decimal.Decimal) decimal.Decimal {
+	s, _ := r.executionItem(executed, budget)
+	return s
+}
+
+// executionItem is ExecutionItemScore with the branch that applied.
+func (r Rules) executionItem(executed, budget decimal.Decimal) (decimal.Decimal, StepCode) {
 	if !budget.IsPositive() {
-		return decimal.Zero
+		return decimal.Zero, StepExecutionNoBudget
 	}
-	return share(r.ExecutionWeight, executed, budget).Round(scorePlaces)
+	s, code := share(r.ExecutionWeight, executed, budget, executionSteps)
+	return s.Round(scorePlaces), code
 }
 
 // Month is one month of a year's cumulative execution. TargetPercent is the bureau's cumulative target
@@ -43,11 +50,29 @@ func MonthsBehind(budget decimal.Decimal, months []Month) []int {
 		if m.Month < 1 || m.Month > 12 {
 			continue
 		}
-		rate, ok := ExecutionRate(m.CumulativeExecuted, budget)
-		if ok && rate.LessThan(m.TargetPercent) {
+		if monthOf(budget, m).behind {
 			behind = append(behind, m.Month)
 		}
 	}
 	slices.Sort(behind)
 	return slices.Compact(behind)
+}
+
+// monthCheck is how MonthsBehind judged one month: the branch (its step code), the cumulative share
+// of the budget in percent as displayed (when the budget is positive), and the answer.
+type monthCheck struct {
+	code   StepCode
+	rate   decimal.Decimal
+	behind bool
+}
+
+func monthOf(budget decimal.Decimal, m Month) monthCheck {
+	rate, ok := ExecutionRate(m.CumulativeExecuted, budget)
+	switch {
+	case !ok:
+		return monthCheck{code: StepMonthNoBudget}
+	case rate.LessThan(m.TargetPercent):
+		return monthCheck{code: StepMonthBehind, rate: rate, behind: true}
+	}
+	return monthCheck{code: StepMonthOnTrack, rate: rate}
 }

@@ -21,23 +21,38 @@ type Figures struct {
 // ASSET_UTILIZATION = AssetsInUse/AssetsTotal, PUBLIC_FUNDS_CONTROL = PublicActual/PublicBudget,
 // THREE_PUBLIC_CONTROL = ThreePublicActual/ThreePublicBudget.
 func Derive(b Binding, f Figures) (percent decimal.Decimal, ok bool) {
-	var num, den decimal.Decimal
+	d := derive(b, f)
+	return d.value, d.ok
+}
+
+// derivation is how Derive computed a bound actual: numerator / denominator × 100, rounded to 6
+// places; known says b is a binding, ok that its value is defined.
+type derivation struct {
+	binding         Binding
+	num, den, value decimal.Decimal
+	known, ok       bool
+}
+
+func derive(b Binding, f Figures) derivation {
+	d := derivation{binding: b}
 	switch b {
 	case BindExecutionRate:
-		num, den = f.Executed, f.AdjustedBudget
+		d.num, d.den = f.Executed, f.AdjustedBudget
 	case BindCarryoverRate:
-		num, den = f.CarryoverEnd, f.Executed
+		d.num, d.den = f.CarryoverEnd, f.Executed
 	case BindAssetUtilization:
-		num, den = f.AssetsInUse, f.AssetsTotal
+		d.num, d.den = f.AssetsInUse, f.AssetsTotal
 	case BindPublicFundsControl:
-		num, den = f.PublicActual, f.PublicBudget
+		d.num, d.den = f.PublicActual, f.PublicBudget
 	case BindThreePublicControl:
-		num, den = f.ThreePublicActual, f.ThreePublicBudget
+		d.num, d.den = f.ThreePublicActual, f.ThreePublicBudget
 	default:
-		return decimal.Zero, false
+		return d
 	}
-	if den.IsZero() {
-		return decimal.Zero, false
+	d.known = true
+	if d.den.IsZero() {
+		return d
 	}
-	return num.Mul(hundred).DivRound(den, derivedPlaces), true
+	d.value, d.ok = d.num.Mul(hundred).DivRound(d.den, derivedPlaces), true
+	return d
 }

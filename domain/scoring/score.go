@@ -45,73 +45,103 @@ type Indicator struct {
 //
 // An unknown kind or a weight <= 0 scores 0. Weights are expected to have at most 2 decimals; a weight
 // with more is cut down to 2 for the upper bound, so that a score never exceeds the weight.
-func (r Rules) Score(ind Indicator) decimal.Decimal {
-	limit := ind.Weight.RoundFloor(scorePlaces)
-	if !limit.IsPositive() {
-		return decimal.Zero
-	}
-	var s decimal.Decimal
-	switch ind.Kind {
-	case Quantitative:
-		s = r.quantitativeScore(ind)
-	case Qualitative:
-		if ind.Rating != NotRated && ind.Rating.Valid() && ind.RatedScore != nil {
-			s = ind.RatedScore.Round(scorePlaces)
-		}
-	}
-	return clamp(s, decimal.Zero, limit)
+func (r Rules) Score(ind Indicator) decimal.Decimal { return r.scored(ind).final }
+
+// scoredIndicator is how Score arrived at an indicator's score: the branch of the rules that
+// applied (the code of its explanation's step), the branch's value, the bound [0, limit] and the
+// score within it. Score and Explain both read it, so an explanation is the score's own derivation.
+type scoredIndicator struct {
+	code         StepCode
+	value, limit decimal.Decimal
+	final        decimal.Decimal
 }
 
-// quantitativeScore applies §1 with the weight as given; Score rounds and bounds the result.
-func (r Rules) quantitativeScore(ind Indicator) decimal.Decimal {
-	if ind.Actual == nil || !ind.Operator.Valid() {
-		return decimal.Zero
+func (r Rules) scored(ind Indicator) scoredIndicator {
+	limit := ind.Weight.RoundFloor(scorePlaces)
+	if !limit.IsPositive() {
+		return scoredIndicator{code: StepWeightNotPositive, limit: limit}
+	}
+	var s decimal.Decimal
+	var code StepCode
+	switch ind.Kind {
+	case Quantitative:
+		s, code = r.quantitativeScore(ind)
+	case Qualitative:
+		code = StepNotRated
+		if ind.Rating != NotRated && ind.Rating.Valid() && ind.RatedScore != nil {
+			s, code = ind.RatedScore.Round(scorePlaces), stepRated
+		}
+	default:
+		code = StepKindUnknown
+	}
+	return scoredIndicator{code: code, value: s, limit: limit, final: clamp(s, decimal.Zero, limit)}
+}
+
+// quantitativeScore applies §1 with the weight as given, and names the branch that applied;
+// Score rounds and bounds the result.
+func (r Rules) quantitativeScore(ind Indicator) (decimal.Decimal, StepCode) {
+	if ind.Actual == nil {
+		return decimal.Zero, StepNoActual
+	}
+	if !ind.Operator.Valid() {
+		return decimal.Zero, StepOperatorUnknown
 	}
 	a, t, w := *ind.Actual, nonNegative(ind.Target), ind.Weight
 	switch {
 	case ind.Operator.Reverse():
 		if a.LessThanOrEqual(t) { // includes target 0 with actual <= 0
-			return w
+			return w, StepReverseMet
 		}
 		if t.IsZero() {
-			return decimal.Zero
+			return decimal.Zero, StepZeroTargetMissed
 		}
 		if r.Reverse == ReverseRatio {
-			return w.Mul(t).DivRound(a, scorePlaces) // a > t > 0
+			return w.Mul(t).DivRound(a, scorePlaces), StepReverseRatio // a > t > 0
 		}
 		if a.GreaterThanOrEqual(t.Mul(two)) {
-			return decimal.Zero
+			return decimal.Zero, StepReversePastDouble
 		}
-		return w.Mul(t.Mul(two).Sub(a)).DivRound(t, scorePlaces)
+		return w.Mul(t.Mul(two).Sub(a)).DivRound(t, scorePlaces), StepReverseLinear
 	case t.IsZero():
+		met := !a.IsNegative()
 		if ind.Operator == EQ {
-			return fullIf(a.IsZero(), w)
+			met = a.IsZero()
 		}
-		return fullIf(!a.IsNegative(), w)
+		if met {
+			return w, StepZeroTargetMet
+		}
+		return decimal.Zero, StepZeroTargetMissed
 	case ind.Operator == EQ && !r.EqualLikeAtLeast:
-		return fullIf(a.Equal(t), w)
+		if a.Equal(t) {
+			return w, StepEqualMet
+		}
+		return decimal.Zero, StepEqualMissed
 	default:
-		return share(w, a, t)
+		return share(w, a, t, positiveSteps)
 	}
 }
+
+// shareSteps name the branches of share for what it scores.
+type shareSteps struct{ capped, share, negative StepCode }
+
+var (
+	positiveSteps  = shareSteps{StepPositiveCapped, StepPositiveShare, StepPositiveNegative}
+	executionSteps = shareSteps{StepExecutionCapped, StepExecutionShare, StepExecutionNegative}
+)
 
 // share is weight × min(max(part, 0) / whole, 1) rounded to 2 places, for whole > 0: the positive rule
-// shared by indicators and the project's execution item.
-func share(weight, part, whole decimal.Decimal) decimal.Decimal {
-	if !part.IsPositive() {
-		return decimal.Zero
+// shared by indicators and the project's execution item; steps name the branch that applied.
+func share(weight, part, whole decimal.Decimal, steps shareSteps) (decimal.Decimal, StepCode) {
+	if part.IsNegative() {
+		return decimal.Zero, steps.negative
+	}
+	if part.IsZero() {
+		return decimal.Zero, steps.share // weight × 0 / whole
 	}
 	if part.GreaterThanOrEqual(whole) {
-		return weight
+		return weight, steps.capped
 	}
-	return weight.Mul(part).DivRound(whole, scorePlaces)
-}
-
-func fullIf(ok bool, weight decimal.Decimal) decimal.Decimal {
-	if ok {
-		return weight
-	}
-	return decimal.Zero
+	return weight.Mul(part).DivRound(whole, scorePlaces), steps.share
 }
 
 func nonNegative(d decimal.Decimal) decimal.Decimal {
@@ -156,24 +186,52 @@ func Attainment(score, weight decimal.Decimal) decimal.Decimal {
 // Our reading for a positive indicator with target 0 (no completion rate): a deviation when the
 // indicator does not get full weight. Only quantitative indicators with an actual are concerned; a negative
 // target counts as 0, as in Score.
-func (r Rules) DeviationRequired(ind Indicator) bool {
+func (r Rules) DeviationRequired(ind Indicator) bool { return r.deviationOf(ind).required }
+
+// deviationCheck is how DeviationRequired decided: whether the rule applies at all (a quantitative
+// indicator with an actual and a known operator), the branch that applied (its step code), the
+// comparison a target check makes (GE, EQ or LE), the completion rate a rate check compares,
+// and the answer.
+type deviationCheck struct {
+	applies  bool
+	code     StepCode
+	compare  Operator
+	rate     decimal.Decimal
+	required bool
+}
+
+func (r Rules) deviationOf(ind Indicator) deviationCheck {
 	if ind.Kind != Quantitative || ind.Actual == nil || !ind.Operator.Valid() {
-		return false
+		return deviationCheck{}
 	}
 	a, t := *ind.Actual, nonNegative(ind.Target)
+	target := func(compare Operator, missed bool) deviationCheck {
+		code := StepDeviationTargetMet
+		if missed {
+			code = StepDeviationTargetMissed
+		}
+		return deviationCheck{applies: true, code: code, compare: compare, required: missed}
+	}
 	switch {
 	case ind.Operator.Reverse():
-		return a.GreaterThan(t)
+		return target(LE, a.GreaterThan(t))
 	case t.IsZero():
 		if ind.Operator == EQ {
-			return !a.IsZero()
+			return target(EQ, !a.IsZero())
 		}
-		return a.IsNegative()
+		return target(GE, a.IsNegative())
 	case ind.Operator == EQ && !r.EqualLikeAtLeast:
-		return !a.Equal(t)
+		return target(EQ, !a.Equal(t))
 	}
 	rate, _ := CompletionRate(t, a)
-	return rate.LessThan(r.DeviationBelow) || rate.GreaterThanOrEqual(r.DeviationAtOrAbove)
+	c := deviationCheck{applies: true, code: StepDeviationWithin, rate: rate}
+	switch {
+	case rate.LessThan(r.DeviationBelow):
+		c.code, c.required = StepDeviationBelow, true
+	case rate.GreaterThanOrEqual(r.DeviationAtOrAbove):
+		c.code, c.required = StepDeviationAtOrAbove, true
+	}
+	return c
 }
 
 // Band returns the qualitative band [lo, hi] of rating under r as shares of weight and whether hi is

@@ -196,13 +196,13 @@ func (e *BandError) params() map[string]string {
 // values it names, and the same in English.
 func (r Rules) deviation(ind Indicator) (Reason, map[string]string, string) {
 	a, t := *ind.Actual, nonNegative(ind.Target)
-	exact := ind.Operator == EQ && !r.EqualLikeAtLeast
-	if rate, ok := CompletionRate(t, a); ok && !ind.Operator.Reverse() && !exact {
-		pct := rate.StringFixed(scorePlaces)
-		if rate.LessThan(r.DeviationBelow) {
-			return CompletionBelow, map[string]string{"completionRate": pct, "threshold": r.DeviationBelow.String()},
-				fmt.Sprintf("completion rate %s %% is below %s %%", pct, r.DeviationBelow)
-		}
+	switch c := r.deviationOf(ind); c.code {
+	case StepDeviationBelow:
+		pct := c.rate.StringFixed(scorePlaces)
+		return CompletionBelow, map[string]string{"completionRate": pct, "threshold": r.DeviationBelow.String()},
+			fmt.Sprintf("completion rate %s %% is below %s %%", pct, r.DeviationBelow)
+	case StepDeviationAtOrAbove:
+		pct := c.rate.StringFixed(scorePlaces)
 		return CompletionAbove, map[string]string{"completionRate": pct, "threshold": r.DeviationAtOrAbove.String()},
 			fmt.Sprintf("completion rate %s %% is at or above %s %%", pct, r.DeviationAtOrAbove)
 	}

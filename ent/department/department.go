@@ -39,6 +39,8 @@ const (
 	EdgeYears = "years"
 	// EdgeLibraryIndicators holds the string denoting the library_indicators edge name in mutations.
 	EdgeLibraryIndicators = "library_indicators"
+	// EdgeRoundParticipants holds the string denoting the round_participants edge name in mutations.
+	EdgeRoundParticipants = "round_participants"
 	// Table holds the table name of the department in the database.
 	Table = "departments"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -63,6 +65,13 @@ const (
 	LibraryIndicatorsInverseTable = "library_indicators"
 	// LibraryIndicatorsColumn is the table column denoting the library_indicators relation/edge.
 	LibraryIndicatorsColumn = "department_id"
+	// RoundParticipantsTable is the table that holds the round_participants relation/edge.
+	RoundParticipantsTable = "round_participants"
+	// RoundParticipantsInverseTable is the table name for the RoundParticipant entity.
+	// It exists in this package in order to avoid circular dependency with the "roundparticipant" package.
+	RoundParticipantsInverseTable = "round_participants"
+	// RoundParticipantsColumn is the table column denoting the round_participants relation/edge.
+	RoundParticipantsColumn = "department_id"
 )
 
 // Columns holds all SQL columns for department fields.
@@ -212,6 +221,20 @@ func ByLibraryIndicators(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption
 		sqlgraph.OrderByNeighborTerms(s, newLibraryIndicatorsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByRoundParticipantsCount orders the results by round_participants count.
+func ByRoundParticipantsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRoundParticipantsStep(), opts...)
+	}
+}
+
+// ByRoundParticipants orders the results by round_participants terms.
+func ByRoundParticipants(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRoundParticipantsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -238,5 +261,12 @@ func newLibraryIndicatorsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LibraryIndicatorsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, LibraryIndicatorsTable, LibraryIndicatorsColumn),
+	)
+}
+func newRoundParticipantsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RoundParticipantsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RoundParticipantsTable, RoundParticipantsColumn),
 	)
 }

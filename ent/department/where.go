@@ -597,6 +597,29 @@ func HasLibraryIndicatorsWith(preds ...predicate.LibraryIndicator) predicate.Dep
 	})
 }
 
+// HasRoundParticipants applies the HasEdge predicate on the "round_participants" edge.
+func HasRoundParticipants() predicate.Department {
+	return predicate.Department(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RoundParticipantsTable, RoundParticipantsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRoundParticipantsWith applies the HasEdge predicate on the "round_participants" edge with a given conditions (other predicates).
+func HasRoundParticipantsWith(preds ...predicate.RoundParticipant) predicate.Department {
+	return predicate.Department(func(s *sql.Selector) {
+		step := newRoundParticipantsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Department) predicate.Department {
 	return predicate.Department(sql.AndPredicates(predicates...))

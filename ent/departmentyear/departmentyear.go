@@ -86,6 +86,8 @@ const (
 	EdgeEvaluations = "evaluations"
 	// EdgeTargetVersions holds the string denoting the target_versions edge name in mutations.
 	EdgeTargetVersions = "target_versions"
+	// EdgeMonitoringReports holds the string denoting the monitoring_reports edge name in mutations.
+	EdgeMonitoringReports = "monitoring_reports"
 	// Table holds the table name of the departmentyear in the database.
 	Table = "department_years"
 	// DepartmentTable is the table that holds the department relation/edge.
@@ -144,6 +146,13 @@ const (
 	TargetVersionsInverseTable = "target_versions"
 	// TargetVersionsColumn is the table column denoting the target_versions relation/edge.
 	TargetVersionsColumn = "department_year_id"
+	// MonitoringReportsTable is the table that holds the monitoring_reports relation/edge.
+	MonitoringReportsTable = "monitoring_reports"
+	// MonitoringReportsInverseTable is the table name for the MonitoringReport entity.
+	// It exists in this package in order to avoid circular dependency with the "monitoringreport" package.
+	MonitoringReportsInverseTable = "monitoring_reports"
+	// MonitoringReportsColumn is the table column denoting the monitoring_reports relation/edge.
+	MonitoringReportsColumn = "department_year_id"
 )
 
 // Columns holds all SQL columns for departmentyear fields.
@@ -527,6 +536,20 @@ func ByTargetVersions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newTargetVersionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByMonitoringReportsCount orders the results by monitoring_reports count.
+func ByMonitoringReportsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMonitoringReportsStep(), opts...)
+	}
+}
+
+// ByMonitoringReports orders the results by monitoring_reports terms.
+func ByMonitoringReports(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMonitoringReportsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -581,5 +604,12 @@ func newTargetVersionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(TargetVersionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, TargetVersionsTable, TargetVersionsColumn),
+	)
+}
+func newMonitoringReportsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MonitoringReportsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MonitoringReportsTable, MonitoringReportsColumn),
 	)
 }

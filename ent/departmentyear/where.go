@@ -1805,6 +1805,29 @@ func HasTargetVersionsWith(preds ...predicate.TargetVersion) predicate.Departmen
 	})
 }
 
+// HasMonitoringReports applies the HasEdge predicate on the "monitoring_reports" edge.
+func HasMonitoringReports() predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MonitoringReportsTable, MonitoringReportsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMonitoringReportsWith applies the HasEdge predicate on the "monitoring_reports" edge with a given conditions (other predicates).
+func HasMonitoringReportsWith(preds ...predicate.MonitoringReport) predicate.DepartmentYear {
+	return predicate.DepartmentYear(func(s *sql.Selector) {
+		step := newMonitoringReportsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.DepartmentYear) predicate.DepartmentYear {
 	return predicate.DepartmentYear(sql.AndPredicates(predicates...))

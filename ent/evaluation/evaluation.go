@@ -63,6 +63,8 @@ const (
 	EdgeRuleSet = "rule_set"
 	// EdgeReportTexts holds the string denoting the report_texts edge name in mutations.
 	EdgeReportTexts = "report_texts"
+	// EdgeRectifications holds the string denoting the rectifications edge name in mutations.
+	EdgeRectifications = "rectifications"
 	// Table holds the table name of the evaluation in the database.
 	Table = "evaluations"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -100,6 +102,13 @@ const (
 	ReportTextsInverseTable = "report_texts"
 	// ReportTextsColumn is the table column denoting the report_texts relation/edge.
 	ReportTextsColumn = "evaluation_id"
+	// RectificationsTable is the table that holds the rectifications relation/edge.
+	RectificationsTable = "rectifications"
+	// RectificationsInverseTable is the table name for the Rectification entity.
+	// It exists in this package in order to avoid circular dependency with the "rectification" package.
+	RectificationsInverseTable = "rectifications"
+	// RectificationsColumn is the table column denoting the rectifications relation/edge.
+	RectificationsColumn = "evaluation_id"
 )
 
 // Columns holds all SQL columns for evaluation fields.
@@ -372,6 +381,20 @@ func ByReportTexts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newReportTextsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByRectificationsCount orders the results by rectifications count.
+func ByRectificationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRectificationsStep(), opts...)
+	}
+}
+
+// ByRectifications orders the results by rectifications terms.
+func ByRectifications(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRectificationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -405,6 +428,13 @@ func newReportTextsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ReportTextsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ReportTextsTable, ReportTextsColumn),
+	)
+}
+func newRectificationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RectificationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RectificationsTable, RectificationsColumn),
 	)
 }
 

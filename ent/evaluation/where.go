@@ -1046,6 +1046,29 @@ func HasReportTextsWith(preds ...predicate.ReportText) predicate.Evaluation {
 	})
 }
 
+// HasRectifications applies the HasEdge predicate on the "rectifications" edge.
+func HasRectifications() predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RectificationsTable, RectificationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRectificationsWith applies the HasEdge predicate on the "rectifications" edge with a given conditions (other predicates).
+func HasRectificationsWith(preds ...predicate.Rectification) predicate.Evaluation {
+	return predicate.Evaluation(func(s *sql.Selector) {
+		step := newRectificationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Evaluation) predicate.Evaluation {
 	return predicate.Evaluation(sql.AndPredicates(predicates...))

@@ -20,6 +20,30 @@ func (f APITokenFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.APITokenMutation", m)
 }
 
+// The AttachmentFunc type is an adapter to allow the use of ordinary
+// function as Attachment mutator.
+type AttachmentFunc func(context.Context, *ent.AttachmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AttachmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AttachmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AttachmentMutation", m)
+}
+
+// The AttachmentContentFunc type is an adapter to allow the use of ordinary
+// function as AttachmentContent mutator.
+type AttachmentContentFunc func(context.Context, *ent.AttachmentContentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AttachmentContentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AttachmentContentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AttachmentContentMutation", m)
+}
+
 // The AuditRecordFunc type is an adapter to allow the use of ordinary
 // function as AuditRecord mutator.
 type AuditRecordFunc func(context.Context, *ent.AuditRecordMutation) (ent.Value, error)
@@ -128,6 +152,30 @@ func (f LibraryTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LibraryTransitionMutation", m)
 }
 
+// The MonitoringEntryFunc type is an adapter to allow the use of ordinary
+// function as MonitoringEntry mutator.
+type MonitoringEntryFunc func(context.Context, *ent.MonitoringEntryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MonitoringEntryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MonitoringEntryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MonitoringEntryMutation", m)
+}
+
+// The MonitoringReportFunc type is an adapter to allow the use of ordinary
+// function as MonitoringReport mutator.
+type MonitoringReportFunc func(context.Context, *ent.MonitoringReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MonitoringReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MonitoringReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MonitoringReportMutation", m)
+}
+
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary
 // function as MonthlyExecution mutator.
 type MonthlyExecutionFunc func(context.Context, *ent.MonthlyExecutionMutation) (ent.Value, error)
@@ -152,6 +200,30 @@ func (f ProjectFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProjectMutation", m)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary
+// function as Rectification mutator.
+type RectificationFunc func(context.Context, *ent.RectificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationMutation", m)
+}
+
+// The RectificationTransitionFunc type is an adapter to allow the use of ordinary
+// function as RectificationTransition mutator.
+type RectificationTransitionFunc func(context.Context, *ent.RectificationTransitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationTransitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationTransitionMutation", m)
+}
+
 // The ReportTextFunc type is an adapter to allow the use of ordinary
 // function as ReportText mutator.
 type ReportTextFunc func(context.Context, *ent.ReportTextMutation) (ent.Value, error)
@@ -162,6 +234,42 @@ func (f ReportTextFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReportTextMutation", m)
+}
+
+// The ReviewScoreFunc type is an adapter to allow the use of ordinary
+// function as ReviewScore mutator.
+type ReviewScoreFunc func(context.Context, *ent.ReviewScoreMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ReviewScoreFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ReviewScoreMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ReviewScoreMutation", m)
+}
+
+// The RoundFunc type is an adapter to allow the use of ordinary
+// function as Round mutator.
+type RoundFunc func(context.Context, *ent.RoundMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoundFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoundMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoundMutation", m)
+}
+
+// The RoundParticipantFunc type is an adapter to allow the use of ordinary
+// function as RoundParticipant mutator.
+type RoundParticipantFunc func(context.Context, *ent.RoundParticipantMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoundParticipantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoundParticipantMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoundParticipantMutation", m)
 }
 
 // The RuleSetFunc type is an adapter to allow the use of ordinary

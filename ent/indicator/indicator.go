@@ -77,6 +77,12 @@ const (
 	EdgeProject = "project"
 	// EdgeLibraryIndicator holds the string denoting the library_indicator edge name in mutations.
 	EdgeLibraryIndicator = "library_indicator"
+	// EdgeAttachments holds the string denoting the attachments edge name in mutations.
+	EdgeAttachments = "attachments"
+	// EdgeReviewScore holds the string denoting the review_score edge name in mutations.
+	EdgeReviewScore = "review_score"
+	// EdgeRectifications holds the string denoting the rectifications edge name in mutations.
+	EdgeRectifications = "rectifications"
 	// Table holds the table name of the indicator in the database.
 	Table = "indicators"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -100,6 +106,27 @@ const (
 	LibraryIndicatorInverseTable = "library_indicators"
 	// LibraryIndicatorColumn is the table column denoting the library_indicator relation/edge.
 	LibraryIndicatorColumn = "library_indicator_id"
+	// AttachmentsTable is the table that holds the attachments relation/edge.
+	AttachmentsTable = "attachments"
+	// AttachmentsInverseTable is the table name for the Attachment entity.
+	// It exists in this package in order to avoid circular dependency with the "attachment" package.
+	AttachmentsInverseTable = "attachments"
+	// AttachmentsColumn is the table column denoting the attachments relation/edge.
+	AttachmentsColumn = "indicator_id"
+	// ReviewScoreTable is the table that holds the review_score relation/edge.
+	ReviewScoreTable = "review_scores"
+	// ReviewScoreInverseTable is the table name for the ReviewScore entity.
+	// It exists in this package in order to avoid circular dependency with the "reviewscore" package.
+	ReviewScoreInverseTable = "review_scores"
+	// ReviewScoreColumn is the table column denoting the review_score relation/edge.
+	ReviewScoreColumn = "indicator_id"
+	// RectificationsTable is the table that holds the rectifications relation/edge.
+	RectificationsTable = "rectifications"
+	// RectificationsInverseTable is the table name for the Rectification entity.
+	// It exists in this package in order to avoid circular dependency with the "rectification" package.
+	RectificationsInverseTable = "rectifications"
+	// RectificationsColumn is the table column denoting the rectifications relation/edge.
+	RectificationsColumn = "indicator_id"
 )
 
 // Columns holds all SQL columns for indicator fields.
@@ -149,7 +176,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jixiao/ent/runtime"
 var (
-	Hooks  [7]ent.Hook
+	Hooks  [9]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -452,6 +479,41 @@ func ByLibraryIndicatorField(field string, opts ...sql.OrderTermOption) OrderOpt
 		sqlgraph.OrderByNeighborTerms(s, newLibraryIndicatorStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByAttachmentsCount orders the results by attachments count.
+func ByAttachmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAttachmentsStep(), opts...)
+	}
+}
+
+// ByAttachments orders the results by attachments terms.
+func ByAttachments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAttachmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByReviewScoreField orders the results by review_score field.
+func ByReviewScoreField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReviewScoreStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRectificationsCount orders the results by rectifications count.
+func ByRectificationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRectificationsStep(), opts...)
+	}
+}
+
+// ByRectifications orders the results by rectifications terms.
+func ByRectifications(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRectificationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -471,6 +533,27 @@ func newLibraryIndicatorStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(LibraryIndicatorInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, LibraryIndicatorTable, LibraryIndicatorColumn),
+	)
+}
+func newAttachmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AttachmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
+	)
+}
+func newReviewScoreStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReviewScoreInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ReviewScoreTable, ReviewScoreColumn),
+	)
+}
+func newRectificationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RectificationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RectificationsTable, RectificationsColumn),
 	)
 }
 

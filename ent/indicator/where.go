@@ -1475,6 +1475,75 @@ func HasLibraryIndicatorWith(preds ...predicate.LibraryIndicator) predicate.Indi
 	})
 }
 
+// HasAttachments applies the HasEdge predicate on the "attachments" edge.
+func HasAttachments() predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAttachmentsWith applies the HasEdge predicate on the "attachments" edge with a given conditions (other predicates).
+func HasAttachmentsWith(preds ...predicate.Attachment) predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := newAttachmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasReviewScore applies the HasEdge predicate on the "review_score" edge.
+func HasReviewScore() predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, ReviewScoreTable, ReviewScoreColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReviewScoreWith applies the HasEdge predicate on the "review_score" edge with a given conditions (other predicates).
+func HasReviewScoreWith(preds ...predicate.ReviewScore) predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := newReviewScoreStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRectifications applies the HasEdge predicate on the "rectifications" edge.
+func HasRectifications() predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RectificationsTable, RectificationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRectificationsWith applies the HasEdge predicate on the "rectifications" edge with a given conditions (other predicates).
+func HasRectificationsWith(preds ...predicate.Rectification) predicate.Indicator {
+	return predicate.Indicator(func(s *sql.Selector) {
+		step := newRectificationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Indicator) predicate.Indicator {
 	return predicate.Indicator(sql.AndPredicates(predicates...))

@@ -8,6 +8,8 @@ import (
 
 	"jixiao/ent"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -17,10 +19,17 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/session"
 	"jixiao/ent/signinthrottle"
@@ -114,6 +123,60 @@ func (f TraverseAPIToken) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APITokenQuery", q)
+}
+
+// The AttachmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AttachmentFunc func(context.Context, *ent.AttachmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AttachmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AttachmentQuery", q)
+}
+
+// The TraverseAttachment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAttachment func(context.Context, *ent.AttachmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAttachment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAttachment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AttachmentQuery", q)
+}
+
+// The AttachmentContentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AttachmentContentFunc func(context.Context, *ent.AttachmentContentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AttachmentContentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AttachmentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AttachmentContentQuery", q)
+}
+
+// The TraverseAttachmentContent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAttachmentContent func(context.Context, *ent.AttachmentContentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAttachmentContent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAttachmentContent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AttachmentContentQuery", q)
 }
 
 // The AuditRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -359,6 +422,60 @@ func (f TraverseLibraryTransition) Traverse(ctx context.Context, q ent.Query) er
 	return fmt.Errorf("unexpected query type %T. expect *ent.LibraryTransitionQuery", q)
 }
 
+// The MonitoringEntryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringEntryFunc func(context.Context, *ent.MonitoringEntryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringEntryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringEntryQuery", q)
+}
+
+// The TraverseMonitoringEntry type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringEntry func(context.Context, *ent.MonitoringEntryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringEntry) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringEntry) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringEntryQuery", q)
+}
+
+// The MonitoringReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MonitoringReportFunc func(context.Context, *ent.MonitoringReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MonitoringReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MonitoringReportQuery", q)
+}
+
+// The TraverseMonitoringReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMonitoringReport func(context.Context, *ent.MonitoringReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMonitoringReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMonitoringReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MonitoringReportQuery", q)
+}
+
 // The MonthlyExecutionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MonthlyExecutionFunc func(context.Context, *ent.MonthlyExecutionQuery) (ent.Value, error)
 
@@ -413,6 +530,60 @@ func (f TraverseProject) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProjectQuery", q)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationFunc func(context.Context, *ent.RectificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The TraverseRectification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectification func(context.Context, *ent.RectificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The RectificationTransitionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationTransitionFunc func(context.Context, *ent.RectificationTransitionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationTransitionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationTransitionQuery", q)
+}
+
+// The TraverseRectificationTransition type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectificationTransition func(context.Context, *ent.RectificationTransitionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectificationTransition) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectificationTransition) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationTransitionQuery", q)
+}
+
 // The ReportTextFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ReportTextFunc func(context.Context, *ent.ReportTextQuery) (ent.Value, error)
 
@@ -438,6 +609,87 @@ func (f TraverseReportText) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ReportTextQuery", q)
+}
+
+// The ReviewScoreFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ReviewScoreFunc func(context.Context, *ent.ReviewScoreQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ReviewScoreFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ReviewScoreQuery", q)
+}
+
+// The TraverseReviewScore type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseReviewScore func(context.Context, *ent.ReviewScoreQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseReviewScore) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseReviewScore) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ReviewScoreQuery", q)
+}
+
+// The RoundFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoundFunc func(context.Context, *ent.RoundQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoundFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoundQuery", q)
+}
+
+// The TraverseRound type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRound func(context.Context, *ent.RoundQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRound) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRound) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoundQuery", q)
+}
+
+// The RoundParticipantFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoundParticipantFunc func(context.Context, *ent.RoundParticipantQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoundParticipantFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoundParticipantQuery", q)
+}
+
+// The TraverseRoundParticipant type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRoundParticipant func(context.Context, *ent.RoundParticipantQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRoundParticipant) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRoundParticipant) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoundParticipantQuery", q)
 }
 
 // The RuleSetFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -661,6 +913,10 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
+	case *ent.AttachmentQuery:
+		return &query[*ent.AttachmentQuery, predicate.Attachment, attachment.OrderOption]{typ: ent.TypeAttachment, tq: q}, nil
+	case *ent.AttachmentContentQuery:
+		return &query[*ent.AttachmentContentQuery, predicate.AttachmentContent, attachmentcontent.OrderOption]{typ: ent.TypeAttachmentContent, tq: q}, nil
 	case *ent.AuditRecordQuery:
 		return &query[*ent.AuditRecordQuery, predicate.AuditRecord, auditrecord.OrderOption]{typ: ent.TypeAuditRecord, tq: q}, nil
 	case *ent.DepartmentQuery:
@@ -679,12 +935,26 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.LibraryIndicatorQuery, predicate.LibraryIndicator, libraryindicator.OrderOption]{typ: ent.TypeLibraryIndicator, tq: q}, nil
 	case *ent.LibraryTransitionQuery:
 		return &query[*ent.LibraryTransitionQuery, predicate.LibraryTransition, librarytransition.OrderOption]{typ: ent.TypeLibraryTransition, tq: q}, nil
+	case *ent.MonitoringEntryQuery:
+		return &query[*ent.MonitoringEntryQuery, predicate.MonitoringEntry, monitoringentry.OrderOption]{typ: ent.TypeMonitoringEntry, tq: q}, nil
+	case *ent.MonitoringReportQuery:
+		return &query[*ent.MonitoringReportQuery, predicate.MonitoringReport, monitoringreport.OrderOption]{typ: ent.TypeMonitoringReport, tq: q}, nil
 	case *ent.MonthlyExecutionQuery:
 		return &query[*ent.MonthlyExecutionQuery, predicate.MonthlyExecution, monthlyexecution.OrderOption]{typ: ent.TypeMonthlyExecution, tq: q}, nil
 	case *ent.ProjectQuery:
 		return &query[*ent.ProjectQuery, predicate.Project, project.OrderOption]{typ: ent.TypeProject, tq: q}, nil
+	case *ent.RectificationQuery:
+		return &query[*ent.RectificationQuery, predicate.Rectification, rectification.OrderOption]{typ: ent.TypeRectification, tq: q}, nil
+	case *ent.RectificationTransitionQuery:
+		return &query[*ent.RectificationTransitionQuery, predicate.RectificationTransition, rectificationtransition.OrderOption]{typ: ent.TypeRectificationTransition, tq: q}, nil
 	case *ent.ReportTextQuery:
 		return &query[*ent.ReportTextQuery, predicate.ReportText, reporttext.OrderOption]{typ: ent.TypeReportText, tq: q}, nil
+	case *ent.ReviewScoreQuery:
+		return &query[*ent.ReviewScoreQuery, predicate.ReviewScore, reviewscore.OrderOption]{typ: ent.TypeReviewScore, tq: q}, nil
+	case *ent.RoundQuery:
+		return &query[*ent.RoundQuery, predicate.Round, round.OrderOption]{typ: ent.TypeRound, tq: q}, nil
+	case *ent.RoundParticipantQuery:
+		return &query[*ent.RoundParticipantQuery, predicate.RoundParticipant, roundparticipant.OrderOption]{typ: ent.TypeRoundParticipant, tq: q}, nil
 	case *ent.RuleSetQuery:
 		return &query[*ent.RuleSetQuery, predicate.RuleSet, ruleset.OrderOption]{typ: ent.TypeRuleSet, tq: q}, nil
 	case *ent.SessionQuery:

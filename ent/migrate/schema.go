@@ -41,6 +41,60 @@ var (
 			},
 		},
 	}
+	// AttachmentsColumns holds the columns for the "attachments" table.
+	AttachmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "file_name", Type: field.TypeString},
+		{Name: "content_type", Type: field.TypeString},
+		{Name: "size", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString},
+		{Name: "storage", Type: field.TypeEnum, Enums: []string{"DATABASE", "DIRECTORY"}},
+		{Name: "uploaded_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "uploaded_by_name", Type: field.TypeString, Default: ""},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "indicator_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AttachmentsTable holds the schema information for the "attachments" table.
+	AttachmentsTable = &schema.Table{
+		Name:       "attachments",
+		Columns:    AttachmentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "attachments_indicators_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[9]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "attachment_indicator_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[9]},
+			},
+		},
+	}
+	// AttachmentContentsColumns holds the columns for the "attachment_contents" table.
+	AttachmentContentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "attachment_id", Type: field.TypeInt, Unique: true},
+	}
+	// AttachmentContentsTable holds the schema information for the "attachment_contents" table.
+	AttachmentContentsTable = &schema.Table{
+		Name:       "attachment_contents",
+		Columns:    AttachmentContentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentContentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "attachment_contents_attachments_content",
+				Columns:    []*schema.Column{AttachmentContentsColumns[2]},
+				RefColumns: []*schema.Column{AttachmentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// AuditRecordsColumns holds the columns for the "audit_records" table.
 	AuditRecordsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -479,6 +533,106 @@ var (
 			},
 		},
 	}
+	// MonitoringEntriesColumns holds the columns for the "monitoring_entries" table.
+	MonitoringEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "indicator_id", Type: field.TypeInt},
+		{Name: "value_to_date", Type: field.TypeInt64, Nullable: true},
+		{Name: "expected_override", Type: field.TypeInt64, Nullable: true},
+		{Name: "likelihood_override", Type: field.TypeEnum, Nullable: true, Enums: []string{"LIKELY", "AT_RISK", "UNLIKELY"}},
+		{Name: "override_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "cause_category", Type: field.TypeEnum, Nullable: true, Enums: []string{"FUNDING", "SYSTEM", "STAFF", "HARDWARE", "OTHER"}},
+		{Name: "cause", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "measure", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "note", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "report_id", Type: field.TypeInt},
+	}
+	// MonitoringEntriesTable holds the schema information for the "monitoring_entries" table.
+	MonitoringEntriesTable = &schema.Table{
+		Name:       "monitoring_entries",
+		Columns:    MonitoringEntriesColumns,
+		PrimaryKey: []*schema.Column{MonitoringEntriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_entries_monitoring_reports_entries",
+				Columns:    []*schema.Column{MonitoringEntriesColumns[12]},
+				RefColumns: []*schema.Column{MonitoringReportsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringentry_report_id_indicator_id",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringEntriesColumns[12], MonitoringEntriesColumns[3]},
+			},
+		},
+	}
+	// MonitoringReportsColumns holds the columns for the "monitoring_reports" table.
+	MonitoringReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "point", Type: field.TypeString, Size: 10},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "RETURNED", "APPROVED"}, Default: "DRAFT"},
+		{Name: "budget_executed", Type: field.TypeInt64, Nullable: true},
+		{Name: "budget_expected_override", Type: field.TypeInt64, Nullable: true},
+		{Name: "budget_override_reason", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "budget_cause", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "budget_measure", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "submitted_by_name", Type: field.TypeString, Default: ""},
+		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "reviewed_by_name", Type: field.TypeString, Default: ""},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "department_year_id", Type: field.TypeInt},
+		{Name: "project_id", Type: field.TypeInt, Nullable: true},
+	}
+	// MonitoringReportsTable holds the schema information for the "monitoring_reports" table.
+	MonitoringReportsTable = &schema.Table{
+		Name:       "monitoring_reports",
+		Columns:    MonitoringReportsColumns,
+		PrimaryKey: []*schema.Column{MonitoringReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "monitoring_reports_department_years_monitoring_reports",
+				Columns:    []*schema.Column{MonitoringReportsColumns[15]},
+				RefColumns: []*schema.Column{DepartmentYearsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "monitoring_reports_projects_monitoring_reports",
+				Columns:    []*schema.Column{MonitoringReportsColumns[16]},
+				RefColumns: []*schema.Column{ProjectsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "monitoringreport_department_year_id_point",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringReportsColumns[15], MonitoringReportsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NULL",
+				},
+			},
+			{
+				Name:    "monitoringreport_project_id_point",
+				Unique:  true,
+				Columns: []*schema.Column{MonitoringReportsColumns[16], MonitoringReportsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "project_id IS NOT NULL",
+				},
+			},
+			{
+				Name:    "monitoringreport_status_submitted_at",
+				Unique:  false,
+				Columns: []*schema.Column{MonitoringReportsColumns[4], MonitoringReportsColumns[12]},
+			},
+		},
+	}
 	// MonthlyExecutionsColumns holds the columns for the "monthly_executions" table.
 	MonthlyExecutionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -554,6 +708,94 @@ var (
 			},
 		},
 	}
+	// RectificationsColumns holds the columns for the "rectifications" table.
+	RectificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "issue", Type: field.TypeString, Size: 2147483647},
+		{Name: "requirement", Type: field.TypeString, Size: 2147483647},
+		{Name: "due_date", Type: field.TypeString, Size: 10},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}, Default: "OPEN"},
+		{Name: "measures", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "review_comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "raised_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "raised_by_name", Type: field.TypeString, Default: ""},
+		{Name: "answered_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "answered_by_name", Type: field.TypeString, Default: ""},
+		{Name: "answered_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "closed_by_name", Type: field.TypeString, Default: ""},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "evaluation_id", Type: field.TypeInt},
+		{Name: "indicator_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RectificationsTable holds the schema information for the "rectifications" table.
+	RectificationsTable = &schema.Table{
+		Name:       "rectifications",
+		Columns:    RectificationsColumns,
+		PrimaryKey: []*schema.Column{RectificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectifications_evaluations_rectifications",
+				Columns:    []*schema.Column{RectificationsColumns[19]},
+				RefColumns: []*schema.Column{EvaluationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rectifications_indicators_rectifications",
+				Columns:    []*schema.Column{RectificationsColumns[20]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rectification_evaluation_id",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[19]},
+			},
+			{
+				Name:    "rectification_indicator_id",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[20]},
+			},
+			{
+				Name:    "rectification_status_due_date",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[7], RectificationsColumns[6]},
+			},
+		},
+	}
+	// RectificationTransitionsColumns holds the columns for the "rectification_transitions" table.
+	RectificationTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "from", Type: field.TypeEnum, Nullable: true, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}},
+		{Name: "to", Type: field.TypeEnum, Enums: []string{"OPEN", "ANSWERED", "ACCEPTED"}},
+		{Name: "comment", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "measures", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "outcome", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Default: ""},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "rectification_id", Type: field.TypeInt},
+	}
+	// RectificationTransitionsTable holds the schema information for the "rectification_transitions" table.
+	RectificationTransitionsTable = &schema.Table{
+		Name:       "rectification_transitions",
+		Columns:    RectificationTransitionsColumns,
+		PrimaryKey: []*schema.Column{RectificationTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectification_transitions_rectifications_transitions",
+				Columns:    []*schema.Column{RectificationTransitionsColumns[9]},
+				RefColumns: []*schema.Column{RectificationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// ReportTextsColumns holds the columns for the "report_texts" table.
 	ReportTextsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -582,6 +824,106 @@ var (
 				Name:    "reporttext_evaluation_id_section",
 				Unique:  true,
 				Columns: []*schema.Column{ReportTextsColumns[6], ReportTextsColumns[4]},
+			},
+		},
+	}
+	// ReviewScoresColumns holds the columns for the "review_scores" table.
+	ReviewScoresColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "score", Type: field.TypeInt64},
+		{Name: "reason", Type: field.TypeString, Size: 2147483647},
+		{Name: "reviewer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reviewer_name", Type: field.TypeString, Default: ""},
+		{Name: "indicator_id", Type: field.TypeInt, Unique: true},
+	}
+	// ReviewScoresTable holds the schema information for the "review_scores" table.
+	ReviewScoresTable = &schema.Table{
+		Name:       "review_scores",
+		Columns:    ReviewScoresColumns,
+		PrimaryKey: []*schema.Column{ReviewScoresColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "review_scores_indicators_review_score",
+				Columns:    []*schema.Column{ReviewScoresColumns[7]},
+				RefColumns: []*schema.Column{IndicatorsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// RoundsColumns holds the columns for the "rounds" table.
+	RoundsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SELF_EVALUATION", "MONITORING"}},
+		{Name: "year", Type: field.TypeInt},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "opens_at", Type: field.TypeTime},
+		{Name: "deadline", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED"}, Default: "OPEN"},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_name", Type: field.TypeString, Default: ""},
+	}
+	// RoundsTable holds the schema information for the "rounds" table.
+	RoundsTable = &schema.Table{
+		Name:       "rounds",
+		Columns:    RoundsColumns,
+		PrimaryKey: []*schema.Column{RoundsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "round_status_deadline",
+				Unique:  false,
+				Columns: []*schema.Column{RoundsColumns[9], RoundsColumns[8]},
+			},
+			{
+				Name:    "round_year_kind",
+				Unique:  false,
+				Columns: []*schema.Column{RoundsColumns[5], RoundsColumns[4]},
+			},
+		},
+	}
+	// RoundParticipantsColumns holds the columns for the "round_participants" table.
+	RoundParticipantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "projects", Type: field.TypeBool, Default: false},
+		{Name: "department_id", Type: field.TypeInt},
+		{Name: "round_id", Type: field.TypeInt},
+	}
+	// RoundParticipantsTable holds the schema information for the "round_participants" table.
+	RoundParticipantsTable = &schema.Table{
+		Name:       "round_participants",
+		Columns:    RoundParticipantsColumns,
+		PrimaryKey: []*schema.Column{RoundParticipantsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "round_participants_departments_round_participants",
+				Columns:    []*schema.Column{RoundParticipantsColumns[4]},
+				RefColumns: []*schema.Column{DepartmentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "round_participants_rounds_participants",
+				Columns:    []*schema.Column{RoundParticipantsColumns[5]},
+				RefColumns: []*schema.Column{RoundsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "roundparticipant_round_id_department_id",
+				Unique:  true,
+				Columns: []*schema.Column{RoundParticipantsColumns[5], RoundParticipantsColumns[4]},
+			},
+			{
+				Name:    "roundparticipant_department_id",
+				Unique:  false,
+				Columns: []*schema.Column{RoundParticipantsColumns[4]},
 			},
 		},
 	}
@@ -882,6 +1224,8 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AttachmentsTable,
+		AttachmentContentsTable,
 		AuditRecordsTable,
 		DepartmentsTable,
 		DepartmentYearsTable,
@@ -891,9 +1235,16 @@ var (
 		KeyTasksTable,
 		LibraryIndicatorsTable,
 		LibraryTransitionsTable,
+		MonitoringEntriesTable,
+		MonitoringReportsTable,
 		MonthlyExecutionsTable,
 		ProjectsTable,
+		RectificationsTable,
+		RectificationTransitionsTable,
 		ReportTextsTable,
+		ReviewScoresTable,
+		RoundsTable,
+		RoundParticipantsTable,
 		RuleSetsTable,
 		SessionsTable,
 		SignInThrottlesTable,
@@ -910,6 +1261,14 @@ func init() {
 	APITokensTable.ForeignKeys[1].RefTable = UsersTable
 	APITokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	AttachmentsTable.ForeignKeys[0].RefTable = IndicatorsTable
+	AttachmentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	AttachmentContentsTable.ForeignKeys[0].RefTable = AttachmentsTable
+	AttachmentContentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	AuditRecordsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
@@ -951,6 +1310,15 @@ func init() {
 	LibraryTransitionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
+	MonitoringEntriesTable.ForeignKeys[0].RefTable = MonitoringReportsTable
+	MonitoringEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
+	}
+	MonitoringReportsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
+	MonitoringReportsTable.ForeignKeys[1].RefTable = ProjectsTable
+	MonitoringReportsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
+	}
 	MonthlyExecutionsTable.ForeignKeys[0].RefTable = DepartmentYearsTable
 	MonthlyExecutionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
@@ -959,9 +1327,30 @@ func init() {
 	ProjectsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
+	RectificationsTable.ForeignKeys[0].RefTable = EvaluationsTable
+	RectificationsTable.ForeignKeys[1].RefTable = IndicatorsTable
+	RectificationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	RectificationTransitionsTable.ForeignKeys[0].RefTable = RectificationsTable
+	RectificationTransitionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
 	ReportTextsTable.ForeignKeys[0].RefTable = EvaluationsTable
 	ReportTextsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	ReviewScoresTable.ForeignKeys[0].RefTable = IndicatorsTable
+	ReviewScoresTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
+	RoundsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
+	}
+	RoundParticipantsTable.ForeignKeys[0].RefTable = DepartmentsTable
+	RoundParticipantsTable.ForeignKeys[1].RefTable = RoundsTable
+	RoundParticipantsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
 	RuleSetsTable.ForeignKeys[0].RefTable = DepartmentsTable
 	RuleSetsTable.Annotation = &entsql.Annotation{
@@ -989,10 +1378,10 @@ func init() {
 	WebhooksTable.ForeignKeys[0].RefTable = DepartmentsTable
 	WebhooksTable.ForeignKeys[1].RefTable = UsersTable
 	WebhooksTable.Annotation = &entsql.Annotation{
-		IncrementStart: func(i int) *int { return &i }(81604378624),
+		IncrementStart: func(i int) *int { return &i }(120259084288),
 	}
 	WebhookDeliveriesTable.ForeignKeys[0].RefTable = WebhooksTable
 	WebhookDeliveriesTable.Annotation = &entsql.Annotation{
-		IncrementStart: func(i int) *int { return &i }(85899345920),
+		IncrementStart: func(i int) *int { return &i }(124554051584),
 	}
 }

@@ -9,6 +9,12 @@ import (
 // APIToken is the predicate function for apitoken builders.
 type APIToken func(*sql.Selector)
 
+// Attachment is the predicate function for attachment builders.
+type Attachment func(*sql.Selector)
+
+// AttachmentContent is the predicate function for attachmentcontent builders.
+type AttachmentContent func(*sql.Selector)
+
 // AuditRecord is the predicate function for auditrecord builders.
 type AuditRecord func(*sql.Selector)
 
@@ -36,14 +42,35 @@ type LibraryIndicator func(*sql.Selector)
 // LibraryTransition is the predicate function for librarytransition builders.
 type LibraryTransition func(*sql.Selector)
 
+// MonitoringEntry is the predicate function for monitoringentry builders.
+type MonitoringEntry func(*sql.Selector)
+
+// MonitoringReport is the predicate function for monitoringreport builders.
+type MonitoringReport func(*sql.Selector)
+
 // MonthlyExecution is the predicate function for monthlyexecution builders.
 type MonthlyExecution func(*sql.Selector)
 
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 
+// Rectification is the predicate function for rectification builders.
+type Rectification func(*sql.Selector)
+
+// RectificationTransition is the predicate function for rectificationtransition builders.
+type RectificationTransition func(*sql.Selector)
+
 // ReportText is the predicate function for reporttext builders.
 type ReportText func(*sql.Selector)
+
+// ReviewScore is the predicate function for reviewscore builders.
+type ReviewScore func(*sql.Selector)
+
+// Round is the predicate function for round builders.
+type Round func(*sql.Selector)
+
+// RoundParticipant is the predicate function for roundparticipant builders.
+type RoundParticipant func(*sql.Selector)
 
 // RuleSet is the predicate function for ruleset builders.
 type RuleSet func(*sql.Selector)

@@ -135,6 +135,54 @@ func (f APITokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APITokenMutation", m)
 }
 
+// The AttachmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AttachmentQueryRuleFunc func(context.Context, *ent.AttachmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AttachmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AttachmentQuery", q)
+}
+
+// The AttachmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AttachmentMutationRuleFunc func(context.Context, *ent.AttachmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AttachmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AttachmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AttachmentMutation", m)
+}
+
+// The AttachmentContentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AttachmentContentQueryRuleFunc func(context.Context, *ent.AttachmentContentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AttachmentContentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentContentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AttachmentContentQuery", q)
+}
+
+// The AttachmentContentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AttachmentContentMutationRuleFunc func(context.Context, *ent.AttachmentContentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AttachmentContentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AttachmentContentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AttachmentContentMutation", m)
+}
+
 // The AuditRecordQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditRecordQueryRuleFunc func(context.Context, *ent.AuditRecordQuery) error
@@ -351,6 +399,54 @@ func (f LibraryTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m e
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LibraryTransitionMutation", m)
 }
 
+// The MonitoringEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringEntryQueryRuleFunc func(context.Context, *ent.MonitoringEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringEntryQuery", q)
+}
+
+// The MonitoringEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringEntryMutationRuleFunc func(context.Context, *ent.MonitoringEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringEntryMutation", m)
+}
+
+// The MonitoringReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MonitoringReportQueryRuleFunc func(context.Context, *ent.MonitoringReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MonitoringReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MonitoringReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MonitoringReportQuery", q)
+}
+
+// The MonitoringReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MonitoringReportMutationRuleFunc func(context.Context, *ent.MonitoringReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MonitoringReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MonitoringReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MonitoringReportMutation", m)
+}
+
 // The MonthlyExecutionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MonthlyExecutionQueryRuleFunc func(context.Context, *ent.MonthlyExecutionQuery) error
@@ -399,6 +495,54 @@ func (f ProjectMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProjectMutation", m)
 }
 
+// The RectificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationQueryRuleFunc func(context.Context, *ent.RectificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationQuery", q)
+}
+
+// The RectificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationMutationRuleFunc func(context.Context, *ent.RectificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationMutation", m)
+}
+
+// The RectificationTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationTransitionQueryRuleFunc func(context.Context, *ent.RectificationTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationTransitionQuery", q)
+}
+
+// The RectificationTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationTransitionMutationRuleFunc func(context.Context, *ent.RectificationTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationTransitionMutation", m)
+}
+
 // The ReportTextQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ReportTextQueryRuleFunc func(context.Context, *ent.ReportTextQuery) error
@@ -421,6 +565,78 @@ func (f ReportTextMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReportTextMutation", m)
+}
+
+// The ReviewScoreQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ReviewScoreQueryRuleFunc func(context.Context, *ent.ReviewScoreQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ReviewScoreQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReviewScoreQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ReviewScoreQuery", q)
+}
+
+// The ReviewScoreMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ReviewScoreMutationRuleFunc func(context.Context, *ent.ReviewScoreMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ReviewScoreMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ReviewScoreMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReviewScoreMutation", m)
+}
+
+// The RoundQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoundQueryRuleFunc func(context.Context, *ent.RoundQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoundQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoundQuery", q)
+}
+
+// The RoundMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoundMutationRuleFunc func(context.Context, *ent.RoundMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoundMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoundMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoundMutation", m)
+}
+
+// The RoundParticipantQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoundParticipantQueryRuleFunc func(context.Context, *ent.RoundParticipantQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoundParticipantQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoundParticipantQuery", q)
+}
+
+// The RoundParticipantMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoundParticipantMutationRuleFunc func(context.Context, *ent.RoundParticipantMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoundParticipantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoundParticipantMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoundParticipantMutation", m)
 }
 
 // The RuleSetQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -652,6 +868,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APITokenQuery:
 		return q.Filter(), nil
+	case *ent.AttachmentQuery:
+		return q.Filter(), nil
+	case *ent.AttachmentContentQuery:
+		return q.Filter(), nil
 	case *ent.AuditRecordQuery:
 		return q.Filter(), nil
 	case *ent.DepartmentQuery:
@@ -670,11 +890,25 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.LibraryTransitionQuery:
 		return q.Filter(), nil
+	case *ent.MonitoringEntryQuery:
+		return q.Filter(), nil
+	case *ent.MonitoringReportQuery:
+		return q.Filter(), nil
 	case *ent.MonthlyExecutionQuery:
 		return q.Filter(), nil
 	case *ent.ProjectQuery:
 		return q.Filter(), nil
+	case *ent.RectificationQuery:
+		return q.Filter(), nil
+	case *ent.RectificationTransitionQuery:
+		return q.Filter(), nil
 	case *ent.ReportTextQuery:
+		return q.Filter(), nil
+	case *ent.ReviewScoreQuery:
+		return q.Filter(), nil
+	case *ent.RoundQuery:
+		return q.Filter(), nil
+	case *ent.RoundParticipantQuery:
 		return q.Filter(), nil
 	case *ent.RuleSetQuery:
 		return q.Filter(), nil
@@ -701,6 +935,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APITokenMutation:
 		return m.Filter(), nil
+	case *ent.AttachmentMutation:
+		return m.Filter(), nil
+	case *ent.AttachmentContentMutation:
+		return m.Filter(), nil
 	case *ent.AuditRecordMutation:
 		return m.Filter(), nil
 	case *ent.DepartmentMutation:
@@ -719,11 +957,25 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.LibraryTransitionMutation:
 		return m.Filter(), nil
+	case *ent.MonitoringEntryMutation:
+		return m.Filter(), nil
+	case *ent.MonitoringReportMutation:
+		return m.Filter(), nil
 	case *ent.MonthlyExecutionMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMutation:
 		return m.Filter(), nil
+	case *ent.RectificationMutation:
+		return m.Filter(), nil
+	case *ent.RectificationTransitionMutation:
+		return m.Filter(), nil
 	case *ent.ReportTextMutation:
+		return m.Filter(), nil
+	case *ent.ReviewScoreMutation:
+		return m.Filter(), nil
+	case *ent.RoundMutation:
+		return m.Filter(), nil
+	case *ent.RoundParticipantMutation:
 		return m.Filter(), nil
 	case *ent.RuleSetMutation:
 		return m.Filter(), nil

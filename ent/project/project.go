@@ -58,6 +58,8 @@ const (
 	EdgeEvaluations = "evaluations"
 	// EdgeFundingLines holds the string denoting the funding_lines edge name in mutations.
 	EdgeFundingLines = "funding_lines"
+	// EdgeMonitoringReports holds the string denoting the monitoring_reports edge name in mutations.
+	EdgeMonitoringReports = "monitoring_reports"
 	// Table holds the table name of the project in the database.
 	Table = "projects"
 	// DepartmentYearTable is the table that holds the department_year relation/edge.
@@ -88,6 +90,13 @@ const (
 	FundingLinesInverseTable = "funding_lines"
 	// FundingLinesColumn is the table column denoting the funding_lines relation/edge.
 	FundingLinesColumn = "project_id"
+	// MonitoringReportsTable is the table that holds the monitoring_reports relation/edge.
+	MonitoringReportsTable = "monitoring_reports"
+	// MonitoringReportsInverseTable is the table name for the MonitoringReport entity.
+	// It exists in this package in order to avoid circular dependency with the "monitoringreport" package.
+	MonitoringReportsInverseTable = "monitoring_reports"
+	// MonitoringReportsColumn is the table column denoting the monitoring_reports relation/edge.
+	MonitoringReportsColumn = "project_id"
 )
 
 // Columns holds all SQL columns for project fields.
@@ -323,6 +332,20 @@ func ByFundingLines(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newFundingLinesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByMonitoringReportsCount orders the results by monitoring_reports count.
+func ByMonitoringReportsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMonitoringReportsStep(), opts...)
+	}
+}
+
+// ByMonitoringReports orders the results by monitoring_reports terms.
+func ByMonitoringReports(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMonitoringReportsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDepartmentYearStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -349,5 +372,12 @@ func newFundingLinesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(FundingLinesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, FundingLinesTable, FundingLinesColumn),
+	)
+}
+func newMonitoringReportsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MonitoringReportsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MonitoringReportsTable, MonitoringReportsColumn),
 	)
 }

@@ -1123,6 +1123,29 @@ func HasFundingLinesWith(preds ...predicate.FundingLine) predicate.Project {
 	})
 }
 
+// HasMonitoringReports applies the HasEdge predicate on the "monitoring_reports" edge.
+func HasMonitoringReports() predicate.Project {
+	return predicate.Project(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MonitoringReportsTable, MonitoringReportsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMonitoringReportsWith applies the HasEdge predicate on the "monitoring_reports" edge with a given conditions (other predicates).
+func HasMonitoringReportsWith(preds ...predicate.MonitoringReport) predicate.Project {
+	return predicate.Project(func(s *sql.Selector) {
+		step := newMonitoringReportsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Project) predicate.Project {
 	return predicate.Project(sql.AndPredicates(predicates...))

@@ -6,6 +6,8 @@ import (
 	"context"
 	"jixiao/domain/fixed"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/attachment"
+	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -15,9 +17,16 @@ import (
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
+	"jixiao/ent/round"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
@@ -74,6 +83,73 @@ func init() {
 	apitokenDescCreatedAt := apitokenFields[5].Descriptor()
 	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	attachmentMixin := schema.Attachment{}.Mixin()
+	attachment.Policy = privacy.NewPolicies(schema.Attachment{})
+	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := attachment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	attachmentMixinHooks0 := attachmentMixin[0].Hooks()
+	attachmentHooks := schema.Attachment{}.Hooks()
+
+	attachment.Hooks[1] = attachmentMixinHooks0[0]
+
+	attachment.Hooks[2] = attachmentHooks[0]
+
+	attachment.Hooks[3] = attachmentHooks[1]
+	attachmentFields := schema.Attachment{}.Fields()
+	_ = attachmentFields
+	// attachmentDescFileName is the schema descriptor for file_name field.
+	attachmentDescFileName := attachmentFields[1].Descriptor()
+	// attachment.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	attachment.FileNameValidator = func() func(string) error {
+		validators := attachmentDescFileName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(file_name string) error {
+			for _, fn := range fns {
+				if err := fn(file_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescContentType is the schema descriptor for content_type field.
+	attachmentDescContentType := attachmentFields[2].Descriptor()
+	// attachment.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	attachment.ContentTypeValidator = attachmentDescContentType.Validators[0].(func(string) error)
+	// attachmentDescSize is the schema descriptor for size field.
+	attachmentDescSize := attachmentFields[3].Descriptor()
+	// attachment.SizeValidator is a validator for the "size" field. It is called by the builders before save.
+	attachment.SizeValidator = attachmentDescSize.Validators[0].(func(int64) error)
+	// attachmentDescSha256 is the schema descriptor for sha256 field.
+	attachmentDescSha256 := attachmentFields[4].Descriptor()
+	// attachment.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	attachment.Sha256Validator = attachmentDescSha256.Validators[0].(func(string) error)
+	// attachmentDescUploadedByName is the schema descriptor for uploaded_by_name field.
+	attachmentDescUploadedByName := attachmentFields[7].Descriptor()
+	// attachment.DefaultUploadedByName holds the default value on creation for the uploaded_by_name field.
+	attachment.DefaultUploadedByName = attachmentDescUploadedByName.Default.(string)
+	// attachmentDescCreatedAt is the schema descriptor for created_at field.
+	attachmentDescCreatedAt := attachmentFields[8].Descriptor()
+	// attachment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	attachment.DefaultCreatedAt = attachmentDescCreatedAt.Default.(func() time.Time)
+	attachmentcontent.Policy = privacy.NewPolicies(schema.AttachmentContent{})
+	attachmentcontent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := attachmentcontent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	auditrecord.Policy = privacy.NewPolicies(schema.AuditRecord{})
 	auditrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -740,6 +816,10 @@ func init() {
 	indicator.Hooks[5] = indicatorHooks[2]
 
 	indicator.Hooks[6] = indicatorHooks[3]
+
+	indicator.Hooks[7] = indicatorHooks[4]
+
+	indicator.Hooks[8] = indicatorHooks[5]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -1167,6 +1247,172 @@ func init() {
 	librarytransitionDescAt := librarytransitionFields[6].Descriptor()
 	// librarytransition.DefaultAt holds the default value on creation for the at field.
 	librarytransition.DefaultAt = librarytransitionDescAt.Default.(func() time.Time)
+	monitoringentryMixin := schema.MonitoringEntry{}.Mixin()
+	monitoringentry.Policy = privacy.NewPolicies(schema.MonitoringEntry{})
+	monitoringentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringentryMixinHooks1 := monitoringentryMixin[1].Hooks()
+	monitoringentryHooks := schema.MonitoringEntry{}.Hooks()
+
+	monitoringentry.Hooks[1] = monitoringentryMixinHooks1[0]
+
+	monitoringentry.Hooks[2] = monitoringentryHooks[0]
+	monitoringentryMixinFields0 := monitoringentryMixin[0].Fields()
+	_ = monitoringentryMixinFields0
+	monitoringentryFields := schema.MonitoringEntry{}.Fields()
+	_ = monitoringentryFields
+	// monitoringentryDescCreatedAt is the schema descriptor for created_at field.
+	monitoringentryDescCreatedAt := monitoringentryMixinFields0[0].Descriptor()
+	// monitoringentry.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringentry.DefaultCreatedAt = monitoringentryDescCreatedAt.Default.(func() time.Time)
+	// monitoringentryDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringentryDescUpdatedAt := monitoringentryMixinFields0[1].Descriptor()
+	// monitoringentry.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringentry.DefaultUpdatedAt = monitoringentryDescUpdatedAt.Default.(func() time.Time)
+	// monitoringentry.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringentry.UpdateDefaultUpdatedAt = monitoringentryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringentryDescValueToDate is the schema descriptor for value_to_date field.
+	monitoringentryDescValueToDate := monitoringentryFields[2].Descriptor()
+	// monitoringentry.ValueToDateValidator is a validator for the "value_to_date" field. It is called by the builders before save.
+	monitoringentry.ValueToDateValidator = monitoringentryDescValueToDate.Validators[0].(func(int64) error)
+	// monitoringentryDescExpectedOverride is the schema descriptor for expected_override field.
+	monitoringentryDescExpectedOverride := monitoringentryFields[3].Descriptor()
+	// monitoringentry.ExpectedOverrideValidator is a validator for the "expected_override" field. It is called by the builders before save.
+	monitoringentry.ExpectedOverrideValidator = monitoringentryDescExpectedOverride.Validators[0].(func(int64) error)
+	// monitoringentryDescOverrideReason is the schema descriptor for override_reason field.
+	monitoringentryDescOverrideReason := monitoringentryFields[5].Descriptor()
+	// monitoringentry.DefaultOverrideReason holds the default value on creation for the override_reason field.
+	monitoringentry.DefaultOverrideReason = monitoringentryDescOverrideReason.Default.(string)
+	// monitoringentry.OverrideReasonValidator is a validator for the "override_reason" field. It is called by the builders before save.
+	monitoringentry.OverrideReasonValidator = monitoringentryDescOverrideReason.Validators[0].(func(string) error)
+	// monitoringentryDescCause is the schema descriptor for cause field.
+	monitoringentryDescCause := monitoringentryFields[7].Descriptor()
+	// monitoringentry.DefaultCause holds the default value on creation for the cause field.
+	monitoringentry.DefaultCause = monitoringentryDescCause.Default.(string)
+	// monitoringentry.CauseValidator is a validator for the "cause" field. It is called by the builders before save.
+	monitoringentry.CauseValidator = monitoringentryDescCause.Validators[0].(func(string) error)
+	// monitoringentryDescMeasure is the schema descriptor for measure field.
+	monitoringentryDescMeasure := monitoringentryFields[8].Descriptor()
+	// monitoringentry.DefaultMeasure holds the default value on creation for the measure field.
+	monitoringentry.DefaultMeasure = monitoringentryDescMeasure.Default.(string)
+	// monitoringentry.MeasureValidator is a validator for the "measure" field. It is called by the builders before save.
+	monitoringentry.MeasureValidator = monitoringentryDescMeasure.Validators[0].(func(string) error)
+	// monitoringentryDescNote is the schema descriptor for note field.
+	monitoringentryDescNote := monitoringentryFields[9].Descriptor()
+	// monitoringentry.DefaultNote holds the default value on creation for the note field.
+	monitoringentry.DefaultNote = monitoringentryDescNote.Default.(string)
+	// monitoringentry.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	monitoringentry.NoteValidator = monitoringentryDescNote.Validators[0].(func(string) error)
+	monitoringreportMixin := schema.MonitoringReport{}.Mixin()
+	monitoringreport.Policy = privacy.NewPolicies(schema.MonitoringReport{})
+	monitoringreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := monitoringreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	monitoringreportMixinHooks1 := monitoringreportMixin[1].Hooks()
+	monitoringreportHooks := schema.MonitoringReport{}.Hooks()
+
+	monitoringreport.Hooks[1] = monitoringreportMixinHooks1[0]
+
+	monitoringreport.Hooks[2] = monitoringreportHooks[0]
+
+	monitoringreport.Hooks[3] = monitoringreportHooks[1]
+	monitoringreportMixinFields0 := monitoringreportMixin[0].Fields()
+	_ = monitoringreportMixinFields0
+	monitoringreportFields := schema.MonitoringReport{}.Fields()
+	_ = monitoringreportFields
+	// monitoringreportDescCreatedAt is the schema descriptor for created_at field.
+	monitoringreportDescCreatedAt := monitoringreportMixinFields0[0].Descriptor()
+	// monitoringreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	monitoringreport.DefaultCreatedAt = monitoringreportDescCreatedAt.Default.(func() time.Time)
+	// monitoringreportDescUpdatedAt is the schema descriptor for updated_at field.
+	monitoringreportDescUpdatedAt := monitoringreportMixinFields0[1].Descriptor()
+	// monitoringreport.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	monitoringreport.DefaultUpdatedAt = monitoringreportDescUpdatedAt.Default.(func() time.Time)
+	// monitoringreport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	monitoringreport.UpdateDefaultUpdatedAt = monitoringreportDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// monitoringreportDescPoint is the schema descriptor for point field.
+	monitoringreportDescPoint := monitoringreportFields[2].Descriptor()
+	// monitoringreport.PointValidator is a validator for the "point" field. It is called by the builders before save.
+	monitoringreport.PointValidator = monitoringreportDescPoint.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetExecuted is the schema descriptor for budget_executed field.
+	monitoringreportDescBudgetExecuted := monitoringreportFields[4].Descriptor()
+	// monitoringreport.BudgetExecutedValidator is a validator for the "budget_executed" field. It is called by the builders before save.
+	monitoringreport.BudgetExecutedValidator = func() func(int64) error {
+		validators := monitoringreportDescBudgetExecuted.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(budget_executed int64) error {
+			for _, fn := range fns {
+				if err := fn(budget_executed); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// monitoringreportDescBudgetExpectedOverride is the schema descriptor for budget_expected_override field.
+	monitoringreportDescBudgetExpectedOverride := monitoringreportFields[5].Descriptor()
+	// monitoringreport.BudgetExpectedOverrideValidator is a validator for the "budget_expected_override" field. It is called by the builders before save.
+	monitoringreport.BudgetExpectedOverrideValidator = func() func(int64) error {
+		validators := monitoringreportDescBudgetExpectedOverride.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(budget_expected_override int64) error {
+			for _, fn := range fns {
+				if err := fn(budget_expected_override); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// monitoringreportDescBudgetOverrideReason is the schema descriptor for budget_override_reason field.
+	monitoringreportDescBudgetOverrideReason := monitoringreportFields[6].Descriptor()
+	// monitoringreport.DefaultBudgetOverrideReason holds the default value on creation for the budget_override_reason field.
+	monitoringreport.DefaultBudgetOverrideReason = monitoringreportDescBudgetOverrideReason.Default.(string)
+	// monitoringreport.BudgetOverrideReasonValidator is a validator for the "budget_override_reason" field. It is called by the builders before save.
+	monitoringreport.BudgetOverrideReasonValidator = monitoringreportDescBudgetOverrideReason.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetCause is the schema descriptor for budget_cause field.
+	monitoringreportDescBudgetCause := monitoringreportFields[7].Descriptor()
+	// monitoringreport.DefaultBudgetCause holds the default value on creation for the budget_cause field.
+	monitoringreport.DefaultBudgetCause = monitoringreportDescBudgetCause.Default.(string)
+	// monitoringreport.BudgetCauseValidator is a validator for the "budget_cause" field. It is called by the builders before save.
+	monitoringreport.BudgetCauseValidator = monitoringreportDescBudgetCause.Validators[0].(func(string) error)
+	// monitoringreportDescBudgetMeasure is the schema descriptor for budget_measure field.
+	monitoringreportDescBudgetMeasure := monitoringreportFields[8].Descriptor()
+	// monitoringreport.DefaultBudgetMeasure holds the default value on creation for the budget_measure field.
+	monitoringreport.DefaultBudgetMeasure = monitoringreportDescBudgetMeasure.Default.(string)
+	// monitoringreport.BudgetMeasureValidator is a validator for the "budget_measure" field. It is called by the builders before save.
+	monitoringreport.BudgetMeasureValidator = monitoringreportDescBudgetMeasure.Validators[0].(func(string) error)
+	// monitoringreportDescReviewComment is the schema descriptor for review_comment field.
+	monitoringreportDescReviewComment := monitoringreportFields[9].Descriptor()
+	// monitoringreport.DefaultReviewComment holds the default value on creation for the review_comment field.
+	monitoringreport.DefaultReviewComment = monitoringreportDescReviewComment.Default.(string)
+	// monitoringreport.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	monitoringreport.ReviewCommentValidator = monitoringreportDescReviewComment.Validators[0].(func(string) error)
+	// monitoringreportDescSubmittedByName is the schema descriptor for submitted_by_name field.
+	monitoringreportDescSubmittedByName := monitoringreportFields[10].Descriptor()
+	// monitoringreport.DefaultSubmittedByName holds the default value on creation for the submitted_by_name field.
+	monitoringreport.DefaultSubmittedByName = monitoringreportDescSubmittedByName.Default.(string)
+	// monitoringreportDescReviewedByName is the schema descriptor for reviewed_by_name field.
+	monitoringreportDescReviewedByName := monitoringreportFields[12].Descriptor()
+	// monitoringreport.DefaultReviewedByName holds the default value on creation for the reviewed_by_name field.
+	monitoringreport.DefaultReviewedByName = monitoringreportDescReviewedByName.Default.(string)
 	monthlyexecutionMixin := schema.MonthlyExecution{}.Mixin()
 	monthlyexecution.Policy = privacy.NewPolicies(schema.MonthlyExecution{})
 	monthlyexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1391,6 +1637,156 @@ func init() {
 	projectDescExecutionScore := projectFields[13].Descriptor()
 	// project.DefaultExecutionScore holds the default value on creation for the execution_score field.
 	project.DefaultExecutionScore = fixed.Decimal(projectDescExecutionScore.Default.(int64))
+	rectificationMixin := schema.Rectification{}.Mixin()
+	rectification.Policy = privacy.NewPolicies(schema.Rectification{})
+	rectification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationMixinHooks1 := rectificationMixin[1].Hooks()
+	rectificationMixinHooks2 := rectificationMixin[2].Hooks()
+	rectificationHooks := schema.Rectification{}.Hooks()
+
+	rectification.Hooks[1] = rectificationMixinHooks1[0]
+
+	rectification.Hooks[2] = rectificationMixinHooks2[0]
+
+	rectification.Hooks[3] = rectificationHooks[0]
+
+	rectification.Hooks[4] = rectificationHooks[1]
+
+	rectification.Hooks[5] = rectificationHooks[2]
+	rectificationMixinFields0 := rectificationMixin[0].Fields()
+	_ = rectificationMixinFields0
+	rectificationMixinFields1 := rectificationMixin[1].Fields()
+	_ = rectificationMixinFields1
+	rectificationFields := schema.Rectification{}.Fields()
+	_ = rectificationFields
+	// rectificationDescCreatedAt is the schema descriptor for created_at field.
+	rectificationDescCreatedAt := rectificationMixinFields0[0].Descriptor()
+	// rectification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rectification.DefaultCreatedAt = rectificationDescCreatedAt.Default.(func() time.Time)
+	// rectificationDescUpdatedAt is the schema descriptor for updated_at field.
+	rectificationDescUpdatedAt := rectificationMixinFields0[1].Descriptor()
+	// rectification.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rectification.DefaultUpdatedAt = rectificationDescUpdatedAt.Default.(func() time.Time)
+	// rectification.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rectification.UpdateDefaultUpdatedAt = rectificationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rectificationDescVersion is the schema descriptor for version field.
+	rectificationDescVersion := rectificationMixinFields1[0].Descriptor()
+	// rectification.DefaultVersion holds the default value on creation for the version field.
+	rectification.DefaultVersion = rectificationDescVersion.Default.(int)
+	// rectificationDescIssue is the schema descriptor for issue field.
+	rectificationDescIssue := rectificationFields[2].Descriptor()
+	// rectification.IssueValidator is a validator for the "issue" field. It is called by the builders before save.
+	rectification.IssueValidator = func() func(string) error {
+		validators := rectificationDescIssue.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(issue string) error {
+			for _, fn := range fns {
+				if err := fn(issue); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rectificationDescRequirement is the schema descriptor for requirement field.
+	rectificationDescRequirement := rectificationFields[3].Descriptor()
+	// rectification.RequirementValidator is a validator for the "requirement" field. It is called by the builders before save.
+	rectification.RequirementValidator = func() func(string) error {
+		validators := rectificationDescRequirement.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(requirement string) error {
+			for _, fn := range fns {
+				if err := fn(requirement); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rectificationDescDueDate is the schema descriptor for due_date field.
+	rectificationDescDueDate := rectificationFields[4].Descriptor()
+	// rectification.DueDateValidator is a validator for the "due_date" field. It is called by the builders before save.
+	rectification.DueDateValidator = rectificationDescDueDate.Validators[0].(func(string) error)
+	// rectificationDescMeasures is the schema descriptor for measures field.
+	rectificationDescMeasures := rectificationFields[6].Descriptor()
+	// rectification.DefaultMeasures holds the default value on creation for the measures field.
+	rectification.DefaultMeasures = rectificationDescMeasures.Default.(string)
+	// rectification.MeasuresValidator is a validator for the "measures" field. It is called by the builders before save.
+	rectification.MeasuresValidator = rectificationDescMeasures.Validators[0].(func(string) error)
+	// rectificationDescOutcome is the schema descriptor for outcome field.
+	rectificationDescOutcome := rectificationFields[7].Descriptor()
+	// rectification.DefaultOutcome holds the default value on creation for the outcome field.
+	rectification.DefaultOutcome = rectificationDescOutcome.Default.(string)
+	// rectification.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	rectification.OutcomeValidator = rectificationDescOutcome.Validators[0].(func(string) error)
+	// rectificationDescReviewComment is the schema descriptor for review_comment field.
+	rectificationDescReviewComment := rectificationFields[8].Descriptor()
+	// rectification.DefaultReviewComment holds the default value on creation for the review_comment field.
+	rectification.DefaultReviewComment = rectificationDescReviewComment.Default.(string)
+	// rectification.ReviewCommentValidator is a validator for the "review_comment" field. It is called by the builders before save.
+	rectification.ReviewCommentValidator = rectificationDescReviewComment.Validators[0].(func(string) error)
+	// rectificationDescRaisedByName is the schema descriptor for raised_by_name field.
+	rectificationDescRaisedByName := rectificationFields[10].Descriptor()
+	// rectification.DefaultRaisedByName holds the default value on creation for the raised_by_name field.
+	rectification.DefaultRaisedByName = rectificationDescRaisedByName.Default.(string)
+	// rectificationDescAnsweredByName is the schema descriptor for answered_by_name field.
+	rectificationDescAnsweredByName := rectificationFields[12].Descriptor()
+	// rectification.DefaultAnsweredByName holds the default value on creation for the answered_by_name field.
+	rectification.DefaultAnsweredByName = rectificationDescAnsweredByName.Default.(string)
+	// rectificationDescClosedByName is the schema descriptor for closed_by_name field.
+	rectificationDescClosedByName := rectificationFields[15].Descriptor()
+	// rectification.DefaultClosedByName holds the default value on creation for the closed_by_name field.
+	rectification.DefaultClosedByName = rectificationDescClosedByName.Default.(string)
+	rectificationtransition.Policy = privacy.NewPolicies(schema.RectificationTransition{})
+	rectificationtransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectificationtransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationtransitionFields := schema.RectificationTransition{}.Fields()
+	_ = rectificationtransitionFields
+	// rectificationtransitionDescComment is the schema descriptor for comment field.
+	rectificationtransitionDescComment := rectificationtransitionFields[3].Descriptor()
+	// rectificationtransition.DefaultComment holds the default value on creation for the comment field.
+	rectificationtransition.DefaultComment = rectificationtransitionDescComment.Default.(string)
+	// rectificationtransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	rectificationtransition.CommentValidator = rectificationtransitionDescComment.Validators[0].(func(string) error)
+	// rectificationtransitionDescMeasures is the schema descriptor for measures field.
+	rectificationtransitionDescMeasures := rectificationtransitionFields[4].Descriptor()
+	// rectificationtransition.DefaultMeasures holds the default value on creation for the measures field.
+	rectificationtransition.DefaultMeasures = rectificationtransitionDescMeasures.Default.(string)
+	// rectificationtransition.MeasuresValidator is a validator for the "measures" field. It is called by the builders before save.
+	rectificationtransition.MeasuresValidator = rectificationtransitionDescMeasures.Validators[0].(func(string) error)
+	// rectificationtransitionDescOutcome is the schema descriptor for outcome field.
+	rectificationtransitionDescOutcome := rectificationtransitionFields[5].Descriptor()
+	// rectificationtransition.DefaultOutcome holds the default value on creation for the outcome field.
+	rectificationtransition.DefaultOutcome = rectificationtransitionDescOutcome.Default.(string)
+	// rectificationtransition.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	rectificationtransition.OutcomeValidator = rectificationtransitionDescOutcome.Validators[0].(func(string) error)
+	// rectificationtransitionDescActorName is the schema descriptor for actor_name field.
+	rectificationtransitionDescActorName := rectificationtransitionFields[7].Descriptor()
+	// rectificationtransition.DefaultActorName holds the default value on creation for the actor_name field.
+	rectificationtransition.DefaultActorName = rectificationtransitionDescActorName.Default.(string)
+	// rectificationtransitionDescAt is the schema descriptor for at field.
+	rectificationtransitionDescAt := rectificationtransitionFields[8].Descriptor()
+	// rectificationtransition.DefaultAt holds the default value on creation for the at field.
+	rectificationtransition.DefaultAt = rectificationtransitionDescAt.Default.(func() time.Time)
 	reporttextMixin := schema.ReportText{}.Mixin()
 	reporttext.Policy = privacy.NewPolicies(schema.ReportText{})
 	reporttext.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1466,6 +1862,183 @@ func init() {
 			return nil
 		}
 	}()
+	reviewscoreMixin := schema.ReviewScore{}.Mixin()
+	reviewscore.Policy = privacy.NewPolicies(schema.ReviewScore{})
+	reviewscore.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := reviewscore.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	reviewscoreMixinHooks1 := reviewscoreMixin[1].Hooks()
+	reviewscoreHooks := schema.ReviewScore{}.Hooks()
+
+	reviewscore.Hooks[1] = reviewscoreMixinHooks1[0]
+
+	reviewscore.Hooks[2] = reviewscoreHooks[0]
+	reviewscoreMixinFields0 := reviewscoreMixin[0].Fields()
+	_ = reviewscoreMixinFields0
+	reviewscoreFields := schema.ReviewScore{}.Fields()
+	_ = reviewscoreFields
+	// reviewscoreDescCreatedAt is the schema descriptor for created_at field.
+	reviewscoreDescCreatedAt := reviewscoreMixinFields0[0].Descriptor()
+	// reviewscore.DefaultCreatedAt holds the default value on creation for the created_at field.
+	reviewscore.DefaultCreatedAt = reviewscoreDescCreatedAt.Default.(func() time.Time)
+	// reviewscoreDescUpdatedAt is the schema descriptor for updated_at field.
+	reviewscoreDescUpdatedAt := reviewscoreMixinFields0[1].Descriptor()
+	// reviewscore.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	reviewscore.DefaultUpdatedAt = reviewscoreDescUpdatedAt.Default.(func() time.Time)
+	// reviewscore.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	reviewscore.UpdateDefaultUpdatedAt = reviewscoreDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// reviewscoreDescScore is the schema descriptor for score field.
+	reviewscoreDescScore := reviewscoreFields[1].Descriptor()
+	// reviewscore.ScoreValidator is a validator for the "score" field. It is called by the builders before save.
+	reviewscore.ScoreValidator = func() func(int64) error {
+		validators := reviewscoreDescScore.Validators
+		fns := [...]func(int64) error{
+			validators[0].(func(int64) error),
+			validators[1].(func(int64) error),
+		}
+		return func(score int64) error {
+			for _, fn := range fns {
+				if err := fn(score); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// reviewscoreDescReason is the schema descriptor for reason field.
+	reviewscoreDescReason := reviewscoreFields[2].Descriptor()
+	// reviewscore.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	reviewscore.ReasonValidator = func() func(string) error {
+		validators := reviewscoreDescReason.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reason string) error {
+			for _, fn := range fns {
+				if err := fn(reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// reviewscoreDescReviewerName is the schema descriptor for reviewer_name field.
+	reviewscoreDescReviewerName := reviewscoreFields[4].Descriptor()
+	// reviewscore.DefaultReviewerName holds the default value on creation for the reviewer_name field.
+	reviewscore.DefaultReviewerName = reviewscoreDescReviewerName.Default.(string)
+	roundMixin := schema.Round{}.Mixin()
+	round.Policy = privacy.NewPolicies(schema.Round{})
+	round.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := round.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roundMixinHooks1 := roundMixin[1].Hooks()
+	roundMixinHooks2 := roundMixin[2].Hooks()
+
+	round.Hooks[1] = roundMixinHooks1[0]
+
+	round.Hooks[2] = roundMixinHooks2[0]
+	roundMixinFields0 := roundMixin[0].Fields()
+	_ = roundMixinFields0
+	roundMixinFields1 := roundMixin[1].Fields()
+	_ = roundMixinFields1
+	roundFields := schema.Round{}.Fields()
+	_ = roundFields
+	// roundDescCreatedAt is the schema descriptor for created_at field.
+	roundDescCreatedAt := roundMixinFields0[0].Descriptor()
+	// round.DefaultCreatedAt holds the default value on creation for the created_at field.
+	round.DefaultCreatedAt = roundDescCreatedAt.Default.(func() time.Time)
+	// roundDescUpdatedAt is the schema descriptor for updated_at field.
+	roundDescUpdatedAt := roundMixinFields0[1].Descriptor()
+	// round.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	round.DefaultUpdatedAt = roundDescUpdatedAt.Default.(func() time.Time)
+	// round.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	round.UpdateDefaultUpdatedAt = roundDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roundDescVersion is the schema descriptor for version field.
+	roundDescVersion := roundMixinFields1[0].Descriptor()
+	// round.DefaultVersion holds the default value on creation for the version field.
+	round.DefaultVersion = roundDescVersion.Default.(int)
+	// roundDescYear is the schema descriptor for year field.
+	roundDescYear := roundFields[1].Descriptor()
+	// round.YearValidator is a validator for the "year" field. It is called by the builders before save.
+	round.YearValidator = func() func(int) error {
+		validators := roundDescYear.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(year int) error {
+			for _, fn := range fns {
+				if err := fn(year); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roundDescName is the schema descriptor for name field.
+	roundDescName := roundFields[2].Descriptor()
+	// round.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	round.NameValidator = func() func(string) error {
+		validators := roundDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// roundDescCreatedByName is the schema descriptor for created_by_name field.
+	roundDescCreatedByName := roundFields[8].Descriptor()
+	// round.DefaultCreatedByName holds the default value on creation for the created_by_name field.
+	round.DefaultCreatedByName = roundDescCreatedByName.Default.(string)
+	roundparticipantMixin := schema.RoundParticipant{}.Mixin()
+	roundparticipant.Policy = privacy.NewPolicies(schema.RoundParticipant{})
+	roundparticipant.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := roundparticipant.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roundparticipantMixinHooks1 := roundparticipantMixin[1].Hooks()
+
+	roundparticipant.Hooks[1] = roundparticipantMixinHooks1[0]
+	roundparticipantMixinFields0 := roundparticipantMixin[0].Fields()
+	_ = roundparticipantMixinFields0
+	roundparticipantFields := schema.RoundParticipant{}.Fields()
+	_ = roundparticipantFields
+	// roundparticipantDescCreatedAt is the schema descriptor for created_at field.
+	roundparticipantDescCreatedAt := roundparticipantMixinFields0[0].Descriptor()
+	// roundparticipant.DefaultCreatedAt holds the default value on creation for the created_at field.
+	roundparticipant.DefaultCreatedAt = roundparticipantDescCreatedAt.Default.(func() time.Time)
+	// roundparticipantDescUpdatedAt is the schema descriptor for updated_at field.
+	roundparticipantDescUpdatedAt := roundparticipantMixinFields0[1].Descriptor()
+	// roundparticipant.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	roundparticipant.DefaultUpdatedAt = roundparticipantDescUpdatedAt.Default.(func() time.Time)
+	// roundparticipant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	roundparticipant.UpdateDefaultUpdatedAt = roundparticipantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// roundparticipantDescProjects is the schema descriptor for projects field.
+	roundparticipantDescProjects := roundparticipantFields[2].Descriptor()
+	// roundparticipant.DefaultProjects holds the default value on creation for the projects field.
+	roundparticipant.DefaultProjects = roundparticipantDescProjects.Default.(bool)
 	rulesetMixin := schema.RuleSet{}.Mixin()
 	ruleset.Policy = privacy.NewPolicies(schema.RuleSet{})
 	ruleset.Hooks[0] = func(next ent.Mutator) ent.Mutator {

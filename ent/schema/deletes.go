@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 
 	gen "jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -20,9 +21,11 @@ import (
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/libraryindicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/inputerr"
@@ -105,6 +108,9 @@ func departmentDeletes() ent.Hook {
 		{"library indicators", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.LibraryIndicator.Query().Where(libraryindicator.DepartmentID(id)).Count(ctx)
 		}},
+		{"rounds", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.RoundParticipant.Query().Where(roundparticipant.DepartmentID(id)).Count(ctx)
+		}},
 	})
 }
 
@@ -124,6 +130,9 @@ func departmentYearDeletes() ent.Hook {
 		}},
 		{"target versions", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.TargetVersion.Query().Where(targetversion.DepartmentYearID(id)).Count(ctx)
+		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.DepartmentYearID(id)).Count(ctx)
 		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
@@ -150,6 +159,9 @@ func projectDeletes() ent.Hook {
 		{"evaluations", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.Evaluation.Query().Where(evaluation.ProjectID(id)).Count(ctx)
 		}},
+		{"monitoring reports", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.MonitoringReport.Query().Where(monitoringreport.ProjectID(id)).Count(ctx)
+		}},
 	},
 		func(ctx context.Context, c *gen.Client, id int) error {
 			_, err := c.FundingLine.Delete().Where(fundingline.ProjectID(id)).Exec(ctx)
@@ -158,9 +170,18 @@ func projectDeletes() ent.Hook {
 	)
 }
 
+// An indicator's evidence (its attachments) goes with it; their files once the
+// deletion has committed (attachmentDeletes).
+func indicatorDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.Attachment.Delete().Where(attachment.IndicatorID(id)).Exec(ctx)
+		return err
+	})
+}
+
 // An evaluation's report texts are part of it and go with it.
 func evaluationDeletes() ent.Hook {
-	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+	return onDelete([]referrer{evaluationRectifications()}, func(ctx context.Context, c *gen.Client, id int) error {
 		_, err := c.ReportText.Delete().Where(reporttext.EvaluationID(id)).Exec(ctx)
 		return err
 	})
@@ -168,16 +189,23 @@ func evaluationDeletes() ent.Hook {
 
 // nouns are the entities' names in messages where they are not one word.
 var nouns = map[string]string{
-	"DepartmentYear":    "department-year",
-	"KeyTask":           "key task",
-	"FundingLine":       "funding line",
-	"MonthlyExecution":  "monthly execution",
-	"APIToken":          "API token",
-	"ReportText":        "report text",
-	"RuleSet":           "rule set",
-	"LibraryIndicator":  "library indicator",
-	"LibraryTransition": "library transition",
-	"TargetVersion":     "target version",
+	"DepartmentYear":          "department-year",
+	"KeyTask":                 "key task",
+	"FundingLine":             "funding line",
+	"MonthlyExecution":        "monthly execution",
+	"APIToken":                "API token",
+	"ReportText":              "report text",
+	"RuleSet":                 "rule set",
+	"LibraryIndicator":        "library indicator",
+	"LibraryTransition":       "library transition",
+	"TargetVersion":           "target version",
+	"AttachmentContent":       "attachment content",
+	"RoundParticipant":        "round participant",
+	"ReviewScore":             "review score",
+	"Rectification":           "rectification",
+	"RectificationTransition": "rectification transition",
+	"MonitoringReport":        "monitoring report",
+	"MonitoringEntry":         "monitoring entry",
 }
 
 // noun is how a message names an entity of ent type typ.

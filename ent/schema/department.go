@@ -40,6 +40,8 @@ func (Department) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		// Read from the library's side (LibraryIndicator.department).
 		edge.To("library_indicators", LibraryIndicator.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		// Read from the rounds' side (Round.participants).
+		edge.To("round_participants", RoundParticipant.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

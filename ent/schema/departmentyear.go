@@ -67,6 +67,8 @@ func (DepartmentYear) Edges() []ent.Edge {
 		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
 		// Read through DepartmentYear.targets (graph/targets.graphql).
 		edge.To("target_versions", TargetVersion.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		// Read through DepartmentYear.monitoringReports (graph/monitoring.graphql).
+		edge.To("monitoring_reports", MonitoringReport.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -66,6 +66,8 @@ func (Evaluation) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		// Read through Evaluation.report, whose sections carry them.
 		edge.To("report_texts", ReportText.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		// Read through Evaluation.rectifications (graph/review.graphql).
+		edge.To("rectifications", Rectification.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -78,6 +78,11 @@ func (Indicator) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.From("library_indicator", LibraryIndicator.Type).Ref("indicators").Field("library_indicator_id").
 			Unique().Immutable(),
+		// Its evidence, read through Indicator.attachments (graph/evidence.graphql).
+		edge.To("attachments", Attachment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		// Read through Indicator.reviewScore and Evaluation.rectifications (graph/review.graphql).
+		edge.To("review_score", ReviewScore.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("rectifications", Rectification.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -97,7 +102,7 @@ func (Indicator) Indexes() []ent.Index {
 func (Indicator) Annotations() []schema.Annotation { return graphQL() }
 
 func (Indicator) Hooks() []ent.Hook {
-	return append([]ent.Hook{indicatorRules(), targetsFixed()}, keptIndicator()...)
+	return append([]ent.Hook{indicatorRules(), targetsFixed(), indicatorReviewDeletes(), indicatorDeletes()}, keptIndicator()...)
 }
 
 func (Indicator) Policy() ent.Policy { return access.Data() }

@@ -49,6 +49,7 @@ func (Project) Edges() []ent.Edge {
 		edge.To("evaluations", Evaluation.Type).Annotations(noInput),
 		// Listed in form order by a hand-written field (graph/jixiao.graphql).
 		edge.To("funding_lines", FundingLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("monitoring_reports", MonitoringReport.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"jixiao/domain/targets"
+	"jixiao/domain/targets/review"
 	gen "jixiao/ent"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/hook"
@@ -85,6 +86,17 @@ func newTargetVersion(ctx context.Context, m *gen.TargetVersionMutation) error {
 	}
 	if st, ok := m.Status(); ok && st != targetversion.StatusSUBMITTED {
 		return inputerr.New("status", "a version is filed as SUBMITTED; the finance bureau decides it")
+	}
+	if kind == targetversion.KindFILING {
+		// Read here, under the year's lock: what is filed is the tree as it stands.
+		entries, err := review.Snapshot(ctx, m.Client(), year)
+		if err != nil {
+			return err
+		}
+		if err := review.FileProblems(entries); err != nil {
+			return err
+		}
+		m.SetEntries(entries)
 	}
 	if entries, _ := m.Entries(); len(entries) == 0 {
 		return inputerr.WithReason("departmentYearID", inputerr.Refused("NO_INDICATORS", nil,

@@ -59,13 +59,19 @@ export async function api(server, username) {
   };
 }
 
-/** Opens a page signed in as username through the sign-in form, in Chinese unless lang says otherwise. */
-export async function signIn(browser, server, username, lang = "zh-CN") {
+/**
+ * Opens a page signed in as username through the sign-in form, in Chinese unless lang says otherwise,
+ * at start (the departments, where most tests begin; "/" lands on the home page as a user would).
+ */
+export async function signIn(browser, server, username, lang = "zh-CN", start = "/departments") {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 1000 }, locale: lang });
+  // Every wait is for an event; the ceiling only bounds a hung test. Playwright's
+  // 30 s was reached on a busy 2-core machine (load 16) while a page loaded.
+  context.setDefaultTimeout(120_000);
   // The starting language; a switch made on the page survives reloads.
   await context.addInitScript((l) => localStorage.getItem("jixiao.language") || localStorage.setItem("jixiao.language", l), lang);
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto(start);
   await page.getByLabel(lang === "en" ? "Username" : "用户名").fill(username);
   await page.getByLabel(lang === "en" ? "Password" : "密码").fill(server.accounts[username]);
   await page.getByRole("button", { name: lang === "en" ? "Sign in" : "登 录" }).click();

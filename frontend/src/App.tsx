@@ -23,6 +23,12 @@ const DashboardsPage = lazy(() => import("./pages/DashboardsPage"));
 const RuleSetsPage = lazy(() => import("./pages/RuleSetsPage"));
 const LibraryPage = lazy(() => import("./pages/LibraryPage"));
 const WebhooksPage = lazy(() => import("./pages/WebhooksPage"));
+const TargetsPage = lazy(() => import("./pages/TargetsPage"));
+const TargetsQueuePage = lazy(() => import("./pages/TargetsQueuePage"));
+const HomePage = lazy(() => import("./pages/HomePage"));
+const RoundsPage = lazy(() => import("./pages/RoundsPage"));
+const RoundPage = lazy(() => import("./pages/RoundPage"));
+const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -33,10 +39,15 @@ function Routed() {
       <ErrorBoundary>
         <Suspense fallback={<Spin />}>
           <Routes>
-            <Route path="/" element={<Navigate to="/departments" replace />} />
+            <Route path="/" element={<Navigate to="/home" replace />} />
+            <Route path="/home" element={<HomePage />} />
+            <Route path="/rounds" element={<RoundsPage />} />
+            <Route path="/rounds/:roundId" element={<RoundPage />} />
             <Route path="/departments" element={<DepartmentsPage />} />
             <Route path="/years/:yearId" element={<DepartmentYearPage />} />
             <Route path="/years/:yearId/indicators" element={<IndicatorsPage />} />
+            <Route path="/years/:yearId/targets" element={<TargetsPage />} />
+            <Route path="/years/:yearId/monitoring" element={<MonitoringPage />} />
             <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
             <Route path="/evaluations/:evaluationId" element={<EvaluationPage />} />
             <Route path="/evaluations/:evaluationId/report" element={<ReportPage />} />
@@ -44,7 +55,8 @@ function Routed() {
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/admin/webhooks" element={<WebhooksPage />} />
-            <Route path="*" element={<Navigate to="/departments" replace />} />
+            <Route path="/targets" element={<TargetsQueuePage />} />
+            <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </Suspense>
       </ErrorBoundary>

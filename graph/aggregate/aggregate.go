@@ -82,6 +82,7 @@ var measures = map[Entity][]Measure{
 		{"THREE_PUBLIC_BUDGET", "three_public_budget", 2, false}, {"THREE_PUBLIC_ACTUAL", "three_public_actual", 2, false},
 		{"ASSETS_IN_USE", "assets_in_use", 2, false}, {"ASSETS_TOTAL", "assets_total", 2, false},
 		{"EXECUTION_RATE", "execution_rate", 2, true}, {"CARRYOVER_RATE", "carryover_rate", 2, true},
+		{"BASIC_INITIAL_BUDGET", "basic_initial_budget", 2, false}, {"PROJECT_INITIAL_BUDGET", "project_initial_budget", 2, false},
 	},
 }
 

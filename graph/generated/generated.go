@@ -9,14 +9,21 @@ import (
 	"fmt"
 	"jixiao/domain/fixed"
 	"jixiao/domain/newyear"
+	"jixiao/domain/rounds"
 	"jixiao/domain/targets"
 	"jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/libraryindicator"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
+	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
@@ -48,6 +55,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Attachment() AttachmentResolver
 	ChangeEvent() ChangeEventResolver
 	Department() DepartmentResolver
 	DepartmentYear() DepartmentYearResolver
@@ -55,10 +63,15 @@ type ResolverRoot interface {
 	FundingLine() FundingLineResolver
 	Indicator() IndicatorResolver
 	LibraryIndicator() LibraryIndicatorResolver
+	MonitoringReport() MonitoringReportResolver
 	MonthlyExecution() MonthlyExecutionResolver
 	Mutation() MutationResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	Rectification() RectificationResolver
+	ReviewScore() ReviewScoreResolver
+	Round() RoundResolver
+	RoundParticipant() RoundParticipantResolver
 	RuleSet() RuleSetResolver
 	Subscription() SubscriptionResolver
 	TargetChange() TargetChangeResolver
@@ -146,6 +159,37 @@ type ComplexityRoot struct {
 		Sum     func(childComplexity int) int
 	}
 
+	Attachment struct {
+		ContentType    func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		FileName       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicator      func(childComplexity int) int
+		IndicatorID    func(childComplexity int) int
+		Sha256         func(childComplexity int) int
+		Size           func(childComplexity int) int
+		Storage        func(childComplexity int) int
+		URL            func(childComplexity int) int
+		UploadedByID   func(childComplexity int) int
+		UploadedByName func(childComplexity int) int
+	}
+
+	AttachmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AttachmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AttachmentLimits struct {
+		Extensions func(childComplexity int) int
+		MaxBytes   func(childComplexity int) int
+	}
+
 	AuditRecord struct {
 		Action     func(childComplexity int) int
 		ActorID    func(childComplexity int) int
@@ -184,6 +228,11 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		ProjectID        func(childComplexity int) int
 		RequestID        func(childComplexity int) int
+	}
+
+	ComputationStep struct {
+		Code   func(childComplexity int) int
+		Params func(childComplexity int) int
 	}
 
 	Department struct {
@@ -237,6 +286,7 @@ type ComplexityRoot struct {
 		KeyTasks             func(childComplexity int) int
 		LockReason           func(childComplexity int) int
 		Locked               func(childComplexity int) int
+		MonitoringReports    func(childComplexity int) int
 		Months               func(childComplexity int) int
 		MonthsBehind         func(childComplexity int) int
 		OverallEvaluation    func(childComplexity int) int
@@ -281,6 +331,7 @@ type ComplexityRoot struct {
 		ExecutionExplanation func(childComplexity int) int
 		ExecutionRate        func(childComplexity int) int
 		ExecutionScore       func(childComplexity int) int
+		Explanation          func(childComplexity int) int
 		Grade                func(childComplexity int) int
 		GradeLabel           func(childComplexity int) int
 		ID                   func(childComplexity int) int
@@ -289,11 +340,16 @@ type ComplexityRoot struct {
 		LockReason           func(childComplexity int) int
 		Locked               func(childComplexity int) int
 		MonthsBehind         func(childComplexity int) int
+		NextGrade            func(childComplexity int) int
 		Problems             func(childComplexity int) int
 		Project              func(childComplexity int) int
 		ProjectID            func(childComplexity int) int
+		Rectifications       func(childComplexity int) int
 		Report               func(childComplexity int) int
 		ReviewComment        func(childComplexity int) int
+		ReviewGrade          func(childComplexity int) int
+		ReviewTotal          func(childComplexity int) int
+		ReviewViewerCan      func(childComplexity int) int
 		RuleSetID            func(childComplexity int) int
 		Rules                func(childComplexity int) int
 		Score                func(childComplexity int) int
@@ -331,6 +387,19 @@ type ComplexityRoot struct {
 		Publish func(childComplexity int) int
 		Return  func(childComplexity int) int
 		Submit  func(childComplexity int) int
+	}
+
+	Explanation struct {
+		Holds func(childComplexity int) int
+		Rules func(childComplexity int) int
+		Steps func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	ExplanationStep struct {
+		Code   func(childComplexity int) int
+		Params func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	FieldChange struct {
@@ -405,42 +474,47 @@ type ComplexityRoot struct {
 	}
 
 	Indicator struct {
-		Actual             func(childComplexity int) int
-		Attainment         func(childComplexity int) int
-		Binding            func(childComplexity int) int
-		CompletionRate     func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		DepartmentYear     func(childComplexity int) int
-		DepartmentYearID   func(childComplexity int) int
-		DeviationReason    func(childComplexity int) int
-		DeviationRequired  func(childComplexity int) int
-		EffectiveActual    func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		Kind               func(childComplexity int) int
-		Level1             func(childComplexity int) int
-		Level2             func(childComplexity int) int
-		LibraryIndicator   func(childComplexity int) int
-		LibraryIndicatorID func(childComplexity int) int
-		LockReason         func(childComplexity int) int
-		Locked             func(childComplexity int) int
-		Name               func(childComplexity int) int
-		Operator           func(childComplexity int) int
-		Position           func(childComplexity int) int
-		Project            func(childComplexity int) int
-		ProjectID          func(childComplexity int) int
-		RatedScore         func(childComplexity int) int
-		RatedScoreBand     func(childComplexity int) int
-		Rating             func(childComplexity int) int
-		Score              func(childComplexity int) int
-		ScoringCriteria    func(childComplexity int) int
-		Target             func(childComplexity int) int
-		TargetAdjustment   func(childComplexity int) int
-		Unit               func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		Version            func(childComplexity int) int
-		ViewerCan          func(childComplexity int) int
-		Warnings           func(childComplexity int) int
-		Weight             func(childComplexity int) int
+		Actual               func(childComplexity int) int
+		AttachmentCount      func(childComplexity int) int
+		Attachments          func(childComplexity int) int
+		Attainment           func(childComplexity int) int
+		Binding              func(childComplexity int) int
+		CompletionRate       func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		DepartmentYear       func(childComplexity int) int
+		DepartmentYearID     func(childComplexity int) int
+		DeviationExplanation func(childComplexity int) int
+		DeviationReason      func(childComplexity int) int
+		DeviationRequired    func(childComplexity int) int
+		EffectiveActual      func(childComplexity int) int
+		Explanation          func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Level1               func(childComplexity int) int
+		Level2               func(childComplexity int) int
+		LibraryIndicator     func(childComplexity int) int
+		LibraryIndicatorID   func(childComplexity int) int
+		LockReason           func(childComplexity int) int
+		Locked               func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Operator             func(childComplexity int) int
+		Position             func(childComplexity int) int
+		Project              func(childComplexity int) int
+		ProjectID            func(childComplexity int) int
+		RatedScore           func(childComplexity int) int
+		RatedScoreBand       func(childComplexity int) int
+		Rating               func(childComplexity int) int
+		ReviewScore          func(childComplexity int) int
+		Score                func(childComplexity int) int
+		ScoringCriteria      func(childComplexity int) int
+		Target               func(childComplexity int) int
+		TargetAdjustment     func(childComplexity int) int
+		Unit                 func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+		ViewerCan            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
+		Weight               func(childComplexity int) int
 	}
 
 	IndicatorConnection struct {
@@ -542,12 +616,102 @@ type ComplexityRoot struct {
 		User      func(childComplexity int) int
 	}
 
+	MonitoringBudget struct {
+		AdjustedBudget       func(childComplexity int) int
+		ComputedExpectedRate func(childComplexity int) int
+		ComputedLight        func(childComplexity int) int
+		ExecutedToDate       func(childComplexity int) int
+		ExpectedRate         func(childComplexity int) int
+		ExpectedSteps        func(childComplexity int) int
+		ExplanationRequired  func(childComplexity int) int
+		FromMonths           func(childComplexity int) int
+		Light                func(childComplexity int) int
+		Month                func(childComplexity int) int
+		Months               func(childComplexity int) int
+		Overridden           func(childComplexity int) int
+		RateToDate           func(childComplexity int) int
+		TargetPercent        func(childComplexity int) int
+	}
+
+	MonitoringEntry struct {
+		Cause               func(childComplexity int) int
+		CauseCategory       func(childComplexity int) int
+		ComputedExpected    func(childComplexity int) int
+		ComputedLight       func(childComplexity int) int
+		ComputedLikelihood  func(childComplexity int) int
+		Expected            func(childComplexity int) int
+		ExpectedOverride    func(childComplexity int) int
+		ExpectedSteps       func(childComplexity int) int
+		ExplanationRequired func(childComplexity int) int
+		FromLastYear        func(childComplexity int) int
+		Indicator           func(childComplexity int) int
+		Light               func(childComplexity int) int
+		Likelihood          func(childComplexity int) int
+		LikelihoodOverride  func(childComplexity int) int
+		Measure             func(childComplexity int) int
+		Note                func(childComplexity int) int
+		Overridden          func(childComplexity int) int
+		OverrideReason      func(childComplexity int) int
+		ValueToDate         func(childComplexity int) int
+	}
+
+	MonitoringMonth struct {
+		Executed      func(childComplexity int) int
+		Month         func(childComplexity int) int
+		Rate          func(childComplexity int) int
+		TargetPercent func(childComplexity int) int
+	}
+
+	MonitoringReport struct {
+		Budget                 func(childComplexity int) int
+		BudgetCause            func(childComplexity int) int
+		BudgetExecuted         func(childComplexity int) int
+		BudgetExpectedOverride func(childComplexity int) int
+		BudgetMeasure          func(childComplexity int) int
+		BudgetOverrideReason   func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		DepartmentYear         func(childComplexity int) int
+		DepartmentYearID       func(childComplexity int) int
+		Entries                func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Point                  func(childComplexity int) int
+		Project                func(childComplexity int) int
+		ProjectID              func(childComplexity int) int
+		ReviewComment          func(childComplexity int) int
+		ReviewedAt             func(childComplexity int) int
+		ReviewedByName         func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		SubmitProblems         func(childComplexity int) int
+		SubmittedAt            func(childComplexity int) int
+		SubmittedByName        func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
+		ViewerCan              func(childComplexity int) int
+	}
+
+	MonitoringReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MonitoringReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MonitoringViewerCan struct {
+		Edit   func(childComplexity int) int
+		Review func(childComplexity int) int
+		Submit func(childComplexity int) int
+	}
+
 	MonthlyExecution struct {
 		Behind             func(childComplexity int) int
 		CumulativeExecuted func(childComplexity int) int
 		DepartmentYear     func(childComplexity int) int
 		DepartmentYearID   func(childComplexity int) int
 		ExecutedPercent    func(childComplexity int) int
+		Explanation        func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Month              func(childComplexity int) int
 		TargetPercent      func(childComplexity int) int
@@ -555,10 +719,16 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptRectification       func(childComplexity int, id int, comment *string) int
 		AddIndicatorsFromLibrary  func(childComplexity int, departmentYearID int, projectID *int, libraryIDs []int) int
+		AnswerRectification       func(childComplexity int, id int, measures string, outcome *string) int
 		ApproveEvaluation         func(childComplexity int, id int, comment *string) int
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
+		ApproveMonitoringReport   func(childComplexity int, id int, comment *string) int
 		ApproveTargets            func(childComplexity int, id int, comment *string) int
+		AttachToIndicator         func(childComplexity int, indicatorID int, file graphql.Upload) int
+		ClearRescore              func(childComplexity int, indicatorID int) int
+		CloseRound                func(childComplexity int, id int) int
 		CreateAPIToken            func(childComplexity int, name string, departmentID *int) int
 		CreateDepartment          func(childComplexity int, input ent.CreateDepartmentInput) int
 		CreateDepartmentYear      func(childComplexity int, input ent.CreateDepartmentYearInput) int
@@ -567,10 +737,12 @@ type ComplexityRoot struct {
 		CreateIndicator           func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateKeyTask             func(childComplexity int, input ent.CreateKeyTaskInput) int
 		CreateLibraryIndicator    func(childComplexity int, input ent.CreateLibraryIndicatorInput, propose *bool) int
+		CreateMonitoringReport    func(childComplexity int, departmentYearID int, projectID *int, point string) int
 		CreateProject             func(childComplexity int, input ent.CreateProjectInput) int
 		CreateRuleSet             func(childComplexity int, input model.CreateRuleSetInput) int
 		CreateUser                func(childComplexity int, input model.NewUserInput) int
 		CreateWebhook             func(childComplexity int, input model.CreateWebhookInput) int
+		DeleteAttachment          func(childComplexity int, id int) int
 		DeleteDepartment          func(childComplexity int, id int) int
 		DeleteDepartmentYear      func(childComplexity int, id int) int
 		DeleteEvaluation          func(childComplexity int, id int) int
@@ -578,26 +750,35 @@ type ComplexityRoot struct {
 		DeleteIndicator           func(childComplexity int, id int) int
 		DeleteKeyTask             func(childComplexity int, id int) int
 		DeleteLibraryIndicator    func(childComplexity int, id int) int
+		DeleteMonitoringReport    func(childComplexity int, id int) int
 		DeleteProject             func(childComplexity int, id int) int
 		DeleteWebhook             func(childComplexity int, id int) int
 		FileTargets               func(childComplexity int, departmentYearID int, note *string) int
 		ImportEvaluationForm      func(childComplexity int, evaluationID int, file graphql.Upload, dryRun bool) int
 		Login                     func(childComplexity int, username string, password string) int
 		Logout                    func(childComplexity int) int
+		OpenRound                 func(childComplexity int, input model.OpenRoundInput) int
 		ProposeIndicatorToLibrary func(childComplexity int, indicatorID int, tags []string) int
 		ProposeLibraryIndicator   func(childComplexity int, id int) int
 		ProposeTargetAdjustment   func(childComplexity int, departmentYearID int, reason string, changes []*model.TargetChangeInput) int
 		PublishEvaluation         func(childComplexity int, id int) int
+		RaiseRectification        func(childComplexity int, input model.RaiseRectificationInput) int
+		RejectRectification       func(childComplexity int, id int, comment string) int
+		RescoreIndicator          func(childComplexity int, indicatorID int, score fixed.Decimal, reason string) int
 		RetryWebhookDelivery      func(childComplexity int, id int) int
 		ReturnEvaluation          func(childComplexity int, id int, comment string) int
 		ReturnLibraryIndicator    func(childComplexity int, id int, comment string) int
+		ReturnMonitoringReport    func(childComplexity int, id int, comment string) int
 		ReturnTargets             func(childComplexity int, id int, comment string) int
 		RevokeAPIToken            func(childComplexity int, id int) int
 		SetFundingLines           func(childComplexity int, departmentYearID int, projectID *int, lines []*model.FundingLineInput) int
+		SetMonitoringBudget       func(childComplexity int, reportID int, input model.MonitoringBudgetInput) int
+		SetMonitoringEntry        func(childComplexity int, reportID int, indicatorID int, input model.MonitoringEntryInput) int
 		SetMonthlyExecution       func(childComplexity int, departmentYearID int, months []*model.MonthInput) int
 		SetReportText             func(childComplexity int, evaluationID int, section string, text string, version *int) int
 		StartYearFromLast         func(childComplexity int, departmentID int, year int) int
 		SubmitEvaluation          func(childComplexity int, id int) int
+		SubmitMonitoringReport    func(childComplexity int, id int) int
 		UpdateDepartment          func(childComplexity int, id int, input ent.UpdateDepartmentInput, version *int) int
 		UpdateDepartmentYear      func(childComplexity int, id int, input ent.UpdateDepartmentYearInput, version *int) int
 		UpdateEvaluation          func(childComplexity int, id int, input ent.UpdateEvaluationInput, version *int) int
@@ -606,6 +787,7 @@ type ComplexityRoot struct {
 		UpdateKeyTask             func(childComplexity int, id int, input ent.UpdateKeyTaskInput, version *int) int
 		UpdateLibraryIndicator    func(childComplexity int, id int, input ent.UpdateLibraryIndicatorInput, version *int) int
 		UpdateProject             func(childComplexity int, id int, input ent.UpdateProjectInput, version *int) int
+		UpdateRound               func(childComplexity int, id int, input model.UpdateRoundInput, version *int) int
 		UpdateRuleSet             func(childComplexity int, id int, input model.UpdateRuleSetInput) int
 		UpdateUser                func(childComplexity int, id int, input model.UserChangeInput) int
 		UpdateWebhook             func(childComplexity int, id int, input model.UpdateWebhookInput) int
@@ -619,6 +801,38 @@ type ComplexityRoot struct {
 	NewWebhook struct {
 		Secret  func(childComplexity int) int
 		Webhook func(childComplexity int) int
+	}
+
+	NextGrade struct {
+		From      func(childComplexity int) int
+		Gap       func(childComplexity int) int
+		Grade     func(childComplexity int) int
+		Items     func(childComplexity int) int
+		Next      func(childComplexity int) int
+		NextLabel func(childComplexity int) int
+		Score     func(childComplexity int) int
+	}
+
+	NextGradeItem struct {
+		Actual     func(childComplexity int) int
+		Binding    func(childComplexity int) int
+		Change     func(childComplexity int) int
+		Field      func(childComplexity int) int
+		From       func(childComplexity int) int
+		Indicator  func(childComplexity int) int
+		Level1     func(childComplexity int) int
+		Level2     func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Outcome    func(childComplexity int) int
+		Places     func(childComplexity int) int
+		PointsLost func(childComplexity int) int
+		Rating     func(childComplexity int) int
+		Score      func(childComplexity int) int
+		ScoreAfter func(childComplexity int) int
+		To         func(childComplexity int) int
+		TotalAfter func(childComplexity int) int
+		Unit       func(childComplexity int) int
+		Weight     func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -672,6 +886,8 @@ type ComplexityRoot struct {
 
 	Query struct {
 		APITokens               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) int
+		AttachmentLimits        func(childComplexity int) int
+		Attachments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AttachmentOrder, where *ent.AttachmentWhereInput) int
 		AuditRecords            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) int
 		DefaultRules            func(childComplexity int) int
 		DepartmentYearAggregate func(childComplexity int, groupBy []model.DepartmentYearDimension, measures []model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.DepartmentYearAggregateOrder, first *int) int
@@ -691,15 +907,68 @@ type ComplexityRoot struct {
 		LibraryTags             func(childComplexity int) int
 		Limits                  func(childComplexity int) int
 		Me                      func(childComplexity int) int
+		MonitoringReports       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) int
+		MyQueue                 func(childComplexity int, withinDays *int) int
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
 		Projects                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, status []rectification.Status, overdue *bool, departmentID *int, year *int, evaluationID *int) int
+		Rounds                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) int
 		RuleSets                func(childComplexity int, year *int, regionID *int, everywhere *bool, allVersions *bool) int
 		TargetChanges           func(childComplexity int, fromID int, toID int) int
 		TargetVersions          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) int
 		Users                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		WebhookDeliveries       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) int
 		Webhooks                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.WebhookOrder, where *ent.WebhookWhereInput) int
+		WhatIf                  func(childComplexity int, evaluationID int, changes model.WhatIfInput) int
+	}
+
+	Queue struct {
+		Returned             func(childComplexity int) int
+		ReturnedTargets      func(childComplexity int) int
+		Rounds               func(childComplexity int) int
+		TargetsToReview      func(childComplexity int) int
+		TargetsToReviewCount func(childComplexity int) int
+		ToFill               func(childComplexity int) int
+		ToReview             func(childComplexity int) int
+		ToReviewCount        func(childComplexity int) int
+	}
+
+	QueueReturned struct {
+		Comment    func(childComplexity int) int
+		Evaluation func(childComplexity int) int
+		ReturnedAt func(childComplexity int) int
+		ReturnedBy func(childComplexity int) int
+	}
+
+	QueueReturnedTargets struct {
+		Comment    func(childComplexity int) int
+		ReturnedAt func(childComplexity int) int
+		ReturnedBy func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	QueueReview struct {
+		DaysWaiting func(childComplexity int) int
+		Evaluation  func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+	}
+
+	QueueTargets struct {
+		DaysWaiting func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	QueueTask struct {
+		DaysLeft       func(childComplexity int) int
+		Deadline       func(childComplexity int) int
+		Department     func(childComplexity int) int
+		DepartmentYear func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		Participant    func(childComplexity int) int
+		Round          func(childComplexity int) int
+		Status         func(childComplexity int) int
 	}
 
 	RatingBand struct {
@@ -707,6 +976,65 @@ type ComplexityRoot struct {
 		HighInclusive func(childComplexity int) int
 		Low           func(childComplexity int) int
 		Rating        func(childComplexity int) int
+	}
+
+	Rectification struct {
+		AnsweredAt     func(childComplexity int) int
+		AnsweredByID   func(childComplexity int) int
+		AnsweredByName func(childComplexity int) int
+		ClosedAt       func(childComplexity int) int
+		ClosedByID     func(childComplexity int) int
+		ClosedByName   func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		DueDate        func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		EvaluationID   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicator      func(childComplexity int) int
+		IndicatorID    func(childComplexity int) int
+		Issue          func(childComplexity int) int
+		Measures       func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		Overdue        func(childComplexity int) int
+		RaisedByID     func(childComplexity int) int
+		RaisedByName   func(childComplexity int) int
+		Requirement    func(childComplexity int) int
+		ReviewComment  func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Transitions    func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
+		ViewerCan      func(childComplexity int) int
+	}
+
+	RectificationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RectificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	RectificationTransition struct {
+		ActorID         func(childComplexity int) int
+		ActorName       func(childComplexity int) int
+		At              func(childComplexity int) int
+		Comment         func(childComplexity int) int
+		From            func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Measures        func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		Rectification   func(childComplexity int) int
+		RectificationID func(childComplexity int) int
+		To              func(childComplexity int) int
+	}
+
+	RectificationViewerCan struct {
+		Answer func(childComplexity int) int
+		Decide func(childComplexity int) int
 	}
 
 	Report struct {
@@ -772,6 +1100,83 @@ type ComplexityRoot struct {
 		Version      func(childComplexity int) int
 	}
 
+	ReviewScore struct {
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IndicatorID  func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReviewerID   func(childComplexity int) int
+		ReviewerName func(childComplexity int) int
+		Score        func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	ReviewViewerCan struct {
+		RaiseRectification func(childComplexity int) int
+		Rescore            func(childComplexity int) int
+	}
+
+	Round struct {
+		ClosedAt      func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		CreatedByID   func(childComplexity int) int
+		CreatedByName func(childComplexity int) int
+		DaysLeft      func(childComplexity int) int
+		Deadline      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Name          func(childComplexity int) int
+		OpensAt       func(childComplexity int) int
+		Participants  func(childComplexity int) int
+		PastDeadline  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Version       func(childComplexity int) int
+		ViewerCan     func(childComplexity int) int
+		Year          func(childComplexity int) int
+	}
+
+	RoundConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RoundEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	RoundParticipant struct {
+		CreatedAt      func(childComplexity int) int
+		Department     func(childComplexity int) int
+		DepartmentID   func(childComplexity int) int
+		DepartmentYear func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Projects       func(childComplexity int) int
+		Round          func(childComplexity int) int
+		RoundID        func(childComplexity int) int
+		Status         func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	RoundSummary struct {
+		Late         func(childComplexity int) int
+		NotSubmitted func(childComplexity int) int
+		OnTime       func(childComplexity int) int
+		Overdue      func(childComplexity int) int
+		Returned     func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	RoundViewerCan struct {
+		Close  func(childComplexity int) int
+		Update func(childComplexity int) int
+	}
+
 	RuleSet struct {
 		AchievedFrom              func(childComplexity int) int
 		BenefitWeight             func(childComplexity int) int
@@ -826,6 +1231,11 @@ type ComplexityRoot struct {
 		CsrfToken func(childComplexity int) int
 		ExpiresAt func(childComplexity int) int
 		User      func(childComplexity int) int
+	}
+
+	StepParam struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	SubmitProblem struct {
@@ -1021,6 +1431,46 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	WhatIfIndicator struct {
+		Actual            func(childComplexity int) int
+		Attainment        func(childComplexity int) int
+		Changed           func(childComplexity int) int
+		CompletionRate    func(childComplexity int) int
+		DeviationRequired func(childComplexity int) int
+		Difference        func(childComplexity int) int
+		Indicator         func(childComplexity int) int
+		RatedScore        func(childComplexity int) int
+		Rating            func(childComplexity int) int
+		Score             func(childComplexity int) int
+		Target            func(childComplexity int) int
+		Weight            func(childComplexity int) int
+	}
+
+	WhatIfResult struct {
+		Difference     func(childComplexity int) int
+		Evaluation     func(childComplexity int) int
+		ExecutionRate  func(childComplexity int) int
+		ExecutionScore func(childComplexity int) int
+		Grade          func(childComplexity int) int
+		GradeLabel     func(childComplexity int) int
+		Indicators     func(childComplexity int) int
+		KeptRank       func(childComplexity int) int
+		NextGrade      func(childComplexity int) int
+		Peers          func(childComplexity int) int
+		Rank           func(childComplexity int) int
+		Score          func(childComplexity int) int
+		Subtotals      func(childComplexity int) int
+	}
+
+	WhatIfSubtotal struct {
+		Difference func(childComplexity int) int
+		KeptScore  func(childComplexity int) int
+		Level1     func(childComplexity int) int
+		Level2     func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
 	YearOnYear struct {
 		Against     func(childComplexity int) int
 		Groups      func(childComplexity int) int
@@ -1061,6 +1511,12 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AttachmentResolver interface {
+	UploadedByID(ctx context.Context, obj *ent.Attachment) (*int, error)
+	UploadedByName(ctx context.Context, obj *ent.Attachment) (string, error)
+
+	URL(ctx context.Context, obj *ent.Attachment) (string, error)
+}
 type ChangeEventResolver interface {
 	Action(ctx context.Context, obj *events.Event) (auditrecord.Action, error)
 	DepartmentYear(ctx context.Context, obj *events.Event) (*ent.DepartmentYear, error)
@@ -1086,11 +1542,13 @@ type DepartmentYearResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.DepartmentYear) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.DepartmentYear) (bool, error)
 	LockReason(ctx context.Context, obj *ent.DepartmentYear) (*model.Lock, error)
+	MonitoringReports(ctx context.Context, obj *ent.DepartmentYear) ([]*ent.MonitoringReport, error)
 	Rules(ctx context.Context, obj *ent.DepartmentYear) (*model.EvaluationRules, error)
 	Targets(ctx context.Context, obj *ent.DepartmentYear) (*model.YearTargets, error)
 	Warnings(ctx context.Context, obj *ent.DepartmentYear) ([]*model.Warning, error)
 }
 type EvaluationResolver interface {
+	Explanation(ctx context.Context, obj *ent.Evaluation) (*model.Explanation, error)
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
 
 	GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error)
@@ -1102,17 +1560,28 @@ type EvaluationResolver interface {
 	Locked(ctx context.Context, obj *ent.Evaluation) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Evaluation) (*model.Lock, error)
 	Report(ctx context.Context, obj *ent.Evaluation) (*model.Report, error)
+	ReviewTotal(ctx context.Context, obj *ent.Evaluation) (*fixed.Decimal, error)
+	ReviewGrade(ctx context.Context, obj *ent.Evaluation) (*evaluation.Grade, error)
+	Rectifications(ctx context.Context, obj *ent.Evaluation) ([]*ent.Rectification, error)
+	ReviewViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.ReviewViewerCan, error)
 	Rules(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationRules, error)
 	Warnings(ctx context.Context, obj *ent.Evaluation) ([]*model.Warning, error)
+	NextGrade(ctx context.Context, obj *ent.Evaluation) (*model.NextGrade, error)
 }
 type FundingLineResolver interface {
 	ExecutionRate(ctx context.Context, obj *ent.FundingLine) (*fixed.Decimal, error)
 }
 type IndicatorResolver interface {
+	Attachments(ctx context.Context, obj *ent.Indicator) ([]*ent.Attachment, error)
+	AttachmentCount(ctx context.Context, obj *ent.Indicator) (int, error)
+	Explanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
+	DeviationExplanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
+
 	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
 	RatedScoreBand(ctx context.Context, obj *ent.Indicator) (*model.RatingBand, error)
+	ReviewScore(ctx context.Context, obj *ent.Indicator) (*ent.ReviewScore, error)
 	TargetAdjustment(ctx context.Context, obj *ent.Indicator) (*model.TargetAdjustment, error)
 	Warnings(ctx context.Context, obj *ent.Indicator) ([]*model.Warning, error)
 }
@@ -1122,7 +1591,14 @@ type LibraryIndicatorResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error)
 	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
 }
+type MonitoringReportResolver interface {
+	Entries(ctx context.Context, obj *ent.MonitoringReport) ([]*model.MonitoringEntry, error)
+	Budget(ctx context.Context, obj *ent.MonitoringReport) (*model.MonitoringBudget, error)
+	SubmitProblems(ctx context.Context, obj *ent.MonitoringReport) ([]*model.SubmitProblem, error)
+	ViewerCan(ctx context.Context, obj *ent.MonitoringReport) (*model.MonitoringViewerCan, error)
+}
 type MonthlyExecutionResolver interface {
+	Explanation(ctx context.Context, obj *ent.MonthlyExecution) (*model.Explanation, error)
 	ExecutedPercent(ctx context.Context, obj *ent.MonthlyExecution) (*fixed.Decimal, error)
 	Behind(ctx context.Context, obj *ent.MonthlyExecution) (bool, error)
 }
@@ -1160,6 +1636,8 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, id int, input model.UserChangeInput) (*ent.User, error)
 	CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
+	AttachToIndicator(ctx context.Context, indicatorID int, file graphql.Upload) (*ent.Attachment, error)
+	DeleteAttachment(ctx context.Context, id int) (int, error)
 	ImportEvaluationForm(ctx context.Context, evaluationID int, file graphql.Upload, dryRun bool) (*model.FormImport, error)
 	CreateLibraryIndicator(ctx context.Context, input ent.CreateLibraryIndicatorInput, propose *bool) (*ent.LibraryIndicator, error)
 	UpdateLibraryIndicator(ctx context.Context, id int, input ent.UpdateLibraryIndicatorInput, version *int) (*ent.LibraryIndicator, error)
@@ -1170,11 +1648,27 @@ type MutationResolver interface {
 	ReturnLibraryIndicator(ctx context.Context, id int, comment string) (*ent.LibraryIndicator, error)
 	AddIndicatorsFromLibrary(ctx context.Context, departmentYearID int, projectID *int, libraryIDs []int) ([]*ent.Indicator, error)
 	StartYearFromLast(ctx context.Context, departmentID int, year int) (*newyear.Summary, error)
+	CreateMonitoringReport(ctx context.Context, departmentYearID int, projectID *int, point string) (*ent.MonitoringReport, error)
+	SetMonitoringEntry(ctx context.Context, reportID int, indicatorID int, input model.MonitoringEntryInput) (*ent.MonitoringReport, error)
+	SetMonitoringBudget(ctx context.Context, reportID int, input model.MonitoringBudgetInput) (*ent.MonitoringReport, error)
+	SubmitMonitoringReport(ctx context.Context, id int) (*ent.MonitoringReport, error)
+	ApproveMonitoringReport(ctx context.Context, id int, comment *string) (*ent.MonitoringReport, error)
+	ReturnMonitoringReport(ctx context.Context, id int, comment string) (*ent.MonitoringReport, error)
+	DeleteMonitoringReport(ctx context.Context, id int) (int, error)
 	CreateWebhook(ctx context.Context, input model.CreateWebhookInput) (*model.NewWebhook, error)
 	UpdateWebhook(ctx context.Context, id int, input model.UpdateWebhookInput) (*ent.Webhook, error)
 	DeleteWebhook(ctx context.Context, id int) (int, error)
 	RetryWebhookDelivery(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	SetReportText(ctx context.Context, evaluationID int, section string, text string, version *int) (*model.ReportSection, error)
+	RescoreIndicator(ctx context.Context, indicatorID int, score fixed.Decimal, reason string) (*ent.Indicator, error)
+	ClearRescore(ctx context.Context, indicatorID int) (*ent.Indicator, error)
+	RaiseRectification(ctx context.Context, input model.RaiseRectificationInput) (*ent.Rectification, error)
+	AnswerRectification(ctx context.Context, id int, measures string, outcome *string) (*ent.Rectification, error)
+	AcceptRectification(ctx context.Context, id int, comment *string) (*ent.Rectification, error)
+	RejectRectification(ctx context.Context, id int, comment string) (*ent.Rectification, error)
+	OpenRound(ctx context.Context, input model.OpenRoundInput) (*ent.Round, error)
+	UpdateRound(ctx context.Context, id int, input model.UpdateRoundInput, version *int) (*ent.Round, error)
+	CloseRound(ctx context.Context, id int) (*ent.Round, error)
 	CreateRuleSet(ctx context.Context, input model.CreateRuleSetInput) (*ent.RuleSet, error)
 	UpdateRuleSet(ctx context.Context, id int, input model.UpdateRuleSetInput) (*ent.RuleSet, error)
 	FileTargets(ctx context.Context, departmentYearID int, note *string) (*ent.TargetVersion, error)
@@ -1196,6 +1690,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
 	APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error)
+	Attachments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AttachmentOrder, where *ent.AttachmentWhereInput) (*ent.AttachmentConnection, error)
 	AuditRecords(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditRecordOrder, where *ent.AuditRecordWhereInput) (*ent.AuditRecordConnection, error)
 	Departments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentOrder, where *ent.DepartmentWhereInput) (*ent.DepartmentConnection, error)
 	DepartmentYears(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.DepartmentYearOrder, where *ent.DepartmentYearWhereInput) (*ent.DepartmentYearConnection, error)
@@ -1203,7 +1698,9 @@ type QueryResolver interface {
 	FundingLines(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.FundingLineOrder, where *ent.FundingLineWhereInput) (*ent.FundingLineConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	LibraryIndicators(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.LibraryIndicatorOrder, where *ent.LibraryIndicatorWhereInput) (*ent.LibraryIndicatorConnection, error)
+	MonitoringReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MonitoringReportOrder, where *ent.MonitoringReportWhereInput) (*ent.MonitoringReportConnection, error)
 	Projects(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ProjectOrder, where *ent.ProjectWhereInput) (*ent.ProjectConnection, error)
+	Rounds(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RoundOrder, where *ent.RoundWhereInput) (*ent.RoundConnection, error)
 	TargetVersions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TargetVersionOrder, where *ent.TargetVersionWhereInput) (*ent.TargetVersionConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Webhooks(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.WebhookOrder, where *ent.WebhookWhereInput) (*ent.WebhookConnection, error)
@@ -1214,14 +1711,39 @@ type QueryResolver interface {
 	EvaluationYearOnYear(ctx context.Context, year int, against int, groupBy []model.EvaluationDimension, measure model.EvaluationMeasure, where *ent.EvaluationWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
 	IndicatorYearOnYear(ctx context.Context, year int, against int, groupBy []model.IndicatorDimension, measure model.IndicatorMeasure, where *ent.IndicatorWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
 	DepartmentYearOnYear(ctx context.Context, year int, against int, groupBy []model.DepartmentYearDimension, measure model.DepartmentYearMeasure, where *ent.DepartmentYearWhereInput, departmentDepth *int, orderBy *model.YearOnYearOrder, first *int) (*model.YearOnYear, error)
+	AttachmentLimits(ctx context.Context) (*model.AttachmentLimits, error)
 	IndicatorRanking(ctx context.Context, by model.IndicatorRankBy, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	EvaluationRanking(ctx context.Context, direction entgql.OrderDirection, first *int, after *entgql.Cursor[int], where *ent.EvaluationWhereInput) (*ent.EvaluationConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
 	Limits(ctx context.Context) (*model.Limits, error)
 	LibraryTags(ctx context.Context) ([]string, error)
+	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, status []rectification.Status, overdue *bool, departmentID *int, year *int, evaluationID *int) (*ent.RectificationConnection, error)
+	MyQueue(ctx context.Context, withinDays *int) (*model.Queue, error)
 	RuleSets(ctx context.Context, year *int, regionID *int, everywhere *bool, allVersions *bool) ([]*ent.RuleSet, error)
 	DefaultRules(ctx context.Context) (*model.ScoringRules, error)
 	TargetChanges(ctx context.Context, fromID int, toID int) ([]*targets.Change, error)
+	WhatIf(ctx context.Context, evaluationID int, changes model.WhatIfInput) (*model.WhatIfResult, error)
+}
+type RectificationResolver interface {
+	Overdue(ctx context.Context, obj *ent.Rectification) (bool, error)
+	ViewerCan(ctx context.Context, obj *ent.Rectification) (*model.RectificationViewerCan, error)
+}
+type ReviewScoreResolver interface {
+	ReviewerID(ctx context.Context, obj *ent.ReviewScore) (*int, error)
+	ReviewerName(ctx context.Context, obj *ent.ReviewScore) (string, error)
+}
+type RoundResolver interface {
+	Participants(ctx context.Context, obj *ent.Round) ([]*ent.RoundParticipant, error)
+	Summary(ctx context.Context, obj *ent.Round) (*rounds.Summary, error)
+	DaysLeft(ctx context.Context, obj *ent.Round) (int, error)
+	PastDeadline(ctx context.Context, obj *ent.Round) (bool, error)
+	ViewerCan(ctx context.Context, obj *ent.Round) (*model.RoundViewerCan, error)
+}
+type RoundParticipantResolver interface {
+	Status(ctx context.Context, obj *ent.RoundParticipant) (rounds.Status, error)
+	SubmittedAt(ctx context.Context, obj *ent.RoundParticipant) (*time.Time, error)
+	DepartmentYear(ctx context.Context, obj *ent.RoundParticipant) (*ent.DepartmentYear, error)
+	Evaluation(ctx context.Context, obj *ent.RoundParticipant) (*ent.Evaluation, error)
 }
 type RuleSetResolver interface {
 	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
@@ -1240,6 +1762,8 @@ type TargetChangeResolver interface {
 }
 type TargetEntryResolver interface {
 	Indicator(ctx context.Context, obj *targets.Entry) (*ent.Indicator, error)
+
+	Project(ctx context.Context, obj *targets.Entry) (*ent.Project, error)
 
 	Kind(ctx context.Context, obj *targets.Entry) (indicator.Kind, error)
 	Operator(ctx context.Context, obj *targets.Entry) (*indicator.Operator, error)
@@ -1571,6 +2095,124 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AggregateStat.Sum(childComplexity), true
 
+	case "Attachment.contentType":
+		if e.ComplexityRoot.Attachment.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.ContentType(childComplexity), true
+	case "Attachment.createdAt":
+		if e.ComplexityRoot.Attachment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.CreatedAt(childComplexity), true
+	case "Attachment.fileName":
+		if e.ComplexityRoot.Attachment.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.FileName(childComplexity), true
+	case "Attachment.id":
+		if e.ComplexityRoot.Attachment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.ID(childComplexity), true
+	case "Attachment.indicator":
+		if e.ComplexityRoot.Attachment.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Indicator(childComplexity), true
+	case "Attachment.indicatorID":
+		if e.ComplexityRoot.Attachment.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.IndicatorID(childComplexity), true
+	case "Attachment.sha256":
+		if e.ComplexityRoot.Attachment.Sha256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Sha256(childComplexity), true
+	case "Attachment.size":
+		if e.ComplexityRoot.Attachment.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Size(childComplexity), true
+	case "Attachment.storage":
+		if e.ComplexityRoot.Attachment.Storage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Storage(childComplexity), true
+	case "Attachment.url":
+		if e.ComplexityRoot.Attachment.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.URL(childComplexity), true
+	case "Attachment.uploadedByID":
+		if e.ComplexityRoot.Attachment.UploadedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.UploadedByID(childComplexity), true
+	case "Attachment.uploadedByName":
+		if e.ComplexityRoot.Attachment.UploadedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.UploadedByName(childComplexity), true
+
+	case "AttachmentConnection.edges":
+		if e.ComplexityRoot.AttachmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentConnection.Edges(childComplexity), true
+	case "AttachmentConnection.pageInfo":
+		if e.ComplexityRoot.AttachmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentConnection.PageInfo(childComplexity), true
+	case "AttachmentConnection.totalCount":
+		if e.ComplexityRoot.AttachmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentConnection.TotalCount(childComplexity), true
+
+	case "AttachmentEdge.cursor":
+		if e.ComplexityRoot.AttachmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentEdge.Cursor(childComplexity), true
+	case "AttachmentEdge.node":
+		if e.ComplexityRoot.AttachmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentEdge.Node(childComplexity), true
+
+	case "AttachmentLimits.extensions":
+		if e.ComplexityRoot.AttachmentLimits.Extensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentLimits.Extensions(childComplexity), true
+	case "AttachmentLimits.maxBytes":
+		if e.ComplexityRoot.AttachmentLimits.MaxBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttachmentLimits.MaxBytes(childComplexity), true
+
 	case "AuditRecord.action":
 		if e.ComplexityRoot.AuditRecord.Action == nil {
 			break
@@ -1742,6 +2384,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeEvent.RequestID(childComplexity), true
+
+	case "ComputationStep.code":
+		if e.ComplexityRoot.ComputationStep.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComputationStep.Code(childComplexity), true
+	case "ComputationStep.params":
+		if e.ComplexityRoot.ComputationStep.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComputationStep.Params(childComplexity), true
 
 	case "Department.children":
 		if e.ComplexityRoot.Department.Children == nil {
@@ -2017,6 +2672,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DepartmentYear.Locked(childComplexity), true
+	case "DepartmentYear.monitoringReports":
+		if e.ComplexityRoot.DepartmentYear.MonitoringReports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentYear.MonitoringReports(childComplexity), true
 	case "DepartmentYear.months":
 		if e.ComplexityRoot.DepartmentYear.Months == nil {
 			break
@@ -2235,6 +2896,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ExecutionScore(childComplexity), true
+	case "Evaluation.explanation":
+		if e.ComplexityRoot.Evaluation.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Explanation(childComplexity), true
 	case "Evaluation.grade":
 		if e.ComplexityRoot.Evaluation.Grade == nil {
 			break
@@ -2283,6 +2950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.MonthsBehind(childComplexity), true
+	case "Evaluation.nextGrade":
+		if e.ComplexityRoot.Evaluation.NextGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.NextGrade(childComplexity), true
 	case "Evaluation.problems":
 		if e.ComplexityRoot.Evaluation.Problems == nil {
 			break
@@ -2301,6 +2974,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ProjectID(childComplexity), true
+	case "Evaluation.rectifications":
+		if e.ComplexityRoot.Evaluation.Rectifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.Rectifications(childComplexity), true
 	case "Evaluation.report":
 		if e.ComplexityRoot.Evaluation.Report == nil {
 			break
@@ -2313,6 +2992,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluation.ReviewComment(childComplexity), true
+	case "Evaluation.reviewGrade":
+		if e.ComplexityRoot.Evaluation.ReviewGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewGrade(childComplexity), true
+	case "Evaluation.reviewTotal":
+		if e.ComplexityRoot.Evaluation.ReviewTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewTotal(childComplexity), true
+	case "Evaluation.reviewViewerCan":
+		if e.ComplexityRoot.Evaluation.ReviewViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evaluation.ReviewViewerCan(childComplexity), true
 	case "Evaluation.ruleSetID":
 		if e.ComplexityRoot.Evaluation.RuleSetID == nil {
 			break
@@ -2467,6 +3164,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EvaluationViewerCan.Submit(childComplexity), true
+
+	case "Explanation.holds":
+		if e.ComplexityRoot.Explanation.Holds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Holds(childComplexity), true
+	case "Explanation.rules":
+		if e.ComplexityRoot.Explanation.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Rules(childComplexity), true
+	case "Explanation.steps":
+		if e.ComplexityRoot.Explanation.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Steps(childComplexity), true
+	case "Explanation.value":
+		if e.ComplexityRoot.Explanation.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Value(childComplexity), true
+
+	case "ExplanationStep.code":
+		if e.ComplexityRoot.ExplanationStep.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Code(childComplexity), true
+	case "ExplanationStep.params":
+		if e.ComplexityRoot.ExplanationStep.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Params(childComplexity), true
+	case "ExplanationStep.value":
+		if e.ComplexityRoot.ExplanationStep.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationStep.Value(childComplexity), true
 
 	case "FieldChange.after":
 		if e.ComplexityRoot.FieldChange.After == nil {
@@ -2764,6 +3505,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Actual(childComplexity), true
+	case "Indicator.attachmentCount":
+		if e.ComplexityRoot.Indicator.AttachmentCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.AttachmentCount(childComplexity), true
+	case "Indicator.attachments":
+		if e.ComplexityRoot.Indicator.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Attachments(childComplexity), true
 	case "Indicator.attainment":
 		if e.ComplexityRoot.Indicator.Attainment == nil {
 			break
@@ -2800,6 +3553,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.DepartmentYearID(childComplexity), true
+	case "Indicator.deviationExplanation":
+		if e.ComplexityRoot.Indicator.DeviationExplanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.DeviationExplanation(childComplexity), true
 	case "Indicator.deviationReason":
 		if e.ComplexityRoot.Indicator.DeviationReason == nil {
 			break
@@ -2818,6 +3577,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.EffectiveActual(childComplexity), true
+	case "Indicator.explanation":
+		if e.ComplexityRoot.Indicator.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Explanation(childComplexity), true
 	case "Indicator.id":
 		if e.ComplexityRoot.Indicator.ID == nil {
 			break
@@ -2914,6 +3679,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Rating(childComplexity), true
+	case "Indicator.reviewScore":
+		if e.ComplexityRoot.Indicator.ReviewScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.ReviewScore(childComplexity), true
 	case "Indicator.score":
 		if e.ComplexityRoot.Indicator.Score == nil {
 			break
@@ -3387,6 +4158,421 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Me.User(childComplexity), true
 
+	case "MonitoringBudget.adjustedBudget":
+		if e.ComplexityRoot.MonitoringBudget.AdjustedBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.AdjustedBudget(childComplexity), true
+	case "MonitoringBudget.computedExpectedRate":
+		if e.ComplexityRoot.MonitoringBudget.ComputedExpectedRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ComputedExpectedRate(childComplexity), true
+	case "MonitoringBudget.computedLight":
+		if e.ComplexityRoot.MonitoringBudget.ComputedLight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ComputedLight(childComplexity), true
+	case "MonitoringBudget.executedToDate":
+		if e.ComplexityRoot.MonitoringBudget.ExecutedToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExecutedToDate(childComplexity), true
+	case "MonitoringBudget.expectedRate":
+		if e.ComplexityRoot.MonitoringBudget.ExpectedRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExpectedRate(childComplexity), true
+	case "MonitoringBudget.expectedSteps":
+		if e.ComplexityRoot.MonitoringBudget.ExpectedSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExpectedSteps(childComplexity), true
+	case "MonitoringBudget.explanationRequired":
+		if e.ComplexityRoot.MonitoringBudget.ExplanationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.ExplanationRequired(childComplexity), true
+	case "MonitoringBudget.fromMonths":
+		if e.ComplexityRoot.MonitoringBudget.FromMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.FromMonths(childComplexity), true
+	case "MonitoringBudget.light":
+		if e.ComplexityRoot.MonitoringBudget.Light == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Light(childComplexity), true
+	case "MonitoringBudget.month":
+		if e.ComplexityRoot.MonitoringBudget.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Month(childComplexity), true
+	case "MonitoringBudget.months":
+		if e.ComplexityRoot.MonitoringBudget.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Months(childComplexity), true
+	case "MonitoringBudget.overridden":
+		if e.ComplexityRoot.MonitoringBudget.Overridden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.Overridden(childComplexity), true
+	case "MonitoringBudget.rateToDate":
+		if e.ComplexityRoot.MonitoringBudget.RateToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.RateToDate(childComplexity), true
+	case "MonitoringBudget.targetPercent":
+		if e.ComplexityRoot.MonitoringBudget.TargetPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringBudget.TargetPercent(childComplexity), true
+
+	case "MonitoringEntry.cause":
+		if e.ComplexityRoot.MonitoringEntry.Cause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Cause(childComplexity), true
+	case "MonitoringEntry.causeCategory":
+		if e.ComplexityRoot.MonitoringEntry.CauseCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.CauseCategory(childComplexity), true
+	case "MonitoringEntry.computedExpected":
+		if e.ComplexityRoot.MonitoringEntry.ComputedExpected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedExpected(childComplexity), true
+	case "MonitoringEntry.computedLight":
+		if e.ComplexityRoot.MonitoringEntry.ComputedLight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedLight(childComplexity), true
+	case "MonitoringEntry.computedLikelihood":
+		if e.ComplexityRoot.MonitoringEntry.ComputedLikelihood == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ComputedLikelihood(childComplexity), true
+	case "MonitoringEntry.expected":
+		if e.ComplexityRoot.MonitoringEntry.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Expected(childComplexity), true
+	case "MonitoringEntry.expectedOverride":
+		if e.ComplexityRoot.MonitoringEntry.ExpectedOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExpectedOverride(childComplexity), true
+	case "MonitoringEntry.expectedSteps":
+		if e.ComplexityRoot.MonitoringEntry.ExpectedSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExpectedSteps(childComplexity), true
+	case "MonitoringEntry.explanationRequired":
+		if e.ComplexityRoot.MonitoringEntry.ExplanationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ExplanationRequired(childComplexity), true
+	case "MonitoringEntry.fromLastYear":
+		if e.ComplexityRoot.MonitoringEntry.FromLastYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.FromLastYear(childComplexity), true
+	case "MonitoringEntry.indicator":
+		if e.ComplexityRoot.MonitoringEntry.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Indicator(childComplexity), true
+	case "MonitoringEntry.light":
+		if e.ComplexityRoot.MonitoringEntry.Light == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Light(childComplexity), true
+	case "MonitoringEntry.likelihood":
+		if e.ComplexityRoot.MonitoringEntry.Likelihood == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Likelihood(childComplexity), true
+	case "MonitoringEntry.likelihoodOverride":
+		if e.ComplexityRoot.MonitoringEntry.LikelihoodOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.LikelihoodOverride(childComplexity), true
+	case "MonitoringEntry.measure":
+		if e.ComplexityRoot.MonitoringEntry.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Measure(childComplexity), true
+	case "MonitoringEntry.note":
+		if e.ComplexityRoot.MonitoringEntry.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Note(childComplexity), true
+	case "MonitoringEntry.overridden":
+		if e.ComplexityRoot.MonitoringEntry.Overridden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Overridden(childComplexity), true
+	case "MonitoringEntry.overrideReason":
+		if e.ComplexityRoot.MonitoringEntry.OverrideReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.OverrideReason(childComplexity), true
+	case "MonitoringEntry.valueToDate":
+		if e.ComplexityRoot.MonitoringEntry.ValueToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ValueToDate(childComplexity), true
+
+	case "MonitoringMonth.executed":
+		if e.ComplexityRoot.MonitoringMonth.Executed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Executed(childComplexity), true
+	case "MonitoringMonth.month":
+		if e.ComplexityRoot.MonitoringMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Month(childComplexity), true
+	case "MonitoringMonth.rate":
+		if e.ComplexityRoot.MonitoringMonth.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.Rate(childComplexity), true
+	case "MonitoringMonth.targetPercent":
+		if e.ComplexityRoot.MonitoringMonth.TargetPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringMonth.TargetPercent(childComplexity), true
+
+	case "MonitoringReport.budget":
+		if e.ComplexityRoot.MonitoringReport.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Budget(childComplexity), true
+	case "MonitoringReport.budgetCause":
+		if e.ComplexityRoot.MonitoringReport.BudgetCause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetCause(childComplexity), true
+	case "MonitoringReport.budgetExecuted":
+		if e.ComplexityRoot.MonitoringReport.BudgetExecuted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetExecuted(childComplexity), true
+	case "MonitoringReport.budgetExpectedOverride":
+		if e.ComplexityRoot.MonitoringReport.BudgetExpectedOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetExpectedOverride(childComplexity), true
+	case "MonitoringReport.budgetMeasure":
+		if e.ComplexityRoot.MonitoringReport.BudgetMeasure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetMeasure(childComplexity), true
+	case "MonitoringReport.budgetOverrideReason":
+		if e.ComplexityRoot.MonitoringReport.BudgetOverrideReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.BudgetOverrideReason(childComplexity), true
+	case "MonitoringReport.createdAt":
+		if e.ComplexityRoot.MonitoringReport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.CreatedAt(childComplexity), true
+	case "MonitoringReport.departmentYear":
+		if e.ComplexityRoot.MonitoringReport.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.DepartmentYear(childComplexity), true
+	case "MonitoringReport.departmentYearID":
+		if e.ComplexityRoot.MonitoringReport.DepartmentYearID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.DepartmentYearID(childComplexity), true
+	case "MonitoringReport.entries":
+		if e.ComplexityRoot.MonitoringReport.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Entries(childComplexity), true
+	case "MonitoringReport.id":
+		if e.ComplexityRoot.MonitoringReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ID(childComplexity), true
+	case "MonitoringReport.point":
+		if e.ComplexityRoot.MonitoringReport.Point == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Point(childComplexity), true
+	case "MonitoringReport.project":
+		if e.ComplexityRoot.MonitoringReport.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Project(childComplexity), true
+	case "MonitoringReport.projectID":
+		if e.ComplexityRoot.MonitoringReport.ProjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ProjectID(childComplexity), true
+	case "MonitoringReport.reviewComment":
+		if e.ComplexityRoot.MonitoringReport.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewComment(childComplexity), true
+	case "MonitoringReport.reviewedAt":
+		if e.ComplexityRoot.MonitoringReport.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewedAt(childComplexity), true
+	case "MonitoringReport.reviewedByName":
+		if e.ComplexityRoot.MonitoringReport.ReviewedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ReviewedByName(childComplexity), true
+	case "MonitoringReport.status":
+		if e.ComplexityRoot.MonitoringReport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.Status(childComplexity), true
+	case "MonitoringReport.submitProblems":
+		if e.ComplexityRoot.MonitoringReport.SubmitProblems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmitProblems(childComplexity), true
+	case "MonitoringReport.submittedAt":
+		if e.ComplexityRoot.MonitoringReport.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmittedAt(childComplexity), true
+	case "MonitoringReport.submittedByName":
+		if e.ComplexityRoot.MonitoringReport.SubmittedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.SubmittedByName(childComplexity), true
+	case "MonitoringReport.updatedAt":
+		if e.ComplexityRoot.MonitoringReport.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.UpdatedAt(childComplexity), true
+	case "MonitoringReport.viewerCan":
+		if e.ComplexityRoot.MonitoringReport.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReport.ViewerCan(childComplexity), true
+
+	case "MonitoringReportConnection.edges":
+		if e.ComplexityRoot.MonitoringReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.Edges(childComplexity), true
+	case "MonitoringReportConnection.pageInfo":
+		if e.ComplexityRoot.MonitoringReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.PageInfo(childComplexity), true
+	case "MonitoringReportConnection.totalCount":
+		if e.ComplexityRoot.MonitoringReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportConnection.TotalCount(childComplexity), true
+
+	case "MonitoringReportEdge.cursor":
+		if e.ComplexityRoot.MonitoringReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportEdge.Cursor(childComplexity), true
+	case "MonitoringReportEdge.node":
+		if e.ComplexityRoot.MonitoringReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringReportEdge.Node(childComplexity), true
+
+	case "MonitoringViewerCan.edit":
+		if e.ComplexityRoot.MonitoringViewerCan.Edit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Edit(childComplexity), true
+	case "MonitoringViewerCan.review":
+		if e.ComplexityRoot.MonitoringViewerCan.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Review(childComplexity), true
+	case "MonitoringViewerCan.submit":
+		if e.ComplexityRoot.MonitoringViewerCan.Submit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringViewerCan.Submit(childComplexity), true
+
 	case "MonthlyExecution.behind":
 		if e.ComplexityRoot.MonthlyExecution.Behind == nil {
 			break
@@ -3417,6 +4603,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MonthlyExecution.ExecutedPercent(childComplexity), true
+	case "MonthlyExecution.explanation":
+		if e.ComplexityRoot.MonthlyExecution.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlyExecution.Explanation(childComplexity), true
 	case "MonthlyExecution.id":
 		if e.ComplexityRoot.MonthlyExecution.ID == nil {
 			break
@@ -3442,6 +4634,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MonthlyExecution.Version(childComplexity), true
 
+	case "Mutation.acceptRectification":
+		if e.ComplexityRoot.Mutation.AcceptRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptRectification(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.addIndicatorsFromLibrary":
 		if e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary == nil {
 			break
@@ -3453,6 +4656,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddIndicatorsFromLibrary(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["libraryIDs"].([]int)), true
+	case "Mutation.answerRectification":
+		if e.ComplexityRoot.Mutation.AnswerRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerRectification(childComplexity, args["id"].(int), args["measures"].(string), args["outcome"].(*string)), true
 	case "Mutation.approveEvaluation":
 		if e.ComplexityRoot.Mutation.ApproveEvaluation == nil {
 			break
@@ -3475,6 +4689,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.approveMonitoringReport":
+		if e.ComplexityRoot.Mutation.ApproveMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveMonitoringReport(childComplexity, args["id"].(int), args["comment"].(*string)), true
 	case "Mutation.approveTargets":
 		if e.ComplexityRoot.Mutation.ApproveTargets == nil {
 			break
@@ -3486,6 +4711,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveTargets(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.attachToIndicator":
+		if e.ComplexityRoot.Mutation.AttachToIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachToIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachToIndicator(childComplexity, args["indicatorID"].(int), args["file"].(graphql.Upload)), true
+	case "Mutation.clearRescore":
+		if e.ComplexityRoot.Mutation.ClearRescore == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearRescore_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearRescore(childComplexity, args["indicatorID"].(int)), true
+	case "Mutation.closeRound":
+		if e.ComplexityRoot.Mutation.CloseRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseRound(childComplexity, args["id"].(int)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -3574,6 +4832,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateLibraryIndicator(childComplexity, args["input"].(ent.CreateLibraryIndicatorInput), args["propose"].(*bool)), true
+	case "Mutation.createMonitoringReport":
+		if e.ComplexityRoot.Mutation.CreateMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMonitoringReport(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["point"].(string)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -3618,6 +4887,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.deleteAttachment":
+		if e.ComplexityRoot.Mutation.DeleteAttachment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAttachment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAttachment(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteDepartment":
 		if e.ComplexityRoot.Mutation.DeleteDepartment == nil {
 			break
@@ -3695,6 +4975,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteLibraryIndicator(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteMonitoringReport":
+		if e.ComplexityRoot.Mutation.DeleteMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMonitoringReport(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -3756,6 +5047,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.openRound":
+		if e.ComplexityRoot.Mutation.OpenRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenRound(childComplexity, args["input"].(model.OpenRoundInput)), true
 	case "Mutation.proposeIndicatorToLibrary":
 		if e.ComplexityRoot.Mutation.ProposeIndicatorToLibrary == nil {
 			break
@@ -3800,6 +5102,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PublishEvaluation(childComplexity, args["id"].(int)), true
+	case "Mutation.raiseRectification":
+		if e.ComplexityRoot.Mutation.RaiseRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_raiseRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RaiseRectification(childComplexity, args["input"].(model.RaiseRectificationInput)), true
+	case "Mutation.rejectRectification":
+		if e.ComplexityRoot.Mutation.RejectRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectRectification(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.rescoreIndicator":
+		if e.ComplexityRoot.Mutation.RescoreIndicator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescoreIndicator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RescoreIndicator(childComplexity, args["indicatorID"].(int), args["score"].(fixed.Decimal), args["reason"].(string)), true
 	case "Mutation.retryWebhookDelivery":
 		if e.ComplexityRoot.Mutation.RetryWebhookDelivery == nil {
 			break
@@ -3833,6 +5168,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReturnLibraryIndicator(childComplexity, args["id"].(int), args["comment"].(string)), true
+	case "Mutation.returnMonitoringReport":
+		if e.ComplexityRoot.Mutation.ReturnMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnMonitoringReport(childComplexity, args["id"].(int), args["comment"].(string)), true
 	case "Mutation.returnTargets":
 		if e.ComplexityRoot.Mutation.ReturnTargets == nil {
 			break
@@ -3866,6 +5212,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetFundingLines(childComplexity, args["departmentYearID"].(int), args["projectID"].(*int), args["lines"].([]*model.FundingLineInput)), true
+	case "Mutation.setMonitoringBudget":
+		if e.ComplexityRoot.Mutation.SetMonitoringBudget == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMonitoringBudget_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMonitoringBudget(childComplexity, args["reportID"].(int), args["input"].(model.MonitoringBudgetInput)), true
+	case "Mutation.setMonitoringEntry":
+		if e.ComplexityRoot.Mutation.SetMonitoringEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMonitoringEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMonitoringEntry(childComplexity, args["reportID"].(int), args["indicatorID"].(int), args["input"].(model.MonitoringEntryInput)), true
 	case "Mutation.setMonthlyExecution":
 		if e.ComplexityRoot.Mutation.SetMonthlyExecution == nil {
 			break
@@ -3910,6 +5278,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitEvaluation(childComplexity, args["id"].(int)), true
+	case "Mutation.submitMonitoringReport":
+		if e.ComplexityRoot.Mutation.SubmitMonitoringReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitMonitoringReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitMonitoringReport(childComplexity, args["id"].(int)), true
 	case "Mutation.updateDepartment":
 		if e.ComplexityRoot.Mutation.UpdateDepartment == nil {
 			break
@@ -3998,6 +5377,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(int), args["input"].(ent.UpdateProjectInput), args["version"].(*int)), true
+	case "Mutation.updateRound":
+		if e.ComplexityRoot.Mutation.UpdateRound == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRound_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRound(childComplexity, args["id"].(int), args["input"].(model.UpdateRoundInput), args["version"].(*int)), true
 	case "Mutation.updateRuleSet":
 		if e.ComplexityRoot.Mutation.UpdateRuleSet == nil {
 			break
@@ -4057,6 +5447,164 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NewWebhook.Webhook(childComplexity), true
+
+	case "NextGrade.from":
+		if e.ComplexityRoot.NextGrade.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.From(childComplexity), true
+	case "NextGrade.gap":
+		if e.ComplexityRoot.NextGrade.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Gap(childComplexity), true
+	case "NextGrade.grade":
+		if e.ComplexityRoot.NextGrade.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Grade(childComplexity), true
+	case "NextGrade.items":
+		if e.ComplexityRoot.NextGrade.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Items(childComplexity), true
+	case "NextGrade.next":
+		if e.ComplexityRoot.NextGrade.Next == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Next(childComplexity), true
+	case "NextGrade.nextLabel":
+		if e.ComplexityRoot.NextGrade.NextLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.NextLabel(childComplexity), true
+	case "NextGrade.score":
+		if e.ComplexityRoot.NextGrade.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGrade.Score(childComplexity), true
+
+	case "NextGradeItem.actual":
+		if e.ComplexityRoot.NextGradeItem.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Actual(childComplexity), true
+	case "NextGradeItem.binding":
+		if e.ComplexityRoot.NextGradeItem.Binding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Binding(childComplexity), true
+	case "NextGradeItem.change":
+		if e.ComplexityRoot.NextGradeItem.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Change(childComplexity), true
+	case "NextGradeItem.field":
+		if e.ComplexityRoot.NextGradeItem.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Field(childComplexity), true
+	case "NextGradeItem.from":
+		if e.ComplexityRoot.NextGradeItem.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.From(childComplexity), true
+	case "NextGradeItem.indicator":
+		if e.ComplexityRoot.NextGradeItem.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Indicator(childComplexity), true
+	case "NextGradeItem.level1":
+		if e.ComplexityRoot.NextGradeItem.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Level1(childComplexity), true
+	case "NextGradeItem.level2":
+		if e.ComplexityRoot.NextGradeItem.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Level2(childComplexity), true
+	case "NextGradeItem.name":
+		if e.ComplexityRoot.NextGradeItem.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Name(childComplexity), true
+	case "NextGradeItem.outcome":
+		if e.ComplexityRoot.NextGradeItem.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Outcome(childComplexity), true
+	case "NextGradeItem.places":
+		if e.ComplexityRoot.NextGradeItem.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Places(childComplexity), true
+	case "NextGradeItem.pointsLost":
+		if e.ComplexityRoot.NextGradeItem.PointsLost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.PointsLost(childComplexity), true
+	case "NextGradeItem.rating":
+		if e.ComplexityRoot.NextGradeItem.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Rating(childComplexity), true
+	case "NextGradeItem.score":
+		if e.ComplexityRoot.NextGradeItem.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Score(childComplexity), true
+	case "NextGradeItem.scoreAfter":
+		if e.ComplexityRoot.NextGradeItem.ScoreAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.ScoreAfter(childComplexity), true
+	case "NextGradeItem.to":
+		if e.ComplexityRoot.NextGradeItem.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.To(childComplexity), true
+	case "NextGradeItem.totalAfter":
+		if e.ComplexityRoot.NextGradeItem.TotalAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.TotalAfter(childComplexity), true
+	case "NextGradeItem.unit":
+		if e.ComplexityRoot.NextGradeItem.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Unit(childComplexity), true
+	case "NextGradeItem.weight":
+		if e.ComplexityRoot.NextGradeItem.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NextGradeItem.Weight(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -4300,6 +5848,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APITokens(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.APITokenOrder), args["where"].(*ent.APITokenWhereInput)), true
+	case "Query.attachmentLimits":
+		if e.ComplexityRoot.Query.AttachmentLimits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AttachmentLimits(childComplexity), true
+	case "Query.attachments":
+		if e.ComplexityRoot.Query.Attachments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_attachments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Attachments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AttachmentOrder), args["where"].(*ent.AttachmentWhereInput)), true
 	case "Query.auditRecords":
 		if e.ComplexityRoot.Query.AuditRecords == nil {
 			break
@@ -4490,6 +6055,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.monitoringReports":
+		if e.ComplexityRoot.Query.MonitoringReports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_monitoringReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MonitoringReports(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.MonitoringReportOrder), args["where"].(*ent.MonitoringReportWhereInput)), true
+	case "Query.myQueue":
+		if e.ComplexityRoot.Query.MyQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyQueue(childComplexity, args["withinDays"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4523,6 +6110,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ProjectOrder), args["where"].(*ent.ProjectWhereInput)), true
+	case "Query.rectifications":
+		if e.ComplexityRoot.Query.Rectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rectifications(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["status"].([]rectification.Status), args["overdue"].(*bool), args["departmentID"].(*int), args["year"].(*int), args["evaluationID"].(*int)), true
+	case "Query.rounds":
+		if e.ComplexityRoot.Query.Rounds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rounds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rounds(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RoundOrder), args["where"].(*ent.RoundWhereInput)), true
 	case "Query.ruleSets":
 		if e.ComplexityRoot.Query.RuleSets == nil {
 			break
@@ -4589,6 +6198,203 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Webhooks(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.WebhookOrder), args["where"].(*ent.WebhookWhereInput)), true
+	case "Query.whatIf":
+		if e.ComplexityRoot.Query.WhatIf == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["evaluationID"].(int), args["changes"].(model.WhatIfInput)), true
+
+	case "Queue.returned":
+		if e.ComplexityRoot.Queue.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.Returned(childComplexity), true
+	case "Queue.returnedTargets":
+		if e.ComplexityRoot.Queue.ReturnedTargets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ReturnedTargets(childComplexity), true
+	case "Queue.rounds":
+		if e.ComplexityRoot.Queue.Rounds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.Rounds(childComplexity), true
+	case "Queue.targetsToReview":
+		if e.ComplexityRoot.Queue.TargetsToReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.TargetsToReview(childComplexity), true
+	case "Queue.targetsToReviewCount":
+		if e.ComplexityRoot.Queue.TargetsToReviewCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.TargetsToReviewCount(childComplexity), true
+	case "Queue.toFill":
+		if e.ComplexityRoot.Queue.ToFill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToFill(childComplexity), true
+	case "Queue.toReview":
+		if e.ComplexityRoot.Queue.ToReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToReview(childComplexity), true
+	case "Queue.toReviewCount":
+		if e.ComplexityRoot.Queue.ToReviewCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.ToReviewCount(childComplexity), true
+
+	case "QueueReturned.comment":
+		if e.ComplexityRoot.QueueReturned.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.Comment(childComplexity), true
+	case "QueueReturned.evaluation":
+		if e.ComplexityRoot.QueueReturned.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.Evaluation(childComplexity), true
+	case "QueueReturned.returnedAt":
+		if e.ComplexityRoot.QueueReturned.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.ReturnedAt(childComplexity), true
+	case "QueueReturned.returnedBy":
+		if e.ComplexityRoot.QueueReturned.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturned.ReturnedBy(childComplexity), true
+
+	case "QueueReturnedTargets.comment":
+		if e.ComplexityRoot.QueueReturnedTargets.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Comment(childComplexity), true
+	case "QueueReturnedTargets.returnedAt":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedAt(childComplexity), true
+	case "QueueReturnedTargets.returnedBy":
+		if e.ComplexityRoot.QueueReturnedTargets.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.ReturnedBy(childComplexity), true
+	case "QueueReturnedTargets.version":
+		if e.ComplexityRoot.QueueReturnedTargets.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReturnedTargets.Version(childComplexity), true
+
+	case "QueueReview.daysWaiting":
+		if e.ComplexityRoot.QueueReview.DaysWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.DaysWaiting(childComplexity), true
+	case "QueueReview.evaluation":
+		if e.ComplexityRoot.QueueReview.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.Evaluation(childComplexity), true
+	case "QueueReview.submittedAt":
+		if e.ComplexityRoot.QueueReview.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueReview.SubmittedAt(childComplexity), true
+
+	case "QueueTargets.daysWaiting":
+		if e.ComplexityRoot.QueueTargets.DaysWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.DaysWaiting(childComplexity), true
+	case "QueueTargets.submittedAt":
+		if e.ComplexityRoot.QueueTargets.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.SubmittedAt(childComplexity), true
+	case "QueueTargets.version":
+		if e.ComplexityRoot.QueueTargets.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTargets.Version(childComplexity), true
+
+	case "QueueTask.daysLeft":
+		if e.ComplexityRoot.QueueTask.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.DaysLeft(childComplexity), true
+	case "QueueTask.deadline":
+		if e.ComplexityRoot.QueueTask.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Deadline(childComplexity), true
+	case "QueueTask.department":
+		if e.ComplexityRoot.QueueTask.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Department(childComplexity), true
+	case "QueueTask.departmentYear":
+		if e.ComplexityRoot.QueueTask.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.DepartmentYear(childComplexity), true
+	case "QueueTask.evaluation":
+		if e.ComplexityRoot.QueueTask.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Evaluation(childComplexity), true
+	case "QueueTask.participant":
+		if e.ComplexityRoot.QueueTask.Participant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Participant(childComplexity), true
+	case "QueueTask.round":
+		if e.ComplexityRoot.QueueTask.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Round(childComplexity), true
+	case "QueueTask.status":
+		if e.ComplexityRoot.QueueTask.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.Status(childComplexity), true
 
 	case "RatingBand.high":
 		if e.ComplexityRoot.RatingBand.High == nil {
@@ -4614,6 +6420,275 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RatingBand.Rating(childComplexity), true
+
+	case "Rectification.answeredAt":
+		if e.ComplexityRoot.Rectification.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredAt(childComplexity), true
+	case "Rectification.answeredByID":
+		if e.ComplexityRoot.Rectification.AnsweredByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredByID(childComplexity), true
+	case "Rectification.answeredByName":
+		if e.ComplexityRoot.Rectification.AnsweredByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AnsweredByName(childComplexity), true
+	case "Rectification.closedAt":
+		if e.ComplexityRoot.Rectification.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedAt(childComplexity), true
+	case "Rectification.closedByID":
+		if e.ComplexityRoot.Rectification.ClosedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedByID(childComplexity), true
+	case "Rectification.closedByName":
+		if e.ComplexityRoot.Rectification.ClosedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ClosedByName(childComplexity), true
+	case "Rectification.createdAt":
+		if e.ComplexityRoot.Rectification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.CreatedAt(childComplexity), true
+	case "Rectification.dueDate":
+		if e.ComplexityRoot.Rectification.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.DueDate(childComplexity), true
+	case "Rectification.evaluation":
+		if e.ComplexityRoot.Rectification.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Evaluation(childComplexity), true
+	case "Rectification.evaluationID":
+		if e.ComplexityRoot.Rectification.EvaluationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.EvaluationID(childComplexity), true
+	case "Rectification.id":
+		if e.ComplexityRoot.Rectification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ID(childComplexity), true
+	case "Rectification.indicator":
+		if e.ComplexityRoot.Rectification.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Indicator(childComplexity), true
+	case "Rectification.indicatorID":
+		if e.ComplexityRoot.Rectification.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.IndicatorID(childComplexity), true
+	case "Rectification.issue":
+		if e.ComplexityRoot.Rectification.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Issue(childComplexity), true
+	case "Rectification.measures":
+		if e.ComplexityRoot.Rectification.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Measures(childComplexity), true
+	case "Rectification.outcome":
+		if e.ComplexityRoot.Rectification.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Outcome(childComplexity), true
+	case "Rectification.overdue":
+		if e.ComplexityRoot.Rectification.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Overdue(childComplexity), true
+	case "Rectification.raisedByID":
+		if e.ComplexityRoot.Rectification.RaisedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.RaisedByID(childComplexity), true
+	case "Rectification.raisedByName":
+		if e.ComplexityRoot.Rectification.RaisedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.RaisedByName(childComplexity), true
+	case "Rectification.requirement":
+		if e.ComplexityRoot.Rectification.Requirement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Requirement(childComplexity), true
+	case "Rectification.reviewComment":
+		if e.ComplexityRoot.Rectification.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ReviewComment(childComplexity), true
+	case "Rectification.status":
+		if e.ComplexityRoot.Rectification.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Status(childComplexity), true
+	case "Rectification.transitions":
+		if e.ComplexityRoot.Rectification.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Transitions(childComplexity), true
+	case "Rectification.updatedAt":
+		if e.ComplexityRoot.Rectification.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.UpdatedAt(childComplexity), true
+	case "Rectification.version":
+		if e.ComplexityRoot.Rectification.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Version(childComplexity), true
+	case "Rectification.viewerCan":
+		if e.ComplexityRoot.Rectification.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ViewerCan(childComplexity), true
+
+	case "RectificationConnection.edges":
+		if e.ComplexityRoot.RectificationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.Edges(childComplexity), true
+	case "RectificationConnection.pageInfo":
+		if e.ComplexityRoot.RectificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.PageInfo(childComplexity), true
+	case "RectificationConnection.totalCount":
+		if e.ComplexityRoot.RectificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.TotalCount(childComplexity), true
+
+	case "RectificationEdge.cursor":
+		if e.ComplexityRoot.RectificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Cursor(childComplexity), true
+	case "RectificationEdge.node":
+		if e.ComplexityRoot.RectificationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Node(childComplexity), true
+
+	case "RectificationTransition.actorID":
+		if e.ComplexityRoot.RectificationTransition.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ActorID(childComplexity), true
+	case "RectificationTransition.actorName":
+		if e.ComplexityRoot.RectificationTransition.ActorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ActorName(childComplexity), true
+	case "RectificationTransition.at":
+		if e.ComplexityRoot.RectificationTransition.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.At(childComplexity), true
+	case "RectificationTransition.comment":
+		if e.ComplexityRoot.RectificationTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Comment(childComplexity), true
+	case "RectificationTransition.from":
+		if e.ComplexityRoot.RectificationTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.From(childComplexity), true
+	case "RectificationTransition.id":
+		if e.ComplexityRoot.RectificationTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.ID(childComplexity), true
+	case "RectificationTransition.measures":
+		if e.ComplexityRoot.RectificationTransition.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Measures(childComplexity), true
+	case "RectificationTransition.outcome":
+		if e.ComplexityRoot.RectificationTransition.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Outcome(childComplexity), true
+	case "RectificationTransition.rectification":
+		if e.ComplexityRoot.RectificationTransition.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.Rectification(childComplexity), true
+	case "RectificationTransition.rectificationID":
+		if e.ComplexityRoot.RectificationTransition.RectificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.RectificationID(childComplexity), true
+	case "RectificationTransition.to":
+		if e.ComplexityRoot.RectificationTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTransition.To(childComplexity), true
+
+	case "RectificationViewerCan.answer":
+		if e.ComplexityRoot.RectificationViewerCan.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationViewerCan.Answer(childComplexity), true
+	case "RectificationViewerCan.decide":
+		if e.ComplexityRoot.RectificationViewerCan.Decide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationViewerCan.Decide(childComplexity), true
 
 	case "Report.characters":
 		if e.ComplexityRoot.Report.Characters == nil {
@@ -4856,6 +6931,332 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportText.Version(childComplexity), true
+
+	case "ReviewScore.createdAt":
+		if e.ComplexityRoot.ReviewScore.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.CreatedAt(childComplexity), true
+	case "ReviewScore.id":
+		if e.ComplexityRoot.ReviewScore.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ID(childComplexity), true
+	case "ReviewScore.indicatorID":
+		if e.ComplexityRoot.ReviewScore.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.IndicatorID(childComplexity), true
+	case "ReviewScore.reason":
+		if e.ComplexityRoot.ReviewScore.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.Reason(childComplexity), true
+	case "ReviewScore.reviewerID":
+		if e.ComplexityRoot.ReviewScore.ReviewerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ReviewerID(childComplexity), true
+	case "ReviewScore.reviewerName":
+		if e.ComplexityRoot.ReviewScore.ReviewerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.ReviewerName(childComplexity), true
+	case "ReviewScore.score":
+		if e.ComplexityRoot.ReviewScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.Score(childComplexity), true
+	case "ReviewScore.updatedAt":
+		if e.ComplexityRoot.ReviewScore.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewScore.UpdatedAt(childComplexity), true
+
+	case "ReviewViewerCan.raiseRectification":
+		if e.ComplexityRoot.ReviewViewerCan.RaiseRectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewViewerCan.RaiseRectification(childComplexity), true
+	case "ReviewViewerCan.rescore":
+		if e.ComplexityRoot.ReviewViewerCan.Rescore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewViewerCan.Rescore(childComplexity), true
+
+	case "Round.closedAt":
+		if e.ComplexityRoot.Round.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ClosedAt(childComplexity), true
+	case "Round.createdAt":
+		if e.ComplexityRoot.Round.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedAt(childComplexity), true
+	case "Round.createdByID":
+		if e.ComplexityRoot.Round.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedByID(childComplexity), true
+	case "Round.createdByName":
+		if e.ComplexityRoot.Round.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.CreatedByName(childComplexity), true
+	case "Round.daysLeft":
+		if e.ComplexityRoot.Round.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.DaysLeft(childComplexity), true
+	case "Round.deadline":
+		if e.ComplexityRoot.Round.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Deadline(childComplexity), true
+	case "Round.id":
+		if e.ComplexityRoot.Round.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ID(childComplexity), true
+	case "Round.kind":
+		if e.ComplexityRoot.Round.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Kind(childComplexity), true
+	case "Round.name":
+		if e.ComplexityRoot.Round.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Name(childComplexity), true
+	case "Round.opensAt":
+		if e.ComplexityRoot.Round.OpensAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.OpensAt(childComplexity), true
+	case "Round.participants":
+		if e.ComplexityRoot.Round.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Participants(childComplexity), true
+	case "Round.pastDeadline":
+		if e.ComplexityRoot.Round.PastDeadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.PastDeadline(childComplexity), true
+	case "Round.status":
+		if e.ComplexityRoot.Round.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Status(childComplexity), true
+	case "Round.summary":
+		if e.ComplexityRoot.Round.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Summary(childComplexity), true
+	case "Round.updatedAt":
+		if e.ComplexityRoot.Round.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.UpdatedAt(childComplexity), true
+	case "Round.version":
+		if e.ComplexityRoot.Round.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Version(childComplexity), true
+	case "Round.viewerCan":
+		if e.ComplexityRoot.Round.ViewerCan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.ViewerCan(childComplexity), true
+	case "Round.year":
+		if e.ComplexityRoot.Round.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.Year(childComplexity), true
+
+	case "RoundConnection.edges":
+		if e.ComplexityRoot.RoundConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.Edges(childComplexity), true
+	case "RoundConnection.pageInfo":
+		if e.ComplexityRoot.RoundConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.PageInfo(childComplexity), true
+	case "RoundConnection.totalCount":
+		if e.ComplexityRoot.RoundConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundConnection.TotalCount(childComplexity), true
+
+	case "RoundEdge.cursor":
+		if e.ComplexityRoot.RoundEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundEdge.Cursor(childComplexity), true
+	case "RoundEdge.node":
+		if e.ComplexityRoot.RoundEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundEdge.Node(childComplexity), true
+
+	case "RoundParticipant.createdAt":
+		if e.ComplexityRoot.RoundParticipant.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.CreatedAt(childComplexity), true
+	case "RoundParticipant.department":
+		if e.ComplexityRoot.RoundParticipant.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Department(childComplexity), true
+	case "RoundParticipant.departmentID":
+		if e.ComplexityRoot.RoundParticipant.DepartmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.DepartmentID(childComplexity), true
+	case "RoundParticipant.departmentYear":
+		if e.ComplexityRoot.RoundParticipant.DepartmentYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.DepartmentYear(childComplexity), true
+	case "RoundParticipant.evaluation":
+		if e.ComplexityRoot.RoundParticipant.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Evaluation(childComplexity), true
+	case "RoundParticipant.id":
+		if e.ComplexityRoot.RoundParticipant.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.ID(childComplexity), true
+	case "RoundParticipant.projects":
+		if e.ComplexityRoot.RoundParticipant.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Projects(childComplexity), true
+	case "RoundParticipant.round":
+		if e.ComplexityRoot.RoundParticipant.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Round(childComplexity), true
+	case "RoundParticipant.roundID":
+		if e.ComplexityRoot.RoundParticipant.RoundID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.RoundID(childComplexity), true
+	case "RoundParticipant.status":
+		if e.ComplexityRoot.RoundParticipant.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.Status(childComplexity), true
+	case "RoundParticipant.submittedAt":
+		if e.ComplexityRoot.RoundParticipant.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.SubmittedAt(childComplexity), true
+	case "RoundParticipant.updatedAt":
+		if e.ComplexityRoot.RoundParticipant.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.UpdatedAt(childComplexity), true
+
+	case "RoundSummary.late":
+		if e.ComplexityRoot.RoundSummary.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Late(childComplexity), true
+	case "RoundSummary.notSubmitted":
+		if e.ComplexityRoot.RoundSummary.NotSubmitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.NotSubmitted(childComplexity), true
+	case "RoundSummary.onTime":
+		if e.ComplexityRoot.RoundSummary.OnTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.OnTime(childComplexity), true
+	case "RoundSummary.overdue":
+		if e.ComplexityRoot.RoundSummary.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Overdue(childComplexity), true
+	case "RoundSummary.returned":
+		if e.ComplexityRoot.RoundSummary.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Returned(childComplexity), true
+	case "RoundSummary.total":
+		if e.ComplexityRoot.RoundSummary.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundSummary.Total(childComplexity), true
+
+	case "RoundViewerCan.close":
+		if e.ComplexityRoot.RoundViewerCan.Close == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundViewerCan.Close(childComplexity), true
+	case "RoundViewerCan.update":
+		if e.ComplexityRoot.RoundViewerCan.Update == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundViewerCan.Update(childComplexity), true
 
 	case "RuleSet.achievedFrom":
 		if e.ComplexityRoot.RuleSet.AchievedFrom == nil {
@@ -5142,6 +7543,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignIn.User(childComplexity), true
 
+	case "StepParam.name":
+		if e.ComplexityRoot.StepParam.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepParam.Name(childComplexity), true
+	case "StepParam.value":
+		if e.ComplexityRoot.StepParam.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepParam.Value(childComplexity), true
+
 	case "SubmitProblem.field":
 		if e.ComplexityRoot.SubmitProblem.Field == nil {
 			break
@@ -5330,7 +7744,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetEntry.Operator(childComplexity), true
-	case "TargetEntry.projectID":
+	case "TargetEntry.projectID", "TargetEntry.project":
 		if e.ComplexityRoot.TargetEntry.Project == nil {
 			break
 		}
@@ -5946,6 +8360,195 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WebhookEdge.Node(childComplexity), true
 
+	case "WhatIfIndicator.actual":
+		if e.ComplexityRoot.WhatIfIndicator.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Actual(childComplexity), true
+	case "WhatIfIndicator.attainment":
+		if e.ComplexityRoot.WhatIfIndicator.Attainment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Attainment(childComplexity), true
+	case "WhatIfIndicator.changed":
+		if e.ComplexityRoot.WhatIfIndicator.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Changed(childComplexity), true
+	case "WhatIfIndicator.completionRate":
+		if e.ComplexityRoot.WhatIfIndicator.CompletionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.CompletionRate(childComplexity), true
+	case "WhatIfIndicator.deviationRequired":
+		if e.ComplexityRoot.WhatIfIndicator.DeviationRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.DeviationRequired(childComplexity), true
+	case "WhatIfIndicator.difference":
+		if e.ComplexityRoot.WhatIfIndicator.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Difference(childComplexity), true
+	case "WhatIfIndicator.indicator":
+		if e.ComplexityRoot.WhatIfIndicator.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Indicator(childComplexity), true
+	case "WhatIfIndicator.ratedScore":
+		if e.ComplexityRoot.WhatIfIndicator.RatedScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.RatedScore(childComplexity), true
+	case "WhatIfIndicator.rating":
+		if e.ComplexityRoot.WhatIfIndicator.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Rating(childComplexity), true
+	case "WhatIfIndicator.score":
+		if e.ComplexityRoot.WhatIfIndicator.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Score(childComplexity), true
+	case "WhatIfIndicator.target":
+		if e.ComplexityRoot.WhatIfIndicator.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Target(childComplexity), true
+	case "WhatIfIndicator.weight":
+		if e.ComplexityRoot.WhatIfIndicator.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfIndicator.Weight(childComplexity), true
+
+	case "WhatIfResult.difference":
+		if e.ComplexityRoot.WhatIfResult.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Difference(childComplexity), true
+	case "WhatIfResult.evaluation":
+		if e.ComplexityRoot.WhatIfResult.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Evaluation(childComplexity), true
+	case "WhatIfResult.executionRate":
+		if e.ComplexityRoot.WhatIfResult.ExecutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.ExecutionRate(childComplexity), true
+	case "WhatIfResult.executionScore":
+		if e.ComplexityRoot.WhatIfResult.ExecutionScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.ExecutionScore(childComplexity), true
+	case "WhatIfResult.grade":
+		if e.ComplexityRoot.WhatIfResult.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Grade(childComplexity), true
+	case "WhatIfResult.gradeLabel":
+		if e.ComplexityRoot.WhatIfResult.GradeLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.GradeLabel(childComplexity), true
+	case "WhatIfResult.indicators":
+		if e.ComplexityRoot.WhatIfResult.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Indicators(childComplexity), true
+	case "WhatIfResult.keptRank":
+		if e.ComplexityRoot.WhatIfResult.KeptRank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.KeptRank(childComplexity), true
+	case "WhatIfResult.nextGrade":
+		if e.ComplexityRoot.WhatIfResult.NextGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.NextGrade(childComplexity), true
+	case "WhatIfResult.peers":
+		if e.ComplexityRoot.WhatIfResult.Peers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Peers(childComplexity), true
+	case "WhatIfResult.rank":
+		if e.ComplexityRoot.WhatIfResult.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Rank(childComplexity), true
+	case "WhatIfResult.score":
+		if e.ComplexityRoot.WhatIfResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Score(childComplexity), true
+	case "WhatIfResult.subtotals":
+		if e.ComplexityRoot.WhatIfResult.Subtotals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfResult.Subtotals(childComplexity), true
+
+	case "WhatIfSubtotal.difference":
+		if e.ComplexityRoot.WhatIfSubtotal.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Difference(childComplexity), true
+	case "WhatIfSubtotal.keptScore":
+		if e.ComplexityRoot.WhatIfSubtotal.KeptScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.KeptScore(childComplexity), true
+	case "WhatIfSubtotal.level1":
+		if e.ComplexityRoot.WhatIfSubtotal.Level1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Level1(childComplexity), true
+	case "WhatIfSubtotal.level2":
+		if e.ComplexityRoot.WhatIfSubtotal.Level2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Level2(childComplexity), true
+	case "WhatIfSubtotal.score":
+		if e.ComplexityRoot.WhatIfSubtotal.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Score(childComplexity), true
+	case "WhatIfSubtotal.weight":
+		if e.ComplexityRoot.WhatIfSubtotal.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfSubtotal.Weight(childComplexity), true
+
 	case "YearOnYear.against":
 		if e.ComplexityRoot.YearOnYear.Against == nil {
 			break
@@ -6099,6 +8702,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("APITokenOrder", ec.unmarshalInputAPITokenOrder),
 			graphql.NewInputUnmarshaler("APITokenWhereInput", ec.unmarshalInputAPITokenWhereInput),
+			graphql.NewInputUnmarshaler("AttachmentOrder", ec.unmarshalInputAttachmentOrder),
+			graphql.NewInputUnmarshaler("AttachmentWhereInput", ec.unmarshalInputAttachmentWhereInput),
 			graphql.NewInputUnmarshaler("AuditRecordOrder", ec.unmarshalInputAuditRecordOrder),
 			graphql.NewInputUnmarshaler("AuditRecordWhereInput", ec.unmarshalInputAuditRecordWhereInput),
 			graphql.NewInputUnmarshaler("CreateDepartmentInput", ec.unmarshalInputCreateDepartmentInput),
@@ -6130,13 +8735,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KeyTaskWhereInput", ec.unmarshalInputKeyTaskWhereInput),
 			graphql.NewInputUnmarshaler("LibraryIndicatorOrder", ec.unmarshalInputLibraryIndicatorOrder),
 			graphql.NewInputUnmarshaler("LibraryIndicatorWhereInput", ec.unmarshalInputLibraryIndicatorWhereInput),
+			graphql.NewInputUnmarshaler("MonitoringBudgetInput", ec.unmarshalInputMonitoringBudgetInput),
+			graphql.NewInputUnmarshaler("MonitoringEntryInput", ec.unmarshalInputMonitoringEntryInput),
+			graphql.NewInputUnmarshaler("MonitoringReportOrder", ec.unmarshalInputMonitoringReportOrder),
+			graphql.NewInputUnmarshaler("MonitoringReportWhereInput", ec.unmarshalInputMonitoringReportWhereInput),
 			graphql.NewInputUnmarshaler("MonthInput", ec.unmarshalInputMonthInput),
 			graphql.NewInputUnmarshaler("MonthlyExecutionOrder", ec.unmarshalInputMonthlyExecutionOrder),
 			graphql.NewInputUnmarshaler("MonthlyExecutionWhereInput", ec.unmarshalInputMonthlyExecutionWhereInput),
 			graphql.NewInputUnmarshaler("NewUserInput", ec.unmarshalInputNewUserInput),
+			graphql.NewInputUnmarshaler("OpenRoundInput", ec.unmarshalInputOpenRoundInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
+			graphql.NewInputUnmarshaler("RaiseRectificationInput", ec.unmarshalInputRaiseRectificationInput),
+			graphql.NewInputUnmarshaler("RectificationOrder", ec.unmarshalInputRectificationOrder),
 			graphql.NewInputUnmarshaler("ReportTextOrder", ec.unmarshalInputReportTextOrder),
+			graphql.NewInputUnmarshaler("ReviewScoreOrder", ec.unmarshalInputReviewScoreOrder),
+			graphql.NewInputUnmarshaler("RoundOrder", ec.unmarshalInputRoundOrder),
+			graphql.NewInputUnmarshaler("RoundParticipantOrder", ec.unmarshalInputRoundParticipantOrder),
+			graphql.NewInputUnmarshaler("RoundParticipantWhereInput", ec.unmarshalInputRoundParticipantWhereInput),
+			graphql.NewInputUnmarshaler("RoundWhereInput", ec.unmarshalInputRoundWhereInput),
 			graphql.NewInputUnmarshaler("RuleSetOrder", ec.unmarshalInputRuleSetOrder),
 			graphql.NewInputUnmarshaler("TargetChangeInput", ec.unmarshalInputTargetChangeInput),
 			graphql.NewInputUnmarshaler("TargetVersionOrder", ec.unmarshalInputTargetVersionOrder),
@@ -6150,6 +8767,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateLibraryIndicatorInput", ec.unmarshalInputUpdateLibraryIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateMonthlyExecutionInput", ec.unmarshalInputUpdateMonthlyExecutionInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
+			graphql.NewInputUnmarshaler("UpdateRoundInput", ec.unmarshalInputUpdateRoundInput),
 			graphql.NewInputUnmarshaler("UpdateRuleSetInput", ec.unmarshalInputUpdateRuleSetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UserChangeInput", ec.unmarshalInputUserChangeInput),
@@ -6159,6 +8777,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("WebhookDeliveryWhereInput", ec.unmarshalInputWebhookDeliveryWhereInput),
 			graphql.NewInputUnmarshaler("WebhookOrder", ec.unmarshalInputWebhookOrder),
 			graphql.NewInputUnmarshaler("WebhookWhereInput", ec.unmarshalInputWebhookWhereInput),
+			graphql.NewInputUnmarshaler("WhatIfFiguresInput", ec.unmarshalInputWhatIfFiguresInput),
+			graphql.NewInputUnmarshaler("WhatIfIndicatorInput", ec.unmarshalInputWhatIfIndicatorInput),
+			graphql.NewInputUnmarshaler("WhatIfInput", ec.unmarshalInputWhatIfInput),
+			graphql.NewInputUnmarshaler("WhatIfProjectInput", ec.unmarshalInputWhatIfProjectInput),
 			graphql.NewInputUnmarshaler("YearOnYearOrder", ec.unmarshalInputYearOnYearOrder),
 		)
 	}
@@ -6329,6 +8951,10 @@ enum DepartmentYearMeasure {
   ASSETS_TOTAL
   EXECUTION_RATE
   CARRYOVER_RATE
+  """基本支出 年初预算数 (the forms' 按支出性质分 rows)"""
+  BASIC_INITIAL_BUDGET
+  """项目支出 年初预算数"""
+  PROJECT_INITIAL_BUDGET
 }
 
 """An evaluation's or an indicator's subject: the department-year itself, or one of its projects."""
@@ -6756,6 +9382,222 @@ enum ActorKind @goModel(model: "jixiao/ent/auditrecord.ActorKind") {
   USER
   TOKEN
   SYSTEM
+}
+type Attachment implements Node {
+  id: ID!
+  """
+  the indicator it is evidence of
+  """
+  indicatorID: ID
+  """
+  sanitised (domain/evidence); the download's name
+  """
+  fileName: String!
+  """
+  detected from the bytes, never the client's
+  """
+  contentType: String!
+  """
+  in bytes
+  """
+  size: Int!
+  """
+  of the bytes, in lower-case hex
+  """
+  sha256: String!
+  """
+  where the bytes are: attachment_contents, or the attachments directory
+  """
+  storage: AttachmentStorage!
+  uploadedByID: ID
+  uploadedByName: String!
+  createdAt: Time!
+  indicator: Indicator
+}
+"""
+A connection to a list of items.
+"""
+type AttachmentConnection {
+  """
+  A list of edges.
+  """
+  edges: [AttachmentEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AttachmentEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Attachment
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Attachment connections
+"""
+input AttachmentOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Attachments.
+  """
+  field: AttachmentOrderField!
+}
+"""
+Properties by which Attachment connections can be ordered.
+"""
+enum AttachmentOrderField {
+  FILE_NAME
+  SIZE
+  CREATED_AT
+}
+"""
+AttachmentStorage is enum for the field storage
+"""
+enum AttachmentStorage @goModel(model: "jixiao/ent/attachment.Storage") {
+  DATABASE
+  DIRECTORY
+}
+"""
+AttachmentWhereInput is used for filtering Attachment objects.
+Input was generated by ent.
+"""
+input AttachmentWhereInput {
+  not: AttachmentWhereInput
+  and: [AttachmentWhereInput!]
+  or: [AttachmentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  indicator_id field predicates
+  """
+  indicatorID: ID
+  indicatorIDNEQ: ID
+  indicatorIDIn: [ID!]
+  indicatorIDNotIn: [ID!]
+  indicatorIDIsNil: Boolean
+  indicatorIDNotNil: Boolean
+  """
+  file_name field predicates
+  """
+  fileName: String
+  fileNameNEQ: String
+  fileNameIn: [String!]
+  fileNameNotIn: [String!]
+  fileNameGT: String
+  fileNameGTE: String
+  fileNameLT: String
+  fileNameLTE: String
+  fileNameContains: String
+  fileNameHasPrefix: String
+  fileNameHasSuffix: String
+  fileNameEqualFold: String
+  fileNameContainsFold: String
+  """
+  content_type field predicates
+  """
+  contentType: String
+  contentTypeNEQ: String
+  contentTypeIn: [String!]
+  contentTypeNotIn: [String!]
+  contentTypeGT: String
+  contentTypeGTE: String
+  contentTypeLT: String
+  contentTypeLTE: String
+  contentTypeContains: String
+  contentTypeHasPrefix: String
+  contentTypeHasSuffix: String
+  contentTypeEqualFold: String
+  contentTypeContainsFold: String
+  """
+  size field predicates
+  """
+  size: Int
+  sizeNEQ: Int
+  sizeIn: [Int!]
+  sizeNotIn: [Int!]
+  sizeGT: Int
+  sizeGTE: Int
+  sizeLT: Int
+  sizeLTE: Int
+  """
+  sha256 field predicates
+  """
+  sha256: String
+  sha256NEQ: String
+  sha256In: [String!]
+  sha256NotIn: [String!]
+  sha256GT: String
+  sha256GTE: String
+  sha256LT: String
+  sha256LTE: String
+  sha256Contains: String
+  sha256HasPrefix: String
+  sha256HasSuffix: String
+  sha256EqualFold: String
+  sha256ContainsFold: String
+  """
+  storage field predicates
+  """
+  storage: AttachmentStorage
+  storageNEQ: AttachmentStorage
+  storageIn: [AttachmentStorage!]
+  storageNotIn: [AttachmentStorage!]
+  """
+  uploaded_by_name field predicates
+  """
+  uploadedByName: String
+  uploadedByNameNEQ: String
+  uploadedByNameIn: [String!]
+  uploadedByNameNotIn: [String!]
+  uploadedByNameGT: String
+  uploadedByNameGTE: String
+  uploadedByNameLT: String
+  uploadedByNameLTE: String
+  uploadedByNameContains: String
+  uploadedByNameHasPrefix: String
+  uploadedByNameHasSuffix: String
+  uploadedByNameEqualFold: String
+  uploadedByNameContainsFold: String
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  indicator edge predicates
+  """
+  hasIndicator: Boolean
+  hasIndicatorWith: [IndicatorWhereInput!]
 }
 """
 AuditAction is enum for the field action
@@ -9717,6 +12559,349 @@ enum LibraryTransitionTo @goModel(model: "jixiao/ent/librarytransition.To") {
   APPROVED
   RETURNED
 }
+type MonitoringReport implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  departmentYearID: ID!
+  """
+  null for the department-year's overall indicators
+  """
+  projectID: ID
+  """
+  the monitoring point, a date of the fiscal year such as 2024-06-30
+  """
+  point: String!
+  status: MonitoringStatus!
+  """
+  spending to date (万元) as reported: a project's; a department-year's reads its months unless this is set
+  """
+  budgetExecuted: Decimal
+  """
+  the department's expected full-year execution rate (percent), overriding the forecast
+  """
+  budgetExpectedOverride: Decimal
+  budgetOverrideReason: String!
+  """
+  why spending is behind (偏差原因)
+  """
+  budgetCause: String!
+  """
+  the corrective measure (整改措施)
+  """
+  budgetMeasure: String!
+  """
+  the reviewer's comment when approving or returning
+  """
+  reviewComment: String!
+  submittedByName: String!
+  submittedAt: Time
+  reviewedByName: String!
+  reviewedAt: Time
+  departmentYear: DepartmentYear!
+  project: Project
+}
+"""
+A connection to a list of items.
+"""
+type MonitoringReportConnection {
+  """
+  A list of edges.
+  """
+  edges: [MonitoringReportEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type MonitoringReportEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: MonitoringReport
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for MonitoringReport connections
+"""
+input MonitoringReportOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order MonitoringReports.
+  """
+  field: MonitoringReportOrderField!
+}
+"""
+Properties by which MonitoringReport connections can be ordered.
+"""
+enum MonitoringReportOrderField {
+  CREATED_AT
+  UPDATED_AT
+  POINT
+  STATUS
+  SUBMITTED_AT
+}
+"""
+MonitoringReportWhereInput is used for filtering MonitoringReport objects.
+Input was generated by ent.
+"""
+input MonitoringReportWhereInput {
+  not: MonitoringReportWhereInput
+  and: [MonitoringReportWhereInput!]
+  or: [MonitoringReportWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  department_year_id field predicates
+  """
+  departmentYearID: ID
+  departmentYearIDNEQ: ID
+  departmentYearIDIn: [ID!]
+  departmentYearIDNotIn: [ID!]
+  """
+  project_id field predicates
+  """
+  projectID: ID
+  projectIDNEQ: ID
+  projectIDIn: [ID!]
+  projectIDNotIn: [ID!]
+  projectIDIsNil: Boolean
+  projectIDNotNil: Boolean
+  """
+  point field predicates
+  """
+  point: String
+  pointNEQ: String
+  pointIn: [String!]
+  pointNotIn: [String!]
+  pointGT: String
+  pointGTE: String
+  pointLT: String
+  pointLTE: String
+  pointContains: String
+  pointHasPrefix: String
+  pointHasSuffix: String
+  pointEqualFold: String
+  pointContainsFold: String
+  """
+  status field predicates
+  """
+  status: MonitoringStatus
+  statusNEQ: MonitoringStatus
+  statusIn: [MonitoringStatus!]
+  statusNotIn: [MonitoringStatus!]
+  """
+  budget_executed field predicates
+  """
+  budgetExecuted: Decimal
+  budgetExecutedNEQ: Decimal
+  budgetExecutedIn: [Decimal!]
+  budgetExecutedNotIn: [Decimal!]
+  budgetExecutedGT: Decimal
+  budgetExecutedGTE: Decimal
+  budgetExecutedLT: Decimal
+  budgetExecutedLTE: Decimal
+  budgetExecutedIsNil: Boolean
+  budgetExecutedNotNil: Boolean
+  """
+  budget_expected_override field predicates
+  """
+  budgetExpectedOverride: Decimal
+  budgetExpectedOverrideNEQ: Decimal
+  budgetExpectedOverrideIn: [Decimal!]
+  budgetExpectedOverrideNotIn: [Decimal!]
+  budgetExpectedOverrideGT: Decimal
+  budgetExpectedOverrideGTE: Decimal
+  budgetExpectedOverrideLT: Decimal
+  budgetExpectedOverrideLTE: Decimal
+  budgetExpectedOverrideIsNil: Boolean
+  budgetExpectedOverrideNotNil: Boolean
+  """
+  budget_override_reason field predicates
+  """
+  budgetOverrideReason: String
+  budgetOverrideReasonNEQ: String
+  budgetOverrideReasonIn: [String!]
+  budgetOverrideReasonNotIn: [String!]
+  budgetOverrideReasonGT: String
+  budgetOverrideReasonGTE: String
+  budgetOverrideReasonLT: String
+  budgetOverrideReasonLTE: String
+  budgetOverrideReasonContains: String
+  budgetOverrideReasonHasPrefix: String
+  budgetOverrideReasonHasSuffix: String
+  budgetOverrideReasonEqualFold: String
+  budgetOverrideReasonContainsFold: String
+  """
+  budget_cause field predicates
+  """
+  budgetCause: String
+  budgetCauseNEQ: String
+  budgetCauseIn: [String!]
+  budgetCauseNotIn: [String!]
+  budgetCauseGT: String
+  budgetCauseGTE: String
+  budgetCauseLT: String
+  budgetCauseLTE: String
+  budgetCauseContains: String
+  budgetCauseHasPrefix: String
+  budgetCauseHasSuffix: String
+  budgetCauseEqualFold: String
+  budgetCauseContainsFold: String
+  """
+  budget_measure field predicates
+  """
+  budgetMeasure: String
+  budgetMeasureNEQ: String
+  budgetMeasureIn: [String!]
+  budgetMeasureNotIn: [String!]
+  budgetMeasureGT: String
+  budgetMeasureGTE: String
+  budgetMeasureLT: String
+  budgetMeasureLTE: String
+  budgetMeasureContains: String
+  budgetMeasureHasPrefix: String
+  budgetMeasureHasSuffix: String
+  budgetMeasureEqualFold: String
+  budgetMeasureContainsFold: String
+  """
+  review_comment field predicates
+  """
+  reviewComment: String
+  reviewCommentNEQ: String
+  reviewCommentIn: [String!]
+  reviewCommentNotIn: [String!]
+  reviewCommentGT: String
+  reviewCommentGTE: String
+  reviewCommentLT: String
+  reviewCommentLTE: String
+  reviewCommentContains: String
+  reviewCommentHasPrefix: String
+  reviewCommentHasSuffix: String
+  reviewCommentEqualFold: String
+  reviewCommentContainsFold: String
+  """
+  submitted_by_name field predicates
+  """
+  submittedByName: String
+  submittedByNameNEQ: String
+  submittedByNameIn: [String!]
+  submittedByNameNotIn: [String!]
+  submittedByNameGT: String
+  submittedByNameGTE: String
+  submittedByNameLT: String
+  submittedByNameLTE: String
+  submittedByNameContains: String
+  submittedByNameHasPrefix: String
+  submittedByNameHasSuffix: String
+  submittedByNameEqualFold: String
+  submittedByNameContainsFold: String
+  """
+  submitted_at field predicates
+  """
+  submittedAt: Time
+  submittedAtNEQ: Time
+  submittedAtIn: [Time!]
+  submittedAtNotIn: [Time!]
+  submittedAtGT: Time
+  submittedAtGTE: Time
+  submittedAtLT: Time
+  submittedAtLTE: Time
+  submittedAtIsNil: Boolean
+  submittedAtNotNil: Boolean
+  """
+  reviewed_by_name field predicates
+  """
+  reviewedByName: String
+  reviewedByNameNEQ: String
+  reviewedByNameIn: [String!]
+  reviewedByNameNotIn: [String!]
+  reviewedByNameGT: String
+  reviewedByNameGTE: String
+  reviewedByNameLT: String
+  reviewedByNameLTE: String
+  reviewedByNameContains: String
+  reviewedByNameHasPrefix: String
+  reviewedByNameHasSuffix: String
+  reviewedByNameEqualFold: String
+  reviewedByNameContainsFold: String
+  """
+  reviewed_at field predicates
+  """
+  reviewedAt: Time
+  reviewedAtNEQ: Time
+  reviewedAtIn: [Time!]
+  reviewedAtNotIn: [Time!]
+  reviewedAtGT: Time
+  reviewedAtGTE: Time
+  reviewedAtLT: Time
+  reviewedAtLTE: Time
+  reviewedAtIsNil: Boolean
+  reviewedAtNotNil: Boolean
+  """
+  department_year edge predicates
+  """
+  hasDepartmentYear: Boolean
+  hasDepartmentYearWith: [DepartmentYearWhereInput!]
+  """
+  project edge predicates
+  """
+  hasProject: Boolean
+  hasProjectWith: [ProjectWhereInput!]
+}
+"""
+MonitoringStatus is enum for the field status
+"""
+enum MonitoringStatus @goModel(model: "jixiao/ent/monitoringreport.Status") {
+  DRAFT
+  SUBMITTED
+  RETURNED
+  APPROVED
+}
 type MonthlyExecution implements Node {
   id: ID!
   """
@@ -10321,6 +13506,37 @@ type Query {
     """
     where: APITokenWhereInput
   ): APITokenConnection!
+  attachments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Attachments returned from the connection.
+    """
+    orderBy: [AttachmentOrder!]
+
+    """
+    Filtering options for Attachments returned from the connection.
+    """
+    where: AttachmentWhereInput
+  ): AttachmentConnection!
   auditRecords(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10538,6 +13754,37 @@ type Query {
     """
     where: LibraryIndicatorWhereInput
   ): LibraryIndicatorConnection!
+  monitoringReports(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for MonitoringReports returned from the connection.
+    """
+    orderBy: [MonitoringReportOrder!]
+
+    """
+    Filtering options for MonitoringReports returned from the connection.
+    """
+    where: MonitoringReportWhereInput
+  ): MonitoringReportConnection!
   projects(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10569,6 +13816,37 @@ type Query {
     """
     where: ProjectWhereInput
   ): ProjectConnection!
+  rounds(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Rounds returned from the connection.
+    """
+    orderBy: [RoundOrder!]
+
+    """
+    Filtering options for Rounds returned from the connection.
+    """
+    where: RoundWhereInput
+  ): RoundConnection!
   targetVersions(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -10702,6 +13980,145 @@ enum Rating @goModel(model: "jixiao/ent/indicator.Rating") {
   PARTIAL
   NOT_ACHIEVED
 }
+type Rectification implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  evaluationID: ID!
+  """
+  the indicator the issue concerns, if one
+  """
+  indicatorID: ID
+  """
+  存在问题: what the reviewer found
+  """
+  issue: String!
+  """
+  整改要求: the measure required
+  """
+  requirement: String!
+  """
+  整改期限, YYYY-MM-DD: overdue after it while OPEN
+  """
+  dueDate: String!
+  status: RectificationStatus!
+  """
+  整改措施: the department's measures taken
+  """
+  measures: String!
+  """
+  整改结果: what became of it
+  """
+  outcome: String!
+  """
+  the reviewer's comment on the last acceptance or rejection
+  """
+  reviewComment: String!
+  raisedByID: ID
+  raisedByName: String!
+  answeredByID: ID
+  answeredByName: String!
+  answeredAt: Time
+  closedByID: ID
+  closedByName: String!
+  closedAt: Time
+  evaluation: Evaluation!
+  indicator: Indicator
+  transitions: [RectificationTransition!]
+}
+"""
+A connection to a list of items.
+"""
+type RectificationConnection {
+  """
+  A list of edges.
+  """
+  edges: [RectificationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RectificationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Rectification
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Rectification connections
+"""
+input RectificationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Rectifications.
+  """
+  field: RectificationOrderField!
+}
+"""
+Properties by which Rectification connections can be ordered.
+"""
+enum RectificationOrderField {
+  CREATED_AT
+  UPDATED_AT
+  DUE_DATE
+  STATUS
+}
+"""
+RectificationStatus is enum for the field status
+"""
+enum RectificationStatus @goModel(model: "jixiao/ent/rectification.Status") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
+type RectificationTransition implements Node {
+  id: ID!
+  rectificationID: ID!
+  from: RectificationTransitionFrom
+  to: RectificationTransitionTo!
+  comment: String!
+  measures: String!
+  outcome: String!
+  actorID: ID
+  actorName: String!
+  at: Time!
+  rectification: Rectification!
+}
+"""
+RectificationTransitionFrom is enum for the field from
+"""
+enum RectificationTransitionFrom @goModel(model: "jixiao/ent/rectificationtransition.From") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
+"""
+RectificationTransitionTo is enum for the field to
+"""
+enum RectificationTransitionTo @goModel(model: "jixiao/ent/rectificationtransition.To") {
+  OPEN
+  ANSWERED
+  ACCEPTED
+}
 type ReportText implements Node {
   id: ID!
   createdAt: Time!
@@ -10748,6 +14165,38 @@ enum ReverseRule @goModel(model: "jixiao/ent/ruleset.ReverseRule") {
   LINEAR
   RATIO
 }
+type ReviewScore implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  indicatorID: ID!
+  """
+  why the reviewer scores it differently (复核意见); required
+  """
+  reason: String!
+  reviewerID: ID
+  reviewerName: String!
+}
+"""
+Ordering options for ReviewScore connections
+"""
+input ReviewScoreOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ReviewScores.
+  """
+  field: ReviewScoreOrderField!
+}
+"""
+Properties by which ReviewScore connections can be ordered.
+"""
+enum ReviewScoreOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
 """
 Role is enum for the field role
 """
@@ -10756,6 +14205,360 @@ enum Role @goModel(model: "jixiao/ent/user.Role") {
   REVIEWER
   EDITOR
   ANALYST
+}
+type Round implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  incremented by every change; name it in an update to refuse stale writes
+  """
+  version: Int!
+  """
+  SELF_EVALUATION: the year's self-evaluation (自评); MONITORING: mid-year monitoring (绩效运行监控)
+  """
+  kind: RoundKind!
+  """
+  the budget year the work is about
+  """
+  year: Int!
+  name: String!
+  """
+  when the work starts (UTC)
+  """
+  opensAt: Time!
+  """
+  the last moment a submission is on time (UTC; shown in Asia/Shanghai)
+  """
+  deadline: Time!
+  status: RoundStatus!
+  closedAt: Time
+  createdByID: ID
+  createdByName: String!
+}
+"""
+A connection to a list of items.
+"""
+type RoundConnection {
+  """
+  A list of edges.
+  """
+  edges: [RoundEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type RoundEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Round
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+RoundKind is enum for the field kind
+"""
+enum RoundKind @goModel(model: "jixiao/ent/round.Kind") {
+  SELF_EVALUATION
+  MONITORING
+}
+"""
+Ordering options for Round connections
+"""
+input RoundOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Rounds.
+  """
+  field: RoundOrderField!
+}
+"""
+Properties by which Round connections can be ordered.
+"""
+enum RoundOrderField {
+  CREATED_AT
+  UPDATED_AT
+  KIND
+  YEAR
+  NAME
+  OPENS_AT
+  DEADLINE
+  STATUS
+}
+type RoundParticipant implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  roundID: ID!
+  departmentID: ID!
+  """
+  whether the department must submit its projects' evaluations too
+  """
+  projects: Boolean!
+  round: Round!
+  department: Department!
+}
+"""
+Ordering options for RoundParticipant connections
+"""
+input RoundParticipantOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order RoundParticipants.
+  """
+  field: RoundParticipantOrderField!
+}
+"""
+Properties by which RoundParticipant connections can be ordered.
+"""
+enum RoundParticipantOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+RoundParticipantWhereInput is used for filtering RoundParticipant objects.
+Input was generated by ent.
+"""
+input RoundParticipantWhereInput {
+  not: RoundParticipantWhereInput
+  and: [RoundParticipantWhereInput!]
+  or: [RoundParticipantWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  round_id field predicates
+  """
+  roundID: ID
+  roundIDNEQ: ID
+  roundIDIn: [ID!]
+  roundIDNotIn: [ID!]
+  """
+  department_id field predicates
+  """
+  departmentID: ID
+  departmentIDNEQ: ID
+  departmentIDIn: [ID!]
+  departmentIDNotIn: [ID!]
+  """
+  projects field predicates
+  """
+  projects: Boolean
+  projectsNEQ: Boolean
+  """
+  round edge predicates
+  """
+  hasRound: Boolean
+  hasRoundWith: [RoundWhereInput!]
+  """
+  department edge predicates
+  """
+  hasDepartment: Boolean
+  hasDepartmentWith: [DepartmentWhereInput!]
+}
+"""
+RoundStatus is enum for the field status
+"""
+enum RoundStatus @goModel(model: "jixiao/ent/round.Status") {
+  OPEN
+  CLOSED
+}
+"""
+RoundWhereInput is used for filtering Round objects.
+Input was generated by ent.
+"""
+input RoundWhereInput {
+  not: RoundWhereInput
+  and: [RoundWhereInput!]
+  or: [RoundWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  version field predicates
+  """
+  version: Int
+  versionNEQ: Int
+  versionIn: [Int!]
+  versionNotIn: [Int!]
+  versionGT: Int
+  versionGTE: Int
+  versionLT: Int
+  versionLTE: Int
+  """
+  kind field predicates
+  """
+  kind: RoundKind
+  kindNEQ: RoundKind
+  kindIn: [RoundKind!]
+  kindNotIn: [RoundKind!]
+  """
+  year field predicates
+  """
+  year: Int
+  yearNEQ: Int
+  yearIn: [Int!]
+  yearNotIn: [Int!]
+  yearGT: Int
+  yearGTE: Int
+  yearLT: Int
+  yearLTE: Int
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  opens_at field predicates
+  """
+  opensAt: Time
+  opensAtNEQ: Time
+  opensAtIn: [Time!]
+  opensAtNotIn: [Time!]
+  opensAtGT: Time
+  opensAtGTE: Time
+  opensAtLT: Time
+  opensAtLTE: Time
+  """
+  deadline field predicates
+  """
+  deadline: Time
+  deadlineNEQ: Time
+  deadlineIn: [Time!]
+  deadlineNotIn: [Time!]
+  deadlineGT: Time
+  deadlineGTE: Time
+  deadlineLT: Time
+  deadlineLTE: Time
+  """
+  status field predicates
+  """
+  status: RoundStatus
+  statusNEQ: RoundStatus
+  statusIn: [RoundStatus!]
+  statusNotIn: [RoundStatus!]
+  """
+  closed_at field predicates
+  """
+  closedAt: Time
+  closedAtNEQ: Time
+  closedAtIn: [Time!]
+  closedAtNotIn: [Time!]
+  closedAtGT: Time
+  closedAtGTE: Time
+  closedAtLT: Time
+  closedAtLTE: Time
+  closedAtIsNil: Boolean
+  closedAtNotNil: Boolean
+  """
+  created_by_name field predicates
+  """
+  createdByName: String
+  createdByNameNEQ: String
+  createdByNameIn: [String!]
+  createdByNameNotIn: [String!]
+  createdByNameGT: String
+  createdByNameGTE: String
+  createdByNameLT: String
+  createdByNameLTE: String
+  createdByNameContains: String
+  createdByNameHasPrefix: String
+  createdByNameHasSuffix: String
+  createdByNameEqualFold: String
+  createdByNameContainsFold: String
+  """
+  participants edge predicates
+  """
+  hasParticipants: Boolean
+  hasParticipantsWith: [RoundParticipantWhereInput!]
 }
 type RuleSet implements Node {
   id: ID!
@@ -12177,6 +15980,209 @@ input WebhookWhereInput {
   hasDeliveriesWith: [WebhookDeliveryWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../evidence.graphql", Input: `# Evidence (佐证材料): files attached to indicators (and, later, to monitoring entries
+# and rectification items), read and changed under their owner's access rules.
+# Downloads: GET /files/attachments/{id}, always as an attachment, never rendered.
+
+extend type Attachment {
+  """Where the file is downloaded: /files/attachments/{id} (GET, with the caller's session or token)."""
+  url: String!
+}
+
+extend type Indicator {
+  """Its evidence files, oldest first: those the caller may read (the indicator's readers)."""
+  attachments: [Attachment!]!
+  """How many evidence files it has: the length of attachments."""
+  attachmentCount: Int!
+}
+
+"""What an upload must be, as the server checks it."""
+type AttachmentLimits {
+  """The largest file accepted, in bytes (--attachments-max-size)."""
+  maxBytes: Int!
+  """The extensions accepted, lower case with the dot (.pdf, .docx…); the content must be the type its extension says."""
+  extensions: [String!]!
+}
+
+extend type Query {
+  """The limits of an evidence upload, for a file picker to check before it sends."""
+  attachmentLimits: AttachmentLimits!
+}
+
+extend type Mutation {
+  """
+  Attaches an evidence file to an indicator, sent as multipart/form-data (the GraphQL
+  multipart request specification). Allowed to whoever may change the indicator: an
+  editor of its department while its evaluation is not under review, an administrator.
+  The file is refused (BAD_USER_INPUT, field file, with reason and params name, size, max,
+  detected, extension) when it is larger than attachmentLimits.maxBytes (FILE_TOO_LARGE,
+  before it is read), empty (FILE_EMPTY), of a type not accepted (FILE_TYPE_NOT_ALLOWED:
+  PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV are), or of another
+  accepted type than its extension says (FILE_TYPE_MISMATCH). The type is detected from
+  the bytes; the client's is ignored. Recorded in the audit trail (name, type, size,
+  SHA-256; never the bytes).
+  """
+  attachToIndicator(indicatorID: ID!, file: Upload!): Attachment!
+  """Deletes an attachment and its bytes; allowed to whoever may attach to its owner. Returns its id."""
+  deleteAttachment(id: ID!): ID!
+}
+`, BuiltIn: false},
+	{Name: "../explain.graphql", Input: `# Explanations: how each computed value was computed, as the scoring rules (package
+# domain/scoring) computed it, step by step with the numbers each step used. The steps come
+# from the code that computes the value, so an explanation always ends with the value itself;
+# the app writes each step as a formula line in the user's language.
+#
+# Params are strings, as the API writes decimals: inputs as stored, without trailing zeros
+# ("6", "80", "88", "4.73", a derived actual "0.250355"), money with 2 places ("1829.40"),
+# computed values with the places the rules round them to ("6.00", "110.00").
+
+"""What a step of an explanation did; each names its params."""
+enum ExplanationCode {
+  """A bound actual (执行率): numerator (executed), denominator (adjusted budget); value = numerator / denominator × 100, exact to 6 places; percent is it to 2."""
+  BINDING_EXECUTION_RATE
+  """A bound actual (结转结余率): numerator (year-end carry-over), denominator (final spending); as BINDING_EXECUTION_RATE."""
+  BINDING_CARRYOVER_RATE
+  """A bound actual (资产利用率): numerator (assets in use), denominator (all fixed assets)."""
+  BINDING_ASSET_UTILIZATION
+  """A bound actual (公用经费控制率): numerator (actual), denominator (budget)."""
+  BINDING_PUBLIC_FUNDS_CONTROL
+  """A bound actual (三公经费控制率): numerator (actual), denominator (budget)."""
+  BINDING_THREE_PUBLIC_CONTROL
+  """The formula has no value: binding, numerator, denominator (0). The indicator has no actual."""
+  BINDING_UNDEFINED
+  """weight is not positive: the score is 0."""
+  WEIGHT_NOT_POSITIVE
+  """kind is unknown: the score is 0."""
+  KIND_UNKNOWN
+  """No actual value yet: the score is 0."""
+  NO_ACTUAL
+  """operator is unknown: the score is 0."""
+  OPERATOR_UNKNOWN
+  """
+  A positive indicator met: weight × min(actual / target, 1) = weight × 1. Params of every
+  quantitative step: weight, actual, target, operator (GE…); a bound indicator's actualShown is
+  its actual as the line may show it (to 2 places where they give the same score, else exact).
+  """
+  POSITIVE_CAPPED
+  """A positive indicator below its target: weight × min(actual / target, 1) = weight × actual / target, rounded to 2 places."""
+  POSITIVE_SHARE
+  """A positive indicator's negative actual counts as 0: weight × min(0 / target, 1) = 0."""
+  POSITIVE_NEGATIVE_ACTUAL
+  """A target of 0, met: actual compare 0 (compare GE, EQ or LE) holds: the full weight."""
+  ZERO_TARGET_MET
+  """A target of 0, missed: actual compare 0 does not hold: 0."""
+  ZERO_TARGET_MISSED
+  """` + "`" + `=` + "`" + ` scored exactly (the rule set's equalLikeAtLeast is false): actual = target: the full weight."""
+  EQUAL_MET
+  """` + "`" + `=` + "`" + ` scored exactly: actual ≠ target: 0."""
+  EQUAL_MISSED
+  """A reverse indicator (≤ <) met: actual ≤ target: the full weight."""
+  REVERSE_MET
+  """A reverse indicator missed, the LINEAR rule: weight × (1 − (actual − target) / target) = weight × (twice − actual) / target, rounded to 2 places; twice = 2 × target."""
+  REVERSE_LINEAR
+  """A reverse indicator at or past twice its target (twice), the LINEAR rule: 0."""
+  REVERSE_PAST_DOUBLE
+  """A reverse indicator missed, the RATIO rule: weight × target / actual, rounded to 2 places."""
+  REVERSE_RATIO
+  """A qualitative indicator without a rating or a score: rating, ratedScore ("" when missing): 0."""
+  NOT_RATED
+  """A qualitative indicator: rating, ratedScore within its band [low, high] (high included when highInclusive) of weight, in points: the rated score to 2 places."""
+  RATED_IN_BAND
+  """The same, a rated score outside the band of the rules that score it now (a rule set changed it since): the rated score all the same."""
+  RATED_OUTSIDE_BAND
+  """A score is kept within [low, high] (0 and the weight to 2 places): before is the score before."""
+  SCORE_BOUNDED
+  """actual / target × 100, to 2 places (完成率)."""
+  COMPLETION_RATE
+  """completionRate below threshold: a deviation reason (偏差原因分析) is required."""
+  DEVIATION_BELOW
+  """completionRate at or above threshold: a deviation reason is required."""
+  DEVIATION_AT_OR_ABOVE
+  """completionRate at or above below and under atOrAbove: no reason is required."""
+  DEVIATION_WITHIN
+  """actual compare target (GE, EQ or LE) does not hold (a reverse indicator missed, a target of 0 or an exact ` + "`" + `=` + "`" + ` missed): a reason is required."""
+  DEVIATION_TARGET_MISSED
+  """actual compare target holds: no reason is required."""
+  DEVIATION_TARGET_MET
+  """A project's 预算执行率 item, fully executed: weight × min(executed / budget, 1) = weight × 1."""
+  EXECUTION_ITEM_CAPPED
+  """The item: weight × min(executed / budget, 1) = weight × executed / budget, rounded to 2 places."""
+  EXECUTION_ITEM_SHARE
+  """The item with a negative executed amount, counted as 0."""
+  EXECUTION_ITEM_NEGATIVE
+  """The item without a budget (budget ≤ 0): weight, budget: 0."""
+  EXECUTION_ITEM_NO_BUDGET
+  """A group's subtotal: level1, level2 ("" for a level-1 group), terms (its scores joined by " + "), weight: their sum."""
+  SUBTOTAL
+  """The total: terms (the level-1 subtotals joined by " + "): their sum."""
+  TOTAL
+  """The grade: total, grade (EXCELLENT…), from (its lowest total) and below ("" for the top grade): from ≤ total < below."""
+  GRADE_BAND
+  """A month behind its target: month, cumulative (万元), budget, percent (cumulative / budget × 100 to 2 places), target: percent < target."""
+  MONTH_BEHIND
+  """A month on track: the same, percent ≥ target."""
+  MONTH_ON_TRACK
+  """A month of a year without a budget: month, budget: no share, never behind."""
+  MONTH_NO_BUDGET
+}
+
+"""One step of an explanation."""
+type ExplanationStep {
+  code: ExplanationCode!
+  """The numbers the step used, an object of strings (see ExplanationCode)."""
+  params: Any!
+  """What the step gives (a score, a rate, a sum); null for a step that only compares."""
+  value: Decimal
+}
+
+"""
+How a computed value was computed: the rules' steps with their numbers, in order. Each step's
+value follows from its params by the formula its code names, rounded as the rules round.
+"""
+type Explanation {
+  """
+  The rules that computed it: the rule set and version (null: the built-in rules, SCORING.md),
+  whether kept since submission, and their parameters. Null where no rule set's parameter
+  applies (a month's progress).
+  """
+  rules: EvaluationRules
+  steps: [ExplanationStep!]!
+  """The value explained (a score, a total), the last step's; null for a yes/no question."""
+  value: Decimal
+  """The answer of a yes/no question (a deviation reason is required, a month is behind); null for a value."""
+  holds: Boolean
+}
+
+extend type Indicator {
+  """
+  How its score was computed, under the rules that score it (its evaluation's while under
+  review, else its year's): for an indicator bound to a formula its actual first, then the
+  branch of the rules that applied, then the bound to [0, weight] when one was needed. The
+  value is its score.
+  """
+  explanation: Explanation!
+  """
+  Why a deviation reason (偏差原因分析) is, or is not, required: the completion rate and the
+  threshold it crossed (or the two it lies between), or the target check. Null for a qualitative
+  indicator or one without an actual value.
+  """
+  deviationExplanation: Explanation
+}
+
+extend type Evaluation {
+  """
+  How its score was computed: a project's 预算执行率 item, each level-2 and level-1 subtotal of
+  the indicators' scores (the item is its own group), their total and its grade. The value is
+  its score; each indicator's own derivation is Indicator.explanation.
+  """
+  explanation: Explanation!
+}
+
+extend type MonthlyExecution {
+  """Why the month is, or is not, behind the bureau's cumulative target (月度支出进度)."""
+  explanation: Explanation!
+}
+`, BuiltIn: false},
 	{Name: "../forms.graphql", Input: `# The standard self-evaluation forms as Excel workbooks: GET
 # /files/evaluations/{id}/form.xlsx exports one; importEvaluationForm reads one back.
 
@@ -12833,6 +16839,201 @@ extend type Mutation {
   startYearFromLast(departmentID: ID!, year: Int!): YearStart!
 }
 `, BuiltIn: false},
+	{Name: "../monitoring.graphql", Input: `# Mid-year monitoring (绩效运行监控, "dual monitoring" of targets and spending):
+# at a point of the year a department reports each indicator's value to date and
+# its spending; the expected full-year values, the likelihood of meeting each
+# target and the traffic lights are computed (domain/monitoring, thresholds in
+# docs/MONITORING.md) and may be overridden with a reason. Reports are submitted
+# and reviewed like evaluations; the list ` + "`" + `monitoringReports` + "`" + ` (graph/ent.graphql)
+# filters them (status, departmentYearID, projectID, point…).
+
+"""The likelihood of meeting a target (完成目标可能性)."""
+enum Likelihood {
+  """确定能: expected to meet the target."""
+  LIKELY
+  """有可能: expected to fall short by at most the tolerance."""
+  AT_RISK
+  """完全不可能: expected to fall short by more."""
+  UNLIKELY
+}
+
+"""An indicator's traffic light."""
+enum MonitoringLight {
+  GREEN
+  YELLOW
+  RED
+}
+
+"""The category of a deviation's cause (偏差原因分析)."""
+enum DeviationCause {
+  """经费保障"""
+  FUNDING
+  """制度保障"""
+  SYSTEM
+  """人员保障"""
+  STAFF
+  """硬件条件保障"""
+  HARDWARE
+  """其他"""
+  OTHER
+}
+
+"""
+One step of a computation: a code and its parameters (decimals as exact
+strings), which a UI writes as a sentence. Codes: ELAPSED_SHARE (point, months,
+share), RATE_TO_DATE (valueToDate), LINEAR (valueToDate, share, expected),
+LAST_YEAR_SHARE (lastYearToDate, lastYearFull, share), SCALED_BY_LAST_YEAR
+(valueToDate, share, expected), NO_VALUE_TO_DATE, QUALITATIVE, NO_TARGET, RATIO
+(expected, target, ratio), ZERO_TARGET (expected, operator, light),
+LIGHT_POSITIVE (ratio, light, yellowFloor), LIGHT_REVERSE (ratio, light,
+yellowCeiling), OVERRIDE_EXPECTED (computed, expected, reason),
+OVERRIDE_LIKELIHOOD (computed, likelihood, reason), CAPPED (expected, cap),
+MONTH_TO_DATE (month, executed, budget, rate), MONTH_TARGET (month, target,
+ratio), NO_MONTH_TARGET (month), NO_BUDGET.
+"""
+type ComputationStep {
+  code: String!
+  params: [StepParam!]!
+}
+
+type StepParam {
+  name: String!
+  value: String!
+}
+
+"""One indicator of a monitoring report's subject, with what the report says of it."""
+type MonitoringEntry {
+  indicator: Indicator!
+  """1-N月执行情况: the value reached at the point (null: not reported)."""
+  valueToDate: Decimal
+  """The expected full-year value as computed (null: nothing to compute from)."""
+  computedExpected: Decimal @places(n: 4)
+  """The expected full-year value in force: the override, or the computed one."""
+  expected: Decimal @places(n: 4)
+  """How the expected value, the likelihood and the light were computed."""
+  expectedSteps: [ComputationStep!]!
+  computedLikelihood: Likelihood
+  computedLight: MonitoringLight
+  """The likelihood and light in force (they follow an override); null when unknown."""
+  likelihood: Likelihood
+  light: MonitoringLight
+  overridden: Boolean!
+  expectedOverride: Decimal
+  likelihoodOverride: Likelihood
+  overrideReason: String!
+  causeCategory: DeviationCause
+  cause: String!
+  measure: String!
+  note: String!
+  """Whether a cause and a corrective measure are required (a yellow or red light)."""
+  explanationRequired: Boolean!
+  """Whether last year's report at the same point gave the pattern."""
+  fromLastYear: Boolean!
+}
+
+"""One month of the year's spending curve."""
+type MonitoringMonth {
+  month: Int!
+  """Cumulative spending at month end (万元)."""
+  executed: Decimal!
+  """The bureau's cumulative target, percent of the adjusted budget."""
+  targetPercent: Decimal!
+  """Cumulative spending as a percent of the adjusted budget."""
+  rate: Decimal @places(n: 2)
+}
+
+"""A monitoring report's budget part: spending to date and the expected full-year rate."""
+type MonitoringBudget {
+  """The last complete month at the point (0 in January)."""
+  month: Int!
+  adjustedBudget: Decimal!
+  executedToDate: Decimal
+  """True when read from the month's row, false when reported on the report."""
+  fromMonths: Boolean!
+  rateToDate: Decimal @places(n: 2)
+  """The bureau's cumulative target of that month, percent."""
+  targetPercent: Decimal
+  computedExpectedRate: Decimal @places(n: 2)
+  expectedRate: Decimal @places(n: 2)
+  expectedSteps: [ComputationStep!]!
+  computedLight: MonitoringLight
+  light: MonitoringLight
+  overridden: Boolean!
+  explanationRequired: Boolean!
+  """The department-year's months (the curve): empty for a project."""
+  months: [MonitoringMonth!]!
+}
+
+type MonitoringViewerCan {
+  """Change the entries and the budget part (the department, while DRAFT or RETURNED)."""
+  edit: Boolean!
+  submit: Boolean!
+  """Approve or return (the finance bureau, while SUBMITTED)."""
+  review: Boolean!
+}
+
+extend type MonitoringReport {
+  """Every indicator of the subject, in the editor's order."""
+  entries: [MonitoringEntry!]!
+  budget: MonitoringBudget!
+  """What keeps the report from submission now."""
+  submitProblems: [SubmitProblem!]!
+  viewerCan: MonitoringViewerCan!
+}
+
+extend type DepartmentYear {
+  """The year's monitoring reports (overall and projects'), by point."""
+  monitoringReports: [MonitoringReport!]!
+}
+
+"""What a department says of one indicator; it replaces what was said (null clears)."""
+input MonitoringEntryInput {
+  valueToDate: Decimal
+  expectedOverride: Decimal
+  likelihoodOverride: Likelihood
+  overrideReason: String
+  causeCategory: DeviationCause
+  cause: String
+  measure: String
+  note: String
+}
+
+"""What a department says of its spending; it replaces what was said (null clears)."""
+input MonitoringBudgetInput {
+  """Spending to date (万元); a department-year's is read from its months when null."""
+  executed: Decimal
+  """The expected full-year execution rate in percent."""
+  expectedOverride: Decimal
+  overrideReason: String
+  cause: String
+  measure: String
+}
+
+extend type Mutation {
+  """
+  Starts a monitoring report of a department-year's overall indicators (projectID
+  null) or of one project's, at a point of its fiscal year (e.g. "2024-06-30"):
+  the department's editors. One per subject and point.
+  """
+  createMonitoringReport(departmentYearID: ID!, projectID: ID, point: String!): MonitoringReport!
+  """Writes what the report says of one of its subject's indicators (DRAFT or RETURNED)."""
+  setMonitoringEntry(reportID: ID!, indicatorID: ID!, input: MonitoringEntryInput!): MonitoringReport!
+  """Writes the report's budget part (DRAFT or RETURNED)."""
+  setMonitoringBudget(reportID: ID!, input: MonitoringBudgetInput!): MonitoringReport!
+  """
+  Submits the report: refused with SUBMIT_CHECK errors (reasons VALUE_MISSING,
+  LIKELIHOOD_MISSING, OVERRIDE_REASON_MISSING, CAUSE_MISSING, MEASURE_MISSING,
+  each naming its indicator and field) when something is missing.
+  """
+  submitMonitoringReport(id: ID!): MonitoringReport!
+  """The finance bureau approves a submitted report."""
+  approveMonitoringReport(id: ID!, comment: String): MonitoringReport!
+  """The finance bureau returns a submitted report with what must change."""
+  returnMonitoringReport(id: ID!, comment: String!): MonitoringReport!
+  """Deletes a report never submitted (DRAFT)."""
+  deleteMonitoringReport(id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../notify.graphql", Input: `# Change notifications: subscriptions (over the websocket at /query, protocol
 # graphql-transport-ws) and webhooks. README, "Notifications".
 
@@ -13065,6 +17266,281 @@ extend type Mutation {
   setReportText(evaluationID: ID!, section: String!, text: String!, version: Int): ReportSection!
 }
 `, BuiltIn: false},
+	{Name: "../review.graphql", Input: `# The finance bureau's review (复核): re-scores kept apart from the self-scores,
+# and rectification items (整改) with their answers (domain/review).
+#
+# Who and when: reviewers and administrators re-score an evaluation's indicators
+# while it is SUBMITTED or APPROVED; they raise rectification items once it has
+# been submitted (SUBMITTED, APPROVED or PUBLISHED) and accept or reject answers;
+# the department's editors answer the items of their departments (whatever the
+# evaluation's status). Editors read re-scores and never write them.
+
+# A reviewer's score of one indicator (复核评分), kept apart from its self-score.
+extend type ReviewScore {
+  """The re-score, 0 ≤ score ≤ the indicator's weight."""
+  score: Decimal! @places(n: 2)
+}
+
+extend type Indicator {
+  """The reviewer's score, if the indicator was re-scored; its own score stays the self-score."""
+  reviewScore: ReviewScore
+}
+
+extend type Evaluation {
+  """
+  The review total (复核总分): the sum over the indicators of the re-score where
+  there is one and the self-score elsewhere, plus a project's execution item.
+  Null when no indicator is re-scored (the review then agrees with the self-score).
+  """
+  reviewTotal: Decimal @places(n: 2)
+  """The review total's grade under the evaluation's rules; null with it."""
+  reviewGrade: Grade
+  """The rectification items raised on the evaluation, oldest first."""
+  rectifications: [Rectification!]!
+  """What the caller may do in the review now."""
+  reviewViewerCan: ReviewViewerCan!
+}
+
+type ReviewViewerCan {
+  """Re-score the indicators (reviewers and administrators; SUBMITTED or APPROVED)."""
+  rescore: Boolean!
+  """Raise rectification items (reviewers and administrators; once submitted)."""
+  raiseRectification: Boolean!
+}
+
+extend type Rectification {
+  """Overdue: still OPEN (unanswered, or sent back) and its due date has passed (the server's date)."""
+  overdue: Boolean!
+  """What the caller may do with the item now."""
+  viewerCan: RectificationViewerCan!
+}
+
+type RectificationViewerCan {
+  """Answer it (the department's editors, administrators; while OPEN)."""
+  answer: Boolean!
+  """Accept or reject the answer (reviewers, administrators; while ANSWERED)."""
+  decide: Boolean!
+}
+
+input RaiseRectificationInput {
+  evaluationID: ID!
+  """The indicator the issue concerns, if one (one the evaluation scores)."""
+  indicatorID: ID
+  """存在问题: what the reviewer found."""
+  issue: String!
+  """整改要求: what must be done."""
+  requirement: String!
+  """整改期限, YYYY-MM-DD."""
+  dueDate: String!
+}
+
+extend type Query {
+  """
+  Rectification items the caller may read, by due date (then id): filtered by
+  status, overdue (true: OPEN and past the due date; false: the others),
+  the department (and its sub-departments), the year, or one evaluation.
+  """
+  rectifications(
+    after: Cursor
+    first: Int
+    before: Cursor
+    last: Int
+    status: [RectificationStatus!]
+    overdue: Boolean
+    departmentID: ID
+    year: Int
+    evaluationID: ID
+  ): RectificationConnection!
+}
+
+extend type Mutation {
+  """
+  Sets the reviewer's score of an indicator with the reason, replacing the one
+  there (the audit trail keeps it). BAD_USER_INPUT: score above the weight
+  (reason SCORE_ABOVE_WEIGHT, params weight, got), negative, more than 2 places;
+  reason empty (REQUIRED); the evaluation not under review (indicatorID,
+  NOT_UNDER_REVIEW, param status).
+  """
+  rescoreIndicator(indicatorID: ID!, score: Decimal!, reason: String!): Indicator!
+  """Removes the reviewer's score: the self-score counts again."""
+  clearRescore(indicatorID: ID!): Indicator!
+  """Raises a rectification item (OPEN)."""
+  raiseRectification(input: RaiseRectificationInput!): Rectification!
+  """
+  The department answers an OPEN item: the measures taken (required) and the
+  outcome (→ ANSWERED). A step from the wrong status: BAD_USER_INPUT on id,
+  reason RECTIFICATION_STATUS, params status (the item's) and expected.
+  """
+  answerRectification(id: ID!, measures: String!, outcome: String): Rectification!
+  """A reviewer accepts an ANSWERED item (→ ACCEPTED, closed)."""
+  acceptRectification(id: ID!, comment: String): Rectification!
+  """A reviewer sends an ANSWERED item back with what it lacks (→ OPEN)."""
+  rejectRectification(id: ID!, comment: String!): Rectification!
+}
+`, BuiltIn: false},
+	{Name: "../rounds.graphql", Input: `# Rounds, deadlines and work queues (工作布置与待办): the finance bureau opens a round
+# (the 2023 self-evaluation, the 2024 half-year monitoring) for a set of departments
+# with a deadline; where each department stands is computed from its submissions
+# (domain/rounds). Every role has a queue (myQueue). The list ` + "`" + `rounds` + "`" + ` with its
+# filters is in graph/ent.graphql.
+
+"""Where a department stands in a round."""
+enum ParticipantStatus {
+  """Everything asked for was first submitted at or before the deadline."""
+  SUBMITTED_ON_TIME
+  """Everything was submitted, the last of it first after the deadline."""
+  SUBMITTED_LATE
+  """A reviewer returned something and it has not been submitted again."""
+  RETURNED
+  """Something is still to be submitted; the deadline has not passed."""
+  NOT_SUBMITTED
+  """Something is still to be submitted and the deadline has passed."""
+  OVERDUE
+}
+
+"""How many of a round's departments (those the caller may read) stand where."""
+type RoundSummary {
+  onTime: Int!
+  late: Int!
+  returned: Int!
+  notSubmitted: Int!
+  overdue: Int!
+  """onTime + late + returned + notSubmitted + overdue."""
+  total: Int!
+}
+
+type RoundViewerCan {
+  """Change its name, opening or deadline (the finance bureau)."""
+  update: Boolean!
+  """Close it (the finance bureau, while it is open)."""
+  close: Boolean!
+}
+
+extend type Round {
+  """The departments' parts the caller may read (an editor: their subtree's), by department code."""
+  participants: [RoundParticipant!]!
+  summary: RoundSummary!
+  """Calendar days in Asia/Shanghai from today to the deadline's day: 0 on it, negative after it."""
+  daysLeft: Int!
+  """Whether the deadline has passed."""
+  pastDeadline: Boolean!
+  viewerCan: RoundViewerCan!
+}
+
+extend type RoundParticipant {
+  status: ParticipantStatus!
+  """When everything asked for had first been submitted (null while something never was, or when no time was recorded)."""
+  submittedAt: Time
+  """The department's year the round is about; null while it does not exist."""
+  departmentYear: DepartmentYear
+  """That year's overall evaluation; null while it does not exist."""
+  evaluation: Evaluation
+}
+
+input OpenRoundInput {
+  kind: RoundKind!
+  year: Int!
+  name: String!
+  """When the work starts; now when not given."""
+  opensAt: Time
+  """The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00"."""
+  deadline: Time!
+  """Departments taken with everything below them."""
+  subtreeIDs: [ID!]
+  """Departments taken alone."""
+  departmentIDs: [ID!]
+  """Whether the departments must submit their projects' evaluations too (default false: the overall evaluation)."""
+  projects: Boolean
+}
+
+input UpdateRoundInput {
+  name: String
+  opensAt: Time
+  deadline: Time
+}
+
+"""What a department must still submit in an open round."""
+type QueueTask {
+  round: Round!
+  participant: RoundParticipant!
+  department: Department!
+  departmentYear: DepartmentYear
+  evaluation: Evaluation
+  status: ParticipantStatus!
+  deadline: Time!
+  daysLeft: Int!
+}
+
+"""An evaluation returned to the department, with the reviewer's comment."""
+type QueueReturned {
+  evaluation: Evaluation!
+  comment: String!
+  returnedAt: Time
+  returnedBy: String!
+}
+
+"""A department-year's targets returned by the finance bureau, not yet filed again."""
+type QueueReturnedTargets {
+  version: TargetVersion!
+  comment: String!
+  returnedAt: Time
+  returnedBy: String!
+}
+
+"""A submitted evaluation waiting for review."""
+type QueueReview {
+  evaluation: Evaluation!
+  """When it was (last) submitted."""
+  submittedAt: Time!
+  """Whole days it has waited."""
+  daysWaiting: Int!
+}
+
+"""A target version waiting for the finance bureau."""
+type QueueTargets {
+  version: TargetVersion!
+  submittedAt: Time!
+  daysWaiting: Int!
+}
+
+"""
+The caller's work queue: each list is filled for the roles it concerns and empty
+for the others. Lists hold at most 100 items; the counts count them all.
+"""
+type Queue {
+  """Editors: what their departments must still submit in open rounds, nearest deadline first."""
+  toFill: [QueueTask!]!
+  """Editors: their departments' evaluations returned by a reviewer, most recent first."""
+  returned: [QueueReturned!]!
+  """Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first."""
+  returnedTargets: [QueueReturnedTargets!]!
+  """Reviewers and administrators: submitted evaluations waiting for review, longest waiting first."""
+  toReview: [QueueReview!]!
+  toReviewCount: Int!
+  """Reviewers and administrators: target versions waiting for a decision, longest waiting first."""
+  targetsToReview: [QueueTargets!]!
+  targetsToReviewCount: Int!
+  """Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first."""
+  rounds: [Round!]!
+}
+
+extend type Query {
+  """The signed-in user's work queue (UNAUTHENTICATED for nobody; an API token's is empty but for rounds)."""
+  myQueue(withinDays: Int = 14): Queue!
+}
+
+extend type Mutation {
+  """
+  Opens a round for the departments chosen by subtree and by list (at least one):
+  the finance bureau (administrators and reviewers).
+  """
+  openRound(input: OpenRoundInput!): Round!
+  """Changes a round's name, opening or deadline; name the version read to refuse a stale change."""
+  updateRound(id: ID!, input: UpdateRoundInput!, version: Int): Round!
+  """Closes a round: it stays with its statuses, and leaves the queues."""
+  closeRound(id: ID!): Round!
+}
+`, BuiltIn: false},
 	{Name: "../rulesets.graphql", Input: `# The finance bureau's scoring rules per year and region (docs/RULES.md): rule
 # sets and their versions, and the rules that score an evaluation.
 
@@ -13269,6 +17745,8 @@ type TargetEntry {
   """The indicator now, when it still exists and the caller may read it."""
   indicator: Indicator
   projectID: ID
+  """The project it belongs to, when it still exists and the caller may read it."""
+  project: Project
   level1: String!
   level2: String!
   name: String!
@@ -13342,7 +17820,7 @@ extend type Mutation {
   Files the year's targets as its indicators stand (a FILING version, SUBMITTED):
   the department's editors, while the targets are NOT_FILED or RETURNED. Every
   quantitative indicator needs its operator and target (BAD_USER_INPUT, reason
-  TARGET_MISSING, naming it). From now on the indicators' targets are fixed.
+  TARGET_MISSING; params indicatorID, name and projectID, empty for an overall one). From now on the indicators' targets are fixed.
   """
   fileTargets(departmentYearID: ID!, note: String): TargetVersion!
   """
@@ -13435,6 +17913,213 @@ extend type Evaluation {
   indicators' warnings and the subject's, and for an overall evaluation its months'.
   """
   warnings: [Warning!]!
+}
+`, BuiltIn: false},
+	{Name: "../whatif.graphql", Input: `# What-if and what it would take (package domain/whatif): an evaluation rescored with
+# hypothetical changes, and the smallest change of each of its leaves that reaches the
+# next grade. Both are queries: they write nothing and leave no audit record. They
+# score by the rules that govern the evaluation (Evaluation.rules: the version it keeps
+# while submitted, approved or published, else its year's), with package scoring.
+
+"""A hypothetical change of one of the evaluation's indicators: each field given replaces the indicator's own."""
+input WhatIfIndicatorInput {
+  """The indicator: one of the evaluation's own (another is refused, NOT_IN_EVALUATION, whether or not it exists)."""
+  id: ID!
+  """A typed quantitative indicator's actual value (a bound one's is derived: change the figures)."""
+  actual: Decimal
+  """A quantitative indicator's target; not negative."""
+  target: Decimal
+  """Greater than 0, at most 100."""
+  weight: Decimal
+  """A qualitative indicator's rating."""
+  rating: Rating
+  """A qualitative indicator's rated score: inside its rating's band of its weight (the new ones when they change too)."""
+  ratedScore: Decimal
+}
+
+"""Hypothetical figures of an overall evaluation's department-year (万元): every indicator bound to a formula over one is derived again."""
+input WhatIfFiguresInput {
+  personnelBudget: Decimal
+  personnelActual: Decimal
+  publicBudget: Decimal
+  publicActual: Decimal
+  projectBudget: Decimal
+  projectActual: Decimal
+  carryoverEnd: Decimal
+  threePublicBudget: Decimal
+  threePublicActual: Decimal
+  assetsInUse: Decimal
+  assetsTotal: Decimal
+}
+
+"""Hypothetical amounts of a project's evaluation's project (万元): its execution item follows them."""
+input WhatIfProjectInput {
+  budget: Decimal
+  executed: Decimal
+}
+
+"""
+The hypothetical changes of one what-if; none reproduces the kept values. A refused value
+is BAD_USER_INPUT naming the input field (extensions.field: actual, target, weight, rating,
+ratedScore, id, a figure, budget or executed) with extensions.reason and params: params
+indicatorID, indicatorName and index (its place in ` + "`" + `indicators` + "`" + `) for an indicator's, and
+the reason NOT_IN_EVALUATION, DUPLICATE, NOT_APPLICABLE (kind), DERIVED (binding),
+RATING_MISSING, RATED_SCORE_OUTSIDE_BAND (score, rating, weight, low, high, highInclusive),
+NEGATIVE, NOT_POSITIVE, TOO_LARGE or TOO_SMALL (max or min, got).
+"""
+input WhatIfInput {
+  indicators: [WhatIfIndicatorInput!]
+  """An overall evaluation's only (a project's evaluation is not scored by them: NOT_APPLICABLE)."""
+  figures: WhatIfFiguresInput
+  """A project's evaluation's only."""
+  project: WhatIfProjectInput
+}
+
+"""One indicator of a what-if: its values with the changes, beside its kept ones."""
+type WhatIfIndicator {
+  """The indicator as stored, with its kept values (score, attainment, completionRate…)."""
+  indicator: Indicator!
+  """Whether the what-if changed one of its inputs (its actual derived from changed figures included)."""
+  changed: Boolean!
+  """The actual value scored: typed or, for a bound indicator, derived from the (changed) figures."""
+  actual: Decimal
+  target: Decimal
+  weight: Decimal!
+  rating: Rating
+  ratedScore: Decimal
+  score: Decimal! @places(n: 2)
+  attainment: Decimal! @places(n: 4)
+  completionRate: Decimal @places(n: 2)
+  deviationRequired: Boolean!
+  """score − the kept score."""
+  difference: Decimal! @places(n: 2)
+}
+
+"""A subtotal of a what-if beside the kept one (the project's execution item is its own group)."""
+type WhatIfSubtotal {
+  level1: String!
+  """Null for the subtotal of the whole level-1 group."""
+  level2: String
+  score: Decimal! @places(n: 2)
+  weight: Decimal!
+  keptScore: Decimal! @places(n: 2)
+  difference: Decimal! @places(n: 2)
+}
+
+"""
+An evaluation rescored with hypothetical changes, beside what it keeps. Its rank is among
+its peers: the evaluations of the same kind (overall or project) and fiscal year that the
+caller may read (every status), by their kept scores with its own replaced by ` + "`" + `score` + "`" + `;
+rank = 1 + the number of peers scoring strictly more, so equal scores share a rank.
+"""
+type WhatIfResult {
+  evaluation: Evaluation!
+  """Every indicator of the evaluation, in position order."""
+  indicators: [WhatIfIndicator!]!
+  subtotals: [WhatIfSubtotal!]!
+  """Executed / adjusted budget in percent, of the department-year or the project."""
+  executionRate: Decimal @places(n: 2)
+  """A project's execution item; null for an overall evaluation."""
+  executionScore: Decimal @places(n: 2)
+  score: Decimal! @places(n: 2)
+  grade: Grade!
+  """优, 良, 中 or 差."""
+  gradeLabel: String!
+  """score − the kept score."""
+  difference: Decimal! @places(n: 2)
+  rank: Int!
+  """The evaluation's rank by its kept score, among the same peers."""
+  keptRank: Int!
+  """How many evaluations rank: the peers the caller may read, the evaluation included."""
+  peers: Int!
+  """What it would take to reach the next grade from the what-if's values."""
+  nextGrade: NextGrade!
+}
+
+"""What one leaf can do for the next grade."""
+enum NextGradeOutcome {
+  """A change of this leaf alone reaches the next grade: ` + "`" + `to` + "`" + ` is the smallest."""
+  REACHES
+  """Even the change that gives it its full weight is not enough (or its formula's denominator is 0)."""
+  CANNOT
+  """It scores its full weight already: it lost nothing."""
+  FULL
+}
+
+"""
+One leaf of an evaluation: an indicator or a project's execution item (indicator null), the
+points it lost and the smallest change of it alone that reaches the next grade.
+"""
+type NextGradeItem {
+  """Null for a project's execution item (预算执行率)."""
+  indicator: Indicator
+  level1: String!
+  level2: String
+  name: String!
+  unit: String!
+  """The formula a bound indicator's actual is derived from."""
+  binding: FormulaBinding
+  weight: Decimal!
+  score: Decimal! @places(n: 2)
+  """weight − score: where the evaluation's points were lost."""
+  pointsLost: Decimal! @places(n: 2)
+  """Null at the top grade."""
+  outcome: NextGradeOutcome
+  """
+  The value that changes: actual (a typed quantitative indicator's, higher for ≥ > =, lower for
+  ≤ <), ratedScore (a qualitative one's, up to its weight; ` + "`" + `rating` + "`" + ` is the band it lies in), for
+  a bound indicator the figure of its department-year in its formula's numerator (projectActual
+  for EXECUTION_RATE, carryoverEnd, assetsInUse, publicActual, threePublicActual: the indicator
+  itself has no value to change), or executed (a project's execution item). Null when FULL.
+  """
+  field: String
+  """The precision the value is looked for at: 0 for a count typed in whole numbers (人次, 篇, 个… with a whole target), else 2."""
+  places: Int
+  """The value now; null when none is entered."""
+  from: Decimal
+  """REACHES: the smallest value (at ` + "`" + `places` + "`" + `) with which the evaluation reaches the next grade."""
+  to: Decimal
+  """to − from."""
+  change: Decimal
+  """REACHES, qualitative: the rating whose band holds ` + "`" + `to` + "`" + ` (a better one than now when it changes)."""
+  rating: Rating
+  """REACHES, bound: the indicator's actual derived with the figure at ` + "`" + `to` + "`" + ` (percent)."""
+  actual: Decimal
+  """REACHES: the leaf's score with ` + "`" + `to` + "`" + `."""
+  scoreAfter: Decimal @places(n: 2)
+  """REACHES: the evaluation's total with ` + "`" + `to` + "`" + ` (a figure moves every indicator bound to it)."""
+  totalAfter: Decimal @places(n: 2)
+}
+
+"""
+What it would take to reach the next grade: per leaf, the smallest change that alone lifts the
+total to the next grade's lowest score, found at the value's precision and checked by rescoring.
+"""
+type NextGrade {
+  score: Decimal! @places(n: 2)
+  grade: Grade!
+  """The grade above; null at the top grade."""
+  next: Grade
+  nextLabel: String
+  """The next grade's lowest score; null at the top grade."""
+  from: Decimal
+  """from − score."""
+  gap: Decimal @places(n: 2)
+  """Every leaf in position order (a project's execution item last)."""
+  items: [NextGradeItem!]!
+}
+
+extend type Query {
+  """
+  The evaluation rescored with hypothetical changes: nothing is written and no audit record is
+  left. Whoever may read the evaluation may ask (a hidden one is NOT_FOUND, as a missing one).
+  """
+  whatIf(evaluationID: ID!, changes: WhatIfInput! = {}): WhatIfResult!
+}
+
+extend type Evaluation {
+  """What it would take to reach the next grade from the kept values, and where the points were lost."""
+  nextGrade: NextGrade!
 }
 `, BuiltIn: false},
 }
@@ -13592,6 +18277,68 @@ func (ec *executionContext) childFields_AggregateStat(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type AggregateStat", field.Name)
 }
 
+func (ec *executionContext) childFields_Attachment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Attachment_id(ctx, field)
+	case "indicatorID":
+		return ec.fieldContext_Attachment_indicatorID(ctx, field)
+	case "fileName":
+		return ec.fieldContext_Attachment_fileName(ctx, field)
+	case "contentType":
+		return ec.fieldContext_Attachment_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_Attachment_size(ctx, field)
+	case "sha256":
+		return ec.fieldContext_Attachment_sha256(ctx, field)
+	case "storage":
+		return ec.fieldContext_Attachment_storage(ctx, field)
+	case "uploadedByID":
+		return ec.fieldContext_Attachment_uploadedByID(ctx, field)
+	case "uploadedByName":
+		return ec.fieldContext_Attachment_uploadedByName(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Attachment_createdAt(ctx, field)
+	case "indicator":
+		return ec.fieldContext_Attachment_indicator(ctx, field)
+	case "url":
+		return ec.fieldContext_Attachment_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Attachment", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AttachmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AttachmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AttachmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AttachmentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AttachmentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AttachmentLimits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "maxBytes":
+		return ec.fieldContext_AttachmentLimits_maxBytes(ctx, field)
+	case "extensions":
+		return ec.fieldContext_AttachmentLimits_extensions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttachmentLimits", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13670,6 +18417,16 @@ func (ec *executionContext) childFields_ChangeEvent(ctx context.Context, field g
 		return ec.fieldContext_ChangeEvent_requestID(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ComputationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ComputationStep_code(ctx, field)
+	case "params":
+		return ec.fieldContext_ComputationStep_params(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComputationStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Department(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13814,6 +18571,8 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_locked(ctx, field)
 	case "lockReason":
 		return ec.fieldContext_DepartmentYear_lockReason(ctx, field)
+	case "monitoringReports":
+		return ec.fieldContext_DepartmentYear_monitoringReports(ctx, field)
 	case "rules":
 		return ec.fieldContext_DepartmentYear_rules(ctx, field)
 	case "targets":
@@ -13882,6 +18641,8 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_project(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Evaluation_transitions(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Evaluation_explanation(ctx, field)
 	case "indicators":
 		return ec.fieldContext_Evaluation_indicators(ctx, field)
 	case "score":
@@ -13908,10 +18669,20 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_lockReason(ctx, field)
 	case "report":
 		return ec.fieldContext_Evaluation_report(ctx, field)
+	case "reviewTotal":
+		return ec.fieldContext_Evaluation_reviewTotal(ctx, field)
+	case "reviewGrade":
+		return ec.fieldContext_Evaluation_reviewGrade(ctx, field)
+	case "rectifications":
+		return ec.fieldContext_Evaluation_rectifications(ctx, field)
+	case "reviewViewerCan":
+		return ec.fieldContext_Evaluation_reviewViewerCan(ctx, field)
 	case "rules":
 		return ec.fieldContext_Evaluation_rules(ctx, field)
 	case "warnings":
 		return ec.fieldContext_Evaluation_warnings(ctx, field)
+	case "nextGrade":
+		return ec.fieldContext_Evaluation_nextGrade(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluation", field.Name)
 }
@@ -13964,6 +18735,32 @@ func (ec *executionContext) childFields_EvaluationViewerCan(ctx context.Context,
 		return ec.fieldContext_EvaluationViewerCan_publish(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EvaluationViewerCan", field.Name)
+}
+
+func (ec *executionContext) childFields_Explanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rules":
+		return ec.fieldContext_Explanation_rules(ctx, field)
+	case "steps":
+		return ec.fieldContext_Explanation_steps(ctx, field)
+	case "value":
+		return ec.fieldContext_Explanation_value(ctx, field)
+	case "holds":
+		return ec.fieldContext_Explanation_holds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Explanation", field.Name)
+}
+
+func (ec *executionContext) childFields_ExplanationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ExplanationStep_code(ctx, field)
+	case "params":
+		return ec.fieldContext_ExplanationStep_params(ctx, field)
+	case "value":
+		return ec.fieldContext_ExplanationStep_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExplanationStep", field.Name)
 }
 
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14160,6 +18957,14 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_project(ctx, field)
 	case "libraryIndicator":
 		return ec.fieldContext_Indicator_libraryIndicator(ctx, field)
+	case "attachments":
+		return ec.fieldContext_Indicator_attachments(ctx, field)
+	case "attachmentCount":
+		return ec.fieldContext_Indicator_attachmentCount(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Indicator_explanation(ctx, field)
+	case "deviationExplanation":
+		return ec.fieldContext_Indicator_deviationExplanation(ctx, field)
 	case "effectiveActual":
 		return ec.fieldContext_Indicator_effectiveActual(ctx, field)
 	case "completionRate":
@@ -14178,6 +18983,8 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_lockReason(ctx, field)
 	case "ratedScoreBand":
 		return ec.fieldContext_Indicator_ratedScoreBand(ctx, field)
+	case "reviewScore":
+		return ec.fieldContext_Indicator_reviewScore(ctx, field)
 	case "targetAdjustment":
 		return ec.fieldContext_Indicator_targetAdjustment(ctx, field)
 	case "warnings":
@@ -14384,6 +19191,184 @@ func (ec *executionContext) childFields_Me(ctx context.Context, field graphql.Co
 	return nil, fmt.Errorf("no field named %q was found under type Me", field.Name)
 }
 
+func (ec *executionContext) childFields_MonitoringBudget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonitoringBudget_month(ctx, field)
+	case "adjustedBudget":
+		return ec.fieldContext_MonitoringBudget_adjustedBudget(ctx, field)
+	case "executedToDate":
+		return ec.fieldContext_MonitoringBudget_executedToDate(ctx, field)
+	case "fromMonths":
+		return ec.fieldContext_MonitoringBudget_fromMonths(ctx, field)
+	case "rateToDate":
+		return ec.fieldContext_MonitoringBudget_rateToDate(ctx, field)
+	case "targetPercent":
+		return ec.fieldContext_MonitoringBudget_targetPercent(ctx, field)
+	case "computedExpectedRate":
+		return ec.fieldContext_MonitoringBudget_computedExpectedRate(ctx, field)
+	case "expectedRate":
+		return ec.fieldContext_MonitoringBudget_expectedRate(ctx, field)
+	case "expectedSteps":
+		return ec.fieldContext_MonitoringBudget_expectedSteps(ctx, field)
+	case "computedLight":
+		return ec.fieldContext_MonitoringBudget_computedLight(ctx, field)
+	case "light":
+		return ec.fieldContext_MonitoringBudget_light(ctx, field)
+	case "overridden":
+		return ec.fieldContext_MonitoringBudget_overridden(ctx, field)
+	case "explanationRequired":
+		return ec.fieldContext_MonitoringBudget_explanationRequired(ctx, field)
+	case "months":
+		return ec.fieldContext_MonitoringBudget_months(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringBudget", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_MonitoringEntry_indicator(ctx, field)
+	case "valueToDate":
+		return ec.fieldContext_MonitoringEntry_valueToDate(ctx, field)
+	case "computedExpected":
+		return ec.fieldContext_MonitoringEntry_computedExpected(ctx, field)
+	case "expected":
+		return ec.fieldContext_MonitoringEntry_expected(ctx, field)
+	case "expectedSteps":
+		return ec.fieldContext_MonitoringEntry_expectedSteps(ctx, field)
+	case "computedLikelihood":
+		return ec.fieldContext_MonitoringEntry_computedLikelihood(ctx, field)
+	case "computedLight":
+		return ec.fieldContext_MonitoringEntry_computedLight(ctx, field)
+	case "likelihood":
+		return ec.fieldContext_MonitoringEntry_likelihood(ctx, field)
+	case "light":
+		return ec.fieldContext_MonitoringEntry_light(ctx, field)
+	case "overridden":
+		return ec.fieldContext_MonitoringEntry_overridden(ctx, field)
+	case "expectedOverride":
+		return ec.fieldContext_MonitoringEntry_expectedOverride(ctx, field)
+	case "likelihoodOverride":
+		return ec.fieldContext_MonitoringEntry_likelihoodOverride(ctx, field)
+	case "overrideReason":
+		return ec.fieldContext_MonitoringEntry_overrideReason(ctx, field)
+	case "causeCategory":
+		return ec.fieldContext_MonitoringEntry_causeCategory(ctx, field)
+	case "cause":
+		return ec.fieldContext_MonitoringEntry_cause(ctx, field)
+	case "measure":
+		return ec.fieldContext_MonitoringEntry_measure(ctx, field)
+	case "note":
+		return ec.fieldContext_MonitoringEntry_note(ctx, field)
+	case "explanationRequired":
+		return ec.fieldContext_MonitoringEntry_explanationRequired(ctx, field)
+	case "fromLastYear":
+		return ec.fieldContext_MonitoringEntry_fromLastYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonitoringMonth_month(ctx, field)
+	case "executed":
+		return ec.fieldContext_MonitoringMonth_executed(ctx, field)
+	case "targetPercent":
+		return ec.fieldContext_MonitoringMonth_targetPercent(ctx, field)
+	case "rate":
+		return ec.fieldContext_MonitoringMonth_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringMonth", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MonitoringReport_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MonitoringReport_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MonitoringReport_updatedAt(ctx, field)
+	case "departmentYearID":
+		return ec.fieldContext_MonitoringReport_departmentYearID(ctx, field)
+	case "projectID":
+		return ec.fieldContext_MonitoringReport_projectID(ctx, field)
+	case "point":
+		return ec.fieldContext_MonitoringReport_point(ctx, field)
+	case "status":
+		return ec.fieldContext_MonitoringReport_status(ctx, field)
+	case "budgetExecuted":
+		return ec.fieldContext_MonitoringReport_budgetExecuted(ctx, field)
+	case "budgetExpectedOverride":
+		return ec.fieldContext_MonitoringReport_budgetExpectedOverride(ctx, field)
+	case "budgetOverrideReason":
+		return ec.fieldContext_MonitoringReport_budgetOverrideReason(ctx, field)
+	case "budgetCause":
+		return ec.fieldContext_MonitoringReport_budgetCause(ctx, field)
+	case "budgetMeasure":
+		return ec.fieldContext_MonitoringReport_budgetMeasure(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_MonitoringReport_reviewComment(ctx, field)
+	case "submittedByName":
+		return ec.fieldContext_MonitoringReport_submittedByName(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_MonitoringReport_submittedAt(ctx, field)
+	case "reviewedByName":
+		return ec.fieldContext_MonitoringReport_reviewedByName(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_MonitoringReport_reviewedAt(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_MonitoringReport_departmentYear(ctx, field)
+	case "project":
+		return ec.fieldContext_MonitoringReport_project(ctx, field)
+	case "entries":
+		return ec.fieldContext_MonitoringReport_entries(ctx, field)
+	case "budget":
+		return ec.fieldContext_MonitoringReport_budget(ctx, field)
+	case "submitProblems":
+		return ec.fieldContext_MonitoringReport_submitProblems(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_MonitoringReport_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReport", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MonitoringReportConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MonitoringReportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MonitoringReportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MonitoringReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MonitoringReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringReportEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MonitoringViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edit":
+		return ec.fieldContext_MonitoringViewerCan_edit(ctx, field)
+	case "submit":
+		return ec.fieldContext_MonitoringViewerCan_submit(ctx, field)
+	case "review":
+		return ec.fieldContext_MonitoringViewerCan_review(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonitoringViewerCan", field.Name)
+}
+
 func (ec *executionContext) childFields_MonthlyExecution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14400,6 +19385,8 @@ func (ec *executionContext) childFields_MonthlyExecution(ctx context.Context, fi
 		return ec.fieldContext_MonthlyExecution_targetPercent(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_MonthlyExecution_departmentYear(ctx, field)
+	case "explanation":
+		return ec.fieldContext_MonthlyExecution_explanation(ctx, field)
 	case "executedPercent":
 		return ec.fieldContext_MonthlyExecution_executedPercent(ctx, field)
 	case "behind":
@@ -14426,6 +19413,70 @@ func (ec *executionContext) childFields_NewWebhook(ctx context.Context, field gr
 		return ec.fieldContext_NewWebhook_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NewWebhook", field.Name)
+}
+
+func (ec *executionContext) childFields_NextGrade(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_NextGrade_score(ctx, field)
+	case "grade":
+		return ec.fieldContext_NextGrade_grade(ctx, field)
+	case "next":
+		return ec.fieldContext_NextGrade_next(ctx, field)
+	case "nextLabel":
+		return ec.fieldContext_NextGrade_nextLabel(ctx, field)
+	case "from":
+		return ec.fieldContext_NextGrade_from(ctx, field)
+	case "gap":
+		return ec.fieldContext_NextGrade_gap(ctx, field)
+	case "items":
+		return ec.fieldContext_NextGrade_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NextGrade", field.Name)
+}
+
+func (ec *executionContext) childFields_NextGradeItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_NextGradeItem_indicator(ctx, field)
+	case "level1":
+		return ec.fieldContext_NextGradeItem_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_NextGradeItem_level2(ctx, field)
+	case "name":
+		return ec.fieldContext_NextGradeItem_name(ctx, field)
+	case "unit":
+		return ec.fieldContext_NextGradeItem_unit(ctx, field)
+	case "binding":
+		return ec.fieldContext_NextGradeItem_binding(ctx, field)
+	case "weight":
+		return ec.fieldContext_NextGradeItem_weight(ctx, field)
+	case "score":
+		return ec.fieldContext_NextGradeItem_score(ctx, field)
+	case "pointsLost":
+		return ec.fieldContext_NextGradeItem_pointsLost(ctx, field)
+	case "outcome":
+		return ec.fieldContext_NextGradeItem_outcome(ctx, field)
+	case "field":
+		return ec.fieldContext_NextGradeItem_field(ctx, field)
+	case "places":
+		return ec.fieldContext_NextGradeItem_places(ctx, field)
+	case "from":
+		return ec.fieldContext_NextGradeItem_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NextGradeItem_to(ctx, field)
+	case "change":
+		return ec.fieldContext_NextGradeItem_change(ctx, field)
+	case "rating":
+		return ec.fieldContext_NextGradeItem_rating(ctx, field)
+	case "actual":
+		return ec.fieldContext_NextGradeItem_actual(ctx, field)
+	case "scoreAfter":
+		return ec.fieldContext_NextGradeItem_scoreAfter(ctx, field)
+	case "totalAfter":
+		return ec.fieldContext_NextGradeItem_totalAfter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NextGradeItem", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14526,6 +19577,102 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Queue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "toFill":
+		return ec.fieldContext_Queue_toFill(ctx, field)
+	case "returned":
+		return ec.fieldContext_Queue_returned(ctx, field)
+	case "returnedTargets":
+		return ec.fieldContext_Queue_returnedTargets(ctx, field)
+	case "toReview":
+		return ec.fieldContext_Queue_toReview(ctx, field)
+	case "toReviewCount":
+		return ec.fieldContext_Queue_toReviewCount(ctx, field)
+	case "targetsToReview":
+		return ec.fieldContext_Queue_targetsToReview(ctx, field)
+	case "targetsToReviewCount":
+		return ec.fieldContext_Queue_targetsToReviewCount(ctx, field)
+	case "rounds":
+		return ec.fieldContext_Queue_rounds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Queue", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReturned(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_QueueReturned_evaluation(ctx, field)
+	case "comment":
+		return ec.fieldContext_QueueReturned_comment(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_QueueReturned_returnedAt(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_QueueReturned_returnedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReturned", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReturnedTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+	case "comment":
+		return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReturnedTargets", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_QueueReview_evaluation(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_QueueReview_submittedAt(ctx, field)
+	case "daysWaiting":
+		return ec.fieldContext_QueueReview_daysWaiting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueReview", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueTargets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_QueueTargets_version(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_QueueTargets_submittedAt(ctx, field)
+	case "daysWaiting":
+		return ec.fieldContext_QueueTargets_daysWaiting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueTargets", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_QueueTask_round(ctx, field)
+	case "participant":
+		return ec.fieldContext_QueueTask_participant(ctx, field)
+	case "department":
+		return ec.fieldContext_QueueTask_department(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_QueueTask_departmentYear(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_QueueTask_evaluation(ctx, field)
+	case "status":
+		return ec.fieldContext_QueueTask_status(ctx, field)
+	case "deadline":
+		return ec.fieldContext_QueueTask_deadline(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_QueueTask_daysLeft(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueTask", field.Name)
+}
+
 func (ec *executionContext) childFields_RatingBand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rating":
@@ -14538,6 +19685,124 @@ func (ec *executionContext) childFields_RatingBand(ctx context.Context, field gr
 		return ec.fieldContext_RatingBand_highInclusive(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RatingBand", field.Name)
+}
+
+func (ec *executionContext) childFields_Rectification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Rectification_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Rectification_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Rectification_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Rectification_version(ctx, field)
+	case "evaluationID":
+		return ec.fieldContext_Rectification_evaluationID(ctx, field)
+	case "indicatorID":
+		return ec.fieldContext_Rectification_indicatorID(ctx, field)
+	case "issue":
+		return ec.fieldContext_Rectification_issue(ctx, field)
+	case "requirement":
+		return ec.fieldContext_Rectification_requirement(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_Rectification_dueDate(ctx, field)
+	case "status":
+		return ec.fieldContext_Rectification_status(ctx, field)
+	case "measures":
+		return ec.fieldContext_Rectification_measures(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Rectification_outcome(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_Rectification_reviewComment(ctx, field)
+	case "raisedByID":
+		return ec.fieldContext_Rectification_raisedByID(ctx, field)
+	case "raisedByName":
+		return ec.fieldContext_Rectification_raisedByName(ctx, field)
+	case "answeredByID":
+		return ec.fieldContext_Rectification_answeredByID(ctx, field)
+	case "answeredByName":
+		return ec.fieldContext_Rectification_answeredByName(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Rectification_answeredAt(ctx, field)
+	case "closedByID":
+		return ec.fieldContext_Rectification_closedByID(ctx, field)
+	case "closedByName":
+		return ec.fieldContext_Rectification_closedByName(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Rectification_closedAt(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_Rectification_evaluation(ctx, field)
+	case "indicator":
+		return ec.fieldContext_Rectification_indicator(ctx, field)
+	case "transitions":
+		return ec.fieldContext_Rectification_transitions(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Rectification_overdue(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Rectification_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Rectification", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RectificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RectificationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RectificationTransition_id(ctx, field)
+	case "rectificationID":
+		return ec.fieldContext_RectificationTransition_rectificationID(ctx, field)
+	case "from":
+		return ec.fieldContext_RectificationTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_RectificationTransition_to(ctx, field)
+	case "comment":
+		return ec.fieldContext_RectificationTransition_comment(ctx, field)
+	case "measures":
+		return ec.fieldContext_RectificationTransition_measures(ctx, field)
+	case "outcome":
+		return ec.fieldContext_RectificationTransition_outcome(ctx, field)
+	case "actorID":
+		return ec.fieldContext_RectificationTransition_actorID(ctx, field)
+	case "actorName":
+		return ec.fieldContext_RectificationTransition_actorName(ctx, field)
+	case "at":
+		return ec.fieldContext_RectificationTransition_at(ctx, field)
+	case "rectification":
+		return ec.fieldContext_RectificationTransition_rectification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationTransition", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "answer":
+		return ec.fieldContext_RectificationViewerCan_answer(ctx, field)
+	case "decide":
+		return ec.fieldContext_RectificationViewerCan_decide(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationViewerCan", field.Name)
 }
 
 func (ec *executionContext) childFields_Report(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14666,6 +19931,160 @@ func (ec *executionContext) childFields_ReportText(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ReportText", field.Name)
 }
 
+func (ec *executionContext) childFields_ReviewScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReviewScore_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReviewScore_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ReviewScore_updatedAt(ctx, field)
+	case "indicatorID":
+		return ec.fieldContext_ReviewScore_indicatorID(ctx, field)
+	case "reason":
+		return ec.fieldContext_ReviewScore_reason(ctx, field)
+	case "reviewerID":
+		return ec.fieldContext_ReviewScore_reviewerID(ctx, field)
+	case "reviewerName":
+		return ec.fieldContext_ReviewScore_reviewerName(ctx, field)
+	case "score":
+		return ec.fieldContext_ReviewScore_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewScore", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rescore":
+		return ec.fieldContext_ReviewViewerCan_rescore(ctx, field)
+	case "raiseRectification":
+		return ec.fieldContext_ReviewViewerCan_raiseRectification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewViewerCan", field.Name)
+}
+
+func (ec *executionContext) childFields_Round(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Round_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Round_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Round_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Round_version(ctx, field)
+	case "kind":
+		return ec.fieldContext_Round_kind(ctx, field)
+	case "year":
+		return ec.fieldContext_Round_year(ctx, field)
+	case "name":
+		return ec.fieldContext_Round_name(ctx, field)
+	case "opensAt":
+		return ec.fieldContext_Round_opensAt(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Round_deadline(ctx, field)
+	case "status":
+		return ec.fieldContext_Round_status(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Round_closedAt(ctx, field)
+	case "createdByID":
+		return ec.fieldContext_Round_createdByID(ctx, field)
+	case "createdByName":
+		return ec.fieldContext_Round_createdByName(ctx, field)
+	case "participants":
+		return ec.fieldContext_Round_participants(ctx, field)
+	case "summary":
+		return ec.fieldContext_Round_summary(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_Round_daysLeft(ctx, field)
+	case "pastDeadline":
+		return ec.fieldContext_Round_pastDeadline(ctx, field)
+	case "viewerCan":
+		return ec.fieldContext_Round_viewerCan(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Round", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RoundConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RoundConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RoundConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RoundEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RoundEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RoundParticipant_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_RoundParticipant_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_RoundParticipant_updatedAt(ctx, field)
+	case "roundID":
+		return ec.fieldContext_RoundParticipant_roundID(ctx, field)
+	case "departmentID":
+		return ec.fieldContext_RoundParticipant_departmentID(ctx, field)
+	case "projects":
+		return ec.fieldContext_RoundParticipant_projects(ctx, field)
+	case "round":
+		return ec.fieldContext_RoundParticipant_round(ctx, field)
+	case "department":
+		return ec.fieldContext_RoundParticipant_department(ctx, field)
+	case "status":
+		return ec.fieldContext_RoundParticipant_status(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_RoundParticipant_submittedAt(ctx, field)
+	case "departmentYear":
+		return ec.fieldContext_RoundParticipant_departmentYear(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_RoundParticipant_evaluation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onTime":
+		return ec.fieldContext_RoundSummary_onTime(ctx, field)
+	case "late":
+		return ec.fieldContext_RoundSummary_late(ctx, field)
+	case "returned":
+		return ec.fieldContext_RoundSummary_returned(ctx, field)
+	case "notSubmitted":
+		return ec.fieldContext_RoundSummary_notSubmitted(ctx, field)
+	case "overdue":
+		return ec.fieldContext_RoundSummary_overdue(ctx, field)
+	case "total":
+		return ec.fieldContext_RoundSummary_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_RoundViewerCan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "update":
+		return ec.fieldContext_RoundViewerCan_update(ctx, field)
+	case "close":
+		return ec.fieldContext_RoundViewerCan_close(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoundViewerCan", field.Name)
+}
+
 func (ec *executionContext) childFields_RuleSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14778,6 +20197,16 @@ func (ec *executionContext) childFields_SignIn(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type SignIn", field.Name)
 }
 
+func (ec *executionContext) childFields_StepParam(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_StepParam_name(ctx, field)
+	case "value":
+		return ec.fieldContext_StepParam_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StepParam", field.Name)
+}
+
 func (ec *executionContext) childFields_SubmitProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "indicatorID":
@@ -14848,6 +20277,8 @@ func (ec *executionContext) childFields_TargetEntry(ctx context.Context, field g
 		return ec.fieldContext_TargetEntry_indicator(ctx, field)
 	case "projectID":
 		return ec.fieldContext_TargetEntry_projectID(ctx, field)
+	case "project":
+		return ec.fieldContext_TargetEntry_project(ctx, field)
 	case "level1":
 		return ec.fieldContext_TargetEntry_level1(ctx, field)
 	case "level2":
@@ -15152,6 +20583,86 @@ func (ec *executionContext) childFields_WebhookEdge(ctx context.Context, field g
 		return ec.fieldContext_WebhookEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WebhookEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfIndicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_WhatIfIndicator_indicator(ctx, field)
+	case "changed":
+		return ec.fieldContext_WhatIfIndicator_changed(ctx, field)
+	case "actual":
+		return ec.fieldContext_WhatIfIndicator_actual(ctx, field)
+	case "target":
+		return ec.fieldContext_WhatIfIndicator_target(ctx, field)
+	case "weight":
+		return ec.fieldContext_WhatIfIndicator_weight(ctx, field)
+	case "rating":
+		return ec.fieldContext_WhatIfIndicator_rating(ctx, field)
+	case "ratedScore":
+		return ec.fieldContext_WhatIfIndicator_ratedScore(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfIndicator_score(ctx, field)
+	case "attainment":
+		return ec.fieldContext_WhatIfIndicator_attainment(ctx, field)
+	case "completionRate":
+		return ec.fieldContext_WhatIfIndicator_completionRate(ctx, field)
+	case "deviationRequired":
+		return ec.fieldContext_WhatIfIndicator_deviationRequired(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfIndicator_difference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfIndicator", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluation":
+		return ec.fieldContext_WhatIfResult_evaluation(ctx, field)
+	case "indicators":
+		return ec.fieldContext_WhatIfResult_indicators(ctx, field)
+	case "subtotals":
+		return ec.fieldContext_WhatIfResult_subtotals(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_WhatIfResult_executionRate(ctx, field)
+	case "executionScore":
+		return ec.fieldContext_WhatIfResult_executionScore(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfResult_score(ctx, field)
+	case "grade":
+		return ec.fieldContext_WhatIfResult_grade(ctx, field)
+	case "gradeLabel":
+		return ec.fieldContext_WhatIfResult_gradeLabel(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfResult_difference(ctx, field)
+	case "rank":
+		return ec.fieldContext_WhatIfResult_rank(ctx, field)
+	case "keptRank":
+		return ec.fieldContext_WhatIfResult_keptRank(ctx, field)
+	case "peers":
+		return ec.fieldContext_WhatIfResult_peers(ctx, field)
+	case "nextGrade":
+		return ec.fieldContext_WhatIfResult_nextGrade(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfResult", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfSubtotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "level1":
+		return ec.fieldContext_WhatIfSubtotal_level1(ctx, field)
+	case "level2":
+		return ec.fieldContext_WhatIfSubtotal_level2(ctx, field)
+	case "score":
+		return ec.fieldContext_WhatIfSubtotal_score(ctx, field)
+	case "weight":
+		return ec.fieldContext_WhatIfSubtotal_weight(ctx, field)
+	case "keptScore":
+		return ec.fieldContext_WhatIfSubtotal_keptScore(ctx, field)
+	case "difference":
+		return ec.fieldContext_WhatIfSubtotal_difference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfSubtotal", field.Name)
 }
 
 func (ec *executionContext) childFields_YearOnYear(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15638,6 +21149,28 @@ func (ec *executionContext) field_LibraryIndicator_indicators_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addIndicatorsFromLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15665,6 +21198,36 @@ func (ec *executionContext) field_Mutation_addIndicatorsFromLibrary_args(ctx con
 		return nil, err
 	}
 	args["libraryIDs"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_answerRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measures",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measures"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "outcome",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outcome"] = arg2
 	return args, nil
 }
 
@@ -15712,6 +21275,28 @@ func (ec *executionContext) field_Mutation_approveLibraryIndicator_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveTargets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15731,6 +21316,56 @@ func (ec *executionContext) field_Mutation_approveTargets_args(ctx context.Conte
 		return nil, err
 	}
 	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachToIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_clearRescore_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -15862,6 +21497,36 @@ func (ec *executionContext) field_Mutation_createLibraryIndicator_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "departmentYearID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentYearID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "point",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["point"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15915,6 +21580,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAttachment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -16003,6 +21682,20 @@ func (ec *executionContext) field_Mutation_deleteKeyTask_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_deleteLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -16118,6 +21811,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_openRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OpenRoundInput, error) {
+			return ec.unmarshalNOpenRoundInput2jixiaoᚋgraphᚋmodelᚐOpenRoundInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_proposeIndicatorToLibrary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16198,6 +21905,72 @@ func (ec *executionContext) field_Mutation_publishEvaluation_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_raiseRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RaiseRectificationInput, error) {
+			return ec.unmarshalNRaiseRectificationInput2jixiaoᚋgraphᚋmodelᚐRaiseRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rescoreIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "score",
+		func(ctx context.Context, v any) (fixed.Decimal, error) {
+			return ec.unmarshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["score"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_retryWebhookDelivery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16235,6 +22008,28 @@ func (ec *executionContext) field_Mutation_returnEvaluation_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_returnLibraryIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -16322,6 +22117,58 @@ func (ec *executionContext) field_Mutation_setFundingLines_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setMonitoringBudget_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringBudgetInput, error) {
+			return ec.unmarshalNMonitoringBudgetInput2jixiaoᚋgraphᚋmodelᚐMonitoringBudgetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setMonitoringEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MonitoringEntryInput, error) {
+			return ec.unmarshalNMonitoringEntryInput2jixiaoᚋgraphᚋmodelᚐMonitoringEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setMonthlyExecution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16405,6 +22252,20 @@ func (ec *executionContext) field_Mutation_startYearFromLast_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Mutation_submitEvaluation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitMonitoringReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -16658,6 +22519,36 @@ func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateRound_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRoundInput, error) {
+			return ec.unmarshalNUpdateRoundInput2jixiaoᚋgraphᚋmodelᚐUpdateRoundInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRuleSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16838,6 +22729,60 @@ func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawA
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
 			return ec.unmarshalOAPITokenWhereInput2ᚖjixiaoᚋentᚐAPITokenWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_attachments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.AttachmentOrder, error) {
+			return ec.unmarshalOAttachmentOrder2ᚕᚖjixiaoᚋentᚐAttachmentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AttachmentWhereInput, error) {
+			return ec.unmarshalOAttachmentWhereInput2ᚖjixiaoᚋentᚐAttachmentWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -17680,6 +23625,74 @@ func (ec *executionContext) field_Query_libraryIndicators_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_monitoringReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.MonitoringReportOrder, error) {
+			return ec.unmarshalOMonitoringReportOrder2ᚕᚖjixiaoᚋentᚐMonitoringReportOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+			return ec.unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17754,6 +23767,138 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.ProjectWhereInput, error) {
 			return ec.unmarshalOProjectWhereInput2ᚖjixiaoᚋentᚐProjectWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) ([]rectification.Status, error) {
+			return ec.unmarshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdue"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "departmentID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["departmentID"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rounds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.RoundOrder, error) {
+			return ec.unmarshalORoundOrder2ᚕᚖjixiaoᚋentᚐRoundOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+			return ec.unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18035,6 +24180,28 @@ func (ec *executionContext) field_Query_webhooks_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "evaluationID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluationID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "changes",
+		func(ctx context.Context, v any) (model.WhatIfInput, error) {
+			return ec.unmarshalNWhatIfInput2jixiaoᚋgraphᚋmodelᚐWhatIfInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["changes"] = arg1
 	return args, nil
 }
 
@@ -19394,6 +25561,479 @@ func (ec *executionContext) fieldContext_AggregateStat_max(_ context.Context, fi
 	return graphql.NewScalarFieldContext("AggregateStat", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Attachment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Attachment_indicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Attachment_fileName(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attachment_contentType(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attachment_size(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Attachment_sha256(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sha256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attachment_storage(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_storage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Storage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v attachment.Storage) graphql.Marshaler {
+			return ec.marshalNAttachmentStorage2jixiaoᚋentᚋattachmentᚐStorage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_storage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "AttachmentStorage")
+}
+
+func (ec *executionContext) _Attachment_uploadedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_uploadedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attachment().UploadedByID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_uploadedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Attachment_uploadedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_uploadedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attachment().UploadedByName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_uploadedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, true, true, "String")
+}
+
+func (ec *executionContext) _Attachment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Attachment_indicator(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attachment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attachment_url(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attachment().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, true, true, "String")
+}
+
+func (ec *executionContext) _AttachmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AttachmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AttachmentEdge) graphql.Marshaler {
+			return ec.marshalOAttachmentEdge2ᚕᚖjixiaoᚋentᚐAttachmentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttachmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AttachmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AttachmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttachmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AttachmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+			return ec.marshalOAttachment2ᚖjixiaoᚋentᚐAttachment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttachmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttachmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AttachmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachmentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AttachmentLimits_maxBytes(ctx context.Context, field graphql.CollectedField, obj *model.AttachmentLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentLimits_maxBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentLimits_maxBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachmentLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttachmentLimits_extensions(ctx context.Context, field graphql.CollectedField, obj *model.AttachmentLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttachmentLimits_extensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Extensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttachmentLimits_extensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttachmentLimits", field, false, false, "String")
+}
+
 func (ec *executionContext) _AuditRecord_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20090,6 +26730,61 @@ func (ec *executionContext) _ChangeEvent_requestID(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ChangeEvent_requestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComputationStep_code(ctx context.Context, field graphql.CollectedField, obj *model.ComputationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComputationStep_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComputationStep_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComputationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComputationStep_params(ctx context.Context, field graphql.CollectedField, obj *model.ComputationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComputationStep_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StepParam) graphql.Marshaler {
+			return ec.marshalNStepParam2ᚕᚖjixiaoᚋgraphᚋmodelᚐStepParamᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComputationStep_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComputationStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StepParam(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Department_id(ctx context.Context, field graphql.CollectedField, obj *ent.Department) (ret graphql.Marshaler) {
@@ -21747,6 +28442,38 @@ func (ec *executionContext) fieldContext_DepartmentYear_lockReason(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _DepartmentYear_monitoringReports(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_monitoringReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DepartmentYear().MonitoringReports(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚕᚖjixiaoᚋentᚐMonitoringReportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_monitoringReports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentYear",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DepartmentYear_rules(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22403,6 +29130,38 @@ func (ec *executionContext) fieldContext_Evaluation_transitions(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evaluation_indicators(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22756,6 +29515,116 @@ func (ec *executionContext) fieldContext_Evaluation_report(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Evaluation_reviewTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewTotal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Evaluation_reviewGrade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewGrade(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
+			return ec.marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, true, true, "Grade")
+}
+
+func (ec *executionContext) _Evaluation_rectifications(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().Rectifications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚕᚖjixiaoᚋentᚐRectificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_rectifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_reviewViewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_reviewViewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().ReviewViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewViewerCan) graphql.Marshaler {
+			return ec.marshalNReviewViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐReviewViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_reviewViewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evaluation_rules(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22815,6 +29684,38 @@ func (ec *executionContext) fieldContext_Evaluation_warnings(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Warning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evaluation_nextGrade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_nextGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evaluation().NextGrade(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+			return ec.marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_nextGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evaluation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGrade(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23162,6 +30063,185 @@ func (ec *executionContext) _EvaluationViewerCan_publish(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_EvaluationViewerCan_publish(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EvaluationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Explanation_rules(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+			return ec.marshalOEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluationRules(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Explanation_steps(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ExplanationStep) graphql.Marshaler {
+			return ec.marshalNExplanationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐExplanationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExplanationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Explanation_value(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Explanation_holds(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_holds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_holds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExplanationStep_code(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ExplanationCode) graphql.Marshaler {
+			return ec.marshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "ExplanationCode")
+}
+
+func (ec *executionContext) _ExplanationStep_params(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNAny2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "Any")
+}
+
+func (ec *executionContext) _ExplanationStep_value(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationStep_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationStep_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationStep", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *change.Field) (ret graphql.Marshaler) {
@@ -24919,6 +31999,125 @@ func (ec *executionContext) fieldContext_Indicator_libraryIndicator(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Indicator_attachments(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Attachments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚕᚖjixiaoᚋentᚐAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_attachmentCount(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_attachmentCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().AttachmentCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_attachmentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Indicator_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_deviationExplanation(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_deviationExplanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().DeviationExplanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalOExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_deviationExplanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25148,6 +32347,38 @@ func (ec *executionContext) fieldContext_Indicator_ratedScoreBand(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RatingBand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_reviewScore(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_reviewScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().ReviewScore(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ReviewScore) graphql.Marshaler {
+			return ec.marshalOReviewScore2ᚖjixiaoᚋentᚐReviewScore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_reviewScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewScore(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26900,6 +34131,1687 @@ func (ec *executionContext) fieldContext_Me_csrfToken(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Me", field, false, false, "String")
 }
 
+func (ec *executionContext) _MonitoringBudget_month(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringBudget_adjustedBudget(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_adjustedBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdjustedBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_adjustedBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_executedToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_executedToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutedToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_executedToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_fromMonths(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_fromMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_fromMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_rateToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_rateToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_rateToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_targetPercent(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_targetPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_targetPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_computedExpectedRate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_computedExpectedRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedExpectedRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_computedExpectedRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_expectedRate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_expectedRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_expectedRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringBudget_expectedSteps(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_expectedSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+			return ec.marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_expectedSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringBudget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComputationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringBudget_computedLight(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_computedLight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_computedLight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringBudget_light(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_light(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Light, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_light(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringBudget_overridden(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_overridden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overridden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_overridden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_explanationRequired(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_explanationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExplanationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_explanationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringBudget", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringBudget_months(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringBudget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringBudget_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonitoringMonth) graphql.Marshaler {
+			return ec.marshalNMonitoringMonth2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringBudget_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringBudget",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_indicator(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_valueToDate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_valueToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValueToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_valueToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_computedExpected(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedExpected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedExpected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedExpected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_expected(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_expectedSteps(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expectedSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+			return ec.marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expectedSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComputationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_computedLikelihood(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedLikelihood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLikelihood, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedLikelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_computedLight(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_computedLight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedLight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_computedLight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringEntry_likelihood(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_likelihood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Likelihood, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_likelihood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_light(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_light(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Light, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+			return ec.marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_light(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "MonitoringLight")
+}
+
+func (ec *executionContext) _MonitoringEntry_overridden(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_overridden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overridden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_overridden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringEntry_expectedOverride(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_expectedOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_expectedOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringEntry_likelihoodOverride(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_likelihoodOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LikelihoodOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+			return ec.marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_likelihoodOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Likelihood")
+}
+
+func (ec *executionContext) _MonitoringEntry_overrideReason(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_overrideReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverrideReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_overrideReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_causeCategory(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_causeCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CauseCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *monitoringentry.CauseCategory) graphql.Marshaler {
+			return ec.marshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_causeCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "DeviationCause")
+}
+
+func (ec *executionContext) _MonitoringEntry_cause(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_cause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_measure(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_measure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_measure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_note(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringEntry_explanationRequired(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_explanationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExplanationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_explanationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringEntry_fromLastYear(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_fromLastYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromLastYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_fromLastYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringMonth_executed(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_executed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Executed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_executed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringMonth_targetPercent(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_targetPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_targetPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringMonth_rate(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringMonth_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringMonth_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_departmentYearID(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_departmentYearID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYearID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_departmentYearID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_projectID(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_projectID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringReport_point(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_point(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Point, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_point(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_status(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v monitoringreport.Status) graphql.Marshaler {
+			return ec.marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "MonitoringStatus")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetExecuted(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetExecuted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetExecuted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetExecuted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetExpectedOverride(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetExpectedOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetExpectedOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetExpectedOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetOverrideReason(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetOverrideReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetOverrideReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetOverrideReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetCause(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetCause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetCause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetCause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_budgetMeasure(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budgetMeasure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetMeasure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budgetMeasure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_submittedByName(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submittedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submittedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_submittedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewedByName(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonitoringReport_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MonitoringReport_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalNDepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_project(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_entries(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().Entries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MonitoringEntry) graphql.Marshaler {
+			return ec.marshalNMonitoringEntry2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_budget(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_budget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().Budget(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringBudget) graphql.Marshaler {
+			return ec.marshalNMonitoringBudget2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringBudget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_budget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringBudget(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_submitProblems(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_submitProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().SubmitProblems(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SubmitProblem) graphql.Marshaler {
+			return ec.marshalNSubmitProblem2ᚕᚖjixiaoᚋgraphᚋmodelᚐSubmitProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_submitProblems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubmitProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReport_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReport_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringReport().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MonitoringViewerCan) graphql.Marshaler {
+			return ec.marshalNMonitoringViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReport_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MonitoringReportEdge) graphql.Marshaler {
+			return ec.marshalOMonitoringReportEdge2ᚕᚖjixiaoᚋentᚐMonitoringReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MonitoringReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MonitoringReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringReportEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_edit(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_edit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_edit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_submit(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_submit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Submit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_submit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MonitoringViewerCan_review(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringViewerCan_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringViewerCan_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringViewerCan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _MonthlyExecution_id(ctx context.Context, field graphql.CollectedField, obj *ent.MonthlyExecution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27065,6 +35977,38 @@ func (ec *executionContext) fieldContext_MonthlyExecution_departmentYear(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonthlyExecution_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.MonthlyExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlyExecution_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonthlyExecution().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlyExecution_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonthlyExecution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28547,6 +37491,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_attachToIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachToIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachToIndicator(ctx, fc.Args["indicatorID"].(int), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚖjixiaoᚋentᚐAttachment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachToIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachToIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAttachment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAttachment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAttachment(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAttachment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAttachment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importEvaluationForm(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28987,6 +38019,314 @@ func (ec *executionContext) fieldContext_Mutation_startYearFromLast(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMonitoringReport(ctx, fc.Args["departmentYearID"].(int), fc.Args["projectID"].(*int), fc.Args["point"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMonitoringEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMonitoringEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMonitoringEntry(ctx, fc.Args["reportID"].(int), fc.Args["indicatorID"].(int), fc.Args["input"].(model.MonitoringEntryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMonitoringEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMonitoringEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMonitoringBudget(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMonitoringBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMonitoringBudget(ctx, fc.Args["reportID"].(int), fc.Args["input"].(model.MonitoringBudgetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMonitoringBudget(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMonitoringBudget_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitMonitoringReport(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveMonitoringReport(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnMonitoringReport(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMonitoringReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMonitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMonitoringReport(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMonitoringReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMonitoringReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createWebhook(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29201,6 +38541,402 @@ func (ec *executionContext) fieldContext_Mutation_setReportText(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setReportText_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rescoreIndicator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescoreIndicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RescoreIndicator(ctx, fc.Args["indicatorID"].(int), fc.Args["score"].(fixed.Decimal), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescoreIndicator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescoreIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_clearRescore(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearRescore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearRescore(ctx, fc.Args["indicatorID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearRescore(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearRescore_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_raiseRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_raiseRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RaiseRectification(ctx, fc.Args["input"].(model.RaiseRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_raiseRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_raiseRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerRectification(ctx, fc.Args["id"].(int), fc.Args["measures"].(string), fc.Args["outcome"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptRectification(ctx, fc.Args["id"].(int), fc.Args["comment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectRectification(ctx, fc.Args["id"].(int), fc.Args["comment"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenRound(ctx, fc.Args["input"].(model.OpenRoundInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRound(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateRoundInput), fc.Args["version"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeRound(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseRound(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeRound(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeRound_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29579,6 +39315,622 @@ func (ec *executionContext) _NewWebhook_secret(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_NewWebhook_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NewWebhook", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGrade_score(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_grade(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _NextGrade_next(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_next(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Next, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *evaluation.Grade) graphql.Marshaler {
+			return ec.marshalOGrade2ᚖjixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_next(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _NextGrade_nextLabel(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_nextLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_nextLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGrade_from(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_gap(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGrade", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGrade_items(ctx context.Context, field graphql.CollectedField, obj *model.NextGrade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGrade_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NextGradeItem) graphql.Marshaler {
+			return ec.marshalNNextGradeItem2ᚕᚖjixiaoᚋgraphᚋmodelᚐNextGradeItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGrade_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NextGrade",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGradeItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NextGradeItem_indicator(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NextGradeItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NextGradeItem_level1(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_level2(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_name(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_unit(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_binding(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_binding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Binding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Binding) graphql.Marshaler {
+			return ec.marshalOFormulaBinding2ᚖjixiaoᚋentᚋindicatorᚐBinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_binding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "FormulaBinding")
+}
+
+func (ec *executionContext) _NextGradeItem_weight(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_score(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_pointsLost(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_pointsLost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PointsLost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_pointsLost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_outcome(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGradeOutcome) graphql.Marshaler {
+			return ec.marshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "NextGradeOutcome")
+}
+
+func (ec *executionContext) _NextGradeItem_field(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _NextGradeItem_places(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NextGradeItem_from(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_to(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_change(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_rating(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Rating) graphql.Marshaler {
+			return ec.marshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Rating")
+}
+
+func (ec *executionContext) _NextGradeItem_actual(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_scoreAfter(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_scoreAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_scoreAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _NextGradeItem_totalAfter(ctx context.Context, field graphql.CollectedField, obj *model.NextGradeItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NextGradeItem_totalAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NextGradeItem_totalAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NextGradeItem", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -30684,6 +41036,50 @@ func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_attachments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attachments(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.AttachmentOrder), fc.Args["where"].(*ent.AttachmentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AttachmentConnection) graphql.Marshaler {
+			return ec.marshalNAttachmentConnection2ᚖjixiaoᚋentᚐAttachmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attachments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttachmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attachments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_auditRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30992,6 +41388,50 @@ func (ec *executionContext) fieldContext_Query_libraryIndicators(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_monitoringReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_monitoringReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MonitoringReports(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.MonitoringReportOrder), fc.Args["where"].(*ent.MonitoringReportWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReportConnection) graphql.Marshaler {
+			return ec.marshalNMonitoringReportConnection2ᚖjixiaoᚋentᚐMonitoringReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_monitoringReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_monitoringReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31030,6 +41470,50 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_rounds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rounds(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RoundOrder), fc.Args["where"].(*ent.RoundWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoundConnection) graphql.Marshaler {
+			return ec.marshalNRoundConnection2ᚖjixiaoᚋentᚐRoundConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rounds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rounds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31476,6 +41960,38 @@ func (ec *executionContext) fieldContext_Query_departmentYearOnYear(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_attachmentLimits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attachmentLimits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AttachmentLimits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttachmentLimits) graphql.Marshaler {
+			return ec.marshalNAttachmentLimits2ᚖjixiaoᚋgraphᚋmodelᚐAttachmentLimits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attachmentLimits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttachmentLimits(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_indicatorRanking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31651,6 +42167,94 @@ func (ec *executionContext) fieldContext_Query_libraryTags(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
+func (ec *executionContext) _Query_rectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rectifications(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["status"].([]rectification.Status), fc.Args["overdue"].(*bool), fc.Args["departmentID"].(*int), fc.Args["year"].(*int), fc.Args["evaluationID"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+			return ec.marshalNRectificationConnection2ᚖjixiaoᚋentᚐRectificationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyQueue(ctx, fc.Args["withinDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Queue) graphql.Marshaler {
+			return ec.marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Queue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_ruleSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31771,6 +42375,50 @@ func (ec *executionContext) fieldContext_Query_targetChanges(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_whatIf(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIf(ctx, fc.Args["evaluationID"].(int), fc.Args["changes"].(model.WhatIfInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfResult) graphql.Marshaler {
+			return ec.marshalNWhatIfResult2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31845,6 +42493,831 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toFill(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toFill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToFill, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueTask) graphql.Marshaler {
+			return ec.marshalNQueueTask2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toFill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_returned(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReturned) graphql.Marshaler {
+			return ec.marshalNQueueReturned2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReturned(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_returnedTargets(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_returnedTargets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedTargets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+			return ec.marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_returnedTargets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReturnedTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueReview) graphql.Marshaler {
+			return ec.marshalNQueueReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_toReviewCount(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_toReviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToReviewCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_toReviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Queue_targetsToReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_targetsToReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetsToReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueTargets) graphql.Marshaler {
+			return ec.marshalNQueueTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTargetsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_targetsToReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueTargets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_targetsToReviewCount(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_targetsToReviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetsToReviewCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_targetsToReviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Queue_rounds(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚕᚖjixiaoᚋentᚐRoundᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_rounds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturned_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReturned",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturned_comment(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturned_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReturned_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturned_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturned_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturned", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_version(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReturnedTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReturnedTargets_comment(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReturnedTargets_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturnedTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReturnedTargets_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReturnedTargets_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReturnedTargets", field, false, false, "String")
+}
+
+func (ec *executionContext) _QueueReview_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueReview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueReview_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueReview_daysWaiting(ctx context.Context, field graphql.CollectedField, obj *model.QueueReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueReview_daysWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueReview_daysWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueReview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QueueTargets_version(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TargetVersion) graphql.Marshaler {
+			return ec.marshalNTargetVersion2ᚖjixiaoᚋentᚐTargetVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTargets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTargets_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTargets", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueTargets_daysWaiting(ctx context.Context, field graphql.CollectedField, obj *model.QueueTargets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTargets_daysWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTargets_daysWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTargets", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QueueTask_round(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_participant(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_participant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RoundParticipant) graphql.Marshaler {
+			return ec.marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_department(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_departmentYear(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalODepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalOEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_status(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+			return ec.marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "ParticipantStatus")
+}
+
+func (ec *executionContext) _QueueTask_deadline(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueTask_daysLeft(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "Int")
 }
 
 func (ec *executionContext) _RatingBand_rating(ctx context.Context, field graphql.CollectedField, obj *model.RatingBand) (ret graphql.Marshaler) {
@@ -31937,6 +43410,1090 @@ func (ec *executionContext) _RatingBand_highInclusive(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_RatingBand_highInclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RatingBand", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Rectification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_version(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Rectification_evaluationID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_evaluationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_evaluationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_indicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_issue(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_requirement(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_requirement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requirement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_requirement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_dueDate(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_status(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+			return ec.marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "RectificationStatus")
+}
+
+func (ec *executionContext) _Rectification_measures(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_reviewComment(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_raisedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_raisedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaisedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_raisedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_raisedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_raisedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaisedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_raisedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_answeredByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_answeredByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_answeredAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_closedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_closedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_indicator(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalOIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transitions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationTransition) graphql.Marshaler {
+			return ec.marshalORectificationTransition2ᚕᚖjixiaoᚋentᚐRectificationTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Rectification_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationViewerCan) graphql.Marshaler {
+			return ec.marshalNRectificationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRectificationViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+			return ec.marshalORectificationEdge2ᚕᚖjixiaoᚋentᚐRectificationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RectificationTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_rectificationID(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_rectificationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RectificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_rectificationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rectificationtransition.From) graphql.Marshaler {
+			return ec.marshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "RectificationTransitionFrom")
+}
+
+func (ec *executionContext) _RectificationTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rectificationtransition.To) graphql.Marshaler {
+			return ec.marshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "RectificationTransitionTo")
+}
+
+func (ec *executionContext) _RectificationTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_measures(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationTransition_actorName(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_actorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationTransition_at(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RectificationTransition_rectification(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTransition_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rectification(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTransition_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationViewerCan_answer(ctx context.Context, field graphql.CollectedField, obj *model.RectificationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationViewerCan_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationViewerCan_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RectificationViewerCan_decide(ctx context.Context, field graphql.CollectedField, obj *model.RectificationViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationViewerCan_decide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decide, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationViewerCan_decide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Report_kind(ctx context.Context, field graphql.CollectedField, obj *model.Report) (ret graphql.Marshaler) {
@@ -32915,6 +45472,1315 @@ func (ec *executionContext) fieldContext_ReportText_evaluation(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReviewScore_id(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewScore_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewScore_indicatorID(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_indicatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_reason(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewScore_reviewerID(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reviewerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewScore().ReviewerID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reviewerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ReviewScore_reviewerName(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_reviewerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewScore().ReviewerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_reviewerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReviewScore_score(ctx context.Context, field graphql.CollectedField, obj *ent.ReviewScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewScore_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReviewViewerCan_rescore(ctx context.Context, field graphql.CollectedField, obj *model.ReviewViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewViewerCan_rescore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rescore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewViewerCan_rescore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewViewerCan_raiseRectification(ctx context.Context, field graphql.CollectedField, obj *model.ReviewViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewViewerCan_raiseRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaiseRectification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewViewerCan_raiseRectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Round_id(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Round_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_version(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Round_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v round.Kind) graphql.Marshaler {
+			return ec.marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "RoundKind")
+}
+
+func (ec *executionContext) _Round_year(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Round_name(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "String")
+}
+
+func (ec *executionContext) _Round_opensAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_opensAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpensAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_opensAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_deadline(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_status(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v round.Status) graphql.Marshaler {
+			return ec.marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "RoundStatus")
+}
+
+func (ec *executionContext) _Round_closedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Round_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Round_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Round_createdByName(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_createdByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, false, false, "String")
+}
+
+func (ec *executionContext) _Round_participants(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().Participants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RoundParticipant) graphql.Marshaler {
+			return ec.marshalNRoundParticipant2ᚕᚖjixiaoᚋentᚐRoundParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Round_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().Summary(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rounds.Summary) graphql.Marshaler {
+			return ec.marshalNRoundSummary2ᚖjixiaoᚋdomainᚋroundsᚐSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Round_daysLeft(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().DaysLeft(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Round_pastDeadline(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_pastDeadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().PastDeadline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_pastDeadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Round_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_viewerCan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().ViewerCan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RoundViewerCan) graphql.Marshaler {
+			return ec.marshalNRoundViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRoundViewerCan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Round_viewerCan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Round",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundViewerCan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RoundEdge) graphql.Marshaler {
+			return ec.marshalORoundEdge2ᚕᚖjixiaoᚋentᚐRoundEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoundEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RoundConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RoundEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalORound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RoundEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RoundParticipant_id(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_roundID(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_roundID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoundID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_roundID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_departmentID(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_departmentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DepartmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_departmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RoundParticipant_projects(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RoundParticipant_round(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_department(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖjixiaoᚋentᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_status(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+			return ec.marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, true, true, "ParticipantStatus")
+}
+
+func (ec *executionContext) _RoundParticipant_submittedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().SubmittedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundParticipant", field, true, true, "Time")
+}
+
+func (ec *executionContext) _RoundParticipant_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_departmentYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().DepartmentYear(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DepartmentYear) graphql.Marshaler {
+			return ec.marshalODepartmentYear2ᚖjixiaoᚋentᚐDepartmentYear(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_departmentYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentYear(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().Evaluation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalOEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundSummary_onTime(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_onTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_onTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_late(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_returned(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_notSubmitted(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_notSubmitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotSubmitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_notSubmitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_overdue(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundSummary_total(ctx context.Context, field graphql.CollectedField, obj *rounds.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundSummary_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundSummary_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RoundViewerCan_update(ctx context.Context, field graphql.CollectedField, obj *model.RoundViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundViewerCan_update(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Update, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundViewerCan_update(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundViewerCan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RoundViewerCan_close(ctx context.Context, field graphql.CollectedField, obj *model.RoundViewerCan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundViewerCan_close(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Close, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoundViewerCan_close(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoundViewerCan", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _RuleSet_id(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSet) (ret graphql.Marshaler) {
@@ -34043,6 +47909,52 @@ func (ec *executionContext) fieldContext_SignIn_expiresAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SignIn", field, false, false, "Time")
 }
 
+func (ec *executionContext) _StepParam_name(ctx context.Context, field graphql.CollectedField, obj *model.StepParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepParam_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepParam_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepParam", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepParam_value(ctx context.Context, field graphql.CollectedField, obj *model.StepParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepParam_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepParam_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepParam", field, false, false, "String")
+}
+
 func (ec *executionContext) _SubmitProblem_indicatorID(ctx context.Context, field graphql.CollectedField, obj *model.SubmitProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34715,6 +48627,38 @@ func (ec *executionContext) _TargetEntry_projectID(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_TargetEntry_projectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TargetEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TargetEntry_project(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetEntry_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TargetEntry().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖjixiaoᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TargetEntry_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TargetEntry_level1(ctx context.Context, field graphql.CollectedField, obj *targets.Entry) (ret graphql.Marshaler) {
@@ -37305,6 +51249,764 @@ func (ec *executionContext) fieldContext_WebhookEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("WebhookEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _WhatIfIndicator_indicator(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖjixiaoᚋentᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfIndicator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfIndicator_changed(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WhatIfIndicator_actual(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_target(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_weight(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_rating(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Rating) graphql.Marshaler {
+			return ec.marshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Rating")
+}
+
+func (ec *executionContext) _WhatIfIndicator_ratedScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_ratedScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatedScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_ratedScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_attainment(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_attainment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attainment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_attainment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_completionRate(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_completionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_completionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfIndicator_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_deviationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WhatIfIndicator_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfIndicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfIndicator_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfIndicator_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfIndicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Evaluation) graphql.Marshaler {
+			return ec.marshalNEvaluation2ᚖjixiaoᚋentᚐEvaluation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_indicators(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WhatIfIndicator) graphql.Marshaler {
+			return ec.marshalNWhatIfIndicator2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_indicators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfIndicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_subtotals(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_subtotals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subtotals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WhatIfSubtotal) graphql.Marshaler {
+			return ec.marshalNWhatIfSubtotal2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_subtotals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfSubtotal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfResult_executionRate(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_executionScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_executionScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_grade(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _WhatIfResult_gradeLabel(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_gradeLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GradeLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_gradeLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfResult_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfResult_rank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_keptRank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_keptRank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptRank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_keptRank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_peers(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_peers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Peers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_peers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfResult_nextGrade(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfResult_nextGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextGrade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+			return ec.marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfResult_nextGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NextGrade(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfSubtotal_level1(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_level1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_level1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_level2(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_level2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_level2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_weight(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_keptScore(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_keptScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_keptScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfSubtotal_difference(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfSubtotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfSubtotal_difference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfSubtotal_difference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfSubtotal", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _YearOnYear_year(ctx context.Context, field graphql.CollectedField, obj *model.YearOnYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39689,6 +54391,731 @@ func (ec *executionContext) unmarshalInputAPITokenWhereInput(ctx context.Context
 func UnmarshalAPITokenWhereInput(ctx context.Context, raw any) (ent.APITokenWhereInput, error) {
 	var out ent.APITokenWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "APITokenWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAttachmentOrder(ctx context.Context, obj any) (ent.AttachmentOrder, error) {
+	var it ent.AttachmentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAttachmentOrderField2ᚖjixiaoᚋentᚐAttachmentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachmentOrder unmarshals raw into the AttachmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachmentOrder(ctx context.Context, raw any) (ent.AttachmentOrder, error) {
+	var out ent.AttachmentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachmentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAttachmentWhereInput(ctx context.Context, obj any) (ent.AttachmentWhereInput, error) {
+	var it ent.AttachmentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "indicatorID", "indicatorIDNEQ", "indicatorIDIn", "indicatorIDNotIn", "indicatorIDIsNil", "indicatorIDNotNil", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "contentType", "contentTypeNEQ", "contentTypeIn", "contentTypeNotIn", "contentTypeGT", "contentTypeGTE", "contentTypeLT", "contentTypeLTE", "contentTypeContains", "contentTypeHasPrefix", "contentTypeHasSuffix", "contentTypeEqualFold", "contentTypeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "storage", "storageNEQ", "storageIn", "storageNotIn", "uploadedByName", "uploadedByNameNEQ", "uploadedByNameIn", "uploadedByNameNotIn", "uploadedByNameGT", "uploadedByNameGTE", "uploadedByNameLT", "uploadedByNameLTE", "uploadedByNameContains", "uploadedByNameHasPrefix", "uploadedByNameHasSuffix", "uploadedByNameEqualFold", "uploadedByNameContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasIndicator", "hasIndicatorWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAttachmentWhereInput2ᚖjixiaoᚋentᚐAttachmentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAttachmentWhereInput2ᚕᚖjixiaoᚋentᚐAttachmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAttachmentWhereInput2ᚕᚖjixiaoᚋentᚐAttachmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "indicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "indicatorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorIDNEQ = data
+		case "indicatorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorIDIn = data
+		case "indicatorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorIDNotIn = data
+		case "indicatorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorIDIsNil = data
+		case "indicatorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorIDNotNil = data
+		case "fileName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileName = data
+		case "fileNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameNEQ = data
+		case "fileNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameIn = data
+		case "fileNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameNotIn = data
+		case "fileNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameGT = data
+		case "fileNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameGTE = data
+		case "fileNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameLT = data
+		case "fileNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameLTE = data
+		case "fileNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameContains = data
+		case "fileNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameHasPrefix = data
+		case "fileNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameHasSuffix = data
+		case "fileNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameEqualFold = data
+		case "fileNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileNameContainsFold = data
+		case "contentType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentType = data
+		case "contentTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeNEQ = data
+		case "contentTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeIn = data
+		case "contentTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeNotIn = data
+		case "contentTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeGT = data
+		case "contentTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeGTE = data
+		case "contentTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeLT = data
+		case "contentTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeLTE = data
+		case "contentTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeContains = data
+		case "contentTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeHasPrefix = data
+		case "contentTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeHasSuffix = data
+		case "contentTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeEqualFold = data
+		case "contentTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentTypeContainsFold = data
+		case "size":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("size"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Size = data
+		case "sizeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeNEQ = data
+		case "sizeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeIn = data
+		case "sizeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeNotIn = data
+		case "sizeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeGT = data
+		case "sizeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeGTE = data
+		case "sizeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeLT = data
+		case "sizeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sizeLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SizeLTE = data
+		case "sha256":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256 = data
+		case "sha256NEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NEQ = data
+		case "sha256In":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256In"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256In = data
+		case "sha256NotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NotIn = data
+		case "sha256GT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GT = data
+		case "sha256GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GTE = data
+		case "sha256LT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LT = data
+		case "sha256LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LTE = data
+		case "sha256Contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256Contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256Contains = data
+		case "sha256HasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasPrefix = data
+		case "sha256HasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasSuffix = data
+		case "sha256EqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256EqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256EqualFold = data
+		case "sha256ContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256ContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256ContainsFold = data
+		case "storage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storage"))
+			data, err := ec.unmarshalOAttachmentStorage2ᚖjixiaoᚋentᚋattachmentᚐStorage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Storage = data
+		case "storageNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storageNEQ"))
+			data, err := ec.unmarshalOAttachmentStorage2ᚖjixiaoᚋentᚋattachmentᚐStorage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StorageNEQ = data
+		case "storageIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storageIn"))
+			data, err := ec.unmarshalOAttachmentStorage2ᚕjixiaoᚋentᚋattachmentᚐStorageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StorageIn = data
+		case "storageNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storageNotIn"))
+			data, err := ec.unmarshalOAttachmentStorage2ᚕjixiaoᚋentᚋattachmentᚐStorageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StorageNotIn = data
+		case "uploadedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByName = data
+		case "uploadedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameNEQ = data
+		case "uploadedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameIn = data
+		case "uploadedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameNotIn = data
+		case "uploadedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameGT = data
+		case "uploadedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameGTE = data
+		case "uploadedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameLT = data
+		case "uploadedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameLTE = data
+		case "uploadedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameContains = data
+		case "uploadedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameHasPrefix = data
+		case "uploadedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameHasSuffix = data
+		case "uploadedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameEqualFold = data
+		case "uploadedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByNameContainsFold = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "hasIndicator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIndicator"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIndicator = data
+		case "hasIndicatorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIndicatorWith"))
+			data, err := ec.unmarshalOIndicatorWhereInput2ᚕᚖjixiaoᚋentᚐIndicatorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIndicatorWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttachmentWhereInput unmarshals raw into the AttachmentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttachmentWhereInput(ctx context.Context, raw any) (ent.AttachmentWhereInput, error) {
+	var out ent.AttachmentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttachmentWhereInput", raw, &out)
 	return out, err
 }
 
@@ -49733,6 +65160,1487 @@ func UnmarshalLibraryIndicatorWhereInput(ctx context.Context, raw any) (ent.Libr
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMonitoringBudgetInput(ctx context.Context, obj any) (model.MonitoringBudgetInput, error) {
+	var it model.MonitoringBudgetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"executed", "expectedOverride", "overrideReason", "cause", "measure"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		case "expectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedOverride = data
+		case "overrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OverrideReason = data
+		case "cause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cause = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringBudgetInput unmarshals raw into the MonitoringBudgetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringBudgetInput(ctx context.Context, raw any) (model.MonitoringBudgetInput, error) {
+	var out model.MonitoringBudgetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringBudgetInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringEntryInput(ctx context.Context, obj any) (model.MonitoringEntryInput, error) {
+	var it model.MonitoringEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"valueToDate", "expectedOverride", "likelihoodOverride", "overrideReason", "causeCategory", "cause", "measure", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "valueToDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueToDate"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueToDate = data
+		case "expectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedOverride = data
+		case "likelihoodOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("likelihoodOverride"))
+			data, err := ec.unmarshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LikelihoodOverride = data
+		case "overrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OverrideReason = data
+		case "causeCategory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("causeCategory"))
+			data, err := ec.unmarshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CauseCategory = data
+		case "cause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cause = data
+		case "measure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measure = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringEntryInput unmarshals raw into the MonitoringEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringEntryInput(ctx context.Context, raw any) (model.MonitoringEntryInput, error) {
+	var out model.MonitoringEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringReportOrder(ctx context.Context, obj any) (ent.MonitoringReportOrder, error) {
+	var it ent.MonitoringReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringReportOrder unmarshals raw into the MonitoringReportOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringReportOrder(ctx context.Context, raw any) (ent.MonitoringReportOrder, error) {
+	var out ent.MonitoringReportOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringReportOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMonitoringReportWhereInput(ctx context.Context, obj any) (ent.MonitoringReportWhereInput, error) {
+	var it ent.MonitoringReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "departmentYearID", "departmentYearIDNEQ", "departmentYearIDIn", "departmentYearIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "projectIDIsNil", "projectIDNotNil", "point", "pointNEQ", "pointIn", "pointNotIn", "pointGT", "pointGTE", "pointLT", "pointLTE", "pointContains", "pointHasPrefix", "pointHasSuffix", "pointEqualFold", "pointContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "budgetExecuted", "budgetExecutedNEQ", "budgetExecutedIn", "budgetExecutedNotIn", "budgetExecutedGT", "budgetExecutedGTE", "budgetExecutedLT", "budgetExecutedLTE", "budgetExecutedIsNil", "budgetExecutedNotNil", "budgetExpectedOverride", "budgetExpectedOverrideNEQ", "budgetExpectedOverrideIn", "budgetExpectedOverrideNotIn", "budgetExpectedOverrideGT", "budgetExpectedOverrideGTE", "budgetExpectedOverrideLT", "budgetExpectedOverrideLTE", "budgetExpectedOverrideIsNil", "budgetExpectedOverrideNotNil", "budgetOverrideReason", "budgetOverrideReasonNEQ", "budgetOverrideReasonIn", "budgetOverrideReasonNotIn", "budgetOverrideReasonGT", "budgetOverrideReasonGTE", "budgetOverrideReasonLT", "budgetOverrideReasonLTE", "budgetOverrideReasonContains", "budgetOverrideReasonHasPrefix", "budgetOverrideReasonHasSuffix", "budgetOverrideReasonEqualFold", "budgetOverrideReasonContainsFold", "budgetCause", "budgetCauseNEQ", "budgetCauseIn", "budgetCauseNotIn", "budgetCauseGT", "budgetCauseGTE", "budgetCauseLT", "budgetCauseLTE", "budgetCauseContains", "budgetCauseHasPrefix", "budgetCauseHasSuffix", "budgetCauseEqualFold", "budgetCauseContainsFold", "budgetMeasure", "budgetMeasureNEQ", "budgetMeasureIn", "budgetMeasureNotIn", "budgetMeasureGT", "budgetMeasureGTE", "budgetMeasureLT", "budgetMeasureLTE", "budgetMeasureContains", "budgetMeasureHasPrefix", "budgetMeasureHasSuffix", "budgetMeasureEqualFold", "budgetMeasureContainsFold", "reviewComment", "reviewCommentNEQ", "reviewCommentIn", "reviewCommentNotIn", "reviewCommentGT", "reviewCommentGTE", "reviewCommentLT", "reviewCommentLTE", "reviewCommentContains", "reviewCommentHasPrefix", "reviewCommentHasSuffix", "reviewCommentEqualFold", "reviewCommentContainsFold", "submittedByName", "submittedByNameNEQ", "submittedByNameIn", "submittedByNameNotIn", "submittedByNameGT", "submittedByNameGTE", "submittedByNameLT", "submittedByNameLTE", "submittedByNameContains", "submittedByNameHasPrefix", "submittedByNameHasSuffix", "submittedByNameEqualFold", "submittedByNameContainsFold", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "reviewedByName", "reviewedByNameNEQ", "reviewedByNameIn", "reviewedByNameNotIn", "reviewedByNameGT", "reviewedByNameGTE", "reviewedByNameLT", "reviewedByNameLTE", "reviewedByNameContains", "reviewedByNameHasPrefix", "reviewedByNameHasSuffix", "reviewedByNameEqualFold", "reviewedByNameContainsFold", "reviewedAt", "reviewedAtNEQ", "reviewedAtIn", "reviewedAtNotIn", "reviewedAtGT", "reviewedAtGTE", "reviewedAtLT", "reviewedAtLTE", "reviewedAtIsNil", "reviewedAtNotNil", "hasDepartmentYear", "hasDepartmentYearWith", "hasProject", "hasProjectWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "departmentYearID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearID = data
+		case "departmentYearIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNEQ = data
+		case "departmentYearIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDIn = data
+		case "departmentYearIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentYearIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentYearIDNotIn = data
+		case "projectID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "projectIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNEQ = data
+		case "projectIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIn = data
+		case "projectIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotIn = data
+		case "projectIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDIsNil = data
+		case "projectIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectIDNotNil = data
+		case "point":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("point"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Point = data
+		case "pointNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointNEQ = data
+		case "pointIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointIn = data
+		case "pointNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointNotIn = data
+		case "pointGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointGT = data
+		case "pointGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointGTE = data
+		case "pointLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointLT = data
+		case "pointLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointLTE = data
+		case "pointContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointContains = data
+		case "pointHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointHasPrefix = data
+		case "pointHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointHasSuffix = data
+		case "pointEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointEqualFold = data
+		case "pointContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "budgetExecuted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecuted"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecuted = data
+		case "budgetExecutedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNEQ = data
+		case "budgetExecutedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedIn = data
+		case "budgetExecutedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNotIn = data
+		case "budgetExecutedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedGT = data
+		case "budgetExecutedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedGTE = data
+		case "budgetExecutedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedLT = data
+		case "budgetExecutedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedLTE = data
+		case "budgetExecutedIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedIsNil = data
+		case "budgetExecutedNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExecutedNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExecutedNotNil = data
+		case "budgetExpectedOverride":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverride"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverride = data
+		case "budgetExpectedOverrideNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNEQ"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNEQ = data
+		case "budgetExpectedOverrideIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideIn = data
+		case "budgetExpectedOverrideNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNotIn"))
+			data, err := ec.unmarshalODecimal2ᚕjixiaoᚋdomainᚋfixedᚐDecimalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNotIn = data
+		case "budgetExpectedOverrideGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideGT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideGT = data
+		case "budgetExpectedOverrideGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideGTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideGTE = data
+		case "budgetExpectedOverrideLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideLT"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideLT = data
+		case "budgetExpectedOverrideLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideLTE"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideLTE = data
+		case "budgetExpectedOverrideIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideIsNil = data
+		case "budgetExpectedOverrideNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetExpectedOverrideNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetExpectedOverrideNotNil = data
+		case "budgetOverrideReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReason = data
+		case "budgetOverrideReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonNEQ = data
+		case "budgetOverrideReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonIn = data
+		case "budgetOverrideReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonNotIn = data
+		case "budgetOverrideReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonGT = data
+		case "budgetOverrideReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonGTE = data
+		case "budgetOverrideReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonLT = data
+		case "budgetOverrideReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonLTE = data
+		case "budgetOverrideReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonContains = data
+		case "budgetOverrideReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonHasPrefix = data
+		case "budgetOverrideReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonHasSuffix = data
+		case "budgetOverrideReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonEqualFold = data
+		case "budgetOverrideReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetOverrideReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetOverrideReasonContainsFold = data
+		case "budgetCause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCause = data
+		case "budgetCauseNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseNEQ = data
+		case "budgetCauseIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseIn = data
+		case "budgetCauseNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseNotIn = data
+		case "budgetCauseGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseGT = data
+		case "budgetCauseGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseGTE = data
+		case "budgetCauseLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseLT = data
+		case "budgetCauseLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseLTE = data
+		case "budgetCauseContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseContains = data
+		case "budgetCauseHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseHasPrefix = data
+		case "budgetCauseHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseHasSuffix = data
+		case "budgetCauseEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseEqualFold = data
+		case "budgetCauseContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetCauseContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetCauseContainsFold = data
+		case "budgetMeasure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasure = data
+		case "budgetMeasureNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureNEQ = data
+		case "budgetMeasureIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureIn = data
+		case "budgetMeasureNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureNotIn = data
+		case "budgetMeasureGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureGT = data
+		case "budgetMeasureGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureGTE = data
+		case "budgetMeasureLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureLT = data
+		case "budgetMeasureLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureLTE = data
+		case "budgetMeasureContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureContains = data
+		case "budgetMeasureHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureHasPrefix = data
+		case "budgetMeasureHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureHasSuffix = data
+		case "budgetMeasureEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureEqualFold = data
+		case "budgetMeasureContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMeasureContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMeasureContainsFold = data
+		case "reviewComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewComment = data
+		case "reviewCommentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNEQ = data
+		case "reviewCommentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentIn = data
+		case "reviewCommentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentNotIn = data
+		case "reviewCommentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGT = data
+		case "reviewCommentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentGTE = data
+		case "reviewCommentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLT = data
+		case "reviewCommentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentLTE = data
+		case "reviewCommentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContains = data
+		case "reviewCommentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasPrefix = data
+		case "reviewCommentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentHasSuffix = data
+		case "reviewCommentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentEqualFold = data
+		case "reviewCommentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewCommentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewCommentContainsFold = data
+		case "submittedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByName = data
+		case "submittedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNEQ = data
+		case "submittedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameIn = data
+		case "submittedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameNotIn = data
+		case "submittedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGT = data
+		case "submittedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameGTE = data
+		case "submittedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLT = data
+		case "submittedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameLTE = data
+		case "submittedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContains = data
+		case "submittedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasPrefix = data
+		case "submittedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameHasSuffix = data
+		case "submittedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameEqualFold = data
+		case "submittedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedByNameContainsFold = data
+		case "submittedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAt = data
+		case "submittedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNEQ = data
+		case "submittedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIn = data
+		case "submittedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotIn = data
+		case "submittedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGT = data
+		case "submittedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGTE = data
+		case "submittedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLT = data
+		case "submittedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLTE = data
+		case "submittedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIsNil = data
+		case "submittedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotNil = data
+		case "reviewedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByName = data
+		case "reviewedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNEQ = data
+		case "reviewedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameIn = data
+		case "reviewedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameNotIn = data
+		case "reviewedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGT = data
+		case "reviewedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameGTE = data
+		case "reviewedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLT = data
+		case "reviewedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameLTE = data
+		case "reviewedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContains = data
+		case "reviewedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasPrefix = data
+		case "reviewedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameHasSuffix = data
+		case "reviewedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameEqualFold = data
+		case "reviewedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedByNameContainsFold = data
+		case "reviewedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAt = data
+		case "reviewedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNEQ = data
+		case "reviewedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIn = data
+		case "reviewedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotIn = data
+		case "reviewedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGT = data
+		case "reviewedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtGTE = data
+		case "reviewedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLT = data
+		case "reviewedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtLTE = data
+		case "reviewedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtIsNil = data
+		case "reviewedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewedAtNotNil = data
+		case "hasDepartmentYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYear = data
+		case "hasDepartmentYearWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentYearWith"))
+			data, err := ec.unmarshalODepartmentYearWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentYearWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentYearWith = data
+		case "hasProject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProject"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProject = data
+		case "hasProjectWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProjectWith"))
+			data, err := ec.unmarshalOProjectWhereInput2ᚕᚖjixiaoᚋentᚐProjectWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProjectWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMonitoringReportWhereInput unmarshals raw into the MonitoringReportWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMonitoringReportWhereInput(ctx context.Context, raw any) (ent.MonitoringReportWhereInput, error) {
+	var out ent.MonitoringReportWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MonitoringReportWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMonthInput(ctx context.Context, obj any) (model.MonthInput, error) {
 	var it model.MonthInput
 	if obj == nil {
@@ -50287,6 +67195,97 @@ func (ec *executionContext) unmarshalInputNewUserInput(ctx context.Context, obj 
 func UnmarshalNewUserInput(ctx context.Context, raw any) (model.NewUserInput, error) {
 	var out model.NewUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOpenRoundInput(ctx context.Context, obj any) (model.OpenRoundInput, error) {
+	var it model.OpenRoundInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "year", "name", "opensAt", "deadline", "subtreeIDs", "departmentIDs", "projects"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "subtreeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtreeIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtreeIDs = data
+		case "departmentIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDs = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpenRoundInput unmarshals raw into the OpenRoundInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpenRoundInput(ctx context.Context, raw any) (model.OpenRoundInput, error) {
+	var out model.OpenRoundInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpenRoundInput", raw, &out)
 	return out, err
 }
 
@@ -51638,6 +68637,129 @@ func UnmarshalProjectWhereInput(ctx context.Context, raw any) (ent.ProjectWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRaiseRectificationInput(ctx context.Context, obj any) (model.RaiseRectificationInput, error) {
+	var it model.RaiseRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"evaluationID", "indicatorID", "issue", "requirement", "dueDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "evaluationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluationID = data
+		case "indicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "issue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issue"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Issue = data
+		case "requirement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requirement"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Requirement = data
+		case "dueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDate"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRaiseRectificationInput unmarshals raw into the RaiseRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRaiseRectificationInput(ctx context.Context, raw any) (model.RaiseRectificationInput, error) {
+	var out model.RaiseRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RaiseRectificationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRectificationOrder(ctx context.Context, obj any) (ent.RectificationOrder, error) {
+	var it ent.RectificationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationOrder unmarshals raw into the RectificationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationOrder(ctx context.Context, raw any) (ent.RectificationOrder, error) {
+	var out ent.RectificationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, obj any) (ent.ReportTextOrder, error) {
 	var it ent.ReportTextOrder
 	if obj == nil {
@@ -51688,6 +68810,1257 @@ func (ec *executionContext) unmarshalInputReportTextOrder(ctx context.Context, o
 func UnmarshalReportTextOrder(ctx context.Context, raw any) (ent.ReportTextOrder, error) {
 	var out ent.ReportTextOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReportTextOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewScoreOrder(ctx context.Context, obj any) (ent.ReviewScoreOrder, error) {
+	var it ent.ReviewScoreOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewScoreOrder unmarshals raw into the ReviewScoreOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewScoreOrder(ctx context.Context, raw any) (ent.ReviewScoreOrder, error) {
+	var out ent.ReviewScoreOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewScoreOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundOrder(ctx context.Context, obj any) (ent.RoundOrder, error) {
+	var it ent.RoundOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundOrder unmarshals raw into the RoundOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundOrder(ctx context.Context, raw any) (ent.RoundOrder, error) {
+	var out ent.RoundOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundParticipantOrder(ctx context.Context, obj any) (ent.RoundParticipantOrder, error) {
+	var it ent.RoundParticipantOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundParticipantOrder unmarshals raw into the RoundParticipantOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundParticipantOrder(ctx context.Context, raw any) (ent.RoundParticipantOrder, error) {
+	var out ent.RoundParticipantOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundParticipantOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundParticipantWhereInput(ctx context.Context, obj any) (ent.RoundParticipantWhereInput, error) {
+	var it ent.RoundParticipantWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "roundID", "roundIDNEQ", "roundIDIn", "roundIDNotIn", "departmentID", "departmentIDNEQ", "departmentIDIn", "departmentIDNotIn", "projects", "projectsNEQ", "hasRound", "hasRoundWith", "hasDepartment", "hasDepartmentWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "roundID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundID = data
+		case "roundIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDNEQ = data
+		case "roundIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDIn = data
+		case "roundIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIDNotIn = data
+		case "departmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		case "departmentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNEQ = data
+		case "departmentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDIn = data
+		case "departmentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentIDNotIn = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		case "projectsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectsNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectsNEQ = data
+		case "hasRound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRound"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRound = data
+		case "hasRoundWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRoundWith"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRoundWith = data
+		case "hasDepartment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartment = data
+		case "hasDepartmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDepartmentWith"))
+			data, err := ec.unmarshalODepartmentWhereInput2ᚕᚖjixiaoᚋentᚐDepartmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDepartmentWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundParticipantWhereInput unmarshals raw into the RoundParticipantWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundParticipantWhereInput(ctx context.Context, raw any) (ent.RoundParticipantWhereInput, error) {
+	var out ent.RoundParticipantWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundParticipantWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoundWhereInput(ctx context.Context, obj any) (ent.RoundWhereInput, error) {
+	var it ent.RoundWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "year", "yearNEQ", "yearIn", "yearNotIn", "yearGT", "yearGTE", "yearLT", "yearLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "opensAt", "opensAtNEQ", "opensAtIn", "opensAtNotIn", "opensAtGT", "opensAtGTE", "opensAtLT", "opensAtLTE", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "createdByName", "createdByNameNEQ", "createdByNameIn", "createdByNameNotIn", "createdByNameGT", "createdByNameGTE", "createdByNameLT", "createdByNameLTE", "createdByNameContains", "createdByNameHasPrefix", "createdByNameHasSuffix", "createdByNameEqualFold", "createdByNameContainsFold", "hasParticipants", "hasParticipantsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "versionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNEQ = data
+		case "versionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionIn = data
+		case "versionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionNotIn = data
+		case "versionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGT = data
+		case "versionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionGTE = data
+		case "versionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLT = data
+		case "versionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "yearNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNEQ = data
+		case "yearIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearIn = data
+		case "yearNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearNotIn = data
+		case "yearGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGT = data
+		case "yearGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearGTE = data
+		case "yearLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLT = data
+		case "yearLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "opensAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNEQ = data
+		case "opensAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtIn = data
+		case "opensAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNotIn = data
+		case "opensAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGT = data
+		case "opensAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGTE = data
+		case "opensAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLT = data
+		case "opensAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLTE = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "deadlineNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNEQ = data
+		case "deadlineIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineIn = data
+		case "deadlineNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNotIn = data
+		case "deadlineGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGT = data
+		case "deadlineGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGTE = data
+		case "deadlineLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLT = data
+		case "deadlineLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "closedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAt = data
+		case "closedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNEQ = data
+		case "closedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIn = data
+		case "closedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotIn = data
+		case "closedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGT = data
+		case "closedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtGTE = data
+		case "closedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLT = data
+		case "closedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtLTE = data
+		case "closedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtIsNil = data
+		case "closedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosedAtNotNil = data
+		case "createdByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByName = data
+		case "createdByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameNEQ = data
+		case "createdByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameIn = data
+		case "createdByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameNotIn = data
+		case "createdByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameGT = data
+		case "createdByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameGTE = data
+		case "createdByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameLT = data
+		case "createdByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameLTE = data
+		case "createdByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameContains = data
+		case "createdByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameHasPrefix = data
+		case "createdByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameHasSuffix = data
+		case "createdByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameEqualFold = data
+		case "createdByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByNameContainsFold = data
+		case "hasParticipants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParticipants"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasParticipants = data
+		case "hasParticipantsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParticipantsWith"))
+			data, err := ec.unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasParticipantsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoundWhereInput unmarshals raw into the RoundWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoundWhereInput(ctx context.Context, raw any) (ent.RoundWhereInput, error) {
+	var out ent.RoundWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoundWhereInput", raw, &out)
 	return out, err
 }
 
@@ -53572,6 +71945,62 @@ func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context
 func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (ent.UpdateProjectInput, error) {
 	var out ent.UpdateProjectInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProjectInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateRoundInput(ctx context.Context, obj any) (model.UpdateRoundInput, error) {
+	var it model.UpdateRoundInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "opensAt", "deadline"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRoundInput unmarshals raw into the UpdateRoundInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRoundInput(ctx context.Context, raw any) (model.UpdateRoundInput, error) {
+	var out model.UpdateRoundInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoundInput", raw, &out)
 	return out, err
 }
 
@@ -56261,6 +74690,300 @@ func UnmarshalWebhookWhereInput(ctx context.Context, raw any) (ent.WebhookWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWhatIfFiguresInput(ctx context.Context, obj any) (model.WhatIfFiguresInput, error) {
+	var it model.WhatIfFiguresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"personnelBudget", "personnelActual", "publicBudget", "publicActual", "projectBudget", "projectActual", "carryoverEnd", "threePublicBudget", "threePublicActual", "assetsInUse", "assetsTotal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personnelBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonnelBudget = data
+		case "personnelActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personnelActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonnelActual = data
+		case "publicBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicBudget = data
+		case "publicActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicActual = data
+		case "projectBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectBudget = data
+		case "projectActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectActual = data
+		case "carryoverEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carryoverEnd"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CarryoverEnd = data
+		case "threePublicBudget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicBudget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreePublicBudget = data
+		case "threePublicActual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threePublicActual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreePublicActual = data
+		case "assetsInUse":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsInUse"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssetsInUse = data
+		case "assetsTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assetsTotal"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssetsTotal = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfFiguresInput unmarshals raw into the WhatIfFiguresInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfFiguresInput(ctx context.Context, raw any) (model.WhatIfFiguresInput, error) {
+	var out model.WhatIfFiguresInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfFiguresInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfIndicatorInput(ctx context.Context, obj any) (model.WhatIfIndicatorInput, error) {
+	var it model.WhatIfIndicatorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "actual", "target", "weight", "rating", "ratedScore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "actual":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actual"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actual = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalORating2ᚖjixiaoᚋentᚋindicatorᚐRating(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "ratedScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratedScore"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatedScore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfIndicatorInput unmarshals raw into the WhatIfIndicatorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfIndicatorInput(ctx context.Context, raw any) (model.WhatIfIndicatorInput, error) {
+	var out model.WhatIfIndicatorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfIndicatorInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfInput(ctx context.Context, obj any) (model.WhatIfInput, error) {
+	var it model.WhatIfInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"indicators", "figures", "project"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "indicators":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicators"))
+			data, err := ec.unmarshalOWhatIfIndicatorInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Indicators = data
+		case "figures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("figures"))
+			data, err := ec.unmarshalOWhatIfFiguresInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfFiguresInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Figures = data
+		case "project":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("project"))
+			data, err := ec.unmarshalOWhatIfProjectInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfProjectInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Project = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfInput unmarshals raw into the WhatIfInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfInput(ctx context.Context, raw any) (model.WhatIfInput, error) {
+	var out model.WhatIfInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWhatIfProjectInput(ctx context.Context, obj any) (model.WhatIfProjectInput, error) {
+	var it model.WhatIfProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"budget", "executed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Budget = data
+		case "executed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executed"))
+			data, err := ec.unmarshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Executed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfProjectInput unmarshals raw into the WhatIfProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfProjectInput(ctx context.Context, raw any) (model.WhatIfProjectInput, error) {
+	var out model.WhatIfProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputYearOnYearOrder(ctx context.Context, obj any) (model.YearOnYearOrder, error) {
 	var it model.YearOnYearOrder
 	if obj == nil {
@@ -56365,11 +75088,36 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._RuleSet(ctx, sel, obj)
+	case *ent.RoundParticipant:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RoundParticipant(ctx, sel, obj)
+	case *ent.Round:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Round(ctx, sel, obj)
+	case *ent.ReviewScore:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReviewScore(ctx, sel, obj)
 	case *ent.ReportText:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._ReportText(ctx, sel, obj)
+	case *ent.RectificationTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RectificationTransition(ctx, sel, obj)
+	case *ent.Rectification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Rectification(ctx, sel, obj)
 	case *ent.Project:
 		if obj == nil {
 			return graphql.Null
@@ -56380,6 +75128,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MonthlyExecution(ctx, sel, obj)
+	case *ent.MonitoringReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MonitoringReport(ctx, sel, obj)
 	case *ent.LibraryTransition:
 		if obj == nil {
 			return graphql.Null
@@ -56425,6 +75178,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._AuditRecord(ctx, sel, obj)
+	case *ent.Attachment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Attachment(ctx, sel, obj)
 	case *ent.APIToken:
 		if obj == nil {
 			return graphql.Null
@@ -56932,6 +75690,217 @@ func (ec *executionContext) _AggregateStat(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var attachmentImplementors = []string{"Attachment", "Node"}
+
+func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSet, obj *ent.Attachment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Attachment")
+		case "id":
+			out.Values[i] = ec._Attachment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatorID":
+			out.Values[i] = ec._Attachment_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._Attachment_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._Attachment_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._Attachment_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._Attachment_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "storage":
+			out.Values[i] = ec._Attachment_storage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedByID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_uploadedByID(ctx, field, obj)
+				})
+		case "uploadedByName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_uploadedByName(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Attachment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_indicator(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_url(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attachmentConnectionImplementors = []string{"AttachmentConnection"}
+
+func (ec *executionContext) _AttachmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AttachmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachmentConnection")
+		case "edges":
+			out.Values[i] = ec._AttachmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AttachmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AttachmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attachmentEdgeImplementors = []string{"AttachmentEdge"}
+
+func (ec *executionContext) _AttachmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AttachmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachmentEdge")
+		case "node":
+			out.Values[i] = ec._AttachmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AttachmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attachmentLimitsImplementors = []string{"AttachmentLimits"}
+
+func (ec *executionContext) _AttachmentLimits(ctx context.Context, sel ast.SelectionSet, obj *model.AttachmentLimits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentLimitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttachmentLimits")
+		case "maxBytes":
+			out.Values[i] = ec._AttachmentLimits_maxBytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "extensions":
+			out.Values[i] = ec._AttachmentLimits_extensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditRecordImplementors = []string{"AuditRecord", "Node"}
 
 func (ec *executionContext) _AuditRecord(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditRecord) graphql.Marshaler {
@@ -57173,6 +76142,44 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._ChangeEvent_requestID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var computationStepImplementors = []string{"ComputationStep"}
+
+func (ec *executionContext) _ComputationStep(ctx context.Context, sel ast.SelectionSet, obj *model.ComputationStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, computationStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComputationStep")
+		case "code":
+			out.Values[i] = ec._ComputationStep_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._ComputationStep_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -57611,6 +76618,12 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DepartmentYear_lockReason(ctx, field, obj)
 				})
+		case "monitoringReports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_monitoringReports(ctx, field, obj)
+				})
 		case "rules":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -57826,6 +76839,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_transitions(ctx, field, obj)
 				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_explanation(ctx, field, obj)
+				})
 		case "indicators":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -57900,6 +76919,30 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_report(ctx, field, obj)
 				})
+		case "reviewTotal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewTotal(ctx, field, obj)
+				})
+		case "reviewGrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewGrade(ctx, field, obj)
+				})
+		case "rectifications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_rectifications(ctx, field, obj)
+				})
+		case "reviewViewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_reviewViewerCan(ctx, field, obj)
+				})
 		case "rules":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -57911,6 +76954,12 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_warnings(ctx, field, obj)
+				})
+		case "nextGrade":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evaluation_nextGrade(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -58087,6 +77136,97 @@ func (ec *executionContext) _EvaluationViewerCan(ctx context.Context, sel ast.Se
 		case "publish":
 			out.Values[i] = ec._EvaluationViewerCan_publish(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationImplementors = []string{"Explanation"}
+
+func (ec *executionContext) _Explanation(ctx context.Context, sel ast.SelectionSet, obj *model.Explanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Explanation")
+		case "rules":
+			out.Values[i] = ec._Explanation_rules(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._Explanation_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Explanation_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "holds":
+			out.Values[i] = ec._Explanation_holds(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationStepImplementors = []string{"ExplanationStep"}
+
+func (ec *executionContext) _ExplanationStep(ctx context.Context, sel ast.SelectionSet, obj *model.ExplanationStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExplanationStep")
+		case "code":
+			out.Values[i] = ec._ExplanationStep_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "params":
+			out.Values[i] = ec._ExplanationStep_params(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ExplanationStep_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -58707,6 +77847,30 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_libraryIndicator(ctx, field, obj)
 				})
+		case "attachments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_attachments(ctx, field, obj)
+				})
+		case "attachmentCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_attachmentCount(ctx, field, obj)
+				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_explanation(ctx, field, obj)
+				})
+		case "deviationExplanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_deviationExplanation(ctx, field, obj)
+				})
 		case "effectiveActual":
 			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -58755,6 +77919,12 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_ratedScoreBand(ctx, field, obj)
+				})
+		case "reviewScore":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_reviewScore(ctx, field, obj)
 				})
 		case "targetAdjustment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -59431,6 +78601,548 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 	return out
 }
 
+var monitoringBudgetImplementors = []string{"MonitoringBudget"}
+
+func (ec *executionContext) _MonitoringBudget(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringBudget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringBudgetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringBudget")
+		case "month":
+			out.Values[i] = ec._MonitoringBudget_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "adjustedBudget":
+			out.Values[i] = ec._MonitoringBudget_adjustedBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executedToDate":
+			out.Values[i] = ec._MonitoringBudget_executedToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fromMonths":
+			out.Values[i] = ec._MonitoringBudget_fromMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateToDate":
+			out.Values[i] = ec._MonitoringBudget_rateToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "targetPercent":
+			out.Values[i] = ec._MonitoringBudget_targetPercent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedExpectedRate":
+			out.Values[i] = ec._MonitoringBudget_computedExpectedRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedRate":
+			out.Values[i] = ec._MonitoringBudget_expectedRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedSteps":
+			out.Values[i] = ec._MonitoringBudget_expectedSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedLight":
+			out.Values[i] = ec._MonitoringBudget_computedLight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "light":
+			out.Values[i] = ec._MonitoringBudget_light(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overridden":
+			out.Values[i] = ec._MonitoringBudget_overridden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanationRequired":
+			out.Values[i] = ec._MonitoringBudget_explanationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._MonitoringBudget_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringEntryImplementors = []string{"MonitoringEntry"}
+
+func (ec *executionContext) _MonitoringEntry(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringEntry")
+		case "indicator":
+			out.Values[i] = ec._MonitoringEntry_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "valueToDate":
+			out.Values[i] = ec._MonitoringEntry_valueToDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedExpected":
+			out.Values[i] = ec._MonitoringEntry_computedExpected(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expected":
+			out.Values[i] = ec._MonitoringEntry_expected(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedSteps":
+			out.Values[i] = ec._MonitoringEntry_expectedSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedLikelihood":
+			out.Values[i] = ec._MonitoringEntry_computedLikelihood(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "computedLight":
+			out.Values[i] = ec._MonitoringEntry_computedLight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "likelihood":
+			out.Values[i] = ec._MonitoringEntry_likelihood(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "light":
+			out.Values[i] = ec._MonitoringEntry_light(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overridden":
+			out.Values[i] = ec._MonitoringEntry_overridden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expectedOverride":
+			out.Values[i] = ec._MonitoringEntry_expectedOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "likelihoodOverride":
+			out.Values[i] = ec._MonitoringEntry_likelihoodOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overrideReason":
+			out.Values[i] = ec._MonitoringEntry_overrideReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "causeCategory":
+			out.Values[i] = ec._MonitoringEntry_causeCategory(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cause":
+			out.Values[i] = ec._MonitoringEntry_cause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measure":
+			out.Values[i] = ec._MonitoringEntry_measure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._MonitoringEntry_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanationRequired":
+			out.Values[i] = ec._MonitoringEntry_explanationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromLastYear":
+			out.Values[i] = ec._MonitoringEntry_fromLastYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringMonthImplementors = []string{"MonitoringMonth"}
+
+func (ec *executionContext) _MonitoringMonth(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringMonth")
+		case "month":
+			out.Values[i] = ec._MonitoringMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executed":
+			out.Values[i] = ec._MonitoringMonth_executed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetPercent":
+			out.Values[i] = ec._MonitoringMonth_targetPercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._MonitoringMonth_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportImplementors = []string{"MonitoringReport", "Node"}
+
+func (ec *executionContext) _MonitoringReport(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReport")
+		case "id":
+			out.Values[i] = ec._MonitoringReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MonitoringReport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MonitoringReport_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYearID":
+			out.Values[i] = ec._MonitoringReport_departmentYearID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectID":
+			out.Values[i] = ec._MonitoringReport_projectID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "point":
+			out.Values[i] = ec._MonitoringReport_point(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._MonitoringReport_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetExecuted":
+			out.Values[i] = ec._MonitoringReport_budgetExecuted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetExpectedOverride":
+			out.Values[i] = ec._MonitoringReport_budgetExpectedOverride(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetOverrideReason":
+			out.Values[i] = ec._MonitoringReport_budgetOverrideReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetCause":
+			out.Values[i] = ec._MonitoringReport_budgetCause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetMeasure":
+			out.Values[i] = ec._MonitoringReport_budgetMeasure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewComment":
+			out.Values[i] = ec._MonitoringReport_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedByName":
+			out.Values[i] = ec._MonitoringReport_submittedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._MonitoringReport_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedByName":
+			out.Values[i] = ec._MonitoringReport_reviewedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._MonitoringReport_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_departmentYear(ctx, field, obj)
+				})
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_project(ctx, field, obj)
+				})
+		case "entries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_entries(ctx, field, obj)
+				})
+		case "budget":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_budget(ctx, field, obj)
+				})
+		case "submitProblems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_submitProblems(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringReport_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportConnectionImplementors = []string{"MonitoringReportConnection"}
+
+func (ec *executionContext) _MonitoringReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReportConnection")
+		case "edges":
+			out.Values[i] = ec._MonitoringReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MonitoringReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MonitoringReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringReportEdgeImplementors = []string{"MonitoringReportEdge"}
+
+func (ec *executionContext) _MonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MonitoringReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringReportEdge")
+		case "node":
+			out.Values[i] = ec._MonitoringReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MonitoringReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var monitoringViewerCanImplementors = []string{"MonitoringViewerCan"}
+
+func (ec *executionContext) _MonitoringViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.MonitoringViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monitoringViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonitoringViewerCan")
+		case "edit":
+			out.Values[i] = ec._MonitoringViewerCan_edit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submit":
+			out.Values[i] = ec._MonitoringViewerCan_submit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._MonitoringViewerCan_review(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var monthlyExecutionImplementors = []string{"MonthlyExecution", "Node"}
 
 func (ec *executionContext) _MonthlyExecution(ctx context.Context, sel ast.SelectionSet, obj *ent.MonthlyExecution) graphql.Marshaler {
@@ -59477,6 +79189,12 @@ func (ec *executionContext) _MonthlyExecution(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._MonthlyExecution_departmentYear(ctx, field, obj)
+				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonthlyExecution_explanation(ctx, field, obj)
 				})
 		case "executedPercent":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -59757,6 +79475,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "attachToIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachToIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAttachment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAttachment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importEvaluationForm":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importEvaluationForm(ctx, field)
@@ -59827,6 +79559,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setMonitoringEntry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMonitoringEntry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setMonitoringBudget":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMonitoringBudget(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMonitoringReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMonitoringReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createWebhook":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createWebhook(ctx, field)
@@ -59858,6 +79639,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setReportText":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setReportText(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rescoreIndicator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescoreIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clearRescore":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearRescore(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "raiseRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_raiseRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openRound(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRound(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeRound":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeRound(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -59978,6 +79822,192 @@ func (ec *executionContext) _NewWebhook(ctx context.Context, sel ast.SelectionSe
 		case "secret":
 			out.Values[i] = ec._NewWebhook_secret(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nextGradeImplementors = []string{"NextGrade"}
+
+func (ec *executionContext) _NextGrade(ctx context.Context, sel ast.SelectionSet, obj *model.NextGrade) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nextGradeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NextGrade")
+		case "score":
+			out.Values[i] = ec._NextGrade_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grade":
+			out.Values[i] = ec._NextGrade_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "next":
+			out.Values[i] = ec._NextGrade_next(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "nextLabel":
+			out.Values[i] = ec._NextGrade_nextLabel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._NextGrade_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._NextGrade_gap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._NextGrade_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nextGradeItemImplementors = []string{"NextGradeItem"}
+
+func (ec *executionContext) _NextGradeItem(ctx context.Context, sel ast.SelectionSet, obj *model.NextGradeItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nextGradeItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NextGradeItem")
+		case "indicator":
+			out.Values[i] = ec._NextGradeItem_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level1":
+			out.Values[i] = ec._NextGradeItem_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._NextGradeItem_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._NextGradeItem_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._NextGradeItem_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "binding":
+			out.Values[i] = ec._NextGradeItem_binding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._NextGradeItem_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._NextGradeItem_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pointsLost":
+			out.Values[i] = ec._NextGradeItem_pointsLost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._NextGradeItem_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._NextGradeItem_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "places":
+			out.Values[i] = ec._NextGradeItem_places(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._NextGradeItem_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._NextGradeItem_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._NextGradeItem_change(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._NextGradeItem_rating(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._NextGradeItem_actual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "scoreAfter":
+			out.Values[i] = ec._NextGradeItem_scoreAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "totalAfter":
+			out.Values[i] = ec._NextGradeItem_totalAfter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -60341,6 +80371,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
 				})
+		case "attachments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attachments(ctx, field)
+				})
 		case "auditRecords":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60383,11 +80419,23 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_libraryIndicators(ctx, field)
 				})
+		case "monitoringReports":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_monitoringReports(ctx, field)
+				})
 		case "projects":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_projects(ctx, field)
+				})
+		case "rounds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rounds(ctx, field)
 				})
 		case "targetVersions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -60449,6 +80497,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_departmentYearOnYear(ctx, field)
 				})
+		case "attachmentLimits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attachmentLimits(ctx, field)
+				})
 		case "indicatorRanking":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60479,6 +80533,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_libraryTags(ctx, field)
 				})
+		case "rectifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectifications(ctx, field)
+				})
+		case "myQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myQueue(ctx, field)
+				})
 		case "ruleSets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -60497,6 +80563,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_targetChanges(ctx, field)
 				})
+		case "whatIf":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIf(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -60510,6 +80582,324 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueImplementors = []string{"Queue"}
+
+func (ec *executionContext) _Queue(ctx context.Context, sel ast.SelectionSet, obj *model.Queue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Queue")
+		case "toFill":
+			out.Values[i] = ec._Queue_toFill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._Queue_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedTargets":
+			out.Values[i] = ec._Queue_returnedTargets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toReview":
+			out.Values[i] = ec._Queue_toReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toReviewCount":
+			out.Values[i] = ec._Queue_toReviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetsToReview":
+			out.Values[i] = ec._Queue_targetsToReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetsToReviewCount":
+			out.Values[i] = ec._Queue_targetsToReviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rounds":
+			out.Values[i] = ec._Queue_rounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReturnedImplementors = []string{"QueueReturned"}
+
+func (ec *executionContext) _QueueReturned(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReturned) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReturnedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReturned")
+		case "evaluation":
+			out.Values[i] = ec._QueueReturned_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._QueueReturned_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._QueueReturned_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._QueueReturned_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReturnedTargetsImplementors = []string{"QueueReturnedTargets"}
+
+func (ec *executionContext) _QueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReturnedTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReturnedTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReturnedTargets")
+		case "version":
+			out.Values[i] = ec._QueueReturnedTargets_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._QueueReturnedTargets_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._QueueReturnedTargets_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._QueueReturnedTargets_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueReviewImplementors = []string{"QueueReview"}
+
+func (ec *executionContext) _QueueReview(ctx context.Context, sel ast.SelectionSet, obj *model.QueueReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueReview")
+		case "evaluation":
+			out.Values[i] = ec._QueueReview_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._QueueReview_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysWaiting":
+			out.Values[i] = ec._QueueReview_daysWaiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueTargetsImplementors = []string{"QueueTargets"}
+
+func (ec *executionContext) _QueueTargets(ctx context.Context, sel ast.SelectionSet, obj *model.QueueTargets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueTargetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueTargets")
+		case "version":
+			out.Values[i] = ec._QueueTargets_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._QueueTargets_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysWaiting":
+			out.Values[i] = ec._QueueTargets_daysWaiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueTaskImplementors = []string{"QueueTask"}
+
+func (ec *executionContext) _QueueTask(ctx context.Context, sel ast.SelectionSet, obj *model.QueueTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueTask")
+		case "round":
+			out.Values[i] = ec._QueueTask_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "participant":
+			out.Values[i] = ec._QueueTask_participant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._QueueTask_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "departmentYear":
+			out.Values[i] = ec._QueueTask_departmentYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evaluation":
+			out.Values[i] = ec._QueueTask_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._QueueTask_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._QueueTask_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysLeft":
+			out.Values[i] = ec._QueueTask_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60556,6 +80946,372 @@ func (ec *executionContext) _RatingBand(ctx context.Context, sel ast.SelectionSe
 			}
 		case "highInclusive":
 			out.Values[i] = ec._RatingBand_highInclusive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+func (ec *executionContext) _Rectification(ctx context.Context, sel ast.SelectionSet, obj *ent.Rectification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rectification")
+		case "id":
+			out.Values[i] = ec._Rectification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Rectification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Rectification_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Rectification_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluationID":
+			out.Values[i] = ec._Rectification_evaluationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatorID":
+			out.Values[i] = ec._Rectification_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issue":
+			out.Values[i] = ec._Rectification_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requirement":
+			out.Values[i] = ec._Rectification_requirement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueDate":
+			out.Values[i] = ec._Rectification_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Rectification_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measures":
+			out.Values[i] = ec._Rectification_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._Rectification_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewComment":
+			out.Values[i] = ec._Rectification_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "raisedByID":
+			out.Values[i] = ec._Rectification_raisedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "raisedByName":
+			out.Values[i] = ec._Rectification_raisedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredByID":
+			out.Values[i] = ec._Rectification_answeredByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredByName":
+			out.Values[i] = ec._Rectification_answeredByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Rectification_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByID":
+			out.Values[i] = ec._Rectification_closedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedByName":
+			out.Values[i] = ec._Rectification_closedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Rectification_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_evaluation(ctx, field, obj)
+				})
+		case "indicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_indicator(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_transitions(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_overdue(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationConnectionImplementors = []string{"RectificationConnection"}
+
+func (ec *executionContext) _RectificationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationConnection")
+		case "edges":
+			out.Values[i] = ec._RectificationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RectificationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RectificationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationEdgeImplementors = []string{"RectificationEdge"}
+
+func (ec *executionContext) _RectificationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationEdge")
+		case "node":
+			out.Values[i] = ec._RectificationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RectificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationTransitionImplementors = []string{"RectificationTransition", "Node"}
+
+func (ec *executionContext) _RectificationTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationTransition")
+		case "id":
+			out.Values[i] = ec._RectificationTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectificationID":
+			out.Values[i] = ec._RectificationTransition_rectificationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._RectificationTransition_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._RectificationTransition_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._RectificationTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measures":
+			out.Values[i] = ec._RectificationTransition_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._RectificationTransition_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorID":
+			out.Values[i] = ec._RectificationTransition_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorName":
+			out.Values[i] = ec._RectificationTransition_actorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._RectificationTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RectificationTransition_rectification(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationViewerCanImplementors = []string{"RectificationViewerCan"}
+
+func (ec *executionContext) _RectificationViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationViewerCan")
+		case "answer":
+			out.Values[i] = ec._RectificationViewerCan_answer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decide":
+			out.Values[i] = ec._RectificationViewerCan_decide(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60996,6 +81752,508 @@ func (ec *executionContext) _ReportText(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var reviewScoreImplementors = []string{"ReviewScore", "Node"}
+
+func (ec *executionContext) _ReviewScore(ctx context.Context, sel ast.SelectionSet, obj *ent.ReviewScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewScore")
+		case "id":
+			out.Values[i] = ec._ReviewScore_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ReviewScore_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ReviewScore_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "indicatorID":
+			out.Values[i] = ec._ReviewScore_indicatorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._ReviewScore_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewerID":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewScore_reviewerID(ctx, field, obj)
+				})
+		case "reviewerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewScore_reviewerName(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._ReviewScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewViewerCanImplementors = []string{"ReviewViewerCan"}
+
+func (ec *executionContext) _ReviewViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewViewerCan")
+		case "rescore":
+			out.Values[i] = ec._ReviewViewerCan_rescore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "raiseRectification":
+			out.Values[i] = ec._ReviewViewerCan_raiseRectification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundImplementors = []string{"Round", "Node"}
+
+func (ec *executionContext) _Round(ctx context.Context, sel ast.SelectionSet, obj *ent.Round) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Round")
+		case "id":
+			out.Values[i] = ec._Round_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Round_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Round_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Round_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Round_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Round_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Round_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opensAt":
+			out.Values[i] = ec._Round_opensAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Round_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Round_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Round_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdByID":
+			out.Values[i] = ec._Round_createdByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdByName":
+			out.Values[i] = ec._Round_createdByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_participants(ctx, field, obj)
+				})
+		case "summary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_summary(ctx, field, obj)
+				})
+		case "daysLeft":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_daysLeft(ctx, field, obj)
+				})
+		case "pastDeadline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_pastDeadline(ctx, field, obj)
+				})
+		case "viewerCan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_viewerCan(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundConnectionImplementors = []string{"RoundConnection"}
+
+func (ec *executionContext) _RoundConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundConnection")
+		case "edges":
+			out.Values[i] = ec._RoundConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RoundConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RoundConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundEdgeImplementors = []string{"RoundEdge"}
+
+func (ec *executionContext) _RoundEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundEdge")
+		case "node":
+			out.Values[i] = ec._RoundEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RoundEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundParticipantImplementors = []string{"RoundParticipant", "Node"}
+
+func (ec *executionContext) _RoundParticipant(ctx context.Context, sel ast.SelectionSet, obj *ent.RoundParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundParticipant")
+		case "id":
+			out.Values[i] = ec._RoundParticipant_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._RoundParticipant_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._RoundParticipant_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roundID":
+			out.Values[i] = ec._RoundParticipant_roundID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "departmentID":
+			out.Values[i] = ec._RoundParticipant_departmentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projects":
+			out.Values[i] = ec._RoundParticipant_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_round(ctx, field, obj)
+				})
+		case "department":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_department(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_status(ctx, field, obj)
+				})
+		case "submittedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_submittedAt(ctx, field, obj)
+				})
+		case "departmentYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_departmentYear(ctx, field, obj)
+				})
+		case "evaluation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_evaluation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundSummaryImplementors = []string{"RoundSummary"}
+
+func (ec *executionContext) _RoundSummary(ctx context.Context, sel ast.SelectionSet, obj *rounds.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundSummary")
+		case "onTime":
+			out.Values[i] = ec._RoundSummary_onTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "late":
+			out.Values[i] = ec._RoundSummary_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._RoundSummary_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notSubmitted":
+			out.Values[i] = ec._RoundSummary_notSubmitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._RoundSummary_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._RoundSummary_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var roundViewerCanImplementors = []string{"RoundViewerCan"}
+
+func (ec *executionContext) _RoundViewerCan(ctx context.Context, sel ast.SelectionSet, obj *model.RoundViewerCan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roundViewerCanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoundViewerCan")
+		case "update":
+			out.Values[i] = ec._RoundViewerCan_update(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "close":
+			out.Values[i] = ec._RoundViewerCan_close(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var ruleSetImplementors = []string{"RuleSet", "Node"}
 
 func (ec *executionContext) _RuleSet(ctx context.Context, sel ast.SelectionSet, obj *ent.RuleSet) graphql.Marshaler {
@@ -61321,6 +82579,44 @@ func (ec *executionContext) _SignIn(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var stepParamImplementors = []string{"StepParam"}
+
+func (ec *executionContext) _StepParam(ctx context.Context, sel ast.SelectionSet, obj *model.StepParam) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stepParamImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StepParam")
+		case "name":
+			out.Values[i] = ec._StepParam_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StepParam_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var submitProblemImplementors = []string{"SubmitProblem"}
 
 func (ec *executionContext) _SubmitProblem(ctx context.Context, sel ast.SelectionSet, obj *model.SubmitProblem) graphql.Marshaler {
@@ -61580,6 +82876,12 @@ func (ec *executionContext) _TargetEntry(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TargetEntry_project(ctx, field, obj)
+				})
 		case "level1":
 			out.Values[i] = ec._TargetEntry_level1(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62574,6 +83876,245 @@ func (ec *executionContext) _WebhookEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var whatIfIndicatorImplementors = []string{"WhatIfIndicator"}
+
+func (ec *executionContext) _WhatIfIndicator(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfIndicator) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfIndicatorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfIndicator")
+		case "indicator":
+			out.Values[i] = ec._WhatIfIndicator_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._WhatIfIndicator_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._WhatIfIndicator_actual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._WhatIfIndicator_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._WhatIfIndicator_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._WhatIfIndicator_rating(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ratedScore":
+			out.Values[i] = ec._WhatIfIndicator_ratedScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfIndicator_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attainment":
+			out.Values[i] = ec._WhatIfIndicator_attainment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completionRate":
+			out.Values[i] = ec._WhatIfIndicator_completionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deviationRequired":
+			out.Values[i] = ec._WhatIfIndicator_deviationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfIndicator_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfResultImplementors = []string{"WhatIfResult"}
+
+func (ec *executionContext) _WhatIfResult(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfResult")
+		case "evaluation":
+			out.Values[i] = ec._WhatIfResult_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicators":
+			out.Values[i] = ec._WhatIfResult_indicators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subtotals":
+			out.Values[i] = ec._WhatIfResult_subtotals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "executionRate":
+			out.Values[i] = ec._WhatIfResult_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "executionScore":
+			out.Values[i] = ec._WhatIfResult_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grade":
+			out.Values[i] = ec._WhatIfResult_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gradeLabel":
+			out.Values[i] = ec._WhatIfResult_gradeLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfResult_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._WhatIfResult_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptRank":
+			out.Values[i] = ec._WhatIfResult_keptRank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "peers":
+			out.Values[i] = ec._WhatIfResult_peers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextGrade":
+			out.Values[i] = ec._WhatIfResult_nextGrade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfSubtotalImplementors = []string{"WhatIfSubtotal"}
+
+func (ec *executionContext) _WhatIfSubtotal(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfSubtotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfSubtotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfSubtotal")
+		case "level1":
+			out.Values[i] = ec._WhatIfSubtotal_level1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level2":
+			out.Values[i] = ec._WhatIfSubtotal_level2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._WhatIfSubtotal_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._WhatIfSubtotal_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptScore":
+			out.Values[i] = ec._WhatIfSubtotal_keptScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "difference":
+			out.Values[i] = ec._WhatIfSubtotal_difference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var yearOnYearImplementors = []string{"YearOnYear"}
 
 func (ec *executionContext) _YearOnYear(ctx context.Context, sel ast.SelectionSet, obj *model.YearOnYear) graphql.Marshaler {
@@ -63323,6 +84864,80 @@ func (ec *executionContext) marshalNAny2interface(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) marshalNAttachment2ᚕᚖjixiaoᚋentᚐAttachmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttachment2ᚖjixiaoᚋentᚐAttachment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttachment2ᚖjixiaoᚋentᚐAttachment(ctx context.Context, sel ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Attachment!")
+		return graphql.Null
+	}
+	return ec._Attachment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttachmentConnection2ᚖjixiaoᚋentᚐAttachmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AttachmentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttachmentConnection!")
+		return graphql.Null
+	}
+	return ec._AttachmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttachmentLimits2ᚖjixiaoᚋgraphᚋmodelᚐAttachmentLimits(ctx context.Context, sel ast.SelectionSet, v *model.AttachmentLimits) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttachmentLimits!")
+		return graphql.Null
+	}
+	return ec._AttachmentLimits(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAttachmentOrder2ᚖjixiaoᚋentᚐAttachmentOrder(ctx context.Context, v any) (*ent.AttachmentOrder, error) {
+	res, err := ec.unmarshalInputAttachmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAttachmentOrderField2ᚖjixiaoᚋentᚐAttachmentOrderField(ctx context.Context, v any) (*ent.AttachmentOrderField, error) {
+	var res = new(ent.AttachmentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttachmentOrderField2ᚖjixiaoᚋentᚐAttachmentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AttachmentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttachmentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAttachmentStorage2jixiaoᚋentᚋattachmentᚐStorage(ctx context.Context, v any) (attachment.Storage, error) {
+	var res attachment.Storage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttachmentStorage2jixiaoᚋentᚋattachmentᚐStorage(ctx context.Context, sel ast.SelectionSet, v attachment.Storage) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAttachmentWhereInput2ᚖjixiaoᚋentᚐAttachmentWhereInput(ctx context.Context, v any) (*ent.AttachmentWhereInput, error) {
+	res, err := ec.unmarshalInputAttachmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAuditAction2jixiaoᚋentᚋauditrecordᚐAction(ctx context.Context, v any) (auditrecord.Action, error) {
 	var res auditrecord.Action
 	err := res.UnmarshalGQL(v)
@@ -63385,6 +85000,30 @@ func (ec *executionContext) marshalNChangeEvent2ᚖjixiaoᚋplatformᚋeventsᚐ
 		return graphql.Null
 	}
 	return ec._ChangeEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNComputationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐComputationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ComputationStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComputationStep2ᚖjixiaoᚋgraphᚋmodelᚐComputationStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComputationStep2ᚖjixiaoᚋgraphᚋmodelᚐComputationStep(ctx context.Context, sel ast.SelectionSet, v *model.ComputationStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ComputationStep!")
+		return graphql.Null
+	}
+	return ec._ComputationStep(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreateDepartmentInput2jixiaoᚋentᚐCreateDepartmentInput(ctx context.Context, v any) (ent.CreateDepartmentInput, error) {
@@ -63741,6 +85380,48 @@ func (ec *executionContext) marshalNEvaluationViewerCan2ᚖjixiaoᚋgraphᚋmode
 func (ec *executionContext) unmarshalNEvaluationWhereInput2ᚖjixiaoᚋentᚐEvaluationWhereInput(ctx context.Context, v any) (*ent.EvaluationWhereInput, error) {
 	res, err := ec.unmarshalInputEvaluationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Explanation!")
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx context.Context, v any) (model.ExplanationCode, error) {
+	var res model.ExplanationCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExplanationCode2jixiaoᚋgraphᚋmodelᚐExplanationCode(ctx context.Context, sel ast.SelectionSet, v model.ExplanationCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNExplanationStep2ᚕᚖjixiaoᚋgraphᚋmodelᚐExplanationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ExplanationStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExplanationStep2ᚖjixiaoᚋgraphᚋmodelᚐExplanationStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExplanationStep2ᚖjixiaoᚋgraphᚋmodelᚐExplanationStep(ctx context.Context, sel ast.SelectionSet, v *model.ExplanationStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExplanationStep!")
+		return graphql.Null
+	}
+	return ec._ExplanationStep(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNFieldChange2jixiaoᚋplatformᚋauditᚋchangeᚐField(ctx context.Context, sel ast.SelectionSet, v change.Field) graphql.Marshaler {
@@ -64195,6 +85876,20 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -64395,6 +86090,146 @@ func (ec *executionContext) marshalNMe2ᚖjixiaoᚋgraphᚋmodelᚐMe(ctx contex
 	return ec._Me(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMonitoringBudget2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringBudget(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringBudget) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringBudget!")
+		return graphql.Null
+	}
+	return ec._MonitoringBudget(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringBudgetInput2jixiaoᚋgraphᚋmodelᚐMonitoringBudgetInput(ctx context.Context, v any) (model.MonitoringBudgetInput, error) {
+	res, err := ec.unmarshalInputMonitoringBudgetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringEntry2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MonitoringEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringEntry2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringEntry2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringEntry(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringEntry!")
+		return graphql.Null
+	}
+	return ec._MonitoringEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringEntryInput2jixiaoᚋgraphᚋmodelᚐMonitoringEntryInput(ctx context.Context, v any) (model.MonitoringEntryInput, error) {
+	res, err := ec.unmarshalInputMonitoringEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringMonth2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MonitoringMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringMonth2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringMonth2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringMonth(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringMonth!")
+		return graphql.Null
+	}
+	return ec._MonitoringMonth(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMonitoringReport2ᚕᚖjixiaoᚋentᚐMonitoringReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringReport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReport!")
+		return graphql.Null
+	}
+	return ec._MonitoringReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMonitoringReportConnection2ᚖjixiaoᚋentᚐMonitoringReportConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReportConnection!")
+		return graphql.Null
+	}
+	return ec._MonitoringReportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportOrder2ᚖjixiaoᚋentᚐMonitoringReportOrder(ctx context.Context, v any) (*ent.MonitoringReportOrder, error) {
+	res, err := ec.unmarshalInputMonitoringReportOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx context.Context, v any) (*ent.MonitoringReportOrderField, error) {
+	var res = new(ent.MonitoringReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringReportOrderField2ᚖjixiaoᚋentᚐMonitoringReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringReportOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+	res, err := ec.unmarshalInputMonitoringReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, v any) (monitoringreport.Status, error) {
+	var res monitoringreport.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v monitoringreport.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNMonitoringViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonitoringViewerCan!")
+		return graphql.Null
+	}
+	return ec._MonitoringViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMonthInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐMonthInputᚄ(ctx context.Context, v any) ([]*model.MonthInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -64478,6 +86313,38 @@ func (ec *executionContext) marshalNNewWebhook2ᚖjixiaoᚋgraphᚋmodelᚐNewWe
 	return ec._NewWebhook(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNNextGrade2ᚖjixiaoᚋgraphᚋmodelᚐNextGrade(ctx context.Context, sel ast.SelectionSet, v *model.NextGrade) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NextGrade!")
+		return graphql.Null
+	}
+	return ec._NextGrade(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNextGradeItem2ᚕᚖjixiaoᚋgraphᚋmodelᚐNextGradeItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NextGradeItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNextGradeItem2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNextGradeItem2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeItem(ctx context.Context, sel ast.SelectionSet, v *model.NextGradeItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NextGradeItem!")
+		return graphql.Null
+	}
+	return ec._NextGradeItem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕjixiaoᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -64486,6 +86353,11 @@ func (ec *executionContext) marshalNNode2ᚕjixiaoᚋentᚐNoder(ctx context.Con
 	})
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNOpenRoundInput2jixiaoᚋgraphᚋmodelᚐOpenRoundInput(ctx context.Context, v any) (model.OpenRoundInput, error) {
+	res, err := ec.unmarshalInputOpenRoundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNOperator2jixiaoᚋentᚋindicatorᚐOperator(ctx context.Context, v any) (indicator.Operator, error) {
@@ -64520,6 +86392,21 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx context.Context, v any) (rounds.Status, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := rounds.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParticipantStatus2jixiaoᚋdomainᚋroundsᚐStatus(ctx context.Context, sel ast.SelectionSet, v rounds.Status) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ParticipantStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖjixiaoᚋentᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Project) graphql.Marshaler {
@@ -64578,6 +86465,139 @@ func (ec *executionContext) unmarshalNProjectWhereInput2ᚖjixiaoᚋentᚐProjec
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx context.Context, sel ast.SelectionSet, v *model.Queue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Queue!")
+		return graphql.Null
+	}
+	return ec._Queue(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReturned2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturned) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReturned2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturned(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReturned2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturned(ctx context.Context, sel ast.SelectionSet, v *model.QueueReturned) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReturned!")
+		return graphql.Null
+	}
+	return ec._QueueReturned(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargetsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturnedTargets) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReturnedTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedTargets(ctx context.Context, sel ast.SelectionSet, v *model.QueueReturnedTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReturnedTargets!")
+		return graphql.Null
+	}
+	return ec._QueueReturnedTargets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueReview(ctx context.Context, sel ast.SelectionSet, v *model.QueueReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueReview!")
+		return graphql.Null
+	}
+	return ec._QueueReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueTargets2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTargetsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueTargets) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueTargets(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueTargets2ᚖjixiaoᚋgraphᚋmodelᚐQueueTargets(ctx context.Context, sel ast.SelectionSet, v *model.QueueTargets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueTargets!")
+		return graphql.Null
+	}
+	return ec._QueueTargets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueTask2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueTask2ᚖjixiaoᚋgraphᚋmodelᚐQueueTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueTask2ᚖjixiaoᚋgraphᚋmodelᚐQueueTask(ctx context.Context, sel ast.SelectionSet, v *model.QueueTask) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueTask!")
+		return graphql.Null
+	}
+	return ec._QueueTask(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRaiseRectificationInput2jixiaoᚋgraphᚋmodelᚐRaiseRectificationInput(ctx context.Context, v any) (model.RaiseRectificationInput, error) {
+	res, err := ec.unmarshalInputRaiseRectificationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRating2jixiaoᚋentᚋindicatorᚐRating(ctx context.Context, v any) (indicator.Rating, error) {
 	var res indicator.Rating
 	err := res.UnmarshalGQL(v)
@@ -64610,6 +86630,88 @@ func (ec *executionContext) marshalNRatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 		return graphql.Null
 	}
 	return ec._RatingBand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectification2ᚕᚖjixiaoᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectification2ᚖjixiaoᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Rectification!")
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationConnection2ᚖjixiaoᚋentᚐRectificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationConnection!")
+		return graphql.Null
+	}
+	return ec._RectificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx context.Context, v any) (*ent.RectificationOrderField, error) {
+	var res = new(ent.RectificationOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationOrderField2ᚖjixiaoᚋentᚐRectificationOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx context.Context, v any) (rectification.Status, error) {
+	var res rectification.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationTransition2ᚖjixiaoᚋentᚐRectificationTransition(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationTransition!")
+		return graphql.Null
+	}
+	return ec._RectificationTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx context.Context, v any) (rectificationtransition.To, error) {
+	var res rectificationtransition.To
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationTransitionTo2jixiaoᚋentᚋrectificationtransitionᚐTo(ctx context.Context, sel ast.SelectionSet, v rectificationtransition.To) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRectificationViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.RectificationViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationViewerCan!")
+		return graphql.Null
+	}
+	return ec._RectificationViewerCan(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReport2ᚖjixiaoᚋgraphᚋmodelᚐReport(ctx context.Context, sel ast.SelectionSet, v *model.Report) graphql.Marshaler {
@@ -64784,6 +86886,28 @@ func (ec *executionContext) marshalNReverseRule2jixiaoᚋentᚋrulesetᚐReverse
 	return v
 }
 
+func (ec *executionContext) unmarshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx context.Context, v any) (*ent.ReviewScoreOrderField, error) {
+	var res = new(ent.ReviewScoreOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewScoreOrderField2ᚖjixiaoᚋentᚐReviewScoreOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewScoreOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewScoreOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNReviewViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐReviewViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.ReviewViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewViewerCan!")
+		return graphql.Null
+	}
+	return ec._ReviewViewerCan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, v any) (user.Role, error) {
 	var res user.Role
 	err := res.UnmarshalGQL(v)
@@ -64792,6 +86916,141 @@ func (ec *executionContext) unmarshalNRole2jixiaoᚋentᚋuserᚐRole(ctx contex
 
 func (ec *executionContext) marshalNRole2jixiaoᚋentᚋuserᚐRole(ctx context.Context, sel ast.SelectionSet, v user.Role) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRound2ᚕᚖjixiaoᚋentᚐRoundᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Round) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRound2ᚖjixiaoᚋentᚐRound(ctx context.Context, sel ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Round!")
+		return graphql.Null
+	}
+	return ec._Round(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoundConnection2ᚖjixiaoᚋentᚐRoundConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RoundConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundConnection!")
+		return graphql.Null
+	}
+	return ec._RoundConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx context.Context, v any) (round.Kind, error) {
+	var res round.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx context.Context, sel ast.SelectionSet, v round.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRoundOrder2ᚖjixiaoᚋentᚐRoundOrder(ctx context.Context, v any) (*ent.RoundOrder, error) {
+	res, err := ec.unmarshalInputRoundOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx context.Context, v any) (*ent.RoundOrderField, error) {
+	var res = new(ent.RoundOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundOrderField2ᚖjixiaoᚋentᚐRoundOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RoundOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNRoundParticipant2ᚕᚖjixiaoᚋentᚐRoundParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RoundParticipant) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRoundParticipant2ᚖjixiaoᚋentᚐRoundParticipant(ctx context.Context, sel ast.SelectionSet, v *ent.RoundParticipant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundParticipant!")
+		return graphql.Null
+	}
+	return ec._RoundParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx context.Context, v any) (*ent.RoundParticipantOrderField, error) {
+	var res = new(ent.RoundParticipantOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundParticipantOrderField2ᚖjixiaoᚋentᚐRoundParticipantOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RoundParticipantOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundParticipantOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx context.Context, v any) (*ent.RoundParticipantWhereInput, error) {
+	res, err := ec.unmarshalInputRoundParticipantWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx context.Context, v any) (round.Status, error) {
+	var res round.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx context.Context, sel ast.SelectionSet, v round.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRoundSummary2ᚖjixiaoᚋdomainᚋroundsᚐSummary(ctx context.Context, sel ast.SelectionSet, v *rounds.Summary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundSummary!")
+		return graphql.Null
+	}
+	return ec._RoundSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRoundViewerCan2ᚖjixiaoᚋgraphᚋmodelᚐRoundViewerCan(ctx context.Context, sel ast.SelectionSet, v *model.RoundViewerCan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoundViewerCan!")
+		return graphql.Null
+	}
+	return ec._RoundViewerCan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+	res, err := ec.unmarshalInputRoundWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRuleSet2ᚕᚖjixiaoᚋentᚐRuleSetᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSet) graphql.Marshaler {
@@ -64846,6 +87105,30 @@ func (ec *executionContext) marshalNSignIn2ᚖjixiaoᚋgraphᚋmodelᚐSignIn(ct
 		return graphql.Null
 	}
 	return ec._SignIn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStepParam2ᚕᚖjixiaoᚋgraphᚋmodelᚐStepParamᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StepParam) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStepParam2ᚖjixiaoᚋgraphᚋmodelᚐStepParam(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStepParam2ᚖjixiaoᚋgraphᚋmodelᚐStepParam(ctx context.Context, sel ast.SelectionSet, v *model.StepParam) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StepParam!")
+		return graphql.Null
+	}
+	return ec._StepParam(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -65178,6 +87461,11 @@ func (ec *executionContext) unmarshalNUpdateProjectInput2jixiaoᚋentᚐUpdatePr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateRoundInput2jixiaoᚋgraphᚋmodelᚐUpdateRoundInput(ctx context.Context, v any) (model.UpdateRoundInput, error) {
+	res, err := ec.unmarshalInputUpdateRoundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateRuleSetInput2jixiaoᚋgraphᚋmodelᚐUpdateRuleSetInput(ctx context.Context, v any) (model.UpdateRuleSetInput, error) {
 	res, err := ec.unmarshalInputUpdateRuleSetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -65387,6 +87675,72 @@ func (ec *executionContext) marshalNWebhookOrderField2ᚖjixiaoᚋentᚐWebhookO
 func (ec *executionContext) unmarshalNWebhookWhereInput2ᚖjixiaoᚋentᚐWebhookWhereInput(ctx context.Context, v any) (*ent.WebhookWhereInput, error) {
 	res, err := ec.unmarshalInputWebhookWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWhatIfIndicator2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WhatIfIndicator) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfIndicator2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWhatIfIndicator2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicator(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfIndicator) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfIndicator!")
+		return graphql.Null
+	}
+	return ec._WhatIfIndicator(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWhatIfIndicatorInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInput(ctx context.Context, v any) (*model.WhatIfIndicatorInput, error) {
+	res, err := ec.unmarshalInputWhatIfIndicatorInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWhatIfInput2jixiaoᚋgraphᚋmodelᚐWhatIfInput(ctx context.Context, v any) (model.WhatIfInput, error) {
+	res, err := ec.unmarshalInputWhatIfInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWhatIfResult2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfResult(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfResult!")
+		return graphql.Null
+	}
+	return ec._WhatIfResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWhatIfSubtotal2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WhatIfSubtotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfSubtotal2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWhatIfSubtotal2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfSubtotal(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfSubtotal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfSubtotal!")
+		return graphql.Null
+	}
+	return ec._WhatIfSubtotal(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNYearOnYear2ᚖjixiaoᚋgraphᚋmodelᚐYearOnYear(ctx context.Context, sel ast.SelectionSet, v *model.YearOnYear) graphql.Marshaler {
@@ -65733,6 +88087,127 @@ func (ec *executionContext) marshalOAny2interface(ctx context.Context, sel ast.S
 	_ = ctx
 	res := graphql.MarshalAny(v)
 	return res
+}
+
+func (ec *executionContext) marshalOAttachment2ᚖjixiaoᚋentᚐAttachment(ctx context.Context, sel ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Attachment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAttachmentEdge2ᚕᚖjixiaoᚋentᚐAttachmentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AttachmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAttachmentEdge2ᚖjixiaoᚋentᚐAttachmentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAttachmentEdge2ᚖjixiaoᚋentᚐAttachmentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AttachmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttachmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAttachmentOrder2ᚕᚖjixiaoᚋentᚐAttachmentOrderᚄ(ctx context.Context, v any) ([]*ent.AttachmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AttachmentOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttachmentOrder2ᚖjixiaoᚋentᚐAttachmentOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAttachmentStorage2ᚕjixiaoᚋentᚋattachmentᚐStorageᚄ(ctx context.Context, v any) ([]attachment.Storage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]attachment.Storage, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttachmentStorage2jixiaoᚋentᚋattachmentᚐStorage(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAttachmentStorage2ᚕjixiaoᚋentᚋattachmentᚐStorageᚄ(ctx context.Context, sel ast.SelectionSet, v []attachment.Storage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttachmentStorage2jixiaoᚋentᚋattachmentᚐStorage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAttachmentStorage2ᚖjixiaoᚋentᚋattachmentᚐStorage(ctx context.Context, v any) (*attachment.Storage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(attachment.Storage)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttachmentStorage2ᚖjixiaoᚋentᚋattachmentᚐStorage(ctx context.Context, sel ast.SelectionSet, v *attachment.Storage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAttachmentWhereInput2ᚕᚖjixiaoᚋentᚐAttachmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.AttachmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AttachmentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttachmentWhereInput2ᚖjixiaoᚋentᚐAttachmentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAttachmentWhereInput2ᚖjixiaoᚋentᚐAttachmentWhereInput(ctx context.Context, v any) (*ent.AttachmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAttachmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOAuditAction2ᚕjixiaoᚋentᚋauditrecordᚐActionᚄ(ctx context.Context, v any) ([]auditrecord.Action, error) {
@@ -66154,6 +88629,22 @@ func (ec *executionContext) unmarshalODepartmentYearWhereInput2ᚖjixiaoᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx context.Context, v any) (*monitoringentry.CauseCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringentry.CauseCategory)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeviationCause2ᚖjixiaoᚋentᚋmonitoringentryᚐCauseCategory(ctx context.Context, sel ast.SelectionSet, v *monitoringentry.CauseCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOEvaluation2ᚕᚖjixiaoᚋentᚐEvaluationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Evaluation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -66293,6 +88784,13 @@ func (ec *executionContext) unmarshalOEvaluationOrder2ᚕᚖjixiaoᚋentᚐEvalu
 	return res, nil
 }
 
+func (ec *executionContext) marshalOEvaluationRules2ᚖjixiaoᚋgraphᚋmodelᚐEvaluationRules(ctx context.Context, sel ast.SelectionSet, v *model.EvaluationRules) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EvaluationRules(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEvaluationStatus2ᚕjixiaoᚋentᚋevaluationᚐStatusᚄ(ctx context.Context, v any) ([]evaluation.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -66368,6 +88866,13 @@ func (ec *executionContext) unmarshalOEvaluationWhereInput2ᚖjixiaoᚋentᚐEva
 	}
 	res, err := ec.unmarshalInputEvaluationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExplanation2ᚖjixiaoᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFormulaBinding2ᚕjixiaoᚋentᚋindicatorᚐBindingᚄ(ctx context.Context, v any) ([]indicator.Binding, error) {
@@ -66933,6 +89438,41 @@ func (ec *executionContext) unmarshalOIndicatorWhereInput2ᚖjixiaoᚋentᚐIndi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOInt2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕint64ᚄ(ctx context.Context, sel ast.SelectionSet, v []int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	if v == nil {
 		return nil, nil
@@ -66983,6 +89523,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint64(ctx context.Context, v any) (*int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt64(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt64(*v)
 	return res
 }
 
@@ -67184,11 +89742,164 @@ func (ec *executionContext) marshalOLibraryStatus2ᚖjixiaoᚋentᚋlibraryindic
 	return v
 }
 
+func (ec *executionContext) unmarshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx context.Context, v any) (*monitoringentry.LikelihoodOverride, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringentry.LikelihoodOverride)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLikelihood2ᚖjixiaoᚋentᚋmonitoringentryᚐLikelihoodOverride(ctx context.Context, sel ast.SelectionSet, v *monitoringentry.LikelihoodOverride) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOLock2ᚖjixiaoᚋgraphᚋmodelᚐLock(ctx context.Context, sel ast.SelectionSet, v *model.Lock) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Lock(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx context.Context, v any) (*model.MonitoringLight, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MonitoringLight)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringLight2ᚖjixiaoᚋgraphᚋmodelᚐMonitoringLight(ctx context.Context, sel ast.SelectionSet, v *model.MonitoringLight) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMonitoringReportEdge2ᚕᚖjixiaoᚋentᚐMonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.MonitoringReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMonitoringReportEdge2ᚖjixiaoᚋentᚐMonitoringReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMonitoringReportEdge2ᚖjixiaoᚋentᚐMonitoringReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.MonitoringReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MonitoringReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportOrder2ᚕᚖjixiaoᚋentᚐMonitoringReportOrderᚄ(ctx context.Context, v any) ([]*ent.MonitoringReportOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringReportOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringReportOrder2ᚖjixiaoᚋentᚐMonitoringReportOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportWhereInput2ᚕᚖjixiaoᚋentᚐMonitoringReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonitoringReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MonitoringReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMonitoringReportWhereInput2ᚖjixiaoᚋentᚐMonitoringReportWhereInput(ctx context.Context, v any) (*ent.MonitoringReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMonitoringReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx context.Context, v any) ([]monitoringreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]monitoringreport.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMonitoringStatus2ᚕjixiaoᚋentᚋmonitoringreportᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []monitoringreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonitoringStatus2jixiaoᚋentᚋmonitoringreportᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, v any) (*monitoringreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(monitoringreport.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMonitoringStatus2ᚖjixiaoᚋentᚋmonitoringreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v *monitoringreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOMonthlyExecutionWhereInput2ᚕᚖjixiaoᚋentᚐMonthlyExecutionWhereInputᚄ(ctx context.Context, v any) ([]*ent.MonthlyExecutionWhereInput, error) {
@@ -67214,6 +89925,22 @@ func (ec *executionContext) unmarshalOMonthlyExecutionWhereInput2ᚖjixiaoᚋent
 	}
 	res, err := ec.unmarshalInputMonthlyExecutionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx context.Context, v any) (*model.NextGradeOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.NextGradeOutcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONextGradeOutcome2ᚖjixiaoᚋgraphᚋmodelᚐNextGradeOutcome(ctx context.Context, sel ast.SelectionSet, v *model.NextGradeOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalONode2jixiaoᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
@@ -67455,6 +90182,104 @@ func (ec *executionContext) marshalORatingBand2ᚖjixiaoᚋgraphᚋmodelᚐRatin
 	return ec._RatingBand(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalORectification2ᚖjixiaoᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚕᚖjixiaoᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORectificationEdge2ᚖjixiaoᚋentᚐRectificationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚖjixiaoᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RectificationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, v any) ([]rectification.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rectification.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORectificationStatus2ᚕjixiaoᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []rectification.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationStatus2jixiaoᚋentᚋrectificationᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalORectificationTransition2ᚕᚖjixiaoᚋentᚐRectificationTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationTransition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationTransition2ᚖjixiaoᚋentᚐRectificationTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx context.Context, v any) (*rectificationtransition.From, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rectificationtransition.From)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORectificationTransitionFrom2ᚖjixiaoᚋentᚋrectificationtransitionᚐFrom(ctx context.Context, sel ast.SelectionSet, v *rectificationtransition.From) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOReportSectionText2ᚖjixiaoᚋgraphᚋmodelᚐReportSectionText(ctx context.Context, sel ast.SelectionSet, v *model.ReportSectionText) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -67483,6 +90308,13 @@ func (ec *executionContext) marshalOReverseRule2ᚖjixiaoᚋentᚋrulesetᚐReve
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOReviewScore2ᚖjixiaoᚋentᚐReviewScore(ctx context.Context, sel ast.SelectionSet, v *ent.ReviewScore) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReviewScore(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕjixiaoᚋentᚋuserᚐRoleᚄ(ctx context.Context, v any) ([]user.Role, error) {
@@ -67535,6 +90367,204 @@ func (ec *executionContext) marshalORole2ᚖjixiaoᚋentᚋuserᚐRole(ctx conte
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORound2ᚖjixiaoᚋentᚐRound(ctx context.Context, sel ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Round(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORoundEdge2ᚕᚖjixiaoᚋentᚐRoundEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RoundEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORoundEdge2ᚖjixiaoᚋentᚐRoundEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORoundEdge2ᚖjixiaoᚋentᚐRoundEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RoundEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RoundEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx context.Context, v any) ([]round.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]round.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORoundKind2ᚕjixiaoᚋentᚋroundᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []round.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundKind2jixiaoᚋentᚋroundᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx context.Context, v any) (*round.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(round.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORoundKind2ᚖjixiaoᚋentᚋroundᚐKind(ctx context.Context, sel ast.SelectionSet, v *round.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORoundOrder2ᚕᚖjixiaoᚋentᚐRoundOrderᚄ(ctx context.Context, v any) ([]*ent.RoundOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundOrder2ᚖjixiaoᚋentᚐRoundOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundParticipantWhereInput2ᚕᚖjixiaoᚋentᚐRoundParticipantWhereInputᚄ(ctx context.Context, v any) ([]*ent.RoundParticipantWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundParticipantWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundParticipantWhereInput2ᚖjixiaoᚋentᚐRoundParticipantWhereInput(ctx context.Context, v any) (*ent.RoundParticipantWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRoundParticipantWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx context.Context, v any) ([]round.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]round.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORoundStatus2ᚕjixiaoᚋentᚋroundᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []round.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoundStatus2jixiaoᚋentᚋroundᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx context.Context, v any) (*round.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(round.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORoundStatus2ᚖjixiaoᚋentᚋroundᚐStatus(ctx context.Context, sel ast.SelectionSet, v *round.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORoundWhereInput2ᚕᚖjixiaoᚋentᚐRoundWhereInputᚄ(ctx context.Context, v any) ([]*ent.RoundWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RoundWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoundWhereInput2ᚖjixiaoᚋentᚐRoundWhereInput(ctx context.Context, v any) (*ent.RoundWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRoundWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORuleSet2ᚖjixiaoᚋentᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSet) graphql.Marshaler {
@@ -68112,6 +91142,39 @@ func (ec *executionContext) unmarshalOWebhookWhereInput2ᚖjixiaoᚋentᚐWebhoo
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputWebhookWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWhatIfFiguresInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfFiguresInput(ctx context.Context, v any) (*model.WhatIfFiguresInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWhatIfFiguresInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWhatIfIndicatorInput2ᚕᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInputᚄ(ctx context.Context, v any) ([]*model.WhatIfIndicatorInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WhatIfIndicatorInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWhatIfIndicatorInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfIndicatorInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOWhatIfProjectInput2ᚖjixiaoᚋgraphᚋmodelᚐWhatIfProjectInput(ctx context.Context, v any) (*model.WhatIfProjectInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWhatIfProjectInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -6,6 +6,7 @@ package loader
 import (
 	"cmp"
 	"context"
+	"jixiao/domain/monitoring/cycle"
 	"net/http"
 	"slices"
 	"time"
@@ -15,13 +16,17 @@ import (
 	"jixiao/domain/funding"
 	"jixiao/domain/kept"
 	"jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 )
 
@@ -62,6 +67,18 @@ type Loaders struct {
 	TargetVersions *dataloadgen.Loader[int, []*ent.TargetVersion]
 	// Indicator is one indicator by id; nil when it is gone or hidden from the viewer.
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
+	// Attachments is an indicator's evidence the viewer may read, oldest first (never the bytes).
+	Attachments *dataloadgen.Loader[int, []*ent.Attachment]
+	// RoundParts is a round's departments' parts the viewer may read, by department code.
+	RoundParts *dataloadgen.Loader[int, []*Part]
+	// ReviewScore is an indicator's re-score by the indicator's id; nil when it has none (or it is hidden).
+	ReviewScore *dataloadgen.Loader[int, *ent.ReviewScore]
+	// Rectifications are an evaluation's rectification items the viewer may read, oldest first.
+	Rectifications *dataloadgen.Loader[int, []*ent.Rectification]
+	// MonitoringReports is a department-year's monitoring reports, by point then id.
+	MonitoringReports *dataloadgen.Loader[int, []*ent.MonitoringReport]
+	// MonitoringView is a monitoring report with its entries and forecasts (cycle.Load).
+	MonitoringView *dataloadgen.Loader[int, *cycle.View]
 }
 
 // Wait is how long a loader gathers keys before it queries: long enough for
@@ -205,6 +222,46 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			}
 			return out, err
 		}, opts()),
+		ReviewScore: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.ReviewScore, error) {
+			rows, err := c(ctx).ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+			out := make(map[int]*ent.ReviewScore, len(ids))
+			for _, id := range ids {
+				out[id] = nil
+			}
+			for _, r := range rows {
+				out[r.IndicatorID] = r
+			}
+			return out, err
+		}, opts()),
+		Rectifications: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Rectification, error) {
+			rows, err := c(ctx).Rectification.Query().Where(rectification.EvaluationIDIn(ids...)).
+				Order(rectification.ByEvaluationID(), rectification.ByID()).All(ctx)
+			out := make(map[int][]*ent.Rectification, len(ids))
+			for _, id := range ids {
+				out[id] = []*ent.Rectification{}
+			}
+			for _, r := range rows {
+				out[r.EvaluationID] = append(out[r.EvaluationID], r)
+			}
+			return out, err
+		}, opts()),
+		MonitoringReports: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.MonitoringReport, error) {
+			rows, err := c(ctx).MonitoringReport.Query().Where(monitoringreport.DepartmentYearIDIn(ids...)).
+				Order(monitoringreport.ByPoint(), monitoringreport.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.MonitoringReport) int { return r.DepartmentYearID }), err
+		}, opts()),
+		MonitoringView: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*cycle.View, error) {
+			rows, err := c(ctx).MonitoringReport.Query().Where(monitoringreport.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			views, err := cycle.Load(ctx, c(ctx), rows)
+			out := make(map[int]*cycle.View, len(ids))
+			for _, v := range views {
+				out[v.Report.ID] = v
+			}
+			return out, err
+		}, opts()),
 		Indicator: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.Indicator, error) {
 			rows, err := c(ctx).Indicator.Query().Where(indicator.IDIn(ids...)).All(ctx)
 			out := make(map[int]*ent.Indicator, len(ids))
@@ -215,6 +272,14 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 				out[r.ID] = r
 			}
 			return out, err
+		}, opts()),
+		Attachments: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Attachment, error) {
+			rows, err := c(ctx).Attachment.Query().Where(attachment.IndicatorIDIn(ids...)).
+				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.IndicatorID }), err
+		}, opts()),
+		RoundParts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*Part, error) {
+			return roundParts(ctx, c(ctx), ids)
 		}, opts()),
 	}
 }

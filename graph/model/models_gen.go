@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"jixiao/domain/fixed"
+	"jixiao/domain/rounds"
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/round"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/user"
 	"jixiao/platform/audit/change"
@@ -90,6 +93,30 @@ type AggregateStat struct {
 	Max   *fixed.Decimal `json:"max,omitempty"`
 }
 
+// What an upload must be, as the server checks it.
+type AttachmentLimits struct {
+	// The largest file accepted, in bytes (--attachments-max-size).
+	MaxBytes int `json:"maxBytes"`
+	// The extensions accepted, lower case with the dot (.pdf, .docx…); the content must be the type its extension says.
+	Extensions []string `json:"extensions"`
+}
+
+// One step of a computation: a code and its parameters (decimals as exact
+// strings), which a UI writes as a sentence. Codes: ELAPSED_SHARE (point, months,
+// share), RATE_TO_DATE (valueToDate), LINEAR (valueToDate, share, expected),
+// LAST_YEAR_SHARE (lastYearToDate, lastYearFull, share), SCALED_BY_LAST_YEAR
+// (valueToDate, share, expected), NO_VALUE_TO_DATE, QUALITATIVE, NO_TARGET, RATIO
+// (expected, target, ratio), ZERO_TARGET (expected, operator, light),
+// LIGHT_POSITIVE (ratio, light, yellowFloor), LIGHT_REVERSE (ratio, light,
+// yellowCeiling), OVERRIDE_EXPECTED (computed, expected, reason),
+// OVERRIDE_LIKELIHOOD (computed, likelihood, reason), CAPPED (expected, cap),
+// MONTH_TO_DATE (month, executed, budget, rate), MONTH_TARGET (month, target,
+// ratio), NO_MONTH_TARGET (month), NO_BUDGET.
+type ComputationStep struct {
+	Code   string       `json:"code"`
+	Params []*StepParam `json:"params"`
+}
+
 // A new rule set of a year, for every department or for one subtree. A parameter left out
 // takes the built-in rules' value (defaultRules).
 type CreateRuleSetInput struct {
@@ -163,6 +190,29 @@ type EvaluationViewerCan struct {
 	Approve bool `json:"approve"`
 	Return  bool `json:"return"`
 	Publish bool `json:"publish"`
+}
+
+// How a computed value was computed: the rules' steps with their numbers, in order. Each step's
+// value follows from its params by the formula its code names, rounded as the rules round.
+type Explanation struct {
+	// The rules that computed it: the rule set and version (null: the built-in rules, SCORING.md),
+	// whether kept since submission, and their parameters. Null where no rule set's parameter
+	// applies (a month's progress).
+	Rules *EvaluationRules   `json:"rules,omitempty"`
+	Steps []*ExplanationStep `json:"steps"`
+	// The value explained (a score, a total), the last step's; null for a yes/no question.
+	Value *fixed.Decimal `json:"value,omitempty"`
+	// The answer of a yes/no question (a deviation reason is required, a month is behind); null for a value.
+	Holds *bool `json:"holds,omitempty"`
+}
+
+// One step of an explanation.
+type ExplanationStep struct {
+	Code ExplanationCode `json:"code"`
+	// The numbers the step used, an object of strings (see ExplanationCode).
+	Params any `json:"params"`
+	// What the step gives (a score, a rate, a sum); null for a step that only compares.
+	Value *fixed.Decimal `json:"value,omitempty"`
 }
 
 // The longest text a field takes, found by asking the field's own validators: in
@@ -287,6 +337,70 @@ type Me struct {
 	CsrfToken *string `json:"csrfToken,omitempty"`
 }
 
+// A monitoring report's budget part: spending to date and the expected full-year rate.
+type MonitoringBudget struct {
+	// The last complete month at the point (0 in January).
+	Month          int            `json:"month"`
+	AdjustedBudget fixed.Decimal  `json:"adjustedBudget"`
+	ExecutedToDate *fixed.Decimal `json:"executedToDate,omitempty"`
+	// True when read from the month's row, false when reported on the report.
+	FromMonths bool           `json:"fromMonths"`
+	RateToDate *fixed.Decimal `json:"rateToDate,omitempty"`
+	// The bureau's cumulative target of that month, percent.
+	TargetPercent        *fixed.Decimal     `json:"targetPercent,omitempty"`
+	ComputedExpectedRate *fixed.Decimal     `json:"computedExpectedRate,omitempty"`
+	ExpectedRate         *fixed.Decimal     `json:"expectedRate,omitempty"`
+	ExpectedSteps        []*ComputationStep `json:"expectedSteps"`
+	ComputedLight        *MonitoringLight   `json:"computedLight,omitempty"`
+	Light                *MonitoringLight   `json:"light,omitempty"`
+	Overridden           bool               `json:"overridden"`
+	ExplanationRequired  bool               `json:"explanationRequired"`
+	// The department-year's months (the curve): empty for a project.
+	Months []*MonitoringMonth `json:"months"`
+}
+
+// What a department says of its spending; it replaces what was said (null clears).
+type MonitoringBudgetInput struct {
+	// Spending to date (万元); a department-year's is read from its months when null.
+	Executed *fixed.Decimal `json:"executed,omitempty"`
+	// The expected full-year execution rate in percent.
+	ExpectedOverride *fixed.Decimal `json:"expectedOverride,omitempty"`
+	OverrideReason   *string        `json:"overrideReason,omitempty"`
+	Cause            *string        `json:"cause,omitempty"`
+	Measure          *string        `json:"measure,omitempty"`
+}
+
+// What a department says of one indicator; it replaces what was said (null clears).
+type MonitoringEntryInput struct {
+	ValueToDate        *fixed.Decimal                      `json:"valueToDate,omitempty"`
+	ExpectedOverride   *fixed.Decimal                      `json:"expectedOverride,omitempty"`
+	LikelihoodOverride *monitoringentry.LikelihoodOverride `json:"likelihoodOverride,omitempty"`
+	OverrideReason     *string                             `json:"overrideReason,omitempty"`
+	CauseCategory      *monitoringentry.CauseCategory      `json:"causeCategory,omitempty"`
+	Cause              *string                             `json:"cause,omitempty"`
+	Measure            *string                             `json:"measure,omitempty"`
+	Note               *string                             `json:"note,omitempty"`
+}
+
+// One month of the year's spending curve.
+type MonitoringMonth struct {
+	Month int `json:"month"`
+	// Cumulative spending at month end (万元).
+	Executed fixed.Decimal `json:"executed"`
+	// The bureau's cumulative target, percent of the adjusted budget.
+	TargetPercent fixed.Decimal `json:"targetPercent"`
+	// Cumulative spending as a percent of the adjusted budget.
+	Rate *fixed.Decimal `json:"rate,omitempty"`
+}
+
+type MonitoringViewerCan struct {
+	// Change the entries and the budget part (the department, while DRAFT or RETURNED).
+	Edit   bool `json:"edit"`
+	Submit bool `json:"submit"`
+	// Approve or return (the finance bureau, while SUBMITTED).
+	Review bool `json:"review"`
+}
+
 // One month of cumulative execution, for setMonthlyExecution.
 type MonthInput struct {
 	Month              int           `json:"month"`
@@ -316,6 +430,154 @@ type NewWebhook struct {
 	Secret  string       `json:"secret"`
 }
 
+// What it would take to reach the next grade: per leaf, the smallest change that alone lifts the
+// total to the next grade's lowest score, found at the value's precision and checked by rescoring.
+type NextGrade struct {
+	Score fixed.Decimal    `json:"score"`
+	Grade evaluation.Grade `json:"grade"`
+	// The grade above; null at the top grade.
+	Next      *evaluation.Grade `json:"next,omitempty"`
+	NextLabel *string           `json:"nextLabel,omitempty"`
+	// The next grade's lowest score; null at the top grade.
+	From *fixed.Decimal `json:"from,omitempty"`
+	// from − score.
+	Gap *fixed.Decimal `json:"gap,omitempty"`
+	// Every leaf in position order (a project's execution item last).
+	Items []*NextGradeItem `json:"items"`
+}
+
+// One leaf of an evaluation: an indicator or a project's execution item (indicator null), the
+// points it lost and the smallest change of it alone that reaches the next grade.
+type NextGradeItem struct {
+	// Null for a project's execution item (预算执行率).
+	Indicator *ent.Indicator `json:"indicator,omitempty"`
+	Level1    string         `json:"level1"`
+	Level2    *string        `json:"level2,omitempty"`
+	Name      string         `json:"name"`
+	Unit      string         `json:"unit"`
+	// The formula a bound indicator's actual is derived from.
+	Binding *indicator.Binding `json:"binding,omitempty"`
+	Weight  fixed.Decimal      `json:"weight"`
+	Score   fixed.Decimal      `json:"score"`
+	// weight − score: where the evaluation's points were lost.
+	PointsLost fixed.Decimal `json:"pointsLost"`
+	// Null at the top grade.
+	Outcome *NextGradeOutcome `json:"outcome,omitempty"`
+	// The value that changes: actual (a typed quantitative indicator's, higher for ≥ > =, lower for
+	// ≤ <), ratedScore (a qualitative one's, up to its weight; `rating` is the band it lies in), for
+	// a bound indicator the figure of its department-year in its formula's numerator (projectActual
+	// for EXECUTION_RATE, carryoverEnd, assetsInUse, publicActual, threePublicActual: the indicator
+	// itself has no value to change), or executed (a project's execution item). Null when FULL.
+	Field *string `json:"field,omitempty"`
+	// The precision the value is looked for at: 0 for a count typed in whole numbers (人次, 篇, 个… with a whole target), else 2.
+	Places *int `json:"places,omitempty"`
+	// The value now; null when none is entered.
+	From *fixed.Decimal `json:"from,omitempty"`
+	// REACHES: the smallest value (at `places`) with which the evaluation reaches the next grade.
+	To *fixed.Decimal `json:"to,omitempty"`
+	// to − from.
+	Change *fixed.Decimal `json:"change,omitempty"`
+	// REACHES, qualitative: the rating whose band holds `to` (a better one than now when it changes).
+	Rating *indicator.Rating `json:"rating,omitempty"`
+	// REACHES, bound: the indicator's actual derived with the figure at `to` (percent).
+	Actual *fixed.Decimal `json:"actual,omitempty"`
+	// REACHES: the leaf's score with `to`.
+	ScoreAfter *fixed.Decimal `json:"scoreAfter,omitempty"`
+	// REACHES: the evaluation's total with `to` (a figure moves every indicator bound to it).
+	TotalAfter *fixed.Decimal `json:"totalAfter,omitempty"`
+}
+
+type OpenRoundInput struct {
+	Kind round.Kind `json:"kind"`
+	Year int        `json:"year"`
+	Name string     `json:"name"`
+	// When the work starts; now when not given.
+	OpensAt *time.Time `json:"opensAt,omitempty"`
+	// The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00".
+	Deadline time.Time `json:"deadline"`
+	// Departments taken with everything below them.
+	SubtreeIDs []int `json:"subtreeIDs,omitempty"`
+	// Departments taken alone.
+	DepartmentIDs []int `json:"departmentIDs,omitempty"`
+	// Whether the departments must submit their projects' evaluations too (default false: the overall evaluation).
+	Projects *bool `json:"projects,omitempty"`
+}
+
+// The caller's work queue: each list is filled for the roles it concerns and empty
+// for the others. Lists hold at most 100 items; the counts count them all.
+type Queue struct {
+	// Editors: what their departments must still submit in open rounds, nearest deadline first.
+	ToFill []*QueueTask `json:"toFill"`
+	// Editors: their departments' evaluations returned by a reviewer, most recent first.
+	Returned []*QueueReturned `json:"returned"`
+	// Editors: their departments' target filings or adjustments the bureau returned, the year's latest version, most recent first.
+	ReturnedTargets []*QueueReturnedTargets `json:"returnedTargets"`
+	// Reviewers and administrators: submitted evaluations waiting for review, longest waiting first.
+	ToReview      []*QueueReview `json:"toReview"`
+	ToReviewCount int            `json:"toReviewCount"`
+	// Reviewers and administrators: target versions waiting for a decision, longest waiting first.
+	TargetsToReview      []*QueueTargets `json:"targetsToReview"`
+	TargetsToReviewCount int             `json:"targetsToReviewCount"`
+	// Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first.
+	Rounds []*ent.Round `json:"rounds"`
+}
+
+// An evaluation returned to the department, with the reviewer's comment.
+type QueueReturned struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	Comment    string          `json:"comment"`
+	ReturnedAt *time.Time      `json:"returnedAt,omitempty"`
+	ReturnedBy string          `json:"returnedBy"`
+}
+
+// A department-year's targets returned by the finance bureau, not yet filed again.
+type QueueReturnedTargets struct {
+	Version    *ent.TargetVersion `json:"version"`
+	Comment    string             `json:"comment"`
+	ReturnedAt *time.Time         `json:"returnedAt,omitempty"`
+	ReturnedBy string             `json:"returnedBy"`
+}
+
+// A submitted evaluation waiting for review.
+type QueueReview struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	// When it was (last) submitted.
+	SubmittedAt time.Time `json:"submittedAt"`
+	// Whole days it has waited.
+	DaysWaiting int `json:"daysWaiting"`
+}
+
+// A target version waiting for the finance bureau.
+type QueueTargets struct {
+	Version     *ent.TargetVersion `json:"version"`
+	SubmittedAt time.Time          `json:"submittedAt"`
+	DaysWaiting int                `json:"daysWaiting"`
+}
+
+// What a department must still submit in an open round.
+type QueueTask struct {
+	Round          *ent.Round            `json:"round"`
+	Participant    *ent.RoundParticipant `json:"participant"`
+	Department     *ent.Department       `json:"department"`
+	DepartmentYear *ent.DepartmentYear   `json:"departmentYear,omitempty"`
+	Evaluation     *ent.Evaluation       `json:"evaluation,omitempty"`
+	Status         rounds.Status         `json:"status"`
+	Deadline       time.Time             `json:"deadline"`
+	DaysLeft       int                   `json:"daysLeft"`
+}
+
+type RaiseRectificationInput struct {
+	EvaluationID int `json:"evaluationID"`
+	// The indicator the issue concerns, if one (one the evaluation scores).
+	IndicatorID *int `json:"indicatorID,omitempty"`
+	// 存在问题: what the reviewer found.
+	Issue string `json:"issue"`
+	// 整改要求: what must be done.
+	Requirement string `json:"requirement"`
+	// 整改期限, YYYY-MM-DD.
+	DueDate string `json:"dueDate"`
+}
+
 // One rating's band of a qualitative indicator's score, as shares of its weight (0 to 1).
 type RatingBand struct {
 	Rating indicator.Rating `json:"rating"`
@@ -323,6 +585,13 @@ type RatingBand struct {
 	High   fixed.Decimal    `json:"high"`
 	// Whether a score equal to high lies in the band.
 	HighInclusive bool `json:"highInclusive"`
+}
+
+type RectificationViewerCan struct {
+	// Answer it (the department's editors, administrators; while OPEN).
+	Answer bool `json:"answer"`
+	// Accept or reject the answer (reviewers, administrators; while ANSWERED).
+	Decide bool `json:"decide"`
 }
 
 // An evaluation's self-evaluation report, generated from its data and the texts its
@@ -406,6 +675,20 @@ type ReportTable struct {
 	Rows   []*ReportRow `json:"rows"`
 }
 
+type ReviewViewerCan struct {
+	// Re-score the indicators (reviewers and administrators; SUBMITTED or APPROVED).
+	Rescore bool `json:"rescore"`
+	// Raise rectification items (reviewers and administrators; once submitted).
+	RaiseRectification bool `json:"raiseRectification"`
+}
+
+type RoundViewerCan struct {
+	// Change its name, opening or deadline (the finance bureau).
+	Update bool `json:"update"`
+	// Close it (the finance bureau, while it is open).
+	Close bool `json:"close"`
+}
+
 // The parameters of the scoring rules (docs/RULES.md, SCORING.md §7): the built-in
 // rules (SCORING.md) or a rule-set version's. Percentages are in percent.
 type ScoringRules struct {
@@ -443,6 +726,11 @@ type SignIn struct {
 	User      *ent.User `json:"user"`
 	CsrfToken string    `json:"csrfToken"`
 	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+type StepParam struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // One reason an evaluation cannot be submitted yet.
@@ -499,6 +787,12 @@ type TargetsViewerCan struct {
 	Adjust bool `json:"adjust"`
 	// Approve or return the waiting version (the finance bureau).
 	Review bool `json:"review"`
+}
+
+type UpdateRoundInput struct {
+	Name     *string    `json:"name,omitempty"`
+	OpensAt  *time.Time `json:"opensAt,omitempty"`
+	Deadline *time.Time `json:"deadline,omitempty"`
 }
 
 // A change of a rule set, made as its next version. A field left out keeps the edited version's value.
@@ -565,6 +859,117 @@ type Warning struct {
 	Project *ent.Project `json:"project,omitempty"`
 	// The month (1–12) of CUMULATIVE_FALLS; null otherwise.
 	Month *int `json:"month,omitempty"`
+}
+
+// Hypothetical figures of an overall evaluation's department-year (万元): every indicator bound to a formula over one is derived again.
+type WhatIfFiguresInput struct {
+	PersonnelBudget   *fixed.Decimal `json:"personnelBudget,omitempty"`
+	PersonnelActual   *fixed.Decimal `json:"personnelActual,omitempty"`
+	PublicBudget      *fixed.Decimal `json:"publicBudget,omitempty"`
+	PublicActual      *fixed.Decimal `json:"publicActual,omitempty"`
+	ProjectBudget     *fixed.Decimal `json:"projectBudget,omitempty"`
+	ProjectActual     *fixed.Decimal `json:"projectActual,omitempty"`
+	CarryoverEnd      *fixed.Decimal `json:"carryoverEnd,omitempty"`
+	ThreePublicBudget *fixed.Decimal `json:"threePublicBudget,omitempty"`
+	ThreePublicActual *fixed.Decimal `json:"threePublicActual,omitempty"`
+	AssetsInUse       *fixed.Decimal `json:"assetsInUse,omitempty"`
+	AssetsTotal       *fixed.Decimal `json:"assetsTotal,omitempty"`
+}
+
+// One indicator of a what-if: its values with the changes, beside its kept ones.
+type WhatIfIndicator struct {
+	// The indicator as stored, with its kept values (score, attainment, completionRate…).
+	Indicator *ent.Indicator `json:"indicator"`
+	// Whether the what-if changed one of its inputs (its actual derived from changed figures included).
+	Changed bool `json:"changed"`
+	// The actual value scored: typed or, for a bound indicator, derived from the (changed) figures.
+	Actual            *fixed.Decimal    `json:"actual,omitempty"`
+	Target            *fixed.Decimal    `json:"target,omitempty"`
+	Weight            fixed.Decimal     `json:"weight"`
+	Rating            *indicator.Rating `json:"rating,omitempty"`
+	RatedScore        *fixed.Decimal    `json:"ratedScore,omitempty"`
+	Score             fixed.Decimal     `json:"score"`
+	Attainment        fixed.Decimal     `json:"attainment"`
+	CompletionRate    *fixed.Decimal    `json:"completionRate,omitempty"`
+	DeviationRequired bool              `json:"deviationRequired"`
+	// score − the kept score.
+	Difference fixed.Decimal `json:"difference"`
+}
+
+// A hypothetical change of one of the evaluation's indicators: each field given replaces the indicator's own.
+type WhatIfIndicatorInput struct {
+	// The indicator: one of the evaluation's own (another is refused, NOT_IN_EVALUATION, whether or not it exists).
+	ID int `json:"id"`
+	// A typed quantitative indicator's actual value (a bound one's is derived: change the figures).
+	Actual *fixed.Decimal `json:"actual,omitempty"`
+	// A quantitative indicator's target; not negative.
+	Target *fixed.Decimal `json:"target,omitempty"`
+	// Greater than 0, at most 100.
+	Weight *fixed.Decimal `json:"weight,omitempty"`
+	// A qualitative indicator's rating.
+	Rating *indicator.Rating `json:"rating,omitempty"`
+	// A qualitative indicator's rated score: inside its rating's band of its weight (the new ones when they change too).
+	RatedScore *fixed.Decimal `json:"ratedScore,omitempty"`
+}
+
+// The hypothetical changes of one what-if; none reproduces the kept values. A refused value
+// is BAD_USER_INPUT naming the input field (extensions.field: actual, target, weight, rating,
+// ratedScore, id, a figure, budget or executed) with extensions.reason and params: params
+// indicatorID, indicatorName and index (its place in `indicators`) for an indicator's, and
+// the reason NOT_IN_EVALUATION, DUPLICATE, NOT_APPLICABLE (kind), DERIVED (binding),
+// RATING_MISSING, RATED_SCORE_OUTSIDE_BAND (score, rating, weight, low, high, highInclusive),
+// NEGATIVE, NOT_POSITIVE, TOO_LARGE or TOO_SMALL (max or min, got).
+type WhatIfInput struct {
+	Indicators []*WhatIfIndicatorInput `json:"indicators,omitempty"`
+	// An overall evaluation's only (a project's evaluation is not scored by them: NOT_APPLICABLE).
+	Figures *WhatIfFiguresInput `json:"figures,omitempty"`
+	// A project's evaluation's only.
+	Project *WhatIfProjectInput `json:"project,omitempty"`
+}
+
+// Hypothetical amounts of a project's evaluation's project (万元): its execution item follows them.
+type WhatIfProjectInput struct {
+	Budget   *fixed.Decimal `json:"budget,omitempty"`
+	Executed *fixed.Decimal `json:"executed,omitempty"`
+}
+
+// An evaluation rescored with hypothetical changes, beside what it keeps. Its rank is among
+// its peers: the evaluations of the same kind (overall or project) and fiscal year that the
+// caller may read (every status), by their kept scores with its own replaced by `score`;
+// rank = 1 + the number of peers scoring strictly more, so equal scores share a rank.
+type WhatIfResult struct {
+	Evaluation *ent.Evaluation `json:"evaluation"`
+	// Every indicator of the evaluation, in position order.
+	Indicators []*WhatIfIndicator `json:"indicators"`
+	Subtotals  []*WhatIfSubtotal  `json:"subtotals"`
+	// Executed / adjusted budget in percent, of the department-year or the project.
+	ExecutionRate *fixed.Decimal `json:"executionRate,omitempty"`
+	// A project's execution item; null for an overall evaluation.
+	ExecutionScore *fixed.Decimal   `json:"executionScore,omitempty"`
+	Score          fixed.Decimal    `json:"score"`
+	Grade          evaluation.Grade `json:"grade"`
+	// 优, 良, 中 or 差.
+	GradeLabel string `json:"gradeLabel"`
+	// score − the kept score.
+	Difference fixed.Decimal `json:"difference"`
+	Rank       int           `json:"rank"`
+	// The evaluation's rank by its kept score, among the same peers.
+	KeptRank int `json:"keptRank"`
+	// How many evaluations rank: the peers the caller may read, the evaluation included.
+	Peers int `json:"peers"`
+	// What it would take to reach the next grade from the what-if's values.
+	NextGrade *NextGrade `json:"nextGrade"`
+}
+
+// A subtotal of a what-if beside the kept one (the project's execution item is its own group).
+type WhatIfSubtotal struct {
+	Level1 string `json:"level1"`
+	// Null for the subtotal of the whole level-1 group.
+	Level2     *string       `json:"level2,omitempty"`
+	Score      fixed.Decimal `json:"score"`
+	Weight     fixed.Decimal `json:"weight"`
+	KeptScore  fixed.Decimal `json:"keptScore"`
+	Difference fixed.Decimal `json:"difference"`
 }
 
 type YearOnYear struct {
@@ -809,6 +1214,10 @@ const (
 	DepartmentYearMeasureAssetsTotal       DepartmentYearMeasure = "ASSETS_TOTAL"
 	DepartmentYearMeasureExecutionRate     DepartmentYearMeasure = "EXECUTION_RATE"
 	DepartmentYearMeasureCarryoverRate     DepartmentYearMeasure = "CARRYOVER_RATE"
+	// 基本支出 年初预算数 (the forms' 按支出性质分 rows)
+	DepartmentYearMeasureBasicInitialBudget DepartmentYearMeasure = "BASIC_INITIAL_BUDGET"
+	// 项目支出 年初预算数
+	DepartmentYearMeasureProjectInitialBudget DepartmentYearMeasure = "PROJECT_INITIAL_BUDGET"
 )
 
 var AllDepartmentYearMeasure = []DepartmentYearMeasure{
@@ -830,11 +1239,13 @@ var AllDepartmentYearMeasure = []DepartmentYearMeasure{
 	DepartmentYearMeasureAssetsTotal,
 	DepartmentYearMeasureExecutionRate,
 	DepartmentYearMeasureCarryoverRate,
+	DepartmentYearMeasureBasicInitialBudget,
+	DepartmentYearMeasureProjectInitialBudget,
 }
 
 func (e DepartmentYearMeasure) IsValid() bool {
 	switch e {
-	case DepartmentYearMeasurePersonnelBudget, DepartmentYearMeasurePersonnelActual, DepartmentYearMeasurePublicBudget, DepartmentYearMeasurePublicActual, DepartmentYearMeasureProjectBudget, DepartmentYearMeasureProjectActual, DepartmentYearMeasureBasicBudget, DepartmentYearMeasureBasicActual, DepartmentYearMeasureTotalBudget, DepartmentYearMeasureTotalActual, DepartmentYearMeasureCarryoverStart, DepartmentYearMeasureCarryoverEnd, DepartmentYearMeasureThreePublicBudget, DepartmentYearMeasureThreePublicActual, DepartmentYearMeasureAssetsInUse, DepartmentYearMeasureAssetsTotal, DepartmentYearMeasureExecutionRate, DepartmentYearMeasureCarryoverRate:
+	case DepartmentYearMeasurePersonnelBudget, DepartmentYearMeasurePersonnelActual, DepartmentYearMeasurePublicBudget, DepartmentYearMeasurePublicActual, DepartmentYearMeasureProjectBudget, DepartmentYearMeasureProjectActual, DepartmentYearMeasureBasicBudget, DepartmentYearMeasureBasicActual, DepartmentYearMeasureTotalBudget, DepartmentYearMeasureTotalActual, DepartmentYearMeasureCarryoverStart, DepartmentYearMeasureCarryoverEnd, DepartmentYearMeasureThreePublicBudget, DepartmentYearMeasureThreePublicActual, DepartmentYearMeasureAssetsInUse, DepartmentYearMeasureAssetsTotal, DepartmentYearMeasureExecutionRate, DepartmentYearMeasureCarryoverRate, DepartmentYearMeasureBasicInitialBudget, DepartmentYearMeasureProjectInitialBudget:
 		return true
 	}
 	return false
@@ -1051,6 +1462,183 @@ func (e *EvaluationMeasure) UnmarshalJSON(b []byte) error {
 }
 
 func (e EvaluationMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a step of an explanation did; each names its params.
+type ExplanationCode string
+
+const (
+	// A bound actual (执行率): numerator (executed), denominator (adjusted budget); value = numerator / denominator × 100, exact to 6 places; percent is it to 2.
+	ExplanationCodeBindingExecutionRate ExplanationCode = "BINDING_EXECUTION_RATE"
+	// A bound actual (结转结余率): numerator (year-end carry-over), denominator (final spending); as BINDING_EXECUTION_RATE.
+	ExplanationCodeBindingCarryoverRate ExplanationCode = "BINDING_CARRYOVER_RATE"
+	// A bound actual (资产利用率): numerator (assets in use), denominator (all fixed assets).
+	ExplanationCodeBindingAssetUtilization ExplanationCode = "BINDING_ASSET_UTILIZATION"
+	// A bound actual (公用经费控制率): numerator (actual), denominator (budget).
+	ExplanationCodeBindingPublicFundsControl ExplanationCode = "BINDING_PUBLIC_FUNDS_CONTROL"
+	// A bound actual (三公经费控制率): numerator (actual), denominator (budget).
+	ExplanationCodeBindingThreePublicControl ExplanationCode = "BINDING_THREE_PUBLIC_CONTROL"
+	// The formula has no value: binding, numerator, denominator (0). The indicator has no actual.
+	ExplanationCodeBindingUndefined ExplanationCode = "BINDING_UNDEFINED"
+	// weight is not positive: the score is 0.
+	ExplanationCodeWeightNotPositive ExplanationCode = "WEIGHT_NOT_POSITIVE"
+	// kind is unknown: the score is 0.
+	ExplanationCodeKindUnknown ExplanationCode = "KIND_UNKNOWN"
+	// No actual value yet: the score is 0.
+	ExplanationCodeNoActual ExplanationCode = "NO_ACTUAL"
+	// operator is unknown: the score is 0.
+	ExplanationCodeOperatorUnknown ExplanationCode = "OPERATOR_UNKNOWN"
+	// A positive indicator met: weight × min(actual / target, 1) = weight × 1. Params of every
+	// quantitative step: weight, actual, target, operator (GE…); a bound indicator's actualShown is
+	// its actual as the line may show it (to 2 places where they give the same score, else exact).
+	ExplanationCodePositiveCapped ExplanationCode = "POSITIVE_CAPPED"
+	// A positive indicator below its target: weight × min(actual / target, 1) = weight × actual / target, rounded to 2 places.
+	ExplanationCodePositiveShare ExplanationCode = "POSITIVE_SHARE"
+	// A positive indicator's negative actual counts as 0: weight × min(0 / target, 1) = 0.
+	ExplanationCodePositiveNegativeActual ExplanationCode = "POSITIVE_NEGATIVE_ACTUAL"
+	// A target of 0, met: actual compare 0 (compare GE, EQ or LE) holds: the full weight.
+	ExplanationCodeZeroTargetMet ExplanationCode = "ZERO_TARGET_MET"
+	// A target of 0, missed: actual compare 0 does not hold: 0.
+	ExplanationCodeZeroTargetMissed ExplanationCode = "ZERO_TARGET_MISSED"
+	// `=` scored exactly (the rule set's equalLikeAtLeast is false): actual = target: the full weight.
+	ExplanationCodeEqualMet ExplanationCode = "EQUAL_MET"
+	// `=` scored exactly: actual ≠ target: 0.
+	ExplanationCodeEqualMissed ExplanationCode = "EQUAL_MISSED"
+	// A reverse indicator (≤ <) met: actual ≤ target: the full weight.
+	ExplanationCodeReverseMet ExplanationCode = "REVERSE_MET"
+	// A reverse indicator missed, the LINEAR rule: weight × (1 − (actual − target) / target) = weight × (twice − actual) / target, rounded to 2 places; twice = 2 × target.
+	ExplanationCodeReverseLinear ExplanationCode = "REVERSE_LINEAR"
+	// A reverse indicator at or past twice its target (twice), the LINEAR rule: 0.
+	ExplanationCodeReversePastDouble ExplanationCode = "REVERSE_PAST_DOUBLE"
+	// A reverse indicator missed, the RATIO rule: weight × target / actual, rounded to 2 places.
+	ExplanationCodeReverseRatio ExplanationCode = "REVERSE_RATIO"
+	// A qualitative indicator without a rating or a score: rating, ratedScore ("" when missing): 0.
+	ExplanationCodeNotRated ExplanationCode = "NOT_RATED"
+	// A qualitative indicator: rating, ratedScore within its band [low, high] (high included when highInclusive) of weight, in points: the rated score to 2 places.
+	ExplanationCodeRatedInBand ExplanationCode = "RATED_IN_BAND"
+	// The same, a rated score outside the band of the rules that score it now (a rule set changed it since): the rated score all the same.
+	ExplanationCodeRatedOutsideBand ExplanationCode = "RATED_OUTSIDE_BAND"
+	// A score is kept within [low, high] (0 and the weight to 2 places): before is the score before.
+	ExplanationCodeScoreBounded ExplanationCode = "SCORE_BOUNDED"
+	// actual / target × 100, to 2 places (完成率).
+	ExplanationCodeCompletionRate ExplanationCode = "COMPLETION_RATE"
+	// completionRate below threshold: a deviation reason (偏差原因分析) is required.
+	ExplanationCodeDeviationBelow ExplanationCode = "DEVIATION_BELOW"
+	// completionRate at or above threshold: a deviation reason is required.
+	ExplanationCodeDeviationAtOrAbove ExplanationCode = "DEVIATION_AT_OR_ABOVE"
+	// completionRate at or above below and under atOrAbove: no reason is required.
+	ExplanationCodeDeviationWithin ExplanationCode = "DEVIATION_WITHIN"
+	// actual compare target (GE, EQ or LE) does not hold (a reverse indicator missed, a target of 0 or an exact `=` missed): a reason is required.
+	ExplanationCodeDeviationTargetMissed ExplanationCode = "DEVIATION_TARGET_MISSED"
+	// actual compare target holds: no reason is required.
+	ExplanationCodeDeviationTargetMet ExplanationCode = "DEVIATION_TARGET_MET"
+	// A project's 预算执行率 item, fully executed: weight × min(executed / budget, 1) = weight × 1.
+	ExplanationCodeExecutionItemCapped ExplanationCode = "EXECUTION_ITEM_CAPPED"
+	// The item: weight × min(executed / budget, 1) = weight × executed / budget, rounded to 2 places.
+	ExplanationCodeExecutionItemShare ExplanationCode = "EXECUTION_ITEM_SHARE"
+	// The item with a negative executed amount, counted as 0.
+	ExplanationCodeExecutionItemNegative ExplanationCode = "EXECUTION_ITEM_NEGATIVE"
+	// The item without a budget (budget ≤ 0): weight, budget: 0.
+	ExplanationCodeExecutionItemNoBudget ExplanationCode = "EXECUTION_ITEM_NO_BUDGET"
+	// A group's subtotal: level1, level2 ("" for a level-1 group), terms (its scores joined by " + "), weight: their sum.
+	ExplanationCodeSubtotal ExplanationCode = "SUBTOTAL"
+	// The total: terms (the level-1 subtotals joined by " + "): their sum.
+	ExplanationCodeTotal ExplanationCode = "TOTAL"
+	// The grade: total, grade (EXCELLENT…), from (its lowest total) and below ("" for the top grade): from ≤ total < below.
+	ExplanationCodeGradeBand ExplanationCode = "GRADE_BAND"
+	// A month behind its target: month, cumulative (万元), budget, percent (cumulative / budget × 100 to 2 places), target: percent < target.
+	ExplanationCodeMonthBehind ExplanationCode = "MONTH_BEHIND"
+	// A month on track: the same, percent ≥ target.
+	ExplanationCodeMonthOnTrack ExplanationCode = "MONTH_ON_TRACK"
+	// A month of a year without a budget: month, budget: no share, never behind.
+	ExplanationCodeMonthNoBudget ExplanationCode = "MONTH_NO_BUDGET"
+)
+
+var AllExplanationCode = []ExplanationCode{
+	ExplanationCodeBindingExecutionRate,
+	ExplanationCodeBindingCarryoverRate,
+	ExplanationCodeBindingAssetUtilization,
+	ExplanationCodeBindingPublicFundsControl,
+	ExplanationCodeBindingThreePublicControl,
+	ExplanationCodeBindingUndefined,
+	ExplanationCodeWeightNotPositive,
+	ExplanationCodeKindUnknown,
+	ExplanationCodeNoActual,
+	ExplanationCodeOperatorUnknown,
+	ExplanationCodePositiveCapped,
+	ExplanationCodePositiveShare,
+	ExplanationCodePositiveNegativeActual,
+	ExplanationCodeZeroTargetMet,
+	ExplanationCodeZeroTargetMissed,
+	ExplanationCodeEqualMet,
+	ExplanationCodeEqualMissed,
+	ExplanationCodeReverseMet,
+	ExplanationCodeReverseLinear,
+	ExplanationCodeReversePastDouble,
+	ExplanationCodeReverseRatio,
+	ExplanationCodeNotRated,
+	ExplanationCodeRatedInBand,
+	ExplanationCodeRatedOutsideBand,
+	ExplanationCodeScoreBounded,
+	ExplanationCodeCompletionRate,
+	ExplanationCodeDeviationBelow,
+	ExplanationCodeDeviationAtOrAbove,
+	ExplanationCodeDeviationWithin,
+	ExplanationCodeDeviationTargetMissed,
+	ExplanationCodeDeviationTargetMet,
+	ExplanationCodeExecutionItemCapped,
+	ExplanationCodeExecutionItemShare,
+	ExplanationCodeExecutionItemNegative,
+	ExplanationCodeExecutionItemNoBudget,
+	ExplanationCodeSubtotal,
+	ExplanationCodeTotal,
+	ExplanationCodeGradeBand,
+	ExplanationCodeMonthBehind,
+	ExplanationCodeMonthOnTrack,
+	ExplanationCodeMonthNoBudget,
+}
+
+func (e ExplanationCode) IsValid() bool {
+	switch e {
+	case ExplanationCodeBindingExecutionRate, ExplanationCodeBindingCarryoverRate, ExplanationCodeBindingAssetUtilization, ExplanationCodeBindingPublicFundsControl, ExplanationCodeBindingThreePublicControl, ExplanationCodeBindingUndefined, ExplanationCodeWeightNotPositive, ExplanationCodeKindUnknown, ExplanationCodeNoActual, ExplanationCodeOperatorUnknown, ExplanationCodePositiveCapped, ExplanationCodePositiveShare, ExplanationCodePositiveNegativeActual, ExplanationCodeZeroTargetMet, ExplanationCodeZeroTargetMissed, ExplanationCodeEqualMet, ExplanationCodeEqualMissed, ExplanationCodeReverseMet, ExplanationCodeReverseLinear, ExplanationCodeReversePastDouble, ExplanationCodeReverseRatio, ExplanationCodeNotRated, ExplanationCodeRatedInBand, ExplanationCodeRatedOutsideBand, ExplanationCodeScoreBounded, ExplanationCodeCompletionRate, ExplanationCodeDeviationBelow, ExplanationCodeDeviationAtOrAbove, ExplanationCodeDeviationWithin, ExplanationCodeDeviationTargetMissed, ExplanationCodeDeviationTargetMet, ExplanationCodeExecutionItemCapped, ExplanationCodeExecutionItemShare, ExplanationCodeExecutionItemNegative, ExplanationCodeExecutionItemNoBudget, ExplanationCodeSubtotal, ExplanationCodeTotal, ExplanationCodeGradeBand, ExplanationCodeMonthBehind, ExplanationCodeMonthOnTrack, ExplanationCodeMonthNoBudget:
+		return true
+	}
+	return false
+}
+
+func (e ExplanationCode) String() string {
+	return string(e)
+}
+
+func (e *ExplanationCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExplanationCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExplanationCode", str)
+	}
+	return nil
+}
+
+func (e ExplanationCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExplanationCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExplanationCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1358,6 +1946,125 @@ func (e *IndicatorRankBy) UnmarshalJSON(b []byte) error {
 }
 
 func (e IndicatorRankBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An indicator's traffic light.
+type MonitoringLight string
+
+const (
+	MonitoringLightGreen  MonitoringLight = "GREEN"
+	MonitoringLightYellow MonitoringLight = "YELLOW"
+	MonitoringLightRed    MonitoringLight = "RED"
+)
+
+var AllMonitoringLight = []MonitoringLight{
+	MonitoringLightGreen,
+	MonitoringLightYellow,
+	MonitoringLightRed,
+}
+
+func (e MonitoringLight) IsValid() bool {
+	switch e {
+	case MonitoringLightGreen, MonitoringLightYellow, MonitoringLightRed:
+		return true
+	}
+	return false
+}
+
+func (e MonitoringLight) String() string {
+	return string(e)
+}
+
+func (e *MonitoringLight) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MonitoringLight(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MonitoringLight", str)
+	}
+	return nil
+}
+
+func (e MonitoringLight) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MonitoringLight) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MonitoringLight) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What one leaf can do for the next grade.
+type NextGradeOutcome string
+
+const (
+	// A change of this leaf alone reaches the next grade: `to` is the smallest.
+	NextGradeOutcomeReaches NextGradeOutcome = "REACHES"
+	// Even the change that gives it its full weight is not enough (or its formula's denominator is 0).
+	NextGradeOutcomeCannot NextGradeOutcome = "CANNOT"
+	// It scores its full weight already: it lost nothing.
+	NextGradeOutcomeFull NextGradeOutcome = "FULL"
+)
+
+var AllNextGradeOutcome = []NextGradeOutcome{
+	NextGradeOutcomeReaches,
+	NextGradeOutcomeCannot,
+	NextGradeOutcomeFull,
+}
+
+func (e NextGradeOutcome) IsValid() bool {
+	switch e {
+	case NextGradeOutcomeReaches, NextGradeOutcomeCannot, NextGradeOutcomeFull:
+		return true
+	}
+	return false
+}
+
+func (e NextGradeOutcome) String() string {
+	return string(e)
+}
+
+func (e *NextGradeOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NextGradeOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NextGradeOutcome", str)
+	}
+	return nil
+}
+
+func (e NextGradeOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NextGradeOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NextGradeOutcome) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -3,7 +3,8 @@
 // reads are filtered to what the viewer may see, writes are allowed or refused.
 //
 //   - ADMIN (the finance bureau) reads and writes everything.
-//   - REVIEWER reads everything and approves or returns submitted evaluations.
+//   - REVIEWER reads everything and approves or returns submitted evaluations;
+//     re-scores indicators and raises, accepts or rejects rectification items.
 //   - EDITOR reads and edits the data of one department subtree and submits it;
 //     a submitted, approved or published evaluation, its indicators and its
 //     figures are read-only to editors.
@@ -22,7 +23,9 @@ import (
 
 	gen "jixiao/ent"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/privacy"
+	"jixiao/ent/rectification"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
 )
@@ -181,6 +184,15 @@ func reviewerMay(ctx context.Context, m ent.Mutation) error {
 	if tm, ok := m.(*gen.TargetVersionMutation); ok {
 		return reviewerMayDecide(tm)
 	}
+	if _, ok := m.(*gen.ReviewScoreMutation); ok {
+		return privacy.Allow // re-scores are the reviewers' (the schema's hook says when)
+	}
+	if rm, ok := m.(*gen.RectificationMutation); ok {
+		return reviewerMayRectify(rm)
+	}
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok {
+		return reviewerMayDecideMonitoring(mm)
+	}
 	em, ok := m.(*gen.EvaluationMutation)
 	if !ok || !em.Op().Is(ent.OpUpdateOne) {
 		return privacy.Denyf("reviewers approve or return submissions; they do not edit data")
@@ -207,6 +219,47 @@ func reviewerMayDecide(m *gen.TargetVersionMutation) error {
 			targetversion.FieldReviewedByName, targetversion.FieldReviewedAt, targetversion.FieldUpdatedAt:
 		default:
 			return privacy.Denyf("reviewers approve or return targets; they do not edit %s", f)
+		}
+	}
+	return privacy.Allow
+}
+
+// reviewerMayRectify lets a reviewer raise a rectification item and accept or
+// reject an answer (the schema's hook checks the step against the item's status).
+func reviewerMayRectify(m *gen.RectificationMutation) error {
+	switch {
+	case m.Op().Is(ent.OpCreate):
+		return privacy.Allow
+	case !m.Op().Is(ent.OpUpdateOne):
+		return privacy.Denyf("reviewers raise and decide rectification items; they do not delete them")
+	}
+	if to, ok := m.Status(); ok && to != rectification.StatusACCEPTED && to != rectification.StatusOPEN {
+		return privacy.Denyf("the department answers a rectification item; reviewers accept or reject the answer")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case rectification.FieldStatus, rectification.FieldReviewComment, rectification.FieldClosedByID,
+			rectification.FieldClosedByName, rectification.FieldClosedAt, rectification.FieldUpdatedAt, rectification.FieldVersion:
+		default:
+			return privacy.Denyf("reviewers accept or reject a rectification item's answer; they do not edit %s", f)
+		}
+	}
+	return privacy.Allow
+}
+
+// reviewerMayDecideMonitoring lets a reviewer approve or return one monitoring
+// report (the schema's hook checks that it is submitted).
+func reviewerMayDecideMonitoring(m *gen.MonitoringReportMutation) error {
+	to, stepping := m.Status()
+	if !m.Op().Is(ent.OpUpdateOne) || !stepping || (to != monitoringreport.StatusAPPROVED && to != monitoringreport.StatusRETURNED) {
+		return privacy.Denyf("reviewers approve or return monitoring reports; they do not fill them")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case monitoringreport.FieldStatus, monitoringreport.FieldReviewComment, monitoringreport.FieldReviewedByName,
+			monitoringreport.FieldReviewedAt, monitoringreport.FieldUpdatedAt:
+		default:
+			return privacy.Denyf("reviewers approve or return monitoring reports; they do not edit %s", f)
 		}
 	}
 	return privacy.Allow

@@ -10,16 +10,21 @@ import (
 
 	"jixiao/domain/workflow"
 	gen "jixiao/ent"
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/fundingline"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/viewer"
 )
@@ -32,6 +37,9 @@ var workflowAllowed = workflow.Allowed
 type owner struct {
 	year, project int
 	evaluation    *gen.Evaluation
+	// monitoring marks a monitoring report's rows: they are locked by the
+	// report's own status (schema hooks), not by the year's evaluation.
+	monitoring bool
 }
 
 // outside is the refusal for rows outside the editor's subtree, or rows that do not
@@ -54,6 +62,22 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	}
 	if tm, ok := m.(*gen.TargetVersionMutation); ok && !tm.Op().Is(ent.OpCreate) {
 		return privacy.Denyf("only the finance bureau approves or returns targets")
+	}
+	if _, ok := m.(*gen.ReviewScoreMutation); ok {
+		return privacy.Denyf("reviewers re-score indicators; editors read their scores")
+	}
+	rm, answering := m.(*gen.RectificationMutation)
+	if answering {
+		if err := editorMayAnswer(rm); err != nil {
+			return err
+		}
+	}
+	if mm, ok := m.(*gen.MonitoringReportMutation); ok && !mm.Op().Is(ent.OpCreate) { // a new report's status is its default
+		to, stepping := mm.Status()
+		_, commenting := mm.ReviewComment()
+		if (stepping && to != monitoringreport.StatusSUBMITTED) || commenting {
+			return privacy.Denyf("only the finance bureau approves or returns monitoring reports")
+		}
 	}
 	owners, err := ownersOf(sys, m)
 	if err != nil {
@@ -80,6 +104,9 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	if n != len(years) {
 		return outside()
 	}
+	if answering {
+		return privacy.Allow // items follow the review: answered whatever the evaluation's status
+	}
 	for _, o := range owners {
 		if err := notUnderReview(sys, client, o, m); err != nil {
 			return err
@@ -88,9 +115,33 @@ func editorMay(ctx context.Context, s *viewer.Scope, m ent.Mutation) error {
 	return privacy.Allow
 }
 
+// editorMayAnswer lets an editor only answer a rectification item: its status to
+// ANSWERED with the measures and outcome (the schema's hook checks it is OPEN).
+func editorMayAnswer(m *gen.RectificationMutation) error {
+	if !m.Op().Is(ent.OpUpdateOne) {
+		return privacy.Denyf("reviewers raise rectification items; the department answers them")
+	}
+	if to, ok := m.Status(); ok && to != rectification.StatusANSWERED {
+		return privacy.Denyf("the department answers a rectification item; reviewers accept or reject the answer")
+	}
+	for _, f := range m.Fields() {
+		switch f {
+		case rectification.FieldStatus, rectification.FieldMeasures, rectification.FieldOutcome,
+			rectification.FieldAnsweredByID, rectification.FieldAnsweredByName, rectification.FieldAnsweredAt,
+			rectification.FieldUpdatedAt, rectification.FieldVersion:
+		default:
+			return privacy.Denyf("the department answers a rectification item; it does not edit %s", f)
+		}
+	}
+	return nil
+}
+
 // notUnderReview refuses changes to data whose evaluation is under review, and
 // lets an editor move their own evaluation only by submitting it.
 func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation) error {
+	if o.monitoring {
+		return nil
+	}
 	ev, err := evaluationOf(ctx, c, o)
 	if ev == nil || err != nil {
 		return err
@@ -143,6 +194,9 @@ func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
 	}
 	client := m.(interface{ Client() *gen.Client }).Client()
 	for _, o := range owners {
+		if o.monitoring {
+			continue
+		}
 		ev, err := evaluationOf(sys, client, o)
 		if err != nil {
 			return nil, err
@@ -248,6 +302,87 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 		}
 		return load(m.Client().TargetVersion.Query().Where(targetversion.IDIn(ids...)).All(ctx))(
 			func(r *gen.TargetVersion) owner { return owner{year: r.DepartmentYearID} })
+	case *gen.AttachmentMutation:
+		// Evidence is its owner's: attached and removed as the owner is changed (an
+		// indicator's, by whoever may change the indicator while it is not under review).
+		var indicators []int
+		if creating {
+			if id, ok := m.IndicatorID(); ok {
+				indicators = []int{id}
+			}
+		} else {
+			rows, err := m.Client().Attachment.Query().Where(attachment.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				if r.IndicatorID != nil {
+					indicators = append(indicators, *r.IndicatorID)
+				}
+			}
+		}
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+	case *gen.ReviewScoreMutation:
+		// A re-score belongs to its indicator's subject.
+		var indicators []int
+		if creating {
+			id, _ := m.IndicatorID()
+			indicators = []int{id}
+		} else {
+			rows, err := m.Client().ReviewScore.Query().Where(reviewscore.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				indicators = append(indicators, r.IndicatorID)
+			}
+		}
+		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
+			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+	case *gen.RectificationMutation:
+		// An item belongs to its evaluation; editors answer it whatever its status (editorMay).
+		var evaluations []int
+		if creating {
+			id, _ := m.EvaluationID()
+			evaluations = []int{id}
+		} else {
+			rows, err := m.Client().Rectification.Query().Where(rectification.IDIn(ids...)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				evaluations = append(evaluations, r.EvaluationID)
+			}
+		}
+		return load(m.Client().Evaluation.Query().Where(evaluation.IDIn(evaluations...)).All(ctx))(
+			func(r *gen.Evaluation) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), evaluation: r}
+			})
+	case *gen.MonitoringReportMutation:
+		if creating {
+			o := new(m.DepartmentYearID, m.ProjectID)
+			o[0].monitoring = true
+			return o, nil
+		}
+		return load(m.Client().MonitoringReport.Query().Where(monitoringreport.IDIn(ids...)).All(ctx))(
+			func(r *gen.MonitoringReport) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), monitoring: true}
+			})
+	case *gen.MonitoringEntryMutation:
+		// An entry belongs to its report's subject.
+		var reports []int
+		if creating {
+			id, _ := m.ReportID()
+			reports = []int{id}
+		} else if err := m.Client().MonitoringEntry.Query().Where(monitoringentry.IDIn(ids...)).
+			Unique(true).Select(monitoringentry.FieldReportID).Scan(ctx, &reports); err != nil {
+			return nil, err
+		}
+		return load(m.Client().MonitoringReport.Query().Where(monitoringreport.IDIn(reports...)).All(ctx))(
+			func(r *gen.MonitoringReport) owner {
+				return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), monitoring: true}
+			})
 	case *gen.ReportTextMutation:
 		// A report text belongs to its evaluation: it is locked with it.
 		var evaluations []int

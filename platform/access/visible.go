@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 
+	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
@@ -14,11 +15,16 @@ import (
 	"jixiao/ent/intercept"
 	"jixiao/ent/keytask"
 	"jixiao/ent/librarytransition"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/predicate"
 	"jixiao/ent/privacy"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
+	"jixiao/ent/rectificationtransition"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/ent/transition"
 	"jixiao/platform/viewer"
@@ -119,10 +125,26 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 		return reporttext.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
 	case "TargetVersion":
 		return targetversion.HasDepartmentYearWith(year), nil
+	case "Attachment":
+		return attachment.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+	case "ReviewScore":
+		return reviewscore.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+	case "Rectification":
+		return rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year)), nil
+	case "RectificationTransition":
+		return rectificationtransition.HasRectificationWith(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year))), nil
+	case "MonitoringReport":
+		return monitoringreport.HasDepartmentYearWith(year), nil
+	case "MonitoringEntry":
+		return monitoringentry.HasReportWith(monitoringreport.HasDepartmentYearWith(year)), nil
 	case "LibraryIndicator":
 		return libraryRows(s), nil
 	case "LibraryTransition":
 		return librarytransition.HasLibraryIndicatorWith(libraryRows(s)), nil
+	case "Round":
+		return roundRows(s), nil
+	case "RoundParticipant":
+		return participantRows(s), nil
 	}
 	return nil, privacy.Denyf("no department filter for %s", entity)
 }
@@ -131,12 +153,18 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 // department-year's figures, revenue lines and overall indicators once its overall
 // evaluation is published, a project, its lines and its indicators once the
 // project's evaluation is (a project and its lines also with its published year),
-// and the report texts of a published evaluation.
+// the report texts of a published evaluation, the evidence of the indicators shown
+// and the re-scores of its indicators. Rectification items are not public: a
+// published report states what became of them, without the officials' names.
 // Department names and their tree are public.
 func published(entity string) (Rows, error) {
 	done := evaluation.StatusEQ(evaluation.StatusPUBLISHED)
 	yearDone := departmentyear.HasEvaluationsWith(evaluation.ProjectIDIsNil(), done)
 	projectShown := project.Or(project.HasEvaluationsWith(done), project.HasDepartmentYearWith(yearDone))
+	indicatorShown := indicator.Or(
+		indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
+		indicator.HasProjectWith(project.HasEvaluationsWith(done)),
+	)
 	switch entity {
 	case "Department":
 		return nil, nil
@@ -154,16 +182,23 @@ func published(entity string) (Rows, error) {
 			fundingline.HasProjectWith(projectShown),
 		), nil
 	case "Indicator":
-		return indicator.Or(
-			indicator.And(indicator.ProjectIDIsNil(), indicator.HasDepartmentYearWith(yearDone)),
-			indicator.HasProjectWith(project.HasEvaluationsWith(done)),
-		), nil
+		return indicatorShown, nil
+	case "Attachment":
+		// Evidence is read with what it is evidence of.
+		return attachment.HasIndicatorWith(indicatorShown), nil
 	case "KeyTask":
 		return keytask.HasDepartmentYearWith(yearDone), nil
 	case "MonthlyExecution":
 		return monthlyexecution.HasDepartmentYearWith(yearDone), nil
 	case "ReportText":
 		return reporttext.HasEvaluationWith(done), nil
+	case "ReviewScore":
+		// A published evaluation shows the reviewer's scores beside the self-scores.
+		return reviewscore.HasIndicatorWith(indicatorShown), nil
+	case "MonitoringReport", "MonitoringEntry":
+		// Mid-year monitoring is the administration's working document: the public
+		// reads none of it (a hidden report answers as a missing one).
+		return none, nil
 	case "TargetVersion":
 		// A published report says where a target was adjusted and why.
 		return targetversion.And(targetversion.StatusEQ(targetversion.StatusAPPROVED), targetversion.HasDepartmentYearWith(yearDone)), nil

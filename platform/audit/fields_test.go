@@ -35,7 +35,7 @@ func TestFieldsAsTheSchemaNamesThem(t *testing.T) {
 	}
 	for _, row := range []any{&gen.APIToken{}, &gen.Department{}, &gen.DepartmentYear{}, &gen.Evaluation{},
 		&gen.FundingLine{}, &gen.Indicator{}, &gen.KeyTask{}, &gen.LibraryIndicator{}, &gen.MonthlyExecution{}, &gen.Project{},
-		&gen.ReportText{}, &gen.TargetVersion{}, &gen.RuleSet{}, &gen.User{}} {
+		&gen.ReportText{}, &gen.TargetVersion{}, &gen.MonitoringReport{}, &gen.RuleSet{}, &gen.User{}, &gen.Attachment{}} {
 		filled(row)
 		typ := reflect.TypeOf(row).Elem().Name()
 		def := schema.Types[typ]

@@ -23,6 +23,8 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 	switch m := m.(type) {
 	case *gen.APITokenMutation:
 		return nonNil(m.Client().APIToken.Get(ctx, id))
+	case *gen.AttachmentMutation:
+		return nonNil(m.Client().Attachment.Get(ctx, id)) // the row: name, size, hash; never the bytes
 	case *gen.DepartmentMutation:
 		return nonNil(m.Client().Department.Get(ctx, id))
 	case *gen.DepartmentYearMutation:
@@ -37,12 +39,24 @@ func load(ctx context.Context, m ent.Mutation, id int) (any, error) {
 		return nonNil(m.Client().KeyTask.Get(ctx, id))
 	case *gen.LibraryIndicatorMutation:
 		return nonNil(m.Client().LibraryIndicator.Get(ctx, id))
+	case *gen.MonitoringEntryMutation:
+		return nonNil(m.Client().MonitoringEntry.Get(ctx, id))
+	case *gen.MonitoringReportMutation:
+		return nonNil(m.Client().MonitoringReport.Get(ctx, id))
 	case *gen.MonthlyExecutionMutation:
 		return nonNil(m.Client().MonthlyExecution.Get(ctx, id))
 	case *gen.ProjectMutation:
 		return nonNil(m.Client().Project.Get(ctx, id))
+	case *gen.RectificationMutation:
+		return nonNil(m.Client().Rectification.Get(ctx, id))
 	case *gen.ReportTextMutation:
 		return nonNil(m.Client().ReportText.Get(ctx, id))
+	case *gen.RoundMutation:
+		return nonNil(m.Client().Round.Get(ctx, id))
+	case *gen.RoundParticipantMutation:
+		return nonNil(m.Client().RoundParticipant.Get(ctx, id))
+	case *gen.ReviewScoreMutation:
+		return nonNil(m.Client().ReviewScore.Get(ctx, id))
 	case *gen.RuleSetMutation:
 		return nonNil(m.Client().RuleSet.Get(ctx, id))
 	case *gen.TargetVersionMutation:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -18,7 +19,8 @@ import (
 //
 //   - an account from one client (its trusted device, else its address): 5;
 //   - an account from clients it does not trust: 20, across all addresses;
-//   - an address, across the accounts it tries from untrusted clients: 10.
+//   - an address, across the accounts it tries from untrusted clients: 10; an
+//     IPv6 address counts with its /64, which one subscriber usually holds whole.
 //
 // A browser that signed in as an account becomes a trusted device of it (a
 // cookie): only its own bucket applies, so an attacker elsewhere cannot lock the
@@ -58,7 +60,20 @@ func accountBucket(account string) bucket {
 	return bucket{Digest("account\x00" + account), accountFree}
 }
 
-func addressBucket(addr string) bucket { return bucket{Digest("address\x00" + addr), addressFree} }
+func addressBucket(addr string) bucket {
+	return bucket{Digest("address\x00" + network(addr)), addressFree}
+}
+
+// network is what an address bucket counts: an IPv4 address itself, an IPv6
+// address's /64 (a host picks any address in its /64 at will, so counting single
+// addresses would give one attacker 2^64 fresh buckets).
+func network(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil || !a.Is6() || a.Is4In6() {
+		return addr
+	}
+	return netip.PrefixFrom(a.WithZone(""), 64).Masked().String()
+}
 
 func pairBucket(account, addr string) bucket {
 	return bucket{Digest("pair\x00" + account + "\x00" + addr), clientFree}

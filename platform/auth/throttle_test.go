@@ -105,3 +105,22 @@ func TestThrottleParallel(t *testing.T) {
 		t.Errorf("after a refund below the allowance: %v, %v", ok, err)
 	}
 }
+
+func TestNetwork(t *testing.T) {
+	for _, tt := range []struct{ addr, want string }{
+		{"203.0.113.7", "203.0.113.7"},
+		{"2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"},
+		{"2001:db8:1:2::1", "2001:db8:1:2::/64"},
+		{"2001:db8:1:3::1", "2001:db8:1:3::/64"},
+		{"fe80::1%eth0", "fe80::/64"},
+		{"::ffff:203.0.113.7", "::ffff:203.0.113.7"},
+		{"unknown", "unknown"},
+	} {
+		if got := network(tt.addr); got != tt.want {
+			t.Errorf("network(%q) = %q, want %q", tt.addr, got, tt.want)
+		}
+	}
+	if addressBucket("2001:db8:1:2::1").key != addressBucket("2001:db8:1:2::ffff").key {
+		t.Error("two addresses of one /64 count apart")
+	}
+}

@@ -17,6 +17,10 @@ type Document struct {
 	// unit, then the date. Optional.
 	Signature []string
 	Blocks    []Block
+	// Landscape turns the page (A4 landscape) for wide forms such as the
+	// monitoring form; the margins stay the official ones. Word only: the PDF
+	// renderer lays out portrait pages.
+	Landscape bool
 }
 
 // Block is a Heading, a Paragraph, a Table or a PageBreak.

@@ -1,7 +1,11 @@
 // Package files serves the documents made from an evaluation, each at
 // GET /files/evaluations/{id}/{document}: form.xlsx, the evaluation's
 // self-evaluation form (项目支出绩效自评表 or 部门整体支出绩效自评表) as an Excel
-// workbook, and report.docx and report.pdf, its self-evaluation report.
+// workbook, and report.docx and report.pdf, its self-evaluation report. With
+// ?explain=1 each also states how its scores were computed: the report ends with
+// the appendix 评分计算过程, the form has the column 计算过程. A monitoring report's
+// form (绩效运行监控表) is at GET /files/monitoring/{id}/form.xlsx and form.docx
+// (monitoring.go).
 //
 // The evaluation is read with the caller of the request (the authentication
 // middleware in front puts them in the context), through ent and its access
@@ -16,6 +20,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -38,7 +43,27 @@ type file struct {
 
 // document makes one kind of document of the evaluation id, read through db
 // with the caller in ctx; ent's NotFoundError when the caller may not see it.
-type document func(ctx context.Context, db *ent.Client, id int) (*file, error)
+type document func(ctx context.Context, db *ent.Client, id int, opts options) (*file, error)
+
+// options are what a download asks for beyond the document itself.
+type options struct {
+	// explain (?explain=1) adds the derivation of the scores: the report's appendix
+	// 评分计算过程, the form's column 计算过程.
+	explain bool
+}
+
+// parseOptions reads a download's query; a value it does not know is refused, naming it.
+func parseOptions(q url.Values) (options, error) {
+	var o options
+	switch v := q.Get("explain"); v {
+	case "", "0", "false":
+	case "1", "true":
+		o.explain = true
+	default:
+		return o, fmt.Errorf("explain: must be 1 or 0, got %q", v)
+	}
+	return o, nil
+}
 
 // documents are the documents of an evaluation, by their name in the path.
 var documents = map[string]document{
@@ -50,13 +75,18 @@ var documents = map[string]document{
 // Handler serves the documents of evaluations read through client.
 func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// /files/evaluations/{id}/{document}
+		// /files/evaluations/{id}/{document}, /files/monitoring/{id}/{document}
 		parts := strings.Split(strings.TrimPrefix(r.URL.Path, Prefix), "/")
-		if len(parts) != 3 || parts[0] != "evaluations" {
+		collections := map[string]struct {
+			docs   map[string]document
+			entity string
+		}{"evaluations": {documents, "evaluation"}, "monitoring": {monitoringDocuments, "monitoring report"}}
+		coll, ok := collections[parts[0]]
+		if len(parts) != 3 || !ok {
 			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
 			return
 		}
-		mk, known := documents[parts[2]]
+		mk, known := coll.docs[parts[2]]
 		id, err := strconv.Atoi(parts[1])
 		if !known || err != nil || id <= 0 {
 			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such document")
@@ -67,13 +97,18 @@ func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 			writeError(w, http.StatusMethodNotAllowed, "BAD_REQUEST", "documents are read with GET")
 			return
 		}
-		f, err := mk(r.Context(), client, id)
+		opts, err := parseOptions(r.URL.Query())
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "BAD_USER_INPUT", err.Error())
+			return
+		}
+		f, err := mk(r.Context(), client, id, opts)
 		switch {
 		case ent.IsNotFound(err):
-			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("evaluation %d does not exist", id))
+			writeError(w, http.StatusNotFound, "NOT_FOUND", fmt.Sprintf("%s %d does not exist", coll.entity, id))
 			return
 		case err != nil:
-			log.ErrorContext(r.Context(), "making a document", "document", parts[2], "evaluation", id, "error", err)
+			log.ErrorContext(r.Context(), "making a document", "document", parts[2], coll.entity, id, "error", err)
 			writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
 			return
 		}
@@ -92,12 +127,15 @@ func Handler(client *ent.Client, log *slog.Logger) http.Handler {
 
 // formXLSX is the evaluation's form as a workbook, named after the form, the
 // year and its project or department: 2023年度项目支出绩效自评表-区委重要会议保障.xlsx.
-func formXLSX(ctx context.Context, db *ent.Client, id int) (*file, error) {
+func formXLSX(ctx context.Context, db *ent.Client, id int, opts options) (*file, error) {
 	src, err := forms.Load(ctx, db, id)
 	if err != nil {
 		return nil, err
 	}
 	f := forms.Build(src)
+	if opts.explain {
+		forms.Explain(f, src)
+	}
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, f); err != nil {
 		return nil, err

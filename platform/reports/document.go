@@ -15,6 +15,9 @@ import (
 func Document(d *report.Document) doc.Document {
 	out := doc.Document{Title: titleLines(d.Title)}
 	d.Walk(func(s *report.Section) {
+		if s.Key == report.DerivationKey {
+			out.Blocks = append(out.Blocks, doc.PageBreak{}) // an appendix starts its own page
+		}
 		runIn := s.RunIn && len(s.Paragraphs) > 0
 		if !runIn {
 			out.Blocks = append(out.Blocks, doc.Heading{Level: s.Level, Number: s.Number, Text: s.Title})

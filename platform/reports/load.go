@@ -9,12 +9,15 @@ import (
 	"jixiao/domain/kept"
 	"jixiao/domain/report"
 	"jixiao/ent"
+	"jixiao/ent/departmentyear"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/keytask"
 	"jixiao/ent/monthlyexecution"
 	"jixiao/ent/project"
+	"jixiao/ent/rectification"
 	"jixiao/ent/reporttext"
+	"jixiao/ent/reviewscore"
 	"jixiao/ent/targetversion"
 	"jixiao/platform/access"
 )
@@ -63,12 +66,43 @@ func Load(ctx context.Context, db *ent.Client, id int) (*report.Document, assess
 	if rows.TargetVersions, err = db.TargetVersion.Query().Where(targetversion.DepartmentYearID(ev.DepartmentYearID)).All(sys); err != nil {
 		return nil, rows, err
 	}
+	if err := reviewRows(sys, db, &rows); err != nil {
+		return nil, rows, err
+	}
 	rules, err := kept.RulesOfEvaluation(sys, db, ev, rows.Subject.Year)
 	if err != nil {
 		return nil, rows, err
 	}
-	rows.Rules = rules.Rules
+	rows.Rules, rows.RuleSet, rows.RulesFrozen = rules.Rules, rules.Set, rules.Frozen
 	return assess.Report(rows), rows, nil
+}
+
+// reviewRows reads the re-scores of the subject's indicators and, for an overall
+// evaluation, the department's rectification items of the year before.
+func reviewRows(ctx context.Context, db *ent.Client, rows *assess.ReportRows) error {
+	ids := make([]int, len(rows.Subject.Indicators))
+	for i, ind := range rows.Subject.Indicators {
+		ids[i] = ind.ID
+	}
+	scores, err := db.ReviewScore.Query().Where(reviewscore.IndicatorIDIn(ids...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	rows.ReviewScores = make(map[int]*ent.ReviewScore, len(scores))
+	for _, rs := range scores {
+		rows.ReviewScores[rs.IndicatorID] = rs
+	}
+	if rows.Evaluation.ProjectID != nil {
+		return nil
+	}
+	dy := rows.Subject.Year
+	rows.PriorYear = dy.Year - 1
+	rows.Prior, err = db.Rectification.Query().
+		Where(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(
+			departmentyear.DepartmentID(dy.DepartmentID), departmentyear.Year(dy.Year-1)))).
+		WithIndicator().WithEvaluation(func(q *ent.EvaluationQuery) { q.WithProject() }).
+		Order(rectification.ByID()).All(ctx)
+	return err
 }
 
 // yearRows reads what only an overall report states: the months, the key tasks,

@@ -34,13 +34,22 @@ const (
 // buffered (the GraphQL endpoint, whose transports read the whole body themselves
 // and would turn an overrun into a decoding error) the body is read here, in
 // full, before the handler runs; elsewhere it is only wrapped.
+//
+// An upload's declared length beyond its limit is refused naming the file
+// (uploadTooLarge); an upload with a declared length is not buffered: the
+// multipart transport streams it, spooling a large file to a temporary file.
 func limitBodies(limit, uploads int64, buffered map[string]bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := limit
-		if r.Method == http.MethodPost && r.URL.Path == "/query" && isMultipart(r) {
+		upload := r.Method == http.MethodPost && r.URL.Path == "/query" && isMultipart(r)
+		if upload {
 			limit = uploads
 		}
 		if r.ContentLength > limit {
+			if upload {
+				uploadTooLarge(w, r, limit, limit-multipartOverhead)
+				return
+			}
 			tooLarge(w, limit)
 			return
 		}
@@ -49,7 +58,7 @@ func limitBodies(limit, uploads int64, buffered map[string]bool, next http.Handl
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		if buffered[r.URL.Path] {
+		if buffered[r.URL.Path] && !(upload && r.ContentLength >= 0) {
 			body, err := io.ReadAll(r.Body)
 			if err != nil {
 				if _, over := errors.AsType[*http.MaxBytesError](err); over {

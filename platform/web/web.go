@@ -20,6 +20,7 @@ import (
 	"jixiao/ent"
 	"jixiao/graph"
 	"jixiao/graph/loader"
+	"jixiao/platform/attachments"
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
 	"jixiao/platform/events"
@@ -65,6 +66,9 @@ type Options struct {
 	Events *events.Hub
 	// Webhooks is the server's webhook dispatcher, for the metrics; nil: none.
 	Webhooks *webhooks.Dispatcher
+	// Attachments keeps evidence files and bounds their size; nil keeps them in
+	// the database, at most 20 MiB each (attachments.Default).
+	Attachments *attachments.Store
 }
 
 // Validate reports options NewHandler cannot serve with, worded for the command
@@ -133,6 +137,8 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	mux.Handle("/export", export.Route(authn.Middleware(noteViewer(api))))
 	// Documents of an evaluation (its form as a workbook), read under the caller's rules.
 	mux.Handle(files.Prefix, authn.Middleware(noteViewer(files.Handler(client, log))))
+	// Evidence files, read under their owner's rules, always as downloads.
+	mux.Handle(files.AttachmentsPrefix, authn.Middleware(noteViewer(files.Attachments(client, log))))
 	var app *assets
 	if opts.SPA != nil {
 		app = newAssets(opts.SPA)
@@ -158,7 +164,14 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 		MaxAge:           600,
 	})
 	var h http.Handler = mux
-	h = limitBodies(maxBody, graph.MaxMultipartBytes, map[string]bool{"/query": true, "/export": true}, h)
+	store := opts.Attachments
+	if store == nil {
+		store = attachments.Default()
+	}
+	// An upload carries an evidence file or a workbook: the larger limit of the two.
+	uploads := max(graph.MaxMultipartBytes, store.MaxBytes()+multipartOverhead)
+	h = limitBodies(maxBody, uploads, map[string]bool{"/query": true, "/export": true}, h)
+	h = withAttachments(store, h)
 	h = untimed(h, withTimeout(timeout, h), allowed)
 	h = c.Handler(h)
 	h = recoverPanics(log, h)

@@ -49,42 +49,28 @@ func entryOf(r *ent.Indicator) targets.Entry {
 }
 
 // File files the year's targets as they stand: a FILING version waiting for the
-// finance bureau. The version is written first, so that the access rules and the
-// year's lock come before anything is read; the tree is then read again under
-// the lock and must be the one filed.
+// finance bureau. The schema's hook reads the tree (Snapshot) once the access
+// rules have taken the year's lock, so that the version filed is the tree as it
+// stands after any change that committed first, and no change gets in between.
 func File(ctx context.Context, c *ent.Client, year int, note string) (*ent.TargetVersion, error) {
-	entries, err := Snapshot(ctx, c, year)
-	if err != nil {
-		return nil, err
-	}
-	if problems := fileProblems(entries); problems != nil {
-		return nil, problems
-	}
-	v, err := c.TargetVersion.Create().SetDepartmentYearID(year).SetKind(targetversion.KindFILING).
-		SetReason(strings.TrimSpace(note)).SetEntries(entries).Save(ctx)
-	if err != nil {
-		return nil, err
-	}
-	again, err := Snapshot(ctx, c, year)
-	if err != nil {
-		return nil, err
-	}
-	if len(targets.Diff(entries, again)) > 0 {
-		return nil, inputerr.New("departmentYearID", "the indicators changed while the targets were being filed; file them again")
-	}
-	return v, nil
+	return c.TargetVersion.Create().SetDepartmentYearID(year).SetKind(targetversion.KindFILING).
+		SetReason(strings.TrimSpace(note)).SetEntries([]targets.Entry{}).Save(ctx)
 }
 
-// fileProblems is what keeps a tree from being filed: a quantitative indicator
+// FileProblems is what keeps a tree from being filed: a quantitative indicator
 // without its operator or target. The error names the first, by its place.
-func fileProblems(entries []targets.Entry) error {
+func FileProblems(entries []targets.Entry) error {
 	for _, e := range entries {
 		if e.Kind != "QUANTITATIVE" {
 			continue
 		}
 		if e.Operator == "" || e.Target == nil {
+			project := ""
+			if e.Project != nil {
+				project = fmt.Sprint(*e.Project)
+			}
 			return inputerr.WithReason("departmentYearID", inputerr.Refused("TARGET_MISSING",
-				[]string{"indicatorID", fmt.Sprint(e.Indicator), "name", e.Name},
+				[]string{"indicatorID", fmt.Sprint(e.Indicator), "name", e.Name, "projectID", project},
 				"%s has no target: give every quantitative indicator its operator and target before filing", e.Name))
 		}
 	}

@@ -51,6 +51,9 @@ export function fieldName(t: TFunction, field: string | undefined): string {
   // A list argument names its element: libraryIDs[1].
   const item = /^(\w+)\[(\d+)\]$/.exec(field);
   if (item) return t("errors.field.item", { n: Number(item[2]) + 1, field: fieldName(t, item[1]) });
+  // A field of a list's element, as proposeTargetAdjustment names it: changes.0.target.
+  const nested = /^(\w+)\.(\d+)\.(\w+)$/.exec(field);
+  if (nested) return t("errors.field.itemField", { list: fieldName(t, nested[1]), n: Number(nested[2]) + 1, field: fieldName(t, nested[3]) });
   const label = t(`departmentYear.figures.${field}`, { defaultValue: t(`departmentYear.months.${field}`, { defaultValue: field }) });
   return t(`errors.field.${field}`, { defaultValue: label });
 }
@@ -93,6 +96,8 @@ export function errorsText(t: TFunction, error: CombinedError): string {
 
 /** The sentence for a server error, built from its code, reason and params: never its English message. */
 export function errorText(t: TFunction, e: FieldError): string {
+  // LOCKED by the year's targets: the sentence says where they stand (extensions.status).
+  if (e.reason === "TARGETS_FIXED") return t("errors.reason.TARGETS_FIXED", { context: e.status });
   if (e.reason) return reasonText(t, e.reason, e.params, e.field);
   return t(`errors.code.${e.code}`, {
     field: fieldName(t, e.field),

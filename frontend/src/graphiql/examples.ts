@@ -140,6 +140,16 @@ query GradesInDistrict($district: ID!) {
 `,
   },
   {
+    name: "ExplainScore",
+    query: `# How a score was computed: the rules, then each step with its numbers (4.58 / 1829.40 = 0.25 % ≤ 10 % → 5.00).
+query ExplainScore {
+  indicators(where: {name: "结转结余率", hasDepartmentYearWith: {year: 2023, hasDepartmentWith: {code: "440115-001"}}}) {
+    edges { node { score explanation { value rules { frozen ruleSet { name version } } steps { code params value } } } }
+  }
+}
+`,
+  },
+  {
     name: "YearWarnings",
     query: `# What looks wrong without breaking a rule: the demo's 住房和城乡建设局 2024 shows each kind.
 query YearWarnings {
@@ -185,6 +195,129 @@ mutation AddFromLibrary($year: ID!, $ids: [ID!]!) {
 }
 `,
     variables: `{ "year": "the departmentYear id", "ids": ["a library entry's id"] }`,
+  },
+  {
+    name: "WhatIf",
+    query: `# The seed rescored with 60 trainees and less project spending: nothing is written.
+# $evaluation: SeedScore's overallEvaluation id; $trainees: the indicators(where: {name: "业务岗位培训人数", …}) id
+query WhatIf($evaluation: ID!, $trainees: ID!) {
+  whatIf(evaluationID: $evaluation, changes: {indicators: [{id: $trainees, actual: "60"}], figures: {projectActual: "800"}}) {
+    score grade difference rank keptRank peers
+    indicators { indicator { name score } changed actual score difference }
+    subtotals { level1 level2 score keptScore difference }
+  }
+}
+`,
+    variables: `{ "evaluation": "the seed's overall evaluation id", "trainees": "业务岗位培训人数's id" }`,
+  },
+  {
+    name: "NextGrade",
+    query: `# What it would take 区交通运输局 (2023: 53.53, 差) to reach 中, and where its points were lost.
+query NextGrade {
+  departmentYears(where: {year: 2023, hasDepartmentWith: {code: "440115-008"}}) {
+    edges { node { overallEvaluation { nextGrade {
+      score grade next from gap
+      items { name pointsLost outcome field places from to change rating totalAfter }
+    } } } }
+  }
+}
+`,
+  },
+  {
+    name: "ReviewOfEvaluation",
+    query: `# The finance bureau's review of an evaluation: $evaluation from SeedScore
+query ReviewOfEvaluation($evaluation: ID!) {
+  node(id: $evaluation) {
+    ... on Evaluation {
+      status score grade reviewTotal reviewGrade
+      reviewViewerCan { rescore raiseRectification }
+      indicators { id name weight score reviewScore { score reason reviewerName } }
+      rectifications { id issue dueDate status overdue measures outcome viewerCan { answer decide } }
+    }
+  }
+}
+`,
+    variables: `{ "evaluation": "the id SeedScore returns" }`,
+  },
+  {
+    name: "RescoreIndicator",
+    query: `# A reviewer re-scores a submitted evaluation's indicator (the self-score stays): $indicator from ReviewOfEvaluation
+mutation RescoreIndicator($indicator: ID!) {
+  rescoreIndicator(indicatorID: $indicator, score: "4.5", reason: "培训签到记录不全，按实到人次计分") {
+    name score reviewScore { score reason reviewerName }
+  }
+}
+`,
+    variables: `{ "indicator": "an indicator id ReviewOfEvaluation returns" }`,
+  },
+  {
+    name: "OverdueRectifications",
+    query: `query OverdueRectifications {
+  rectifications(overdue: true, first: 50) {
+    totalCount
+    edges { node { issue dueDate status evaluation { departmentYear { year department { name } } } } }
+  }
+}
+`,
+  },
+  {
+    name: "MyQueue",
+    query: `# The signed-in user's work: an editor's rounds to fill and returned evaluations,
+# the bureau's evaluations and targets waiting, and rounds near their deadline.
+query MyQueue {
+  myQueue {
+    toFill { round { name } department { name } evaluation { id } status deadline daysLeft }
+    returned { evaluation { id } comment returnedAt returnedBy }
+    returnedTargets { version { id number kind } comment }
+    toReview { evaluation { id departmentYear { year department { name } } project { name } } submittedAt daysWaiting }
+    toReviewCount
+    targetsToReview { version { id number kind } daysWaiting }
+    targetsToReviewCount
+    rounds { name deadline daysLeft summary { onTime late returned notSubmitted overdue total } }
+  }
+}
+`,
+  },
+  {
+    name: "RoundDashboard",
+    query: `# Each round with every department's status (the demo's 2023 round: on time, returned, overdue).
+query RoundDashboard {
+  rounds(orderBy: [{field: DEADLINE, direction: DESC}]) {
+    edges { node {
+      id name status deadline daysLeft pastDeadline
+      summary { onTime late returned notSubmitted overdue total }
+      participants { department { code name } status submittedAt }
+    } }
+  }
+}
+`,
+  },
+  {
+    name: "OpenRound",
+    query: `# The finance bureau opens a round; $district: the id of department 440115 (its whole subtree).
+mutation OpenRound($district: ID!) {
+  openRound(input: {kind: SELF_EVALUATION, year: 2023, name: "2023年度部门整体支出绩效自评",
+                    opensAt: "2024-01-05T09:00:00+08:00", deadline: "2024-03-31T23:59:59+08:00", subtreeIDs: [$district]}) {
+    id deadline daysLeft summary { total }
+  }
+}
+`,
+    variables: `{ "district": "the id of department 440115" }`,
+  },
+  {
+    name: "MonitoringMidYear",
+    query: `# Mid-year monitoring: $year is the office's 2023 departmentYear id (SeedScore).
+# The forecasts, lights and how each was computed; the budget against June's target.
+mutation MonitoringMidYear($year: ID!) {
+  createMonitoringReport(departmentYearID: $year, point: "2023-06-30") {
+    id status
+    entries { indicator { id name } valueToDate expected light likelihood expectedSteps { code params { name value } } }
+    budget { rateToDate targetPercent expectedRate light months { month rate targetPercent } }
+    submitProblems { indicatorName field reason }
+  }
+}
+`,
+    variables: `{ "year": "the departmentYear id" }`,
   },
   {
     name: "Changes",

@@ -38,10 +38,13 @@ const en: Catalogue = {
   },
   roles: { ADMIN: "Administrator", REVIEWER: "Reviewer", EDITOR: "Editor", ANALYST: "Analyst" },
   nav: {
+    home: "My work",
+    rounds: "Rounds",
     departments: "Departments",
     dashboards: "Dashboards",
     rules: "Scoring rules",
     library: "Indicator library",
+    targets: "Targets to review",
     language: "中文",
   },
   departments: {

@@ -13,10 +13,17 @@ import * as forms from "./sections/forms";
 import * as warnings from "./sections/warnings";
 import * as rules from "./sections/rules";
 import * as library from "./sections/library";
+import * as targets from "./sections/targets";
+import * as explain from "./sections/explain";
+import * as whatIf from "./sections/whatIf";
+import * as evidence from "./sections/evidence";
+import * as rounds from "./sections/rounds";
+import * as review from "./sections/review";
+import * as monitoring from "./sections/monitoring";
 import * as notify from "./sections/notify";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, notify };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

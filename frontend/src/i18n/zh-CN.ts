@@ -36,10 +36,13 @@ const zhCN = {
   },
   roles: { ADMIN: "管理员", REVIEWER: "审核人员", EDITOR: "填报人员", ANALYST: "分析人员" },
   nav: {
+    home: "我的待办",
+    rounds: "工作布置",
     departments: "部门",
     dashboards: "分析看板",
     rules: "评分规则",
     library: "指标库",
+    targets: "目标审核",
     language: "English",
   },
   departments: {

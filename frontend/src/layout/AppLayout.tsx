@@ -12,6 +12,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
   const location = useLocation();
   const items = [
+    { key: "/home", label: <Link to="/home">{t("nav.home")}</Link> },
+    { key: "/rounds", label: <Link to="/rounds">{t("nav.rounds")}</Link> },
     { key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> },
     { key: "/library", label: <Link to="/library">{t("nav.library")}</Link> },
   ];
@@ -19,6 +21,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   if (me?.role && me.role !== "EDITOR") items.push({ key: "/dashboards", label: <Link to="/dashboards">{t("nav.dashboards")}</Link> });
   // The scoring rules are the finance bureau's (administrators and reviewers) to set.
   if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/rules", label: <Link to="/rules">{t("nav.rules")}</Link> });
+  // So are the departments' targets waiting for review (绩效目标审核).
+  if (me?.role === "ADMIN" || me?.role === "REVIEWER") items.push({ key: "/targets", label: <Link to="/targets">{t("nav.targets")}</Link> });
   // Webhooks are administrators' (the server refuses anybody else).
   if (me?.role === "ADMIN") items.push({ key: "/admin/webhooks", label: <Link to="/admin/webhooks">{t("notify.webhooks.nav")}</Link> });
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? "";

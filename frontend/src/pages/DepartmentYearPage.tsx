@@ -11,6 +11,7 @@ import KeyTasks from "./departmentYear/KeyTasks";
 import FundingTable, { REVENUE_CATEGORIES } from "./departmentYear/FundingTable";
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
 import { statusColor } from "./departmentYear/status";
+import TargetStatusTag from "./targets/StatusTag";
 import { errorsText } from "../api/errors";
 import { WarningsList } from "../components/Warnings";
 
@@ -31,6 +32,7 @@ const DepartmentYearPageDocument = graphql(`
           status
         }
         viewerCan { edit }
+        targets { status }
         locked
         lockReason { status }
         ...DepartmentYearFigures
@@ -106,6 +108,15 @@ export default function DepartmentYearPage() {
           <Space wrap size={16}>
             <Link to={`/years/${dy.id}/indicators`} data-testid="overall-indicators">
               {t("departmentYear.indicators")}
+            </Link>
+            <Space size={4}>
+              <Link to={`/years/${dy.id}/targets`} data-testid="year-targets">
+                {t("targets.link")}
+              </Link>
+              <TargetStatusTag status={dy.targets.status} testId="year-targets-status" />
+            </Space>
+            <Link to={`/years/${dy.id}/monitoring`} data-testid="year-monitoring">
+              {t("monitoring.link")}
             </Link>
             {evaluation ? (
               <Space size={4}>

@@ -32,7 +32,10 @@ import SubtotalsTable from "./evaluation/SubtotalsTable";
 import { problemsFromChecks, problemsFromErrors, type ProblemRow } from "./evaluation/problems";
 import { breakdownRows } from "./evaluation/subtotals";
 import { FormDownloadButton, FormImportButton } from "./evaluation/FormImport";
+import NextGradePanel from "./evaluation/NextGradePanel";
 import { WarningsList } from "../components/Warnings";
+import { TotalExplanation } from "../components/Explanation";
+import Review from "./evaluation/Review";
 import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 
 // The chart's module (and with it ECharts) loads only when the chart is shown.
@@ -52,6 +55,8 @@ graphql(`
     score
     grade
     gradeLabel
+    reviewTotal
+    reviewGrade
     executionRate
     executionScore
     monthsBehind
@@ -296,6 +301,7 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         <Row gutter={[24, 16]}>
           <Col xs={12} md={6}>
             <Statistic title={t("evaluation.score")} value={ev.score} valueStyle={{ fontSize: 40, fontWeight: 600 }} />
+            <TotalExplanation evaluationId={ev.id} />
           </Col>
           <Col xs={12} md={6}>
             <Statistic
@@ -321,6 +327,18 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             </Col>
           )}
         </Row>
+        {ev.reviewTotal != null && (
+          <Row gutter={[24, 16]} style={{ marginTop: 16 }} data-testid="review-total">
+            <Col xs={12} md={6}>
+              <Tooltip title={t("review.reviewTotalHint")}>
+                <Statistic title={t("review.reviewTotal")} value={ev.reviewTotal} valueStyle={{ fontSize: 28, fontWeight: 600 }} />
+              </Tooltip>
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t("review.reviewGrade")} value={ev.reviewGrade ? t(`grade.${ev.reviewGrade}`) : "—"} valueStyle={{ fontSize: 28 }} />
+            </Col>
+          </Row>
+        )}
         <RulesLine rules={ev.rules} />
       </Card>
 
@@ -450,6 +468,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         </Col>
       </Row>
 
+      <NextGradePanel evaluationID={ev.id} editorPath={editorPath} />
+
       <Card
         title={t("evaluation.texts")}
         extra={
@@ -487,6 +507,8 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           ))}
         </Form>
       </Card>
+
+      <Review evaluationId={ev.id} />
 
       <Card title={t("evaluation.history")}>
         <History transitions={ev.transitions ?? []} />

@@ -26,6 +26,9 @@ import { useAuth } from "../auth/AuthContext";
 import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 import LibraryDrawer from "./library/LibraryDrawer";
 import ProposeIndicatorModal, { type Proposal } from "./library/ProposeIndicatorModal";
+import TargetStatusTag from "./targets/StatusTag";
+import { FIXED_STATUSES } from "./targets/status";
+import WhatIfMode, { WhatIfToggle } from "./indicators/WhatIfMode";
 
 graphql(`
   fragment IndicatorEditorRow on Indicator {
@@ -52,6 +55,9 @@ graphql(`
     attainment
     deviationRequired
     warnings { code params }
+    targetAdjustment { originalTarget originalWeight versions { id number reason } }
+    attachmentCount
+    reviewScore { score reason }
   }
 `);
 
@@ -78,6 +84,7 @@ const YearIndicatorsDocument = graphql(`
         department { id name }
         viewerCan { edit }
         lockReason { status }
+        targets { status }
         rules { parameters { deviationBelow deviationAtOrAbove ratingBands { rating low high highInclusive } } }
         indicators(first: 1000, where: { hasProject: false }, orderBy: [{ field: POSITION }]) {
           totalCount
@@ -96,7 +103,7 @@ const ProjectIndicatorsDocument = graphql(`
       ... on Project {
         id
         name
-        departmentYear { id year department { id name } }
+        departmentYear { id year department { id name } targets { status } }
         viewerCan { edit }
         lockReason { status }
         rules { parameters { deviationBelow deviationAtOrAbove ratingBands { rating low high highInclusive } } }
@@ -141,6 +148,8 @@ interface Subject {
   /** The server's answers: may the caller edit the subject's indicators, and the lock that holds them. */
   canEdit: boolean;
   lockStatus?: string;
+  /** Where the year's performance targets stand (绩效目标): filed or approved, they fix the target-defining cells. */
+  targetsStatus: string;
 }
 
 /** A list this long is drawn as a virtual table (only the rows in view). */
@@ -162,6 +171,7 @@ function subjectOf(
       evaluation: node.overallEvaluation,
       canEdit: node.viewerCan.edit,
       lockStatus: node.lockReason?.status,
+      targetsStatus: node.targets.status,
     };
   }
   if (node?.__typename === "Project" && "indicators" in node) {
@@ -178,6 +188,7 @@ function subjectOf(
       evaluation: node.evaluation,
       canEdit: node.viewerCan.edit,
       lockStatus: node.lockReason?.status,
+      targetsStatus: node.departmentYear.targets.status,
     };
   }
   return undefined;
@@ -219,11 +230,15 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const [problems, setProblems] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [lockedMessage, setLockedMessage] = useState<string>();
+  // A save refused because the year's targets are fixed (LOCKED, TARGETS_FIXED): where they stand now.
+  const [targetsFixedBy, setTargetsFixedBy] = useState<string>();
   const [forbidden, setForbidden] = useState<string>();
   const [prompt, setPrompt] = useState<string>();
   const [adding, setAdding] = useState(false);
   const [fromLibrary, setFromLibrary] = useState(false);
   const [proposing, setProposing] = useState<Proposal>();
+  // What-if mode: edits are tried on the server (Query.whatIf), never saved; leaving it discards them.
+  const [whatIf, setWhatIf] = useState(false);
   const { me } = useAuth();
   const tableHandle = useRef<IndicatorTableHandle>(null);
 
@@ -255,6 +270,13 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const underReview = !!status;
   const lockedForMe = underReview && !canEdit;
   const readOnly = !canEdit || !!lockedMessage || !!forbidden;
+  const targetsStatus = targetsFixedBy ?? subject?.targetsStatus;
+  const targetsFixed = !!targetsStatus && FIXED_STATUSES.includes(targetsStatus);
+  /** A LOCKED refusal: by the year's targets (only their cells), or by the evaluation (the whole table). */
+  const locked = useCallback(
+    (e: FieldError) => (e.reason === "TARGETS_FIXED" ? setTargetsFixedBy(e.status ?? "APPROVED") : setLockedMessage(errorText(t, e))),
+    [t],
+  );
 
   useEffect(() => {
     if (readOnly) store.setActive(null);
@@ -267,14 +289,17 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         if (e.code === "CONFLICT" && e.field === "version") {
           setConflict(true);
           store.setError(row.id, field, t("common.conflict"));
-        } else if (e.code === "LOCKED") setLockedMessage(errorText(t, e));
+        } else if (e.code === "LOCKED" && e.reason === "TARGETS_FIXED") {
+          locked(e);
+          store.setError(row.id, field, errorText(t, e));
+        } else if (e.code === "LOCKED") locked(e);
         else if (e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED") setForbidden(errorText(t, e));
         else if (isCellField(e.field)) store.setError(row.id, e.field, errorText(t, e));
         else top.push(`${row.name}：${errorText(t, e)}`);
       }
       if (top.length) setProblems((p) => [...p, ...top]);
     },
-    [store, t],
+    [store, t, locked],
   );
 
   const save = useCallback(
@@ -339,6 +364,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
     setConflict(false);
     setProblems([]);
     setLockedMessage(undefined);
+    setTargetsFixedBy(undefined);
     setForbidden(undefined);
     setOverlay(new Map());
     confirmedRef.current.clear();
@@ -356,8 +382,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       const r = await client.mutation(DeleteIndicatorDocument, { id: row.id }).toPromise();
       if (r.error) {
         const errs = fieldErrors(r.error);
-        const locked = errs.find((e) => e.code === "LOCKED");
-        if (locked) setLockedMessage(errorText(t, locked));
+        const refusal = errs.find((e) => e.code === "LOCKED");
+        if (refusal) locked(refusal);
         void message.error(errs.map((e) => errorText(t, e)).join("；"));
         return;
       }
@@ -365,7 +391,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       void message.success(t("indicators.deleted", { name: row.name }));
       refetch({ requestPolicy: "network-only" });
     },
-    [client, refetch, t],
+    [client, refetch, t, locked],
   );
 
   const create = useCallback(
@@ -391,8 +417,8 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         })
         .toPromise();
       const errors = fieldErrors(r.error);
-      const locked = errors.find((e) => e.code === "LOCKED");
-      if (locked) setLockedMessage(errorText(t, locked));
+      const refusal = errors.find((e) => e.code === "LOCKED");
+      if (refusal) locked(refusal);
       if (!errors.length) {
         setAdding(false);
         void message.success(t("indicators.created", { name: v.name }));
@@ -400,7 +426,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       }
       return errors;
     },
-    [client, refetch, rows, subject, t],
+    [client, refetch, rows, subject, t, locked],
   );
 
   // A link from the evaluation's problems (?indicator=…&field=…) opens that cell once loaded.
@@ -425,7 +451,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   }, [rows]);
 
   const promptRow = prompt ? rows.find((r) => r.id === prompt) : undefined;
-  const onDelete = readOnly ? undefined : remove;
+  const onDelete = readOnly || targetsFixed ? undefined : remove;
   // Those who may write to the library propose; the server decides on the department's rules.
   const mayPropose = me?.role === "EDITOR" || me?.role === "ADMIN" || me?.role === "REVIEWER";
   const onPropose = useCallback((row: IndicatorRow) => setProposing({ id: row.id, name: row.name }), []);
@@ -452,7 +478,14 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         extra={
           <Space wrap>
             <Link to={`/years/${subject.departmentYearID}`}>{t("indicators.backToYear")}</Link>
+            <Space size={4}>
+              <Link to={`/years/${subject.departmentYearID}/targets`} data-testid="targets-link">
+                {t("targets.link")}
+              </Link>
+              <TargetStatusTag status={subject.targetsStatus} />
+            </Space>
             {evaluationLink && <Link to={evaluationLink}>{t("indicators.openEvaluation")}</Link>}
+            {evaluation && <WhatIfToggle checked={whatIf} onChange={setWhatIf} />}
             <ExportButton
               document={projectId ? ProjectIndicatorsDocument : YearIndicatorsDocument}
               variables={{ id }}
@@ -463,12 +496,12 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching}>
               {t("common.reload")}
             </Button>
-            {!readOnly && (
+            {!readOnly && !targetsFixed && !whatIf && (
               <Button icon={<BookOutlined />} onClick={() => setFromLibrary(true)} data-testid="from-library">
                 {t("library.fromLibrary")}
               </Button>
             )}
-            {!readOnly && (
+            {!readOnly && !targetsFixed && !whatIf && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t("indicators.add")}
               </Button>
@@ -521,6 +554,16 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         <Alert type="info" showIcon message={t("indicators.underReviewAdmin", { status: t(`status.${status}`) })} />
       )}
       {!canEdit && !underReview && <Alert type="info" showIcon message={t("indicators.readOnlyRole")} />}
+      {targetsFixed && targetsStatus && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="targets-fixed"
+          message={t(`targets.fixedTitle.${targetsStatus}`)}
+          description={t(targetsStatus === "FILED" ? "targets.fixedTextFiled" : "targets.fixedText")}
+          action={<Link to={`/years/${subject.departmentYearID}/targets`}>{t("targets.openTargets")}</Link>}
+        />
+      )}
       {forbidden && <Alert type="error" showIcon message={t("common.forbidden")} description={forbidden} />}
       {conflict && (
         <Alert
@@ -552,13 +595,15 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       )}
       {error && data && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />}
 
-      {!readOnly && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
-      <IndicatorTable
+      {whatIf && evaluation && <WhatIfMode evaluationID={evaluation.id} rows={rows} rules={rules} onLeave={() => setWhatIf(false)} />}
+      {!readOnly && !whatIf && <Typography.Text type="secondary">{t("indicators.keyboardHint")}</Typography.Text>}
+      {!(whatIf && evaluation) && <IndicatorTable
         handle={tableHandle}
         bands={rules?.bands}
         indicators={rows}
         subtotals={evaluation?.subtotals}
         readOnly={readOnly}
+        targetsFixed={targetsFixed}
         store={store}
         onCommit={commit}
         onDelete={onDelete}
@@ -566,7 +611,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
         virtual={rows.length >= VIRTUAL_FROM}
         height={Math.max(360, window.innerHeight - 320)}
         highlight={focusID ?? undefined}
-      />
+      />}
       <Typography.Text type="secondary">{t("indicators.count", { count: rows.length })}</Typography.Text>
 
       <LibraryDrawer

@@ -11,6 +11,9 @@ import (
 // the section: A4 with the official margins and the page-number footer.
 func document(d doc.Document) string {
 	var b builder
+	if d.Landscape {
+		b.width = doc.Twips(doc.PageHeight) - doc.Twips(doc.MarginLeft) - doc.Twips(doc.MarginRight)
+	}
 	b.raw(xmlHeader + `<w:document ` + nsW + ` ` + nsR + `><w:body>`)
 	if d.Title != "" {
 		paragraph(&b, "Title", "", []doc.Run{{Text: d.Title}})
@@ -39,18 +42,21 @@ func document(d doc.Document) string {
 			paragraph(&b, "Signature", "", []doc.Run{{Text: line}})
 		}
 	}
-	b.raw(section())
+	b.raw(section(d.Landscape))
 	b.raw(`</w:body></w:document>`)
 	return b.String()
 }
 
-// section is A4 portrait with GB/T 9704's margins, the footer under the text
-// block (FooterDrop below it, measured to the number's top).
-func section() string {
+// section is A4 portrait (or landscape) with GB/T 9704's margins, the footer
+// under the text block (FooterDrop below it, measured to the number's top).
+func section(landscape bool) string {
 	bottom := doc.Twips(doc.MarginBottom)
 	footer := bottom - doc.Twips(doc.FooterDrop) - int(doc.FooterSize*20)
-	return `<w:sectPr><w:footerReference w:type="default" r:id="` + footerID + `"/>` +
-		fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"/>`, doc.Twips(doc.PageWidth), doc.Twips(doc.PageHeight)) +
+	size := fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"/>`, doc.Twips(doc.PageWidth), doc.Twips(doc.PageHeight))
+	if landscape {
+		size = fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, doc.Twips(doc.PageHeight), doc.Twips(doc.PageWidth))
+	}
+	return `<w:sectPr><w:footerReference w:type="default" r:id="` + footerID + `"/>` + size +
 		fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`,
 			doc.Twips(doc.MarginTop), doc.Twips(doc.MarginRight), bottom, doc.Twips(doc.MarginLeft), footer) +
 		`<w:pgNumType w:fmt="decimal"/><w:cols w:space="720"/></w:sectPr>`

@@ -22,8 +22,9 @@ func table(b *builder, t doc.Table) {
 	if g.Cols == 0 {
 		return
 	}
-	cols := twips(g.Widths(t.Widths, float64(textWidth)/(doc.TableSize*20)))
-	b.raw(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
+	width := b.textWidthOf()
+	cols := twips(g.Widths(t.Widths, float64(width)/(doc.TableSize*20)), width)
+	b.raw(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(width) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		b.raw(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
@@ -76,11 +77,11 @@ func cell(b *builder, s doc.Slot, starts, header bool, width int) {
 }
 
 // twips turns the columns' fractions into twips adding up to the text width.
-func twips(fractions []float64) []int {
+func twips(fractions []float64, width int) []int {
 	out := make([]int, len(fractions))
-	left := textWidth
+	left := width
 	for i, f := range fractions {
-		out[i] = int(f * float64(textWidth))
+		out[i] = int(f * float64(width))
 		left -= out[i]
 	}
 	out[len(out)-1] += left

@@ -36,6 +36,7 @@ const (
 	colReason   = 11 // K: 偏差原因分析及改进措施
 	colCriteria = 12 // L: 评（扣）分标准
 	colID       = 13 // M: 编号, hidden: the row's id, so that a renamed row stays itself
+	colFormula  = 14 // N: 计算过程, an explained form's (forms.Form.Explained): read by nobody
 	lastPrinted = colCriteria
 
 	// The budget block: the line's label over B:D (其中 / 按收入性质分 in B and the
@@ -59,6 +60,9 @@ const (
 
 // widths of columns A to M, in Excel's character units.
 var widths = []float64{12, 11, 12, 24, 8, 11, 9, 13, 8, 8, 30, 24, 8}
+
+// formulaWidth is the width of an explained form's column 计算过程.
+const formulaWidth = 52
 
 // Labels, as the forms print them.
 const (
@@ -96,6 +100,7 @@ const (
 	labelReason         = "偏差原因分析及改进措施"
 	labelCriteria       = "评（扣）分标准"
 	labelID             = "编号"
+	labelFormula        = "计算过程"
 	labelTotal          = "总分"
 	labelConclusion     = "自评结论"
 	labelProblems       = "存在问题"

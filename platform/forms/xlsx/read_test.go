@@ -300,3 +300,45 @@ func TestReadMoney(t *testing.T) {
 		t.Errorf("the project's lines: problems %v, changes:\n%s\nwant:\n%s", problems, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A reviewed form carries the re-scores as notes on the score cells (a
+// qualitative one's 得分 is typed, a quantitative one's computed) and the review
+// total on the total's: the cells keep the self-scores, and the workbook reads
+// back unchanged.
+func TestRoundTripReviewed(t *testing.T) {
+	reviewed := func() *forms.Form {
+		f := projectForm()
+		f.Indicators[0].Review = "复核得分28；复核意见：会议记录不全"
+		f.Indicators[3].Review = "复核得分8；复核意见：满意度调查样本偏少"
+		f.Review = "复核总分94.38，评价等级：优"
+		return f
+	}
+	data := write(t, reviewed())
+	book, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments, err := book.GetComments(SheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]string{}
+	for _, c := range comments {
+		notes[c.Cell] = c.Paragraph[0].Text
+	}
+	if len(notes) != 3 || notes["J14"] != "复核得分28；复核意见：会议记录不全" || notes["J17"] != "复核得分8；复核意见：满意度调查样本偏少" {
+		t.Errorf("the notes: %v", notes)
+	}
+	for cell, want := range map[string]string{"J14": "30.00", "J17": "9.00"} {
+		if got, _ := book.GetCellValue(SheetName, cell); got != want {
+			t.Errorf("%s holds %q, want the self-score %s", cell, got, want)
+		}
+	}
+	in, problems := Read(data)
+	if len(problems) > 0 || in == nil {
+		t.Fatalf("problems: %v", problems)
+	}
+	if changes, problems := forms.Diff(reviewed(), in); len(changes) > 0 || len(problems) > 0 {
+		t.Errorf("a reviewed workbook: changes %+v, problems %v", changes, problems)
+	}
+}

@@ -66,6 +66,9 @@ func (w *writer) write() {
 		w.do(w.x.SetColWidth(SheetName, column(i+1), column(i+1), width))
 	}
 	w.do(w.x.SetColVisible(SheetName, column(colID), false))
+	if w.f.Explained {
+		w.do(w.x.SetColWidth(SheetName, column(colFormula), column(colFormula), formulaWidth))
+	}
 
 	w.row = 1
 	w.merged(colSection, w.row, lastPrinted, w.row, w.f.Kind.Title(), w.styles.title)
@@ -275,12 +278,20 @@ func (w *writer) money() {
 			w.number(colMoneyW, colMoneyW, row, m.Weight, w.styles.score)
 			w.number(colRate, colRate, row, m.Rate, w.styles.rate)
 			w.number(colMoneyS, lastPrinted, row, m.Score, w.styles.scoreCenter)
+			if w.f.Explained && w.f.ExecutionFormula != "" {
+				w.merged(colFormula, r, colFormula, r, labelFormula, w.styles.label)
+				w.merged(colFormula, row, colFormula, row, w.f.ExecutionFormula, w.styles.text)
+			}
 		} else {
 			w.merged(colMoneyW, row, colMoneyW, row, "—", w.styles.dash)
 			w.merged(colRate, row, colRate, row, "", w.styles.center)
 			w.merged(colMoneyS, row, lastPrinted, row, "—", w.styles.dash)
 		}
-		w.height(row, 20)
+		if l == forms.LineTotal && w.f.Explained && w.f.ExecutionFormula != "" {
+			w.fit(row, map[string]float64{w.f.ExecutionFormula: formulaWidth})
+		} else {
+			w.height(row, 20)
+		}
 	}
 	w.row = r + len(lines) + 1
 }
@@ -316,6 +327,12 @@ func (w *writer) indicators() {
 	w.do(w.x.SetCellStr(SheetName, cell(colID, h), labelID))
 	w.height(h, 20)
 	w.height(h+1, 20)
+	if w.f.Explained {
+		// Two cells, not merged: a range the form does not have would stop its import.
+		w.merged(colFormula, h, colFormula, h, labelFormula, w.styles.label)
+		w.merged(colFormula, h+1, colFormula, h+1, "评分规则："+w.f.RulesName, w.styles.label)
+		w.height(h+1, 28)
+	}
 
 	first := h + 2
 	w.firstInd, w.lastInd = first, first+n-1
@@ -371,12 +388,21 @@ func (w *writer) indicators() {
 			score := ind.Score
 			w.number(colScore, colScore, row, &score, w.styles.score)
 		}
+		if ind.Review != "" {
+			// A note, not a second value: the cell keeps the self-score an import reads.
+			w.do(w.x.AddComment(SheetName, excelize.Comment{Cell: cell(colScore, row), Author: "复核评分",
+				Paragraph: []excelize.RichTextRun{{Text: ind.Review}}}))
+		}
 		w.number(colWeight, colWeight, row, ind.Weight, w.styles.number)
 		w.merged(colReason, row, colReason, row, ind.DeviationReason, w.styles.text)
 		w.merged(colCriteria, row, colCriteria, row, ind.ScoringCriteria, w.styles.text)
 		w.do(w.x.SetCellInt(SheetName, cell(colID, row), int64(ind.ID)))
 		texts := map[string]float64{ind.Name: widths[colName-1], ind.DeviationReason: widths[colReason-1],
 			ind.ScoringCriteria: widths[colCriteria-1]}
+		if w.f.Explained {
+			w.merged(colFormula, row, colFormula, row, ind.Formula, w.styles.text)
+			texts[ind.Formula] = formulaWidth
+		}
 		// A level's name over one row only must fit that row (over several, it has room).
 		alone := func(same func(a, b forms.Indicator) bool) bool {
 			return (i == 0 || !same(inds[i-1], ind)) && (i+1 == len(inds) || !same(inds[i+1], ind))
@@ -398,12 +424,20 @@ func (w *writer) total() {
 	weight, score := w.f.TotalWeight, w.f.TotalScore
 	w.number(colWeight, colWeight, r, &weight, w.styles.number)
 	w.number(colScore, colScore, r, &score, w.styles.score)
+	if w.f.Review != "" {
+		w.do(w.x.AddComment(SheetName, excelize.Comment{Cell: cell(colScore, r), Author: "复核评分",
+			Paragraph: []excelize.RichTextRun{{Text: w.f.Review}}}))
+	}
 	grade := ""
 	if w.f.Grade != "" {
 		grade = "评价等级：" + w.f.Grade
 	}
 	w.merged(colReason, r, lastPrinted, r, grade, w.styles.center)
 	w.height(r, 22)
+	if w.f.Explained {
+		w.merged(colFormula, r, colFormula, r, w.f.TotalFormula, w.styles.text)
+		w.fit(r, map[string]float64{w.f.TotalFormula: formulaWidth})
+	}
 	w.row = r + 1
 }
 
@@ -429,8 +463,12 @@ func (w *writer) print() {
 	margin, edge := 0.5, 0.3
 	w.do(w.x.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin,
 		Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}))
+	last := lastPrinted
+	if w.f.Explained {
+		last = colFormula // M, hidden, is not printed
+	}
 	w.do(w.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: SheetName,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetName, column(lastPrinted), w.row-1)}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetName, column(last), w.row-1)}))
 	w.do(w.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: SheetName,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", SheetName, w.headerRow, w.headerRow+1)}))
 }

@@ -22,6 +22,7 @@ const year: Year = {
   overallEvaluation: { id: "ev9", status: "SUBMITTED" },
   // The server's answers for the caller; each test sets those of its role.
   viewerCan: { edit: true },
+  targets: { status: "APPROVED" },
   locked: false,
   lockReason: null,
   personnelBudget: "888.20",
@@ -48,7 +49,15 @@ const year: Year = {
   executionRate: "99.63",
   carryoverRate: "0.25",
   monthsBehind: [6],
-  months: [{ id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true }],
+  months: [
+    {
+      id: "m6", month: 6, cumulativeExecuted: "900.00", targetPercent: "50.00", executedPercent: "49.01", behind: true,
+      explanation: {
+        value: null, holds: true, rules: null,
+        steps: [{ code: "MONTH_BEHIND", params: { month: "6", cumulative: "900.00", budget: "1836.19", percent: "49.01", target: "50" }, value: "49.01" }],
+      },
+    },
+  ],
   warnings: [],
   keyTasks: [],
   fundingLines: [
@@ -113,6 +122,9 @@ describe("DepartmentYearPage", () => {
     expect(screen.getByTestId("overall-indicators")).toHaveAttribute("href", "/years/dy1/indicators");
     expect(screen.getByTestId("overall-evaluation")).toHaveAttribute("href", "/evaluations/ev9");
     expect(screen.getByTestId("overall-evaluation-status")).toHaveTextContent("已提交");
+    // The year's performance targets: where they stand, and their page.
+    expect(screen.getByTestId("year-targets")).toHaveAttribute("href", "/years/dy1/targets");
+    expect(screen.getByTestId("year-targets-status")).toHaveTextContent("已批复");
     // Under review: the editor is told why saving will be refused.
     expect(screen.getByText(/审核期间填报人员不能修改/)).toBeInTheDocument();
   });

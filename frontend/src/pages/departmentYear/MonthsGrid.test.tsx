@@ -5,11 +5,18 @@ import MonthsGrid from "./MonthsGrid";
 import { renderWith } from "../../test/render";
 import { mockClient } from "../../test/urql";
 
+// A month's explanation as the server gives it (MonthlyExecution.explanation).
+function explained(month: number, cumulative: string, percent: string, target: string, behind: boolean) {
+  const code = behind ? ("MONTH_BEHIND" as const) : ("MONTH_ON_TRACK" as const);
+  const params = { month: String(month), cumulative, budget: "1333.33", percent, target };
+  return { value: null, holds: behind, rules: null, steps: [{ code, params, value: percent }] };
+}
+
 const year = {
   id: "dy1",
   months: [
-    { id: "m1", month: 1, cumulativeExecuted: "80.00", targetPercent: "5.00", executedPercent: "6.00", behind: false },
-    { id: "m3", month: 3, cumulativeExecuted: "200.00", targetPercent: "25.00", executedPercent: "15.00", behind: true },
+    { id: "m1", month: 1, cumulativeExecuted: "80.00", targetPercent: "5.00", executedPercent: "6.00", behind: false, explanation: explained(1, "80.00", "6.00", "5", false) },
+    { id: "m3", month: 3, cumulativeExecuted: "200.00", targetPercent: "25.00", executedPercent: "15.00", behind: true, explanation: explained(3, "200.00", "15.00", "25", true) },
   ],
   warnings: [],
 };
@@ -28,6 +35,13 @@ describe("MonthsGrid", () => {
     expect(within(row(1)).getByText("达标")).toBeInTheDocument();
     expect(within(row(2)).getByText("未填报")).toBeInTheDocument();
     expect(within(row(3)).getByText("15.00%")).toBeInTheDocument();
+  });
+
+  it("says why a month is behind: its share of the budget against its target", async () => {
+    const { client } = mockClient({}, { data: {} });
+    renderWith(client, <MonthsGrid year={year} editable={false} />);
+    await userEvent.hover(screen.getByTestId("month-3-behind"));
+    expect(await screen.findByText("3月累计支出进度低于目标，未达标：200.00 / 1333.33 = 15.00 % < 25 %")).toBeInTheDocument();
     expect(screen.queryByTestId("months-save")).toBeNull();
   });
 

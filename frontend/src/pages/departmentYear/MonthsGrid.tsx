@@ -9,6 +9,7 @@ import { fillMonths, monthInputs, type MonthProblem, type MonthRow } from "./amo
 import { useProblemText } from "./FiguresForm";
 import { ServerAlerts, sortErrors, type Sorted } from "./serverErrors";
 import { warningText } from "../../api/warnings";
+import { explanationText } from "../../lib/explain";
 
 export const DepartmentYearMonthsFragmentDoc = graphql(`
   fragment DepartmentYearMonths on DepartmentYear {
@@ -20,6 +21,7 @@ export const DepartmentYearMonthsFragmentDoc = graphql(`
       targetPercent
       executedPercent
       behind
+      explanation { ...ExplanationFields }
     }
     warnings { ...WarningFields }
   }
@@ -52,6 +54,11 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
   const [messages, contextHolder] = message.useMessage();
 
   const stored = useMemo(() => fillMonths(year.months), [year.months]);
+  // Why a stored month is, or is not, behind: its share of the budget against its target (计算过程).
+  const monthExplanation = (month: number) => {
+    const e = year.months.find((m) => m.month === month)?.explanation;
+    return e ? explanationText(t, e) : undefined;
+  };
   const rows = stored.map((r) => ({ ...r, ...edits[r.month] }));
   const dirty = Object.keys(edits).length > 0;
 
@@ -168,8 +175,18 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
                       </Tag>
                     </Tooltip>
                   )}
-                  {r.behind && <Tag color="red">{t("departmentYear.months.behind")}</Tag>}
-                  {!r.behind && r.stored && <Tag color="green">{t("departmentYear.months.onTrack")}</Tag>}
+                  {r.behind && (
+                    <Tooltip title={monthExplanation(r.month)}>
+                      <Tag color="red" data-testid={`month-${r.month}-behind`}>
+                        {t("departmentYear.months.behind")}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                  {!r.behind && r.stored && (
+                    <Tooltip title={monthExplanation(r.month)}>
+                      <Tag color="green">{t("departmentYear.months.onTrack")}</Tag>
+                    </Tooltip>
+                  )}
                   {edited && <Tag color="blue">{t("departmentYear.months.unsaved")}</Tag>}
                   {!r.stored && !edited && <Typography.Text type="secondary">{t("departmentYear.months.notEntered")}</Typography.Text>}
                 </Space>

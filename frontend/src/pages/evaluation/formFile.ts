@@ -23,9 +23,12 @@ export const ImportFormDocument = graphql(`
 /** The documents the server makes of an evaluation (GET /files/evaluations/{id}/{document}). */
 export type EvaluationDocument = "form.xlsx" | "report.docx" | "report.pdf";
 
-/** The path of one of an evaluation's documents. */
-export const documentPath = (evaluationID: string, document: EvaluationDocument) =>
-  `/files/evaluations/${encodeURIComponent(evaluationID)}/${document}`;
+/**
+ * The path of one of an evaluation's documents; explain asks for the derivation of the scores
+ * with it (the report's appendix 评分计算过程, the form's column 计算过程).
+ */
+export const documentPath = (evaluationID: string, document: EvaluationDocument, explain = false) =>
+  `/files/evaluations/${encodeURIComponent(evaluationID)}/${document}${explain ? "?explain=1" : ""}`;
 
 /** The path of an evaluation's form as a workbook. */
 export const formPath = (evaluationID: string) => documentPath(evaluationID, "form.xlsx");
@@ -42,8 +45,8 @@ const fallbackNames: Record<EvaluationDocument, string> = {
  * the name the server gives. Resolves with that name; rejects with an ExportError when the server
  * refuses.
  */
-export async function downloadDocument(evaluationID: string, document: EvaluationDocument): Promise<string> {
-  const resp = await fetch(documentPath(evaluationID, document), { credentials: "same-origin" });
+export async function downloadDocument(evaluationID: string, document: EvaluationDocument, explain = false): Promise<string> {
+  const resp = await fetch(documentPath(evaluationID, document, explain), { credentials: "same-origin" });
   if (!resp.ok) throw await refusal(resp);
   const name = dispositionName(resp.headers.get("Content-Disposition")) ?? fallbackNames[document];
   saveBlob(await resp.blob(), name);

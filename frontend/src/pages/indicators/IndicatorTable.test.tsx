@@ -35,6 +35,8 @@ function makeIndicators(n: number): IndicatorRow[] {
       attainment: "0.9000",
       deviationRequired: !qualitative,
       warnings: [],
+      attachmentCount: 0,
+      reviewScore: null,
     } satisfies IndicatorRow;
   });
 }

@@ -4,13 +4,15 @@ import type { ColumnsType, TableRef } from "antd/es/table";
 import { BookOutlined, CaretDownOutlined, CaretRightOutlined, DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { WarningIcon } from "../../components/Warnings";
+import { ScoreExplanation } from "../../components/Explanation";
+import { EvidenceButton } from "./Evidence";
 import { cellMounted, ComputedCell, EditableCell, EditorContext, focusCell, type EditorContextValue } from "./cells";
 import type { Bands } from "./rules";
 import type { CellRef, EditStore } from "./editStore";
 import { nextCell, type Direction } from "./nav";
 import { parseClipboard, pastePlan } from "./paste";
 import { groupIndicators, leafKey, rowChanged, type GroupRow, type SubtotalLike, type TreeRow } from "./tree";
-import type { CellField, IndicatorRow, Kind } from "./types";
+import { TARGET_FIELDS, type CellField, type IndicatorRow, type Kind } from "./types";
 import "./indicators.css";
 
 type Row = TreeRow<IndicatorRow>;
@@ -38,6 +40,8 @@ export interface IndicatorTableProps {
   handle?: Ref<IndicatorTableHandle>;
   /** The rating bands the server serves (limits), for the cells' band hints. */
   bands?: Bands;
+  /** The year's targets are filed or approved: the target-defining cells stay read-only, the rest editable. */
+  targetsFixed?: boolean;
 }
 
 const WIDTHS: Record<string, number> = {
@@ -55,7 +59,7 @@ const WIDTHS: Record<string, number> = {
   score: 80,
   deviationReason: 220,
   scoringCriteria: 220,
-  actions: 84,
+  actions: 120,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 
@@ -76,6 +80,7 @@ export default function IndicatorTable({
   highlight,
   handle,
   bands,
+  targetsFixed = false,
 }: IndicatorTableProps) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -116,11 +121,15 @@ export default function IndicatorTable({
       store,
       readOnly,
       bands,
+      targetsFixed,
       commit: (id, field, value) => commitRef.current(id, field, value),
       // A block copied from a spreadsheet: each cell it covers is checked and saved as if typed,
       // through the same commit (and so the same mutations); a refused cell shows its error.
       paste: (from: CellRef, text: string) => {
-        const { cells, skipped } = pastePlan(leavesRef.current, from, parseClipboard(text));
+        const plan = pastePlan(leavesRef.current, from, parseClipboard(text));
+        // Fixed targets take no pasted value: those cells count as skipped.
+        const cells = targetsFixed ? plan.cells.filter((c) => !TARGET_FIELDS.has(c.field)) : plan.cells;
+        const skipped = plan.skipped + plan.cells.length - cells.length;
         let pasted = 0;
         for (const c of cells) if (commitRef.current(c.id, c.field, c.value)) pasted++;
         focusCell(from.id, from.field);
@@ -128,7 +137,8 @@ export default function IndicatorTable({
           void message.info(skipped ? t("indicators.pasteSkipped", { count: pasted, skipped }) : t("indicators.pasted", { count: pasted }));
       },
       move: (from: CellRef, dir: Direction) => {
-        const next = nextCell(leavesRef.current, from, dir);
+        let next = nextCell(leavesRef.current, from, dir);
+        while (next && targetsFixed && TARGET_FIELDS.has(next.field)) next = nextCell(leavesRef.current, next, dir);
         if (next) activate(next);
         else {
           store.setActive(null);
@@ -136,7 +146,7 @@ export default function IndicatorTable({
         }
       },
     }),
-    [store, readOnly, bands, activate, t],
+    [store, readOnly, bands, targetsFixed, activate, t],
   );
 
   useImperativeHandle(
@@ -172,7 +182,13 @@ export default function IndicatorTable({
       shouldCellUpdate: rowChanged,
       render: (_: unknown, r: Row) =>
         r.kind === "indicator" ? (
-          <ComputedCell row={r.indicator} what={what} />
+          what === "score" ? (
+            <ScoreExplanation indicatorId={r.indicator.id} name={r.indicator.name}>
+              <ComputedCell row={r.indicator} what={what} />
+            </ScoreExplanation>
+          ) : (
+            <ComputedCell row={r.indicator} what={what} />
+          )
         ) : what === "score" ? (
           <span className="ind-subtotal" data-subtotal={r.key}>
             {r.score}
@@ -308,6 +324,7 @@ function RowActions({
   const ctx = useContext(EditorContext);
   return (
     <span className="ind-actions">
+      <EvidenceButton indicatorID={row.id} name={row.name} count={row.attachmentCount} readOnly={!!ctx?.readOnly} />
       {onPropose && (
         <Tooltip title={t("library.proposeIndicator")}>
           <Button

@@ -40,6 +40,8 @@ const training: IndicatorRow = {
   attainment: "1.0000",
   deviationRequired: false,
   warnings: [],
+  attachmentCount: 0,
+  reviewScore: null,
 };
 
 const opName = (query: DocumentNode) =>
@@ -65,6 +67,7 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
               // The server's answers for this caller: the page follows them.
               viewerCan: { edit: canEdit },
               lockReason: locked ? { status } : null,
+              targets: { status: "NOT_FILED" },
               indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
               overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [], warnings: subjectWarnings },
             },

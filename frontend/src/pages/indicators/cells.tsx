@@ -2,14 +2,15 @@ import { createContext, memo, useContext, useEffect, useRef, useState, type Clip
 import { AutoComplete, Input, Select, Tag, Tooltip } from "antd";
 import { LoadingOutlined, WarningOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { percent } from "../../lib/format";
+import { percent, plain } from "../../lib/format";
 import { bandText, ratingBand, RATINGS } from "./bands";
 import type { Bands } from "./rules";
-import { roundDecimal, shareToPercent } from "./decimal";
+import { roundDecimal, sameDecimal, shareToPercent } from "./decimal";
 import { useCellError, useIsActive, useIsSaving, type CellRef, type EditStore } from "./editStore";
 import type { Direction } from "./nav";
 import { parseClipboard } from "./paste";
-import { cellApplies, cellValue, COMMON_UNITS, OPERATORS, operatorSymbol, type CellField, type IndicatorRow } from "./types";
+import { cellApplies, cellValue, COMMON_UNITS, OPERATORS, operatorSymbol, TARGET_FIELDS, type CellField, type IndicatorRow } from "./types";
+import { WithOriginal } from "../targets/tables";
 
 /** What every cell of the table shares; changes only when the table turns read-only or back. */
 export interface EditorContextValue {
@@ -22,6 +23,8 @@ export interface EditorContextValue {
   paste(from: CellRef, text: string): void;
   /** The rating bands the server serves; undefined until loaded. */
   bands?: Bands;
+  /** The year's targets are filed or approved: the target-defining cells (TARGET_FIELDS) are read-only. */
+  targetsFixed?: boolean;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
@@ -44,12 +47,12 @@ export const cellMounted = (id: string, field: string) => document.querySelector
 
 /** One editable cell: its value, or its editor while it is the active cell; its error below. */
 export const EditableCell = memo(function EditableCell({ row, field }: { row: IndicatorRow; field: CellField }) {
-  const { store, readOnly, paste } = useEditor();
+  const { store, readOnly, paste, targetsFixed } = useEditor();
   const { t } = useTranslation();
   const active = useIsActive(store, row.id, field);
   const error = useCellError(store, row.id, field);
   const applies = cellApplies(row, field);
-  const editable = !readOnly && applies;
+  const editable = !readOnly && applies && !(targetsFixed && TARGET_FIELDS.has(field));
   if (active && editable) {
     // A block of cells pasted into the editor fills the cells it covers; one cell's text is
     // typed into the editor as usual.
@@ -180,6 +183,21 @@ function CellDisplay({ row, field }: { row: IndicatorRow; field: CellField }) {
           {row.name}
         </span>
       );
+    case "target":
+    case "weight": {
+      // An approved adjustment changed it: the original beside it (e.g. 100.00（原 80.00）).
+      const a = row.targetAdjustment;
+      const original = field === "target" ? a?.originalTarget : a?.originalWeight;
+      if (!a || original == null || sameDecimal(original, row[field])) return <>{cellValue(row, field)}</>;
+      return (
+        <WithOriginal
+          value={cellValue(row, field)}
+          original={original}
+          adjustment={a}
+          what={field === "target" ? "originalTarget" : "originalWeight"}
+        />
+      );
+    }
     default:
       return <>{cellValue(row, field)}</>;
   }
@@ -391,6 +409,19 @@ export const ComputedCell = memo(function ComputedCell({
     <span className={what === "score" ? "ind-score" : undefined}>
       {saving && <LoadingOutlined className="ind-saving" aria-hidden />}
       {text}
+      {what === "score" && row.reviewScore && <ReviewMark review={row.reviewScore} />}
     </span>
   );
 });
+
+/** The finance bureau's re-score beside the self-score, its reason on hover. */
+function ReviewMark({ review }: { review: { score: string; reason: string } }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={`${t("review.reason")}：${review.reason}`}>
+      <Tag color="orange" style={{ marginInlineStart: 4, marginInlineEnd: 0 }} data-testid="review-mark">
+        {t("review.reviewScore")} {plain(review.score)}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -26,6 +26,8 @@ const row = (id: string, over: Partial<IndicatorRow> = {}): IndicatorRow => ({
   attainment: "0.9000",
   deviationRequired: true,
   warnings: [],
+  attachmentCount: 0,
+  reviewScore: null,
   ...over,
 });
 

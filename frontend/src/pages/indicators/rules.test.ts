@@ -31,6 +31,8 @@ const base: IndicatorRow = {
   attainment: "1.0000",
   deviationRequired: false,
   warnings: [],
+  attachmentCount: 0,
+  reviewScore: null,
 };
 const qualitative: IndicatorRow = {
   ...base,

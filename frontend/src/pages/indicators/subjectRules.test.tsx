@@ -13,6 +13,7 @@ const qualitative: IndicatorRow = {
   kind: "QUALITATIVE", operator: null, target: null, unit: "", weight: "5.00", actual: null, binding: null,
   rating: "ACHIEVED", ratedScore: "4.73", deviationReason: "", scoringCriteria: "", effectiveActual: null,
   completionRate: null, score: "4.73", attainment: "0.9460", deviationRequired: false, warnings: [],
+  attachmentCount: 0, reviewScore: null,
 };
 
 // A rule set whose 达成 starts at 90 % of the weight (partialFrom 70): as Project.rules serves it.

@@ -125,7 +125,8 @@ const sameWarnings = (a: unknown, b: unknown) => JSON.stringify(a ?? []) === JSO
 /**
  * Reuses the previous object of every row whose values did not change, so that after a
  * refetch only the rows that changed render again. Warnings count as values: they may
- * change with another year's figures while the row's own stay.
+ * change with another year's figures while the row's own stay; so does an approved
+ * adjustment's original target (targetAdjustment).
  */
 export function shareRows<T extends { id: string }>(prev: readonly T[], next: readonly T[]): T[] {
   const old = new Map(prev.map((r) => [r.id, r]));
@@ -134,6 +135,8 @@ export function shareRows<T extends { id: string }>(prev: readonly T[], next: re
     if (!p) return n;
     const a = p as Record<string, unknown>;
     const b = n as Record<string, unknown>;
-    return ROW_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null)) && sameWarnings(a.warnings, b.warnings) ? p : n;
+    return ROW_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null)) && sameWarnings(a.warnings, b.warnings) && sameWarnings(a.targetAdjustment, b.targetAdjustment)
+      ? p
+      : n;
   });
 }

@@ -6,8 +6,13 @@ export type { Operator, Rating };
 export type Kind = IndicatorKind;
 export type Binding = FormulaBinding;
 
-/** One indicator as the editor shows it: the IndicatorEditorRow fragment (stored plus computed values). */
-export type IndicatorRow = IndicatorEditorRowFragment;
+/**
+ * One indicator as the editor shows it: the IndicatorEditorRow fragment (stored plus computed values).
+ * Its targetAdjustment (the original of a target an approved adjustment changed) may be left out:
+ * a row without it shows its target alone.
+ */
+export type IndicatorRow = Omit<IndicatorEditorRowFragment, "targetAdjustment"> &
+  Partial<Pick<IndicatorEditorRowFragment, "targetAdjustment">>;
 
 // A Record over the enum: a new operator in the schema fails tsc until it has a symbol.
 const SYMBOLS: Record<Operator, string> = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
@@ -57,6 +62,9 @@ export const CELL_ORDER: CellField[] = [
   "deviationReason",
   "scoringCriteria",
 ];
+
+/** The cells the year's filed or approved targets fix (绩效目标): changed only by an approved adjustment. */
+export const TARGET_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["name", "operator", "target", "unit", "weight"]);
 
 /** Whether a cell of row can be edited at all (read-only screens aside). */
 export function cellApplies(row: Pick<IndicatorRow, "kind" | "binding">, field: CellField): boolean {

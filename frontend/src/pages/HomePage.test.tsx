@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import { AuthProvider } from "../auth/AuthContext";
+import { mockClient, type Reply } from "../test/urql";
+import { renderWith } from "../test/render";
+import HomePage from "./HomePage";
+import { editorQueue, me, queue, reviewerQueue } from "./rounds/fixture";
+
+function page(role: string, answer: Reply) {
+  renderWith(
+    mockClient({ Me: me(role), MyQueue: answer }).client,
+    <AuthProvider>
+      <HomePage />
+    </AuthProvider>,
+  );
+}
+
+describe("HomePage", () => {
+  it("shows an editor what to fill, overdue in red, and what came back with its comment", async () => {
+    page("EDITOR", editorQueue);
+    const toFill = await screen.findByTestId("queue-toFill");
+    expect(within(toFill).getByRole("link", { name: "逾期轮次" })).toHaveAttribute("href", "/evaluations/e1");
+    expect(within(toFill).getByRole("link", { name: "2024年半年监控" })).toHaveAttribute("href", "/departments");
+    const overdue = within(toFill).getByText("已逾期 2 天");
+    expect(overdue.closest(".ant-tag")).toHaveClass("ant-tag-red");
+    expect(within(toFill).getByText("剩余 12 天")).toBeInTheDocument();
+    expect(within(toFill).getByText(/2024-03-31 23:59（北京时间）/)).toBeInTheDocument();
+    const returned = screen.getByTestId("queue-returned");
+    expect(within(returned).getByText("审核意见：请补充偏差原因")).toBeInTheDocument();
+    expect(within(returned).getByText("项目：基层党建经费")).toBeInTheDocument();
+    expect(within(returned).getByRole("link", { name: "区委办 2023年" })).toHaveAttribute("href", "/evaluations/e9");
+    expect(within(returned).getByRole("link", { name: "区委办 2024年" })).toHaveAttribute("href", "/years/y1/targets");
+    expect(within(returned).getByText("绩效目标第 1 版（申报）")).toBeInTheDocument();
+    expect(within(returned).getByText("审核意见：目标偏低")).toBeInTheDocument();
+    expect(screen.queryByTestId("queue-toReview")).toBeNull();
+    expect(screen.queryByTestId("queue-rounds")).toBeNull();
+  });
+
+  it("shows a reviewer what waits and for how long, and the rounds near their deadline", async () => {
+    page("REVIEWER", reviewerQueue);
+    const toReview = await screen.findByTestId("queue-toReview");
+    expect(within(toReview).getByText("已等待 8 天").closest(".ant-tag")).toHaveClass("ant-tag-red");
+    expect(within(toReview).getByText("今天提交")).toBeInTheDocument();
+    expect(within(toReview).getByRole("link", { name: "区财政局 2023年" })).toHaveAttribute("href", "/evaluations/e2");
+    const targets = screen.getByTestId("queue-targets");
+    expect(within(targets).getByText("第 2 版（调整）")).toBeInTheDocument();
+    expect(within(targets).getByRole("link", { name: "区教育局 2024年" })).toHaveAttribute("href", "/years/y7/targets");
+    const rounds = screen.getByTestId("queue-rounds");
+    expect(within(rounds).getByRole("link", { name: "2023年度绩效自评" })).toHaveAttribute("href", "/rounds/81604378624");
+    expect(within(rounds).getByText("按时 1 · 逾期 1 · 退回 0 · 未交 2 / 共 4")).toBeInTheDocument();
+    expect(screen.queryByTestId("queue-toFill")).toBeNull();
+  });
+
+  it("says when a list is empty, and in English", async () => {
+    const { setLanguage } = await import("../i18n");
+    setLanguage("en");
+    page("ANALYST", queue());
+    const rounds = await screen.findByTestId("queue-rounds");
+    expect(within(rounds).getByText("No round near its deadline")).toBeInTheDocument();
+    expect(screen.queryByTestId("queue-toReview")).toBeNull();
+  });
+});

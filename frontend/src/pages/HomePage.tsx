@@ -1,0 +1,192 @@
+import type { ReactNode } from "react";
+import { Alert, Badge, Card, Col, List, Row, Space, Spin, Tag, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../auth/AuthContext";
+import { errorsText } from "../api/errors";
+import { MyQueueDocument } from "./rounds/query";
+import { beijing, leftColor, leftText } from "./rounds/deadline";
+import type { MyQueueQuery } from "../gql/graphql";
+
+type Queue = MyQueueQuery["myQueue"];
+type Subject = Queue["toReview"][number]["evaluation"];
+
+/** A card of one list of the queue: its title with the count, the items, or a line saying there are none. */
+function QueueCard<T>(props: { title: string; testId: string; items: T[]; count?: number; empty: string; render: (item: T) => ReactNode }) {
+  const { t } = useTranslation();
+  const count = props.count ?? props.items.length;
+  return (
+    <Card
+      data-testid={props.testId}
+      title={
+        <Space>
+          {props.title}
+          <Badge count={count} showZero color={count ? "#1677ff" : "#d9d9d9"} />
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <List<T> dataSource={props.items} locale={{ emptyText: props.empty }} renderItem={(item) => <List.Item>{props.render(item)}</List.Item>} />
+      {count > props.items.length && <Typography.Text type="secondary">{t("rounds.home.more", { count, shown: props.items.length })}</Typography.Text>}
+    </Card>
+  );
+}
+
+/** The caller's work queue: what to fill and what came back (editors), what waits for review (the bureau), rounds near their deadline. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const [{ data, fetching, error }] = useQuery({ query: MyQueueDocument, requestPolicy: "cache-and-network" });
+  if (error) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
+  if (!data) return fetching ? <Spin /> : null;
+  const q = data.myQueue;
+  const role = me?.role;
+  const subject = (ev: Subject) => (
+    <Space direction="vertical" size={0}>
+      <Link to={`/evaluations/${ev.id}`}>
+        {t("rounds.home.subject", { department: ev.departmentYear.department.name, year: ev.departmentYear.year })}
+      </Link>
+      <Typography.Text type="secondary">{ev.project ? t("rounds.home.project", { name: ev.project.name }) : t("rounds.home.overall")}</Typography.Text>
+    </Space>
+  );
+  const cards: ReactNode[] = [];
+  if (role === "EDITOR") {
+    cards.push(
+      <QueueCard
+        key="toFill"
+        testId="queue-toFill"
+        title={t("rounds.home.toFill")}
+        items={q.toFill}
+        empty={t("rounds.home.toFillEmpty")}
+        render={(task) => {
+          const to = task.evaluation ? `/evaluations/${task.evaluation.id}` : task.departmentYear ? `/years/${task.departmentYear.id}` : "/departments";
+          const past = task.status === "OVERDUE";
+          return (
+            <Space direction="vertical" size={0} style={{ width: "100%" }}>
+              <Space wrap>
+                <Link to={to}>{task.round.name}</Link>
+                <Tag>{t(`rounds.kind.${task.round.kind}`)}</Tag>
+                <Tag color={leftColor(task.daysLeft, past)}>{leftText(t, task.daysLeft, past)}</Tag>
+              </Space>
+              <Typography.Text type={past ? "danger" : "secondary"}>
+                {task.department.name} · {t("rounds.col.deadline")} {t("rounds.beijing", { time: beijing(task.deadline) })}
+              </Typography.Text>
+            </Space>
+          );
+        }}
+      />,
+      <QueueCard
+        key="returned"
+        testId="queue-returned"
+        title={t("rounds.home.returned")}
+        items={[...q.returnedTargets.map((r) => ({ ...r, evaluation: null })), ...q.returned.map((r) => ({ ...r, version: null }))]}
+        empty={t("rounds.home.returnedEmpty")}
+        render={(r) => (
+          <Space direction="vertical" size={0}>
+            {r.evaluation && subject(r.evaluation)}
+            {r.version && (
+              <Space direction="vertical" size={0}>
+                <Link to={`/years/${r.version.departmentYear.id}/targets`}>
+                  {t("rounds.home.subject", { department: r.version.departmentYear.department.name, year: r.version.departmentYear.year })}
+                </Link>
+                <Typography.Text type="secondary">
+                  {t("rounds.home.targetsReturned", { number: r.version.number, kind: t(`rounds.home.targetKind.${r.version.kind}`) })}
+                </Typography.Text>
+              </Space>
+            )}
+            <Typography.Text type="danger">{t("rounds.home.comment", { comment: r.comment })}</Typography.Text>
+            {r.returnedAt && (
+              <Typography.Text type="secondary">{t("rounds.home.returnedBy", { actor: r.returnedBy, time: beijing(r.returnedAt) })}</Typography.Text>
+            )}
+          </Space>
+        )}
+      />,
+    );
+  }
+  if (role === "ADMIN" || role === "REVIEWER") {
+    cards.push(
+      <QueueCard
+        key="toReview"
+        testId="queue-toReview"
+        title={t("rounds.home.toReview")}
+        items={q.toReview}
+        count={q.toReviewCount}
+        empty={t("rounds.home.toReviewEmpty")}
+        render={(r) => (
+          <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            {subject(r.evaluation)}
+            <Space direction="vertical" size={0} style={{ textAlign: "right" }}>
+              <Tag color={r.daysWaiting >= 7 ? "red" : r.daysWaiting >= 3 ? "orange" : "blue"}>
+                {r.daysWaiting ? t("rounds.home.waited", { count: r.daysWaiting }) : t("rounds.home.waitedToday")}
+              </Tag>
+              <Typography.Text type="secondary">{t("rounds.home.submittedAt", { time: beijing(r.submittedAt) })}</Typography.Text>
+            </Space>
+          </Space>
+        )}
+      />,
+      <QueueCard
+        key="targets"
+        testId="queue-targets"
+        title={t("rounds.home.targetsToReview")}
+        items={q.targetsToReview}
+        count={q.targetsToReviewCount}
+        empty={t("rounds.home.targetsEmpty")}
+        render={(r) => (
+          <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            <Space direction="vertical" size={0}>
+              <Link to={`/years/${r.version.departmentYear.id}/targets`}>
+                {t("rounds.home.subject", { department: r.version.departmentYear.department.name, year: r.version.departmentYear.year })}
+              </Link>
+              <Typography.Text type="secondary">
+                {t("rounds.home.targetVersion", { number: r.version.number, kind: t(`rounds.home.targetKind.${r.version.kind}`) })}
+              </Typography.Text>
+            </Space>
+            <Tag color={r.daysWaiting >= 7 ? "red" : r.daysWaiting >= 3 ? "orange" : "blue"}>
+              {r.daysWaiting ? t("rounds.home.waited", { count: r.daysWaiting }) : t("rounds.home.waitedToday")}
+            </Tag>
+          </Space>
+        )}
+      />,
+    );
+  }
+  if (role && role !== "EDITOR") {
+    cards.push(
+      <QueueCard
+        key="rounds"
+        testId="queue-rounds"
+        title={t("rounds.home.rounds")}
+        items={q.rounds}
+        empty={t("rounds.home.roundsEmpty")}
+        render={(r) => (
+          <Space direction="vertical" size={0} style={{ width: "100%" }}>
+            <Space wrap>
+              <Link to={`/rounds/${r.id}`}>{r.name}</Link>
+              <Tag color={leftColor(r.daysLeft, r.pastDeadline)}>{leftText(t, r.daysLeft, r.pastDeadline)}</Tag>
+            </Space>
+            <Typography.Text type="secondary">
+              {t("rounds.progress", { ...r.summary, open: r.summary.notSubmitted + r.summary.overdue })}
+            </Typography.Text>
+          </Space>
+        )}
+      />,
+    );
+  }
+  return (
+    <>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("rounds.home.title")}
+        </Typography.Title>
+        <Link to="/rounds">{t("rounds.home.allRounds")}</Link>
+      </Space>
+      <Row gutter={16}>
+        {cards.map((c, i) => (
+          <Col key={i} xs={24} lg={12}>
+            {c}
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}
