@@ -505,6 +505,7 @@ func permissionMatrix(t *testing.T, db string) {
 	reads = append(reads, roundsReads()...)
 	reads = append(reads, reviewReads()...)
 	reads = append(reads, monitoringReads()...)
+	reads = append(reads, webhooksReads()...)
 
 	// Mutations, every evaluation concerned still a draft (or, for the review
 	// steps, in the status the step starts from).
@@ -581,6 +582,7 @@ func permissionMatrix(t *testing.T, db string) {
 	mutations = append(mutations, roundsMutations()...)
 	mutations = append(mutations, reviewMutations()...)
 	mutations = append(mutations, monitoringMutations()...)
+	mutations = append(mutations, webhooksMutations()...)
 
 	header := make([]string, nCallers)
 	copy(header, callerNames[:])
