@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import assert from "node:assert/strict";
 import { chromium, request } from "playwright-core";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -82,4 +83,18 @@ export async function signIn(browser, server, username, lang = "zh-CN", start = 
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until locator matches exactly n elements, then asserts it: a count read
+ * right after typing a search sees the list before the answer arrives.
+ */
+export async function expectCount(locator, n, message) {
+  const deadline = Date.now() + 120_000;
+  let count = await locator.count();
+  while (count !== n && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    count = await locator.count();
+  }
+  assert.equal(count, n, message);
 }

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { api, launch, shot, signIn, startServer } from "./harness.mjs";
+import { api, expectCount, launch, shot, signIn, startServer } from "./harness.mjs";
 
 let server, browser;
 
@@ -48,7 +48,7 @@ test("an editor starts the office's 2024 from 2023 and adds an indicator from th
   // The entry itself, and 群众满意度 of the 服务对象满意度指标 group.
   const row = drawer.getByRole("row", { name: /^服务对象满意度/ });
   await row.waitFor();
-  assert.equal(await drawer.getByRole("row").count(), 3, "the header and the two entries found");
+  await expectCount(drawer.getByRole("row"), 3, "the header and the two entries found");
   await row.getByRole("checkbox").check();
   await drawer.getByTestId("library-add-selected").click();
   await page.getByText("已从指标库添加 1 项指标").waitFor();

@@ -1,6 +1,5 @@
 import { after, before, test } from "node:test";
-import assert from "node:assert/strict";
-import { api, launch, shot, signIn, startServer } from "./harness.mjs";
+import { api, expectCount, launch, shot, signIn, startServer } from "./harness.mjs";
 import { figures, indicators, months } from "./seed.mjs";
 
 let server, browser, admin;
@@ -46,7 +45,7 @@ test("an editor enters the seed's figures and monthly execution from an empty de
   await page.getByTestId("months-save").click();
   const grid = page.getByTestId("months-grid");
   await grid.locator(".dy-month-behind").first().waitFor();
-  assert.equal(await grid.locator(".dy-month-behind").count(), 2, "March and June fall behind their targets");
+  await expectCount(grid.locator(".dy-month-behind"), 2, "March and June fall behind their targets");
   await shot(page, "seed-department-year");
 
   // The indicators of SCORING.md §6, through the add form and the table's cells.
