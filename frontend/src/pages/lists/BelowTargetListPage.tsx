@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { Link } from "react-router-dom";
-import { Select, Typography } from "antd";
+import { Select } from "antd";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
@@ -9,6 +9,7 @@ import { formatDecimal, plain, rate, targetText, withUnit } from "../../lib/form
 import { attainmentPercent, indicatorLink } from "../dashboards/series";
 import ListScreen, { type ListColumn } from "./ListScreen";
 import { DepartmentFilter, Filter, YearFilter, departmentWithin, useListOptions } from "./filters";
+import { Muted } from "./cells";
 import { useListParams, type Sort } from "./useListParams";
 import type { ExportRoot } from "./exportDocument";
 
@@ -115,7 +116,7 @@ export function BelowTargetListPage() {
     {
       key: "subject",
       title: col("subject"),
-      render: (r) => r.project?.name ?? <Typography.Text type="secondary">{t("lists.overall")}</Typography.Text>,
+      render: (r) => r.project?.name ?? <Muted>{t("lists.overall")}</Muted>,
       exportFields: "project { code name }",
     },
     { key: "level1", title: col("level1"), sortField: "LEVEL1", render: (r) => r.level1, exportFields: "level1" },
@@ -160,7 +161,7 @@ export function BelowTargetListPage() {
       key: "deviationReason",
       title: col("deviationReason"),
       width: 320,
-      render: (r) => r.deviationReason || <Typography.Text type="secondary">—</Typography.Text>,
+      render: (r) => r.deviationReason || "—",
       exportFields: "deviationReason",
     },
   ];

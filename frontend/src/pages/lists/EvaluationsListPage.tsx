@@ -1,13 +1,13 @@
 import { useMemo } from "react";
 import { Link } from "react-router-dom";
-import { Segmented, Typography } from "antd";
+import { Segmented } from "antd";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import type { EvaluationStatus, EvaluationWhereInput, Grade, ListEvaluationsQuery } from "../../gql/graphql";
 import { formatDecimal, percent } from "../../lib/format";
 import ListScreen, { type ListColumn } from "./ListScreen";
 import { DepartmentFilter, Filter, MultiFilter, YearFilter, departmentWithin, useListOptions } from "./filters";
-import { GRADE_VALUES, GradeTag, STATUSES, StatusTag, when } from "./cells";
+import { GRADE_VALUES, GradeTag, Muted, STATUSES, StatusTag, when } from "./cells";
 import { splitList, useListParams, type Sort } from "./useListParams";
 import type { ExportRoot } from "./exportDocument";
 
@@ -90,7 +90,7 @@ export function EvaluationsListPage() {
     {
       key: "subject",
       title: t("lists.evaluations.col.subject"),
-      render: (r) => r.project?.name ?? <Typography.Text type="secondary">{t("lists.overall")}</Typography.Text>,
+      render: (r) => r.project?.name ?? <Muted>{t("lists.overall")}</Muted>,
       exportFields: "project { code name }",
     },
     {

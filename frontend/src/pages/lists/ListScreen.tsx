@@ -10,6 +10,7 @@ import { errorsText } from "../../api/errors";
 import { nodes } from "../../lib/relay";
 import { exportDocument, type ExportRoot } from "./exportDocument";
 import { useColumnSettings } from "./useColumnSettings";
+import { MUTED } from "./cells";
 import type { Sort } from "./useListParams";
 
 /** One column of a list screen. */
@@ -131,7 +132,7 @@ export default function ListScreen<D, V extends AnyVariables, T extends { id: st
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {title}
       </Typography.Title>
-      {intro && <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>}
+      {intro && <Typography.Paragraph style={{ color: MUTED }}>{intro}</Typography.Paragraph>}
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }} role="search" aria-label={t("lists.filters")}>
         {filters}
         {onClearFilters && (
