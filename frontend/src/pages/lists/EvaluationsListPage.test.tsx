@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import i18n from "../../i18n";
 import EvaluationsListPage, { evaluationsWhere } from "./EvaluationsListPage";
 import { columnStorageKey } from "./useColumnSettings";
 import { connection, exportXlsx, hideColumn, lastVariables, pick, renderList, stubExport } from "./testkit";
@@ -163,5 +164,17 @@ describe("EvaluationsListPage", () => {
     } finally {
       exp.restore();
     }
+  });
+
+  it("speaks English", async () => {
+    await i18n.changeLanguage("en");
+    renderList(<EvaluationsListPage />, path, { ListEvaluations: page() });
+    const row = (await screen.findByRole("link", { name: "广州市南沙区交通运输局" })).closest("tr")!;
+    expect(within(row).getByText("Poor")).toBeInTheDocument();
+    expect(within(row).getByText("Department overall")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Evaluations" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: /^Score/ })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Grade" })).toBeInTheDocument();
+    expect(screen.getByTestId("list-total")).toHaveTextContent("2 in all");
   });
 });
