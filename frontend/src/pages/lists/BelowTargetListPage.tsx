@@ -8,7 +8,7 @@ import type { IndicatorWhereInput, ListBelowTargetQuery } from "../../gql/graphq
 import { formatDecimal, plain, rate, targetText, withUnit } from "../../lib/format";
 import { attainmentPercent, indicatorLink } from "../dashboards/series";
 import ListScreen, { type ListColumn } from "./ListScreen";
-import { DepartmentFilter, Filter, YearFilter, departmentWithin, useListOptions } from "./filters";
+import { DepartmentFilter, Filter, YearFilter, departmentWithin, hint, useListOptions } from "./filters";
 import { Muted } from "./cells";
 import { useListParams, type Sort } from "./useListParams";
 import type { ExportRoot } from "./exportDocument";
@@ -191,7 +191,7 @@ export function BelowTargetListPage() {
               aria-label={t("lists.level")}
               data-testid="filter-level"
               allowClear
-              placeholder={t("lists.allLevels")}
+              placeholder={hint(t("lists.allLevels"))}
               style={{ width: 180 }}
               value={filters.level}
               onChange={(v) => setFilter("level", v)}

@@ -4,6 +4,7 @@ import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import { nodes } from "../../lib/relay";
+import { MUTED } from "./cells";
 
 export const ListOptionsDocument = graphql(`
   query ListOptions {
@@ -38,6 +39,9 @@ export function useListOptions() {
   return { years, departments };
 }
 
+/** A select's placeholder in AA contrast (antd's is 0.25 black, which fails). */
+export const hint = (text: string) => <span style={{ color: MUTED }}>{text}</span>;
+
 /** A filter's visible name beside its control. */
 export function Filter({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -57,7 +61,7 @@ export function YearFilter({ value, years, onChange }: { value?: string; years: 
         aria-label={t("lists.year")}
         data-testid="filter-year"
         allowClear
-        placeholder={t("lists.allYears")}
+        placeholder={hint(t("lists.allYears"))}
         style={{ width: 120 }}
         value={value ? Number(value) : undefined}
         onChange={(v) => onChange(v == null ? undefined : String(v))}
@@ -86,7 +90,7 @@ export function DepartmentFilter({
         allowClear
         showSearch
         optionFilterProp="label"
-        placeholder={t("lists.allDepartments")}
+        placeholder={hint(t("lists.allDepartments"))}
         style={{ width: 280, maxWidth: "calc(100vw - 120px)" }}
         value={value}
         onChange={(v) => onChange(v ?? undefined)}
@@ -121,7 +125,7 @@ export function MultiFilter<V extends string>({
         aria-label={label}
         data-testid={testId}
         allowClear
-        placeholder={placeholder}
+        placeholder={hint(placeholder)}
         style={{ minWidth: width, maxWidth: "calc(100vw - 120px)" }}
         value={value}
         onChange={onChange}
