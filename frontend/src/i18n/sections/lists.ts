@@ -28,6 +28,12 @@ export const zh = {
   columnsTitle: "显示的列",
   columnsReset: "恢复默认",
   keyColumn: "（固定显示）",
+  // A column that exports several fields heads each "title（field）".
+  exportTitle: "{{title}}（{{field}}）",
+  exportField: {
+    code: "编码", name: "名称", year: "年度", kind: "类型", operator: "运算符", target: "指标值", unit: "单位",
+    weight: "分值", score: "得分", grade: "代码", gradeLabel: "名称", rating: "评价等级", effectiveActual: "完成值", status: "状态",
+  },
   empty: "没有符合条件的记录",
   overall: "部门整体",
   none: "—",
@@ -132,6 +138,11 @@ export const en: typeof zh = {
   columnsTitle: "Columns shown",
   columnsReset: "Restore defaults",
   keyColumn: " (always shown)",
+  exportTitle: "{{title}} ({{field}})",
+  exportField: {
+    code: "code", name: "name", year: "year", kind: "kind", operator: "operator", target: "target", unit: "unit",
+    weight: "weight", score: "score", grade: "code", gradeLabel: "label", rating: "rating", effectiveActual: "actual", status: "status",
+  },
   empty: "Nothing matches the filters",
   overall: "Department overall",
   none: "—",

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import ExportButton from "../../components/ExportButton";
 import { errorsText } from "../../api/errors";
 import { nodes } from "../../lib/relay";
-import { exportDocument, type ExportRoot } from "./exportDocument";
+import { exportDocument, exportTitles, type ExportRoot } from "./exportDocument";
 import { useColumnSettings } from "./useColumnSettings";
 import { MUTED } from "./cells";
 import type { Sort } from "./useListParams";
@@ -86,6 +86,8 @@ export default function ListScreen<D, V extends AnyVariables, T extends { id: st
   const shown = columns.filter((c) => settings.isVisible(c.key));
   // The export selects the shown columns' fields.
   const exportDoc = exportDocument(`${id.charAt(0).toUpperCase()}${id.slice(1)}ListExport`, exportRoot, shown.map((c) => c.exportFields));
+  // …headed by the screen's own column titles.
+  const titles = exportTitles(shown, (title, leaf) => t("lists.exportTitle", { title, field: t(`lists.exportField.${leaf}`, { defaultValue: leaf }) }));
 
   const tableColumns: ColumnsType<T> = shown.map((c) => ({
     key: c.key,
@@ -149,7 +151,7 @@ export default function ListScreen<D, V extends AnyVariables, T extends { id: st
               {t("lists.columns")}
             </Button>
           </Popover>
-          <ExportButton document={exportDoc} variables={{ where, orderBy }} filename={filename} disabled={!data || total === 0} />
+          <ExportButton document={exportDoc} variables={{ where, orderBy }} titles={titles} filename={filename} disabled={!data || total === 0} />
         </Space>
       </Flex>
       {error && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} style={{ marginBottom: 12 }} />}

@@ -1,4 +1,4 @@
-import { parse, type DocumentNode } from "graphql";
+import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 
 /** The connection a list screen reads, as the export asks for it again. */
 export interface ExportRoot {
@@ -29,4 +29,37 @@ export function exportDocument(name: string, root: ExportRoot, selections: reado
       }
     }
   `);
+}
+
+/** The export's column names a column's selection makes: its leaves' paths of response keys. */
+export function leafPaths(selection: string): string[] {
+  const doc = parse(`{ ${selection} }`);
+  const out: string[] = [];
+  const walk = (set: SelectionSetNode, prefix: string[]) => {
+    for (const s of set.selections) {
+      if (s.kind !== Kind.FIELD) continue;
+      const path = [...prefix, s.alias?.value ?? s.name.value];
+      if (s.selectionSet) walk(s.selectionSet, path);
+      else out.push(path.join("."));
+    }
+  };
+  const op = doc.definitions[0];
+  if (op.kind === Kind.OPERATION_DEFINITION) walk(op.selectionSet, []);
+  return out;
+}
+
+/**
+ * The header row's words for the shown columns: a column of one field is headed by its title;
+ * one of several fields heads each with the title and the field's word (部门（编码）).
+ */
+export function exportTitles(
+  columns: readonly { title: string; exportFields: string }[],
+  several: (title: string, leaf: string) => string,
+): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const c of columns) {
+    const paths = leafPaths(c.exportFields);
+    for (const p of paths) titles[p] = paths.length === 1 ? c.title : several(c.title, p.slice(p.lastIndexOf(".") + 1));
+  }
+  return titles;
 }
