@@ -29,6 +29,10 @@ const HomePage = lazy(() => import("./pages/HomePage"));
 const RoundsPage = lazy(() => import("./pages/RoundsPage"));
 const RoundPage = lazy(() => import("./pages/RoundPage"));
 const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
+const AdminUsersPage = lazy(() => import("./pages/admin/UsersPage"));
+const AdminTokensPage = lazy(() => import("./pages/admin/TokensPage"));
+const AdminDepartmentsPage = lazy(() => import("./pages/admin/DepartmentsAdminPage"));
+const AdminAuditPage = lazy(() => import("./pages/admin/AuditPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -55,6 +59,10 @@ function Routed() {
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/admin/webhooks" element={<WebhooksPage />} />
+            <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/admin/tokens" element={<AdminTokensPage />} />
+            <Route path="/admin/departments" element={<AdminDepartmentsPage />} />
+            <Route path="/admin/audit" element={<AdminAuditPage />} />
             <Route path="/targets" element={<TargetsQueuePage />} />
             <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
