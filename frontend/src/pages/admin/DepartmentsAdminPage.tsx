@@ -189,7 +189,15 @@ function DepartmentDialog({ editing, list, onClose }: { editing: Editing; list: 
       error = (await update({ id: current.id, input, version: current.version })).error;
     }
     if (error) {
-      const rest = placeErrors(t, error, ["name", "code", "parentID"], form.setFields);
+      const rest = placeErrors(
+        t,
+        error,
+        ["name", "code", "parentID"],
+        form.setFields,
+        { name: t("admin.departments.name"), code: t("admin.departments.code"), parentID: t("admin.departments.parent") },
+        // The one refusal of a parent that exists: a move under the department itself.
+        (e) => (e.field === "parentID" && e.code === "BAD_USER_INPUT" && !e.reason ? t("admin.departments.cycle") : undefined),
+      );
       if (rest.length) setProblem(rest.join(" "));
       return;
     }

@@ -64,7 +64,7 @@ function Tokens() {
     setProblem(undefined);
     const r = await create({ name: v.name.trim(), departmentID: v.scope === "department" ? v.departmentID : undefined });
     if (r.error) {
-      const rest = placeErrors(t, r.error, ["name", "departmentID"], form.setFields);
+      const rest = placeErrors(t, r.error, ["name", "departmentID"], form.setFields, { name: t("admin.tokens.name"), departmentID: t("admin.tokens.department") });
       if (rest.length) setProblem(rest.join(" "));
       return;
     }

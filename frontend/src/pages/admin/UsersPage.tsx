@@ -251,7 +251,13 @@ function CreateUser({ departments, onClose }: { departments: ReturnType<typeof u
     });
     setSaving(false);
     if (r.error) {
-      const rest = placeErrors(t, r.error, ["username", "displayName", "role", "departmentID", "password"], form.setFields);
+      const rest = placeErrors(t, r.error, ["username", "displayName", "role", "departmentID", "password"], form.setFields, {
+        username: t("admin.users.username"),
+        displayName: t("admin.users.displayName"),
+        role: t("admin.users.role"),
+        departmentID: t("admin.users.department"),
+        password: t("admin.users.password"),
+      });
       if (rest.length) setProblem(rest.join(" "));
       return;
     }
@@ -327,7 +333,11 @@ function EditUser({ user, departments, onClose }: { user: User; departments: Ret
       },
     });
     if (r.error) {
-      const rest = placeErrors(t, r.error, ["displayName", "role", "departmentID"], form.setFields);
+      const rest = placeErrors(t, r.error, ["displayName", "role", "departmentID"], form.setFields, {
+        displayName: t("admin.users.displayName"),
+        role: t("admin.users.role"),
+        departmentID: t("admin.users.department"),
+      });
       if (rest.length) setProblem(rest.join(" "));
       return;
     }

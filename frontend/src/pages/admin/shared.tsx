@@ -132,19 +132,26 @@ export function errorSentences(t: TFunction, error: CombinedError | undefined): 
 
 /**
  * Puts each error that names a form field on that field, and returns the sentences of the rest
- * (for an alert above the form).
+ * (for an alert above the form). labels names the fields as the form does, where the errors
+ * catalogue has no name for them; own gives a field's error a sentence of the page's own.
  */
 export function placeErrors<const K extends string>(
   t: TFunction,
   error: CombinedError | undefined,
   fields: readonly K[],
   setFields: (f: { name: K; errors: string[] }[]) => void,
+  labels: Partial<Record<K, string>> = {},
+  own?: (e: FieldError) => string | undefined,
 ): string[] {
   const rest: string[] = [];
   const onField: { name: K; errors: string[] }[] = [];
   const known = (f: string | undefined): f is K => !!f && (fields as readonly string[]).includes(f);
+  const named = ((key: string, opts?: Record<string, unknown>) => {
+    const label = key.startsWith("errors.field.") ? (labels as Record<string, string | undefined>)[key.slice("errors.field.".length)] : undefined;
+    return label ?? t(key, opts as never);
+  }) as unknown as TFunction;
   for (const e of fieldErrors(error) as FieldError[]) {
-    const text = errorText(t, e);
+    const text = own?.(e) ?? errorText(named, e);
     if (known(e.field)) onField.push({ name: e.field, errors: [text] });
     else rest.push(text);
   }
