@@ -140,7 +140,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
   const audit = page.getByTestId("audit-table");
   const renamed = audit.locator(".ant-table-row").filter({ hasText: "修改" }).first();
   await renamed.waitFor();
-  await renamed.getByRole("button", { name: /展开行|Expand row/ }).click();
+  await renamed.getByRole("button", { name: /^展开/ }).click();
   const change = page.getByRole("row", { name: /^name/ });
   await change.locator('[data-changed="before"]', { hasText: NEIGHBOUR_NAME }).waitFor();
   await change.locator('[data-changed="after"]', { hasText: `${NEIGHBOUR_NAME}（更名）` }).waitFor();
@@ -153,7 +153,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
   await page.getByTestId("audit-apply").click();
   const disabled = audit.locator(".ant-table-row").filter({ hasText: "修改" }).filter({ hasText: `用户 #${userID}` }).first();
   await disabled.waitFor();
-  await disabled.getByRole("button", { name: /展开行|Expand row/ }).click();
+  await disabled.getByRole("button", { name: /^展开/ }).click();
   const flag = page.getByRole("row", { name: /^disabled/ });
   await flag.locator('[data-changed="before"]', { hasText: "false" }).waitFor();
   await flag.locator('[data-changed="after"]', { hasText: "true" }).waitFor();
@@ -161,7 +161,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
   await page.goto("/admin/audit?entityType=APIToken&actor=admin");
   const revoked = audit.locator(".ant-table-row").filter({ hasText: "修改" }).first();
   await revoked.waitFor();
-  await revoked.getByRole("button", { name: /展开行|Expand row/ }).click();
+  await revoked.getByRole("button", { name: /^展开/ }).click();
   const at = page.getByRole("row", { name: /^revoked/ });
   await at.locator('[data-changed="before"]', { hasText: "—" }).waitFor();
   await at.locator('[data-changed="after"]', { hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();

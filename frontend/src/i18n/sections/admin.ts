@@ -5,6 +5,8 @@ export const zh = {
   onlyAdmins: "只有系统管理员可以使用此页面。",
   allDepartments: "全部部门",
   none: "—",
+  expand: "展开",
+  collapse: "收起",
   pager: { prev: "上一页", next: "下一页", total: "共 {{count}} 条" },
   roles: { ADMIN: "系统管理员", REVIEWER: "审核人员", EDITOR: "填报人员", ANALYST: "分析人员" },
   users: {
@@ -136,6 +138,8 @@ export const en: typeof zh = {
   onlyAdmins: "Only administrators can use this page.",
   allDepartments: "All departments",
   none: "—",
+  expand: "Expand",
+  collapse: "Collapse",
   pager: { prev: "Previous", next: "Next", total: "{{count}} in all" },
   roles: { ADMIN: "Administrator", REVIEWER: "Reviewer", EDITOR: "Editor", ANALYST: "Analyst" },
   users: {

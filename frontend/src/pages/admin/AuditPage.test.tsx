@@ -61,7 +61,7 @@ describe("AuditPage", () => {
     const table = await screen.findByTestId("audit-table");
     const row = (await within(table).findByText("部门 #2")).closest("tr")!;
     expect(within(row).getByText("修改")).toBeInTheDocument();
-    fireEvent.click(within(row).getByRole("button", { name: /展开行|Expand row/ }));
+    fireEvent.click(within(row).getByRole("button", { name: /^展开 部门 #2 / }));
     const changes = await screen.findByTestId("changes-12884901889");
     const name = within(changes).getByText("name").closest("tr")!;
     expect(within(name).getByText("区委办")).toHaveAttribute("data-changed", "before");

@@ -9,7 +9,7 @@ import type { AdminAuditQuery, AuditAction, AuditRecordWhereInput } from "../../
 import { errorsText } from "../../api/errors";
 import { nodes } from "../../lib/relay";
 import { zh as notifyStrings } from "../../i18n/sections/notify";
-import { AdminOnly, Pager, useCursorPager, when } from "./shared";
+import { AdminOnly, Pager, labelledExpandIcon, useCursorPager, when } from "./shared";
 
 export const AdminAuditDocument = graphql(`
   query AdminAudit($where: AuditRecordWhereInput, $after: Cursor) {
@@ -143,7 +143,7 @@ function Audit() {
         dataSource={records}
         pagination={false}
         scroll={{ x: "max-content" }}
-        expandable={{ expandedRowRender: (r) => <Changes record={r} /> }}
+        expandable={{ expandedRowRender: (r) => <Changes record={r} />, expandIcon: labelledExpandIcon<Record_>(t, (r) => `${entityName(r.entityType)} #${r.entityID} ${when(r.at)}`) }}
         columns={[
           { title: t("admin.audit.at"), fixed: "left", render: (_, r) => when(r.at) },
           {

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { graphql } from "../../gql";
 import { errorsText } from "../../api/errors";
-import { AdminOnly, DepartmentPicker, departmentForest, errorSentences, placeErrors, subtreeIds, useDepartments, type AdminDepartment, type DepartmentNode } from "./shared";
+import { AdminOnly, DepartmentPicker, labelledExpandIcon, departmentForest, errorSentences, placeErrors, subtreeIds, useDepartments, type AdminDepartment, type DepartmentNode } from "./shared";
 
 export const AdminCreateDepartmentDocument = graphql(`
   mutation AdminCreateDepartment($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }
@@ -106,7 +106,7 @@ function Departments() {
           dataSource={tree}
           pagination={false}
           scroll={{ x: "max-content" }}
-          expandable={{ defaultExpandAllRows: true }}
+          expandable={{ defaultExpandAllRows: true, expandIcon: labelledExpandIcon<DepartmentNode>(t, (d) => d.name) }}
           columns={[
             { title: t("admin.departments.name"), dataIndex: "name", fixed: "left" },
             { title: t("admin.departments.code"), dataIndex: "code", render: (v: string) => <Typography.Text code>{v}</Typography.Text> },

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type MouseEvent, type ReactNode } from "react";
 import { Button, Result, Space, Spin, TreeSelect, Typography } from "antd";
 import type { CombinedError } from "urql";
 import { useQuery } from "urql";
@@ -112,6 +112,29 @@ export function DepartmentPicker({
       popupMatchSelectWidth={false}
     />
   );
+}
+
+/**
+ * A row's expand button with a name (antd's own has none, which axe counts as critical): for
+ * Table's expandable.expandIcon. name says whose row it is.
+ */
+export function labelledExpandIcon<T>(t: TFunction, name: (record: T) => string) {
+  function ExpandIcon({ expanded, expandable, record, onExpand }: { expanded: boolean; expandable: boolean; record: T; onExpand: (record: T, e: MouseEvent<HTMLElement>) => void }) {
+    if (!expandable) return <span className="ant-table-row-expand-icon ant-table-row-expand-icon-spaced" aria-hidden />;
+    return (
+      <button
+        type="button"
+        className={`ant-table-row-expand-icon ${expanded ? "ant-table-row-expand-icon-expanded" : "ant-table-row-expand-icon-collapsed"}`}
+        aria-expanded={expanded}
+        aria-label={`${t(expanded ? "admin.collapse" : "admin.expand")} ${name(record)}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          onExpand(record, e);
+        }}
+      />
+    );
+  }
+  return ExpandIcon;
 }
 
 /** The page for administrators only: others get a refusal (the server refuses them too). */
