@@ -188,6 +188,15 @@ test("an administrator manages users, tokens and departments, and finds each cha
     await shot(page, name);
   }
 
+  // In English, the audit trail with a record open.
+  const english = await signIn(browser, server, "admin", "en", `/admin/audit?entityType=Department&entityID=${neighbour.id}`);
+  await english.getByRole("heading", { name: "Audit trail" }).waitFor();
+  const first = english.getByTestId("audit-table").locator(".ant-table-row").filter({ hasText: "Update" }).first();
+  await first.getByRole("button", { name: /^Expand/ }).click();
+  await english.getByRole("columnheader", { name: "Before" }).waitFor();
+  await shot(english, "admin-audit-en");
+  await english.context().close();
+
   // Anyone else gets no administration screen.
   const reviewer = await signIn(browser, server, "reviewer", "zh-CN", "/admin/users");
   await reviewer.getByText("只有系统管理员可以使用此页面。").waitFor();
