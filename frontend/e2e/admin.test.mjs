@@ -97,6 +97,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
   const token = (await shown.innerText()).trim();
   assert.match(token, /^jx_/);
   await page.getByText("关闭后它不会再次显示").waitFor();
+  await tokenDialog.waitFor({ state: "hidden" }); // the new-token dialog's closing animation, under the shot
   await shot(page, "admin-token-created");
   await page.getByRole("dialog", { name: "令牌「e2e 集成」已创建" }).getByRole("button", { name: "确 定" }).click();
   const tokenRow = page.getByTestId("tokens-table").getByRole("row", { name: /e2e 集成/ });
@@ -133,6 +134,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
   await page.getByRole("button", { name: `删除 ${NEIGHBOUR_NAME}（更名）` }).click();
   await page.getByRole("button", { name: "删 除" }).click();
   await page.getByTestId("department-refusal").getByText(/不能删除：仍有.*年度数据 \d+ 个/).waitFor();
+  await page.waitForFunction(() => !document.querySelector(".ant-popover:not(.ant-popover-hidden)")); // the confirmation's closing animation
   await shot(page, "admin-departments");
 
   // The audit trail holds each change with its before and after.
