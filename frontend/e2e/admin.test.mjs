@@ -152,6 +152,10 @@ test("an administrator manages users, tokens and departments, and finds each cha
   await page.goto("/admin/audit");
   await page.getByLabel("数据 ID").fill(userID);
   await page.getByLabel("修改人").fill("admin");
+  // From yesterday: a day's margin, whatever the clocks' time zones and midnight.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("开始日期").fill(yesterday);
+  await page.getByLabel("开始日期").press("Enter");
   await page.getByTestId("audit-apply").click();
   const disabled = audit.locator(".ant-table-row").filter({ hasText: "修改" }).filter({ hasText: `用户 #${userID}` }).first();
   await disabled.waitFor();

@@ -33,7 +33,9 @@ export interface AuditFilters {
   entityID?: number | null;
   actor?: string;
   action?: AuditAction;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  /** The first day of the range, and its last: two fields, each with its own label. */
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
 /** The filters as an AuditRecordWhereInput: the actor by name in any letter case; the range from its first day to the end of its last. */
@@ -43,9 +45,8 @@ export function auditWhere(f: AuditFilters): AuditRecordWhereInput | undefined {
   if (f.entityID != null) w.entityID = f.entityID;
   if (f.actor?.trim()) w.actorNameContainsFold = f.actor.trim();
   if (f.action) w.action = f.action;
-  const [from, to] = f.range ?? [];
-  if (from) w.atGTE = from.startOf("day").toISOString();
-  if (to) w.atLT = to.add(1, "day").startOf("day").toISOString();
+  if (f.from) w.atGTE = f.from.startOf("day").toISOString();
+  if (f.to) w.atLT = f.to.add(1, "day").startOf("day").toISOString();
   return Object.keys(w).length ? w : undefined;
 }
 
@@ -115,8 +116,11 @@ function Audit() {
         <Form.Item name="action" label={t("admin.audit.action")}>
           <Select allowClear placeholder={t("admin.audit.anyAction")} style={{ width: 110 }} options={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))} />
         </Form.Item>
-        <Form.Item name="range" label={t("admin.audit.range")}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <Form.Item name="from" label={t("admin.audit.from")}>
+          <DatePicker placeholder={t("admin.audit.datePlaceholder")} />
+        </Form.Item>
+        <Form.Item name="to" label={t("admin.audit.to")}>
+          <DatePicker placeholder={t("admin.audit.datePlaceholder")} />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -125,7 +129,7 @@ function Audit() {
             </Button>
             <Button
               onClick={() => {
-                form.setFieldsValue({ entityType: undefined, entityID: undefined, actor: undefined, action: undefined, range: undefined });
+                form.setFieldsValue({ entityType: undefined, entityID: undefined, actor: undefined, action: undefined, from: undefined, to: undefined });
                 pager.reset();
                 setFilters({});
               }}
