@@ -33,6 +33,10 @@ const EvaluationsListPage = lazy(() => import("./pages/lists/EvaluationsListPage
 const DepartmentYearsListPage = lazy(() => import("./pages/lists/DepartmentYearsListPage"));
 const ProjectsListPage = lazy(() => import("./pages/lists/ProjectsListPage"));
 const BelowTargetListPage = lazy(() => import("./pages/lists/BelowTargetListPage"));
+const AdminUsersPage = lazy(() => import("./pages/admin/UsersPage"));
+const AdminTokensPage = lazy(() => import("./pages/admin/TokensPage"));
+const AdminDepartmentsPage = lazy(() => import("./pages/admin/DepartmentsAdminPage"));
+const AdminAuditPage = lazy(() => import("./pages/admin/AuditPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -59,6 +63,10 @@ function Routed() {
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/admin/webhooks" element={<WebhooksPage />} />
+            <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/admin/tokens" element={<AdminTokensPage />} />
+            <Route path="/admin/departments" element={<AdminDepartmentsPage />} />
+            <Route path="/admin/audit" element={<AdminAuditPage />} />
             <Route path="/targets" element={<TargetsQueuePage />} />
             <Route path="/lists/evaluations" element={<EvaluationsListPage />} />
             <Route path="/lists/department-years" element={<DepartmentYearsListPage />} />

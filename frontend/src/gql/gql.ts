@@ -53,6 +53,17 @@ type Documents = {
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n": typeof types.RetryWebhookDeliveryDocument,
     "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n": typeof types.WebhookDepartmentDocument,
+    "\n  query AdminAudit($where: AuditRecordWhereInput, $after: Cursor) {\n    auditRecords(first: 25, after: $after, where: $where, orderBy: [{ field: AT, direction: DESC }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorKind actorID actorName action entityType entityID requestID changes { field before after } } }\n    }\n  }\n": typeof types.AdminAuditDocument,
+    "\n  mutation AdminCreateDepartment($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }\n": typeof types.AdminCreateDepartmentDocument,
+    "\n  mutation AdminUpdateDepartment($id: ID!, $input: UpdateDepartmentInput!, $version: Int) {\n    updateDepartment(id: $id, input: $input, version: $version) { id code name version parent { id } }\n  }\n": typeof types.AdminUpdateDepartmentDocument,
+    "\n  mutation AdminDeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": typeof types.AdminDeleteDepartmentDocument,
+    "\n  query AdminTokens {\n    apiTokens(first: 500, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name prefix createdAt revokedAt lastUsedAt department { id code name } createdBy { id username displayName } } }\n    }\n  }\n": typeof types.AdminTokensDocument,
+    "\n  mutation AdminCreateToken($name: String!, $departmentID: ID) {\n    createAPIToken(name: $name, departmentID: $departmentID) { token apiToken { id name } }\n  }\n": typeof types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($id: ID!) { revokeAPIToken(id: $id) { id revokedAt } }\n": typeof types.AdminRevokeTokenDocument,
+    "\n  query AdminUsers($where: UserWhereInput, $after: Cursor) {\n    users(first: 50, after: $after, where: $where, orderBy: [{ field: USERNAME }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id username displayName role disabled lastLoginAt createdAt department { id code name } } }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: NewUserInput!) { createUser(input: $input) { id username } }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($id: ID!, $input: UserChangeInput!) {\n    updateUser(id: $id, input: $input) { id displayName role disabled department { id code name } }\n  }\n": typeof types.AdminUpdateUserDocument,
+    "\n  query AdminDepartments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name version parent { id } } }\n    }\n  }\n": typeof types.AdminDepartmentsDocument,
     "\n  query DashboardAttainmentHeat($year: Int!, $depth: Int!) {\n    indicatorAggregate(\n      groupBy: [LEVEL1, LEVEL2, DEPARTMENT]\n      measures: [ATTAINMENT]\n      departmentDepth: $depth\n      where: { hasDepartmentYearWith: { year: $year } }\n      first: 1000\n    ) {\n      totalGroups\n      groups {\n        key { level1 level2 department { id code name depth } }\n        count\n        stats { measure count avg }\n      }\n    }\n  }\n": typeof types.DashboardAttainmentHeatDocument,
     "\n  query DashboardBelowTarget($where: IndicatorWhereInput!) {\n    indicatorRanking(by: ATTAINMENT, direction: ASC, first: 50, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          operator\n          target\n          unit\n          weight\n          effectiveActual\n          completionRate\n          attainment\n          score\n          rating\n          project { id name }\n          departmentYear { id year department { id name code } }\n        }\n      }\n    }\n  }\n": typeof types.DashboardBelowTargetDocument,
     "\n  query DashboardDepartmentYears($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Department {\n        id\n        name\n        code\n        years(first: 50, orderBy: [{ field: YEAR, direction: ASC }]) {\n          edges {\n            node {\n              id\n              year\n              totalActual\n              executionRate\n              overallEvaluation { id score grade }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardDepartmentYearsDocument,
@@ -181,6 +192,17 @@ const documents: Documents = {
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
     "\n  mutation RetryWebhookDelivery($id: ID!) { retryWebhookDelivery(id: $id) { id status } }\n": types.RetryWebhookDeliveryDocument,
     "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n": types.WebhookDepartmentDocument,
+    "\n  query AdminAudit($where: AuditRecordWhereInput, $after: Cursor) {\n    auditRecords(first: 25, after: $after, where: $where, orderBy: [{ field: AT, direction: DESC }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorKind actorID actorName action entityType entityID requestID changes { field before after } } }\n    }\n  }\n": types.AdminAuditDocument,
+    "\n  mutation AdminCreateDepartment($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }\n": types.AdminCreateDepartmentDocument,
+    "\n  mutation AdminUpdateDepartment($id: ID!, $input: UpdateDepartmentInput!, $version: Int) {\n    updateDepartment(id: $id, input: $input, version: $version) { id code name version parent { id } }\n  }\n": types.AdminUpdateDepartmentDocument,
+    "\n  mutation AdminDeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": types.AdminDeleteDepartmentDocument,
+    "\n  query AdminTokens {\n    apiTokens(first: 500, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name prefix createdAt revokedAt lastUsedAt department { id code name } createdBy { id username displayName } } }\n    }\n  }\n": types.AdminTokensDocument,
+    "\n  mutation AdminCreateToken($name: String!, $departmentID: ID) {\n    createAPIToken(name: $name, departmentID: $departmentID) { token apiToken { id name } }\n  }\n": types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($id: ID!) { revokeAPIToken(id: $id) { id revokedAt } }\n": types.AdminRevokeTokenDocument,
+    "\n  query AdminUsers($where: UserWhereInput, $after: Cursor) {\n    users(first: 50, after: $after, where: $where, orderBy: [{ field: USERNAME }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id username displayName role disabled lastLoginAt createdAt department { id code name } } }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: NewUserInput!) { createUser(input: $input) { id username } }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($id: ID!, $input: UserChangeInput!) {\n    updateUser(id: $id, input: $input) { id displayName role disabled department { id code name } }\n  }\n": types.AdminUpdateUserDocument,
+    "\n  query AdminDepartments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name version parent { id } } }\n    }\n  }\n": types.AdminDepartmentsDocument,
     "\n  query DashboardAttainmentHeat($year: Int!, $depth: Int!) {\n    indicatorAggregate(\n      groupBy: [LEVEL1, LEVEL2, DEPARTMENT]\n      measures: [ATTAINMENT]\n      departmentDepth: $depth\n      where: { hasDepartmentYearWith: { year: $year } }\n      first: 1000\n    ) {\n      totalGroups\n      groups {\n        key { level1 level2 department { id code name depth } }\n        count\n        stats { measure count avg }\n      }\n    }\n  }\n": types.DashboardAttainmentHeatDocument,
     "\n  query DashboardBelowTarget($where: IndicatorWhereInput!) {\n    indicatorRanking(by: ATTAINMENT, direction: ASC, first: 50, where: $where) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          operator\n          target\n          unit\n          weight\n          effectiveActual\n          completionRate\n          attainment\n          score\n          rating\n          project { id name }\n          departmentYear { id year department { id name code } }\n        }\n      }\n    }\n  }\n": types.DashboardBelowTargetDocument,
     "\n  query DashboardDepartmentYears($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Department {\n        id\n        name\n        code\n        years(first: 50, orderBy: [{ field: YEAR, direction: ASC }]) {\n          edges {\n            node {\n              id\n              year\n              totalActual\n              executionRate\n              overallEvaluation { id score grade }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardDepartmentYearsDocument,
@@ -440,6 +462,50 @@ export function graphql(source: "\n  mutation RetryWebhookDelivery($id: ID!) { r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n"): (typeof documents)["\n  query WebhookDepartment($code: String!) { departments(where: { code: $code }) { edges { node { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAudit($where: AuditRecordWhereInput, $after: Cursor) {\n    auditRecords(first: 25, after: $after, where: $where, orderBy: [{ field: AT, direction: DESC }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorKind actorID actorName action entityType entityID requestID changes { field before after } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminAudit($where: AuditRecordWhereInput, $after: Cursor) {\n    auditRecords(first: 25, after: $after, where: $where, orderBy: [{ field: AT, direction: DESC }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorKind actorID actorName action entityType entityID requestID changes { field before after } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateDepartment($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateDepartment($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateDepartment($id: ID!, $input: UpdateDepartmentInput!, $version: Int) {\n    updateDepartment(id: $id, input: $input, version: $version) { id code name version parent { id } }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateDepartment($id: ID!, $input: UpdateDepartmentInput!, $version: Int) {\n    updateDepartment(id: $id, input: $input, version: $version) { id code name version parent { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n"): (typeof documents)["\n  mutation AdminDeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTokens {\n    apiTokens(first: 500, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name prefix createdAt revokedAt lastUsedAt department { id code name } createdBy { id username displayName } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminTokens {\n    apiTokens(first: 500, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      edges { node { id name prefix createdAt revokedAt lastUsedAt department { id code name } createdBy { id username displayName } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateToken($name: String!, $departmentID: ID) {\n    createAPIToken(name: $name, departmentID: $departmentID) { token apiToken { id name } }\n  }\n"): (typeof documents)["\n  mutation AdminCreateToken($name: String!, $departmentID: ID) {\n    createAPIToken(name: $name, departmentID: $departmentID) { token apiToken { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeToken($id: ID!) { revokeAPIToken(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation AdminRevokeToken($id: ID!) { revokeAPIToken(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($where: UserWhereInput, $after: Cursor) {\n    users(first: 50, after: $after, where: $where, orderBy: [{ field: USERNAME }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id username displayName role disabled lastLoginAt createdAt department { id code name } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($where: UserWhereInput, $after: Cursor) {\n    users(first: 50, after: $after, where: $where, orderBy: [{ field: USERNAME }]) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id username displayName role disabled lastLoginAt createdAt department { id code name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: NewUserInput!) { createUser(input: $input) { id username } }\n"): (typeof documents)["\n  mutation AdminCreateUser($input: NewUserInput!) { createUser(input: $input) { id username } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateUser($id: ID!, $input: UserChangeInput!) {\n    updateUser(id: $id, input: $input) { id displayName role disabled department { id code name } }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateUser($id: ID!, $input: UserChangeInput!) {\n    updateUser(id: $id, input: $input) { id displayName role disabled department { id code name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminDepartments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name version parent { id } } }\n    }\n  }\n"): (typeof documents)["\n  query AdminDepartments {\n    departments(first: 1000, orderBy: [{ field: CODE }]) {\n      edges { node { id code name version parent { id } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
