@@ -20,7 +20,9 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
+	"jixiao/ent/roundparticipant"
 	"jixiao/graph/loader"
+	"jixiao/graph/model"
 	"jixiao/platform/access"
 	"jixiao/platform/auth"
 	"jixiao/platform/events"
@@ -407,4 +409,67 @@ func actionNames(actions []auditrecord.Action) []string {
 		out = append(out, string(a))
 	}
 	return out
+}
+
+// roundSubmissionTypes are the entity types whose changes can move a round's
+// participant from one status to another: the submissions and what holds them.
+var roundSubmissionTypes = []string{
+	ent.TypeRoundParticipant, ent.TypeEvaluation, ent.TypeTransition, ent.TypeMonitoringReport,
+	ent.TypeDepartmentYear, ent.TypeProject,
+}
+
+// roundChanged is the stream of the roundChanged subscription: the round, read
+// again under the subscriber's rules, each time it or a change of one of its
+// departments' submissions is heard (changes of the departments' other years
+// too: a read too many costs less than a lookup in the publisher's goroutine).
+func (r *Resolver) roundChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Round, error) {
+	if _, err := r.client.Round.Get(ctx, id); err != nil {
+		return nil, notFound(err, "round", id)
+	}
+	// The departments the subscriber reads of it: an editor hears of its own only.
+	depts, err := r.client.RoundParticipant.Query().Where(roundparticipant.RoundID(id)).
+		Select(roundparticipant.FieldDepartmentID).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := make(map[int]bool, len(depts))
+	for _, d := range depts {
+		in[d] = true
+	}
+	v := viewer.FromContext(ctx)
+	match := func(e events.Event) bool {
+		switch {
+		case !includeOwn && own(v, e):
+			return false
+		case e.EntityType == ent.TypeRound:
+			return e.EntityID == id
+		}
+		return slices.Contains(roundSubmissionTypes, e.EntityType) && in[e.DepartmentID] && access.MayHear(v, e)
+	}
+	return follow(ctx, r.hub, match, func(ctx context.Context) (*ent.Round, error) {
+		return r.client.Round.Get(ctx, id)
+	}), nil
+}
+
+// queueTypes are the entity types whose changes can change a work queue.
+var queueTypes = append([]string{ent.TypeRound, ent.TypeTargetVersion}, roundSubmissionTypes...)
+
+// myQueueChanged is the stream of the myQueueChanged subscription: the
+// subscriber's queue, read again each time a change that may move it is heard.
+func (r *Resolver) myQueueChanged(ctx context.Context, days int, includeOwn bool) (<-chan *model.Queue, error) {
+	v := viewer.FromContext(ctx)
+	if v.Kind == viewer.Anonymous {
+		return nil, access.ErrUnauthenticated
+	}
+	match := func(e events.Event) bool {
+		if (!includeOwn && own(v, e)) || !slices.Contains(queueTypes, e.EntityType) {
+			return false
+		}
+		// A round itself belongs to no department: every signed-in user hears of it
+		// (the queue read again applies the rules).
+		return e.EntityType == ent.TypeRound || access.MayHear(v, e)
+	}
+	return follow(ctx, r.hub, match, func(ctx context.Context) (*model.Queue, error) {
+		return r.myQueue(ctx, days)
+	}), nil
 }

@@ -203,6 +203,20 @@ func (r *subscriptionResolver) Changes(ctx context.Context, entityTypes []string
 	return changeStream(ctx, r.hub, v, entityTypes, includeOwn), nil
 }
 
+// RoundChanged is the resolver for the roundChanged field.
+func (r *subscriptionResolver) RoundChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Round, error) {
+	return r.roundChanged(ctx, id, includeOwn)
+}
+
+// MyQueueChanged is the resolver for the myQueueChanged field.
+func (r *subscriptionResolver) MyQueueChanged(ctx context.Context, withinDays *int, includeOwn bool) (<-chan *model.Queue, error) {
+	days := 14
+	if withinDays != nil {
+		days = *withinDays
+	}
+	return r.myQueueChanged(ctx, days, includeOwn)
+}
+
 // ChangeEvent returns generated.ChangeEventResolver implementation.
 func (r *Resolver) ChangeEvent() generated.ChangeEventResolver { return &changeEventResolver{r} }
 
