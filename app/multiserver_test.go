@@ -45,8 +45,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	db := freshPostgres(t, pg)
 	// The recipe: migrate once per release, then start the servers without --migrate.
 	t.Run("migrations", func(t *testing.T) { migrateTwiceAtOnce(t, db) })
-	a := startServer(t, db, "--migrate=false", "--demo=seed")
-	b := startServer(t, db, "--migrate=false")
+	// The webhook receiver is an httptest server on loopback: allowed on both.
+	a := startServer(t, db, "--migrate=false", "--demo=seed", "--webhook-allow-hosts=127.0.0.0/8")
+	b := startServer(t, db, "--migrate=false", "--webhook-allow-hosts=127.0.0.0/8")
 	b.accounts = a.accounts // the demo's passwords were printed by A
 
 	t.Run("sessions", func(t *testing.T) { sessionsAcross(t, a, b) })

@@ -29,16 +29,23 @@ import (
 	"jixiao/platform/inputerr"
 	"jixiao/platform/reqid"
 	"jixiao/platform/viewer"
+	"jixiao/platform/webhooks"
 )
 
 // Option configures NewServer.
 type Option func(*options)
 
 type options struct {
-	hub     *events.Hub
-	origins []string
-	timeout time.Duration
+	hub          *events.Hub
+	origins      []string
+	timeout      time.Duration
+	webhookGuard *webhooks.Guard
 }
+
+// WithWebhookGuard checks the URLs of webhooks being created or changed with g
+// (the dispatcher's, so that both refuse the same addresses); nil: the default
+// guard (loopback, link-local, unspecified and multicast refused).
+func WithWebhookGuard(g *webhooks.Guard) Option { return func(o *options) { o.webhookGuard = g } }
 
 // WithEvents announces the mutations' committed changes through hub and serves
 // subscriptions from its bus. Without it the server has a hub of its own: one
@@ -355,6 +362,27 @@ func (r *Resolver) checkEntityTypes(types []string) error {
 		}
 	}
 	return nil
+}
+
+// checkWebhookURL refuses a webhook URL whose host is, or resolves to, an
+// address the guard refuses: BAD_USER_INPUT on field url, reason
+// WEBHOOK_URL_REFUSED with the host, the address and why (LOOPBACK, LINK_LOCAL,
+// UNSPECIFIED, MULTICAST).
+func (r *Resolver) checkWebhookURL(ctx context.Context, raw *string) error {
+	if raw == nil {
+		return nil
+	}
+	g := r.webhookGuard
+	if g == nil {
+		g = &webhooks.Guard{}
+	}
+	err := g.CheckURL(ctx, *raw)
+	var refused *webhooks.RefusedError
+	if !errors.As(err, &refused) {
+		return err
+	}
+	return inputerr.WithReason("url", inputerr.Refused("WEBHOOK_URL_REFUSED",
+		[]string{"host", refused.Host, "address", refused.Address, "reason", refused.Reason}, "%s", refused.Error()))
 }
 
 // checkDepartment refuses a webhook scope naming a department that does not

@@ -81,6 +81,9 @@ func (r *mutationResolver) CreateWebhook(ctx context.Context, input model.Create
 	if err := r.checkDepartment(ctx, input.DepartmentID); err != nil {
 		return nil, err
 	}
+	if err := r.checkWebhookURL(ctx, &input.URL); err != nil {
+		return nil, err
+	}
 	secret := "whsec_" + auth.NewSecret(24)
 	if input.Secret != nil {
 		secret = *input.Secret
@@ -107,6 +110,9 @@ func (r *mutationResolver) UpdateWebhook(ctx context.Context, id int, input mode
 		return nil, err
 	}
 	if err := r.checkDepartment(ctx, input.DepartmentID); err != nil {
+		return nil, err
+	}
+	if err := r.checkWebhookURL(ctx, input.URL); err != nil {
 		return nil, err
 	}
 	u := r.db(ctx).Webhook.UpdateOneID(id).SetNillableName(input.Name).SetNillableURL(input.URL).
