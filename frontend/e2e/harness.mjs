@@ -18,11 +18,14 @@ function chromiumPath() {
   throw new Error("Chromium not found: apt-get install chromium (or set CHROMIUM)");
 }
 
-/** Starts the server (../../jixiao, built by make) and returns its URL and the demo accounts it printed. */
-export async function startServer() {
+/**
+ * Starts the server (../../jixiao, built by make) with the demo data and any further flags,
+ * and returns its URL and the demo accounts it printed.
+ */
+export async function startServer(args = []) {
   const dir = mkdtempSync(join(tmpdir(), "jixiao-e2e-"));
   const bin = process.env.JIXIAO_BIN ?? join(root, "jixiao");
-  const proc = spawn(bin, ["--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/e2e.db`, "--migrate", "--demo"], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(bin, ["--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/e2e.db`, "--migrate", "--demo", ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const accounts = {};
   const url = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout });
