@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -21,10 +22,10 @@ import (
 func TestAYearInMotion(t *testing.T) { stores(t, yearInMotion) }
 
 func yearInMotion(t *testing.T, db string) {
-	a := startServer(t, db, "--demo=seed")
+	a := startServer(t, db, "--demo=seed", "--webhook-allow-hosts=127.0.0.1")
 	b := a
 	if strings.HasPrefix(db, "postgres") {
-		b = startServer(t, db, "--migrate=false")
+		b = startServer(t, db, "--migrate=false", "--webhook-allow-hosts=127.0.0.1")
 		b.accounts = a.accounts // printed by A, which loaded the demo
 		waitMetric(t, a, "jixiao_events_listening", 1)
 		waitMetric(t, b, "jixiao_events_listening", 1)
@@ -60,8 +61,16 @@ func yearInMotion(t *testing.T, db string) {
 	}
 
 	// 1. The bureau opens the half-year monitoring round for the office.
-	monRound := id(t, reviewer, openRoundQ, map[string]any{"in": map[string]any{"kind": "MONITORING", "year": 2023, "name": "2023年半年绩效运行监控",
-		"deadline": rfc(now.Add(20 * 24 * time.Hour)), "departmentIDs": []string{s.office}}})
+	monitoring := map[string]any{"kind": "MONITORING", "year": 2023, "name": "2023年半年绩效运行监控", "monitoringPoint": "2023-06-30",
+		"deadline": rfc(now.Add(20 * 24 * time.Hour)), "departmentIDs": []string{s.office}}
+	with := func(k string, v any) map[string]any {
+		in := maps.Clone(monitoring)
+		in[k] = v
+		return map[string]any{"in": in}
+	}
+	refused(t, "a point of another year", post(t, reviewer, openRoundQ, with("monitoringPoint", "2024-06-30")), "BAD_USER_INPUT", "monitoringPoint", "POINT_OUTSIDE_YEAR")
+	refused(t, "a point of a self-evaluation", post(t, reviewer, openRoundQ, with("kind", "SELF_EVALUATION")), "BAD_USER_INPUT", "monitoringPoint", "")
+	monRound := id(t, reviewer, openRoundQ, map[string]any{"in": monitoring})
 	if q := queueOf(t, editor.at(b), nil); !slices.ContainsFunc(q.ToFill, func(f struct {
 		Round          struct{ ID, Name string }
 		Department     struct{ Code string }

@@ -560,6 +560,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			round.FieldName:          {Type: field.TypeString, Column: round.FieldName},
 			round.FieldOpensAt:       {Type: field.TypeTime, Column: round.FieldOpensAt},
 			round.FieldDeadline:      {Type: field.TypeTime, Column: round.FieldDeadline},
+			round.FieldPoint:         {Type: field.TypeString, Column: round.FieldPoint},
 			round.FieldStatus:        {Type: field.TypeEnum, Column: round.FieldStatus},
 			round.FieldClosedAt:      {Type: field.TypeTime, Column: round.FieldClosedAt},
 			round.FieldCreatedByID:   {Type: field.TypeInt, Column: round.FieldCreatedByID},
@@ -4409,6 +4410,11 @@ func (f *RoundFilter) WhereOpensAt(p entql.TimeP) {
 // WhereDeadline applies the entql time.Time predicate on the deadline field.
 func (f *RoundFilter) WhereDeadline(p entql.TimeP) {
 	f.Where(p.Field(round.FieldDeadline))
+}
+
+// WherePoint applies the entql string predicate on the point field.
+func (f *RoundFilter) WherePoint(p entql.StringP) {
+	f.Where(p.Field(round.FieldPoint))
 }
 
 // WhereStatus applies the entql string predicate on the status field.

@@ -25554,6 +25554,7 @@ type RoundMutation struct {
 	name                *string
 	opens_at            *time.Time
 	deadline            *time.Time
+	point               *string
 	status              *round.Status
 	closed_at           *time.Time
 	created_by_id       *int
@@ -25994,6 +25995,55 @@ func (m *RoundMutation) ResetDeadline() {
 	m.deadline = nil
 }
 
+// SetPoint sets the "point" field.
+func (m *RoundMutation) SetPoint(s string) {
+	m.point = &s
+}
+
+// Point returns the value of the "point" field in the mutation.
+func (m *RoundMutation) Point() (r string, exists bool) {
+	v := m.point
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoint returns the old "point" field's value of the Round entity.
+// If the Round object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundMutation) OldPoint(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoint: %w", err)
+	}
+	return oldValue.Point, nil
+}
+
+// ClearPoint clears the value of the "point" field.
+func (m *RoundMutation) ClearPoint() {
+	m.point = nil
+	m.clearedFields[round.FieldPoint] = struct{}{}
+}
+
+// PointCleared returns if the "point" field was cleared in this mutation.
+func (m *RoundMutation) PointCleared() bool {
+	_, ok := m.clearedFields[round.FieldPoint]
+	return ok
+}
+
+// ResetPoint resets all changes to the "point" field.
+func (m *RoundMutation) ResetPoint() {
+	m.point = nil
+	delete(m.clearedFields, round.FieldPoint)
+}
+
 // SetStatus sets the "status" field.
 func (m *RoundMutation) SetStatus(r round.Status) {
 	m.status = &r
@@ -26273,7 +26323,7 @@ func (m *RoundMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RoundMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, round.FieldCreatedAt)
 	}
@@ -26297,6 +26347,9 @@ func (m *RoundMutation) Fields() []string {
 	}
 	if m.deadline != nil {
 		fields = append(fields, round.FieldDeadline)
+	}
+	if m.point != nil {
+		fields = append(fields, round.FieldPoint)
 	}
 	if m.status != nil {
 		fields = append(fields, round.FieldStatus)
@@ -26334,6 +26387,8 @@ func (m *RoundMutation) Field(name string) (ent.Value, bool) {
 		return m.OpensAt()
 	case round.FieldDeadline:
 		return m.Deadline()
+	case round.FieldPoint:
+		return m.Point()
 	case round.FieldStatus:
 		return m.Status()
 	case round.FieldClosedAt:
@@ -26367,6 +26422,8 @@ func (m *RoundMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldOpensAt(ctx)
 	case round.FieldDeadline:
 		return m.OldDeadline(ctx)
+	case round.FieldPoint:
+		return m.OldPoint(ctx)
 	case round.FieldStatus:
 		return m.OldStatus(ctx)
 	case round.FieldClosedAt:
@@ -26439,6 +26496,13 @@ func (m *RoundMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDeadline(v)
+		return nil
+	case round.FieldPoint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoint(v)
 		return nil
 	case round.FieldStatus:
 		v, ok := value.(round.Status)
@@ -26537,6 +26601,9 @@ func (m *RoundMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *RoundMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(round.FieldPoint) {
+		fields = append(fields, round.FieldPoint)
+	}
 	if m.FieldCleared(round.FieldClosedAt) {
 		fields = append(fields, round.FieldClosedAt)
 	}
@@ -26557,6 +26624,9 @@ func (m *RoundMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *RoundMutation) ClearField(name string) error {
 	switch name {
+	case round.FieldPoint:
+		m.ClearPoint()
+		return nil
 	case round.FieldClosedAt:
 		m.ClearClosedAt()
 		return nil
@@ -26594,6 +26664,9 @@ func (m *RoundMutation) ResetField(name string) error {
 		return nil
 	case round.FieldDeadline:
 		m.ResetDeadline()
+		return nil
+	case round.FieldPoint:
+		m.ResetPoint()
 		return nil
 	case round.FieldStatus:
 		m.ResetStatus()

@@ -33,6 +33,8 @@ type Round struct {
 	OpensAt time.Time `json:"opens_at,omitempty"`
 	// the last moment a submission is on time (UTC; shown in Asia/Shanghai)
 	Deadline time.Time `json:"deadline,omitempty"`
+	// a MONITORING round's monitoring point (YYYY-MM-DD), as the bureau set it; null: derived from the deadline (rounds.PointOf)
+	Point *string `json:"point,omitempty"`
 	// Status holds the value of the "status" field.
 	Status round.Status `json:"status,omitempty"`
 	// ClosedAt holds the value of the "closed_at" field.
@@ -74,7 +76,7 @@ func (*Round) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case round.FieldID, round.FieldVersion, round.FieldYear, round.FieldCreatedByID:
 			values[i] = new(sql.NullInt64)
-		case round.FieldKind, round.FieldName, round.FieldStatus, round.FieldCreatedByName:
+		case round.FieldKind, round.FieldName, round.FieldPoint, round.FieldStatus, round.FieldCreatedByName:
 			values[i] = new(sql.NullString)
 		case round.FieldCreatedAt, round.FieldUpdatedAt, round.FieldOpensAt, round.FieldDeadline, round.FieldClosedAt:
 			values[i] = new(sql.NullTime)
@@ -146,6 +148,13 @@ func (_m *Round) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field deadline", values[i])
 			} else if value.Valid {
 				_m.Deadline = value.Time
+			}
+		case round.FieldPoint:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field point", values[i])
+			} else if value.Valid {
+				_m.Point = new(string)
+				*_m.Point = value.String
 			}
 		case round.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -237,6 +246,11 @@ func (_m *Round) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("deadline=")
 	builder.WriteString(_m.Deadline.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.Point; v != nil {
+		builder.WriteString("point=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))

@@ -93,6 +93,20 @@ func (_c *RoundCreate) SetDeadline(v time.Time) *RoundCreate {
 	return _c
 }
 
+// SetPoint sets the "point" field.
+func (_c *RoundCreate) SetPoint(v string) *RoundCreate {
+	_c.mutation.SetPoint(v)
+	return _c
+}
+
+// SetNillablePoint sets the "point" field if the given value is not nil.
+func (_c *RoundCreate) SetNillablePoint(v *string) *RoundCreate {
+	if v != nil {
+		_c.SetPoint(*v)
+	}
+	return _c
+}
+
 // SetStatus sets the "status" field.
 func (_c *RoundCreate) SetStatus(v round.Status) *RoundCreate {
 	_c.mutation.SetStatus(v)
@@ -339,6 +353,10 @@ func (_c *RoundCreate) createSpec() (*Round, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Deadline(); ok {
 		_spec.SetField(round.FieldDeadline, field.TypeTime, value)
 		_node.Deadline = value
+	}
+	if value, ok := _c.mutation.Point(); ok {
+		_spec.SetField(round.FieldPoint, field.TypeString, value)
+		_node.Point = &value
 	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(round.FieldStatus, field.TypeEnum, value)

@@ -267,6 +267,9 @@ func (_u *RoundUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(round.FieldDeadline, field.TypeTime, value)
 	}
+	if _u.mutation.PointCleared() {
+		_spec.ClearField(round.FieldPoint, field.TypeString)
+	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(round.FieldStatus, field.TypeEnum, value)
 	}
@@ -612,6 +615,9 @@ func (_u *RoundUpdateOne) sqlSave(ctx context.Context) (_node *Round, err error)
 	}
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(round.FieldDeadline, field.TypeTime, value)
+	}
+	if _u.mutation.PointCleared() {
+		_spec.ClearField(round.FieldPoint, field.TypeString)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(round.FieldStatus, field.TypeEnum, value)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,6 +46,16 @@ func (r *Resolver) openRound(ctx context.Context, in model.OpenRoundInput) (*ent
 		SetOpensAt(opens.UTC()).SetDeadline(in.Deadline.UTC()).SetCreatedByName(v.Name)
 	if v.Kind == viewer.User {
 		create.SetCreatedByID(v.ID)
+	}
+	if in.MonitoringPoint != nil {
+		point := strings.TrimSpace(*in.MonitoringPoint)
+		if in.Kind != round.KindMONITORING {
+			return nil, inputerr.New("monitoringPoint", "only a MONITORING round has a monitoring point")
+		}
+		if err := rounds.CheckPoint(in.Year, point); err != nil {
+			return nil, inputerr.WithReason("monitoringPoint", inputerr.Refused("POINT_OUTSIDE_YEAR", []string{"year", strconv.Itoa(in.Year)}, "monitoringPoint: %v", err))
+		}
+		create.SetPoint(point)
 	}
 	rd, err := create.Save(ctx)
 	if err != nil {
@@ -135,7 +146,7 @@ func monitoringPoint(rd *ent.Round) *string {
 	if rd.Kind != round.KindMONITORING {
 		return nil
 	}
-	p := rounds.MonitoringPoint(rd.Year, rd.Deadline)
+	p := rounds.PointOf(rd.Year, rd.Deadline, rd.Point)
 	return &p
 }
 

@@ -7,6 +7,7 @@
 package rounds
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -194,6 +195,33 @@ func DaysWaited(since, now time.Time) int {
 // the year asks for 30 June, the usual point; one after the year asks for 31
 // December.
 func MonitoringPoint(year int, deadline time.Time) string {
+	return derivedPoint(year, deadline)
+}
+
+// PointOf is a monitoring round's point: the one the bureau set when it opened
+// the round (stored), else the one its deadline asks for (MonitoringPoint; rounds
+// opened before the point was kept).
+func PointOf(year int, deadline time.Time, stored *string) string {
+	if stored != nil && *stored != "" {
+		return *stored
+	}
+	return MonitoringPoint(year, deadline)
+}
+
+// CheckPoint reports what is wrong with a point the bureau sets for a round of
+// year: not a date (YYYY-MM-DD), or outside the year.
+func CheckPoint(year int, point string) error {
+	d, err := time.Parse(time.DateOnly, point)
+	if err != nil {
+		return fmt.Errorf("must be a date such as %d-06-30, got %q", year, point)
+	}
+	if d.Year() != year {
+		return fmt.Errorf("must be a date of %d, the round's year, got %s", year, point)
+	}
+	return nil
+}
+
+func derivedPoint(year int, deadline time.Time) string {
 	day := deadline.In(Shanghai)
 	dy, dm, dd := day.Date()
 	onOrBefore := func(m time.Month, d int) bool {

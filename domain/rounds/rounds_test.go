@@ -180,3 +180,41 @@ func TestOfMonitoring(t *testing.T) {
 		}
 	}
 }
+
+func TestPointOf(t *testing.T) {
+	july := time.Date(2024, time.July, 15, 15, 59, 59, 0, time.UTC)
+	set := func(s string) *string { return &s }
+	tests := []struct {
+		name   string
+		stored *string
+		want   string
+	}{
+		{"set by the bureau", set("2024-09-30"), "2024-09-30"},
+		{"not set: from the deadline", nil, "2024-06-30"},
+		{"empty: from the deadline", set(""), "2024-06-30"},
+	}
+	for _, tt := range tests {
+		if got := PointOf(2024, july, tt.stored); got != tt.want {
+			t.Errorf("%s: PointOf = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCheckPoint(t *testing.T) {
+	tests := []struct {
+		point string
+		ok    bool
+	}{
+		{"2024-06-30", true},
+		{"2024-12-31", true},
+		{"2023-06-30", false}, // another year
+		{"2024-6-30", false},
+		{"2024-02-30", false},
+		{"mid-year", false},
+	}
+	for _, tt := range tests {
+		if err := CheckPoint(2024, tt.point); (err == nil) != tt.ok {
+			t.Errorf("CheckPoint(2024, %q) = %v, want ok %v", tt.point, err, tt.ok)
+		}
+	}
+}

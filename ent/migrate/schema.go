@@ -863,6 +863,7 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "opens_at", Type: field.TypeTime},
 		{Name: "deadline", Type: field.TypeTime},
+		{Name: "point", Type: field.TypeString, Nullable: true, Size: 10},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED"}, Default: "OPEN"},
 		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
@@ -877,7 +878,7 @@ var (
 			{
 				Name:    "round_status_deadline",
 				Unique:  false,
-				Columns: []*schema.Column{RoundsColumns[9], RoundsColumns[8]},
+				Columns: []*schema.Column{RoundsColumns[10], RoundsColumns[8]},
 			},
 			{
 				Name:    "round_year_kind",

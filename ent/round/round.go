@@ -34,6 +34,8 @@ const (
 	FieldOpensAt = "opens_at"
 	// FieldDeadline holds the string denoting the deadline field in the database.
 	FieldDeadline = "deadline"
+	// FieldPoint holds the string denoting the point field in the database.
+	FieldPoint = "point"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
 	// FieldClosedAt holds the string denoting the closed_at field in the database.
@@ -66,6 +68,7 @@ var Columns = []string{
 	FieldName,
 	FieldOpensAt,
 	FieldDeadline,
+	FieldPoint,
 	FieldStatus,
 	FieldClosedAt,
 	FieldCreatedByID,
@@ -201,6 +204,11 @@ func ByOpensAt(opts ...sql.OrderTermOption) OrderOption {
 // ByDeadline orders the results by the deadline field.
 func ByDeadline(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeadline, opts...).ToFunc()
+}
+
+// ByPoint orders the results by the point field.
+func ByPoint(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoint, opts...).ToFunc()
 }
 
 // ByStatus orders the results by the status field.

@@ -90,6 +90,11 @@ func Deadline(v time.Time) predicate.Round {
 	return predicate.Round(sql.FieldEQ(FieldDeadline, v))
 }
 
+// Point applies equality check predicate on the "point" field. It's identical to PointEQ.
+func Point(v string) predicate.Round {
+	return predicate.Round(sql.FieldEQ(FieldPoint, v))
+}
+
 // ClosedAt applies equality check predicate on the "closed_at" field. It's identical to ClosedAtEQ.
 func ClosedAt(v time.Time) predicate.Round {
 	return predicate.Round(sql.FieldEQ(FieldClosedAt, v))
@@ -428,6 +433,81 @@ func DeadlineLT(v time.Time) predicate.Round {
 // DeadlineLTE applies the LTE predicate on the "deadline" field.
 func DeadlineLTE(v time.Time) predicate.Round {
 	return predicate.Round(sql.FieldLTE(FieldDeadline, v))
+}
+
+// PointEQ applies the EQ predicate on the "point" field.
+func PointEQ(v string) predicate.Round {
+	return predicate.Round(sql.FieldEQ(FieldPoint, v))
+}
+
+// PointNEQ applies the NEQ predicate on the "point" field.
+func PointNEQ(v string) predicate.Round {
+	return predicate.Round(sql.FieldNEQ(FieldPoint, v))
+}
+
+// PointIn applies the In predicate on the "point" field.
+func PointIn(vs ...string) predicate.Round {
+	return predicate.Round(sql.FieldIn(FieldPoint, vs...))
+}
+
+// PointNotIn applies the NotIn predicate on the "point" field.
+func PointNotIn(vs ...string) predicate.Round {
+	return predicate.Round(sql.FieldNotIn(FieldPoint, vs...))
+}
+
+// PointGT applies the GT predicate on the "point" field.
+func PointGT(v string) predicate.Round {
+	return predicate.Round(sql.FieldGT(FieldPoint, v))
+}
+
+// PointGTE applies the GTE predicate on the "point" field.
+func PointGTE(v string) predicate.Round {
+	return predicate.Round(sql.FieldGTE(FieldPoint, v))
+}
+
+// PointLT applies the LT predicate on the "point" field.
+func PointLT(v string) predicate.Round {
+	return predicate.Round(sql.FieldLT(FieldPoint, v))
+}
+
+// PointLTE applies the LTE predicate on the "point" field.
+func PointLTE(v string) predicate.Round {
+	return predicate.Round(sql.FieldLTE(FieldPoint, v))
+}
+
+// PointContains applies the Contains predicate on the "point" field.
+func PointContains(v string) predicate.Round {
+	return predicate.Round(sql.FieldContains(FieldPoint, v))
+}
+
+// PointHasPrefix applies the HasPrefix predicate on the "point" field.
+func PointHasPrefix(v string) predicate.Round {
+	return predicate.Round(sql.FieldHasPrefix(FieldPoint, v))
+}
+
+// PointHasSuffix applies the HasSuffix predicate on the "point" field.
+func PointHasSuffix(v string) predicate.Round {
+	return predicate.Round(sql.FieldHasSuffix(FieldPoint, v))
+}
+
+// PointIsNil applies the IsNil predicate on the "point" field.
+func PointIsNil() predicate.Round {
+	return predicate.Round(sql.FieldIsNull(FieldPoint))
+}
+
+// PointNotNil applies the NotNil predicate on the "point" field.
+func PointNotNil() predicate.Round {
+	return predicate.Round(sql.FieldNotNull(FieldPoint))
+}
+
+// PointEqualFold applies the EqualFold predicate on the "point" field.
+func PointEqualFold(v string) predicate.Round {
+	return predicate.Round(sql.FieldEqualFold(FieldPoint, v))
+}
+
+// PointContainsFold applies the ContainsFold predicate on the "point" field.
+func PointContainsFold(v string) predicate.Round {
+	return predicate.Round(sql.FieldContainsFold(FieldPoint, v))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.

@@ -2005,7 +2005,7 @@ func init() {
 		}
 	}()
 	// roundDescCreatedByName is the schema descriptor for created_by_name field.
-	roundDescCreatedByName := roundFields[8].Descriptor()
+	roundDescCreatedByName := roundFields[9].Descriptor()
 	// round.DefaultCreatedByName holds the default value on creation for the created_by_name field.
 	round.DefaultCreatedByName = roundDescCreatedByName.Default.(string)
 	roundparticipantMixin := schema.RoundParticipant{}.Mixin()

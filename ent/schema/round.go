@@ -33,6 +33,9 @@ func (Round) Fields() []ent.Field {
 			Comment("when the work starts (UTC)"),
 		field.Time("deadline").Annotations(entgql.OrderField("DEADLINE")).
 			Comment("the last moment a submission is on time (UTC; shown in Asia/Shanghai)"),
+		field.String("point").Optional().Nillable().Immutable().
+			Annotations(columnSize(10), entgql.Skip(entgql.SkipAll)).
+			Comment("a MONITORING round's monitoring point (YYYY-MM-DD), as the bureau set it; null: derived from the deadline (rounds.PointOf)"),
 		field.Enum("status").Values(string(rounds.Open), string(rounds.Closed)).Default(string(rounds.Open)).
 			Annotations(entgql.Type("RoundStatus"), entgql.OrderField("STATUS"), noInput),
 		field.Time("closed_at").Optional().Nillable().Annotations(noInput),

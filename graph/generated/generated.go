@@ -17577,6 +17577,12 @@ input OpenRoundInput {
   opensAt: Time
   """The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00"."""
   deadline: Time!
+  """
+  A MONITORING round's monitoring point (YYYY-MM-DD, a date of its year, e.g.
+  2024-06-30): the reports it counts. Left out: the latest quarter's end on or
+  before the deadline. Refused for another kind (field monitoringPoint).
+  """
+  monitoringPoint: String
   """Departments taken with everything below them."""
   subtreeIDs: [ID!]
   """Departments taken alone."""
@@ -67781,7 +67787,7 @@ func (ec *executionContext) unmarshalInputOpenRoundInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "year", "name", "opensAt", "deadline", "subtreeIDs", "departmentIDs", "projects"}
+	fieldsInOrder := [...]string{"kind", "year", "name", "opensAt", "deadline", "monitoringPoint", "subtreeIDs", "departmentIDs", "projects"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -67823,6 +67829,13 @@ func (ec *executionContext) unmarshalInputOpenRoundInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Deadline = data
+		case "monitoringPoint":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringPoint"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringPoint = data
 		case "subtreeIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtreeIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)

@@ -45,7 +45,7 @@ func roundParts(ctx context.Context, c *ent.Client, ids []int) (map[int][]*Part,
 	for _, id := range ids {
 		out[id] = nil
 	}
-	rs, err := c.Round.Query().Where(round.IDIn(ids...)).Select(round.FieldID, round.FieldYear, round.FieldKind, round.FieldDeadline).All(ctx)
+	rs, err := c.Round.Query().Where(round.IDIn(ids...)).Select(round.FieldID, round.FieldYear, round.FieldKind, round.FieldDeadline, round.FieldPoint).All(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func roundParts(ctx context.Context, c *ent.Client, ids []int) (map[int][]*Part,
 	for _, r := range rs {
 		yearOf[r.ID] = r.Year
 		if r.Kind == round.KindMONITORING {
-			pointOf[r.ID] = rounds.MonitoringPoint(r.Year, r.Deadline)
+			pointOf[r.ID] = rounds.PointOf(r.Year, r.Deadline, r.Point)
 		}
 	}
 	ps, err := c.RoundParticipant.Query().Where(roundparticipant.RoundIDIn(ids...)).All(ctx)

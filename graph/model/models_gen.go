@@ -495,6 +495,10 @@ type OpenRoundInput struct {
 	OpensAt *time.Time `json:"opensAt,omitempty"`
 	// The last moment a submission is on time, e.g. "2024-03-31T23:59:59+08:00".
 	Deadline time.Time `json:"deadline"`
+	// A MONITORING round's monitoring point (YYYY-MM-DD, a date of its year, e.g.
+	// 2024-06-30): the reports it counts. Left out: the latest quarter's end on or
+	// before the deadline. Refused for another kind (field monitoringPoint).
+	MonitoringPoint *string `json:"monitoringPoint,omitempty"`
 	// Departments taken with everything below them.
 	SubtreeIDs []int `json:"subtreeIDs,omitempty"`
 	// Departments taken alone.

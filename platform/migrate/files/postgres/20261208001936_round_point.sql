@@ -1,0 +1,2 @@
+-- Modify "rounds" table
+ALTER TABLE "rounds" ADD COLUMN "point" character varying NULL;
