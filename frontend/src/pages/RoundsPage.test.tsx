@@ -58,6 +58,11 @@ describe("RoundsPage", () => {
       subtreeIDs: ["1", "7"],
       projects: true,
     });
+    expect(openRoundInput({ kind: "MONITORING", year: 2024, name: "半年监控", deadline: "2024-07-15", point: "06-30", departments: ["1"], projects: false })).toMatchObject({
+      kind: "MONITORING",
+      monitoringPoint: "2024-06-30",
+    });
+    expect(openRoundInput({ kind: "SELF_EVALUATION", year: 2024, name: "自评", deadline: "2025-03-31", point: "06-30", departments: ["1"], projects: false }).monitoringPoint).toBeUndefined();
   });
 });
 

@@ -34,7 +34,9 @@ export const zh = {
     deadline: "截止日期（当日 23:59 北京时间）",
     departments: "部门（勾选上级即包括其全部下级）",
     projects: "同时报送项目自评",
+    point: "监控时点",
   },
+  pointOption: "{{year}}-{{date}}",
   required: "请填写{{field}}",
   progress: "按时 {{onTime}} · 逾期 {{late}} · 退回 {{returned}} · 未交 {{open}} / 共 {{total}}",
   daysLeft: "剩余 {{count}} 天",
@@ -56,7 +58,7 @@ export const zh = {
   openMonitoring: "查看监控表（{{status}}）",
   startMonitoring: "填报监控表",
   monitoringStatus: { DRAFT: "草稿", SUBMITTED: "已提交", RETURNED: "已退回", APPROVED: "已审核" },
-  monitoringPointNote: "监控轮次按截止日期对应的监控时点（截止日当天或之前最近的季末，如 6 月 30 日）统计各部门的运行监控表。",
+  monitoringPointNote: "监控轮次统计各部门在监控时点的运行监控表：时点在发起时选定（此前发起、未选定时点的轮次，取截止日当天或之前最近的季末，如 6 月 30 日）。",
   none: "—",
   empty: "暂无轮次",
   home: {
@@ -122,7 +124,9 @@ export const en: typeof zh = {
     deadline: "Deadline (23:59 Beijing time that day)",
     departments: "Departments (a ticked parent includes everything below it)",
     projects: "Projects' evaluations too",
+    point: "Monitoring point",
   },
+  pointOption: "{{year}}-{{date}}",
   required: "Enter the {{field}}",
   progress: "on time {{onTime}} · late {{late}} · returned {{returned}} · missing {{open}} / {{total}}",
   daysLeft: "{{count}} days left",
@@ -145,7 +149,7 @@ export const en: typeof zh = {
   startMonitoring: "Fill in the monitoring report",
   monitoringStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", RETURNED: "Returned", APPROVED: "Approved" },
   monitoringPointNote:
-    "A monitoring round counts the departments' monitoring reports at the point its deadline names (the latest quarter's end on or before the deadline's day, e.g. 30 June).",
+    "A monitoring round counts the departments' monitoring reports at its monitoring point, chosen when it is opened (a round opened without one takes the latest quarter's end on or before its deadline's day, e.g. 30 June).",
   none: "—",
   empty: "No rounds",
   home: {

@@ -14,9 +14,14 @@ interface Values {
   year: number;
   name: string;
   deadline: Dayjs;
+  /** A monitoring round's point in its year: "06-30". */
+  point?: string;
   departments: string[];
   projects: boolean;
 }
+
+/** The quarter ends a monitoring round may collect reports at (docs/MONITORING.md: usually 30 June and 30 September). */
+export const POINTS = ["03-31", "06-30", "09-30", "12-31"] as const;
 
 /** What openRound is sent for the form's values: each ticked department with everything below it. */
 export function openRoundInput(v: Omit<Values, "deadline"> & { deadline: string }) {
@@ -25,6 +30,7 @@ export function openRoundInput(v: Omit<Values, "deadline"> & { deadline: string 
     year: v.year,
     name: v.name.trim(),
     deadline: deadlineOf(v.deadline),
+    monitoringPoint: v.kind === "MONITORING" ? `${v.year}-${v.point ?? "06-30"}` : undefined,
     subtreeIDs: v.departments,
     projects: v.projects,
   };
@@ -34,6 +40,8 @@ export function openRoundInput(v: Omit<Values, "deadline"> & { deadline: string 
 export default function OpenRoundModal({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (id: string, name: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch("kind", form);
+  const year = Form.useWatch("year", form);
   const [{ data }] = useQuery({ query: RoundDepartmentsDocument, pause: !open });
   const [{ fetching, error }, openRound] = useMutation(OpenRoundDocument);
   const [shownError, setShownError] = useState(false);
@@ -56,13 +64,18 @@ export default function OpenRoundModal({ open, onClose, onOpened }: { open: bool
   return (
     <Modal title={t("rounds.openTitle")} open={open} onCancel={onClose} onOk={() => void submit()} confirmLoading={fetching} okText={t("rounds.open")} destroyOnHidden>
       {shownError && error && <Alert type="error" showIcon message={errorsText(t, error)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ kind: "SELF_EVALUATION", year: new Date().getFullYear() - 1, projects: false }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: "SELF_EVALUATION", year: new Date().getFullYear() - 1, point: "06-30", projects: false }}>
         <Form.Item name="kind" label={t("rounds.field.kind")} rules={required(t("rounds.field.kind"))}>
           <Select options={(["SELF_EVALUATION", "MONITORING"] as const).map((k) => ({ value: k, label: t(`rounds.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="year" label={t("rounds.field.year")} rules={required(t("rounds.field.year"))}>
           <InputNumber min={2000} max={2100} style={{ width: "100%" }} />
         </Form.Item>
+        {kind === "MONITORING" && (
+          <Form.Item name="point" label={t("rounds.field.point")} rules={required(t("rounds.field.point"))}>
+            <Select options={POINTS.map((p) => ({ value: p, label: t("rounds.pointOption", { year: year ?? "", date: p }) }))} />
+          </Form.Item>
+        )}
         <Form.Item name="name" label={t("rounds.field.name")} rules={[...required(t("rounds.field.name")), { whitespace: true, message: t("rounds.required", { field: t("rounds.field.name") }) }]}>
           <Input maxLength={200} />
         </Form.Item>
