@@ -18,11 +18,13 @@ export default function EntryEvidence({ entry, editable }: EntryEvidenceProps) {
   if (!entry.id) {
     const why = editable ? t("evidence.saveFirst") : t("evidence.noneYet", { name: entry.indicator.name });
     return (
-      <Tooltip title={why}>
-        <span>
-          <Button type="text" size="small" disabled icon={<PaperClipOutlined />} aria-label={why} data-testid={`entry-evidence-${entry.indicator.id}`} />
-        </span>
-      </Tooltip>
+      <span data-testid={`entry-evidence-${entry.indicator.id}`}>
+        <Tooltip title={why}>
+          <span>
+            <Button type="text" size="small" disabled icon={<PaperClipOutlined />} aria-label={why} />
+          </span>
+        </Tooltip>
+      </span>
     );
   }
   return (
