@@ -1,8 +1,8 @@
 // Evidence of a rectification answer and of a monitoring entry in the browser: the office's editor
 // answers a rectification item with its measures and a PDF uploaded in the answer dialog; the
 // reviewer opens the item's 佐证材料 and downloads the PDF under its Chinese name. On the monitoring
-// page the editor attaches a file to an entry once it is filled in; another department's editor
-// cannot download either file.
+// page the editor attaches a file to an entry once it is filled in. (Who else may read them is the
+// permission matrix's: app/permissions_evidence_test.go.)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -76,7 +76,7 @@ test("the office answers a rectification item with a PDF; the reviewer downloads
   await shot(reviewer, "evidence2-reviewer");
   await reviewer.context().close();
 
-  // Through the API: the file is the item's, and another department's editor is told it does not exist.
+  // Through the API: the file is the item's, the item answered.
   const seen = await admin(`query($id: ID!) { node(id: $id) { ... on Rectification { status attachmentCount attachments { id fileName } } } }`, { id: item });
   assert.equal(seen.node.status, "ANSWERED");
   assert.deepEqual(seen.node.attachments.map((a) => a.fileName), ["整改签到表.pdf"]);
