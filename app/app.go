@@ -42,6 +42,7 @@ type config struct {
 	metricsToken    string
 	trustedProxies  clientip.Proxies
 	webhookBackoff  time.Duration
+	webhookGuard    *webhooks.Guard
 	eventsDB        string
 	attachments     attachments.Config
 }
@@ -68,6 +69,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.BoolVar(&c.noIntrospection, "no-introspection", env("JIXIAO_NO_INTROSPECTION", "") == "1", "turn GraphQL introspection off (env JIXIAO_NO_INTROSPECTION=1)")
 	fs.StringVar(&c.eventsDB, "events-db", env("JIXIAO_EVENTS_DB", ""), "PostgreSQL: the URL of the server's LISTEN connection for change notifications, when --db goes through a pooler in transaction mode (PgBouncer), which cannot LISTEN; default --db (env JIXIAO_EVENTS_DB)")
 	fs.DurationVar(&c.webhookBackoff, "webhook-backoff", envDuration(getenv, "JIXIAO_WEBHOOK_BACKOFF", 30*time.Second), "the wait before a failed webhook delivery's first retry; each next waits twice as long, up to an hour (env JIXIAO_WEBHOOK_BACKOFF)")
+	allowHosts := fs.String("webhook-allow-hosts", env("JIXIAO_WEBHOOK_ALLOW_HOSTS", ""), "CIDRs, addresses or host names (.example.gov: its subdomains too) that webhooks may be sent to although they are loopback, link-local (cloud metadata), unspecified or multicast addresses, which are refused otherwise; private ranges (10/8, 172.16/12, 192.168/16) are always allowed (env JIXIAO_WEBHOOK_ALLOW_HOSTS)")
 	fs.StringVar(&c.attachments.Dir, "attachments-dir", env("JIXIAO_ATTACHMENTS_DIR", ""), "keep evidence files in this directory (shared by every server) instead of the database (env JIXIAO_ATTACHMENTS_DIR)")
 	maxSize := fs.String("attachments-max-size", env("JIXIAO_ATTACHMENTS_MAX_SIZE", "20MiB"), "the largest evidence file accepted: bytes, or with KiB, MiB, GiB (KB, MB, GB: the same) (env JIXIAO_ATTACHMENTS_MAX_SIZE)")
 	proxies := fs.String("trusted-proxies", env("JIXIAO_TRUSTED_PROXIES", ""), "comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1/32,10.0.0.0/8 (env JIXIAO_TRUSTED_PROXIES)")
@@ -80,6 +82,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if c.trustedProxies, err = clientip.Parse(*proxies); err != nil {
 		return c, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if c.webhookGuard, err = webhooks.ParseGuard(*allowHosts); err != nil {
+		return c, fmt.Errorf("--webhook-allow-hosts: %w", err)
 	}
 	for _, o := range strings.Split(origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -219,7 +224,7 @@ func notifications(ctx context.Context, cfg config, client *ent.Client, log *slo
 		hub.Listener = events.NewListener(dsn, bus, log)
 		wg.Go(func() { hub.Listener.Run(ctx) })
 	}
-	dispatcher := webhooks.NewDispatcher(client, bus, log, webhooks.Options{Backoff: cfg.webhookBackoff})
+	dispatcher := webhooks.NewDispatcher(client, bus, log, webhooks.Options{Backoff: cfg.webhookBackoff, Guard: cfg.webhookGuard})
 	wg.Go(func() { dispatcher.Run(ctx) })
 	go func() {
 		wg.Wait()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"net/http"
@@ -45,8 +46,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	db := freshPostgres(t, pg)
 	// The recipe: migrate once per release, then start the servers without --migrate.
 	t.Run("migrations", func(t *testing.T) { migrateTwiceAtOnce(t, db) })
-	a := startServer(t, db, "--migrate=false", "--demo=seed")
-	b := startServer(t, db, "--migrate=false")
+	// The webhook receiver is an httptest server on loopback: allowed on both.
+	a := startServer(t, db, "--migrate=false", "--demo=seed", "--webhook-allow-hosts=127.0.0.0/8")
+	b := startServer(t, db, "--migrate=false", "--webhook-allow-hosts=127.0.0.0/8")
 	b.accounts = a.accounts // the demo's passwords were printed by A
 
 	t.Run("sessions", func(t *testing.T) { sessionsAcross(t, a, b) })
@@ -60,6 +62,52 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	t.Run("tokens", func(t *testing.T) { tokensAcross(t, a, b) })
 	t.Run("persisted queries", func(t *testing.T) { persistedQueriesAcross(t, a, b) })
 	t.Run("notifications", func(t *testing.T) { notificationsAcross(t, a, b) })
+	t.Run("resync", func(t *testing.T) { resyncAfterBreak(t, a, b, db) })
+}
+
+// resyncAfterBreak: when the servers' LISTEN connections are killed
+// (pg_terminate_backend), they reconnect and tell every subscriber to read
+// again, whatever it follows: `changes` sends a ChangeEvent with resync true,
+// evaluationChanged the evaluation afresh (changes announced while a server was
+// away are lost to it).
+func resyncAfterBreak(t *testing.T, a, b *server, db string) {
+	editor := a.as(t, "editor")
+	office := seedEvaluations(t, a.admin(t), "440115-001")[0]
+	onB, err := dialWS(t, editor.at(b), map[string]any{"csrfToken": editor.csrf}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := metric(t, b, "jixiao_subscriptions")
+	onB.subscribe("resync", `subscription { changes(entityTypes: ["KeyTask"]) { id resync entityType entityID action actorKind } }`, nil)
+	onB.subscribe("eval", watchEvaluation, map[string]any{"id": office.ID})
+	waitMetric(t, b, "jixiao_subscriptions", before+2)
+
+	conn, err := sql.Open("pgx", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var killed int
+	if err := conn.QueryRow(`SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE datname = current_database() AND query = 'LISTEN jixiao_events' AND pid <> pg_backend_pid()) k`).Scan(&killed); err != nil || killed < 2 {
+		t.Fatalf("killing the servers' LISTEN sessions: %v (%d killed, want both servers')", err, killed)
+	}
+	var c struct {
+		Changes struct {
+			ID, EntityType, EntityID, Action, ActorKind string
+			Resync                                      bool
+		}
+	}
+	onB.data("resync", &c)
+	if got := c.Changes; !got.Resync || got.EntityType != "RESYNC" || got.ActorKind != "SYSTEM" || got.Action != "UPDATE" || got.ID == "" {
+		t.Errorf("after the break the subscriber to KeyTask changes heard %+v, want a resync", got)
+	}
+	var e struct{ EvaluationChanged struct{ ID string } }
+	if onB.data("eval", &e); e.EvaluationChanged.ID != office.ID {
+		t.Errorf("after the break evaluationChanged sent %+v", e)
+	}
+	waitMetric(t, a, "jixiao_events_listening", 1)
+	waitMetric(t, b, "jixiao_events_listening", 1)
 }
 
 // notificationsAcross: a change made on A reaches a subscriber on B (and one on

@@ -524,7 +524,8 @@ func TestWebhooks(t *testing.T) { stores(t, webhooksFlow) }
 
 func webhooksFlow(t *testing.T, db string) {
 	// Retries wait an hour: the retry below is the administrator's.
-	srv := startServer(t, db, "--demo=seed", "--webhook-backoff=1h")
+	// The receivers are httptest servers on 127.0.0.1: loopback, allowed by name here.
+	srv := startServer(t, db, "--demo=seed", "--webhook-backoff=1h", "--webhook-allow-hosts=127.0.0.1")
 	admin, editor := srv.admin(t), srv.as(t, "editor")
 	_, officeIndicator := officeEvaluation(t, admin)
 	secret := "a-secret-of-the-integration"
@@ -585,6 +586,29 @@ func webhooksFlow(t *testing.T, db string) {
 			t.Errorf("%v: %+v, want BAD_USER_INPUT on %s", bad.in, r.Errors, bad.field)
 		}
 	}
+	// Server-side request forgery: loopback (but the allowed 127.0.0.1), link-local
+	// (the cloud metadata service), unspecified and multicast hosts are refused, on
+	// creation and on change; a private intranet address is accepted.
+	for _, bad := range []struct{ url, reason string }{
+		{"http://169.254.169.254/latest/meta-data/", "LINK_LOCAL"},
+		{"http://[::1]:8080/hook", "LOOPBACK"},
+		{"http://127.0.0.2:8080/hook", "LOOPBACK"},
+		{"http://0.0.0.0:8080/hook", "UNSPECIFIED"},
+		{"http://224.0.0.1/hook", "MULTICAST"},
+	} {
+		e := refused(t, "createWebhook "+bad.url, post(t, admin, createWebhook, map[string]any{"in": map[string]any{"url": bad.url}}),
+			"BAD_USER_INPUT", "url", "WEBHOOK_URL_REFUSED")
+		if p, _ := e.Extensions["params"].(map[string]any); p == nil || p["reason"] != bad.reason {
+			t.Errorf("%s refused with %+v, want reason %s", bad.url, e.Extensions, bad.reason)
+		}
+	}
+	refused(t, "updateWebhook to the metadata service", post(t, admin, `mutation($id: ID!) { updateWebhook(id: $id, input: {url: "http://[fe80::1]/x"}) { id } }`,
+		map[string]any{"id": scoped}), "BAD_USER_INPUT", "url", "WEBHOOK_URL_REFUSED")
+	var intranet struct {
+		CreateWebhook struct{ Webhook struct{ ID string } }
+	}
+	must(t, admin, createWebhook, map[string]any{"in": map[string]any{"url": "http://10.20.30.40:8080/hook", "active": false}}, &intranet)
+	must(t, admin, `mutation($id: ID!) { deleteWebhook(id: $id) }`, map[string]any{"id": intranet.CreateWebhook.Webhook.ID}, nil)
 	if r := post(t, admin, `query($id: ID!) { node(id: $id) { ... on Webhook { secret } } }`, map[string]any{"id": hook.ID}); code(r) != "GRAPHQL_VALIDATION_FAILED" {
 		t.Errorf("reading a secret back: %+v", r)
 	}

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/domain/rounds"
 )
 
 // Rounds (工作布置) and work queues through the API, on the demo's seed: the
@@ -365,5 +368,199 @@ func demoRounds(t *testing.T, db string) {
 	q := queueOf(t, editor, nil)
 	if len(q.ToFill) != 1 || q.ToFill[0].Round.Name != "2024年度部门整体支出绩效自评" || q.ToFill[0].Status != "OVERDUE" || q.ToFill[0].DepartmentYear != nil {
 		t.Errorf("the editor's queue: %+v", q.ToFill)
+	}
+}
+
+// TestMonitoringRounds: a MONITORING round counts the departments' monitoring
+// reports at its point (read from its deadline), not their self-evaluations: none
+// is not submitted, submitted before the deadline on time, after it late, returned
+// returned until resubmitted (then by its first submission). The editor's queue
+// asks to fill the report, the reviewer's to review it; a subscriber to the
+// round (roundChanged) and to the queue (myQueueChanged) is told as it moves.
+func TestMonitoringRounds(t *testing.T) { stores(t, monitoringRounds) }
+
+func monitoringRounds(t *testing.T, db string) {
+	srv := startServer(t, db, "--demo=seed")
+	admin, reviewer, editor := srv.admin(t), srv.as(t, "reviewer"), srv.as(t, "editor")
+	s := seed(t, admin)
+	now := time.Now().UTC()
+	rfc := func(t time.Time) string { return t.Format(time.RFC3339) }
+	// A department of the office's subtree (the editor's), with a year of one indicator.
+	dept := id(t, admin, createDepartment, map[string]any{"in": map[string]any{"code": officeCode + "-901", "name": "监控科", "parentID": s.office}})
+	dueSoon, dueBefore := now.Add(10*24*time.Hour), now.Add(-time.Hour)
+	year := dueSoon.In(rounds.Shanghai).Year()
+	yearID := id(t, admin, createYear, map[string]any{"in": map[string]any{"departmentID": dept, "year": year}})
+	indicator := id(t, admin, createIndicator, met(yearID, "", "100"))
+
+	open := func(name string, opens, deadline time.Time) string {
+		return id(t, admin, openRoundQ, map[string]any{"in": map[string]any{"kind": "MONITORING", "year": year, "name": name,
+			"opensAt": rfc(opens), "deadline": rfc(deadline), "departmentIDs": []string{dept}}})
+	}
+	future := open("半年监控", now.Add(-24*time.Hour), dueSoon)
+	past := open("逾期监控", now.Add(-20*24*time.Hour), dueBefore)
+	selfEval := id(t, admin, openRoundQ, map[string]any{"in": map[string]any{"kind": "SELF_EVALUATION", "year": year, "name": "自评",
+		"deadline": rfc(dueSoon), "departmentIDs": []string{dept}}})
+	code := officeCode + "-901"
+
+	const monRoundQ = `query($id: ID!) { node(id: $id) { ... on Round { kind monitoringPoint
+		participants { department { code } status submittedAt monitoringReport { id status point } }
+		summary { onTime late returned notSubmitted overdue total } } } }`
+	type monRound struct {
+		Kind            string
+		MonitoringPoint *string
+		Participants    []struct {
+			Department       struct{ Code string }
+			Status           string
+			SubmittedAt      *string
+			MonitoringReport *struct{ ID, Status, Point string }
+		}
+		Summary struct{ OnTime, Late, Returned, NotSubmitted, Overdue, Total int }
+	}
+	read := func(id string) monRound {
+		t.Helper()
+		var out struct{ Node monRound }
+		must(t, admin, monRoundQ, map[string]any{"id": id}, &out)
+		if len(out.Node.Participants) != 1 || out.Node.Participants[0].Department.Code != code {
+			t.Fatalf("round %s: %+v", id, out.Node)
+		}
+		return out.Node
+	}
+	points := map[string]string{future: rounds.MonitoringPoint(year, dueSoon), past: rounds.MonitoringPoint(year, dueBefore)}
+	for rid, want := range points {
+		if r := read(rid); r.Kind != "MONITORING" || r.MonitoringPoint == nil || *r.MonitoringPoint != want ||
+			r.Participants[0].Status == "SUBMITTED_ON_TIME" || r.Participants[0].MonitoringReport != nil {
+			t.Errorf("round %s before any report: %+v (point %s)", rid, r, want)
+		}
+	}
+	if r := read(past); r.Participants[0].Status != "OVERDUE" {
+		t.Errorf("the past round without a report: %s", r.Participants[0].Status)
+	}
+	if r := read(selfEval); r.MonitoringPoint != nil {
+		t.Errorf("a self-evaluation's monitoring point: %v", *r.MonitoringPoint)
+	}
+
+	// The round's dashboard and the reviewer's queue, subscribed.
+	ws, err := dialWS(t, reviewer, map[string]any{"csrfToken": reviewer.csrf}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.subscribe("round", `subscription($id: ID!) { roundChanged(id: $id) { id summary { onTime returned total } } }`, map[string]any{"id": future})
+	ws.subscribe("queue", `subscription { myQueueChanged { monitoringToReviewCount monitoringToReview { report { id } daysWaiting } } }`, nil)
+	waitMetric(t, srv, "jixiao_subscriptions", 2)
+
+	// The editor's queue: fill the monitoring reports (a task per round; the self-evaluation's too).
+	const monQueueQ = `{ myQueue { toFill { round { id kind } status monitoringPoint monitoringReport { id } evaluation { id } }
+		monitoringToReview { report { id } submittedAt daysWaiting } monitoringToReviewCount } }`
+	type monQueue struct {
+		ToFill []struct {
+			Round            struct{ ID, Kind string }
+			Status           string
+			MonitoringPoint  *string
+			MonitoringReport *struct{ ID string }
+		}
+		MonitoringToReview []struct {
+			Report      struct{ ID string }
+			DaysWaiting int
+		}
+		MonitoringToReviewCount int
+	}
+	queueNow := func(c *caller) monQueue {
+		t.Helper()
+		var out struct{ MyQueue monQueue }
+		must(t, c, monQueueQ, nil, &out)
+		return out.MyQueue
+	}
+	tasks := map[string]string{}
+	for _, task := range queueNow(editor).ToFill {
+		if task.Round.Kind == "MONITORING" {
+			if task.MonitoringPoint == nil || *task.MonitoringPoint != points[task.Round.ID] || task.MonitoringReport != nil {
+				t.Errorf("the editor's monitoring task: %+v", task)
+			}
+		}
+		tasks[task.Round.ID] = task.Status
+	}
+	if tasks[future] != "NOT_SUBMITTED" || tasks[past] != "OVERDUE" || tasks[selfEval] != "NOT_SUBMITTED" {
+		t.Errorf("the editor's tasks: %v", tasks)
+	}
+
+	// The editor starts and fills the reports (one per distinct point), and submits them.
+	reports := map[string]string{}
+	for _, p := range points {
+		if reports[p] == "" {
+			reports[p] = id(t, editor, createMonitoringQ, map[string]any{"y": yearID, "at": p})
+			mustOK(t, editor, setEntryQ, map[string]any{"r": reports[p], "i": indicator})
+		}
+	}
+	if q := queueNow(editor); len(q.ToFill) != 3 || !slices.ContainsFunc(q.ToFill, func(task struct {
+		Round            struct{ ID, Kind string }
+		Status           string
+		MonitoringPoint  *string
+		MonitoringReport *struct{ ID string }
+	}) bool {
+		return task.Round.ID == future && task.MonitoringReport != nil && task.MonitoringReport.ID == reports[points[future]]
+	}) {
+		t.Errorf("the editor's queue with drafts: %+v", q.ToFill)
+	}
+	for _, r := range reports {
+		mustOK(t, editor, submitMonitoringQ, map[string]any{"id": r})
+	}
+	f, p := read(future), read(past)
+	if f.Participants[0].Status != "SUBMITTED_ON_TIME" || f.Summary.OnTime != 1 || f.Participants[0].SubmittedAt == nil ||
+		f.Participants[0].MonitoringReport == nil || f.Participants[0].MonitoringReport.Status != "SUBMITTED" || f.Participants[0].MonitoringReport.Point != points[future] {
+		t.Errorf("the future round after the submission: %+v", f)
+	}
+	if p.Participants[0].Status != "SUBMITTED_LATE" || p.Summary.Late != 1 {
+		t.Errorf("the past round after the submission: %+v", p)
+	}
+	if r := read(selfEval); r.Participants[0].Status != "NOT_SUBMITTED" {
+		t.Errorf("a monitoring report counted in a self-evaluation round: %+v", r)
+	}
+	if q := queueNow(editor); len(q.ToFill) != 1 || q.ToFill[0].Round.ID != selfEval {
+		t.Errorf("the editor's queue after submitting: %+v", q.ToFill)
+	}
+	// The reviewer's queue: review them.
+	rq := queueNow(reviewer)
+	if rq.MonitoringToReviewCount != len(reports) || len(rq.MonitoringToReview) != len(reports) || rq.MonitoringToReview[0].DaysWaiting != 0 {
+		t.Errorf("the reviewer's monitoring reviews: %+v", rq)
+	}
+	// The subscribers were told: the round now counts one on time, the queue the reports.
+	var rc struct {
+		RoundChanged struct {
+			ID      string
+			Summary struct{ OnTime, Returned, Total int }
+		}
+	}
+	for ws.data("round", &rc); rc.RoundChanged.Summary.OnTime != 1; ws.data("round", &rc) {
+	}
+	if rc.RoundChanged.ID != future || rc.RoundChanged.Summary.Total != 1 {
+		t.Errorf("roundChanged sent %+v", rc.RoundChanged)
+	}
+	var qc struct{ MyQueueChanged monQueue }
+	for ws.data("queue", &qc); qc.MyQueueChanged.MonitoringToReviewCount != len(reports); ws.data("queue", &qc) {
+	}
+
+	// Returned: RETURNED until resubmitted, then on time again by its first submission.
+	mustOK(t, reviewer, returnMonQ, map[string]any{"id": reports[points[future]]})
+	if f := read(future); f.Participants[0].Status != "RETURNED" || f.Summary.Returned != 1 {
+		t.Errorf("after the return: %+v", f)
+	}
+	// The reviewer's own return is not sent back to it; the editor's resubmission is.
+	mustOK(t, editor, submitMonitoringQ, map[string]any{"id": reports[points[future]]})
+	if g := read(future); g.Participants[0].Status != "SUBMITTED_ON_TIME" || g.Participants[0].SubmittedAt == nil || *g.Participants[0].SubmittedAt != *f.Participants[0].SubmittedAt {
+		t.Errorf("after the resubmission: %+v, want submitted at the first submission %s", g, *f.Participants[0].SubmittedAt)
+	}
+	for ws.data("round", &rc); rc.RoundChanged.Summary.OnTime != 1 || rc.RoundChanged.Summary.Returned != 0; ws.data("round", &rc) {
+	}
+
+	// A round the editor cannot read is refused as a missing one.
+	other := id(t, admin, openRoundQ, map[string]any{"in": map[string]any{"kind": "MONITORING", "year": year, "name": "邻居监控",
+		"deadline": rfc(dueSoon), "departmentIDs": []string{s.neighbour}}})
+	ews, err := dialWS(t, editor, map[string]any{"csrfToken": editor.csrf}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ews.subscribe("hidden", `subscription($id: ID!) { roundChanged(id: $id) { id } }`, map[string]any{"id": other})
+	if c := ews.refusal("hidden"); c != "NOT_FOUND" {
+		t.Errorf("watching a round the editor may not read: %s, want NOT_FOUND", c)
 	}
 }

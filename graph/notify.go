@@ -20,23 +20,32 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/department"
+	"jixiao/ent/roundparticipant"
 	"jixiao/graph/loader"
+	"jixiao/graph/model"
 	"jixiao/platform/access"
 	"jixiao/platform/auth"
 	"jixiao/platform/events"
 	"jixiao/platform/inputerr"
 	"jixiao/platform/reqid"
 	"jixiao/platform/viewer"
+	"jixiao/platform/webhooks"
 )
 
 // Option configures NewServer.
 type Option func(*options)
 
 type options struct {
-	hub     *events.Hub
-	origins []string
-	timeout time.Duration
+	hub          *events.Hub
+	origins      []string
+	timeout      time.Duration
+	webhookGuard *webhooks.Guard
 }
+
+// WithWebhookGuard checks the URLs of webhooks being created or changed with g
+// (the dispatcher's, so that both refuse the same addresses); nil: the default
+// guard (loopback, link-local, unspecified and multicast refused).
+func WithWebhookGuard(g *webhooks.Guard) Option { return func(o *options) { o.webhookGuard = g } }
 
 // WithEvents announces the mutations' committed changes through hub and serves
 // subscriptions from its bus. Without it the server has a hub of its own: one
@@ -355,6 +364,27 @@ func (r *Resolver) checkEntityTypes(types []string) error {
 	return nil
 }
 
+// checkWebhookURL refuses a webhook URL whose host is, or resolves to, an
+// address the guard refuses: BAD_USER_INPUT on field url, reason
+// WEBHOOK_URL_REFUSED with the host, the address and why (LOOPBACK, LINK_LOCAL,
+// UNSPECIFIED, MULTICAST).
+func (r *Resolver) checkWebhookURL(ctx context.Context, raw *string) error {
+	if raw == nil {
+		return nil
+	}
+	g := r.webhookGuard
+	if g == nil {
+		g = &webhooks.Guard{}
+	}
+	err := g.CheckURL(ctx, *raw)
+	var refused *webhooks.RefusedError
+	if !errors.As(err, &refused) {
+		return err
+	}
+	return inputerr.WithReason("url", inputerr.Refused("WEBHOOK_URL_REFUSED",
+		[]string{"host", refused.Host, "address", refused.Address, "reason", refused.Reason}, "%s", refused.Error()))
+}
+
 // checkDepartment refuses a webhook scope naming a department that does not
 // exist.
 func (r *Resolver) checkDepartment(ctx context.Context, id *int) error {
@@ -407,4 +437,67 @@ func actionNames(actions []auditrecord.Action) []string {
 		out = append(out, string(a))
 	}
 	return out
+}
+
+// roundSubmissionTypes are the entity types whose changes can move a round's
+// participant from one status to another: the submissions and what holds them.
+var roundSubmissionTypes = []string{
+	ent.TypeRoundParticipant, ent.TypeEvaluation, ent.TypeTransition, ent.TypeMonitoringReport,
+	ent.TypeDepartmentYear, ent.TypeProject,
+}
+
+// roundChanged is the stream of the roundChanged subscription: the round, read
+// again under the subscriber's rules, each time it or a change of one of its
+// departments' submissions is heard (changes of the departments' other years
+// too: a read too many costs less than a lookup in the publisher's goroutine).
+func (r *Resolver) roundChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Round, error) {
+	if _, err := r.client.Round.Get(ctx, id); err != nil {
+		return nil, notFound(err, "round", id)
+	}
+	// The departments the subscriber reads of it: an editor hears of its own only.
+	depts, err := r.client.RoundParticipant.Query().Where(roundparticipant.RoundID(id)).
+		Select(roundparticipant.FieldDepartmentID).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := make(map[int]bool, len(depts))
+	for _, d := range depts {
+		in[d] = true
+	}
+	v := viewer.FromContext(ctx)
+	match := func(e events.Event) bool {
+		switch {
+		case !includeOwn && own(v, e):
+			return false
+		case e.EntityType == ent.TypeRound:
+			return e.EntityID == id
+		}
+		return slices.Contains(roundSubmissionTypes, e.EntityType) && in[e.DepartmentID] && access.MayHear(v, e)
+	}
+	return follow(ctx, r.hub, match, func(ctx context.Context) (*ent.Round, error) {
+		return r.client.Round.Get(ctx, id)
+	}), nil
+}
+
+// queueTypes are the entity types whose changes can change a work queue.
+var queueTypes = append([]string{ent.TypeRound, ent.TypeTargetVersion}, roundSubmissionTypes...)
+
+// myQueueChanged is the stream of the myQueueChanged subscription: the
+// subscriber's queue, read again each time a change that may move it is heard.
+func (r *Resolver) myQueueChanged(ctx context.Context, days int, includeOwn bool) (<-chan *model.Queue, error) {
+	v := viewer.FromContext(ctx)
+	if v.Kind == viewer.Anonymous {
+		return nil, access.ErrUnauthenticated
+	}
+	match := func(e events.Event) bool {
+		if (!includeOwn && own(v, e)) || !slices.Contains(queueTypes, e.EntityType) {
+			return false
+		}
+		// A round itself belongs to no department: every signed-in user hears of it
+		// (the queue read again applies the rules).
+		return e.EntityType == ent.TypeRound || access.MayHear(v, e)
+	}
+	return follow(ctx, r.hub, match, func(ctx context.Context) (*model.Queue, error) {
+		return r.myQueue(ctx, days)
+	}), nil
 }

@@ -81,6 +81,9 @@ func (r *mutationResolver) CreateWebhook(ctx context.Context, input model.Create
 	if err := r.checkDepartment(ctx, input.DepartmentID); err != nil {
 		return nil, err
 	}
+	if err := r.checkWebhookURL(ctx, &input.URL); err != nil {
+		return nil, err
+	}
 	secret := "whsec_" + auth.NewSecret(24)
 	if input.Secret != nil {
 		secret = *input.Secret
@@ -107,6 +110,9 @@ func (r *mutationResolver) UpdateWebhook(ctx context.Context, id int, input mode
 		return nil, err
 	}
 	if err := r.checkDepartment(ctx, input.DepartmentID); err != nil {
+		return nil, err
+	}
+	if err := r.checkWebhookURL(ctx, input.URL); err != nil {
 		return nil, err
 	}
 	u := r.db(ctx).Webhook.UpdateOneID(id).SetNillableName(input.Name).SetNillableURL(input.URL).
@@ -201,6 +207,20 @@ func (r *subscriptionResolver) Changes(ctx context.Context, entityTypes []string
 		return nil, access.ErrUnauthenticated
 	}
 	return changeStream(ctx, r.hub, v, entityTypes, includeOwn), nil
+}
+
+// RoundChanged is the resolver for the roundChanged field.
+func (r *subscriptionResolver) RoundChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Round, error) {
+	return r.roundChanged(ctx, id, includeOwn)
+}
+
+// MyQueueChanged is the resolver for the myQueueChanged field.
+func (r *subscriptionResolver) MyQueueChanged(ctx context.Context, withinDays *int, includeOwn bool) (<-chan *model.Queue, error) {
+	days := 14
+	if withinDays != nil {
+		days = *withinDays
+	}
+	return r.myQueueChanged(ctx, days, includeOwn)
 }
 
 // ChangeEvent returns generated.ChangeEventResolver implementation.

@@ -11,6 +11,7 @@ import (
 	"jixiao/ent"
 	"jixiao/platform/auth"
 	"jixiao/platform/events"
+	"jixiao/platform/webhooks"
 )
 
 // Resolver is the root resolver; one per server.
@@ -19,7 +20,8 @@ type Resolver struct {
 	auth   *auth.Service
 	hub    *events.Hub // the server's changes: subscriptions
 
-	webhookTypes []string // the entity types a webhook may ask for (webhookTypes)
+	webhookTypes []string        // the entity types a webhook may ask for (webhookTypes)
+	webhookGuard *webhooks.Guard // the addresses a webhook may be sent to (nil: the default guard)
 }
 
 // NewResolver returns the root resolver over client, signing users in through

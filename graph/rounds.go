@@ -12,6 +12,7 @@ import (
 	"jixiao/ent"
 	"jixiao/ent/department"
 	"jixiao/ent/evaluation"
+	"jixiao/ent/monitoringreport"
 	"jixiao/ent/predicate"
 	"jixiao/ent/round"
 	"jixiao/ent/targetversion"
@@ -129,6 +130,15 @@ func (r *Resolver) closeRound(ctx context.Context, id int) (*ent.Round, error) {
 	return rd, err
 }
 
+// monitoringPoint is a MONITORING round's point; nil for another kind.
+func monitoringPoint(rd *ent.Round) *string {
+	if rd.Kind != round.KindMONITORING {
+		return nil
+	}
+	p := rounds.MonitoringPoint(rd.Year, rd.Deadline)
+	return &p
+}
+
 // partState is a participant's status now.
 func partState(rd *ent.Round, p *loader.Part, at time.Time) rounds.Result {
 	return rounds.Of(p.Items, rd.Deadline, at)
@@ -197,7 +207,7 @@ func (r *Resolver) myQueue(ctx context.Context, withinDays int) (*model.Queue, e
 		return nil, access.ErrUnauthenticated
 	}
 	q := &model.Queue{ToFill: []*model.QueueTask{}, Returned: []*model.QueueReturned{}, ReturnedTargets: []*model.QueueReturnedTargets{}, ToReview: []*model.QueueReview{},
-		TargetsToReview: []*model.QueueTargets{}, Rounds: []*ent.Round{}}
+		TargetsToReview: []*model.QueueTargets{}, MonitoringToReview: []*model.QueueMonitoringReview{}, Rounds: []*ent.Round{}}
 	var err error
 	switch {
 	case v.Kind == viewer.User && v.Role == viewer.Editor:
@@ -245,6 +255,7 @@ func (r *Resolver) toFill(ctx context.Context) ([]*model.QueueTask, error) {
 			out = append(out, &model.QueueTask{
 				Round: rd, Participant: p.Participant, Department: p.Department, DepartmentYear: p.Year,
 				Evaluation: p.Overall, Status: st, Deadline: rd.Deadline, DaysLeft: rounds.DaysLeft(at, rd.Deadline),
+				MonitoringReport: p.Monitoring, MonitoringPoint: monitoringPoint(rd),
 			})
 			if len(out) == queueLimit {
 				return out, nil
@@ -380,6 +391,21 @@ func (r *Resolver) toReview(ctx context.Context, q *model.Queue) error {
 	q.ToReviewCount = len(q.ToReview)
 	if len(q.ToReview) > queueLimit {
 		q.ToReview = q.ToReview[:queueLimit]
+	}
+	reps := db.MonitoringReport.Query().Where(monitoringreport.StatusEQ(monitoringreport.StatusSUBMITTED))
+	if q.MonitoringToReviewCount, err = reps.Clone().Count(ctx); err != nil {
+		return err
+	}
+	mrs, err := reps.Order(monitoringreport.BySubmittedAt(), monitoringreport.ByID()).Limit(queueLimit).All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range mrs {
+		s := m.UpdatedAt // cannot happen: submitting sets the time
+		if m.SubmittedAt != nil {
+			s = *m.SubmittedAt
+		}
+		q.MonitoringToReview = append(q.MonitoringToReview, &model.QueueMonitoringReview{Report: m, SubmittedAt: s, DaysWaiting: rounds.DaysWaited(s, at)})
 	}
 	waiting := db.TargetVersion.Query().Where(targetversion.StatusEQ(targetversion.StatusSUBMITTED))
 	if q.TargetsToReviewCount, err = waiting.Clone().Count(ctx); err != nil {

@@ -57,6 +57,11 @@ func (r *roundResolver) PastDeadline(ctx context.Context, obj *ent.Round) (bool,
 	return now().After(obj.Deadline), nil
 }
 
+// MonitoringPoint is the resolver for the monitoringPoint field.
+func (r *roundResolver) MonitoringPoint(ctx context.Context, obj *ent.Round) (*string, error) {
+	return monitoringPoint(obj), nil
+}
+
 // ViewerCan is the resolver for the viewerCan field.
 func (r *roundResolver) ViewerCan(ctx context.Context, obj *ent.Round) (*model.RoundViewerCan, error) {
 	return r.roundCan(ctx, obj)
@@ -96,4 +101,13 @@ func (r *roundParticipantResolver) Evaluation(ctx context.Context, obj *ent.Roun
 		return nil, err
 	}
 	return p.Overall, nil
+}
+
+// MonitoringReport is the resolver for the monitoringReport field.
+func (r *roundParticipantResolver) MonitoringReport(ctx context.Context, obj *ent.RoundParticipant) (*ent.MonitoringReport, error) {
+	p, _, err := partOf(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return p.Monitoring, nil
 }

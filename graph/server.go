@@ -47,6 +47,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	if o.hub != nil {
 		resolver.hub = o.hub
 	}
+	resolver.webhookGuard = o.webhookGuard
 	cfg := generated.Config{Resolvers: resolver}
 	setComplexity(&cfg.Complexity)
 	schema := generated.NewExecutableSchema(cfg)

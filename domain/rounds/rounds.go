@@ -183,3 +183,50 @@ func DaysWaited(since, now time.Time) int {
 	}
 	return int(now.Sub(since) / (24 * time.Hour))
 }
+
+// MonitoringPoint is the monitoring point (a day of the budget year, as
+// "2024-06-30") a MONITORING round of year asks the departments to report at,
+// read from its deadline: the latest quarter's end of the year (31 March, 30
+// June, 30 September, 31 December) on or before the deadline's day in Shanghai.
+// The monitoring points are 30 June and, often, 30 September (docs/MONITORING.md),
+// and the bureau sets the deadline after the point: a deadline of 15 July asks
+// for 30 June, one of 20 October for 30 September. A deadline before 31 March of
+// the year asks for 30 June, the usual point; one after the year asks for 31
+// December.
+func MonitoringPoint(year int, deadline time.Time) string {
+	day := deadline.In(Shanghai)
+	dy, dm, dd := day.Date()
+	onOrBefore := func(m time.Month, d int) bool {
+		return dy > year || (dy == year && (dm > m || (dm == m && dd >= d)))
+	}
+	point := time.Date(year, time.June, 30, 0, 0, 0, 0, time.UTC)
+	for _, q := range []struct {
+		m time.Month
+		d int
+	}{{time.March, 31}, {time.June, 30}, {time.September, 30}, {time.December, 31}} {
+		if onOrBefore(q.m, q.d) {
+			point = time.Date(year, q.m, q.d, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return point.Format(time.DateOnly)
+}
+
+// FirstSubmission is when a monitoring report was first submitted: the earliest
+// of the times its status became SUBMITTED (from its audit trail), or, when none
+// was recorded, latest (the report's last submission time, nil when never): a
+// report resubmitted after a return keeps its first submission, as an
+// evaluation does (Item.FirstSubmitted).
+func FirstSubmission(submissions []time.Time, latest *time.Time) *time.Time {
+	var first *time.Time
+	for _, t := range submissions {
+		if first == nil || t.Before(*first) {
+			t := t
+			first = &t
+		}
+	}
+	if first == nil && latest != nil {
+		t := *latest
+		first = &t
+	}
+	return first
+}

@@ -106,3 +106,77 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+func TestMonitoringPoint(t *testing.T) {
+	cases := []struct {
+		name     string
+		year     int
+		deadline string
+		want     string
+	}{
+		{"mid-July asks for 30 June", 2024, "2024-07-15T23:59:59+08:00", "2024-06-30"},
+		{"end of July asks for 30 June", 2024, "2024-07-31T23:59:59+08:00", "2024-06-30"},
+		{"August still asks for 30 June", 2024, "2024-08-10T18:00:00+08:00", "2024-06-30"},
+		{"October asks for 30 September", 2024, "2024-10-20T23:59:59+08:00", "2024-09-30"},
+		{"the point's own day", 2024, "2024-06-30T23:59:59+08:00", "2024-06-30"},
+		{"the day before the point", 2024, "2024-06-29T23:59:59+08:00", "2024-03-31"},
+		{"30 June in Shanghai, 29 June in UTC", 2024, "2024-06-29T16:30:00Z", "2024-06-30"},
+		{"April asks for 31 March", 2024, "2024-04-15T12:00:00+08:00", "2024-03-31"},
+		{"before any quarter's end: the usual 30 June", 2024, "2024-02-01T12:00:00+08:00", "2024-06-30"},
+		{"a deadline in the next year: 31 December", 2024, "2025-01-20T12:00:00+08:00", "2024-12-31"},
+		{"a deadline in an earlier year: the usual 30 June", 2024, "2023-12-20T12:00:00+08:00", "2024-06-30"},
+	}
+	for _, c := range cases {
+		if got := MonitoringPoint(c.year, at(c.deadline)); got != c.want {
+			t.Errorf("%s: MonitoringPoint(%d, %s) = %s, want %s", c.name, c.year, c.deadline, got, c.want)
+		}
+	}
+}
+
+func TestFirstSubmission(t *testing.T) {
+	cases := []struct {
+		name        string
+		submissions []time.Time
+		latest      *time.Time
+		want        *time.Time
+	}{
+		{"never submitted", nil, nil, nil},
+		{"no trail: the report's own time", nil, ptr("2024-07-10T00:00:00Z"), ptr("2024-07-10T00:00:00Z")},
+		{"once", []time.Time{at("2024-07-10T00:00:00Z")}, ptr("2024-07-10T00:00:00Z"), ptr("2024-07-10T00:00:00Z")},
+		{"returned and resubmitted late: the first counts", []time.Time{at("2024-08-02T00:00:00Z"), at("2024-07-10T00:00:00Z")}, ptr("2024-08-02T00:00:00Z"), ptr("2024-07-10T00:00:00Z")},
+	}
+	for _, c := range cases {
+		got := FirstSubmission(c.submissions, c.latest)
+		if (got == nil) != (c.want == nil) || (got != nil && !got.Equal(*c.want)) {
+			t.Errorf("%s: FirstSubmission = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestOfMonitoring: a monitoring report's states are an evaluation's (DRAFT,
+// SUBMITTED, RETURNED, APPROVED), so one rule decides both.
+func TestOfMonitoring(t *testing.T) {
+	deadline := at("2024-07-31T23:59:59+08:00")
+	before, after := at("2024-07-20T10:00:00+08:00"), at("2024-08-02T09:00:00+08:00")
+	first := ptr("2024-07-25T10:00:00+08:00")
+	cases := []struct {
+		name string
+		item Item
+		now  time.Time
+		want Status
+	}{
+		{"no report yet, before", Item{}, before, NotSubmitted},
+		{"no report yet, after", Item{}, after, Overdue},
+		{"a draft after the deadline", Item{State: "DRAFT"}, after, Overdue},
+		{"submitted on time", Item{State: "SUBMITTED", FirstSubmitted: first}, after, SubmittedOnTime},
+		{"approved", Item{State: "APPROVED", FirstSubmitted: first}, after, SubmittedOnTime},
+		{"submitted late", Item{State: "SUBMITTED", FirstSubmitted: ptr("2024-08-01T08:00:00+08:00")}, after, SubmittedLate},
+		{"returned, not yet resubmitted", Item{State: "RETURNED", FirstSubmitted: first}, after, Returned},
+		{"resubmitted after the deadline: its first submission was on time", Item{State: "SUBMITTED", FirstSubmitted: FirstSubmission([]time.Time{at("2024-08-01T08:00:00+08:00"), *first}, nil)}, after, SubmittedOnTime},
+	}
+	for _, c := range cases {
+		if got := Of([]Item{c.item}, deadline, c.now).Status; got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}

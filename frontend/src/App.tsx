@@ -29,6 +29,14 @@ const HomePage = lazy(() => import("./pages/HomePage"));
 const RoundsPage = lazy(() => import("./pages/RoundsPage"));
 const RoundPage = lazy(() => import("./pages/RoundPage"));
 const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
+const EvaluationsListPage = lazy(() => import("./pages/lists/EvaluationsListPage"));
+const DepartmentYearsListPage = lazy(() => import("./pages/lists/DepartmentYearsListPage"));
+const ProjectsListPage = lazy(() => import("./pages/lists/ProjectsListPage"));
+const BelowTargetListPage = lazy(() => import("./pages/lists/BelowTargetListPage"));
+const AdminUsersPage = lazy(() => import("./pages/admin/UsersPage"));
+const AdminTokensPage = lazy(() => import("./pages/admin/TokensPage"));
+const AdminDepartmentsPage = lazy(() => import("./pages/admin/DepartmentsAdminPage"));
+const AdminAuditPage = lazy(() => import("./pages/admin/AuditPage"));
 
 function Routed() {
   const { me, fetching } = useAuth();
@@ -55,7 +63,15 @@ function Routed() {
             <Route path="/rules" element={<RuleSetsPage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/admin/webhooks" element={<WebhooksPage />} />
+            <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/admin/tokens" element={<AdminTokensPage />} />
+            <Route path="/admin/departments" element={<AdminDepartmentsPage />} />
+            <Route path="/admin/audit" element={<AdminAuditPage />} />
             <Route path="/targets" element={<TargetsQueuePage />} />
+            <Route path="/lists/evaluations" element={<EvaluationsListPage />} />
+            <Route path="/lists/department-years" element={<DepartmentYearsListPage />} />
+            <Route path="/lists/projects" element={<ProjectsListPage />} />
+            <Route path="/lists/indicators-below-target" element={<BelowTargetListPage />} />
             <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </Suspense>

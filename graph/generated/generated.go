@@ -231,6 +231,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		ProjectID        func(childComplexity int) int
 		RequestID        func(childComplexity int) int
+		Resync           func(childComplexity int) int
 	}
 
 	ComputationStep struct {
@@ -931,14 +932,22 @@ type ComplexityRoot struct {
 	}
 
 	Queue struct {
-		Returned             func(childComplexity int) int
-		ReturnedTargets      func(childComplexity int) int
-		Rounds               func(childComplexity int) int
-		TargetsToReview      func(childComplexity int) int
-		TargetsToReviewCount func(childComplexity int) int
-		ToFill               func(childComplexity int) int
-		ToReview             func(childComplexity int) int
-		ToReviewCount        func(childComplexity int) int
+		MonitoringToReview      func(childComplexity int) int
+		MonitoringToReviewCount func(childComplexity int) int
+		Returned                func(childComplexity int) int
+		ReturnedTargets         func(childComplexity int) int
+		Rounds                  func(childComplexity int) int
+		TargetsToReview         func(childComplexity int) int
+		TargetsToReviewCount    func(childComplexity int) int
+		ToFill                  func(childComplexity int) int
+		ToReview                func(childComplexity int) int
+		ToReviewCount           func(childComplexity int) int
+	}
+
+	QueueMonitoringReview struct {
+		DaysWaiting func(childComplexity int) int
+		Report      func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
 	}
 
 	QueueReturned struct {
@@ -968,14 +977,16 @@ type ComplexityRoot struct {
 	}
 
 	QueueTask struct {
-		DaysLeft       func(childComplexity int) int
-		Deadline       func(childComplexity int) int
-		Department     func(childComplexity int) int
-		DepartmentYear func(childComplexity int) int
-		Evaluation     func(childComplexity int) int
-		Participant    func(childComplexity int) int
-		Round          func(childComplexity int) int
-		Status         func(childComplexity int) int
+		DaysLeft         func(childComplexity int) int
+		Deadline         func(childComplexity int) int
+		Department       func(childComplexity int) int
+		DepartmentYear   func(childComplexity int) int
+		Evaluation       func(childComplexity int) int
+		MonitoringPoint  func(childComplexity int) int
+		MonitoringReport func(childComplexity int) int
+		Participant      func(childComplexity int) int
+		Round            func(childComplexity int) int
+		Status           func(childComplexity int) int
 	}
 
 	RatingBand struct {
@@ -1126,24 +1137,25 @@ type ComplexityRoot struct {
 	}
 
 	Round struct {
-		ClosedAt      func(childComplexity int) int
-		CreatedAt     func(childComplexity int) int
-		CreatedByID   func(childComplexity int) int
-		CreatedByName func(childComplexity int) int
-		DaysLeft      func(childComplexity int) int
-		Deadline      func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Name          func(childComplexity int) int
-		OpensAt       func(childComplexity int) int
-		Participants  func(childComplexity int) int
-		PastDeadline  func(childComplexity int) int
-		Status        func(childComplexity int) int
-		Summary       func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
-		Version       func(childComplexity int) int
-		ViewerCan     func(childComplexity int) int
-		Year          func(childComplexity int) int
+		ClosedAt        func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		CreatedByID     func(childComplexity int) int
+		CreatedByName   func(childComplexity int) int
+		DaysLeft        func(childComplexity int) int
+		Deadline        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		MonitoringPoint func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OpensAt         func(childComplexity int) int
+		Participants    func(childComplexity int) int
+		PastDeadline    func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Summary         func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		Version         func(childComplexity int) int
+		ViewerCan       func(childComplexity int) int
+		Year            func(childComplexity int) int
 	}
 
 	RoundConnection struct {
@@ -1158,18 +1170,19 @@ type ComplexityRoot struct {
 	}
 
 	RoundParticipant struct {
-		CreatedAt      func(childComplexity int) int
-		Department     func(childComplexity int) int
-		DepartmentID   func(childComplexity int) int
-		DepartmentYear func(childComplexity int) int
-		Evaluation     func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Projects       func(childComplexity int) int
-		Round          func(childComplexity int) int
-		RoundID        func(childComplexity int) int
-		Status         func(childComplexity int) int
-		SubmittedAt    func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Department       func(childComplexity int) int
+		DepartmentID     func(childComplexity int) int
+		DepartmentYear   func(childComplexity int) int
+		Evaluation       func(childComplexity int) int
+		ID               func(childComplexity int) int
+		MonitoringReport func(childComplexity int) int
+		Projects         func(childComplexity int) int
+		Round            func(childComplexity int) int
+		RoundID          func(childComplexity int) int
+		Status           func(childComplexity int) int
+		SubmittedAt      func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
 	}
 
 	RoundSummary struct {
@@ -1260,6 +1273,8 @@ type ComplexityRoot struct {
 		Changes               func(childComplexity int, entityTypes []string, includeOwn bool) int
 		DepartmentYearChanged func(childComplexity int, id int, includeOwn bool) int
 		EvaluationChanged     func(childComplexity int, id int, includeOwn bool) int
+		MyQueueChanged        func(childComplexity int, withinDays *int, includeOwn bool) int
+		RoundChanged          func(childComplexity int, id int, includeOwn bool) int
 	}
 
 	Subtotal struct {
@@ -1753,6 +1768,7 @@ type RoundResolver interface {
 	Summary(ctx context.Context, obj *ent.Round) (*rounds.Summary, error)
 	DaysLeft(ctx context.Context, obj *ent.Round) (int, error)
 	PastDeadline(ctx context.Context, obj *ent.Round) (bool, error)
+	MonitoringPoint(ctx context.Context, obj *ent.Round) (*string, error)
 	ViewerCan(ctx context.Context, obj *ent.Round) (*model.RoundViewerCan, error)
 }
 type RoundParticipantResolver interface {
@@ -1760,6 +1776,7 @@ type RoundParticipantResolver interface {
 	SubmittedAt(ctx context.Context, obj *ent.RoundParticipant) (*time.Time, error)
 	DepartmentYear(ctx context.Context, obj *ent.RoundParticipant) (*ent.DepartmentYear, error)
 	Evaluation(ctx context.Context, obj *ent.RoundParticipant) (*ent.Evaluation, error)
+	MonitoringReport(ctx context.Context, obj *ent.RoundParticipant) (*ent.MonitoringReport, error)
 }
 type RuleSetResolver interface {
 	CreatedByName(ctx context.Context, obj *ent.RuleSet) (*string, error)
@@ -1772,6 +1789,8 @@ type SubscriptionResolver interface {
 	EvaluationChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Evaluation, error)
 	DepartmentYearChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.DepartmentYear, error)
 	Changes(ctx context.Context, entityTypes []string, includeOwn bool) (<-chan *events.Event, error)
+	RoundChanged(ctx context.Context, id int, includeOwn bool) (<-chan *ent.Round, error)
+	MyQueueChanged(ctx context.Context, withinDays *int, includeOwn bool) (<-chan *model.Queue, error)
 }
 type TargetChangeResolver interface {
 	Name(ctx context.Context, obj *targets.Change) (string, error)
@@ -2412,6 +2431,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeEvent.RequestID(childComplexity), true
+	case "ChangeEvent.resync":
+		if e.ComplexityRoot.ChangeEvent.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Resync(childComplexity), true
 
 	case "ComputationStep.code":
 		if e.ComplexityRoot.ComputationStep.Code == nil {
@@ -6267,6 +6292,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["evaluationID"].(int), args["changes"].(model.WhatIfInput)), true
 
+	case "Queue.monitoringToReview":
+		if e.ComplexityRoot.Queue.MonitoringToReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.MonitoringToReview(childComplexity), true
+	case "Queue.monitoringToReviewCount":
+		if e.ComplexityRoot.Queue.MonitoringToReviewCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Queue.MonitoringToReviewCount(childComplexity), true
 	case "Queue.returned":
 		if e.ComplexityRoot.Queue.Returned == nil {
 			break
@@ -6315,6 +6352,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Queue.ToReviewCount(childComplexity), true
+
+	case "QueueMonitoringReview.daysWaiting":
+		if e.ComplexityRoot.QueueMonitoringReview.DaysWaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueMonitoringReview.DaysWaiting(childComplexity), true
+	case "QueueMonitoringReview.report":
+		if e.ComplexityRoot.QueueMonitoringReview.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueMonitoringReview.Report(childComplexity), true
+	case "QueueMonitoringReview.submittedAt":
+		if e.ComplexityRoot.QueueMonitoringReview.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueMonitoringReview.SubmittedAt(childComplexity), true
 
 	case "QueueReturned.comment":
 		if e.ComplexityRoot.QueueReturned.Comment == nil {
@@ -6434,6 +6490,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QueueTask.Evaluation(childComplexity), true
+	case "QueueTask.monitoringPoint":
+		if e.ComplexityRoot.QueueTask.MonitoringPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.MonitoringPoint(childComplexity), true
+	case "QueueTask.monitoringReport":
+		if e.ComplexityRoot.QueueTask.MonitoringReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QueueTask.MonitoringReport(childComplexity), true
 	case "QueueTask.participant":
 		if e.ComplexityRoot.QueueTask.Participant == nil {
 			break
@@ -7111,6 +7179,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Round.Kind(childComplexity), true
+	case "Round.monitoringPoint":
+		if e.ComplexityRoot.Round.MonitoringPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Round.MonitoringPoint(childComplexity), true
 	case "Round.name":
 		if e.ComplexityRoot.Round.Name == nil {
 			break
@@ -7240,6 +7314,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoundParticipant.ID(childComplexity), true
+	case "RoundParticipant.monitoringReport":
+		if e.ComplexityRoot.RoundParticipant.MonitoringReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoundParticipant.MonitoringReport(childComplexity), true
 	case "RoundParticipant.projects":
 		if e.ComplexityRoot.RoundParticipant.Projects == nil {
 			break
@@ -7695,6 +7775,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.EvaluationChanged(childComplexity, args["id"].(int), args["includeOwn"].(bool)), true
+	case "Subscription.myQueueChanged":
+		if e.ComplexityRoot.Subscription.MyQueueChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_myQueueChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.MyQueueChanged(childComplexity, args["withinDays"].(*int), args["includeOwn"].(bool)), true
+	case "Subscription.roundChanged":
+		if e.ComplexityRoot.Subscription.RoundChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_roundChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.RoundChanged(childComplexity, args["id"].(int), args["includeOwn"].(bool)), true
 
 	case "Subtotal.level1":
 		if e.ComplexityRoot.Subtotal.Level1 == nil {
@@ -17187,6 +17289,14 @@ type ChangeEvent {
   at: Time!
   """The X-Request-ID of the request that made the change."""
   requestID: String!
+  """
+  True for a resync signal, not a change: the server's connection to the other
+  servers' changes (PostgreSQL LISTEN) broke and is back, so changes may have been
+  missed; read again whatever is shown. Its entityType is RESYNC, its entityID 0,
+  its action UPDATE and its actor the server (SYSTEM). Every subscriber is told,
+  whatever its filters.
+  """
+  resync: Boolean!
 }
 
 type Subscription {
@@ -17208,6 +17318,19 @@ type Subscription {
   users, API tokens and webhooks are administrators' alone.
   """
   changes(entityTypes: [String!], includeOwn: Boolean! = false): ChangeEvent!
+  """
+  The round, read again under the subscriber's access rules, each time it, one of
+  its participants, or the submissions that decide where they stand (evaluations,
+  monitoring reports, department-years, projects of its departments) change: a
+  round's dashboard. NOT_FOUND when the round cannot be read.
+  """
+  roundChanged(id: ID!, includeOwn: Boolean! = false): Round!
+  """
+  The subscriber's work queue (myQueue), read again each time a change it may read
+  could change it (rounds, evaluations, monitoring reports, target versions):
+  signed-in users only.
+  """
+  myQueueChanged(withinDays: Int = 14, includeOwn: Boolean! = false): Queue!
 }
 
 """A webhook to register: url is required; a secret is made up when none is given."""
@@ -17550,6 +17673,13 @@ extend type Round {
   daysLeft: Int!
   """Whether the deadline has passed."""
   pastDeadline: Boolean!
+  """
+  A MONITORING round's monitoring point ("2024-06-30"), read from its deadline:
+  the latest quarter's end of its year on or before the deadline's day in
+  Asia/Shanghai (a deadline before 31 March: 30 June). Null for a self-evaluation.
+  A department stands by its monitoring report at this point.
+  """
+  monitoringPoint: String
   viewerCan: RoundViewerCan!
 }
 
@@ -17561,6 +17691,8 @@ extend type RoundParticipant {
   departmentYear: DepartmentYear
   """That year's overall evaluation; null while it does not exist."""
   evaluation: Evaluation
+  """In a MONITORING round: that year's overall monitoring report at the round's point; null while it does not exist."""
+  monitoringReport: MonitoringReport
 }
 
 input OpenRoundInput {
@@ -17592,6 +17724,10 @@ type QueueTask {
   department: Department!
   departmentYear: DepartmentYear
   evaluation: Evaluation
+  """In a MONITORING round (round.kind): the monitoring report to fill (null: still to be started at monitoringPoint)."""
+  monitoringReport: MonitoringReport
+  """In a MONITORING round: the point the report is at ("2024-06-30")."""
+  monitoringPoint: String
   status: ParticipantStatus!
   deadline: Time!
   daysLeft: Int!
@@ -17622,6 +17758,15 @@ type QueueReview {
   daysWaiting: Int!
 }
 
+"""A submitted monitoring report waiting for review."""
+type QueueMonitoringReview {
+  report: MonitoringReport!
+  """When it was (last) submitted."""
+  submittedAt: Time!
+  """Whole days it has waited."""
+  daysWaiting: Int!
+}
+
 """A target version waiting for the finance bureau."""
 type QueueTargets {
   version: TargetVersion!
@@ -17646,6 +17791,9 @@ type Queue {
   """Reviewers and administrators: target versions waiting for a decision, longest waiting first."""
   targetsToReview: [QueueTargets!]!
   targetsToReviewCount: Int!
+  """Reviewers and administrators: submitted monitoring reports waiting for review, longest waiting first."""
+  monitoringToReview: [QueueMonitoringReview!]!
+  monitoringToReviewCount: Int!
   """Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first."""
   rounds: [Round!]!
 }
@@ -18545,6 +18693,8 @@ func (ec *executionContext) childFields_ChangeEvent(ctx context.Context, field g
 		return ec.fieldContext_ChangeEvent_at(ctx, field)
 	case "requestID":
 		return ec.fieldContext_ChangeEvent_requestID(ctx, field)
+	case "resync":
+		return ec.fieldContext_ChangeEvent_resync(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeEvent", field.Name)
 }
@@ -19729,10 +19879,26 @@ func (ec *executionContext) childFields_Queue(ctx context.Context, field graphql
 		return ec.fieldContext_Queue_targetsToReview(ctx, field)
 	case "targetsToReviewCount":
 		return ec.fieldContext_Queue_targetsToReviewCount(ctx, field)
+	case "monitoringToReview":
+		return ec.fieldContext_Queue_monitoringToReview(ctx, field)
+	case "monitoringToReviewCount":
+		return ec.fieldContext_Queue_monitoringToReviewCount(ctx, field)
 	case "rounds":
 		return ec.fieldContext_Queue_rounds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Queue", field.Name)
+}
+
+func (ec *executionContext) childFields_QueueMonitoringReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "report":
+		return ec.fieldContext_QueueMonitoringReview_report(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_QueueMonitoringReview_submittedAt(ctx, field)
+	case "daysWaiting":
+		return ec.fieldContext_QueueMonitoringReview_daysWaiting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QueueMonitoringReview", field.Name)
 }
 
 func (ec *executionContext) childFields_QueueReturned(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19799,6 +19965,10 @@ func (ec *executionContext) childFields_QueueTask(ctx context.Context, field gra
 		return ec.fieldContext_QueueTask_departmentYear(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_QueueTask_evaluation(ctx, field)
+	case "monitoringReport":
+		return ec.fieldContext_QueueTask_monitoringReport(ctx, field)
+	case "monitoringPoint":
+		return ec.fieldContext_QueueTask_monitoringPoint(ctx, field)
 	case "status":
 		return ec.fieldContext_QueueTask_status(ctx, field)
 	case "deadline":
@@ -20139,6 +20309,8 @@ func (ec *executionContext) childFields_Round(ctx context.Context, field graphql
 		return ec.fieldContext_Round_daysLeft(ctx, field)
 	case "pastDeadline":
 		return ec.fieldContext_Round_pastDeadline(ctx, field)
+	case "monitoringPoint":
+		return ec.fieldContext_Round_monitoringPoint(ctx, field)
 	case "viewerCan":
 		return ec.fieldContext_Round_viewerCan(ctx, field)
 	}
@@ -20193,6 +20365,8 @@ func (ec *executionContext) childFields_RoundParticipant(ctx context.Context, fi
 		return ec.fieldContext_RoundParticipant_departmentYear(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_RoundParticipant_evaluation(ctx, field)
+	case "monitoringReport":
+		return ec.fieldContext_RoundParticipant_monitoringReport(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RoundParticipant", field.Name)
 }
@@ -24449,6 +24623,50 @@ func (ec *executionContext) field_Subscription_evaluationChanged_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Subscription_myQueueChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeOwn",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeOwn"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_roundChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeOwn",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeOwn"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Webhook_deliveries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -26954,6 +27172,29 @@ func (ec *executionContext) _ChangeEvent_requestID(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ChangeEvent_requestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChangeEvent_resync(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ComputationStep_code(ctx context.Context, field graphql.CollectedField, obj *model.ComputationStep) (ret graphql.Marshaler) {
@@ -43047,6 +43288,61 @@ func (ec *executionContext) fieldContext_Queue_targetsToReviewCount(_ context.Co
 	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Queue_monitoringToReview(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_monitoringToReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringToReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QueueMonitoringReview) graphql.Marshaler {
+			return ec.marshalNQueueMonitoringReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueMonitoringReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_monitoringToReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Queue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QueueMonitoringReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Queue_monitoringToReviewCount(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Queue_monitoringToReviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringToReviewCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Queue_monitoringToReviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Queue", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Queue_rounds(ctx context.Context, field graphql.CollectedField, obj *model.Queue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43077,6 +43373,84 @@ func (ec *executionContext) fieldContext_Queue_rounds(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _QueueMonitoringReview_report(ctx context.Context, field graphql.CollectedField, obj *model.QueueMonitoringReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueMonitoringReview_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalNMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueMonitoringReview_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueMonitoringReview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueMonitoringReview_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.QueueMonitoringReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueMonitoringReview_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueMonitoringReview_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueMonitoringReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QueueMonitoringReview_daysWaiting(ctx context.Context, field graphql.CollectedField, obj *model.QueueMonitoringReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueMonitoringReview_daysWaiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysWaiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QueueMonitoringReview_daysWaiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueMonitoringReview", field, false, false, "Int")
 }
 
 func (ec *executionContext) _QueueReturned_evaluation(ctx context.Context, field graphql.CollectedField, obj *model.QueueReturned) (ret graphql.Marshaler) {
@@ -43595,6 +43969,61 @@ func (ec *executionContext) fieldContext_QueueTask_evaluation(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_monitoringReport(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_monitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringReport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_monitoringReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QueueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QueueTask_monitoringPoint(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QueueTask_monitoringPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QueueTask_monitoringPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QueueTask", field, false, false, "String")
 }
 
 func (ec *executionContext) _QueueTask_status(ctx context.Context, field graphql.CollectedField, obj *model.QueueTask) (ret graphql.Marshaler) {
@@ -46514,6 +46943,29 @@ func (ec *executionContext) fieldContext_Round_pastDeadline(_ context.Context, f
 	return graphql.NewScalarFieldContext("Round", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _Round_monitoringPoint(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Round_monitoringPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Round().MonitoringPoint(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Round_monitoringPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Round", field, true, true, "String")
+}
+
 func (ec *executionContext) _Round_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Round) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -46995,6 +47447,38 @@ func (ec *executionContext) fieldContext_RoundParticipant_evaluation(_ context.C
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evaluation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoundParticipant_monitoringReport(ctx context.Context, field graphql.CollectedField, obj *ent.RoundParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoundParticipant_monitoringReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoundParticipant().MonitoringReport(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MonitoringReport) graphql.Marshaler {
+			return ec.marshalOMonitoringReport2ᚖjixiaoᚋentᚐMonitoringReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoundParticipant_monitoringReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoundParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonitoringReport(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48620,6 +49104,94 @@ func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_roundChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_roundChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().RoundChanged(ctx, fc.Args["id"].(int), fc.Args["includeOwn"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Round) graphql.Marshaler {
+			return ec.marshalNRound2ᚖjixiaoᚋentᚐRound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_roundChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Round(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_roundChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_myQueueChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_myQueueChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().MyQueueChanged(ctx, fc.Args["withinDays"].(*int), fc.Args["includeOwn"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Queue) graphql.Marshaler {
+			return ec.marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_myQueueChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Queue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_myQueueChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -76638,6 +77210,11 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "resync":
+			out.Values[i] = ec._ChangeEvent_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -81165,8 +81742,61 @@ func (ec *executionContext) _Queue(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "monitoringToReview":
+			out.Values[i] = ec._Queue_monitoringToReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "monitoringToReviewCount":
+			out.Values[i] = ec._Queue_monitoringToReviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "rounds":
 			out.Values[i] = ec._Queue_rounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var queueMonitoringReviewImplementors = []string{"QueueMonitoringReview"}
+
+func (ec *executionContext) _QueueMonitoringReview(ctx context.Context, sel ast.SelectionSet, obj *model.QueueMonitoringReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, queueMonitoringReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QueueMonitoringReview")
+		case "report":
+			out.Values[i] = ec._QueueMonitoringReview_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._QueueMonitoringReview_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysWaiting":
+			out.Values[i] = ec._QueueMonitoringReview_daysWaiting(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -81402,6 +82032,16 @@ func (ec *executionContext) _QueueTask(ctx context.Context, sel ast.SelectionSet
 			}
 		case "evaluation":
 			out.Values[i] = ec._QueueTask_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "monitoringReport":
+			out.Values[i] = ec._QueueTask_monitoringReport(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "monitoringPoint":
+			out.Values[i] = ec._QueueTask_monitoringPoint(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -82491,6 +83131,12 @@ func (ec *executionContext) _Round(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Round_pastDeadline(ctx, field, obj)
 				})
+		case "monitoringPoint":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Round_monitoringPoint(ctx, field, obj)
+				})
 		case "viewerCan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -82671,6 +83317,12 @@ func (ec *executionContext) _RoundParticipant(ctx context.Context, sel ast.Selec
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RoundParticipant_evaluation(ctx, field, obj)
+				})
+		case "monitoringReport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoundParticipant_monitoringReport(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -83225,6 +83877,10 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_departmentYearChanged(ctx, fields[0])
 	case "changes":
 		return ec._Subscription_changes(ctx, fields[0])
+	case "roundChanged":
+		return ec._Subscription_roundChanged(ctx, fields[0])
+	case "myQueueChanged":
+		return ec._Subscription_myQueueChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -87002,6 +87658,30 @@ func (ec *executionContext) marshalNQueue2ᚖjixiaoᚋgraphᚋmodelᚐQueue(ctx 
 		return graphql.Null
 	}
 	return ec._Queue(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQueueMonitoringReview2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueMonitoringReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueMonitoringReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQueueMonitoringReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueMonitoringReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQueueMonitoringReview2ᚖjixiaoᚋgraphᚋmodelᚐQueueMonitoringReview(ctx context.Context, sel ast.SelectionSet, v *model.QueueMonitoringReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QueueMonitoringReview!")
+		return graphql.Null
+	}
+	return ec._QueueMonitoringReview(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNQueueReturned2ᚕᚖjixiaoᚋgraphᚋmodelᚐQueueReturnedᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QueueReturned) graphql.Marshaler {

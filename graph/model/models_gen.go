@@ -518,8 +518,20 @@ type Queue struct {
 	// Reviewers and administrators: target versions waiting for a decision, longest waiting first.
 	TargetsToReview      []*QueueTargets `json:"targetsToReview"`
 	TargetsToReviewCount int             `json:"targetsToReviewCount"`
+	// Reviewers and administrators: submitted monitoring reports waiting for review, longest waiting first.
+	MonitoringToReview      []*QueueMonitoringReview `json:"monitoringToReview"`
+	MonitoringToReviewCount int                      `json:"monitoringToReviewCount"`
 	// Administrators, reviewers and analysts: open rounds whose deadline is within withinDays days or past, nearest first.
 	Rounds []*ent.Round `json:"rounds"`
+}
+
+// A submitted monitoring report waiting for review.
+type QueueMonitoringReview struct {
+	Report *ent.MonitoringReport `json:"report"`
+	// When it was (last) submitted.
+	SubmittedAt time.Time `json:"submittedAt"`
+	// Whole days it has waited.
+	DaysWaiting int `json:"daysWaiting"`
 }
 
 // An evaluation returned to the department, with the reviewer's comment.
@@ -561,9 +573,13 @@ type QueueTask struct {
 	Department     *ent.Department       `json:"department"`
 	DepartmentYear *ent.DepartmentYear   `json:"departmentYear,omitempty"`
 	Evaluation     *ent.Evaluation       `json:"evaluation,omitempty"`
-	Status         rounds.Status         `json:"status"`
-	Deadline       time.Time             `json:"deadline"`
-	DaysLeft       int                   `json:"daysLeft"`
+	// In a MONITORING round (round.kind): the monitoring report to fill (null: still to be started at monitoringPoint).
+	MonitoringReport *ent.MonitoringReport `json:"monitoringReport,omitempty"`
+	// In a MONITORING round: the point the report is at ("2024-06-30").
+	MonitoringPoint *string       `json:"monitoringPoint,omitempty"`
+	Status          rounds.Status `json:"status"`
+	Deadline        time.Time     `json:"deadline"`
+	DaysLeft        int           `json:"daysLeft"`
 }
 
 type RaiseRectificationInput struct {

@@ -96,7 +96,8 @@ func (s *Subscription) offer(e Event) (dropped bool) {
 	}
 }
 
-// Publish hands each event to every subscriber whose filter accepts it.
+// Publish hands each event to every subscriber whose filter accepts it, and a
+// resync signal (Event.Resync) to every subscriber.
 func (b *Bus) Publish(evs ...Event) {
 	if len(evs) == 0 {
 		return
@@ -106,7 +107,7 @@ func (b *Bus) Publish(evs ...Event) {
 	defer b.mu.RUnlock()
 	for s := range b.subs {
 		for _, e := range evs {
-			if s.filter != nil && !s.filter(e) {
+			if s.filter != nil && !e.Resync && !s.filter(e) {
 				continue
 			}
 			if s.offer(e) {

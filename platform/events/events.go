@@ -53,6 +53,18 @@ type Event struct {
 	ActorName  string    `json:"n,omitempty"` // as the audit trail names the actor
 	At         time.Time `json:"at"`          // when the change was made (before its commit)
 	RequestID  string    `json:"r,omitempty"` // the request's X-Request-ID
+	// Resync marks a signal, not a change: changes may have been missed (the
+	// LISTEN connection broke and is back), so whoever shows data reads it again.
+	// The Bus gives it to every subscriber whatever its filter.
+	Resync bool `json:"resync,omitempty"`
+}
+
+// ResyncType is the EntityType of a resync signal.
+const ResyncType = "RESYNC"
+
+// NewResync is a resync signal made now: changes may have been missed.
+func NewResync() Event {
+	return Event{ID: NewID(), EntityType: ResyncType, Action: Update, ActorKind: ActorSystem, At: time.Now().UTC(), Resync: true}
 }
 
 // Place is where a row belongs: the department-year (and project) whose data it

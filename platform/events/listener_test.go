@@ -14,7 +14,9 @@ import (
 
 // TestListener: on PostgreSQL, what a transaction NOTIFYs reaches the
 // listener's bus once it commits, and nothing of a rolled-back one does; the
-// listener comes back after its connection is killed.
+// listener comes back after its connection is killed, and tells every
+// subscriber, whatever its filter, to read again (a resync signal): what was
+// announced while it was away was missed.
 func TestListener(t *testing.T) {
 	dsn := os.Getenv("JIXIAO_TEST_POSTGRES")
 	if dsn == "" {
@@ -43,6 +45,8 @@ func TestListener(t *testing.T) {
 	waitFor(t, l.Listening)
 	sub := bus.Subscribe(10, func(e Event) bool { return e.EntityType == "ListenerTest" })
 	defer sub.Close()
+	deaf := bus.Subscribe(10, func(Event) bool { return false }) // hears no change, only resyncs
+	defer deaf.Close()
 
 	hub := NewHub(NewBus(), true)
 	send := func(id int, commit bool) {
@@ -65,14 +69,28 @@ func TestListener(t *testing.T) {
 		t.Fatalf("heard %d, want 2 (1 was rolled back)", e.EntityID)
 	}
 
-	// Kill the listener's session: it reconnects and hears what comes after.
-	if _, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, name); err != nil {
-		t.Fatal(err)
+	if l.Resyncs() != 0 || len(deaf.Events()) != 0 {
+		t.Fatalf("the first connection signalled %d resyncs, the deaf subscriber holds %d events; want none", l.Resyncs(), len(deaf.Events()))
+	}
+
+	// Kill the listener's session (by its backend pid, which carries the test's
+	// application name): it reconnects, signals a resync, and hears what comes after.
+	var killed bool
+	if err := db.QueryRow(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND application_name = $2`, int(l.PID()), name).Scan(&killed); err != nil || !killed {
+		t.Fatalf("terminating the listener's backend %d: %v (terminated: %v)", l.PID(), err, killed)
 	}
 	waitFor(t, func() bool { return l.Breaks() > 0 && l.Listening() })
+	for _, s := range []*Subscription{sub, deaf} {
+		if e := next(t, s); !e.Resync || e.EntityType != ResyncType || e.ID == "" {
+			t.Fatalf("after reconnecting heard %+v first, want a resync signal", e)
+		}
+	}
 	send(3, true)
-	if e := next(t, sub); e.EntityID != 3 {
-		t.Fatalf("after reconnecting heard %d, want 3", e.EntityID)
+	if e := next(t, sub); e.EntityID != 3 || e.Resync {
+		t.Fatalf("after reconnecting heard %+v, want change 3", e)
+	}
+	if l.Resyncs() != 1 {
+		t.Fatalf("%d resyncs signalled, want 1", l.Resyncs())
 	}
 }
 

@@ -57,8 +57,10 @@ func Decode(payload string) ([]Event, error) {
 
 // Listener holds a LISTEN connection to PostgreSQL and publishes every event it
 // hears (its own server's included) into its server's bus. It reconnects when
-// the connection breaks, waiting 100 ms, then twice as long each time up to 5 s;
-// what was announced while it was away is not heard again (webhook deliveries
+// the connection breaks, waiting 100 ms, then twice as long each time up to 5 s.
+// What was announced while it was away is not heard again: so once it listens
+// again after a break, it publishes a resync signal (NewResync), which every
+// subscriber receives and answers by reading its data again (webhook deliveries
 // are rows in the database, and are not affected).
 type Listener struct {
 	dsn string
@@ -68,6 +70,8 @@ type Listener struct {
 	listening atomic.Bool
 	received  atomic.Int64
 	breaks    atomic.Int64
+	resyncs   atomic.Int64
+	pid       atomic.Uint32
 }
 
 // NewListener returns a listener on the database dsn (a postgres:// URL) that
@@ -84,6 +88,13 @@ func (l *Listener) Received() int64 { return l.received.Load() }
 
 // Breaks is how many times the LISTEN connection was lost or could not be made.
 func (l *Listener) Breaks() int64 { return l.breaks.Load() }
+
+// Resyncs is how many resync signals the listener has published.
+func (l *Listener) Resyncs() int64 { return l.resyncs.Load() }
+
+// PID is the PostgreSQL backend process id of the LISTEN connection (0 before
+// the first): pg_terminate_backend(PID) breaks it, as a test does.
+func (l *Listener) PID() uint32 { return l.pid.Load() }
 
 // Run listens until ctx ends.
 func (l *Listener) Run(ctx context.Context) {
@@ -120,7 +131,13 @@ func (l *Listener) listen(ctx context.Context) (connected bool, err error) {
 	if _, err := conn.Exec(ctx, "LISTEN "+Channel); err != nil {
 		return false, err
 	}
+	l.pid.Store(conn.PgConn().PID())
 	l.listening.Store(true)
+	if l.breaks.Load() > 0 {
+		// Listening again after a break: whatever was announced meanwhile was missed.
+		l.resyncs.Add(1)
+		l.bus.Publish(NewResync())
+	}
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {

@@ -109,6 +109,9 @@ type request struct {
 	Variables     map[string]any `json:"variables"`
 	Format        string         `json:"format"`
 	Filename      string         `json:"filename"`
+	// Titles are the header row's words for columns, by column name
+	// (departmentYear.department.name → 部门): a screen exports its own headings.
+	Titles map[string]string `json:"titles"`
 }
 
 // Do implements graphql.Transport.
@@ -235,9 +238,9 @@ func (e *run) serve(ctx context.Context) gqlerror.List {
 // rows runs the pages and hands their rows to the sink.
 func (e *run) rows(ctx context.Context, p *plan) gqlerror.List {
 	maxRows := orDefault(e.t.MaxRows, DefaultMaxRows)
-	names := make([]string, len(p.columns))
-	for i, c := range p.columns {
-		names[i] = c.name()
+	names, bad := headers(p.columns, e.req.Titles)
+	if bad != nil {
+		return gqlerror.List{bad}
 	}
 	if !p.connection {
 		data, errs := e.page(ctx, e.req.Query, e.req.Variables)
@@ -458,4 +461,27 @@ func orDefault[T int | time.Duration](v, def T) T {
 		return def
 	}
 	return v
+}
+
+// headers are the header row: each column's title when the request gives one,
+// else its name. A title for a column the export does not have is refused, so
+// that a screen's heading never lands on the wrong column unnoticed.
+func headers(columns []column, titles map[string]string) ([]string, *gqlerror.Error) {
+	names := make([]string, len(columns))
+	known := make(map[string]bool, len(columns))
+	for i, c := range columns {
+		names[i] = c.name()
+		known[names[i]] = true
+		if t := strings.TrimSpace(titles[names[i]]); t != "" {
+			names[i] = t
+		}
+	}
+	for name := range titles {
+		if !known[name] {
+			e := gqlerror.Errorf("titles: the export has no column %q", name)
+			e.Extensions = map[string]any{"code": codeBadInput, "field": "titles", "value": name}
+			return nil, e
+		}
+	}
+	return names, nil
 }

@@ -481,3 +481,43 @@ func TestRequestRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		name, titles string
+		status       int
+		header       string // the CSV's first line
+		code, value  string
+	}{
+		{"none: the columns' names", ``, 200, "id,name,score", "", ""},
+		{"some titled, the rest named", `{"name": "指标名称", "score": " 得分 "}`, 200, "id,指标名称,得分", "", ""},
+		{"a blank title keeps the name", `{"name": "  "}`, 200, "id,name,score", "", ""},
+		{"a title of no column", `{"weight": "权重"}`, 400, "", codeBadInput, "weight"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `{"query": "{ indicators(first: 10) { edges { node { id name score } } } }", "format": "csv"`
+			if tt.titles != "" {
+				body += `, "titles": ` + tt.titles
+			}
+			rec, _ := serveExport(t, Transport{Schema: testSchema}, &fakeExec{rows: 2}, body+"}")
+			if rec.Code != tt.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body.String())
+			}
+			if tt.code != "" {
+				var out struct {
+					Errors []struct{ Extensions map[string]any }
+				}
+				if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || len(out.Errors) != 1 ||
+					out.Errors[0].Extensions["code"] != tt.code || out.Errors[0].Extensions["field"] != "titles" || out.Errors[0].Extensions["value"] != tt.value {
+					t.Errorf("refusal %s, want %s on titles naming %s", rec.Body.String(), tt.code, tt.value)
+				}
+				return
+			}
+			first, _, _ := strings.Cut(strings.TrimPrefix(rec.Body.String(), "\ufeff"), "\n")
+			if strings.TrimRight(first, "\r") != tt.header {
+				t.Errorf("header %q, want %q", first, tt.header)
+			}
+		})
+	}
+}

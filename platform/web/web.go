@@ -130,7 +130,12 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	m.Notifications(hub, opts.Webhooks)
 
 	mux := http.NewServeMux()
-	api := graph.NewServer(client, authn, log, !opts.NoIntrospection, graph.WithEvents(hub), graph.WithOrigins(opts.AllowedOrigins), graph.WithTimeout(timeout))
+	var guard *webhooks.Guard
+	if opts.Webhooks != nil {
+		guard = opts.Webhooks.Guard() // the mutations refuse what the deliveries would
+	}
+	api := graph.NewServer(client, authn, log, !opts.NoIntrospection, graph.WithEvents(hub), graph.WithOrigins(opts.AllowedOrigins), graph.WithTimeout(timeout),
+		graph.WithWebhookGuard(guard))
 	mux.Handle("/query", refuseUnservable(authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api)))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.

@@ -36,7 +36,11 @@ type Options struct {
 	Workers int
 	// Keep is how long delivered and failed deliveries stay in the log. Default 30 days.
 	Keep time.Duration
-	// Client sends the requests; nil: one that follows no redirect.
+	// Guard decides the addresses deliveries may connect to; nil: the loopback,
+	// link-local, unspecified and multicast ranges are refused (Guard).
+	Guard *Guard
+	// Client sends the requests; nil: Guard's, which follows no redirect and
+	// checks every connection's address. A client given here is not guarded.
 	Client *http.Client
 }
 
@@ -62,8 +66,11 @@ func (o Options) withDefaults() Options {
 	if o.Keep <= 0 {
 		o.Keep = 30 * 24 * time.Hour
 	}
+	if o.Guard == nil {
+		o.Guard = &Guard{}
+	}
 	if o.Client == nil {
-		o.Client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		o.Client = o.Guard.Client()
 	}
 	return o
 }
@@ -107,6 +114,10 @@ func NewDispatcher(client *ent.Client, bus *events.Bus, log *slog.Logger, opts O
 	return &Dispatcher{client: client, bus: bus, log: log, opts: opts,
 		wake: make(chan struct{}, 1), sem: make(chan struct{}, opts.Workers)}
 }
+
+// Guard is the guard of the deliveries' connections, for the webhooks' mutations
+// to check a URL by.
+func (d *Dispatcher) Guard() *Guard { return d.opts.Guard }
 
 // Delivered, Retried and Failed count this server's attempts: answered 2xx,
 // failed and to be tried again, failed for the last time.

@@ -43,6 +43,8 @@ export async function downloadExport(opts: {
   variables?: Record<string, unknown>;
   format: ExportFormat;
   filename?: string;
+  /** The header row's words by column name (departmentYear.department.name → 部门). */
+  titles?: Record<string, string>;
 }): Promise<string> {
   const resp = await fetch("/export", {
     method: "POST",
@@ -53,6 +55,7 @@ export async function downloadExport(opts: {
       variables: opts.variables ?? {},
       format: opts.format,
       filename: opts.filename,
+      titles: opts.titles,
     }),
   });
   if (!resp.ok || (resp.headers.get("Content-Type") ?? "").startsWith("application/json")) throw await refusal(resp);
@@ -119,11 +122,13 @@ export default function ExportButton({
   document,
   variables,
   filename,
+  titles,
   disabled,
 }: {
   document: DocumentNode;
   variables?: Record<string, unknown>;
   filename?: string;
+  titles?: Record<string, string>;
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -132,7 +137,7 @@ export default function ExportButton({
     setBusy(format);
     const hide = message.loading(t("export.started"), 0);
     try {
-      const name = await downloadExport({ document, variables, format, filename });
+      const name = await downloadExport({ document, variables, format, filename, titles });
       void message.success(t("export.done", { name }));
     } catch (err) {
       void message.error(exportErrorText(t, err));

@@ -6,6 +6,7 @@ import NotificationBell, { KEEP, keep, linkOf, type Change } from "./Notificatio
 
 const change = (over: Partial<Change> = {}): Change => ({
   id: "e1",
+  resync: false,
   entityType: "Indicator",
   entityID: "12884901889",
   action: "UPDATE",
@@ -62,5 +63,12 @@ describe("linkOf", () => {
     expect(linkOf(change({ entityType: "MonthlyExecution" }))).toBe("/years/4294967297");
     expect(linkOf(change({ entityType: "Evaluation", action: "DELETE" }))).toBe("/years/4294967297");
     expect(linkOf(change({ entityType: "User", departmentYear: null }))).toBeUndefined();
+  });
+
+  it("lists no resync signal: it is no change, and the pages read again by themselves", () => {
+    const one = change();
+    const resync = change({ id: "r1", resync: true, entityType: "RESYNC", entityID: "0", actorName: "", departmentYear: null, department: null });
+    expect(keep([one], resync)).toEqual([one]);
+    expect(keep(undefined, resync)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ const Changes = graphql(`
   subscription NotificationChanges {
     changes {
       id
+      resync
       entityType
       entityID
       action
@@ -30,8 +31,13 @@ export type Change = NotificationChangesSubscription["changes"];
 /** How many changes the list keeps, newest first. */
 export const KEEP = 50;
 
-/** The list after change arrived: newest first, at most KEEP. */
+/**
+ * The list after change arrived: newest first, at most KEEP. A resync signal (the server may have
+ * missed changes while its connection to the others was down) is no change to list: the pages
+ * that show data read it again (useChangedElsewhere).
+ */
 export function keep(list: Change[] | undefined, change: Change): Change[] {
+  if (change.resync) return list ?? [];
   return [change, ...(list ?? []).filter((c) => c.id !== change.id)].slice(0, KEEP);
 }
 

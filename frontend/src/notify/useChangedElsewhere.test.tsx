@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { waitFor } from "@testing-library/react";
 import { mockClient } from "../test/urql";
 import { renderWith } from "../test/render";
-import { useChangedElsewhere } from "./useChangedElsewhere";
+import { useChangedElsewhere, type Followed } from "./useChangedElsewhere";
 
-function Page({ kind, id, reload }: { kind: "evaluation" | "year"; id?: string; reload: () => void }) {
+function Page({ kind, id, reload }: { kind: Followed; id?: string; reload: () => void }) {
   useChangedElsewhere(kind, id, reload);
   return null;
 }
@@ -27,5 +27,15 @@ describe("useChangedElsewhere", () => {
     renderWith(m.client, <Page kind="year" id="4294967297" reload={reload} />);
     await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
     expect(m.variablesOf("DepartmentYearChangedElsewhere")).toEqual([{ id: "4294967297" }]);
+  });
+
+  it("follows a round's dashboard, and no evaluation or year", async () => {
+    const reload = vi.fn();
+    const m = mockClient({ RoundChangedElsewhere: { data: { roundChanged: { __typename: "Round", id: "30064771073" } } } });
+    renderWith(m.client, <Page kind="round" id="30064771073" reload={reload} />);
+    await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    expect(m.variablesOf("RoundChangedElsewhere")).toEqual([{ id: "30064771073" }]);
+    expect(m.variablesOf("EvaluationChangedElsewhere")).toEqual([]);
+    expect(m.variablesOf("DepartmentYearChangedElsewhere")).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { statusColor } from "./departmentYear/status";
 import TargetStatusTag from "./targets/StatusTag";
 import { errorsText } from "../api/errors";
 import { WarningsList } from "../components/Warnings";
+import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 
 const DepartmentYearPageDocument = graphql(`
   query DepartmentYearPage($id: ID!) {
@@ -70,6 +71,7 @@ export default function DepartmentYearPage() {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: DepartmentYearPageDocument, variables: { id: yearId }, context: queryContext });
   const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+  useChangedElsewhere("year", yearId, reload);
 
   if (error && !data) return <Alert type="error" showIcon role="alert" message={t("common.error")} description={errorsText(t, error)} />;
   if (fetching && !data) return <Skeleton active paragraph={{ rows: 12 }} />;

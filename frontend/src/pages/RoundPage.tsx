@@ -1,10 +1,11 @@
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Modal, Popconfirm, Row, Space, Spin, Table, Tag, Typography, message } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { errorsText } from "../api/errors";
+import { useChangedElsewhere } from "../notify/useChangedElsewhere";
 import EChart from "../lib/charts/EChart";
 import type { RoundDetailQuery } from "../gql/graphql";
 import { CloseRoundDocument, RoundDetailDocument, UpdateRoundDocument } from "./rounds/query";
@@ -18,7 +19,10 @@ export default function RoundPage() {
   const { t } = useTranslation();
   const { roundId = "" } = useParams();
   const [messages, holder] = message.useMessage();
-  const [{ data, fetching, error }] = useQuery({ query: RoundDetailDocument, variables: { id: roundId }, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoundDetailDocument, variables: { id: roundId }, requestPolicy: "cache-and-network" });
+  // A department submitting (or anyone changing the round) moves the dashboard: read it again.
+  const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+  useChangedElsewhere("round", roundId || undefined, reload);
   const [closing, closeRound] = useMutation(CloseRoundDocument);
   const [updating, updateRound] = useMutation(UpdateRoundDocument);
   const [deadline, setDeadline] = useState<string>();
@@ -59,6 +63,11 @@ export default function RoundPage() {
       <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("rounds.col.kind")}>{t(`rounds.kind.${round.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t("rounds.col.year")}>{round.year}</Descriptions.Item>
+        {round.monitoringPoint && (
+          <Descriptions.Item label={t("rounds.col.monitoringPoint")}>
+            <span data-testid="round-monitoring-point">{round.monitoringPoint}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("rounds.col.deadline")}>
           <Space>
             <span data-testid="round-deadline">{t("rounds.beijing", { time: beijing(round.deadline) })}</span>
@@ -99,10 +108,18 @@ export default function RoundPage() {
                 },
                 { title: t("rounds.col.submittedAt"), dataIndex: "submittedAt", render: (at: string | null) => (at ? beijing(at) : t("rounds.none")) },
                 {
-                  title: t("rounds.col.evaluation"),
+                  title: round.kind === "MONITORING" ? t("rounds.col.monitoringReport") : t("rounds.col.evaluation"),
                   key: "evaluation",
                   render: (_, p) =>
-                    p.evaluation ? (
+                    round.kind === "MONITORING" ? (
+                      p.departmentYear ? (
+                        <Link to={`/years/${p.departmentYear.id}/monitoring`}>
+                          {p.monitoringReport ? t("rounds.openMonitoring", { status: t(`rounds.monitoringStatus.${p.monitoringReport.status}`) }) : t("rounds.startMonitoring")}
+                        </Link>
+                      ) : (
+                        t("rounds.none")
+                      )
+                    ) : p.evaluation ? (
                       <Link to={`/evaluations/${p.evaluation.id}`}>{t("rounds.openEvaluation")}</Link>
                     ) : p.departmentYear ? (
                       <Link to={`/years/${p.departmentYear.id}`}>{t("rounds.openYear")}</Link>

@@ -79,6 +79,19 @@ describe("RoundPage", () => {
     expect(screen.getByRole("button", { name: "结束轮次" })).toBeInTheDocument();
   });
 
+  it("shows a monitoring round's point and each department's monitoring report, and follows the round", async () => {
+    const detail = roundDetail({ kind: "MONITORING", year: 2024, monitoringPoint: "2024-06-30" });
+    const parts = detail.data.node.participants as Array<Record<string, unknown>>;
+    parts[0] = { ...parts[0], monitoringReport: { __typename: "MonitoringReport", id: "m1", status: "SUBMITTED", point: "2024-06-30" } };
+    const m = mockClient({ RoundDetail: detail });
+    renderWith(m.client, <RoundPage />, { route: "/rounds/81604378624", path: "/rounds/:roundId" });
+    const submitted = (await screen.findByText("区委办（440115-001）")).closest("tr")!;
+    expect(screen.getByTestId("round-monitoring-point")).toHaveTextContent("2024-06-30");
+    expect(within(submitted).getByRole("link", { name: "查看监控表（已提交）" })).toHaveAttribute("href", "/years/y1/monitoring");
+    expect(within(screen.getByText("区教育局（440115-003）").closest("tr")!).getByRole("link", { name: "填报监控表" })).toHaveAttribute("href", "/years/y3/monitoring");
+    expect(m.variablesOf("RoundChangedElsewhere")).toEqual([{ id: "81604378624" }]);
+  });
+
   it("offers no change to whom the server refuses it", async () => {
     renderWith(mockClient({ RoundDetail: roundDetail({ viewerCan: { update: false, close: false } }) }).client, <RoundPage />, {
       route: "/rounds/81604378624",

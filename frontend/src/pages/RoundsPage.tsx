@@ -35,6 +35,7 @@ export default function RoundsPage() {
         )}
       </Space>
       <Typography.Paragraph type="secondary">{t("rounds.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t("rounds.monitoringPointNote")}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} style={{ marginBottom: 12 }} />}
       {fetching && !data ? (
         <Spin />
@@ -47,7 +48,11 @@ export default function RoundsPage() {
           locale={{ emptyText: t("rounds.empty") }}
           columns={[
             { title: t("rounds.col.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/rounds/${r.id}`}>{name}</Link> },
-            { title: t("rounds.col.kind"), dataIndex: "kind", render: (k: string) => t(`rounds.kind.${k}`) },
+            {
+              title: t("rounds.col.kind"),
+              dataIndex: "kind",
+              render: (k: string, r) => (r.monitoringPoint ? `${t(`rounds.kind.${k}`)}（${r.monitoringPoint}）` : t(`rounds.kind.${k}`)),
+            },
             { title: t("rounds.col.year"), dataIndex: "year" },
             { title: t("rounds.col.deadline"), dataIndex: "deadline", render: (d: string) => beijing(d) },
             {

@@ -47,6 +47,7 @@ export const zh = {
     // Mid-year monitoring.
     POINT_OUTSIDE_YEAR: "监控时点 {{point}} 不在 {{year}} 年度内。",
     MONITORING_STEP: "监控报告当前为「{{from}}」，不能改为「{{to}}」。",
+    WEBHOOK_URL_REFUSED: "Webhook 地址的主机 {{host}} 指向 {{address}}（{{reason}}：本机回环、链路本地、未指定或组播地址），出于安全不能向其推送；如确需使用，请由运维在 --webhook-allow-hosts 中放行。内网 10.x、172.16–31.x、192.168.x 地址可直接使用。",
     MONITORING_LOCKED: "监控报告为「{{status}}」：审核期间不能修改，审核人员退回后方可修改。",
     VALUE_MISSING: "{{name}}：尚未填报执行情况",
     LIKELIHOOD_MISSING: "{{name}}：请判断完成目标可能性",
@@ -220,6 +221,7 @@ export const en: typeof zh = {
     // Mid-year monitoring.
     POINT_OUTSIDE_YEAR: "The monitoring point {{point}} is not in fiscal year {{year}}.",
     MONITORING_STEP: "The monitoring report is {{from}}: it cannot become {{to}}.",
+    WEBHOOK_URL_REFUSED: "The webhook's host {{host}} is {{address}} ({{reason}}: a loopback, link-local, unspecified or multicast address), which webhooks are not sent to; an operator may allow it with --webhook-allow-hosts. Private addresses (10.x, 172.16–31.x, 192.168.x) are fine.",
     MONITORING_LOCKED: "The monitoring report is {{status}}: it cannot be changed until a reviewer returns it.",
     VALUE_MISSING: "{{name}}: report the value to date",
     LIKELIHOOD_MISSING: "{{name}}: state the likelihood of meeting the target",

@@ -24,6 +24,8 @@ export const zh = {
     department: "部门",
     submittedAt: "提交时间",
     evaluation: "自评",
+    monitoringPoint: "监控时点",
+    monitoringReport: "监控表",
   },
   field: {
     kind: "类型",
@@ -51,6 +53,10 @@ export const zh = {
   noParticipants: "没有可查看的部门",
   openEvaluation: "查看自评",
   openYear: "查看年度",
+  openMonitoring: "查看监控表（{{status}}）",
+  startMonitoring: "填报监控表",
+  monitoringStatus: { DRAFT: "草稿", SUBMITTED: "已提交", RETURNED: "已退回", APPROVED: "已审核" },
+  monitoringPointNote: "监控轮次按截止日期对应的监控时点（截止日当天或之前最近的季末，如 6 月 30 日）统计各部门的运行监控表。",
   none: "—",
   empty: "暂无轮次",
   home: {
@@ -106,6 +112,8 @@ export const en: typeof zh = {
     department: "Department",
     submittedAt: "Submitted",
     evaluation: "Evaluation",
+    monitoringPoint: "Monitoring point",
+    monitoringReport: "Monitoring report",
   },
   field: {
     kind: "Kind",
@@ -133,6 +141,11 @@ export const en: typeof zh = {
   noParticipants: "No department you may read",
   openEvaluation: "Evaluation",
   openYear: "Year",
+  openMonitoring: "Monitoring report ({{status}})",
+  startMonitoring: "Fill in the monitoring report",
+  monitoringStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", RETURNED: "Returned", APPROVED: "Approved" },
+  monitoringPointNote:
+    "A monitoring round counts the departments' monitoring reports at the point its deadline names (the latest quarter's end on or before the deadline's day, e.g. 30 June).",
   none: "—",
   empty: "No rounds",
   home: {

@@ -20,6 +20,7 @@ export const roundRow = (over: Record<string, unknown> = {}) => ({
   deadline: "2024-03-31T15:59:59Z",
   daysLeft: 5,
   pastDeadline: false,
+  monitoringPoint: null,
   summary: { __typename: "RoundSummary", ...summary },
   viewerCan: { __typename: "RoundViewerCan", update: true, close: true },
   ...over,
@@ -32,10 +33,10 @@ export const roundDetail = (over: Record<string, unknown> = {}) => ({
     node: {
       ...roundRow(over),
       participants: [
-        { __typename: "RoundParticipant", id: "p1", projects: false, status: "SUBMITTED_ON_TIME", submittedAt: "2024-03-20T02:00:00Z", department: dept("2", "440115-001", "区委办"), departmentYear: { id: "y1", year: 2023 }, evaluation: { id: "e1", status: "SUBMITTED" } },
-        { __typename: "RoundParticipant", id: "p2", projects: false, status: "SUBMITTED_LATE", submittedAt: "2024-04-02T02:00:00Z", department: dept("3", "440115-002", "区财政局"), departmentYear: { id: "y2", year: 2023 }, evaluation: { id: "e2", status: "APPROVED" } },
-        { __typename: "RoundParticipant", id: "p3", projects: false, status: "NOT_SUBMITTED", submittedAt: null, department: dept("4", "440115-003", "区教育局"), departmentYear: { id: "y3", year: 2023 }, evaluation: null },
-        { __typename: "RoundParticipant", id: "p4", projects: false, status: "OVERDUE", submittedAt: null, department: dept("5", "440115-004", "南沙街道"), departmentYear: null, evaluation: null },
+        { __typename: "RoundParticipant", id: "p1", projects: false, status: "SUBMITTED_ON_TIME", submittedAt: "2024-03-20T02:00:00Z", department: dept("2", "440115-001", "区委办"), departmentYear: { id: "y1", year: 2023 }, evaluation: { id: "e1", status: "SUBMITTED" }, monitoringReport: null },
+        { __typename: "RoundParticipant", id: "p2", projects: false, status: "SUBMITTED_LATE", submittedAt: "2024-04-02T02:00:00Z", department: dept("3", "440115-002", "区财政局"), departmentYear: { id: "y2", year: 2023 }, evaluation: { id: "e2", status: "APPROVED" }, monitoringReport: null },
+        { __typename: "RoundParticipant", id: "p3", projects: false, status: "NOT_SUBMITTED", submittedAt: null, department: dept("4", "440115-003", "区教育局"), departmentYear: { id: "y3", year: 2023 }, evaluation: null, monitoringReport: null },
+        { __typename: "RoundParticipant", id: "p4", projects: false, status: "OVERDUE", submittedAt: null, department: dept("5", "440115-004", "南沙街道"), departmentYear: null, evaluation: null, monitoringReport: null },
       ],
     },
   },

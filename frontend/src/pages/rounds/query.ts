@@ -23,6 +23,7 @@ graphql(`
     deadline
     daysLeft
     pastDeadline
+    monitoringPoint
     summary { ...RoundSummaryFields }
     viewerCan { update close }
   }
@@ -53,6 +54,7 @@ export const RoundDetailDocument = graphql(`
           department { id code name }
           departmentYear { id year }
           evaluation { id status }
+          monitoringReport { id status point }
         }
       }
     }
