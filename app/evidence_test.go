@@ -251,9 +251,9 @@ func evidence(t *testing.T, db, dir string) {
 		}
 	})
 	if r.Action != "CREATE" || r.EntityType != "Attachment" || fmt.Sprint(r.EntityID) != pdf.ID || r.ActorName != ed.name ||
-		strings.Join(names, " ") != "contentType createdAt fileName indicatorID sha256 size storage uploadedByID uploadedByName" ||
+		strings.Join(names, " ") != "contentType createdAt fileName indicatorID monitoringEntryID rectificationID sha256 size storage uploadedByID uploadedByName" ||
 		fields["fileName"] != pdf.FileName || fields["sha256"] != pdf.Sha256 || fields["size"] != float64(len(samplePDF)) ||
-		fields["indicatorID"] != training || fields["storage"] != storage {
+		fields["indicatorID"] != training || fields["monitoringEntryID"] != nil || fields["rectificationID"] != nil || fields["storage"] != storage {
 		t.Errorf("the upload's record: %s", jsonText(r))
 	}
 

@@ -128,6 +128,10 @@ type env struct {
 	publicTargets       string    // the published year's approved target version
 	attachment          [2]string // by side: a file attached to the overall indicator
 	publicAttachment    string    // a file attached to the published year's indicator
+	entryReport         [2]string // by side: a draft monitoring report whose entry has a file (entryAttachment)
+	entryAttachment     [2]string // by side: a file attached to that report's monitoring entry
+	rectAttachment      [2]string // by side: a file attached to an open rectification item (rectOwner)
+	rectOwner           [2]string
 	rounds              [2]string // by side: an open round of the side's department
 	rectifications      [2]string // by side: an open rectification item on a fresh submission
 	monitoring          [2]string // by side: a draft monitoring report of a fresh year

@@ -7,6 +7,8 @@ import (
 	"jixiao/ent/attachment"
 	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/rectification"
 	"strings"
 	"time"
 
@@ -21,6 +23,10 @@ type Attachment struct {
 	ID int `json:"id,omitempty"`
 	// the indicator it is evidence of
 	IndicatorID *int `json:"indicator_id,omitempty"`
+	// the monitoring entry it is evidence of
+	MonitoringEntryID *int `json:"monitoring_entry_id,omitempty"`
+	// the rectification item whose answer it is evidence of
+	RectificationID *int `json:"rectification_id,omitempty"`
 	// sanitised (domain/evidence); the download's name
 	FileName string `json:"file_name,omitempty"`
 	// detected from the bytes, never the client's
@@ -47,11 +53,15 @@ type Attachment struct {
 type AttachmentEdges struct {
 	// Indicator holds the value of the indicator edge.
 	Indicator *Indicator `json:"indicator,omitempty"`
+	// MonitoringEntry holds the value of the monitoring_entry edge.
+	MonitoringEntry *MonitoringEntry `json:"monitoring_entry,omitempty"`
+	// Rectification holds the value of the rectification edge.
+	Rectification *Rectification `json:"rectification,omitempty"`
 	// Content holds the value of the content edge.
 	Content *AttachmentContent `json:"content,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 }
@@ -67,12 +77,34 @@ func (e AttachmentEdges) IndicatorOrErr() (*Indicator, error) {
 	return nil, &NotLoadedError{edge: "indicator"}
 }
 
+// MonitoringEntryOrErr returns the MonitoringEntry value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AttachmentEdges) MonitoringEntryOrErr() (*MonitoringEntry, error) {
+	if e.MonitoringEntry != nil {
+		return e.MonitoringEntry, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: monitoringentry.Label}
+	}
+	return nil, &NotLoadedError{edge: "monitoring_entry"}
+}
+
+// RectificationOrErr returns the Rectification value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AttachmentEdges) RectificationOrErr() (*Rectification, error) {
+	if e.Rectification != nil {
+		return e.Rectification, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: rectification.Label}
+	}
+	return nil, &NotLoadedError{edge: "rectification"}
+}
+
 // ContentOrErr returns the Content value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e AttachmentEdges) ContentOrErr() (*AttachmentContent, error) {
 	if e.Content != nil {
 		return e.Content, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: attachmentcontent.Label}
 	}
 	return nil, &NotLoadedError{edge: "content"}
@@ -83,7 +115,7 @@ func (*Attachment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case attachment.FieldID, attachment.FieldIndicatorID, attachment.FieldSize, attachment.FieldUploadedByID:
+		case attachment.FieldID, attachment.FieldIndicatorID, attachment.FieldMonitoringEntryID, attachment.FieldRectificationID, attachment.FieldSize, attachment.FieldUploadedByID:
 			values[i] = new(sql.NullInt64)
 		case attachment.FieldFileName, attachment.FieldContentType, attachment.FieldSha256, attachment.FieldStorage, attachment.FieldUploadedByName:
 			values[i] = new(sql.NullString)
@@ -116,6 +148,20 @@ func (_m *Attachment) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.IndicatorID = new(int)
 				*_m.IndicatorID = int(value.Int64)
+			}
+		case attachment.FieldMonitoringEntryID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field monitoring_entry_id", values[i])
+			} else if value.Valid {
+				_m.MonitoringEntryID = new(int)
+				*_m.MonitoringEntryID = int(value.Int64)
+			}
+		case attachment.FieldRectificationID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field rectification_id", values[i])
+			} else if value.Valid {
+				_m.RectificationID = new(int)
+				*_m.RectificationID = int(value.Int64)
 			}
 		case attachment.FieldFileName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -184,6 +230,16 @@ func (_m *Attachment) QueryIndicator() *IndicatorQuery {
 	return NewAttachmentClient(_m.config).QueryIndicator(_m)
 }
 
+// QueryMonitoringEntry queries the "monitoring_entry" edge of the Attachment entity.
+func (_m *Attachment) QueryMonitoringEntry() *MonitoringEntryQuery {
+	return NewAttachmentClient(_m.config).QueryMonitoringEntry(_m)
+}
+
+// QueryRectification queries the "rectification" edge of the Attachment entity.
+func (_m *Attachment) QueryRectification() *RectificationQuery {
+	return NewAttachmentClient(_m.config).QueryRectification(_m)
+}
+
 // QueryContent queries the "content" edge of the Attachment entity.
 func (_m *Attachment) QueryContent() *AttachmentContentQuery {
 	return NewAttachmentClient(_m.config).QueryContent(_m)
@@ -214,6 +270,16 @@ func (_m *Attachment) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	if v := _m.IndicatorID; v != nil {
 		builder.WriteString("indicator_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.MonitoringEntryID; v != nil {
+		builder.WriteString("monitoring_entry_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.RectificationID; v != nil {
+		builder.WriteString("rectification_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

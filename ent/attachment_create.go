@@ -9,6 +9,8 @@ import (
 	"jixiao/ent/attachment"
 	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/rectification"
 	"time"
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -32,6 +34,34 @@ func (_c *AttachmentCreate) SetIndicatorID(v int) *AttachmentCreate {
 func (_c *AttachmentCreate) SetNillableIndicatorID(v *int) *AttachmentCreate {
 	if v != nil {
 		_c.SetIndicatorID(*v)
+	}
+	return _c
+}
+
+// SetMonitoringEntryID sets the "monitoring_entry_id" field.
+func (_c *AttachmentCreate) SetMonitoringEntryID(v int) *AttachmentCreate {
+	_c.mutation.SetMonitoringEntryID(v)
+	return _c
+}
+
+// SetNillableMonitoringEntryID sets the "monitoring_entry_id" field if the given value is not nil.
+func (_c *AttachmentCreate) SetNillableMonitoringEntryID(v *int) *AttachmentCreate {
+	if v != nil {
+		_c.SetMonitoringEntryID(*v)
+	}
+	return _c
+}
+
+// SetRectificationID sets the "rectification_id" field.
+func (_c *AttachmentCreate) SetRectificationID(v int) *AttachmentCreate {
+	_c.mutation.SetRectificationID(v)
+	return _c
+}
+
+// SetNillableRectificationID sets the "rectification_id" field if the given value is not nil.
+func (_c *AttachmentCreate) SetNillableRectificationID(v *int) *AttachmentCreate {
+	if v != nil {
+		_c.SetRectificationID(*v)
 	}
 	return _c
 }
@@ -111,6 +141,16 @@ func (_c *AttachmentCreate) SetNillableCreatedAt(v *time.Time) *AttachmentCreate
 // SetIndicator sets the "indicator" edge to the Indicator entity.
 func (_c *AttachmentCreate) SetIndicator(v *Indicator) *AttachmentCreate {
 	return _c.SetIndicatorID(v.ID)
+}
+
+// SetMonitoringEntry sets the "monitoring_entry" edge to the MonitoringEntry entity.
+func (_c *AttachmentCreate) SetMonitoringEntry(v *MonitoringEntry) *AttachmentCreate {
+	return _c.SetMonitoringEntryID(v.ID)
+}
+
+// SetRectification sets the "rectification" edge to the Rectification entity.
+func (_c *AttachmentCreate) SetRectification(v *Rectification) *AttachmentCreate {
+	return _c.SetRectificationID(v.ID)
 }
 
 // SetContentID sets the "content" edge to the AttachmentContent entity by ID.
@@ -304,6 +344,40 @@ func (_c *AttachmentCreate) createSpec() (*Attachment, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.IndicatorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MonitoringEntryIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.MonitoringEntryTable,
+			Columns: []string{attachment.MonitoringEntryColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(monitoringentry.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.MonitoringEntryID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RectificationIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.RectificationTable,
+			Columns: []string{attachment.RectificationColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(rectification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.RectificationID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.ContentIDs(); len(nodes) > 0 {

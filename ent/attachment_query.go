@@ -10,7 +10,9 @@ import (
 	"jixiao/ent/attachment"
 	"jixiao/ent/attachmentcontent"
 	"jixiao/ent/indicator"
+	"jixiao/ent/monitoringentry"
 	"jixiao/ent/predicate"
+	"jixiao/ent/rectification"
 	"math"
 
 	"entgo.io/ent"
@@ -23,14 +25,16 @@ import (
 // AttachmentQuery is the builder for querying Attachment entities.
 type AttachmentQuery struct {
 	config
-	ctx           *QueryContext
-	order         []attachment.OrderOption
-	inters        []Interceptor
-	predicates    []predicate.Attachment
-	withIndicator *IndicatorQuery
-	withContent   *AttachmentContentQuery
-	loadTotal     []func(context.Context, []*Attachment) error
-	modifiers     []func(*sql.Selector)
+	ctx                 *QueryContext
+	order               []attachment.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Attachment
+	withIndicator       *IndicatorQuery
+	withMonitoringEntry *MonitoringEntryQuery
+	withRectification   *RectificationQuery
+	withContent         *AttachmentContentQuery
+	loadTotal           []func(context.Context, []*Attachment) error
+	modifiers           []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -82,6 +86,50 @@ func (_q *AttachmentQuery) QueryIndicator() *IndicatorQuery {
 			sqlgraph.From(attachment.Table, attachment.FieldID, selector),
 			sqlgraph.To(indicator.Table, indicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, attachment.IndicatorTable, attachment.IndicatorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMonitoringEntry chains the current query on the "monitoring_entry" edge.
+func (_q *AttachmentQuery) QueryMonitoringEntry() *MonitoringEntryQuery {
+	query := (&MonitoringEntryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, selector),
+			sqlgraph.To(monitoringentry.Table, monitoringentry.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.MonitoringEntryTable, attachment.MonitoringEntryColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRectification chains the current query on the "rectification" edge.
+func (_q *AttachmentQuery) QueryRectification() *RectificationQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, selector),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.RectificationTable, attachment.RectificationColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -298,13 +346,15 @@ func (_q *AttachmentQuery) Clone() *AttachmentQuery {
 		return nil
 	}
 	return &AttachmentQuery{
-		config:        _q.config,
-		ctx:           _q.ctx.Clone(),
-		order:         append([]attachment.OrderOption{}, _q.order...),
-		inters:        append([]Interceptor{}, _q.inters...),
-		predicates:    append([]predicate.Attachment{}, _q.predicates...),
-		withIndicator: _q.withIndicator.Clone(),
-		withContent:   _q.withContent.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]attachment.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Attachment{}, _q.predicates...),
+		withIndicator:       _q.withIndicator.Clone(),
+		withMonitoringEntry: _q.withMonitoringEntry.Clone(),
+		withRectification:   _q.withRectification.Clone(),
+		withContent:         _q.withContent.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -320,6 +370,28 @@ func (_q *AttachmentQuery) WithIndicator(opts ...func(*IndicatorQuery)) *Attachm
 		opt(query)
 	}
 	_q.withIndicator = query
+	return _q
+}
+
+// WithMonitoringEntry tells the query-builder to eager-load the nodes that are connected to
+// the "monitoring_entry" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AttachmentQuery) WithMonitoringEntry(opts ...func(*MonitoringEntryQuery)) *AttachmentQuery {
+	query := (&MonitoringEntryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMonitoringEntry = query
+	return _q
+}
+
+// WithRectification tells the query-builder to eager-load the nodes that are connected to
+// the "rectification" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AttachmentQuery) WithRectification(opts ...func(*RectificationQuery)) *AttachmentQuery {
+	query := (&RectificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRectification = query
 	return _q
 }
 
@@ -418,8 +490,10 @@ func (_q *AttachmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	var (
 		nodes       = []*Attachment{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withIndicator != nil,
+			_q.withMonitoringEntry != nil,
+			_q.withRectification != nil,
 			_q.withContent != nil,
 		}
 	)
@@ -447,6 +521,18 @@ func (_q *AttachmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if query := _q.withIndicator; query != nil {
 		if err := _q.loadIndicator(ctx, query, nodes, nil,
 			func(n *Attachment, e *Indicator) { n.Edges.Indicator = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMonitoringEntry; query != nil {
+		if err := _q.loadMonitoringEntry(ctx, query, nodes, nil,
+			func(n *Attachment, e *MonitoringEntry) { n.Edges.MonitoringEntry = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRectification; query != nil {
+		if err := _q.loadRectification(ctx, query, nodes, nil,
+			func(n *Attachment, e *Rectification) { n.Edges.Rectification = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -489,6 +575,70 @@ func (_q *AttachmentQuery) loadIndicator(ctx context.Context, query *IndicatorQu
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "indicator_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *AttachmentQuery) loadMonitoringEntry(ctx context.Context, query *MonitoringEntryQuery, nodes []*Attachment, init func(*Attachment), assign func(*Attachment, *MonitoringEntry)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Attachment)
+	for i := range nodes {
+		if nodes[i].MonitoringEntryID == nil {
+			continue
+		}
+		fk := *nodes[i].MonitoringEntryID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(monitoringentry.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "monitoring_entry_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *AttachmentQuery) loadRectification(ctx context.Context, query *RectificationQuery, nodes []*Attachment, init func(*Attachment), assign func(*Attachment, *Rectification)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Attachment)
+	for i := range nodes {
+		if nodes[i].RectificationID == nil {
+			continue
+		}
+		fk := *nodes[i].RectificationID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(rectification.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "rectification_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -554,6 +704,12 @@ func (_q *AttachmentQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withIndicator != nil {
 			_spec.Node.AddColumnOnce(attachment.FieldIndicatorID)
+		}
+		if _q.withMonitoringEntry != nil {
+			_spec.Node.AddColumnOnce(attachment.FieldMonitoringEntryID)
+		}
+		if _q.withRectification != nil {
+			_spec.Node.AddColumnOnce(attachment.FieldRectificationID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -742,6 +742,38 @@ func (c *AttachmentClient) QueryIndicator(_m *Attachment) *IndicatorQuery {
 	return query
 }
 
+// QueryMonitoringEntry queries the monitoring_entry edge of a Attachment.
+func (c *AttachmentClient) QueryMonitoringEntry(_m *Attachment) *MonitoringEntryQuery {
+	query := (&MonitoringEntryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(monitoringentry.Table, monitoringentry.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.MonitoringEntryTable, attachment.MonitoringEntryColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRectification queries the rectification edge of a Attachment.
+func (c *AttachmentClient) QueryRectification(_m *Attachment) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.RectificationTable, attachment.RectificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryContent queries the content edge of a Attachment.
 func (c *AttachmentClient) QueryContent(_m *Attachment) *AttachmentContentQuery {
 	query := (&AttachmentContentClient{config: c.config}).Query()
@@ -2792,6 +2824,22 @@ func (c *MonitoringEntryClient) QueryReport(_m *MonitoringEntry) *MonitoringRepo
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a MonitoringEntry.
+func (c *MonitoringEntryClient) QueryAttachments(_m *MonitoringEntry) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringentry.Table, monitoringentry.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, monitoringentry.AttachmentsTable, monitoringentry.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MonitoringEntryClient) Hooks() []Hook {
 	hooks := c.hooks.MonitoringEntry
@@ -3513,6 +3561,22 @@ func (c *RectificationClient) QueryTransitions(_m *Rectification) *Rectification
 			sqlgraph.From(rectification.Table, rectification.FieldID, id),
 			sqlgraph.To(rectificationtransition.Table, rectificationtransition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, rectification.TransitionsTable, rectification.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttachments queries the attachments edge of a Rectification.
+func (c *RectificationClient) QueryAttachments(_m *Rectification) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rectification.AttachmentsTable, rectification.AttachmentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

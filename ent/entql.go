@@ -76,15 +76,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Attachment",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			attachment.FieldIndicatorID:    {Type: field.TypeInt, Column: attachment.FieldIndicatorID},
-			attachment.FieldFileName:       {Type: field.TypeString, Column: attachment.FieldFileName},
-			attachment.FieldContentType:    {Type: field.TypeString, Column: attachment.FieldContentType},
-			attachment.FieldSize:           {Type: field.TypeInt64, Column: attachment.FieldSize},
-			attachment.FieldSha256:         {Type: field.TypeString, Column: attachment.FieldSha256},
-			attachment.FieldStorage:        {Type: field.TypeEnum, Column: attachment.FieldStorage},
-			attachment.FieldUploadedByID:   {Type: field.TypeInt, Column: attachment.FieldUploadedByID},
-			attachment.FieldUploadedByName: {Type: field.TypeString, Column: attachment.FieldUploadedByName},
-			attachment.FieldCreatedAt:      {Type: field.TypeTime, Column: attachment.FieldCreatedAt},
+			attachment.FieldIndicatorID:       {Type: field.TypeInt, Column: attachment.FieldIndicatorID},
+			attachment.FieldMonitoringEntryID: {Type: field.TypeInt, Column: attachment.FieldMonitoringEntryID},
+			attachment.FieldRectificationID:   {Type: field.TypeInt, Column: attachment.FieldRectificationID},
+			attachment.FieldFileName:          {Type: field.TypeString, Column: attachment.FieldFileName},
+			attachment.FieldContentType:       {Type: field.TypeString, Column: attachment.FieldContentType},
+			attachment.FieldSize:              {Type: field.TypeInt64, Column: attachment.FieldSize},
+			attachment.FieldSha256:            {Type: field.TypeString, Column: attachment.FieldSha256},
+			attachment.FieldStorage:           {Type: field.TypeEnum, Column: attachment.FieldStorage},
+			attachment.FieldUploadedByID:      {Type: field.TypeInt, Column: attachment.FieldUploadedByID},
+			attachment.FieldUploadedByName:    {Type: field.TypeString, Column: attachment.FieldUploadedByName},
+			attachment.FieldCreatedAt:         {Type: field.TypeTime, Column: attachment.FieldCreatedAt},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -815,6 +817,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Indicator",
 	)
 	graph.MustAddE(
+		"monitoring_entry",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.MonitoringEntryTable,
+			Columns: []string{attachment.MonitoringEntryColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"MonitoringEntry",
+	)
+	graph.MustAddE(
+		"rectification",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.RectificationTable,
+			Columns: []string{attachment.RectificationColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"Rectification",
+	)
+	graph.MustAddE(
 		"content",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -1247,6 +1273,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"MonitoringReport",
 	)
 	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   monitoringentry.AttachmentsTable,
+			Columns: []string{monitoringentry.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"MonitoringEntry",
+		"Attachment",
+	)
+	graph.MustAddE(
 		"department_year",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1389,6 +1427,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Rectification",
 		"RectificationTransition",
+	)
+	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   rectification.AttachmentsTable,
+			Columns: []string{rectification.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"Rectification",
+		"Attachment",
 	)
 	graph.MustAddE(
 		"rectification",
@@ -1744,6 +1794,16 @@ func (f *AttachmentFilter) WhereIndicatorID(p entql.IntP) {
 	f.Where(p.Field(attachment.FieldIndicatorID))
 }
 
+// WhereMonitoringEntryID applies the entql int predicate on the monitoring_entry_id field.
+func (f *AttachmentFilter) WhereMonitoringEntryID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldMonitoringEntryID))
+}
+
+// WhereRectificationID applies the entql int predicate on the rectification_id field.
+func (f *AttachmentFilter) WhereRectificationID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldRectificationID))
+}
+
 // WhereFileName applies the entql string predicate on the file_name field.
 func (f *AttachmentFilter) WhereFileName(p entql.StringP) {
 	f.Where(p.Field(attachment.FieldFileName))
@@ -1792,6 +1852,34 @@ func (f *AttachmentFilter) WhereHasIndicator() {
 // WhereHasIndicatorWith applies a predicate to check if query has an edge indicator with a given conditions (other predicates).
 func (f *AttachmentFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) {
 	f.Where(entql.HasEdgeWith("indicator", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMonitoringEntry applies a predicate to check if query has an edge monitoring_entry.
+func (f *AttachmentFilter) WhereHasMonitoringEntry() {
+	f.Where(entql.HasEdge("monitoring_entry"))
+}
+
+// WhereHasMonitoringEntryWith applies a predicate to check if query has an edge monitoring_entry with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasMonitoringEntryWith(preds ...predicate.MonitoringEntry) {
+	f.Where(entql.HasEdgeWith("monitoring_entry", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRectification applies a predicate to check if query has an edge rectification.
+func (f *AttachmentFilter) WhereHasRectification() {
+	f.Where(entql.HasEdge("rectification"))
+}
+
+// WhereHasRectificationWith applies a predicate to check if query has an edge rectification with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasRectificationWith(preds ...predicate.Rectification) {
+	f.Where(entql.HasEdgeWith("rectification", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3442,6 +3530,20 @@ func (f *MonitoringEntryFilter) WhereHasReportWith(preds ...predicate.Monitoring
 	})))
 }
 
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *MonitoringEntryFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *MonitoringEntryFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *MonitoringReportQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4054,6 +4156,20 @@ func (f *RectificationFilter) WhereHasTransitions() {
 // WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
 func (f *RectificationFilter) WhereHasTransitionsWith(preds ...predicate.RectificationTransition) {
 	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *RectificationFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *RectificationFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

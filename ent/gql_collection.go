@@ -234,6 +234,16 @@ func (_q *AttachmentQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, attachment.FieldIndicatorID)
 				fieldSeen[attachment.FieldIndicatorID] = struct{}{}
 			}
+		case "monitoringEntryID":
+			if _, ok := fieldSeen[attachment.FieldMonitoringEntryID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldMonitoringEntryID)
+				fieldSeen[attachment.FieldMonitoringEntryID] = struct{}{}
+			}
+		case "rectificationID":
+			if _, ok := fieldSeen[attachment.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, attachment.FieldRectificationID)
+				fieldSeen[attachment.FieldRectificationID] = struct{}{}
+			}
 		case "fileName":
 			if _, ok := fieldSeen[attachment.FieldFileName]; !ok {
 				selectedFields = append(selectedFields, attachment.FieldFileName)

@@ -492,6 +492,22 @@ type AttachmentWhereInput struct {
 	IndicatorIDIsNil  bool  `json:"indicatorIDIsNil,omitempty"`
 	IndicatorIDNotNil bool  `json:"indicatorIDNotNil,omitempty"`
 
+	// "monitoring_entry_id" field predicates.
+	MonitoringEntryID       *int  `json:"monitoringEntryID,omitempty"`
+	MonitoringEntryIDNEQ    *int  `json:"monitoringEntryIDNEQ,omitempty"`
+	MonitoringEntryIDIn     []int `json:"monitoringEntryIDIn,omitempty"`
+	MonitoringEntryIDNotIn  []int `json:"monitoringEntryIDNotIn,omitempty"`
+	MonitoringEntryIDIsNil  bool  `json:"monitoringEntryIDIsNil,omitempty"`
+	MonitoringEntryIDNotNil bool  `json:"monitoringEntryIDNotNil,omitempty"`
+
+	// "rectification_id" field predicates.
+	RectificationID       *int  `json:"rectificationID,omitempty"`
+	RectificationIDNEQ    *int  `json:"rectificationIDNEQ,omitempty"`
+	RectificationIDIn     []int `json:"rectificationIDIn,omitempty"`
+	RectificationIDNotIn  []int `json:"rectificationIDNotIn,omitempty"`
+	RectificationIDIsNil  bool  `json:"rectificationIDIsNil,omitempty"`
+	RectificationIDNotNil bool  `json:"rectificationIDNotNil,omitempty"`
+
 	// "file_name" field predicates.
 	FileName             *string  `json:"fileName,omitempty"`
 	FileNameNEQ          *string  `json:"fileNameNEQ,omitempty"`
@@ -695,6 +711,42 @@ func (i *AttachmentWhereInput) P() (predicate.Attachment, error) {
 	}
 	if i.IndicatorIDNotNil {
 		predicates = append(predicates, attachment.IndicatorIDNotNil())
+	}
+	if i.MonitoringEntryID != nil {
+		predicates = append(predicates, attachment.MonitoringEntryIDEQ(*i.MonitoringEntryID))
+	}
+	if i.MonitoringEntryIDNEQ != nil {
+		predicates = append(predicates, attachment.MonitoringEntryIDNEQ(*i.MonitoringEntryIDNEQ))
+	}
+	if len(i.MonitoringEntryIDIn) > 0 {
+		predicates = append(predicates, attachment.MonitoringEntryIDIn(i.MonitoringEntryIDIn...))
+	}
+	if len(i.MonitoringEntryIDNotIn) > 0 {
+		predicates = append(predicates, attachment.MonitoringEntryIDNotIn(i.MonitoringEntryIDNotIn...))
+	}
+	if i.MonitoringEntryIDIsNil {
+		predicates = append(predicates, attachment.MonitoringEntryIDIsNil())
+	}
+	if i.MonitoringEntryIDNotNil {
+		predicates = append(predicates, attachment.MonitoringEntryIDNotNil())
+	}
+	if i.RectificationID != nil {
+		predicates = append(predicates, attachment.RectificationIDEQ(*i.RectificationID))
+	}
+	if i.RectificationIDNEQ != nil {
+		predicates = append(predicates, attachment.RectificationIDNEQ(*i.RectificationIDNEQ))
+	}
+	if len(i.RectificationIDIn) > 0 {
+		predicates = append(predicates, attachment.RectificationIDIn(i.RectificationIDIn...))
+	}
+	if len(i.RectificationIDNotIn) > 0 {
+		predicates = append(predicates, attachment.RectificationIDNotIn(i.RectificationIDNotIn...))
+	}
+	if i.RectificationIDIsNil {
+		predicates = append(predicates, attachment.RectificationIDIsNil())
+	}
+	if i.RectificationIDNotNil {
+		predicates = append(predicates, attachment.RectificationIDNotNil())
 	}
 	if i.FileName != nil {
 		predicates = append(predicates, attachment.FileNameEQ(*i.FileName))

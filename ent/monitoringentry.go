@@ -53,9 +53,13 @@ type MonitoringEntry struct {
 type MonitoringEntryEdges struct {
 	// Report holds the value of the report edge.
 	Report *MonitoringReport `json:"report,omitempty"`
+	// Attachments holds the value of the attachments edge.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
+
+	namedAttachments map[string][]*Attachment
 }
 
 // ReportOrErr returns the Report value or an error if the edge
@@ -67,6 +71,15 @@ func (e MonitoringEntryEdges) ReportOrErr() (*MonitoringReport, error) {
 		return nil, &NotFoundError{label: monitoringreport.Label}
 	}
 	return nil, &NotLoadedError{edge: "report"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e MonitoringEntryEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[1] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -195,6 +208,11 @@ func (_m *MonitoringEntry) QueryReport() *MonitoringReportQuery {
 	return NewMonitoringEntryClient(_m.config).QueryReport(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the MonitoringEntry entity.
+func (_m *MonitoringEntry) QueryAttachments() *AttachmentQuery {
+	return NewMonitoringEntryClient(_m.config).QueryAttachments(_m)
+}
+
 // Update returns a builder for updating this MonitoringEntry.
 // Note that you need to call MonitoringEntry.Unwrap() before calling this method if this MonitoringEntry
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -263,6 +281,30 @@ func (_m *MonitoringEntry) String() string {
 	builder.WriteString(_m.Note)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *MonitoringEntry) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *MonitoringEntry) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
 }
 
 // MonitoringEntries is a parsable slice of MonitoringEntry.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"jixiao/domain/fixed"
+	"jixiao/ent/attachment"
 	"jixiao/ent/monitoringentry"
 	"jixiao/ent/monitoringreport"
 	"time"
@@ -177,6 +178,21 @@ func (_c *MonitoringEntryCreate) SetNillableNote(v *string) *MonitoringEntryCrea
 // SetReport sets the "report" edge to the MonitoringReport entity.
 func (_c *MonitoringEntryCreate) SetReport(v *MonitoringReport) *MonitoringEntryCreate {
 	return _c.SetReportID(v.ID)
+}
+
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_c *MonitoringEntryCreate) AddAttachmentIDs(ids ...int) *MonitoringEntryCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_c *MonitoringEntryCreate) AddAttachments(v ...*Attachment) *MonitoringEntryCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
 }
 
 // Mutation returns the MonitoringEntryMutation object of the builder.
@@ -403,6 +419,22 @@ func (_c *MonitoringEntryCreate) createSpec() (*MonitoringEntry, *sqlgraph.Creat
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ReportID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   monitoringentry.AttachmentsTable,
+			Columns: []string{monitoringentry.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,8 +4,10 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"jixiao/ent/attachment"
 	"jixiao/ent/monitoringentry"
 	"jixiao/ent/monitoringreport"
 	"jixiao/ent/predicate"
@@ -21,13 +23,15 @@ import (
 // MonitoringEntryQuery is the builder for querying MonitoringEntry entities.
 type MonitoringEntryQuery struct {
 	config
-	ctx        *QueryContext
-	order      []monitoringentry.OrderOption
-	inters     []Interceptor
-	predicates []predicate.MonitoringEntry
-	withReport *MonitoringReportQuery
-	loadTotal  []func(context.Context, []*MonitoringEntry) error
-	modifiers  []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []monitoringentry.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.MonitoringEntry
+	withReport           *MonitoringReportQuery
+	withAttachments      *AttachmentQuery
+	loadTotal            []func(context.Context, []*MonitoringEntry) error
+	modifiers            []func(*sql.Selector)
+	withNamedAttachments map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -79,6 +83,28 @@ func (_q *MonitoringEntryQuery) QueryReport() *MonitoringReportQuery {
 			sqlgraph.From(monitoringentry.Table, monitoringentry.FieldID, selector),
 			sqlgraph.To(monitoringreport.Table, monitoringreport.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, monitoringentry.ReportTable, monitoringentry.ReportColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *MonitoringEntryQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(monitoringentry.Table, monitoringentry.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, monitoringentry.AttachmentsTable, monitoringentry.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -273,12 +299,13 @@ func (_q *MonitoringEntryQuery) Clone() *MonitoringEntryQuery {
 		return nil
 	}
 	return &MonitoringEntryQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]monitoringentry.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.MonitoringEntry{}, _q.predicates...),
-		withReport: _q.withReport.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]monitoringentry.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.MonitoringEntry{}, _q.predicates...),
+		withReport:      _q.withReport.Clone(),
+		withAttachments: _q.withAttachments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -294,6 +321,17 @@ func (_q *MonitoringEntryQuery) WithReport(opts ...func(*MonitoringReportQuery))
 		opt(query)
 	}
 	_q.withReport = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MonitoringEntryQuery) WithAttachments(opts ...func(*AttachmentQuery)) *MonitoringEntryQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -381,8 +419,9 @@ func (_q *MonitoringEntryQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 	var (
 		nodes       = []*MonitoringEntry{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withReport != nil,
+			_q.withAttachments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -409,6 +448,20 @@ func (_q *MonitoringEntryQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 	if query := _q.withReport; query != nil {
 		if err := _q.loadReport(ctx, query, nodes, nil,
 			func(n *MonitoringEntry, e *MonitoringReport) { n.Edges.Report = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *MonitoringEntry) { n.Edges.Attachments = []*Attachment{} },
+			func(n *MonitoringEntry, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *MonitoringEntry) { n.appendNamedAttachments(name) },
+			func(n *MonitoringEntry, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -446,6 +499,39 @@ func (_q *MonitoringEntryQuery) loadReport(ctx context.Context, query *Monitorin
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *MonitoringEntryQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*MonitoringEntry, init func(*MonitoringEntry), assign func(*MonitoringEntry, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*MonitoringEntry)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(attachment.FieldMonitoringEntryID)
+	}
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(monitoringentry.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.MonitoringEntryID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "monitoring_entry_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "monitoring_entry_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -570,6 +656,20 @@ func (_q *MonitoringEntryQuery) ForShare(opts ...sql.LockOption) *MonitoringEntr
 func (_q *MonitoringEntryQuery) Modify(modifiers ...func(s *sql.Selector)) *MonitoringEntrySelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MonitoringEntryQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *MonitoringEntryQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
+	return _q
 }
 
 // MonitoringEntryGroupBy is the group-by builder for MonitoringEntry entities.

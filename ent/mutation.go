@@ -958,27 +958,31 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 // AttachmentMutation represents an operation that mutates the Attachment nodes in the graph.
 type AttachmentMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *int
-	file_name         *string
-	content_type      *string
-	size              *int64
-	addsize           *int64
-	sha256            *string
-	storage           *attachment.Storage
-	uploaded_by_id    *int
-	adduploaded_by_id *int
-	uploaded_by_name  *string
-	created_at        *time.Time
-	clearedFields     map[string]struct{}
-	indicator         *int
-	clearedindicator  bool
-	content           *int
-	clearedcontent    bool
-	done              bool
-	oldValue          func(context.Context) (*Attachment, error)
-	predicates        []predicate.Attachment
+	op                      Op
+	typ                     string
+	id                      *int
+	file_name               *string
+	content_type            *string
+	size                    *int64
+	addsize                 *int64
+	sha256                  *string
+	storage                 *attachment.Storage
+	uploaded_by_id          *int
+	adduploaded_by_id       *int
+	uploaded_by_name        *string
+	created_at              *time.Time
+	clearedFields           map[string]struct{}
+	indicator               *int
+	clearedindicator        bool
+	monitoring_entry        *int
+	clearedmonitoring_entry bool
+	rectification           *int
+	clearedrectification    bool
+	content                 *int
+	clearedcontent          bool
+	done                    bool
+	oldValue                func(context.Context) (*Attachment, error)
+	predicates              []predicate.Attachment
 }
 
 var _ ent.Mutation = (*AttachmentMutation)(nil)
@@ -1126,6 +1130,104 @@ func (m *AttachmentMutation) IndicatorIDCleared() bool {
 func (m *AttachmentMutation) ResetIndicatorID() {
 	m.indicator = nil
 	delete(m.clearedFields, attachment.FieldIndicatorID)
+}
+
+// SetMonitoringEntryID sets the "monitoring_entry_id" field.
+func (m *AttachmentMutation) SetMonitoringEntryID(i int) {
+	m.monitoring_entry = &i
+}
+
+// MonitoringEntryID returns the value of the "monitoring_entry_id" field in the mutation.
+func (m *AttachmentMutation) MonitoringEntryID() (r int, exists bool) {
+	v := m.monitoring_entry
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMonitoringEntryID returns the old "monitoring_entry_id" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldMonitoringEntryID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMonitoringEntryID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMonitoringEntryID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMonitoringEntryID: %w", err)
+	}
+	return oldValue.MonitoringEntryID, nil
+}
+
+// ClearMonitoringEntryID clears the value of the "monitoring_entry_id" field.
+func (m *AttachmentMutation) ClearMonitoringEntryID() {
+	m.monitoring_entry = nil
+	m.clearedFields[attachment.FieldMonitoringEntryID] = struct{}{}
+}
+
+// MonitoringEntryIDCleared returns if the "monitoring_entry_id" field was cleared in this mutation.
+func (m *AttachmentMutation) MonitoringEntryIDCleared() bool {
+	_, ok := m.clearedFields[attachment.FieldMonitoringEntryID]
+	return ok
+}
+
+// ResetMonitoringEntryID resets all changes to the "monitoring_entry_id" field.
+func (m *AttachmentMutation) ResetMonitoringEntryID() {
+	m.monitoring_entry = nil
+	delete(m.clearedFields, attachment.FieldMonitoringEntryID)
+}
+
+// SetRectificationID sets the "rectification_id" field.
+func (m *AttachmentMutation) SetRectificationID(i int) {
+	m.rectification = &i
+}
+
+// RectificationID returns the value of the "rectification_id" field in the mutation.
+func (m *AttachmentMutation) RectificationID() (r int, exists bool) {
+	v := m.rectification
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRectificationID returns the old "rectification_id" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldRectificationID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRectificationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRectificationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRectificationID: %w", err)
+	}
+	return oldValue.RectificationID, nil
+}
+
+// ClearRectificationID clears the value of the "rectification_id" field.
+func (m *AttachmentMutation) ClearRectificationID() {
+	m.rectification = nil
+	m.clearedFields[attachment.FieldRectificationID] = struct{}{}
+}
+
+// RectificationIDCleared returns if the "rectification_id" field was cleared in this mutation.
+func (m *AttachmentMutation) RectificationIDCleared() bool {
+	_, ok := m.clearedFields[attachment.FieldRectificationID]
+	return ok
+}
+
+// ResetRectificationID resets all changes to the "rectification_id" field.
+func (m *AttachmentMutation) ResetRectificationID() {
+	m.rectification = nil
+	delete(m.clearedFields, attachment.FieldRectificationID)
 }
 
 // SetFileName sets the "file_name" field.
@@ -1497,6 +1599,60 @@ func (m *AttachmentMutation) ResetIndicator() {
 	m.clearedindicator = false
 }
 
+// ClearMonitoringEntry clears the "monitoring_entry" edge to the MonitoringEntry entity.
+func (m *AttachmentMutation) ClearMonitoringEntry() {
+	m.clearedmonitoring_entry = true
+	m.clearedFields[attachment.FieldMonitoringEntryID] = struct{}{}
+}
+
+// MonitoringEntryCleared reports if the "monitoring_entry" edge to the MonitoringEntry entity was cleared.
+func (m *AttachmentMutation) MonitoringEntryCleared() bool {
+	return m.MonitoringEntryIDCleared() || m.clearedmonitoring_entry
+}
+
+// MonitoringEntryIDs returns the "monitoring_entry" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MonitoringEntryID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) MonitoringEntryIDs() (ids []int) {
+	if id := m.monitoring_entry; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMonitoringEntry resets all changes to the "monitoring_entry" edge.
+func (m *AttachmentMutation) ResetMonitoringEntry() {
+	m.monitoring_entry = nil
+	m.clearedmonitoring_entry = false
+}
+
+// ClearRectification clears the "rectification" edge to the Rectification entity.
+func (m *AttachmentMutation) ClearRectification() {
+	m.clearedrectification = true
+	m.clearedFields[attachment.FieldRectificationID] = struct{}{}
+}
+
+// RectificationCleared reports if the "rectification" edge to the Rectification entity was cleared.
+func (m *AttachmentMutation) RectificationCleared() bool {
+	return m.RectificationIDCleared() || m.clearedrectification
+}
+
+// RectificationIDs returns the "rectification" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RectificationID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) RectificationIDs() (ids []int) {
+	if id := m.rectification; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRectification resets all changes to the "rectification" edge.
+func (m *AttachmentMutation) ResetRectification() {
+	m.rectification = nil
+	m.clearedrectification = false
+}
+
 // SetContentID sets the "content" edge to the AttachmentContent entity by id.
 func (m *AttachmentMutation) SetContentID(id int) {
 	m.content = &id
@@ -1570,9 +1726,15 @@ func (m *AttachmentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AttachmentMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 11)
 	if m.indicator != nil {
 		fields = append(fields, attachment.FieldIndicatorID)
+	}
+	if m.monitoring_entry != nil {
+		fields = append(fields, attachment.FieldMonitoringEntryID)
+	}
+	if m.rectification != nil {
+		fields = append(fields, attachment.FieldRectificationID)
 	}
 	if m.file_name != nil {
 		fields = append(fields, attachment.FieldFileName)
@@ -1608,6 +1770,10 @@ func (m *AttachmentMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case attachment.FieldIndicatorID:
 		return m.IndicatorID()
+	case attachment.FieldMonitoringEntryID:
+		return m.MonitoringEntryID()
+	case attachment.FieldRectificationID:
+		return m.RectificationID()
 	case attachment.FieldFileName:
 		return m.FileName()
 	case attachment.FieldContentType:
@@ -1635,6 +1801,10 @@ func (m *AttachmentMutation) OldField(ctx context.Context, name string) (ent.Val
 	switch name {
 	case attachment.FieldIndicatorID:
 		return m.OldIndicatorID(ctx)
+	case attachment.FieldMonitoringEntryID:
+		return m.OldMonitoringEntryID(ctx)
+	case attachment.FieldRectificationID:
+		return m.OldRectificationID(ctx)
 	case attachment.FieldFileName:
 		return m.OldFileName(ctx)
 	case attachment.FieldContentType:
@@ -1666,6 +1836,20 @@ func (m *AttachmentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetIndicatorID(v)
+		return nil
+	case attachment.FieldMonitoringEntryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMonitoringEntryID(v)
+		return nil
+	case attachment.FieldRectificationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRectificationID(v)
 		return nil
 	case attachment.FieldFileName:
 		v, ok := value.(string)
@@ -1783,6 +1967,12 @@ func (m *AttachmentMutation) ClearedFields() []string {
 	if m.FieldCleared(attachment.FieldIndicatorID) {
 		fields = append(fields, attachment.FieldIndicatorID)
 	}
+	if m.FieldCleared(attachment.FieldMonitoringEntryID) {
+		fields = append(fields, attachment.FieldMonitoringEntryID)
+	}
+	if m.FieldCleared(attachment.FieldRectificationID) {
+		fields = append(fields, attachment.FieldRectificationID)
+	}
 	if m.FieldCleared(attachment.FieldUploadedByID) {
 		fields = append(fields, attachment.FieldUploadedByID)
 	}
@@ -1803,6 +1993,12 @@ func (m *AttachmentMutation) ClearField(name string) error {
 	case attachment.FieldIndicatorID:
 		m.ClearIndicatorID()
 		return nil
+	case attachment.FieldMonitoringEntryID:
+		m.ClearMonitoringEntryID()
+		return nil
+	case attachment.FieldRectificationID:
+		m.ClearRectificationID()
+		return nil
 	case attachment.FieldUploadedByID:
 		m.ClearUploadedByID()
 		return nil
@@ -1816,6 +2012,12 @@ func (m *AttachmentMutation) ResetField(name string) error {
 	switch name {
 	case attachment.FieldIndicatorID:
 		m.ResetIndicatorID()
+		return nil
+	case attachment.FieldMonitoringEntryID:
+		m.ResetMonitoringEntryID()
+		return nil
+	case attachment.FieldRectificationID:
+		m.ResetRectificationID()
 		return nil
 	case attachment.FieldFileName:
 		m.ResetFileName()
@@ -1847,9 +2049,15 @@ func (m *AttachmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AttachmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.indicator != nil {
 		edges = append(edges, attachment.EdgeIndicator)
+	}
+	if m.monitoring_entry != nil {
+		edges = append(edges, attachment.EdgeMonitoringEntry)
+	}
+	if m.rectification != nil {
+		edges = append(edges, attachment.EdgeRectification)
 	}
 	if m.content != nil {
 		edges = append(edges, attachment.EdgeContent)
@@ -1865,6 +2073,14 @@ func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.indicator; id != nil {
 			return []ent.Value{*id}
 		}
+	case attachment.EdgeMonitoringEntry:
+		if id := m.monitoring_entry; id != nil {
+			return []ent.Value{*id}
+		}
+	case attachment.EdgeRectification:
+		if id := m.rectification; id != nil {
+			return []ent.Value{*id}
+		}
 	case attachment.EdgeContent:
 		if id := m.content; id != nil {
 			return []ent.Value{*id}
@@ -1875,7 +2091,7 @@ func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AttachmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	return edges
 }
 
@@ -1887,9 +2103,15 @@ func (m *AttachmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AttachmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.clearedindicator {
 		edges = append(edges, attachment.EdgeIndicator)
+	}
+	if m.clearedmonitoring_entry {
+		edges = append(edges, attachment.EdgeMonitoringEntry)
+	}
+	if m.clearedrectification {
+		edges = append(edges, attachment.EdgeRectification)
 	}
 	if m.clearedcontent {
 		edges = append(edges, attachment.EdgeContent)
@@ -1903,6 +2125,10 @@ func (m *AttachmentMutation) EdgeCleared(name string) bool {
 	switch name {
 	case attachment.EdgeIndicator:
 		return m.clearedindicator
+	case attachment.EdgeMonitoringEntry:
+		return m.clearedmonitoring_entry
+	case attachment.EdgeRectification:
+		return m.clearedrectification
 	case attachment.EdgeContent:
 		return m.clearedcontent
 	}
@@ -1915,6 +2141,12 @@ func (m *AttachmentMutation) ClearEdge(name string) error {
 	switch name {
 	case attachment.EdgeIndicator:
 		m.ClearIndicator()
+		return nil
+	case attachment.EdgeMonitoringEntry:
+		m.ClearMonitoringEntry()
+		return nil
+	case attachment.EdgeRectification:
+		m.ClearRectification()
 		return nil
 	case attachment.EdgeContent:
 		m.ClearContent()
@@ -1929,6 +2161,12 @@ func (m *AttachmentMutation) ResetEdge(name string) error {
 	switch name {
 	case attachment.EdgeIndicator:
 		m.ResetIndicator()
+		return nil
+	case attachment.EdgeMonitoringEntry:
+		m.ResetMonitoringEntry()
+		return nil
+	case attachment.EdgeRectification:
+		m.ResetRectification()
 		return nil
 	case attachment.EdgeContent:
 		m.ResetContent()
@@ -16217,6 +16455,9 @@ type MonitoringEntryMutation struct {
 	clearedFields        map[string]struct{}
 	report               *int
 	clearedreport        bool
+	attachments          map[int]struct{}
+	removedattachments   map[int]struct{}
+	clearedattachments   bool
 	done                 bool
 	oldValue             func(context.Context) (*MonitoringEntry, error)
 	predicates           []predicate.MonitoringEntry
@@ -16893,6 +17134,60 @@ func (m *MonitoringEntryMutation) ResetReport() {
 	m.clearedreport = false
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *MonitoringEntryMutation) AddAttachmentIDs(ids ...int) {
+	if m.attachments == nil {
+		m.attachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *MonitoringEntryMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *MonitoringEntryMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *MonitoringEntryMutation) RemoveAttachmentIDs(ids ...int) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *MonitoringEntryMutation) RemovedAttachmentsIDs() (ids []int) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *MonitoringEntryMutation) AttachmentsIDs() (ids []int) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *MonitoringEntryMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // Where appends a list predicates to the MonitoringEntryMutation builder.
 func (m *MonitoringEntryMutation) Where(ps ...predicate.MonitoringEntry) {
 	m.predicates = append(m.predicates, ps...)
@@ -17279,9 +17574,12 @@ func (m *MonitoringEntryMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MonitoringEntryMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.report != nil {
 		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	if m.attachments != nil {
+		edges = append(edges, monitoringentry.EdgeAttachments)
 	}
 	return edges
 }
@@ -17294,27 +17592,47 @@ func (m *MonitoringEntryMutation) AddedIDs(name string) []ent.Value {
 		if id := m.report; id != nil {
 			return []ent.Value{*id}
 		}
+	case monitoringentry.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MonitoringEntryMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
+	if m.removedattachments != nil {
+		edges = append(edges, monitoringentry.EdgeAttachments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *MonitoringEntryMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case monitoringentry.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MonitoringEntryMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedreport {
 		edges = append(edges, monitoringentry.EdgeReport)
+	}
+	if m.clearedattachments {
+		edges = append(edges, monitoringentry.EdgeAttachments)
 	}
 	return edges
 }
@@ -17325,6 +17643,8 @@ func (m *MonitoringEntryMutation) EdgeCleared(name string) bool {
 	switch name {
 	case monitoringentry.EdgeReport:
 		return m.clearedreport
+	case monitoringentry.EdgeAttachments:
+		return m.clearedattachments
 	}
 	return false
 }
@@ -17346,6 +17666,9 @@ func (m *MonitoringEntryMutation) ResetEdge(name string) error {
 	switch name {
 	case monitoringentry.EdgeReport:
 		m.ResetReport()
+		return nil
+	case monitoringentry.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	}
 	return fmt.Errorf("unknown MonitoringEntry edge %s", name)
@@ -21410,6 +21733,9 @@ type RectificationMutation struct {
 	transitions        map[int]struct{}
 	removedtransitions map[int]struct{}
 	clearedtransitions bool
+	attachments        map[int]struct{}
+	removedattachments map[int]struct{}
+	clearedattachments bool
 	done               bool
 	oldValue           func(context.Context) (*Rectification, error)
 	predicates         []predicate.Rectification
@@ -22502,6 +22828,60 @@ func (m *RectificationMutation) ResetTransitions() {
 	m.removedtransitions = nil
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *RectificationMutation) AddAttachmentIDs(ids ...int) {
+	if m.attachments == nil {
+		m.attachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *RectificationMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *RectificationMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *RectificationMutation) RemoveAttachmentIDs(ids ...int) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *RectificationMutation) RemovedAttachmentsIDs() (ids []int) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *RectificationMutation) AttachmentsIDs() (ids []int) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *RectificationMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // Where appends a list predicates to the RectificationMutation builder.
 func (m *RectificationMutation) Where(ps ...predicate.Rectification) {
 	m.predicates = append(m.predicates, ps...)
@@ -23048,7 +23428,7 @@ func (m *RectificationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RectificationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.evaluation != nil {
 		edges = append(edges, rectification.EdgeEvaluation)
 	}
@@ -23057,6 +23437,9 @@ func (m *RectificationMutation) AddedEdges() []string {
 	}
 	if m.transitions != nil {
 		edges = append(edges, rectification.EdgeTransitions)
+	}
+	if m.attachments != nil {
+		edges = append(edges, rectification.EdgeAttachments)
 	}
 	return edges
 }
@@ -23079,15 +23462,24 @@ func (m *RectificationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rectification.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RectificationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedtransitions != nil {
 		edges = append(edges, rectification.EdgeTransitions)
+	}
+	if m.removedattachments != nil {
+		edges = append(edges, rectification.EdgeAttachments)
 	}
 	return edges
 }
@@ -23102,13 +23494,19 @@ func (m *RectificationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case rectification.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RectificationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedevaluation {
 		edges = append(edges, rectification.EdgeEvaluation)
 	}
@@ -23117,6 +23515,9 @@ func (m *RectificationMutation) ClearedEdges() []string {
 	}
 	if m.clearedtransitions {
 		edges = append(edges, rectification.EdgeTransitions)
+	}
+	if m.clearedattachments {
+		edges = append(edges, rectification.EdgeAttachments)
 	}
 	return edges
 }
@@ -23131,6 +23532,8 @@ func (m *RectificationMutation) EdgeCleared(name string) bool {
 		return m.clearedindicator
 	case rectification.EdgeTransitions:
 		return m.clearedtransitions
+	case rectification.EdgeAttachments:
+		return m.clearedattachments
 	}
 	return false
 }
@@ -23161,6 +23564,9 @@ func (m *RectificationMutation) ResetEdge(name string) error {
 		return nil
 	case rectification.EdgeTransitions:
 		m.ResetTransitions()
+		return nil
+	case rectification.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	}
 	return fmt.Errorf("unknown Rectification edge %s", name)

@@ -73,13 +73,16 @@ type RectificationEdges struct {
 	Indicator *Indicator `json:"indicator,omitempty"`
 	// Transitions holds the value of the transitions edge.
 	Transitions []*RectificationTransition `json:"transitions,omitempty"`
+	// Attachments holds the value of the attachments edge.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
 	namedTransitions map[string][]*RectificationTransition
+	namedAttachments map[string][]*Attachment
 }
 
 // EvaluationOrErr returns the Evaluation value or an error if the edge
@@ -111,6 +114,15 @@ func (e RectificationEdges) TransitionsOrErr() ([]*RectificationTransition, erro
 		return e.Transitions, nil
 	}
 	return nil, &NotLoadedError{edge: "transitions"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e RectificationEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[3] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -299,6 +311,11 @@ func (_m *Rectification) QueryTransitions() *RectificationTransitionQuery {
 	return NewRectificationClient(_m.config).QueryTransitions(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Rectification entity.
+func (_m *Rectification) QueryAttachments() *AttachmentQuery {
+	return NewRectificationClient(_m.config).QueryAttachments(_m)
+}
+
 // Update returns a builder for updating this Rectification.
 // Note that you need to call Rectification.Unwrap() before calling this method if this Rectification
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -418,6 +435,30 @@ func (_m *Rectification) appendNamedTransitions(name string, edges ...*Rectifica
 		_m.Edges.namedTransitions[name] = []*RectificationTransition{}
 	} else {
 		_m.Edges.namedTransitions[name] = append(_m.Edges.namedTransitions[name], edges...)
+	}
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Rectification) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Rectification) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
 	}
 }
 

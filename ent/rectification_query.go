@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"jixiao/ent/attachment"
 	"jixiao/ent/evaluation"
 	"jixiao/ent/indicator"
 	"jixiao/ent/predicate"
@@ -31,9 +32,11 @@ type RectificationQuery struct {
 	withEvaluation       *EvaluationQuery
 	withIndicator        *IndicatorQuery
 	withTransitions      *RectificationTransitionQuery
+	withAttachments      *AttachmentQuery
 	loadTotal            []func(context.Context, []*Rectification) error
 	modifiers            []func(*sql.Selector)
 	withNamedTransitions map[string]*RectificationTransitionQuery
+	withNamedAttachments map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,6 +132,28 @@ func (_q *RectificationQuery) QueryTransitions() *RectificationTransitionQuery {
 			sqlgraph.From(rectification.Table, rectification.FieldID, selector),
 			sqlgraph.To(rectificationtransition.Table, rectificationtransition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, rectification.TransitionsTable, rectification.TransitionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *RectificationQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rectification.AttachmentsTable, rectification.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +356,7 @@ func (_q *RectificationQuery) Clone() *RectificationQuery {
 		withEvaluation:  _q.withEvaluation.Clone(),
 		withIndicator:   _q.withIndicator.Clone(),
 		withTransitions: _q.withTransitions.Clone(),
+		withAttachments: _q.withAttachments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -368,6 +394,17 @@ func (_q *RectificationQuery) WithTransitions(opts ...func(*RectificationTransit
 		opt(query)
 	}
 	_q.withTransitions = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *RectificationQuery) WithAttachments(opts ...func(*AttachmentQuery)) *RectificationQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -455,10 +492,11 @@ func (_q *RectificationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*Rectification{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withEvaluation != nil,
 			_q.withIndicator != nil,
 			_q.withTransitions != nil,
+			_q.withAttachments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -503,10 +541,24 @@ func (_q *RectificationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 			return nil, err
 		}
 	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Rectification) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Rectification, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTransitions {
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Rectification) { n.appendNamedTransitions(name) },
 			func(n *Rectification, e *RectificationTransition) { n.appendNamedTransitions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Rectification) { n.appendNamedAttachments(name) },
+			func(n *Rectification, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -604,6 +656,39 @@ func (_q *RectificationQuery) loadTransitions(ctx context.Context, query *Rectif
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "rectification_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *RectificationQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Rectification, init func(*Rectification), assign func(*Rectification, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Rectification)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(attachment.FieldRectificationID)
+	}
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(rectification.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.RectificationID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "rectification_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "rectification_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -746,6 +831,20 @@ func (_q *RectificationQuery) WithNamedTransitions(name string, opts ...func(*Re
 		_q.withNamedTransitions = make(map[string]*RectificationTransitionQuery)
 	}
 	_q.withNamedTransitions[name] = query
+	return _q
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *RectificationQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *RectificationQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
 	return _q
 }
 

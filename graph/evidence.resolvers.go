@@ -32,9 +32,32 @@ func (r *indicatorResolver) AttachmentCount(ctx context.Context, obj *ent.Indica
 	return len(list), err
 }
 
+// Attachments is the resolver for the attachments field.
+func (r *monitoringEntryResolver) Attachments(ctx context.Context, obj *model.MonitoringEntry) ([]*ent.Attachment, error) {
+	if obj.ID == nil {
+		return []*ent.Attachment{}, nil
+	}
+	return loader.For(ctx).EntryAttachments.Load(ctx, *obj.ID)
+}
+
+// AttachmentCount is the resolver for the attachmentCount field.
+func (r *monitoringEntryResolver) AttachmentCount(ctx context.Context, obj *model.MonitoringEntry) (int, error) {
+	list, err := r.Attachments(ctx, obj)
+	return len(list), err
+}
+
 // AttachToIndicator is the resolver for the attachToIndicator field.
 func (r *mutationResolver) AttachToIndicator(ctx context.Context, indicatorID int, file graphql.Upload) (*ent.Attachment, error) {
-	return r.attachToIndicator(ctx, indicatorID, file)
+	return r.attach(ctx, attachmentOwner{field: "indicatorID", id: indicatorID}, file)
+}
+
+// AttachFile is the resolver for the attachFile field.
+func (r *mutationResolver) AttachFile(ctx context.Context, indicatorID *int, monitoringEntryID *int, rectificationID *int, file graphql.Upload) (*ent.Attachment, error) {
+	owner, err := attachmentOwnerOf(indicatorID, monitoringEntryID, rectificationID)
+	if err != nil {
+		return nil, err
+	}
+	return r.attach(ctx, owner, file)
 }
 
 // DeleteAttachment is the resolver for the deleteAttachment field.
@@ -45,4 +68,15 @@ func (r *mutationResolver) DeleteAttachment(ctx context.Context, id int) (int, e
 // AttachmentLimits is the resolver for the attachmentLimits field.
 func (r *queryResolver) AttachmentLimits(ctx context.Context) (*model.AttachmentLimits, error) {
 	return &model.AttachmentLimits{MaxBytes: int(attachments.FromContext(ctx).MaxBytes()), Extensions: evidence.Extensions()}, nil
+}
+
+// Attachments is the resolver for the attachments field.
+func (r *rectificationResolver) Attachments(ctx context.Context, obj *ent.Rectification) ([]*ent.Attachment, error) {
+	return loader.For(ctx).RectificationAttachments.Load(ctx, obj.ID)
+}
+
+// AttachmentCount is the resolver for the attachmentCount field.
+func (r *rectificationResolver) AttachmentCount(ctx context.Context, obj *ent.Rectification) (int, error) {
+	list, err := loader.For(ctx).RectificationAttachments.Load(ctx, obj.ID)
+	return len(list), err
 }

@@ -61,6 +61,7 @@ func monitoringEntries(v *cycle.View) []*model.MonitoringEntry {
 			ExplanationRequired: monitoring.NeedsExplanation(f.Light), FromLastYear: e.LastYearToDate != nil,
 		}
 		if x := e.Entry; x != nil {
+			m.ID = &x.ID
 			m.ValueToDate, m.ExpectedOverride, m.LikelihoodOverride = x.ValueToDate, x.ExpectedOverride, x.LikelihoodOverride
 			m.OverrideReason, m.CauseCategory, m.Cause, m.Measure, m.Note = x.OverrideReason, x.CauseCategory, x.Cause, x.Measure, x.Note
 		}

@@ -9,6 +9,7 @@ import (
 	"context"
 	"jixiao/domain/monitoring/cycle"
 	"jixiao/ent"
+	"jixiao/graph/generated"
 	"jixiao/graph/loader"
 	"jixiao/graph/model"
 )
@@ -96,3 +97,10 @@ func (r *mutationResolver) ReturnMonitoringReport(ctx context.Context, id int, c
 func (r *mutationResolver) DeleteMonitoringReport(ctx context.Context, id int) (int, error) {
 	return deleted(r.db(ctx).MonitoringReport.DeleteOneID(id).Exec(ctx), "monitoring report", id)
 }
+
+// MonitoringEntry returns generated.MonitoringEntryResolver implementation.
+func (r *Resolver) MonitoringEntry() generated.MonitoringEntryResolver {
+	return &monitoringEntryResolver{r}
+}
+
+type monitoringEntryResolver struct{ *Resolver }

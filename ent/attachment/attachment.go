@@ -20,6 +20,10 @@ const (
 	FieldID = "id"
 	// FieldIndicatorID holds the string denoting the indicator_id field in the database.
 	FieldIndicatorID = "indicator_id"
+	// FieldMonitoringEntryID holds the string denoting the monitoring_entry_id field in the database.
+	FieldMonitoringEntryID = "monitoring_entry_id"
+	// FieldRectificationID holds the string denoting the rectification_id field in the database.
+	FieldRectificationID = "rectification_id"
 	// FieldFileName holds the string denoting the file_name field in the database.
 	FieldFileName = "file_name"
 	// FieldContentType holds the string denoting the content_type field in the database.
@@ -38,6 +42,10 @@ const (
 	FieldCreatedAt = "created_at"
 	// EdgeIndicator holds the string denoting the indicator edge name in mutations.
 	EdgeIndicator = "indicator"
+	// EdgeMonitoringEntry holds the string denoting the monitoring_entry edge name in mutations.
+	EdgeMonitoringEntry = "monitoring_entry"
+	// EdgeRectification holds the string denoting the rectification edge name in mutations.
+	EdgeRectification = "rectification"
 	// EdgeContent holds the string denoting the content edge name in mutations.
 	EdgeContent = "content"
 	// Table holds the table name of the attachment in the database.
@@ -49,6 +57,20 @@ const (
 	IndicatorInverseTable = "indicators"
 	// IndicatorColumn is the table column denoting the indicator relation/edge.
 	IndicatorColumn = "indicator_id"
+	// MonitoringEntryTable is the table that holds the monitoring_entry relation/edge.
+	MonitoringEntryTable = "attachments"
+	// MonitoringEntryInverseTable is the table name for the MonitoringEntry entity.
+	// It exists in this package in order to avoid circular dependency with the "monitoringentry" package.
+	MonitoringEntryInverseTable = "monitoring_entries"
+	// MonitoringEntryColumn is the table column denoting the monitoring_entry relation/edge.
+	MonitoringEntryColumn = "monitoring_entry_id"
+	// RectificationTable is the table that holds the rectification relation/edge.
+	RectificationTable = "attachments"
+	// RectificationInverseTable is the table name for the Rectification entity.
+	// It exists in this package in order to avoid circular dependency with the "rectification" package.
+	RectificationInverseTable = "rectifications"
+	// RectificationColumn is the table column denoting the rectification relation/edge.
+	RectificationColumn = "rectification_id"
 	// ContentTable is the table that holds the content relation/edge.
 	ContentTable = "attachment_contents"
 	// ContentInverseTable is the table name for the AttachmentContent entity.
@@ -62,6 +84,8 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldIndicatorID,
+	FieldMonitoringEntryID,
+	FieldRectificationID,
 	FieldFileName,
 	FieldContentType,
 	FieldSize,
@@ -140,6 +164,16 @@ func ByIndicatorID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIndicatorID, opts...).ToFunc()
 }
 
+// ByMonitoringEntryID orders the results by the monitoring_entry_id field.
+func ByMonitoringEntryID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMonitoringEntryID, opts...).ToFunc()
+}
+
+// ByRectificationID orders the results by the rectification_id field.
+func ByRectificationID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRectificationID, opts...).ToFunc()
+}
+
 // ByFileName orders the results by the file_name field.
 func ByFileName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFileName, opts...).ToFunc()
@@ -187,6 +221,20 @@ func ByIndicatorField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByMonitoringEntryField orders the results by monitoring_entry field.
+func ByMonitoringEntryField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMonitoringEntryStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByRectificationField orders the results by rectification field.
+func ByRectificationField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRectificationStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByContentField orders the results by content field.
 func ByContentField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -198,6 +246,20 @@ func newIndicatorStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IndicatorInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, IndicatorTable, IndicatorColumn),
+	)
+}
+func newMonitoringEntryStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MonitoringEntryInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, MonitoringEntryTable, MonitoringEntryColumn),
+	)
+}
+func newRectificationStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RectificationInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, RectificationTable, RectificationColumn),
 	)
 }
 func newContentStep() *sqlgraph.Step {

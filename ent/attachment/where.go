@@ -60,6 +60,16 @@ func IndicatorID(v int) predicate.Attachment {
 	return predicate.Attachment(sql.FieldEQ(FieldIndicatorID, v))
 }
 
+// MonitoringEntryID applies equality check predicate on the "monitoring_entry_id" field. It's identical to MonitoringEntryIDEQ.
+func MonitoringEntryID(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldEQ(FieldMonitoringEntryID, v))
+}
+
+// RectificationID applies equality check predicate on the "rectification_id" field. It's identical to RectificationIDEQ.
+func RectificationID(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldEQ(FieldRectificationID, v))
+}
+
 // FileName applies equality check predicate on the "file_name" field. It's identical to FileNameEQ.
 func FileName(v string) predicate.Attachment {
 	return predicate.Attachment(sql.FieldEQ(FieldFileName, v))
@@ -123,6 +133,66 @@ func IndicatorIDIsNil() predicate.Attachment {
 // IndicatorIDNotNil applies the NotNil predicate on the "indicator_id" field.
 func IndicatorIDNotNil() predicate.Attachment {
 	return predicate.Attachment(sql.FieldNotNull(FieldIndicatorID))
+}
+
+// MonitoringEntryIDEQ applies the EQ predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDEQ(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldEQ(FieldMonitoringEntryID, v))
+}
+
+// MonitoringEntryIDNEQ applies the NEQ predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDNEQ(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldNEQ(FieldMonitoringEntryID, v))
+}
+
+// MonitoringEntryIDIn applies the In predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDIn(vs ...int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldIn(FieldMonitoringEntryID, vs...))
+}
+
+// MonitoringEntryIDNotIn applies the NotIn predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDNotIn(vs ...int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldNotIn(FieldMonitoringEntryID, vs...))
+}
+
+// MonitoringEntryIDIsNil applies the IsNil predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDIsNil() predicate.Attachment {
+	return predicate.Attachment(sql.FieldIsNull(FieldMonitoringEntryID))
+}
+
+// MonitoringEntryIDNotNil applies the NotNil predicate on the "monitoring_entry_id" field.
+func MonitoringEntryIDNotNil() predicate.Attachment {
+	return predicate.Attachment(sql.FieldNotNull(FieldMonitoringEntryID))
+}
+
+// RectificationIDEQ applies the EQ predicate on the "rectification_id" field.
+func RectificationIDEQ(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldEQ(FieldRectificationID, v))
+}
+
+// RectificationIDNEQ applies the NEQ predicate on the "rectification_id" field.
+func RectificationIDNEQ(v int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldNEQ(FieldRectificationID, v))
+}
+
+// RectificationIDIn applies the In predicate on the "rectification_id" field.
+func RectificationIDIn(vs ...int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldIn(FieldRectificationID, vs...))
+}
+
+// RectificationIDNotIn applies the NotIn predicate on the "rectification_id" field.
+func RectificationIDNotIn(vs ...int) predicate.Attachment {
+	return predicate.Attachment(sql.FieldNotIn(FieldRectificationID, vs...))
+}
+
+// RectificationIDIsNil applies the IsNil predicate on the "rectification_id" field.
+func RectificationIDIsNil() predicate.Attachment {
+	return predicate.Attachment(sql.FieldIsNull(FieldRectificationID))
+}
+
+// RectificationIDNotNil applies the NotNil predicate on the "rectification_id" field.
+func RectificationIDNotNil() predicate.Attachment {
+	return predicate.Attachment(sql.FieldNotNull(FieldRectificationID))
 }
 
 // FileNameEQ applies the EQ predicate on the "file_name" field.
@@ -550,6 +620,52 @@ func HasIndicator() predicate.Attachment {
 func HasIndicatorWith(preds ...predicate.Indicator) predicate.Attachment {
 	return predicate.Attachment(func(s *sql.Selector) {
 		step := newIndicatorStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMonitoringEntry applies the HasEdge predicate on the "monitoring_entry" edge.
+func HasMonitoringEntry() predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, MonitoringEntryTable, MonitoringEntryColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMonitoringEntryWith applies the HasEdge predicate on the "monitoring_entry" edge with a given conditions (other predicates).
+func HasMonitoringEntryWith(preds ...predicate.MonitoringEntry) predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := newMonitoringEntryStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRectification applies the HasEdge predicate on the "rectification" edge.
+func HasRectification() predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, RectificationTable, RectificationColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRectificationWith applies the HasEdge predicate on the "rectification" edge with a given conditions (other predicates).
+func HasRectificationWith(preds ...predicate.Rectification) predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := newRectificationStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

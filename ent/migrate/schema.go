@@ -53,6 +53,8 @@ var (
 		{Name: "uploaded_by_name", Type: field.TypeString, Default: ""},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "indicator_id", Type: field.TypeInt, Nullable: true},
+		{Name: "monitoring_entry_id", Type: field.TypeInt, Nullable: true},
+		{Name: "rectification_id", Type: field.TypeInt, Nullable: true},
 	}
 	// AttachmentsTable holds the schema information for the "attachments" table.
 	AttachmentsTable = &schema.Table{
@@ -66,12 +68,34 @@ var (
 				RefColumns: []*schema.Column{IndicatorsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
+			{
+				Symbol:     "attachments_monitoring_entries_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[10]},
+				RefColumns: []*schema.Column{MonitoringEntriesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "attachments_rectifications_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[11]},
+				RefColumns: []*schema.Column{RectificationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "attachment_indicator_id",
 				Unique:  false,
 				Columns: []*schema.Column{AttachmentsColumns[9]},
+			},
+			{
+				Name:    "attachment_monitoring_entry_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[10]},
+			},
+			{
+				Name:    "attachment_rectification_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[11]},
 			},
 		},
 	}
@@ -1264,6 +1288,8 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
 	AttachmentsTable.ForeignKeys[0].RefTable = IndicatorsTable
+	AttachmentsTable.ForeignKeys[1].RefTable = MonitoringEntriesTable
+	AttachmentsTable.ForeignKeys[2].RefTable = RectificationsTable
 	AttachmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}

@@ -104,7 +104,7 @@ func init() {
 	attachmentFields := schema.Attachment{}.Fields()
 	_ = attachmentFields
 	// attachmentDescFileName is the schema descriptor for file_name field.
-	attachmentDescFileName := attachmentFields[1].Descriptor()
+	attachmentDescFileName := attachmentFields[3].Descriptor()
 	// attachment.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
 	attachment.FileNameValidator = func() func(string) error {
 		validators := attachmentDescFileName.Validators
@@ -122,23 +122,23 @@ func init() {
 		}
 	}()
 	// attachmentDescContentType is the schema descriptor for content_type field.
-	attachmentDescContentType := attachmentFields[2].Descriptor()
+	attachmentDescContentType := attachmentFields[4].Descriptor()
 	// attachment.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
 	attachment.ContentTypeValidator = attachmentDescContentType.Validators[0].(func(string) error)
 	// attachmentDescSize is the schema descriptor for size field.
-	attachmentDescSize := attachmentFields[3].Descriptor()
+	attachmentDescSize := attachmentFields[5].Descriptor()
 	// attachment.SizeValidator is a validator for the "size" field. It is called by the builders before save.
 	attachment.SizeValidator = attachmentDescSize.Validators[0].(func(int64) error)
 	// attachmentDescSha256 is the schema descriptor for sha256 field.
-	attachmentDescSha256 := attachmentFields[4].Descriptor()
+	attachmentDescSha256 := attachmentFields[6].Descriptor()
 	// attachment.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
 	attachment.Sha256Validator = attachmentDescSha256.Validators[0].(func(string) error)
 	// attachmentDescUploadedByName is the schema descriptor for uploaded_by_name field.
-	attachmentDescUploadedByName := attachmentFields[7].Descriptor()
+	attachmentDescUploadedByName := attachmentFields[9].Descriptor()
 	// attachment.DefaultUploadedByName holds the default value on creation for the uploaded_by_name field.
 	attachment.DefaultUploadedByName = attachmentDescUploadedByName.Default.(string)
 	// attachmentDescCreatedAt is the schema descriptor for created_at field.
-	attachmentDescCreatedAt := attachmentFields[8].Descriptor()
+	attachmentDescCreatedAt := attachmentFields[10].Descriptor()
 	// attachment.DefaultCreatedAt holds the default value on creation for the created_at field.
 	attachment.DefaultCreatedAt = attachmentDescCreatedAt.Default.(func() time.Time)
 	attachmentcontent.Policy = privacy.NewPolicies(schema.AttachmentContent{})
@@ -1263,6 +1263,8 @@ func init() {
 	monitoringentry.Hooks[1] = monitoringentryMixinHooks1[0]
 
 	monitoringentry.Hooks[2] = monitoringentryHooks[0]
+
+	monitoringentry.Hooks[3] = monitoringentryHooks[1]
 	monitoringentryMixinFields0 := monitoringentryMixin[0].Fields()
 	_ = monitoringentryMixinFields0
 	monitoringentryFields := schema.MonitoringEntry{}.Fields()
@@ -1660,6 +1662,8 @@ func init() {
 	rectification.Hooks[4] = rectificationHooks[1]
 
 	rectification.Hooks[5] = rectificationHooks[2]
+
+	rectification.Hooks[6] = rectificationHooks[3]
 	rectificationMixinFields0 := rectificationMixin[0].Fields()
 	_ = rectificationMixinFields0
 	rectificationMixinFields1 := rectificationMixin[1].Fields()

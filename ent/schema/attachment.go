@@ -13,9 +13,10 @@ import (
 	"jixiao/platform/access"
 )
 
-// Attachment is an evidence file (佐证材料) of one owner: an indicator today.
-// Monitoring entries and rectification items become owners the same way, each
-// with an optional edge of its own; exactly one owner is set (attachmentRules),
+// Attachment is an evidence file (佐证材料) of one owner: an indicator, a
+// monitoring entry (what a monitoring report says of an indicator) or a
+// rectification item (the department's answer), each an optional edge of its
+// own; exactly one owner is set (attachmentRules),
 // and the attachment is read, added and removed under its owner's access rules
 // (package access). The row holds what a list and the audit trail show — the
 // name, the detected type, the size, the SHA-256, who uploaded it — and where its
@@ -31,6 +32,10 @@ func (Attachment) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("indicator_id").Optional().Nillable().Immutable().
 			Comment("the indicator it is evidence of"),
+		field.Int("monitoring_entry_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")).
+			Comment("the monitoring entry it is evidence of"),
+		field.Int("rectification_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")).
+			Comment("the rectification item whose answer it is evidence of"),
 		field.String("file_name").NotEmpty().Validate(maxChars(200)).Immutable().Annotations(noInput, entgql.OrderField("FILE_NAME")).
 			Comment("sanitised (domain/evidence); the download's name"),
 		field.String("content_type").NotEmpty().Immutable().Annotations(noInput).
@@ -54,18 +59,24 @@ func (Attachment) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("indicator", Indicator.Type).Ref("attachments").Field("indicator_id").
 			Unique().Immutable().Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
+		// Read through MonitoringEntry.attachments and Rectification.attachments
+		// (graph/evidence.graphql): the attachment names its owner by the id fields.
+		edge.From("monitoring_entry", MonitoringEntry.Type).Ref("attachments").Field("monitoring_entry_id").
+			Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("rectification", Rectification.Type).Ref("attachments").Field("rectification_id").
+			Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		// The bytes, when kept in the database: read only by the download.
 		edge.To("content", AttachmentContent.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 func (Attachment) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("indicator_id")}
+	return []ent.Index{index.Fields("indicator_id"), index.Fields("monitoring_entry_id"), index.Fields("rectification_id")}
 }
 
 func (Attachment) Annotations() []schema.Annotation {
-	// Listed and read like their owners; made and removed by attachToIndicator and
-	// deleteAttachment (graph/evidence.graphql).
+	// Listed and read like their owners; made and removed by attachFile (and
+	// attachToIndicator) and deleteAttachment (graph/evidence.graphql).
 	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection(), entgql.MultiOrder()}
 }
 

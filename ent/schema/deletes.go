@@ -179,6 +179,23 @@ func indicatorDeletes() ent.Hook {
 	})
 }
 
+// A monitoring entry's evidence goes with it (with its draft report).
+func monitoringEntryDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.Attachment.Delete().Where(attachment.MonitoringEntryID(id)).Exec(ctx)
+		return err
+	})
+}
+
+// A rectification item's evidence goes with it, whatever its status (only
+// administrators delete items).
+func rectificationAttachmentDeletes() ent.Hook {
+	return onDelete(nil, func(ctx context.Context, c *gen.Client, id int) error {
+		_, err := c.Attachment.Delete().Where(attachment.RectificationID(id)).Exec(withOwnerDeleted(ctx, id))
+		return err
+	})
+}
+
 // An evaluation's report texts are part of it and go with it.
 func evaluationDeletes() ent.Hook {
 	return onDelete([]referrer{evaluationRectifications()}, func(ctx context.Context, c *gen.Client, id int) error {

@@ -116,6 +116,8 @@ func (MonitoringEntry) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("report", MonitoringReport.Type).Ref("entries").Field("report_id").
 			Unique().Required().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		// Its evidence, read through MonitoringEntry.attachments (graph/evidence.graphql).
+		edge.To("attachments", Attachment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -127,6 +129,8 @@ func (MonitoringEntry) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (MonitoringEntry) Hooks() []ent.Hook { return []ent.Hook{monitoringEntryRules()} }
+func (MonitoringEntry) Hooks() []ent.Hook {
+	return []ent.Hook{monitoringEntryRules(), monitoringEntryDeletes()}
+}
 
 func (MonitoringEntry) Policy() ent.Policy { return access.Data() }

@@ -66,8 +66,8 @@ var rectificationStatuses = []string{"OPEN", "ANSWERED", "ACCEPTED"}
 // required and the due date; the department's answer (measures taken, outcome);
 // the reviewer's acceptance or rejection. Each step is a RectificationTransition.
 //
-// Evidence files for an answer (整改佐证材料) are attachments, built apart
-// (platform/files): they attach to the rectification by its id.
+// Evidence files for an answer (整改佐证材料) are attachments of the item
+// (Attachment.rectification_id), attached by the department while it is OPEN.
 type Rectification struct{ ent.Schema }
 
 func (Rectification) Mixin() []ent.Mixin {
@@ -112,6 +112,8 @@ func (Rectification) Edges() []ent.Edge {
 		edge.From("indicator", Indicator.Type).Ref("rectifications").Field("indicator_id").
 			Unique().Immutable(),
 		edge.To("transitions", RectificationTransition.Type),
+		// The answer's evidence, read through Rectification.attachments (graph/evidence.graphql).
+		edge.To("attachments", Attachment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -131,7 +133,7 @@ func (Rectification) Annotations() []schema.Annotation {
 }
 
 func (Rectification) Hooks() []ent.Hook {
-	return []ent.Hook{rectificationRules(), recordRectificationTransition(), rectificationDeletes()}
+	return []ent.Hook{rectificationRules(), recordRectificationTransition(), rectificationDeletes(), rectificationAttachmentDeletes()}
 }
 
 func (Rectification) Policy() ent.Policy { return access.Data() }

@@ -63,6 +63,7 @@ type ResolverRoot interface {
 	FundingLine() FundingLineResolver
 	Indicator() IndicatorResolver
 	LibraryIndicator() LibraryIndicatorResolver
+	MonitoringEntry() MonitoringEntryResolver
 	MonitoringReport() MonitoringReportResolver
 	MonthlyExecution() MonthlyExecutionResolver
 	Mutation() MutationResolver
@@ -160,18 +161,20 @@ type ComplexityRoot struct {
 	}
 
 	Attachment struct {
-		ContentType    func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		FileName       func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Indicator      func(childComplexity int) int
-		IndicatorID    func(childComplexity int) int
-		Sha256         func(childComplexity int) int
-		Size           func(childComplexity int) int
-		Storage        func(childComplexity int) int
-		URL            func(childComplexity int) int
-		UploadedByID   func(childComplexity int) int
-		UploadedByName func(childComplexity int) int
+		ContentType       func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		FileName          func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Indicator         func(childComplexity int) int
+		IndicatorID       func(childComplexity int) int
+		MonitoringEntryID func(childComplexity int) int
+		RectificationID   func(childComplexity int) int
+		Sha256            func(childComplexity int) int
+		Size              func(childComplexity int) int
+		Storage           func(childComplexity int) int
+		URL               func(childComplexity int) int
+		UploadedByID      func(childComplexity int) int
+		UploadedByName    func(childComplexity int) int
 	}
 
 	AttachmentConnection struct {
@@ -635,6 +638,8 @@ type ComplexityRoot struct {
 	}
 
 	MonitoringEntry struct {
+		AttachmentCount     func(childComplexity int) int
+		Attachments         func(childComplexity int) int
 		Cause               func(childComplexity int) int
 		CauseCategory       func(childComplexity int) int
 		ComputedExpected    func(childComplexity int) int
@@ -645,6 +650,7 @@ type ComplexityRoot struct {
 		ExpectedSteps       func(childComplexity int) int
 		ExplanationRequired func(childComplexity int) int
 		FromLastYear        func(childComplexity int) int
+		ID                  func(childComplexity int) int
 		Indicator           func(childComplexity int) int
 		Light               func(childComplexity int) int
 		Likelihood          func(childComplexity int) int
@@ -727,6 +733,7 @@ type ComplexityRoot struct {
 		ApproveLibraryIndicator   func(childComplexity int, id int, comment *string) int
 		ApproveMonitoringReport   func(childComplexity int, id int, comment *string) int
 		ApproveTargets            func(childComplexity int, id int, comment *string) int
+		AttachFile                func(childComplexity int, indicatorID *int, monitoringEntryID *int, rectificationID *int, file graphql.Upload) int
 		AttachToIndicator         func(childComplexity int, indicatorID int, file graphql.Upload) int
 		ClearRescore              func(childComplexity int, indicatorID int) int
 		CloseRound                func(childComplexity int, id int) int
@@ -990,32 +997,34 @@ type ComplexityRoot struct {
 	}
 
 	Rectification struct {
-		AnsweredAt     func(childComplexity int) int
-		AnsweredByID   func(childComplexity int) int
-		AnsweredByName func(childComplexity int) int
-		ClosedAt       func(childComplexity int) int
-		ClosedByID     func(childComplexity int) int
-		ClosedByName   func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		DueDate        func(childComplexity int) int
-		Evaluation     func(childComplexity int) int
-		EvaluationID   func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Indicator      func(childComplexity int) int
-		IndicatorID    func(childComplexity int) int
-		Issue          func(childComplexity int) int
-		Measures       func(childComplexity int) int
-		Outcome        func(childComplexity int) int
-		Overdue        func(childComplexity int) int
-		RaisedByID     func(childComplexity int) int
-		RaisedByName   func(childComplexity int) int
-		Requirement    func(childComplexity int) int
-		ReviewComment  func(childComplexity int) int
-		Status         func(childComplexity int) int
-		Transitions    func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Version        func(childComplexity int) int
-		ViewerCan      func(childComplexity int) int
+		AnsweredAt      func(childComplexity int) int
+		AnsweredByID    func(childComplexity int) int
+		AnsweredByName  func(childComplexity int) int
+		AttachmentCount func(childComplexity int) int
+		Attachments     func(childComplexity int) int
+		ClosedAt        func(childComplexity int) int
+		ClosedByID      func(childComplexity int) int
+		ClosedByName    func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		DueDate         func(childComplexity int) int
+		Evaluation      func(childComplexity int) int
+		EvaluationID    func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Indicator       func(childComplexity int) int
+		IndicatorID     func(childComplexity int) int
+		Issue           func(childComplexity int) int
+		Measures        func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		Overdue         func(childComplexity int) int
+		RaisedByID      func(childComplexity int) int
+		RaisedByName    func(childComplexity int) int
+		Requirement     func(childComplexity int) int
+		ReviewComment   func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Transitions     func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		Version         func(childComplexity int) int
+		ViewerCan       func(childComplexity int) int
 	}
 
 	RectificationConnection struct {
@@ -1606,6 +1615,10 @@ type LibraryIndicatorResolver interface {
 	ViewerCan(ctx context.Context, obj *ent.LibraryIndicator) (*model.LibraryViewerCan, error)
 	Transitions(ctx context.Context, obj *ent.LibraryIndicator) ([]*ent.LibraryTransition, error)
 }
+type MonitoringEntryResolver interface {
+	Attachments(ctx context.Context, obj *model.MonitoringEntry) ([]*ent.Attachment, error)
+	AttachmentCount(ctx context.Context, obj *model.MonitoringEntry) (int, error)
+}
 type MonitoringReportResolver interface {
 	Entries(ctx context.Context, obj *ent.MonitoringReport) ([]*model.MonitoringEntry, error)
 	Budget(ctx context.Context, obj *ent.MonitoringReport) (*model.MonitoringBudget, error)
@@ -1652,6 +1665,7 @@ type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, name string, departmentID *int) (*model.NewAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error)
 	AttachToIndicator(ctx context.Context, indicatorID int, file graphql.Upload) (*ent.Attachment, error)
+	AttachFile(ctx context.Context, indicatorID *int, monitoringEntryID *int, rectificationID *int, file graphql.Upload) (*ent.Attachment, error)
 	DeleteAttachment(ctx context.Context, id int) (int, error)
 	ImportEvaluationForm(ctx context.Context, evaluationID int, file graphql.Upload, dryRun bool) (*model.FormImport, error)
 	CreateLibraryIndicator(ctx context.Context, input ent.CreateLibraryIndicatorInput, propose *bool) (*ent.LibraryIndicator, error)
@@ -1740,6 +1754,8 @@ type QueryResolver interface {
 	WhatIf(ctx context.Context, evaluationID int, changes model.WhatIfInput) (*model.WhatIfResult, error)
 }
 type RectificationResolver interface {
+	Attachments(ctx context.Context, obj *ent.Rectification) ([]*ent.Attachment, error)
+	AttachmentCount(ctx context.Context, obj *ent.Rectification) (int, error)
 	Overdue(ctx context.Context, obj *ent.Rectification) (bool, error)
 	ViewerCan(ctx context.Context, obj *ent.Rectification) (*model.RectificationViewerCan, error)
 }
@@ -2150,6 +2166,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attachment.IndicatorID(childComplexity), true
+	case "Attachment.monitoringEntryID":
+		if e.ComplexityRoot.Attachment.MonitoringEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.MonitoringEntryID(childComplexity), true
+	case "Attachment.rectificationID":
+		if e.ComplexityRoot.Attachment.RectificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.RectificationID(childComplexity), true
 	case "Attachment.sha256":
 		if e.ComplexityRoot.Attachment.Sha256 == nil {
 			break
@@ -4268,6 +4296,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MonitoringBudget.TargetPercent(childComplexity), true
 
+	case "MonitoringEntry.attachmentCount":
+		if e.ComplexityRoot.MonitoringEntry.AttachmentCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.AttachmentCount(childComplexity), true
+	case "MonitoringEntry.attachments":
+		if e.ComplexityRoot.MonitoringEntry.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.Attachments(childComplexity), true
 	case "MonitoringEntry.cause":
 		if e.ComplexityRoot.MonitoringEntry.Cause == nil {
 			break
@@ -4328,6 +4368,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MonitoringEntry.FromLastYear(childComplexity), true
+	case "MonitoringEntry.id":
+		if e.ComplexityRoot.MonitoringEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonitoringEntry.ID(childComplexity), true
 	case "MonitoringEntry.indicator":
 		if e.ComplexityRoot.MonitoringEntry.Indicator == nil {
 			break
@@ -4736,6 +4782,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveTargets(childComplexity, args["id"].(int), args["comment"].(*string)), true
+	case "Mutation.attachFile":
+		if e.ComplexityRoot.Mutation.AttachFile == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_attachFile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AttachFile(childComplexity, args["indicatorID"].(*int), args["monitoringEntryID"].(*int), args["rectificationID"].(*int), args["file"].(graphql.Upload)), true
 	case "Mutation.attachToIndicator":
 		if e.ComplexityRoot.Mutation.AttachToIndicator == nil {
 			break
@@ -6507,6 +6564,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.AnsweredByName(childComplexity), true
+	case "Rectification.attachmentCount":
+		if e.ComplexityRoot.Rectification.AttachmentCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AttachmentCount(childComplexity), true
+	case "Rectification.attachments":
+		if e.ComplexityRoot.Rectification.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Attachments(childComplexity), true
 	case "Rectification.closedAt":
 		if e.ComplexityRoot.Rectification.ClosedAt == nil {
 			break
@@ -9492,6 +9561,14 @@ type Attachment implements Node {
   """
   indicatorID: ID
   """
+  the monitoring entry it is evidence of
+  """
+  monitoringEntryID: ID
+  """
+  the rectification item whose answer it is evidence of
+  """
+  rectificationID: ID
+  """
   sanitised (domain/evidence); the download's name
   """
   fileName: String!
@@ -9602,6 +9679,24 @@ input AttachmentWhereInput {
   indicatorIDNotIn: [ID!]
   indicatorIDIsNil: Boolean
   indicatorIDNotNil: Boolean
+  """
+  monitoring_entry_id field predicates
+  """
+  monitoringEntryID: ID
+  monitoringEntryIDNEQ: ID
+  monitoringEntryIDIn: [ID!]
+  monitoringEntryIDNotIn: [ID!]
+  monitoringEntryIDIsNil: Boolean
+  monitoringEntryIDNotNil: Boolean
+  """
+  rectification_id field predicates
+  """
+  rectificationID: ID
+  rectificationIDNEQ: ID
+  rectificationIDIn: [ID!]
+  rectificationIDNotIn: [ID!]
+  rectificationIDIsNil: Boolean
+  rectificationIDNotNil: Boolean
   """
   file_name field predicates
   """
@@ -16082,8 +16177,9 @@ input WebhookWhereInput {
   hasDeliveriesWith: [WebhookDeliveryWhereInput!]
 }
 `, BuiltIn: false},
-	{Name: "../evidence.graphql", Input: `# Evidence (佐证材料): files attached to indicators (and, later, to monitoring entries
-# and rectification items), read and changed under their owner's access rules.
+	{Name: "../evidence.graphql", Input: `# Evidence (佐证材料): files attached to indicators, monitoring entries and
+# rectification items (the department's answer), read and changed under their
+# owner's access rules.
 # Downloads: GET /files/attachments/{id}, always as an attachment, never rendered.
 
 extend type Attachment {
@@ -16093,6 +16189,25 @@ extend type Attachment {
 
 extend type Indicator {
   """Its evidence files, oldest first: those the caller may read (the indicator's readers)."""
+  attachments: [Attachment!]!
+  """How many evidence files it has: the length of attachments."""
+  attachmentCount: Int!
+}
+
+extend type MonitoringEntry {
+  """
+  The stored entry's id, which files attach to (attachFile's monitoringEntryID):
+  null until something is said of the indicator (setMonitoringEntry).
+  """
+  id: ID
+  """Its evidence files, oldest first: read by whoever reads the report."""
+  attachments: [Attachment!]!
+  """How many evidence files it has: the length of attachments."""
+  attachmentCount: Int!
+}
+
+extend type Rectification {
+  """The evidence of the department's answer, oldest first: read by whoever reads the item."""
   attachments: [Attachment!]!
   """How many evidence files it has: the length of attachments."""
   attachmentCount: Int!
@@ -16125,6 +16240,17 @@ extend type Mutation {
   SHA-256; never the bytes).
   """
   attachToIndicator(indicatorID: ID!, file: Upload!): Attachment!
+  """
+  Attaches an evidence file to exactly one owner: an indicator (as attachToIndicator),
+  a monitoring entry (its department's editors while the report is DRAFT or RETURNED;
+  LOCKED with reason MONITORING_LOCKED otherwise) or a rectification item (its
+  department's editors and administrators while the item is OPEN; BAD_USER_INPUT on
+  rectificationID with reason RECTIFICATION_STATUS otherwise). None or several owners:
+  BAD_USER_INPUT on the field named second (or indicatorID when none is), reason
+  ONE_OWNER. An owner the caller may not read is NOT_FOUND on its field, as one that
+  does not exist. The file is checked as attachToIndicator says.
+  """
+  attachFile(indicatorID: ID, monitoringEntryID: ID, rectificationID: ID, file: Upload!): Attachment!
   """Deletes an attachment and its bytes; allowed to whoever may attach to its owner. Returns its id."""
   deleteAttachment(id: ID!): ID!
 }
@@ -18437,6 +18563,10 @@ func (ec *executionContext) childFields_Attachment(ctx context.Context, field gr
 		return ec.fieldContext_Attachment_id(ctx, field)
 	case "indicatorID":
 		return ec.fieldContext_Attachment_indicatorID(ctx, field)
+	case "monitoringEntryID":
+		return ec.fieldContext_Attachment_monitoringEntryID(ctx, field)
+	case "rectificationID":
+		return ec.fieldContext_Attachment_rectificationID(ctx, field)
 	case "fileName":
 		return ec.fieldContext_Attachment_fileName(ctx, field)
 	case "contentType":
@@ -19421,6 +19551,12 @@ func (ec *executionContext) childFields_MonitoringEntry(ctx context.Context, fie
 		return ec.fieldContext_MonitoringEntry_explanationRequired(ctx, field)
 	case "fromLastYear":
 		return ec.fieldContext_MonitoringEntry_fromLastYear(ctx, field)
+	case "id":
+		return ec.fieldContext_MonitoringEntry_id(ctx, field)
+	case "attachments":
+		return ec.fieldContext_MonitoringEntry_attachments(ctx, field)
+	case "attachmentCount":
+		return ec.fieldContext_MonitoringEntry_attachmentCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MonitoringEntry", field.Name)
 }
@@ -19913,6 +20049,10 @@ func (ec *executionContext) childFields_Rectification(ctx context.Context, field
 		return ec.fieldContext_Rectification_indicator(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Rectification_transitions(ctx, field)
+	case "attachments":
+		return ec.fieldContext_Rectification_attachments(ctx, field)
+	case "attachmentCount":
+		return ec.fieldContext_Rectification_attachmentCount(ctx, field)
 	case "overdue":
 		return ec.fieldContext_Rectification_overdue(ctx, field)
 	case "viewerCan":
@@ -21496,6 +21636,44 @@ func (ec *executionContext) field_Mutation_approveTargets_args(ctx context.Conte
 		return nil, err
 	}
 	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_attachFile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicatorID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicatorID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "monitoringEntryID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["monitoringEntryID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rectificationID",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rectificationID"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg3
 	return args, nil
 }
 
@@ -25828,6 +26006,52 @@ func (ec *executionContext) _Attachment_indicatorID(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Attachment_indicatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Attachment_monitoringEntryID(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_monitoringEntryID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonitoringEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_monitoringEntryID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attachment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Attachment_rectificationID(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_rectificationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RectificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_rectificationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attachment", field, false, false, "ID")
 }
 
@@ -35173,6 +35397,84 @@ func (ec *executionContext) fieldContext_MonitoringEntry_fromLastYear(_ context.
 	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _MonitoringEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MonitoringEntry_attachments(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringEntry().Attachments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚕᚖjixiaoᚋentᚐAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonitoringEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MonitoringEntry_attachmentCount(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonitoringEntry_attachmentCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MonitoringEntry().AttachmentCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonitoringEntry_attachmentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonitoringEntry", field, true, true, "Int")
+}
+
 func (ec *executionContext) _MonitoringMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.MonitoringMonth) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37776,6 +38078,50 @@ func (ec *executionContext) fieldContext_Mutation_attachToIndicator(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_attachToIndicator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_attachFile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_attachFile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AttachFile(ctx, fc.Args["indicatorID"].(*int), fc.Args["monitoringEntryID"].(*int), fc.Args["rectificationID"].(*int), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚖjixiaoᚋentᚐAttachment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_attachFile(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_attachFile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -44424,6 +44770,61 @@ func (ec *executionContext) fieldContext_Rectification_transitions(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_attachments(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Attachments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+			return ec.marshalNAttachment2ᚕᚖjixiaoᚋentᚐAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_attachmentCount(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_attachmentCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().AttachmentCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_attachmentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Rectification_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
@@ -55036,7 +55437,7 @@ func (ec *executionContext) unmarshalInputAttachmentWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "indicatorID", "indicatorIDNEQ", "indicatorIDIn", "indicatorIDNotIn", "indicatorIDIsNil", "indicatorIDNotNil", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "contentType", "contentTypeNEQ", "contentTypeIn", "contentTypeNotIn", "contentTypeGT", "contentTypeGTE", "contentTypeLT", "contentTypeLTE", "contentTypeContains", "contentTypeHasPrefix", "contentTypeHasSuffix", "contentTypeEqualFold", "contentTypeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "storage", "storageNEQ", "storageIn", "storageNotIn", "uploadedByName", "uploadedByNameNEQ", "uploadedByNameIn", "uploadedByNameNotIn", "uploadedByNameGT", "uploadedByNameGTE", "uploadedByNameLT", "uploadedByNameLTE", "uploadedByNameContains", "uploadedByNameHasPrefix", "uploadedByNameHasSuffix", "uploadedByNameEqualFold", "uploadedByNameContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasIndicator", "hasIndicatorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "indicatorID", "indicatorIDNEQ", "indicatorIDIn", "indicatorIDNotIn", "indicatorIDIsNil", "indicatorIDNotNil", "monitoringEntryID", "monitoringEntryIDNEQ", "monitoringEntryIDIn", "monitoringEntryIDNotIn", "monitoringEntryIDIsNil", "monitoringEntryIDNotNil", "rectificationID", "rectificationIDNEQ", "rectificationIDIn", "rectificationIDNotIn", "rectificationIDIsNil", "rectificationIDNotNil", "fileName", "fileNameNEQ", "fileNameIn", "fileNameNotIn", "fileNameGT", "fileNameGTE", "fileNameLT", "fileNameLTE", "fileNameContains", "fileNameHasPrefix", "fileNameHasSuffix", "fileNameEqualFold", "fileNameContainsFold", "contentType", "contentTypeNEQ", "contentTypeIn", "contentTypeNotIn", "contentTypeGT", "contentTypeGTE", "contentTypeLT", "contentTypeLTE", "contentTypeContains", "contentTypeHasPrefix", "contentTypeHasSuffix", "contentTypeEqualFold", "contentTypeContainsFold", "size", "sizeNEQ", "sizeIn", "sizeNotIn", "sizeGT", "sizeGTE", "sizeLT", "sizeLTE", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "storage", "storageNEQ", "storageIn", "storageNotIn", "uploadedByName", "uploadedByNameNEQ", "uploadedByNameIn", "uploadedByNameNotIn", "uploadedByNameGT", "uploadedByNameGTE", "uploadedByNameLT", "uploadedByNameLTE", "uploadedByNameContains", "uploadedByNameHasPrefix", "uploadedByNameHasSuffix", "uploadedByNameEqualFold", "uploadedByNameContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasIndicator", "hasIndicatorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55162,6 +55563,90 @@ func (ec *executionContext) unmarshalInputAttachmentWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.IndicatorIDNotNil = data
+		case "monitoringEntryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryID = data
+		case "monitoringEntryIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryIDNEQ = data
+		case "monitoringEntryIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryIDIn = data
+		case "monitoringEntryIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryIDNotIn = data
+		case "monitoringEntryIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryIDIsNil = data
+		case "monitoringEntryIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("monitoringEntryIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MonitoringEntryIDNotNil = data
+		case "rectificationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationID = data
+		case "rectificationIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDNEQ = data
+		case "rectificationIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDIn = data
+		case "rectificationIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDNotIn = data
+		case "rectificationIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDIsNil = data
+		case "rectificationIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDNotNil = data
 		case "fileName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -76296,6 +76781,16 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "monitoringEntryID":
+			out.Values[i] = ec._Attachment_monitoringEntryID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectificationID":
+			out.Values[i] = ec._Attachment_rectificationID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "fileName":
 			out.Values[i] = ec._Attachment_fileName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -79303,98 +79798,115 @@ func (ec *executionContext) _MonitoringEntry(ctx context.Context, sel ast.Select
 		case "indicator":
 			out.Values[i] = ec._MonitoringEntry_indicator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "valueToDate":
 			out.Values[i] = ec._MonitoringEntry_valueToDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "computedExpected":
 			out.Values[i] = ec._MonitoringEntry_computedExpected(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expected":
 			out.Values[i] = ec._MonitoringEntry_expected(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expectedSteps":
 			out.Values[i] = ec._MonitoringEntry_expectedSteps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "computedLikelihood":
 			out.Values[i] = ec._MonitoringEntry_computedLikelihood(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "computedLight":
 			out.Values[i] = ec._MonitoringEntry_computedLight(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "likelihood":
 			out.Values[i] = ec._MonitoringEntry_likelihood(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "light":
 			out.Values[i] = ec._MonitoringEntry_light(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "overridden":
 			out.Values[i] = ec._MonitoringEntry_overridden(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expectedOverride":
 			out.Values[i] = ec._MonitoringEntry_expectedOverride(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "likelihoodOverride":
 			out.Values[i] = ec._MonitoringEntry_likelihoodOverride(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "overrideReason":
 			out.Values[i] = ec._MonitoringEntry_overrideReason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "causeCategory":
 			out.Values[i] = ec._MonitoringEntry_causeCategory(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cause":
 			out.Values[i] = ec._MonitoringEntry_cause(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "measure":
 			out.Values[i] = ec._MonitoringEntry_measure(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
 			out.Values[i] = ec._MonitoringEntry_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "explanationRequired":
 			out.Values[i] = ec._MonitoringEntry_explanationRequired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fromLastYear":
 			out.Values[i] = ec._MonitoringEntry_fromLastYear(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "id":
+			out.Values[i] = ec._MonitoringEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attachments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringEntry_attachments(ctx, field, obj)
+				})
+		case "attachmentCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MonitoringEntry_attachmentCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -80068,6 +80580,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "attachToIndicator":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_attachToIndicator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attachFile":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_attachFile(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -81752,6 +82271,18 @@ func (ec *executionContext) _Rectification(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rectification_transitions(ctx, field, obj)
+				})
+		case "attachments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_attachments(ctx, field, obj)
+				})
+		case "attachmentCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_attachmentCount(ctx, field, obj)
 				})
 		case "overdue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -74,6 +74,10 @@ type Loaders struct {
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
 	// Attachments is an indicator's evidence the viewer may read, oldest first (never the bytes).
 	Attachments *dataloadgen.Loader[int, []*ent.Attachment]
+	// EntryAttachments is a monitoring entry's evidence the viewer may read, oldest first.
+	EntryAttachments *dataloadgen.Loader[int, []*ent.Attachment]
+	// RectificationAttachments is a rectification item's evidence the viewer may read, oldest first.
+	RectificationAttachments *dataloadgen.Loader[int, []*ent.Attachment]
 	// RoundParts is a round's departments' parts the viewer may read, by department code.
 	RoundParts *dataloadgen.Loader[int, []*Part]
 	// ReviewScore is an indicator's re-score by the indicator's id; nil when it has none (or it is hidden).
@@ -282,6 +286,16 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			rows, err := c(ctx).Attachment.Query().Where(attachment.IndicatorIDIn(ids...)).
 				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
 			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.IndicatorID }), err
+		}, opts()),
+		EntryAttachments: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Attachment, error) {
+			rows, err := c(ctx).Attachment.Query().Where(attachment.MonitoringEntryIDIn(ids...)).
+				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.MonitoringEntryID }), err
+		}, opts()),
+		RectificationAttachments: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*ent.Attachment, error) {
+			rows, err := c(ctx).Attachment.Query().Where(attachment.RectificationIDIn(ids...)).
+				Order(attachment.ByCreatedAt(), attachment.ByID()).All(ctx)
+			return groupAll(ids, rows, func(r *ent.Attachment) int { return *r.RectificationID }), err
 		}, opts()),
 		RoundParts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int][]*Part, error) {
 			return roundParts(ctx, c(ctx), ids)

@@ -9,6 +9,7 @@ import (
 // MonitoringEntry is one indicator of a monitoring report with its forecast
 // (graph/monitoring.graphql), made by graph/monitoring.go from cycle.EntryView.
 type MonitoringEntry struct {
+	ID                  *int // the stored entry's; nil until something is said of the indicator
 	Indicator           *ent.Indicator
 	ValueToDate         *fixed.Decimal
 	ComputedExpected    *fixed.Decimal

@@ -40,6 +40,9 @@ type owner struct {
 	// monitoring marks a monitoring report's rows: they are locked by the
 	// report's own status (schema hooks), not by the year's evaluation.
 	monitoring bool
+	// answer marks a rectification item's evidence: the department attaches it
+	// while the item is OPEN (schema hooks), whatever the evaluation's status.
+	answer bool
 }
 
 // outside is the refusal for rows outside the editor's subtree, or rows that do not
@@ -139,7 +142,7 @@ func editorMayAnswer(m *gen.RectificationMutation) error {
 // notUnderReview refuses changes to data whose evaluation is under review, and
 // lets an editor move their own evaluation only by submitting it.
 func notUnderReview(ctx context.Context, c *gen.Client, o owner, m ent.Mutation) error {
-	if o.monitoring {
+	if o.monitoring || o.answer {
 		return nil
 	}
 	ev, err := evaluationOf(ctx, c, o)
@@ -194,7 +197,7 @@ func Lock(ctx context.Context, m ent.Mutation) (*LockedError, error) {
 	}
 	client := m.(interface{ Client() *gen.Client }).Client()
 	for _, o := range owners {
-		if o.monitoring {
+		if o.monitoring || o.answer {
 			continue
 		}
 		ev, err := evaluationOf(sys, client, o)
@@ -304,11 +307,19 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 			func(r *gen.TargetVersion) owner { return owner{year: r.DepartmentYearID} })
 	case *gen.AttachmentMutation:
 		// Evidence is its owner's: attached and removed as the owner is changed (an
-		// indicator's, by whoever may change the indicator while it is not under review).
-		var indicators []int
+		// indicator's, by whoever may change the indicator while it is not under
+		// review; a monitoring entry's, as its report's entries; a rectification
+		// item's, by the department answering it).
+		var indicators, entries, items []int
 		if creating {
 			if id, ok := m.IndicatorID(); ok {
 				indicators = []int{id}
+			}
+			if id, ok := m.MonitoringEntryID(); ok {
+				entries = []int{id}
+			}
+			if id, ok := m.RectificationID(); ok {
+				items = []int{id}
 			}
 		} else {
 			rows, err := m.Client().Attachment.Query().Where(attachment.IDIn(ids...)).All(ctx)
@@ -316,13 +327,48 @@ func ownersOf(ctx context.Context, m ent.Mutation) ([]owner, error) {
 				return nil, err
 			}
 			for _, r := range rows {
-				if r.IndicatorID != nil {
+				switch {
+				case r.IndicatorID != nil:
 					indicators = append(indicators, *r.IndicatorID)
+				case r.MonitoringEntryID != nil:
+					entries = append(entries, *r.MonitoringEntryID)
+				case r.RectificationID != nil:
+					items = append(items, *r.RectificationID)
 				}
 			}
 		}
-		return load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
-			func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+		var out []owner
+		if len(indicators) > 0 {
+			o, err := load(m.Client().Indicator.Query().Where(indicator.IDIn(indicators...)).All(ctx))(
+				func(r *gen.Indicator) owner { return owner{year: r.DepartmentYearID, project: deref(r.ProjectID)} })
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o...)
+		}
+		if len(entries) > 0 {
+			o, err := load(m.Client().MonitoringReport.Query().
+				Where(monitoringreport.HasEntriesWith(monitoringentry.IDIn(entries...))).All(ctx))(
+				func(r *gen.MonitoringReport) owner {
+					return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), monitoring: true}
+				})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o...)
+		}
+		if len(items) > 0 {
+			o, err := load(m.Client().Evaluation.Query().
+				Where(evaluation.HasRectificationsWith(rectification.IDIn(items...))).All(ctx))(
+				func(r *gen.Evaluation) owner {
+					return owner{year: r.DepartmentYearID, project: deref(r.ProjectID), answer: true}
+				})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o...)
+		}
+		return out, nil
 	case *gen.ReviewScoreMutation:
 		// A re-score belongs to its indicator's subject.
 		var indicators []int

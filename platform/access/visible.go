@@ -126,7 +126,12 @@ func withinScope(entity string, s *viewer.Scope) (Rows, error) {
 	case "TargetVersion":
 		return targetversion.HasDepartmentYearWith(year), nil
 	case "Attachment":
-		return attachment.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
+		// Evidence is read with its owner: an indicator, a monitoring entry, a rectification item.
+		return attachment.Or(
+			attachment.HasIndicatorWith(indicator.HasDepartmentYearWith(year)),
+			attachment.HasMonitoringEntryWith(monitoringentry.HasReportWith(monitoringreport.HasDepartmentYearWith(year))),
+			attachment.HasRectificationWith(rectification.HasEvaluationWith(evaluation.HasDepartmentYearWith(year))),
+		), nil
 	case "ReviewScore":
 		return reviewscore.HasIndicatorWith(indicator.HasDepartmentYearWith(year)), nil
 	case "Rectification":
@@ -184,7 +189,8 @@ func published(entity string) (Rows, error) {
 	case "Indicator":
 		return indicatorShown, nil
 	case "Attachment":
-		// Evidence is read with what it is evidence of.
+		// Evidence is read with what it is evidence of: a published indicator's; the
+		// public reads no monitoring report and no rectification item, nor their files.
 		return attachment.HasIndicatorWith(indicatorShown), nil
 	case "KeyTask":
 		return keytask.HasDepartmentYearWith(yearDone), nil

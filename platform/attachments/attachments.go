@@ -24,10 +24,14 @@ import (
 	"path/filepath"
 
 	"jixiao/domain/evidence"
+	"jixiao/domain/monitoring"
 	"jixiao/ent"
 	"jixiao/ent/attachment"
 	"jixiao/ent/attachmentcontent"
+	"jixiao/ent/monitoringentry"
 	"jixiao/ent/privacy"
+	"jixiao/ent/rectification"
+	"jixiao/platform/inputerr"
 )
 
 // Config is what the command line says: the directory (empty: the database) and
@@ -299,4 +303,56 @@ func afterTx(ctx context.Context, committed, failed func()) {
 			return err
 		})
 	})
+}
+
+// The owners whose own status locks their evidence, for everybody: the schema's
+// hook holds them on every path; the upload asks first, before it reads a file.
+// ctx lifts the access rules (the caller has decided on the owner).
+
+// EntriesEditable refuses when a report of the entries is not DRAFT or RETURNED.
+func EntriesEditable(ctx context.Context, c *ent.Client, entries []int) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	rows, err := c.MonitoringEntry.Query().Where(monitoringentry.IDIn(entries...)).WithReport().All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return &inputerr.NotFound{Field: "monitoringEntryID", Entity: "monitoring entry", ID: entries[0]}
+	}
+	for _, e := range rows {
+		if r := e.Edges.Report; r != nil && !monitoring.Editable(string(r.Status)) {
+			return &monitoring.LockedError{Report: r.ID, Status: string(r.Status)}
+		}
+	}
+	return nil
+}
+
+// ItemsOpen refuses when an item is not OPEN: its answer's evidence changes only
+// while the department answers it. The refusal names rectificationID when
+// attaching, the attachment's id when deleting.
+func ItemsOpen(ctx context.Context, c *ent.Client, items []int, creating bool) error {
+	if len(items) == 0 {
+		return nil
+	}
+	rows, err := c.Rectification.Query().Where(rectification.IDIn(items...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return &inputerr.NotFound{Field: "rectificationID", Entity: "rectification", ID: items[0]}
+	}
+	field := "id" // the attachment's, in deleteAttachment
+	if creating {
+		field = "rectificationID"
+	}
+	for _, r := range rows {
+		if r.Status != rectification.StatusOPEN {
+			return inputerr.WithReason(field, inputerr.Refused("RECTIFICATION_STATUS",
+				[]string{"status", string(r.Status), "expected", string(rectification.StatusOPEN)},
+				"rectification %d is %s: its evidence is attached and removed while it is OPEN, as the department answers it", r.ID, r.Status))
+		}
+	}
+	return nil
 }

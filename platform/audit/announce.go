@@ -8,6 +8,8 @@ import (
 
 	"jixiao/ent/auditrecord"
 	"jixiao/ent/departmentyear"
+	"jixiao/ent/monitoringentry"
+	"jixiao/ent/rectification"
 	"jixiao/platform/events"
 	"jixiao/platform/reqid"
 	"jixiao/platform/viewer"
@@ -86,6 +88,32 @@ func placeOf(ctx context.Context, b *events.Batch, m mutation, id int, row map[s
 		}
 		p.DepartmentYearID, p.ProjectID = of.DepartmentYearID, of.ProjectID
 	}
+	if ev := idOf("rectificationID"); ev != 0 && p.DepartmentYearID == 0 { // a rectification item's evidence
+		of, err := b.Place(fmt.Sprint("Rectification:", ev), func() (events.Place, error) {
+			e, err := client.Rectification.Query().Where(rectification.ID(ev)).QueryEvaluation().Only(ctx)
+			if err != nil {
+				return events.Place{}, err
+			}
+			return events.Place{DepartmentYearID: e.DepartmentYearID, ProjectID: deref(e.ProjectID)}, nil
+		})
+		if err != nil {
+			return unplaced(p, err)
+		}
+		p.DepartmentYearID, p.ProjectID = of.DepartmentYearID, of.ProjectID
+	}
+	if me := idOf("monitoringEntryID"); me != 0 && p.DepartmentYearID == 0 { // a monitoring entry's evidence
+		of, err := b.Place(fmt.Sprint("MonitoringEntry:", me), func() (events.Place, error) {
+			r, err := client.MonitoringEntry.Query().Where(monitoringentry.ID(me)).QueryReport().Only(ctx)
+			if err != nil {
+				return events.Place{}, err
+			}
+			return events.Place{DepartmentYearID: r.DepartmentYearID, ProjectID: deref(r.ProjectID)}, nil
+		})
+		if err != nil {
+			return unplaced(p, err)
+		}
+		p.DepartmentYearID, p.ProjectID = of.DepartmentYearID, of.ProjectID
+	}
 	if ev := idOf("evaluationID"); ev != 0 && p.DepartmentYearID == 0 {
 		of, err := b.Place(fmt.Sprint("Evaluation:", ev), func() (events.Place, error) {
 			e, err := client.Evaluation.Get(ctx, ev)
@@ -142,4 +170,11 @@ func unplaced(p events.Place, err error) (events.Place, error) {
 		return p, nil
 	}
 	return p, err
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }

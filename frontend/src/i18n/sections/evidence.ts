@@ -1,5 +1,6 @@
-// Evidence (佐证材料): the indicator editor's control and drawer, and the sentences of the server's
-// refusals of a file (extensions.reason and params). zh is the source, en must have the same keys.
+// Evidence (佐证材料): the control and drawer of an indicator's, a monitoring entry's and a
+// rectification answer's files, and the sentences of the server's refusals of a file
+// (extensions.reason and params). zh is the source, en must have the same keys.
 export const zh = {
   title: "佐证材料",
   open: "「{{name}}」的佐证材料（{{count}} 个）",
@@ -9,6 +10,12 @@ export const zh = {
   uploaded: "已上传 {{name}}",
   hint: "支持 PDF、图片（PNG、JPEG、GIF、WebP）、Word、Excel、PowerPoint、文本和 CSV，单个文件不超过 {{max}}。文件只作为附件下载，不在浏览器中打开。",
   readOnly: "您只能查看和下载；评价审核期间或无编辑权限时不能上传或删除。",
+  readOnlyMonitoring: "您只能查看和下载；监控报告提交审核后或无编辑权限时不能上传或删除。",
+  readOnlyRectification: "您只能查看和下载；整改事项答复后或无答复权限时不能上传或删除。",
+  column: "佐证材料",
+  saveFirst: "先填报本指标的执行情况，保存后即可上传佐证材料",
+  noneYet: "「{{name}}」尚未填报，暂无佐证材料",
+  answerFiles: "整改佐证材料",
   empty: "暂无佐证材料",
   download: "下载",
   delete: "删除",
@@ -38,6 +45,12 @@ export const en: typeof zh = {
   uploaded: "Uploaded {{name}}",
   hint: "PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint, text and CSV, up to {{max}} each. Files are downloaded as attachments, never opened in the browser.",
   readOnly: "You may view and download; files cannot be uploaded or deleted while the evaluation is under review or without the right to edit.",
+  readOnlyMonitoring: "You may view and download; files cannot be uploaded or deleted once the monitoring report is submitted, or without the right to edit.",
+  readOnlyRectification: "You may view and download; files cannot be uploaded or deleted once the item is answered, or without the right to answer it.",
+  column: "Evidence",
+  saveFirst: "Fill in this indicator's progress first; once saved, evidence can be uploaded",
+  noneYet: "“{{name}}” is not filled in yet: no evidence",
+  answerFiles: "Evidence of the rectification",
   empty: "No evidence yet",
   download: "Download",
   delete: "Delete",

@@ -26,6 +26,7 @@ import { graphql } from "../../gql";
 import type { EvaluationReviewQuery } from "../../gql/graphql";
 import { errorText, type FieldError, fieldErrors } from "../../api/errors";
 import { plain } from "../../lib/format";
+import { RectificationEvidenceButton, RectificationEvidencePanel } from "./RectificationEvidence";
 
 // The finance bureau's review of an evaluation: the reviewers' re-scores beside
 // the self-scores, and the rectification items (整改) with their answers. What
@@ -60,6 +61,7 @@ const EvaluationReviewDocument = graphql(`
           reviewComment
           raisedByName
           indicator { id name }
+          attachmentCount
           viewerCan { answer decide }
           transitions { id from to comment measures outcome actorName at }
         }
@@ -346,6 +348,7 @@ export function Rectifications({ ev }: { ev: Evaluation }) {
                   </span>
                 ),
             },
+            { title: t("evidence.column"), key: "evidence", render: (_, x) => <RectificationEvidenceButton item={x} /> },
             {
               key: "actions",
               render: (_, x) => (
@@ -506,8 +509,7 @@ function AnswerDialog({ item, onClose }: { item: Item; onClose: () => void }) {
         <Form.Item label={t("review.outcome")} htmlFor="answer-outcome" {...err("outcome")}>
           <Input.TextArea id="answer-outcome" rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
         </Form.Item>
-        {/* Evidence files (佐证材料) attach here once attachments exist (platform/files). */}
-        <Typography.Text type="secondary">{t("review.evidence")}</Typography.Text>
+        <RectificationEvidencePanel item={item} />
       </Form>
     </Modal>
   );

@@ -17,6 +17,7 @@ import {
 import EntryModal, { entryInput, type Entry, type EntryValues } from "./EntryModal";
 import BudgetPart, { budgetInput, type BudgetValues } from "./BudgetPart";
 import { LightDot } from "./steps";
+import EntryEvidence from "./EntryEvidence";
 
 type Report = MonitoringReportFieldsFragment;
 
@@ -160,6 +161,11 @@ export default function ReportView({ id }: { id: string }) {
       title: t("monitoring.col.measure"),
       key: "measure",
       render: (_: unknown, e: Entry) => e.measure || (e.explanationRequired ? <Typography.Text type="danger">{t("monitoring.required")}</Typography.Text> : "—"),
+    },
+    {
+      title: t("evidence.column"),
+      key: "evidence",
+      render: (_: unknown, e: Entry) => <EntryEvidence entry={e} editable={report.viewerCan.edit} />,
     },
     ...(report.viewerCan.edit
       ? [

@@ -11,6 +11,8 @@ export const MonitoringReportFields = graphql(`
     reviewedByName
     viewerCan { edit submit review }
     entries {
+      id
+      attachmentCount
       indicator { id level1 level2 name kind unit operator target }
       valueToDate
       computedExpected
