@@ -8,7 +8,8 @@ import ReportView from "../report/ReportView";
 import { reportCss } from "../report/printCss";
 import { downloadDocument, type EvaluationDocument } from "../evaluation/formFile";
 import { exportErrorText } from "../../components/ExportButton";
-import { PublicReportDocument } from "./query";
+import type { Report } from "../report/query";
+import { PublicReportDocument, type PublicReport } from "./query";
 
 /**
  * One published self-evaluation report (/public/reports/:evaluationId), read-only, as the server writes
@@ -56,9 +57,20 @@ export default function PublicReportPage() {
           </Button>
         </Space>
       </div>
-      <ReportView report={evaluation.report} />
+      <ReportView report={asPublished(evaluation.report)} />
     </div>
   );
+}
+
+/**
+ * The report as the public reads it: a published document, so without the marks the screen puts on the
+ * generator's drafts for the department's editors (the Word and PDF files carry none either).
+ */
+function asPublished(report: PublicReport): Report {
+  return {
+    ...report,
+    sections: report.sections.map((s) => ({ ...s, text: null, paragraphs: s.paragraphs.map((p) => ({ ...p, draft: false })) })),
+  };
 }
 
 /** Downloads one of the report's files as the server makes it, saying what it saved or why not. */

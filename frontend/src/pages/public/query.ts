@@ -1,5 +1,5 @@
 import { graphql } from "../../gql";
-import type { PublicReportsQuery } from "../../gql/graphql";
+import type { PublicReportQuery, PublicReportsQuery } from "../../gql/graphql";
 
 /**
  * The published reports, one row per department-year with a published evaluation, newest year first.
@@ -112,14 +112,6 @@ export const PublicReportDocument = graphql(`
                 }
               }
             }
-            text {
-              value
-              draft
-              written
-              store
-              version
-              maxLength
-            }
           }
         }
       }
@@ -138,3 +130,6 @@ export function publicWhere(year: number | undefined, search: string) {
     ...(q ? { hasDepartmentWith: [{ or: [{ nameContainsFold: q }, { codeContainsFold: q }] }] } : {}),
   };
 }
+
+/** A published report as the report page reads it. */
+export type PublicReport = Extract<NonNullable<PublicReportQuery["node"]>, { __typename: "Evaluation" }>["report"];
