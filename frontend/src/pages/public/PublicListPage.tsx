@@ -107,7 +107,7 @@ function PublicRow({ row }: { row: PublicYearRow }) {
     <List.Item data-testid="public-row" data-year={row.year} data-department={row.department.code} style={{ background: "#fff", padding: "12px 16px", marginBottom: 8, display: "block" }}>
       <Typography.Title level={4} style={{ margin: "0 0 8px", fontSize: 16 }}>
         {t("public.yearValue", { year: row.year })} · {row.department.name}{" "}
-        <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: "normal" }}>
+        <Typography.Text style={{ fontSize: 13, fontWeight: "normal", color: "#595959" }}>
           {row.department.code}
         </Typography.Text>
       </Typography.Title>
@@ -117,10 +117,10 @@ function PublicRow({ row }: { row: PublicYearRow }) {
             <Link to={`/public/reports/${overall.id}`} data-testid="public-overall">
               {t("public.overallReport", { year: row.year })}
             </Link>{" "}
-            <Typography.Text type="secondary">{grade(overall)}</Typography.Text>
+            <Typography.Text style={{ color: "#595959" }}>{grade(overall)}</Typography.Text>
           </span>
         ) : (
-          <Typography.Text type="secondary">
+          <Typography.Text style={{ color: "#595959" }}>
             {t("public.column.overall")} {t("public.noOverall")}
           </Typography.Text>
         )}
@@ -135,7 +135,7 @@ function PublicRow({ row }: { row: PublicYearRow }) {
                   <Link to={`/public/reports/${p.id}`} data-testid="public-project">
                     {p.project!.name}
                   </Link>{" "}
-                  <Typography.Text type="secondary">{grade(p)}</Typography.Text>
+                  <Typography.Text style={{ color: "#595959" }}>{grade(p)}</Typography.Text>
                 </li>
               ))}
             </ul>

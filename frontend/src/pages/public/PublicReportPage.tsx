@@ -45,7 +45,7 @@ export default function PublicReportPage() {
       <div className="jx-report-toolbar">
         <Space wrap>
           {back}
-          <Typography.Text type="secondary">
+          <Typography.Text style={{ color: "#595959" }}>
             {evaluation.departmentYear.department.name} · {t("public.yearValue", { year: evaluation.departmentYear.year })}
           </Typography.Text>
         </Space>
