@@ -43,7 +43,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  siteName: "Budget Performance Self-Evaluation Reports",
+  siteName: "Public performance reports",
   nav: "Public reports",
   signIn: "Sign in",
   backToApp: "Open the system",

@@ -7,15 +7,16 @@ import { setLanguage } from "../../i18n";
 
 // The public site's frame: narrow screens first, and nothing of it on paper.
 export const publicCss = `
+body { margin: 0; }
 .jx-public { min-height: 100vh; background: #f5f5f5; }
-.jx-public-header { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 0 16px; background: #001529; height: auto; min-height: 56px; line-height: 1.4; flex-wrap: wrap; }
+.jx-public-header { display: flex; align-items: center; justify-content: space-between; gap: 8px 12px; padding: 8px 16px; background: #001529; height: auto; min-height: 56px; line-height: 1.4; flex-wrap: wrap; }
 .jx-public-site { color: #fff; font-size: 17px; font-weight: 600; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .jx-public-site:hover, .jx-public-site:focus { color: #fff; text-decoration: underline; }
 .jx-public-actions { display: flex; align-items: center; gap: 8px; flex-shrink: 0; }
 .jx-public-actions a { color: #fff; }
 .jx-public-content { padding: 24px 16px; max-width: 1100px; width: 100%; margin: 0 auto; box-sizing: border-box; }
-.jx-public .jx-report-table { display: block; overflow-x: auto; }
 @media (max-width: 600px) {
+  .jx-public .jx-report-table { display: block; overflow-x: auto; }
   .jx-public-content { padding: 12px 8px; }
   .jx-public .jx-report { padding: 16px 12px; font-size: 14px; }
   .jx-public-site { font-size: 15px; }
