@@ -74,6 +74,7 @@ export default function PublicListPage() {
       ) : (
         <List
           data-testid="public-list"
+          loading={fetching}
           dataSource={rows}
           locale={{ emptyText: <Empty description={t("public.empty")} /> }}
           renderItem={(row) => <PublicRow row={row} />}
