@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Input, List, Select, Space, Spin, Typography } fr
 import { Link, useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
-import { PublicReportsDocument, PublicYearsDocument, publicWhere, type PublicYearRow } from "./query";
+import { PublicReportsDocument, PublicYearsDocument, asPublic, publicWhere, type PublicYearRow } from "./query";
 
 const pageSize = 20;
 
@@ -20,8 +20,9 @@ export default function PublicListPage() {
   const [{ data, fetching, error }] = useQuery({
     query: PublicReportsDocument,
     variables: { where: publicWhere(year, search), first: pageSize * pages },
+    context: asPublic,
   });
-  const [{ data: years }] = useQuery({ query: PublicYearsDocument });
+  const [{ data: years }] = useQuery({ query: PublicYearsDocument, context: asPublic });
   const yearOptions = (years?.departmentYearAggregate.groups ?? [])
     .map((g) => g.key.year)
     .filter((y): y is number => y != null)

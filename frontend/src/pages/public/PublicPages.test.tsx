@@ -63,9 +63,13 @@ const years = { data: { departmentYearAggregate: { groups: [{ key: { year: 2022 
 
 describe("PublicListPage", () => {
   it("lists the published reports by year and department, newest first, and nothing unpublished", async () => {
-    const { client, variablesOf } = mockClient({ PublicReports: list, PublicYears: years });
+    const { client, variablesOf, executeQuery } = mockClient({ PublicReports: list, PublicYears: years });
     renderWith(client, <PublicListPage />, { route: "/public", path: "/public" });
     const rows = await screen.findAllByTestId("public-row");
+    // As the public reads, whoever is signed in: without the session cookie.
+    const contexts = executeQuery.mock.calls.map((c) => (c as unknown[])[1] as { fetchOptions?: RequestInit } | undefined);
+    expect(contexts.length).toBeGreaterThan(0);
+    expect(contexts.every((c) => c?.fetchOptions?.credentials === "omit")).toBe(true);
     expect(rows.map((r) => r.dataset.year)).toEqual(["2023", "2022"]);
     expect(within(rows[0]).getByRole("link", { name: "2023年度部门整体支出自评报告" })).toHaveAttribute("href", "/public/reports/e1");
     expect(within(rows[0]).getByRole("link", { name: "区委重要会议保障" })).toHaveAttribute("href", "/public/reports/e2");
@@ -153,9 +157,9 @@ describe("PublicReportPage", () => {
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     renderWith(mockClient({ PublicReport: { data: published } }).client, <PublicReportPage />, at("8589934594"));
     await userEvent.click(await screen.findByRole("button", { name: "下载本报告的 Word 文件（.docx）" }));
-    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.docx", { credentials: "same-origin" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.docx", { credentials: "omit" }));
     await userEvent.click(screen.getByRole("button", { name: "下载本报告的 PDF 文件" }));
-    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.pdf", { credentials: "same-origin" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.pdf", { credentials: "omit" }));
   });
 
   it("shows not-found for what the server hides, and for an unpublished evaluation a signed-in reader may see", async () => {

@@ -6,10 +6,10 @@ import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import ReportView from "../report/ReportView";
 import { reportCss } from "../report/printCss";
-import { downloadDocument, type EvaluationDocument } from "../evaluation/formFile";
-import { exportErrorText } from "../../components/ExportButton";
+import { documentPath, type EvaluationDocument } from "../evaluation/formFile";
+import { dispositionName, exportErrorText, refusal, saveBlob } from "../../components/ExportButton";
 import type { Report } from "../report/query";
-import { PublicReportDocument, type PublicReport } from "./query";
+import { PublicReportDocument, asPublic, type PublicReport } from "./query";
 
 /**
  * One published self-evaluation report (/public/reports/:evaluationId), read-only, as the server writes
@@ -19,7 +19,7 @@ import { PublicReportDocument, type PublicReport } from "./query";
 export default function PublicReportPage() {
   const { t } = useTranslation();
   const { evaluationId = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: PublicReportDocument, variables: { id: evaluationId } });
+  const [{ data, fetching, error }] = useQuery({ query: PublicReportDocument, variables: { id: evaluationId }, context: asPublic });
   const node = data?.node;
   const evaluation = node?.__typename === "Evaluation" && node.status === "PUBLISHED" ? node : undefined;
 
@@ -73,6 +73,18 @@ function asPublished(report: PublicReport): Report {
   };
 }
 
+/**
+ * Downloads one of the report's files as the public does (without the session cookie, as the page reads
+ * it) and saves it under the name the server gives; rejects with the server's refusal.
+ */
+async function downloadPublic(evaluationID: string, document: EvaluationDocument): Promise<string> {
+  const resp = await fetch(documentPath(evaluationID, document), { credentials: "omit" });
+  if (!resp.ok) throw await refusal(resp);
+  const name = dispositionName(resp.headers.get("Content-Disposition")) ?? `${evaluationID}-${document}`;
+  saveBlob(await resp.blob(), name);
+  return name;
+}
+
 /** Downloads one of the report's files as the server makes it, saying what it saved or why not. */
 function Download({ evaluationID, document, label, ariaLabel }: { evaluationID: string; document: EvaluationDocument; label: string; ariaLabel: string }) {
   const { t } = useTranslation();
@@ -80,7 +92,7 @@ function Download({ evaluationID, document, label, ariaLabel }: { evaluationID: 
   const run = async () => {
     setBusy(true);
     try {
-      const name = await downloadDocument(evaluationID, document);
+      const name = await downloadPublic(evaluationID, document);
       void message.success(t("public.downloaded", { name }));
     } catch (err) {
       void message.error(exportErrorText(t, err));

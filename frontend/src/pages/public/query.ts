@@ -2,6 +2,12 @@ import { graphql } from "../../gql";
 import type { PublicReportQuery, PublicReportsQuery } from "../../gql/graphql";
 
 /**
+ * The public site reads as the public does, whoever is signed in: without the session cookie, so that an
+ * editor (confined to a department) sees every published report, and a reviewer nothing unpublished.
+ */
+export const asPublic = { fetchOptions: { credentials: "omit" as const } };
+
+/**
  * The published reports, one row per department-year with a published evaluation, newest year first.
  * The filter names PUBLISHED itself, so that a signed-in reader of /public sees what the public sees;
  * signed out, the server's access rules let nothing else through anyway.
