@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"jixiao/domain/targets"
-	"jixiao/domain/targets/review"
 	"jixiao/ent"
 	"jixiao/ent/targetversion"
 	"jixiao/graph/loader"
@@ -97,11 +96,11 @@ func changeList(cs []targets.Change) []*targets.Change {
 
 // targetAdjustment is how approved adjustments changed ind, nil when none did.
 func targetAdjustment(ctx context.Context, ind *ent.Indicator) (*model.TargetAdjustment, error) {
-	versions, err := loader.For(ctx).TargetVersions.Load(ctx, ind.DepartmentYearID)
-	if err != nil || len(versions) == 0 {
+	adjusted, err := loader.For(ctx).TargetAdjustments.Load(ctx, ind.DepartmentYearID)
+	if err != nil {
 		return nil, err
 	}
-	a := review.AdjustedIn(versions)[ind.ID]
+	a := adjusted[ind.ID]
 	if a == nil {
 		return nil, nil
 	}

@@ -20,12 +20,9 @@ func writeTargets(ctx context.Context, tx *ent.Tx, dys []*ent.DepartmentYear, pl
 	c := tx.Client()
 	creates := make([]*ent.TargetVersionCreate, len(dys))
 	for i, dy := range dys {
-		entries, err := review.Snapshot(ctx, c, dy.ID)
-		if err != nil {
-			return err
-		}
+		// The filing's hook reads the year's indicator tree into the version.
 		creates[i] = tx.TargetVersion.Create().SetDepartmentYearID(dy.ID).SetKind(targetversion.KindFILING).
-			SetReason(fmt.Sprintf("%d年度绩效目标申报", plans[i].year)).SetEntries(entries)
+			SetReason(fmt.Sprintf("%d年度绩效目标申报", plans[i].year))
 	}
 	var filed []*ent.TargetVersion
 	for lo := 0; lo < len(creates); lo += batch {

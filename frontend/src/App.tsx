@@ -30,6 +30,10 @@ const HomePage = lazy(() => import("./pages/HomePage"));
 const RoundsPage = lazy(() => import("./pages/RoundsPage"));
 const RoundPage = lazy(() => import("./pages/RoundPage"));
 const MonitoringPage = lazy(() => import("./pages/MonitoringPage"));
+const EvaluationsListPage = lazy(() => import("./pages/lists/EvaluationsListPage"));
+const DepartmentYearsListPage = lazy(() => import("./pages/lists/DepartmentYearsListPage"));
+const ProjectsListPage = lazy(() => import("./pages/lists/ProjectsListPage"));
+const BelowTargetListPage = lazy(() => import("./pages/lists/BelowTargetListPage"));
 const PublicApp = lazy(() => import("./pages/public/PublicApp"));
 
 function Routed() {
@@ -66,6 +70,10 @@ function Routed() {
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/admin/webhooks" element={<WebhooksPage />} />
             <Route path="/targets" element={<TargetsQueuePage />} />
+            <Route path="/lists/evaluations" element={<EvaluationsListPage />} />
+            <Route path="/lists/department-years" element={<DepartmentYearsListPage />} />
+            <Route path="/lists/projects" element={<ProjectsListPage />} />
+            <Route path="/lists/indicators-below-target" element={<BelowTargetListPage />} />
             <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </Suspense>

@@ -15,6 +15,7 @@ import (
 
 	"jixiao/domain/funding"
 	"jixiao/domain/kept"
+	"jixiao/domain/targets/review"
 	"jixiao/ent"
 	"jixiao/ent/attachment"
 	"jixiao/ent/departmentyear"
@@ -65,6 +66,10 @@ type Loaders struct {
 	LibraryUsage *dataloadgen.Loader[int, int]
 	// TargetVersions is a department-year's target versions the viewer may read, oldest first.
 	TargetVersions *dataloadgen.Loader[int, []*ent.TargetVersion]
+	// TargetAdjustments is how approved adjustments changed a department-year's
+	// indicators (review.AdjustedIn of its versions): worked out once per year, not
+	// once per indicator of a page.
+	TargetAdjustments *dataloadgen.Loader[int, map[int]*review.Adjusted]
 	// Indicator is one indicator by id; nil when it is gone or hidden from the viewer.
 	Indicator *dataloadgen.Loader[int, *ent.Indicator]
 	// Attachments is an indicator's evidence the viewer may read, oldest first (never the bytes).
@@ -105,7 +110,7 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 		n++
 		return dataloadgen.WithWait(waitOf(n - 1))
 	}
-	return &Loaders{
+	l := &Loaders{
 		Year: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]*ent.DepartmentYear, error) {
 			rows, err := c(ctx).DepartmentYear.Query().Where(departmentyear.IDIn(ids...)).All(ctx)
 			return byKey(ids, rows, func(r *ent.DepartmentYear) int { return r.ID }), err
@@ -282,6 +287,15 @@ func newLoaders(client *ent.Client, waitOf func(i int) time.Duration) *Loaders {
 			return roundParts(ctx, c(ctx), ids)
 		}, opts()),
 	}
+	l.TargetAdjustments = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int) (map[int]map[int]*review.Adjusted, error) {
+		versions, err := l.TargetVersions.LoadAll(ctx, ids)
+		out := make(map[int]map[int]*review.Adjusted, len(ids))
+		for i, id := range ids {
+			out[id] = review.AdjustedIn(versions[i])
+		}
+		return out, err
+	}, opts())
+	return l
 }
 
 // historyColumns are what the warnings read of an earlier year's indicator: its
