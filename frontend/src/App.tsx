@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { ConfigProvider, Spin } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import enUS from "antd/locale/en_US";
@@ -12,6 +12,7 @@ import { AuthProvider, useAuth } from "./auth/AuthContext";
 import ErrorBoundary from "./components/ErrorBoundary";
 import AppLayout from "./layout/AppLayout";
 import LoginPage from "./pages/LoginPage";
+import { isPublicPath } from "./pages/public/path";
 
 // Screens load on demand, so the first page carries neither charts nor editors.
 const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage"));
@@ -37,9 +38,18 @@ const AdminUsersPage = lazy(() => import("./pages/admin/UsersPage"));
 const AdminTokensPage = lazy(() => import("./pages/admin/TokensPage"));
 const AdminDepartmentsPage = lazy(() => import("./pages/admin/DepartmentsAdminPage"));
 const AdminAuditPage = lazy(() => import("./pages/admin/AuditPage"));
+const PublicApp = lazy(() => import("./pages/public/PublicApp"));
 
 function Routed() {
   const { me, fetching } = useAuth();
+  const { pathname } = useLocation();
+  // The public disclosure site is everybody's, signed in or not: its own frame, before the sign-in gate.
+  if (isPublicPath(pathname))
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <PublicApp />
+      </Suspense>
+    );
   if (!me && fetching) return <Spin fullscreen />;
   if (!me || me.kind === "ANONYMOUS") return <LoginPage />;
   return (

@@ -23,9 +23,11 @@ import * as monitoring from "./sections/monitoring";
 import * as notify from "./sections/notify";
 import * as lists from "./sections/lists";
 import * as admin from "./sections/admin";
+import * as publicSite from "./sections/public";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin, public: publicSite };
+
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

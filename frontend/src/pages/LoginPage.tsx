@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { errorText, type FieldError } from "../api/errors";
 import { useAuth } from "../auth/AuthContext";
 import { setLanguage } from "../i18n";
@@ -32,9 +33,14 @@ export default function LoginPage() {
               {t("auth.login")}
             </Button>
           </Form>
-          <Button type="link" onClick={() => setLanguage(i18n.language.startsWith("zh") ? "en" : "zh-CN")}>
-            {t("nav.language")}
-          </Button>
+          <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            <Button type="link" onClick={() => setLanguage(i18n.language.startsWith("zh") ? "en" : "zh-CN")}>
+              {t("nav.language")}
+            </Button>
+            <Link to="/public" data-testid="login-public">
+              {t("public.nav")}
+            </Link>
+          </Space>
         </Space>
       </Card>
     </div>
