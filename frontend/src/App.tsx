@@ -12,6 +12,7 @@ import { AuthProvider, useAuth } from "./auth/AuthContext";
 import ErrorBoundary from "./components/ErrorBoundary";
 import AppLayout from "./layout/AppLayout";
 import LoginPage from "./pages/LoginPage";
+import { theme } from "./theme";
 
 // Screens load on demand, so the first page carries neither charts nor editors.
 const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage"));
@@ -69,7 +70,7 @@ export default function App() {
   const zh = i18n.language.startsWith("zh");
   dayjs.locale(zh ? "zh-cn" : "en");
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
       <Provider value={client}>
         <AuthProvider>
           <BrowserRouter>
