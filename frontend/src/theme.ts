@@ -26,14 +26,14 @@ export const theme: ThemeConfig = {
     colorSuccess: "#389e0d",
     colorWarning: "#d46b08",
     colorError: "#cf1322",
-    // Preset tag colours (<Tag color="green">) draw their text in shade 7 of these seeds:
-    // each seed one shade darker than antd's, so shade 7 reads at 4.5:1 or more on shade 1.
-    green: "#389e0d",
-    orange: "#d46b08",
-    gold: "#d48806",
-    cyan: "#08979c",
-    lime: "#5b8c00",
-    yellow: "#ad8b00",
-    volcano: "#d4380d",
+    // Preset tag colours (<Tag color="green">) draw their text in shade 7 of each palette
+    // on shade 1: shade 8 instead, 5:1 or more.
+    green7: "#237804",
+    orange7: "#ad4e00",
+    gold7: "#874d00",
+    cyan7: "#006d75",
+    lime7: "#3f6600",
+    yellow7: "#876800",
+    volcano7: "#ad2102",
   },
 };

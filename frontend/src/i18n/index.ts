@@ -52,5 +52,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
 });
+// <html lang> follows the language from the first page load (screen readers pick their voice by it).
+document.documentElement.lang = savedLanguage();
 
 export default i18n;

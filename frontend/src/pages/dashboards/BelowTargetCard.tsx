@@ -94,6 +94,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           onChange={setThreshold}
           style={{ width: 100 }}
           data-testid="below-threshold"
+          aria-label={t("dashboards.below.threshold")}
           options={thresholds.map((v) => ({ value: v, label: attainmentPercent(v).replace(".00", "") }))}
         />
       </Space>
@@ -108,6 +109,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           placeholder={t("dashboards.below.allDepartments")}
           style={{ width: 280 }}
           data-testid="below-department"
+          aria-label={t("dashboards.below.department")}
           options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}
         />
       </Space>

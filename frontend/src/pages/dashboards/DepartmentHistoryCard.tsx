@@ -65,6 +65,7 @@ export default function DepartmentHistoryCard({ departments }: { departments: De
       placeholder={t("dashboards.history.pick")}
       style={{ width: 320 }}
       data-testid="history-department"
+      aria-label={t("dashboards.history.pick")}
       options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}
     />
   );

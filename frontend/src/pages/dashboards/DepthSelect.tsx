@@ -23,6 +23,7 @@ export default function DepthSelect({
         onChange={onChange}
         style={{ width: 200 }}
         data-testid={testId}
+        aria-label={t("dashboards.depth.label")}
         options={depths.map((d) => ({
           value: d,
           label: d === 1 ? t("dashboards.depth.root") : t("dashboards.depth.level", { depth: d }),

@@ -58,6 +58,7 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
           onChange={setAgainst}
           style={{ width: 120 }}
           data-testid="yoy-against"
+          aria-label={t("dashboards.yoy.against")}
           options={againstYears.map((y) => ({ value: y, label: t("dashboards.yearSuffix", { year: y }) }))}
         />
       </Space>
@@ -68,6 +69,7 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
           onChange={setSort}
           style={{ width: 180 }}
           data-testid="yoy-sort"
+          aria-label={t("dashboards.yoy.sort")}
           options={YOY_SORTS.map((s) => ({ value: s, label: t(`dashboards.yoy.sorts.${s}`) }))}
         />
       </Space>
