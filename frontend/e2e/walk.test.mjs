@@ -31,7 +31,7 @@ const SCREENS = [
   { screen: "report", roles: ["analyst"], path: (ids) => `/evaluations/${ids.evaluation}/report`, ready: (p) => p.getByTestId("print") },
   { screen: "dashboards", roles: ["analyst"], path: () => "/dashboards", ready: (p) => p.getByTestId("dashboard-year") },
   { screen: "library", roles: ["analyst"], path: () => "/library", ready: (p) => p.locator(".ant-table-row").first() },
-  { screen: "rules", roles: ["admin"], path: () => "/rules", ready: (p) => p.getByTestId("rule-sets") },
+  { screen: "rules", roles: ["admin"], path: () => "/rules", ready: (p) => p.locator(".ant-alert") },
   { screen: "rounds", roles: ["admin"], path: () => "/rounds", ready: (p) => p.locator(".ant-table-row").first() },
   { screen: "round", roles: ["admin"], path: (ids) => `/rounds/${ids.round}`, ready: (p) => p.getByTestId("round-deadline") },
   { screen: "webhooks", roles: ["admin"], path: () => "/admin/webhooks" },
@@ -52,7 +52,14 @@ const SCREENS = [
  * walk, not failed. The integrator fixes them after the merge and empties this list.
  */
 const ALLOWED = [
-  { screen: "department-year", rule: "button-name", reason: "owned by departmentYear (Projects.tsx's expand buttons), fixed at merge" },
+  // The top bar's horizontal menu hides its overflowing items with aria-hidden but keeps them focusable
+  // (English at 1440 px); the side navigation replaces it.
+  { screen: "*", rule: "aria-hidden-focus", reason: "owned by layout (AppLayout's horizontal menu overflow), fixed at merge" },
+  // The indicator grid: cells with aria-label but no role; grey group counts and score bands (indicators.css).
+  { screen: "indicators-year", rule: "aria-prohibited-attr", reason: "owned by indicators (cells.tsx: div[data-cell] with aria-label needs role), fixed at merge" },
+  { screen: "indicators-year", rule: "color-contrast", reason: "owned by indicators (indicators.css .ind-group-meta, .ind-muted), fixed at merge" },
+  { screen: "indicators-project", rule: "aria-prohibited-attr", reason: "owned by indicators (cells.tsx: div[data-cell] with aria-label needs role), fixed at merge" },
+  { screen: "indicators-project", rule: "color-contrast", reason: "owned by indicators (indicators.css .ind-group-meta, .ind-muted), fixed at merge" },
 ];
 
 const ROLES = ["signedout", "editor", "reviewer", "analyst", "admin"];
@@ -94,7 +101,6 @@ async function findIds() {
 
 /** Waits for the screen: its own sign of content, no spinner or skeleton, every chart drawn. */
 async function waitForScreen(page, row) {
-  await page.waitForLoadState("networkidle");
   if (row.ready) await row.ready(page).first().waitFor();
   await page.waitForFunction(() =>
     !document.querySelector(".ant-spin-spinning, .ant-skeleton-active")
@@ -110,6 +116,7 @@ async function walk(role) {
     const context = await browser.newContext({ baseURL: server.url, locale: "zh-CN" });
     context.setDefaultTimeout(120_000);
     page = await context.newPage();
+    await page.goto("/"); // localStorage belongs to the app's origin
   } else {
     page = await signIn(browser, server, role, "zh-CN", "/home");
   }
@@ -126,7 +133,7 @@ async function walk(role) {
           assert.equal(await page.evaluate(() => document.documentElement.lang), lang === "en" ? "en" : "zh-CN",
             `<html lang> on ${row.screen} in ${lang}`);
           const name = `walk-${role}-${row.screen}-${short}-${viewport.width}`;
-          const allowed = ALLOWED.filter((a) => a.screen === row.screen).map((a) => a.rule);
+          const allowed = ALLOWED.filter((a) => a.screen === row.screen || a.screen === "*").map((a) => a.rule);
           try {
             const found = await expectAccessible(page, name, { allowed });
             counts.push({ name, ...Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length])) });

@@ -135,7 +135,7 @@ export function NextGradeTable({ next, editorPath }: TableProps) {
               return (
                 <span>
                   {r.indicator && <Typography.Text type="secondary">{[r.level1, r.level2].filter(Boolean).join(" / ")} · </Typography.Text>}
-                  {r.indicator && editorPath ? <Link to={`${editorPath}?indicator=${r.indicator.id}${field}`}>{name}</Link> : name}
+                  {r.indicator && editorPath ? <Link to={`${editorPath}?indicator=${r.indicator.id}${field}`} style={{ textDecoration: "underline" }}>{name}</Link> : name}
                 </span>
               );
             },
