@@ -109,6 +109,7 @@ export function RuleSetsView({ canChange }: { canChange: boolean }) {
         ) : (
           <Table<RuleSet>
             rowKey="id"
+            scroll={{ x: 800 }}
             dataSource={rows}
             pagination={false}
             data-testid="rule-sets"
@@ -130,7 +131,7 @@ export function RuleSetsView({ canChange }: { canChange: boolean }) {
               ),
             }}
             columns={[
-              { title: t("rules.year"), dataIndex: "year" },
+              { title: t("rules.year"), dataIndex: "year", fixed: "left", width: 80 },
               { title: t("rules.region"), key: "region", render: (_, s) => region(s) },
               { title: t("rules.name"), dataIndex: "name" },
               {

@@ -140,6 +140,8 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           {
             title: t("dashboards.below.name"),
             dataIndex: "name",
+            fixed: "left",
+            width: 200,
             render: (name: string, r) => <Link to={indicatorLink(r)}>{name}</Link>,
           },
           {

@@ -88,10 +88,11 @@ export default function DepartmentHistoryCard({ departments }: { departments: De
       <Table<YearRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 600 }}
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: t("dashboards.history.year"), dataIndex: "year" },
+          { title: t("dashboards.history.year"), dataIndex: "year", fixed: "left", width: 80 },
           { title: t("dashboards.history.totalActual"), dataIndex: "totalActual", align: "right", render: (v: string) => wan(v) },
           { title: t("dashboards.history.executionRate"), dataIndex: "executionRate", align: "right", render: (v: string | null) => percent(v) },
           {

@@ -94,10 +94,11 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
       <Table<YoyRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 760 }}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30 } : false}
         columns={[
-          { title: t("dashboards.yoy.department"), dataIndex: "department" },
+          { title: t("dashboards.yoy.department"), dataIndex: "department", fixed: "left", width: 200 },
           { title: t("dashboards.yoy.code"), dataIndex: "code" },
           {
             title: t("dashboards.yoy.scoreIn", { year: against }),

@@ -123,12 +123,15 @@ export function NextGradeTable({ next, editorPath }: TableProps) {
         size="small"
         pagination={false}
         rowKey={(r) => r.indicator?.id ?? "execution"}
+        scroll={{ x: 800 }}
         dataSource={rows}
         locale={{ emptyText: t("whatIf.next.none") }}
         columns={[
           {
             key: "name",
             title: t("whatIf.next.col.name"),
+            fixed: "left",
+            width: 220,
             render: (_, r) => {
               const field = r.field === "actual" || r.field === "ratedScore" ? `&field=${r.field}` : "";
               const name = r.indicator ? r.name : t("whatIf.next.executionItem");

@@ -170,6 +170,7 @@ export function ReviewScores({ ev }: { ev: Evaluation }) {
           size="small"
           pagination={false}
           dataSource={ev.indicators}
+          scroll={{ x: 1000 }}
           columns={[
             { title: t("review.level"), key: "level", render: (_, i) => `${i.level1} / ${i.level2}` },
             { title: t("review.indicator"), dataIndex: "name" },
@@ -300,11 +301,14 @@ export function Rectifications({ ev }: { ev: Evaluation }) {
           size="small"
           pagination={false}
           dataSource={items}
+          scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (item) => <Steps item={item} /> }}
           columns={[
             {
               title: t("review.issue"),
               key: "issue",
+              fixed: "left",
+              width: 200,
               render: (_, x) => (
                 <span>
                   {x.issue}

@@ -82,12 +82,14 @@ export default function LibraryTable({ entries, loading, selection, details, act
       rowSelection={rowSelection}
       expandable={details ? { expandedRowRender: details } : undefined}
       locale={{ emptyText: t("common.empty") }}
-      scroll={{ x: true }}
+      scroll={{ x: 1100 }}
       data-testid="library-table"
       columns={[
         {
           key: "name",
           title: t("library.col.name"),
+          fixed: "left",
+          width: 220,
           render: (_, e) => (
             <Space direction="vertical" size={0}>
               <Typography.Text strong>{e.name}</Typography.Text>
