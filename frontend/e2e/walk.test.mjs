@@ -4,7 +4,7 @@
 //
 // One signed-in context per role; the viewport and the language change within it (the language
 // through the app's own stored choice, then the next page load), so the walk stays fast.
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -150,6 +150,9 @@ async function walk(role) {
   assert.equal(failures.length, 0, failures.join("\n\n"));
 }
 
-for (const role of ROLES) {
-  test(`the ${role === "signedout" ? "signed-out visitor" : role} walks every screen on a laptop and a phone in Chinese and English with no critical or serious axe violation`, () => walk(role));
-}
+// Two roles at a time: most of a screen's time is waiting for the server and the page, not the CPU.
+describe("the walk", { concurrency: 2 }, () => {
+  for (const role of ROLES) {
+    test(`the ${role === "signedout" ? "signed-out visitor" : role} walks every screen on a laptop and a phone in Chinese and English with no critical or serious axe violation`, () => walk(role));
+  }
+});
