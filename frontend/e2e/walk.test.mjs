@@ -76,7 +76,11 @@ before(async () => {
 });
 
 after(async () => {
+  // The axe counts of every screenshot (allowed violations included), for the closing note.
+  counts.sort((a, b) => a.name.localeCompare(b.name));
   writeFileSync(join(screenshots, "walk-axe.json"), JSON.stringify(counts, null, 2));
+  console.log(`axe counts (critical serious moderate minor) of ${counts.length} screens:\n`
+    + counts.map((c) => `  ${c.name.padEnd(44)} ${c.critical} ${c.serious} ${c.moderate} ${c.minor}`).join("\n"));
   await browser?.close();
   server?.stop();
 });
