@@ -21,9 +21,10 @@ import * as rounds from "./sections/rounds";
 import * as review from "./sections/review";
 import * as monitoring from "./sections/monitoring";
 import * as notify from "./sections/notify";
+import * as a11y from "./sections/a11y";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, a11y };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 

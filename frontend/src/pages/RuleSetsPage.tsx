@@ -9,6 +9,7 @@ import { errorsText } from "../api/errors";
 import { useAuth } from "../auth/AuthContext";
 import { nodes } from "../lib/relay";
 import RuleSetForm, { type RuleSetRow } from "./rules/RuleSetForm";
+import { ExpandColumnTitle } from "../components/VisuallyHidden";
 
 graphql(`
   fragment ScoringRulesFields on ScoringRules {
@@ -114,6 +115,7 @@ export function RuleSetsView({ canChange }: { canChange: boolean }) {
             pagination={false}
             data-testid="rule-sets"
             expandable={{
+              columnTitle: <ExpandColumnTitle />,
               expandedRowRender: (s) => (
                 <Table
                   rowKey="id"

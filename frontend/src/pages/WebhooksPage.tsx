@@ -9,6 +9,7 @@ import type { WebhookDeliveriesQuery, WebhooksPageQuery } from "../gql/graphql";
 import { errorsText, errorText, fieldErrors } from "../api/errors";
 import { nodes } from "../lib/relay";
 import { zh as notifyStrings } from "../i18n/sections/notify";
+import { ExpandColumnTitle } from "../components/VisuallyHidden";
 
 export const WebhooksPageDocument = graphql(`
   query WebhooksPage {
@@ -148,7 +149,7 @@ export default function WebhooksPage() {
         loading={fetching && !data}
         dataSource={webhooks}
         pagination={false}
-        expandable={{ expandedRowRender: (w) => <Deliveries webhookId={w.id} /> }}
+        expandable={{ expandedRowRender: (w) => <Deliveries webhookId={w.id} />, columnTitle: <ExpandColumnTitle /> }}
         columns={[
           { title: t("notify.webhooks.name"), dataIndex: "name", fixed: "left", width: 140 },
           { title: t("notify.webhooks.url"), dataIndex: "url", render: (u: string) => <Typography.Text code>{u}</Typography.Text> },

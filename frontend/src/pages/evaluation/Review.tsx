@@ -26,6 +26,7 @@ import { graphql } from "../../gql";
 import type { EvaluationReviewQuery } from "../../gql/graphql";
 import { errorText, type FieldError, fieldErrors } from "../../api/errors";
 import { plain } from "../../lib/format";
+import { ExpandColumnTitle } from "../../components/VisuallyHidden";
 
 // The finance bureau's review of an evaluation: the reviewers' re-scores beside
 // the self-scores, and the rectification items (整改) with their answers. What
@@ -302,7 +303,7 @@ export function Rectifications({ ev }: { ev: Evaluation }) {
           pagination={false}
           dataSource={items}
           scroll={{ x: 900 }}
-          expandable={{ expandedRowRender: (item) => <Steps item={item} /> }}
+          expandable={{ expandedRowRender: (item) => <Steps item={item} />, columnTitle: <ExpandColumnTitle /> }}
           columns={[
             {
               title: t("review.issue"),
