@@ -74,7 +74,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
 
   const filters = (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.kind")}</Typography.Text>
         <Segmented<IndicatorKind | "ALL">
           value={kind}
@@ -87,7 +87,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           ]}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.threshold")}</Typography.Text>
         <Select
           value={threshold}
@@ -98,7 +98,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           options={thresholds.map((v) => ({ value: v, label: attainmentPercent(v).replace(".00", "") }))}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.department")}</Typography.Text>
         <Select
           value={departmentId}
@@ -107,7 +107,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           showSearch
           optionFilterProp="label"
           placeholder={t("dashboards.below.allDepartments")}
-          style={{ width: 280 }}
+          style={{ width: "min(280px, calc(100vw - 120px))" }}
           data-testid="below-department"
           aria-label={t("dashboards.below.department")}
           options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}

@@ -63,7 +63,7 @@ export default function DepartmentHistoryCard({ departments }: { departments: De
       showSearch
       optionFilterProp="label"
       placeholder={t("dashboards.history.pick")}
-      style={{ width: 320 }}
+      style={{ width: "min(320px, calc(100vw - 120px))" }}
       data-testid="history-department"
       aria-label={t("dashboards.history.pick")}
       options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}

@@ -16,7 +16,7 @@ export default function DepthSelect({
   const { t } = useTranslation();
   const depths = Array.from({ length: Math.max(maxDepth, value, 1) }, (_, i) => i + 1);
   return (
-    <Space size={4}>
+    <Space size={4} wrap>
       <Typography.Text type="secondary">{t("dashboards.depth.label")}</Typography.Text>
       <Select
         value={value}

@@ -51,7 +51,7 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
 
   const filters = (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.yoy.against")}</Typography.Text>
         <Select
           value={against}
@@ -62,7 +62,7 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
           options={againstYears.map((y) => ({ value: y, label: t("dashboards.yearSuffix", { year: y }) }))}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.yoy.sort")}</Typography.Text>
         <Select<YoySort>
           value={sort}
