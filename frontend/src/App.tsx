@@ -1,8 +1,8 @@
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { ConfigProvider, Spin } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import enUS from "antd/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import ErrorBoundary from "./components/ErrorBoundary";
 import AppLayout from "./layout/AppLayout";
 import LoginPage from "./pages/LoginPage";
 import { isPublicPath } from "./pages/public/path";
+import { theme } from "./theme";
 
 // Screens load on demand, so the first page carries neither charts nor editors.
 const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage"));
@@ -95,7 +96,7 @@ export default function App() {
   const zh = i18n.language.startsWith("zh");
   dayjs.locale(zh ? "zh-cn" : "en");
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
       <Provider value={client}>
         <AuthProvider>
           <BrowserRouter>

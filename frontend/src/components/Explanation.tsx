@@ -123,9 +123,11 @@ function ExplanationPopover({
       content={open ? <div className="explain-popover">{content()}</div> : null}
       destroyOnHidden
     >
-      {/* A plain button: the value stays what the cell shows, and opens its derivation. */}
-      <button type="button" className={className} aria-label={label} title={t("explain.show")} aria-expanded={open}>
+      {/* A plain button: the value stays what the cell shows, and opens its derivation. Its name is the
+          visible text followed by what it does (not an aria-label that would hide the visible text). */}
+      <button type="button" className={className} title={t("explain.show")} aria-expanded={open}>
         {children}
+        <span className="explain-sr"> {label}</span>
       </button>
     </Popover>
   );

@@ -24,9 +24,10 @@ import * as notify from "./sections/notify";
 import * as lists from "./sections/lists";
 import * as admin from "./sections/admin";
 import * as publicSite from "./sections/public";
+import * as a11y from "./sections/a11y";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin, public: publicSite };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin, public: publicSite, a11y };
 
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
@@ -56,5 +57,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
 });
+// <html lang> follows the language from the first page load (screen readers pick their voice by it).
+document.documentElement.lang = savedLanguage();
 
 export default i18n;

@@ -69,6 +69,7 @@ export default function DashboardsPage() {
           onChange={setPicked}
           style={{ width: 120 }}
           data-testid="dashboard-year"
+          aria-label={t("dashboards.year")}
           options={years.map((y) => ({ value: y, label: t("dashboards.yearSuffix", { year: y }) }))}
         />
       </Space>

@@ -17,10 +17,12 @@ export default function LoginPage() {
     setBusy(false);
   };
   return (
-    <div style={{ display: "flex", justifyContent: "center", paddingTop: "12vh" }}>
-      <Card style={{ width: 380 }}>
+    <main style={{ display: "flex", justifyContent: "center", paddingTop: "12vh" }}>
+      <Card style={{ width: 380, maxWidth: "calc(100vw - 16px)" }}>
         <Space direction="vertical" style={{ width: "100%" }}>
-          <Typography.Title level={3}>{t("app.title")}</Typography.Title>
+          <Typography.Title level={1} style={{ fontSize: 24 }}>
+            {t("app.title")}
+          </Typography.Title>
           {error && <Alert type="error" showIcon message={errorText(t, error)} data-testid="login-error" />}
           <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
             <Form.Item name="username" label={t("auth.username")} rules={[{ required: true, message: t("auth.required", { field: t("auth.username") }) }]}>
@@ -43,6 +45,6 @@ export default function LoginPage() {
           </Space>
         </Space>
       </Card>
-    </div>
+    </main>
   );
 }

@@ -40,7 +40,7 @@ export default function ReportPage() {
           <Link to={`/evaluations/${evaluation.id}`}>{t("report.back")}</Link>
           <Tag>{t("report.status", { status: t(`status.${evaluation.status}`) })}</Tag>
           <span data-testid="characters">{t("report.characters", { n: evaluation.report.characters })}</span>
-          {evaluation.status !== "PUBLISHED" && <span style={{ color: "#8c8c8c" }}>{t("report.draftNote")}</span>}
+          {evaluation.status !== "PUBLISHED" && <span style={{ color: "#595959" }}>{t("report.draftNote")}</span>}
         </Space>
         <Space wrap>
           <DocumentDownloadButton evaluationID={evaluation.id} document="report.docx" label={t("report.word")} title={t("report.wordTitle")} />

@@ -95,12 +95,13 @@ export default function RoundPage() {
           <Card title={t("rounds.participants")}>
             <Table<Part>
               rowKey="id"
+              scroll={{ x: 800 }}
               size="small"
               dataSource={round.participants}
               pagination={false}
               locale={{ emptyText: t("rounds.noParticipants") }}
               columns={[
-                { title: t("rounds.col.department"), key: "department", render: (_, p) => `${p.department.name}（${p.department.code}）` },
+                { title: t("rounds.col.department"), key: "department", fixed: "left", width: 200, render: (_, p) => `${p.department.name}（${p.department.code}）` },
                 {
                   title: t("rounds.col.status"),
                   dataIndex: "status",

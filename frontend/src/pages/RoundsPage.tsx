@@ -42,18 +42,18 @@ export default function RoundsPage() {
       ) : (
         <Table<RoundRowFragment>
           rowKey="id"
+          scroll={{ x: 900 }}
           size="middle"
           dataSource={rounds}
           pagination={false}
           locale={{ emptyText: t("rounds.empty") }}
           columns={[
-            { title: t("rounds.col.name"), dataIndex: "name", render: (name: string, r) => <Link to={`/rounds/${r.id}`}>{name}</Link> },
+            { title: t("rounds.col.name"), dataIndex: "name", fixed: "left", width: 180, render: (name: string, r) => <Link to={`/rounds/${r.id}`}>{name}</Link> },
             {
               title: t("rounds.col.kind"),
               dataIndex: "kind",
               render: (k: string, r) => (r.monitoringPoint ? `${t(`rounds.kind.${k}`)}（${r.monitoringPoint}）` : t(`rounds.kind.${k}`)),
-            },
-            { title: t("rounds.col.year"), dataIndex: "year" },
+            },            { title: t("rounds.col.year"), dataIndex: "year" },
             { title: t("rounds.col.deadline"), dataIndex: "deadline", render: (d: string) => beijing(d) },
             {
               title: t("rounds.col.left"),

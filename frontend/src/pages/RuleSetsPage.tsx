@@ -9,6 +9,7 @@ import { errorsText } from "../api/errors";
 import { useAuth } from "../auth/AuthContext";
 import { nodes } from "../lib/relay";
 import RuleSetForm, { type RuleSetRow } from "./rules/RuleSetForm";
+import { ExpandColumnTitle } from "../components/VisuallyHidden";
 
 graphql(`
   fragment ScoringRulesFields on ScoringRules {
@@ -109,10 +110,12 @@ export function RuleSetsView({ canChange }: { canChange: boolean }) {
         ) : (
           <Table<RuleSet>
             rowKey="id"
+            scroll={{ x: 800 }}
             dataSource={rows}
             pagination={false}
             data-testid="rule-sets"
             expandable={{
+              columnTitle: <ExpandColumnTitle />,
               expandedRowRender: (s) => (
                 <Table
                   rowKey="id"
@@ -130,7 +133,7 @@ export function RuleSetsView({ canChange }: { canChange: boolean }) {
               ),
             }}
             columns={[
-              { title: t("rules.year"), dataIndex: "year" },
+              { title: t("rules.year"), dataIndex: "year", fixed: "left", width: 80 },
               { title: t("rules.region"), key: "region", render: (_, s) => region(s) },
               { title: t("rules.name"), dataIndex: "name" },
               {

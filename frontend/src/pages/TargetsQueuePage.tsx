@@ -21,6 +21,8 @@ export default function TargetsQueuePage() {
     {
       key: "department",
       title: t("targets.queueCol.department"),
+      fixed: "left",
+      width: 200,
       render: (_, v) => (
         <span>
           {v.departmentYear.department.name}
@@ -55,6 +57,7 @@ export default function TargetsQueuePage() {
       <Table<Waiting>
         data-testid="targets-queue"
         rowKey="id"
+        scroll={{ x: 1000 }}
         size="small"
         loading={fetching && !data}
         pagination={false}

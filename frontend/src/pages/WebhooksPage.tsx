@@ -9,6 +9,7 @@ import type { WebhookDeliveriesQuery, WebhooksPageQuery } from "../gql/graphql";
 import { errorsText, errorText, fieldErrors } from "../api/errors";
 import { nodes } from "../lib/relay";
 import { zh as notifyStrings } from "../i18n/sections/notify";
+import { ExpandColumnTitle } from "../components/VisuallyHidden";
 
 export const WebhooksPageDocument = graphql(`
   query WebhooksPage {
@@ -144,12 +145,13 @@ export default function WebhooksPage() {
       )}
       <Table<Webhook>
         rowKey="id"
+        scroll={{ x: 1000 }}
         loading={fetching && !data}
         dataSource={webhooks}
         pagination={false}
-        expandable={{ expandedRowRender: (w) => <Deliveries webhookId={w.id} /> }}
+        expandable={{ expandedRowRender: (w) => <Deliveries webhookId={w.id} />, columnTitle: <ExpandColumnTitle /> }}
         columns={[
-          { title: t("notify.webhooks.name"), dataIndex: "name" },
+          { title: t("notify.webhooks.name"), dataIndex: "name", fixed: "left", width: 140 },
           { title: t("notify.webhooks.url"), dataIndex: "url", render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
           {
             title: t("notify.webhooks.entityTypes"),
@@ -246,12 +248,13 @@ export function Deliveries({ webhookId }: { webhookId: string }) {
       <Table<Delivery>
         size="small"
         rowKey="id"
+        scroll={{ x: 1100 }}
         loading={fetching && !data}
         dataSource={rows}
         pagination={false}
         data-testid={`deliveries-${webhookId}`}
         columns={[
-          { title: t("notify.webhooks.col.created"), render: (_, d) => when(d.createdAt) },
+          { title: t("notify.webhooks.col.created"), fixed: "left", width: 150, render: (_, d) => when(d.createdAt) },
           {
             title: t("notify.webhooks.col.event"),
             render: (_, d) => `${t(`notify.actions.${d.action}`, { defaultValue: d.action })} ${t(`notify.entities.${d.entityType}`, { defaultValue: d.entityType })} ${d.entityID}`,

@@ -74,7 +74,7 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
 
   const filters = (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.kind")}</Typography.Text>
         <Segmented<IndicatorKind | "ALL">
           value={kind}
@@ -87,17 +87,18 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           ]}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.threshold")}</Typography.Text>
         <Select
           value={threshold}
           onChange={setThreshold}
           style={{ width: 100 }}
           data-testid="below-threshold"
+          aria-label={t("dashboards.below.threshold")}
           options={thresholds.map((v) => ({ value: v, label: attainmentPercent(v).replace(".00", "") }))}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.below.department")}</Typography.Text>
         <Select
           value={departmentId}
@@ -106,8 +107,9 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           showSearch
           optionFilterProp="label"
           placeholder={t("dashboards.below.allDepartments")}
-          style={{ width: 280 }}
+          style={{ width: "min(280px, calc(100vw - 120px))" }}
           data-testid="below-department"
+          aria-label={t("dashboards.below.department")}
           options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}
         />
       </Space>
@@ -138,6 +140,8 @@ export default function BelowTargetCard({ year, departments }: { year: number; d
           {
             title: t("dashboards.below.name"),
             dataIndex: "name",
+            fixed: "left",
+            width: 200,
             render: (name: string, r) => <Link to={indicatorLink(r)}>{name}</Link>,
           },
           {

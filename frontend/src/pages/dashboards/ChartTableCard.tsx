@@ -29,6 +29,7 @@ export default function ChartTableCard({
     <Card
       title={title}
       data-testid={testId}
+      styles={{ title: { whiteSpace: "normal" } }}
       extra={
         <Segmented<View>
           value={view}

@@ -63,8 +63,9 @@ export default function DepartmentHistoryCard({ departments }: { departments: De
       showSearch
       optionFilterProp="label"
       placeholder={t("dashboards.history.pick")}
-      style={{ width: 320 }}
+      style={{ width: "min(320px, calc(100vw - 120px))" }}
       data-testid="history-department"
+      aria-label={t("dashboards.history.pick")}
       options={departments.map((d) => ({ value: d.id, label: `${d.name}（${d.code}）` }))}
     />
   );
@@ -87,10 +88,11 @@ export default function DepartmentHistoryCard({ departments }: { departments: De
       <Table<YearRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 600 }}
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: t("dashboards.history.year"), dataIndex: "year" },
+          { title: t("dashboards.history.year"), dataIndex: "year", fixed: "left", width: 80 },
           { title: t("dashboards.history.totalActual"), dataIndex: "totalActual", align: "right", render: (v: string) => wan(v) },
           { title: t("dashboards.history.executionRate"), dataIndex: "executionRate", align: "right", render: (v: string | null) => percent(v) },
           {

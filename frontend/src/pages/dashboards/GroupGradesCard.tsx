@@ -52,10 +52,11 @@ export default function GroupGradesCard({ year, maxDepth }: { year: number; maxD
       <Table<GroupGradeRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 800 }}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30 } : false}
         columns={[
-          { title: t("dashboards.groupGrades.department"), dataIndex: "department" },
+          { title: t("dashboards.groupGrades.department"), dataIndex: "department", fixed: "left", width: 200 },
           { title: t("dashboards.groupGrades.code"), dataIndex: "code" },
           ...GRADES.map((g) => ({
             title: <Tag color={gradeColor[g]}>{t(`grade.${g}`)}</Tag>,

@@ -54,11 +54,12 @@ export default function RankingCard({ year }: { year: number }) {
       <Table<RankingRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 800 }}
         dataSource={rows}
         pagination={rows.length > 20 ? { pageSize: 20 } : false}
         columns={[
           { title: t("dashboards.ranking.rank"), dataIndex: "rank", width: 70 },
-          { title: t("dashboards.ranking.department"), dataIndex: "department" },
+          { title: t("dashboards.ranking.department"), dataIndex: "department", fixed: "left", width: 200 },
           { title: t("dashboards.ranking.code"), dataIndex: "code" },
           { title: t("dashboards.ranking.score"), dataIndex: "score", align: "right", render: (v: string) => formatDecimal(v, 2) },
           {

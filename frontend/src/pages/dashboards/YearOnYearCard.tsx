@@ -51,23 +51,25 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
 
   const filters = (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.yoy.against")}</Typography.Text>
         <Select
           value={against}
           onChange={setAgainst}
           style={{ width: 120 }}
           data-testid="yoy-against"
+          aria-label={t("dashboards.yoy.against")}
           options={againstYears.map((y) => ({ value: y, label: t("dashboards.yearSuffix", { year: y }) }))}
         />
       </Space>
-      <Space size={4}>
+      <Space size={4} wrap>
         <Typography.Text type="secondary">{t("dashboards.yoy.sort")}</Typography.Text>
         <Select<YoySort>
           value={sort}
           onChange={setSort}
           style={{ width: 180 }}
           data-testid="yoy-sort"
+          aria-label={t("dashboards.yoy.sort")}
           options={YOY_SORTS.map((s) => ({ value: s, label: t(`dashboards.yoy.sorts.${s}`) }))}
         />
       </Space>
@@ -92,10 +94,11 @@ export default function YearOnYearCard({ year, years }: { year: number; years: n
       <Table<YoyRow>
         size="small"
         rowKey="key"
+        scroll={{ x: 760 }}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30 } : false}
         columns={[
-          { title: t("dashboards.yoy.department"), dataIndex: "department" },
+          { title: t("dashboards.yoy.department"), dataIndex: "department", fixed: "left", width: 200 },
           { title: t("dashboards.yoy.code"), dataIndex: "code" },
           {
             title: t("dashboards.yoy.scoreIn", { year: against }),

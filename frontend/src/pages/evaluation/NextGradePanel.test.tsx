@@ -41,7 +41,7 @@ describe("NextGradeTable", () => {
     renderWith(mockClient().client, <NextGradeTable next={poor} editorPath="/years/7/indicators" />);
     const table = screen.getByTestId("next-grade");
     expect(table).toHaveTextContent("当前 53.53 分（差），达到「中」需 60.00 分，还差 6.47 分。");
-    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => tr.textContent);
+    const rows = [...table.querySelectorAll("tbody tr.ant-table-row")].map((tr) => tr.textContent);
     expect(rows).toHaveLength(5); // the full one is left out
     expect(rows[0]).toContain("出行群众满意度");
     expect(rows[0]).toContain("实际完成值 9.50 → 70.92（+61.42），总分 60.00");
@@ -53,7 +53,7 @@ describe("NextGradeTable", () => {
     expect(screen.getByRole("link", { name: "出行群众满意度" })).toHaveAttribute("href", "/years/7/indicators?indicator=3&field=actual");
     // Every item, the full one too.
     fireEvent.click(screen.getByRole("switch", { name: "只看有失分的项" }));
-    expect(table.querySelectorAll("tbody tr")).toHaveLength(6);
+    expect(table.querySelectorAll("tbody tr.ant-table-row")).toHaveLength(6);
     expect(table).toHaveTextContent("已得满分");
   });
 

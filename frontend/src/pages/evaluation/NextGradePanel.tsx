@@ -123,19 +123,22 @@ export function NextGradeTable({ next, editorPath }: TableProps) {
         size="small"
         pagination={false}
         rowKey={(r) => r.indicator?.id ?? "execution"}
+        scroll={{ x: 800 }}
         dataSource={rows}
         locale={{ emptyText: t("whatIf.next.none") }}
         columns={[
           {
             key: "name",
             title: t("whatIf.next.col.name"),
+            fixed: "left",
+            width: 220,
             render: (_, r) => {
               const field = r.field === "actual" || r.field === "ratedScore" ? `&field=${r.field}` : "";
               const name = r.indicator ? r.name : t("whatIf.next.executionItem");
               return (
                 <span>
                   {r.indicator && <Typography.Text type="secondary">{[r.level1, r.level2].filter(Boolean).join(" / ")} · </Typography.Text>}
-                  {r.indicator && editorPath ? <Link to={`${editorPath}?indicator=${r.indicator.id}${field}`}>{name}</Link> : name}
+                  {r.indicator && editorPath ? <Link to={`${editorPath}?indicator=${r.indicator.id}${field}`} style={{ textDecoration: "underline" }}>{name}</Link> : name}
                 </span>
               );
             },

@@ -27,6 +27,7 @@ import type { EvaluationReviewQuery } from "../../gql/graphql";
 import { errorText, type FieldError, fieldErrors } from "../../api/errors";
 import { plain } from "../../lib/format";
 import { RectificationEvidenceButton, RectificationEvidencePanel } from "./RectificationEvidence";
+import { ExpandColumnTitle } from "../../components/VisuallyHidden";
 
 // The finance bureau's review of an evaluation: the reviewers' re-scores beside
 // the self-scores, and the rectification items (整改) with their answers. What
@@ -172,6 +173,7 @@ export function ReviewScores({ ev }: { ev: Evaluation }) {
           size="small"
           pagination={false}
           dataSource={ev.indicators}
+          scroll={{ x: 1000 }}
           columns={[
             { title: t("review.level"), key: "level", render: (_, i) => `${i.level1} / ${i.level2}` },
             { title: t("review.indicator"), dataIndex: "name" },
@@ -302,11 +304,14 @@ export function Rectifications({ ev }: { ev: Evaluation }) {
           size="small"
           pagination={false}
           dataSource={items}
-          expandable={{ expandedRowRender: (item) => <Steps item={item} /> }}
+          scroll={{ x: 900 }}
+          expandable={{ expandedRowRender: (item) => <Steps item={item} />, columnTitle: <ExpandColumnTitle /> }}
           columns={[
             {
               title: t("review.issue"),
               key: "issue",
+              fixed: "left",
+              width: 200,
               render: (_, x) => (
                 <span>
                   {x.issue}

@@ -9,6 +9,7 @@ export default function SubtotalsTable({ rows }: { rows: BreakdownRow[] }) {
     <Table<BreakdownRow>
       size="small"
       rowKey="key"
+      scroll={{ x: 560 }}
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: t("common.empty") }}
@@ -16,6 +17,8 @@ export default function SubtotalsTable({ rows }: { rows: BreakdownRow[] }) {
         {
           key: "group",
           title: t("evaluation.group"),
+          fixed: "left",
+          width: 200,
           render: (_, r) =>
             r.level === 1 ? <strong>{r.level1}</strong> : <span style={{ paddingLeft: 16, display: "inline-block" }}>{r.level2}</span>,
         },

@@ -116,7 +116,7 @@ describe("SubtotalsTable", () => {
       />,
     );
     const body = document.querySelector(".ant-table-tbody") as HTMLElement;
-    const cells = [...body.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    const cells = [...body.querySelectorAll("tr.ant-table-row")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(cells).toEqual([
       ["履职效能", "50.00", "50.00", "100.00%"],
       ["产出", "25.00", "25.00", "100.00%"],

@@ -4,6 +4,7 @@ import type { TableRowSelection } from "antd/es/table/interface";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { LibraryTagsDocument, targetText, trim, type LibraryEntry } from "./query";
+import { ExpandColumnTitle } from "../../components/VisuallyHidden";
 
 const STATUS_COLOR: Record<LibraryEntry["status"], string> = { DRAFT: "default", PROPOSED: "processing", APPROVED: "success", RETURNED: "warning" };
 
@@ -80,14 +81,16 @@ export default function LibraryTable({ entries, loading, selection, details, act
       dataSource={entries}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       rowSelection={rowSelection}
-      expandable={details ? { expandedRowRender: details } : undefined}
+      expandable={details ? { expandedRowRender: details, columnTitle: <ExpandColumnTitle /> } : undefined}
       locale={{ emptyText: t("common.empty") }}
-      scroll={{ x: true }}
+      scroll={{ x: 1100 }}
       data-testid="library-table"
       columns={[
         {
           key: "name",
           title: t("library.col.name"),
+          fixed: "left",
+          width: 220,
           render: (_, e) => (
             <Space direction="vertical" size={0}>
               <Typography.Text strong>{e.name}</Typography.Text>

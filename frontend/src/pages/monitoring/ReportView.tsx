@@ -107,6 +107,8 @@ export default function ReportView({ id }: { id: string }) {
     {
       title: t("monitoring.col.indicator"),
       key: "indicator",
+      fixed: "left" as const,
+      width: 200,
       render: (_: unknown, e: Entry) => (
         <Space direction="vertical" size={0}>
           <Typography.Text>{e.indicator.name}</Typography.Text>
@@ -231,7 +233,7 @@ export default function ReportView({ id }: { id: string }) {
         pagination={false}
         columns={columns}
         dataSource={report.entries}
-        scroll={{ x: true }}
+        scroll={{ x: 1100 }}
         onRow={(e) => ({ "data-light": e.light ?? "NONE" }) as React.HTMLAttributes<HTMLElement>}
       />
       <EntryModal entry={editing} saving={entryState.fetching} onSave={(v) => void saveEntry(v)} onCancel={() => setEditing(null)} />

@@ -86,35 +86,38 @@ function Heading({ level, children }: { level: number; children: ReactNode }) {
 /** A table of the report: header cells, then body cells, spanning rows and columns as the server says. */
 function Table({ table }: { table: ReportTable }) {
   return (
-    <table className="jx-report-table">
-      <caption>{table.title}</caption>
-      <thead>
-        {table.header.map((row, i) => (
-          <tr key={i}>
-            {row.cells.map((c, j) => (
-              <th key={j} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} colSpan={c.colSpan > 1 ? c.colSpan : undefined}>
-                {c.text}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.rows.map((row, i) => (
-          <tr key={i}>
-            {row.cells.map((c, j) => (
-              <td
-                key={j}
-                rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
-                colSpan={c.colSpan > 1 ? c.colSpan : undefined}
-                className={c.numeric ? "num" : undefined}
-              >
-                {c.text}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    // On a phone the table scrolls sideways in its own box (which the keyboard can scroll too).
+    <div className="jx-report-table-scroll" role="region" aria-label={table.title} tabIndex={0}>
+      <table className="jx-report-table">
+        <caption>{table.title}</caption>
+        <thead>
+          {table.header.map((row, i) => (
+            <tr key={i}>
+              {row.cells.map((c, j) => (
+                <th key={j} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} colSpan={c.colSpan > 1 ? c.colSpan : undefined}>
+                  {c.text}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.cells.map((c, j) => (
+                <td
+                  key={j}
+                  rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+                  colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+                  className={c.numeric ? "num" : undefined}
+                >
+                  {c.text}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -24,6 +24,11 @@ export const reportCss = `
 .jx-report-table th { background: #f2f2f2; font-weight: bold; }
 .jx-report-table td.num { text-align: right; white-space: nowrap; }
 .jx-report-table tr.total td { font-weight: bold; }
+.jx-report-table-scroll { overflow-x: auto; }
+@media screen and (max-width: 600px) {
+  .jx-report { padding: 16px 12px; }
+  .jx-report-table { min-width: 520px; }
+}
 @media print {
   @page { size: A4; margin: 25mm 20mm 20mm 20mm; }
   html, body { background: #fff !important; }
@@ -36,6 +41,7 @@ export const reportCss = `
   .jx-report p { orphans: 2; widows: 2; }
   .jx-report-draft { background: none; box-shadow: none; }
   .jx-report-table { font-size: 9pt; }
+  .jx-report-table-scroll { overflow: visible; }
   .jx-report-table tr { break-inside: avoid; page-break-inside: avoid; }
   .jx-report-table thead { display: table-header-group; }
   .jx-report-table th { background: #f2f2f2 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -165,6 +165,7 @@ export function EntriesTable({
             bordered
             pagination={false}
             rowKey="indicatorID"
+            scroll={{ x: 1000 }}
             columns={columns}
             dataSource={withSpans(editorOrder(s.items))}
           />
@@ -195,6 +196,8 @@ export function ChangesTable({ changes, projects, testId }: { changes: TargetCha
     {
       key: "name",
       title: t("targets.col.name"),
+      fixed: "left",
+      width: 200,
       render: (_, c) => {
         const e = c.after ?? c.before;
         return (
@@ -248,6 +251,7 @@ export function ChangesTable({ changes, projects, testId }: { changes: TargetCha
       size="small"
       pagination={false}
       rowKey="indicatorID"
+      scroll={{ x: 800 }}
       columns={columns}
       dataSource={changes}
       className="tgt-changes"
