@@ -21,9 +21,10 @@ import * as rounds from "./sections/rounds";
 import * as review from "./sections/review";
 import * as monitoring from "./sections/monitoring";
 import * as notify from "./sections/notify";
+import * as layout from "./sections/layout";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, layout };
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
 
@@ -51,6 +52,12 @@ void i18n.use(initReactI18next).init({
   lng: savedLanguage(),
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
+});
+
+// <html lang> follows the language, from the first paint (screen readers and fonts read it), and on every change.
+document.documentElement.lang = savedLanguage();
+i18n.on("languageChanged", (lng) => {
+  document.documentElement.lang = lng.startsWith("en") ? "en" : "zh-CN";
 });
 
 export default i18n;
