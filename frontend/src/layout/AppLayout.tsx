@@ -21,7 +21,7 @@ function Brand({ full }: { full: boolean }) {
     <Link to="/home" style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0, color: "inherit" }} aria-label={`${t("app.name")} · ${t("app.title")}`}>
       <span
         aria-hidden
-        style={{ flex: "none", width: 32, height: 32, borderRadius: 6, background: "#0958d9", color: "#fff", display: "grid", placeItems: "center", fontWeight: 600 }}
+        style={{ flex: "none", width: 32, height: 32, borderRadius: 6, background: "#0958d9", color: "#fff", display: "grid", placeItems: "center", fontWeight: 600, lineHeight: "32px" }}
       >
         {t("app.name").slice(0, 1)}
       </span>

@@ -273,13 +273,7 @@ export default function HomePage() {
       {error && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Row gutter={16}>
-            {cards.map((c, i) => (
-              <Col key={i} xs={24} lg={12}>
-                {c}
-              </Col>
-            ))}
-          </Row>
+          {cards}
         </Col>
         {side}
       </Row>
