@@ -91,6 +91,14 @@ for (const role of ["editor", "admin"]) {
         await side.getByRole("link", { name: w.home, exact: true }).click();
         await page.getByTestId("recent").getByRole("link", { name: /中共广州市南沙区委员会办公室 20\d\d/ }).waitFor();
       } else {
+        // The side menu collapses to its icons and stays so after a reload.
+        await page.getByRole("button", { name: lang === "en" ? "Collapse the menu" : "收起菜单" }).click();
+        await page.waitForFunction(() => document.querySelector('[data-testid="side-menu"]').getBoundingClientRect().width <= 64);
+        await shot(page, `${tag}-laptop-collapsed`);
+        await page.reload();
+        const expand = page.getByRole("button", { name: lang === "en" ? "Expand the menu" : "展开菜单" });
+        await expand.click();
+        await page.waitForFunction(() => document.querySelector('[data-testid="side-menu"]').getBoundingClientRect().width > 200);
         await side.getByRole("link", { name: w.audit, exact: true }).click();
         await page.waitForURL(/\/home$|\/admin\/audit$/); // the audit screen's route comes with its branch
         await side.getByRole("link", { name: w.home, exact: true }).click();
@@ -108,6 +116,7 @@ for (const role of ["editor", "admin"]) {
       const drawer = page.getByRole("dialog");
       await drawer.getByRole("link", { name: w.library, exact: true }).waitFor();
       await assertMenu(drawer, w, role, `${tag} phone drawer`);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, `${tag}: the page behind the drawer stays within the screen`);
       await shot(page, `${tag}-phone-drawer`);
       await drawer.getByRole("link", { name: w.library, exact: true }).click();
       await page.waitForURL(/\/library$/);
