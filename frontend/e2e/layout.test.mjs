@@ -112,6 +112,14 @@ for (const role of ["editor", "admin"]) {
       await assertFits(page, 390, `${tag} phone`);
       await page.getByRole("button", { name: w.language }).waitFor();
       await shot(page, `${tag}-phone-home`);
+      // The notifications open within the screen too.
+      await page.getByRole("button", { name: lang === "en" ? "Notifications" : "通知" }).click();
+      await page.getByTestId("notifications").waitFor();
+      const list = await page.getByTestId("notifications").boundingBox();
+      assert.ok(list.x >= 0 && list.x + list.width <= 390, `${tag}: the notifications within the screen (${list.x}+${list.width})`);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, `${tag}: the page with the notifications open`);
+      await page.getByRole("button", { name: lang === "en" ? "Notifications" : "通知" }).click();
+      await page.getByTestId("notifications").waitFor({ state: "hidden" });
       await open.click();
       const drawer = page.getByRole("dialog");
       await drawer.getByRole("link", { name: w.library, exact: true }).waitFor();

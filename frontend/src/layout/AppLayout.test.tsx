@@ -136,6 +136,8 @@ describe("AppLayout", () => {
     fireEvent.click(screen.getByRole("button", { name: "收起菜单" }));
     expect(localStorage.getItem("jixiao.menuCollapsed")).toBe("1");
     expect(screen.getByRole("button", { name: "展开菜单" })).toHaveAttribute("aria-expanded", "false");
+    // Folded to icons, the groups are dividers rather than cut-off titles.
+    expect(within(screen.getByTestId("side-menu")).queryByText("绩效年度")).toBeNull();
     r.unmount();
     r = layout("EDITOR", "/home");
     expect(screen.getByRole("button", { name: "展开菜单" })).toBeInTheDocument();

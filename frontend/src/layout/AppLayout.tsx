@@ -68,8 +68,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
 
   const selected = entryOf(location.pathname)?.entry.path ?? "";
   const close = useCallback(() => setDrawer(false), []);
-  const items = useMemo(() => menuItems(me?.role ?? undefined, t, narrow ? close : undefined), [me?.role, t, narrow, close]);
-  const menu = <Menu mode="inline" aria-label={t("layout.menu.label")} selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />;
+  const folded = collapsed && !narrow;
+  const items = useMemo(() => menuItems(me?.role ?? undefined, t, narrow ? close : undefined, folded), [me?.role, t, narrow, close, folded]);
+  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />;
 
   const name = me?.user?.displayName || me?.name || "";
   const role = me?.role ? t(`roles.${me.role}`) : "";

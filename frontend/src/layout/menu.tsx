@@ -121,8 +121,11 @@ export function entryOf(pathname: string): { entry: MenuEntry; group?: string } 
   return best;
 }
 
-/** The menu items for antd's Menu, in the role's view; clicking one calls onNavigate (the phone's drawer closes). */
-export function menuItems(role: string | undefined, t: TFunction, onNavigate?: () => void): NonNullable<MenuProps["items"]> {
+/**
+ * The menu items for antd's Menu, in the role's view; clicking one calls onNavigate (the phone's
+ * drawer closes). A collapsed menu shows icons alone: its groups are dividers, not cut-off titles.
+ */
+export function menuItems(role: string | undefined, t: TFunction, onNavigate?: () => void, collapsed = false): NonNullable<MenuProps["items"]> {
   const item = (e: MenuEntry) => ({
     key: e.path,
     icon: e.icon,
@@ -136,6 +139,8 @@ export function menuItems(role: string | undefined, t: TFunction, onNavigate?: (
       </Link>
     ),
   });
+  if (collapsed)
+    return menuFor(role).flatMap((x) => (isGroup(x) ? [{ type: "divider" as const, key: `group:${x.group}` }, ...x.entries.map(item)] : [item(x)]));
   return menuFor(role).map((x) =>
     isGroup(x) ? { type: "group" as const, key: `group:${x.group}`, label: t(`layout.menu.${x.group}`), children: x.entries.map(item) } : item(x),
   );

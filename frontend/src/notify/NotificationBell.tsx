@@ -72,7 +72,7 @@ export default function NotificationBell() {
   const markRead = () => setSeen(changes[0]?.id);
 
   const content = (
-    <div style={{ width: 380, maxHeight: 420, overflowY: "auto" }} data-testid="notifications">
+    <div style={{ width: "min(380px, calc(100vw - 56px))", maxHeight: 420, overflowY: "auto" }} data-testid="notifications">
       {changes.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notify.empty")} />
       ) : (
