@@ -119,6 +119,8 @@ export default function NotificationBell() {
       title={t("notify.title")}
       trigger="click"
       placement="bottomRight"
+      // On a phone the list slides along the screen's edge rather than past it.
+      align={{ overflow: { adjustX: 1, adjustY: 1, shiftX: 8 } }}
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
