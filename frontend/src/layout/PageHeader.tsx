@@ -22,6 +22,7 @@ export function Crumbs({ items }: { items: Crumb[] }) {
  * The head of a page (Ant Design Pro's page header): the breadcrumb (the route's, from the layout,
  * unless breadcrumb is given), the title with an optional subtitle, and the page's actions (extra)
  * at the right, below the title on a phone. A page that uses it takes over the layout's breadcrumb.
+ * The title is the page's one h1.
  */
 export default function PageHeader(props: { title: ReactNode; subTitle?: ReactNode; extra?: ReactNode; breadcrumb?: Crumb[]; children?: ReactNode }) {
   const { crumbs, claim } = useLayoutShare();
@@ -31,7 +32,7 @@ export default function PageHeader(props: { title: ReactNode; subTitle?: ReactNo
       <Crumbs items={props.breadcrumb ?? crumbs} />
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: 8 }}>
         <Space wrap align="baseline" size={12} style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
             {props.title}
           </Typography.Title>
           {props.subTitle && <Typography.Text type="secondary">{props.subTitle}</Typography.Text>}
