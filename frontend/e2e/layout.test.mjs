@@ -125,6 +125,8 @@ for (const role of ["editor", "admin"]) {
       await drawer.getByRole("link", { name: w.library, exact: true }).waitFor();
       await assertMenu(drawer, w, role, `${tag} phone drawer`);
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, `${tag}: the page behind the drawer stays within the screen`);
+      // The screenshot once the drawer has slid in.
+      await page.waitForFunction(() => document.querySelector(".ant-drawer-content-wrapper")?.getBoundingClientRect().left >= 0);
       await shot(page, `${tag}-phone-drawer`);
       await drawer.getByRole("link", { name: w.library, exact: true }).click();
       await page.waitForURL(/\/library$/);
