@@ -25,9 +25,10 @@ import * as lists from "./sections/lists";
 import * as admin from "./sections/admin";
 import * as publicSite from "./sections/public";
 import * as a11y from "./sections/a11y";
+import * as layout from "./sections/layout";
 
 // Each screen keeps its strings in its own section file (sections/*.ts), under its own key.
-const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin, public: publicSite, a11y };
+const sections = { departmentYear, indicators, evaluation, dashboards, report, errors, export: exportSection, forms, warnings, rules, library, targets, explain, whatIf, evidence, rounds, review, monitoring, notify, lists, admin, public: publicSite, a11y, layout };
 
 const pick = (lang: "zh" | "en") =>
   Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s[lang]]));
@@ -59,5 +60,11 @@ void i18n.use(initReactI18next).init({
 });
 // <html lang> follows the language from the first page load (screen readers pick their voice by it).
 document.documentElement.lang = savedLanguage();
+
+// <html lang> follows the language, from the first paint (screen readers and fonts read it), and on every change.
+document.documentElement.lang = savedLanguage();
+i18n.on("languageChanged", (lng) => {
+  document.documentElement.lang = lng.startsWith("en") ? "en" : "zh-CN";
+});
 
 export default i18n;

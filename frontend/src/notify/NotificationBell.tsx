@@ -78,7 +78,7 @@ export default function NotificationBell() {
   const markRead = () => setSeen(changes[0]?.id);
 
   const content = (
-    <div style={{ width: 380, maxHeight: 420, overflowY: "auto" }} data-testid="notifications">
+    <div style={{ width: "min(380px, calc(100vw - 56px))", maxHeight: 420, overflowY: "auto" }} data-testid="notifications">
       {changes.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notify.empty")} />
       ) : (
@@ -125,6 +125,8 @@ export default function NotificationBell() {
       title={t("notify.title")}
       trigger="click"
       placement="bottomRight"
+      // On a phone the list slides along the screen's edge rather than past it.
+      align={{ overflow: { adjustX: 1, adjustY: 1, shiftX: 8 } }}
       open={open}
       onOpenChange={(o) => {
         setOpen(o);

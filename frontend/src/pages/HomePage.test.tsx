@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { AuthProvider } from "../auth/AuthContext";
 import { mockClient, type Reply } from "../test/urql";
 import { renderWith } from "../test/render";
 import HomePage from "./HomePage";
 import { editorQueue, me, queue, reviewerQueue } from "./rounds/fixture";
+import { rememberRecent } from "../layout/recent";
 
 function page(role: string, answer: Reply) {
   renderWith(
@@ -58,5 +59,50 @@ describe("HomePage", () => {
     const rounds = await screen.findByTestId("queue-rounds");
     expect(within(rounds).getByText("No round near its deadline")).toBeInTheDocument();
     expect(screen.queryByTestId("queue-toReview")).toBeNull();
+  });
+
+  it("gives an editor shortcuts into their department's latest year", async () => {
+    renderWith(
+      mockClient({
+        Me: me("EDITOR"),
+        MyQueue: editorQueue,
+        HomeLatestYear: (vars) => ({
+          data: { departmentYears: { edges: vars.department === "2" ? [{ node: { id: "y9", year: 2024, overallEvaluation: { id: "e9" } } }] : [] } },
+        }),
+      }).client,
+      <AuthProvider>
+        <HomePage />
+      </AuthProvider>,
+    );
+    const shortcuts = await screen.findByTestId("shortcuts");
+    expect(within(shortcuts).getByRole("link", { name: /填报指标/ })).toHaveAttribute("href", "/years/y9/indicators");
+    expect(within(shortcuts).getByRole("link", { name: /上传表格/ })).toHaveAttribute("href", "/evaluations/e9");
+    expect(screen.getByRole("heading", { name: "工作台" })).toBeInTheDocument();
+  });
+
+  it("gives an administrator the users and the audit trail, and lists what they opened last", async () => {
+    const admin = { data: { me: { ...me("ADMIN").data.me, user: { id: "u7", username: "admin", displayName: "管理员甲" } } } };
+    rememberRecent("u7", { path: "/years/y1", kind: "year", title: "区委办 2023" }, 1);
+    rememberRecent("u7", { path: "/evaluations/e2", kind: "evaluation", title: "区财政局 2023", detail: "自评" }, 2);
+    rememberRecent("u8", { path: "/years/y3", kind: "year", title: "别人的 2023" }, 3);
+    renderWith(
+      mockClient({ Me: admin, MyQueue: queue() }).client,
+      <AuthProvider>
+        <HomePage />
+      </AuthProvider>,
+    );
+    const shortcuts = await screen.findByTestId("shortcuts");
+    expect(within(shortcuts).getByRole("link", { name: /用户管理/ })).toHaveAttribute("href", "/admin/users");
+    expect(within(shortcuts).getByRole("link", { name: /审计日志/ })).toHaveAttribute("href", "/admin/audit");
+    expect(within(shortcuts).queryByRole("link", { name: /填报指标/ })).toBeNull();
+    const recent = screen.getByTestId("recent");
+    const links = within(recent).getAllByRole("link");
+    expect(links.map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["区财政局 2023", "/evaluations/e2"],
+      ["区委办 2023", "/years/y1"],
+    ]);
+    expect(within(recent).getByText("自评 · 自评")).toBeInTheDocument();
+    fireEvent.click(within(recent).getByRole("button", { name: "清空" }));
+    expect(await within(recent).findByText("打开过的部门年度、项目和自评会列在这里。")).toBeInTheDocument();
   });
 });

@@ -1,13 +1,91 @@
 import type { ReactNode } from "react";
-import { Alert, Badge, Card, Col, List, Row, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Badge, Button, Card, Col, List, Row, Space, Spin, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../auth/AuthContext";
 import { errorsText } from "../api/errors";
+import { graphql } from "../gql";
 import { MyQueueDocument } from "./rounds/query";
 import { beijing, leftColor, leftText } from "./rounds/deadline";
 import type { MyQueueQuery } from "../gql/graphql";
+import PageHeader from "../layout/PageHeader";
+import { shortcutsFor } from "../layout/menu";
+import { useRecent } from "../layout/recent";
+
+// An editor's shortcuts open the latest year of their department.
+const HomeLatestYearDocument = graphql(`
+  query HomeLatestYear($department: ID!) {
+    departmentYears(first: 1, orderBy: [{ field: YEAR, direction: DESC }], where: { hasDepartmentWith: [{ id: $department }] }) {
+      edges { node { id year overallEvaluation { id } } }
+    }
+  }
+`);
+
+/** The role's shortcuts (menu.tsx's shortcutsFor). */
+function Shortcuts() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const department = me?.role === "EDITOR" ? me.scope?.id : undefined;
+  const [{ data }] = useQuery({ query: HomeLatestYearDocument, variables: { department: department ?? "" }, pause: !department });
+  const dy = data?.departmentYears.edges?.[0]?.node;
+  const shortcuts = shortcutsFor(me?.role ?? undefined, dy ? { yearId: dy.id, evaluationId: dy.overallEvaluation?.id } : undefined);
+  if (!shortcuts.length) return null;
+  return (
+    <Card title={t("layout.home.shortcuts")} data-testid="shortcuts" style={{ marginBottom: 16 }}>
+      <Space wrap>
+        {shortcuts.map((s) => (
+          <Link
+            key={s.key}
+            to={s.to}
+            data-testid={`shortcut-${s.key}`}
+            style={{ display: "inline-flex", alignItems: "center", gap: 8, padding: "6px 14px", border: "1px solid #d9d9d9", borderRadius: 6, color: "#1f1f1f" }}
+          >
+            {s.icon}
+            {t(`layout.home.${s.key}`)}
+          </Link>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+/** The department years, projects and evaluations the user opened last (kept by the layout in this browser). */
+function Recent() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const { items, clear } = useRecent(me?.user?.id);
+  return (
+    <Card
+      title={t("layout.home.recent")}
+      data-testid="recent"
+      extra={
+        items.length > 0 && (
+          <Button type="link" size="small" onClick={clear}>
+            {t("layout.home.clearRecent")}
+          </Button>
+        )
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <List
+        dataSource={items}
+        locale={{ emptyText: t("layout.home.recentEmpty") }}
+        renderItem={(r) => (
+          <List.Item>
+            <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+              <Link to={r.path}>{r.title}</Link>
+              <Typography.Text type="secondary">
+                {t(`layout.home.kind.${r.kind}`)}
+                {r.detail ? ` · ${r.detail}` : ""}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
 
 type Queue = MyQueueQuery["myQueue"];
 type Subject = Queue["toReview"][number]["evaluation"];
@@ -38,8 +116,25 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
   const [{ data, fetching, error }] = useQuery({ query: MyQueueDocument, requestPolicy: "cache-and-network" });
-  if (error) return <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} />;
-  if (!data) return fetching ? <Spin /> : null;
+  const side = (
+    <Col xs={24} xl={8}>
+      <Shortcuts />
+      <Recent />
+    </Col>
+  );
+  const header = <PageHeader title={t("layout.menu.home")} extra={<Link to="/rounds">{t("rounds.home.allRounds")}</Link>} />;
+  if (!data)
+    return (
+      <>
+        {header}
+        <Row gutter={16}>
+          <Col xs={24} xl={16}>
+            {error ? <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} /> : fetching && <Spin />}
+          </Col>
+          {side}
+        </Row>
+      </>
+    );
   const q = data.myQueue;
   const role = me?.role;
   const subject = (ev: Subject) => (
@@ -174,18 +269,13 @@ export default function HomePage() {
   }
   return (
     <>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("rounds.home.title")}
-        </Typography.Title>
-        <Link to="/rounds">{t("rounds.home.allRounds")}</Link>
-      </Space>
+      {header}
+      {error && <Alert type="error" showIcon message={t("common.error")} description={errorsText(t, error)} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
-        {cards.map((c, i) => (
-          <Col key={i} xs={24} lg={12}>
-            {c}
-          </Col>
-        ))}
+        <Col xs={24} xl={16}>
+          {cards}
+        </Col>
+        {side}
       </Row>
     </>
   );
