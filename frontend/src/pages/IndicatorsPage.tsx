@@ -14,7 +14,7 @@ import DeviationPrompt from "./indicators/DeviationPrompt";
 import IndicatorTable, { type IndicatorTableHandle } from "./indicators/IndicatorTable";
 import { sameDecimal, sumDecimals } from "./indicators/decimal";
 import { EditStore } from "./indicators/editStore";
-import { applyChange, changeFor, type IndicatorChange } from "./indicators/input";
+import { applyChange, changeFor, typedValue, type IndicatorChange } from "./indicators/input";
 import { shareRows } from "./indicators/tree";
 import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
 import { validateCell } from "./indicators/validate";
@@ -338,9 +338,11 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
 
   /** Checks a cell's new value as the server will, then saves it in the background. */
   const commit = useCallback(
-    (id: string, field: CellField, value: string): boolean => {
+    (id: string, field: CellField, typed: string): boolean => {
       const row = rowsRef.current.get(id);
       if (!row) return true;
+      // Full-width digits typed through an input method (１２０．５) are the number they show.
+      const value = typedValue(field, typed);
       const invalid = validateCell(row, field, value, rules);
       if (invalid) {
         const values = { ...invalid.values } as Record<string, string>;
