@@ -20,6 +20,9 @@ describe("AddIndicatorForm by keyboard", () => {
     await user.keyboard("产出");
     // The suggestion list is open under the field: Tab still moves on, and keeps what was typed.
     await waitFor(() => expect(document.querySelector(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")).not.toBeNull());
+    // The list would take a Tab as the browser sends it (keyCode 9, which user-event leaves 0) and
+    // cancel its default, keeping the focus: the key must reach the browser untouched.
+    expect(fireEvent.keyDown(level1, { key: "Tab", code: "Tab", keyCode: 9, which: 9 })).toBe(true);
     await user.tab();
     expect(screen.getByLabelText("二级指标")).toHaveFocus();
     expect(level1).toHaveValue("产出");
