@@ -136,6 +136,18 @@ export default function IndicatorTable({
         if (cells.length + skipped > 1)
           void message.info(skipped ? t("indicators.pasteSkipped", { count: pasted, skipped }) : t("indicators.pasted", { count: pasted }));
       },
+      step: (from: CellRef, dir: Direction) => {
+        let next = nextCell(leavesRef.current, from, dir, false);
+        while (next && targetsFixed && TARGET_FIELDS.has(next.field)) next = nextCell(leavesRef.current, next, dir, false);
+        if (!next) return;
+        // On screen: at once (a held key moves cell by cell); else once scrolled into view.
+        const el = document.querySelector<HTMLElement>(`[data-cell="${next.id}:${next.field}"]`);
+        if (el) el.focus();
+        else {
+          tableRef.current?.scrollTo({ key: leafKey(next.id) });
+          focusCell(next.id, next.field);
+        }
+      },
       move: (from: CellRef, dir: Direction) => {
         let next = nextCell(leavesRef.current, from, dir);
         while (next && targetsFixed && TARGET_FIELDS.has(next.field)) next = nextCell(leavesRef.current, next, dir);
