@@ -89,6 +89,11 @@ export const zh = {
   readOnlyRole: "您的角色只能查看指标，不能修改。",
   lockedTitle: "指标已锁定，只读",
   lockedByStatus: "评价状态为「{{status}}」：审核期间评价、指标及相关数据只读，审核人员退回后方可修改。",
+  lockedBy: {
+    SUBMITTED: "评价已提交审核：审核期间评价、指标及相关数据只读，审核人员退回后方可修改。",
+    APPROVED: "评价已审核通过：评价、指标及相关数据已锁定，只读。",
+    PUBLISHED: "评价已公开：评价、指标及相关数据已定稿，只读。",
+  },
   underReviewAdmin: "评价状态为「{{status}}」，填报人员目前不能修改；您作为管理员的修改将记入审计记录。",
   validation: {
     required: "必填",
@@ -195,6 +200,11 @@ export const en: typeof zh = {
   lockedTitle: "Indicators locked (read-only)",
   lockedByStatus:
     "The evaluation is {{status}}: while under review the evaluation, its indicators and figures are read-only until a reviewer returns it.",
+  lockedBy: {
+    SUBMITTED: "The evaluation has been submitted: while under review the evaluation, its indicators and figures are read-only until a reviewer returns it.",
+    APPROVED: "The evaluation has been approved: the evaluation, its indicators and figures are locked and read-only.",
+    PUBLISHED: "The evaluation has been published: the evaluation, its indicators and figures are final and read-only.",
+  },
   underReviewAdmin: "The evaluation is {{status}}; editors cannot change it now. Your changes as an administrator are audited.",
   validation: {
     required: "Required",
