@@ -1,5 +1,6 @@
 import { useCallback } from "react";
-import { Alert, Breadcrumb, Card, Empty, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, Breadcrumb, Card, Empty, Skeleton, Space, Tag, Tooltip, Typography } from "antd";
+import { LockOutlined } from "@ant-design/icons";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,7 @@ import KeyTasks from "./departmentYear/KeyTasks";
 import FundingTable, { REVENUE_CATEGORIES } from "./departmentYear/FundingTable";
 import { AddProject, ProjectsTable } from "./departmentYear/Projects";
 import { statusColor } from "./departmentYear/status";
+import { OnLocked } from "./departmentYear/serverErrors";
 import TargetStatusTag from "./targets/StatusTag";
 import { errorsText } from "../api/errors";
 import { WarningsList } from "../components/Warnings";
@@ -87,7 +89,22 @@ export default function DepartmentYearPage() {
 
   const evaluation = dy.overallEvaluation;
   const projects = nodes(dy.projects);
+  // Why the year's data is read-only, in the words of its evaluation's real status.
+  const lockStatus = dy.lockReason?.status;
+  const lockText = lockStatus
+    ? t(`departmentYear.lockedBy.${lockStatus}`, { defaultValue: t("departmentYear.underReview", { status: t(`status.${lockStatus}`) }) })
+    : undefined;
+  // Each section read-only under the lock says so where it is, the reason on hover.
+  const lockTag =
+    !editable && lockStatus ? (
+      <Tooltip title={lockText}>
+        <Tag icon={<LockOutlined />} tabIndex={0} aria-label={lockText} data-testid="section-locked">
+          {t("departmentYear.lockTag", { status: t(`status.${lockStatus}`) })}
+        </Tag>
+      </Tooltip>
+    ) : undefined;
   return (
+    <OnLocked.Provider value={reload}>
     <Space direction="vertical" size={16} style={{ width: "100%" }} data-testid="department-year">
       <Breadcrumb
         items={[
@@ -132,8 +149,9 @@ export default function DepartmentYearPage() {
             )}
           </Space>
           {!editable && !dy.lockReason && <Alert type="info" showIcon message={t("departmentYear.readOnly")} />}
-          {dy.lockReason && (
-            <Alert type="warning" showIcon message={t("departmentYear.underReview", { status: t(`status.${dy.lockReason.status}`) })} />
+          {lockStatus && !editable && <Alert type="warning" showIcon data-testid="year-locked" message={lockText} />}
+          {lockStatus && editable && (
+            <Alert type="info" showIcon data-testid="year-locked" message={t("departmentYear.lockedAdmin", { status: t(`status.${lockStatus}`) })} />
           )}
           {dy.warnings.length > 0 && (
             <Alert
@@ -152,12 +170,12 @@ export default function DepartmentYearPage() {
         </Space>
       </Card>
 
-      <Card title={t("departmentYear.figures.title")}>
+      <Card title={t("departmentYear.figures.title")} extra={lockTag}>
         {/* A new version (saved here or reloaded after a conflict) starts the form from the server's values. */}
         <FiguresForm key={`${dy.id}:${dy.version}`} year={dy} editable={editable} onReload={reload} />
       </Card>
 
-      <Card title={t("departmentYear.funding.title")}>
+      <Card title={t("departmentYear.funding.title")} extra={lockTag}>
         <FundingTable
           key={dy.id}
           yearID={dy.id}
@@ -178,27 +196,31 @@ export default function DepartmentYearPage() {
         />
       </Card>
 
-      <Card title={t("departmentYear.months.title")}>
+      <Card title={t("departmentYear.months.title")} extra={lockTag}>
         <MonthsGrid key={dy.id} year={dy} editable={editable} />
       </Card>
 
-      <Card title={t("departmentYear.keyTasks.title")}>
+      <Card title={t("departmentYear.keyTasks.title")} extra={lockTag}>
         <KeyTasks key={dy.id} yearID={dy.id} tasks={dy.keyTasks} editable={editable} onReload={reload} />
       </Card>
 
       <Card
         title={t("departmentYear.projects.title")}
         extra={
-          dy.projects.totalCount > projects.length && (
-            <Typography.Text type="secondary">
-              {t("departmentYear.projects.partial", { shown: projects.length, total: dy.projects.totalCount })}
-            </Typography.Text>
-          )
+          <Space>
+            {dy.projects.totalCount > projects.length && (
+              <Typography.Text type="secondary">
+                {t("departmentYear.projects.partial", { shown: projects.length, total: dy.projects.totalCount })}
+              </Typography.Text>
+            )}
+            {lockTag}
+          </Space>
         }
       >
         <ProjectsTable yearID={dy.id} departmentName={dy.department.name} projects={projects} editable={editable} />
         {editable && <AddProject key={dy.id} yearID={dy.id} departmentName={dy.department.name} />}
       </Card>
     </Space>
+    </OnLocked.Provider>
   );
 }
