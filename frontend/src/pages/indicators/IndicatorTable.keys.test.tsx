@@ -95,3 +95,18 @@ describe("IndicatorTable arrow keys", () => {
     expect(cell("1", "name")).not.toHaveAttribute("tabindex");
   });
 });
+
+describe("IndicatorTable on a laptop", () => {
+  it("keeps the name fixed at the left and the score fixed at the right, within 1600 px of columns", () => {
+    const store = new EditStore();
+    const { container } = render(<IndicatorTable indicators={[row("1", "QUANTITATIVE")]} readOnly={false} store={store} onCommit={() => true} />);
+    const headers = [...container.querySelectorAll<HTMLElement>("thead th")];
+    const name = headers.find((h) => h.textContent === "三级指标")!;
+    const score = headers.find((h) => h.textContent === "得分")!;
+    expect(name).toHaveClass("ant-table-cell-fix-left");
+    expect(score).toHaveClass("ant-table-cell-fix-right");
+    expect(headers.filter((h) => h.textContent).at(-1)).toBe(score);
+    const widths = [...container.querySelectorAll<HTMLElement>(".ant-table-header colgroup col, table colgroup col")].map((c) => parseInt(c.style.width || "0", 10));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1600 * 2); // header and body colgroups
+  });
+});
