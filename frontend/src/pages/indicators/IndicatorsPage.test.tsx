@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { CombinedError, Provider, type Client, type OperationResult } from "urql";
 import { fromValue } from "wonka";
@@ -140,6 +140,20 @@ describe("IndicatorsPage", () => {
     expect(screen.getAllByText("87.50%")).toHaveLength(2); // completion rate and attainment
     // the result needs a deviation reason: the page asks for it
     expect(await screen.findByText("请填写偏差原因分析")).toBeInTheDocument();
+  });
+
+  it("takes full-width digits typed through an input method as the number", async () => {
+    const onUpdate = vi.fn(() => ({ data: { updateIndicator: { __typename: "Indicator", ...training, version: 4, actual: "70.50" } } }));
+    renderPage(mockClient("DRAFT", onUpdate));
+    await editActual("７０．５");
+    await waitFor(() => expect(onUpdate).toHaveBeenCalledWith({ id: "1", input: { actual: "70.5" }, version: 3 }));
+  });
+
+  it("marks the total and grade provisional, with the reason, while the weights do not add up to 100", async () => {
+    renderPage(mockClient("DRAFT", () => ({ data: null })));
+    expect(await screen.findByTestId("provisional")).toHaveTextContent("分值合计为 6.00，不等于 100：总分和等级为暂定值");
+    expect(within(screen.getByTestId("total-score")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
+    expect(within(screen.getByTestId("grade")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
   });
 
   it("shows the warnings a save answers beside the indicator, and the subject's own above the table", async () => {
