@@ -132,7 +132,7 @@ test("an indicator added by keyboard alone; Esc asks before discarding; the arro
   await page.context().close();
 });
 
-test("a submitted year's page is read-only, with the reason at the top and on every section", async () => {
+test("a submitted year's page is read-only, with the reason at the top and on every section; every element the keyboard reaches shows a focus ring", async () => {
   const editorApi = await api(server, "editor");
   const dy = await yearOf(editorApi, "440115-001");
   if (dy.overallEvaluation.status === "DRAFT" || dy.overallEvaluation.status === "RETURNED") {
@@ -149,5 +149,21 @@ test("a submitted year's page is read-only, with the reason at the top and on ev
   assert.equal(await page.getByRole("button", { name: /添加项目|新增项目/ }).count(), 0, "no project is added");
   assert.equal(await page.getByRole("button", { name: /新增重点任务/ }).count(), 0, "no key task is added");
   await shot(page, "keys-year-locked");
+
+  // Every element the keyboard reaches shows where it is: a ring (outline) or, on a field, its glow.
+  await page.locator("body").focus();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press("Tab");
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { what: "body", ring: true };
+      const frame = el.closest(".ant-select-selector, .ant-input-affix-wrapper, .ant-input-outlined, .ant-radio-button-wrapper") ?? el;
+      const s = getComputedStyle(el);
+      const f = getComputedStyle(frame);
+      const ring = (s.outlineStyle !== "none" && s.outlineWidth !== "0px") || s.boxShadow !== "none" || f.boxShadow !== "none" || (f.outlineStyle !== "none" && f.outlineWidth !== "0px");
+      return { what: `${el.tagName} ${el.getAttribute("aria-label") ?? el.textContent?.slice(0, 20) ?? ""}`, ring };
+    });
+    assert.ok(seen.ring, `the focused element shows a focus ring: ${seen.what}`);
+  }
   await page.context().close();
 });
