@@ -182,72 +182,72 @@ export default function AddIndicatorForm({ open, groups, onCancel, onCreate, bin
 
   return (
     <>
-    {/* Outside the dialog: a key in the question must not reach the dialog behind it. */}
-    {modalHolder}
-    <Modal
-      open={open}
-      title={t("indicators.addTitle")}
-      okText={t("indicators.create")}
-      cancelText={t("common.cancel")}
-      confirmLoading={busy}
-      onOk={save}
-      onCancel={cancel}
-      afterOpenChange={(o) => {
-        if (o && !document.activeElement?.closest(".ant-modal-body")) first.current?.focus();
-      }}
-      destroyOnHidden
-    >
-      <div onKeyDownCapture={keys.onKeyDownCapture} data-testid="add-indicator-form">
-      <Form form={form} layout="vertical" initialValues={INITIAL} preserve={false}>
-        <Form.Item name="level1" label={t("indicators.level1")} rules={[required]}>
-          <AutoComplete ref={first} options={level1Options} filterOption autoFocus onOpenChange={keys.openChange("level1")} />
-        </Form.Item>
-        <Form.Item name="level2" label={t("indicators.level2")} rules={[required]}>
-          <AutoComplete options={level2Options} filterOption onOpenChange={keys.openChange("level2")} />
-        </Form.Item>
-        <Form.Item name="name" label={t("indicators.col.name")} rules={[required, within("name")]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label={t("indicators.col.kind")}>
-          <Radio.Group
-            optionType="button"
-            options={(["QUANTITATIVE", "QUALITATIVE"] as const).map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))}
-          />
-        </Form.Item>
-        {kind !== "QUALITATIVE" && (
-          <>
-            <Form.Item name="operator" label={t("indicators.col.operator")} rules={[{ required: true, message: t("indicators.validation.required") }]}>
-              <Select
-                options={OPERATORS.map((o) => ({ value: o.value, label: o.symbol }))}
-                style={{ width: 120 }}
-                onOpenChange={keys.openChange("operator")}
+      {/* Outside the dialog: a key in the question must not reach the dialog behind it. */}
+      {modalHolder}
+      <Modal
+        open={open}
+        title={t("indicators.addTitle")}
+        okText={t("indicators.create")}
+        cancelText={t("common.cancel")}
+        confirmLoading={busy}
+        onOk={save}
+        onCancel={cancel}
+        afterOpenChange={(o) => {
+          if (o && !document.activeElement?.closest(".ant-modal-body")) first.current?.focus();
+        }}
+        destroyOnHidden
+      >
+        <div onKeyDownCapture={keys.onKeyDownCapture} data-testid="add-indicator-form">
+          <Form form={form} layout="vertical" initialValues={INITIAL} preserve={false}>
+            <Form.Item name="level1" label={t("indicators.level1")} rules={[required]}>
+              <AutoComplete ref={first} options={level1Options} filterOption autoFocus onOpenChange={keys.openChange("level1")} />
+            </Form.Item>
+            <Form.Item name="level2" label={t("indicators.level2")} rules={[required]}>
+              <AutoComplete options={level2Options} filterOption onOpenChange={keys.openChange("level2")} />
+            </Form.Item>
+            <Form.Item name="name" label={t("indicators.col.name")} rules={[required, within("name")]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="kind" label={t("indicators.col.kind")}>
+              <Radio.Group
+                optionType="button"
+                options={(["QUANTITATIVE", "QUALITATIVE"] as const).map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))}
               />
             </Form.Item>
-            <Form.Item name="target" label={t("indicators.col.target")} rules={[required, decimalRule({})]}>
+            {kind !== "QUALITATIVE" && (
+              <>
+                <Form.Item name="operator" label={t("indicators.col.operator")} rules={[{ required: true, message: t("indicators.validation.required") }]}>
+                  <Select
+                    options={OPERATORS.map((o) => ({ value: o.value, label: o.symbol }))}
+                    style={{ width: 120 }}
+                    onOpenChange={keys.openChange("operator")}
+                  />
+                </Form.Item>
+                <Form.Item name="target" label={t("indicators.col.target")} rules={[required, decimalRule({})]}>
+                  <Input inputMode="decimal" />
+                </Form.Item>
+                {bindable && (
+                  <Form.Item name="binding" label={t("indicators.formula")} extra={t("indicators.formulaHelp")}>
+                    <Select
+                      allowClear
+                      onOpenChange={keys.openChange("binding")}
+                      placeholder={t("indicators.noFormula")}
+                      options={BINDINGS.map((b) => ({ value: b, label: t(`indicators.binding.${b}`) }))}
+                    />
+                  </Form.Item>
+                )}
+              </>
+            )}
+            <Form.Item name="unit" label={t("indicators.col.unit")} rules={[within("unit")]}>
+              <AutoComplete options={COMMON_UNITS.map((u) => ({ value: u }))} filterOption onOpenChange={keys.openChange("unit")} />
+            </Form.Item>
+            <Form.Item name="weight" label={t("indicators.col.weight")} rules={[required, decimalRule({ positive: true })]}>
               <Input inputMode="decimal" />
             </Form.Item>
-            {bindable && (
-              <Form.Item name="binding" label={t("indicators.formula")} extra={t("indicators.formulaHelp")}>
-                <Select
-                  allowClear
-                  onOpenChange={keys.openChange("binding")}
-                  placeholder={t("indicators.noFormula")}
-                  options={BINDINGS.map((b) => ({ value: b, label: t(`indicators.binding.${b}`) }))}
-                />
-              </Form.Item>
-            )}
-          </>
-        )}
-        <Form.Item name="unit" label={t("indicators.col.unit")} rules={[within("unit")]}>
-          <AutoComplete options={COMMON_UNITS.map((u) => ({ value: u }))} filterOption onOpenChange={keys.openChange("unit")} />
-        </Form.Item>
-        <Form.Item name="weight" label={t("indicators.col.weight")} rules={[required, decimalRule({ positive: true })]}>
-          <Input inputMode="decimal" />
-        </Form.Item>
-        {other && <div className="ind-cell-error" role="alert">{other}</div>}
-      </Form>
-      </div>
-    </Modal>
+            {other && <div className="ind-cell-error" role="alert">{other}</div>}
+          </Form>
+        </div>
+      </Modal>
     </>
   );
 }
