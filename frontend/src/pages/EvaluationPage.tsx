@@ -68,7 +68,7 @@ graphql(`
     lockReason { evaluationID status }
     transitions { id from to comment actorName at }
     indicators { id name }
-    departmentYear { id year department { id name } }
+    departmentYear { id year department { id name } months { id } }
     project { id name }
     rules {
       frozen
@@ -269,6 +269,12 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
   };
 
   const canSubmit = can.submit;
+  // States that tell the truth: no indicators is no score; weights that do not add up to 100
+  // (the server's WEIGHTS_NOT_100 check) make the score provisional; listed problems block submitting.
+  const empty = ev.indicators.length === 0;
+  const weightsOff = checks.find((c) => c.reason === "WEIGHTS_NOT_100");
+  const provisional = !empty && weightsOff ? t("evaluation.provisionalReason", { reason: reasonText(t, weightsOff.reason, weightsOff.params, weightsOff.field) }) : undefined;
+  const blocked = checks.length > 0 ? t("evaluation.submitBlocked", { count: checks.length }) : undefined;
   const canReview = can.approve || can.return;
   const canPublish = can.publish;
 
@@ -299,15 +305,21 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         }
       >
         <Row gutter={[24, 16]}>
-          <Col xs={12} md={6}>
-            <Statistic title={t("evaluation.score")} value={ev.score} valueStyle={{ fontSize: 40, fontWeight: 600 }} />
-            <TotalExplanation evaluationId={ev.id} />
+          <Col xs={12} md={6} data-testid="evaluation-score">
+            <Statistic
+              title={t("evaluation.score")}
+              value={empty ? "—" : ev.score}
+              valueStyle={{ fontSize: 40, fontWeight: 600 }}
+              suffix={provisional && <ProvisionalTag reason={provisional} />}
+            />
+            {!empty && <TotalExplanation evaluationId={ev.id} />}
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={6} data-testid="evaluation-grade">
             <Statistic
               title={t("evaluation.grade")}
-              value={t(`grade.${ev.grade}`)}
-              valueStyle={{ fontSize: 40, fontWeight: 600, color: ev.grade === "POOR" ? "#cf1322" : "#389e0d" }}
+              value={empty ? "—" : t(`grade.${ev.grade}`)}
+              valueStyle={{ fontSize: 40, fontWeight: 600, color: empty ? undefined : ev.grade === "POOR" ? "#cf1322" : "#389e0d" }}
+              suffix={provisional && <ProvisionalTag reason={provisional} />}
             />
           </Col>
           <Col xs={12} md={6}>
@@ -321,7 +333,13 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             <Col xs={12} md={6}>
               <Statistic
                 title={t("evaluation.monthsBehind")}
-                value={ev.monthsBehind.length ? ev.monthsBehind.map((m) => t("evaluation.month", { month: m })).join(t("evaluation.listSeparator")) : t("evaluation.none")}
+                value={
+                  ev.monthsBehind.length
+                    ? ev.monthsBehind.map((m) => t("evaluation.month", { month: m })).join(t("evaluation.listSeparator"))
+                    : ev.departmentYear.months.length === 0
+                      ? t("evaluation.noMonths")
+                      : t("evaluation.none")
+                }
                 valueStyle={{ fontSize: 16 }}
               />
             </Col>
@@ -339,6 +357,17 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
             </Col>
           </Row>
         )}
+        {empty && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 16 }}
+            data-testid="no-indicators"
+            message={t("evaluation.noIndicators")}
+            action={<Link to={editorPath}>{t("evaluation.addIndicators")}</Link>}
+          />
+        )}
+        {provisional && <Alert type="warning" showIcon style={{ marginTop: 16 }} data-testid="provisional" message={provisional} />}
         <RulesLine rules={ev.rules} />
       </Card>
 
@@ -353,7 +382,12 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
           type="warning"
           showIcon
           message={t("evaluation.lockedTitle")}
-          description={lockedMessage ?? t("evaluation.lockedByStatus", { status: t(`status.${ev.lockReason?.status ?? status}`) })}
+          description={
+            lockedMessage ??
+            t(`evaluation.lockedBy.${ev.lockReason?.status ?? status}`, {
+              defaultValue: t("evaluation.lockedByStatus", { status: t(`status.${ev.lockReason?.status ?? status}`) }),
+            })
+          }
         />
       )}
       {conflict && (
@@ -383,13 +417,29 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
       <Card title={t("evaluation.workflow")}>
         <Space direction="vertical" style={{ width: "100%" }}>
           <Space wrap>
-            {canSubmit && (
-              <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("evaluation.submitConfirm")} onConfirm={() => void doSubmit()}>
-                <Button type="primary" loading={busy === "submit"} disabled={lockedForMe}>
-                  {t("evaluation.submit")}
-                </Button>
-              </Popconfirm>
-            )}
+            {canSubmit &&
+              (blocked ? (
+                // Disabled while the checks list problems, the reason beside it and on hover.
+                <>
+                  <Tooltip title={blocked}>
+                    {/* (The tooltip names its own description on its child: the button keeps the visible reason.) */}
+                    <span style={{ display: "inline-block" }}>
+                      <Button type="primary" disabled aria-describedby="submit-blocked" data-testid="submit">
+                        {t("evaluation.submit")}
+                      </Button>
+                    </span>
+                  </Tooltip>
+                  <Typography.Text type="secondary" id="submit-blocked" data-testid="submit-blocked">
+                    {blocked}
+                  </Typography.Text>
+                </>
+              ) : (
+                <Popconfirm okText={t("common.ok")} cancelText={t("common.cancel")} title={t("evaluation.submitConfirm")} onConfirm={() => void doSubmit()}>
+                  <Button type="primary" loading={busy === "submit"} disabled={lockedForMe} data-testid="submit">
+                    {t("evaluation.submit")}
+                  </Button>
+                </Popconfirm>
+              ))}
             {can.approve && (
               <Button type="primary" onClick={() => setReview("approve")}>
                 {t("evaluation.approve")}
@@ -535,6 +585,18 @@ function EvaluationView({ evaluationId }: { evaluationId: string }) {
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** Marks a total or grade that does not count yet, its reason on hover and to screen readers. */
+function ProvisionalTag({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={reason}>
+      <Tag color="orange" aria-label={`${t("evaluation.provisional")}：${reason}`} tabIndex={0} data-testid="provisional-tag" style={{ fontSize: 14, verticalAlign: "middle", marginInlineStart: 8 }}>
+        {t("evaluation.provisional")}
+      </Tag>
+    </Tooltip>
   );
 }
 

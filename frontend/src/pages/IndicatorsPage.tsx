@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Statistic, Tag, Typography, message } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Statistic, Tag, Tooltip, Typography, message } from "antd";
 import { BookOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { useClient, useQuery } from "urql";
@@ -14,7 +14,7 @@ import DeviationPrompt from "./indicators/DeviationPrompt";
 import IndicatorTable, { type IndicatorTableHandle } from "./indicators/IndicatorTable";
 import { sameDecimal, sumDecimals } from "./indicators/decimal";
 import { EditStore } from "./indicators/editStore";
-import { applyChange, changeFor, type IndicatorChange } from "./indicators/input";
+import { applyChange, changeFor, typedValue, type IndicatorChange } from "./indicators/input";
 import { shareRows } from "./indicators/tree";
 import { CELL_ORDER, type CellField, type IndicatorRow } from "./indicators/types";
 import { validateCell } from "./indicators/validate";
@@ -205,6 +205,18 @@ function useSharedRows(next: IndicatorRow[]): IndicatorRow[] {
   return state.rows;
 }
 
+/** Marks a total or grade that does not count yet, its reason on hover and to screen readers. */
+function ProvisionalTag({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={reason}>
+      <Tag color="orange" aria-label={`${t("indicators.provisional")}：${reason}`} tabIndex={0} data-testid="provisional-tag">
+        {t("indicators.provisional")}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** The indicator editor of a department-year's overall indicators or of one project's. */
 export default function IndicatorsPage() {
   const { yearId, projectId } = useParams();
@@ -338,9 +350,11 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
 
   /** Checks a cell's new value as the server will, then saves it in the background. */
   const commit = useCallback(
-    (id: string, field: CellField, value: string): boolean => {
+    (id: string, field: CellField, typed: string): boolean => {
       const row = rowsRef.current.get(id);
       if (!row) return true;
+      // Full-width digits typed through an input method (１２０．５) are the number they show.
+      const value = typedValue(field, typed);
       const invalid = validateCell(row, field, value, rules);
       if (invalid) {
         const values = { ...invalid.values } as Record<string, string>;
@@ -465,6 +479,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
   const weightSum = sumDecimals([...rows.map((r) => r.weight), subject.kind === "project" ? "10" : "0"]);
   const scoreSum = evaluation?.score ?? sumDecimals(rows.map((r) => r.score));
   const evaluationLink = evaluation ? `/evaluations/${evaluation.id}` : undefined;
+  const empty = rows.length === 0;
+  const provisional = !empty && !sameDecimal(weightSum, "100");
+  const provisionalReason = t("indicators.provisionalReason", { sum: weightSum });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -511,10 +528,21 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label={t("indicators.totalScore")}>
-            <Statistic value={scoreSum} valueStyle={{ fontSize: 20 }} />
+            {/* No indicators: no score (not 0.00); weights off 100: a provisional one, said so. */}
+            <Space size={4} data-testid="total-score">
+              <Statistic value={empty ? t("indicators.noScore") : scoreSum} valueStyle={{ fontSize: 20 }} />
+              {provisional && <ProvisionalTag reason={provisionalReason} />}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t("indicators.grade")}>
-            {evaluation ? <Tag color="blue">{t(`grade.${evaluation.grade}`)}</Tag> : "—"}
+            {evaluation && !empty ? (
+              <Space size={4} data-testid="grade">
+                <Tag color="blue">{t(`grade.${evaluation.grade}`)}</Tag>
+                {provisional && <ProvisionalTag reason={provisionalReason} />}
+              </Space>
+            ) : (
+              "—"
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t("indicators.status")}>
             {evaluation ? <Tag>{t(`status.${evaluation.status}`)}</Tag> : t("indicators.noEvaluation")}
@@ -528,8 +556,9 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
             )}
           </Descriptions.Item>
         </Descriptions>
-        {!sameDecimal(weightSum, "100") && rows.length > 0 && (
-          <Alert type="warning" showIcon message={t("indicators.weightsNot100", { sum: weightSum })} />
+        {empty && <Alert type="info" showIcon data-testid="no-indicators" message={t("indicators.noIndicators")} />}
+        {provisional && (
+          <Alert type="warning" showIcon data-testid="provisional" message={provisionalReason} />
         )}
       </Card>
 
@@ -547,7 +576,7 @@ function IndicatorEditor({ yearId, projectId }: { yearId?: string; projectId?: s
           type="warning"
           showIcon
           message={t("indicators.lockedTitle")}
-          description={lockedMessage ?? t("indicators.lockedByStatus", { status: t(`status.${status}`) })}
+          description={lockedMessage ?? t(`indicators.lockedBy.${status}`, { defaultValue: t("indicators.lockedByStatus", { status: t(`status.${status}`) }) })}
         />
       )}
       {!lockedForMe && !lockedMessage && underReview && canEdit && (

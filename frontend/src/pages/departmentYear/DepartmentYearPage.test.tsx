@@ -129,6 +129,23 @@ describe("DepartmentYearPage", () => {
     expect(screen.getByText(/审核期间填报人员不能修改/)).toBeInTheDocument();
   });
 
+  it("is read-only after submission with the reason at the top and on every section; a published year is not 'under review'", async () => {
+    show("EDITOR", { ...year, viewerCan: { edit: false }, locked: true, lockReason: { status: "PUBLISHED" } });
+    await screen.findByTestId("department-year");
+    expect(screen.getByTestId("year-locked")).toHaveTextContent("整体自评已公开：本年度数据已定稿，只读。");
+    expect(document.body.textContent).not.toMatch(/审核期间/);
+    expect(screen.getAllByTestId("section-locked").length).toBe(5);
+    expect(screen.queryByTestId("figures-save")).toBeNull();
+    expect(screen.queryByTestId("months-save")).toBeNull();
+  });
+
+  it("tells an administrator who may still edit a locked year that editors cannot", async () => {
+    show("ADMIN", { ...year, viewerCan: { edit: true }, locked: true, lockReason: { status: "SUBMITTED" } });
+    await screen.findByTestId("department-year");
+    expect(screen.getByTestId("year-locked")).toHaveTextContent("您作为管理员的修改将记入审计记录");
+    expect(screen.queryAllByTestId("section-locked")).toHaveLength(0);
+  });
+
   it("lists the year's warnings at the top, each linked to where it is fixed, and marks the month", async () => {
     const warnings = [
       {

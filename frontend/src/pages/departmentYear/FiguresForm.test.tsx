@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import FiguresForm from "./FiguresForm";
+import FiguresForm, { Derived } from "./FiguresForm";
 import { renderWith } from "../../test/render";
 import { mockClient, type Answer } from "../../test/urql";
 
@@ -32,6 +32,7 @@ const year = {
   executionRate: "99.63",
   carryoverRate: "0.25",
   monthsBehind: [3, 6],
+  months: [{ id: "m3" }, { id: "m6" }],
 };
 
 function setup(answer: Answer, editable = true) {
@@ -149,5 +150,17 @@ describe("FiguresForm", () => {
     expect(field("personnelBudget")).toBeDisabled();
     expect(field("goal")).toBeDisabled();
     expect(screen.queryByTestId("figures-save")).toBeNull();
+  });
+});
+
+describe("Derived", () => {
+  it("says a year without monthly figures has none, not that every month met its target", () => {
+    render(<Derived year={{ ...year, monthsBehind: [], months: [] }} />);
+    expect(screen.getByTestId("no-months")).toHaveTextContent("尚未填报月度执行数据");
+    expect(screen.queryByText("各月均达到进度要求")).toBeNull();
+  });
+  it("says every month met its target only when months were entered", () => {
+    render(<Derived year={{ ...year, monthsBehind: [] }} />);
+    expect(screen.getByText("各月均达到进度要求")).toBeInTheDocument();
   });
 });

@@ -36,6 +36,7 @@ export const DepartmentYearFiguresFragmentDoc = graphql(`
     executionRate
     carryoverRate
     monthsBehind
+    months { id }
   }
 `);
 
@@ -213,7 +214,12 @@ export function Derived({ year }: { year: DepartmentYearFiguresFragment }) {
       <Descriptions.Item label={t("departmentYear.derived.executionRate")}>{percent(year.executionRate)}</Descriptions.Item>
       <Descriptions.Item label={t("departmentYear.derived.carryoverRate")}>{percent(year.carryoverRate)}</Descriptions.Item>
       <Descriptions.Item label={t("departmentYear.derived.monthsBehind")} span="filled">
-        {year.monthsBehind.length ? (
+        {year.months.length === 0 ? (
+          // No month entered: nothing is known about progress (not "every month met its target").
+          <Typography.Text type="secondary" data-testid="no-months">
+            {t("departmentYear.derived.noMonths")}
+          </Typography.Text>
+        ) : year.monthsBehind.length ? (
           year.monthsBehind.map((m) => (
             <Tag color="red" key={m}>
               {t("departmentYear.months.monthName", { month: m })}

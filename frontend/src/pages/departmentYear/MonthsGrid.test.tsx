@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { OnLocked } from "./serverErrors";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import MonthsGrid from "./MonthsGrid";
@@ -100,5 +101,38 @@ describe("MonthsGrid", () => {
     expect(alert).toHaveTextContent("数据已锁定");
     expect(alert).toHaveTextContent("评价状态为「已提交」");
     expect(alert).not.toHaveTextContent("evaluation 7");
+  });
+
+  it("says a year without any monthly figures has none", () => {
+    const { client } = mockClient({}, { data: {} });
+    renderWith(client, <MonthsGrid year={{ ...year, months: [], warnings: [] }} editable={false} />);
+    expect(screen.getByTestId("no-months")).toHaveTextContent("本年度尚未填报任何月份的执行数据");
+    expect(screen.queryByText("达标")).toBeNull();
+  });
+
+  it("takes full-width digits typed through an input method as the number", async () => {
+    const { client, executeMutation } = mockClient({}, { data: {} });
+    renderWith(client, <MonthsGrid year={year} editable />);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("month-4-cumulativeExecuted"));
+    await user.paste("３００．５");
+    await user.click(screen.getByTestId("month-4-targetPercent"));
+    await user.paste("３５％");
+    await user.click(screen.getByTestId("months-save"));
+    await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
+    expect((executeMutation.mock.calls[0][0].variables as { months: unknown[] }).months).toContainEqual({ month: 4, cumulativeExecuted: "300.5", targetPercent: "35" });
+  });
+
+  it("asks the page to read itself again when a save meets the lock", async () => {
+    const { client } = mockClient({}, {
+      errors: [{ message: "locked", extensions: { code: "LOCKED", status: "SUBMITTED" } }],
+    });
+    const onLocked = vi.fn();
+    renderWith(client, <OnLocked.Provider value={onLocked}><MonthsGrid year={year} editable /></OnLocked.Provider>);
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("month-4-cumulativeExecuted"), "300");
+    await user.type(screen.getByTestId("month-4-targetPercent"), "30");
+    await user.click(screen.getByTestId("months-save"));
+    await waitFor(() => expect(onLocked).toHaveBeenCalled());
   });
 });

@@ -116,6 +116,9 @@ export default function MonthsGrid({ year, editable }: { year: DepartmentYearMon
     <>
       {contextHolder}
       <ServerAlerts sorted={sorted} onReload={() => setSorted(undefined)} />
+      {stored.every((r) => !r.stored) && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="no-months" message={t("departmentYear.months.noneEntered")} />
+      )}
       {monthWarnings.length > 0 && (
         <Alert
           type="warning"

@@ -12,6 +12,11 @@ describe("checkAmount", () => {
     ["12.", "12"],
     ["-0", "0"],
     ["9223372036854.775807", "9223372036854.775807"],
+    // What an input method types: full-width digits, point, comma and percent.
+    ["１２０", "120"],
+    ["１，８２９．４０", "1829.40"],
+    ["８５．５％", "85.5"],
+    ["－０", "0"],
   ])("accepts %j as %j", (raw, want) => {
     expect(checkAmount(raw)).toEqual({ value: want });
   });
@@ -25,6 +30,7 @@ describe("checkAmount", () => {
     [".", "format"],
     ["-1", "negative"],
     ["-0.01", "negative"],
+    ["－１", "negative"],
     ["1.0000001", "places"],
     ["9223372036854.775808", "tooLarge"],
   ])("refuses %j: %s", (raw, problem) => {

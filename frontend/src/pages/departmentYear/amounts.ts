@@ -1,5 +1,6 @@
 // Exact decimals as the server takes them (fixed.Decimal: at most 6 decimal places in an
 // int64 of millionths), checked before sending. Nothing here ever becomes a JS number.
+import { halfWidthNumber } from "../../lib/numberInput";
 
 /** The largest Decimal the server stores: 2^63 - 1 millionths. */
 const maxMillionths = 9223372036854775807n;
@@ -22,10 +23,11 @@ function millionths(canonical: string): bigint {
 /**
  * Checks an amount in 万元 (or any non-negative Decimal): digits, an optional point and at
  * most 6 decimals, not negative, within the server's range. Thousands separators and
- * spaces are ignored. Returns the string to send, e.g. " 1,829.4 " → "1829.4".
+ * spaces are ignored, and what an input method types (full-width １２０．５, ％) is read as
+ * its ASCII. Returns the string to send, e.g. " 1,829.4 " → "1829.4", "１２０％" → "120".
  */
 export function checkAmount(raw: string | null | undefined, required = true): Checked {
-  const s = (raw ?? "").replace(/[\s,，]/g, "");
+  const s = halfWidthNumber(raw ?? "").replace(/[\s,，]/g, "");
   if (s === "") return required ? { problem: "required" } : { value: null };
   const m = /^(-|\+)?(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return { problem: "format" };

@@ -1,3 +1,4 @@
+import { createContext, useContext, useEffect } from "react";
 import { Alert, Button, Space } from "antd";
 import type { CombinedError } from "urql";
 import { useTranslation } from "react-i18next";
@@ -49,10 +50,21 @@ export function useErrorTitle() {
   };
 }
 
+/**
+ * What a page does when a save meets a lock (LOCKED): read the page again, so that what the
+ * server now says (viewerCan, lockReason) turns the page read-only with the reason shown.
+ */
+export const OnLocked = createContext<(() => void) | undefined>(undefined);
+
 /** The errors of a save that belong at the top of its form, and the reload offer after a conflict. */
 export function ServerAlerts({ sorted, onReload }: { sorted: Sorted | undefined; onReload: () => void }) {
   const { t } = useTranslation();
   const title = useErrorTitle();
+  const onLocked = useContext(OnLocked);
+  const locked = !!sorted?.general.some((e) => e.code === "LOCKED");
+  useEffect(() => {
+    if (locked) onLocked?.();
+  }, [locked, onLocked, sorted]);
   if (!sorted || (!sorted.conflict && sorted.general.length === 0)) return null;
   return (
     <Space direction="vertical" style={{ width: "100%", marginBottom: 12 }}>

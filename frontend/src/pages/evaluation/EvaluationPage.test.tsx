@@ -54,7 +54,7 @@ const evaluation = (over: Record<string, unknown> = {}) => ({
   transitions: [],
   indicators: [{ id: "7", name: "会议参与人数" }],
   warnings: [],
-  departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" } },
+  departmentYear: { id: "10", year: 2023, department: { id: "2", name: "区委办" }, months: [{ id: "m1" }] },
   project: { id: "30", name: "督查督办" },
   rules: { frozen: false, ruleSet: null, parameters: { executionWeight: "10.00", executionExplanationBelow: "90.00" } },
   ...over,
@@ -130,7 +130,53 @@ describe("EvaluationPage", () => {
     expect(stats).toContain("预算执行率得分8.50/ 20");
   });
 
-  it("lists the checks before submitting, then every problem the server returns, next to its field", async () => {
+  it("lists the checks before submitting and keeps 提交审核 disabled with the reason while there are any", async () => {
+    const submit = vi.fn(() => ({ data: null }));
+    renderPage(mockClient("EDITOR", evaluation(), { EvaluationPageSubmit: submit }));
+    expect(await screen.findByText("提交前检查：还有 1 个问题")).toBeInTheDocument();
+    const button = screen.getByRole("button", { name: "提交审核" });
+    expect(button).toBeDisabled();
+    expect(screen.getByTestId("submit-blocked")).toHaveTextContent("还有 1 个问题未解决，解决后才能提交审核");
+    expect(button).toHaveAttribute("aria-describedby", "submit-blocked");
+    fireEvent.click(button);
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it("shows no score for an evaluation without indicators, and says so", async () => {
+    renderPage(mockClient("EDITOR", evaluation({ indicators: [], score: "0.00", grade: "POOR", subtotals: [], submitProblems: [
+      { indicatorID: null, indicatorName: null, field: "weight", reason: "WEIGHTS_NOT_100", params: { sum: "0" } },
+    ] })));
+    expect(await screen.findByTestId("no-indicators")).toHaveTextContent("尚无指标");
+    expect(screen.getByTestId("evaluation-score")).not.toHaveTextContent("0.00");
+    expect(screen.getByTestId("evaluation-grade")).not.toHaveTextContent("差");
+    expect(screen.queryByTestId("provisional")).toBeNull();
+  });
+
+  it("marks the score and grade provisional, with the reason, while the weights do not add up to 100", async () => {
+    renderPage(mockClient("EDITOR", evaluation({ score: "100.94", grade: "EXCELLENT", submitProblems: [
+      { indicatorID: null, indicatorName: null, field: "weight", reason: "WEIGHTS_NOT_100", params: { sum: "102" } },
+    ] })));
+    expect(await screen.findByTestId("provisional")).toHaveTextContent("总分和等级为暂定值：分值合计 102，应为 100。");
+    expect(within(screen.getByTestId("evaluation-score")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
+    expect(within(screen.getByTestId("evaluation-grade")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
+  });
+
+  it("says a year without monthly figures has none, not that no month is behind", async () => {
+    const year = { id: "10", year: 2023, department: { id: "2", name: "区委办" } };
+    const { unmount } = renderPage(mockClient("EDITOR", evaluation({ project: null, executionScore: null, departmentYear: { ...year, months: [] } })));
+    expect(await screen.findByText("未填报月度数据")).toBeInTheDocument();
+    unmount();
+    renderPage(mockClient("EDITOR", evaluation({ project: null, executionScore: null, departmentYear: { ...year, months: [{ id: "m1" }] } })));
+    expect(await screen.findByText("无")).toBeInTheDocument();
+  });
+
+  it("says a published evaluation is published, not under review", async () => {
+    renderPage(mockClient("EDITOR", evaluation({ ...lockedBy("PUBLISHED"), viewerCan: none, submitProblems: [] })));
+    expect(await screen.findByText("评价已公开：评价、指标及相关数据已定稿，只读。")).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/审核期间/);
+  });
+
+  it("lists every problem the server returns on a submission the checks had passed, next to its field", async () => {
     const submit = vi.fn(() => ({
       error: new CombinedError({
         graphQLErrors: [
@@ -155,8 +201,9 @@ describe("EvaluationPage", () => {
         ],
       }),
     }));
-    const { container } = renderPage(mockClient("EDITOR", evaluation(), { EvaluationPageSubmit: submit }));
-    expect(await screen.findByText("提交前检查：还有 1 个问题")).toBeInTheDocument();
+    // Someone changed an indicator since the page was read: the checks had passed, the server refuses.
+    const { container } = renderPage(mockClient("EDITOR", evaluation({ submitProblems: [] }), { EvaluationPageSubmit: submit }));
+    expect(await screen.findByText("提交前检查已通过，可以提交。")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "提交审核" }));
     fireEvent.click(await screen.findByRole("button", { name: /确\s*定|OK/ }));
     expect(await screen.findByText("未能提交：共 3 个问题，请逐项修改")).toBeInTheDocument();

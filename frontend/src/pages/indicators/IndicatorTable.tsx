@@ -44,22 +44,24 @@ export interface IndicatorTableProps {
   targetsFixed?: boolean;
 }
 
+// Narrow enough that on a 1440 px laptop the name (fixed left) and the score (fixed right)
+// stay in view while the rest scrolls between them; long texts wrap instead of widening.
 const WIDTHS: Record<string, number> = {
-  name: 280,
-  kind: 72,
-  operator: 64,
-  target: 96,
-  unit: 80,
-  weight: 80,
-  actual: 180,
-  rating: 150,
-  ratedScore: 150,
-  completionRate: 96,
-  attainment: 100,
-  score: 80,
-  deviationReason: 220,
-  scoringCriteria: 220,
-  actions: 120,
+  name: 220,
+  kind: 60,
+  operator: 56,
+  target: 88,
+  unit: 64,
+  weight: 72,
+  actual: 120,
+  rating: 112,
+  ratedScore: 112,
+  completionRate: 80,
+  attainment: 80,
+  score: 84,
+  deviationReason: 180,
+  scoringCriteria: 160,
+  actions: 96,
 };
 const TOTAL_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
 
@@ -135,6 +137,18 @@ export default function IndicatorTable({
         focusCell(from.id, from.field);
         if (cells.length + skipped > 1)
           void message.info(skipped ? t("indicators.pasteSkipped", { count: pasted, skipped }) : t("indicators.pasted", { count: pasted }));
+      },
+      step: (from: CellRef, dir: Direction) => {
+        let next = nextCell(leavesRef.current, from, dir, false);
+        while (next && targetsFixed && TARGET_FIELDS.has(next.field)) next = nextCell(leavesRef.current, next, dir, false);
+        if (!next) return;
+        // On screen: at once (a held key moves cell by cell); else once scrolled into view.
+        const el = document.querySelector<HTMLElement>(`[data-cell="${next.id}:${next.field}"]`);
+        if (el) el.focus();
+        else {
+          tableRef.current?.scrollTo({ key: leafKey(next.id) });
+          focusCell(next.id, next.field);
+        }
       },
       move: (from: CellRef, dir: Direction) => {
         let next = nextCell(leavesRef.current, from, dir);
@@ -240,7 +254,6 @@ export default function IndicatorTable({
       editable("ratedScore"),
       computed("completionRate"),
       computed("attainment"),
-      computed("score"),
       editable("deviationReason"),
       editable("scoringCriteria"),
       {
@@ -250,6 +263,8 @@ export default function IndicatorTable({
         shouldCellUpdate: rowChanged,
         render: (_, r) => (r.kind === "indicator" ? <RowActions row={r.indicator} onDelete={onDelete} onPropose={onPropose} /> : null),
       },
+      // The score stays in view at the right edge however far the table scrolls.
+      { ...computed("score"), fixed: "right" as const },
     ];
   }, [t, toggle, onDelete, onPropose]);
 

@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { CombinedError, Provider, type Client, type OperationResult } from "urql";
 import { fromValue } from "wonka";
@@ -50,7 +50,13 @@ const opName = (query: DocumentNode) =>
 type Answer = { data?: unknown; error?: CombinedError };
 
 /** A urql client answering the page's operations from plain functions. */
-function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) => Answer, canEdit = status === "DRAFT", subjectWarnings: unknown[] = []) {
+function mockClient(
+  status: string,
+  onUpdate: (vars: Record<string, unknown>) => Answer,
+  canEdit = status === "DRAFT",
+  subjectWarnings: unknown[] = [],
+  indicators: unknown[] = [training],
+) {
   const locked = status === "SUBMITTED" || status === "APPROVED" || status === "PUBLISHED";
   const answer = (name: string, vars: Record<string, unknown>): Answer => {
     switch (name) {
@@ -68,8 +74,16 @@ function mockClient(status: string, onUpdate: (vars: Record<string, unknown>) =>
               viewerCan: { edit: canEdit },
               lockReason: locked ? { status } : null,
               targets: { status: "NOT_FILED" },
-              indicators: { totalCount: 1, edges: [{ node: { __typename: "Indicator", ...training } }] },
-              overallEvaluation: { __typename: "Evaluation", id: "20", status, score: "6.00", grade: "POOR", subtotals: [], warnings: subjectWarnings },
+              indicators: { totalCount: indicators.length, edges: indicators.map((i) => ({ node: { __typename: "Indicator", ...(i as object) } })) },
+              overallEvaluation: {
+                __typename: "Evaluation",
+                id: "20",
+                status,
+                score: indicators.length ? "6.00" : "0.00",
+                grade: "POOR",
+                subtotals: [],
+                warnings: subjectWarnings,
+              },
             },
           },
         };
@@ -140,6 +154,28 @@ describe("IndicatorsPage", () => {
     expect(screen.getAllByText("87.50%")).toHaveLength(2); // completion rate and attainment
     // the result needs a deviation reason: the page asks for it
     expect(await screen.findByText("请填写偏差原因分析")).toBeInTheDocument();
+  });
+
+  it("takes full-width digits typed through an input method as the number", async () => {
+    const onUpdate = vi.fn(() => ({ data: { updateIndicator: { __typename: "Indicator", ...training, version: 4, actual: "70.50" } } }));
+    renderPage(mockClient("DRAFT", onUpdate));
+    await editActual("７０．５");
+    await waitFor(() => expect(onUpdate).toHaveBeenCalledWith({ id: "1", input: { actual: "70.5" }, version: 3 }));
+  });
+
+  it("says there are no indicators yet instead of a total of 0.00 graded 差", async () => {
+    renderPage(mockClient("DRAFT", () => ({ data: null }), true, [], []));
+    expect(await screen.findByTestId("no-indicators")).toHaveTextContent("尚无指标：新增指标后才计算总分和等级。");
+    expect(screen.getByTestId("total-score")).not.toHaveTextContent("0.00");
+    expect(screen.queryByText("差")).toBeNull();
+    expect(screen.queryByTestId("provisional")).toBeNull();
+  });
+
+  it("marks the total and grade provisional, with the reason, while the weights do not add up to 100", async () => {
+    renderPage(mockClient("DRAFT", () => ({ data: null })));
+    expect(await screen.findByTestId("provisional")).toHaveTextContent("分值合计为 6.00，不等于 100：总分和等级为暂定值");
+    expect(within(screen.getByTestId("total-score")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
+    expect(within(screen.getByTestId("grade")).getByTestId("provisional-tag")).toHaveTextContent("暂定");
   });
 
   it("shows the warnings a save answers beside the indicator, and the subject's own above the table", async () => {

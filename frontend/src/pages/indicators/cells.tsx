@@ -7,7 +7,7 @@ import { bandText, ratingBand, RATINGS } from "./bands";
 import type { Bands } from "./rules";
 import { roundDecimal, sameDecimal, shareToPercent } from "./decimal";
 import { useCellError, useIsActive, useIsSaving, type CellRef, type EditStore } from "./editStore";
-import type { Direction } from "./nav";
+import { arrowDirection, type Direction } from "./nav";
 import { parseClipboard } from "./paste";
 import { cellApplies, cellValue, COMMON_UNITS, OPERATORS, operatorSymbol, TARGET_FIELDS, type CellField, type IndicatorRow } from "./types";
 import { WithOriginal } from "../targets/tables";
@@ -19,6 +19,8 @@ export interface EditorContextValue {
   /** Checks and queues the save of a cell; false keeps the cell open, its error in the store. */
   commit(id: string, field: CellField, value: string): boolean;
   move(from: CellRef, dir: Direction): void;
+  /** Moves the keyboard focus (not the editor) to the next editable cell in dir: the arrow keys. */
+  step(from: CellRef, dir: Direction): void;
   /** Fills the cells a block of clipboard text (copied from a spreadsheet) covers from cell. */
   paste(from: CellRef, text: string): void;
   /** The rating bands the server serves; undefined until loaded. */
@@ -47,7 +49,7 @@ export const cellMounted = (id: string, field: string) => document.querySelector
 
 /** One editable cell: its value, or its editor while it is the active cell; its error below. */
 export const EditableCell = memo(function EditableCell({ row, field }: { row: IndicatorRow; field: CellField }) {
-  const { store, readOnly, paste, targetsFixed } = useEditor();
+  const { store, readOnly, paste, targetsFixed, step } = useEditor();
   const { t } = useTranslation();
   const active = useIsActive(store, row.id, field);
   const error = useCellError(store, row.id, field);
@@ -100,6 +102,12 @@ export const EditableCell = memo(function EditableCell({ row, field }: { row: In
               if (e.key === "Enter" || e.key === "F2") {
                 e.preventDefault();
                 start();
+                return;
+              }
+              const dir = e.altKey || e.ctrlKey || e.metaKey || e.shiftKey ? undefined : arrowDirection(e.key);
+              if (dir) {
+                e.preventDefault(); // the page does not scroll
+                step({ id: row.id, field }, dir);
               }
             }
           : undefined

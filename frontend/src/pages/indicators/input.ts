@@ -2,6 +2,7 @@ import type { UpdateIndicatorInput } from "../../gql/graphql";
 import { inBand } from "./bands";
 import type { Bands } from "./rules";
 import { sameDecimal } from "./decimal";
+import { halfWidthNumber } from "../../lib/numberInput";
 import { isOperator, isRating, type CellField, type IndicatorRow } from "./types";
 
 type SentField =
@@ -23,6 +24,14 @@ type SentField =
 export type IndicatorChange = { [K in SentField]?: NonNullable<UpdateIndicatorInput[K]> };
 
 const DECIMAL_FIELDS = new Set<CellField>(["target", "weight", "actual", "ratedScore"]);
+
+/**
+ * A cell's typed text as the editor checks and sends it: a number typed through an input
+ * method (full-width １２０．５, －, ％) in ASCII (see halfWidthNumber); texts as typed.
+ */
+export function typedValue(field: CellField, raw: string): string {
+  return DECIMAL_FIELDS.has(field) ? halfWidthNumber(raw) : raw;
+}
 
 /**
  * The update that sets one cell to value, or undefined when nothing changes. A new rating

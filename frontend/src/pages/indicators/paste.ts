@@ -18,9 +18,10 @@ export const GRID_COLUMNS: readonly (CellField | null)[] = [
   "ratedScore",
   null, // completionRate
   null, // attainment
-  null, // score
   "deviationReason",
   "scoringCriteria",
+  null, // actions
+  null, // score (fixed at the right edge, so it stays in view on a laptop)
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyChange, changeFor } from "./input";
-import { nextCell } from "./nav";
+import { arrowDirection, nextCell } from "./nav";
 import type { IndicatorRow } from "./types";
 import { validateCell } from "./validate";
 import { rulesOf } from "./rules.fixture";
@@ -115,5 +115,20 @@ describe("nextCell", () => {
     expect(nextCell(rows, { id: "3", field: "weight" }, "right")).toEqual({ id: "3", field: "deviationReason" });
     expect(nextCell(rows, { id: "2", field: "name" }, "left")).toEqual({ id: "3", field: "scoringCriteria" });
     expect(nextCell(rows, { id: "2", field: "scoringCriteria" }, "right")).toBeUndefined();
+  });
+  it("stops at the row's ends for the arrow keys (no wrap)", () => {
+    expect(nextCell(rows, { id: "1", field: "scoringCriteria" }, "right", false)).toBeUndefined();
+    expect(nextCell(rows, { id: "2", field: "name" }, "left", false)).toBeUndefined();
+    expect(nextCell(rows, { id: "1", field: "actual" }, "right", false)).toEqual({ id: "1", field: "deviationReason" });
+    expect(nextCell(rows, { id: "1", field: "weight" }, "down", false)).toEqual({ id: "3", field: "weight" });
+  });
+  it.each([
+    ["ArrowDown", "down"],
+    ["ArrowUp", "up"],
+    ["ArrowLeft", "left"],
+    ["ArrowRight", "right"],
+    ["Enter", undefined],
+  ])("reads %s as %s", (key, dir) => {
+    expect(arrowDirection(key)).toBe(dir);
   });
 });

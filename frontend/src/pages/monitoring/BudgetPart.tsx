@@ -5,6 +5,7 @@ import type { EChartsOption } from "echarts";
 import EChart from "../../lib/charts/EChart";
 import type { MonitoringReportFieldsFragment } from "../../gql/graphql";
 import { LightDot } from "./steps";
+import { halfWidthNumber } from "../../lib/numberInput";
 
 type Report = MonitoringReportFieldsFragment;
 
@@ -16,7 +17,8 @@ export interface BudgetValues {
   measure?: string;
 }
 
-const blank = (s: string | undefined | null) => (s && s.trim() !== "" ? s.trim() : null);
+// (Numbers only: full-width digits typed through an input method are read as ASCII, see lib/numberInput.)
+const blank = (s: string | undefined | null) => (s && s.trim() !== "" ? halfWidthNumber(s) : null);
 
 /** The input setMonitoringBudget takes from the form's values. */
 export function budgetInput(v: BudgetValues) {

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Form, Input, Modal, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DeviationCause, Likelihood, MonitoringEntryInput, MonitoringReportFieldsFragment } from "../../gql/graphql";
+import { halfWidthNumber } from "../../lib/numberInput";
 
 export type Entry = MonitoringReportFieldsFragment["entries"][number];
 
@@ -16,7 +17,8 @@ export interface EntryValues {
   note?: string;
 }
 
-const blank = (s: string | undefined | null) => (s && s.trim() !== "" ? s.trim() : null);
+// (Numbers only: full-width digits typed through an input method are read as ASCII, see lib/numberInput.)
+const blank = (s: string | undefined | null) => (s && s.trim() !== "" ? halfWidthNumber(s) : null);
 
 /** The input setMonitoringEntry takes from the form's values (empty is null: it clears). */
 export function entryInput(v: EntryValues): MonitoringEntryInput {
