@@ -86,8 +86,8 @@ test("signed out, a visitor finds a published report, reads it and downloads it;
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
     return readFileSync(await download.path()).subarray(0, 4).toString("latin1");
   };
-  assert.equal((await save("下载本报告的 Word 文件（.docx）")).slice(0, 2), "PK");
-  assert.equal(await save("下载本报告的 PDF 文件"), "%PDF");
+  assert.equal((await save("下载 Word：本报告的 .docx 文件")).slice(0, 2), "PK");
+  assert.equal(await save("下载 PDF：本报告的 PDF 文件"), "%PDF");
 
   // On paper: the report alone, without the site's header and the toolbar.
   await page.emulateMedia({ media: "print" });

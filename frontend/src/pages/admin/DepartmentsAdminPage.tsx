@@ -114,10 +114,10 @@ function Departments() {
               title: t("common.actions"),
               render: (_, d) => (
                 <Space size="small" wrap>
-                  <Button size="small" onClick={() => setEditing({ kind: "create", parent: d })} aria-label={`${t("admin.departments.addChild")} ${d.name}`}>
+                  <Button size="small" autoInsertSpace={false} onClick={() => setEditing({ kind: "create", parent: d })} aria-label={`${t("admin.departments.addChild")} ${d.name}`}>
                     {t("admin.departments.addChild")}
                   </Button>
-                  <Button size="small" onClick={() => setEditing({ kind: "edit", department: d })} aria-label={`${t("admin.departments.edit")} ${d.name}`}>
+                  <Button size="small" autoInsertSpace={false} onClick={() => setEditing({ kind: "edit", department: d })} aria-label={`${t("admin.departments.edit")} ${d.name}`}>
                     {t("admin.departments.edit")}
                   </Button>
                   <Popconfirm
@@ -127,7 +127,7 @@ function Departments() {
                     okButtonProps={{ danger: true }}
                     cancelText={t("common.cancel")}
                   >
-                    <Button size="small" danger aria-label={`${t("admin.departments.delete")} ${d.name}`}>
+                    <Button size="small" autoInsertSpace={false} danger aria-label={`${t("admin.departments.delete")} ${d.name}`}>
                       {t("admin.departments.delete")}
                     </Button>
                   </Popconfirm>

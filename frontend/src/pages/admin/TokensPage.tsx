@@ -126,7 +126,7 @@ function Tokens() {
                   okButtonProps={{ danger: true }}
                   cancelText={t("common.cancel")}
                 >
-                  <Button size="small" danger aria-label={`${t("admin.tokens.revoke")} ${tok.name}`}>
+                  <Button size="small" autoInsertSpace={false} danger aria-label={`${t("admin.tokens.revoke")} ${tok.name}`}>
                     {t("admin.tokens.revoke")}
                   </Button>
                 </Popconfirm>

@@ -183,10 +183,10 @@ function Users() {
             title: t("common.actions"),
             render: (_, u) => (
               <Space size="small" wrap>
-                <Button size="small" onClick={() => setEditing(u)} aria-label={`${t("admin.users.edit")} ${u.username}`}>
+                <Button size="small" autoInsertSpace={false} onClick={() => setEditing(u)} aria-label={`${t("admin.users.edit")} ${u.username}`}>
                   {t("admin.users.edit")}
                 </Button>
-                <Button size="small" onClick={() => setResetting(u)} aria-label={`${t("admin.users.resetPassword")} ${u.username}`}>
+                <Button size="small" autoInsertSpace={false} onClick={() => setResetting(u)} aria-label={`${t("admin.users.resetPassword")} ${u.username}`}>
                   {t("admin.users.resetPassword")}
                 </Button>
                 <Popconfirm
@@ -195,7 +195,7 @@ function Users() {
                   okText={t("common.ok")}
                   cancelText={t("common.cancel")}
                 >
-                  <Button size="small" danger={!u.disabled} aria-label={`${t(u.disabled ? "admin.users.enable" : "admin.users.disable")} ${u.username}`}>
+                  <Button size="small" autoInsertSpace={false} danger={!u.disabled} aria-label={`${t(u.disabled ? "admin.users.enable" : "admin.users.disable")} ${u.username}`}>
                     {t(u.disabled ? "admin.users.enable" : "admin.users.disable")}
                   </Button>
                 </Popconfirm>

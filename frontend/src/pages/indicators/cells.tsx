@@ -83,6 +83,9 @@ export const EditableCell = memo(function EditableCell({ row, field }: { row: In
     <div
       className={`ind-cell${editable ? " ind-cell-editable" : ""}${error ? " ind-cell-invalid" : ""}`}
       tabIndex={editable ? 0 : undefined}
+      // An editable cell is a field showing its value (typing, Enter or a click opens its editor):
+      // a textbox to assistive technology, named by its column and indicator.
+      role={editable ? "textbox" : undefined}
       data-cell={`${row.id}:${field}`}
       aria-label={editable ? t("indicators.editCell", { column: t(`indicators.col.${field}`), name: row.name }) : undefined}
       onClick={editable ? start : undefined}

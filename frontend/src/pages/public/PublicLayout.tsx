@@ -46,7 +46,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
           {t("public.siteName")}
         </Link>
         <nav className="jx-public-actions" aria-label={t("public.siteName")}>
-          <Button size="small" aria-label={t("public.languageLabel")} onClick={() => setLanguage(zh ? "en" : "zh-CN")} data-testid="public-language">
+          <Button size="small" title={t("public.languageLabel")} onClick={() => setLanguage(zh ? "en" : "zh-CN")} data-testid="public-language">
             {t("public.language")}
           </Button>
           <Link to={signedIn ? "/home" : "/"} data-testid="public-sign-in">

@@ -142,8 +142,8 @@ describe("PublicReportPage", () => {
     renderWith(client, <PublicReportPage />, at("8589934594"));
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("2023年度中共广州市南沙区委员会办公室部门整体支出绩效自评报告");
     expect(variablesOf("PublicReport")).toEqual([{ id: "8589934594" }]);
-    expect(screen.getByRole("button", { name: "下载本报告的 Word 文件（.docx）" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "下载本报告的 PDF 文件" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "下载 Word：本报告的 .docx 文件" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "下载 PDF：本报告的 PDF 文件" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "打印本报告" })).toBeInTheDocument();
     // Read-only: nothing to edit, and no marks of drafts beyond the report's own.
     expect(screen.queryByRole("button", { name: /编辑/ })).toBeNull();
@@ -156,9 +156,9 @@ describe("PublicReportPage", () => {
     const createObjectURL = vi.fn(() => "blob:x");
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     renderWith(mockClient({ PublicReport: { data: published } }).client, <PublicReportPage />, at("8589934594"));
-    await userEvent.click(await screen.findByRole("button", { name: "下载本报告的 Word 文件（.docx）" }));
+    await userEvent.click(await screen.findByRole("button", { name: "下载 Word：本报告的 .docx 文件" }));
     await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.docx", { credentials: "omit" }));
-    await userEvent.click(screen.getByRole("button", { name: "下载本报告的 PDF 文件" }));
+    await userEvent.click(screen.getByRole("button", { name: "下载 PDF：本报告的 PDF 文件" }));
     await waitFor(() => expect(fetch).toHaveBeenCalledWith("/files/evaluations/8589934594/report.pdf", { credentials: "omit" }));
   });
 
@@ -190,7 +190,7 @@ describe("PublicApp", () => {
     await screen.findAllByTestId("public-row");
     expect(screen.getByTestId("public-site")).toHaveTextContent("预算绩效自评报告公开");
     expect(screen.getByRole("link", { name: "登录" })).toHaveAttribute("href", "/");
-    expect(screen.getByRole("button", { name: "切换到英文" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "English" })).toBeInTheDocument();
     expect(screen.queryByRole("menu")).toBeNull();
   });
 
