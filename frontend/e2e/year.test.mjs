@@ -7,7 +7,10 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { api, launch, shot, signIn, startServer } from "./harness.mjs";
 
 let server, browser, hooks;
@@ -47,6 +50,7 @@ const beijingDay = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOS
 /** Waits until no antd dialog is opening or closing (their animations move the buttons). */
 const settled = (page) => page.waitForFunction(() => !document.querySelector(".ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave"));
 const office = "中共广州市南沙区委员会办公室（440115-001）";
+const pdf = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 /** Opens a round from 工作布置 as the bureau: its kind, name, deadline in days, the office. */
 async function openRound(page, kind, name, days) {
@@ -57,6 +61,7 @@ async function openRound(page, kind, name, days) {
   await dialog.getByLabel("类型").click({ force: true }); // the selected value covers the input
   await page.locator(".ant-select-dropdown").getByText(kind, { exact: true }).click();
   await dialog.getByLabel("年度").fill("2023");
+  if (kind === "绩效运行监控") await dialog.getByLabel("监控时点").waitFor(); // 2023-06-30, the default point
   await dialog.getByLabel("名称").fill(name);
   await dialog.getByLabel("截止日期（当日 23:59 北京时间）").click();
   await page.keyboard.type(beijingDay(days));
@@ -76,6 +81,8 @@ test("a year: monitoring with a red light, a late self-evaluation, a re-score an
     edges { node { id status departmentYear { id } } } } }`);
   const evaluation = found.evaluations.edges[0].node.id;
   const year = found.evaluations.edges[0].node.departmentYear.id;
+  const signed = join(mkdtempSync(join(tmpdir(), "jixiao-year-")), "培训签到表.pdf");
+  writeFileSync(signed, pdf);
   assert.equal(found.evaluations.edges[0].node.status, "DRAFT", "the demo leaves the office's 2023 evaluation a draft");
 
   // The bureau registers the integration's endpoint (the secret is shown once) and opens the monitoring round.
@@ -95,8 +102,8 @@ test("a year: monitoring with a red light, a late self-evaluation, a re-score an
   const editor = await signIn(browser, server, "editor", "zh-CN", "/");
   await editor.getByTestId("queue-toFill").getByRole("link", { name: "2023年半年绩效运行监控" }).waitFor();
   await shot(editor, "year-editor-home");
-  await editor.goto(`/years/${year}`);
-  await editor.getByTestId("year-monitoring").click();
+  await editor.getByTestId("queue-toFill").getByRole("link", { name: "2023年半年绩效运行监控" }).click();
+  await editor.waitForURL(new RegExp(`/years/${year}/monitoring`));
   await editor.getByTestId("monitoring-create").getByLabel("监控时点").fill("2023-06-30");
   await editor.getByTestId("monitoring-create-button").click();
   await editor.getByTestId("monitoring-report").waitFor();
@@ -139,15 +146,18 @@ test("a year: monitoring with a red light, a late self-evaluation, a re-score an
 
   // The reviewer's home page lists the report; the reviewer approves it.
   const reviewer = await signIn(browser, server, "reviewer", "zh-CN", "/");
+  const waiting = reviewer.getByTestId("queue-monitoring").getByRole("link", { name: "中共广州市南沙区委员会办公室 2023年" });
+  await waiting.waitFor();
   await shot(reviewer, "year-reviewer-home");
-  await reviewer.goto(`/years/${year}/monitoring?report=${report}`);
+  await waiting.click();
+  await reviewer.waitForURL(new RegExp(`report=${report}`));
   await reviewer.getByTestId("monitoring-approve").click();
   await reviewer.getByTestId("monitoring-status").getByText("已审核").waitFor();
 
   // The self-evaluation round; a month passes (the round's dates moved through the API) and
   // the office submits after the deadline.
   const selfRound = await openRound(bureau, "绩效自评", "2023年度部门整体支出绩效自评", 10);
-  const roundID = (await admin(`{ rounds(where: {name: "2023年度部门整体支出绩效自评"}) { edges { node { id } } } }`)).rounds.edges[0].node.id;
+  const roundID = selfRound.split("/").pop();
   await admin(`mutation($id: ID!, $o: Time!, $d: Time!) { updateRound(id: $id, input: {opensAt: $o, deadline: $d}) { id } }`,
     { id: roundID, o: new Date(Date.now() - 30 * 86400e3).toISOString(), d: new Date(Date.now() - 86400e3).toISOString() });
   await bureau.goto(selfRound);
@@ -195,16 +205,26 @@ test("a year: monitoring with a red light, a late self-evaluation, a re-score an
   await editorRow.getByRole("button", { name: "答复整改" }).click();
   dialog = editor.getByRole("dialog", { name: "答复整改事项" });
   await settled(editor);
+  const files = dialog.getByTestId("answer-evidence");
+  await files.locator('input[type="file"]').setInputFiles(signed);
+  await files.getByRole("link", { name: "培训签到表.pdf", exact: true }).waitFor();
   await dialog.getByLabel("整改措施").fill("已补齐培训签到表和课件，建立培训台账");
   await dialog.getByLabel("整改结果").fill("台账完整");
+  await shot(editor, "year-rectification-answer");
   await dialog.getByRole("button", { name: "答复整改" }).click();
   await dialog.waitFor({ state: "hidden" });
   await editorRow.getByText("已答复，待验收").waitFor();
-  await shot(editor, "year-rectification-answered");
 
-  // The reviewer accepts.
+  // The reviewer reads the answer's file, then accepts.
   await reviewer.reload();
   const acceptRow = reviewer.getByTestId("rectifications").locator("tr", { hasText: "培训台账不完整" });
+  await acceptRow.getByRole("button", { name: "「培训台账不完整」的佐证材料（1 个）" }).click();
+  const drawer = reviewer.getByRole("dialog", { name: "佐证材料：培训台账不完整" });
+  const link = drawer.getByRole("link", { name: "培训签到表.pdf", exact: true });
+  const [download] = await Promise.all([reviewer.waitForEvent("download"), link.click()]);
+  assert.deepEqual(readFileSync(await download.path()), pdf, "the reviewer downloads the file the office attached");
+  await drawer.getByRole("button", { name: "Close" }).or(drawer.getByRole("button", { name: "关闭" })).first().click();
+  await drawer.waitFor({ state: "hidden" });
   await acceptRow.getByRole("button", { name: "验收通过" }).click();
   dialog = reviewer.getByRole("dialog", { name: "验收通过" });
   await settled(reviewer);
@@ -219,7 +239,7 @@ test("a year: monitoring with a red light, a late self-evaluation, a re-score an
   await shot(bureau, "year-bureau-home");
 
   // The integration received each step, signed.
-  const want = ["Round CREATE", "MonitoringReport UPDATE", "Evaluation UPDATE", "ReviewScore CREATE", "Rectification CREATE", "Rectification UPDATE"];
+  const want = ["Round CREATE", "MonitoringReport UPDATE", "Evaluation UPDATE", "ReviewScore CREATE", "Rectification CREATE", "Attachment CREATE", "Rectification UPDATE"];
   const deadline = Date.now() + 120_000;
   const seen = () => new Set(hooks.got.map((h) => `${h.event.entityType} ${h.event.action}`));
   while (!want.every((w) => seen().has(w)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -21,7 +21,8 @@ describe("HomePage", () => {
     page("EDITOR", editorQueue);
     const toFill = await screen.findByTestId("queue-toFill");
     expect(within(toFill).getByRole("link", { name: "逾期轮次" })).toHaveAttribute("href", "/evaluations/e1");
-    expect(within(toFill).getByRole("link", { name: "2024年半年监控" })).toHaveAttribute("href", "/departments");
+    // A monitoring round's task opens the year's monitoring report.
+    expect(within(toFill).getByRole("link", { name: "2024年半年监控" })).toHaveAttribute("href", "/years/y9/monitoring?report=m9");
     const overdue = within(toFill).getByText("已逾期 2 天");
     expect(overdue.closest(".ant-tag")).toHaveClass("ant-tag-red");
     expect(within(toFill).getByText("剩余 12 天")).toBeInTheDocument();
@@ -46,6 +47,9 @@ describe("HomePage", () => {
     const targets = screen.getByTestId("queue-targets");
     expect(within(targets).getByText("第 2 版（调整）")).toBeInTheDocument();
     expect(within(targets).getByRole("link", { name: "区教育局 2024年" })).toHaveAttribute("href", "/years/y7/targets");
+    const monitoring = screen.getByTestId("queue-monitoring");
+    expect(within(monitoring).getByRole("link", { name: "区委办 2024年" })).toHaveAttribute("href", "/years/y1/monitoring?report=m1");
+    expect(within(monitoring).getByText("监控时点 2024-06-30 · 部门整体")).toBeInTheDocument();
     const rounds = screen.getByTestId("queue-rounds");
     expect(within(rounds).getByRole("link", { name: "2023年度绩效自评" })).toHaveAttribute("href", "/rounds/81604378624");
     expect(within(rounds).getByText("按时 1 · 逾期 1 · 退回 0 · 未交 2 / 共 4")).toBeInTheDocument();

@@ -88,6 +88,18 @@ function Recent() {
 }
 
 type Queue = MyQueueQuery["myQueue"];
+
+/**
+ * Where a task of the editor's queue is done: a monitoring round's report (or the year's
+ * monitoring page, to start it), a self-evaluation, else the year.
+ */
+export function taskLink(task: Queue["toFill"][number]): string {
+  if (task.round.kind === "MONITORING" && task.departmentYear) {
+    return `/years/${task.departmentYear.id}/monitoring${task.monitoringReport ? `?report=${task.monitoringReport.id}` : ""}`;
+  }
+  if (task.evaluation) return `/evaluations/${task.evaluation.id}`;
+  return task.departmentYear ? `/years/${task.departmentYear.id}` : "/departments";
+}
 type Subject = Queue["toReview"][number]["evaluation"];
 
 /** A card of one list of the queue: its title with the count, the items, or a line saying there are none. */
@@ -155,7 +167,7 @@ export default function HomePage() {
         items={q.toFill}
         empty={t("rounds.home.toFillEmpty")}
         render={(task) => {
-          const to = task.evaluation ? `/evaluations/${task.evaluation.id}` : task.departmentYear ? `/years/${task.departmentYear.id}` : "/departments";
+          const to = taskLink(task);
           const past = task.status === "OVERDUE";
           return (
             <Space direction="vertical" size={0} style={{ width: "100%" }}>
@@ -217,6 +229,29 @@ export default function HomePage() {
               </Tag>
               <Typography.Text type="secondary">{t("rounds.home.submittedAt", { time: beijing(r.submittedAt) })}</Typography.Text>
             </Space>
+          </Space>
+        )}
+      />,
+      <QueueCard
+        key="monitoring"
+        testId="queue-monitoring"
+        title={t("rounds.home.monitoringToReview")}
+        items={q.monitoringToReview}
+        count={q.monitoringToReviewCount}
+        empty={t("rounds.home.monitoringEmpty")}
+        render={(r) => (
+          <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            <Space direction="vertical" size={0}>
+              <Link to={`/years/${r.report.departmentYear.id}/monitoring?report=${r.report.id}`}>
+                {t("rounds.home.subject", { department: r.report.departmentYear.department.name, year: r.report.departmentYear.year })}
+              </Link>
+              <Typography.Text type="secondary">
+                {t("rounds.home.monitoringPoint", { point: r.report.point })} · {r.report.project ? t("rounds.home.project", { name: r.report.project.name }) : t("rounds.home.overall")}
+              </Typography.Text>
+            </Space>
+            <Tag color={r.daysWaiting >= 7 ? "red" : r.daysWaiting >= 3 ? "orange" : "blue"}>
+              {r.daysWaiting ? t("rounds.home.waited", { count: r.daysWaiting }) : t("rounds.home.waitedToday")}
+            </Tag>
           </Space>
         )}
       />,

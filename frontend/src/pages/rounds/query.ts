@@ -98,6 +98,8 @@ export const MyQueueDocument = graphql(`
         department { id name }
         departmentYear { id year }
         evaluation { id }
+        monitoringReport { id }
+        monitoringPoint
         status
         deadline
         daysLeft
@@ -126,6 +128,12 @@ export const MyQueueDocument = graphql(`
         daysWaiting
       }
       targetsToReviewCount
+      monitoringToReview {
+        report { id point departmentYear { id year department { id name } } project { id name } }
+        submittedAt
+        daysWaiting
+      }
+      monitoringToReviewCount
       rounds { ...RoundRow }
     }
   }
