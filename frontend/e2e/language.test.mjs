@@ -76,10 +76,10 @@ for (const lang of ["zh-CN", "en"]) {
     // lock, as a save racing the submission does.
     await page.routeWebSocket(/\/query$/, () => {});
     await page.goto(`/evaluations/${ev}`);
+    // While the checks list problems, 提交审核 is disabled and says why; the problems are the UI's sentences.
     await page.getByTestId("problems").first().waitFor();
-    await page.getByRole("button", { name: lang === "en" ? "Submit for review" : /提交/ }).first().click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: /确\s*定|OK/ }).click();
-    await page.locator(".ant-alert-error").getByTestId("problems").waitFor();
+    await page.getByTestId("submit-blocked").waitFor();
+    assert.ok(await page.getByTestId("submit").isDisabled(), "submission is disabled while problems are listed");
     await noServerText(page, submitMessages, lang, "submit checks");
     await shot(page, `language-${lang}-submit`);
 
