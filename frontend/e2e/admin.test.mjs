@@ -196,7 +196,7 @@ test("an administrator manages users, tokens and departments, and finds each cha
 
   // In English, the audit trail with a record open.
   const english = await signIn(browser, server, "admin", "en", `/admin/audit?entityType=Department&entityID=${neighbour.id}`);
-  await english.getByRole("heading", { name: "Audit trail" }).waitFor();
+  await english.getByRole("heading", { name: "Audit trail" }).first().waitFor();
   const first = english.getByTestId("audit-table").locator(".ant-table-row").filter({ hasText: "Update" }).first();
   await first.getByRole("button", { name: /^Expand/ }).click();
   await english.getByRole("columnheader", { name: "Before" }).waitFor();

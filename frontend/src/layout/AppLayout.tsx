@@ -183,6 +183,12 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           </Layout.Header>
           <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
             {!claims && !found.own && <Crumbs items={found.crumbs} />}
+            {/* The page's one h1, for screen readers, where no PageHeader draws a visible one. */}
+            {!claims && (
+              <h1 style={{ position: "absolute", width: 1, height: 1, margin: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" }} data-testid="page-title">
+                {found.crumbs.at(-1)?.title ?? t("app.title")}
+              </h1>
+            )}
             {children}
           </Layout.Content>
         </Layout>
