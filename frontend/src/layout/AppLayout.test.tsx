@@ -120,14 +120,18 @@ describe("AppLayout", () => {
   it("shows a menu screen under its group; the home page has no breadcrumb; a PageHeader draws it instead", () => {
     let r = layout("ADMIN", "/admin/users");
     expect(screen.getByTestId("breadcrumb").textContent).toBe("系统管理/用户管理");
+    // The page's one h1 names it for screen readers.
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("用户管理");
     r.unmount();
     r = layout("ADMIN", "/home");
     expect(screen.queryByTestId("breadcrumb")).toBeNull();
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
     r.unmount();
     layout("ADMIN", "/lists/evaluations", {}, <PageHeader title="自评一览" extra={<button>导出</button>} />);
     expect(screen.getAllByTestId("breadcrumb")).toHaveLength(1);
     expect(within(screen.getByTestId("page-header")).getByTestId("breadcrumb").textContent).toBe("绩效年度/自评一览");
     expect(screen.getByRole("heading", { name: "自评一览" })).toBeInTheDocument();
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1); // the PageHeader's, not the layout's too
     expect(screen.getByRole("button", { name: "导出" })).toBeInTheDocument();
   });
 
