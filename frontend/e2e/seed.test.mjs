@@ -92,6 +92,21 @@ test("an editor enters the seed's figures and monthly execution from an empty de
 const operators = { GE: "≥", GT: ">", EQ: "=", LE: "≤", LT: "<" };
 
 /** Adds one indicator through the add form. */
+/**
+ * Chooses title in the dialog's select labelled label, and checks the field shows it: on a busy
+ * machine a click has landed while another list of the dialog was still closing (CI once filed
+ * 公用经费控制率 with ≥), so the choice is made again until the field holds it (three tries).
+ */
+async function choose(page, dialog, label, title) {
+  const field = dialog.locator(".ant-form-item").filter({ hasText: label });
+  const chosen = field.locator(".ant-select-selection-item").filter({ hasText: title });
+  for (let i = 0; i < 3 && (await chosen.count()) === 0; i++) {
+    await field.locator(".ant-select").click();
+    await page.locator(".ant-select-dropdown:visible").getByTitle(title, { exact: true }).click();
+  }
+  await chosen.waitFor();
+}
+
 async function addIndicator(page, ind) {
   await page.getByRole("button", { name: "新增指标" }).click();
   const dialog = page.getByRole("dialog", { name: "新增绩效指标" });
@@ -101,15 +116,9 @@ async function addIndicator(page, ind) {
   if (ind.kind === "QUALITATIVE") {
     await dialog.getByText("定性", { exact: true }).click();
   } else {
-    if (ind.op !== "GE") {
-      await dialog.locator(".ant-form-item").filter({ hasText: "符号" }).locator(".ant-select").click();
-      await page.locator(".ant-select-dropdown:visible").getByTitle(operators[ind.op], { exact: true }).click();
-    }
+    if (ind.op !== "GE") await choose(page, dialog, "符号", operators[ind.op]);
     await dialog.getByLabel("指标值").fill(ind.target);
-    if (ind.binding) {
-      await dialog.locator(".ant-form-item").filter({ hasText: "计算公式" }).locator(".ant-select").click();
-      await page.locator(".ant-select-dropdown:visible").getByTitle(ind.binding, { exact: true }).click();
-    }
+    if (ind.binding) await choose(page, dialog, "计算公式", ind.binding);
   }
   if (ind.unit) await dialog.getByLabel("单位").fill(ind.unit);
   await dialog.getByLabel("分值").fill(ind.weight);
