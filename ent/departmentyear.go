@@ -61,17 +61,17 @@ type DepartmentYear struct {
 	BasicInitialBudget fixed.Decimal `json:"basic_initial_budget,omitempty"`
 	// 项目支出 年初预算数 (万元)
 	ProjectInitialBudget fixed.Decimal `json:"project_initial_budget,omitempty"`
-	// 基本支出 budget = personnel + public
+	// 基本支出 = personnel + public.
 	BasicBudget fixed.Decimal `json:"basic_budget,omitempty"`
-	// 基本支出 spending = personnel + public
+	// 基本支出 spending = personnel + public.
 	BasicActual fixed.Decimal `json:"basic_actual,omitempty"`
-	// 调整后预算数 = basic + project
+	// Adjusted budget (调整后预算数) = basic + project.
 	TotalBudget fixed.Decimal `json:"total_budget,omitempty"`
-	// 整体支出 = basic + project
+	// Final spending (整体支出) = basic + project.
 	TotalActual fixed.Decimal `json:"total_actual,omitempty"`
-	// total actual / total budget in percent, 2 places
+	// totalActual / totalBudget in percent.
 	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
-	// year-end carry-over / total actual in percent, 2 places
+	// Year-end carry-over / final spending in percent (结转结余率).
 	CarryoverRate *fixed.Decimal `json:"carryover_rate,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DepartmentYearQuery when eager-loading is set.

@@ -47,13 +47,13 @@ type Evaluation struct {
 	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
 	// while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise
 	RuleSetID *int `json:"rule_set_id,omitempty"`
-	// the sum of the subject's indicator scores, plus a project's execution item
+	// Sum of the indicator scores, plus the budget-execution item for a project.
 	Score fixed.Decimal `json:"score,omitempty"`
 	// the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差
 	Grade evaluation.Grade `json:"grade,omitempty"`
-	// executed / adjusted budget in percent, of the department-year or the project
+	// Executed / adjusted budget in percent, of the department-year or the project.
 	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
-	// project evaluations: the 预算执行率 item, 10 × min(execution rate, 1)
+	// Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1).
 	ExecutionScore *fixed.Decimal `json:"execution_score,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the EvaluationQuery when eager-loading is set.

@@ -1138,6 +1138,36 @@ func (_q *DepartmentYearQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, departmentyear.FieldProjectInitialBudget)
 				fieldSeen[departmentyear.FieldProjectInitialBudget] = struct{}{}
 			}
+		case "basicBudget":
+			if _, ok := fieldSeen[departmentyear.FieldBasicBudget]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldBasicBudget)
+				fieldSeen[departmentyear.FieldBasicBudget] = struct{}{}
+			}
+		case "basicActual":
+			if _, ok := fieldSeen[departmentyear.FieldBasicActual]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldBasicActual)
+				fieldSeen[departmentyear.FieldBasicActual] = struct{}{}
+			}
+		case "totalBudget":
+			if _, ok := fieldSeen[departmentyear.FieldTotalBudget]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldTotalBudget)
+				fieldSeen[departmentyear.FieldTotalBudget] = struct{}{}
+			}
+		case "totalActual":
+			if _, ok := fieldSeen[departmentyear.FieldTotalActual]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldTotalActual)
+				fieldSeen[departmentyear.FieldTotalActual] = struct{}{}
+			}
+		case "executionRate":
+			if _, ok := fieldSeen[departmentyear.FieldExecutionRate]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldExecutionRate)
+				fieldSeen[departmentyear.FieldExecutionRate] = struct{}{}
+			}
+		case "carryoverRate":
+			if _, ok := fieldSeen[departmentyear.FieldCarryoverRate]; !ok {
+				selectedFields = append(selectedFields, departmentyear.FieldCarryoverRate)
+				fieldSeen[departmentyear.FieldCarryoverRate] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -1335,6 +1365,26 @@ func (_q *EvaluationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[evaluation.FieldRuleSetID]; !ok {
 				selectedFields = append(selectedFields, evaluation.FieldRuleSetID)
 				fieldSeen[evaluation.FieldRuleSetID] = struct{}{}
+			}
+		case "score":
+			if _, ok := fieldSeen[evaluation.FieldScore]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldScore)
+				fieldSeen[evaluation.FieldScore] = struct{}{}
+			}
+		case "grade":
+			if _, ok := fieldSeen[evaluation.FieldGrade]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldGrade)
+				fieldSeen[evaluation.FieldGrade] = struct{}{}
+			}
+		case "executionRate":
+			if _, ok := fieldSeen[evaluation.FieldExecutionRate]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldExecutionRate)
+				fieldSeen[evaluation.FieldExecutionRate] = struct{}{}
+			}
+		case "executionScore":
+			if _, ok := fieldSeen[evaluation.FieldExecutionScore]; !ok {
+				selectedFields = append(selectedFields, evaluation.FieldExecutionScore)
+				fieldSeen[evaluation.FieldExecutionScore] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1730,6 +1780,31 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[indicator.FieldScoringCriteria]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldScoringCriteria)
 				fieldSeen[indicator.FieldScoringCriteria] = struct{}{}
+			}
+		case "effectiveActual":
+			if _, ok := fieldSeen[indicator.FieldEffectiveActual]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldEffectiveActual)
+				fieldSeen[indicator.FieldEffectiveActual] = struct{}{}
+			}
+		case "completionRate":
+			if _, ok := fieldSeen[indicator.FieldCompletionRate]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldCompletionRate)
+				fieldSeen[indicator.FieldCompletionRate] = struct{}{}
+			}
+		case "score":
+			if _, ok := fieldSeen[indicator.FieldScore]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldScore)
+				fieldSeen[indicator.FieldScore] = struct{}{}
+			}
+		case "attainment":
+			if _, ok := fieldSeen[indicator.FieldAttainment]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldAttainment)
+				fieldSeen[indicator.FieldAttainment] = struct{}{}
+			}
+		case "deviationRequired":
+			if _, ok := fieldSeen[indicator.FieldDeviationRequired]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldDeviationRequired)
+				fieldSeen[indicator.FieldDeviationRequired] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -2863,6 +2938,16 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[project.FieldContinuesNextYear]; !ok {
 				selectedFields = append(selectedFields, project.FieldContinuesNextYear)
 				fieldSeen[project.FieldContinuesNextYear] = struct{}{}
+			}
+		case "executionRate":
+			if _, ok := fieldSeen[project.FieldExecutionRate]; !ok {
+				selectedFields = append(selectedFields, project.FieldExecutionRate)
+				fieldSeen[project.FieldExecutionRate] = struct{}{}
+			}
+		case "executionScore":
+			if _, ok := fieldSeen[project.FieldExecutionScore]; !ok {
+				selectedFields = append(selectedFields, project.FieldExecutionScore)
+				fieldSeen[project.FieldExecutionScore] = struct{}{}
 			}
 		case "id":
 		case "__typename":

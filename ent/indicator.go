@@ -64,15 +64,15 @@ type Indicator struct {
 	DeviationReason string `json:"deviation_reason,omitempty"`
 	// 评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
 	ScoringCriteria string `json:"scoring_criteria,omitempty"`
-	// the actual scoring uses: typed, or derived by the binding
+	// The actual value scoring uses: the typed actual, or for an indicator bound to a formula the value derived from its department-year's figures (percent, rounded to 6 decimals).
 	EffectiveActual *fixed.Decimal `json:"effective_actual,omitempty"`
-	// effective actual / target in percent, 2 places
+	// effectiveActual / target in percent; null when qualitative, not yet entered, or target 0.
 	CompletionRate *fixed.Decimal `json:"completion_rate,omitempty"`
-	// 得分, 2 places
+	// 得分, computed from the figures by the rules of SCORING.md.
 	Score fixed.Decimal `json:"score,omitempty"`
-	// score / weight, 4 places
+	// score / weight, 0 to 1.
 	Attainment fixed.Decimal `json:"attainment,omitempty"`
-	// a deviation reason is required before submission
+	// Whether a deviation reason (偏差原因分析) is required before submission.
 	DeviationRequired bool `json:"deviation_required,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the IndicatorQuery when eager-loading is set.

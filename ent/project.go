@@ -49,9 +49,9 @@ type Project struct {
 	GoalOutcome string `json:"goal_outcome,omitempty"`
 	// whether starting the next year from this one copies the project (startYearFromLast)
 	ContinuesNextYear bool `json:"continues_next_year,omitempty"`
-	// executed / budget in percent, 2 places
+	// executed / budget in percent.
 	ExecutionRate *fixed.Decimal `json:"execution_rate,omitempty"`
-	// the 预算执行率 item, 10 × min(execution rate, 1), 2 places
+	// The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1).
 	ExecutionScore fixed.Decimal `json:"execution_score,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProjectQuery when eager-loading is set.

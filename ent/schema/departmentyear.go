@@ -44,12 +44,12 @@ func (DepartmentYear) Fields() []ent.Field {
 		money("basic_initial_budget", "基本支出 年初预算数"),
 		money("project_initial_budget", "项目支出 年初预算数"),
 
-		computedDecimal("basic_budget", "基本支出 budget = personnel + public"),
-		computedDecimal("basic_actual", "基本支出 spending = personnel + public"),
-		computedDecimal("total_budget", "调整后预算数 = basic + project"),
-		computedDecimal("total_actual", "整体支出 = basic + project"),
-		computedRate("execution_rate", "total actual / total budget in percent, 2 places"),
-		computedRate("carryover_rate", "year-end carry-over / total actual in percent, 2 places"),
+		computedDecimal("basic_budget", "基本支出 = personnel + public."),
+		computedDecimal("basic_actual", "基本支出 spending = personnel + public."),
+		computedDecimal("total_budget", "Adjusted budget (调整后预算数) = basic + project."),
+		computedDecimal("total_actual", "Final spending (整体支出) = basic + project."),
+		computedRate("execution_rate", "totalActual / totalBudget in percent.", places(2)),
+		computedRate("carryover_rate", "Year-end carry-over / final spending in percent (结转结余率).", places(2)),
 	}
 }
 

@@ -44,13 +44,14 @@ func (Evaluation) Fields() []ent.Field {
 			Comment("while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 
-		computedDecimal("score", "the sum of the subject's indicator scores, plus a project's execution item"),
+		computedDecimal("score", "Sum of the indicator scores, plus the budget-execution item for a project.", places(2)),
 		computed(field.Enum("grade").Values("EXCELLENT", "GOOD", "FAIR", "POOR").Default("POOR").
 			Comment("the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差").
 			Annotations(entgql.OrderField("GRADE"), entgql.Type("Grade"))),
-		computedRate("execution_rate", "executed / adjusted budget in percent, of the department-year or the project"),
+		computedRate("execution_rate", "Executed / adjusted budget in percent, of the department-year or the project.", places(2)),
 		computed(decimal(field.Int64("execution_score").Optional().Nillable()).
-			Comment("project evaluations: the 预算执行率 item, 10 × min(execution rate, 1)")),
+			Comment("Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1).").
+			Annotations(places(2))),
 	}
 }
 

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -9,6 +10,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"jixiao/domain/fixed"
 	"jixiao/platform/inputerr"
@@ -26,22 +28,31 @@ func decimal[B interface {
 // computed marks a value package kept computes from the row's inputs (and its
 // neighbours') and stores, so that SQL filters, orders and aggregates by it. No
 // mutation input carries it and a mutation that sets it is refused: kept writes it
-// in the transaction of the change. The GraphQL type declares it by hand
-// (graph/jixiao.graphql) with its precision; filters and order fields are generated.
+// in the transaction of the change. entgql declares it in the GraphQL type, its
+// comment the description, so that a list asking for it reads the columns asked
+// for alone (a field declared by hand made entgql read every column of the row).
 func computed[B interface {
 	Annotations(...schema.Annotation) B
 }](b B) B {
-	return b.Annotations(entgql.Skip(entgql.SkipType, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))
+	return b.Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput))
 }
 
 // computedDecimal is a kept decimal, zero until computed, ordered by its upper-case name.
-func computedDecimal(name, comment string) ent.Field {
-	return computed(decimal(field.Int64(name)).Default(0).Comment(comment).Annotations(entgql.OrderField(orderName(name))))
+func computedDecimal(name, comment string, annotations ...schema.Annotation) ent.Field {
+	return computed(decimal(field.Int64(name)).Default(0).Comment(comment).
+		Annotations(append(annotations, entgql.OrderField(orderName(name)))...))
 }
 
 // computedRate is a kept decimal that is null when it cannot be computed (its denominator is 0).
-func computedRate(name, comment string) ent.Field {
-	return computed(decimal(field.Int64(name)).Optional().Nillable().Comment(comment).Annotations(entgql.OrderField(orderName(name))))
+func computedRate(name, comment string, annotations ...schema.Annotation) ent.Field {
+	return computed(decimal(field.Int64(name)).Optional().Nillable().Comment(comment).
+		Annotations(append(annotations, entgql.OrderField(orderName(name)))...))
+}
+
+// places writes the value in GraphQL with n decimals (@places, read by scalar.MarshalDecimal).
+func places(n int) schema.Annotation {
+	return entgql.Directives(entgql.NewDirective("places",
+		&ast.Argument{Name: "n", Value: &ast.Value{Raw: strconv.Itoa(n), Kind: ast.IntValue}}))
 }
 
 // money is an amount in 万元, never negative nor above fixed.MaxMoney, zero until entered.

@@ -62,11 +62,11 @@ func (Indicator) Fields() []ent.Field {
 		field.Text("scoring_criteria").Default("").Validate(maxChars(maxReason)).
 			Comment("评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules"),
 
-		computedRate("effective_actual", "the actual scoring uses: typed, or derived by the binding"),
-		computedRate("completion_rate", "effective actual / target in percent, 2 places"),
-		computedDecimal("score", "得分, 2 places"),
-		computedDecimal("attainment", "score / weight, 4 places"),
-		computed(field.Bool("deviation_required").Default(false).Comment("a deviation reason is required before submission")),
+		computedRate("effective_actual", "The actual value scoring uses: the typed actual, or for an indicator bound to a formula the value derived from its department-year's figures (percent, rounded to 6 decimals)."),
+		computedRate("completion_rate", "effectiveActual / target in percent; null when qualitative, not yet entered, or target 0.", places(2)),
+		computedDecimal("score", "得分, computed from the figures by the rules of SCORING.md.", places(2)),
+		computedDecimal("attainment", "score / weight, 0 to 1.", places(4)),
+		computed(field.Bool("deviation_required").Default(false).Comment("Whether a deviation reason (偏差原因分析) is required before submission.")),
 	}
 }
 

@@ -35,8 +35,8 @@ func (Project) Fields() []ent.Field {
 		field.Bool("continues_next_year").Default(true).
 			Comment("whether starting the next year from this one copies the project (startYearFromLast)"),
 
-		computedRate("execution_rate", "executed / budget in percent, 2 places"),
-		computedDecimal("execution_score", "the 预算执行率 item, 10 × min(execution rate, 1), 2 places"),
+		computedRate("execution_rate", "executed / budget in percent.", places(2)),
+		computedDecimal("execution_score", "The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1).", places(2)),
 	}
 }
 

@@ -1574,10 +1574,8 @@ type DepartmentYearResolver interface {
 type EvaluationResolver interface {
 	Explanation(ctx context.Context, obj *ent.Evaluation) (*model.Explanation, error)
 	Indicators(ctx context.Context, obj *ent.Evaluation) ([]*ent.Indicator, error)
-
 	GradeLabel(ctx context.Context, obj *ent.Evaluation) (string, error)
 	Subtotals(ctx context.Context, obj *ent.Evaluation) ([]*model.Subtotal, error)
-
 	MonthsBehind(ctx context.Context, obj *ent.Evaluation) ([]int, error)
 	SubmitProblems(ctx context.Context, obj *ent.Evaluation) ([]*model.SubmitProblem, error)
 	ViewerCan(ctx context.Context, obj *ent.Evaluation) (*model.EvaluationViewerCan, error)
@@ -1600,7 +1598,6 @@ type IndicatorResolver interface {
 	AttachmentCount(ctx context.Context, obj *ent.Indicator) (int, error)
 	Explanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
 	DeviationExplanation(ctx context.Context, obj *ent.Indicator) (*model.Explanation, error)
-
 	ViewerCan(ctx context.Context, obj *ent.Indicator) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Indicator) (bool, error)
 	LockReason(ctx context.Context, obj *ent.Indicator) (*model.Lock, error)
@@ -1708,7 +1705,6 @@ type MutationResolver interface {
 type ProjectResolver interface {
 	FundingLines(ctx context.Context, obj *ent.Project) ([]*ent.FundingLine, error)
 	FundingProblems(ctx context.Context, obj *ent.Project) ([]*model.SubmitProblem, error)
-
 	Evaluation(ctx context.Context, obj *ent.Project) (*ent.Evaluation, error)
 	ViewerCan(ctx context.Context, obj *ent.Project) (*model.ViewerCan, error)
 	Locked(ctx context.Context, obj *ent.Project) (bool, error)
@@ -10661,6 +10657,30 @@ type DepartmentYear implements Node {
   项目支出 年初预算数 (万元)
   """
   projectInitialBudget: Decimal!
+  """
+  基本支出 = personnel + public.
+  """
+  basicBudget: Decimal!
+  """
+  基本支出 spending = personnel + public.
+  """
+  basicActual: Decimal!
+  """
+  Adjusted budget (调整后预算数) = basic + project.
+  """
+  totalBudget: Decimal!
+  """
+  Final spending (整体支出) = basic + project.
+  """
+  totalActual: Decimal!
+  """
+  totalActual / totalBudget in percent.
+  """
+  executionRate: Decimal @places(n: 2)
+  """
+  Year-end carry-over / final spending in percent (结转结余率).
+  """
+  carryoverRate: Decimal @places(n: 2)
   department: Department!
   projects(
     """
@@ -11183,6 +11203,22 @@ type Evaluation implements Node {
   while submitted, approved or published: the rule-set version it keeps (null: the built-in rules); null otherwise
   """
   ruleSetID: ID
+  """
+  Sum of the indicator scores, plus the budget-execution item for a project.
+  """
+  score: Decimal! @places(n: 2)
+  """
+  the score's band: ≥ 90 优, ≥ 80 良, ≥ 60 中, < 60 差
+  """
+  grade: Grade!
+  """
+  Executed / adjusted budget in percent, of the department-year or the project.
+  """
+  executionRate: Decimal @places(n: 2)
+  """
+  Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1).
+  """
+  executionScore: Decimal @places(n: 2)
   departmentYear: DepartmentYear!
   project: Project
   transitions: [Transition!]
@@ -11757,6 +11793,26 @@ type Indicator implements Node {
   评（扣）分标准: how the indicator is scored, in the form's words; the score itself follows the rules
   """
   scoringCriteria: String!
+  """
+  The actual value scoring uses: the typed actual, or for an indicator bound to a formula the value derived from its department-year's figures (percent, rounded to 6 decimals).
+  """
+  effectiveActual: Decimal
+  """
+  effectiveActual / target in percent; null when qualitative, not yet entered, or target 0.
+  """
+  completionRate: Decimal @places(n: 2)
+  """
+  得分, computed from the figures by the rules of SCORING.md.
+  """
+  score: Decimal! @places(n: 2)
+  """
+  score / weight, 0 to 1.
+  """
+  attainment: Decimal! @places(n: 4)
+  """
+  Whether a deviation reason (偏差原因分析) is required before submission.
+  """
+  deviationRequired: Boolean!
   departmentYear: DepartmentYear!
   project: Project
   libraryIndicator: LibraryIndicator
@@ -13312,6 +13368,14 @@ type Project implements Node {
   whether starting the next year from this one copies the project (startYearFromLast)
   """
   continuesNextYear: Boolean!
+  """
+  executed / budget in percent.
+  """
+  executionRate: Decimal @places(n: 2)
+  """
+  The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1).
+  """
+  executionScore: Decimal! @places(n: 2)
   departmentYear: DepartmentYear!
   indicators(
     """
@@ -16627,20 +16691,6 @@ type Limits {
 }
 
 extend type Indicator {
-  """
-  The actual value scoring uses: the typed actual, or for an indicator bound to a
-  formula the value derived from its department-year's figures (percent, rounded
-  to 6 decimals).
-  """
-  effectiveActual: Decimal
-  """effectiveActual / target in percent; null when qualitative, not yet entered, or target 0."""
-  completionRate: Decimal @places(n: 2)
-  """得分, computed from the figures by the rules of SCORING.md."""
-  score: Decimal! @places(n: 2)
-  """score / weight, 0 to 1."""
-  attainment: Decimal! @places(n: 4)
-  """Whether a deviation reason (偏差原因分析) is required before submission."""
-  deviationRequired: Boolean!
   """What the caller may do with this indicator now."""
   viewerCan: ViewerCan!
   """Whether the indicator is read-only to editors: its evaluation is under review."""
@@ -16654,17 +16704,10 @@ extend type Indicator {
 extend type Evaluation {
   """The subject's indicators, in position order."""
   indicators: [Indicator!]!
-  """Sum of the indicator scores, plus the budget-execution item for a project."""
-  score: Decimal! @places(n: 2)
-  grade: Grade!
   """The grade as the report writes it: 优, 良, 中 or 差."""
   gradeLabel: String!
   """Per level-1 group, each followed by its level-2 groups; a project's execution item is its own group."""
   subtotals: [Subtotal!]!
-  """Executed / adjusted budget in percent, of the department-year or the project."""
-  executionRate: Decimal @places(n: 2)
-  """Project evaluations only: the fixed 预算执行率 item, 10 × min(execution rate, 1)."""
-  executionScore: Decimal @places(n: 2)
   """Months whose cumulative spending fell below the bureau's target (department-year evaluations)."""
   monthsBehind: [Int!]!
   """What submitEvaluation would refuse now; empty when the evaluation can be submitted."""
@@ -16678,17 +16721,6 @@ extend type Evaluation {
 }
 
 extend type DepartmentYear {
-  """基本支出 = personnel + public."""
-  basicBudget: Decimal!
-  basicActual: Decimal!
-  """Adjusted budget (调整后预算数) = basic + project."""
-  totalBudget: Decimal!
-  """Final spending (整体支出) = basic + project."""
-  totalActual: Decimal!
-  """totalActual / totalBudget in percent."""
-  executionRate: Decimal @places(n: 2)
-  """Year-end carry-over / final spending in percent (结转结余率)."""
-  carryoverRate: Decimal @places(n: 2)
   """Monthly cumulative execution, January first."""
   months: [MonthlyExecution!]!
   """Months whose cumulative spending fell below the bureau's target."""
@@ -16734,8 +16766,6 @@ extend type Department {
 }
 
 extend type Project {
-  """executed / budget in percent."""
-  executionRate: Decimal @places(n: 2)
   """The project's funds by source (其中：当年财政拨款 / 上年结转资金 / 其他资金), in the forms' order."""
   fundingLines: [FundingLine!]!
   """
@@ -16744,8 +16774,6 @@ extend type Project {
   evaluation is refused with the same problems.
   """
   fundingProblems: [SubmitProblem!]!
-  """The fixed 预算执行率 item of its evaluation: 10 × min(execution rate, 1)."""
-  executionScore: Decimal! @places(n: 2)
   """The project's self-evaluation, if one was created."""
   evaluation: Evaluation
   """What the caller may do with the project and its indicators now."""
@@ -18817,14 +18845,6 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_basicInitialBudget(ctx, field)
 	case "projectInitialBudget":
 		return ec.fieldContext_DepartmentYear_projectInitialBudget(ctx, field)
-	case "department":
-		return ec.fieldContext_DepartmentYear_department(ctx, field)
-	case "projects":
-		return ec.fieldContext_DepartmentYear_projects(ctx, field)
-	case "indicators":
-		return ec.fieldContext_DepartmentYear_indicators(ctx, field)
-	case "evaluations":
-		return ec.fieldContext_DepartmentYear_evaluations(ctx, field)
 	case "basicBudget":
 		return ec.fieldContext_DepartmentYear_basicBudget(ctx, field)
 	case "basicActual":
@@ -18837,6 +18857,14 @@ func (ec *executionContext) childFields_DepartmentYear(ctx context.Context, fiel
 		return ec.fieldContext_DepartmentYear_executionRate(ctx, field)
 	case "carryoverRate":
 		return ec.fieldContext_DepartmentYear_carryoverRate(ctx, field)
+	case "department":
+		return ec.fieldContext_DepartmentYear_department(ctx, field)
+	case "projects":
+		return ec.fieldContext_DepartmentYear_projects(ctx, field)
+	case "indicators":
+		return ec.fieldContext_DepartmentYear_indicators(ctx, field)
+	case "evaluations":
+		return ec.fieldContext_DepartmentYear_evaluations(ctx, field)
 	case "months":
 		return ec.fieldContext_DepartmentYear_months(ctx, field)
 	case "monthsBehind":
@@ -18921,6 +18949,14 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_submittedAt(ctx, field)
 	case "ruleSetID":
 		return ec.fieldContext_Evaluation_ruleSetID(ctx, field)
+	case "score":
+		return ec.fieldContext_Evaluation_score(ctx, field)
+	case "grade":
+		return ec.fieldContext_Evaluation_grade(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_Evaluation_executionRate(ctx, field)
+	case "executionScore":
+		return ec.fieldContext_Evaluation_executionScore(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Evaluation_departmentYear(ctx, field)
 	case "project":
@@ -18931,18 +18967,10 @@ func (ec *executionContext) childFields_Evaluation(ctx context.Context, field gr
 		return ec.fieldContext_Evaluation_explanation(ctx, field)
 	case "indicators":
 		return ec.fieldContext_Evaluation_indicators(ctx, field)
-	case "score":
-		return ec.fieldContext_Evaluation_score(ctx, field)
-	case "grade":
-		return ec.fieldContext_Evaluation_grade(ctx, field)
 	case "gradeLabel":
 		return ec.fieldContext_Evaluation_gradeLabel(ctx, field)
 	case "subtotals":
 		return ec.fieldContext_Evaluation_subtotals(ctx, field)
-	case "executionRate":
-		return ec.fieldContext_Evaluation_executionRate(ctx, field)
-	case "executionScore":
-		return ec.fieldContext_Evaluation_executionScore(ctx, field)
 	case "monthsBehind":
 		return ec.fieldContext_Evaluation_monthsBehind(ctx, field)
 	case "submitProblems":
@@ -19237,6 +19265,16 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_deviationReason(ctx, field)
 	case "scoringCriteria":
 		return ec.fieldContext_Indicator_scoringCriteria(ctx, field)
+	case "effectiveActual":
+		return ec.fieldContext_Indicator_effectiveActual(ctx, field)
+	case "completionRate":
+		return ec.fieldContext_Indicator_completionRate(ctx, field)
+	case "score":
+		return ec.fieldContext_Indicator_score(ctx, field)
+	case "attainment":
+		return ec.fieldContext_Indicator_attainment(ctx, field)
+	case "deviationRequired":
+		return ec.fieldContext_Indicator_deviationRequired(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Indicator_departmentYear(ctx, field)
 	case "project":
@@ -19251,16 +19289,6 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_explanation(ctx, field)
 	case "deviationExplanation":
 		return ec.fieldContext_Indicator_deviationExplanation(ctx, field)
-	case "effectiveActual":
-		return ec.fieldContext_Indicator_effectiveActual(ctx, field)
-	case "completionRate":
-		return ec.fieldContext_Indicator_completionRate(ctx, field)
-	case "score":
-		return ec.fieldContext_Indicator_score(ctx, field)
-	case "attainment":
-		return ec.fieldContext_Indicator_attainment(ctx, field)
-	case "deviationRequired":
-		return ec.fieldContext_Indicator_deviationRequired(ctx, field)
 	case "viewerCan":
 		return ec.fieldContext_Indicator_viewerCan(ctx, field)
 	case "locked":
@@ -19819,20 +19847,20 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_goalOutcome(ctx, field)
 	case "continuesNextYear":
 		return ec.fieldContext_Project_continuesNextYear(ctx, field)
+	case "executionRate":
+		return ec.fieldContext_Project_executionRate(ctx, field)
+	case "executionScore":
+		return ec.fieldContext_Project_executionScore(ctx, field)
 	case "departmentYear":
 		return ec.fieldContext_Project_departmentYear(ctx, field)
 	case "indicators":
 		return ec.fieldContext_Project_indicators(ctx, field)
 	case "evaluations":
 		return ec.fieldContext_Project_evaluations(ctx, field)
-	case "executionRate":
-		return ec.fieldContext_Project_executionRate(ctx, field)
 	case "fundingLines":
 		return ec.fieldContext_Project_fundingLines(ctx, field)
 	case "fundingProblems":
 		return ec.fieldContext_Project_fundingProblems(ctx, field)
-	case "executionScore":
-		return ec.fieldContext_Project_executionScore(ctx, field)
 	case "evaluation":
 		return ec.fieldContext_Project_evaluation(ctx, field)
 	case "viewerCan":
@@ -28330,6 +28358,144 @@ func (ec *executionContext) fieldContext_DepartmentYear_projectInitialBudget(_ c
 	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _DepartmentYear_basicBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_basicBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BasicBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_basicBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_basicActual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BasicActual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_basicActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_totalBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_totalBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_totalActual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalActual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_totalActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentYear_carryoverRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarryoverRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentYear_carryoverRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _DepartmentYear_department(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28480,144 +28646,6 @@ func (ec *executionContext) fieldContext_DepartmentYear_evaluations(_ context.Co
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _DepartmentYear_basicBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_basicBudget(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BasicBudget, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_basicBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _DepartmentYear_basicActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_basicActual(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BasicActual, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_basicActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _DepartmentYear_totalBudget(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_totalBudget(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalBudget, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_totalBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _DepartmentYear_totalActual(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_totalActual(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalActual, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_totalActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _DepartmentYear_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_executionRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExecutionRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _DepartmentYear_carryoverRate(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DepartmentYear_carryoverRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CarryoverRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_DepartmentYear_carryoverRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DepartmentYear", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _DepartmentYear_months(ctx context.Context, field graphql.CollectedField, obj *ent.DepartmentYear) (ret graphql.Marshaler) {
@@ -29505,6 +29533,98 @@ func (ec *executionContext) fieldContext_Evaluation_ruleSetID(_ context.Context,
 	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Evaluation_score(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Evaluation_grade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
+			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Grade")
+}
+
+func (ec *executionContext) _Evaluation_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evaluation_executionScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evaluation_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Evaluation_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29665,52 +29785,6 @@ func (ec *executionContext) fieldContext_Evaluation_indicators(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Evaluation_score(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Evaluation_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Evaluation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Evaluation_grade(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Evaluation_grade(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Grade, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v evaluation.Grade) graphql.Marshaler {
-			return ec.marshalNGrade2jixiaoᚋentᚋevaluationᚐGrade(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Evaluation_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Grade")
-}
-
 func (ec *executionContext) _Evaluation_gradeLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29764,52 +29838,6 @@ func (ec *executionContext) fieldContext_Evaluation_subtotals(_ context.Context,
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _Evaluation_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Evaluation_executionRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExecutionRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Evaluation_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Evaluation_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Evaluation_executionScore(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExecutionScore, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Evaluation_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Evaluation", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Evaluation_monthsBehind(ctx context.Context, field graphql.CollectedField, obj *ent.Evaluation) (ret graphql.Marshaler) {
@@ -32374,6 +32402,121 @@ func (ec *executionContext) fieldContext_Indicator_scoringCriteria(_ context.Con
 	return graphql.NewScalarFieldContext("Indicator", field, false, false, "String")
 }
 
+func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_effectiveActual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveActual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_effectiveActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_completionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_completionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Indicator_attainment(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_attainment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attainment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_attainment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Indicator_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_deviationRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeviationRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Indicator_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32587,121 +32730,6 @@ func (ec *executionContext) fieldContext_Indicator_deviationExplanation(_ contex
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _Indicator_effectiveActual(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Indicator_effectiveActual(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EffectiveActual, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Indicator_effectiveActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Indicator_completionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Indicator_completionRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CompletionRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Indicator_completionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Indicator_score(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Indicator_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Indicator_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Indicator_attainment(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Indicator_attainment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Attainment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Indicator_attainment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _Indicator_deviationRequired(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Indicator_deviationRequired(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DeviationRequired, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Indicator_deviationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Indicator_viewerCan(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -40986,6 +41014,52 @@ func (ec *executionContext) fieldContext_Project_continuesNextYear(_ context.Con
 	return graphql.NewScalarFieldContext("Project", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Project_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_executionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Project_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_executionScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Project_departmentYear(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41094,29 +41168,6 @@ func (ec *executionContext) fieldContext_Project_evaluations(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Project_executionRate(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Project_executionRate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExecutionRate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *fixed.Decimal) graphql.Marshaler {
-			return ec.marshalODecimal2ᚖjixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Project_executionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _Project_fundingLines(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41179,29 +41230,6 @@ func (ec *executionContext) fieldContext_Project_fundingProblems(_ context.Conte
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _Project_executionScore(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Project_executionScore(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExecutionScore, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v fixed.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2jixiaoᚋdomainᚋfixedᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Project_executionScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Project", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Project_evaluation(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
@@ -77589,30 +77617,6 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "department":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_department(ctx, field, obj)
-				})
-		case "projects":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_projects(ctx, field, obj)
-				})
-		case "indicators":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_indicators(ctx, field, obj)
-				})
-		case "evaluations":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._DepartmentYear_evaluations(ctx, field, obj)
-				})
 		case "basicBudget":
 			out.Values[i] = ec._DepartmentYear_basicBudget(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -77643,6 +77647,30 @@ func (ec *executionContext) _DepartmentYear(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "department":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_department(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_projects(ctx, field, obj)
+				})
+		case "indicators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_indicators(ctx, field, obj)
+				})
+		case "evaluations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DepartmentYear_evaluations(ctx, field, obj)
+				})
 		case "months":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -77906,6 +77934,26 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "score":
+			out.Values[i] = ec._Evaluation_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grade":
+			out.Values[i] = ec._Evaluation_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionRate":
+			out.Values[i] = ec._Evaluation_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionScore":
+			out.Values[i] = ec._Evaluation_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "departmentYear":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -77936,16 +77984,6 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_indicators(ctx, field, obj)
 				})
-		case "score":
-			out.Values[i] = ec._Evaluation_score(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "grade":
-			out.Values[i] = ec._Evaluation_grade(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "gradeLabel":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -77958,16 +77996,6 @@ func (ec *executionContext) _Evaluation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evaluation_subtotals(ctx, field, obj)
 				})
-		case "executionRate":
-			out.Values[i] = ec._Evaluation_executionRate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "executionScore":
-			out.Values[i] = ec._Evaluation_executionScore(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "monthsBehind":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -78914,6 +78942,31 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "effectiveActual":
+			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completionRate":
+			out.Values[i] = ec._Indicator_completionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._Indicator_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attainment":
+			out.Values[i] = ec._Indicator_attainment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deviationRequired":
+			out.Values[i] = ec._Indicator_deviationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "departmentYear":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -78956,31 +79009,6 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_deviationExplanation(ctx, field, obj)
 				})
-		case "effectiveActual":
-			out.Values[i] = ec._Indicator_effectiveActual(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "completionRate":
-			out.Values[i] = ec._Indicator_completionRate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "score":
-			out.Values[i] = ec._Indicator_score(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "attainment":
-			out.Values[i] = ec._Indicator_attainment(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "deviationRequired":
-			out.Values[i] = ec._Indicator_deviationRequired(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "viewerCan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -81275,6 +81303,16 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "executionRate":
+			out.Values[i] = ec._Project_executionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "executionScore":
+			out.Values[i] = ec._Project_executionScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "departmentYear":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -81293,11 +81331,6 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_evaluations(ctx, field, obj)
 				})
-		case "executionRate":
-			out.Values[i] = ec._Project_executionRate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "fundingLines":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -81310,11 +81343,6 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_fundingProblems(ctx, field, obj)
 				})
-		case "executionScore":
-			out.Values[i] = ec._Project_executionScore(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "evaluation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
