@@ -16,11 +16,13 @@ import (
 	"syscall"
 
 	"jixiao/app"
+	"jixiao/platform/gctune"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	gctune.Apply(gctune.For(os.Getenv))
 	if err := app.Run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "jixiao:", err)
 		os.Exit(1)

@@ -20,6 +20,7 @@ import (
 	"jixiao/ent"
 	"jixiao/graph"
 	"jixiao/graph/loader"
+	"jixiao/platform/admission"
 	"jixiao/platform/attachments"
 	"jixiao/platform/auth"
 	"jixiao/platform/clientip"
@@ -136,7 +137,10 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	}
 	api := graph.NewServer(client, authn, log, !opts.NoIntrospection, graph.WithEvents(hub), graph.WithOrigins(opts.AllowedOrigins), graph.WithTimeout(timeout),
 		graph.WithWebhookGuard(guard))
-	mux.Handle("/query", refuseUnservable(authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api)))))
+	// Requests take the store's connections in arrival order (package admission);
+	// a websocket lives as long as its client and takes its connections as it goes.
+	gate := admission.New(poolSize(client))
+	mux.Handle("/query", refuseUnservable(gate.Handler(isWebsocket, authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api))))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
 	mux.Handle("/export", export.Route(authn.Middleware(noteViewer(api))))
@@ -256,4 +260,13 @@ func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// poolSize is the number of connections the client's store keeps (0 when the
+// client was not opened by package store: then no gate).
+func poolSize(client *ent.Client) int {
+	if db := store.DB(client); db != nil {
+		return db.Stats().MaxOpenConnections
+	}
+	return 0
 }
