@@ -115,6 +115,13 @@ func TestAPITokens(t *testing.T) {
 	if read.Evaluations.TotalCount != 5 {
 		t.Errorf("the token reads %d evaluations, want all 5", read.Evaluations.TotalCount)
 	}
+	var used struct {
+		Node struct{ LastUsedAt *string }
+	}
+	must(t, admin, `query($id: ID!) { node(id: $id) { ... on APIToken { lastUsedAt } } }`, map[string]any{"id": tok.APIToken.ID}, &used)
+	if used.Node.LastUsedAt == nil {
+		t.Error("the token was used, but its lastUsedAt is null")
+	}
 	if r := post(t, integration, `mutation { createDepartment(input: {code: "X", name: "X"}) { id } }`, nil); code(r) != "FORBIDDEN" {
 		t.Errorf("a token wrote: %+v", r)
 	}

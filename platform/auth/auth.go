@@ -20,8 +20,11 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"jixiao/ent"
 	"jixiao/ent/apitoken"
+	"jixiao/ent/department"
 	"jixiao/ent/schema"
 	"jixiao/ent/session"
 	"jixiao/ent/user"
@@ -163,21 +166,52 @@ func (s *Service) tokenViewer(ctx context.Context, header string) (viewer.Viewer
 		return viewer.Viewer{}, errors.New("the Authorization header must be `Bearer <API token>`")
 	}
 	sys := access.System(ctx, "auth")
-	t, err := s.client.APIToken.Query().Where(apitoken.TokenHash(Digest(secret)), apitoken.RevokedAtIsNil()).
-		WithDepartment().Only(sys)
+	t, err := s.token(sys, Digest(secret))
 	if err != nil {
 		return viewer.Viewer{}, errors.New("the API token is unknown or revoked")
 	}
 	if t.LastUsedAt == nil || time.Since(*t.LastUsedAt) > tokenUseResolution {
-		if err := s.client.APIToken.UpdateOne(t).SetLastUsedAt(time.Now()).Exec(sys); err != nil {
+		if err := s.client.APIToken.UpdateOneID(t.ID).SetLastUsedAt(time.Now()).Exec(sys); err != nil {
 			s.log.WarnContext(ctx, "recording token use", "token", t.ID, "error", err)
 		}
 	}
 	v := viewer.Viewer{Kind: viewer.Token, ID: t.ID, Name: "token " + t.Name}
-	if d := t.Edges.Department; d != nil {
-		v.Scope = &viewer.Scope{Root: d.ID, Prefix: subtreePrefix(d)}
+	if t.DepartmentID != nil && t.DepartmentPath != nil {
+		v.Scope = &viewer.Scope{Root: *t.DepartmentID, Prefix: schema.SubtreePrefix(*t.DepartmentPath, *t.DepartmentID)}
 	}
 	return v, nil
+}
+
+// liveToken is what a request needs of its API token.
+type liveToken struct {
+	ID             int        `sql:"id"`
+	Name           string     `sql:"name"`
+	LastUsedAt     *time.Time `sql:"last_used_at"`
+	DepartmentID   *int       `sql:"department_id"`
+	DepartmentPath *string    `sql:"department_path"`
+}
+
+// token reads the unrevoked token of a digest with its scope's department in one
+// statement (every request with a token reads it: two statements were a fifth of
+// a one-row query's time).
+func (s *Service) token(ctx context.Context, digest string) (liveToken, error) {
+	var found []liveToken
+	err := s.client.APIToken.Query().
+		Where(apitoken.TokenHash(digest), apitoken.RevokedAtIsNil()).
+		Modify(func(sel *sql.Selector) {
+			d := sql.Table(department.Table).As("scope")
+			sel.LeftJoin(d).On(sel.C(apitoken.FieldDepartmentID), d.C(department.FieldID))
+			sel.Select(sel.C(apitoken.FieldID), sel.C(apitoken.FieldName), sel.C(apitoken.FieldLastUsedAt),
+				sql.As(d.C(department.FieldID), "department_id"), sql.As(d.C(department.FieldPath), "department_path"))
+		}).
+		Scan(ctx, &found)
+	switch {
+	case err != nil:
+		return liveToken{}, err
+	case len(found) != 1:
+		return liveToken{}, fmt.Errorf("%d tokens of the digest", len(found))
+	}
+	return found[0], nil
 }
 
 func (s *Service) sessionViewer(ctx context.Context, secret string) (viewer.Viewer, string, error) {
@@ -199,13 +233,11 @@ func Of(u *ent.User) viewer.Viewer {
 	v := viewer.Viewer{Kind: viewer.User, ID: u.ID, Name: u.Username, Role: viewer.Role(u.Role)}
 	if u.Role == user.RoleEDITOR {
 		if d := u.Edges.Department; d != nil {
-			v.Scope = &viewer.Scope{Root: d.ID, Prefix: subtreePrefix(d)}
+			v.Scope = &viewer.Scope{Root: d.ID, Prefix: schema.SubtreePrefix(d.Path, d.ID)}
 		}
 	}
 	return v
 }
-
-func subtreePrefix(d *ent.Department) string { return fmt.Sprintf("%s%d/", d.Path, d.ID) }
 
 // Signed is a new session: the user and the CSRF token their browser must send.
 type Signed struct {
