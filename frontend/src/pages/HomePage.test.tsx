@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { AuthProvider } from "../auth/AuthContext";
 import { mockClient, type Reply } from "../test/urql";
 import { renderWith } from "../test/render";
@@ -7,13 +7,15 @@ import HomePage from "./HomePage";
 import { editorQueue, me, queue, reviewerQueue } from "./rounds/fixture";
 import { rememberRecent } from "../layout/recent";
 
-function page(role: string, answer: Reply) {
+function page(role: string, answer: Reply, more: Record<string, Reply> = {}) {
+  const m = mockClient({ Me: me(role), MyQueue: answer, ...more });
   renderWith(
-    mockClient({ Me: me(role), MyQueue: answer }).client,
+    m.client,
     <AuthProvider>
       <HomePage />
     </AuthProvider>,
   );
+  return m;
 }
 
 describe("HomePage", () => {
@@ -54,6 +56,15 @@ describe("HomePage", () => {
     expect(within(rounds).getByRole("link", { name: "2023年度绩效自评" })).toHaveAttribute("href", "/rounds/81604378624");
     expect(within(rounds).getByText("按时 1 · 逾期 1 · 退回 0 · 未交 2 / 共 4")).toBeInTheDocument();
     expect(screen.queryByTestId("queue-toFill")).toBeNull();
+  });
+
+  it("reads its queue again when the server says it moved", async () => {
+    const m = page("REVIEWER", reviewerQueue, {
+      QueueChangedElsewhere: { data: { myQueueChanged: { __typename: "Queue", toReviewCount: 3 } } },
+    });
+    await screen.findByTestId("queue-toReview");
+    await waitFor(() => expect(m.calls.filter((c) => c.name === "MyQueue").length).toBeGreaterThan(1));
+    expect(m.calls.find((c) => c.name === "QueueChangedElsewhere")?.kind).toBe("subscription");
   });
 
   it("says when a list is empty, and in English", async () => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
 import { Alert, Badge, Button, Card, Col, List, Row, Space, Spin, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
@@ -12,6 +12,7 @@ import type { MyQueueQuery } from "../gql/graphql";
 import PageHeader from "../layout/PageHeader";
 import { shortcutsFor } from "../layout/menu";
 import { useRecent } from "../layout/recent";
+import { useQueueChanged } from "../notify/useQueueChanged";
 
 // An editor's shortcuts open the latest year of their department.
 const HomeLatestYearDocument = graphql(`
@@ -127,7 +128,10 @@ function QueueCard<T>(props: { title: string; testId: string; items: T[]; count?
 export default function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const [{ data, fetching, error }] = useQuery({ query: MyQueueDocument, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyQueueDocument, requestPolicy: "cache-and-network" });
+  // Someone else submitted, returned or opened something: the lists read themselves again.
+  const reload = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+  useQueueChanged(reload, !me);
   const side = (
     <Col xs={24} xl={8}>
       <Shortcuts />
