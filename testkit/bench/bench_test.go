@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"jixiao/platform/gctune"
 	"jixiao/testkit/citygen"
 )
 
@@ -71,9 +72,11 @@ func dataset(b *testing.B, storeName string, cfg citygen.Config) *env {
 	return e
 }
 
-// TestMain closes the data sets after the benchmarks, so that SQLite folds its WAL
-// back into the file and removes it.
+// TestMain runs the benchmarks under the server's collector settings (the API is
+// measured as the server runs it; the SQL beside it gets the same), and closes the
+// data sets after them, so that SQLite folds its WAL back into the file and removes it.
 func TestMain(m *testing.M) {
+	gctune.Apply(gctune.For(os.Getenv))
 	code := m.Run()
 	for _, e := range envs.m {
 		if err := e.close(); err != nil {
