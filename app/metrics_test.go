@@ -44,8 +44,14 @@ func TestMetricsRoute(t *testing.T) {
 		if resp.StatusCode != tt.status {
 			t.Errorf("%q: %d, want %d", tt.authorization, resp.StatusCode, tt.status)
 		}
-		if tt.status == http.StatusOK && !strings.Contains(string(body), `go_sql_max_open_connections{db_name="jixiao"} 8`) {
-			t.Errorf("no pool metrics of the store in:\n%.2000s", body)
+		if tt.status != http.StatusOK {
+			continue
+		}
+		// The pool's metrics, and the gate that lets requests take its connections in turn.
+		for _, line := range []string{`go_sql_max_open_connections{db_name="jixiao"} 8`, "\njixiao_request_slots 8\n", "\njixiao_requests_waiting 0\n"} {
+			if !strings.Contains(string(body), line) {
+				t.Errorf("no %q in:\n%.2000s", line, body)
+			}
 		}
 	}
 }

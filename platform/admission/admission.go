@@ -19,6 +19,7 @@ import (
 // (golang.org/x/sync/semaphore queues in order too, but cannot say who waits,
 // which the tests of the order need.)
 type Gate struct {
+	size  int
 	mu    sync.Mutex
 	free  int
 	queue list.List // of chan struct{}, closed when its waiter is admitted
@@ -29,7 +30,7 @@ func New(n int) *Gate {
 	if n < 1 {
 		return nil
 	}
-	return &Gate{free: n}
+	return &Gate{size: n, free: n}
 }
 
 // Enter waits for a slot, in arrival order, until ctx ends; the caller calls the
@@ -64,6 +65,9 @@ func (g *Gate) Enter(ctx context.Context) (leave func(), err error) {
 	}
 }
 
+// Size is how many requests may run at once.
+func (g *Gate) Size() int { return g.size }
+
 // leave gives the slot to the first waiter, or frees it.
 func (g *Gate) leave() {
 	g.mu.Lock()
@@ -75,8 +79,8 @@ func (g *Gate) leave() {
 	g.free++
 }
 
-// waiting is how many requests wait now.
-func (g *Gate) waiting() int {
+// Waiting is how many requests wait now.
+func (g *Gate) Waiting() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.queue.Len()

@@ -51,7 +51,7 @@ func TestArrivalOrder(t *testing.T) {
 // queued cannot be told apart from one still on its way, so the test polls.
 func waitForWaiters(t *testing.T, g *Gate, n int) {
 	t.Helper()
-	for g.waiting() < n {
+	for g.Waiting() < n {
 		time.Sleep(time.Millisecond)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"jixiao/platform/admission"
 	"jixiao/platform/auth"
 	"jixiao/platform/events"
 	"jixiao/platform/webhooks"
@@ -101,6 +102,23 @@ func (m *Metrics) Request(route string, status int, took time.Duration) {
 func (m *Metrics) SignInFailed(reason string) { m.signIns.WithLabelValues(reason).Inc() }
 
 var _ auth.Observer = (*Metrics)(nil)
+
+// Admission registers the request gate's gauges (g nil: no gate, none).
+func (m *Metrics) Admission(g *admission.Gate) {
+	if g == nil {
+		return
+	}
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "jixiao_requests_waiting",
+			Help: "GraphQL requests waiting their turn for the store's connections now.",
+		}, func() float64 { return float64(g.Waiting()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "jixiao_request_slots",
+			Help: "GraphQL requests that may run at once (the store's connections).",
+		}, func() float64 { return float64(g.Size()) }),
+	)
+}
 
 // Notifications registers the metrics of the server's change notifications:
 // its subscriptions, the events it published and heard, and (disp non-nil) its

@@ -140,6 +140,7 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	// Requests take the store's connections in arrival order (package admission);
 	// a websocket lives as long as its client and takes its connections as it goes.
 	gate := admission.New(poolSize(client))
+	m.Admission(gate)
 	mux.Handle("/query", refuseUnservable(gate.Handler(isWebsocket, authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api))))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
