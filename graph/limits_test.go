@@ -12,6 +12,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/vektah/gqlparser/v2"
@@ -181,6 +182,23 @@ func TestFieldLimitBeforeValidation(t *testing.T) {
 				t.Errorf("%q %v; want %q %s", err.Message, err.Extensions["code"], tt.msg, graph.CodeTooManyFields)
 			}
 		})
+	}
+}
+
+// A document in the server's query cache was checked before it got there: it is not
+// parsed again; one that is not there is.
+func TestFieldLimitSkipsParsedDocuments(t *testing.T) {
+	big := `{ ` + strings.Repeat("name ", 600) + ` }`
+	cache := lru.New[*ast.QueryDocument](10)
+	limit := graph.FieldLimit{Max: 500, Parsed: cache}
+	if err := limit.MutateOperationParameters(t.Context(), &graphql.RawParams{Query: big}); err == nil {
+		t.Fatal("an unknown document of 600 fields was let through")
+	}
+	// Only a document that passed would be cached; this one stands for it, so that
+	// skipping the parse is what the answer shows.
+	cache.Add(t.Context(), big, &ast.QueryDocument{})
+	if err := limit.MutateOperationParameters(t.Context(), &graphql.RawParams{Query: big}); err != nil {
+		t.Errorf("a document in the query cache was checked again: %v", err)
 	}
 }
 

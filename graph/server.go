@@ -68,7 +68,8 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxUploadCeiling, MaxMemory: 2 << 20})
 	// The first extension: it notes each answer's operation and code as the client gets it.
 	srv.Use(outcome{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	queryCache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(queryCache)
 	// A document of many tokens is refused before it is parsed into a huge error list.
 	srv.SetParserTokenLimit(15000)
 	if introspection {
@@ -77,7 +78,7 @@ func NewServer(client *ent.Client, authn *auth.Service, log *slog.Logger, intros
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	// The cheap shape checks first: an alias bomb is refused before gqlparser's
 	// pairwise field comparison and before the complexity walk.
-	srv.Use(FieldLimit{Max: 500})
+	srv.Use(FieldLimit{Max: 500, Parsed: queryCache})
 	srv.Use(DepthLimit{Max: 12})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.Use(ResponseLimit{Max: MaxResponseBytes})
