@@ -9,6 +9,7 @@ import (
 	"jixiao/domain/monitoring/cycle"
 	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -431,12 +432,22 @@ func Deterministic(client *ent.Client) func(http.Handler) http.Handler {
 	})
 }
 
+// with gives each request loaders made when it first asks for them: a request that
+// reads one row needs none, and making them all was a tenth of such a request's
+// allocations.
 func with(loaders func() *Loaders) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), loaders())))
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, &lazy{make: loaders})))
 		})
 	}
+}
+
+// lazy is a request's loaders, made on first use (resolvers ask concurrently).
+type lazy struct {
+	once sync.Once
+	make func() *Loaders
+	l    *Loaders
 }
 
 // NewContext returns ctx with l as its loaders: an export gives each of its
@@ -445,9 +456,17 @@ func NewContext(ctx context.Context, l *Loaders) context.Context {
 	return context.WithValue(ctx, ctxKey{}, l)
 }
 
-// For returns the request's loaders.
+// For returns the request's loaders; it panics when ctx has none, which is a
+// server wired without them.
 func For(ctx context.Context) *Loaders {
-	return ctx.Value(ctxKey{}).(*Loaders)
+	switch v := ctx.Value(ctxKey{}).(type) {
+	case *Loaders:
+		return v
+	case *lazy:
+		v.once.Do(func() { v.l = v.make() })
+		return v.l
+	}
+	panic("loader.For: the context has no loaders")
 }
 
 // DepartmentYearKey names a department's figures for one year.
