@@ -8,7 +8,7 @@
 // could wait (see the README's benchmark section), while PostgreSQL built it. The
 // values were computed once, by domain/kept, when citygen wrote them there; the copy
 // moves them unchanged. The schema is created by store.Open (the server's migration);
-// then every table the SQLite schema has is copied with its columns, in one
+// then every table the SQLite schema has but the migrations' record is copied with its columns, in one
 // transaction per table, foreign keys checked at the end.
 package main
 
@@ -25,6 +25,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/mattn/go-sqlite3"
 
+	"jixiao/platform/migrate"
 	"jixiao/platform/store"
 )
 
@@ -69,6 +70,9 @@ func run(ctx context.Context, from, to string) error {
 		return err
 	}
 	for _, table := range tables {
+		if table == migrate.Table {
+			continue // the SQLite file's own migrations (their checksums are SQLite's files'), not PostgreSQL's
+		}
 		start := time.Now()
 		n, err := copyTable(ctx, src, dst, table)
 		if err != nil {
