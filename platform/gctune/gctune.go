@@ -15,7 +15,7 @@ import (
 // Defaults, used when the environment does not set its own.
 const (
 	Percent     = 400
-	MemoryLimit = 192 << 20 // bytes of Go memory; the process's RSS is somewhat more
+	MemoryLimit = 56 << 20 // bytes of Go memory; the process's RSS is somewhat more
 )
 
 // Settings are what Apply sets: a zero field is left as the runtime has it.
