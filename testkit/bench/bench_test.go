@@ -117,9 +117,8 @@ func BenchmarkProvinceRanking(b *testing.B) {
 	each(b, Province(), rankDepartments, goal{ms: 100})
 }
 
-// BenchmarkGradeDistribution counts the province's department evaluations per grade.
-// There is no aggregate API yet: the API side is one request of four
-// evaluations(where: {grade: …}) { totalCount }, against SQL's GROUP BY.
+// BenchmarkGradeDistribution counts the province's department evaluations per grade:
+// one evaluationAggregate(groupBy: [GRADE]) against SQL's GROUP BY.
 func BenchmarkGradeDistribution(b *testing.B) {
 	each(b, Province(), gradeDistribution, goal{ms: 50})
 }
