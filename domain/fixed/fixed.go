@@ -134,12 +134,43 @@ func Ptr(d *Decimal) *decimal.Decimal {
 
 // String prints at least two decimal places, as reports print money and scores,
 // and no trailing zeros beyond them: 1829.40, 99.63, 0.000001.
-func (d Decimal) String() string {
-	v := d.Decimal()
-	if v.Equal(v.Round(2)) {
-		return v.StringFixed(2)
+func (d Decimal) String() string { return d.Format(2) }
+
+// Format prints at least min decimal places (zeros added) and every significant
+// place beyond them: Format(4) of 0.874 is 0.8740, of 0.000001 is 0.000001. It
+// works on the integer, without math/big: every decimal a response holds is
+// printed through it.
+func (d Decimal) Format(min int) string {
+	v := int64(d)
+	u := uint64(v)
+	if v < 0 {
+		u = -u // two's complement: right for math.MinInt64 too
 	}
-	return v.String()
+	whole, frac := u/unit, u%unit
+	digits := Places
+	for digits > min && frac%10 == 0 {
+		frac /= 10
+		digits--
+	}
+	b := make([]byte, 0, 24+max(min, 0))
+	if v < 0 {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, whole, 10)
+	if shown := max(digits, min); shown > 0 {
+		b = append(b, '.')
+		fracText := strconv.AppendUint(make([]byte, 0, Places), frac, 10)
+		for range digits - len(fracText) {
+			b = append(b, '0') // the fraction's leading zeros: .000001
+		}
+		if digits > 0 {
+			b = append(b, fracText...)
+		}
+		for range shown - digits {
+			b = append(b, '0') // beyond the places kept
+		}
+	}
+	return string(b)
 }
 
 // MarshalGQL writes the value as a JSON string so that no client reads it into a float.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -112,5 +114,33 @@ func TestRoundOK(t *testing.T) {
 	}
 	if d, ok := RoundOK(decimal.RequireFromString("99.6349")); !ok || d.String() != "99.6349" {
 		t.Errorf("RoundOK(99.6349) = %s, %v", d, ok)
+	}
+}
+
+// Format prints what shopspring's StringFixed and String print, as String and the
+// GraphQL scalar did before they printed the integer themselves.
+func TestFormatAsShopspring(t *testing.T) {
+	reference := func(d Decimal, min int) string {
+		v := d.Decimal()
+		if v.Equal(v.Round(int32(min))) {
+			return v.StringFixed(int32(min))
+		}
+		return v.String()
+	}
+	values := []int64{0, 1, -1, 5, -5, 10, 999_999, 1_000_000, -1_000_000, 1_829_400_000, 99_630_000,
+		123_456_789, -123_456_789, 874_000, 100_000, 10_000_000_000, math.MaxInt64, math.MinInt64 + 1}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		values = append(values, r.Int64N(2_000_000_000_000)-1_000_000_000_000, r.Int64N(2_000_000)-1_000_000)
+	}
+	for _, v := range values {
+		for min := range 9 {
+			if got, want := Decimal(v).Format(min), reference(Decimal(v), min); got != want {
+				t.Fatalf("Decimal(%d).Format(%d) = %q, want %q", v, min, got, want)
+			}
+		}
+	}
+	if got := Decimal(math.MinInt64).Format(2); got != "-9223372036854.775808" {
+		t.Errorf("the smallest Decimal prints as %q", got)
 	}
 }

@@ -18,9 +18,7 @@ func MarshalDecimal(d fixed.Decimal) graphql.ContextMarshaler {
 	return graphql.ContextWriterFunc(func(ctx context.Context, w io.Writer) error {
 		s := d.String()
 		if n := places(ctx); n > 0 {
-			if v := d.Decimal(); v.Equal(v.Round(n)) {
-				s = v.StringFixed(n)
-			}
+			s = d.Format(int(n))
 		}
 		_, err := io.WriteString(w, strconv.Quote(s))
 		return err
