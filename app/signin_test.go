@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -137,6 +138,57 @@ func TestAPITokens(t *testing.T) {
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("a revoked token: HTTP %d, want 401", resp.StatusCode)
 	}
+}
+
+// TestTokenScopeOutlivesNoDepartment: a token scoped to a department must not
+// outlive the department unscoped (the foreign key once set it to null on delete,
+// which let the token read every department): the delete is refused while a live
+// token names the department, and a revoked token goes with it.
+func TestTokenScopeOutlivesNoDepartment(t *testing.T) {
+	stores(t, func(t *testing.T, db string) {
+		srv := startServer(t, db, "--demo=seed")
+		admin := srv.as(t, "admin")
+		var dept struct{ CreateDepartment struct{ ID string } }
+		must(t, admin, `mutation { createDepartment(input: {code: "TK-1", name: "令牌科"}) { id } }`, nil, &dept)
+		id := dept.CreateDepartment.ID
+		var created struct {
+			CreateAPIToken struct {
+				Token    string
+				APIToken struct{ ID string }
+			}
+		}
+		must(t, admin, `mutation($d: ID!) { createAPIToken(name: "科室统计", departmentID: $d) { token apiToken { id } } }`, map[string]any{"d": id}, &created)
+		scoped := srv.withToken(created.CreateAPIToken.Token)
+		evaluations := func() int {
+			var read struct{ Evaluations struct{ TotalCount int } }
+			must(t, scoped, `{ evaluations { totalCount } }`, nil, &read)
+			return read.Evaluations.TotalCount
+		}
+		if n := evaluations(); n != 0 {
+			t.Fatalf("a token scoped to an empty department reads %d evaluations", n)
+		}
+
+		remove := `mutation($d: ID!) { deleteDepartment(id: $d) }`
+		r := post(t, admin, remove, map[string]any{"d": id})
+		if code(r) != "BAD_USER_INPUT" || len(r.Errors) == 0 {
+			t.Fatalf("deleting a department a live token names: %+v", r)
+		}
+		refs, _ := json.Marshal(r.Errors[0].Extensions["references"])
+		if string(refs) != `[{"count":1,"what":"API tokens"}]` {
+			t.Errorf("the refusal names %s, want the API token", refs)
+		}
+		if n := evaluations(); n != 0 {
+			t.Errorf("after the refused delete the token reads %d evaluations", n)
+		}
+
+		must(t, admin, `mutation($id: ID!) { revokeAPIToken(id: $id) { revokedAt } }`, map[string]any{"id": created.CreateAPIToken.APIToken.ID}, nil)
+		must(t, admin, remove, map[string]any{"d": id}, nil)
+		var left struct{ APITokens struct{ TotalCount int } }
+		must(t, admin, `query($d: ID!) { apiTokens(where: {hasDepartmentWith: {id: $d}}) { totalCount } }`, map[string]any{"d": id}, &left)
+		if left.APITokens.TotalCount != 0 {
+			t.Errorf("%d tokens of the deleted department are left", left.APITokens.TotalCount)
+		}
+	})
 }
 
 // TestUserCommand: there is no default password; the first administrator comes from

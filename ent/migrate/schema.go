@@ -31,7 +31,7 @@ var (
 				Symbol:     "api_tokens_departments_department",
 				Columns:    []*schema.Column{APITokensColumns[7]},
 				RefColumns: []*schema.Column{DepartmentsColumns[0]},
-				OnDelete:   schema.SetNull,
+				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "api_tokens_users_created_by",

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -35,7 +36,10 @@ func (APIToken) Fields() []ent.Field {
 
 func (APIToken) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("department", Department.Type).Field("department_id").Unique().Immutable(),
+		// A scoped token keeps its department: deleting the department is refused while
+		// a live token names it (no SET NULL, which would widen it to every department).
+		edge.To("department", Department.Type).Field("department_id").Unique().Immutable().
+			Annotations(entsql.OnDelete(entsql.NoAction)),
 		edge.To("created_by", User.Type).Field("created_by_id").Unique().Required().Immutable(),
 	}
 }

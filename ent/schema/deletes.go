@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 
 	gen "jixiao/ent"
+	"jixiao/ent/apitoken"
 	"jixiao/ent/attachment"
 	"jixiao/ent/department"
 	"jixiao/ent/departmentyear"
@@ -28,6 +29,7 @@ import (
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
+	"jixiao/ent/webhook"
 	"jixiao/platform/inputerr"
 )
 
@@ -111,7 +113,20 @@ func departmentDeletes() ent.Hook {
 		{"rounds", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.RoundParticipant.Query().Where(roundparticipant.DepartmentID(id)).Count(ctx)
 		}},
-	})
+		// A scope that went away would leave the token or webhook unscoped: everything.
+		{"API tokens", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.APIToken.Query().Where(apitoken.DepartmentID(id), apitoken.RevokedAtIsNil()).Count(ctx)
+		}},
+		{"webhooks", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.Webhook.Query().Where(webhook.DepartmentID(id)).Count(ctx)
+		}},
+	},
+		// A revoked token opens nothing: it goes with its department (its creation and
+		// revocation stay in the audit trail).
+		func(ctx context.Context, c *gen.Client, id int) error {
+			_, err := c.APIToken.Delete().Where(apitoken.DepartmentID(id), apitoken.RevokedAtNotNil()).Exec(ctx)
+			return err
+		})
 }
 
 // A department-year keeps its projects, indicators and evaluations; its monthly
