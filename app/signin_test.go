@@ -140,7 +140,7 @@ func TestAPITokens(t *testing.T) {
 	}
 }
 
-// TestTokenScopeOutlivesNoDepartment: a token scoped to a department must not
+// TestTokenScopeOutlivesNoDepartment: a token (or an editor) scoped to a department must not
 // outlive the department unscoped (the foreign key once set it to null on delete,
 // which let the token read every department): the delete is refused while a live
 // token names the department, and a revoked token goes with it.
@@ -181,7 +181,17 @@ func TestTokenScopeOutlivesNoDepartment(t *testing.T) {
 			t.Errorf("after the refused delete the token reads %d evaluations", n)
 		}
 
+		// Its editor too: an editor without a department may do nothing.
+		var editor struct{ CreateUser struct{ ID string } }
+		must(t, admin, `mutation($d: ID!) { createUser(input: {username: "tk-editor", role: EDITOR, departmentID: $d, password: "a long enough password"}) { id } }`,
+			map[string]any{"d": id}, &editor)
 		must(t, admin, `mutation($id: ID!) { revokeAPIToken(id: $id) { revokedAt } }`, map[string]any{"id": created.CreateAPIToken.APIToken.ID}, nil)
+		r = post(t, admin, remove, map[string]any{"d": id})
+		refs, _ = json.Marshal(r.Errors[0].Extensions["references"])
+		if code(r) != "BAD_USER_INPUT" || string(refs) != `[{"count":1,"what":"users"}]` {
+			t.Errorf("deleting a department with its editor: %s %s, want the user named", code(r), refs)
+		}
+		must(t, admin, `mutation($id: ID!) { updateUser(id: $id, input: {clearDepartment: true, role: ANALYST}) { id } }`, map[string]any{"id": editor.CreateUser.ID}, nil)
 		must(t, admin, remove, map[string]any{"d": id}, nil)
 		var left struct{ APITokens struct{ TotalCount int } }
 		must(t, admin, `query($d: ID!) { apiTokens(where: {hasDepartmentWith: {id: $d}}) { totalCount } }`, map[string]any{"d": id}, &left)

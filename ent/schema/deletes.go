@@ -29,6 +29,7 @@ import (
 	"jixiao/ent/roundparticipant"
 	"jixiao/ent/ruleset"
 	"jixiao/ent/targetversion"
+	"jixiao/ent/user"
 	"jixiao/ent/webhook"
 	"jixiao/platform/inputerr"
 )
@@ -112,6 +113,11 @@ func departmentDeletes() ent.Hook {
 		}},
 		{"rounds", func(ctx context.Context, c *gen.Client, id int) (int, error) {
 			return c.RoundParticipant.Query().Where(roundparticipant.DepartmentID(id)).Count(ctx)
+		}},
+		// An editor whose department went away could do nothing (an editor without one
+		// is refused everything): move the users first.
+		{"users", func(ctx context.Context, c *gen.Client, id int) (int, error) {
+			return c.User.Query().Where(user.DepartmentID(id)).Count(ctx)
 		}},
 		// A scope that went away would leave the token or webhook unscoped: everything.
 		{"API tokens", func(ctx context.Context, c *gen.Client, id int) (int, error) {
