@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -138,10 +139,11 @@ func NewHandler(client *ent.Client, opts Options) http.Handler {
 	api := graph.NewServer(client, authn, log, !opts.NoIntrospection, graph.WithEvents(hub), graph.WithOrigins(opts.AllowedOrigins), graph.WithTimeout(timeout),
 		graph.WithWebhookGuard(guard))
 	// Requests take the store's connections in arrival order (package admission);
-	// a websocket lives as long as its client and takes its connections as it goes.
+	// a websocket lives as long as its client, and an upload arrives at the speed of
+	// its client's link: they would hold a slot for that long, so they go round.
 	gate := admission.New(poolSize(client))
 	m.Admission(gate)
-	mux.Handle("/query", refuseUnservable(gate.Handler(isWebsocket, authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api))))))
+	mux.Handle("/query", refuseUnservable(gate.Handler(longLived, authn.Middleware(noteViewer(loader.Middleware(client, loader.Wait)(api))))))
 	// Exports run through the same server, page by page, each with its own loaders
 	// and deadline (export.DefaultPageTimeout), within export.DefaultTimeout in all.
 	mux.Handle("/export", export.Route(authn.Middleware(noteViewer(api))))
@@ -270,4 +272,14 @@ func poolSize(client *ent.Client) int {
 		return db.Stats().MaxOpenConnections
 	}
 	return 0
+}
+
+// longLived tells the requests the gate lets by: a websocket, and an upload
+// (multipart/form-data), whose body comes as fast as the client sends it.
+func longLived(r *http.Request) bool {
+	if isWebsocket(r) {
+		return true
+	}
+	t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return t == "multipart/form-data"
 }
