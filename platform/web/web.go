@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"mime"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -274,12 +273,7 @@ func poolSize(client *ent.Client) int {
 	return 0
 }
 
-// longLived tells the requests the gate lets by: a websocket, and an upload
-// (multipart/form-data), whose body comes as fast as the client sends it.
-func longLived(r *http.Request) bool {
-	if isWebsocket(r) {
-		return true
-	}
-	t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return t == "multipart/form-data"
-}
+// longLived tells the requests the gate lets by: a websocket, and an upload, whose
+// body (unlike a query's, which limitBodies has read whole before the gate) comes
+// as fast as the client sends it.
+func longLived(r *http.Request) bool { return isWebsocket(r) || isMultipart(r) }
