@@ -131,9 +131,20 @@ test("an administrator manages users, tokens and departments, and finds each cha
   await deptDialog.waitFor({ state: "hidden" });
   await page.getByTestId("departments-table").getByText(`${NEIGHBOUR_NAME}（更名）`).waitFor();
   // A department holding data is not deleted, and the page says why.
-  await page.getByRole("button", { name: `删除 ${NEIGHBOUR_NAME}（更名）` }).click();
-  await page.getByRole("button", { name: "删 除" }).click();
-  await page.getByTestId("department-refusal").getByText(/不能删除：仍有.*年度数据 \d+ 个/).waitFor();
+  // On a busy machine the confirmation's button was once clicked while it was still
+  // opening: the delete is asked again until the page answers, at most three times.
+  const refusal = page.getByTestId("department-refusal").getByText(/不能删除：仍有.*年度数据 \d+ 个/);
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole("button", { name: `删除 ${NEIGHBOUR_NAME}（更名）` }).click();
+    await page.getByRole("button", { name: "删 除" }).click();
+    try {
+      await refusal.waitFor({ timeout: 30000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press("Escape");
+    }
+  }
   await page.waitForFunction(() => !document.querySelector(".ant-popover:not(.ant-popover-hidden)")); // the confirmation's closing animation
   await shot(page, "admin-departments");
 
